@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+	"github.com/whosaid/whosaid/extract"
+)
+
+type cleanOpts struct {
+	rules   ruleFlags
+	in      inputFlags
+	format  string
+	out     string
+	explain bool
+}
+
+func newCleanCmd(a *app) *cobra.Command {
+	o := &cleanOpts{}
+	cmd := &cobra.Command{
+		Use:   "clean [flags] PATH...",
+		Short: "Show the cleaned text of documents, and with --explain every dropped line and its rule",
+		Example: `  whosaid clean article.txt
+  whosaid clean --explain article.txt
+  whosaid clean --format jsonl pages.jsonl > cleaned.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, args) },
+	}
+	o.rules.add(cmd)
+	o.in.add(cmd)
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or jsonl")
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	return cmd
+}
+
+type droppedJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule"`
+}
+
+type cleanJSON struct {
+	ID      string        `json:"id"`
+	Title   string        `json:"title"`
+	Date    string        `json:"date"`
+	Text    string        `json:"text"`
+	Dropped []droppedJSON `json:"dropped"`
+}
+
+func runClean(a *app, o *cleanOpts, args []string) error {
+	rs, err := o.rules.load()
+	if err != nil {
+		return err
+	}
+	inOpt, err := o.in.options(a)
+	if err != nil {
+		return err
+	}
+	if o.format != "text" && o.format != "jsonl" {
+		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
+	}
+	x := extract.New(rs, extract.Options{})
+	w, commit, abort, err := openOutput(a, o.out)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	failed := 0
+	err = extract.ReadInputs(args, inOpt, func(in extract.Input) error {
+		if in.Err == nil {
+			in.Err = extract.CheckText(in.Text)
+		}
+		if in.Err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
+			return nil
+		}
+		c := x.Clean(in.Text)
+		switch o.format {
+		case "jsonl":
+			rec := cleanJSON{ID: in.ID, Title: c.Title, Date: c.Date, Text: c.Text(), Dropped: []droppedJSON{}}
+			cp := 0
+			prev := 0
+			for _, l := range c.Lines {
+				if !l.Dropped {
+					continue
+				}
+				cp += utf8.RuneCountInString(in.Text[prev:l.Start])
+				s := cp
+				cp += utf8.RuneCountInString(in.Text[l.Start:l.End])
+				prev = l.End
+				rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: l.Rule})
+			}
+			b, err := json.Marshal(rec)
+			if err != nil {
+				return err
+			}
+			bw.Write(b)
+			bw.WriteByte('\n')
+		default:
+			if len(args) > 1 || inOpt.Format == "jsonl" {
+				fmt.Fprintf(bw, "==> %s <==\n", in.ID)
+			}
+			if c.Title != "" || c.Date != "" {
+				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", c.Title, c.Date)
+			}
+			bw.WriteString(c.Text())
+			if o.explain {
+				bw.WriteString("\n# dropped lines\n")
+				for i, l := range c.Lines {
+					if l.Dropped {
+						fmt.Fprintf(bw, "%5d  %-16s %s\n", i+1, l.Rule, truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90))
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		abort()
+		return &exitError{exitInputFailed, err}
+	}
+	if err := commit(); err != nil {
+		return &exitError{exitInputFailed, err}
+	}
+	if failed > 0 {
+		return &exitError{exitInputFailed, errors.New("")}
+	}
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}

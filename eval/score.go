@@ -1,0 +1,810 @@
+// Package eval scores quotation extraction and speaker attribution against
+// gold JSONL files. It is a faithful Go port of the reference scorer score.py
+// that comes with the evaluation data (format and rules: the README next to
+// it): the same counts, the same greedy matching, the same tokenizer and the
+// same rounding, so that Score gives the figures score.py prints, and
+// json.MarshalIndent(report, "", "  ") gives its output byte for byte.
+//
+// All offsets are Unicode code points (Python string indices), end exclusive.
+//
+// The tokenizer (Python's str.lower and \w) was checked against Python 3.11
+// for every code point: they agree on all characters assigned in Unicode 14,
+// Python 3.11's version; characters added later are letters to Go only.
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// GoldDoc is one line of a gold JSONL file: a document with its gold quotes
+// and its ignore regions (quoted text that belongs to no attribution).
+type GoldDoc struct {
+	ID     string       `json:"id"`
+	Text   string       `json:"text"`
+	Quotes []GoldQuote  `json:"quotes"`
+	Ignore []IgnoreSpan `json:"ignore,omitempty"`
+	// Meta is kept as read and not used for scoring.
+	Meta json.RawMessage `json:"meta,omitempty"`
+}
+
+// GoldQuote is one gold quote. Start and End delimit the quoted text without
+// its quotation marks. Speaker is nil when the quote has no annotated
+// speaker; an empty speaker string is not the same thing (score.py scores it
+// but leaves it out of the end-to-end denominator). SpeakerStart and
+// SpeakerEnd are the speaker mention's offsets, nil when unknown.
+type GoldQuote struct {
+	Start               int      `json:"start"`
+	End                 int      `json:"end"`
+	Text                string   `json:"text"`
+	Speaker             *string  `json:"speaker"`
+	SpeakerStart        *int     `json:"speaker_start"`
+	SpeakerEnd          *int     `json:"speaker_end"`
+	SpeakerIsPronoun    bool     `json:"speaker_is_pronoun"`
+	SpeakerAlternatives []string `json:"speaker_alternatives,omitempty"`
+	Cue                 *string  `json:"cue"`
+	Kind                string   `json:"kind"`
+}
+
+// IgnoreSpan is a gold ignore region: a prediction lying at least half
+// inside one, and matched to no gold quote, is a false positive in strict
+// mode and not scored in lenient mode.
+type IgnoreSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// PredQuote is one predicted quote. Speaker "" means no speaker (score.py
+// treats null, a missing key and "" alike). SpeakerStart and SpeakerEnd are
+// optional; the offset test needs both starts (gold and predicted) non-nil.
+type PredQuote struct {
+	Start        int    `json:"start"`
+	End          int    `json:"end"`
+	Speaker      string `json:"speaker"`
+	SpeakerStart *int   `json:"speaker_start,omitempty"`
+	SpeakerEnd   *int   `json:"speaker_end,omitempty"`
+}
+
+// PRF is a precision/recall/F1 triple, each rounded to 4 decimals.
+type PRF struct {
+	P  float64 `json:"P"`
+	R  float64 `json:"R"`
+	F1 float64 `json:"F1"`
+}
+
+// Accuracy is a speaker accuracy over N scored quotes, rounded to 4
+// decimals; Acc is nil (JSON null) when N is 0.
+type Accuracy struct {
+	N   int      `json:"n"`
+	Acc *float64 `json:"acc"`
+}
+
+// Report holds every figure score.py prints, under the same JSON keys.
+type Report struct {
+	// Mode is "strict" or "lenient".
+	Mode string `json:"mode"`
+	// GoldQuotes counts all gold quotes.
+	GoldQuotes int `json:"gold_quotes"`
+	// PredQuotesScored is the precision denominator: all predictions, less
+	// the unmatched ones in ignore regions in lenient mode.
+	PredQuotesScored int `json:"pred_quotes_scored"`
+	// PredInIgnoreRegions counts unmatched predictions in ignore regions.
+	PredInIgnoreRegions int `json:"pred_in_ignore_regions"`
+	// QuoteExact scores equal boundaries after trimming marks and spaces.
+	QuoteExact PRF `json:"quote_exact"`
+	// QuoteOverlap scores the one-to-one overlap matching (>= 50%).
+	QuoteOverlap PRF `json:"quote_overlap"`
+	// SpeakerAccNamed is the speaker accuracy over matched quotes whose
+	// gold speaker is not a pronoun (offsets overlap or a shared word).
+	SpeakerAccNamed Accuracy `json:"speaker_acc_named"`
+	// SpeakerAccPronounByOffset is the speaker accuracy over matched quotes
+	// whose gold speaker is a pronoun, by offsets only.
+	SpeakerAccPronounByOffset Accuracy `json:"speaker_acc_pronoun_by_offset"`
+	// EndToEndNamedRecall is the number of correct named speakers over the
+	// number of gold quotes with a non-empty, non-pronoun speaker.
+	EndToEndNamedRecall float64 `json:"end_to_end_named_recall"`
+}
+
+// qm holds the characters norm_span trims on both sides of a span:
+// quotation marks, apostrophes, space, tab and newline.
+const qm = "\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019 \t\n"
+
+// qmEnd is qm plus the punctuation norm_span also trims at the end.
+const qmEnd = qm + ",.;:"
+
+// stopWords are score.py's STOP words, never content words. (score.py also
+// defines a PRON set but never uses it: pronoun speakers are told by the
+// gold speaker_is_pronoun flag.)
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of and or in on at to for from by with mr mrs ms dr
+sen rep gov president former said says he she they it his her their him them
+we i you who that this his its one some others also er sie es ich wir der die
+das den dem des ein eine und von im`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// runeAt returns text[i] with Python's indexing: a negative i counts from
+// the end. Out of range it returns -1, which is in no character set (where
+// Python would raise IndexError).
+func runeAt(text []rune, i int) rune {
+	if i < 0 {
+		i += len(text)
+	}
+	if i < 0 || i >= len(text) {
+		return -1
+	}
+	return text[i]
+}
+
+// normSpan is score.py's norm_span: it trims quotation marks, apostrophes
+// and white space from both ends of [a, b), and also , . ; : from the end.
+func normSpan(text []rune, a, b int) (int, int) {
+	for a < b && strings.ContainsRune(qm, runeAt(text, a)) {
+		a++
+	}
+	for b > a && strings.ContainsRune(qmEnd, runeAt(text, b-1)) {
+		b--
+	}
+	return a, b
+}
+
+// isWordRune reports whether r matches Python's \w in a str pattern:
+// str.isalnum() (letters Lu Ll Lt Lm Lo and numbers Nd Nl No) or '_'.
+// Combining marks are not word characters in Python.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_'
+}
+
+// wordBreakMid lists the characters with Word_Break MidLetter, MidNumLet or
+// Single_Quote, which are case-ignorable.
+var wordBreakMid = map[rune]bool{
+	'\'': true, '.': true, ':': true, 0xB7: true, 0x387: true, 0x55F: true,
+	0x5F4: true, 0x2018: true, 0x2019: true, 0x2024: true, 0x2027: true,
+	0xFE13: true, 0xFE52: true, 0xFE55: true, 0xFF07: true, 0xFF0E: true,
+	0xFF1A: true,
+}
+
+// caseIgnorable is Unicode's Case_Ignorable property.
+func caseIgnorable(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk) || wordBreakMid[r]
+}
+
+// cased is Unicode's Cased property.
+func cased(r rune) bool {
+	return unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Other_Lowercase, unicode.Other_Uppercase)
+}
+
+// finalSigma reports whether the capital sigma at s[i] lowercases to final
+// sigma, with CPython's rule: a cased letter before it and none after it,
+// skipping case-ignorable characters.
+func finalSigma(s []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && caseIgnorable(s[j]) {
+		j--
+	}
+	if j < 0 || !cased(s[j]) {
+		return false
+	}
+	j = i + 1
+	for j < len(s) && caseIgnorable(s[j]) {
+		j++
+	}
+	return j == len(s) || !cased(s[j])
+}
+
+// pyLower is Python's str.lower: simple lowercase mappings, plus the one
+// unconditional multi-character mapping (U+0130 to "i\u0307") and the
+// final-sigma rule.
+func pyLower(s string) []rune {
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		switch r {
+		case 0x130:
+			out = append(out, 'i', 0x307)
+		case 0x3A3:
+			if finalSigma(rs, i) {
+				out = append(out, 0x3C2)
+			} else {
+				out = append(out, 0x3C3)
+			}
+		default:
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+// words is score.py's words(): the set of \w+ tokens of the lowercased
+// string that are not stop words and are longer than one code point.
+func words(s string) map[string]bool {
+	set := map[string]bool{}
+	rs := pyLower(s)
+	for i := 0; i < len(rs); {
+		if !isWordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		if w := string(rs[i:j]); j-i > 1 && !stopWords[w] {
+			set[w] = true
+		}
+		i = j
+	}
+	return set
+}
+
+// sharesWord reports whether the two word sets intersect.
+func sharesWord(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap is the length of the intersection of [a1, b1) and [a2, b2).
+func overlap(a1, b1, a2, b2 int) int {
+	return max(0, min(b1, b2)-max(a1, a2))
+}
+
+// round4 is Python's round(x, 4) on a float: the exact binary value rounded
+// half to even at the 4th decimal, read back as the nearest double.
+func round4(x float64) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
+	if err != nil {
+		return x // NaN or Inf, which Score never produces
+	}
+	return v
+}
+
+// pyFloat formats x as Python's repr(float) does (shortest round-trip
+// digits, ".0" on integral values, exponent form outside 1e-4 <= |x| < 1e16).
+func pyFloat(x float64) string {
+	if x == 0 {
+		if 1/x < 0 {
+			return "-0.0"
+		}
+		return "0.0"
+	}
+	e := strconv.FormatFloat(x, 'e', -1, 64) // like -1.2345e-05
+	sign := ""
+	if e[0] == '-' {
+		sign, e = "-", e[1:]
+	}
+	mant, expStr, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expStr)
+	digits := strings.Replace(mant, ".", "", 1)
+	decpt := exp + 1 // position of the decimal point in digits
+	switch {
+	case decpt <= -4 || decpt > 16:
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		es := "+"
+		if exp < 0 {
+			es, exp = "-", -exp
+		}
+		return fmt.Sprintf("%s%se%s%02d", sign, m, es, exp)
+	case decpt <= 0:
+		return sign + "0." + strings.Repeat("0", -decpt) + digits
+	case decpt >= len(digits):
+		return sign + digits + strings.Repeat("0", decpt-len(digits)) + ".0"
+	default:
+		return sign + digits[:decpt] + "." + digits[decpt:]
+	}
+}
+
+// MarshalJSON writes the report with score.py's number formatting (1.0,
+// 0.0, 0.5), so that json.MarshalIndent(r, "", "  ") equals its output.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type prf struct {
+		P  json.Number `json:"P"`
+		R  json.Number `json:"R"`
+		F1 json.Number `json:"F1"`
+	}
+	type acc struct {
+		N   int          `json:"n"`
+		Acc *json.Number `json:"acc"`
+	}
+	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
+	mkPRF := func(p PRF) prf { return prf{num(p.P), num(p.R), num(p.F1)} }
+	mkAcc := func(a Accuracy) acc {
+		out := acc{N: a.N}
+		if a.Acc != nil {
+			n := num(*a.Acc)
+			out.Acc = &n
+		}
+		return out
+	}
+	return json.Marshal(struct {
+		Mode                      string      `json:"mode"`
+		GoldQuotes                int         `json:"gold_quotes"`
+		PredQuotesScored          int         `json:"pred_quotes_scored"`
+		PredInIgnoreRegions       int         `json:"pred_in_ignore_regions"`
+		QuoteExact                prf         `json:"quote_exact"`
+		QuoteOverlap              prf         `json:"quote_overlap"`
+		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
+		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
+		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+	}{
+		r.Mode, r.GoldQuotes, r.PredQuotesScored, r.PredInIgnoreRegions,
+		mkPRF(r.QuoteExact), mkPRF(r.QuoteOverlap),
+		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset),
+		num(r.EndToEndNamedRecall),
+	})
+}
+
+// String renders the report as a short table.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "mode %s: %d gold quotes, %d predictions scored, %d in ignore regions\n",
+		r.Mode, r.GoldQuotes, r.PredQuotesScored, r.PredInIgnoreRegions)
+	fmt.Fprintf(&b, "%-24s %7s %7s %7s\n", "quotes", "P", "R", "F1")
+	for _, row := range []struct {
+		name string
+		prf  PRF
+	}{{"exact", r.QuoteExact}, {"overlap >= 50%", r.QuoteOverlap}} {
+		fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", row.name, row.prf.P, row.prf.R, row.prf.F1)
+	}
+	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
+	for _, row := range []struct {
+		name string
+		acc  Accuracy
+	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}} {
+		acc := "-"
+		if row.acc.Acc != nil {
+			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
+		}
+		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
+	}
+	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
+	return b.String()
+}
+
+// candidate is a possible gold/prediction pair with its overlap ratio.
+type candidate struct {
+	r    float64
+	i, j int
+}
+
+// Score scores predictions (by document id; ids missing from pred are
+// documents with no predictions) against gold exactly as score.py does.
+// lenient is score.py's --lenient: unmatched predictions in ignore regions
+// are then not counted as false positives.
+//
+// Where score.py would crash on inconsistent input, Score goes on: text
+// offsets out of range stop the trimming of norm_span, and a speaker offset
+// test with a nil SpeakerEnd fails.
+func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
+	var (
+		nGold, nPred, tpExact, tpOverlap, ignored int
+		spkN, spkOK, proN, proOK                  int
+	)
+	for _, d := range gold {
+		G, P := d.Quotes, pred[d.ID]
+		nGold += len(G)
+		var cands []candidate
+		for i, g := range G {
+			for j, p := range P {
+				if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
+					den := max(g.End-g.Start, p.End-p.Start, 1)
+					cands = append(cands, candidate{float64(ov) / float64(den), i, j})
+				}
+			}
+		}
+		// Python's cand.sort(reverse=True): descending by (r, i, j).
+		slices.SortFunc(cands, func(a, b candidate) int {
+			switch {
+			case a.r != b.r:
+				if a.r > b.r {
+					return -1
+				}
+				return 1
+			case a.i != b.i:
+				return b.i - a.i
+			default:
+				return b.j - a.j
+			}
+		})
+		usedG := make([]bool, len(G))
+		usedP := make([]bool, len(P))
+		var pairs [][2]int
+		for _, c := range cands {
+			if c.r >= 0.5 && !usedG[c.i] && !usedP[c.j] {
+				usedG[c.i], usedP[c.j] = true, true
+				pairs = append(pairs, [2]int{c.i, c.j})
+			}
+		}
+		for j, p := range P {
+			if usedP[j] {
+				continue
+			}
+			inIgnore := false
+			for _, x := range d.Ignore {
+				if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
+					inIgnore = true
+					break
+				}
+			}
+			if inIgnore {
+				ignored++
+				if !lenient {
+					nPred++
+				}
+			} else {
+				nPred++
+			}
+		}
+		nPred += len(pairs)
+		var text []rune
+		if len(pairs) > 0 {
+			text = []rune(d.Text)
+		}
+		for _, ij := range pairs {
+			g, p := G[ij[0]], P[ij[1]]
+			tpOverlap++
+			ga, gb := normSpan(text, g.Start, g.End)
+			pa, pb := normSpan(text, p.Start, p.End)
+			if ga == pa && gb == pb {
+				tpExact++
+			}
+			if g.Speaker == nil {
+				continue
+			}
+			byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
+				p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
+				min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+			if g.SpeakerIsPronoun {
+				proN++
+				if byOff {
+					proOK++
+				}
+				continue
+			}
+			spkN++
+			ok := byOff
+			if !ok {
+				pw := words(p.Speaker)
+				for _, s := range append([]string{*g.Speaker}, g.SpeakerAlternatives...) {
+					if sharesWord(words(s), pw) {
+						ok = true
+						break
+					}
+				}
+			}
+			if ok {
+				spkOK++
+			}
+		}
+	}
+
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	prf := func(tp int) PRF {
+		p, r := ratio(tp, nPred), ratio(tp, nGold)
+		f := 0.0
+		if p+r != 0 {
+			f = 2 * p * r / (p + r)
+		}
+		return PRF{round4(p), round4(r), round4(f)}
+	}
+	acc := func(ok, n int) Accuracy {
+		a := Accuracy{N: n}
+		if n != 0 {
+			v := round4(ratio(ok, n))
+			a.Acc = &v
+		}
+		return a
+	}
+	named := 0
+	for _, d := range gold {
+		for _, q := range d.Quotes {
+			if q.Speaker != nil && *q.Speaker != "" && !q.SpeakerIsPronoun {
+				named++
+			}
+		}
+	}
+	mode := "strict"
+	if lenient {
+		mode = "lenient"
+	}
+	return Report{
+		Mode:                      mode,
+		GoldQuotes:                nGold,
+		PredQuotesScored:          nPred,
+		PredInIgnoreRegions:       ignored,
+		QuoteExact:                prf(tpExact),
+		QuoteOverlap:              prf(tpOverlap),
+		SpeakerAccNamed:           acc(spkOK, spkN),
+		SpeakerAccPronounByOffset: acc(proOK, proN),
+		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
+	}
+}
+
+// ReadGold reads a gold JSONL file, one document per line. Like score.py it
+// reads UTF-8 only, splits lines at \n, \r\n and \r, and rejects blank
+// lines; lines may be of any length. Errors name the line number.
+func ReadGold(r io.Reader) ([]GoldDoc, error) {
+	var docs []GoldDoc
+	err := readLines(r, func(n int, line []byte) error {
+		var d GoldDoc
+		if err := json.Unmarshal(line, &d); err != nil {
+			return fmt.Errorf("gold line %d: %w", n, err)
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, err
+}
+
+// ReadPred reads a predictions JSONL file: one {"id", "quotes"} object per
+// line, other fields ignored, a missing or null "quotes" meaning none. A
+// later line with the same id replaces an earlier one, as in score.py.
+func ReadPred(r io.Reader) (map[string][]PredQuote, error) {
+	pred := map[string][]PredQuote{}
+	err := readLines(r, func(n int, line []byte) error {
+		o, err := decodeObject(line)
+		if err != nil {
+			return fmt.Errorf("pred line %d: %w", n, err)
+		}
+		f := fields{o: o}
+		id := f.str("id", true)
+		quotes := decodeList[PredQuote](&f, "quotes", false)
+		if f.err != nil {
+			return fmt.Errorf("pred line %d: %w", n, f.err)
+		}
+		if quotes == nil {
+			quotes = []PredQuote{}
+		}
+		pred[id] = quotes
+		return nil
+	})
+	return pred, err
+}
+
+// readLines calls fn on each line of r, numbered from 1, splitting like
+// Python's text mode (universal newlines).
+func readLines(r io.Reader, fn func(n int, line []byte) error) error {
+	br := bufio.NewReader(r)
+	n := 0
+	for {
+		chunk, err := br.ReadBytes('\n')
+		if len(chunk) > 0 {
+			chunk = bytes.TrimSuffix(chunk, []byte("\n"))
+			chunk = bytes.TrimSuffix(chunk, []byte("\r"))
+			for _, line := range bytes.Split(chunk, []byte("\r")) {
+				n++
+				if !utf8.Valid(line) {
+					return fmt.Errorf("line %d: invalid UTF-8", n)
+				}
+				if ferr := fn(n, line); ferr != nil {
+					return ferr
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n+1, err)
+		}
+	}
+}
+
+// object is a decoded JSON object whose keys are matched case-sensitively,
+// as in Python (encoding/json alone matches struct fields ignoring case).
+type object map[string]json.RawMessage
+
+// decodeObject decodes a JSON object; null or another type is an error.
+func decodeObject(data []byte) (object, error) {
+	var o object
+	if err := json.Unmarshal(data, &o); err != nil {
+		return nil, err
+	}
+	if o == nil {
+		return nil, errors.New("expected a JSON object, got null")
+	}
+	return o, nil
+}
+
+// fields reads typed fields from an object, keeping the first error.
+type fields struct {
+	o   object
+	err error
+}
+
+// present reports whether key is set and not null; if not and required,
+// it records an error.
+func (f *fields) present(key string, required bool) bool {
+	raw, ok := f.o[key]
+	if ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		return true
+	}
+	if required && f.err == nil {
+		f.err = fmt.Errorf("%q is missing or null", key)
+	}
+	return false
+}
+
+// decode unmarshals key into v if it is present.
+func (f *fields) decode(key string, v any, required bool) {
+	if f.err != nil || !f.present(key, required) {
+		return
+	}
+	if err := json.Unmarshal(f.o[key], v); err != nil {
+		f.err = fmt.Errorf("%q: %w", key, err)
+	}
+}
+
+func (f *fields) integer(key string) int {
+	var v int
+	f.decode(key, &v, true)
+	return v
+}
+
+func (f *fields) optInteger(key string) *int {
+	var v *int
+	f.decode(key, &v, false)
+	return v
+}
+
+func (f *fields) str(key string, required bool) string {
+	var v string
+	f.decode(key, &v, required)
+	return v
+}
+
+func (f *fields) optStr(key string) *string {
+	var v *string
+	f.decode(key, &v, false)
+	return v
+}
+
+func (f *fields) boolean(key string) bool {
+	var v bool
+	f.decode(key, &v, false)
+	return v
+}
+
+// decodeList decodes the list under key element by element, so that an
+// error names the index.
+func decodeList[T any](f *fields, key string, required bool) []T {
+	var raws []json.RawMessage
+	f.decode(key, &raws, required)
+	if f.err != nil || raws == nil {
+		return nil
+	}
+	out := make([]T, len(raws))
+	for i, raw := range raws {
+		if err := json.Unmarshal(raw, &out[i]); err != nil {
+			f.err = fmt.Errorf("%s[%d]: %w", key, i, err)
+			return nil
+		}
+	}
+	return out
+}
+
+// checkSpeakerEnd requires speaker_end when speaker_start is set: score.py
+// reads it whenever both speaker starts are set, and would crash.
+func (f *fields) checkSpeakerEnd(start, end *int) {
+	if f.err == nil && start != nil && end == nil {
+		f.err = errors.New(`"speaker_start" is set but "speaker_end" is missing or null`)
+	}
+}
+
+// UnmarshalJSON decodes a gold document; "id", "text" and "quotes" are
+// required, as score.py reads them unconditionally.
+func (d *GoldDoc) UnmarshalJSON(data []byte) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := GoldDoc{
+		ID:     f.str("id", true),
+		Text:   f.str("text", true),
+		Quotes: decodeList[GoldQuote](&f, "quotes", true),
+		Ignore: decodeList[IgnoreSpan](&f, "ignore", false),
+	}
+	if f.err != nil {
+		return f.err
+	}
+	if out.Quotes == nil {
+		out.Quotes = []GoldQuote{}
+	}
+	if raw, ok := o["meta"]; ok {
+		out.Meta = slices.Clone(raw)
+	}
+	*d = out
+	return nil
+}
+
+// UnmarshalJSON decodes a gold quote; "start" and "end" are required, and
+// so is "speaker_end" when "speaker_start" is set.
+func (q *GoldQuote) UnmarshalJSON(data []byte) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := GoldQuote{
+		Start:               f.integer("start"),
+		End:                 f.integer("end"),
+		Text:                f.str("text", false),
+		Speaker:             f.optStr("speaker"),
+		SpeakerStart:        f.optInteger("speaker_start"),
+		SpeakerEnd:          f.optInteger("speaker_end"),
+		SpeakerIsPronoun:    f.boolean("speaker_is_pronoun"),
+		SpeakerAlternatives: decodeList[string](&f, "speaker_alternatives", false),
+		Cue:                 f.optStr("cue"),
+		Kind:                f.str("kind", false),
+	}
+	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+	if f.err != nil {
+		return f.err
+	}
+	*q = out
+	return nil
+}
+
+// UnmarshalJSON decodes an ignore region; "start" and "end" are required.
+func (s *IgnoreSpan) UnmarshalJSON(data []byte) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := IgnoreSpan{Start: f.integer("start"), End: f.integer("end"), Text: f.str("text", false)}
+	if f.err != nil {
+		return f.err
+	}
+	*s = out
+	return nil
+}
+
+// UnmarshalJSON decodes a predicted quote; "start" and "end" are required,
+// a null speaker reads as "", and "speaker_end" is required when
+// "speaker_start" is set.
+func (p *PredQuote) UnmarshalJSON(data []byte) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := PredQuote{
+		Start:        f.integer("start"),
+		End:          f.integer("end"),
+		Speaker:      f.str("speaker", false),
+		SpeakerStart: f.optInteger("speaker_start"),
+		SpeakerEnd:   f.optInteger("speaker_end"),
+	}
+	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+	if f.err != nil {
+		return f.err
+	}
+	*p = out
+	return nil
+}

@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// analysis is the per-document working state of the pipeline.
+type analysis struct {
+	c        *Cleaned
+	view     string
+	quotes   []Quote
+	warnings []ScanWarning
+	sents    []sentence
+	qloc     []qloc   // per quote
+	attrs    []attrib // per quote
+	ents     *entities
+}
+
+// qloc locates a top-level quote: its sentence and token index there.
+type qloc struct {
+	sent, tok int // -1 for nested quotes
+}
+
+// attrib is the attribution of one quote.
+type attrib struct {
+	ok      bool
+	m       rules.Match
+	sent    int // the sentence the match is in
+	explain []string
+
+	speaker string
+	status  string
+	title   string
+	ent     *entity
+}
+
+// analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
+func (x *Extractor) analyze(c *Cleaned) *analysis {
+	a := &analysis{c: c, view: c.View}
+	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
+	a.qloc = make([]qloc, len(a.quotes))
+	a.attrs = make([]attrib, len(a.quotes))
+	for i := range a.qloc {
+		a.qloc[i] = qloc{-1, -1}
+	}
+	qi := 0
+	var toks []rules.Token
+	for li, l := range c.Lines {
+		if l.Dropped || strings.TrimSpace(c.View[l.Start:l.End]) == "" {
+			continue
+		}
+		// top-level quotes of this line
+		var qidx []int
+		for qi < len(a.quotes) && a.quotes[qi].OpenStart < l.End {
+			if a.quotes[qi].Depth == 0 && a.quotes[qi].OpenStart >= l.Start {
+				qidx = append(qidx, qi)
+			}
+			qi++
+		}
+		toks = x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, toks[:0])
+		if len(toks) == 0 {
+			continue
+		}
+		para := make([]rules.Token, len(toks))
+		copy(para, toks)
+		s := 0
+		first := true
+		for i := range para {
+			if i == len(para)-1 || x.endsSentence(para, i, a.quotes, c.View) {
+				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
+				st.toks[0].First = true
+				for k, t := range st.toks {
+					if t.Kind == rules.QuoteT {
+						a.qloc[t.Quote] = qloc{len(a.sents), k}
+					}
+				}
+				a.sents = append(a.sents, st)
+				first = false
+				s = i + 1
+			}
+		}
+	}
+	return a
+}
+
+// attribute runs the attribution rules over every top-level quote.
+func (x *Extractor) attribute(a *analysis) {
+	for qi, loc := range a.qloc {
+		if loc.sent < 0 {
+			continue
+		}
+		at := &a.attrs[qi]
+		for _, r := range x.rules.Attribution {
+			m, si, ok, why := x.tryRule(a, r, loc)
+			if x.opts.Explain {
+				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
+			}
+			if ok {
+				at.ok, at.m, at.sent = true, m, si
+				if !x.opts.Explain {
+					break
+				}
+				// with Explain, report the rest as not tried
+				for _, r2 := range x.rules.Attribution {
+					if r2.Priority < r.Priority || r2 != r && r2.Priority == r.Priority && laterThan(x.rules.Attribution, r2, r) {
+						at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): not tried, %s matched first", r2.ID, r2.Priority, r.ID))
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+func laterThan(rs []*rules.AttrRule, a, b *rules.AttrRule) bool {
+	ia, ib := -1, -1
+	for i, r := range rs {
+		if r == a {
+			ia = i
+		}
+		if r == b {
+			ib = i
+		}
+	}
+	return ia > ib
+}
+
+// tryRule matches one rule for the quote at loc; it returns the match, the
+// sentence it lies in, and a reason when it did not match.
+func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, loc qloc) (rules.Match, int, bool, string) {
+	switch r.Scope {
+	case rules.ScopeSentence:
+		m, ok := x.rules.MatchRule(r, a.sents[loc.sent].toks, loc.tok)
+		if !ok {
+			return m, 0, false, "no match in the quote's sentence"
+		}
+		return m, loc.sent, true, "matched " + describeMatch(a.sents[loc.sent].toks, m)
+	case rules.ScopePrevious:
+		if loc.tok != 0 {
+			return rules.Match{}, 0, false, "the quote does not open its sentence"
+		}
+		if loc.sent == 0 {
+			return rules.Match{}, 0, false, "no previous sentence"
+		}
+		prev := loc.sent - 1
+		if a.sents[loc.sent].para-a.sents[prev].para > 2 {
+			return rules.Match{}, 0, false, "the previous sentence is too far away"
+		}
+		m, ok := x.rules.MatchRule(r, a.sents[prev].toks, -1)
+		if !ok {
+			return m, 0, false, "no match in the previous sentence"
+		}
+		return m, prev, true, "matched " + describeMatch(a.sents[prev].toks, m)
+	case rules.ScopeNext:
+		toks := a.sents[loc.sent].toks
+		if loc.tok != len(toks)-1 && !(loc.tok == len(toks)-2 && toks[len(toks)-1].Kind == rules.Punct) {
+			return rules.Match{}, 0, false, "the quote does not end its sentence"
+		}
+		next := loc.sent + 1
+		if next >= len(a.sents) || a.sents[next].para-a.sents[loc.sent].para > 1 {
+			return rules.Match{}, 0, false, "no next sentence"
+		}
+		m, ok := x.rules.MatchRule(r, a.sents[next].toks, -1)
+		if !ok {
+			return m, 0, false, "no match in the next sentence"
+		}
+		return m, next, true, "matched " + describeMatch(a.sents[next].toks, m)
+	}
+	return rules.Match{}, 0, false, "unknown scope"
+}
+
+func describeMatch(toks []rules.Token, m rules.Match) string {
+	var parts []string
+	if m.HasSpkr {
+		parts = append(parts, "speaker="+spanText(toks, m.Speaker.Mention))
+	}
+	if c, ok := m.Captures["cue"]; ok {
+		parts = append(parts, "cue="+spanText(toks, c))
+	}
+	return strings.Join(parts, " ")
+}
+
+func spanText(toks []rules.Token, s rules.Span) string {
+	if s.Len() <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := s.Start; i < s.End; i++ {
+		if i > s.Start && toks[i].Start > toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i].Text)
+	}
+	return b.String()
+}

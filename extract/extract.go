@@ -1,0 +1,159 @@
+// Package extract is the whosaid library: it cleans news text, finds the
+// quotations in it, attributes each one to a speaker with the rules of a
+// ruleset, resolves speakers across the document, and produces quote records
+// with code-point offsets into the original input.
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// Options tune an Extractor.
+type Options struct {
+	// All keeps quotations that are not speech (scare quotes, titles,
+	// nicknames) and unattributed ones in the output, with their kind.
+	All bool
+	// Explain records, per quote, how each candidate rule fared.
+	Explain bool
+	// MaxQuoteLen bounds a quotation's content in bytes (0: 5000).
+	MaxQuoteLen int
+}
+
+// Extractor runs the pipeline with one ruleset. It is safe for concurrent
+// use by several goroutines.
+type Extractor struct {
+	rules  *rules.Ruleset
+	opts   Options
+	pairs  []MarkPair
+	isMark map[rune]bool
+}
+
+// New returns an Extractor for the ruleset.
+func New(rs *rules.Ruleset, opts Options) *Extractor {
+	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
+	for _, m := range rs.QuoteMarks {
+		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
+		x.isMark[m.Open] = true
+		x.isMark[m.Close] = true
+	}
+	return x
+}
+
+// Rules returns the extractor's ruleset.
+func (x *Extractor) Rules() *rules.Ruleset { return x.rules }
+
+// Record is one quotation in the output: the data model of DESIGN.md.
+// Offsets are code points into the original input; End is exclusive.
+type Record struct {
+	Doc          string   `json:"doc"`
+	ID           string   `json:"id"`
+	Quote        string   `json:"quote"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Speaker      string   `json:"speaker"`
+	Mention      string   `json:"mention"`
+	SpeakerStart *int     `json:"speaker_start"`
+	SpeakerEnd   *int     `json:"speaker_end"`
+	Title        string   `json:"title"`
+	Cue          string   `json:"cue"`
+	CueStart     *int     `json:"cue_start"`
+	CueEnd       *int     `json:"cue_end"`
+	Kind         string   `json:"kind"`
+	Status       string   `json:"status"`
+	Rule         string   `json:"rule"`
+	Confidence   float64  `json:"confidence"`
+	Line         int      `json:"line"`
+	Sentence     string   `json:"sentence"`
+	Explain      []string `json:"explain,omitempty"`
+
+	byteStart, byteEnd int
+}
+
+// Speaker is one person or organisation of a document.
+type Speaker struct {
+	Name     string   `json:"name"`
+	Titles   []string `json:"titles"`
+	Aliases  []string `json:"aliases"`
+	Quotes   int      `json:"quotes"`
+	Gender   string   `json:"gender,omitempty"`
+	Mentions int      `json:"mentions"`
+}
+
+// Warning is a problem found in the input that did not stop extraction.
+type Warning struct {
+	Line int    `json:"line"`
+	Msg  string `json:"msg"`
+}
+
+// Document is the result of extracting one input document.
+type Document struct {
+	ID       string    `json:"id"`
+	Title    string    `json:"title"`
+	Date     string    `json:"date"`
+	Quotes   []Record  `json:"quotes"`
+	Speakers []Speaker `json:"speakers,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
+	Clean    *Cleaned  `json:"-"`
+	Text     string    `json:"-"`
+}
+
+// ErrInvalidUTF8 is returned for input that is not UTF-8 text.
+var ErrInvalidUTF8 = errors.New("not valid UTF-8")
+
+// ErrBinary is returned for input that looks like a binary file.
+var ErrBinary = errors.New("binary data, not text")
+
+// CheckText reports whether text can be processed: it must be valid UTF-8
+// and hold no NUL bytes.
+func CheckText(text string) error {
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+	}
+	if !utf8.ValidString(text) {
+		for i := 0; i < len(text); {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && n == 1 {
+				line := strings.Count(text[:i], "\n") + 1
+				return fmt.Errorf("%w (bad byte 0x%02x at line %d, byte offset %d)", ErrInvalidUTF8, text[i], line, i)
+			}
+			i += n
+		}
+	}
+	return nil
+}
+
+// Extract runs the whole pipeline on one document.
+func (x *Extractor) Extract(id, text string) (*Document, error) {
+	if err := CheckText(text); err != nil {
+		return nil, err
+	}
+	c := x.Clean(text)
+	doc := &Document{ID: id, Title: c.Title, Date: c.Date, Clean: c, Text: text}
+	a := x.analyze(c)
+	for _, w := range a.warnings {
+		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
+	}
+	x.attribute(a)
+	x.resolve(a)
+	doc.Quotes = x.records(a, id, text)
+	doc.Speakers = a.speakerTable()
+	return doc, nil
+}
+
+func lineOf(c *Cleaned, off int) int {
+	lo, hi := 0, len(c.Lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if c.Lines[m].End < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo + 1
+}

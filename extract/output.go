@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Formats are the output formats of the quote table.
+var Formats = []string{"table", "csv", "tsv", "json", "jsonl"}
+
+// Columns is the fixed header of CSV and TSV output.
+var Columns = []string{"doc", "id", "quote", "start", "end", "speaker", "mention", "speaker_start", "speaker_end",
+	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence"}
+
+// WriterOptions tune a Writer.
+type WriterOptions struct {
+	// CSVRaw turns off the neutralising of cells that a spreadsheet would
+	// read as a formula.
+	CSVRaw bool
+	// Width is the terminal width for the table format (0: 100).
+	Width int
+}
+
+// Writer writes documents' quote records in one format.
+type Writer interface {
+	// WriteDoc writes the records of one document.
+	WriteDoc(*Document) error
+	// Close writes what is pending (the closing bracket of JSON, the table).
+	Close() error
+}
+
+// NewWriter returns a Writer for format (one of Formats).
+func NewWriter(format string, w io.Writer, opt WriterOptions) (Writer, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch format {
+	case "csv", "tsv":
+		cw := csv.NewWriter(bw)
+		if format == "tsv" {
+			cw.Comma = '\t'
+		}
+		if err := cw.Write(Columns); err != nil {
+			return nil, err
+		}
+		return &csvWriter{bw: bw, cw: cw, raw: opt.CSVRaw}, nil
+	case "json":
+		return &jsonWriter{bw: bw}, nil
+	case "jsonl":
+		return &jsonlWriter{bw: bw}, nil
+	case "table":
+		width := opt.Width
+		if width <= 0 {
+			width = 100
+		}
+		return &tableWriter{bw: bw, width: width}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+func optInt(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+// Row returns the record's cells in Columns order.
+func (r *Record) Row() []string {
+	return []string{r.Doc, r.ID, r.Quote, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention,
+		optInt(r.SpeakerStart), optInt(r.SpeakerEnd), r.Title, r.Cue, optInt(r.CueStart), optInt(r.CueEnd),
+		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence}
+}
+
+// SafeCell neutralises a cell that a spreadsheet would run as a formula
+// (OWASP: a leading = + - @ tab or carriage return) by prefixing a quote.
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+type csvWriter struct {
+	bw  *bufio.Writer
+	cw  *csv.Writer
+	raw bool
+}
+
+func (w *csvWriter) WriteDoc(d *Document) error {
+	for i := range d.Quotes {
+		row := d.Quotes[i].Row()
+		if !w.raw {
+			for k := range row {
+				row[k] = SafeCell(row[k])
+			}
+		}
+		if err := w.cw.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *csvWriter) Close() error {
+	w.cw.Flush()
+	if err := w.cw.Error(); err != nil {
+		return err
+	}
+	return w.bw.Flush()
+}
+
+type jsonWriter struct {
+	bw *bufio.Writer
+	n  int
+}
+
+func (w *jsonWriter) WriteDoc(d *Document) error {
+	sep := ",\n"
+	if w.n == 0 {
+		sep = "[\n"
+	}
+	w.n++
+	b, err := json.MarshalIndent(docOut(d), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	w.bw.WriteString(sep + "  ")
+	_, err = w.bw.Write(b)
+	return err
+}
+
+func (w *jsonWriter) Close() error {
+	if w.n == 0 {
+		w.bw.WriteString("[")
+	}
+	w.bw.WriteString("\n]\n")
+	return w.bw.Flush()
+}
+
+// docJSON is the JSON shape of one document.
+type docJSON struct {
+	ID       string    `json:"id"`
+	Title    string    `json:"title"`
+	Date     string    `json:"date"`
+	Quotes   []Record  `json:"quotes"`
+	Speakers []Speaker `json:"speakers,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+func docOut(d *Document) docJSON {
+	q := d.Quotes
+	if q == nil {
+		q = []Record{}
+	}
+	return docJSON{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
+}
+
+type jsonlWriter struct{ bw *bufio.Writer }
+
+func (w *jsonlWriter) WriteDoc(d *Document) error {
+	b, err := json.Marshal(docOut(d))
+	if err != nil {
+		return err
+	}
+	w.bw.Write(b)
+	return w.bw.WriteByte('\n')
+}
+
+func (w *jsonlWriter) Close() error { return w.bw.Flush() }
+
+// tableWriter prints an aligned table for a terminal; long quotes wrap.
+type tableWriter struct {
+	bw    *bufio.Writer
+	width int
+	docs  int
+}
+
+func (w *tableWriter) WriteDoc(d *Document) error {
+	if w.docs > 0 {
+		w.bw.WriteString("\n")
+	}
+	w.docs++
+	head := d.ID
+	if d.Title != "" {
+		head += " — " + d.Title
+	}
+	if d.Date != "" {
+		head += " (" + d.Date + ")"
+	}
+	fmt.Fprintf(w.bw, "%s\n", head)
+	if len(d.Quotes) == 0 {
+		w.bw.WriteString("  (no quotes)\n")
+		return nil
+	}
+	// columns: #, quote (wrapped), speaker, title, cue
+	spW, tiW, cuW := len("speaker"), len("title"), len("cue")
+	for _, r := range d.Quotes {
+		spW = max(spW, min(24, utf8.RuneCountInString(r.Speaker)))
+		tiW = max(tiW, min(24, utf8.RuneCountInString(r.Title)))
+		cuW = max(cuW, min(16, utf8.RuneCountInString(r.Cue)))
+	}
+	qW := max(20, w.width-(4+spW+tiW+cuW+8))
+	line := func(n, q, s, t, c string) {
+		fmt.Fprintf(w.bw, "%-3s %-*s  %-*s  %-*s  %s\n", n, qW, q, spW, s, tiW, t, c)
+	}
+	line("#", pad("quote", qW), pad("speaker", spW), pad("title", tiW), "cue")
+	for _, r := range d.Quotes {
+		lines := wrap("“"+r.Quote+"”", qW)
+		sp := r.Speaker
+		if sp == "" {
+			sp = "(" + r.Status + ")"
+		}
+		line(strings.TrimPrefix(r.ID, "q"), pad(lines[0], qW), pad(trunc(sp, spW), spW), pad(trunc(r.Title, tiW), tiW), trunc(r.Cue, cuW))
+		for _, l := range lines[1:] {
+			fmt.Fprintf(w.bw, "    %s\n", l)
+		}
+	}
+	return nil
+}
+
+func (w *tableWriter) Close() error { return w.bw.Flush() }
+
+// pad pads s with spaces to n code points (fmt pads by bytes).
+func pad(s string, n int) string {
+	k := utf8.RuneCountInString(s)
+	if k >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-k)
+}
+
+func trunc(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// wrap breaks s into lines of at most n code points at spaces.
+func wrap(s string, n int) []string {
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= n:
+			cur += " " + w
+		default:
+			out = append(out, cur)
+			cur = w
+		}
+	}
+	out = append(out, cur)
+	return out
+}

@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// cpIndex converts byte offsets of a text to code-point offsets, with a
+// checkpoint about every 1 KiB so that a conversion costs at most 1 KiB of
+// work. Checkpoints sit on rune starts.
+type cpIndex struct {
+	text  string
+	pos   []int // byte offset of checkpoint k (the first rune start >= k*1024)
+	marks []int // code points before pos[k]
+	ascii bool
+}
+
+const cpBlock = 1024
+
+func newCPIndex(text string) *cpIndex {
+	c := &cpIndex{text: text, ascii: isASCII(text)}
+	if c.ascii {
+		return c
+	}
+	n, prev := 0, 0
+	for b := 0; b < len(text); b += cpBlock {
+		p := b
+		for p < len(text) && !utf8.RuneStart(text[p]) {
+			p++
+		}
+		n += utf8.RuneCountInString(text[prev:p])
+		c.pos = append(c.pos, p)
+		c.marks = append(c.marks, n)
+		prev = p
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// at returns the number of code points in text[:off].
+func (c *cpIndex) at(off int) int {
+	if c.ascii || len(c.pos) == 0 {
+		return off
+	}
+	k := min(off/cpBlock, len(c.pos)-1)
+	for k > 0 && c.pos[k] > off {
+		k--
+	}
+	return c.marks[k] + utf8.RuneCountInString(c.text[c.pos[k]:off])
+}
+
+func intp(v int) *int { return &v }
+
+// collapse normalises the whitespace of s to single spaces.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// records builds the output rows of a document.
+func (x *Extractor) records(a *analysis, id, text string) []Record {
+	cp := newCPIndex(text)
+	var out []Record
+	n := 0
+	for qi, q := range a.quotes {
+		loc := a.qloc[qi]
+		if loc.sent < 0 && !x.opts.All {
+			continue // nested quotes are not the outer speaker's words
+		}
+		at := a.attrs[qi]
+		qs, qe := q.Start, q.End
+		// a trailing comma inside the marks belongs to the sentence, not the quote
+		for qe > qs && (a.view[qe-1] == ',' || a.view[qe-1] == ' ') {
+			qe--
+		}
+		content := collapse(a.view[qs:qe])
+		if content == "" {
+			continue
+		}
+		q.Start, q.End = qs, qe
+		r := Record{Doc: id, Quote: content, Start: cp.at(q.Start), End: cp.at(q.End), byteStart: q.Start, byteEnd: q.End,
+			Kind: "direct", Status: "unresolved", Line: strings.Count(text[:q.Start], "\n") + 1}
+		if loc.sent < 0 {
+			r.Kind = "nested"
+		} else {
+			r.Sentence = sentenceText(a.sents[loc.sent].toks)
+		}
+		if at.ok {
+			toks := a.sents[at.sent].toks
+			r.Kind = at.m.Rule.Kind
+			if q.Reopened && at.m.Rule.Kind == "direct" && a.sents[at.sent].para != a.sents[max(loc.sent, 0)].para {
+				r.Kind = "continued"
+			}
+			r.Rule = at.m.Rule.ID
+			r.Confidence = at.m.Rule.Confidence
+			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			if at.m.HasSpkr {
+				s := at.m.Speaker.Mention
+				r.Mention = spanText(toks, s)
+				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+			}
+			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+				r.Cue = spanText(toks, c)
+				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+			}
+		} else if !x.opts.All && !x.keepUnattributed(a, qi) {
+			continue
+		}
+		r.Explain = at.explain
+		n++
+		r.ID = fmt.Sprintf("q%d", n)
+		out = append(out, r)
+	}
+	return out
+}
+
+// keepUnattributed decides whether an unattributed quote is shown by
+// default: speech-like quotes are (as unresolved), scare quotes are not.
+func (x *Extractor) keepUnattributed(a *analysis, qi int) bool {
+	return true
+}
+
+func sentenceText(toks []rules.Token) string {
+	return collapse(spanText(toks, rules.Span{Start: 0, End: len(toks)}))
+}

@@ -1,0 +1,379 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// entity is one person or organisation of a document.
+type entity struct {
+	name    string // canonical: the longest name seen
+	words   []string
+	titles  []string
+	aliases []string
+	gender  string
+	quotes  int
+	person  bool
+	first   int // byte offset of the first mention
+	n       int // mentions
+}
+
+// nameMention is a name found in the text, bound to its entity.
+type nameMention struct {
+	start, end int // byte offsets
+	ent        *entity
+}
+
+// entities is the document's entity table.
+type entities struct {
+	list     []*entity
+	byKey    map[string][]*entity
+	mentions []nameMention // in text order
+	byStart  map[int]*entity
+}
+
+func (e *entity) addTitle(t string) {
+	t = strings.TrimSpace(strings.Trim(t, ", "))
+	if t == "" {
+		return
+	}
+	for _, x := range e.titles {
+		if strings.EqualFold(x, t) {
+			return
+		}
+	}
+	e.titles = append(e.titles, t)
+}
+
+func (e *entity) addAlias(a string) {
+	if a == e.name {
+		return
+	}
+	for _, x := range e.aliases {
+		if x == a {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, a)
+}
+
+// nameWords returns the words of a name mention without honorifics,
+// determiners and possessives, and the gender its honorific gives.
+func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string) {
+	hon := x.rules.Lists[rules.ListHonorifics]
+	det := x.rules.Lists[rules.ListDeterminers]
+	var ws []string
+	gender := ""
+	for i := s.Start; i < s.End; i++ {
+		t := toks[i]
+		if t.Kind != rules.Word {
+			continue
+		}
+		if hon.Has(t.Lower) {
+			if g := hon.Attrs[t.Lower]; g != "" {
+				gender = g
+			}
+			continue
+		}
+		if i == s.Start && det.Has(t.Lower) {
+			continue
+		}
+		if t.Lower == "’s" || t.Lower == "'s" {
+			continue
+		}
+		ws = append(ws, t.Text)
+	}
+	return ws, gender
+}
+
+// link finds or creates the entity of a name with the given words.
+func (es *entities) link(ws []string, at int) *entity {
+	key := strings.ToLower(ws[len(ws)-1])
+	cands := es.byKey[key]
+	full := strings.Join(ws, " ")
+	if len(ws) >= 2 {
+		for _, e := range cands {
+			if strings.EqualFold(e.name, full) {
+				return e
+			}
+		}
+		// a single-word entity with this key gets the full name
+		for _, e := range cands {
+			if len(e.words) == 1 || strings.EqualFold(e.words[0], ws[0]) {
+				if len(ws) > len(e.words) {
+					e.addAlias(e.name)
+					e.name, e.words = full, ws
+				}
+				return e
+			}
+		}
+	} else if len(cands) > 0 {
+		// the most recently mentioned entity with this last name
+		best := cands[0]
+		for i := len(es.mentions) - 1; i >= 0; i-- {
+			m := es.mentions[i]
+			if m.ent != nil && strings.EqualFold(m.ent.words[len(m.ent.words)-1], ws[0]) {
+				best = m.ent
+				break
+			}
+		}
+		return best
+	}
+	e := &entity{name: full, words: ws, first: at, titles: []string{}, aliases: []string{}}
+	es.list = append(es.list, e)
+	es.byKey[key] = append(es.byKey[key], e)
+	return e
+}
+
+func titleText(toks []rules.Token, s rules.Span, det *rules.List) string {
+	for s.Len() > 0 && (det.Has(toks[s.Start].Lower) || toks[s.Start].Kind == rules.Punct) {
+		s.Start++
+	}
+	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
+		s.End--
+	}
+	return spanText(toks, s)
+}
+
+// buildEntities finds every name in the document and groups them.
+func (x *Extractor) buildEntities(a *analysis) {
+	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
+	a.ents = es
+	det := x.rules.Lists[rules.ListDeterminers]
+	titles := x.rules.Lists[rules.ListTitles]
+	for _, s := range a.sents {
+		toks := s.toks
+		for i := 0; i < len(toks); {
+			t := toks[i]
+			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.Lists[rules.ListTitleModifiers].Has(t.Lower) || titles.Has(t.Lower)) {
+				i++
+				continue
+			}
+			sps := x.rules.SpeakersAt(toks, i)
+			if len(sps) == 0 {
+				i++
+				continue
+			}
+			next := i + 1
+			for _, sp := range sps {
+				if sp.Type != rules.NameMention {
+					continue
+				}
+				ws, g := x.nameWords(toks, sp.Mention)
+				if len(ws) == 0 {
+					continue
+				}
+				e := es.link(ws, toks[sp.Mention.Start].Start)
+				if g != "" {
+					e.gender = g
+					e.person = true
+				}
+				if sp.Title.Len() > 0 {
+					if tt := titleText(toks, sp.Title, det); tt != "" {
+						e.addTitle(tt)
+						e.person = true
+					}
+				}
+				if len(ws) >= 2 {
+					e.person = e.person || looksPersonal(ws)
+				}
+				e.addAlias(strings.Join(ws, " "))
+				e.n++
+				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
+				es.byStart[toks[sp.Mention.Start].Start] = e
+				if sp.Span.End > next {
+					next = sp.Span.End
+				}
+			}
+			// a descriptor followed by an appositive name: Trump’s special envoy, Steve Witkoff
+			if d := sps[0]; d.Type == rules.DescriptorMention && d.Span.End+1 < len(toks) && toks[d.Span.End].Text == "," {
+				for _, sp := range x.rules.SpeakersAt(toks, d.Span.End+1) {
+					if sp.Type == rules.NameMention {
+						ws, _ := x.nameWords(toks, sp.Mention)
+						if len(ws) > 0 {
+							e := es.link(ws, toks[sp.Mention.Start].Start)
+							tt := titleText(toks, d.Title, det)
+							e.addTitle(tt)
+							if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
+								e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
+							}
+							e.person = true
+						}
+						break
+					}
+				}
+			}
+			if sps[0].Type == rules.DescriptorMention {
+				next = max(next, sps[0].Span.End)
+			}
+			i = max(next, i+1)
+		}
+	}
+	sort.SliceStable(es.mentions, func(i, j int) bool { return es.mentions[i].start < es.mentions[j].start })
+}
+
+func isPossessiveTok(t rules.Token) bool {
+	return t.Lower == "’s" || t.Lower == "'s"
+}
+
+// looksPersonal: a two- to four-word name of capitalised words reads as a
+// person's name.
+func looksPersonal(ws []string) bool {
+	return len(ws) >= 2 && len(ws) <= 4
+}
+
+// resolve gives every attributed quote its canonical speaker.
+func (x *Extractor) resolve(a *analysis) {
+	x.buildEntities(a)
+	det := x.rules.Lists[rules.ListDeterminers]
+	pron := x.rules.Lists[rules.ListPronouns]
+	var prevSpeakers []*entity // speakers of earlier quotes, nearest last
+	for qi := range a.attrs {
+		at := &a.attrs[qi]
+		if !at.ok {
+			// a reopened multi-paragraph piece continues the previous one
+			if a.quotes[qi].Reopened && qi > 0 {
+				for p := qi - 1; p >= 0; p-- {
+					if a.quotes[p].Depth == 0 {
+						if a.attrs[p].ok {
+							*at = a.attrs[p]
+							at.explain = nil
+						}
+						break
+					}
+				}
+			}
+			continue
+		}
+		sp := at.m.Speaker
+		toks := a.sents[at.sent].toks
+		mention := spanText(toks, sp.Mention)
+		switch sp.Type {
+		case rules.NameMention:
+			ws, _ := x.nameWords(toks, sp.Mention)
+			e := a.ents.byStart[toks[sp.Mention.Start].Start]
+			if e == nil && len(ws) > 0 {
+				e = a.ents.link(ws, toks[sp.Mention.Start].Start)
+			}
+			if e != nil {
+				at.ent = e
+				at.speaker = e.name
+				at.status = "attributed"
+				if !strings.EqualFold(strings.Join(ws, " "), e.name) {
+					at.status = "resolved"
+				}
+			} else {
+				at.speaker, at.status = mention, "attributed"
+			}
+		case rules.DescriptorMention:
+			first := toks[sp.Mention.Start].Lower
+			plural := x.isPlural(toks[sp.Mention.End-1].Lower)
+			definite := !plural && (first == "the" || !det.Has(first))
+			at.speaker, at.status = mention, "attributed"
+			if definite {
+				if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
+					at.ent, at.speaker, at.status = e, e.name, "resolved"
+				} else if first == "the" {
+					at.status = "unresolved"
+				}
+			}
+			if at.ent == nil {
+				at.title = titleText(toks, sp.Title, det)
+			}
+		case rules.PronounMention:
+			g := pron.Attrs[toks[sp.Mention.Start].Lower]
+			at.speaker, at.status = "", "unresolved"
+			if g == "m" || g == "f" {
+				if e := x.antecedent(a, toks[sp.Mention.Start].Start, g, prevSpeakers); e != nil {
+					at.ent, at.speaker, at.status = e, e.name, "resolved"
+					if e.gender == "" {
+						e.gender = g
+					}
+				}
+			} else if g != "n" && len(prevSpeakers) > 0 {
+				// I, we, they: only the speaker of the previous quote
+				e := prevSpeakers[len(prevSpeakers)-1]
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+			}
+		}
+		if at.ent != nil {
+			at.ent.quotes++
+			at.ent.person = at.ent.person || sp.Type == rules.PronounMention
+			if len(at.ent.titles) > 0 {
+				at.title = at.ent.titles[0]
+			}
+			prevSpeakers = append(prevSpeakers, at.ent)
+		}
+	}
+}
+
+func (x *Extractor) isPlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.rules.Lists[rules.ListPersonNouns].Has(w) &&
+		!x.rules.Lists[rules.ListPersonNouns].Has(strings.TrimSuffix(w, "s")+"ss")
+}
+
+// byTitle finds the entity one of whose titles has the head noun head,
+// nearest before offset at, else the first after it.
+func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
+	match := func(e *entity) bool {
+		for _, t := range e.titles {
+			ws := strings.Fields(strings.ToLower(t))
+			if len(ws) > 0 && ws[len(ws)-1] == head {
+				return true
+			}
+		}
+		return false
+	}
+	var before, after *entity
+	for _, m := range a.ents.mentions {
+		if !match(m.ent) {
+			continue
+		}
+		if m.start < at {
+			before = m.ent
+		} else if after == nil {
+			after = m.ent
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// antecedent finds the nearest person before offset at compatible with
+// gender g: the speaker of a recent quote or a person named in the text.
+func (x *Extractor) antecedent(a *analysis, at int, g string, prev []*entity) *entity {
+	for i := len(a.ents.mentions) - 1; i >= 0; i-- {
+		m := a.ents.mentions[i]
+		if m.start >= at {
+			continue
+		}
+		e := m.ent
+		if !e.person && e.quotes == 0 {
+			continue
+		}
+		if e.gender != "" && e.gender != g {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// speakerTable lists the entities that spoke or carry a title.
+func (a *analysis) speakerTable() []Speaker {
+	if a.ents == nil {
+		return nil
+	}
+	var out []Speaker
+	for _, e := range a.ents.list {
+		if e.quotes == 0 && len(e.titles) == 0 {
+			continue
+		}
+		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.quotes, Gender: e.gender, Mentions: e.n})
+	}
+	return out
+}

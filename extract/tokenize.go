@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// sentence is a run of tokens of one paragraph; quotations are single
+// tokens, so a sentence never ends inside one.
+type sentence struct {
+	toks  []rules.Token
+	para  int // paragraph index
+	first bool
+}
+
+func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
+
+// tokenize splits the paragraph view[start:end] into tokens; the top-level
+// quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
+func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
+	abbr := x.rules.Lists[rules.ListAbbreviations]
+	qi := 0
+	i := start
+	for i < end {
+		if qi < len(qidx) && i >= quotes[qidx[qi]].OpenStart {
+			q := quotes[qidx[qi]]
+			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: q.OpenStart, End: q.CloseEnd, Kind: rules.QuoteT, Quote: qidx[qi]})
+			i = q.CloseEnd
+			qi++
+			continue
+		}
+		limit := end
+		if qi < len(qidx) {
+			limit = quotes[qidx[qi]].OpenStart
+		}
+		r, n := utf8.DecodeRuneInString(view[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < limit {
+				r2, n2 := utf8.DecodeRuneInString(view[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+					nx, _ := utf8.DecodeRuneInString(view[j+n2:])
+					if j+n2 < limit && (unicode.IsLetter(nx) || unicode.IsDigit(nx)) {
+						// possessive 's ends the word
+						if (r2 == '\'' || r2 == '’') && (nx == 's' || nx == 'S') {
+							after, _ := utf8.DecodeRuneInString(view[j+n2+1:])
+							if j+n2+1 >= limit || !(unicode.IsLetter(after) || unicode.IsDigit(after)) {
+								break
+							}
+						}
+						if r2 == '.' && !(j-i <= 2 || strings.Count(view[i:j], ".") > 0) {
+							break // a period inside a word only in U.S., e.g.
+						}
+						j += n2 + utf8.RuneLen(nx)
+						continue
+					}
+				}
+				break
+			}
+			// a trailing period belongs to abbreviations and initials
+			if j < limit && view[j] == '.' {
+				w := view[i : j+1]
+				if abbr.Has(strings.ToLower(w)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") {
+					j++
+				}
+			}
+			w := view[i:j]
+			out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+			i = j
+			continue
+		case (r == '\'' || r == '’') && i+n < limit && (view[i+n] == 's' || view[i+n] == 'S'):
+			// possessive ’s as its own token
+			j := i + n + 1
+			if j >= limit || !(unicode.IsLetter(rune(view[j])) || unicode.IsDigit(rune(view[j]))) {
+				w := view[i:j]
+				out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Quote: -1})
+				i = j
+				continue
+			}
+		case isDashRune(r):
+			out = append(out, rules.Token{Text: view[i : i+n], Lower: view[i : i+n], Start: i, End: i + n, Kind: rules.Dash, Quote: -1})
+			i += n
+			continue
+		case r == '-' && i+1 < limit && view[i+1] == '-':
+			out = append(out, rules.Token{Text: "--", Lower: "--", Start: i, End: i + 2, Kind: rules.Dash, Quote: -1})
+			i += 2
+			continue
+		case r == '-' && i > start && view[i-1] == ' ' && i+1 < limit && view[i+1] == ' ':
+			out = append(out, rules.Token{Text: "-", Lower: "-", Start: i, End: i + 1, Kind: rules.Dash, Quote: -1})
+			i++
+			continue
+		}
+		w := view[i : i+n]
+		out = append(out, rules.Token{Text: w, Lower: w, Start: i, End: i + n, Kind: rules.Punct, Quote: -1})
+		i += n
+	}
+	return out
+}
+
+// endsSentence reports whether a sentence ends after toks[i].
+func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view string) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	t, next := toks[i], toks[i+1]
+	startsNew := (next.Kind == rules.Word && (next.Cap || isDigitStart(next.Text))) || next.Kind == rules.QuoteT
+	switch t.Kind {
+	case rules.Punct:
+		return (t.Text == "." || t.Text == "!" || t.Text == "?") && startsNew
+	case rules.QuoteT:
+		q := quotes[t.Quote]
+		content := strings.TrimRight(view[q.Start:q.End], " ")
+		last, _ := utf8.DecodeLastRuneInString(content)
+		if !(last == '.' || last == '!' || last == '?') || !startsNew {
+			return false
+		}
+		// “Done.” Smith said. — the attribution follows: no break.
+		cue := x.rules.Lists[rules.ListCueVerbs]
+		for k := i + 1; k < len(toks) && k <= i+7; k++ {
+			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
+				break
+			}
+			if cue.Has(toks[k].Lower) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isDigitStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}

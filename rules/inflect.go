@@ -1,0 +1,135 @@
+package rules
+
+import "strings"
+
+// compile builds the lookup tables of a list from its entries.
+func (l *List) compile() {
+	l.words = map[string]struct{}{}
+	l.phrases = map[string][][]string{}
+	l.maxLen = 1
+	for _, e := range l.Entries {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" {
+			continue
+		}
+		attr := ""
+		if l.Kind == KindWords {
+			if w, a, ok := strings.Cut(e, ":"); ok && w != "" {
+				e, attr = w, a
+			}
+		}
+		var forms []string
+		for i, f := range strings.Split(e, "|") {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				continue
+			}
+			forms = append(forms, f)
+			if i > 0 {
+				continue
+			}
+			switch l.Kind {
+			case KindLemmas:
+				forms = append(forms, VerbForms(f)...)
+			case KindNouns:
+				forms = append(forms, NounPlurals(f)...)
+			}
+		}
+		for _, f := range forms {
+			ws := strings.Fields(f)
+			if len(ws) == 1 {
+				l.words[ws[0]] = struct{}{}
+				if attr != "" {
+					l.Attrs[ws[0]] = attr
+				}
+				continue
+			}
+			if len(ws) > l.maxLen {
+				l.maxLen = len(ws)
+			}
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
+		}
+	}
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+// VerbForms generates the regular inflections of a verb lemma: third person
+// -s, past -ed and present participle -ing, with the usual spelling changes;
+// for a final consonant-vowel-consonant both the doubled and the plain
+// forms are produced (admit → admitted, admited), which costs nothing in
+// matching and needs no stress information. Multi-word lemmas inflect the
+// first word (point out → points out).
+func VerbForms(lemma string) []string {
+	first, rest, multi := strings.Cut(lemma, " ")
+	if multi {
+		var out []string
+		for _, f := range VerbForms(first) {
+			out = append(out, f+" "+rest)
+		}
+		return out
+	}
+	w := lemma
+	n := len(w)
+	if n < 2 {
+		return nil
+	}
+	var out []string
+	last, prev := w[n-1], w[n-2]
+	// third person
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || (last == 'o' && !isVowel(prev)):
+		out = append(out, w+"es")
+	case last == 'y' && !isVowel(prev):
+		out = append(out, w[:n-1]+"ies")
+	default:
+		out = append(out, w+"s")
+	}
+	// past and participle
+	switch {
+	case last == 'e':
+		out = append(out, w+"d", w[:n-1]+"ing")
+		if strings.HasSuffix(w, "ie") {
+			out = append(out, w[:n-2]+"ying")
+		}
+	case last == 'y' && !isVowel(prev):
+		out = append(out, w[:n-1]+"ied", w+"ing")
+	default:
+		out = append(out, w+"ed", w+"ing")
+		if n >= 3 && !isVowel(last) && isVowel(prev) && !isVowel(w[n-3]) && strings.IndexByte("wxy", last) < 0 {
+			out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+		}
+	}
+	return out
+}
+
+// NounPlurals generates the regular plural of a noun (official → officials,
+// spokesman → spokesmen, authority → authorities). Multi-word entries
+// inflect the last word.
+func NounPlurals(noun string) []string {
+	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
+		var out []string
+		for _, p := range NounPlurals(noun[i+1:]) {
+			out = append(out, noun[:i+1]+p)
+		}
+		return out
+	}
+	w := noun
+	n := len(w)
+	if n < 2 {
+		return nil
+	}
+	switch {
+	case strings.HasSuffix(w, "man"):
+		return []string{w[:n-3] + "men"}
+	case strings.HasSuffix(w, "woman"):
+		return []string{w[:n-5] + "women"}
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return []string{w + "es"}
+	case w[n-1] == 'y' && !isVowel(w[n-2]):
+		return []string{w[:n-1] + "ies"}
+	}
+	return []string{w + "s"}
+}

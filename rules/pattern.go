@@ -1,0 +1,321 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Pattern is a compiled attribution pattern: a sequence of items over tokens.
+//
+// The pattern language:
+//
+//	QUOTE          the quotation being attributed
+//	OTHERQUOTE     any other quotation
+//	SPEAKER        a speaker phrase: a name, a pronoun, or a descriptor
+//	ANY            any token but a quotation
+//	CAP            a capitalised word
+//	@list          an entry of the named list (phrases span several tokens)
+//	word, "a b"    literal words, case-insensitive
+//	, : ; . – ( )  punctuation literals (– matches any dash)
+//	^  $           the start and end of the window (the sentence)
+//	( a b | c )    a group with alternatives
+//	X? X* X+ X{m,n} repetition (* and + are bounded to 8)
+//	name:X         capture the tokens matched by X as name (cue, title, ...)
+type Pattern struct {
+	Source   string
+	items    []*item
+	HasQuote bool
+	lists    []listRef
+}
+
+type listRef struct {
+	name string
+	col  int
+}
+
+type op uint8
+
+const (
+	opQuote op = iota
+	opOtherQuote
+	opSpeaker
+	opAny
+	opCap
+	opList
+	opLit
+	opPunct
+	opDash
+	opGroup
+	opStart
+	opEnd
+)
+
+type item struct {
+	op       op
+	name     string   // list name
+	list     *List    // resolved list
+	lit      []string // literal words
+	punct    string
+	alts     [][]*item
+	min, max int
+	capture  string
+	col      int
+}
+
+// PatternError is a problem in a pattern at a column (1-based, in runes)
+// of the pattern source.
+type PatternError struct {
+	Col int
+	Msg string
+}
+
+func (e *PatternError) Error() string { return fmt.Sprintf("col %d: %s", e.Col, e.Msg) }
+
+// ParsePattern parses a pattern. List references are resolved later by the
+// ruleset (see Ruleset.resolve).
+func ParsePattern(src string) (*Pattern, error) {
+	p := &parser{src: src}
+	items, err := p.seq(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		return nil, p.errf("unexpected %q", string(p.peek()))
+	}
+	if len(items) == 0 {
+		return nil, &PatternError{Col: 1, Msg: "empty pattern"}
+	}
+	pat := &Pattern{Source: src, items: items}
+	var walk func([]*item)
+	walk = func(its []*item) {
+		for _, it := range its {
+			switch it.op {
+			case opQuote:
+				pat.HasQuote = true
+			case opList:
+				pat.lists = append(pat.lists, listRef{it.name, it.col})
+			case opGroup:
+				for _, a := range it.alts {
+					walk(a)
+				}
+			}
+		}
+	}
+	walk(items)
+	return pat, nil
+}
+
+type parser struct {
+	src   string
+	pos   int
+	depth int
+}
+
+func (p *parser) col() int { return utf8.RuneCountInString(p.src[:p.pos]) + 1 }
+
+func (p *parser) errf(format string, args ...any) error {
+	return &PatternError{Col: p.col(), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) peek() rune {
+	r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+	return r
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.src) {
+		r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+		if !unicode.IsSpace(r) {
+			return
+		}
+		p.pos += n
+	}
+}
+
+// seq parses items until | or ) or the end.
+func (p *parser) seq(depth int) ([]*item, error) {
+	if depth > 8 {
+		return nil, p.errf("groups nested too deeply")
+	}
+	var out []*item
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) {
+			return out, nil
+		}
+		r := p.peek()
+		if r == '|' || r == ')' {
+			return out, nil
+		}
+		it, err := p.item(depth)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+		if len(out) > 64 {
+			return nil, p.errf("pattern too long (more than 64 items)")
+		}
+	}
+}
+
+func isNameRune(r rune) bool {
+	return r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (p *parser) ident() string {
+	start := p.pos
+	for p.pos < len(p.src) {
+		r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+		if !isNameRune(r) && !(r == '\'' || r == '’') {
+			break
+		}
+		p.pos += n
+	}
+	return p.src[start:p.pos]
+}
+
+func (p *parser) item(depth int) (*item, error) {
+	col := p.col()
+	capture := ""
+	// name: prefix
+	save := p.pos
+	if id := p.ident(); id != "" && p.pos < len(p.src) && p.src[p.pos] == ':' && p.pos+1 < len(p.src) && !unicode.IsSpace(rune(p.src[p.pos+1])) {
+		capture = id
+		p.pos++
+	} else {
+		p.pos = save
+	}
+	it, err := p.atom(depth)
+	if err != nil {
+		return nil, err
+	}
+	it.col = col
+	it.capture = capture
+	it.min, it.max = 1, 1
+	if p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case '?':
+			it.min, it.max = 0, 1
+			p.pos++
+		case '*':
+			it.min, it.max = 0, 8
+			p.pos++
+		case '+':
+			it.min, it.max = 1, 8
+			p.pos++
+		case '{':
+			end := strings.IndexByte(p.src[p.pos:], '}')
+			if end < 0 {
+				return nil, p.errf("unclosed {")
+			}
+			body := p.src[p.pos+1 : p.pos+end]
+			lo, hi, ok := strings.Cut(body, ",")
+			m, err1 := strconv.Atoi(strings.TrimSpace(lo))
+			n := m
+			var err2 error
+			if ok {
+				n, err2 = strconv.Atoi(strings.TrimSpace(hi))
+			}
+			if err1 != nil || err2 != nil || m < 0 || n < m {
+				return nil, p.errf("bad repetition {%s}: want {m,n} with 0 <= m <= n", body)
+			}
+			if n > 60 {
+				return nil, p.errf("repetition {%s} too large: at most 60", body)
+			}
+			it.min, it.max = m, n
+			p.pos += end + 1
+		}
+	}
+	if it.op == opStart || it.op == opEnd {
+		if it.min != 1 || it.max != 1 {
+			return nil, &PatternError{Col: col, Msg: "^ and $ cannot repeat"}
+		}
+	}
+	return it, nil
+}
+
+func (p *parser) atom(depth int) (*item, error) {
+	if p.pos >= len(p.src) {
+		return nil, p.errf("missing item at end of pattern")
+	}
+	r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+	switch {
+	case r == '(':
+		p.pos += n
+		g := &item{op: opGroup}
+		for {
+			alt, err := p.seq(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			if len(alt) == 0 {
+				return nil, p.errf("empty alternative in group")
+			}
+			g.alts = append(g.alts, alt)
+			p.skipSpace()
+			if p.pos >= len(p.src) {
+				return nil, p.errf("unclosed (")
+			}
+			if p.src[p.pos] == '|' {
+				p.pos++
+				continue
+			}
+			p.pos++ // ')'
+			return g, nil
+		}
+	case r == '@':
+		p.pos += n
+		name := p.ident()
+		if name == "" {
+			return nil, p.errf("@ must be followed by a list name")
+		}
+		return &item{op: opList, name: name}, nil
+	case r == '"':
+		p.pos += n
+		end := strings.IndexByte(p.src[p.pos:], '"')
+		if end < 0 {
+			return nil, p.errf("unclosed \"")
+		}
+		words := strings.Fields(strings.ToLower(p.src[p.pos : p.pos+end]))
+		p.pos += end + 1
+		if len(words) == 0 {
+			return nil, p.errf("empty literal")
+		}
+		return &item{op: opLit, lit: words}, nil
+	case r == '^':
+		p.pos += n
+		return &item{op: opStart}, nil
+	case r == '$':
+		p.pos += n
+		return &item{op: opEnd}, nil
+	case r == '–' || r == '—' || r == '―':
+		p.pos += n
+		return &item{op: opDash}, nil
+	case r == ',' || r == ':' || r == ';' || r == '.' || r == '!':
+		p.pos += n
+		return &item{op: opPunct, punct: string(r)}, nil
+	case isNameRune(r):
+		id := p.ident()
+		switch id {
+		case "QUOTE":
+			return &item{op: opQuote}, nil
+		case "OTHERQUOTE":
+			return &item{op: opOtherQuote}, nil
+		case "SPEAKER":
+			return &item{op: opSpeaker}, nil
+		case "ANY":
+			return &item{op: opAny}, nil
+		case "CAP":
+			return &item{op: opCap}, nil
+		}
+		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
+			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, ANY, CAP, @list or a literal)", id)}
+		}
+		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
+	}
+	return nil, p.errf("unexpected %q", string(r))
+}

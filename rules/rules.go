@@ -1,0 +1,224 @@
+// Package rules is the whosaid rule engine: it loads rulesets from YAML,
+// validates them with file:line:col errors, compiles attribution patterns and
+// matches them over tokens, and runs the rules' embedded tests.
+//
+// A ruleset holds named word lists, cleanup rules, the quotation-mark pair
+// table, metadata patterns and attribution pattern rules. The default ruleset
+// is embedded in the package (see Default).
+package rules
+
+import (
+	"regexp"
+	"sort"
+)
+
+// Version is the ruleset format version this package reads.
+const Version = 1
+
+// Pos is a position in a rule file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// Ruleset is a loaded, validated and compiled set of rules.
+type Ruleset struct {
+	Lists       map[string]*List
+	Cleanup     []*CleanupRule
+	QuoteMarks  []MarkPair
+	Metadata    Metadata
+	Attribution []*AttrRule // sorted by priority, highest first
+	Disabled    map[string]Pos
+}
+
+// MarkPair is one opening/closing quotation-mark pair.
+type MarkPair struct {
+	Open, Close rune
+	Lang        string
+	Pos         Pos
+}
+
+// Metadata holds the patterns that recognise document metadata.
+type Metadata struct {
+	// Date holds regular expressions for a dateline; the first line that
+	// matches one (in the first lines of a document) gives the date.
+	Date []*Regexp
+	// HeadlineMaxWords bounds the length of a line taken as the headline.
+	HeadlineMaxWords int
+}
+
+// Regexp is a compiled regular expression with its source and position.
+type Regexp struct {
+	*regexp.Regexp
+	Pos Pos
+}
+
+// ListKind says how the entries of a list are matched.
+type ListKind string
+
+// List kinds.
+const (
+	// KindWords lists single words, matched case-insensitively.
+	KindWords ListKind = "words"
+	// KindLemmas lists verb lemmas; inflected forms are generated
+	// (say → says, said, saying). An entry "tell|told" gives extra forms.
+	KindLemmas ListKind = "lemmas"
+	// KindPhrases lists multi-word phrases, matched token by token.
+	KindPhrases ListKind = "phrases"
+	// KindNouns lists nouns; plurals are generated (official → officials).
+	// An entry "person|people" gives extra forms.
+	KindNouns ListKind = "nouns"
+)
+
+// List is a named word list.
+type List struct {
+	Name        string
+	Kind        ListKind
+	Description string
+	Entries     []string // as written
+	Pos         Pos
+	// Attrs holds optional per-entry attributes (e.g. gender of pronouns),
+	// keyed by the lower-case word.
+	Attrs map[string]string
+
+	words   map[string]struct{} // lower-case forms (all inflections)
+	phrases map[string][][]string
+	maxLen  int // longest phrase in tokens
+}
+
+// Has reports whether the lower-case word w is in the list (any inflection).
+func (l *List) Has(w string) bool {
+	if l == nil {
+		return false
+	}
+	_, ok := l.words[w]
+	return ok
+}
+
+// MatchAt returns the length in tokens of the longest entry of the list that
+// matches the lower-case words starting at toks[i], or 0.
+func (l *List) MatchAt(toks []Token, i int) int {
+	if l == nil || i >= len(toks) {
+		return 0
+	}
+	best := 0
+	if l.Has(toks[i].Lower) {
+		best = 1
+	}
+	for _, p := range l.phrases[toks[i].Lower] {
+		if len(p) <= best || i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if toks[i+k].Lower != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
+// Forms returns every lower-case form the list matches, sorted.
+func (l *List) Forms() []string {
+	out := make([]string, 0, len(l.words))
+	for w := range l.words {
+		out = append(out, w)
+	}
+	for _, ps := range l.phrases {
+		for _, p := range ps {
+			out = append(out, joinWords(p))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func joinWords(p []string) string {
+	s := ""
+	for i, w := range p {
+		if i > 0 {
+			s += " "
+		}
+		s += w
+	}
+	return s
+}
+
+// DropScope says what a cleanup rule drops.
+type DropScope string
+
+// Drop scopes.
+const (
+	DropLine DropScope = "line" // the matching line
+	DropRest DropScope = "rest" // the matching line and everything after it
+)
+
+// CleanupRule drops boilerplate lines. All conditions given must hold.
+type CleanupRule struct {
+	ID          string
+	Description string
+	Drop        DropScope
+	Pos         Pos
+	Source      string // file the rule came from
+
+	Regex    *Regexp // the line (trimmed) matches
+	Words    []*List // the line holds a word or phrase of one of these lists
+	MaxWords int     // the line has at most this many words (0: no bound)
+	MinWords int     // the line has at least this many words
+	Repeated bool    // the line (normalised) appeared earlier in the document
+	// Protect keeps a line holding a quotation mark or a cue verb from this rule
+	// (default true).
+	Protect bool
+	// AfterFraction: only lines after this fraction of the document (0..1).
+	AfterFraction float64
+	// NoTerminalPunct: the line does not end with . ! ? : or a closing quote.
+	NoTerminalPunct bool
+
+	wordLists []string
+	wordPos   []Pos
+}
+
+// AttrRule is an attribution pattern rule.
+type AttrRule struct {
+	ID          string
+	Description string
+	Priority    int
+	Confidence  float64
+	Kind        string // output kind: direct, partial, headline, continued
+	Scope       Scope
+	Pattern     *Pattern
+	Tests       []RuleTest
+	Pos         Pos
+	Source      string
+
+	patternPos Pos
+}
+
+// Scope is the token window an attribution rule sees.
+type Scope string
+
+// Scopes.
+const (
+	// ScopeSentence matches within the quote's sentence.
+	ScopeSentence Scope = "sentence"
+	// ScopePrevious matches in the sentence before the quote's (same or
+	// previous paragraph); the pattern has no QUOTE item and the quote must
+	// open its sentence.
+	ScopePrevious Scope = "previous"
+	// ScopeNext matches in the sentence after the quote's.
+	ScopeNext Scope = "next"
+)
+
+// RuleTest is an embedded test of an attribution rule.
+type RuleTest struct {
+	Text    string
+	Speaker string // expected speaker mention ("" with NoMatch)
+	Cue     string
+	NoMatch bool
+	Pos     Pos
+}

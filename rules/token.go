@@ -1,0 +1,26 @@
+package rules
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, digits, inner apostrophes/hyphens/periods
+	Punct                   // a punctuation character
+	Dash                    // – — ― or a spaced hyphen
+	QuoteT                  // a whole quotation, marks included
+)
+
+// Token is one token of a sentence. Offsets are byte offsets into the
+// document text.
+type Token struct {
+	Text  string
+	Lower string
+	Start int
+	End   int
+	Kind  TokenKind
+	Cap   bool // begins with an upper-case letter
+	Quote int  // for QuoteT tokens, the index of the quotation; else -1
+	// First is true for the first token of a sentence.
+	First bool
+}
