@@ -84,7 +84,7 @@ func TestSeedTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []struct {
-		start, end         int
+		start, end          int
 		quote, mention, cue string
 	}{
 		{593, 605, "constructive", "Russian presidential aide", "–"},
