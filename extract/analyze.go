@@ -94,7 +94,7 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		at := &a.attrs[qi]
 		for _, r := range x.rules.Attribution {
-			m, si, ok, why := x.tryRule(a, r, loc)
+			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
 				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
 			}
@@ -115,6 +115,18 @@ func (x *Extractor) attribute(a *analysis) {
 	}
 }
 
+// paraGap counts the kept paragraphs from paragraph (line index) a to b.
+func (a *analysis) paraGap(from, to int) int {
+	n := 0
+	for i := from + 1; i <= to && i < len(a.c.Lines); i++ {
+		l := a.c.Lines[i]
+		if !l.Dropped && strings.TrimSpace(a.view[l.Start:l.End]) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 func laterThan(rs []*rules.AttrRule, a, b *rules.AttrRule) bool {
 	ia, ib := -1, -1
 	for i, r := range rs {
@@ -130,8 +142,29 @@ func laterThan(rs []*rules.AttrRule, a, b *rules.AttrRule) bool {
 
 // tryRule matches one rule for the quote at loc; it returns the match, the
 // sentence it lies in, and a reason when it did not match.
-func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, loc qloc) (rules.Match, int, bool, string) {
+func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (rules.Match, int, bool, string) {
 	switch r.Scope {
+	case rules.ScopeTurn:
+		if loc.tok != 0 {
+			return rules.Match{}, 0, false, "the quote does not open its sentence"
+		}
+		p := qi - 1
+		for p >= 0 && a.qloc[p].sent < 0 {
+			p--
+		}
+		if p < 0 {
+			return rules.Match{}, 0, false, "no previous quote"
+		}
+		if !a.attrs[p].ok {
+			return rules.Match{}, 0, false, "the previous quote has no speaker"
+		}
+		here, there := a.sents[loc.sent], a.sents[a.qloc[p].sent]
+		if here.para != there.para && (!here.first || a.paraGap(there.para, here.para) > 1) {
+			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
+		}
+		m := a.attrs[p].m
+		m.Rule = r
+		return m, a.attrs[p].sent, true, "continues the turn of the previous quote"
 	case rules.ScopeSentence:
 		m, ok := x.rules.MatchRule(r, a.sents[loc.sent].toks, loc.tok)
 		if !ok {

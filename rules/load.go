@@ -685,10 +685,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		case "scope":
 			if s, ok := d.str(v); ok {
 				switch Scope(s) {
-				case ScopeSentence, ScopePrevious, ScopeNext:
+				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q (allowed: sentence, previous, next)", s)
+					d.errf(v, "unknown scope %q (allowed: sentence, previous, next, turn)", s)
 				}
 			}
 		case "pattern":
@@ -702,6 +702,13 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	if !d.id(n, r.ID, "attribution rule") {
 		return nil
+	}
+	if r.Scope == ScopeTurn {
+		if patNode != nil {
+			d.errf(patNode, "a rule with scope turn takes no pattern: it continues the previous quote's attribution")
+			return nil
+		}
+		return r
 	}
 	if patNode == nil {
 		d.errf(n, "rule %q has no pattern", r.ID)

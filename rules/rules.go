@@ -178,6 +178,10 @@ const (
 	ScopePrevious Scope = "previous"
 	// ScopeNext matches in the sentence after the quote's.
 	ScopeNext Scope = "next"
+	// ScopeTurn has no pattern: a quote that opens its sentence continues the
+	// turn of the previous quote's speaker when that quote is in the same
+	// paragraph or in the paragraph just before.
+	ScopeTurn Scope = "turn"
 )
 
 // RuleTest is an embedded test of an attribution rule.

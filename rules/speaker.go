@@ -13,11 +13,12 @@ const (
 	ListNameParticles  = "name_particles"  // de, van, bin ...
 	ListCueVerbs       = "cue_verbs"       // say, tell, add ... (lemmas)
 	ListAbbreviations  = "abbreviations"   // mr., u.s. ... (periods that end no sentence)
+	ListAux            = "aux"             // has, had, would ... (between speaker and cue)
 )
 
 // RequiredLists names the lists every ruleset must have.
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations}
+	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux}
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
@@ -135,22 +136,11 @@ done:
 		}
 		out = append(out, sp)
 	} else {
-		// A descriptor: must end in a head noun.
-		last := end
-		for last > j && !rs.isHead(toks[last-1]) {
-			last--
-		}
-		if last == j || last <= j {
+		d, ok := rs.descriptor(toks, i, j, possAt)
+		if !ok {
 			return nil
 		}
-		if !rs.isHead(toks[last-1]) {
-			return nil
-		}
-		sp := SpeakerPhrase{Span: Span{i, last}, Mention: Span{i, last}, Title: Span{j, last}, Type: DescriptorMention}
-		if possAt >= j && possAt < last {
-			sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
-		}
-		out = append(out, sp)
+		out = append(out, d)
 		if possAt > j {
 			// the possessor on its own: US President Donald Trump
 			for _, p := range rs.SpeakersAt(toks[:possAt], i) {
@@ -161,45 +151,132 @@ done:
 		}
 		return out
 	}
-	// Appositive: , (det)? title-words ... ,
+	// Appositives and parentheticals after the name: Hugh Hill, a doctor, /
+	// Haines, 44, / John Cornyn (R-Texas)
 	base := out[0]
-	if base.Type == NameMention {
-		if ap, ok := rs.appositive(toks, base.Span.End); ok {
-			withAp := base
-			withAp.Span.End = ap.End
-			withAp.Title = Span{ap.Start, ap.End - 1}
-			out = append([]SpeakerPhrase{withAp}, out...)
+	cur := base
+	for n := 0; n < 3; n++ {
+		if ap, ok := rs.appositive(toks, cur.Span.End); ok {
+			next := cur
+			next.Span.End = ap.End
+			if rs.hasHead(toks, Span{ap.Start, ap.End - 1}) {
+				next.Title = Span{ap.Start, ap.End - 1}
+			}
+			out = append([]SpeakerPhrase{next}, out...)
+			cur = next
+			continue
 		}
+		if pe, ok := parenthetical(toks, cur.Span.End); ok {
+			next := cur
+			next.Span.End = pe
+			out = append([]SpeakerPhrase{next}, out...)
+			cur = next
+			continue
+		}
+		break
 	}
 	return out
 }
 
-// appositive matches ", a doctor," / ", Trump’s special envoy," at i and
-// returns the span from after the first comma to after the closing comma.
+// descriptor matches a descriptor starting at i (j after the determiner):
+// up to six modifiers ending in a head noun — the Russian presidential aide,
+// a former senior law enforcement official, officials.
+func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bool) {
+	last := -1
+	cue := rs.Lists[ListCueVerbs]
+	stop := rs.Lists[ListNotNames]
+	for k := j; k < len(toks) && k-j < 7; k++ {
+		t := toks[k]
+		if isPossessive(t) && k > j {
+			continue
+		}
+		if t.Kind != Word || rs.Lists[ListPronouns].Has(t.Lower) || rs.Lists[ListDeterminers].Has(t.Lower) && k > j {
+			break
+		}
+		if rs.isHead(t) {
+			last = k
+			continue
+		}
+		if cue.Has(t.Lower) || (stop.Has(t.Lower) && !t.Cap) || rs.Lists[ListAux].Has(t.Lower) {
+			break
+		}
+	}
+	if last < 0 {
+		return SpeakerPhrase{}, false
+	}
+	sp := SpeakerPhrase{Span: Span{i, last + 1}, Mention: Span{i, last + 1}, Title: Span{j, last + 1}, Type: DescriptorMention}
+	if possAt >= j && possAt < last {
+		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
+	}
+	return sp, true
+}
+
+func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
+	for k := s.Start; k < s.End; k++ {
+		if rs.isHead(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthetical matches "(R-Texas)" at i and returns the end after ")".
+func parenthetical(toks []Token, i int) (int, bool) {
+	if i >= len(toks) || toks[i].Text != "(" {
+		return 0, false
+	}
+	for k := i + 1; k < len(toks) && k <= i+7; k++ {
+		if toks[k].Kind == QuoteT {
+			return 0, false
+		}
+		if toks[k].Text == ")" {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
+// appositive matches ", a doctor," / ", Trump’s special envoy," / ", 44," at
+// i and returns the span from after the first comma to after the closing
+// comma. It holds no quotation, no cue verb and no relative pronoun, and
+// is a number (an age) or holds a title or person noun.
 func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 	if i+2 >= len(toks) || toks[i].Text != "," {
 		return Span{}, false
 	}
-	j := i + 1
-	start := j
-	if rs.Lists[ListDeterminers].Has(toks[j].Lower) {
-		j++
-	}
+	start := i + 1
+	cue := rs.Lists[ListCueVerbs]
 	head := false
-	for j < len(toks) && j-start < 10 {
+	j := start
+	for ; j < len(toks) && j-start < 14; j++ {
 		t := toks[j]
 		if t.Kind == Punct && t.Text == "," {
 			break
 		}
-		if rs.isHead(t) {
-			head = true
-		} else if !(t.Kind == Word && (t.Cap || rs.isTitleWord(t) || t.Lower == "of" || t.Lower == "the" || t.Lower == "for" || t.Lower == "and")) && !isPossessive(t) {
+		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == "." || t.Text == ":" || t.Text == ";") {
 			return Span{}, false
 		}
-		j++
+		if t.Kind == Word && (cue.Has(t.Lower) || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.Lists[ListPronouns].Has(t.Lower)) {
+			return Span{}, false
+		}
+		if rs.isHead(t) {
+			head = true
+		}
 	}
-	if !head || j >= len(toks) || toks[j].Text != "," {
+	if j >= len(toks) || toks[j].Text != "," || j == start {
+		return Span{}, false
+	}
+	if !head && !(j == start+1 && isDigitWord(toks[start].Text)) {
 		return Span{}, false
 	}
 	return Span{start, j + 1}, true
+}
+
+func isDigitWord(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
