@@ -68,8 +68,15 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 		copy(para, toks)
 		s := 0
 		first := true
+		depth := 0
 		for i := range para {
-			if i == len(para)-1 || x.endsSentence(para, i, a.quotes, c.View) {
+			switch para[i].Text {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				depth = max(0, depth-1)
+			}
+			if i == len(para)-1 || depth == 0 && x.endsSentence(para, i, a.quotes, c.View) {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
 				for k, t := range st.toks {

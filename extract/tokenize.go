@@ -59,8 +59,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 								break
 							}
 						}
-						if r2 == '.' && !(j-i <= 2 || strings.Count(view[i:j], ".") > 0) {
-							break // a period inside a word only in U.S., e.g.
+						if r2 == '.' && !singleLetterBefore(view, i, j) {
+							break // a period inside a word only after a single letter: U.S., D-N.Y.
 						}
 						j += n2 + utf8.RuneLen(nx)
 						continue
@@ -138,6 +138,14 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		return true
 	}
 	return false
+}
+
+// singleLetterBefore reports whether view[i:j] ends in a single letter that
+// starts the word or follows a hyphen or period (U.S, D-N.Y).
+func singleLetterBefore(view string, i, j int) bool {
+	_, n := utf8.DecodeLastRuneInString(view[i:j])
+	k := j - n
+	return k == i || view[k-1] == '-' || view[k-1] == '.'
 }
 
 func isDigitStart(s string) bool {

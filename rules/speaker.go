@@ -1,24 +1,29 @@
 package rules
 
+import "strings"
+
 // The lists the SPEAKER item and speaker resolution read. A ruleset must
 // define them (they may be empty).
 const (
-	ListPronouns       = "pronouns"        // he:m, she:f, they:p, ...
-	ListTitles         = "titles"          // nouns: president, aide, envoy ...
-	ListTitleModifiers = "title_modifiers" // Kremlin, presidential, deputy, Russian ...
-	ListHonorifics     = "honorifics"      // mr:m, mrs:f, sen, gov ...
-	ListDeterminers    = "determiners"     // the, a, an, his, one, two ...
-	ListNotNames       = "not_names"       // capitalised words that start no name
-	ListPersonNouns    = "person_nouns"    // nouns: source, official, expert ...
-	ListNameParticles  = "name_particles"  // de, van, bin ...
-	ListCueVerbs       = "cue_verbs"       // say, tell, add ... (lemmas)
-	ListAbbreviations  = "abbreviations"   // mr., u.s. ... (periods that end no sentence)
-	ListAux            = "aux"             // has, had, would ... (between speaker and cue)
+	ListPronouns       = "pronouns"             // he:m, she:f, they:p, ...
+	ListTitles         = "titles"               // nouns: president, aide, envoy ...
+	ListTitleModifiers = "title_modifiers"      // Kremlin, presidential, deputy, Russian ...
+	ListHonorifics     = "honorifics"           // mr:m, mrs:f, sen, gov ...
+	ListDeterminers    = "determiners"          // the, a, an, his, one, two ...
+	ListNotNames       = "not_names"            // capitalised words that start no name
+	ListPersonNouns    = "person_nouns"         // nouns: source, official, expert ...
+	ListNameParticles  = "name_particles"       // de, van, bin ...
+	ListCueVerbs       = "cue_verbs"            // say, tell, add ... (lemmas)
+	ListAbbreviations  = "abbreviations"        // mr., u.s. ... (periods that end no sentence)
+	ListAux            = "aux"                  // has, had, would ... (between speaker and cue)
+	ListTitleSuffixes  = "title_suffixes"       // -writer, -ist ... (agent nouns that act as titles)
+	ListRelatives      = "relative_pronouns"    // who, whose (a relative clause after a name)
+	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
 )
 
 // RequiredLists names the lists every ruleset must have.
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux}
+	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps}
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
@@ -40,7 +45,22 @@ func (rs *Ruleset) isTitleWord(t Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	return rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListTitleModifiers].Has(t.Lower)
+	return rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListTitleModifiers].Has(t.Lower) || rs.hasTitleSuffix(t)
+}
+
+// hasTitleSuffix reports whether a lower-case word ends in an agent suffix
+// of the title_suffixes list (speechwriter, strategist) and is no function
+// word.
+func (rs *Ruleset) hasTitleSuffix(t Token) bool {
+	if t.Cap || len(t.Lower) < 7 || rs.Lists[ListNotNames].Has(t.Lower) {
+		return false
+	}
+	for _, suf := range rs.Lists[ListTitleSuffixes].Entries {
+		if strings.HasSuffix(t.Lower, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func (rs *Ruleset) isHead(t Token) bool {
@@ -87,6 +107,8 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			// a head noun: stop after it
 			end++
 			goto done
+		case t.Kind == Word && !t.Cap && rs.titleAhead(toks, end):
+			// lower-case modifiers before a title: super PAC spokeswoman
 		default:
 			goto done
 		}
@@ -94,6 +116,9 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	}
 done:
 	if end == j {
+		if d, ok := rs.descriptor(toks, i, j, -1); ok {
+			return []SpeakerPhrase{d}
+		}
 		return nil
 	}
 	// The name is the trailing run of name words (with particles/honorifics);
@@ -166,6 +191,20 @@ done:
 			cur = next
 			continue
 		}
+		if pe, ok := rs.relativeClause(toks, cur.Span.End); ok {
+			next := cur
+			next.Span.End = pe
+			out = append([]SpeakerPhrase{next}, out...)
+			cur = next
+			continue
+		}
+		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && n == 0 && cur.Type == NameMention {
+			next := cur
+			next.Span.End = pe
+			out = append([]SpeakerPhrase{next}, out...)
+			cur = next
+			continue
+		}
 		if pe, ok := parenthetical(toks, cur.Span.End); ok {
 			next := cur
 			next.Span.End = pe
@@ -204,11 +243,32 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 	if last < 0 {
 		return SpeakerPhrase{}, false
 	}
-	sp := SpeakerPhrase{Span: Span{i, last + 1}, Mention: Span{i, last + 1}, Title: Span{j, last + 1}, Type: DescriptorMention}
+	end := last + 1
+	if pe, ok := rs.prepPhrase(toks, end); ok {
+		end = pe // the secretary of state, a spokesman for the campaign
+	}
+	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{i, end}, Title: Span{j, last + 1}, Type: DescriptorMention}
 	if possAt >= j && possAt < last {
 		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
 	}
 	return sp, true
+}
+
+// titleAhead reports whether a title word follows toks[i] within three
+// tokens, with only plain words between (super PAC spokeswoman).
+func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
+	cue := rs.Lists[ListCueVerbs]
+	stop := rs.Lists[ListNotNames]
+	for k := i; k < len(toks) && k <= i+3; k++ {
+		t := toks[k]
+		if t.Kind != Word || cue.Has(t.Lower) || stop.Has(t.Lower) || rs.Lists[ListDeterminers].Has(t.Lower) {
+			return false
+		}
+		if rs.Lists[ListTitles].Has(t.Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
@@ -218,6 +278,56 @@ func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
 		}
 	}
 	return false
+}
+
+// prepPhrase matches a short prepositional phrase after a head or name:
+// "of state", "for the campaign", "of the University of Texas" — a
+// preposition from the speaker_prepositions list, an optional determiner,
+// and up to four words that are no cue verb, auxiliary or function word.
+func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
+	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.Lists[ListSpeakerPreps].Has(toks[i].Lower) {
+		return 0, false
+	}
+	k := i + 1
+	if toks[k].Lower == "the" {
+		k++
+	}
+	start := k
+	cue := rs.Lists[ListCueVerbs]
+	for k < len(toks) && k-start < 6 {
+		t := toks[k]
+		// the first word may look like a verb: the secretary of state
+		if t.Kind != Word || (k > start && cue.Has(t.Lower)) || rs.Lists[ListAux].Has(t.Lower) || rs.Lists[ListPronouns].Has(t.Lower) {
+			break
+		}
+		if rs.Lists[ListNotNames].Has(t.Lower) && !(t.Lower == "of" && k > start && k+1 < len(toks) && toks[k+1].Cap) {
+			break
+		}
+		k++
+	}
+	if k == start {
+		return 0, false
+	}
+	return k, true
+}
+
+// relativeClause matches ", who coined the word genocide," at i: a comma, a
+// relative pronoun, up to 15 tokens without a quotation, and a comma.
+func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
+	if i+2 >= len(toks) || toks[i].Text != "," || !rs.Lists[ListRelatives].Has(toks[i+1].Lower) {
+		return 0, false
+	}
+	for k := i + 2; k < len(toks) && k <= i+17; k++ {
+		switch {
+		case toks[k].Kind == QuoteT:
+			return 0, false
+		case toks[k].Text == ",":
+			return k + 1, true
+		case toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == ":":
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // parenthetical matches "(R-Texas)" at i and returns the end after ")".
