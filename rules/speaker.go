@@ -97,7 +97,8 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && rs.Lists[ListNameParticles].Has(t.Lower) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.Lists[ListNameParticles].Has(t.Lower) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+			// Charles de Gaulle, Board of Elections
 		case t.Lower == "of" && end > j && rs.isHead(toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
 			if toks[end+1].Lower == "the" {
@@ -130,7 +131,7 @@ done:
 			k--
 			continue
 		}
-		if t.Kind == Word && rs.Lists[ListNameParticles].Has(t.Lower) && k < end {
+		if t.Kind == Word && (rs.Lists[ListNameParticles].Has(t.Lower) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(toks[k-2]) {
 			k--
 			continue
 		}
