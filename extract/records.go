@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
@@ -111,8 +112,14 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 				r.Cue = spanText(toks, c)
 				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
 			}
-		} else if !x.opts.All && !x.keepUnattributed(a, qi) {
-			continue
+		} else if kind := x.nonSpeech(a, qi, content); kind != "" {
+			if !x.opts.All {
+				continue
+			}
+			r.Kind = kind
+		}
+		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
+			continue // single marks at top level: headline paraphrase, not verbatim speech
 		}
 		r.Explain = at.explain
 		n++
@@ -122,10 +129,58 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 	return out
 }
 
-// keepUnattributed decides whether an unattributed quote is shown by
-// default: speech-like quotes are (as unresolved), scare quotes are not.
-func (x *Extractor) keepUnattributed(a *analysis, qi int) bool {
-	return true
+// Thresholds of the not-speech test for unattributed quotes.
+const (
+	// scareMaxWords: an unattributed quote of at most this many words is a
+	// scare quote or a term, not speech.
+	scareMaxWords = 4
+)
+
+// isSingleMark reports whether r opens a single-mark quotation.
+func isSingleMark(r rune) bool {
+	return r == '‘' || r == '‚' || r == '‹' || r == '\''
+}
+
+// nonSpeech classifies an unattributed quote that is not speech: "scare"
+// (a short term, or one after a marker of the scare_markers list such as
+// so-called), "title" (title case: a work, a show, a slogan), or "" for a
+// quote that reads as speech. Quotes in single marks are never speech by
+// themselves.
+func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
+	q := a.quotes[qi]
+	words := strings.Fields(content)
+	if loc := a.qloc[qi]; loc.sent >= 0 && loc.tok > 0 {
+		toks := a.sents[loc.sent].toks
+		markers := x.rules.Lists[rules.ListScareMarkers]
+		for k := max(0, loc.tok-2); k < loc.tok; k++ {
+			if markers.MatchAt(toks, k) == loc.tok-k {
+				return "scare"
+			}
+		}
+	}
+	if isTitleCase(words) {
+		return "title"
+	}
+	if len(words) <= scareMaxWords || isSingleMark(q.Open) {
+		return "scare"
+	}
+	return ""
+}
+
+// isTitleCase reports whether every word of two or more that is longer than
+// three letters begins with a capital (Meet the Press, Jane The Virgin).
+func isTitleCase(words []string) bool {
+	if len(words) < 2 || len(words) > 10 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	last := words[len(words)-1]
+	return !strings.HasSuffix(last, ".") || len(words) <= 6
 }
 
 func sentenceText(toks []rules.Token) string {

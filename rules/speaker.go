@@ -19,11 +19,12 @@ const (
 	ListTitleSuffixes  = "title_suffixes"       // -writer, -ist ... (agent nouns that act as titles)
 	ListRelatives      = "relative_pronouns"    // who, whose (a relative clause after a name)
 	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
+	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
 )
 
 // RequiredLists names the lists every ruleset must have.
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps}
+	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers}
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
