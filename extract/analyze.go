@@ -186,7 +186,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "no previous sentence"
 		}
 		prev := loc.sent - 1
-		if a.sents[loc.sent].para-a.sents[prev].para > 2 {
+		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
 		m, ok := x.rules.MatchRule(r, a.sents[prev].toks, -1)
@@ -200,7 +200,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "the quote does not end its sentence"
 		}
 		next := loc.sent + 1
-		if next >= len(a.sents) || a.sents[next].para-a.sents[loc.sent].para > 1 {
+		if next >= len(a.sents) || a.paraGap(a.sents[loc.sent].para, a.sents[next].para) > 1 {
 			return rules.Match{}, 0, false, "no next sentence"
 		}
 		m, ok := x.rules.MatchRule(r, a.sents[next].toks, -1)

@@ -157,9 +157,15 @@ func (x *Extractor) buildEntities(a *analysis) {
 				continue
 			}
 			next := i + 1
+			desc := -1 // end of a descriptor among the phrases
 			for _, sp := range sps {
-				if sp.Type != rules.NameMention {
-					continue
+				if sp.Type == rules.DescriptorMention {
+					desc = sp.Span.End
+				}
+			}
+			for _, sp := range sps {
+				if sp.Type != rules.NameMention || desc >= 0 && sp.Mention.Start >= desc {
+					continue // an appositive name is handled with its descriptor below
 				}
 				ws, g := x.nameWords(toks, sp.Mention)
 				if len(ws) == 0 {
@@ -188,30 +194,44 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 			}
 			// a descriptor followed by an appositive name: Trump’s special envoy, Steve Witkoff
-			if d := sps[0]; d.Type == rules.DescriptorMention && d.Span.End+1 < len(toks) && toks[d.Span.End].Text == "," {
-				for _, sp := range x.rules.SpeakersAt(toks, d.Span.End+1) {
-					if sp.Type == rules.NameMention {
-						ws, _ := x.nameWords(toks, sp.Mention)
-						if len(ws) > 0 {
-							e := es.link(ws, toks[sp.Mention.Start].Start)
-							tt := titleText(toks, d.Title, det)
-							e.addTitle(tt)
-							if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
-								e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
-							}
-							e.person = true
-						}
-						break
+			if desc >= 0 {
+				for _, sp := range sps {
+					if sp.Type == rules.DescriptorMention {
+						x.appositiveTitle(es, toks, sp)
+						next = max(next, sp.Span.End)
 					}
 				}
-			}
-			if sps[0].Type == rules.DescriptorMention {
-				next = max(next, sps[0].Span.End)
 			}
 			i = max(next, i+1)
 		}
 	}
 	sort.SliceStable(es.mentions, func(i, j int) bool { return es.mentions[i].start < es.mentions[j].start })
+}
+
+// appositiveTitle gives the name after a descriptor the descriptor's title:
+// Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
+func (x *Extractor) appositiveTitle(es *entities, toks []rules.Token, d rules.SpeakerPhrase) {
+	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
+		return
+	}
+	det := x.rules.Lists[rules.ListDeterminers]
+	for _, sp := range x.rules.SpeakersAt(toks, d.Span.End+1) {
+		if sp.Type != rules.NameMention {
+			continue
+		}
+		ws, _ := x.nameWords(toks, sp.Mention)
+		if len(ws) == 0 {
+			return
+		}
+		e := es.link(ws, toks[sp.Mention.Start].Start)
+		tt := titleText(toks, d.Title, det)
+		e.addTitle(tt)
+		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
+			e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
+		}
+		e.person = true
+		return
+	}
 }
 
 func isPossessiveTok(t rules.Token) bool {

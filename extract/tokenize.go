@@ -96,7 +96,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			out = append(out, rules.Token{Text: "--", Lower: "--", Start: i, End: i + 2, Kind: rules.Dash, Quote: -1})
 			i += 2
 			continue
-		case r == '-' && i > start && view[i-1] == ' ' && i+1 < limit && view[i+1] == ' ':
+		case r == '-' && (i == start || view[i-1] == ' ' && i+1 < limit && view[i+1] == ' '):
+			// a spaced hyphen, or one opening the paragraph (- Sanders.)
 			out = append(out, rules.Token{Text: "-", Lower: "-", Start: i, End: i + 1, Kind: rules.Dash, Quote: -1})
 			i++
 			continue
@@ -125,14 +126,16 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		if !(last == '.' || last == '!' || last == '?') || !startsNew {
 			return false
 		}
-		// “Done.” Smith said. — the attribution follows: no break.
+		// “Done.” Smith said. — a short attribution follows: no break. But
+		// “Done.” Smith said the plan was late. starts a new sentence.
 		cue := x.rules.Lists[rules.ListCueVerbs]
+		phrases := x.rules.Lists["cue_phrases"]
 		for k := i + 1; k < len(toks) && k <= i+7; k++ {
 			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
 				break
 			}
 			if cue.Has(toks[k].Lower) {
-				return false
+				return !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
 			}
 		}
 		return true
@@ -146,6 +149,17 @@ func singleLetterBefore(view string, i, j int) bool {
 	_, n := utf8.DecodeLastRuneInString(view[i:j])
 	k := j - n
 	return k == i || view[k-1] == '-' || view[k-1] == '.'
+}
+
+// shortTail reports whether the sentence ends within three tokens of k
+// (at a period, comma, quotation or the paragraph end).
+func shortTail(toks []rules.Token, k int) bool {
+	for j := k; j < len(toks) && j <= k+3; j++ {
+		if toks[j].Kind == rules.QuoteT || toks[j].Kind == rules.Punct && strings.ContainsAny(toks[j].Text, ".,;:!?") {
+			return true
+		}
+	}
+	return k+3 >= len(toks)
 }
 
 func isDigitStart(s string) bool {

@@ -152,6 +152,11 @@ done:
 		}
 		break
 	}
+	if k == end && end > j && toks[end-1].Cap && !rs.Lists[ListTitles].Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
+		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
+		// a capitalised modifier ending the run is a name: said Cuban
+		k = end - 1
+	}
 	var out []SpeakerPhrase
 	if k < end {
 		sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
@@ -168,6 +173,9 @@ done:
 			return nil
 		}
 		out = append(out, d)
+		if withName, ok := rs.appositiveName(toks, d); ok {
+			out = append([]SpeakerPhrase{withName}, out...)
+		}
 		if possAt > j {
 			// the possessor on its own: US President Donald Trump
 			for _, p := range rs.SpeakersAt(toks[:possAt], i) {
@@ -330,6 +338,28 @@ func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// appositiveName extends a descriptor by the name that follows it between
+// commas: his wife, Gabriela Violeta Lazar, → the name is the mention.
+func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
+	i := d.Span.End
+	if i+2 >= len(toks) || toks[i].Text != "," || !rs.IsNameWord(toks, i+1) {
+		return d, false
+	}
+	k := i + 1
+	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.Lists[ListNameParticles].Has(toks[k].Lower)) {
+		k++
+	}
+	if k >= len(toks) || toks[k].Text != "," {
+		return d, false
+	}
+	n := d
+	n.Span.End = k + 1
+	n.Mention = Span{i + 1, k}
+	n.Title = d.Title
+	n.Type = NameMention
+	return n, true
 }
 
 // parenthetical matches "(R-Texas)" at i and returns the end after ")".
