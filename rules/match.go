@@ -50,23 +50,45 @@ type Match struct {
 // a position counts one step), so no rule can make matching superlinear.
 const maxSteps = 20000
 
+// capture is one binding of a named capture; the latest binding of a name
+// is its value (the stack is unwound on backtracking).
+type capture struct {
+	name string
+	span Span
+}
+
 type matcher struct {
 	rs      *Ruleset
 	toks    []Token
 	quote   int
 	steps   int
-	caps    map[string]Span
+	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
-	spkMemo map[int][]SpeakerPhrase
+	spk     [][]SpeakerPhrase // SpeakersAt by position, memoised
+	spkDone []bool
+	lists   []listSeen // whether a list occurs in the window, memoised
+}
+
+type listSeen struct {
+	l    *List
+	seen bool
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
 // quote (-1 for none) is the quotation being attributed. For patterns with a
 // QUOTE item the match must cover that token. Among several matches the one
-// whose speaker is nearest the quote wins.
+// whose speaker is nearest the quote wins (the first one at equal distance).
+//
+// Two checks skip work that cannot match, without changing the result: a
+// pattern whose required items (a cue verb, a literal, a colon...) do not all
+// occur in the window is not tried at all, and a start position at which the
+// pattern's first item cannot match is skipped.
 func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool) {
-	m := &matcher{rs: rs, toks: toks, quote: quote, spkMemo: map[int][]SpeakerPhrase{}}
+	m := &matcher{rs: rs, toks: toks, quote: quote}
+	if !m.possible(r.Pattern.items) {
+		return Match{}, false
+	}
 	var best Match
 	found := false
 	bestDist := 1 << 30
@@ -74,18 +96,17 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		m.caps = map[string]Span{}
+		if !m.canStart(r.Pattern.items, start) {
+			continue
+		}
+		m.caps = m.caps[:0]
 		m.hasSpk = false
 		var got Match
 		ok := m.seq(r.Pattern.items, 0, start, func(end int) bool {
 			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
 				return false
 			}
-			caps := make(map[string]Span, len(m.caps))
-			for k, v := range m.caps {
-				caps[k] = v
-			}
-			got = Match{Rule: r, Span: Span{start, end}, Captures: caps, Speaker: m.speaker, HasSpkr: m.hasSpk}
+			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(), Speaker: m.speaker, HasSpkr: m.hasSpk}
 			return true
 		})
 		if m.steps > maxSteps {
@@ -108,8 +129,162 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 		if !found || d < bestDist {
 			best, bestDist, found = got, d, true
 		}
+		if bestDist <= 0 {
+			break // no later start can be nearer
+		}
 	}
 	return best, found
+}
+
+// captures returns the current value of every named capture.
+func (m *matcher) captures() map[string]Span {
+	caps := make(map[string]Span, len(m.caps))
+	for _, c := range m.caps {
+		caps[c.name] = c.span
+	}
+	return caps
+}
+
+// possible reports whether every required item of items (one that must
+// match at least once) can match somewhere in the window. It may say true
+// for a pattern that does not match, never false for one that does.
+func (m *matcher) possible(items []*item) bool {
+	for _, it := range items {
+		if it.min > 0 && !m.occurs(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// occurs reports whether the atom of it can match at some position.
+func (m *matcher) occurs(it *item) bool {
+	toks := m.toks
+	switch it.op {
+	case opGroup:
+		for _, alt := range it.alts {
+			if m.possible(alt) {
+				return true
+			}
+		}
+		return false
+	case opQuote:
+		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
+	case opList:
+		for i := range m.lists {
+			if m.lists[i].l == it.list {
+				return m.lists[i].seen
+			}
+		}
+		seen := false
+		for pos := range toks {
+			if it.list.MatchAt(toks, pos) > 0 {
+				seen = true
+				break
+			}
+		}
+		m.lists = append(m.lists, listSeen{it.list, seen})
+		return seen
+	case opLit, opPunct, opDash, opCap, opOtherQuote:
+		for pos := range toks {
+			if m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	}
+	return true // SPEAKER, ANY, ^, $: decided by the match itself
+}
+
+// atomAt reports whether a one-token-or-more atom of it matches at pos
+// (for opLit, opPunct, opDash, opCap, opOtherQuote, opQuote, opAny, opList).
+func (m *matcher) atomAt(it *item, pos int) bool {
+	toks := m.toks
+	if pos >= len(toks) {
+		return false
+	}
+	t := &toks[pos]
+	switch it.op {
+	case opQuote:
+		return t.Kind == QuoteT && pos == m.quote
+	case opOtherQuote:
+		return t.Kind == QuoteT && pos != m.quote
+	case opAny:
+		return t.Kind != QuoteT
+	case opCap:
+		return t.Kind == Word && t.Cap
+	case opDash:
+		return t.Kind == Dash
+	case opPunct:
+		return t.Kind == Punct && t.Text == it.punct
+	case opLit:
+		if pos+len(it.lit) > len(toks) {
+			return false
+		}
+		for j, w := range it.lit {
+			if toks[pos+j].Lower != w {
+				return false
+			}
+		}
+		return true
+	case opList:
+		return it.list.MatchAt(toks, pos) > 0
+	}
+	return true
+}
+
+// canStart reports whether the sequence items can begin to match at pos:
+// false only when its first required item cannot match there (after
+// optional items that cannot either).
+func (m *matcher) canStart(items []*item, pos int) bool {
+	for _, it := range items {
+		switch it.op {
+		case opStart:
+			if pos != 0 {
+				return false
+			}
+			continue // zero-width: the next item decides
+		case opEnd:
+			return true
+		case opGroup:
+			for _, alt := range it.alts {
+				if nullable(alt) || m.canStart(alt, pos) {
+					return true
+				}
+			}
+		case opSpeaker:
+			if len(m.speakers(pos)) > 0 {
+				return true
+			}
+		default:
+			if m.atomAt(it, pos) {
+				return true
+			}
+		}
+		if it.min > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nullable reports whether items can match no token at all.
+func nullable(items []*item) bool {
+	for _, it := range items {
+		if it.min == 0 || it.op == opStart || it.op == opEnd {
+			continue
+		}
+		if it.op == opGroup {
+			for _, alt := range it.alts {
+				if nullable(alt) {
+					goto next
+				}
+			}
+		}
+		return false
+	next:
+	}
+	return true
 }
 
 // seq matches items[i:] at token pos, calling k with the end position of
@@ -149,16 +324,12 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 	if it.capture != "" {
 		inner := k
 		k = func(p int) bool {
-			old, had := m.caps[it.capture]
-			m.caps[it.capture] = Span{pos, p}
+			depth := len(m.caps)
+			m.caps = append(m.caps, capture{it.capture, Span{pos, p}})
 			if inner(p) {
 				return true
 			}
-			if had {
-				m.caps[it.capture] = old
-			} else {
-				delete(m.caps, it.capture)
-			}
+			m.caps = m.caps[:depth]
 			return false
 		}
 	}
@@ -197,55 +368,35 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 	if pos >= len(toks) {
 		return false
 	}
-	t := &toks[pos]
 	switch it.op {
-	case opQuote:
-		if t.Kind == QuoteT && pos == m.quote {
-			return k(pos + 1)
-		}
-	case opOtherQuote:
-		if t.Kind == QuoteT && pos != m.quote {
-			return k(pos + 1)
-		}
-	case opAny:
-		if t.Kind != QuoteT {
-			return k(pos + 1)
-		}
-	case opCap:
-		if t.Kind == Word && t.Cap {
-			return k(pos + 1)
-		}
-	case opDash:
-		if t.Kind == Dash {
-			return k(pos + 1)
-		}
-	case opPunct:
-		if t.Kind == Punct && t.Text == it.punct {
-			return k(pos + 1)
-		}
 	case opLit:
-		if pos+len(it.lit) > len(toks) {
-			return false
+		if m.atomAt(it, pos) {
+			return k(pos + len(it.lit))
 		}
-		for j, w := range it.lit {
-			if toks[pos+j].Lower != w {
-				return false
-			}
-		}
-		return k(pos + len(it.lit))
 	case opList:
 		if n := it.list.MatchAt(toks, pos); n > 0 {
 			return k(pos + n)
+		}
+	default:
+		if m.atomAt(it, pos) {
+			return k(pos + 1)
 		}
 	}
 	return false
 }
 
+// speakers returns SpeakersAt(toks, pos), computed once per position.
 func (m *matcher) speakers(pos int) []SpeakerPhrase {
-	if s, ok := m.spkMemo[pos]; ok {
-		return s
+	if m.spk == nil {
+		m.spk = make([][]SpeakerPhrase, len(m.toks)+1)
+		m.spkDone = make([]bool, len(m.toks)+1)
 	}
-	s := m.rs.SpeakersAt(m.toks, pos)
-	m.spkMemo[pos] = s
-	return s
+	if pos < 0 || pos > len(m.toks) {
+		return m.rs.SpeakersAt(m.toks, pos)
+	}
+	if !m.spkDone[pos] {
+		m.spk[pos] = m.rs.SpeakersAt(m.toks, pos)
+		m.spkDone[pos] = true
+	}
+	return m.spk[pos]
 }
