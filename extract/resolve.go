@@ -168,7 +168,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					continue // an appositive name is handled with its descriptor below
 				}
 				ws, g := x.nameWords(toks, sp.Mention)
-				if len(ws) == 0 {
+				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
 				e := es.link(ws, toks[sp.Mention.Start].Start)
@@ -234,6 +234,16 @@ func (x *Extractor) appositiveTitle(es *entities, toks []rules.Token, d rules.Sp
 	}
 }
 
+// isCoordinated reports whether name words join two names with "and".
+func isCoordinated(ws []string) bool {
+	for _, w := range ws {
+		if w == "and" {
+			return true
+		}
+	}
+	return false
+}
+
 func isPossessiveTok(t rules.Token) bool {
 	return t.Lower == "’s" || t.Lower == "'s"
 }
@@ -274,7 +284,9 @@ func (x *Extractor) resolve(a *analysis) {
 		case rules.NameMention:
 			ws, _ := x.nameWords(toks, sp.Mention)
 			e := a.ents.byStart[toks[sp.Mention.Start].Start]
-			if e == nil && len(ws) > 0 {
+			if isCoordinated(ws) {
+				e = nil // two speakers: Dovere and Debenedetti
+			} else if e == nil && len(ws) > 0 {
 				e = a.ents.link(ws, toks[sp.Mention.Start].Start)
 			}
 			if e != nil {

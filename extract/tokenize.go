@@ -126,8 +126,9 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		if !(last == '.' || last == '!' || last == '?') || !startsNew {
 			return false
 		}
-		// “Done.” Smith said. — a short attribution follows: no break. But
-		// “Done.” Smith said the plan was late. starts a new sentence.
+		// “Why?” Smith asked the crowd. — the attribution follows: no break.
+		// After a period, only a short attribution stays (“Done.” Smith
+		// said.); “Done.” Smith said the plan was late. is a new sentence.
 		cue := x.rules.Lists[rules.ListCueVerbs]
 		phrases := x.rules.Lists["cue_phrases"]
 		for k := i + 1; k < len(toks) && k <= i+7; k++ {
@@ -135,7 +136,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				break
 			}
 			if cue.Has(toks[k].Lower) {
-				return !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
+				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
 			}
 		}
 		return true

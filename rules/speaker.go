@@ -65,7 +65,7 @@ func (rs *Ruleset) hasTitleSuffix(t Token) bool {
 }
 
 func (rs *Ruleset) isHead(t Token) bool {
-	return t.Kind == Word && (rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListPersonNouns].Has(t.Lower))
+	return t.Kind == Word && (rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListPersonNouns].Has(t.Lower) || rs.hasTitleSuffix(t))
 }
 
 // SpeakersAt returns the speaker phrases that start at toks[i], longest
@@ -106,7 +106,10 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 				end++
 			}
 		case t.Kind == Word && rs.Lists[ListPersonNouns].Has(t.Lower):
-			// a head noun: stop after it
+			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
+			if end+1 < len(toks) && rs.IsNameWord(toks, end+1) {
+				break
+			}
 			end++
 			goto done
 		case t.Kind == Word && !t.Cap && rs.titleAhead(toks, end):
@@ -185,6 +188,18 @@ done:
 			}
 		}
 		return out
+	}
+	// Two names joined by "and": Edward-Isaac Dovere and Gabriel Debenedetti.
+	if k < end && end+2 < len(toks) && toks[end].Lower == "and" && rs.IsNameWord(toks, end+1) {
+		for _, p := range rs.SpeakersAt(toks, end+1) {
+			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
+				both := out[0]
+				both.Span.End = p.Span.End
+				both.Mention.End = p.Span.End
+				out = append([]SpeakerPhrase{both}, out...)
+				break
+			}
+		}
 	}
 	// Appositives and parentheticals after the name: Hugh Hill, a doctor, /
 	// Haines, 44, / John Cornyn (R-Texas)
