@@ -20,11 +20,12 @@ const (
 	ListRelatives      = "relative_pronouns"    // who, whose (a relative clause after a name)
 	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
 	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
+	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
 )
 
 // RequiredLists names the lists every ruleset must have.
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers}
+	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter}
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
@@ -38,6 +39,9 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	t := toks[i]
 	if t.Kind != Word || !t.Cap {
 		return false
+	}
+	if t.First && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
+		return false // Reprising one of her lines, …
 	}
 	return !rs.Lists[ListNotNames].Has(t.Lower) && !rs.Lists[ListPronouns].Has(t.Lower)
 }
@@ -77,6 +81,9 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 		return nil
 	}
 	if rs.Lists[ListPronouns].Has(toks[i].Lower) {
+		if toks[i].Lower == "it" && i+1 < len(toks) && rs.Lists[ListExpletiveAfter].Has(toks[i+1].Lower) {
+			return nil // It’s been common to …: no speaker
+		}
 		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
 	}
 	j := i
