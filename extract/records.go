@@ -97,8 +97,8 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok {
 			toks := a.sents[at.sent].toks
 			r.Kind = at.m.Rule.Kind
-			if q.Reopened && at.m.Rule.Kind == "direct" && a.sents[at.sent].para != a.sents[max(loc.sent, 0)].para {
-				r.Kind = "continued"
+			if r.Kind == "direct" && loc.sent >= 0 && a.sents[at.sent].para != a.sents[loc.sent].para && at.m.Rule.Scope != rules.ScopeNext {
+				r.Kind = "continued" // the speaker was named in an earlier paragraph
 			}
 			r.Rule = at.m.Rule.ID
 			r.Confidence = at.m.Rule.Confidence
