@@ -52,6 +52,9 @@ type ScanWarning struct {
 }
 
 // ScanOptions bounds the scan.
+//
+// In Pairs, pairs with a zero, invalid, space or control rune are ignored, and
+// so are pairs past the 64th distinct mark rune.
 type ScanOptions struct {
 	Pairs  []MarkPair // nil means DefaultMarkPairs()
 	MaxLen int        // maximum bytes of one quote's content; 0 means 5000
@@ -63,20 +66,22 @@ const DefaultMaxQuoteLen = 5000
 // ScanQuotes finds the quotations in text, sorted by Start (outer before inner at equal starts).
 //
 // Rules, in short:
-//   - Every '\n' ends a paragraph; a quote never crosses one. A quote still
+//   - Every '\n' ends a paragraph (a lone '\r' does not: CRLF is fine, the
+//     '\r' is trailing whitespace); a quote never crosses one. A quote still
 //     open at the end of its paragraph is reported Unclosed (with a warning),
 //     its content running to the paragraph end, trailing whitespace trimmed —
 //     unless the next non-blank paragraph starts (after whitespace) with the
 //     same opening mark: then the piece has ContinuesNext (and Unclosed=false)
 //     and the next paragraph's piece has Reopened.
 //   - Marks whose pair has Open == Close (" and ' by default) and the
-//     apostrophe-like marks ' ‘ ’ ‚ are decided by context: a mark opens after
-//     the paragraph start, whitespace, ( [ {, a dash, '/', ':' or another
-//     opening mark, when followed by a non-space; it closes after a non-space.
-//     The apostrophe-like marks close only when not followed by a letter or a
-//     digit (don’t, Trump’s, o’clock) and do not open before two digits (’90s)
-//     or an elision ('em, 'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff);
-//     a ’ or ' that cannot close is an apostrophe, silently.
+//     apostrophe-like marks ' ‘ ’ ‚ are decided by context: a mark opens
+//     after the paragraph start, whitespace, ( [ {, a dash, '/', ':' or
+//     another opening mark, when followed by a non-space; it closes an open
+//     quote after a non-space. The apostrophe-like marks do not close before
+//     a letter or digit (don’t, Trump’s, o’clock) or after 'n (rock 'n' roll),
+//     and do not open before two digits (’90s, '95) or an elided word ('em,
+//     'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff); an apostrophe-like
+//     mark that neither opens nor closes is an apostrophe, without warning.
 //   - Other marks are decided by the stack: if a quote is open whose closing
 //     mark this is, it is closed (quotes opened inside it and still open are
 //     cut there, Unclosed); otherwise the mark opens if it can, or is stray.
@@ -89,9 +94,10 @@ const DefaultMaxQuoteLen = 5000
 // Invalid UTF-8 is read as one-byte ordinary characters. The work is linear in
 // len(text) (plus sorting the warnings), whatever the input.
 func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
-	t := qsDefaultTable
+	t := &qsDefaultTable
 	if opt.Pairs != nil {
-		t = qsCompile(opt.Pairs)
+		t = new(qsTable)
+		t.compile(opt.Pairs)
 	}
 	maxLen := opt.MaxLen
 	if maxLen <= 0 {
@@ -101,20 +107,27 @@ func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
 		text:        text,
 		t:           t,
 		maxLen:      maxLen,
-		counts:      make([]int32, len(t.marks)),
 		lastOpenEnd: -1,
 	}
+	// News text has a quote every few hundred bytes: start with room for
+	// that, rather than growing the result from nothing.
+	s.quotes = make([]Quote, 0, len(text)/256+4)
 	s.run()
 	return s.results()
 }
 
-// qsTable is a compiled pair table. It is read-only once built.
+// qsMaxMarks bounds the distinct mark runes of a pair table; pairs that
+// would add more are ignored.
+const qsMaxMarks = 64
+
+// qsTable is a compiled pair table, read-only once built.
 type qsTable struct {
-	marks []qsMark
+	n     int // marks in use
+	marks [qsMaxMarks]qsMark
 	// class of each byte: 0 ordinary, qsNewline, qsASCIIMark (the mark
 	// index is in ascii), qsLead (first byte of a non-ASCII mark rune).
 	class [256]uint8
-	ascii [128]int16
+	ascii [128]int8
 }
 
 const (
@@ -126,13 +139,16 @@ const (
 // qsMark is one distinct mark rune of a table.
 type qsMark struct {
 	r       rune
-	opens   bool  // the opening mark of at least one pair
-	context bool  // decided by context (Open == Close pair, or apostrophe-like)
-	apos    bool  // apostrophe-like: ' ‘ ’ ‚
-	closes  []int // the mark indices of the openers this rune closes
+	opens   bool   // the opening mark of at least one pair
+	context bool   // decided by context (Open == Close pair, or apostrophe-like)
+	apos    bool   // apostrophe-like: ' ‘ ’ ‚
+	closes  uint64 // bit o set: this rune closes quotes opened by mark o
 }
 
-var qsDefaultTable = qsCompile(DefaultMarkPairs())
+var qsDefaultTable = func() (t qsTable) {
+	t.compile(DefaultMarkPairs())
+	return t
+}()
 
 // qsUsableMark reports whether r may be a quotation mark: a valid, visible,
 // non-space rune other than the replacement character.
@@ -141,9 +157,9 @@ func qsUsableMark(r rune) bool {
 		!unicode.IsSpace(r) && !unicode.IsControl(r)
 }
 
-// qsCompile builds the table for pairs, ignoring unusable runes.
-func qsCompile(pairs []MarkPair) *qsTable {
-	t := &qsTable{}
+// compile builds the table for pairs into t (which must be zero), ignoring
+// unusable runes and pairs past qsMaxMarks distinct runes.
+func (t *qsTable) compile(pairs []MarkPair) {
 	for i := range t.ascii {
 		t.ascii[i] = -1
 	}
@@ -152,42 +168,45 @@ func qsCompile(pairs []MarkPair) *qsTable {
 		if i := t.find(r); i >= 0 {
 			return i
 		}
-		m := qsMark{r: r}
+		if t.n == qsMaxMarks {
+			return -1
+		}
+		m := &t.marks[t.n]
+		m.r = r
 		switch r {
 		case '\'', '‘', '’', '‚':
 			m.apos, m.context = true, true
 		}
-		t.marks = append(t.marks, m)
-		var b [utf8.UTFMax]byte
-		utf8.EncodeRune(b[:], r)
 		if r < utf8.RuneSelf {
 			t.class[r] = qsASCIIMark
-			t.ascii[r] = int16(len(t.marks) - 1)
+			t.ascii[r] = int8(t.n)
 		} else {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
 			t.class[b[0]] = qsLead
 		}
-		return len(t.marks) - 1
+		t.n++
+		return t.n - 1
 	}
 	for _, p := range pairs {
 		if !qsUsableMark(p.Open) || !qsUsableMark(p.Close) {
 			continue
 		}
-		o := index(p.Open)
-		c := index(p.Close)
+		o, c := index(p.Open), index(p.Close)
+		if o < 0 || c < 0 {
+			continue
+		}
 		t.marks[o].opens = true
 		if p.Open == p.Close {
 			t.marks[o].context = true
 		}
-		if !slices.Contains(t.marks[c].closes, o) {
-			t.marks[c].closes = append(t.marks[c].closes, o)
-		}
+		t.marks[c].closes |= 1 << o
 	}
-	return t
 }
 
 // find returns the mark index of r, or -1.
 func (t *qsTable) find(r rune) int {
-	for i := range t.marks {
+	for i := range t.marks[:t.n] {
 		if t.marks[i].r == r {
 			return i
 		}
@@ -226,8 +245,9 @@ type qsScanner struct {
 	t           *qsTable
 	maxLen      int
 	stack       []qsOpen
-	counts      []int32 // open quotes on the stack per mark index
-	quotes      []Quote // slots in opening order; OpenStart -1 marks a dropped one
+	counts      [qsMaxMarks]int32 // open quotes on the stack per mark index
+	openMask    uint64            // bit m set: counts[m] > 0
+	quotes      []Quote           // slots in opening order; OpenStart -1 marks a dropped one
 	warns       []ScanWarning
 	msgs        []string // warning messages, built on first use
 	dropped     int
@@ -236,6 +256,8 @@ type qsScanner struct {
 	pending     []qsPending
 }
 
+// run scans the whole text: one pass over the bytes, decoding only the
+// runes whose first byte may start a mark.
 func (s *qsScanner) run() {
 	text, t := s.text, s.t
 	for i := 0; i < len(text); {
@@ -292,7 +314,7 @@ func (s *qsScanner) results() ([]Quote, []ScanWarning) {
 	ws := s.warns
 	byOffset := func(a, b ScanWarning) int { return a.Offset - b.Offset }
 	if !slices.IsSortedFunc(ws, byOffset) {
-		slices.SortStableFunc(ws, byOffset)
+		slices.SortFunc(ws, byOffset) // offsets are distinct: one warning per mark
 	}
 	return qs, ws
 }
@@ -313,17 +335,11 @@ func (s *qsScanner) mark(pos, w, m int) {
 		// cut; the outermost quote's own closing mark may end right after it.
 		n := pos - s.stack[0].contentStart
 		if n > s.maxLen || n+w > s.maxLen &&
-			!(len(s.stack) == 1 && slices.Contains(info.closes, s.stack[0].mark)) {
+			!(len(s.stack) == 1 && info.closes>>s.stack[0].mark&1 != 0) {
 			s.cutAll()
 		}
 	}
-	available := false
-	for _, o := range info.closes {
-		if s.counts[o] > 0 {
-			available = true
-			break
-		}
-	}
+	available := info.closes&s.openMask != 0
 	act := qsStray
 	if info.context {
 		act = s.decide(pos, w, info, available)
@@ -358,6 +374,7 @@ func (s *qsScanner) mark(pos, w, m int) {
 		})
 		s.quotes = append(s.quotes, Quote{OpenStart: -1})
 		s.counts[m]++
+		s.openMask |= 1 << m
 		s.lastOpenEnd = pos + w
 	case qsDoClose:
 		s.closeAt(pos, w, m)
@@ -376,7 +393,9 @@ const (
 	qsLAmbig           // dash, slash, colon: opens or closes
 	qsLOpenMark        // right after a mark that opened a quote
 	qsLOther
+)
 
+const (
 	qsREnd = iota // paragraph end
 	qsRSpace
 	qsRAlnum // letter or digit
@@ -420,7 +439,7 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	topMatches := false
 	if available {
 		top := s.stack[len(s.stack)-1].mark
-		topMatches = slices.Contains(info.closes, top)
+		topMatches = info.closes>>top&1 != 0
 	}
 	var leftClose bool
 	switch left {
@@ -431,6 +450,9 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	}
 	leftOpen := left != qsLOther
 	rightClose := right != qsRAlnum || !info.apos
+	if info.apos && left == qsLOther && qsAfterElidedN(text, s.lineStart, pos) {
+		rightClose = false // the second mark of rock 'n' roll
+	}
 	rightOpen := right == qsRAlnum || right == qsROther
 
 	canClose := available && leftClose && rightClose
@@ -455,13 +477,13 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 func qsElision(text string, j int) bool {
 	if j+1 < len(text) && qsDigit(text[j]) && qsDigit(text[j+1]) {
 		k := j + 2
-		return k >= len(text) || text[k] == 's' || !qsWordByte(text[k])
+		return k >= len(text) || text[k] == 's' || !qsWordAt(text, k)
 	}
 	k := j
 	for k < len(text) && k-j <= 5 && qsLetter(text[k]) {
 		k++
 	}
-	if k == j || k-j > 5 || (k < len(text) && qsWordByte(text[k])) {
+	if k == j || k-j > 5 || (k < len(text) && qsWordAt(text, k)) {
 		return false
 	}
 	w := text[j:k]
@@ -473,9 +495,27 @@ func qsElision(text string, j int) bool {
 	return false
 }
 
-func qsDigit(b byte) bool    { return '0' <= b && b <= '9' }
-func qsLetter(b byte) bool   { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
-func qsWordByte(b byte) bool { return qsDigit(b) || qsLetter(b) || b >= utf8.RuneSelf }
+// qsAfterElidedN reports whether text[lo:pos] ends with an apostrophe-like
+// mark and an n, as in rock 'n.
+func qsAfterElidedN(text string, lo, pos int) bool {
+	if pos-lo < 2 || text[pos-1] != 'n' && text[pos-1] != 'N' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[lo : pos-1])
+	return r == '\'' || r == '‘' || r == '’'
+}
+
+func qsDigit(b byte) bool  { return '0' <= b && b <= '9' }
+func qsLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// qsWordAt reports whether a letter or digit starts at text[k].
+func qsWordAt(text string, k int) bool {
+	if b := text[k]; b < utf8.RuneSelf {
+		return qsDigit(b) || qsLetter(b)
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // qsIsSpace is unicode.IsSpace with an ASCII fast path.
 func qsIsSpace(r rune) bool {
@@ -490,11 +530,11 @@ func qsIsSpace(r rune) bool {
 func (s *qsScanner) closeAt(pos, w, m int) {
 	closes := s.t.marks[m].closes
 	k := len(s.stack) - 1
-	for !slices.Contains(closes, s.stack[k].mark) {
+	for closes>>s.stack[k].mark&1 == 0 {
 		k--
 	}
 	end := s.trimBack(pos, s.stack[k].contentStart)
-	for j := len(s.stack) - 1; j > k; j-- {
+	for j := k + 1; j < len(s.stack); j++ {
 		it := s.stack[j]
 		s.finalize(it, j, end, 0, end)
 		s.warn(it.openStart, it.mark, qsWarnInner)
@@ -554,7 +594,9 @@ func (s *qsScanner) resolvePending(link int) {
 // pop removes the stack items from index k up.
 func (s *qsScanner) pop(k int) {
 	for _, it := range s.stack[k:] {
-		s.counts[it.mark]--
+		if s.counts[it.mark]--; s.counts[it.mark] == 0 {
+			s.openMask &^= 1 << it.mark
+		}
 	}
 	s.stack = s.stack[:k]
 }
@@ -661,7 +703,7 @@ func (s *qsScanner) blank(i, j int) bool {
 // warn records a warning of the given kind for the mark m at offset.
 func (s *qsScanner) warn(offset, m, kind int) {
 	if s.msgs == nil {
-		s.msgs = make([]string, len(s.t.marks)*qsWarnKinds)
+		s.msgs = make([]string, s.t.n*qsWarnKinds)
 	}
 	msg := &s.msgs[m*qsWarnKinds+kind]
 	if *msg == "" {
