@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -12,15 +11,7 @@ type Error struct {
 	Msg string
 }
 
-func (e *Error) Error() string {
-	if e.Pos.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Pos.File, e.Msg)
-	}
-	if e.Pos.Col == 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Pos.File, e.Pos.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Pos.File, e.Pos.Line, e.Pos.Col, e.Msg)
-}
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 // ErrorList is every problem found in a ruleset, sorted by position, in the
 // manner of go/scanner.ErrorList.

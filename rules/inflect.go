@@ -88,16 +88,29 @@ func VerbForms(lemma string) []string {
 	}
 	// past and participle
 	switch {
+	case strings.HasSuffix(w, "ie"):
+		out = append(out, w+"d", w[:n-2]+"ying") // die → died, dying
+	case strings.HasSuffix(w, "ee") || strings.HasSuffix(w, "ye") || strings.HasSuffix(w, "oe"):
+		out = append(out, w+"d", w+"ing") // agree → agreed, agreeing
 	case last == 'e':
 		out = append(out, w+"d", w[:n-1]+"ing")
-		if strings.HasSuffix(w, "ie") {
-			out = append(out, w[:n-2]+"ying")
-		}
 	case last == 'y' && !isVowel(prev):
 		out = append(out, w[:n-1]+"ied", w+"ing")
 	default:
 		out = append(out, w+"ed", w+"ing")
-		if n >= 3 && !isVowel(last) && isVowel(prev) && !isVowel(w[n-3]) && strings.IndexByte("wxy", last) < 0 {
+		// consonant-vowel-consonant: double the last consonant too (admit →
+		// admitted); "qu" counts as a consonant (quip → quipped).
+		before := byte(0)
+		if n >= 3 {
+			before = w[n-3]
+		}
+		if before == 'u' && n >= 4 && w[n-4] == 'q' {
+			before = 'q'
+		}
+		switch {
+		case last == 'c' && isVowel(prev):
+			out = append(out, w+"ked", w+"king") // mimic → mimicked
+		case before != 0 && !isVowel(last) && isVowel(prev) && !isVowel(before) && strings.IndexByte("wxy", last) < 0:
 			out = append(out, w+string(last)+"ed", w+string(last)+"ing")
 		}
 	}

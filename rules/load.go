@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -121,24 +123,35 @@ func LoadFiles(paths []string, withDefaults bool) (*Ruleset, error) {
 func Load(srcs []Source) (*Ruleset, error) {
 	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}}
 	var errs ErrorList
-	attrByID := map[string]int{}
-	cleanByID := map[string]int{}
+	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}}
+	for _, src := range srcs {
+		if src.Default {
+			ids.defaults[src.Name] = true
+		}
+	}
 	for _, src := range srcs {
 		d := &decoder{file: src.Name, errs: &errs, src: src}
-		d.file1(rs, attrByID, cleanByID)
+		d.file1(rs, ids)
 	}
-	for id := range rs.Disabled {
-		if _, ok := attrByID[id]; ok {
+	for id, p := range rs.Disabled {
+		if _, ok := ids.attr[id]; ok {
 			continue
 		}
-		if _, ok := cleanByID[id]; ok {
+		if _, ok := ids.clean[id]; ok {
 			continue
 		}
-		errs = append(errs, &Error{Pos: rs.Disabled[id], Msg: fmt.Sprintf("disable: no rule with id %q", id)})
+		all := make([]string, 0, len(ids.attr)+len(ids.clean))
+		for k := range ids.attr {
+			all = append(all, k)
+		}
+		for k := range ids.clean {
+			all = append(all, k)
+		}
+		errs = append(errs, &Error{Pos: p, Msg: fmt.Sprintf("disable: no rule with id %q%s", id, didYouMean(id, all))})
 	}
 	rs.Attribution = filterAttr(rs.Attribution, rs.Disabled)
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
-	rs.resolve(&errs)
+	rs.resolve(&errs, firstName(srcs))
 	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Pos: Pos{File: firstName(srcs)}, Msg: "the ruleset has no quote_marks"})
@@ -147,6 +160,20 @@ func Load(srcs []Source) (*Ruleset, error) {
 		return nil, err
 	}
 	return rs, nil
+}
+
+// idIndex maps rule ids to their index in the ruleset while loading, and
+// knows which files are defaults: a rule of a user file may replace a
+// default rule of the same id; any other repeated id is an error.
+type idIndex struct {
+	attr, clean map[string]int
+	defaults    map[string]bool // names of the default sources
+}
+
+// mayReplace reports whether a rule of the file being read may replace a
+// rule of the same id from the file old.
+func (ids *idIndex) mayReplace(d *decoder, old string) bool {
+	return !d.src.Default && ids.defaults[old]
 }
 
 func firstName(srcs []Source) string {
@@ -177,11 +204,15 @@ func filterClean(in []*CleanupRule, off map[string]Pos) []*CleanupRule {
 }
 
 // resolve checks required lists and binds list references in patterns.
-func (rs *Ruleset) resolve(errs *ErrorList) {
+func (rs *Ruleset) resolve(errs *ErrorList, first string) {
+	var missing []string
 	for _, name := range RequiredLists {
 		if _, ok := rs.Lists[name]; !ok {
-			*errs = append(*errs, &Error{Pos: Pos{File: "(ruleset)"}, Msg: fmt.Sprintf("required list %q is not defined", name)})
+			missing = append(missing, name)
 		}
+	}
+	if len(missing) > 0 {
+		*errs = append(*errs, &Error{Pos: Pos{File: first}, Msg: fmt.Sprintf("the ruleset lacks the lists %s, which every ruleset needs (they may be empty: `words: []`)", strings.Join(missing, ", "))})
 	}
 	for _, r := range rs.Attribution {
 		if r.Pattern == nil {
@@ -193,8 +224,10 @@ func (rs *Ruleset) resolve(errs *ErrorList) {
 				if it.op == opList {
 					l, ok := rs.Lists[it.name]
 					if !ok {
-						p := r.patternPos
-						p.Col += it.col - 1
+						p := r.Pos
+						if r.at != nil {
+							p = r.at(it.col)
+						}
 						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", it.name, rs.suggestList(it.name))})
 						continue
 					}
@@ -224,19 +257,69 @@ func (rs *Ruleset) suggestList(name string) string {
 	for n := range rs.Lists {
 		names = append(names, n)
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		if strings.HasPrefix(n, name) || strings.HasPrefix(name, n) {
-			return fmt.Sprintf(" (did you mean %q?)", n)
+	return didYouMean(name, names)
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the candidate nearest to s
+// by edit distance (at most a third of s's length, at least 1), or one that
+// s is a prefix of or that is a prefix of s; "" when none is near.
+func didYouMean(s string, candidates []string) string {
+	sort.Strings(candidates)
+	best, bestD := "", 1<<30
+	limit := max(1, utf8.RuneCountInString(s)/3)
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		if d <= limit && d < bestD {
+			best, bestD = c, d
 		}
 	}
-	return ""
+	if best == "" && s != "" {
+		for _, c := range candidates {
+			if strings.HasPrefix(c, s) || strings.HasPrefix(s, c) {
+				best = c
+				break
+			}
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 type decoder struct {
-	file string
-	src  Source
-	errs *ErrorList
+	file  string
+	src   Source
+	errs  *ErrorList
+	lines []string // the source split into lines, on demand
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -245,33 +328,296 @@ func (d *decoder) errf(n *yaml.Node, format string, args ...any) {
 	*d.errs = append(*d.errs, &Error{Pos: d.pos(n), Msg: fmt.Sprintf(format, args...)})
 }
 
+func (d *decoder) errAt(p Pos, format string, args ...any) {
+	*d.errs = append(*d.errs, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// line returns the 1-based line i of the source, without its line ending.
+func (d *decoder) line(i int) (string, bool) {
+	if d.lines == nil {
+		d.lines = yamlLines(string(d.src.Data))
+	}
+	if i < 1 || i > len(d.lines) {
+		return "", false
+	}
+	return d.lines[i-1], true
+}
+
+// yamlLines splits s into lines at the line breaks of YAML: \n, \r\n, \r,
+// and U+0085, U+2028, U+2029.
+func yamlLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\r':
+			if strings.HasPrefix(s[i+1:], "\n") {
+				n++
+			}
+			fallthrough
+		case '\n', '\u0085', '\u2028', '\u2029':
+			out = append(out, s[start:i])
+			start = i + n
+		}
+		i += n
+	}
+	return append(out, s[start:])
+}
+
+// valuePos returns the position in the file of byte off of the scalar n's
+// value: exact for one-line plain, single- and double-quoted scalars and for
+// literal blocks (|), and n's own position where the text was folded.
+func (d *decoder) valuePos(n *yaml.Node, off int) Pos {
+	p := d.pos(n)
+	v := n.Value
+	if off < 0 || off > len(v) {
+		return p
+	}
+	line, ok := d.line(n.Line)
+	if !ok {
+		return p
+	}
+	rest := runeSuffix(line, n.Column-1)
+	switch {
+	case n.Style&yaml.LiteralStyle != 0:
+		k := strings.Count(v[:off], "\n")
+		ls := v[strings.LastIndexByte(v[:off], '\n')+1:]
+		ls = ls[:strings.IndexByte(ls+"\n", '\n')]
+		raw, ok := d.line(n.Line + 1 + k)
+		if !ok {
+			return p
+		}
+		indent := -1 // the block's indentation: that of its first non-blank line
+		for i := n.Line + 1; indent < 0; i++ {
+			l, ok := d.line(i)
+			if !ok {
+				return p
+			}
+			if strings.TrimSpace(l) != "" {
+				indent = len(l) - len(strings.TrimLeft(l, " "))
+			}
+		}
+		if indent > len(raw) || !strings.HasPrefix(raw[indent:], ls) {
+			return p
+		}
+		col := off - (strings.LastIndexByte(v[:off], '\n') + 1)
+		return Pos{File: d.file, Line: n.Line + 1 + k, Col: indent + 1 + utf8.RuneCountInString(ls[:col])}
+	case n.Style&yaml.FoldedStyle != 0:
+		return p
+	case n.Style&yaml.SingleQuotedStyle != 0, n.Style&yaml.DoubleQuotedStyle != 0:
+		if !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, `"`) {
+			return p
+		}
+		raw := rest[1:]
+		ri, vi := 0, 0
+		for vi < off {
+			if ri >= len(raw) {
+				return p // the scalar goes on over more lines
+			}
+			_, vn := utf8.DecodeRuneInString(v[vi:])
+			switch {
+			case n.Style&yaml.SingleQuotedStyle != 0 && strings.HasPrefix(raw[ri:], "''"):
+				ri += 2
+			case n.Style&yaml.SingleQuotedStyle != 0 && raw[ri] == '\'',
+				n.Style&yaml.DoubleQuotedStyle != 0 && raw[ri] == '"':
+				return p // closed before off: folded text
+			case n.Style&yaml.DoubleQuotedStyle != 0 && raw[ri] == '\\':
+				ri += escapeLen(raw[ri:])
+			default:
+				_, rn := utf8.DecodeRuneInString(raw[ri:])
+				ri += rn
+			}
+			vi += vn
+		}
+		if ri > len(raw) {
+			return p
+		}
+		return Pos{File: d.file, Line: n.Line, Col: n.Column + 1 + utf8.RuneCountInString(raw[:ri])}
+	default:
+		if !strings.HasPrefix(rest, v) {
+			return p // a plain scalar over several lines
+		}
+		return Pos{File: d.file, Line: n.Line, Col: n.Column + utf8.RuneCountInString(v[:off])}
+	}
+}
+
+// escapeLen is the length of the YAML double-quoted escape at the start of s.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case 'x':
+		return min(4, len(s))
+	case 'u':
+		return min(6, len(s))
+	case 'U':
+		return min(10, len(s))
+	}
+	_, n := utf8.DecodeRuneInString(s[1:])
+	return 1 + n
+}
+
+// runeSuffix returns s without its first n runes.
+func runeSuffix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+// runeOffset returns the byte offset of the 1-based rune column col of s.
+func runeOffset(s string, col int) int {
+	k := 1
+	for i := range s {
+		if k == col {
+			return i
+		}
+		k++
+	}
+	return len(s)
+}
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (d *decoder) file1(rs *Ruleset, attrByID, cleanByID map[string]int) {
-	if !utf8.Valid(d.src.Data) {
-		*d.errs = append(*d.errs, &Error{Pos: Pos{File: d.file}, Msg: "not valid UTF-8 text"})
-		return
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(d.src.Data, &doc); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
+// parse reads the one YAML document of the file; it returns nil after
+// reporting a problem.
+func (d *decoder) parse() (root *yaml.Node) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.errAt(Pos{File: d.file}, "YAML syntax: the parser failed: %v", r)
+			root = nil
 		}
-		*d.errs = append(*d.errs, &Error{Pos: Pos{File: d.file, Line: line}, Msg: "YAML syntax: " + msg})
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(d.src.Data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errAt(Pos{File: d.file}, "empty rule file (want at least `version: %d`)", Version)
+			return nil
+		}
+		d.syntaxError(err)
+		return nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		d.errf(&next, "a rule file holds one YAML document; this is a second one (remove the `---` line or split the file)")
+	case !errors.Is(err, io.EOF):
+		d.syntaxError(err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
+		d.errAt(Pos{File: d.file}, "empty rule file (want at least `version: %d`)", Version)
+		return nil
+	}
+	return doc.Content[0]
+}
+
+func (d *decoder) syntaxError(err error) {
+	msg, line := splitYAMLError(err)
+	if l := d.firstFailingLine(msg); l > 0 {
+		line = l
+	}
+	d.errAt(Pos{File: d.file, Line: line}, "YAML syntax: %s", msg)
+}
+
+// splitYAMLError splits a yaml.v3 error into its message and line (0 when
+// it names none).
+func splitYAMLError(err error) (string, int) {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return m[2], line
+	}
+	return strings.TrimPrefix(msg, "yaml: "), 0
+}
+
+// firstFailingLine returns the first line L such that the file's first L
+// lines fail to parse with the message msg, or 0. yaml.v3 reports parser
+// errors at the line before the construct they concern (it gives a
+// 0-based context line), not where the problem is; the shortest failing
+// prefix ends on the line where the problem is (or, for a bracket or quote
+// that is never closed, where it opens). It is found by bisection, taking
+// "fails with msg" to hold for every prefix longer than the first that does.
+func (d *decoder) firstFailingLine(msg string) int {
+	data := d.src.Data
+	var ends []int // ends[i]: the end of line i+1, its line break included
+	end := 0
+	for _, l := range yamlLines(string(data)) {
+		end += len(l)
+		if end < len(data) {
+			_, n := utf8.DecodeRune(data[end:])
+			if data[end] == '\r' && end+1 < len(data) && data[end+1] == '\n' {
+				n = 2
+			}
+			end += n
+		}
+		ends = append(ends, end)
+	}
+	fails := func(i int) bool {
+		err := tryParse(data[:ends[i]])
+		if err == nil {
+			return false
+		}
+		m, _ := splitYAMLError(err)
+		return m == msg
+	}
+	lo, hi := 0, len(ends)-1 // the answer is in [lo, hi]
+	if !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo + 1
+}
+
+// tryParse parses YAML data (all its documents), turning a panic of the
+// parser into an error.
+func tryParse(data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the parser failed: %v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// sections are the top-level keys of a rule file.
+var sections = []string{"version", "lists", "cleanup", "quote_marks", "metadata", "attribution", "disable"}
+
+func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
+	if !utf8.Valid(d.src.Data) {
+		d.errAt(Pos{File: d.file}, "not valid UTF-8 text")
 		return
 	}
-	if len(doc.Content) == 0 {
-		*d.errs = append(*d.errs, &Error{Pos: Pos{File: d.file}, Msg: "empty rule file (want at least `version: 1`)"})
+	root := d.parse()
+	if root == nil {
 		return
 	}
-	root := doc.Content[0]
 	sawVersion := false
-	d.mapping(root, []string{"version", "lists", "cleanup", "quote_marks", "metadata", "attribution", "disable"}, func(key string, k, v *yaml.Node) {
+	d.mapping(root, sections, func(key string, k, v *yaml.Node) {
+		if key != "version" && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			return // an empty section
+		}
 		switch key {
 		case "version":
 			sawVersion = true
@@ -282,18 +628,21 @@ func (d *decoder) file1(rs *Ruleset, attrByID, cleanByID map[string]int) {
 			d.mapping(v, nil, func(name string, k, v *yaml.Node) { d.list(rs, name, k, v) })
 		case "cleanup":
 			d.seq(v, func(n *yaml.Node) {
-				if c := d.cleanup(n); c != nil {
-					if i, ok := cleanByID[c.ID]; ok {
-						if rs.Cleanup[i].Source == c.Source {
-							d.errf(n, "duplicate cleanup rule id %q (first at %s)", c.ID, posString(rs.Cleanup[i].Pos))
-							return
-						}
-						rs.Cleanup[i] = c
+				c := d.cleanup(n)
+				if c == nil {
+					return
+				}
+				if i, ok := ids.clean[c.ID]; ok {
+					old := rs.Cleanup[i]
+					if !ids.mayReplace(d, old.Source) {
+						d.errf(n, "duplicate cleanup rule id %q (first at %s)", c.ID, old.Pos)
 						return
 					}
-					cleanByID[c.ID] = len(rs.Cleanup)
-					rs.Cleanup = append(rs.Cleanup, c)
+					rs.Cleanup[i] = c
+					return
 				}
+				ids.clean[c.ID] = len(rs.Cleanup)
+				rs.Cleanup = append(rs.Cleanup, c)
 			})
 		case "quote_marks":
 			d.seq(v, func(n *yaml.Node) { d.mark(rs, n) })
@@ -301,23 +650,30 @@ func (d *decoder) file1(rs *Ruleset, attrByID, cleanByID map[string]int) {
 			d.metadata(rs, v)
 		case "attribution":
 			d.seq(v, func(n *yaml.Node) {
-				if r := d.attr(n); r != nil {
-					if i, ok := attrByID[r.ID]; ok {
-						old := rs.Attribution[i]
-						if old.Source == r.Source || !d.src.Default == !isDefaultName(old.Source) && !d.src.Default {
-							d.errf(n, "duplicate rule id %q (first at %s)", r.ID, posString(old.Pos))
-							return
-						}
-						rs.Attribution[i] = r
+				r := d.attr(n)
+				if r == nil {
+					return
+				}
+				if i, ok := ids.attr[r.ID]; ok {
+					old := rs.Attribution[i]
+					if !ids.mayReplace(d, old.Source) {
+						d.errAt(r.idPos, "duplicate rule id %q (first at %s)", r.ID, old.Pos)
 						return
 					}
-					attrByID[r.ID] = len(rs.Attribution)
-					rs.Attribution = append(rs.Attribution, r)
+					r.Overrides = old.Pos
+					rs.Attribution[i] = r
+					return
 				}
+				ids.attr[r.ID] = len(rs.Attribution)
+				rs.Attribution = append(rs.Attribution, r)
 			})
 		case "disable":
 			d.seq(v, func(n *yaml.Node) {
 				if s, ok := d.str(n); ok {
+					if s == "" {
+						d.errf(n, "disable: empty rule id")
+						return
+					}
 					rs.Disabled[s] = d.pos(n)
 				}
 			})
@@ -327,10 +683,6 @@ func (d *decoder) file1(rs *Ruleset, attrByID, cleanByID map[string]int) {
 		d.errf(root, "missing `version: %d`", Version)
 	}
 }
-
-func isDefaultName(s string) bool { return strings.HasPrefix(s, DefaultPrefix) }
-
-func posString(p Pos) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // mapping walks a mapping node, reporting duplicate keys and, when allowed
 // is not nil, keys not in it.
@@ -342,6 +694,10 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, fn func(key string, k,
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errf(k, "want a key (a name), got %s", kindName(k))
+			continue
+		}
 		key := k.Value
 		if line, ok := seen[key]; ok {
 			d.errf(k, "duplicate key %q (first on line %d)", key, line)
@@ -349,7 +705,7 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, fn func(key string, k,
 		}
 		seen[key] = k.Line
 		if allowed != nil && !contains(allowed, key) {
-			d.errf(k, "unknown key %q (allowed: %s)", key, strings.Join(allowed, ", "))
+			d.errf(k, "unknown key %q%s (allowed: %s)", key, didYouMean(key, append([]string(nil), allowed...)), strings.Join(allowed, ", "))
 			continue
 		}
 		fn(key, k, v)
@@ -377,7 +733,7 @@ func kindName(n *yaml.Node) string {
 		}
 		return fmt.Sprintf("%q", n.Value)
 	case yaml.AliasNode:
-		return "an alias"
+		return fmt.Sprintf("the alias *%s (rule files do not use anchors and aliases)", n.Value)
 	}
 	return "a document"
 }
@@ -434,16 +790,6 @@ func (d *decoder) bool(n *yaml.Node) (bool, bool) {
 	return n.Value == "true", true
 }
 
-func (d *decoder) strs(n *yaml.Node) []string {
-	var out []string
-	d.seq(n, func(c *yaml.Node) {
-		if s, ok := d.str(c); ok {
-			out = append(out, s)
-		}
-	})
-	return out
-}
-
 // regex compiles an RE2 expression, pointing into the string on errors.
 func (d *decoder) regex(n *yaml.Node) *Regexp {
 	s, ok := d.str(n)
@@ -454,14 +800,15 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 	if err != nil {
 		p := d.pos(n)
 		msg := err.Error()
-		// Point at the offending fragment, where the string is on one line.
+		// Point at the offending fragment inside the string.
 		var se *syntax.Error
-		if errors.As(err, &se) && se.Expr != "" && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-			if k := strings.Index(s, se.Expr); k >= 0 {
-				p.Col += utf8.RuneCountInString(s[:k])
-				if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
-					p.Col++
-				}
+		if errors.As(err, &se) && se.Expr != "" {
+			k := strings.Index(s, se.Expr)
+			if se.Code == syntax.ErrMissingParen {
+				k = unclosedParen(s)
+			}
+			if k >= 0 {
+				p = d.valuePos(n, k)
 			}
 		}
 		*d.errs = append(*d.errs, &Error{Pos: p, Msg: "bad regular expression: " + strings.TrimPrefix(msg, "error parsing regexp: ")})
@@ -470,10 +817,46 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 	return &Regexp{Regexp: re, Pos: d.pos(n)}
 }
 
+// unclosedParen returns the byte offset of the last ( of the regular
+// expression s that no ) closes, or -1.
+func unclosedParen(s string) int {
+	var open []int
+	inClass := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+			if strings.HasPrefix(s[i+1:], "^]") {
+				i += 2
+			} else if strings.HasPrefix(s[i+1:], "]") {
+				i++
+			}
+		case c == '(':
+			open = append(open, i)
+		case c == ')' && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
+}
+
 func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
+	if !validListName(name) {
+		d.errf(k, "list name %q: use letters, digits, '_' and '-' (a pattern refers to it as @name)", name)
+	}
 	l := &List{Name: name, Kind: KindWords, Pos: d.pos(k), Attrs: map[string]string{}}
 	replace := false
 	var words []string
+	var wordPos []Pos
 	var wordsNode *yaml.Node
 	d.mapping(v, []string{"kind", "description", "words", "replace"}, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -483,38 +866,71 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 				case KindWords, KindLemmas, KindPhrases, KindNouns:
 					l.Kind = ListKind(s)
 				default:
-					d.errf(v, "unknown list kind %q (allowed: words, lemmas, nouns, phrases)", s)
+					d.errf(v, "unknown list kind %q%s (allowed: words, lemmas, nouns, phrases)", s, didYouMean(s, []string{"words", "lemmas", "nouns", "phrases"}))
 				}
 			}
 		case "description":
 			l.Description, _ = d.str(v)
 		case "words":
 			wordsNode = v
-			words = d.strs(v)
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					words = append(words, s)
+					wordPos = append(wordPos, d.pos(c))
+				}
+			})
 		case "replace":
 			replace, _ = d.bool(v)
 		}
 	})
 	if wordsNode == nil && v.Kind == yaml.MappingNode {
-		d.errf(k, "list %q has no words", name)
+		d.errf(k, "list %q has no words (an empty list is `words: []`)", name)
 	}
-	for _, w := range words {
-		if strings.TrimSpace(w) == "" {
-			d.errf(wordsNode, "list %q has an empty entry", name)
+	for i, w := range words {
+		switch {
+		case strings.TrimSpace(w) == "":
+			d.errAt(wordPos[i], "list %q has an empty entry", name)
+		case strings.Contains(w, ":") && l.Kind != KindWords && len(strings.Fields(w)) == 1:
+			d.errAt(wordPos[i], "entry %q: attributes (word:attr) belong in lists of kind words, not %s", w, l.Kind)
 		}
 	}
 	if old, ok := rs.Lists[name]; ok && !replace {
 		if v.Kind == yaml.MappingNode && hasKey(v, "kind") && old.Kind != l.Kind {
-			d.errf(k, "list %q is %s in %s; cannot extend it as %s", name, old.Kind, posString(old.Pos), l.Kind)
+			d.errf(k, "list %q is %s at %s; cannot extend it as %s", name, old.Kind, old.Pos, l.Kind)
 			return
 		}
 		old.Entries = append(old.Entries, words...)
+		old.EntryPos = append(old.EntryPos, wordPos...)
+		old.Extended = append(old.Extended, d.pos(k))
 		old.compile()
 		return
 	}
+	if old, ok := rs.Lists[name]; ok && replace {
+		l.Replaced = old.Pos
+		if !hasKey(v, "kind") {
+			l.Kind = old.Kind
+		}
+		if l.Description == "" {
+			l.Description = old.Description
+		}
+	}
 	l.Entries = words
+	l.EntryPos = wordPos
 	l.compile()
 	rs.Lists[name] = l
+}
+
+// validListName reports whether a pattern can refer to the list as @name.
+func validListName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !isNameRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasKey(n *yaml.Node, key string) bool {
@@ -659,11 +1075,13 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 
 func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file}
+	r.idPos = r.Pos
 	var patNode *yaml.Node
 	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
+			r.idPos = d.pos(v)
 		case "description":
 			r.Description, _ = d.str(v)
 		case "priority":
@@ -677,8 +1095,9 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			}
 		case "kind":
 			if s, ok := d.str(v); ok {
-				if !contains([]string{"direct", "partial", "headline", "continued"}, s) {
-					d.errf(v, "unknown kind %q (allowed: direct, partial, headline, continued)", s)
+				kinds := []string{"direct", "partial", "headline", "continued"}
+				if !contains(kinds, s) {
+					d.errf(v, "unknown kind %q%s (allowed: %s)", s, didYouMean(s, kinds), strings.Join(kinds, ", "))
 				}
 				r.Kind = s
 			}
@@ -688,7 +1107,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q (allowed: sentence, previous, next, turn)", s)
+					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn"}))
 				}
 			}
 		case "pattern":
@@ -718,20 +1137,15 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !ok {
 		return nil
 	}
-	r.patternPos = d.pos(patNode)
-	if patNode.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
-		r.patternPos.Col++
-	}
+	r.at = func(col int) Pos { return d.valuePos(patNode, runeOffset(src, col)) }
 	if strings.TrimSpace(src) == "" {
 		d.errf(patNode, "empty pattern")
 		return nil
 	}
 	pat, err := ParsePattern(src)
 	if err != nil {
-		p := r.patternPos
 		if pe, ok := err.(*PatternError); ok {
-			p.Col += pe.Col - 1
-			*d.errs = append(*d.errs, &Error{Pos: p, Msg: "pattern: " + pe.Msg})
+			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)
 		} else {
 			d.errf(patNode, "pattern: %v", err)
 		}
@@ -766,24 +1180,36 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 func (d *decoder) test(r *AttrRule, n *yaml.Node) {
 	t := RuleTest{Pos: d.pos(n)}
 	match := true
+	var matchNode, speakerNode, cueNode *yaml.Node
 	d.mapping(n, []string{"text", "speaker", "cue", "match"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "text":
 			t.Text, _ = d.str(v)
 		case "speaker":
 			t.Speaker, _ = d.str(v)
+			speakerNode = k
 		case "cue":
 			t.Cue, _ = d.str(v)
+			cueNode = k
 		case "match":
 			match, _ = d.bool(v)
+			matchNode = v
 		}
 	})
 	if n.Kind != yaml.MappingNode {
 		return
 	}
 	t.NoMatch = !match
-	if t.Text == "" {
+	if strings.TrimSpace(t.Text) == "" {
 		d.errf(n, "test has no text")
+		return
+	}
+	if !match && (speakerNode != nil || cueNode != nil) {
+		k := speakerNode
+		if k == nil {
+			k = cueNode
+		}
+		d.errf(k, "a test with `match: false` (at line %d) expects no speaker or cue", matchNode.Line)
 		return
 	}
 	if match && t.Speaker == "" {

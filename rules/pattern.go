@@ -189,11 +189,12 @@ func (p *parser) item(depth int) (*item, error) {
 	} else {
 		p.pos = save
 	}
+	acol := p.col()
 	it, err := p.atom(depth)
 	if err != nil {
 		return nil, err
 	}
-	it.col = col
+	it.col = acol // the item itself, after any name: prefix
 	it.capture = capture
 	it.min, it.max = 1, 1
 	if p.pos < len(p.src) {
@@ -245,6 +246,7 @@ func (p *parser) atom(depth int) (*item, error) {
 	r, n := utf8.DecodeRuneInString(p.src[p.pos:])
 	switch {
 	case r == '(':
+		open := p.col()
 		p.pos += n
 		g := &item{op: opGroup}
 		for {
@@ -258,7 +260,7 @@ func (p *parser) atom(depth int) (*item, error) {
 			g.alts = append(g.alts, alt)
 			p.skipSpace()
 			if p.pos >= len(p.src) {
-				return nil, p.errf("unclosed (")
+				return nil, &PatternError{Col: open, Msg: "unclosed ( (no ) before the end of the pattern)"}
 			}
 			if p.src[p.pos] == '|' {
 				p.pos++

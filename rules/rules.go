@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 )
@@ -15,10 +16,22 @@ import (
 // Version is the ruleset format version this package reads.
 const Version = 1
 
-// Pos is a position in a rule file.
+// Pos is a position in a rule file. Line and Col are 1-based (Col counts
+// characters); 0 means unknown.
 type Pos struct {
 	File      string
 	Line, Col int
+}
+
+// String formats the position as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
 // Ruleset is a loaded, validated and compiled set of rules.
@@ -28,7 +41,8 @@ type Ruleset struct {
 	QuoteMarks  []MarkPair
 	Metadata    Metadata
 	Attribution []*AttrRule // sorted by priority, highest first
-	Disabled    map[string]Pos
+	// Disabled maps the ids named in `disable:` to where they were named.
+	Disabled map[string]Pos
 }
 
 // MarkPair is one opening/closing quotation-mark pair.
@@ -76,7 +90,15 @@ type List struct {
 	Kind        ListKind
 	Description string
 	Entries     []string // as written
-	Pos         Pos
+	// EntryPos holds where each entry of Entries was written.
+	EntryPos []Pos
+	// Pos is where the list was defined; Extended holds where later files
+	// added entries to it, in load order.
+	Pos      Pos
+	Extended []Pos
+	// Replaced is where the list that this one replaced (`replace: true`)
+	// was defined; zero when it replaced none.
+	Replaced Pos
 	// Attrs holds optional per-entry attributes (e.g. gender of pronouns),
 	// keyed by the lower-case word.
 	Attrs map[string]string
@@ -160,9 +182,14 @@ type AttrRule struct {
 	Pattern     *Pattern
 	Tests       []RuleTest
 	Pos         Pos
-	Source      string
+	Source      string // the file the rule came from
+	// Overrides is where the rule this one replaced (same id, earlier file)
+	// was defined; zero when the rule replaced none.
+	Overrides Pos
 
-	patternPos Pos
+	// at maps a 1-based column of the pattern source to its file position.
+	at    func(col int) Pos
+	idPos Pos
 }
 
 // Scope is the token window an attribution rule sees.
