@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// RuleTestResult is the outcome of one embedded test of an attribution rule.
+type RuleTestResult struct {
+	Rule *rules.AttrRule
+	Test rules.RuleTest
+	// Pass is true when the pipeline gave what the test expects.
+	Pass bool
+	// Why says, for a failed test, what the pipeline gave instead and how
+	// the rule fared on the quotation.
+	Why string
+}
+
+// RunRuleTests runs the embedded tests of every attribution rule of the
+// extractor's ruleset through the whole pipeline (Extract on the test text)
+// and checks that rule's outcome. A positive test passes when some quotation
+// was attributed by the rule itself with the expected speaker (as written, or
+// its canonical name) and, when the test gives one, the expected cue. A test
+// with `match: false` passes when no quotation was attributed by the rule.
+// Results come in rule order, then test order.
+func (x *Extractor) RunRuleTests() []RuleTestResult {
+	// The tests run with every quotation kept and per-rule explanations on,
+	// so that a failure can say how the rule fared.
+	tx := New(x.rules, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen})
+	var out []RuleTestResult
+	for _, r := range x.rules.Attribution {
+		for _, t := range r.Tests {
+			res := RuleTestResult{Rule: r, Test: t}
+			res.Pass, res.Why = tx.runRuleTest(r, t)
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+func (x *Extractor) runRuleTest(r *rules.AttrRule, t rules.RuleTest) (bool, string) {
+	doc, err := x.Extract(r.ID, t.Text)
+	if err != nil {
+		return false, "the text cannot be processed: " + err.Error()
+	}
+	if len(doc.Quotes) == 0 {
+		if t.NoMatch {
+			return true, ""
+		}
+		return false, "no quotation was found in the text"
+	}
+	var mine []Record
+	for _, q := range doc.Quotes {
+		if q.Rule == r.ID {
+			mine = append(mine, q)
+		}
+	}
+	if t.NoMatch {
+		if len(mine) == 0 {
+			return true, ""
+		}
+		return false, "the rule matched, want no match: " + describeRecord(mine[0])
+	}
+	for _, q := range mine {
+		if (q.Mention == t.Speaker || q.Speaker == t.Speaker) && (t.Cue == "" || q.Cue == t.Cue) {
+			return true, ""
+		}
+	}
+	want := "speaker " + quoted(t.Speaker)
+	if t.Cue != "" {
+		want += " cue " + quoted(t.Cue)
+	}
+	var why []string
+	if len(mine) > 0 {
+		for _, q := range mine {
+			why = append(why, "the rule gave "+describeRecord(q))
+		}
+		return false, "want " + want + "; " + strings.Join(why, "; ")
+	}
+	for _, q := range doc.Quotes {
+		s := fmt.Sprintf("“%s”: ", q.Quote)
+		if q.Rule != "" {
+			s += "attributed by rule " + q.Rule + " (" + describeRecord(q) + ")"
+		} else {
+			s += "not attributed"
+		}
+		if e := explainFor(q.Explain, r.ID); e != "" {
+			s += "; this rule: " + e
+		}
+		why = append(why, s)
+	}
+	return false, "want " + want + " by this rule; " + strings.Join(why, "; ")
+}
+
+// describeRecord shows the speaker, mention and cue of a record.
+func describeRecord(q Record) string {
+	s := "speaker " + quoted(q.Mention)
+	if q.Speaker != "" && q.Speaker != q.Mention {
+		s += " (" + q.Speaker + ")"
+	}
+	if q.Mention == "" && q.Speaker == "" {
+		s = "no speaker"
+	}
+	if q.Cue != "" {
+		s += " cue " + quoted(q.Cue)
+	}
+	return s
+}
+
+func quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// explainFor returns what the explanation lines say about rule id.
+func explainFor(lines []string, id string) string {
+	for _, l := range lines {
+		if rest, ok := strings.CutPrefix(l, id+" ("); ok {
+			if _, why, ok := strings.Cut(rest, "): "); ok {
+				return why
+			}
+		}
+	}
+	return ""
+}
