@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -27,6 +28,13 @@ type Cleaned struct {
 	Lines []Line
 	Title string
 	Date  string // ISO 8601 when it could be parsed, else as written
+}
+
+// LineTrace tells how cleanup judged one line (see CleanExplain).
+type LineTrace struct {
+	Score   float64  // the line's score: its scored rules plus context
+	Scored  []string // the scored rules that matched, as "id(+1.5)"
+	Article bool     // the line lies in the run taken as the article
 }
 
 // Text returns the cleaned text: the kept lines joined by newlines, with
@@ -83,46 +91,149 @@ func normalize(text string) string {
 // lineInfo holds the features cleanup rules test.
 type lineInfo struct {
 	text     string // trimmed
-	words    int
+	words    int    // words; a run of CJK characters counts one word per two characters
+	chars    int    // characters of the trimmed line
+	tokens   int    // word tokens (each CJK character is one) for the shares
+	stop     int    // tokens in the stopwords list
+	content  int    // tokens of letters that are not stop words
+	caps     int    // of those, the capitalised ones
+	letters  int
+	digits   int
+	key      uint64 // hash of the lower-cased letters and digits (0: none)
 	hasQuote bool
 	hasCue   bool
 	terminal bool
+	repeated bool // the same key appeared on an earlier line
+	run      int  // length of the run of short lines the line lies in (0: not short)
 }
 
-func (x *Extractor) lineFeatures(s string) lineInfo {
+func (li *lineInfo) share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff ||
+		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9f
+}
+
+// features computes a line's features in one pass over its characters.
+func (st *cleanState) features(s string) lineInfo {
 	li := lineInfo{text: s}
-	cue := x.rules.Lists[rules.ListCueVerbs]
-	inWord := false
-	ws := 0
-	for i, r := range s {
-		isW := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if isW && !inWord {
-			ws = i
-		}
-		if !isW && inWord {
-			li.words++
-			if !li.hasCue && cue.Has(strings.ToLower(s[ws:i])) {
-				li.hasCue = true
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	cjk := 0
+	sq := 0  // single quotation marks that opened
+	ws := -1 // start of the current word
+	buf := st.buf[:0]
+	endWord := func(end int) {
+		li.words++
+		li.tokens++
+		w := s[ws:end]
+		first, _ := utf8.DecodeRuneInString(w)
+		buf = buf[:0]
+		for _, r := range w {
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				buf = append(buf, byte(r))
+			} else {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			}
 		}
-		inWord = isW
-		if x.isMark[r] {
-			if r != '\'' && r != '’' || isQuoteApostrophe(s, i) {
+		stop := st.stop.HasBytes(buf)
+		if stop {
+			li.stop++
+		} else if unicode.IsLetter(first) {
+			li.content++
+			if unicode.IsUpper(first) {
+				li.caps++
+			}
+		}
+		if !li.hasCue && st.cue.HasBytes(buf) {
+			li.hasCue = true
+		}
+	}
+	for i, r := range s {
+		li.chars++
+		letter := unicode.IsLetter(r)
+		digit := !letter && unicode.IsDigit(r)
+		if letter || digit {
+			if letter {
+				li.letters++
+			} else {
+				li.digits++
+			}
+			lr := unicode.ToLower(r)
+			h = (h ^ uint64(lr)) * prime64
+		}
+		if letter && isCJK(r) {
+			if ws >= 0 {
+				endWord(i)
+				ws = -1
+			}
+			cjk++
+			li.tokens++
+			buf = utf8.AppendRune(buf[:0], r)
+			if st.stop.HasBytes(buf) {
+				li.stop++
+			}
+			continue
+		}
+		inWord := letter || digit || (r == '\'' || r == '’') && ws >= 0 && i+len("’") < len(s) && nextIsLetter(s, i)
+		if inWord && ws < 0 {
+			ws = i
+		} else if !inWord && ws >= 0 {
+			endWord(i)
+			ws = -1
+		}
+		if st.x.isMark[r] && !li.hasQuote {
+			if single(r) {
+				// a single mark counts once it opens a word and a later one closes
+				prev, _ := utf8.DecodeLastRuneInString(s[:i])
+				if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+					if nextIsLetter(s, i) {
+						sq++
+					}
+				} else if sq > 0 && isQuoteApostrophe(s, i) {
+					li.hasQuote = true
+				}
+			} else {
 				li.hasQuote = true
 			}
 		}
 	}
-	if inWord {
-		li.words++
-		if cue.Has(strings.ToLower(s[ws:])) {
-			li.hasCue = true
-		}
+	if ws >= 0 {
+		endWord(len(s))
+	}
+	li.words += (cjk + 1) / 2
+	if li.letters+li.digits > 0 {
+		li.key = h
 	}
 	if s != "" {
 		last, _ := utf8.DecodeLastRuneInString(s)
-		li.terminal = strings.ContainsRune(".!?:;", last) || x.isMark[last]
+		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
 	}
+	st.buf = buf
 	return li
+}
+
+// single reports whether r is a single quotation mark (which doubles as an
+// apostrophe).
+func single(r rune) bool {
+	return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‹' || r == '›'
+}
+
+func nextIsLetter(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	r, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLetter(r)
 }
 
 // isQuoteApostrophe reports whether the ' or ’ at i is not inside a word.
@@ -143,12 +254,44 @@ func normKey(s string) string {
 	return b.String()
 }
 
+// cleanState is the working state of one Clean call.
+type cleanState struct {
+	x      *Extractor
+	stop   *rules.List
+	cue    *rules.List
+	judge  *rules.CleanupRule
+	lines  []Line
+	infos  []lineInfo
+	n      int // length of the view, for fractions
+	buf    []byte
+	toks   []rules.Token
+	tokOf  int    // the line toks belongs to (-1: none)
+	first  []int  // per line, the first line with the same text
+	title  int    // the headline line (-1: none yet)
+	in     []bool // per line, in the article (after the judgement)
+	scores []float64
+	worst  []string // per line, the most negative scored rule that matched
+	trace  []LineTrace
+}
+
 // Clean applies the ruleset's cleanup rules to text and recognises the
 // title and date.
 func (x *Extractor) Clean(text string) *Cleaned {
+	c, _ := x.clean(text, false)
+	return c
+}
+
+// CleanExplain is Clean that also tells, line by line, how the judgement
+// weighed each line that no rule dropped.
+func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
+	return x.clean(text, true)
+}
+
+func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	view := normalize(text)
 	c := &Cleaned{}
-	// split into lines
+	nl := strings.Count(view, "\n") + 1
+	c.Lines = make([]Line, 0, nl)
 	for start := 0; start <= len(view); {
 		end := strings.IndexByte(view[start:], '\n')
 		if end < 0 {
@@ -162,39 +305,46 @@ func (x *Extractor) Clean(text string) *Cleaned {
 			break
 		}
 	}
-	seen := map[string]bool{}
-	rest := ""
-	infos := make([]lineInfo, len(c.Lines))
+	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1,
+		stop: x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
+	for _, r := range x.rules.Cleanup {
+		if r.Judge != nil {
+			st.judge = r
+		}
+	}
+	st.infos = make([]lineInfo, len(c.Lines))
+	st.first = make([]int, len(c.Lines))
+	seen := make(map[uint64]int, len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
+		st.first[i] = i
 		s := strings.TrimSpace(view[l.Start:l.End])
 		if s == "" {
 			continue
 		}
-		infos[i] = x.lineFeatures(s)
-		li := infos[i]
-		key := normKey(s)
-		if rest != "" {
-			l.Dropped, l.Rule = true, rest
-			seen[key] = true
-			continue
+		li := st.features(s)
+		if li.key != 0 {
+			if f, ok := seen[li.key]; ok {
+				li.repeated = true
+				st.first[i] = f
+			} else {
+				seen[li.key] = i
+			}
 		}
-		for _, r := range x.rules.Cleanup {
-			if r.Protect && (li.hasQuote || li.hasCue) {
-				continue
-			}
-			if !ruleHolds(r, li, seen[key], float64(l.Start)/float64(max(1, len(view)))) {
-				continue
-			}
-			l.Dropped, l.Rule = true, r.ID
-			if r.Drop == rules.DropRest {
-				rest = r.ID
-			}
-			break
-		}
-		seen[key] = true
+		st.infos[i] = li
 	}
-	x.metadata(c, view, infos)
+	st.shortRuns()
+	st.title = st.headline()
+	st.lineRules(false)
+	st.lineRules(true)
+	st.score()
+	st.restRules()
+	if explain {
+		st.trace = make([]LineTrace, len(c.Lines))
+	}
+	start, _ := st.judgement()
+	st.lateRules()
+	x.metadata(c, st, start)
 	b := []byte(view)
 	for _, l := range c.Lines {
 		if l.Dropped {
@@ -204,37 +354,263 @@ func (x *Extractor) Clean(text string) *Cleaned {
 		}
 	}
 	c.View = string(b)
-	return c
+	return c, st.trace
 }
 
-func ruleHolds(r *rules.CleanupRule, li lineInfo, repeated bool, at float64) bool {
-	if r.AfterFraction > 0 && at < r.AfterFraction {
+// shortRuns sets, on each short line, the length of the run of short lines
+// it lies in (blank lines do not break a run).
+func (st *cleanState) shortRuns() {
+	short := 4
+	if st.judge != nil {
+		short = st.judge.Judge.ShortWords
+	}
+	for i := 0; i < len(st.infos); {
+		if st.infos[i].text == "" || st.infos[i].words > short {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j < len(st.infos); j++ {
+			li := &st.infos[j]
+			if li.text == "" {
+				continue
+			}
+			if li.words > short {
+				break
+			}
+			n++
+		}
+		for k := i; k < j; k++ {
+			if st.infos[k].text != "" {
+				st.infos[k].run = n
+			}
+		}
+		i = j
+	}
+}
+
+// lineRules applies the rules that drop single lines, first match wins;
+// between is the second pass, for the rules that look at dropped
+// neighbours.
+func (st *cleanState) lineRules(between bool) {
+	for i := range st.lines {
+		l := &st.lines[i]
+		li := &st.infos[i]
+		if li.text == "" || l.Dropped {
+			continue
+		}
+		for _, r := range st.x.rules.Cleanup {
+			if r.Scored || r.Judge != nil || r.Drop == rules.DropRest || r.BetweenDropped != between || r.FirstInArticle != rules.Any {
+				continue
+			}
+			if st.holds(r, i) {
+				l.Dropped, l.Rule = true, r.ID
+				break
+			}
+		}
+	}
+}
+
+// lateRules applies the line rules that look at the article to its kept
+// lines.
+func (st *cleanState) lateRules() {
+	if st.in == nil {
+		return
+	}
+	for i := range st.lines {
+		l := &st.lines[i]
+		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
+			continue
+		}
+		for _, r := range st.x.rules.Cleanup {
+			if r.FirstInArticle == rules.Any || r.Scored || r.Judge != nil || r.Drop == rules.DropRest {
+				continue
+			}
+			if st.holds(r, i) {
+				l.Dropped, l.Rule = true, r.ID
+				break
+			}
+		}
+	}
+}
+
+// score sums the scored rules of each line no rule dropped.
+func (st *cleanState) score() {
+	st.scores = make([]float64, len(st.lines))
+	st.worst = make([]string, len(st.lines))
+	if st.judge == nil {
+		return
+	}
+	for i := range st.lines {
+		if st.infos[i].text == "" || st.lines[i].Dropped {
+			continue
+		}
+		low := 0.0
+		for _, r := range st.x.rules.Cleanup {
+			if !r.Scored {
+				continue
+			}
+			if r.Score < 0 && r.Protect && st.protected(i) {
+				continue
+			}
+			if !st.holds(r, i) {
+				continue
+			}
+			st.scores[i] += r.Score
+			if r.Score < low {
+				low, st.worst[i] = r.Score, r.ID
+			}
+		}
+	}
+}
+
+// restRules applies the rules that drop a line and everything after it.
+func (st *cleanState) restRules() {
+	var rest []*rules.CleanupRule
+	for _, r := range st.x.rules.Cleanup {
+		if !r.Scored && r.Judge == nil && r.Drop == rules.DropRest {
+			rest = append(rest, r)
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
+	good := 0
+	goodAt := 1e9
+	if st.judge != nil {
+		goodAt = st.judge.Judge.Good
+	}
+	for i := range st.lines {
+		if st.infos[i].text == "" {
+			continue
+		}
+		for _, r := range rest {
+			if r.AfterGood > good {
+				continue
+			}
+			if !st.holds(r, i) {
+				continue
+			}
+			for k := i; k < len(st.lines); k++ {
+				st.lines[k].Dropped, st.lines[k].Rule = true, r.ID
+			}
+			return
+		}
+		if !st.lines[i].Dropped && st.scores[i] >= goodAt {
+			good++
+		}
+	}
+}
+
+func (st *cleanState) protected(i int) bool {
+	return st.infos[i].hasQuote || st.infos[i].hasCue
+}
+
+// holds reports whether every condition of r holds on line i.
+func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
+	li := &st.infos[i]
+	if !r.Scored && r.Protect && (li.hasQuote || li.hasCue) {
 		return false
 	}
-	if r.Repeated && !repeated {
+	if r.AfterFraction > 0 || r.BeforeFraction > 0 {
+		at := float64(st.lines[i].Start) / float64(st.n)
+		if at < r.AfterFraction || r.BeforeFraction > 0 && at >= r.BeforeFraction {
+			return false
+		}
+	}
+	if r.Repeated && !li.repeated {
 		return false
 	}
-	if r.MaxWords > 0 && li.words > r.MaxWords {
+	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
 		return false
 	}
-	if r.MinWords > 0 && li.words < r.MinWords {
+	if r.MaxChars > 0 && li.chars > r.MaxChars || li.chars < r.MinChars {
 		return false
 	}
-	if r.NoTerminalPunct && li.terminal {
+	if r.NoTerminalPunct && li.terminal || !r.Terminal.Holds(li.terminal) || !r.Quote.Holds(li.hasQuote) {
+		return false
+	}
+	if r.MinStopwords > 0 || r.MaxStopwords < 1 {
+		if sh := li.share(li.stop, li.tokens); sh < r.MinStopwords || sh > r.MaxStopwords {
+			return false
+		}
+	}
+	if r.MinCapitalized > 0 || r.MaxCapitalized < 1 {
+		if sh := li.share(li.caps, li.content); sh < r.MinCapitalized || sh > r.MaxCapitalized {
+			return false
+		}
+	}
+	if r.MinDigits > 0 || r.MaxDigits < 1 {
+		if sh := li.share(li.digits, li.letters+li.digits); sh < r.MinDigits || sh > r.MaxDigits {
+			return false
+		}
+	}
+	if r.ShortRun > 0 && li.run < r.ShortRun {
+		return false
+	}
+	if r.BetweenDropped && !st.betweenDropped(i) {
+		return false
+	}
+	if r.TitleCopy && (st.title < 0 || i <= st.title || li.key != st.infos[st.title].key) {
+		return false
+	}
+	if r.FirstInArticle != rules.Any && (st.in == nil || !r.FirstInArticle.Holds(st.in[st.first[i]])) {
+		return false
+	}
+	if len(r.Words) > 0 && !st.listsHold(r, i) {
 		return false
 	}
 	if r.Regex != nil && !r.Regex.MatchString(li.text) {
 		return false
 	}
-	if len(r.Words) > 0 && !hasListWord(li.text, r.Words) {
+	return true
+}
+
+// betweenDropped reports whether the nearest non-blank lines on both sides
+// of line i were dropped (the start and end of the text count as dropped).
+func (st *cleanState) betweenDropped(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if st.infos[k].text != "" {
+			if !st.lines[k].Dropped {
+				return false
+			}
+			break
+		}
+	}
+	for k := i + 1; k < len(st.lines); k++ {
+		if st.infos[k].text != "" {
+			return st.lines[k].Dropped
+		}
+	}
+	return true
+}
+
+// listsHold tests the words and only_words conditions of r on line i.
+func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
+	if st.tokOf != i {
+		st.toks = wordTokens(st.infos[i].text, st.toks[:0])
+		st.tokOf = i
+	}
+	toks := st.toks
+	var any, only []*rules.List
+	for k, l := range r.Words {
+		if r.OnlyList(k) {
+			only = append(only, l)
+		} else {
+			any = append(any, l)
+		}
+	}
+	if len(any) > 0 && !hasListWord(toks, any) {
+		return false
+	}
+	if len(only) > 0 && !allListWords(toks, only) {
 		return false
 	}
 	return true
 }
 
-// hasListWord reports whether s holds a word or phrase of one of the lists.
-func hasListWord(s string, lists []*rules.List) bool {
-	toks := wordTokens(s)
+// hasListWord reports whether toks hold a word or phrase of one of the lists.
+func hasListWord(toks []rules.Token, lists []*rules.List) bool {
 	for i := range toks {
 		for _, l := range lists {
 			if l.MatchAt(toks, i) > 0 {
@@ -245,55 +621,401 @@ func hasListWord(s string, lists []*rules.List) bool {
 	return false
 }
 
+// allListWords reports whether every token is covered by entries of the
+// lists (and there is at least one token).
+func allListWords(toks []rules.Token, lists []*rules.List) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for i := 0; i < len(toks); {
+		best := 0
+		for _, l := range lists {
+			best = max(best, l.MatchAt(toks, i))
+		}
+		if best == 0 {
+			return false
+		}
+		i += best
+	}
+	return true
+}
+
 // wordTokens splits s into lower-case word tokens (for list look-ups).
-func wordTokens(s string) []rules.Token {
-	var out []rules.Token
+func wordTokens(s string, out []rules.Token) []rules.Token {
 	f := strings.FieldsFunc(s, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') })
 	for _, w := range f {
+		w = strings.Trim(w, "'’")
+		if w == "" {
+			continue
+		}
 		out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w)})
 	}
 	return out
 }
 
-// metadata finds the date and the title among the first kept lines.
-func (x *Extractor) metadata(c *Cleaned, view string, infos []lineInfo) {
-	maxWords := x.rules.Metadata.HeadlineMaxWords
+// judgement weighs the lines no rule dropped: it finds the article, the run
+// of lines with the greatest total score, and drops the lines outside it and
+// the lines inside it that score below the judge's keep. It returns the
+// article's first and last line (-1, -1 without a judge or article).
+func (st *cleanState) judgement() (int, int) {
+	if st.judge == nil {
+		return -1, -1
+	}
+	j := st.judge.Judge
+	n := len(st.lines)
+	if j.MinDropped > 0 {
+		dropped, short := 0, 0
+		for i := range st.lines {
+			if st.infos[i].text == "" {
+				continue
+			}
+			if st.lines[i].Dropped {
+				dropped++
+			}
+			if st.infos[i].words <= j.ShortWords {
+				short++
+			}
+		}
+		if dropped < j.MinDropped && (j.MinShort == 0 || short < j.MinShort) {
+			return -1, -1
+		}
+	}
+	final := st.scores
+	if j.Neighbours != 0 && j.Window > 0 {
+		final = make([]float64, n)
+		var idx []int
+		for i := range st.lines {
+			if st.infos[i].text != "" {
+				idx = append(idx, i)
+			}
+		}
+		val := func(i int) float64 {
+			if st.lines[i].Dropped {
+				return j.Dropped
+			}
+			return st.scores[i]
+		}
+		for p, i := range idx {
+			if st.lines[i].Dropped {
+				continue
+			}
+			sum, cnt := 0.0, 0
+			for k := max(0, p-j.Window); k <= min(len(idx)-1, p+j.Window); k++ {
+				if k != p {
+					sum += val(idx[k])
+					cnt++
+				}
+			}
+			final[i] = st.scores[i]
+			if cnt > 0 {
+				final[i] += j.Neighbours * sum / float64(cnt)
+			}
+		}
+	}
+	v := make([]float64, n)
+	for i := range st.lines {
+		switch {
+		case st.infos[i].text == "":
+		case st.lines[i].Dropped:
+			v[i] = j.Dropped
+		default:
+			v[i] = min(j.Ceiling, max(j.Floor, final[i]+j.Offset))
+		}
+	}
+	in := make([]bool, n)
+	st.in = in
+	a, b, best := maxRun(v, 0, n)
+	if b < a {
+		a, b = -1, -1
+	} else {
+		for k := a; k <= b; k++ {
+			in[k] = true
+		}
+		if j.Second > 0 {
+			st.secondRuns(v, in, 0, a, j.Second)
+			st.secondRuns(v, in, b+1, n, j.Second)
+		}
+	}
+	_ = best
+	for i := range st.lines {
+		if st.trace != nil && st.infos[i].text != "" {
+			st.trace[i] = LineTrace{Score: final[i], Article: in[i]}
+		}
+		if st.infos[i].text == "" || st.lines[i].Dropped {
+			continue
+		}
+		switch {
+		case !in[i]:
+			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+		case final[i] < j.Keep:
+			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+			if st.worst[i] != "" {
+				st.lines[i].Rule = st.worst[i]
+			}
+		}
+	}
+	if st.trace != nil {
+		st.traceRules()
+	}
+	return a, b
+}
+
+// secondRuns marks further runs in [from, to) whose total is at least min.
+func (st *cleanState) secondRuns(v []float64, in []bool, from, to int, min float64) {
+	if to-from <= 0 {
+		return
+	}
+	a, b, best := maxRun(v, from, to)
+	if b < a || best < min {
+		return
+	}
+	for k := a; k <= b; k++ {
+		in[k] = true
+	}
+	st.secondRuns(v, in, from, a, min)
+	st.secondRuns(v, in, b+1, to, min)
+}
+
+// maxRun returns the run [a, b] of v[from:to] with the greatest sum that
+// starts and ends on a positive value (b < a when there is none).
+func maxRun(v []float64, from, to int) (int, int, float64) {
+	best, cur := 0.0, 0.0
+	a, b, cs := 0, -1, from
+	for i := from; i < to; i++ {
+		if cur <= 0 {
+			if v[i] <= 0 {
+				continue
+			}
+			cur, cs = 0, i
+		}
+		cur += v[i]
+		if cur > best {
+			best, a, b = cur, cs, i
+		}
+	}
+	return a, b, best
+}
+
+// traceRules fills the matched scored rules of the trace.
+func (st *cleanState) traceRules() {
+	for i := range st.lines {
+		if st.infos[i].text == "" {
+			continue
+		}
+		for _, r := range st.x.rules.Cleanup {
+			if !r.Scored {
+				continue
+			}
+			if r.Score < 0 && r.Protect && st.protected(i) {
+				continue
+			}
+			if st.holds(r, i) {
+				st.trace[i].Scored = append(st.trace[i].Scored, r.ID+"("+formatScore(r.Score)+")")
+			}
+		}
+	}
+}
+
+func formatScore(f float64) string {
+	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(f, 'f', 2, 64), "0"), ".")
+	if f > 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// headline finds the headline before any rule runs: a line that the page
+// title (the first line, "Headline - Site") holds, or a line printed twice
+// near the top. It returns -1 when neither is found.
+func (st *cleanState) headline() int {
+	limit := min(len(st.lines)-1, 400)
+	first := -1
+	for i := range st.lines {
+		if st.infos[i].text != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	fk := normKey(st.infos[first].text)
+	for i := first + 1; i <= limit; i++ {
+		if !st.headlineLike(i) {
+			continue
+		}
+		if k := normKey(st.infos[i].text); len(k) >= 12 && 10*len(k) >= 4*len(fk) && strings.Contains(fk, k) {
+			return i
+		}
+	}
+	for i := 0; i <= min(limit, 60); i++ {
+		if !st.headlineLike(i) || st.infos[i].repeated || st.infos[i].words < 3 {
+			continue
+		}
+		for k := i + 1; k < len(st.lines); k++ {
+			if st.first[k] == i {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func (st *cleanState) headlineLike(i int) bool {
+	li := &st.infos[i]
+	maxWords := st.x.rules.Metadata.HeadlineMaxWords
 	if maxWords == 0 {
 		maxWords = 25
 	}
-	seenLines := 0
-	for i := range c.Lines {
-		l := &c.Lines[i]
-		if l.Dropped || infos[i].text == "" {
-			continue
-		}
-		seenLines++
-		if seenLines > 6 {
-			break
-		}
-		s := infos[i].text
-		if c.Date == "" {
-			matched := false
-			for _, re := range x.rules.Metadata.Date {
-				if re.MatchString(s) {
-					matched = true
-					break
-				}
-			}
-			if matched {
-				c.Date = parseDate(s)
-				l.Dropped, l.Rule, l.Meta = true, "metadata-date", "date"
+	return li.text != "" && li.words >= 2 && li.words <= maxWords && !strings.HasSuffix(li.text, ".") && li.letters > li.digits
+}
+
+// metadata sets the title and the date. The title is the headline found
+// before the rules ran, else the nearest headline-like line before the
+// article (start is its first line, -1 when there is none), else the first
+// kept headline-like line; the headline line stays. The date comes from the
+// first dateline before the article (or among the first lines without one).
+func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
+	head := 12
+	if st.judge != nil {
+		head = st.judge.Judge.HeadLines
+	}
+	title := st.title
+	if title >= 0 && c.Lines[title].Dropped && (st.judge == nil || c.Lines[title].Rule != st.judge.ID) {
+		title = -1
+	}
+	if title < 0 && start >= 0 {
+		for i := start - 1; i >= 0 && i >= start-head && title < 0; i-- {
+			if st.infos[i].text == "" || c.Lines[i].Dropped && c.Lines[i].Rule != st.judge.ID {
 				continue
 			}
-		}
-		if c.Title == "" && infos[i].words >= 2 && infos[i].words <= maxWords && !strings.HasSuffix(s, ".") {
-			c.Title = s
-			l.Meta = "title"
-		}
-		if c.Title != "" && c.Date != "" {
-			break
+			if st.headlineLike(i) && !st.infos[i].terminal {
+				title = i
+			}
 		}
 	}
+	if title < 0 {
+		for i := range c.Lines {
+			if st.infos[i].text != "" && !c.Lines[i].Dropped {
+				if st.headlineLike(i) {
+					title = i
+				}
+				break
+			}
+		}
+	}
+	if title >= 0 {
+		l := &c.Lines[title]
+		c.Title, l.Meta = st.infos[title].text, "title"
+		if l.Dropped && st.judge != nil && l.Rule == st.judge.ID {
+			l.Dropped, l.Rule = false, ""
+		}
+	}
+	limit := len(c.Lines) - 1
+	if start >= 0 {
+		limit = min(limit, start+2)
+	} else {
+		limit = min(limit, 40)
+	}
+	for i := 0; i <= limit; i++ {
+		li := &st.infos[i]
+		if li.text == "" || li.words > 14 || i == title {
+			continue
+		}
+		if start >= 0 && i >= start && !c.Lines[i].Dropped {
+			continue
+		}
+		d := x.findDate(li.text)
+		if d == "" {
+			continue
+		}
+		c.Date = d
+		l := &c.Lines[i]
+		l.Meta = "date"
+		if !l.Dropped || st.judge != nil && l.Rule == st.judge.ID {
+			l.Dropped, l.Rule = true, "metadata-date"
+		}
+		break
+	}
+}
+
+// findDate returns the date of the first metadata date pattern that matches
+// s, in ISO 8601 when it can be read, else as written; "" when none matches.
+// Named groups (year, month, day, hour, minute, ampm) say where the parts
+// are; without them the match is read with the usual layouts.
+func (x *Extractor) findDate(s string) string {
+	for _, re := range x.rules.Metadata.Date {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		names := re.SubexpNames()
+		parts := map[string]string{}
+		for k, name := range names {
+			if name != "" && m[2*k] >= 0 {
+				parts[name] = s[m[2*k]:m[2*k+1]]
+			}
+		}
+		if len(parts) == 0 {
+			return parseDate(s[m[0]:m[1]])
+		}
+		if d := dateFromParts(parts); d != "" {
+			return d
+		}
+		return s[m[0]:m[1]]
+	}
+	return ""
+}
+
+var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+	"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// dateFromParts assembles an ISO date from named parts; "" when they do not
+// make a date.
+func dateFromParts(p map[string]string) string {
+	y, err := strconv.Atoi(p["year"])
+	if err != nil {
+		return ""
+	}
+	if y < 100 {
+		y += 2000
+	}
+	mo, err := strconv.Atoi(p["month"])
+	if err != nil {
+		name := strings.ToLower(p["month"])
+		if len(name) < 3 {
+			return ""
+		}
+		mo = monthNames[name[:3]]
+	}
+	d, err := strconv.Atoi(p["day"])
+	if err != nil || mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+		return ""
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return ""
+	}
+	hs, ok := p["hour"]
+	if !ok {
+		return t.Format("2006-01-02")
+	}
+	h, err1 := strconv.Atoi(hs)
+	mi, err2 := strconv.Atoi(p["minute"])
+	if err1 != nil || err2 != nil || h > 23 || mi > 59 {
+		return t.Format("2006-01-02")
+	}
+	switch strings.ToLower(strings.ReplaceAll(p["ampm"], ".", "")) {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	return t.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute).Format("2006-01-02T15:04")
 }
 
 var dateLayouts = []string{

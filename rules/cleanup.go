@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
 // DropScope says what a cleanup rule drops.
 type DropScope string
 
@@ -9,7 +15,24 @@ const (
 	DropRest DropScope = "rest" // the matching line and everything after it
 )
 
-// CleanupRule drops boilerplate lines. All conditions given must hold.
+// Tri is a yes/no condition that may be left unset.
+type Tri int8
+
+// Tri values.
+const (
+	Any Tri = 0  // not a condition
+	Yes Tri = 1  // must hold
+	No  Tri = -1 // must not hold
+)
+
+// Holds reports whether b satisfies the condition.
+func (t Tri) Holds(b bool) bool { return t == Any || (t == Yes) == b }
+
+// CleanupRule is one rule of the cleanup stage. All conditions given must
+// hold for the rule to apply to a line. A rule either drops the line (or, with
+// drop: rest, the line and everything after it), or — when it has a Score —
+// adds its score to the line's score, which the Judge weighs; or it is the
+// Judge itself, which holds the weights of that judgement.
 type CleanupRule struct {
 	ID          string
 	Description string
@@ -17,19 +40,296 @@ type CleanupRule struct {
 	Pos         Pos
 	Source      string // file the rule came from
 
-	Regex    *Regexp // the line (trimmed) matches
-	Words    []*List // the line holds a word or phrase of one of these lists
-	MaxWords int     // the line has at most this many words (0: no bound)
-	MinWords int     // the line has at least this many words
-	Repeated bool    // the line (normalised) appeared earlier in the document
+	// Scored rules do not drop: they add Score to the score of each line they
+	// match (a feature of the judgement, in the manner of jusText).
+	Scored bool
+	Score  float64
+	// Judge, on the one rule that has it, holds the judgement's weights.
+	Judge *Judge
+
+	Regex *Regexp // the line (trimmed) matches
+	// Words: the line holds a word or phrase of one of these lists (words:),
+	// or every word of the line is in one of them (only_words:; see OnlyList).
+	Words    []*List
+	MaxWords int  // the line has at most this many words (0: no bound)
+	MinWords int  // the line has at least this many words
+	MaxChars int  // the line has at most this many characters (0: no bound)
+	MinChars int  // the line has at least this many characters
+	Repeated bool // the line (normalised) appeared earlier in the document
 	// Protect keeps a line holding a quotation mark or a cue verb from this rule
-	// (default true).
+	// (default true). On a scored rule it only guards against negative scores.
 	Protect bool
 	// AfterFraction: only lines after this fraction of the document (0..1).
 	AfterFraction float64
+	// BeforeFraction: only lines before this fraction of the document (0..1;
+	// 0 is no bound).
+	BeforeFraction float64
 	// NoTerminalPunct: the line does not end with . ! ? : or a closing quote.
 	NoTerminalPunct bool
+	// Terminal: the line ends (Yes) or does not end (No) with terminal
+	// punctuation (. ! ? : ; … 。 or a closing quotation mark).
+	Terminal Tri
+	// Quote: the line holds (Yes) or does not hold (No) a quotation mark.
+	Quote Tri
+	// Shares of the line's words, each between 0 and 1 (Min..Max inclusive):
+	// words in the "stopwords" list, capitalised words among the words that
+	// are not stop words, and digits among letters and digits.
+	MinStopwords, MaxStopwords     float64
+	MinCapitalized, MaxCapitalized float64
+	MinDigits, MaxDigits           float64
+	// ShortRun: the line lies in a run of at least this many consecutive
+	// short lines (blank lines do not break a run; see Judge.ShortWords).
+	ShortRun int
+	// AfterGood: at least this many good lines (see Judge.Good) come before
+	// the line — an end-of-article marker only counts after the article began.
+	AfterGood int
+	// BetweenDropped: the nearest non-blank lines before and after were both
+	// dropped by a line rule.
+	BetweenDropped bool
+	// TitleCopy: the line repeats the document's headline (a later copy).
+	TitleCopy bool
+	// FirstInArticle: the line's first copy in the document lies (Yes) or does
+	// not lie (No) in the article. A rule with this condition applies after
+	// the judgement, to the lines of the article.
+	FirstInArticle Tri
 
+	// list references, bound by the loader; wordOnly[i] marks only_words
 	wordLists []string
 	wordPos   []Pos
+	wordOnly  []bool
+}
+
+// Judge holds the weights of the judgement of lines that no rule dropped.
+// Every such line gets a score: the sum of the scores of the scored rules it
+// matches. The article is the run of lines with the greatest total score
+// (each line's score bounded by Floor and Ceiling, plus Offset; a line
+// dropped by a rule weighs Dropped; blank lines weigh nothing). Lines
+// outside that run are dropped; inside it, a line stays when its score is at
+// least Keep.
+type Judge struct {
+	Good       float64 // a line scoring at least this is good prose (for after_good)
+	Keep       float64 // inside the article a line scoring at least this stays
+	Offset     float64 // added to each line's score in the search for the article
+	Floor      float64 // a line's score counts at least this in that search
+	Ceiling    float64 // and at most this
+	Dropped    float64 // what a line dropped by a rule counts in that search
+	ShortWords int     // a line of at most this many words is short (short_run)
+	// Neighbours: weight of the mean score of the nearest Window lines on each
+	// side, added to a line's own score (context).
+	Neighbours float64
+	Window     int
+	// Second: a further run of lines, apart from the article, is kept too
+	// when its total is at least this (0: only the article).
+	Second float64
+	// HeadLines: how many lines before the article may hold the headline.
+	HeadLines int
+	// MinDropped, MinShort: the judgement runs only on documents in which the
+	// rules dropped at least MinDropped lines or that have at least MinShort
+	// short lines (0: no bound) — a text without boilerplate is kept whole.
+	MinDropped, MinShort int
+}
+
+// judgeKeys lists the keys of a judge mapping and how to set them.
+var judgeKeys = map[string]func(j *Judge, v float64) string{
+	"good":        func(j *Judge, v float64) string { j.Good = v; return "" },
+	"keep":        func(j *Judge, v float64) string { j.Keep = v; return "" },
+	"offset":      func(j *Judge, v float64) string { j.Offset = v; return "" },
+	"floor":       func(j *Judge, v float64) string { j.Floor = v; return "" },
+	"ceiling":     func(j *Judge, v float64) string { j.Ceiling = v; return "" },
+	"dropped":     func(j *Judge, v float64) string { j.Dropped = v; return "" },
+	"short_words": func(j *Judge, v float64) string { return setInt(&j.ShortWords, v) },
+	"neighbours":  func(j *Judge, v float64) string { j.Neighbours = v; return "" },
+	"window":      func(j *Judge, v float64) string { return setInt(&j.Window, v) },
+	"second":      func(j *Judge, v float64) string { j.Second = v; return "" },
+	"head_lines":  func(j *Judge, v float64) string { return setInt(&j.HeadLines, v) },
+	"min_dropped": func(j *Judge, v float64) string { return setInt(&j.MinDropped, v) },
+	"min_short":   func(j *Judge, v float64) string { return setInt(&j.MinShort, v) },
+}
+
+func setInt(p *int, v float64) string {
+	if v != float64(int(v)) || v < 0 {
+		return fmt.Sprintf("want a whole number of 0 or more, got %v", v)
+	}
+	*p = int(v)
+	return ""
+}
+
+// JudgeKeys returns the keys a judge mapping accepts, sorted.
+func JudgeKeys() []string {
+	out := make([]string, 0, len(judgeKeys))
+	for k := range judgeKeys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// newCleanupRule returns a rule with the defaults of the format.
+func newCleanupRule(pos Pos, source string) *CleanupRule {
+	return &CleanupRule{Drop: DropLine, Protect: true, Pos: pos, Source: source,
+		MaxStopwords: 1, MaxCapitalized: 1, MaxDigits: 1}
+}
+
+// newJudge returns a judge with neutral weights.
+func newJudge() *Judge {
+	return &Judge{Floor: -1e9, Ceiling: 1e9, ShortWords: 4, HeadLines: 12}
+}
+
+// setJudge sets one judge weight; it returns a message when the key or the
+// value is wrong.
+func (c *CleanupRule) setJudge(key string, v float64) string {
+	if c.Judge == nil {
+		c.Judge = newJudge()
+	}
+	set, ok := judgeKeys[key]
+	if !ok {
+		return fmt.Sprintf("unknown judge key %q (allowed: %s)", key, joinKeys(JudgeKeys()))
+	}
+	return set(c.Judge, v)
+}
+
+// scalarKey is a scalar key of a cleanup rule: its kind (int, float or
+// bool), whether it is a condition, and how to set it (a message when the
+// value is wrong).
+type scalarKey struct {
+	kind string
+	cond bool
+	set  func(c *CleanupRule, i int, f float64, b bool) string
+}
+
+func intKey(field func(*CleanupRule) *int) scalarKey {
+	return scalarKey{"int", true, func(c *CleanupRule, i int, _ float64, _ bool) string { *field(c) = i; return nonNeg(i) }}
+}
+
+func boolKey(cond bool, field func(*CleanupRule) *bool) scalarKey {
+	return scalarKey{"bool", cond, func(c *CleanupRule, _ int, _ float64, b bool) string { *field(c) = b; return "" }}
+}
+
+func triKey(field func(*CleanupRule) *Tri) scalarKey {
+	return scalarKey{"bool", true, func(c *CleanupRule, _ int, _ float64, b bool) string { *field(c) = tri(b); return "" }}
+}
+
+// shareKey is a float between 0 and 1; cond says whether it is a condition.
+func shareKey(key string, cond bool, field func(*CleanupRule) *float64) scalarKey {
+	return scalarKey{"float", cond, func(c *CleanupRule, _ int, f float64, _ bool) string { *field(c) = f; return share(key, f) }}
+}
+
+// cleanupScalars are the scalar keys of a cleanup rule other than id,
+// description, drop, regex, words, only_words and judge.
+var cleanupScalars = map[string]scalarKey{
+	"max_words":         intKey(func(c *CleanupRule) *int { return &c.MaxWords }),
+	"min_words":         intKey(func(c *CleanupRule) *int { return &c.MinWords }),
+	"max_chars":         intKey(func(c *CleanupRule) *int { return &c.MaxChars }),
+	"min_chars":         intKey(func(c *CleanupRule) *int { return &c.MinChars }),
+	"short_run":         intKey(func(c *CleanupRule) *int { return &c.ShortRun }),
+	"after_good":        intKey(func(c *CleanupRule) *int { return &c.AfterGood }),
+	"repeated":          boolKey(true, func(c *CleanupRule) *bool { return &c.Repeated }),
+	"no_terminal_punct": boolKey(true, func(c *CleanupRule) *bool { return &c.NoTerminalPunct }),
+	"between_dropped":   boolKey(true, func(c *CleanupRule) *bool { return &c.BetweenDropped }),
+	"title_copy":        boolKey(true, func(c *CleanupRule) *bool { return &c.TitleCopy }),
+	"protect":           boolKey(false, func(c *CleanupRule) *bool { return &c.Protect }),
+	"terminal":          triKey(func(c *CleanupRule) *Tri { return &c.Terminal }),
+	"quote":             triKey(func(c *CleanupRule) *Tri { return &c.Quote }),
+	"first_in_article":  triKey(func(c *CleanupRule) *Tri { return &c.FirstInArticle }),
+	"after":             shareKey("after", false, func(c *CleanupRule) *float64 { return &c.AfterFraction }),
+	"before":            shareKey("before", false, func(c *CleanupRule) *float64 { return &c.BeforeFraction }),
+	"min_stopwords":     shareKey("min_stopwords", true, func(c *CleanupRule) *float64 { return &c.MinStopwords }),
+	"max_stopwords":     shareKey("max_stopwords", true, func(c *CleanupRule) *float64 { return &c.MaxStopwords }),
+	"min_capitalized":   shareKey("min_capitalized", true, func(c *CleanupRule) *float64 { return &c.MinCapitalized }),
+	"max_capitalized":   shareKey("max_capitalized", true, func(c *CleanupRule) *float64 { return &c.MaxCapitalized }),
+	"min_digits":        shareKey("min_digits", true, func(c *CleanupRule) *float64 { return &c.MinDigits }),
+	"max_digits":        shareKey("max_digits", true, func(c *CleanupRule) *float64 { return &c.MaxDigits }),
+	"score": {"float", false, func(c *CleanupRule, _ int, f float64, _ bool) string {
+		c.Scored, c.Score = true, f
+		return ""
+	}},
+}
+
+func tri(b bool) Tri {
+	if b {
+		return Yes
+	}
+	return No
+}
+
+func nonNeg(i int) string {
+	if i < 0 {
+		return "want 0 or more"
+	}
+	return ""
+}
+
+func share(key string, f float64) string {
+	if f < 0 || f > 1 {
+		return key + " must be between 0 and 1"
+	}
+	return ""
+}
+
+// cleanupKeys returns every key a cleanup rule accepts.
+func cleanupKeys() []string {
+	keys := []string{"id", "description", "drop", "regex", "words", "only_words", "judge"}
+	for k := range cleanupScalars {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys[7:])
+	return keys
+}
+
+// conditionKeys lists the condition keys, for messages.
+func conditionKeys() string {
+	keys := []string{"regex", "words", "only_words"}
+	for k, s := range cleanupScalars {
+		if s.cond {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys[3:])
+	return joinKeys(keys)
+}
+
+func joinKeys(keys []string) string { return strings.Join(keys, ", ") }
+
+// check reports what is wrong with a decoded rule as a whole ("" when
+// nothing is).
+func (c *CleanupRule) check(conds int) string {
+	switch {
+	case c.Judge != nil && (conds > 0 || c.Scored || c.Drop != DropLine):
+		return fmt.Sprintf("cleanup rule %q: a judge rule takes no conditions, score or drop", c.ID)
+	case c.Judge != nil:
+		return ""
+	case conds == 0:
+		return fmt.Sprintf("cleanup rule %q has no condition (%s)", c.ID, conditionKeys())
+	case c.FirstInArticle != Any && (c.Scored || c.Drop != DropLine):
+		return fmt.Sprintf("cleanup rule %q: first_in_article works on line rules only", c.ID)
+	case c.Scored && c.Drop != DropLine:
+		return fmt.Sprintf("cleanup rule %q: a scored rule does not drop (remove drop: or score:)", c.ID)
+	case c.MinStopwords > c.MaxStopwords || c.MinCapitalized > c.MaxCapitalized || c.MinDigits > c.MaxDigits:
+		return fmt.Sprintf("cleanup rule %q: a min_ share is above its max_", c.ID)
+	case c.MaxWords > 0 && c.MinWords > c.MaxWords || c.MaxChars > 0 && c.MinChars > c.MaxChars:
+		return fmt.Sprintf("cleanup rule %q: min_ is above max_", c.ID)
+	}
+	return ""
+}
+
+// addListRef records a reference to a word list (bound by the loader).
+func (c *CleanupRule) addListRef(name string, pos Pos, only bool) {
+	c.wordLists = append(c.wordLists, name)
+	c.wordPos = append(c.wordPos, pos)
+	c.wordOnly = append(c.wordOnly, only)
+}
+
+// OnlyList reports whether Words[i] came from only_words (every word of the
+// line must be in one of those lists) rather than from words (the line holds
+// a word of one of them). The loader binds both kinds into Words, in order.
+func (c *CleanupRule) OnlyList(i int) bool { return i < len(c.wordOnly) && c.wordOnly[i] }
+
+// HasBytes reports whether the lower-case word b is in the list, without
+// allocating.
+func (l *List) HasBytes(b []byte) bool {
+	if l == nil {
+		return false
+	}
+	_, ok := l.words[string(b)]
+	return ok
 }

@@ -1009,9 +1009,9 @@ func (d *decoder) id(n *yaml.Node, id string, where string) bool {
 }
 
 func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
-	c := &CleanupRule{Drop: DropLine, Protect: true, Pos: d.pos(n), Source: d.file}
+	c := newCleanupRule(d.pos(n), d.file)
 	conds := 0
-	d.mapping(n, []string{"id", "description", "drop", "regex", "words", "max_words", "min_words", "repeated", "protect", "after", "no_terminal_punct"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, cleanupKeys(), func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			c.ID, _ = d.str(v)
@@ -1029,35 +1029,46 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 		case "regex":
 			c.Regex = d.regex(v)
 			conds++
-		case "words":
+		case "words", "only_words":
 			d.seq(v, func(x *yaml.Node) {
 				if s, ok := d.str(x); ok {
-					c.wordLists = append(c.wordLists, s)
-					c.wordPos = append(c.wordPos, d.pos(x))
+					c.addListRef(s, d.pos(x), key == "only_words")
 				}
 			})
 			conds++
-		case "max_words":
-			c.MaxWords, _ = d.int(v)
-			conds++
-		case "min_words":
-			c.MinWords, _ = d.int(v)
-			conds++
-		case "repeated":
-			c.Repeated, _ = d.bool(v)
-			conds++
-		case "protect":
-			c.Protect, _ = d.bool(v)
-		case "after":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "after must be between 0 and 1")
+		case "judge":
+			d.mapping(v, JudgeKeys(), func(name string, k, v *yaml.Node) {
+				if f, ok := d.float(v); ok {
+					if msg := c.setJudge(name, f); msg != "" {
+						d.errf(v, "judge %s: %s", name, msg)
+					}
 				}
-				c.AfterFraction = f
+			})
+			if c.Judge == nil && v.Kind == yaml.MappingNode {
+				c.Judge = newJudge()
 			}
-		case "no_terminal_punct":
-			c.NoTerminalPunct, _ = d.bool(v)
-			conds++
+		default:
+			s := cleanupScalars[key]
+			var i int
+			var f float64
+			var b, ok bool
+			switch s.kind {
+			case "int":
+				i, ok = d.int(v)
+			case "float":
+				f, ok = d.float(v)
+			case "bool":
+				b, ok = d.bool(v)
+			}
+			if !ok {
+				return
+			}
+			if msg := s.set(c, i, f, b); msg != "" {
+				d.errf(v, "%s", msg)
+			}
+			if s.cond {
+				conds++
+			}
 		}
 	})
 	if n.Kind != yaml.MappingNode {
@@ -1066,8 +1077,8 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	if !d.id(n, c.ID, "cleanup rule") {
 		return nil
 	}
-	if conds == 0 {
-		d.errf(n, "cleanup rule %q has no condition (regex, words, max_words, min_words, repeated, no_terminal_punct)", c.ID)
+	if msg := c.check(conds); msg != "" {
+		d.errf(n, "%s", msg)
 		return nil
 	}
 	return c

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -51,6 +52,18 @@ type cleanJSON struct {
 	Date    string        `json:"date"`
 	Text    string        `json:"text"`
 	Dropped []droppedJSON `json:"dropped"`
+	Lines   []lineJSON    `json:"lines,omitempty"`
+}
+
+// lineJSON is one non-blank line with --explain: how cleanup judged it.
+type lineJSON struct {
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Rule    string   `json:"rule,omitempty"`
+	Meta    string   `json:"meta,omitempty"`
+	Score   float64  `json:"score"`
+	Article bool     `json:"article"`
+	Scored  []string `json:"scored,omitempty"`
 }
 
 func runClean(a *app, o *cleanOpts, args []string) error {
@@ -81,21 +94,31 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
 			return nil
 		}
-		c := x.Clean(in.Text)
+		var c *extract.Cleaned
+		var trace []extract.LineTrace
+		if o.explain {
+			c, trace = x.CleanExplain(in.Text)
+		} else {
+			c = x.Clean(in.Text)
+		}
 		switch o.format {
 		case "jsonl":
 			rec := cleanJSON{ID: in.ID, Title: c.Title, Date: c.Date, Text: c.Text(), Dropped: []droppedJSON{}}
 			cp := 0
 			prev := 0
-			for _, l := range c.Lines {
-				if !l.Dropped {
-					continue
-				}
+			for i, l := range c.Lines {
 				cp += utf8.RuneCountInString(in.Text[prev:l.Start])
 				s := cp
 				cp += utf8.RuneCountInString(in.Text[l.Start:l.End])
 				prev = l.End
-				rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: l.Rule})
+				if l.Dropped {
+					rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: l.Rule})
+				}
+				if trace != nil && strings.TrimSpace(c.View[l.Start:l.End]) != "" || trace != nil && l.Dropped {
+					t := trace[i]
+					rec.Lines = append(rec.Lines, lineJSON{Start: s, End: cp, Rule: l.Rule, Meta: l.Meta,
+						Score: math.Round(t.Score*100) / 100, Article: t.Article, Scored: t.Scored})
+				}
 			}
 			b, err := json.Marshal(rec)
 			if err != nil {
@@ -112,10 +135,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			}
 			bw.WriteString(c.Text())
 			if o.explain {
-				bw.WriteString("\n# dropped lines\n")
+				bw.WriteString("\n# dropped lines (line, rule, score of the judgement, text)\n")
 				for i, l := range c.Lines {
 					if l.Dropped {
-						fmt.Fprintf(bw, "%5d  %-16s %s\n", i+1, l.Rule, truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90))
+						fmt.Fprintf(bw, "%5d  %-18s %6.2f  %s\n", i+1, l.Rule, trace[i].Score, truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90))
 					}
 				}
 			}
