@@ -118,6 +118,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
+		if at.ok && !x.opts.All && at.m.Rule.Confidence < guessRule && isTitleCase(strings.Fields(content)) {
+			continue // a title-case term with only a guessed speaker: a title, not speech
+		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
 		}
@@ -134,6 +137,9 @@ const (
 	// scareMaxWords: an unattributed quote of at most this many words is a
 	// scare quote or a term, not speech.
 	scareMaxWords = 4
+	// guessRule: below this confidence an attribution is a guess (the
+	// sentence subject), which does not make a title-case quote speech.
+	guessRule = 0.6
 )
 
 // isSingleMark reports whether r opens a single-mark quotation.
