@@ -43,6 +43,9 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.First && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
 		return false // Reprising one of her lines, …
 	}
+	if t.First && len(t.Text) >= 4 && strings.ToUpper(t.Text) == t.Text && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && strings.ToUpper(toks[i+1].Text) == toks[i+1].Text) {
+		return false // a dateline or a headline in capitals: WASHINGTON ― …
+	}
 	return !rs.Lists[ListNotNames].Has(t.Lower) && !rs.Lists[ListPronouns].Has(t.Lower)
 }
 
@@ -326,13 +329,13 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 	}
 	start := k
 	cue := rs.Lists[ListCueVerbs]
-	for k < len(toks) && k-start < 6 {
+	for k < len(toks) && k-start < 8 {
 		t := toks[k]
 		// the first word may look like a verb: the secretary of state
 		if t.Kind != Word || (k > start && cue.Has(t.Lower)) || rs.Lists[ListAux].Has(t.Lower) || rs.Lists[ListPronouns].Has(t.Lower) {
 			break
 		}
-		if rs.Lists[ListNotNames].Has(t.Lower) && !(t.Lower == "of" && k > start && k+1 < len(toks) && toks[k+1].Cap) {
+		if rs.Lists[ListNotNames].Has(t.Lower) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
 			break
 		}
 		k++
