@@ -1,0 +1,407 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/rules"
+)
+
+func newRulesCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "Write out, check, test and list rule files",
+		Long: `Rule files hold what whosaid knows: cue verbs, titles, attribution patterns,
+cleanup of scraped junk. The format is documented in docs/rules.md.`,
+		Example: `  whosaid rules init my-rules/                 # the built-in rules, ready to edit
+  whosaid rules check my-rules/                # every problem at once, file:line:col: message
+  whosaid rules test my-rules/                 # run the rules' embedded tests
+  whosaid rules list --rules my-rules/         # the rules and lists in force, and where they come from`,
+	}
+	cmd.AddCommand(newRulesInitCmd(a), newRulesCheckCmd(a), newRulesTestCmd(a), newRulesListCmd(a))
+	return cmd
+}
+
+// initHeader opens every file written by `rules init`.
+const initHeader = `# %s: written by ` + "`whosaid rules init`" + ` from the built-in rules
+# (format version 1; every section and key is described in docs/rules.md).
+# Use the folder on its own:           whosaid extract --no-default-rules --rules %s FILE
+# or on top of the built-in rules:     whosaid extract --rules %s FILE
+# Check it, then run its tests:        whosaid rules check %s && whosaid rules test %s
+# With --rules your files extend the built-in rules: you may delete what you do
+# not change. A rule with the id of a built-in rule replaces it; list entries
+# are added to the built-in list of the same name (replace: true replaces it).
+#
+`
+
+func newRulesInitCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init DIR",
+		Short: "Write the built-in rules into DIR, commented, ready to edit (never overwrites a file)",
+		Args:  cobra.ExactArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runRulesInit(a, args[0]) },
+	}
+}
+
+func runRulesInit(a *app, dir string) error {
+	srcs := rules.DefaultSources()
+	var targets []string
+	var exist []string
+	for _, s := range srcs {
+		t := filepath.Join(dir, path.Base(s.Name))
+		targets = append(targets, t)
+		if _, err := os.Lstat(t); err == nil {
+			exist = append(exist, t)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return &exitError{exitInputFailed, err}
+		}
+	}
+	if len(exist) > 0 {
+		return &exitError{exitInputFailed, fmt.Errorf("nothing written: %s would be overwritten (rules init never overwrites a file: choose another folder or move the files away)", strings.Join(exist, ", "))}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &exitError{exitInputFailed, err}
+	}
+	for i, s := range srcs {
+		data := fmt.Sprintf(initHeader, path.Base(s.Name), dir, dir, dir, dir) + string(s.Data)
+		// O_EXCL: a file that appeared since the check is not overwritten.
+		f, err := os.OpenFile(targets[i], os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = io.WriteString(f, data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			return &exitError{exitInputFailed, err}
+		}
+		fmt.Fprintln(a.stdout, targets[i])
+	}
+	fmt.Fprintf(a.stderr, "wrote %d rule files; next: whosaid rules check %s\n", len(srcs), dir)
+	return nil
+}
+
+// rulesetOpts choose the ruleset of check, test and list: the defaults (or
+// not) and the user's files.
+type rulesetOpts struct {
+	noDefault bool
+}
+
+func (o *rulesetOpts) add(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&o.noDefault, "no-default-rules", false, "the files on their own, not on top of the built-in rules")
+}
+
+// load reads and loads the rule files at paths. Problems are printed one a
+// line, file:line:col: message, to w; the error then carries the exit code
+// (3 for invalid rules, 1 when a file could not be read).
+func (o *rulesetOpts) load(a *app, w io.Writer, paths []string) (*rules.Ruleset, error) {
+	if o.noDefault && len(paths) == 0 {
+		return nil, &exitError{exitUsage, errors.New("--no-default-rules needs at least one rule file or folder")}
+	}
+	var srcs []rules.Source
+	if !o.noDefault {
+		srcs = rules.DefaultSources()
+	}
+	user, readErr := rules.ReadSources(paths)
+	srcs = append(srcs, user...)
+	var problems rules.ErrorList
+	if readErr != nil {
+		problems = append(problems, errorList(readErr)...)
+	}
+	rs, err := rules.Load(srcs)
+	if err != nil {
+		problems = append(problems, errorList(err)...)
+	}
+	if len(problems) == 0 {
+		return rs, nil
+	}
+	problems.Sort()
+	for _, p := range problems {
+		fmt.Fprintln(w, p)
+	}
+	noun := "problems"
+	if len(problems) == 1 {
+		noun = "problem"
+	}
+	if err == nil { // only reading failed
+		return nil, &exitError{exitInputFailed, fmt.Errorf("%d %s", len(problems), noun)}
+	}
+	return nil, &exitError{exitRules, fmt.Errorf("%d %s", len(problems), noun)}
+}
+
+func errorList(err error) rules.ErrorList {
+	var el rules.ErrorList
+	if errors.As(err, &el) {
+		return el
+	}
+	return rules.ErrorList{{Msg: err.Error()}}
+}
+
+func newRulesCheckCmd(a *app) *cobra.Command {
+	o := &rulesetOpts{}
+	cmd := &cobra.Command{
+		Use:   "check [flags] PATH...",
+		Short: "Check rule files or folders: every problem at once, file:line:col: message (exit 3 if any)",
+		Example: `  whosaid rules check my-rules/
+  whosaid rules check --no-default-rules my-rules/   # a complete ruleset of its own`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rs, err := o.load(a, a.stdout, args)
+			if err != nil {
+				return err
+			}
+			tests := 0
+			for _, r := range rs.Attribution {
+				tests += len(r.Tests)
+			}
+			fmt.Fprintf(a.stderr, "ok: %s (%d attribution rules with %d tests, %d cleanup rules, %d lists in force)\n",
+				strings.Join(args, ", "), len(rs.Attribution), tests, len(rs.Cleanup), len(rs.Lists))
+			return nil
+		},
+	}
+	o.add(cmd)
+	return cmd
+}
+
+type rulesTestOpts struct {
+	rulesetOpts
+	only    []string
+	verbose bool
+}
+
+func newRulesTestCmd(a *app) *cobra.Command {
+	o := &rulesTestOpts{}
+	cmd := &cobra.Command{
+		Use:   "test [flags] [PATH...]",
+		Short: "Run the embedded tests of every attribution rule, built-in and yours (exit 3 on failures)",
+		Long: `Runs each test text of every attribution rule in force through the whole
+pipeline and checks that the rule itself attributed a quote to the expected
+speaker and cue, or, for match: false, that it attributed none. Without PATH it
+tests the built-in rules.`,
+		Example: `  whosaid rules test                         # the built-in rules
+  whosaid rules test my-rules/               # the built-in rules and yours
+  whosaid rules test --rule my-rule my-rules/`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runRulesTest(a, o, args) },
+	}
+	o.add(cmd)
+	cmd.Flags().StringArrayVar(&o.only, "rule", nil, "test only the rule with this id (repeatable)")
+	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "also list the tests that pass")
+	return cmd
+}
+
+func runRulesTest(a *app, o *rulesTestOpts, args []string) error {
+	rs, err := o.load(a, a.stdout, args)
+	if err != nil {
+		return err
+	}
+	for _, id := range o.only {
+		found := false
+		for _, r := range rs.Attribution {
+			found = found || r.ID == id
+		}
+		if !found {
+			return &exitError{exitUsage, fmt.Errorf("--rule %s: no attribution rule with that id is in force", id)}
+		}
+	}
+	results := extract.New(rs, extract.Options{}).RunRuleTests()
+	ran, failed := 0, 0
+	untested := 0
+	seen := map[*rules.AttrRule]bool{}
+	for _, res := range results {
+		seen[res.Rule] = true
+		if len(o.only) > 0 && !contains(o.only, res.Rule.ID) {
+			continue
+		}
+		ran++
+		what := fmt.Sprintf("%q → %s", res.Test.Text, expectation(res.Test))
+		if res.Pass {
+			if o.verbose {
+				fmt.Fprintf(a.stdout, "%s: ok   %s: %s\n", res.Test.Pos, res.Rule.ID, what)
+			}
+			continue
+		}
+		failed++
+		fmt.Fprintf(a.stdout, "%s: FAIL %s: %s\n    %s\n", res.Test.Pos, res.Rule.ID, what, res.Why)
+	}
+	for _, r := range rs.Attribution {
+		if !seen[r] && (len(o.only) == 0 || contains(o.only, r.ID)) {
+			untested++
+			if o.verbose {
+				fmt.Fprintf(a.stdout, "%s: rule %s has no tests\n", r.Pos, r.ID)
+			}
+		}
+	}
+	summary := fmt.Sprintf("%d tests, %d passed, %d failed", ran, ran-failed, failed)
+	if untested > 0 {
+		summary += fmt.Sprintf("; %d rules without tests", untested)
+	}
+	if failed > 0 {
+		return &exitError{exitRules, errors.New(summary)}
+	}
+	fmt.Fprintln(a.stderr, "ok:", summary)
+	return nil
+}
+
+func expectation(t rules.RuleTest) string {
+	if t.NoMatch {
+		return "no match"
+	}
+	s := "speaker " + fmt.Sprintf("%q", t.Speaker)
+	if t.Cue != "" {
+		s += fmt.Sprintf(", cue %q", t.Cue)
+	}
+	return s
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+type rulesListOpts struct {
+	rulesetOpts
+	files   []string
+	entries bool
+}
+
+func newRulesListCmd(a *app) *cobra.Command {
+	o := &rulesListOpts{}
+	cmd := &cobra.Command{
+		Use:   "list [flags] [NAME...]",
+		Short: "List the rules and lists in force, with their ids and the file each came from",
+		Long: `Lists the attribution rules (in the order they are tried), the disabled rules,
+the cleanup rules and the word lists in force, each with the file:line:col it
+came from; a rule that overrides a built-in one says so, and a list extended by
+your files shows what they added. NAME shows only the rules and lists of that
+id or name, with every list entry and where it was written.`,
+		Example: `  whosaid rules list
+  whosaid rules list --rules my-rules/
+  whosaid rules list --rules my-rules/ cue_verbs`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runRulesList(a, o, args) },
+	}
+	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
+	o.add(cmd)
+	cmd.Flags().BoolVar(&o.entries, "entries", false, "show every list entry and where it was written")
+	return cmd
+}
+
+func runRulesList(a *app, o *rulesListOpts, args []string) error {
+	rs, err := o.load(a, a.stderr, o.files)
+	if err != nil {
+		return err
+	}
+	want := func(name string) bool { return len(args) == 0 || contains(args, name) }
+	shown := 0
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	first := true
+	section := func(title string) {
+		if !first {
+			fmt.Fprintln(tw)
+		}
+		first = false
+		fmt.Fprintln(tw, title)
+	}
+
+	section("attribution rules, in the order they are tried:")
+	fmt.Fprintln(tw, "  priority\tid\tscope\tkind\tconfidence\tfrom")
+	for _, r := range rs.Attribution {
+		if !want(r.ID) {
+			continue
+		}
+		shown++
+		from := r.Pos.String()
+		if r.Overrides.File != "" {
+			from += " (overrides " + r.Overrides.String() + ")"
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%.2f\t%s\n", r.Priority, r.ID, r.Scope, r.Kind, r.Confidence, from)
+		if len(args) > 0 {
+			if r.Description != "" {
+				fmt.Fprintf(tw, "  \t  %s\n", r.Description)
+			}
+			if r.Pattern != nil {
+				fmt.Fprintf(tw, "  \t  pattern: %s\n", r.Pattern.Source)
+			}
+		}
+	}
+	var disabled []string
+	for id := range rs.Disabled {
+		if want(id) {
+			disabled = append(disabled, id)
+		}
+	}
+	sort.Strings(disabled)
+	if len(disabled) > 0 {
+		section("disabled rules:")
+		for _, id := range disabled {
+			shown++
+			fmt.Fprintf(tw, "  %s\tdisabled at %s\n", id, rs.Disabled[id])
+		}
+	}
+	section("cleanup rules, in file order:")
+	fmt.Fprintln(tw, "  id\tdrop\tfrom")
+	for _, c := range rs.Cleanup {
+		if !want(c.ID) {
+			continue
+		}
+		shown++
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.ID, c.Drop, c.Pos)
+	}
+	names := make([]string, 0, len(rs.Lists))
+	for n := range rs.Lists {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	section("lists:")
+	fmt.Fprintln(tw, "  name\tkind\tentries\tfrom")
+	for _, n := range names {
+		if !want(n) {
+			continue
+		}
+		shown++
+		l := rs.Lists[n]
+		from := l.Pos.String()
+		if l.Replaced.File != "" {
+			from += " (replaces " + l.Replaced.String() + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\n", l.Name, l.Kind, len(l.Entries), from)
+		for _, ext := range l.Extended {
+			var added []string
+			for i, e := range l.Entries {
+				if i < len(l.EntryPos) && l.EntryPos[i].File == ext.File && l.EntryPos[i].Line >= ext.Line {
+					added = append(added, e)
+				}
+			}
+			fmt.Fprintf(tw, "  \t\t+%d\textended at %s: %s\n", len(added), ext, strings.Join(added, ", "))
+		}
+		if o.entries || len(args) > 0 {
+			for i, e := range l.Entries {
+				p := ""
+				if i < len(l.EntryPos) {
+					p = l.EntryPos[i].String()
+				}
+				fmt.Fprintf(tw, "  \t  %s\t\t%s\n", e, p)
+			}
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return &exitError{exitInputFailed, err}
+	}
+	if len(args) > 0 && shown == 0 {
+		return &exitError{exitUsage, fmt.Errorf("no rule or list named %s", strings.Join(args, ", "))}
+	}
+	return nil
+}
