@@ -88,6 +88,14 @@ type CleanupRule struct {
 	BetweenDropped bool
 	// TitleCopy: the line repeats the document's headline (a later copy).
 	TitleCopy bool
+	// NearTitle: the line lies within this many non-blank lines after the
+	// headline (0: no condition).
+	NearTitle int
+	// GoodWithin, NoGoodWithin: a good line (see Judge.Good) lies, or no good
+	// line lies, within this many non-blank lines before or after the line
+	// (0: no condition). Scored rules with these conditions are weighed
+	// after the others, on their scores.
+	GoodWithin, NoGoodWithin int
 	// FirstInArticle: the line's first copy in the document lies (Yes) or does
 	// not lie (No) in the article. A rule with this condition applies after
 	// the judgement, to the lines of the article.
@@ -222,6 +230,9 @@ var cleanupScalars = map[string]scalarKey{
 	"max_chars":         intKey(func(c *CleanupRule) *int { return &c.MaxChars }),
 	"min_chars":         intKey(func(c *CleanupRule) *int { return &c.MinChars }),
 	"short_run":         intKey(func(c *CleanupRule) *int { return &c.ShortRun }),
+	"near_title":        intKey(func(c *CleanupRule) *int { return &c.NearTitle }),
+	"good_within":       intKey(func(c *CleanupRule) *int { return &c.GoodWithin }),
+	"no_good_within":    intKey(func(c *CleanupRule) *int { return &c.NoGoodWithin }),
 	"after_good":        intKey(func(c *CleanupRule) *int { return &c.AfterGood }),
 	"repeated":          boolKey(true, func(c *CleanupRule) *bool { return &c.Repeated }),
 	"no_terminal_punct": boolKey(true, func(c *CleanupRule) *bool { return &c.NoTerminalPunct }),
@@ -302,6 +313,8 @@ func (c *CleanupRule) check(conds int) string {
 		return fmt.Sprintf("cleanup rule %q has no condition (%s)", c.ID, conditionKeys())
 	case c.FirstInArticle != Any && (c.Scored || c.Drop != DropLine):
 		return fmt.Sprintf("cleanup rule %q: first_in_article works on line rules only", c.ID)
+	case (c.GoodWithin > 0 || c.NoGoodWithin > 0) && !c.Scored:
+		return fmt.Sprintf("cleanup rule %q: good_within and no_good_within work on scored rules only", c.ID)
 	case c.Scored && c.Drop != DropLine:
 		return fmt.Sprintf("cleanup rule %q: a scored rule does not drop (remove drop: or score:)", c.ID)
 	case c.MinStopwords > c.MaxStopwords || c.MinCapitalized > c.MaxCapitalized || c.MinDigits > c.MaxDigits:

@@ -62,7 +62,8 @@ type item struct {
 	alts     [][]*item
 	min, max int
 	capture  string
-	col      int
+	col      int // column of the item itself, after any name: prefix
+	start    int // column where the item's source starts (its name: prefix)
 }
 
 // PatternError is a problem in a pattern at a column (1-based, in runes)
@@ -195,6 +196,7 @@ func (p *parser) item(depth int) (*item, error) {
 		return nil, err
 	}
 	it.col = acol // the item itself, after any name: prefix
+	it.start = col
 	it.capture = capture
 	it.min, it.max = 1, 1
 	if p.pos < len(p.src) {

@@ -130,6 +130,10 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 		end++
 	}
 done:
+	// lower-case modifiers ending the run modify nothing: the Saudis state …
+	for end > j && !toks[end-1].Cap && !rs.isHead(toks[end-1]) && rs.Lists[ListTitleModifiers].Has(toks[end-1].Lower) {
+		end--
+	}
 	if end == j {
 		if d, ok := rs.descriptor(toks, i, j, -1); ok {
 			return []SpeakerPhrase{d}
