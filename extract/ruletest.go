@@ -79,6 +79,7 @@ func (x *Extractor) runRuleTest(r *rules.AttrRule, t rules.RuleTest) (bool, stri
 		}
 		return false, "want " + want + "; " + strings.Join(why, "; ")
 	}
+	misses := x.sentenceMisses(r, t.Text)
 	for _, q := range doc.Quotes {
 		s := fmt.Sprintf("“%s”: ", q.Quote)
 		if q.Rule != "" {
@@ -86,12 +87,36 @@ func (x *Extractor) runRuleTest(r *rules.AttrRule, t rules.RuleTest) (bool, stri
 		} else {
 			s += "not attributed"
 		}
-		if e := explainFor(q.Explain, r.ID); e != "" {
+		if e, ok := misses[q.byteStart]; ok {
+			s += "; this rule: " + e
+		} else if e := explainFor(q.Explain, r.ID); e != "" {
 			s += "; this rule: " + e
 		}
 		why = append(why, s)
 	}
 	return false, "want " + want + " by this rule; " + strings.Join(why, "; ")
+}
+
+// sentenceMisses says, for each top-level quotation of text that a rule of
+// sentence scope does not match, where its pattern stopped (see
+// rules.Ruleset.ExplainMiss), keyed by the quotation's byte start.
+func (x *Extractor) sentenceMisses(r *rules.AttrRule, text string) map[int]string {
+	out := map[int]string{}
+	if r.Scope != rules.ScopeSentence || r.Pattern == nil || CheckText(text) != nil {
+		return out
+	}
+	a := x.analyze(x.Clean(text))
+	for qi, loc := range a.qloc {
+		if loc.sent < 0 {
+			continue
+		}
+		toks := a.sents[loc.sent].toks
+		if _, ok := x.rules.MatchRule(r, toks, loc.tok); ok {
+			continue
+		}
+		out[a.quotes[qi].Start] = "no match in the sentence: " + x.rules.ExplainMiss(r, toks, loc.tok)
+	}
+	return out
 }
 
 // describeRecord shows the speaker, mention and cue of a record.
