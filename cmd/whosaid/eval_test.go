@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/eval"
+)
+
+// TestEvalAgreesWithScorer runs `whosaid eval` on the project's own small
+// gold file and checks that its report is exactly what the scorer gives for
+// the predictions it wrote, and, when WHOSAID_SCORE_PY names the reference
+// score.py and python3 is installed, what score.py prints for them.
+func TestEvalAgreesWithScorer(t *testing.T) {
+	gold := "../../eval/testdata/gold.jsonl"
+	pred := filepath.Join(t.TempDir(), "pred.jsonl")
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"eval", "--json", "--pred", pred, gold}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, out.String())
+	}
+	gf, _ := os.Open(gold)
+	g, err := eval.ReadGold(gf)
+	gf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, _ := os.Open(pred)
+	p, err := eval.ReadPred(pf)
+	pf.Close()
+	if err != nil {
+		t.Fatalf("the written predictions are not readable by the scorer: %v", err)
+	}
+	want, _ := json.MarshalIndent(eval.Score(g, p, false), "", "  ")
+	if strings.TrimSpace(out.String()) != string(want) {
+		t.Errorf("eval report differs from scoring its own predictions:\n%s\nwant\n%s", out.String(), want)
+	}
+	if got["gold_quotes"].(float64) == 0 {
+		t.Error("no gold quotes read")
+	}
+	script := os.Getenv("WHOSAID_SCORE_PY")
+	py, perr := exec.LookPath("python3")
+	if script == "" || perr != nil {
+		t.Log("WHOSAID_SCORE_PY not set or no python3: skipping the comparison with score.py")
+		return
+	}
+	cmd := exec.Command(py, script, gold, pred)
+	ref, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("score.py: %v", err)
+	}
+	if strings.TrimSpace(string(ref)) != strings.TrimSpace(out.String()) {
+		t.Errorf("score.py says\n%s\nwhosaid eval says\n%s", ref, out.String())
+	}
+}
