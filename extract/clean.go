@@ -270,6 +270,9 @@ type cleanState struct {
 	title  int    // the headline line (-1: none yet)
 	in     []bool // per line, in the article (after the judgement)
 	scores []float64
+	isGood []bool   // per line, scored at least the judge's good (context conditions)
+	nb     []int    // the indexes of the non-blank lines
+	nbAt   []int    // per line, its place among the non-blank lines
 	worst  []string // per line, the most negative scored rule that matched
 	trace  []LineTrace
 }
@@ -332,6 +335,13 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			}
 		}
 		st.infos[i] = li
+	}
+	st.nbAt = make([]int, len(c.Lines))
+	for i := range c.Lines {
+		st.nbAt[i] = len(st.nb)
+		if st.infos[i].text != "" {
+			st.nb = append(st.nb, i)
+		}
 	}
 	st.shortRuns()
 	st.title = st.headline()
@@ -441,27 +451,58 @@ func (st *cleanState) score() {
 	if st.judge == nil {
 		return
 	}
-	for i := range st.lines {
-		if st.infos[i].text == "" || st.lines[i].Dropped {
-			continue
+	low := make([]float64, len(st.lines))
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 {
+			st.markGood()
 		}
-		low := 0.0
-		for _, r := range st.x.rules.Cleanup {
-			if !r.Scored {
+		for i := range st.lines {
+			if st.infos[i].text == "" || st.lines[i].Dropped {
 				continue
 			}
-			if r.Score < 0 && r.Protect && st.protected(i) {
-				continue
-			}
-			if !st.holds(r, i) {
-				continue
-			}
-			st.scores[i] += r.Score
-			if r.Score < low {
-				low, st.worst[i] = r.Score, r.ID
+			for _, r := range st.x.rules.Cleanup {
+				if !r.Scored || (r.GoodWithin > 0 || r.NoGoodWithin > 0) != (pass == 1) {
+					continue
+				}
+				if r.Score < 0 && r.Protect && st.protected(i) {
+					continue
+				}
+				if !st.holds(r, i) {
+					continue
+				}
+				st.scores[i] += r.Score
+				if r.Score < low[i] {
+					low[i], st.worst[i] = r.Score, r.ID
+				}
 			}
 		}
 	}
+}
+
+// markGood records which lines are good, for the context conditions.
+func (st *cleanState) markGood() {
+	st.isGood = make([]bool, len(st.lines))
+	for _, i := range st.nb {
+		st.isGood[i] = !st.lines[i].Dropped && st.scores[i] >= st.judge.Judge.Good
+	}
+}
+
+// goodWithin reports whether a good line lies within n non-blank lines of
+// line i.
+func (st *cleanState) goodWithin(i, n int) bool {
+	p := st.nbAt[i]
+	for k := max(0, p-n); k <= min(len(st.nb)-1, p+n); k++ {
+		if k != p && st.isGood[st.nb[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// nearTitle reports whether line i lies within n non-blank lines after the
+// headline.
+func (st *cleanState) nearTitle(i, n int) bool {
+	return st.title >= 0 && i > st.title && st.nbAt[i]-st.nbAt[st.title] <= n
 }
 
 // restRules applies the rules that drop a line and everything after it.
@@ -552,6 +593,15 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 		return false
 	}
 	if r.TitleCopy && (st.title < 0 || i <= st.title || li.key != st.infos[st.title].key) {
+		return false
+	}
+	if r.NearTitle > 0 && !st.nearTitle(i, r.NearTitle) {
+		return false
+	}
+	if r.GoodWithin > 0 && (st.isGood == nil || !st.goodWithin(i, r.GoodWithin)) {
+		return false
+	}
+	if r.NoGoodWithin > 0 && (st.isGood == nil || st.goodWithin(i, r.NoGoodWithin)) {
 		return false
 	}
 	if r.FirstInArticle != rules.Any && (st.in == nil || !r.FirstInArticle.Holds(st.in[st.first[i]])) {
@@ -731,6 +781,20 @@ func (st *cleanState) judgement() (int, int) {
 		for k := a; k <= b; k++ {
 			in[k] = true
 		}
+		if j.HasExtend {
+			ok := func(i int) bool {
+				return st.infos[i].text == "" || !st.lines[i].Dropped && final[i] >= j.Extend
+			}
+			for a > 0 && ok(a-1) {
+				a--
+			}
+			for b < n-1 && ok(b+1) {
+				b++
+			}
+			for k := a; k <= b; k++ {
+				in[k] = true
+			}
+		}
 		if j.Second > 0 {
 			st.secondRuns(v, in, 0, a, j.Second)
 			st.secondRuns(v, in, b+1, n, j.Second)
@@ -839,23 +903,29 @@ func (st *cleanState) headline() int {
 	if first < 0 {
 		return -1
 	}
+	// the longest such line: the site's name may stand alone too
 	fk := normKey(st.infos[first].text)
+	best, bestLen := -1, 0
 	for i := first + 1; i <= limit; i++ {
 		if !st.headlineLike(i) {
 			continue
 		}
-		if k := normKey(st.infos[i].text); len(k) >= 12 && 10*len(k) >= 4*len(fk) && strings.Contains(fk, k) {
-			return i
+		if k := normKey(st.infos[i].text); len(k) > bestLen && len(k) >= 12 && 10*len(k) >= 4*len(fk) && strings.Contains(fk, k) {
+			best, bestLen = i, len(k)
 		}
 	}
-	for i := 0; i <= min(limit, 60); i++ {
-		if !st.headlineLike(i) || st.infos[i].repeated || st.infos[i].words < 3 {
+	if best >= 0 {
+		return best
+	}
+	// a line printed twice a few lines apart (a headline above and below
+	// the picture); the first such line of the top half
+	for k := range st.lines {
+		i := st.first[k]
+		if i == k || st.lines[i].Start*2 > st.n || st.nbAt[k]-st.nbAt[i] > 8 {
 			continue
 		}
-		for k := i + 1; k < len(st.lines); k++ {
-			if st.first[k] == i {
-				return i
-			}
+		if st.headlineLike(i) && st.infos[i].words >= 4 {
+			return i
 		}
 	}
 	return -1

@@ -129,6 +129,11 @@ type Judge struct {
 	// Second: a further run of lines, apart from the article, is kept too
 	// when its total is at least this (0: only the article).
 	Second float64
+	// Extend: the article grows over the lines next to it, on both sides,
+	// that no rule dropped and that score at least Extend (blank lines pass),
+	// until the first that fails (unset: no growth).
+	Extend    float64
+	HasExtend bool
 	// HeadLines: how many lines before the article may hold the headline.
 	HeadLines int
 	// MinDropped, MinShort: the judgement runs only on documents in which the
@@ -149,6 +154,7 @@ var judgeKeys = map[string]func(j *Judge, v float64) string{
 	"neighbours":  func(j *Judge, v float64) string { j.Neighbours = v; return "" },
 	"window":      func(j *Judge, v float64) string { return setInt(&j.Window, v) },
 	"second":      func(j *Judge, v float64) string { j.Second = v; return "" },
+	"extend":      func(j *Judge, v float64) string { j.Extend, j.HasExtend = v, true; return "" },
 	"head_lines":  func(j *Judge, v float64) string { return setInt(&j.HeadLines, v) },
 	"min_dropped": func(j *Judge, v float64) string { return setInt(&j.MinDropped, v) },
 	"min_short":   func(j *Judge, v float64) string { return setInt(&j.MinShort, v) },
