@@ -26,9 +26,10 @@ cleanup of scraped junk. The format is documented in docs/rules.md.`,
 		Example: `  whosaid rules init my-rules/                 # the built-in rules, ready to edit
   whosaid rules check my-rules/                # every problem at once, file:line:col: message
   whosaid rules test my-rules/                 # run the rules' embedded tests
-  whosaid rules list --rules my-rules/         # the rules and lists in force, and where they come from`,
+  whosaid rules list --rules my-rules/         # the rules and lists in force, and where they come from
+  whosaid rules try --rules my-rules/ --text '“Nice try,” zorbled Jane Doe.'`,
 	}
-	cmd.AddCommand(newRulesInitCmd(a), newRulesCheckCmd(a), newRulesTestCmd(a), newRulesListCmd(a))
+	cmd.AddCommand(newRulesInitCmd(a), newRulesCheckCmd(a), newRulesTestCmd(a), newRulesListCmd(a), newRulesTryCmd(a))
 	return cmd
 }
 
@@ -305,79 +306,75 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 		return err
 	}
 	want := func(name string) bool { return len(args) == 0 || contains(args, name) }
-	shown := 0
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	first := true
-	section := func(title string) {
-		if !first {
-			fmt.Fprintln(tw)
-		}
-		first = false
-		fmt.Fprintln(tw, title)
-	}
+	detail := o.entries || len(args) > 0
 
-	section("attribution rules, in the order they are tried:")
-	fmt.Fprintln(tw, "  priority\tid\tscope\tkind\tconfidence\tfrom")
+	// Each section is a title, a header and rows; with NAME arguments only
+	// the sections that hold one of them are shown.
+	type section struct {
+		title, header string
+		rows          []string
+	}
+	var sections []*section
+
+	attr := &section{title: "attribution rules, in the order they are tried:", header: "priority\tid\tscope\tkind\tconfidence\tfrom"}
 	for _, r := range rs.Attribution {
 		if !want(r.ID) {
 			continue
 		}
-		shown++
 		from := r.Pos.String()
 		if r.Overrides.File != "" {
 			from += " (overrides " + r.Overrides.String() + ")"
 		}
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%.2f\t%s\n", r.Priority, r.ID, r.Scope, r.Kind, r.Confidence, from)
+		attr.rows = append(attr.rows, fmt.Sprintf("%d\t%s\t%s\t%s\t%.2f\t%s", r.Priority, r.ID, r.Scope, r.Kind, r.Confidence, from))
 		if len(args) > 0 {
 			if r.Description != "" {
-				fmt.Fprintf(tw, "  \t  %s\n", r.Description)
+				attr.rows = append(attr.rows, "\t  "+r.Description)
 			}
 			if r.Pattern != nil {
-				fmt.Fprintf(tw, "  \t  pattern: %s\n", r.Pattern.Source)
+				attr.rows = append(attr.rows, "\t  pattern: "+r.Pattern.Source)
 			}
 		}
 	}
-	var disabled []string
+	sections = append(sections, attr)
+
+	disabled := &section{title: "disabled rules:"}
+	var ids []string
 	for id := range rs.Disabled {
 		if want(id) {
-			disabled = append(disabled, id)
+			ids = append(ids, id)
 		}
 	}
-	sort.Strings(disabled)
-	if len(disabled) > 0 {
-		section("disabled rules:")
-		for _, id := range disabled {
-			shown++
-			fmt.Fprintf(tw, "  %s\tdisabled at %s\n", id, rs.Disabled[id])
-		}
+	sort.Strings(ids)
+	for _, id := range ids {
+		disabled.rows = append(disabled.rows, fmt.Sprintf("%s\tdisabled at %s", id, rs.Disabled[id]))
 	}
-	section("cleanup rules, in file order:")
-	fmt.Fprintln(tw, "  id\tdrop\tfrom")
+	if len(ids) > 0 {
+		sections = append(sections, disabled)
+	}
+
+	clean := &section{title: "cleanup rules, in file order:", header: "id\tdrop\tfrom"}
 	for _, c := range rs.Cleanup {
-		if !want(c.ID) {
-			continue
+		if want(c.ID) {
+			clean.rows = append(clean.rows, fmt.Sprintf("%s\t%s\t%s", c.ID, c.Drop, c.Pos))
 		}
-		shown++
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.ID, c.Drop, c.Pos)
 	}
+	sections = append(sections, clean)
+
+	lists := &section{title: "lists:", header: "name\tkind\tentries\tfrom"}
 	names := make([]string, 0, len(rs.Lists))
 	for n := range rs.Lists {
-		names = append(names, n)
+		if want(n) {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
-	section("lists:")
-	fmt.Fprintln(tw, "  name\tkind\tentries\tfrom")
 	for _, n := range names {
-		if !want(n) {
-			continue
-		}
-		shown++
 		l := rs.Lists[n]
 		from := l.Pos.String()
 		if l.Replaced.File != "" {
 			from += " (replaces " + l.Replaced.String() + ")"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\n", l.Name, l.Kind, len(l.Entries), from)
+		lists.rows = append(lists.rows, fmt.Sprintf("%s\t%s\t%d\t%s", l.Name, l.Kind, len(l.Entries), from))
 		for _, ext := range l.Extended {
 			var added []string
 			for i, e := range l.Entries {
@@ -385,16 +382,36 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 					added = append(added, e)
 				}
 			}
-			fmt.Fprintf(tw, "  \t\t+%d\textended at %s: %s\n", len(added), ext, strings.Join(added, ", "))
+			lists.rows = append(lists.rows, fmt.Sprintf("\t\t+%d\textended at %s: %s", len(added), ext, strings.Join(added, ", ")))
 		}
-		if o.entries || len(args) > 0 {
+		if detail {
 			for i, e := range l.Entries {
 				p := ""
 				if i < len(l.EntryPos) {
 					p = l.EntryPos[i].String()
 				}
-				fmt.Fprintf(tw, "  \t  %s\t\t%s\n", e, p)
+				lists.rows = append(lists.rows, fmt.Sprintf("\t  %s\t\t%s", e, p))
 			}
+		}
+	}
+	sections = append(sections, lists)
+
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	shown := 0
+	for _, sec := range sections {
+		if len(args) > 0 && len(sec.rows) == 0 {
+			continue
+		}
+		if shown > 0 {
+			fmt.Fprintln(tw)
+		}
+		shown++
+		fmt.Fprintln(tw, sec.title)
+		if sec.header != "" {
+			fmt.Fprintln(tw, "  "+sec.header)
+		}
+		for _, r := range sec.rows {
+			fmt.Fprintln(tw, "  "+r)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -402,6 +419,121 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 	}
 	if len(args) > 0 && shown == 0 {
 		return &exitError{exitUsage, fmt.Errorf("no rule or list named %s", strings.Join(args, ", "))}
+	}
+	return nil
+}
+
+type rulesTryOpts struct {
+	rulesetOpts
+	files   []string
+	text    string
+	all     bool
+	explain bool
+}
+
+func newRulesTryCmd(a *app) *cobra.Command {
+	o := &rulesTryOpts{}
+	cmd := &cobra.Command{
+		Use:   "try [flags] (--text TEXT | PATH...)",
+		Short: "Show, for a text, each quotation with its speaker, cue and the rule that attributed it",
+		Long: `A sandbox for rule authors: runs the pipeline on a short text (or files, or -
+for standard input) and prints one row per quotation with its speaker, the
+mention as written, title, cue, kind, the rule that attributed it and that
+rule's confidence. --explain adds, per quotation, how every rule fared.`,
+		Example: `  whosaid rules try --text '“Nice try,” zorbled Jane Doe.'
+  whosaid rules try --rules my-rules/ --explain article.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runRulesTry(a, o, args) },
+	}
+	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
+	o.add(cmd)
+	cmd.Flags().StringVar(&o.text, "text", "", "the text to try (instead of PATH)")
+	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quotation how every rule fared")
+	return cmd
+}
+
+func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
+	if (o.text == "") == (len(args) == 0) {
+		return &exitError{exitUsage, errors.New("give either --text TEXT or at least one PATH")}
+	}
+	rs, err := o.load(a, a.stderr, o.files)
+	if err != nil {
+		return err
+	}
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
+	var docs []*extract.Document
+	failed := 0
+	add := func(in extract.Input) error {
+		if in.Err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
+			return nil
+		}
+		doc, err := x.Extract(in.ID, in.Text)
+		if err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, err)
+			return nil
+		}
+		docs = append(docs, doc)
+		return nil
+	}
+	if o.text != "" {
+		add(extract.Input{ID: "text", Text: o.text})
+	} else if err := extract.ReadInputs(args, extract.InputOptions{Stdin: a.stdin}, add); err != nil {
+		return &exitError{exitInputFailed, err}
+	}
+	for i, doc := range docs {
+		if len(docs) > 1 {
+			if i > 0 {
+				fmt.Fprintln(a.stdout)
+			}
+			fmt.Fprintf(a.stdout, "%s:\n", doc.ID)
+		}
+		if err := printTry(a.stdout, doc, o.explain); err != nil {
+			return &exitError{exitInputFailed, err}
+		}
+	}
+	if failed > 0 {
+		return &exitError{exitInputFailed, errors.New("")}
+	}
+	return nil
+}
+
+// printTry prints a document's quotations as rows, and with explain how
+// every rule fared on each.
+func printTry(w io.Writer, doc *extract.Document, explain bool) error {
+	if len(doc.Quotes) == 0 {
+		_, err := fmt.Fprintln(w, "no quotations")
+		return err
+	}
+	dash := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return s
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "quote\tspeaker\tmention\ttitle\tcue\tkind\trule\tconfidence")
+	for _, q := range doc.Quotes {
+		conf := "-"
+		if q.Rule != "" {
+			conf = fmt.Sprintf("%.2f", q.Confidence)
+		}
+		fmt.Fprintf(tw, "“%s”\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Quote, dash(q.Speaker), dash(q.Mention), dash(q.Title),
+			dash(q.Cue), q.Kind, dash(q.Rule), conf)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !explain {
+		return nil
+	}
+	for _, q := range doc.Quotes {
+		fmt.Fprintf(w, "\n“%s” (line %d):\n", q.Quote, q.Line)
+		for _, e := range q.Explain {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
 	}
 	return nil
 }
