@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,7 @@ type extractOpts struct {
 	csvRaw  bool
 	jobs    int
 	quiet   bool
+	cpuprof string
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -51,6 +53,8 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
+	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
 }
 
@@ -108,6 +112,14 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return &exitError{exitUsage, err}
 	}
 	tuneGC()
+	if o.cpuprof != "" {
+		stop, err := startCPUProfile(o.cpuprof)
+		if err != nil {
+			abort()
+			return &exitError{exitUsage, err}
+		}
+		defer stop()
+	}
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	if p.on {
 		go p.setTotal(inputSize(args, inOpt.Globs, inOpt.Stdin))
@@ -191,6 +203,19 @@ func isJSONLArg(arg string, opt extract.InputOptions) bool {
 func isJSONLName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".jsonl" || ext == ".ndjson"
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // tuneGC lets the heap grow to 4× the live data between collections
