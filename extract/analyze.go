@@ -100,21 +100,15 @@ func (x *Extractor) attribute(a *analysis) {
 			continue
 		}
 		at := &a.attrs[qi]
-		for _, r := range x.rules.Attribution {
+		for ri, r := range x.rules.Attribution {
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
 				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
-				if !x.opts.Explain {
-					break
-				}
-				// with Explain, report the rest as not tried
-				for _, r2 := range x.rules.Attribution {
-					if r2.Priority < r.Priority || r2 != r && r2.Priority == r.Priority && laterThan(x.rules.Attribution, r2, r) {
-						at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): not tried, %s matched first", r2.ID, r2.Priority, r.ID))
-					}
+				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
+					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 				break
 			}
@@ -132,19 +126,6 @@ func (a *analysis) paraGap(from, to int) int {
 		}
 	}
 	return n
-}
-
-func laterThan(rs []*rules.AttrRule, a, b *rules.AttrRule) bool {
-	ia, ib := -1, -1
-	for i, r := range rs {
-		if r == a {
-			ia = i
-		}
-		if r == b {
-			ib = i
-		}
-	}
-	return ia > ib
 }
 
 // tryRule matches one rule for the quote at loc; it returns the match, the
@@ -175,7 +156,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 	case rules.ScopeSentence:
 		m, ok := x.rules.MatchRule(r, a.sents[loc.sent].toks, loc.tok)
 		if !ok {
-			return m, 0, false, "no match in the quote's sentence"
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
 		return m, loc.sent, true, "matched " + describeMatch(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
@@ -191,7 +172,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		}
 		m, ok := x.rules.MatchRule(r, a.sents[prev].toks, -1)
 		if !ok {
-			return m, 0, false, "no match in the previous sentence"
+			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
 		}
 		return m, prev, true, "matched " + describeMatch(a.sents[prev].toks, m)
 	case rules.ScopeNext:
@@ -205,11 +186,20 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		}
 		m, ok := x.rules.MatchRule(r, a.sents[next].toks, -1)
 		if !ok {
-			return m, 0, false, "no match in the next sentence"
+			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
 		return m, next, true, "matched " + describeMatch(a.sents[next].toks, m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
+}
+
+// miss says why rule r did not match, when explanations are on (it costs a
+// second match).
+func (x *Extractor) miss(what string, r *rules.AttrRule, toks []rules.Token, quote int) string {
+	if !x.opts.Explain {
+		return what
+	}
+	return what + ": " + x.rules.ExplainMiss(r, toks, quote)
 }
 
 func describeMatch(toks []rules.Token, m rules.Match) string {

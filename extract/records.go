@@ -167,10 +167,30 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if len(words) <= scareMaxWords || isSingleMark(q.Open) {
+	if isSingleMark(q.Open) || len(words) <= scareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""
+}
+
+// isSentence reports whether a short quote reads as a sentence: two words
+// or more, a capital first letter, and words after the first in lower case
+// (“We are done.”), unlike a term (“establishment”) or a name.
+func isSentence(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, w := range words[1:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isTitleCase reports whether every word of two or more that is longer than

@@ -142,12 +142,11 @@ func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
 	a.ents = es
 	det := x.rules.Lists[rules.ListDeterminers]
-	titles := x.rules.Lists[rules.ListTitles]
 	for _, s := range a.sents {
 		toks := s.toks
 		for i := 0; i < len(toks); {
 			t := toks[i]
-			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.Lists[rules.ListTitleModifiers].Has(t.Lower) || titles.Has(t.Lower)) {
+			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.IsTitleWord(t)) {
 				i++
 				continue
 			}

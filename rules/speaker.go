@@ -49,6 +49,10 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	return !rs.Lists[ListNotNames].Has(t.Lower) && !rs.Lists[ListPronouns].Has(t.Lower)
 }
 
+// IsTitleWord reports whether t is a title, a title modifier or an agent
+// noun (the words that may precede a name as its title).
+func (rs *Ruleset) IsTitleWord(t Token) bool { return rs.isTitleWord(t) }
+
 func (rs *Ruleset) isTitleWord(t Token) bool {
 	if t.Kind != Word {
 		return false
