@@ -171,7 +171,10 @@ func (x *Extractor) buildEntities(a *analysis) {
 					continue
 				}
 				e := es.link(ws, toks[sp.Mention.Start].Start)
-				if g != "" {
+				if g == "" && len(ws) >= 2 {
+					g = x.rules.Lists[rules.ListFirstNames].Attrs[strings.ToLower(ws[0])]
+				}
+				if g != "" && e.gender == "" {
 					e.gender = g
 					e.person = true
 				}

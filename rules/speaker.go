@@ -21,11 +21,12 @@ const (
 	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
 	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
 	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
+	ListFirstNames     = "first_names"          // mary:f, john:m (gender of a first name)
 )
 
 // RequiredLists names the lists every ruleset must have.
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter}
+	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
