@@ -253,8 +253,10 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 				}
 			}
 		case opSpeaker:
-			if len(m.speakers(pos)) > 0 {
-				return true
+			for _, sp := range m.speakers(pos) {
+				if !it.pronoun || sp.Type == PronounMention {
+					return true
+				}
 			}
 		default:
 			if m.atomAt(it, pos) {
@@ -356,6 +358,9 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		return false
 	case opSpeaker:
 		for _, sp := range m.speakers(pos) {
+			if it.pronoun && sp.Type != PronounMention {
+				continue
+			}
 			old, oldHas := m.speaker, m.hasSpk
 			m.speaker, m.hasSpk = sp, true
 			if k(sp.Span.End) {

@@ -15,6 +15,7 @@ import (
 //	QUOTE          the quotation being attributed
 //	OTHERQUOTE     any other quotation
 //	SPEAKER        a speaker phrase: a name, a pronoun, or a descriptor
+//	PRONOUN        a speaker that is a pronoun (he, she, they): a subject
 //	ANY            any token but a quotation
 //	CAP            a capitalised word
 //	@list          an entry of the named list (phrases span several tokens)
@@ -54,6 +55,7 @@ const (
 )
 
 type item struct {
+	pronoun  bool // opSpeaker: pronouns only (PRONOUN)
 	op       op
 	name     string   // list name
 	list     *List    // resolved list
@@ -311,13 +313,15 @@ func (p *parser) atom(depth int) (*item, error) {
 			return &item{op: opOtherQuote}, nil
 		case "SPEAKER":
 			return &item{op: opSpeaker}, nil
+		case "PRONOUN":
+			return &item{op: opSpeaker, pronoun: true}, nil
 		case "ANY":
 			return &item{op: opAny}, nil
 		case "CAP":
 			return &item{op: opCap}, nil
 		}
 		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
-			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, ANY, CAP, @list or a literal)", id)}
+			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, @list or a literal)", id)}
 		}
 		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
 	}
