@@ -41,6 +41,10 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		case unicode.IsSpace(r):
 			i += n
 			continue
+		case x.isMark[r] && !(r == '\'' || r == '’'):
+			// a stray quotation mark outside any quotation: no token
+			i += n
+			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
 			for j < limit {

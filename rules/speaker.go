@@ -122,8 +122,8 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			}
 		case t.Kind == Word && rs.Lists[ListPersonNouns].Has(t.Lower):
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
-			if end+1 < len(toks) && rs.IsNameWord(toks, end+1) {
-				break
+			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(toks[end+1])) {
+				break // his nephew Michery el Soheil; the editorial board
 			}
 			end++
 			goto done
