@@ -464,7 +464,7 @@ func (st *cleanState) score() {
 				if !r.Scored || (r.GoodWithin > 0 || r.NoGoodWithin > 0) != (pass == 1) {
 					continue
 				}
-				if r.Score < 0 && r.Protect && st.protected(i) {
+				if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
 					continue
 				}
 				if !st.holds(r, i) {
@@ -543,10 +543,6 @@ func (st *cleanState) restRules() {
 	}
 }
 
-func (st *cleanState) protected(i int) bool {
-	return st.infos[i].hasQuote || st.infos[i].hasCue
-}
-
 // holds reports whether every condition of r holds on line i.
 func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 	li := &st.infos[i]
@@ -607,6 +603,12 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 	if r.FirstInArticle != rules.Any && (st.in == nil || !r.FirstInArticle.Holds(st.in[st.first[i]])) {
 		return false
 	}
+	if r.Dropped != rules.Any && !r.Dropped.Holds(st.lines[i].Dropped) {
+		return false
+	}
+	if r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1) {
+		return false
+	}
 	if len(r.Words) > 0 && !st.listsHold(r, i) {
 		return false
 	}
@@ -614,6 +616,16 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 		return false
 	}
 	return true
+}
+
+// sideHolds tests the conditions r on the nearest non-blank line before
+// (dir -1) or after (dir 1) line i; there is none at the ends.
+func (st *cleanState) sideHolds(r *rules.CleanupRule, i, dir int) bool {
+	p := st.nbAt[i] + dir
+	if p < 0 || p >= len(st.nb) {
+		return false
+	}
+	return st.holds(r, st.nb[p])
 }
 
 // betweenDropped reports whether the nearest non-blank lines on both sides
@@ -782,15 +794,7 @@ func (st *cleanState) judgement() (int, int) {
 			in[k] = true
 		}
 		if j.HasExtend {
-			ok := func(i int) bool {
-				return st.infos[i].text == "" || !st.lines[i].Dropped && final[i] >= j.Extend
-			}
-			for a > 0 && ok(a-1) {
-				a--
-			}
-			for b < n-1 && ok(b+1) {
-				b++
-			}
+			b = st.extend(b, final)
 			for k := a; k <= b; k++ {
 				in[k] = true
 			}
@@ -822,6 +826,30 @@ func (st *cleanState) judgement() (int, int) {
 		st.traceRules()
 	}
 	return a, b
+}
+
+// extend grows the article that ends at line b over the lines after it
+// (see Judge.Extend) and returns its new last line.
+func (st *cleanState) extend(b int, final []float64) int {
+	j := st.judge.Judge
+	// next[p]: the place of the first line dropped by a rule at or after the
+	// non-blank line p
+	next := make([]int, len(st.nb)+1)
+	next[len(st.nb)] = len(st.nb) + j.Lookahead + 1
+	for p := len(st.nb) - 1; p >= 0; p-- {
+		next[p] = next[p+1]
+		if st.lines[st.nb[p]].Dropped {
+			next[p] = p
+		}
+	}
+	for p := st.nbAt[b] + 1; p < len(st.nb); p++ {
+		i := st.nb[p]
+		if st.lines[i].Dropped || final[i] < j.Extend || next[p]-p <= j.Lookahead {
+			break
+		}
+		b = i
+	}
+	return b
 }
 
 // secondRuns marks further runs in [from, to) whose total is at least min.
@@ -870,7 +898,7 @@ func (st *cleanState) traceRules() {
 			if !r.Scored {
 				continue
 			}
-			if r.Score < 0 && r.Protect && st.protected(i) {
+			if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
 				continue
 			}
 			if st.holds(r, i) {

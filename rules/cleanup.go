@@ -57,7 +57,8 @@ type CleanupRule struct {
 	MinChars int  // the line has at least this many characters
 	Repeated bool // the line (normalised) appeared earlier in the document
 	// Protect keeps a line holding a quotation mark or a cue verb from this rule
-	// (default true). On a scored rule it only guards against negative scores.
+	// (default true). On a scored rule it only keeps a negative score off lines
+	// holding a quotation mark.
 	Protect bool
 	// AfterFraction: only lines after this fraction of the document (0..1).
 	AfterFraction float64
@@ -86,6 +87,12 @@ type CleanupRule struct {
 	// BetweenDropped: the nearest non-blank lines before and after were both
 	// dropped by a line rule.
 	BetweenDropped bool
+	// Prev, Next: conditions on the nearest non-blank line before or after
+	// (shape conditions and regex only).
+	Prev, Next *CleanupRule
+	// Dropped: the line was (Yes) or was not (No) dropped by a line rule —
+	// a condition for prev: and next:.
+	Dropped Tri
 	// TitleCopy: the line repeats the document's headline (a later copy).
 	TitleCopy bool
 	// NearTitle: the line lies within this many non-blank lines after the
@@ -129,11 +136,13 @@ type Judge struct {
 	// Second: a further run of lines, apart from the article, is kept too
 	// when its total is at least this (0: only the article).
 	Second float64
-	// Extend: the article grows over the lines next to it, on both sides,
-	// that no rule dropped and that score at least Extend (blank lines pass),
-	// until the first that fails (unset: no growth).
+	// Extend: the article grows over the lines that follow it (a list that
+	// ends it) while no rule dropped them, they score at least Extend, and no
+	// line among the Lookahead non-blank lines after them was dropped by a rule
+	// (unset: no growth).
 	Extend    float64
 	HasExtend bool
+	Lookahead int
 	// HeadLines: how many lines before the article may hold the headline.
 	HeadLines int
 	// MinDropped, MinShort: the judgement runs only on documents in which the
@@ -155,6 +164,7 @@ var judgeKeys = map[string]func(j *Judge, v float64) string{
 	"window":      func(j *Judge, v float64) string { return setInt(&j.Window, v) },
 	"second":      func(j *Judge, v float64) string { j.Second = v; return "" },
 	"extend":      func(j *Judge, v float64) string { j.Extend, j.HasExtend = v, true; return "" },
+	"lookahead":   func(j *Judge, v float64) string { return setInt(&j.Lookahead, v) },
 	"head_lines":  func(j *Judge, v float64) string { return setInt(&j.HeadLines, v) },
 	"min_dropped": func(j *Judge, v float64) string { return setInt(&j.MinDropped, v) },
 	"min_short":   func(j *Judge, v float64) string { return setInt(&j.MinShort, v) },
@@ -248,6 +258,7 @@ var cleanupScalars = map[string]scalarKey{
 	"terminal":          triKey(func(c *CleanupRule) *Tri { return &c.Terminal }),
 	"quote":             triKey(func(c *CleanupRule) *Tri { return &c.Quote }),
 	"first_in_article":  triKey(func(c *CleanupRule) *Tri { return &c.FirstInArticle }),
+	"dropped":           triKey(func(c *CleanupRule) *Tri { return &c.Dropped }),
 	"after":             shareKey("after", false, func(c *CleanupRule) *float64 { return &c.AfterFraction }),
 	"before":            shareKey("before", false, func(c *CleanupRule) *float64 { return &c.BeforeFraction }),
 	"min_stopwords":     shareKey("min_stopwords", true, func(c *CleanupRule) *float64 { return &c.MinStopwords }),
@@ -285,23 +296,51 @@ func share(key string, f float64) string {
 
 // cleanupKeys returns every key a cleanup rule accepts.
 func cleanupKeys() []string {
-	keys := []string{"id", "description", "drop", "regex", "words", "only_words", "judge"}
+	keys := []string{"id", "description", "drop", "regex", "words", "only_words", "prev", "next", "judge"}
 	for k := range cleanupScalars {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys[7:])
+	sort.Strings(keys[9:])
 	return keys
+}
+
+// nestedKeys returns the keys of prev: and next: (conditions on a line's
+// shape, without list references or context).
+func nestedKeys() []string {
+	keys := []string{"regex"}
+	for k, s := range cleanupScalars {
+		if s.cond && !contextKey[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys[1:])
+	return keys
+}
+
+// contextKey marks the conditions that look beyond the line itself.
+var contextKey = map[string]bool{"short_run": true, "after_good": true, "between_dropped": true,
+	"title_copy": true, "first_in_article": true, "near_title": true, "good_within": true,
+	"no_good_within": true, "repeated": true}
+
+// setSide sets the prev: or next: conditions.
+func (c *CleanupRule) setSide(key string, side *CleanupRule) {
+	side.Protect = false
+	if key == "prev" {
+		c.Prev = side
+	} else {
+		c.Next = side
+	}
 }
 
 // conditionKeys lists the condition keys, for messages.
 func conditionKeys() string {
-	keys := []string{"regex", "words", "only_words"}
+	keys := []string{"regex", "words", "only_words", "prev", "next"}
 	for k, s := range cleanupScalars {
 		if s.cond {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys[3:])
+	sort.Strings(keys[5:])
 	return joinKeys(keys)
 }
 

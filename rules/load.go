@@ -1009,68 +1009,85 @@ func (d *decoder) id(n *yaml.Node, id string, where string) bool {
 }
 
 func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
-	c := newCleanupRule(d.pos(n), d.file)
-	conds := 0
-	d.mapping(n, cleanupKeys(), func(key string, k, v *yaml.Node) {
-		switch key {
-		case "id":
-			c.ID, _ = d.str(v)
-		case "description":
-			c.Description, _ = d.str(v)
-		case "drop":
-			if s, ok := d.str(v); ok {
-				switch DropScope(s) {
-				case DropLine, DropRest:
-					c.Drop = DropScope(s)
-				default:
-					d.errf(v, "unknown drop %q (allowed: line, rest)", s)
-				}
-			}
-		case "regex":
-			c.Regex = d.regex(v)
-			conds++
-		case "words", "only_words":
-			d.seq(v, func(x *yaml.Node) {
-				if s, ok := d.str(x); ok {
-					c.addListRef(s, d.pos(x), key == "only_words")
-				}
-			})
-			conds++
-		case "judge":
-			d.mapping(v, JudgeKeys(), func(name string, k, v *yaml.Node) {
-				if f, ok := d.float(v); ok {
-					if msg := c.setJudge(name, f); msg != "" {
-						d.errf(v, "judge %s: %s", name, msg)
+	// parse decodes a rule, or with nested the conditions of prev: or next:
+	var parse func(n *yaml.Node, nested bool) (*CleanupRule, int)
+	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
+		c := newCleanupRule(d.pos(n), d.file)
+		conds := 0
+		keys := cleanupKeys()
+		if nested {
+			keys = nestedKeys()
+		}
+		d.mapping(n, keys, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "id":
+				c.ID, _ = d.str(v)
+			case "description":
+				c.Description, _ = d.str(v)
+			case "drop":
+				if s, ok := d.str(v); ok {
+					switch DropScope(s) {
+					case DropLine, DropRest:
+						c.Drop = DropScope(s)
+					default:
+						d.errf(v, "unknown drop %q (allowed: line, rest)", s)
 					}
 				}
-			})
-			if c.Judge == nil && v.Kind == yaml.MappingNode {
-				c.Judge = newJudge()
-			}
-		default:
-			s := cleanupScalars[key]
-			var i int
-			var f float64
-			var b, ok bool
-			switch s.kind {
-			case "int":
-				i, ok = d.int(v)
-			case "float":
-				f, ok = d.float(v)
-			case "bool":
-				b, ok = d.bool(v)
-			}
-			if !ok {
-				return
-			}
-			if msg := s.set(c, i, f, b); msg != "" {
-				d.errf(v, "%s", msg)
-			}
-			if s.cond {
+			case "regex":
+				c.Regex = d.regex(v)
 				conds++
+			case "words", "only_words":
+				d.seq(v, func(x *yaml.Node) {
+					if s, ok := d.str(x); ok {
+						c.addListRef(s, d.pos(x), key == "only_words")
+					}
+				})
+				conds++
+			case "prev", "next":
+				side, m := parse(v, true)
+				if m == 0 && v.Kind == yaml.MappingNode {
+					d.errf(v, "%s: give at least one condition", key)
+				}
+				c.setSide(key, side)
+				conds++
+			case "judge":
+				d.mapping(v, JudgeKeys(), func(name string, k, v *yaml.Node) {
+					if f, ok := d.float(v); ok {
+						if msg := c.setJudge(name, f); msg != "" {
+							d.errf(v, "judge %s: %s", name, msg)
+						}
+					}
+				})
+				if c.Judge == nil && v.Kind == yaml.MappingNode {
+					c.Judge = newJudge()
+				}
+			default:
+				s := cleanupScalars[key]
+				var i int
+				var f float64
+				var b, ok bool
+				switch s.kind {
+				case "int":
+					i, ok = d.int(v)
+				case "float":
+					f, ok = d.float(v)
+				case "bool":
+					b, ok = d.bool(v)
+				}
+				if !ok {
+					return
+				}
+				if msg := s.set(c, i, f, b); msg != "" {
+					d.errf(v, "%s", msg)
+				}
+				if s.cond {
+					conds++
+				}
 			}
-		}
-	})
+		})
+		return c, conds
+	}
+	c, conds := parse(n, false)
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
