@@ -275,6 +275,8 @@ type cleanState struct {
 	nbAt   []int    // per line, its place among the non-blank lines
 	worst  []string // per line, the most negative scored rule that matched
 	trace  []LineTrace
+	// stopUnknown: the stopwords list does not cover the document's language
+	stopUnknown bool
 }
 
 // Clean applies the ruleset's cleanup rules to text and recognises the
@@ -343,6 +345,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			st.nb = append(st.nb, i)
 		}
 	}
+	st.stopUnknown = st.stopwordsUnknown()
 	st.shortRuns()
 	st.title = st.headline()
 	st.lineRules(false)
@@ -365,6 +368,26 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	}
 	c.View = string(b)
 	return c, st.trace
+}
+
+// neutralStopShare is the stop-word share every line is taken to have when
+// the stopwords list does not cover the document's language: that of prose.
+const neutralStopShare = 0.3
+
+// stopwordsUnknown reports whether the document's long lines (10 words or
+// more, at least 3 of them) hold almost no words of the stopwords list, as in
+// a language the list does not cover; stop-word conditions then see every
+// line as prose and the other features decide.
+func (st *cleanState) stopwordsUnknown() bool {
+	lines, stop, tokens := 0, 0, 0
+	for _, i := range st.nb {
+		if li := &st.infos[i]; li.tokens >= 10 {
+			lines++
+			stop += li.stop
+			tokens += li.tokens
+		}
+	}
+	return lines >= 3 && stop*20 < tokens
 }
 
 // shortRuns sets, on each short line, the length of the run of short lines
@@ -568,7 +591,11 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 		return false
 	}
 	if r.MinStopwords > 0 || r.MaxStopwords < 1 {
-		if sh := li.share(li.stop, li.tokens); sh < r.MinStopwords || sh > r.MaxStopwords {
+		sh := li.share(li.stop, li.tokens)
+		if st.stopUnknown {
+			sh = neutralStopShare
+		}
+		if sh < r.MinStopwords || sh > r.MaxStopwords {
 			return false
 		}
 	}
