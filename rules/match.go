@@ -58,21 +58,73 @@ type capture struct {
 }
 
 type matcher struct {
-	rs      *Ruleset
-	toks    []Token
+	*Window
 	quote   int
 	steps   int
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
-	spk     [][]SpeakerPhrase // SpeakersAt by position, memoised
+}
+
+// Window is a token window (a sentence) prepared for matching: it
+// memoises what does not depend on the rule or the quote (the speaker
+// phrases at each position, which lists occur), so that every rule tried on
+// a sentence, for each of its quotes, computes them once. The tokens must
+// not change while the window is in use. A Window is not safe for
+// concurrent use; the Ruleset is.
+type Window struct {
+	rs      *Ruleset
+	toks    []Token
+	spk     [][]SpeakerPhrase // SpeakersAt by position
 	spkDone []bool
-	lists   []listSeen // whether a list occurs in the window, memoised
+	lists   []listSeen // whether a list occurs in the window
 }
 
 type listSeen struct {
 	l    *List
 	seen bool
+}
+
+// NewWindow prepares toks for matching.
+func (rs *Ruleset) NewWindow(toks []Token) *Window {
+	return &Window{rs: rs, toks: toks}
+}
+
+// Tokens returns the window's tokens.
+func (w *Window) Tokens() []Token { return w.toks }
+
+// Speakers returns SpeakersAt(toks, pos), computed once per position.
+func (w *Window) Speakers(pos int) []SpeakerPhrase {
+	if pos < 0 || pos > len(w.toks) {
+		return w.rs.SpeakersAt(w.toks, pos)
+	}
+	if w.spk == nil {
+		w.spk = make([][]SpeakerPhrase, len(w.toks)+1)
+		w.spkDone = make([]bool, len(w.toks)+1)
+	}
+	if !w.spkDone[pos] {
+		w.spk[pos] = w.rs.SpeakersAt(w.toks, pos)
+		w.spkDone[pos] = true
+	}
+	return w.spk[pos]
+}
+
+// hasList reports whether an entry of l occurs in the window.
+func (w *Window) hasList(l *List) bool {
+	for i := range w.lists {
+		if w.lists[i].l == l {
+			return w.lists[i].seen
+		}
+	}
+	seen := false
+	for pos := range w.toks {
+		if l.MatchAt(w.toks, pos) > 0 {
+			seen = true
+			break
+		}
+	}
+	w.lists = append(w.lists, listSeen{l, seen})
+	return seen
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -84,8 +136,17 @@ type listSeen struct {
 // pattern whose required items (a cue verb, a literal, a colon...) do not all
 // occur in the window is not tried at all, and a start position at which the
 // pattern's first item cannot match is skipped.
+//
+// MatchRule is NewWindow(toks).Match(r, quote); callers that try several
+// rules on one sentence should make the Window once.
 func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool) {
-	m := &matcher{rs: rs, toks: toks, quote: quote}
+	return rs.NewWindow(toks).Match(r, quote)
+}
+
+// Match finds the best match of rule r in the window, as MatchRule does.
+func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
+	toks := w.toks
+	m := &matcher{Window: w, quote: quote}
 	if !m.possible(r.Pattern.items) {
 		return Match{}, false
 	}
@@ -171,20 +232,7 @@ func (m *matcher) occurs(it *item) bool {
 	case opQuote:
 		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
 	case opList:
-		for i := range m.lists {
-			if m.lists[i].l == it.list {
-				return m.lists[i].seen
-			}
-		}
-		seen := false
-		for pos := range toks {
-			if it.list.MatchAt(toks, pos) > 0 {
-				seen = true
-				break
-			}
-		}
-		m.lists = append(m.lists, listSeen{it.list, seen})
-		return seen
+		return m.hasList(it.list)
 	case opLit, opPunct, opDash, opCap, opOtherQuote:
 		for pos := range toks {
 			if m.atomAt(it, pos) {
@@ -253,7 +301,7 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 				}
 			}
 		case opSpeaker:
-			for _, sp := range m.speakers(pos) {
+			for _, sp := range m.Speakers(pos) {
 				if !it.pronoun || sp.Type == PronounMention {
 					return true
 				}
@@ -357,7 +405,7 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		}
 		return false
 	case opSpeaker:
-		for _, sp := range m.speakers(pos) {
+		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {
 				continue
 			}
@@ -388,20 +436,4 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		}
 	}
 	return false
-}
-
-// speakers returns SpeakersAt(toks, pos), computed once per position.
-func (m *matcher) speakers(pos int) []SpeakerPhrase {
-	if m.spk == nil {
-		m.spk = make([][]SpeakerPhrase, len(m.toks)+1)
-		m.spkDone = make([]bool, len(m.toks)+1)
-	}
-	if pos < 0 || pos > len(m.toks) {
-		return m.rs.SpeakersAt(m.toks, pos)
-	}
-	if !m.spkDone[pos] {
-		m.spk[pos] = m.rs.SpeakersAt(m.toks, pos)
-		m.spkDone[pos] = true
-	}
-	return m.spk[pos]
 }
