@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -31,19 +33,52 @@ type InputOptions struct {
 	Format string
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// Encoding is the text encoding of the inputs, one of Encodings ("" is
+	// auto: UTF-8, or UTF-16 with a byte-order mark).
+	Encoding string
+	// MaxBytes bounds one document: a file, standard input or a JSONL line
+	// (0: DefaultMaxBytes; negative: no bound). A larger one is reported
+	// in Input.Err, unread, and the batch goes on.
+	MaxBytes int64
+	// Context stops the reading between documents when it is done;
+	// ReadInputs then returns its error. Nil means never.
+	Context context.Context
 }
 
-// MaxLine bounds one JSONL line (256 MiB).
-const MaxLine = 256 << 20
+// DefaultMaxBytes is the default bound on one document (32 MiB): a news
+// article is a few KiB, and extracting a document takes memory of some
+// tens of times its size.
+const DefaultMaxBytes = 32 << 20
 
 // ReadInputs streams the documents at paths to fn, one at a time, in order:
 // files, folders (recursively, sorted, matching Globs), "-" for standard
-// input, and JSONL corpora (one {"id", "text"} object per line). Errors of
-// single documents are passed to fn in Input.Err; ReadInputs stops only
-// when fn returns an error.
+// input, and JSONL corpora (one {"id", "text"} object per line). The text
+// of a document is decoded (Encoding) and checked (CheckText). Errors of
+// single documents — a missing or unreadable file, binary data, invalid
+// UTF-8, a document over MaxBytes, a JSONL line that is not an object with
+// a "text" — are passed to fn in Input.Err, with the ID naming the file
+// (and line); ReadInputs stops only when fn returns an error or the
+// Context is done.
 func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 	if len(opt.Globs) == 0 {
 		opt.Globs = []string{"*.txt", "*.md"}
+	}
+	enc, err := NormEncoding(opt.Encoding)
+	if err != nil {
+		return err
+	}
+	opt.Encoding = enc
+	if opt.MaxBytes == 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if ctx := opt.Context; ctx != nil {
+		inner := fn
+		fn = func(in Input) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return inner(in)
+		}
 	}
 	for _, p := range paths {
 		if err := readPath(p, opt, fn); err != nil {
@@ -51,6 +86,116 @@ func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 		}
 	}
 	return nil
+}
+
+// ErrTooLarge is reported for a document over InputOptions.MaxBytes.
+var ErrTooLarge = errors.New("document too large")
+
+func tooLarge(size, limit int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: more than %s (raise the bound with --max-size)", ErrTooLarge, sizeString(limit))
+	}
+	return fmt.Errorf("%w: %s, more than %s (raise the bound with --max-size)", ErrTooLarge, sizeString(size), sizeString(limit))
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readAll reads r to the end, but at most limit bytes (limit < 0: no
+// bound); size is the expected size, or -1.
+func readAll(r io.Reader, limit, size int64) ([]byte, error) {
+	if limit >= 0 {
+		r = io.LimitReader(r, limit+1)
+	}
+	var buf []byte
+	if size >= 0 {
+		if limit >= 0 {
+			size = min(size, limit)
+		}
+		buf = make([]byte, 0, size+1)
+	}
+	buf, err := readInto(buf, r)
+	if err != nil {
+		return nil, err
+	}
+	if limit >= 0 && int64(len(buf)) > limit {
+		return nil, tooLarge(-1, limit)
+	}
+	return buf, nil
+}
+
+func readInto(buf []byte, r io.Reader) ([]byte, error) {
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, 512)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// textInput decodes data and checks that it is text.
+func textInput(id string, data []byte, opt InputOptions) Input {
+	text, err := Decode(data, opt.Encoding)
+	if err == nil {
+		err = checkDecoded(text, data, opt.Encoding)
+	}
+	if err != nil {
+		return Input{ID: id, Err: err}
+	}
+	return Input{ID: id, Text: text}
+}
+
+// checkDecoded is CheckText with a hint at the encoding to use.
+func checkDecoded(text string, raw []byte, enc string) error {
+	err := CheckText(text)
+	if err == nil || (enc != "auto" && enc != "utf-8") {
+		return err
+	}
+	switch {
+	case errors.Is(err, ErrInvalidUTF8):
+		return fmt.Errorf("%w; if it is Latin-1 or Windows-1252 text, read it with --encoding windows-1252", err)
+	case errors.Is(err, ErrBinary) && looksUTF16(raw):
+		return fmt.Errorf("%w; if it is UTF-16 text without a byte-order mark, read it with --encoding utf-16le (or utf-16be)", err)
+	}
+	return err
+}
+
+// looksUTF16 reports whether data reads as UTF-16 of mostly ASCII text: a
+// NUL in one of every two bytes.
+func looksUTF16(data []byte) bool {
+	data = data[:min(len(data), 4096)&^1]
+	if len(data) < 4 {
+		return false
+	}
+	var nul [2]int
+	for i, b := range data {
+		if b == 0 {
+			nul[i&1]++
+		}
+	}
+	half := len(data) / 2
+	return nul[0] >= half*3/4 && nul[1] == 0 || nul[1] >= half*3/4 && nul[0] == 0
 }
 
 func isJSONL(p string, opt InputOptions) bool {
@@ -67,13 +212,13 @@ func readPath(p string, opt InputOptions, fn func(Input) error) error {
 			return fn(Input{ID: "-", Err: errors.New("no standard input")})
 		}
 		if opt.Format == "jsonl" {
-			return readJSONL("-", opt.Stdin, fn)
+			return readJSONL("-", opt.Stdin, opt, fn)
 		}
-		data, err := io.ReadAll(opt.Stdin)
+		data, err := readAll(opt.Stdin, opt.MaxBytes, -1)
 		if err != nil {
 			return fn(Input{ID: "-", Err: err})
 		}
-		return fn(Input{ID: "-", Text: string(data)})
+		return fn(textInput("-", data, opt))
 	}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -82,7 +227,7 @@ func readPath(p string, opt InputOptions, fn func(Input) error) error {
 	if st.IsDir() {
 		return walkDir(p, opt, fn)
 	}
-	return readFile(p, opt, fn)
+	return readFile(p, st, opt, fn)
 }
 
 func ioError(err error) error {
@@ -93,29 +238,50 @@ func ioError(err error) error {
 	return err
 }
 
-func readFile(p string, opt InputOptions, fn func(Input) error) error {
+// readFile reads the file p; st is its os.Stat (nil when unknown).
+func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) error {
+	size := int64(-1)
+	if st != nil && st.Mode().IsRegular() {
+		size = st.Size()
+		if opt.MaxBytes >= 0 && size > opt.MaxBytes && !isJSONL(p, opt) {
+			return fn(Input{ID: p, Err: tooLarge(size, opt.MaxBytes)})
+		}
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return fn(Input{ID: p, Err: ioError(err)})
 	}
 	defer f.Close()
 	if isJSONL(p, opt) {
-		return readJSONL(p, f, fn)
+		return readJSONL(p, f, opt, fn)
 	}
-	data, err := io.ReadAll(f)
+	data, err := readAll(f, opt.MaxBytes, size)
 	if err != nil {
 		return fn(Input{ID: p, Err: ioError(err)})
 	}
-	return fn(Input{ID: p, Text: string(data)})
+	return fn(textInput(p, data, opt))
 }
 
 // walkDir reads the matching files of a folder tree in sorted order. It
-// does not follow symbolic links to folders, so a link loop cannot trap it.
+// does not follow symbolic links to folders, so a link loop cannot trap it
+// (a link to a file is read); files that are not regular files (named
+// pipes, devices) are reported, not opened, so that none can block it.
 func walkDir(root string, opt InputOptions, fn func(Input) error) error {
-	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	type entry struct {
+		path string
+		err  error
+	}
+	var files []entry
+	start := root
+	if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		start = root + string(filepath.Separator) // walk the folder a link names
+	}
+	err := filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return opt.Context.Err()
+		}
 		if err != nil {
-			files = append(files, "\x00"+path+"\x00"+ioError(err).Error())
+			files = append(files, entry{path, ioError(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -127,40 +293,65 @@ func walkDir(root string, opt InputOptions, fn func(Input) error) error {
 		name := d.Name()
 		for _, g := range opt.Globs {
 			if ok, _ := filepath.Match(g, name); ok {
-				files = append(files, path)
+				files = append(files, entry{path, irregular(path, d)})
 				break
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return fn(Input{ID: root, Err: err})
+		return err
 	}
-	sort.Strings(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	for _, f := range files {
-		if strings.HasPrefix(f, "\x00") {
-			parts := strings.SplitN(f[1:], "\x00", 2)
-			if err := fn(Input{ID: parts[0], Err: errors.New(parts[1])}); err != nil {
+		if f.err != nil {
+			if err := fn(Input{ID: f.path, Err: f.err}); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := readFile(f, opt, fn); err != nil {
+		if err := readFile(f.path, nil, opt, fn); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// readJSONL streams a JSONL corpus line by line, with no line-length limit
-// below MaxLine.
-func readJSONL(name string, r io.Reader, fn func(Input) error) error {
-	br := bufio.NewReaderSize(r, 1<<16)
+// irregular returns an error for a folder entry that is not a regular file
+// (or a link to one).
+func irregular(path string, d fs.DirEntry) error {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		if err != nil {
+			return ioError(err)
+		}
+		mode = st.Mode().Type()
+		if st.IsDir() {
+			return errors.New("a link to a folder, not followed")
+		}
+	}
+	if mode&fs.ModeType != 0 {
+		return fmt.Errorf("not a regular file (%v)", mode.Type())
+	}
+	return nil
+}
+
+// readJSONL streams a JSONL corpus line by line; a line is bounded by
+// MaxBytes like a document.
+func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error) error {
+	br := bufio.NewReaderSize(newDecodeReader(r, opt.Encoding), 1<<16)
 	lineNo := 0
 	for {
-		line, err := readLine(br)
+		line, err := readLine(br, opt.MaxBytes)
+		lineNo++
+		if errors.Is(err, ErrTooLarge) {
+			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
+				return ferr
+			}
+			continue
+		}
 		if len(line) > 0 || err == nil {
-			lineNo++
 			if in, skip := parseJSONLine(name, lineNo, line); !skip {
 				if ferr := fn(in); ferr != nil {
 					return ferr
@@ -171,22 +362,28 @@ func readJSONL(name string, r io.Reader, fn func(Input) error) error {
 			return nil
 		}
 		if err != nil {
-			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo+1), Err: err})
+			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err)})
 		}
 	}
 }
 
-func readLine(br *bufio.Reader) ([]byte, error) {
+// readLine reads one line; a line longer than limit (when limit >= 0) is
+// skipped and reported with ErrTooLarge.
+func readLine(br *bufio.Reader, limit int64) ([]byte, error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
 		buf = append(buf, chunk...)
-		if len(buf) > MaxLine {
-			// skip the rest of the line
+		if limit >= 0 && int64(len(buf)) > limit+1 { // +1: the newline
+			n := int64(len(buf))
 			for err == bufio.ErrBufferFull {
-				_, err = br.ReadSlice('\n')
+				chunk, err = br.ReadSlice('\n')
+				n += int64(len(chunk))
 			}
-			return nil, fmt.Errorf("line longer than %d MiB", MaxLine>>20)
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+			return nil, fmt.Errorf("line of %s: %w", sizeString(n), tooLarge(-1, limit))
 		}
 		if err == bufio.ErrBufferFull {
 			continue
@@ -218,7 +415,14 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 		}
 	}
 	if rec.Text == nil {
-		return Input{ID: id, Err: fmt.Errorf("%s: no \"text\" field", where)}, false
+		msg := `no "text" field`
+		if id != where {
+			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))
+		}
+		return Input{ID: where, Err: errors.New(msg)}, false
+	}
+	if err := CheckText(*rec.Text); err != nil {
+		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}, false
 	}
 	return Input{ID: id, Text: *rec.Text}, false
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,6 +34,7 @@ func (e *exitError) Unwrap() error { return e.err }
 // app holds the streams of one invocation; commands get it instead of
 // reading package globals.
 type app struct {
+	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -54,7 +56,8 @@ func (f *ruleFlags) load() (*rules.Ruleset, error) {
 	}
 	rs, err := rules.LoadFiles(f.files, !f.noDefault)
 	if err != nil {
-		return nil, &exitError{exitRules, fmt.Errorf("invalid rules:\n%w", err)}
+		// one line per problem, each naming its file (run prefixes them)
+		return nil, &exitError{exitRules, err}
 	}
 	return rs, nil
 }
@@ -83,7 +86,10 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 
 // run executes the command line and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -93,16 +99,28 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(stderr, "whosaid:", ee.err)
+			printError(stderr, ee.err)
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "whosaid:", err)
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "whosaid: interrupted")
+		return exitInterrupted
+	}
+	printError(stderr, err)
 	if strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") ||
 		strings.Contains(err.Error(), "accepts") || strings.Contains(err.Error(), "requires") {
 		return exitUsage
 	}
 	return exitUsage
+}
+
+// printError writes err to w, each of its lines (several for a list of
+// rule problems) as one "whosaid: " line.
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintln(w, "whosaid:", line)
+	}
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -117,18 +135,60 @@ func isTerminal(w io.Writer) bool {
 
 // inputFlags are the flags that choose how inputs are read.
 type inputFlags struct {
-	globs []string
-	input string
+	globs    []string
+	input    string
+	encoding string
+	maxSize  string
 }
 
 func (f *inputFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.globs, "glob", nil, "file name pattern inside folders (repeatable; default *.txt and *.md)")
 	cmd.Flags().StringVar(&f.input, "input", "", "input format: text or jsonl (default: by extension, .jsonl is JSONL)")
+	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings, ", ")+
+		" (auto: UTF-8, or UTF-16 with a byte-order mark)")
+	cmd.Flags().StringVar(&f.maxSize, "max-size", "32M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
 }
 
 func (f *inputFlags) options(a *app) (extract.InputOptions, error) {
 	if f.input != "" && f.input != "text" && f.input != "jsonl" {
 		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--input %q: want text or jsonl", f.input)}
 	}
-	return extract.InputOptions{Globs: f.globs, Format: f.input, Stdin: a.stdin}, nil
+	enc, err := extract.NormEncoding(f.encoding)
+	if err != nil {
+		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--encoding: %w", err)}
+	}
+	maxBytes, err := parseSize(f.maxSize)
+	if err != nil {
+		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--max-size %q: %w", f.maxSize, err)}
+	}
+	return extract.InputOptions{Globs: f.globs, Format: f.input, Stdin: a.stdin, Encoding: enc, MaxBytes: maxBytes, Context: a.ctx}, nil
+}
+
+// parseSize reads a size such as 800, 500K, 64M or 1G (binary units; a
+// trailing B or iB is allowed) as a MaxBytes: 0 is no bound (-1).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
+	mult := int64(1)
+	if t != "" {
+		switch t[len(t)-1] {
+		case 'K':
+			mult = 1 << 10
+		case 'M':
+			mult = 1 << 20
+		case 'G':
+			mult = 1 << 30
+		}
+		if mult > 1 {
+			t = t[:len(t)-1]
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, errors.New("want a size such as 500K, 64M or 1G, or 0 for no bound")
+	}
+	if n == 0 {
+		return -1, nil
+	}
+	return n * mult, nil
 }
