@@ -813,6 +813,7 @@ func (st *cleanState) judgement() (int, int) {
 	}
 	in := make([]bool, n)
 	st.in = in
+	core := -1 // the article's last line before it grew
 	a, b, best := maxRun(v, 0, n)
 	if b < a {
 		a, b = -1, -1
@@ -820,15 +821,16 @@ func (st *cleanState) judgement() (int, int) {
 		for k := a; k <= b; k++ {
 			in[k] = true
 		}
+		core = b
 		if j.HasExtend {
 			b = st.extend(b, final)
 			for k := a; k <= b; k++ {
 				in[k] = true
 			}
 		}
-		if j.Second > 0 {
-			st.secondRuns(v, in, 0, a, j.Second)
-			st.secondRuns(v, in, b+1, n, j.Second)
+		if j.Second > 0 || j.QuoteSecond > 0 {
+			st.secondRuns(v, in, 0, a)
+			st.secondRuns(v, in, b+1, n)
 		}
 	}
 	_ = best
@@ -842,7 +844,7 @@ func (st *cleanState) judgement() (int, int) {
 		switch {
 		case !in[i]:
 			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
-		case final[i] < j.Keep:
+		case final[i] < j.Keep && i <= core:
 			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
 			if st.worst[i] != "" {
 				st.lines[i].Rule = st.worst[i]
@@ -879,20 +881,33 @@ func (st *cleanState) extend(b int, final []float64) int {
 	return b
 }
 
-// secondRuns marks further runs in [from, to) whose total is at least min.
-func (st *cleanState) secondRuns(v []float64, in []bool, from, to int, min float64) {
+// secondRuns marks further runs in [from, to) whose total is at least
+// Second, or at least QuoteSecond when they hold a line with a quotation
+// mark.
+func (st *cleanState) secondRuns(v []float64, in []bool, from, to int) {
+	j := st.judge.Judge
 	if to-from <= 0 {
 		return
 	}
 	a, b, best := maxRun(v, from, to)
-	if b < a || best < min {
+	low := j.Second
+	if j.QuoteSecond > 0 && (low <= 0 || j.QuoteSecond < low) {
+		low = j.QuoteSecond
+	}
+	if b < a || best < low {
 		return
 	}
-	for k := a; k <= b; k++ {
-		in[k] = true
+	keep := j.Second > 0 && best >= j.Second
+	for k := a; k <= b && !keep; k++ {
+		keep = st.infos[k].hasQuote && !st.lines[k].Dropped
 	}
-	st.secondRuns(v, in, from, a, min)
-	st.secondRuns(v, in, b+1, to, min)
+	if keep {
+		for k := a; k <= b; k++ {
+			in[k] = true
+		}
+	}
+	st.secondRuns(v, in, from, a)
+	st.secondRuns(v, in, b+1, to)
 }
 
 // maxRun returns the run [a, b] of v[from:to] with the greatest sum that

@@ -136,6 +136,9 @@ type Judge struct {
 	// Second: a further run of lines, apart from the article, is kept too
 	// when its total is at least this (0: only the article).
 	Second float64
+	// QuoteSecond: so is a further run that holds a line with a quotation mark
+	// when its total is at least this (0: no such rule).
+	QuoteSecond float64
 	// Extend: the article grows over the lines that follow it (a list that
 	// ends it) while no rule dropped them, they score at least Extend, and no
 	// line among the Lookahead non-blank lines after them was dropped by a rule
@@ -153,21 +156,22 @@ type Judge struct {
 
 // judgeKeys lists the keys of a judge mapping and how to set them.
 var judgeKeys = map[string]func(j *Judge, v float64) string{
-	"good":        func(j *Judge, v float64) string { j.Good = v; return "" },
-	"keep":        func(j *Judge, v float64) string { j.Keep = v; return "" },
-	"offset":      func(j *Judge, v float64) string { j.Offset = v; return "" },
-	"floor":       func(j *Judge, v float64) string { j.Floor = v; return "" },
-	"ceiling":     func(j *Judge, v float64) string { j.Ceiling = v; return "" },
-	"dropped":     func(j *Judge, v float64) string { j.Dropped = v; return "" },
-	"short_words": func(j *Judge, v float64) string { return setInt(&j.ShortWords, v) },
-	"neighbours":  func(j *Judge, v float64) string { j.Neighbours = v; return "" },
-	"window":      func(j *Judge, v float64) string { return setInt(&j.Window, v) },
-	"second":      func(j *Judge, v float64) string { j.Second = v; return "" },
-	"extend":      func(j *Judge, v float64) string { j.Extend, j.HasExtend = v, true; return "" },
-	"lookahead":   func(j *Judge, v float64) string { return setInt(&j.Lookahead, v) },
-	"head_lines":  func(j *Judge, v float64) string { return setInt(&j.HeadLines, v) },
-	"min_dropped": func(j *Judge, v float64) string { return setInt(&j.MinDropped, v) },
-	"min_short":   func(j *Judge, v float64) string { return setInt(&j.MinShort, v) },
+	"good":         func(j *Judge, v float64) string { j.Good = v; return "" },
+	"keep":         func(j *Judge, v float64) string { j.Keep = v; return "" },
+	"offset":       func(j *Judge, v float64) string { j.Offset = v; return "" },
+	"floor":        func(j *Judge, v float64) string { j.Floor = v; return "" },
+	"ceiling":      func(j *Judge, v float64) string { j.Ceiling = v; return "" },
+	"dropped":      func(j *Judge, v float64) string { j.Dropped = v; return "" },
+	"short_words":  func(j *Judge, v float64) string { return setInt(&j.ShortWords, v) },
+	"neighbours":   func(j *Judge, v float64) string { j.Neighbours = v; return "" },
+	"window":       func(j *Judge, v float64) string { return setInt(&j.Window, v) },
+	"second":       func(j *Judge, v float64) string { j.Second = v; return "" },
+	"quote_second": func(j *Judge, v float64) string { j.QuoteSecond = v; return "" },
+	"extend":       func(j *Judge, v float64) string { j.Extend, j.HasExtend = v, true; return "" },
+	"lookahead":    func(j *Judge, v float64) string { return setInt(&j.Lookahead, v) },
+	"head_lines":   func(j *Judge, v float64) string { return setInt(&j.HeadLines, v) },
+	"min_dropped":  func(j *Judge, v float64) string { return setInt(&j.MinDropped, v) },
+	"min_short":    func(j *Judge, v float64) string { return setInt(&j.MinShort, v) },
 }
 
 func setInt(p *int, v float64) string {
