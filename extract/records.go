@@ -118,7 +118,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && at.m.Rule.Confidence < guessRule && isTitleCase(strings.Fields(content)) {
+		if at.ok && !x.opts.All && at.m.Rule.Confidence < x.rules.Speech.GuessConfidence && isTitleCase(strings.Fields(content)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
@@ -131,16 +131,6 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 	}
 	return out
 }
-
-// Thresholds of the not-speech test for unattributed quotes.
-const (
-	// scareMaxWords: an unattributed quote of at most this many words is a
-	// scare quote or a term, not speech.
-	scareMaxWords = 4
-	// guessRule: below this confidence an attribution is a guess (the
-	// sentence subject), which does not make a title-case quote speech.
-	guessRule = 0.6
-)
 
 // isSingleMark reports whether r opens a single-mark quotation.
 func isSingleMark(r rune) bool {
@@ -167,7 +157,7 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if isSingleMark(q.Open) || len(words) <= scareMaxWords && !isSentence(words) {
+	if isSingleMark(q.Open) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""

@@ -134,7 +134,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		// After a period, only a short attribution stays (“Done.” Smith
 		// said.); “Done.” Smith said the plan was late. is a new sentence.
 		cue := x.rules.Lists[rules.ListCueVerbs]
-		phrases := x.rules.Lists["cue_phrases"]
+		phrases := x.rules.Lists[rules.ListCuePhrases]
 		for k := i + 1; k < len(toks) && k <= i+7; k++ {
 			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
 				break

@@ -602,7 +602,7 @@ func tryParse(data []byte) (err error) {
 }
 
 // sections are the top-level keys of a rule file.
-var sections = []string{"version", "lists", "cleanup", "quote_marks", "metadata", "attribution", "disable"}
+var sections = []string{"version", "lists", "cleanup", "quote_marks", "metadata", "speech", "attribution", "disable"}
 
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 	if !utf8.Valid(d.src.Data) {
@@ -648,6 +648,8 @@ func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 			d.seq(v, func(n *yaml.Node) { d.mark(rs, n) })
 		case "metadata":
 			d.metadata(rs, v)
+		case "speech":
+			d.speech(rs, v)
 		case "attribution":
 			d.seq(v, func(n *yaml.Node) {
 				r := d.attr(n)
@@ -989,6 +991,28 @@ func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
 		case "headline_max_words":
 			if x, ok := d.int(v); ok {
 				rs.Metadata.HeadlineMaxWords = x
+			}
+		}
+	})
+}
+
+// speech decodes the thresholds that tell speech from terms and titles.
+func (d *decoder) speech(rs *Ruleset, n *yaml.Node) {
+	d.mapping(n, []string{"scare_max_words", "guess_confidence"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "scare_max_words":
+			if x, ok := d.int(v); ok {
+				if x < 0 {
+					d.errf(v, "scare_max_words must be 0 or more, got %d", x)
+				}
+				rs.Speech.ScareMaxWords = x
+			}
+		case "guess_confidence":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "guess_confidence must be between 0 and 1, got %v", f)
+				}
+				rs.Speech.GuessConfidence = f
 			}
 		}
 	})

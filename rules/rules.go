@@ -40,6 +40,7 @@ type Ruleset struct {
 	Cleanup     []*CleanupRule
 	QuoteMarks  []MarkPair
 	Metadata    Metadata
+	Speech      Speech
 	Attribution []*AttrRule // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
@@ -50,6 +51,17 @@ type MarkPair struct {
 	Open, Close rune
 	Lang        string
 	Pos         Pos
+}
+
+// Speech holds the thresholds that tell an unattributed quotation that is
+// speech from a term, a scare quote or a title.
+type Speech struct {
+	// ScareMaxWords: an unattributed quotation of at most this many words
+	// that does not read as a sentence is a scare quote (0: none is).
+	ScareMaxWords int
+	// GuessConfidence: attributions below this confidence (the sentence
+	// subject) are guesses, which do not make a title-case quotation speech.
+	GuessConfidence float64
 }
 
 // Metadata holds the patterns that recognise document metadata.

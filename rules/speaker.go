@@ -22,6 +22,7 @@ const (
 	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
 	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
 	ListFirstNames     = "first_names"          // mary:f, john:m (gender of a first name)
+	ListCuePhrases     = "cue_phrases"          // told reporters … (optional: multi-word cues)
 )
 
 // RequiredLists names the lists every ruleset must have.
