@@ -256,25 +256,27 @@ func normKey(s string) string {
 
 // cleanState is the working state of one Clean call.
 type cleanState struct {
-	x      *Extractor
-	stop   *rules.List
-	cue    *rules.List
-	judge  *rules.CleanupRule
-	lines  []Line
-	infos  []lineInfo
-	n      int // length of the view, for fractions
-	buf    []byte
-	toks   []rules.Token
-	tokOf  int    // the line toks belongs to (-1: none)
-	first  []int  // per line, the first line with the same text
-	title  int    // the headline line (-1: none yet)
-	in     []bool // per line, in the article (after the judgement)
-	scores []float64
-	isGood []bool   // per line, scored at least the judge's good (context conditions)
-	nb     []int    // the indexes of the non-blank lines
-	nbAt   []int    // per line, its place among the non-blank lines
-	worst  []string // per line, the most negative scored rule that matched
-	trace  []LineTrace
+	x     *Extractor
+	stop  *rules.List
+	cue   *rules.List
+	judge *rules.CleanupRule
+	lines []Line
+	infos []lineInfo
+	n     int // length of the view, for fractions
+	buf   []byte
+	toks  []rules.Token
+	tokOf int    // the line toks belongs to (-1: none)
+	first []int  // per line, the first line with the same text
+	title int    // the headline line (-1: none yet)
+	in    []bool // per line, in the article (after the judgement)
+	// numbered: per line, an item of a numbered list
+	numbered []bool
+	scores   []float64
+	isGood   []bool   // per line, scored at least the judge's good (context conditions)
+	nb       []int    // the indexes of the non-blank lines
+	nbAt     []int    // per line, its place among the non-blank lines
+	worst    []string // per line, the most negative scored rule that matched
+	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
 }
@@ -348,6 +350,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	st.stopUnknown = st.stopwordsUnknown()
 	st.shortRuns()
 	st.title = st.headline()
+	st.numberedItems()
 	st.lineRules(false)
 	st.lineRules(true)
 	st.score()
@@ -442,6 +445,41 @@ func (st *cleanState) lineRules(between bool) {
 			}
 		}
 	}
+}
+
+// numberedItems marks the items of numbered lists: a line that opens with
+// a number next to (within three lines) one that opens with the number after
+// it.
+func (st *cleanState) numberedItems() {
+	st.numbered = make([]bool, len(st.lines))
+	num := make([]int, len(st.nb))
+	for p, i := range st.nb {
+		num[p] = itemNumber(st.infos[i].text)
+	}
+	for p := range st.nb {
+		if num[p] < 0 {
+			continue
+		}
+		for q := p + 1; q < len(st.nb) && q <= p+3; q++ {
+			if num[q] == num[p]+1 {
+				st.numbered[st.nb[p]], st.numbered[st.nb[q]] = true, true
+				break
+			}
+		}
+	}
+}
+
+// itemNumber returns the number a line opens with ("3. …", "3) …"), or -1.
+func itemNumber(s string) int {
+	n, k := 0, 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		n = n*10 + int(s[k]-'0')
+		k++
+	}
+	if k == 0 || k+1 >= len(s) || s[k] != '.' && s[k] != ')' || s[k+1] != ' ' {
+		return -1
+	}
+	return n
 }
 
 // lateRules applies the line rules that look at the article to its kept
@@ -569,7 +607,7 @@ func (st *cleanState) restRules() {
 // holds reports whether every condition of r holds on line i.
 func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 	li := &st.infos[i]
-	if !r.Scored && r.Protect && (li.hasQuote || li.hasCue) {
+	if !r.Scored && r.Protect && (li.hasQuote || r.ProtectCues && li.hasCue) {
 		return false
 	}
 	if r.AfterFraction > 0 || r.BeforeFraction > 0 {
@@ -628,6 +666,9 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 		return false
 	}
 	if r.FirstInArticle != rules.Any && (st.in == nil || !r.FirstInArticle.Holds(st.in[st.first[i]])) {
+		return false
+	}
+	if r.Numbered && !st.numbered[i] {
 		return false
 	}
 	if r.Dropped != rules.Any && !r.Dropped.Holds(st.lines[i].Dropped) {
@@ -829,8 +870,9 @@ func (st *cleanState) judgement() (int, int) {
 			}
 		}
 		if j.Second > 0 || j.QuoteSecond > 0 {
+			// only before the article: its opening paragraphs may stand apart
+			// (a picture, a chart); what follows it is teasers and comments
 			st.secondRuns(v, in, 0, a)
-			st.secondRuns(v, in, b+1, n)
 		}
 	}
 	_ = best
@@ -881,9 +923,9 @@ func (st *cleanState) extend(b int, final []float64) int {
 	return b
 }
 
-// secondRuns marks further runs in [from, to) whose total is at least
-// Second, or at least QuoteSecond when they hold a line with a quotation
-// mark.
+// secondRuns marks further runs in [from, to) (before the article) whose
+// total is at least Second, or at least QuoteSecond when they hold a line
+// with a quotation mark.
 func (st *cleanState) secondRuns(v []float64, in []bool, from, to int) {
 	j := st.judge.Judge
 	if to-from <= 0 {

@@ -57,9 +57,11 @@ type CleanupRule struct {
 	MinChars int  // the line has at least this many characters
 	Repeated bool // the line (normalised) appeared earlier in the document
 	// Protect keeps a line holding a quotation mark or a cue verb from this rule
-	// (default true). On a scored rule it only keeps a negative score off lines
-	// holding a quotation mark.
-	Protect bool
+	// (default true); with ProtectCues false only a quotation mark protects.
+	// On a scored rule it only keeps a negative score off lines holding a
+	// quotation mark.
+	Protect     bool
+	ProtectCues bool
 	// AfterFraction: only lines after this fraction of the document (0..1).
 	AfterFraction float64
 	// BeforeFraction: only lines before this fraction of the document (0..1;
@@ -93,6 +95,10 @@ type CleanupRule struct {
 	// Dropped: the line was (Yes) or was not (No) dropped by a line rule —
 	// a condition for prev: and next:.
 	Dropped Tri
+	// Numbered: the line opens with a number ("3." "3)") and one of the next
+	// or previous three lines opens with the number after or before it — an
+	// item of a numbered list.
+	Numbered bool
 	// TitleCopy: the line repeats the document's headline (a later copy).
 	TitleCopy bool
 	// NearTitle: the line lies within this many non-blank lines after the
@@ -133,10 +139,11 @@ type Judge struct {
 	// side, added to a line's own score (context).
 	Neighbours float64
 	Window     int
-	// Second: a further run of lines, apart from the article, is kept too
-	// when its total is at least this (0: only the article).
+	// Second: a further run of lines before the article (its opening, set
+	// apart by a picture or a chart) is kept too when its total is at least
+	// this (0: only the article).
 	Second float64
-	// QuoteSecond: so is a further run that holds a line with a quotation mark
+	// QuoteSecond: so is such a run that holds a line with a quotation mark
 	// when its total is at least this (0: no such rule).
 	QuoteSecond float64
 	// Extend: the article grows over the lines that follow it (a list that
@@ -194,7 +201,7 @@ func JudgeKeys() []string {
 
 // newCleanupRule returns a rule with the defaults of the format.
 func newCleanupRule(pos Pos, source string) *CleanupRule {
-	return &CleanupRule{Drop: DropLine, Protect: true, Pos: pos, Source: source,
+	return &CleanupRule{Drop: DropLine, Protect: true, ProtectCues: true, Pos: pos, Source: source,
 		MaxStopwords: 1, MaxCapitalized: 1, MaxDigits: 1}
 }
 
@@ -258,7 +265,9 @@ var cleanupScalars = map[string]scalarKey{
 	"no_terminal_punct": boolKey(true, func(c *CleanupRule) *bool { return &c.NoTerminalPunct }),
 	"between_dropped":   boolKey(true, func(c *CleanupRule) *bool { return &c.BetweenDropped }),
 	"title_copy":        boolKey(true, func(c *CleanupRule) *bool { return &c.TitleCopy }),
+	"numbered":          boolKey(true, func(c *CleanupRule) *bool { return &c.Numbered }),
 	"protect":           boolKey(false, func(c *CleanupRule) *bool { return &c.Protect }),
+	"protect_cues":      boolKey(false, func(c *CleanupRule) *bool { return &c.ProtectCues }),
 	"terminal":          triKey(func(c *CleanupRule) *Tri { return &c.Terminal }),
 	"quote":             triKey(func(c *CleanupRule) *Tri { return &c.Quote }),
 	"first_in_article":  triKey(func(c *CleanupRule) *Tri { return &c.FirstInArticle }),
@@ -324,7 +333,7 @@ func nestedKeys() []string {
 // contextKey marks the conditions that look beyond the line itself.
 var contextKey = map[string]bool{"short_run": true, "after_good": true, "between_dropped": true,
 	"title_copy": true, "first_in_article": true, "near_title": true, "good_within": true,
-	"no_good_within": true, "repeated": true}
+	"no_good_within": true, "repeated": true, "numbered": true}
 
 // setSide sets the prev: or next: conditions.
 func (c *CleanupRule) setSide(key string, side *CleanupRule) {
