@@ -154,7 +154,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		m.Rule = r
 		return m, a.attrs[p].sent, true, "continues the turn of the previous quote"
 	case rules.ScopeSentence:
-		m, ok := x.rules.MatchRule(r, a.sents[loc.sent].toks, loc.tok)
+		m, ok := a.sents[loc.sent].window(x.rules).Match(r, loc.tok)
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
@@ -170,7 +170,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		m, ok := x.rules.MatchRule(r, a.sents[prev].toks, -1)
+		m, ok := a.sents[prev].window(x.rules).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
 		}
@@ -184,7 +184,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if next >= len(a.sents) || a.paraGap(a.sents[loc.sent].para, a.sents[next].para) > 1 {
 			return rules.Match{}, 0, false, "no next sentence"
 		}
-		m, ok := x.rules.MatchRule(r, a.sents[next].toks, -1)
+		m, ok := a.sents[next].window(x.rules).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}

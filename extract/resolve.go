@@ -142,15 +142,16 @@ func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
 	a.ents = es
 	det := x.rules.Lists[rules.ListDeterminers]
-	for _, s := range a.sents {
-		toks := s.toks
+	for si := range a.sents {
+		toks := a.sents[si].toks
+		win := a.sents[si].window(x.rules)
 		for i := 0; i < len(toks); {
 			t := toks[i]
 			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.IsTitleWord(t)) {
 				i++
 				continue
 			}
-			sps := x.rules.SpeakersAt(toks, i)
+			sps := win.Speakers(i)
 			if len(sps) == 0 {
 				i++
 				continue
@@ -199,7 +200,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 			if desc >= 0 {
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, toks, sp)
+						x.appositiveTitle(es, win, sp)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -212,12 +213,13 @@ func (x *Extractor) buildEntities(a *analysis) {
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
-func (x *Extractor) appositiveTitle(es *entities, toks []rules.Token, d rules.SpeakerPhrase) {
+func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.SpeakerPhrase) {
+	toks := win.Tokens()
 	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
 		return
 	}
 	det := x.rules.Lists[rules.ListDeterminers]
-	for _, sp := range x.rules.SpeakersAt(toks, d.Span.End+1) {
+	for _, sp := range win.Speakers(d.Span.End + 1) {
 		if sp.Type != rules.NameMention {
 			continue
 		}

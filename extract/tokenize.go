@@ -14,6 +14,15 @@ type sentence struct {
 	toks  []rules.Token
 	para  int // paragraph index
 	first bool
+	win   *rules.Window // made on first use, shared by attribution and resolution
+}
+
+// window returns the sentence's matching window, made once.
+func (s *sentence) window(rs *rules.Ruleset) *rules.Window {
+	if s.win == nil {
+		s.win = rs.NewWindow(s.toks)
+	}
+	return s.win
 }
 
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
