@@ -205,6 +205,7 @@ func filterClean(in []*CleanupRule, off map[string]Pos) []*CleanupRule {
 
 // resolve checks required lists and binds list references in patterns.
 func (rs *Ruleset) resolve(errs *ErrorList, first string) {
+	defer rs.bindLists()
 	var missing []string
 	for _, name := range RequiredLists {
 		if _, ok := rs.Lists[name]; !ok {

@@ -36,12 +36,14 @@ func (p Pos) String() string {
 
 // Ruleset is a loaded, validated and compiled set of rules.
 type Ruleset struct {
-	Lists       map[string]*List
-	Cleanup     []*CleanupRule
-	QuoteMarks  []MarkPair
-	Metadata    Metadata
-	Speech      Speech
-	Attribution []*AttrRule // sorted by priority, highest first
+	Lists      map[string]*List
+	Cleanup    []*CleanupRule
+	QuoteMarks []MarkPair
+	Metadata   Metadata
+	Speech     Speech
+
+	l           speakerLists // the lists the speaker parser reads, bound at load
+	Attribution []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
 }

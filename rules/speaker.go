@@ -29,6 +29,45 @@ const (
 var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
 	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
 
+// speakerLists holds the lists the speaker phrase parser reads, looked up
+// once when the ruleset is loaded.
+type speakerLists struct {
+	aux            *List
+	cueVerbs       *List
+	determiners    *List
+	expletiveAfter *List
+	honorifics     *List
+	nameParticles  *List
+	notNames       *List
+	personNouns    *List
+	pronouns       *List
+	relatives      *List
+	speakerPreps   *List
+	titleModifiers *List
+	titleSuffixes  *List
+	titles         *List
+}
+
+// bindLists looks up the lists of speakerLists.
+func (rs *Ruleset) bindLists() {
+	rs.l = speakerLists{
+		aux:            rs.Lists[ListAux],
+		cueVerbs:       rs.Lists[ListCueVerbs],
+		determiners:    rs.Lists[ListDeterminers],
+		expletiveAfter: rs.Lists[ListExpletiveAfter],
+		honorifics:     rs.Lists[ListHonorifics],
+		nameParticles:  rs.Lists[ListNameParticles],
+		notNames:       rs.Lists[ListNotNames],
+		personNouns:    rs.Lists[ListPersonNouns],
+		pronouns:       rs.Lists[ListPronouns],
+		relatives:      rs.Lists[ListRelatives],
+		speakerPreps:   rs.Lists[ListSpeakerPreps],
+		titleModifiers: rs.Lists[ListTitleModifiers],
+		titleSuffixes:  rs.Lists[ListTitleSuffixes],
+		titles:         rs.Lists[ListTitles],
+	}
+}
+
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
 
@@ -48,7 +87,7 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.First && len(t.Text) >= 4 && strings.ToUpper(t.Text) == t.Text && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && strings.ToUpper(toks[i+1].Text) == toks[i+1].Text) {
 		return false // a dateline or a headline in capitals: WASHINGTON ― …
 	}
-	return !rs.Lists[ListNotNames].Has(t.Lower) && !rs.Lists[ListPronouns].Has(t.Lower)
+	return !rs.l.notNames.Has(t.Lower) && !rs.l.pronouns.Has(t.Lower)
 }
 
 // IsTitleWord reports whether t is a title, a title modifier or an agent
@@ -59,17 +98,20 @@ func (rs *Ruleset) isTitleWord(t Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	return rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListTitleModifiers].Has(t.Lower) || rs.hasTitleSuffix(t)
+	return rs.l.titles.Has(t.Lower) || rs.l.titleModifiers.Has(t.Lower) || rs.hasTitleSuffix(t)
 }
 
 // hasTitleSuffix reports whether a lower-case word ends in an agent suffix
 // of the title_suffixes list (speechwriter, strategist) and is no function
 // word.
 func (rs *Ruleset) hasTitleSuffix(t Token) bool {
-	if t.Cap || len(t.Lower) < 7 || rs.Lists[ListNotNames].Has(t.Lower) {
+	if t.Cap || len(t.Lower) < 7 || rs.l.notNames.Has(t.Lower) {
 		return false
 	}
-	for _, suf := range rs.Lists[ListTitleSuffixes].Entries {
+	if rs.l.titleSuffixes == nil {
+		return false
+	}
+	for _, suf := range rs.l.titleSuffixes.Entries {
 		if strings.HasSuffix(t.Lower, suf) {
 			return true
 		}
@@ -78,7 +120,7 @@ func (rs *Ruleset) hasTitleSuffix(t Token) bool {
 }
 
 func (rs *Ruleset) isHead(t Token) bool {
-	return t.Kind == Word && (rs.Lists[ListTitles].Has(t.Lower) || rs.Lists[ListPersonNouns].Has(t.Lower) || rs.hasTitleSuffix(t))
+	return t.Kind == Word && (rs.l.titles.Has(t.Lower) || rs.l.personNouns.Has(t.Lower) || rs.hasTitleSuffix(t))
 }
 
 // SpeakersAt returns the speaker phrases that start at toks[i], longest
@@ -89,15 +131,15 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	if i >= len(toks) || toks[i].Kind != Word {
 		return nil
 	}
-	if rs.Lists[ListPronouns].Has(toks[i].Lower) {
-		if toks[i].Lower == "it" && i+1 < len(toks) && rs.Lists[ListExpletiveAfter].Has(toks[i+1].Lower) {
+	if rs.l.pronouns.Has(toks[i].Lower) {
+		if toks[i].Lower == "it" && i+1 < len(toks) && rs.l.expletiveAfter.Has(toks[i+1].Lower) {
 			return nil // It’s been common to …: no speaker
 		}
 		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
 	}
 	j := i
 	det := false
-	if rs.Lists[ListDeterminers].Has(toks[j].Lower) {
+	if rs.l.determiners.Has(toks[j].Lower) {
 		j++
 		det = true
 	}
@@ -108,20 +150,20 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 		t := toks[end]
 		switch {
 		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
-		case t.Kind == Word && rs.Lists[ListHonorifics].Has(t.Lower):
-		case t.Kind == Punct && t.Text == "." && end > j && rs.Lists[ListHonorifics].Has(toks[end-1].Lower):
+		case t.Kind == Word && rs.l.honorifics.Has(t.Lower):
+		case t.Kind == Punct && t.Text == "." && end > j && rs.l.honorifics.Has(toks[end-1].Lower):
 		case isPossessive(t) && end > j && toks[end-1].Cap:
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.Lists[ListNameParticles].Has(t.Lower) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.l.nameParticles.Has(t.Lower) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
 		case t.Lower == "of" && end > j && rs.isHead(toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
 			if toks[end+1].Lower == "the" {
 				end++
 			}
-		case t.Kind == Word && rs.Lists[ListPersonNouns].Has(t.Lower):
+		case t.Kind == Word && rs.l.personNouns.Has(t.Lower):
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
 			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
@@ -137,7 +179,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	}
 done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
-	for end > j && !toks[end-1].Cap && !rs.isHead(toks[end-1]) && rs.Lists[ListTitleModifiers].Has(toks[end-1].Lower) {
+	for end > j && !toks[end-1].Cap && !rs.isHead(toks[end-1]) && rs.l.titleModifiers.Has(toks[end-1].Lower) {
 		end--
 	}
 	if end == j {
@@ -155,7 +197,7 @@ done:
 			k--
 			continue
 		}
-		if t.Kind == Word && (rs.Lists[ListNameParticles].Has(t.Lower) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(toks[k-2]) {
+		if t.Kind == Word && (rs.l.nameParticles.Has(t.Lower) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(toks[k-2]) {
 			k--
 			continue
 		}
@@ -165,17 +207,17 @@ done:
 	nameStart := k
 	for nameStart > j {
 		t := toks[nameStart-1]
-		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.Lists[ListHonorifics].Has(toks[nameStart-2].Lower) {
+		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.l.honorifics.Has(toks[nameStart-2].Lower) {
 			nameStart -= 2
 			continue
 		}
-		if t.Kind == Word && rs.Lists[ListHonorifics].Has(t.Lower) {
+		if t.Kind == Word && rs.l.honorifics.Has(t.Lower) {
 			nameStart--
 			continue
 		}
 		break
 	}
-	if k == end && end > j && toks[end-1].Cap && !rs.Lists[ListTitles].Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
+	if k == end && end > j && toks[end-1].Cap && !rs.l.titles.Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
@@ -267,21 +309,21 @@ done:
 // a former senior law enforcement official, officials.
 func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bool) {
 	last := -1
-	cue := rs.Lists[ListCueVerbs]
-	stop := rs.Lists[ListNotNames]
+	cue := rs.l.cueVerbs
+	stop := rs.l.notNames
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		t := toks[k]
 		if isPossessive(t) && k > j {
 			continue
 		}
-		if t.Kind != Word || rs.Lists[ListPronouns].Has(t.Lower) || rs.Lists[ListDeterminers].Has(t.Lower) && k > j {
+		if t.Kind != Word || rs.l.pronouns.Has(t.Lower) || rs.l.determiners.Has(t.Lower) && k > j {
 			break
 		}
 		if rs.isHead(t) {
 			last = k
 			continue
 		}
-		if cue.Has(t.Lower) || (stop.Has(t.Lower) && !t.Cap) || rs.Lists[ListAux].Has(t.Lower) {
+		if cue.Has(t.Lower) || (stop.Has(t.Lower) && !t.Cap) || rs.l.aux.Has(t.Lower) {
 			break
 		}
 	}
@@ -302,14 +344,14 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 // titleAhead reports whether a title word follows toks[i] within three
 // tokens, with only plain words between (super PAC spokeswoman).
 func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
-	cue := rs.Lists[ListCueVerbs]
-	stop := rs.Lists[ListNotNames]
+	cue := rs.l.cueVerbs
+	stop := rs.l.notNames
 	for k := i; k < len(toks) && k <= i+3; k++ {
 		t := toks[k]
-		if t.Kind != Word || cue.Has(t.Lower) || stop.Has(t.Lower) || rs.Lists[ListDeterminers].Has(t.Lower) {
+		if t.Kind != Word || cue.Has(t.Lower) || stop.Has(t.Lower) || rs.l.determiners.Has(t.Lower) {
 			return false
 		}
-		if rs.Lists[ListTitles].Has(t.Lower) {
+		if rs.l.titles.Has(t.Lower) {
 			return true
 		}
 	}
@@ -330,7 +372,7 @@ func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
 // preposition from the speaker_prepositions list, an optional determiner,
 // and up to four words that are no cue verb, auxiliary or function word.
 func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
-	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.Lists[ListSpeakerPreps].Has(toks[i].Lower) {
+	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.l.speakerPreps.Has(toks[i].Lower) {
 		return 0, false
 	}
 	k := i + 1
@@ -338,14 +380,14 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		k++
 	}
 	start := k
-	cue := rs.Lists[ListCueVerbs]
+	cue := rs.l.cueVerbs
 	for k < len(toks) && k-start < 8 {
 		t := toks[k]
 		// the first word may look like a verb: the secretary of state
-		if t.Kind != Word || (k > start && cue.Has(t.Lower)) || rs.Lists[ListAux].Has(t.Lower) || rs.Lists[ListPronouns].Has(t.Lower) {
+		if t.Kind != Word || (k > start && cue.Has(t.Lower)) || rs.l.aux.Has(t.Lower) || rs.l.pronouns.Has(t.Lower) {
 			break
 		}
-		if rs.Lists[ListNotNames].Has(t.Lower) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
+		if rs.l.notNames.Has(t.Lower) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
 			break
 		}
 		k++
@@ -359,7 +401,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 // relativeClause matches ", who coined the word genocide," at i: a comma, a
 // relative pronoun, up to 15 tokens without a quotation, and a comma.
 func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
-	if i+2 >= len(toks) || toks[i].Text != "," || !rs.Lists[ListRelatives].Has(toks[i+1].Lower) {
+	if i+2 >= len(toks) || toks[i].Text != "," || !rs.l.relatives.Has(toks[i+1].Lower) {
 		return 0, false
 	}
 	for k := i + 2; k < len(toks) && k <= i+17; k++ {
@@ -383,7 +425,7 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 		return d, false
 	}
 	k := i + 1
-	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.Lists[ListNameParticles].Has(toks[k].Lower)) {
+	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.l.nameParticles.Has(toks[k].Lower)) {
 		k++
 	}
 	if k >= len(toks) || toks[k].Text != "," {
@@ -422,7 +464,7 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 		return Span{}, false
 	}
 	start := i + 1
-	cue := rs.Lists[ListCueVerbs]
+	cue := rs.l.cueVerbs
 	head := false
 	j := start
 	for ; j < len(toks) && j-start < 14; j++ {
@@ -433,7 +475,7 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == "." || t.Text == ":" || t.Text == ";") {
 			return Span{}, false
 		}
-		if t.Kind == Word && (cue.Has(t.Lower) || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.Lists[ListPronouns].Has(t.Lower)) {
+		if t.Kind == Word && (cue.Has(t.Lower) || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.l.pronouns.Has(t.Lower)) {
 			return Span{}, false
 		}
 		if rs.isHead(t) {
