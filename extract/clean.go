@@ -64,26 +64,33 @@ func (c *Cleaned) Text() string {
 // normalize returns text with CR, NBSP, zero-width characters and a BOM
 // replaced by the same number of bytes of spaces.
 func normalize(text string) string {
-	need := false
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xEF || c == '\t' || c == '\v' || c == '\f' {
-			need = true
-			break
+	var b []byte // a copy, made at the first change
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
+				if b == nil {
+					b = []byte(text)
+				}
+				b[i] = ' '
+			}
+			i++
+			continue
 		}
-	}
-	if !need {
-		return text
-	}
-	b := []byte(text)
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
-		case '\r', '\t', '\v', '\f', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
+		case '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
+			if b == nil {
+				b = []byte(text)
+			}
 			for k := 0; k < n; k++ {
 				b[i+k] = ' '
 			}
 		}
 		i += n
+	}
+	if b == nil {
+		return text
 	}
 	return string(b)
 }
@@ -91,6 +98,7 @@ func normalize(text string) string {
 // lineInfo holds the features cleanup rules test.
 type lineInfo struct {
 	text     string // trimmed
+	off      int    // where text starts in the view
 	words    int    // words; a run of CJK characters counts one word per two characters
 	chars    int    // characters of the trimmed line
 	tokens   int    // word tokens (each CJK character is one) for the shares
@@ -99,9 +107,10 @@ type lineInfo struct {
 	caps     int    // of those, the capitalised ones
 	letters  int
 	digits   int
+	upper    int    // capital letters
+	lowerCs  int    // small letters
 	key      uint64 // hash of the lower-cased letters and digits (0: none)
 	hasQuote bool
-	hasCue   bool
 	terminal bool
 	repeated bool // the same key appeared on an earlier line
 	run      int  // length of the run of short lines the line lies in (0: not short)
@@ -120,7 +129,7 @@ func isCJK(r rune) bool {
 }
 
 // features computes a line's features in one pass over its characters.
-func (st *cleanState) features(s string) lineInfo {
+func (st *cleanState) features(s, low string) lineInfo {
 	li := lineInfo{text: s}
 	const (
 		offset64 = 14695981039346656037
@@ -130,70 +139,84 @@ func (st *cleanState) features(s string) lineInfo {
 	cjk := 0
 	sq := 0  // single quotation marks that opened
 	ws := -1 // start of the current word
-	buf := st.buf[:0]
 	endWord := func(end int) {
 		li.words++
 		li.tokens++
-		w := s[ws:end]
-		first, _ := utf8.DecodeRuneInString(w)
-		buf = buf[:0]
-		for _, r := range w {
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				buf = append(buf, byte(r))
-			} else {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-		}
-		stop := st.stop.HasBytes(buf)
-		if stop {
+		w := low[ws:end] // the same bytes in lower case
+		if len(w) <= maxStopLen && st.stop.Has(w) {
 			li.stop++
-		} else if unicode.IsLetter(first) {
+			return
+		}
+		if c := s[ws]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				li.content++
+				if c <= 'Z' {
+					li.caps++
+				}
+			}
+		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
 			li.content++
 			if unicode.IsUpper(first) {
 				li.caps++
 			}
 		}
-		if !li.hasCue && st.cue.HasBytes(buf) {
-			li.hasCue = true
-		}
 	}
 	for i, r := range s {
 		li.chars++
-		letter := unicode.IsLetter(r)
-		digit := !letter && unicode.IsDigit(r)
+		var letter, digit bool
+		if r < utf8.RuneSelf {
+			switch {
+			case 'a' <= r && r <= 'z':
+				letter = true
+				li.lowerCs++
+			case 'A' <= r && r <= 'Z':
+				letter = true
+				li.upper++
+			case '0' <= r && r <= '9':
+				digit = true
+			}
+		} else if unicode.IsLetter(r) {
+			letter = true
+			if unicode.IsLower(r) {
+				li.lowerCs++
+			} else if unicode.IsUpper(r) {
+				li.upper++
+			}
+		} else {
+			digit = unicode.IsDigit(r)
+		}
 		if letter || digit {
 			if letter {
 				li.letters++
 			} else {
 				li.digits++
 			}
-			lr := unicode.ToLower(r)
-			h = (h ^ uint64(lr)) * prime64
-		}
-		if letter && isCJK(r) {
-			if ws >= 0 {
-				endWord(i)
-				ws = -1
+			for k := i; k < i+utf8.RuneLen(r) && k < len(low); k++ {
+				h = (h ^ uint64(low[k])) * prime64
 			}
-			cjk++
-			li.tokens++
-			buf = utf8.AppendRune(buf[:0], r)
-			if st.stop.HasBytes(buf) {
-				li.stop++
+			if letter && r >= 0x3040 && isCJK(r) {
+				if ws >= 0 {
+					endWord(i)
+					ws = -1
+				}
+				cjk++
+				li.tokens++
+				if st.stop.Has(low[i : i+utf8.RuneLen(r)]) {
+					li.stop++
+				}
+				continue
+			}
+			if ws < 0 {
+				ws = i
 			}
 			continue
 		}
-		inWord := letter || digit || (r == '\'' || r == '’') && ws >= 0 && i+len("’") < len(s) && nextIsLetter(s, i)
-		if inWord && ws < 0 {
-			ws = i
-		} else if !inWord && ws >= 0 {
+		inWord := (r == '\'' || r == '’') && ws >= 0 && nextIsLetter(s, i)
+		if !inWord && ws >= 0 {
 			endWord(i)
 			ws = -1
 		}
-		if st.x.isMark[r] && !li.hasQuote {
+		if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
 			if single(r) {
 				// a single mark counts once it opens a word and a later one closes
 				prev, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -220,9 +243,12 @@ func (st *cleanState) features(s string) lineInfo {
 		last, _ := utf8.DecodeLastRuneInString(s)
 		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
 	}
-	st.buf = buf
 	return li
 }
+
+// maxStopLen bounds the byte length of the words looked up in the stopwords
+// list (longer words are not function words).
+const maxStopLen = 16
 
 // single reports whether r is a single quotation mark (which doubles as an
 // apostrophe).
@@ -263,12 +289,16 @@ type cleanState struct {
 	lines []Line
 	infos []lineInfo
 	n     int // length of the view, for fractions
-	buf   []byte
 	toks  []rules.Token
-	tokOf int    // the line toks belongs to (-1: none)
-	first []int  // per line, the first line with the same text
-	title int    // the headline line (-1: none yet)
-	in    []bool // per line, in the article (after the judgement)
+	tokOf int // the line toks belongs to (-1: none)
+	index *rules.NeedleIndex
+	hit   rules.Hits // the needles of line hitOf
+	hitOf int
+	// lowView is the view in lower case, byte for byte
+	lowView string
+	first   []int  // per line, the first line with the same text
+	title   int    // the headline line (-1: none yet)
+	in      []bool // per line, in the article (after the judgement)
 	// numbered: per line, an item of a numbered list
 	numbered []bool
 	scores   []float64
@@ -312,8 +342,9 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			break
 		}
 	}
-	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1,
-		stop: x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
+	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, hitOf: -1, lowView: lowerSameLength(view),
+		index: rules.Index(x.rules.Cleanup),
+		stop:  x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {
 			st.judge = r
@@ -325,11 +356,14 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		st.first[i] = i
-		s := strings.TrimSpace(view[l.Start:l.End])
+		raw := view[l.Start:l.End]
+		s := strings.TrimSpace(raw)
 		if s == "" {
 			continue
 		}
-		li := st.features(s)
+		off := l.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		li := st.features(s, st.lowView[off:off+len(s)])
+		li.off = off
 		if li.key != 0 {
 			if f, ok := seen[li.key]; ok {
 				li.repeated = true
@@ -435,11 +469,11 @@ func (st *cleanState) lineRules(between bool) {
 		if li.text == "" || l.Dropped {
 			continue
 		}
-		for _, r := range st.x.rules.Cleanup {
+		for k, r := range st.x.rules.Cleanup {
 			if r.Scored || r.Judge != nil || r.Drop == rules.DropRest || r.BetweenDropped != between || r.FirstInArticle != rules.Any {
 				continue
 			}
-			if st.holds(r, i) {
+			if st.holds(r, k, i) {
 				l.Dropped, l.Rule = true, r.ID
 				break
 			}
@@ -493,11 +527,11 @@ func (st *cleanState) lateRules() {
 		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
 			continue
 		}
-		for _, r := range st.x.rules.Cleanup {
+		for k, r := range st.x.rules.Cleanup {
 			if r.FirstInArticle == rules.Any || r.Scored || r.Judge != nil || r.Drop == rules.DropRest {
 				continue
 			}
-			if st.holds(r, i) {
+			if st.holds(r, k, i) {
 				l.Dropped, l.Rule = true, r.ID
 				break
 			}
@@ -521,14 +555,14 @@ func (st *cleanState) score() {
 			if st.infos[i].text == "" || st.lines[i].Dropped {
 				continue
 			}
-			for _, r := range st.x.rules.Cleanup {
+			for k, r := range st.x.rules.Cleanup {
 				if !r.Scored || (r.GoodWithin > 0 || r.NoGoodWithin > 0) != (pass == 1) {
 					continue
 				}
 				if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
 					continue
 				}
-				if !st.holds(r, i) {
+				if !st.holds(r, k, i) {
 					continue
 				}
 				st.scores[i] += r.Score
@@ -568,10 +602,10 @@ func (st *cleanState) nearTitle(i, n int) bool {
 
 // restRules applies the rules that drop a line and everything after it.
 func (st *cleanState) restRules() {
-	var rest []*rules.CleanupRule
-	for _, r := range st.x.rules.Cleanup {
+	var rest []int // their places in the list
+	for k, r := range st.x.rules.Cleanup {
 		if !r.Scored && r.Judge == nil && r.Drop == rules.DropRest {
-			rest = append(rest, r)
+			rest = append(rest, k)
 		}
 	}
 	if len(rest) == 0 {
@@ -586,11 +620,12 @@ func (st *cleanState) restRules() {
 		if st.infos[i].text == "" {
 			continue
 		}
-		for _, r := range rest {
+		for _, k := range rest {
+			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue
 			}
-			if !st.holds(r, i) {
+			if !st.holds(r, k, i) {
 				continue
 			}
 			for k := i; k < len(st.lines); k++ {
@@ -605,11 +640,8 @@ func (st *cleanState) restRules() {
 }
 
 // holds reports whether every condition of r holds on line i.
-func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
+func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 	li := &st.infos[i]
-	if !r.Scored && r.Protect && (li.hasQuote || r.ProtectCues && li.hasCue) {
-		return false
-	}
 	if r.AfterFraction > 0 || r.BeforeFraction > 0 {
 		at := float64(st.lines[i].Start) / float64(st.n)
 		if at < r.AfterFraction || r.BeforeFraction > 0 && at >= r.BeforeFraction {
@@ -625,7 +657,8 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 	if r.MaxChars > 0 && li.chars > r.MaxChars || li.chars < r.MinChars {
 		return false
 	}
-	if r.NoTerminalPunct && li.terminal || !r.Terminal.Holds(li.terminal) || !r.Quote.Holds(li.hasQuote) {
+	if r.NoTerminalPunct && li.terminal || !r.Terminal.Holds(li.terminal) || !r.Quote.Holds(li.hasQuote) ||
+		!r.AllCaps.Holds(li.upper >= 2 && li.lowerCs == 0) {
 		return false
 	}
 	if r.MinStopwords > 0 || r.MaxStopwords < 1 {
@@ -677,13 +710,14 @@ func (st *cleanState) holds(r *rules.CleanupRule, i int) bool {
 	if r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1) {
 		return false
 	}
-	if len(r.Words) > 0 && !st.listsHold(r, i) {
+	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
 		return false
 	}
-	if r.Regex != nil && !r.Regex.MatchString(li.text) {
+	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) || !r.Regex.MatchString(li.text)) {
 		return false
 	}
-	return true
+	// last, as it needs the line's words: a protected line is spared
+	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))
 }
 
 // sideHolds tests the conditions r on the nearest non-blank line before
@@ -693,7 +727,7 @@ func (st *cleanState) sideHolds(r *rules.CleanupRule, i, dir int) bool {
 	if p < 0 || p >= len(st.nb) {
 		return false
 	}
-	return st.holds(r, st.nb[p])
+	return st.holds(r, -1, st.nb[p])
 }
 
 // betweenDropped reports whether the nearest non-blank lines on both sides
@@ -715,13 +749,46 @@ func (st *cleanState) betweenDropped(i int) bool {
 	return true
 }
 
-// listsHold tests the words and only_words conditions of r on line i.
-func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
+// hasCue reports whether line i holds a cue verb (a word of the cue-verb
+// list), which protects it from most rules.
+func (st *cleanState) hasCue(i int) bool {
+	toks := st.tokens(i)
+	for k := range toks {
+		if st.cue.Has(toks[k].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokens returns the lower-case word tokens of line i (kept for the next
+// call).
+func (st *cleanState) tokens(i int) []rules.Token {
 	if st.tokOf != i {
-		st.toks = wordTokens(st.infos[i].text, st.toks[:0])
+		st.toks = wordTokens(st.lower(i), st.toks[:0])
 		st.tokOf = i
 	}
-	toks := st.toks
+	return st.toks
+}
+
+// hits returns the needles found in line i (kept for the next call).
+func (st *cleanState) hits(i int) *rules.Hits {
+	if st.hitOf != i {
+		st.index.Scan(st.lower(i), &st.hit)
+		st.hitOf = i
+	}
+	return &st.hit
+}
+
+// lower returns the lower-case text of line i.
+func (st *cleanState) lower(i int) string {
+	li := &st.infos[i]
+	return st.lowView[li.off : li.off+len(li.text)]
+}
+
+// listsHold tests the words and only_words conditions of r on line i.
+func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
+	toks := st.tokens(i)
 	var any, only []*rules.List
 	for k, l := range r.Words {
 		if r.OnlyList(k) {
@@ -770,17 +837,52 @@ func allListWords(toks []rules.Token, lists []*rules.List) bool {
 	return true
 }
 
-// wordTokens splits s into lower-case word tokens (for list look-ups).
+// wordTokens splits s into word tokens (for list look-ups)
+// (s is lower-case already; the tokens are slices of it).
 func wordTokens(s string, out []rules.Token) []rules.Token {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') })
-	for _, w := range f {
-		w = strings.Trim(w, "'’")
-		if w == "" {
-			continue
+	ws := -1
+	flush := func(end int) {
+		w := strings.Trim(s[ws:end], "'’")
+		if w != "" {
+			out = append(out, rules.Token{Text: w, Lower: w})
 		}
-		out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w)})
+		ws = -1
+	}
+	for i, r := range s {
+		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'') ||
+			r >= utf8.RuneSelf && (r == '’' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		if in && ws < 0 {
+			ws = i
+		} else if !in && ws >= 0 {
+			flush(i)
+		}
+	}
+	if ws >= 0 {
+		flush(len(s))
 	}
 	return out
+}
+
+// lowerSameLength returns s in lower case, byte for byte: a letter whose
+// lower case is encoded in another number of bytes stays as it is.
+func lowerSameLength(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // judgement weighs the lines no rule dropped: it finds the article, the run
@@ -978,14 +1080,14 @@ func (st *cleanState) traceRules() {
 		if st.infos[i].text == "" {
 			continue
 		}
-		for _, r := range st.x.rules.Cleanup {
+		for k, r := range st.x.rules.Cleanup {
 			if !r.Scored {
 				continue
 			}
 			if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
 				continue
 			}
-			if st.holds(r, i) {
+			if st.holds(r, k, i) {
 				st.trace[i].Scored = append(st.trace[i].Scored, r.ID+"("+formatScore(r.Score)+")")
 			}
 		}
@@ -1101,7 +1203,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	}
 	for i := 0; i <= limit; i++ {
 		li := &st.infos[i]
-		if li.text == "" || li.words > 14 || i == title {
+		if li.text == "" || li.words > 14 || li.digits == 0 || i == title {
 			continue
 		}
 		if start >= 0 && i >= start && !c.Lines[i].Dropped {

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DropScope says what a cleanup rule drops.
@@ -74,6 +76,9 @@ type CleanupRule struct {
 	Terminal Tri
 	// Quote: the line holds (Yes) or does not hold (No) a quotation mark.
 	Quote Tri
+	// AllCaps: the line is (Yes) or is not (No) in capitals (two capital
+	// letters or more and no small letter).
+	AllCaps Tri
 	// Shares of the line's words, each between 0 and 1 (Min..Max inclusive):
 	// words in the "stopwords" list, capitalised words among the words that
 	// are not stop words, and digits among letters and digits.
@@ -113,6 +118,19 @@ type CleanupRule struct {
 	// not lie (No) in the article. A rule with this condition applies after
 	// the judgement, to the lines of the article.
 	FirstInArticle Tri
+
+	// needles: when not nil, a line the regex matches holds one of these
+	// (lower-case) strings — a quick test before the regex runs
+	needles []string
+	// prefixes: when not nil, a line the regex matches starts with one of
+	// these (lower-case) strings
+	prefixes []string
+	suffixes []string // and ends with one of these
+
+	// index: on the first rule of a ruleset's cleanup list, the needle index
+	// of the whole list (built once, on first use)
+	index     *NeedleIndex
+	indexOnce sync.Once
 
 	// list references, bound by the loader; wordOnly[i] marks only_words
 	wordLists []string
@@ -270,6 +288,7 @@ var cleanupScalars = map[string]scalarKey{
 	"protect_cues":      boolKey(false, func(c *CleanupRule) *bool { return &c.ProtectCues }),
 	"terminal":          triKey(func(c *CleanupRule) *Tri { return &c.Terminal }),
 	"quote":             triKey(func(c *CleanupRule) *Tri { return &c.Quote }),
+	"all_caps":          triKey(func(c *CleanupRule) *Tri { return &c.AllCaps }),
 	"first_in_article":  triKey(func(c *CleanupRule) *Tri { return &c.FirstInArticle }),
 	"dropped":           triKey(func(c *CleanupRule) *Tri { return &c.Dropped }),
 	"after":             shareKey("after", false, func(c *CleanupRule) *float64 { return &c.AfterFraction }),
@@ -360,8 +379,9 @@ func conditionKeys() string {
 func joinKeys(keys []string) string { return strings.Join(keys, ", ") }
 
 // check reports what is wrong with a decoded rule as a whole ("" when
-// nothing is).
+// nothing is), and prepares the rule for matching.
 func (c *CleanupRule) check(conds int) string {
+	c.prepare()
 	switch {
 	case c.Judge != nil && (conds > 0 || c.Scored || c.Drop != DropLine):
 		return fmt.Sprintf("cleanup rule %q: a judge rule takes no conditions, score or drop", c.ID)
@@ -403,4 +423,482 @@ func (l *List) HasBytes(b []byte) bool {
 	}
 	_, ok := l.words[string(b)]
 	return ok
+}
+
+// prepare finds the needles of the rule's regex (and of prev: and next:).
+func (c *CleanupRule) prepare() {
+	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
+		if r == nil || r.Regex == nil {
+			continue
+		}
+		re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+		if err != nil {
+			continue
+		}
+		re = re.Simplify()
+		r.needles = needles(re)
+		r.prefixes = prefixes(re)
+		r.suffixes = suffixes(re)
+	}
+}
+
+// prefixes returns lower-case strings one of which every match of re, a
+// regex anchored at the start of the text, begins with; nil when it cannot
+// tell.
+func prefixes(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			p := prefixes(sub)
+			if p == nil {
+				return nil
+			}
+			all = append(all, p...)
+		}
+		return all
+	case syntax.OpConcat:
+		if len(re.Sub) >= 2 && re.Sub[0].Op == syntax.OpBeginText {
+			return starts(re.Sub[1])
+		}
+	}
+	return nil
+}
+
+// starts returns lower-case strings one of which every match of re begins
+// with, or nil.
+func starts(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCharClass:
+		return classStrings(re)
+	case syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpPlus || re.Min >= 1 {
+			return starts(re.Sub[0])
+		}
+	case syntax.OpCapture:
+		return starts(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return starts(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			p := starts(sub)
+			if p == nil {
+				return nil
+			}
+			all = append(all, p...)
+		}
+		return all
+	}
+	return nil
+}
+
+// classStrings returns the lower-case characters of a small character
+// class ([0-9], [»«|], [Bb]), or nil.
+func classStrings(re *syntax.Regexp) []string {
+	n := 0
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		n += int(re.Rune[i+1]-re.Rune[i]) + 1
+	}
+	if n == 0 || n > 16 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			if l := strings.ToLower(string(r)); !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// suffixes returns lower-case strings one of which every match of re, a
+// regex anchored at the end of the text, ends with; nil when it cannot tell.
+func suffixes(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return suffixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			p := suffixes(sub)
+			if p == nil {
+				return nil
+			}
+			all = append(all, p...)
+		}
+		return all
+	case syntax.OpConcat:
+		if n := len(re.Sub); n >= 2 && re.Sub[n-1].Op == syntax.OpEndText {
+			switch last := re.Sub[n-2]; last.Op {
+			case syntax.OpLiteral:
+				return []string{strings.ToLower(string(last.Rune))}
+			case syntax.OpCharClass:
+				return classStrings(last)
+			}
+		}
+	}
+	return nil
+}
+
+// PrefixMay reports whether the rule's regex may match a line whose
+// lower-case form is lower, judging by how the line starts and ends.
+func (c *CleanupRule) PrefixMay(lower string) bool {
+	if c.prefixes == nil {
+		return c.suffixMay(lower)
+	}
+	for _, p := range c.prefixes {
+		if strings.HasPrefix(lower, p) {
+			return c.suffixMay(lower)
+		}
+	}
+	return false
+}
+
+func (c *CleanupRule) suffixMay(lower string) bool {
+	if c.suffixes == nil {
+		return true
+	}
+	for _, p := range c.suffixes {
+		if strings.HasSuffix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNeedles bounds the needles of a regex: beyond, the test would cost more
+// than it saves.
+const maxNeedles = 64
+
+// needles returns lower-case strings one of which every match of re holds,
+// or nil when it cannot tell.
+func needles(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needles(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needles(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		pick := func(n []string) {
+			if n != nil && (best == nil || shortest(n) > shortest(best)) {
+				best = n
+			}
+		}
+		for _, sub := range re.Sub {
+			pick(needles(sub))
+		}
+		// runs of elements that match exact strings make longer needles:
+		// ", " then (left|right) gives ", left", ", right"
+		var run []string
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil {
+				pick(run)
+				run = nil
+				continue
+			}
+			if run == nil {
+				run = e
+				continue
+			}
+			if len(run)*len(e) > maxNeedles {
+				pick(run)
+				run = e
+				continue
+			}
+			var prod []string
+			for _, a := range run {
+				for _, b := range e {
+					prod = append(prod, a+b)
+				}
+			}
+			run = prod
+		}
+		pick(run)
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			n := needles(sub)
+			if n == nil {
+				return nil
+			}
+			all = append(all, n...)
+		}
+		if len(all) > maxNeedles {
+			return nil
+		}
+		return all
+	}
+	return nil
+}
+
+// selective reports whether needles are worth a test: none is a single
+// letter, digit or space.
+func selective(needles []string) bool {
+	for _, n := range needles {
+		if len(n) == 1 && (n[0] == ' ' || n[0] >= '0' && n[0] <= '9' || n[0] >= 'a' && n[0] <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// exact returns the lower-case strings re matches, when they are few and
+// it matches nothing else; nil otherwise.
+func exact(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpCharClass:
+		return classStrings(re)
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil {
+				return nil
+			}
+			all = append(all, e...)
+		}
+		if len(all) > maxNeedles {
+			return nil
+		}
+		return all
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil || len(out)*len(e) > maxNeedles {
+				return nil
+			}
+			var prod []string
+			for _, a := range out {
+				for _, b := range e {
+					prod = append(prod, a+b)
+				}
+			}
+			out = prod
+		}
+		return out
+	}
+	return nil
+}
+
+func shortest(ss []string) int {
+	n := 1 << 30
+	for _, s := range ss {
+		n = min(n, len(s))
+	}
+	return n
+}
+
+// NeedleIndex finds, in one pass over a lower-case line, which rules of a
+// cleanup list may apply: a rule whose regex (or words: lists) needs one of
+// a few strings cannot apply to a line holding none of them. It is built
+// once per list, on first use, and is safe for concurrent use.
+type NeedleIndex struct {
+	// per rule: -1 when the rule has no needles, else its place in a line's
+	// hits for the regex (2k) and the words: lists (2k+1)
+	slot  []int
+	regex []int // the rules whose regex has needles in the index
+	ac    acMatcher
+}
+
+// Index returns the needle index of the list (held by its first rule).
+func Index(list []*CleanupRule) *NeedleIndex {
+	if len(list) == 0 {
+		return &NeedleIndex{}
+	}
+	h := list[0]
+	h.indexOnce.Do(func() { h.index = buildIndex(list) })
+	return h.index
+}
+
+func buildIndex(list []*CleanupRule) *NeedleIndex {
+	x := &NeedleIndex{slot: make([]int, len(list))}
+	var pats []string
+	var owners [][]int
+	add := func(ns []string, owner int) {
+		for _, n := range ns {
+			pats = append(pats, n)
+			owners = append(owners, []int{owner})
+		}
+	}
+	k := 0
+	for i, c := range list {
+		x.slot[i] = -1
+		var words []string
+		for w, l := range c.Words {
+			if c.OnlyList(w) {
+				continue
+			}
+			words = append(words, l.Forms()...)
+		}
+		// a needle of one letter, digit or space would be found in most
+		// lines: no test then
+		regex, lists := c.needles != nil && selective(c.needles), len(words) > 0 && selective(words)
+		if !regex && !lists {
+			continue
+		}
+		x.slot[i] = k
+		if regex {
+			add(c.needles, 2*k)
+			x.regex = append(x.regex, i)
+		}
+		if lists {
+			add(words, 2*k+1)
+		}
+		k++
+	}
+	x.ac = newAC(pats, owners, 2*k)
+	return x
+}
+
+// Hits holds, for one line, which needles of an index occur in it.
+type Hits struct {
+	bits []bool
+}
+
+// Scan records in h which needles occur in the lower-case line.
+func (x *NeedleIndex) Scan(lower string, h *Hits) {
+	if cap(h.bits) < x.ac.outs {
+		h.bits = make([]bool, x.ac.outs)
+	}
+	h.bits = h.bits[:x.ac.outs]
+	clear(h.bits)
+	x.ac.scan(lower, h.bits)
+}
+
+// RegexMay reports whether rule i's regex may match the scanned line.
+func (x *NeedleIndex) RegexMay(i int, h *Hits) bool {
+	if x.slot[i] < 0 || !x.ac.owned[2*x.slot[i]] {
+		return true
+	}
+	return h.bits[2*x.slot[i]]
+}
+
+// WordsMay reports whether the scanned line may hold a word of rule i's
+// words: lists.
+func (x *NeedleIndex) WordsMay(i int, h *Hits) bool {
+	if x.slot[i] < 0 || !x.ac.owned[2*x.slot[i]+1] {
+		return true
+	}
+	return h.bits[2*x.slot[i]+1]
+}
+
+// acMatcher is an Aho-Corasick automaton over bytes, compiled to a table
+// over byte classes (the bytes of the needles, and one class for the rest).
+type acMatcher struct {
+	class   [256]uint8
+	classes int
+	delta   []int32 // node*classes + class -> node
+	out     [][]int // owners whose needle ends at the node (with the fail chain)
+	outAt   []int32 // node -> start of its owners in outs; outAt[n] == outAt[n+1]: none
+	flat    []int32
+	outs    int
+	owned   []bool // owner slots that have needles
+}
+
+func newAC(pats []string, owners [][]int, outs int) acMatcher {
+	m := acMatcher{outs: outs, owned: make([]bool, outs)}
+	// byte classes: 0 for bytes no needle holds
+	for _, p := range pats {
+		for i := 0; i < len(p); i++ {
+			if m.class[p[i]] == 0 {
+				m.classes++
+				m.class[p[i]] = uint8(m.classes)
+			}
+		}
+	}
+	m.classes++
+	// trie (goto function), -1 where undefined
+	gotoT := [][]int32{make([]int32, m.classes)}
+	for i := range gotoT[0] {
+		gotoT[0][i] = -1
+	}
+	m.out = [][]int{nil}
+	for p, pat := range pats {
+		n := int32(0)
+		for i := 0; i < len(pat); i++ {
+			c := m.class[pat[i]]
+			if gotoT[n][c] < 0 {
+				row := make([]int32, m.classes)
+				for k := range row {
+					row[k] = -1
+				}
+				gotoT = append(gotoT, row)
+				m.out = append(m.out, nil)
+				gotoT[n][c] = int32(len(gotoT) - 1)
+			}
+			n = gotoT[n][c]
+		}
+		m.out[n] = append(m.out[n], owners[p]...)
+		for _, o := range owners[p] {
+			m.owned[o] = true
+		}
+	}
+	// breadth first: complete the table with the fail links
+	m.delta = make([]int32, len(gotoT)*m.classes)
+	fail := make([]int32, len(gotoT))
+	var queue []int32
+	for c := 0; c < m.classes; c++ {
+		if t := gotoT[0][c]; t >= 0 {
+			m.delta[c] = t
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		m.out[n] = append(m.out[n], m.out[fail[n]]...)
+		for c := 0; c < m.classes; c++ {
+			t := gotoT[n][c]
+			if t < 0 {
+				m.delta[int(n)*m.classes+c] = m.delta[int(fail[n])*m.classes+c]
+				continue
+			}
+			m.delta[int(n)*m.classes+c] = t
+			fail[t] = m.delta[int(fail[n])*m.classes+c]
+			queue = append(queue, t)
+		}
+	}
+	m.outAt = make([]int32, len(m.out)+1)
+	for n, os := range m.out {
+		m.outAt[n] = int32(len(m.flat))
+		for _, o := range os {
+			m.flat = append(m.flat, int32(o))
+		}
+	}
+	m.outAt[len(m.out)] = int32(len(m.flat))
+	m.out = nil
+	return m
+}
+
+func (m *acMatcher) scan(s string, bits []bool) {
+	n := int32(0)
+	for i := 0; i < len(s); i++ {
+		n = m.delta[int(n)*m.classes+int(m.class[s[i]])]
+		for k := m.outAt[n]; k < m.outAt[n+1]; k++ {
+			bits[m.flat[k]] = true
+		}
+	}
 }
