@@ -450,15 +450,7 @@ func prefixes(re *syntax.Regexp) []string {
 	case syntax.OpCapture:
 		return prefixes(re.Sub[0])
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			p := prefixes(sub)
-			if p == nil {
-				return nil
-			}
-			all = append(all, p...)
-		}
-		return all
+		return union(re.Sub, prefixes)
 	case syntax.OpConcat:
 		if len(re.Sub) >= 2 && re.Sub[0].Op == syntax.OpBeginText {
 			return starts(re.Sub[1])
@@ -486,15 +478,7 @@ func starts(re *syntax.Regexp) []string {
 			return starts(re.Sub[0])
 		}
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			p := starts(sub)
-			if p == nil {
-				return nil
-			}
-			all = append(all, p...)
-		}
-		return all
+		return union(re.Sub, starts)
 	}
 	return nil
 }
@@ -529,15 +513,7 @@ func suffixes(re *syntax.Regexp) []string {
 	case syntax.OpCapture:
 		return suffixes(re.Sub[0])
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			p := suffixes(sub)
-			if p == nil {
-				return nil
-			}
-			all = append(all, p...)
-		}
-		return all
+		return union(re.Sub, suffixes)
 	case syntax.OpConcat:
 		if n := len(re.Sub); n >= 2 && re.Sub[n-1].Op == syntax.OpEndText {
 			switch last := re.Sub[n-2]; last.Op {
@@ -633,18 +609,7 @@ func needles(re *syntax.Regexp) []string {
 		pick(run)
 		return best
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			n := needles(sub)
-			if n == nil {
-				return nil
-			}
-			all = append(all, n...)
-		}
-		if len(all) > maxNeedles {
-			return nil
-		}
-		return all
+		return union(re.Sub, needles)
 	}
 	return nil
 }
@@ -660,6 +625,23 @@ func selective(needles []string) bool {
 	return true
 }
 
+// union returns the strings f gives for each of subs, or nil when f gives
+// nil for one of them or there are too many.
+func union(subs []*syntax.Regexp, f func(*syntax.Regexp) []string) []string {
+	var all []string
+	for _, sub := range subs {
+		x := f(sub)
+		if x == nil {
+			return nil
+		}
+		all = append(all, x...)
+	}
+	if len(all) > maxNeedles {
+		return nil
+	}
+	return all
+}
+
 // exact returns the lower-case strings re matches, when they are few and
 // it matches nothing else; nil otherwise.
 func exact(re *syntax.Regexp) []string {
@@ -671,18 +653,7 @@ func exact(re *syntax.Regexp) []string {
 	case syntax.OpCharClass:
 		return classStrings(re)
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			e := exact(sub)
-			if e == nil {
-				return nil
-			}
-			all = append(all, e...)
-		}
-		if len(all) > maxNeedles {
-			return nil
-		}
-		return all
+		return union(re.Sub, exact)
 	case syntax.OpConcat:
 		out := []string{""}
 		for _, sub := range re.Sub {
