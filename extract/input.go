@@ -403,7 +403,7 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	}
 	where := fmt.Sprintf("%s:%d", name, lineNo)
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return Input{ID: where, Err: fmt.Errorf("not a JSON object: %v", jsonErr(err))}, false
+		return Input{ID: where, Err: errors.New(jsonErr(err))}, false
 	}
 	id := where
 	if len(rec.ID) > 0 && string(rec.ID) != "null" {
@@ -430,7 +430,14 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+		return fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)
 	}
-	return err.Error()
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return "a JSON " + te.Value + `, not an object {"id": ..., "text": ...}`
+		}
+		return fmt.Sprintf("%q is a JSON %s, not a string", te.Field, te.Value)
+	}
+	return "not a JSON object: " + err.Error()
 }

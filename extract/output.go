@@ -196,7 +196,7 @@ func (w *tableWriter) WriteDoc(d *Document) error {
 	if d.Date != "" {
 		head += " (" + d.Date + ")"
 	}
-	fmt.Fprintf(w.bw, "%s\n", head)
+	fmt.Fprintf(w.bw, "%s\n", TermSafe(head))
 	if len(d.Quotes) == 0 {
 		w.bw.WriteString("  (no quotes)\n")
 		return nil
@@ -214,12 +214,13 @@ func (w *tableWriter) WriteDoc(d *Document) error {
 	}
 	line("#", pad("quote", qW), pad("speaker", spW), pad("title", tiW), "cue")
 	for _, r := range d.Quotes {
-		lines := wrap("“"+r.Quote+"”", qW)
+		lines := wrap("“"+TermSafe(r.Quote)+"”", qW)
 		sp := r.Speaker
 		if sp == "" {
 			sp = "(" + r.Status + ")"
 		}
-		line(strings.TrimPrefix(r.ID, "q"), pad(lines[0], qW), pad(trunc(sp, spW), spW), pad(trunc(r.Title, tiW), tiW), trunc(r.Cue, cuW))
+		sp, title, cue := TermSafe(sp), TermSafe(r.Title), TermSafe(r.Cue)
+		line(strings.TrimPrefix(r.ID, "q"), pad(lines[0], qW), pad(trunc(sp, spW), spW), pad(trunc(title, tiW), tiW), trunc(cue, cuW))
 		for _, l := range lines[1:] {
 			fmt.Fprintf(w.bw, "    %s\n", l)
 		}
@@ -228,6 +229,45 @@ func (w *tableWriter) WriteDoc(d *Document) error {
 }
 
 func (w *tableWriter) Close() error { return w.bw.Flush() }
+
+// TermSafe returns s with the characters that a terminal would obey
+// instead of showing made visible: C0 controls and DEL become their Unicode
+// control pictures (ESC → ␛, so no escape sequence can recolour, retitle or
+// rewrite the terminal), C1 controls and the bidirectional overrides and
+// isolates (which can reorder what is shown) become U+FFFD.
+func TermSafe(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if termUnsafe(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < 0x20:
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune('␡')
+		case termUnsafe(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func termUnsafe(r rune) bool {
+	return r < 0x20 || 0x7f <= r && r < 0xa0 || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
+}
 
 // pad pads s with spaces to n code points (fmt pads by bytes).
 func pad(s string, n int) string {

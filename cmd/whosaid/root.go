@@ -96,16 +96,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Ctrl-C: the commands stop between documents
+		fmt.Fprintln(stderr, "whosaid: interrupted")
+		return exitInterrupted
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
 			printError(stderr, ee.err)
 		}
 		return ee.code
-	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		fmt.Fprintln(stderr, "whosaid: interrupted")
-		return exitInterrupted
 	}
 	printError(stderr, err)
 	if strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") ||
