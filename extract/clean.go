@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -64,15 +65,21 @@ func (c *Cleaned) Text() string {
 // normalize returns text with CR, NBSP, zero-width characters and a BOM
 // replaced by the same number of bytes of spaces.
 func normalize(text string) string {
-	var b []byte // a copy, made at the first change
+	var b strings.Builder // the copy, begun at the first change
+	done := 0             // text[:done] is in b
+	blank := func(i, n int) {
+		if b.Cap() == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[done:i])
+		b.WriteString("    "[:n])
+		done = i + n
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
-				if b == nil {
-					b = []byte(text)
-				}
-				b[i] = ' '
+				blank(i, 1)
 			}
 			i++
 			continue
@@ -80,19 +87,15 @@ func normalize(text string) string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
-			if b == nil {
-				b = []byte(text)
-			}
-			for k := 0; k < n; k++ {
-				b[i+k] = ' '
-			}
+			blank(i, n)
 		}
 		i += n
 	}
-	if b == nil {
+	if b.Cap() == 0 {
 		return text
 	}
-	return string(b)
+	b.WriteString(text[done:])
+	return b.String()
 }
 
 // lineInfo holds the features cleanup rules test.
@@ -270,14 +273,20 @@ func isQuoteApostrophe(s string, i int) bool {
 	return !(unicode.IsLetter(prev) && unicode.IsLetter(next))
 }
 
-func normKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+// alnumKey appends to b the letters and digits of the lower-case s.
+func alnumKey(s string, b []byte) []byte {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				b = append(b, byte(r))
+			}
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b = append(b, s[i:i+n]...)
 		}
+		i += n
 	}
-	return b.String()
+	return b
 }
 
 // cleanState is the working state of one Clean call.
@@ -395,15 +404,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	start, _ := st.judgement()
 	st.lateRules()
 	x.metadata(c, st, start)
-	b := []byte(view)
-	for _, l := range c.Lines {
-		if l.Dropped {
-			for k := l.Start; k < l.End; k++ {
-				b[k] = ' '
-			}
-		}
-	}
-	c.View = string(b)
+	c.View = blankDropped(view, c.Lines)
 	return c, st.trace
 }
 
@@ -426,6 +427,28 @@ func (st *cleanState) stopwordsUnknown() bool {
 	}
 	return lines >= 3 && stop*20 < tokens
 }
+
+// blankDropped returns view with the dropped lines blanked (spaces, byte
+// for byte).
+func blankDropped(view string, lines []Line) string {
+	var b strings.Builder
+	b.Grow(len(view))
+	done := 0
+	for _, l := range lines {
+		if !l.Dropped || l.End <= l.Start {
+			continue
+		}
+		b.WriteString(view[done:l.Start])
+		for k := l.Start; k < l.End; k += len(spaces) {
+			b.WriteString(spaces[:min(len(spaces), l.End-k)])
+		}
+		done = l.End
+	}
+	b.WriteString(view[done:])
+	return b.String()
+}
+
+const spaces = "                                                                "
 
 // shortRuns sets, on each short line, the length of the run of short lines
 // it lies in (blank lines do not break a run).
@@ -764,6 +787,9 @@ func (st *cleanState) hasCue(i int) bool {
 // tokens returns the lower-case word tokens of line i (kept for the next
 // call).
 func (st *cleanState) tokens(i int) []rules.Token {
+	if st.toks == nil {
+		st.toks = make([]rules.Token, 0, 64)
+	}
 	if st.tokOf != i {
 		st.toks = wordTokens(st.lower(i), st.toks[:0])
 		st.tokOf = i
@@ -866,23 +892,27 @@ func wordTokens(s string, out []rules.Token) []rules.Token {
 // lowerSameLength returns s in lower case, byte for byte: a letter whose
 // lower case is encoded in another number of bytes stays as it is.
 func lowerSameLength(s string) string {
-	b := []byte(s)
-	for i := 0; i < len(b); {
-		c := b[i]
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
+				c += 'a' - 'A'
 			}
+			b.WriteByte(c)
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRune(b[i:])
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
-			utf8.EncodeRune(b[i:], l)
+			b.WriteRune(l)
+		} else {
+			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
-	return string(b)
+	return b.String()
 }
 
 // judgement weighs the lines no rule dropped: it finds the article, the run
@@ -1118,13 +1148,15 @@ func (st *cleanState) headline() int {
 		return -1
 	}
 	// the longest such line: the site's name may stand alone too
-	fk := normKey(st.infos[first].text)
+	fk := alnumKey(st.lower(first), nil)
 	best, bestLen := -1, 0
+	var k []byte
 	for i := first + 1; i <= limit; i++ {
-		if !st.headlineLike(i) {
+		if !st.headlineLike(i) || st.infos[i].letters+st.infos[i].digits > len(fk) {
 			continue
 		}
-		if k := normKey(st.infos[i].text); len(k) > bestLen && len(k) >= 12 && 10*len(k) >= 4*len(fk) && strings.Contains(fk, k) {
+		k = alnumKey(st.lower(i), k[:0])
+		if len(k) > bestLen && len(k) >= 12 && 10*len(k) >= 4*len(fk) && bytes.Contains(fk, k) {
 			best, bestLen = i, len(k)
 		}
 	}

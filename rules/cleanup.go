@@ -683,14 +683,14 @@ func shortest(ss []string) int {
 }
 
 // NeedleIndex finds, in one pass over a lower-case line, which rules of a
-// cleanup list may apply: a rule whose regex (or words: lists) needs one of
-// a few strings cannot apply to a line holding none of them. It is built
+// cleanup list may apply: a rule whose regex needs one of a few strings
+// cannot apply to a line holding none of them. It is built
 // once per list, on first use, and is safe for concurrent use.
 type NeedleIndex struct {
-	// per rule: -1 when the rule has no needles, else its place in a line's
-	// hits for the regex (2k) and the words: lists (2k+1)
+	// per rule: -1 when the rule's regex has no needles, else its place in a
+	// line's hits
 	slot  []int
-	regex []int // the rules whose regex has needles in the index
+	words []int // the same for the rule's small words: lists
 	ac    acMatcher
 }
 
@@ -707,40 +707,37 @@ func Index(list []*CleanupRule) *NeedleIndex {
 func buildIndex(list []*CleanupRule) *NeedleIndex {
 	x := &NeedleIndex{slot: make([]int, len(list))}
 	var pats []string
-	var owners [][]int
-	add := func(ns []string, owner int) {
+	var owners []int
+	x.words = make([]int, len(list))
+	k := 0
+	add := func(ns []string) int {
 		for _, n := range ns {
 			pats = append(pats, n)
-			owners = append(owners, []int{owner})
-		}
-	}
-	k := 0
-	for i, c := range list {
-		x.slot[i] = -1
-		var words []string
-		for w, l := range c.Words {
-			if c.OnlyList(w) {
-				continue
-			}
-			words = append(words, l.Forms()...)
-		}
-		// a needle of one letter, digit or space would be found in most
-		// lines: no test then
-		regex, lists := c.needles != nil && selective(c.needles), len(words) > 0 && selective(words)
-		if !regex && !lists {
-			continue
-		}
-		x.slot[i] = k
-		if regex {
-			add(c.needles, 2*k)
-			x.regex = append(x.regex, i)
-		}
-		if lists {
-			add(words, 2*k+1)
+			owners = append(owners, k)
 		}
 		k++
+		return k - 1
 	}
-	x.ac = newAC(pats, owners, 2*k)
+	for i, c := range list {
+		x.slot[i], x.words[i] = -1, -1
+		// a needle of one letter, digit or space would be found in most
+		// lines: no test then
+		if c.needles != nil && selective(c.needles) {
+			x.slot[i] = add(c.needles)
+		}
+		// small word lists (a comment policy's phrases) too; large ones
+		// cost more in the automaton than the look-up of a line's words
+		var forms []string
+		for w, l := range c.Words {
+			if !c.OnlyList(w) {
+				forms = append(forms, l.Forms()...)
+			}
+		}
+		if len(forms) > 0 && len(forms) <= maxNeedles && selective(forms) {
+			x.words[i] = add(forms)
+		}
+	}
+	x.ac = newAC(pats, owners, k)
 	return x
 }
 
@@ -761,19 +758,13 @@ func (x *NeedleIndex) Scan(lower string, h *Hits) {
 
 // RegexMay reports whether rule i's regex may match the scanned line.
 func (x *NeedleIndex) RegexMay(i int, h *Hits) bool {
-	if x.slot[i] < 0 || !x.ac.owned[2*x.slot[i]] {
-		return true
-	}
-	return h.bits[2*x.slot[i]]
+	return x.slot[i] < 0 || h.bits[x.slot[i]]
 }
 
 // WordsMay reports whether the scanned line may hold a word of rule i's
 // words: lists.
 func (x *NeedleIndex) WordsMay(i int, h *Hits) bool {
-	if x.slot[i] < 0 || !x.ac.owned[2*x.slot[i]+1] {
-		return true
-	}
-	return h.bits[2*x.slot[i]+1]
+	return x.words[i] < 0 || h.bits[x.words[i]]
 }
 
 // acMatcher is an Aho-Corasick automaton over bytes, compiled to a table
@@ -782,15 +773,14 @@ type acMatcher struct {
 	class   [256]uint8
 	classes int
 	delta   []int32 // node*classes + class -> node
-	out     [][]int // owners whose needle ends at the node (with the fail chain)
+	out     [][]int // owners whose needle ends at the node (with the fail chain), while built
 	outAt   []int32 // node -> start of its owners in outs; outAt[n] == outAt[n+1]: none
 	flat    []int32
 	outs    int
-	owned   []bool // owner slots that have needles
 }
 
-func newAC(pats []string, owners [][]int, outs int) acMatcher {
-	m := acMatcher{outs: outs, owned: make([]bool, outs)}
+func newAC(pats []string, owners []int, outs int) acMatcher {
+	m := acMatcher{outs: outs}
 	// byte classes: 0 for bytes no needle holds
 	for _, p := range pats {
 		for i := 0; i < len(p); i++ {
@@ -822,10 +812,7 @@ func newAC(pats []string, owners [][]int, outs int) acMatcher {
 			}
 			n = gotoT[n][c]
 		}
-		m.out[n] = append(m.out[n], owners[p]...)
-		for _, o := range owners[p] {
-			m.owned[o] = true
-		}
+		m.out[n] = append(m.out[n], owners[p])
 	}
 	// breadth first: complete the table with the fail links
 	m.delta = make([]int32, len(gotoT)*m.classes)
