@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Input is one document read from a file, a folder, standard input or a
@@ -71,14 +72,17 @@ func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 	if opt.MaxBytes == 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
-	if ctx := opt.Context; ctx != nil {
-		inner := fn
-		fn = func(in Input) error {
-			if err := ctx.Err(); err != nil {
+	inner := fn
+	fn = func(in Input) error {
+		if opt.Context != nil {
+			if err := opt.Context.Err(); err != nil {
 				return err
 			}
-			return inner(in)
 		}
+		if in.Err != nil {
+			in.ID = messageID(in.ID)
+		}
+		return inner(in)
 	}
 	for _, p := range paths {
 		if err := readPath(p, opt, fn); err != nil {
@@ -86,6 +90,18 @@ func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 		}
 	}
 	return nil
+}
+
+// messageID returns the id of a document that failed as it can stand in a
+// one-line message: quoted when it holds control characters (a file name
+// with a newline or an escape sequence) or invalid UTF-8.
+func messageID(id string) string {
+	for _, r := range id {
+		if r < 0x20 || 0x7f <= r && r < 0xa0 || r == utf8.RuneError {
+			return strconv.Quote(id)
+		}
+	}
+	return id
 }
 
 // ErrTooLarge is reported for a document over InputOptions.MaxBytes.

@@ -351,6 +351,14 @@ func TestCatalogue(t *testing.T) {
 			docs: []string{"{F}/a.txt"},
 		},
 		{
+			name: "a file name with a newline and an escape sequence",
+			setup: func(t *testing.T) []string {
+				return []string{write(t, filepath.Join(dir, "evil\n\x1b[31m.txt"), []byte("\x00"))}
+			},
+			code: 1,
+			msgs: []string{`^whosaid: "` + regexp.QuoteMeta(dir) + `/evil\\n\\x1b\[31m\.txt": binary data`},
+		},
+		{
 			name:  "invalid UTF-8 on standard input",
 			setup: func(t *testing.T) []string { return []string{"-"} },
 			stdin: "caf\xe9",
@@ -532,6 +540,34 @@ func TestOutputWholeOrNotAtAll(t *testing.T) {
 	data, _ := os.ReadFile(out)
 	if !strings.HasPrefix(string(data), "doc,id,quote,") || !strings.Contains(string(data), "We will win") {
 		t.Errorf("output file after a run with a failed input:\n%s", data)
+	}
+}
+
+// cancelReader cancels the run (as Ctrl-C does) when it is first read.
+type cancelReader struct {
+	r      io.Reader
+	cancel func()
+}
+
+func (c *cancelReader) Read(p []byte) (int, error) {
+	c.cancel()
+	return c.r.Read(p)
+}
+
+func TestInterruptMidRun(t *testing.T) {
+	out := write(t, filepath.Join(t.TempDir(), "quotes.jsonl"), []byte("old\n"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// Ctrl-C while the second document is read
+	docs := `{"id": "a", "text": "“Yes,” said Ann Lee."}` + "\n"
+	in := io.MultiReader(strings.NewReader(docs), &cancelReader{strings.NewReader(docs), cancel})
+	r := cli(ctx, in, "extract", "--input", "jsonl", "-o", out, "-")
+	if r.code != exitInterrupted {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, exitInterrupted, r.stderr)
+	}
+	checkMessages(t, r.stderr, `^whosaid: interrupted$`)
+	if data, _ := os.ReadFile(out); string(data) != "old\n" {
+		t.Errorf("the output file changed: %q", data)
 	}
 }
 
