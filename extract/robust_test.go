@@ -394,7 +394,7 @@ var pathologicalCases = []pathological{
 }
 
 // maxAmplification bounds the bytes of JSONL output per byte of input.
-const maxAmplification = 32
+const maxAmplification = 64
 
 // TestBoundedWork checks that the work of extraction is proportional to the
 // size of pathological inputs: doubling the input at most (about) doubles
