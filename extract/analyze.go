@@ -19,6 +19,11 @@ type analysis struct {
 	ents     *entities
 }
 
+// maxSentenceTokens bounds a sentence; a longer run of tokens without a
+// sentence end is cut. News sentences are far shorter (a quotation is one
+// token).
+const maxSentenceTokens = 400
+
 // qloc locates a top-level quote: its sentence and token index there.
 type qloc struct {
 	sent, tok int // -1 for nested quotes
@@ -76,7 +81,9 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			case ")", "]":
 				depth = max(0, depth-1)
 			}
-			if i == len(para)-1 || depth == 0 && x.endsSentence(para, i, a.quotes, c.View) {
+			// a sentence is bounded in tokens, so that no input makes the
+			// matching of a quote's window grow with the document
+			if i == len(para)-1 || depth == 0 && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
 				for k, t := range st.toks {

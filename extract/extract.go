@@ -102,6 +102,10 @@ type Document struct {
 	Text     string    `json:"-"`
 }
 
+// maxWarnings bounds the warnings reported for one document; the rest are
+// counted in a last warning.
+const maxWarnings = 100
+
 // ErrInvalidUTF8 is returned for input that is not UTF-8 text.
 var ErrInvalidUTF8 = errors.New("not valid UTF-8")
 
@@ -135,7 +139,11 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	c := x.Clean(text)
 	doc := &Document{ID: id, Title: c.Title, Date: c.Date, Clean: c, Text: text}
 	a := x.analyze(c)
-	for _, w := range a.warnings {
+	for i, w := range a.warnings {
+		if i == maxWarnings {
+			doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: fmt.Sprintf("and %d more warnings", len(a.warnings)-maxWarnings)})
+			break
+		}
 		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
 	}
 	x.attribute(a)

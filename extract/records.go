@@ -92,7 +92,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if loc.sent < 0 {
 			r.Kind = "nested"
 		} else {
-			r.Sentence = sentenceText(a.sents[loc.sent].toks)
+			r.Sentence = sentenceText(a.view, a.sents[loc.sent].toks, loc.tok)
 		}
 		if at.ok {
 			toks := a.sents[at.sent].toks
@@ -105,11 +105,11 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
-				r.Mention = spanText(toks, s)
+				r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
 				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
 			}
 			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-				r.Cue = spanText(toks, c)
+				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
 			}
 		} else if kind := x.nonSpeech(a, qi, content); kind != "" {
@@ -199,6 +199,27 @@ func isTitleCase(words []string) bool {
 	return !strings.HasSuffix(last, ".") || len(words) <= 6
 }
 
-func sentenceText(toks []rules.Token) string {
-	return collapse(spanText(toks, rules.Span{Start: 0, End: len(toks)}))
+// sentenceContext bounds the context given around a quote, in bytes on
+// each side, so that the output stays proportional to the input.
+const sentenceContext = 240
+
+// sentenceText returns the sentence around the quote at token q,
+// whitespace normalised; in a long sentence only the tokens within
+// sentenceContext bytes of the quote, with "…" where it was cut.
+func sentenceText(view string, toks []rules.Token, q int) string {
+	lo, hi := 0, len(toks)
+	for lo < q && toks[q].Start-toks[lo].Start > sentenceContext {
+		lo++
+	}
+	for hi > q+1 && toks[hi-1].End-toks[q].End > sentenceContext {
+		hi--
+	}
+	s := collapse(view[toks[lo].Start:toks[hi-1].End])
+	if lo > 0 {
+		s = "… " + s
+	}
+	if hi < len(toks) {
+		s += " …"
+	}
+	return s
 }

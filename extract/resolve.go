@@ -32,6 +32,7 @@ type entities struct {
 	byKey    map[string][]*entity
 	mentions []nameMention // in text order
 	byStart  map[int]*entity
+	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
 }
 
 func (e *entity) addTitle(t string) {
@@ -353,30 +354,30 @@ func (x *Extractor) isPlural(w string) bool {
 // byTitle finds the entity one of whose titles has the head noun head,
 // nearest before offset at, else the first after it.
 func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
-	match := func(e *entity) bool {
-		for _, t := range e.titles {
-			ws := strings.Fields(strings.ToLower(t))
-			if len(ws) > 0 && ws[len(ws)-1] == head {
-				return true
+	es := a.ents
+	if es.byHead == nil {
+		// index the mentions by the head nouns of their entity's titles, once
+		es.byHead = map[string][]int{}
+		for i, m := range es.mentions {
+			seen := map[string]bool{}
+			for _, t := range m.ent.titles {
+				ws := strings.Fields(strings.ToLower(t))
+				if len(ws) > 0 && !seen[ws[len(ws)-1]] {
+					seen[ws[len(ws)-1]] = true
+					es.byHead[ws[len(ws)-1]] = append(es.byHead[ws[len(ws)-1]], i)
+				}
 			}
 		}
-		return false
 	}
-	var before, after *entity
-	for _, m := range a.ents.mentions {
-		if !match(m.ent) {
-			continue
-		}
-		if m.start < at {
-			before = m.ent
-		} else if after == nil {
-			after = m.ent
-		}
+	idx := es.byHead[head]
+	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
+	if k > 0 {
+		return es.mentions[idx[k-1]].ent
 	}
-	if before != nil {
-		return before
+	if k < len(idx) {
+		return es.mentions[idx[k]].ent
 	}
-	return after
+	return nil
 }
 
 // antecedent finds the nearest person before offset at compatible with

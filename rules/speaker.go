@@ -203,6 +203,11 @@ done:
 		}
 		break
 	}
+	if k == end && end > j && toks[end-1].Cap && !rs.l.titles.Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
+		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
+		// a capitalised modifier ending the run is a name: said Cuban
+		k = end - 1
+	}
 	// Honorifics directly before the name belong to the mention (Mr. Trump).
 	nameStart := k
 	for nameStart > j {
@@ -216,11 +221,6 @@ done:
 			continue
 		}
 		break
-	}
-	if k == end && end > j && toks[end-1].Cap && !rs.l.titles.Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
-		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
-		// a capitalised modifier ending the run is a name: said Cuban
-		k = end - 1
 	}
 	var out []SpeakerPhrase
 	if k < end {
