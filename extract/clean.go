@@ -754,22 +754,10 @@ func (st *cleanState) sideHolds(r *rules.CleanupRule, i, dir int) bool {
 }
 
 // betweenDropped reports whether the nearest non-blank lines on both sides
-// of line i were dropped (the start and end of the text count as dropped).
+// of line i were dropped (a line at either end of the text is not between).
 func (st *cleanState) betweenDropped(i int) bool {
-	for k := i - 1; k >= 0; k-- {
-		if st.infos[k].text != "" {
-			if !st.lines[k].Dropped {
-				return false
-			}
-			break
-		}
-	}
-	for k := i + 1; k < len(st.lines); k++ {
-		if st.infos[k].text != "" {
-			return st.lines[k].Dropped
-		}
-	}
-	return true
+	p := st.nbAt[i]
+	return p > 0 && p+1 < len(st.nb) && st.lines[st.nb[p-1]].Dropped && st.lines[st.nb[p+1]].Dropped
 }
 
 // hasCue reports whether line i holds a cue verb (a word of the cue-verb
@@ -989,7 +977,8 @@ func (st *cleanState) judgement() (int, int) {
 	core := -1 // the article's last line before it grew
 	a, b, best := maxRun(v, 0, n)
 	if b < a {
-		a, b = -1, -1
+		// no line scores above nothing: no article to tell apart
+		return -1, -1
 	} else {
 		for k := a; k <= b; k++ {
 			in[k] = true
@@ -1235,7 +1224,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	}
 	for i := 0; i <= limit; i++ {
 		li := &st.infos[i]
-		if li.text == "" || li.words > 14 || li.digits == 0 || i == title {
+		if li.text == "" || li.words > 14 || li.digits < 4 || i == title {
 			continue
 		}
 		if start >= 0 && i >= start && !c.Lines[i].Dropped {

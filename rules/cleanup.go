@@ -126,6 +126,8 @@ type CleanupRule struct {
 	// these (lower-case) strings
 	prefixes []string
 	suffixes []string // and ends with one of these
+	// firstBytes: the first bytes of the prefixes
+	firstBytes [256]bool
 
 	// index: on the first rule of a ruleset's cleanup list, the needle index
 	// of the whole list (built once, on first use)
@@ -438,6 +440,13 @@ func (c *CleanupRule) prepare() {
 		re = re.Simplify()
 		r.needles = needles(re)
 		r.prefixes = prefixes(re)
+		for _, p := range r.prefixes {
+			if p == "" {
+				r.prefixes = nil
+				break
+			}
+			r.firstBytes[p[0]] = true
+		}
 		r.suffixes = suffixes(re)
 	}
 }
@@ -532,6 +541,9 @@ func suffixes(re *syntax.Regexp) []string {
 func (c *CleanupRule) PrefixMay(lower string) bool {
 	if c.prefixes == nil {
 		return c.suffixMay(lower)
+	}
+	if lower == "" || !c.firstBytes[lower[0]] {
+		return false
 	}
 	for _, p := range c.prefixes {
 		if strings.HasPrefix(lower, p) {
@@ -772,10 +784,11 @@ func (x *NeedleIndex) WordsMay(i int, h *Hits) bool {
 type acMatcher struct {
 	class   [256]uint8
 	classes int
-	delta   []int32 // node*classes + class -> node
-	out     [][]int // owners whose needle ends at the node (with the fail chain), while built
-	outAt   []int32 // node -> start of its owners in outs; outAt[n] == outAt[n+1]: none
+	delta   []uint16 // node*classes + class -> node
+	out     [][]int  // owners whose needle ends at the node (with the fail chain), while built
+	outAt   []int32  // node -> start of its owners in outs; outAt[n] == outAt[n+1]: none
 	flat    []int32
+	all     bool // no table: every needle counts as found
 	outs    int
 }
 
@@ -815,12 +828,16 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 		m.out[n] = append(m.out[n], owners[p])
 	}
 	// breadth first: complete the table with the fail links
-	m.delta = make([]int32, len(gotoT)*m.classes)
-	fail := make([]int32, len(gotoT))
+	if len(gotoT) > 1<<16 {
+		// too many nodes for the table: no test (every rule may apply)
+		return acMatcher{outs: outs, all: true}
+	}
+	m.delta = make([]uint16, len(gotoT)*m.classes)
+	fail := make([]uint16, len(gotoT))
 	var queue []int32
 	for c := 0; c < m.classes; c++ {
 		if t := gotoT[0][c]; t >= 0 {
-			m.delta[c] = t
+			m.delta[c] = uint16(t)
 			queue = append(queue, t)
 		}
 	}
@@ -834,7 +851,7 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 				m.delta[int(n)*m.classes+c] = m.delta[int(fail[n])*m.classes+c]
 				continue
 			}
-			m.delta[int(n)*m.classes+c] = t
+			m.delta[int(n)*m.classes+c] = uint16(t)
 			fail[t] = m.delta[int(fail[n])*m.classes+c]
 			queue = append(queue, t)
 		}
@@ -852,7 +869,13 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 }
 
 func (m *acMatcher) scan(s string, bits []bool) {
-	n := int32(0)
+	if m.all {
+		for i := range bits {
+			bits[i] = true
+		}
+		return
+	}
+	n := uint16(0)
 	for i := 0; i < len(s); i++ {
 		n = m.delta[int(n)*m.classes+int(m.class[s[i]])]
 		for k := m.outAt[n]; k < m.outAt[n+1]; k++ {
