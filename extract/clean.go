@@ -492,10 +492,12 @@ func (st *cleanState) lineRules(between bool) {
 		if li.text == "" || l.Dropped {
 			continue
 		}
-		for k, r := range st.x.rules.Cleanup {
-			if r.Scored || r.Judge != nil || r.Drop == rules.DropRest || r.BetweenDropped != between || r.FirstInArticle != rules.Any {
-				continue
-			}
+		phase := rules.PhaseLine
+		if between {
+			phase = rules.PhaseBetween
+		}
+		for _, k := range st.index.Rules(phase, li.words) {
+			r := st.x.rules.Cleanup[k]
 			if st.holds(r, k, i) {
 				l.Dropped, l.Rule = true, r.ID
 				break
@@ -550,10 +552,8 @@ func (st *cleanState) lateRules() {
 		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
 			continue
 		}
-		for k, r := range st.x.rules.Cleanup {
-			if r.FirstInArticle == rules.Any || r.Scored || r.Judge != nil || r.Drop == rules.DropRest {
-				continue
-			}
+		for _, k := range st.index.Rules(rules.PhaseLate, st.infos[i].words) {
+			r := st.x.rules.Cleanup[k]
 			if st.holds(r, k, i) {
 				l.Dropped, l.Rule = true, r.ID
 				break
@@ -578,10 +578,12 @@ func (st *cleanState) score() {
 			if st.infos[i].text == "" || st.lines[i].Dropped {
 				continue
 			}
-			for k, r := range st.x.rules.Cleanup {
-				if !r.Scored || (r.GoodWithin > 0 || r.NoGoodWithin > 0) != (pass == 1) {
-					continue
-				}
+			phase := rules.PhaseScore
+			if pass == 1 {
+				phase = rules.PhaseContext
+			}
+			for _, k := range st.index.Rules(phase, st.infos[i].words) {
+				r := st.x.rules.Cleanup[k]
 				if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
 					continue
 				}
@@ -625,15 +627,6 @@ func (st *cleanState) nearTitle(i, n int) bool {
 
 // restRules applies the rules that drop a line and everything after it.
 func (st *cleanState) restRules() {
-	var rest []int // their places in the list
-	for k, r := range st.x.rules.Cleanup {
-		if !r.Scored && r.Judge == nil && r.Drop == rules.DropRest {
-			rest = append(rest, k)
-		}
-	}
-	if len(rest) == 0 {
-		return
-	}
 	good := 0
 	goodAt := 1e9
 	if st.judge != nil {
@@ -643,7 +636,7 @@ func (st *cleanState) restRules() {
 		if st.infos[i].text == "" {
 			continue
 		}
-		for _, k := range rest {
+		for _, k := range st.index.Rules(rules.PhaseRest, st.infos[i].words) {
 			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue

@@ -703,7 +703,9 @@ type NeedleIndex struct {
 	// line's hits
 	slot  []int
 	words []int // the same for the rule's small words: lists
-	ac    acMatcher
+	// phases[p][w]: the rules of phase p that may apply to a line of w words
+	phases [phases][maxBucket + 1][]int
+	ac     acMatcher
 }
 
 // Index returns the needle index of the list (held by its first rule).
@@ -750,7 +752,58 @@ func buildIndex(list []*CleanupRule) *NeedleIndex {
 		}
 	}
 	x.ac = newAC(pats, owners, k)
+	for i, c := range list {
+		ph := phaseOf(c)
+		if ph < 0 {
+			continue
+		}
+		for w := 0; w <= maxBucket; w++ {
+			if w >= c.MinWords || c.MinWords > maxBucket && w == maxBucket {
+				if c.MaxWords == 0 || w <= c.MaxWords {
+					x.phases[ph][w] = append(x.phases[ph][w], i)
+				}
+			}
+		}
+	}
 	return x
+}
+
+// The phases of cleanup, in which rules apply.
+const (
+	PhaseLine    = iota // line rules
+	PhaseBetween        // line rules that look at dropped neighbours
+	PhaseScore          // scored rules
+	PhaseContext        // scored rules with good_within or no_good_within
+	PhaseRest           // drop: rest rules
+	PhaseLate           // line rules that look at the article
+	phases
+)
+
+// maxBucket: lines of this many words or more share one list of rules.
+const maxBucket = 64
+
+func phaseOf(c *CleanupRule) int {
+	switch {
+	case c.Judge != nil:
+		return -1
+	case c.Scored && (c.GoodWithin > 0 || c.NoGoodWithin > 0):
+		return PhaseContext
+	case c.Scored:
+		return PhaseScore
+	case c.Drop == DropRest:
+		return PhaseRest
+	case c.FirstInArticle != Any:
+		return PhaseLate
+	case c.BetweenDropped:
+		return PhaseBetween
+	}
+	return PhaseLine
+}
+
+// Rules returns the places in the list, in order, of the rules of a phase
+// that may apply to a line of this many words.
+func (x *NeedleIndex) Rules(phase, words int) []int {
+	return x.phases[phase][min(words, maxBucket)]
 }
 
 // Hits holds, for one line, which needles of an index occur in it.
