@@ -115,8 +115,10 @@ type lineInfo struct {
 	key      uint64 // hash of the lower-cased letters and digits (0: none)
 	hasQuote bool
 	terminal bool
-	repeated bool // the same key appeared on an earlier line
-	run      int  // length of the run of short lines the line lies in (0: not short)
+	repeated bool       // the same key appeared on an earlier line
+	scanned  bool       // hits holds the line's needles
+	hits     rules.Hits // (see cleanState.hits)
+	run      int        // length of the run of short lines the line lies in (0: not short)
 }
 
 func (li *lineInfo) share(n, of int) float64 {
@@ -301,8 +303,6 @@ type cleanState struct {
 	toks  []rules.Token
 	tokOf int // the line toks belongs to (-1: none)
 	index *rules.NeedleIndex
-	hit   rules.Hits // the needles of line hitOf
-	hitOf int
 	// lowView is the view in lower case, byte for byte
 	lowView string
 	first   []int  // per line, the first line with the same text
@@ -351,7 +351,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			break
 		}
 	}
-	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, hitOf: -1, lowView: lowerSameLength(view),
+	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
 		index: rules.Index(x.rules.Cleanup),
 		stop:  x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
 	for _, r := range x.rules.Cleanup {
@@ -778,13 +778,13 @@ func (st *cleanState) tokens(i int) []rules.Token {
 	return st.toks
 }
 
-// hits returns the needles found in line i (kept for the next call).
-func (st *cleanState) hits(i int) *rules.Hits {
-	if st.hitOf != i {
-		st.index.Scan(st.lower(i), &st.hit)
-		st.hitOf = i
+// hits returns the needles found in line i (scanned once).
+func (st *cleanState) hits(i int) rules.Hits {
+	li := &st.infos[i]
+	if !li.scanned {
+		li.hits, li.scanned = st.index.Scan(st.lower(i)), true
 	}
-	return &st.hit
+	return li.hits
 }
 
 // lower returns the lower-case text of line i.

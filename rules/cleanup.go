@@ -565,6 +565,9 @@ func (c *CleanupRule) suffixMay(lower string) bool {
 	return false
 }
 
+// needleBytes is how much of each needle the index looks for.
+const needleBytes = 5
+
 // maxNeedles bounds the needles of a regex: beyond, the test would cost more
 // than it saves.
 const maxNeedles = 64
@@ -726,7 +729,9 @@ func buildIndex(list []*CleanupRule) *NeedleIndex {
 	k := 0
 	add := func(ns []string) int {
 		for _, n := range ns {
-			pats = append(pats, n)
+			// a needle's first bytes are needed as well: short needles keep
+			// the automaton small enough for the processor's caches
+			pats = append(pats, n[:min(len(n), needleBytes)])
 			owners = append(owners, k)
 		}
 		k++
@@ -806,31 +811,21 @@ func (x *NeedleIndex) Rules(phase, words int) []int {
 	return x.phases[phase][min(words, maxBucket)]
 }
 
-// Hits holds, for one line, which needles of an index occur in it.
-type Hits struct {
-	bits []bool
-}
+// Hits is the set of needle groups found in a line, one bit per group (a
+// group past the 64th always counts as found).
+type Hits uint64
 
-// Scan records in h which needles occur in the lower-case line.
-func (x *NeedleIndex) Scan(lower string, h *Hits) {
-	if cap(h.bits) < x.ac.outs {
-		h.bits = make([]bool, x.ac.outs)
-	}
-	h.bits = h.bits[:x.ac.outs]
-	clear(h.bits)
-	x.ac.scan(lower, h.bits)
-}
+// Scan returns which needles occur in the lower-case line.
+func (x *NeedleIndex) Scan(lower string) Hits { return x.ac.scan(lower) }
 
-// RegexMay reports whether rule i's regex may match the scanned line.
-func (x *NeedleIndex) RegexMay(i int, h *Hits) bool {
-	return x.slot[i] < 0 || h.bits[x.slot[i]]
-}
+// RegexMay reports whether rule i's regex may match a line with hits h.
+func (x *NeedleIndex) RegexMay(i int, h Hits) bool { return h.has(x.slot[i]) }
 
-// WordsMay reports whether the scanned line may hold a word of rule i's
+// WordsMay reports whether a line with hits h may hold a word of rule i's
 // words: lists.
-func (x *NeedleIndex) WordsMay(i int, h *Hits) bool {
-	return x.words[i] < 0 || h.bits[x.words[i]]
-}
+func (x *NeedleIndex) WordsMay(i int, h Hits) bool { return h.has(x.words[i]) }
+
+func (h Hits) has(slot int) bool { return slot < 0 || slot >= 64 || h&(1<<uint(slot)) != 0 }
 
 // acMatcher is an Aho-Corasick automaton over bytes, compiled to a table
 // over byte classes (the bytes of the needles, and one class for the rest).
@@ -839,9 +834,8 @@ type acMatcher struct {
 	classes int
 	delta   []uint16 // node*classes + class -> node
 	out     [][]int  // owners whose needle ends at the node (with the fail chain), while built
-	outAt   []int32  // node -> start of its owners in outs; outAt[n] == outAt[n+1]: none
-	flat    []int32
-	all     bool // no table: every needle counts as found
+	mask    []Hits   // node -> the groups whose needle ends there
+	all     bool     // no table: every needle counts as found
 	outs    int
 }
 
@@ -909,30 +903,27 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 			queue = append(queue, t)
 		}
 	}
-	m.outAt = make([]int32, len(m.out)+1)
+	m.mask = make([]Hits, len(m.out))
 	for n, os := range m.out {
-		m.outAt[n] = int32(len(m.flat))
 		for _, o := range os {
-			m.flat = append(m.flat, int32(o))
+			if o < 64 {
+				m.mask[n] |= 1 << uint(o)
+			}
 		}
 	}
-	m.outAt[len(m.out)] = int32(len(m.flat))
 	m.out = nil
 	return m
 }
 
-func (m *acMatcher) scan(s string, bits []bool) {
+func (m *acMatcher) scan(s string) Hits {
 	if m.all {
-		for i := range bits {
-			bits[i] = true
-		}
-		return
+		return ^Hits(0)
 	}
+	var h Hits
 	n := uint16(0)
 	for i := 0; i < len(s); i++ {
 		n = m.delta[int(n)*m.classes+int(m.class[s[i]])]
-		for k := m.outAt[n]; k < m.outAt[n+1]; k++ {
-			bits[m.flat[k]] = true
-		}
+		h |= m.mask[n]
 	}
+	return h
 }
