@@ -35,6 +35,7 @@ func fuzzSeeds(f *testing.F) []string {
 		"PENCE: We are here.\nHARRIS: “So are we.”",
 		"‘’“”\"\"''«»",
 		"“unclosed quote at the end",
+		"“Yes” – Russian",
 		"the ’90s, rock ’n’ roll, don’t — “Trump’s” envoy",
 		"e\u0301 “cafe\u0301,” said Zoe\u0308 Smith 😀.",
 		"\x00binary",
