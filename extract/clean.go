@@ -1238,13 +1238,15 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 }
 
 // findDate returns the date of the first metadata date pattern that matches
-// s, in ISO 8601 when it can be read, else as written; "" when none matches.
+// a third or more of s, in ISO 8601 when it can be read, else as written; ""
+// when none does.
 // Named groups (year, month, day, hour, minute, ampm) say where the parts
 // are; without them the match is read with the usual layouts.
 func (x *Extractor) findDate(s string) string {
 	for _, re := range x.rules.Metadata.Date {
 		m := re.FindStringSubmatchIndex(s)
-		if m == nil {
+		// a dateline is mostly its date: "On July 6, 2015, she said:" is not
+		if m == nil || 3*(m[1]-m[0]) < len(s) {
 			continue
 		}
 		names := re.SubexpNames()
