@@ -380,14 +380,18 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	return nil
 }
 
+// maxAntecedents bounds how many earlier names a pronoun looks back at.
+const maxAntecedents = 200
+
 // antecedent finds the nearest person before offset at compatible with
 // gender g: the speaker of a recent quote or a person named in the text.
 func (x *Extractor) antecedent(a *analysis, at int, g string, prev []*entity) *entity {
-	for i := len(a.ents.mentions) - 1; i >= 0; i-- {
-		m := a.ents.mentions[i]
-		if m.start >= at {
-			continue
-		}
+	ms := a.ents.mentions
+	last := sort.Search(len(ms), func(i int) bool { return ms[i].start >= at })
+	// look back at most maxAntecedents names, so that resolving a pronoun
+	// costs no more in a long document
+	for i := last - 1; i >= 0 && i >= last-maxAntecedents; i-- {
+		m := ms[i]
 		e := m.ent
 		if !e.person && e.quotes == 0 {
 			continue

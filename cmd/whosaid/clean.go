@@ -133,12 +133,16 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			if c.Title != "" || c.Date != "" {
 				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", c.Title, c.Date)
 			}
-			bw.WriteString(c.Text())
+			text := c.Text()
+			if isTerminal(a.stdout) {
+				text = extract.TermSafe(text)
+			}
+			bw.WriteString(text)
 			if o.explain {
 				bw.WriteString("\n# dropped lines (line, rule, score of the judgement, text)\n")
 				for i, l := range c.Lines {
 					if l.Dropped {
-						fmt.Fprintf(bw, "%5d  %-18s %6.2f  %s\n", i+1, l.Rule, trace[i].Score, truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90))
+						fmt.Fprintf(bw, "%5d  %-18s %6.2f  %s\n", i+1, l.Rule, trace[i].Score, extract.TermSafe(truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90)))
 					}
 				}
 			}

@@ -235,9 +235,9 @@ func tuneGC() {
 func explainText(doc *extract.Document) string {
 	var b strings.Builder
 	for _, q := range doc.Quotes {
-		fmt.Fprintf(&b, "%s %s “%s”\n", doc.ID, q.ID, q.Quote)
+		fmt.Fprintf(&b, "%s %s “%s”\n", extract.TermSafe(doc.ID), q.ID, extract.TermSafe(q.Quote))
 		for _, e := range q.Explain {
-			fmt.Fprintf(&b, "    %s\n", e)
+			fmt.Fprintf(&b, "    %s\n", extract.TermSafe(e))
 		}
 	}
 	return b.String()
