@@ -323,7 +323,7 @@ func (x *Extractor) resolve(a *analysis) {
 			g := pron.Attrs[toks[sp.Mention.Start].Lower]
 			at.speaker, at.status = "", "unresolved"
 			if g == "m" || g == "f" {
-				if e := x.antecedent(a, toks[sp.Mention.Start].Start, g, prevSpeakers); e != nil {
+				if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
 					if e.gender == "" {
 						e.gender = g
@@ -384,8 +384,8 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 const maxAntecedents = 200
 
 // antecedent finds the nearest person before offset at compatible with
-// gender g: the speaker of a recent quote or a person named in the text.
-func (x *Extractor) antecedent(a *analysis, at int, g string, prev []*entity) *entity {
+// gender g: a person named in the text, or the speaker of a quote.
+func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 	ms := a.ents.mentions
 	last := sort.Search(len(ms), func(i int) bool { return ms[i].start >= at })
 	// look back at most maxAntecedents names, so that resolving a pronoun
