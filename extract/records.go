@@ -118,7 +118,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && at.m.Rule.Confidence < x.rules.Speech.GuessConfidence && isTitleCase(strings.Fields(content)) {
+		if at.ok && !x.opts.All && isTitleCase(strings.Fields(content)) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
@@ -161,6 +161,17 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 		return "scare"
 	}
 	return ""
+}
+
+// afterTitleMarker reports whether the quote follows a word of the
+// title_markers list (a possessive): CNN’s “State of the Union” is the title
+// of a show, whoever speaks in the sentence.
+func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 {
+		return false
+	}
+	return x.rules.Lists[rules.ListTitleMarkers].Has(a.sents[loc.sent].toks[loc.tok-1].Lower)
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words

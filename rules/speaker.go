@@ -23,6 +23,7 @@ const (
 	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
 	ListFirstNames     = "first_names"          // mary:f, john:m (gender of a first name)
 	ListCuePhrases     = "cue_phrases"          // told reporters … (optional: multi-word cues)
+	ListTitleMarkers   = "title_markers"        // ’s (optional: before a title-case quote that names a work)
 )
 
 // RequiredLists names the lists every ruleset must have.
