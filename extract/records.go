@@ -121,6 +121,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && isTitleCase(strings.Fields(content)) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
+		if at.ok && !x.opts.All && r.Kind == "continued" && !isSentence(strings.Fields(content)) && len(strings.Fields(content)) <= x.rules.Speech.ScareMaxWords {
+			continue // a term opening a paragraph does not continue anybody's turn
+		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
 		}
