@@ -16,7 +16,6 @@ type entity struct {
 	gender  string
 	quotes  int
 	person  bool
-	first   int // byte offset of the first mention
 	n       int // mentions
 }
 
@@ -90,7 +89,7 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 }
 
 // link finds or creates the entity of a name with the given words.
-func (es *entities) link(ws []string, at int) *entity {
+func (es *entities) link(ws []string) *entity {
 	key := strings.ToLower(ws[len(ws)-1])
 	cands := es.byKey[key]
 	full := strings.Join(ws, " ")
@@ -122,7 +121,7 @@ func (es *entities) link(ws []string, at int) *entity {
 		}
 		return best
 	}
-	e := &entity{name: full, words: ws, first: at, titles: []string{}, aliases: []string{}}
+	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}}
 	es.list = append(es.list, e)
 	es.byKey[key] = append(es.byKey[key], e)
 	return e
@@ -172,7 +171,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
-				e := es.link(ws, toks[sp.Mention.Start].Start)
+				e := es.link(ws)
 				if g == "" && len(ws) >= 2 {
 					g = x.rules.Lists[rules.ListFirstNames].Attrs[strings.ToLower(ws[0])]
 				}
@@ -228,7 +227,7 @@ func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.Spe
 		if len(ws) == 0 {
 			return
 		}
-		e := es.link(ws, toks[sp.Mention.Start].Start)
+		e := es.link(ws)
 		tt := titleText(toks, d.Title, det)
 		e.addTitle(tt)
 		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
@@ -292,7 +291,7 @@ func (x *Extractor) resolve(a *analysis) {
 			if isCoordinated(ws) {
 				e = nil // two speakers: Dovere and Debenedetti
 			} else if e == nil && len(ws) > 0 {
-				e = a.ents.link(ws, toks[sp.Mention.Start].Start)
+				e = a.ents.link(ws)
 			}
 			if e != nil {
 				at.ent = e
