@@ -13,7 +13,9 @@ type analysis struct {
 	view     string
 	quotes   []Quote
 	warnings []ScanWarning
-	sents    []sentence
+	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
+	nsents   int        // the number of sentences proper
+	heads    map[int]int
 	qloc     []qloc   // per quote
 	attrs    []attrib // per quote
 	ents     *entities
@@ -97,7 +99,39 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			}
 		}
 	}
+	a.nsents = len(a.sents)
 	return a
+}
+
+// maxHeadTokens bounds the opening of a quotation that rules of scope quote
+// see.
+const maxHeadTokens = 40
+
+// quoteHead returns the index in a.sents of the opening of quote qi — its
+// content up to the end of its first line, at most maxHeadTokens tokens —
+// tokenized on first use and appended after the sentences proper.
+func (x *Extractor) quoteHead(a *analysis, qi int) int {
+	if si, ok := a.heads[qi]; ok {
+		return si
+	}
+	q := a.quotes[qi]
+	end := q.End
+	if nl := strings.IndexByte(a.view[q.Start:end], '\n'); nl >= 0 {
+		end = q.Start + nl
+	}
+	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, nil)
+	if len(toks) > maxHeadTokens {
+		toks = toks[:maxHeadTokens:maxHeadTokens]
+	}
+	if len(toks) > 0 {
+		toks[0].First = true
+	}
+	if a.heads == nil {
+		a.heads = map[int]int{}
+	}
+	a.heads[qi] = len(a.sents)
+	a.sents = append(a.sents, sentence{toks: toks, para: a.sents[a.qloc[qi].sent].para})
+	return a.heads[qi]
 }
 
 // attribute runs the attribution rules over every top-level quote.
@@ -188,7 +222,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "the quote does not end its sentence"
 		}
 		next := loc.sent + 1
-		if next >= len(a.sents) || a.paraGap(a.sents[loc.sent].para, a.sents[next].para) > 1 {
+		if next >= a.nsents || a.paraGap(a.sents[loc.sent].para, a.sents[next].para) > 1 {
 			return rules.Match{}, 0, false, "no next sentence"
 		}
 		m, ok := a.sents[next].window(x.rules).Match(r, -1)
@@ -196,6 +230,13 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
 		return m, next, true, "matched " + describeMatch(a.sents[next].toks, m)
+	case rules.ScopeQuote:
+		si := x.quoteHead(a, qi)
+		m, ok := a.sents[si].window(x.rules).Match(r, -1)
+		if !ok {
+			return m, 0, false, x.miss("no match in the quote's opening", r, a.sents[si].toks, -1)
+		}
+		return m, si, true, "matched " + describeMatch(a.sents[si].toks, m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
 }

@@ -142,7 +142,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
 	a.ents = es
 	det := x.rules.Lists[rules.ListDeterminers]
-	for si := range a.sents {
+	for si := range a.sents[:a.nsents] {
 		toks := a.sents[si].toks
 		win := a.sents[si].window(x.rules)
 		for i := 0; i < len(toks); {

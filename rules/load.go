@@ -1157,10 +1157,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		case "scope":
 			if s, ok := d.str(v); ok {
 				switch Scope(s) {
-				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn:
+				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn"}))
+					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote"}))
 				}
 			}
 		case "pattern":
@@ -1208,7 +1208,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	var walk func([]*item)
 	walk = func(its []*item) {
 		for _, it := range its {
-			if it.op == opSpeaker {
+			if it.op == opSpeaker || it.capture == "speaker" {
 				hasSpeaker = true
 			}
 			for _, a := range it.alts {
@@ -1218,12 +1218,14 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	walk(pat.items)
 	if !hasSpeaker {
-		d.errf(patNode, "pattern has no SPEAKER item")
+		d.errf(patNode, "pattern has no SPEAKER item (or speaker: capture)")
 	}
 	if r.Scope == ScopeSentence && !pat.HasQuote {
-		d.errf(patNode, "pattern has no QUOTE item (only rules with scope previous or next may leave it out)")
+		d.errf(patNode, "pattern has no QUOTE item (only rules with scope previous, next or quote may leave it out)")
 	}
-	if r.Scope != ScopeSentence && pat.HasQuote {
+	if r.Scope == ScopeQuote && pat.HasQuote {
+		d.errf(patNode, "a rule with scope quote matches inside the quotation and cannot hold QUOTE")
+	} else if r.Scope != ScopeSentence && pat.HasQuote {
 		d.errf(patNode, "a rule with scope %s matches a neighbouring sentence and cannot hold QUOTE", r.Scope)
 	}
 	r.Pattern = pat

@@ -1,5 +1,7 @@
 package rules
 
+import "unicode"
+
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
 
@@ -168,6 +170,10 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(), Speaker: m.speaker, HasSpkr: m.hasSpk}
+			if s, ok := got.Captures["speaker"]; ok && !got.HasSpkr && s.Len() > 0 {
+				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
+				got.HasSpkr = true
+			}
 			return true
 		})
 		if m.steps > maxSteps {
@@ -233,7 +239,7 @@ func (m *matcher) occurs(it *item) bool {
 		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
 	case opList:
 		return m.hasList(it.list)
-	case opLit, opPunct, opDash, opCap, opOtherQuote:
+	case opLit, opPunct, opDash, opCap, opUpper, opOtherQuote:
 		for pos := range toks {
 			if m.atomAt(it, pos) {
 				return true
@@ -245,7 +251,8 @@ func (m *matcher) occurs(it *item) bool {
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
-// (for opLit, opPunct, opDash, opCap, opOtherQuote, opQuote, opAny, opList).
+// (for opLit, opPunct, opDash, opCap, opUpper, opOtherQuote, opQuote, opAny,
+// opList).
 func (m *matcher) atomAt(it *item, pos int) bool {
 	toks := m.toks
 	if pos >= len(toks) {
@@ -261,6 +268,8 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind != QuoteT
 	case opCap:
 		return t.Kind == Word && t.Cap
+	case opUpper:
+		return t.Kind == Word && t.Cap && isUpperWord(t.Text)
 	case opDash:
 		return t.Kind == Dash
 	case opPunct:
@@ -436,4 +445,19 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		}
 	}
 	return false
+}
+
+// isUpperWord reports whether w has two letters or more and no lower-case
+// letter: a transcript label (PENCE, MR., O'ROURKE).
+func isUpperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -18,13 +18,15 @@ import (
 //	PRONOUN        a speaker that is a pronoun (he, she, they): a subject
 //	ANY            any token but a quotation
 //	CAP            a capitalised word
+//	UPPER          a word in capitals, two letters or more (PENCE, MR.)
 //	@list          an entry of the named list (phrases span several tokens)
 //	word, "a b"    literal words, case-insensitive
 //	, : ; . – ( )  punctuation literals (– matches any dash)
 //	^  $           the start and end of the window (the sentence)
 //	( a b | c )    a group with alternatives
 //	X? X* X+ X{m,n} repetition (* and + are bounded to 8)
-//	name:X         capture the tokens matched by X as name (cue, title, ...)
+//	name:X         capture the tokens matched by X as name (cue, title, ...);
+//	               a speaker: capture is the speaker in a pattern without SPEAKER
 type Pattern struct {
 	Source   string
 	items    []*item
@@ -45,6 +47,7 @@ const (
 	opSpeaker
 	opAny
 	opCap
+	opUpper
 	opList
 	opLit
 	opPunct
@@ -319,9 +322,11 @@ func (p *parser) atom(depth int) (*item, error) {
 			return &item{op: opAny}, nil
 		case "CAP":
 			return &item{op: opCap}, nil
+		case "UPPER":
+			return &item{op: opUpper}, nil
 		}
 		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
-			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, @list or a literal)", id)}
+			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, UPPER, @list or a literal)", id)}
 		}
 		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
 	}

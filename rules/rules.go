@@ -223,6 +223,10 @@ const (
 	// turn of the previous quote's speaker when that quote is in the same
 	// paragraph or in the paragraph just before.
 	ScopeTurn Scope = "turn"
+	// ScopeQuote matches within the opening of the quotation itself (its
+	// first line, up to 40 tokens): a transcript label, “WALLACE: Let’s
+	// start …”. The pattern has no QUOTE item.
+	ScopeQuote Scope = "quote"
 )
 
 // RuleTest is an embedded test of an attribution rule.

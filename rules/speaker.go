@@ -476,7 +476,10 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == "." || t.Text == ":" || t.Text == ";") {
 			return Span{}, false
 		}
-		if t.Kind == Word && (cue.Has(t.Lower) || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.l.pronouns.Has(t.Lower)) {
+		// a word after a preposition is a noun, even one that may be a cue
+		// verb: assistant secretary of state
+		afterPrep := j > start && rs.l.speakerPreps.Has(toks[j-1].Lower)
+		if t.Kind == Word && (cue.Has(t.Lower) && !afterPrep || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.l.pronouns.Has(t.Lower)) {
 			return Span{}, false
 		}
 		if rs.isHead(t) {
@@ -486,10 +489,26 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 	if j >= len(toks) || toks[j].Text != "," || j == start {
 		return Span{}, false
 	}
-	if !head && !(j == start+1 && isDigitWord(toks[start].Text)) {
+	if !head && !(j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))) {
 		return Span{}, false
 	}
 	return Span{start, j + 1}, true
+}
+
+// IsPartyLabel reports whether w is a party–state label of US news, R-Ky.
+// or D-Calif. (a party initial, a hyphen and a capitalised abbreviation,
+// with or without its period): an appositive of a name, whose period ends
+// no sentence.
+func IsPartyLabel(w string) bool {
+	if len(w) < 4 || len(w) > 9 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) || w[2] < 'A' || w[2] > 'Z' {
+		return false
+	}
+	for i := 3; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigitWord(s string) bool {
