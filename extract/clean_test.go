@@ -382,3 +382,26 @@ func BenchmarkCleanPages(b *testing.B) {
 		}
 	}
 }
+
+// TestDefaultCleanupSparesQuotes checks that default rules keyed on
+// vocabulary (cookie banners, comment policies) spare article lines that
+// hold a quotation and use the same words, and still drop the junk.
+func TestDefaultCleanupSparesQuotes(t *testing.T) {
+	x := defaultExtractor(t)
+	lines := []string{
+		"Hillary Clinton Answers Her Critics",
+		"After Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, “I suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my profession.”",
+		"The remark was replayed for weeks on every network, and her aides spent days explaining what she had meant by it.",
+		"The campaign said it had no regrets about the answer, and the candidate repeated it at two events later that month.",
+		"Delegates argued about the rules of the convention for most of the afternoon, and the chairman said he would not budge.",
+		"“Is it prudent for the RNC to continue to give the extraordinary power of the House Rules to the presiding officer?” Ash asked.",
+		"“It’s up to the delegates at the convention,” he said on Sunday, before the committee met again in the evening.",
+		"This website uses cookies to improve your experience. By using our site, you agree to our use of cookies.",
+	}
+	text := strings.Join(lines, "\n\n")
+	got := dropped(x.Clean(text), text)
+	want := []string{lines[len(lines)-1] + "=cookie-banner"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("dropped\n got %q\nwant %q", got, want)
+	}
+}
