@@ -455,6 +455,11 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	}
 	rightOpen := right == qsRAlnum || right == qsROther
 
+	if left == qsLSpace && right != qsRAlnum && topMatches && !info.apos && qsAfterSpacedSingle(text, s.lineStart, pos) {
+		// a free-standing mark after a nested quote's closing single mark
+		// closes the outer quote: "… the term 'outreach,' " he said.
+		return qsDoClose
+	}
 	canClose := available && leftClose && rightClose
 	canOpen := info.opens && leftOpen && rightOpen && !(info.apos && qsElision(text, j))
 	switch {
@@ -469,6 +474,16 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 		return qsDoOpen
 	}
 	return qsStray
+}
+
+// qsAfterSpacedSingle reports whether text[lo:pos] ends in a closing single
+// mark (' or ’), possibly after punctuation, then one space.
+func qsAfterSpacedSingle(text string, lo, pos int) bool {
+	if pos-lo < 2 || text[pos-1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[lo : pos-1])
+	return r == '\'' || r == '’'
 }
 
 // qsElision reports whether text[j:], right after an apostrophe-like mark,

@@ -31,6 +31,10 @@ var quoteCases = []quoteCase{
 		[]string{"x ‘a’ y ‘b’ z", "a [d1 p0]", "b [d1 p0]", "c"}, 0},
 	{"inner unclosed cut by outer", "“He said ‘no to me,” she said.", ScanOptions{},
 		[]string{"He said ‘no to me,", "no to me, [d1 p0] +U"}, 1},
+	{"spaced close after nested single", "\"Insulted with the term 'outreach,' \" he said. \"Yes.\"", ScanOptions{},
+		[]string{"Insulted with the term 'outreach,'", "outreach, [d1 p0]", "Yes."}, 0},
+	{"spaced close after nested curly single", "“He said ‘no,’ ” she said.", ScanOptions{},
+		[]string{"He said ‘no,’", "no, [d1 p0]"}, 0},
 
 	// Apostrophes, curly and straight.
 	{"dont", "I don’t know.", ScanOptions{}, nil, 0},
