@@ -55,6 +55,8 @@ func TestLayouts(t *testing.T) {
 			[]want{{"We will override the veto", "Mitch McConnell", "Mitch McConnell", "said", "direct"}}},
 		{"title with a prepositional phrase between name and cue", "“The plans will not solve this,” Anne Richards, assistant secretary of state, said on the call.",
 			[]want{{"The plans will not solve this", "Anne Richards", "Anne Richards", "said", "direct"}}},
+		{"a document as the speaker, not a number word", "Twenty-two years ago, a Times article called the bridge “a costly mistake.”",
+			[]want{{"a costly mistake.", "a Times article", "a Times article", "called", "partial"}}},
 		{"scare quote left out", "The so-called “deal of the century” was signed in the film “Shark Tank” on Monday.",
 			nil},
 		{"nested quote is not the speaker's own words", "“He told me ‘never again’ and left,” Diaz said.",

@@ -88,6 +88,9 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.First && len(t.Text) >= 4 && strings.ToUpper(t.Text) == t.Text && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && strings.ToUpper(toks[i+1].Text) == toks[i+1].Text) {
 		return false // a dateline or a headline in capitals: WASHINGTON ― …
 	}
+	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
+		return false // Twenty-two years ago
+	}
 	return !rs.l.notNames.Has(t.Lower) && !rs.l.pronouns.Has(t.Lower)
 }
 
