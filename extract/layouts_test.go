@@ -57,6 +57,8 @@ func TestLayouts(t *testing.T) {
 			[]want{{"The plans will not solve this", "Anne Richards", "Anne Richards", "said", "direct"}}},
 		{"a document as the speaker, not a number word", "Twenty-two years ago, a Times article called the bridge “a costly mistake.”",
 			[]want{{"a costly mistake.", "a Times article", "a Times article", "called", "partial"}}},
+		{"cue in a relative clause: the relative pronoun is the mention", "The pact has few friends left, least of all Donald Trump, who has called it “a disaster for our workers.”",
+			[]want{{"a disaster for our workers.", "Donald Trump", "who", "called", "partial"}}},
 		{"scare quote left out", "The so-called “deal of the century” was signed in the film “Shark Tank” on Monday.",
 			nil},
 		{"nested quote is not the speaker's own words", "“He told me ‘never again’ and left,” Diaz said.",

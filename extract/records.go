@@ -105,6 +105,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
+				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
+					s = c // the mention as written: Trump, who has called …
+				}
 				r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
 				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
 			}
