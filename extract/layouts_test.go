@@ -59,6 +59,8 @@ func TestLayouts(t *testing.T) {
 			[]want{{"a costly mistake.", "a Times article", "a Times article", "called", "partial"}}},
 		{"cue in a relative clause: the relative pronoun is the mention", "The pact has few friends left, least of all Donald Trump, who has called it “a disaster for our workers.”",
 			[]want{{"a disaster for our workers.", "Donald Trump", "who", "called", "partial"}}},
+		{"exclamation, then a speaker with an appositive and the cue", "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said of the convention.",
+			[]want{{"Perpetual motion!", "Glenn Thompson", "Rep. Glenn Thompson", "said", "direct"}}},
 		{"scare quote left out", "The so-called “deal of the century” was signed in the film “Shark Tank” on Monday.",
 			nil},
 		{"nested quote is not the speaker's own words", "“He told me ‘never again’ and left,” Diaz said.",

@@ -152,6 +152,18 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
 			}
 		}
+		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
+		// with an appositive, then the cue.
+		aux := x.rules.Lists[rules.ListAux]
+		for _, sp := range x.rules.SpeakersAt(toks, i+1) {
+			k := sp.Span.End
+			for n := 0; n < 2 && k < len(toks) && aux.Has(toks[k].Lower); n++ {
+				k++
+			}
+			if sp.Span.End > i+2 && k < len(toks) && cue.Has(toks[k].Lower) {
+				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
+			}
+		}
 		return true
 	}
 	return false
