@@ -37,6 +37,7 @@ type speakerLists struct {
 	cueVerbs       *List
 	determiners    *List
 	expletiveAfter *List
+	firstNames     *List
 	honorifics     *List
 	nameParticles  *List
 	notNames       *List
@@ -56,6 +57,7 @@ func (rs *Ruleset) bindLists() {
 		cueVerbs:       rs.Lists[ListCueVerbs],
 		determiners:    rs.Lists[ListDeterminers],
 		expletiveAfter: rs.Lists[ListExpletiveAfter],
+		firstNames:     rs.Lists[ListFirstNames],
 		honorifics:     rs.Lists[ListHonorifics],
 		nameParticles:  rs.Lists[ListNameParticles],
 		notNames:       rs.Lists[ListNotNames],
@@ -199,6 +201,10 @@ done:
 		t := toks[k-1]
 		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) {
 			k--
+			continue
+		}
+		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && rs.l.firstNames.Has(toks[k-2].Lower) && toks[k-2].Cap {
+			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
 		if t.Kind == Word && (rs.l.nameParticles.Has(t.Lower) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(toks[k-2]) {
