@@ -71,6 +71,9 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 		}
 		para := make([]rules.Token, len(toks))
 		copy(para, toks)
+		for i := range para {
+			x.rules.Classify(&para[i])
+		}
 		s := 0
 		first := true
 		depth := 0

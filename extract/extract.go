@@ -31,11 +31,24 @@ type Extractor struct {
 	opts   Options
 	pairs  []MarkPair
 	isMark map[rune]bool
+	l      lists // lists read per token, looked up once
+}
+
+// lists holds the lists of the ruleset that the pipeline reads per token or
+// per mention, so that it does not look them up by name each time.
+type lists struct {
+	det, hon, cue, cuePhrases *rules.List
 }
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
 	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
+	x.l = lists{
+		det:        rs.Lists[rules.ListDeterminers],
+		hon:        rs.Lists[rules.ListHonorifics],
+		cue:        rs.Lists[rules.ListCueVerbs],
+		cuePhrases: rs.Lists[rules.ListCuePhrases],
+	}
 	for _, m := range rs.QuoteMarks {
 		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
 		x.isMark[m.Open] = true

@@ -62,22 +62,21 @@ func (e *entity) addAlias(a string) {
 // nameWords returns the words of a name mention without honorifics,
 // determiners and possessives, and the gender its honorific gives.
 func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string) {
-	hon := x.rules.Lists[rules.ListHonorifics]
-	det := x.rules.Lists[rules.ListDeterminers]
+	hon, det := x.l.hon, x.l.det
 	var ws []string
 	gender := ""
 	for i := s.Start; i < s.End; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != rules.Word {
 			continue
 		}
-		if hon.Has(t.Lower) {
+		if x.rules.InList(hon, t) {
 			if g := hon.Attrs[t.Lower]; g != "" {
 				gender = g
 			}
 			continue
 		}
-		if i == s.Start && det.Has(t.Lower) {
+		if i == s.Start && x.rules.InList(det, t) {
 			continue
 		}
 		if t.Lower == "’s" || t.Lower == "'s" {
@@ -127,8 +126,8 @@ func (es *entities) link(ws []string) *entity {
 	return e
 }
 
-func titleText(toks []rules.Token, s rules.Span, det *rules.List) string {
-	for s.Len() > 0 && (det.Has(toks[s.Start].Lower) || toks[s.Start].Kind == rules.Punct) {
+func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
+	for s.Len() > 0 && (x.rules.InList(x.l.det, &toks[s.Start]) || toks[s.Start].Kind == rules.Punct) {
 		s.Start++
 	}
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
@@ -141,13 +140,13 @@ func titleText(toks []rules.Token, s rules.Span, det *rules.List) string {
 func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
 	a.ents = es
-	det := x.rules.Lists[rules.ListDeterminers]
+	det := x.l.det
 	for si := range a.sents {
 		toks := a.sents[si].toks
 		win := a.sents[si].window(x.rules)
 		for i := 0; i < len(toks); {
-			t := toks[i]
-			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.IsTitleWord(t)) {
+			t := &toks[i]
+			if t.Kind != rules.Word || !(t.Cap || x.rules.InList(det, t) || x.rules.IsTitleWord(*t)) {
 				i++
 				continue
 			}
@@ -180,7 +179,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					e.person = true
 				}
 				if sp.Title.Len() > 0 {
-					if tt := titleText(toks, sp.Title, det); tt != "" {
+					if tt := x.titleText(toks, sp.Title); tt != "" {
 						e.addTitle(tt)
 						e.person = true
 					}
@@ -218,7 +217,6 @@ func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.Spe
 	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
 		return
 	}
-	det := x.rules.Lists[rules.ListDeterminers]
 	for _, sp := range win.Speakers(d.Span.End + 1) {
 		if sp.Type != rules.NameMention {
 			continue
@@ -228,7 +226,7 @@ func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.Spe
 			return
 		}
 		e := es.link(ws)
-		tt := titleText(toks, d.Title, det)
+		tt := x.titleText(toks, d.Title)
 		e.addTitle(tt)
 		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
 			e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
@@ -316,7 +314,7 @@ func (x *Extractor) resolve(a *analysis) {
 				}
 			}
 			if at.ent == nil {
-				at.title = titleText(toks, sp.Title, det)
+				at.title = x.titleText(toks, sp.Title)
 			}
 		case rules.PronounMention:
 			g := pron.Attrs[toks[sp.Mention.Start].Lower]

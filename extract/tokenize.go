@@ -29,6 +29,7 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
+// The caller classifies them (rules.Ruleset.Classify).
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
 	abbr := x.rules.Lists[rules.ListAbbreviations]
 	qi := 0
@@ -142,14 +143,12 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		// “Why?” Smith asked the crowd. — the attribution follows: no break.
 		// After a period, only a short attribution stays (“Done.” Smith
 		// said.); “Done.” Smith said the plan was late. is a new sentence.
-		cue := x.rules.Lists[rules.ListCueVerbs]
-		phrases := x.rules.Lists[rules.ListCuePhrases]
 		for k := i + 1; k < len(toks) && k <= i+7; k++ {
 			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
 				break
 			}
-			if cue.Has(toks[k].Lower) {
-				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
+			if x.rules.InList(x.l.cue, &toks[k]) {
+				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
 			}
 		}
 		return true

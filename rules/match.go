@@ -118,7 +118,7 @@ func (w *Window) hasList(l *List) bool {
 	}
 	seen := false
 	for pos := range w.toks {
-		if l.MatchAt(w.toks, pos) > 0 {
+		if w.rs.ListAt(l, w.toks, pos) > 0 {
 			seen = true
 			break
 		}
@@ -276,7 +276,7 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		}
 		return true
 	case opList:
-		return it.list.MatchAt(toks, pos) > 0
+		return m.rs.ListAt(it.list, toks, pos) > 0
 	}
 	return true
 }
@@ -427,7 +427,7 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			return k(pos + len(it.lit))
 		}
 	case opList:
-		if n := it.list.MatchAt(toks, pos); n > 0 {
+		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
 			return k(pos + n)
 		}
 	default:
