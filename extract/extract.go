@@ -31,7 +31,9 @@ type Extractor struct {
 	opts   Options
 	pairs  []MarkPair
 	isMark map[rune]bool
-	l      lists // lists read per token, looked up once
+	// asciiMark is isMark for the ASCII runes, without a map look-up.
+	asciiMark [utf8.RuneSelf]bool
+	l         lists // lists read per token, looked up once
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -53,8 +55,21 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
 		x.isMark[m.Open] = true
 		x.isMark[m.Close] = true
+		for _, r := range []rune{m.Open, m.Close} {
+			if r >= 0 && r < utf8.RuneSelf {
+				x.asciiMark[r] = true
+			}
+		}
 	}
 	return x
+}
+
+// mark reports whether r is a quotation mark of the ruleset.
+func (x *Extractor) mark(r rune) bool {
+	if r >= 0 && r < utf8.RuneSelf {
+		return x.asciiMark[r]
+	}
+	return x.isMark[r]
 }
 
 // Rules returns the extractor's ruleset.

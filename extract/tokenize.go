@@ -51,7 +51,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		case unicode.IsSpace(r):
 			i += n
 			continue
-		case x.isMark[r] && !(r == '\'' || r == '’'):
+		case x.mark(r) && !(r == '\'' || r == '’'):
 			// a stray quotation mark outside any quotation: no token
 			i += n
 			continue
