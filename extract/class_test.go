@@ -4,12 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
 )
 
-// TestClassesMatchLookups checks that the class bits set when tokens are
+// TestClassesMatchLookups checks that tokens are lower-cased as
+// strings.ToLower does, and that the class bits set when tokens are
 // made give the same answers as looking the words up: speaker phrases,
 // list matches and title words, on classified tokens and on the same tokens
 // with Class cleared, at every position of every sentence of the shipped
@@ -24,13 +26,19 @@ func TestClassesMatchLookups(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no articles in testdata/")
 	}
-	n := 0
+	texts := map[string]string{
+		"mixed": "ÉMILE Zola’s AIDE, Dr. Øystein KÅRE-Olsen, told ΑΘΗΝΑ: “İstanbul’s U.S. envoy said so.” The KELVIN sign: \u212a.",
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := x.analyze(x.Clean(string(data)))
+		texts[f] = string(data)
+	}
+	n := 0
+	for f, text := range texts {
+		a := x.analyze(x.Clean(text))
 		for _, s := range a.sents {
 			plain := make([]rules.Token, len(s.toks))
 			copy(plain, s.toks)
@@ -39,6 +47,9 @@ func TestClassesMatchLookups(t *testing.T) {
 			}
 			for i := range s.toks {
 				n++
+				if tok := s.toks[i]; tok.Kind == rules.Word && tok.Lower != strings.ToLower(tok.Text) {
+					t.Fatalf("%s: token %q has Lower %q", f, tok.Text, tok.Lower)
+				}
 				if got, want := rs.SpeakersAt(s.toks, i), rs.SpeakersAt(plain, i); !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s: SpeakersAt %q: classified %v, looked up %v", f, s.toks[i].Text, got, want)
 				}
@@ -62,5 +73,14 @@ func TestClassesMatchLookups(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("only %d tokens checked", n)
+	}
+}
+
+// TestCollapse checks collapse against strings.Fields and Join.
+func TestCollapse(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2009b", "ü ö", "a \u3000", "x\u0085y", "abc def ghi", "\r\n"} {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -64,7 +64,43 @@ func (c *cpIndex) at(off int) int {
 func intp(v int) *int { return &v }
 
 // collapse normalises the whitespace of s to single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if isCollapsed(s) {
+		return s // what Join(Fields(s)) would copy
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether collapse(s) == s: s holds no white space but
+// single plain spaces between other characters.
+func isCollapsed(s string) bool {
+	space := true // a space here would lead the string
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
+}
 
 // records builds the output rows of a document.
 func (x *Extractor) records(a *analysis, id, text string) []Record {

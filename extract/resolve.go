@@ -60,11 +60,12 @@ func (e *entity) addAlias(a string) {
 }
 
 // nameWords returns the words of a name mention without honorifics,
-// determiners and possessives, and the gender its honorific gives.
-func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string) {
+// determiners and possessives, the lower-case form of its last word (the
+// entity key, see link), and the gender its honorific gives.
+func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
 	hon, det := x.l.hon, x.l.det
 	var ws []string
-	gender := ""
+	key, gender := "", ""
 	for i := s.Start; i < s.End; i++ {
 		t := &toks[i]
 		if t.Kind != rules.Word {
@@ -83,15 +84,16 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 			continue
 		}
 		ws = append(ws, t.Text)
+		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
-	return ws, gender
+	return ws, key, gender
 }
 
-// link finds or creates the entity of a name with the given words.
-func (es *entities) link(ws []string) *entity {
-	key := strings.ToLower(ws[len(ws)-1])
+// link finds or creates the entity of a name with the given words, whose
+// last word has the lower-case form key; full is the words joined by
+// spaces.
+func (es *entities) link(ws []string, key, full string) *entity {
 	cands := es.byKey[key]
-	full := strings.Join(ws, " ")
 	if len(ws) >= 2 {
 		for _, e := range cands {
 			if strings.EqualFold(e.name, full) {
@@ -142,15 +144,15 @@ func (x *Extractor) buildEntities(a *analysis) {
 	a.ents = es
 	det := x.l.det
 	for si := range a.sents {
-		toks := a.sents[si].toks
-		win := a.sents[si].window(x.rules)
+		st := &a.sents[si]
+		toks := st.toks
 		for i := 0; i < len(toks); {
 			t := &toks[i]
 			if t.Kind != rules.Word || !(t.Cap || x.rules.InList(det, t) || x.rules.IsTitleWord(*t)) {
 				i++
 				continue
 			}
-			sps := win.Speakers(i)
+			sps := st.speakers(x.rules, i)
 			if len(sps) == 0 {
 				i++
 				continue
@@ -166,11 +168,12 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if sp.Type != rules.NameMention || desc >= 0 && sp.Mention.Start >= desc {
 					continue // an appositive name is handled with its descriptor below
 				}
-				ws, g := x.nameWords(toks, sp.Mention)
+				ws, key, g := x.nameWords(toks, sp.Mention)
 				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
-				e := es.link(ws)
+				full := strings.Join(ws, " ")
+				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
 					g = x.rules.Lists[rules.ListFirstNames].Attrs[strings.ToLower(ws[0])]
 				}
@@ -187,7 +190,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if len(ws) >= 2 {
 					e.person = e.person || looksPersonal(ws)
 				}
-				e.addAlias(strings.Join(ws, " "))
+				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
 				es.byStart[toks[sp.Mention.Start].Start] = e
@@ -199,7 +202,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 			if desc >= 0 {
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, win, sp)
+						x.appositiveTitle(es, st, sp)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -212,20 +215,20 @@ func (x *Extractor) buildEntities(a *analysis) {
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
-func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.SpeakerPhrase) {
-	toks := win.Tokens()
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase) {
+	toks := st.toks
 	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
 		return
 	}
-	for _, sp := range win.Speakers(d.Span.End + 1) {
+	for _, sp := range st.speakers(x.rules, d.Span.End+1) {
 		if sp.Type != rules.NameMention {
 			continue
 		}
-		ws, _ := x.nameWords(toks, sp.Mention)
+		ws, key, _ := x.nameWords(toks, sp.Mention)
 		if len(ws) == 0 {
 			return
 		}
-		e := es.link(ws)
+		e := es.link(ws, key, strings.Join(ws, " "))
 		tt := x.titleText(toks, d.Title)
 		e.addTitle(tt)
 		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
@@ -284,12 +287,12 @@ func (x *Extractor) resolve(a *analysis) {
 		mention := spanText(toks, sp.Mention)
 		switch sp.Type {
 		case rules.NameMention:
-			ws, _ := x.nameWords(toks, sp.Mention)
+			ws, key, _ := x.nameWords(toks, sp.Mention)
 			e := a.ents.byStart[toks[sp.Mention.Start].Start]
 			if isCoordinated(ws) {
 				e = nil // two speakers: Dovere and Debenedetti
 			} else if e == nil && len(ws) > 0 {
-				e = a.ents.link(ws)
+				e = a.ents.link(ws, key, strings.Join(ws, " "))
 			}
 			if e != nil {
 				at.ent = e

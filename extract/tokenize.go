@@ -14,7 +14,7 @@ type sentence struct {
 	toks  []rules.Token
 	para  int // paragraph index
 	first bool
-	win   *rules.Window // made on first use, shared by attribution and resolution
+	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
 // window returns the sentence's matching window, made once.
@@ -25,6 +25,56 @@ func (s *sentence) window(rs *rules.Ruleset) *rules.Window {
 	return s.win
 }
 
+// speakers returns the speaker phrases at toks[i]: from the window when
+// attribution made one (which memoises them), else computed afresh, without
+// the memo that a sentence matched by no rule would not use again.
+func (s *sentence) speakers(rs *rules.Ruleset, i int) []rules.SpeakerPhrase {
+	if s.win != nil {
+		return s.win.Speakers(i)
+	}
+	return rs.SpeakersAt(s.toks, i)
+}
+
+// isAlnumASCII reports whether the ASCII byte b is a letter or a digit.
+func isAlnumASCII(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// Cases of a word, for lower-casing it (see asciiCase).
+const (
+	asciiLower = iota // ASCII, no upper case: its own lower case
+	asciiUpper        // ASCII with upper-case letters
+	notASCII
+)
+
+// asciiCase says whether s is ASCII and whether it has upper-case letters.
+func asciiCase(s string) int {
+	c := asciiLower
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			return notASCII
+		}
+		if 'A' <= b && b <= 'Z' {
+			c = asciiUpper
+		}
+	}
+	return c
+}
+
+// lowerASCII lowers the ASCII upper-case letters of s and leaves every
+// other byte alone, so that byte offsets are kept; on an ASCII word it
+// gives what strings.ToLower does.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
@@ -32,6 +82,7 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // The caller classifies them (rules.Ruleset.Classify).
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
 	abbr := x.rules.Lists[rules.ListAbbreviations]
+	low := "" // view[start:end] with ASCII upper case lowered, made on first need
 	qi := 0
 	i := start
 	for i < end {
@@ -58,10 +109,20 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
 			for j < limit {
-				r2, n2 := utf8.DecodeRuneInString(view[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
-					j += n2
-					continue
+				var r2 rune
+				n2 := 1
+				if b := view[j]; b < utf8.RuneSelf {
+					if isAlnumASCII(b) { // unicode.IsLetter or IsDigit, for ASCII
+						j++
+						continue
+					}
+					r2 = rune(b)
+				} else {
+					r2, n2 = utf8.DecodeRuneInString(view[j:])
+					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+						j += n2
+						continue
+					}
 				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
 					nx, _ := utf8.DecodeRuneInString(view[j+n2:])
@@ -90,7 +151,17 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 			}
 			w := view[i:j]
-			out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+			lw := w
+			switch asciiCase(w) {
+			case asciiUpper: // strings.ToLower(w), sliced from the lowered paragraph
+				if low == "" {
+					low = lowerASCII(view[start:end])
+				}
+				lw = low[i-start : j-start]
+			case notASCII:
+				lw = strings.ToLower(w)
+			}
+			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
 		case (r == '\'' || r == '’') && i+n < limit && (view[i+n] == 's' || view[i+n] == 'S'):

@@ -73,11 +73,16 @@ type matcher struct {
 // not change while the window is in use. A Window is not safe for
 // concurrent use; the Ruleset is.
 type Window struct {
-	rs      *Ruleset
-	toks    []Token
-	spk     [][]SpeakerPhrase // SpeakersAt by position
-	spkDone []bool
-	lists   []listSeen // whether a list occurs in the window
+	rs    *Ruleset
+	toks  []Token
+	spk   []speakersMemo // SpeakersAt by position
+	lists []listSeen     // whether a list occurs in the window
+}
+
+// speakersMemo is SpeakersAt at one position, once done.
+type speakersMemo struct {
+	phrases []SpeakerPhrase
+	done    bool
 }
 
 type listSeen struct {
@@ -99,14 +104,13 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 		return w.rs.SpeakersAt(w.toks, pos)
 	}
 	if w.spk == nil {
-		w.spk = make([][]SpeakerPhrase, len(w.toks)+1)
-		w.spkDone = make([]bool, len(w.toks)+1)
+		w.spk = make([]speakersMemo, len(w.toks)+1)
 	}
-	if !w.spkDone[pos] {
-		w.spk[pos] = w.rs.SpeakersAt(w.toks, pos)
-		w.spkDone[pos] = true
+	m := &w.spk[pos]
+	if !m.done {
+		m.phrases, m.done = w.rs.SpeakersAt(w.toks, pos), true
 	}
-	return w.spk[pos]
+	return m.phrases
 }
 
 // hasList reports whether an entry of l occurs in the window.
