@@ -77,6 +77,9 @@ type Window struct {
 	toks  []Token
 	spk   []speakersMemo // SpeakersAt by position
 	lists []listSeen     // whether a list occurs in the window
+	// classes is the union of the tokens' classes (0: not yet computed).
+	classes uint64
+	m       matcher // reused by Match
 }
 
 // speakersMemo is SpeakersAt at one position, once done.
@@ -120,15 +123,35 @@ func (w *Window) hasList(l *List) bool {
 			return w.lists[i].seen
 		}
 	}
-	seen := false
-	for pos := range w.toks {
-		if w.rs.ListAt(l, w.toks, pos) > 0 {
-			seen = true
-			break
-		}
-	}
+	seen := w.listOccurs(l)
 	w.lists = append(w.lists, listSeen{l, seen})
 	return seen
+}
+
+// listOccurs reports whether an entry of l matches at some position: by the
+// union of the tokens' classes when l has a class bit (a word of l occurs,
+// or no phrase of any list can start anywhere), else at each position.
+func (w *Window) listOccurs(l *List) bool {
+	if l != nil && l.owner == w.rs {
+		if w.classes == 0 {
+			w.classes = classified
+			for i := range w.toks {
+				w.classes |= w.rs.cls(&w.toks[i])
+			}
+		}
+		if w.classes&l.bit != 0 {
+			return true
+		}
+		if w.classes&classPhraseStart == 0 {
+			return false
+		}
+	}
+	for pos := range w.toks {
+		if w.rs.ListAt(l, w.toks, pos) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -150,7 +173,8 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 // Match finds the best match of rule r in the window, as MatchRule does.
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	toks := w.toks
-	m := &matcher{Window: w, quote: quote}
+	m := &w.m
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0]}
 	if !m.possible(r.Pattern.items) {
 		return Match{}, false
 	}
