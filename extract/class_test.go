@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -81,6 +82,25 @@ func TestCollapse(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2009b", "ü ö", "a \u3000", "x\u0085y", "abc def ghi", "\r\n"} {
 		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestCPIndex checks code-point offsets, in any order of conversion,
+// against counting from the start.
+func TestCPIndex(t *testing.T) {
+	text := strings.Repeat("ab “cd” é中文 😀 x\n", 300)
+	c := newCPIndex(text)
+	offs := []int{}
+	for off := 0; off <= len(text); off += 7 {
+		offs = append(offs, off)
+	}
+	for i := len(offs) - 1; i >= 0; i -= 3 {
+		offs = append(offs, offs[i])
+	}
+	for _, off := range offs {
+		if got, want := c.at(off), utf8.RuneCountInString(text[:off]); got != want {
+			t.Fatalf("at(%d) = %d, want %d", off, got, want)
 		}
 	}
 }

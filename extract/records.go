@@ -17,6 +17,9 @@ type cpIndex struct {
 	pos   []int // byte offset of checkpoint k (the first rune start >= k*1024)
 	marks []int // code points before pos[k]
 	ascii bool
+	// the last conversion, from which a later offset in the same block is
+	// counted on
+	lastOff, lastCP int
 }
 
 const cpBlock = 1024
@@ -58,7 +61,13 @@ func (c *cpIndex) at(off int) int {
 	for k > 0 && c.pos[k] > off {
 		k--
 	}
-	return c.marks[k] + utf8.RuneCountInString(c.text[c.pos[k]:off])
+	from, n := c.pos[k], c.marks[k]
+	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
+		from, n = c.lastOff, c.lastCP
+	}
+	n += utf8.RuneCountInString(c.text[from:off])
+	c.lastOff, c.lastCP = off, n
+	return n
 }
 
 func intp(v int) *int { return &v }
