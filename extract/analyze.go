@@ -21,6 +21,10 @@ type analysis struct {
 	ents     *entities
 }
 
+// tokenChunk is the number of tokens allocated at a time for the
+// paragraphs of a document.
+const tokenChunk = 2048
+
 // maxSentenceTokens bounds a sentence; a longer run of tokens without a
 // sentence end is cut. News sentences are far shorter (a quotation is one
 // token).
@@ -54,7 +58,9 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 		a.qloc[i] = qloc{-1, -1}
 	}
 	qi := 0
-	var toks []rules.Token
+	// The tokens of all paragraphs go into chunks of one array, which
+	// sentences slice; a paragraph that does not fit gets its own array.
+	var store []rules.Token
 	for li, l := range c.Lines {
 		if l.Dropped || strings.TrimSpace(c.View[l.Start:l.End]) == "" {
 			continue
@@ -67,12 +73,22 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			}
 			qi++
 		}
-		toks = x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, toks[:0])
-		if len(toks) == 0 {
+		if need := (l.End-l.Start)/3 + 1; cap(store)-len(store) < need {
+			// about a token per 4 bytes of the rest of the document
+			store = make([]rules.Token, 0, max(need+16, min(tokenChunk, (len(c.View)-l.Start)/4+16)))
+		}
+		free := store[len(store):len(store):cap(store)]
+		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free)
+		if len(para) == 0 {
 			continue
 		}
-		para := make([]rules.Token, len(toks))
-		copy(para, toks)
+		if len(para) <= cap(free) { // tokenize did not outgrow the chunk
+			store = store[:len(store)+len(para)]
+		}
+		para = para[:len(para):len(para)]
+		for i := range para {
+			x.rules.Classify(&para[i])
+		}
 		s := 0
 		first := true
 		depth := 0

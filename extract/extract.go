@@ -31,17 +31,45 @@ type Extractor struct {
 	opts   Options
 	pairs  []MarkPair
 	isMark map[rune]bool
+	// asciiMark is isMark for the ASCII runes, without a map look-up.
+	asciiMark [utf8.RuneSelf]bool
+	l         lists // lists read per token, looked up once
+}
+
+// lists holds the lists of the ruleset that the pipeline reads per token or
+// per mention, so that it does not look them up by name each time.
+type lists struct {
+	det, hon, cue, cuePhrases *rules.List
 }
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
 	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
+	x.l = lists{
+		det:        rs.Lists[rules.ListDeterminers],
+		hon:        rs.Lists[rules.ListHonorifics],
+		cue:        rs.Lists[rules.ListCueVerbs],
+		cuePhrases: rs.Lists[rules.ListCuePhrases],
+	}
 	for _, m := range rs.QuoteMarks {
 		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
 		x.isMark[m.Open] = true
 		x.isMark[m.Close] = true
+		for _, r := range []rune{m.Open, m.Close} {
+			if r >= 0 && r < utf8.RuneSelf {
+				x.asciiMark[r] = true
+			}
+		}
 	}
 	return x
+}
+
+// mark reports whether r is a quotation mark of the ruleset.
+func (x *Extractor) mark(r rune) bool {
+	if r >= 0 && r < utf8.RuneSelf {
+		return x.asciiMark[r]
+	}
+	return x.isMark[r]
 }
 
 // Rules returns the extractor's ruleset.

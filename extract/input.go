@@ -413,13 +413,29 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	if len(line) == 0 {
 		return Input{}, true
 	}
+	if id, text, ok := quickJSONLine(line); ok {
+		where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
+		if id == nil {
+			w := where()
+			id = &w
+		}
+		if err := CheckText(text); err != nil {
+			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id))}, false
+		}
+		return Input{ID: *id, Text: text}, false
+	}
+	return decodeJSONLine(name, lineNo, line), false
+}
+
+// decodeJSONLine decodes a JSONL line (not blank) with encoding/json.
+func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	var rec struct {
 		ID   json.RawMessage `json:"id"`
 		Text *string         `json:"text"`
 	}
 	where := fmt.Sprintf("%s:%d", name, lineNo)
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return Input{ID: where, Err: errors.New(jsonErr(err))}, false
+		return Input{ID: where, Err: errors.New(jsonErr(err))}
 	}
 	id := where
 	if len(rec.ID) > 0 && string(rec.ID) != "null" {
@@ -435,12 +451,143 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 		if id != where {
 			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))
 		}
-		return Input{ID: where, Err: errors.New(msg)}, false
+		return Input{ID: where, Err: errors.New(msg)}
 	}
 	if err := CheckText(*rec.Text); err != nil {
-		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}, false
+		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}
 	}
-	return Input{ID: id, Text: *rec.Text}, false
+	return Input{ID: id, Text: *rec.Text}
+}
+
+// quickJSONLine decodes the common JSONL line, an object whose members are
+// "id" and "text" with string values, without encoding/json: it returns the
+// id (nil when absent) and the text, and ok. Anything else — other or
+// repeated keys, other value types, a surrogate escape, invalid UTF-8 or
+// JSON — gives ok false, and the caller decodes the line with
+// encoding/json, which gives the same values on the lines accepted here.
+func quickJSONLine(b []byte) (id *string, text string, ok bool) {
+	i := skipJSONSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, "", false
+	}
+	hasText := false
+	for first := true; ; first = false {
+		i = skipJSONSpace(b, i+1)
+		if i >= len(b) {
+			return nil, "", false
+		}
+		if b[i] == '}' && first {
+			return nil, "", false // no text: encoding/json reports it
+		}
+		key, n, ok := quickJSONString(b, i)
+		if !ok {
+			return nil, "", false
+		}
+		i = skipJSONSpace(b, n)
+		if i >= len(b) || b[i] != ':' {
+			return nil, "", false
+		}
+		i = skipJSONSpace(b, i+1)
+		val, n, ok := quickJSONString(b, i)
+		if !ok {
+			return nil, "", false
+		}
+		switch {
+		case key == "id" && id == nil:
+			id = &val
+		case key == "text" && !hasText:
+			text, hasText = val, true
+		default:
+			return nil, "", false
+		}
+		i = skipJSONSpace(b, n)
+		if i >= len(b) {
+			return nil, "", false
+		}
+		if b[i] == '}' {
+			if skipJSONSpace(b, i+1) != len(b) || !hasText {
+				return nil, "", false
+			}
+			return id, text, true
+		}
+		if b[i] != ',' {
+			return nil, "", false
+		}
+	}
+}
+
+// skipJSONSpace returns the index of the first byte at or after i that is
+// not JSON white space.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// quickJSONString decodes the JSON string at b[i] and returns it and the
+// index after it; ok is false for anything but a valid string without
+// surrogate escapes and with valid UTF-8.
+func quickJSONString(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", 0, false
+	}
+	start := i + 1
+	var buf []byte // the decoded string, once an escape was seen
+	for j := start; j < len(b); {
+		c := b[j]
+		switch {
+		case c == '"':
+			if buf == nil {
+				return string(b[start:j]), j + 1, true
+			}
+			return string(append(buf, b[start:j]...)), j + 1, true
+		case c < 0x20:
+			return "", 0, false
+		case c == '\\':
+			if j+1 >= len(b) {
+				return "", 0, false
+			}
+			buf = append(buf, b[start:j]...)
+			switch e := b[j+1]; e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				if j+6 > len(b) {
+					return "", 0, false
+				}
+				v, err := strconv.ParseUint(string(b[j+2:j+6]), 16, 16)
+				if err != nil || v >= 0xD800 && v < 0xE000 {
+					return "", 0, false
+				}
+				buf = utf8.AppendRune(buf, rune(v))
+				j += 4
+			default:
+				return "", 0, false
+			}
+			j += 2
+			start = j
+		case c < utf8.RuneSelf:
+			j++
+		default:
+			r, n := utf8.DecodeRune(b[j:])
+			if r == utf8.RuneError && n == 1 {
+				return "", 0, false
+			}
+			j += n
+		}
+	}
+	return "", 0, false
 }
 
 func jsonErr(err error) string {

@@ -17,6 +17,9 @@ type cpIndex struct {
 	pos   []int // byte offset of checkpoint k (the first rune start >= k*1024)
 	marks []int // code points before pos[k]
 	ascii bool
+	// the last conversion, from which a later offset in the same block is
+	// counted on
+	lastOff, lastCP int
 }
 
 const cpBlock = 1024
@@ -58,13 +61,55 @@ func (c *cpIndex) at(off int) int {
 	for k > 0 && c.pos[k] > off {
 		k--
 	}
-	return c.marks[k] + utf8.RuneCountInString(c.text[c.pos[k]:off])
+	from, n := c.pos[k], c.marks[k]
+	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
+		from, n = c.lastOff, c.lastCP
+	}
+	n += utf8.RuneCountInString(c.text[from:off])
+	c.lastOff, c.lastCP = off, n
+	return n
 }
 
 func intp(v int) *int { return &v }
 
 // collapse normalises the whitespace of s to single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if isCollapsed(s) {
+		return s // what Join(Fields(s)) would copy
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether collapse(s) == s: s holds no white space but
+// single plain spaces between other characters.
+func isCollapsed(s string) bool {
+	space := true // a space here would lead the string
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
+}
 
 // records builds the output rows of a document.
 func (x *Extractor) records(a *analysis, id, text string) []Record {

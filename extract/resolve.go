@@ -60,39 +60,40 @@ func (e *entity) addAlias(a string) {
 }
 
 // nameWords returns the words of a name mention without honorifics,
-// determiners and possessives, and the gender its honorific gives.
-func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string) {
-	hon := x.rules.Lists[rules.ListHonorifics]
-	det := x.rules.Lists[rules.ListDeterminers]
+// determiners and possessives, the lower-case form of its last word (the
+// entity key, see link), and the gender its honorific gives.
+func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
+	hon, det := x.l.hon, x.l.det
 	var ws []string
-	gender := ""
+	key, gender := "", ""
 	for i := s.Start; i < s.End; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != rules.Word {
 			continue
 		}
-		if hon.Has(t.Lower) {
+		if x.rules.InList(hon, t) {
 			if g := hon.Attrs[t.Lower]; g != "" {
 				gender = g
 			}
 			continue
 		}
-		if i == s.Start && det.Has(t.Lower) {
+		if i == s.Start && x.rules.InList(det, t) {
 			continue
 		}
 		if t.Lower == "’s" || t.Lower == "'s" {
 			continue
 		}
 		ws = append(ws, t.Text)
+		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
-	return ws, gender
+	return ws, key, gender
 }
 
-// link finds or creates the entity of a name with the given words.
-func (es *entities) link(ws []string) *entity {
-	key := strings.ToLower(ws[len(ws)-1])
+// link finds or creates the entity of a name with the given words, whose
+// last word has the lower-case form key; full is the words joined by
+// spaces.
+func (es *entities) link(ws []string, key, full string) *entity {
 	cands := es.byKey[key]
-	full := strings.Join(ws, " ")
 	if len(ws) >= 2 {
 		for _, e := range cands {
 			if strings.EqualFold(e.name, full) {
@@ -127,8 +128,8 @@ func (es *entities) link(ws []string) *entity {
 	return e
 }
 
-func titleText(toks []rules.Token, s rules.Span, det *rules.List) string {
-	for s.Len() > 0 && (det.Has(toks[s.Start].Lower) || toks[s.Start].Kind == rules.Punct) {
+func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
+	for s.Len() > 0 && (x.rules.InList(x.l.det, &toks[s.Start]) || toks[s.Start].Kind == rules.Punct) {
 		s.Start++
 	}
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
@@ -141,17 +142,17 @@ func titleText(toks []rules.Token, s rules.Span, det *rules.List) string {
 func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
 	a.ents = es
-	det := x.rules.Lists[rules.ListDeterminers]
+	det := x.l.det
 	for si := range a.sents[:a.nsents] {
-		toks := a.sents[si].toks
-		win := a.sents[si].window(x.rules)
+		st := &a.sents[si]
+		toks := st.toks
 		for i := 0; i < len(toks); {
-			t := toks[i]
-			if t.Kind != rules.Word || !(t.Cap || det.Has(t.Lower) || x.rules.IsTitleWord(t)) {
+			t := &toks[i]
+			if t.Kind != rules.Word || !(t.Cap || x.rules.InList(det, t) || x.rules.IsTitleWord(*t)) {
 				i++
 				continue
 			}
-			sps := win.Speakers(i)
+			sps := st.speakers(x.rules, i)
 			if len(sps) == 0 {
 				i++
 				continue
@@ -167,11 +168,12 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if sp.Type != rules.NameMention || desc >= 0 && sp.Mention.Start >= desc {
 					continue // an appositive name is handled with its descriptor below
 				}
-				ws, g := x.nameWords(toks, sp.Mention)
+				ws, key, g := x.nameWords(toks, sp.Mention)
 				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
-				e := es.link(ws)
+				full := strings.Join(ws, " ")
+				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
 					g = x.rules.Lists[rules.ListFirstNames].Attrs[strings.ToLower(ws[0])]
 				}
@@ -180,7 +182,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					e.person = true
 				}
 				if sp.Title.Len() > 0 {
-					if tt := titleText(toks, sp.Title, det); tt != "" {
+					if tt := x.titleText(toks, sp.Title); tt != "" {
 						e.addTitle(tt)
 						e.person = true
 					}
@@ -188,7 +190,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if len(ws) >= 2 {
 					e.person = e.person || looksPersonal(ws)
 				}
-				e.addAlias(strings.Join(ws, " "))
+				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
 				es.byStart[toks[sp.Mention.Start].Start] = e
@@ -200,7 +202,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 			if desc >= 0 {
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, win, sp)
+						x.appositiveTitle(es, st, sp)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -213,22 +215,21 @@ func (x *Extractor) buildEntities(a *analysis) {
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
-func (x *Extractor) appositiveTitle(es *entities, win *rules.Window, d rules.SpeakerPhrase) {
-	toks := win.Tokens()
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase) {
+	toks := st.toks
 	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
 		return
 	}
-	det := x.rules.Lists[rules.ListDeterminers]
-	for _, sp := range win.Speakers(d.Span.End + 1) {
+	for _, sp := range st.speakers(x.rules, d.Span.End+1) {
 		if sp.Type != rules.NameMention {
 			continue
 		}
-		ws, _ := x.nameWords(toks, sp.Mention)
+		ws, key, _ := x.nameWords(toks, sp.Mention)
 		if len(ws) == 0 {
 			return
 		}
-		e := es.link(ws)
-		tt := titleText(toks, d.Title, det)
+		e := es.link(ws, key, strings.Join(ws, " "))
+		tt := x.titleText(toks, d.Title)
 		e.addTitle(tt)
 		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
 			e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
@@ -286,12 +287,12 @@ func (x *Extractor) resolve(a *analysis) {
 		mention := spanText(toks, sp.Mention)
 		switch sp.Type {
 		case rules.NameMention:
-			ws, _ := x.nameWords(toks, sp.Mention)
+			ws, key, _ := x.nameWords(toks, sp.Mention)
 			e := a.ents.byStart[toks[sp.Mention.Start].Start]
 			if isCoordinated(ws) {
 				e = nil // two speakers: Dovere and Debenedetti
 			} else if e == nil && len(ws) > 0 {
-				e = a.ents.link(ws)
+				e = a.ents.link(ws, key, strings.Join(ws, " "))
 			}
 			if e != nil {
 				at.ent = e
@@ -316,7 +317,7 @@ func (x *Extractor) resolve(a *analysis) {
 				}
 			}
 			if at.ent == nil {
-				at.title = titleText(toks, sp.Title, det)
+				at.title = x.titleText(toks, sp.Title)
 			}
 		case rules.PronounMention:
 			g := pron.Attrs[toks[sp.Mention.Start].Lower]

@@ -14,7 +14,7 @@ type sentence struct {
 	toks  []rules.Token
 	para  int // paragraph index
 	first bool
-	win   *rules.Window // made on first use, shared by attribution and resolution
+	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
 // window returns the sentence's matching window, made once.
@@ -25,12 +25,64 @@ func (s *sentence) window(rs *rules.Ruleset) *rules.Window {
 	return s.win
 }
 
+// speakers returns the speaker phrases at toks[i]: from the window when
+// attribution made one (which memoises them), else computed afresh, without
+// the memo that a sentence matched by no rule would not use again.
+func (s *sentence) speakers(rs *rules.Ruleset, i int) []rules.SpeakerPhrase {
+	if s.win != nil {
+		return s.win.Speakers(i)
+	}
+	return rs.SpeakersAt(s.toks, i)
+}
+
+// isAlnumASCII reports whether the ASCII byte b is a letter or a digit.
+func isAlnumASCII(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// Cases of a word, for lower-casing it (see asciiCase).
+const (
+	asciiLower = iota // ASCII, no upper case: its own lower case
+	asciiUpper        // ASCII with upper-case letters
+	notASCII
+)
+
+// asciiCase says whether s is ASCII and whether it has upper-case letters.
+func asciiCase(s string) int {
+	c := asciiLower
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			return notASCII
+		}
+		if 'A' <= b && b <= 'Z' {
+			c = asciiUpper
+		}
+	}
+	return c
+}
+
+// lowerASCII lowers the ASCII upper-case letters of s and leaves every
+// other byte alone, so that byte offsets are kept; on an ASCII word it
+// gives what strings.ToLower does.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
+// The caller classifies them (rules.Ruleset.Classify).
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
 	abbr := x.rules.Lists[rules.ListAbbreviations]
+	low := "" // view[start:end] with ASCII upper case lowered, made on first need
 	qi := 0
 	i := start
 	for i < end {
@@ -50,17 +102,27 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		case unicode.IsSpace(r):
 			i += n
 			continue
-		case x.isMark[r] && !(r == '\'' || r == '’'):
+		case x.mark(r) && !(r == '\'' || r == '’'):
 			// a stray quotation mark outside any quotation: no token
 			i += n
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
 			for j < limit {
-				r2, n2 := utf8.DecodeRuneInString(view[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
-					j += n2
-					continue
+				var r2 rune
+				n2 := 1
+				if b := view[j]; b < utf8.RuneSelf {
+					if isAlnumASCII(b) { // unicode.IsLetter or IsDigit, for ASCII
+						j++
+						continue
+					}
+					r2 = rune(b)
+				} else {
+					r2, n2 = utf8.DecodeRuneInString(view[j:])
+					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+						j += n2
+						continue
+					}
 				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
 					nx, _ := utf8.DecodeRuneInString(view[j+n2:])
@@ -89,7 +151,17 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 			}
 			w := view[i:j]
-			out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+			lw := w
+			switch asciiCase(w) {
+			case asciiUpper: // strings.ToLower(w), sliced from the lowered paragraph
+				if low == "" {
+					low = lowerASCII(view[start:end])
+				}
+				lw = low[i-start : j-start]
+			case notASCII:
+				lw = strings.ToLower(w)
+			}
+			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
 		case (r == '\'' || r == '’') && i+n < limit && (view[i+n] == 's' || view[i+n] == 'S'):
@@ -142,14 +214,12 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		// “Why?” Smith asked the crowd. — the attribution follows: no break.
 		// After a period, only a short attribution stays (“Done.” Smith
 		// said.); “Done.” Smith said the plan was late. is a new sentence.
-		cue := x.rules.Lists[rules.ListCueVerbs]
-		phrases := x.rules.Lists[rules.ListCuePhrases]
 		for k := i + 1; k < len(toks) && k <= i+7; k++ {
 			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
 				break
 			}
-			if cue.Has(toks[k].Lower) {
-				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
+			if x.rules.InList(x.l.cue, &toks[k]) {
+				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -157,11 +227,11 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 		aux := x.rules.Lists[rules.ListAux]
 		for _, sp := range x.rules.SpeakersAt(toks, i+1) {
 			k := sp.Span.End
-			for n := 0; n < 2 && k < len(toks) && aux.Has(toks[k].Lower); n++ {
+			for n := 0; n < 2 && k < len(toks) && x.rules.InList(aux, &toks[k]); n++ {
 				k++
 			}
-			if sp.Span.End > i+2 && k < len(toks) && cue.Has(toks[k].Lower) {
-				return last == '.' && !shortTail(toks, k+max(1, phrases.MatchAt(toks, k)))
+			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
+				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
 			}
 		}
 		return true

@@ -75,11 +75,19 @@ type matcher struct {
 // not change while the window is in use. A Window is not safe for
 // concurrent use; the Ruleset is.
 type Window struct {
-	rs      *Ruleset
-	toks    []Token
-	spk     [][]SpeakerPhrase // SpeakersAt by position
-	spkDone []bool
-	lists   []listSeen // whether a list occurs in the window
+	rs    *Ruleset
+	toks  []Token
+	spk   []speakersMemo // SpeakersAt by position
+	lists []listSeen     // whether a list occurs in the window
+	// classes is the union of the tokens' classes (0: not yet computed).
+	classes uint64
+	m       matcher // reused by Match
+}
+
+// speakersMemo is SpeakersAt at one position, once done.
+type speakersMemo struct {
+	phrases []SpeakerPhrase
+	done    bool
 }
 
 type listSeen struct {
@@ -101,14 +109,13 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 		return w.rs.SpeakersAt(w.toks, pos)
 	}
 	if w.spk == nil {
-		w.spk = make([][]SpeakerPhrase, len(w.toks)+1)
-		w.spkDone = make([]bool, len(w.toks)+1)
+		w.spk = make([]speakersMemo, len(w.toks)+1)
 	}
-	if !w.spkDone[pos] {
-		w.spk[pos] = w.rs.SpeakersAt(w.toks, pos)
-		w.spkDone[pos] = true
+	m := &w.spk[pos]
+	if !m.done {
+		m.phrases, m.done = w.rs.SpeakersAt(w.toks, pos), true
 	}
-	return w.spk[pos]
+	return m.phrases
 }
 
 // hasList reports whether an entry of l occurs in the window.
@@ -118,15 +125,35 @@ func (w *Window) hasList(l *List) bool {
 			return w.lists[i].seen
 		}
 	}
-	seen := false
-	for pos := range w.toks {
-		if l.MatchAt(w.toks, pos) > 0 {
-			seen = true
-			break
-		}
-	}
+	seen := w.listOccurs(l)
 	w.lists = append(w.lists, listSeen{l, seen})
 	return seen
+}
+
+// listOccurs reports whether an entry of l matches at some position: by the
+// union of the tokens' classes when l has a class bit (a word of l occurs,
+// or no phrase of any list can start anywhere), else at each position.
+func (w *Window) listOccurs(l *List) bool {
+	if l != nil && l.owner == w.rs {
+		if w.classes == 0 {
+			w.classes = classified
+			for i := range w.toks {
+				w.classes |= w.rs.cls(&w.toks[i])
+			}
+		}
+		if w.classes&l.bit != 0 {
+			return true
+		}
+		if w.classes&classPhraseStart == 0 {
+			return false
+		}
+	}
+	for pos := range w.toks {
+		if w.rs.ListAt(l, w.toks, pos) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -148,7 +175,8 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 // Match finds the best match of rule r in the window, as MatchRule does.
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	toks := w.toks
-	m := &matcher{Window: w, quote: quote}
+	m := &w.m
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0]}
 	if !m.possible(r.Pattern.items) {
 		return Match{}, false
 	}
@@ -285,7 +313,7 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		}
 		return true
 	case opList:
-		return it.list.MatchAt(toks, pos) > 0
+		return m.rs.ListAt(it.list, toks, pos) > 0
 	}
 	return true
 }
@@ -436,7 +464,7 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			return k(pos + len(it.lit))
 		}
 	case opList:
-		if n := it.list.MatchAt(toks, pos); n > 0 {
+		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
 			return k(pos + n)
 		}
 	default:

@@ -43,6 +43,8 @@ type Ruleset struct {
 	Speech     Speech
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
+	b           speakerBits  // their class bits
+	classes     classTable   // lower-case word → class bits of its lists
 	Attribution []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
@@ -120,6 +122,9 @@ type List struct {
 	words   map[string]struct{} // lower-case forms (all inflections)
 	phrases map[string][][]string
 	maxLen  int // longest phrase in tokens
+
+	owner *Ruleset // the ruleset that gave the list its class bit
+	bit   uint64   // the list's class bit under owner; 0 for none
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).

@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The lists the SPEAKER item and speaker resolution read. A ruleset must
 // define them (they may be empty).
@@ -69,64 +73,105 @@ func (rs *Ruleset) bindLists() {
 		titleSuffixes:  rs.Lists[ListTitleSuffixes],
 		titles:         rs.Lists[ListTitles],
 	}
+	rs.bindClasses()
+	bit := func(l *List) uint64 {
+		if l == nil {
+			return 0
+		}
+		return l.bit
+	}
+	rs.b = speakerBits{
+		aux:            bit(rs.l.aux),
+		cueVerbs:       bit(rs.l.cueVerbs),
+		determiners:    bit(rs.l.determiners),
+		expletiveAfter: bit(rs.l.expletiveAfter),
+		firstNames:     bit(rs.l.firstNames),
+		honorifics:     bit(rs.l.honorifics),
+		nameParticles:  bit(rs.l.nameParticles),
+		notNames:       bit(rs.l.notNames),
+		personNouns:    bit(rs.l.personNouns),
+		pronouns:       bit(rs.l.pronouns),
+		relatives:      bit(rs.l.relatives),
+		speakerPreps:   bit(rs.l.speakerPreps),
+		titleModifiers: bit(rs.l.titleModifiers),
+		titles:         bit(rs.l.titles),
+	}
+}
+
+// speakerBits holds the class bits of the lists of speakerLists (0 for a
+// list without one).
+type speakerBits struct {
+	aux            uint64
+	cueVerbs       uint64
+	determiners    uint64
+	expletiveAfter uint64
+	firstNames     uint64
+	honorifics     uint64
+	nameParticles  uint64
+	notNames       uint64
+	personNouns    uint64
+	pronouns       uint64
+	relatives      uint64
+	speakerPreps   uint64
+	titleModifiers uint64
+	titles         uint64
 }
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
 
-func isPossessive(t Token) bool {
+func isPossessive(t *Token) bool {
 	return t.Lower == "’s" || t.Lower == "'s" || t.Lower == "’" || t.Lower == "'"
 }
 
 // IsNameWord reports whether toks[i] can be part of a proper name.
 func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if t.Kind != Word || !t.Cap {
 		return false
 	}
 	if t.First && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
 		return false // Reprising one of her lines, …
 	}
-	if t.First && len(t.Text) >= 4 && strings.ToUpper(t.Text) == t.Text && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && strings.ToUpper(toks[i+1].Text) == toks[i+1].Text) {
+	if t.First && len(t.Text) >= 4 && isUpper(t.Text) && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && isUpper(toks[i+1].Text)) {
 		return false // a dateline or a headline in capitals: WASHINGTON ― …
 	}
 	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
-	return !rs.l.notNames.Has(t.Lower) && !rs.l.pronouns.Has(t.Lower)
+	return rs.cls(t)&(rs.b.notNames|rs.b.pronouns) == 0
+}
+
+// isUpper reports whether strings.ToUpper(s) == s, without making the upper
+// case: every rune of s is its own upper case.
+func isUpper(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				return false
+			}
+			continue
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // IsTitleWord reports whether t is a title, a title modifier or an agent
 // noun (the words that may precede a name as its title).
-func (rs *Ruleset) IsTitleWord(t Token) bool { return rs.isTitleWord(t) }
+func (rs *Ruleset) IsTitleWord(t Token) bool { return rs.isTitleWord(&t) }
 
-func (rs *Ruleset) isTitleWord(t Token) bool {
+func (rs *Ruleset) isTitleWord(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	return rs.l.titles.Has(t.Lower) || rs.l.titleModifiers.Has(t.Lower) || rs.hasTitleSuffix(t)
+	return rs.cls(t)&(rs.b.titles|rs.b.titleModifiers|classTitleSuffix) != 0
 }
 
-// hasTitleSuffix reports whether a lower-case word ends in an agent suffix
-// of the title_suffixes list (speechwriter, strategist) and is no function
-// word.
-func (rs *Ruleset) hasTitleSuffix(t Token) bool {
-	if t.Cap || len(t.Lower) < 7 || rs.l.notNames.Has(t.Lower) {
-		return false
-	}
-	if rs.l.titleSuffixes == nil {
-		return false
-	}
-	for _, suf := range rs.l.titleSuffixes.Entries {
-		if strings.HasSuffix(t.Lower, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-func (rs *Ruleset) isHead(t Token) bool {
-	return t.Kind == Word && (rs.l.titles.Has(t.Lower) || rs.l.personNouns.Has(t.Lower) || rs.hasTitleSuffix(t))
+func (rs *Ruleset) isHead(t *Token) bool {
+	return t.Kind == Word && rs.cls(t)&(rs.b.titles|rs.b.personNouns|classTitleSuffix) != 0
 }
 
 // SpeakersAt returns the speaker phrases that start at toks[i], longest
@@ -137,15 +182,15 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	if i >= len(toks) || toks[i].Kind != Word {
 		return nil
 	}
-	if rs.l.pronouns.Has(toks[i].Lower) {
-		if toks[i].Lower == "it" && i+1 < len(toks) && rs.l.expletiveAfter.Has(toks[i+1].Lower) {
+	if rs.in(&toks[i], rs.b.pronouns) {
+		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.b.expletiveAfter) {
 			return nil // It’s been common to …: no speaker
 		}
 		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
 	}
 	j := i
 	det := false
-	if rs.l.determiners.Has(toks[j].Lower) {
+	if rs.in(&toks[j], rs.b.determiners) {
 		j++
 		det = true
 	}
@@ -153,25 +198,25 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	end := j
 	possAt := -1
 	for end < len(toks) && end-i < maxPhrase {
-		t := toks[end]
+		t := &toks[end]
 		switch {
 		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
-		case t.Kind == Word && rs.l.honorifics.Has(t.Lower):
-		case t.Kind == Punct && t.Text == "." && end > j && rs.l.honorifics.Has(toks[end-1].Lower):
+		case t.Kind == Word && rs.in(t, rs.b.honorifics):
+		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.b.honorifics):
 		case isPossessive(t) && end > j && toks[end-1].Cap:
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.l.nameParticles.Has(t.Lower) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
-		case t.Lower == "of" && end > j && rs.isHead(toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
+		case t.Lower == "of" && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
 			if toks[end+1].Lower == "the" {
 				end++
 			}
-		case t.Kind == Word && rs.l.personNouns.Has(t.Lower):
+		case t.Kind == Word && rs.in(t, rs.b.personNouns):
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
-			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(toks[end+1])) {
+			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(&toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
 			}
 			end++
@@ -185,7 +230,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	}
 done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
-	for end > j && !toks[end-1].Cap && !rs.isHead(toks[end-1]) && rs.l.titleModifiers.Has(toks[end-1].Lower) {
+	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.b.titleModifiers) {
 		end--
 	}
 	if end == j {
@@ -198,22 +243,22 @@ done:
 	// everything before it is the title.
 	k := end
 	for k > j {
-		t := toks[k-1]
+		t := &toks[k-1]
 		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) {
 			k--
 			continue
 		}
-		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && rs.l.firstNames.Has(toks[k-2].Lower) && toks[k-2].Cap {
+		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && toks[k-2].Cap && rs.in(&toks[k-2], rs.b.firstNames) {
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
-		if t.Kind == Word && (rs.l.nameParticles.Has(t.Lower) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(toks[k-2]) {
+		if t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
 		break
 	}
-	if k == end && end > j && toks[end-1].Cap && !rs.l.titles.Has(toks[end-1].Lower) && !rs.isHead(toks[end-1]) &&
+	if k == end && end > j && toks[end-1].Cap && !rs.in(&toks[end-1], rs.b.titles) && !rs.isHead(&toks[end-1]) &&
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
@@ -221,12 +266,12 @@ done:
 	// Honorifics directly before the name belong to the mention (Mr. Trump).
 	nameStart := k
 	for nameStart > j {
-		t := toks[nameStart-1]
-		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.l.honorifics.Has(toks[nameStart-2].Lower) {
+		t := &toks[nameStart-1]
+		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.in(&toks[nameStart-2], rs.b.honorifics) {
 			nameStart -= 2
 			continue
 		}
-		if t.Kind == Word && rs.l.honorifics.Has(t.Lower) {
+		if t.Kind == Word && rs.in(t, rs.b.honorifics) {
 			nameStart--
 			continue
 		}
@@ -319,21 +364,19 @@ done:
 // a former senior law enforcement official, officials.
 func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bool) {
 	last := -1
-	cue := rs.l.cueVerbs
-	stop := rs.l.notNames
 	for k := j; k < len(toks) && k-j < 7; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if isPossessive(t) && k > j {
 			continue
 		}
-		if t.Kind != Word || rs.l.pronouns.Has(t.Lower) || rs.l.determiners.Has(t.Lower) && k > j {
+		if t.Kind != Word || rs.in(t, rs.b.pronouns) || rs.in(t, rs.b.determiners) && k > j {
 			break
 		}
 		if rs.isHead(t) {
 			last = k
 			continue
 		}
-		if cue.Has(t.Lower) || (stop.Has(t.Lower) && !t.Cap) || rs.l.aux.Has(t.Lower) {
+		if rs.in(t, rs.b.cueVerbs) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
 			break
 		}
 	}
@@ -354,14 +397,12 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 // titleAhead reports whether a title word follows toks[i] within three
 // tokens, with only plain words between (super PAC spokeswoman).
 func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
-	cue := rs.l.cueVerbs
-	stop := rs.l.notNames
 	for k := i; k < len(toks) && k <= i+3; k++ {
-		t := toks[k]
-		if t.Kind != Word || cue.Has(t.Lower) || stop.Has(t.Lower) || rs.l.determiners.Has(t.Lower) {
+		t := &toks[k]
+		if t.Kind != Word || rs.in(t, rs.b.cueVerbs) || rs.in(t, rs.b.notNames) || rs.in(t, rs.b.determiners) {
 			return false
 		}
-		if rs.l.titles.Has(t.Lower) {
+		if rs.in(t, rs.b.titles) {
 			return true
 		}
 	}
@@ -370,7 +411,7 @@ func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 
 func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
 	for k := s.Start; k < s.End; k++ {
-		if rs.isHead(toks[k]) {
+		if rs.isHead(&toks[k]) {
 			return true
 		}
 	}
@@ -382,7 +423,7 @@ func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
 // preposition from the speaker_prepositions list, an optional determiner,
 // and up to four words that are no cue verb, auxiliary or function word.
 func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
-	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.l.speakerPreps.Has(toks[i].Lower) {
+	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.in(&toks[i], rs.b.speakerPreps) {
 		return 0, false
 	}
 	k := i + 1
@@ -390,14 +431,13 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		k++
 	}
 	start := k
-	cue := rs.l.cueVerbs
 	for k < len(toks) && k-start < 8 {
-		t := toks[k]
+		t := &toks[k]
 		// the first word may look like a verb: the secretary of state
-		if t.Kind != Word || (k > start && cue.Has(t.Lower)) || rs.l.aux.Has(t.Lower) || rs.l.pronouns.Has(t.Lower) {
+		if t.Kind != Word || (k > start && rs.in(t, rs.b.cueVerbs)) || rs.in(t, rs.b.aux) || rs.in(t, rs.b.pronouns) {
 			break
 		}
-		if rs.l.notNames.Has(t.Lower) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
+		if rs.in(t, rs.b.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
 			break
 		}
 		k++
@@ -411,7 +451,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 // relativeClause matches ", who coined the word genocide," at i: a comma, a
 // relative pronoun, up to 15 tokens without a quotation, and a comma.
 func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
-	if i+2 >= len(toks) || toks[i].Text != "," || !rs.l.relatives.Has(toks[i+1].Lower) {
+	if i+2 >= len(toks) || toks[i].Text != "," || !rs.in(&toks[i+1], rs.b.relatives) {
 		return 0, false
 	}
 	for k := i + 2; k < len(toks) && k <= i+17; k++ {
@@ -435,7 +475,7 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 		return d, false
 	}
 	k := i + 1
-	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.l.nameParticles.Has(toks[k].Lower)) {
+	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.in(&toks[k], rs.b.nameParticles)) {
 		k++
 	}
 	if k >= len(toks) || toks[k].Text != "," {
@@ -474,11 +514,10 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 		return Span{}, false
 	}
 	start := i + 1
-	cue := rs.l.cueVerbs
 	head := false
 	j := start
 	for ; j < len(toks) && j-start < 14; j++ {
-		t := toks[j]
+		t := &toks[j]
 		if t.Kind == Punct && t.Text == "," {
 			break
 		}
@@ -487,8 +526,8 @@ func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
 		}
 		// a word after a preposition is a noun, even one that may be a cue
 		// verb: assistant secretary of state
-		afterPrep := j > start && rs.l.speakerPreps.Has(toks[j-1].Lower)
-		if t.Kind == Word && (cue.Has(t.Lower) && !afterPrep || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.l.pronouns.Has(t.Lower)) {
+		afterPrep := j > start && rs.in(&toks[j-1], rs.b.speakerPreps)
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.in(t, rs.b.pronouns)) {
 			return Span{}, false
 		}
 		if rs.isHead(t) {

@@ -18,9 +18,13 @@ type Token struct {
 	Lower string
 	Start int
 	End   int
+	Quote int // for QuoteT tokens, the index of the quotation; else -1
 	Kind  TokenKind
 	Cap   bool // begins with an upper-case letter
-	Quote int  // for QuoteT tokens, the index of the quotation; else -1
 	// First is true for the first token of a sentence.
 	First bool
+	// Class holds the token's word classes (which lists hold its lower-case
+	// form) under the ruleset that set it with Ruleset.Classify; zero when
+	// unclassified.
+	Class uint64
 }

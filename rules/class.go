@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+)
+
+// Word classes: a token's Class is a bit set that says, with one map
+// look-up when the token is made, which lists of the ruleset hold its
+// lower-case form, so that matching tests a bit where it would hash the
+// word once per list and per test.
+const (
+	// classified marks a Class computed by Ruleset.Classify; a zero Class
+	// means the token was never classified, and its lists are looked up by
+	// its text.
+	classified uint64 = 1 << 63
+	// classTitleSuffix: a lower-case word of seven letters or more, no
+	// function word (not_names), ending in an entry of title_suffixes, an
+	// agent noun that acts as a title (speechwriter, strategist).
+	classTitleSuffix uint64 = 1 << 62
+	// classPhraseStart: the word starts a multi-word entry of some list
+	// that has a class bit.
+	classPhraseStart uint64 = 1 << 61
+	// maxListBits is how many lists can have a class bit (bits 0..60); the
+	// lists beyond are looked up by text.
+	maxListBits = 61
+)
+
+// classTable maps lower-case words to their class bits.
+type classTable struct {
+	words map[string]uint64
+	// suffixes holds the entries of title_suffixes by their last byte.
+	suffixes [256][]string
+}
+
+// hasSuffix reports whether w ends in an entry of title_suffixes.
+func (ct *classTable) hasSuffix(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, suf := range ct.suffixes[w[len(w)-1]] {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindClasses gives lists their class bits and builds the ruleset's word →
+// classes table: the lists the speaker parser and the extractor read first,
+// then those that patterns refer to, then the rest by name, up to
+// maxListBits.
+func (rs *Ruleset) bindClasses() {
+	var order []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if _, ok := rs.Lists[name]; ok && !seen[name] {
+			seen[name] = true
+			order = append(order, name)
+		}
+	}
+	for _, name := range RequiredLists {
+		add(name)
+	}
+	add(ListCuePhrases)
+	add(ListTitleMarkers)
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			for _, ref := range r.Pattern.lists {
+				add(ref.name)
+			}
+		}
+	}
+	rest := make([]string, 0, len(rs.Lists))
+	for name := range rs.Lists {
+		if !seen[name] {
+			rest = append(rest, name)
+		}
+	}
+	sort.Strings(rest)
+	for _, name := range rest {
+		add(name)
+	}
+	cls := classTable{words: map[string]uint64{}}
+	if l := rs.l.titleSuffixes; l != nil {
+		for _, suf := range l.Entries {
+			if suf == "" {
+				cls.suffixes = [256][]string{} // every word has the empty suffix
+				for b := range cls.suffixes {
+					cls.suffixes[b] = []string{""}
+				}
+				break
+			}
+			cls.suffixes[suf[len(suf)-1]] = append(cls.suffixes[suf[len(suf)-1]], suf)
+		}
+	}
+	for i, name := range order {
+		l := rs.Lists[name]
+		l.owner, l.bit = nil, 0
+		if i >= maxListBits || l == nil {
+			continue
+		}
+		l.owner, l.bit = rs, 1<<uint(i)
+		for w := range l.words {
+			cls.words[w] |= l.bit
+		}
+		for w := range l.phrases {
+			cls.words[w] |= classPhraseStart
+		}
+	}
+	rs.classes = cls
+}
+
+// Classify sets t.Class, the word classes of t under this ruleset: which of
+// its lists hold t's lower-case form. Matching and speaker parsing then test
+// bits instead of looking words up; a token with a zero Class (never
+// classified) is looked up by its text, with the same results. A Class is
+// only meaningful to the ruleset that computed it.
+func (rs *Ruleset) Classify(t *Token) {
+	t.Class = rs.classOf(t.Lower, t.Cap)
+}
+
+// classOf returns the classes of a word with lower-case form lower.
+func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
+	c := rs.classes.words[lower] | classified
+	// titleSuffix, with the not_names look-up done by the class bits
+	if !capital && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
+		c |= classTitleSuffix
+	}
+	return c
+}
+
+// cls returns the classes of t, computing them when t is unclassified.
+func (rs *Ruleset) cls(t *Token) uint64 {
+	if t.Class != 0 {
+		return t.Class
+	}
+	return rs.classOf(t.Lower, t.Cap)
+}
+
+// in reports whether t is in the list with class bit mask (a list without
+// a bit, mask 0, holds nothing: it is absent).
+func (rs *Ruleset) in(t *Token, mask uint64) bool {
+	return rs.cls(t)&mask != 0
+}
+
+// InList reports whether the lower-case form of t is in list l, as
+// l.Has(t.Lower) does, by t's class bits when it has them.
+func (rs *Ruleset) InList(l *List, t *Token) bool {
+	if l == nil {
+		return false
+	}
+	if l.owner != rs {
+		return l.Has(t.Lower)
+	}
+	return rs.cls(t)&l.bit != 0
+}
+
+// ListAt returns the length in tokens of the longest entry of list l that
+// matches at toks[i], as l.MatchAt(toks, i) does, by class bits where the
+// tokens have them.
+func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
+	if l == nil || i >= len(toks) {
+		return 0
+	}
+	if l.owner != rs {
+		return l.MatchAt(toks, i)
+	}
+	c := rs.cls(&toks[i])
+	best := 0
+	if c&l.bit != 0 {
+		best = 1
+	}
+	if c&classPhraseStart == 0 || l.maxLen <= 1 {
+		return best
+	}
+	for _, p := range l.phrases[toks[i].Lower] {
+		if len(p) <= best || i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if toks[i+k].Lower != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
