@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -123,6 +124,9 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 // see.
 const maxHeadTokens = 40
 
+// maxHeadBytes bounds the text tokenized for the opening of a quotation.
+const maxHeadBytes = 400
+
 // quoteHead returns the index in a.sents of the opening of quote qi — its
 // content up to the end of its first line, at most maxHeadTokens tokens —
 // tokenized on first use and appended after the sentences proper.
@@ -134,6 +138,12 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 	end := q.End
 	if nl := strings.IndexByte(a.view[q.Start:end], '\n'); nl >= 0 {
 		end = q.Start + nl
+	}
+	if end-q.Start > maxHeadBytes {
+		end = q.Start + maxHeadBytes // enough for maxHeadTokens; cut at a rune start
+		for end > q.Start && !utf8.RuneStart(a.view[end]) {
+			end--
+		}
 	}
 	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, nil)
 	if len(toks) > maxHeadTokens {
