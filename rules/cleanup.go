@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DropScope says what a cleanup rule drops.
@@ -126,6 +128,11 @@ type CleanupRule struct {
 	// these (lower-case) strings
 	prefixes []string
 	suffixes []string // and ends with one of these
+	// must: when not nil, the lower-case form of a line the regex matches
+	// (see MustMay) holds one of these whole strings
+	must []string
+	// mustBad: the characters of a line that make must no test (see foldBad)
+	mustBad string
 	// firstBytes: the first bytes of the prefixes
 	firstBytes [256]bool
 
@@ -448,7 +455,91 @@ func (c *CleanupRule) prepare() {
 			r.firstBytes[p[0]] = true
 		}
 		r.suffixes = suffixes(re)
+		r.must, r.mustBad = nil, ""
+		if m := mustNeedles(re); m != nil && selective(m) {
+			bad := foldBad(re, nil)
+			r.must, r.mustBad = m, string(bad)
+			for _, b := range bad {
+				if b < utf8.RuneSelf {
+					// an ASCII letter would stop the test on most lines
+					r.must, r.mustBad = nil, ""
+				}
+			}
+		}
 	}
+}
+
+// MustMay reports whether the rule's regex may match the line text, whose
+// lower-case form (letters lowered only where that keeps their length, as
+// cleanup does) is lower: whether lower holds, whole, one of the strings
+// that every match holds. It only says no when the regex cannot match.
+func (c *CleanupRule) MustMay(text, lower string) bool {
+	if c.must == nil || c.mustBad != "" && strings.ContainsAny(text, c.mustBad) {
+		return true
+	}
+	for _, m := range c.must {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldBad adds to bad the characters that a match of re may hold where
+// the strings of needles have another character in lower case (see
+// MustMay): those that the letters of its literals and small classes match
+// and that the line's lower-case form does not lower to that of the needle.
+// For instance, (?i)k matches the Kelvin sign, whose lower case is encoded
+// in fewer bytes, so stays.
+func foldBad(re *syntax.Regexp, bad []rune) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			want := unicode.ToLower(c)
+			if lowerSame(c) != want {
+				bad = append(bad, c)
+			}
+			if re.Flags&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(c); r != c; r = unicode.SimpleFold(r) {
+					if lowerSame(r) != want {
+						bad = append(bad, r)
+					}
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		if classSize(re) <= 16 {
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					if lowerSame(r) != unicode.ToLower(r) {
+						bad = append(bad, r)
+					}
+				}
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		bad = foldBad(sub, bad)
+	}
+	return bad
+}
+
+// lowerSame returns r in lower case when that is encoded in as many bytes,
+// else r (as cleanup lowers a line).
+func lowerSame(r rune) rune {
+	if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == utf8.RuneLen(r) {
+		return l
+	}
+	return r
+}
+
+// classSize returns the number of characters of a character class.
+func classSize(re *syntax.Regexp) int {
+	n := 0
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		n += int(re.Rune[i+1]-re.Rune[i]) + 1
+	}
+	return n
 }
 
 // prefixes returns lower-case strings one of which every match of re, a
@@ -627,6 +718,98 @@ func needles(re *syntax.Regexp) []string {
 		return union(re.Sub, needles)
 	}
 	return nil
+}
+
+// mustNeedles returns lower-case strings one of which every match of re
+// holds, or nil when it cannot tell. They are needles, but longer: a run of
+// elements that match exact strings also joins the strings the element after
+// it begins with ("/" then (getty|ap) gives "/getty", "/ap").
+func mustNeedles(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustNeedles(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustNeedles(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		return union(re.Sub, mustNeedles)
+	case syntax.OpConcat:
+		best := needles(re)
+		pick := func(n []string) {
+			if n != nil && (best == nil || shortest(n) > shortest(best)) {
+				best = n
+			}
+		}
+		for _, sub := range re.Sub {
+			pick(mustNeedles(sub))
+		}
+		var run []string
+		for _, sub := range re.Sub {
+			if e := exact(sub); e != nil {
+				run = product(run, e)
+				continue
+			}
+			if st := longStarts(sub); run != nil && st != nil {
+				pick(product(run, st))
+			}
+			run = nil
+		}
+		return best
+	}
+	return needles(re)
+}
+
+// longStarts returns lower-case strings one of which every match of re
+// begins with, or nil: the strings of starts, made longer by the elements
+// that follow at the start of a concatenation and match exact strings.
+func longStarts(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return longStarts(re.Sub[0])
+	case syntax.OpAlternate:
+		return union(re.Sub, longStarts)
+	case syntax.OpConcat:
+		var run []string
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil {
+				if st := longStarts(sub); st != nil {
+					if p := product(run, st); p != nil {
+						return p
+					}
+				}
+				break
+			}
+			p := product(run, e)
+			if p == nil {
+				break
+			}
+			run = p
+		}
+		if run != nil {
+			return run
+		}
+	}
+	return starts(re)
+}
+
+// product returns the strings a+b for a in as and b in bs (bs when as is
+// nil), or nil when they would be too many.
+func product(as, bs []string) []string {
+	if as == nil {
+		return bs
+	}
+	if len(as)*len(bs) > maxNeedles {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 // selective reports whether needles are worth a test: none is a single

@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+)
+
+// lowerLine lowers s as cleanup does: a letter whose lower case is encoded
+// in another number of bytes stays.
+func lowerLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(lowerSame(r))
+	}
+	return b.String()
+}
+
+// TestMustMayNeverRefuses checks that MustMay never says no to a line that
+// the rule's regex matches, on lines built from the rules' own strings, odd
+// case foldings and random text.
+func TestMustMayNeverRefuses(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, c := range rs.Cleanup {
+		parts = append(parts, c.must...)
+		parts = append(parts, c.needles...)
+	}
+	parts = append(parts, " ", " ", "a", "B", "/", "K", "ſ", "İ", "ẞ", "Å", "12", ":", "(", ")", ".", ", ",
+		"Getty", "SHUTTERſTOCK", "Photo", "by ", "By\u00a0", "\u212a", "by Jane", "2 hours ago", "©", "Ω")
+	rnd := rand.New(rand.NewSource(1))
+	lines := []string{"", "click to ſhare", "Follow uſ", "ſign up for", "Jane Doe/AP", "Jane/The New York Times"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rnd.Intn(6) {
+			p := parts[rnd.Intn(len(parts))]
+			if rnd.Intn(3) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		lines = append(lines, b.String())
+	}
+	checkMust(t, rs, lines)
+}
+
+func checkMust(t *testing.T, rs *Ruleset, lines []string) {
+	t.Helper()
+	for _, line := range lines {
+		low := lowerLine(line)
+		for _, c := range rs.Cleanup {
+			for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
+				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
+					continue
+				}
+				if !r.MustMay(line, low) {
+					t.Errorf("rule %s: MustMay refuses %q, which the regex matches", r.ID, line)
+				}
+			}
+		}
+	}
+}
+
+// TestMustMayEval is TestMustMayNeverRefuses on the lines of the evaluation
+// pages, when they are at hand (../../shared/eval).
+func TestMustMayEval(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"cleanup-dev.jsonl", "polnear-dev.jsonl", "spkatt-de-train.jsonl"} {
+		f, err := os.Open("../../shared/eval/" + name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<26)
+		var lines []string
+		for sc.Scan() {
+			var rec map[string]any
+			if json.Unmarshal(sc.Bytes(), &rec) != nil {
+				continue
+			}
+			for _, v := range rec {
+				if s, ok := v.(string); ok {
+					for _, l := range strings.Split(s, "\n") {
+						lines = append(lines, strings.TrimSpace(l))
+					}
+				}
+			}
+		}
+		f.Close()
+		checkMust(t, rs, lines)
+	}
+}
