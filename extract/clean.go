@@ -166,21 +166,36 @@ func (st *cleanState) features(s, low string) lineInfo {
 			}
 		}
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		li.chars++
-		var letter, digit bool
-		if r < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: letters and digits extend the word
 			switch {
-			case 'a' <= r && r <= 'z':
-				letter = true
+			case 'a' <= c && c <= 'z':
 				li.lowerCs++
-			case 'A' <= r && r <= 'Z':
-				letter = true
+				li.letters++
+			case 'A' <= c && c <= 'Z':
 				li.upper++
-			case '0' <= r && r <= '9':
-				digit = true
+				li.letters++
+			case '0' <= c && c <= '9':
+				li.digits++
+			default:
+				st.other(&li, s, i, rune(c), &ws, &sq, endWord)
+				i++
+				continue
 			}
-		} else if unicode.IsLetter(r) {
+			if i < len(low) {
+				h = (h ^ uint64(low[i])) * prime64
+			}
+			if ws < 0 {
+				ws = i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var letter, digit bool
+		if unicode.IsLetter(r) {
 			letter = true
 			if unicode.IsLower(r) {
 				li.lowerCs++
@@ -209,33 +224,14 @@ func (st *cleanState) features(s, low string) lineInfo {
 				if st.stop.Has(low[i : i+utf8.RuneLen(r)]) {
 					li.stop++
 				}
-				continue
-			}
-			if ws < 0 {
+			} else if ws < 0 {
 				ws = i
 			}
+			i += n
 			continue
 		}
-		inWord := (r == '\'' || r == '’') && ws >= 0 && nextIsLetter(s, i)
-		if !inWord && ws >= 0 {
-			endWord(i)
-			ws = -1
-		}
-		if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
-			if single(r) {
-				// a single mark counts once it opens a word and a later one closes
-				prev, _ := utf8.DecodeLastRuneInString(s[:i])
-				if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-					if nextIsLetter(s, i) {
-						sq++
-					}
-				} else if sq > 0 && isQuoteApostrophe(s, i) {
-					li.hasQuote = true
-				}
-			} else {
-				li.hasQuote = true
-			}
-		}
+		st.other(&li, s, i, r, &ws, &sq, endWord)
+		i += n
 	}
 	if ws >= 0 {
 		endWord(len(s))
@@ -249,6 +245,32 @@ func (st *cleanState) features(s, low string) lineInfo {
 		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
 	}
 	return li
+}
+
+// other handles, for features, the character r at i that is neither a
+// letter nor a digit: it may end the word begun at *ws, and it may be a
+// quotation mark (*sq counts the single ones that opened).
+func (st *cleanState) other(li *lineInfo, s string, i int, r rune, ws, sq *int, endWord func(int)) {
+	inWord := (r == '\'' || r == '’') && *ws >= 0 && nextIsLetter(s, i)
+	if !inWord && *ws >= 0 {
+		endWord(i)
+		*ws = -1
+	}
+	if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
+		if single(r) {
+			// a single mark counts once it opens a word and a later one closes
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+				if nextIsLetter(s, i) {
+					*sq++
+				}
+			} else if *sq > 0 && isQuoteApostrophe(s, i) {
+				li.hasQuote = true
+			}
+		} else {
+			li.hasQuote = true
+		}
+	}
 }
 
 // maxStopLen bounds the byte length of the words looked up in the stopwords
@@ -294,14 +316,14 @@ func alnumKey(s string, b []byte) []byte {
 // cleanState is the working state of one Clean call.
 type cleanState struct {
 	x     *Extractor
-	stop  *rules.List
+	stop  *rules.WordSet
 	cue   *rules.List
 	judge *rules.CleanupRule
 	lines []Line
 	infos []lineInfo
-	n     int // length of the view, for fractions
-	toks  []rules.Token
-	tokOf int // the line toks belongs to (-1: none)
+	n     int      // length of the view, for fractions
+	toks  []string // the words of line tokOf
+	tokOf int      // the line toks belongs to (-1: none)
 	index *rules.NeedleIndex
 	// lowView is the view in lower case, byte for byte
 	lowView string
@@ -353,7 +375,8 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	}
 	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
 		index: rules.Index(x.rules.Cleanup),
-		stop:  x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
+		cue:   x.rules.Lists[rules.ListCueVerbs]}
+	st.stop = st.index.WordSet(x.rules.Lists["stopwords"])
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {
 			st.judge = r
@@ -757,20 +780,18 @@ func (st *cleanState) betweenDropped(i int) bool {
 // hasCue reports whether line i holds a cue verb (a word of the cue-verb
 // list), which protects it from most rules.
 func (st *cleanState) hasCue(i int) bool {
-	toks := st.tokens(i)
-	for k := range toks {
-		if st.cue.Has(toks[k].Lower) {
+	for _, w := range st.tokens(i) {
+		if st.cue.Has(w) {
 			return true
 		}
 	}
 	return false
 }
 
-// tokens returns the lower-case word tokens of line i (kept for the next
-// call).
-func (st *cleanState) tokens(i int) []rules.Token {
+// tokens returns the lower-case words of line i (kept for the next call).
+func (st *cleanState) tokens(i int) []string {
 	if st.toks == nil {
-		st.toks = make([]rules.Token, 0, 64)
+		st.toks = make([]string, 0, 64)
 	}
 	if st.tokOf != i {
 		st.toks = wordTokens(st.lower(i), st.toks[:0])
@@ -797,28 +818,29 @@ func (st *cleanState) lower(i int) string {
 // listsHold tests the words and only_words conditions of r on line i.
 func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
 	toks := st.tokens(i)
-	var any, only []*rules.List
-	for k, l := range r.Words {
+	var any, only bool
+	for k := range r.Words {
 		if r.OnlyList(k) {
-			only = append(only, l)
+			only = true
 		} else {
-			any = append(any, l)
+			any = true
 		}
 	}
-	if len(any) > 0 && !hasListWord(toks, any) {
+	if any && !hasListWord(r, toks) {
 		return false
 	}
-	if len(only) > 0 && !allListWords(toks, only) {
+	if only && !allListWords(r, toks) {
 		return false
 	}
 	return true
 }
 
-// hasListWord reports whether toks hold a word or phrase of one of the lists.
-func hasListWord(toks []rules.Token, lists []*rules.List) bool {
+// hasListWord reports whether toks hold a word or phrase of one of the
+// words: lists of r.
+func hasListWord(r *rules.CleanupRule, toks []string) bool {
 	for i := range toks {
-		for _, l := range lists {
-			if l.MatchAt(toks, i) > 0 {
+		for k, l := range r.Words {
+			if !r.OnlyList(k) && l.MatchWordsAt(toks, i) > 0 {
 				return true
 			}
 		}
@@ -827,15 +849,17 @@ func hasListWord(toks []rules.Token, lists []*rules.List) bool {
 }
 
 // allListWords reports whether every token is covered by entries of the
-// lists (and there is at least one token).
-func allListWords(toks []rules.Token, lists []*rules.List) bool {
+// only_words: lists of r (and there is at least one token).
+func allListWords(r *rules.CleanupRule, toks []string) bool {
 	if len(toks) == 0 {
 		return false
 	}
 	for i := 0; i < len(toks); {
 		best := 0
-		for _, l := range lists {
-			best = max(best, l.MatchAt(toks, i))
+		for k, l := range r.Words {
+			if r.OnlyList(k) {
+				best = max(best, l.MatchWordsAt(toks, i))
+			}
 		}
 		if best == 0 {
 			return false
@@ -845,14 +869,14 @@ func allListWords(toks []rules.Token, lists []*rules.List) bool {
 	return true
 }
 
-// wordTokens splits s into word tokens (for list look-ups)
-// (s is lower-case already; the tokens are slices of it).
-func wordTokens(s string, out []rules.Token) []rules.Token {
+// wordTokens splits s into words (for list look-ups)
+// (s is lower-case already; the words are slices of it).
+func wordTokens(s string, out []string) []string {
 	ws := -1
 	flush := func(end int) {
 		w := strings.Trim(s[ws:end], "'’")
 		if w != "" {
-			out = append(out, rules.Token{Text: w, Lower: w})
+			out = append(out, w)
 		}
 		ws = -1
 	}
@@ -874,26 +898,37 @@ func wordTokens(s string, out []rules.Token) []rules.Token {
 // lowerSameLength returns s in lower case, byte for byte: a letter whose
 // lower case is encoded in another number of bytes stays as it is.
 func lowerSameLength(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var b strings.Builder // the copy, begun at the first change
+	done := 0             // s[:done] is in b
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
 			}
-			b.WriteByte(c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
 			b.WriteRune(l)
-		} else {
-			b.WriteString(s[i : i+n])
+			done = i + n
 		}
 		i += n
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

@@ -434,6 +434,35 @@ func (l *List) HasBytes(b []byte) bool {
 	return ok
 }
 
+// MatchWordsAt is MatchAt on lower-case words: the length in words of the
+// longest entry of the list that matches the words starting at words[i],
+// or 0.
+func (l *List) MatchWordsAt(words []string, i int) int {
+	if l == nil || i >= len(words) {
+		return 0
+	}
+	best := 0
+	if l.Has(words[i]) {
+		best = 1
+	}
+	for _, p := range l.phrases[words[i]] {
+		if len(p) <= best || i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if words[i+k] != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
 // prepare finds the needles of the rule's regex (and of prev: and next:).
 func (c *CleanupRule) prepare() {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
@@ -892,6 +921,100 @@ type NeedleIndex struct {
 	// phases[p][w]: the rules of phase p that may apply to a line of w words
 	phases [phases][maxBucket + 1][]int
 	ac     acMatcher
+
+	// stop: a word set of the list stopFor, built on first use
+	stopOnce sync.Once
+	stopFor  *List
+	stop     *WordSet
+}
+
+// WordSet returns a WordSet of the list l: built once for the first list
+// asked (cleanup's stopwords list), afresh for any other.
+func (x *NeedleIndex) WordSet(l *List) *WordSet {
+	x.stopOnce.Do(func() { x.stopFor, x.stop = l, NewWordSet(l) })
+	if l != x.stopFor {
+		return NewWordSet(l)
+	}
+	return x.stop
+}
+
+// WordSet answers List.Has faster for the short words of a list: words of
+// up to 16 bytes are packed into two integers and looked up in an
+// open-addressing table; longer ones are looked up in the list.
+type WordSet struct {
+	slots []wordSlot
+	shift uint
+	list  *List
+}
+
+type wordSlot struct {
+	a, b uint64
+	n    int // length in bytes; 0: empty
+}
+
+// NewWordSet returns the word set of the list (which may be nil).
+func NewWordSet(l *List) *WordSet {
+	ws := &WordSet{list: l}
+	n := 0
+	if l != nil {
+		n = len(l.words)
+	}
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	ws.slots = make([]wordSlot, 1<<bits)
+	ws.shift = 64 - bits
+	if l == nil {
+		return ws
+	}
+	for w := range l.words {
+		if w == "" || len(w) > 16 {
+			continue
+		}
+		a, b := packWord(w)
+		for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
+			if ws.slots[k].n == 0 {
+				ws.slots[k] = wordSlot{a, b, len(w)}
+				break
+			}
+		}
+	}
+	return ws
+}
+
+func packWord(w string) (a, b uint64) {
+	for i := 0; i < len(w) && i < 8; i++ {
+		a |= uint64(w[i]) << (8 * i)
+	}
+	for i := 8; i < len(w); i++ {
+		b |= uint64(w[i]) << (8 * (i - 8))
+	}
+	return a, b
+}
+
+func (ws *WordSet) slot(a, b uint64, n int) int {
+	return int((a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9) >> ws.shift)
+}
+
+// Has reports whether the lower-case word w is in the list (as List.Has).
+func (ws *WordSet) Has(w string) bool {
+	if len(w) > 16 {
+		return ws.list.Has(w)
+	}
+	if w == "" {
+		return ws.list.Has(w)
+	}
+	a, b := packWord(w)
+	for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
+		sl := &ws.slots[k]
+		if sl.n == 0 {
+			return false
+		}
+		if sl.a == a && sl.b == b && sl.n == len(w) {
+			return true
+		}
+	}
 }
 
 // Index returns the needle index of the list (held by its first rule).

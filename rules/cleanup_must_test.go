@@ -102,3 +102,26 @@ func TestMustMayEval(t *testing.T) {
 		checkMust(t, rs, lines)
 	}
 }
+
+// TestWordSet checks that a WordSet answers as its list, for every word of
+// every default list and for their prefixes, suffixes and variants.
+func TestWordSet(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range rs.Lists {
+		ws := NewWordSet(l)
+		for w := range l.words {
+			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
+				w + w, w + "abcdefghijklmnop"} {
+				if ws.Has(v) != l.Has(v) {
+					t.Errorf("list %s: WordSet.Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
+				}
+			}
+		}
+	}
+	if ws := NewWordSet(nil); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
+		t.Error("the word set of no list holds words")
+	}
+}
