@@ -503,13 +503,29 @@ func (c *CleanupRule) prepare() {
 // cleanup does) is lower: whether lower holds, whole, one of the strings
 // that every match holds. It only says no when the regex cannot match.
 func (c *CleanupRule) MustMay(text, lower string) bool {
-	if c.must == nil || c.mustBad != "" && strings.ContainsAny(text, c.mustBad) {
+	if c.must == nil {
 		return true
 	}
 	for _, m := range c.must {
 		if strings.Contains(lower, m) {
 			return true
 		}
+	}
+	return c.mustBad != "" && holdsAnyRune(text, c.mustBad)
+}
+
+// holdsAnyRune reports whether s holds one of the characters of set, which
+// are not ASCII.
+func holdsAnyRune(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(set, r) {
+			return true
+		}
+		i += n - 1
 	}
 	return false
 }
@@ -1143,6 +1159,13 @@ type acMatcher struct {
 	mask    []Hits   // node -> the groups whose needle ends there
 	all     bool     // no table: every needle counts as found
 	outs    int
+	// fast: the same automaton with the nodes renumbered, those where a
+	// needle ends last, and each transition giving the next node's row
+	// (node*classes), so that a step needs no multiplication and the
+	// masks are looked up at those nodes only (nil: too many nodes)
+	fast    []uint16
+	outFrom int    // the row of the first node where a needle ends
+	outMask []Hits // per such node, from outFrom on
 }
 
 func newAC(pats []string, owners []int, outs int) acMatcher {
@@ -1218,7 +1241,41 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 		}
 	}
 	m.out = nil
+	m.renumber()
 	return m
+}
+
+// renumber fills fast, outFrom and outMask (see acMatcher), when the root
+// has no needle ending at it and the rows fit in 16 bits.
+func (m *acMatcher) renumber() {
+	nodes := len(m.mask)
+	if m.mask[0] != 0 || nodes*m.classes >= 1<<16 {
+		return
+	}
+	// the root (no needle ends there) stays node 0
+	id := make([]int, nodes)
+	next := 0
+	for _, out := range []bool{false, true} {
+		if out {
+			m.outFrom = next * m.classes
+		}
+		for n := 0; n < nodes; n++ {
+			if (m.mask[n] != 0) == out {
+				id[n] = next
+				next++
+			}
+		}
+	}
+	m.fast = make([]uint16, nodes*m.classes)
+	m.outMask = make([]Hits, nodes-m.outFrom/m.classes)
+	for n := 0; n < nodes; n++ {
+		for c := 0; c < m.classes; c++ {
+			m.fast[id[n]*m.classes+c] = uint16(id[m.delta[n*m.classes+c]] * m.classes)
+		}
+		if m.mask[n] != 0 {
+			m.outMask[id[n]-m.outFrom/m.classes] = m.mask[n]
+		}
+	}
 }
 
 func (m *acMatcher) scan(s string) Hits {
@@ -1226,6 +1283,16 @@ func (m *acMatcher) scan(s string) Hits {
 		return ^Hits(0)
 	}
 	var h Hits
+	if m.fast != nil {
+		row := 0
+		for i := 0; i < len(s); i++ {
+			row = int(m.fast[row+int(m.class[s[i]])])
+			if row >= m.outFrom {
+				h |= m.outMask[(row-m.outFrom)/m.classes]
+			}
+		}
+		return h
+	}
 	n := uint16(0)
 	for i := 0; i < len(s); i++ {
 		n = m.delta[int(n)*m.classes+int(m.class[s[i]])]

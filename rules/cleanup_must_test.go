@@ -125,3 +125,34 @@ func TestWordSet(t *testing.T) {
 		t.Error("the word set of no list holds words")
 	}
 }
+
+// TestScanRenumbered checks that the renumbered automaton finds the same
+// needles as the plain one.
+func TestScanRenumbered(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := Index(rs.Cleanup)
+	if x.ac.fast == nil {
+		t.Fatal("the default rules' automaton is not renumbered")
+	}
+	plain := x.ac
+	plain.fast = nil
+	var parts []string
+	for _, c := range rs.Cleanup {
+		parts = append(parts, c.needles...)
+	}
+	parts = append(parts, " ", "x", "é", "the ", "\xff")
+	rnd := rand.New(rand.NewSource(2))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.Intn(8) {
+			p := parts[rnd.Intn(len(parts))]
+			b.WriteString(p[:rnd.Intn(len(p)+1)])
+		}
+		if s := b.String(); x.ac.scan(s) != plain.scan(s) {
+			t.Errorf("scan(%q): renumbered %b, plain %b", s, x.ac.scan(s), plain.scan(s))
+		}
+	}
+}
