@@ -874,7 +874,7 @@ func allListWords(r *rules.CleanupRule, toks []string) bool {
 func wordTokens(s string, out []string) []string {
 	ws := -1
 	flush := func(end int) {
-		w := strings.Trim(s[ws:end], "'’")
+		w := trimApostrophes(s[ws:end])
 		if w != "" {
 			out = append(out, w)
 		}
@@ -893,6 +893,30 @@ func wordTokens(s string, out []string) []string {
 		flush(len(s))
 	}
 	return out
+}
+
+// trimApostrophes returns w without the apostrophes (' ’) it begins and
+// ends with: strings.Trim(w, "'’").
+func trimApostrophes(w string) string {
+	for {
+		if strings.HasPrefix(w, "'") {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for {
+		if strings.HasSuffix(w, "'") {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
 }
 
 // lowerSameLength returns s in lower case, byte for byte: a letter whose
@@ -1166,11 +1190,21 @@ func (st *cleanState) headline() int {
 		return -1
 	}
 	// the longest such line: the site's name may stand alone too
-	fk := alnumKey(st.lower(first), nil)
+	// (the key of a line is at least its letters and digits long, and at
+	// most its bytes: lines too short for the title's key are passed over
+	// before the key of a long first line is made)
+	var fk []byte
+	fkMin := st.infos[first].letters + st.infos[first].digits
 	best, bestLen := -1, 0
 	var k []byte
 	for i := first + 1; i <= limit; i++ {
-		if !st.headlineLike(i) || st.infos[i].letters+st.infos[i].digits > len(fk) {
+		if n := len(st.infos[i].text); n < 12 || n <= bestLen || 10*n < 4*fkMin || !st.headlineLike(i) {
+			continue
+		}
+		if fk == nil {
+			fk = alnumKey(st.lower(first), make([]byte, 0, len(st.infos[first].text)))
+		}
+		if st.infos[i].letters+st.infos[i].digits > len(fk) {
 			continue
 		}
 		k = alnumKey(st.lower(i), k[:0])
