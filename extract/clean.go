@@ -922,37 +922,43 @@ func trimApostrophes(w string) string {
 // lowerSameLength returns s in lower case, byte for byte: a letter whose
 // lower case is encoded in another number of bytes stays as it is.
 func lowerSameLength(s string) string {
-	var b strings.Builder // the copy, begun at the first change
-	done := 0             // s[:done] is in b
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	var buf [512]byte // lowered bytes, written to b when full
+	n := 0
+	for i < len(s) {
+		if n > len(buf)-utf8.UTFMax {
+			b.Write(buf[:n])
+			n = 0
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				if b.Cap() == 0 {
-					b.Grow(len(s))
-				}
-				b.WriteString(s[done:i])
-				b.WriteByte(c + 'a' - 'A')
-				done = i + 1
+				c += 'a' - 'A'
 			}
+			buf[n] = c
+			n++
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
-			if b.Cap() == 0 {
-				b.Grow(len(s))
-			}
-			b.WriteString(s[done:i])
-			b.WriteRune(l)
-			done = i + n
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
+			utf8.EncodeRune(buf[n:], l)
+		} else {
+			copy(buf[n:], s[i:i+w])
 		}
-		i += n
+		n += w
+		i += w
 	}
-	if b.Cap() == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
+	b.Write(buf[:n])
 	return b.String()
 }
 

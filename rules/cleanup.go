@@ -485,7 +485,7 @@ func (c *CleanupRule) prepare() {
 		}
 		r.suffixes = suffixes(re)
 		r.must, r.mustBad = nil, ""
-		if m := mustNeedles(re); m != nil && selective(m) {
+		if m := minimalNeedles(mustNeedles(re)); m != nil && selective(m) {
 			bad := foldBad(re, nil)
 			r.must, r.mustBad = m, string(bad)
 			for _, b := range bad {
@@ -781,8 +781,14 @@ func mustNeedles(re *syntax.Regexp) []string {
 		return union(re.Sub, mustNeedles)
 	case syntax.OpConcat:
 		best := needles(re)
+		// the better of two sets is selective (see selective), then the one
+		// whose shortest string is longer
 		pick := func(n []string) {
-			if n != nil && (best == nil || shortest(n) > shortest(best)) {
+			if n == nil {
+				return
+			}
+			if best == nil || selective(n) && !selective(best) ||
+				selective(n) == selective(best) && shortest(n) > shortest(best) {
 				best = n
 			}
 		}
@@ -837,6 +843,28 @@ func longStarts(re *syntax.Regexp) []string {
 		}
 	}
 	return starts(re)
+}
+
+// minimalNeedles returns the needles without those that hold another (a
+// line holding one holds the other) or repeat one.
+func minimalNeedles(ns []string) []string {
+	if ns == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ns))
+	for i, n := range ns {
+		redundant := false
+		for j, m := range ns {
+			if j != i && strings.Contains(n, m) && (len(m) < len(n) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // product returns the strings a+b for a in as and b in bs (bs when as is
@@ -961,6 +989,9 @@ type WordSet struct {
 	slots []wordSlot
 	shift uint
 	list  *List
+	// first, last: per length (up to 16 bytes), the bytes the words of that
+	// length begin and end with, one bit each (a quick no)
+	first, last [17][4]uint64
 }
 
 type wordSlot struct {
@@ -988,6 +1019,8 @@ func NewWordSet(l *List) *WordSet {
 		if w == "" || len(w) > 16 {
 			continue
 		}
+		ws.first[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+		ws.last[len(w)][w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
 		a, b := packWord(w)
 		for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
 			if ws.slots[k].n == 0 {
@@ -1000,13 +1033,18 @@ func NewWordSet(l *List) *WordSet {
 }
 
 func packWord(w string) (a, b uint64) {
-	for i := 0; i < len(w) && i < 8; i++ {
+	if len(w) >= 8 {
+		a = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		for i := 8; i < len(w); i++ {
+			b |= uint64(w[i]) << (8 * (i - 8))
+		}
+		return a, b
+	}
+	for i := 0; i < len(w); i++ {
 		a |= uint64(w[i]) << (8 * i)
 	}
-	for i := 8; i < len(w); i++ {
-		b |= uint64(w[i]) << (8 * (i - 8))
-	}
-	return a, b
+	return a, 0
 }
 
 func (ws *WordSet) slot(a, b uint64, n int) int {
@@ -1020,6 +1058,10 @@ func (ws *WordSet) Has(w string) bool {
 	}
 	if w == "" {
 		return ws.list.Has(w)
+	}
+	f, l := w[0], w[len(w)-1]
+	if ws.first[len(w)][f>>6]&(1<<(f&63)) == 0 || ws.last[len(w)][l>>6]&(1<<(l&63)) == 0 {
+		return false
 	}
 	a, b := packWord(w)
 	for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestLowerSameLength checks lowerSameLength against the plain definition,
+// rune by rune, on text longer than its buffer, with invalid UTF-8.
+func TestLowerSameLength(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+				b.WriteRune(l)
+			} else {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		return b.String()
+	}
+	parts := []string{"a", "Z", " ", "É", "é", "İ", "K", "ẞ", "Ω", "Ж", "\xff", "\xe2\x80", "日本", "’", "ABC def"}
+	rnd := rand.New(rand.NewSource(3))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.Intn(400) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := lowerSameLength(s), plain(s); got != want {
+			t.Fatalf("lowerSameLength(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestTrimApostrophes checks trimApostrophes against strings.Trim.
+func TestTrimApostrophes(t *testing.T) {
+	for _, w := range []string{"", "'", "’", "''a", "a'", "’a’", "'’x'’", "don't", "\xe2\x80", "a\xe2\x80", "'\xff'"} {
+		if got, want := trimApostrophes(w), strings.Trim(w, "'’"); got != want {
+			t.Errorf("trimApostrophes(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
