@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -76,6 +77,10 @@ func normalize(text string) string {
 		done = i + n
 	}
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && plainASCII8(load64(text, i)) {
+			i += 8
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
@@ -96,6 +101,38 @@ func normalize(text string) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// Word-at-a-time tests on 8 bytes of text (x, little-endian).
+const (
+	ones64 = 0x0101010101010101
+	high64 = 0x8080808080808080
+)
+
+// load64 returns the 8 bytes of s at i as a little-endian integer.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// inRange64 returns, for x of ASCII bytes, the high bit of each byte b with
+// lo <= b <= hi.
+func inRange64(x uint64, lo, hi byte) uint64 {
+	ge := x + ones64*uint64(0x80-lo)   // high bit set where b >= lo
+	gt := x + ones64*uint64(0x80-hi-1) // where b > hi
+	return (ge ^ gt) & high64
+}
+
+// plainASCII8 reports whether the 8 bytes x are ASCII and none is one of
+// \t \v \f \r, which normalize blanks.
+func plainASCII8(x uint64) bool {
+	if x&high64 != 0 {
+		return false
+	}
+	nl := x ^ ones64*'\n' // zero bytes where b is \n
+	isNL := ^(((nl & ^uint64(high64)) + ones64*0x7f) | nl) & high64
+	return inRange64(x, '\t', '\r')&^isNL == 0
 }
 
 // lineInfo holds the features cleanup rules test.
@@ -935,9 +972,18 @@ func lowerSameLength(s string) string {
 	var buf [512]byte // lowered bytes, written to b when full
 	n := 0
 	for i < len(s) {
-		if n > len(buf)-utf8.UTFMax {
+		if n > len(buf)-8 {
 			b.Write(buf[:n])
 			n = 0
+		}
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&high64 == 0 {
+				// 8 ASCII bytes: set the 0x20 bit of the capitals
+				binary.LittleEndian.PutUint64(buf[n:], x|inRange64(x, 'A', 'Z')>>2)
+				n += 8
+				i += 8
+				continue
+			}
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {

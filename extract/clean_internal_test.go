@@ -46,3 +46,36 @@ func TestTrimApostrophes(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalize checks normalize against its plain definition, rune by
+// rune, on text with every character it blanks and with invalid UTF-8.
+func TestNormalize(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '\r', '\t', '\v', '\f', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f',
+				'\u2009', '\u2007', '\u2002', '\u2003':
+				b.WriteString(strings.Repeat(" ", n))
+			default:
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		return b.String()
+	}
+	parts := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\v", "\f", "\x08", "\x0e", "\u00a0", "\ufeff", "\u2003", "é",
+		"\xff", "\xc2", "plain text ", "12345678"}
+	rnd := rand.New(rand.NewSource(4))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.Intn(60) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := normalize(s), plain(s); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
