@@ -377,6 +377,65 @@ type cleanState struct {
 	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
+	bufs        *cleanBufs
+}
+
+// cleanBufs holds the working slices of a Clean call, kept in the needle
+// index's Scratch pool for the next call: allocating them afresh for every
+// document made the garbage collector a third of cleanup's time.
+type cleanBufs struct {
+	infos                []lineInfo
+	first, nbAt, nb, num []int
+	next                 []int
+	numbered, isGood, in []bool
+	scores, low, v       []float64
+	worst, toks          []string
+	seen                 keyTable
+}
+
+// grow returns *s resized to n elements, all zero, reusing its array when
+// it is large enough.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
+}
+
+// keyTable maps line keys (not 0) to the first line that had the key: an
+// open-addressing table, reused from call to call.
+type keyTable struct {
+	keys  []uint64
+	lines []int
+}
+
+// reset empties the table and sizes it for n keys.
+func (t *keyTable) reset(n int) *keyTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	grow(&t.keys, size)
+	grow(&t.lines, size)
+	return t
+}
+
+// firstOf returns the line recorded for key, recording line i when there is
+// none.
+func (t *keyTable) firstOf(key uint64, i int) int {
+	mask := len(t.keys) - 1
+	for k := int((key*0x9e3779b97f4a7c15)>>40) & mask; ; k = (k + 1) & mask {
+		switch t.keys[k] {
+		case key:
+			return t.lines[k]
+		case 0:
+			t.keys[k], t.lines[k] = key, i
+			return i
+		}
+	}
 }
 
 // Clean applies the ruleset's cleanup rules to text and recognises the
@@ -419,9 +478,15 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			st.judge = r
 		}
 	}
-	st.infos = make([]lineInfo, len(c.Lines))
-	st.first = make([]int, len(c.Lines))
-	seen := make(map[uint64]int, len(c.Lines))
+	bufs, _ := st.index.Scratch.Get().(*cleanBufs)
+	if bufs == nil {
+		bufs = &cleanBufs{}
+	}
+	defer st.index.Scratch.Put(bufs)
+	st.bufs = bufs
+	st.infos = grow(&bufs.infos, len(c.Lines))
+	st.first = grow(&bufs.first, len(c.Lines))
+	seen := bufs.seen.reset(len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		st.first[i] = i
@@ -434,16 +499,15 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 		li := st.features(s, st.lowView[off:off+len(s)])
 		li.off = off
 		if li.key != 0 {
-			if f, ok := seen[li.key]; ok {
+			if f := seen.firstOf(li.key, i); f != i {
 				li.repeated = true
 				st.first[i] = f
-			} else {
-				seen[li.key] = i
 			}
 		}
 		st.infos[i] = li
 	}
-	st.nbAt = make([]int, len(c.Lines))
+	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
+	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
 	for i := range c.Lines {
 		st.nbAt[i] = len(st.nb)
 		if st.infos[i].text != "" {
@@ -570,8 +634,8 @@ func (st *cleanState) lineRules(between bool) {
 // a number next to (within three lines) one that opens with the number after
 // it.
 func (st *cleanState) numberedItems() {
-	st.numbered = make([]bool, len(st.lines))
-	num := make([]int, len(st.nb))
+	st.numbered = grow(&st.bufs.numbered, len(st.lines))
+	num := grow(&st.bufs.num, len(st.nb))
 	for p, i := range st.nb {
 		num[p] = itemNumber(st.infos[i].text)
 	}
@@ -624,12 +688,12 @@ func (st *cleanState) lateRules() {
 
 // score sums the scored rules of each line no rule dropped.
 func (st *cleanState) score() {
-	st.scores = make([]float64, len(st.lines))
-	st.worst = make([]string, len(st.lines))
+	st.scores = grow(&st.bufs.scores, len(st.lines))
+	st.worst = grow(&st.bufs.worst, len(st.lines))
 	if st.judge == nil {
 		return
 	}
-	low := make([]float64, len(st.lines))
+	low := grow(&st.bufs.low, len(st.lines))
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
 			st.markGood()
@@ -661,7 +725,7 @@ func (st *cleanState) score() {
 
 // markGood records which lines are good, for the context conditions.
 func (st *cleanState) markGood() {
-	st.isGood = make([]bool, len(st.lines))
+	st.isGood = grow(&st.bufs.isGood, len(st.lines))
 	for _, i := range st.nb {
 		st.isGood[i] = !st.lines[i].Dropped && st.scores[i] >= st.judge.Judge.Good
 	}
@@ -827,11 +891,9 @@ func (st *cleanState) hasCue(i int) bool {
 
 // tokens returns the lower-case words of line i (kept for the next call).
 func (st *cleanState) tokens(i int) []string {
-	if st.toks == nil {
-		st.toks = make([]string, 0, 64)
-	}
 	if st.tokOf != i {
-		st.toks = wordTokens(st.lower(i), st.toks[:0])
+		st.toks = wordTokens(st.lower(i), st.bufs.toks[:0])
+		st.bufs.toks = st.toks
 		st.tokOf = i
 	}
 	return st.toks
@@ -1067,7 +1129,7 @@ func (st *cleanState) judgement() (int, int) {
 			}
 		}
 	}
-	v := make([]float64, n)
+	v := grow(&st.bufs.v, n)
 	for i := range st.lines {
 		switch {
 		case st.infos[i].text == "":
@@ -1077,7 +1139,7 @@ func (st *cleanState) judgement() (int, int) {
 			v[i] = min(j.Ceiling, max(j.Floor, final[i]+j.Offset))
 		}
 	}
-	in := make([]bool, n)
+	in := grow(&st.bufs.in, n)
 	st.in = in
 	core := -1 // the article's last line before it grew
 	a, b, best := maxRun(v, 0, n)
@@ -1131,7 +1193,7 @@ func (st *cleanState) extend(b int, final []float64) int {
 	j := st.judge.Judge
 	// next[p]: the place of the first line dropped by a rule at or after the
 	// non-blank line p
-	next := make([]int, len(st.nb)+1)
+	next := grow(&st.bufs.next, len(st.nb)+1)
 	next[len(st.nb)] = len(st.nb) + j.Lookahead + 1
 	for p := len(st.nb) - 1; p >= 0; p-- {
 		next[p] = next[p+1]

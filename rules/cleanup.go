@@ -966,6 +966,10 @@ type NeedleIndex struct {
 	phases [phases][maxBucket + 1][]int
 	ac     acMatcher
 
+	// Scratch keeps working buffers of the users of the index (cleanup's,
+	// per document) from one call to the next.
+	Scratch sync.Pool
+
 	// stop: a word set of the list stopFor, built on first use
 	stopOnce sync.Once
 	stopFor  *List
