@@ -1407,7 +1407,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		if start >= 0 && i >= start && !c.Lines[i].Dropped {
 			continue
 		}
-		d := x.findDate(li.text)
+		d := x.findDate(li.text, st.lower(i), st.index.DateFilters(x.rules.Metadata.Date))
 		if d == "" {
 			continue
 		}
@@ -1426,8 +1426,13 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 // when none does.
 // Named groups (year, month, day, hour, minute, ampm) say where the parts
 // are; without them the match is read with the usual layouts.
-func (x *Extractor) findDate(s string) string {
-	for _, re := range x.rules.Metadata.Date {
+// lower is s in lower case (see lowerSameLength); filters are the patterns'
+// quick tests.
+func (x *Extractor) findDate(s, lower string, filters []rules.RegexFilter) string {
+	for k, re := range x.rules.Metadata.Date {
+		if !filters[k].May(s, lower) {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(s)
 		// a dateline is mostly its date: "On July 6, 2015, she said:" is not
 		if m == nil || 3*(m[1]-m[0]) < len(s) {

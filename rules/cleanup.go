@@ -484,18 +484,68 @@ func (c *CleanupRule) prepare() {
 			r.firstBytes[p[0]] = true
 		}
 		r.suffixes = suffixes(re)
-		r.must, r.mustBad = nil, ""
-		if m := minimalNeedles(mustNeedles(re)); m != nil && selective(m) {
-			bad := foldBad(re, nil)
-			r.must, r.mustBad = m, string(bad)
-			for _, b := range bad {
-				if b < utf8.RuneSelf {
-					// an ASCII letter would stop the test on most lines
-					r.must, r.mustBad = nil, ""
-				}
-			}
+		r.must, r.mustBad = mustOf(re)
+	}
+}
+
+// mustOf returns the must-needles of re and the characters that make them
+// no test (see CleanupRule.must); nil when there are none worth a test.
+func mustOf(re *syntax.Regexp) ([]string, string) {
+	m := minimalNeedles(mustNeedles(re))
+	if m == nil || !selective(m) {
+		return nil, ""
+	}
+	bad := foldBad(re, nil)
+	for _, b := range bad {
+		if b < utf8.RuneSelf {
+			// an ASCII letter would stop the test on most lines
+			return nil, ""
 		}
 	}
+	return m, string(bad)
+}
+
+// RegexFilter is the quick test CleanupRule.MustMay does, for another
+// regex (a metadata date pattern).
+type RegexFilter struct {
+	must    []string
+	mustBad string
+}
+
+// NewRegexFilter returns the filter of the regex.
+func NewRegexFilter(re *Regexp) RegexFilter {
+	if re == nil {
+		return RegexFilter{}
+	}
+	p, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return RegexFilter{}
+	}
+	m, bad := mustOf(p.Simplify())
+	return RegexFilter{must: m, mustBad: bad}
+}
+
+// May reports whether the regex may match text, whose lower-case form is
+// lower (see CleanupRule.MustMay); it only says no when it cannot.
+func (f *RegexFilter) May(text, lower string) bool {
+	return mustMay(f.must, f.mustBad, text, lower)
+}
+
+// DateFilters returns the filters of the regexes res (the metadata date
+// patterns): built once for the first list asked, afresh for any other.
+func (x *NeedleIndex) DateFilters(res []*Regexp) []RegexFilter {
+	build := func() []RegexFilter {
+		fs := make([]RegexFilter, len(res))
+		for i, re := range res {
+			fs[i] = NewRegexFilter(re)
+		}
+		return fs
+	}
+	x.dateOnce.Do(func() { x.dateFor, x.dates = res, build() })
+	if len(res) != len(x.dateFor) || len(res) > 0 && &res[0] != &x.dateFor[0] {
+		return build()
+	}
+	return x.dates
 }
 
 // MustMay reports whether the rule's regex may match the line text, whose
@@ -503,15 +553,19 @@ func (c *CleanupRule) prepare() {
 // cleanup does) is lower: whether lower holds, whole, one of the strings
 // that every match holds. It only says no when the regex cannot match.
 func (c *CleanupRule) MustMay(text, lower string) bool {
-	if c.must == nil {
+	return mustMay(c.must, c.mustBad, text, lower)
+}
+
+func mustMay(must []string, bad, text, lower string) bool {
+	if must == nil {
 		return true
 	}
-	for _, m := range c.must {
+	for _, m := range must {
 		if strings.Contains(lower, m) {
 			return true
 		}
 	}
-	return c.mustBad != "" && holdsAnyRune(text, c.mustBad)
+	return bad != "" && holdsAnyRune(text, bad)
 }
 
 // holdsAnyRune reports whether s holds one of the characters of set, which
@@ -965,6 +1019,11 @@ type NeedleIndex struct {
 	// phases[p][w]: the rules of phase p that may apply to a line of w words
 	phases [phases][maxBucket + 1][]int
 	ac     acMatcher
+
+	// dates: the filters of the regexes dateFor, built on first use
+	dateOnce sync.Once
+	dateFor  []*Regexp
+	dates    []RegexFilter
 
 	// Scratch keeps working buffers of the users of the index (cleanup's,
 	// per document) from one call to the next.

@@ -33,7 +33,9 @@ func TestMustMayNeverRefuses(t *testing.T) {
 		parts = append(parts, c.needles...)
 	}
 	parts = append(parts, " ", " ", "a", "B", "/", "K", "ſ", "İ", "ẞ", "Å", "12", ":", "(", ")", ".", ", ",
-		"Getty", "SHUTTERſTOCK", "Photo", "by ", "By\u00a0", "\u212a", "by Jane", "2 hours ago", "©", "Ω")
+		"Getty", "SHUTTERſTOCK", "Photo", "by ", "By\u00a0", "\u212a", "by Jane", "2 hours ago", "©", "Ω",
+		"Jan 5, 2024", "AUGUST 12 2023", "ſeptember 3, 2020", "4 Dec. 2021", "2024-01-02", "2024-01-02 10:11",
+		"5/6/2024", "12.03.2024", "10:30 12.03.2024")
 	rnd := rand.New(rand.NewSource(1))
 	lines := []string{"", "click to ſhare", "Follow uſ", "ſign up for", "Jane Doe/AP", "Jane/The New York Times"}
 	for range 20000 {
@@ -52,8 +54,14 @@ func TestMustMayNeverRefuses(t *testing.T) {
 
 func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 	t.Helper()
+	dates := Index(rs.Cleanup).DateFilters(rs.Metadata.Date)
 	for _, line := range lines {
 		low := lowerLine(line)
+		for k, re := range rs.Metadata.Date {
+			if re.MatchString(line) && !dates[k].May(line, low) {
+				t.Errorf("date pattern %d: May refuses %q, which it matches", k, line)
+			}
+		}
 		for _, c := range rs.Cleanup {
 			for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
 				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
