@@ -185,7 +185,7 @@ func (st *cleanState) features(s, low string) lineInfo {
 		li.words++
 		li.tokens++
 		w := low[ws:end] // the same bytes in lower case
-		if len(w) <= maxStopLen && st.stop.Has(w) {
+		if len(w) <= maxStopLen && st.stop.MayHave(w) && st.stop.Has(w) {
 			li.stop++
 			return
 		}
@@ -216,6 +216,14 @@ func (st *cleanState) features(s, low string) lineInfo {
 				li.letters++
 			case '0' <= c && c <= '9':
 				li.digits++
+			case c == ' ':
+				// (what other does with a space)
+				if ws >= 0 {
+					endWord(i)
+					ws = -1
+				}
+				i++
+				continue
 			default:
 				st.other(&li, s, i, rune(c), &ws, &sq, endWord)
 				i++

@@ -1095,6 +1095,14 @@ func NewWordSet(l *List) *WordSet {
 	return ws
 }
 
+// MayHave is a quick test of a word of 1 to 16 bytes: false when no word
+// of the list has its length and its first and last bytes (then Has is
+// false too).
+func (ws *WordSet) MayHave(w string) bool {
+	n, f, l := len(w), w[0], w[len(w)-1]
+	return ws.first[n][f>>6]&(1<<(f&63)) != 0 && ws.last[n][l>>6]&(1<<(l&63)) != 0
+}
+
 func packWord(w string) (a, b uint64) {
 	if len(w) >= 8 {
 		a = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
@@ -1116,14 +1124,10 @@ func (ws *WordSet) slot(a, b uint64, n int) int {
 
 // Has reports whether the lower-case word w is in the list (as List.Has).
 func (ws *WordSet) Has(w string) bool {
-	if len(w) > 16 {
+	if len(w) > 16 || w == "" {
 		return ws.list.Has(w)
 	}
-	if w == "" {
-		return ws.list.Has(w)
-	}
-	f, l := w[0], w[len(w)-1]
-	if ws.first[len(w)][f>>6]&(1<<(f&63)) == 0 || ws.last[len(w)][l>>6]&(1<<(l&63)) == 0 {
+	if !ws.MayHave(w) {
 		return false
 	}
 	a, b := packWord(w)
