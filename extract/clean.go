@@ -399,6 +399,8 @@ type cleanBufs struct {
 	scores, low, v       []float64
 	worst, toks          []string
 	seen                 keyTable
+	// plain: per rule of the list, plainRule (made once per buffer)
+	plain []bool
 }
 
 // grow returns *s resized to n elements, all zero, reusing its array when
@@ -492,6 +494,12 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	}
 	defer st.index.Scratch.Put(bufs)
 	st.bufs = bufs
+	if len(bufs.plain) != len(x.rules.Cleanup) {
+		bufs.plain = make([]bool, len(x.rules.Cleanup))
+		for k, r := range x.rules.Cleanup {
+			bufs.plain[k] = plainRule(r)
+		}
+	}
 	st.infos = grow(&bufs.infos, len(c.Lines))
 	st.first = grow(&bufs.first, len(c.Lines))
 	seen := bufs.seen.reset(len(c.Lines))
@@ -790,6 +798,37 @@ func (st *cleanState) restRules() {
 // holds reports whether every condition of r holds on line i.
 func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 	li := &st.infos[i]
+	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
+		return false
+	}
+	if (k < 0 || !st.bufs.plain[k]) && !st.shapeHolds(r, li, i) {
+		return false
+	}
+	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
+		return false
+	}
+	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
+		!r.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
+		return false
+	}
+	// last, as it needs the line's words: a protected line is spared
+	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))
+}
+
+// plainRule reports whether r has none of the conditions shapeHolds tests
+// (most line rules: a word bound, a regex or a list).
+func plainRule(r *rules.CleanupRule) bool {
+	return r.AfterFraction <= 0 && r.BeforeFraction <= 0 && !r.Repeated && r.MaxChars <= 0 && r.MinChars <= 0 &&
+		!r.NoTerminalPunct && r.Terminal == rules.Any && r.Quote == rules.Any && r.AllCaps == rules.Any &&
+		r.MinStopwords <= 0 && r.MaxStopwords >= 1 && r.MinCapitalized <= 0 && r.MaxCapitalized >= 1 &&
+		r.MinDigits <= 0 && r.MaxDigits >= 1 && r.ShortRun <= 0 && !r.BetweenDropped && !r.TitleCopy &&
+		r.NearTitle <= 0 && r.GoodWithin <= 0 && r.NoGoodWithin <= 0 && r.FirstInArticle == rules.Any &&
+		!r.Numbered && r.Dropped == rules.Any && r.Prev == nil && r.Next == nil
+}
+
+// shapeHolds tests the conditions of r on line i other than its word
+// bounds, lists and regex.
+func (st *cleanState) shapeHolds(r *rules.CleanupRule, li *lineInfo, i int) bool {
 	if r.AfterFraction > 0 || r.BeforeFraction > 0 {
 		at := float64(st.lines[i].Start) / float64(st.n)
 		if at < r.AfterFraction || r.BeforeFraction > 0 && at >= r.BeforeFraction {
@@ -797,9 +836,6 @@ func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 		}
 	}
 	if r.Repeated && !li.repeated {
-		return false
-	}
-	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
 		return false
 	}
 	if r.MaxChars > 0 && li.chars > r.MaxChars || li.chars < r.MinChars {
@@ -855,18 +891,7 @@ func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 	if r.Dropped != rules.Any && !r.Dropped.Holds(st.lines[i].Dropped) {
 		return false
 	}
-	if r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1) {
-		return false
-	}
-	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
-		return false
-	}
-	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
-		!r.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
-		return false
-	}
-	// last, as it needs the line's words: a protected line is spared
-	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))
+	return !(r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1))
 }
 
 // sideHolds tests the conditions r on the nearest non-blank line before
