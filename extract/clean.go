@@ -482,7 +482,13 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
 		index: rules.Index(x.rules.Cleanup),
 		cue:   x.rules.Lists[rules.ListCueVerbs]}
-	st.stop = st.index.WordSet(x.rules.Lists["stopwords"])
+	if len(x.rules.Cleanup) > 0 {
+		st.stop = st.index.WordSet(x.rules.Lists["stopwords"])
+	} else {
+		// no rule reads the stop-word counts, and an empty list's index is
+		// not kept from call to call: no set to build
+		st.stop = rules.NewWordSet(nil)
+	}
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {
 			st.judge = r
@@ -1432,6 +1438,11 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	} else {
 		limit = min(limit, 40)
 	}
+	var dateFilters []rules.RegexFilter
+	if len(x.rules.Cleanup) > 0 {
+		// (an empty list's index is not kept from call to call)
+		dateFilters = st.index.DateFilters(x.rules.Metadata.Date)
+	}
 	for i := 0; i <= limit; i++ {
 		li := &st.infos[i]
 		if li.text == "" || li.words > 14 || li.digits < 4 || i == title {
@@ -1440,7 +1451,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		if start >= 0 && i >= start && !c.Lines[i].Dropped {
 			continue
 		}
-		d := x.findDate(li.text, st.lower(i), st.index.DateFilters(x.rules.Metadata.Date))
+		d := x.findDate(li.text, st.lower(i), dateFilters)
 		if d == "" {
 			continue
 		}
@@ -1460,10 +1471,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 // Named groups (year, month, day, hour, minute, ampm) say where the parts
 // are; without them the match is read with the usual layouts.
 // lower is s in lower case (see lowerSameLength); filters are the patterns'
-// quick tests.
+// quick tests (nil: none).
 func (x *Extractor) findDate(s, lower string, filters []rules.RegexFilter) string {
 	for k, re := range x.rules.Metadata.Date {
-		if !filters[k].May(s, lower) {
+		if filters != nil && !filters[k].May(s, lower) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(s)
