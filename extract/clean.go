@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -76,6 +77,10 @@ func normalize(text string) string {
 		done = i + n
 	}
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && plainASCII8(load64(text, i)) {
+			i += 8
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
@@ -96,6 +101,38 @@ func normalize(text string) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// Word-at-a-time tests on 8 bytes of text (x, little-endian).
+const (
+	ones64 = 0x0101010101010101
+	high64 = 0x8080808080808080
+)
+
+// load64 returns the 8 bytes of s at i as a little-endian integer.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// inRange64 returns, for x of ASCII bytes, the high bit of each byte b with
+// lo <= b <= hi.
+func inRange64(x uint64, lo, hi byte) uint64 {
+	ge := x + ones64*uint64(0x80-lo)   // high bit set where b >= lo
+	gt := x + ones64*uint64(0x80-hi-1) // where b > hi
+	return (ge ^ gt) & high64
+}
+
+// plainASCII8 reports whether the 8 bytes x are ASCII and none is one of
+// \t \v \f \r, which normalize blanks.
+func plainASCII8(x uint64) bool {
+	if x&high64 != 0 {
+		return false
+	}
+	nl := x ^ ones64*'\n' // zero bytes where b is \n
+	isNL := ^(((nl & ^uint64(high64)) + ones64*0x7f) | nl) & high64
+	return inRange64(x, '\t', '\r')&^isNL == 0
 }
 
 // lineInfo holds the features cleanup rules test.
@@ -148,7 +185,7 @@ func (st *cleanState) features(s, low string) lineInfo {
 		li.words++
 		li.tokens++
 		w := low[ws:end] // the same bytes in lower case
-		if len(w) <= maxStopLen && st.stop.Has(w) {
+		if len(w) <= maxStopLen && st.stop.MayHave(w) && st.stop.Has(w) {
 			li.stop++
 			return
 		}
@@ -166,21 +203,44 @@ func (st *cleanState) features(s, low string) lineInfo {
 			}
 		}
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		li.chars++
-		var letter, digit bool
-		if r < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: letters and digits extend the word
 			switch {
-			case 'a' <= r && r <= 'z':
-				letter = true
+			case 'a' <= c && c <= 'z':
 				li.lowerCs++
-			case 'A' <= r && r <= 'Z':
-				letter = true
+				li.letters++
+			case 'A' <= c && c <= 'Z':
 				li.upper++
-			case '0' <= r && r <= '9':
-				digit = true
+				li.letters++
+			case '0' <= c && c <= '9':
+				li.digits++
+			case c == ' ':
+				// (what other does with a space)
+				if ws >= 0 {
+					endWord(i)
+					ws = -1
+				}
+				i++
+				continue
+			default:
+				st.other(&li, s, i, rune(c), &ws, &sq, endWord)
+				i++
+				continue
 			}
-		} else if unicode.IsLetter(r) {
+			if i < len(low) {
+				h = (h ^ uint64(low[i])) * prime64
+			}
+			if ws < 0 {
+				ws = i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var letter, digit bool
+		if unicode.IsLetter(r) {
 			letter = true
 			if unicode.IsLower(r) {
 				li.lowerCs++
@@ -209,33 +269,14 @@ func (st *cleanState) features(s, low string) lineInfo {
 				if st.stop.Has(low[i : i+utf8.RuneLen(r)]) {
 					li.stop++
 				}
-				continue
-			}
-			if ws < 0 {
+			} else if ws < 0 {
 				ws = i
 			}
+			i += n
 			continue
 		}
-		inWord := (r == '\'' || r == '’') && ws >= 0 && nextIsLetter(s, i)
-		if !inWord && ws >= 0 {
-			endWord(i)
-			ws = -1
-		}
-		if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
-			if single(r) {
-				// a single mark counts once it opens a word and a later one closes
-				prev, _ := utf8.DecodeLastRuneInString(s[:i])
-				if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-					if nextIsLetter(s, i) {
-						sq++
-					}
-				} else if sq > 0 && isQuoteApostrophe(s, i) {
-					li.hasQuote = true
-				}
-			} else {
-				li.hasQuote = true
-			}
-		}
+		st.other(&li, s, i, r, &ws, &sq, endWord)
+		i += n
 	}
 	if ws >= 0 {
 		endWord(len(s))
@@ -249,6 +290,32 @@ func (st *cleanState) features(s, low string) lineInfo {
 		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
 	}
 	return li
+}
+
+// other handles, for features, the character r at i that is neither a
+// letter nor a digit: it may end the word begun at *ws, and it may be a
+// quotation mark (*sq counts the single ones that opened).
+func (st *cleanState) other(li *lineInfo, s string, i int, r rune, ws, sq *int, endWord func(int)) {
+	inWord := (r == '\'' || r == '’') && *ws >= 0 && nextIsLetter(s, i)
+	if !inWord && *ws >= 0 {
+		endWord(i)
+		*ws = -1
+	}
+	if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
+		if single(r) {
+			// a single mark counts once it opens a word and a later one closes
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+				if nextIsLetter(s, i) {
+					*sq++
+				}
+			} else if *sq > 0 && isQuoteApostrophe(s, i) {
+				li.hasQuote = true
+			}
+		} else {
+			li.hasQuote = true
+		}
+	}
 }
 
 // maxStopLen bounds the byte length of the words looked up in the stopwords
@@ -294,14 +361,14 @@ func alnumKey(s string, b []byte) []byte {
 // cleanState is the working state of one Clean call.
 type cleanState struct {
 	x     *Extractor
-	stop  *rules.List
+	stop  *rules.WordSet
 	cue   *rules.List
 	judge *rules.CleanupRule
 	lines []Line
 	infos []lineInfo
-	n     int // length of the view, for fractions
-	toks  []rules.Token
-	tokOf int // the line toks belongs to (-1: none)
+	n     int      // length of the view, for fractions
+	toks  []string // the words of line tokOf
+	tokOf int      // the line toks belongs to (-1: none)
 	index *rules.NeedleIndex
 	// lowView is the view in lower case, byte for byte
 	lowView string
@@ -318,6 +385,67 @@ type cleanState struct {
 	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
+	bufs        *cleanBufs
+}
+
+// cleanBufs holds the working slices of a Clean call, kept in the needle
+// index's Scratch pool for the next call: allocating them afresh for every
+// document made the garbage collector a third of cleanup's time.
+type cleanBufs struct {
+	infos                []lineInfo
+	first, nbAt, nb, num []int
+	next                 []int
+	numbered, isGood, in []bool
+	scores, low, v       []float64
+	worst, toks          []string
+	seen                 keyTable
+	// plain: per rule of the list, plainRule (made once per buffer)
+	plain []bool
+}
+
+// grow returns *s resized to n elements, all zero, reusing its array when
+// it is large enough.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
+}
+
+// keyTable maps line keys (not 0) to the first line that had the key: an
+// open-addressing table, reused from call to call.
+type keyTable struct {
+	keys  []uint64
+	lines []int
+}
+
+// reset empties the table and sizes it for n keys.
+func (t *keyTable) reset(n int) *keyTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	grow(&t.keys, size)
+	grow(&t.lines, size)
+	return t
+}
+
+// firstOf returns the line recorded for key, recording line i when there is
+// none.
+func (t *keyTable) firstOf(key uint64, i int) int {
+	mask := len(t.keys) - 1
+	for k := int((key*0x9e3779b97f4a7c15)>>40) & mask; ; k = (k + 1) & mask {
+		switch t.keys[k] {
+		case key:
+			return t.lines[k]
+		case 0:
+			t.keys[k], t.lines[k] = key, i
+			return i
+		}
+	}
 }
 
 // Clean applies the ruleset's cleanup rules to text and recognises the
@@ -353,15 +481,34 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	}
 	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
 		index: rules.Index(x.rules.Cleanup),
-		stop:  x.rules.Lists["stopwords"], cue: x.rules.Lists[rules.ListCueVerbs]}
+		cue:   x.rules.Lists[rules.ListCueVerbs]}
+	if len(x.rules.Cleanup) > 0 {
+		st.stop = st.index.WordSet(x.rules.Lists["stopwords"])
+	} else {
+		// no rule reads the stop-word counts, and an empty list's index is
+		// not kept from call to call: no set to build
+		st.stop = rules.NewWordSet(nil)
+	}
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {
 			st.judge = r
 		}
 	}
-	st.infos = make([]lineInfo, len(c.Lines))
-	st.first = make([]int, len(c.Lines))
-	seen := make(map[uint64]int, len(c.Lines))
+	bufs, _ := st.index.Scratch.Get().(*cleanBufs)
+	if bufs == nil {
+		bufs = &cleanBufs{}
+	}
+	defer st.index.Scratch.Put(bufs)
+	st.bufs = bufs
+	if len(bufs.plain) != len(x.rules.Cleanup) {
+		bufs.plain = make([]bool, len(x.rules.Cleanup))
+		for k, r := range x.rules.Cleanup {
+			bufs.plain[k] = plainRule(r)
+		}
+	}
+	st.infos = grow(&bufs.infos, len(c.Lines))
+	st.first = grow(&bufs.first, len(c.Lines))
+	seen := bufs.seen.reset(len(c.Lines))
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		st.first[i] = i
@@ -374,16 +521,15 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 		li := st.features(s, st.lowView[off:off+len(s)])
 		li.off = off
 		if li.key != 0 {
-			if f, ok := seen[li.key]; ok {
+			if f := seen.firstOf(li.key, i); f != i {
 				li.repeated = true
 				st.first[i] = f
-			} else {
-				seen[li.key] = i
 			}
 		}
 		st.infos[i] = li
 	}
-	st.nbAt = make([]int, len(c.Lines))
+	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
+	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
 	for i := range c.Lines {
 		st.nbAt[i] = len(st.nb)
 		if st.infos[i].text != "" {
@@ -510,8 +656,8 @@ func (st *cleanState) lineRules(between bool) {
 // a number next to (within three lines) one that opens with the number after
 // it.
 func (st *cleanState) numberedItems() {
-	st.numbered = make([]bool, len(st.lines))
-	num := make([]int, len(st.nb))
+	st.numbered = grow(&st.bufs.numbered, len(st.lines))
+	num := grow(&st.bufs.num, len(st.nb))
 	for p, i := range st.nb {
 		num[p] = itemNumber(st.infos[i].text)
 	}
@@ -564,12 +710,12 @@ func (st *cleanState) lateRules() {
 
 // score sums the scored rules of each line no rule dropped.
 func (st *cleanState) score() {
-	st.scores = make([]float64, len(st.lines))
-	st.worst = make([]string, len(st.lines))
+	st.scores = grow(&st.bufs.scores, len(st.lines))
+	st.worst = grow(&st.bufs.worst, len(st.lines))
 	if st.judge == nil {
 		return
 	}
-	low := make([]float64, len(st.lines))
+	low := grow(&st.bufs.low, len(st.lines))
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
 			st.markGood()
@@ -601,7 +747,7 @@ func (st *cleanState) score() {
 
 // markGood records which lines are good, for the context conditions.
 func (st *cleanState) markGood() {
-	st.isGood = make([]bool, len(st.lines))
+	st.isGood = grow(&st.bufs.isGood, len(st.lines))
 	for _, i := range st.nb {
 		st.isGood[i] = !st.lines[i].Dropped && st.scores[i] >= st.judge.Judge.Good
 	}
@@ -658,6 +804,37 @@ func (st *cleanState) restRules() {
 // holds reports whether every condition of r holds on line i.
 func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 	li := &st.infos[i]
+	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
+		return false
+	}
+	if (k < 0 || !st.bufs.plain[k]) && !st.shapeHolds(r, li, i) {
+		return false
+	}
+	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
+		return false
+	}
+	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
+		!r.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
+		return false
+	}
+	// last, as it needs the line's words: a protected line is spared
+	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))
+}
+
+// plainRule reports whether r has none of the conditions shapeHolds tests
+// (most line rules: a word bound, a regex or a list).
+func plainRule(r *rules.CleanupRule) bool {
+	return r.AfterFraction <= 0 && r.BeforeFraction <= 0 && !r.Repeated && r.MaxChars <= 0 && r.MinChars <= 0 &&
+		!r.NoTerminalPunct && r.Terminal == rules.Any && r.Quote == rules.Any && r.AllCaps == rules.Any &&
+		r.MinStopwords <= 0 && r.MaxStopwords >= 1 && r.MinCapitalized <= 0 && r.MaxCapitalized >= 1 &&
+		r.MinDigits <= 0 && r.MaxDigits >= 1 && r.ShortRun <= 0 && !r.BetweenDropped && !r.TitleCopy &&
+		r.NearTitle <= 0 && r.GoodWithin <= 0 && r.NoGoodWithin <= 0 && r.FirstInArticle == rules.Any &&
+		!r.Numbered && r.Dropped == rules.Any && r.Prev == nil && r.Next == nil
+}
+
+// shapeHolds tests the conditions of r on line i other than its word
+// bounds, lists and regex.
+func (st *cleanState) shapeHolds(r *rules.CleanupRule, li *lineInfo, i int) bool {
 	if r.AfterFraction > 0 || r.BeforeFraction > 0 {
 		at := float64(st.lines[i].Start) / float64(st.n)
 		if at < r.AfterFraction || r.BeforeFraction > 0 && at >= r.BeforeFraction {
@@ -665,9 +842,6 @@ func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 		}
 	}
 	if r.Repeated && !li.repeated {
-		return false
-	}
-	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
 		return false
 	}
 	if r.MaxChars > 0 && li.chars > r.MaxChars || li.chars < r.MinChars {
@@ -723,17 +897,7 @@ func (st *cleanState) holds(r *rules.CleanupRule, k, i int) bool {
 	if r.Dropped != rules.Any && !r.Dropped.Holds(st.lines[i].Dropped) {
 		return false
 	}
-	if r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1) {
-		return false
-	}
-	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
-		return false
-	}
-	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) || !r.Regex.MatchString(li.text)) {
-		return false
-	}
-	// last, as it needs the line's words: a protected line is spared
-	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))
+	return !(r.Prev != nil && !st.sideHolds(r.Prev, i, -1) || r.Next != nil && !st.sideHolds(r.Next, i, 1))
 }
 
 // sideHolds tests the conditions r on the nearest non-blank line before
@@ -756,23 +920,19 @@ func (st *cleanState) betweenDropped(i int) bool {
 // hasCue reports whether line i holds a cue verb (a word of the cue-verb
 // list), which protects it from most rules.
 func (st *cleanState) hasCue(i int) bool {
-	toks := st.tokens(i)
-	for k := range toks {
-		if st.cue.Has(toks[k].Lower) {
+	for _, w := range st.tokens(i) {
+		if st.cue.Has(w) {
 			return true
 		}
 	}
 	return false
 }
 
-// tokens returns the lower-case word tokens of line i (kept for the next
-// call).
-func (st *cleanState) tokens(i int) []rules.Token {
-	if st.toks == nil {
-		st.toks = make([]rules.Token, 0, 64)
-	}
+// tokens returns the lower-case words of line i (kept for the next call).
+func (st *cleanState) tokens(i int) []string {
 	if st.tokOf != i {
-		st.toks = wordTokens(st.lower(i), st.toks[:0])
+		st.toks = wordTokens(st.lower(i), st.bufs.toks[:0])
+		st.bufs.toks = st.toks
 		st.tokOf = i
 	}
 	return st.toks
@@ -796,28 +956,29 @@ func (st *cleanState) lower(i int) string {
 // listsHold tests the words and only_words conditions of r on line i.
 func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
 	toks := st.tokens(i)
-	var any, only []*rules.List
-	for k, l := range r.Words {
+	var any, only bool
+	for k := range r.Words {
 		if r.OnlyList(k) {
-			only = append(only, l)
+			only = true
 		} else {
-			any = append(any, l)
+			any = true
 		}
 	}
-	if len(any) > 0 && !hasListWord(toks, any) {
+	if any && !hasListWord(r, toks) {
 		return false
 	}
-	if len(only) > 0 && !allListWords(toks, only) {
+	if only && !allListWords(r, toks) {
 		return false
 	}
 	return true
 }
 
-// hasListWord reports whether toks hold a word or phrase of one of the lists.
-func hasListWord(toks []rules.Token, lists []*rules.List) bool {
+// hasListWord reports whether toks hold a word or phrase of one of the
+// words: lists of r.
+func hasListWord(r *rules.CleanupRule, toks []string) bool {
 	for i := range toks {
-		for _, l := range lists {
-			if l.MatchAt(toks, i) > 0 {
+		for k, l := range r.Words {
+			if !r.OnlyList(k) && l.MatchWordsAt(toks, i) > 0 {
 				return true
 			}
 		}
@@ -826,15 +987,17 @@ func hasListWord(toks []rules.Token, lists []*rules.List) bool {
 }
 
 // allListWords reports whether every token is covered by entries of the
-// lists (and there is at least one token).
-func allListWords(toks []rules.Token, lists []*rules.List) bool {
+// only_words: lists of r (and there is at least one token).
+func allListWords(r *rules.CleanupRule, toks []string) bool {
 	if len(toks) == 0 {
 		return false
 	}
 	for i := 0; i < len(toks); {
 		best := 0
-		for _, l := range lists {
-			best = max(best, l.MatchAt(toks, i))
+		for k, l := range r.Words {
+			if r.OnlyList(k) {
+				best = max(best, l.MatchWordsAt(toks, i))
+			}
 		}
 		if best == 0 {
 			return false
@@ -844,14 +1007,14 @@ func allListWords(toks []rules.Token, lists []*rules.List) bool {
 	return true
 }
 
-// wordTokens splits s into word tokens (for list look-ups)
-// (s is lower-case already; the tokens are slices of it).
-func wordTokens(s string, out []rules.Token) []rules.Token {
+// wordTokens splits s into words (for list look-ups)
+// (s is lower-case already; the words are slices of it).
+func wordTokens(s string, out []string) []string {
 	ws := -1
 	flush := func(end int) {
-		w := strings.Trim(s[ws:end], "'’")
+		w := trimApostrophes(s[ws:end])
 		if w != "" {
-			out = append(out, rules.Token{Text: w, Lower: w})
+			out = append(out, w)
 		}
 		ws = -1
 	}
@@ -870,29 +1033,79 @@ func wordTokens(s string, out []rules.Token) []rules.Token {
 	return out
 }
 
+// trimApostrophes returns w without the apostrophes (' ’) it begins and
+// ends with: strings.Trim(w, "'’").
+func trimApostrophes(w string) string {
+	for {
+		if strings.HasPrefix(w, "'") {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for {
+		if strings.HasSuffix(w, "'") {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
 // lowerSameLength returns s in lower case, byte for byte: a letter whose
 // lower case is encoded in another number of bytes stays as it is.
 func lowerSameLength(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	var buf [512]byte // lowered bytes, written to b when full
+	n := 0
+	for i < len(s) {
+		if n > len(buf)-8 {
+			b.Write(buf[:n])
+			n = 0
+		}
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&high64 == 0 {
+				// 8 ASCII bytes: set the 0x20 bit of the capitals
+				binary.LittleEndian.PutUint64(buf[n:], x|inRange64(x, 'A', 'Z')>>2)
+				n += 8
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			buf[n] = c
+			n++
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
-			b.WriteRune(l)
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
+			utf8.EncodeRune(buf[n:], l)
 		} else {
-			b.WriteString(s[i : i+n])
+			copy(buf[n:], s[i:i+w])
 		}
-		i += n
+		n += w
+		i += w
 	}
+	b.Write(buf[:n])
 	return b.String()
 }
 
@@ -955,7 +1168,7 @@ func (st *cleanState) judgement() (int, int) {
 			}
 		}
 	}
-	v := make([]float64, n)
+	v := grow(&st.bufs.v, n)
 	for i := range st.lines {
 		switch {
 		case st.infos[i].text == "":
@@ -965,7 +1178,7 @@ func (st *cleanState) judgement() (int, int) {
 			v[i] = min(j.Ceiling, max(j.Floor, final[i]+j.Offset))
 		}
 	}
-	in := make([]bool, n)
+	in := grow(&st.bufs.in, n)
 	st.in = in
 	core := -1 // the article's last line before it grew
 	a, b, best := maxRun(v, 0, n)
@@ -1019,7 +1232,7 @@ func (st *cleanState) extend(b int, final []float64) int {
 	j := st.judge.Judge
 	// next[p]: the place of the first line dropped by a rule at or after the
 	// non-blank line p
-	next := make([]int, len(st.nb)+1)
+	next := grow(&st.bufs.next, len(st.nb)+1)
 	next[len(st.nb)] = len(st.nb) + j.Lookahead + 1
 	for p := len(st.nb) - 1; p >= 0; p-- {
 		next[p] = next[p+1]
@@ -1130,11 +1343,21 @@ func (st *cleanState) headline() int {
 		return -1
 	}
 	// the longest such line: the site's name may stand alone too
-	fk := alnumKey(st.lower(first), nil)
+	// (the key of a line is at least its letters and digits long, and at
+	// most its bytes: lines too short for the title's key are passed over
+	// before the key of a long first line is made)
+	var fk []byte
+	fkMin := st.infos[first].letters + st.infos[first].digits
 	best, bestLen := -1, 0
 	var k []byte
 	for i := first + 1; i <= limit; i++ {
-		if !st.headlineLike(i) || st.infos[i].letters+st.infos[i].digits > len(fk) {
+		if n := len(st.infos[i].text); n < 12 || n <= bestLen || 10*n < 4*fkMin || !st.headlineLike(i) {
+			continue
+		}
+		if fk == nil {
+			fk = alnumKey(st.lower(first), make([]byte, 0, len(st.infos[first].text)))
+		}
+		if st.infos[i].letters+st.infos[i].digits > len(fk) {
 			continue
 		}
 		k = alnumKey(st.lower(i), k[:0])
@@ -1215,6 +1438,11 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	} else {
 		limit = min(limit, 40)
 	}
+	var dateFilters []rules.RegexFilter
+	if len(x.rules.Cleanup) > 0 {
+		// (an empty list's index is not kept from call to call)
+		dateFilters = st.index.DateFilters(x.rules.Metadata.Date)
+	}
 	for i := 0; i <= limit; i++ {
 		li := &st.infos[i]
 		if li.text == "" || li.words > 14 || li.digits < 4 || i == title {
@@ -1223,7 +1451,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		if start >= 0 && i >= start && !c.Lines[i].Dropped {
 			continue
 		}
-		d := x.findDate(li.text)
+		d := x.findDate(li.text, st.lower(i), dateFilters)
 		if d == "" {
 			continue
 		}
@@ -1242,8 +1470,13 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 // when none does.
 // Named groups (year, month, day, hour, minute, ampm) say where the parts
 // are; without them the match is read with the usual layouts.
-func (x *Extractor) findDate(s string) string {
-	for _, re := range x.rules.Metadata.Date {
+// lower is s in lower case (see lowerSameLength); filters are the patterns'
+// quick tests (nil: none).
+func (x *Extractor) findDate(s, lower string, filters []rules.RegexFilter) string {
+	for k, re := range x.rules.Metadata.Date {
+		if filters != nil && !filters[k].May(s, lower) {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(s)
 		// a dateline is mostly its date: "On July 6, 2015, she said:" is not
 		if m == nil || 3*(m[1]-m[0]) < len(s) {

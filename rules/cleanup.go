@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DropScope says what a cleanup rule drops.
@@ -126,6 +128,11 @@ type CleanupRule struct {
 	// these (lower-case) strings
 	prefixes []string
 	suffixes []string // and ends with one of these
+	// must: when not nil, the lower-case form of a line the regex matches
+	// (see MustMay) holds one of these whole strings
+	must []string
+	// mustBad: the characters of a line that make must no test (see foldBad)
+	mustBad string
 	// firstBytes: the first bytes of the prefixes
 	firstBytes [256]bool
 
@@ -427,6 +434,35 @@ func (l *List) HasBytes(b []byte) bool {
 	return ok
 }
 
+// MatchWordsAt is MatchAt on lower-case words: the length in words of the
+// longest entry of the list that matches the words starting at words[i],
+// or 0.
+func (l *List) MatchWordsAt(words []string, i int) int {
+	if l == nil || i >= len(words) {
+		return 0
+	}
+	best := 0
+	if l.Has(words[i]) {
+		best = 1
+	}
+	for _, p := range l.phrases[words[i]] {
+		if len(p) <= best || i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if words[i+k] != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
 // prepare finds the needles of the rule's regex (and of prev: and next:).
 func (c *CleanupRule) prepare() {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
@@ -448,7 +484,161 @@ func (c *CleanupRule) prepare() {
 			r.firstBytes[p[0]] = true
 		}
 		r.suffixes = suffixes(re)
+		r.must, r.mustBad = mustOf(re)
 	}
+}
+
+// mustOf returns the must-needles of re and the characters that make them
+// no test (see CleanupRule.must); nil when there are none worth a test.
+func mustOf(re *syntax.Regexp) ([]string, string) {
+	m := minimalNeedles(mustNeedles(re))
+	if m == nil || !selective(m) {
+		return nil, ""
+	}
+	bad := foldBad(re, nil)
+	for _, b := range bad {
+		if b < utf8.RuneSelf {
+			// an ASCII letter would stop the test on most lines
+			return nil, ""
+		}
+	}
+	return m, string(bad)
+}
+
+// RegexFilter is the quick test CleanupRule.MustMay does, for another
+// regex (a metadata date pattern).
+type RegexFilter struct {
+	must    []string
+	mustBad string
+}
+
+// NewRegexFilter returns the filter of the regex.
+func NewRegexFilter(re *Regexp) RegexFilter {
+	if re == nil {
+		return RegexFilter{}
+	}
+	p, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return RegexFilter{}
+	}
+	m, bad := mustOf(p.Simplify())
+	return RegexFilter{must: m, mustBad: bad}
+}
+
+// May reports whether the regex may match text, whose lower-case form is
+// lower (see CleanupRule.MustMay); it only says no when it cannot.
+func (f *RegexFilter) May(text, lower string) bool {
+	return mustMay(f.must, f.mustBad, text, lower)
+}
+
+// DateFilters returns the filters of the regexes res (the metadata date
+// patterns): built once for the first list asked, afresh for any other.
+func (x *NeedleIndex) DateFilters(res []*Regexp) []RegexFilter {
+	build := func() []RegexFilter {
+		fs := make([]RegexFilter, len(res))
+		for i, re := range res {
+			fs[i] = NewRegexFilter(re)
+		}
+		return fs
+	}
+	x.dateOnce.Do(func() { x.dateFor, x.dates = res, build() })
+	if len(res) != len(x.dateFor) || len(res) > 0 && &res[0] != &x.dateFor[0] {
+		return build()
+	}
+	return x.dates
+}
+
+// MustMay reports whether the rule's regex may match the line text, whose
+// lower-case form (letters lowered only where that keeps their length, as
+// cleanup does) is lower: whether lower holds, whole, one of the strings
+// that every match holds. It only says no when the regex cannot match.
+func (c *CleanupRule) MustMay(text, lower string) bool {
+	return mustMay(c.must, c.mustBad, text, lower)
+}
+
+func mustMay(must []string, bad, text, lower string) bool {
+	if must == nil {
+		return true
+	}
+	for _, m := range must {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return bad != "" && holdsAnyRune(text, bad)
+}
+
+// holdsAnyRune reports whether s holds one of the characters of set, which
+// are not ASCII.
+func holdsAnyRune(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(set, r) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
+}
+
+// foldBad adds to bad the characters that a match of re may hold where
+// the strings of needles have another character in lower case (see
+// MustMay): those that the letters of its literals and small classes match
+// and that the line's lower-case form does not lower to that of the needle.
+// For instance, (?i)k matches the Kelvin sign, whose lower case is encoded
+// in fewer bytes, so stays.
+func foldBad(re *syntax.Regexp, bad []rune) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			want := unicode.ToLower(c)
+			if lowerSame(c) != want {
+				bad = append(bad, c)
+			}
+			if re.Flags&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(c); r != c; r = unicode.SimpleFold(r) {
+					if lowerSame(r) != want {
+						bad = append(bad, r)
+					}
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		if classSize(re) <= 16 {
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					if lowerSame(r) != unicode.ToLower(r) {
+						bad = append(bad, r)
+					}
+				}
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		bad = foldBad(sub, bad)
+	}
+	return bad
+}
+
+// lowerSame returns r in lower case when that is encoded in as many bytes,
+// else r (as cleanup lowers a line).
+func lowerSame(r rune) rune {
+	if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == utf8.RuneLen(r) {
+		return l
+	}
+	return r
+}
+
+// classSize returns the number of characters of a character class.
+func classSize(re *syntax.Regexp) int {
+	n := 0
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		n += int(re.Rune[i+1]-re.Rune[i]) + 1
+	}
+	return n
 }
 
 // prefixes returns lower-case strings one of which every match of re, a
@@ -629,6 +819,126 @@ func needles(re *syntax.Regexp) []string {
 	return nil
 }
 
+// mustNeedles returns lower-case strings one of which every match of re
+// holds, or nil when it cannot tell. They are needles, but longer: a run of
+// elements that match exact strings also joins the strings the element after
+// it begins with ("/" then (getty|ap) gives "/getty", "/ap").
+func mustNeedles(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustNeedles(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return mustNeedles(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		return union(re.Sub, mustNeedles)
+	case syntax.OpConcat:
+		best := needles(re)
+		// the better of two sets is selective (see selective), then the one
+		// whose shortest string is longer
+		pick := func(n []string) {
+			if n == nil {
+				return
+			}
+			if best == nil || selective(n) && !selective(best) ||
+				selective(n) == selective(best) && shortest(n) > shortest(best) {
+				best = n
+			}
+		}
+		for _, sub := range re.Sub {
+			pick(mustNeedles(sub))
+		}
+		var run []string
+		for _, sub := range re.Sub {
+			if e := exact(sub); e != nil {
+				run = product(run, e)
+				continue
+			}
+			if st := longStarts(sub); run != nil && st != nil {
+				pick(product(run, st))
+			}
+			run = nil
+		}
+		return best
+	}
+	return needles(re)
+}
+
+// longStarts returns lower-case strings one of which every match of re
+// begins with, or nil: the strings of starts, made longer by the elements
+// that follow at the start of a concatenation and match exact strings.
+func longStarts(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return longStarts(re.Sub[0])
+	case syntax.OpAlternate:
+		return union(re.Sub, longStarts)
+	case syntax.OpConcat:
+		var run []string
+		for _, sub := range re.Sub {
+			e := exact(sub)
+			if e == nil {
+				if st := longStarts(sub); st != nil {
+					if p := product(run, st); p != nil {
+						return p
+					}
+				}
+				break
+			}
+			p := product(run, e)
+			if p == nil {
+				break
+			}
+			run = p
+		}
+		if run != nil {
+			return run
+		}
+	}
+	return starts(re)
+}
+
+// minimalNeedles returns the needles without those that hold another (a
+// line holding one holds the other) or repeat one.
+func minimalNeedles(ns []string) []string {
+	if ns == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ns))
+	for i, n := range ns {
+		redundant := false
+		for j, m := range ns {
+			if j != i && strings.Contains(n, m) && (len(m) < len(n) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// product returns the strings a+b for a in as and b in bs (bs when as is
+// nil), or nil when they would be too many.
+func product(as, bs []string) []string {
+	if as == nil {
+		return bs
+	}
+	if len(as)*len(bs) > maxNeedles {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
+}
+
 // selective reports whether needles are worth a test: none is a single
 // letter, digit or space.
 func selective(needles []string) bool {
@@ -709,6 +1019,127 @@ type NeedleIndex struct {
 	// phases[p][w]: the rules of phase p that may apply to a line of w words
 	phases [phases][maxBucket + 1][]int
 	ac     acMatcher
+
+	// dates: the filters of the regexes dateFor, built on first use
+	dateOnce sync.Once
+	dateFor  []*Regexp
+	dates    []RegexFilter
+
+	// Scratch keeps working buffers of the users of the index (cleanup's,
+	// per document) from one call to the next.
+	Scratch sync.Pool
+
+	// stop: a word set of the list stopFor, built on first use
+	stopOnce sync.Once
+	stopFor  *List
+	stop     *WordSet
+}
+
+// WordSet returns a WordSet of the list l: built once for the first list
+// asked (cleanup's stopwords list), afresh for any other.
+func (x *NeedleIndex) WordSet(l *List) *WordSet {
+	x.stopOnce.Do(func() { x.stopFor, x.stop = l, NewWordSet(l) })
+	if l != x.stopFor {
+		return NewWordSet(l)
+	}
+	return x.stop
+}
+
+// WordSet answers List.Has faster for the short words of a list: words of
+// up to 16 bytes are packed into two integers and looked up in an
+// open-addressing table; longer ones are looked up in the list.
+type WordSet struct {
+	slots []wordSlot
+	shift uint
+	list  *List
+	// first, last: per length (up to 16 bytes), the bytes the words of that
+	// length begin and end with, one bit each (a quick no)
+	first, last [17][4]uint64
+}
+
+type wordSlot struct {
+	a, b uint64
+	n    int // length in bytes; 0: empty
+}
+
+// NewWordSet returns the word set of the list (which may be nil).
+func NewWordSet(l *List) *WordSet {
+	ws := &WordSet{list: l}
+	n := 0
+	if l != nil {
+		n = len(l.words)
+	}
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	ws.slots = make([]wordSlot, 1<<bits)
+	ws.shift = 64 - bits
+	if l == nil {
+		return ws
+	}
+	for w := range l.words {
+		if w == "" || len(w) > 16 {
+			continue
+		}
+		ws.first[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+		ws.last[len(w)][w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
+		a, b := packWord(w)
+		for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
+			if ws.slots[k].n == 0 {
+				ws.slots[k] = wordSlot{a, b, len(w)}
+				break
+			}
+		}
+	}
+	return ws
+}
+
+// MayHave is a quick test of a word of 1 to 16 bytes: false when no word
+// of the list has its length and its first and last bytes (then Has is
+// false too).
+func (ws *WordSet) MayHave(w string) bool {
+	n, f, l := len(w), w[0], w[len(w)-1]
+	return ws.first[n][f>>6]&(1<<(f&63)) != 0 && ws.last[n][l>>6]&(1<<(l&63)) != 0
+}
+
+func packWord(w string) (a, b uint64) {
+	if len(w) >= 8 {
+		a = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		for i := 8; i < len(w); i++ {
+			b |= uint64(w[i]) << (8 * (i - 8))
+		}
+		return a, b
+	}
+	for i := 0; i < len(w); i++ {
+		a |= uint64(w[i]) << (8 * i)
+	}
+	return a, 0
+}
+
+func (ws *WordSet) slot(a, b uint64, n int) int {
+	return int((a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f ^ uint64(n)*0x165667b19e3779f9) >> ws.shift)
+}
+
+// Has reports whether the lower-case word w is in the list (as List.Has).
+func (ws *WordSet) Has(w string) bool {
+	if len(w) > 16 || w == "" {
+		return ws.list.Has(w)
+	}
+	if !ws.MayHave(w) {
+		return false
+	}
+	a, b := packWord(w)
+	for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
+		sl := &ws.slots[k]
+		if sl.n == 0 {
+			return false
+		}
+		if sl.a == a && sl.b == b && sl.n == len(w) {
+			return true
+		}
+	}
 }
 
 // Index returns the needle index of the list (held by its first rule).
@@ -837,6 +1268,13 @@ type acMatcher struct {
 	mask    []Hits   // node -> the groups whose needle ends there
 	all     bool     // no table: every needle counts as found
 	outs    int
+	// fast: the same automaton with the nodes renumbered, those where a
+	// needle ends last, and each transition giving the next node's row
+	// (node*classes), so that a step needs no multiplication and the
+	// masks are looked up at those nodes only (nil: too many nodes)
+	fast    []uint16
+	outFrom int    // the row of the first node where a needle ends
+	outMask []Hits // per such node, from outFrom on
 }
 
 func newAC(pats []string, owners []int, outs int) acMatcher {
@@ -912,7 +1350,41 @@ func newAC(pats []string, owners []int, outs int) acMatcher {
 		}
 	}
 	m.out = nil
+	m.renumber()
 	return m
+}
+
+// renumber fills fast, outFrom and outMask (see acMatcher), when the root
+// has no needle ending at it and the rows fit in 16 bits.
+func (m *acMatcher) renumber() {
+	nodes := len(m.mask)
+	if m.mask[0] != 0 || nodes*m.classes >= 1<<16 {
+		return
+	}
+	// the root (no needle ends there) stays node 0
+	id := make([]int, nodes)
+	next := 0
+	for _, out := range []bool{false, true} {
+		if out {
+			m.outFrom = next * m.classes
+		}
+		for n := 0; n < nodes; n++ {
+			if (m.mask[n] != 0) == out {
+				id[n] = next
+				next++
+			}
+		}
+	}
+	m.fast = make([]uint16, nodes*m.classes)
+	m.outMask = make([]Hits, nodes-m.outFrom/m.classes)
+	for n := 0; n < nodes; n++ {
+		for c := 0; c < m.classes; c++ {
+			m.fast[id[n]*m.classes+c] = uint16(id[m.delta[n*m.classes+c]] * m.classes)
+		}
+		if m.mask[n] != 0 {
+			m.outMask[id[n]-m.outFrom/m.classes] = m.mask[n]
+		}
+	}
 }
 
 func (m *acMatcher) scan(s string) Hits {
@@ -920,6 +1392,16 @@ func (m *acMatcher) scan(s string) Hits {
 		return ^Hits(0)
 	}
 	var h Hits
+	if m.fast != nil {
+		row := 0
+		for i := 0; i < len(s); i++ {
+			row = int(m.fast[row+int(m.class[s[i]])])
+			if row >= m.outFrom {
+				h |= m.outMask[(row-m.outFrom)/m.classes]
+			}
+		}
+		return h
+	}
 	n := uint16(0)
 	for i := 0; i < len(s); i++ {
 		n = m.delta[int(n)*m.classes+int(m.class[s[i]])]

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestLowerSameLength checks lowerSameLength against the plain definition,
+// rune by rune, on text longer than its buffer, with invalid UTF-8.
+func TestLowerSameLength(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+				b.WriteRune(l)
+			} else {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		return b.String()
+	}
+	parts := []string{"a", "Z", " ", "É", "é", "İ", "K", "ẞ", "Ω", "Ж", "\xff", "\xe2\x80", "日本", "’", "ABC def"}
+	rnd := rand.New(rand.NewSource(3))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.Intn(400) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := lowerSameLength(s), plain(s); got != want {
+			t.Fatalf("lowerSameLength(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestTrimApostrophes checks trimApostrophes against strings.Trim.
+func TestTrimApostrophes(t *testing.T) {
+	for _, w := range []string{"", "'", "’", "''a", "a'", "’a’", "'’x'’", "don't", "\xe2\x80", "a\xe2\x80", "'\xff'"} {
+		if got, want := trimApostrophes(w), strings.Trim(w, "'’"); got != want {
+			t.Errorf("trimApostrophes(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestNormalize checks normalize against its plain definition, rune by
+// rune, on text with every character it blanks and with invalid UTF-8.
+func TestNormalize(t *testing.T) {
+	plain := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '\r', '\t', '\v', '\f', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f',
+				'\u2009', '\u2007', '\u2002', '\u2003':
+				b.WriteString(strings.Repeat(" ", n))
+			default:
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		return b.String()
+	}
+	parts := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\v", "\f", "\x08", "\x0e", "\u00a0", "\ufeff", "\u2003", "é",
+		"\xff", "\xc2", "plain text ", "12345678"}
+	rnd := rand.New(rand.NewSource(4))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.Intn(60) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := normalize(s), plain(s); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestKeyTable checks keyTable against a map, over resets of several sizes.
+func TestKeyTable(t *testing.T) {
+	var kt keyTable
+	rnd := rand.New(rand.NewSource(5))
+	for _, n := range []int{0, 3, 100, 5000, 7} {
+		want := map[uint64]int{}
+		tab := kt.reset(n)
+		for i := range n {
+			key := uint64(rnd.Intn(n/2+1)) + 1
+			if rnd.Intn(4) == 0 {
+				key = rnd.Uint64() | 1
+			}
+			f, ok := want[key]
+			if !ok {
+				want[key], f = i, i
+			}
+			if got := tab.firstOf(key, i); got != f {
+				t.Fatalf("n %d: firstOf(%d, %d) = %d, want %d", n, key, i, got, f)
+			}
+		}
+	}
+}

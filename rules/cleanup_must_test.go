@@ -1,0 +1,166 @@
+package rules
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+)
+
+// lowerLine lowers s as cleanup does: a letter whose lower case is encoded
+// in another number of bytes stays.
+func lowerLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(lowerSame(r))
+	}
+	return b.String()
+}
+
+// TestMustMayNeverRefuses checks that MustMay never says no to a line that
+// the rule's regex matches, on lines built from the rules' own strings, odd
+// case foldings and random text.
+func TestMustMayNeverRefuses(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, c := range rs.Cleanup {
+		parts = append(parts, c.must...)
+		parts = append(parts, c.needles...)
+	}
+	parts = append(parts, " ", " ", "a", "B", "/", "K", "ſ", "İ", "ẞ", "Å", "12", ":", "(", ")", ".", ", ",
+		"Getty", "SHUTTERſTOCK", "Photo", "by ", "By\u00a0", "\u212a", "by Jane", "2 hours ago", "©", "Ω",
+		"Jan 5, 2024", "AUGUST 12 2023", "ſeptember 3, 2020", "4 Dec. 2021", "2024-01-02", "2024-01-02 10:11",
+		"5/6/2024", "12.03.2024", "10:30 12.03.2024")
+	rnd := rand.New(rand.NewSource(1))
+	lines := []string{"", "click to ſhare", "Follow uſ", "ſign up for", "Jane Doe/AP", "Jane/The New York Times"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rnd.Intn(6) {
+			p := parts[rnd.Intn(len(parts))]
+			if rnd.Intn(3) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		lines = append(lines, b.String())
+	}
+	checkMust(t, rs, lines)
+}
+
+func checkMust(t *testing.T, rs *Ruleset, lines []string) {
+	t.Helper()
+	dates := Index(rs.Cleanup).DateFilters(rs.Metadata.Date)
+	for _, line := range lines {
+		low := lowerLine(line)
+		for k, re := range rs.Metadata.Date {
+			if re.MatchString(line) && !dates[k].May(line, low) {
+				t.Errorf("date pattern %d: May refuses %q, which it matches", k, line)
+			}
+		}
+		for _, c := range rs.Cleanup {
+			for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
+				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
+					continue
+				}
+				if !r.MustMay(line, low) {
+					t.Errorf("rule %s: MustMay refuses %q, which the regex matches", r.ID, line)
+				}
+			}
+		}
+	}
+}
+
+// TestMustMayEval is TestMustMayNeverRefuses on the lines of the evaluation
+// pages, when they are at hand (../../shared/eval).
+func TestMustMayEval(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"cleanup-dev.jsonl", "polnear-dev.jsonl", "spkatt-de-train.jsonl"} {
+		f, err := os.Open("../../shared/eval/" + name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<26)
+		var lines []string
+		for sc.Scan() {
+			var rec map[string]any
+			if json.Unmarshal(sc.Bytes(), &rec) != nil {
+				continue
+			}
+			for _, v := range rec {
+				if s, ok := v.(string); ok {
+					for _, l := range strings.Split(s, "\n") {
+						lines = append(lines, strings.TrimSpace(l))
+					}
+				}
+			}
+		}
+		f.Close()
+		checkMust(t, rs, lines)
+	}
+}
+
+// TestWordSet checks that a WordSet answers as its list, for every word of
+// every default list and for their prefixes, suffixes and variants.
+func TestWordSet(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range rs.Lists {
+		ws := NewWordSet(l)
+		for w := range l.words {
+			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
+				w + w, w + "abcdefghijklmnop"} {
+				if ws.Has(v) != l.Has(v) {
+					t.Errorf("list %s: WordSet.Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
+				}
+			}
+		}
+	}
+	if ws := NewWordSet(nil); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
+		t.Error("the word set of no list holds words")
+	}
+}
+
+// TestScanRenumbered checks that the renumbered automaton finds the same
+// needles as the plain one.
+func TestScanRenumbered(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := Index(rs.Cleanup)
+	if x.ac.fast == nil {
+		t.Fatal("the default rules' automaton is not renumbered")
+	}
+	plain := x.ac
+	plain.fast = nil
+	var parts []string
+	for _, c := range rs.Cleanup {
+		parts = append(parts, c.needles...)
+	}
+	parts = append(parts, " ", "x", "é", "the ", "\xff")
+	rnd := rand.New(rand.NewSource(2))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.Intn(8) {
+			p := parts[rnd.Intn(len(parts))]
+			b.WriteString(p[:rnd.Intn(len(p)+1)])
+		}
+		if s := b.String(); x.ac.scan(s) != plain.scan(s) {
+			t.Errorf("scan(%q): renumbered %b, plain %b", s, x.ac.scan(s), plain.scan(s))
+		}
+	}
+}
