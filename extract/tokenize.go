@@ -17,10 +17,11 @@ type sentence struct {
 	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
-// window returns the sentence's matching window, made once.
-func (s *sentence) window(rs *rules.Ruleset) *rules.Window {
+// window returns the matching window of sentence si, made once.
+func (a *analysis) window(si int) *rules.Window {
+	s := &a.sents[si]
 	if s.win == nil {
-		s.win = rs.NewWindow(s.toks)
+		s.win = a.sc.window(a.rs, s.toks)
 	}
 	return s.win
 }

@@ -100,6 +100,15 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 	return &Window{rs: rs, toks: toks}
 }
 
+// Reset makes w a window of toks for rs, as NewWindow does, keeping the
+// memory w allocated.
+func (w *Window) Reset(rs *Ruleset, toks []Token) {
+	clear(w.spk)
+	clear(w.lists)
+	w.rs, w.toks, w.spk, w.lists, w.classes = rs, toks, w.spk[:0], w.lists[:0], 0
+	w.m = matcher{caps: w.m.caps[:0]}
+}
+
 // Tokens returns the window's tokens.
 func (w *Window) Tokens() []Token { return w.toks }
 
@@ -108,8 +117,12 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	if pos < 0 || pos > len(w.toks) {
 		return w.rs.SpeakersAt(w.toks, pos)
 	}
-	if w.spk == nil {
-		w.spk = make([]speakersMemo, len(w.toks)+1)
+	if len(w.spk) == 0 {
+		if n := len(w.toks) + 1; cap(w.spk) >= n {
+			w.spk = w.spk[:n] // cleared by Reset
+		} else {
+			w.spk = make([]speakersMemo, n)
+		}
 	}
 	m := &w.spk[pos]
 	if !m.done {
