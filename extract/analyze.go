@@ -13,6 +13,7 @@ type analysis struct {
 	c        *Cleaned
 	rs       *rules.Ruleset
 	view     string
+	low      string // view with ASCII upper case lowered, made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
 	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
@@ -160,7 +161,7 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			qi++
 		}
 		free := a.tokenSpace((l.End-l.Start)/3+1, len(c.View)-l.Start)
-		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free)
+		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
 		}
@@ -224,7 +225,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 		}
 	}
 	free := a.tokenSpace((end-q.Start)/3+1, len(a.view)-q.Start)
-	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free)
+	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}

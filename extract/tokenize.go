@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -67,23 +68,29 @@ func asciiCase(s string) int {
 // other byte alone, so that byte offsets are kept; on an ASCII word it
 // gives what strings.ToLower does.
 func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+	if s == "" {
+		return ""
 	}
-	return string(b)
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written again: one allocation, not two
 }
 
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
-// The caller classifies them (rules.Ruleset.Classify).
-func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
+// The caller classifies them (rules.Ruleset.Classify). *low is view with
+// ASCII upper case lowered, made on first need ("" until then) and shared
+// by the paragraphs of a document.
+func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
 	abbr := x.rules.Lists[rules.ListAbbreviations]
-	low := "" // view[start:end] with ASCII upper case lowered, made on first need
 	qi := 0
 	i := start
 	for i < end {
@@ -155,10 +162,10 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			lw := w
 			switch asciiCase(w) {
 			case asciiUpper: // strings.ToLower(w), sliced from the lowered paragraph
-				if low == "" {
-					low = lowerASCII(view[start:end])
+				if *low == "" {
+					*low = lowerASCII(view)
 				}
-				lw = low[i-start : j-start]
+				lw = (*low)[i:j]
 			case notASCII:
 				lw = strings.ToLower(w)
 			}
