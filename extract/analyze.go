@@ -308,7 +308,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
-		return m, loc.sent, true, "matched " + describeMatch(a.sents[loc.sent].toks, m)
+		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
@@ -324,7 +324,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
 		}
-		return m, prev, true, "matched " + describeMatch(a.sents[prev].toks, m)
+		return m, prev, true, x.matched(a.sents[prev].toks, m)
 	case rules.ScopeNext:
 		toks := a.sents[loc.sent].toks
 		if loc.tok != len(toks)-1 && !(loc.tok == len(toks)-2 && toks[len(toks)-1].Kind == rules.Punct) {
@@ -338,16 +338,25 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
-		return m, next, true, "matched " + describeMatch(a.sents[next].toks, m)
+		return m, next, true, x.matched(a.sents[next].toks, m)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
 		m, ok := a.window(si).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's opening", r, a.sents[si].toks, -1)
 		}
-		return m, si, true, "matched " + describeMatch(a.sents[si].toks, m)
+		return m, si, true, x.matched(a.sents[si].toks, m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
+}
+
+// matched describes match m, when explanations are on (else the reason is
+// not read).
+func (x *Extractor) matched(toks []rules.Token, m rules.Match) string {
+	if !x.opts.Explain {
+		return "matched"
+	}
+	return "matched " + describeMatch(toks, m)
 }
 
 // miss says why rule r did not match, when explanations are on (it costs a
