@@ -82,6 +82,22 @@ func lowerASCII(s string) string {
 	return unsafe.String(&b[0], len(b)) // b is not written again: one allocation, not two
 }
 
+// lowerWord returns strings.ToLower(view[i:j]), sliced from the lowered
+// view *low (see tokenize) when the word is ASCII.
+func lowerWord(view string, i, j int, low *string) string {
+	w := view[i:j]
+	switch asciiCase(w) {
+	case asciiLower:
+		return w
+	case asciiUpper:
+		if *low == "" {
+			*low = lowerASCII(view)
+		}
+		return (*low)[i:j]
+	}
+	return strings.ToLower(w)
+}
+
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
@@ -104,6 +120,10 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		limit := end
 		if qi < len(qidx) {
 			limit = quotes[qidx[qi]].OpenStart
+		}
+		if view[i] == ' ' {
+			i++
+			continue
 		}
 		r, n := utf8.DecodeRuneInString(view[i:])
 		switch {
@@ -154,21 +174,12 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if abbr.Has(strings.ToLower(w)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
 					j++
 				}
 			}
 			w := view[i:j]
-			lw := w
-			switch asciiCase(w) {
-			case asciiUpper: // strings.ToLower(w), sliced from the lowered paragraph
-				if *low == "" {
-					*low = lowerASCII(view)
-				}
-				lw = (*low)[i:j]
-			case notASCII:
-				lw = strings.ToLower(w)
-			}
+			lw := lowerWord(view, i, j, low)
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
