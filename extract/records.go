@@ -166,7 +166,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && isTitleCase(strings.Fields(content)) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && r.Kind == "continued" && !isSentence(strings.Fields(content)) && len(strings.Fields(content)) <= x.rules.Speech.ScareMaxWords {
@@ -243,6 +243,23 @@ func isSentence(words []string) bool {
 		}
 	}
 	return true
+}
+
+// titleCaseText is isTitleCase(strings.Fields(s)), without splitting a
+// text that has more words than a title.
+func titleCaseText(s string) bool {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > 10 {
+				return false
+			}
+		}
+	}
+	return n >= 2 && isTitleCase(strings.Fields(s))
 }
 
 // isTitleCase reports whether every word of two or more that is longer than
