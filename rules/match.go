@@ -81,7 +81,47 @@ type Window struct {
 	lists []listSeen     // whether a list occurs in the window
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
+	kinds   kindSummary
 	m       matcher // reused by Match
+}
+
+// kindSummary says which one-token atoms occur in a window, so that
+// deciding whether a rule is possible does not scan the tokens per item.
+type kindSummary struct {
+	done             bool
+	punct            [2]uint64 // ASCII punctuation tokens, by byte
+	dash, cap, upper bool      // a Dash token, a capitalised word, a word in capitals
+	quotes           int       // QuoteT tokens
+}
+
+// summary returns the window's kindSummary, made on first use.
+func (w *Window) summary() *kindSummary {
+	ks := &w.kinds
+	if ks.done {
+		return ks
+	}
+	ks.done = true
+	for i := range w.toks {
+		t := &w.toks[i]
+		switch t.Kind {
+		case Punct:
+			if len(t.Text) == 1 && t.Text[0] < 128 {
+				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+			}
+		case Dash:
+			ks.dash = true
+		case QuoteT:
+			ks.quotes++
+		case Word:
+			if t.Cap {
+				ks.cap = true
+				if !ks.upper && isUpperWord(t.Text) {
+					ks.upper = true
+				}
+			}
+		}
+	}
+	return ks
 }
 
 // speakersMemo is SpeakersAt at one position, once done.
@@ -105,7 +145,7 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	clear(w.lists)
-	w.rs, w.toks, w.spk, w.lists, w.classes = rs, toks, w.spk[:0], w.lists[:0], 0
+	w.rs, w.toks, w.spk, w.lists, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], 0, kindSummary{}
 	w.m = matcher{caps: w.m.caps[:0]}
 }
 
@@ -280,7 +320,29 @@ func (m *matcher) occurs(it *item) bool {
 		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
 	case opList:
 		return m.hasList(it.list)
-	case opLit, opPunct, opDash, opCap, opUpper, opOtherQuote:
+	case opDash:
+		return m.summary().dash
+	case opCap:
+		return m.summary().cap
+	case opUpper:
+		return m.summary().upper
+	case opOtherQuote:
+		n := m.summary().quotes
+		if m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT {
+			n-- // the quote being attributed is not another
+		}
+		return n > 0
+	case opPunct:
+		if len(it.punct) == 1 && it.punct[0] < 128 {
+			return m.summary().punct[it.punct[0]>>6]&(1<<(it.punct[0]&63)) != 0
+		}
+		for pos := range toks {
+			if m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	case opLit:
 		for pos := range toks {
 			if m.atomAt(it, pos) {
 				return true
