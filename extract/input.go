@@ -359,8 +359,10 @@ func irregular(path string, d fs.DirEntry) error {
 func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error) error {
 	br := bufio.NewReaderSize(newDecodeReader(r, opt.Encoding), 1<<16)
 	lineNo := 0
+	var buf []byte // the line, reused: the decoded strings are copies
 	for {
-		line, err := readLine(br, opt.MaxBytes)
+		line, err := readLine(br, opt.MaxBytes, buf[:0])
+		buf = line
 		lineNo++
 		if errors.Is(err, ErrTooLarge) {
 			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
@@ -385,9 +387,8 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 }
 
 // readLine reads one line; a line longer than limit (when limit >= 0) is
-// skipped and reported with ErrTooLarge.
-func readLine(br *bufio.Reader, limit int64) ([]byte, error) {
-	var buf []byte
+// skipped and reported with ErrTooLarge. The line is appended to buf.
+func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		buf = append(buf, chunk...)
