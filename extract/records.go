@@ -249,8 +249,17 @@ func isSentence(words []string) bool {
 // text that has more words than a title.
 func titleCaseText(s string) bool {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
