@@ -63,6 +63,7 @@ type matcher struct {
 	*Window
 	quote   int
 	steps   int
+	limit   int // maxSteps, or the window's limit
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
@@ -83,6 +84,7 @@ type Window struct {
 	classes uint64
 	kinds   kindSummary
 	m       matcher // reused by Match
+	limit   int     // the step limit of a match when > 0 (tests), else maxSteps
 }
 
 // kindSummary says which one-token atoms occur in a window, so that
@@ -229,7 +231,10 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0]}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	if w.limit > 0 {
+		m.limit = w.limit
+	}
 	if !m.possible(r.Pattern.items) {
 		return Match{}, false
 	}
@@ -257,7 +262,7 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 			}
 			return true
 		})
-		if m.steps > maxSteps {
+		if m.steps > m.limit {
 			break
 		}
 		if !ok {
@@ -456,13 +461,93 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		return k(pos)
 	}
 	it := items[i]
-	return m.rep(it, 0, pos, func(p int) bool { return m.seq(items, i+1, p, k) })
+	next := func(p int) bool { return m.seq(items, i+1, p, k) }
+	if it.tok {
+		return m.repTok(it, pos, next)
+	}
+	return m.rep(it, 0, pos, next)
+}
+
+// step counts one step of the match; it reports whether the match has gone
+// over maxSteps, after which Match drops what the start position gives.
+func (m *matcher) step() bool {
+	m.steps++
+	return m.steps > m.limit
+}
+
+// repTok is rep(it, 0, pos, k) for an item of one token per repetition
+// (item.tok), without recursion or closures: it takes the longest run of
+// repetitions, then tries k from the longest down, counting the steps that
+// rep counts in the same order (when the count goes over maxSteps it gives
+// up, as Match drops the result then).
+func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
+	n := 0
+	for {
+		if m.step() { // rep(it, n, …)
+			return false
+		}
+		if n >= it.max {
+			break
+		}
+		ok, over := m.tokAt(it, pos+n)
+		if over {
+			return false
+		}
+		if !ok {
+			break
+		}
+		n++
+	}
+	for j := n; j >= 0; j-- {
+		if j < n && it.op == opGroup && m.tokRest(it, pos+j) {
+			return false // over maxSteps
+		}
+		if j >= it.min && k(pos+j) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokAt reports whether a tok item matches at pos, counting the steps of
+// the alternatives of a group tried up to the one that matches (one for
+// each, two for the matching one); over reports going over maxSteps.
+func (m *matcher) tokAt(it *item, pos int) (ok, over bool) {
+	if it.op != opGroup {
+		return m.atomAt(it, pos), false
+	}
+	for _, alt := range it.alts {
+		if m.step() {
+			return false, true
+		}
+		if m.atomAt(alt[0], pos) {
+			return true, m.step()
+		}
+	}
+	return false, false
+}
+
+// tokRest counts the steps of the alternatives of a tok group after the one
+// that matched at pos (none of which matches there), once the repetitions
+// after it failed; it reports going over maxSteps.
+func (m *matcher) tokRest(it *item, pos int) bool {
+	after := false
+	for _, alt := range it.alts {
+		if after {
+			if m.step() {
+				return true
+			}
+		} else if m.atomAt(alt[0], pos) {
+			after = true
+		}
+	}
+	return false
 }
 
 // rep matches item it repeated n..max times, greedily.
 func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	m.steps++
-	if m.steps > maxSteps {
+	if m.steps > m.limit {
 		return false
 	}
 	if n < it.max {
