@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -169,7 +169,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
-		if at.ok && !x.opts.All && r.Kind == "continued" && !isSentence(strings.Fields(content)) && len(strings.Fields(content)) <= x.rules.Speech.ScareMaxWords {
+		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
@@ -177,7 +177,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		}
 		r.Explain = at.explain
 		n++
-		r.ID = fmt.Sprintf("q%d", n)
+		r.ID = "q" + strconv.Itoa(n)
 		out = append(out, r)
 	}
 	return out
@@ -248,6 +248,13 @@ func isSentence(words []string) bool {
 // titleCaseText is isTitleCase(strings.Fields(s)), without splitting a
 // text that has more words than a title.
 func titleCaseText(s string) bool {
+	n := wordCount(s, 10)
+	return n >= 2 && n <= 10 && isTitleCase(strings.Fields(s))
+}
+
+// wordCount returns len(strings.Fields(s)), or a number above limit when
+// it is more than limit, without splitting s.
+func wordCount(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		var space bool
@@ -263,12 +270,12 @@ func titleCaseText(s string) bool {
 			in = false
 		} else if !in {
 			in = true
-			if n++; n > 10 {
-				return false
+			if n++; n > limit {
+				return n
 			}
 		}
 	}
-	return n >= 2 && isTitleCase(strings.Fields(s))
+	return n
 }
 
 // isTitleCase reports whether every word of two or more that is longer than
