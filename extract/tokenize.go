@@ -136,11 +136,14 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
+			// the case of the word's bytes, as asciiCase would find it
+			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
 			for j < limit {
 				var r2 rune
 				n2 := 1
 				if b := view[j]; b < utf8.RuneSelf {
 					if isAlnumASCII(b) { // unicode.IsLetter or IsDigit, for ASCII
+						upper = upper || b <= 'Z' && b >= 'A'
 						j++
 						continue
 					}
@@ -148,6 +151,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				} else {
 					r2, n2 = utf8.DecodeRuneInString(view[j:])
 					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+						nonASCII = true
 						j += n2
 						continue
 					}
@@ -165,6 +169,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 						if r2 == '.' && !singleLetterBefore(view, i, j) {
 							break // a period inside a word only after a single letter: U.S., D-N.Y.
 						}
+						nonASCII = nonASCII || r2 >= utf8.RuneSelf || nx >= utf8.RuneSelf
+						upper = upper || 'A' <= nx && nx <= 'Z'
 						j += n2 + utf8.RuneLen(nx)
 						continue
 					}
@@ -178,8 +184,17 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 					j++
 				}
 			}
-			w := view[i:j]
-			lw := lowerWord(view, i, j, low)
+			w := view[i:j] // a trailing period added above is ASCII, not upper case
+			lw := w
+			switch {
+			case nonASCII:
+				lw = strings.ToLower(w)
+			case upper:
+				if *low == "" {
+					*low = lowerASCII(view)
+				}
+				lw = (*low)[i:j]
+			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
