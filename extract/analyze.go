@@ -73,16 +73,13 @@ func (sc *scratch) window(rs *rules.Ruleset, toks []rules.Token) *rules.Window {
 }
 
 // tokenSpace returns an empty slice with room for need tokens or more, in
-// the current chunk or a new one; rest is the bytes of the document left
-// to tokenize. After filling it, the caller calls commit.
-func (a *analysis) tokenSpace(need, rest int) []rules.Token {
+// the current chunk or the next one (of tokenChunk tokens, or more for a
+// long paragraph), reused from an earlier document when it is large
+// enough. After filling it, the caller calls commit.
+func (a *analysis) tokenSpace(need int) []rules.Token {
 	if cap(a.store)-len(a.store) < need {
-		// about a token per 4 bytes of the rest of the document
-		n := max(need+16, min(tokenChunk, rest/4+16))
+		n := max(need+16, tokenChunk)
 		sc := a.sc
-		if n <= tokenChunk {
-			n = tokenChunk // every pooled chunk has this size at least
-		}
 		if sc.nchunk < len(sc.chunks) && cap(sc.chunks[sc.nchunk]) >= n {
 			a.store = sc.chunks[sc.nchunk][:0]
 		} else {
@@ -160,7 +157,7 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			}
 			qi++
 		}
-		free := a.tokenSpace((l.End-l.Start)/3+1, len(c.View)-l.Start)
+		free := a.tokenSpace((l.End-l.Start)/3 + 1)
 		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
@@ -224,7 +221,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 			end--
 		}
 	}
-	free := a.tokenSpace((end-q.Start)/3+1, len(a.view)-q.Start)
+	free := a.tokenSpace((end-q.Start)/3 + 1)
 	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
