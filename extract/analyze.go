@@ -11,7 +11,9 @@ import (
 // analysis is the per-document working state of the pipeline.
 type analysis struct {
 	c        *Cleaned
+	rs       *rules.Ruleset
 	view     string
+	low      string // view with ASCII upper case lowered, made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
 	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
@@ -20,6 +22,87 @@ type analysis struct {
 	qloc     []qloc   // per quote
 	attrs    []attrib // per quote
 	ents     *entities
+	sc       *scratch      // reused buffers, returned to the extractor by release
+	store    []rules.Token // the token chunk being filled
+}
+
+// scratch holds buffers that one document's analysis uses and the next one
+// reuses: the token chunks, the sentences and their matching windows. An
+// Extractor keeps them in a sync.Pool, so that concurrent Extract calls
+// each have their own.
+type scratch struct {
+	chunks [][]rules.Token // token arrays of tokenChunk tokens or more
+	nchunk int             // chunks in use
+	sents  []sentence
+	wins   []*rules.Window
+	nwin   int // windows in use
+}
+
+// getScratch returns a scratch for one document.
+func (x *Extractor) getScratch() *scratch {
+	if sc, ok := x.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+// release gives a's buffers back to the extractor; a must not be used
+// after. The tokens are left as they are (the pool drops its buffers at
+// garbage collection), the sentences are cleared.
+func (x *Extractor) release(a *analysis) {
+	sc := a.sc
+	if sc == nil {
+		return
+	}
+	clear(a.sents)
+	sc.sents = a.sents[:0]
+	sc.nchunk, sc.nwin = 0, 0
+	a.sc, a.sents, a.store = nil, nil, nil
+	x.scratch.Put(sc)
+}
+
+// window returns a matching window for toks, reusing one of the scratch.
+func (sc *scratch) window(rs *rules.Ruleset, toks []rules.Token) *rules.Window {
+	if sc.nwin == len(sc.wins) {
+		sc.wins = append(sc.wins, rs.NewWindow(toks))
+	} else {
+		sc.wins[sc.nwin].Reset(rs, toks)
+	}
+	sc.nwin++
+	return sc.wins[sc.nwin-1]
+}
+
+// tokenSpace returns an empty slice with room for need tokens or more, in
+// the current chunk or the next one (of tokenChunk tokens, or more for a
+// long paragraph), reused from an earlier document when it is large
+// enough. After filling it, the caller calls commit.
+func (a *analysis) tokenSpace(need int) []rules.Token {
+	if cap(a.store)-len(a.store) < need {
+		n := max(need+16, tokenChunk)
+		sc := a.sc
+		if sc.nchunk < len(sc.chunks) && cap(sc.chunks[sc.nchunk]) >= n {
+			a.store = sc.chunks[sc.nchunk][:0]
+		} else {
+			a.store = make([]rules.Token, 0, n)
+			if sc.nchunk < len(sc.chunks) {
+				sc.chunks[sc.nchunk] = a.store
+			} else {
+				sc.chunks = append(sc.chunks, a.store)
+			}
+		}
+		sc.nchunk++
+	}
+	return a.store[len(a.store):len(a.store):cap(a.store)]
+}
+
+// commit takes the tokens toks, filled in a slice of tokenSpace, from the
+// current chunk (unless they outgrew it), and returns them with their
+// capacity cut to their length.
+func (a *analysis) commit(toks []rules.Token, free []rules.Token) []rules.Token {
+	if len(toks) <= cap(free) { // tokenize did not outgrow the chunk
+		a.store = a.store[:len(a.store)+len(toks)]
+	}
+	return toks[:len(toks):len(toks)]
 }
 
 // tokenChunk is the number of tokens allocated at a time for the
@@ -51,7 +134,8 @@ type attrib struct {
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
 func (x *Extractor) analyze(c *Cleaned) *analysis {
-	a := &analysis{c: c, view: c.View}
+	sc := x.getScratch()
+	a := &analysis{c: c, rs: x.rules, view: c.View, sc: sc, sents: sc.sents[:0]}
 	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))
@@ -61,7 +145,6 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 	qi := 0
 	// The tokens of all paragraphs go into chunks of one array, which
 	// sentences slice; a paragraph that does not fit gets its own array.
-	var store []rules.Token
 	for li, l := range c.Lines {
 		if l.Dropped || strings.TrimSpace(c.View[l.Start:l.End]) == "" {
 			continue
@@ -74,19 +157,12 @@ func (x *Extractor) analyze(c *Cleaned) *analysis {
 			}
 			qi++
 		}
-		if need := (l.End-l.Start)/3 + 1; cap(store)-len(store) < need {
-			// about a token per 4 bytes of the rest of the document
-			store = make([]rules.Token, 0, max(need+16, min(tokenChunk, (len(c.View)-l.Start)/4+16)))
-		}
-		free := store[len(store):len(store):cap(store)]
-		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free)
+		free := a.tokenSpace((l.End-l.Start)/3 + 1)
+		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
 		}
-		if len(para) <= cap(free) { // tokenize did not outgrow the chunk
-			store = store[:len(store)+len(para)]
-		}
-		para = para[:len(para):len(para)]
+		para = a.commit(para, free)
 		for i := range para {
 			x.rules.Classify(&para[i])
 		}
@@ -145,7 +221,11 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 			end--
 		}
 	}
-	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, nil)
+	free := a.tokenSpace((end-q.Start)/3 + 1)
+	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
+	if len(toks) > 0 {
+		toks = a.commit(toks, free)
+	}
 	if len(toks) > maxHeadTokens {
 		toks = toks[:maxHeadTokens:maxHeadTokens]
 	}
@@ -221,11 +301,11 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		m.Rule = r
 		return m, a.attrs[p].sent, true, "continues the turn of the previous quote"
 	case rules.ScopeSentence:
-		m, ok := a.sents[loc.sent].window(x.rules).Match(r, loc.tok)
+		m, ok := a.window(loc.sent).Match(r, loc.tok)
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
-		return m, loc.sent, true, "matched " + describeMatch(a.sents[loc.sent].toks, m)
+		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
@@ -237,11 +317,11 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		m, ok := a.sents[prev].window(x.rules).Match(r, -1)
+		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
 		}
-		return m, prev, true, "matched " + describeMatch(a.sents[prev].toks, m)
+		return m, prev, true, x.matched(a.sents[prev].toks, m)
 	case rules.ScopeNext:
 		toks := a.sents[loc.sent].toks
 		if loc.tok != len(toks)-1 && !(loc.tok == len(toks)-2 && toks[len(toks)-1].Kind == rules.Punct) {
@@ -251,20 +331,29 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if next >= a.nsents || a.paraGap(a.sents[loc.sent].para, a.sents[next].para) > 1 {
 			return rules.Match{}, 0, false, "no next sentence"
 		}
-		m, ok := a.sents[next].window(x.rules).Match(r, -1)
+		m, ok := a.window(next).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
-		return m, next, true, "matched " + describeMatch(a.sents[next].toks, m)
+		return m, next, true, x.matched(a.sents[next].toks, m)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
-		m, ok := a.sents[si].window(x.rules).Match(r, -1)
+		m, ok := a.window(si).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's opening", r, a.sents[si].toks, -1)
 		}
-		return m, si, true, "matched " + describeMatch(a.sents[si].toks, m)
+		return m, si, true, x.matched(a.sents[si].toks, m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
+}
+
+// matched describes match m, when explanations are on (else the reason is
+// not read).
+func (x *Extractor) matched(toks []rules.Token, m rules.Match) string {
+	if !x.opts.Explain {
+		return "matched"
+	}
+	return "matched " + describeMatch(toks, m)
 }
 
 // miss says why rule r did not match, when explanations are on (it costs a

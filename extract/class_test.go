@@ -29,6 +29,7 @@ func TestClassesMatchLookups(t *testing.T) {
 	}
 	texts := map[string]string{
 		"mixed": "ÉMILE Zola’s AIDE, Dr. Øystein KÅRE-Olsen, told ΑΘΗΝΑ: “İstanbul’s U.S. envoy said so.” The KELVIN sign: \u212a.",
+		"joins": "O’NEIL-Smith, rock-Solid d’Été x‑Ray U.S.-Mexico D-N.Y. co-OP l’ÉTAT don't DON'T 3-D e.G. A.b.C. Ä-b.",
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)

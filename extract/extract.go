@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
@@ -34,6 +35,8 @@ type Extractor struct {
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
 	l         lists // lists read per token, looked up once
+	// scratch holds *scratch values: buffers that an analysis reuses.
+	scratch sync.Pool
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -178,6 +181,7 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	x.resolve(a)
 	doc.Quotes = x.records(a, id, text)
 	doc.Speakers = a.speakerTable()
+	x.release(a) // nothing of the analysis is in doc
 	return doc, nil
 }
 

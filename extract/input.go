@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Input is one document read from a file, a folder, standard input or a
@@ -358,8 +359,10 @@ func irregular(path string, d fs.DirEntry) error {
 func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error) error {
 	br := bufio.NewReaderSize(newDecodeReader(r, opt.Encoding), 1<<16)
 	lineNo := 0
+	var buf []byte // the line, reused: the decoded strings are copies
 	for {
-		line, err := readLine(br, opt.MaxBytes)
+		line, err := readLine(br, opt.MaxBytes, buf[:0])
+		buf = line
 		lineNo++
 		if errors.Is(err, ErrTooLarge) {
 			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
@@ -384,9 +387,8 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 }
 
 // readLine reads one line; a line longer than limit (when limit >= 0) is
-// skipped and reported with ErrTooLarge.
-func readLine(br *bufio.Reader, limit int64) ([]byte, error) {
-	var buf []byte
+// skipped and reported with ErrTooLarge. The line is appended to buf.
+func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		buf = append(buf, chunk...)
@@ -541,12 +543,21 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 			if buf == nil {
 				return string(b[start:j]), j + 1, true
 			}
-			return string(append(buf, b[start:j]...)), j + 1, true
+			buf = append(buf, b[start:j]...)
+			if len(buf) == 0 {
+				return "", j + 1, true
+			}
+			// buf is not written again: it becomes the string without a copy
+			return unsafe.String(&buf[0], len(buf)), j + 1, true
 		case c < 0x20:
 			return "", 0, false
 		case c == '\\':
 			if j+1 >= len(b) {
 				return "", 0, false
+			}
+			if buf == nil {
+				// the decoded string is no longer than the encoded one
+				buf = make([]byte, 0, j-start+quotedLen(b, j))
 			}
 			buf = append(buf, b[start:j]...)
 			switch e := b[j+1]; e {
@@ -603,4 +614,19 @@ func jsonErr(err error) string {
 		return fmt.Sprintf("%q is a JSON %s, not a string", te.Field, te.Value)
 	}
 	return "not a JSON object: " + err.Error()
+}
+
+// quotedLen returns the length of the encoded JSON string content that
+// started before b[j] (a backslash inside it), up to its closing quote, or to
+// the end of b when it has none.
+func quotedLen(b []byte, j int) int {
+	for k := j; k < len(b); k++ {
+		switch b[k] {
+		case '\\':
+			k++
+		case '"':
+			return k - j
+		}
+	}
+	return len(b) - j
 }

@@ -164,12 +164,22 @@ func docOut(d *Document) docJSON {
 	return docJSON{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
 }
 
-type jsonlWriter struct{ bw *bufio.Writer }
+type jsonlWriter struct {
+	bw  *bufio.Writer
+	buf []byte // reused for each line
+}
 
+// WriteDoc writes d as one JSON line, encoded by appendDocJSON in the bytes
+// json.Marshal would give.
 func (w *jsonlWriter) WriteDoc(d *Document) error {
-	b, err := json.Marshal(docOut(d))
-	if err != nil {
-		return err
+	b, ok := appendDocJSON(w.buf[:0], d)
+	if !ok {
+		var err error
+		if b, err = json.Marshal(docOut(d)); err != nil {
+			return fmt.Errorf("encoding document %s: %w", d.ID, err)
+		}
+	} else {
+		w.buf = b
 	}
 	w.bw.Write(b)
 	return w.bw.WriteByte('\n')

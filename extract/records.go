@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,10 +166,10 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && isTitleCase(strings.Fields(content)) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
-		if at.ok && !x.opts.All && r.Kind == "continued" && !isSentence(strings.Fields(content)) && len(strings.Fields(content)) <= x.rules.Speech.ScareMaxWords {
+		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
@@ -177,7 +177,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		}
 		r.Explain = at.explain
 		n++
-		r.ID = fmt.Sprintf("q%d", n)
+		r.ID = "q" + strconv.Itoa(n)
 		out = append(out, r)
 	}
 	return out
@@ -243,6 +243,39 @@ func isSentence(words []string) bool {
 		}
 	}
 	return true
+}
+
+// titleCaseText is isTitleCase(strings.Fields(s)), without splitting a
+// text that has more words than a title.
+func titleCaseText(s string) bool {
+	n := wordCount(s, 10)
+	return n >= 2 && n <= 10 && isTitleCase(strings.Fields(s))
+}
+
+// wordCount returns len(strings.Fields(s)), or a number above limit when
+// it is more than limit, without splitting s.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // isTitleCase reports whether every word of two or more that is longer than

@@ -29,9 +29,19 @@ type nameMention struct {
 type entities struct {
 	list     []*entity
 	byKey    map[string][]*entity
-	mentions []nameMention // in text order
-	byStart  map[int]*entity
+	mentions []nameMention    // in text order
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
+}
+
+// atStart returns the entity of the name mention that starts at byte
+// offset off (the last one found, when several do), or nil.
+func (es *entities) atStart(off int) *entity {
+	ms := es.mentions // sorted by start, stably: equal starts in the order found
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > off })
+	if k > 0 && ms[k-1].start == off {
+		return ms[k-1].ent
+	}
+	return nil
 }
 
 func (e *entity) addTitle(t string) {
@@ -140,7 +150,7 @@ func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}, byStart: map[int]*entity{}}
+	es := &entities{byKey: map[string][]*entity{}}
 	a.ents = es
 	det := x.l.det
 	for si := range a.sents[:a.nsents] {
@@ -193,7 +203,6 @@ func (x *Extractor) buildEntities(a *analysis) {
 				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
-				es.byStart[toks[sp.Mention.Start].Start] = e
 				if sp.Span.End > next {
 					next = sp.Span.End
 				}
@@ -288,7 +297,7 @@ func (x *Extractor) resolve(a *analysis) {
 		switch sp.Type {
 		case rules.NameMention:
 			ws, key, _ := x.nameWords(toks, sp.Mention)
-			e := a.ents.byStart[toks[sp.Mention.Start].Start]
+			e := a.ents.atStart(toks[sp.Mention.Start].Start)
 			if isCoordinated(ws) {
 				e = nil // two speakers: Dovere and Debenedetti
 			} else if e == nil && len(ws) > 0 {

@@ -391,7 +391,8 @@ const maxAmplification = 64
 
 // TestBoundedWork checks that the work of extraction is proportional to the
 // size of pathological inputs: doubling the input at most (about) doubles
-// the allocations and the output. Work is counted, not timed.
+// the allocations and the output. Work is counted, not timed. Allocations
+// are not compared under the race detector (see raceEnabled).
 func TestBoundedWork(t *testing.T) {
 	x := defaultExtractor(t)
 	for _, c := range pathologicalCases {
@@ -414,7 +415,9 @@ func TestBoundedWork(t *testing.T) {
 			// only sign of superlinear work that allocates nothing.
 			t.Logf("%d → %d bytes: %.0f → %.0f allocations (×%.2f), %d → %d output bytes (×%.2f); time ×%.1f",
 				len(in1), len(in2), a1, a2, ra, o1, o2, ro, float64(t2.Sub(t1))/float64(max(t1.Sub(t0), 1)))
-			if ra > 2.6 && a2-a1 > 1000 {
+			// Under the race detector the extractor's pooled buffers are
+			// dropped at random, and allocation counts with them.
+			if ra > 2.6 && a2-a1 > 1000 && !raceEnabled {
 				t.Errorf("allocations grow ×%.2f when the input doubles: superlinear", ra)
 			}
 			if ro > 2.6 && o2-o1 > 10000 {

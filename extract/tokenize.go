@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -17,10 +18,11 @@ type sentence struct {
 	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
-// window returns the sentence's matching window, made once.
-func (s *sentence) window(rs *rules.Ruleset) *rules.Window {
+// window returns the matching window of sentence si, made once.
+func (a *analysis) window(si int) *rules.Window {
+	s := &a.sents[si]
 	if s.win == nil {
-		s.win = rs.NewWindow(s.toks)
+		s.win = a.sc.window(a.rs, s.toks)
 	}
 	return s.win
 }
@@ -66,23 +68,45 @@ func asciiCase(s string) int {
 // other byte alone, so that byte offsets are kept; on an ASCII word it
 // gives what strings.ToLower does.
 func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+	if s == "" {
+		return ""
 	}
-	return string(b)
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written again: one allocation, not two
+}
+
+// lowerWord returns strings.ToLower(view[i:j]), sliced from the lowered
+// view *low (see tokenize) when the word is ASCII.
+func lowerWord(view string, i, j int, low *string) string {
+	w := view[i:j]
+	switch asciiCase(w) {
+	case asciiLower:
+		return w
+	case asciiUpper:
+		if *low == "" {
+			*low = lowerASCII(view)
+		}
+		return (*low)[i:j]
+	}
+	return strings.ToLower(w)
 }
 
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
-// The caller classifies them (rules.Ruleset.Classify).
-func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token) []rules.Token {
+// The caller classifies them (rules.Ruleset.Classify). *low is view with
+// ASCII upper case lowered, made on first need ("" until then) and shared
+// by the paragraphs of a document.
+func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
 	abbr := x.rules.Lists[rules.ListAbbreviations]
-	low := "" // view[start:end] with ASCII upper case lowered, made on first need
 	qi := 0
 	i := start
 	for i < end {
@@ -97,6 +121,10 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		if qi < len(qidx) {
 			limit = quotes[qidx[qi]].OpenStart
 		}
+		if view[i] == ' ' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(view[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -108,11 +136,14 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
+			// the case of the word's bytes, as asciiCase would find it
+			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
 			for j < limit {
 				var r2 rune
 				n2 := 1
 				if b := view[j]; b < utf8.RuneSelf {
 					if isAlnumASCII(b) { // unicode.IsLetter or IsDigit, for ASCII
+						upper = upper || b <= 'Z' && b >= 'A'
 						j++
 						continue
 					}
@@ -120,6 +151,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				} else {
 					r2, n2 = utf8.DecodeRuneInString(view[j:])
 					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+						nonASCII = true
 						j += n2
 						continue
 					}
@@ -137,6 +169,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 						if r2 == '.' && !singleLetterBefore(view, i, j) {
 							break // a period inside a word only after a single letter: U.S., D-N.Y.
 						}
+						nonASCII = nonASCII || r2 >= utf8.RuneSelf || nx >= utf8.RuneSelf
+						upper = upper || 'A' <= nx && nx <= 'Z'
 						j += n2 + utf8.RuneLen(nx)
 						continue
 					}
@@ -146,20 +180,20 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if abbr.Has(strings.ToLower(w)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
 					j++
 				}
 			}
-			w := view[i:j]
+			w := view[i:j] // a trailing period added above is ASCII, not upper case
 			lw := w
-			switch asciiCase(w) {
-			case asciiUpper: // strings.ToLower(w), sliced from the lowered paragraph
-				if low == "" {
-					low = lowerASCII(view[start:end])
-				}
-				lw = low[i-start : j-start]
-			case notASCII:
+			switch {
+			case nonASCII:
 				lw = strings.ToLower(w)
+			case upper:
+				if *low == "" {
+					*low = lowerASCII(view)
+				}
+				lw = (*low)[i:j]
 			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j

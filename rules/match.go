@@ -63,6 +63,7 @@ type matcher struct {
 	*Window
 	quote   int
 	steps   int
+	limit   int // maxSteps, or the window's limit
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
@@ -81,7 +82,48 @@ type Window struct {
 	lists []listSeen     // whether a list occurs in the window
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
+	kinds   kindSummary
 	m       matcher // reused by Match
+	limit   int     // the step limit of a match when > 0 (tests), else maxSteps
+}
+
+// kindSummary says which one-token atoms occur in a window, so that
+// deciding whether a rule is possible does not scan the tokens per item.
+type kindSummary struct {
+	done             bool
+	punct            [2]uint64 // ASCII punctuation tokens, by byte
+	dash, cap, upper bool      // a Dash token, a capitalised word, a word in capitals
+	quotes           int       // QuoteT tokens
+}
+
+// summary returns the window's kindSummary, made on first use.
+func (w *Window) summary() *kindSummary {
+	ks := &w.kinds
+	if ks.done {
+		return ks
+	}
+	ks.done = true
+	for i := range w.toks {
+		t := &w.toks[i]
+		switch t.Kind {
+		case Punct:
+			if len(t.Text) == 1 && t.Text[0] < 128 {
+				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+			}
+		case Dash:
+			ks.dash = true
+		case QuoteT:
+			ks.quotes++
+		case Word:
+			if t.Cap {
+				ks.cap = true
+				if !ks.upper && isUpperWord(t.Text) {
+					ks.upper = true
+				}
+			}
+		}
+	}
+	return ks
 }
 
 // speakersMemo is SpeakersAt at one position, once done.
@@ -100,6 +142,15 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 	return &Window{rs: rs, toks: toks}
 }
 
+// Reset makes w a window of toks for rs, as NewWindow does, keeping the
+// memory w allocated.
+func (w *Window) Reset(rs *Ruleset, toks []Token) {
+	clear(w.spk)
+	clear(w.lists)
+	w.rs, w.toks, w.spk, w.lists, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], 0, kindSummary{}
+	w.m = matcher{caps: w.m.caps[:0]}
+}
+
 // Tokens returns the window's tokens.
 func (w *Window) Tokens() []Token { return w.toks }
 
@@ -108,8 +159,12 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	if pos < 0 || pos > len(w.toks) {
 		return w.rs.SpeakersAt(w.toks, pos)
 	}
-	if w.spk == nil {
-		w.spk = make([]speakersMemo, len(w.toks)+1)
+	if len(w.spk) == 0 {
+		if n := len(w.toks) + 1; cap(w.spk) >= n {
+			w.spk = w.spk[:n] // cleared by Reset
+		} else {
+			w.spk = make([]speakersMemo, n)
+		}
 	}
 	m := &w.spk[pos]
 	if !m.done {
@@ -176,7 +231,10 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0]}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	if w.limit > 0 {
+		m.limit = w.limit
+	}
 	if !m.possible(r.Pattern.items) {
 		return Match{}, false
 	}
@@ -204,7 +262,7 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 			}
 			return true
 		})
-		if m.steps > maxSteps {
+		if m.steps > m.limit {
 			break
 		}
 		if !ok {
@@ -267,7 +325,29 @@ func (m *matcher) occurs(it *item) bool {
 		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
 	case opList:
 		return m.hasList(it.list)
-	case opLit, opPunct, opDash, opCap, opUpper, opOtherQuote:
+	case opDash:
+		return m.summary().dash
+	case opCap:
+		return m.summary().cap
+	case opUpper:
+		return m.summary().upper
+	case opOtherQuote:
+		n := m.summary().quotes
+		if m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT {
+			n-- // the quote being attributed is not another
+		}
+		return n > 0
+	case opPunct:
+		if len(it.punct) == 1 && it.punct[0] < 128 {
+			return m.summary().punct[it.punct[0]>>6]&(1<<(it.punct[0]&63)) != 0
+		}
+		for pos := range toks {
+			if m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	case opLit:
 		for pos := range toks {
 			if m.atomAt(it, pos) {
 				return true
@@ -381,13 +461,93 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		return k(pos)
 	}
 	it := items[i]
-	return m.rep(it, 0, pos, func(p int) bool { return m.seq(items, i+1, p, k) })
+	next := func(p int) bool { return m.seq(items, i+1, p, k) }
+	if it.tok {
+		return m.repTok(it, pos, next)
+	}
+	return m.rep(it, 0, pos, next)
+}
+
+// step counts one step of the match; it reports whether the match has gone
+// over maxSteps, after which Match drops what the start position gives.
+func (m *matcher) step() bool {
+	m.steps++
+	return m.steps > m.limit
+}
+
+// repTok is rep(it, 0, pos, k) for an item of one token per repetition
+// (item.tok), without recursion or closures: it takes the longest run of
+// repetitions, then tries k from the longest down, counting the steps that
+// rep counts in the same order (when the count goes over maxSteps it gives
+// up, as Match drops the result then).
+func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
+	n := 0
+	for {
+		if m.step() { // rep(it, n, …)
+			return false
+		}
+		if n >= it.max {
+			break
+		}
+		ok, over := m.tokAt(it, pos+n)
+		if over {
+			return false
+		}
+		if !ok {
+			break
+		}
+		n++
+	}
+	for j := n; j >= 0; j-- {
+		if j < n && it.op == opGroup && m.tokRest(it, pos+j) {
+			return false // over maxSteps
+		}
+		if j >= it.min && k(pos+j) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokAt reports whether a tok item matches at pos, counting the steps of
+// the alternatives of a group tried up to the one that matches (one for
+// each, two for the matching one); over reports going over maxSteps.
+func (m *matcher) tokAt(it *item, pos int) (ok, over bool) {
+	if it.op != opGroup {
+		return m.atomAt(it, pos), false
+	}
+	for _, alt := range it.alts {
+		if m.step() {
+			return false, true
+		}
+		if m.atomAt(alt[0], pos) {
+			return true, m.step()
+		}
+	}
+	return false, false
+}
+
+// tokRest counts the steps of the alternatives of a tok group after the one
+// that matched at pos (none of which matches there), once the repetitions
+// after it failed; it reports going over maxSteps.
+func (m *matcher) tokRest(it *item, pos int) bool {
+	after := false
+	for _, alt := range it.alts {
+		if after {
+			if m.step() {
+				return true
+			}
+		} else if m.atomAt(alt[0], pos) {
+			after = true
+		}
+	}
+	return false
 }
 
 // rep matches item it repeated n..max times, greedily.
 func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	m.steps++
-	if m.steps > maxSteps {
+	if m.steps > m.limit {
 		return false
 	}
 	if n < it.max {

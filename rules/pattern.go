@@ -67,8 +67,11 @@ type item struct {
 	alts     [][]*item
 	min, max int
 	capture  string
-	col      int // column of the item itself, after any name: prefix
-	start    int // column where the item's source starts (its name: prefix)
+	// tok: the item matches one token per repetition and captures nothing
+	// (see tokItem), which matcher.repTok repeats without recursion.
+	tok   bool
+	col   int // column of the item itself, after any name: prefix
+	start int // column where the item's source starts (its name: prefix)
 }
 
 // PatternError is a problem in a pattern at a column (1-based, in runes)
@@ -99,6 +102,7 @@ func ParsePattern(src string) (*Pattern, error) {
 	var walk func([]*item)
 	walk = func(its []*item) {
 		for _, it := range its {
+			it.tok = tokItem(it)
 			switch it.op {
 			case opQuote:
 				pat.HasQuote = true
@@ -113,6 +117,39 @@ func ParsePattern(src string) (*Pattern, error) {
 	}
 	walk(items)
 	return pat, nil
+}
+
+// tokItem reports whether one repetition of it matches exactly one token
+// and captures nothing: a one-token atom, or a group of alternatives that
+// are each one such atom (ANY, OTHERQUOTE, QUOTE) and that no token matches
+// two of.
+func tokItem(it *item) bool {
+	if it.capture != "" {
+		return false
+	}
+	switch it.op {
+	case opAny, opCap, opUpper, opDash, opPunct, opQuote, opOtherQuote:
+		return true
+	case opGroup:
+		var seen [opEnd + 1]bool
+		for _, alt := range it.alts {
+			if len(alt) != 1 {
+				return false
+			}
+			a := alt[0]
+			if a.capture != "" || a.min != 1 || a.max != 1 || seen[a.op] {
+				return false
+			}
+			switch a.op {
+			case opAny, opOtherQuote, opQuote: // pairwise exclusive
+			default:
+				return false
+			}
+			seen[a.op] = true
+		}
+		return len(it.alts) > 0
+	}
+	return false
 }
 
 type parser struct {

@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The JSONL writer encodes documents by hand, in exactly the bytes
+// encoding/json's Marshal gives for docJSON (field order, HTML escaping,
+// null pointers and slices, omitempty, float format), without its
+// reflection; jsonenc_test.go compares the two.
+
+const jsonHex = "0123456789abcdef"
+
+// jsonSafe marks the ASCII bytes that encoding/json writes as they are
+// (its htmlSafeSet): printable, and not ", \, <, > or &.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+	}
+	return t
+}()
+
+// appendJSONString appends s as a JSON string, as encoding/json does with
+// HTML escaping on.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', jsonHex[b>>4], jsonHex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', jsonHex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendJSONStrings appends ss as a JSON array of strings (null when nil).
+func appendJSONStrings(dst []byte, ss []string) []byte {
+	if ss == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, s := range ss {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, s)
+	}
+	return append(dst, ']')
+}
+
+// appendJSONIntp appends *p, or null.
+func appendJSONIntp(dst []byte, p *int) []byte {
+	if p == nil {
+		return append(dst, "null"...)
+	}
+	return strconv.AppendInt(dst, int64(*p), 10)
+}
+
+// appendJSONFloat appends f as encoding/json does; ok is false for NaN and
+// the infinities, which JSON cannot hold.
+func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return dst, false
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst, true
+}
+
+// appendDocJSON appends the JSON of docOut(d), as json.Marshal gives it;
+// ok is false when a value cannot be encoded (a confidence that is not a
+// number), for which the caller uses json.Marshal and its error.
+func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, d.ID)
+	dst = append(dst, `,"title":`...)
+	dst = appendJSONString(dst, d.Title)
+	dst = append(dst, `,"date":`...)
+	dst = appendJSONString(dst, d.Date)
+	dst = append(dst, `,"quotes":[`...)
+	for i := range d.Quotes {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var ok bool
+		if dst, ok = appendRecordJSON(dst, &d.Quotes[i]); !ok {
+			return dst, false
+		}
+	}
+	dst = append(dst, ']')
+	if len(d.Speakers) > 0 {
+		dst = append(dst, `,"speakers":[`...)
+		for i := range d.Speakers {
+			s := &d.Speakers[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"name":`...)
+			dst = appendJSONString(dst, s.Name)
+			dst = append(dst, `,"titles":`...)
+			dst = appendJSONStrings(dst, s.Titles)
+			dst = append(dst, `,"aliases":`...)
+			dst = appendJSONStrings(dst, s.Aliases)
+			dst = append(dst, `,"quotes":`...)
+			dst = strconv.AppendInt(dst, int64(s.Quotes), 10)
+			if s.Gender != "" {
+				dst = append(dst, `,"gender":`...)
+				dst = appendJSONString(dst, s.Gender)
+			}
+			dst = append(dst, `,"mentions":`...)
+			dst = strconv.AppendInt(dst, int64(s.Mentions), 10)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if len(d.Warnings) > 0 {
+		dst = append(dst, `,"warnings":[`...)
+		for i := range d.Warnings {
+			w := &d.Warnings[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"line":`...)
+			dst = strconv.AppendInt(dst, int64(w.Line), 10)
+			dst = append(dst, `,"msg":`...)
+			dst = appendJSONString(dst, w.Msg)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}'), true
+}
+
+// appendRecordJSON appends the JSON of one record, as json.Marshal gives it.
+func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
+	dst = append(dst, `{"doc":`...)
+	dst = appendJSONString(dst, r.Doc)
+	dst = append(dst, `,"id":`...)
+	dst = appendJSONString(dst, r.ID)
+	dst = append(dst, `,"quote":`...)
+	dst = appendJSONString(dst, r.Quote)
+	dst = append(dst, `,"start":`...)
+	dst = strconv.AppendInt(dst, int64(r.Start), 10)
+	dst = append(dst, `,"end":`...)
+	dst = strconv.AppendInt(dst, int64(r.End), 10)
+	dst = append(dst, `,"speaker":`...)
+	dst = appendJSONString(dst, r.Speaker)
+	dst = append(dst, `,"mention":`...)
+	dst = appendJSONString(dst, r.Mention)
+	dst = append(dst, `,"speaker_start":`...)
+	dst = appendJSONIntp(dst, r.SpeakerStart)
+	dst = append(dst, `,"speaker_end":`...)
+	dst = appendJSONIntp(dst, r.SpeakerEnd)
+	dst = append(dst, `,"title":`...)
+	dst = appendJSONString(dst, r.Title)
+	dst = append(dst, `,"cue":`...)
+	dst = appendJSONString(dst, r.Cue)
+	dst = append(dst, `,"cue_start":`...)
+	dst = appendJSONIntp(dst, r.CueStart)
+	dst = append(dst, `,"cue_end":`...)
+	dst = appendJSONIntp(dst, r.CueEnd)
+	dst = append(dst, `,"kind":`...)
+	dst = appendJSONString(dst, r.Kind)
+	dst = append(dst, `,"status":`...)
+	dst = appendJSONString(dst, r.Status)
+	dst = append(dst, `,"rule":`...)
+	dst = appendJSONString(dst, r.Rule)
+	dst = append(dst, `,"confidence":`...)
+	var ok bool
+	if dst, ok = appendJSONFloat(dst, r.Confidence); !ok {
+		return dst, false
+	}
+	dst = append(dst, `,"line":`...)
+	dst = strconv.AppendInt(dst, int64(r.Line), 10)
+	dst = append(dst, `,"sentence":`...)
+	dst = appendJSONString(dst, r.Sentence)
+	if len(r.Explain) > 0 {
+		dst = append(dst, `,"explain":`...)
+		dst = appendJSONStrings(dst, r.Explain)
+	}
+	return append(dst, '}'), true
+}

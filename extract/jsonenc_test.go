@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// marshalLine is what the JSONL writer wrote before appendDocJSON.
+func marshalLine(t *testing.T, d *Document) []byte {
+	t.Helper()
+	b, err := json.Marshal(docOut(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestAppendJSONStringLikeMarshal(t *testing.T) {
+	var all []byte
+	for b := 0; b < 256; b++ {
+		all = append(all, byte(b))
+	}
+	for _, s := range []string{"", "plain", string(all), "a<b>&c", "\u2028x\u2029", "“quoted” — ’s", "bad \xff\xfe utf-8", "\x00\x1f\x7f", "tab\tnl\ncr\rbs\bff\f"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+func TestAppendJSONFloatLikeMarshal(t *testing.T) {
+	for _, f := range []float64{0, 1, 0.9, 0.85, -0.5, 1e-7, 1.5e-9, 1e21, 123456789.125, 1e20, -1e-6, math.SmallestNonzeroFloat64, math.MaxFloat64} {
+		want, _ := json.Marshal(f)
+		if got, ok := appendJSONFloat(nil, f); !ok || !bytes.Equal(got, want) {
+			t.Errorf("%v: got %s, want %s", f, got, want)
+		}
+	}
+	if _, ok := appendJSONFloat(nil, math.NaN()); ok {
+		t.Error("NaN encoded")
+	}
+}
+
+// TestAppendDocJSONLikeMarshal checks the hand-written encoder against
+// json.Marshal on the shipped articles, with and without --all --explain,
+// and on documents with the optional parts empty, nil or odd.
+func TestAppendDocJSONLikeMarshal(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*Document
+	for _, opts := range []Options{{}, {All: true, Explain: true}} {
+		x := New(rs, opts)
+		for _, dir := range []string{"seed", "articles", "pages"} {
+			files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txt"))
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, err := x.Extract(filepath.ToSlash(f), string(data))
+				if err != nil {
+					continue
+				}
+				docs = append(docs, d)
+			}
+		}
+	}
+	if len(docs) == 0 {
+		t.Fatal("no documents")
+	}
+	one := 1
+	docs = append(docs,
+		&Document{ID: "<empty>"},
+		&Document{ID: "odd", Title: "T & \u2028", Date: "2026", Quotes: []Record{{Doc: "odd", Confidence: 1e-9, SpeakerStart: &one, CueEnd: &one, Explain: []string{}}},
+			Speakers: []Speaker{{Name: "A"}, {Name: "B", Titles: []string{}, Aliases: []string{"b"}, Gender: "f", Quotes: 2, Mentions: -1}},
+			Warnings: []Warning{{Line: 3, Msg: "bad \"mark\""}}})
+	for _, d := range docs {
+		want := marshalLine(t, d)
+		got, ok := appendDocJSON(nil, d)
+		if !ok || !bytes.Equal(got, want) {
+			t.Fatalf("%s: got\n%s\nwant\n%s", d.ID, got, want)
+		}
+	}
+	if _, ok := appendDocJSON(nil, &Document{Quotes: []Record{{Confidence: math.Inf(1)}}}); ok {
+		t.Error("an infinite confidence was encoded")
+	}
+}
