@@ -27,15 +27,20 @@ func TestLowerSameLength(t *testing.T) {
 	parts := []string{"a", "Z", " ", "É", "é", "İ", "K", "ẞ", "Ω", "Ж", "\xff", "\xe2\x80", "日本", "’", "ABC def"}
 	rnd := rand.New(rand.NewSource(3))
 	for range 2000 {
-		var b strings.Builder
-		for range rnd.Intn(400) {
-			b.WriteString(parts[rnd.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randomText(rnd, parts, 400)
 		if got, want := lowerSameLength(s), plain(s); got != want {
 			t.Fatalf("lowerSameLength(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// randomText joins up to max-1 pieces drawn from parts.
+func randomText(rnd *rand.Rand, parts []string, max int) string {
+	var b strings.Builder
+	for range rnd.Intn(max) {
+		b.WriteString(parts[rnd.Intn(len(parts))])
+	}
+	return b.String()
 }
 
 // TestTrimApostrophes checks trimApostrophes against strings.Trim.
@@ -69,11 +74,7 @@ func TestNormalize(t *testing.T) {
 		"\xff", "\xc2", "plain text ", "12345678"}
 	rnd := rand.New(rand.NewSource(4))
 	for range 2000 {
-		var b strings.Builder
-		for range rnd.Intn(60) {
-			b.WriteString(parts[rnd.Intn(len(parts))])
-		}
-		s := b.String()
+		s := randomText(rnd, parts, 60)
 		if got, want := normalize(s), plain(s); got != want {
 			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
 		}

@@ -174,20 +174,5 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	if c&classPhraseStart == 0 || l.maxLen <= 1 {
 		return best
 	}
-	for _, p := range l.phrases[toks[i].Lower] {
-		if len(p) <= best || i+len(p) > len(toks) {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p); k++ {
-			if toks[i+k].Lower != p[k] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			best = len(p)
-		}
-	}
-	return best
+	return l.longestPhrase(toks, i, best)
 }

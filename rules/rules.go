@@ -146,6 +146,12 @@ func (l *List) MatchAt(toks []Token, i int) int {
 	if l.Has(toks[i].Lower) {
 		best = 1
 	}
+	return l.longestPhrase(toks, i, best)
+}
+
+// longestPhrase returns the length of the longest multi-word entry of l
+// that matches at toks[i] and is longer than best, or best.
+func (l *List) longestPhrase(toks []Token, i, best int) int {
 	for _, p := range l.phrases[toks[i].Lower] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
