@@ -136,6 +136,9 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.First && len(t.Text) >= 4 && isUpper(t.Text) && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && isUpper(toks[i+1].Text)) {
 		return false // a dateline or a headline in capitals: WASHINGTON ― …
 	}
+	if len(t.Text) >= 2 && isUpper(t.Text) && datelineAt(toks, i) {
+		return false // PHILADELPHIA, July 25 (UPI) — …; NEW YORK - …
+	}
 	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
@@ -157,6 +160,24 @@ func isUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+// datelineAt reports whether toks[i] lies in a run of words in capitals
+// that opens its sentence and is followed by a comma, a parenthesis or a
+// dash: the dateline of a news agency.
+func datelineAt(toks []Token, i int) bool {
+	k := i
+	for k > 0 && !toks[k].First && toks[k-1].Kind == Word && isUpper(toks[k-1].Text) {
+		k--
+	}
+	if !toks[k].First {
+		return false
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == Word && isUpper(toks[j].Text) && j-k < 4 {
+		j++
+	}
+	return j < len(toks) && (toks[j].Kind == Dash || toks[j].Text == "," || toks[j].Text == "(")
 }
 
 // IsTitleWord reports whether t is a title, a title modifier or an agent
@@ -262,6 +283,21 @@ done:
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
+	}
+	// A run of capitalised words ending in an organisation's head noun is one
+	// name: the Democratic National Committee, not Committee titled
+	// Democratic National.
+	if k > j && k < end && rs.in(&toks[end-1], rs.b.personNouns) && !rs.in(&toks[end-1], rs.b.titles) {
+		whole := true
+		for m := j; m < k; m++ {
+			if toks[m].Kind != Word || !toks[m].Cap || rs.in(&toks[m], rs.b.honorifics) {
+				whole = false
+				break
+			}
+		}
+		if whole {
+			k = j
+		}
 	}
 	// Honorifics directly before the name belong to the mention (Mr. Trump).
 	nameStart := k
