@@ -13,7 +13,7 @@ type analysis struct {
 	c        *Cleaned
 	rs       *rules.Ruleset
 	view     string
-	low      string // view with ASCII upper case lowered, made by tokenize on first need
+	low      string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
 	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
@@ -133,9 +133,12 @@ type attrib struct {
 }
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
-func (x *Extractor) analyze(c *Cleaned) *analysis {
+// low is c.View with ASCII upper case lowered, byte for byte, on the kept
+// lines at least (the lowered view that cleanup made), or "" to have the
+// tokenizer make it when a word needs it.
+func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
-	a := &analysis{c: c, rs: x.rules, view: c.View, sc: sc, sents: sc.sents[:0]}
+	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
 	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))

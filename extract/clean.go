@@ -451,17 +451,21 @@ func (t *keyTable) firstOf(key uint64, i int) int {
 // Clean applies the ruleset's cleanup rules to text and recognises the
 // title and date.
 func (x *Extractor) Clean(text string) *Cleaned {
-	c, _ := x.clean(text, false)
+	c, _, _ := x.clean(text, false)
 	return c
 }
 
 // CleanExplain is Clean that also tells, line by line, how the judgement
 // weighed each line that no rule dropped.
 func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
-	return x.clean(text, true)
+	c, trace, _ := x.clean(text, true)
+	return c, trace
 }
 
-func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
+// clean is Clean and CleanExplain; it also returns the view before the
+// blanking of dropped lines in lower case, byte for byte (see
+// lowerSameLength), which the tokenizer reuses on the kept lines.
+func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
 	view := normalize(text)
 	c := &Cleaned{}
 	nl := strings.Count(view, "\n") + 1
@@ -551,7 +555,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	st.lateRules()
 	x.metadata(c, st, start)
 	c.View = blankDropped(view, c.Lines)
-	return c, st.trace
+	return c, st.trace, st.lowView
 }
 
 // neutralStopShare is the stop-word share every line is taken to have when

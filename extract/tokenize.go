@@ -103,10 +103,11 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
 // The caller classifies them (rules.Ruleset.Classify). *low is view with
-// ASCII upper case lowered, made on first need ("" until then) and shared
-// by the paragraphs of a document.
+// ASCII upper case lowered, byte for byte (other bytes may differ: see
+// lowerSameLength), at least on view[start:end]: cleanup's lowered view, or
+// made here on first need ("" until then) and shared by the paragraphs of
+// a document.
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
-	abbr := x.rules.Lists[rules.ListAbbreviations]
 	qi := 0
 	i := start
 	for i < end {
@@ -180,7 +181,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if x.l.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
 					j++
 				}
 			}
@@ -233,7 +234,10 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 	if i+1 >= len(toks) {
 		return false
 	}
-	t, next := toks[i], toks[i+1]
+	t, next := &toks[i], &toks[i+1] // no copies: this runs for every token
+	if t.Kind != rules.Punct && t.Kind != rules.QuoteT {
+		return false
+	}
 	startsNew := (next.Kind == rules.Word && (next.Cap || isDigitStart(next.Text))) || next.Kind == rules.QuoteT
 	switch t.Kind {
 	case rules.Punct:
