@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -537,6 +538,10 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 	start := i + 1
 	var buf []byte // the decoded string, once an escape was seen
 	for j := start; j < len(b); {
+		if j+8 <= len(b) && plainJSON8(binary.LittleEndian.Uint64(b[j:])) {
+			j += 8
+			continue
+		}
 		c := b[j]
 		switch {
 		case c == '"':
@@ -601,6 +606,16 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 	return "", 0, false
 }
 
+// plainJSON8 reports whether the 8 bytes x (little-endian) of a JSON
+// string's content stand for themselves: all ASCII, and none a control
+// character, a quotation mark or a backslash.
+func plainJSON8(x uint64) bool {
+	if x&high64 != 0 {
+		return false
+	}
+	return inRange64(x, 0, 0x1f)|inRange64(x^ones64*'"', 0, 0)|inRange64(x^ones64*'\\', 0, 0) == 0
+}
+
 func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -621,6 +636,10 @@ func jsonErr(err error) string {
 // the end of b when it has none.
 func quotedLen(b []byte, j int) int {
 	for k := j; k < len(b); k++ {
+		if k+8 <= len(b) && plainJSON8(binary.LittleEndian.Uint64(b[k:])) {
+			k += 7
+			continue
+		}
 		switch b[k] {
 		case '\\':
 			k++
