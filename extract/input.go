@@ -616,6 +616,27 @@ func plainJSON8(x uint64) bool {
 	return inRange64(x, 0, 0x1f)|inRange64(x^ones64*'"', 0, 0)|inRange64(x^ones64*'\\', 0, 0) == 0
 }
 
+// quotedLen returns the length of the encoded JSON string content that
+// started before b[j] (the first backslash inside it), up to its closing
+// quote, or to the end of b when it has none: the first quotation mark
+// after an even run of backslashes.
+func quotedLen(b []byte, j int) int {
+	for k := j; ; k++ {
+		q := bytes.IndexByte(b[k:], '"')
+		if q < 0 {
+			return len(b) - j
+		}
+		k += q
+		n := 0 // backslashes before the mark; b[j-1] is none
+		for p := k - 1; p >= j && b[p] == '\\'; p-- {
+			n++
+		}
+		if n%2 == 0 {
+			return k - j
+		}
+	}
+}
+
 func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -631,21 +652,3 @@ func jsonErr(err error) string {
 	return "not a JSON object: " + err.Error()
 }
 
-// quotedLen returns the length of the encoded JSON string content that
-// started before b[j] (a backslash inside it), up to its closing quote, or to
-// the end of b when it has none.
-func quotedLen(b []byte, j int) int {
-	for k := j; k < len(b); k++ {
-		if k+8 <= len(b) && plainJSON8(binary.LittleEndian.Uint64(b[k:])) {
-			k += 7
-			continue
-		}
-		switch b[k] {
-		case '\\':
-			k++
-		case '"':
-			return k - j
-		}
-	}
-	return len(b) - j
-}

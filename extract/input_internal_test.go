@@ -29,3 +29,31 @@ func TestPlainJSON8(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedLen checks quotedLen against a byte-by-byte scan that skips
+// the character after each backslash.
+func TestQuotedLen(t *testing.T) {
+	plain := func(b []byte, j int) int {
+		for k := j; k < len(b); k++ {
+			switch b[k] {
+			case '\\':
+				k++
+			case '"':
+				return k - j
+			}
+		}
+		return len(b) - j
+	}
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []byte{'\\', '\\', '"', 'a', 'n', 'u'}
+	for n := 0; n < 100000; n++ {
+		b := make([]byte, 1+rng.Intn(30))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		b[0] = '\\' // quotedLen starts at a backslash, with none before it
+		if got, want := quotedLen(b, 0), plain(b, 0); got != want {
+			t.Fatalf("quotedLen(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
