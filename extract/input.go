@@ -651,4 +651,3 @@ func jsonErr(err error) string {
 	}
 	return "not a JSON object: " + err.Error()
 }
-
