@@ -27,15 +27,17 @@ type analysis struct {
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
-// reuses: the token chunks, the sentences and their matching windows. An
+// reuses: the token chunks, the sentences and their matching windows, the
+// name mentions. An
 // Extractor keeps them in a sync.Pool, so that concurrent Extract calls
 // each have their own.
 type scratch struct {
-	chunks [][]rules.Token // token arrays of tokenChunk tokens or more
-	nchunk int             // chunks in use
-	sents  []sentence
-	wins   []*rules.Window
-	nwin   int // windows in use
+	chunks   [][]rules.Token // token arrays of tokenChunk tokens or more
+	nchunk   int             // chunks in use
+	sents    []sentence
+	wins     []*rules.Window
+	nwin     int           // windows in use
+	mentions []nameMention // the name mentions of the entity table
 }
 
 // getScratch returns a scratch for one document.
@@ -56,6 +58,10 @@ func (x *Extractor) release(a *analysis) {
 	}
 	clear(a.sents)
 	sc.sents = a.sents[:0]
+	if a.ents != nil {
+		clear(a.ents.mentions)
+		sc.mentions = a.ents.mentions[:0]
+	}
 	sc.nchunk, sc.nwin = 0, 0
 	a.sc, a.sents, a.store = nil, nil, nil
 	x.scratch.Put(sc)

@@ -581,6 +581,16 @@ func (st *cleanState) stopwordsUnknown() bool {
 // blankDropped returns view with the dropped lines blanked (spaces, byte
 // for byte).
 func blankDropped(view string, lines []Line) string {
+	blank := false
+	for _, l := range lines {
+		if l.Dropped && l.End > l.Start {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return view // nothing to blank: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(view))
 	done := 0
