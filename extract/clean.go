@@ -171,8 +171,9 @@ func isCJK(r rune) bool {
 }
 
 // features computes a line's features in one pass over its characters.
-func (st *cleanState) features(s, low string) lineInfo {
+func (st *cleanState) features(s string, lowOff int) lineInfo {
 	li := lineInfo{text: s}
+	low := st.lowView[lowOff : lowOff+len(s)] // s in lower case
 	const (
 		offset64 = 14695981039346656037
 		prime64  = 1099511628211
@@ -184,8 +185,9 @@ func (st *cleanState) features(s, low string) lineInfo {
 	endWord := func(end int) {
 		li.words++
 		li.tokens++
-		w := low[ws:end] // the same bytes in lower case
-		if len(w) <= maxStopLen && st.stop.MayHave(w) && st.stop.Has(w) {
+		// low[ws:end] is the word in lower case; the stop-word set reads it
+		// from the whole view, eight bytes at a time
+		if n := end - ws; n <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
 			li.stop++
 			return
 		}
@@ -522,7 +524,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			continue
 		}
 		off := l.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		li := st.features(s, st.lowView[off:off+len(s)])
+		li := st.features(s, off)
 		li.off = off
 		if li.key != 0 {
 			if f := seen.firstOf(li.key, i); f != i {
