@@ -13,7 +13,7 @@ type analysis struct {
 	c        *Cleaned
 	rs       *rules.Ruleset
 	view     string
-	low      string // view with ASCII upper case lowered, made by tokenize on first need
+	low      string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
 	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
@@ -27,15 +27,17 @@ type analysis struct {
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
-// reuses: the token chunks, the sentences and their matching windows. An
+// reuses: the token chunks, the sentences and their matching windows, the
+// name mentions. An
 // Extractor keeps them in a sync.Pool, so that concurrent Extract calls
 // each have their own.
 type scratch struct {
-	chunks [][]rules.Token // token arrays of tokenChunk tokens or more
-	nchunk int             // chunks in use
-	sents  []sentence
-	wins   []*rules.Window
-	nwin   int // windows in use
+	chunks   [][]rules.Token // token arrays of tokenChunk tokens or more
+	nchunk   int             // chunks in use
+	sents    []sentence
+	wins     []*rules.Window
+	nwin     int           // windows in use
+	mentions []nameMention // the name mentions of the entity table
 }
 
 // getScratch returns a scratch for one document.
@@ -56,6 +58,10 @@ func (x *Extractor) release(a *analysis) {
 	}
 	clear(a.sents)
 	sc.sents = a.sents[:0]
+	if a.ents != nil {
+		clear(a.ents.mentions)
+		sc.mentions = a.ents.mentions[:0]
+	}
 	sc.nchunk, sc.nwin = 0, 0
 	a.sc, a.sents, a.store = nil, nil, nil
 	x.scratch.Put(sc)
@@ -133,9 +139,12 @@ type attrib struct {
 }
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
-func (x *Extractor) analyze(c *Cleaned) *analysis {
+// low is c.View with ASCII upper case lowered, byte for byte, on the kept
+// lines at least (the lowered view that cleanup made), or "" to have the
+// tokenizer make it when a word needs it.
+func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
-	a := &analysis{c: c, rs: x.rules, view: c.View, sc: sc, sents: sc.sents[:0]}
+	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
 	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))

@@ -40,7 +40,7 @@ func TestClassesMatchLookups(t *testing.T) {
 	}
 	n := 0
 	for f, text := range texts {
-		a := x.analyze(x.Clean(text))
+		a := x.analyze(x.Clean(text), "")
 		for _, s := range a.sents {
 			plain := make([]rules.Token, len(s.toks))
 			copy(plain, s.toks)

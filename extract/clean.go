@@ -171,8 +171,9 @@ func isCJK(r rune) bool {
 }
 
 // features computes a line's features in one pass over its characters.
-func (st *cleanState) features(s, low string) lineInfo {
+func (st *cleanState) features(s string, lowOff int) lineInfo {
 	li := lineInfo{text: s}
+	low := st.lowView[lowOff : lowOff+len(s)] // s in lower case
 	const (
 		offset64 = 14695981039346656037
 		prime64  = 1099511628211
@@ -184,8 +185,9 @@ func (st *cleanState) features(s, low string) lineInfo {
 	endWord := func(end int) {
 		li.words++
 		li.tokens++
-		w := low[ws:end] // the same bytes in lower case
-		if len(w) <= maxStopLen && st.stop.MayHave(w) && st.stop.Has(w) {
+		// low[ws:end] is the word in lower case; the stop-word set reads it
+		// from the whole view, eight bytes at a time
+		if n := end - ws; n <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
 			li.stop++
 			return
 		}
@@ -451,17 +453,21 @@ func (t *keyTable) firstOf(key uint64, i int) int {
 // Clean applies the ruleset's cleanup rules to text and recognises the
 // title and date.
 func (x *Extractor) Clean(text string) *Cleaned {
-	c, _ := x.clean(text, false)
+	c, _, _ := x.clean(text, false)
 	return c
 }
 
 // CleanExplain is Clean that also tells, line by line, how the judgement
 // weighed each line that no rule dropped.
 func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
-	return x.clean(text, true)
+	c, trace, _ := x.clean(text, true)
+	return c, trace
 }
 
-func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
+// clean is Clean and CleanExplain; it also returns the view before the
+// blanking of dropped lines in lower case, byte for byte (see
+// lowerSameLength), which the tokenizer reuses on the kept lines.
+func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
 	view := normalize(text)
 	c := &Cleaned{}
 	nl := strings.Count(view, "\n") + 1
@@ -518,7 +524,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 			continue
 		}
 		off := l.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		li := st.features(s, st.lowView[off:off+len(s)])
+		li := st.features(s, off)
 		li.off = off
 		if li.key != 0 {
 			if f := seen.firstOf(li.key, i); f != i {
@@ -551,7 +557,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace) {
 	st.lateRules()
 	x.metadata(c, st, start)
 	c.View = blankDropped(view, c.Lines)
-	return c, st.trace
+	return c, st.trace, st.lowView
 }
 
 // neutralStopShare is the stop-word share every line is taken to have when
@@ -577,6 +583,16 @@ func (st *cleanState) stopwordsUnknown() bool {
 // blankDropped returns view with the dropped lines blanked (spaces, byte
 // for byte).
 func blankDropped(view string, lines []Line) string {
+	blank := false
+	for _, l := range lines {
+		if l.Dropped && l.End > l.Start {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return view // nothing to blank: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(view))
 	done := 0

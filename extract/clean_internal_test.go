@@ -103,3 +103,25 @@ func TestKeyTable(t *testing.T) {
 		}
 	}
 }
+
+// TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
+func TestAlnumPrefix(t *testing.T) {
+	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}
+	rng := rand.New(rand.NewSource(4))
+	var b [8]byte
+	for n := 0; n < 200000; n++ {
+		for i := range b {
+			b[i] = 'a' + byte(rng.Intn(26))
+			if rng.Intn(3) == 0 {
+				b[i] = pick[rng.Intn(len(pick))]
+			}
+		}
+		want := 0
+		for want < 8 && isAlnumASCII(b[want]) {
+			want++
+		}
+		if got := alnumPrefix(load64(string(b[:]), 0)); got != want {
+			t.Fatalf("alnumPrefix(%q) = %d, want %d", b[:], got, want)
+		}
+	}
+}

@@ -43,6 +43,9 @@ type Extractor struct {
 // per mention, so that it does not look them up by name each time.
 type lists struct {
 	det, hon, cue, cuePhrases *rules.List
+	// abbr is the abbreviations list, which the tokenizer looks up at
+	// every period that follows a word.
+	abbr *rules.WordSet
 }
 
 // New returns an Extractor for the ruleset.
@@ -53,6 +56,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		hon:        rs.Lists[rules.ListHonorifics],
 		cue:        rs.Lists[rules.ListCueVerbs],
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
+		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
 	}
 	for _, m := range rs.QuoteMarks {
 		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
@@ -167,9 +171,9 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
-	c := x.Clean(text)
+	c, _, low := x.clean(text, false)
 	doc := &Document{ID: id, Title: c.Title, Date: c.Date, Clean: c, Text: text}
-	a := x.analyze(c)
+	a := x.analyze(c, low)
 	for i, w := range a.warnings {
 		if i == maxWarnings {
 			doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: fmt.Sprintf("and %d more warnings", len(a.warnings)-maxWarnings)})

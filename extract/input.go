@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -537,6 +538,10 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 	start := i + 1
 	var buf []byte // the decoded string, once an escape was seen
 	for j := start; j < len(b); {
+		if j+8 <= len(b) && plainJSON8(binary.LittleEndian.Uint64(b[j:])) {
+			j += 8
+			continue
+		}
 		c := b[j]
 		switch {
 		case c == '"':
@@ -601,6 +606,37 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 	return "", 0, false
 }
 
+// plainJSON8 reports whether the 8 bytes x (little-endian) of a JSON
+// string's content stand for themselves: all ASCII, and none a control
+// character, a quotation mark or a backslash.
+func plainJSON8(x uint64) bool {
+	if x&high64 != 0 {
+		return false
+	}
+	return inRange64(x, 0, 0x1f)|inRange64(x^ones64*'"', 0, 0)|inRange64(x^ones64*'\\', 0, 0) == 0
+}
+
+// quotedLen returns the length of the encoded JSON string content that
+// started before b[j] (the first backslash inside it), up to its closing
+// quote, or to the end of b when it has none: the first quotation mark
+// after an even run of backslashes.
+func quotedLen(b []byte, j int) int {
+	for k := j; ; k++ {
+		q := bytes.IndexByte(b[k:], '"')
+		if q < 0 {
+			return len(b) - j
+		}
+		k += q
+		n := 0 // backslashes before the mark; b[j-1] is none
+		for p := k - 1; p >= j && b[p] == '\\'; p-- {
+			n++
+		}
+		if n%2 == 0 {
+			return k - j
+		}
+	}
+}
+
 func jsonErr(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -614,19 +650,4 @@ func jsonErr(err error) string {
 		return fmt.Sprintf("%q is a JSON %s, not a string", te.Field, te.Value)
 	}
 	return "not a JSON object: " + err.Error()
-}
-
-// quotedLen returns the length of the encoded JSON string content that
-// started before b[j] (a backslash inside it), up to its closing quote, or to
-// the end of b when it has none.
-func quotedLen(b []byte, j int) int {
-	for k := j; k < len(b); k++ {
-		switch b[k] {
-		case '\\':
-			k++
-		case '"':
-			return k - j
-		}
-	}
-	return len(b) - j
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +152,7 @@ func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}}
+	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0]}
 	a.ents = es
 	det := x.l.det
 	for si := range a.sents[:a.nsents] {
@@ -219,7 +221,11 @@ func (x *Extractor) buildEntities(a *analysis) {
 			i = max(next, i+1)
 		}
 	}
-	sort.SliceStable(es.mentions, func(i, j int) bool { return es.mentions[i].start < es.mentions[j].start })
+	// found in text order but for a few (a name inside a longer phrase)
+	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
+	if !slices.IsSortedFunc(es.mentions, byStart) {
+		slices.SortStableFunc(es.mentions, byStart)
+	}
 }
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:

@@ -105,7 +105,7 @@ func (x *Extractor) sentenceMisses(r *rules.AttrRule, text string) map[int]strin
 	if r.Scope != rules.ScopeSentence || r.Pattern == nil || CheckText(text) != nil {
 		return out
 	}
-	a := x.analyze(x.Clean(text))
+	a := x.analyze(x.Clean(text), "")
 	for qi, loc := range a.qloc {
 		if loc.sent < 0 {
 			continue

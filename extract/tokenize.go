@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,15 @@ func (s *sentence) speakers(rs *rules.Ruleset, i int) []rules.SpeakerPhrase {
 // isAlnumASCII reports whether the ASCII byte b is a letter or a digit.
 func isAlnumASCII(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// alnumPrefix returns how many of the 8 bytes x (little-endian) are, from
+// the first, ASCII letters or digits (isAlnumASCII).
+func alnumPrefix(x uint64) int {
+	// inRange64 needs ASCII bytes; a byte from 0x80 up may carry into the
+	// ones after it, but it is no letter, and the count stops there
+	alnum := (inRange64(x|ones64*0x20, 'a', 'z') | inRange64(x, '0', '9')) &^ x
+	return bits.TrailingZeros64(^alnum&high64) / 8
 }
 
 // Cases of a word, for lower-casing it (see asciiCase).
@@ -103,10 +113,11 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
 // quotations qs (indexes into x's quote slice, sorted) become QuoteT tokens.
 // The caller classifies them (rules.Ruleset.Classify). *low is view with
-// ASCII upper case lowered, made on first need ("" until then) and shared
-// by the paragraphs of a document.
+// ASCII upper case lowered, byte for byte (other bytes may differ: see
+// lowerSameLength), at least on view[start:end]: cleanup's lowered view, or
+// made here on first need ("" until then) and shared by the paragraphs of
+// a document.
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
-	abbr := x.rules.Lists[rules.ListAbbreviations]
 	qi := 0
 	i := start
 	for i < end {
@@ -139,6 +150,22 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// the case of the word's bytes, as asciiCase would find it
 			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
 			for j < limit {
+				if j+8 <= len(view) {
+					// the ASCII letters and digits at j, up to eight at a time
+					x := load64(view, j)
+					k := min(alnumPrefix(x), limit-j)
+					if k > 0 {
+						upper = upper || inRange64(x, 'A', 'Z')&(high64>>(64-8*k)) != 0
+						j += k
+					}
+					if k == 8 {
+						continue
+					}
+					if j >= limit {
+						break
+					}
+					// view[j] is no ASCII letter or digit: on to the rest
+				}
 				var r2 rune
 				n2 := 1
 				if b := view[j]; b < utf8.RuneSelf {
@@ -180,7 +207,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if x.l.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
 					j++
 				}
 			}
@@ -233,7 +260,10 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 	if i+1 >= len(toks) {
 		return false
 	}
-	t, next := toks[i], toks[i+1]
+	t, next := &toks[i], &toks[i+1] // no copies: this runs for every token
+	if t.Kind != rules.Punct && t.Kind != rules.QuoteT {
+		return false
+	}
 	startsNew := (next.Kind == rules.Word && (next.Cap || isDigitStart(next.Text))) || next.Kind == rules.QuoteT
 	switch t.Kind {
 	case rules.Punct:

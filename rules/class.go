@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Word classes: a token's Class is a bit set that says, with one map
+// Word classes: a token's Class is a bit set that says, with one table
 // look-up when the token is made, which lists of the ruleset hold its
 // lower-case form, so that matching tests a bit where it would hash the
 // word once per list and per test.
@@ -29,6 +29,7 @@ const (
 // classTable maps lower-case words to their class bits.
 type classTable struct {
 	words map[string]uint64
+	short shortWords // the words of up to eight bytes, looked up first
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
 }
@@ -108,6 +109,7 @@ func (rs *Ruleset) bindClasses() {
 			cls.words[w] |= classPhraseStart
 		}
 	}
+	cls.short = newShortWords(cls.words)
 	rs.classes = cls
 }
 
@@ -122,7 +124,20 @@ func (rs *Ruleset) Classify(t *Token) {
 
 // classOf returns the classes of a word with lower-case form lower.
 func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
-	c := rs.classes.words[lower] | classified
+	var c uint64
+	switch {
+	case len(lower) == 1 && lower[0] < 0x80:
+		c = rs.classes.short.ascii[lower[0]]
+	case len(lower) <= 8:
+		if key := packShort(lower); key != 0 {
+			c = rs.classes.short.get(key)
+		} else {
+			c = rs.classes.words[lower]
+		}
+	default:
+		c = rs.classes.words[lower]
+	}
+	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
 	if !capital && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix

@@ -1131,15 +1131,51 @@ func (ws *WordSet) Has(w string) bool {
 		return false
 	}
 	a, b := packWord(w)
-	for k := ws.slot(a, b, len(w)); ; k = (k + 1) & (len(ws.slots) - 1) {
+	return ws.find(a, b, len(w))
+}
+
+// find reports whether the set holds the word of n bytes packed as a, b.
+func (ws *WordSet) find(a, b uint64, n int) bool {
+	for k := ws.slot(a, b, n); ; k = (k + 1) & (len(ws.slots) - 1) {
 		sl := &ws.slots[k]
 		if sl.n == 0 {
 			return false
 		}
-		if sl.a == a && sl.b == b && sl.n == len(w) {
+		if sl.a == a && sl.b == b && sl.n == n {
 			return true
 		}
 	}
+}
+
+// HasAt is Has(s[i:j]); it packs the word with one or two eight-byte reads
+// of s (and masks) where s holds sixteen bytes from i, instead of byte by
+// byte.
+func (ws *WordSet) HasAt(s string, i, j int) bool {
+	n := j - i
+	if n == 0 || n > 16 || i+16 > len(s) {
+		return ws.Has(s[i:j])
+	}
+	if !ws.MayHave(s[i:j]) {
+		return false
+	}
+	a, b := le64(s, i), le64(s, i+8)
+	switch {
+	case n < 8:
+		a &= 1<<(8*n) - 1
+		b = 0
+	case n == 8:
+		b = 0
+	case n < 16:
+		b &= 1<<(8*(n-8)) - 1
+	}
+	return ws.find(a, b, n)
+}
+
+// le64 returns the 8 bytes of s at i as a little-endian integer.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Index returns the needle index of the list (held by its first rule).

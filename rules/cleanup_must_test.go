@@ -126,6 +126,13 @@ func TestWordSet(t *testing.T) {
 				if ws.Has(v) != l.Has(v) {
 					t.Errorf("list %s: WordSet.Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
 				}
+				// HasAt, with the word inside a longer text or at its end
+				for _, around := range [][2]string{{"", ""}, {"ab ", " cdefghijklmnopqrstuvwxyz"}, {"abc", "de"}, {"", "0123456789abcdefgh"}} {
+					s := around[0] + v + around[1]
+					if got := ws.HasAt(s, len(around[0]), len(around[0])+len(v)); got != l.Has(v) {
+						t.Errorf("list %s: WordSet.HasAt(%q, %d, %d) = %v, List.Has(%q) = %v", name, s, len(around[0]), len(around[0])+len(v), got, v, l.Has(v))
+					}
+				}
 			}
 		}
 	}

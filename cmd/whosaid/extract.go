@@ -130,9 +130,13 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		for _, arg := range args {
 			jsonl := isJSONLArg(arg, inOpt)
 			err := extract.ReadInputs([]string{arg}, inOpt, func(in extract.Input) error {
-				if jsonl {
+				switch {
+				case !p.on:
+					// no bar: no need to size the document (jsonlSize goes
+					// over every byte of the text)
+				case jsonl:
 					p.read(jsonlSize(in.ID, in.Text))
-				} else {
+				default:
 					p.read(int64(len(in.Text)))
 				}
 				return fn(in)

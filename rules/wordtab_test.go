@@ -1,0 +1,31 @@
+package rules
+
+import "testing"
+
+// TestShortWordsLikeMap checks that classOf finds, through shortWords, the
+// classes the word map holds, for the words of the default ruleset and
+// for variants of them that it does not hold.
+func TestShortWordsLikeMap(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(w string) {
+		t.Helper()
+		if got, want := rs.classOf(w, true)&^classified, rs.classes.words[w]; got != want {
+			t.Fatalf("classOf(%q) = %#x, want %#x", w, got, want)
+		}
+	}
+	for w := range rs.classes.words {
+		check(w)
+		check(w + "x")
+		check("x" + w)
+		if len(w) > 1 {
+			check(w[1:])
+			check(w[:len(w)-1])
+		}
+	}
+	for _, w := range []string{"", "\x00", "a\x00", "12345678", "123456789", "é", ".", ",", "’s"} {
+		check(w)
+	}
+}
