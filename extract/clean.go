@@ -658,12 +658,18 @@ func (st *cleanState) lineRules(between bool) {
 		if between {
 			phase = rules.PhaseBetween
 		}
-		for _, k := range st.index.Rules(phase, li.words) {
-			r := st.x.rules.Cleanup[k]
-			if st.holds(r, k, i) {
-				l.Dropped, l.Rule = true, r.ID
-				break
-			}
+		st.dropByFirst(i, phase, li.words)
+	}
+}
+
+// dropByFirst drops line i by the first rule of phase (among those its
+// words may trigger) that holds for it.
+func (st *cleanState) dropByFirst(i, phase, words int) {
+	for _, k := range st.index.Rules(phase, words) {
+		r := st.x.rules.Cleanup[k]
+		if st.holds(r, k, i) {
+			st.lines[i].Dropped, st.lines[i].Rule = true, r.ID
+			return
 		}
 	}
 }
@@ -714,13 +720,7 @@ func (st *cleanState) lateRules() {
 		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
 			continue
 		}
-		for _, k := range st.index.Rules(rules.PhaseLate, st.infos[i].words) {
-			r := st.x.rules.Cleanup[k]
-			if st.holds(r, k, i) {
-				l.Dropped, l.Rule = true, r.ID
-				break
-			}
-		}
+		st.dropByFirst(i, rules.PhaseLate, st.infos[i].words)
 	}
 }
 
