@@ -81,29 +81,6 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-// TestKeyTable checks keyTable against a map, over resets of several sizes.
-func TestKeyTable(t *testing.T) {
-	var kt keyTable
-	rnd := rand.New(rand.NewSource(5))
-	for _, n := range []int{0, 3, 100, 5000, 7} {
-		want := map[uint64]int{}
-		tab := kt.reset(n)
-		for i := range n {
-			key := uint64(rnd.Intn(n/2+1)) + 1
-			if rnd.Intn(4) == 0 {
-				key = rnd.Uint64() | 1
-			}
-			f, ok := want[key]
-			if !ok {
-				want[key], f = i, i
-			}
-			if got := tab.firstOf(key, i); got != f {
-				t.Fatalf("n %d: firstOf(%d, %d) = %d, want %d", n, key, i, got, f)
-			}
-		}
-	}
-}
-
 // TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
 func TestAlnumPrefix(t *testing.T) {
 	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}
