@@ -77,7 +77,7 @@ func (st *cleanState) judgement() (int, int) {
 	in := grow(&st.bufs.in, n)
 	st.in = in
 	core := -1 // the article's last line before it grew
-	a, b, best := maxRun(v, 0, n)
+	a, b, _ := maxRun(v, 0, n)
 	if b < a {
 		// no line scores above nothing: no article to tell apart
 		return -1, -1
@@ -98,7 +98,6 @@ func (st *cleanState) judgement() (int, int) {
 			st.secondRuns(v, in, 0, a)
 		}
 	}
-	_ = best
 	for i := range st.lines {
 		if st.trace != nil && st.infos[i].text != "" {
 			st.trace[i] = LineTrace{Score: final[i], Article: in[i]}

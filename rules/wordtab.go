@@ -39,10 +39,10 @@ func NewWordSet(l *List) *WordSet {
 	return ws
 }
 
-// MayHave is a quick test of a word of 1 to 16 bytes: false when no word
+// mayHave is a quick test of a word of 1 to 16 bytes: false when no word
 // of the list has its length and its first and last bytes (then Has is
 // false too).
-func (ws *WordSet) MayHave(w string) bool {
+func (ws *WordSet) mayHave(w string) bool {
 	n, f, l := len(w), w[0], w[len(w)-1]
 	return ws.first[n][f>>6]&(1<<(f&63)) != 0 && ws.last[n][l>>6]&(1<<(l&63)) != 0
 }
@@ -52,7 +52,7 @@ func (ws *WordSet) Has(w string) bool {
 	if len(w) > 16 || w == "" || ws.nul {
 		return ws.list.Has(w)
 	}
-	if !ws.MayHave(w) {
+	if !ws.mayHave(w) {
 		return false
 	}
 	a, b, ok := wordtab.Pack(w)
@@ -71,7 +71,7 @@ func (ws *WordSet) HasAt(s string, i, j int) bool {
 	if n == 0 || n > 16 || i+16 > len(s) || ws.nul {
 		return ws.Has(s[i:j])
 	}
-	if !ws.MayHave(s[i:j]) {
+	if !ws.mayHave(s[i:j]) {
 		return false
 	}
 	a, b := wordtab.PackAt(s, i, j)
