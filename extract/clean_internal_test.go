@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
 )
 
 // TestLowerSameLength checks lowerSameLength against the plain definition,
@@ -99,6 +101,17 @@ func TestAlnumPrefix(t *testing.T) {
 		}
 		if got := alnumPrefix(load64(string(b[:]), 0)); got != want {
 			t.Fatalf("alnumPrefix(%q) = %d, want %d", b[:], got, want)
+		}
+	}
+}
+
+// TestShapeTestsCoverConditions checks that cleanup has a test for every
+// condition the rules package may list (rules.CleanupRule.Conditions).
+func TestShapeTestsCoverConditions(t *testing.T) {
+	r := &rules.CleanupRule{Prev: &rules.CleanupRule{}, Next: &rules.CleanupRule{}}
+	for _, key := range rules.TestedConditions() {
+		if shapeTestOf(r, key) == nil {
+			t.Errorf("condition %q has no shape test", key)
 		}
 	}
 }
