@@ -123,16 +123,11 @@ func Load64(s string, i int) uint64 {
 // where s holds sixteen bytes from i: one or two eight-byte reads and masks
 // instead of a loop over the bytes.
 func PackAt(s string, i, j int) (a, b uint64) {
-	n := j - i
+	n := uint(j - i)
 	a, b = Load64(s, i), Load64(s, i+8)
-	switch {
-	case n < 8:
-		a &= 1<<(8*n) - 1
-		b = 0
-	case n == 8:
-		b = 0
-	case n < 16:
-		b &= 1<<(8*(n-8)) - 1
+	if n < 8 {
+		return a & (uint64(1)<<(8*n) - 1), 0
 	}
-	return a, b
+	// (n == 16: the shift gives 0, and the mask every bit)
+	return a, b & (uint64(1)<<(8*(n-8)) - 1)
 }
