@@ -30,31 +30,18 @@ const (
 	corpusMinNamed   = 0.95
 )
 
-// corpusQuote is one gold quote of the corpus, in the evaluation format.
+// corpusQuote is one gold quote of the corpus: the evaluation format's,
+// with the speaker's title.
 type corpusQuote struct {
-	Start        int     `json:"start"`
-	End          int     `json:"end"`
-	Text         string  `json:"text"`
-	Speaker      *string `json:"speaker"`
-	SpeakerStart *int    `json:"speaker_start"`
-	SpeakerEnd   *int    `json:"speaker_end"`
-	Pronoun      bool    `json:"speaker_is_pronoun"`
-	Title        string  `json:"speaker_title,omitempty"`
-	Cue          *string `json:"cue"`
-	Kind         string  `json:"kind"`
-}
-
-type corpusSpan struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
+	eval.GoldQuote
+	Title string `json:"speaker_title,omitempty"`
 }
 
 type corpusDoc struct {
 	ID     string            `json:"id"`
 	Text   string            `json:"text"`
 	Quotes []corpusQuote     `json:"quotes"`
-	Ignore []corpusSpan      `json:"ignore"`
+	Ignore []eval.IgnoreSpan `json:"ignore"`
 	Meta   map[string]string `json:"meta"`
 }
 
@@ -155,12 +142,12 @@ func corpusArticle(id, marked string, meta []string) (corpusDoc, error) {
 	for _, s := range spans {
 		switch {
 		case s.tag == "i":
-			d.Ignore = append(d.Ignore, corpusSpan{s.start, s.end, at(s)})
+			d.Ignore = append(d.Ignore, eval.IgnoreSpan{Start: s.start, End: s.end, Text: at(s)})
 		case strings.HasPrefix(s.tag, "q"):
 			if quotes[s.tag] != nil {
 				return d, fmt.Errorf("quote %s marked twice", s.tag)
 			}
-			quotes[s.tag] = &corpusQuote{Start: s.start, End: s.end, Text: at(s), Kind: "direct"}
+			quotes[s.tag] = &corpusQuote{GoldQuote: eval.GoldQuote{Start: s.start, End: s.end, Text: at(s), Kind: "direct"}}
 			order = append(order, s.tag)
 		}
 	}
@@ -176,7 +163,7 @@ func corpusArticle(id, marked string, meta []string) (corpusDoc, error) {
 			mention := at(s)
 			start, end := s.start, s.end
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd = &mention, &start, &end
-			q.Pronoun = isPronoun(mention)
+			q.SpeakerIsPronoun = isPronoun(mention)
 		}
 	}
 	for _, m := range meta {
@@ -206,7 +193,7 @@ func corpusArticle(id, marked string, meta []string) (corpusDoc, error) {
 		d.Quotes = append(d.Quotes, *quotes[k])
 	}
 	if d.Ignore == nil {
-		d.Ignore = []corpusSpan{}
+		d.Ignore = []eval.IgnoreSpan{}
 	}
 	return d, nil
 }
