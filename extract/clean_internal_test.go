@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -106,10 +107,32 @@ func TestAlnumPrefix(t *testing.T) {
 }
 
 // TestShapeTestsCoverConditions checks that cleanup has a test for every
-// condition the rules package may list (rules.CleanupRule.Conditions).
+// condition the rules package may list (rules.CleanupRule.Conditions): on a
+// rule whose every field is set away from its neutral value, it lists them
+// all.
 func TestShapeTestsCoverConditions(t *testing.T) {
-	r := &rules.CleanupRule{Prev: &rules.CleanupRule{}, Next: &rules.CleanupRule{}}
-	for _, key := range rules.TestedConditions() {
+	r := &rules.CleanupRule{}
+	v := reflect.ValueOf(r).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if !f.CanSet() {
+			continue
+		}
+		switch f.Kind() {
+		case reflect.Int, reflect.Int8:
+			f.SetInt(1) // (a Tri: Yes)
+		case reflect.Float64:
+			f.SetFloat(0.5)
+		case reflect.Bool:
+			f.SetBool(true)
+		}
+	}
+	r.Prev, r.Next = &rules.CleanupRule{}, &rules.CleanupRule{}
+	keys := r.Conditions()
+	if len(keys) < 20 {
+		t.Fatalf("Conditions() = %v: fewer than the conditions cleanup knows", keys)
+	}
+	for _, key := range keys {
 		if shapeTestOf(r, key) == nil {
 			t.Errorf("condition %q has no shape test", key)
 		}

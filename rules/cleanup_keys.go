@@ -187,19 +187,6 @@ func (c *CleanupRule) Conditions() []string {
 	return out
 }
 
-// TestedConditions returns every key that CleanupRule.Conditions may
-// return, sorted: the conditions the cleanup stage must know how to test.
-func TestedConditions() []string {
-	var out []string
-	for k, s := range cleanupScalars {
-		if s.tested() {
-			out = append(out, k)
-		}
-	}
-	sort.Strings(out)
-	return append(out, "prev", "next")
-}
-
 func tri(b bool) Tri {
 	if b {
 		return Yes
