@@ -107,6 +107,7 @@ type cleanBufs struct {
 	// per buffer, for the list rules is)
 	tests [][]shapeTest
 	rules []*rules.CleanupRule
+	state cleanState
 }
 
 // grow returns *s resized to n elements, all zero, reusing its array when
@@ -156,9 +157,17 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			break
 		}
 	}
-	st := &cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
+	sc := x.getScratch()
+	defer x.scratch.Put(sc)
+	if sc.clean == nil {
+		sc.clean = &cleanBufs{}
+	}
+	bufs := sc.clean
+	// the state lives in the buffers too: one allocation less per call
+	st := &bufs.state
+	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
 		index: x.rules.CleanupIndex(),
-		cue:   x.rules.Lists[rules.ListCueVerbs]}
+		cue:   x.rules.Lists[rules.ListCueVerbs], bufs: bufs}
 	if len(x.rules.Cleanup) > 0 {
 		st.stop = x.rules.StopWords()
 	} else {
@@ -170,13 +179,6 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			st.judge = r
 		}
 	}
-	sc := x.getScratch()
-	defer x.scratch.Put(sc)
-	if sc.clean == nil {
-		sc.clean = &cleanBufs{}
-	}
-	bufs := sc.clean
-	st.bufs = bufs
 	if !sameRules(bufs.rules, x.rules.Cleanup) {
 		bufs.rules = x.rules.Cleanup
 		bufs.tests = make([][]shapeTest, len(x.rules.Cleanup))
@@ -230,7 +232,9 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	st.lateRules()
 	x.metadata(c, st, start)
 	c.View = blankDropped(view, c.Lines)
-	return c, st.trace, st.lowView
+	trace, low := st.trace, st.lowView
+	*st = cleanState{} // the pool keeps no document
+	return c, trace, low
 }
 
 // neutralStopShare is the stop-word share every line is taken to have when
