@@ -42,13 +42,14 @@ type Ruleset struct {
 	Metadata   Metadata
 	Speech     Speech
 
-	l           speakerLists  // the lists the speaker parser reads, bound at load
-	b           speakerBits   // their class bits
-	classes     classTable    // lower-case word → class bits of its lists
-	clean       *cleanupIndex // built by Load for the cleanup stage
-	Attribution []*AttrRule   // sorted by priority, highest first
+	l           speakerLists // the lists the speaker parser reads, bound at load
+	b           speakerBits  // their class bits
+	classes     classTable   // lower-case word → class bits of its lists
+	Attribution []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
+	// clean is what Load builds for the cleanup stage (see CleanupIndex).
+	clean *cleanupIndex
 }
 
 // MarkPair is one opening/closing quotation-mark pair.
