@@ -38,6 +38,7 @@ type scratch struct {
 	wins     []*rules.Window
 	nwin     int           // windows in use
 	mentions []nameMention // the name mentions of the entity table
+	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 }
 
 // getScratch returns a scratch for one document.

@@ -3,6 +3,8 @@ package rules
 import (
 	"sort"
 	"strings"
+
+	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
 // Word classes: a token's Class is a bit set that says, with one table
@@ -29,7 +31,11 @@ const (
 // classTable maps lower-case words to their class bits.
 type classTable struct {
 	words map[string]uint64
-	short shortWords // the words of up to eight bytes, looked up first
+	// short holds the words of 1 to 8 bytes (without NUL bytes), packed,
+	// looked up first (longer words cost more to pack than to hash); ascii
+	// the one-byte ASCII words (punctuation, initials), read from an array
+	short wordtab.Table
+	ascii [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
 }
@@ -109,7 +115,18 @@ func (rs *Ruleset) bindClasses() {
 			cls.words[w] |= classPhraseStart
 		}
 	}
-	cls.short = newShortWords(cls.words)
+	cls.short = wordtab.New(len(cls.words))
+	for w, c := range cls.words {
+		if len(w) == 1 && w[0] < 0x80 {
+			cls.ascii[w[0]] = c
+		}
+		if len(w) > 8 {
+			continue
+		}
+		if a, b, ok := wordtab.Pack(w); ok {
+			cls.short.PutNew(a, b, c)
+		}
+	}
 	rs.classes = cls
 }
 
@@ -127,10 +144,10 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	var c uint64
 	switch {
 	case len(lower) == 1 && lower[0] < 0x80:
-		c = rs.classes.short.ascii[lower[0]]
+		c = rs.classes.ascii[lower[0]]
 	case len(lower) <= 8:
-		if key := packShort(lower); key != 0 {
-			c = rs.classes.short.get(key)
+		if a, b, ok := wordtab.Pack(lower); ok {
+			c, _ = rs.classes.short.Get(a, b)
 		} else {
 			c = rs.classes.words[lower]
 		}

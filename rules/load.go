@@ -159,6 +159,7 @@ func Load(srcs []Source) (*Ruleset, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	rs.clean = buildCleanupIndex(rs)
 	return rs, nil
 }
 
