@@ -148,6 +148,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Rule = at.m.Rule.ID
 			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			if at.m.Rule.Status == rules.StatusGuessed && r.Status != "unresolved" {
+				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
+			}
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
 				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
@@ -174,6 +177,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
+		}
+		if r.Confidence < x.opts.MinConfidence {
+			continue // below the caller's threshold
 		}
 		r.Explain = at.explain
 		n++
