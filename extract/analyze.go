@@ -326,6 +326,9 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
+		if a.sents[prev].para != a.sents[loc.sent].para && !endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) {
+			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
+		}
 		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
 			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
@@ -397,4 +400,24 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// endsWithTerminal reports whether a sentence ends as prose does: with
+// . ! ? : … or a quotation whose content ends so. A line that does not — a
+// headline, a caption, a photo credit, a byline — is not the sentence
+// before a quotation.
+func endsWithTerminal(view string, quotes []Quote, toks []rules.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	switch t.Kind {
+	case rules.QuoteT:
+		q := quotes[t.Quote]
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(view[q.Start:q.End], " "))
+		return strings.ContainsRune(".!?:…,;", last)
+	case rules.Punct:
+		return strings.ContainsAny(t.Text, ".!?:…;")
+	}
+	return false
 }

@@ -172,6 +172,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
+		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
+			continue // a term, a scare quote or a title, whatever rule took it
+		}
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
@@ -323,4 +326,30 @@ func sentenceText(view string, toks []rules.Token, q int) string {
 		s += " …"
 	}
 	return s
+}
+
+// termLike reports whether an attributed quote that would not be speech
+// by itself (nonSpeech: a short term, a scare quote, a title) stays out of
+// the output: when its attribution is a guess and the speaker is not known
+// to be a person (the courts, the study, a sentence-initial word), or when
+// a guess or a partial rule (a term inside a paraphrase) took it in a short
+// line that does not end as prose does — a headline, a subhead, a teaser of
+// a related article. (A dek's “closer,” Ushakov has said keeps its quote.)
+func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off int) bool {
+	guess := at.m.Rule.Status == rules.StatusGuessed && (at.ent == nil || !at.ent.person)
+	if !guess && (at.m.Rule.Kind != "partial" && at.m.Rule.Status != rules.StatusGuessed || x.proseLine(a, off)) {
+		return false
+	}
+	return x.nonSpeech(a, qi, content) != ""
+}
+
+// proseLine reports whether the line holding byte offset off reads as
+// prose: it ends with . ! ? … : or ; (after any closing quotation marks), or
+// is longer than a headline (metadata's headline_max_words).
+func (x *Extractor) proseLine(a *analysis, off int) bool {
+	l := a.c.Lines[lineOf(a.c, off)-1]
+	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
+	last, _ := utf8.DecodeLastRuneInString(s)
+	n := x.rules.Metadata.HeadlineMaxWords
+	return strings.ContainsRune(".!?…:;", last) || wordCount(s, n) > n
 }
