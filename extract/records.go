@@ -205,14 +205,8 @@ func isSingleMark(r rune) bool {
 func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	q := a.quotes[qi]
 	words := strings.Fields(content)
-	if loc := a.qloc[qi]; loc.sent >= 0 && loc.tok > 0 {
-		toks := a.sents[loc.sent].toks
-		markers := x.rules.Lists[rules.ListScareMarkers]
-		for k := max(0, loc.tok-2); k < loc.tok; k++ {
-			if markers.MatchAt(toks, k) == loc.tok-k {
-				return "scare"
-			}
-		}
+	if x.afterScareMarker(a, qi) {
+		return "scare"
 	}
 	if isTitleCase(words) {
 		return "title"
@@ -352,4 +346,21 @@ func (x *Extractor) proseLine(a *analysis, off int) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	n := x.rules.Metadata.HeadlineMaxWords
 	return strings.ContainsRune(".!?…:;", last) || wordCount(s, n) > n
+}
+
+// afterScareMarker reports whether the quote follows an entry of the
+// scare_markers list (so-called, dubbed, the term).
+func (x *Extractor) afterScareMarker(a *analysis, qi int) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	markers := x.rules.Lists[rules.ListScareMarkers]
+	for k := max(0, loc.tok-2); k < loc.tok; k++ {
+		if markers.MatchAt(toks, k) == loc.tok-k {
+			return true
+		}
+	}
+	return false
 }
