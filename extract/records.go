@@ -169,7 +169,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
