@@ -303,7 +303,8 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "the previous quote has no speaker"
 		}
 		here, there := a.sents[loc.sent], a.sents[a.qloc[p].sent]
-		if here.para != there.para && (!here.first || a.paraGap(there.para, here.para) > 1) {
+		// a caption or subhead between two paragraphs does not end the turn
+		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para) > 1) {
 			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
 		}
 		m := a.attrs[p].m
@@ -420,4 +421,21 @@ func endsWithTerminal(view string, quotes []Quote, toks []rules.Token) bool {
 		return strings.ContainsAny(t.Text, ".!?:…;")
 	}
 	return false
+}
+
+// proseGap is paraGap without the lines between that do not read as prose
+// (a caption, a subhead, a tag line between two paragraphs of one speaker).
+func (a *analysis) proseGap(x *Extractor, from, to int) int {
+	n := 0
+	for i := from + 1; i <= to && i < len(a.c.Lines); i++ {
+		l := a.c.Lines[i]
+		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
+			continue
+		}
+		if i < to && !x.proseLine(a, l.Start) {
+			continue
+		}
+		n++
+	}
+	return n
 }
