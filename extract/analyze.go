@@ -136,6 +136,9 @@ type attrib struct {
 	status  string
 	title   string
 	ent     *entity
+	// guess is the rule of status guessed the speaker came from: the rule
+	// itself, or for a continued turn the guess of the turn; nil if none.
+	guess *rules.AttrRule
 }
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
@@ -263,6 +266,11 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
+				if r.Status == rules.StatusGuessed {
+					at.guess = r
+				} else if r.Scope == rules.ScopeTurn {
+					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
+				}
 				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
 					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
@@ -270,6 +278,15 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 		}
 	}
+}
+
+// prevTop returns the index of the top-level quote before quote qi, or -1.
+func (a *analysis) prevTop(qi int) int {
+	p := qi - 1
+	for p >= 0 && a.qloc[p].sent < 0 {
+		p--
+	}
+	return p
 }
 
 // paraGap counts the kept paragraphs from paragraph (line index) a to b.
@@ -292,10 +309,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
 		}
-		p := qi - 1
-		for p >= 0 && a.qloc[p].sent < 0 {
-			p--
-		}
+		p := a.prevTop(qi)
 		if p < 0 {
 			return rules.Match{}, 0, false, "no previous quote"
 		}

@@ -148,8 +148,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Rule = at.m.Rule.ID
 			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
-			if at.m.Rule.Status == rules.StatusGuessed && r.Status != "unresolved" {
+			if at.guess != nil && r.Status != "unresolved" {
 				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
+				r.Confidence = min(r.Confidence, at.guess.Confidence)
 			}
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
