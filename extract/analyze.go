@@ -318,7 +318,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		}
 		here, there := a.sents[loc.sent], a.sents[a.qloc[p].sent]
 		// a caption or subhead between two paragraphs does not end the turn
-		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para) > 1) {
+		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para, a.sents[a.attrs[p].sent].para) > 1) {
 			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
 		}
 		m := a.attrs[p].m
@@ -438,15 +438,17 @@ func endsWithTerminal(view string, quotes []Quote, toks []rules.Token) bool {
 }
 
 // proseGap is paraGap without the lines between that do not read as prose
-// (a caption, a subhead, a tag line between two paragraphs of one speaker).
-func (a *analysis) proseGap(x *Extractor, from, to int) int {
+// (a caption, a subhead, a tag line between two paragraphs of one speaker),
+// but for line keep, which gave the previous quote its speaker (a source
+// line, – Jane Doe, ends the turn).
+func (a *analysis) proseGap(x *Extractor, from, to, keep int) int {
 	n := 0
 	for i := from + 1; i <= to && i < len(a.c.Lines); i++ {
 		l := a.c.Lines[i]
 		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
 			continue
 		}
-		if i < to && !x.proseLine(a, l.Start) {
+		if i < to && i != keep && !x.proseLine(a, l.Start) {
 			continue
 		}
 		n++
