@@ -341,7 +341,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == "title") {
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == "title" && !endsWithColon(a.sents[prev].toks)) {
 			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)
@@ -415,6 +415,12 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// endsWithColon reports whether a sentence ends with a colon: it leads into
+// what follows, so it is no headline even where cleanup took it for one.
+func endsWithColon(toks []rules.Token) bool {
+	return len(toks) > 0 && toks[len(toks)-1].Text == ":"
 }
 
 // endsWithTerminal reports whether a sentence ends as prose does: with
