@@ -325,14 +325,21 @@ func sentenceText(view string, toks []rules.Token, q int) string {
 
 // termLike reports whether an attributed quote that would not be speech
 // by itself (nonSpeech: a short term, a scare quote, a title) stays out of
-// the output: when its attribution is a guess and the speaker is not known
-// to be a person (the courts, the study, a sentence-initial word), or when
-// a guess or a partial rule (a term inside a paraphrase) took it in a short
-// line that does not end as prose does — a headline, a subhead, a teaser of
-// a related article. (A dek's “closer,” Ushakov has said keeps its quote.)
+// the output. It does when only a guess took it and the speaker is not
+// known to be a person (the courts, the study, a sentence-initial word); and
+// in a short line that does not end as prose — a headline, a subhead, a
+// teaser of a related article — when a guess or a partial rule took it, or
+// a rule whose match does not close the line: headlines put their
+// attribution last (… “closer,” Ushakov has said keeps its quote; “improper”
+// Ukraine call at hearing does not).
 func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off int) bool {
-	guess := at.m.Rule.Status == rules.StatusGuessed && (at.ent == nil || !at.ent.person)
-	if !guess && (at.m.Rule.Kind != "partial" && at.m.Rule.Status != rules.StatusGuessed || x.proseLine(a, off)) {
+	r := at.m.Rule
+	weak := r.Status == rules.StatusGuessed || r.Kind == "partial"
+	switch {
+	case r.Status == rules.StatusGuessed && (at.ent == nil || !at.ent.person):
+	case x.proseLine(a, off):
+		return false
+	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.sents[at.sent].toks, at.m.Span)):
 		return false
 	}
 	return x.nonSpeech(a, qi, content) != ""
@@ -364,4 +371,15 @@ func (x *Extractor) afterScareMarker(a *analysis, qi int) bool {
 		}
 	}
 	return false
+}
+
+// closesSentence reports whether span s reaches the end of the sentence,
+// but for closing punctuation.
+func closesSentence(toks []rules.Token, s rules.Span) bool {
+	for i := s.End; i < len(toks); i++ {
+		if toks[i].Kind != rules.Punct {
+			return false
+		}
+	}
+	return true
 }
