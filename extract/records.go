@@ -336,13 +336,28 @@ func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off
 	r := at.m.Rule
 	weak := r.Status == rules.StatusGuessed || r.Kind == "partial"
 	switch {
-	case r.Status == rules.StatusGuessed && (at.ent == nil || !at.ent.person):
+	case r.Status == rules.StatusGuessed && !x.personSpeaker(a, at):
 	case x.proseLine(a, off):
 		return false
 	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.sents[at.sent].toks, at.m.Span)):
 		return false
 	}
 	return x.nonSpeech(a, qi, content) != ""
+}
+
+// personSpeaker reports whether the speaker of an attribution is known to
+// be a person: a person's name, or a pronoun of the pronouns list that is
+// not of the first person (s): I and we outside a quotation are the
+// writer's voice, whoever they were resolved to.
+func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
+	if at.ent == nil || !at.ent.person {
+		return false
+	}
+	if at.m.HasSpkr && at.m.Speaker.Type == rules.PronounMention {
+		g := x.rules.Lists[rules.ListPronouns].Attrs[a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower]
+		return g == "m" || g == "f" || g == "p"
+	}
+	return true
 }
 
 // proseLine reports whether the line holding byte offset off reads as
