@@ -364,7 +364,10 @@ func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
 // prose: it ends with . ! ? … : or ; (after any closing quotation marks), or
 // is longer than a headline (metadata's headline_max_words).
 func (x *Extractor) proseLine(a *analysis, off int) bool {
-	l := a.c.Lines[lineOf(a.c, off)-1]
+	if len(a.c.Lines) == 0 {
+		return true
+	}
+	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
 	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
 	last, _ := utf8.DecodeLastRuneInString(s)
 	n := x.rules.Metadata.HeadlineMaxWords
