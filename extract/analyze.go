@@ -137,6 +137,9 @@ type attrib struct {
 	status  string
 	title   string
 	ent     *entity
+	// guess is the rule of status guessed the speaker came from: the rule
+	// itself, or for a continued turn the guess of the turn; nil if none.
+	guess *rules.AttrRule
 }
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
@@ -264,6 +267,11 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
+				if r.Status == rules.StatusGuessed {
+					at.guess = r
+				} else if r.Scope == rules.ScopeTurn {
+					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
+				}
 				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
 					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
@@ -271,6 +279,15 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 		}
 	}
+}
+
+// prevTop returns the index of the top-level quote before quote qi, or -1.
+func (a *analysis) prevTop(qi int) int {
+	p := qi - 1
+	for p >= 0 && a.qloc[p].sent < 0 {
+		p--
+	}
+	return p
 }
 
 // paraGap counts the kept paragraphs from paragraph (line index) a to b.
@@ -293,10 +310,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
 		}
-		p := qi - 1
-		for p >= 0 && a.qloc[p].sent < 0 {
-			p--
-		}
+		p := a.prevTop(qi)
 		if p < 0 {
 			return rules.Match{}, 0, false, "no previous quote"
 		}
@@ -304,7 +318,8 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "the previous quote has no speaker"
 		}
 		here, there := a.sents[loc.sent], a.sents[a.qloc[p].sent]
-		if here.para != there.para && (!here.first || a.paraGap(there.para, here.para) > 1) {
+		// a caption or subhead between two paragraphs does not end the turn
+		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para, a.sents[a.attrs[p].sent].para) > 1) {
 			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
 		}
 		m := a.attrs[p].m
@@ -326,6 +341,9 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		prev := loc.sent - 1
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
+		}
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == "title" && !endsWithColon(a.sents[prev].toks)) {
+			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
@@ -398,4 +416,49 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// endsWithColon reports whether a sentence ends with a colon: it leads into
+// what follows, so it is no headline even where cleanup took it for one.
+func endsWithColon(toks []rules.Token) bool {
+	return len(toks) > 0 && toks[len(toks)-1].Text == ":"
+}
+
+// endsWithTerminal reports whether a sentence ends as prose does: with
+// . ! ? : … or a quotation whose content ends so. A line that does not — a
+// headline, a caption, a photo credit, a byline — is not the sentence
+// before a quotation.
+func endsWithTerminal(view string, quotes []Quote, toks []rules.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	switch t.Kind {
+	case rules.QuoteT:
+		q := quotes[t.Quote]
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(view[q.Start:q.End], " "))
+		return strings.ContainsRune(".!?:…,;", last)
+	case rules.Punct:
+		return strings.ContainsAny(t.Text, ".!?:…;")
+	}
+	return false
+}
+
+// proseGap is paraGap without the lines between that do not read as prose
+// (a caption, a subhead, a tag line between two paragraphs of one speaker),
+// but for line keep, which gave the previous quote its speaker (a source
+// line, – Jane Doe, ends the turn).
+func (a *analysis) proseGap(x *Extractor, from, to, keep int) int {
+	n := 0
+	for i := from + 1; i <= to && i < len(a.c.Lines); i++ {
+		l := a.c.Lines[i]
+		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
+			continue
+		}
+		if i < to && i != keep && !x.proseLine(a, l.Start) {
+			continue
+		}
+		n++
+	}
+	return n
 }

@@ -23,6 +23,9 @@ type Options struct {
 	Explain bool
 	// MaxQuoteLen bounds a quotation's content in bytes (0: 5000).
 	MaxQuoteLen int
+	// MinConfidence leaves out the rows whose confidence is below it
+	// (0: none; unattributed rows have confidence 0).
+	MinConfidence float64
 }
 
 // Extractor runs the pipeline with one ruleset. It is safe for concurrent

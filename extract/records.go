@@ -148,6 +148,10 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Rule = at.m.Rule.ID
 			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			if at.guess != nil && r.Status != "unresolved" {
+				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
+				r.Confidence = min(r.Confidence, at.guess.Confidence)
+			}
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
 				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
@@ -166,14 +170,20 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
+		}
+		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
+			continue // a term, a scare quote or a title, whatever rule took it
 		}
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
 		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
+		}
+		if r.Confidence < x.opts.MinConfidence {
+			continue // below the caller's threshold
 		}
 		r.Explain = at.explain
 		n++
@@ -196,14 +206,8 @@ func isSingleMark(r rune) bool {
 func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	q := a.quotes[qi]
 	words := strings.Fields(content)
-	if loc := a.qloc[qi]; loc.sent >= 0 && loc.tok > 0 {
-		toks := a.sents[loc.sent].toks
-		markers := x.rules.Lists[rules.ListScareMarkers]
-		for k := max(0, loc.tok-2); k < loc.tok; k++ {
-			if markers.MatchAt(toks, k) == loc.tok-k {
-				return "scare"
-			}
-		}
+	if x.afterScareMarker(a, qi) {
+		return "scare"
 	}
 	if isTitleCase(words) {
 		return "title"
@@ -317,4 +321,83 @@ func sentenceText(view string, toks []rules.Token, q int) string {
 		s += " …"
 	}
 	return s
+}
+
+// termLike reports whether an attributed quote that would not be speech
+// by itself (nonSpeech: a short term, a scare quote, a title) stays out of
+// the output. It does when only a guess took it and the speaker is not
+// known to be a person (the courts, the study, a sentence-initial word); and
+// in a short line that does not end as prose — a headline, a subhead, a
+// teaser of a related article — when a guess or a partial rule took it, or
+// a rule whose match does not close the line: headlines put their
+// attribution last (… “closer,” Ushakov has said keeps its quote; “improper”
+// Ukraine call at hearing does not).
+func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off int) bool {
+	r := at.m.Rule
+	weak := r.Status == rules.StatusGuessed || r.Kind == "partial"
+	switch {
+	case r.Status == rules.StatusGuessed && !x.personSpeaker(a, at):
+	case x.proseLine(a, off):
+		return false
+	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.sents[at.sent].toks, at.m.Span)):
+		return false
+	}
+	return x.nonSpeech(a, qi, content) != ""
+}
+
+// personSpeaker reports whether the speaker of an attribution is known to
+// be a person: a person's name, or a pronoun of the pronouns list that is
+// not of the first person (s): I and we outside a quotation are the
+// writer's voice, whoever they were resolved to.
+func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
+	if at.ent == nil || !at.ent.person {
+		return false
+	}
+	if at.m.HasSpkr && at.m.Speaker.Type == rules.PronounMention {
+		g := x.rules.Lists[rules.ListPronouns].Attrs[a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower]
+		return g == "m" || g == "f" || g == "p"
+	}
+	return true
+}
+
+// proseLine reports whether the line holding byte offset off reads as
+// prose: it ends with . ! ? … : or ; (after any closing quotation marks), or
+// is longer than a headline (metadata's headline_max_words).
+func (x *Extractor) proseLine(a *analysis, off int) bool {
+	if len(a.c.Lines) == 0 {
+		return true
+	}
+	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
+	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
+	last, _ := utf8.DecodeLastRuneInString(s)
+	n := x.rules.Metadata.HeadlineMaxWords
+	return strings.ContainsRune(".!?…:;", last) || wordCount(s, n) > n
+}
+
+// afterScareMarker reports whether the quote follows an entry of the
+// scare_markers list (so-called, dubbed, the term).
+func (x *Extractor) afterScareMarker(a *analysis, qi int) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	markers := x.rules.Lists[rules.ListScareMarkers]
+	for k := max(0, loc.tok-2); k < loc.tok; k++ {
+		if markers.MatchAt(toks, k) == loc.tok-k {
+			return true
+		}
+	}
+	return false
+}
+
+// closesSentence reports whether span s reaches the end of the sentence,
+// but for closing punctuation.
+func closesSentence(toks []rules.Token, s rules.Span) bool {
+	for i := s.End; i < len(toks); i++ {
+		if toks[i].Kind != rules.Punct {
+			return false
+		}
+	}
+	return true
 }

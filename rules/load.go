@@ -1131,7 +1131,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
-	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
@@ -1154,6 +1154,17 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 					d.errf(v, "unknown kind %q%s (allowed: %s)", s, didYouMean(s, kinds), strings.Join(kinds, ", "))
 				}
 				r.Kind = s
+			}
+		case "status":
+			if s, ok := d.str(v); ok {
+				switch s {
+				case "attributed":
+					r.Status = ""
+				case StatusGuessed:
+					r.Status = s
+				default:
+					d.errf(v, "unknown status %q%s (allowed: attributed, guessed)", s, didYouMean(s, []string{"attributed", StatusGuessed}))
+				}
 			}
 		case "scope":
 			if s, ok := d.str(v); ok {

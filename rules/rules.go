@@ -206,10 +206,13 @@ type AttrRule struct {
 	Confidence  float64
 	Kind        string // output kind: direct, partial, headline, continued
 	Scope       Scope
-	Pattern     *Pattern
-	Tests       []RuleTest
-	Pos         Pos
-	Source      string // the file the rule came from
+	// Status is StatusGuessed for a fallback rule (the sentence subject, the
+	// sentence before) whose attributions are guesses, else "".
+	Status  string
+	Pattern *Pattern
+	Tests   []RuleTest
+	Pos     Pos
+	Source  string // the file the rule came from
 	// Overrides is where the rule this one replaced (same id, earlier file)
 	// was defined; zero when the rule replaced none.
 	Overrides Pos
@@ -218,6 +221,11 @@ type AttrRule struct {
 	at    func(col int) Pos
 	idPos Pos
 }
+
+// StatusGuessed is the status of an attribution rule whose attributions are
+// guesses: the output rows it attributes get status "guessed" instead of
+// "attributed" or "resolved".
+const StatusGuessed = "guessed"
 
 // Scope is the token window an attribution rule sees.
 type Scope string

@@ -15,6 +15,8 @@ type evalOpts struct {
 	lenient bool
 	pred    string
 	asJSON  bool
+	calib   bool
+	width   float64
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -27,7 +29,8 @@ result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
 accuracy by offsets, and end-to-end named recall.`,
 		Example: `  whosaid eval gold.jsonl
-  whosaid eval --pred pred.jsonl --json gold.jsonl`,
+  whosaid eval --pred pred.jsonl --json gold.jsonl
+  whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
 	}
@@ -35,10 +38,15 @@ accuracy by offsets, and end-to-end named recall.`,
 	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
+	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
+	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
 	return cmd
 }
 
 func runEval(a *app, o *evalOpts, goldPath string) error {
+	if o.width < 0 || o.width > 1 {
+		return &exitError{exitUsage, fmt.Errorf("--bucket must be between 0 and 1, got %v", o.width)}
+	}
 	rs, err := o.rules.load()
 	if err != nil {
 		return err
@@ -54,6 +62,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	}
 	x := extract.New(rs, extract.Options{})
 	pred := map[string][]eval.PredQuote{}
+	rated := map[string][]eval.RatedQuote{}
 	var docs []*extract.Document
 	for _, g := range gold {
 		doc, err := x.Extract(g.ID, g.Text)
@@ -62,10 +71,14 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			continue
 		}
 		var ps []eval.PredQuote
+		var rs []eval.RatedQuote
 		for _, q := range doc.Quotes {
-			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}
+			ps = append(ps, p)
+			rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
 		}
 		pred[g.ID] = ps
+		rated[g.ID] = rs
 		if o.pred != "" {
 			docs = append(docs, doc)
 		}
@@ -89,6 +102,16 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		if err := commit(); err != nil {
 			return err
 		}
+	}
+	if o.calib {
+		c := eval.Calibrate(gold, rated, o.width)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(c, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+			return nil
+		}
+		fmt.Fprintln(a.stdout, c.String())
+		return nil
 	}
 	rep := eval.Score(gold, pred, o.lenient)
 	if o.asJSON {

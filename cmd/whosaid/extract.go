@@ -27,6 +27,7 @@ type extractOpts struct {
 	jobs    int
 	quiet   bool
 	cpuprof string
+	minConf float64
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -50,6 +51,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
+	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
@@ -101,7 +103,10 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			format = "table"
 		}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
+	if o.minConf < 0 || o.minConf > 1 {
+		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
+	}
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf})
 	w, commit, abort, err := openOutput(a, o.out)
 	if err != nil {
 		return err
