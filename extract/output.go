@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -169,19 +170,34 @@ type jsonlWriter struct {
 	buf []byte // reused for each line
 }
 
-// WriteDoc writes d as one JSON line, encoded by appendDocJSON in the bytes
-// json.Marshal would give.
+// WriteDoc writes d as one JSON line, encoded by streamDocJSON in the bytes
+// json.Marshal would give, and handed to the output record by record.
 func (w *jsonlWriter) WriteDoc(d *Document) error {
-	b, ok := appendDocJSON(w.buf[:0], d)
-	if !ok {
-		var err error
-		if b, err = json.Marshal(docOut(d)); err != nil {
-			return fmt.Errorf("encoding document %s: %w", d.ID, err)
+	for i := range d.Quotes {
+		if c := d.Quotes[i].Confidence; math.IsInf(c, 0) || math.IsNaN(c) {
+			if _, err := json.Marshal(docOut(d)); err != nil {
+				return fmt.Errorf("encoding document %s: %w", d.ID, err)
+			}
 		}
-	} else {
-		w.buf = b
 	}
-	w.bw.Write(b)
+	var werr error
+	flush := func(b []byte) []byte {
+		if werr == nil {
+			_, werr = w.bw.Write(b)
+		}
+		return b[:0]
+	}
+	b, ok := streamDocJSON(w.buf[:0], d, flush)
+	if !ok {
+		return fmt.Errorf("encoding document %s: a confidence that is not a number", d.ID)
+	}
+	if cap(b) <= 4*streamChunk {
+		w.buf = b // keep a small buffer for the next document
+	}
+	flush(b)
+	if werr != nil {
+		return werr
+	}
 	return w.bw.WriteByte('\n')
 }
 
