@@ -95,11 +95,20 @@ func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 }
 
 // messageID returns the id of a document that failed as it can stand in a
-// one-line message: quoted when it holds control characters (a file name
-// with a newline or an escape sequence) or invalid UTF-8.
-func messageID(id string) string {
+// one-line message (SafeName).
+func messageID(id string) string { return SafeName(id) }
+
+// SafeName returns a name (a file name, a document id) as it can stand in
+// a one-line message on a terminal: Go-quoted when it holds a character
+// that is not printable — control characters (a newline, an escape
+// sequence), bidirectional overrides and other format characters that
+// would reorder the line — or invalid UTF-8; as it is otherwise.
+func SafeName(id string) string {
+	if !utf8.ValidString(id) {
+		return strconv.Quote(id)
+	}
 	for _, r := range id {
-		if r < 0x20 || 0x7f <= r && r < 0xa0 || r == utf8.RuneError {
+		if r != ' ' && !strconv.IsPrint(r) {
 			return strconv.Quote(id)
 		}
 	}

@@ -71,7 +71,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 	}
 	if o.pred != "" {
-		w, commit, abort, err := openOutput(a, o.pred)
+		w, commit, abort, err := openOutput(a, o.pred, []string{goldPath}, nil)
 		if err != nil {
 			return err
 		}

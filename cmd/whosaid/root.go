@@ -96,10 +96,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		// Ctrl-C: the commands stop between documents
-		fmt.Fprintln(stderr, "whosaid: interrupted")
-		return exitInterrupted
+	if ctx.Err() != nil {
+		// a signal (Ctrl-C, SIGTERM, SIGHUP): the commands stop between
+		// documents, and have removed their temporary files
+		msg, code := stopped(ctx)
+		fmt.Fprintln(stderr, "whosaid:", msg)
+		return code
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
