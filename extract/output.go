@@ -79,12 +79,18 @@ func (r *Record) Row() []string {
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula
 // (OWASP: a leading = + - @ tab or carriage return) by prefixing a quote.
+// Spreadsheets skip leading spaces (and no-break spaces) before a formula
+// and read the full-width ＝ ＋ － ＠ as the ASCII ones, so those count too.
 func SafeCell(s string) string {
-	if s == "" {
+	t := strings.TrimLeft(s, " \u00a0\u3000")
+	if t == "" {
 		return s
 	}
-	switch s[0] {
+	switch t[0] {
 	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	if r, _ := utf8.DecodeRuneInString(t); r == '＝' || r == '＋' || r == '－' || r == '＠' {
 		return "'" + s
 	}
 	return s

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -149,12 +150,17 @@ func (f *inputFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.input, "input", "", "input format: text or jsonl (default: by extension, .jsonl is JSONL)")
 	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings, ", ")+
 		" (auto: UTF-8, or UTF-16 with a byte-order mark)")
-	cmd.Flags().StringVar(&f.maxSize, "max-size", "32M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
+	cmd.Flags().StringVar(&f.maxSize, "max-size", "4M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
 }
 
 func (f *inputFlags) options(a *app) (extract.InputOptions, error) {
 	if f.input != "" && f.input != "text" && f.input != "jsonl" {
 		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--input %q: want text or jsonl", f.input)}
+	}
+	for _, g := range f.globs {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--glob %q: %w", g, err)}
+		}
 	}
 	enc, err := extract.NormEncoding(f.encoding)
 	if err != nil {
