@@ -11,7 +11,7 @@ import (
 // pathologicalUnits are the repeated units of the texts that once made
 // time or memory grow faster than the input (docs/reliability.md).
 var pathologicalUnits = []struct{ name, unit string }{
-	{"pronouns", "He said she told them he said it was his and her and their plan. "},
+	{"pronouns", "“We agree,” he said. She told them it was his plan. “No,” she said, and they left. "},
 	{"quotes-per-line", "“Yes,” “no,” “maybe,” “so” and “then” they were. \n"},
 	{"said-lines", "“We will win this,” said John Smith.\n"},
 	{"lone-cr", "“Yes,” he said.\r"},

@@ -320,18 +320,26 @@ func TestSignals(t *testing.T) {
 		sig  syscall.Signal
 		code int
 		msg  string
+		cmd  string
 	}{
-		{syscall.SIGINT, 130, "whosaid: interrupted"},
-		{syscall.SIGTERM, 143, "whosaid: terminated"},
-		{syscall.SIGHUP, 129, "whosaid: hangup"},
+		{syscall.SIGINT, 130, "whosaid: interrupted", "extract"},
+		{syscall.SIGTERM, 143, "whosaid: terminated", "extract"},
+		{syscall.SIGHUP, 129, "whosaid: hangup", "extract"},
+		// clean reads on the command's own goroutine, stuck opening the
+		// pipe: run gives up on it after stopGrace
+		{syscall.SIGINT, 130, "whosaid: interrupted", "clean"},
 	}
 	for _, c := range cases {
-		t.Run(c.sig.String(), func(t *testing.T) {
+		t.Run(c.cmd+"/"+c.sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			good := write(t, filepath.Join(dir, "good.txt"), []byte(goodText))
 			fifo := mkfifo(t, filepath.Join(dir, "in.txt"))
 			out := write(t, filepath.Join(dir, "out", "q.jsonl"), []byte("old\n"))
-			cmd := exec.Command(os.Args[0], "extract", "-q", "-j", "2", "-o", out, good, fifo)
+			args := []string{c.cmd, "-q", "-j", "2", "-o", out, good, fifo}
+			if c.cmd == "clean" {
+				args = []string{c.cmd, "-o", out, good, fifo}
+			}
+			cmd := exec.Command(os.Args[0], args...)
 			cmd.Env = append(os.Environ(), "WHOSAID_CHILD=1")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr

@@ -75,7 +75,9 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 			return refuse("%v", ioErr(err))
 		}
 	}
+	a.addTemp(f)
 	commit = func() error {
+		defer a.dropTemp(f)
 		if err := f.Close(); err != nil {
 			os.Remove(f.Name())
 			return err
@@ -86,7 +88,7 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 		}
 		return nil
 	}
-	abort = func() { f.Close(); os.Remove(f.Name()) }
+	abort = func() { f.Close(); os.Remove(f.Name()); a.dropTemp(f) }
 	return f, commit, abort, nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/extract"
@@ -38,7 +40,43 @@ type app struct {
 	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	mu    sync.Mutex
+	temps map[*os.File]bool // temporary output files not yet renamed or removed
 }
+
+// addTemp records a temporary output file, so that a run stopped by a
+// signal removes it even when its command is stuck (removeTemps).
+func (a *app) addTemp(f *os.File) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.temps == nil {
+		a.temps = map[*os.File]bool{}
+	}
+	a.temps[f] = true
+}
+
+// dropTemp forgets a temporary file that was renamed or removed.
+func (a *app) dropTemp(f *os.File) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.temps, f)
+}
+
+// removeTemps removes the temporary files still recorded.
+func (a *app) removeTemps() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for f := range a.temps {
+		os.Remove(f.Name())
+	}
+	a.temps = nil
+}
+
+// stopGrace is how long a command may take to stop after a signal before
+// run gives up on it: a read blocked in the kernel (opening a named pipe
+// that nobody writes) cannot be cancelled.
+const stopGrace = 2 * time.Second
 
 // ruleFlags are the flags that choose the ruleset.
 type ruleFlags struct {
@@ -93,7 +131,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(stopGrace):
+			a.removeTemps()
+			err = ctx.Err()
+		}
+	}
 	if err == nil {
 		return exitOK
 	}
