@@ -150,9 +150,11 @@ func jsonLen(s string) int {
 func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	cp := newCPIndex(text)
 	budget := outputPerByte*len(text) + outputSlack
-	// room for every row at once: growing the slice by appending cost five
-	// times its final size in allocations on a document with many rows
-	out := make([]Record, 0, min(len(a.quotes), budget/rowOverhead+1))
+	// the rows grow by doubling up to their bound: append grows a large
+	// slice by a quarter at a time, which cost five times the final size
+	// in allocations on a document with many rows
+	maxRows := min(len(a.quotes), budget/rowOverhead+1)
+	var out []Record
 	n := 0
 	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
@@ -226,6 +228,11 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		budget -= cost
 		n++
 		r.ID = "q" + strconv.Itoa(n)
+		if len(out) == cap(out) {
+			grown := make([]Record, len(out), min(max(16, 2*cap(out)), max(maxRows, len(out)+1)))
+			copy(grown, out)
+			out = grown
+		}
 		out = append(out, r)
 	}
 	if dropped > 0 {
