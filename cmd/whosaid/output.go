@@ -35,12 +35,18 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 		return nil, nil, nil, &exitError{exitUsage, fmt.Errorf("-o %s: "+format, append([]any{extract.SafeName(path)}, args...)...)}
 	}
 	target := path
-	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
-		if target, err = filepath.EvalSymlinks(path); err != nil {
+	st, err := os.Stat(path) // through links, /dev/stdout's /proc/self/fd/1 included
+	if lst, lerr := os.Lstat(path); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if err != nil {
 			return refuse("a symbolic link that leads nowhere (%v)", ioErr(err))
 		}
+		if st.Mode().IsRegular() {
+			// the file the link names is replaced, the link stays
+			if target, err = filepath.EvalSymlinks(path); err != nil {
+				return refuse("%v", ioErr(err))
+			}
+		}
 	}
-	st, err := os.Stat(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		dir := filepath.Dir(target)
