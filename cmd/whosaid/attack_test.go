@@ -115,48 +115,61 @@ func TestOutputNeverDestroys(t *testing.T) {
 		}
 		noTemp(t, dir)
 	})
-	t.Run("named pipe with a reader is written through", func(t *testing.T) {
-		dir := t.TempDir()
-		in := write(t, filepath.Join(dir, "s.txt"), []byte(goodText))
-		fifo := mkfifo(t, filepath.Join(dir, "out.fifo"))
-		got := make(chan string, 1)
-		go func() {
-			f, err := os.Open(fifo) // blocks until the writer opens it
-			if err != nil {
-				got <- err.Error()
-				return
-			}
-			defer f.Close()
-			var b strings.Builder
-			buf := make([]byte, 4096)
-			for {
-				n, err := f.Read(buf)
-				b.Write(buf[:n])
-				if err != nil {
-					break
+	for _, viaLink := range []bool{false, true} {
+		name := "named pipe with a reader is written through"
+		if viaLink {
+			name += ", also through a link (as /dev/stdout is)"
+		}
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := write(t, filepath.Join(dir, "s.txt"), []byte(goodText))
+			fifo := mkfifo(t, filepath.Join(dir, "out.fifo"))
+			out := fifo
+			if viaLink {
+				out = filepath.Join(dir, "link")
+				if err := os.Symlink(fifo, out); err != nil {
+					t.Fatal(err)
 				}
 			}
-			got <- b.String()
-		}()
-		var r cliResult
-		deadline := time.Now().Add(5 * time.Second)
-		for {
-			// the reader may not have opened the pipe yet
-			if r = cli(bg, nil, "extract", "-f", "jsonl", "-o", fifo, in); r.code == exitOK || time.Now().After(deadline) {
-				break
+			got := make(chan string, 1)
+			go func() {
+				f, err := os.Open(fifo) // blocks until the writer opens it
+				if err != nil {
+					got <- err.Error()
+					return
+				}
+				defer f.Close()
+				var b strings.Builder
+				buf := make([]byte, 4096)
+				for {
+					n, err := f.Read(buf)
+					b.Write(buf[:n])
+					if err != nil {
+						break
+					}
+				}
+				got <- b.String()
+			}()
+			var r cliResult
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				// the reader may not have opened the pipe yet
+				if r = cli(bg, nil, "extract", "-f", "jsonl", "-o", out, in); r.code == exitOK || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
 			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		if r.code != exitOK {
-			t.Fatalf("exit code %d: %s", r.code, r.stderr)
-		}
-		if s := <-got; !strings.Contains(s, "We will win") {
-			t.Errorf("the reader got %q", s)
-		}
-		if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
-			t.Errorf("the pipe was replaced: %v", err)
-		}
-	})
+			if r.code != exitOK {
+				t.Fatalf("exit code %d: %s", r.code, r.stderr)
+			}
+			if s := <-got; !strings.Contains(s, "We will win") {
+				t.Errorf("the reader got %q", s)
+			}
+			if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+				t.Errorf("the pipe was replaced: %v", err)
+			}
+		})
+	}
 	t.Run("symbolic link: the target is written, the link stays", func(t *testing.T) {
 		dir := t.TempDir()
 		in := write(t, filepath.Join(dir, "s.txt"), []byte(goodText))
