@@ -281,7 +281,7 @@ func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) 
 		return fn(Input{ID: p, Err: ioError(err)})
 	}
 	defer f.Close()
-	if size < 0 && opt.Context != nil {
+	if st != nil && !st.Mode().IsRegular() && opt.Context != nil {
 		// a pipe or device named on the command line: a cancellation
 		// ends a read blocked on it
 		stop := context.AfterFunc(opt.Context, func() { f.SetReadDeadline(time.Unix(1, 0)) })
