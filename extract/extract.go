@@ -186,7 +186,10 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	}
 	x.attribute(a)
 	x.resolve(a)
-	doc.Quotes = x.records(a, id, text)
+	var bound *Warning
+	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
+		doc.Warnings = append(doc.Warnings, *bound)
+	}
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
 	return doc, nil

@@ -312,8 +312,11 @@ func FuzzReadInputs(f *testing.F) {
 		docs := 0
 		err := extract.ReadInputs([]string{"-"}, opt, func(in extract.Input) error {
 			docs++
-			if in.ID == "" {
-				t.Errorf("a document without an id")
+			if strings.TrimSpace(in.ID) == "" {
+				t.Errorf("a document without an id: %q", in.ID)
+			}
+			if in.Err == nil && len(in.ID) > extract.MaxIDBytes {
+				t.Errorf("an id of %d bytes", len(in.ID))
 			}
 			if in.Err == nil {
 				if err := extract.CheckText(in.Text); err != nil {

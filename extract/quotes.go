@@ -60,6 +60,11 @@ type ScanOptions struct {
 	MaxLen int        // maximum bytes of one quote's content; 0 means 5000
 }
 
+// qsMaxDepth bounds the quotes open inside each other: an opening mark
+// beyond it is stray. Prose nests two or three deep; without a bound, a
+// run of n opening marks makes n quotes each holding the rest of the run.
+const qsMaxDepth = 8
+
 // DefaultMaxQuoteLen is the MaxLen that ScanOptions{MaxLen: 0} means.
 const DefaultMaxQuoteLen = 5000
 
@@ -87,6 +92,8 @@ const DefaultMaxQuoteLen = 5000
 //     cut there, Unclosed); otherwise the mark opens if it can, or is stray.
 //   - Content is trimmed of whitespace at both ends (« bonjour » → bonjour);
 //     empty or whitespace-only quotes are skipped with a warning.
+//   - At most qsMaxDepth (8) quotes are open inside each other; an
+//     opening mark beyond that is stray.
 //   - Content is at most MaxLen bytes (counted from just after the opening
 //     mark, before trimming): when the outermost open quote passes it, it
 //     and every quote open inside it are cut there, Unclosed, with a warning.
@@ -367,6 +374,9 @@ func (s *qsScanner) mark(pos, w, m int) {
 		s.resolvePending(link)
 	}
 
+	if act == qsDoOpen && len(s.stack) >= qsMaxDepth {
+		act = qsStray // a run of opening marks must not multiply the quotes
+	}
 	switch act {
 	case qsDoOpen:
 		s.stack = append(s.stack, qsOpen{

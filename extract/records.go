@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -111,11 +112,51 @@ func isCollapsed(s string) bool {
 	return !space || s == ""
 }
 
-// records builds the output rows of a document.
-func (x *Extractor) records(a *analysis, id, text string) []Record {
+// Output bounds: the rows of a document take at most outputPerByte bytes
+// of JSON per byte of its text, plus outputSlack; the rows past the budget
+// are dropped with one warning. News text comes nowhere near it (a few
+// bytes per byte); only pathological text does, and it must not turn a
+// small input into gigabytes of output.
+const (
+	outputPerByte = 40
+	outputSlack   = 64 << 10
+	rowOverhead   = 320 // the keys and numbers of a JSON row
+)
+
+// rowCost is about the JSON size of r: its strings escaped, and the rest.
+func rowCost(r *Record) int {
+	n := rowOverhead + jsonLen(r.Doc) + jsonLen(r.Quote) + jsonLen(r.Speaker) + jsonLen(r.Mention) +
+		jsonLen(r.Title) + jsonLen(r.Cue) + jsonLen(r.Rule) + jsonLen(r.Sentence)
+	for _, e := range r.Explain {
+		n += jsonLen(e) + 3
+	}
+	return n
+}
+
+// jsonLen bounds the length of s as a JSON string (escapes at most six
+// bytes each).
+func jsonLen(s string) int {
+	n := len(s) + 2
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
+			n += 5
+		}
+	}
+	return n
+}
+
+// records builds the output rows of a document; past the output budget it
+// drops the rest and returns a warning.
+func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	cp := newCPIndex(text)
+	budget := outputPerByte*len(text) + outputSlack
+	// the rows grow by doubling up to their bound: append grows a large
+	// slice by a quarter at a time, which cost five times the final size
+	// in allocations on a document with many rows
+	maxRows := min(len(a.quotes), budget/rowOverhead+1)
 	var out []Record
 	n := 0
+	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
 		loc := a.qloc[qi]
 		if loc.sent < 0 && !x.opts.All {
@@ -186,11 +227,28 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			continue // below the caller's threshold
 		}
 		r.Explain = at.explain
+		cost := rowCost(&r)
+		if cost > budget {
+			if dropped == 0 {
+				firstDropped = r.Line
+			}
+			dropped++
+			continue
+		}
+		budget -= cost
 		n++
 		r.ID = "q" + strconv.Itoa(n)
+		if len(out) == cap(out) {
+			grown := make([]Record, len(out), min(max(16, 2*cap(out)), max(maxRows, len(out)+1)))
+			copy(grown, out)
+			out = grown
+		}
 		out = append(out, r)
 	}
-	return out
+	if dropped > 0 {
+		return out, &Warning{Line: firstDropped, Msg: fmt.Sprintf("output bounded: %d quotations from this line on dropped (more than %d bytes of output per byte of text)", dropped, outputPerByte)}
+	}
+	return out, nil
 }
 
 // isSingleMark reports whether r opens a single-mark quotation.

@@ -82,7 +82,7 @@ func ReadSources(paths []string) ([]Source, error) {
 			}
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readRuleFile(f)
 			if err != nil {
 				errs = append(errs, &Error{Pos: Pos{File: f}, Msg: describeIOError(err)})
 				continue

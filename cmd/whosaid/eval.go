@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -43,6 +44,25 @@ accuracy by offsets, and end-to-end named recall.`,
 	return cmd
 }
 
+// maxGoldBytes bounds a gold file (1 GiB): eval holds it in memory.
+const maxGoldBytes = 1 << 30
+
+// openGold opens a gold file: a regular file (not a device or pipe, which
+// could be endless or block) of at most maxGoldBytes.
+func openGold(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%v)", extract.SafeName(path), st.Mode().Type())
+	}
+	if st.Size() > maxGoldBytes {
+		return nil, fmt.Errorf("%s: gold file too large: more than 1 GiB", extract.SafeName(path))
+	}
+	return os.Open(path)
+}
+
 func runEval(a *app, o *evalOpts, goldPath string) error {
 	if o.width < 0 || o.width > 1 {
 		return &exitError{exitUsage, fmt.Errorf("--bucket must be between 0 and 1, got %v", o.width)}
@@ -51,11 +71,11 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(goldPath)
+	f, err := openGold(goldPath)
 	if err != nil {
 		return &exitError{exitInputFailed, err}
 	}
-	gold, err := eval.ReadGold(f)
+	gold, err := eval.ReadGold(io.LimitReader(f, maxGoldBytes))
 	f.Close()
 	if err != nil {
 		return &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
@@ -84,7 +104,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 	}
 	if o.pred != "" {
-		w, commit, abort, err := openOutput(a, o.pred)
+		w, commit, abort, err := openOutput(a, o.pred, []string{goldPath}, nil)
 		if err != nil {
 			return err
 		}
