@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/eval"
@@ -15,6 +19,8 @@ type evalOpts struct {
 	lenient bool
 	pred    string
 	asJSON  bool
+	variant string
+	write   string
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -27,7 +33,8 @@ result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
 accuracy by offsets, and end-to-end named recall.`,
 		Example: `  whosaid eval gold.jsonl
-  whosaid eval --pred pred.jsonl --json gold.jsonl`,
+  whosaid eval --pred pred.jsonl --json gold.jsonl
+  whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
 	}
@@ -35,6 +42,9 @@ accuracy by offsets, and end-to-end named recall.`,
 	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
+	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
+		" (British quotation marks; hard-wrapped at 72 columns)")
+	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
 }
 
@@ -43,14 +53,9 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(goldPath)
+	gold, err := readEvalGold(a, o, goldPath)
 	if err != nil {
-		return &exitError{exitInputFailed, err}
-	}
-	gold, err := eval.ReadGold(f)
-	f.Close()
-	if err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+		return err
 	}
 	x := extract.New(rs, extract.Options{})
 	pred := map[string][]eval.PredQuote{}
@@ -98,4 +103,46 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	}
 	fmt.Fprintln(a.stdout, rep.String())
 	return nil
+}
+
+// readEvalGold reads the gold file, transformed by o.variant when it is
+// set, and writes the transformed gold to o.write when that is set.
+func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) {
+	if o.write != "" && o.variant == "" {
+		return nil, &exitError{exitUsage, fmt.Errorf("--write-gold needs --variant")}
+	}
+	if o.variant != "" && !slices.Contains(eval.Variants, o.variant) {
+		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants, " or "))}
+	}
+	f, err := os.Open(goldPath)
+	if err != nil {
+		return nil, &exitError{exitInputFailed, err}
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if o.variant != "" {
+		var b bytes.Buffer
+		if err := eval.WriteVariant(o.variant, f, &b); err != nil {
+			return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+		}
+		if o.write != "" {
+			w, commit, abort, err := openOutput(a, o.write)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := w.Write(b.Bytes()); err != nil {
+				abort()
+				return nil, fmt.Errorf("writing %s: %w", o.write, err)
+			}
+			if err := commit(); err != nil {
+				return nil, err
+			}
+		}
+		r = &b
+	}
+	gold, err := eval.ReadGold(r)
+	if err != nil {
+		return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+	}
+	return gold, nil
 }
