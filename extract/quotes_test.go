@@ -91,9 +91,9 @@ var quoteCases = []quoteCase{
 	{"french then swiss", "«a» »b«", ScanOptions{}, []string{"a", "b"}, 0},
 	{"cjk", "彼は「こんにちは『世界』」と言った。", ScanOptions{},
 		[]string{"こんにちは『世界』", "世界 [d1 p0]"}, 0},
-	{"custom swedish", "”Hej”, sa han, ’då’.", ScanOptions{Pairs: []MarkPair{{'”', '”'}, {'’', '’'}}},
+	{"custom swedish", "”Hej”, sa han, ’då’.", ScanOptions{Pairs: []MarkPair{{Open: '”', Close: '”'}, {Open: '’', Close: '’'}}},
 		[]string{"Hej", "då"}, 0},
-	{"custom table ignores bad runes", "<a> “b”", ScanOptions{Pairs: []MarkPair{{'<', '>'}, {' ', 0}, {utf8.RuneError, '>'}}},
+	{"custom table ignores bad runes", "<a> “b”", ScanOptions{Pairs: []MarkPair{{Open: '<', Close: '>'}, {Open: ' ', Close: 0}, {Open: utf8.RuneError, Close: '>'}}},
 		[]string{"a"}, 0},
 
 	// Trimming and empty quotes.
@@ -222,7 +222,7 @@ func TestScanQuotesLargeTable(t *testing.T) {
 	// 100 pairs of distinct runes: the first 32 (64 runes) are used.
 	var pairs []MarkPair
 	for i := range 100 {
-		pairs = append(pairs, MarkPair{rune(0x2460 + 2*i), rune(0x2461 + 2*i)})
+		pairs = append(pairs, MarkPair{Open: rune(0x2460 + 2*i), Close: rune(0x2461 + 2*i)})
 	}
 	text := "① a ② ⑨ b ⑩ " + string(rune(0x2460+2*40)) + " c " + string(rune(0x2461+2*40))
 	qs, ws := ScanQuotes(text, ScanOptions{Pairs: pairs})

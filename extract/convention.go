@@ -1,0 +1,175 @@
+package extract
+
+// Per-document conventions: which quotation marks are the document's outer
+// quotation (American “…” or British ‘…’), and whether the text is
+// hard-wrapped. The settings are the ruleset's (mark_convention and
+// wrapped_text in rules/defaults/marks.yaml).
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// scanQuotes scans the quotations of view. It returns whether the document
+// uses inner marks (‘…’) as its outer quotation: then pairs scanned only in
+// such documents (the straight ') are kept, otherwise the view is scanned
+// again without them.
+func (x *Extractor) scanQuotes(view string) ([]Quote, []ScanWarning, bool) {
+	opt := ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen}
+	if x.outerOnly != nil {
+		opt.Pairs = x.allPairs
+	}
+	qs, ws := ScanQuotes(view, opt)
+	inner := x.innerOuter(view, qs)
+	if inner || x.outerOnly == nil {
+		return qs, ws, inner
+	}
+	for _, q := range qs {
+		if x.outerOnly[q.Open] || x.outerOnly[q.Close] {
+			opt.Pairs = x.pairs
+			qs, ws = ScanQuotes(view, opt)
+			return qs, ws, false
+		}
+	}
+	return qs, ws, false
+}
+
+// innerOuter reports whether the document uses inner marks as its outer
+// quotation: more than the inner_share of its top-level quotations of
+// min_words words or more are in inner marks. Doubled inner marks (”…”)
+// type a double quotation.
+func (x *Extractor) innerOuter(view string, qs []Quote) bool {
+	conv := x.rules.Convention
+	if conv.InnerShare <= 0 {
+		return false
+	}
+	inner, all := 0, 0
+	for _, q := range qs {
+		if q.Depth > 0 || wordCount(view[q.Start:q.End], conv.InnerMinWords) < conv.InnerMinWords {
+			continue
+		}
+		all++
+		if q.Inner && !doubled(view, q) {
+			inner++
+		}
+	}
+	return all > 0 && float64(inner) > conv.InnerShare*float64(all)
+}
+
+// doubled reports whether quote q's opening mark is doubled: ”…”, ‘‘…’’.
+func doubled(view string, q Quote) bool {
+	m := string(q.Open)
+	return strings.HasPrefix(view[q.Start:], m) || strings.HasSuffix(view[:q.OpenStart], m)
+}
+
+// innerTop reports whether quote q is in inner marks in a document that
+// does not use them as its outer quotation: at top level, a headline
+// paraphrase or a term rather than speech.
+func (a *analysis) innerTop(q Quote) bool {
+	return q.Inner && !a.innerOuter
+}
+
+// unwrap returns view with the line breaks inside paragraphs turned into
+// spaces when the document is hard-wrapped (see wrapped), else view. The
+// length is kept, so offsets into the result are offsets into view.
+func (x *Extractor) unwrap(view string) string {
+	if !x.wrapped(view) {
+		return view
+	}
+	b := []byte(view)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\n' {
+			continue
+		}
+		// a break between two lines of text joins them
+		if !blankLineBefore(view, i) && !blankLineAfter(view, i) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// blankLineBefore reports whether the line that ends at view[i] (a line
+// break) is blank or the first line of the text is empty.
+func blankLineBefore(view string, i int) bool {
+	start := strings.LastIndexByte(view[:i], '\n') + 1
+	return strings.TrimSpace(view[start:i]) == ""
+}
+
+// blankLineAfter reports whether the line that starts after view[i] is
+// blank.
+func blankLineAfter(view string, i int) bool {
+	end := strings.IndexByte(view[i+1:], '\n')
+	if end < 0 {
+		end = len(view)
+	} else {
+		end += i + 1
+	}
+	return strings.TrimSpace(view[i+1:end]) == ""
+}
+
+// wrapped reports whether view is hard-wrapped: its lines are at most
+// max_width characters, the widest min_width or more, and on (a share of at least share of) the lines of
+// text that run on into a next line of text, the next line's first word
+// would not have fit within the widest line; at least min_lines such lines.
+func (x *Extractor) wrapped(view string) bool {
+	w := x.rules.Convention.Wrap
+	if w.MinLines <= 0 || w.MaxWidth <= 0 || strings.Count(view, "\n") < w.MinLines {
+		return false
+	}
+	widest := 0
+	for rest := view; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		n := utf8.RuneCountInString(strings.TrimRight(line, " "))
+		if n > w.MaxWidth {
+			return false
+		}
+		widest = max(widest, n)
+	}
+	if widest < w.MinWidth {
+		return false
+	}
+	runOn, full := 0, 0
+	prev := -1 // length of the previous line of text, -1 after a blank line
+	for rest := view; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		t := strings.TrimSpace(line)
+		if t == "" {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			runOn++
+			first := t
+			if i := strings.IndexByte(t, ' '); i >= 0 {
+				first = t[:i]
+			}
+			if prev+1+utf8.RuneCountInString(first) > widest {
+				full++
+			}
+		}
+		prev = utf8.RuneCountInString(strings.TrimRight(line, " "))
+	}
+	return runOn >= w.MinLines && float64(full) >= w.Share*float64(runOn)
+}
+
+// lineStarts returns the offsets at which the lines of text start.
+func lineStarts(text string) []int {
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
