@@ -6,8 +6,11 @@ package extract
 // wrapped_text in rules/defaults/marks.yaml).
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
 )
 
 // scanQuotes scans the quotations of view. It returns whether the document
@@ -53,6 +56,17 @@ func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 			inner++
 		}
 	}
+	if all == 0 && conv.InnerMinWords > 1 {
+		// only short quotations: they count, all of them
+		for _, q := range qs {
+			if q.Depth == 0 {
+				all++
+				if q.Inner && !doubled(view, q) {
+					inner++
+				}
+			}
+		}
+	}
 	return all > 0 && float64(inner) > conv.InnerShare*float64(all)
 }
 
@@ -62,11 +76,19 @@ func doubled(view string, q Quote) bool {
 	return strings.HasPrefix(view[q.Start:], m) || strings.HasSuffix(view[:q.OpenStart], m)
 }
 
-// innerTop reports whether quote q is in inner marks in a document that
-// does not use them as its outer quotation: at top level, a headline
-// paraphrase or a term rather than speech.
+// innerTop reports whether the top-level quote q is in inner marks in a
+// document that does not use them as its outer quotation, or in the
+// headline: a headline paraphrase or a term rather than speech.
 func (a *analysis) innerTop(q Quote) bool {
-	return q.Inner && !a.innerOuter
+	return q.Inner && (!a.innerOuter || a.inTitle(q.Start))
+}
+
+// inTitle reports whether offset off lies on the line that gave the
+// document's title.
+func (a *analysis) inTitle(off int) bool {
+	lines := a.c.Lines
+	i, _ := slices.BinarySearchFunc(lines, off, func(l Line, off int) int { return l.End - off })
+	return i < len(lines) && lines[i].Start <= off && lines[i].Meta == "title"
 }
 
 // unwrap returns view with the line breaks inside paragraphs turned into
@@ -172,4 +194,29 @@ func lineStarts(text string) []int {
 		}
 	}
 	return starts
+}
+
+// outerOnlyMarks returns the marks (first characters) that only pairs
+// scanned in documents with inner marks as the outer quotation have, or
+// nil when there are none.
+func outerOnlyMarks(pairs []rules.MarkPair) map[rune]bool {
+	var only map[rune]bool
+	for _, m := range pairs {
+		if m.InnerOuterOnly {
+			if only == nil {
+				only = map[rune]bool{}
+			}
+			only[m.Open], only[m.Close] = true, true
+		}
+	}
+	for _, m := range pairs {
+		if !m.InnerOuterOnly {
+			delete(only, m.Open)
+			delete(only, m.Close)
+		}
+	}
+	if len(only) == 0 {
+		return nil
+	}
+	return only
 }

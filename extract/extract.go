@@ -64,16 +64,11 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
 		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
 	}
+	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {
 		p := MarkPair{Open: m.Open, Close: m.Close, OpenNext: m.OpenNext, CloseNext: m.CloseNext, Inner: m.Inner}
 		x.allPairs = append(x.allPairs, p)
-		if m.InnerOuterOnly {
-			if x.outerOnly == nil {
-				x.outerOnly = map[rune]bool{}
-			}
-			x.outerOnly[m.Open] = true
-			x.outerOnly[m.Close] = true
-		} else {
+		if !m.InnerOuterOnly {
 			x.pairs = append(x.pairs, p)
 		}
 		x.isMark[m.Open] = true

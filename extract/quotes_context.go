@@ -80,7 +80,7 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	}
 	rightOpen := right == qsRAlnum || right == qsROther
 
-	if left == qsLSpace && right != qsRAlnum && topMatches && !info.apos && qsAfterSpacedSingle(text, s.lineStart, pos) {
+	if left == qsLSpace && right != qsRAlnum && topMatches && qsAfterSpacedSingle(text, s.lineStart, pos) {
 		// a free-standing mark after a nested quote's closing single mark
 		// closes the outer quote: "… the term 'outreach,' " he said.
 		return qsDoClose
@@ -92,7 +92,7 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 		return qsDoClose
 	}
 	canClose := available && leftClose && rightClose
-	if canClose && info.apos && left == qsLOther && right == qsRSpace && s.apostropheBefore(pos, w, info) {
+	if canClose && info.apos && left == qsLOther && right == qsRSpace && s.closable(info) == 1 && s.apostropheBefore(pos, w, info) {
 		// ‘The dogs’ bowls were empty,’ he said: a plural possessive
 		return qsStray
 	}
@@ -111,6 +111,15 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	return qsStray
 }
 
+// closable returns the number of open quotes that the mark info may close.
+func (s *qsScanner) closable(info *qsMark) int {
+	n := 0
+	for _, it := range s.stack {
+		n += int(info.closes >> it.mark & 1)
+	}
+	return n
+}
+
 // apostropheBefore reports, for an apostrophe-like mark at text[pos:pos+w]
 // that follows a letter and precedes a space and so may close the quote on
 // top of the stack, whether it is rather an apostrophe (dogs’ bowls):
@@ -118,7 +127,9 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 // later mark of the same character that closes beyond doubt — after
 // punctuation (empty,’) or before punctuation or the paragraph end. Marks
 // in between that may be either are passed over; the answer holds for them
-// too, so it is kept, and the work stays linear in the paragraph.
+// too, so it is kept, and the work stays linear in the paragraph. It is
+// asked only when one open quote may be closed by the mark: with two (‘a
+// ‘b’ c,’), the later mark may close the outer one.
 func (s *qsScanner) apostropheBefore(pos, w int, info *qsMark) bool {
 	r, _ := utf8.DecodeLastRuneInString(s.text[s.lineStart:pos])
 	if !unicode.IsLetter(r) {
