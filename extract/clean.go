@@ -474,7 +474,7 @@ func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
 func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
 	view := normalize(text)
 	c := &Cleaned{}
-	if joined := x.unwrap(view); joined != view {
+	if joined := x.unwrap(text, view); joined != view {
 		c.lineStarts = lineStarts(view)
 		view = joined
 	}

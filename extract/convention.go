@@ -91,11 +91,13 @@ func (a *analysis) inTitle(off int) bool {
 	return i < len(lines) && lines[i].Start <= off && lines[i].Meta == "title"
 }
 
-// unwrap returns view with the line breaks inside paragraphs turned into
-// spaces when the document is hard-wrapped (see wrapped), else view. The
-// length is kept, so offsets into the result are offsets into view.
-func (x *Extractor) unwrap(view string) string {
-	if !x.wrapped(view) {
+// unwrap returns view, the normalised text, with the line breaks inside
+// paragraphs turned into spaces when the text is hard-wrapped (see
+// wrapped), else view. The length is kept, so offsets into the result are
+// offsets into view. (Widths are measured on text: normalising turns a
+// no-break space into two spaces.)
+func (x *Extractor) unwrap(text, view string) string {
+	if !x.wrapped(text) {
 		return view
 	}
 	b := []byte(view)
@@ -147,7 +149,7 @@ func (x *Extractor) wrapped(view string) bool {
 		} else {
 			rest = ""
 		}
-		n := utf8.RuneCountInString(strings.TrimRight(line, " "))
+		n := utf8.RuneCountInString(strings.TrimRight(line, " \r"))
 		if n > w.MaxWidth {
 			return false
 		}
@@ -180,7 +182,7 @@ func (x *Extractor) wrapped(view string) bool {
 				full++
 			}
 		}
-		prev = utf8.RuneCountInString(strings.TrimRight(line, " "))
+		prev = utf8.RuneCountInString(strings.TrimRight(line, " \r"))
 	}
 	return runOn >= w.MinLines && float64(full) >= w.Share*float64(runOn)
 }
