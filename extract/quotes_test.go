@@ -280,6 +280,12 @@ func TestScanQuotesSeedSnippet(t *testing.T) {
 	}
 }
 
+// blankOrOneRune reports whether s, trimmed of white space, is empty or one
+// character: the rest of a two-character mark (’’).
+func blankOrOneRune(s string) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(s)) <= 1
+}
+
 // checkQuoteInvariants checks what must hold for any input.
 func checkQuoteInvariants(t *testing.T, text string, opt ScanOptions, qs []Quote, ws []ScanWarning) {
 	t.Helper()
@@ -314,7 +320,7 @@ func checkQuoteInvariants(t *testing.T, text string, opt ScanOptions, qs []Quote
 			t.Fatalf("quote %d: content longer than %d: %+v", i, maxLen, q)
 		}
 		if r, size := utf8.DecodeRuneInString(text[q.OpenStart:]); r != q.Open ||
-			strings.TrimSpace(text[q.OpenStart+size:q.Start]) != "" {
+			!blankOrOneRune(text[q.OpenStart+size:q.Start]) {
 			t.Fatalf("quote %d: open mark %q not at %d: %+v", i, q.Open, q.OpenStart, q)
 		}
 		if q.Close == 0 {
@@ -322,8 +328,10 @@ func checkQuoteInvariants(t *testing.T, text string, opt ScanOptions, qs []Quote
 				t.Fatalf("quote %d: no closing mark but %+v", i, q)
 			}
 		} else {
-			r, size := utf8.DecodeLastRuneInString(text[:q.CloseEnd])
-			if r != q.Close || q.Unclosed || q.ContinuesNext || strings.TrimSpace(text[q.End:q.CloseEnd-size]) != "" {
+			mark := strings.TrimSpace(text[q.End:q.CloseEnd]) // one or two characters
+			r, size := utf8.DecodeRuneInString(mark)
+			if r != q.Close || utf8.RuneCountInString(mark) > 2 || q.Unclosed || q.ContinuesNext ||
+				!strings.HasSuffix(text[:q.CloseEnd], mark[size:]) {
 				t.Fatalf("quote %d: close mark %q not before %d: %+v", i, q.Close, q.CloseEnd, q)
 			}
 		}

@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// TestWrappedLayouts decides per document whether it is hard-wrapped.
+func TestWrappedLayouts(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{})
+	para := "The council met on Tuesday to vote on the new budget for the town library, which has been closed for repairs since the spring floods. "
+	long := strings.Repeat(para, 3)
+	wrap := func(s string, width int) string {
+		var b strings.Builder
+		n := 0
+		for _, w := range strings.Fields(s) {
+			if n > 0 && n+1+len(w) > width {
+				b.WriteByte('\n')
+				n = 0
+			} else if n > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"e-mail at 72", wrap(long, 72) + "\n\n" + wrap(long, 72), true},
+		{"wire copy at 65, CRLF", strings.ReplaceAll(wrap(long, 65)+"\n\n"+wrap(para, 65), "\n", "\r\n"), true},
+		{"one paragraph per line", long + "\n" + long + "\n" + long, false},
+		{"paragraphs with blank lines", long + "\n\n" + long, false},
+		{"short lines: a menu", "Home\nNews\nSport\nWeather\nBusiness\nCulture", false},
+		{"numbered list", "1. First item of the list\n2. Second item\n3. Third item here\n4. Fourth", false},
+		{"short paragraphs, one per line", "The council met.\nIt voted for the budget of the library.\nThe mayor was pleased with the outcome.\nReaders will be glad.", false},
+		{"too few lines", wrap(para, 72), false},
+		{"wider than max_width", wrap(long, 120) + "\n\n" + wrap(long, 120), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := x.wrapped(tt.text); got != tt.want {
+				t.Errorf("wrapped = %v, want %v for\n%s", got, tt.want, tt.text)
+			}
+		})
+	}
+}
+
+// TestUnwrapKeepsOffsets joins the lines of a paragraph and keeps blank
+// lines, byte for byte.
+func TestUnwrapKeepsOffsets(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{})
+	text := "The council met on Tuesday to vote on the new budget for the\n" +
+		"town library, which has been closed for repairs since the spring\n" +
+		"floods of last year.\n\n" +
+		"“We have waited a long time for this budget,” said Jane Doe, the\n" +
+		"head librarian of the town, after the vote on Tuesday evening.\n"
+	got := x.unwrap(text, text)
+	want := "The council met on Tuesday to vote on the new budget for the " +
+		"town library, which has been closed for repairs since the spring " +
+		"floods of last year.\n\n" +
+		"“We have waited a long time for this budget,” said Jane Doe, the " +
+		"head librarian of the town, after the vote on Tuesday evening.\n"
+	if got != want {
+		t.Errorf("unwrap:\n got %q\nwant %q", got, want)
+	}
+}
