@@ -12,7 +12,9 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
-// Line is one line of the input after cleaning.
+// Line is one line of the input after cleaning; in hard-wrapped text (see
+// the wrapped_text rules), one paragraph: its line breaks are spaces in
+// the view.
 type Line struct {
 	Start, End int    // byte offsets of the line in the input, newline excluded
 	Dropped    bool   // cleanup dropped it

@@ -18,19 +18,18 @@ import (
 // such documents (the straight ') are kept, otherwise the view is scanned
 // again without them.
 func (x *Extractor) scanQuotes(view string) ([]Quote, []ScanWarning, bool) {
-	opt := ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen}
+	t := x.table
 	if x.outerOnly != nil {
-		opt.Pairs = x.allPairs
+		t = x.tableAll
 	}
-	qs, ws := ScanQuotes(view, opt)
+	qs, ws := scanQuotes(view, t, x.opts.MaxQuoteLen)
 	inner := x.innerOuter(view, qs)
 	if inner || x.outerOnly == nil {
 		return qs, ws, inner
 	}
 	for _, q := range qs {
 		if x.outerOnly[q.Open] || x.outerOnly[q.Close] {
-			opt.Pairs = x.pairs
-			qs, ws = ScanQuotes(view, opt)
+			qs, ws = scanQuotes(view, x.table, x.opts.MaxQuoteLen)
 			return qs, ws, false
 		}
 	}

@@ -37,7 +37,9 @@ type Extractor struct {
 	// there are none)
 	allPairs  []MarkPair
 	outerOnly map[rune]bool
-	isMark    map[rune]bool
+	// table and tableAll are pairs and allPairs compiled
+	table, tableAll *qsTable
+	isMark          map[rune]bool
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
 	l         lists // lists read per token, looked up once
@@ -79,6 +81,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 			}
 		}
 	}
+	x.table, x.tableAll = compileTable(x.pairs), compileTable(x.allPairs)
 	return x
 }
 

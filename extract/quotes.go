@@ -104,10 +104,20 @@ const DefaultMaxQuoteLen = 5000
 func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
 	t := &qsDefaultTable
 	if opt.Pairs != nil {
-		t = new(qsTable)
-		t.compile(opt.Pairs)
+		t = compileTable(opt.Pairs)
 	}
-	maxLen := opt.MaxLen
+	return scanQuotes(text, t, opt.MaxLen)
+}
+
+// compileTable returns the compiled pair table of pairs.
+func compileTable(pairs []MarkPair) *qsTable {
+	t := new(qsTable)
+	t.compile(pairs)
+	return t
+}
+
+// scanQuotes is ScanQuotes with a compiled table.
+func scanQuotes(text string, t *qsTable, maxLen int) ([]Quote, []ScanWarning) {
 	if maxLen <= 0 {
 		maxLen = DefaultMaxQuoteLen
 	}
@@ -136,8 +146,8 @@ type qsTable struct {
 	// index is in ascii), qsLead (first byte of a non-ASCII mark rune).
 	class [256]uint8
 	ascii [128]int8
-	// digraph: some mark has two characters (see lookup)
-	digraph bool
+	// firsts holds the first characters of the two-character marks
+	firsts []rune
 }
 
 const (
@@ -190,8 +200,8 @@ func (t *qsTable) compile(pairs []MarkPair) {
 			case '\'', '‘', '’', '‚':
 				m.apos, m.context = true, true
 			}
-		} else {
-			t.digraph = true
+		} else if !slices.Contains(t.firsts, r) {
+			t.firsts = append(t.firsts, r)
 		}
 		if r < utf8.RuneSelf {
 			t.class[r] = qsASCIIMark
@@ -242,7 +252,7 @@ func (t *qsTable) find2(r, r2 rune) int {
 // digraphAt returns the index and width of a two-character mark whose first
 // character r (of width w) is at text[i], or -1.
 func (t *qsTable) digraphAt(text string, i int, r rune, w int) (int, int) {
-	if !t.digraph || i+w >= len(text) {
+	if i+w >= len(text) || !slices.Contains(t.firsts, r) {
 		return -1, 0
 	}
 	r2, w2 := utf8.DecodeRuneInString(text[i+w:])
@@ -316,8 +326,8 @@ func (s *qsScanner) run() {
 			i++
 			continue
 		case qsASCIIMark:
-			if !t.digraph {
-				s.mark(i, 1, int(t.ascii[text[i]]))
+			if m := t.ascii[text[i]]; m >= 0 && len(t.firsts) == 0 {
+				s.mark(i, 1, int(m))
 				i++
 				continue
 			}
