@@ -148,6 +148,8 @@ type qsTable struct {
 	ascii [128]int8
 	// firsts holds the first characters of the two-character marks
 	firsts []rune
+	// openers holds the one-character marks that open a quote
+	openers string
 }
 
 const (
@@ -224,6 +226,9 @@ func (t *qsTable) compile(pairs []MarkPair) {
 		o, c := index(p.Open, p.OpenNext), index(p.Close, p.CloseNext)
 		if o < 0 || c < 0 {
 			continue
+		}
+		if !t.marks[o].opens && p.OpenNext == 0 {
+			t.openers += string(p.Open)
 		}
 		t.marks[o].opens = true
 		t.marks[o].inner = t.marks[o].inner || p.Inner

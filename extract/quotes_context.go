@@ -111,6 +111,13 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	return qsStray
 }
 
+// closesOpener reports whether the mark info closes quotes opened by the
+// one-character mark r.
+func (s *qsScanner) closesOpener(info *qsMark, r rune) bool {
+	o := s.t.find(r)
+	return o >= 0 && s.t.marks[o].opens && info.closes>>o&1 != 0
+}
+
 // closable returns the number of open quotes that the mark info may close.
 func (s *qsScanner) closable(info *qsMark) int {
 	n := 0
@@ -123,8 +130,8 @@ func (s *qsScanner) closable(info *qsMark) int {
 // apostropheBefore reports, for an apostrophe-like mark at text[pos:pos+w]
 // that follows a letter and precedes a space and so may close the quote on
 // top of the stack, whether it is rather an apostrophe (dogs’ bowls):
-// whether the paragraph holds, before any mark that may open a quote, a
-// later mark of the same character that closes beyond doubt — after
+// whether the paragraph holds, before any mark that may open a quote of the
+// kind it closes, a later mark of the same character that closes beyond doubt — after
 // punctuation (empty,’) or before punctuation or the paragraph end. Marks
 // in between that may be either are passed over; the answer holds for them
 // too, so it is kept, and the work stays linear in the paragraph. It is
@@ -145,7 +152,7 @@ func (s *qsScanner) apostropheBefore(pos, w int, info *qsMark) bool {
 	} else {
 		end += pos
 	}
-	marks := string(info.r) + string(s.t.marks[s.stack[len(s.stack)-1].mark].r)
+	marks := string(info.r) + s.t.openers
 	for j := pos + w; j < end; {
 		k := strings.IndexAny(text[j:end], marks)
 		if k < 0 {
@@ -156,8 +163,8 @@ func (s *qsScanner) apostropheBefore(pos, w int, info *qsMark) bool {
 		before, _ := utf8.DecodeLastRuneInString(text[s.lineStart:k])
 		after, _ := utf8.DecodeRuneInString(text[k+mw : end])
 		switch {
-		case qsIsSpace(before) && (unicode.IsLetter(after) || unicode.IsDigit(after)):
-			// a mark that may open a quote: the first mark closes
+		case qsIsSpace(before) && (unicode.IsLetter(after) || unicode.IsDigit(after)) && s.closesOpener(info, m):
+			// a mark that may open a quote this one closes: the first mark closes
 			s.aposUntil, s.aposResult = k, false
 			return false
 		case m == info.r && (k+mw == end || strings.ContainsRune(",.!?;:…", before) || strings.ContainsRune(",.!?;:)…", after)):

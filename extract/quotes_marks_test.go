@@ -77,6 +77,8 @@ func TestScanQuotesMismatched(t *testing.T) {
 			[]string{"He said ‘no’", "no [d1 p0]"}, 0},
 		{"single curly open, straight close", "there was ‘no evidence' yet, he said.", british, []string{"no evidence"}, 0},
 		{"single straight open, curly close", "it would take 'more hours’ to know.", british, []string{"more hours"}, 0},
+		{"mismatched, then another quote", "They kept 'work-related’ emails apart from ‘personal messages.’", british,
+			[]string{"work-related", "personal messages."}, 0},
 	}
 	runQuoteCases(t, cases)
 }
