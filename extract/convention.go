@@ -8,6 +8,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
@@ -45,9 +46,18 @@ func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 	if conv.InnerShare <= 0 {
 		return false
 	}
+	// the first line of text, a headline, quotes in single marks in either
+	// convention: its quotations do not count
+	head := len(strings.TrimLeftFunc(view, unicode.IsSpace))
+	head = len(view) - head
+	if nl := strings.IndexByte(view[head:], '\n'); nl >= 0 {
+		head += nl
+	} else {
+		head = 0 // one line: nothing to tell a headline by
+	}
 	inner, all := 0, 0
 	for _, q := range qs {
-		if q.Depth > 0 || wordCount(view[q.Start:q.End], conv.InnerMinWords) < conv.InnerMinWords {
+		if q.Depth > 0 || q.Start < head || wordCount(view[q.Start:q.End], conv.InnerMinWords) < conv.InnerMinWords {
 			continue
 		}
 		all++
@@ -58,7 +68,7 @@ func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 	if all == 0 && conv.InnerMinWords > 1 {
 		// only short quotations: they count, all of them
 		for _, q := range qs {
-			if q.Depth == 0 {
+			if q.Depth == 0 && q.Start >= head {
 				all++
 				if q.Inner && !doubled(view, q) {
 					inner++

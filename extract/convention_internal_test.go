@@ -79,3 +79,33 @@ func TestUnwrapKeepsOffsets(t *testing.T) {
 		t.Errorf("unwrap:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestInnerOuter decides per document whether single marks are its outer
+// quotation.
+func TestInnerOuter(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{})
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"british", "Vote tonight\n\n‘We will win the vote,’ said John Smith.\n\n‘It is ours to lose,’ he said.", true},
+		{"british with a nested double", "Vote tonight\n\n‘He told me “never again” that day,’ she said.", true},
+		{"american", "Vote tonight\n\n“We will win the vote,” said John Smith. He called it ‘a sure thing, really’.", false},
+		{"american, single marks in the headline only", "Smith says plan ‘will not work at all’.\n\nSmith called it “a mess” on Monday.", false},
+		{"short quotes only count when no long one", "Vote tonight\n\nHe called them 'lone wolves' and 'losers' today.", true},
+		{"doubled singles type a double quotation", "Vote tonight\n\n''We are ready for the vote,'' said John Smith.", false},
+		{"no quotations", "Vote tonight\n\nNobody said anything.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := scanQuotes(tt.text, x.tableAll, 0)
+			if got := x.innerOuter(tt.text, qs); got != tt.want {
+				t.Errorf("innerOuter = %v, want %v (quotes %q)", got, tt.want, renderQuotes(tt.text, qs))
+			}
+		})
+	}
+}
