@@ -19,6 +19,7 @@ type analysis struct {
 	// innerOuter: the document uses inner marks (‘…’) as its outer
 	// quotation (see scanQuotes)
 	innerOuter bool
+	head       int        // with innerOuter: the end of the first line of text (see headEnd)
 	sents      []sentence // the sentences, then the openings of quotes (see quoteHead)
 	nsents     int        // the number of sentences proper
 	heads      map[int]int
@@ -149,6 +150,9 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
 	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
 	a.quotes, a.warnings, a.innerOuter = x.scanQuotes(c.View)
+	if a.innerOuter {
+		a.head = headEnd(c.View)
+	}
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))
 	for i := range a.qloc {

@@ -48,13 +48,7 @@ func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 	}
 	// the first line of text, a headline, quotes in single marks in either
 	// convention: its quotations do not count
-	head := len(strings.TrimLeftFunc(view, unicode.IsSpace))
-	head = len(view) - head
-	if nl := strings.IndexByte(view[head:], '\n'); nl >= 0 {
-		head += nl
-	} else {
-		head = 0 // one line: nothing to tell a headline by
-	}
+	head := headEnd(view)
 	inner, all := 0, 0
 	for _, q := range qs {
 		if q.Depth > 0 || q.Start < head || wordCount(view[q.Start:q.End], conv.InnerMinWords) < conv.InnerMinWords {
@@ -85,11 +79,26 @@ func doubled(view string, q Quote) bool {
 	return strings.HasPrefix(view[q.Start:], m) || strings.HasSuffix(view[:q.OpenStart], m)
 }
 
-// innerTop reports whether the top-level quote q is in inner marks in a
-// document that does not use them as its outer quotation, or in the
-// headline: a headline paraphrase or a term rather than speech.
-func (a *analysis) innerTop(q Quote) bool {
-	return q.Inner && (!a.innerOuter || a.inTitle(q.Start))
+// headEnd returns the end of the first line of text of view, which a
+// headline holds, or 0 when view has one line of text only.
+func headEnd(view string) int {
+	head := len(view) - len(strings.TrimLeftFunc(view, unicode.IsSpace))
+	if nl := strings.IndexByte(view[head:], '\n'); nl >= 0 && strings.TrimSpace(view[head+nl:]) != "" {
+		return head + nl
+	}
+	return 0
+}
+
+// innerTop reports whether the top-level quote q, of the given kind ("" when
+// unattributed), is in inner marks in a document that does not use them as
+// its outer quotation, or in the headline (the title line, or a quote that
+// is no direct speech on the first line): a headline paraphrase or a term
+// rather than speech.
+func (a *analysis) innerTop(q Quote, kind string) bool {
+	if !q.Inner {
+		return false
+	}
+	return !a.innerOuter || a.inTitle(q.Start) || kind != "direct" && q.Start < a.head
 }
 
 // inTitle reports whether offset off lies on the line that gave the

@@ -172,7 +172,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
-		if at.ok && !x.opts.All && a.innerTop(q) && r.Kind != "headline" {
+		if at.ok && !x.opts.All && a.innerTop(q, r.Kind) && r.Kind != "headline" {
 			continue // inner marks at top level: headline paraphrase, not verbatim speech
 		}
 		r.Explain = at.explain
@@ -203,7 +203,7 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if a.innerTop(q) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""
