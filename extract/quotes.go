@@ -90,9 +90,18 @@ const DefaultMaxQuoteLen = 5000
 //     and do not open before two digits (’90s, '95) or an elided word ('em,
 //     'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff); an apostrophe-like
 //     mark that neither opens nor closes is an apostrophe, without warning.
+//     A word-final apostrophe-like mark before a space (the dogs’ bowls),
+//     with one quote open that it may close, is an apostrophe when a later
+//     mark of the paragraph closes beyond doubt (after or before punctuation,
+//     or at the paragraph end) before any mark opens a quote it closes.
+//     A context-decided mark that is not followed by a letter or digit and
+//     may close the innermost open quote, opened by another mark, closes it
+//     (“Hello ” he said; a mismatched “…").
 //   - Other marks are decided by the stack: if a quote is open whose closing
 //     mark this is, it is closed (quotes opened inside it and still open are
 //     cut there, Unclosed); otherwise the mark opens if it can, or is stray.
+//   - A two-character mark (’’) is taken where it opens or closes a quote;
+//     elsewhere its characters are read one by one.
 //   - Content is trimmed of whitespace at both ends (« bonjour » → bonjour);
 //     empty or whitespace-only quotes are skipped with a warning.
 //   - Content is at most MaxLen bytes (counted from just after the opening
