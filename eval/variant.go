@@ -27,8 +27,10 @@ func British(text string) string {
 // and paragraphs are separated by one blank line. It returns the wrapped
 // text and a function that maps a code-point offset of text to the
 // code-point offset of the same character in the wrapped text (an offset
-// equal to the text's length maps to the wrapped text's length).
+// equal to the text's length maps to the wrapped text's length). A width
+// below 1 is 1.
 func Wrap(text string, width int) (string, func(int) int) {
+	width = max(width, 1)
 	src := []rune(text)
 	out := make([]rune, 0, len(src)+len(src)/width+16)
 	// inserted[k] is the number of characters inserted before src[k]

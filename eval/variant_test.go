@@ -38,6 +38,7 @@ func TestWrap(t *testing.T) {
 		{"long word alone", "a verylongword b", 5, "a\nverylongword\nb"},
 		{"blank line added between paragraphs", "One.\nTwo.", 72, "One.\n\nTwo."},
 		{"blank lines kept", "One.\n\nTwo.", 72, "One.\n\nTwo."},
+		{"zero width is one", "a b", 0, "a\nb"},
 		{"prose", para, 40, "The council met on a rainy Tuesday and\nvoted, after a long debate that ran late\ninto the night, to keep the library\nopen."},
 	}
 	for _, tt := range tests {
@@ -46,7 +47,7 @@ func TestWrap(t *testing.T) {
 			t.Errorf("%s: Wrap = %q, want %q", tt.name, got, tt.want)
 		}
 		for _, l := range strings.Split(got, "\n") {
-			if n := utf8.RuneCountInString(l); n > tt.width && strings.Contains(l, " ") {
+			if n := utf8.RuneCountInString(l); n > max(tt.width, 1) && strings.Contains(l, " ") {
 				t.Errorf("%s: line %q is %d characters", tt.name, l, n)
 			}
 		}
