@@ -114,50 +114,66 @@ func (a *analysis) inTitle(off int) bool {
 // wrapped), else view. The length is kept, so offsets into the result are
 // offsets into view. (Widths are measured on text: normalising turns a
 // no-break space into two spaces.)
+//
+// A break joins two lines of text unless the first is short — the next
+// line's first word would have fit on it and it fills less than two thirds
+// of the widest line (a heading, the last line of a paragraph, a list
+// item) — or the next line is indented and the first is not (a paragraph
+// opening without a blank line before it).
 func (x *Extractor) unwrap(text, view string) string {
-	if !x.wrapped(text) {
+	ok, widest := x.wrapped(text)
+	if !ok {
 		return view
 	}
-	b := []byte(view)
-	for i := 0; i < len(b); i++ {
-		if b[i] != '\n' {
-			continue
+	var b []byte
+	prev, prevLen, prevIndent := "", -1, false // the last line; prevLen -1: blank
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
 		}
-		// a break between two lines of text joins them
-		if !blankLineBefore(view, i) && !blankLineAfter(view, i) {
-			b[i] = ' '
+		line := text[start:end]
+		t := strings.TrimSpace(line)
+		if t == "" {
+			prevLen = -1
+		} else {
+			indent := line[0] == ' ' || line[0] == '\t'
+			if prevLen >= 0 && !(indent && !prevIndent) {
+				first := t
+				if i := strings.IndexAny(t, " \t"); i >= 0 {
+					first = t[:i]
+				}
+				short := prevLen+1+utf8.RuneCountInString(first) <= widest && 3*prevLen < 2*widest
+				if !short {
+					if b == nil {
+						b = []byte(view)
+					}
+					b[start-1] = ' ' // the break before this line
+				}
+			}
+			prev = line
+			prevLen = utf8.RuneCountInString(strings.TrimRight(prev, " \r\t"))
+			prevIndent = indent
 		}
+		start = end + 1
+	}
+	if b == nil {
+		return view
 	}
 	return string(b)
 }
 
-// blankLineBefore reports whether the line that ends at view[i] (a line
-// break) is blank or the first line of the text is empty.
-func blankLineBefore(view string, i int) bool {
-	start := strings.LastIndexByte(view[:i], '\n') + 1
-	return strings.TrimSpace(view[start:i]) == ""
-}
-
-// blankLineAfter reports whether the line that starts after view[i] is
-// blank.
-func blankLineAfter(view string, i int) bool {
-	end := strings.IndexByte(view[i+1:], '\n')
-	if end < 0 {
-		end = len(view)
-	} else {
-		end += i + 1
-	}
-	return strings.TrimSpace(view[i+1:end]) == ""
-}
-
-// wrapped reports whether view is hard-wrapped: its lines are at most
+// wrapped reports whether view is hard-wrapped, and the width of its widest
+// line: its lines are at most
 // max_width characters, the widest min_width or more, and on (a share of at least share of) the lines of
 // text that run on into a next line of text, the next line's first word
 // would not have fit within the widest line; at least min_lines such lines.
-func (x *Extractor) wrapped(view string) bool {
+func (x *Extractor) wrapped(view string) (bool, int) {
 	w := x.rules.Convention.Wrap
 	if w.MinLines <= 0 || w.MaxWidth <= 0 || strings.Count(view, "\n") < w.MinLines {
-		return false
+		return false, 0
 	}
 	widest := 0
 	for rest := view; rest != ""; {
@@ -169,12 +185,12 @@ func (x *Extractor) wrapped(view string) bool {
 		}
 		n := utf8.RuneCountInString(strings.TrimRight(line, " \r"))
 		if n > w.MaxWidth {
-			return false
+			return false, 0
 		}
 		widest = max(widest, n)
 	}
 	if widest < w.MinWidth {
-		return false
+		return false, 0
 	}
 	runOn, full := 0, 0
 	prev := -1 // length of the previous line of text, -1 after a blank line
@@ -202,7 +218,7 @@ func (x *Extractor) wrapped(view string) bool {
 		}
 		prev = utf8.RuneCountInString(strings.TrimRight(line, " \r"))
 	}
-	return runOn >= w.MinLines && float64(full) >= w.Share*float64(runOn)
+	return runOn >= w.MinLines && float64(full) >= w.Share*float64(runOn), widest
 }
 
 // lineStarts returns the offsets at which the lines of text start.

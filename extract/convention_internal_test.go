@@ -49,34 +49,78 @@ func TestWrappedLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := x.wrapped(tt.text); got != tt.want {
+			if got, _ := x.wrapped(tt.text); got != tt.want {
 				t.Errorf("wrapped = %v, want %v for\n%s", got, tt.want, tt.text)
 			}
 		})
 	}
 }
 
-// TestUnwrapKeepsOffsets joins the lines of a paragraph and keeps blank
-// lines, byte for byte.
-func TestUnwrapKeepsOffsets(t *testing.T) {
+// greedyWrap wraps each paragraph of paras at width, as e-mail does.
+func greedyWrap(paras []string, width int) []string {
+	out := make([]string, len(paras))
+	for k, p := range paras {
+		var b strings.Builder
+		n := 0
+		for i, w := range strings.Fields(p) {
+			switch {
+			case i == 0:
+				b.WriteString(p[:len(p)-len(strings.TrimLeft(p, " "))]) // the indentation
+				n = b.Len()
+			case n+1+len(w) > width:
+				b.WriteByte('\n')
+				n = 0
+			default:
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+		out[k] = b.String()
+	}
+	return out
+}
+
+// TestUnwrap joins the lines of a paragraph, byte for byte, and keeps
+// paragraph breaks: blank lines, a short line (the next word would have fit
+// on it), an indented line after one that is not.
+func TestUnwrap(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	x := New(rs, Options{})
-	text := "The council met on Tuesday to vote on the new budget for the\n" +
-		"town library, which has been closed for repairs since the spring\n" +
-		"floods of last year.\n\n" +
-		"“We have waited a long time for this budget,” said Jane Doe, the\n" +
-		"head librarian of the town, after the vote on Tuesday evening.\n"
-	got := x.unwrap(text, text)
-	want := "The council met on Tuesday to vote on the new budget for the " +
-		"town library, which has been closed for repairs since the spring " +
-		"floods of last year.\n\n" +
-		"“We have waited a long time for this budget,” said Jane Doe, the " +
-		"head librarian of the town, after the vote on Tuesday evening.\n"
-	if got != want {
-		t.Errorf("unwrap:\n got %q\nwant %q", got, want)
+	paras := []string{
+		"The council met on Tuesday to vote on the new budget for the town library, which has been closed for repairs since the floods of last spring.",
+		"“We have waited a long time for this budget, and it is a good one for the readers of the town,” said Jane Doe, the head librarian, after the vote.",
+		"The mayor, John Smith, was less sure of the plan. “It costs more than we had hoped for, and we will have to find the money somewhere else,” he said.",
+	}
+	indented := make([]string, len(paras))
+	for i, p := range paras {
+		indented[i] = "   " + p
+	}
+	tests := []struct {
+		name        string
+		paras       []string
+		sep, prefix string
+	}{
+		{"blank lines", paras, "\n\n", ""},
+		{"no blank lines: short last lines end paragraphs", paras, "\n", ""},
+		{"a heading line", paras, "\n\n", "Subject: the library\n"},
+		{"indented paragraph openings", indented, "\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.prefix + strings.Join(greedyWrap(tt.paras, 72), tt.sep) + "\n"
+			want := tt.prefix + strings.Join(tt.paras, tt.sep) + "\n"
+			if got := x.unwrap(text, text); got != want {
+				t.Errorf("unwrap:\n got %q\nwant %q", got, want)
+			}
+		})
+	}
+	if got := x.unwrap("Short.\nLines.\n", "Short.\nLines.\n"); got != "Short.\nLines.\n" {
+		t.Errorf("text that is not wrapped changed: %q", got)
 	}
 }
 
