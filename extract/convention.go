@@ -166,7 +166,7 @@ func (x *Extractor) unwrap(text, view string) string {
 }
 
 // wrapped reports whether view is hard-wrapped, and the width of its widest
-// line: its lines are at most
+// line (of more than one word: a wrapper leaves a long word whole): its lines are at most
 // max_width characters, the widest min_width or more, and on (a share of at least share of) the lines of
 // text that run on into a next line of text, the next line's first word
 // would not have fit within the widest line; at least min_lines such lines.
@@ -183,7 +183,11 @@ func (x *Extractor) wrapped(view string) (bool, int) {
 		} else {
 			rest = ""
 		}
-		n := utf8.RuneCountInString(strings.TrimRight(line, " \r"))
+		line = strings.TrimRight(line, " \r\t")
+		if !strings.ContainsAny(strings.TrimLeft(line, " \t"), " \t") {
+			continue // one word (a link): a wrapper leaves it whole, whatever the width
+		}
+		n := utf8.RuneCountInString(line)
 		if n > w.MaxWidth {
 			return false, 0
 		}

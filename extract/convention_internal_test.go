@@ -45,6 +45,7 @@ func TestWrappedLayouts(t *testing.T) {
 		{"numbered list", "1. First item of the list\n2. Second item\n3. Third item here\n4. Fourth", false},
 		{"short paragraphs, one per line", "The council met.\nIt voted for the budget of the library.\nThe mayor was pleased with the outcome.\nReaders will be glad.", false},
 		{"too few lines", wrap(para, 72), false},
+		{"a long link on a line of its own", wrap(long, 72) + "\nhttps://example.com/" + strings.Repeat("a-very-long-path/", 8) + "\n\n" + wrap(long, 72), true},
 		{"wider than max_width", wrap(long, 120) + "\n\n" + wrap(long, 120), false},
 	}
 	for _, tt := range tests {
