@@ -39,8 +39,8 @@ func (x *Extractor) scanQuotes(view string) ([]Quote, []ScanWarning, bool) {
 
 // innerOuter reports whether the document uses inner marks as its outer
 // quotation: more than the inner_share of its top-level quotations of
-// min_words words or more are in inner marks. Doubled inner marks (”…”)
-// type a double quotation.
+// min_words words or more are in inner marks. Doubled inner marks (two
+// straight single marks, ‘‘…’’) type a double quotation.
 func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 	conv := x.rules.Convention
 	if conv.InnerShare <= 0 {
@@ -73,7 +73,8 @@ func (x *Extractor) innerOuter(view string, qs []Quote) bool {
 	return all > 0 && float64(inner) > conv.InnerShare*float64(all)
 }
 
-// doubled reports whether quote q's opening mark is doubled: ”…”, ‘‘…’’.
+// doubled reports whether quote q's opening mark is doubled: two straight single
+// marks, ‘‘…’’.
 func doubled(view string, q Quote) bool {
 	m := string(q.Open)
 	return strings.HasPrefix(view[q.Start:], m) || strings.HasSuffix(view[:q.OpenStart], m)

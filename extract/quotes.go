@@ -13,9 +13,9 @@ import (
 
 // MarkPair is one opening/closing quotation-mark pair of the pair table.
 // A mark is one character, or two when OpenNext or CloseNext is not 0:
-// ’’ closing a double quotation, the typewriter ” of some archives. A
-// two-character mark is taken only where it opens or closes a quotation;
-// elsewhere its characters are read one by one.
+// ’’ closing a double quotation, or ‘‘ opening one. A two-character mark
+// is taken only where it opens or closes a quotation; elsewhere its
+// characters are read one by one.
 type MarkPair struct {
 	Open, Close         rune
 	OpenNext, CloseNext rune // second characters, 0 for one-character marks

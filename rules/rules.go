@@ -54,9 +54,9 @@ type Ruleset struct {
 }
 
 // MarkPair is one opening/closing quotation-mark pair. A mark is one
-// character, or two (’’ closing a double quotation, the typewriter ” of
-// some archives): OpenNext and CloseNext are the second characters, 0 for a
-// one-character mark.
+// character, or two (’’ closing a double quotation, ‘‘ opening one):
+// OpenNext and CloseNext are the second characters, 0 for a one-character
+// mark.
 type MarkPair struct {
 	Open, Close         rune
 	OpenNext, CloseNext rune
