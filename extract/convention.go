@@ -127,7 +127,7 @@ func (x *Extractor) unwrap(text, view string) string {
 		return view
 	}
 	var b []byte
-	prev, prevLen, prevIndent := "", -1, false // the last line; prevLen -1: blank
+	prevLen, prevIndent := -1, false // of the last line; prevLen -1: blank
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -154,8 +154,7 @@ func (x *Extractor) unwrap(text, view string) string {
 					b[start-1] = ' ' // the break before this line
 				}
 			}
-			prev = line
-			prevLen = utf8.RuneCountInString(strings.TrimRight(prev, " \r\t"))
+			prevLen = utf8.RuneCountInString(strings.TrimRight(line, " \r\t"))
 			prevIndent = indent
 		}
 		start = end + 1
@@ -167,10 +166,11 @@ func (x *Extractor) unwrap(text, view string) string {
 }
 
 // wrapped reports whether view is hard-wrapped, and the width of its widest
-// line (of more than one word: a wrapper leaves a long word whole): its lines are at most
-// max_width characters, the widest min_width or more, and on (a share of at least share of) the lines of
-// text that run on into a next line of text, the next line's first word
-// would not have fit within the widest line; at least min_lines such lines.
+// line of more than one word (a wrapper leaves a long word whole): such
+// lines are at most max_width characters, the widest min_width or more, and
+// on a share of at least share of the lines of text that run on into a next
+// line of text, the next line's first word would not have fit within the
+// widest line; at least min_lines such lines.
 func (x *Extractor) wrapped(view string) (bool, int) {
 	w := x.rules.Convention.Wrap
 	if w.MinLines <= 0 || w.MaxWidth <= 0 || strings.Count(view, "\n") < w.MinLines {
