@@ -321,6 +321,9 @@ type qsScanner struct {
 	// apostropheBefore's last answer, which holds for marks before aposUntil
 	aposUntil  int
 	aposResult bool
+	// paraEnd is the end of the paragraph that starts at paraEndOf-1 (0:
+	// none yet)
+	paraEndOf, paraEnd int
 }
 
 // run scans the whole text: one pass over the bytes, decoding only the

@@ -5,6 +5,7 @@ package extract
 // characters around it.
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -118,11 +119,12 @@ func (s *qsScanner) closesOpener(info *qsMark, r rune) bool {
 	return o >= 0 && s.t.marks[o].opens && info.closes>>o&1 != 0
 }
 
-// closable returns the number of open quotes that the mark info may close.
+// closable returns the number of open quotes that the mark info may close
+// (from the counts per mark: the stack may be deep).
 func (s *qsScanner) closable(info *qsMark) int {
 	n := 0
-	for _, it := range s.stack {
-		n += int(info.closes >> it.mark & 1)
+	for m := info.closes & s.openMask; m != 0; m &= m - 1 {
+		n += int(s.counts[bits.TrailingZeros64(m)])
 	}
 	return n
 }
@@ -146,12 +148,14 @@ func (s *qsScanner) apostropheBefore(pos, w int, info *qsMark) bool {
 		return s.aposResult
 	}
 	text := s.text
-	end := strings.IndexByte(text[pos:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += pos
+	if s.paraEndOf != s.lineStart+1 {
+		// the paragraph's end, found once per paragraph
+		s.paraEndOf, s.paraEnd = s.lineStart+1, len(text)
+		if nl := strings.IndexByte(text[pos:], '\n'); nl >= 0 {
+			s.paraEnd = pos + nl
+		}
 	}
+	end := s.paraEnd
 	marks := string(info.r) + s.t.openers
 	for j := pos + w; j < end; {
 		k := strings.IndexAny(text[j:end], marks)

@@ -99,3 +99,23 @@ func runQuoteCases(t *testing.T, cases []quoteCase) {
 		})
 	}
 }
+
+// TestScanQuotesMarksLinear: the plural-possessive look-ahead and the
+// two-character marks keep the scan linear.
+func TestScanQuotesMarksLinear(t *testing.T) {
+	british := ScanOptions{Pairs: rulePairs(t, true), MaxLen: 1 << 30}
+	texts := map[string]string{
+		"possessives then a sure closer": "‘" + strings.Repeat("the dogs’ bowls ", 100_000) + "end,’ he said",
+		"possessives, no sure closer":    "‘" + strings.Repeat("the dogs’ bowls ", 100_000),
+		"possessives between openers":    strings.Repeat("‘the dogs’ bowls ", 100_000),
+		"deep stack then possessives":    strings.Repeat("‘", 100_000) + strings.Repeat("dogs’ x ", 100_000),
+		"two-character marks":            strings.Repeat("“a’’ ‘‘b’’ ’’", 100_000),
+		"straight marks":                 strings.Repeat("'a' ''b'' dogs' '", 100_000),
+	}
+	for name, text := range texts {
+		t.Run(name, func(t *testing.T) {
+			qs, ws := ScanQuotes(text, british)
+			checkQuoteInvariants(t, text, british, qs, ws)
+		})
+	}
+}
