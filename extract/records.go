@@ -220,8 +220,8 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
-		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
-			continue // single marks at top level: headline paraphrase, not verbatim speech
+		if at.ok && !x.opts.All && a.innerTop(q, r.Kind) && r.Kind != "headline" {
+			continue // inner marks at top level: headline paraphrase, not verbatim speech
 		}
 		if r.Confidence < x.opts.MinConfidence {
 			continue // below the caller's threshold
@@ -251,16 +251,11 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	return out, nil
 }
 
-// isSingleMark reports whether r opens a single-mark quotation.
-func isSingleMark(r rune) bool {
-	return r == '‘' || r == '‚' || r == '‹' || r == '\''
-}
-
 // nonSpeech classifies an unattributed quote that is not speech: "scare"
 // (a short term, or one after a marker of the scare_markers list such as
 // so-called), "title" (title case: a work, a show, a slogan), or "" for a
-// quote that reads as speech. Quotes in single marks are never speech by
-// themselves.
+// quote that reads as speech. Quotes in inner marks (‘…’ where “…” is the
+// outer quotation) are never speech by themselves.
 func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	q := a.quotes[qi]
 	words := strings.Fields(content)
@@ -270,7 +265,7 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if isSingleMark(q.Open) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""
