@@ -218,6 +218,12 @@ func lineOf(c *Cleaned, off int) int {
 		}
 		return n + 1
 	}
+	return lineIndex(c, off) + 1
+}
+
+// lineIndex returns the index in c.Lines of the cleaned line that holds
+// byte offset off (in hard-wrapped text, a line is a paragraph: see Line).
+func lineIndex(c *Cleaned, off int) int {
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -227,5 +233,5 @@ func lineOf(c *Cleaned, off int) int {
 			hi = m
 		}
 	}
-	return lo + 1
+	return lo
 }

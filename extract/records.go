@@ -420,7 +420,7 @@ func (x *Extractor) proseLine(a *analysis, off int) bool {
 	if len(a.c.Lines) == 0 {
 		return true
 	}
-	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
+	l := a.c.Lines[min(lineIndex(a.c, off), len(a.c.Lines)-1)]
 	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
 	last, _ := utf8.DecodeLastRuneInString(s)
 	n := x.rules.Metadata.HeadlineMaxWords
