@@ -25,7 +25,9 @@ func newEvalCmd(a *app) *cobra.Command {
 		Long: `eval runs extraction on every document of a gold JSONL file and scores the
 result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
-accuracy by offsets, and end-to-end named recall.`,
+accuracy by offsets, title accuracy (the named speaker right and the title
+sharing a content word with the gold one), and end-to-end named recall.
+Predictions of kind indirect (reported speech) are not scored, as in score.py.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl`,
 		Args: cobra.ExactArgs(1),
@@ -63,7 +65,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 		var ps []eval.PredQuote
 		for _, q := range doc.Quotes {
-			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Title: q.Title, Kind: q.Kind})
 		}
 		pred[g.ID] = ps
 		if o.pred != "" {
