@@ -265,7 +265,7 @@ done:
 	k := end
 	for k > j {
 		t := &toks[k-1]
-		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) {
+		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.b.honorifics) {
 			k--
 			continue
 		}
@@ -283,6 +283,17 @@ done:
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
+	}
+	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && rs.IsNameWord(toks, end-1) {
+		// a surname that is also a title, after a given name not in
+		// first_names: Charlie King
+		k = j
+	}
+	k = rs.splitAtFirstName(toks, k, end)
+	if k > j && k < end && rs.in(&toks[k-1], rs.b.speakerPreps) {
+		// a title and its phrase, not a title and a name: the mayor of
+		// Springfield
+		k = end
 	}
 	// A run of capitalised words ending in an organisation's head noun is one
 	// name: the Democratic National Committee, not Committee titled
@@ -313,11 +324,25 @@ done:
 		}
 		break
 	}
+	// Honorifics of rank (no gender attribute) end the title: New Jersey
+	// Gov. Chris Christie, Retired Lt. Gen. Michael Flynn.
+	titleEnd := nameStart
+	for m := nameStart; m < k; m++ {
+		t := &toks[m]
+		if t.Kind == Word && rs.l.honorifics.Attrs[t.Lower] == "" {
+			titleEnd = m + 1
+		} else if t.Kind == Word {
+			break
+		}
+	}
+	if titleEnd < k && titleEnd > nameStart && toks[titleEnd].Kind == Punct {
+		titleEnd++ // Gov . → the period
+	}
 	var out []SpeakerPhrase
 	if k < end {
 		sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
-		if nameStart > j {
-			sp.Title = Span{j, nameStart}
+		if titleEnd > j {
+			sp.Title = Span{j, titleEnd}
 		}
 		if det && nameStart == j { // the Kremlin, The New York Post
 			sp.Mention.Start = i
@@ -358,15 +383,22 @@ done:
 	// Haines, 44, / John Cornyn (R-Texas)
 	base := out[0]
 	cur := base
+	fromAppositive := false
 	for n := 0; n < 3; n++ {
-		if ap, ok := rs.appositive(toks, cur.Span.End); ok {
+		if ap, title, ok := rs.appositive(toks, cur.Span.End, fromAppositive); ok {
 			next := cur
 			next.Span.End = ap.End
-			if rs.hasHead(toks, Span{ap.Start, ap.End - 1}) {
-				next.Title = Span{ap.Start, ap.End - 1}
+			// the first appositive title, if no shorter than a pre-modifier:
+			// Jane Doe, the mayor of Springfield, a town of 5,000,
+			if !fromAppositive && title.Len() > 0 && title.Len() >= cur.Title.Len() {
+				next.Title = title
+				fromAppositive = true
 			}
 			out = append([]SpeakerPhrase{next}, out...)
 			cur = next
+			if ap.End == 0 || toks[ap.End-1].Text != "," {
+				break // the appositive ended the sentence or the clause
+			}
 			continue
 		}
 		if pe, ok := rs.relativeClause(toks, cur.Span.End); ok {
@@ -423,7 +455,8 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 	if pe, ok := rs.prepPhrase(toks, end); ok {
 		end = pe // the secretary of state, a spokesman for the campaign
 	}
-	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{i, end}, Title: Span{j, last + 1}, Type: DescriptorMention}
+	// the title is the fullest phrase: spokesman for the campaign
+	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{i, end}, Title: Span{j, end}, Type: DescriptorMention}
 	if possAt >= j && possAt < last {
 		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
 	}
@@ -543,40 +576,112 @@ func parenthetical(toks []Token, i int) (int, bool) {
 
 // appositive matches ", a doctor," / ", Trump’s special envoy," / ", 44," at
 // i and returns the span from after the first comma to after the closing
-// comma. It holds no quotation, no cue verb and no relative pronoun, and
-// is a number (an age) or holds a title or person noun.
-func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
+// comma, and the title in it. The appositive may also end its sentence
+// (said Jane Doe, the mayor of Springfield.), and a relative clause may
+// follow its title (, a lawyer who has worked on the case,), which the
+// title leaves out. Before any relative pronoun it holds no quotation, no
+// cue verb and no pronoun; it is a number (an age), a party label, or
+// holds a title or person noun — or, with more, after an appositive that
+// gave the title, any such phrase (, one of the states suing the EPA,).
+func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool) {
 	if i+2 >= len(toks) || toks[i].Text != "," {
-		return Span{}, false
+		return Span{}, Span{}, false
 	}
 	start := i + 1
 	head := false
+	rel := -1 // index of a relative pronoun after the title
 	j := start
-	for ; j < len(toks) && j-start < 14; j++ {
+	for ; j < len(toks) && j-start < maxAppositive; j++ {
 		t := &toks[j]
 		if t.Kind == Punct && t.Text == "," {
 			break
 		}
-		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == "." || t.Text == ":" || t.Text == ";") {
-			return Span{}, false
+		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == ":" || t.Text == ";") {
+			return Span{}, Span{}, false
+		}
+		if t.Kind == Punct && t.Text == "." {
+			if j == len(toks)-1 {
+				break // the end of the sentence
+			}
+			return Span{}, Span{}, false
+		}
+		if rel >= 0 {
+			continue
+		}
+		if t.Kind == Word && rs.in(t, rs.b.relatives) && j > start && head {
+			rel = j
+			continue
+		}
+		if j-start >= maxPhrase {
+			return Span{}, Span{}, false
 		}
 		// a word after a preposition is a noun, even one that may be a cue
 		// verb: assistant secretary of state
 		afterPrep := j > start && rs.in(&toks[j-1], rs.b.speakerPreps)
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.in(t, rs.b.pronouns)) {
-			return Span{}, false
+		// and a title modifier is no verb: press secretary
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || t.Lower == "which" || t.Lower == "that" || rs.in(t, rs.b.pronouns)) {
+			return Span{}, Span{}, false
 		}
 		if rs.isHead(t) {
 			head = true
 		}
 	}
-	if j >= len(toks) || toks[j].Text != "," || j == start {
-		return Span{}, false
+	if j == start || j-start >= maxAppositive {
+		return Span{}, Span{}, false
 	}
-	if !head && !(j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))) {
-		return Span{}, false
+	end := j // the sentence's end: the period stays out
+	if j < len(toks) && toks[j].Text == "," {
+		end = j + 1
 	}
-	return Span{start, j + 1}, true
+	title := Span{start, j}
+	if rel >= 0 {
+		title.End = rel
+	}
+	if !head {
+		if j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text)) || more && rel < 0 {
+			return Span{start, end}, Span{}, true
+		}
+		return Span{}, Span{}, false
+	}
+	return Span{start, end}, title, true
+}
+
+// maxAppositive bounds an appositive with its relative clause, in tokens.
+const maxAppositive = 32
+
+// plainName reports whether toks[from:to] are capitalised name words that
+// are no title words or honorifics: the given names before a surname.
+func (rs *Ruleset) plainName(toks []Token, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for m := from; m < to; m++ {
+		t := &toks[m]
+		if !rs.IsNameWord(toks, m) || rs.isTitleWord(t) || rs.in(t, rs.b.honorifics) || rs.in(t, rs.b.nameParticles) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitAtFirstName moves the start k of a name of three words or more to a
+// first name inside it that follows a word that is none, so that a place
+// or organisation before the name is no part of it: Ukraine Kurt Volker,
+// Fox News Chris Wallace.
+func (rs *Ruleset) splitAtFirstName(toks []Token, k, end int) int {
+	if end-k < 3 {
+		return k
+	}
+	if rs.in(&toks[end-1], rs.b.personNouns) {
+		return k // an organisation: West Virginia University
+	}
+	for p := k + 1; p < end-1; p++ {
+		prev := &toks[p-1]
+		if rs.in(&toks[p], rs.b.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.b.firstNames|rs.b.nameParticles|rs.b.honorifics) && prev.Lower != "of" {
+			return p
+		}
+	}
+	return k
 }
 
 // IsPartyLabel reports whether w is a party–state label of US news, R-Ky.
