@@ -176,6 +176,9 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
 		}
 		r.Explain = at.explain
+		if at.ok && at.ent != nil {
+			at.ent.rows++ // the speakers table counts the rows output
+		}
 		n++
 		r.ID = "q" + strconv.Itoa(n)
 		out = append(out, r)

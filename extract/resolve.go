@@ -16,9 +16,12 @@ type entity struct {
 	titles  []string
 	aliases []string
 	gender  string
-	quotes  int
+	quotes  int // quotes attributed during resolution
+	rows    int // quotes output (records), for the speakers table
 	person  bool
 	n       int // mentions
+	best    int // index in titles of the fullest specific title, -1 if none
+	bestVal int // its value (see titleValue)
 }
 
 // nameMention is a name found in the text, bound to its entity.
@@ -46,17 +49,45 @@ func (es *entities) atStart(off int) *entity {
 	return nil
 }
 
-func (e *entity) addTitle(t string) {
-	t = strings.TrimSpace(strings.Trim(t, ", "))
-	if t == "" {
+// title is a title as found in the text: its words and whether it names
+// an office or occupation (a word of the titles list or an agent noun), not
+// only a relation (son, friend).
+type title struct {
+	text   string
+	office bool
+}
+
+// titleValue orders titles: one that names an office before one that does
+// not, then the fuller (more words) first.
+func titleValue(t title) int {
+	v := strings.Count(t.text, " ") + 1
+	if t.office {
+		v += 1000
+	}
+	return v
+}
+
+func (e *entity) addTitle(t title) {
+	if t.text == "" || strings.EqualFold(t.text, e.name) {
 		return
 	}
 	for _, x := range e.titles {
-		if strings.EqualFold(x, t) {
+		if strings.EqualFold(x, t.text) {
 			return
 		}
 	}
-	e.titles = append(e.titles, t)
+	e.titles = append(e.titles, t.text)
+	if v := titleValue(t); e.best < 0 || v > e.bestVal {
+		e.best, e.bestVal = len(e.titles)-1, v
+	}
+}
+
+// bestTitle returns the fullest specific title of e, or "".
+func (e *entity) bestTitle() string {
+	if e.best < 0 {
+		return ""
+	}
+	return e.titles[e.best]
 }
 
 func (e *entity) addAlias(a string) {
@@ -134,20 +165,49 @@ func (es *entities) link(ws []string, key, full string) *entity {
 		}
 		return best
 	}
-	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}}
+	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
 	es.byKey[key] = append(es.byKey[key], e)
 	return e
 }
 
-func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
-	for s.Len() > 0 && (x.rules.InList(x.l.det, &toks[s.Start]) || toks[s.Start].Kind == rules.Punct) {
-		s.Start++
+// title returns the title that span s of toks gives, without a leading
+// determiner or function word (a, the, and, now), or an empty title when
+// it is none: no word of it can head a title (Ukraine, further), its only
+// heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
+func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
+	notNames := x.rules.Lists[rules.ListNotNames]
+	for s.Len() > 0 {
+		t := &toks[s.Start]
+		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) || !t.Cap && !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
+			s.Start++
+			continue
+		}
+		break
 	}
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
 		s.End--
 	}
-	return spanText(toks, s)
+	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
+		return title{}
+	}
+	head, office := false, false
+	for k := s.Start; k < s.End; k++ {
+		t := &toks[k]
+		if t.Kind == rules.Word && x.rules.InList(x.l.hon, t) && x.l.hon.Attrs[t.Lower] == "" {
+			head = true // an honorific of rank: Gov., Lt. Gen.
+			continue
+		}
+		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) {
+			continue
+		}
+		head = true
+		office = office || x.rules.IsTitleNoun(t)
+	}
+	if !head {
+		return title{}
+	}
+	return title{text: spanText(toks, s), office: office}
 }
 
 // buildEntities finds every name in the document and groups them.
@@ -194,7 +254,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					e.person = true
 				}
 				if sp.Title.Len() > 0 {
-					if tt := x.titleText(toks, sp.Title); tt != "" {
+					if tt := x.title(toks, sp.Title); tt.text != "" {
 						e.addTitle(tt)
 						e.person = true
 					}
@@ -244,10 +304,13 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerP
 			return
 		}
 		e := es.link(ws, key, strings.Join(ws, " "))
-		tt := x.titleText(toks, d.Title)
+		if sp.Title.Len() > 0 {
+			e.addTitle(x.title(toks, sp.Title)) // Steenburgen’s son, filmmaker Charlie McDowell
+		}
+		tt := x.title(toks, d.Title)
 		e.addTitle(tt)
-		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
-			e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
+		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && isPossessiveTok(toks[p]) {
+			e.addTitle(title{text: toks[p-1].Text + toks[p].Text + " " + tt.text, office: tt.office})
 		}
 		e.person = true
 		return
@@ -309,6 +372,9 @@ func (x *Extractor) resolve(a *analysis) {
 			} else if e == nil && len(ws) > 0 {
 				e = a.ents.link(ws, key, strings.Join(ws, " "))
 			}
+			if sp.Title.Len() > 0 {
+				at.title = x.title(toks, sp.Title).text // this mention's own title
+			}
 			if e != nil {
 				at.ent = e
 				at.speaker = e.name
@@ -325,14 +391,14 @@ func (x *Extractor) resolve(a *analysis) {
 			definite := !plural && (first == "the" || !det.Has(first))
 			at.speaker, at.status = mention, "attributed"
 			if definite {
-				if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
+				if e := x.byTitle(a, x.headOf(toks, sp.Mention), toks[sp.Mention.Start].Start); e != nil {
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
 				} else if first == "the" {
 					at.status = "unresolved"
 				}
 			}
 			if at.ent == nil {
-				at.title = x.titleText(toks, sp.Title)
+				at.title = x.title(toks, sp.Title).text
 			}
 		case rules.PronounMention:
 			g := pron.Attrs[toks[sp.Mention.Start].Lower]
@@ -353,8 +419,8 @@ func (x *Extractor) resolve(a *analysis) {
 		if at.ent != nil {
 			at.ent.quotes++
 			at.ent.person = at.ent.person || sp.Type == rules.PronounMention
-			if len(at.ent.titles) > 0 {
-				at.title = at.ent.titles[0]
+			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+				at.title = best // given at another mention, or fuller there
 			}
 			prevSpeakers = append(prevSpeakers, at.ent)
 		}
@@ -373,10 +439,18 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
 		es.byHead = map[string][]int{}
+		preps := x.rules.Lists[rules.ListSpeakerPreps]
 		for i, m := range es.mentions {
 			seen := map[string]bool{}
 			for _, t := range m.ent.titles {
+				// the head is the last word before a phrase: mayor of Springfield
 				ws := strings.Fields(strings.ToLower(t))
+				for k, w := range ws {
+					if k > 0 && preps.Has(w) {
+						ws = ws[:k]
+						break
+					}
+				}
 				if len(ws) > 0 && !seen[ws[len(ws)-1]] {
 					seen[ws[len(ws)-1]] = true
 					es.byHead[ws[len(ws)-1]] = append(es.byHead[ws[len(ws)-1]], i)
@@ -393,6 +467,32 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 		return es.mentions[idx[k]].ent
 	}
 	return nil
+}
+
+// containsWords reports whether every word of b is a word of a, ignoring
+// case: the law professor at West Virginia University / law professor.
+func containsWords(a, b string) bool {
+	ws := strings.Fields(strings.ToLower(a))
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		if !slices.Contains(ws, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// headOf returns the lower-case head noun of a descriptor: its last word
+// before a phrase (the mayor of Springfield → mayor).
+func (x *Extractor) headOf(toks []rules.Token, s rules.Span) string {
+	preps := x.rules.Lists[rules.ListSpeakerPreps]
+	end := s.End
+	for k := s.Start + 1; k < s.End; k++ {
+		if x.rules.InList(preps, &toks[k]) {
+			end = k
+			break
+		}
+	}
+	return toks[end-1].Lower
 }
 
 // maxAntecedents bounds how many earlier names a pronoun looks back at.
@@ -426,10 +526,10 @@ func (a *analysis) speakerTable() []Speaker {
 	}
 	var out []Speaker
 	for _, e := range a.ents.list {
-		if e.quotes == 0 && len(e.titles) == 0 {
+		if e.rows == 0 && len(e.titles) == 0 {
 			continue
 		}
-		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.quotes, Gender: e.gender, Mentions: e.n})
+		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n})
 	}
 	return out
 }

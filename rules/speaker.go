@@ -9,25 +9,26 @@ import (
 // The lists the SPEAKER item and speaker resolution read. A ruleset must
 // define them (they may be empty).
 const (
-	ListPronouns       = "pronouns"             // he:m, she:f, they:p, ...
-	ListTitles         = "titles"               // nouns: president, aide, envoy ...
-	ListTitleModifiers = "title_modifiers"      // Kremlin, presidential, deputy, Russian ...
-	ListHonorifics     = "honorifics"           // mr:m, mrs:f, sen, gov ...
-	ListDeterminers    = "determiners"          // the, a, an, his, one, two ...
-	ListNotNames       = "not_names"            // capitalised words that start no name
-	ListPersonNouns    = "person_nouns"         // nouns: source, official, expert ...
-	ListNameParticles  = "name_particles"       // de, van, bin ...
-	ListCueVerbs       = "cue_verbs"            // say, tell, add ... (lemmas)
-	ListAbbreviations  = "abbreviations"        // mr., u.s. ... (periods that end no sentence)
-	ListAux            = "aux"                  // has, had, would ... (between speaker and cue)
-	ListTitleSuffixes  = "title_suffixes"       // -writer, -ist ... (agent nouns that act as titles)
-	ListRelatives      = "relative_pronouns"    // who, whose (a relative clause after a name)
-	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
-	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
-	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
-	ListFirstNames     = "first_names"          // mary:f, john:m (gender of a first name)
-	ListCuePhrases     = "cue_phrases"          // told reporters … (optional: multi-word cues)
-	ListTitleMarkers   = "title_markers"        // ’s (optional: before a title-case quote that names a work)
+	ListPronouns       = "pronouns"                 // he:m, she:f, they:p, ...
+	ListTitles         = "titles"                   // nouns: president, aide, envoy ...
+	ListTitleModifiers = "title_modifiers"          // Kremlin, presidential, deputy, Russian ...
+	ListHonorifics     = "honorifics"               // mr:m, mrs:f, sen, gov ...
+	ListDeterminers    = "determiners"              // the, a, an, his, one, two ...
+	ListNotNames       = "not_names"                // capitalised words that start no name
+	ListPersonNouns    = "person_nouns"             // nouns: source, official, expert ...
+	ListNameParticles  = "name_particles"           // de, van, bin ...
+	ListCueVerbs       = "cue_verbs"                // say, tell, add ... (lemmas)
+	ListAbbreviations  = "abbreviations"            // mr., u.s. ... (periods that end no sentence)
+	ListAux            = "aux"                      // has, had, would ... (between speaker and cue)
+	ListTitleSuffixes  = "title_suffixes"           // -writer, -ist ... (agent nouns that act as titles)
+	ListRelatives      = "relative_pronouns"        // who, whose (a relative clause after a name)
+	ListSpeakerPreps   = "speaker_prepositions"     // of, for, at (a phrase after a descriptor)
+	ListScareMarkers   = "scare_markers"            // so-called, dubbed (before a quote that is not speech)
+	ListExpletiveAfter = "expletive_after"          // is, was, ’s (after "it" that names no speaker)
+	ListFirstNames     = "first_names"              // mary:f, john:m (gender of a first name)
+	ListCuePhrases     = "cue_phrases"              // told reporters … (optional: multi-word cues)
+	ListTitleMarkers   = "title_markers"            // ’s (optional: before a title-case quote that names a work)
+	ListAffiliation    = "affiliation_prepositions" // of (optional: Meenakshi Ganguly of Human Rights Watch)
 )
 
 // RequiredLists names the lists every ruleset must have.
@@ -37,6 +38,7 @@ var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListH
 // speakerLists holds the lists the speaker phrase parser reads, looked up
 // once when the ruleset is loaded.
 type speakerLists struct {
+	affiliation    *List
 	aux            *List
 	cueVerbs       *List
 	determiners    *List
@@ -57,6 +59,7 @@ type speakerLists struct {
 // bindLists looks up the lists of speakerLists.
 func (rs *Ruleset) bindLists() {
 	rs.l = speakerLists{
+		affiliation:    rs.Lists[ListAffiliation],
 		aux:            rs.Lists[ListAux],
 		cueVerbs:       rs.Lists[ListCueVerbs],
 		determiners:    rs.Lists[ListDeterminers],
@@ -81,6 +84,7 @@ func (rs *Ruleset) bindLists() {
 		return l.bit
 	}
 	rs.b = speakerBits{
+		affiliation:    bit(rs.l.affiliation),
 		aux:            bit(rs.l.aux),
 		cueVerbs:       bit(rs.l.cueVerbs),
 		determiners:    bit(rs.l.determiners),
@@ -101,6 +105,7 @@ func (rs *Ruleset) bindLists() {
 // speakerBits holds the class bits of the lists of speakerLists (0 for a
 // list without one).
 type speakerBits struct {
+	affiliation    uint64
 	aux            uint64
 	cueVerbs       uint64
 	determiners    uint64
@@ -191,6 +196,16 @@ func (rs *Ruleset) isTitleWord(t *Token) bool {
 	return rs.cls(t)&(rs.b.titles|rs.b.titleModifiers|classTitleSuffix) != 0
 }
 
+// IsHeadWord reports whether t can head a speaker descriptor or a title:
+// a title, a person noun or an agent noun.
+func (rs *Ruleset) IsHeadWord(t *Token) bool { return rs.isHead(t) }
+
+// IsTitleNoun reports whether t names an office or occupation: a word of
+// the titles list or an agent noun, not only a person noun (son, crowd).
+func (rs *Ruleset) IsTitleNoun(t *Token) bool {
+	return t.Kind == Word && rs.cls(t)&(rs.b.titles|classTitleSuffix) != 0
+}
+
 func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.b.titles|rs.b.personNouns|classTitleSuffix) != 0
 }
@@ -228,7 +243,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of" && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
 		case t.Lower == "of" && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
@@ -408,9 +423,13 @@ done:
 			cur = next
 			continue
 		}
-		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && n == 0 && cur.Type == NameMention {
+		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && (n == 0 || cur.Title.Len() == 0) && cur.Type == NameMention {
 			next := cur
 			next.Span.End = pe
+			if cur.Title.Len() == 0 && rs.in(&toks[cur.Span.End], rs.b.affiliation) && pe < len(toks) && toks[cur.Span.End+1].Cap {
+				// the organisation is the title: Meenakshi Ganguly of Human Rights Watch
+				next.Title = Span{cur.Span.End, pe}
+			}
 			out = append([]SpeakerPhrase{next}, out...)
 			cur = next
 			continue
@@ -612,14 +631,14 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 			rel = j
 			continue
 		}
-		if j-start >= maxPhrase {
+		if j-start >= maxTitle {
 			return Span{}, Span{}, false
 		}
 		// a word after a preposition is a noun, even one that may be a cue
 		// verb: assistant secretary of state
 		afterPrep := j > start && rs.in(&toks[j-1], rs.b.speakerPreps)
 		// and a title modifier is no verb: press secretary
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || t.Lower == "which" || t.Lower == "that" || rs.in(t, rs.b.pronouns)) {
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns)) {
 			return Span{}, Span{}, false
 		}
 		if rs.isHead(t) {
@@ -638,7 +657,10 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 		title.End = rel
 	}
 	if !head {
-		if j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text)) || more && rel < 0 {
+		// an age, a party label, a degree (Ph.D.), or after the title a
+		// phrase with a determiner: one of the states suing the EPA
+		one := j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))
+		if one || abbreviations(toks[start:j]) || more && rel < 0 && rs.in(&toks[start], rs.b.determiners) {
 			return Span{start, end}, Span{}, true
 		}
 		return Span{}, Span{}, false
@@ -646,8 +668,42 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 	return Span{start, end}, title, true
 }
 
-// maxAppositive bounds an appositive with its relative clause, in tokens.
-const maxAppositive = 32
+// abbreviations reports whether toks are at most three capitalised words
+// with periods: a degree after a name (Ph.D., M.D.).
+func abbreviations(toks []Token) bool {
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for k := range toks {
+		if toks[k].Kind != Word || !toks[k].Cap || !strings.Contains(toks[k].Text, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// maxAppositive bounds an appositive with its relative clause, and
+// maxTitle the title in it, in tokens.
+const (
+	maxAppositive = 40
+	maxTitle      = 24
+)
+
+// affiliated reports whether "of" at toks[at] ties the person named by
+// toks[from:at] to an organisation (Meenakshi Ganguly of Human Rights
+// Watch) rather than joining one name (Board of Elections, Bank of
+// America): the words before it are two or more plain name words, of
+// which the last heads nothing.
+func (rs *Ruleset) affiliated(toks []Token, from, at int) bool {
+	if at <= from || !rs.in(&toks[at], rs.b.affiliation) || rs.isHead(&toks[at-1]) {
+		return false
+	}
+	k := at
+	for k > from && rs.plainName(toks, k-1, k) {
+		k--
+	}
+	return at-k >= 2
+}
 
 // plainName reports whether toks[from:to] are capitalised name words that
 // are no title words or honorifics: the given names before a surname.
