@@ -55,12 +55,16 @@ func (es *entities) atStart(off int) *entity {
 type title struct {
 	text   string
 	office bool
+	rank   bool // only honorifics of rank: Gov., Dr.
 }
 
 // titleValue orders titles: one that names an office before one that does
 // not, then the fuller (more words) first.
 func titleValue(t title) int {
 	v := strings.Count(t.text, " ") + 1
+	if t.rank {
+		v = 0
+	}
 	if t.office {
 		v += 1000
 	}
@@ -191,23 +195,24 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
 		return title{}
 	}
-	head, office := false, false
+	head, office, rank, other := false, false, false, false
 	for k := s.Start; k < s.End; k++ {
 		t := &toks[k]
 		if t.Kind == rules.Word && x.rules.InList(x.l.hon, t) && x.l.hon.Attrs[t.Lower] == "" {
-			head = true // an honorific of rank: Gov., Lt. Gen.
+			rank = true // an honorific of rank: Gov., Lt. Gen.
 			continue
 		}
+		other = other || t.Kind == rules.Word
 		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) {
 			continue
 		}
 		head = true
 		office = office || x.rules.IsTitleNoun(t)
 	}
-	if !head {
+	if !head && !rank {
 		return title{}
 	}
-	return title{text: spanText(toks, s), office: office}
+	return title{text: spanText(toks, s), office: office || rank && other, rank: !other}
 }
 
 // buildEntities finds every name in the document and groups them.
@@ -363,6 +368,7 @@ func (x *Extractor) resolve(a *analysis) {
 		sp := at.m.Speaker
 		toks := a.sents[at.sent].toks
 		mention := spanText(toks, sp.Mention)
+		rank := "" // a title of honorifics only, if nothing better
 		switch sp.Type {
 		case rules.NameMention:
 			ws, key, _ := x.nameWords(toks, sp.Mention)
@@ -373,7 +379,11 @@ func (x *Extractor) resolve(a *analysis) {
 				e = a.ents.link(ws, key, strings.Join(ws, " "))
 			}
 			if sp.Title.Len() > 0 {
-				at.title = x.title(toks, sp.Title).text // this mention's own title
+				if tt := x.title(toks, sp.Title); !tt.rank {
+					at.title = tt.text // this mention's own title
+				} else {
+					rank = tt.text // unless another mention gives more: Dr.
+				}
 			}
 			if e != nil {
 				at.ent = e
@@ -391,7 +401,11 @@ func (x *Extractor) resolve(a *analysis) {
 			definite := !plural && (first == "the" || !det.Has(first))
 			at.speaker, at.status = mention, "attributed"
 			if definite {
-				if e := x.byTitle(a, x.headOf(toks, sp.Mention), toks[sp.Mention.Start].Start); e != nil {
+				head := x.headOf(toks, sp.Mention)
+				if e := x.byTitle(a, head, toks[sp.Mention.Start].Start); e != nil {
+					at.ent, at.speaker, at.status = e, e.name, "resolved"
+				} else if e := x.antecedent(a, toks[sp.Mention.Start].Start, ""); e != nil && isDigitStart(head) {
+					// an age names the person last spoken of: the 56-year-old
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
 				} else if first == "the" {
 					at.status = "unresolved"
@@ -423,6 +437,9 @@ func (x *Extractor) resolve(a *analysis) {
 				at.title = best // given at another mention, or fuller there
 			}
 			prevSpeakers = append(prevSpeakers, at.ent)
+		}
+		if at.title == "" {
+			at.title = rank
 		}
 	}
 }
@@ -499,7 +516,8 @@ func (x *Extractor) headOf(toks []rules.Token, s rules.Span) string {
 const maxAntecedents = 200
 
 // antecedent finds the nearest person before offset at compatible with
-// gender g: a person named in the text, or the speaker of a quote.
+// gender g ("" for any): a person named in the text, or the speaker of a
+// quote.
 func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 	ms := a.ents.mentions
 	last := sort.Search(len(ms), func(i int) bool { return ms[i].start >= at })
@@ -511,7 +529,7 @@ func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 		if !e.person && e.quotes == 0 {
 			continue
 		}
-		if e.gender != "" && e.gender != g {
+		if g != "" && e.gender != "" && e.gender != g {
 			continue
 		}
 		return e

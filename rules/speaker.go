@@ -304,6 +304,13 @@ done:
 		// first_names: Charlie King
 		k = j
 	}
+	if k == end && !det && end == j+1 && toks[j].Cap {
+		if _, tt, ok := rs.appositive(toks, end, false); ok && tt.Len() > 0 {
+			// a name that is also a title, with its title after it: Dean,
+			// a medical doctor,
+			k = j
+		}
+	}
 	k = rs.splitAtFirstName(toks, k, end)
 	if k > j && k < end && rs.in(&toks[k-1], rs.b.speakerPreps) {
 		// a title and its phrase, not a title and a name: the mayor of
@@ -609,6 +616,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 	start := i + 1
 	head := false
 	rel := -1 // index of a relative pronoun after the title
+	prep := false
 	j := start
 	for ; j < len(toks) && j-start < maxAppositive; j++ {
 		t := &toks[j]
@@ -619,10 +627,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 			return Span{}, Span{}, false
 		}
 		if t.Kind == Punct && t.Text == "." {
-			if j == len(toks)-1 {
-				break // the end of the sentence
-			}
-			return Span{}, Span{}, false
+			break // the end of the sentence
 		}
 		if rel >= 0 {
 			continue
@@ -635,10 +640,12 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 			return Span{}, Span{}, false
 		}
 		// a word after a preposition is a noun, even one that may be a cue
-		// verb: assistant secretary of state
-		afterPrep := j > start && rs.in(&toks[j-1], rs.b.speakerPreps)
-		// and a title modifier is no verb: press secretary
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns)) {
+		// verb: assistant secretary of state, editor for the Cook Political
+		// Report; and so is a title modifier (press secretary)
+		if t.Kind == Word && rs.in(t, rs.b.speakerPreps) {
+			prep = true
+		}
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns)) {
 			return Span{}, Span{}, false
 		}
 		if rs.isHead(t) {
