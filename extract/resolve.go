@@ -181,6 +181,8 @@ func (es *entities) link(ws []string, key, full string) *entity {
 // heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
 func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	notNames := x.rules.Lists[rules.ListNotNames]
+	// an affiliation names no head: (Harry Bond,) of Raleigh
+	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
 		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) || !t.Cap && !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
@@ -195,7 +197,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
 		return title{}
 	}
-	head, office, rank, other := false, false, false, false
+	head, office, rank, other := affiliation, false, false, false
 	for k := s.Start; k < s.End; k++ {
 		t := &toks[k]
 		if t.Kind == rules.Word && x.rules.InList(x.l.hon, t) && x.l.hon.Attrs[t.Lower] == "" {

@@ -406,8 +406,14 @@ done:
 	base := out[0]
 	cur := base
 	fromAppositive := false
-	for n := 0; n < 3; n++ {
-		if ap, title, ok := rs.appositive(toks, cur.Span.End, fromAppositive); ok {
+	for n := 0; n < maxAppositives; n++ {
+		// a phrase that ended at a comma shares it with the next: Sara
+		// Walker, 44, a home-care aide,
+		at := cur.Span.End
+		if at > base.Span.End && toks[at-1].Text == "," {
+			at--
+		}
+		if ap, title, ok := rs.appositive(toks, at, fromAppositive); ok {
 			next := cur
 			next.Span.End = ap.End
 			// the first appositive title, if no shorter than a pre-modifier:
@@ -423,7 +429,7 @@ done:
 			}
 			continue
 		}
-		if pe, ok := rs.relativeClause(toks, cur.Span.End); ok {
+		if pe, ok := rs.relativeClause(toks, at); ok {
 			next := cur
 			next.Span.End = pe
 			out = append([]SpeakerPhrase{next}, out...)
@@ -645,7 +651,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 		if t.Kind == Word && rs.in(t, rs.b.speakerPreps) {
 			prep = true
 		}
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns)) {
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns) || j == start && rs.auxClause(toks, j)) {
 			return Span{}, Span{}, false
 		}
 		if rs.isHead(t) {
@@ -654,6 +660,16 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 	}
 	if j == start || j-start >= maxAppositive {
 		return Span{}, Span{}, false
+	}
+	if j > start+1 && isDigitStart(toks[start].Text) {
+		return Span{}, Span{}, false // an age is a phrase of its own: , 44,
+	}
+	if f := &toks[start]; j > start+1 && f.Cap && !rs.isTitleWord(f) && !rs.isHead(f) && !rs.in(f, rs.b.determiners) {
+		// a name and a plain word start a clause, not an appositive:
+		// Jeb Bush, Rubio collide in scramble for voters
+		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
+			return Span{}, Span{}, false
+		}
 	}
 	end := j // the sentence's end: the period stays out
 	if j < len(toks) && toks[j].Text == "," {
@@ -688,6 +704,23 @@ func abbreviations(toks []Token) bool {
 	}
 	return true
 }
+
+// auxClause reports whether toks[i] is an auxiliary or adverb that, with
+// no title after it, opens a clause rather than an appositive: Parata,
+// 75, has now overseen … (but: Tatum, then senior pastor,).
+func (rs *Ruleset) auxClause(toks []Token, i int) bool {
+	if toks[i].Cap || !rs.in(&toks[i], rs.b.aux) {
+		return false
+	}
+	return i+1 >= len(toks) || !(rs.isTitleWord(&toks[i+1]) || rs.isHead(&toks[i+1]) || rs.in(&toks[i+1], rs.b.determiners))
+}
+
+func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// maxAppositives bounds the phrases after a name: appositives, relative
+// clauses, prepositional phrases and parentheticals (Harry Bond, 30, of
+// Raleigh, N.C., who was polled,).
+const maxAppositives = 5
 
 // maxAppositive bounds an appositive with its relative clause, and
 // maxTitle the title in it, in tokens.
