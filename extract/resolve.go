@@ -205,7 +205,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 			continue
 		}
 		other = other || t.Kind == rules.Word
-		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) {
+		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) || x.rules.InList(x.l.det, t) {
 			continue
 		}
 		head = true

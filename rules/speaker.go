@@ -654,7 +654,10 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns) || j == start && rs.auxClause(toks, j)) {
 			return Span{}, Span{}, false
 		}
-		if rs.isHead(t) {
+		if t.Kind == Word && !t.Cap && j > start && rs.clauseWord(toks, j, start, head, prep) {
+			return Span{}, Span{}, false
+		}
+		if rs.isHead(t) && !rs.in(t, rs.b.determiners) { // two years: no head
 			head = true
 		}
 	}
@@ -679,6 +682,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 	if rel >= 0 {
 		title.End = rel
 	}
+
 	if !head {
 		// an age, a party label, a degree (Ph.D.), or after the title a
 		// phrase with a determiner: one of the states suing the EPA
@@ -703,6 +707,21 @@ func abbreviations(toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// clauseWord reports whether the lower-case word toks[j] of an appositive
+// starting at start shows a clause rather than a title: before the head
+// (head false) a determiner that follows no preposition or function word
+// (making the country …) or an auxiliary (MacBook Pro is a lot of
+// computer); right after a head, an auxiliary (the agency is …).
+func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool {
+	t := &toks[j]
+	p := &toks[j-1]
+	if !head {
+		// (now a consultant: an adverb may come first)
+		return rs.in(t, rs.b.aux) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames)
+	}
+	return !prep && p.Kind == Word && rs.isHead(p) && rs.in(t, rs.b.aux)
 }
 
 // auxClause reports whether toks[i] is an auxiliary or adverb that, with
