@@ -185,7 +185,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
-		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) || !t.Cap && !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
+		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) && !x.rules.IsTitleWord(*t) || !t.Cap && !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
 			s.Start++
 			continue
 		}
@@ -278,9 +278,13 @@ func (x *Extractor) buildEntities(a *analysis) {
 			}
 			// a descriptor followed by an appositive name: Trump’s special envoy, Steve Witkoff
 			if desc >= 0 {
+				joined := false // the name follows with no comma: envoy for Ukraine Kurt Volker
+				for _, sp := range sps {
+					joined = joined || sp.Type == rules.NameMention && sp.Mention.Start == desc
+				}
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, st, sp)
+						x.appositiveTitle(es, st, sp, joined)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -297,12 +301,17 @@ func (x *Extractor) buildEntities(a *analysis) {
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
-func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase) {
+// With joined, the name follows the descriptor with no comma.
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase, joined bool) {
 	toks := st.toks
-	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
-		return
+	at := d.Span.End
+	if !joined {
+		if at+1 >= len(toks) || toks[at].Text != "," {
+			return
+		}
+		at++
 	}
-	for _, sp := range st.speakers(x.rules, d.Span.End+1) {
+	for _, sp := range st.speakers(x.rules, at) {
 		if sp.Type != rules.NameMention {
 			continue
 		}

@@ -378,6 +378,8 @@ done:
 		out = append(out, d)
 		if withName, ok := rs.appositiveName(toks, d); ok {
 			out = append([]SpeakerPhrase{withName}, out...)
+		} else if withName, ok := rs.namedDescriptor(toks, d); ok {
+			out = append([]SpeakerPhrase{withName}, out...)
 		}
 		if possAt > j {
 			// the possessor on its own: US President Donald Trump
@@ -541,6 +543,9 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		if rs.in(t, rs.b.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
 			break
 		}
+		if k > start && t.Cap && rs.in(t, rs.b.firstNames) && !rs.in(&toks[k-1], rs.b.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
+			break // a person's name follows: envoy for Ukraine Kurt Volker
+		}
 		k++
 	}
 	if k == start {
@@ -588,6 +593,26 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 	n.Title = d.Title
 	n.Type = NameMention
 	return n, true
+}
+
+// namedDescriptor extends a descriptor whose phrase ends before a
+// person's name by that name, as its title: U.S. special envoy for Ukraine
+// Kurt Volker.
+func (rs *Ruleset) namedDescriptor(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
+	i := d.Span.End
+	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.b.firstNames) || !rs.IsNameWord(toks, i+1) {
+		return d, false
+	}
+	for _, p := range rs.SpeakersAt(toks, i) {
+		if p.Type == NameMention && p.Title.Len() == 0 && p.Mention.Start == i {
+			n := d
+			n.Span.End = p.Span.End
+			n.Mention = p.Mention
+			n.Type = NameMention
+			return n, true
+		}
+	}
+	return d, false
 }
 
 // parenthetical matches "(R-Texas)" at i and returns the end after ")".
