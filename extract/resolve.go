@@ -75,6 +75,9 @@ func (e *entity) addTitle(t title) {
 	if t.text == "" || strings.EqualFold(t.text, e.name) {
 		return
 	}
+	if len(e.titles) == maxTitles {
+		return // so that no document makes title work grow with its length squared
+	}
 	for _, x := range e.titles {
 		if strings.EqualFold(x, t.text) {
 			return
@@ -85,6 +88,9 @@ func (e *entity) addTitle(t title) {
 		e.best, e.bestVal = len(e.titles)-1, v
 	}
 }
+
+// maxTitles bounds the titles kept for one entity.
+const maxTitles = 16
 
 // bestTitle returns the fullest specific title of e, or "".
 func (e *entity) bestTitle() string {
@@ -468,9 +474,9 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 		// index the mentions by the head nouns of their entity's titles, once
 		es.byHead = map[string][]int{}
 		preps := x.rules.Lists[rules.ListSpeakerPreps]
-		for i, m := range es.mentions {
-			seen := map[string]bool{}
-			for _, t := range m.ent.titles {
+		heads := map[*entity][]string{} // the head nouns of each entity's titles, once
+		for _, e := range es.list {
+			for _, t := range e.titles {
 				// the head is the last word before a phrase: mayor of Springfield
 				ws := strings.Fields(strings.ToLower(t))
 				for k, w := range ws {
@@ -479,10 +485,14 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 						break
 					}
 				}
-				if len(ws) > 0 && !seen[ws[len(ws)-1]] {
-					seen[ws[len(ws)-1]] = true
-					es.byHead[ws[len(ws)-1]] = append(es.byHead[ws[len(ws)-1]], i)
+				if len(ws) > 0 && !slices.Contains(heads[e], ws[len(ws)-1]) {
+					heads[e] = append(heads[e], ws[len(ws)-1])
 				}
+			}
+		}
+		for i, m := range es.mentions {
+			for _, h := range heads[m.ent] {
+				es.byHead[h] = append(es.byHead[h], i)
 			}
 		}
 	}
