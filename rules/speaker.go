@@ -305,7 +305,7 @@ done:
 		k = j
 	}
 	if k == end && !det && end == j+1 && toks[j].Cap {
-		if _, tt, ok := rs.appositive(toks, end, false); ok && tt.Len() > 0 {
+		if _, tt, ok := rs.appositive(toks, end, false, false); ok && tt.Len() > 0 {
 			// a name that is also a title, with its title after it: Dean,
 			// a medical doctor,
 			k = j
@@ -408,6 +408,10 @@ done:
 	base := out[0]
 	cur := base
 	fromAppositive := false
+	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
+	// may end the sentence; elsewhere that is more often a clause (the State
+	// Department, the candidate … appeared to show …)
+	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.b.cueVerbs)
 	for n := 0; n < maxAppositives; n++ {
 		// a phrase that ended at a comma shares it with the next: Sara
 		// Walker, 44, a home-care aide,
@@ -415,7 +419,7 @@ done:
 		if at > base.Span.End && toks[at-1].Text == "," {
 			at--
 		}
-		if ap, title, ok := rs.appositive(toks, at, fromAppositive); ok {
+		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End
 			// the first appositive title, if no shorter than a pre-modifier:
@@ -600,7 +604,14 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 // Kurt Volker.
 func (rs *Ruleset) namedDescriptor(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
 	i := d.Span.End
-	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.b.firstNames) || !rs.IsNameWord(toks, i+1) {
+	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.b.firstNames) || !rs.IsNameWord(toks, i+1) || toks[i-1].Kind != Word || rs.in(&toks[i-1], rs.b.notNames) {
+		return d, false // (the reports of Michael Horowitz and John Durham)
+	}
+	office := false
+	for k := d.Title.Start; k < i; k++ {
+		office = office || rs.IsTitleNoun(&toks[k])
+	}
+	if !office {
 		return d, false
 	}
 	for _, p := range rs.SpeakersAt(toks, i) {
@@ -636,11 +647,12 @@ func parenthetical(toks []Token, i int) (int, bool) {
 // comma, and the title in it. The appositive may also end its sentence
 // (said Jane Doe, the mayor of Springfield.), and a relative clause may
 // follow its title (, a lawyer who has worked on the case,), which the
-// title leaves out. Before any relative pronoun it holds no quotation, no
+// title leaves out. With last false, the appositive must close with a
+// comma. Before any relative pronoun it holds no quotation, no
 // cue verb and no pronoun; it is a number (an age), a party label, or
 // holds a title or person noun — or, with more, after an appositive that
 // gave the title, any such phrase (, one of the states suing the EPA,).
-func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool) {
+func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span, bool) {
 	if i+2 >= len(toks) || toks[i].Text != "," {
 		return Span{}, Span{}, false
 	}
@@ -658,6 +670,9 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 			return Span{}, Span{}, false
 		}
 		if t.Kind == Punct && t.Text == "." {
+			if !last {
+				return Span{}, Span{}, false
+			}
 			break // the end of the sentence
 		}
 		if rel >= 0 {
@@ -702,6 +717,8 @@ func (rs *Ruleset) appositive(toks []Token, i int, more bool) (Span, Span, bool)
 	end := j // the sentence's end: the period stays out
 	if j < len(toks) && toks[j].Text == "," {
 		end = j + 1
+	} else if !last {
+		return Span{}, Span{}, false
 	}
 	title := Span{start, j}
 	if rel >= 0 {
