@@ -174,6 +174,14 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			}
 		}
 		return best
+	} else if len(ws) == 1 {
+		// a family name written first: Li for Li Jifeng, the person most
+		// recently named with it as the first of several words
+		for i := len(es.mentions) - 1; i >= 0 && i >= len(es.mentions)-maxAntecedents; i-- {
+			if e := es.mentions[i].ent; e != nil && e.person && len(e.words) >= 2 && e.words[0] == ws[0] {
+				return e
+			}
+		}
 	}
 	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)

@@ -58,6 +58,8 @@ func TestTitles(t *testing.T) {
 			[]want{{"Charlie King", "prominent New York Democrat"}}, nil},
 		{"a name that is a title word, with its appositive", "Dean, a medical doctor, said he would “never” diagnose anyone from afar.",
 			[]want{{"Dean", "medical doctor"}}, nil},
+		{"a family name written first links to the full name", "Li Jifeng, a doctor at Chaoyang Hospital, treated the patients.\n\n“It was a hard week,” Li said.",
+			[]want{{"Li Jifeng", "doctor at Chaoyang Hospital"}}, []string{"Li"}},
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}
