@@ -60,6 +60,10 @@ func TestTitles(t *testing.T) {
 			[]want{{"Dean", "medical doctor"}}, nil},
 		{"a family name written first links to the full name", "Li Jifeng, a doctor at Chaoyang Hospital, treated the patients.\n\n“It was a hard week,” Li said.",
 			[]want{{"Li Jifeng", "doctor at Chaoyang Hospital"}}, []string{"Li"}},
+		{"a participle clause is no appositive", "“No comment,” spokesman John Kirby said, referring to the minister’s successor.",
+			[]want{{"John Kirby", "spokesman"}}, nil},
+		{"a verb that modifies a title noun", "Sexton, a creative writing professor, said he holds his roots “very near and dear.”",
+			[]want{{"Sexton", "creative writing professor"}}, nil},
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}

@@ -691,7 +691,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		if t.Kind == Word && rs.in(t, rs.b.speakerPreps) {
 			prep = true
 		}
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns) || j == start && rs.auxClause(toks, j)) {
+		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) && !rs.headNext(toks, j) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns) || j == start && rs.auxClause(toks, j)) {
 			return Span{}, Span{}, false
 		}
 		if t.Kind == Word && !t.Cap && j > start && rs.clauseWord(toks, j, start, head, prep) {
@@ -761,9 +761,27 @@ func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool 
 	p := &toks[j-1]
 	if !head {
 		// (now a consultant: an adverb may come first)
-		return rs.in(t, rs.b.aux) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames)
+		if rs.in(t, rs.b.aux) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames) {
+			return true
+		}
+		// a plain word, then a preposition with a name or determiner after
+		// it: referring to Clinton’s successor, watched by his father (but:
+		// fierce and uncompromising)
+		if j == start+1 && !p.Cap && !rs.isTitleWord(p) && !rs.isHead(p) && !rs.in(p, rs.b.notNames) &&
+			rs.in(t, rs.b.notNames) && !rs.in(t, rs.b.speakerPreps) && !rs.in(t, rs.b.determiners) && j+1 < len(toks) {
+			n := &toks[j+1]
+			return n.Kind == Word && (n.Cap || rs.in(n, rs.b.determiners) && !rs.isTitleWord(n))
+		}
+		return false
 	}
 	return !prep && p.Kind == Word && rs.isHead(p) && rs.in(t, rs.b.aux)
+}
+
+// headNext reports whether a head noun or title word follows toks[j]: a
+// word that may be a verb is then a noun modifier (a creative writing
+// professor).
+func (rs *Ruleset) headNext(toks []Token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].Kind == Word && (rs.isHead(&toks[j+1]) || rs.isTitleWord(&toks[j+1]))
 }
 
 // auxClause reports whether toks[i] is an auxiliary or adverb that, with
