@@ -64,6 +64,8 @@ func TestTitles(t *testing.T) {
 			[]want{{"John Kirby", "spokesman"}}, nil},
 		{"a verb that modifies a title noun", "Sexton, a creative writing professor, said he holds his roots “very near and dear.”",
 			[]want{{"Sexton", "creative writing professor"}}, nil},
+		{"a first name that is also a function word", "“It is an expensive business model,” said Will Doyle, a professor of higher education at Vanderbilt University.",
+			[]want{{"Will Doyle", "professor of higher education at Vanderbilt University"}}, nil},
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}

@@ -147,7 +147,15 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
-	return rs.cls(t)&(rs.b.notNames|rs.b.pronouns) == 0
+	c := rs.cls(t)
+	if c&rs.b.notNames != 0 && c&rs.b.firstNames != 0 && !t.First && i > 0 && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
+		// a first name that is also a function word, where a name is
+		// due: said Will Doyle, ” Will Estrada (but: Trump Will Win)
+		if p := &toks[i-1]; p.Kind == QuoteT || p.Text == "," || p.Kind == Word && rs.in(p, rs.b.cueVerbs) {
+			return true
+		}
+	}
+	return c&(rs.b.notNames|rs.b.pronouns) == 0
 }
 
 // isUpper reports whether strings.ToUpper(s) == s, without making the upper
