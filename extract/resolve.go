@@ -429,7 +429,7 @@ func (x *Extractor) resolve(a *analysis) {
 				head := x.headOf(toks, sp.Mention)
 				if e := x.byTitle(a, head, toks[sp.Mention.Start].Start); e != nil {
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
-				} else if e := x.antecedent(a, toks[sp.Mention.Start].Start, ""); e != nil && isDigitStart(head) {
+				} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
 					// an age names the person last spoken of: the 56-year-old
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
 				} else if first == "the" {
@@ -539,6 +539,15 @@ func (x *Extractor) headOf(toks []rules.Token, s rules.Span) string {
 		}
 	}
 	return toks[end-1].Lower
+}
+
+// ageAntecedent returns, for a descriptor whose head is an age (the
+// 56-year-old), the person last spoken of before offset at, else nil.
+func (x *Extractor) ageAntecedent(a *analysis, head string, at int) *entity {
+	if !isDigitStart(head) {
+		return nil
+	}
+	return x.antecedent(a, at, "")
 }
 
 // maxAntecedents bounds how many earlier names a pronoun looks back at.

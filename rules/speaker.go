@@ -524,15 +524,6 @@ func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 	return false
 }
 
-func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
-	for k := s.Start; k < s.End; k++ {
-		if rs.isHead(&toks[k]) {
-			return true
-		}
-	}
-	return false
-}
-
 // plainName reports whether toks[from:to] are capitalised name words that
 // are no title words or honorifics: the given names before a surname.
 func (rs *Ruleset) plainName(toks []Token, from, to int) bool {
