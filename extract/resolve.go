@@ -190,7 +190,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 }
 
 // title returns the title that span s of toks gives, without a leading
-// determiner or function word (a, the, and, now), or an empty title when
+// determiner or function word (a, the, And, now), or an empty title when
 // it is none: no word of it can head a title (Ukraine, further), its only
 // heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
 func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
@@ -199,7 +199,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
-		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) && !x.rules.IsTitleWord(*t) || !t.Cap && !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
+		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
 			s.Start++
 			continue
 		}

@@ -66,6 +66,10 @@ func TestTitles(t *testing.T) {
 			[]want{{"Sexton", "creative writing professor"}}, nil},
 		{"a first name that is also a function word", "“It is an expensive business model,” said Will Doyle, a professor of higher education at Vanderbilt University.",
 			[]want{{"Will Doyle", "professor of higher education at Vanderbilt University"}}, nil},
+		{"an adverb is no speaker or title", "In an interview that day, Reed went even further: “If he loses, it is the end of his career.”",
+			[]want{{"Reed", ""}}, []string{"further"}},
+		{"a capitalised conjunction opens no title", "And the state’s Republican attorney general, Pam Bondi, vowed to go after “anyone who attacks our community.”",
+			[]want{{"Pam Bondi", "state’s Republican attorney general"}}, nil},
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}

@@ -223,8 +223,8 @@ func (rs *Ruleset) isHead(t *Token) bool {
 // Ushakov); a descriptor (the Russian presidential aide, officials); each
 // optionally followed by an appositive (Hugh Hill, a doctor,).
 func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
-	if i >= len(toks) || toks[i].Kind != Word {
-		return nil
+	if i >= len(toks) || toks[i].Kind != Word || isPossessive(&toks[i]) {
+		return nil // (a phrase never starts at ’s)
 	}
 	if rs.in(&toks[i], rs.b.pronouns) {
 		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.b.expletiveAfter) {
@@ -490,8 +490,8 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 			last = k
 			continue
 		}
-		if rs.in(t, rs.b.cueVerbs) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
-			break
+		if rs.in(t, rs.b.cueVerbs) && !(k+1 < len(toks) && isPossessive(&toks[k+1])) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
+			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
 	if last < 0 {
