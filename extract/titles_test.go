@@ -9,7 +9,7 @@ import (
 // news gives a title in, and that the speakers table names no place or
 // organisation of a title as a person and counts the rows output.
 func TestTitles(t *testing.T) {
-	type want struct{ speaker, title string }
+	type want struct{ speaker, title string } // speaker "*": any
 	cases := []struct {
 		name     string
 		text     string
@@ -70,6 +70,8 @@ func TestTitles(t *testing.T) {
 			[]want{{"Reed", ""}}, []string{"further"}},
 		{"a capitalised conjunction opens no title", "And the state’s Republican attorney general, Pam Bondi, vowed to go after “anyone who attacks our community.”",
 			[]want{{"Pam Bondi", "state’s Republican attorney general"}}, nil},
+		{"the title of a work inside the role", "“It was a hard fight,” said Steven Hill, author of “The Long Pill,” a history of the health law.",
+			[]want{{"Steven Hill", "author of “The Long Pill,”"}, {"*", ""}}, nil}, // the work's title: not speech, which this test does not judge
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}
@@ -89,7 +91,7 @@ func TestTitles(t *testing.T) {
 			}
 			for i, w := range c.want {
 				q := doc.Quotes[i]
-				if q.Speaker != w.speaker || q.Title != w.title {
+				if w.speaker != "*" && (q.Speaker != w.speaker || q.Title != w.title) {
 					t.Errorf("quote %d %q: speaker %q title %q (rule %s); want %q title %q", i+1, q.Quote, q.Speaker, q.Title, q.Rule, w.speaker, w.title)
 				}
 			}

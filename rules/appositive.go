@@ -141,11 +141,21 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	head := false
 	rel := -1 // index of a relative pronoun after the title
 	prep := false
+	inQuote := false // the closing comma is inside a quotation: (of the show) “The Apprentice,”
 	j := start
 	for ; j < len(toks) && j-start < maxAppositive; j++ {
 		t := &toks[j]
 		if t.Kind == Punct && t.Text == "," {
 			break
+		}
+		if t.Kind == QuoteT && head && rel < 0 && rs.namesWork(toks, j) {
+			// the title of a work in a role: author of “The Bitter Pill,”
+			if quoteEndsInComma(t.Text) {
+				inQuote = true
+				j++
+				break
+			}
+			continue
 		}
 		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == ":" || t.Text == ";") {
 			return Span{}, Span{}, false
@@ -196,7 +206,9 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		}
 	}
 	end := j // the sentence's end: the period stays out
-	if j < len(toks) && toks[j].Text == "," {
+	if inQuote {
+		// closed by the comma inside the quotation
+	} else if j < len(toks) && toks[j].Text == "," {
 		end = j + 1
 	} else if !last {
 		return Span{}, Span{}, false
@@ -216,6 +228,21 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		return Span{}, Span{}, false
 	}
 	return Span{start, end}, title, true
+}
+
+// namesWork reports whether the quotation toks[j] follows a preposition or
+// a noun of the title_markers list: the title of a work inside a role
+// (author of “…”, host of the show “…”).
+func (rs *Ruleset) namesWork(toks []Token, j int) bool {
+	p := &toks[j-1]
+	return p.Kind == Word && (rs.in(p, rs.b.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !isPossessive(p))
+}
+
+// quoteEndsInComma reports whether a quotation's text ends with a comma
+// before its closing mark (“The Apprentice,”).
+func quoteEndsInComma(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune("\"'”’»", r) })
+	return strings.HasSuffix(s, ",")
 }
 
 // abbreviations reports whether toks are at most three capitalised words
