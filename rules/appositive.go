@@ -129,7 +129,9 @@ func parenthetical(toks []Token, i int) (int, bool) {
 // (said Jane Doe, the mayor of Springfield.), and a relative clause may
 // follow its title (, a lawyer who has worked on the case,), which the
 // title leaves out. With last false, the appositive must close with a
-// comma. Before any relative pronoun it holds no quotation, no
+// comma. Before any relative pronoun it holds no quotation but the title
+// of a work after its head (author of “…”, which may hold the closing
+// comma), no
 // cue verb and no pronoun; it is a number (an age), a party label, or
 // holds a title or person noun — or, with more, after an appositive that
 // gave the title, any such phrase (, one of the states suing the EPA,).
