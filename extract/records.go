@@ -236,6 +236,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			continue
 		}
 		budget -= cost
+		if at.ok && at.ent != nil {
+			at.ent.rows++ // the speakers table counts the rows output
+		}
 		n++
 		r.ID = "q" + strconv.Itoa(n)
 		if len(out) == cap(out) {
