@@ -127,6 +127,8 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
+	dst = append(dst, `,"lang":`...)
+	dst = appendJSONString(dst, d.Lang)
 	dst = append(dst, `,"title":`...)
 	dst = appendJSONString(dst, d.Title)
 	dst = append(dst, `,"date":`...)

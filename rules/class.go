@@ -139,7 +139,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if !capital && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
 	return c

@@ -41,6 +41,11 @@ type Ruleset struct {
 	QuoteMarks []MarkPair
 	Metadata   Metadata
 	Speech     Speech
+	// Language is the ruleset's language profile.
+	Language Language
+	// Packs holds the rulesets of the language packs, by language code:
+	// each is the base ruleset with the pack's files on top.
+	Packs map[string]*Ruleset
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
 	b           speakerBits  // their class bits
@@ -122,6 +127,8 @@ type List struct {
 	words   map[string]struct{} // lower-case forms (all inflections)
 	phrases map[string][][]string
 	maxLen  int // longest phrase in tokens
+
+	plain bool // no generated forms (the language's morphology is none)
 
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
@@ -208,6 +215,7 @@ type AttrRule struct {
 	Tests       []RuleTest
 	Pos         Pos
 	Source      string // the file the rule came from
+	Pack        string // the language pack of that file ("" for the base)
 	// Overrides is where the rule this one replaced (same id, earlier file)
 	// was defined; zero when the rule replaced none.
 	Overrides Pos

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// LangUnknown is the language of a document that no language pack's stop
+// words recognise: its quotation marks are paired, but no speaker is
+// guessed for it.
+const LangUnknown = "und"
+
+// Detection bounds: the detector reads at most detectBytes of a document,
+// and stops early once a language has detectSure stop words and three times
+// as many as any other. A document of fewer than detectMinWords words is in
+// the base language; one whose best language has stop words for less than
+// 1/detectMinShare of its words is in none.
+const (
+	detectBytes    = 6 << 10
+	detectSure     = 40
+	detectMinWords = 25
+	detectMinShare = 12
+)
+
+// detector tells a document's language from the stop words of the packs.
+type detector struct {
+	codes []string          // language codes; index 0 is the base language
+	words map[string]uint16 // lower-case stop word → bit set of codes
+}
+
+// newDetector builds the detector of a ruleset and its packs; nil when the
+// base ruleset names no stop words (then every document is in its language)
+// or there are more than 16 languages.
+func newDetector(rs *rules.Ruleset) *detector {
+	langs := rs.Langs()
+	if len(rs.Language.StopWords) == 0 || len(langs) > 16 {
+		return nil
+	}
+	d := &detector{codes: langs, words: map[string]uint16{}}
+	for i, code := range langs {
+		for w := range rs.ForLang(code).Language.StopWords {
+			d.words[w] |= 1 << i
+		}
+	}
+	return d
+}
+
+// detect returns the index in d.codes of the language of text, or -1 for
+// none.
+func (d *detector) detect(text string) int {
+	if len(text) > detectBytes {
+		text = text[:detectBytes]
+	}
+	var hits [16]int
+	var buf [48]byte
+	words := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		w := buf[:0]
+		long := false
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i += n
+			if len(w)+utf8.UTFMax > len(buf) {
+				long = true
+				continue
+			}
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				w = append(w, byte(r))
+			} else {
+				w = utf8.AppendRune(w, unicode.ToLower(r))
+			}
+		}
+		words++
+		if long {
+			continue
+		}
+		bits := d.words[string(w)]
+		if bits == 0 {
+			continue
+		}
+		for k := range d.codes {
+			if bits&(1<<k) != 0 {
+				hits[k]++
+			}
+		}
+		if words%16 == 0 && d.sure(&hits) {
+			break
+		}
+	}
+	if words < detectMinWords {
+		return 0
+	}
+	best := 0
+	for k := range d.codes {
+		if hits[k] > hits[best] {
+			best = k
+		}
+	}
+	if hits[best]*detectMinShare < words {
+		return -1
+	}
+	return best
+}
+
+// sure reports whether one language is far enough ahead to stop reading.
+func (d *detector) sure(hits *[16]int) bool {
+	best, second := 0, 0
+	for k := range d.codes {
+		switch h := hits[k]; {
+		case h > best:
+			best, second = h, best
+		case h > second:
+			second = h
+		}
+	}
+	return best >= detectSure && best >= 3*second
+}
+
+// langOf returns the language code of a document and the extractor for it:
+// the forced language of the options, else the detected one. For a
+// document in no pack's language it returns LangUnknown and the base
+// extractor, which then pairs quotation marks without attributing them.
+func (x *Extractor) langOf(text string) (string, *Extractor) {
+	if x.opts.Lang != "" {
+		if y := x.packs[x.opts.Lang]; y != nil {
+			return x.opts.Lang, y
+		}
+		return x.rules.Lang(), x
+	}
+	if x.detect == nil {
+		return x.rules.Lang(), x
+	}
+	k := x.detect.detect(text)
+	switch {
+	case k < 0:
+		return LangUnknown, x
+	case k == 0:
+		return x.rules.Lang(), x
+	}
+	code := x.detect.codes[k]
+	return code, x.packs[code]
+}
+
+// newPacks builds the extractors of the ruleset's language packs and the
+// detector that chooses among them.
+func (x *Extractor) newPacks(rs *rules.Ruleset, opts Options) {
+	if len(rs.Packs) == 0 && rs.Language.Code == "" {
+		return
+	}
+	x.packs = map[string]*Extractor{}
+	sub := opts
+	sub.Lang = ""
+	for code, p := range rs.Packs {
+		x.packs[code] = New(p, sub)
+	}
+	x.detect = newDetector(rs)
+}
+
+// CheckLang reports whether code names the language of the ruleset or of
+// one of its packs, listing those that do when it does not.
+func CheckLang(rs *rules.Ruleset, code string) error {
+	if code == "" || rs.ForLang(code) != nil {
+		return nil
+	}
+	langs := rs.Langs()
+	sort.Strings(langs)
+	return fmt.Errorf("no language pack %q (the rules have: %s)", code, strings.Join(langs, ", "))
+}

@@ -1,0 +1,289 @@
+package rules
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// BaseLang is the language of the top-level rule files: the base ruleset
+// that every language pack is loaded on top of.
+const BaseLang = "en"
+
+// Language is the language profile of a ruleset: the `language:` section.
+type Language struct {
+	// Code is the language's ISO 639-1 code (en, de, fr, …).
+	Code string
+	// Name is the language's name in English, for messages.
+	Name string
+	// StopWords are frequent function words of the language, by which a
+	// document's language is detected (lower case).
+	StopWords map[string]struct{}
+	// Morphology says how the lemmas and nouns lists are inflected:
+	// "english" (say → says, said, saying; official → officials) or "none"
+	// (every form is written out in the list).
+	Morphology string
+	// SingleMarksSpeech tells whether single quotation marks (‘…’, ‹…›,
+	// ‚…‘) may hold speech at the top level, or only nested quotations.
+	SingleMarksSpeech bool
+	// Months are the names of the months (and their abbreviations) as
+	// written in dates, for page metadata; informational for the date
+	// patterns of `metadata:`.
+	Months []string
+	// CapitalisedNouns tells that every noun is written with a capital
+	// (German): a capitalised word ending in a title suffix is a title
+	// (Innenministerin), not a name.
+	CapitalisedNouns bool
+	Pos              Pos
+}
+
+// Morphologies are the values of `morphology:`.
+var Morphologies = []string{"english", "none"}
+
+// languageKeys are the keys of the `language:` section.
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns"}
+
+// language decodes the `language:` section; later files override the keys
+// they give.
+func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
+	if rs.Language.StopWords == nil {
+		rs.Language.StopWords = map[string]struct{}{}
+	}
+	rs.Language.Pos = d.pos(n)
+	d.mapping(n, languageKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "code":
+			if s, ok := d.str(v); ok {
+				if !validLangCode(s) {
+					d.errf(v, "language code %q: use two or three lower-case letters (ISO 639: de, fr, …)", s)
+					return
+				}
+				rs.Language.Code = s
+			}
+		case "name":
+			rs.Language.Name, _ = d.str(v)
+		case "stop_words":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					rs.Language.StopWords[strings.ToLower(strings.TrimSpace(s))] = struct{}{}
+				}
+			})
+		case "morphology":
+			if s, ok := d.str(v); ok {
+				if !contains(Morphologies, s) {
+					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, Morphologies), strings.Join(Morphologies, ", "))
+					return
+				}
+				rs.Language.Morphology = s
+			}
+		case "single_marks_speech":
+			rs.Language.SingleMarksSpeech, _ = d.bool(v)
+		case "capitalised_nouns":
+			rs.Language.CapitalisedNouns, _ = d.bool(v)
+		case "months":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					rs.Language.Months = append(rs.Language.Months, s)
+				}
+			})
+		}
+	})
+}
+
+// validLangCode reports whether s looks like an ISO 639 code.
+func validLangCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// applyMorphology recompiles the lemmas and nouns lists without generated
+// forms when the language's morphology is "none".
+func (rs *Ruleset) applyMorphology() {
+	if rs.Language.Morphology != "none" {
+		return
+	}
+	for _, l := range rs.Lists {
+		if l.Kind == KindLemmas || l.Kind == KindNouns {
+			l.plain = true
+			l.compile()
+		}
+	}
+}
+
+// Lang returns the code of the ruleset's language (BaseLang when the rules
+// name none).
+func (rs *Ruleset) Lang() string {
+	if rs.Language.Code == "" {
+		return BaseLang
+	}
+	return rs.Language.Code
+}
+
+// Langs returns the codes of the ruleset's language and of its packs,
+// sorted, the ruleset's own first.
+func (rs *Ruleset) Langs() []string {
+	out := []string{rs.Lang()}
+	var rest []string
+	for c := range rs.Packs {
+		rest = append(rest, c)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// ForLang returns the ruleset of the language code (the ruleset itself or
+// one of its packs), or nil when there is none.
+func (rs *Ruleset) ForLang(code string) *Ruleset {
+	if code == rs.Lang() {
+		return rs
+	}
+	return rs.Packs[code]
+}
+
+// DefaultPackSources returns the embedded files of the language pack code
+// (the folder defaults/code), in name order; nil when there is no such pack.
+func DefaultPackSources(code string) []Source {
+	ents, err := fs.ReadDir(defaultFS, "defaults/"+code)
+	if err != nil {
+		return nil
+	}
+	var out []Source
+	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
+		data, err := defaultFS.ReadFile("defaults/" + code + "/" + e.Name())
+		if err != nil {
+			continue
+		}
+		out = append(out, Source{Name: DefaultPrefix + code + "/" + e.Name(), Data: data, Default: true, Pack: code})
+	}
+	return out
+}
+
+// DefaultPacks returns the codes of the embedded language packs (besides
+// the base language), sorted.
+func DefaultPacks() []string {
+	ents, err := fs.ReadDir(defaultFS, "defaults")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() && validLangCode(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// defaultPackSources returns the files of every embedded language pack.
+func defaultPackSources() []Source {
+	var out []Source
+	for _, code := range DefaultPacks() {
+		out = append(out, DefaultPackSources(code)...)
+	}
+	return out
+}
+
+// readPackDirs reads the language pack folders inside the rule folder dir:
+// its subfolders named by a language code (de/, fr/), whose .yaml and .yml
+// files extend that language's pack.
+func readPackDirs(dir string, errs *ErrorList) []Source {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []Source
+	for _, e := range ents {
+		if !e.IsDir() || !validLangCode(e.Name()) {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		files, err := os.ReadDir(sub)
+		if err != nil {
+			*errs = append(*errs, &Error{Pos: Pos{File: sub}, Msg: describeIOError(err)})
+			continue
+		}
+		for _, f := range files {
+			ext := strings.ToLower(path.Ext(f.Name()))
+			if f.IsDir() || ext != ".yaml" && ext != ".yml" {
+				continue
+			}
+			p := filepath.Join(sub, f.Name())
+			data, err := os.ReadFile(p)
+			if err != nil {
+				*errs = append(*errs, &Error{Pos: Pos{File: p}, Msg: describeIOError(err)})
+				continue
+			}
+			out = append(out, Source{Name: p, Data: data, Pack: e.Name()})
+		}
+	}
+	return out
+}
+
+// loadPacks loads, for each language pack named by the sources, the
+// ruleset of the base sources and that pack's sources (in the order given),
+// and hangs them on rs.Packs. Problems that the base ruleset already
+// reported are not repeated.
+func loadPacks(rs *Ruleset, srcs []Source) error {
+	var codes []string
+	seen := map[string]bool{}
+	for _, s := range srcs {
+		if s.Pack != "" && !seen[s.Pack] {
+			seen[s.Pack] = true
+			codes = append(codes, s.Pack)
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	sort.Strings(codes)
+	rs.Packs = map[string]*Ruleset{}
+	var errs ErrorList
+	for _, code := range codes {
+		var sub []Source
+		for _, s := range srcs {
+			if s.Pack == "" || s.Pack == code {
+				sub = append(sub, s)
+			}
+		}
+		p, err := loadOne(sub)
+		if err != nil {
+			for _, e := range errorsOf(err) {
+				if strings.Contains(e.Pos.File, "/"+code+"/") || strings.Contains(e.Pos.File, string(filepath.Separator)+code+string(filepath.Separator)) {
+					errs = append(errs, e)
+				} else {
+					errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("in the %s pack: %s", code, e.Msg)})
+				}
+			}
+			continue
+		}
+		if p.Language.Code == "" || p.Language.Code == rs.Lang() {
+			p.Language.Code = code
+		}
+		rs.Packs[code] = p
+	}
+	return errs.Err()
+}
+
+// errorsOf returns the problems of a Load error.
+func errorsOf(err error) ErrorList {
+	if el, ok := err.(ErrorList); ok {
+		return el
+	}
+	return ErrorList{&Error{Msg: err.Error()}}
+}
