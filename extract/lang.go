@@ -182,3 +182,17 @@ func CheckLang(rs *rules.Ruleset, code string) error {
 	sort.Strings(langs)
 	return fmt.Errorf("no language pack %q (the rules have: %s)", code, strings.Join(langs, ", "))
 }
+
+// titleLike reports whether a quotation's content reads as the title of a
+// work or the name of a thing: title case (see titleCaseText) or, in a
+// language that capitalises its nouns, one capitalised word.
+func (x *Extractor) titleLike(content string) bool {
+	if titleCaseText(content) {
+		return true
+	}
+	if !x.rules.Language.CapitalisedNouns || wordCount(content, 1) != 1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(content))
+	return unicode.IsUpper(r)
+}

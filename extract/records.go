@@ -166,7 +166,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
@@ -222,7 +222,7 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.sent < 0 || loc.tok == 0 {
 		return false
 	}
-	return x.rules.Lists[rules.ListTitleMarkers].Has(a.sents[loc.sent].toks[loc.tok-1].Lower)
+	return x.rules.IsTitleMarker(&a.sents[loc.sent].toks[loc.tok-1])
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words

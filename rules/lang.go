@@ -43,6 +43,13 @@ type Language struct {
 	Pos              Pos
 }
 
+// The optional lists of a language that capitalises its nouns (see
+// Ruleset.nounClass).
+const (
+	ListNounSuffixes   = "noun_suffixes"        // -ung, -heit: capitalised words that are nouns, not names
+	ListPersonSuffixes = "person_noun_suffixes" // -regierung, -polizei: compound nouns that can be speakers
+)
+
 // Morphologies are the values of `morphology:`.
 var Morphologies = []string{"english", "none"}
 
@@ -286,4 +293,37 @@ func errorsOf(err error) ErrorList {
 		return el
 	}
 	return ErrorList{&Error{Msg: err.Error()}}
+}
+
+// participleOpener reports whether the lower-case word w, opening a
+// sentence, is a participle rather than a name (Reprising one of her lines,
+// …): under English morphology, a word of six letters or more in -ing.
+func (rs *Ruleset) participleOpener(w string) bool {
+	if m := rs.Language.Morphology; m != "" && m != "english" {
+		return false
+	}
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// IsTitleMarker reports whether t is a word of the title_markers list (a
+// word right before a quotation that names a work: CNN’s “State of the
+// Union”) or, in a language that capitalises its nouns, a capitalised
+// compound ending in one (Fachmagazin „Science“).
+func (rs *Ruleset) IsTitleMarker(t *Token) bool {
+	l := rs.Lists[ListTitleMarkers]
+	if l == nil {
+		return false
+	}
+	if l.Has(t.Lower) {
+		return true
+	}
+	if !rs.Language.CapitalisedNouns || !t.Cap || len(t.Lower) < 6 {
+		return false
+	}
+	for _, e := range l.Entries {
+		if len(e) >= 4 && len(t.Lower) > len(e) && strings.HasSuffix(t.Lower, strings.ToLower(e)) {
+			return true
+		}
+	}
+	return false
 }

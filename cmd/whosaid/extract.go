@@ -27,6 +27,7 @@ type extractOpts struct {
 	jobs    int
 	quiet   bool
 	cpuprof string
+	lang    string
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -53,6 +54,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -101,7 +103,10 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			format = "table"
 		}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
+	if err := extract.CheckLang(rs, o.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, Lang: o.lang})
 	w, commit, abort, err := openOutput(a, o.out)
 	if err != nil {
 		return err
