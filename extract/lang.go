@@ -196,3 +196,14 @@ func (x *Extractor) titleLike(content string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(content))
 	return unicode.IsUpper(r)
 }
+
+// nounTitle reports whether, in a language that capitalises its nouns, a
+// title-like quotation is a name whatever its attribution: several words
+// in title case (a German sentence has words in lower case), or one
+// capitalised word that only a rule of low confidence attributes.
+func (x *Extractor) nounTitle(content string, confidence float64) bool {
+	if !x.rules.Language.CapitalisedNouns {
+		return false
+	}
+	return titleCaseText(content) || confidence < x.rules.Language.NounQuoteConfidence
+}

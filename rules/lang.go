@@ -40,7 +40,11 @@ type Language struct {
 	// (German): a capitalised word ending in a title suffix is a title
 	// (Innenministerin), not a name.
 	CapitalisedNouns bool
-	Pos              Pos
+	// NounQuoteConfidence: with CapitalisedNouns, a quotation of one
+	// capitalised word attributed by a rule below this confidence is a
+	// name or a term, not speech (Hurrikan „Dennis“).
+	NounQuoteConfidence float64
+	Pos                 Pos
 }
 
 // The optional lists of a language that capitalises its nouns (see
@@ -54,7 +58,7 @@ const (
 var Morphologies = []string{"english", "none"}
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence"}
 
 // language decodes the `language:` section; later files override the keys
 // they give.
@@ -93,6 +97,13 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			rs.Language.SingleMarksSpeech, _ = d.bool(v)
 		case "capitalised_nouns":
 			rs.Language.CapitalisedNouns, _ = d.bool(v)
+		case "noun_quote_confidence":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "noun_quote_confidence must be between 0 and 1, got %v", f)
+				}
+				rs.Language.NounQuoteConfidence = f
+			}
 		case "months":
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok {
