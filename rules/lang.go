@@ -338,3 +338,11 @@ func (rs *Ruleset) IsTitleMarker(t *Token) bool {
 	}
 	return false
 }
+
+// capitalTitle reports whether t is a capitalised title compound in a
+// language that capitalises its nouns (Außenministerin), which, like a word
+// of the titles list, may follow lower-case modifiers (die spätere
+// Außenministerin Condoleezza Rice).
+func (rs *Ruleset) capitalTitle(t *Token) bool {
+	return rs.Language.CapitalisedNouns && t.Cap && rs.cls(t)&classTitleSuffix != 0
+}

@@ -438,7 +438,7 @@ func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 		if t.Kind != Word || rs.in(t, rs.b.cueVerbs) || rs.in(t, rs.b.notNames) || rs.in(t, rs.b.determiners) {
 			return false
 		}
-		if rs.in(t, rs.b.titles) {
+		if rs.in(t, rs.b.titles) || rs.capitalTitle(t) {
 			return true
 		}
 	}
