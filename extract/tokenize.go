@@ -283,7 +283,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				break
 			}
 			if x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -295,7 +295,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				k++
 			}
 			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		return true

@@ -44,7 +44,13 @@ type Language struct {
 	// capitalised word attributed by a rule below this confidence is a
 	// name or a term, not speech (Hurrikan „Dennis“).
 	NounQuoteConfidence float64
-	Pos                 Pos
+	// PeriodEndsQuote tells that a quotation ending in a period ends its
+	// sentence even when a short attribution follows: the press of the
+	// language puts a comma, not a period, before an attribution after the
+	// quotation („…“, sagte sie), so „Done.“ Smith said. does not occur
+	// and a capitalised word after „….“ opens the next sentence.
+	PeriodEndsQuote bool
+	Pos             Pos
 }
 
 // The optional lists of a language that capitalises its nouns (see
@@ -58,7 +64,7 @@ const (
 var Morphologies = []string{"english", "none"}
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote"}
 
 // language decodes the `language:` section; later files override the keys
 // they give.
@@ -97,6 +103,8 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			rs.Language.SingleMarksSpeech, _ = d.bool(v)
 		case "capitalised_nouns":
 			rs.Language.CapitalisedNouns, _ = d.bool(v)
+		case "period_ends_quote":
+			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
 			if f, ok := d.float(v); ok {
 				if f < 0 || f > 1 {
