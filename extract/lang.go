@@ -207,3 +207,25 @@ func (x *Extractor) nounTitle(content string, confidence float64) bool {
 	}
 	return titleCaseText(content) || confidence < x.rules.Language.NounQuoteConfidence
 }
+
+// elision returns the length in bytes of the elided word that opens the
+// lower-case word lw (l’ of l’épidémiologiste, with its apostrophe), when
+// the language's elisions name it and letters follow; else 0.
+func (x *Extractor) elision(lw string) int {
+	el := x.rules.Language.Elisions
+	if len(el) == 0 {
+		return 0
+	}
+	k := strings.IndexAny(lw, "'’")
+	if k <= 0 || k > 4 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(lw[k:])
+	if k+n >= len(lw) {
+		return 0
+	}
+	if _, ok := el[lw[:k]]; !ok {
+		return 0
+	}
+	return k + n
+}

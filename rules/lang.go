@@ -50,7 +50,11 @@ type Language struct {
 	// quotation („…“, sagte sie), so „Done.“ Smith said. does not occur
 	// and a capitalised word after „….“ opens the next sentence.
 	PeriodEndsQuote bool
-	Pos             Pos
+	// Elisions are the words that drop their vowel before another with an
+	// apostrophe (French l’, d’, qu’; Italian dell’), without the
+	// apostrophe: the tokenizer makes them words of their own.
+	Elisions map[string]struct{}
+	Pos      Pos
 }
 
 // The optional lists of a language that capitalises its nouns (see
@@ -64,7 +68,7 @@ const (
 var Morphologies = []string{"english", "none"}
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions"}
 
 // language decodes the `language:` section; later files override the keys
 // they give.
@@ -103,6 +107,20 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			rs.Language.SingleMarksSpeech, _ = d.bool(v)
 		case "capitalised_nouns":
 			rs.Language.CapitalisedNouns, _ = d.bool(v)
+		case "elisions":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					s = strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), "'’")
+					if s == "" {
+						d.errf(c, "empty elision")
+						return
+					}
+					if rs.Language.Elisions == nil {
+						rs.Language.Elisions = map[string]struct{}{}
+					}
+					rs.Language.Elisions[s] = struct{}{}
+				}
+			})
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
