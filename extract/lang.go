@@ -51,7 +51,8 @@ func newDetector(rs *rules.Ruleset) *detector {
 }
 
 // detect returns the index in d.codes of the language of text, or -1 for
-// none.
+// none. A language other than the base one (index 0) must have a quarter
+// more stop words than it.
 func (d *detector) detect(text string) int {
 	if len(text) > detectBytes {
 		text = text[:detectBytes]
@@ -111,6 +112,9 @@ func (d *detector) detect(text string) int {
 		if hits[k] > hits[best] {
 			best = k
 		}
+	}
+	if best != 0 && hits[best]*4 < hits[0]*5 {
+		best = 0 // another language must outnumber the base one by a quarter
 	}
 	if hits[best]*detectMinShare < words {
 		return -1
