@@ -23,7 +23,7 @@ const LangUnknown = "und"
 const (
 	detectBytes    = 6 << 10
 	detectSure     = 40
-	detectMinWords = 25
+	detectMinWords = 12
 	detectMinShare = 12
 )
 
