@@ -10,6 +10,8 @@ import (
 
 // analysis is the per-document working state of the pipeline.
 type analysis struct {
+	// singleSpeech caches singleMarksSpeech: 0 not computed, 1 no, 2 yes.
+	singleSpeech int8
 	c        *Cleaned
 	rs       *rules.Ruleset
 	view     string

@@ -233,3 +233,26 @@ func (x *Extractor) elision(lw string) int {
 	}
 	return k + n
 }
+
+// singleMarksSpeech reports whether the document's single marks (‘…’)
+// hold speech at the top level: always under `single_marks: speech`, never
+// under `nested`, and under `auto` when no top-level quotation of the
+// document is in double marks (the British press quotes with ‘…’).
+func (x *Extractor) singleMarksSpeech(a *analysis) bool {
+	if a.singleSpeech == 0 {
+		a.singleSpeech = 1
+		switch x.rules.Language.SingleMarks {
+		case rules.SingleMarksSpeech:
+			a.singleSpeech = 2
+		case rules.SingleMarksAuto:
+			a.singleSpeech = 2
+			for _, q := range a.quotes {
+				if q.Depth == 0 && !isSingleMark(q.Open) {
+					a.singleSpeech = 1
+					break
+				}
+			}
+		}
+	}
+	return a.singleSpeech == 2
+}

@@ -172,7 +172,7 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
-		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
+		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" && !x.singleMarksSpeech(a) {
 			continue // single marks at top level: headline paraphrase, not verbatim speech
 		}
 		r.Explain = at.explain
@@ -208,7 +208,7 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if isSingleMark(q.Open) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if isSingleMark(q.Open) && !x.singleMarksSpeech(a) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""

@@ -29,9 +29,11 @@ type Language struct {
 	// "english" (say → says, said, saying; official → officials) or "none"
 	// (every form is written out in the list).
 	Morphology string
-	// SingleMarksSpeech tells whether single quotation marks (‘…’, ‹…›,
-	// ‚…‘) may hold speech at the top level, or only nested quotations.
-	SingleMarksSpeech bool
+	// SingleMarks says whether single quotation marks (‘…’, ‹…›, ‚…‘)
+	// hold speech at the top level: SingleMarksNested (only quotations
+	// inside others), SingleMarksSpeech (always) or SingleMarksAuto (in a
+	// document with no top-level quotation in double marks).
+	SingleMarks string
 	// Months are the names of the months (and their abbreviations) as
 	// written in dates, for page metadata; informational for the date
 	// patterns of `metadata:`.
@@ -64,11 +66,18 @@ const (
 	ListPersonSuffixes = "person_noun_suffixes" // -regierung, -polizei: compound nouns that can be speakers
 )
 
+// The values of `single_marks:`.
+const (
+	SingleMarksNested = "nested"
+	SingleMarksSpeech = "speech"
+	SingleMarksAuto   = "auto"
+)
+
 // Morphologies are the values of `morphology:`.
 var Morphologies = []string{"english", "none"}
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks_speech", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions"}
 
 // language decodes the `language:` section; later files override the keys
 // they give.
@@ -103,8 +112,15 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 				}
 				rs.Language.Morphology = s
 			}
-		case "single_marks_speech":
-			rs.Language.SingleMarksSpeech, _ = d.bool(v)
+		case "single_marks":
+			if s, ok := d.str(v); ok {
+				modes := []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}
+				if !contains(modes, s) {
+					d.errf(v, "unknown single_marks %q%s (allowed: %s)", s, didYouMean(s, modes), strings.Join(modes, ", "))
+					return
+				}
+				rs.Language.SingleMarks = s
+			}
 		case "capitalised_nouns":
 			rs.Language.CapitalisedNouns, _ = d.bool(v)
 		case "elisions":
