@@ -12,20 +12,20 @@ import (
 type analysis struct {
 	// singleSpeech caches singleMarksSpeech: 0 not computed, 1 no, 2 yes.
 	singleSpeech int8
-	c        *Cleaned
-	rs       *rules.Ruleset
-	view     string
-	low      string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
-	quotes   []Quote
-	warnings []ScanWarning
-	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
-	nsents   int        // the number of sentences proper
-	heads    map[int]int
-	qloc     []qloc   // per quote
-	attrs    []attrib // per quote
-	ents     *entities
-	sc       *scratch      // reused buffers, returned to the extractor by release
-	store    []rules.Token // the token chunk being filled
+	c            *Cleaned
+	rs           *rules.Ruleset
+	view         string
+	low          string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
+	quotes       []Quote
+	warnings     []ScanWarning
+	sents        []sentence // the sentences, then the openings of quotes (see quoteHead)
+	nsents       int        // the number of sentences proper
+	heads        map[int]int
+	qloc         []qloc   // per quote
+	attrs        []attrib // per quote
+	ents         *entities
+	sc           *scratch      // reused buffers, returned to the extractor by release
+	store        []rules.Token // the token chunk being filled
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
