@@ -296,8 +296,9 @@ func readPackDirs(dir string, errs *ErrorList) []Source {
 }
 
 // loadPacks loads, for each language pack named by the sources, the
-// ruleset of the base sources and that pack's sources (in the order given),
-// and hangs them on rs.Packs. Problems that the base ruleset already
+// ruleset of the base sources and then that pack's sources (each in the
+// order given, so a list the pack replaces drops what user files added to
+// the base list), and hangs them on rs.Packs. Problems that the base ruleset already
 // reported are not repeated.
 func loadPacks(rs *Ruleset, srcs []Source) error {
 	var codes []string
@@ -315,12 +316,16 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 	rs.Packs = map[string]*Ruleset{}
 	var errs ErrorList
 	for _, code := range codes {
-		var sub []Source
+		var sub, pack []Source
 		for _, s := range srcs {
-			if s.Pack == "" || s.Pack == code {
+			switch s.Pack {
+			case "":
 				sub = append(sub, s)
+			case code:
+				pack = append(pack, s)
 			}
 		}
+		sub = append(sub, pack...)
 		p, err := loadOne(sub)
 		if err != nil {
 			for _, e := range errorsOf(err) {

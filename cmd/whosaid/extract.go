@@ -153,6 +153,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return nil
 	}
 	failed := 0
+	var noPack unpackedDocs
 	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		p.doc()
 		if r.Err != nil {
@@ -160,6 +161,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			p.message("whosaid: %s: %v\n", r.Input.ID, r.Err)
 			return nil
 		}
+		noPack.add(r.Doc)
 		if err := ww.WriteDoc(r.Doc); err != nil {
 			return err
 		}
@@ -172,6 +174,9 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		err = ww.Close()
 	}
 	p.finish()
+	if msg := noPack.warning(); msg != "" {
+		fmt.Fprintln(a.stderr, msg)
+	}
 	if err != nil {
 		abort()
 		if errors.Is(err, context.Canceled) {
