@@ -16,21 +16,22 @@ import (
 const LangUnknown = "und"
 
 // Detection bounds: the detector reads at most detectBytes of a document,
-// and stops early once a language has detectSure stop words and three times
-// as many as any other. A document of fewer than detectMinWords words is in
+// and stops early once a language has detectSure stop words and twice as
+// many as any other. A document of fewer than detectMinWords words is in
 // the base language; one whose best language has stop words for less than
 // 1/detectMinShare of its words is in none.
 const (
-	detectBytes    = 6 << 10
-	detectSure     = 40
+	detectBytes    = 4 << 10
+	detectSure     = 30
 	detectMinWords = 12
 	detectMinShare = 12
 )
 
 // detector tells a document's language from the stop words of the packs.
 type detector struct {
-	codes []string          // language codes; index 0 is the base language
-	words map[string]uint16 // lower-case stop word → bit set of codes
+	codes  []string          // language codes; index 0 is the base language
+	words  map[string]uint16 // lower-case stop word → bit set of codes
+	maxLen int               // the longest stop word, in bytes
 }
 
 // newDetector builds the detector of a ruleset and its packs; nil when the
@@ -45,6 +46,7 @@ func newDetector(rs *rules.Ruleset) *detector {
 	for i, code := range langs {
 		for w := range rs.ForLang(code).Language.StopWords {
 			d.words[w] |= 1 << i
+			d.maxLen = max(d.maxLen, len(w))
 		}
 	}
 	return d
@@ -61,15 +63,37 @@ func (d *detector) detect(text string) int {
 	var buf [48]byte
 	words := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		// skip to the next letter
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 			i += n
 			continue
 		}
+		// the word, lowered into buf
 		w := buf[:0]
 		long := false
 		for i < len(text) {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				} else if !('a' <= c && c <= 'z') {
+					break
+				}
+				if len(w) < len(buf) {
+					w = append(w, c)
+				} else {
+					long = true
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
 				break
 			}
@@ -78,17 +102,10 @@ func (d *detector) detect(text string) int {
 				long = true
 				continue
 			}
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				w = append(w, byte(r))
-			} else {
-				w = utf8.AppendRune(w, unicode.ToLower(r))
-			}
+			w = utf8.AppendRune(w, unicode.ToLower(r))
 		}
 		words++
-		if long {
+		if long || len(w) > d.maxLen {
 			continue
 		}
 		bits := d.words[string(w)]
@@ -133,7 +150,7 @@ func (d *detector) sure(hits *[16]int) bool {
 			second = h
 		}
 	}
-	return best >= detectSure && best >= 3*second
+	return best >= detectSure && best >= 2*second
 }
 
 // langOf returns the language code of a document and the extractor for it:

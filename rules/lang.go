@@ -57,6 +57,8 @@ type Language struct {
 	// apostrophe: the tokenizer makes them words of their own.
 	Elisions map[string]struct{}
 	Pos      Pos
+
+	ofPack bool // the profile comes from a language pack's files
 }
 
 // The optional lists of a language that capitalises its nouns (see
@@ -80,8 +82,14 @@ var Morphologies = []string{"english", "none"}
 var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions"}
 
 // language decodes the `language:` section; later files override the keys
-// they give.
+// they give (and add stop words, months and elisions), except that the first
+// profile of a language pack starts from nothing.
 func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
+	if d.src.Pack != "" && !rs.Language.ofPack {
+		// the first profile of a pack replaces the base profile whole: the
+		// pack's stop words, months and elisions are its own
+		rs.Language = Language{ofPack: true}
+	}
 	if rs.Language.StopWords == nil {
 		rs.Language.StopWords = map[string]struct{}{}
 	}
