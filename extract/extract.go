@@ -42,7 +42,7 @@ type Extractor struct {
 	scratch sync.Pool
 	// packs holds the extractors of the ruleset's language packs, by code;
 	// detect chooses among them per document (nil: no detection).
-	packs  map[string]*Extractor
+	packs  map[string]*packExtractor
 	detect *detector
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,7 +45,7 @@ func newDetector(rs *rules.Ruleset) *detector {
 	}
 	d := &detector{codes: langs, words: map[string]uint16{}}
 	for i, code := range langs {
-		for w := range rs.ForLang(code).Language.StopWords {
+		for w := range rs.LangProfile(code).StopWords {
 			d.words[w] |= 1 << i
 			d.maxLen = max(d.maxLen, len(w))
 		}
@@ -159,7 +160,7 @@ func (d *detector) sure(hits *[16]int) bool {
 // extractor, which then pairs quotation marks without attributing them.
 func (x *Extractor) langOf(text string) (string, *Extractor) {
 	if x.opts.Lang != "" {
-		if y := x.packs[x.opts.Lang]; y != nil {
+		if y := x.pack(x.opts.Lang); y != nil {
 			return x.opts.Lang, y
 		}
 		return x.rules.Lang(), x
@@ -175,22 +176,52 @@ func (x *Extractor) langOf(text string) (string, *Extractor) {
 		return x.rules.Lang(), x
 	}
 	code := x.detect.codes[k]
-	return code, x.packs[code]
+	if y := x.pack(code); y != nil {
+		return code, y
+	}
+	return LangUnknown, x
 }
 
-// newPacks builds the extractors of the ruleset's language packs and the
-// detector that chooses among them.
+// newPacks sets up the extractors of the ruleset's language packs (built
+// on first use) and the detector that chooses among them.
 func (x *Extractor) newPacks(rs *rules.Ruleset, opts Options) {
-	if len(rs.Packs) == 0 && rs.Language.Code == "" {
+	langs := rs.Langs()
+	if len(langs) < 2 && rs.Language.Code == "" {
 		return
 	}
-	x.packs = map[string]*Extractor{}
+	x.packs = map[string]*packExtractor{}
 	sub := opts
 	sub.Lang = ""
-	for code, p := range rs.Packs {
-		x.packs[code] = New(p, sub)
+	for _, code := range langs[1:] {
+		x.packs[code] = &packExtractor{rs: rs, code: code, opts: sub}
 	}
 	x.detect = newDetector(rs)
+}
+
+// packExtractor builds the extractor of a language pack on first use.
+type packExtractor struct {
+	rs   *rules.Ruleset // the base ruleset
+	code string
+	opts Options
+	once sync.Once
+	x    *Extractor // nil when the pack does not load
+}
+
+func (p *packExtractor) get() *Extractor {
+	p.once.Do(func() {
+		if prs := p.rs.ForLang(p.code); prs != nil {
+			p.x = New(prs, p.opts)
+		}
+	})
+	return p.x
+}
+
+// pack returns the extractor of language code, or nil.
+func (x *Extractor) pack(code string) *Extractor {
+	if p := x.packs[code]; p != nil {
+		return p.get()
+	}
+	return nil
 }
 
 // CheckLang reports whether code names the language of the ruleset or of

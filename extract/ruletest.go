@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid/rules"
@@ -29,13 +28,10 @@ type RuleTestResult struct {
 // are tested with that pack's ruleset, after the base rules (packs by code).
 func (x *Extractor) RunRuleTests() []RuleTestResult {
 	out := x.runRuleTests(x.rules, "")
-	codes := make([]string, 0, len(x.rules.Packs))
-	for code := range x.rules.Packs {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
-	for _, code := range codes {
-		out = append(out, x.runRuleTests(x.rules.Packs[code], code)...)
+	for _, code := range x.rules.Langs()[1:] {
+		if prs := x.rules.ForLang(code); prs != nil {
+			out = append(out, x.runRuleTests(prs, code)...)
+		}
 	}
 	return out
 }

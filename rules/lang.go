@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -204,21 +205,68 @@ func (rs *Ruleset) Lang() string {
 // sorted, the ruleset's own first.
 func (rs *Ruleset) Langs() []string {
 	out := []string{rs.Lang()}
-	var rest []string
-	for c := range rs.Packs {
-		rest = append(rest, c)
+	if rs.packs != nil {
+		out = append(out, rs.packs.codes...)
 	}
-	sort.Strings(rest)
-	return append(out, rest...)
+	return out
 }
 
 // ForLang returns the ruleset of the language code (the ruleset itself or
-// one of its packs), or nil when there is none.
+// one of its packs, loaded on first use), or nil when there is none.
 func (rs *Ruleset) ForLang(code string) *Ruleset {
 	if code == rs.Lang() {
 		return rs
 	}
-	return rs.Packs[code]
+	if rs.packs == nil {
+		return nil
+	}
+	return rs.packs.get(code)
+}
+
+// LangProfile returns the language profile of the language code (the
+// ruleset's own or a pack's), without loading the pack; nil when there is
+// none.
+func (rs *Ruleset) LangProfile(code string) *Language {
+	if code == rs.Lang() {
+		return &rs.Language
+	}
+	if rs.packs == nil {
+		return nil
+	}
+	return rs.packs.profiles[code]
+}
+
+// packSet holds the language packs of a ruleset: their codes and profiles,
+// and their rulesets, loaded when first asked for (ForLang) unless Load
+// loaded them at once to report their problems.
+type packSet struct {
+	codes    []string
+	profiles map[string]*Language
+	srcs     map[string][]Source // the sources of each pack's ruleset, in load order
+
+	mu     sync.Mutex
+	loaded map[string]*Ruleset
+}
+
+// get returns the ruleset of pack code, loading it on first use; nil for an
+// unknown code. A pack that fails to load (possible only for packs Load did
+// not check) is nil.
+func (ps *packSet) get(code string) *Ruleset {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if p, ok := ps.loaded[code]; ok {
+		return p
+	}
+	srcs, ok := ps.srcs[code]
+	if !ok {
+		return nil
+	}
+	p, err := loadPack(code, srcs)
+	if err != nil {
+		p = nil
+	}
+	ps.loaded[code] = p
+	return p
 }
 
 // DefaultPackSources returns the embedded files of the language pack code
@@ -303,15 +351,19 @@ func readPackDirs(dir string, errs *ErrorList) []Source {
 	return out
 }
 
-// loadPacks loads, for each language pack named by the sources, the
-// ruleset of the base sources and then that pack's sources (each in the
-// order given, so a list the pack replaces drops what user files added to
-// the base list), and hangs them on rs.Packs. Problems that the base ruleset already
-// reported are not repeated.
+// loadPacks sets up, for each language pack named by the sources, the
+// sources of its ruleset — the base sources and then that pack's sources,
+// each in the order given, so that a list the pack replaces drops what user
+// files added to the base list — and reads its profile. Packs made of
+// embedded defaults alone (on the embedded base) are loaded on first use;
+// the others are loaded here, and their problems returned (those the base
+// ruleset already reported are not repeated).
 func loadPacks(rs *Ruleset, srcs []Source) error {
 	var codes []string
 	seen := map[string]bool{}
+	allDefault := true
 	for _, s := range srcs {
+		allDefault = allDefault && s.Default
 		if s.Pack != "" && !seen[s.Pack] {
 			seen[s.Pack] = true
 			codes = append(codes, s.Pack)
@@ -321,7 +373,8 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 		return nil
 	}
 	sort.Strings(codes)
-	rs.Packs = map[string]*Ruleset{}
+	ps := &packSet{codes: codes, profiles: map[string]*Language{}, srcs: map[string][]Source{}, loaded: map[string]*Ruleset{}}
+	rs.packs = ps
 	var errs ErrorList
 	for _, code := range codes {
 		var sub, pack []Source
@@ -333,8 +386,12 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 				pack = append(pack, s)
 			}
 		}
-		sub = append(sub, pack...)
-		p, err := loadOne(sub)
+		ps.srcs[code] = append(sub, pack...)
+		if allDefault {
+			ps.profiles[code] = packProfile(code, pack)
+			continue
+		}
+		p, err := loadPack(code, ps.srcs[code])
 		if err != nil {
 			for _, e := range errorsOf(err) {
 				if strings.Contains(e.Pos.File, "/"+code+"/") || strings.Contains(e.Pos.File, string(filepath.Separator)+code+string(filepath.Separator)) {
@@ -345,12 +402,45 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 			}
 			continue
 		}
-		if p.Language.Code == "" || p.Language.Code == rs.Lang() {
-			p.Language.Code = code
-		}
-		rs.Packs[code] = p
+		ps.loaded[code] = p
+		ps.profiles[code] = &p.Language
 	}
 	return errs.Err()
+}
+
+// loadPack loads the ruleset of pack code from its sources.
+func loadPack(code string, srcs []Source) (*Ruleset, error) {
+	p, err := loadOne(srcs)
+	if err != nil {
+		return nil, err
+	}
+	if p.Language.Code == "" || !p.Language.ofPack {
+		p.Language.Code = code
+	}
+	return p, nil
+}
+
+// packProfile reads the language profile of pack code from the `language:`
+// sections of its own sources, without loading the pack.
+func packProfile(code string, pack []Source) *Language {
+	rs := &Ruleset{}
+	var errs ErrorList
+	for _, src := range pack {
+		d := &decoder{file: src.Name, errs: &errs, src: src}
+		root := d.parse()
+		if root == nil || root.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "language" {
+				d.language(rs, root.Content[i+1])
+			}
+		}
+	}
+	if rs.Language.Code == "" {
+		rs.Language.Code = code
+	}
+	return &rs.Language
 }
 
 // errorsOf returns the problems of a Load error.

@@ -43,9 +43,9 @@ type Ruleset struct {
 	Speech     Speech
 	// Language is the ruleset's language profile.
 	Language Language
-	// Packs holds the rulesets of the language packs, by language code:
-	// each is the base ruleset with the pack's files on top.
-	Packs map[string]*Ruleset
+	// packs holds the language packs (see Langs and ForLang): each is the
+	// base ruleset with the pack's files on top.
+	packs *packSet
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
 	b           speakerBits  // their class bits
