@@ -57,7 +57,10 @@ type Language struct {
 	// apostrophe (French l’, d’, qu’; Italian dell’), without the
 	// apostrophe: the tokenizer makes them words of their own.
 	Elisions map[string]struct{}
-	Pos      Pos
+	// ParticipleEndings are the endings of participles that may open a
+	// sentence in capitals and are no names (English -ing: Reprising …).
+	ParticipleEndings []string
+	Pos               Pos
 
 	ofPack bool // the profile comes from a language pack's files
 }
@@ -80,7 +83,7 @@ const (
 var Morphologies = []string{"english", "none"}
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings"}
 
 // language decodes the `language:` section; later files override the keys
 // they give (and add stop words, months and elisions), except that the first
@@ -144,6 +147,12 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 						rs.Language.Elisions = map[string]struct{}{}
 					}
 					rs.Language.Elisions[s] = struct{}{}
+				}
+			})
+		case "participle_endings":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					rs.Language.ParticipleEndings = append(rs.Language.ParticipleEndings, strings.ToLower(strings.TrimSpace(s)))
 				}
 			})
 		case "period_ends_quote":
@@ -453,12 +462,18 @@ func errorsOf(err error) ErrorList {
 
 // participleOpener reports whether the lower-case word w, opening a
 // sentence, is a participle rather than a name (Reprising one of her lines,
-// …): under English morphology, a word of six letters or more in -ing.
+// …): a word of six letters or more that ends in one of the language's
+// `participle_endings` (English: -ing).
 func (rs *Ruleset) participleOpener(w string) bool {
-	if m := rs.Language.Morphology; m != "" && m != "english" {
+	if len(w) <= 5 {
 		return false
 	}
-	return len(w) > 5 && strings.HasSuffix(w, "ing")
+	for _, e := range rs.Language.ParticipleEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsTitleMarker reports whether t is a word of the title_markers list (a
