@@ -304,3 +304,29 @@ func (x *Extractor) singleMarksSpeech(a *analysis) bool {
 	}
 	return a.singleSpeech == 2
 }
+
+// reportedSentences bounds how far back a quotation in reported speech
+// looks for the speaker it continues.
+const reportedSentences = 3
+
+// reportedTurn attributes quotation qi, whose sentence a rule of scope
+// reported matched, to the speaker of the previous attributed quotation
+// when that one lies within the last reportedSentences sentences.
+func (x *Extractor) reportedTurn(a *analysis, r *rules.AttrRule, qi int, loc qloc) (rules.Match, int, bool, string) {
+	p := qi - 1
+	for p >= 0 && (a.qloc[p].sent < 0 || !a.attrs[p].ok) {
+		if a.qloc[p].sent >= 0 && a.qloc[p].sent < loc.sent-reportedSentences {
+			break
+		}
+		p--
+	}
+	if p < 0 || !a.attrs[p].ok || a.qloc[p].sent < 0 {
+		return rules.Match{}, 0, false, "no attributed quote before"
+	}
+	if a.qloc[p].sent < loc.sent-reportedSentences {
+		return rules.Match{}, 0, false, "the previous attributed quote is more than three sentences back"
+	}
+	m := a.attrs[p].m
+	m.Rule = r
+	return m, a.attrs[p].sent, true, "reported speech that continues the previous quote's speaker"
+}

@@ -1198,10 +1198,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		case "scope":
 			if s, ok := d.str(v); ok {
 				switch Scope(s) {
-				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote:
+				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote, ScopeReported:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote"}))
+					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote, reported)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote", "reported"}))
 				}
 			}
 		case "pattern":
@@ -1258,15 +1258,18 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		}
 	}
 	walk(pat.items)
-	if !hasSpeaker {
+	if !hasSpeaker && r.Scope != ScopeReported {
 		d.errf(patNode, "pattern has no SPEAKER item (or speaker: capture)")
 	}
-	if r.Scope == ScopeSentence && !pat.HasQuote {
+	if hasSpeaker && r.Scope == ScopeReported {
+		d.errf(patNode, "a rule with scope reported takes the previous quotation's speaker: its pattern holds no SPEAKER")
+	}
+	if (r.Scope == ScopeSentence || r.Scope == ScopeReported) && !pat.HasQuote {
 		d.errf(patNode, "pattern has no QUOTE item (only rules with scope previous, next or quote may leave it out)")
 	}
 	if r.Scope == ScopeQuote && pat.HasQuote {
 		d.errf(patNode, "a rule with scope quote matches inside the quotation and cannot hold QUOTE")
-	} else if r.Scope != ScopeSentence && pat.HasQuote {
+	} else if r.Scope != ScopeSentence && r.Scope != ScopeReported && pat.HasQuote {
 		d.errf(patNode, "a rule with scope %s matches a neighbouring sentence and cannot hold QUOTE", r.Scope)
 	}
 	r.Pattern = pat

@@ -246,6 +246,13 @@ const (
 	// first line, up to 40 tokens): a transcript label, “WALLACE: Let’s
 	// start …”. The pattern has no QUOTE item.
 	ScopeQuote Scope = "quote"
+	// ScopeReported matches within the quotation's sentence, like
+	// ScopeSentence, but names no speaker: a quotation in a sentence that
+	// the pattern matches (reported speech: the German subjunctive, Damit
+	// seien „…“) continues the speaker of the previous attributed quotation
+	// within the last three sentences. The pattern holds QUOTE and no
+	// SPEAKER.
+	ScopeReported Scope = "reported"
 )
 
 // RuleTest is an embedded test of an attribution rule.
