@@ -148,13 +148,13 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
-	if rs.classes.nounSuf != nil || rs.classes.personSuf != nil {
+	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {
 		c = rs.nounClass(lower, c)
 	}
 	return c
 }
 
-// nounClass adds, to the classes c of a word of six letters or more that
+// nounClass adds, to the classes c of a capitalised word of six letters or more that
 // no list names as a title, person noun or first name, the person_nouns
 // class when it ends in an entry of person_noun_suffixes (Bundesregierung)
 // and else the not_names class when it ends in one of noun_suffixes
