@@ -260,26 +260,29 @@ func (x *Extractor) nounTitle(content string, confidence float64) bool {
 	return titleCaseText(content) || confidence < x.rules.Language.NounQuoteConfidence
 }
 
-// elision returns the length in bytes of the elided word that opens the
-// lower-case word lw (l’ of l’épidémiologiste, with its apostrophe), when
-// the language's elisions name it and letters follow; else 0.
-func (x *Extractor) elision(lw string) int {
+// elision returns the lengths in bytes, in the word w and in its lower
+// case lw, of the elided word that opens it (l’ of l’épidémiologiste, with
+// its apostrophe) when the language's elisions name it and letters follow;
+// else 0, 0. (w and lw may differ in length: lower case can change a
+// rune's width.)
+func (x *Extractor) elision(w, lw string) (int, int) {
 	el := x.rules.Language.Elisions
 	if len(el) == 0 {
-		return 0
+		return 0, 0
 	}
-	k := strings.IndexAny(lw, "'’")
-	if k <= 0 || k > 4 {
-		return 0
+	k, kl := strings.IndexAny(w, "'’"), strings.IndexAny(lw, "'’")
+	if k <= 0 || kl <= 0 || kl > 8 {
+		return 0, 0
 	}
-	_, n := utf8.DecodeRuneInString(lw[k:])
-	if k+n >= len(lw) {
-		return 0
+	_, n := utf8.DecodeRuneInString(w[k:])
+	_, nl := utf8.DecodeRuneInString(lw[kl:])
+	if k+n >= len(w) || kl+nl >= len(lw) {
+		return 0, 0
 	}
-	if _, ok := el[lw[:k]]; !ok {
-		return 0
+	if _, ok := el[lw[:kl]]; !ok {
+		return 0, 0
 	}
-	return k + n
+	return k + n, kl + nl
 }
 
 // singleMarksSpeech reports whether the document's single marks (‘…’)

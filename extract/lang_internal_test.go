@@ -27,3 +27,33 @@ func BenchmarkDetect(b *testing.B) {
 		}
 	}
 }
+
+// TestElision splits elided words off, and never panics when lower case
+// changes a word's length.
+func TestElision(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs.ForLang("fr"), Options{})
+	cases := []struct {
+		w     string
+		k, kl int
+	}{
+		{"l’épidémiologiste", len("l’"), len("l’")},
+		{"L'État", 2, 2},
+		{"aujourd’hui", 0, 0},
+		{"l’", 0, 0},
+		{"İl’x", 0, 0},
+		{"’tis", 0, 0},
+	}
+	for _, c := range cases {
+		k, kl := x.elision(c.w, strings.ToLower(c.w))
+		if k != c.k || kl != c.kl {
+			t.Errorf("elision(%q) = %d, %d; want %d, %d", c.w, k, kl, c.k, c.kl)
+		}
+	}
+	if k, _ := New(rs, Options{}).elision("l’état", "l’état"); k != 0 {
+		t.Error("English splits elisions")
+	}
+}

@@ -222,11 +222,11 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 				lw = (*low)[i:j]
 			}
-			if k := x.elision(lw); k > 0 {
+			if k, kl := x.elision(w, lw); k > 0 {
 				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
-				out = append(out, rules.Token{Text: w[:k], Lower: lw[:k], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 				r, _ = utf8.DecodeRuneInString(w[k:])
-				w, lw, i = w[k:], lw[k:], i+k
+				w, lw, i = w[k:], lw[kl:], i+k
 			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
