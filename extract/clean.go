@@ -1508,7 +1508,7 @@ func (x *Extractor) findDate(s, lower string, filters []rules.RegexFilter) strin
 		if len(parts) == 0 {
 			return parseDate(s[m[0]:m[1]])
 		}
-		if d := dateFromParts(parts); d != "" {
+		if d := dateFromParts(x.monthParts(parts)); d != "" {
 			return d
 		}
 		return s[m[0]:m[1]]

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -332,4 +333,14 @@ func (x *Extractor) reportedTurn(a *analysis, r *rules.AttrRule, qi int, loc qlo
 	m := a.attrs[p].m
 	m.Rule = r
 	return m, a.attrs[p].sent, true, "reported speech that continues the previous quote's speaker"
+}
+
+// monthParts returns the named parts of a date with the month, when the
+// language's months name it, as its number (23. März 2024 → month 3); the
+// parts unchanged otherwise.
+func (x *Extractor) monthParts(parts map[string]string) map[string]string {
+	if mo := x.rules.Language.MonthNumber(parts["month"]); mo > 0 {
+		parts["month"] = strconv.Itoa(mo)
+	}
+	return parts
 }

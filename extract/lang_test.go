@@ -208,3 +208,31 @@ func TestLanguageDetection(t *testing.T) {
 		t.Error("CheckLang accepts a language without a pack")
 	}
 }
+
+// TestPackDates reads the dates of page metadata in each language by the
+// months of its profile.
+func TestPackDates(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ lang, line, want string }{
+		{"en", "March 14, 2024", "2024-03-14"},
+		{"de", "23. März 2024, 14:30 Uhr", "2024-03-23T14:30"},
+		{"fr", "le 5 août 2023", "2023-08-05"},
+		{"es", "12 de octubre de 2022", "2022-10-12"},
+		{"it", "7 luglio 2021", "2021-07-07"},
+		{"pt", "3 de fevereiro de 2020", "2020-02-03"},
+		{"ru", "15 января 2024", "2024-01-15"},
+	}
+	for _, c := range cases {
+		x := extract.New(rs, extract.Options{Lang: c.lang})
+		doc, err := x.Extract(c.lang, "Titel\n"+c.line+"\n\nText.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Date != c.want {
+			t.Errorf("%s: date %q, want %q", c.lang, doc.Date, c.want)
+		}
+	}
+}

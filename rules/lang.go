@@ -35,10 +35,10 @@ type Language struct {
 	// inside others), SingleMarksSpeech (always) or SingleMarksAuto (in a
 	// document with no top-level quotation in double marks).
 	SingleMarks string
-	// Months are the names of the months (and their abbreviations) as
-	// written in dates, for page metadata; informational for the date
-	// patterns of `metadata:`.
-	Months []string
+	// Months are the twelve months in order, each with the lower-case
+	// forms that dates use (März, Mär), without a final period: a date
+	// pattern's named group month is read by them.
+	Months [][]string
 	// CapitalisedNouns tells that every noun is written with a capital
 	// (German): a capitalised word ending in a title suffix is a title
 	// (Innenministerin), not a name.
@@ -165,9 +165,20 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 				rs.Language.NounQuoteConfidence = f
 			}
 		case "months":
+			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
+				d.errf(v, "months: want the twelve months in order (each as name|short|…), got %d", len(v.Content))
+				return
+			}
+			rs.Language.Months = nil
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok {
-					rs.Language.Months = append(rs.Language.Months, s)
+					var forms []string
+					for _, f := range strings.Split(s, "|") {
+						if f = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(f), ".")); f != "" {
+							forms = append(forms, f)
+						}
+					}
+					rs.Language.Months = append(rs.Language.Months, forms)
 				}
 			})
 		}
@@ -505,4 +516,18 @@ func (rs *Ruleset) IsTitleMarker(t *Token) bool {
 // Außenministerin Condoleezza Rice).
 func (rs *Ruleset) capitalTitle(t *Token) bool {
 	return rs.Language.CapitalisedNouns && t.Cap && rs.cls(t)&classTitleSuffix != 0
+}
+
+// MonthNumber returns the number (1 to 12) of the month named name (any
+// case, a final period left out) in the language's months, or 0.
+func (l *Language) MonthNumber(name string) int {
+	name = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), "."))
+	for i, forms := range l.Months {
+		for _, f := range forms {
+			if f == name {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
