@@ -35,8 +35,7 @@ type scratch struct {
 	chunks   [][]rules.Token // token arrays of tokenChunk tokens or more
 	nchunk   int             // chunks in use
 	sents    []sentence
-	wins     []*rules.Window
-	nwin     int           // windows in use
+	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 }
@@ -63,20 +62,10 @@ func (x *Extractor) release(a *analysis) {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
 	}
-	sc.nchunk, sc.nwin = 0, 0
+	sc.nchunk = 0
+	sc.wins.reset()
 	a.sc, a.sents, a.store = nil, nil, nil
 	x.scratch.Put(sc)
-}
-
-// window returns a matching window for toks, reusing one of the scratch.
-func (sc *scratch) window(rs *rules.Ruleset, toks []rules.Token) *rules.Window {
-	if sc.nwin == len(sc.wins) {
-		sc.wins = append(sc.wins, rs.NewWindow(toks))
-	} else {
-		sc.wins[sc.nwin].Reset(rs, toks)
-	}
-	sc.nwin++
-	return sc.wins[sc.nwin-1]
 }
 
 // tokenSpace returns an empty slice with room for need tokens or more, in
