@@ -24,6 +24,7 @@ type analysis struct {
 	ents     *entities
 	sc       *scratch      // reused buffers, returned to the extractor by release
 	store    []rules.Token // the token chunk being filled
+	caps     captureSets   // the capture maps of attrs, shared when equal
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
@@ -256,6 +257,9 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
+				if len(a.quotes) > minSharedCaptures {
+					at.m.Captures = a.caps.intern(m.Captures)
+				}
 				if r.Status == rules.StatusGuessed {
 					at.guess = r
 				} else if r.Scope == rules.ScopeTurn {
