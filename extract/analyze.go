@@ -38,6 +38,7 @@ type scratch struct {
 	sents    []sentence
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
+	latest   latestByKey   // the index of the entity table's latest mentions
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 }
 
@@ -62,6 +63,7 @@ func (x *Extractor) release(a *analysis) {
 	if a.ents != nil {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
+		clear(sc.latest)
 	}
 	sc.nchunk = 0
 	sc.wins.reset()

@@ -33,6 +33,7 @@ type entities struct {
 	byKey    map[string][]*entity
 	mentions []nameMention    // in text order
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
+	latest   latestByKey      // entity key → entity of the latest mention
 }
 
 // atStart returns the entity of the name mention that starts at byte
@@ -124,15 +125,10 @@ func (es *entities) link(ws []string, key, full string) *entity {
 		}
 	} else if len(cands) > 0 {
 		// the most recently mentioned entity with this last name
-		best := cands[0]
-		for i := len(es.mentions) - 1; i >= 0; i-- {
-			m := es.mentions[i]
-			if m.ent != nil && strings.EqualFold(m.ent.words[len(m.ent.words)-1], ws[0]) {
-				best = m.ent
-				break
-			}
+		if e := es.latest[key]; e != nil {
+			return e
 		}
-		return best
+		return cands[0]
 	}
 	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}}
 	es.list = append(es.list, e)
@@ -152,7 +148,7 @@ func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0]}
+	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	a.ents = es
 	det := x.l.det
 	for si := range a.sents[:a.nsents] {
@@ -205,6 +201,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
+				es.latest.note(key, e)
 				if sp.Span.End > next {
 					next = sp.Span.End
 				}
@@ -225,6 +222,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
 		slices.SortStableFunc(es.mentions, byStart)
+		es.latest.rebuild(es.mentions)
 	}
 }
 
@@ -372,17 +370,7 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
-		es.byHead = map[string][]int{}
-		for i, m := range es.mentions {
-			seen := map[string]bool{}
-			for _, t := range m.ent.titles {
-				ws := strings.Fields(strings.ToLower(t))
-				if len(ws) > 0 && !seen[ws[len(ws)-1]] {
-					seen[ws[len(ws)-1]] = true
-					es.byHead[ws[len(ws)-1]] = append(es.byHead[ws[len(ws)-1]], i)
-				}
-			}
-		}
+		es.byHead = headIndex(es.mentions)
 	}
 	idx := es.byHead[head]
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
