@@ -19,11 +19,12 @@ type sentence struct {
 	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
-// window returns the matching window of sentence si, made once.
+// window returns the matching window of sentence si, lent by the scratch's
+// windowRing (see maxWindows) on first use.
 func (a *analysis) window(si int) *rules.Window {
 	s := &a.sents[si]
 	if s.win == nil {
-		s.win = a.sc.window(a.rs, s.toks)
+		a.sc.wins.lend(a, si)
 	}
 	return s.win
 }
