@@ -271,15 +271,25 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	return ""
 }
 
+// listTitleNouns names the list of words right after a title-case
+// quotation that make it the name of a work or a show (“Off Message”
+// podcast, “Broad City” star).
+const listTitleNouns = "title_nouns"
+
 // afterTitleMarker reports whether the quote follows a word of the
 // title_markers list (a possessive): CNN’s “State of the Union” is the title
-// of a show, whoever speaks in the sentence.
+// of a show, whoever speaks in the sentence; or whether a word of the
+// title_nouns list follows it: the “Off Message” podcast.
 func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	loc := a.qloc[qi]
-	if loc.sent < 0 || loc.tok == 0 {
+	if loc.sent < 0 {
 		return false
 	}
-	return x.rules.Lists[rules.ListTitleMarkers].Has(a.sents[loc.sent].toks[loc.tok-1].Lower)
+	toks := a.sents[loc.sent].toks
+	if loc.tok > 0 && x.rules.Lists[rules.ListTitleMarkers].Has(toks[loc.tok-1].Lower) {
+		return true
+	}
+	return loc.tok+1 < len(toks) && x.rules.Lists[listTitleNouns].Has(toks[loc.tok+1].Lower)
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words
