@@ -289,7 +289,13 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.tok > 0 && x.rules.Lists[rules.ListTitleMarkers].Has(toks[loc.tok-1].Lower) {
 		return true
 	}
-	return loc.tok+1 < len(toks) && x.rules.Lists[listTitleNouns].Has(toks[loc.tok+1].Lower)
+	nouns := x.rules.Lists[listTitleNouns]
+	for k := loc.tok + 1; k < len(toks) && k <= loc.tok+2 && toks[k].Kind == rules.Word; k++ {
+		if nouns.Has(toks[k].Lower) {
+			return true // the “Off Message” podcast, a “Keepin’ It Real” radio program
+		}
+	}
+	return false
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words
