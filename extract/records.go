@@ -214,6 +214,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
+		if at.ok && !x.opts.All && capitalWord(content) && x.afterTitleMarker(a, qi) {
+			continue // NBC’s “Today”, the “Avatar” star: a one-word title
+		}
 		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
 			continue // a term, a scare quote or a title, whatever rule took it
 		}
@@ -323,6 +326,14 @@ func isSentence(words []string) bool {
 func titleCaseText(s string) bool {
 	n := wordCount(s, 10)
 	return n >= 2 && n <= 10 && isTitleCase(strings.Fields(s))
+}
+
+// capitalWord reports whether s is one word that begins with a capital
+// letter (Today, Hannity), but for the punctuation around it.
+func capitalWord(s string) bool {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsUpper(r) && wordCount(s, 1) == 1
 }
 
 // wordCount returns len(strings.Fields(s)), or a number above limit when
