@@ -289,8 +289,12 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 		return false
 	}
 	toks := a.sents[loc.sent].toks
-	if loc.tok > 0 && x.rules.Lists[rules.ListTitleMarkers].Has(toks[loc.tok-1].Lower) {
+	markers := x.rules.Lists[rules.ListTitleMarkers]
+	if loc.tok > 0 && markers.Has(toks[loc.tok-1].Lower) {
 		return true
+	}
+	if loc.tok > 1 && toks[loc.tok-1].Lower == "," && markers.Has(toks[loc.tok-2].Lower) {
+		return true // in her memoir, “Tough Choices”
 	}
 	nouns := x.rules.Lists[listTitleNouns]
 	for k := loc.tok + 1; k < len(toks) && k <= loc.tok+2 && toks[k].Kind == rules.Word; k++ {
