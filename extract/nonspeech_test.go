@@ -10,7 +10,7 @@ import (
 // with, a possessive) or before a noun that does (podcast, radio program,
 // star), a nickname, is no speech whoever the sentence names; a fragment
 // that a verb of speech takes as its object is the subject's words, also
-// after a long lead clause.
+// after a long lead clause, and also when the subject is a share of a poll.
 func TestTitlesAndFragments(t *testing.T) {
 	x := defaultExtractor(t)
 	tests := []struct {
@@ -47,6 +47,9 @@ func TestTitlesAndFragments(t *testing.T) {
 		{"exhorted … to takes a fragment",
 			"Jane Doe exhorted the delegates to “vote with your heart” and left the hall.\n",
 			[]row{{"vote with your heart", "Jane Doe", "attributed"}}},
+		{"a share of a poll speaks",
+			"In the new harbour survey, 63 percent said the mayor was “doing fine.”\n",
+			[]row{{"doing fine.", "63 percent", "attributed"}}},
 		{"a long lead clause before the subject",
 			"Speaking to reporters outside the old station on a cold Monday morning in the capital, where the vote is due, Jane Doe derided the plan as “a glass toothpick.”\n",
 			[]row{{"a glass toothpick.", "Jane Doe", "attributed"}}},
