@@ -257,6 +257,9 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		at := &a.attrs[qi]
 		for ri, r := range x.rules.Attribution {
+			if r.Reported() {
+				continue // matched per sentence, by report
+			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
 				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))

@@ -23,6 +23,10 @@ type Options struct {
 	Explain bool
 	// MaxQuoteLen bounds a quotation's content in bytes (0: 5000).
 	MaxQuoteLen int
+	// Reported adds the statements of reported speech that the rules of
+	// kind indirect find (“Ushakov said the talks had been useful”) as
+	// records of kind indirect.
+	Reported bool
 }
 
 // Extractor runs the pipeline with one ruleset. It is safe for concurrent
@@ -111,12 +115,15 @@ type Record struct {
 
 // Speaker is one person or organisation of a document.
 type Speaker struct {
-	Name     string   `json:"name"`
-	Titles   []string `json:"titles"`
-	Aliases  []string `json:"aliases"`
-	Quotes   int      `json:"quotes"`
-	Gender   string   `json:"gender,omitempty"`
-	Mentions int      `json:"mentions"`
+	Name    string   `json:"name"`
+	Titles  []string `json:"titles"`
+	Aliases []string `json:"aliases"`
+	Quotes  int      `json:"quotes"`
+	// Reported counts the statements of reported speech (kind indirect)
+	// attributed to the speaker, apart from Quotes.
+	Reported int    `json:"reported,omitempty"`
+	Gender   string `json:"gender,omitempty"`
+	Mentions int    `json:"mentions"`
 }
 
 // Warning is a problem found in the input that did not stop extraction.
@@ -182,8 +189,12 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
 	}
 	x.attribute(a)
+	reps := x.report(a)
 	x.resolve(a)
 	doc.Quotes = x.records(a, id, text)
+	if len(reps) > 0 {
+		doc.Quotes = x.withReported(a, reps, doc.Quotes, id, text)
+	}
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
 	return doc, nil

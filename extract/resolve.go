@@ -17,6 +17,7 @@ type entity struct {
 	aliases []string
 	gender  string
 	quotes  int
+	said    int // statements of reported speech
 	person  bool
 	n       int // mentions
 }
@@ -277,8 +278,6 @@ func looksPersonal(ws []string) bool {
 // resolve gives every attributed quote its canonical speaker.
 func (x *Extractor) resolve(a *analysis) {
 	x.buildEntities(a)
-	det := x.rules.Lists[rules.ListDeterminers]
-	pron := x.rules.Lists[rules.ListPronouns]
 	var prevSpeakers []*entity // speakers of earlier quotes, nearest last
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
@@ -297,66 +296,76 @@ func (x *Extractor) resolve(a *analysis) {
 			}
 			continue
 		}
-		sp := at.m.Speaker
-		toks := a.sents[at.sent].toks
-		mention := spanText(toks, sp.Mention)
-		switch sp.Type {
-		case rules.NameMention:
-			ws, key, _ := x.nameWords(toks, sp.Mention)
-			e := a.ents.atStart(toks[sp.Mention.Start].Start)
-			if isCoordinated(ws) {
-				e = nil // two speakers: Dovere and Debenedetti
-			} else if e == nil && len(ws) > 0 {
-				e = a.ents.link(ws, key, strings.Join(ws, " "))
-			}
-			if e != nil {
-				at.ent = e
-				at.speaker = e.name
-				at.status = "attributed"
-				if !strings.EqualFold(strings.Join(ws, " "), e.name) {
-					at.status = "resolved"
-				}
-			} else {
-				at.speaker, at.status = mention, "attributed"
-			}
-		case rules.DescriptorMention:
-			first := toks[sp.Mention.Start].Lower
-			plural := x.isPlural(toks[sp.Mention.End-1].Lower)
-			definite := !plural && (first == "the" || !det.Has(first))
-			at.speaker, at.status = mention, "attributed"
-			if definite {
-				if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
-					at.ent, at.speaker, at.status = e, e.name, "resolved"
-				} else if first == "the" {
-					at.status = "unresolved"
-				}
-			}
-			if at.ent == nil {
-				at.title = x.titleText(toks, sp.Title)
-			}
-		case rules.PronounMention:
-			g := pron.Attrs[toks[sp.Mention.Start].Lower]
-			at.speaker, at.status = "", "unresolved"
-			if g == "m" || g == "f" {
-				if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
-					at.ent, at.speaker, at.status = e, e.name, "resolved"
-					if e.gender == "" {
-						e.gender = g
-					}
-				}
-			} else if g != "n" && len(prevSpeakers) > 0 {
-				// I, we, they: only the speaker of the previous quote
-				e := prevSpeakers[len(prevSpeakers)-1]
-				at.ent, at.speaker, at.status = e, e.name, "resolved"
-			}
-		}
+		x.resolveSpeaker(a, at, prevSpeakers)
 		if at.ent != nil {
 			at.ent.quotes++
-			at.ent.person = at.ent.person || sp.Type == rules.PronounMention
+			at.ent.person = at.ent.person || at.m.Speaker.Type == rules.PronounMention
 			if len(at.ent.titles) > 0 {
 				at.title = at.ent.titles[0]
 			}
 			prevSpeakers = append(prevSpeakers, at.ent)
+		}
+	}
+}
+
+// resolveSpeaker gives the attribution at its speaker, status and title:
+// the entity of its mention (a name, a definite descriptor, a pronoun's
+// antecedent, or for I, we, they the last of prevSpeakers, the speakers of
+// the quotes before it).
+func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*entity) {
+	det := x.rules.Lists[rules.ListDeterminers]
+	pron := x.rules.Lists[rules.ListPronouns]
+	sp := at.m.Speaker
+	toks := a.sents[at.sent].toks
+	mention := spanText(toks, sp.Mention)
+	switch sp.Type {
+	case rules.NameMention:
+		ws, key, _ := x.nameWords(toks, sp.Mention)
+		e := a.ents.atStart(toks[sp.Mention.Start].Start)
+		if isCoordinated(ws) {
+			e = nil // two speakers: Dovere and Debenedetti
+		} else if e == nil && len(ws) > 0 {
+			e = a.ents.link(ws, key, strings.Join(ws, " "))
+		}
+		if e != nil {
+			at.ent = e
+			at.speaker = e.name
+			at.status = "attributed"
+			if !strings.EqualFold(strings.Join(ws, " "), e.name) {
+				at.status = "resolved"
+			}
+		} else {
+			at.speaker, at.status = mention, "attributed"
+		}
+	case rules.DescriptorMention:
+		first := toks[sp.Mention.Start].Lower
+		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
+		definite := !plural && (first == "the" || !det.Has(first))
+		at.speaker, at.status = mention, "attributed"
+		if definite {
+			if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+			} else if first == "the" {
+				at.status = "unresolved"
+			}
+		}
+		if at.ent == nil {
+			at.title = x.titleText(toks, sp.Title)
+		}
+	case rules.PronounMention:
+		g := pron.Attrs[toks[sp.Mention.Start].Lower]
+		at.speaker, at.status = "", "unresolved"
+		if g == "m" || g == "f" {
+			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				if e.gender == "" {
+					e.gender = g
+				}
+			}
+		} else if g != "n" && len(prevSpeakers) > 0 {
+			// I, we, they: only the speaker of the previous quote
+			e := prevSpeakers[len(prevSpeakers)-1]
+			at.ent, at.speaker, at.status = e, e.name, "resolved"
 		}
 	}
 }
@@ -426,10 +435,10 @@ func (a *analysis) speakerTable() []Speaker {
 	}
 	var out []Speaker
 	for _, e := range a.ents.list {
-		if e.quotes == 0 && len(e.titles) == 0 {
+		if e.quotes == 0 && e.said == 0 && len(e.titles) == 0 {
 			continue
 		}
-		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.quotes, Gender: e.gender, Mentions: e.n})
+		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.quotes, Reported: e.said, Gender: e.gender, Mentions: e.n})
 	}
 	return out
 }

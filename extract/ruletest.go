@@ -28,7 +28,7 @@ type RuleTestResult struct {
 func (x *Extractor) RunRuleTests() []RuleTestResult {
 	// The tests run with every quotation kept and per-rule explanations on,
 	// so that a failure can say how the rule fared.
-	tx := New(x.rules, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen})
+	tx := New(x.rules, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen, Reported: true})
 	var out []RuleTestResult
 	for _, r := range x.rules.Attribution {
 		for _, t := range r.Tests {

@@ -67,6 +67,8 @@ type matcher struct {
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
+	// clauseBuf holds the possible ends of CLAUSE items being tried (a stack).
+	clauseBuf []int
 }
 
 // Window is a token window (a sentence) prepared for matching: it
@@ -231,7 +233,7 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
@@ -372,6 +374,8 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind == QuoteT && pos == m.quote
 	case opOtherQuote:
 		return t.Kind == QuoteT && pos != m.quote
+	case opClause: // where a clause can start
+		return t.Kind == Word || t.Kind == QuoteT && pos != m.quote
 	case opAny:
 		return t.Kind != QuoteT
 	case opCap:
@@ -601,6 +605,8 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			}
 		}
 		return false
+	case opClause:
+		return m.clause(pos, k)
 	case opSpeaker:
 		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {

@@ -22,7 +22,8 @@ type extractOpts struct {
 	format  string
 	out     string
 	all     bool
-	explain bool
+	explain  bool
+	reported bool
 	csvRaw  bool
 	jobs    int
 	quiet   bool
@@ -49,6 +50,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl (default: table on a terminal, else jsonl)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
@@ -101,7 +103,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			format = "table"
 		}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, Reported: o.reported})
 	w, commit, abort, err := openOutput(a, o.out)
 	if err != nil {
 		return err
