@@ -1,24 +1,54 @@
 package rules
 
-import "unicode/utf8"
+// ListNotClauseOpeners names the list of words that open no reported
+// content (prepositions: said in an interview, said of the plan). The list
+// is optional; without it any word may open a clause.
+const ListNotClauseOpeners = "not_clause_openers"
+
+// ListClauseBreaks names the list of words before which, after a comma,
+// reported content ends (…, saying; …, according to; …, but). The list is
+// optional.
+const ListClauseBreaks = "clause_breaks"
 
 // minClauseWords is the least number of words outside quotation marks that
-// reported content holds (“he said no” reports nothing a reader can use).
-const minClauseWords = 2
+// reported content holds (“he said it was” reports nothing a reader can use).
+const minClauseWords = 3
 
-// clause matches the CLAUSE item at pos: reported content, a run of tokens
-// that opens with a word (or a quotation) and ends with a word, a
-// quotation or a closing bracket, and that holds at least minClauseWords
-// words outside quotation marks and more such words than words inside
+// clauseStart reports whether reported content can open at pos: a
+// quotation other than the one being attributed, or a word — after another
+// word (a cue: said in an interview) one that is not in the
+// not_clause_openers list; at the start of the window or after punctuation
+// any word (In particular, …).
+func (m *matcher) clauseStart(pos int) bool {
+	if pos >= len(m.toks) {
+		return false
+	}
+	t := &m.toks[pos]
+	switch t.Kind {
+	case QuoteT:
+		return pos != m.quote
+	case Word:
+		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.rs.Lists[ListNotClauseOpeners], t)
+	}
+	return false
+}
+
+// clause matches the CLAUSE item (strict) or the CONTENT item at pos:
+// reported content, a run of tokens that opens where clauseStart allows and
+// ends with a word, a quotation or a closing bracket, not inside a name,
+// and that holds at least minClauseWords words outside quotation marks. A
+// strict clause also holds more words outside quotation marks than inside
 // them — a paraphrase with a quoted fragment is a clause, a quotation with
-// a few words around it is not. The longest such run is tried first, so
-// that the content runs over subordinate clauses to the end of the
-// sentence; a run that reaches the trailing punctuation of the window
-// consumes that punctuation too (the content, captured as "content", does
-// not hold it). Each run tried counts one step of the match.
-func (m *matcher) clause(pos int, k func(int) bool) bool {
+// a few words around it is not.
+//
+// The longest run is tried first, so that the content runs over
+// subordinate clauses to the end of the sentence; a run that reaches the
+// trailing punctuation of the window consumes that punctuation too (the
+// content, captured as "content", does not hold it). Each run tried counts
+// one step of the match.
+func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	toks := m.toks
-	if pos >= len(toks) || !m.atomAt(&item{op: opClause}, pos) {
+	if !m.clauseStart(pos) {
 		return false
 	}
 	// the end of the window without its trailing punctuation
@@ -26,23 +56,27 @@ func (m *matcher) clause(pos int, k func(int) bool) bool {
 	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
 		last--
 	}
-	// words outside and inside quotation marks of toks[pos:end], for every
-	// end, counted forward once; the runs are then tried from the longest
-	base := len(m.clauseBuf) // a stack: a CLAUSE later in the pattern pushes on it
+	// the possible ends, found in one pass and then tried from the longest;
+	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
+	base := len(m.clauseBuf)
 	out, in := 0, 0
+	breaks := m.rs.Lists[ListClauseBreaks]
 	for j := pos; j < last; j++ {
 		t := &toks[j]
+		if j > pos && m.clauseBreak(breaks, j) {
+			break
+		}
 		switch t.Kind {
 		case Word:
 			out++
 		case QuoteT:
 			if j == m.quote {
-				m.clauseBuf = m.clauseBuf[:base]
-				return false // the quotation being attributed is no reported content
+				j = last // the quotation being attributed is no reported content
+				continue
 			}
 			in += quoteWords(t.Text)
 		}
-		if out >= minClauseWords && out > in && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
+		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
 			m.clauseBuf = append(m.clauseBuf, j+1)
 		}
 	}
@@ -68,6 +102,29 @@ func (m *matcher) clause(pos int, k func(int) bool) bool {
 	return false
 }
 
+// clauseBreak reports whether reported content that has reached toks[j]
+// ends before it: at a comma followed by a word of the clause_breaks list
+// (…, saying), or after a quotation that ends its sentence inside the marks
+// and is followed by a capitalised word (“… so well.” He touted).
+func (m *matcher) clauseBreak(breaks *List, j int) bool {
+	toks := m.toks
+	t, prev := &toks[j], &toks[j-1]
+	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && breaks.MatchAt(toks, j+1) > 0 {
+		return true
+	}
+	if prev.Kind == QuoteT && t.Kind == Word && t.Cap && len(prev.Text) > 1 {
+		s := prev.Text
+		k := len(s) - 1
+		for k > 0 && s[k]&0xC0 == 0x80 { // back to the start of the closing mark
+			k--
+		}
+		if k > 0 && (s[k-1] == '.' || s[k-1] == '?' || s[k-1] == '!') {
+			return true
+		}
+	}
+	return false
+}
+
 // inName reports whether toks[j] and the token after it are capitalised
 // words: a clause does not end inside a name (… closer,” Yury | Ushakov said).
 func inName(toks []Token, j int) bool {
@@ -80,13 +137,15 @@ func isCloser(s string) bool { return s == ")" || s == "]" }
 // quoteWords counts the words of a quotation token's text.
 func quoteWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		space := r == ' ' || r == '\n' || r == '\t' || r == utf8.RuneError
-		if space {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r':
 			in = false
-		} else if !in {
-			in = true
-			n++
+		default:
+			if !in {
+				in = true
+				n++
+			}
 		}
 	}
 	return n

@@ -374,8 +374,8 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind == QuoteT && pos == m.quote
 	case opOtherQuote:
 		return t.Kind == QuoteT && pos != m.quote
-	case opClause: // where a clause can start
-		return t.Kind == Word || t.Kind == QuoteT && pos != m.quote
+	case opClause, opContent: // where reported content can start
+		return m.clauseStart(pos)
 	case opAny:
 		return t.Kind != QuoteT
 	case opCap:
@@ -605,8 +605,8 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			}
 		}
 		return false
-	case opClause:
-		return m.clause(pos, k)
+	case opClause, opContent:
+		return m.clause(it.op == opClause, pos, k)
 	case opSpeaker:
 		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {
