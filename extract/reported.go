@@ -35,31 +35,100 @@ func (x *Extractor) report(a *analysis) []statement {
 	}
 	var out []statement
 	for si := 0; si < a.nsents; si++ {
-		if !x.mayReport(a.sents[si].toks) {
+		toks := a.sents[si].toks
+		if !x.mayReport(toks) {
 			continue
 		}
-		w := a.window(si)
-		var explain []string
-		for ri, r := range rs {
-			m, ok := w.Match(r, -1)
-			c, has := m.Captures["content"]
-			if ok && has && c.Len() > 0 {
-				if x.opts.Explain {
-					explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(a.sents[si].toks, m)))
-					if rest := len(rs) - 1 - ri; rest > 0 {
-						explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
-					}
-				}
-				out = append(out, statement{attrib: attrib{ok: true, m: m, sent: si, explain: explain}, content: c})
+		// the leftmost statement, then the next one after its content: a
+		// statement inside the content of another (X said A, while Y
+		// argued B) ends that content
+		pos, first := 0, len(out)
+		for n := 0; n < maxStatements && pos < len(toks); n++ {
+			w := a.window(si)
+			if pos > 0 {
+				w = a.sc.window(a.rs, toks[pos:])
+			}
+			st, ok := x.reportIn(w, rs, toks, pos)
+			if !ok {
 				break
 			}
-			if x.opts.Explain {
-				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
-					x.miss("no match in the sentence", r, a.sents[si].toks, -1)))
+			st.sent = si
+			c := st.content
+			inner, found := x.reportIn(a.sc.window(a.rs, toks[c.Start:c.End]), rs, toks, c.Start)
+			if found && inner.m.Span.Start > c.Start {
+				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
+			if !st.m.HasSpkr && len(out) > first && st.m.Span.Start == pos {
+				// a continuation without a subject (…, saying B) has the
+				// speaker of the statement before it
+				prev := out[len(out)-1].m
+				st.m.Speaker, st.m.HasSpkr = prev.Speaker, prev.HasSpkr
+				if c, ok := prev.Captures["speaker"]; ok {
+					st.m.Captures["speaker"] = c
+				}
+			}
+			if st.content.Len() > 0 {
+				out = append(out, st)
+			}
+			pos = max(st.content.End, pos+1)
 		}
 	}
 	return out
+}
+
+// maxStatements bounds the statements found in one sentence.
+const maxStatements = 4
+
+// reportIn matches the rules rs in the window w, whose tokens are
+// toks[off:], and returns the statement of the first that matches, in
+// token indexes of toks.
+func (x *Extractor) reportIn(w *rules.Window, rs []*rules.AttrRule, toks []rules.Token, off int) (statement, bool) {
+	var explain []string
+	for ri, r := range rs {
+		m, ok := w.Match(r, -1)
+		c, has := m.Captures["content"]
+		if ok && has && c.Len() > 0 {
+			m = shiftMatch(m, off)
+			if x.opts.Explain {
+				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
+				if rest := len(rs) - 1 - ri; rest > 0 {
+					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
+				}
+			}
+			c = m.Captures["content"]
+			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+		}
+		if x.opts.Explain {
+			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
+				x.miss("no match in the sentence", r, w.Tokens(), -1)))
+		}
+	}
+	return statement{}, false
+}
+
+// trimContent returns the end of content toks[start:end] without its
+// trailing punctuation.
+func trimContent(toks []rules.Token, start, end int) int {
+	for end > start && toks[end-1].Kind == rules.Punct && toks[end-1].Text != ")" && toks[end-1].Text != "]" {
+		end--
+	}
+	return end
+}
+
+// shiftMatch moves the token spans of m by off.
+func shiftMatch(m rules.Match, off int) rules.Match {
+	if off == 0 {
+		return m
+	}
+	sh := func(s rules.Span) rules.Span { return rules.Span{Start: s.Start + off, End: s.End + off} }
+	m.Span = sh(m.Span)
+	caps := make(map[string]rules.Span, len(m.Captures))
+	for k, s := range m.Captures {
+		caps[k] = sh(s)
+	}
+	m.Captures = caps
+	m.Speaker.Span, m.Speaker.Mention, m.Speaker.Title = sh(m.Speaker.Span), sh(m.Speaker.Mention), sh(m.Speaker.Title)
+	return m
 }
 
 // mayReport reports whether a sentence can hold reported speech: it has
@@ -92,7 +161,15 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		st := &sts[i]
 		at := &st.attrib
 		at.status = "unresolved"
-		if at.m.HasSpkr {
+		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
+			// a subject that is no speaker phrase (The magazine, Some): as
+			// written, or the entity of a name that starts it
+			toks := a.sents[at.sent].toks
+			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
+			if e := a.ents.atStart(toks[c.Start].Start); e != nil {
+				at.ent, at.speaker = e, e.name
+			}
+		} else if at.m.HasSpkr {
 			x.resolveSpeaker(a, at, nil)
 		}
 		if at.ent != nil {

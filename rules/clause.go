@@ -104,13 +104,16 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 
 // clauseBreak reports whether reported content that has reached toks[j]
 // ends before it: at a comma followed by a word of the clause_breaks list
-// (…, saying), or after a quotation that ends its sentence inside the marks
+// (…, saying), after a period, or after a quotation that ends its sentence inside the marks
 // and is followed by a capitalised word (“… so well.” He touted).
 func (m *matcher) clauseBreak(breaks *List, j int) bool {
 	toks := m.toks
 	t, prev := &toks[j], &toks[j-1]
 	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && breaks.MatchAt(toks, j+1) > 0 {
 		return true
+	}
+	if prev.Kind == Punct && (prev.Text == "." || prev.Text == "?" || prev.Text == "!") {
+		return true // a sentence end that the splitter kept (before a quotation)
 	}
 	if prev.Kind == QuoteT && t.Kind == Word && t.Cap && len(prev.Text) > 1 {
 		s := prev.Text

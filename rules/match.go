@@ -284,6 +284,9 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 		if !found || d < bestDist {
 			best, bestDist, found = got, d, true
 		}
+		if r.Pattern.HasClause {
+			break // reported content: the leftmost match, the outermost statement
+		}
 		if bestDist <= 0 {
 			break // no later start can be nearer
 		}
