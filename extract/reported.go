@@ -33,6 +33,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	if len(rs) == 0 {
 		return nil
 	}
+	quoteCues := x.quoteCues(a)
 	var out []statement
 	for si := 0; si < a.nsents; si++ {
 		toks := a.sents[si].toks
@@ -67,13 +68,45 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.m.Captures["speaker"] = c
 				}
 			}
-			if st.content.Len() > 0 {
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
 		}
 	}
 	return out
+}
+
+// quoteCues maps the byte offset of the cue of every attributed quotation
+// to the quotations it attributes.
+func (x *Extractor) quoteCues(a *analysis) map[int][]int {
+	cues := map[int][]int{}
+	for qi := range a.attrs {
+		at := &a.attrs[qi]
+		if c, ok := at.m.Captures["cue"]; at.ok && ok && c.Len() > 0 {
+			off := a.sents[at.sent].toks[c.Start].Start
+			cues[off] = append(cues[off], qi)
+		}
+	}
+	return cues
+}
+
+// quotesCue reports whether the cue of statement st attributes a quotation
+// outside its content: “…,” Trump told CNN’s Jake Tapper reports no
+// statement “CNN’s Jake Tapper”.
+func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) bool {
+	c, ok := st.m.Captures["cue"]
+	if !ok || c.Len() == 0 {
+		return false
+	}
+	toks := a.sents[st.sent].toks
+	from, to := toks[st.content.Start].Start, toks[st.content.End-1].End
+	for _, qi := range cues[toks[c.Start].Start] {
+		if q := a.quotes[qi]; q.Start < from || q.End > to {
+			return true
+		}
+	}
+	return false
 }
 
 // maxStatements bounds the statements found in one sentence.
