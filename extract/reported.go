@@ -59,13 +59,15 @@ func (x *Extractor) report(a *analysis) []statement {
 			if found && inner.m.Span.Start > c.Start {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
-			if !st.m.HasSpkr && len(out) > first && st.m.Span.Start == pos {
+			if !st.m.HasSpkr && toks[st.m.Span.Start].Text == "," {
 				// a continuation without a subject (…, saying B) has the
-				// speaker of the statement before it
-				prev := out[len(out)-1].m
-				st.m.Speaker, st.m.HasSpkr = prev.Speaker, prev.HasSpkr
-				if c, ok := prev.Captures["speaker"]; ok {
-					st.m.Captures["speaker"] = c
+				// speaker of the statement or quotation before it
+				if len(out) > first {
+					inherit(&st.m, out[len(out)-1].m)
+				} else if qi := x.quoteBefore(a, si, st.m.Span.Start); qi >= 0 {
+					inherit(&st.m, a.attrs[qi].m)
+				} else {
+					st.content = rules.Span{} // nobody to continue
 				}
 			}
 			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) {
@@ -107,6 +109,29 @@ func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) boo
 		}
 	}
 	return false
+}
+
+// inherit gives m the speaker of the match prev in the same sentence.
+func inherit(m *rules.Match, prev rules.Match) {
+	m.Speaker, m.HasSpkr = prev.Speaker, prev.HasSpkr
+	if c, ok := prev.Captures["speaker"]; ok {
+		m.Captures["speaker"] = c
+	}
+	if c, ok := prev.Captures["mention"]; ok {
+		m.Captures["mention"] = c
+	}
+}
+
+// quoteBefore returns the last quotation of sentence si before token tok
+// that a match in the same sentence attributes, or -1.
+func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
+	best := -1
+	for qi, loc := range a.qloc {
+		if loc.sent == si && loc.tok < tok && a.attrs[qi].ok && a.attrs[qi].sent == si && a.attrs[qi].m.HasSpkr {
+			best = qi
+		}
+	}
+	return best
 }
 
 // maxStatements bounds the statements found in one sentence.
