@@ -59,7 +59,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			if found && inner.m.Span.Start > c.Start {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
-			if !st.m.HasSpkr && toks[st.m.Span.Start].Text == "," {
+			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
 				// a continuation without a subject (…, saying B) has the
 				// speaker of the statement or quotation before it
 				if len(out) > first {

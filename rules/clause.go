@@ -10,6 +10,11 @@ const ListNotClauseOpeners = "not_clause_openers"
 // optional.
 const ListClauseBreaks = "clause_breaks"
 
+// ListClauseStops names the list of phrases before which reported content
+// ends wherever they stand (… the idea and said that …). The list is
+// optional.
+const ListClauseStops = "clause_stops"
+
 // minClauseWords is the least number of words outside quotation marks that
 // reported content holds (“he said it was” reports nothing a reader can use).
 const minClauseWords = 3
@@ -60,10 +65,10 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
 	base := len(m.clauseBuf)
 	out, in := 0, 0
-	breaks := m.rs.Lists[ListClauseBreaks]
+	breaks, stops := m.rs.Lists[ListClauseBreaks], m.rs.Lists[ListClauseStops]
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && m.clauseBreak(breaks, j) {
+		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && stops.MatchAt(toks, j) > 0) {
 			break
 		}
 		switch t.Kind {

@@ -1175,7 +1175,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !d.id(n, r.ID, "attribution rule") {
 		return nil
 	}
-	if r.Scope == ScopeTurn {
+	if r.Scope == ScopeTurn && r.Kind != KindIndirect {
 		if patNode != nil {
 			d.errf(patNode, "a rule with scope turn takes no pattern: it continues the previous quote's attribution")
 			return nil
@@ -1184,6 +1184,9 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	if patNode == nil {
 		d.errf(n, "rule %q has no pattern", r.ID)
+		return nil
+	}
+	if patNode == nil {
 		return nil
 	}
 	src, ok := d.str(patNode)
@@ -1226,8 +1229,8 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			d.errf(patNode, "a rule of kind indirect needs a CLAUSE item (the reported content)")
 		case pat.HasQuote:
 			d.errf(patNode, "a rule of kind indirect reports a clause, not a quotation, and cannot hold QUOTE")
-		case r.Scope != ScopeSentence:
-			d.errf(patNode, "a rule of kind indirect has scope sentence")
+		case r.Scope != ScopeSentence && r.Scope != ScopeTurn:
+			d.errf(patNode, "a rule of kind indirect has scope sentence or turn")
 		}
 		r.Pattern = pat
 		return r
