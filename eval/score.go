@@ -33,6 +33,9 @@ type GoldDoc struct {
 	Text   string       `json:"text"`
 	Quotes []GoldQuote  `json:"quotes"`
 	Ignore []IgnoreSpan `json:"ignore,omitempty"`
+	// Attributions holds every attribution of a *-reported.jsonl gold file
+	// (direct, mixed and indirect), scored by ScoreReported.
+	Attributions []GoldAttribution `json:"attributions,omitempty"`
 	// Meta is kept as read and not used for scoring.
 	Meta json.RawMessage `json:"meta,omitempty"`
 }
@@ -73,6 +76,9 @@ type PredQuote struct {
 	Speaker      string `json:"speaker"`
 	SpeakerStart *int   `json:"speaker_start,omitempty"`
 	SpeakerEnd   *int   `json:"speaker_end,omitempty"`
+	// Kind is the row's kind; Score skips "indirect" (reported speech,
+	// scored by ScoreReported), as score.py does.
+	Kind string `json:"kind,omitempty"`
 }
 
 // PRF is a precision/recall/F1 triple, each rounded to 4 decimals.
@@ -400,7 +406,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 		spkN, spkOK, proN, proOK                  int
 	)
 	for _, d := range gold {
-		G, P := d.Quotes, pred[d.ID]
+		G, P := d.Quotes, direct(pred[d.ID])
 		nGold += len(G)
 		var cands []candidate
 		for i, g := range G {
@@ -723,11 +729,13 @@ func (d *GoldDoc) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	f := fields{o: o}
+	_, reported := o["attributions"] // a *-reported.jsonl file has no quotes
 	out := GoldDoc{
-		ID:     f.str("id", true),
-		Text:   f.str("text", true),
-		Quotes: decodeList[GoldQuote](&f, "quotes", true),
-		Ignore: decodeList[IgnoreSpan](&f, "ignore", false),
+		ID:           f.str("id", true),
+		Text:         f.str("text", true),
+		Quotes:       decodeList[GoldQuote](&f, "quotes", !reported),
+		Ignore:       decodeList[IgnoreSpan](&f, "ignore", false),
+		Attributions: decodeList[GoldAttribution](&f, "attributions", false),
 	}
 	if f.err != nil {
 		return f.err
@@ -800,6 +808,7 @@ func (p *PredQuote) UnmarshalJSON(data []byte) error {
 		Speaker:      f.str("speaker", false),
 		SpeakerStart: f.optInteger("speaker_start"),
 		SpeakerEnd:   f.optInteger("speaker_end"),
+		Kind:         f.str("kind", false),
 	}
 	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
 	if f.err != nil {

@@ -25,7 +25,14 @@ func newEvalCmd(a *app) *cobra.Command {
 		Long: `eval runs extraction on every document of a gold JSONL file and scores the
 result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
-accuracy by offsets, and end-to-end named recall.`,
+accuracy by offsets, and end-to-end named recall. Rows of kind indirect
+(reported speech) are left out of these figures, as score.py does.
+
+When the gold file has "attributions" (the *-reported.jsonl files), eval also
+extracts reported speech (as extract --reported does) and scores the rows of
+kind indirect exactly as score_reported.py does: precision, recall and F1 of
+the statements, and speaker accuracy. The quote figures are printed when the
+gold file has "quotes".`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl`,
 		Args: cobra.ExactArgs(1),
@@ -52,7 +59,8 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	if err != nil {
 		return &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
 	}
-	x := extract.New(rs, extract.Options{})
+	reported := eval.HasAttributions(gold)
+	x := extract.New(rs, extract.Options{Reported: reported})
 	pred := map[string][]eval.PredQuote{}
 	var docs []*extract.Document
 	for _, g := range gold {
@@ -63,7 +71,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 		var ps []eval.PredQuote
 		for _, q := range doc.Quotes {
-			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Kind: q.Kind})
 		}
 		pred[g.ID] = ps
 		if o.pred != "" {
@@ -90,12 +98,25 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			return err
 		}
 	}
-	rep := eval.Score(gold, pred, o.lenient)
-	if o.asJSON {
-		b, _ := json.MarshalIndent(rep, "", "  ")
-		fmt.Fprintln(a.stdout, string(b))
-		return nil
+	quotes := !reported || eval.HasQuotes(gold)
+	// JSON: the object score.py prints, then the one score_reported.py prints
+	if quotes {
+		rep := eval.Score(gold, pred, o.lenient)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+		} else {
+			fmt.Fprintln(a.stdout, rep.String())
+		}
 	}
-	fmt.Fprintln(a.stdout, rep.String())
+	if reported {
+		rep := eval.ScoreReported(gold, pred)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+		} else {
+			fmt.Fprintln(a.stdout, rep.String())
+		}
+	}
 	return nil
 }

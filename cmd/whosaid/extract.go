@@ -17,17 +17,17 @@ import (
 )
 
 type extractOpts struct {
-	rules   ruleFlags
-	in      inputFlags
-	format  string
-	out     string
-	all     bool
+	rules    ruleFlags
+	in       inputFlags
+	format   string
+	out      string
+	all      bool
 	explain  bool
 	reported bool
-	csvRaw  bool
-	jobs    int
-	quiet   bool
-	cpuprof string
+	csvRaw   bool
+	jobs     int
+	quiet    bool
+	cpuprof  string
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
