@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/whosaid/whosaid/rules"
@@ -134,6 +135,17 @@ func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
 	return best
 }
 
+// mentionAt returns the entity of the name mention that starts at byte
+// offset off, and the mention's end, or nil.
+func (es *entities) mentionAt(off int) (*entity, int) {
+	ms := es.mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > off })
+	if k > 0 && ms[k-1].start == off {
+		return ms[k-1].ent, ms[k-1].end
+	}
+	return nil, 0
+}
+
 // maxStatements bounds the statements found in one sentence.
 const maxStatements = 4
 
@@ -221,10 +233,15 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		at.status = "unresolved"
 		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
 			// a subject that is no speaker phrase (The magazine, Some): as
-			// written, or the entity of a name that starts it
+			// written, without the auxiliaries it took from the cue, or the
+			// entity of a name that is the whole of it
 			toks := a.sents[at.sent].toks
+			for c.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAux], &toks[c.End-1]) {
+				c.End--
+			}
+			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
 			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
-			if e := a.ents.atStart(toks[c.Start].Start); e != nil {
+			if e, end := a.ents.mentionAt(toks[c.Start].Start); e != nil && end == toks[c.End-1].End {
 				at.ent, at.speaker = e, e.name
 			}
 		} else if at.m.HasSpkr {
