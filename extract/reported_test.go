@@ -97,7 +97,7 @@ func TestReportedSeed(t *testing.T) {
 func TestReportedLayouts(t *testing.T) {
 	x := reportedExtractor(t)
 	tests := []struct {
-		name, text                         string
+		name, text                          string
 		content, mention, cue, status, rule string
 	}{
 		{"said", "Jane Doe said the bridge would close in May.",
