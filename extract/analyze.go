@@ -266,13 +266,25 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
-				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
+				if rest := quoteRulesAfter(x.rules.Attribution, ri); x.opts.Explain && rest > 0 {
 					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 				break
 			}
 		}
 	}
+}
+
+// quoteRulesAfter counts the rules after rs[i] that attribute quotations
+// (not those of reported speech).
+func quoteRulesAfter(rs []*rules.AttrRule, i int) int {
+	n := 0
+	for _, r := range rs[i+1:] {
+		if !r.Reported() {
+			n++
+		}
+	}
+	return n
 }
 
 // paraGap counts the kept paragraphs from paragraph (line index) a to b.
