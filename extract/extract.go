@@ -41,6 +41,10 @@ type Extractor struct {
 	l         lists // lists read per token, looked up once
 	// scratch holds *scratch values: buffers that an analysis reuses.
 	scratch sync.Pool
+	// gate holds the rules of reported speech and their cue lists, made
+	// on first use (see gates).
+	gate     *gates
+	gateOnce sync.Once
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or

@@ -19,44 +19,42 @@ type statement struct {
 
 // report runs the rules of kind indirect over every sentence (with
 // Options.Reported): the first that matches a sentence, in the order of
-// priority, gives its statement. Sentences without a word of any list that
-// a rule needs are skipped by the matcher's own checks.
+// priority, gives its statement. A rule is tried only on sentences that hold
+// one of its cues, and only from the tokens before a cue that its pattern
+// can span (see gates).
 func (x *Extractor) report(a *analysis) []statement {
 	if !x.opts.Reported {
 		return nil
 	}
-	var rs []*rules.AttrRule
-	for _, r := range x.rules.Attribution {
-		if r.Reported() && r.Pattern != nil {
-			rs = append(rs, r)
-		}
-	}
-	if len(rs) == 0 {
+	g := x.gates()
+	if len(g.rules) == 0 {
 		return nil
 	}
 	quoteCues := x.quoteCues(a)
 	var out []statement
+	var hits []uint64
 	for si := 0; si < a.nsents; si++ {
 		toks := a.sents[si].toks
 		if !x.mayReport(toks) {
 			continue
 		}
+		hits = g.hits(x.rules, toks, hits[:0])
+		if !g.any(hits) {
+			continue
+		}
+		w := a.window(si)
 		// the leftmost statement, then the next one after its content: a
 		// statement inside the content of another (X said A, while Y
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			w := a.window(si)
-			if pos > 0 {
-				w = a.sc.window(a.rs, toks[pos:])
-			}
-			st, ok := x.reportIn(w, rs, toks, pos)
+			st, ok := x.reportIn(w, g, hits, toks, pos, len(toks))
 			if !ok {
 				break
 			}
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(a.sc.window(a.rs, toks[c.Start:c.End]), rs, toks, c.Start)
+			inner, found := x.reportIn(w, g, hits, toks, c.Start+1, c.End)
 			if found && inner.m.Span.Start > c.Start {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
@@ -78,6 +76,84 @@ func (x *Extractor) report(a *analysis) []statement {
 		}
 	}
 	return out
+}
+
+// maxStatements bounds the statements found in one sentence.
+const maxStatements = 4
+
+// reportIn matches the rules of kind indirect in the sentence window w,
+// with the start of the match from token from to token to, and returns the
+// statement of the first rule that matches.
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []rules.Token, from, to int) (statement, bool) {
+	var explain []string
+	for ri, r := range g.rules {
+		lo, hi := from, to
+		if need := g.need[ri]; need != 0 {
+			f, l := -1, -1
+			for i := from; i < to; i++ {
+				if hits[i]&need != 0 {
+					if f < 0 {
+						f = i
+					}
+					l = i
+				}
+			}
+			if f < 0 {
+				if x.opts.Explain {
+					explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+				}
+				continue
+			}
+			hi = l
+			if lead := g.lead[ri]; lead >= 0 {
+				lo = max(from, f-lead)
+			}
+		}
+		m, ok := w.MatchFrom(r, -1, lo, hi)
+		c, has := m.Captures["content"]
+		if ok && has && c.Len() > 0 {
+			if x.opts.Explain {
+				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
+				if rest := len(g.rules) - 1 - ri; rest > 0 {
+					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
+				}
+			}
+			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+		}
+		if x.opts.Explain {
+			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
+				x.miss("no match in the sentence", r, toks, -1)))
+		}
+	}
+	return statement{}, false
+}
+
+// hits appends to buf, for each token of toks, the bits of the cue lists
+// that have an entry starting there.
+func (g *gates) hits(rs *rules.Ruleset, toks []rules.Token, buf []uint64) []uint64 {
+	for i := range toks {
+		var bits uint64
+		if toks[i].Kind == rules.Word {
+			bits = rs.ListsAt(g.lists, toks, i)
+		}
+		buf = append(buf, bits)
+	}
+	return buf
+}
+
+// any reports whether some rule can be tried on a sentence with these
+// hits: one that needs no cue, or one whose cue occurs.
+func (g *gates) any(hits []uint64) bool {
+	var all uint64
+	for _, h := range hits {
+		all |= h
+	}
+	for _, need := range g.need {
+		if need == 0 || all&need != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteCues maps the byte offset of the cue of every attributed quotation
@@ -146,34 +222,45 @@ func (es *entities) mentionAt(off int) (*entity, int) {
 	return nil, 0
 }
 
-// maxStatements bounds the statements found in one sentence.
-const maxStatements = 4
+// gates are the rules of kind indirect with, for each, the lists of its
+// cue (see rules.AttrRule.CueLists) as bits: a rule is tried on a window
+// only when an entry of one of them occurs there, which a pass over the
+// tokens tells for all rules at once.
+type gates struct {
+	rules []*rules.AttrRule
+	lists []*rules.List // the cue lists of all rules, at most 64
+	need  []uint64      // per rule, the bits of its cue lists; 0: always tried
+	lead  []int         // per rule, rules.AttrRule.CueLead
+}
 
-// reportIn matches the rules rs in the window w, whose tokens are
-// toks[off:], and returns the statement of the first that matches, in
-// token indexes of toks.
-func (x *Extractor) reportIn(w *rules.Window, rs []*rules.AttrRule, toks []rules.Token, off int) (statement, bool) {
-	var explain []string
-	for ri, r := range rs {
-		m, ok := w.Match(r, -1)
-		c, has := m.Captures["content"]
-		if ok && has && c.Len() > 0 {
-			m = shiftMatch(m, off)
-			if x.opts.Explain {
-				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
-				if rest := len(rs) - 1 - ri; rest > 0 {
-					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
-				}
+// gates returns the extractor's rules of kind indirect and their cue lists.
+func (x *Extractor) gates() *gates {
+	x.gateOnce.Do(func() {
+		g := &gates{}
+		for _, r := range x.rules.Attribution {
+			if !r.Reported() || r.Pattern == nil {
+				continue
 			}
-			c = m.Captures["content"]
-			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+			var need uint64
+			for _, l := range r.CueLists() {
+				k := slices.Index(g.lists, l)
+				if k < 0 && len(g.lists) < 64 {
+					k = len(g.lists)
+					g.lists = append(g.lists, l)
+				}
+				if k < 0 {
+					need = 0 // too many lists to tell: always tried
+					break
+				}
+				need |= 1 << k
+			}
+			g.rules = append(g.rules, r)
+			g.need = append(g.need, need)
+			g.lead = append(g.lead, r.CueLead())
 		}
-		if x.opts.Explain {
-			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
-				x.miss("no match in the sentence", r, w.Tokens(), -1)))
-		}
-	}
-	return statement{}, false
+		x.gate = g
+	})
+	return x.gate
 }
 
 // trimContent returns the end of content toks[start:end] without its
@@ -183,22 +270,6 @@ func trimContent(toks []rules.Token, start, end int) int {
 		end--
 	}
 	return end
-}
-
-// shiftMatch moves the token spans of m by off.
-func shiftMatch(m rules.Match, off int) rules.Match {
-	if off == 0 {
-		return m
-	}
-	sh := func(s rules.Span) rules.Span { return rules.Span{Start: s.Start + off, End: s.End + off} }
-	m.Span = sh(m.Span)
-	caps := make(map[string]rules.Span, len(m.Captures))
-	for k, s := range m.Captures {
-		caps[k] = sh(s)
-	}
-	m.Captures = caps
-	m.Speaker.Span, m.Speaker.Mention, m.Speaker.Title = sh(m.Speaker.Span), sh(m.Speaker.Mention), sh(m.Speaker.Title)
-	return m
 }
 
 // mayReport reports whether a sentence can hold reported speech: it has

@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // ListNotClauseOpeners names the list of words that open no reported
 // content (prepositions: said in an interview, said of the plan). The list
 // is optional; without it any word may open a clause.
@@ -68,7 +70,7 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	breaks, stops := m.rs.Lists[ListClauseBreaks], m.rs.Lists[ListClauseStops]
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && stops.MatchAt(toks, j) > 0) {
+		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, toks, j) > 0) {
 			break
 		}
 		switch t.Kind {
@@ -114,7 +116,7 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 func (m *matcher) clauseBreak(breaks *List, j int) bool {
 	toks := m.toks
 	t, prev := &toks[j], &toks[j-1]
-	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && breaks.MatchAt(toks, j+1) > 0 {
+	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && m.rs.ListAt(breaks, toks, j+1) > 0 {
 		return true
 	}
 	if prev.Kind == Punct && (prev.Text == "." || prev.Text == "?" || prev.Text == "!") {
@@ -157,4 +159,171 @@ func quoteWords(s string) int {
 		}
 	}
 	return n
+}
+
+// CueLists returns lists of which an entry must occur where the `cue:`
+// capture of the rule's pattern matches (for each alternative of the cue,
+// one list that it requires), each once: a sentence in which no entry of
+// any of them occurs cannot match the rule. It returns nil for a rule
+// without a cue capture, or with one that can match without a list.
+func (r *AttrRule) CueLists() []*List {
+	if r.Pattern == nil {
+		return nil
+	}
+	var cue *item
+	var walk func(its []*item)
+	walk = func(its []*item) {
+		for _, it := range its {
+			if cue != nil {
+				return
+			}
+			if it.capture == "cue" && it.min > 0 {
+				cue = it
+				return
+			}
+			if it.op == opGroup && len(it.alts) == 1 && it.min > 0 {
+				walk(it.alts[0])
+			}
+		}
+	}
+	walk(r.Pattern.items)
+	if cue == nil {
+		return nil
+	}
+	var out []*List
+	if !requiredLists([]*item{cue}, &out) {
+		return nil
+	}
+	return out
+}
+
+// requiredLists adds to out, for the sequence its, the list of its first
+// required list item, or for its first required group the lists that each
+// alternative requires; it reports false when the sequence can match
+// without an entry of a list.
+func requiredLists(its []*item, out *[]*List) bool {
+	for _, it := range its {
+		if it.min == 0 {
+			continue
+		}
+		switch it.op {
+		case opList:
+			if it.list == nil {
+				return false
+			}
+			if !slices.Contains(*out, it.list) {
+				*out = append(*out, it.list)
+			}
+			return true
+		case opGroup:
+			if len(it.alts) == 0 {
+				return false
+			}
+			all := true
+			var mine []*List
+			for _, alt := range it.alts {
+				if !requiredLists(alt, &mine) {
+					all = false
+					break
+				}
+			}
+			if all {
+				for _, l := range mine {
+					if !slices.Contains(*out, l) {
+						*out = append(*out, l)
+					}
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxSpeakerSpan bounds the tokens a SPEAKER item spans (a phrase with its
+// appositive), for CueLead.
+const maxSpeakerSpan = maxPhrase + 6
+
+// CueLead returns the most tokens that the items of the rule's pattern
+// before its `cue:` capture can span, so that a match starts at most that
+// many tokens before a cue; -1 when it is not bounded (a CLAUSE before the
+// cue, `^`, no cue capture at the top level of the pattern).
+func (r *AttrRule) CueLead() int {
+	if r.Pattern == nil {
+		return -1
+	}
+	lead := 0
+	for _, it := range r.Pattern.items {
+		if it.capture == "cue" {
+			return lead
+		}
+		n := span(it)
+		if n < 0 || it.op == opStart {
+			return -1
+		}
+		lead += n
+	}
+	return -1
+}
+
+// span returns the most tokens item it can match, or -1 when unbounded.
+func span(it *item) int {
+	one := 0
+	switch it.op {
+	case opSpeaker:
+		one = maxSpeakerSpan
+	case opLit:
+		one = len(it.lit)
+	case opList:
+		one = 1
+		if it.list != nil {
+			one = max(1, it.list.maxLen)
+		}
+	case opGroup:
+		for _, alt := range it.alts {
+			n := 0
+			for _, a := range alt {
+				k := span(a)
+				if k < 0 {
+					return -1
+				}
+				n += k
+			}
+			one = max(one, n)
+		}
+	case opClause, opContent, opStart:
+		return -1
+	case opEnd:
+		one = 0
+	default:
+		one = 1
+	}
+	return one * it.max
+}
+
+// ListsAt returns a bit mask of the lists ls (bit k for ls[k], at most 64)
+// that have an entry starting at toks[i], looking the token's classes up
+// once.
+func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
+	if i >= len(toks) {
+		return 0
+	}
+	c := rs.cls(&toks[i])
+	var bits uint64
+	for k, l := range ls {
+		if k >= 64 || l == nil {
+			break
+		}
+		switch {
+		case l.owner != rs:
+			if l.MatchAt(toks, i) > 0 {
+				bits |= 1 << k
+			}
+		case c&l.bit != 0:
+			bits |= 1 << k
+		case c&classPhraseStart != 0 && l.maxLen > 1 && l.longestPhrase(toks, i, 0) > 0:
+			bits |= 1 << k
+		}
+	}
+	return bits
 }

@@ -231,6 +231,13 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 
 // Match finds the best match of rule r in the window, as MatchRule does.
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
+	return w.MatchFrom(r, quote, 0, len(w.toks))
+}
+
+// MatchFrom is Match with the start of the match at a token from lo to hi
+// (inclusive): a rule of reported speech is tried only around the cues
+// it needs, and after the statements already found.
+func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 	toks := w.toks
 	m := &w.m
 	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
@@ -243,7 +250,7 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	var best Match
 	found := false
 	bestDist := 1 << 30
-	for start := 0; start <= len(toks); start++ {
+	for start := max(lo, 0); start <= min(hi, len(toks)); start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
