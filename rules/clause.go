@@ -18,8 +18,8 @@ const ListClauseBreaks = "clause_breaks"
 const ListClauseStops = "clause_stops"
 
 // minClauseWords is the least number of words outside quotation marks that
-// reported content holds (“he said it was” reports nothing a reader can use).
-const minClauseWords = 3
+// reported content holds (“he said so” reports nothing a reader can use).
+const minClauseWords = 2
 
 // clauseStart reports whether reported content can open at pos: a
 // quotation other than the one being attributed, or a word — after another
