@@ -88,6 +88,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []ru
 	var explain []string
 	for ri, r := range g.rules {
 		lo, hi := from, to
+		if from > 0 && r.Anchored() {
+			continue // a pattern from the start of the sentence
+		}
 		if need := g.need[ri]; need != 0 {
 			f, l := -1, -1
 			for i := from; i < to; i++ {

@@ -327,3 +327,9 @@ func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
 	}
 	return bits
 }
+
+// Anchored reports whether the rule's pattern starts with ^: it matches
+// only from the start of the window.
+func (r *AttrRule) Anchored() bool {
+	return r.Pattern != nil && len(r.Pattern.items) > 0 && r.Pattern.items[0].op == opStart
+}
