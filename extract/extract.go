@@ -119,15 +119,16 @@ type Record struct {
 
 // Speaker is one person or organisation of a document.
 type Speaker struct {
-	Name    string   `json:"name"`
-	Titles  []string `json:"titles"`
-	Aliases []string `json:"aliases"`
-	Quotes  int      `json:"quotes"`
+	Name     string   `json:"name"`
+	Titles   []string `json:"titles"`
+	Aliases  []string `json:"aliases"`
+	Quotes   int      `json:"quotes"`
+	Gender   string   `json:"gender,omitempty"`
+	Mentions int      `json:"mentions"`
+
 	// Reported counts the statements of reported speech (kind indirect)
 	// attributed to the speaker, apart from Quotes.
-	Reported int    `json:"reported,omitempty"`
-	Gender   string `json:"gender,omitempty"`
-	Mentions int    `json:"mentions"`
+	Reported int `json:"reported,omitempty"`
 }
 
 // Warning is a problem found in the input that did not stop extraction.

@@ -157,16 +157,16 @@ func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
 			dst = appendJSONStrings(dst, s.Aliases)
 			dst = append(dst, `,"quotes":`...)
 			dst = strconv.AppendInt(dst, int64(s.Quotes), 10)
-			if s.Reported > 0 {
-				dst = append(dst, `,"reported":`...)
-				dst = strconv.AppendInt(dst, int64(s.Reported), 10)
-			}
 			if s.Gender != "" {
 				dst = append(dst, `,"gender":`...)
 				dst = appendJSONString(dst, s.Gender)
 			}
 			dst = append(dst, `,"mentions":`...)
 			dst = strconv.AppendInt(dst, int64(s.Mentions), 10)
+			if s.Reported > 0 {
+				dst = append(dst, `,"reported":`...)
+				dst = strconv.AppendInt(dst, int64(s.Reported), 10)
+			}
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')

@@ -17,17 +17,18 @@ import (
 )
 
 type extractOpts struct {
-	rules    ruleFlags
-	in       inputFlags
-	format   string
-	out      string
-	all      bool
-	explain  bool
-	reported bool
-	csvRaw   bool
-	jobs     int
-	quiet    bool
-	cpuprof  string
+	rules   ruleFlags
+	in      inputFlags
+	format  string
+	out     string
+	all     bool
+	explain bool
+	csvRaw  bool
+	jobs    int
+	quiet   bool
+	cpuprof string
+
+	reported bool // --reported: rows of kind indirect
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).

@@ -425,11 +425,12 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 
 type rulesTryOpts struct {
 	rulesetOpts
-	files    []string
-	text     string
-	all      bool
-	explain  bool
-	reported bool
+	files   []string
+	text    string
+	all     bool
+	explain bool
+
+	reported bool // --reported: rows of kind indirect
 }
 
 func newRulesTryCmd(a *app) *cobra.Command {

@@ -13,10 +13,11 @@ import (
 )
 
 type speakersOpts struct {
-	rules    ruleFlags
-	in       inputFlags
-	format   string
-	reported bool
+	rules  ruleFlags
+	in     inputFlags
+	format string
+
+	reported bool // --reported: a column of statements
 }
 
 func newSpeakersCmd(a *app) *cobra.Command {
