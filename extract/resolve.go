@@ -343,7 +343,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 		definite := !plural && (first == "the" || !det.Has(first))
 		at.speaker, at.status = mention, "attributed"
 		if definite {
-			if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
+			if e := x.byTitleMods(a, toks, sp.Mention); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 			} else if first == "the" {
 				at.status = "unresolved"
@@ -373,6 +373,55 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 func (x *Extractor) isPlural(w string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.rules.Lists[rules.ListPersonNouns].Has(w) &&
 		!x.rules.Lists[rules.ListPersonNouns].Has(strings.TrimSuffix(w, "s")+"ss")
+}
+
+// byTitleMods is byTitle for the descriptor toks[m]: of the entities with
+// its head noun, the nearest whose title also holds the descriptor's other
+// words (The US president → US President, not Russian President), else the
+// nearest.
+func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span) *entity {
+	head, at := toks[m.End-1].Lower, toks[m.Start].Start
+	e := x.byTitle(a, head, at)
+	var mods []string
+	for i := m.Start; i < m.End-1; i++ {
+		if t := &toks[i]; t.Kind == rules.Word && !x.rules.InList(x.l.det, t) {
+			mods = append(mods, t.Lower)
+		}
+	}
+	if e == nil || len(mods) == 0 || titleHolds(e, mods) {
+		return e
+	}
+	idx := a.ents.byHead[head]
+	k := sort.Search(len(idx), func(j int) bool { return a.ents.mentions[idx[j]].start >= at })
+	for j := k - 1; j >= 0; j-- {
+		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
+			return c
+		}
+	}
+	for j := k; j < len(idx); j++ {
+		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
+			return c
+		}
+	}
+	return e
+}
+
+// titleHolds reports whether one of e's titles holds every word of mods.
+func titleHolds(e *entity, mods []string) bool {
+	for _, t := range e.titles {
+		ws := strings.Fields(strings.ToLower(t))
+		all := true
+		for _, m := range mods {
+			if !slices.Contains(ws, m) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // byTitle finds the entity one of whose titles has the head noun head,
