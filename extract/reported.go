@@ -55,7 +55,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			st.sent = si
 			c := st.content
 			inner, found := x.reportIn(w, g, hits, toks, c.Start+1, c.End)
-			if found && inner.m.Span.Start > c.Start {
+			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
 			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
@@ -76,6 +76,26 @@ func (x *Extractor) report(a *analysis) []statement {
 		}
 	}
 	return out
+}
+
+// ListClauseConjunctions names the list of words after which a statement
+// inside the content of another may begin (X said A, while Y argued B); the
+// list is optional.
+const ListClauseConjunctions = "clause_conjunctions"
+
+// opensClause reports whether a statement inside reported content can
+// begin at toks[i]: after punctuation, a dash or a quotation, or after a
+// word of the clause_conjunctions list — not inside a noun phrase (the
+// number of government requests it received).
+func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := &toks[i-1]
+	if p.Kind != rules.Word {
+		return true
+	}
+	return x.rules.InList(x.rules.Lists[ListClauseConjunctions], p)
 }
 
 // maxStatements bounds the statements found in one sentence.
