@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -69,7 +70,7 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) {
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
@@ -96,6 +97,29 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 		return true
 	}
 	return x.rules.InList(x.rules.Lists[ListClauseConjunctions], p)
+}
+
+// mostlyQuoted reports whether statement st reports content before its cue
+// that ends with a quotation and holds no more words outside quotation
+// marks than inside: the paraphrase around a quotation with its cue after
+// it (In particular, they discussed the “possibility of …,” he said),
+// which the quotation's own row reports.
+func mostlyQuoted(toks []rules.Token, st statement) bool {
+	c := st.content
+	cue, ok := st.m.Captures["cue"]
+	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
+		return false
+	}
+	out, in := 0, 0
+	for i := c.Start; i < c.End; i++ {
+		switch toks[i].Kind {
+		case rules.Word:
+			out++
+		case rules.QuoteT:
+			in += len(strings.Fields(toks[i].Text))
+		}
+	}
+	return in >= out
 }
 
 // maxStatements bounds the statements found in one sentence.
