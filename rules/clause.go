@@ -240,9 +240,11 @@ func requiredLists(its []*item, out *[]*List) bool {
 	return false
 }
 
-// maxSpeakerSpan bounds the tokens a SPEAKER item spans (a phrase with its
-// appositive), for CueLead.
-const maxSpeakerSpan = maxPhrase + 6
+// maxSpeakerSpan bounds the tokens that a SPEAKER item is taken to span
+// before a cue, for CueLead (a longer speaker phrase directly before its
+// cue is rare: on PolNeAR the statements found are the same as without a
+// bound).
+const maxSpeakerSpan = maxPhrase
 
 // CueLead returns the most tokens that the items of the rule's pattern
 // before its `cue:` capture can span, so that a match starts at most that
