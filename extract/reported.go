@@ -247,15 +247,20 @@ func inherit(m *rules.Match, prev rules.Match) {
 }
 
 // quoteBefore returns the last quotation of sentence si before token tok
-// that a match in the same sentence attributes, or -1.
+// that a match in the same sentence attributes, or -1 (looking at the
+// sentence's tokens only, so that the cost stays linear).
 func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
-	best := -1
-	for qi, loc := range a.qloc {
-		if loc.sent == si && loc.tok < tok && a.attrs[qi].ok && a.attrs[qi].sent == si && a.attrs[qi].m.HasSpkr {
-			best = qi
+	toks := a.sents[si].toks
+	for k := min(tok, len(toks)) - 1; k >= 0; k-- {
+		if toks[k].Kind != rules.QuoteT {
+			continue
+		}
+		qi := toks[k].Quote
+		if qi >= 0 && qi < len(a.attrs) && a.attrs[qi].ok && a.attrs[qi].sent == si && a.attrs[qi].m.HasSpkr {
+			return qi
 		}
 	}
-	return best
+	return -1
 }
 
 // mentionAt returns the entity of the name mention that starts at byte

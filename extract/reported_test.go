@@ -202,4 +202,11 @@ func TestReportedLongSentence(t *testing.T) {
 	if len(doc.Quotes) == 0 {
 		t.Error("no statement found")
 	}
+	// inputs of odd shapes extract without a panic
+	for _, s := range []string{"", "said", "“", "said said said, said: that that.", ", saying", "It was announced that",
+		"According to", "Jane Doe: ", strings.Repeat("“a,” b said, c said that “d” ", 300), strings.Repeat(", saying that", 500)} {
+		if _, err := reportedExtractor(t).Extract("t", s); err != nil {
+			t.Errorf("%.40q: %v", s, err)
+		}
+	}
 }
