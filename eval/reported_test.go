@@ -25,7 +25,7 @@ func readReported(t *testing.T) ([]GoldDoc, map[string][]PredQuote) {
 		t.Fatal(err)
 	}
 	defer pf.Close()
-	pred, err := ReadPred(pf)
+	pred, err := ReadPredAll(pf)
 	if err != nil {
 		t.Fatalf("pred: %v", err)
 	}

@@ -2,10 +2,13 @@ package extract
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
 )
 
 // TestLowerSameLength checks lowerSameLength against the plain definition,
@@ -81,29 +84,6 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-// TestKeyTable checks keyTable against a map, over resets of several sizes.
-func TestKeyTable(t *testing.T) {
-	var kt keyTable
-	rnd := rand.New(rand.NewSource(5))
-	for _, n := range []int{0, 3, 100, 5000, 7} {
-		want := map[uint64]int{}
-		tab := kt.reset(n)
-		for i := range n {
-			key := uint64(rnd.Intn(n/2+1)) + 1
-			if rnd.Intn(4) == 0 {
-				key = rnd.Uint64() | 1
-			}
-			f, ok := want[key]
-			if !ok {
-				want[key], f = i, i
-			}
-			if got := tab.firstOf(key, i); got != f {
-				t.Fatalf("n %d: firstOf(%d, %d) = %d, want %d", n, key, i, got, f)
-			}
-		}
-	}
-}
-
 // TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
 func TestAlnumPrefix(t *testing.T) {
 	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}
@@ -122,6 +102,39 @@ func TestAlnumPrefix(t *testing.T) {
 		}
 		if got := alnumPrefix(load64(string(b[:]), 0)); got != want {
 			t.Fatalf("alnumPrefix(%q) = %d, want %d", b[:], got, want)
+		}
+	}
+}
+
+// TestShapeTestsCoverConditions checks that cleanup has a test for every
+// condition the rules package may list (rules.CleanupRule.Conditions): on a
+// rule whose every field is set away from its neutral value, it lists them
+// all.
+func TestShapeTestsCoverConditions(t *testing.T) {
+	r := &rules.CleanupRule{}
+	v := reflect.ValueOf(r).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if !f.CanSet() {
+			continue
+		}
+		switch f.Kind() {
+		case reflect.Int, reflect.Int8:
+			f.SetInt(1) // (a Tri: Yes)
+		case reflect.Float64:
+			f.SetFloat(0.5)
+		case reflect.Bool:
+			f.SetBool(true)
+		}
+	}
+	r.Prev, r.Next = &rules.CleanupRule{}, &rules.CleanupRule{}
+	keys := r.Conditions()
+	if len(keys) < 20 {
+		t.Fatalf("Conditions() = %v: fewer than the conditions cleanup knows", keys)
+	}
+	for _, key := range keys {
+		if shapeTestOf(r, key) == nil {
+			t.Errorf("condition %q has no shape test", key)
 		}
 	}
 }

@@ -7,6 +7,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -27,15 +28,28 @@ type Options struct {
 	// kind indirect find (“Ushakov said the talks had been useful”) as
 	// records of kind indirect.
 	Reported bool
+	// MinConfidence leaves out the rows whose confidence is below it
+	// (0: none; unattributed rows have confidence 0).
+	MinConfidence float64
+	// Lang forces the language of every document (a language code of the
+	// ruleset or of one of its packs); "" detects it per document.
+	Lang string
 }
 
 // Extractor runs the pipeline with one ruleset. It is safe for concurrent
 // use by several goroutines.
 type Extractor struct {
-	rules  *rules.Ruleset
-	opts   Options
-	pairs  []MarkPair
-	isMark map[rune]bool
+	rules *rules.Ruleset
+	opts  Options
+	pairs []MarkPair // the pairs scanned in every document
+	// allPairs adds the pairs scanned only in documents that use inner
+	// marks as their outer quotation, whose marks outerOnly holds (nil when
+	// there are none)
+	allPairs  []MarkPair
+	outerOnly map[rune]bool
+	// table and tableAll are pairs and allPairs compiled
+	table, tableAll *qsTable
+	isMark          map[rune]bool
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
 	l         lists // lists read per token, looked up once
@@ -45,6 +59,10 @@ type Extractor struct {
 	// on first use (see gates).
 	gate     *gates
 	gateOnce sync.Once
+	// packs holds the extractors of the ruleset's language packs, by code;
+	// detect chooses among them per document (nil: no detection).
+	packs  map[string]*packExtractor
+	detect *detector
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -66,8 +84,13 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
 		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
 	}
+	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {
-		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
+		p := MarkPair{Open: m.Open, Close: m.Close, OpenNext: m.OpenNext, CloseNext: m.CloseNext, Inner: m.Inner}
+		x.allPairs = append(x.allPairs, p)
+		if !m.InnerOuterOnly {
+			x.pairs = append(x.pairs, p)
+		}
 		x.isMark[m.Open] = true
 		x.isMark[m.Close] = true
 		for _, r := range []rune{m.Open, m.Close} {
@@ -76,6 +99,8 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 			}
 		}
 	}
+	x.table, x.tableAll = compileTable(x.pairs), compileTable(x.allPairs)
+	x.newPacks(rs, opts)
 	return x
 }
 
@@ -113,6 +138,9 @@ type Record struct {
 	Line         int      `json:"line"`
 	Sentence     string   `json:"sentence"`
 	Explain      []string `json:"explain,omitempty"`
+	// Lang is the language of the record's document (the last CSV column;
+	// JSON gives it once per document).
+	Lang string `json:"-"`
 
 	byteStart, byteEnd int
 }
@@ -139,7 +167,10 @@ type Warning struct {
 
 // Document is the result of extracting one input document.
 type Document struct {
-	ID       string    `json:"id"`
+	ID string `json:"id"`
+	// Lang is the document's language code (detected or forced), or
+	// LangUnknown when no language pack knows it.
+	Lang     string    `json:"lang"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
 	Quotes   []Record  `json:"quotes"`
@@ -183,8 +214,16 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
+	lang, y := x.langOf(text)
+	return y.extract(id, text, lang), nil
+}
+
+// extract runs the pipeline on checked text in the language lang; a
+// document in no pack's language (LangUnknown) gets its quotations without
+// speakers.
+func (x *Extractor) extract(id, text, lang string) *Document {
 	c, _, low := x.clean(text, false)
-	doc := &Document{ID: id, Title: c.Title, Date: c.Date, Clean: c, Text: text}
+	doc := &Document{ID: id, Lang: lang, Title: c.Title, Date: c.Date, Clean: c, Text: text}
 	a := x.analyze(c, low)
 	for i, w := range a.warnings {
 		if i == maxWarnings {
@@ -193,19 +232,42 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 		}
 		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
 	}
-	x.attribute(a)
-	reps := x.report(a)
+	var reps []statement
+	if lang != LangUnknown {
+		x.attribute(a)
+		reps = x.report(a)
+	}
 	x.resolve(a)
-	doc.Quotes = x.records(a, id, text)
+	var bound *Warning
+	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
+		doc.Warnings = append(doc.Warnings, *bound)
+	}
 	if len(reps) > 0 {
 		doc.Quotes = x.withReported(a, reps, doc.Quotes, id, text)
 	}
+	for i := range doc.Quotes {
+		doc.Quotes[i].Lang = lang
+	}
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
-	return doc, nil
+	return doc
 }
 
+// lineOf returns the 1-based line of the input at byte offset off.
 func lineOf(c *Cleaned, off int) int {
+	if c.lineStarts != nil {
+		n, found := slices.BinarySearch(c.lineStarts, off)
+		if !found {
+			n-- // off lies in the line before
+		}
+		return n + 1
+	}
+	return lineIndex(c, off) + 1
+}
+
+// lineIndex returns the index in c.Lines of the cleaned line that holds
+// byte offset off (in hard-wrapped text, a line is a paragraph: see Line).
+func lineIndex(c *Cleaned, off int) int {
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -215,5 +277,5 @@ func lineOf(c *Cleaned, off int) int {
 			hi = m
 		}
 	}
-	return lo + 1
+	return lo
 }

@@ -354,6 +354,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		st := &sts[i]
 		at := &st.attrib
 		at.status = "unresolved"
+		rank := ""
 		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
 			// a subject that is no speaker phrase (The magazine, Some): as
 			// written, without the auxiliaries it took from the cue, or the
@@ -368,13 +369,19 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				at.ent, at.speaker = e, e.name
 			}
 		} else if at.m.HasSpkr {
-			x.resolveSpeaker(a, at, nil)
+			rank = x.resolveSpeaker(a, at, nil)
 		}
 		if at.ent != nil {
 			at.ent.said++
-			if len(at.ent.titles) > 0 {
-				at.title = at.ent.titles[0]
+			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+				at.title = best // given at another mention, or fuller there
 			}
+		}
+		if at.title == "" {
+			at.title = rank
+		}
+		if at.m.Rule.Confidence < x.opts.MinConfidence {
+			continue
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End

@@ -108,6 +108,12 @@ func lowerWord(view string, i, j int, low *string) string {
 	return strings.ToLower(w)
 }
 
+// isJoinerRune reports whether r is an invisible joiner that cleanup keeps
+// inside a word: zero-width joiner and non-joiner, word joiner, soft hyphen.
+func isJoinerRune(r rune) bool {
+	return r == '\u200d' || r == '\u200c' || r == '\u2060' || r == '\u00ad'
+}
+
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
@@ -177,7 +183,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 					r2 = rune(b)
 				} else {
 					r2, n2 = utf8.DecodeRuneInString(view[j:])
-					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					// a joiner left in the view stands between letters (normalize)
+					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) || isJoinerRune(r2) {
 						nonASCII = true
 						j += n2
 						continue
@@ -221,6 +228,12 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 					*low = lowerASCII(view)
 				}
 				lw = (*low)[i:j]
+			}
+			if k, kl := x.elision(w, lw); k > 0 {
+				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
+				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+				r, _ = utf8.DecodeRuneInString(w[k:])
+				w, lw, i = w[k:], lw[kl:], i+k
 			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
@@ -283,7 +296,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				break
 			}
 			if x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -295,7 +308,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				k++
 			}
 			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		return true

@@ -19,7 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed defaults/*.yaml
+//go:embed defaults
 var defaultFS embed.FS
 
 // DefaultPrefix names the embedded default files in messages.
@@ -30,16 +30,27 @@ type Source struct {
 	Name    string // shown in messages
 	Data    []byte
 	Default bool // part of the embedded defaults
+	// Pack is the code of the language pack the file belongs to ("" for
+	// the base ruleset, whose language is BaseLang).
+	Pack string
 }
 
-// DefaultSources returns the embedded default rule files, in name order.
-func DefaultSources() []Source {
+// DefaultSources returns the embedded default rule files, in name order:
+// the base files, then the files of each language pack (see DefaultPacks).
+func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPackSources()...) }
+
+// DefaultBaseSources returns the embedded default rule files of the base
+// ruleset (the top-level files, language BaseLang), in name order.
+func DefaultBaseSources() []Source {
 	ents, err := fs.ReadDir(defaultFS, "defaults")
 	if err != nil {
 		return nil
 	}
 	var out []Source
 	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
 		data, err := defaultFS.ReadFile("defaults/" + e.Name())
 		if err != nil {
 			continue
@@ -54,8 +65,10 @@ func Default() (*Ruleset, error) { return Load(DefaultSources()) }
 
 // ReadSources reads rule files: each path is a YAML file or a folder whose
 // .yaml/.yml files are read in name order (not recursively).
+// A folder's subfolders named by a language code (de/, fr/) are read as
+// that language pack's files, after every base file.
 func ReadSources(paths []string) ([]Source, error) {
-	var out []Source
+	var out, packs []Source
 	var errs ErrorList
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -77,12 +90,14 @@ func ReadSources(paths []string) ([]Source, error) {
 					files = append(files, filepath.Join(p, e.Name()))
 				}
 			}
-			if len(files) == 0 {
+			pk := readPackDirs(p, &errs)
+			packs = append(packs, pk...)
+			if len(files) == 0 && len(pk) == 0 {
 				errs = append(errs, &Error{Pos: Pos{File: p}, Msg: "folder holds no .yaml or .yml rule files"})
 			}
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readRuleFile(f)
 			if err != nil {
 				errs = append(errs, &Error{Pos: Pos{File: f}, Msg: describeIOError(err)})
 				continue
@@ -90,7 +105,7 @@ func ReadSources(paths []string) ([]Source, error) {
 			out = append(out, Source{Name: f, Data: data})
 		}
 	}
-	return out, errs.Err()
+	return append(out, packs...), errs.Err()
 }
 
 func describeIOError(err error) string {
@@ -119,14 +134,36 @@ func LoadFiles(paths []string, withDefaults bool) (*Ruleset, error) {
 // extend earlier ones: list entries are added, rules with a new id are
 // added, a rule with the id of a rule from an earlier source replaces it, and
 // `disable:` removes rules by id. All problems are returned at once as an
-// ErrorList.
+// ErrorList. Sources of a language pack (Source.Pack) are loaded on top of
+// the base sources into that language's ruleset, in rs.Packs.
 func Load(srcs []Source) (*Ruleset, error) {
+	var base []Source
+	for _, s := range srcs {
+		if s.Pack == "" {
+			base = append(base, s)
+		}
+	}
+	rs, err := loadOne(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadPacks(rs, srcs); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// loadOne loads one ruleset from sources, packs and all.
+func loadOne(srcs []Source) (*Ruleset, error) {
 	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}}
 	var errs ErrorList
-	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}}
+	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}, base: map[string]bool{}}
 	for _, src := range srcs {
 		if src.Default {
 			ids.defaults[src.Name] = true
+		}
+		if src.Pack == "" {
+			ids.base[src.Name] = true
 		}
 	}
 	for _, src := range srcs {
@@ -151,6 +188,7 @@ func Load(srcs []Source) (*Ruleset, error) {
 	}
 	rs.Attribution = filterAttr(rs.Attribution, rs.Disabled)
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
+	rs.applyMorphology()
 	rs.resolve(&errs, firstName(srcs))
 	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {
@@ -159,6 +197,7 @@ func Load(srcs []Source) (*Ruleset, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	rs.clean = buildCleanupIndex(rs)
 	return rs, nil
 }
 
@@ -168,12 +207,13 @@ func Load(srcs []Source) (*Ruleset, error) {
 type idIndex struct {
 	attr, clean map[string]int
 	defaults    map[string]bool // names of the default sources
+	base        map[string]bool // names of the sources outside language packs
 }
 
 // mayReplace reports whether a rule of the file being read may replace a
 // rule of the same id from the file old.
 func (ids *idIndex) mayReplace(d *decoder, old string) bool {
-	return !d.src.Default && ids.defaults[old]
+	return !d.src.Default && ids.defaults[old] || d.src.Pack != "" && ids.base[old]
 }
 
 func firstName(srcs []Source) string {
@@ -603,7 +643,7 @@ func tryParse(data []byte) (err error) {
 }
 
 // sections are the top-level keys of a rule file.
-var sections = []string{"version", "lists", "cleanup", "quote_marks", "metadata", "speech", "attribution", "disable"}
+var sections = []string{"version", "language", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
 
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 	if !utf8.Valid(d.src.Data) {
@@ -647,10 +687,16 @@ func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 			})
 		case "quote_marks":
 			d.seq(v, func(n *yaml.Node) { d.mark(rs, n) })
+		case "mark_convention":
+			d.markConvention(rs, v)
+		case "wrapped_text":
+			d.wrappedText(rs, v)
 		case "metadata":
 			d.metadata(rs, v)
 		case "speech":
 			d.speech(rs, v)
+		case "language":
+			d.language(rs, v)
 		case "attribution":
 			d.seq(v, func(n *yaml.Node) {
 				r := d.attr(n)
@@ -948,7 +994,21 @@ func hasKey(n *yaml.Node, key string) bool {
 func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 	m := MarkPair{Pos: d.pos(n)}
 	ok := true
-	d.mapping(n, []string{"open", "close", "lang"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"open", "close", "lang", "inner", "inner_outer_only"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "inner", "inner_outer_only":
+			b, good := d.bool(v)
+			if !good {
+				ok = false
+				return
+			}
+			if key == "inner" {
+				m.Inner = b
+			} else {
+				m.InnerOuterOnly = b
+			}
+			return
+		}
 		s, good := d.str(v)
 		if !good {
 			ok = false
@@ -956,16 +1016,20 @@ func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 		}
 		switch key {
 		case "open", "close":
-			if utf8.RuneCountInString(s) != 1 {
-				d.errf(v, "%s must be one character, got %q", key, s)
+			if n := utf8.RuneCountInString(s); n < 1 || n > 2 {
+				d.errf(v, "%s must be one or two characters, got %q", key, s)
 				ok = false
 				return
 			}
-			r, _ := utf8.DecodeRuneInString(s)
+			r, size := utf8.DecodeRuneInString(s)
+			r2, _ := utf8.DecodeRuneInString(s[size:])
+			if size == len(s) {
+				r2 = 0
+			}
 			if key == "open" {
-				m.Open = r
+				m.Open, m.OpenNext = r, r2
 			} else {
-				m.Close = r
+				m.Close, m.CloseNext = r, r2
 			}
 		case "lang":
 			m.Lang = s
@@ -978,6 +1042,57 @@ func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 	if ok && n.Kind == yaml.MappingNode {
 		rs.QuoteMarks = append(rs.QuoteMarks, m)
 	}
+}
+
+// markConvention decodes the settings that decide a document's outer marks.
+func (d *decoder) markConvention(rs *Ruleset, n *yaml.Node) {
+	d.mapping(n, []string{"min_words", "inner_share"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "min_words":
+			if x, ok := d.int(v); ok {
+				if x < 0 {
+					d.errf(v, "min_words must be 0 or more, got %d", x)
+				}
+				rs.Convention.InnerMinWords = x
+			}
+		case "inner_share":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "inner_share must be between 0 and 1, got %v", f)
+				}
+				rs.Convention.InnerShare = f
+			}
+		}
+	})
+}
+
+// wrappedText decodes the settings that tell hard-wrapped text.
+func (d *decoder) wrappedText(rs *Ruleset, n *yaml.Node) {
+	d.mapping(n, []string{"min_lines", "min_width", "max_width", "share"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "min_lines", "min_width", "max_width":
+			if x, ok := d.int(v); ok {
+				if x < 0 {
+					d.errf(v, "%s must be 0 or more, got %d", key, x)
+				}
+				switch key {
+				case "min_lines":
+					rs.Convention.Wrap.MinLines = x
+				case "min_width":
+					rs.Convention.Wrap.MinWidth = x
+				default:
+					rs.Convention.Wrap.MaxWidth = x
+				}
+			}
+		case "share":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "share must be between 0 and 1, got %v", f)
+				}
+				rs.Convention.Wrap.Share = f
+			}
+		}
+	})
 }
 
 func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
@@ -1127,10 +1242,10 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 }
 
 func (d *decoder) attr(n *yaml.Node) *AttrRule {
-	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file}
+	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
-	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
@@ -1154,13 +1269,24 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 				}
 				r.Kind = s
 			}
+		case "status":
+			if s, ok := d.str(v); ok {
+				switch s {
+				case "attributed":
+					r.Status = ""
+				case StatusGuessed:
+					r.Status = s
+				default:
+					d.errf(v, "unknown status %q%s (allowed: attributed, guessed)", s, didYouMean(s, []string{"attributed", StatusGuessed}))
+				}
+			}
 		case "scope":
 			if s, ok := d.str(v); ok {
 				switch Scope(s) {
-				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote:
+				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote, ScopeReported:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote"}))
+					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote, reported)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote", "reported"}))
 				}
 			}
 		case "pattern":
@@ -1235,15 +1361,18 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		r.Pattern = pat
 		return r
 	}
-	if !hasSpeaker {
+	if !hasSpeaker && r.Scope != ScopeReported {
 		d.errf(patNode, "pattern has no SPEAKER item (or speaker: capture)")
 	}
-	if r.Scope == ScopeSentence && !pat.HasQuote {
+	if hasSpeaker && r.Scope == ScopeReported {
+		d.errf(patNode, "a rule with scope reported takes the previous quotation's speaker: its pattern holds no SPEAKER")
+	}
+	if (r.Scope == ScopeSentence || r.Scope == ScopeReported) && !pat.HasQuote {
 		d.errf(patNode, "pattern has no QUOTE item (only rules with scope previous, next or quote may leave it out)")
 	}
 	if r.Scope == ScopeQuote && pat.HasQuote {
 		d.errf(patNode, "a rule with scope quote matches inside the quotation and cannot hold QUOTE")
-	} else if r.Scope != ScopeSentence && pat.HasQuote {
+	} else if r.Scope != ScopeSentence && r.Scope != ScopeReported && pat.HasQuote {
 		d.errf(patNode, "a rule with scope %s matches a neighbouring sentence and cannot hold QUOTE", r.Scope)
 	}
 	r.Pattern = pat

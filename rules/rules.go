@@ -41,6 +41,14 @@ type Ruleset struct {
 	QuoteMarks []MarkPair
 	Metadata   Metadata
 	Speech     Speech
+	// Convention tells, per document, which marks are the outer quotation
+	// and whether the text is hard-wrapped.
+	Convention Convention
+	// Language is the ruleset's language profile.
+	Language Language
+	// packs holds the language packs (see Langs and ForLang): each is the
+	// base ruleset with the pack's files on top.
+	packs *packSet
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
 	b           speakerBits  // their class bits
@@ -48,13 +56,57 @@ type Ruleset struct {
 	Attribution []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
+	// clean is what Load builds for the cleanup stage (see CleanupIndex).
+	clean *cleanupIndex
 }
 
-// MarkPair is one opening/closing quotation-mark pair.
+// MarkPair is one opening/closing quotation-mark pair. A mark is one
+// character, or two (’’ closing a double quotation, ‘‘ opening one):
+// OpenNext and CloseNext are the second characters, 0 for a one-character
+// mark.
 type MarkPair struct {
-	Open, Close rune
-	Lang        string
-	Pos         Pos
+	Open, Close         rune
+	OpenNext, CloseNext rune
+	Lang                string
+	// Inner: the pair marks a quotation inside another (‘…’ in American
+	// news). At top level such a quotation is a headline paraphrase or a
+	// term, not speech — unless the document uses inner marks as its outer
+	// quotation (British convention, see Convention).
+	Inner bool
+	// InnerOuterOnly: the pair is scanned only in documents that use inner
+	// marks as the outer quotation (the straight ' of plain-text British
+	// news, which elsewhere is mostly an apostrophe).
+	InnerOuterOnly bool
+	Pos            Pos
+}
+
+// Convention holds the settings that decide, per document, which marks
+// are the outer quotation and whether the text is hard-wrapped.
+type Convention struct {
+	// InnerMinWords: a top-level quotation of at least this many words
+	// counts toward the document's convention.
+	InnerMinWords int
+	// InnerShare: a document uses inner marks as its outer quotation when
+	// more than this share of its counted quotations is in inner marks
+	// (0: never).
+	InnerShare float64
+	// Wrap decides whether a document is hard-wrapped.
+	Wrap Wrap
+}
+
+// Wrap holds the settings that tell hard-wrapped text (e-mail, wire copy,
+// text out of a PDF), in which a single line break inside a paragraph is
+// a space.
+type Wrap struct {
+	// MinLines: a document needs this many lines that run on into a next
+	// line of text before it can be judged wrapped (0: never).
+	MinLines int
+	// MinWidth, MaxWidth: a wrapped document's widest line has at least
+	// MinWidth characters, and no line has more than MaxWidth.
+	MinWidth, MaxWidth int
+	// Share: the share of the lines that run on which the next line's first
+	// word would have made longer than the document's widest line.
+	Share float64
 }
 
 // Speech holds the thresholds that tell an unattributed quotation that is
@@ -122,6 +174,8 @@ type List struct {
 	words   map[string]struct{} // lower-case forms (all inflections)
 	phrases map[string][][]string
 	maxLen  int // longest phrase in tokens
+
+	plain bool // no generated forms (the language's morphology is none)
 
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
@@ -204,10 +258,14 @@ type AttrRule struct {
 	Confidence  float64
 	Kind        string // output kind: direct, partial, headline, continued, indirect
 	Scope       Scope
-	Pattern     *Pattern
-	Tests       []RuleTest
-	Pos         Pos
-	Source      string // the file the rule came from
+	// Status is StatusGuessed for a fallback rule (the sentence subject, the
+	// sentence before) whose attributions are guesses, else "".
+	Status  string
+	Pattern *Pattern
+	Tests   []RuleTest
+	Pos     Pos
+	Source  string // the file the rule came from
+	Pack    string // the language pack of that file ("" for the base)
 	// Overrides is where the rule this one replaced (same id, earlier file)
 	// was defined; zero when the rule replaced none.
 	Overrides Pos
@@ -224,6 +282,11 @@ const KindIndirect = "indirect"
 
 // Reported reports whether r is a rule of reported speech (kind indirect).
 func (r *AttrRule) Reported() bool { return r.Kind == KindIndirect }
+
+// StatusGuessed is the status of an attribution rule whose attributions are
+// guesses: the output rows it attributes get status "guessed" instead of
+// "attributed" or "resolved".
+const StatusGuessed = "guessed"
 
 // Scope is the token window an attribution rule sees.
 type Scope string
@@ -246,6 +309,13 @@ const (
 	// first line, up to 40 tokens): a transcript label, “WALLACE: Let’s
 	// start …”. The pattern has no QUOTE item.
 	ScopeQuote Scope = "quote"
+	// ScopeReported matches within the quotation's sentence, like
+	// ScopeSentence, but names no speaker: a quotation in a sentence that
+	// the pattern matches (reported speech: the German subjunctive, Damit
+	// seien „…“) continues the speaker of the previous attributed quotation
+	// within the last three sentences. The pattern holds QUOTE and no
+	// SPEAKER.
+	ScopeReported Scope = "reported"
 )
 
 // RuleTest is an embedded test of an attribution rule.

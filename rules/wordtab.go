@@ -1,84 +1,81 @@
 package rules
 
-// shortWords maps the words of one to eight bytes to their class bits,
-// as a map[string]uint64 would, with a cheaper look-up: such a word,
-// packed into a uint64 (little-endian, zero bytes after it; text holds no
-// NUL bytes, so that no two words pack alike), is its own key, found by
-// linear probing in a table at most half full, without hashing the string
-// or reading its bytes again. One-byte ASCII words (punctuation,
-// initials) are read from an array.
-type shortWords struct {
-	slots []shortSlot
-	shift uint
-	ascii [0x80]uint64
+import "github.com/whosaid/whosaid/internal/wordtab"
+
+// WordSet answers List.Has faster for the short words of a list: words of
+// up to 16 bytes are looked up, packed into two integers, in a wordtab
+// table; longer ones are looked up in the list.
+type WordSet struct {
+	tab  wordtab.Table // packed word -> its length in bytes
+	list *List
+	// nul: a word of the list holds a NUL byte; the list answers then
+	nul bool
+	// first, last: per length (up to 16 bytes), the bytes the words of that
+	// length begin and end with, one bit each (a quick no)
+	first, last [17][4]uint64
 }
 
-// shortSlot is one slot of shortWords: a packed word (0: empty) and its
-// classes.
-type shortSlot struct {
-	key, cls uint64
-}
-
-// packShort packs a word of one to eight bytes; it returns 0 for other
-// lengths and for words with a NUL byte.
-func packShort(w string) uint64 {
-	if len(w) == 0 || len(w) > 8 {
-		return 0
+// NewWordSet returns the word set of the list (which may be nil).
+func NewWordSet(l *List) *WordSet {
+	ws := &WordSet{list: l}
+	if l == nil {
+		ws.tab = wordtab.New(0)
+		return ws
 	}
-	var x uint64
-	for i := len(w) - 1; i >= 0; i-- {
-		if w[i] == 0 {
-			return 0
-		}
-		x = x<<8 | uint64(w[i])
-	}
-	return x
-}
-
-// newShortWords returns the table of the words of one to eight bytes of m.
-func newShortWords(m map[string]uint64) shortWords {
-	n := 0
-	for w := range m {
-		if packShort(w) != 0 {
-			n++
-		}
-	}
-	bits := uint(4)
-	for 1<<bits < 2*n {
-		bits++
-	}
-	t := shortWords{slots: make([]shortSlot, 1<<bits), shift: 64 - bits}
-	for w, c := range m {
-		if len(w) == 1 && w[0] < 0x80 {
-			t.ascii[w[0]] = c
-		}
-		key := packShort(w)
-		if key == 0 {
+	ws.tab = wordtab.New(len(l.words))
+	for w := range l.words {
+		if w == "" || len(w) > 16 {
 			continue
 		}
-		for k := t.slot(key); ; k = (k + 1) & (len(t.slots) - 1) {
-			if t.slots[k].key == 0 {
-				t.slots[k] = shortSlot{key, c}
-				break
-			}
+		a, b, ok := wordtab.Pack(w)
+		if !ok {
+			ws.nul = true
+			continue
 		}
+		ws.first[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+		ws.last[len(w)][w[len(w)-1]>>6] |= 1 << (w[len(w)-1] & 63)
+		ws.tab.PutNew(a, b, uint64(len(w)))
 	}
-	return t
+	return ws
 }
 
-func (t *shortWords) slot(key uint64) int {
-	return int((key * 0x9e3779b97f4a7c15) >> t.shift)
+// mayHave is a quick test of a word of 1 to 16 bytes: false when no word
+// of the list has its length and its first and last bytes (then Has is
+// false too).
+func (ws *WordSet) mayHave(w string) bool {
+	n, f, l := len(w), w[0], w[len(w)-1]
+	return ws.first[n][f>>6]&(1<<(f&63)) != 0 && ws.last[n][l>>6]&(1<<(l&63)) != 0
 }
 
-// get returns the classes of the word packed as key (not 0).
-func (t *shortWords) get(key uint64) uint64 {
-	for k := t.slot(key); ; k = (k + 1) & (len(t.slots) - 1) {
-		s := &t.slots[k]
-		if s.key == key {
-			return s.cls
-		}
-		if s.key == 0 {
-			return 0
-		}
+// Has reports whether the lower-case word w is in the list (as List.Has).
+func (ws *WordSet) Has(w string) bool {
+	if len(w) > 16 || w == "" || ws.nul {
+		return ws.list.Has(w)
 	}
+	if !ws.mayHave(w) {
+		return false
+	}
+	a, b, ok := wordtab.Pack(w)
+	if !ok {
+		return false // a word with a NUL byte: the list holds none
+	}
+	n, found := ws.tab.Get(a, b)
+	return found && n == uint64(len(w))
+}
+
+// HasAt is Has(s[i:j]); it packs the word with one or two eight-byte reads
+// of s (and masks) where s holds sixteen bytes from i, instead of byte by
+// byte.
+func (ws *WordSet) HasAt(s string, i, j int) bool {
+	n := j - i
+	if n == 0 || n > 16 || i+16 > len(s) || ws.nul {
+		return ws.Has(s[i:j])
+	}
+	if !ws.mayHave(s[i:j]) {
+		return false
+	}
+	a, b := wordtab.PackAt(s, i, j)
+	// a word with a NUL byte packs like a shorter one: the length tells
+	m, found := ws.tab.Get(a, b)
+	return found && m == uint64(n)
 }

@@ -2,7 +2,7 @@ package rules
 
 import "testing"
 
-// TestShortWordsLikeMap checks that classOf finds, through shortWords, the
+// TestShortWordsLikeMap checks that classOf finds, through its word table, the
 // classes the word map holds, for the words of the default ruleset and
 // for variants of them that it does not hold.
 func TestShortWordsLikeMap(t *testing.T) {

@@ -48,19 +48,62 @@ func TestEvalAgreesWithScorer(t *testing.T) {
 	if got["gold_quotes"].(float64) == 0 {
 		t.Error("no gold quotes read")
 	}
-	script := os.Getenv("WHOSAID_SCORE_PY")
-	py, perr := exec.LookPath("python3")
-	if script == "" || perr != nil {
-		t.Log("WHOSAID_SCORE_PY not set or no python3: skipping the comparison with score.py")
-		return
+	t.Run("score.py", func(t *testing.T) {
+		script := os.Getenv("WHOSAID_SCORE_PY")
+		if script == "" {
+			t.Skip("WHOSAID_SCORE_PY (the reference score.py) is not set")
+		}
+		py, err := exec.LookPath("python3")
+		if err != nil {
+			t.Skip("python3 is not installed")
+		}
+		ref, err := exec.Command(py, script, gold, pred).Output()
+		if err != nil {
+			t.Fatalf("score.py: %v", err)
+		}
+		if strings.TrimSpace(string(ref)) != strings.TrimSpace(out.String()) {
+			t.Errorf("score.py says\n%s\nwhosaid eval says\n%s", ref, out.String())
+		}
+	})
+}
+
+// TestEvalCalibration runs `whosaid eval --calibration` on the project's
+// own gold file: the table has a bucket per confidence range, rows by rule,
+// and its counts are those of eval.Calibrate.
+func TestEvalCalibration(t *testing.T) {
+	gold := "../../eval/testdata/gold.jsonl"
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"eval", "--calibration", "--json", gold}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	cmd := exec.Command(py, script, gold, pred)
-	ref, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("score.py: %v", err)
+	var c eval.Calibration
+	if err := json.Unmarshal(out.Bytes(), &c); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
 	}
-	if strings.TrimSpace(string(ref)) != strings.TrimSpace(out.String()) {
-		t.Errorf("score.py says\n%s\nwhosaid eval says\n%s", ref, out.String())
+	if c.Width != 0.1 || len(c.Buckets) == 0 || len(c.Rules) == 0 {
+		t.Fatalf("calibration %+v", c)
+	}
+	rows := 0
+	for _, b := range c.Buckets {
+		rows += b.Rows
+	}
+	byRule := 0
+	for _, b := range c.Rules {
+		byRule += b.Rows
+	}
+	if rows == 0 || rows != byRule {
+		t.Errorf("%d rows by bucket, %d by rule", rows, byRule)
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"eval", "--calibration", gold}, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "by rule") {
+		t.Errorf("exit %d, table:\n%s", code, out.String())
+	}
+	for _, args := range [][]string{{"eval", "--calibration", "--bucket", "2", gold}, {"extract", "--min-confidence", "1.5", gold}} {
+		errb.Reset()
+		if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, errb.String())
+		}
 	}
 }
 
@@ -82,7 +125,7 @@ func TestEvalReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	pf, _ := os.Open(pred)
-	p, err := eval.ReadPred(pf)
+	p, err := eval.ReadPredAll(pf)
 	pf.Close()
 	if err != nil {
 		t.Fatalf("the written predictions are not readable by the scorer: %v", err)

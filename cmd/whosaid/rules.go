@@ -46,20 +46,34 @@ const initHeader = `# %s: written by ` + "`whosaid rules init`" + ` from the bui
 `
 
 func newRulesInitCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	cmd := &cobra.Command{
 		Use:   "init DIR",
 		Short: "Write the built-in rules into DIR, commented, ready to edit (never overwrites a file)",
-		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runRulesInit(a, args[0]) },
+		Long: `Write the built-in rules into DIR: the base (English) files, and each language
+pack in a folder of its own (DIR/de, DIR/fr, …). With --lang, only that pack.
+docs/languages.md tells how to add a language.`,
+		Example: `  whosaid rules init my-rules/              # the base files and every pack
+  whosaid rules init --lang de my-rules/    # the German pack, in my-rules/de/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runRulesInit(a, args[0], lang) },
 	}
+	cmd.Flags().StringVar(&lang, "lang", "", "write only this language pack ("+strings.Join(rules.DefaultPacks(), ", ")+")")
+	return cmd
 }
 
-func runRulesInit(a *app, dir string) error {
+func runRulesInit(a *app, dir, lang string) error {
 	srcs := rules.DefaultSources()
+	if lang != "" {
+		srcs = rules.DefaultPackSources(lang)
+		if len(srcs) == 0 {
+			return &exitError{exitUsage, fmt.Errorf("--lang %s: no built-in language pack %q (there are: %s)", lang, lang, strings.Join(rules.DefaultPacks(), ", "))}
+		}
+	}
 	var targets []string
 	var exist []string
 	for _, s := range srcs {
-		t := filepath.Join(dir, path.Base(s.Name))
+		t := filepath.Join(dir, s.Pack, path.Base(s.Name))
 		targets = append(targets, t)
 		if _, err := os.Lstat(t); err == nil {
 			exist = append(exist, t)
@@ -70,8 +84,10 @@ func runRulesInit(a *app, dir string) error {
 	if len(exist) > 0 {
 		return &exitError{exitInputFailed, fmt.Errorf("nothing written: %s would be overwritten (rules init never overwrites a file: choose another folder or move the files away)", strings.Join(exist, ", "))}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{exitInputFailed, err}
+	for _, t := range targets {
+		if err := os.MkdirAll(filepath.Dir(t), 0o755); err != nil {
+			return &exitError{exitInputFailed, err}
+		}
 	}
 	for i, s := range srcs {
 		data := fmt.Sprintf(initHeader, path.Base(s.Name), dir, dir, dir, dir) + string(s.Data)
@@ -469,13 +485,13 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 	add := func(in extract.Input) error {
 		if in.Err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), in.Err)
 			return nil
 		}
 		doc, err := x.Extract(in.ID, in.Text)
 		if err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, err)
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), err)
 			return nil
 		}
 		docs = append(docs, doc)
@@ -491,7 +507,7 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(a.stdout)
 			}
-			fmt.Fprintf(a.stdout, "%s:\n", doc.ID)
+			fmt.Fprintf(a.stdout, "%s:\n", extract.TermSafe(doc.ID))
 		}
 		if err := printTry(a.stdout, doc, o.explain); err != nil {
 			return &exitError{exitInputFailed, err}
@@ -506,9 +522,9 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 // marked is a row's text between “ ”, or as it is for reported speech.
 func marked(q extract.Record) string {
 	if q.Kind == "indirect" {
-		return q.Quote
+		return extract.TermSafe(q.Quote)
 	}
-	return "“" + q.Quote + "”"
+	return "“" + extract.TermSafe(q.Quote) + "”"
 }
 
 // printTry prints a document's quotations as rows, and with explain how
@@ -518,11 +534,13 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		_, err := fmt.Fprintln(w, "no quotations")
 		return err
 	}
+	// the text is shown as the terminal table shows it: no escape
+	// sequence, control or bidi character reaches the terminal
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
 		}
-		return s
+		return extract.TermSafe(s)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "quote\tspeaker\tmention\ttitle\tcue\tkind\trule\tconfidence")
@@ -543,7 +561,7 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 	for _, q := range doc.Quotes {
 		fmt.Fprintf(w, "\n%s (line %d):\n", marked(q), q.Line)
 		for _, e := range q.Explain {
-			fmt.Fprintf(w, "  %s\n", e)
+			fmt.Fprintf(w, "  %s\n", extract.TermSafe(e))
 		}
 	}
 	return nil

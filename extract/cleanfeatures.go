@@ -1,0 +1,420 @@
+package extract
+
+import (
+	"encoding/binary"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/needle"
+	"github.com/whosaid/whosaid/internal/wordtab"
+)
+
+// normalize returns text with CR, NBSP, zero-width characters and a BOM
+// replaced by the same number of bytes of spaces.
+func normalize(text string) string {
+	var b strings.Builder // the copy, begun at the first change
+	done := 0             // text[:done] is in b
+	blank := func(i, n int) {
+		if b.Cap() == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[done:i])
+		b.WriteString("    "[:n])
+		done = i + n
+	}
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) && plainASCII8(load64(text, i)) {
+			i += 8
+			continue
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
+				blank(i, 1)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\u200c', '\u200d', '\u2060', '\u00ad':
+			if !isWordJoiner(text, i, n) {
+				blank(i, n)
+			}
+		case '\u00a0', '\u200b', '\ufeff', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
+			blank(i, n)
+		}
+		i += n
+	}
+	if b.Cap() == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
+}
+
+// isWordJoiner reports whether the invisible joiner text[i:i+n] (zero-width
+// joiner or non-joiner, word joiner, soft hyphen) stands between two
+// letters: it is then kept in the view, and the tokenizer keeps the word
+// whole (Jo‍hn is one word, not Jo and hn).
+func isWordJoiner(text string, i, n int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+n:])
+	return unicode.IsLetter(prev) && unicode.IsLetter(next)
+}
+
+// Word-at-a-time tests on 8 bytes of text (x, little-endian).
+const (
+	ones64 = 0x0101010101010101
+	high64 = 0x8080808080808080
+)
+
+// load64 returns the 8 bytes of s at i as a little-endian integer.
+func load64(s string, i int) uint64 { return wordtab.Load64(s, i) }
+
+// inRange64 returns, for x of ASCII bytes, the high bit of each byte b with
+// lo <= b <= hi.
+func inRange64(x uint64, lo, hi byte) uint64 {
+	ge := x + ones64*uint64(0x80-lo)   // high bit set where b >= lo
+	gt := x + ones64*uint64(0x80-hi-1) // where b > hi
+	return (ge ^ gt) & high64
+}
+
+// plainASCII8 reports whether the 8 bytes x are ASCII and none is one of
+// \t \v \f \r, which normalize blanks.
+func plainASCII8(x uint64) bool {
+	if x&high64 != 0 {
+		return false
+	}
+	nl := x ^ ones64*'\n' // zero bytes where b is \n
+	isNL := ^(((nl & ^uint64(high64)) + ones64*0x7f) | nl) & high64
+	return inRange64(x, '\t', '\r')&^isNL == 0
+}
+
+// lineInfo holds the features cleanup rules test.
+type lineInfo struct {
+	text     string // trimmed
+	off      int    // where text starts in the view
+	words    int    // words; a run of CJK characters counts one word per two characters
+	chars    int    // characters of the trimmed line
+	tokens   int    // word tokens (each CJK character is one) for the shares
+	stop     int    // tokens in the stopwords list
+	content  int    // tokens of letters that are not stop words
+	caps     int    // of those, the capitalised ones
+	letters  int
+	digits   int
+	upper    int    // capital letters
+	lowerCs  int    // small letters
+	key      uint64 // hash of the lower-cased letters and digits (0: none)
+	hasQuote bool
+	terminal bool
+	repeated bool        // the same key appeared on an earlier line
+	scanned  bool        // hits holds the line's needles
+	hits     needle.Hits // (see cleanState.hits)
+	run      int         // length of the run of short lines the line lies in (0: not short)
+}
+
+func (li *lineInfo) share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff ||
+		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9f
+}
+
+// features computes a line's features in one pass over its characters.
+func (st *cleanState) features(s string, lowOff int) lineInfo {
+	li := lineInfo{text: s}
+	low := st.lowView[lowOff : lowOff+len(s)] // s in lower case
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	cjk := 0
+	sq := 0  // single quotation marks that opened
+	ws := -1 // start of the current word
+	endWord := func(end int) {
+		li.words++
+		li.tokens++
+		// low[ws:end] is the word in lower case; the stop-word set reads it
+		// from the whole view, eight bytes at a time
+		if n := end - ws; n <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+			li.stop++
+			return
+		}
+		if c := s[ws]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				li.content++
+				if c <= 'Z' {
+					li.caps++
+				}
+			}
+		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
+			li.content++
+			if unicode.IsUpper(first) {
+				li.caps++
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		li.chars++
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: letters and digits extend the word
+			switch {
+			case 'a' <= c && c <= 'z':
+				li.lowerCs++
+				li.letters++
+			case 'A' <= c && c <= 'Z':
+				li.upper++
+				li.letters++
+			case '0' <= c && c <= '9':
+				li.digits++
+			case c == ' ':
+				// (what other does with a space)
+				if ws >= 0 {
+					endWord(i)
+					ws = -1
+				}
+				i++
+				continue
+			default:
+				st.other(&li, s, i, rune(c), &ws, &sq, endWord)
+				i++
+				continue
+			}
+			if i < len(low) {
+				h = (h ^ uint64(low[i])) * prime64
+			}
+			if ws < 0 {
+				ws = i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var letter, digit bool
+		if unicode.IsLetter(r) {
+			letter = true
+			if unicode.IsLower(r) {
+				li.lowerCs++
+			} else if unicode.IsUpper(r) {
+				li.upper++
+			}
+		} else {
+			digit = unicode.IsDigit(r)
+		}
+		if letter || digit {
+			if letter {
+				li.letters++
+			} else {
+				li.digits++
+			}
+			for k := i; k < i+utf8.RuneLen(r) && k < len(low); k++ {
+				h = (h ^ uint64(low[k])) * prime64
+			}
+			if letter && r >= 0x3040 && isCJK(r) {
+				if ws >= 0 {
+					endWord(i)
+					ws = -1
+				}
+				cjk++
+				li.tokens++
+				if st.stop.Has(low[i : i+utf8.RuneLen(r)]) {
+					li.stop++
+				}
+			} else if ws < 0 {
+				ws = i
+			}
+			i += n
+			continue
+		}
+		st.other(&li, s, i, r, &ws, &sq, endWord)
+		i += n
+	}
+	if ws >= 0 {
+		endWord(len(s))
+	}
+	li.words += (cjk + 1) / 2
+	if li.letters+li.digits > 0 {
+		li.key = h
+	}
+	if s != "" {
+		last, _ := utf8.DecodeLastRuneInString(s)
+		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
+	}
+	return li
+}
+
+// other handles, for features, the character r at i that is neither a
+// letter nor a digit: it may end the word begun at *ws, and it may be a
+// quotation mark (*sq counts the single ones that opened).
+func (st *cleanState) other(li *lineInfo, s string, i int, r rune, ws, sq *int, endWord func(int)) {
+	inWord := (r == '\'' || r == '’') && *ws >= 0 && nextIsLetter(s, i)
+	if !inWord && *ws >= 0 {
+		endWord(i)
+		*ws = -1
+	}
+	if (r == '"' || r == '\'' || r >= 0x80 && st.x.isMark[r]) && !li.hasQuote {
+		if single(r) {
+			// a single mark counts once it opens a word and a later one closes
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+				if nextIsLetter(s, i) {
+					*sq++
+				}
+			} else if *sq > 0 && isQuoteApostrophe(s, i) {
+				li.hasQuote = true
+			}
+		} else {
+			li.hasQuote = true
+		}
+	}
+}
+
+// maxStopLen bounds the byte length of the words looked up in the stopwords
+// list (longer words are not function words).
+const maxStopLen = 16
+
+// single reports whether r is a single quotation mark (which doubles as an
+// apostrophe).
+func single(r rune) bool {
+	return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‹' || r == '›'
+}
+
+func nextIsLetter(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	r, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLetter(r)
+}
+
+// isQuoteApostrophe reports whether the ' or ’ at i is not inside a word.
+func isQuoteApostrophe(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	_, n := utf8.DecodeRuneInString(s[i:])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return !(unicode.IsLetter(prev) && unicode.IsLetter(next))
+}
+
+// alnumKey appends to b the letters and digits of the lower-case s.
+func alnumKey(s string, b []byte) []byte {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				b = append(b, byte(r))
+			}
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return b
+}
+
+// wordTokens splits s into words (for list look-ups)
+// (s is lower-case already; the words are slices of it).
+func wordTokens(s string, out []string) []string {
+	ws := -1
+	flush := func(end int) {
+		w := trimApostrophes(s[ws:end])
+		if w != "" {
+			out = append(out, w)
+		}
+		ws = -1
+	}
+	for i, r := range s {
+		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'') ||
+			r >= utf8.RuneSelf && (r == '’' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		if in && ws < 0 {
+			ws = i
+		} else if !in && ws >= 0 {
+			flush(i)
+		}
+	}
+	if ws >= 0 {
+		flush(len(s))
+	}
+	return out
+}
+
+// trimApostrophes returns w without the apostrophes (' ’) it begins and
+// ends with: strings.Trim(w, "'’").
+func trimApostrophes(w string) string {
+	for {
+		if strings.HasPrefix(w, "'") {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for {
+		if strings.HasSuffix(w, "'") {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// lowerSameLength returns s in lower case, byte for byte: a letter whose
+// lower case is encoded in another number of bytes stays as it is.
+func lowerSameLength(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	var buf [512]byte // lowered bytes, written to b when full
+	n := 0
+	for i < len(s) {
+		if n > len(buf)-8 {
+			b.Write(buf[:n])
+			n = 0
+		}
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&high64 == 0 {
+				// 8 ASCII bytes: set the 0x20 bit of the capitals
+				binary.LittleEndian.PutUint64(buf[n:], x|inRange64(x, 'A', 'Z')>>2)
+				n += 8
+				i += 8
+				continue
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
+			utf8.EncodeRune(buf[n:], l)
+		} else {
+			copy(buf[n:], s[i:i+w])
+		}
+		n += w
+		i += w
+	}
+	b.Write(buf[:n])
+	return b.String()
+}

@@ -1,0 +1,133 @@
+// Package wordtab holds the one hash table whosaid uses wherever a hot loop
+// looks up short words or 64-bit keys: the word classes of a ruleset, the
+// word sets of cleanup and the tokenizer, and the line keys of a document.
+// A key is one or two 64-bit integers — a word of up to sixteen bytes packed
+// little-endian (see Pack), or a hash — so that a look-up neither hashes a
+// string nor reads its bytes again.
+package wordtab
+
+// Table maps keys (a, b), with (a, b) not (0, 0), to 64-bit values: open
+// addressing with linear probing, at most half full. The zero Table is empty
+// and must be Reset before Put.
+type Table struct {
+	slots []slot
+	shift uint
+	mask  int
+}
+
+// slot is one slot of a Table; a == 0 && b == 0 marks it empty.
+type slot struct {
+	a, b, v uint64
+}
+
+// New returns an empty table sized for n keys.
+func New(n int) Table {
+	var t Table
+	t.Reset(n)
+	return t
+}
+
+// Reset empties the table and sizes it for n keys, reusing its slots when
+// they are enough.
+func (t *Table) Reset(n int) {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	size := 1 << bits
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]slot, size)
+	}
+	t.shift, t.mask = 64-bits, size-1
+}
+
+// home returns the first slot a key is looked for in.
+func (t *Table) home(a, b uint64) int {
+	return int((a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f) >> t.shift)
+}
+
+// Get returns the value of key (a, b) and whether the table holds it.
+func (t *Table) Get(a, b uint64) (uint64, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	for k := t.home(a, b); ; k = (k + 1) & t.mask {
+		s := &t.slots[k]
+		if s.a == a && s.b == b {
+			return s.v, true
+		}
+		if s.a == 0 && s.b == 0 {
+			return 0, false
+		}
+	}
+}
+
+// PutNew records v for key (a, b) unless the table holds the key; it
+// returns the value the table holds for it afterwards. The table must have
+// been sized (New, Reset) for all the keys it is given.
+func (t *Table) PutNew(a, b, v uint64) uint64 {
+	for k := t.home(a, b); ; k = (k + 1) & t.mask {
+		s := &t.slots[k]
+		if s.a == a && s.b == b {
+			return s.v
+		}
+		if s.a == 0 && s.b == 0 {
+			s.a, s.b, s.v = a, b, v
+			return v
+		}
+	}
+}
+
+// Or ors v into the value of key (a, b), adding the key when it is new.
+func (t *Table) Or(a, b, v uint64) {
+	for k := t.home(a, b); ; k = (k + 1) & t.mask {
+		s := &t.slots[k]
+		if s.a == a && s.b == b || s.a == 0 && s.b == 0 {
+			s.a, s.b, s.v = a, b, s.v|v
+			return
+		}
+	}
+}
+
+// Pack packs a word of 1 to 16 bytes into two integers, little-endian with
+// zero bytes after it; ok is false for other lengths and for words holding a
+// NUL byte (which would pack like a shorter word).
+func Pack(w string) (a, b uint64, ok bool) {
+	if len(w) == 0 || len(w) > 16 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0 {
+			return 0, 0, false
+		}
+		if i < 8 {
+			a |= uint64(w[i]) << (8 * i)
+		} else {
+			b |= uint64(w[i]) << (8 * (i - 8))
+		}
+	}
+	return a, b, true
+}
+
+// Load64 returns the 8 bytes of s at i as a little-endian integer.
+func Load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// PackAt is Pack(s[i:j]) for a word of 1 to 16 bytes without NUL bytes
+// where s holds sixteen bytes from i: one or two eight-byte reads and masks
+// instead of a loop over the bytes.
+func PackAt(s string, i, j int) (a, b uint64) {
+	n := uint(j - i)
+	a, b = Load64(s, i), Load64(s, i+8)
+	if n < 8 {
+		return a & (uint64(1)<<(8*n) - 1), 0
+	}
+	// (n == 16: the shift gives 0, and the mask every bit)
+	return a, b & (uint64(1)<<(8*(n-8)) - 1)
+}

@@ -1,0 +1,91 @@
+package wordtab
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestPutNewLikeMap checks PutNew and Get against a map, over resets of
+// several sizes (the table of line keys is reset for each document).
+func TestPutNewLikeMap(t *testing.T) {
+	var tab Table
+	rnd := rand.New(rand.NewSource(5))
+	for _, n := range []int{0, 3, 100, 5000, 7} {
+		want := map[uint64]uint64{}
+		tab.Reset(n)
+		for i := range n {
+			key := uint64(rnd.Intn(n/2+1)) + 1
+			if rnd.Intn(4) == 0 {
+				key = rnd.Uint64() | 1
+			}
+			f, ok := want[key]
+			if !ok {
+				want[key], f = uint64(i), uint64(i)
+			}
+			if got := tab.PutNew(key, 0, uint64(i)); got != f {
+				t.Fatalf("n %d: PutNew(%d, %d) = %d, want %d", n, key, i, got, f)
+			}
+		}
+		for key, v := range want {
+			if got, ok := tab.Get(key, 0); !ok || got != v {
+				t.Fatalf("n %d: Get(%d) = %d, %v, want %d", n, key, got, ok, v)
+			}
+		}
+		if _, ok := tab.Get(1<<63, 7); ok {
+			t.Fatalf("n %d: Get of an absent key found it", n)
+		}
+	}
+	var zero Table
+	if _, ok := zero.Get(1, 0); ok {
+		t.Fatal("the zero Table holds a key")
+	}
+}
+
+// TestOr checks that Or adds keys and ors their values.
+func TestOr(t *testing.T) {
+	tab := New(3)
+	tab.Or(1, 2, 0b01)
+	tab.Or(1, 2, 0b10)
+	tab.Or(3, 0, 0b100)
+	for _, c := range []struct {
+		a, b, v uint64
+		ok      bool
+	}{{1, 2, 0b11, true}, {3, 0, 0b100, true}, {2, 1, 0, false}} {
+		if v, ok := tab.Get(c.a, c.b); v != c.v || ok != c.ok {
+			t.Errorf("Get(%d, %d) = %d, %v, want %d, %v", c.a, c.b, v, ok, c.v, c.ok)
+		}
+	}
+}
+
+// TestPack checks Pack and PackAt on words of every length, with and
+// without NUL bytes.
+func TestPack(t *testing.T) {
+	cases := []struct {
+		w  string
+		ok bool
+	}{
+		{"", false}, {"a", true}, {"ab", true}, {"abcdefg", true}, {"abcdefgh", true},
+		{"abcdefghi", true}, {"abcdefghijklmnop", true}, {"abcdefghijklmnopq", false},
+		{"a\x00", false}, {"é", true}, {"naïveté", true},
+	}
+	seen := map[[2]uint64]string{}
+	for _, c := range cases {
+		a, b, ok := Pack(c.w)
+		if ok != c.ok {
+			t.Errorf("Pack(%q) ok = %v, want %v", c.w, ok, c.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if o, dup := seen[[2]uint64{a, b}]; dup {
+			t.Errorf("Pack(%q) = Pack(%q)", c.w, o)
+		}
+		seen[[2]uint64{a, b}] = c.w
+		s := c.w + strings.Repeat("x", 16)
+		if pa, pb := PackAt(s, 0, len(c.w)); pa != a || pb != b {
+			t.Errorf("PackAt(%q) = %#x %#x, want %#x %#x", c.w, pa, pb, a, b)
+		}
+	}
+}

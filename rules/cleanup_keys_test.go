@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestConditions checks which keys CleanupRule.Conditions lists for rules
+// of each kind of key: set conditions only, word bounds and options never.
+func TestConditions(t *testing.T) {
+	cases := []struct {
+		name, rule string
+		want       []string
+	}{
+		{"bounds and regex only", "max_words: 3\n    min_words: 1\n    regex: 'x'", nil},
+		{"shape", "max_chars: 40\n    quote: false\n    max_stopwords: 0.2", []string{"max_chars", "max_stopwords", "quote"}},
+		{"neutral values", "regex: 'x'\n    max_stopwords: 1\n    min_digits: 0\n    repeated: false", nil},
+		{"context", "regex: 'x'\n    near_title: 2\n    first_in_article: false", []string{"first_in_article", "near_title"}},
+		{"options", "regex: 'x'\n    protect: false\n    after_good: 2\n    drop: rest", nil},
+		{"range", "regex: 'x'\n    after: 0.5\n    before: 0.9", []string{"after", "before"}},
+		{"sides", "regex: 'x'\n    prev: {quote: true}\n    next: {regex: 'y'}", []string{"prev", "next"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := "version: 1\ncleanup:\n  - id: r\n    " + c.rule + "\n"
+			rs, err := Load(append(DefaultSources(), Source{Name: "t.yaml", Data: []byte(src)}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rs.Cleanup {
+				if r.ID == "r" {
+					got = r.Conditions()
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("Conditions() = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestKeyLists checks the key lists the table gives the decoder: nested
+// keys are shape conditions and bounds only, and every condition key is in
+// the list a rule without conditions is told about.
+func TestKeyLists(t *testing.T) {
+	nested := nestedKeys()
+	for _, k := range []string{"short_run", "after_good", "first_in_article", "protect", "score", "after"} {
+		if slices.Contains(nested, k) {
+			t.Errorf("nested keys hold %q", k)
+		}
+	}
+	for _, k := range []string{"regex", "max_words", "quote", "min_stopwords", "dropped"} {
+		if !slices.Contains(nested, k) {
+			t.Errorf("nested keys lack %q", k)
+		}
+	}
+	conds := conditionKeys()
+	for k, s := range cleanupScalars {
+		if s.cond != strings.Contains(", "+conds+",", ", "+k+",") {
+			t.Errorf("key %q: cond %v, but the condition list says otherwise", k, s.cond)
+		}
+	}
+	all := cleanupKeys()
+	for k := range cleanupScalars {
+		if !slices.Contains(all, k) {
+			t.Errorf("cleanupKeys lacks %q", k)
+		}
+	}
+}
