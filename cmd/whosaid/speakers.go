@@ -16,6 +16,8 @@ type speakersOpts struct {
 	rules  ruleFlags
 	in     inputFlags
 	format string
+
+	reported bool // --reported: a column of statements
 }
 
 func newSpeakersCmd(a *app) *cobra.Command {
@@ -31,6 +33,7 @@ func newSpeakersCmd(a *app) *cobra.Command {
 	o.rules.add(cmd)
 	o.in.add(cmd)
 	cmd.Flags().StringVarP(&o.format, "format", "f", "table", "output format: table or csv")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
 	return cmd
 }
 
@@ -46,15 +49,19 @@ func runSpeakers(a *app, o *speakersOpts, args []string) error {
 	if o.format != "table" && o.format != "csv" {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want table or csv", o.format)}
 	}
-	x := extract.New(rs, extract.Options{})
+	x := extract.New(rs, extract.Options{Reported: o.reported})
 	var cw *csv.Writer
 	var tw *tabwriter.Writer
+	head := []string{"doc", "speaker", "titles", "aliases", "quotes"}
+	if o.reported {
+		head = append(head, "reported")
+	}
 	if o.format == "csv" {
 		cw = csv.NewWriter(a.stdout)
-		cw.Write([]string{"doc", "speaker", "titles", "aliases", "quotes"})
+		cw.Write(head)
 	} else {
 		tw = tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "doc\tspeaker\ttitles\taliases\tquotes")
+		fmt.Fprintln(tw, strings.Join(head, "\t"))
 	}
 	failed := 0
 	err = extract.ReadInputs(args, inOpt, func(in extract.Input) error {
@@ -71,6 +78,9 @@ func runSpeakers(a *app, o *speakersOpts, args []string) error {
 		}
 		for _, s := range doc.Speakers {
 			row := []string{doc.ID, s.Name, strings.Join(s.Titles, "; "), strings.Join(s.Aliases, "; "), strconv.Itoa(s.Quotes)}
+			if o.reported {
+				row = append(row, strconv.Itoa(s.Reported))
+			}
 			if cw != nil {
 				for i := range row {
 					row[i] = extract.SafeCell(row[i])
