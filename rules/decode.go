@@ -1,0 +1,365 @@
+package rules
+
+// Decoding a rule file: its sections, the scalar and mapping helpers, and
+// the lists.
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// sections are the top-level keys of a rule file.
+var sections = []string{"version", "language", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
+
+func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
+	if !utf8.Valid(d.src.Data) {
+		d.errAt(Pos{File: d.file}, "not valid UTF-8 text")
+		return
+	}
+	root := d.parse()
+	if root == nil {
+		return
+	}
+	sawVersion := false
+	d.mapping(root, sections, func(key string, k, v *yaml.Node) {
+		if key != "version" && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			return // an empty section
+		}
+		switch key {
+		case "version":
+			sawVersion = true
+			if n, ok := d.int(v); ok && n != Version {
+				d.errf(v, "unsupported version %d (this whosaid reads version %d)", n, Version)
+			}
+		case "lists":
+			d.mapping(v, nil, func(name string, k, v *yaml.Node) { d.list(rs, name, k, v) })
+		case "cleanup":
+			d.seq(v, func(n *yaml.Node) {
+				c := d.cleanup(n)
+				if c == nil {
+					return
+				}
+				if i, ok := ids.clean[c.ID]; ok {
+					old := rs.Cleanup[i]
+					if !ids.mayReplace(d, old.Source) {
+						d.errf(n, "duplicate cleanup rule id %q (first at %s)", c.ID, old.Pos)
+						return
+					}
+					rs.Cleanup[i] = c
+					return
+				}
+				ids.clean[c.ID] = len(rs.Cleanup)
+				rs.Cleanup = append(rs.Cleanup, c)
+			})
+		case "quote_marks":
+			d.seq(v, func(n *yaml.Node) { d.mark(rs, n) })
+		case "mark_convention":
+			d.markConvention(rs, v)
+		case "wrapped_text":
+			d.wrappedText(rs, v)
+		case "metadata":
+			d.metadata(rs, v)
+		case "speech":
+			d.speech(rs, v)
+		case "language":
+			d.language(rs, v)
+		case "attribution":
+			d.seq(v, func(n *yaml.Node) {
+				r := d.attr(n)
+				if r == nil {
+					return
+				}
+				if i, ok := ids.attr[r.ID]; ok {
+					old := rs.Attribution[i]
+					if !ids.mayReplace(d, old.Source) {
+						d.errAt(r.idPos, "duplicate rule id %q (first at %s)", r.ID, old.Pos)
+						return
+					}
+					r.Overrides = old.Pos
+					rs.Attribution[i] = r
+					return
+				}
+				ids.attr[r.ID] = len(rs.Attribution)
+				rs.Attribution = append(rs.Attribution, r)
+			})
+		case "disable":
+			d.seq(v, func(n *yaml.Node) {
+				if s, ok := d.str(n); ok {
+					if s == "" {
+						d.errf(n, "disable: empty rule id")
+						return
+					}
+					rs.Disabled[s] = d.pos(n)
+				}
+			})
+		}
+	})
+	if !sawVersion && root.Kind == yaml.MappingNode {
+		d.errf(root, "missing `version: %d`", Version)
+	}
+}
+
+// mapping walks a mapping node, reporting duplicate keys and, when allowed
+// is not nil, keys not in it.
+func (d *decoder) mapping(n *yaml.Node, allowed []string, fn func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.errf(n, "want a mapping (key: value), got %s", kindName(n))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errf(k, "want a key (a name), got %s", kindName(k))
+			continue
+		}
+		key := k.Value
+		if line, ok := seen[key]; ok {
+			d.errf(k, "duplicate key %q (first on line %d)", key, line)
+			continue
+		}
+		seen[key] = k.Line
+		if allowed != nil && !contains(allowed, key) {
+			d.errf(k, "unknown key %q%s (allowed: %s)", key, didYouMean(key, append([]string(nil), allowed...)), strings.Join(allowed, ", "))
+			continue
+		}
+		fn(key, k, v)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return fmt.Sprintf("the alias *%s (rule files do not use anchors and aliases)", n.Value)
+	}
+	return "a document"
+}
+
+func (d *decoder) seq(n *yaml.Node, fn func(*yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		d.errf(n, "want a list, got %s", kindName(n))
+		return
+	}
+	for _, c := range n.Content {
+		fn(c)
+	}
+}
+
+func (d *decoder) str(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errf(n, "want a string, got %s", kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) int(n *yaml.Node) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		d.errf(n, "want an integer, got %s", kindName(n))
+		return 0, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil {
+		d.errf(n, "want an integer, got %q", n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *decoder) float(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!float" && n.Tag != "!!int") {
+		d.errf(n, "want a number, got %s", kindName(n))
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil {
+		d.errf(n, "want a number, got %q", n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *decoder) bool(n *yaml.Node) (bool, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errf(n, "want true or false, got %s", kindName(n))
+		return false, false
+	}
+	return n.Value == "true", true
+}
+
+// regex compiles an RE2 expression, pointing into the string on errors.
+func (d *decoder) regex(n *yaml.Node) *Regexp {
+	s, ok := d.str(n)
+	if !ok {
+		return nil
+	}
+	re, err := regexp.Compile(s)
+	if err != nil {
+		p := d.pos(n)
+		msg := err.Error()
+		// Point at the offending fragment inside the string.
+		var se *syntax.Error
+		if errors.As(err, &se) && se.Expr != "" {
+			k := strings.Index(s, se.Expr)
+			if se.Code == syntax.ErrMissingParen {
+				k = unclosedParen(s)
+			}
+			if k >= 0 {
+				p = d.valuePos(n, k)
+			}
+		}
+		*d.errs = append(*d.errs, &Error{Pos: p, Msg: "bad regular expression: " + strings.TrimPrefix(msg, "error parsing regexp: ")})
+		return nil
+	}
+	return &Regexp{Regexp: re, Pos: d.pos(n)}
+}
+
+// unclosedParen returns the byte offset of the last ( of the regular
+// expression s that no ) closes, or -1.
+func unclosedParen(s string) int {
+	var open []int
+	inClass := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+			if strings.HasPrefix(s[i+1:], "^]") {
+				i += 2
+			} else if strings.HasPrefix(s[i+1:], "]") {
+				i++
+			}
+		case c == '(':
+			open = append(open, i)
+		case c == ')' && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
+}
+
+func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
+	if !validListName(name) {
+		d.errf(k, "list name %q: use letters, digits, '_' and '-' (a pattern refers to it as @name)", name)
+	}
+	l := &List{Name: name, Kind: KindWords, Pos: d.pos(k), Attrs: map[string]string{}}
+	replace := false
+	var words []string
+	var wordPos []Pos
+	var wordsNode *yaml.Node
+	d.mapping(v, []string{"kind", "description", "words", "replace"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "kind":
+			if s, ok := d.str(v); ok {
+				switch ListKind(s) {
+				case KindWords, KindLemmas, KindPhrases, KindNouns:
+					l.Kind = ListKind(s)
+				default:
+					d.errf(v, "unknown list kind %q%s (allowed: words, lemmas, nouns, phrases)", s, didYouMean(s, []string{"words", "lemmas", "nouns", "phrases"}))
+				}
+			}
+		case "description":
+			l.Description, _ = d.str(v)
+		case "words":
+			wordsNode = v
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					words = append(words, s)
+					wordPos = append(wordPos, d.pos(c))
+				}
+			})
+		case "replace":
+			replace, _ = d.bool(v)
+		}
+	})
+	if wordsNode == nil && v.Kind == yaml.MappingNode {
+		d.errf(k, "list %q has no words (an empty list is `words: []`)", name)
+	}
+	for i, w := range words {
+		switch {
+		case strings.TrimSpace(w) == "":
+			d.errAt(wordPos[i], "list %q has an empty entry", name)
+		case strings.Contains(w, ":") && l.Kind != KindWords && len(strings.Fields(w)) == 1:
+			d.errAt(wordPos[i], "entry %q: attributes (word:attr) belong in lists of kind words, not %s", w, l.Kind)
+		}
+	}
+	if old, ok := rs.Lists[name]; ok && !replace {
+		if v.Kind == yaml.MappingNode && hasKey(v, "kind") && old.Kind != l.Kind {
+			d.errf(k, "list %q is %s at %s; cannot extend it as %s", name, old.Kind, old.Pos, l.Kind)
+			return
+		}
+		old.Entries = append(old.Entries, words...)
+		old.EntryPos = append(old.EntryPos, wordPos...)
+		old.Extended = append(old.Extended, d.pos(k))
+		old.compile()
+		return
+	}
+	if old, ok := rs.Lists[name]; ok && replace {
+		l.Replaced = old.Pos
+		if !hasKey(v, "kind") {
+			l.Kind = old.Kind
+		}
+		if l.Description == "" {
+			l.Description = old.Description
+		}
+	}
+	l.Entries = words
+	l.EntryPos = wordPos
+	l.compile()
+	rs.Lists[name] = l
+}
+
+// validListName reports whether a pattern can refer to the list as @name.
+func validListName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !isNameRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
