@@ -80,7 +80,7 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.AddCommand(newExtractCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
+	root.AddCommand(newExtractCmd(a), newReportCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
 	return root
 }
 

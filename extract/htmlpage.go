@@ -1,0 +1,243 @@
+package extract
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"html"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The page's style and script, inlined into every page so that it opens
+// with no network.
+var (
+	//go:embed report/page.css
+	pageCSS string
+	//go:embed report/page.js
+	pageJS string
+)
+
+// htmlWriter writes the review page: one self-contained HTML file with, per
+// document, the kept text with every quote marked in its speaker's colour,
+// then the data of all quotes, documents and speakers as JSON, from which
+// the page's script builds the index, the quote table with its filters and
+// the speakers table. Documents are written as they come; only their
+// records and speakers are held until Close.
+type htmlWriter struct {
+	bw       *bufio.Writer
+	docs     []htmlDoc
+	quotes   []json.RawMessage
+	colours  []string
+	speakers SpeakerMerge
+	started  bool
+}
+
+// htmlDoc is the index entry of one document.
+type htmlDoc struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	Quotes int    `json:"quotes"`
+	First  int    `json:"first"` // index of its first quote in the quote list
+}
+
+func newHTMLWriter(bw *bufio.Writer) *htmlWriter { return &htmlWriter{bw: bw} }
+
+func (w *htmlWriter) start() {
+	w.started = true
+	w.bw.WriteString(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>whosaid review</title>
+<style>`)
+	w.bw.WriteString(pageCSS)
+	w.bw.WriteString(`</style></head>
+<body>
+<header><h1>whosaid review</h1><nav><a href="#index">Documents</a> <a href="#quotes">Quotes</a> <a href="#speakers">Speakers</a></nav></header>
+<section id="index"><h2>Documents</h2><table id="doctable"><thead></thead><tbody></tbody></table></section>
+<section id="quotes"><h2>Quotes</h2>
+<form id="filters" onsubmit="return false">
+<label>Speaker <select id="f-speaker"><option value="">(all)</option></select></label>
+<label>Kind <select id="f-kind"><option value="">(all)</option></select></label>
+<label>Status <select id="f-status"><option value="">(all)</option></select></label>
+<label>Min. confidence <input id="f-conf" type="number" min="0" max="1" step="0.05" value="0"></label>
+<label>Search <input id="f-text" type="search" placeholder="quote, speaker, title…"></label>
+<span id="f-count"></span>
+</form>
+<table id="quotetable"><thead></thead><tbody></tbody></table></section>
+<section id="speakers"><h2>Speakers</h2><table id="speakertable"><thead></thead><tbody></tbody></table></section>
+<section id="docs">
+`)
+}
+
+func (w *htmlWriter) WriteDoc(d *Document) error {
+	if !w.started {
+		w.start()
+	}
+	w.speakers.Add(d)
+	n := len(w.docs)
+	w.docs = append(w.docs, htmlDoc{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: len(d.Quotes), First: len(w.quotes)})
+	first := len(w.quotes)
+	for i := range d.Quotes {
+		b, err := json.Marshal(&d.Quotes[i])
+		if err != nil {
+			return fmt.Errorf("html: document %s: %w", d.ID, err)
+		}
+		w.quotes = append(w.quotes, b)
+		w.colours = append(w.colours, speakerColour(d.Quotes[i].Speaker))
+	}
+	head := d.Title
+	if head == "" {
+		head = d.ID
+	}
+	fmt.Fprintf(w.bw, `<article class="doc" id="d%d"><h3>%s</h3><p class="meta">%s`, n, html.EscapeString(head), html.EscapeString(d.ID))
+	if d.Date != "" {
+		fmt.Fprintf(w.bw, ` · %s`, html.EscapeString(d.Date))
+	}
+	fmt.Fprintf(w.bw, ` · %d quotes · <a href="#index">index</a></p><div class="text">`, len(d.Quotes))
+	w.writeText(d, first)
+	w.bw.WriteString("</div></article>\n")
+	return nil
+}
+
+// span is a quote's byte range in the document's text.
+type span struct{ start, end, q int }
+
+// writeText writes the document's kept lines (all of its text when it has
+// no cleanup result) with each quote in a mark element; a quote that spans
+// lines is marked on each of them.
+func (w *htmlWriter) writeText(d *Document, first int) {
+	text := d.Text
+	spans := quoteSpans(text, d.Quotes, first)
+	var lines [][2]int
+	if d.Clean != nil && len(d.Clean.View) == len(text) {
+		for _, l := range d.Clean.Lines {
+			if !l.Dropped && l.Start <= l.End && l.End <= len(text) {
+				lines = append(lines, [2]int{l.Start, l.End})
+			}
+		}
+	} else {
+		lines = append(lines, [2]int{0, len(text)})
+	}
+	k := 0 // the first span that does not end before the line
+	blank := true
+	for _, ln := range lines {
+		s, e := ln[0], ln[1]
+		if strings.TrimSpace(text[s:e]) == "" {
+			if !blank {
+				w.bw.WriteString("\n")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		for k < len(spans) && spans[k].end <= s {
+			k++
+		}
+		pos := s
+		for j := k; j < len(spans) && spans[j].start < e; j++ {
+			sp := spans[j]
+			a, b := max(sp.start, pos), min(sp.end, e)
+			if a >= b {
+				continue
+			}
+			w.bw.WriteString(html.EscapeString(text[pos:a]))
+			fmt.Fprintf(w.bw, `<mark class="q" data-q="%d" style="--c:%s">%s</mark>`, sp.q, w.colours[sp.q], html.EscapeString(text[a:b]))
+			pos = b
+		}
+		w.bw.WriteString(html.EscapeString(text[pos:e]))
+		w.bw.WriteString("\n")
+	}
+}
+
+// quoteSpans converts the records' code-point offsets into byte offsets
+// into text, in order of start, leaving out the records that overlap one
+// before them. q numbers the records from first.
+func quoteSpans(text string, recs []Record, first int) []span {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return recs[a].Start - recs[b].Start })
+	var out []span
+	cp, bi := 0, 0 // code point cp is at byte bi
+	at := func(c int) int {
+		for cp < c && bi < len(text) {
+			_, n := utf8.DecodeRuneInString(text[bi:])
+			bi += n
+			cp++
+		}
+		return bi
+	}
+	end := 0
+	for _, i := range order {
+		r := &recs[i]
+		if r.Start < 0 || r.End <= r.Start {
+			continue
+		}
+		s := at(r.Start)
+		// the end is found from a copy of the walk, so that the next
+		// start (which may lie before this end) walks from s
+		saveCP, saveBI := cp, bi
+		e := at(r.End)
+		cp, bi = saveCP, saveBI
+		if s < end || s >= len(text) {
+			continue
+		}
+		out = append(out, span{s, e, first + i})
+		end = e
+	}
+	return out
+}
+
+// speakerColour is a light colour for a speaker, the same for a name in
+// every page; unattributed quotes are grey.
+func speakerColour(name string) string {
+	if name == "" {
+		return "hsl(0 0% 85%)"
+	}
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(name)))
+	v := h.Sum32()
+	return "hsl(" + strconv.Itoa(int(v%360)) + " " + strconv.Itoa(70+int(v/360%20)) + "% " + strconv.Itoa(78+int(v/7200%8)) + "%)"
+}
+
+// htmlData is the JSON the page's script reads.
+type htmlData struct {
+	Docs     []htmlDoc         `json:"docs"`
+	Quotes   []json.RawMessage `json:"quotes"`
+	Colours  []string          `json:"colours"`
+	Speakers []CorpusSpeaker   `json:"speakers"`
+}
+
+func (w *htmlWriter) Close() error {
+	if !w.started {
+		w.start()
+	}
+	w.bw.WriteString("</section>\n<div id=\"pop\" hidden></div>\n<script type=\"application/json\" id=\"data\">")
+	data := htmlData{Docs: w.docs, Quotes: w.quotes, Colours: w.colours, Speakers: w.speakers.Speakers()}
+	if data.Docs == nil {
+		data.Docs = []htmlDoc{}
+	}
+	if data.Quotes == nil {
+		data.Quotes = []json.RawMessage{}
+		data.Colours = []string{}
+	}
+	// json.Marshal escapes < > & and U+2028/9, so nothing in the data can
+	// close the script element.
+	b, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	w.bw.Write(b)
+	w.bw.WriteString("</script>\n<script>")
+	w.bw.WriteString(pageJS)
+	w.bw.WriteString("</script>\n</body></html>\n")
+	return w.bw.Flush()
+}

@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheets of the xlsx format.
+const (
+	xlsxQuotesSheet   = "quotes"
+	xlsxSpeakersSheet = "speakers"
+)
+
+// xlsxMaxCell is the most characters a spreadsheet cell holds.
+const xlsxMaxCell = 32767
+
+// xlsxWriter writes an Excel workbook: a quotes sheet (one row per record,
+// the columns of Columns) and a speakers sheet (the speakers merged across
+// the documents). Cells keep their type: offsets, lines and confidences are
+// numbers, the rest text cells, never formulas, so a quote that begins with
+// "=" is shown, not run. The workbook is written whole by Close.
+type xlsxWriter struct {
+	w        io.Writer
+	f        *excelize.File
+	sw       *excelize.StreamWriter
+	wrap     int // style id of the wrapped quote cells
+	row      int // the last row written
+	speakers SpeakerMerge
+	buf      bytes.Buffer
+}
+
+// xlsxWidths are the widths of the columns that are wider or narrower than
+// the default, in characters.
+var xlsxWidths = map[string]float64{
+	"doc": 18, "id": 6, "quote": 70, "speaker": 22, "mention": 16, "title": 28, "cue": 12,
+	"kind": 10, "status": 11, "rule": 24, "confidence": 11, "line": 6, "sentence": 60,
+	"start": 8, "end": 8, "speaker_start": 8, "speaker_end": 8, "cue_start": 8, "cue_end": 8,
+}
+
+func newXLSXWriter(w io.Writer) (*xlsxWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", xlsxQuotesSheet); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	sw, err := f.NewStreamWriter(xlsxQuotesSheet)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	for i, c := range Columns {
+		if wd, ok := xlsxWidths[c]; ok {
+			if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+				return nil, fmt.Errorf("xlsx: %w", err)
+			}
+		}
+	}
+	head := make([]any, len(Columns))
+	for i, c := range Columns {
+		head[i] = excelize.Cell{StyleID: bold, Value: c}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1}, nil
+}
+
+func (w *xlsxWriter) WriteDoc(d *Document) error {
+	w.speakers.Add(d)
+	for i := range d.Quotes {
+		cells, err := w.cells(&d.Quotes[i])
+		if err != nil {
+			return fmt.Errorf("xlsx: document %s: %w", d.ID, err)
+		}
+		w.row++
+		cell, _ := excelize.CoordinatesToCellName(1, w.row)
+		if err := w.sw.SetRow(cell, cells); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	return nil
+}
+
+// cells returns the record's cells in Columns order, taken from its JSON
+// form so that a field added to Record and Columns needs no change here.
+func (w *xlsxWriter) cells(r *Record) ([]any, error) {
+	w.buf.Reset()
+	if err := json.NewEncoder(&w.buf).Encode(r); err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	dec := json.NewDecoder(&w.buf)
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	out := make([]any, len(Columns))
+	for i, c := range Columns {
+		var v any
+		switch x := m[c].(type) {
+		case json.Number:
+			if n, err := x.Int64(); err == nil {
+				v = n
+			} else if f, err := x.Float64(); err == nil {
+				v = f
+			}
+		case string:
+			v = xlsxText(x)
+		case bool:
+			v = x
+		case nil:
+		default:
+			b, _ := json.Marshal(x)
+			v = xlsxText(string(b))
+		}
+		if c == "quote" || c == "sentence" {
+			v = excelize.Cell{StyleID: w.wrap, Value: v}
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// xlsxText makes s fit a cell: characters that XML cannot hold become
+// U+FFFD, and the text is cut to the most a cell holds.
+func xlsxText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		s = strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+				return utf8.RuneError
+			}
+			return r
+		}, s)
+	}
+	if utf8.RuneCountInString(s) > xlsxMaxCell {
+		s = string([]rune(s)[:xlsxMaxCell-1]) + "…"
+	}
+	return s
+}
+
+func (w *xlsxWriter) Close() error {
+	defer w.f.Close()
+	if err := w.sw.Flush(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	last, _ := excelize.CoordinatesToCellName(len(Columns), max(w.row, 2))
+	if err := w.f.AutoFilter(xlsxQuotesSheet, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := w.writeSpeakers(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	bw := bufio.NewWriterSize(w.w, 64<<10)
+	if _, err := w.f.WriteTo(bw); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return bw.Flush()
+}
+
+// SpeakerColumns is the header of the speakers table of the xlsx and CSV
+// outputs.
+var SpeakerColumns = []string{"speaker", "titles", "aliases", "quotes", "documents"}
+
+func (w *xlsxWriter) writeSpeakers() error {
+	if _, err := w.f.NewSheet(xlsxSpeakersSheet); err != nil {
+		return err
+	}
+	sw, err := w.f.NewStreamWriter(xlsxSpeakersSheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for i, wd := range []float64{28, 48, 32, 9, 11} {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	head := make([]any, len(SpeakerColumns))
+	for i, c := range SpeakerColumns {
+		head[i] = c
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	sp := w.speakers.Speakers()
+	for i, s := range sp {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		row := []any{xlsxText(s.Name), xlsxText(strings.Join(s.Titles, "; ")), xlsxText(strings.Join(s.Aliases, "; ")), s.Quotes, s.Documents}
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(SpeakerColumns), max(len(sp)+1, 2))
+	return w.f.AutoFilter(xlsxSpeakersSheet, "A1:"+last, nil)
+}
