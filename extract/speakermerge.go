@@ -57,11 +57,17 @@ func (m *SpeakerMerge) Add(d *Document) {
 		if key == "" {
 			continue
 		}
-		e := m.byKey[key]
+		// a one-word name is held per document until Speakers decides
+		// whom it names: "Trump" may be one person here, another there
+		mk := key
+		if !strings.Contains(key, " ") {
+			mk = key + "\x00" + d.ID
+		}
+		e := m.byKey[mk]
 		if e == nil {
 			e = &mergeEntry{name: s.Name, key: key, titleN: map[string]int{}, titleKey: map[string]string{},
 				aliasSet: map[string]bool{}, docSet: map[string]bool{}}
-			m.byKey[key] = e
+			m.byKey[mk] = e
 			m.order = append(m.order, e)
 		}
 		e.add(d.ID, s.Titles, s.Aliases, s.Quotes)
@@ -128,6 +134,18 @@ func (m *SpeakerMerge) Speakers() []CorpusSpeaker {
 			e.into = fit
 		}
 	}
+	// the one-word names left over are one entry per name
+	rest := map[string]*mergeEntry{}
+	for _, e := range m.order {
+		if e.into != nil || strings.Contains(e.key, " ") {
+			continue
+		}
+		if r := rest[e.key]; r != nil {
+			e.into = r
+		} else {
+			rest[e.key] = e
+		}
+	}
 	for _, e := range m.order {
 		if e.into == nil {
 			continue
@@ -141,7 +159,7 @@ func (m *SpeakerMerge) Speakers() []CorpusSpeaker {
 			}
 			c.titleN[k] += e.titleN[k]
 		}
-		if !c.aliasSet[e.key] {
+		if e.key != c.key && !c.aliasSet[e.key] {
 			c.aliasSet[e.key] = true
 			c.aliases = append(c.aliases, e.name)
 		}
