@@ -32,7 +32,8 @@ type htmlWriter struct {
 	bw       *bufio.Writer
 	docs     []htmlDoc
 	quotes   []json.RawMessage
-	colours  []string
+	qdoc     []string // the document id of each quote
+	qspeaker []string // the speaker of each quote, as in its record
 	speakers SpeakerMerge
 	started  bool
 }
@@ -90,7 +91,8 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 			return fmt.Errorf("html: document %s: %w", d.ID, err)
 		}
 		w.quotes = append(w.quotes, b)
-		w.colours = append(w.colours, speakerColour(d.Quotes[i].Speaker))
+		w.qdoc = append(w.qdoc, d.ID)
+		w.qspeaker = append(w.qspeaker, d.Quotes[i].Speaker)
 	}
 	head := d.Title
 	if head == "" {
@@ -148,7 +150,7 @@ func (w *htmlWriter) writeText(d *Document, first int) {
 				continue
 			}
 			w.bw.WriteString(html.EscapeString(text[pos:a]))
-			fmt.Fprintf(w.bw, `<mark class="q" data-q="%d" style="--c:%s">%s</mark>`, sp.q, w.colours[sp.q], html.EscapeString(text[a:b]))
+			fmt.Fprintf(w.bw, `<mark class="q" data-q="%d">%s</mark>`, sp.q, html.EscapeString(text[a:b]))
 			pos = b
 		}
 		w.bw.WriteString(html.EscapeString(text[pos:e]))
@@ -197,7 +199,8 @@ func quoteSpans(text string, recs []Record, first int) []span {
 }
 
 // speakerColour is a light colour for a speaker, the same for a name in
-// every page; unattributed quotes are grey.
+// every page; unattributed quotes are grey. The page's script sets it on
+// the marks.
 func speakerColour(name string) string {
 	if name == "" {
 		return "hsl(0 0% 85%)"
@@ -208,10 +211,13 @@ func speakerColour(name string) string {
 	return "hsl(" + strconv.Itoa(int(v%360)) + " " + strconv.Itoa(70+int(v/360%20)) + "% " + strconv.Itoa(78+int(v/7200%8)) + "%)"
 }
 
-// htmlData is the JSON the page's script reads.
+// htmlData is the JSON the page's script reads. People holds each quote's
+// speaker as merged across the documents (Olsen → Maria Olsen), by which
+// the page colours and filters; Colours holds its colour.
 type htmlData struct {
 	Docs     []htmlDoc         `json:"docs"`
 	Quotes   []json.RawMessage `json:"quotes"`
+	People   []string          `json:"people"`
 	Colours  []string          `json:"colours"`
 	Speakers []CorpusSpeaker   `json:"speakers"`
 }
@@ -221,13 +227,21 @@ func (w *htmlWriter) Close() error {
 		w.start()
 	}
 	w.bw.WriteString("</section>\n<div id=\"pop\" hidden></div>\n<script type=\"application/json\" id=\"data\">")
-	data := htmlData{Docs: w.docs, Quotes: w.quotes, Colours: w.colours, Speakers: w.speakers.Speakers()}
+	data := htmlData{Docs: w.docs, Quotes: w.quotes, Speakers: w.speakers.Speakers(),
+		People: make([]string, len(w.quotes)), Colours: make([]string, len(w.quotes))}
+	for i := range w.quotes {
+		p := w.qspeaker[i]
+		if p != "" {
+			p = w.speakers.Canonical(w.qdoc[i], p)
+		}
+		data.People[i] = p
+		data.Colours[i] = speakerColour(p)
+	}
 	if data.Docs == nil {
 		data.Docs = []htmlDoc{}
 	}
 	if data.Quotes == nil {
 		data.Quotes = []json.RawMessage{}
-		data.Colours = []string{}
 	}
 	// json.Marshal escapes < > & and U+2028/9, so nothing in the data can
 	// close the script element.

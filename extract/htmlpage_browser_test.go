@@ -150,6 +150,21 @@ func TestReviewPageInBrowser(t *testing.T) {
 		t.Errorf("quote table: %d rows, %d shown, want %d", rows, shown, total)
 	}
 
+	// a person has one colour across documents (Olsen is Maria Olsen),
+	// another person another
+	bg := func(text string) string {
+		t.Helper()
+		c, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(Array.from(document.querySelectorAll("mark.q")).find(m => m.textContent.includes(` + strconv.Quote(text) + `))).backgroundColor`))
+		if err != nil {
+			t.Fatalf("browser: colour of %q: %v", text, err)
+		}
+		return c
+	}
+	olsen1, olsen2, berg := bg("rebuild the pier"), bg("ferry will run"), bg("money is not there")
+	if olsen1 != olsen2 || olsen1 == berg {
+		t.Errorf("colours: Maria Olsen %s, Olsen %s, Tomas Berg %s; want Olsen's the same and Berg's another", olsen1, olsen2, berg)
+	}
+
 	// a click on a quote shows its attribution
 	eval(`(() => { const m = Array.from(document.querySelectorAll("mark.q")).find(m => m.textContent.includes("money is not there")); m.id = "target"; return 0 })()`)
 	do("scroll", chromedp.ScrollIntoView("#target"))
@@ -172,6 +187,10 @@ func TestReviewPageInBrowser(t *testing.T) {
 	input("#f-speaker", "Yury Ushakov", "change")
 	if n := eval(visibleRows); n != 7 {
 		t.Errorf("speaker filter Yury Ushakov: %d rows shown, want his 7", n)
+	}
+	input("#f-speaker", "Maria Olsen", "change")
+	if n := eval(visibleRows); n != 3 {
+		t.Errorf("speaker filter Maria Olsen: %d rows shown, want 3 (two documents)", n)
 	}
 	input("#f-conf", "1.5", "input")
 	if n := eval(visibleRows); n != 0 {

@@ -222,6 +222,24 @@ func titlesAgree(short, full *mergeEntry) bool {
 	return false
 }
 
+// Canonical returns the merged name of the speaker called name in
+// document doc, or name itself when it is not known. It is meant for after
+// Speakers, which decides the merges.
+func (m *SpeakerMerge) Canonical(doc, name string) string {
+	key := foldName(name)
+	e := m.byKey[key]
+	if !strings.Contains(key, " ") {
+		e = m.byKey[key+"\x00"+doc]
+	}
+	if e == nil {
+		return name
+	}
+	for e.into != nil {
+		e = e.into
+	}
+	return e.name
+}
+
 // foldName is a name or title compared without case and with its spaces
 // collapsed.
 func foldName(s string) string {

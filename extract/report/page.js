@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("data").textContent);
-  const Q = data.quotes, D = data.docs, C = data.colours;
+  const Q = data.quotes, D = data.docs, C = data.colours, P = data.people;
   const docOf = new Array(Q.length);
   D.forEach((d, i) => { for (let k = 0; k < d.quotes; k++) docOf[d.first + k] = i; });
 
@@ -101,7 +101,7 @@
     ft = document.getElementById("f-text"), count = document.getElementById("f-count");
   function options(sel, field) {
     const n = new Map();
-    for (const q of Q) { const v = cell(q[field]); n.set(v, (n.get(v) || 0) + 1); }
+    Q.forEach((q, i) => { const v = field === "speaker" ? P[i] : cell(q[field]); n.set(v, (n.get(v) || 0) + 1); });
     Array.from(n.keys()).sort().forEach(v => sel.appendChild(el("option", { value: v === "" ? "\u0000" : v }, (v === "" ? "(none)" : v) + " (" + n.get(v) + ")")));
   }
   options(fs, "speaker"); options(fk, "kind"); options(fst, "status");
@@ -111,10 +111,10 @@
     const min = parseFloat(fc.value) || 0, text = ft.value.trim().toLowerCase();
     let shown = 0;
     Q.forEach((q, n) => {
-      let ok = (sp === null || cell(q.speaker) === sp) && (ki === null || cell(q.kind) === ki) &&
+      let ok = (sp === null || P[n] === sp) && (ki === null || cell(q.kind) === ki) &&
         (st === null || cell(q.status) === st) && (q.confidence || 0) >= min;
       if (ok && text) {
-        ok = [q.quote, q.speaker, q.title, q.cue, q.doc, q.mention].some(v => v && String(v).toLowerCase().includes(text));
+        ok = [q.quote, q.speaker, P[n], q.title, q.cue, q.doc, q.mention].some(v => v && String(v).toLowerCase().includes(text));
       }
       rows[n].hidden = !ok;
       if (ok) shown++;
@@ -146,7 +146,11 @@
   // Marks: a click shows the attribution; #qN in the address selects one.
   const pop = document.getElementById("pop");
   const marks = new Map();
-  document.querySelectorAll("mark.q").forEach(m => { const n = +m.dataset.q; if (!marks.has(n)) { marks.set(n, m); m.id = "q" + n; } });
+  document.querySelectorAll("mark.q").forEach(m => {
+    const n = +m.dataset.q;
+    m.style.setProperty("--c", C[n]);
+    if (!marks.has(n)) { marks.set(n, m); m.id = "q" + n; }
+  });
   const shownFields = ["speaker", "title", "mention", "cue", "rule", "confidence", "status", "kind"];
   function show(m) {
     const n = +m.dataset.q, q = Q[n];
@@ -154,6 +158,9 @@
     document.querySelectorAll('mark[data-q="' + n + '"]').forEach(x => x.classList.add("sel"));
     pop.textContent = "";
     const dl = el("dl");
+    if (P[n] && P[n] !== q.speaker) {
+      dl.appendChild(el("dt", null, "person")); dl.appendChild(el("dd", null, P[n]));
+    }
     const fields = shownFields.concat(Object.keys(q).filter(k => !shownFields.includes(k) && !hidden.has(k) && !first.includes(k) && typeof q[k] !== "object"));
     for (const k of fields) {
       dl.appendChild(el("dt", null, k));
