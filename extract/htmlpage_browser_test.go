@@ -154,7 +154,7 @@ func TestReviewPageInBrowser(t *testing.T) {
 	// another person another
 	bg := func(text string) string {
 		t.Helper()
-		c, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(Array.from(document.querySelectorAll("mark.q")).find(m => m.textContent.includes(` + strconv.Quote(text) + `))).backgroundColor`))
+		c, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(Array.from(document.querySelectorAll("mark.q")).find(m => m.textContent.includes(`+strconv.Quote(text)+`))).backgroundColor`))
 		if err != nil {
 			t.Fatalf("browser: colour of %q: %v", text, err)
 		}
