@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -201,6 +202,44 @@ func TestReviewPageInBrowser(t *testing.T) {
 	if n := eval(visibleRows); n != total {
 		t.Errorf("filters cleared: %d rows shown, want %d", n, total)
 	}
+
+	// a long table shows its first rows and a button for the rest
+	var long strings.Builder
+	for i := range 620 {
+		fmt.Fprintf(&long, "“Point %d stands,” said Ann Smith.\n\n", i+1)
+	}
+	doc, err := x.Extract("long.txt", long.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page2 bytes.Buffer
+	w2, _ := extract.NewWriter("html", &page2, extract.WriterOptions{})
+	if err := w2.WriteDoc(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file2 := filepath.Join(dir, "long.html")
+	if err := os.WriteFile(file2, page2.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("open the long page", chromedp.Navigate("file://"+file2))
+	do("wait for the table", chromedp.WaitReady("#quotetable tbody tr"))
+	if n, m := eval(visibleRows), eval(`document.querySelectorAll("mark.q").length`); n != 500 || m != len(doc.Quotes) || len(doc.Quotes) != 620 {
+		t.Errorf("long page: %d rows shown, %d quotes marked, of %d quotes; want 500 rows and all marked", n, m, len(doc.Quotes))
+	}
+	eval(`document.getElementById("more").click(), 0`)
+	if n := eval(visibleRows); n != len(doc.Quotes) {
+		t.Errorf("long page after 'show all': %d rows, want %d", n, len(doc.Quotes))
+	}
+	eval(`document.querySelector("#quotetable th:nth-child(2)").click(), 0`)
+	first, err := chromedp.Run(ctx, chromedp.Text(`#quotetable tbody tr:first-child td:nth-child(2)`))
+	if err != nil || first != "Point 1 stands," && first != "Point 1 stands" {
+		t.Errorf("sorted by quote, the first row is %q (%v)", first, err)
+	}
+	do("back to the first page", chromedp.Navigate("file://"+file))
+	do("wait for the table", chromedp.WaitReady("#quotetable tbody tr"))
 
 	// the screenshot of the page as a reader sees it
 	eval(`window.scrollTo(0, 0), 0`)

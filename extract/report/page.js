@@ -67,16 +67,29 @@
   });
   dt.tBodies[0].appendChild(df);
 
-  // The quote table.
+  // The quote table: the rows that pass the filters, in the order of the
+  // sorted column, at most `limit` of them in the page at a time (a button
+  // shows the rest), so that 10,000 quotes stay quick. Rows are built when
+  // first shown.
   const qt = document.getElementById("quotetable");
-  head(qt, cols, sortable(qt, (r, i) => {
-    const q = Q[+r.dataset.q], v = q[cols[i]];
-    return typeof v === "number" ? v : String(cell(v)).toLowerCase();
-  }));
-  const qf = document.createDocumentFragment();
+  const PAGE = 500;
+  let limit = PAGE, order = Q.map((_, n) => n), sortCol = -1, sortDir = 1;
   const rows = new Array(Q.length);
-  Q.forEach((q, n) => {
-    const tr = el("tr", { class: "q", "data-q": n });
+  function key(n, c) {
+    const v = c === "speaker" ? P[n] : Q[n][c];
+    return typeof v === "number" ? v : String(cell(v)).toLowerCase();
+  }
+  head(qt, cols, (i, th) => {
+    sortDir = sortCol === i ? -sortDir : 1; sortCol = i;
+    for (const h of qt.tHead.rows[0].cells) h.className = "";
+    th.className = sortDir > 0 ? "asc" : "desc";
+    const c = cols[i];
+    order.sort((a, b) => { const x = key(a, c), y = key(b, c); return (x < y ? -1 : x > y ? 1 : a - b) * sortDir; });
+    render();
+  });
+  function row(n) {
+    if (rows[n]) return rows[n];
+    const q = Q[n], tr = el("tr", { class: "q", "data-q": n });
     for (const c of cols) {
       const v = q[c];
       const td = el("td", { class: typeof v === "number" ? "num" : c === "quote" ? "quote" : "" });
@@ -84,16 +97,18 @@
         const s = el("span", { class: "swatch" }); s.style.setProperty("--c", C[n]); td.appendChild(s);
         td.appendChild(document.createTextNode(v));
       } else if (c === "doc") {
-        const a = el("a", { href: "#q" + n }, cell(v)); td.appendChild(a);
+        td.appendChild(el("a", { href: "#q" + n }, cell(v)));
       } else {
         td.textContent = cell(v);
       }
       tr.appendChild(td);
     }
-    rows[n] = tr;
-    qf.appendChild(tr);
-  });
-  qt.tBodies[0].appendChild(qf);
+    return (rows[n] = tr);
+  }
+  const more = el("button", { type: "button", id: "more" });
+  more.hidden = true;
+  qt.after(more);
+  more.addEventListener("click", () => { limit = Infinity; render(); });
 
   // Filters.
   const fs = document.getElementById("f-speaker"), fk = document.getElementById("f-kind"),
@@ -106,21 +121,28 @@
   }
   options(fs, "speaker"); options(fk, "kind"); options(fst, "status");
   function want(sel) { return sel.value === "\u0000" ? "" : sel.value; }
-  function filter() {
+  function render() {
     const sp = fs.value === "" ? null : want(fs), ki = fk.value === "" ? null : want(fk), st = fst.value === "" ? null : want(fst);
     const min = parseFloat(fc.value) || 0, text = ft.value.trim().toLowerCase();
-    let shown = 0;
-    Q.forEach((q, n) => {
+    const f = document.createDocumentFragment();
+    let shown = 0, out = 0;
+    for (const n of order) {
+      const q = Q[n];
       let ok = (sp === null || P[n] === sp) && (ki === null || cell(q.kind) === ki) &&
         (st === null || cell(q.status) === st) && (q.confidence || 0) >= min;
       if (ok && text) {
         ok = [q.quote, q.speaker, P[n], q.title, q.cue, q.doc, q.mention].some(v => v && String(v).toLowerCase().includes(text));
       }
-      rows[n].hidden = !ok;
-      if (ok) shown++;
-    });
+      if (!ok) continue;
+      shown++;
+      if (out < limit) { f.appendChild(row(n)); out++; }
+    }
+    qt.tBodies[0].replaceChildren(f);
     count.textContent = shown + " of " + Q.length + " quotes";
+    more.hidden = out >= shown;
+    more.textContent = "show all " + shown + " (" + (shown - out) + " more)";
   }
+  function filter() { limit = PAGE; render(); }
   [fs, fk, fst].forEach(s => s.addEventListener("change", filter));
   [fc, ft].forEach(s => s.addEventListener("input", filter));
   filter();
