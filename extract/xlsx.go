@@ -170,7 +170,7 @@ func (w *xlsxWriter) Close() error {
 	if err := w.f.AutoFilter(xlsxQuotesSheet, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	if err := w.writeSpeakers(); err != nil {
+	if err := writeSpeakerSheet(w.f, w.speakers.Speakers()); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	bw := bufio.NewWriterSize(w.w, 64<<10)
@@ -184,11 +184,31 @@ func (w *xlsxWriter) Close() error {
 // outputs.
 var SpeakerColumns = []string{"speaker", "titles", "aliases", "quotes", "documents"}
 
-func (w *xlsxWriter) writeSpeakers() error {
-	if _, err := w.f.NewSheet(xlsxSpeakersSheet); err != nil {
-		return err
+// WriteSpeakersXLSX writes a workbook of one sheet, the speakers.
+func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", xlsxSpeakersSheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
 	}
-	sw, err := w.f.NewStreamWriter(xlsxSpeakersSheet)
+	if err := writeSpeakerSheet(f, sp); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := f.WriteTo(bw); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return bw.Flush()
+}
+
+// writeSpeakerSheet writes the speakers sheet of f (made when missing).
+func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
+	if i, _ := f.GetSheetIndex(xlsxSpeakersSheet); i < 0 {
+		if _, err := f.NewSheet(xlsxSpeakersSheet); err != nil {
+			return err
+		}
+	}
+	sw, err := f.NewStreamWriter(xlsxSpeakersSheet)
 	if err != nil {
 		return err
 	}
@@ -207,7 +227,6 @@ func (w *xlsxWriter) writeSpeakers() error {
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	sp := w.speakers.Speakers()
 	for i, s := range sp {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		row := []any{xlsxText(s.Name), xlsxText(strings.Join(s.Titles, "; ")), xlsxText(strings.Join(s.Aliases, "; ")), s.Quotes, s.Documents}
@@ -219,5 +238,5 @@ func (w *xlsxWriter) writeSpeakers() error {
 		return err
 	}
 	last, _ := excelize.CoordinatesToCellName(len(SpeakerColumns), max(len(sp)+1, 2))
-	return w.f.AutoFilter(xlsxSpeakersSheet, "A1:"+last, nil)
+	return f.AutoFilter(xlsxSpeakersSheet, "A1:"+last, nil)
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestOutputFormat checks how --format and -o's extension decide the
@@ -149,8 +151,21 @@ func TestSpeakersCorpus(t *testing.T) {
 	if !strings.HasPrefix(string(data), "speaker,titles,aliases,quotes,documents\n") || !strings.Contains(string(data), "Maria Olsen,") {
 		t.Errorf("speakers.csv:\n%s", data)
 	}
-	if r := cli(ctx, nil, "speakers", "-q", "-f", "xlsx", in); r.code != exitUsage {
-		t.Errorf("speakers -f xlsx: exit %d, want a usage error", r.code)
+	xlsx := filepath.Join(t.TempDir(), "speakers.xlsx")
+	if r := cli(ctx, nil, "speakers", "-q", "-o", xlsx, in); r.code != 0 {
+		t.Errorf("speakers -o speakers.xlsx: exit %d: %s", r.code, r.stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatalf("speakers.xlsx: %v", err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("speakers")
+	if len(rows) < 2 || strings.Join(rows[1], ",") != "Maria Olsen,mayor of Lindby,Olsen,2,2" && rows[1][0] != "Maria Olsen" {
+		t.Errorf("speakers.xlsx: %q", rows)
+	}
+	if r := cli(ctx, nil, "speakers", "-q", "--by-doc", "-f", "xlsx", in); r.code != exitUsage {
+		t.Errorf("speakers --by-doc -f xlsx: exit %d, want a usage error", r.code)
 	}
 	if r := cli(ctx, nil, "speakers", "-q", "-f", "JSON", in); r.code != 0 || !strings.HasPrefix(r.stdout, "[") {
 		t.Errorf("speakers -f JSON: exit %d: %s", r.code, r.stdout)

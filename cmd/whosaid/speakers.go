@@ -29,7 +29,7 @@ type speakersOpts struct {
 }
 
 // speakerFormats are the output formats of the speakers command.
-var speakerFormats = []string{"table", "csv", "tsv", "json", "jsonl"}
+var speakerFormats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx"}
 
 func newSpeakersCmd(a *app) *cobra.Command {
 	o := &speakersOpts{}
@@ -49,7 +49,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl (default: -o's extension, else table on a terminal, else jsonl)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl, xlsx (default: -o's extension, else table on a terminal, else jsonl)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
@@ -72,6 +72,9 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	format, err := outputFormat(o.format, o.out, def, speakerFormats)
 	if err != nil {
 		return err
+	}
+	if format == "xlsx" && o.byDoc {
+		return &exitError{exitUsage, errors.New("--by-doc has no xlsx format: the workbook lists the speakers merged across documents")}
 	}
 	rs, err := o.rules.load()
 	if err != nil {
@@ -107,7 +110,11 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 		merge.Add(r.Doc)
 		return nil
 	})
-	if err == nil && !o.byDoc {
+	switch {
+	case err != nil || o.byDoc:
+	case format == "xlsx":
+		err = extract.WriteSpeakersXLSX(w, merge.Speakers())
+	default:
 		for _, s := range merge.Speakers() {
 			sw.write("", s)
 		}
