@@ -33,7 +33,7 @@ func outputFormat(format, out, def string, allowed []string) (string, error) {
 		return "", &exitError{exitUsage, fmt.Errorf("--format %s contradicts -o %s (which implies %s); leave out --format or rename the file", format, out, implied)}
 	}
 	if !slices.Contains(allowed, format) {
-		return "", &exitError{exitUsage, fmt.Errorf("--format %q: want one of %s", format, strings.Join(allowed, ", "))}
+		return "", &exitError{exitUsage, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(allowed, ", "))}
 	}
 	return format, nil
 }
