@@ -16,14 +16,18 @@ type analysis struct {
 	low      string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
-	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
-	nsents   int        // the number of sentences proper
-	heads    map[int]int
-	qloc     []qloc   // per quote
-	attrs    []attrib // per quote
-	ents     *entities
-	sc       *scratch      // reused buffers, returned to the extractor by release
-	store    []rules.Token // the token chunk being filled
+	// innerOuter: the document uses inner marks (‘…’) as its outer
+	// quotation (see scanQuotes)
+	innerOuter bool
+	head       int        // with innerOuter: the end of the first line of text (see headEnd)
+	sents      []sentence // the sentences, then the openings of quotes (see quoteHead)
+	nsents     int        // the number of sentences proper
+	heads      map[int]int
+	qloc       []qloc   // per quote
+	attrs      []attrib // per quote
+	ents       *entities
+	sc         *scratch      // reused buffers, returned to the extractor by release
+	store      []rules.Token // the token chunk being filled
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
@@ -149,7 +153,10 @@ type attrib struct {
 func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
 	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
-	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
+	a.quotes, a.warnings, a.innerOuter = x.scanQuotes(c.View)
+	if a.innerOuter {
+		a.head = headEnd(c.View)
+	}
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))
 	for i := range a.qloc {

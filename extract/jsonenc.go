@@ -13,6 +13,10 @@ import (
 
 const jsonHex = "0123456789abcdef"
 
+// streamChunk is the size past which a JSONL line being encoded is handed
+// to the writer.
+const streamChunk = 32 << 10
+
 // jsonSafe marks the ASCII bytes that encoding/json writes as they are
 // (its htmlSafeSet): printable, and not ", \, <, > or &.
 var jsonSafe = func() (t [utf8.RuneSelf]bool) {
@@ -125,6 +129,14 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 // ok is false when a value cannot be encoded (a confidence that is not a
 // number), for which the caller uses json.Marshal and its error.
 func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
+	return streamDocJSON(dst, d, nil)
+}
+
+// streamDocJSON is appendDocJSON that, when flush is not nil, hands the
+// bytes so far to flush after each record once they pass streamChunk, and
+// goes on with the slice flush returns: a document with many rows is
+// written record by record, never built whole.
+func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, bool) {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
 	dst = append(dst, `,"title":`...)
@@ -139,6 +151,9 @@ func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
 		var ok bool
 		if dst, ok = appendRecordJSON(dst, &d.Quotes[i]); !ok {
 			return dst, false
+		}
+		if flush != nil && len(dst) >= streamChunk {
+			dst = flush(dst)
 		}
 	}
 	dst = append(dst, ']')

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -111,11 +112,51 @@ func isCollapsed(s string) bool {
 	return !space || s == ""
 }
 
-// records builds the output rows of a document.
-func (x *Extractor) records(a *analysis, id, text string) []Record {
+// Output bounds: the rows of a document take at most outputPerByte bytes
+// of JSON per byte of its text, plus outputSlack; the rows past the budget
+// are dropped with one warning. News text comes nowhere near it (a few
+// bytes per byte); only pathological text does, and it must not turn a
+// small input into gigabytes of output.
+const (
+	outputPerByte = 40
+	outputSlack   = 64 << 10
+	rowOverhead   = 320 // the keys and numbers of a JSON row
+)
+
+// rowCost is about the JSON size of r: its strings escaped, and the rest.
+func rowCost(r *Record) int {
+	n := rowOverhead + jsonLen(r.Doc) + jsonLen(r.Quote) + jsonLen(r.Speaker) + jsonLen(r.Mention) +
+		jsonLen(r.Title) + jsonLen(r.Cue) + jsonLen(r.Rule) + jsonLen(r.Sentence)
+	for _, e := range r.Explain {
+		n += jsonLen(e) + 3
+	}
+	return n
+}
+
+// jsonLen bounds the length of s as a JSON string (escapes at most six
+// bytes each).
+func jsonLen(s string) int {
+	n := len(s) + 2
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
+			n += 5
+		}
+	}
+	return n
+}
+
+// records builds the output rows of a document; past the output budget it
+// drops the rest and returns a warning.
+func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	cp := newCPIndex(text)
+	budget := outputPerByte*len(text) + outputSlack
+	// the rows grow by doubling up to their bound: append grows a large
+	// slice by a quarter at a time, which cost five times the final size
+	// in allocations on a document with many rows
+	maxRows := min(len(a.quotes), budget/rowOverhead+1)
 	var out []Record
 	n := 0
+	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
 		loc := a.qloc[qi]
 		if loc.sent < 0 && !x.opts.All {
@@ -179,30 +220,45 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
-		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
-			continue // single marks at top level: headline paraphrase, not verbatim speech
+		if at.ok && !x.opts.All && a.innerTop(q, r.Kind) && r.Kind != "headline" {
+			continue // inner marks at top level: headline paraphrase, not verbatim speech
 		}
 		if r.Confidence < x.opts.MinConfidence {
 			continue // below the caller's threshold
 		}
 		r.Explain = at.explain
+		cost := rowCost(&r)
+		if cost > budget {
+			if dropped == 0 {
+				firstDropped = r.Line
+			}
+			dropped++
+			continue
+		}
+		budget -= cost
+		if at.ok && at.ent != nil {
+			at.ent.rows++ // the speakers table counts the rows output
+		}
 		n++
 		r.ID = "q" + strconv.Itoa(n)
+		if len(out) == cap(out) {
+			grown := make([]Record, len(out), min(max(16, 2*cap(out)), max(maxRows, len(out)+1)))
+			copy(grown, out)
+			out = grown
+		}
 		out = append(out, r)
 	}
-	return out
-}
-
-// isSingleMark reports whether r opens a single-mark quotation.
-func isSingleMark(r rune) bool {
-	return r == '‘' || r == '‚' || r == '‹' || r == '\''
+	if dropped > 0 {
+		return out, &Warning{Line: firstDropped, Msg: fmt.Sprintf("output bounded: %d quotations from this line on dropped (more than %d bytes of output per byte of text)", dropped, outputPerByte)}
+	}
+	return out, nil
 }
 
 // nonSpeech classifies an unattributed quote that is not speech: "scare"
 // (a short term, or one after a marker of the scare_markers list such as
 // so-called), "title" (title case: a work, a show, a slogan), or "" for a
-// quote that reads as speech. Quotes in single marks are never speech by
-// themselves.
+// quote that reads as speech. Quotes in inner marks (‘…’ where “…” is the
+// outer quotation) are never speech by themselves.
 func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	q := a.quotes[qi]
 	words := strings.Fields(content)
@@ -212,7 +268,7 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if isTitleCase(words) {
 		return "title"
 	}
-	if isSingleMark(q.Open) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""
@@ -367,7 +423,7 @@ func (x *Extractor) proseLine(a *analysis, off int) bool {
 	if len(a.c.Lines) == 0 {
 		return true
 	}
-	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
+	l := a.c.Lines[min(lineIndex(a.c, off), len(a.c.Lines)-1)]
 	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
 	last, _ := utf8.DecodeLastRuneInString(s)
 	n := x.rules.Metadata.HeadlineMaxWords

@@ -201,22 +201,23 @@ func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {
 	return bw.Flush()
 }
 
-// writeSpeakerSheet writes the speakers sheet of f (made when missing).
+// writeSpeakerSheet writes the speakers sheet of f (made when missing). It
+// does not stream: excelize writes the streams of a workbook in map order,
+// so one stream (the quotes) is the most that keeps the file's bytes the
+// same from run to run.
 func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
-	if i, _ := f.GetSheetIndex(xlsxSpeakersSheet); i < 0 {
-		if _, err := f.NewSheet(xlsxSpeakersSheet); err != nil {
+	const sheet = xlsxSpeakersSheet
+	if i, _ := f.GetSheetIndex(sheet); i < 0 {
+		if _, err := f.NewSheet(sheet); err != nil {
 			return err
 		}
 	}
-	sw, err := f.NewStreamWriter(xlsxSpeakersSheet)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	for i, wd := range []float64{28, 48, 32, 9, 11} {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
 			return err
 		}
 	}
@@ -224,19 +225,16 @@ func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
 	for i, c := range SpeakerColumns {
 		head[i] = c
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	if err := f.SetSheetRow(sheet, "A1", &head); err != nil {
 		return err
 	}
 	for i, s := range sp {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		row := []any{xlsxText(s.Name), xlsxText(strings.Join(s.Titles, "; ")), xlsxText(strings.Join(s.Aliases, "; ")), s.Quotes, s.Documents}
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
 	last, _ := excelize.CoordinatesToCellName(len(SpeakerColumns), max(len(sp)+1, 2))
-	return f.AutoFilter(xlsxSpeakersSheet, "A1:"+last, nil)
+	return f.AutoFilter(sheet, "A1:"+last, nil)
 }

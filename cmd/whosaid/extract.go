@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -62,27 +61,6 @@ func newExtractCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// openOutput returns the writer for -o FILE (a temporary file in the same
-// folder, renamed into place by commit) or standard output.
-func openOutput(a *app, path string) (w io.Writer, commit func() error, abort func(), err error) {
-	if path == "" || path == "-" {
-		return a.stdout, func() error { return nil }, func() {}, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, nil, nil, &exitError{exitUsage, fmt.Errorf("cannot write %s: %w", path, err)}
-	}
-	commit = func() error {
-		if err := f.Close(); err != nil {
-			os.Remove(f.Name())
-			return err
-		}
-		return os.Rename(f.Name(), path)
-	}
-	abort = func() { f.Close(); os.Remove(f.Name()) }
-	return f, commit, abort, nil
-}
-
 func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
@@ -90,11 +68,23 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if o.jobs < 1 {
 		return &exitError{exitUsage, fmt.Errorf("-j %d: want at least 1", o.jobs)}
 	}
-	rs, err := o.rules.load()
+	inOpt, err := o.in.options(a)
 	if err != nil {
 		return err
 	}
-	inOpt, err := o.in.options(a)
+	// the output is checked before any work, and its temporary file
+	// removed on every way out but success
+	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			abort()
+		}
+	}()
+	rs, err := o.rules.load()
 	if err != nil {
 		return err
 	}
@@ -110,20 +100,14 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
 	}
 	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf})
-	w, commit, abort, err := openOutput(a, o.out)
-	if err != nil {
-		return err
-	}
 	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom})
 	if err != nil {
-		abort()
 		return &exitError{exitUsage, err}
 	}
 	tuneGC()
 	if o.cpuprof != "" {
 		stop, err := startCPUProfile(o.cpuprof)
 		if err != nil {
-			abort()
 			return &exitError{exitUsage, err}
 		}
 		defer stop()
@@ -160,7 +144,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		p.doc()
 		if r.Err != nil {
 			failed++
-			p.message("whosaid: %s: %v\n", r.Input.ID, r.Err)
+			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
 			return nil
 		}
 		if err := ww.WriteDoc(r.Doc); err != nil {
@@ -176,12 +160,12 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	p.finish()
 	if err != nil {
-		abort()
 		if errors.Is(err, context.Canceled) {
 			return &exitError{exitInterrupted, errors.New("interrupted")}
 		}
 		return &exitError{exitInputFailed, err}
 	}
+	committed = true
 	if err := commit(); err != nil {
 		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", o.out, err)}
 	}
@@ -232,14 +216,13 @@ func startCPUProfile(path string) (stop func(), err error) {
 
 // tuneGC lets the heap grow to 4× the live data between collections
 // instead of 2× (GOGC=300): a batch keeps little live data (the documents in
-// flight), so this trades a few megabytes for fewer collections. A GOGC or
-// GOMEMLIMIT in the environment wins.
+// flight), so this trades a few megabytes for fewer collections. A GOGC in
+// the environment wins. No memory limit is set: a fixed one made the
+// collector run without end on a large document (47× the time for 16× the
+// bytes); memory is bounded by --max-size instead (docs/reliability.md).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(512 << 20)
 	}
 }
 

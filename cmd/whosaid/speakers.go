@@ -85,10 +85,16 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 		return err
 	}
 	x := extract.New(rs, extract.Options{})
-	w, commit, abort, err := openOutput(a, o.out)
+	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
 	}
+	committed := false
+	defer func() {
+		if !committed {
+			abort()
+		}
+	}()
 	sw := newSpeakerWriter(format, w, o.byDoc, o.bom)
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
@@ -124,14 +130,14 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	}
 	p.finish()
 	if err != nil {
-		abort()
 		if errors.Is(err, context.Canceled) {
 			return &exitError{exitInterrupted, errors.New("interrupted")}
 		}
 		return &exitError{exitInputFailed, err}
 	}
+	committed = true
 	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", o.out, err)}
+		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}
