@@ -55,6 +55,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(speakerFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
