@@ -110,6 +110,7 @@ speaker and the speaker's title, with offsets and the rule that decided.
 The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 		Example: `  whosaid extract article.txt
   whosaid extract --format csv -o quotes.csv articles/
+  whosaid report -o review.html articles/
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
   whosaid clean --explain article.txt
   whosaid eval gold.jsonl`,
