@@ -92,12 +92,12 @@
     const q = Q[n], tr = el("tr", { class: "q", "data-q": n });
     for (const c of cols) {
       const v = q[c];
-      const td = el("td", { class: typeof v === "number" ? "num" : c === "quote" ? "quote" : "" });
+      const td = el("td", { class: typeof v === "number" ? "num" : c === "quote" || c === "doc" ? c : "" });
       if (c === "speaker" && v) {
         const s = el("span", { class: "swatch" }); s.style.setProperty("--c", C[n]); td.appendChild(s);
         td.appendChild(document.createTextNode(v));
       } else if (c === "doc") {
-        td.appendChild(el("a", { href: "#q" + n }, cell(v)));
+        td.appendChild(el("a", { href: "#q" + n, title: "show in the article" }, cell(v)));
       } else {
         td.textContent = cell(v);
       }
