@@ -23,13 +23,16 @@ type CorpusSpeaker struct {
 
 // SpeakerMerge gathers the speakers of documents and merges one person
 // across them: the same full name (case aside) is one person, and a name of
-// one word ("Ushakov") joins the only fuller name that ends with it or has
-// it as an alias ("Yury Ushakov") and whose titles agree with its own. A
-// short name that fits several people stays apart. The zero value is ready
-// to use; it is not safe for concurrent use.
+// one word ("Ushakov") joins the fuller name that ends with it or has it as
+// an alias ("Yury Ushakov") and whose titles agree best with its own: a
+// shared title beats a title that contains another, and a name without
+// titles fits any. A short name that fits several people equally well
+// stays apart. The zero value is ready to use; it is not safe for
+// concurrent use.
 type SpeakerMerge struct {
-	byKey map[string]*mergeEntry
-	order []*mergeEntry
+	byKey  map[string]*mergeEntry
+	order  []*mergeEntry
+	merged bool
 }
 
 type mergeEntry struct {
@@ -102,80 +105,11 @@ func (e *mergeEntry) add(doc string, titles, aliases []string, quotes int) {
 }
 
 // Speakers returns the merged speakers, the most quoted first (then the
-// most documents, then by name).
+// most documents, then by name). Add after Speakers is not supported.
 func (m *SpeakerMerge) Speakers() []CorpusSpeaker {
-	// index the fuller names by their last word and by their aliases
-	byWord := map[string][]*mergeEntry{}
-	for _, e := range m.order {
-		if !strings.Contains(e.key, " ") {
-			continue
-		}
-		last := e.key[strings.LastIndexByte(e.key, ' ')+1:]
-		byWord[last] = append(byWord[last], e)
-		for a := range e.aliasSet {
-			if !strings.Contains(a, " ") && a != last {
-				byWord[a] = append(byWord[a], e)
-			}
-		}
-	}
-	for _, e := range m.order {
-		if strings.Contains(e.key, " ") {
-			continue
-		}
-		var fit *mergeEntry
-		n := 0
-		for _, c := range byWord[e.key] {
-			if titlesAgree(e, c) {
-				fit = c
-				n++
-			}
-		}
-		if n == 1 {
-			e.into = fit
-		}
-	}
-	// the one-word names left over are one entry per name
-	rest := map[string]*mergeEntry{}
-	for _, e := range m.order {
-		if e.into != nil || strings.Contains(e.key, " ") {
-			continue
-		}
-		if r := rest[e.key]; r != nil {
-			e.into = r
-		} else {
-			rest[e.key] = e
-		}
-	}
-	for _, e := range m.order {
-		if e.into == nil {
-			continue
-		}
-		c := e.into
-		for _, t := range e.titles {
-			k := foldName(t)
-			if _, ok := c.titleKey[k]; !ok {
-				c.titleKey[k] = t
-				c.titles = append(c.titles, t)
-			}
-			c.titleN[k] += e.titleN[k]
-		}
-		if e.key != c.key && !c.aliasSet[e.key] {
-			c.aliasSet[e.key] = true
-			c.aliases = append(c.aliases, e.name)
-		}
-		for _, a := range e.aliases {
-			if k := foldName(a); k != c.key && !c.aliasSet[k] {
-				c.aliasSet[k] = true
-				c.aliases = append(c.aliases, a)
-			}
-		}
-		c.quotes += e.quotes
-		for _, d := range e.docs {
-			if !c.docSet[d] {
-				c.docSet[d] = true
-				c.docs = append(c.docs, d)
-			}
-		}
+	if !m.merged {
+		m.merge()
+		m.merged = true
 	}
 	var out []CorpusSpeaker
 	for _, e := range m.order {
@@ -206,20 +140,175 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// titlesAgree reports whether a short name's titles fit a fuller name's:
-// either has none, or one title of each is the same or contains the other.
-func titlesAgree(short, full *mergeEntry) bool {
-	if len(short.titleKey) == 0 || len(full.titleKey) == 0 {
-		return true
-	}
-	for a := range short.titleKey {
-		for b := range full.titleKey {
-			if a == b || strings.Contains(a, b) || strings.Contains(b, a) {
-				return true
+// merge decides which entries name the same person and folds them into
+// one: a full name with middle names or initials into the same first and
+// last name ("Donald J. Trump" into "Donald Trump"), then one-word names
+// into the fuller name they fit.
+func (m *SpeakerMerge) merge() {
+	for _, e := range m.order {
+		if r := firstLast(e.key); r != e.key {
+			if c := m.byKey[r]; c != nil && c.into == nil {
+				absorb(c, e)
 			}
 		}
 	}
-	return false
+	// index the fuller names by their last word and by their aliases
+	byWord := map[string][]*mergeEntry{}
+	for _, e := range m.order {
+		if e.into != nil || !strings.Contains(e.key, " ") {
+			continue
+		}
+		last := e.key[strings.LastIndexByte(e.key, ' ')+1:]
+		byWord[last] = append(byWord[last], e)
+		for a := range e.aliasSet {
+			if !strings.Contains(a, " ") && a != last {
+				byWord[a] = append(byWord[a], e)
+			}
+		}
+	}
+	// decide every one-word name against the fuller names as they are,
+	// then fold: the order of the documents does not change a decision
+	into := map[*mergeEntry]*mergeEntry{}
+	for _, e := range m.order {
+		if e.into != nil || strings.Contains(e.key, " ") {
+			continue
+		}
+		if c := bestFit(e, byWord[e.key]); c != nil {
+			into[e] = c
+		}
+	}
+	rest := map[string]*mergeEntry{}
+	for _, e := range m.order {
+		if e.into != nil || strings.Contains(e.key, " ") {
+			continue
+		}
+		if c := into[e]; c != nil {
+			absorb(c, e)
+		} else if r := rest[e.key]; r != nil {
+			// the one-word names left over are one entry per name
+			absorb(r, e)
+		} else {
+			rest[e.key] = e
+		}
+	}
+}
+
+// bestFit returns the candidate whose titles agree best with the short
+// name's: the only one at the best level of agreement; at the level of a
+// shared title, the one that carries the shared titles at least twice as
+// often as any other; when no title decides, the one named in at least
+// five times as many documents as any other. It returns nil when none
+// stands out.
+func bestFit(short *mergeEntry, cands []*mergeEntry) *mergeEntry {
+	var fit *mergeEntry
+	best, weight, n, second := 0, 0, 0, 0
+	for _, c := range cands {
+		level, w := titleAgreement(short, c)
+		switch {
+		case level == 0 || c == fit:
+		case level > best:
+			fit, best, weight, n, second = c, level, w, 1, 0
+		case level == best && w > weight:
+			second = weight
+			fit, weight = c, w
+			n++
+		case level == best:
+			second = max(second, w)
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		return fit
+	case n > 1 && best == 2 && weight >= 2*second:
+		return fit
+	case n > 1 && best == 1:
+		// no title decides: a bare surname that no document spelt out
+		// is, in news, the far better known of the people it fits
+		var top *mergeEntry
+		most, next := 0, 0
+		for _, c := range cands {
+			if l, _ := titleAgreement(short, c); l != 1 {
+				continue
+			}
+			if d := len(c.docs); d > most {
+				top, most, next = c, d, most
+			} else {
+				next = max(next, d)
+			}
+		}
+		if most >= 5*next {
+			return top
+		}
+	}
+	return nil
+}
+
+// absorb folds entry e into c.
+func absorb(c, e *mergeEntry) {
+	e.into = c
+	for _, t := range e.titles {
+		k := foldName(t)
+		if _, ok := c.titleKey[k]; !ok {
+			c.titleKey[k] = t
+			c.titles = append(c.titles, t)
+		}
+		c.titleN[k] += e.titleN[k]
+	}
+	if e.key != c.key && !c.aliasSet[e.key] {
+		c.aliasSet[e.key] = true
+		c.aliases = append(c.aliases, e.name)
+	}
+	for _, a := range e.aliases {
+		if k := foldName(a); k != c.key && !c.aliasSet[k] {
+			c.aliasSet[k] = true
+			c.aliases = append(c.aliases, a)
+		}
+	}
+	c.quotes += e.quotes
+	for _, d := range e.docs {
+		if !c.docSet[d] {
+			c.docSet[d] = true
+			c.docs = append(c.docs, d)
+		}
+	}
+}
+
+// firstLast is a folded full name of three words or more reduced to its
+// first and last ("donald j. trump", "hillary rodham clinton" → "donald
+// trump", "hillary clinton"); other keys are returned as they are.
+func firstLast(key string) string {
+	w := strings.Fields(key)
+	if len(w) < 3 {
+		return key
+	}
+	return w[0] + " " + w[len(w)-1]
+}
+
+// titleAgreement tells how well a short name's titles fit a fuller
+// name's: level 2 when they share titles (weight: how often the fuller name
+// carries them), 1 when either has none or a title of one contains a title
+// of the other, 0 when they disagree.
+func titleAgreement(short, full *mergeEntry) (level, weight int) {
+	if len(short.titleKey) == 0 || len(full.titleKey) == 0 {
+		return 1, 0
+	}
+	for a := range short.titleKey {
+		if _, ok := full.titleKey[a]; ok {
+			weight += full.titleN[a]
+		}
+	}
+	if weight > 0 {
+		return 2, weight
+	}
+	for a := range short.titleKey {
+		for b := range full.titleKey {
+			if strings.Contains(a, b) || strings.Contains(b, a) {
+				return 1, 0
+			}
+		}
+	}
+	return 0, 0
 }
 
 // Canonical returns the merged name of the speaker called name in
