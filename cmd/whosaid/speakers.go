@@ -37,9 +37,10 @@ func newSpeakersCmd(a *app) *cobra.Command {
 		Use:   "speakers [flags] PATH...",
 		Short: "List the people and organisations of documents with their titles, aliases, quotes and documents",
 		Long: `speakers lists the people and organisations that the documents name, merged
-across the documents of a folder or corpus: one full name is one person, and a
-surname alone ("Ushakov") joins the only fuller name it fits ("Yury Ushakov")
-when their titles agree. Each comes with its titles (the most frequent first),
+across the documents of a folder or corpus: one full name is one person (with or
+without middle names and initials), and a surname alone ("Ushakov") joins the
+fuller name it fits ("Yury Ushakov") when their titles agree; see
+extract.SpeakerMerge for how a surname of several people is decided. Each comes with its titles (the most frequent first),
 aliases, quotes and documents. --by-doc lists them per document instead.`,
 		Example: `  whosaid speakers article.txt
   whosaid speakers -o speakers.csv articles/
