@@ -28,6 +28,7 @@ type analysis struct {
 	ents       *entities
 	sc         *scratch      // reused buffers, returned to the extractor by release
 	store      []rules.Token // the token chunk being filled
+	caps       captureSets   // the capture maps of attrs, shared when equal
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
@@ -39,9 +40,9 @@ type scratch struct {
 	chunks   [][]rules.Token // token arrays of tokenChunk tokens or more
 	nchunk   int             // chunks in use
 	sents    []sentence
-	wins     []*rules.Window
-	nwin     int           // windows in use
+	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
+	latest   latestByKey   // the index of the entity table's latest mentions
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 }
 
@@ -66,21 +67,12 @@ func (x *Extractor) release(a *analysis) {
 	if a.ents != nil {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
+		clear(sc.latest)
 	}
-	sc.nchunk, sc.nwin = 0, 0
+	sc.nchunk = 0
+	sc.wins.reset()
 	a.sc, a.sents, a.store = nil, nil, nil
 	x.scratch.Put(sc)
-}
-
-// window returns a matching window for toks, reusing one of the scratch.
-func (sc *scratch) window(rs *rules.Ruleset, toks []rules.Token) *rules.Window {
-	if sc.nwin == len(sc.wins) {
-		sc.wins = append(sc.wins, rs.NewWindow(toks))
-	} else {
-		sc.wins[sc.nwin].Reset(rs, toks)
-	}
-	sc.nwin++
-	return sc.wins[sc.nwin-1]
 }
 
 // tokenSpace returns an empty slice with room for need tokens or more, in
@@ -274,6 +266,9 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
+				if len(a.quotes) > minSharedCaptures {
+					at.m.Captures = a.caps.intern(m.Captures)
+				}
 				if r.Status == rules.StatusGuessed {
 					at.guess = r
 				} else if r.Scope == rules.ScopeTurn {
@@ -371,6 +366,12 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
 		return m, next, true, x.matched(a.sents[next].toks, m)
+	case rules.ScopeReported:
+		m, ok := a.window(loc.sent).Match(r, loc.tok)
+		if !ok {
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+		}
+		return x.reportedTurn(a, r, qi, loc)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
 		m, ok := a.window(si).Match(r, -1)

@@ -198,8 +198,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	}
 	st.infos = grow(&bufs.infos, len(c.Lines))
 	st.first = grow(&bufs.first, len(c.Lines))
-	seen := &bufs.seen
-	seen.Reset(len(c.Lines))
+	keys := 0
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		st.first[i] = i
@@ -212,12 +211,21 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		li := st.features(s, off)
 		li.off = off
 		if li.key != 0 {
+			keys++
+		}
+		st.infos[i] = li
+	}
+	// the table of line keys is sized for the lines that have one, not for
+	// every line: a run of empty lines costs no slots
+	seen := &bufs.seen
+	seen.Reset(keys)
+	for i := range st.infos {
+		if li := &st.infos[i]; li.key != 0 {
 			if f := int(seen.PutNew(li.key, 0, uint64(i))); f != i {
 				li.repeated = true
 				st.first[i] = f
 			}
 		}
-		st.infos[i] = li
 	}
 	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
 	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
@@ -244,8 +252,17 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	c.View = blankDropped(view, c.Lines)
 	trace, low := st.trace, st.lowView
 	*st = cleanState{} // the pool keeps no document
+	if len(c.Lines) > maxPooledLines {
+		sc.clean = nil // garbage before the analysis allocates, not kept through it
+	}
 	return c, trace, low
 }
+
+// maxPooledLines bounds the lines of a document whose cleanup buffers are
+// kept for the next one. The buffers take some 300 bytes a line; those of a
+// document of many lines would otherwise stay alive through its whole
+// analysis, on top of its tokens.
+const maxPooledLines = 1 << 16
 
 // neutralStopShare is the stop-word share every line is taken to have when
 // the stopwords list does not cover the document's language: that of prose.

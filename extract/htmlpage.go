@@ -43,6 +43,7 @@ type htmlDoc struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
 	Date   string `json:"date"`
+	Lang   string `json:"lang,omitempty"`
 	Quotes int    `json:"quotes"`
 	First  int    `json:"first"` // index of its first quote in the quote list
 }
@@ -83,7 +84,7 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 	}
 	w.speakers.Add(d)
 	n := len(w.docs)
-	w.docs = append(w.docs, htmlDoc{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: len(d.Quotes), First: len(w.quotes)})
+	w.docs = append(w.docs, htmlDoc{ID: d.ID, Title: d.Title, Date: d.Date, Lang: d.Lang, Quotes: len(d.Quotes), First: len(w.quotes)})
 	first := len(w.quotes)
 	for i := range d.Quotes {
 		b, err := json.Marshal(&d.Quotes[i])

@@ -17,7 +17,7 @@ var Formats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx", "html"}
 
 // Columns is the fixed header of CSV and TSV output.
 var Columns = []string{"doc", "id", "quote", "start", "end", "speaker", "mention", "speaker_start", "speaker_end",
-	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence"}
+	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence", "lang"}
 
 // WriterOptions tune a Writer.
 type WriterOptions struct {
@@ -84,7 +84,7 @@ func optInt(p *int) string {
 func (r *Record) Row() []string {
 	return []string{r.Doc, r.ID, r.Quote, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention,
 		optInt(r.SpeakerStart), optInt(r.SpeakerEnd), r.Title, r.Cue, optInt(r.CueStart), optInt(r.CueEnd),
-		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence}
+		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence, r.Lang}
 }
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula
@@ -166,6 +166,7 @@ func (w *jsonWriter) Close() error {
 // docJSON is the JSON shape of one document.
 type docJSON struct {
 	ID       string    `json:"id"`
+	Lang     string    `json:"lang"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
 	Quotes   []Record  `json:"quotes"`
@@ -178,7 +179,7 @@ func docOut(d *Document) docJSON {
 	if q == nil {
 		q = []Record{}
 	}
-	return docJSON{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
+	return docJSON{ID: d.ID, Lang: d.Lang, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
 }
 
 type jsonlWriter struct {

@@ -36,6 +36,7 @@ type entities struct {
 	byKey    map[string][]*entity
 	mentions []nameMention    // in text order
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
+	latest   latestByKey      // entity key → entity of the latest mention
 }
 
 // atStart returns the entity of the name mention that starts at byte
@@ -165,15 +166,10 @@ func (es *entities) link(ws []string, key, full string) *entity {
 		}
 	} else if len(cands) > 0 {
 		// the most recently mentioned entity with this last name
-		best := cands[0]
-		for i := len(es.mentions) - 1; i >= 0; i-- {
-			m := es.mentions[i]
-			if m.ent != nil && strings.EqualFold(m.ent.words[len(m.ent.words)-1], ws[0]) {
-				best = m.ent
-				break
-			}
+		if e := es.latest[key]; e != nil {
+			return e
 		}
-		return best
+		return cands[0]
 	} else if len(ws) == 1 {
 		// a family name written first: Li for Li Jifeng, the person most
 		// recently named with it as the first of several words
@@ -233,7 +229,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0]}
+	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	a.ents = es
 	det := x.l.det
 	for si := range a.sents[:a.nsents] {
@@ -286,6 +282,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
+				es.latest.note(key, e)
 				if sp.Span.End > next {
 					next = sp.Span.End
 				}
@@ -310,6 +307,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
 		slices.SortStableFunc(es.mentions, byStart)
+		es.latest.rebuild(es.mentions)
 	}
 }
 
@@ -480,29 +478,7 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
-		es.byHead = map[string][]int{}
-		preps := x.rules.Lists[rules.ListSpeakerPreps]
-		heads := map[*entity][]string{} // the head nouns of each entity's titles, once
-		for _, e := range es.list {
-			for _, t := range e.titles {
-				// the head is the last word before a phrase: mayor of Springfield
-				ws := strings.Fields(strings.ToLower(t))
-				for k, w := range ws {
-					if k > 0 && preps.Has(w) {
-						ws = ws[:k]
-						break
-					}
-				}
-				if len(ws) > 0 && !slices.Contains(heads[e], ws[len(ws)-1]) {
-					heads[e] = append(heads[e], ws[len(ws)-1])
-				}
-			}
-		}
-		for i, m := range es.mentions {
-			for _, h := range heads[m.ent] {
-				es.byHead[h] = append(es.byHead[h], i)
-			}
-		}
+		es.byHead = headIndex(es.mentions, x.rules.Lists[rules.ListSpeakerPreps].Has)
 	}
 	idx := es.byHead[head]
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })

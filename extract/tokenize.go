@@ -19,11 +19,12 @@ type sentence struct {
 	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
-// window returns the matching window of sentence si, made once.
+// window returns the matching window of sentence si, lent by the scratch's
+// windowRing (see maxWindows) on first use.
 func (a *analysis) window(si int) *rules.Window {
 	s := &a.sents[si]
 	if s.win == nil {
-		s.win = a.sc.window(a.rs, s.toks)
+		a.sc.wins.lend(a, si)
 	}
 	return s.win
 }
@@ -229,6 +230,12 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 				lw = (*low)[i:j]
 			}
+			if k, kl := x.elision(w, lw); k > 0 {
+				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
+				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+				r, _ = utf8.DecodeRuneInString(w[k:])
+				w, lw, i = w[k:], lw[kl:], i+k
+			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
@@ -290,7 +297,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				break
 			}
 			if x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -302,7 +309,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				k++
 			}
 			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		return true

@@ -2,10 +2,10 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,7 +33,7 @@ type xlsxWriter struct {
 	wrap     int // style id of the wrapped quote cells
 	row      int // the last row written
 	speakers SpeakerMerge
-	buf      bytes.Buffer
+	numeric  []bool // per column of Columns: holds numbers
 }
 
 // xlsxWidths are the widths of the columns that are wider or narrower than
@@ -78,7 +78,7 @@ func newXLSXWriter(w io.Writer) (*xlsxWriter, error) {
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1}, nil
+	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1, numeric: numericColumns()}, nil
 }
 
 func (w *xlsxWriter) WriteDoc(d *Document) error {
@@ -97,44 +97,53 @@ func (w *xlsxWriter) WriteDoc(d *Document) error {
 	return nil
 }
 
-// cells returns the record's cells in Columns order, taken from its JSON
-// form so that a field added to Record and Columns needs no change here.
+// cells returns the record's cells: the values of Row, in Columns order,
+// as numbers in the numeric columns.
 func (w *xlsxWriter) cells(r *Record) ([]any, error) {
-	w.buf.Reset()
-	if err := json.NewEncoder(&w.buf).Encode(r); err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	dec := json.NewDecoder(&w.buf)
-	dec.UseNumber()
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	out := make([]any, len(Columns))
-	for i, c := range Columns {
-		var v any
-		switch x := m[c].(type) {
-		case json.Number:
-			if n, err := x.Int64(); err == nil {
-				v = n
-			} else if f, err := x.Float64(); err == nil {
-				v = f
+	row := r.Row()
+	out := make([]any, len(row))
+	for i, v := range row {
+		var c any
+		switch {
+		case i < len(w.numeric) && w.numeric[i] && v != "":
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+				c = n
+			} else if f, err := strconv.ParseFloat(v, 64); err == nil {
+				c = f
+			} else {
+				c = xlsxText(v)
 			}
-		case string:
-			v = xlsxText(x)
-		case bool:
-			v = x
-		case nil:
-		default:
-			b, _ := json.Marshal(x)
-			v = xlsxText(string(b))
+		case v != "":
+			c = xlsxText(v)
 		}
-		if c == "quote" || c == "sentence" {
-			v = excelize.Cell{StyleID: w.wrap, Value: v}
+		if i < len(Columns) && (Columns[i] == "quote" || Columns[i] == "sentence") {
+			c = excelize.Cell{StyleID: w.wrap, Value: c}
 		}
-		out[i] = v
+		out[i] = c
 	}
 	return out, nil
+}
+
+// numericColumns tells which of Columns hold numbers: those whose field is
+// a JSON number in a record with every optional offset set, so that a
+// numeric field added to Record and Columns is a number in the sheet too.
+func numericColumns() []bool {
+	z := 0
+	b, err := json.Marshal(&Record{SpeakerStart: &z, SpeakerEnd: &z, CueStart: &z, CueEnd: &z})
+	var m map[string]json.RawMessage
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	out := make([]bool, len(Columns))
+	if err != nil {
+		return out
+	}
+	for i, c := range Columns {
+		if v := m[c]; len(v) > 0 && (v[0] == '-' || '0' <= v[0] && v[0] <= '9') {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // xlsxText makes s fit a cell: characters that XML cannot hold become

@@ -39,7 +39,8 @@ type SpeakerPhrase struct {
 	Type    SpeakerType // name, pronoun or descriptor
 }
 
-// Match is one match of an attribution rule.
+// Match is one match of an attribution rule. Its Captures are read-only:
+// callers may share equal maps between matches.
 type Match struct {
 	Rule     *AttrRule
 	Span     Span

@@ -135,7 +135,7 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.Kind != Word || !t.Cap {
 		return false
 	}
-	if t.First && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
+	if t.First && rs.participleOpener(t.Lower) {
 		return false // Reprising one of her lines, …
 	}
 	if t.First && len(t.Text) >= 4 && isUpper(t.Text) && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && isUpper(toks[i+1].Text)) {
@@ -517,7 +517,7 @@ func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 		if t.Kind != Word || rs.in(t, rs.b.cueVerbs) || rs.in(t, rs.b.notNames) || rs.in(t, rs.b.determiners) {
 			return false
 		}
-		if rs.in(t, rs.b.titles) {
+		if rs.in(t, rs.b.titles) || rs.capitalTitle(t) {
 			return true
 		}
 	}

@@ -35,6 +35,7 @@ title, cue, rule, confidence and status. It is "extract --format html".`,
 	cmd.Flags().BoolVar(&o.all, "all", false, "also mark quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show in each quote's details which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out quotes whose confidence is below this (0 to 1)")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
 	return cmd

@@ -52,8 +52,9 @@
 
   // The document index.
   const dt = document.getElementById("doctable");
-  const dcols = ["#", "id", "title", "date", "quotes"];
-  head(dt, dcols, sortable(dt, (r, i) => i === 0 || i === 4 ? +r.cells[i].textContent : r.cells[i].textContent.toLowerCase()));
+  const langs = D.some(d => d.lang);
+  const dcols = langs ? ["#", "id", "title", "date", "lang", "quotes"] : ["#", "id", "title", "date", "quotes"];
+  head(dt, dcols, sortable(dt, (r, i) => i === 0 || i === dcols.length - 1 ? +r.cells[i].textContent : r.cells[i].textContent.toLowerCase()));
   const df = document.createDocumentFragment();
   D.forEach((d, i) => {
     const tr = el("tr");
@@ -62,6 +63,7 @@
     const td = el("td"); td.appendChild(a); tr.appendChild(td);
     tr.appendChild(el("td", null, d.title));
     tr.appendChild(el("td", null, d.date));
+    if (langs) tr.appendChild(el("td", null, d.lang));
     tr.appendChild(el("td", { class: "num" }, d.quotes));
     df.appendChild(tr);
   });

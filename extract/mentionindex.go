@@ -1,0 +1,94 @@
+package extract
+
+import "strings"
+
+// latestByKey indexes a document's name mentions by the entity key (the
+// lower-case last word of the name, see nameWords): for each key, the
+// entity of the latest mention in es.mentions. It stands for a scan back
+// over all earlier mentions for every one-word name, which made entity
+// resolution quadratic in a long document.
+type latestByKey map[string]*entity
+
+// latestIndex returns the scratch's index of latest mentions, empty: a
+// map reused from document to document (release clears it).
+func (sc *scratch) latestIndex() latestByKey {
+	if sc.latest == nil {
+		sc.latest = latestByKey{}
+	}
+	return sc.latest
+}
+
+// note records that the mention just appended to es.mentions is of entity
+// e, whose key is key.
+func (l latestByKey) note(key string, e *entity) { l[key] = e }
+
+// rebuild indexes mentions afresh, after they were reordered.
+func (l latestByKey) rebuild(mentions []nameMention) {
+	clear(l)
+	for _, m := range mentions {
+		l[strings.ToLower(m.ent.words[len(m.ent.words)-1])] = m.ent
+	}
+}
+
+// headIndex indexes mentions by the head nouns of their entity's titles
+// (the last word before a word that opens a phrase, as prep tells: mayor
+// of Springfield → mayor):
+// for each head, the indexes of the mentions whose entity has a title with
+// that head, in order. The lists share one array, sized by a first pass:
+// grown by append, they made three times their size in garbage, late in
+// the document when its heap is at its largest.
+func headIndex(mentions []nameMention, prep func(string) bool) map[string][]int {
+	memo := map[*entity][]string{}
+	count := map[string]int{}
+	total := 0
+	for _, m := range mentions {
+		for _, h := range titleHeads(memo, m.ent, prep) {
+			count[h]++
+			total++
+		}
+	}
+	idx := make(map[string][]int, len(count))
+	buf := make([]int, total)
+	for h, n := range count {
+		idx[h], buf = buf[:0:n], buf[n:]
+	}
+	for i, m := range mentions {
+		for _, h := range memo[m.ent] {
+			idx[h] = append(idx[h], i)
+		}
+	}
+	return idx
+}
+
+// titleHeads returns the head nouns (last words, lower case) of the titles
+// of e, each once, in the order of the titles, memoised in memo: an entity
+// has many mentions, and its titles are split once.
+func titleHeads(memo map[*entity][]string, e *entity, prep func(string) bool) []string {
+	if hs, ok := memo[e]; ok {
+		return hs
+	}
+	var hs []string
+	for _, t := range e.titles {
+		ws := strings.Fields(strings.ToLower(t))
+		for k, w := range ws {
+			if k > 0 && prep(w) {
+				ws = ws[:k]
+				break
+			}
+		}
+		if len(ws) > 0 && !containsString(hs, ws[len(ws)-1]) {
+			hs = append(hs, ws[len(ws)-1])
+		}
+	}
+	memo[e] = hs
+	return hs
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLatestByKey: link resolves a one-word name to the entity of the
+// latest mention with that last name, as the scan back over every mention
+// that the index replaced did — here run next to it at every step, on
+// sequences where a last name is shared, repeated, and met again after
+// other names, and after the mentions were reordered.
+func TestLatestByKey(t *testing.T) {
+	for _, names := range [][]string{
+		{"Maria Lopez", "Carlos Lopez", "Lopez", "Anna Berg", "Lopez", "Maria Lopez", "Lopez", "Berg"},
+		{"Reed", "John Reed", "Jane Reed", "Reed", "Tom Hale", "Hale", "John Reed", "REED"},
+		{"Ana Costa", "Costa", "Pedro Costa", "Costa", "Ana Costa", "Costa", "Costa"},
+	} {
+		es := &entities{byKey: map[string][]*entity{}, latest: latestByKey{}}
+		for i, name := range names {
+			ws := strings.Fields(name)
+			key := strings.ToLower(ws[len(ws)-1])
+			var want *entity
+			if len(ws) == 1 && len(es.byKey[key]) > 0 {
+				want = es.byKey[key][0]
+				for k := len(es.mentions) - 1; k >= 0; k-- {
+					if m := es.mentions[k]; strings.EqualFold(m.ent.words[len(m.ent.words)-1], ws[0]) {
+						want = m.ent
+						break
+					}
+				}
+			}
+			e := es.link(ws, key, name)
+			if want != nil && e != want {
+				t.Errorf("%q, step %d: %q linked to %q, the scan finds %q", names, i, name, e.name, want.name)
+			}
+			es.mentions = append(es.mentions, nameMention{start: len(names) - i, ent: e})
+			es.latest.note(key, e)
+		}
+		// reordered (by start, here the reverse): rebuilt, the last one wins
+		slices.Reverse(es.mentions)
+		es.latest.rebuild(es.mentions)
+		for key := range es.byKey {
+			var want *entity
+			for _, m := range es.mentions {
+				if strings.EqualFold(m.ent.words[len(m.ent.words)-1], key) {
+					want = m.ent
+				}
+			}
+			if got := es.latest[key]; got != want {
+				t.Errorf("%q rebuilt: latest[%q] = %q, want %q", names, key, got.name, want.name)
+			}
+		}
+	}
+}
+
+// TestTitleHeads: the head nouns of an entity's titles, lower case, each
+// once, in the order of the titles.
+// isOf stands for the speaker prepositions list in the tests.
+func isOf(w string) bool { return w == "of" }
+
+func TestTitleHeads(t *testing.T) {
+	for _, tc := range []struct {
+		titles []string
+		want   []string
+	}{
+		{nil, nil},
+		{[]string{"Kremlin aide"}, []string{"aide"}},
+		{[]string{"special envoy", "Trump’s special envoy", "Foreign Minister"}, []string{"envoy", "minister"}},
+		{[]string{"  ", "chief  Executive "}, []string{"executive"}},
+		{[]string{"mayor of Springfield", "Mayor"}, []string{"mayor"}},
+		{[]string{"of counsel"}, []string{"counsel"}}, // a phrase word first is no phrase
+	} {
+		e := &entity{titles: tc.titles}
+		memo := map[*entity][]string{}
+		if got := titleHeads(memo, e, isOf); !slices.Equal(got, tc.want) {
+			t.Errorf("titleHeads(%q) = %q, want %q", tc.titles, got, tc.want)
+		}
+		if got := titleHeads(memo, e, isOf); !slices.Equal(got, tc.want) {
+			t.Errorf("titleHeads(%q), memoised = %q, want %q", tc.titles, got, tc.want)
+		}
+	}
+}
+
+// TestHeadIndex: each head noun lists, in order, the mentions whose entity
+// has a title with that head, as appending mention by mention did.
+func TestHeadIndex(t *testing.T) {
+	aide := &entity{titles: []string{"Kremlin aide", "senior aide"}}
+	envoy := &entity{titles: []string{"special envoy", "Foreign Minister"}}
+	none := &entity{}
+	ms := []nameMention{{ent: aide}, {ent: none}, {ent: envoy}, {ent: aide}, {ent: envoy}}
+	want := map[string][]int{}
+	for i, m := range ms {
+		for _, h := range titleHeads(map[*entity][]string{}, m.ent, isOf) {
+			want[h] = append(want[h], i)
+		}
+	}
+	got := headIndex(ms, isOf)
+	if len(got) != len(want) {
+		t.Fatalf("headIndex: %v, want %v", got, want)
+	}
+	for h, w := range want {
+		if !slices.Equal(got[h], w) {
+			t.Errorf("headIndex[%q] = %v, want %v", h, got[h], w)
+		}
+	}
+	if len(headIndex(nil, isOf)) != 0 {
+		t.Errorf("headIndex(nil, isOf) not empty")
+	}
+}
