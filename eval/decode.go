@@ -30,7 +30,14 @@ func ReadGold(r io.Reader) ([]GoldDoc, error) {
 // ReadPred reads a predictions JSONL file: one {"id", "quotes"} object per
 // line, other fields ignored, quotes of kind "indirect" skipped, a missing or null "quotes" meaning none. A
 // later line with the same id replaces an earlier one, as in score.py.
-func ReadPred(r io.Reader) (map[string][]PredQuote, error) {
+func ReadPred(r io.Reader) (map[string][]PredQuote, error) { return readPred(r, false) }
+
+// ReadPredAll is ReadPred keeping the quotes of kind "indirect": the
+// predictions ScoreReported scores.
+func ReadPredAll(r io.Reader) (map[string][]PredQuote, error) { return readPred(r, true) }
+
+// readPred reads predictions, with or without the quotes of kind indirect.
+func readPred(r io.Reader, indirect bool) (map[string][]PredQuote, error) {
 	pred := map[string][]PredQuote{}
 	err := readLines(r, func(n int, line []byte) error {
 		o, err := decodeObject(line)
@@ -46,7 +53,9 @@ func ReadPred(r io.Reader) (map[string][]PredQuote, error) {
 		if quotes == nil {
 			quotes = []PredQuote{}
 		}
-		quotes = slices.DeleteFunc(quotes, func(q PredQuote) bool { return q.Kind == "indirect" })
+		if !indirect {
+			quotes = slices.DeleteFunc(quotes, func(q PredQuote) bool { return q.Kind == "indirect" })
+		}
 		pred[id] = quotes
 		return nil
 	})
@@ -184,18 +193,21 @@ func (f *fields) checkSpeakerEnd(start, end *int) {
 }
 
 // UnmarshalJSON decodes a gold document; "id", "text" and "quotes" are
-// required, as score.py reads them unconditionally.
+// required, as score.py reads them unconditionally ("quotes" not in a file
+// of attributions, which score_reported.py reads).
 func (d *GoldDoc) UnmarshalJSON(data []byte) error {
 	o, err := decodeObject(data)
 	if err != nil {
 		return err
 	}
 	f := fields{o: o}
+	_, reported := o["attributions"] // a *-reported.jsonl file has no quotes
 	out := GoldDoc{
-		ID:     f.str("id", true),
-		Text:   f.str("text", true),
-		Quotes: decodeList[GoldQuote](&f, "quotes", true),
-		Ignore: decodeList[IgnoreSpan](&f, "ignore", false),
+		ID:           f.str("id", true),
+		Text:         f.str("text", true),
+		Quotes:       decodeList[GoldQuote](&f, "quotes", !reported),
+		Ignore:       decodeList[IgnoreSpan](&f, "ignore", false),
+		Attributions: decodeList[GoldAttribution](&f, "attributions", false),
 	}
 	if f.err != nil {
 		return f.err

@@ -28,6 +28,9 @@ type GoldDoc struct {
 	Text   string       `json:"text"`
 	Quotes []GoldQuote  `json:"quotes"`
 	Ignore []IgnoreSpan `json:"ignore,omitempty"`
+	// Attributions holds every attribution of a *-reported.jsonl gold file
+	// (direct, mixed and indirect), scored by ScoreReported.
+	Attributions []GoldAttribution `json:"attributions,omitempty"`
 	// Meta is kept as read and not used for scoring.
 	Meta json.RawMessage `json:"meta,omitempty"`
 }
@@ -66,8 +69,8 @@ type IgnoreSpan struct {
 // treats null, a missing key and "" alike). SpeakerStart and SpeakerEnd are
 // optional; the offset test needs both starts (gold and predicted) non-nil.
 // Title is the speaker's title: score.py reads "speaker_title", else
-// "title". ReadPred skips quotes of kind "indirect" (reported speech, which
-// score_reported.py scores), as score.py does.
+// "title". ReadPred and Score skip quotes of kind "indirect" (reported
+// speech, which ScoreReported scores), as score.py does.
 type PredQuote struct {
 	Start        int    `json:"start"`
 	End          int    `json:"end"`
@@ -427,7 +430,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 		spkN, spkOK, proN, proOK, titleN, titleOK int
 	)
 	for _, d := range gold {
-		G, P := d.Quotes, pred[d.ID]
+		G, P := d.Quotes, direct(pred[d.ID])
 		nGold += len(G)
 		var cands []candidate
 		for i, g := range G {

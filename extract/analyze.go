@@ -260,6 +260,9 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		at := &a.attrs[qi]
 		for ri, r := range x.rules.Attribution {
+			if r.Reported() {
+				continue // matched per sentence, by report
+			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
 				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
@@ -274,13 +277,25 @@ func (x *Extractor) attribute(a *analysis) {
 				} else if r.Scope == rules.ScopeTurn {
 					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
 				}
-				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
+				if rest := quoteRulesAfter(x.rules.Attribution, ri); x.opts.Explain && rest > 0 {
 					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 				break
 			}
 		}
 	}
+}
+
+// quoteRulesAfter counts the rules after rs[i] that attribute quotations
+// (not those of reported speech).
+func quoteRulesAfter(rs []*rules.AttrRule, i int) int {
+	n := 0
+	for _, r := range rs[i+1:] {
+		if !r.Reported() {
+			n++
+		}
+	}
+	return n
 }
 
 // prevTop returns the index of the top-level quote before quote qi, or -1.

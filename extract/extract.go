@@ -24,6 +24,10 @@ type Options struct {
 	Explain bool
 	// MaxQuoteLen bounds a quotation's content in bytes (0: 5000).
 	MaxQuoteLen int
+	// Reported adds the statements of reported speech that the rules of
+	// kind indirect find (“Ushakov said the talks had been useful”) as
+	// records of kind indirect.
+	Reported bool
 	// MinConfidence leaves out the rows whose confidence is below it
 	// (0: none; unattributed rows have confidence 0).
 	MinConfidence float64
@@ -51,6 +55,10 @@ type Extractor struct {
 	l         lists // lists read per token, looked up once
 	// scratch holds *scratch values: buffers that an analysis reuses.
 	scratch sync.Pool
+	// gate holds the rules of reported speech and their cue lists, made
+	// on first use (see gates).
+	gate     *gates
+	gateOnce sync.Once
 	// packs holds the extractors of the ruleset's language packs, by code;
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor
@@ -145,6 +153,10 @@ type Speaker struct {
 	Quotes   int      `json:"quotes"`
 	Gender   string   `json:"gender,omitempty"`
 	Mentions int      `json:"mentions"`
+
+	// Reported counts the statements of reported speech (kind indirect)
+	// attributed to the speaker, apart from Quotes.
+	Reported int `json:"reported,omitempty"`
 }
 
 // Warning is a problem found in the input that did not stop extraction.
@@ -220,13 +232,18 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 		}
 		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
 	}
+	var reps []statement
 	if lang != LangUnknown {
 		x.attribute(a)
+		reps = x.report(a)
 	}
 	x.resolve(a)
 	var bound *Warning
 	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
 		doc.Warnings = append(doc.Warnings, *bound)
+	}
+	if len(reps) > 0 {
+		doc.Quotes = x.withReported(a, reps, doc.Quotes, id, text)
 	}
 	for i := range doc.Quotes {
 		doc.Quotes[i].Lang = lang

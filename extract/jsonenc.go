@@ -180,6 +180,10 @@ func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, 
 			}
 			dst = append(dst, `,"mentions":`...)
 			dst = strconv.AppendInt(dst, int64(s.Mentions), 10)
+			if s.Reported > 0 {
+				dst = append(dst, `,"reported":`...)
+				dst = strconv.AppendInt(dst, int64(s.Reported), 10)
+			}
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')

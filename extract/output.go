@@ -257,7 +257,11 @@ func (w *tableWriter) WriteDoc(d *Document) error {
 	}
 	line("#", pad("quote", qW), pad("speaker", spW), pad("title", tiW), "cue")
 	for _, r := range d.Quotes {
-		lines := wrap("“"+TermSafe(r.Quote)+"”", qW)
+		text := "“" + TermSafe(r.Quote) + "”"
+		if r.Kind == "indirect" {
+			text = "(reported) " + TermSafe(r.Quote) // no quotation marks: not verbatim
+		}
+		lines := wrap(text, qW)
 		sp := r.Speaker
 		if sp == "" {
 			sp = "(" + r.Status + ")"

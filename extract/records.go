@@ -214,6 +214,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
+		if at.ok && !x.opts.All && capitalWord(content) && x.afterTitleMarker(a, qi) {
+			continue // NBC’s “Today”, the “Avatar” star: a one-word title
+		}
 		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
 			continue // a term, a scare quote or a title, whatever rule took it
 		}
@@ -274,15 +277,34 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	return ""
 }
 
+// listTitleNouns names the list of words right after a title-case
+// quotation that make it the name of a work or a show (“Off Message”
+// podcast, “Broad City” star).
+const listTitleNouns = "title_nouns"
+
 // afterTitleMarker reports whether the quote follows a word of the
 // title_markers list (a possessive): CNN’s “State of the Union” is the title
-// of a show, whoever speaks in the sentence.
+// of a show, whoever speaks in the sentence; or whether a word of the
+// title_nouns list follows it: the “Off Message” podcast.
 func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	loc := a.qloc[qi]
-	if loc.sent < 0 || loc.tok == 0 {
+	if loc.sent < 0 {
 		return false
 	}
-	return x.rules.IsTitleMarker(&a.sents[loc.sent].toks[loc.tok-1])
+	toks := a.sents[loc.sent].toks
+	if loc.tok > 0 && x.rules.IsTitleMarker(&toks[loc.tok-1]) {
+		return true
+	}
+	if loc.tok > 1 && toks[loc.tok-1].Lower == "," && x.rules.IsTitleMarker(&toks[loc.tok-2]) {
+		return true // in her memoir, “Tough Choices”
+	}
+	nouns := x.rules.Lists[listTitleNouns]
+	for k := loc.tok + 1; k < len(toks) && k <= loc.tok+2 && toks[k].Kind == rules.Word; k++ {
+		if nouns.Has(toks[k].Lower) {
+			return true // the “Off Message” podcast, a “Keepin’ It Real” radio program
+		}
+	}
+	return false
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words
@@ -310,6 +332,14 @@ func isSentence(words []string) bool {
 func titleCaseText(s string) bool {
 	n := wordCount(s, 10)
 	return n >= 2 && n <= 10 && isTitleCase(strings.Fields(s))
+}
+
+// capitalWord reports whether s is one word that begins with a capital
+// letter (Today, Hannity), but for the punctuation around it.
+func capitalWord(s string) bool {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsUpper(r) && wordCount(s, 1) == 1
 }
 
 // wordCount returns len(strings.Fields(s)), or a number above limit when

@@ -18,6 +18,7 @@ type entity struct {
 	gender  string
 	quotes  int // quotes attributed during resolution
 	rows    int // quotes output (records), for the speakers table
+	said    int // statements of reported speech output, for the speakers table
 	person  bool
 	n       int // mentions
 	best    int // index in titles of the fullest specific title, -1 if none
@@ -368,8 +369,6 @@ func looksPersonal(ws []string) bool {
 // resolve gives every attributed quote its canonical speaker.
 func (x *Extractor) resolve(a *analysis) {
 	x.buildEntities(a)
-	det := x.rules.Lists[rules.ListDeterminers]
-	pron := x.rules.Lists[rules.ListPronouns]
 	var prevSpeakers []*entity // speakers of earlier quotes, nearest last
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
@@ -388,74 +387,10 @@ func (x *Extractor) resolve(a *analysis) {
 			}
 			continue
 		}
-		sp := at.m.Speaker
-		toks := a.sents[at.sent].toks
-		mention := spanText(toks, sp.Mention)
-		rank := "" // a title of honorifics only, if nothing better
-		switch sp.Type {
-		case rules.NameMention:
-			ws, key, _ := x.nameWords(toks, sp.Mention)
-			e := a.ents.atStart(toks[sp.Mention.Start].Start)
-			if isCoordinated(ws) {
-				e = nil // two speakers: Dovere and Debenedetti
-			} else if e == nil && len(ws) > 0 {
-				e = a.ents.link(ws, key, strings.Join(ws, " "))
-			}
-			if sp.Title.Len() > 0 {
-				if tt := x.title(toks, sp.Title); !tt.rank {
-					at.title = tt.text // this mention's own title
-				} else {
-					rank = tt.text // unless another mention gives more: Dr.
-				}
-			}
-			if e != nil {
-				at.ent = e
-				at.speaker = e.name
-				at.status = "attributed"
-				if !strings.EqualFold(strings.Join(ws, " "), e.name) {
-					at.status = "resolved"
-				}
-			} else {
-				at.speaker, at.status = mention, "attributed"
-			}
-		case rules.DescriptorMention:
-			first := toks[sp.Mention.Start].Lower
-			plural := x.isPlural(toks[sp.Mention.End-1].Lower)
-			definite := !plural && (first == "the" || !det.Has(first))
-			at.speaker, at.status = mention, "attributed"
-			if definite {
-				head := x.headOf(toks, sp.Mention)
-				if e := x.byTitle(a, head, toks[sp.Mention.Start].Start); e != nil {
-					at.ent, at.speaker, at.status = e, e.name, "resolved"
-				} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
-					// an age names the person last spoken of: the 56-year-old
-					at.ent, at.speaker, at.status = e, e.name, "resolved"
-				} else if first == "the" {
-					at.status = "unresolved"
-				}
-			}
-			if at.ent == nil {
-				at.title = x.title(toks, sp.Title).text
-			}
-		case rules.PronounMention:
-			g := pron.Attrs[toks[sp.Mention.Start].Lower]
-			at.speaker, at.status = "", "unresolved"
-			if g == "m" || g == "f" {
-				if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
-					at.ent, at.speaker, at.status = e, e.name, "resolved"
-					if e.gender == "" {
-						e.gender = g
-					}
-				}
-			} else if g != "n" && len(prevSpeakers) > 0 {
-				// I, we, they: only the speaker of the previous quote
-				e := prevSpeakers[len(prevSpeakers)-1]
-				at.ent, at.speaker, at.status = e, e.name, "resolved"
-			}
-		}
+		rank := x.resolveSpeaker(a, at, prevSpeakers)
 		if at.ent != nil {
 			at.ent.quotes++
-			at.ent.person = at.ent.person || sp.Type == rules.PronounMention
+			at.ent.person = at.ent.person || at.m.Speaker.Type == rules.PronounMention
 			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
 				at.title = best // given at another mention, or fuller there
 			}
@@ -467,9 +402,134 @@ func (x *Extractor) resolve(a *analysis) {
 	}
 }
 
+// resolveSpeaker gives the attribution at its speaker, status and title:
+// the entity of its mention (a name, a definite descriptor, a pronoun's
+// antecedent, or for I, we, they the last of prevSpeakers, the speakers of
+// the quotes before it). It returns a title of honorifics only, for want
+// of a better one.
+func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*entity) string {
+	det := x.rules.Lists[rules.ListDeterminers]
+	pron := x.rules.Lists[rules.ListPronouns]
+	sp := at.m.Speaker
+	toks := a.sents[at.sent].toks
+	mention := spanText(toks, sp.Mention)
+	rank := "" // a title of honorifics only, if nothing better
+	switch sp.Type {
+	case rules.NameMention:
+		ws, key, _ := x.nameWords(toks, sp.Mention)
+		e := a.ents.atStart(toks[sp.Mention.Start].Start)
+		if isCoordinated(ws) {
+			e = nil // two speakers: Dovere and Debenedetti
+		} else if e == nil && len(ws) > 0 {
+			e = a.ents.link(ws, key, strings.Join(ws, " "))
+		}
+		if sp.Title.Len() > 0 {
+			if tt := x.title(toks, sp.Title); !tt.rank {
+				at.title = tt.text // this mention's own title
+			} else {
+				rank = tt.text // unless another mention gives more: Dr.
+			}
+		}
+		if e != nil {
+			at.ent = e
+			at.speaker = e.name
+			at.status = "attributed"
+			if !strings.EqualFold(strings.Join(ws, " "), e.name) {
+				at.status = "resolved"
+			}
+		} else {
+			at.speaker, at.status = mention, "attributed"
+		}
+	case rules.DescriptorMention:
+		first := toks[sp.Mention.Start].Lower
+		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
+		definite := !plural && (first == "the" || !det.Has(first))
+		at.speaker, at.status = mention, "attributed"
+		if definite {
+			head := x.headOf(toks, sp.Mention)
+			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+			} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
+				// an age names the person last spoken of: the 56-year-old
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+			} else if first == "the" {
+				at.status = "unresolved"
+			}
+		}
+		if at.ent == nil {
+			at.title = x.title(toks, sp.Title).text
+		}
+	case rules.PronounMention:
+		g := pron.Attrs[toks[sp.Mention.Start].Lower]
+		at.speaker, at.status = "", "unresolved"
+		if g == "m" || g == "f" {
+			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
+				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				if e.gender == "" {
+					e.gender = g
+				}
+			}
+		} else if g != "n" && len(prevSpeakers) > 0 {
+			// I, we, they: only the speaker of the previous quote
+			e := prevSpeakers[len(prevSpeakers)-1]
+			at.ent, at.speaker, at.status = e, e.name, "resolved"
+		}
+	}
+	return rank
+}
+
 func (x *Extractor) isPlural(w string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.rules.Lists[rules.ListPersonNouns].Has(w) &&
 		!x.rules.Lists[rules.ListPersonNouns].Has(strings.TrimSuffix(w, "s")+"ss")
+}
+
+// byTitleMods is byTitle for the descriptor toks[m] with the head noun
+// head: of the entities with that head noun, the nearest whose title also
+// holds the descriptor's other words (The US president → US President, not
+// Russian President), else the nearest.
+func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, head string) *entity {
+	at := toks[m.Start].Start
+	e := x.byTitle(a, head, at)
+	var mods []string
+	for i := m.Start; i < m.End; i++ {
+		if t := &toks[i]; t.Kind == rules.Word && t.Lower != head && !x.rules.InList(x.l.det, t) {
+			mods = append(mods, t.Lower)
+		}
+	}
+	if e == nil || len(mods) == 0 || titleHolds(e, mods) {
+		return e
+	}
+	idx := a.ents.byHead[head]
+	k := sort.Search(len(idx), func(j int) bool { return a.ents.mentions[idx[j]].start >= at })
+	for j := k - 1; j >= 0; j-- {
+		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
+			return c
+		}
+	}
+	for j := k; j < len(idx); j++ {
+		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
+			return c
+		}
+	}
+	return e
+}
+
+// titleHolds reports whether one of e's titles holds every word of mods.
+func titleHolds(e *entity, mods []string) bool {
+	for _, t := range e.titles {
+		ws := strings.Fields(strings.ToLower(t))
+		all := true
+		for _, m := range mods {
+			if !slices.Contains(ws, m) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // byTitle finds the entity one of whose titles has the head noun head,
@@ -558,10 +618,10 @@ func (a *analysis) speakerTable() []Speaker {
 	}
 	var out []Speaker
 	for _, e := range a.ents.list {
-		if e.rows == 0 && len(e.titles) == 0 {
+		if e.rows == 0 && e.said == 0 && len(e.titles) == 0 {
 			continue
 		}
-		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n})
+		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n, Reported: e.said})
 	}
 	return out
 }

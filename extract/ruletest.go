@@ -41,7 +41,7 @@ func (x *Extractor) RunRuleTests() []RuleTestResult {
 func (x *Extractor) runRuleTests(rs *rules.Ruleset, code string) []RuleTestResult {
 	// The tests run with every quotation kept and per-rule explanations on,
 	// so that a failure can say how the rule fared.
-	tx := New(rs, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen, Lang: rs.Lang()})
+	tx := New(rs, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen, Lang: rs.Lang(), Reported: true})
 	var out []RuleTestResult
 	for _, r := range rs.Attribution {
 		if r.Pack != code {

@@ -15,6 +15,9 @@ type CorpusSpeaker struct {
 	Aliases []string `json:"aliases"`
 	// Quotes is the number of quotations attributed to the person.
 	Quotes int `json:"quotes"`
+	// Reported is the number of statements of reported speech (kind
+	// indirect) attributed to the person.
+	Reported int `json:"reported,omitempty"`
 	// Documents is the number of documents that name the person; Docs
 	// lists their ids in input order.
 	Documents int      `json:"documents"`
@@ -44,6 +47,7 @@ type mergeEntry struct {
 	aliases  []string
 	aliasSet map[string]bool
 	quotes   int
+	reported int
 	docs     []string
 	docSet   map[string]bool
 	into     *mergeEntry // set when merged into a fuller name
@@ -73,11 +77,11 @@ func (m *SpeakerMerge) Add(d *Document) {
 			m.byKey[mk] = e
 			m.order = append(m.order, e)
 		}
-		e.add(d.ID, s.Titles, s.Aliases, s.Quotes)
+		e.add(d.ID, s.Titles, s.Aliases, s.Quotes, s.Reported)
 	}
 }
 
-func (e *mergeEntry) add(doc string, titles, aliases []string, quotes int) {
+func (e *mergeEntry) add(doc string, titles, aliases []string, quotes, reported int) {
 	for _, t := range titles {
 		k := foldName(t)
 		if k == "" {
@@ -98,6 +102,7 @@ func (e *mergeEntry) add(doc string, titles, aliases []string, quotes int) {
 		e.aliases = append(e.aliases, a)
 	}
 	e.quotes += quotes
+	e.reported += reported
 	if doc != "" && !e.docSet[doc] {
 		e.docSet[doc] = true
 		e.docs = append(e.docs, doc)
@@ -119,7 +124,7 @@ func (m *SpeakerMerge) Speakers() []CorpusSpeaker {
 		titles := slices.Clone(e.titles)
 		slices.SortStableFunc(titles, func(a, b string) int { return e.titleN[foldName(b)] - e.titleN[foldName(a)] })
 		out = append(out, CorpusSpeaker{Name: e.name, Titles: nonNil(titles), Aliases: nonNil(slices.Clone(e.aliases)),
-			Quotes: e.quotes, Documents: len(e.docs), Docs: nonNil(slices.Clone(e.docs))})
+			Quotes: e.quotes, Reported: e.reported, Documents: len(e.docs), Docs: nonNil(slices.Clone(e.docs))})
 	}
 	slices.SortStableFunc(out, func(a, b CorpusSpeaker) int {
 		if c := cmp.Compare(b.Quotes, a.Quotes); c != 0 {
@@ -266,6 +271,7 @@ func absorb(c, e *mergeEntry) {
 		}
 	}
 	c.quotes += e.quotes
+	c.reported += e.reported
 	for _, d := range e.docs {
 		if !c.docSet[d] {
 			c.docSet[d] = true

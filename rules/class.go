@@ -75,6 +75,7 @@ func (rs *Ruleset) bindClasses() {
 	}
 	add(ListCuePhrases)
 	add(ListTitleMarkers)
+	add(ListNotClauseOpeners)
 	for _, r := range rs.Attribution {
 		if r.Pattern != nil {
 			for _, ref := range r.Pattern.lists {

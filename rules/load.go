@@ -1263,7 +1263,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			}
 		case "kind":
 			if s, ok := d.str(v); ok {
-				kinds := []string{"direct", "partial", "headline", "continued"}
+				kinds := []string{"direct", "partial", "headline", "continued", KindIndirect}
 				if !contains(kinds, s) {
 					d.errf(v, "unknown kind %q%s (allowed: %s)", s, didYouMean(s, kinds), strings.Join(kinds, ", "))
 				}
@@ -1301,7 +1301,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !d.id(n, r.ID, "attribution rule") {
 		return nil
 	}
-	if r.Scope == ScopeTurn {
+	if r.Scope == ScopeTurn && r.Kind != KindIndirect {
 		if patNode != nil {
 			d.errf(patNode, "a rule with scope turn takes no pattern: it continues the previous quote's attribution")
 			return nil
@@ -1310,6 +1310,9 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	if patNode == nil {
 		d.errf(n, "rule %q has no pattern", r.ID)
+		return nil
+	}
+	if patNode == nil {
 		return nil
 	}
 	src, ok := d.str(patNode)
@@ -1343,6 +1346,21 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		}
 	}
 	walk(pat.items)
+	if r.Kind == KindIndirect || pat.HasClause {
+		// reported speech: matched per sentence; a passive cue names nobody
+		switch {
+		case r.Kind != KindIndirect:
+			d.errf(patNode, "pattern holds CLAUSE, which only rules of kind indirect may hold")
+		case !pat.HasClause:
+			d.errf(patNode, "a rule of kind indirect needs a CLAUSE item (the reported content)")
+		case pat.HasQuote:
+			d.errf(patNode, "a rule of kind indirect reports a clause, not a quotation, and cannot hold QUOTE")
+		case r.Scope != ScopeSentence && r.Scope != ScopeTurn:
+			d.errf(patNode, "a rule of kind indirect has scope sentence or turn")
+		}
+		r.Pattern = pat
+		return r
+	}
 	if !hasSpeaker && r.Scope != ScopeReported {
 		d.errf(patNode, "pattern has no SPEAKER item (or speaker: capture)")
 	}
@@ -1396,7 +1414,8 @@ func (d *decoder) test(r *AttrRule, n *yaml.Node) {
 		d.errf(k, "a test with `match: false` (at line %d) expects no speaker or cue", matchNode.Line)
 		return
 	}
-	if match && t.Speaker == "" {
+	if match && t.Speaker == "" && t.Cue == "" {
+		// a cue alone: a statement without a speaker (a passive cue)
 		d.errf(n, "test needs the expected speaker (or match: false)")
 		return
 	}

@@ -68,6 +68,8 @@ type matcher struct {
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
+	// clauseBuf holds the possible ends of CLAUSE items being tried (a stack).
+	clauseBuf []int
 }
 
 // Window is a token window (a sentence) prepared for matching: it
@@ -230,9 +232,16 @@ func (rs *Ruleset) MatchRule(r *AttrRule, toks []Token, quote int) (Match, bool)
 
 // Match finds the best match of rule r in the window, as MatchRule does.
 func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
+	return w.MatchFrom(r, quote, 0, len(w.toks))
+}
+
+// MatchFrom is Match with the start of the match at a token from lo to hi
+// (inclusive): a rule of reported speech is tried only around the cues
+// it needs, and after the statements already found.
+func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
@@ -242,7 +251,7 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 	var best Match
 	found := false
 	bestDist := 1 << 30
-	for start := 0; start <= len(toks); start++ {
+	for start := max(lo, 0); start <= min(hi, len(toks)); start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
@@ -282,6 +291,9 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 		}
 		if !found || d < bestDist {
 			best, bestDist, found = got, d, true
+		}
+		if r.Pattern.HasClause {
+			break // reported content: the leftmost match, the outermost statement
 		}
 		if bestDist <= 0 {
 			break // no later start can be nearer
@@ -373,6 +385,8 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind == QuoteT && pos == m.quote
 	case opOtherQuote:
 		return t.Kind == QuoteT && pos != m.quote
+	case opClause, opContent: // where reported content can start
+		return m.clauseStart(pos)
 	case opAny:
 		return t.Kind != QuoteT
 	case opCap:
@@ -602,6 +616,8 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			}
 		}
 		return false
+	case opClause, opContent:
+		return m.clause(it.op == opClause, pos, k)
 	case opSpeaker:
 		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {

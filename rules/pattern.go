@@ -19,6 +19,8 @@ import (
 //	ANY            any token but a quotation
 //	CAP            a capitalised word
 //	UPPER          a word in capitals, two letters or more (PENCE, MR.)
+//	CLAUSE         reported content: a clause, not a quotation (see matcher.clause)
+//	CONTENT        reported content that may be mostly quoted (said the US “must act”)
 //	@list          an entry of the named list (phrases span several tokens)
 //	word, "a b"    literal words, case-insensitive
 //	, : ; . – ( )  punctuation literals (– matches any dash)
@@ -31,7 +33,10 @@ type Pattern struct {
 	Source   string
 	items    []*item
 	HasQuote bool
-	lists    []listRef
+	// HasClause is true when the pattern holds CLAUSE: a rule of reported
+	// speech, matched per sentence rather than per quotation.
+	HasClause bool
+	lists     []listRef
 }
 
 type listRef struct {
@@ -55,6 +60,8 @@ const (
 	opGroup
 	opStart
 	opEnd
+	opClause
+	opContent
 )
 
 type item struct {
@@ -106,6 +113,8 @@ func ParsePattern(src string) (*Pattern, error) {
 			switch it.op {
 			case opQuote:
 				pat.HasQuote = true
+			case opClause, opContent:
+				pat.HasClause = true
 			case opList:
 				pat.lists = append(pat.lists, listRef{it.name, it.col})
 			case opGroup:
@@ -361,9 +370,13 @@ func (p *parser) atom(depth int) (*item, error) {
 			return &item{op: opCap}, nil
 		case "UPPER":
 			return &item{op: opUpper}, nil
+		case "CLAUSE":
+			return &item{op: opClause}, nil
+		case "CONTENT":
+			return &item{op: opContent}, nil
 		}
 		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
-			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, UPPER, @list or a literal)", id)}
+			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, UPPER, CLAUSE, CONTENT, @list or a literal)", id)}
 		}
 		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
 	}

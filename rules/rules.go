@@ -256,7 +256,7 @@ type AttrRule struct {
 	Description string
 	Priority    int
 	Confidence  float64
-	Kind        string // output kind: direct, partial, headline, continued
+	Kind        string // output kind: direct, partial, headline, continued, indirect
 	Scope       Scope
 	// Status is StatusGuessed for a fallback rule (the sentence subject, the
 	// sentence before) whose attributions are guesses, else "".
@@ -274,6 +274,14 @@ type AttrRule struct {
 	at    func(col int) Pos
 	idPos Pos
 }
+
+// KindIndirect is the kind of a rule of reported speech: its pattern holds
+// CLAUSE (the reported content) instead of QUOTE, and it is matched once per
+// sentence rather than per quotation.
+const KindIndirect = "indirect"
+
+// Reported reports whether r is a rule of reported speech (kind indirect).
+func (r *AttrRule) Reported() bool { return r.Kind == KindIndirect }
 
 // StatusGuessed is the status of an attribution rule whose attributions are
 // guesses: the output rows it attributes get status "guessed" instead of

@@ -35,7 +35,14 @@ result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
 accuracy by offsets, title accuracy (the named speaker right and the title
 sharing a content word with the gold one), and end-to-end named recall.
-Predictions of kind indirect (reported speech) are not scored, as in score.py.`,
+Predictions of kind indirect (reported speech) are not scored there, as in
+score.py.
+
+When the gold file has "attributions" (the *-reported.jsonl files), eval also
+extracts reported speech (as extract --reported does) and scores the rows of
+kind indirect exactly as score_reported.py does: precision, recall and F1 of
+the statements, and speaker accuracy. The quote figures are printed when the
+gold file has "quotes".`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
@@ -86,7 +93,8 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	if err != nil {
 		return err
 	}
-	x := extract.New(rs, extract.Options{})
+	reported := eval.HasAttributions(gold)
+	x := extract.New(rs, extract.Options{Reported: reported})
 	pred := map[string][]eval.PredQuote{}
 	rated := map[string][]eval.RatedQuote{}
 	var docs []*extract.Document
@@ -101,7 +109,9 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		for _, q := range doc.Quotes {
 			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Title: q.Title, Kind: q.Kind}
 			ps = append(ps, p)
-			rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
+			if q.Kind != "indirect" { // calibration rates quotations
+				rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
+			}
 		}
 		pred[g.ID] = ps
 		rated[g.ID] = rs
@@ -139,13 +149,26 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		fmt.Fprintln(a.stdout, c.String())
 		return nil
 	}
-	rep := eval.Score(gold, pred, o.lenient)
-	if o.asJSON {
-		b, _ := json.MarshalIndent(rep, "", "  ")
-		fmt.Fprintln(a.stdout, string(b))
-		return nil
+	quotes := !reported || eval.HasQuotes(gold)
+	// JSON: the object score.py prints, then the one score_reported.py prints
+	if quotes {
+		rep := eval.Score(gold, pred, o.lenient)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+		} else {
+			fmt.Fprintln(a.stdout, rep.String())
+		}
 	}
-	fmt.Fprintln(a.stdout, rep.String())
+	if reported {
+		rep := eval.ScoreReported(gold, pred)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(rep, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+		} else {
+			fmt.Fprintln(a.stdout, rep.String())
+		}
+	}
 	return nil
 }
 

@@ -106,3 +106,36 @@ func TestEvalCalibration(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalReported runs `whosaid eval` on a gold file with attributions:
+// it extracts reported speech and prints what ScoreReported gives for the
+// predictions it wrote (and no quote report: the file has no quotes).
+func TestEvalReported(t *testing.T) {
+	gold := "../../eval/testdata/reported-gold.jsonl"
+	pred := filepath.Join(t.TempDir(), "pred.jsonl")
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"eval", "--json", "--pred", pred, gold}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	gf, _ := os.Open(gold)
+	g, err := eval.ReadGold(gf)
+	gf.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, _ := os.Open(pred)
+	p, err := eval.ReadPredAll(pf)
+	pf.Close()
+	if err != nil {
+		t.Fatalf("the written predictions are not readable by the scorer: %v", err)
+	}
+	rep := eval.ScoreReported(g, p)
+	want, _ := json.MarshalIndent(rep, "", "  ")
+	if strings.TrimSpace(out.String()) != string(want) {
+		t.Errorf("eval report differs from scoring its own predictions:\n%s\nwant\n%s", out.String(), want)
+	}
+	if rep.PredIndirect == 0 || rep.Reported.R == 0 {
+		t.Errorf("no reported speech found in the test file: %+v", rep)
+	}
+}

@@ -29,6 +29,8 @@ type extractOpts struct {
 	minConf float64
 	bom     bool
 	lang    string
+
+	reported bool // --reported: rows of kind indirect
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -51,6 +53,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl, xlsx, html (default: -o's extension, else table on a terminal, else jsonl)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
@@ -104,7 +107,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if err := extract.CheckLang(rs, o.lang); err != nil {
 		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang})
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang, Reported: o.reported})
 	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom})
 	if err != nil {
 		return &exitError{exitUsage, err}

@@ -33,6 +33,7 @@ title, cue, rule, confidence and status. It is "extract --format html".`,
 	o.in.add(cmd)
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the page to this file (default report.html; - for standard output)")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also mark quotations that are not attributed speech (scare quotes, titles)")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also mark reported speech without quotation marks (rows of kind indirect)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show in each quote's details which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out quotes whose confidence is below this (0 to 1)")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")

@@ -445,6 +445,8 @@ type rulesTryOpts struct {
 	text    string
 	all     bool
 	explain bool
+
+	reported bool // --reported: rows of kind indirect
 }
 
 func newRulesTryCmd(a *app) *cobra.Command {
@@ -465,6 +467,7 @@ rule's confidence. --explain adds, per quotation, how every rule fared.`,
 	cmd.Flags().StringVar(&o.text, "text", "", "the text to try (instead of PATH)")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quotation how every rule fared")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also show reported speech (rows of kind indirect, the content without quotation marks)")
 	return cmd
 }
 
@@ -476,7 +479,7 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 	if err != nil {
 		return err
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, Reported: o.reported})
 	var docs []*extract.Document
 	failed := 0
 	add := func(in extract.Input) error {
@@ -516,6 +519,14 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 	return nil
 }
 
+// marked is a row's text between “ ”, or as it is for reported speech.
+func marked(q extract.Record) string {
+	if q.Kind == "indirect" {
+		return extract.TermSafe(q.Quote)
+	}
+	return "“" + extract.TermSafe(q.Quote) + "”"
+}
+
 // printTry prints a document's quotations as rows, and with explain how
 // every rule fared on each.
 func printTry(w io.Writer, doc *extract.Document, explain bool) error {
@@ -538,7 +549,7 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		if q.Rule != "" {
 			conf = fmt.Sprintf("%.2f", q.Confidence)
 		}
-		fmt.Fprintf(tw, "“%s”\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", extract.TermSafe(q.Quote), dash(q.Speaker), dash(q.Mention), dash(q.Title),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", marked(q), dash(q.Speaker), dash(q.Mention), dash(q.Title),
 			dash(q.Cue), q.Kind, dash(q.Rule), conf)
 	}
 	if err := tw.Flush(); err != nil {
@@ -548,7 +559,7 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		return nil
 	}
 	for _, q := range doc.Quotes {
-		fmt.Fprintf(w, "\n“%s” (line %d):\n", extract.TermSafe(q.Quote), q.Line)
+		fmt.Fprintf(w, "\n%s (line %d):\n", marked(q), q.Line)
 		for _, e := range q.Explain {
 			fmt.Fprintf(w, "  %s\n", extract.TermSafe(e))
 		}

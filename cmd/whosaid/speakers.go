@@ -26,6 +26,8 @@ type speakersOpts struct {
 	quiet  bool
 	byDoc  bool
 	bom    bool
+
+	reported bool // --reported: a column of statements
 }
 
 // speakerFormats are the output formats of the speakers command.
@@ -56,6 +58,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(speakerFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -86,7 +89,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	if err != nil {
 		return err
 	}
-	x := extract.New(rs, extract.Options{})
+	x := extract.New(rs, extract.Options{Reported: o.reported})
 	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
@@ -97,7 +100,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 			abort()
 		}
 	}()
-	sw := newSpeakerWriter(format, w, o.byDoc, o.bom)
+	sw := newSpeakerWriter(format, w, o.byDoc, o.bom, o.reported)
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
@@ -111,7 +114,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 		}
 		if o.byDoc {
 			for _, s := range r.Doc.Speakers {
-				sw.write(r.Doc.ID, extract.CorpusSpeaker{Name: s.Name, Titles: s.Titles, Aliases: s.Aliases, Quotes: s.Quotes, Documents: 1, Docs: []string{r.Doc.ID}})
+				sw.write(r.Doc.ID, extract.CorpusSpeaker{Name: s.Name, Titles: s.Titles, Aliases: s.Aliases, Quotes: s.Quotes, Reported: s.Reported, Documents: 1, Docs: []string{r.Doc.ID}})
 			}
 			return sw.err
 		}
@@ -150,17 +153,18 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 // speakerWriter writes speaker rows in one format; with byDoc, rows start
 // with the document's id.
 type speakerWriter struct {
-	format string
-	byDoc  bool
-	bw     *bufio.Writer
-	cw     *csv.Writer
-	tw     *tabwriter.Writer
-	n      int
-	err    error
+	format   string
+	byDoc    bool
+	reported bool // a column of reported statements
+	bw       *bufio.Writer
+	cw       *csv.Writer
+	tw       *tabwriter.Writer
+	n        int
+	err      error
 }
 
-func newSpeakerWriter(format string, w io.Writer, byDoc, bom bool) *speakerWriter {
-	s := &speakerWriter{format: format, byDoc: byDoc, bw: bufio.NewWriter(w)}
+func newSpeakerWriter(format string, w io.Writer, byDoc, bom, reported bool) *speakerWriter {
+	s := &speakerWriter{format: format, byDoc: byDoc, reported: reported, bw: bufio.NewWriter(w)}
 	head := s.header()
 	switch format {
 	case "csv", "tsv":
@@ -186,6 +190,9 @@ func (s *speakerWriter) header() []string {
 	if s.byDoc {
 		h = []string{"doc", "speaker", "titles", "aliases", "quotes"}
 	}
+	if s.reported {
+		h = append(h, "reported")
+	}
 	return h
 }
 
@@ -198,12 +205,13 @@ func (s *speakerWriter) write(doc string, sp extract.CorpusSpeaker) {
 		var v any = sp
 		if s.byDoc {
 			v = struct {
-				Doc     string   `json:"doc"`
-				Name    string   `json:"name"`
-				Titles  []string `json:"titles"`
-				Aliases []string `json:"aliases"`
-				Quotes  int      `json:"quotes"`
-			}{doc, sp.Name, sp.Titles, sp.Aliases, sp.Quotes}
+				Doc      string   `json:"doc"`
+				Name     string   `json:"name"`
+				Titles   []string `json:"titles"`
+				Aliases  []string `json:"aliases"`
+				Quotes   int      `json:"quotes"`
+				Reported int      `json:"reported,omitempty"`
+			}{doc, sp.Name, sp.Titles, sp.Aliases, sp.Quotes, sp.Reported}
 		}
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -224,6 +232,9 @@ func (s *speakerWriter) write(doc string, sp extract.CorpusSpeaker) {
 		row := []string{sp.Name, strings.Join(sp.Titles, "; "), strings.Join(sp.Aliases, "; "), strconv.Itoa(sp.Quotes), strconv.Itoa(sp.Documents)}
 		if s.byDoc {
 			row = []string{doc, sp.Name, strings.Join(sp.Titles, "; "), strings.Join(sp.Aliases, "; "), strconv.Itoa(sp.Quotes)}
+		}
+		if s.reported {
+			row = append(row, strconv.Itoa(sp.Reported))
 		}
 		if s.cw != nil {
 			for i := range row {

@@ -52,3 +52,29 @@ func TestSpeakersSeed(t *testing.T) {
 		t.Errorf("table format: exit %d\n%s", code, out.String())
 	}
 }
+
+// TestSpeakersReported checks that `speakers --reported` counts the
+// statements of reported speech in a column of their own.
+func TestSpeakersReported(t *testing.T) {
+	seed := "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"speakers", "--by-doc", "--reported", "--format", "csv", seed}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || len(rows[0]) != 6 || rows[0][5] != "reported" {
+		t.Fatalf("header %v", rows[0])
+	}
+	for _, r := range rows[1:] {
+		if r[1] == "Yury Ushakov" {
+			if r[4] != "7" || r[5] != "2" {
+				t.Errorf("Yury Ushakov: %s quotes, %s statements; want 7 and 2", r[4], r[5])
+			}
+			return
+		}
+	}
+	t.Errorf("no Yury Ushakov in %v", rows)
+}

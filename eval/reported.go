@@ -1,0 +1,317 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// GoldAttribution is one attribution of a *-reported.jsonl gold file:
+// Kind is "direct", "mixed" or "indirect"; Start and End delimit the
+// annotated content; Speech is true when the cue is one of communication
+// (said, told, according to) rather than of belief or evidence.
+type GoldAttribution struct {
+	Kind             string  `json:"kind"`
+	Start            int     `json:"start"`
+	End              int     `json:"end"`
+	Text             string  `json:"text"`
+	Speaker          *string `json:"speaker"`
+	SpeakerStart     *int    `json:"speaker_start"`
+	SpeakerEnd       *int    `json:"speaker_end"`
+	SpeakerIsPronoun bool    `json:"speaker_is_pronoun"`
+	Cue              *string `json:"cue"`
+	CueStart         *int    `json:"cue_start"`
+	CueEnd           *int    `json:"cue_end"`
+	Speech           bool    `json:"speech"`
+}
+
+// UnmarshalJSON decodes a gold attribution; "kind", "start" and "end" are
+// required, as score_reported.py reads them unconditionally.
+func (a *GoldAttribution) UnmarshalJSON(data []byte) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := GoldAttribution{
+		Kind:             f.str("kind", true),
+		Start:            f.integer("start"),
+		End:              f.integer("end"),
+		Text:             f.str("text", false),
+		Speaker:          f.optStr("speaker"),
+		SpeakerStart:     f.optInteger("speaker_start"),
+		SpeakerEnd:       f.optInteger("speaker_end"),
+		SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
+		Cue:              f.optStr("cue"),
+		CueStart:         f.optInteger("cue_start"),
+		CueEnd:           f.optInteger("cue_end"),
+		Speech:           f.boolean("speech"),
+	}
+	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+	if f.err != nil {
+		return f.err
+	}
+	*a = out
+	return nil
+}
+
+// ReportedReport holds every figure score_reported.py prints, under the
+// same JSON keys.
+type ReportedReport struct {
+	// GoldReportedSpeech counts the gold indirect attributions with a cue
+	// of communication: the recall denominator.
+	GoldReportedSpeech int `json:"gold_reported_speech"`
+	// PredIndirect counts the predictions of kind indirect.
+	PredIndirect int `json:"pred_indirect"`
+	// Reported scores the predictions: recall over reported speech,
+	// precision against any indirect or mixed attribution.
+	Reported PRF `json:"reported"`
+	// SpeakerAccNamed and SpeakerAccPronounByOffset are as in Report, over
+	// the recall-side matches with a gold source.
+	SpeakerAccNamed           Accuracy `json:"speaker_acc_named"`
+	SpeakerAccPronounByOffset Accuracy `json:"speaker_acc_pronoun_by_offset"`
+	// EndToEndNamedRecall is the number of right named speakers over the
+	// gold reported speech with a named source.
+	EndToEndNamedRecall float64 `json:"end_to_end_named_recall"`
+}
+
+// HasAttributions reports whether some gold document carries attributions
+// (a *-reported.jsonl file), so that ScoreReported applies.
+func HasAttributions(gold []GoldDoc) bool {
+	for _, d := range gold {
+		if len(d.Attributions) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasQuotes reports whether some gold document carries quotes, so that
+// Score applies.
+func HasQuotes(gold []GoldDoc) bool {
+	for _, d := range gold {
+		if len(d.Quotes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// direct returns the predictions that are not of kind indirect.
+func direct(ps []PredQuote) []PredQuote {
+	for _, p := range ps {
+		if p.Kind == "indirect" {
+			return slices.DeleteFunc(slices.Clone(ps), func(p PredQuote) bool { return p.Kind == "indirect" })
+		}
+	}
+	return ps
+}
+
+// isPronoun reports whether a gold speaker string is one of
+// score_reported.py's pronouns (score.py's PRON set).
+func isPronoun(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "er", "sie", "es", "ich", "wir":
+		return true
+	}
+	return false
+}
+
+// alnumCount counts the letters and digits (Python's str.isalnum) of
+// text[max(a, lo):min(b, hi)].
+func alnumCount(text []rune, a, b, lo, hi int) int {
+	x, y := max(a, lo, 0), min(b, hi, len(text))
+	n := 0
+	for i := x; i < y; i++ {
+		if unicode.IsLetter(text[i]) || unicode.IsNumber(text[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// ScoreReported scores the predictions of kind indirect against the
+// attributions of the gold documents exactly as score_reported.py does: a
+// prediction and an indirect or mixed attribution match when their letters
+// and digits overlap by at least half of each (one to one, greedy by
+// overlap); recall counts the indirect attributions with a cue of
+// communication, precision any match; speakers are scored as by Score, over
+// the recall-side matches with a gold source.
+func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
+	var nGold, nPred, tpP, tpR, spkN, spkOK, proN, proOK, named int
+	for _, d := range gold {
+		var A []GoldAttribution
+		for _, a := range d.Attributions {
+			if a.Kind == "indirect" || a.Kind == "mixed" {
+				A = append(A, a)
+			}
+			if a.Kind == "indirect" && a.Speech && a.Speaker != nil && *a.Speaker != "" && !a.SpeakerIsPronoun {
+				named++
+			}
+		}
+		var P []PredQuote
+		for _, p := range pred[d.ID] {
+			if p.Kind == "indirect" {
+				P = append(P, p)
+			}
+		}
+		isG := make([]bool, len(A))
+		for i, a := range A {
+			if a.Kind == "indirect" && a.Speech {
+				isG[i] = true
+				nGold++
+			}
+		}
+		nPred += len(P)
+		if len(A) == 0 || len(P) == 0 {
+			continue
+		}
+		text := []rune(d.Text)
+		psize := make([]int, len(P))
+		for j, p := range P {
+			psize[j] = alnumCount(text, p.Start, p.End, 0, len(text))
+		}
+		var cands []candidate
+		for i, a := range A {
+			ga := alnumCount(text, a.Start, a.End, 0, len(text))
+			for j, p := range P {
+				ov := alnumCount(text, a.Start, a.End, p.Start, p.End)
+				if ga > 0 && psize[j] > 0 && ov*2 >= ga && ov*2 >= psize[j] {
+					cands = append(cands, candidate{float64(ov) / float64(max(ga, psize[j])), i, j})
+				}
+			}
+		}
+		// Python's cand.sort(reverse=True): descending by (r, i, j).
+		slices.SortFunc(cands, func(a, b candidate) int {
+			switch {
+			case a.r != b.r:
+				if a.r > b.r {
+					return -1
+				}
+				return 1
+			case a.i != b.i:
+				return b.i - a.i
+			default:
+				return b.j - a.j
+			}
+		})
+		usedG := make([]bool, len(A))
+		usedP := make([]bool, len(P))
+		for _, c := range cands {
+			if usedG[c.i] || usedP[c.j] {
+				continue
+			}
+			usedG[c.i], usedP[c.j] = true, true
+			tpP++
+			if !isG[c.i] {
+				continue
+			}
+			tpR++
+			g, p := A[c.i], P[c.j]
+			if g.Speaker == nil || *g.Speaker == "" {
+				continue
+			}
+			byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
+				p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
+				min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+			if g.SpeakerIsPronoun || isPronoun(*g.Speaker) {
+				proN++
+				if byOff {
+					proOK++
+				}
+				continue
+			}
+			spkN++
+			if byOff || sharesWord(words(*g.Speaker), words(p.Speaker)) {
+				spkOK++
+			}
+		}
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	acc := func(ok, n int) Accuracy {
+		a := Accuracy{N: n}
+		if n != 0 {
+			v := round4(ratio(ok, n))
+			a.Acc = &v
+		}
+		return a
+	}
+	p, r := ratio(tpP, nPred), ratio(tpR, nGold)
+	f := 0.0
+	if p+r != 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return ReportedReport{
+		GoldReportedSpeech:        nGold,
+		PredIndirect:              nPred,
+		Reported:                  PRF{round4(p), round4(r), round4(f)},
+		SpeakerAccNamed:           acc(spkOK, spkN),
+		SpeakerAccPronounByOffset: acc(proOK, proN),
+		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
+	}
+}
+
+// MarshalJSON writes the report with score_reported.py's number formatting,
+// so that json.MarshalIndent(r, "", "  ") equals its output.
+func (r ReportedReport) MarshalJSON() ([]byte, error) {
+	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
+	type prf struct {
+		P  json.Number `json:"P"`
+		R  json.Number `json:"R"`
+		F1 json.Number `json:"F1"`
+	}
+	type acc struct {
+		N   int          `json:"n"`
+		Acc *json.Number `json:"acc"`
+	}
+	mkAcc := func(a Accuracy) acc {
+		out := acc{N: a.N}
+		if a.Acc != nil {
+			n := num(*a.Acc)
+			out.Acc = &n
+		}
+		return out
+	}
+	return json.Marshal(struct {
+		GoldReportedSpeech        int         `json:"gold_reported_speech"`
+		PredIndirect              int         `json:"pred_indirect"`
+		Reported                  prf         `json:"reported"`
+		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
+		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
+		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+	}{
+		r.GoldReportedSpeech, r.PredIndirect,
+		prf{num(r.Reported.P), num(r.Reported.R), num(r.Reported.F1)},
+		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset),
+		num(r.EndToEndNamedRecall),
+	})
+}
+
+// String renders the report as a short table.
+func (r ReportedReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "reported speech: %d gold statements (cues of communication), %d predictions of kind indirect\n",
+		r.GoldReportedSpeech, r.PredIndirect)
+	fmt.Fprintf(&b, "%-24s %7s %7s %7s\n", "statements", "P", "R", "F1")
+	fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", "overlap >= 50% (alnum)", r.Reported.P, r.Reported.R, r.Reported.F1)
+	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
+	for _, row := range []struct {
+		name string
+		acc  Accuracy
+	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}} {
+		acc := "-"
+		if row.acc.Acc != nil {
+			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
+		}
+		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
+	}
+	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
+	return b.String()
+}

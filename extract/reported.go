@@ -1,0 +1,410 @@
+package extract
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// statement is one statement of reported speech: the attribution of a rule
+// of kind indirect in a sentence, and its content.
+type statement struct {
+	attrib
+	content rules.Span // tokens of the sentence at.sent
+}
+
+// report runs the rules of kind indirect over every sentence (with
+// Options.Reported): the first that matches a sentence, in the order of
+// priority, gives its statement. A rule is tried only on sentences that hold
+// one of its cues, and only from the tokens before a cue that its pattern
+// can span (see gates).
+func (x *Extractor) report(a *analysis) []statement {
+	if !x.opts.Reported {
+		return nil
+	}
+	g := x.gates()
+	if len(g.rules) == 0 {
+		return nil
+	}
+	quoteCues := x.quoteCues(a)
+	var out []statement
+	var hits []uint64
+	for si := 0; si < a.nsents; si++ {
+		toks := a.sents[si].toks
+		if !x.mayReport(toks) {
+			continue
+		}
+		hits = g.hits(x.rules, toks, hits[:0])
+		if !g.any(hits) {
+			continue
+		}
+		w := a.window(si)
+		// the leftmost statement, then the next one after its content: a
+		// statement inside the content of another (X said A, while Y
+		// argued B) ends that content
+		pos, first := 0, len(out)
+		for n := 0; n < maxStatements && pos < len(toks); n++ {
+			st, ok := x.reportIn(w, g, hits, toks, pos, len(toks))
+			if !ok {
+				break
+			}
+			st.sent = si
+			c := st.content
+			inner, found := x.reportIn(w, g, hits, toks, c.Start+1, c.End)
+			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
+				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
+			}
+			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
+				// a continuation without a subject (…, saying B) has the
+				// speaker of the statement or quotation before it
+				if len(out) > first {
+					inherit(&st.m, out[len(out)-1].m)
+				} else if qi := x.quoteBefore(a, si, st.m.Span.Start); qi >= 0 {
+					inherit(&st.m, a.attrs[qi].m)
+				} else {
+					st.content = rules.Span{} // nobody to continue
+				}
+			}
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) {
+				out = append(out, st)
+			}
+			pos = max(st.content.End, pos+1)
+		}
+	}
+	return out
+}
+
+// ListClauseConjunctions names the list of words after which a statement
+// inside the content of another may begin (X said A, while Y argued B); the
+// list is optional.
+const ListClauseConjunctions = "clause_conjunctions"
+
+// opensClause reports whether a statement inside reported content can
+// begin at toks[i]: after punctuation, a dash or a quotation, or after a
+// word of the clause_conjunctions list — not inside a noun phrase (the
+// number of government requests it received).
+func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := &toks[i-1]
+	if p.Kind != rules.Word {
+		return true
+	}
+	return x.rules.InList(x.rules.Lists[ListClauseConjunctions], p)
+}
+
+// mostlyQuoted reports whether statement st reports content before its cue
+// that ends with a quotation and holds no more words outside quotation
+// marks than inside: the paraphrase around a quotation with its cue after
+// it (In particular, they discussed the “possibility of …,” he said),
+// which the quotation's own row reports.
+func mostlyQuoted(toks []rules.Token, st statement) bool {
+	c := st.content
+	cue, ok := st.m.Captures["cue"]
+	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
+		return false
+	}
+	out, in := 0, 0
+	for i := c.Start; i < c.End; i++ {
+		switch toks[i].Kind {
+		case rules.Word:
+			out++
+		case rules.QuoteT:
+			in += len(strings.Fields(toks[i].Text))
+		}
+	}
+	return in >= out
+}
+
+// maxStatements bounds the statements found in one sentence.
+const maxStatements = 4
+
+// reportIn matches the rules of kind indirect in the sentence window w,
+// with the start of the match from token from to token to, and returns the
+// statement of the first rule that matches.
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []rules.Token, from, to int) (statement, bool) {
+	var explain []string
+	for ri, r := range g.rules {
+		lo, hi := from, to
+		if from > 0 && r.Anchored() {
+			continue // a pattern from the start of the sentence
+		}
+		if need := g.need[ri]; need != 0 {
+			f, l := -1, -1
+			for i := from; i < to; i++ {
+				if hits[i]&need != 0 {
+					if f < 0 {
+						f = i
+					}
+					l = i
+				}
+			}
+			if f < 0 {
+				if x.opts.Explain {
+					explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+				}
+				continue
+			}
+			hi = l
+			if lead := g.lead[ri]; lead >= 0 {
+				lo = max(from, f-lead)
+			}
+		}
+		m, ok := w.MatchFrom(r, -1, lo, hi)
+		c, has := m.Captures["content"]
+		if ok && has && c.Len() > 0 {
+			if x.opts.Explain {
+				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
+				if rest := len(g.rules) - 1 - ri; rest > 0 {
+					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
+				}
+			}
+			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+		}
+		if x.opts.Explain {
+			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
+				x.miss("no match in the sentence", r, toks, -1)))
+		}
+	}
+	return statement{}, false
+}
+
+// hits appends to buf, for each token of toks, the bits of the cue lists
+// that have an entry starting there.
+func (g *gates) hits(rs *rules.Ruleset, toks []rules.Token, buf []uint64) []uint64 {
+	for i := range toks {
+		var bits uint64
+		if toks[i].Kind == rules.Word {
+			bits = rs.ListsAt(g.lists, toks, i)
+		}
+		buf = append(buf, bits)
+	}
+	return buf
+}
+
+// any reports whether some rule can be tried on a sentence with these
+// hits: one that needs no cue, or one whose cue occurs.
+func (g *gates) any(hits []uint64) bool {
+	var all uint64
+	for _, h := range hits {
+		all |= h
+	}
+	for _, need := range g.need {
+		if need == 0 || all&need != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteCues maps the byte offset of the cue of every attributed quotation
+// to the quotations it attributes.
+func (x *Extractor) quoteCues(a *analysis) map[int][]int {
+	cues := map[int][]int{}
+	for qi := range a.attrs {
+		at := &a.attrs[qi]
+		if c, ok := at.m.Captures["cue"]; at.ok && ok && c.Len() > 0 {
+			off := a.sents[at.sent].toks[c.Start].Start
+			cues[off] = append(cues[off], qi)
+		}
+	}
+	return cues
+}
+
+// quotesCue reports whether the cue of statement st attributes a quotation
+// outside its content: “…,” Trump told CNN’s Jake Tapper reports no
+// statement “CNN’s Jake Tapper”.
+func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) bool {
+	c, ok := st.m.Captures["cue"]
+	if !ok || c.Len() == 0 {
+		return false
+	}
+	toks := a.sents[st.sent].toks
+	from, to := toks[st.content.Start].Start, toks[st.content.End-1].End
+	for _, qi := range cues[toks[c.Start].Start] {
+		if q := a.quotes[qi]; q.Start < from || q.End > to {
+			return true
+		}
+	}
+	return false
+}
+
+// inherit gives m the speaker of the match prev in the same sentence.
+func inherit(m *rules.Match, prev rules.Match) {
+	m.Speaker, m.HasSpkr = prev.Speaker, prev.HasSpkr
+	if c, ok := prev.Captures["speaker"]; ok {
+		m.Captures["speaker"] = c
+	}
+	if c, ok := prev.Captures["mention"]; ok {
+		m.Captures["mention"] = c
+	}
+}
+
+// quoteBefore returns the last quotation of sentence si before token tok
+// that a match in the same sentence attributes, or -1 (looking at the
+// sentence's tokens only, so that the cost stays linear).
+func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
+	toks := a.sents[si].toks
+	for k := min(tok, len(toks)) - 1; k >= 0; k-- {
+		if toks[k].Kind != rules.QuoteT {
+			continue
+		}
+		qi := toks[k].Quote
+		if qi >= 0 && qi < len(a.attrs) && a.attrs[qi].ok && a.attrs[qi].sent == si && a.attrs[qi].m.HasSpkr {
+			return qi
+		}
+	}
+	return -1
+}
+
+// mentionAt returns the entity of the name mention that starts at byte
+// offset off, and the mention's end, or nil.
+func (es *entities) mentionAt(off int) (*entity, int) {
+	ms := es.mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].start > off })
+	if k > 0 && ms[k-1].start == off {
+		return ms[k-1].ent, ms[k-1].end
+	}
+	return nil, 0
+}
+
+// gates are the rules of kind indirect with, for each, the lists of its
+// cue (see rules.AttrRule.CueLists) as bits: a rule is tried on a window
+// only when an entry of one of them occurs there, which a pass over the
+// tokens tells for all rules at once.
+type gates struct {
+	rules []*rules.AttrRule
+	lists []*rules.List // the cue lists of all rules, at most 64
+	need  []uint64      // per rule, the bits of its cue lists; 0: always tried
+	lead  []int         // per rule, rules.AttrRule.CueLead
+}
+
+// gates returns the extractor's rules of kind indirect and their cue lists.
+func (x *Extractor) gates() *gates {
+	x.gateOnce.Do(func() {
+		g := &gates{}
+		for _, r := range x.rules.Attribution {
+			if !r.Reported() || r.Pattern == nil {
+				continue
+			}
+			var need uint64
+			for _, l := range r.CueLists() {
+				k := slices.Index(g.lists, l)
+				if k < 0 && len(g.lists) < 64 {
+					k = len(g.lists)
+					g.lists = append(g.lists, l)
+				}
+				if k < 0 {
+					need = 0 // too many lists to tell: always tried
+					break
+				}
+				need |= 1 << k
+			}
+			g.rules = append(g.rules, r)
+			g.need = append(g.need, need)
+			g.lead = append(g.lead, r.CueLead())
+		}
+		x.gate = g
+	})
+	return x.gate
+}
+
+// trimContent returns the end of content toks[start:end] without its
+// trailing punctuation.
+func trimContent(toks []rules.Token, start, end int) int {
+	for end > start && toks[end-1].Kind == rules.Punct && toks[end-1].Text != ")" && toks[end-1].Text != "]" {
+		end--
+	}
+	return end
+}
+
+// mayReport reports whether a sentence can hold reported speech: it has
+// words outside quotation marks (a sentence that is one quotation reports
+// nothing).
+func (x *Extractor) mayReport(toks []rules.Token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].Kind == rules.Word {
+			if n++; n > minStatementWords {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minStatementWords: a sentence of fewer words holds no speaker, cue and
+// content.
+const minStatementWords = 3
+
+// withReported resolves the speakers of the statements, counts them in the
+// entity table, and merges their records (ids r1, r2, … in text order)
+// with the quote records, in text order.
+func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string) []Record {
+	cp := newCPIndex(text)
+	out := make([]Record, 0, len(quotes)+len(sts))
+	out = append(out, quotes...)
+	for i := range sts {
+		st := &sts[i]
+		at := &st.attrib
+		at.status = "unresolved"
+		rank := ""
+		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
+			// a subject that is no speaker phrase (The magazine, Some): as
+			// written, without the auxiliaries it took from the cue, or the
+			// entity of a name that is the whole of it
+			toks := a.sents[at.sent].toks
+			for c.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAux], &toks[c.End-1]) {
+				c.End--
+			}
+			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
+			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
+			if e, end := a.ents.mentionAt(toks[c.Start].Start); e != nil && end == toks[c.End-1].End {
+				at.ent, at.speaker = e, e.name
+			}
+		} else if at.m.HasSpkr {
+			rank = x.resolveSpeaker(a, at, nil)
+		}
+		if at.ent != nil {
+			at.ent.said++
+			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+				at.title = best // given at another mention, or fuller there
+			}
+		}
+		if at.title == "" {
+			at.title = rank
+		}
+		if at.m.Rule.Confidence < x.opts.MinConfidence {
+			continue
+		}
+		toks := a.sents[at.sent].toks
+		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End
+		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), Start: cp.at(bs), End: cp.at(be), byteStart: bs, byteEnd: be,
+			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
+			Sentence: sentenceText(a.view, toks, st.content.Start),
+			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
+			Speaker: at.speaker, Title: at.title, Explain: at.explain}
+		if at.m.HasSpkr {
+			s := at.m.Speaker.Mention
+			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
+				s = c
+			}
+			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
+			r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+		}
+		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
+			r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+		}
+		r.ID = "r" + strconv.Itoa(i+1)
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
+	return out
+}

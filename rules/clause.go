@@ -1,0 +1,337 @@
+package rules
+
+import "slices"
+
+// ListNotClauseOpeners names the list of words that open no reported
+// content (prepositions: said in an interview, said of the plan). The list
+// is optional; without it any word may open a clause.
+const ListNotClauseOpeners = "not_clause_openers"
+
+// ListClauseBreaks names the list of words before which, after a comma,
+// reported content ends (…, saying; …, according to; …, but). The list is
+// optional.
+const ListClauseBreaks = "clause_breaks"
+
+// ListClauseStops names the list of phrases before which reported content
+// ends wherever they stand (… the idea and said that …). The list is
+// optional.
+const ListClauseStops = "clause_stops"
+
+// minClauseWords is the least number of words outside quotation marks that
+// reported content holds (“he said so” reports nothing a reader can use).
+const minClauseWords = 2
+
+// clauseStart reports whether reported content can open at pos: a
+// quotation other than the one being attributed, or a word — after another
+// word (a cue: said in an interview) one that is not in the
+// not_clause_openers list; at the start of the window or after punctuation
+// any word (In particular, …).
+func (m *matcher) clauseStart(pos int) bool {
+	if pos >= len(m.toks) {
+		return false
+	}
+	t := &m.toks[pos]
+	switch t.Kind {
+	case QuoteT:
+		return pos != m.quote
+	case Word:
+		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.rs.Lists[ListNotClauseOpeners], t)
+	}
+	return false
+}
+
+// clause matches the CLAUSE item (strict) or the CONTENT item at pos:
+// reported content, a run of tokens that opens where clauseStart allows and
+// ends with a word, a quotation or a closing bracket, not inside a name,
+// and that holds at least minClauseWords words outside quotation marks. A
+// strict clause also holds more words outside quotation marks than inside
+// them — a paraphrase with a quoted fragment is a clause, a quotation with
+// a few words around it is not.
+//
+// The longest run is tried first, so that the content runs over
+// subordinate clauses to the end of the sentence; a run that reaches the
+// trailing punctuation of the window consumes that punctuation too (the
+// content, captured as "content", does not hold it). Each run tried counts
+// one step of the match.
+func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
+	toks := m.toks
+	if !m.clauseStart(pos) {
+		return false
+	}
+	// the end of the window without its trailing punctuation
+	last := len(toks)
+	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
+		last--
+	}
+	// the possible ends, found in one pass and then tried from the longest;
+	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
+	base := len(m.clauseBuf)
+	out, in := 0, 0
+	breaks, stops := m.rs.Lists[ListClauseBreaks], m.rs.Lists[ListClauseStops]
+	for j := pos; j < last; j++ {
+		t := &toks[j]
+		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, toks, j) > 0) {
+			break
+		}
+		switch t.Kind {
+		case Word:
+			out++
+		case QuoteT:
+			if j == m.quote {
+				j = last // the quotation being attributed is no reported content
+				continue
+			}
+			in += quoteWords(t.Text)
+		}
+		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
+			m.clauseBuf = append(m.clauseBuf, j+1)
+		}
+	}
+	n := len(m.clauseBuf) - base
+	defer func() { m.clauseBuf = m.clauseBuf[:base] }()
+	for i := n - 1; i >= 0; i-- {
+		if m.step() {
+			return false
+		}
+		m.clauseBuf = m.clauseBuf[:base+n]
+		end := m.clauseBuf[base+i]
+		depth := len(m.caps)
+		m.caps = append(m.caps, capture{"content", Span{pos, end}})
+		next := end
+		if end == last {
+			next = len(toks) // the trailing punctuation goes with the clause
+		}
+		if k(next) || next != end && k(end) {
+			return true
+		}
+		m.caps = m.caps[:depth]
+	}
+	return false
+}
+
+// clauseBreak reports whether reported content that has reached toks[j]
+// ends before it: at a comma followed by a word of the clause_breaks list
+// (…, saying), after a period, or after a quotation that ends its sentence inside the marks
+// and is followed by a capitalised word (“… so well.” He touted).
+func (m *matcher) clauseBreak(breaks *List, j int) bool {
+	toks := m.toks
+	t, prev := &toks[j], &toks[j-1]
+	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && m.rs.ListAt(breaks, toks, j+1) > 0 {
+		return true
+	}
+	if prev.Kind == Punct && (prev.Text == "." || prev.Text == "?" || prev.Text == "!") {
+		return true // a sentence end that the splitter kept (before a quotation)
+	}
+	if prev.Kind == QuoteT && t.Kind == Word && t.Cap && len(prev.Text) > 1 {
+		s := prev.Text
+		k := len(s) - 1
+		for k > 0 && s[k]&0xC0 == 0x80 { // back to the start of the closing mark
+			k--
+		}
+		if k > 0 && (s[k-1] == '.' || s[k-1] == '?' || s[k-1] == '!') {
+			return true
+		}
+	}
+	return false
+}
+
+// inName reports whether toks[j] and the token after it are capitalised
+// words: a clause does not end inside a name (… closer,” Yury | Ushakov said).
+func inName(toks []Token, j int) bool {
+	return j+1 < len(toks) && toks[j].Kind == Word && toks[j].Cap && toks[j+1].Kind == Word && toks[j+1].Cap
+}
+
+// isCloser reports whether a punctuation token closes a bracket.
+func isCloser(s string) bool { return s == ")" || s == "]" }
+
+// quoteWords counts the words of a quotation token's text.
+func quoteWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r':
+			in = false
+		default:
+			if !in {
+				in = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// CueLists returns lists of which an entry must occur where the `cue:`
+// capture of the rule's pattern matches (for each alternative of the cue,
+// one list that it requires), each once: a sentence in which no entry of
+// any of them occurs cannot match the rule. It returns nil for a rule
+// without a cue capture, or with one that can match without a list.
+func (r *AttrRule) CueLists() []*List {
+	if r.Pattern == nil {
+		return nil
+	}
+	var cue *item
+	var walk func(its []*item)
+	walk = func(its []*item) {
+		for _, it := range its {
+			if cue != nil {
+				return
+			}
+			if it.capture == "cue" && it.min > 0 {
+				cue = it
+				return
+			}
+			if it.op == opGroup && len(it.alts) == 1 && it.min > 0 {
+				walk(it.alts[0])
+			}
+		}
+	}
+	walk(r.Pattern.items)
+	if cue == nil {
+		return nil
+	}
+	var out []*List
+	if !requiredLists([]*item{cue}, &out) {
+		return nil
+	}
+	return out
+}
+
+// requiredLists adds to out, for the sequence its, the list of its first
+// required list item, or for its first required group the lists that each
+// alternative requires; it reports false when the sequence can match
+// without an entry of a list.
+func requiredLists(its []*item, out *[]*List) bool {
+	for _, it := range its {
+		if it.min == 0 {
+			continue
+		}
+		switch it.op {
+		case opList:
+			if it.list == nil {
+				return false
+			}
+			if !slices.Contains(*out, it.list) {
+				*out = append(*out, it.list)
+			}
+			return true
+		case opGroup:
+			if len(it.alts) == 0 {
+				return false
+			}
+			all := true
+			var mine []*List
+			for _, alt := range it.alts {
+				if !requiredLists(alt, &mine) {
+					all = false
+					break
+				}
+			}
+			if all {
+				for _, l := range mine {
+					if !slices.Contains(*out, l) {
+						*out = append(*out, l)
+					}
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxSpeakerSpan bounds the tokens that a SPEAKER item is taken to span
+// before a cue, for CueLead (a longer speaker phrase directly before its
+// cue is rare: on PolNeAR the statements found are the same as without a
+// bound).
+const maxSpeakerSpan = maxPhrase
+
+// CueLead returns the most tokens that the items of the rule's pattern
+// before its `cue:` capture can span, so that a match starts at most that
+// many tokens before a cue; -1 when it is not bounded (a CLAUSE before the
+// cue, `^`, no cue capture at the top level of the pattern).
+func (r *AttrRule) CueLead() int {
+	if r.Pattern == nil {
+		return -1
+	}
+	lead := 0
+	for _, it := range r.Pattern.items {
+		if it.capture == "cue" {
+			return lead
+		}
+		n := span(it)
+		if n < 0 || it.op == opStart {
+			return -1
+		}
+		lead += n
+	}
+	return -1
+}
+
+// span returns the most tokens item it can match, or -1 when unbounded.
+func span(it *item) int {
+	one := 0
+	switch it.op {
+	case opSpeaker:
+		one = maxSpeakerSpan
+	case opLit:
+		one = len(it.lit)
+	case opList:
+		one = 1
+		if it.list != nil {
+			one = max(1, it.list.maxLen)
+		}
+	case opGroup:
+		for _, alt := range it.alts {
+			n := 0
+			for _, a := range alt {
+				k := span(a)
+				if k < 0 {
+					return -1
+				}
+				n += k
+			}
+			one = max(one, n)
+		}
+	case opClause, opContent, opStart:
+		return -1
+	case opEnd:
+		one = 0
+	default:
+		one = 1
+	}
+	return one * it.max
+}
+
+// ListsAt returns a bit mask of the lists ls (bit k for ls[k], at most 64)
+// that have an entry starting at toks[i], looking the token's classes up
+// once.
+func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
+	if i >= len(toks) {
+		return 0
+	}
+	c := rs.cls(&toks[i])
+	var bits uint64
+	for k, l := range ls {
+		if k >= 64 || l == nil {
+			break
+		}
+		switch {
+		case l.owner != rs:
+			if l.MatchAt(toks, i) > 0 {
+				bits |= 1 << k
+			}
+		case c&l.bit != 0:
+			bits |= 1 << k
+		case c&classPhraseStart != 0 && l.maxLen > 1 && l.longestPhrase(toks, i, 0) > 0:
+			bits |= 1 << k
+		}
+	}
+	return bits
+}
+
+// Anchored reports whether the rule's pattern starts with ^: it matches
+// only from the start of the window.
+func (r *AttrRule) Anchored() bool {
+	return r.Pattern != nil && len(r.Pattern.items) > 0 && r.Pattern.items[0].op == opStart
+}
