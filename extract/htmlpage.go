@@ -151,7 +151,7 @@ func (w *htmlWriter) writeText(d *Document, first int) {
 				continue
 			}
 			w.bw.WriteString(html.EscapeString(text[pos:a]))
-			fmt.Fprintf(w.bw, `<mark class="q" data-q="%d">%s</mark>`, sp.q, html.EscapeString(text[a:b]))
+			fmt.Fprintf(w.bw, `<mark class="q%s" data-q="%d">%s</mark>`, kindClass(d.Quotes[sp.q-first].Kind), sp.q, html.EscapeString(text[a:b]))
 			pos = b
 		}
 		w.bw.WriteString(html.EscapeString(text[pos:e]))
@@ -160,15 +160,18 @@ func (w *htmlWriter) writeText(d *Document, first int) {
 }
 
 // quoteSpans converts the records' code-point offsets into byte offsets
-// into text, in order of start, leaving out the records that overlap one
-// before them. q numbers the records from first.
+// into text and cuts them into segments that do not overlap, in order: where
+// records overlap (a statement of reported speech around a quote), a
+// segment belongs to the shortest record that covers it. q numbers the
+// records from first. Records whose offsets do not fit the text are left
+// out.
 func quoteSpans(text string, recs []Record, first int) []span {
 	order := make([]int, len(recs))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return recs[a].Start - recs[b].Start })
-	var out []span
+	var all []span
 	cp, bi := 0, 0 // code point cp is at byte bi
 	at := func(c int) int {
 		for cp < c && bi < len(text) {
@@ -178,7 +181,6 @@ func quoteSpans(text string, recs []Record, first int) []span {
 		}
 		return bi
 	}
-	end := 0
 	for _, i := range order {
 		r := &recs[i]
 		if r.Start < 0 || r.End <= r.Start {
@@ -190,13 +192,58 @@ func quoteSpans(text string, recs []Record, first int) []span {
 		saveCP, saveBI := cp, bi
 		e := at(r.End)
 		cp, bi = saveCP, saveBI
-		if s < end || s >= len(text) {
+		if s >= len(text) || e <= s {
 			continue
 		}
-		out = append(out, span{s, e, first + i})
-		end = e
+		all = append(all, span{s, e, first + i})
+	}
+	// sweep the boundaries, keeping the records that cover the position
+	bounds := make([]int, 0, 2*len(all))
+	for _, sp := range all {
+		bounds = append(bounds, sp.start, sp.end)
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+	var out []span
+	var active []span
+	next := 0
+	for k := 0; k+1 < len(bounds); k++ {
+		p, q := bounds[k], bounds[k+1]
+		for next < len(all) && all[next].start <= p {
+			active = append(active, all[next])
+			next++
+		}
+		active = slices.DeleteFunc(active, func(sp span) bool { return sp.end <= p })
+		if len(active) == 0 {
+			continue
+		}
+		best := active[0]
+		for _, sp := range active[1:] {
+			if sp.end-sp.start < best.end-best.start {
+				best = sp
+			}
+		}
+		if n := len(out); n > 0 && out[n-1].q == best.q && out[n-1].end == p {
+			out[n-1].end = q
+		} else {
+			out = append(out, span{p, q, best.q})
+		}
 	}
 	return out
+}
+
+// kindClass is the class of a mark of the kind (" k-indirect"), or ""
+// for a kind that is not a plain lower-case word.
+func kindClass(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	for _, r := range kind {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	return " k-" + kind
 }
 
 // speakerColour is a light colour for a speaker, the same for a name in

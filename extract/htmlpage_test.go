@@ -55,15 +55,15 @@ func TestReviewPageEscapes(t *testing.T) {
 	if !strings.Contains(out, "&lt;img src=x") || !strings.Contains(out, `\u003c/script\u003e`) {
 		t.Errorf("the markup is not shown as text in the article and the data")
 	}
-	// the odd document: q4 (0-5) and the clipped q1 (6-) are marked, the
-	// others are not
+	// the odd document: q4 (0-5) with q5 (2-4) marked inside it, and the
+	// clipped q1 (6-); q2 and q3 are not marked
 	i := strings.Index(out, `id="d1"`)
 	if i < 0 {
 		t.Fatal("no second article")
 	}
 	art := out[i:]
 	art = art[:strings.Index(art, "</article>")]
-	if n := strings.Count(art, "<mark"); n != 2 || !strings.Contains(art, ">short</mark>") || !strings.Contains(art, ">text</mark>") {
+	if n := strings.Count(art, "<mark"); n != 4 || !strings.Contains(art, ">sh</mark>") || !strings.Contains(art, ">or</mark>") || !strings.Contains(art, ">text</mark>") {
 		t.Errorf("odd offsets give the article %q", art)
 	}
 }
