@@ -101,7 +101,7 @@ func TestAnalystOutputs(t *testing.T) {
 		t.Fatalf("report: exit %d: %s", r.code, r.stderr)
 	}
 	html, _ := os.ReadFile(page)
-	for _, want := range []string{"<!DOCTYPE html>", `<mark class="q" data-q="0"`, `id="quotetable"`, "Maria Olsen"} {
+	for _, want := range []string{"<!DOCTYPE html>", `<mark class="q k-direct" data-q="0"`, `id="quotetable"`, "Maria Olsen"} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("review page lacks %q", want)
 		}
