@@ -13,7 +13,7 @@ import (
 )
 
 // Formats are the output formats of the quote table.
-var Formats = []string{"table", "csv", "tsv", "json", "jsonl"}
+var Formats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx", "html"}
 
 // Columns is the fixed header of CSV and TSV output.
 var Columns = []string{"doc", "id", "quote", "start", "end", "speaker", "mention", "speaker_start", "speaker_end",
@@ -26,6 +26,9 @@ type WriterOptions struct {
 	CSVRaw bool
 	// Width is the terminal width for the table format (0: 100).
 	Width int
+	// BOM starts CSV and TSV output with a UTF-8 byte-order mark, by which
+	// Excel knows the file is UTF-8.
+	BOM bool
 }
 
 // Writer writes documents' quote records in one format.
@@ -45,6 +48,9 @@ func NewWriter(format string, w io.Writer, opt WriterOptions) (Writer, error) {
 		if format == "tsv" {
 			cw.Comma = '\t'
 		}
+		if opt.BOM {
+			bw.WriteString("\ufeff")
+		}
 		if err := cw.Write(Columns); err != nil {
 			return nil, err
 		}
@@ -53,6 +59,10 @@ func NewWriter(format string, w io.Writer, opt WriterOptions) (Writer, error) {
 		return &jsonWriter{bw: bw}, nil
 	case "jsonl":
 		return &jsonlWriter{bw: bw}, nil
+	case "xlsx":
+		return newXLSXWriter(w)
+	case "html":
+		return newHTMLWriter(bw), nil
 	case "table":
 		width := opt.Width
 		if width <= 0 {

@@ -478,7 +478,7 @@ func TestUsageAndRulesErrors(t *testing.T) {
 		{[]string{"extract", "--rules", filepath.Join(dir, "none.yaml"), good}, 3, `^whosaid: ` + regexp.QuoteMeta(filepath.Join(dir, "none.yaml")) + `: no such file or directory$`},
 		{[]string{"extract", "--encoding", "ebcdic", good}, 2, `^whosaid: --encoding: unknown encoding "ebcdic"`},
 		{[]string{"extract", "--max-size", "lots", good}, 2, `^whosaid: --max-size "lots": `},
-		{[]string{"extract", "--format", "xlsx", good}, 2, `^whosaid: unknown format "xlsx"`},
+		{[]string{"extract", "--format", "yaml", good}, 2, `^whosaid: unknown format "yaml"`},
 		{[]string{"extract", "--no-such-flag", good}, 2, `^whosaid: unknown flag: --no-such-flag$`},
 		{[]string{"extract"}, 2, `^whosaid: requires at least 1 arg`},
 		{[]string{"clean", "--encoding", "ebcdic", good}, 2, `^whosaid: --encoding: unknown encoding`},
@@ -528,7 +528,7 @@ func TestOutputWholeOrNotAtAll(t *testing.T) {
 		t.Errorf("bad rules: exit code %d", r.code)
 	}
 	intact("bad rules")
-	if r := cli(context.Background(), nil, "extract", "-f", "xlsx", "-o", out, good); r.code != 2 {
+	if r := cli(context.Background(), nil, "extract", "-f", "yaml", "-o", out, good); r.code != 2 {
 		t.Errorf("bad format: exit code %d", r.code)
 	}
 	intact("bad format")

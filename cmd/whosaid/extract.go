@@ -27,6 +27,7 @@ type extractOpts struct {
 	quiet   bool
 	cpuprof string
 	minConf float64
+	bom     bool
 	lang    string
 
 	reported bool // --reported: rows of kind indirect
@@ -49,12 +50,13 @@ func newExtractCmd(a *app) *cobra.Command {
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl (default: table on a terminal, else jsonl)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl, xlsx, html (default: -o's extension, else table on a terminal, else jsonl)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
+	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
@@ -91,12 +93,13 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if err != nil {
 		return err
 	}
-	format := o.format
-	if format == "" {
-		format = "jsonl"
-		if o.out == "" && isTerminal(a.stdout) {
-			format = "table"
-		}
+	def := "jsonl"
+	if o.out == "" && isTerminal(a.stdout) {
+		def = "table"
+	}
+	format, err := outputFormat(o.format, o.out, def, extract.Formats)
+	if err != nil {
+		return err
 	}
 	if o.minConf < 0 || o.minConf > 1 {
 		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
@@ -105,7 +108,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
 	}
 	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang, Reported: o.reported})
-	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw})
+	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom})
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}

@@ -110,6 +110,7 @@ speaker and the speaker's title, with offsets and the rule that decided.
 The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 		Example: `  whosaid extract article.txt
   whosaid extract --format csv -o quotes.csv articles/
+  whosaid report -o review.html articles/
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
   whosaid clean --explain article.txt
   whosaid eval gold.jsonl`,
@@ -119,7 +120,7 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.AddCommand(newExtractCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
+	root.AddCommand(newExtractCmd(a), newReportCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
 	return root
 }
 

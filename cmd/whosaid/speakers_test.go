@@ -13,7 +13,7 @@ import (
 func TestSpeakersSeed(t *testing.T) {
 	seed := "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
 	var out, errb bytes.Buffer
-	code := run(context.Background(), []string{"speakers", "--format", "csv", seed}, strings.NewReader(""), &out, &errb)
+	code := run(context.Background(), []string{"speakers", "--by-doc", "--format", "csv", seed}, strings.NewReader(""), &out, &errb)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -48,7 +48,7 @@ func TestSpeakersSeed(t *testing.T) {
 		t.Errorf("Ushakov's aliases: %q", got["Yury Ushakov"][3])
 	}
 	out.Reset()
-	if code := run(context.Background(), []string{"speakers", seed}, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "Kremlin aide") {
+	if code := run(context.Background(), []string{"speakers", "-f", "table", seed}, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "Kremlin aide") {
 		t.Errorf("table format: exit %d\n%s", code, out.String())
 	}
 }
@@ -58,7 +58,7 @@ func TestSpeakersSeed(t *testing.T) {
 func TestSpeakersReported(t *testing.T) {
 	seed := "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
 	var out, errb bytes.Buffer
-	if code := run(context.Background(), []string{"speakers", "--reported", "--format", "csv", seed}, strings.NewReader(""), &out, &errb); code != 0 {
+	if code := run(context.Background(), []string{"speakers", "--by-doc", "--reported", "--format", "csv", seed}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	rows, err := csv.NewReader(&out).ReadAll()
