@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -112,7 +111,6 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
-	tuneGC()
 	if o.cpuprof != "" {
 		stop, err := startCPUProfile(o.cpuprof)
 		if err != nil {
@@ -225,18 +223,6 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("--cpuprofile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
-}
-
-// tuneGC lets the heap grow to 4× the live data between collections
-// instead of 2× (GOGC=300): a batch keeps little live data (the documents in
-// flight), so this trades a few megabytes for fewer collections. A GOGC in
-// the environment wins. No memory limit is set: a fixed one made the
-// collector run without end on a large document (47× the time for 16× the
-// bytes); memory is bounded by --max-size instead (docs/reliability.md).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
-	}
 }
 
 // explainText is the --explain report of a document for the table format.
