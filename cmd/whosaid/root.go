@@ -93,12 +93,34 @@ func (f *ruleFlags) load() (*rules.Ruleset, error) {
 	if f.noDefault && len(f.files) == 0 {
 		return nil, &exitError{exitUsage, errors.New("--no-default-rules needs at least one --rules file")}
 	}
-	rs, err := rules.LoadFiles(f.files, !f.noDefault)
-	if err != nil {
+	rs, problems, _ := loadRules(f.files, !f.noDefault)
+	if len(problems) > 0 {
 		// one line per problem, each naming its file (run prefixes them)
-		return nil, &exitError{exitRules, err}
+		return nil, &exitError{exitRules, problems}
 	}
 	return rs, nil
+}
+
+// loadRules reads the rule files or folders at paths and loads them, on top
+// of the built-in rules when withDefaults is true: the one loader of every
+// command. It returns every problem of reading and of loading, sorted, and
+// whether loading itself failed (else only reading did).
+func loadRules(paths []string, withDefaults bool) (rs *rules.Ruleset, problems rules.ErrorList, loadFailed bool) {
+	var srcs []rules.Source
+	if withDefaults {
+		srcs = rules.DefaultSources()
+	}
+	user, readErr := rules.ReadSources(paths)
+	srcs = append(srcs, user...)
+	if readErr != nil {
+		problems = append(problems, errorList(readErr)...)
+	}
+	rs, err := rules.Load(srcs)
+	if err != nil {
+		problems = append(problems, errorList(err)...)
+	}
+	problems.Sort()
+	return rs, problems, err != nil
 }
 
 func newRootCmd(a *app) *cobra.Command {

@@ -125,24 +125,10 @@ func (o *rulesetOpts) load(a *app, w io.Writer, paths []string) (*rules.Ruleset,
 	if o.noDefault && len(paths) == 0 {
 		return nil, &exitError{exitUsage, errors.New("--no-default-rules needs at least one rule file or folder")}
 	}
-	var srcs []rules.Source
-	if !o.noDefault {
-		srcs = rules.DefaultSources()
-	}
-	user, readErr := rules.ReadSources(paths)
-	srcs = append(srcs, user...)
-	var problems rules.ErrorList
-	if readErr != nil {
-		problems = append(problems, errorList(readErr)...)
-	}
-	rs, err := rules.Load(srcs)
-	if err != nil {
-		problems = append(problems, errorList(err)...)
-	}
+	rs, problems, loadFailed := loadRules(paths, !o.noDefault)
 	if len(problems) == 0 {
 		return rs, nil
 	}
-	problems.Sort()
 	for _, p := range problems {
 		fmt.Fprintln(w, p)
 	}
@@ -150,7 +136,7 @@ func (o *rulesetOpts) load(a *app, w io.Writer, paths []string) (*rules.Ruleset,
 	if len(problems) == 1 {
 		noun = "problem"
 	}
-	if err == nil { // only reading failed
+	if !loadFailed { // only reading failed
 		return nil, &exitError{exitInputFailed, fmt.Errorf("%d %s", len(problems), noun)}
 	}
 	return nil, &exitError{exitRules, fmt.Errorf("%d %s", len(problems), noun)}
