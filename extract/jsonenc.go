@@ -125,6 +125,9 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 // ok is false when a value cannot be encoded (a confidence that is not a
 // number), for which the caller uses json.Marshal and its error.
 func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
+	if d.Page != nil {
+		return dst, false // a page's fields: encoding/json writes them
+	}
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
 	dst = append(dst, `,"title":`...)
