@@ -90,6 +90,7 @@ func Extract(data []byte, opt Options) (p Page, err error) {
 		maxNodes = DefaultMaxNodes
 	}
 	blocks := pageBlocks(doc) // before the extractor changes the tree
+	date := metaDate(doc)
 	to := trafilatura.Options{
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
@@ -111,7 +112,8 @@ func Extract(data []byte, opt Options) (p Page, err error) {
 	if p.URL == "" {
 		p.URL = opt.URL
 	}
-	if !res.Metadata.Date.IsZero() {
+	p.Date = date
+	if p.Date == "" && !res.Metadata.Date.IsZero() {
 		p.Date = res.Metadata.Date.Format("2006-01-02")
 	}
 	p.Text, p.Dropped = assemble(paras, blocks)
