@@ -17,6 +17,14 @@ const (
 // be a candidate for the rescue: a quoted word or name is no quotation.
 const minQuotedRunes = 20
 
+// maxQuotedRunes bounds the scan for a closing mark, so that a paragraph
+// of many opening marks costs time linear in its length.
+const maxQuotedRunes = 5000
+
+// maxCandidates bounds the dropped paragraphs reported for one page (each
+// is compared with the whole article text).
+const maxCandidates = 100
+
 // assemble joins the extracted paragraphs into the article text and finds
 // the paragraphs of the page (blocks) that hold a quotation, lie between
 // the first and the last paragraph the extractor kept, and are not in the
@@ -59,7 +67,7 @@ func assemble(paras, blocks []string) (string, []Dropped) {
 	var dropped []Dropped
 	norm := normKey(text)
 	k := 0 // the next paragraph whose block is after the candidate
-	for j := first + 1; j < last; j++ {
+	for j := first + 1; j < last && len(dropped) < maxCandidates; j++ {
 		for k < len(paras) && blockOf[k] <= j {
 			k++
 		}
@@ -105,6 +113,9 @@ func hasQuotation(s string) bool {
 			}
 			runes++
 			letter = letter || unicode.IsLetter(c)
+			if runes > maxQuotedRunes {
+				break
+			}
 		}
 	}
 	return false
