@@ -471,7 +471,7 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 		if in, ok := jsonlHTML(id, line); ok {
 			return in
 		}
-		msg := `no "text" (or "html") field`
+		msg := `no "text" field`
 		if id != where {
 			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))
 		}
