@@ -58,3 +58,35 @@ func TestFolderWithoutMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractRescuedQuote: a quote box the content extractor drops comes
+// back, with its speaker, and its offsets refer to the text in the output.
+func TestExtractRescuedQuote(t *testing.T) {
+	code, out, stderr := runCmd(t, "extract", "-q", "--format", "json", filepath.Join("..", "..", "testdata", "html", "ferries.html"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var docs []struct {
+		Text   string
+		Quotes []struct {
+			Quote, Speaker string
+			Start, End     int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &docs); err != nil || len(docs) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	found := false
+	runes := []rune(docs[0].Text)
+	for _, q := range docs[0].Quotes {
+		if q.Speaker == "Lars Ekdahl" {
+			found = true
+			if string(runes[q.Start:q.End]) != q.Quote {
+				t.Errorf("offsets %d:%d give %q, not the quote %q", q.Start, q.End, string(runes[q.Start:q.End]), q.Quote)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the quote box's quote is not in the output:\n%s", out)
+	}
+}
