@@ -80,6 +80,8 @@ func Extract(data []byte, opt Options) (p Page, err error) {
 		if r, err = enc.NewDecoder().Bytes(data); err != nil {
 			return Page{}, fmt.Errorf("decoding the page: %w", err)
 		}
+		// a page that declares UTF-8 but is not: bad bytes become U+FFFD
+		r = bytes.ToValidUTF8(r, []byte("\uFFFD"))
 	}
 	doc, err := html.Parse(bytes.NewReader(r))
 	if err != nil {
