@@ -16,14 +16,18 @@ type analysis struct {
 	low      string // view with ASCII upper case lowered (on the kept lines), from cleanup or made by tokenize on first need
 	quotes   []Quote
 	warnings []ScanWarning
-	sents    []sentence // the sentences, then the openings of quotes (see quoteHead)
-	nsents   int        // the number of sentences proper
-	heads    map[int]int
-	qloc     []qloc   // per quote
-	attrs    []attrib // per quote
-	ents     *entities
-	sc       *scratch      // reused buffers, returned to the extractor by release
-	store    []rules.Token // the token chunk being filled
+	// innerOuter: the document uses inner marks (‘…’) as its outer
+	// quotation (see scanQuotes)
+	innerOuter bool
+	head       int        // with innerOuter: the end of the first line of text (see headEnd)
+	sents      []sentence // the sentences, then the openings of quotes (see quoteHead)
+	nsents     int        // the number of sentences proper
+	heads      map[int]int
+	qloc       []qloc   // per quote
+	attrs      []attrib // per quote
+	ents       *entities
+	sc         *scratch      // reused buffers, returned to the extractor by release
+	store      []rules.Token // the token chunk being filled
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
@@ -137,6 +141,9 @@ type attrib struct {
 	status  string
 	title   string
 	ent     *entity
+	// guess is the rule of status guessed the speaker came from: the rule
+	// itself, or for a continued turn the guess of the turn; nil if none.
+	guess *rules.AttrRule
 }
 
 // analyze scans quotes, tokenizes the kept paragraphs and splits sentences.
@@ -146,7 +153,10 @@ type attrib struct {
 func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
 	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
-	a.quotes, a.warnings = ScanQuotes(c.View, ScanOptions{Pairs: x.pairs, MaxLen: x.opts.MaxQuoteLen})
+	a.quotes, a.warnings, a.innerOuter = x.scanQuotes(c.View)
+	if a.innerOuter {
+		a.head = headEnd(c.View)
+	}
 	a.qloc = make([]qloc, len(a.quotes))
 	a.attrs = make([]attrib, len(a.quotes))
 	for i := range a.qloc {
@@ -264,6 +274,11 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, m, si
+				if r.Status == rules.StatusGuessed {
+					at.guess = r
+				} else if r.Scope == rules.ScopeTurn {
+					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
+				}
 				if rest := len(x.rules.Attribution) - 1 - ri; x.opts.Explain && rest > 0 {
 					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
@@ -271,6 +286,15 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 		}
 	}
+}
+
+// prevTop returns the index of the top-level quote before quote qi, or -1.
+func (a *analysis) prevTop(qi int) int {
+	p := qi - 1
+	for p >= 0 && a.qloc[p].sent < 0 {
+		p--
+	}
+	return p
 }
 
 // paraGap counts the kept paragraphs from paragraph (line index) a to b.
@@ -293,10 +317,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
 		}
-		p := qi - 1
-		for p >= 0 && a.qloc[p].sent < 0 {
-			p--
-		}
+		p := a.prevTop(qi)
 		if p < 0 {
 			return rules.Match{}, 0, false, "no previous quote"
 		}
@@ -304,7 +325,8 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return rules.Match{}, 0, false, "the previous quote has no speaker"
 		}
 		here, there := a.sents[loc.sent], a.sents[a.qloc[p].sent]
-		if here.para != there.para && (!here.first || a.paraGap(there.para, here.para) > 1) {
+		// a caption or subhead between two paragraphs does not end the turn
+		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para, a.sents[a.attrs[p].sent].para) > 1) {
 			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
 		}
 		m := a.attrs[p].m
@@ -326,6 +348,9 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		prev := loc.sent - 1
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
+		}
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == "title" && !endsWithColon(a.sents[prev].toks)) {
+			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
@@ -398,4 +423,49 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// endsWithColon reports whether a sentence ends with a colon: it leads into
+// what follows, so it is no headline even where cleanup took it for one.
+func endsWithColon(toks []rules.Token) bool {
+	return len(toks) > 0 && toks[len(toks)-1].Text == ":"
+}
+
+// endsWithTerminal reports whether a sentence ends as prose does: with
+// . ! ? : … or a quotation whose content ends so. A line that does not — a
+// headline, a caption, a photo credit, a byline — is not the sentence
+// before a quotation.
+func endsWithTerminal(view string, quotes []Quote, toks []rules.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	switch t.Kind {
+	case rules.QuoteT:
+		q := quotes[t.Quote]
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(view[q.Start:q.End], " "))
+		return strings.ContainsRune(".!?:…,;", last)
+	case rules.Punct:
+		return strings.ContainsAny(t.Text, ".!?:…;")
+	}
+	return false
+}
+
+// proseGap is paraGap without the lines between that do not read as prose
+// (a caption, a subhead, a tag line between two paragraphs of one speaker),
+// but for line keep, which gave the previous quote its speaker (a source
+// line, – Jane Doe, ends the turn).
+func (a *analysis) proseGap(x *Extractor, from, to, keep int) int {
+	n := 0
+	for i := from + 1; i <= to && i < len(a.c.Lines); i++ {
+		l := a.c.Lines[i]
+		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
+			continue
+		}
+		if i < to && i != keep && !x.proseLine(a, l.Start) {
+			continue
+		}
+		n++
+	}
+	return n
 }

@@ -172,7 +172,7 @@ func BenchmarkScanQuotes(b *testing.B) {
 	x := benchExtractor(b)
 	var pairs []extract.MarkPair
 	for _, m := range x.Rules().QuoteMarks {
-		pairs = append(pairs, extract.MarkPair{Open: m.Open, Close: m.Close})
+		pairs = append(pairs, extract.MarkPair{Open: m.Open, Close: m.Close, OpenNext: m.OpenNext, CloseNext: m.CloseNext, Inner: m.Inner})
 	}
 	forCorpora(b, false, func(b *testing.B, c *benchCorpus) {
 		b.SetBytes(c.size)

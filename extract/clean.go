@@ -9,7 +9,9 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
-// Line is one line of the input after cleaning.
+// Line is one line of the input after cleaning; in hard-wrapped text (see
+// the wrapped_text rules), one paragraph: its line breaks are spaces in
+// the view.
 type Line struct {
 	Start, End int    // byte offsets of the line in the input, newline excluded
 	Dropped    bool   // cleanup dropped it
@@ -27,6 +29,10 @@ type Cleaned struct {
 	Lines []Line
 	Title string
 	Date  string // ISO 8601 when it could be parsed, else as written
+	// lineStarts holds the offsets of the input's lines when the view has
+	// hard-wrapped lines joined (see unwrap), so that lines are still
+	// counted in the input; nil otherwise.
+	lineStarts []int
 }
 
 // LineTrace tells how cleanup judged one line (see CleanExplain).
@@ -142,6 +148,10 @@ func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
 func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
 	view := normalize(text)
 	c := &Cleaned{}
+	if joined := x.unwrap(text, view); joined != view {
+		c.lineStarts = lineStarts(view)
+		view = joined
+	}
 	nl := strings.Count(view, "\n") + 1
 	c.Lines = make([]Line, 0, nl)
 	for start := 0; start <= len(view); {

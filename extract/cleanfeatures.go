@@ -38,7 +38,11 @@ func normalize(text string) string {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
-		case '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
+		case '\u200c', '\u200d', '\u2060', '\u00ad':
+			if !isWordJoiner(text, i, n) {
+				blank(i, n)
+			}
+		case '\u00a0', '\u200b', '\ufeff', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
 			blank(i, n)
 		}
 		i += n
@@ -48,6 +52,16 @@ func normalize(text string) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// isWordJoiner reports whether the invisible joiner text[i:i+n] (zero-width
+// joiner or non-joiner, word joiner, soft hyphen) stands between two
+// letters: it is then kept in the view, and the tokenizer keeps the word
+// whole (Jo‍hn is one word, not Jo and hn).
+func isWordJoiner(text string, i, n int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+n:])
+	return unicode.IsLetter(prev) && unicode.IsLetter(next)
 }
 
 // Word-at-a-time tests on 8 bytes of text (x, little-endian).

@@ -7,6 +7,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,15 +24,25 @@ type Options struct {
 	Explain bool
 	// MaxQuoteLen bounds a quotation's content in bytes (0: 5000).
 	MaxQuoteLen int
+	// MinConfidence leaves out the rows whose confidence is below it
+	// (0: none; unattributed rows have confidence 0).
+	MinConfidence float64
 }
 
 // Extractor runs the pipeline with one ruleset. It is safe for concurrent
 // use by several goroutines.
 type Extractor struct {
-	rules  *rules.Ruleset
-	opts   Options
-	pairs  []MarkPair
-	isMark map[rune]bool
+	rules *rules.Ruleset
+	opts  Options
+	pairs []MarkPair // the pairs scanned in every document
+	// allPairs adds the pairs scanned only in documents that use inner
+	// marks as their outer quotation, whose marks outerOnly holds (nil when
+	// there are none)
+	allPairs  []MarkPair
+	outerOnly map[rune]bool
+	// table and tableAll are pairs and allPairs compiled
+	table, tableAll *qsTable
+	isMark          map[rune]bool
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
 	l         lists // lists read per token, looked up once
@@ -58,8 +69,13 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
 		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
 	}
+	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {
-		x.pairs = append(x.pairs, MarkPair{Open: m.Open, Close: m.Close})
+		p := MarkPair{Open: m.Open, Close: m.Close, OpenNext: m.OpenNext, CloseNext: m.CloseNext, Inner: m.Inner}
+		x.allPairs = append(x.allPairs, p)
+		if !m.InnerOuterOnly {
+			x.pairs = append(x.pairs, p)
+		}
 		x.isMark[m.Open] = true
 		x.isMark[m.Close] = true
 		for _, r := range []rune{m.Open, m.Close} {
@@ -68,6 +84,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 			}
 		}
 	}
+	x.table, x.tableAll = compileTable(x.pairs), compileTable(x.allPairs)
 	return x
 }
 
@@ -188,13 +205,24 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	}
 	x.attribute(a)
 	x.resolve(a)
-	doc.Quotes = x.records(a, id, text)
+	var bound *Warning
+	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
+		doc.Warnings = append(doc.Warnings, *bound)
+	}
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
 	return doc, nil
 }
 
+// lineOf returns the 1-based line of the input at byte offset off.
 func lineOf(c *Cleaned, off int) int {
+	if c.lineStarts != nil {
+		n, found := slices.BinarySearch(c.lineStarts, off)
+		if !found {
+			n-- // off lies in the line before
+		}
+		return n + 1
+	}
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2

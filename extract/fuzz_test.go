@@ -97,9 +97,9 @@ func FuzzClean(f *testing.F) {
 }
 
 // checkCleaned checks the invariants of cleanup: the view has the input's
-// length, keeps its newlines, and differs only by spaces in place of
-// whitespace, invisible characters and dropped lines; the lines tile the
-// input.
+// length, keeps its newlines (but those inside paragraphs of hard-wrapped
+// text), and differs only by spaces in place of whitespace, invisible
+// characters and dropped lines; the lines tile the input.
 func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 	t.Helper()
 	if len(c.View) != len(text) {
@@ -116,8 +116,8 @@ func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 		if l.End < len(text) && text[l.End] != '\n' {
 			t.Fatalf("line %d ends at %d, not at a newline", k+1, l.End)
 		}
-		if strings.IndexByte(text[l.Start:l.End], '\n') >= 0 {
-			t.Fatalf("line %d holds a newline", k+1)
+		if strings.IndexByte(c.View[l.Start:l.End], '\n') >= 0 {
+			t.Fatalf("line %d holds a newline", k+1) // in the input it may: hard-wrapped text
 		}
 		if l.Dropped && l.Rule == "" {
 			t.Errorf("line %d dropped by no rule", k+1)
@@ -312,8 +312,11 @@ func FuzzReadInputs(f *testing.F) {
 		docs := 0
 		err := extract.ReadInputs([]string{"-"}, opt, func(in extract.Input) error {
 			docs++
-			if in.ID == "" {
-				t.Errorf("a document without an id")
+			if strings.TrimSpace(in.ID) == "" {
+				t.Errorf("a document without an id: %q", in.ID)
+			}
+			if in.Err == nil && len(in.ID) > extract.MaxIDBytes {
+				t.Errorf("an id of %d bytes", len(in.ID))
 			}
 			if in.Err == nil {
 				if err := extract.CheckText(in.Text); err != nil {

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -54,10 +55,11 @@ type InputOptions struct {
 	Context context.Context
 }
 
-// DefaultMaxBytes is the default bound on one document (32 MiB): a news
-// article is a few KiB, and extracting a document takes memory of some
-// tens of times its size.
-const DefaultMaxBytes = 32 << 20
+// DefaultMaxBytes is the default bound on one document (4 MiB): a news
+// article is a few KiB, and extracting a document takes up to some 200
+// times its size in memory on pathological text (docs/reliability.md), so
+// that a worker stays under a gigabyte.
+const DefaultMaxBytes = 4 << 20
 
 // ReadInputs streams the documents at paths to fn, one at a time, in order:
 // files, folders (recursively, sorted, matching Globs), "-" for standard
@@ -101,11 +103,20 @@ func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 }
 
 // messageID returns the id of a document that failed as it can stand in a
-// one-line message: quoted when it holds control characters (a file name
-// with a newline or an escape sequence) or invalid UTF-8.
-func messageID(id string) string {
+// one-line message (SafeName).
+func messageID(id string) string { return SafeName(id) }
+
+// SafeName returns a name (a file name, a document id) as it can stand in
+// a one-line message on a terminal: Go-quoted when it holds a character
+// that is not printable — control characters (a newline, an escape
+// sequence), bidirectional overrides and other format characters that
+// would reorder the line — or invalid UTF-8; as it is otherwise.
+func SafeName(id string) string {
+	if !utf8.ValidString(id) {
+		return strconv.Quote(id)
+	}
 	for _, r := range id {
-		if r < 0x20 || 0x7f <= r && r < 0xa0 || r == utf8.RuneError {
+		if r != ' ' && !strconv.IsPrint(r) {
 			return strconv.Quote(id)
 		}
 	}
@@ -285,6 +296,12 @@ func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) 
 		return fn(Input{ID: p, Err: ioError(err)})
 	}
 	defer f.Close()
+	if st != nil && !st.Mode().IsRegular() && opt.Context != nil {
+		// a pipe or device named on the command line: a cancellation
+		// ends a read blocked on it
+		stop := context.AfterFunc(opt.Context, func() { f.SetReadDeadline(time.Unix(1, 0)) })
+		defer stop()
+	}
 	if isJSONL(p, opt) {
 		return readJSONL(p, f, opt, fn)
 	}
@@ -383,6 +400,10 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 		line, err := readLine(br, opt.MaxBytes, buf[:0])
 		buf = line
 		lineNo++
+		if lineNo == 1 {
+			// a UTF-8 byte-order mark is no part of the first record
+			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
+		}
 		if errors.Is(err, ErrTooLarge) {
 			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
 				return ferr
@@ -436,9 +457,12 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	}
 	if id, text, ok := quickJSONLine(line); ok {
 		where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
-		if id == nil {
+		if id == nil || isBlank(*id) {
 			w := where()
 			id = &w
+		}
+		if len(*id) > MaxIDBytes {
+			return Input{ID: where(), Err: longID(len(*id))}, false
 		}
 		if err := CheckText(text); err != nil {
 			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id))}, false
@@ -447,6 +471,18 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	}
 	return decodeJSONLine(name, lineNo, line), false
 }
+
+// MaxIDBytes bounds a JSONL document id: the id is repeated on every row
+// of the output, so a long one would multiply the output.
+const MaxIDBytes = 1024
+
+func longID(n int) error {
+	return fmt.Errorf("id of %s, more than %d bytes", sizeString(int64(n)), MaxIDBytes)
+}
+
+// isBlank reports whether s is empty or only white space: such a JSONL id
+// is no id, and the document is named by its file and line instead.
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // decodeJSONLine decodes a JSONL line (not blank) with encoding/json.
 func decodeJSONLine(name string, lineNo int, line []byte) Input {
@@ -466,6 +502,12 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 		} else {
 			id = string(rec.ID)
 		}
+		if isBlank(id) {
+			id = where
+		}
+	}
+	if len(id) > MaxIDBytes {
+		return Input{ID: where, Err: longID(len(id))}
 	}
 	if rec.Text == nil {
 		if in, ok := jsonlHTML(id, line); ok {

@@ -13,6 +13,10 @@ import (
 
 const jsonHex = "0123456789abcdef"
 
+// streamChunk is the size past which a JSONL line being encoded is handed
+// to the writer.
+const streamChunk = 32 << 10
+
 // jsonSafe marks the ASCII bytes that encoding/json writes as they are
 // (its htmlSafeSet): printable, and not ", \, <, > or &.
 var jsonSafe = func() (t [utf8.RuneSelf]bool) {
@@ -125,15 +129,23 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 // ok is false when a value cannot be encoded (a confidence that is not a
 // number), for which the caller uses json.Marshal and its error.
 func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
-	if d.Page != nil {
-		return dst, false // a page's fields: encoding/json writes them
-	}
+	return streamDocJSON(dst, d, nil)
+}
+
+// streamDocJSON is appendDocJSON that, when flush is not nil, hands the
+// bytes so far to flush after each record once they pass streamChunk, and
+// goes on with the slice flush returns: a document with many rows is
+// written record by record, never built whole.
+func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, bool) {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
 	dst = append(dst, `,"title":`...)
 	dst = appendJSONString(dst, d.Title)
 	dst = append(dst, `,"date":`...)
 	dst = appendJSONString(dst, d.Date)
+	if d.Page != nil { // an HTML page: docOut's fields, omitted when empty
+		dst = appendPageJSON(dst, d)
+	}
 	dst = append(dst, `,"quotes":[`...)
 	for i := range d.Quotes {
 		if i > 0 {
@@ -142,6 +154,9 @@ func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
 		var ok bool
 		if dst, ok = appendRecordJSON(dst, &d.Quotes[i]); !ok {
 			return dst, false
+		}
+		if flush != nil && len(dst) >= streamChunk {
+			dst = flush(dst)
 		}
 	}
 	dst = append(dst, ']')
@@ -236,4 +251,16 @@ func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
 		dst = appendJSONStrings(dst, r.Explain)
 	}
 	return append(dst, '}'), true
+}
+
+// appendPageJSON appends the url, byline and text of an HTML page's
+// document, each left out when empty (docJSON's omitempty).
+func appendPageJSON(dst []byte, d *Document) []byte {
+	for _, f := range [...]struct{ key, val string }{{`,"url":`, d.URL}, {`,"byline":`, d.Byline}, {`,"text":`, d.Text}} {
+		if f.val != "" {
+			dst = append(dst, f.key...)
+			dst = appendJSONString(dst, f.val)
+		}
+	}
+	return dst
 }

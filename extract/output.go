@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -78,12 +79,18 @@ func (r *Record) Row() []string {
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula
 // (OWASP: a leading = + - @ tab or carriage return) by prefixing a quote.
+// Spreadsheets skip leading spaces (and no-break spaces) before a formula
+// and read the full-width ＝ ＋ － ＠ as the ASCII ones, so those count too.
 func SafeCell(s string) string {
-	if s == "" {
+	t := strings.TrimLeft(s, " \u00a0\u3000")
+	if t == "" {
 		return s
 	}
-	switch s[0] {
+	switch t[0] {
 	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	if r, _ := utf8.DecodeRuneInString(t); r == '＝' || r == '＋' || r == '－' || r == '＠' {
 		return "'" + s
 	}
 	return s
@@ -176,19 +183,34 @@ type jsonlWriter struct {
 	buf []byte // reused for each line
 }
 
-// WriteDoc writes d as one JSON line, encoded by appendDocJSON in the bytes
-// json.Marshal would give.
+// WriteDoc writes d as one JSON line, encoded by streamDocJSON in the bytes
+// json.Marshal would give, and handed to the output record by record.
 func (w *jsonlWriter) WriteDoc(d *Document) error {
-	b, ok := appendDocJSON(w.buf[:0], d)
-	if !ok {
-		var err error
-		if b, err = json.Marshal(docOut(d)); err != nil {
-			return fmt.Errorf("encoding document %s: %w", d.ID, err)
+	for i := range d.Quotes {
+		if c := d.Quotes[i].Confidence; math.IsInf(c, 0) || math.IsNaN(c) {
+			if _, err := json.Marshal(docOut(d)); err != nil {
+				return fmt.Errorf("encoding document %s: %w", d.ID, err)
+			}
 		}
-	} else {
-		w.buf = b
 	}
-	w.bw.Write(b)
+	var werr error
+	flush := func(b []byte) []byte {
+		if werr == nil {
+			_, werr = w.bw.Write(b)
+		}
+		return b[:0]
+	}
+	b, ok := streamDocJSON(w.buf[:0], d, flush)
+	if !ok {
+		return fmt.Errorf("encoding document %s: a confidence that is not a number", d.ID)
+	}
+	if cap(b) <= 4*streamChunk {
+		w.buf = b // keep a small buffer for the next document
+	}
+	flush(b)
+	if werr != nil {
+		return werr
+	}
 	return w.bw.WriteByte('\n')
 }
 

@@ -7,14 +7,21 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // MarkPair is one opening/closing quotation-mark pair of the pair table.
+// A mark is one character, or two when OpenNext or CloseNext is not 0:
+// ’’ closing a double quotation, or ‘‘ opening one. A two-character mark
+// is taken only where it opens or closes a quotation; elsewhere its
+// characters are read one by one.
 type MarkPair struct {
-	Open, Close rune
+	Open, Close         rune
+	OpenNext, CloseNext rune // second characters, 0 for one-character marks
+	// Inner: the pair marks a quotation inside another (‘…’ in American
+	// news); Quote.Inner tells it to the caller.
+	Inner bool
 }
 
 // DefaultMarkPairs returns the built-in pair table: “” ‘’, the straight " and '
@@ -22,9 +29,9 @@ type MarkPair struct {
 // (The ruleset normally supplies the table; this is for tests and the library's zero config.)
 func DefaultMarkPairs() []MarkPair {
 	return []MarkPair{
-		{'“', '”'}, {'‘', '’'}, {'"', '"'}, {'\'', '\''},
-		{'«', '»'}, {'‹', '›'}, {'„', '“'}, {'„', '”'},
-		{'‚', '‘'}, {'»', '«'}, {'「', '」'}, {'『', '』'},
+		{Open: '“', Close: '”'}, {Open: '‘', Close: '’', Inner: true}, {Open: '"', Close: '"'}, {Open: '\'', Close: '\'', Inner: true},
+		{Open: '«', Close: '»'}, {Open: '‹', Close: '›', Inner: true}, {Open: '„', Close: '“'}, {Open: '„', Close: '”'},
+		{Open: '‚', Close: '‘', Inner: true}, {Open: '»', Close: '«'}, {Open: '「', Close: '」'}, {Open: '『', Close: '』', Inner: true},
 	}
 }
 
@@ -37,7 +44,8 @@ func DefaultMarkPairs() []MarkPair {
 type Quote struct {
 	Start, End          int  // the content, marks excluded; End exclusive
 	OpenStart, CloseEnd int  // including the marks (CloseEnd == End when unclosed)
-	Open, Close         rune // the marks; Close is 0 when unclosed
+	Open, Close         rune // the marks (their first characters); Close is 0 when unclosed
+	Inner               bool // the opening mark is that of an inner pair (MarkPair.Inner)
 	Parent              int  // index in the result of the enclosing quote, -1 at top level
 	Depth               int  // 0 at top level, 1 inside another quote, ...
 	Unclosed            bool // no closing mark: bounded at the paragraph end or MaxLen
@@ -59,6 +67,11 @@ type ScanOptions struct {
 	Pairs  []MarkPair // nil means DefaultMarkPairs()
 	MaxLen int        // maximum bytes of one quote's content; 0 means 5000
 }
+
+// qsMaxDepth bounds the quotes open inside each other: an opening mark
+// beyond it is stray. Prose nests two or three deep; without a bound, a
+// run of n opening marks makes n quotes each holding the rest of the run.
+const qsMaxDepth = 8
 
 // DefaultMaxQuoteLen is the MaxLen that ScanOptions{MaxLen: 0} means.
 const DefaultMaxQuoteLen = 5000
@@ -82,11 +95,22 @@ const DefaultMaxQuoteLen = 5000
 //     and do not open before two digits (’90s, '95) or an elided word ('em,
 //     'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff); an apostrophe-like
 //     mark that neither opens nor closes is an apostrophe, without warning.
+//     A word-final apostrophe-like mark before a space (the dogs’ bowls),
+//     with one quote open that it may close, is an apostrophe when a later
+//     mark of the paragraph closes beyond doubt (after or before punctuation,
+//     or at the paragraph end) before any mark opens a quote it closes.
+//     A context-decided mark that is not followed by a letter or digit and
+//     may close the innermost open quote, opened by another mark, closes it
+//     (“Hello ” he said; a mismatched “…").
 //   - Other marks are decided by the stack: if a quote is open whose closing
 //     mark this is, it is closed (quotes opened inside it and still open are
 //     cut there, Unclosed); otherwise the mark opens if it can, or is stray.
+//   - A two-character mark (’’) is taken where it opens or closes a quote;
+//     elsewhere its characters are read one by one.
 //   - Content is trimmed of whitespace at both ends (« bonjour » → bonjour);
 //     empty or whitespace-only quotes are skipped with a warning.
+//   - At most qsMaxDepth (8) quotes are open inside each other; an
+//     opening mark beyond that is stray.
 //   - Content is at most MaxLen bytes (counted from just after the opening
 //     mark, before trimming): when the outermost open quote passes it, it
 //     and every quote open inside it are cut there, Unclosed, with a warning.
@@ -96,10 +120,20 @@ const DefaultMaxQuoteLen = 5000
 func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
 	t := &qsDefaultTable
 	if opt.Pairs != nil {
-		t = new(qsTable)
-		t.compile(opt.Pairs)
+		t = compileTable(opt.Pairs)
 	}
-	maxLen := opt.MaxLen
+	return scanQuotes(text, t, opt.MaxLen)
+}
+
+// compileTable returns the compiled pair table of pairs.
+func compileTable(pairs []MarkPair) *qsTable {
+	t := new(qsTable)
+	t.compile(pairs)
+	return t
+}
+
+// scanQuotes is ScanQuotes with a compiled table.
+func scanQuotes(text string, t *qsTable, maxLen int) ([]Quote, []ScanWarning) {
 	if maxLen <= 0 {
 		maxLen = DefaultMaxQuoteLen
 	}
@@ -128,6 +162,10 @@ type qsTable struct {
 	// index is in ascii), qsLead (first byte of a non-ASCII mark rune).
 	class [256]uint8
 	ascii [128]int8
+	// firsts holds the first characters of the two-character marks
+	firsts []rune
+	// openers holds the one-character marks that open a quote
+	openers string
 }
 
 const (
@@ -139,6 +177,8 @@ const (
 // qsMark is one distinct mark rune of a table.
 type qsMark struct {
 	r       rune
+	r2      rune   // the second character of a two-character mark, else 0
+	inner   bool   // the opening mark of an inner pair
 	opens   bool   // the opening mark of at least one pair
 	context bool   // decided by context (Open == Close pair, or apostrophe-like)
 	apos    bool   // apostrophe-like: ' ‘ ’ ‚
@@ -158,28 +198,34 @@ func qsUsableMark(r rune) bool {
 }
 
 // compile builds the table for pairs into t (which must be zero), ignoring
-// unusable runes and pairs past qsMaxMarks distinct runes.
+// unusable runes and pairs past qsMaxMarks distinct marks.
 func (t *qsTable) compile(pairs []MarkPair) {
 	for i := range t.ascii {
 		t.ascii[i] = -1
 	}
 	t.class['\n'] = qsNewline
-	index := func(r rune) int {
-		if i := t.find(r); i >= 0 {
+	index := func(r, r2 rune) int {
+		if i := t.find2(r, r2); i >= 0 {
 			return i
 		}
 		if t.n == qsMaxMarks {
 			return -1
 		}
 		m := &t.marks[t.n]
-		m.r = r
-		switch r {
-		case '\'', '‘', '’', '‚':
-			m.apos, m.context = true, true
+		m.r, m.r2 = r, r2
+		if r2 == 0 {
+			switch r {
+			case '\'', '‘', '’', '‚':
+				m.apos, m.context = true, true
+			}
+		} else if !slices.Contains(t.firsts, r) {
+			t.firsts = append(t.firsts, r)
 		}
 		if r < utf8.RuneSelf {
 			t.class[r] = qsASCIIMark
-			t.ascii[r] = int8(t.n)
+			if r2 == 0 {
+				t.ascii[r] = int8(t.n)
+			}
 		} else {
 			var b [utf8.UTFMax]byte
 			utf8.EncodeRune(b[:], r)
@@ -189,29 +235,54 @@ func (t *qsTable) compile(pairs []MarkPair) {
 		return t.n - 1
 	}
 	for _, p := range pairs {
-		if !qsUsableMark(p.Open) || !qsUsableMark(p.Close) {
+		if !qsUsableMark(p.Open) || !qsUsableMark(p.Close) ||
+			p.OpenNext != 0 && !qsUsableMark(p.OpenNext) || p.CloseNext != 0 && !qsUsableMark(p.CloseNext) {
 			continue
 		}
-		o, c := index(p.Open), index(p.Close)
+		o, c := index(p.Open, p.OpenNext), index(p.Close, p.CloseNext)
 		if o < 0 || c < 0 {
 			continue
 		}
+		if !t.marks[o].opens && p.OpenNext == 0 {
+			t.openers += string(p.Open)
+		}
 		t.marks[o].opens = true
-		if p.Open == p.Close {
+		t.marks[o].inner = t.marks[o].inner || p.Inner
+		if o == c {
 			t.marks[o].context = true
 		}
 		t.marks[c].closes |= 1 << o
 	}
 }
 
-// find returns the mark index of r, or -1.
+// find returns the index of the one-character mark r, or -1.
 func (t *qsTable) find(r rune) int {
+	return t.find2(r, 0)
+}
+
+// find2 returns the index of the mark r r2 (r2 0 for one character), or -1.
+func (t *qsTable) find2(r, r2 rune) int {
 	for i := range t.marks[:t.n] {
-		if t.marks[i].r == r {
+		if t.marks[i].r == r && t.marks[i].r2 == r2 {
 			return i
 		}
 	}
 	return -1
+}
+
+// digraphAt returns the index and width of a two-character mark whose first
+// character r (of width w) is at text[i], or -1.
+func (t *qsTable) digraphAt(text string, i int, r rune, w int) (int, int) {
+	if i+w >= len(text) || !slices.Contains(t.firsts, r) {
+		return -1, 0
+	}
+	r2, w2 := utf8.DecodeRuneInString(text[i+w:])
+	for k := range t.marks[:t.n] {
+		if m := &t.marks[k]; m.r == r && m.r2 == r2 {
+			return k, w + w2
+		}
+	}
+	return -1, 0
 }
 
 // qsOpen is a quote on the stack of the current paragraph.
@@ -254,6 +325,12 @@ type qsScanner struct {
 	lineStart   int
 	lastOpenEnd int // offset just after the last mark that opened a quote
 	pending     []qsPending
+	// apostropheBefore's last answer, which holds for marks before aposUntil
+	aposUntil  int
+	aposResult bool
+	// paraEnd is the end of the paragraph that starts at paraEndOf-1 (0:
+	// none yet)
+	paraEndOf, paraEnd int
 }
 
 // run scans the whole text: one pass over the bytes, decoding only the
@@ -271,18 +348,27 @@ func (s *qsScanner) run() {
 			s.paragraphEnd(i)
 			s.lineStart = i + 1
 			i++
+			continue
 		case qsASCIIMark:
-			s.mark(i, 1, int(t.ascii[text[i]]))
-			i++
-		default:
-			r, w := utf8.DecodeRuneInString(text[i:])
-			if w > 1 {
-				if m := t.find(r); m >= 0 {
-					s.mark(i, w, m)
-				}
+			if m := t.ascii[text[i]]; m >= 0 && len(t.firsts) == 0 {
+				s.mark(i, 1, int(m))
+				i++
+				continue
 			}
-			i += w
 		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if w == 1 && r == utf8.RuneError {
+			i++
+			continue
+		}
+		if d, dw := t.digraphAt(text, i, r, w); d >= 0 && s.tryMark(i, dw, d) {
+			i += dw
+			continue
+		}
+		if m := t.find(r); m >= 0 {
+			s.mark(i, w, m)
+		}
+		i += w
 	}
 	s.paragraphEnd(len(text))
 	s.resolvePending(-1)
@@ -328,27 +414,55 @@ const (
 
 // mark handles the mark with index m at text[pos:pos+w].
 func (s *qsScanner) mark(pos, w, m int) {
-	info := &s.t.marks[m]
-	if len(s.stack) > 0 {
-		// Cut at MaxLen before this mark if the outermost quote's content
-		// would pass it, so that no mark of an inner quote sticks out of the
-		// cut; the outermost quote's own closing mark may end right after it.
-		n := pos - s.stack[0].contentStart
-		if n > s.maxLen || n+w > s.maxLen &&
-			!(len(s.stack) == 1 && info.closes>>s.stack[0].mark&1 != 0) {
-			s.cutAll()
-		}
-	}
-	available := info.closes&s.openMask != 0
-	act := qsStray
-	if info.context {
-		act = s.decide(pos, w, info, available)
-	} else if available {
-		act = qsDoClose
-	} else if info.opens {
-		act = qsDoOpen
-	}
+	s.cutBefore(pos, w, m)
+	s.apply(pos, w, m, s.action(pos, w, m))
+}
 
+// tryMark handles the two-character mark m at text[pos:pos+w] if it opens
+// or closes a quote there, and reports whether it did.
+func (s *qsScanner) tryMark(pos, w, m int) bool {
+	s.cutBefore(pos, w, m)
+	act := s.action(pos, w, m)
+	if act == qsStray {
+		return false
+	}
+	s.apply(pos, w, m, act)
+	return true
+}
+
+// cutBefore cuts the open quotes at MaxLen before the mark m at
+// text[pos:pos+w] if the outermost quote's content would pass it, so that
+// no mark of an inner quote sticks out of the cut; the outermost quote's
+// own closing mark may end right after it.
+func (s *qsScanner) cutBefore(pos, w, m int) {
+	if len(s.stack) == 0 {
+		return
+	}
+	n := pos - s.stack[0].contentStart
+	if n > s.maxLen || n+w > s.maxLen &&
+		!(len(s.stack) == 1 && s.t.marks[m].closes>>s.stack[0].mark&1 != 0) {
+		s.cutAll()
+	}
+}
+
+// action decides what the mark m at text[pos:pos+w] does.
+func (s *qsScanner) action(pos, w, m int) int {
+	info := &s.t.marks[m]
+	available := info.closes&s.openMask != 0
+	switch {
+	case info.context:
+		return s.decide(pos, w, info, available)
+	case available:
+		return qsDoClose
+	case info.opens:
+		return qsDoOpen
+	}
+	return qsStray
+}
+
+// apply carries out act for the mark m at text[pos:pos+w].
+func (s *qsScanner) apply(pos, w, m, act int) {
+	info := &s.t.marks[m]
 	reopenOf := -1
 	if len(s.pending) > 0 {
 		// The first mark after a paragraph that ended with open quotes.
@@ -367,6 +481,9 @@ func (s *qsScanner) mark(pos, w, m int) {
 		s.resolvePending(link)
 	}
 
+	if act == qsDoOpen && len(s.stack) >= qsMaxDepth {
+		act = qsStray // a run of opening marks must not multiply the quotes
+	}
 	switch act {
 	case qsDoOpen:
 		s.stack = append(s.stack, qsOpen{
@@ -383,161 +500,6 @@ func (s *qsScanner) mark(pos, w, m int) {
 			s.warn(pos, m, qsWarnStray)
 		}
 	}
-}
-
-// Left and right contexts of a context-decided mark.
-const (
-	qsLStart    = iota // paragraph start
-	qsLSpace           // whitespace
-	qsLBracket         // ( [ {
-	qsLAmbig           // dash, slash, colon: opens or closes
-	qsLOpenMark        // right after a mark that opened a quote
-	qsLOther
-)
-
-const (
-	qsREnd = iota // paragraph end
-	qsRSpace
-	qsRAlnum // letter or digit
-	qsROther
-)
-
-// decide applies the context rule to a same-character or apostrophe-like mark.
-func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
-	text := s.text
-	left := qsLOther
-	switch {
-	case pos == s.lineStart:
-		left = qsLStart
-	case pos == s.lastOpenEnd:
-		left = qsLOpenMark
-	default:
-		r, _ := utf8.DecodeLastRuneInString(text[s.lineStart:pos])
-		switch {
-		case qsIsSpace(r):
-			left = qsLSpace
-		case r == '(' || r == '[' || r == '{':
-			left = qsLBracket
-		case r == '/' || r == ':' || r == '—' || r == '–' || r == '―' || r == '‒':
-			left = qsLAmbig
-		}
-	}
-	j := pos + w
-	right := qsROther
-	if j >= len(text) || text[j] == '\n' {
-		right = qsREnd
-	} else {
-		r, _ := utf8.DecodeRuneInString(text[j:])
-		switch {
-		case qsIsSpace(r):
-			right = qsRSpace
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			right = qsRAlnum
-		}
-	}
-
-	topMatches := false
-	if available {
-		top := s.stack[len(s.stack)-1].mark
-		topMatches = info.closes>>top&1 != 0
-	}
-	var leftClose bool
-	switch left {
-	case qsLOther, qsLAmbig:
-		leftClose = true
-	case qsLOpenMark:
-		leftClose = topMatches // an empty quote: "" ‘’
-	}
-	leftOpen := left != qsLOther
-	rightClose := right != qsRAlnum || !info.apos
-	if info.apos && left == qsLOther && qsAfterElidedN(text, s.lineStart, pos) {
-		rightClose = false // the second mark of rock 'n' roll
-	}
-	rightOpen := right == qsRAlnum || right == qsROther
-
-	if left == qsLSpace && right != qsRAlnum && topMatches && !info.apos && qsAfterSpacedSingle(text, s.lineStart, pos) {
-		// a free-standing mark after a nested quote's closing single mark
-		// closes the outer quote: "… the term 'outreach,' " he said.
-		return qsDoClose
-	}
-	canClose := available && leftClose && rightClose
-	canOpen := info.opens && leftOpen && rightOpen && !(info.apos && qsElision(text, j))
-	switch {
-	case canClose && canOpen:
-		if left == qsLOpenMark || right != qsRAlnum {
-			return qsDoClose
-		}
-		return qsDoOpen
-	case canClose:
-		return qsDoClose
-	case canOpen:
-		return qsDoOpen
-	}
-	return qsStray
-}
-
-// qsAfterSpacedSingle reports whether text[lo:pos] ends in a closing single
-// mark (' or ’), possibly after punctuation, then one space.
-func qsAfterSpacedSingle(text string, lo, pos int) bool {
-	if pos-lo < 2 || text[pos-1] != ' ' {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(text[lo : pos-1])
-	return r == '\'' || r == '’'
-}
-
-// qsElision reports whether text[j:], right after an apostrophe-like mark,
-// makes the mark an apostrophe: two digits (’90s, '95) or an elided word
-// ('em, 'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff).
-func qsElision(text string, j int) bool {
-	if j+1 < len(text) && qsDigit(text[j]) && qsDigit(text[j+1]) {
-		k := j + 2
-		return k >= len(text) || text[k] == 's' || !qsWordAt(text, k)
-	}
-	k := j
-	for k < len(text) && k-j <= 5 && qsLetter(text[k]) {
-		k++
-	}
-	if k == j || k-j > 5 || (k < len(text) && qsWordAt(text, k)) {
-		return false
-	}
-	w := text[j:k]
-	for _, e := range [...]string{"em", "n", "tis", "twas", "til", "cause", "cos", "bout", "nuff"} {
-		if strings.EqualFold(w, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// qsAfterElidedN reports whether text[lo:pos] ends with an apostrophe-like
-// mark and an n, as in rock 'n.
-func qsAfterElidedN(text string, lo, pos int) bool {
-	if pos-lo < 2 || text[pos-1] != 'n' && text[pos-1] != 'N' {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(text[lo : pos-1])
-	return r == '\'' || r == '‘' || r == '’'
-}
-
-func qsDigit(b byte) bool  { return '0' <= b && b <= '9' }
-func qsLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
-
-// qsWordAt reports whether a letter or digit starts at text[k].
-func qsWordAt(text string, k int) bool {
-	if b := text[k]; b < utf8.RuneSelf {
-		return qsDigit(b) || qsLetter(b)
-	}
-	r, _ := utf8.DecodeRuneInString(text[k:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// qsIsSpace is unicode.IsSpace with an ASCII fast path.
-func qsIsSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
-	}
-	return unicode.IsSpace(r)
 }
 
 // closeAt closes the nearest open quote that the mark m at text[pos:pos+w]
@@ -626,7 +588,7 @@ func (s *qsScanner) finalize(it qsOpen, depth, end int, closeRune rune, closeEnd
 		if it.reopenOf >= 0 {
 			// The piece it would continue stays unclosed after all.
 			prev := &s.quotes[it.reopenOf]
-			s.warn(prev.OpenStart, s.t.find(prev.Open), qsWarnPara)
+			s.warn(prev.OpenStart, s.markAt(prev.OpenStart), qsWarnPara)
 		}
 		return false
 	}
@@ -637,7 +599,7 @@ func (s *qsScanner) finalize(it qsOpen, depth, end int, closeRune rune, closeEnd
 	q := Quote{
 		Start: start, End: end,
 		OpenStart: it.openStart, CloseEnd: closeEnd,
-		Open: s.t.marks[it.mark].r, Close: closeRune,
+		Open: s.t.marks[it.mark].r, Close: closeRune, Inner: s.t.marks[it.mark].inner,
 		Parent: parent, Depth: depth,
 		Unclosed: closeRune == 0,
 	}
@@ -710,6 +672,15 @@ func (s *qsScanner) runeFloor(i, lo int) int {
 	return i
 }
 
+// markAt returns the index of the opening mark of a quote at text[pos:].
+func (s *qsScanner) markAt(pos int) int {
+	r, w := utf8.DecodeRuneInString(s.text[pos:])
+	if d, _ := s.t.digraphAt(s.text, pos, r, w); d >= 0 && s.t.marks[d].opens {
+		return d
+	}
+	return s.t.find(r)
+}
+
 // blank reports whether text[i:j] is all whitespace.
 func (s *qsScanner) blank(i, j int) bool {
 	return s.trimFwd(i, j) == j
@@ -723,6 +694,9 @@ func (s *qsScanner) warn(offset, m, kind int) {
 	msg := &s.msgs[m*qsWarnKinds+kind]
 	if *msg == "" {
 		r := string(s.t.marks[m].r)
+		if r2 := s.t.marks[m].r2; r2 != 0 {
+			r += string(r2)
+		}
 		switch kind {
 		case qsWarnPara:
 			*msg = "unclosed " + r + " at end of paragraph"

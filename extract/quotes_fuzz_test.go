@@ -17,8 +17,10 @@ func FuzzScanQuotes(f *testing.F) {
 	f.Add(benchArticle, uint16(60), uint8(2))
 	tables := [][]MarkPair{
 		nil,
-		{{'”', '”'}, {'’', '’'}, {'»', '»'}, {'"', '"'}},
-		append(DefaultMarkPairs(), MarkPair{'<', '>'}, MarkPair{'>', '<'}, MarkPair{'|', '|'}, MarkPair{'(', ')'}),
+		{{Open: '”', Close: '”'}, {Open: '’', Close: '’'}, {Open: '»', Close: '»'}, {Open: '"', Close: '"'}},
+		append(DefaultMarkPairs(), MarkPair{Open: '“', Close: '’', CloseNext: '’'}, MarkPair{Open: '‘', OpenNext: '‘', Close: '’', CloseNext: '’'},
+			MarkPair{Open: '\'', OpenNext: '\'', Close: '\'', CloseNext: '\''}, MarkPair{Open: '“', Close: '"'}, MarkPair{Open: '”', Close: '”'}),
+		append(DefaultMarkPairs(), MarkPair{Open: '<', Close: '>'}, MarkPair{Open: '>', Close: '<'}, MarkPair{Open: '|', Close: '|'}, MarkPair{Open: '(', Close: ')'}),
 	}
 	f.Fuzz(func(t *testing.T, text string, maxLen uint16, table uint8) {
 		opt := ScanOptions{Pairs: tables[int(table)%len(tables)], MaxLen: int(maxLen % 300)}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -111,11 +112,51 @@ func isCollapsed(s string) bool {
 	return !space || s == ""
 }
 
-// records builds the output rows of a document.
-func (x *Extractor) records(a *analysis, id, text string) []Record {
+// Output bounds: the rows of a document take at most outputPerByte bytes
+// of JSON per byte of its text, plus outputSlack; the rows past the budget
+// are dropped with one warning. News text comes nowhere near it (a few
+// bytes per byte); only pathological text does, and it must not turn a
+// small input into gigabytes of output.
+const (
+	outputPerByte = 40
+	outputSlack   = 64 << 10
+	rowOverhead   = 320 // the keys and numbers of a JSON row
+)
+
+// rowCost is about the JSON size of r: its strings escaped, and the rest.
+func rowCost(r *Record) int {
+	n := rowOverhead + jsonLen(r.Doc) + jsonLen(r.Quote) + jsonLen(r.Speaker) + jsonLen(r.Mention) +
+		jsonLen(r.Title) + jsonLen(r.Cue) + jsonLen(r.Rule) + jsonLen(r.Sentence)
+	for _, e := range r.Explain {
+		n += jsonLen(e) + 3
+	}
+	return n
+}
+
+// jsonLen bounds the length of s as a JSON string (escapes at most six
+// bytes each).
+func jsonLen(s string) int {
+	n := len(s) + 2
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
+			n += 5
+		}
+	}
+	return n
+}
+
+// records builds the output rows of a document; past the output budget it
+// drops the rest and returns a warning.
+func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	cp := newCPIndex(text)
+	budget := outputPerByte*len(text) + outputSlack
+	// the rows grow by doubling up to their bound: append grows a large
+	// slice by a quarter at a time, which cost five times the final size
+	// in allocations on a document with many rows
+	maxRows := min(len(a.quotes), budget/rowOverhead+1)
 	var out []Record
 	n := 0
+	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
 		loc := a.qloc[qi]
 		if loc.sent < 0 && !x.opts.All {
@@ -148,6 +189,10 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			r.Rule = at.m.Rule.ID
 			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			if at.guess != nil && r.Status != "unresolved" {
+				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
+				r.Confidence = min(r.Confidence, at.guess.Confidence)
+			}
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
 				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
@@ -166,49 +211,61 @@ func (x *Extractor) records(a *analysis, id, text string) []Record {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
+		}
+		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
+			continue // a term, a scare quote or a title, whatever rule took it
 		}
 		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
-		if at.ok && !x.opts.All && isSingleMark(q.Open) && r.Kind != "headline" {
-			continue // single marks at top level: headline paraphrase, not verbatim speech
+		if at.ok && !x.opts.All && a.innerTop(q, r.Kind) && r.Kind != "headline" {
+			continue // inner marks at top level: headline paraphrase, not verbatim speech
+		}
+		if r.Confidence < x.opts.MinConfidence {
+			continue // below the caller's threshold
 		}
 		r.Explain = at.explain
+		cost := rowCost(&r)
+		if cost > budget {
+			if dropped == 0 {
+				firstDropped = r.Line
+			}
+			dropped++
+			continue
+		}
+		budget -= cost
 		n++
 		r.ID = "q" + strconv.Itoa(n)
+		if len(out) == cap(out) {
+			grown := make([]Record, len(out), min(max(16, 2*cap(out)), max(maxRows, len(out)+1)))
+			copy(grown, out)
+			out = grown
+		}
 		out = append(out, r)
 	}
-	return out
-}
-
-// isSingleMark reports whether r opens a single-mark quotation.
-func isSingleMark(r rune) bool {
-	return r == '‘' || r == '‚' || r == '‹' || r == '\''
+	if dropped > 0 {
+		return out, &Warning{Line: firstDropped, Msg: fmt.Sprintf("output bounded: %d quotations from this line on dropped (more than %d bytes of output per byte of text)", dropped, outputPerByte)}
+	}
+	return out, nil
 }
 
 // nonSpeech classifies an unattributed quote that is not speech: "scare"
 // (a short term, or one after a marker of the scare_markers list such as
 // so-called), "title" (title case: a work, a show, a slogan), or "" for a
-// quote that reads as speech. Quotes in single marks are never speech by
-// themselves.
+// quote that reads as speech. Quotes in inner marks (‘…’ where “…” is the
+// outer quotation) are never speech by themselves.
 func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	q := a.quotes[qi]
 	words := strings.Fields(content)
-	if loc := a.qloc[qi]; loc.sent >= 0 && loc.tok > 0 {
-		toks := a.sents[loc.sent].toks
-		markers := x.rules.Lists[rules.ListScareMarkers]
-		for k := max(0, loc.tok-2); k < loc.tok; k++ {
-			if markers.MatchAt(toks, k) == loc.tok-k {
-				return "scare"
-			}
-		}
+	if x.afterScareMarker(a, qi) {
+		return "scare"
 	}
 	if isTitleCase(words) {
 		return "title"
 	}
-	if isSingleMark(q.Open) || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
 		return "scare"
 	}
 	return ""
@@ -317,4 +374,83 @@ func sentenceText(view string, toks []rules.Token, q int) string {
 		s += " …"
 	}
 	return s
+}
+
+// termLike reports whether an attributed quote that would not be speech
+// by itself (nonSpeech: a short term, a scare quote, a title) stays out of
+// the output. It does when only a guess took it and the speaker is not
+// known to be a person (the courts, the study, a sentence-initial word); and
+// in a short line that does not end as prose — a headline, a subhead, a
+// teaser of a related article — when a guess or a partial rule took it, or
+// a rule whose match does not close the line: headlines put their
+// attribution last (… “closer,” Ushakov has said keeps its quote; “improper”
+// Ukraine call at hearing does not).
+func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off int) bool {
+	r := at.m.Rule
+	weak := r.Status == rules.StatusGuessed || r.Kind == "partial"
+	switch {
+	case r.Status == rules.StatusGuessed && !x.personSpeaker(a, at):
+	case x.proseLine(a, off):
+		return false
+	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.sents[at.sent].toks, at.m.Span)):
+		return false
+	}
+	return x.nonSpeech(a, qi, content) != ""
+}
+
+// personSpeaker reports whether the speaker of an attribution is known to
+// be a person: a person's name, or a pronoun of the pronouns list that is
+// not of the first person (s): I and we outside a quotation are the
+// writer's voice, whoever they were resolved to.
+func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
+	if at.ent == nil || !at.ent.person {
+		return false
+	}
+	if at.m.HasSpkr && at.m.Speaker.Type == rules.PronounMention {
+		g := x.rules.Lists[rules.ListPronouns].Attrs[a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower]
+		return g == "m" || g == "f" || g == "p"
+	}
+	return true
+}
+
+// proseLine reports whether the line holding byte offset off reads as
+// prose: it ends with . ! ? … : or ; (after any closing quotation marks), or
+// is longer than a headline (metadata's headline_max_words).
+func (x *Extractor) proseLine(a *analysis, off int) bool {
+	if len(a.c.Lines) == 0 {
+		return true
+	}
+	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
+	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
+	last, _ := utf8.DecodeLastRuneInString(s)
+	n := x.rules.Metadata.HeadlineMaxWords
+	return strings.ContainsRune(".!?…:;", last) || wordCount(s, n) > n
+}
+
+// afterScareMarker reports whether the quote follows an entry of the
+// scare_markers list (so-called, dubbed, the term).
+func (x *Extractor) afterScareMarker(a *analysis, qi int) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	markers := x.rules.Lists[rules.ListScareMarkers]
+	for k := max(0, loc.tok-2); k < loc.tok; k++ {
+		if markers.MatchAt(toks, k) == loc.tok-k {
+			return true
+		}
+	}
+	return false
+}
+
+// closesSentence reports whether span s reaches the end of the sentence,
+// but for closing punctuation.
+func closesSentence(toks []rules.Token, s rules.Span) bool {
+	for i := s.End; i < len(toks); i++ {
+		if toks[i].Kind != rules.Punct {
+			return false
+		}
+	}
+	return true
 }

@@ -185,7 +185,13 @@ func TestSafeCell(t *testing.T) {
 		"\t=1":             "'\t=1",
 		"\r=1":             "'\r=1",
 		"plain":            "plain",
-		" =1":              " =1",
+		" =1":              "' =1", // spreadsheets skip leading spaces before a formula
+		"   -1":            "'   -1",
+		"\u00a0=1":         "'\u00a0=1", // a no-break space
+		"＝1+2":             "'＝1+2",     // full-width equals
+		" ＠SUM(A1)":        "' ＠SUM(A1)",
+		"   ":              "   ",
+		"a ＝ b":            "a ＝ b",
 		"'=1":              "'=1",
 		"a=b":              "a=b",
 		"“=quoted”":        "“=quoted”",

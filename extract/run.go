@@ -120,7 +120,19 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 	}
 
 	err := func() error {
-		for j := range order {
+		for {
+			var j *job
+			select {
+			case jj, ok := <-order:
+				if !ok {
+					return <-readDone
+				}
+				j = jj
+			case <-ctx.Done():
+				// the reader may be blocked in I/O (a pipe): it is
+				// abandoned, and stops at its next document
+				return ctx.Err()
+			}
 			var r Result
 			if inline && j.in.Err == nil {
 				r = extractOne(x, j.in)
@@ -138,7 +150,6 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 				return err
 			}
 		}
-		return <-readDone
 	}()
 	cancel()
 	wg.Wait()

@@ -108,6 +108,12 @@ func lowerWord(view string, i, j int, low *string) string {
 	return strings.ToLower(w)
 }
 
+// isJoinerRune reports whether r is an invisible joiner that cleanup keeps
+// inside a word: zero-width joiner and non-joiner, word joiner, soft hyphen.
+func isJoinerRune(r rune) bool {
+	return r == '\u200d' || r == '\u200c' || r == '\u2060' || r == '\u00ad'
+}
+
 func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 
 // tokenize splits the paragraph view[start:end] into tokens; the top-level
@@ -177,7 +183,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 					r2 = rune(b)
 				} else {
 					r2, n2 = utf8.DecodeRuneInString(view[j:])
-					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					// a joiner left in the view stands between letters (normalize)
+					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) || isJoinerRune(r2) {
 						nonASCII = true
 						j += n2
 						continue

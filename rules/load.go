@@ -82,7 +82,7 @@ func ReadSources(paths []string) ([]Source, error) {
 			}
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readRuleFile(f)
 			if err != nil {
 				errs = append(errs, &Error{Pos: Pos{File: f}, Msg: describeIOError(err)})
 				continue
@@ -604,7 +604,7 @@ func tryParse(data []byte) (err error) {
 }
 
 // sections are the top-level keys of a rule file.
-var sections = []string{"version", "lists", "cleanup", "quote_marks", "metadata", "speech", "attribution", "disable"}
+var sections = []string{"version", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
 
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 	if !utf8.Valid(d.src.Data) {
@@ -648,6 +648,10 @@ func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 			})
 		case "quote_marks":
 			d.seq(v, func(n *yaml.Node) { d.mark(rs, n) })
+		case "mark_convention":
+			d.markConvention(rs, v)
+		case "wrapped_text":
+			d.wrappedText(rs, v)
 		case "metadata":
 			d.metadata(rs, v)
 		case "speech":
@@ -949,7 +953,21 @@ func hasKey(n *yaml.Node, key string) bool {
 func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 	m := MarkPair{Pos: d.pos(n)}
 	ok := true
-	d.mapping(n, []string{"open", "close", "lang"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"open", "close", "lang", "inner", "inner_outer_only"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "inner", "inner_outer_only":
+			b, good := d.bool(v)
+			if !good {
+				ok = false
+				return
+			}
+			if key == "inner" {
+				m.Inner = b
+			} else {
+				m.InnerOuterOnly = b
+			}
+			return
+		}
 		s, good := d.str(v)
 		if !good {
 			ok = false
@@ -957,16 +975,20 @@ func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 		}
 		switch key {
 		case "open", "close":
-			if utf8.RuneCountInString(s) != 1 {
-				d.errf(v, "%s must be one character, got %q", key, s)
+			if n := utf8.RuneCountInString(s); n < 1 || n > 2 {
+				d.errf(v, "%s must be one or two characters, got %q", key, s)
 				ok = false
 				return
 			}
-			r, _ := utf8.DecodeRuneInString(s)
+			r, size := utf8.DecodeRuneInString(s)
+			r2, _ := utf8.DecodeRuneInString(s[size:])
+			if size == len(s) {
+				r2 = 0
+			}
 			if key == "open" {
-				m.Open = r
+				m.Open, m.OpenNext = r, r2
 			} else {
-				m.Close = r
+				m.Close, m.CloseNext = r, r2
 			}
 		case "lang":
 			m.Lang = s
@@ -979,6 +1001,57 @@ func (d *decoder) mark(rs *Ruleset, n *yaml.Node) {
 	if ok && n.Kind == yaml.MappingNode {
 		rs.QuoteMarks = append(rs.QuoteMarks, m)
 	}
+}
+
+// markConvention decodes the settings that decide a document's outer marks.
+func (d *decoder) markConvention(rs *Ruleset, n *yaml.Node) {
+	d.mapping(n, []string{"min_words", "inner_share"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "min_words":
+			if x, ok := d.int(v); ok {
+				if x < 0 {
+					d.errf(v, "min_words must be 0 or more, got %d", x)
+				}
+				rs.Convention.InnerMinWords = x
+			}
+		case "inner_share":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "inner_share must be between 0 and 1, got %v", f)
+				}
+				rs.Convention.InnerShare = f
+			}
+		}
+	})
+}
+
+// wrappedText decodes the settings that tell hard-wrapped text.
+func (d *decoder) wrappedText(rs *Ruleset, n *yaml.Node) {
+	d.mapping(n, []string{"min_lines", "min_width", "max_width", "share"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "min_lines", "min_width", "max_width":
+			if x, ok := d.int(v); ok {
+				if x < 0 {
+					d.errf(v, "%s must be 0 or more, got %d", key, x)
+				}
+				switch key {
+				case "min_lines":
+					rs.Convention.Wrap.MinLines = x
+				case "min_width":
+					rs.Convention.Wrap.MinWidth = x
+				default:
+					rs.Convention.Wrap.MaxWidth = x
+				}
+			}
+		case "share":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "share must be between 0 and 1, got %v", f)
+				}
+				rs.Convention.Wrap.Share = f
+			}
+		}
+	})
 }
 
 func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
@@ -1131,7 +1204,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
-	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
@@ -1154,6 +1227,17 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 					d.errf(v, "unknown kind %q%s (allowed: %s)", s, didYouMean(s, kinds), strings.Join(kinds, ", "))
 				}
 				r.Kind = s
+			}
+		case "status":
+			if s, ok := d.str(v); ok {
+				switch s {
+				case "attributed":
+					r.Status = ""
+				case StatusGuessed:
+					r.Status = s
+				default:
+					d.errf(v, "unknown status %q%s (allowed: attributed, guessed)", s, didYouMean(s, []string{"attributed", StatusGuessed}))
+				}
 			}
 		case "scope":
 			if s, ok := d.str(v); ok {

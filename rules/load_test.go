@@ -208,6 +208,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`user.yaml:6:17: pattern refers to list "nope"`}},
 		{"pattern syntax column", "version: 1\nattribution:\n  - id: p\n    pattern: \"QUOTE ( , SPEAKER\"\n",
 			[]string{`user.yaml:4:21: pattern: unclosed (`}},
+		{"status", "version: 1\nattribution:\n  - id: s\n    status: guesed\n    pattern: QUOTE SPEAKER said\n",
+			[]string{`user.yaml:4:13: unknown status "guesed" (did you mean "guessed"?) (allowed: attributed, guessed)`}},
 		{"version", "version: 3\n", []string{"user.yaml:1:10: unsupported version 3 (this whosaid reads version 1)"}},
 		{"duplicate id across user files is caught in one file too", "version: 1\nattribution:\n  - id: x\n    pattern: QUOTE SPEAKER said\n  - id: x\n    pattern: QUOTE SPEAKER said\n",
 			[]string{`user.yaml:5:9: duplicate rule id "x" (first at user.yaml:3:5)`}},

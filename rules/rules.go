@@ -41,6 +41,9 @@ type Ruleset struct {
 	QuoteMarks []MarkPair
 	Metadata   Metadata
 	Speech     Speech
+	// Convention tells, per document, which marks are the outer quotation
+	// and whether the text is hard-wrapped.
+	Convention Convention
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
 	b           speakerBits  // their class bits
@@ -52,11 +55,53 @@ type Ruleset struct {
 	clean *cleanupIndex
 }
 
-// MarkPair is one opening/closing quotation-mark pair.
+// MarkPair is one opening/closing quotation-mark pair. A mark is one
+// character, or two (’’ closing a double quotation, ‘‘ opening one):
+// OpenNext and CloseNext are the second characters, 0 for a one-character
+// mark.
 type MarkPair struct {
-	Open, Close rune
-	Lang        string
-	Pos         Pos
+	Open, Close         rune
+	OpenNext, CloseNext rune
+	Lang                string
+	// Inner: the pair marks a quotation inside another (‘…’ in American
+	// news). At top level such a quotation is a headline paraphrase or a
+	// term, not speech — unless the document uses inner marks as its outer
+	// quotation (British convention, see Convention).
+	Inner bool
+	// InnerOuterOnly: the pair is scanned only in documents that use inner
+	// marks as the outer quotation (the straight ' of plain-text British
+	// news, which elsewhere is mostly an apostrophe).
+	InnerOuterOnly bool
+	Pos            Pos
+}
+
+// Convention holds the settings that decide, per document, which marks
+// are the outer quotation and whether the text is hard-wrapped.
+type Convention struct {
+	// InnerMinWords: a top-level quotation of at least this many words
+	// counts toward the document's convention.
+	InnerMinWords int
+	// InnerShare: a document uses inner marks as its outer quotation when
+	// more than this share of its counted quotations is in inner marks
+	// (0: never).
+	InnerShare float64
+	// Wrap decides whether a document is hard-wrapped.
+	Wrap Wrap
+}
+
+// Wrap holds the settings that tell hard-wrapped text (e-mail, wire copy,
+// text out of a PDF), in which a single line break inside a paragraph is
+// a space.
+type Wrap struct {
+	// MinLines: a document needs this many lines that run on into a next
+	// line of text before it can be judged wrapped (0: never).
+	MinLines int
+	// MinWidth, MaxWidth: a wrapped document's widest line has at least
+	// MinWidth characters, and no line has more than MaxWidth.
+	MinWidth, MaxWidth int
+	// Share: the share of the lines that run on which the next line's first
+	// word would have made longer than the document's widest line.
+	Share float64
 }
 
 // Speech holds the thresholds that tell an unattributed quotation that is
@@ -206,10 +251,13 @@ type AttrRule struct {
 	Confidence  float64
 	Kind        string // output kind: direct, partial, headline, continued
 	Scope       Scope
-	Pattern     *Pattern
-	Tests       []RuleTest
-	Pos         Pos
-	Source      string // the file the rule came from
+	// Status is StatusGuessed for a fallback rule (the sentence subject, the
+	// sentence before) whose attributions are guesses, else "".
+	Status  string
+	Pattern *Pattern
+	Tests   []RuleTest
+	Pos     Pos
+	Source  string // the file the rule came from
 	// Overrides is where the rule this one replaced (same id, earlier file)
 	// was defined; zero when the rule replaced none.
 	Overrides Pos
@@ -218,6 +266,11 @@ type AttrRule struct {
 	at    func(col int) Pos
 	idPos Pos
 }
+
+// StatusGuessed is the status of an attribution rule whose attributions are
+// guesses: the output rows it attributes get status "guessed" instead of
+// "attributed" or "resolved".
+const StatusGuessed = "guessed"
 
 // Scope is the token window an attribution rule sees.
 type Scope string

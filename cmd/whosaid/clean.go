@@ -82,7 +82,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
 	x := extract.New(rs, extract.Options{})
-	w, commit, abort, err := openOutput(a, o.out)
+	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		}
 		if in.Err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), in.Err)
 			return nil
 		}
 		in.Text = x.PageText(in) // an HTML page's article, rescued paragraphs back

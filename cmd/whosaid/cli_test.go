@@ -265,14 +265,14 @@ func TestCatalogue(t *testing.T) {
 				return []string{p}
 			},
 			code: 1,
-			msgs: []string{`^whosaid: {F}: document too large: 200 MiB, more than 32 MiB \(raise the bound with --max-size\)$`},
+			msgs: []string{`^whosaid: {F}: document too large: 200 MiB, more than 4 MiB \(raise the bound with --max-size\)$`},
 		},
 		{
 			name:     "200 MB single line on standard input: read up to the bound only",
 			setup:    func(t *testing.T) []string { return []string{"-"} },
 			bigStdin: true,
 			code:     1,
-			msgs:     []string{`^whosaid: -: document too large: more than 32 MiB`},
+			msgs:     []string{`^whosaid: -: document too large: more than 4 MiB`},
 		},
 		{
 			name: "nothing but quotation marks",
@@ -436,7 +436,7 @@ func TestJSONLLineOverMaxSize(t *testing.T) {
 	if r.code != 1 {
 		t.Errorf("exit code %d, want 1", r.code)
 	}
-	checkMessages(t, r.stderr, `^whosaid: -:1: line of 200\.0 MiB: document too large: more than 32 MiB`)
+	checkMessages(t, r.stderr, `^whosaid: -:1: line of 200\.0 MiB: document too large: more than 4 MiB`)
 	if ids, _ := docIDs(t, r.stdout); strings.Join(ids, ",") != "after" {
 		t.Errorf("documents %v, want [after]", ids)
 	}

@@ -296,6 +296,8 @@ func TestDocsReference(t *testing.T) {
 		{"a judge", "version: 1\ncleanup:\n  - id: x\n    judge: {zz_probe: 1}\n", []string{"cleanup", "*", "judge"}},
 		{"a quote mark pair", "version: 1\nquote_marks:\n  - {open: a, close: b, zz_probe: 1}\n", []string{"quote_marks", "*"}},
 		{"metadata", "version: 1\nmetadata:\n  zz_probe: 1\n", []string{"metadata"}},
+		{"mark_convention", "version: 1\nmark_convention:\n  zz_probe: 1\n", []string{"mark_convention"}},
+		{"wrapped_text", "version: 1\nwrapped_text:\n  zz_probe: 1\n", []string{"wrapped_text"}},
 	}
 	for _, lv := range levels {
 		inRef := keysAt(&root, lv.path...)

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/eval"
@@ -15,6 +19,10 @@ type evalOpts struct {
 	lenient bool
 	pred    string
 	asJSON  bool
+	calib   bool
+	width   float64
+	variant string
+	write   string
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -27,7 +35,9 @@ result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
 accuracy by offsets, and end-to-end named recall.`,
 		Example: `  whosaid eval gold.jsonl
-  whosaid eval --pred pred.jsonl --json gold.jsonl`,
+  whosaid eval --pred pred.jsonl --json gold.jsonl
+  whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
+  whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
 	}
@@ -35,25 +45,48 @@ accuracy by offsets, and end-to-end named recall.`,
 	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
+	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
+	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
+	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
+		" (British quotation marks; hard-wrapped at 72 columns)")
+	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
 }
 
+// maxGoldBytes bounds a gold file (1 GiB): eval holds it in memory.
+const maxGoldBytes = 1 << 30
+
+// openGold opens a gold file: a regular file (not a device or pipe, which
+// could be endless or block) of at most maxGoldBytes.
+func openGold(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%v)", extract.SafeName(path), st.Mode().Type())
+	}
+	if st.Size() > maxGoldBytes {
+		return nil, fmt.Errorf("%s: gold file too large: more than 1 GiB", extract.SafeName(path))
+	}
+	return os.Open(path)
+}
+
 func runEval(a *app, o *evalOpts, goldPath string) error {
+	if o.width < 0 || o.width > 1 {
+		return &exitError{exitUsage, fmt.Errorf("--bucket must be between 0 and 1, got %v", o.width)}
+	}
 	rs, err := o.rules.load()
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(goldPath)
+	gold, err := readEvalGold(a, o, goldPath)
 	if err != nil {
-		return &exitError{exitInputFailed, err}
-	}
-	gold, err := eval.ReadGold(f)
-	f.Close()
-	if err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+		return err
 	}
 	x := extract.New(rs, extract.Options{})
 	pred := map[string][]eval.PredQuote{}
+	rated := map[string][]eval.RatedQuote{}
 	var docs []*extract.Document
 	for _, g := range gold {
 		doc, err := x.Extract(g.ID, g.Text)
@@ -62,16 +95,20 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			continue
 		}
 		var ps []eval.PredQuote
+		var rs []eval.RatedQuote
 		for _, q := range doc.Quotes {
-			ps = append(ps, eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}
+			ps = append(ps, p)
+			rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
 		}
 		pred[g.ID] = ps
+		rated[g.ID] = rs
 		if o.pred != "" {
 			docs = append(docs, doc)
 		}
 	}
 	if o.pred != "" {
-		w, commit, abort, err := openOutput(a, o.pred)
+		w, commit, abort, err := openOutput(a, o.pred, []string{goldPath}, nil)
 		if err != nil {
 			return err
 		}
@@ -90,6 +127,16 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			return err
 		}
 	}
+	if o.calib {
+		c := eval.Calibrate(gold, rated, o.width)
+		if o.asJSON {
+			b, _ := json.MarshalIndent(c, "", "  ")
+			fmt.Fprintln(a.stdout, string(b))
+			return nil
+		}
+		fmt.Fprintln(a.stdout, c.String())
+		return nil
+	}
 	rep := eval.Score(gold, pred, o.lenient)
 	if o.asJSON {
 		b, _ := json.MarshalIndent(rep, "", "  ")
@@ -98,4 +145,46 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	}
 	fmt.Fprintln(a.stdout, rep.String())
 	return nil
+}
+
+// readEvalGold reads the gold file, transformed by o.variant when it is
+// set, and writes the transformed gold to o.write when that is set.
+func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) {
+	if o.write != "" && o.variant == "" {
+		return nil, &exitError{exitUsage, fmt.Errorf("--write-gold needs --variant")}
+	}
+	if o.variant != "" && !slices.Contains(eval.Variants, o.variant) {
+		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants, " or "))}
+	}
+	f, err := openGold(goldPath)
+	if err != nil {
+		return nil, &exitError{exitInputFailed, err}
+	}
+	defer f.Close()
+	var r io.Reader = io.LimitReader(f, maxGoldBytes)
+	if o.variant != "" {
+		var b bytes.Buffer
+		if err := eval.WriteVariant(o.variant, r, &b); err != nil {
+			return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+		}
+		if o.write != "" {
+			w, commit, abort, err := openOutput(a, o.write, []string{goldPath}, nil)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := w.Write(b.Bytes()); err != nil {
+				abort()
+				return nil, fmt.Errorf("writing %s: %w", o.write, err)
+			}
+			if err := commit(); err != nil {
+				return nil, err
+			}
+		}
+		r = &b
+	}
+	gold, err := eval.ReadGold(r)
+	if err != nil {
+		return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
+	}
+	return gold, nil
 }

@@ -66,3 +66,43 @@ func TestEvalAgreesWithScorer(t *testing.T) {
 		}
 	})
 }
+
+// TestEvalCalibration runs `whosaid eval --calibration` on the project's
+// own gold file: the table has a bucket per confidence range, rows by rule,
+// and its counts are those of eval.Calibrate.
+func TestEvalCalibration(t *testing.T) {
+	gold := "../../eval/testdata/gold.jsonl"
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"eval", "--calibration", "--json", gold}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var c eval.Calibration
+	if err := json.Unmarshal(out.Bytes(), &c); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	if c.Width != 0.1 || len(c.Buckets) == 0 || len(c.Rules) == 0 {
+		t.Fatalf("calibration %+v", c)
+	}
+	rows := 0
+	for _, b := range c.Buckets {
+		rows += b.Rows
+	}
+	byRule := 0
+	for _, b := range c.Rules {
+		byRule += b.Rows
+	}
+	if rows == 0 || rows != byRule {
+		t.Errorf("%d rows by bucket, %d by rule", rows, byRule)
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"eval", "--calibration", gold}, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "by rule") {
+		t.Errorf("exit %d, table:\n%s", code, out.String())
+	}
+	for _, args := range [][]string{{"eval", "--calibration", "--bucket", "2", gold}, {"extract", "--min-confidence", "1.5", gold}} {
+		errb.Reset()
+		if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, errb.String())
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -27,6 +26,7 @@ type extractOpts struct {
 	jobs    int
 	quiet   bool
 	cpuprof string
+	minConf float64
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -50,33 +50,13 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
+	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
-}
-
-// openOutput returns the writer for -o FILE (a temporary file in the same
-// folder, renamed into place by commit) or standard output.
-func openOutput(a *app, path string) (w io.Writer, commit func() error, abort func(), err error) {
-	if path == "" || path == "-" {
-		return a.stdout, func() error { return nil }, func() {}, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, nil, nil, &exitError{exitUsage, fmt.Errorf("cannot write %s: %w", path, err)}
-	}
-	commit = func() error {
-		if err := f.Close(); err != nil {
-			os.Remove(f.Name())
-			return err
-		}
-		return os.Rename(f.Name(), path)
-	}
-	abort = func() { f.Close(); os.Remove(f.Name()) }
-	return f, commit, abort, nil
 }
 
 func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) error {
@@ -86,11 +66,23 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if o.jobs < 1 {
 		return &exitError{exitUsage, fmt.Errorf("-j %d: want at least 1", o.jobs)}
 	}
-	rs, err := o.rules.load()
+	inOpt, err := o.in.options(a)
 	if err != nil {
 		return err
 	}
-	inOpt, err := o.in.options(a)
+	// the output is checked before any work, and its temporary file
+	// removed on every way out but success
+	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			abort()
+		}
+	}()
+	rs, err := o.rules.load()
 	if err != nil {
 		return err
 	}
@@ -101,21 +93,18 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			format = "table"
 		}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain})
-	w, commit, abort, err := openOutput(a, o.out)
-	if err != nil {
-		return err
+	if o.minConf < 0 || o.minConf > 1 {
+		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
 	}
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf})
 	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw})
 	if err != nil {
-		abort()
 		return &exitError{exitUsage, err}
 	}
 	tuneGC()
 	if o.cpuprof != "" {
 		stop, err := startCPUProfile(o.cpuprof)
 		if err != nil {
-			abort()
 			return &exitError{exitUsage, err}
 		}
 		defer stop()
@@ -152,7 +141,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		p.doc()
 		if r.Err != nil {
 			failed++
-			p.message("whosaid: %s: %v\n", r.Input.ID, r.Err)
+			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
 			return nil
 		}
 		if err := ww.WriteDoc(r.Doc); err != nil {
@@ -168,12 +157,12 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	p.finish()
 	if err != nil {
-		abort()
 		if errors.Is(err, context.Canceled) {
 			return &exitError{exitInterrupted, errors.New("interrupted")}
 		}
 		return &exitError{exitInputFailed, err}
 	}
+	committed = true
 	if err := commit(); err != nil {
 		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", o.out, err)}
 	}
@@ -224,14 +213,13 @@ func startCPUProfile(path string) (stop func(), err error) {
 
 // tuneGC lets the heap grow to 4× the live data between collections
 // instead of 2× (GOGC=300): a batch keeps little live data (the documents in
-// flight), so this trades a few megabytes for fewer collections. A GOGC or
-// GOMEMLIMIT in the environment wins.
+// flight), so this trades a few megabytes for fewer collections. A GOGC in
+// the environment wins. No memory limit is set: a fixed one made the
+// collector run without end on a large document (47× the time for 16× the
+// bytes); memory is bounded by --max-size instead (docs/reliability.md).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(512 << 20)
 	}
 }
 

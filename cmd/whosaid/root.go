@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/extract"
@@ -38,7 +41,43 @@ type app struct {
 	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	mu    sync.Mutex
+	temps map[*os.File]bool // temporary output files not yet renamed or removed
 }
+
+// addTemp records a temporary output file, so that a run stopped by a
+// signal removes it even when its command is stuck (removeTemps).
+func (a *app) addTemp(f *os.File) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.temps == nil {
+		a.temps = map[*os.File]bool{}
+	}
+	a.temps[f] = true
+}
+
+// dropTemp forgets a temporary file that was renamed or removed.
+func (a *app) dropTemp(f *os.File) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.temps, f)
+}
+
+// removeTemps removes the temporary files still recorded.
+func (a *app) removeTemps() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for f := range a.temps {
+		os.Remove(f.Name())
+	}
+	a.temps = nil
+}
+
+// stopGrace is how long a command may take to stop after a signal before
+// run gives up on it: a read blocked in the kernel (opening a named pipe
+// that nobody writes) cannot be cancelled.
+const stopGrace = 2 * time.Second
 
 // ruleFlags are the flags that choose the ruleset.
 type ruleFlags struct {
@@ -93,14 +132,28 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(stopGrace):
+			a.removeTemps()
+			err = ctx.Err()
+		}
+	}
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		// Ctrl-C: the commands stop between documents
-		fmt.Fprintln(stderr, "whosaid: interrupted")
-		return exitInterrupted
+	if ctx.Err() != nil {
+		// a signal (Ctrl-C, SIGTERM, SIGHUP): the commands stop between
+		// documents, and have removed their temporary files
+		msg, code := stopped(ctx)
+		fmt.Fprintln(stderr, "whosaid:", msg)
+		return code
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -148,12 +201,17 @@ func (f *inputFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.input, "input", "", "input format: "+strings.Join(extract.InputFormats(), ", ")+" (default: by extension, .jsonl is JSONL, .html HTML; .gz is decompressed)")
 	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings, ", ")+
 		" (auto: UTF-8, or UTF-16 with a byte-order mark)")
-	cmd.Flags().StringVar(&f.maxSize, "max-size", "32M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
+	cmd.Flags().StringVar(&f.maxSize, "max-size", "4M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
 }
 
 func (f *inputFlags) options(a *app) (extract.InputOptions, error) {
 	if f.input != "" && !slices.Contains(extract.InputFormats(), f.input) {
 		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--input %q: want one of %s", f.input, strings.Join(extract.InputFormats(), ", "))}
+	}
+	for _, g := range f.globs {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--glob %q: %w", g, err)}
+		}
 	}
 	enc, err := extract.NormEncoding(f.encoding)
 	if err != nil {

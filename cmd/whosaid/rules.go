@@ -466,13 +466,13 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 	add := func(in extract.Input) error {
 		if in.Err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, in.Err)
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), in.Err)
 			return nil
 		}
 		doc, err := x.Extract(in.ID, in.Text)
 		if err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", in.ID, err)
+			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), err)
 			return nil
 		}
 		docs = append(docs, doc)
@@ -488,7 +488,7 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(a.stdout)
 			}
-			fmt.Fprintf(a.stdout, "%s:\n", doc.ID)
+			fmt.Fprintf(a.stdout, "%s:\n", extract.TermSafe(doc.ID))
 		}
 		if err := printTry(a.stdout, doc, o.explain); err != nil {
 			return &exitError{exitInputFailed, err}
@@ -507,11 +507,13 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		_, err := fmt.Fprintln(w, "no quotations")
 		return err
 	}
+	// the text is shown as the terminal table shows it: no escape
+	// sequence, control or bidi character reaches the terminal
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
 		}
-		return s
+		return extract.TermSafe(s)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "quote\tspeaker\tmention\ttitle\tcue\tkind\trule\tconfidence")
@@ -520,7 +522,7 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		if q.Rule != "" {
 			conf = fmt.Sprintf("%.2f", q.Confidence)
 		}
-		fmt.Fprintf(tw, "“%s”\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", q.Quote, dash(q.Speaker), dash(q.Mention), dash(q.Title),
+		fmt.Fprintf(tw, "“%s”\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", extract.TermSafe(q.Quote), dash(q.Speaker), dash(q.Mention), dash(q.Title),
 			dash(q.Cue), q.Kind, dash(q.Rule), conf)
 	}
 	if err := tw.Flush(); err != nil {
@@ -530,9 +532,9 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		return nil
 	}
 	for _, q := range doc.Quotes {
-		fmt.Fprintf(w, "\n“%s” (line %d):\n", q.Quote, q.Line)
+		fmt.Fprintf(w, "\n“%s” (line %d):\n", extract.TermSafe(q.Quote), q.Line)
 		for _, e := range q.Explain {
-			fmt.Fprintf(w, "  %s\n", e)
+			fmt.Fprintf(w, "  %s\n", extract.TermSafe(e))
 		}
 	}
 	return nil

@@ -1,0 +1,243 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+// RatedQuote is a predicted quote with the confidence and the rule that the
+// extractor gave it, for calibration.
+type RatedQuote struct {
+	PredQuote
+	Confidence float64
+	Rule       string
+}
+
+// Bucket is one row of a calibration table: the predictions whose
+// confidence (or rule) falls in it, and how often they are right. A row is
+// right when it matches a gold quote and its speaker is right as score.py
+// judges it (a named speaker by offsets or a shared content word, a pronoun
+// by offsets); a row that matches no gold quote is wrong; a row matched to
+// a gold quote without a speaker is not scored.
+type Bucket struct {
+	// Label names the bucket: a confidence range such as "0.80–0.90", a
+	// confidence, or a rule id.
+	Label string `json:"label"`
+	// Rows counts the predictions in the bucket.
+	Rows int `json:"rows"`
+	// Unmatched counts the predictions matched to no gold quote (false
+	// positives, in ignore regions or not).
+	Unmatched int `json:"unmatched"`
+	// Scored counts the unmatched predictions and those matched to a gold
+	// quote that has a speaker: the accuracy denominator.
+	Scored int `json:"scored"`
+	// Right counts the matched predictions whose speaker is right.
+	Right int `json:"right"`
+	// Accuracy is Right/Scored, nil when Scored is 0: how often a row of
+	// the bucket is a quote with the right speaker.
+	Accuracy *float64 `json:"accuracy"`
+	// SpeakerAccuracy is Right/(Scored-Unmatched), nil when that is 0: the
+	// speaker accuracy over the rows that are quotes, as score.py counts it.
+	SpeakerAccuracy *float64 `json:"speaker_accuracy"`
+	// Confidence is the mean confidence of the scored predictions (of all
+	// of them when none is scored).
+	Confidence float64 `json:"confidence"`
+}
+
+// Gap returns the bucket's accuracy less its mean confidence, 0 when
+// nothing in it was scored.
+func (b Bucket) Gap() float64 {
+	if b.Accuracy == nil {
+		return 0
+	}
+	return *b.Accuracy - b.Confidence
+}
+
+// Calibration holds the calibration tables of a set of predictions.
+type Calibration struct {
+	// Width is the confidence width of a bucket; 0 means a bucket per
+	// distinct confidence.
+	Width float64 `json:"width"`
+	// Buckets are by confidence, lowest first.
+	Buckets []Bucket `json:"buckets"`
+	// Rules are by rule id, the rule of the most predictions first.
+	Rules []Bucket `json:"rules"`
+}
+
+// Calibrate measures, per confidence bucket and per rule, how often the
+// speaker of a prediction is right, with score.py's matching of
+// predictions to gold quotes and its judgement of speakers (the same as
+// Score's). width is the width of a confidence bucket (0.1: 0.0–0.1, …,
+// 0.9–1.0, with 1.0 in the last); 0 makes a bucket per distinct
+// confidence.
+func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Calibration {
+	type acc struct {
+		b                Bucket
+		confSum, allConf float64
+		key              float64
+	}
+	byConf := map[string]*acc{}
+	byRule := map[string]*acc{}
+	add := func(m map[string]*acc, label string, key float64, q RatedQuote, scored, right, matched bool) {
+		a := m[label]
+		if a == nil {
+			a = &acc{b: Bucket{Label: label}, key: key}
+			m[label] = a
+		}
+		a.b.Rows++
+		a.allConf += q.Confidence
+		if !matched {
+			a.b.Unmatched++
+		}
+		if scored || !matched {
+			a.b.Scored++
+			a.confSum += q.Confidence
+			if right {
+				a.b.Right++
+			}
+		}
+	}
+	for _, d := range gold {
+		RP := pred[d.ID]
+		P := make([]PredQuote, len(RP))
+		for j, q := range RP {
+			P[j] = q.PredQuote
+		}
+		match := matchQuotes(d.Quotes, P)
+		for j, q := range RP {
+			i := match[j]
+			matched := i >= 0
+			scored, right := false, false
+			if matched {
+				scored, right = speakerRight(d.Quotes[i], q.PredQuote)
+			}
+			label, key := bucketOf(q.Confidence, width)
+			add(byConf, label, key, q, scored, right, matched)
+			rule := q.Rule
+			if rule == "" {
+				rule = "(none)"
+			}
+			add(byRule, rule, 0, q, scored, right, matched)
+		}
+	}
+	finish := func(m map[string]*acc) []Bucket {
+		out := make([]Bucket, 0, len(m))
+		for _, a := range m {
+			a.b.Confidence = round4(a.allConf / float64(a.b.Rows))
+			if a.b.Scored > 0 {
+				v := round4(float64(a.b.Right) / float64(a.b.Scored))
+				a.b.Accuracy = &v
+				a.b.Confidence = round4(a.confSum / float64(a.b.Scored))
+			}
+			if n := a.b.Scored - a.b.Unmatched; n > 0 {
+				v := round4(float64(a.b.Right) / float64(n))
+				a.b.SpeakerAccuracy = &v
+			}
+			out = append(out, a.b)
+		}
+		return out
+	}
+	c := Calibration{Width: width, Buckets: finish(byConf), Rules: finish(byRule)}
+	slices.SortFunc(c.Buckets, func(a, b Bucket) int {
+		return cmp.Compare(byConf[a.Label].key, byConf[b.Label].key)
+	})
+	slices.SortFunc(c.Rules, func(a, b Bucket) int {
+		return cmp.Or(cmp.Compare(b.Rows, a.Rows), cmp.Compare(a.Label, b.Label))
+	})
+	return c
+}
+
+// bucketOf returns the label and sort key of the bucket of confidence c.
+func bucketOf(c, width float64) (string, float64) {
+	if width <= 0 {
+		return fmt.Sprintf("%.2f", c), c
+	}
+	n := int(math.Ceil(1/width - 1e-9)) // buckets in 0..1
+	k := min(int(math.Floor(c/width+1e-9)), n-1)
+	lo, hi := float64(k)*width, math.Min(float64(k+1)*width, 1)
+	return fmt.Sprintf("%.2f–%.2f", lo, hi), lo
+}
+
+// matchQuotes pairs predictions with gold quotes as score.py does: the
+// candidate pairs of overlap ratio >= 0.5, greedily from the highest ratio
+// (ties: the higher gold index, then the higher prediction index). It
+// returns, per prediction, the index of its gold quote or -1.
+func matchQuotes(G []GoldQuote, P []PredQuote) []int {
+	var cands []candidate
+	for i, g := range G {
+		for j, p := range P {
+			if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
+				den := max(g.End-g.Start, p.End-p.Start, 1)
+				cands = append(cands, candidate{float64(ov) / float64(den), i, j})
+			}
+		}
+	}
+	slices.SortFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.r, a.r), cmp.Compare(b.i, a.i), cmp.Compare(b.j, a.j))
+	})
+	usedG := make([]bool, len(G))
+	match := make([]int, len(P))
+	for j := range match {
+		match[j] = -1
+	}
+	for _, c := range cands {
+		if c.r >= 0.5 && !usedG[c.i] && match[c.j] < 0 {
+			usedG[c.i] = true
+			match[c.j] = c.i
+		}
+	}
+	return match
+}
+
+// speakerRight judges the speaker of prediction p matched to gold quote g
+// as score.py does: scored is false when g has no speaker; a pronoun gold
+// speaker is right by overlapping offsets only, a named one also by a
+// content word shared with the gold speaker or one of its alternatives.
+func speakerRight(g GoldQuote, p PredQuote) (scored, right bool) {
+	if g.Speaker == nil {
+		return false, false
+	}
+	byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
+		p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
+		min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+	if byOff || g.SpeakerIsPronoun {
+		return true, byOff
+	}
+	pw := words(p.Speaker)
+	for _, s := range append([]string{*g.Speaker}, g.SpeakerAlternatives...) {
+		if sharesWord(words(s), pw) {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// String formats the calibration as two tables: by confidence bucket and by
+// rule.
+func (c Calibration) String() string {
+	var b strings.Builder
+	table := func(head string, bs []Bucket) {
+		w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(w, "%s\trows\tunmatched\tscored\tright\taccuracy\tconfidence\tgap\tspeaker accuracy\n", head)
+		for _, x := range bs {
+			a, gap, sa := "-", "-", "-"
+			if x.Accuracy != nil {
+				a, gap = fmt.Sprintf("%.3f", *x.Accuracy), fmt.Sprintf("%+.3f", x.Gap())
+			}
+			if x.SpeakerAccuracy != nil {
+				sa = fmt.Sprintf("%.3f", *x.SpeakerAccuracy)
+			}
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%s\t%.3f\t%s\t%s\n", x.Label, x.Rows, x.Unmatched, x.Scored, x.Right, a, x.Confidence, gap, sa)
+		}
+		w.Flush()
+	}
+	b.WriteString("accuracy by confidence: right rows / scored rows (unmatched rows are wrong; rows matched to a gold quote without a speaker are not scored); gap: accuracy - mean confidence; speaker accuracy: over matched rows only\n")
+	table("confidence", c.Buckets)
+	b.WriteString("\nby rule\n")
+	table("rule", c.Rules)
+	return strings.TrimRight(b.String(), "\n")
+}

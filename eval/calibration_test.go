@@ -1,0 +1,104 @@
+package eval
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCalibrateAgreesWithScore checks, on the testdata sets, that the
+// calibration counts the same scored and right speakers as Score, and a
+// prediction as unmatched exactly when Score leaves it unmatched.
+func TestCalibrateAgreesWithScore(t *testing.T) {
+	for _, set := range testdataSets {
+		gold, pred := readTestdata(t, filepath.Join("testdata", set.gold), filepath.Join("testdata", set.pred))
+		rated := map[string][]RatedQuote{}
+		n := 0 // predictions of gold documents: Score ignores the others
+		for _, d := range gold {
+			for k, p := range pred[d.ID] {
+				id := d.ID
+				rated[id] = append(rated[id], RatedQuote{PredQuote: p, Confidence: float64(k%11) / 10, Rule: "r" + string(rune('a'+k%3))})
+				n++
+			}
+		}
+		r := Score(gold, pred, false)
+		for _, width := range []float64{0, 0.1, 0.25} {
+			c := Calibrate(gold, rated, width)
+			for _, tab := range [][]Bucket{c.Buckets, c.Rules} {
+				rows, scored, right, unmatched := 0, 0, 0, 0
+				for _, b := range tab {
+					rows += b.Rows
+					scored += b.Scored
+					right += b.Right
+					unmatched += b.Unmatched
+				}
+				wantScored := r.SpeakerAccNamed.N + r.SpeakerAccPronounByOffset.N
+				wantRight := 0
+				for _, a := range []Accuracy{r.SpeakerAccNamed, r.SpeakerAccPronounByOffset} {
+					if a.Acc != nil {
+						wantRight += int(*a.Acc*float64(a.N) + 0.5)
+					}
+				}
+				matched := int(r.QuoteOverlap.P*float64(r.PredQuotesScored) + 0.5)
+				if rows != n || scored != wantScored+unmatched || right != wantRight || unmatched != n-matched {
+					t.Errorf("%s width %v: rows %d scored %d right %d unmatched %d; want %d %d %d %d",
+						set.gold, width, rows, scored, right, unmatched, n, wantScored, wantRight, n-matched)
+				}
+			}
+		}
+	}
+}
+
+func TestBucketOf(t *testing.T) {
+	tests := []struct {
+		c, width float64
+		label    string
+	}{
+		{0, 0.1, "0.00–0.10"},
+		{0.5, 0.1, "0.50–0.60"},
+		{0.95, 0.1, "0.90–1.00"},
+		{1, 0.1, "0.90–1.00"},
+		{0.7, 0.1, "0.70–0.80"}, // 0.7/0.1 is 6.999… in floating point
+		{0.3, 0.25, "0.25–0.50"},
+		{1, 0.25, "0.75–1.00"},
+		{0.85, 0, "0.85"},
+	}
+	for _, tt := range tests {
+		if got, _ := bucketOf(tt.c, tt.width); got != tt.label {
+			t.Errorf("bucketOf(%v, %v) = %q, want %q", tt.c, tt.width, got, tt.label)
+		}
+	}
+}
+
+func TestCalibrateBuckets(t *testing.T) {
+	sp := func(s string) *string { return &s }
+	ip := func(i int) *int { return &i }
+	gold := []GoldDoc{{ID: "d", Text: strings.Repeat("x", 100), Quotes: []GoldQuote{
+		{Start: 0, End: 10, Speaker: sp("Jane Doe")},
+		{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerStart: ip(40), SpeakerEnd: ip(42)},
+		{Start: 50, End: 60, Speaker: nil},
+	}}}
+	pred := map[string][]RatedQuote{"d": {
+		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                            // right by a word
+		{PredQuote{Start: 20, End: 30, Speaker: "he", SpeakerStart: ip(45), SpeakerEnd: ip(47)}, 0.95, "a"}, // wrong offsets
+		{PredQuote{Start: 50, End: 60, Speaker: "X"}, 0.5, "b"},                                             // no gold speaker: not scored
+		{PredQuote{Start: 70, End: 80, Speaker: "Y"}, 0.55, "b"},                                            // unmatched
+	}}
+	c := Calibrate(gold, pred, 0.1)
+	if len(c.Buckets) != 2 {
+		t.Fatalf("buckets %+v", c.Buckets)
+	}
+	lo, hi := c.Buckets[0], c.Buckets[1]
+	if lo.Label != "0.50–0.60" || lo.Rows != 2 || lo.Scored != 1 || lo.Unmatched != 1 || *lo.Accuracy != 0 || lo.SpeakerAccuracy != nil || lo.Confidence != 0.55 {
+		t.Errorf("low bucket %+v", lo)
+	}
+	if hi.Label != "0.90–1.00" || hi.Rows != 2 || hi.Scored != 2 || hi.Right != 1 || *hi.Accuracy != 0.5 || *hi.SpeakerAccuracy != 0.5 || hi.Confidence != 0.925 {
+		t.Errorf("high bucket %+v", hi)
+	}
+	if len(c.Rules) != 2 || c.Rules[0].Label != "a" || c.Rules[0].Right != 1 {
+		t.Errorf("rules %+v", c.Rules)
+	}
+	if s := c.String(); !strings.Contains(s, "0.90–1.00") || !strings.Contains(s, "by rule") {
+		t.Errorf("String:\n%s", s)
+	}
+}

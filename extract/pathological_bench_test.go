@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// pathologicalUnits are the repeated units of the texts that once made
+// time or memory grow faster than the input (docs/reliability.md).
+var pathologicalUnits = []struct{ name, unit string }{
+	{"pronouns", "“We agree,” he said. She told them it was his plan. “No,” she said, and they left. "},
+	{"quotes-per-line", "“Yes,” “no,” “maybe,” “so” and “then” they were. \n"},
+	{"said-lines", "“We will win this,” said John Smith.\n"},
+	{"lone-cr", "“Yes,” he said.\r"},
+	{"newlines", "\n"},
+	{"opening-marks-all", "“"},
+}
+
+// BenchmarkPathological extracts each pathological text at 1, 4 and 16 MB:
+// ns/op and B/op should grow about 16× from 1 to 16 MB. It is not run by
+// go test; the figures in docs/reliability.md come from
+//
+//	go test ./extract -run '^$' -bench Pathological -benchtime 1x -benchmem
+func BenchmarkPathological(b *testing.B) {
+	rs, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range pathologicalUnits {
+		for _, mb := range []int{1, 4, 16} {
+			b.Run(fmt.Sprintf("%s/%dMB", p.name, mb), func(b *testing.B) {
+				n := mb << 20
+				text := strings.Repeat(p.unit, n/len(p.unit)+1)[:n/len(p.unit)*len(p.unit)]
+				x := New(rs, Options{All: p.name == "opening-marks-all"})
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for range b.N {
+					if _, err := x.Extract("p", text); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

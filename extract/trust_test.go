@@ -1,0 +1,164 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/rules"
+)
+
+// row is the part of an output row that the trust tests look at.
+type row struct{ quote, speaker, status string }
+
+func rowsOf(t *testing.T, x *extract.Extractor, text string) []row {
+	t.Helper()
+	doc, err := x.Extract("t", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []row
+	for _, q := range doc.Quotes {
+		out = append(out, row{q.Quote, q.Speaker, q.Status})
+	}
+	return out
+}
+
+// TestTrustOnPages checks what scraped-page furniture may give: a caption or
+// a headline is not the sentence before a quotation, a caption under its
+// label gives no quote, a term in a headline-like line or taken only by a
+// guess is not speech, and a fallback attribution says it is a guess.
+func TestTrustOnPages(t *testing.T) {
+	const quote = "“We will finish the bridge before the winter comes and nobody will stop us.”"
+	tests := []struct {
+		name, text string
+		want       []row
+	}{
+		{"caption before a quote is no previous sentence",
+			"The council met on Tuesday to vote on the budget.\n\nHarbour Bridge seen from the north shore at dawn\n\n" + quote + "\n",
+			[]row{{"We will finish the bridge before the winter comes and nobody will stop us.", "", "unresolved"}}},
+		{"the headline is not the sentence before the first paragraph",
+			"Mayor Ann Lee says the bridge will be built! - Springfield News\n\nMayor Ann Lee says the bridge will be built!\n\n" + quote + "\n\nThe council met on Tuesday and voted for the plan after a long debate in the town hall.\n",
+			[]row{{"We will finish the bridge before the winter comes and nobody will stop us.", "", "unresolved"}}},
+		{"a prose sentence before a quote gives a guess",
+			"Jane Doe toured the harbour with the builders on Monday.\n\n" + quote + "\n",
+			[]row{{"We will finish the bridge before the winter comes and nobody will stop us.", "Jane Doe", "guessed"}}},
+		{"a caption between two paragraphs does not end the turn",
+			"“We have waited for years,” said Jane Doe.\n\nHarbour view at dawn\n\n“Now the bridge will finally be built and the town will change.”\n",
+			[]row{{"We have waited for years", "Jane Doe", "attributed"}, {"Now the bridge will finally be built and the town will change.", "Jane Doe", "attributed"}}},
+		{"a turn that goes on from a guess is a guess",
+			"Jane Doe toured the harbour with the builders on Monday.\n\n" + quote + "\n\n“The town has waited far too long for this to happen.”\n",
+			[]row{{"We will finish the bridge before the winter comes and nobody will stop us.", "Jane Doe", "guessed"}, {"The town has waited far too long for this to happen.", "Jane Doe", "guessed"}}},
+		{"a source line after a quote ends the turn",
+			"“Great show, we loved every minute of it.”\n– Jane Doe\n“Lovely evening for the whole family and the kids.”\n",
+			[]row{{"Great show, we loved every minute of it.", "Jane Doe", "attributed"}, {"Lovely evening for the whole family and the kids.", "", "unresolved"}}},
+		{"a named cue is attributed",
+			"“We are done,” said Jane Doe.\n",
+			[]row{{"We are done", "Jane Doe", "attributed"}}},
+		{"a term in a headline-like line is not speech",
+			"Mayor Jane Doe calls budget “reckless” in heated debate\n\nMayor Jane Doe calls the budget “reckless” in a heated debate.\n",
+			[]row{{"reckless", "Jane Doe", "attributed"}}},
+		{"a headline's term stays out when the attribution does not close the line",
+			"Budget “a disgrace” Jane Doe says at packed hearing\n",
+			nil},
+		{"a headline's term stays when the attribution closes the line",
+			"Budget “a disgrace,” Jane Doe says\n",
+			[]row{{"a disgrace", "Jane Doe", "attributed"}}},
+		{"a dek's attributed quote stays",
+			"Talks bring the sides “closer,” Jane Doe has said\n",
+			[]row{{"closer", "Jane Doe", "attributed"}}},
+		{"a guessed term of a non-person is not speech",
+			"The courts have held that the definition of “substantially all” includes a change.\n",
+			nil},
+		{"a guessed term of the writer's we is not speech",
+			"“It was hard,” said Jane Doe.\n\nWe do not yet know when that “a-ha” moment takes place.\n",
+			[]row{{"It was hard", "Jane Doe", "attributed"}}},
+		{"a guessed term of a person stays, marked as a guess",
+			"Hillary Clinton has raised the issue of “systemic racism” in her speeches.\n",
+			[]row{{"systemic racism", "Hillary Clinton", "guessed"}}},
+		{"a labelled caption gives no quote",
+			"The mayor spoke on Monday about the harbour bridge and its cost to the city.\n\nMedia caption Jane Doe: \"We will win the vote\"\n\n“We will win the vote,” said Jane Doe, the mayor.\n",
+			[]row{{"We will win the vote", "Jane Doe", "attributed"}}},
+	}
+	x := defaultExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rowsOf(t, x, tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("rows %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("row %d: %+v, want %+v", i+1, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestMinConfidence checks that Options.MinConfidence leaves out the rows
+// below it, unattributed ones included, and numbers the rest anew.
+func TestMinConfidence(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Jane Doe toured the harbour with the builders on Monday.\n\n" +
+		"“We will finish the bridge before the winter comes and nobody will stop us.”\n\n" +
+		"“It is a good day for the city,” said John Roe.\n\n" +
+		"There was a “very long and hard winter ahead of all of us” in the town.\n"
+	for _, tt := range []struct {
+		min  float64
+		want []string
+	}{
+		{0, []string{"guessed", "attributed", "unresolved"}},
+		{0.01, []string{"guessed", "attributed"}},
+		{0.9, []string{"attributed"}},
+		{1, nil},
+	} {
+		x := extract.New(rs, extract.Options{MinConfidence: tt.min})
+		doc, err := x.Extract("t", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for i, q := range doc.Quotes {
+			got = append(got, q.Status)
+			if q.Confidence < tt.min {
+				t.Errorf("min %v: row %s has confidence %v", tt.min, q.ID, q.Confidence)
+			}
+			if want := "q" + string(rune('1'+i)); q.ID != want {
+				t.Errorf("min %v: row %d has id %s, want %s", tt.min, i+1, q.ID, want)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("min %v: statuses %v, want %v", tt.min, got, tt.want)
+		}
+	}
+}
+
+// TestGuessedRules checks that the built-in fallback rules, and only they,
+// are marked guessed, and that a guessed rule is below every rule that
+// ties the speaker to the quote by a cue of the same scope.
+func TestGuessedRules(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	guessed := map[string]bool{}
+	for _, r := range rs.Attribution {
+		if r.Status == rules.StatusGuessed {
+			guessed[r.ID] = true
+		}
+	}
+	for _, id := range []string{"sentence-subject", "previous-subject"} {
+		if !guessed[id] {
+			t.Errorf("%s is not marked guessed", id)
+		}
+	}
+	for _, id := range []string{"quote-cue-speaker", "quote-speaker-cue", "split-quote", "partial-quote"} {
+		if guessed[id] {
+			t.Errorf("%s is marked guessed", id)
+		}
+	}
+}
