@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -71,9 +72,13 @@ func fetchURL(p string, opt InputOptions) Input {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
 	resp, err := client.Do(req)
 	if err != nil {
-		var ue interface{ Timeout() bool }
-		if errors.As(err, &ue) && ue.Timeout() {
+		var te interface{ Timeout() bool }
+		if errors.As(err, &te) && te.Timeout() {
 			return Input{ID: p, Err: fmt.Errorf("fetching: timed out after %v", client.Timeout)}
+		}
+		var ue *url.Error // its message repeats the URL, which the ID gives
+		if errors.As(err, &ue) {
+			err = ue.Err
 		}
 		return Input{ID: p, Err: fmt.Errorf("fetching: %w", err)}
 	}
