@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/internal/htmlpage"
 )
 
 func harbourPage(t *testing.T) []byte {
@@ -266,5 +267,7 @@ func TestExtractPageJSON(t *testing.T) {
 			t.Errorf("quote %q at %d:%d is not text[start:end]", q.Quote, q.Start, q.End)
 		}
 	}
-	golden(t, filepath.Join("..", "testdata", "html", "harbour.golden.jsonl"), b.Bytes())
+	if htmlpage.Extractor == "go-trafilatura" { // the golden output is the default build's
+		golden(t, filepath.Join("..", "testdata", "html", "harbour.golden.jsonl"), b.Bytes())
+	}
 }

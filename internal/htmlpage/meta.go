@@ -26,7 +26,19 @@ var ldDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`)
 // YYYY-MM-DD, or "": from <meta> tags, <time itemprop=datePublished> and
 // JSON-LD. The date is not guessed from the text (that is slow and often
 // wrong on pages with many dates).
-func metaDate(doc *html.Node) string {
+func metaDate(doc *html.Node) string { return pageMeta(doc).date }
+
+// meta is what a page's metadata gives besides the extractor's.
+type meta struct {
+	date string // YYYY-MM-DD
+	url  string // the canonical URL
+}
+
+// pageMeta reads the publication date (see metaDate) and the canonical
+// URL (<link rel=canonical>, else og:url) of a page.
+func pageMeta(doc *html.Node) meta {
+	var m meta
+	ogURL := ""
 	found := map[string]string{}
 	ld := ""
 	var walk func(n *html.Node, depth int)
@@ -36,8 +48,15 @@ func metaDate(doc *html.Node) string {
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
+			case atom.Link:
+				if m.url == "" && strings.EqualFold(attr(n, "rel"), "canonical") && isHTTP(attr(n, "href")) {
+					m.url = attr(n, "href")
+				}
 			case atom.Meta:
 				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				if key == "og:url" && ogURL == "" && isHTTP(attr(n, "content")) {
+					ogURL = attr(n, "content")
+				}
 				if d := isoDate.FindString(attr(n, "content")); d != "" && found[key] == "" {
 					found[key] = d
 				}
@@ -61,12 +80,23 @@ func metaDate(doc *html.Node) string {
 		}
 	}
 	walk(doc, 0)
+	if m.url == "" {
+		m.url = ogURL
+	}
+	m.date = ld
 	for _, k := range dateMetaKeys {
 		if d := found[k]; d != "" {
-			return d
+			m.date = d
+			break
 		}
 	}
-	return ld
+	return m
+}
+
+// isHTTP reports whether s is an absolute http(s) URL.
+func isHTTP(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
 func attr(n *html.Node, key string) string {

@@ -11,13 +11,13 @@ package htmlpage
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	nurl "net/url"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
@@ -92,31 +92,22 @@ func Extract(data []byte, opt Options) (p Page, err error) {
 		maxNodes = DefaultMaxNodes
 	}
 	blocks := pageBlocks(doc) // before the extractor changes the tree
-	date := metaDate(doc)
-	to := trafilatura.Options{
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
-		MaxTreeSize:     maxNodes,
-	}
+	meta := pageMeta(doc)
+	var pageURL *nurl.URL
 	if u, err := nurl.Parse(opt.URL); err == nil && u.Scheme != "" {
-		to.OriginalURL = u
+		pageURL = u
 	}
-	res, err := trafilatura.ExtractDocument(doc, to)
+	a, err := mainContent(doc, pageURL, maxNodes)
 	if err != nil {
 		return Page{}, fmt.Errorf("%w (%v)", ErrNoArticle, err)
 	}
-	paras := renderBlocks(res.ContentNode)
-	p = Page{
-		Title:  clean(res.Metadata.Title),
-		Byline: clean(res.Metadata.Author),
-		URL:    res.Metadata.URL,
-	}
+	paras := renderBlocks(a.node)
+	p = Page{Title: clean(a.title), Byline: clean(a.byline), URL: meta.url, Date: meta.date}
 	if p.URL == "" {
-		p.URL = opt.URL
+		p.URL = cmp.Or(a.url, opt.URL)
 	}
-	p.Date = date
-	if p.Date == "" && !res.Metadata.Date.IsZero() {
-		p.Date = res.Metadata.Date.Format("2006-01-02")
+	if p.Date == "" {
+		p.Date = a.date
 	}
 	p.Text, p.Dropped = assemble(paras, blocks)
 	if strings.TrimSpace(p.Text) == "" && len(p.Dropped) == 0 {
@@ -127,3 +118,10 @@ func Extract(data []byte, opt Options) (p Page, err error) {
 
 // clean collapses white space.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// article is what the content extractor gives: the article's subtree and
+// the metadata it read (date as YYYY-MM-DD).
+type article struct {
+	node                     *html.Node
+	title, byline, url, date string
+}
