@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,10 +141,13 @@ func TestReadInputsBadGzip(t *testing.T) {
 
 func TestReadInputsURL(t *testing.T) {
 	page := harbourPage(t)
+	var mu sync.Mutex // the handlers run on the server's goroutines
 	var agents []string
 	mux := http.NewServeMux()
 	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
 		agents = append(agents, r.UserAgent())
+		mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(page)
 	})
@@ -199,6 +203,8 @@ func TestReadInputsURL(t *testing.T) {
 			t.Errorf("%s: id %q", tt.path, in.ID)
 		}
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if len(agents) == 0 || agents[0] != extract.UserAgent {
 		t.Errorf("User-Agent %q, want %q", agents, extract.UserAgent)
 	}
