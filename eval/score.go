@@ -13,17 +13,12 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // GoldDoc is one line of a gold JSONL file: a document with its gold quotes
@@ -53,6 +48,9 @@ type GoldQuote struct {
 	SpeakerAlternatives []string `json:"speaker_alternatives,omitempty"`
 	Cue                 *string  `json:"cue"`
 	Kind                string   `json:"kind"`
+	// SpeakerTitle is the speaker's title as the gold gives it, "" when
+	// it gives none.
+	SpeakerTitle string `json:"speaker_title,omitempty"`
 }
 
 // IgnoreSpan is a gold ignore region: a prediction lying at least half
@@ -67,12 +65,17 @@ type IgnoreSpan struct {
 // PredQuote is one predicted quote. Speaker "" means no speaker (score.py
 // treats null, a missing key and "" alike). SpeakerStart and SpeakerEnd are
 // optional; the offset test needs both starts (gold and predicted) non-nil.
+// Title is the speaker's title: score.py reads "speaker_title", else
+// "title". ReadPred skips quotes of kind "indirect" (reported speech, which
+// score_reported.py scores), as score.py does.
 type PredQuote struct {
 	Start        int    `json:"start"`
 	End          int    `json:"end"`
 	Speaker      string `json:"speaker"`
 	SpeakerStart *int   `json:"speaker_start,omitempty"`
 	SpeakerEnd   *int   `json:"speaker_end,omitempty"`
+	Title        string `json:"title,omitempty"`
+	Kind         string `json:"kind,omitempty"`
 }
 
 // PRF is a precision/recall/F1 triple, each rounded to 4 decimals.
@@ -110,6 +113,10 @@ type Report struct {
 	// SpeakerAccPronounByOffset is the speaker accuracy over matched quotes
 	// whose gold speaker is a pronoun, by offsets only.
 	SpeakerAccPronounByOffset Accuracy `json:"speaker_acc_pronoun_by_offset"`
+	// TitleAcc is the title accuracy over matched quotes whose gold
+	// speaker is no pronoun and carries a title: the named speaker right
+	// and the predicted title sharing a content word with the gold one.
+	TitleAcc Accuracy `json:"title_acc"`
 	// EndToEndNamedRecall is the number of correct named speakers over the
 	// number of gold quotes with a non-empty, non-pronoun speaker.
 	EndToEndNamedRecall float64 `json:"end_to_end_named_recall"`
@@ -228,9 +235,28 @@ func pyLower(s string) []rune {
 	return out
 }
 
+// titleStopWords are score.py's TITLE_STOP words, never content words of
+// a title.
+var titleStopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of and or in on at to for from by with former now longtime
+also then retired current new his her their its`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // words is score.py's words(): the set of \w+ tokens of the lowercased
 // string that are not stop words and are longer than one code point.
-func words(s string) map[string]bool {
+func words(s string) map[string]bool { return wordSet(s, stopWords) }
+
+// titleWords is score.py's title_words(): words() with the title stop
+// words.
+func titleWords(s string) map[string]bool { return wordSet(s, titleStopWords) }
+
+// wordSet returns the set of \w+ tokens of the lowercased string that are
+// not in stop and are longer than one code point.
+func wordSet(s string, stop map[string]bool) map[string]bool {
 	set := map[string]bool{}
 	rs := pyLower(s)
 	for i := 0; i < len(rs); {
@@ -242,7 +268,7 @@ func words(s string) map[string]bool {
 		for j < len(rs) && isWordRune(rs[j]) {
 			j++
 		}
-		if w := string(rs[i:j]); j-i > 1 && !stopWords[w] {
+		if w := string(rs[i:j]); j-i > 1 && !stop[w] {
 			set[w] = true
 		}
 		i = j
@@ -344,11 +370,12 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		QuoteOverlap              prf         `json:"quote_overlap"`
 		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
 		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
+		TitleAcc                  acc         `json:"title_acc"`
 		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
 	}{
 		r.Mode, r.GoldQuotes, r.PredQuotesScored, r.PredInIgnoreRegions,
 		mkPRF(r.QuoteExact), mkPRF(r.QuoteOverlap),
-		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset),
+		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset), mkAcc(r.TitleAcc),
 		num(r.EndToEndNamedRecall),
 	})
 }
@@ -369,7 +396,7 @@ func (r Report) String() string {
 	for _, row := range []struct {
 		name string
 		acc  Accuracy
-	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}} {
+	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}, {"title", r.TitleAcc}} {
 		acc := "-"
 		if row.acc.Acc != nil {
 			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
@@ -397,7 +424,7 @@ type candidate struct {
 func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 	var (
 		nGold, nPred, tpExact, tpOverlap, ignored int
-		spkN, spkOK, proN, proOK                  int
+		spkN, spkOK, proN, proOK, titleN, titleOK int
 	)
 	for _, d := range gold {
 		G, P := d.Quotes, pred[d.ID]
@@ -494,6 +521,12 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 			if ok {
 				spkOK++
 			}
+			if g.SpeakerTitle != "" {
+				titleN++
+				if ok && sharesWord(titleWords(g.SpeakerTitle), titleWords(p.Title)) {
+					titleOK++
+				}
+			}
 		}
 	}
 
@@ -540,271 +573,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 		QuoteOverlap:              prf(tpOverlap),
 		SpeakerAccNamed:           acc(spkOK, spkN),
 		SpeakerAccPronounByOffset: acc(proOK, proN),
+		TitleAcc:                  acc(titleOK, titleN),
 		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
 	}
-}
-
-// ReadGold reads a gold JSONL file, one document per line. Like score.py it
-// reads UTF-8 only, splits lines at \n, \r\n and \r, and rejects blank
-// lines; lines may be of any length. Errors name the line number.
-func ReadGold(r io.Reader) ([]GoldDoc, error) {
-	var docs []GoldDoc
-	err := readLines(r, func(n int, line []byte) error {
-		var d GoldDoc
-		if err := json.Unmarshal(line, &d); err != nil {
-			return fmt.Errorf("gold line %d: %w", n, err)
-		}
-		docs = append(docs, d)
-		return nil
-	})
-	return docs, err
-}
-
-// ReadPred reads a predictions JSONL file: one {"id", "quotes"} object per
-// line, other fields ignored, a missing or null "quotes" meaning none. A
-// later line with the same id replaces an earlier one, as in score.py.
-func ReadPred(r io.Reader) (map[string][]PredQuote, error) {
-	pred := map[string][]PredQuote{}
-	err := readLines(r, func(n int, line []byte) error {
-		o, err := decodeObject(line)
-		if err != nil {
-			return fmt.Errorf("pred line %d: %w", n, err)
-		}
-		f := fields{o: o}
-		id := f.str("id", true)
-		quotes := decodeList[PredQuote](&f, "quotes", false)
-		if f.err != nil {
-			return fmt.Errorf("pred line %d: %w", n, f.err)
-		}
-		if quotes == nil {
-			quotes = []PredQuote{}
-		}
-		pred[id] = quotes
-		return nil
-	})
-	return pred, err
-}
-
-// readLines calls fn on each line of r, numbered from 1, splitting like
-// Python's text mode (universal newlines).
-func readLines(r io.Reader, fn func(n int, line []byte) error) error {
-	br := bufio.NewReader(r)
-	n := 0
-	for {
-		chunk, err := br.ReadBytes('\n')
-		if len(chunk) > 0 {
-			chunk = bytes.TrimSuffix(chunk, []byte("\n"))
-			chunk = bytes.TrimSuffix(chunk, []byte("\r"))
-			for _, line := range bytes.Split(chunk, []byte("\r")) {
-				n++
-				if !utf8.Valid(line) {
-					return fmt.Errorf("line %d: invalid UTF-8", n)
-				}
-				if ferr := fn(n, line); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("line %d: %w", n+1, err)
-		}
-	}
-}
-
-// object is a decoded JSON object whose keys are matched case-sensitively,
-// as in Python (encoding/json alone matches struct fields ignoring case).
-type object map[string]json.RawMessage
-
-// decodeObject decodes a JSON object; null or another type is an error.
-func decodeObject(data []byte) (object, error) {
-	var o object
-	if err := json.Unmarshal(data, &o); err != nil {
-		return nil, err
-	}
-	if o == nil {
-		return nil, errors.New("expected a JSON object, got null")
-	}
-	return o, nil
-}
-
-// fields reads typed fields from an object, keeping the first error.
-type fields struct {
-	o   object
-	err error
-}
-
-// present reports whether key is set and not null; if not and required,
-// it records an error.
-func (f *fields) present(key string, required bool) bool {
-	raw, ok := f.o[key]
-	if ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		return true
-	}
-	if required && f.err == nil {
-		f.err = fmt.Errorf("%q is missing or null", key)
-	}
-	return false
-}
-
-// decode unmarshals key into v if it is present.
-func (f *fields) decode(key string, v any, required bool) {
-	if f.err != nil || !f.present(key, required) {
-		return
-	}
-	if err := json.Unmarshal(f.o[key], v); err != nil {
-		f.err = fmt.Errorf("%q: %w", key, err)
-	}
-}
-
-func (f *fields) integer(key string) int {
-	var v int
-	f.decode(key, &v, true)
-	return v
-}
-
-func (f *fields) optInteger(key string) *int {
-	var v *int
-	f.decode(key, &v, false)
-	return v
-}
-
-func (f *fields) str(key string, required bool) string {
-	var v string
-	f.decode(key, &v, required)
-	return v
-}
-
-func (f *fields) optStr(key string) *string {
-	var v *string
-	f.decode(key, &v, false)
-	return v
-}
-
-func (f *fields) boolean(key string) bool {
-	var v bool
-	f.decode(key, &v, false)
-	return v
-}
-
-// decodeList decodes the list under key element by element, so that an
-// error names the index.
-func decodeList[T any](f *fields, key string, required bool) []T {
-	var raws []json.RawMessage
-	f.decode(key, &raws, required)
-	if f.err != nil || raws == nil {
-		return nil
-	}
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &out[i]); err != nil {
-			f.err = fmt.Errorf("%s[%d]: %w", key, i, err)
-			return nil
-		}
-	}
-	return out
-}
-
-// checkSpeakerEnd requires speaker_end when speaker_start is set: score.py
-// reads it whenever both speaker starts are set, and would crash.
-func (f *fields) checkSpeakerEnd(start, end *int) {
-	if f.err == nil && start != nil && end == nil {
-		f.err = errors.New(`"speaker_start" is set but "speaker_end" is missing or null`)
-	}
-}
-
-// UnmarshalJSON decodes a gold document; "id", "text" and "quotes" are
-// required, as score.py reads them unconditionally.
-func (d *GoldDoc) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := GoldDoc{
-		ID:     f.str("id", true),
-		Text:   f.str("text", true),
-		Quotes: decodeList[GoldQuote](&f, "quotes", true),
-		Ignore: decodeList[IgnoreSpan](&f, "ignore", false),
-	}
-	if f.err != nil {
-		return f.err
-	}
-	if out.Quotes == nil {
-		out.Quotes = []GoldQuote{}
-	}
-	if raw, ok := o["meta"]; ok {
-		out.Meta = slices.Clone(raw)
-	}
-	*d = out
-	return nil
-}
-
-// UnmarshalJSON decodes a gold quote; "start" and "end" are required, and
-// so is "speaker_end" when "speaker_start" is set.
-func (q *GoldQuote) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := GoldQuote{
-		Start:               f.integer("start"),
-		End:                 f.integer("end"),
-		Text:                f.str("text", false),
-		Speaker:             f.optStr("speaker"),
-		SpeakerStart:        f.optInteger("speaker_start"),
-		SpeakerEnd:          f.optInteger("speaker_end"),
-		SpeakerIsPronoun:    f.boolean("speaker_is_pronoun"),
-		SpeakerAlternatives: decodeList[string](&f, "speaker_alternatives", false),
-		Cue:                 f.optStr("cue"),
-		Kind:                f.str("kind", false),
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*q = out
-	return nil
-}
-
-// UnmarshalJSON decodes an ignore region; "start" and "end" are required.
-func (s *IgnoreSpan) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := IgnoreSpan{Start: f.integer("start"), End: f.integer("end"), Text: f.str("text", false)}
-	if f.err != nil {
-		return f.err
-	}
-	*s = out
-	return nil
-}
-
-// UnmarshalJSON decodes a predicted quote; "start" and "end" are required,
-// a null speaker reads as "", and "speaker_end" is required when
-// "speaker_start" is set.
-func (p *PredQuote) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := PredQuote{
-		Start:        f.integer("start"),
-		End:          f.integer("end"),
-		Speaker:      f.str("speaker", false),
-		SpeakerStart: f.optInteger("speaker_start"),
-		SpeakerEnd:   f.optInteger("speaker_end"),
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*p = out
-	return nil
 }

@@ -254,6 +254,7 @@ func TestScoreEmpty(t *testing.T) {
 	const wantJSON = `{"mode":"strict","gold_quotes":0,"pred_quotes_scored":0,"pred_in_ignore_regions":0,` +
 		`"quote_exact":{"P":0.0,"R":0.0,"F1":0.0},"quote_overlap":{"P":0.0,"R":0.0,"F1":0.0},` +
 		`"speaker_acc_named":{"n":0,"acc":null},"speaker_acc_pronoun_by_offset":{"n":0,"acc":null},` +
+		`"title_acc":{"n":0,"acc":null},` +
 		`"end_to_end_named_recall":0.0}`
 	if string(b) != wantJSON {
 		t.Errorf("JSON:\n%s\nwant\n%s", b, wantJSON)

@@ -371,6 +371,12 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
 		}
 		return m, next, true, x.matched(a.sents[next].toks, m)
+	case rules.ScopeReported:
+		m, ok := a.window(loc.sent).Match(r, loc.tok)
+		if !ok {
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+		}
+		return x.reportedTurn(a, r, qi, loc)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
 		m, ok := a.window(si).Match(r, -1)

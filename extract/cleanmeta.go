@@ -173,7 +173,7 @@ func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
 		if len(parts) == 0 {
 			return parseDate(s[m[0]:m[1]])
 		}
-		if d := dateFromParts(parts); d != "" {
+		if d := dateFromParts(x.monthParts(parts)); d != "" {
 			return d
 		}
 		return s[m[0]:m[1]]

@@ -42,6 +42,12 @@ func (x *Extractor) scanQuotes(view string) ([]Quote, []ScanWarning, bool) {
 // min_words words or more are in inner marks. Doubled inner marks (two
 // straight single marks, ‘‘…’’) type a double quotation.
 func (x *Extractor) innerOuter(view string, qs []Quote) bool {
+	switch x.rules.Language.SingleMarks {
+	case rules.SingleMarksNested:
+		return false
+	case rules.SingleMarksSpeech:
+		return true
+	}
 	conv := x.rules.Convention
 	if conv.InnerShare <= 0 {
 		return false
@@ -99,7 +105,8 @@ func (a *analysis) innerTop(q Quote, kind string) bool {
 	if !q.Inner {
 		return false
 	}
-	return !a.innerOuter || a.inTitle(q.Start) || kind != "direct" && q.Start < a.head
+	// (a document of one line of text has no headline: head is 0)
+	return !a.innerOuter || a.head > 0 && (a.inTitle(q.Start) || kind != "direct" && q.Start < a.head)
 }
 
 // inTitle reports whether offset off lies on the line that gave the

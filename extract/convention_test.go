@@ -61,10 +61,14 @@ func TestWrappedText(t *testing.T) {
 	x := defaultExtractor(t)
 	flat := "The council met on Tuesday to vote on the new budget for the town library.\n\n" +
 		"“We have waited a long time for this budget, and it is a good one for the readers of the town,” said Jane Doe, the head librarian, after the vote on Tuesday.\n\n" +
-		"The mayor, John Smith, was less sure. “It costs more than we hoped, and we will have to find the money somewhere,” he told reporters.\n"
+		"The mayor, John Smith, was less sure. “It costs more than we hoped, and we will have to find the money somewhere,” he told reporters.\n\n" +
+		"Jane Doe, who has run the library for years, called it “a fair deal” in a statement on Wednesday.\n"
 	wrapped := "The council met on Tuesday to vote on the new budget for the town\nlibrary.\n\n" +
 		"“We have waited a long time for this budget, and it is a good one for\nthe readers of the town,” said Jane Doe, the head librarian, after the\nvote on Tuesday.\n\n" +
-		"The mayor, John Smith, was less sure. “It costs more than we hoped,\nand we will have to find the money somewhere,” he told reporters.\n"
+		"The mayor, John Smith, was less sure. “It costs more than we hoped,\nand we will have to find the money somewhere,” he told reporters.\n\n" +
+		// a fragment at the end of a wrapped line: the line does not end as
+		// prose, but the paragraph does
+		"Jane Doe, who has run the library for years, called it “a fair deal”\nin a statement on Wednesday.\n"
 	want, err := x.Extract("flat", flat)
 	if err != nil {
 		t.Fatal(err)
@@ -73,11 +77,11 @@ func TestWrappedText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want.Quotes) != 2 || len(got.Quotes) != len(want.Quotes) {
-		t.Fatalf("got %d quotes, want %d (unwrapped: %d, want 2)", len(got.Quotes), len(want.Quotes), len(want.Quotes))
+	if len(want.Quotes) != 3 || len(got.Quotes) != len(want.Quotes) {
+		t.Fatalf("got %d quotes, want %d (unwrapped: %d, want 3)", len(got.Quotes), len(want.Quotes), len(want.Quotes))
 	}
 	runes := []rune(wrapped)
-	wantLines := []int{4, 8}
+	wantLines := []int{4, 8, 11}
 	for i, q := range got.Quotes {
 		w := want.Quotes[i]
 		if q.Quote != w.Quote || q.Speaker != w.Speaker || q.Title != w.Title {

@@ -27,6 +27,9 @@ type Options struct {
 	// MinConfidence leaves out the rows whose confidence is below it
 	// (0: none; unattributed rows have confidence 0).
 	MinConfidence float64
+	// Lang forces the language of every document (a language code of the
+	// ruleset or of one of its packs); "" detects it per document.
+	Lang string
 }
 
 // Extractor runs the pipeline with one ruleset. It is safe for concurrent
@@ -48,6 +51,10 @@ type Extractor struct {
 	l         lists // lists read per token, looked up once
 	// scratch holds *scratch values: buffers that an analysis reuses.
 	scratch sync.Pool
+	// packs holds the extractors of the ruleset's language packs, by code;
+	// detect chooses among them per document (nil: no detection).
+	packs  map[string]*packExtractor
+	detect *detector
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -85,6 +92,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		}
 	}
 	x.table, x.tableAll = compileTable(x.pairs), compileTable(x.allPairs)
+	x.newPacks(rs, opts)
 	return x
 }
 
@@ -122,6 +130,9 @@ type Record struct {
 	Line         int      `json:"line"`
 	Sentence     string   `json:"sentence"`
 	Explain      []string `json:"explain,omitempty"`
+	// Lang is the language of the record's document (the last CSV column;
+	// JSON gives it once per document).
+	Lang string `json:"-"`
 
 	byteStart, byteEnd int
 }
@@ -144,7 +155,10 @@ type Warning struct {
 
 // Document is the result of extracting one input document.
 type Document struct {
-	ID       string    `json:"id"`
+	ID string `json:"id"`
+	// Lang is the document's language code (detected or forced), or
+	// LangUnknown when no language pack knows it.
+	Lang     string    `json:"lang"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
 	Quotes   []Record  `json:"quotes"`
@@ -193,8 +207,16 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
+	lang, y := x.langOf(text)
+	return y.extract(id, text, lang), nil
+}
+
+// extract runs the pipeline on checked text in the language lang; a
+// document in no pack's language (LangUnknown) gets its quotations without
+// speakers.
+func (x *Extractor) extract(id, text, lang string) *Document {
 	c, _, low := x.clean(text, false)
-	doc := &Document{ID: id, Title: c.Title, Date: c.Date, Clean: c, Text: text}
+	doc := &Document{ID: id, Lang: lang, Title: c.Title, Date: c.Date, Clean: c, Text: text}
 	a := x.analyze(c, low)
 	for i, w := range a.warnings {
 		if i == maxWarnings {
@@ -203,15 +225,20 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 		}
 		doc.Warnings = append(doc.Warnings, Warning{Line: lineOf(c, w.Offset), Msg: w.Msg})
 	}
-	x.attribute(a)
+	if lang != LangUnknown {
+		x.attribute(a)
+	}
 	x.resolve(a)
 	var bound *Warning
 	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
 		doc.Warnings = append(doc.Warnings, *bound)
 	}
+	for i := range doc.Quotes {
+		doc.Quotes[i].Lang = lang
+	}
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
-	return doc, nil
+	return doc
 }
 
 // lineOf returns the 1-based line of the input at byte offset off.
@@ -223,6 +250,12 @@ func lineOf(c *Cleaned, off int) int {
 		}
 		return n + 1
 	}
+	return lineIndex(c, off) + 1
+}
+
+// lineIndex returns the index in c.Lines of the cleaned line that holds
+// byte offset off (in hard-wrapped text, a line is a paragraph: see Line).
+func lineIndex(c *Cleaned, off int) int {
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -232,5 +265,5 @@ func lineOf(c *Cleaned, off int) int {
 			hi = m
 		}
 	}
-	return lo + 1
+	return lo
 }

@@ -139,6 +139,8 @@ func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
 func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, bool) {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
+	dst = append(dst, `,"lang":`...)
+	dst = appendJSONString(dst, d.Lang)
 	dst = append(dst, `,"title":`...)
 	dst = appendJSONString(dst, d.Title)
 	dst = append(dst, `,"date":`...)

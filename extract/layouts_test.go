@@ -73,6 +73,12 @@ func TestLayouts(t *testing.T) {
 			nil},
 		{"nested quote is not the speaker's own words", "“He told me ‘never again’ and left,” Diaz said.",
 			[]want{{"He told me ‘never again’ and left", "Diaz", "Diaz", "said", "direct"}}},
+		{"the speaker's words introduce the quote", "Dr. Ana Diaz runs the city lab.\n\nIn Dr. Diaz's words, “The brain decides before we know it.”",
+			[]want{{"The brain decides before we know it.", "Ana Diaz", "Dr. Diaz", "", "direct"}}},
+		{"the addressee of a participle does not speak", "“We miss him,” Ana Diaz weighed in, telling Tom Reed, “You stayed true to him.”",
+			[]want{{"We miss him", "Ana Diaz", "Ana Diaz", "weighed in", "direct"}, {"You stayed true to him.", "Ana Diaz", "Ana Diaz", "weighed in", "direct"}}},
+		{"an appositive that ends the sentence after the cue", "“We will reopen the bridge,” said Ana Diaz, the mayor of Lakeview.",
+			[]want{{"We will reopen the bridge", "Ana Diaz", "Ana Diaz", "said", "direct"}}},
 	}
 	x := defaultExtractor(t)
 	for _, c := range cases {

@@ -17,7 +17,7 @@ var Formats = []string{"table", "csv", "tsv", "json", "jsonl"}
 
 // Columns is the fixed header of CSV and TSV output.
 var Columns = []string{"doc", "id", "quote", "start", "end", "speaker", "mention", "speaker_start", "speaker_end",
-	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence"}
+	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence", "lang"}
 
 // WriterOptions tune a Writer.
 type WriterOptions struct {
@@ -74,7 +74,7 @@ func optInt(p *int) string {
 func (r *Record) Row() []string {
 	return []string{r.Doc, r.ID, r.Quote, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention,
 		optInt(r.SpeakerStart), optInt(r.SpeakerEnd), r.Title, r.Cue, optInt(r.CueStart), optInt(r.CueEnd),
-		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence}
+		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence, r.Lang}
 }
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula
@@ -156,6 +156,7 @@ func (w *jsonWriter) Close() error {
 // docJSON is the JSON shape of one document.
 type docJSON struct {
 	ID       string    `json:"id"`
+	Lang     string    `json:"lang"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
 	URL      string    `json:"url,omitempty"`
@@ -171,7 +172,7 @@ func docOut(d *Document) docJSON {
 	if q == nil {
 		q = []Record{}
 	}
-	out := docJSON{ID: d.ID, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
+	out := docJSON{ID: d.ID, Lang: d.Lang, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
 	if d.Page != nil {
 		out.URL, out.Byline, out.Text = d.URL, d.Byline, d.Text
 	}

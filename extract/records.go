@@ -211,7 +211,7 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			}
 			r.Kind = kind
 		}
-		if at.ok && !x.opts.All && titleCaseText(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi)) {
+		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
 		}
 		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
@@ -236,6 +236,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			continue
 		}
 		budget -= cost
+		if at.ok && at.ent != nil {
+			at.ent.rows++ // the speakers table counts the rows output
+		}
 		n++
 		r.ID = "q" + strconv.Itoa(n)
 		if len(out) == cap(out) {
@@ -279,7 +282,7 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.sent < 0 || loc.tok == 0 {
 		return false
 	}
-	return x.rules.Lists[rules.ListTitleMarkers].Has(a.sents[loc.sent].toks[loc.tok-1].Lower)
+	return x.rules.IsTitleMarker(&a.sents[loc.sent].toks[loc.tok-1])
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words
@@ -420,7 +423,7 @@ func (x *Extractor) proseLine(a *analysis, off int) bool {
 	if len(a.c.Lines) == 0 {
 		return true
 	}
-	l := a.c.Lines[min(lineOf(a.c, off), len(a.c.Lines))-1]
+	l := a.c.Lines[min(lineIndex(a.c, off), len(a.c.Lines)-1)]
 	s := strings.TrimRightFunc(a.view[l.Start:l.End], func(r rune) bool { return unicode.IsSpace(r) || x.mark(r) })
 	last, _ := utf8.DecodeLastRuneInString(s)
 	n := x.rules.Metadata.HeadlineMaxWords

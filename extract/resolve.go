@@ -16,9 +16,12 @@ type entity struct {
 	titles  []string
 	aliases []string
 	gender  string
-	quotes  int
+	quotes  int // quotes attributed during resolution
+	rows    int // quotes output (records), for the speakers table
 	person  bool
 	n       int // mentions
+	best    int // index in titles of the fullest specific title, -1 if none
+	bestVal int // its value (see titleValue)
 }
 
 // nameMention is a name found in the text, bound to its entity.
@@ -46,17 +49,55 @@ func (es *entities) atStart(off int) *entity {
 	return nil
 }
 
-func (e *entity) addTitle(t string) {
-	t = strings.TrimSpace(strings.Trim(t, ", "))
-	if t == "" {
+// title is a title as found in the text: its words and whether it names
+// an office or occupation (a word of the titles list or an agent noun), not
+// only a relation (son, friend).
+type title struct {
+	text   string
+	office bool
+	rank   bool // only honorifics of rank: Gov., Dr.
+}
+
+// titleValue orders titles: one that names an office before one that does
+// not, then the fuller (more words) first.
+func titleValue(t title) int {
+	v := strings.Count(t.text, " ") + 1
+	if t.rank {
+		v = 0
+	}
+	if t.office {
+		v += 1000
+	}
+	return v
+}
+
+func (e *entity) addTitle(t title) {
+	if t.text == "" || strings.EqualFold(t.text, e.name) {
 		return
 	}
+	if len(e.titles) == maxTitles {
+		return // so that no document makes title work grow with its length squared
+	}
 	for _, x := range e.titles {
-		if strings.EqualFold(x, t) {
+		if strings.EqualFold(x, t.text) {
 			return
 		}
 	}
-	e.titles = append(e.titles, t)
+	e.titles = append(e.titles, t.text)
+	if v := titleValue(t); e.best < 0 || v > e.bestVal {
+		e.best, e.bestVal = len(e.titles)-1, v
+	}
+}
+
+// maxTitles bounds the titles kept for one entity.
+const maxTitles = 16
+
+// bestTitle returns the fullest specific title of e, or "".
+func (e *entity) bestTitle() string {
+	if e.best < 0 {
+		return ""
+	}
+	return e.titles[e.best]
 }
 
 func (e *entity) addAlias(a string) {
@@ -133,21 +174,61 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			}
 		}
 		return best
+	} else if len(ws) == 1 {
+		// a family name written first: Li for Li Jifeng, the person most
+		// recently named with it as the first of several words
+		for i := len(es.mentions) - 1; i >= 0 && i >= len(es.mentions)-maxAntecedents; i-- {
+			if e := es.mentions[i].ent; e != nil && e.person && len(e.words) >= 2 && e.words[0] == ws[0] {
+				return e
+			}
+		}
 	}
-	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}}
+	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
 	es.byKey[key] = append(es.byKey[key], e)
 	return e
 }
 
-func (x *Extractor) titleText(toks []rules.Token, s rules.Span) string {
-	for s.Len() > 0 && (x.rules.InList(x.l.det, &toks[s.Start]) || toks[s.Start].Kind == rules.Punct) {
-		s.Start++
+// title returns the title that span s of toks gives, without a leading
+// determiner or function word (a, the, And, now), or an empty title when
+// it is none: no word of it can head a title (Ukraine, further), its only
+// heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
+func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
+	notNames := x.rules.Lists[rules.ListNotNames]
+	// an affiliation names no head: (Harry Bond,) of Raleigh
+	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
+	for s.Len() > 0 {
+		t := &toks[s.Start]
+		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
+			s.Start++
+			continue
+		}
+		break
 	}
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
 		s.End--
 	}
-	return spanText(toks, s)
+	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
+		return title{}
+	}
+	head, office, rank, other := affiliation, false, false, false
+	for k := s.Start; k < s.End; k++ {
+		t := &toks[k]
+		if t.Kind == rules.Word && x.rules.InList(x.l.hon, t) && x.l.hon.Attrs[t.Lower] == "" {
+			rank = true // an honorific of rank: Gov., Lt. Gen.
+			continue
+		}
+		other = other || t.Kind == rules.Word
+		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) || x.rules.InList(x.l.det, t) {
+			continue
+		}
+		head = true
+		office = office || x.rules.IsTitleNoun(t)
+	}
+	if !head && !rank {
+		return title{}
+	}
+	return title{text: spanText(toks, s), office: office || rank && other, rank: !other}
 }
 
 // buildEntities finds every name in the document and groups them.
@@ -194,7 +275,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					e.person = true
 				}
 				if sp.Title.Len() > 0 {
-					if tt := x.titleText(toks, sp.Title); tt != "" {
+					if tt := x.title(toks, sp.Title); tt.text != "" {
 						e.addTitle(tt)
 						e.person = true
 					}
@@ -211,9 +292,13 @@ func (x *Extractor) buildEntities(a *analysis) {
 			}
 			// a descriptor followed by an appositive name: Trump’s special envoy, Steve Witkoff
 			if desc >= 0 {
+				joined := false // the name follows with no comma: envoy for Ukraine Kurt Volker
+				for _, sp := range sps {
+					joined = joined || sp.Type == rules.NameMention && sp.Mention.Start == desc
+				}
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, st, sp)
+						x.appositiveTitle(es, st, sp, joined)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -230,12 +315,17 @@ func (x *Extractor) buildEntities(a *analysis) {
 
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
-func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase) {
+// With joined, the name follows the descriptor with no comma.
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase, joined bool) {
 	toks := st.toks
-	if d.Span.End+1 >= len(toks) || toks[d.Span.End].Text != "," {
-		return
+	at := d.Span.End
+	if !joined {
+		if at+1 >= len(toks) || toks[at].Text != "," {
+			return
+		}
+		at++
 	}
-	for _, sp := range st.speakers(x.rules, d.Span.End+1) {
+	for _, sp := range st.speakers(x.rules, at) {
 		if sp.Type != rules.NameMention {
 			continue
 		}
@@ -244,10 +334,13 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerP
 			return
 		}
 		e := es.link(ws, key, strings.Join(ws, " "))
-		tt := x.titleText(toks, d.Title)
+		if sp.Title.Len() > 0 {
+			e.addTitle(x.title(toks, sp.Title)) // Steenburgen’s son, filmmaker Charlie McDowell
+		}
+		tt := x.title(toks, d.Title)
 		e.addTitle(tt)
-		if p := d.Title.Start - 1; p > d.Span.Start && isPossessiveTok(toks[p]) {
-			e.addTitle(toks[p-1].Text + toks[p].Text + " " + tt)
+		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && isPossessiveTok(toks[p]) {
+			e.addTitle(title{text: toks[p-1].Text + toks[p].Text + " " + tt.text, office: tt.office})
 		}
 		e.person = true
 		return
@@ -300,6 +393,7 @@ func (x *Extractor) resolve(a *analysis) {
 		sp := at.m.Speaker
 		toks := a.sents[at.sent].toks
 		mention := spanText(toks, sp.Mention)
+		rank := "" // a title of honorifics only, if nothing better
 		switch sp.Type {
 		case rules.NameMention:
 			ws, key, _ := x.nameWords(toks, sp.Mention)
@@ -308,6 +402,13 @@ func (x *Extractor) resolve(a *analysis) {
 				e = nil // two speakers: Dovere and Debenedetti
 			} else if e == nil && len(ws) > 0 {
 				e = a.ents.link(ws, key, strings.Join(ws, " "))
+			}
+			if sp.Title.Len() > 0 {
+				if tt := x.title(toks, sp.Title); !tt.rank {
+					at.title = tt.text // this mention's own title
+				} else {
+					rank = tt.text // unless another mention gives more: Dr.
+				}
 			}
 			if e != nil {
 				at.ent = e
@@ -325,14 +426,18 @@ func (x *Extractor) resolve(a *analysis) {
 			definite := !plural && (first == "the" || !det.Has(first))
 			at.speaker, at.status = mention, "attributed"
 			if definite {
-				if e := x.byTitle(a, toks[sp.Mention.End-1].Lower, toks[sp.Mention.Start].Start); e != nil {
+				head := x.headOf(toks, sp.Mention)
+				if e := x.byTitle(a, head, toks[sp.Mention.Start].Start); e != nil {
+					at.ent, at.speaker, at.status = e, e.name, "resolved"
+				} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
+					// an age names the person last spoken of: the 56-year-old
 					at.ent, at.speaker, at.status = e, e.name, "resolved"
 				} else if first == "the" {
 					at.status = "unresolved"
 				}
 			}
 			if at.ent == nil {
-				at.title = x.titleText(toks, sp.Title)
+				at.title = x.title(toks, sp.Title).text
 			}
 		case rules.PronounMention:
 			g := pron.Attrs[toks[sp.Mention.Start].Lower]
@@ -353,10 +458,13 @@ func (x *Extractor) resolve(a *analysis) {
 		if at.ent != nil {
 			at.ent.quotes++
 			at.ent.person = at.ent.person || sp.Type == rules.PronounMention
-			if len(at.ent.titles) > 0 {
-				at.title = at.ent.titles[0]
+			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+				at.title = best // given at another mention, or fuller there
 			}
 			prevSpeakers = append(prevSpeakers, at.ent)
+		}
+		if at.title == "" {
+			at.title = rank
 		}
 	}
 }
@@ -373,14 +481,26 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
 		es.byHead = map[string][]int{}
-		for i, m := range es.mentions {
-			seen := map[string]bool{}
-			for _, t := range m.ent.titles {
+		preps := x.rules.Lists[rules.ListSpeakerPreps]
+		heads := map[*entity][]string{} // the head nouns of each entity's titles, once
+		for _, e := range es.list {
+			for _, t := range e.titles {
+				// the head is the last word before a phrase: mayor of Springfield
 				ws := strings.Fields(strings.ToLower(t))
-				if len(ws) > 0 && !seen[ws[len(ws)-1]] {
-					seen[ws[len(ws)-1]] = true
-					es.byHead[ws[len(ws)-1]] = append(es.byHead[ws[len(ws)-1]], i)
+				for k, w := range ws {
+					if k > 0 && preps.Has(w) {
+						ws = ws[:k]
+						break
+					}
 				}
+				if len(ws) > 0 && !slices.Contains(heads[e], ws[len(ws)-1]) {
+					heads[e] = append(heads[e], ws[len(ws)-1])
+				}
+			}
+		}
+		for i, m := range es.mentions {
+			for _, h := range heads[m.ent] {
+				es.byHead[h] = append(es.byHead[h], i)
 			}
 		}
 	}
@@ -395,11 +515,47 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	return nil
 }
 
+// containsWords reports whether every word of b is a word of a, ignoring
+// case: the law professor at West Virginia University / law professor.
+func containsWords(a, b string) bool {
+	ws := strings.Fields(strings.ToLower(a))
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		if !slices.Contains(ws, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// headOf returns the lower-case head noun of a descriptor: its last word
+// before a phrase (the mayor of Springfield → mayor).
+func (x *Extractor) headOf(toks []rules.Token, s rules.Span) string {
+	preps := x.rules.Lists[rules.ListSpeakerPreps]
+	end := s.End
+	for k := s.Start + 1; k < s.End; k++ {
+		if x.rules.InList(preps, &toks[k]) {
+			end = k
+			break
+		}
+	}
+	return toks[end-1].Lower
+}
+
+// ageAntecedent returns, for a descriptor whose head is an age (the
+// 56-year-old), the person last spoken of before offset at, else nil.
+func (x *Extractor) ageAntecedent(a *analysis, head string, at int) *entity {
+	if !isDigitStart(head) {
+		return nil
+	}
+	return x.antecedent(a, at, "")
+}
+
 // maxAntecedents bounds how many earlier names a pronoun looks back at.
 const maxAntecedents = 200
 
 // antecedent finds the nearest person before offset at compatible with
-// gender g: a person named in the text, or the speaker of a quote.
+// gender g ("" for any): a person named in the text, or the speaker of a
+// quote.
 func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 	ms := a.ents.mentions
 	last := sort.Search(len(ms), func(i int) bool { return ms[i].start >= at })
@@ -411,7 +567,7 @@ func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 		if !e.person && e.quotes == 0 {
 			continue
 		}
-		if e.gender != "" && e.gender != g {
+		if g != "" && e.gender != "" && e.gender != g {
 			continue
 		}
 		return e
@@ -426,10 +582,10 @@ func (a *analysis) speakerTable() []Speaker {
 	}
 	var out []Speaker
 	for _, e := range a.ents.list {
-		if e.quotes == 0 && len(e.titles) == 0 {
+		if e.rows == 0 && len(e.titles) == 0 {
 			continue
 		}
-		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.quotes, Gender: e.gender, Mentions: e.n})
+		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n})
 	}
 	return out
 }

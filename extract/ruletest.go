@@ -24,13 +24,29 @@ type RuleTestResult struct {
 // was attributed by the rule itself with the expected speaker (as written, or
 // its canonical name) and, when the test gives one, the expected cue. A test
 // with `match: false` passes when no quotation was attributed by the rule.
-// Results come in rule order, then test order.
+// Results come in rule order, then test order. The rules of a language pack
+// are tested with that pack's ruleset, after the base rules (packs by code).
 func (x *Extractor) RunRuleTests() []RuleTestResult {
+	out := x.runRuleTests(x.rules, "")
+	for _, code := range x.rules.Langs()[1:] {
+		if prs := x.rules.ForLang(code); prs != nil {
+			out = append(out, x.runRuleTests(prs, code)...)
+		}
+	}
+	return out
+}
+
+// runRuleTests runs the tests of the rules of rs that come from the pack
+// code ("" for the base files), in the language of rs.
+func (x *Extractor) runRuleTests(rs *rules.Ruleset, code string) []RuleTestResult {
 	// The tests run with every quotation kept and per-rule explanations on,
 	// so that a failure can say how the rule fared.
-	tx := New(x.rules, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen})
+	tx := New(rs, Options{All: true, Explain: true, MaxQuoteLen: x.opts.MaxQuoteLen, Lang: rs.Lang()})
 	var out []RuleTestResult
-	for _, r := range x.rules.Attribution {
+	for _, r := range rs.Attribution {
+		if r.Pack != code {
+			continue
+		}
 		for _, t := range r.Tests {
 			res := RuleTestResult{Rule: r, Test: t}
 			res.Pass, res.Why = tx.runRuleTest(r, t)

@@ -229,6 +229,12 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 				lw = (*low)[i:j]
 			}
+			if k, kl := x.elision(w, lw); k > 0 {
+				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
+				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+				r, _ = utf8.DecodeRuneInString(w[k:])
+				w, lw, i = w[k:], lw[kl:], i+k
+			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
@@ -290,7 +296,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				break
 			}
 			if x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -302,7 +308,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 				k++
 			}
 			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k)))
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
 			}
 		}
 		return true

@@ -38,6 +38,10 @@ type classTable struct {
 	ascii [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
+	// nounSuf and personSuf hold the entries of noun_suffixes and
+	// person_noun_suffixes (languages that capitalise nouns); nil when the
+	// ruleset has neither.
+	nounSuf, personSuf *suffixSet
 }
 
 // hasSuffix reports whether w ends in an entry of title_suffixes.
@@ -127,6 +131,8 @@ func (rs *Ruleset) bindClasses() {
 			cls.short.PutNew(a, b, c)
 		}
 	}
+	cls.nounSuf = newSuffixSet(rs.Lists[ListNounSuffixes])
+	cls.personSuf = newSuffixSet(rs.Lists[ListPersonSuffixes])
 	rs.classes = cls
 }
 
@@ -156,10 +162,70 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if !capital && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
+	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {
+		c = rs.nounClass(lower, c)
+	}
 	return c
+}
+
+// nounClass adds, to the classes c of a capitalised word of six letters or more that
+// no list names as a title, person noun or first name, the person_nouns
+// class when it ends in an entry of person_noun_suffixes (Bundesregierung)
+// and else the not_names class when it ends in one of noun_suffixes
+// (Zuversicht): in a language that capitalises its nouns, a compound noun
+// is no name.
+func (rs *Ruleset) nounClass(lower string, c uint64) uint64 {
+	if len(lower) < 6 || c&(rs.b.titles|rs.b.personNouns|rs.b.firstNames|classTitleSuffix) != 0 {
+		return c
+	}
+	switch {
+	case rs.classes.personSuf.has(lower):
+		c |= rs.b.personNouns
+	case rs.classes.nounSuf.has(lower):
+		c |= rs.b.notNames
+	}
+	return c
+}
+
+// suffixSet holds word endings by their last byte.
+type suffixSet [256][]string
+
+// newSuffixSet returns the endings of list l (lower case), or nil when l is
+// absent or empty.
+func newSuffixSet(l *List) *suffixSet {
+	if l == nil {
+		return nil
+	}
+	var s suffixSet
+	n := 0
+	for _, e := range l.Entries {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" {
+			continue
+		}
+		s[e[len(e)-1]] = append(s[e[len(e)-1]], e)
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return &s
+}
+
+// has reports whether w ends in an entry of s, and is longer than it.
+func (s *suffixSet) has(w string) bool {
+	if s == nil || w == "" {
+		return false
+	}
+	for _, suf := range s[w[len(w)-1]] {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // cls returns the classes of t, computing them when t is unclassified.

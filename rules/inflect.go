@@ -25,7 +25,7 @@ func (l *List) compile() {
 				continue
 			}
 			forms = append(forms, f)
-			if i > 0 {
+			if i > 0 || l.plain {
 				continue
 			}
 			switch l.Kind {

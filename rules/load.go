@@ -19,7 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed defaults/*.yaml
+//go:embed defaults
 var defaultFS embed.FS
 
 // DefaultPrefix names the embedded default files in messages.
@@ -30,16 +30,27 @@ type Source struct {
 	Name    string // shown in messages
 	Data    []byte
 	Default bool // part of the embedded defaults
+	// Pack is the code of the language pack the file belongs to ("" for
+	// the base ruleset, whose language is BaseLang).
+	Pack string
 }
 
-// DefaultSources returns the embedded default rule files, in name order.
-func DefaultSources() []Source {
+// DefaultSources returns the embedded default rule files, in name order:
+// the base files, then the files of each language pack (see DefaultPacks).
+func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPackSources()...) }
+
+// DefaultBaseSources returns the embedded default rule files of the base
+// ruleset (the top-level files, language BaseLang), in name order.
+func DefaultBaseSources() []Source {
 	ents, err := fs.ReadDir(defaultFS, "defaults")
 	if err != nil {
 		return nil
 	}
 	var out []Source
 	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
 		data, err := defaultFS.ReadFile("defaults/" + e.Name())
 		if err != nil {
 			continue
@@ -54,8 +65,10 @@ func Default() (*Ruleset, error) { return Load(DefaultSources()) }
 
 // ReadSources reads rule files: each path is a YAML file or a folder whose
 // .yaml/.yml files are read in name order (not recursively).
+// A folder's subfolders named by a language code (de/, fr/) are read as
+// that language pack's files, after every base file.
 func ReadSources(paths []string) ([]Source, error) {
-	var out []Source
+	var out, packs []Source
 	var errs ErrorList
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -77,7 +90,9 @@ func ReadSources(paths []string) ([]Source, error) {
 					files = append(files, filepath.Join(p, e.Name()))
 				}
 			}
-			if len(files) == 0 {
+			pk := readPackDirs(p, &errs)
+			packs = append(packs, pk...)
+			if len(files) == 0 && len(pk) == 0 {
 				errs = append(errs, &Error{Pos: Pos{File: p}, Msg: "folder holds no .yaml or .yml rule files"})
 			}
 		}
@@ -90,7 +105,7 @@ func ReadSources(paths []string) ([]Source, error) {
 			out = append(out, Source{Name: f, Data: data})
 		}
 	}
-	return out, errs.Err()
+	return append(out, packs...), errs.Err()
 }
 
 func describeIOError(err error) string {
@@ -119,14 +134,36 @@ func LoadFiles(paths []string, withDefaults bool) (*Ruleset, error) {
 // extend earlier ones: list entries are added, rules with a new id are
 // added, a rule with the id of a rule from an earlier source replaces it, and
 // `disable:` removes rules by id. All problems are returned at once as an
-// ErrorList.
+// ErrorList. Sources of a language pack (Source.Pack) are loaded on top of
+// the base sources into that language's ruleset, in rs.Packs.
 func Load(srcs []Source) (*Ruleset, error) {
+	var base []Source
+	for _, s := range srcs {
+		if s.Pack == "" {
+			base = append(base, s)
+		}
+	}
+	rs, err := loadOne(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadPacks(rs, srcs); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// loadOne loads one ruleset from sources, packs and all.
+func loadOne(srcs []Source) (*Ruleset, error) {
 	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}}
 	var errs ErrorList
-	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}}
+	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}, base: map[string]bool{}}
 	for _, src := range srcs {
 		if src.Default {
 			ids.defaults[src.Name] = true
+		}
+		if src.Pack == "" {
+			ids.base[src.Name] = true
 		}
 	}
 	for _, src := range srcs {
@@ -151,6 +188,7 @@ func Load(srcs []Source) (*Ruleset, error) {
 	}
 	rs.Attribution = filterAttr(rs.Attribution, rs.Disabled)
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
+	rs.applyMorphology()
 	rs.resolve(&errs, firstName(srcs))
 	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {
@@ -169,12 +207,13 @@ func Load(srcs []Source) (*Ruleset, error) {
 type idIndex struct {
 	attr, clean map[string]int
 	defaults    map[string]bool // names of the default sources
+	base        map[string]bool // names of the sources outside language packs
 }
 
 // mayReplace reports whether a rule of the file being read may replace a
 // rule of the same id from the file old.
 func (ids *idIndex) mayReplace(d *decoder, old string) bool {
-	return !d.src.Default && ids.defaults[old]
+	return !d.src.Default && ids.defaults[old] || d.src.Pack != "" && ids.base[old]
 }
 
 func firstName(srcs []Source) string {
@@ -604,7 +643,7 @@ func tryParse(data []byte) (err error) {
 }
 
 // sections are the top-level keys of a rule file.
-var sections = []string{"version", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
+var sections = []string{"version", "language", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
 
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 	if !utf8.Valid(d.src.Data) {
@@ -656,6 +695,8 @@ func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 			d.metadata(rs, v)
 		case "speech":
 			d.speech(rs, v)
+		case "language":
+			d.language(rs, v)
 		case "attribution":
 			d.seq(v, func(n *yaml.Node) {
 				r := d.attr(n)
@@ -1201,7 +1242,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 }
 
 func (d *decoder) attr(n *yaml.Node) *AttrRule {
-	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file}
+	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
 	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
@@ -1242,10 +1283,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		case "scope":
 			if s, ok := d.str(v); ok {
 				switch Scope(s) {
-				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote:
+				case ScopeSentence, ScopePrevious, ScopeNext, ScopeTurn, ScopeQuote, ScopeReported:
 					r.Scope = Scope(s)
 				default:
-					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote"}))
+					d.errf(v, "unknown scope %q%s (allowed: sentence, previous, next, turn, quote, reported)", s, didYouMean(s, []string{"sentence", "previous", "next", "turn", "quote", "reported"}))
 				}
 			}
 		case "pattern":
@@ -1302,15 +1343,18 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		}
 	}
 	walk(pat.items)
-	if !hasSpeaker {
+	if !hasSpeaker && r.Scope != ScopeReported {
 		d.errf(patNode, "pattern has no SPEAKER item (or speaker: capture)")
 	}
-	if r.Scope == ScopeSentence && !pat.HasQuote {
+	if hasSpeaker && r.Scope == ScopeReported {
+		d.errf(patNode, "a rule with scope reported takes the previous quotation's speaker: its pattern holds no SPEAKER")
+	}
+	if (r.Scope == ScopeSentence || r.Scope == ScopeReported) && !pat.HasQuote {
 		d.errf(patNode, "pattern has no QUOTE item (only rules with scope previous, next or quote may leave it out)")
 	}
 	if r.Scope == ScopeQuote && pat.HasQuote {
 		d.errf(patNode, "a rule with scope quote matches inside the quotation and cannot hold QUOTE")
-	} else if r.Scope != ScopeSentence && pat.HasQuote {
+	} else if r.Scope != ScopeSentence && r.Scope != ScopeReported && pat.HasQuote {
 		d.errf(patNode, "a rule with scope %s matches a neighbouring sentence and cannot hold QUOTE", r.Scope)
 	}
 	r.Pattern = pat

@@ -44,6 +44,11 @@ type Ruleset struct {
 	// Convention tells, per document, which marks are the outer quotation
 	// and whether the text is hard-wrapped.
 	Convention Convention
+	// Language is the ruleset's language profile.
+	Language Language
+	// packs holds the language packs (see Langs and ForLang): each is the
+	// base ruleset with the pack's files on top.
+	packs *packSet
 
 	l           speakerLists // the lists the speaker parser reads, bound at load
 	b           speakerBits  // their class bits
@@ -170,6 +175,8 @@ type List struct {
 	phrases map[string][][]string
 	maxLen  int // longest phrase in tokens
 
+	plain bool // no generated forms (the language's morphology is none)
+
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
 }
@@ -258,6 +265,7 @@ type AttrRule struct {
 	Tests   []RuleTest
 	Pos     Pos
 	Source  string // the file the rule came from
+	Pack    string // the language pack of that file ("" for the base)
 	// Overrides is where the rule this one replaced (same id, earlier file)
 	// was defined; zero when the rule replaced none.
 	Overrides Pos
@@ -293,6 +301,13 @@ const (
 	// first line, up to 40 tokens): a transcript label, “WALLACE: Let’s
 	// start …”. The pattern has no QUOTE item.
 	ScopeQuote Scope = "quote"
+	// ScopeReported matches within the quotation's sentence, like
+	// ScopeSentence, but names no speaker: a quotation in a sentence that
+	// the pattern matches (reported speech: the German subjunctive, Damit
+	// seien „…“) continues the speaker of the previous attributed quotation
+	// within the last three sentences. The pattern holds QUOTE and no
+	// SPEAKER.
+	ScopeReported Scope = "reported"
 )
 
 // RuleTest is an embedded test of an attribution rule.

@@ -9,25 +9,26 @@ import (
 // The lists the SPEAKER item and speaker resolution read. A ruleset must
 // define them (they may be empty).
 const (
-	ListPronouns       = "pronouns"             // he:m, she:f, they:p, ...
-	ListTitles         = "titles"               // nouns: president, aide, envoy ...
-	ListTitleModifiers = "title_modifiers"      // Kremlin, presidential, deputy, Russian ...
-	ListHonorifics     = "honorifics"           // mr:m, mrs:f, sen, gov ...
-	ListDeterminers    = "determiners"          // the, a, an, his, one, two ...
-	ListNotNames       = "not_names"            // capitalised words that start no name
-	ListPersonNouns    = "person_nouns"         // nouns: source, official, expert ...
-	ListNameParticles  = "name_particles"       // de, van, bin ...
-	ListCueVerbs       = "cue_verbs"            // say, tell, add ... (lemmas)
-	ListAbbreviations  = "abbreviations"        // mr., u.s. ... (periods that end no sentence)
-	ListAux            = "aux"                  // has, had, would ... (between speaker and cue)
-	ListTitleSuffixes  = "title_suffixes"       // -writer, -ist ... (agent nouns that act as titles)
-	ListRelatives      = "relative_pronouns"    // who, whose (a relative clause after a name)
-	ListSpeakerPreps   = "speaker_prepositions" // of, for, at (a phrase after a descriptor)
-	ListScareMarkers   = "scare_markers"        // so-called, dubbed (before a quote that is not speech)
-	ListExpletiveAfter = "expletive_after"      // is, was, ’s (after "it" that names no speaker)
-	ListFirstNames     = "first_names"          // mary:f, john:m (gender of a first name)
-	ListCuePhrases     = "cue_phrases"          // told reporters … (optional: multi-word cues)
-	ListTitleMarkers   = "title_markers"        // ’s (optional: before a title-case quote that names a work)
+	ListPronouns       = "pronouns"                 // he:m, she:f, they:p, ...
+	ListTitles         = "titles"                   // nouns: president, aide, envoy ...
+	ListTitleModifiers = "title_modifiers"          // Kremlin, presidential, deputy, Russian ...
+	ListHonorifics     = "honorifics"               // mr:m, mrs:f, sen, gov ...
+	ListDeterminers    = "determiners"              // the, a, an, his, one, two ...
+	ListNotNames       = "not_names"                // capitalised words that start no name
+	ListPersonNouns    = "person_nouns"             // nouns: source, official, expert ...
+	ListNameParticles  = "name_particles"           // de, van, bin ...
+	ListCueVerbs       = "cue_verbs"                // say, tell, add ... (lemmas)
+	ListAbbreviations  = "abbreviations"            // mr., u.s. ... (periods that end no sentence)
+	ListAux            = "aux"                      // has, had, would ... (between speaker and cue)
+	ListTitleSuffixes  = "title_suffixes"           // -writer, -ist ... (agent nouns that act as titles)
+	ListRelatives      = "relative_pronouns"        // who, whose (a relative clause after a name)
+	ListSpeakerPreps   = "speaker_prepositions"     // of, for, at (a phrase after a descriptor)
+	ListScareMarkers   = "scare_markers"            // so-called, dubbed (before a quote that is not speech)
+	ListExpletiveAfter = "expletive_after"          // is, was, ’s (after "it" that names no speaker)
+	ListFirstNames     = "first_names"              // mary:f, john:m (gender of a first name)
+	ListCuePhrases     = "cue_phrases"              // told reporters … (optional: multi-word cues)
+	ListTitleMarkers   = "title_markers"            // ’s (optional: before a title-case quote that names a work)
+	ListAffiliation    = "affiliation_prepositions" // of (optional: Meenakshi Ganguly of Human Rights Watch)
 )
 
 // RequiredLists names the lists every ruleset must have.
@@ -37,6 +38,7 @@ var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListH
 // speakerLists holds the lists the speaker phrase parser reads, looked up
 // once when the ruleset is loaded.
 type speakerLists struct {
+	affiliation    *List
 	aux            *List
 	cueVerbs       *List
 	determiners    *List
@@ -57,6 +59,7 @@ type speakerLists struct {
 // bindLists looks up the lists of speakerLists.
 func (rs *Ruleset) bindLists() {
 	rs.l = speakerLists{
+		affiliation:    rs.Lists[ListAffiliation],
 		aux:            rs.Lists[ListAux],
 		cueVerbs:       rs.Lists[ListCueVerbs],
 		determiners:    rs.Lists[ListDeterminers],
@@ -81,6 +84,7 @@ func (rs *Ruleset) bindLists() {
 		return l.bit
 	}
 	rs.b = speakerBits{
+		affiliation:    bit(rs.l.affiliation),
 		aux:            bit(rs.l.aux),
 		cueVerbs:       bit(rs.l.cueVerbs),
 		determiners:    bit(rs.l.determiners),
@@ -101,6 +105,7 @@ func (rs *Ruleset) bindLists() {
 // speakerBits holds the class bits of the lists of speakerLists (0 for a
 // list without one).
 type speakerBits struct {
+	affiliation    uint64
 	aux            uint64
 	cueVerbs       uint64
 	determiners    uint64
@@ -130,7 +135,7 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if t.Kind != Word || !t.Cap {
 		return false
 	}
-	if t.First && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
+	if t.First && rs.participleOpener(t.Lower) {
 		return false // Reprising one of her lines, …
 	}
 	if t.First && len(t.Text) >= 4 && isUpper(t.Text) && i+1 < len(toks) && (toks[i+1].Kind == Dash || toks[i+1].Kind == Word && toks[i+1].Cap && isUpper(toks[i+1].Text)) {
@@ -142,7 +147,15 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
-	return rs.cls(t)&(rs.b.notNames|rs.b.pronouns) == 0
+	c := rs.cls(t)
+	if c&rs.b.notNames != 0 && c&rs.b.firstNames != 0 && !t.First && i > 0 && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
+		// a first name that is also a function word, where a name is
+		// due: said Will Doyle, ” Will Estrada (but: Trump Will Win)
+		if p := &toks[i-1]; p.Kind == QuoteT || p.Text == "," || p.Kind == Word && rs.in(p, rs.b.cueVerbs) {
+			return true
+		}
+	}
+	return c&(rs.b.notNames|rs.b.pronouns) == 0
 }
 
 // isUpper reports whether strings.ToUpper(s) == s, without making the upper
@@ -191,6 +204,16 @@ func (rs *Ruleset) isTitleWord(t *Token) bool {
 	return rs.cls(t)&(rs.b.titles|rs.b.titleModifiers|classTitleSuffix) != 0
 }
 
+// IsHeadWord reports whether t can head a speaker descriptor or a title:
+// a title, a person noun or an agent noun.
+func (rs *Ruleset) IsHeadWord(t *Token) bool { return rs.isHead(t) }
+
+// IsTitleNoun reports whether t names an office or occupation: a word of
+// the titles list or an agent noun, not only a person noun (son, crowd).
+func (rs *Ruleset) IsTitleNoun(t *Token) bool {
+	return t.Kind == Word && rs.cls(t)&(rs.b.titles|classTitleSuffix) != 0
+}
+
 func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.b.titles|rs.b.personNouns|classTitleSuffix) != 0
 }
@@ -200,8 +223,8 @@ func (rs *Ruleset) isHead(t *Token) bool {
 // Ushakov); a descriptor (the Russian presidential aide, officials); each
 // optionally followed by an appositive (Hugh Hill, a doctor,).
 func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
-	if i >= len(toks) || toks[i].Kind != Word {
-		return nil
+	if i >= len(toks) || toks[i].Kind != Word || isPossessive(&toks[i]) {
+		return nil // (a phrase never starts at ’s)
 	}
 	if rs.in(&toks[i], rs.b.pronouns) {
 		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.b.expletiveAfter) {
@@ -228,7 +251,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of") && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of" && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
 		case t.Lower == "of" && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
@@ -265,7 +288,7 @@ done:
 	k := end
 	for k > j {
 		t := &toks[k-1]
-		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) {
+		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.b.honorifics) {
 			k--
 			continue
 		}
@@ -283,6 +306,24 @@ done:
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
+	}
+	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && rs.IsNameWord(toks, end-1) {
+		// a surname that is also a title, after a given name not in
+		// first_names: Charlie King
+		k = j
+	}
+	if k == end && !det && end == j+1 && toks[j].Cap {
+		if _, tt, ok := rs.appositive(toks, end, false, false); ok && tt.Len() > 0 {
+			// a name that is also a title, with its title after it: Dean,
+			// a medical doctor,
+			k = j
+		}
+	}
+	k = rs.splitAtFirstName(toks, k, end)
+	if k > j && k < end && rs.in(&toks[k-1], rs.b.speakerPreps) {
+		// a title and its phrase, not a title and a name: the mayor of
+		// Springfield
+		k = end
 	}
 	// A run of capitalised words ending in an organisation's head noun is one
 	// name: the Democratic National Committee, not Committee titled
@@ -313,11 +354,25 @@ done:
 		}
 		break
 	}
+	// Honorifics of rank (no gender attribute) end the title: New Jersey
+	// Gov. Chris Christie, Retired Lt. Gen. Michael Flynn.
+	titleEnd := nameStart
+	for m := nameStart; m < k; m++ {
+		t := &toks[m]
+		if t.Kind == Word && rs.l.honorifics.Attrs[t.Lower] == "" {
+			titleEnd = m + 1
+		} else if t.Kind == Word {
+			break
+		}
+	}
+	if titleEnd < k && titleEnd > nameStart && toks[titleEnd].Kind == Punct {
+		titleEnd++ // Gov . → the period
+	}
 	var out []SpeakerPhrase
 	if k < end {
 		sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
-		if nameStart > j {
-			sp.Title = Span{j, nameStart}
+		if titleEnd > j {
+			sp.Title = Span{j, titleEnd}
 		}
 		if det && nameStart == j { // the Kremlin, The New York Post
 			sp.Mention.Start = i
@@ -330,6 +385,8 @@ done:
 		}
 		out = append(out, d)
 		if withName, ok := rs.appositiveName(toks, d); ok {
+			out = append([]SpeakerPhrase{withName}, out...)
+		} else if withName, ok := rs.namedDescriptor(toks, d); ok {
 			out = append([]SpeakerPhrase{withName}, out...)
 		}
 		if possAt > j {
@@ -358,27 +415,48 @@ done:
 	// Haines, 44, / John Cornyn (R-Texas)
 	base := out[0]
 	cur := base
-	for n := 0; n < 3; n++ {
-		if ap, ok := rs.appositive(toks, cur.Span.End); ok {
+	fromAppositive := false
+	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
+	// may end the sentence; elsewhere that is more often a clause (the State
+	// Department, the candidate … appeared to show …)
+	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.b.cueVerbs)
+	for n := 0; n < maxAppositives; n++ {
+		// a phrase that ended at a comma shares it with the next: Sara
+		// Walker, 44, a home-care aide,
+		at := cur.Span.End
+		if at > base.Span.End && toks[at-1].Text == "," {
+			at--
+		}
+		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End
-			if rs.hasHead(toks, Span{ap.Start, ap.End - 1}) {
-				next.Title = Span{ap.Start, ap.End - 1}
+			// the first appositive title, if no shorter than a pre-modifier:
+			// Jane Doe, the mayor of Springfield, a town of 5,000,
+			if !fromAppositive && title.Len() > 0 && title.Len() >= cur.Title.Len() {
+				next.Title = title
+				fromAppositive = true
 			}
 			out = append([]SpeakerPhrase{next}, out...)
 			cur = next
+			if ap.End == 0 || toks[ap.End-1].Text != "," {
+				break // the appositive ended the sentence or the clause
+			}
 			continue
 		}
-		if pe, ok := rs.relativeClause(toks, cur.Span.End); ok {
+		if pe, ok := rs.relativeClause(toks, at); ok {
 			next := cur
 			next.Span.End = pe
 			out = append([]SpeakerPhrase{next}, out...)
 			cur = next
 			continue
 		}
-		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && n == 0 && cur.Type == NameMention {
+		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && (n == 0 || cur.Title.Len() == 0) && cur.Type == NameMention {
 			next := cur
 			next.Span.End = pe
+			if cur.Title.Len() == 0 && rs.in(&toks[cur.Span.End], rs.b.affiliation) && pe < len(toks) && toks[cur.Span.End+1].Cap {
+				// the organisation is the title: Meenakshi Ganguly of Human Rights Watch
+				next.Title = Span{cur.Span.End, pe}
+			}
 			out = append([]SpeakerPhrase{next}, out...)
 			cur = next
 			continue
@@ -412,8 +490,8 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 			last = k
 			continue
 		}
-		if rs.in(t, rs.b.cueVerbs) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
-			break
+		if rs.in(t, rs.b.cueVerbs) && !(k+1 < len(toks) && isPossessive(&toks[k+1])) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
+			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
 	if last < 0 {
@@ -423,7 +501,8 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 	if pe, ok := rs.prepPhrase(toks, end); ok {
 		end = pe // the secretary of state, a spokesman for the campaign
 	}
-	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{i, end}, Title: Span{j, last + 1}, Type: DescriptorMention}
+	// the title is the fullest phrase: spokesman for the campaign
+	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{i, end}, Title: Span{j, end}, Type: DescriptorMention}
 	if possAt >= j && possAt < last {
 		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
 	}
@@ -438,168 +517,44 @@ func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 		if t.Kind != Word || rs.in(t, rs.b.cueVerbs) || rs.in(t, rs.b.notNames) || rs.in(t, rs.b.determiners) {
 			return false
 		}
-		if rs.in(t, rs.b.titles) {
+		if rs.in(t, rs.b.titles) || rs.capitalTitle(t) {
 			return true
 		}
 	}
 	return false
 }
 
-func (rs *Ruleset) hasHead(toks []Token, s Span) bool {
-	for k := s.Start; k < s.End; k++ {
-		if rs.isHead(&toks[k]) {
-			return true
-		}
-	}
-	return false
-}
-
-// prepPhrase matches a short prepositional phrase after a head or name:
-// "of state", "for the campaign", "of the University of Texas" — a
-// preposition from the speaker_prepositions list, an optional determiner,
-// and up to four words that are no cue verb, auxiliary or function word.
-func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
-	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.in(&toks[i], rs.b.speakerPreps) {
-		return 0, false
-	}
-	k := i + 1
-	if toks[k].Lower == "the" {
-		k++
-	}
-	start := k
-	for k < len(toks) && k-start < 8 {
-		t := &toks[k]
-		// the first word may look like a verb: the secretary of state
-		if t.Kind != Word || (k > start && rs.in(t, rs.b.cueVerbs)) || rs.in(t, rs.b.aux) || rs.in(t, rs.b.pronouns) {
-			break
-		}
-		if rs.in(t, rs.b.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
-			break
-		}
-		k++
-	}
-	if k == start {
-		return 0, false
-	}
-	return k, true
-}
-
-// relativeClause matches ", who coined the word genocide," at i: a comma, a
-// relative pronoun, up to 15 tokens without a quotation, and a comma.
-func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
-	if i+2 >= len(toks) || toks[i].Text != "," || !rs.in(&toks[i+1], rs.b.relatives) {
-		return 0, false
-	}
-	for k := i + 2; k < len(toks) && k <= i+17; k++ {
-		switch {
-		case toks[k].Kind == QuoteT:
-			return 0, false
-		case toks[k].Text == ",":
-			return k + 1, true
-		case toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == ":":
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-// appositiveName extends a descriptor by the name that follows it between
-// commas: his wife, Gabriela Violeta Lazar, → the name is the mention.
-func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
-	i := d.Span.End
-	if i+2 >= len(toks) || toks[i].Text != "," || !rs.IsNameWord(toks, i+1) {
-		return d, false
-	}
-	k := i + 1
-	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.in(&toks[k], rs.b.nameParticles)) {
-		k++
-	}
-	if k >= len(toks) || toks[k].Text != "," {
-		return d, false
-	}
-	n := d
-	n.Span.End = k + 1
-	n.Mention = Span{i + 1, k}
-	n.Title = d.Title
-	n.Type = NameMention
-	return n, true
-}
-
-// parenthetical matches "(R-Texas)" at i and returns the end after ")".
-func parenthetical(toks []Token, i int) (int, bool) {
-	if i >= len(toks) || toks[i].Text != "(" {
-		return 0, false
-	}
-	for k := i + 1; k < len(toks) && k <= i+7; k++ {
-		if toks[k].Kind == QuoteT {
-			return 0, false
-		}
-		if toks[k].Text == ")" {
-			return k + 1, true
-		}
-	}
-	return 0, false
-}
-
-// appositive matches ", a doctor," / ", Trump’s special envoy," / ", 44," at
-// i and returns the span from after the first comma to after the closing
-// comma. It holds no quotation, no cue verb and no relative pronoun, and
-// is a number (an age) or holds a title or person noun.
-func (rs *Ruleset) appositive(toks []Token, i int) (Span, bool) {
-	if i+2 >= len(toks) || toks[i].Text != "," {
-		return Span{}, false
-	}
-	start := i + 1
-	head := false
-	j := start
-	for ; j < len(toks) && j-start < 14; j++ {
-		t := &toks[j]
-		if t.Kind == Punct && t.Text == "," {
-			break
-		}
-		if t.Kind == QuoteT || t.Kind == Punct && (t.Text == "." || t.Text == ":" || t.Text == ";") {
-			return Span{}, false
-		}
-		// a word after a preposition is a noun, even one that may be a cue
-		// verb: assistant secretary of state
-		afterPrep := j > start && rs.in(&toks[j-1], rs.b.speakerPreps)
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !afterPrep || t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || rs.in(t, rs.b.pronouns)) {
-			return Span{}, false
-		}
-		if rs.isHead(t) {
-			head = true
-		}
-	}
-	if j >= len(toks) || toks[j].Text != "," || j == start {
-		return Span{}, false
-	}
-	if !head && !(j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))) {
-		return Span{}, false
-	}
-	return Span{start, j + 1}, true
-}
-
-// IsPartyLabel reports whether w is a party–state label of US news, R-Ky.
-// or D-Calif. (a party initial, a hyphen and a capitalised abbreviation,
-// with or without its period): an appositive of a name, whose period ends
-// no sentence.
-func IsPartyLabel(w string) bool {
-	if len(w) < 4 || len(w) > 9 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) || w[2] < 'A' || w[2] > 'Z' {
+// plainName reports whether toks[from:to] are capitalised name words that
+// are no title words or honorifics: the given names before a surname.
+func (rs *Ruleset) plainName(toks []Token, from, to int) bool {
+	if from >= to {
 		return false
 	}
-	for i := 3; i < len(w); i++ {
-		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.') {
+	for m := from; m < to; m++ {
+		t := &toks[m]
+		if !rs.IsNameWord(toks, m) || rs.isTitleWord(t) || rs.in(t, rs.b.honorifics) || rs.in(t, rs.b.nameParticles) {
 			return false
 		}
 	}
 	return true
 }
 
-func isDigitWord(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
+// splitAtFirstName moves the start k of a name of three words or more to a
+// first name inside it that follows a word that is none, so that a place
+// or organisation before the name is no part of it: Ukraine Kurt Volker,
+// Fox News Chris Wallace.
+func (rs *Ruleset) splitAtFirstName(toks []Token, k, end int) int {
+	if end-k < 3 {
+		return k
+	}
+	if rs.in(&toks[end-1], rs.b.personNouns) {
+		return k // an organisation: West Virginia University
+	}
+	for p := k + 1; p < end-1; p++ {
+		prev := &toks[p-1]
+		if rs.in(&toks[p], rs.b.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.b.firstNames|rs.b.nameParticles|rs.b.honorifics) && prev.Lower != "of" {
+			return p
 		}
 	}
-	return s != ""
+	return k
 }

@@ -33,7 +33,9 @@ func newEvalCmd(a *app) *cobra.Command {
 		Long: `eval runs extraction on every document of a gold JSONL file and scores the
 result exactly as the reference scorer score.py does: quote precision, recall
 and F1 (exact boundaries and 50% overlap), named-speaker accuracy, pronoun
-accuracy by offsets, and end-to-end named recall.`,
+accuracy by offsets, title accuracy (the named speaker right and the title
+sharing a content word with the gold one), and end-to-end named recall.
+Predictions of kind indirect (reported speech) are not scored, as in score.py.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
@@ -97,7 +99,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		var ps []eval.PredQuote
 		var rs []eval.RatedQuote
 		for _, q := range doc.Quotes {
-			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}
+			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Title: q.Title, Kind: q.Kind}
 			ps = append(ps, p)
 			rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
 		}

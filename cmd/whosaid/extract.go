@@ -27,6 +27,7 @@ type extractOpts struct {
 	quiet   bool
 	cpuprof string
 	minConf float64
+	lang    string
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -54,6 +55,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -96,7 +98,10 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if o.minConf < 0 || o.minConf > 1 {
 		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf})
+	if err := extract.CheckLang(rs, o.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang})
 	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw})
 	if err != nil {
 		return &exitError{exitUsage, err}
@@ -137,6 +142,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return nil
 	}
 	failed := 0
+	var noPack unpackedDocs
 	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		p.doc()
 		if r.Err != nil {
@@ -144,6 +150,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
 			return nil
 		}
+		noPack.add(r.Doc)
 		if err := ww.WriteDoc(r.Doc); err != nil {
 			return err
 		}
@@ -156,6 +163,9 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		err = ww.Close()
 	}
 	p.finish()
+	if msg := noPack.warning(); msg != "" {
+		fmt.Fprintln(a.stderr, msg)
+	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return &exitError{exitInterrupted, errors.New("interrupted")}

@@ -46,20 +46,34 @@ const initHeader = `# %s: written by ` + "`whosaid rules init`" + ` from the bui
 `
 
 func newRulesInitCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	cmd := &cobra.Command{
 		Use:   "init DIR",
 		Short: "Write the built-in rules into DIR, commented, ready to edit (never overwrites a file)",
-		Args:  cobra.ExactArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runRulesInit(a, args[0]) },
+		Long: `Write the built-in rules into DIR: the base (English) files, and each language
+pack in a folder of its own (DIR/de, DIR/fr, …). With --lang, only that pack.
+docs/languages.md tells how to add a language.`,
+		Example: `  whosaid rules init my-rules/              # the base files and every pack
+  whosaid rules init --lang de my-rules/    # the German pack, in my-rules/de/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runRulesInit(a, args[0], lang) },
 	}
+	cmd.Flags().StringVar(&lang, "lang", "", "write only this language pack ("+strings.Join(rules.DefaultPacks(), ", ")+")")
+	return cmd
 }
 
-func runRulesInit(a *app, dir string) error {
+func runRulesInit(a *app, dir, lang string) error {
 	srcs := rules.DefaultSources()
+	if lang != "" {
+		srcs = rules.DefaultPackSources(lang)
+		if len(srcs) == 0 {
+			return &exitError{exitUsage, fmt.Errorf("--lang %s: no built-in language pack %q (there are: %s)", lang, lang, strings.Join(rules.DefaultPacks(), ", "))}
+		}
+	}
 	var targets []string
 	var exist []string
 	for _, s := range srcs {
-		t := filepath.Join(dir, path.Base(s.Name))
+		t := filepath.Join(dir, s.Pack, path.Base(s.Name))
 		targets = append(targets, t)
 		if _, err := os.Lstat(t); err == nil {
 			exist = append(exist, t)
@@ -70,8 +84,10 @@ func runRulesInit(a *app, dir string) error {
 	if len(exist) > 0 {
 		return &exitError{exitInputFailed, fmt.Errorf("nothing written: %s would be overwritten (rules init never overwrites a file: choose another folder or move the files away)", strings.Join(exist, ", "))}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{exitInputFailed, err}
+	for _, t := range targets {
+		if err := os.MkdirAll(filepath.Dir(t), 0o755); err != nil {
+			return &exitError{exitInputFailed, err}
+		}
 	}
 	for i, s := range srcs {
 		data := fmt.Sprintf(initHeader, path.Base(s.Name), dir, dir, dir, dir) + string(s.Data)

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// BenchmarkDetect: language detection alone on an English page.
+func BenchmarkDetect(b *testing.B) {
+	data, err := os.ReadFile("../testdata/pages/harbor-bridge-vote.txt")
+	if err != nil {
+		b.Skipf("no page to detect: %v", err)
+	}
+	rs, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := newDetector(rs)
+	text := strings.Repeat(string(data), 2)
+	b.SetBytes(int64(min(len(text), detectBytes)))
+	for b.Loop() {
+		if d.detect(text) != 0 {
+			b.Fatal("not detected as the base language")
+		}
+	}
+}
+
+// TestElision splits elided words off, and never panics when lower case
+// changes a word's length.
+func TestElision(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs.ForLang("fr"), Options{})
+	cases := []struct {
+		w     string
+		k, kl int
+	}{
+		{"l’épidémiologiste", len("l’"), len("l’")},
+		{"L'État", 2, 2},
+		{"aujourd’hui", 0, 0},
+		{"l’", 0, 0},
+		{"İl’x", 0, 0},
+		{"’tis", 0, 0},
+	}
+	for _, c := range cases {
+		k, kl := x.elision(c.w, strings.ToLower(c.w))
+		if k != c.k || kl != c.kl {
+			t.Errorf("elision(%q) = %d, %d; want %d, %d", c.w, k, kl, c.k, c.kl)
+		}
+	}
+	if k, _ := New(rs, Options{}).elision("l’état", "l’état"); k != 0 {
+		t.Error("English splits elisions")
+	}
+}

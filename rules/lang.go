@@ -1,0 +1,533 @@
+package rules
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// BaseLang is the language of the top-level rule files: the base ruleset
+// that every language pack is loaded on top of.
+const BaseLang = "en"
+
+// Language is the language profile of a ruleset: the `language:` section.
+type Language struct {
+	// Code is the language's ISO 639-1 code (en, de, fr, …).
+	Code string
+	// Name is the language's name in English, for messages.
+	Name string
+	// StopWords are frequent function words of the language, by which a
+	// document's language is detected (lower case).
+	StopWords map[string]struct{}
+	// Morphology says how the lemmas and nouns lists are inflected:
+	// "english" (say → says, said, saying; official → officials) or "none"
+	// (every form is written out in the list).
+	Morphology string
+	// SingleMarks says whether single quotation marks (‘…’, ‹…›, ‚…‘)
+	// hold speech at the top level: SingleMarksNested (only quotations
+	// inside others), SingleMarksSpeech (always) or SingleMarksAuto (in a
+	// document with no top-level quotation in double marks).
+	SingleMarks string
+	// Months are the twelve months in order, each with the lower-case
+	// forms that dates use (März, Mär), without a final period: a date
+	// pattern's named group month is read by them.
+	Months [][]string
+	// CapitalisedNouns tells that every noun is written with a capital
+	// (German): a capitalised word ending in a title suffix is a title
+	// (Innenministerin), not a name.
+	CapitalisedNouns bool
+	// NounQuoteConfidence: with CapitalisedNouns, a quotation of one
+	// capitalised word attributed by a rule below this confidence is a
+	// name or a term, not speech (Hurrikan „Dennis“).
+	NounQuoteConfidence float64
+	// PeriodEndsQuote tells that a quotation ending in a period ends its
+	// sentence even when a short attribution follows: the press of the
+	// language puts a comma, not a period, before an attribution after the
+	// quotation („…“, sagte sie), so „Done.“ Smith said. does not occur
+	// and a capitalised word after „….“ opens the next sentence.
+	PeriodEndsQuote bool
+	// Elisions are the words that drop their vowel before another with an
+	// apostrophe (French l’, d’, qu’; Italian dell’), without the
+	// apostrophe: the tokenizer makes them words of their own.
+	Elisions map[string]struct{}
+	// ParticipleEndings are the endings of participles that may open a
+	// sentence in capitals and are no names (English -ing: Reprising …).
+	ParticipleEndings []string
+	Pos               Pos
+
+	ofPack bool // the profile comes from a language pack's files
+}
+
+// The optional lists of a language that capitalises its nouns (see
+// Ruleset.nounClass).
+const (
+	ListNounSuffixes   = "noun_suffixes"        // -ung, -heit: capitalised words that are nouns, not names
+	ListPersonSuffixes = "person_noun_suffixes" // -regierung, -polizei: compound nouns that can be speakers
+)
+
+// The values of `single_marks:`.
+const (
+	SingleMarksNested = "nested"
+	SingleMarksSpeech = "speech"
+	SingleMarksAuto   = "auto"
+)
+
+// Morphologies are the values of `morphology:`.
+var Morphologies = []string{"english", "none"}
+
+// languageKeys are the keys of the `language:` section.
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings"}
+
+// language decodes the `language:` section; later files override the keys
+// they give (and add stop words, months and elisions), except that the first
+// profile of a language pack starts from nothing.
+func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
+	if d.src.Pack != "" && !rs.Language.ofPack {
+		// the first profile of a pack replaces the base profile whole: the
+		// pack's stop words, months and elisions are its own
+		rs.Language = Language{ofPack: true}
+	}
+	if rs.Language.StopWords == nil {
+		rs.Language.StopWords = map[string]struct{}{}
+	}
+	rs.Language.Pos = d.pos(n)
+	d.mapping(n, languageKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "code":
+			if s, ok := d.str(v); ok {
+				if !validLangCode(s) {
+					d.errf(v, "language code %q: use two or three lower-case letters (ISO 639: de, fr, …)", s)
+					return
+				}
+				rs.Language.Code = s
+			}
+		case "name":
+			rs.Language.Name, _ = d.str(v)
+		case "stop_words":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					rs.Language.StopWords[strings.ToLower(strings.TrimSpace(s))] = struct{}{}
+				}
+			})
+		case "morphology":
+			if s, ok := d.str(v); ok {
+				if !contains(Morphologies, s) {
+					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, Morphologies), strings.Join(Morphologies, ", "))
+					return
+				}
+				rs.Language.Morphology = s
+			}
+		case "single_marks":
+			if s, ok := d.str(v); ok {
+				modes := []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}
+				if !contains(modes, s) {
+					d.errf(v, "unknown single_marks %q%s (allowed: %s)", s, didYouMean(s, modes), strings.Join(modes, ", "))
+					return
+				}
+				rs.Language.SingleMarks = s
+			}
+		case "capitalised_nouns":
+			rs.Language.CapitalisedNouns, _ = d.bool(v)
+		case "elisions":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					s = strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), "'’")
+					if s == "" {
+						d.errf(c, "empty elision")
+						return
+					}
+					if rs.Language.Elisions == nil {
+						rs.Language.Elisions = map[string]struct{}{}
+					}
+					rs.Language.Elisions[s] = struct{}{}
+				}
+			})
+		case "participle_endings":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					rs.Language.ParticipleEndings = append(rs.Language.ParticipleEndings, strings.ToLower(strings.TrimSpace(s)))
+				}
+			})
+		case "period_ends_quote":
+			rs.Language.PeriodEndsQuote, _ = d.bool(v)
+		case "noun_quote_confidence":
+			if f, ok := d.float(v); ok {
+				if f < 0 || f > 1 {
+					d.errf(v, "noun_quote_confidence must be between 0 and 1, got %v", f)
+				}
+				rs.Language.NounQuoteConfidence = f
+			}
+		case "months":
+			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
+				d.errf(v, "months: want the twelve months in order (each as name|short|…), got %d", len(v.Content))
+				return
+			}
+			rs.Language.Months = nil
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					var forms []string
+					for _, f := range strings.Split(s, "|") {
+						if f = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(f), ".")); f != "" {
+							forms = append(forms, f)
+						}
+					}
+					rs.Language.Months = append(rs.Language.Months, forms)
+				}
+			})
+		}
+	})
+}
+
+// validLangCode reports whether s looks like an ISO 639 code.
+func validLangCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// applyMorphology recompiles the lemmas and nouns lists without generated
+// forms when the language's morphology is "none".
+func (rs *Ruleset) applyMorphology() {
+	if rs.Language.Morphology != "none" {
+		return
+	}
+	for _, l := range rs.Lists {
+		if l.Kind == KindLemmas || l.Kind == KindNouns {
+			l.plain = true
+			l.compile()
+		}
+	}
+}
+
+// Lang returns the code of the ruleset's language (BaseLang when the rules
+// name none).
+func (rs *Ruleset) Lang() string {
+	if rs.Language.Code == "" {
+		return BaseLang
+	}
+	return rs.Language.Code
+}
+
+// Langs returns the codes of the ruleset's language and of its packs,
+// sorted, the ruleset's own first.
+func (rs *Ruleset) Langs() []string {
+	out := []string{rs.Lang()}
+	if rs.packs != nil {
+		out = append(out, rs.packs.codes...)
+	}
+	return out
+}
+
+// ForLang returns the ruleset of the language code (the ruleset itself or
+// one of its packs, loaded on first use), or nil when there is none.
+func (rs *Ruleset) ForLang(code string) *Ruleset {
+	if code == rs.Lang() {
+		return rs
+	}
+	if rs.packs == nil {
+		return nil
+	}
+	return rs.packs.get(code)
+}
+
+// LangProfile returns the language profile of the language code (the
+// ruleset's own or a pack's), without loading the pack; nil when there is
+// none.
+func (rs *Ruleset) LangProfile(code string) *Language {
+	if code == rs.Lang() {
+		return &rs.Language
+	}
+	if rs.packs == nil {
+		return nil
+	}
+	return rs.packs.profiles[code]
+}
+
+// packSet holds the language packs of a ruleset: their codes and profiles,
+// and their rulesets, loaded when first asked for (ForLang) unless Load
+// loaded them at once to report their problems.
+type packSet struct {
+	codes    []string
+	profiles map[string]*Language
+	srcs     map[string][]Source // the sources of each pack's ruleset, in load order
+
+	mu     sync.Mutex
+	loaded map[string]*Ruleset
+}
+
+// get returns the ruleset of pack code, loading it on first use; nil for an
+// unknown code. A pack that fails to load (possible only for packs Load did
+// not check) is nil.
+func (ps *packSet) get(code string) *Ruleset {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if p, ok := ps.loaded[code]; ok {
+		return p
+	}
+	srcs, ok := ps.srcs[code]
+	if !ok {
+		return nil
+	}
+	p, err := loadPack(code, srcs)
+	if err != nil {
+		p = nil
+	}
+	ps.loaded[code] = p
+	return p
+}
+
+// DefaultPackSources returns the embedded files of the language pack code
+// (the folder defaults/code), in name order; nil when there is no such pack.
+func DefaultPackSources(code string) []Source {
+	ents, err := fs.ReadDir(defaultFS, "defaults/"+code)
+	if err != nil {
+		return nil
+	}
+	var out []Source
+	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
+		data, err := defaultFS.ReadFile("defaults/" + code + "/" + e.Name())
+		if err != nil {
+			continue
+		}
+		out = append(out, Source{Name: DefaultPrefix + code + "/" + e.Name(), Data: data, Default: true, Pack: code})
+	}
+	return out
+}
+
+// DefaultPacks returns the codes of the embedded language packs (besides
+// the base language), sorted.
+func DefaultPacks() []string {
+	ents, err := fs.ReadDir(defaultFS, "defaults")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() && validLangCode(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// defaultPackSources returns the files of every embedded language pack.
+func defaultPackSources() []Source {
+	var out []Source
+	for _, code := range DefaultPacks() {
+		out = append(out, DefaultPackSources(code)...)
+	}
+	return out
+}
+
+// readPackDirs reads the language pack folders inside the rule folder dir:
+// its subfolders named by a language code (de/, fr/), whose .yaml and .yml
+// files extend that language's pack.
+func readPackDirs(dir string, errs *ErrorList) []Source {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []Source
+	for _, e := range ents {
+		if !e.IsDir() || !validLangCode(e.Name()) {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		files, err := os.ReadDir(sub)
+		if err != nil {
+			*errs = append(*errs, &Error{Pos: Pos{File: sub}, Msg: describeIOError(err)})
+			continue
+		}
+		for _, f := range files {
+			ext := strings.ToLower(path.Ext(f.Name()))
+			if f.IsDir() || ext != ".yaml" && ext != ".yml" {
+				continue
+			}
+			p := filepath.Join(sub, f.Name())
+			data, err := os.ReadFile(p)
+			if err != nil {
+				*errs = append(*errs, &Error{Pos: Pos{File: p}, Msg: describeIOError(err)})
+				continue
+			}
+			out = append(out, Source{Name: p, Data: data, Pack: e.Name()})
+		}
+	}
+	return out
+}
+
+// loadPacks sets up, for each language pack named by the sources, the
+// sources of its ruleset — the base sources and then that pack's sources,
+// each in the order given, so that a list the pack replaces drops what user
+// files added to the base list — and reads its profile. Packs made of
+// embedded defaults alone (on the embedded base) are loaded on first use;
+// the others are loaded here, and their problems returned (those the base
+// ruleset already reported are not repeated).
+func loadPacks(rs *Ruleset, srcs []Source) error {
+	var codes []string
+	seen := map[string]bool{}
+	allDefault := true
+	for _, s := range srcs {
+		allDefault = allDefault && s.Default
+		if s.Pack != "" && !seen[s.Pack] {
+			seen[s.Pack] = true
+			codes = append(codes, s.Pack)
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	sort.Strings(codes)
+	ps := &packSet{codes: codes, profiles: map[string]*Language{}, srcs: map[string][]Source{}, loaded: map[string]*Ruleset{}}
+	rs.packs = ps
+	var errs ErrorList
+	for _, code := range codes {
+		var sub, pack []Source
+		for _, s := range srcs {
+			switch s.Pack {
+			case "":
+				sub = append(sub, s)
+			case code:
+				pack = append(pack, s)
+			}
+		}
+		ps.srcs[code] = append(sub, pack...)
+		if allDefault {
+			ps.profiles[code] = packProfile(code, pack)
+			continue
+		}
+		p, err := loadPack(code, ps.srcs[code])
+		if err != nil {
+			for _, e := range errorsOf(err) {
+				if strings.Contains(e.Pos.File, "/"+code+"/") || strings.Contains(e.Pos.File, string(filepath.Separator)+code+string(filepath.Separator)) {
+					errs = append(errs, e)
+				} else {
+					errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("in the %s pack: %s", code, e.Msg)})
+				}
+			}
+			continue
+		}
+		ps.loaded[code] = p
+		ps.profiles[code] = &p.Language
+	}
+	return errs.Err()
+}
+
+// loadPack loads the ruleset of pack code from its sources.
+func loadPack(code string, srcs []Source) (*Ruleset, error) {
+	p, err := loadOne(srcs)
+	if err != nil {
+		return nil, err
+	}
+	if p.Language.Code == "" || !p.Language.ofPack {
+		p.Language.Code = code
+	}
+	return p, nil
+}
+
+// packProfile reads the language profile of pack code from the `language:`
+// sections of its own sources, without loading the pack.
+func packProfile(code string, pack []Source) *Language {
+	rs := &Ruleset{}
+	var errs ErrorList
+	for _, src := range pack {
+		d := &decoder{file: src.Name, errs: &errs, src: src}
+		root := d.parse()
+		if root == nil || root.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "language" {
+				d.language(rs, root.Content[i+1])
+			}
+		}
+	}
+	if rs.Language.Code == "" {
+		rs.Language.Code = code
+	}
+	return &rs.Language
+}
+
+// errorsOf returns the problems of a Load error.
+func errorsOf(err error) ErrorList {
+	if el, ok := err.(ErrorList); ok {
+		return el
+	}
+	return ErrorList{&Error{Msg: err.Error()}}
+}
+
+// participleOpener reports whether the lower-case word w, opening a
+// sentence, is a participle rather than a name (Reprising one of her lines,
+// …): a word of six letters or more that ends in one of the language's
+// `participle_endings` (English: -ing).
+func (rs *Ruleset) participleOpener(w string) bool {
+	if len(w) <= 5 {
+		return false
+	}
+	for _, e := range rs.Language.ParticipleEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsTitleMarker reports whether t is a word of the title_markers list (a
+// word right before a quotation that names a work: CNN’s “State of the
+// Union”) or, in a language that capitalises its nouns, a capitalised
+// compound ending in one (Fachmagazin „Science“).
+func (rs *Ruleset) IsTitleMarker(t *Token) bool {
+	l := rs.Lists[ListTitleMarkers]
+	if l == nil {
+		return false
+	}
+	if l.Has(t.Lower) {
+		return true
+	}
+	if !rs.Language.CapitalisedNouns || !t.Cap || len(t.Lower) < 6 {
+		return false
+	}
+	for _, e := range l.Entries {
+		if len(e) >= 4 && len(t.Lower) > len(e) && strings.HasSuffix(t.Lower, strings.ToLower(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalTitle reports whether t is a capitalised title compound in a
+// language that capitalises its nouns (Außenministerin), which, like a word
+// of the titles list, may follow lower-case modifiers (die spätere
+// Außenministerin Condoleezza Rice).
+func (rs *Ruleset) capitalTitle(t *Token) bool {
+	return rs.Language.CapitalisedNouns && t.Cap && rs.cls(t)&classTitleSuffix != 0
+}
+
+// MonthNumber returns the number (1 to 12) of the month named name (any
+// case, a final period left out) in the language's months, or 0.
+func (l *Language) MonthNumber(name string) int {
+	name = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), "."))
+	for i, forms := range l.Months {
+		for _, f := range forms {
+			if f == name {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDefaultPacksLoad loads every embedded language pack (they load on
+// first use, so a broken one would otherwise only show as documents without
+// speakers) and checks its profile.
+func TestDefaultPacksLoad(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := DefaultPacks()
+	if len(codes) == 0 {
+		t.Fatal("no embedded language packs")
+	}
+	if got := strings.Join(rs.Langs(), ","); got != BaseLang+","+strings.Join(codes, ",") {
+		t.Errorf("Langs() = %s", got)
+	}
+	for _, code := range codes {
+		srcs := append(DefaultBaseSources(), DefaultPackSources(code)...)
+		if _, err := loadPack(code, srcs); err != nil {
+			t.Errorf("pack %s does not load:\n%v", code, err)
+			continue
+		}
+		p := rs.ForLang(code)
+		if p == nil {
+			t.Fatalf("ForLang(%q) = nil", code)
+		}
+		if p.Lang() != code {
+			t.Errorf("pack %s says it is %q", code, p.Lang())
+		}
+		prof := rs.LangProfile(code)
+		if prof == nil || len(prof.StopWords) < 20 {
+			t.Errorf("pack %s: a profile with too few stop words for detection", code)
+		}
+		for w := range prof.StopWords {
+			if _, ok := rs.Language.StopWords[w]; ok && len(prof.StopWords) == len(rs.Language.StopWords) {
+				t.Errorf("pack %s has the base language's stop words", code)
+				break
+			}
+		}
+	}
+	if rs.ForLang("xx") != nil {
+		t.Error("ForLang of an unknown code is not nil")
+	}
+}
+
+// TestLanguageSection checks the keys of the language section and their
+// problems.
+func TestLanguageSection(t *testing.T) {
+	base := DefaultBaseSources()
+	good := Source{Name: "x.yaml", Data: []byte("version: 1\nlanguage:\n  code: xx\n  morphology: none\n  single_marks: speech\n  elisions: [l’]\n  participle_endings: [ant]\n  stop_words: [Le, la]\n")}
+	rs, err := Load(append(base, good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := rs.Language
+	if l.Code != "xx" || l.Morphology != "none" || l.SingleMarks != SingleMarksSpeech || len(l.ParticipleEndings) != 2 {
+		t.Errorf("language = %+v", l)
+	}
+	if _, ok := l.Elisions["l"]; !ok {
+		t.Errorf("elisions %v lack l", l.Elisions)
+	}
+	if _, ok := l.StopWords["le"]; !ok {
+		t.Error("stop words are not lowered")
+	}
+	if !rs.Lists[ListCueVerbs].Has("say") || rs.Lists[ListCueVerbs].Has("says") {
+		t.Error("morphology none still inflects lemmas")
+	}
+	for _, c := range []struct{ yaml, want string }{
+		{"code: Deutsch", "language code"},
+		{"morphology: latin", "unknown morphology"},
+		{"single_marks: sometimes", "unknown single_marks"},
+		{"noun_quote_confidence: 2", "between 0 and 1"},
+		{"colour: red", "unknown key"},
+	} {
+		src := Source{Name: "bad.yaml", Data: []byte("version: 1\nlanguage:\n  " + c.yaml + "\n")}
+		if _, err := Load(append(base, src)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
