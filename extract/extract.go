@@ -178,6 +178,11 @@ type Document struct {
 	Warnings []Warning `json:"warnings,omitempty"`
 	Clean    *Cleaned  `json:"-"`
 	Text     string    `json:"-"`
+	// URL and Byline come from an HTML page's metadata; Page is set for
+	// a page, whose Text (the article taken out of it) JSON output shows.
+	URL    string `json:"-"`
+	Byline string `json:"-"`
+	Page   *Page  `json:"-"`
 }
 
 // maxWarnings bounds the warnings reported for one document; the rest are

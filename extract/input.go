@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,6 +28,9 @@ type Input struct {
 	ID   string // the file path, "-" for standard input, or the JSONL id
 	Text string
 	Err  error
+	// Page is set for an HTML page: its metadata and the paragraphs the
+	// content extractor left out; Text is then the extracted article.
+	Page *Page
 }
 
 // InputOptions say how paths are read.
@@ -44,6 +48,8 @@ type InputOptions struct {
 	// (0: DefaultMaxBytes; negative: no bound). A larger one is reported
 	// in Input.Err, unread, and the batch goes on.
 	MaxBytes int64
+	// HTTPClient fetches http(s) URLs (nil: NewHTTPClient(0)).
+	HTTPClient *http.Client
 	// Context stops the reading between documents when it is done;
 	// ReadInputs then returns its error. Nil means never.
 	Context context.Context
@@ -66,7 +72,7 @@ const DefaultMaxBytes = 4 << 20
 // Context is done.
 func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 	if len(opt.Globs) == 0 {
-		opt.Globs = []string{"*.txt", "*.md"}
+		opt.Globs = DefaultGlobs()
 	}
 	enc, err := NormEncoding(opt.Encoding)
 	if err != nil {
@@ -236,9 +242,15 @@ func isJSONL(p string, opt InputOptions) bool {
 }
 
 func readPath(p string, opt InputOptions, fn func(Input) error) error {
+	if isURL(p) {
+		return readURL(p, opt, fn)
+	}
 	if p == "-" {
 		if opt.Stdin == nil {
 			return fn(Input{ID: "-", Err: errors.New("no standard input")})
+		}
+		if opt.Format != "" && opt.Format != "text" && opt.Format != "jsonl" {
+			return readStdinAs(opt, fn)
 		}
 		if opt.Format == "jsonl" {
 			return readJSONL("-", opt.Stdin, opt, fn)
@@ -269,6 +281,9 @@ func ioError(err error) error {
 
 // readFile reads the file p; st is its os.Stat (nil when unknown).
 func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) error {
+	if ownFormat(p, opt) {
+		return readFormatted(p, st, opt, fn)
+	}
 	size := int64(-1)
 	if st != nil && st.Mode().IsRegular() {
 		size = st.Size()
@@ -336,6 +351,9 @@ func walkDir(root string, opt InputOptions, fn func(Input) error) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(files) == 0 {
+		return fn(Input{ID: root, Err: noMatch(opt.Globs)})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	for _, f := range files {
@@ -492,6 +510,9 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 		return Input{ID: where, Err: longID(len(id))}
 	}
 	if rec.Text == nil {
+		if in, ok := jsonlHTML(id, line); ok {
+			return in
+		}
 		msg := `no "text" field`
 		if id != where {
 			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))

@@ -145,6 +145,9 @@ func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, 
 	dst = appendJSONString(dst, d.Title)
 	dst = append(dst, `,"date":`...)
 	dst = appendJSONString(dst, d.Date)
+	if d.Page != nil { // an HTML page: docOut's fields, omitted when empty
+		dst = appendPageJSON(dst, d)
+	}
 	dst = append(dst, `,"quotes":[`...)
 	for i := range d.Quotes {
 		if i > 0 {
@@ -254,4 +257,16 @@ func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
 		dst = appendJSONStrings(dst, r.Explain)
 	}
 	return append(dst, '}'), true
+}
+
+// appendPageJSON appends the url, byline and text of an HTML page's
+// document, each left out when empty (docJSON's omitempty).
+func appendPageJSON(dst []byte, d *Document) []byte {
+	for _, f := range [...]struct{ key, val string }{{`,"url":`, d.URL}, {`,"byline":`, d.Byline}, {`,"text":`, d.Text}} {
+		if f.val != "" {
+			dst = append(dst, f.key...)
+			dst = appendJSONString(dst, f.val)
+		}
+	}
+	return dst
 }

@@ -169,6 +169,9 @@ type docJSON struct {
 	Lang     string    `json:"lang"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
+	URL      string    `json:"url,omitempty"`
+	Byline   string    `json:"byline,omitempty"`
+	Text     string    `json:"text,omitempty"` // an HTML page's article text
 	Quotes   []Record  `json:"quotes"`
 	Speakers []Speaker `json:"speakers,omitempty"`
 	Warnings []Warning `json:"warnings,omitempty"`
@@ -179,7 +182,11 @@ func docOut(d *Document) docJSON {
 	if q == nil {
 		q = []Record{}
 	}
-	return docJSON{ID: d.ID, Lang: d.Lang, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
+	out := docJSON{ID: d.ID, Lang: d.Lang, Title: d.Title, Date: d.Date, Quotes: q, Speakers: d.Speakers, Warnings: d.Warnings}
+	if d.Page != nil {
+		out.URL, out.Byline, out.Text = d.URL, d.Byline, d.Text
+	}
+	return out
 }
 
 type jsonlWriter struct {

@@ -165,6 +165,6 @@ func extractOne(x *Extractor, in Input) (r Result) {
 			r.Doc, r.Err = nil, fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	r.Doc, r.Err = x.Extract(in.ID, in.Text)
+	r.Doc, r.Err = x.ExtractInput(in)
 	return r
 }

@@ -359,8 +359,10 @@ func TestSignals(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// wait for the temporary output file: the run has started
-			for i := 0; i < 200; i++ {
+			// wait for the temporary output file: the run has started (up
+			// to 10 s: under -race on a busy machine the program's start,
+			// with the HTML extractor's tables, takes seconds)
+			for i := 0; i < 1000; i++ {
 				ents, _ := os.ReadDir(filepath.Dir(out))
 				if len(ents) > 1 {
 					break

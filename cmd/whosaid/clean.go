@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,6 +51,8 @@ type cleanJSON struct {
 	ID      string        `json:"id"`
 	Title   string        `json:"title"`
 	Date    string        `json:"date"`
+	URL     string        `json:"url,omitempty"`
+	Byline  string        `json:"byline,omitempty"`
 	Text    string        `json:"text"`
 	Dropped []droppedJSON `json:"dropped"`
 	Lines   []lineJSON    `json:"lines,omitempty"`
@@ -94,6 +97,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			fmt.Fprintf(a.stderr, "whosaid: %s: %v\n", extract.SafeName(in.ID), in.Err)
 			return nil
 		}
+		in.Text = x.PageText(in) // an HTML page's article, rescued paragraphs back
 		var c *extract.Cleaned
 		var trace []extract.LineTrace
 		if o.explain {
@@ -101,9 +105,13 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		} else {
 			c = x.Clean(in.Text)
 		}
+		title, date, url, byline := c.Title, c.Date, "", ""
+		if p := in.Page; p != nil {
+			title, date, url, byline = cmp.Or(p.Title, title), cmp.Or(p.Date, date), p.URL, p.Byline
+		}
 		switch o.format {
 		case "jsonl":
-			rec := cleanJSON{ID: in.ID, Title: c.Title, Date: c.Date, Text: c.Text(), Dropped: []droppedJSON{}}
+			rec := cleanJSON{ID: in.ID, Title: title, Date: date, URL: url, Byline: byline, Text: c.Text(), Dropped: []droppedJSON{}}
 			cp := 0
 			prev := 0
 			for i, l := range c.Lines {
@@ -130,8 +138,11 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			if len(args) > 1 || inOpt.Format == "jsonl" {
 				fmt.Fprintf(bw, "==> %s <==\n", in.ID)
 			}
-			if c.Title != "" || c.Date != "" {
-				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", c.Title, c.Date)
+			if title != "" || date != "" {
+				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", title, date)
+			}
+			if url != "" {
+				fmt.Fprintf(bw, "# url: %s\n\n", url)
 			}
 			text := c.Text()
 			if isTerminal(a.stdout) {

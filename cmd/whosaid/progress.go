@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/whosaid/whosaid/extract"
 )
 
 // progress draws a one-line progress bar on a terminal's standard error for
@@ -164,7 +166,7 @@ func clock(s float64) string {
 // or 0 when some size cannot be known.
 func inputSize(paths []string, globs []string, stdin io.Reader) int64 {
 	if len(globs) == 0 {
-		globs = []string{"*.txt", "*.md"}
+		globs = extract.DefaultGlobs()
 	}
 	var total int64
 	for _, p := range paths {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -219,16 +220,16 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.globs, "glob", nil, "file name pattern inside folders (repeatable; default *.txt and *.md)")
-	cmd.Flags().StringVar(&f.input, "input", "", "input format: text or jsonl (default: by extension, .jsonl is JSONL)")
+	cmd.Flags().StringArrayVar(&f.globs, "glob", nil, "file name pattern inside folders (repeatable; default "+strings.Join(extract.DefaultGlobs(), " ")+")")
+	cmd.Flags().StringVar(&f.input, "input", "", "input format: "+strings.Join(extract.InputFormats(), ", ")+" (default: by extension, .jsonl is JSONL, .html HTML; .gz is decompressed)")
 	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings, ", ")+
 		" (auto: UTF-8, or UTF-16 with a byte-order mark)")
 	cmd.Flags().StringVar(&f.maxSize, "max-size", "4M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
 }
 
 func (f *inputFlags) options(a *app) (extract.InputOptions, error) {
-	if f.input != "" && f.input != "text" && f.input != "jsonl" {
-		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--input %q: want text or jsonl", f.input)}
+	if f.input != "" && !slices.Contains(extract.InputFormats(), f.input) {
+		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--input %q: want one of %s", f.input, strings.Join(extract.InputFormats(), ", "))}
 	}
 	for _, g := range f.globs {
 		if _, err := filepath.Match(g, ""); err != nil {

@@ -1,0 +1,109 @@
+package htmlpage
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// dateMetaKeys are the <meta> names and properties (lower case) that give
+// a page's publication date, the most specific first.
+var dateMetaKeys = []string{
+	"article:published_time", "datepublished", "og:published_time",
+	"pubdate", "publishdate", "publish-date", "date", "dc.date.issued",
+	"dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+}
+
+// isoDate finds a date written YYYY-MM-DD (as in ISO 8601 timestamps).
+var isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`)
+
+// ldDate finds the publication date of JSON-LD metadata.
+var ldDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`)
+
+// metaDate returns the publication date the page's metadata gives, as
+// YYYY-MM-DD, or "": from <meta> tags, <time itemprop=datePublished> and
+// JSON-LD. The date is not guessed from the text (that is slow and often
+// wrong on pages with many dates).
+func metaDate(doc *html.Node) string { return pageMeta(doc).date }
+
+// meta is what a page's metadata gives besides the extractor's.
+type meta struct {
+	date string // YYYY-MM-DD
+	url  string // the canonical URL
+}
+
+// pageMeta reads the publication date (see metaDate) and the canonical
+// URL (<link rel=canonical>, else og:url) of a page.
+func pageMeta(doc *html.Node) meta {
+	var m meta
+	ogURL := ""
+	found := map[string]string{}
+	ld := ""
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Link:
+				if m.url == "" && strings.EqualFold(attr(n, "rel"), "canonical") && isHTTP(attr(n, "href")) {
+					m.url = attr(n, "href")
+				}
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				if key == "og:url" && ogURL == "" && isHTTP(attr(n, "content")) {
+					ogURL = attr(n, "content")
+				}
+				if d := isoDate.FindString(attr(n, "content")); d != "" && found[key] == "" {
+					found[key] = d
+				}
+			case atom.Time:
+				if strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+					if d := isoDate.FindString(attr(n, "datetime")); d != "" && found["datepublished"] == "" {
+						found["datepublished"] = d
+					}
+				}
+			case atom.Script:
+				if ld == "" && strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil {
+					if m := ldDate.FindStringSubmatch(n.FirstChild.Data); m != nil {
+						ld = isoDate.FindString(m[1])
+					}
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if m.url == "" {
+		m.url = ogURL
+	}
+	m.date = ld
+	for _, k := range dateMetaKeys {
+		if d := found[k]; d != "" {
+			m.date = d
+			break
+		}
+	}
+	return m
+}
+
+// isHTTP reports whether s is an absolute http(s) URL.
+func isHTTP(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
