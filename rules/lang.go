@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -446,6 +447,9 @@ func packProfile(code string, pack []Source) *Language {
 	rs := &Ruleset{}
 	var errs ErrorList
 	for _, src := range pack {
+		if !topLevelKey(src.Data, "language") {
+			continue // parsing a pack's lists and rules at every start costs more than the rest of Load
+		}
 		d := &decoder{file: src.Name, errs: &errs, src: src}
 		root := d.parse()
 		if root == nil || root.Kind != yaml.MappingNode {
@@ -461,6 +465,24 @@ func packProfile(code string, pack []Source) *Language {
 		rs.Language.Code = code
 	}
 	return &rs.Language
+}
+
+// topLevelKey reports whether a line of the YAML data starts with key and
+// a colon: whether the file may hold that top-level section (the built-in
+// files are plain block YAML).
+func topLevelKey(data []byte, key string) bool {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if bytes.HasPrefix(line, []byte(key)) && bytes.HasPrefix(bytes.TrimLeft(line[len(key):], " "), []byte(":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorsOf returns the problems of a Load error.
