@@ -347,6 +347,9 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
+		if a.colonCueAfter(a.sents[loc.sent].toks, loc.tok, m) {
+			return rules.Match{}, 0, false, "the cue leads with a colon into the next quote, after this one ended its sentence"
+		}
 		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
@@ -439,6 +442,25 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// colonCueAfter reports whether match m ties the quotation toks[quote] to
+// a cue after it that leads with a colon into another quotation, while the
+// quotation itself ends a sentence: in “… a little bit.” Smith agreed: “…”
+// the cue introduces the quotation after the colon, and the one before
+// belongs to an earlier turn.
+func (a *analysis) colonCueAfter(toks []rules.Token, quote int, m rules.Match) bool {
+	cue, ok := m.Captures["cue"]
+	if !ok || cue.Start <= quote || cue.End+1 >= len(toks) || toks[cue.End].Text != ":" || toks[cue.End+1].Kind != rules.QuoteT {
+		return false
+	}
+	t := toks[quote]
+	if t.Kind != rules.QuoteT || t.Quote < 0 || t.Quote >= len(a.quotes) {
+		return false
+	}
+	q := a.quotes[t.Quote]
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a.view[q.Start:q.End], " "))
+	return strings.ContainsRune(".!?…", last)
 }
 
 // endsWithColon reports whether a sentence ends with a colon: it leads into
