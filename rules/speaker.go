@@ -166,6 +166,16 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	return c&(rs.b.notNames|rs.b.pronouns) == 0
 }
 
+// trimOpeners drops from a captured speaker name the words that start no
+// name (not_names, and openers that begin the sentence): a capture of
+// capitalised words may take them in, While Sanders, But Podliska.
+func (rs *Ruleset) trimOpeners(toks []Token, s Span) Span {
+	for s.Len() > 1 && toks[s.Start].Cap && toks[s.Start+1].Cap && (rs.in(&toks[s.Start], rs.b.notNames) || toks[s.Start].First && rs.in(&toks[s.Start], rs.b.openers)) {
+		s.Start++
+	}
+	return s
+}
+
 // isUpper reports whether strings.ToUpper(s) == s, without making the upper
 // case: every rune of s is its own upper case.
 func isUpper(s string) bool {
