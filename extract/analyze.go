@@ -347,8 +347,8 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
-		if a.colonCueAfter(a.sents[loc.sent].toks, loc.tok, m) {
-			return rules.Match{}, 0, false, "the cue leads with a colon into the next quote, after this one ended its sentence"
+		if a.cueOfNextQuote(a.sents[loc.sent].toks, loc.tok, m) {
+			return rules.Match{}, 0, false, "the cue after this quote, which ended its sentence, introduces a later quote"
 		}
 		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
@@ -444,14 +444,22 @@ func spanText(toks []rules.Token, s rules.Span) string {
 	return b.String()
 }
 
-// colonCueAfter reports whether match m ties the quotation toks[quote] to
-// a cue after it that leads with a colon into another quotation, while the
-// quotation itself ends a sentence: in “… a little bit.” Smith agreed: “…”
-// the cue introduces the quotation after the colon, and the one before
-// belongs to an earlier turn.
-func (a *analysis) colonCueAfter(toks []rules.Token, quote int, m rules.Match) bool {
+// cueOfNextQuote reports whether match m ties the quotation toks[quote] to
+// a cue after it that has a quotation of its own later in the sentence,
+// while the quotation itself ends a sentence (. ! ? …): in “… a little
+// bit.” Smith agreed: “…” and in Trump said she “caused death.” Sanders
+// called Trump a “liar.” the cue opens a new sentence and introduces the
+// quotation after it; the one before belongs to an earlier speaker.
+func (a *analysis) cueOfNextQuote(toks []rules.Token, quote int, m rules.Match) bool {
 	cue, ok := m.Captures["cue"]
-	if !ok || cue.Start <= quote || cue.End+1 >= len(toks) || toks[cue.End].Text != ":" || toks[cue.End+1].Kind != rules.QuoteT {
+	if !ok || cue.Start <= quote {
+		return false
+	}
+	later := false
+	for k := max(cue.End, m.Span.End); k < len(toks) && !later; k++ {
+		later = toks[k].Kind == rules.QuoteT
+	}
+	if !later {
 		return false
 	}
 	t := toks[quote]

@@ -5,10 +5,11 @@ import (
 	"testing"
 )
 
-// TestColonCue checks that a cue leading with a colon into a quotation
-// attributes that quotation, and not a quotation before it that ended its
-// sentence (which keeps the speaker of its own turn).
-func TestColonCue(t *testing.T) {
+// TestCueOfNextQuote checks that a cue with a quotation of its own after it (by a
+// colon, a comma, as an object) attributes that quotation, and not a
+// quotation before it that ended its sentence (which keeps the speaker of
+// its own turn).
+func TestCueOfNextQuote(t *testing.T) {
 	cases := []struct {
 		name string
 		text string
@@ -22,6 +23,15 @@ func TestColonCue(t *testing.T) {
 			[]string{"Lee", "Lee", "Park"}},
 		{"a fragment in the same sentence goes to the colon cue",
 			"Seeing a deal “down the line,” Park warned: “It will not happen soon.”",
+			[]string{"Park", "Park"}},
+		{"a fragment ending its sentence keeps the subject before it",
+			"Lee said the plan “would fail.” Park called Lee a “pessimist.”",
+			[]string{"Lee", "Park"}},
+		{"a cue with a comma and a quote of its own",
+			"“It is a different muscle,” Lee said. “You have to step back a little.” Park added, “It is another job.”",
+			[]string{"Lee", "Lee", "Park"}},
+		{"a quote ending in a comma still takes the cue after it",
+			"“We will win,” Park said, calling it “a fair fight.”",
 			[]string{"Park", "Park"}},
 		{"a cue without a colon still takes the quote before it",
 			"“It is a different muscle,” Lee said. “You have to step back a little.” Park agreed.",
