@@ -347,6 +347,9 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if !ok {
 			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
 		}
+		if a.cueOfNextQuote(a.sents[loc.sent].toks, loc.tok, m) {
+			return rules.Match{}, 0, false, "the cue after this quote, which ended its sentence, introduces a later quote"
+		}
 		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
@@ -439,6 +442,33 @@ func spanText(toks []rules.Token, s rules.Span) string {
 		b.WriteString(toks[i].Text)
 	}
 	return b.String()
+}
+
+// cueOfNextQuote reports whether match m ties the quotation toks[quote] to
+// a cue after it that has a quotation of its own later in the sentence,
+// while the quotation itself ends a sentence (. ! ? …): in “… a little
+// bit.” Smith agreed: “…” and in Trump said she “caused death.” Sanders
+// called Trump a “liar.” the cue opens a new sentence and introduces the
+// quotation after it; the one before belongs to an earlier speaker.
+func (a *analysis) cueOfNextQuote(toks []rules.Token, quote int, m rules.Match) bool {
+	cue, ok := m.Captures["cue"]
+	if !ok || cue.Start <= quote {
+		return false
+	}
+	later := false
+	for k := max(cue.End, m.Span.End); k < len(toks) && !later; k++ {
+		later = toks[k].Kind == rules.QuoteT
+	}
+	if !later {
+		return false
+	}
+	t := toks[quote]
+	if t.Kind != rules.QuoteT || t.Quote < 0 || t.Quote >= len(a.quotes) {
+		return false
+	}
+	q := a.quotes[t.Quote]
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a.view[q.Start:q.End], " "))
+	return strings.ContainsRune(".!?…", last)
 }
 
 // endsWithColon reports whether a sentence ends with a colon: it leads into

@@ -72,6 +72,12 @@ func TestTitles(t *testing.T) {
 			[]want{{"Pam Bondi", "state’s Republican attorney general"}}, nil},
 		{"the title of a work inside the role", "“It was a hard fight,” said Steven Hill, author of “The Long Pill,” a history of the health law.",
 			[]want{{"Steven Hill", "author of “The Long Pill,”"}}, nil}, // the work's title is no quote
+		{"an adverb after a determiner modifies the head", "Ruritania, the only ally of Freedonia, said it was “firmly opposed” to the plan.",
+			[]want{{"Ruritania", "ally of Freedonia"}}, nil},
+		{"a long appositive with a possessive, after a sentence adverb", "Even Ruritania, Freedonia’s only ally and its economic lifeline to the outside world, said it was “firmly opposed” to the plan.",
+			[]want{{"Ruritania", "Freedonia’s only ally and its economic lifeline to the outside world"}}, nil},
+		{"a sentence adverb opens no name", "Perhaps young voters said the debate was “a mess.”",
+			[]want{{"young voters", "young voters"}}, nil},
 		{"a headline clause is no appositive", "Jeb Bush, Rubio collide in scramble for early voters.\n\n“It is a long process,” Bush said.",
 			[]want{{"Jeb Bush", ""}}, nil},
 	}

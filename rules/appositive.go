@@ -265,13 +265,14 @@ func abbreviations(toks []Token) bool {
 // starting at start shows a clause rather than a title: before the head
 // (head false) a determiner that follows no preposition or function word
 // (making the country …) or an auxiliary (MacBook Pro is a lot of
-// computer); right after a head, an auxiliary (the agency is …).
+// computer), but not an adverb after a determiner (the only ally); right after a head, an auxiliary (the agency is …).
 func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool {
 	t := &toks[j]
 	p := &toks[j-1]
 	if !head {
-		// (now a consultant: an adverb may come first)
-		if rs.in(t, rs.b.aux) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames) {
+		// (now a consultant: an adverb may come first; and after a
+		// determiner or possessive it modifies the head: its only ally)
+		if rs.in(t, rs.b.aux) && !rs.in(p, rs.b.determiners) && !isPossessive(p) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames) {
 			return true
 		}
 		// a plain word, then a preposition with a name or determiner after

@@ -267,6 +267,7 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(), Speaker: m.speaker, HasSpkr: m.hasSpk}
 			if s, ok := got.Captures["speaker"]; ok && !got.HasSpkr && s.Len() > 0 {
+				s = w.rs.trimOpeners(toks, s)
 				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
 				got.HasSpkr = true
 			}

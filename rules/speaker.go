@@ -29,6 +29,7 @@ const (
 	ListCuePhrases     = "cue_phrases"              // told reporters … (optional: multi-word cues)
 	ListTitleMarkers   = "title_markers"            // ’s (optional: before a title-case quote that names a work)
 	ListAffiliation    = "affiliation_prepositions" // of (optional: Meenakshi Ganguly of Human Rights Watch)
+	ListOpeners        = "sentence_openers"         // but, even, perhaps (optional: words before a sentence's subject)
 )
 
 // RequiredLists names the lists every ruleset must have.
@@ -47,6 +48,7 @@ type speakerLists struct {
 	honorifics     *List
 	nameParticles  *List
 	notNames       *List
+	openers        *List
 	personNouns    *List
 	pronouns       *List
 	relatives      *List
@@ -68,6 +70,7 @@ func (rs *Ruleset) bindLists() {
 		honorifics:     rs.Lists[ListHonorifics],
 		nameParticles:  rs.Lists[ListNameParticles],
 		notNames:       rs.Lists[ListNotNames],
+		openers:        rs.Lists[ListOpeners],
 		personNouns:    rs.Lists[ListPersonNouns],
 		pronouns:       rs.Lists[ListPronouns],
 		relatives:      rs.Lists[ListRelatives],
@@ -93,6 +96,7 @@ func (rs *Ruleset) bindLists() {
 		honorifics:     bit(rs.l.honorifics),
 		nameParticles:  bit(rs.l.nameParticles),
 		notNames:       bit(rs.l.notNames),
+		openers:        bit(rs.l.openers),
 		personNouns:    bit(rs.l.personNouns),
 		pronouns:       bit(rs.l.pronouns),
 		relatives:      bit(rs.l.relatives),
@@ -114,6 +118,7 @@ type speakerBits struct {
 	honorifics     uint64
 	nameParticles  uint64
 	notNames       uint64
+	openers        uint64
 	personNouns    uint64
 	pronouns       uint64
 	relatives      uint64
@@ -144,10 +149,13 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 	if len(t.Text) >= 2 && isUpper(t.Text) && datelineAt(toks, i) {
 		return false // PHILADELPHIA, July 25 (UPI) — …; NEW YORK - …
 	}
+	c := rs.cls(t)
+	if t.First && c&rs.b.openers != 0 {
+		return false // a sentence adverb before the subject: Perhaps young voters …
+	}
 	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
-	c := rs.cls(t)
 	if c&rs.b.notNames != 0 && c&rs.b.firstNames != 0 && !t.First && i > 0 && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
 		// a first name that is also a function word, where a name is
 		// due: said Will Doyle, ” Will Estrada (but: Trump Will Win)
@@ -156,6 +164,16 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 		}
 	}
 	return c&(rs.b.notNames|rs.b.pronouns) == 0
+}
+
+// trimOpeners drops from a captured speaker name the words that start no
+// name (not_names, and openers that begin the sentence): a capture of
+// capitalised words may take them in, While Sanders, But Podliska.
+func (rs *Ruleset) trimOpeners(toks []Token, s Span) Span {
+	for s.Len() > 1 && toks[s.Start].Cap && toks[s.Start+1].Cap && (rs.in(&toks[s.Start], rs.b.notNames) || toks[s.Start].First && rs.in(&toks[s.Start], rs.b.openers)) {
+		s.Start++
+	}
+	return s
 }
 
 // isUpper reports whether strings.ToUpper(s) == s, without making the upper
@@ -483,7 +501,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		if isPossessive(t) && k > j {
 			continue
 		}
-		if t.Kind != Word || rs.in(t, rs.b.pronouns) || rs.in(t, rs.b.determiners) && k > j {
+		if t.Kind != Word || rs.in(t, rs.b.pronouns) || rs.in(t, rs.b.determiners) && k > j || t.First && rs.in(t, rs.b.openers) {
 			break
 		}
 		if rs.isHead(t) {
