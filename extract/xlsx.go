@@ -171,7 +171,13 @@ func (w *xlsxWriter) Close() error {
 
 // SpeakerColumns is the header of the speakers table of the xlsx and CSV
 // outputs.
-var SpeakerColumns = []string{"speaker", "titles", "aliases", "quotes", "documents"}
+var SpeakerColumns = func() []string {
+	var out []string
+	for _, c := range speakerColumns(false, false) {
+		out = append(out, c.name)
+	}
+	return out
+}()
 
 // WriteSpeakersXLSX writes a workbook of one sheet, the speakers.
 func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {
