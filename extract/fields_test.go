@@ -201,6 +201,13 @@ func TestColumnsOption(t *testing.T) {
 		}
 	}
 	page := string(write("html"))
+	var lb bytes.Buffer
+	lw, _ := NewWriter("html", &lb, WriterOptions{Columns: []string{"quote", "lang"}})
+	lw.WriteDoc(doc)
+	lw.Close()
+	if !strings.Contains(lb.String(), `"lang":"langv"`) {
+		t.Errorf("review page lacks the lang column asked for")
+	}
 	if !strings.Contains(page, `"columns":["doc_title","quote"`) || !strings.Contains(page, `"doc_outlet":"Harbour News"`) {
 		t.Errorf("review page lacks the columns or the document fields")
 	}

@@ -94,7 +94,7 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 		if err != nil {
 			return fmt.Errorf("html: document %s: %w", d.ID, err)
 		}
-		b = w.docColumns(b, d)
+		b = w.docColumns(b, d, &d.Quotes[i])
 		w.quotes = append(w.quotes, b)
 		w.qdoc = append(w.qdoc, d.ID)
 		w.qspeaker = append(w.qspeaker, d.Quotes[i].Speaker)
@@ -113,18 +113,19 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 	return nil
 }
 
-// docColumns adds the document columns among the page's columns to the
-// JSON object of a record (b, which ends in "}").
-func (w *htmlWriter) docColumns(b []byte, d *Document) []byte {
+// docColumns adds the columns of the page that a record's JSON lacks (the
+// document columns, lang) to the JSON object of record r (b, which ends in
+// "}").
+func (w *htmlWriter) docColumns(b []byte, d *Document, r *Record) []byte {
 	for i := range w.cols {
 		c := &w.cols[i]
-		if c.field != nil {
+		if c.field != nil && c.field.json != jsonNever {
 			continue
 		}
 		b = append(b[:len(b)-1], ',')
 		b = appendJSONString(b, c.name)
 		b = append(b, ':')
-		b = appendJSONString(b, docValue(d, c.docKey))
+		b = appendJSONString(b, c.text(d, r))
 		b = append(b, '}')
 	}
 	return b
