@@ -11,8 +11,8 @@ import (
 	"text/tabwriter"
 )
 
-// SpeakerFormats are the output formats of the speakers table.
-var SpeakerFormats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx"}
+// SpeakerFormats returns the output formats of the speakers table.
+func SpeakerFormats() []string { return []string{"table", "csv", "tsv", "json", "jsonl", "xlsx"} }
 
 // SpeakerWriterOptions tune a SpeakerWriter.
 type SpeakerWriterOptions struct {
@@ -89,7 +89,7 @@ func NewSpeakerWriter(format string, w io.Writer, opt SpeakerWriterOptions) (Spe
 		}
 		return &speakerXLSX{w: w}, nil
 	default:
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(SpeakerFormats, ", "))
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(SpeakerFormats(), ", "))
 	}
 	return s, nil
 }

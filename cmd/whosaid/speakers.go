@@ -49,7 +49,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(extract.SpeakerFormats, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(extract.SpeakerFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -64,7 +64,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	if o.out == "" && isTerminal(a.stdout) {
 		def = "table"
 	}
-	format, err := outputFormat(o.format, o.out, def, extract.SpeakerFormats)
+	format, err := outputFormat(o.format, o.out, def, extract.SpeakerFormats())
 	if err != nil {
 		return err
 	}
