@@ -183,6 +183,10 @@ type Document struct {
 	URL    string `json:"-"`
 	Byline string `json:"-"`
 	Page   *Page  `json:"-"`
+	// Meta holds the other fields of the document's JSONL line (url,
+	// outlet, …; values that are not strings in their JSON text), which
+	// the doc_KEY output columns carry to every row.
+	Meta map[string]string `json:"-"`
 }
 
 // maxWarnings bounds the warnings reported for one document; the rest are

@@ -36,6 +36,7 @@ type htmlWriter struct {
 	qspeaker []string // the speaker of each quote, as in its record
 	speakers SpeakerMerge
 	started  bool
+	cols     []column // the quote table's columns (nil: the page's choice)
 }
 
 // htmlDoc is the index entry of one document.
@@ -48,7 +49,9 @@ type htmlDoc struct {
 	First  int    `json:"first"` // index of its first quote in the quote list
 }
 
-func newHTMLWriter(bw *bufio.Writer) *htmlWriter { return &htmlWriter{bw: bw} }
+func newHTMLWriter(bw *bufio.Writer, cols []column) *htmlWriter {
+	return &htmlWriter{bw: bw, cols: cols}
+}
 
 func (w *htmlWriter) start() {
 	w.started = true
@@ -91,6 +94,7 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 		if err != nil {
 			return fmt.Errorf("html: document %s: %w", d.ID, err)
 		}
+		b = w.docColumns(b, d, &d.Quotes[i])
 		w.quotes = append(w.quotes, b)
 		w.qdoc = append(w.qdoc, d.ID)
 		w.qspeaker = append(w.qspeaker, d.Quotes[i].Speaker)
@@ -107,6 +111,24 @@ func (w *htmlWriter) WriteDoc(d *Document) error {
 	w.writeText(d, first)
 	w.bw.WriteString("</div></article>\n")
 	return nil
+}
+
+// docColumns adds the columns of the page that a record's JSON lacks (the
+// document columns, lang) to the JSON object of record r (b, which ends in
+// "}").
+func (w *htmlWriter) docColumns(b []byte, d *Document, r *Record) []byte {
+	for i := range w.cols {
+		c := &w.cols[i]
+		if c.field != nil && c.field.json != jsonNever {
+			continue
+		}
+		b = append(b[:len(b)-1], ',')
+		b = appendJSONString(b, c.name)
+		b = append(b, ':')
+		b = appendJSONString(b, c.text(d, r))
+		b = append(b, '}')
+	}
+	return b
 }
 
 // span is a quote's byte range in the document's text.
@@ -268,6 +290,8 @@ type htmlData struct {
 	People   []string          `json:"people"`
 	Colours  []string          `json:"colours"`
 	Speakers []CorpusSpeaker   `json:"speakers"`
+	// Columns are the quote table's columns, when asked for.
+	Columns []string `json:"columns,omitempty"`
 }
 
 func (w *htmlWriter) Close() error {
@@ -284,6 +308,9 @@ func (w *htmlWriter) Close() error {
 		}
 		data.People[i] = p
 		data.Colours[i] = speakerColour(p)
+	}
+	for i := range w.cols {
+		data.Columns = append(data.Columns, w.cols[i].name)
 	}
 	if data.Docs == nil {
 		data.Docs = []htmlDoc{}

@@ -238,6 +238,26 @@ func TestReviewPageInBrowser(t *testing.T) {
 	if err != nil || first != "Point 1 stands," && first != "Point 1 stands" {
 		t.Errorf("sorted by quote, the first row is %q (%v)", first, err)
 	}
+	// --columns: the quote table shows those columns, in that order
+	doc.Meta = map[string]string{"outlet": "Harbour News"}
+	var page3 bytes.Buffer
+	w3, _ := extract.NewWriter("html", &page3, extract.WriterOptions{Columns: []string{"doc_outlet", "quote", "speaker"}})
+	if err := w3.WriteDoc(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := w3.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file3 := filepath.Join(dir, "columns.html")
+	if err := os.WriteFile(file3, page3.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("open the page with columns", chromedp.Navigate("file://"+file3))
+	do("wait for the table", chromedp.WaitReady("#quotetable tbody tr"))
+	heads, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("#quotetable thead th")).map(h => h.textContent).join(",") + "|" + document.querySelector("#quotetable tbody tr td").textContent`))
+	if err != nil || heads != "doc_outlet,quote,speaker|Harbour News" {
+		t.Errorf("columns page: header and first cell %q (%v), want doc_outlet,quote,speaker|Harbour News", heads, err)
+	}
 	do("back to the first page", chromedp.Navigate("file://"+file))
 	do("wait for the table", chromedp.WaitReady("#quotetable tbody tr"))
 

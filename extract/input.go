@@ -31,6 +31,9 @@ type Input struct {
 	// Page is set for an HTML page: its metadata and the paragraphs the
 	// content extractor left out; Text is then the extracted article.
 	Page *Page
+	// Meta holds the other fields of a JSONL line than id and text (see
+	// Document.Meta).
+	Meta map[string]string
 }
 
 // InputOptions say how paths are read.
@@ -511,6 +514,7 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	}
 	if rec.Text == nil {
 		if in, ok := jsonlHTML(id, line); ok {
+			in.Meta = jsonlMeta(line)
 			return in
 		}
 		msg := `no "text" field`
@@ -522,7 +526,31 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	if err := CheckText(*rec.Text); err != nil {
 		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}
 	}
-	return Input{ID: id, Text: *rec.Text}
+	return Input{ID: id, Text: *rec.Text, Meta: jsonlMeta(line)}
+}
+
+// jsonlMeta returns the fields of a JSONL line other than id and text:
+// strings as they are, null left out, other values as their JSON text.
+func jsonlMeta(line []byte) map[string]string {
+	var all map[string]json.RawMessage
+	if json.Unmarshal(line, &all) != nil {
+		return nil
+	}
+	var meta map[string]string
+	for k, v := range all {
+		if k == "id" || k == "text" || k == "html" || string(v) == "null" {
+			continue
+		}
+		s := string(v)
+		if len(v) > 0 && v[0] == '"' {
+			json.Unmarshal(v, &s)
+		}
+		if meta == nil {
+			meta = make(map[string]string, len(all))
+		}
+		meta[k] = s
+	}
+	return meta
 }
 
 // quickJSONLine decodes the common JSONL line, an object whose members are

@@ -129,14 +129,16 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 // ok is false when a value cannot be encoded (a confidence that is not a
 // number), for which the caller uses json.Marshal and its error.
 func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
-	return streamDocJSON(dst, d, nil)
+	return streamDocJSON(dst, d, nil, nil)
 }
 
 // streamDocJSON is appendDocJSON that, when flush is not nil, hands the
 // bytes so far to flush after each record once they pass streamChunk, and
 // goes on with the slice flush returns: a document with many rows is
 // written record by record, never built whole.
-func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, bool) {
+//
+// With cols, each record is the object of those columns (appendColumnsJSON).
+func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []byte) ([]byte, bool) {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, d.ID)
 	dst = append(dst, `,"lang":`...)
@@ -154,7 +156,12 @@ func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, 
 			dst = append(dst, ',')
 		}
 		var ok bool
-		if dst, ok = appendRecordJSON(dst, &d.Quotes[i]); !ok {
+		if cols == nil {
+			dst, ok = appendRecordJSON(dst, &d.Quotes[i])
+		} else {
+			dst, ok = appendColumnsJSON(dst, d, &d.Quotes[i], cols)
+		}
+		if !ok {
 			return dst, false
 		}
 		if flush != nil && len(dst) >= streamChunk {
@@ -209,52 +216,67 @@ func streamDocJSON(dst []byte, d *Document, flush func([]byte) []byte) ([]byte, 
 	return append(dst, '}'), true
 }
 
-// appendRecordJSON appends the JSON of one record, as json.Marshal gives it.
+// appendRecordJSON appends the JSON of one record, as json.Marshal gives
+// it: the fields of recordFields in order.
 func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
-	dst = append(dst, `{"doc":`...)
-	dst = appendJSONString(dst, r.Doc)
-	dst = append(dst, `,"id":`...)
-	dst = appendJSONString(dst, r.ID)
-	dst = append(dst, `,"quote":`...)
-	dst = appendJSONString(dst, r.Quote)
-	dst = append(dst, `,"start":`...)
-	dst = strconv.AppendInt(dst, int64(r.Start), 10)
-	dst = append(dst, `,"end":`...)
-	dst = strconv.AppendInt(dst, int64(r.End), 10)
-	dst = append(dst, `,"speaker":`...)
-	dst = appendJSONString(dst, r.Speaker)
-	dst = append(dst, `,"mention":`...)
-	dst = appendJSONString(dst, r.Mention)
-	dst = append(dst, `,"speaker_start":`...)
-	dst = appendJSONIntp(dst, r.SpeakerStart)
-	dst = append(dst, `,"speaker_end":`...)
-	dst = appendJSONIntp(dst, r.SpeakerEnd)
-	dst = append(dst, `,"title":`...)
-	dst = appendJSONString(dst, r.Title)
-	dst = append(dst, `,"cue":`...)
-	dst = appendJSONString(dst, r.Cue)
-	dst = append(dst, `,"cue_start":`...)
-	dst = appendJSONIntp(dst, r.CueStart)
-	dst = append(dst, `,"cue_end":`...)
-	dst = appendJSONIntp(dst, r.CueEnd)
-	dst = append(dst, `,"kind":`...)
-	dst = appendJSONString(dst, r.Kind)
-	dst = append(dst, `,"status":`...)
-	dst = appendJSONString(dst, r.Status)
-	dst = append(dst, `,"rule":`...)
-	dst = appendJSONString(dst, r.Rule)
-	dst = append(dst, `,"confidence":`...)
-	var ok bool
-	if dst, ok = appendJSONFloat(dst, r.Confidence); !ok {
-		return dst, false
+	sep := byte('{')
+	for i := range recordFields {
+		f := &recordFields[i]
+		if f.json == jsonNever || f.json == jsonOmitEmpty && f.empty(r) {
+			continue
+		}
+		dst = append(dst, sep, '"')
+		dst = append(dst, f.name...)
+		dst = append(dst, '"', ':')
+		sep = ','
+		var ok bool
+		if dst, ok = appendFieldJSON(dst, f, r); !ok {
+			return dst, false
+		}
 	}
-	dst = append(dst, `,"line":`...)
-	dst = strconv.AppendInt(dst, int64(r.Line), 10)
-	dst = append(dst, `,"sentence":`...)
-	dst = appendJSONString(dst, r.Sentence)
-	if len(r.Explain) > 0 {
-		dst = append(dst, `,"explain":`...)
-		dst = appendJSONStrings(dst, r.Explain)
+	if sep == '{' {
+		dst = append(dst, '{')
+	}
+	return append(dst, '}'), true
+}
+
+// appendFieldJSON appends the JSON value of field f of r.
+func appendFieldJSON(dst []byte, f *recordField, r *Record) ([]byte, bool) {
+	switch f.kind {
+	case kindInt:
+		return strconv.AppendInt(dst, int64(f.num(r)), 10), true
+	case kindOptInt:
+		return appendJSONIntp(dst, f.opt(r)), true
+	case kindFloat:
+		return appendJSONFloat(dst, f.flt(r))
+	case kindStrings:
+		return appendJSONStrings(dst, f.strs(r)), true
+	}
+	return appendJSONString(dst, f.str(r)), true
+}
+
+// appendColumnsJSON appends a record as a JSON object of the columns cols,
+// in their order: record fields as in the record's JSON (always present),
+// document columns as strings.
+func appendColumnsJSON(dst []byte, d *Document, r *Record, cols []column) ([]byte, bool) {
+	sep := byte('{')
+	for i := range cols {
+		c := &cols[i]
+		dst = append(dst, sep)
+		sep = ','
+		dst = appendJSONString(dst, c.name)
+		dst = append(dst, ':')
+		if c.field == nil {
+			dst = appendJSONString(dst, docValue(d, c.docKey))
+			continue
+		}
+		var ok bool
+		if dst, ok = appendFieldJSON(dst, c.field, r); !ok {
+			return dst, false
+		}
+	}
+	if sep == '{' {
+		dst = append(dst, '{')
 	}
 	return append(dst, '}'), true
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -90,5 +91,36 @@ func TestAppendDocJSONLikeMarshal(t *testing.T) {
 	}
 	if _, ok := appendDocJSON(nil, &Document{Quotes: []Record{{Confidence: math.Inf(1)}}}); ok {
 		t.Error("an infinite confidence was encoded")
+	}
+}
+
+// BenchmarkJSONLWriter measures the JSONL writer on the test articles.
+func BenchmarkJSONLWriter(b *testing.B) {
+	rs, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := New(rs, Options{All: true})
+	var docs []*Document
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if d, err := x.Extract(f, string(data)); err == nil {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		b.Skip("no test articles")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		w, _ := NewWriter("jsonl", io.Discard, WriterOptions{})
+		for _, d := range docs {
+			w.WriteDoc(d)
+		}
+		w.Close()
 	}
 }

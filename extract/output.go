@@ -12,12 +12,56 @@ import (
 	"unicode/utf8"
 )
 
-// Formats are the output formats of the quote table.
-var Formats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx", "html"}
+// formatSpec is one output format of the quote table: its name and the
+// Writer it opens on w (bw buffers w).
+type formatSpec struct {
+	name string
+	open func(w io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error)
+}
 
-// Columns is the fixed header of CSV and TSV output.
-var Columns = []string{"doc", "id", "quote", "start", "end", "speaker", "mention", "speaker_start", "speaker_end",
-	"title", "cue", "cue_start", "cue_end", "kind", "status", "rule", "confidence", "line", "sentence", "lang"}
+// formats is the registry of output formats, in the order of Formats.
+var formats = [...]formatSpec{
+	{"table", func(_ io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error) {
+		width := opt.Width
+		if width <= 0 {
+			width = 100
+		}
+		if cols == nil {
+			cols, _ = resolveColumns(tableColumns[:])
+		}
+		return &tableWriter{bw: bw, width: width, cols: cols}, nil
+	}},
+	{"csv", func(_ io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error) {
+		return newCSVWriter(bw, ',', opt, cols)
+	}},
+	{"tsv", func(_ io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error) {
+		return newCSVWriter(bw, '\t', opt, cols)
+	}},
+	{"json", func(_ io.Writer, bw *bufio.Writer, _ WriterOptions, cols []column) (Writer, error) {
+		return &jsonWriter{bw: bw, cols: cols}, nil
+	}},
+	{"jsonl", func(_ io.Writer, bw *bufio.Writer, _ WriterOptions, cols []column) (Writer, error) {
+		return &jsonlWriter{bw: bw, cols: cols}, nil
+	}},
+	{"xlsx", func(w io.Writer, _ *bufio.Writer, _ WriterOptions, cols []column) (Writer, error) {
+		return newXLSXWriter(w, cols)
+	}},
+	{"html", func(_ io.Writer, bw *bufio.Writer, _ WriterOptions, cols []column) (Writer, error) {
+		return newHTMLWriter(bw, cols), nil
+	}},
+}
+
+// Formats are the output formats of the quote table.
+var Formats = func() []string {
+	out := make([]string, len(formats))
+	for i := range formats {
+		out[i] = formats[i].name
+	}
+	return out
+}()
+
+// tableColumns are the default columns of the terminal table.
+var tableColumns = [...]string{"id", "quote", "speaker", "title", "cue"}
 
 // WriterOptions tune a Writer.
 type WriterOptions struct {
@@ -29,6 +73,11 @@ type WriterOptions struct {
 	// BOM starts CSV and TSV output with a UTF-8 byte-order mark, by which
 	// Excel knows the file is UTF-8.
 	BOM bool
+	// Columns picks and orders the columns (see ParseColumns): of CSV, TSV,
+	// xlsx and the table; in JSON and JSONL each record is then an object
+	// of these keys (the document around it unchanged); the review page
+	// shows them in its quote table. Nil: each format's usual columns.
+	Columns []string
 }
 
 // Writer writes documents' quote records in one format.
@@ -41,34 +90,17 @@ type Writer interface {
 
 // NewWriter returns a Writer for format (one of Formats).
 func NewWriter(format string, w io.Writer, opt WriterOptions) (Writer, error) {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	switch format {
-	case "csv", "tsv":
-		cw := csv.NewWriter(bw)
-		if format == "tsv" {
-			cw.Comma = '\t'
-		}
-		if opt.BOM {
-			bw.WriteString("\ufeff")
-		}
-		if err := cw.Write(Columns); err != nil {
+	var cols []column
+	if len(opt.Columns) > 0 {
+		var err error
+		if cols, err = resolveColumns(opt.Columns); err != nil {
 			return nil, err
 		}
-		return &csvWriter{bw: bw, cw: cw, raw: opt.CSVRaw}, nil
-	case "json":
-		return &jsonWriter{bw: bw}, nil
-	case "jsonl":
-		return &jsonlWriter{bw: bw}, nil
-	case "xlsx":
-		return newXLSXWriter(w)
-	case "html":
-		return newHTMLWriter(bw), nil
-	case "table":
-		width := opt.Width
-		if width <= 0 {
-			width = 100
+	}
+	for i := range formats {
+		if formats[i].name == format {
+			return formats[i].open(w, bufio.NewWriterSize(w, 64<<10), opt, cols)
 		}
-		return &tableWriter{bw: bw, width: width}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -82,9 +114,13 @@ func optInt(p *int) string {
 
 // Row returns the record's cells in Columns order.
 func (r *Record) Row() []string {
-	return []string{r.Doc, r.ID, r.Quote, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention,
-		optInt(r.SpeakerStart), optInt(r.SpeakerEnd), r.Title, r.Cue, optInt(r.CueStart), optInt(r.CueEnd),
-		r.Kind, r.Status, r.Rule, strconv.FormatFloat(r.Confidence, 'f', -1, 64), strconv.Itoa(r.Line), r.Sentence, r.Lang}
+	out := make([]string, 0, len(recordFields))
+	for i := range recordFields {
+		if recordFields[i].column {
+			out = append(out, recordFields[i].text(r))
+		}
+	}
+	return out
 }
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula
@@ -93,7 +129,7 @@ func (r *Record) Row() []string {
 // and read the full-width ＝ ＋ － ＠ as the ASCII ones, so those count too.
 func SafeCell(s string) string {
 	t := strings.TrimLeft(s, " \u00a0\u3000")
-	if t == "" {
+	if t == "" || s == "-" { // a lone "-" (standard input's id) is no formula
 		return s
 	}
 	switch t[0] {
@@ -107,23 +143,57 @@ func SafeCell(s string) string {
 }
 
 type csvWriter struct {
-	bw  *bufio.Writer
-	cw  *csv.Writer
-	raw bool
+	bw   *bufio.Writer
+	cw   *csv.Writer
+	raw  bool
+	cols []column
+	row  []string // reused for each record
+}
+
+// newCSVWriter starts CSV (comma ',') or TSV (comma '\t') output with its
+// header.
+func newCSVWriter(bw *bufio.Writer, comma rune, opt WriterOptions, cols []column) (*csvWriter, error) {
+	cw := newCSV(bw, comma, opt.BOM)
+	if cols == nil {
+		cols, _ = resolveColumns(nil)
+	}
+	head := make([]string, len(cols))
+	for i := range cols {
+		head[i] = cols[i].name
+	}
+	if err := cw.Write(head); err != nil {
+		return nil, err
+	}
+	return &csvWriter{bw: bw, cw: cw, raw: opt.CSVRaw, cols: cols, row: head}, nil
+}
+
+// newCSV returns a CSV writer on bw with the field separator comma,
+// written after a UTF-8 byte-order mark when bom is set.
+func newCSV(bw *bufio.Writer, comma rune, bom bool) *csv.Writer {
+	if bom {
+		bw.WriteString("\ufeff")
+	}
+	cw := csv.NewWriter(bw)
+	cw.Comma = comma
+	return cw
 }
 
 func (w *csvWriter) WriteDoc(d *Document) error {
+	row := w.row[:0]
 	for i := range d.Quotes {
-		row := d.Quotes[i].Row()
-		if !w.raw {
-			for k := range row {
-				row[k] = SafeCell(row[k])
+		row = row[:0]
+		for k := range w.cols {
+			c := w.cols[k].text(d, &d.Quotes[i])
+			if !w.raw {
+				c = SafeCell(c)
 			}
+			row = append(row, c)
 		}
 		if err := w.cw.Write(row); err != nil {
 			return err
 		}
 	}
+	w.row = row
 	return nil
 }
 
@@ -136,8 +206,9 @@ func (w *csvWriter) Close() error {
 }
 
 type jsonWriter struct {
-	bw *bufio.Writer
-	n  int
+	bw   *bufio.Writer
+	n    int
+	cols []column // nil: whole records
 }
 
 func (w *jsonWriter) WriteDoc(d *Document) error {
@@ -146,7 +217,19 @@ func (w *jsonWriter) WriteDoc(d *Document) error {
 		sep = "[\n"
 	}
 	w.n++
-	b, err := json.MarshalIndent(docOut(d), "  ", "  ")
+	out := docOut(d)
+	if w.cols != nil {
+		q := make([]json.RawMessage, len(d.Quotes))
+		for i := range d.Quotes {
+			b, ok := appendColumnsJSON(nil, d, &d.Quotes[i], w.cols)
+			if !ok {
+				return fmt.Errorf("encoding document %s: a confidence that is not a number", d.ID)
+			}
+			q[i] = b
+		}
+		out.Quotes = q
+	}
+	b, err := json.MarshalIndent(out, "  ", "  ")
 	if err != nil {
 		return err
 	}
@@ -172,7 +255,7 @@ type docJSON struct {
 	URL      string    `json:"url,omitempty"`
 	Byline   string    `json:"byline,omitempty"`
 	Text     string    `json:"text,omitempty"` // an HTML page's article text
-	Quotes   []Record  `json:"quotes"`
+	Quotes   any       `json:"quotes"`         // []Record, or the records' columns
 	Speakers []Speaker `json:"speakers,omitempty"`
 	Warnings []Warning `json:"warnings,omitempty"`
 }
@@ -190,8 +273,9 @@ func docOut(d *Document) docJSON {
 }
 
 type jsonlWriter struct {
-	bw  *bufio.Writer
-	buf []byte // reused for each line
+	bw   *bufio.Writer
+	buf  []byte   // reused for each line
+	cols []column // nil: whole records
 }
 
 // WriteDoc writes d as one JSON line, encoded by streamDocJSON in the bytes
@@ -211,7 +295,7 @@ func (w *jsonlWriter) WriteDoc(d *Document) error {
 		}
 		return b[:0]
 	}
-	b, ok := streamDocJSON(w.buf[:0], d, flush)
+	b, ok := streamDocJSON(w.buf[:0], d, w.cols, flush)
 	if !ok {
 		return fmt.Errorf("encoding document %s: a confidence that is not a number", d.ID)
 	}
@@ -231,7 +315,37 @@ func (w *jsonlWriter) Close() error { return w.bw.Flush() }
 type tableWriter struct {
 	bw    *bufio.Writer
 	width int
+	cols  []column
 	docs  int
+}
+
+// tableCap is the widest a table column other than the quote gets (cue:
+// 16, others 24); the id column is 3 wide, the quote takes what is left.
+func tableCap(name string) int {
+	if name == "cue" {
+		return 16
+	}
+	return 24
+}
+
+// tableCell is the text of a table cell: the id without its q, a quote in
+// quotation marks (reported speech without), an unattributed speaker as
+// its status, all made safe for a terminal.
+func tableCell(c *column, d *Document, r *Record) string {
+	switch c.name {
+	case "id":
+		return strings.TrimPrefix(r.ID, "q")
+	case "quote":
+		if r.Kind == "indirect" {
+			return "(reported) " + TermSafe(r.Quote) // no quotation marks: not verbatim
+		}
+		return "“" + TermSafe(r.Quote) + "”"
+	case "speaker":
+		if r.Speaker == "" {
+			return TermSafe("(" + r.Status + ")")
+		}
+	}
+	return TermSafe(c.text(d, r))
 }
 
 func (w *tableWriter) WriteDoc(d *Document) error {
@@ -251,35 +365,87 @@ func (w *tableWriter) WriteDoc(d *Document) error {
 		w.bw.WriteString("  (no quotes)\n")
 		return nil
 	}
-	// columns: #, quote (wrapped), speaker, title, cue
-	spW, tiW, cuW := len("speaker"), len("title"), len("cue")
-	for _, r := range d.Quotes {
-		spW = max(spW, min(24, utf8.RuneCountInString(r.Speaker)))
-		tiW = max(tiW, min(24, utf8.RuneCountInString(r.Title)))
-		cuW = max(cuW, min(16, utf8.RuneCountInString(r.Cue)))
+	// column widths: the id 3, the quote what the others leave, the others
+	// their widest value up to their cap
+	widths := make([]int, len(w.cols))
+	quote, used, indent := -1, 2, 0
+	for k := range w.cols {
+		c := &w.cols[k]
+		switch c.name {
+		case "id":
+			widths[k] = 3
+		case "quote":
+			quote = k
+		default:
+			widths[k] = len(c.name)
+			for i := range d.Quotes {
+				widths[k] = max(widths[k], min(tableCap(c.name), utf8.RuneCountInString(c.text(d, &d.Quotes[i]))))
+			}
+		}
+		used += widths[k] + tableSep(c, k, len(w.cols))
 	}
-	qW := max(20, w.width-(4+spW+tiW+cuW+8))
-	line := func(n, q, s, t, c string) {
-		fmt.Fprintf(w.bw, "%-3s %-*s  %-*s  %-*s  %s\n", n, qW, q, spW, s, tiW, t, c)
+	if quote >= 0 {
+		widths[quote] = max(20, w.width-used)
+		for k := range quote {
+			indent += widths[k] + tableSep(&w.cols[k], k, len(w.cols))
+		}
 	}
-	line("#", pad("quote", qW), pad("speaker", spW), pad("title", tiW), "cue")
-	for _, r := range d.Quotes {
-		text := "“" + TermSafe(r.Quote) + "”"
-		if r.Kind == "indirect" {
-			text = "(reported) " + TermSafe(r.Quote) // no quotation marks: not verbatim
+	cells := make([]string, len(w.cols))
+	line := func() {
+		for k, c := range cells {
+			col := &w.cols[k]
+			switch {
+			case k == len(cells)-1:
+				w.bw.WriteString(c)
+			case col.name == "id":
+				fmt.Fprintf(w.bw, "%-3s", c)
+			default:
+				w.bw.WriteString(pad(c, widths[k]))
+			}
+			w.bw.WriteString("  "[:tableSep(col, k, len(cells))])
 		}
-		lines := wrap(text, qW)
-		sp := r.Speaker
-		if sp == "" {
-			sp = "(" + r.Status + ")"
+		w.bw.WriteString("\n")
+	}
+	for k := range w.cols {
+		cells[k] = w.cols[k].name
+		if cells[k] == "id" {
+			cells[k] = "#"
 		}
-		sp, title, cue := TermSafe(sp), TermSafe(r.Title), TermSafe(r.Cue)
-		line(strings.TrimPrefix(r.ID, "q"), pad(lines[0], qW), pad(trunc(sp, spW), spW), pad(trunc(title, tiW), tiW), trunc(cue, cuW))
-		for _, l := range lines[1:] {
-			fmt.Fprintf(w.bw, "    %s\n", l)
+	}
+	line()
+	var rest []string
+	for i := range d.Quotes {
+		r := &d.Quotes[i]
+		for k := range w.cols {
+			c := &w.cols[k]
+			cells[k] = tableCell(c, d, r)
+			switch {
+			case k == quote:
+				lines := wrap(cells[k], widths[k])
+				cells[k], rest = lines[0], lines[1:]
+			case c.name != "id":
+				cells[k] = trunc(cells[k], widths[k])
+			}
 		}
+		line()
+		for _, l := range rest {
+			fmt.Fprintf(w.bw, "%s%s\n", strings.Repeat(" ", indent), l)
+		}
+		rest = nil
 	}
 	return nil
+}
+
+// tableSep is the width of the space after column k of n: none after the
+// last, one after the id, two after the others.
+func tableSep(c *column, k, n int) int {
+	switch {
+	case k == n-1:
+		return 0
+	case c.name == "id":
+		return 1
+	}
+	return 2
 }
 
 func (w *tableWriter) Close() error { return w.bw.Flush() }

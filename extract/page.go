@@ -62,7 +62,11 @@ func (x *Extractor) attributed(p string) bool {
 // cleanup found in the text).
 func (x *Extractor) ExtractInput(in Input) (*Document, error) {
 	if in.Page == nil {
-		return x.Extract(in.ID, in.Text)
+		doc, err := x.Extract(in.ID, in.Text)
+		if doc != nil {
+			doc.Meta = in.Meta
+		}
+		return doc, err
 	}
 	text := x.PageText(in)
 	doc, err := x.Extract(in.ID, text)
@@ -70,7 +74,7 @@ func (x *Extractor) ExtractInput(in Input) (*Document, error) {
 		return nil, err
 	}
 	pageFields(doc, in.Page)
-	doc.Page = in.Page
+	doc.Page, doc.Meta = in.Page, in.Meta
 	return doc, nil
 }
 

@@ -181,6 +181,7 @@ func TestSafeCell(t *testing.T) {
 		"=1+2":             "'=1+2",
 		"+1":               "'+1",
 		"-1":               "'-1",
+		"-":                "-", // standard input's document id
 		"@SUM(A1)":         "'@SUM(A1)",
 		"\t=1":             "'\t=1",
 		"\r=1":             "'\r=1",

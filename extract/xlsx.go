@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -22,7 +21,7 @@ const (
 const xlsxMaxCell = 32767
 
 // xlsxWriter writes an Excel workbook: a quotes sheet (one row per record,
-// the columns of Columns) and a speakers sheet (the speakers merged across
+// the columns of Columns, or those asked for) and a speakers sheet (the speakers merged across
 // the documents). Cells keep their type: offsets, lines and confidences are
 // numbers, the rest text cells, never formulas, so a quote that begins with
 // "=" is shown, not run. The workbook is written whole by Close.
@@ -33,18 +32,16 @@ type xlsxWriter struct {
 	wrap     int // style id of the wrapped quote cells
 	row      int // the last row written
 	speakers SpeakerMerge
-	numeric  []bool // per column of Columns: holds numbers
+	cols     []column
 }
 
-// xlsxWidths are the widths of the columns that are wider or narrower than
-// the default, in characters.
-var xlsxWidths = map[string]float64{
-	"doc": 18, "id": 6, "quote": 70, "speaker": 22, "mention": 16, "title": 28, "cue": 12,
-	"kind": 10, "status": 11, "rule": 24, "confidence": 11, "line": 6, "sentence": 60,
-	"start": 8, "end": 8, "speaker_start": 8, "speaker_end": 8, "cue_start": 8, "cue_end": 8,
-}
+// xlsxDocWidth is the width of a document column.
+const xlsxDocWidth = 24
 
-func newXLSXWriter(w io.Writer) (*xlsxWriter, error) {
+func newXLSXWriter(w io.Writer, cols []column) (*xlsxWriter, error) {
+	if cols == nil {
+		cols, _ = resolveColumns(nil)
+	}
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", xlsxQuotesSheet); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
@@ -64,27 +61,31 @@ func newXLSXWriter(w io.Writer) (*xlsxWriter, error) {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	for i, c := range Columns {
-		if wd, ok := xlsxWidths[c]; ok {
+	for i := range cols {
+		wd := float64(xlsxDocWidth)
+		if f := cols[i].field; f != nil {
+			wd = f.width
+		}
+		if wd > 0 {
 			if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 				return nil, fmt.Errorf("xlsx: %w", err)
 			}
 		}
 	}
-	head := make([]any, len(Columns))
-	for i, c := range Columns {
-		head[i] = excelize.Cell{StyleID: bold, Value: c}
+	head := make([]any, len(cols))
+	for i := range cols {
+		head[i] = excelize.Cell{StyleID: bold, Value: cols[i].name}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1, numeric: numericColumns()}, nil
+	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1, cols: cols}, nil
 }
 
 func (w *xlsxWriter) WriteDoc(d *Document) error {
 	w.speakers.Add(d)
 	for i := range d.Quotes {
-		cells, err := w.cells(&d.Quotes[i])
+		cells, err := w.cells(d, &d.Quotes[i])
 		if err != nil {
 			return fmt.Errorf("xlsx: document %s: %w", d.ID, err)
 		}
@@ -97,15 +98,16 @@ func (w *xlsxWriter) WriteDoc(d *Document) error {
 	return nil
 }
 
-// cells returns the record's cells: the values of Row, in Columns order,
-// as numbers in the numeric columns.
-func (w *xlsxWriter) cells(r *Record) ([]any, error) {
-	row := r.Row()
-	out := make([]any, len(row))
-	for i, v := range row {
+// cells returns the record's cells in the order of the columns, as
+// numbers in the numeric columns.
+func (w *xlsxWriter) cells(d *Document, r *Record) ([]any, error) {
+	out := make([]any, len(w.cols))
+	for i := range w.cols {
+		col := &w.cols[i]
+		v := col.text(d, r)
 		var c any
 		switch {
-		case i < len(w.numeric) && w.numeric[i] && v != "":
+		case col.numeric() && v != "":
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 				c = n
 			} else if f, err := strconv.ParseFloat(v, 64); err == nil {
@@ -116,34 +118,12 @@ func (w *xlsxWriter) cells(r *Record) ([]any, error) {
 		case v != "":
 			c = xlsxText(v)
 		}
-		if i < len(Columns) && (Columns[i] == "quote" || Columns[i] == "sentence") {
+		if col.field != nil && col.field.wrap {
 			c = excelize.Cell{StyleID: w.wrap, Value: c}
 		}
 		out[i] = c
 	}
 	return out, nil
-}
-
-// numericColumns tells which of Columns hold numbers: those whose field is
-// a JSON number in a record with every optional offset set, so that a
-// numeric field added to Record and Columns is a number in the sheet too.
-func numericColumns() []bool {
-	z := 0
-	b, err := json.Marshal(&Record{SpeakerStart: &z, SpeakerEnd: &z, CueStart: &z, CueEnd: &z})
-	var m map[string]json.RawMessage
-	if err == nil {
-		err = json.Unmarshal(b, &m)
-	}
-	out := make([]bool, len(Columns))
-	if err != nil {
-		return out
-	}
-	for i, c := range Columns {
-		if v := m[c]; len(v) > 0 && (v[0] == '-' || '0' <= v[0] && v[0] <= '9') {
-			out[i] = true
-		}
-	}
-	return out
 }
 
 // xlsxText makes s fit a cell: characters that XML cannot hold become
@@ -175,7 +155,7 @@ func (w *xlsxWriter) Close() error {
 	if err := w.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	last, _ := excelize.CoordinatesToCellName(len(Columns), max(w.row, 2))
+	last, _ := excelize.CoordinatesToCellName(len(w.cols), max(w.row, 2))
 	if err := w.f.AutoFilter(xlsxQuotesSheet, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
@@ -191,7 +171,13 @@ func (w *xlsxWriter) Close() error {
 
 // SpeakerColumns is the header of the speakers table of the xlsx and CSV
 // outputs.
-var SpeakerColumns = []string{"speaker", "titles", "aliases", "quotes", "documents"}
+var SpeakerColumns = func() []string {
+	var out []string
+	for _, c := range speakerColumns(false, false) {
+		out = append(out, c.name)
+	}
+	return out
+}()
 
 // WriteSpeakersXLSX writes a workbook of one sheet, the speakers.
 func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {

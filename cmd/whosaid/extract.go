@@ -28,6 +28,7 @@ type extractOpts struct {
 	minConf float64
 	bom     bool
 	lang    string
+	columns string
 
 	reported bool // --reported: rows of kind indirect
 }
@@ -43,7 +44,8 @@ func newExtractCmd(a *app) *cobra.Command {
 		Example: `  whosaid extract article.txt                       # a table in the terminal
   whosaid extract --format csv -o quotes.csv articles/  # a folder, CSV for a spreadsheet
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
-  whosaid extract --rules my-rules/ article.txt`,
+  whosaid extract --rules my-rules/ article.txt
+  whosaid extract --columns doc_title,doc_url,quote,speaker,title,confidence -o quotes.xlsx corpus.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runExtract(cmd.Context(), a, o, args) },
 	}
@@ -56,6 +58,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
+	cmd.Flags().StringVar(&o.columns, "columns", "", "pick and order the columns, comma-separated (doc_title,quote,speaker,title,confidence); doc_KEY carries a document field (title, date, url, byline, or any field of a JSONL line) to every row")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
@@ -71,6 +74,10 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	if o.jobs < 1 {
 		return &exitError{exitUsage, fmt.Errorf("-j %d: want at least 1", o.jobs)}
+	}
+	columns, err := extract.ParseColumns(o.columns)
+	if err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--columns: %w", err)}
 	}
 	inOpt, err := o.in.options(a)
 	if err != nil {
@@ -107,7 +114,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
 	}
 	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang, Reported: o.reported})
-	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom})
+	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom, Columns: columns})
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}

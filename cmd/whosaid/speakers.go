@@ -1,17 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
-	"strconv"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/extract"
@@ -29,9 +22,6 @@ type speakersOpts struct {
 
 	reported bool // --reported: a column of statements
 }
-
-// speakerFormats are the output formats of the speakers command.
-var speakerFormats = []string{"table", "csv", "tsv", "json", "jsonl", "xlsx"}
 
 func newSpeakersCmd(a *app) *cobra.Command {
 	o := &speakersOpts{}
@@ -59,7 +49,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(speakerFormats, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(extract.SpeakerFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -74,7 +64,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	if o.out == "" && isTerminal(a.stdout) {
 		def = "table"
 	}
-	format, err := outputFormat(o.format, o.out, def, speakerFormats)
+	format, err := outputFormat(o.format, o.out, def, extract.SpeakerFormats())
 	if err != nil {
 		return err
 	}
@@ -100,7 +90,10 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 			abort()
 		}
 	}()
-	sw := newSpeakerWriter(format, w, o.byDoc, o.bom, o.reported)
+	sw, err := extract.NewSpeakerWriter(format, w, extract.SpeakerWriterOptions{ByDoc: o.byDoc, BOM: o.bom, Reported: o.reported})
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
@@ -114,24 +107,24 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 		}
 		if o.byDoc {
 			for _, s := range r.Doc.Speakers {
-				sw.write(r.Doc.ID, extract.CorpusSpeaker{Name: s.Name, Titles: s.Titles, Aliases: s.Aliases, Quotes: s.Quotes, Reported: s.Reported, Documents: 1, Docs: []string{r.Doc.ID}})
+				if err := sw.WriteSpeaker(r.Doc.ID, extract.CorpusSpeaker{Name: s.Name, Titles: s.Titles, Aliases: s.Aliases, Quotes: s.Quotes, Reported: s.Reported, Documents: 1, Docs: []string{r.Doc.ID}}); err != nil {
+					return err
+				}
 			}
-			return sw.err
+			return nil
 		}
 		merge.Add(r.Doc)
 		return nil
 	})
-	switch {
-	case err != nil || o.byDoc:
-	case format == "xlsx":
-		err = extract.WriteSpeakersXLSX(w, merge.Speakers())
-	default:
+	if err == nil && !o.byDoc {
 		for _, s := range merge.Speakers() {
-			sw.write("", s)
+			if err = sw.WriteSpeaker("", s); err != nil {
+				break
+			}
 		}
 	}
 	if err == nil {
-		err = sw.close()
+		err = sw.Close()
 	}
 	p.finish()
 	if err != nil {
@@ -148,125 +141,4 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 		return &exitError{exitInputFailed, errors.New("")}
 	}
 	return nil
-}
-
-// speakerWriter writes speaker rows in one format; with byDoc, rows start
-// with the document's id.
-type speakerWriter struct {
-	format   string
-	byDoc    bool
-	reported bool // a column of reported statements
-	bw       *bufio.Writer
-	cw       *csv.Writer
-	tw       *tabwriter.Writer
-	n        int
-	err      error
-}
-
-func newSpeakerWriter(format string, w io.Writer, byDoc, bom, reported bool) *speakerWriter {
-	s := &speakerWriter{format: format, byDoc: byDoc, reported: reported, bw: bufio.NewWriter(w)}
-	head := s.header()
-	switch format {
-	case "csv", "tsv":
-		if bom {
-			s.bw.WriteString("\ufeff")
-		}
-		s.cw = csv.NewWriter(s.bw)
-		if format == "tsv" {
-			s.cw.Comma = '\t'
-		}
-		s.cw.Write(head)
-	case "table":
-		s.tw = tabwriter.NewWriter(s.bw, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(s.tw, strings.Join(head, "\t"))
-	case "json":
-		s.bw.WriteString("[")
-	}
-	return s
-}
-
-func (s *speakerWriter) header() []string {
-	h := []string{"speaker", "titles", "aliases", "quotes", "documents"}
-	if s.byDoc {
-		h = []string{"doc", "speaker", "titles", "aliases", "quotes"}
-	}
-	if s.reported {
-		h = append(h, "reported")
-	}
-	return h
-}
-
-func (s *speakerWriter) write(doc string, sp extract.CorpusSpeaker) {
-	if s.err != nil {
-		return
-	}
-	switch s.format {
-	case "json", "jsonl":
-		var v any = sp
-		if s.byDoc {
-			v = struct {
-				Doc      string   `json:"doc"`
-				Name     string   `json:"name"`
-				Titles   []string `json:"titles"`
-				Aliases  []string `json:"aliases"`
-				Quotes   int      `json:"quotes"`
-				Reported int      `json:"reported,omitempty"`
-			}{doc, sp.Name, sp.Titles, sp.Aliases, sp.Quotes, sp.Reported}
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			s.err = err
-			return
-		}
-		if s.format == "json" {
-			if s.n > 0 {
-				s.bw.WriteString(",")
-			}
-			s.bw.WriteString("\n  ")
-		}
-		s.bw.Write(b)
-		if s.format == "jsonl" {
-			s.bw.WriteString("\n")
-		}
-	default:
-		row := []string{sp.Name, strings.Join(sp.Titles, "; "), strings.Join(sp.Aliases, "; "), strconv.Itoa(sp.Quotes), strconv.Itoa(sp.Documents)}
-		if s.byDoc {
-			row = []string{doc, sp.Name, strings.Join(sp.Titles, "; "), strings.Join(sp.Aliases, "; "), strconv.Itoa(sp.Quotes)}
-		}
-		if s.reported {
-			row = append(row, strconv.Itoa(sp.Reported))
-		}
-		if s.cw != nil {
-			for i := range row {
-				row[i] = extract.SafeCell(row[i])
-			}
-			s.err = s.cw.Write(row)
-		} else {
-			for i := range row {
-				row[i] = extract.TermSafe(row[i])
-			}
-			fmt.Fprintln(s.tw, strings.Join(row, "\t"))
-		}
-	}
-	s.n++
-}
-
-func (s *speakerWriter) close() error {
-	if s.err != nil {
-		return s.err
-	}
-	switch {
-	case s.cw != nil:
-		s.cw.Flush()
-		if err := s.cw.Error(); err != nil {
-			return err
-		}
-	case s.tw != nil:
-		if err := s.tw.Flush(); err != nil {
-			return err
-		}
-	case s.format == "json":
-		s.bw.WriteString("\n]\n")
-	}
-	return s.bw.Flush()
 }

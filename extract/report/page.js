@@ -1,7 +1,8 @@
 // The whosaid review page's script, inlined by extract/htmlpage.go. It reads
 // the JSON of #data and builds the document index, the quote table (sorting,
 // filters) and the speakers table, and shows a quote's attribution on click.
-// Columns come from the records themselves, so new record fields show up.
+// Columns come from the records themselves, so new record fields show up,
+// unless the data names them (data.columns, from --columns).
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("data").textContent);
@@ -13,9 +14,9 @@
   // of the records not known here (a new field appears by itself).
   const first = ["doc", "quote", "speaker", "title", "cue", "kind", "status", "rule", "confidence"];
   const hidden = new Set(["id", "start", "end", "mention", "speaker_start", "speaker_end", "cue_start", "cue_end", "line", "sentence", "explain"]);
-  const cols = first.slice();
+  const cols = (data.columns || first).slice();
   const seen = new Set(cols);
-  for (const q of Q) for (const k in q) {
+  if (!data.columns) for (const q of Q) for (const k in q) {
     if (!seen.has(k) && !hidden.has(k) && (q[k] === null || typeof q[k] !== "object")) { seen.add(k); cols.push(k); }
   }
   const numeric = new Set(["confidence", "start", "end", "line", "quotes", "documents"]);
