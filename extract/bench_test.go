@@ -71,9 +71,17 @@ func repeatTo(name string, docs []extract.Input, n int64) *benchCorpus {
 	return c
 }
 
-// evalPath returns ../shared/eval/NAME relative to the module root (the
-// folder with go.mod above the working directory), or "" when absent.
+// evalPath returns NAME in the folder that $WHOSAID_EVAL names, else
+// ../shared/eval/NAME relative to the module root (the folder with go.mod
+// above the working directory), or "" when absent.
 func evalPath(name string) string {
+	if d := os.Getenv("WHOSAID_EVAL"); d != "" {
+		p := filepath.Join(d, name)
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
+		return p
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		return ""

@@ -335,3 +335,89 @@ func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
 func (r *AttrRule) Anchored() bool {
 	return r.Pattern != nil && len(r.Pattern.items) > 0 && r.Pattern.items[0].op == opStart
 }
+
+// CueReach bounds where the cue of a rule of reported speech stands
+// relative to the start of a match, so that a match need only be tried
+// from the starts that can reach an entry of the rule's cue lists
+// (Window.MatchNear). A field of -1 is unbounded.
+type CueReach struct {
+	// Lead is CueLead: the most tokens before the `cue:` capture.
+	Lead int
+	// Off is the most tokens from the start of the `cue:` capture to the
+	// start of the entry of one of CueLists that it holds.
+	Off int
+	// Gap is, for a pattern that starts with one SPEAKER, the most tokens
+	// from the end of the speaker phrase to that entry; else -1.
+	Gap int
+}
+
+// CueReach returns the rule's CueReach.
+func (r *AttrRule) CueReach() CueReach {
+	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
+	if cr.Lead < 0 || len(r.CueLists()) == 0 {
+		return cr
+	}
+	its := r.Pattern.items
+	ci := slices.IndexFunc(its, func(it *item) bool { return it.capture == "cue" })
+	if ci < 0 {
+		return cr
+	}
+	cr.Off = listOffset(its[ci : ci+1])
+	if cr.Off < 0 || ci == 0 || its[0].op != opSpeaker || its[0].min != 1 || its[0].max != 1 {
+		return cr
+	}
+	gap := cr.Off
+	for _, it := range its[1:ci] {
+		n := span(it)
+		if n < 0 {
+			return cr
+		}
+		gap += n
+	}
+	cr.Gap = gap
+	return cr
+}
+
+// listOffset returns the most tokens that the sequence its can match
+// before the start of the list entry that requiredLists finds in it, or -1
+// when unbounded or when there is none.
+func listOffset(its []*item) int {
+	acc := 0
+	for _, it := range its {
+		if it.min > 0 {
+			switch it.op {
+			case opList:
+				if it.list == nil {
+					return -1
+				}
+				return acc
+			case opGroup:
+				if len(it.alts) == 0 {
+					return -1
+				}
+				best, all := 0, true
+				for _, alt := range it.alts {
+					var ls []*List
+					if !requiredLists(alt, &ls) {
+						all = false
+						break
+					}
+					o := listOffset(alt)
+					if o < 0 {
+						return -1
+					}
+					best = max(best, o)
+				}
+				if all {
+					return acc + best
+				}
+			}
+		}
+		n := span(it)
+		if n < 0 {
+			return -1
+		}
+		acc += n
+	}
+	return -1
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -83,6 +86,7 @@ type Window struct {
 	toks  []Token
 	spk   []speakersMemo // SpeakersAt by position
 	lists []listSeen     // whether a list occurs in the window
+	poss  []possSeen     // whether a pattern is possible (no quotation)
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -135,6 +139,12 @@ type speakersMemo struct {
 	done    bool
 }
 
+// possSeen is whether a pattern is possible in a window without a quotation.
+type possSeen struct {
+	p  *Pattern
+	ok bool
+}
+
 type listSeen struct {
 	l    *List
 	seen bool
@@ -150,7 +160,8 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	clear(w.lists)
-	w.rs, w.toks, w.spk, w.lists, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], 0, kindSummary{}
+	clear(w.poss)
+	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
 	w.m = matcher{caps: w.m.caps[:0]}
 }
 
@@ -239,13 +250,63 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 // (inclusive): a rule of reported speech is tried only around the cues
 // it needs, and after the statements already found.
 func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
+	return w.matchFrom(r, quote, lo, hi, nil)
+}
+
+// MatchNear is MatchFrom for a rule of reported speech (no quotation)
+// whose cue entries are known: cues are the sorted indexes of the tokens
+// at which an entry of one of r.CueLists() starts (at least all of them
+// from lo on), and reach is r.CueReach(). The starts from which no match
+// can reach a cue — one too far before every cue, or whose speaker phrases
+// all end too far before every cue — are not tried; the result is that of
+// MatchFrom(r, -1, lo, hi).
+func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach CueReach) (Match, bool) {
+	return w.matchFrom(r, -1, lo, hi, &near{cues: cues, reach: reach})
+}
+
+// near is what MatchNear knows of the cues of a window.
+type near struct {
+	cues  []int
+	reach CueReach
+}
+
+// cueIn reports whether a cue stands at a token from a to b (inclusive).
+func (n *near) cueIn(a, b int) bool {
+	k, _ := slices.BinarySearch(n.cues, a)
+	return k < len(n.cues) && n.cues[k] <= b
+}
+
+// reaches reports whether a match from start can reach a cue (see
+// MatchNear): false only when none can.
+func (m *matcher) reaches(n *near, it *item, start int) bool {
+	rc := n.reach
+	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
+		return false
+	}
+	if rc.Gap < 0 {
+		return true
+	}
+	for _, sp := range m.Speakers(start) {
+		if it.pronoun && sp.Type != PronounMention {
+			continue
+		}
+		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFrom is MatchFrom, trying only the starts that reach a cue when nr
+// is not nil.
+func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
 	toks := w.toks
 	m := &w.m
 	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !m.possible(r.Pattern.items) {
+	if !w.possibleMemo(m, r) {
 		return Match{}, false
 	}
 	var best Match
@@ -255,7 +316,7 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) {
+		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items[0], start) {
 			continue
 		}
 		m.caps = m.caps[:0]
@@ -300,6 +361,23 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 		}
 	}
 	return best, found
+}
+
+// possibleMemo is m.possible for the items of r, remembered for the
+// window when there is no quotation (rules of reported speech, tried
+// again on one sentence after each statement they find).
+func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
+	if m.quote >= 0 {
+		return m.possible(r.Pattern.items)
+	}
+	for i := range w.poss {
+		if w.poss[i].p == r.Pattern {
+			return w.poss[i].ok
+		}
+	}
+	ok := m.possible(r.Pattern.items)
+	w.poss = append(w.poss, possSeen{r.Pattern, ok})
+	return ok
 }
 
 // captures returns the current value of every named capture.
