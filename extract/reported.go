@@ -40,7 +40,7 @@ func (x *Extractor) report(a *analysis) []statement {
 		if !x.mayReport(toks) {
 			continue
 		}
-		hits = g.hits(x.rules, toks, hits[:0])
+		hits = g.hits(toks, hits[:0])
 		if !g.any(hits) {
 			continue
 		}
@@ -199,12 +199,12 @@ type cueHit struct {
 
 // hits appends to buf the tokens of toks at which an entry of the cue
 // lists starts, in order.
-func (g *gates) hits(rs *rules.Ruleset, toks []rules.Token, buf []cueHit) []cueHit {
+func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 	for i := range toks {
 		if toks[i].Kind != rules.Word {
 			continue
 		}
-		if bits := rs.ListsAt(g.lists, toks, i); bits != 0 {
+		if bits := g.set.At(toks, i); bits != 0 {
 			buf = append(buf, cueHit{i, bits})
 		}
 	}
@@ -303,9 +303,10 @@ func (es *entities) mentionAt(off int) (*entity, int) {
 // tokens tells for all rules at once.
 type gates struct {
 	rules []*rules.AttrRule
-	lists []*rules.List // the cue lists of all rules, at most 64
-	need  []uint64      // per rule, the bits of its cue lists; 0: always tried
-	lead  []int         // per rule, rules.AttrRule.CueLead
+	lists []*rules.List  // the cue lists of all rules, at most 64
+	set   *rules.ListSet // lists, looked up at once
+	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
+	lead  []int          // per rule, rules.AttrRule.CueLead
 	reach []rules.CueReach
 }
 
@@ -335,6 +336,7 @@ func (x *Extractor) gates() *gates {
 			g.lead = append(g.lead, r.CueLead())
 			g.reach = append(g.reach, r.CueReach())
 		}
+		g.set = x.rules.NewListSet(g.lists)
 		x.gate = g
 	})
 	return x.gate

@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // ListNotClauseOpeners names the list of words that open no reported
 // content (prepositions: said in an interview, said of the plan). The list
@@ -35,7 +38,7 @@ func (m *matcher) clauseStart(pos int) bool {
 	case QuoteT:
 		return pos != m.quote
 	case Word:
-		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.rs.Lists[ListNotClauseOpeners], t)
+		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.clauseLists().notOpeners, t)
 	}
 	return false
 }
@@ -67,10 +70,9 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
 	base := len(m.clauseBuf)
 	out, in := 0, 0
-	breaks, stops := m.rs.Lists[ListClauseBreaks], m.rs.Lists[ListClauseStops]
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, toks, j) > 0) {
+		if j > pos && m.clauseBreakAt(j) {
 			break
 		}
 		switch t.Kind {
@@ -107,6 +109,50 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 		m.caps = m.caps[:depth]
 	}
 	return false
+}
+
+// clauseLists are the lists that delimit reported content, looked up once
+// per window.
+type clauseLists struct {
+	done                      bool
+	notOpeners, breaks, stops *List
+}
+
+// clauseLists returns the window's clauseLists.
+func (m *matcher) clauseLists() *clauseLists {
+	cl := &m.Window.clause
+	if !cl.done {
+		ls := m.rs.Lists
+		*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+	}
+	return cl
+}
+
+// clauseBreakAt reports whether reported content that has reached toks[j]
+// (j > 0) ends before it: clauseBreak, or an entry of the clause_stops
+// list at j; remembered for the window.
+func (m *matcher) clauseBreakAt(j int) bool {
+	w := m.Window
+	if len(w.brk) == 0 {
+		n := len(w.toks)
+		if cap(w.brk) >= n {
+			w.brk = w.brk[:n]
+			clear(w.brk)
+		} else {
+			w.brk = make([]uint8, n)
+		}
+	}
+	if b := w.brk[j]; b != 0 {
+		return b == 2
+	}
+	cl := m.clauseLists()
+	breaks, stops := cl.breaks, cl.stops
+	yes := m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, m.toks, j) > 0
+	w.brk[j] = 1
+	if yes {
+		w.brk[j] = 2
+	}
+	return yes
 }
 
 // clauseBreak reports whether reported content that has reached toks[j]
@@ -328,6 +374,65 @@ func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
 		}
 	}
 	return bits
+}
+
+// ListSet is a set of lists of a ruleset (at most 64) whose entries
+// starting at a token are found at once: ListSet.At(toks, i) is
+// ListsAt(lists, toks, i) with one look-up of the token's word for the
+// phrases of all the lists.
+type ListSet struct {
+	rs    *Ruleset
+	lists []*List
+	first map[string]uint64 // the first word of a phrase: the bits of its lists
+}
+
+// NewListSet returns the ListSet of ls (up to the first nil list, and at
+// most 64 lists).
+func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
+	s := &ListSet{rs: rs, first: map[string]uint64{}}
+	for k, l := range ls {
+		if k >= 64 || l == nil {
+			break
+		}
+		s.lists = append(s.lists, l)
+		if l.owner == rs && l.maxLen > 1 {
+			for w := range l.phrases {
+				s.first[w] |= 1 << k
+			}
+		}
+	}
+	return s
+}
+
+// At returns a bit mask of the lists that have an entry starting at
+// toks[i] (bit k for the k-th list), as Ruleset.ListsAt does.
+func (s *ListSet) At(toks []Token, i int) uint64 {
+	if i >= len(toks) {
+		return 0
+	}
+	rs := s.rs
+	c := rs.cls(&toks[i])
+	var mask uint64
+	for k, l := range s.lists {
+		switch {
+		case l.owner != rs:
+			if l.MatchAt(toks, i) > 0 {
+				mask |= 1 << k
+			}
+		case c&l.bit != 0:
+			mask |= 1 << k
+		}
+	}
+	if c&classPhraseStart == 0 {
+		return mask
+	}
+	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {
+		k := bits.TrailingZeros64(b)
+		if s.lists[k].longestPhrase(toks, i, 0) > 0 {
+			mask |= 1 << k
+		}
+	}
+	return mask
 }
 
 // Anchored reports whether the rule's pattern starts with ^: it matches

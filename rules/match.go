@@ -87,6 +87,10 @@ type Window struct {
 	spk   []speakersMemo // SpeakersAt by position
 	lists []listSeen     // whether a list occurs in the window
 	poss  []possSeen     // whether a pattern is possible (no quotation)
+	fails []failSeen     // rules that matched nowhere (no quotation)
+	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// clause holds the lists of the CLAUSE item, looked up on first use.
+	clause clauseLists
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -139,6 +143,13 @@ type speakersMemo struct {
 	done    bool
 }
 
+// failSeen is a rule that matched nowhere from the starts lo to hi of a
+// window without a quotation.
+type failSeen struct {
+	r      *AttrRule
+	lo, hi int
+}
+
 // possSeen is whether a pattern is possible in a window without a quotation.
 type possSeen struct {
 	p  *Pattern
@@ -161,7 +172,9 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	clear(w.lists)
 	clear(w.poss)
+	clear(w.fails)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
+	w.fails, w.brk, w.clause = w.fails[:0], w.brk[:0], clauseLists{}
 	w.m = matcher{caps: w.m.caps[:0]}
 }
 
@@ -306,7 +319,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) {
+	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
 	}
 	var best Match
@@ -360,7 +373,22 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 			break // no later start can be nearer
 		}
 	}
+	if !found && quote < 0 && m.steps <= m.limit {
+		w.fails = append(w.fails, failSeen{r, lo, hi})
+	}
 	return best, found
+}
+
+// failed reports whether rule r, without a quotation, found no match in
+// the window from every start from lo to hi before (without going over
+// the step limit), so that it finds none again from those starts.
+func (w *Window) failed(r *AttrRule, lo, hi int) bool {
+	for _, f := range w.fails {
+		if f.r == r && f.lo <= lo && hi <= f.hi {
+			return true
+		}
+	}
+	return false
 }
 
 // possibleMemo is m.possible for the items of r, remembered for the
