@@ -384,6 +384,10 @@ type ListSet struct {
 	rs    *Ruleset
 	lists []*List
 	first map[string]uint64 // the first word of a phrase: the bits of its lists
+	// classes is the union of the class bits of the lists of rs and of
+	// classPhraseStart: a token with none of them starts no entry of them.
+	classes uint64
+	foreign bool // a list of another ruleset, matched without class bits
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
@@ -395,7 +399,13 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 			break
 		}
 		s.lists = append(s.lists, l)
+		if l.owner != rs {
+			s.foreign = true
+		} else {
+			s.classes |= l.bit
+		}
 		if l.owner == rs && l.maxLen > 1 {
+			s.classes |= classPhraseStart
 			for w := range l.phrases {
 				s.first[w] |= 1 << k
 			}
@@ -412,6 +422,9 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 	}
 	rs := s.rs
 	c := rs.cls(&toks[i])
+	if c&s.classes == 0 && !s.foreign {
+		return 0
+	}
 	var mask uint64
 	for k, l := range s.lists {
 		switch {
