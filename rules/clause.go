@@ -66,37 +66,23 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
 		last--
 	}
-	// the possible ends, found in one pass and then tried from the longest;
-	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
-	base := len(m.clauseBuf)
-	out, in := 0, 0
-	for j := pos; j < last; j++ {
-		t := &toks[j]
-		if j > pos && m.clauseBreakAt(j) {
-			break
-		}
-		switch t.Kind {
-		case Word:
-			out++
-		case QuoteT:
-			if j == m.quote {
-				j = last // the quotation being attributed is no reported content
-				continue
+	// the possible ends, found in one pass (or remembered for the window)
+	// and then tried from the longest
+	w := m.Window
+	lo, hi, keep := m.clauseEnds(strict, pos, last)
+	if !keep {
+		defer func() {
+			w.endBuf = w.endBuf[:lo]
+			for len(w.ends) > 0 && w.ends[len(w.ends)-1].hi > lo {
+				w.ends = w.ends[:len(w.ends)-1] // remembered inside the dropped ends
 			}
-			in += quoteWords(t.Text)
-		}
-		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
-			m.clauseBuf = append(m.clauseBuf, j+1)
-		}
+		}()
 	}
-	n := len(m.clauseBuf) - base
-	defer func() { m.clauseBuf = m.clauseBuf[:base] }()
-	for i := n - 1; i >= 0; i-- {
+	for i := hi - 1; i >= lo; i-- {
 		if m.step() {
 			return false
 		}
-		m.clauseBuf = m.clauseBuf[:base+n]
-		end := m.clauseBuf[base+i]
+		end := w.endBuf[i]
 		depth := len(m.caps)
 		m.caps = append(m.caps, capture{"content", Span{pos, end}})
 		next := end
@@ -153,6 +139,63 @@ func (m *matcher) clauseBreakAt(j int) bool {
 		w.brk[j] = 2
 	}
 	return yes
+}
+
+// clauseEnds puts the possible ends of reported content from pos (before
+// last) in the window's endBuf[lo:hi], in order. Without a quotation they
+// are remembered for the window (keep), for every rule that tries content
+// at pos, as long as the window has not remembered more than a few ends per
+// token; else the caller drops them (endBuf is then a stack, on which a
+// later CLAUSE of the pattern pushes).
+func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool) {
+	w := m.Window
+	if m.quote < 0 {
+		for _, e := range w.ends {
+			if e.pos == pos && e.strict == strict {
+				return e.lo, e.hi, true
+			}
+		}
+	}
+	toks := m.toks
+	lo = len(w.endBuf)
+	out, in := 0, 0
+	for j := pos; j < last; j++ {
+		t := &toks[j]
+		if j > pos && m.clauseBreakAt(j) {
+			break
+		}
+		switch t.Kind {
+		case Word:
+			out++
+		case QuoteT:
+			if j == m.quote {
+				j = last // the quotation being attributed is no reported content
+				continue
+			}
+			in += quoteWords(t.Text)
+		}
+		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
+			w.endBuf = append(w.endBuf, j+1)
+		}
+	}
+	hi = len(w.endBuf)
+	keep = m.quote < 0 && hi <= maxEndsPerToken*(len(toks)+1)
+	if keep {
+		w.ends = append(w.ends, clauseEndsSeen{pos, strict, lo, hi})
+	}
+	return lo, hi, keep
+}
+
+// maxEndsPerToken bounds the ends of reported content that a window
+// remembers, per token, so that its memory stays linear in the sentence.
+const maxEndsPerToken = 4
+
+// clauseEndsSeen is where the ends of reported content from pos are in
+// Window.endBuf.
+type clauseEndsSeen struct {
+	pos    int
+	strict bool
+	lo, hi int
 }
 
 // clauseBreak reports whether reported content that has reached toks[j]

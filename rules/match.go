@@ -71,8 +71,6 @@ type matcher struct {
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
-	// clauseBuf holds the possible ends of CLAUSE items being tried (a stack).
-	clauseBuf []int
 }
 
 // Window is a token window (a sentence) prepared for matching: it
@@ -91,6 +89,10 @@ type Window struct {
 	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
+	// endBuf holds the possible ends of reported content: those that ends
+	// remembers, then those of CLAUSE items being tried (a stack).
+	endBuf []int
+	ends   []clauseEndsSeen
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -174,7 +176,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.poss)
 	clear(w.fails)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
-	w.fails, w.brk, w.clause = w.fails[:0], w.brk[:0], clauseLists{}
+	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
 }
 
@@ -315,7 +317,7 @@ func (m *matcher) reaches(n *near, it *item, start int) bool {
 func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
