@@ -10,7 +10,8 @@ package extract_test
 //	shipped      the articles the repository ships (testdata/seed, testdata/articles,
 //	             testdata/pages), repeated to about 4 MB
 //	polnear      the texts of ../shared/eval/polnear-train.jsonl (about 3.9 MB),
-//	             next to the module root; skipped when the file is absent
+//	             next to the module root, or in the folder $WHOSAID_EVAL names;
+//	             skipped when the file is absent
 //	polnear-head the first 128 KB of those texts: the same text for us and for prose
 //
 // See docs/performance.md for the figures.
