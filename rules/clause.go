@@ -55,8 +55,10 @@ func (m *matcher) clauseStart(pos int) bool {
 // subordinate clauses to the end of the sentence; a run that reaches the
 // trailing punctuation of the window consumes that punctuation too (the
 // content, captured as "content", does not hold it). Each run tried counts
-// one step of the match.
-func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
+// one step of the match. When follow is not empty, the punctuation token
+// follow must come right after the run (the next item of the pattern), and
+// the runs it does not follow are not tried.
+func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) bool {
 	toks := m.toks
 	if !m.clauseStart(pos) {
 		return false
@@ -79,17 +81,25 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 		}()
 	}
 	for i := hi - 1; i >= lo; i-- {
-		if m.step() {
-			return false
-		}
 		end := w.endBuf[i]
-		depth := len(m.caps)
-		m.caps = append(m.caps, capture{"content", Span{pos, end}})
 		next := end
 		if end == last {
 			next = len(toks) // the trailing punctuation goes with the clause
 		}
-		if k(next) || next != end && k(end) {
+		tryNext, tryEnd := true, next != end
+		if follow != "" { // only the ends that the punctuation follows
+			tryNext = next < len(toks) && toks[next].Kind == Punct && toks[next].Text == follow
+			tryEnd = tryEnd && toks[end].Kind == Punct && toks[end].Text == follow
+			if !tryNext && !tryEnd {
+				continue
+			}
+		}
+		if m.step() {
+			return false
+		}
+		depth := len(m.caps)
+		m.caps = append(m.caps, capture{"content", Span{pos, end}})
+		if tryNext && k(next) || tryEnd && k(end) {
 			return true
 		}
 		m.caps = m.caps[:depth]

@@ -71,6 +71,10 @@ type matcher struct {
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
+	// follow is the punctuation that must follow the CLAUSE or CONTENT item
+	// about to be tried ("" when unknown), so that it tries only the ends
+	// before it.
+	follow string
 }
 
 // Window is a token window (a sentence) prepared for matching: it
@@ -588,6 +592,11 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	if it.tok {
 		return m.repTok(it, pos, next)
 	}
+	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
+		if f := items[i+1]; f.op == opPunct && f.min > 0 {
+			m.follow = f.punct // read by the clause that rep tries first
+		}
+	}
 	return m.rep(it, 0, pos, next)
 }
 
@@ -725,7 +734,9 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		}
 		return false
 	case opClause, opContent:
-		return m.clause(it.op == opClause, pos, k)
+		follow := m.follow
+		m.follow = ""
+		return m.clause(it.op == opClause, pos, follow, k)
 	case opSpeaker:
 		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {
