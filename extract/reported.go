@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -374,7 +375,10 @@ const minStatementWords = 3
 // entity table, and merges their records (ids r1, r2, … in text order)
 // with the quote records, in text order.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string) []Record {
-	cp := newCPIndex(text)
+	// the records take byte offsets, converted to code points at the end
+	// in one pass over the text (cps); out does not grow, so that pointers
+	// into it hold
+	var cps cpConv
 	out := make([]Record, 0, len(quotes)+len(sts))
 	out = append(out, quotes...)
 	for i := range sts {
@@ -412,7 +416,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End
-		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), Start: cp.at(bs), End: cp.at(be), byteStart: bs, byteEnd: be,
+		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs, byteEnd: be,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
 			Sentence: sentenceText(a.view, toks, st.content.Start),
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
@@ -423,15 +427,47 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				s = c
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-			r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+			r.SpeakerStart, r.SpeakerEnd = new(int), new(int)
+			cps.add(toks[s.Start].Start, r.SpeakerStart)
+			cps.add(toks[s.End-1].End, r.SpeakerEnd)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-			r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+			r.CueStart, r.CueEnd = new(int), new(int)
+			cps.add(toks[c.Start].Start, r.CueStart)
+			cps.add(toks[c.End-1].End, r.CueEnd)
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
 		out = append(out, r)
+		last := &out[len(out)-1]
+		cps.add(bs, &last.Start)
+		cps.add(be, &last.End)
 	}
+	cps.convert(text)
 	slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
 	return out
+}
+
+// cpConv converts byte offsets of a text to code-point offsets, all at
+// once, in one pass over the text up to the last.
+type cpConv struct{ convs []cpDst }
+
+// cpDst is a byte offset and where its code-point offset goes.
+type cpDst struct {
+	off int
+	dst *int
+}
+
+// add asks for the code-point offset of byte offset off in *dst.
+func (c *cpConv) add(off int, dst *int) { c.convs = append(c.convs, cpDst{off, dst}) }
+
+// convert sets every *dst to the code points of text[:off].
+func (c *cpConv) convert(text string) {
+	slices.SortFunc(c.convs, func(p, q cpDst) int { return cmp.Compare(p.off, q.off) })
+	n, prev := 0, 0
+	for _, cv := range c.convs {
+		n += utf8.RuneCountInString(text[prev:cv.off])
+		prev = cv.off
+		*cv.dst = n
+	}
 }
