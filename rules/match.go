@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"slices"
-	"unicode"
-)
+import "unicode"
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -149,13 +146,6 @@ type speakersMemo struct {
 	done    bool
 }
 
-// failSeen is a rule that matched nowhere from the starts lo to hi of a
-// window without a quotation.
-type failSeen struct {
-	r      *AttrRule
-	lo, hi int
-}
-
 // possSeen is whether a pattern is possible in a window without a quotation.
 type possSeen struct {
 	p  *Pattern
@@ -272,50 +262,6 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 	return w.matchFrom(r, quote, lo, hi, nil)
 }
 
-// MatchNear is MatchFrom for a rule of reported speech (no quotation)
-// whose cue entries are known: cues are the sorted indexes of the tokens
-// at which an entry of one of r.CueLists() starts (at least all of them
-// from lo on), and reach is r.CueReach(). The starts from which no match
-// can reach a cue — one too far before every cue, or whose speaker phrases
-// all end too far before every cue — are not tried; the result is that of
-// MatchFrom(r, -1, lo, hi).
-func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach CueReach) (Match, bool) {
-	return w.matchFrom(r, -1, lo, hi, &near{cues: cues, reach: reach})
-}
-
-// near is what MatchNear knows of the cues of a window.
-type near struct {
-	cues  []int
-	reach CueReach
-}
-
-// cueIn reports whether a cue stands at a token from a to b (inclusive).
-func (n *near) cueIn(a, b int) bool {
-	k, _ := slices.BinarySearch(n.cues, a)
-	return k < len(n.cues) && n.cues[k] <= b
-}
-
-// reaches reports whether a match from start can reach a cue (see
-// MatchNear): false only when none can.
-func (m *matcher) reaches(n *near, it *item, start int) bool {
-	rc := n.reach
-	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
-		return false
-	}
-	if rc.Gap < 0 {
-		return true
-	}
-	for _, sp := range m.Speakers(start) {
-		if it.pronoun && sp.Type != PronounMention {
-			continue
-		}
-		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) {
-			return true
-		}
-	}
-	return false
-}
-
 // matchFrom is MatchFrom, trying only the starts that reach a cue when nr
 // is not nil.
 func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
@@ -383,18 +329,6 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		w.fails = append(w.fails, failSeen{r, lo, hi})
 	}
 	return best, found
-}
-
-// failed reports whether rule r, without a quotation, found no match in
-// the window from every start from lo to hi before (without going over
-// the step limit), so that it finds none again from those starts.
-func (w *Window) failed(r *AttrRule, lo, hi int) bool {
-	for _, f := range w.fails {
-		if f.r == r && f.lo <= lo && hi <= f.hi {
-			return true
-		}
-	}
-	return false
 }
 
 // possibleMemo is m.possible for the items of r, remembered for the
