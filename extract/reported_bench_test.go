@@ -50,3 +50,37 @@ func BenchmarkExtractReported(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkExtractReportedCount runs the first 300 texts of the polnear
+// corpus through Extract once per iteration, without or with reported
+// speech, for instruction counts that the load of the machine does not
+// disturb; "load" does the same setup (the rules, the extractors, the
+// texts) and nothing else, the part to subtract. See docs/performance.md:
+//
+//	GOGC=off GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind \
+//	    ./extract.test -test.run '^$' -test.bench 'ExtractReportedCount/with$' -test.benchtime 1x
+func BenchmarkExtractReportedCount(b *testing.B) {
+	rs, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := polnear(b)
+	docs = docs[:min(len(docs), 300)]
+	for _, c := range []struct {
+		name string
+		x    *extract.Extractor
+	}{{"load", nil}, {"without", extract.New(rs, extract.Options{})}, {"with", extract.New(rs, extract.Options{Reported: true})}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if c.x == nil {
+					continue
+				}
+				for _, d := range docs {
+					if _, err := c.x.Extract(d.ID, d.Text); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
