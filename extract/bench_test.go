@@ -10,7 +10,8 @@ package extract_test
 //	shipped      the articles the repository ships (testdata/seed, testdata/articles,
 //	             testdata/pages), repeated to about 4 MB
 //	polnear      the texts of ../shared/eval/polnear-train.jsonl (about 3.9 MB),
-//	             next to the module root; skipped when the file is absent
+//	             next to the module root, or in the folder $WHOSAID_EVAL names;
+//	             skipped when the file is absent
 //	polnear-head the first 128 KB of those texts: the same text for us and for prose
 //
 // See docs/performance.md for the figures.
@@ -71,9 +72,17 @@ func repeatTo(name string, docs []extract.Input, n int64) *benchCorpus {
 	return c
 }
 
-// evalPath returns ../shared/eval/NAME relative to the module root (the
-// folder with go.mod above the working directory), or "" when absent.
+// evalPath returns NAME in the folder that $WHOSAID_EVAL names, else
+// ../shared/eval/NAME relative to the module root (the folder with go.mod
+// above the working directory), or "" when absent.
 func evalPath(name string) string {
+	if d := os.Getenv("WHOSAID_EVAL"); d != "" {
+		p := filepath.Join(d, name)
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
+		return p
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		return ""

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -33,13 +34,14 @@ func (x *Extractor) report(a *analysis) []statement {
 	}
 	quoteCues := x.quoteCues(a)
 	var out []statement
-	var hits []uint64
+	var hits []cueHit
+	var cues []int
 	for si := 0; si < a.nsents; si++ {
 		toks := a.sents[si].toks
 		if !x.mayReport(toks) {
 			continue
 		}
-		hits = g.hits(x.rules, toks, hits[:0])
+		hits = g.hits(toks, hits[:0])
 		if !g.any(hits) {
 			continue
 		}
@@ -49,13 +51,13 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, toks, pos, len(toks))
+			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks))
 			if !ok {
 				break
 			}
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, toks, c.Start+1, c.End)
+			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
@@ -127,24 +129,36 @@ const maxStatements = 4
 
 // reportIn matches the rules of kind indirect in the sentence window w,
 // with the start of the match from token from to token to, and returns the
-// statement of the first rule that matches.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []rules.Token, from, to int) (statement, bool) {
+// statement of the first rule that matches. A rule with cue lists is tried
+// from the starts that can reach one of its cues (rules.Window.MatchNear);
+// cues is scratch space for their positions.
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to int) (statement, bool) {
 	var explain []string
 	for ri, r := range g.rules {
 		lo, hi := from, to
 		if from > 0 && r.Anchored() {
 			continue // a pattern from the start of the sentence
 		}
+		var m rules.Match
+		var ok bool
 		if need := g.need[ri]; need != 0 {
+			// the cues of the rule from the first start on, and the first
+			// and last before to
+			cs := (*cues)[:0]
 			f, l := -1, -1
-			for i := from; i < to; i++ {
-				if hits[i]&need != 0 {
+			for _, h := range hits {
+				if h.pos < from || h.bits&need == 0 {
+					continue
+				}
+				cs = append(cs, h.pos)
+				if h.pos < to {
 					if f < 0 {
-						f = i
+						f = h.pos
 					}
-					l = i
+					l = h.pos
 				}
 			}
+			*cues = cs
 			if f < 0 {
 				if x.opts.Explain {
 					explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
@@ -155,8 +169,10 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []ru
 			if lead := g.lead[ri]; lead >= 0 {
 				lo = max(from, f-lead)
 			}
+			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
+		} else {
+			m, ok = w.MatchFrom(r, -1, lo, hi)
 		}
-		m, ok := w.MatchFrom(r, -1, lo, hi)
 		c, has := m.Captures["content"]
 		if ok && has && c.Len() > 0 {
 			if x.opts.Explain {
@@ -175,25 +191,33 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []uint64, toks []ru
 	return statement{}, false
 }
 
-// hits appends to buf, for each token of toks, the bits of the cue lists
-// that have an entry starting there.
-func (g *gates) hits(rs *rules.Ruleset, toks []rules.Token, buf []uint64) []uint64 {
+// cueHit is a token of a sentence at which an entry of some cue lists
+// starts: bit k for gates.lists[k].
+type cueHit struct {
+	pos  int
+	bits uint64
+}
+
+// hits appends to buf the tokens of toks at which an entry of the cue
+// lists starts, in order.
+func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 	for i := range toks {
-		var bits uint64
-		if toks[i].Kind == rules.Word {
-			bits = rs.ListsAt(g.lists, toks, i)
+		if toks[i].Kind != rules.Word {
+			continue
 		}
-		buf = append(buf, bits)
+		if bits := g.set.At(toks, i); bits != 0 {
+			buf = append(buf, cueHit{i, bits})
+		}
 	}
 	return buf
 }
 
 // any reports whether some rule can be tried on a sentence with these
 // hits: one that needs no cue, or one whose cue occurs.
-func (g *gates) any(hits []uint64) bool {
+func (g *gates) any(hits []cueHit) bool {
 	var all uint64
 	for _, h := range hits {
-		all |= h
+		all |= h.bits
 	}
 	for _, need := range g.need {
 		if need == 0 || all&need != 0 {
@@ -280,9 +304,11 @@ func (es *entities) mentionAt(off int) (*entity, int) {
 // tokens tells for all rules at once.
 type gates struct {
 	rules []*rules.AttrRule
-	lists []*rules.List // the cue lists of all rules, at most 64
-	need  []uint64      // per rule, the bits of its cue lists; 0: always tried
-	lead  []int         // per rule, rules.AttrRule.CueLead
+	lists []*rules.List  // the cue lists of all rules, at most 64
+	set   *rules.ListSet // lists, looked up at once
+	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
+	lead  []int          // per rule, rules.AttrRule.CueLead
+	reach []rules.CueReach
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -309,7 +335,9 @@ func (x *Extractor) gates() *gates {
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)
 			g.lead = append(g.lead, r.CueLead())
+			g.reach = append(g.reach, r.CueReach())
 		}
+		g.set = x.rules.NewListSet(g.lists)
 		x.gate = g
 	})
 	return x.gate
@@ -347,7 +375,10 @@ const minStatementWords = 3
 // entity table, and merges their records (ids r1, r2, … in text order)
 // with the quote records, in text order.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string) []Record {
-	cp := newCPIndex(text)
+	// the records take byte offsets, converted to code points at the end
+	// in one pass over the text (cps); out does not grow, so that pointers
+	// into it hold
+	var cps cpConv
 	out := make([]Record, 0, len(quotes)+len(sts))
 	out = append(out, quotes...)
 	for i := range sts {
@@ -385,7 +416,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End
-		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), Start: cp.at(bs), End: cp.at(be), byteStart: bs, byteEnd: be,
+		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs, byteEnd: be,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
 			Sentence: sentenceText(a.view, toks, st.content.Start),
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
@@ -396,15 +427,47 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				s = c
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-			r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+			r.SpeakerStart, r.SpeakerEnd = new(int), new(int)
+			cps.add(toks[s.Start].Start, r.SpeakerStart)
+			cps.add(toks[s.End-1].End, r.SpeakerEnd)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-			r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+			r.CueStart, r.CueEnd = new(int), new(int)
+			cps.add(toks[c.Start].Start, r.CueStart)
+			cps.add(toks[c.End-1].End, r.CueEnd)
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
 		out = append(out, r)
+		last := &out[len(out)-1]
+		cps.add(bs, &last.Start)
+		cps.add(be, &last.End)
 	}
+	cps.convert(text)
 	slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
 	return out
+}
+
+// cpConv converts byte offsets of a text to code-point offsets, all at
+// once, in one pass over the text up to the last.
+type cpConv struct{ convs []cpDst }
+
+// cpDst is a byte offset and where its code-point offset goes.
+type cpDst struct {
+	off int
+	dst *int
+}
+
+// add asks for the code-point offset of byte offset off in *dst.
+func (c *cpConv) add(off int, dst *int) { c.convs = append(c.convs, cpDst{off, dst}) }
+
+// convert sets every *dst to the code points of text[:off].
+func (c *cpConv) convert(text string) {
+	slices.SortFunc(c.convs, func(p, q cpDst) int { return cmp.Compare(p.off, q.off) })
+	n, prev := 0, 0
+	for _, cv := range c.convs {
+		n += utf8.RuneCountInString(text[prev:cv.off])
+		prev = cv.off
+		*cv.dst = n
+	}
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // ListNotClauseOpeners names the list of words that open no reported
 // content (prepositions: said in an interview, said of the plan). The list
@@ -35,7 +38,7 @@ func (m *matcher) clauseStart(pos int) bool {
 	case QuoteT:
 		return pos != m.quote
 	case Word:
-		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.rs.Lists[ListNotClauseOpeners], t)
+		return pos == 0 || m.toks[pos-1].Kind != Word || !m.rs.InList(m.clauseLists().notOpeners, t)
 	}
 	return false
 }
@@ -52,8 +55,10 @@ func (m *matcher) clauseStart(pos int) bool {
 // subordinate clauses to the end of the sentence; a run that reaches the
 // trailing punctuation of the window consumes that punctuation too (the
 // content, captured as "content", does not hold it). Each run tried counts
-// one step of the match.
-func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
+// one step of the match. When follow is not empty, the punctuation token
+// follow must come right after the run (the next item of the pattern), and
+// the runs it does not follow are not tried.
+func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) bool {
 	toks := m.toks
 	if !m.clauseStart(pos) {
 		return false
@@ -63,14 +68,110 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
 		last--
 	}
-	// the possible ends, found in one pass and then tried from the longest;
-	// clauseBuf is a stack, on which a later CLAUSE of the pattern pushes
-	base := len(m.clauseBuf)
+	// the possible ends, found in one pass (or remembered for the window)
+	// and then tried from the longest
+	w := m.Window
+	lo, hi, keep := m.clauseEnds(strict, pos, last)
+	if !keep {
+		defer func() {
+			w.endBuf = w.endBuf[:lo]
+			for len(w.ends) > 0 && w.ends[len(w.ends)-1].hi > lo {
+				w.ends = w.ends[:len(w.ends)-1] // remembered inside the dropped ends
+			}
+		}()
+	}
+	for i := hi - 1; i >= lo; i-- {
+		end := w.endBuf[i]
+		next := end
+		if end == last {
+			next = len(toks) // the trailing punctuation goes with the clause
+		}
+		tryNext, tryEnd := true, next != end
+		if follow != "" { // only the ends that the punctuation follows
+			tryNext = next < len(toks) && toks[next].Kind == Punct && toks[next].Text == follow
+			tryEnd = tryEnd && toks[end].Kind == Punct && toks[end].Text == follow
+			if !tryNext && !tryEnd {
+				continue
+			}
+		}
+		if m.step() {
+			return false
+		}
+		depth := len(m.caps)
+		m.caps = append(m.caps, capture{"content", Span{pos, end}})
+		if tryNext && k(next) || tryEnd && k(end) {
+			return true
+		}
+		m.caps = m.caps[:depth]
+	}
+	return false
+}
+
+// clauseLists are the lists that delimit reported content, looked up once
+// per window.
+type clauseLists struct {
+	done                      bool
+	notOpeners, breaks, stops *List
+}
+
+// clauseLists returns the window's clauseLists.
+func (m *matcher) clauseLists() *clauseLists {
+	cl := &m.Window.clause
+	if !cl.done {
+		ls := m.rs.Lists
+		*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+	}
+	return cl
+}
+
+// clauseBreakAt reports whether reported content that has reached toks[j]
+// (j > 0) ends before it: clauseBreak, or an entry of the clause_stops
+// list at j; remembered for the window.
+func (m *matcher) clauseBreakAt(j int) bool {
+	w := m.Window
+	if len(w.brk) == 0 {
+		n := len(w.toks)
+		if cap(w.brk) >= n {
+			w.brk = w.brk[:n]
+			clear(w.brk)
+		} else {
+			w.brk = make([]uint8, n)
+		}
+	}
+	if b := w.brk[j]; b != 0 {
+		return b == 2
+	}
+	cl := m.clauseLists()
+	breaks, stops := cl.breaks, cl.stops
+	yes := m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, m.toks, j) > 0
+	w.brk[j] = 1
+	if yes {
+		w.brk[j] = 2
+	}
+	return yes
+}
+
+// clauseEnds puts the possible ends of reported content from pos (before
+// last) in the window's endBuf[lo:hi], in order. Without a quotation they
+// are remembered for the window (keep), for every rule that tries content
+// at pos, as long as the window has not remembered more than a few ends per
+// token; else the caller drops them (endBuf is then a stack, on which a
+// later CLAUSE of the pattern pushes).
+func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool) {
+	w := m.Window
+	if m.quote < 0 {
+		for _, e := range w.ends {
+			if e.pos == pos && e.strict == strict {
+				return e.lo, e.hi, true
+			}
+		}
+	}
+	toks := m.toks
+	lo = len(w.endBuf)
 	out, in := 0, 0
-	breaks, stops := m.rs.Lists[ListClauseBreaks], m.rs.Lists[ListClauseStops]
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && (m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, toks, j) > 0) {
+		if j > pos && m.clauseBreakAt(j) {
 			break
 		}
 		switch t.Kind {
@@ -84,29 +185,27 @@ func (m *matcher) clause(strict bool, pos int, k func(int) bool) bool {
 			in += quoteWords(t.Text)
 		}
 		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
-			m.clauseBuf = append(m.clauseBuf, j+1)
+			w.endBuf = append(w.endBuf, j+1)
 		}
 	}
-	n := len(m.clauseBuf) - base
-	defer func() { m.clauseBuf = m.clauseBuf[:base] }()
-	for i := n - 1; i >= 0; i-- {
-		if m.step() {
-			return false
-		}
-		m.clauseBuf = m.clauseBuf[:base+n]
-		end := m.clauseBuf[base+i]
-		depth := len(m.caps)
-		m.caps = append(m.caps, capture{"content", Span{pos, end}})
-		next := end
-		if end == last {
-			next = len(toks) // the trailing punctuation goes with the clause
-		}
-		if k(next) || next != end && k(end) {
-			return true
-		}
-		m.caps = m.caps[:depth]
+	hi = len(w.endBuf)
+	keep = m.quote < 0 && hi <= maxEndsPerToken*(len(toks)+1)
+	if keep {
+		w.ends = append(w.ends, clauseEndsSeen{pos, strict, lo, hi})
 	}
-	return false
+	return lo, hi, keep
+}
+
+// maxEndsPerToken bounds the ends of reported content that a window
+// remembers, per token, so that its memory stays linear in the sentence.
+const maxEndsPerToken = 4
+
+// clauseEndsSeen is where the ends of reported content from pos are in
+// Window.endBuf.
+type clauseEndsSeen struct {
+	pos    int
+	strict bool
+	lo, hi int
 }
 
 // clauseBreak reports whether reported content that has reached toks[j]
@@ -330,8 +429,166 @@ func (rs *Ruleset) ListsAt(ls []*List, toks []Token, i int) uint64 {
 	return bits
 }
 
+// ListSet is a set of lists of a ruleset (at most 64) whose entries
+// starting at a token are found at once: ListSet.At(toks, i) is
+// ListsAt(lists, toks, i) with one look-up of the token's word for the
+// phrases of all the lists.
+type ListSet struct {
+	rs    *Ruleset
+	lists []*List
+	first map[string]uint64 // the first word of a phrase: the bits of its lists
+	// classes is the union of the class bits of the lists of rs and of
+	// classPhraseStart: a token with none of them starts no entry of them.
+	classes uint64
+	foreign bool // a list of another ruleset, matched without class bits
+}
+
+// NewListSet returns the ListSet of ls (up to the first nil list, and at
+// most 64 lists).
+func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
+	s := &ListSet{rs: rs, first: map[string]uint64{}}
+	for k, l := range ls {
+		if k >= 64 || l == nil {
+			break
+		}
+		s.lists = append(s.lists, l)
+		if l.owner != rs {
+			s.foreign = true
+		} else {
+			s.classes |= l.bit
+		}
+		if l.owner == rs && l.maxLen > 1 {
+			s.classes |= classPhraseStart
+			for w := range l.phrases {
+				s.first[w] |= 1 << k
+			}
+		}
+	}
+	return s
+}
+
+// At returns a bit mask of the lists that have an entry starting at
+// toks[i] (bit k for the k-th list), as Ruleset.ListsAt does.
+func (s *ListSet) At(toks []Token, i int) uint64 {
+	if i >= len(toks) {
+		return 0
+	}
+	rs := s.rs
+	c := rs.cls(&toks[i])
+	if c&s.classes == 0 && !s.foreign {
+		return 0
+	}
+	var mask uint64
+	for k, l := range s.lists {
+		switch {
+		case l.owner != rs:
+			if l.MatchAt(toks, i) > 0 {
+				mask |= 1 << k
+			}
+		case c&l.bit != 0:
+			mask |= 1 << k
+		}
+	}
+	if c&classPhraseStart == 0 {
+		return mask
+	}
+	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {
+		k := bits.TrailingZeros64(b)
+		if s.lists[k].longestPhrase(toks, i, 0) > 0 {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
 // Anchored reports whether the rule's pattern starts with ^: it matches
 // only from the start of the window.
 func (r *AttrRule) Anchored() bool {
 	return r.Pattern != nil && len(r.Pattern.items) > 0 && r.Pattern.items[0].op == opStart
+}
+
+// CueReach bounds where the cue of a rule of reported speech stands
+// relative to the start of a match, so that a match need only be tried
+// from the starts that can reach an entry of the rule's cue lists
+// (Window.MatchNear). A field of -1 is unbounded.
+type CueReach struct {
+	// Lead is CueLead: the most tokens before the `cue:` capture.
+	Lead int
+	// Off is the most tokens from the start of the `cue:` capture to the
+	// start of the entry of one of CueLists that it holds.
+	Off int
+	// Gap is, for a pattern that starts with one SPEAKER, the most tokens
+	// from the end of the speaker phrase to that entry; else -1.
+	Gap int
+}
+
+// CueReach returns the rule's CueReach.
+func (r *AttrRule) CueReach() CueReach {
+	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
+	if cr.Lead < 0 || len(r.CueLists()) == 0 {
+		return cr
+	}
+	its := r.Pattern.items
+	ci := slices.IndexFunc(its, func(it *item) bool { return it.capture == "cue" })
+	if ci < 0 {
+		return cr
+	}
+	cr.Off = listOffset(its[ci : ci+1])
+	if cr.Off < 0 || ci == 0 || its[0].op != opSpeaker || its[0].min != 1 || its[0].max != 1 {
+		return cr
+	}
+	gap := cr.Off
+	for _, it := range its[1:ci] {
+		n := span(it)
+		if n < 0 {
+			return cr
+		}
+		gap += n
+	}
+	cr.Gap = gap
+	return cr
+}
+
+// listOffset returns the most tokens that the sequence its can match
+// before the start of the list entry that requiredLists finds in it, or -1
+// when unbounded or when there is none.
+func listOffset(its []*item) int {
+	acc := 0
+	for _, it := range its {
+		if it.min > 0 {
+			switch it.op {
+			case opList:
+				if it.list == nil {
+					return -1
+				}
+				return acc
+			case opGroup:
+				if len(it.alts) == 0 {
+					return -1
+				}
+				best, all := 0, true
+				for _, alt := range it.alts {
+					var ls []*List
+					if !requiredLists(alt, &ls) {
+						all = false
+						break
+					}
+					o := listOffset(alt)
+					if o < 0 {
+						return -1
+					}
+					best = max(best, o)
+				}
+				if all {
+					return acc + best
+				}
+			}
+		}
+		n := span(it)
+		if n < 0 {
+			return -1
+		}
+		acc += n
+	}
+	return -1
 }

@@ -68,8 +68,10 @@ type matcher struct {
 	caps    []capture
 	speaker SpeakerPhrase
 	hasSpk  bool
-	// clauseBuf holds the possible ends of CLAUSE items being tried (a stack).
-	clauseBuf []int
+	// follow is the punctuation that must follow the CLAUSE or CONTENT item
+	// about to be tried ("" when unknown), so that it tries only the ends
+	// before it.
+	follow string
 }
 
 // Window is a token window (a sentence) prepared for matching: it
@@ -83,6 +85,15 @@ type Window struct {
 	toks  []Token
 	spk   []speakersMemo // SpeakersAt by position
 	lists []listSeen     // whether a list occurs in the window
+	poss  []possSeen     // whether a pattern is possible (no quotation)
+	fails []failSeen     // rules that matched nowhere (no quotation)
+	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// clause holds the lists of the CLAUSE item, looked up on first use.
+	clause clauseLists
+	// endBuf holds the possible ends of reported content: those that ends
+	// remembers, then those of CLAUSE items being tried (a stack).
+	endBuf []int
+	ends   []clauseEndsSeen
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -135,6 +146,12 @@ type speakersMemo struct {
 	done    bool
 }
 
+// possSeen is whether a pattern is possible in a window without a quotation.
+type possSeen struct {
+	p  *Pattern
+	ok bool
+}
+
 type listSeen struct {
 	l    *List
 	seen bool
@@ -150,7 +167,10 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	clear(w.lists)
-	w.rs, w.toks, w.spk, w.lists, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], 0, kindSummary{}
+	clear(w.poss)
+	clear(w.fails)
+	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
+	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
 }
 
@@ -239,13 +259,19 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 // (inclusive): a rule of reported speech is tried only around the cues
 // it needs, and after the statements already found.
 func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
+	return w.matchFrom(r, quote, lo, hi, nil)
+}
+
+// matchFrom is MatchFrom, trying only the starts that reach a cue when nr
+// is not nil.
+func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps, clauseBuf: m.clauseBuf[:0]}
+	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !m.possible(r.Pattern.items) {
+	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
 	}
 	var best Match
@@ -255,7 +281,7 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) {
+		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items[0], start) {
 			continue
 		}
 		m.caps = m.caps[:0]
@@ -300,7 +326,27 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 			break // no later start can be nearer
 		}
 	}
+	if !found && quote < 0 && m.steps <= m.limit {
+		w.fails = append(w.fails, failSeen{r, lo, hi})
+	}
 	return best, found
+}
+
+// possibleMemo is m.possible for the items of r, remembered for the
+// window when there is no quotation (rules of reported speech, tried
+// again on one sentence after each statement they find).
+func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
+	if m.quote >= 0 {
+		return m.possible(r.Pattern.items)
+	}
+	for i := range w.poss {
+		if w.poss[i].p == r.Pattern {
+			return w.poss[i].ok
+		}
+	}
+	ok := m.possible(r.Pattern.items)
+	w.poss = append(w.poss, possSeen{r.Pattern, ok})
+	return ok
 }
 
 // captures returns the current value of every named capture.
@@ -481,6 +527,11 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	if it.tok {
 		return m.repTok(it, pos, next)
 	}
+	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
+		if f := items[i+1]; f.op == opPunct && f.min > 0 {
+			m.follow = f.punct // read by the clause that rep tries first
+		}
+	}
 	return m.rep(it, 0, pos, next)
 }
 
@@ -618,7 +669,9 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		}
 		return false
 	case opClause, opContent:
-		return m.clause(it.op == opClause, pos, k)
+		follow := m.follow
+		m.follow = ""
+		return m.clause(it.op == opClause, pos, follow, k)
 	case opSpeaker:
 		for _, sp := range m.Speakers(pos) {
 			if it.pronoun && sp.Type != PronounMention {

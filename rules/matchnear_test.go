@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+)
+
+// TestMatchNearLikeMatchFrom checks that MatchNear, which tries only the
+// starts that can reach a cue and remembers the rules that failed in a
+// window, gives what MatchFrom gives on a fresh window, for every rule of
+// reported speech, on random sentences of the words those rules look for
+// and on start ranges like those of the extractor (from the start, then
+// from inside a statement).
+func TestMatchNearLikeMatchFrom(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
+		"Trump", "Smith", "spokesman", "according", "to", "as", "who", "has", "had", "also", "on", "Friday",
+		"that", "it", "was", "announced", "and", "but", "saying", "warned", "the", "talks", "were", "useful",
+		"plan", "would", "fail", ",", ",", ",", ":", ".", "Q:quote", "–", "(", ")"}
+	var reported []*AttrRule
+	for _, r := range rs.Attribution {
+		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
+			reported = append(reported, r)
+		}
+	}
+	if len(reported) == 0 {
+		t.Skip("no rules of reported speech with cue lists in the defaults")
+	}
+	rng := rand.New(rand.NewSource(7))
+	matched := 0
+	for n := 0; n < 2000; n++ {
+		size := 3 + rng.Intn(25)
+		if n%20 == 0 {
+			size = 80 + rng.Intn(120)
+		}
+		parts := make([]string, size)
+		for i := range parts {
+			parts[i] = words[rng.Intn(len(words))]
+		}
+		toks, _ := sentence(parts...)
+		for i := range toks {
+			if toks[i].Text == "–" {
+				toks[i].Kind = Dash
+			}
+			rs.Classify(&toks[i])
+		}
+		near := rs.NewWindow(toks) // one window for all rules and ranges, as the extractor has
+		from := []int{0, rng.Intn(len(toks)), rng.Intn(len(toks))}
+		for _, r := range reported {
+			set := rs.NewListSet(r.CueLists())
+			var cues []int
+			for i := range toks {
+				if set.At(toks, i) != 0 {
+					cues = append(cues, i)
+				}
+			}
+			for _, lo := range from {
+				hi := len(toks) - 1 - rng.Intn(3)
+				if len(cues) == 0 || hi < lo {
+					continue
+				}
+				var cs []int
+				for _, c := range cues {
+					if c >= lo {
+						cs = append(cs, c)
+					}
+				}
+				want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi)
+				got, gotOK := near.MatchNear(r, lo, hi, cs, r.CueReach())
+				if gotOK != wantOK || !reflect.DeepEqual(got, want) {
+					t.Fatalf("rule %s on %v from %d to %d: MatchNear gave %v %+v, MatchFrom %v %+v",
+						r.ID, parts, lo, hi, gotOK, got, wantOK, want)
+				}
+				if gotOK {
+					matched++
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no rule matched: the sentences do not exercise the rules")
+	}
+	t.Logf("%d matches", matched)
+}
+
+// TestListSetLikeListsAt checks ListSet.At against Ruleset.ListsAt.
+func TestListSetLikeListsAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ls []*List
+	for _, name := range []string{"speech_verbs", "tell_verbs", "according_to", "subject_cues", "speech_participles", "aux"} {
+		if l := rs.Lists[name]; l != nil {
+			ls = append(ls, l)
+		}
+	}
+	toks, _ := sentence("According", "to", "the", "minister", ",", "he", "has", "said", "that", "they", "pointed", "out", "the", "risk", "Q:q", "saying", "told")
+	for i := range toks {
+		rs.Classify(&toks[i])
+	}
+	set := rs.NewListSet(ls)
+	for i := range toks {
+		if got, want := set.At(toks, i), rs.ListsAt(ls, toks, i); got != want {
+			t.Errorf("token %d %q: ListSet.At %b, ListsAt %b", i, toks[i].Text, got, want)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package rules
+
+import "slices"
+
+// MatchNear is MatchFrom for a rule of reported speech (no quotation)
+// whose cue entries are known: cues are the sorted indexes of the tokens
+// at which an entry of one of r.CueLists() starts (at least all of them
+// from lo on), and reach is r.CueReach(). The starts from which no match
+// can reach a cue — one too far before every cue, or whose speaker phrases
+// all end too far before every cue — are not tried; the result is that of
+// MatchFrom(r, -1, lo, hi).
+func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach CueReach) (Match, bool) {
+	return w.matchFrom(r, -1, lo, hi, &near{cues: cues, reach: reach})
+}
+
+// near is what MatchNear knows of the cues of a window.
+type near struct {
+	cues  []int
+	reach CueReach
+}
+
+// cueIn reports whether a cue stands at a token from a to b (inclusive).
+func (n *near) cueIn(a, b int) bool {
+	k, _ := slices.BinarySearch(n.cues, a)
+	return k < len(n.cues) && n.cues[k] <= b
+}
+
+// reaches reports whether a match from start can reach a cue (see
+// MatchNear): false only when none can.
+func (m *matcher) reaches(n *near, it *item, start int) bool {
+	rc := n.reach
+	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
+		return false
+	}
+	if rc.Gap < 0 {
+		return true
+	}
+	for _, sp := range m.Speakers(start) {
+		if it.pronoun && sp.Type != PronounMention {
+			continue
+		}
+		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// failSeen is a rule that matched nowhere from the starts lo to hi of a
+// window without a quotation.
+type failSeen struct {
+	r      *AttrRule
+	lo, hi int
+}
+
+// failed reports whether rule r, without a quotation, found no match in
+// the window from every start from lo to hi before (without going over
+// the step limit), so that it finds none again from those starts.
+func (w *Window) failed(r *AttrRule, lo, hi int) bool {
+	for _, f := range w.fails {
+		if f.r == r && f.lo <= lo && hi <= f.hi {
+			return true
+		}
+	}
+	return false
+}
