@@ -256,6 +256,10 @@ func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
 		dst = append(dst, `,"explain":`...)
 		dst = appendJSONStrings(dst, r.Explain)
 	}
+	if r.DupOf != "" {
+		dst = append(dst, `,"dup_of":`...)
+		dst = appendJSONString(dst, r.DupOf)
+	}
 	return append(dst, '}'), true
 }
 

@@ -58,6 +58,7 @@ gold file has "quotes".`,
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
 	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
 		" (British quotation marks; hard-wrapped at 72 columns)")
+	enumFlag(cmd, "variant", fixed(eval.Variants...))
 	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
 }

@@ -47,8 +47,10 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 		Example: `  whosaid speakers article.txt
   whosaid speakers -o speakers.csv articles/
   whosaid speakers --by-doc --format csv articles/ > speakers.csv`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runSpeakers(cmd.Context(), a, o, args) },
+		Args: stdinArgs(a),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSpeakers(cmd.Context(), a, o, stdinDefault(args))
+		},
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
@@ -59,7 +61,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(speakerFormats, cobra.ShellCompDirectiveNoFileComp))
+	enumFlag(cmd, "format", fixed(speakerFormats...))
 	return cmd
 }
 
