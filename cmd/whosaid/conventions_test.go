@@ -17,6 +17,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/whosaid/whosaid/eval"
 )
 
 // cliTTY runs the command line as cli does, with standard input and
@@ -342,5 +344,39 @@ func TestDupOf(t *testing.T) {
 	r = cli(context.Background(), nil, "extract", "-q", "--dedupe", "-f", "csv", dir)
 	if n := strings.Count(r.stdout, "\n"); r.code != 0 || n != 3 {
 		t.Errorf("--dedupe -f csv: exit %d, %d lines, want the header and 2 rows:\n%s", r.code, n, r.stdout)
+	}
+}
+
+// TestDocsEvalGold checks the gold example of docs/eval.md: it reads as a
+// gold file, and every span gives its text.
+func TestDocsEvalGold(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "eval.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```json\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/eval.md: no ```json block")
+	}
+	line := strings.Join(strings.Fields(block), " ") // one JSONL line
+	gold, err := eval.ReadGold(strings.NewReader(line + "\n"))
+	if err != nil || len(gold) != 1 {
+		t.Fatalf("docs/eval.md example: %v", err)
+	}
+	text := []rune(gold[0].Text)
+	for _, q := range gold[0].Quotes {
+		if got := string(text[q.Start:q.End]); got != q.Text {
+			t.Errorf("quote %d-%d is %q, its text says %q", q.Start, q.End, got, q.Text)
+		}
+		if q.SpeakerStart != nil && string(text[*q.SpeakerStart:*q.SpeakerEnd]) != *q.Speaker {
+			t.Errorf("speaker %d-%d is %q, want %q", *q.SpeakerStart, *q.SpeakerEnd, string(text[*q.SpeakerStart:*q.SpeakerEnd]), *q.Speaker)
+		}
+	}
+	// and it scores: whosaid finds both quotes
+	path := write(t, filepath.Join(t.TempDir(), "gold.jsonl"), []byte(line+"\n"))
+	r := cli(context.Background(), nil, "eval", "--json", path)
+	if r.code != 0 || !strings.Contains(r.stdout, `"gold_quotes": 2`) {
+		t.Errorf("eval on the example: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
