@@ -169,7 +169,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		return &exitError{exitInputFailed, err}
 	}
 	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, err}
+		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}

@@ -145,7 +145,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			return err
 		}
 		if err := commit(); err != nil {
-			return err
+			return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.pred), err)}
 		}
 	}
 	if o.calib && o.errs {
@@ -217,7 +217,7 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 				return nil, fmt.Errorf("writing %s: %w", o.write, err)
 			}
 			if err := commit(); err != nil {
-				return nil, err
+				return nil, &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.write), err)}
 			}
 		}
 		r = &b

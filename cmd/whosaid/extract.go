@@ -188,7 +188,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	committed = true
 	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), ioErr(err))}
+		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
 	}
 	if !o.quiet && a.stderrTerminal() {
 		fmt.Fprintln(a.stderr, sum.String())
