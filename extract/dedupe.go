@@ -21,16 +21,21 @@ const DedupeMinWords = 3
 // Feed it the documents in output order (Run's emit gives them in input
 // order whatever the number of workers): the first occurrence is the one
 // seen first, so the result is the same for any number of workers. Its
-// state is one hash and one reference per distinct quotation, never the
+// state is, per distinct quotation, a hash and where it was first seen
+// (about 100 bytes, the document id shared by its quotations), never the
 // text. A Deduper is not safe for concurrent use.
 type Deduper struct {
-	first map[[16]byte]string // hash of the normalised quotation → DOC#ID of its first occurrence
+	first map[[16]byte]dupSite // hash of the normalised quotation → its first occurrence
 	buf   []byte
 }
 
+// dupSite is where a quotation was first seen: its document's id and its
+// record's id.
+type dupSite struct{ doc, id string }
+
 // NewDeduper returns a Deduper that has seen nothing.
 func NewDeduper() *Deduper {
-	return &Deduper{first: map[[16]byte]string{}}
+	return &Deduper{first: map[[16]byte]dupSite{}}
 }
 
 // DupRef is the reference that a record's DupOf holds: the document's id
@@ -48,21 +53,25 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 		return 0
 	}
 	n := 0
+	docID := "" // doc.ID, cloned once so as not to hold on to a larger input
 	kept := doc.Quotes[:0]
 	for i := range doc.Quotes {
 		r := &doc.Quotes[i]
 		r.DupOf = ""
 		key, ok := d.key(r.Quote)
 		if ok {
-			if ref, seen := d.first[key]; seen {
+			if site, seen := d.first[key]; seen {
 				n++
 				if drop {
 					uncount(doc, r)
 					continue
 				}
-				r.DupOf = ref
+				r.DupOf = DupRef(site.doc, site.id)
 			} else {
-				d.first[key] = DupRef(doc.ID, r.ID)
+				if docID == "" {
+					docID = strings.Clone(doc.ID)
+				}
+				d.first[key] = dupSite{docID, strings.Clone(r.ID)}
 			}
 		}
 		kept = append(kept, *r)
