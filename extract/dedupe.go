@@ -26,7 +26,17 @@ const DedupeMinWords = 3
 // text. A Deduper is not safe for concurrent use.
 type Deduper struct {
 	first map[[16]byte]dupSite // hash of the normalised quotation → its first occurrence
+	// buf, keys and local are scratch space of Mark
 	buf   []byte
+	keys  []dupKey
+	local map[[16]byte]int
+}
+
+// dupKey is the hash of a record's normalised quotation; ok is false when
+// the quotation is too short to be matched.
+type dupKey struct {
+	key [16]byte
+	ok  bool
 }
 
 // dupSite is where a quotation was first seen: its document's id and its
@@ -43,14 +53,40 @@ func NewDeduper() *Deduper {
 // the last '#' splits it).
 func DupRef(doc, id string) string { return doc + "#" + id }
 
-// Mark sets the DupOf of each record of doc that repeats an earlier one
-// (of this document or of a document passed before) to that first
-// occurrence's DupRef, and remembers the others. With drop, the repeated
-// records are removed from doc.Quotes instead, and the quote counts of
-// their speakers lowered to match. It returns the number of repeats.
+// Mark sets the DupOf of each record of doc that repeats another one to
+// the DupRef of the occurrence that stands for it, and remembers the
+// others. A quotation seen in an earlier document stands for its repeats
+// in the later ones; inside a document, the occurrence with the surest
+// speaker (a speaker at all, then the highest confidence, then the
+// first) stands for the others, so that a pull quote printed before the
+// attributed passage points to that passage rather than the other way
+// round. With drop, the repeats are removed from doc.Quotes instead, and
+// the quote counts of their speakers lowered to match. It returns the
+// number of repeats.
 func (d *Deduper) Mark(doc *Document, drop bool) int {
-	if doc == nil {
+	if doc == nil || len(doc.Quotes) == 0 {
 		return 0
+	}
+	// the key of each record, and the record that stands for each key
+	// first seen in this document
+	d.keys = d.keys[:0]
+	if d.local == nil {
+		d.local = map[[16]byte]int{}
+	}
+	clear(d.local)
+	for i := range doc.Quotes {
+		r := &doc.Quotes[i]
+		key, ok := d.key(r.Quote)
+		d.keys = append(d.keys, dupKey{key, ok})
+		if !ok {
+			continue
+		}
+		if _, seen := d.first[key]; seen {
+			continue
+		}
+		if j, ok := d.local[key]; !ok || surer(r, &doc.Quotes[j]) {
+			d.local[key] = i
+		}
 	}
 	n := 0
 	docID := "" // doc.ID, cloned once so as not to hold on to a larger input
@@ -58,21 +94,26 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 	for i := range doc.Quotes {
 		r := &doc.Quotes[i]
 		r.DupOf = ""
-		key, ok := d.key(r.Quote)
-		if ok {
-			if site, seen := d.first[key]; seen {
-				n++
-				if drop {
-					uncount(doc, r)
-					continue
-				}
-				r.DupOf = DupRef(site.doc, site.id)
-			} else {
+		if k := d.keys[i]; k.ok {
+			site, seen := d.first[k.key]
+			j := d.local[k.key]
+			if !seen && j == i { // it stands for its repeats
 				if docID == "" {
 					docID = strings.Clone(doc.ID)
 				}
-				d.first[key] = dupSite{docID, strings.Clone(r.ID)}
+				d.first[k.key] = dupSite{docID, strings.Clone(r.ID)}
+				kept = append(kept, *r)
+				continue
 			}
+			n++
+			if drop {
+				uncount(doc, r)
+				continue
+			}
+			if !seen { // nothing dropped: j is where it was
+				site = dupSite{doc.ID, doc.Quotes[j].ID}
+			}
+			r.DupOf = DupRef(site.doc, site.id)
 		}
 		kept = append(kept, *r)
 	}
@@ -81,6 +122,15 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 		doc.Quotes = kept
 	}
 	return n
+}
+
+// surer reports whether record a has a surer speaker than b: a speaker
+// where b has none, else a higher confidence.
+func surer(a, b *Record) bool {
+	if (a.Speaker != "") != (b.Speaker != "") {
+		return a.Speaker != ""
+	}
+	return a.Confidence > b.Confidence
 }
 
 // key returns the hash of the normalised quotation, and false when it is

@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/extract"
@@ -61,5 +63,33 @@ func TestDeduperDrop(t *testing.T) {
 	b := dedupeDoc("b", "Costs rose again this year.", "the bridge will open in spring")
 	if n := dd.Mark(b, true); n != 1 || len(b.Quotes) != 1 || b.Quotes[0].ID != "q1" || b.Quotes[0].DupOf != "" {
 		t.Errorf("doc b: %d repeats, quotes %+v; want 1 repeat and q1 kept", n, b.Quotes)
+	}
+}
+
+// TestDeduperPullQuote checks that a pull quote printed before its
+// attributed passage points to that passage, and that --dedupe keeps the
+// attributed one; a syndicated copy points to the attributed one too.
+func TestDeduperPullQuote(t *testing.T) {
+	a := &extract.Document{ID: "a", Speakers: []extract.Speaker{{Name: "Ana Ruiz", Quotes: 1}}, Quotes: []extract.Record{
+		{ID: "q1", Quote: "We are not leaving the valley.", Kind: "direct"},
+		{ID: "q2", Quote: "Costs rose again this year.", Speaker: "Ana Ruiz", Confidence: 0.9, Kind: "direct"},
+		{ID: "q3", Quote: "We are not leaving the valley,", Speaker: "Ana Ruiz", Confidence: 0.95, Kind: "direct"},
+		{ID: "q4", Quote: "We are not leaving the valley", Speaker: "Ana Ruiz", Confidence: 0.5, Kind: "direct"},
+	}}
+	b := dedupeDoc("b", "We are NOT leaving the valley.")
+	dd := extract.NewDeduper()
+	dd.Mark(a, false)
+	dd.Mark(b, false)
+	var got []string
+	for _, r := range append(a.Quotes, b.Quotes...) {
+		got = append(got, r.DupOf)
+	}
+	if want := []string{"a#q3", "", "", "a#q3", "a#q3"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("dup_of %q, want %q", got, want)
+	}
+	a2 := &extract.Document{ID: "a", Quotes: slices.Clone(a.Quotes)}
+	extract.NewDeduper().Mark(a2, true)
+	if len(a2.Quotes) != 2 || a2.Quotes[0].ID != "q2" || a2.Quotes[1].ID != "q3" {
+		t.Errorf("drop kept %+v, want q2 and q3", a2.Quotes)
 	}
 }
