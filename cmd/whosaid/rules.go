@@ -463,6 +463,9 @@ rule's confidence. --explain adds, per quotation, how every rule fared.`,
 }
 
 func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
+	if o.text == "" && len(args) == 0 && !a.stdinTerminal() {
+		args = []string{"-"} // no PATH: standard input, as extract
+	}
 	if (o.text == "") == (len(args) == 0) {
 		return &exitError{exitUsage, errors.New("give either --text TEXT or at least one PATH")}
 	}
