@@ -175,6 +175,14 @@ func TestOutputProblemsFirst(t *testing.T) {
 			t.Errorf("%s: want one line about -o, before any work and without a temporary name:\n%s", tc.name, r.stderr)
 		}
 	}
+	// a folder where nobody may create a file, root included (Linux)
+	if st, err := os.Stat("/sys"); err == nil && st.IsDir() {
+		r := cli(context.Background(), nil, "extract", "-q", "-o", "/sys/q.csv", missing, in)
+		if r.code != exitUsage || r.stdout != "" || strings.Contains(r.stderr, ".tmp") || strings.Contains(r.stderr, "nope.txt") {
+			t.Errorf("-o in /sys: exit %d, stderr %q; want 2 and one line about -o", r.code, r.stderr)
+		}
+		checkMessages(t, r.stderr, `^whosaid: -o /sys/q\.csv: permission denied$`)
+	}
 	checkLanded(t, dir, "a.txt", "ro", "sub")
 	checkLanded(t, ro)
 	checkLanded(t, filepath.Join(dir, "sub"), "keep.txt")
