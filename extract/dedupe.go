@@ -140,6 +140,9 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 	words := 0
 	space := true // at the start of a word
 	for _, r := range quote {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent belongs to its letter's word
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			space = true
 			continue

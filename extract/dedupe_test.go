@@ -33,6 +33,8 @@ func TestDeduper(t *testing.T) {
 			[][]string{{"", ""}, {"", ""}}},
 		{"punctuation only differs", [][]string{{"Trains run, late — again"}, {"Trains run late again."}},
 			[][]string{{""}, {"a#q1"}}},
+		{"combining accents do not split words", [][]string{{"Le cafe\u0301 reste ouvert"}, {"le cafe reste ouvert"}},
+			[][]string{{""}, {"a#q1"}}},
 		{"distinct", [][]string{{"The bridge will open in spring."}, {"The bridge will open in summer."}},
 			[][]string{{""}, {""}}},
 	}
