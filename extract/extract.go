@@ -138,6 +138,9 @@ type Record struct {
 	Line         int      `json:"line"`
 	Sentence     string   `json:"sentence"`
 	Explain      []string `json:"explain,omitempty"`
+	// DupOf points a repeated quotation to its first occurrence, as
+	// DupRef(doc, id) (set by a Deduper; "" for a first occurrence).
+	DupOf string `json:"dup_of,omitempty"`
 	// Lang is the language of the record's document (the last CSV column;
 	// JSON gives it once per document).
 	Lang string `json:"-"`

@@ -76,6 +76,7 @@ var recordFields = [...]recordField{
 	{name: "line", kind: kindInt, num: func(r *Record) int { return r.Line }, column: true, width: 6},
 	{name: "sentence", str: func(r *Record) string { return r.Sentence }, column: true, width: 60, wrap: true},
 	{name: "explain", kind: kindStrings, json: jsonOmitEmpty, strs: func(r *Record) []string { return r.Explain }, width: 60, wrap: true},
+	{name: "dup_of", str: func(r *Record) string { return r.DupOf }, json: jsonOmitEmpty, width: 24},
 	{name: "lang", str: func(r *Record) string { return r.Lang }, json: jsonNever, column: true},
 }
 

@@ -52,7 +52,7 @@ func fullRecord() Record {
 	a, b, c, d := 11, 12, 13, 14
 	return Record{Doc: "docv", ID: "q7", Quote: "quotev", Start: 101, End: 102, Speaker: "speakerv", Mention: "mentionv",
 		SpeakerStart: &a, SpeakerEnd: &b, Title: "titlev", Cue: "cuev", CueStart: &c, CueEnd: &d, Kind: "direct",
-		Status: "statusv", Rule: "rulev", Confidence: 0.625, Line: 3, Sentence: "sentencev", Explain: []string{"explainv"}, Lang: "langv"}
+		Status: "statusv", Rule: "rulev", Confidence: 0.625, Line: 3, Sentence: "sentencev", Explain: []string{"explainv"}, DupOf: "dupv", Lang: "langv"}
 }
 
 // TestEveryFieldInEveryFormat writes one record whose fields all differ in

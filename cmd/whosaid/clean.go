@@ -30,13 +30,14 @@ func newCleanCmd(a *app) *cobra.Command {
 		Example: `  whosaid clean article.txt
   whosaid clean --explain article.txt
   whosaid clean --format jsonl pages.jsonl > cleaned.jsonl`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, args) },
+		Args: stdinArgs(a),
+		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, stdinDefault(args)) },
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or jsonl")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output")
+	enumFlag(cmd, "format", fixed("text", "jsonl"))
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
 	return cmd
 }
@@ -168,7 +169,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		return &exitError{exitInputFailed, err}
 	}
 	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, err}
+		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}

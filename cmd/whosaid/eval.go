@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,7 @@ type evalOpts struct {
 	pred    string
 	asJSON  bool
 	calib   bool
+	errs    bool
 	width   float64
 	variant string
 	write   string
@@ -42,10 +44,15 @@ When the gold file has "attributions" (the *-reported.jsonl files), eval also
 extracts reported speech (as extract --reported does) and scores the rows of
 kind indirect exactly as score_reported.py does: precision, recall and F1 of
 the statements, and speaker accuracy. The quote figures are printed when the
-gold file has "quotes".`,
+gold file has "quotes".
+
+--errors lists instead every mistake behind the quote figures, one a line:
+document, kind (missed, spurious, speaker), offsets, the quotation, and the
+gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
+  whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote
   whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
@@ -55,9 +62,11 @@ gold file has "quotes".`,
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
 	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
+	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
 	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
 		" (British quotation marks; hard-wrapped at 72 columns)")
+	enumFlag(cmd, "variant", fixed(eval.Variants...))
 	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
 }
@@ -136,8 +145,14 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 			return err
 		}
 		if err := commit(); err != nil {
-			return err
+			return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.pred), err)}
 		}
+	}
+	if o.calib && o.errs {
+		return &exitError{exitUsage, errors.New("--errors and --calibration: choose one")}
+	}
+	if o.errs {
+		return printEvalErrors(a, eval.Errors(gold, pred, o.lenient), o.asJSON)
 	}
 	if o.calib {
 		c := eval.Calibrate(gold, rated, o.width)
@@ -202,7 +217,7 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 				return nil, fmt.Errorf("writing %s: %w", o.write, err)
 			}
 			if err := commit(); err != nil {
-				return nil, err
+				return nil, &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.write), err)}
 			}
 		}
 		r = &b
@@ -212,4 +227,31 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 		return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
 	}
 	return gold, nil
+}
+
+// printEvalErrors writes the mistakes of eval --errors: one line each, a
+// JSON array with asJSON, and a count by kind on standard error.
+func printEvalErrors(a *app, errs []eval.Error, asJSON bool) error {
+	if asJSON {
+		if errs == nil {
+			errs = []eval.Error{}
+		}
+		b, err := json.MarshalIndent(errs, "", "  ")
+		if err != nil {
+			return fmt.Errorf("eval --errors: %w", err)
+		}
+		fmt.Fprintln(a.stdout, string(b))
+		return nil
+	}
+	n := map[string]int{}
+	for _, e := range errs {
+		n[e.Kind]++
+		fields := strings.Split(e.String(), "\t")
+		for i, f := range fields {
+			fields[i] = extract.TermSafe(f)
+		}
+		fmt.Fprintln(a.stdout, strings.Join(fields, "\t"))
+	}
+	fmt.Fprintf(a.stderr, "whosaid: %d missed, %d spurious, %d wrong speakers\n", n[eval.ErrMissed], n[eval.ErrSpurious], n[eval.ErrSpeaker])
+	return nil
 }

@@ -31,6 +31,7 @@ type extractOpts struct {
 	columns string
 
 	reported bool // --reported: rows of kind indirect
+	dedupe   bool // --dedupe: first occurrences only
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -46,8 +47,10 @@ func newExtractCmd(a *app) *cobra.Command {
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
   whosaid extract --rules my-rules/ article.txt
   whosaid extract --columns doc_title,doc_url,quote,speaker,title,confidence -o quotes.xlsx corpus.jsonl`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runExtract(cmd.Context(), a, o, args) },
+		Args: stdinArgs(a),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExtract(cmd.Context(), a, o, stdinDefault(args))
+		},
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
@@ -55,14 +58,16 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not (in JSON, an explain field; for the other formats, on standard error)")
+	cmd.Flags().BoolVar(&o.dedupe, "dedupe", false, "keep the first occurrence of each repeated quotation only (a repeat's dup_of names its first occurrence)")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().StringVar(&o.columns, "columns", "", "pick and order the columns, comma-separated (doc_title,quote,speaker,title,confidence); doc_KEY carries a document field (title, date, url, byline, or any field of a JSONL line) to every row")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or summary line on standard error")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
+	enumFlag(cmd, "format", fixed(extract.Formats...))
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -153,19 +158,24 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return nil
 	}
 	failed := 0
+	var sum runSummary
+	dd := extract.NewDeduper()
 	var noPack unpackedDocs
 	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		p.doc()
+		sum.add(r)
 		if r.Err != nil {
 			failed++
 			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
 			return nil
 		}
+		dd.Mark(r.Doc, o.dedupe)
+		sum.count(r.Doc)
 		noPack.add(r.Doc)
 		if err := ww.WriteDoc(r.Doc); err != nil {
 			return err
 		}
-		if o.explain && format == "table" {
+		if o.explain && !explainInline[format] {
 			p.message("%s", explainText(r.Doc))
 		}
 		return nil
@@ -185,7 +195,10 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	committed = true
 	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", o.out, err)}
+		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
+	}
+	if !o.quiet && a.stderrTerminal() {
+		fmt.Fprintln(a.stderr, sum.String())
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}
@@ -231,6 +244,11 @@ func startCPUProfile(path string) (stop func(), err error) {
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
+
+// explainInline holds the formats that carry --explain in their records
+// (an explain field, the review page's details); the others get it on
+// standard error.
+var explainInline = map[string]bool{"json": true, "jsonl": true, "html": true}
 
 // explainText is the --explain report of a document for the table format.
 func explainText(doc *extract.Document) string {

@@ -82,15 +82,17 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 		}
 	}
 	a.addTemp(f)
+	// commit's errors never name the temporary file: the caller names
+	// the -o path
 	commit = func() error {
 		defer a.dropTemp(f)
 		if err := f.Close(); err != nil {
 			os.Remove(f.Name())
-			return err
+			return ioErr(err)
 		}
 		if err := os.Rename(f.Name(), target); err != nil {
 			os.Remove(f.Name())
-			return err
+			return ioErr(err)
 		}
 		return nil
 	}

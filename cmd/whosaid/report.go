@@ -21,12 +21,12 @@ quote marked in its speaker's colour; a click on a quote shows its speaker,
 title, cue, rule, confidence and status. It is "extract --format html".`,
 		Example: `  whosaid report articles/                  # writes report.html
   whosaid report -o review.html corpus.jsonl`,
-		Args: cobra.MinimumNArgs(1),
+		Args: stdinArgs(a),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.out == "" {
 				o.out = "report.html"
 			}
-			return runExtract(cmd.Context(), a, o, args)
+			return runExtract(cmd.Context(), a, o, stdinDefault(args))
 		},
 	}
 	o.rules.add(cmd)
@@ -38,6 +38,7 @@ title, cue, rule, confidence and status. It is "extract --format html".`,
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out quotes whose confidence is below this (0 to 1)")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or summary line on standard error")
+	cmd.Flags().BoolVar(&o.dedupe, "dedupe", false, "keep the first occurrence of each repeated quotation only")
 	return cmd
 }

@@ -42,6 +42,11 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 
+	// ttyIn and ttyErr, when set, say whether standard input and
+	// standard error are terminals (for tests); else the streams are
+	// asked (stdinTerminal, stderrTerminal).
+	ttyIn, ttyErr *bool
+
 	mu    sync.Mutex
 	temps map[*os.File]bool // temporary output files not yet renamed or removed
 }
@@ -137,13 +142,22 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
   whosaid clean --explain article.txt
   whosaid eval gold.jsonl`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if err := caseEnums(cmd); err != nil {
+				return &exitError{exitUsage, err}
+			}
+			return nil
+		},
 	}
+	root.SetVersionTemplate("whosaid {{.Version}}\n")
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.AddCommand(newExtractCmd(a), newReportCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
+	registerEnums(root)
 	return root
 }
 
@@ -152,7 +166,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	return (&app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}).run(args)
+}
+
+// run executes the command line with the app's streams and returns the
+// exit code.
+func (a *app) run(args []string) int {
+	ctx, stderr := a.ctx, a.stderr
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	done := make(chan error, 1)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -284,14 +285,17 @@ type rulesListOpts struct {
 func newRulesListCmd(a *app) *cobra.Command {
 	o := &rulesListOpts{}
 	cmd := &cobra.Command{
-		Use:   "list [flags] [NAME...]",
+		Use:   "list [flags] [PATH...] [NAME...]",
 		Short: "List the rules and lists in force, with their ids and the file each came from",
 		Long: `Lists the attribution rules (in the order they are tried), the disabled rules,
 the cleanup rules and the word lists in force, each with the file:line:col it
 came from; a rule that overrides a built-in one says so, and a list extended by
 your files shows what they added. NAME shows only the rules and lists of that
-id or name, with every list entry and where it was written.`,
+id or name, with every list entry and where it was written. A PATH (a rule file
+or folder that exists) is read as rules check reads it: "rules list my-rules/"
+is "rules list --rules my-rules/".`,
 		Example: `  whosaid rules list
+  whosaid rules list my-rules/
   whosaid rules list --rules my-rules/
   whosaid rules list --rules my-rules/ cue_verbs`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runRulesList(a, o, args) },
@@ -303,7 +307,8 @@ id or name, with every list entry and where it was written.`,
 }
 
 func runRulesList(a *app, o *rulesListOpts, args []string) error {
-	rs, err := o.load(a, a.stderr, o.files)
+	files, args := splitRulePaths(o.files, args)
+	rs, err := o.load(a, a.stderr, files)
 	if err != nil {
 		return err
 	}
@@ -458,6 +463,9 @@ rule's confidence. --explain adds, per quotation, how every rule fared.`,
 }
 
 func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
+	if o.text == "" && len(args) == 0 && !a.stdinTerminal() {
+		args = []string{"-"} // no PATH: standard input, as extract
+	}
 	if (o.text == "") == (len(args) == 0) {
 		return &exitError{exitUsage, errors.New("give either --text TEXT or at least one PATH")}
 	}
@@ -551,4 +559,19 @@ func printTry(w io.Writer, doc *extract.Document, explain bool) error {
 		}
 	}
 	return nil
+}
+
+// splitRulePaths separates the arguments of rules list: those that name a
+// file or folder are rule paths (added to files, as rules check reads its
+// arguments), the others rule ids or list names.
+func splitRulePaths(files, args []string) (paths, names []string) {
+	paths = slices.Clone(files)
+	for _, arg := range args {
+		if _, err := os.Stat(arg); err == nil {
+			paths = append(paths, arg)
+			continue
+		}
+		names = append(names, arg)
+	}
+	return paths, names
 }

@@ -37,19 +37,21 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 		Example: `  whosaid speakers article.txt
   whosaid speakers -o speakers.csv articles/
   whosaid speakers --by-doc --format csv articles/ > speakers.csv`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runSpeakers(cmd.Context(), a, o, args) },
+		Args: stdinArgs(a),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSpeakers(cmd.Context(), a, o, stdinDefault(args))
+		},
 	}
 	o.rules.add(cmd)
 	o.in.add(cmd)
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl, xlsx (default: -o's extension, else table on a terminal, else jsonl)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar on standard error")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or summary line on standard error")
 	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(extract.SpeakerFormats(), cobra.ShellCompDirectiveNoFileComp))
+	enumFlag(cmd, "format", fixed(extract.SpeakerFormats()...))
 	return cmd
 }
 
@@ -98,13 +100,16 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
 	failed := 0
+	var sum runSummary
 	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		p.doc()
+		sum.add(r)
 		if r.Err != nil {
 			failed++
 			p.message("whosaid: %s: %v\n", r.Input.ID, r.Err)
 			return nil
 		}
+		sum.count(r.Doc)
 		if o.byDoc {
 			for _, s := range r.Doc.Speakers {
 				if err := sw.WriteSpeaker(r.Doc.ID, extract.CorpusSpeaker{Name: s.Name, Titles: s.Titles, Aliases: s.Aliases, Quotes: s.Quotes, Reported: s.Reported, Documents: 1, Docs: []string{r.Doc.ID}}); err != nil {
@@ -136,6 +141,9 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	committed = true
 	if err := commit(); err != nil {
 		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
+	}
+	if !o.quiet && a.stderrTerminal() {
+		fmt.Fprintln(a.stderr, sum.String())
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}

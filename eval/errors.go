@@ -1,0 +1,137 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The kinds of an Error.
+const (
+	ErrMissed   = "missed"   // a gold quote that no prediction matches
+	ErrSpurious = "spurious" // a prediction that matches no gold quote
+	ErrSpeaker  = "speaker"  // a matched quote with the wrong speaker
+)
+
+// Error is one mistake of the predictions against the gold, as Score
+// counts it: a gold quote missed, a prediction that is not a quote, or a
+// quote attributed to the wrong speaker. Offsets are code points.
+type Error struct {
+	Doc   string `json:"doc"`
+	Kind  string `json:"kind"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Quote string `json:"quote"`
+	// Gold is the gold speaker (missed, speaker), Pred the predicted one
+	// (spurious, speaker); "" when there is none.
+	Gold string `json:"gold_speaker,omitempty"`
+	Pred string `json:"pred_speaker,omitempty"`
+	// Pronoun is set when the gold speaker is a pronoun, judged by the
+	// offsets of the mention only.
+	Pronoun bool `json:"pronoun,omitempty"`
+	// Ignored is set for a spurious prediction inside a gold ignore
+	// region (not counted with lenient).
+	Ignored bool `json:"ignored,omitempty"`
+}
+
+// Errors lists every mistake that Score counts, document by document (in
+// gold order) and by offset: each missed gold quote, each spurious
+// prediction (in strict mode also those in ignore regions, marked Ignored)
+// and each matched quote whose speaker is wrong. Predictions of kind
+// indirect are not scored, as in Score.
+func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
+	var out []Error
+	for _, d := range gold {
+		G, P := d.Quotes, direct(pred[d.ID])
+		match := matchQuotes(G, P)
+		text := []rune(d.Text)
+		span := func(a, b int) string {
+			a, b = max(a, 0), min(b, len(text))
+			if a >= b {
+				return ""
+			}
+			return string(text[a:b])
+		}
+		var errs []Error
+		matched := make([]bool, len(G))
+		for j, p := range P {
+			if i := match[j]; i >= 0 {
+				matched[i] = true
+				g := G[i]
+				if scored, right := speakerRight(g, p); scored && !right {
+					errs = append(errs, Error{Doc: d.ID, Kind: ErrSpeaker, Start: g.Start, End: g.End, Quote: goldText(g, span),
+						Gold: *g.Speaker, Pred: p.Speaker, Pronoun: g.SpeakerIsPronoun})
+				}
+				continue
+			}
+			ignored := false
+			for _, x := range d.Ignore {
+				if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
+					ignored = true
+					break
+				}
+			}
+			if ignored && lenient {
+				continue
+			}
+			errs = append(errs, Error{Doc: d.ID, Kind: ErrSpurious, Start: p.Start, End: p.End, Quote: span(p.Start, p.End),
+				Pred: p.Speaker, Ignored: ignored})
+		}
+		for i, g := range G {
+			if matched[i] {
+				continue
+			}
+			e := Error{Doc: d.ID, Kind: ErrMissed, Start: g.Start, End: g.End, Quote: goldText(g, span), Pronoun: g.SpeakerIsPronoun}
+			if g.Speaker != nil {
+				e.Gold = *g.Speaker
+			}
+			errs = append(errs, e)
+		}
+		slices.SortStableFunc(errs, func(a, b Error) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), cmp.Compare(a.Kind, b.Kind))
+		})
+		out = append(out, errs...)
+	}
+	return out
+}
+
+// goldText is the text of gold quote g: its text field, else its span.
+func goldText(g GoldQuote, span func(a, b int) string) string {
+	if g.Text != "" {
+		return g.Text
+	}
+	return span(g.Start, g.End)
+}
+
+// String formats the error as one line: document, kind, offsets, the
+// quotation (cut at 80 characters) and the speakers.
+func (e Error) String() string {
+	q := []rune(strings.Join(strings.Fields(e.Quote), " "))
+	if len(q) > 80 {
+		q = append(q[:79], '…')
+	}
+	var who string
+	switch e.Kind {
+	case ErrMissed:
+		who = "gold: " + orNone(e.Gold)
+	case ErrSpurious:
+		who = "predicted: " + orNone(e.Pred)
+		if e.Ignored {
+			who += " (in an ignore region)"
+		}
+	default:
+		who = "gold: " + orNone(e.Gold) + ", predicted: " + orNone(e.Pred)
+	}
+	if e.Pronoun {
+		who += " (pronoun: by offsets)"
+	}
+	return fmt.Sprintf("%s\t%s\t%d-%d\t“%s”\t%s", e.Doc, e.Kind, e.Start, e.End, string(q), who)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DedupeMinWords is the fewest words a quotation needs to be matched with
+// another one: a short phrase (“very useful”, a scare-quoted word) recurs
+// in unrelated articles, a sentence of three words or more seldom does.
+const DedupeMinWords = 3
+
+// Deduper finds repeated quotations: a pull quote or a repeated headline
+// inside a document, and the copies of a syndicated article across
+// documents. Two records repeat each other when their quotations are the
+// same once normalised (letters and digits only, lower-cased, one space
+// between words) and hold at least DedupeMinWords words.
+//
+// Feed it the documents in output order (Run's emit gives them in input
+// order whatever the number of workers): the first occurrence is the one
+// seen first, so the result is the same for any number of workers. Its
+// state is, per distinct quotation, a hash and where it was first seen
+// (about 100 bytes, the document id shared by its quotations), never the
+// text. A Deduper is not safe for concurrent use.
+type Deduper struct {
+	first map[[16]byte]dupSite // hash of the normalised quotation → its first occurrence
+	// buf, keys and local are scratch space of Mark
+	buf   []byte
+	keys  []dupKey
+	local map[[16]byte]int
+}
+
+// dupKey is the hash of a record's normalised quotation; ok is false when
+// the quotation is too short to be matched.
+type dupKey struct {
+	key [16]byte
+	ok  bool
+}
+
+// dupSite is where a quotation was first seen: its document's id and its
+// record's id.
+type dupSite struct{ doc, id string }
+
+// NewDeduper returns a Deduper that has seen nothing.
+func NewDeduper() *Deduper {
+	return &Deduper{first: map[[16]byte]dupSite{}}
+}
+
+// DupRef is the reference that a record's DupOf holds: the document's id
+// and the record's id joined by '#' (the record id never holds one, so
+// the last '#' splits it).
+func DupRef(doc, id string) string { return doc + "#" + id }
+
+// Mark sets the DupOf of each record of doc that repeats another one to
+// the DupRef of the occurrence that stands for it, and remembers the
+// others. A quotation seen in an earlier document stands for its repeats
+// in the later ones; inside a document, the occurrence with the surest
+// speaker (a speaker at all, then the highest confidence, then the
+// first) stands for the others, so that a pull quote printed before the
+// attributed passage points to that passage rather than the other way
+// round. With drop, the repeats are removed from doc.Quotes instead, and
+// the quote counts of their speakers lowered to match. It returns the
+// number of repeats.
+func (d *Deduper) Mark(doc *Document, drop bool) int {
+	if doc == nil || len(doc.Quotes) == 0 {
+		return 0
+	}
+	// the key of each record, and the record that stands for each key
+	// first seen in this document
+	d.keys = d.keys[:0]
+	if d.local == nil {
+		d.local = map[[16]byte]int{}
+	}
+	clear(d.local)
+	for i := range doc.Quotes {
+		r := &doc.Quotes[i]
+		key, ok := d.key(r.Quote)
+		d.keys = append(d.keys, dupKey{key, ok})
+		if !ok {
+			continue
+		}
+		if _, seen := d.first[key]; seen {
+			continue
+		}
+		if j, ok := d.local[key]; !ok || surer(r, &doc.Quotes[j]) {
+			d.local[key] = i
+		}
+	}
+	n := 0
+	docID := "" // doc.ID, cloned once so as not to hold on to a larger input
+	kept := doc.Quotes[:0]
+	for i := range doc.Quotes {
+		r := &doc.Quotes[i]
+		r.DupOf = ""
+		if k := d.keys[i]; k.ok {
+			site, seen := d.first[k.key]
+			j := d.local[k.key]
+			if !seen && j == i { // it stands for its repeats
+				if docID == "" {
+					docID = strings.Clone(doc.ID)
+				}
+				d.first[k.key] = dupSite{docID, strings.Clone(r.ID)}
+				kept = append(kept, *r)
+				continue
+			}
+			n++
+			if drop {
+				uncount(doc, r)
+				continue
+			}
+			if !seen { // nothing dropped: j is where it was
+				site = dupSite{doc.ID, doc.Quotes[j].ID}
+			}
+			r.DupOf = DupRef(site.doc, site.id)
+		}
+		kept = append(kept, *r)
+	}
+	if drop {
+		clear(doc.Quotes[len(kept):])
+		doc.Quotes = kept
+	}
+	return n
+}
+
+// surer reports whether record a has a surer speaker than b: a speaker
+// where b has none, else a higher confidence.
+func surer(a, b *Record) bool {
+	if (a.Speaker != "") != (b.Speaker != "") {
+		return a.Speaker != ""
+	}
+	return a.Confidence > b.Confidence
+}
+
+// key returns the hash of the normalised quotation, and false when it is
+// too short to be matched.
+func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
+	b := d.buf[:0]
+	words := 0
+	space := true // at the start of a word
+	for _, r := range quote {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent belongs to its letter's word
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space {
+			if words > 0 {
+				b = append(b, ' ')
+			}
+			words++
+			space = false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	d.buf = b
+	if words < DedupeMinWords {
+		return k, false
+	}
+	sum := sha256.Sum256(b)
+	copy(k[:], sum[:16])
+	return k, true
+}
+
+// uncount lowers the count of r in its speaker's entry of doc.Speakers.
+func uncount(doc *Document, r *Record) {
+	if r.Speaker == "" {
+		return
+	}
+	for i := range doc.Speakers {
+		s := &doc.Speakers[i]
+		if !strings.EqualFold(s.Name, r.Speaker) {
+			continue
+		}
+		if r.Kind == "indirect" {
+			if s.Reported > 0 {
+				s.Reported--
+			}
+		} else if s.Quotes > 0 {
+			s.Quotes--
+		}
+		return
+	}
+}
