@@ -31,6 +31,14 @@ type Input struct {
 	// Page is set for an HTML page: its metadata and the paragraphs the
 	// content extractor left out; Text is then the extracted article.
 	Page *Page
+	// Line is the line of the JSONL corpus the document came from
+	// (counted from 1; 0 for other inputs).
+	Line int
+	// RecordID is, when Err is set on a JSONL line, the record's own id
+	// ("" when the line has none that could be read). Unlike ID, which
+	// then names the file and line, it does not depend on where the line
+	// stands in the corpus: the JSONL output's error record carries it.
+	RecordID string
 }
 
 // InputOptions say how paths are read.
@@ -53,6 +61,11 @@ type InputOptions struct {
 	// Context stops the reading between documents when it is done;
 	// ReadInputs then returns its error. Nil means never.
 	Context context.Context
+	// KeepLines makes every line of a JSONL corpus a document: a blank
+	// line is reported (Err is ErrBlankLine) instead of skipped, so that
+	// a JSONL output can have exactly one line per input line
+	// (docs/scale-out.md).
+	KeepLines bool
 }
 
 // DefaultMaxBytes is the default bound on one document (4 MiB): a news
@@ -405,13 +418,18 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if errors.Is(err, ErrTooLarge) {
-			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
+			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err, Line: lineNo}); ferr != nil {
 				return ferr
 			}
 			continue
 		}
 		if len(line) > 0 || err == nil {
-			if in, skip := parseJSONLine(name, lineNo, line); !skip {
+			in, skip := parseJSONLine(name, lineNo, line)
+			if skip && opt.KeepLines {
+				in, skip = Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ErrBlankLine}, false
+			}
+			if !skip {
+				in.Line = lineNo
 				if ferr := fn(in); ferr != nil {
 					return ferr
 				}
@@ -450,6 +468,10 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
 	}
 }
 
+// ErrBlankLine is reported for a blank line of a JSONL corpus when
+// InputOptions.KeepLines is set.
+var ErrBlankLine = errors.New("blank line, no JSON record")
+
 func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	line = bytes.TrimSpace(line)
 	if len(line) == 0 {
@@ -457,15 +479,18 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	}
 	if id, text, ok := quickJSONLine(line); ok {
 		where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
+		own := "" // the record's own id
 		if id == nil || isBlank(*id) {
 			w := where()
 			id = &w
+		} else {
+			own = *id
 		}
 		if len(*id) > MaxIDBytes {
 			return Input{ID: where(), Err: longID(len(*id))}, false
 		}
 		if err := CheckText(text); err != nil {
-			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id))}, false
+			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id)), RecordID: own}, false
 		}
 		return Input{ID: *id, Text: text}, false
 	}
@@ -509,18 +534,25 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	if len(id) > MaxIDBytes {
 		return Input{ID: where, Err: longID(len(id))}
 	}
+	own := "" // the record's own id
+	if id != where {
+		own = id
+	}
 	if rec.Text == nil {
 		if in, ok := jsonlHTML(id, line); ok {
+			if in.Err != nil {
+				in.RecordID = own
+			}
 			return in
 		}
 		msg := `no "text" field`
-		if id != where {
+		if own != "" {
 			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))
 		}
-		return Input{ID: where, Err: errors.New(msg)}
+		return Input{ID: where, Err: errors.New(msg), RecordID: own}
 	}
 	if err := CheckText(*rec.Text); err != nil {
-		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}
+		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id)), RecordID: own}
 	}
 	return Input{ID: id, Text: *rec.Text}
 }

@@ -118,6 +118,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		}
 		defer stop()
 	}
+	// JSONL output has a line for every input line (docs/scale-out.md)
+	inOpt.KeepLines = format == "jsonl"
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	if p.on {
 		go p.setTotal(inputSize(args, inOpt.Globs, inOpt.Stdin))
@@ -152,7 +154,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		if r.Err != nil {
 			failed++
 			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
-			return nil
+			return extract.WriteError(ww, r) // JSONL: the document's line holds its error
+
 		}
 		noPack.add(r.Doc)
 		if err := ww.WriteDoc(r.Doc); err != nil {
