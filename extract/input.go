@@ -80,9 +80,9 @@ const DefaultMaxBytes = 4 << 20
 // of a document is decoded (Encoding) and checked (CheckText). Errors of
 // single documents — a missing or unreadable file, binary data, invalid
 // UTF-8, a document over MaxBytes, a JSONL line that is not an object with
-// a "text" — are passed to fn in Input.Err, with the ID naming the file
-// (and line); ReadInputs stops only when fn returns an error or the
-// Context is done.
+// a "text", a blank JSONL line with KeepLines — are passed to fn in
+// Input.Err, with the ID naming the file (and line); ReadInputs stops only
+// when fn returns an error or the Context is done.
 func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 	if len(opt.Globs) == 0 {
 		opt.Globs = DefaultGlobs()
