@@ -423,6 +423,11 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 			}
 			continue
 		}
+		if err != nil && err != io.EOF {
+			// a read or decoding error: the line is cut or corrupt, and
+			// the error stands in its place
+			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err), Line: lineNo})
+		}
 		if len(line) > 0 || err == nil {
 			in, skip := parseJSONLine(name, lineNo, line)
 			if skip && opt.KeepLines {
@@ -437,9 +442,6 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 		}
 		if err == io.EOF {
 			return nil
-		}
-		if err != nil {
-			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err)})
 		}
 	}
 }
