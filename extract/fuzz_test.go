@@ -333,5 +333,28 @@ func FuzzReadInputs(f *testing.F) {
 		if !jsonl && docs != 1 {
 			t.Errorf("%d documents from one text", docs)
 		}
+		if !jsonl {
+			return
+		}
+		// with KeepLines, every line is a document: the k-th has Line k
+		// (the JSONL output's one line per input line, docs/scale-out.md)
+		opt.Stdin, opt.KeepLines = bytes.NewReader(data), true
+		k := 0
+		err = extract.ReadInputs([]string{"-"}, opt, func(in extract.Input) error {
+			k++
+			if in.Line != k {
+				t.Errorf("document %d (%s, %v) has Line %d", k, in.ID, in.Err, in.Line)
+			}
+			if len(in.RecordID) > extract.MaxIDBytes || in.RecordID != "" && in.Err == nil {
+				t.Errorf("document %d: RecordID of %d bytes, error %v", k, len(in.RecordID), in.Err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k < docs {
+			t.Errorf("%d documents with KeepLines, %d without", k, docs)
+		}
 	})
 }

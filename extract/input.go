@@ -34,6 +34,14 @@ type Input struct {
 	// Meta holds the other fields of a JSONL line than id and text (see
 	// Document.Meta).
 	Meta map[string]string
+	// Line is the line of the JSONL corpus the document came from
+	// (counted from 1; 0 for other inputs).
+	Line int
+	// RecordID is, when Err is set on a JSONL line, the record's own id
+	// ("" when the line has none that could be read). Unlike ID, which
+	// then names the file and line, it does not depend on where the line
+	// stands in the corpus: the JSONL output's error record carries it.
+	RecordID string
 }
 
 // InputOptions say how paths are read.
@@ -56,6 +64,11 @@ type InputOptions struct {
 	// Context stops the reading between documents when it is done;
 	// ReadInputs then returns its error. Nil means never.
 	Context context.Context
+	// KeepLines makes every line of a JSONL corpus a document: a blank
+	// line is reported (Err is ErrBlankLine) instead of skipped, so that
+	// a JSONL output can have exactly one line per input line
+	// (docs/scale-out.md).
+	KeepLines bool
 }
 
 // DefaultMaxBytes is the default bound on one document (4 MiB): a news
@@ -70,9 +83,9 @@ const DefaultMaxBytes = 4 << 20
 // of a document is decoded (Encoding) and checked (CheckText). Errors of
 // single documents — a missing or unreadable file, binary data, invalid
 // UTF-8, a document over MaxBytes, a JSONL line that is not an object with
-// a "text" — are passed to fn in Input.Err, with the ID naming the file
-// (and line); ReadInputs stops only when fn returns an error or the
-// Context is done.
+// a "text", a blank JSONL line with KeepLines — are passed to fn in
+// Input.Err, with the ID naming the file (and line); ReadInputs stops only
+// when fn returns an error or the Context is done.
 func ReadInputs(paths []string, opt InputOptions, fn func(Input) error) error {
 	if len(opt.Globs) == 0 {
 		opt.Globs = DefaultGlobs()
@@ -408,13 +421,23 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if errors.Is(err, ErrTooLarge) {
-			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err}); ferr != nil {
+			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err, Line: lineNo}); ferr != nil {
 				return ferr
 			}
 			continue
 		}
+		if err != nil && err != io.EOF {
+			// a read or decoding error: the line is cut or corrupt, and
+			// the error stands in its place
+			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err), Line: lineNo})
+		}
 		if len(line) > 0 || err == nil {
-			if in, skip := parseJSONLine(name, lineNo, line); !skip {
+			in, skip := parseJSONLine(name, lineNo, line)
+			if skip && opt.KeepLines {
+				in, skip = Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ErrBlankLine}, false
+			}
+			if !skip {
+				in.Line = lineNo
 				if ferr := fn(in); ferr != nil {
 					return ferr
 				}
@@ -422,9 +445,6 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 		}
 		if err == io.EOF {
 			return nil
-		}
-		if err != nil {
-			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err)})
 		}
 	}
 }
@@ -453,6 +473,10 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
 	}
 }
 
+// ErrBlankLine is reported for a blank line of a JSONL corpus when
+// InputOptions.KeepLines is set.
+var ErrBlankLine = errors.New("blank line, no JSON record")
+
 func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	line = bytes.TrimSpace(line)
 	if len(line) == 0 {
@@ -460,15 +484,18 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 	}
 	if id, text, ok := quickJSONLine(line); ok {
 		where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
+		own := "" // the record's own id
 		if id == nil || isBlank(*id) {
 			w := where()
 			id = &w
+		} else {
+			own = *id
 		}
 		if len(*id) > MaxIDBytes {
 			return Input{ID: where(), Err: longID(len(*id))}, false
 		}
 		if err := CheckText(text); err != nil {
-			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id))}, false
+			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id)), RecordID: own}, false
 		}
 		return Input{ID: *id, Text: text}, false
 	}
@@ -512,19 +539,26 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	if len(id) > MaxIDBytes {
 		return Input{ID: where, Err: longID(len(id))}
 	}
+	own := "" // the record's own id
+	if id != where {
+		own = id
+	}
 	if rec.Text == nil {
 		if in, ok := jsonlHTML(id, line); ok {
 			in.Meta = jsonlMeta(line)
+			if in.Err != nil {
+				in.RecordID = own
+			}
 			return in
 		}
 		msg := `no "text" field`
-		if id != where {
+		if own != "" {
 			msg += fmt.Sprintf(" (id %s)", strconv.Quote(id))
 		}
-		return Input{ID: where, Err: errors.New(msg)}
+		return Input{ID: where, Err: errors.New(msg), RecordID: own}
 	}
 	if err := CheckText(*rec.Text); err != nil {
-		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id))}
+		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id)), RecordID: own}
 	}
 	return Input{ID: id, Text: *rec.Text, Meta: jsonlMeta(line)}
 }

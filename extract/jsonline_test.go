@@ -61,7 +61,7 @@ func TestQuickJSONLine(t *testing.T) {
 		line := bytes.TrimSpace([]byte(l))
 		want := decodeJSONLine("f", i+1, line)
 		got, skip := parseJSONLine("f", i+1, []byte(l))
-		if skip || !reflect.DeepEqual(errText(got), errText(want)) || got.ID != want.ID || got.Text != want.Text {
+		if skip || !reflect.DeepEqual(errText(got), errText(want)) || got.ID != want.ID || got.Text != want.Text || got.RecordID != want.RecordID {
 			t.Errorf("line %q: got %+v, want %+v", l, got, want)
 		}
 		if _, _, ok := quickJSONLine(line); ok {

@@ -31,7 +31,8 @@ type extractOpts struct {
 	columns string
 
 	reported bool // --reported: rows of kind indirect
-	dedupe   bool // --dedupe: first occurrences only
+	dedupe   bool   // --dedupe: first occurrences only
+	dupScope string // --dup-scope: corpus or document
 }
 
 // exitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
@@ -60,6 +61,8 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not (in JSON, an explain field; for the other formats, on standard error)")
 	cmd.Flags().BoolVar(&o.dedupe, "dedupe", false, "keep the first occurrence of each repeated quotation only (a repeat's dup_of names its first occurrence)")
+	cmd.Flags().StringVar(&o.dupScope, "dup-scope", "corpus", "where a repeated quotation's first occurrence is looked for: corpus (every document before) or document (its own only: the same output however a corpus is cut into chunks)")
+	enumFlag(cmd, "dup-scope", fixed("corpus", "document"))
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().StringVar(&o.columns, "columns", "", "pick and order the columns, comma-separated (doc_title,quote,speaker,title,confidence); doc_KEY carries a document field (title, date, url, byline, or any field of a JSONL line) to every row")
@@ -79,6 +82,12 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	if o.jobs < 1 {
 		return &exitError{exitUsage, fmt.Errorf("-j %d: want at least 1", o.jobs)}
+	}
+	if o.dupScope == "" {
+		o.dupScope = "corpus" // commands without the flag (report)
+	}
+	if o.dupScope != "corpus" && o.dupScope != "document" {
+		return &exitError{exitUsage, fmt.Errorf("--dup-scope %q: want corpus or document", o.dupScope)}
 	}
 	columns, err := extract.ParseColumns(o.columns)
 	if err != nil {
@@ -130,6 +139,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		}
 		defer stop()
 	}
+	// JSONL output has a line for every input line (docs/scale-out.md)
+	inOpt.KeepLines = format == "jsonl"
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	if p.on {
 		go p.setTotal(inputSize(args, inOpt.Globs, inOpt.Stdin))
@@ -167,7 +178,11 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		if r.Err != nil {
 			failed++
 			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
-			return nil
+			return extract.WriteError(ww, r) // JSONL: the document's line holds its error
+
+		}
+		if o.dupScope == "document" {
+			dd = extract.NewDeduper() // repeats inside the document only
 		}
 		dd.Mark(r.Doc, o.dedupe)
 		sum.count(r.Doc)
