@@ -30,7 +30,7 @@ type extractOpts struct {
 	lang    string
 	columns string
 
-	reported bool // --reported: rows of kind indirect
+	reported bool   // --reported: rows of kind indirect
 	dedupe   bool   // --dedupe: first occurrences only
 	dupScope string // --dup-scope: corpus or document
 }
