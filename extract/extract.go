@@ -115,7 +115,8 @@ func (x *Extractor) mark(r rune) bool {
 // Rules returns the extractor's ruleset.
 func (x *Extractor) Rules() *rules.Ruleset { return x.rules }
 
-// Record is one quotation in the output: the data model of DESIGN.md.
+// Record is one quotation in the output (its fields are documented in
+// README.md, "The quote table").
 // Offsets are code points into the original input; End is exclusive.
 type Record struct {
 	Doc          string   `json:"doc"`
@@ -142,7 +143,7 @@ type Record struct {
 	// JSON gives it once per document).
 	Lang string `json:"-"`
 
-	byteStart, byteEnd int
+	byteStart int // byte offset of the quotation in the text (orders records)
 }
 
 // Speaker is one person or organisation of a document.
