@@ -52,7 +52,7 @@ type Extractor struct {
 	isMark          map[rune]bool
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
-	l         lists // lists read per token, looked up once
+	lists     lists // lists read per token, looked up once
 	// scratch holds *scratch values: buffers that an analysis reuses.
 	scratch sync.Pool
 	// gate holds the rules of reported speech and their cue lists, made
@@ -77,7 +77,7 @@ type lists struct {
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
 	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
-	x.l = lists{
+	x.lists = lists{
 		det:        rs.Lists[rules.ListDeterminers],
 		hon:        rs.Lists[rules.ListHonorifics],
 		cue:        rs.Lists[rules.ListCueVerbs],

@@ -94,7 +94,7 @@ func (rs *Ruleset) bindClasses() {
 		add(name)
 	}
 	cls := classTable{words: map[string]uint64{}}
-	if l := rs.l.titleSuffixes; l != nil {
+	if l := rs.speakerLists.titleSuffixes; l != nil {
 		for _, suf := range l.Entries {
 			if suf == "" {
 				cls.suffixes = [256][]string{} // every word has the empty suffix
@@ -163,7 +163,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
 	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {
@@ -179,14 +179,14 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 // (Zuversicht): in a language that capitalises its nouns, a compound noun
 // is no name.
 func (rs *Ruleset) nounClass(lower string, c uint64) uint64 {
-	if len(lower) < 6 || c&(rs.b.titles|rs.b.personNouns|rs.b.firstNames|classTitleSuffix) != 0 {
+	if len(lower) < 6 || c&(rs.speakerBits.titles|rs.speakerBits.personNouns|rs.speakerBits.firstNames|classTitleSuffix) != 0 {
 		return c
 	}
 	switch {
 	case rs.classes.personSuf.has(lower):
-		c |= rs.b.personNouns
+		c |= rs.speakerBits.personNouns
 	case rs.classes.nounSuf.has(lower):
-		c |= rs.b.notNames
+		c |= rs.speakerBits.notNames
 	}
 	return c
 }
