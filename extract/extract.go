@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/wordtab"
 	"github.com/whosaid/whosaid/rules"
 )
 
@@ -71,7 +72,7 @@ type lists struct {
 	det, hon, cue, cuePhrases *rules.List
 	// abbr is the abbreviations list, which the tokenizer looks up at
 	// every period that follows a word.
-	abbr *rules.WordSet
+	abbr *wordtab.Set
 }
 
 // New returns an Extractor for the ruleset.
@@ -82,7 +83,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		hon:        rs.Lists[rules.ListHonorifics],
 		cue:        rs.Lists[rules.ListCueVerbs],
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
-		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
+		abbr:       rs.Lists[rules.ListAbbreviations].WordSet(),
 	}
 	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {

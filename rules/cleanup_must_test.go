@@ -133,7 +133,7 @@ func TestWordSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, l := range rs.Lists {
-		ws := NewWordSet(l)
+		ws := l.WordSet()
 		for w := range l.words {
 			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
 				w + w, w + "abcdefghijklmnop"} {
@@ -150,7 +150,7 @@ func TestWordSet(t *testing.T) {
 			}
 		}
 	}
-	if ws := NewWordSet(nil); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
+	if ws := (*List)(nil).WordSet(); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
 		t.Error("the word set of no list holds words")
 	}
 }
