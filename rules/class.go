@@ -12,7 +12,7 @@ import (
 // lower-case form, so that matching tests a bit where it would hash the
 // word once per list and per test.
 const (
-	// classified marks a Class computed by Ruleset.Classify; a zero Class
+	// classified marks a Class computed by Ruleset.classify; a zero Class
 	// means the token was never classified, and its lists are looked up by
 	// its text.
 	classified uint64 = 1 << 63
@@ -137,13 +137,13 @@ func (rs *Ruleset) bindClasses() {
 	rs.classes = cls
 }
 
-// Classify sets t.Class, the word classes of t under this ruleset: which of
-// its lists hold t's lower-case form. Matching and speaker parsing then test
-// bits instead of looking words up; a token with a zero Class (never
-// classified) is looked up by its text, with the same results. A Class is
-// only meaningful to the ruleset that computed it.
+// Classify records in t its word classes under this ruleset: which of its
+// lists hold t's lower-case form. Matching and speaker parsing then test
+// bits instead of looking words up; an unclassified token is looked up by
+// its text, with the same results. The classes are only meaningful to the
+// ruleset that computed them.
 func (rs *Ruleset) Classify(t *Token) {
-	t.Class = rs.classOf(t.Lower, t.Cap)
+	t.class = rs.classOf(t.Lower, t.Cap)
 }
 
 // classOf returns the classes of a word with lower-case form lower.
@@ -231,8 +231,8 @@ func (s *suffixSet) has(w string) bool {
 
 // cls returns the classes of t, computing them when t is unclassified.
 func (rs *Ruleset) cls(t *Token) uint64 {
-	if t.Class != 0 {
-		return t.Class
+	if t.class != 0 {
+		return t.class
 	}
 	return rs.classOf(t.Lower, t.Cap)
 }
