@@ -70,7 +70,7 @@ func (rs *Ruleset) bindClasses() {
 			order = append(order, name)
 		}
 	}
-	for _, name := range RequiredLists {
+	for _, name := range RequiredLists() {
 		add(name)
 	}
 	add(ListCuePhrases)

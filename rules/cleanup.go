@@ -25,9 +25,6 @@ const (
 	No  Tri = -1 // must not hold
 )
 
-// Holds reports whether b satisfies the condition.
-func (t Tri) Holds(b bool) bool { return t == Any || (t == Yes) == b }
-
 // CleanupRule is one rule of the cleanup stage. All conditions given must
 // hold for the rule to apply to a line. A rule either drops the line (or, with
 // drop: rest, the line and everything after it), or — when it has a Score —

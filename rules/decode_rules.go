@@ -210,7 +210,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				c.setSide(key, side)
 				conds++
 			case "judge":
-				d.mapping(v, JudgeKeys(), func(name string, k, v *yaml.Node) {
+				d.mapping(v, judgeKeyNames(), func(name string, k, v *yaml.Node) {
 					if f, ok := d.float(v); ok {
 						if msg := c.setJudge(name, f); msg != "" {
 							d.errf(v, "judge %s: %s", name, msg)

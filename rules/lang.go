@@ -80,8 +80,8 @@ const (
 	SingleMarksAuto   = "auto"
 )
 
-// Morphologies are the values of `morphology:`.
-var Morphologies = []string{"english", "none"}
+// morphologies returns the values of `morphology:`.
+func morphologies() []string { return []string{"english", "none"} }
 
 // languageKeys are the keys of the `language:` section.
 var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings"}
@@ -119,8 +119,8 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			})
 		case "morphology":
 			if s, ok := d.str(v); ok {
-				if !contains(Morphologies, s) {
-					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, Morphologies), strings.Join(Morphologies, ", "))
+				if ms := morphologies(); !contains(ms, s) {
+					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, ms), strings.Join(ms, ", "))
 					return
 				}
 				rs.Language.Morphology = s

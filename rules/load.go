@@ -240,7 +240,7 @@ func filterClean(in []*CleanupRule, off map[string]Pos) []*CleanupRule {
 func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 	defer rs.bindLists()
 	var missing []string
-	for _, name := range RequiredLists {
+	for _, name := range RequiredLists() {
 		if _, ok := rs.Lists[name]; !ok {
 			missing = append(missing, name)
 		}

@@ -32,9 +32,11 @@ const (
 	ListOpeners        = "sentence_openers"         // but, even, perhaps (optional: words before a sentence's subject)
 )
 
-// RequiredLists names the lists every ruleset must have.
-var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
+// RequiredLists returns the names of the lists every ruleset must have.
+func RequiredLists() []string {
+	return []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
+		ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
+}
 
 // speakerLists holds the lists the speaker phrase parser reads, looked up
 // once when the ruleset is loaded.
