@@ -45,14 +45,16 @@ type CleanupRule struct {
 	Judge *Judge
 
 	Regex *Regexp // the line (trimmed) matches
-	// Words: the line holds a word or phrase of one of these lists (words:),
-	// or every word of the line is in one of them (only_words:; see OnlyList).
-	Words    []*List
-	MaxWords int  // the line has at most this many words (0: no bound)
-	MinWords int  // the line has at least this many words
-	MaxChars int  // the line has at most this many characters (0: no bound)
-	MinChars int  // the line has at least this many characters
-	Repeated bool // the line (normalised) appeared earlier in the document
+	// Words: the line holds a word or phrase of one of these lists (words:).
+	Words []*List
+	// OnlyWords: every word of the line is in one of these lists
+	// (only_words:).
+	OnlyWords []*List
+	MaxWords  int  // the line has at most this many words (0: no bound)
+	MinWords  int  // the line has at least this many words
+	MaxChars  int  // the line has at most this many characters (0: no bound)
+	MinChars  int  // the line has at least this many characters
+	Repeated  bool // the line (normalised) appeared earlier in the document
 	// Protect keeps a line holding a quotation mark or a cue verb from this rule
 	// (default true); with ProtectCues false only a quotation mark protects.
 	// On a scored rule it only keeps a negative score off lines holding a
@@ -217,11 +219,6 @@ func (c *CleanupRule) addListRef(name string, pos Pos, only bool) {
 	c.wordPos = append(c.wordPos, pos)
 	c.wordOnly = append(c.wordOnly, only)
 }
-
-// OnlyList reports whether Words[i] came from only_words (every word of the
-// line must be in one of those lists) rather than from words (the line holds
-// a word of one of them). The loader binds both kinds into Words, in order.
-func (c *CleanupRule) OnlyList(i int) bool { return i < len(c.wordOnly) && c.wordOnly[i] }
 
 // MatchWordsAt is MatchAt on lower-case words: the length in words of the
 // longest entry of the list that matches the words starting at words[i],

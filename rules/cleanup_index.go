@@ -42,10 +42,8 @@ func indexOf(list []*CleanupRule) *needle.Index {
 		if c.Regex != nil {
 			spec[i].Filter = &c.filter
 		}
-		for w, l := range c.Words {
-			if !c.OnlyList(w) {
-				spec[i].Forms = append(spec[i].Forms, l.Forms()...)
-			}
+		for _, l := range c.Words {
+			spec[i].Forms = append(spec[i].Forms, l.Forms()...)
 		}
 	}
 	return needle.Build(spec)

@@ -281,7 +281,11 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 				*errs = append(*errs, &Error{Pos: c.wordPos[i], Msg: fmt.Sprintf("words refers to list %q, which does not exist%s", name, rs.suggestList(name))})
 				continue
 			}
-			c.Words = append(c.Words, l)
+			if c.wordOnly[i] {
+				c.OnlyWords = append(c.OnlyWords, l)
+			} else {
+				c.Words = append(c.Words, l)
+			}
 		}
 	}
 }
