@@ -259,12 +259,7 @@ func (c *CleanupRule) prepare() {
 	}
 }
 
-// MustMay reports whether the rule's regex may match the line text, whose
-// lower-case form (letters lowered only where that keeps their length, as
-// cleanup does) is lower: whether lower holds, whole, one of the strings
-// that every match holds. It only says no when the regex cannot match.
-func (c *CleanupRule) MustMay(text, lower string) bool { return c.filter.MustMay(text, lower) }
-
-// PrefixMay reports whether the rule's regex may match a line whose
-// lower-case form is lower, judging by how the line starts and ends.
-func (c *CleanupRule) PrefixMay(lower string) bool { return c.filter.EndsMay(lower) }
+// Filter returns the quick tests of the rule's regex, mined when the rule
+// was loaded: they say no only where the regex cannot match. It is for the
+// extract package, which applies the rules.
+func (c *CleanupRule) Filter() *needle.Filter { return &c.filter }

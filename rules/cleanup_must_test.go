@@ -70,7 +70,7 @@ func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
 					continue
 				}
-				if !r.MustMay(line, low) {
+				if !r.Filter().MustMay(line, low) {
 					t.Errorf("rule %s: MustMay refuses %q, which the regex matches", r.ID, line)
 				}
 			}
