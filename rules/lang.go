@@ -118,20 +118,11 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 				}
 			})
 		case "morphology":
-			if s, ok := d.str(v); ok {
-				if ms := morphologies(); !contains(ms, s) {
-					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, ms), strings.Join(ms, ", "))
-					return
-				}
+			if s, ok := d.choice(key, v, morphologies()); ok {
 				rs.Language.Morphology = s
 			}
 		case "single_marks":
-			if s, ok := d.str(v); ok {
-				modes := []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}
-				if !contains(modes, s) {
-					d.errf(v, "unknown single_marks %q%s (allowed: %s)", s, didYouMean(s, modes), strings.Join(modes, ", "))
-					return
-				}
+			if s, ok := d.choice(key, v, []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}); ok {
 				rs.Language.SingleMarks = s
 			}
 		case "capitalised_nouns":
@@ -159,12 +150,7 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "noun_quote_confidence must be between 0 and 1, got %v", f)
-				}
-				rs.Language.NounQuoteConfidence = f
-			}
+			d.share(key, v, &rs.Language.NounQuoteConfidence)
 		case "months":
 			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
 				d.errf(v, "months: want the twelve months in order (each as name|short|…), got %d", len(v.Content))
