@@ -279,22 +279,10 @@ func (ps *packSet) get(code string) *Ruleset {
 // DefaultPackSources returns the embedded files of the language pack code
 // (the folder defaults/code), in name order; nil when there is no such pack.
 func DefaultPackSources(code string) []Source {
-	ents, err := fs.ReadDir(defaultFS, "defaults/"+code)
-	if err != nil {
-		return nil
+	if code == "" {
+		return nil // the base files are DefaultBaseSources
 	}
-	var out []Source
-	for _, e := range ents {
-		if e.IsDir() {
-			continue
-		}
-		data, err := defaultFS.ReadFile("defaults/" + code + "/" + e.Name())
-		if err != nil {
-			continue
-		}
-		out = append(out, Source{Name: DefaultPrefix + code + "/" + e.Name(), Data: data, Default: true, Pack: code})
-	}
-	return out
+	return embeddedSources(code, code)
 }
 
 // DefaultPacks returns the codes of the embedded language packs (besides

@@ -34,8 +34,17 @@ func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPack
 
 // DefaultBaseSources returns the embedded default rule files of the base
 // ruleset (the top-level files, language BaseLang), in name order.
-func DefaultBaseSources() []Source {
-	ents, err := fs.ReadDir(defaultFS, "defaults")
+func DefaultBaseSources() []Source { return embeddedSources("", "") }
+
+// embeddedSources returns the embedded files of the folder defaults/dir
+// (not its subfolders), in name order, as sources of the pack pack ("" for
+// the base ruleset); nil when there is no such folder.
+func embeddedSources(dir, pack string) []Source {
+	path := "defaults"
+	if dir != "" {
+		path += "/" + dir
+	}
+	ents, err := fs.ReadDir(defaultFS, path)
 	if err != nil {
 		return nil
 	}
@@ -44,11 +53,15 @@ func DefaultBaseSources() []Source {
 		if e.IsDir() {
 			continue
 		}
-		data, err := defaultFS.ReadFile("defaults/" + e.Name())
+		data, err := defaultFS.ReadFile(path + "/" + e.Name())
 		if err != nil {
 			continue
 		}
-		out = append(out, Source{Name: DefaultPrefix + e.Name(), Data: data, Default: true})
+		name := DefaultPrefix + e.Name()
+		if dir != "" {
+			name = DefaultPrefix + dir + "/" + e.Name()
+		}
+		out = append(out, Source{Name: name, Data: data, Default: true, Pack: pack})
 	}
 	return out
 }
