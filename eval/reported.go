@@ -183,33 +183,15 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 				}
 			}
 		}
-		// Python's cand.sort(reverse=True): descending by (r, i, j).
-		slices.SortFunc(cands, func(a, b candidate) int {
-			switch {
-			case a.r != b.r:
-				if a.r > b.r {
-					return -1
-				}
-				return 1
-			case a.i != b.i:
-				return b.i - a.i
-			default:
-				return b.j - a.j
-			}
-		})
-		usedG := make([]bool, len(A))
-		usedP := make([]bool, len(P))
-		for _, c := range cands {
-			if usedG[c.i] || usedP[c.j] {
-				continue
-			}
-			usedG[c.i], usedP[c.j] = true, true
+		sortCandidates(cands)
+		pairs, _ := greedyPairs(cands, len(A), len(P), 0)
+		for _, ij := range pairs {
 			tpP++
-			if !isG[c.i] {
+			if !isG[ij[0]] {
 				continue
 			}
 			tpR++
-			g, p := A[c.i], P[c.j]
+			g, p := A[ij[0]], P[ij[1]]
 			if g.Speaker == nil || *g.Speaker == "" {
 				continue
 			}

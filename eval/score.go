@@ -13,6 +13,7 @@
 package eval
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -416,6 +417,47 @@ type candidate struct {
 	i, j int
 }
 
+// quoteCandidates returns the pairs of a gold and a predicted quote that
+// overlap, with the overlap's share of the longer one, sorted as score.py
+// sorts them (see sortCandidates).
+func quoteCandidates(G []GoldQuote, P []PredQuote) []candidate {
+	var cands []candidate
+	for i, g := range G {
+		for j, p := range P {
+			if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
+				den := max(g.End-g.Start, p.End-p.Start, 1)
+				cands = append(cands, candidate{float64(ov) / float64(den), i, j})
+			}
+		}
+	}
+	sortCandidates(cands)
+	return cands
+}
+
+// sortCandidates sorts as Python's cand.sort(reverse=True): descending by
+// (r, i, j).
+func sortCandidates(cands []candidate) {
+	slices.SortFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.r, a.r), cmp.Compare(b.i, a.i), cmp.Compare(b.j, a.j))
+	})
+}
+
+// greedyPairs takes the sorted candidates in order, each whose ratio is at
+// least minR and whose gold item (of nG) and prediction (of nP) are both
+// still free, as the scorers do. It returns the pairs taken, in order, and
+// which predictions they took.
+func greedyPairs(cands []candidate, nG, nP int, minR float64) (pairs [][2]int, usedP []bool) {
+	usedG := make([]bool, nG)
+	usedP = make([]bool, nP)
+	for _, c := range cands {
+		if c.r >= minR && !usedG[c.i] && !usedP[c.j] {
+			usedG[c.i], usedP[c.j] = true, true
+			pairs = append(pairs, [2]int{c.i, c.j})
+		}
+	}
+	return pairs, usedP
+}
+
 // Score scores predictions (by document id; ids missing from pred are
 // documents with no predictions) against gold exactly as score.py does.
 // lenient is score.py's --lenient: unmatched predictions in ignore regions
@@ -432,38 +474,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 	for _, d := range gold {
 		G, P := d.Quotes, direct(pred[d.ID])
 		nGold += len(G)
-		var cands []candidate
-		for i, g := range G {
-			for j, p := range P {
-				if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
-					den := max(g.End-g.Start, p.End-p.Start, 1)
-					cands = append(cands, candidate{float64(ov) / float64(den), i, j})
-				}
-			}
-		}
-		// Python's cand.sort(reverse=True): descending by (r, i, j).
-		slices.SortFunc(cands, func(a, b candidate) int {
-			switch {
-			case a.r != b.r:
-				if a.r > b.r {
-					return -1
-				}
-				return 1
-			case a.i != b.i:
-				return b.i - a.i
-			default:
-				return b.j - a.j
-			}
-		})
-		usedG := make([]bool, len(G))
-		usedP := make([]bool, len(P))
-		var pairs [][2]int
-		for _, c := range cands {
-			if c.r >= 0.5 && !usedG[c.i] && !usedP[c.j] {
-				usedG[c.i], usedP[c.j] = true, true
-				pairs = append(pairs, [2]int{c.i, c.j})
-			}
-		}
+		pairs, usedP := greedyPairs(quoteCandidates(G, P), len(G), len(P), 0.5)
 		for j, p := range P {
 			if usedP[j] {
 				continue
