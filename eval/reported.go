@@ -243,35 +243,16 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 // MarshalJSON writes the report with score_reported.py's number formatting,
 // so that json.MarshalIndent(r, "", "  ") equals its output.
 func (r ReportedReport) MarshalJSON() ([]byte, error) {
-	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
-	type prf struct {
-		P  json.Number `json:"P"`
-		R  json.Number `json:"R"`
-		F1 json.Number `json:"F1"`
-	}
-	type acc struct {
-		N   int          `json:"n"`
-		Acc *json.Number `json:"acc"`
-	}
-	mkAcc := func(a Accuracy) acc {
-		out := acc{N: a.N}
-		if a.Acc != nil {
-			n := num(*a.Acc)
-			out.Acc = &n
-		}
-		return out
-	}
 	return json.Marshal(struct {
-		GoldReportedSpeech        int         `json:"gold_reported_speech"`
-		PredIndirect              int         `json:"pred_indirect"`
-		Reported                  prf         `json:"reported"`
-		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
-		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
-		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+		GoldReportedSpeech int     `json:"gold_reported_speech"`
+		PredIndirect       int     `json:"pred_indirect"`
+		Reported           prfJSON `json:"reported"`
+		speakerJSON
+		EndToEndNamedRecall json.Number `json:"end_to_end_named_recall"`
 	}{
 		r.GoldReportedSpeech, r.PredIndirect,
-		prf{num(r.Reported.P), num(r.Reported.R), num(r.Reported.F1)},
-		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset),
+		mkPRF(r.Reported),
+		speakerJSON{mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset)},
 		num(r.EndToEndNamedRecall),
 	})
 }

@@ -343,44 +343,57 @@ func pyFloat(x float64) string {
 	}
 }
 
-// MarshalJSON writes the report with score.py's number formatting (1.0,
-// 0.0, 0.5), so that json.MarshalIndent(r, "", "  ") equals its output.
-func (r Report) MarshalJSON() ([]byte, error) {
-	type prf struct {
+// prfJSON and accJSON are PRF and Accuracy with the scorers' number
+// formatting (see pyFloat).
+type (
+	prfJSON struct {
 		P  json.Number `json:"P"`
 		R  json.Number `json:"R"`
 		F1 json.Number `json:"F1"`
 	}
-	type acc struct {
+	accJSON struct {
 		N   int          `json:"n"`
 		Acc *json.Number `json:"acc"`
 	}
-	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
-	mkPRF := func(p PRF) prf { return prf{num(p.P), num(p.R), num(p.F1)} }
-	mkAcc := func(a Accuracy) acc {
-		out := acc{N: a.N}
-		if a.Acc != nil {
-			n := num(*a.Acc)
-			out.Acc = &n
-		}
-		return out
+	// speakerJSON is the speaker accuracy of both reports, in their order.
+	speakerJSON struct {
+		SpeakerAccNamed           accJSON `json:"speaker_acc_named"`
+		SpeakerAccPronounByOffset accJSON `json:"speaker_acc_pronoun_by_offset"`
 	}
+)
+
+// num formats x as Python's repr does.
+func num(x float64) json.Number { return json.Number(pyFloat(x)) }
+
+func mkPRF(p PRF) prfJSON { return prfJSON{num(p.P), num(p.R), num(p.F1)} }
+
+func mkAcc(a Accuracy) accJSON {
+	out := accJSON{N: a.N}
+	if a.Acc != nil {
+		n := num(*a.Acc)
+		out.Acc = &n
+	}
+	return out
+}
+
+// MarshalJSON writes the report with score.py's number formatting (1.0,
+// 0.0, 0.5), so that json.MarshalIndent(r, "", "  ") equals its output.
+func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Mode                      string      `json:"mode"`
-		GoldQuotes                int         `json:"gold_quotes"`
-		PredQuotesScored          int         `json:"pred_quotes_scored"`
-		PredInIgnoreRegions       int         `json:"pred_in_ignore_regions"`
-		QuoteExact                prf         `json:"quote_exact"`
-		QuoteOverlap              prf         `json:"quote_overlap"`
-		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
-		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
-		TitleAcc                  acc         `json:"title_acc"`
-		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+		Mode                string  `json:"mode"`
+		GoldQuotes          int     `json:"gold_quotes"`
+		PredQuotesScored    int     `json:"pred_quotes_scored"`
+		PredInIgnoreRegions int     `json:"pred_in_ignore_regions"`
+		QuoteExact          prfJSON `json:"quote_exact"`
+		QuoteOverlap        prfJSON `json:"quote_overlap"`
+		speakerJSON
+		TitleAcc            accJSON     `json:"title_acc"`
+		EndToEndNamedRecall json.Number `json:"end_to_end_named_recall"`
 	}{
 		r.Mode, r.GoldQuotes, r.PredQuotesScored, r.PredInIgnoreRegions,
 		mkPRF(r.QuoteExact), mkPRF(r.QuoteOverlap),
-		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset), mkAcc(r.TitleAcc),
-		num(r.EndToEndNamedRecall),
+		speakerJSON{mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset)},
+		mkAcc(r.TitleAcc), num(r.EndToEndNamedRecall),
 	})
 }
 
