@@ -264,17 +264,7 @@ func (r ReportedReport) String() string {
 		r.GoldReportedSpeech, r.PredIndirect)
 	fmt.Fprintf(&b, "%-24s %7s %7s %7s\n", "statements", "P", "R", "F1")
 	fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", "overlap >= 50% (alnum)", r.Reported.P, r.Reported.R, r.Reported.F1)
-	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
-	for _, row := range []struct {
-		name string
-		acc  Accuracy
-	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}} {
-		acc := "-"
-		if row.acc.Acc != nil {
-			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
-		}
-		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
-	}
-	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
+	writeSpeakerRows(&b, []accRow{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}},
+		r.EndToEndNamedRecall)
 	return b.String()
 }

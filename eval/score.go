@@ -409,19 +409,29 @@ func (r Report) String() string {
 	}{{"exact", r.QuoteExact}, {"overlap >= 50%", r.QuoteOverlap}} {
 		fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", row.name, row.prf.P, row.prf.R, row.prf.F1)
 	}
-	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
-	for _, row := range []struct {
-		name string
-		acc  Accuracy
-	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}, {"title", r.TitleAcc}} {
+	writeSpeakerRows(&b, []accRow{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}, {"title", r.TitleAcc}},
+		r.EndToEndNamedRecall)
+	return b.String()
+}
+
+// accRow is a row of the speaker table of a report.
+type accRow struct {
+	name string
+	acc  Accuracy
+}
+
+// writeSpeakerRows writes the speaker table of a report (an accuracy per
+// row, "-" when there is nothing to score) and the end-to-end named recall.
+func writeSpeakerRows(b *strings.Builder, rows []accRow, endToEnd float64) {
+	fmt.Fprintf(b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
+	for _, row := range rows {
 		acc := "-"
 		if row.acc.Acc != nil {
 			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
 		}
-		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
+		fmt.Fprintf(b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
 	}
-	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
-	return b.String()
+	fmt.Fprintf(b, "%-24s %7.4f\n", "end-to-end named recall", endToEnd)
 }
 
 // candidate is a possible gold/prediction pair with its overlap ratio.
