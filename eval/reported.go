@@ -30,31 +30,24 @@ type GoldAttribution struct {
 // UnmarshalJSON decodes a gold attribution; "kind", "start" and "end" are
 // required, as score_reported.py reads them unconditionally.
 func (a *GoldAttribution) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := GoldAttribution{
-		Kind:             f.str("kind", true),
-		Start:            f.integer("start"),
-		End:              f.integer("end"),
-		Text:             f.str("text", false),
-		Speaker:          f.optStr("speaker"),
-		SpeakerStart:     f.optInteger("speaker_start"),
-		SpeakerEnd:       f.optInteger("speaker_end"),
-		SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
-		Cue:              f.optStr("cue"),
-		CueStart:         f.optInteger("cue_start"),
-		CueEnd:           f.optInteger("cue_end"),
-		Speech:           f.boolean("speech"),
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*a = out
-	return nil
+	return decodeInto(data, a, func(f *fields) GoldAttribution {
+		out := GoldAttribution{
+			Kind:             f.str("kind", true),
+			Start:            f.integer("start"),
+			End:              f.integer("end"),
+			Text:             f.str("text", false),
+			Speaker:          f.optStr("speaker"),
+			SpeakerStart:     f.optInteger("speaker_start"),
+			SpeakerEnd:       f.optInteger("speaker_end"),
+			SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
+			Cue:              f.optStr("cue"),
+			CueStart:         f.optInteger("cue_start"),
+			CueEnd:           f.optInteger("cue_end"),
+			Speech:           f.boolean("speech"),
+		}
+		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		return out
+	})
 }
 
 // ReportedReport holds every figure score_reported.py prints, under the
