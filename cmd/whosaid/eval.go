@@ -56,7 +56,7 @@ gold file has "quotes".`,
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
 	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
-	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
+	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants(), " or ")+
 		" (British quotation marks; hard-wrapped at 72 columns)")
 	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
@@ -178,8 +178,8 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 	if o.write != "" && o.variant == "" {
 		return nil, &exitError{exitUsage, fmt.Errorf("--write-gold needs --variant")}
 	}
-	if o.variant != "" && !slices.Contains(eval.Variants, o.variant) {
-		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants, " or "))}
+	if o.variant != "" && !slices.Contains(eval.Variants(), o.variant) {
+		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants(), " or "))}
 	}
 	f, err := openGold(goldPath)
 	if err != nil {
