@@ -12,7 +12,7 @@ import (
 // lower-case form, so that matching tests a bit where it would hash the
 // word once per list and per test.
 const (
-	// classified marks a Class computed by Ruleset.classify; a zero Class
+	// classified marks a class computed by Ruleset.Classify; a zero class
 	// means the token was never classified, and its lists are looked up by
 	// its text.
 	classified uint64 = 1 << 63

@@ -125,7 +125,7 @@ func TestMustMayEval(t *testing.T) {
 	}
 }
 
-// TestWordSet checks that a WordSet answers as its list, for every word of
+// TestWordSet checks that a list's word set answers as the list, for every word of
 // every default list and for their prefixes, suffixes and variants.
 func TestWordSet(t *testing.T) {
 	rs, err := Default()
@@ -138,13 +138,13 @@ func TestWordSet(t *testing.T) {
 			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
 				w + w, w + "abcdefghijklmnop"} {
 				if ws.Has(v) != l.Has(v) {
-					t.Errorf("list %s: WordSet.Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
+					t.Errorf("list %s: word set Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
 				}
 				// HasAt, with the word inside a longer text or at its end
 				for _, around := range [][2]string{{"", ""}, {"ab ", " cdefghijklmnopqrstuvwxyz"}, {"abc", "de"}, {"", "0123456789abcdefgh"}} {
 					s := around[0] + v + around[1]
 					if got := ws.HasAt(s, len(around[0]), len(around[0])+len(v)); got != l.Has(v) {
-						t.Errorf("list %s: WordSet.HasAt(%q, %d, %d) = %v, List.Has(%q) = %v", name, s, len(around[0]), len(around[0])+len(v), got, v, l.Has(v))
+						t.Errorf("list %s: word set HasAt(%q, %d, %d) = %v, List.Has(%q) = %v", name, s, len(around[0]), len(around[0])+len(v), got, v, l.Has(v))
 					}
 				}
 			}
