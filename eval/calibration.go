@@ -167,28 +167,13 @@ func bucketOf(c, width float64) (string, float64) {
 // (ties: the higher gold index, then the higher prediction index). It
 // returns, per prediction, the index of its gold quote or -1.
 func matchQuotes(G []GoldQuote, P []PredQuote) []int {
-	var cands []candidate
-	for i, g := range G {
-		for j, p := range P {
-			if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
-				den := max(g.End-g.Start, p.End-p.Start, 1)
-				cands = append(cands, candidate{float64(ov) / float64(den), i, j})
-			}
-		}
-	}
-	slices.SortFunc(cands, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(b.r, a.r), cmp.Compare(b.i, a.i), cmp.Compare(b.j, a.j))
-	})
-	usedG := make([]bool, len(G))
+	pairs, _ := greedyPairs(quoteCandidates(G, P), len(G), len(P), 0.5)
 	match := make([]int, len(P))
 	for j := range match {
 		match[j] = -1
 	}
-	for _, c := range cands {
-		if c.r >= 0.5 && !usedG[c.i] && match[c.j] < 0 {
-			usedG[c.i] = true
-			match[c.j] = c.i
-		}
+	for _, ij := range pairs {
+		match[ij[1]] = ij[0]
 	}
 	return match
 }

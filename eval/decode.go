@@ -96,6 +96,23 @@ func readLines(r io.Reader, fn func(n int, line []byte) error) error {
 type object map[string]json.RawMessage
 
 // decodeObject decodes a JSON object; null or another type is an error.
+// decodeInto decodes the JSON object data into *dst with build, which
+// reads the object's fields; the first problem of a field is the error, and
+// *dst is then left as it was.
+func decodeInto[T any](data []byte, dst *T, build func(f *fields) T) error {
+	o, err := decodeObject(data)
+	if err != nil {
+		return err
+	}
+	f := fields{o: o}
+	out := build(&f)
+	if f.err != nil {
+		return f.err
+	}
+	*dst = out
+	return nil
+}
+
 func decodeObject(data []byte) (object, error) {
 	var o object
 	if err := json.Unmarshal(data, &o); err != nil {
@@ -196,101 +213,73 @@ func (f *fields) checkSpeakerEnd(start, end *int) {
 // required, as score.py reads them unconditionally ("quotes" not in a file
 // of attributions, which score_reported.py reads).
 func (d *GoldDoc) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	_, reported := o["attributions"] // a *-reported.jsonl file has no quotes
-	out := GoldDoc{
-		ID:           f.str("id", true),
-		Text:         f.str("text", true),
-		Quotes:       decodeList[GoldQuote](&f, "quotes", !reported),
-		Ignore:       decodeList[IgnoreSpan](&f, "ignore", false),
-		Attributions: decodeList[GoldAttribution](&f, "attributions", false),
-	}
-	if f.err != nil {
-		return f.err
-	}
-	if out.Quotes == nil {
-		out.Quotes = []GoldQuote{}
-	}
-	if raw, ok := o["meta"]; ok {
-		out.Meta = slices.Clone(raw)
-	}
-	*d = out
-	return nil
+	return decodeInto(data, d, func(f *fields) GoldDoc {
+		_, reported := f.o["attributions"] // a *-reported.jsonl file has no quotes
+		out := GoldDoc{
+			ID:           f.str("id", true),
+			Text:         f.str("text", true),
+			Quotes:       decodeList[GoldQuote](f, "quotes", !reported),
+			Ignore:       decodeList[IgnoreSpan](f, "ignore", false),
+			Attributions: decodeList[GoldAttribution](f, "attributions", false),
+		}
+		if out.Quotes == nil {
+			out.Quotes = []GoldQuote{}
+		}
+		if raw, ok := f.o["meta"]; ok {
+			out.Meta = slices.Clone(raw)
+		}
+		return out
+	})
 }
 
 // UnmarshalJSON decodes a gold quote; "start" and "end" are required, and
 // so is "speaker_end" when "speaker_start" is set.
 func (q *GoldQuote) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := GoldQuote{
-		Start:               f.integer("start"),
-		End:                 f.integer("end"),
-		Text:                f.str("text", false),
-		Speaker:             f.optStr("speaker"),
-		SpeakerStart:        f.optInteger("speaker_start"),
-		SpeakerEnd:          f.optInteger("speaker_end"),
-		SpeakerIsPronoun:    f.boolean("speaker_is_pronoun"),
-		SpeakerAlternatives: decodeList[string](&f, "speaker_alternatives", false),
-		Cue:                 f.optStr("cue"),
-		Kind:                f.str("kind", false),
-		SpeakerTitle:        f.str("speaker_title", false),
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*q = out
-	return nil
+	return decodeInto(data, q, func(f *fields) GoldQuote {
+		out := GoldQuote{
+			Start:               f.integer("start"),
+			End:                 f.integer("end"),
+			Text:                f.str("text", false),
+			Speaker:             f.optStr("speaker"),
+			SpeakerStart:        f.optInteger("speaker_start"),
+			SpeakerEnd:          f.optInteger("speaker_end"),
+			SpeakerIsPronoun:    f.boolean("speaker_is_pronoun"),
+			SpeakerAlternatives: decodeList[string](f, "speaker_alternatives", false),
+			Cue:                 f.optStr("cue"),
+			Kind:                f.str("kind", false),
+			SpeakerTitle:        f.str("speaker_title", false),
+		}
+		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		return out
+	})
 }
 
 // UnmarshalJSON decodes an ignore region; "start" and "end" are required.
 func (s *IgnoreSpan) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := IgnoreSpan{Start: f.integer("start"), End: f.integer("end"), Text: f.str("text", false)}
-	if f.err != nil {
-		return f.err
-	}
-	*s = out
-	return nil
+	return decodeInto(data, s, func(f *fields) IgnoreSpan {
+		out := IgnoreSpan{Start: f.integer("start"), End: f.integer("end"), Text: f.str("text", false)}
+		return out
+	})
 }
 
 // UnmarshalJSON decodes a predicted quote; "start" and "end" are required,
 // a null speaker reads as "", and "speaker_end" is required when
 // "speaker_start" is set.
 func (p *PredQuote) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := PredQuote{
-		Start:        f.integer("start"),
-		End:          f.integer("end"),
-		Speaker:      f.str("speaker", false),
-		SpeakerStart: f.optInteger("speaker_start"),
-		SpeakerEnd:   f.optInteger("speaker_end"),
-		Title:        f.str("speaker_title", false),
-		Kind:         f.str("kind", false),
-	}
-	if out.Title == "" {
-		out.Title = f.str("title", false)
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*p = out
-	return nil
+	return decodeInto(data, p, func(f *fields) PredQuote {
+		out := PredQuote{
+			Start:        f.integer("start"),
+			End:          f.integer("end"),
+			Speaker:      f.str("speaker", false),
+			SpeakerStart: f.optInteger("speaker_start"),
+			SpeakerEnd:   f.optInteger("speaker_end"),
+			Title:        f.str("speaker_title", false),
+			Kind:         f.str("kind", false),
+		}
+		if out.Title == "" {
+			out.Title = f.str("title", false)
+		}
+		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		return out
+	})
 }

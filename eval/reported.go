@@ -30,31 +30,24 @@ type GoldAttribution struct {
 // UnmarshalJSON decodes a gold attribution; "kind", "start" and "end" are
 // required, as score_reported.py reads them unconditionally.
 func (a *GoldAttribution) UnmarshalJSON(data []byte) error {
-	o, err := decodeObject(data)
-	if err != nil {
-		return err
-	}
-	f := fields{o: o}
-	out := GoldAttribution{
-		Kind:             f.str("kind", true),
-		Start:            f.integer("start"),
-		End:              f.integer("end"),
-		Text:             f.str("text", false),
-		Speaker:          f.optStr("speaker"),
-		SpeakerStart:     f.optInteger("speaker_start"),
-		SpeakerEnd:       f.optInteger("speaker_end"),
-		SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
-		Cue:              f.optStr("cue"),
-		CueStart:         f.optInteger("cue_start"),
-		CueEnd:           f.optInteger("cue_end"),
-		Speech:           f.boolean("speech"),
-	}
-	f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
-	if f.err != nil {
-		return f.err
-	}
-	*a = out
-	return nil
+	return decodeInto(data, a, func(f *fields) GoldAttribution {
+		out := GoldAttribution{
+			Kind:             f.str("kind", true),
+			Start:            f.integer("start"),
+			End:              f.integer("end"),
+			Text:             f.str("text", false),
+			Speaker:          f.optStr("speaker"),
+			SpeakerStart:     f.optInteger("speaker_start"),
+			SpeakerEnd:       f.optInteger("speaker_end"),
+			SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
+			Cue:              f.optStr("cue"),
+			CueStart:         f.optInteger("cue_start"),
+			CueEnd:           f.optInteger("cue_end"),
+			Speech:           f.boolean("speech"),
+		}
+		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		return out
+	})
 }
 
 // ReportedReport holds every figure score_reported.py prints, under the
@@ -183,33 +176,15 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 				}
 			}
 		}
-		// Python's cand.sort(reverse=True): descending by (r, i, j).
-		slices.SortFunc(cands, func(a, b candidate) int {
-			switch {
-			case a.r != b.r:
-				if a.r > b.r {
-					return -1
-				}
-				return 1
-			case a.i != b.i:
-				return b.i - a.i
-			default:
-				return b.j - a.j
-			}
-		})
-		usedG := make([]bool, len(A))
-		usedP := make([]bool, len(P))
-		for _, c := range cands {
-			if usedG[c.i] || usedP[c.j] {
-				continue
-			}
-			usedG[c.i], usedP[c.j] = true, true
+		sortCandidates(cands)
+		pairs, _ := greedyPairs(cands, len(A), len(P), 0)
+		for _, ij := range pairs {
 			tpP++
-			if !isG[c.i] {
+			if !isG[ij[0]] {
 				continue
 			}
 			tpR++
-			g, p := A[c.i], P[c.j]
+			g, p := A[ij[0]], P[ij[1]]
 			if g.Speaker == nil || *g.Speaker == "" {
 				continue
 			}
@@ -261,35 +236,16 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 // MarshalJSON writes the report with score_reported.py's number formatting,
 // so that json.MarshalIndent(r, "", "  ") equals its output.
 func (r ReportedReport) MarshalJSON() ([]byte, error) {
-	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
-	type prf struct {
-		P  json.Number `json:"P"`
-		R  json.Number `json:"R"`
-		F1 json.Number `json:"F1"`
-	}
-	type acc struct {
-		N   int          `json:"n"`
-		Acc *json.Number `json:"acc"`
-	}
-	mkAcc := func(a Accuracy) acc {
-		out := acc{N: a.N}
-		if a.Acc != nil {
-			n := num(*a.Acc)
-			out.Acc = &n
-		}
-		return out
-	}
 	return json.Marshal(struct {
-		GoldReportedSpeech        int         `json:"gold_reported_speech"`
-		PredIndirect              int         `json:"pred_indirect"`
-		Reported                  prf         `json:"reported"`
-		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
-		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
-		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+		GoldReportedSpeech int     `json:"gold_reported_speech"`
+		PredIndirect       int     `json:"pred_indirect"`
+		Reported           prfJSON `json:"reported"`
+		speakerJSON
+		EndToEndNamedRecall json.Number `json:"end_to_end_named_recall"`
 	}{
 		r.GoldReportedSpeech, r.PredIndirect,
-		prf{num(r.Reported.P), num(r.Reported.R), num(r.Reported.F1)},
-		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset),
+		mkPRF(r.Reported),
+		speakerJSON{mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset)},
 		num(r.EndToEndNamedRecall),
 	})
 }
@@ -301,17 +257,7 @@ func (r ReportedReport) String() string {
 		r.GoldReportedSpeech, r.PredIndirect)
 	fmt.Fprintf(&b, "%-24s %7s %7s %7s\n", "statements", "P", "R", "F1")
 	fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", "overlap >= 50% (alnum)", r.Reported.P, r.Reported.R, r.Reported.F1)
-	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
-	for _, row := range []struct {
-		name string
-		acc  Accuracy
-	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}} {
-		acc := "-"
-		if row.acc.Acc != nil {
-			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
-		}
-		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
-	}
-	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
+	writeSpeakerRows(&b, []accRow{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}},
+		r.EndToEndNamedRecall)
 	return b.String()
 }

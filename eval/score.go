@@ -13,6 +13,7 @@
 package eval
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -342,44 +343,57 @@ func pyFloat(x float64) string {
 	}
 }
 
-// MarshalJSON writes the report with score.py's number formatting (1.0,
-// 0.0, 0.5), so that json.MarshalIndent(r, "", "  ") equals its output.
-func (r Report) MarshalJSON() ([]byte, error) {
-	type prf struct {
+// prfJSON and accJSON are PRF and Accuracy with the scorers' number
+// formatting (see pyFloat).
+type (
+	prfJSON struct {
 		P  json.Number `json:"P"`
 		R  json.Number `json:"R"`
 		F1 json.Number `json:"F1"`
 	}
-	type acc struct {
+	accJSON struct {
 		N   int          `json:"n"`
 		Acc *json.Number `json:"acc"`
 	}
-	num := func(x float64) json.Number { return json.Number(pyFloat(x)) }
-	mkPRF := func(p PRF) prf { return prf{num(p.P), num(p.R), num(p.F1)} }
-	mkAcc := func(a Accuracy) acc {
-		out := acc{N: a.N}
-		if a.Acc != nil {
-			n := num(*a.Acc)
-			out.Acc = &n
-		}
-		return out
+	// speakerJSON is the speaker accuracy of both reports, in their order.
+	speakerJSON struct {
+		SpeakerAccNamed           accJSON `json:"speaker_acc_named"`
+		SpeakerAccPronounByOffset accJSON `json:"speaker_acc_pronoun_by_offset"`
 	}
+)
+
+// num formats x as Python's repr does.
+func num(x float64) json.Number { return json.Number(pyFloat(x)) }
+
+func mkPRF(p PRF) prfJSON { return prfJSON{num(p.P), num(p.R), num(p.F1)} }
+
+func mkAcc(a Accuracy) accJSON {
+	out := accJSON{N: a.N}
+	if a.Acc != nil {
+		n := num(*a.Acc)
+		out.Acc = &n
+	}
+	return out
+}
+
+// MarshalJSON writes the report with score.py's number formatting (1.0,
+// 0.0, 0.5), so that json.MarshalIndent(r, "", "  ") equals its output.
+func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Mode                      string      `json:"mode"`
-		GoldQuotes                int         `json:"gold_quotes"`
-		PredQuotesScored          int         `json:"pred_quotes_scored"`
-		PredInIgnoreRegions       int         `json:"pred_in_ignore_regions"`
-		QuoteExact                prf         `json:"quote_exact"`
-		QuoteOverlap              prf         `json:"quote_overlap"`
-		SpeakerAccNamed           acc         `json:"speaker_acc_named"`
-		SpeakerAccPronounByOffset acc         `json:"speaker_acc_pronoun_by_offset"`
-		TitleAcc                  acc         `json:"title_acc"`
-		EndToEndNamedRecall       json.Number `json:"end_to_end_named_recall"`
+		Mode                string  `json:"mode"`
+		GoldQuotes          int     `json:"gold_quotes"`
+		PredQuotesScored    int     `json:"pred_quotes_scored"`
+		PredInIgnoreRegions int     `json:"pred_in_ignore_regions"`
+		QuoteExact          prfJSON `json:"quote_exact"`
+		QuoteOverlap        prfJSON `json:"quote_overlap"`
+		speakerJSON
+		TitleAcc            accJSON     `json:"title_acc"`
+		EndToEndNamedRecall json.Number `json:"end_to_end_named_recall"`
 	}{
 		r.Mode, r.GoldQuotes, r.PredQuotesScored, r.PredInIgnoreRegions,
 		mkPRF(r.QuoteExact), mkPRF(r.QuoteOverlap),
-		mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset), mkAcc(r.TitleAcc),
-		num(r.EndToEndNamedRecall),
+		speakerJSON{mkAcc(r.SpeakerAccNamed), mkAcc(r.SpeakerAccPronounByOffset)},
+		mkAcc(r.TitleAcc), num(r.EndToEndNamedRecall),
 	})
 }
 
@@ -395,25 +409,76 @@ func (r Report) String() string {
 	}{{"exact", r.QuoteExact}, {"overlap >= 50%", r.QuoteOverlap}} {
 		fmt.Fprintf(&b, "%-24s %7.4f %7.4f %7.4f\n", row.name, row.prf.P, row.prf.R, row.prf.F1)
 	}
-	fmt.Fprintf(&b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
-	for _, row := range []struct {
-		name string
-		acc  Accuracy
-	}{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}, {"title", r.TitleAcc}} {
+	writeSpeakerRows(&b, []accRow{{"named", r.SpeakerAccNamed}, {"pronoun by offset", r.SpeakerAccPronounByOffset}, {"title", r.TitleAcc}},
+		r.EndToEndNamedRecall)
+	return b.String()
+}
+
+// accRow is a row of the speaker table of a report.
+type accRow struct {
+	name string
+	acc  Accuracy
+}
+
+// writeSpeakerRows writes the speaker table of a report (an accuracy per
+// row, "-" when there is nothing to score) and the end-to-end named recall.
+func writeSpeakerRows(b *strings.Builder, rows []accRow, endToEnd float64) {
+	fmt.Fprintf(b, "%-24s %7s %7s\n", "speaker accuracy", "n", "acc")
+	for _, row := range rows {
 		acc := "-"
 		if row.acc.Acc != nil {
 			acc = fmt.Sprintf("%.4f", *row.acc.Acc)
 		}
-		fmt.Fprintf(&b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
+		fmt.Fprintf(b, "%-24s %7d %7s\n", row.name, row.acc.N, acc)
 	}
-	fmt.Fprintf(&b, "%-24s %7.4f\n", "end-to-end named recall", r.EndToEndNamedRecall)
-	return b.String()
+	fmt.Fprintf(b, "%-24s %7.4f\n", "end-to-end named recall", endToEnd)
 }
 
 // candidate is a possible gold/prediction pair with its overlap ratio.
 type candidate struct {
 	r    float64
 	i, j int
+}
+
+// quoteCandidates returns the pairs of a gold and a predicted quote that
+// overlap, with the overlap's share of the longer one, sorted as score.py
+// sorts them (see sortCandidates).
+func quoteCandidates(G []GoldQuote, P []PredQuote) []candidate {
+	var cands []candidate
+	for i, g := range G {
+		for j, p := range P {
+			if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
+				den := max(g.End-g.Start, p.End-p.Start, 1)
+				cands = append(cands, candidate{float64(ov) / float64(den), i, j})
+			}
+		}
+	}
+	sortCandidates(cands)
+	return cands
+}
+
+// sortCandidates sorts as Python's cand.sort(reverse=True): descending by
+// (r, i, j).
+func sortCandidates(cands []candidate) {
+	slices.SortFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.r, a.r), cmp.Compare(b.i, a.i), cmp.Compare(b.j, a.j))
+	})
+}
+
+// greedyPairs takes the sorted candidates in order, each whose ratio is at
+// least minR and whose gold item (of nG) and prediction (of nP) are both
+// still free, as the scorers do. It returns the pairs taken, in order, and
+// which predictions they took.
+func greedyPairs(cands []candidate, nG, nP int, minR float64) (pairs [][2]int, usedP []bool) {
+	usedG := make([]bool, nG)
+	usedP = make([]bool, nP)
+	for _, c := range cands {
+		if c.r >= minR && !usedG[c.i] && !usedP[c.j] {
+			usedG[c.i], usedP[c.j] = true, true
+			pairs = append(pairs, [2]int{c.i, c.j})
+		}
+	}
+	return pairs, usedP
 }
 
 // Score scores predictions (by document id; ids missing from pred are
@@ -432,38 +497,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 	for _, d := range gold {
 		G, P := d.Quotes, direct(pred[d.ID])
 		nGold += len(G)
-		var cands []candidate
-		for i, g := range G {
-			for j, p := range P {
-				if ov := overlap(g.Start, g.End, p.Start, p.End); ov > 0 {
-					den := max(g.End-g.Start, p.End-p.Start, 1)
-					cands = append(cands, candidate{float64(ov) / float64(den), i, j})
-				}
-			}
-		}
-		// Python's cand.sort(reverse=True): descending by (r, i, j).
-		slices.SortFunc(cands, func(a, b candidate) int {
-			switch {
-			case a.r != b.r:
-				if a.r > b.r {
-					return -1
-				}
-				return 1
-			case a.i != b.i:
-				return b.i - a.i
-			default:
-				return b.j - a.j
-			}
-		})
-		usedG := make([]bool, len(G))
-		usedP := make([]bool, len(P))
-		var pairs [][2]int
-		for _, c := range cands {
-			if c.r >= 0.5 && !usedG[c.i] && !usedP[c.j] {
-				usedG[c.i], usedP[c.j] = true, true
-				pairs = append(pairs, [2]int{c.i, c.j})
-			}
-		}
+		pairs, usedP := greedyPairs(quoteCandidates(G, P), len(G), len(P), 0.5)
 		for j, p := range P {
 			if usedP[j] {
 				continue

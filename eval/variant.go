@@ -10,9 +10,9 @@ import (
 	"strings"
 )
 
-// Variants lists the names that ApplyVariant knows, in the order help texts
+// Variants returns the names that ApplyVariant knows, in the order help texts
 // give them.
-var Variants = []string{"british", "wrap72"}
+func Variants() []string { return []string{"british", "wrap72"} }
 
 // British rewrites text in the British convention: “ becomes ‘, ” becomes ’
 // and the straight " becomes '. Every other character, and so every
@@ -106,7 +106,7 @@ func ApplyVariant(name string, line []byte) ([]byte, error) {
 	case "wrap72":
 		newText, move = Wrap(text, 72)
 	default:
-		return nil, fmt.Errorf("unknown variant %q (known: %s)", name, strings.Join(Variants, ", "))
+		return nil, fmt.Errorf("unknown variant %q (known: %s)", name, strings.Join(Variants(), ", "))
 	}
 	runes := []rune(newText)
 	raw, err := marshalNoEscape(newText)
@@ -183,8 +183,8 @@ func marshalNoEscape(v any) ([]byte, error) {
 // every document transformed by the named variant (see ApplyVariant).
 // Blank lines are kept out.
 func WriteVariant(name string, r io.Reader, w io.Writer) error {
-	if !slices.Contains(Variants, name) {
-		return fmt.Errorf("unknown variant %q (known: %s)", name, strings.Join(Variants, ", "))
+	if !slices.Contains(Variants(), name) {
+		return fmt.Errorf("unknown variant %q (known: %s)", name, strings.Join(Variants(), ", "))
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)

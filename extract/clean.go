@@ -69,7 +69,7 @@ func (c *Cleaned) Text() string {
 // cleanState is the working state of one Clean call.
 type cleanState struct {
 	x     *Extractor
-	stop  *rules.WordSet
+	stop  *wordtab.Set
 	cue   *rules.List
 	judge *rules.CleanupRule
 	lines []Line
@@ -182,7 +182,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		st.stop = x.rules.StopWords()
 	} else {
 		// no rule reads the stop-word counts: no set to look up
-		st.stop = rules.NewWordSet(nil)
+		st.stop = (*rules.List)(nil).WordSet()
 	}
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {

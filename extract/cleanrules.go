@@ -223,11 +223,11 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 			return false
 		}
 	}
-	if len(r.Words) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
+	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
 		return false
 	}
-	if r.Regex != nil && (!r.PrefixMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
-		!r.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
+	if r.Regex != nil && (!r.Filter().EndsMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
+		!r.Filter().MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
 		return false
 	}
 	// last, as it needs the line's words: a protected line is spared
@@ -291,18 +291,10 @@ func (st *cleanState) lower(i int) string {
 // listsHold tests the words and only_words conditions of r on line i.
 func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
 	toks := st.tokens(i)
-	var any, only bool
-	for k := range r.Words {
-		if r.OnlyList(k) {
-			only = true
-		} else {
-			any = true
-		}
-	}
-	if any && !hasListWord(r, toks) {
+	if len(r.Words) > 0 && !hasListWord(r, toks) {
 		return false
 	}
-	if only && !allListWords(r, toks) {
+	if len(r.OnlyWords) > 0 && !allListWords(r, toks) {
 		return false
 	}
 	return true
@@ -312,8 +304,8 @@ func (st *cleanState) listsHold(r *rules.CleanupRule, i int) bool {
 // words: lists of r.
 func hasListWord(r *rules.CleanupRule, toks []string) bool {
 	for i := range toks {
-		for k, l := range r.Words {
-			if !r.OnlyList(k) && l.MatchWordsAt(toks, i) > 0 {
+		for _, l := range r.Words {
+			if l.MatchWordsAt(toks, i) > 0 {
 				return true
 			}
 		}
@@ -329,10 +321,8 @@ func allListWords(r *rules.CleanupRule, toks []string) bool {
 	}
 	for i := 0; i < len(toks); {
 		best := 0
-		for k, l := range r.Words {
-			if r.OnlyList(k) {
-				best = max(best, l.MatchWordsAt(toks, i))
-			}
+		for _, l := range r.OnlyWords {
+			best = max(best, l.MatchWordsAt(toks, i))
 		}
 		if best == 0 {
 			return false

@@ -41,13 +41,15 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		return func(_ *cleanState, _ *rules.CleanupRule, li *lineInfo, _ int) bool { return !li.terminal }
 	case "terminal":
 		return func(_ *cleanState, r *rules.CleanupRule, li *lineInfo, _ int) bool {
-			return r.Terminal.Holds(li.terminal)
+			return triHolds(r.Terminal, li.terminal)
 		}
 	case "quote":
-		return func(_ *cleanState, r *rules.CleanupRule, li *lineInfo, _ int) bool { return r.Quote.Holds(li.hasQuote) }
+		return func(_ *cleanState, r *rules.CleanupRule, li *lineInfo, _ int) bool {
+			return triHolds(r.Quote, li.hasQuote)
+		}
 	case "all_caps":
 		return func(_ *cleanState, r *rules.CleanupRule, li *lineInfo, _ int) bool {
-			return r.AllCaps.Holds(li.upper >= 2 && li.lowerCs == 0)
+			return triHolds(r.AllCaps, li.upper >= 2 && li.lowerCs == 0)
 		}
 	case "min_stopwords":
 		return func(st *cleanState, r *rules.CleanupRule, li *lineInfo, _ int) bool {
@@ -95,13 +97,13 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		}
 	case "first_in_article":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
-			return st.in != nil && r.FirstInArticle.Holds(st.in[st.first[i]])
+			return st.in != nil && triHolds(r.FirstInArticle, st.in[st.first[i]])
 		}
 	case "numbered":
 		return func(st *cleanState, _ *rules.CleanupRule, _ *lineInfo, i int) bool { return st.numbered[i] }
 	case "dropped":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
-			return r.Dropped.Holds(st.lines[i].Dropped)
+			return triHolds(r.Dropped, st.lines[i].Dropped)
 		}
 	case "prev":
 		side := testsOf(r.Prev)
@@ -125,3 +127,6 @@ func (st *cleanState) stopShare(li *lineInfo) float64 {
 	}
 	return li.share(li.stop, li.tokens)
 }
+
+// triHolds reports whether b satisfies the condition t of a cleanup rule.
+func triHolds(t rules.Tri, b bool) bool { return t == rules.Any || (t == rules.Yes) == b }

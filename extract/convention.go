@@ -185,12 +185,8 @@ func (x *Extractor) wrapped(view string) (bool, int) {
 	}
 	widest := 0
 	for rest := view; rest != ""; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		line = strings.TrimRight(line, " \r\t")
 		if !strings.ContainsAny(strings.TrimLeft(line, " \t"), " \t") {
 			continue // one word (a link): a wrapper leaves it whole, whatever the width
@@ -207,12 +203,8 @@ func (x *Extractor) wrapped(view string) (bool, int) {
 	runOn, full := 0, 0
 	prev := -1 // length of the previous line of text, -1 after a blank line
 	for rest := view; rest != ""; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(line)
 		if t == "" {
 			prev = -1

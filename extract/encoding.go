@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// Encodings are the names InputOptions.Encoding accepts (aliases such as
+// Encodings returns the names InputOptions.Encoding accepts (aliases such as
 // latin1, iso-8859-1, cp1252 and utf8 are accepted too).
 //
 //   - auto (the default): UTF-8, or UTF-16 when the input starts with a
@@ -23,12 +23,14 @@ import (
 //
 // Offsets in the output count the code points of the decoded text, without
 // a UTF-16 BOM: Python's open(path, encoding=...).read() gives the same text.
-var Encodings = []string{"auto", "utf-8", "latin-1", "windows-1252", "utf-16", "utf-16le", "utf-16be"}
+func Encodings() []string {
+	return []string{"auto", "utf-8", "latin-1", "windows-1252", "utf-16", "utf-16le", "utf-16be"}
+}
 
 // ErrOddUTF16 is returned for UTF-16 input with an odd number of bytes.
 var ErrOddUTF16 = errors.New("UTF-16 text with an odd number of bytes (truncated?)")
 
-// NormEncoding returns the canonical name (one of Encodings) of an encoding
+// NormEncoding returns the canonical name (one of Encodings()) of an encoding
 // name or alias; "" is auto.
 func NormEncoding(name string) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
@@ -47,10 +49,10 @@ func NormEncoding(name string) (string, error) {
 	case "utf-16be", "utf16be":
 		return "utf-16be", nil
 	}
-	return "", fmt.Errorf("unknown encoding %q (want one of %s)", name, strings.Join(Encodings, ", "))
+	return "", fmt.Errorf("unknown encoding %q (want one of %s)", name, strings.Join(Encodings(), ", "))
 }
 
-// Decode returns data decoded from the encoding enc (a name of Encodings or
+// Decode returns data decoded from the encoding enc (a name of Encodings() or
 // an alias) as UTF-8. In auto and utf-8 the bytes are returned as they are:
 // CheckText tells whether they are valid.
 func Decode(data []byte, enc string) (string, error) {

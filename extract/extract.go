@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/wordtab"
 	"github.com/whosaid/whosaid/rules"
 )
 
@@ -52,7 +53,7 @@ type Extractor struct {
 	isMark          map[rune]bool
 	// asciiMark is isMark for the ASCII runes, without a map look-up.
 	asciiMark [utf8.RuneSelf]bool
-	l         lists // lists read per token, looked up once
+	lists     lists // lists read per token, looked up once
 	// scratch holds *scratch values: buffers that an analysis reuses.
 	scratch sync.Pool
 	// gate holds the rules of reported speech and their cue lists, made
@@ -71,18 +72,18 @@ type lists struct {
 	det, hon, cue, cuePhrases *rules.List
 	// abbr is the abbreviations list, which the tokenizer looks up at
 	// every period that follows a word.
-	abbr *rules.WordSet
+	abbr *wordtab.Set
 }
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
 	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
-	x.l = lists{
+	x.lists = lists{
 		det:        rs.Lists[rules.ListDeterminers],
 		hon:        rs.Lists[rules.ListHonorifics],
 		cue:        rs.Lists[rules.ListCueVerbs],
 		cuePhrases: rs.Lists[rules.ListCuePhrases],
-		abbr:       rules.NewWordSet(rs.Lists[rules.ListAbbreviations]),
+		abbr:       rs.Lists[rules.ListAbbreviations].WordSet(),
 	}
 	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {
@@ -115,7 +116,8 @@ func (x *Extractor) mark(r rune) bool {
 // Rules returns the extractor's ruleset.
 func (x *Extractor) Rules() *rules.Ruleset { return x.rules }
 
-// Record is one quotation in the output: the data model of DESIGN.md.
+// Record is one quotation in the output (its fields are documented in
+// README.md, "The quote table").
 // Offsets are code points into the original input; End is exclusive.
 type Record struct {
 	Doc          string   `json:"doc"`
@@ -145,7 +147,7 @@ type Record struct {
 	// JSON gives it once per document).
 	Lang string `json:"-"`
 
-	byteStart, byteEnd int
+	byteStart int // byte offset of the quotation in the text (orders records)
 }
 
 // Speaker is one person or organisation of a document.

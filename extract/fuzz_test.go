@@ -271,7 +271,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(be16("“Hi” 😀", true), uint8(4))
 	f.Add([]byte{0x3D, 0xD8, 0x3D, 0xD8, 0x00}, uint8(5))
 	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
-		name := extract.Encodings[int(enc)%len(extract.Encodings)]
+		name := extract.Encodings()[int(enc)%len(extract.Encodings())]
 		out, err := extract.Decode(data, name)
 		if err != nil {
 			if !errors.Is(err, extract.ErrOddUTF16) || len(data)%2 == 0 {
@@ -305,7 +305,7 @@ func FuzzReadInputs(f *testing.F) {
 	f.Add(le16("{\"text\": \"x\"}\n", true), true, uint8(0))
 	f.Add([]byte("\x93x\x94\n"), false, uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, jsonl bool, enc uint8) {
-		opt := extract.InputOptions{Stdin: bytes.NewReader(data), Encoding: extract.Encodings[int(enc)%len(extract.Encodings)], MaxBytes: 1 << 10}
+		opt := extract.InputOptions{Stdin: bytes.NewReader(data), Encoding: extract.Encodings()[int(enc)%len(extract.Encodings())], MaxBytes: 1 << 10}
 		if jsonl {
 			opt.Format = "jsonl"
 		}

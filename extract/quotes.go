@@ -1,7 +1,7 @@
 package extract
 
-// Quote scanning: the second stage of the pipeline (see DESIGN.md, "Scan
-// quotes"). It runs on raw text, before any tokenizer, in one pass over the
+// Quote scanning: the second stage of the pipeline (the marks it knows are
+// the quote_marks table, docs/rules.md "Quote marks"). It runs on raw text, before any tokenizer, in one pass over the
 // bytes with a stack of open quotes per paragraph; every newline ends a
 // paragraph, so no quote ever crosses a line.
 

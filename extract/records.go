@@ -173,7 +173,7 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			continue
 		}
 		q.Start, q.End = qs, qe
-		r := Record{Doc: id, Quote: content, Start: cp.at(q.Start), End: cp.at(q.End), byteStart: q.Start, byteEnd: q.End,
+		r := Record{Doc: id, Quote: content, Start: cp.at(q.Start), End: cp.at(q.End), byteStart: q.Start,
 			Kind: "direct", Status: "unresolved", Line: lineOf(a.c, q.Start)}
 		if loc.sent < 0 {
 			r.Kind = "nested"

@@ -416,7 +416,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End
-		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs, byteEnd: be,
+		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
 			Sentence: sentenceText(a.view, toks, st.content.Start),
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,

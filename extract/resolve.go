@@ -118,7 +118,7 @@ func (e *entity) addAlias(a string) {
 // determiners and possessives, the lower-case form of its last word (the
 // entity key, see link), and the gender its honorific gives.
 func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
-	hon, det := x.l.hon, x.l.det
+	hon, det := x.lists.hon, x.lists.det
 	var ws []string
 	key, gender := "", ""
 	for i := s.Start; i < s.End; i++ {
@@ -196,7 +196,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
-		if t.Kind == rules.Punct || x.rules.InList(x.l.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
+		if t.Kind == rules.Punct || x.rules.InList(x.lists.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
 			s.Start++
 			continue
 		}
@@ -211,12 +211,12 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	head, office, rank, other := affiliation, false, false, false
 	for k := s.Start; k < s.End; k++ {
 		t := &toks[k]
-		if t.Kind == rules.Word && x.rules.InList(x.l.hon, t) && x.l.hon.Attrs[t.Lower] == "" {
+		if t.Kind == rules.Word && x.rules.InList(x.lists.hon, t) && x.lists.hon.Attrs[t.Lower] == "" {
 			rank = true // an honorific of rank: Gov., Lt. Gen.
 			continue
 		}
 		other = other || t.Kind == rules.Word
-		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) || x.rules.InList(x.l.det, t) {
+		if isDigitStart(t.Text) || !x.rules.IsHeadWord(t) || x.rules.InList(x.lists.det, t) {
 			continue
 		}
 		head = true
@@ -232,7 +232,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	a.ents = es
-	det := x.l.det
+	det := x.lists.det
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := st.toks
@@ -492,7 +492,7 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 	e := x.byTitle(a, head, at)
 	var mods []string
 	for i := m.Start; i < m.End; i++ {
-		if t := &toks[i]; t.Kind == rules.Word && t.Lower != head && !x.rules.InList(x.l.det, t) {
+		if t := &toks[i]; t.Kind == rules.Word && t.Lower != head && !x.rules.InList(x.lists.det, t) {
 			mods = append(mods, t.Lower)
 		}
 	}

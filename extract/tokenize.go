@@ -215,7 +215,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if x.l.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
 					j++
 				}
 			}
@@ -296,8 +296,8 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 			if toks[k].Kind == rules.Punct && (toks[k].Text == "." || toks[k].Text == ",") || toks[k].Kind == rules.QuoteT {
 				break
 			}
-			if x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
+			if x.rules.InList(x.lists.cue, &toks[k]) {
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.lists.cuePhrases, toks, k))))
 			}
 		}
 		// “Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …: a speaker
@@ -308,8 +308,8 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 			for n := 0; n < 2 && k < len(toks) && x.rules.InList(aux, &toks[k]); n++ {
 				k++
 			}
-			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.l.cue, &toks[k]) {
-				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.l.cuePhrases, toks, k))))
+			if sp.Span.End > i+2 && k < len(toks) && x.rules.InList(x.lists.cue, &toks[k]) {
+				return last == '.' && (x.rules.Language.PeriodEndsQuote || !shortTail(toks, k+max(1, x.rules.ListAt(x.lists.cuePhrases, toks, k))))
 			}
 		}
 		return true

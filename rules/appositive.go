@@ -11,7 +11,7 @@ import "strings"
 // preposition from the speaker_prepositions list, an optional determiner,
 // and up to four words that are no cue verb, auxiliary or function word.
 func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
-	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.in(&toks[i], rs.b.speakerPreps) {
+	if i+1 >= len(toks) || toks[i].Kind != Word || !rs.in(&toks[i], rs.speakerBits.speakerPreps) {
 		return 0, false
 	}
 	k := i + 1
@@ -22,13 +22,13 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 	for k < len(toks) && k-start < 8 {
 		t := &toks[k]
 		// the first word may look like a verb: the secretary of state
-		if t.Kind != Word || (k > start && rs.in(t, rs.b.cueVerbs)) || rs.in(t, rs.b.aux) || rs.in(t, rs.b.pronouns) {
+		if t.Kind != Word || (k > start && rs.in(t, rs.speakerBits.cueVerbs)) || rs.in(t, rs.speakerBits.aux) || rs.in(t, rs.speakerBits.pronouns) {
 			break
 		}
-		if rs.in(t, rs.b.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
+		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
 			break
 		}
-		if k > start && t.Cap && rs.in(t, rs.b.firstNames) && !rs.in(&toks[k-1], rs.b.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
+		if k > start && t.Cap && rs.in(t, rs.speakerBits.firstNames) && !rs.in(&toks[k-1], rs.speakerBits.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
 			break // a person's name follows: envoy for Ukraine Kurt Volker
 		}
 		k++
@@ -42,7 +42,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 // relativeClause matches ", who coined the word genocide," at i: a comma, a
 // relative pronoun, up to 15 tokens without a quotation, and a comma.
 func (rs *Ruleset) relativeClause(toks []Token, i int) (int, bool) {
-	if i+2 >= len(toks) || toks[i].Text != "," || !rs.in(&toks[i+1], rs.b.relatives) {
+	if i+2 >= len(toks) || toks[i].Text != "," || !rs.in(&toks[i+1], rs.speakerBits.relatives) {
 		return 0, false
 	}
 	for k := i + 2; k < len(toks) && k <= i+17; k++ {
@@ -66,7 +66,7 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 		return d, false
 	}
 	k := i + 1
-	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.in(&toks[k], rs.b.nameParticles)) {
+	for k < len(toks) && k-i <= 5 && (rs.IsNameWord(toks, k) || toks[k].Kind == Word && rs.in(&toks[k], rs.speakerBits.nameParticles)) {
 		k++
 	}
 	if k >= len(toks) || toks[k].Text != "," {
@@ -85,7 +85,7 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 // Kurt Volker.
 func (rs *Ruleset) namedDescriptor(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
 	i := d.Span.End
-	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.b.firstNames) || !rs.IsNameWord(toks, i+1) || toks[i-1].Kind != Word || rs.in(&toks[i-1], rs.b.notNames) {
+	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.speakerBits.firstNames) || !rs.IsNameWord(toks, i+1) || toks[i-1].Kind != Word || rs.in(&toks[i-1], rs.speakerBits.notNames) {
 		return d, false // (the reports of Michael Horowitz and John Durham)
 	}
 	office := false
@@ -171,7 +171,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		if rel >= 0 {
 			continue
 		}
-		if t.Kind == Word && rs.in(t, rs.b.relatives) && j > start && head {
+		if t.Kind == Word && rs.in(t, rs.speakerBits.relatives) && j > start && head {
 			rel = j
 			continue
 		}
@@ -181,16 +181,16 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		// a word after a preposition is a noun, even one that may be a cue
 		// verb: assistant secretary of state, editor for the Cook Political
 		// Report; and so is a title modifier (press secretary)
-		if t.Kind == Word && rs.in(t, rs.b.speakerPreps) {
+		if t.Kind == Word && rs.in(t, rs.speakerBits.speakerPreps) {
 			prep = true
 		}
-		if t.Kind == Word && (rs.in(t, rs.b.cueVerbs) && !prep && !rs.isTitleWord(t) && !rs.headNext(toks, j) || rs.in(t, rs.b.relatives) || rs.in(t, rs.b.pronouns) || j == start && rs.auxClause(toks, j)) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.cueVerbs) && !prep && !rs.isTitleWord(t) && !rs.headNext(toks, j) || rs.in(t, rs.speakerBits.relatives) || rs.in(t, rs.speakerBits.pronouns) || j == start && rs.auxClause(toks, j)) {
 			return Span{}, Span{}, false
 		}
 		if t.Kind == Word && !t.Cap && j > start && rs.clauseWord(toks, j, start, head, prep) {
 			return Span{}, Span{}, false
 		}
-		if rs.isHead(t) && !rs.in(t, rs.b.determiners) { // two years: no head
+		if rs.isHead(t) && !rs.in(t, rs.speakerBits.determiners) { // two years: no head
 			head = true
 		}
 	}
@@ -200,7 +200,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	if j > start+1 && isDigitStart(toks[start].Text) {
 		return Span{}, Span{}, false // an age is a phrase of its own: , 44,
 	}
-	if f := &toks[start]; j > start+1 && f.Cap && !rs.isTitleWord(f) && !rs.isHead(f) && !rs.in(f, rs.b.determiners) {
+	if f := &toks[start]; j > start+1 && f.Cap && !rs.isTitleWord(f) && !rs.isHead(f) && !rs.in(f, rs.speakerBits.determiners) {
 		// a name and a plain word start a clause, not an appositive:
 		// Jeb Bush, Rubio collide in scramble for voters
 		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
@@ -224,7 +224,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		// an age, a party label, a degree (Ph.D.), or after the title a
 		// phrase with a determiner: one of the states suing the EPA
 		one := j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))
-		if one || abbreviations(toks[start:j]) || more && rel < 0 && rs.in(&toks[start], rs.b.determiners) {
+		if one || abbreviations(toks[start:j]) || more && rel < 0 && rs.in(&toks[start], rs.speakerBits.determiners) {
 			return Span{start, end}, Span{}, true
 		}
 		return Span{}, Span{}, false
@@ -237,7 +237,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 // (author of “…”, host of the show “…”).
 func (rs *Ruleset) namesWork(toks []Token, j int) bool {
 	p := &toks[j-1]
-	return p.Kind == Word && (rs.in(p, rs.b.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !isPossessive(p))
+	return p.Kind == Word && (rs.in(p, rs.speakerBits.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !isPossessive(p))
 }
 
 // quoteEndsInComma reports whether a quotation's text ends with a comma
@@ -272,20 +272,20 @@ func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool 
 	if !head {
 		// (now a consultant: an adverb may come first; and after a
 		// determiner or possessive it modifies the head: its only ally)
-		if rs.in(t, rs.b.aux) && !rs.in(p, rs.b.determiners) && !isPossessive(p) || rs.in(t, rs.b.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.b.determiners) && !rs.in(p, rs.b.notNames) {
+		if rs.in(t, rs.speakerBits.aux) && !rs.in(p, rs.speakerBits.determiners) && !isPossessive(p) || rs.in(t, rs.speakerBits.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.speakerBits.determiners) && !rs.in(p, rs.speakerBits.notNames) {
 			return true
 		}
 		// a plain word, then a preposition with a name or determiner after
 		// it: referring to Clinton’s successor, watched by his father (but:
 		// fierce and uncompromising)
-		if j == start+1 && !p.Cap && !rs.isTitleWord(p) && !rs.isHead(p) && !rs.in(p, rs.b.notNames) &&
-			rs.in(t, rs.b.notNames) && !rs.in(t, rs.b.speakerPreps) && !rs.in(t, rs.b.determiners) && j+1 < len(toks) {
+		if j == start+1 && !p.Cap && !rs.isTitleWord(p) && !rs.isHead(p) && !rs.in(p, rs.speakerBits.notNames) &&
+			rs.in(t, rs.speakerBits.notNames) && !rs.in(t, rs.speakerBits.speakerPreps) && !rs.in(t, rs.speakerBits.determiners) && j+1 < len(toks) {
 			n := &toks[j+1]
-			return n.Kind == Word && (n.Cap || rs.in(n, rs.b.determiners) && !rs.isTitleWord(n))
+			return n.Kind == Word && (n.Cap || rs.in(n, rs.speakerBits.determiners) && !rs.isTitleWord(n))
 		}
 		return false
 	}
-	return !prep && p.Kind == Word && rs.isHead(p) && rs.in(t, rs.b.aux)
+	return !prep && p.Kind == Word && rs.isHead(p) && rs.in(t, rs.speakerBits.aux)
 }
 
 // headNext reports whether a head noun or title word follows toks[j]: a
@@ -299,10 +299,10 @@ func (rs *Ruleset) headNext(toks []Token, j int) bool {
 // no title after it, opens a clause rather than an appositive: Parata,
 // 75, has now overseen … (but: Tatum, then senior pastor,).
 func (rs *Ruleset) auxClause(toks []Token, i int) bool {
-	if toks[i].Cap || !rs.in(&toks[i], rs.b.aux) {
+	if toks[i].Cap || !rs.in(&toks[i], rs.speakerBits.aux) {
 		return false
 	}
-	return i+1 >= len(toks) || !(rs.isTitleWord(&toks[i+1]) || rs.isHead(&toks[i+1]) || rs.in(&toks[i+1], rs.b.determiners))
+	return i+1 >= len(toks) || !(rs.isTitleWord(&toks[i+1]) || rs.isHead(&toks[i+1]) || rs.in(&toks[i+1], rs.speakerBits.determiners))
 }
 
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -325,7 +325,7 @@ const (
 // America): the words before it are two or more plain name words, of
 // which the last heads nothing.
 func (rs *Ruleset) affiliated(toks []Token, from, at int) bool {
-	if at <= from || !rs.in(&toks[at], rs.b.affiliation) || rs.isHead(&toks[at-1]) {
+	if at <= from || !rs.in(&toks[at], rs.speakerBits.affiliation) || rs.isHead(&toks[at-1]) {
 		return false
 	}
 	k := at

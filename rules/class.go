@@ -12,7 +12,7 @@ import (
 // lower-case form, so that matching tests a bit where it would hash the
 // word once per list and per test.
 const (
-	// classified marks a Class computed by Ruleset.Classify; a zero Class
+	// classified marks a class computed by Ruleset.Classify; a zero class
 	// means the token was never classified, and its lists are looked up by
 	// its text.
 	classified uint64 = 1 << 63
@@ -70,7 +70,7 @@ func (rs *Ruleset) bindClasses() {
 			order = append(order, name)
 		}
 	}
-	for _, name := range RequiredLists {
+	for _, name := range RequiredLists() {
 		add(name)
 	}
 	add(ListCuePhrases)
@@ -94,7 +94,7 @@ func (rs *Ruleset) bindClasses() {
 		add(name)
 	}
 	cls := classTable{words: map[string]uint64{}}
-	if l := rs.l.titleSuffixes; l != nil {
+	if l := rs.speakerLists.titleSuffixes; l != nil {
 		for _, suf := range l.Entries {
 			if suf == "" {
 				cls.suffixes = [256][]string{} // every word has the empty suffix
@@ -137,13 +137,13 @@ func (rs *Ruleset) bindClasses() {
 	rs.classes = cls
 }
 
-// Classify sets t.Class, the word classes of t under this ruleset: which of
-// its lists hold t's lower-case form. Matching and speaker parsing then test
-// bits instead of looking words up; a token with a zero Class (never
-// classified) is looked up by its text, with the same results. A Class is
-// only meaningful to the ruleset that computed it.
+// Classify records in t its word classes under this ruleset: which of its
+// lists hold t's lower-case form. Matching and speaker parsing then test
+// bits instead of looking words up; an unclassified token is looked up by
+// its text, with the same results. The classes are only meaningful to the
+// ruleset that computed them.
 func (rs *Ruleset) Classify(t *Token) {
-	t.Class = rs.classOf(t.Lower, t.Cap)
+	t.class = rs.classOf(t.Lower, t.Cap)
 }
 
 // classOf returns the classes of a word with lower-case form lower.
@@ -163,7 +163,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.b.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
 	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {
@@ -179,14 +179,14 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 // (Zuversicht): in a language that capitalises its nouns, a compound noun
 // is no name.
 func (rs *Ruleset) nounClass(lower string, c uint64) uint64 {
-	if len(lower) < 6 || c&(rs.b.titles|rs.b.personNouns|rs.b.firstNames|classTitleSuffix) != 0 {
+	if len(lower) < 6 || c&(rs.speakerBits.titles|rs.speakerBits.personNouns|rs.speakerBits.firstNames|classTitleSuffix) != 0 {
 		return c
 	}
 	switch {
 	case rs.classes.personSuf.has(lower):
-		c |= rs.b.personNouns
+		c |= rs.speakerBits.personNouns
 	case rs.classes.nounSuf.has(lower):
-		c |= rs.b.notNames
+		c |= rs.speakerBits.notNames
 	}
 	return c
 }
@@ -231,8 +231,8 @@ func (s *suffixSet) has(w string) bool {
 
 // cls returns the classes of t, computing them when t is unclassified.
 func (rs *Ruleset) cls(t *Token) uint64 {
-	if t.Class != 0 {
-		return t.Class
+	if t.class != 0 {
+		return t.class
 	}
 	return rs.classOf(t.Lower, t.Cap)
 }

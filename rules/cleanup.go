@@ -25,9 +25,6 @@ const (
 	No  Tri = -1 // must not hold
 )
 
-// Holds reports whether b satisfies the condition.
-func (t Tri) Holds(b bool) bool { return t == Any || (t == Yes) == b }
-
 // CleanupRule is one rule of the cleanup stage. All conditions given must
 // hold for the rule to apply to a line. A rule either drops the line (or, with
 // drop: rest, the line and everything after it), or — when it has a Score —
@@ -48,14 +45,16 @@ type CleanupRule struct {
 	Judge *Judge
 
 	Regex *Regexp // the line (trimmed) matches
-	// Words: the line holds a word or phrase of one of these lists (words:),
-	// or every word of the line is in one of them (only_words:; see OnlyList).
-	Words    []*List
-	MaxWords int  // the line has at most this many words (0: no bound)
-	MinWords int  // the line has at least this many words
-	MaxChars int  // the line has at most this many characters (0: no bound)
-	MinChars int  // the line has at least this many characters
-	Repeated bool // the line (normalised) appeared earlier in the document
+	// Words: the line holds a word or phrase of one of these lists (words:).
+	Words []*List
+	// OnlyWords: every word of the line is in one of these lists
+	// (only_words:).
+	OnlyWords []*List
+	MaxWords  int  // the line has at most this many words (0: no bound)
+	MinWords  int  // the line has at least this many words
+	MaxChars  int  // the line has at most this many characters (0: no bound)
+	MinChars  int  // the line has at least this many characters
+	Repeated  bool // the line (normalised) appeared earlier in the document
 	// Protect keeps a line holding a quotation mark or a cue verb from this rule
 	// (default true); with ProtectCues false only a quotation mark protects.
 	// On a scored rule it only keeps a negative score off lines holding a
@@ -221,11 +220,6 @@ func (c *CleanupRule) addListRef(name string, pos Pos, only bool) {
 	c.wordOnly = append(c.wordOnly, only)
 }
 
-// OnlyList reports whether Words[i] came from only_words (every word of the
-// line must be in one of those lists) rather than from words (the line holds
-// a word of one of them). The loader binds both kinds into Words, in order.
-func (c *CleanupRule) OnlyList(i int) bool { return i < len(c.wordOnly) && c.wordOnly[i] }
-
 // MatchWordsAt is MatchAt on lower-case words: the length in words of the
 // longest entry of the list that matches the words starting at words[i],
 // or 0.
@@ -265,12 +259,7 @@ func (c *CleanupRule) prepare() {
 	}
 }
 
-// MustMay reports whether the rule's regex may match the line text, whose
-// lower-case form (letters lowered only where that keeps their length, as
-// cleanup does) is lower: whether lower holds, whole, one of the strings
-// that every match holds. It only says no when the regex cannot match.
-func (c *CleanupRule) MustMay(text, lower string) bool { return c.filter.MustMay(text, lower) }
-
-// PrefixMay reports whether the rule's regex may match a line whose
-// lower-case form is lower, judging by how the line starts and ends.
-func (c *CleanupRule) PrefixMay(lower string) bool { return c.filter.EndsMay(lower) }
+// Filter returns the quick tests of the rule's regex, mined when the rule
+// was loaded: they say no only where the regex cannot match. It is for the
+// extract package, which applies the rules.
+func (c *CleanupRule) Filter() *needle.Filter { return &c.filter }

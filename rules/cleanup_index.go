@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/whosaid/whosaid/internal/needle"
+import (
+	"github.com/whosaid/whosaid/internal/needle"
+	"github.com/whosaid/whosaid/internal/wordtab"
+)
 
 // cleanupIndex holds what the cleanup stage reads of a ruleset besides its
 // rules, built once when the ruleset is loaded: the needle index of the
@@ -15,7 +18,7 @@ type cleanupIndex struct {
 
 	index       *needle.Index
 	dateFilters []needle.Filter
-	stop        *WordSet
+	stop        *wordtab.Set
 }
 
 // listStopwords is the list whose share of a line's words cleanup rules
@@ -27,7 +30,7 @@ func buildCleanupIndex(rs *Ruleset) *cleanupIndex {
 	ci := &cleanupIndex{list: rs.Cleanup, dates: rs.Metadata.Date, stopList: rs.Lists[listStopwords]}
 	ci.index = indexOf(rs.Cleanup)
 	ci.dateFilters = dateFiltersOf(rs.Metadata.Date)
-	ci.stop = NewWordSet(ci.stopList)
+	ci.stop = ci.stopList.WordSet()
 	return ci
 }
 
@@ -39,10 +42,8 @@ func indexOf(list []*CleanupRule) *needle.Index {
 		if c.Regex != nil {
 			spec[i].Filter = &c.filter
 		}
-		for w, l := range c.Words {
-			if !c.OnlyList(w) {
-				spec[i].Forms = append(spec[i].Forms, l.Forms()...)
-			}
+		for _, l := range c.Words {
+			spec[i].Forms = append(spec[i].Forms, l.Forms()...)
 		}
 	}
 	return needle.Build(spec)
@@ -104,9 +105,9 @@ func (rs *Ruleset) DateFilters() []needle.Filter {
 
 // StopWords returns the word set of the stopwords list, whose share of a
 // line's words cleanup rules test, built when the ruleset was loaded.
-func (rs *Ruleset) StopWords() *WordSet {
+func (rs *Ruleset) StopWords() *wordtab.Set {
 	if l := rs.Lists[listStopwords]; rs.clean == nil || l != rs.clean.stopList {
-		return NewWordSet(l)
+		return l.WordSet()
 	}
 	return rs.clean.stop
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// judgeKeys lists the keys of a judge mapping and how to set them.
-var judgeKeys = map[string]func(j *Judge, v float64) string{
+// judgeSetters lists the keys of a judge mapping and how to set them.
+var judgeSetters = map[string]func(j *Judge, v float64) string{
 	"good":         func(j *Judge, v float64) string { j.Good = v; return "" },
 	"keep":         func(j *Judge, v float64) string { j.Keep = v; return "" },
 	"offset":       func(j *Judge, v float64) string { j.Offset = v; return "" },
@@ -34,10 +34,10 @@ func setInt(p *int, v float64) string {
 	return ""
 }
 
-// JudgeKeys returns the keys a judge mapping accepts, sorted.
-func JudgeKeys() []string {
-	out := make([]string, 0, len(judgeKeys))
-	for k := range judgeKeys {
+// judgeKeyNames returns the keys a judge mapping accepts, sorted.
+func judgeKeyNames() []string {
+	out := make([]string, 0, len(judgeSetters))
+	for k := range judgeSetters {
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -50,9 +50,9 @@ func (c *CleanupRule) setJudge(key string, v float64) string {
 	if c.Judge == nil {
 		c.Judge = newJudge()
 	}
-	set, ok := judgeKeys[key]
+	set, ok := judgeSetters[key]
 	if !ok {
-		return fmt.Sprintf("unknown judge key %q (allowed: %s)", key, joinKeys(JudgeKeys()))
+		return fmt.Sprintf("unknown judge key %q (allowed: %s)", key, joinKeys(judgeKeyNames()))
 	}
 	return set(c.Judge, v)
 }

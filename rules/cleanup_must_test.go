@@ -70,7 +70,7 @@ func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
 					continue
 				}
-				if !r.MustMay(line, low) {
+				if !r.Filter().MustMay(line, low) {
 					t.Errorf("rule %s: MustMay refuses %q, which the regex matches", r.ID, line)
 				}
 			}
@@ -125,7 +125,7 @@ func TestMustMayEval(t *testing.T) {
 	}
 }
 
-// TestWordSet checks that a WordSet answers as its list, for every word of
+// TestWordSet checks that a list's word set answers as the list, for every word of
 // every default list and for their prefixes, suffixes and variants.
 func TestWordSet(t *testing.T) {
 	rs, err := Default()
@@ -133,24 +133,24 @@ func TestWordSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, l := range rs.Lists {
-		ws := NewWordSet(l)
+		ws := l.WordSet()
 		for w := range l.words {
 			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
 				w + w, w + "abcdefghijklmnop"} {
 				if ws.Has(v) != l.Has(v) {
-					t.Errorf("list %s: WordSet.Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
+					t.Errorf("list %s: word set Has(%q) = %v, List.Has = %v", name, v, ws.Has(v), l.Has(v))
 				}
 				// HasAt, with the word inside a longer text or at its end
 				for _, around := range [][2]string{{"", ""}, {"ab ", " cdefghijklmnopqrstuvwxyz"}, {"abc", "de"}, {"", "0123456789abcdefgh"}} {
 					s := around[0] + v + around[1]
 					if got := ws.HasAt(s, len(around[0]), len(around[0])+len(v)); got != l.Has(v) {
-						t.Errorf("list %s: WordSet.HasAt(%q, %d, %d) = %v, List.Has(%q) = %v", name, s, len(around[0]), len(around[0])+len(v), got, v, l.Has(v))
+						t.Errorf("list %s: word set HasAt(%q, %d, %d) = %v, List.Has(%q) = %v", name, s, len(around[0]), len(around[0])+len(v), got, v, l.Has(v))
 					}
 				}
 			}
 		}
 	}
-	if ws := NewWordSet(nil); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
+	if ws := (*List)(nil).WordSet(); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
 		t.Error("the word set of no list holds words")
 	}
 }

@@ -204,6 +204,41 @@ func (d *decoder) float(n *yaml.Node) (float64, bool) {
 	return v, true
 }
 
+// count decodes the whole number of key into dst; a negative one is an
+// error (and still stored: the ruleset does not load).
+func (d *decoder) count(key string, n *yaml.Node, dst *int) {
+	if x, ok := d.int(n); ok {
+		if x < 0 {
+			d.errf(n, "%s must be 0 or more, got %d", key, x)
+		}
+		*dst = x
+	}
+}
+
+// share decodes the number of key, a share or a confidence between 0 and 1,
+// into dst; one outside is an error (and still stored).
+func (d *decoder) share(key string, n *yaml.Node, dst *float64) {
+	if f, ok := d.float(n); ok {
+		if f < 0 || f > 1 {
+			d.errf(n, "%s must be between 0 and 1, got %v", key, f)
+		}
+		*dst = f
+	}
+}
+
+// choice decodes the string of key, which must be one of allowed.
+func (d *decoder) choice(key string, n *yaml.Node, allowed []string) (string, bool) {
+	s, ok := d.str(n)
+	if !ok {
+		return "", false
+	}
+	if !contains(allowed, s) {
+		d.errf(n, "unknown %s %q%s (allowed: %s)", key, s, didYouMean(s, allowed), strings.Join(allowed, ", "))
+		return s, false
+	}
+	return s, true
+}
+
 func (d *decoder) bool(n *yaml.Node) (bool, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 		d.errf(n, "want true or false, got %s", kindName(n))

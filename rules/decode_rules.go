@@ -68,19 +68,9 @@ func (d *decoder) markConvention(rs *Ruleset, n *yaml.Node) {
 	d.mapping(n, []string{"min_words", "inner_share"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "min_words":
-			if x, ok := d.int(v); ok {
-				if x < 0 {
-					d.errf(v, "min_words must be 0 or more, got %d", x)
-				}
-				rs.Convention.InnerMinWords = x
-			}
+			d.count(key, v, &rs.Convention.InnerMinWords)
 		case "inner_share":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "inner_share must be between 0 and 1, got %v", f)
-				}
-				rs.Convention.InnerShare = f
-			}
+			d.share(key, v, &rs.Convention.InnerShare)
 		}
 	})
 }
@@ -89,27 +79,14 @@ func (d *decoder) markConvention(rs *Ruleset, n *yaml.Node) {
 func (d *decoder) wrappedText(rs *Ruleset, n *yaml.Node) {
 	d.mapping(n, []string{"min_lines", "min_width", "max_width", "share"}, func(key string, k, v *yaml.Node) {
 		switch key {
-		case "min_lines", "min_width", "max_width":
-			if x, ok := d.int(v); ok {
-				if x < 0 {
-					d.errf(v, "%s must be 0 or more, got %d", key, x)
-				}
-				switch key {
-				case "min_lines":
-					rs.Convention.Wrap.MinLines = x
-				case "min_width":
-					rs.Convention.Wrap.MinWidth = x
-				default:
-					rs.Convention.Wrap.MaxWidth = x
-				}
-			}
+		case "min_lines":
+			d.count(key, v, &rs.Convention.Wrap.MinLines)
+		case "min_width":
+			d.count(key, v, &rs.Convention.Wrap.MinWidth)
+		case "max_width":
+			d.count(key, v, &rs.Convention.Wrap.MaxWidth)
 		case "share":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "share must be between 0 and 1, got %v", f)
-				}
-				rs.Convention.Wrap.Share = f
-			}
+			d.share(key, v, &rs.Convention.Wrap.Share)
 		}
 	})
 }
@@ -136,19 +113,9 @@ func (d *decoder) speech(rs *Ruleset, n *yaml.Node) {
 	d.mapping(n, []string{"scare_max_words", "guess_confidence"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "scare_max_words":
-			if x, ok := d.int(v); ok {
-				if x < 0 {
-					d.errf(v, "scare_max_words must be 0 or more, got %d", x)
-				}
-				rs.Speech.ScareMaxWords = x
-			}
+			d.count(key, v, &rs.Speech.ScareMaxWords)
 		case "guess_confidence":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "guess_confidence must be between 0 and 1, got %v", f)
-				}
-				rs.Speech.GuessConfidence = f
-			}
+			d.share(key, v, &rs.Speech.GuessConfidence)
 		}
 	})
 }
@@ -210,7 +177,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				c.setSide(key, side)
 				conds++
 			case "judge":
-				d.mapping(v, JudgeKeys(), func(name string, k, v *yaml.Node) {
+				d.mapping(v, judgeKeyNames(), func(name string, k, v *yaml.Node) {
 					if f, ok := d.float(v); ok {
 						if msg := c.setJudge(name, f); msg != "" {
 							d.errf(v, "judge %s: %s", name, msg)
@@ -274,20 +241,9 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		case "priority":
 			r.Priority, _ = d.int(v)
 		case "confidence":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "confidence must be between 0 and 1, got %v", f)
-				}
-				r.Confidence = f
-			}
+			d.share(key, v, &r.Confidence)
 		case "kind":
-			if s, ok := d.str(v); ok {
-				kinds := []string{"direct", "partial", "headline", "continued", KindIndirect}
-				if !contains(kinds, s) {
-					d.errf(v, "unknown kind %q%s (allowed: %s)", s, didYouMean(s, kinds), strings.Join(kinds, ", "))
-				}
-				r.Kind = s
-			}
+			r.Kind, _ = d.choice(key, v, []string{"direct", "partial", "headline", "continued", KindIndirect})
 		case "status":
 			if s, ok := d.str(v); ok {
 				switch s {

@@ -80,8 +80,8 @@ const (
 	SingleMarksAuto   = "auto"
 )
 
-// Morphologies are the values of `morphology:`.
-var Morphologies = []string{"english", "none"}
+// morphologies returns the values of `morphology:`.
+func morphologies() []string { return []string{"english", "none"} }
 
 // languageKeys are the keys of the `language:` section.
 var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings"}
@@ -118,20 +118,11 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 				}
 			})
 		case "morphology":
-			if s, ok := d.str(v); ok {
-				if !contains(Morphologies, s) {
-					d.errf(v, "unknown morphology %q%s (allowed: %s)", s, didYouMean(s, Morphologies), strings.Join(Morphologies, ", "))
-					return
-				}
+			if s, ok := d.choice(key, v, morphologies()); ok {
 				rs.Language.Morphology = s
 			}
 		case "single_marks":
-			if s, ok := d.str(v); ok {
-				modes := []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}
-				if !contains(modes, s) {
-					d.errf(v, "unknown single_marks %q%s (allowed: %s)", s, didYouMean(s, modes), strings.Join(modes, ", "))
-					return
-				}
+			if s, ok := d.choice(key, v, []string{SingleMarksNested, SingleMarksSpeech, SingleMarksAuto}); ok {
 				rs.Language.SingleMarks = s
 			}
 		case "capitalised_nouns":
@@ -159,12 +150,7 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
-			if f, ok := d.float(v); ok {
-				if f < 0 || f > 1 {
-					d.errf(v, "noun_quote_confidence must be between 0 and 1, got %v", f)
-				}
-				rs.Language.NounQuoteConfidence = f
-			}
+			d.share(key, v, &rs.Language.NounQuoteConfidence)
 		case "months":
 			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
 				d.errf(v, "months: want the twelve months in order (each as name|short|…), got %d", len(v.Content))
@@ -293,22 +279,10 @@ func (ps *packSet) get(code string) *Ruleset {
 // DefaultPackSources returns the embedded files of the language pack code
 // (the folder defaults/code), in name order; nil when there is no such pack.
 func DefaultPackSources(code string) []Source {
-	ents, err := fs.ReadDir(defaultFS, "defaults/"+code)
-	if err != nil {
-		return nil
+	if code == "" {
+		return nil // the base files are DefaultBaseSources
 	}
-	var out []Source
-	for _, e := range ents {
-		if e.IsDir() {
-			continue
-		}
-		data, err := defaultFS.ReadFile("defaults/" + code + "/" + e.Name())
-		if err != nil {
-			continue
-		}
-		out = append(out, Source{Name: DefaultPrefix + code + "/" + e.Name(), Data: data, Default: true, Pack: code})
-	}
-	return out
+	return embeddedSources(code, code)
 }
 
 // DefaultPacks returns the codes of the embedded language packs (besides

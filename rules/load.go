@@ -34,8 +34,17 @@ func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPack
 
 // DefaultBaseSources returns the embedded default rule files of the base
 // ruleset (the top-level files, language BaseLang), in name order.
-func DefaultBaseSources() []Source {
-	ents, err := fs.ReadDir(defaultFS, "defaults")
+func DefaultBaseSources() []Source { return embeddedSources("", "") }
+
+// embeddedSources returns the embedded files of the folder defaults/dir
+// (not its subfolders), in name order, as sources of the pack pack ("" for
+// the base ruleset); nil when there is no such folder.
+func embeddedSources(dir, pack string) []Source {
+	path := "defaults"
+	if dir != "" {
+		path += "/" + dir
+	}
+	ents, err := fs.ReadDir(defaultFS, path)
 	if err != nil {
 		return nil
 	}
@@ -44,11 +53,15 @@ func DefaultBaseSources() []Source {
 		if e.IsDir() {
 			continue
 		}
-		data, err := defaultFS.ReadFile("defaults/" + e.Name())
+		data, err := defaultFS.ReadFile(path + "/" + e.Name())
 		if err != nil {
 			continue
 		}
-		out = append(out, Source{Name: DefaultPrefix + e.Name(), Data: data, Default: true})
+		name := DefaultPrefix + e.Name()
+		if dir != "" {
+			name = DefaultPrefix + dir + "/" + e.Name()
+		}
+		out = append(out, Source{Name: name, Data: data, Default: true, Pack: pack})
 	}
 	return out
 }
@@ -240,7 +253,7 @@ func filterClean(in []*CleanupRule, off map[string]Pos) []*CleanupRule {
 func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 	defer rs.bindLists()
 	var missing []string
-	for _, name := range RequiredLists {
+	for _, name := range RequiredLists() {
 		if _, ok := rs.Lists[name]; !ok {
 			missing = append(missing, name)
 		}
@@ -281,7 +294,11 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 				*errs = append(*errs, &Error{Pos: c.wordPos[i], Msg: fmt.Sprintf("words refers to list %q, which does not exist%s", name, rs.suggestList(name))})
 				continue
 			}
-			c.Words = append(c.Words, l)
+			if c.wordOnly[i] {
+				c.OnlyWords = append(c.OnlyWords, l)
+			} else {
+				c.Words = append(c.Words, l)
+			}
 		}
 	}
 }

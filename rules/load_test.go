@@ -241,3 +241,28 @@ func TestDuplicateIDAcrossUserFiles(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestLoadFiles checks the file entry point: a folder of rule files loads
+// on top of the defaults, alone it lacks the required lists, and a path
+// that does not exist is an error naming it.
+func TestLoadFiles(t *testing.T) {
+	dir := t.TempDir()
+	rule := "version: 1\nlists:\n  cue_verbs:\n    words: [quipped]\n"
+	if err := os.WriteFile(filepath.Join(dir, "newsroom.yaml"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := LoadFiles([]string{dir}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := rs.Lists[ListCueVerbs]; !l.Has("quipped") || !l.Has("said") {
+		t.Error("the folder's list entry is not added to the defaults")
+	}
+	if _, err := LoadFiles([]string{dir}, false); err == nil || !strings.Contains(err.Error(), ListPronouns) {
+		t.Errorf("without the defaults: error %v, want one naming the missing list %s", err, ListPronouns)
+	}
+	missing := filepath.Join(dir, "missing.yaml")
+	if _, err := LoadFiles([]string{missing}, true); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing file: error %v, want one naming it", err)
+	}
+}

@@ -50,10 +50,10 @@ type Ruleset struct {
 	// base ruleset with the pack's files on top.
 	packs *packSet
 
-	l           speakerLists // the lists the speaker parser reads, bound at load
-	b           speakerBits  // their class bits
-	classes     classTable   // lower-case word → class bits of its lists
-	Attribution []*AttrRule  // sorted by priority, highest first
+	speakerLists speakerLists // the lists the speaker parser reads, bound at load
+	speakerBits  speakerBits  // their class bits
+	classes      classTable   // lower-case word → class bits of its lists
+	Attribution  []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
 	// clean is what Load builds for the cleanup stage (see CleanupIndex).

@@ -32,9 +32,11 @@ const (
 	ListOpeners        = "sentence_openers"         // but, even, perhaps (optional: words before a sentence's subject)
 )
 
-// RequiredLists names the lists every ruleset must have.
-var RequiredLists = []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
-	ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
+// RequiredLists returns the names of the lists every ruleset must have.
+func RequiredLists() []string {
+	return []string{ListPronouns, ListTitles, ListTitleModifiers, ListHonorifics,
+		ListDeterminers, ListNotNames, ListPersonNouns, ListNameParticles, ListCueVerbs, ListAbbreviations, ListAux, ListTitleSuffixes, ListRelatives, ListSpeakerPreps, ListScareMarkers, ListExpletiveAfter, ListFirstNames}
+}
 
 // speakerLists holds the lists the speaker phrase parser reads, looked up
 // once when the ruleset is loaded.
@@ -60,7 +62,7 @@ type speakerLists struct {
 
 // bindLists looks up the lists of speakerLists.
 func (rs *Ruleset) bindLists() {
-	rs.l = speakerLists{
+	rs.speakerLists = speakerLists{
 		affiliation:    rs.Lists[ListAffiliation],
 		aux:            rs.Lists[ListAux],
 		cueVerbs:       rs.Lists[ListCueVerbs],
@@ -86,23 +88,23 @@ func (rs *Ruleset) bindLists() {
 		}
 		return l.bit
 	}
-	rs.b = speakerBits{
-		affiliation:    bit(rs.l.affiliation),
-		aux:            bit(rs.l.aux),
-		cueVerbs:       bit(rs.l.cueVerbs),
-		determiners:    bit(rs.l.determiners),
-		expletiveAfter: bit(rs.l.expletiveAfter),
-		firstNames:     bit(rs.l.firstNames),
-		honorifics:     bit(rs.l.honorifics),
-		nameParticles:  bit(rs.l.nameParticles),
-		notNames:       bit(rs.l.notNames),
-		openers:        bit(rs.l.openers),
-		personNouns:    bit(rs.l.personNouns),
-		pronouns:       bit(rs.l.pronouns),
-		relatives:      bit(rs.l.relatives),
-		speakerPreps:   bit(rs.l.speakerPreps),
-		titleModifiers: bit(rs.l.titleModifiers),
-		titles:         bit(rs.l.titles),
+	rs.speakerBits = speakerBits{
+		affiliation:    bit(rs.speakerLists.affiliation),
+		aux:            bit(rs.speakerLists.aux),
+		cueVerbs:       bit(rs.speakerLists.cueVerbs),
+		determiners:    bit(rs.speakerLists.determiners),
+		expletiveAfter: bit(rs.speakerLists.expletiveAfter),
+		firstNames:     bit(rs.speakerLists.firstNames),
+		honorifics:     bit(rs.speakerLists.honorifics),
+		nameParticles:  bit(rs.speakerLists.nameParticles),
+		notNames:       bit(rs.speakerLists.notNames),
+		openers:        bit(rs.speakerLists.openers),
+		personNouns:    bit(rs.speakerLists.personNouns),
+		pronouns:       bit(rs.speakerLists.pronouns),
+		relatives:      bit(rs.speakerLists.relatives),
+		speakerPreps:   bit(rs.speakerLists.speakerPreps),
+		titleModifiers: bit(rs.speakerLists.titleModifiers),
+		titles:         bit(rs.speakerLists.titles),
 	}
 }
 
@@ -150,27 +152,27 @@ func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
 		return false // PHILADELPHIA, July 25 (UPI) — …; NEW YORK - …
 	}
 	c := rs.cls(t)
-	if t.First && c&rs.b.openers != 0 {
+	if t.First && c&rs.speakerBits.openers != 0 {
 		return false // a sentence adverb before the subject: Perhaps young voters …
 	}
-	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.l.notNames.Has(t.Lower[:k]) {
+	if k := strings.IndexByte(t.Lower, '-'); k > 0 && rs.speakerLists.notNames.Has(t.Lower[:k]) {
 		return false // Twenty-two years ago
 	}
-	if c&rs.b.notNames != 0 && c&rs.b.firstNames != 0 && !t.First && i > 0 && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
+	if c&rs.speakerBits.notNames != 0 && c&rs.speakerBits.firstNames != 0 && !t.First && i > 0 && i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].Cap {
 		// a first name that is also a function word, where a name is
 		// due: said Will Doyle, ” Will Estrada (but: Trump Will Win)
-		if p := &toks[i-1]; p.Kind == QuoteT || p.Text == "," || p.Kind == Word && rs.in(p, rs.b.cueVerbs) {
+		if p := &toks[i-1]; p.Kind == QuoteT || p.Text == "," || p.Kind == Word && rs.in(p, rs.speakerBits.cueVerbs) {
 			return true
 		}
 	}
-	return c&(rs.b.notNames|rs.b.pronouns) == 0
+	return c&(rs.speakerBits.notNames|rs.speakerBits.pronouns) == 0
 }
 
 // trimOpeners drops from a captured speaker name the words that start no
 // name (not_names, and openers that begin the sentence): a capture of
 // capitalised words may take them in, While Sanders, But Podliska.
 func (rs *Ruleset) trimOpeners(toks []Token, s Span) Span {
-	for s.Len() > 1 && toks[s.Start].Cap && toks[s.Start+1].Cap && (rs.in(&toks[s.Start], rs.b.notNames) || toks[s.Start].First && rs.in(&toks[s.Start], rs.b.openers)) {
+	for s.Len() > 1 && toks[s.Start].Cap && toks[s.Start+1].Cap && (rs.in(&toks[s.Start], rs.speakerBits.notNames) || toks[s.Start].First && rs.in(&toks[s.Start], rs.speakerBits.openers)) {
 		s.Start++
 	}
 	return s
@@ -219,7 +221,7 @@ func (rs *Ruleset) isTitleWord(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	return rs.cls(t)&(rs.b.titles|rs.b.titleModifiers|classTitleSuffix) != 0
+	return rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix) != 0
 }
 
 // IsHeadWord reports whether t can head a speaker descriptor or a title:
@@ -229,11 +231,11 @@ func (rs *Ruleset) IsHeadWord(t *Token) bool { return rs.isHead(t) }
 // IsTitleNoun reports whether t names an office or occupation: a word of
 // the titles list or an agent noun, not only a person noun (son, crowd).
 func (rs *Ruleset) IsTitleNoun(t *Token) bool {
-	return t.Kind == Word && rs.cls(t)&(rs.b.titles|classTitleSuffix) != 0
+	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|classTitleSuffix) != 0
 }
 
 func (rs *Ruleset) isHead(t *Token) bool {
-	return t.Kind == Word && rs.cls(t)&(rs.b.titles|rs.b.personNouns|classTitleSuffix) != 0
+	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) != 0
 }
 
 // SpeakersAt returns the speaker phrases that start at toks[i], longest
@@ -244,15 +246,15 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	if i >= len(toks) || toks[i].Kind != Word || isPossessive(&toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
-	if rs.in(&toks[i], rs.b.pronouns) {
-		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.b.expletiveAfter) {
+	if rs.in(&toks[i], rs.speakerBits.pronouns) {
+		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.speakerBits.expletiveAfter) {
 			return nil // It’s been common to …: no speaker
 		}
 		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
 	}
 	j := i
 	det := false
-	if rs.in(&toks[j], rs.b.determiners) {
+	if rs.in(&toks[j], rs.speakerBits.determiners) {
 		j++
 		det = true
 	}
@@ -263,20 +265,20 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 		t := &toks[end]
 		switch {
 		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
-		case t.Kind == Word && rs.in(t, rs.b.honorifics):
-		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.b.honorifics):
+		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
+		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
 		case isPossessive(t) && end > j && toks[end-1].Cap:
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of" && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || t.Lower == "of" && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
 		case t.Lower == "of" && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
 			// secretary of State, head of the FBI
 			if toks[end+1].Lower == "the" {
 				end++
 			}
-		case t.Kind == Word && rs.in(t, rs.b.personNouns):
+		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
 			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(&toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
@@ -292,7 +294,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 	}
 done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
-	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.b.titleModifiers) {
+	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) {
 		end--
 	}
 	if end == j {
@@ -306,21 +308,21 @@ done:
 	k := end
 	for k > j {
 		t := &toks[k-1]
-		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.b.honorifics) {
+		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.speakerBits.honorifics) {
 			k--
 			continue
 		}
-		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && toks[k-2].Cap && rs.in(&toks[k-2], rs.b.firstNames) {
+		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && toks[k-2].Cap && rs.in(&toks[k-2], rs.speakerBits.firstNames) {
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.b.nameParticles) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
 		break
 	}
-	if k == end && end > j && toks[end-1].Cap && !rs.in(&toks[end-1], rs.b.titles) && !rs.isHead(&toks[end-1]) &&
+	if k == end && end > j && toks[end-1].Cap && !rs.in(&toks[end-1], rs.speakerBits.titles) && !rs.isHead(&toks[end-1]) &&
 		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
@@ -338,7 +340,7 @@ done:
 		}
 	}
 	k = rs.splitAtFirstName(toks, k, end)
-	if k > j && k < end && rs.in(&toks[k-1], rs.b.speakerPreps) {
+	if k > j && k < end && rs.in(&toks[k-1], rs.speakerBits.speakerPreps) {
 		// a title and its phrase, not a title and a name: the mayor of
 		// Springfield
 		k = end
@@ -346,10 +348,10 @@ done:
 	// A run of capitalised words ending in an organisation's head noun is one
 	// name: the Democratic National Committee, not Committee titled
 	// Democratic National.
-	if k > j && k < end && rs.in(&toks[end-1], rs.b.personNouns) && !rs.in(&toks[end-1], rs.b.titles) {
+	if k > j && k < end && rs.in(&toks[end-1], rs.speakerBits.personNouns) && !rs.in(&toks[end-1], rs.speakerBits.titles) {
 		whole := true
 		for m := j; m < k; m++ {
-			if toks[m].Kind != Word || !toks[m].Cap || rs.in(&toks[m], rs.b.honorifics) {
+			if toks[m].Kind != Word || !toks[m].Cap || rs.in(&toks[m], rs.speakerBits.honorifics) {
 				whole = false
 				break
 			}
@@ -362,11 +364,11 @@ done:
 	nameStart := k
 	for nameStart > j {
 		t := &toks[nameStart-1]
-		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.in(&toks[nameStart-2], rs.b.honorifics) {
+		if t.Kind == Punct && t.Text == "." && nameStart-2 >= j && rs.in(&toks[nameStart-2], rs.speakerBits.honorifics) {
 			nameStart -= 2
 			continue
 		}
-		if t.Kind == Word && rs.in(t, rs.b.honorifics) {
+		if t.Kind == Word && rs.in(t, rs.speakerBits.honorifics) {
 			nameStart--
 			continue
 		}
@@ -377,7 +379,7 @@ done:
 	titleEnd := nameStart
 	for m := nameStart; m < k; m++ {
 		t := &toks[m]
-		if t.Kind == Word && rs.l.honorifics.Attrs[t.Lower] == "" {
+		if t.Kind == Word && rs.speakerLists.honorifics.Attrs[t.Lower] == "" {
 			titleEnd = m + 1
 		} else if t.Kind == Word {
 			break
@@ -437,7 +439,7 @@ done:
 	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
 	// may end the sentence; elsewhere that is more often a clause (the State
 	// Department, the candidate … appeared to show …)
-	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.b.cueVerbs)
+	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 	for n := 0; n < maxAppositives; n++ {
 		// a phrase that ended at a comma shares it with the next: Sara
 		// Walker, 44, a home-care aide,
@@ -471,7 +473,7 @@ done:
 		if pe, ok := rs.prepPhrase(toks, cur.Span.End); ok && (n == 0 || cur.Title.Len() == 0) && cur.Type == NameMention {
 			next := cur
 			next.Span.End = pe
-			if cur.Title.Len() == 0 && rs.in(&toks[cur.Span.End], rs.b.affiliation) && pe < len(toks) && toks[cur.Span.End+1].Cap {
+			if cur.Title.Len() == 0 && rs.in(&toks[cur.Span.End], rs.speakerBits.affiliation) && pe < len(toks) && toks[cur.Span.End+1].Cap {
 				// the organisation is the title: Meenakshi Ganguly of Human Rights Watch
 				next.Title = Span{cur.Span.End, pe}
 			}
@@ -501,14 +503,14 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		if isPossessive(t) && k > j {
 			continue
 		}
-		if t.Kind != Word || rs.in(t, rs.b.pronouns) || rs.in(t, rs.b.determiners) && k > j || t.First && rs.in(t, rs.b.openers) {
+		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
 			break
 		}
 		if rs.isHead(t) {
 			last = k
 			continue
 		}
-		if rs.in(t, rs.b.cueVerbs) && !(k+1 < len(toks) && isPossessive(&toks[k+1])) || (rs.in(t, rs.b.notNames) && !t.Cap) || rs.in(t, rs.b.aux) {
+		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && isPossessive(&toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
 			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
@@ -532,10 +534,10 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 	for k := i; k < len(toks) && k <= i+3; k++ {
 		t := &toks[k]
-		if t.Kind != Word || rs.in(t, rs.b.cueVerbs) || rs.in(t, rs.b.notNames) || rs.in(t, rs.b.determiners) {
+		if t.Kind != Word || rs.in(t, rs.speakerBits.cueVerbs) || rs.in(t, rs.speakerBits.notNames) || rs.in(t, rs.speakerBits.determiners) {
 			return false
 		}
-		if rs.in(t, rs.b.titles) || rs.capitalTitle(t) {
+		if rs.in(t, rs.speakerBits.titles) || rs.capitalTitle(t) {
 			return true
 		}
 	}
@@ -550,7 +552,7 @@ func (rs *Ruleset) plainName(toks []Token, from, to int) bool {
 	}
 	for m := from; m < to; m++ {
 		t := &toks[m]
-		if !rs.IsNameWord(toks, m) || rs.isTitleWord(t) || rs.in(t, rs.b.honorifics) || rs.in(t, rs.b.nameParticles) {
+		if !rs.IsNameWord(toks, m) || rs.isTitleWord(t) || rs.in(t, rs.speakerBits.honorifics) || rs.in(t, rs.speakerBits.nameParticles) {
 			return false
 		}
 	}
@@ -565,12 +567,12 @@ func (rs *Ruleset) splitAtFirstName(toks []Token, k, end int) int {
 	if end-k < 3 {
 		return k
 	}
-	if rs.in(&toks[end-1], rs.b.personNouns) {
+	if rs.in(&toks[end-1], rs.speakerBits.personNouns) {
 		return k // an organisation: West Virginia University
 	}
 	for p := k + 1; p < end-1; p++ {
 		prev := &toks[p-1]
-		if rs.in(&toks[p], rs.b.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.b.firstNames|rs.b.nameParticles|rs.b.honorifics) && prev.Lower != "of" {
+		if rs.in(&toks[p], rs.speakerBits.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.speakerBits.firstNames|rs.speakerBits.nameParticles|rs.speakerBits.honorifics) && prev.Lower != "of" {
 			return p
 		}
 	}

@@ -23,8 +23,8 @@ type Token struct {
 	Cap   bool // begins with an upper-case letter
 	// First is true for the first token of a sentence.
 	First bool
-	// Class holds the token's word classes (which lists hold its lower-case
+	// class holds the token's word classes (which lists hold its lower-case
 	// form) under the ruleset that set it with Ruleset.Classify; zero when
 	// unclassified.
-	Class uint64
+	class uint64
 }

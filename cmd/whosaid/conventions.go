@@ -132,7 +132,7 @@ func caseEnums(cmd *cobra.Command) error {
 func registerEnums(root *cobra.Command) {
 	values := map[string]func() []string{
 		"input":    extract.InputFormats,
-		"encoding": fixed(extract.Encodings...),
+		"encoding": extract.Encodings,
 		"lang":     langValues,
 	}
 	var walk func(c *cobra.Command)

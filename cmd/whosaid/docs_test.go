@@ -311,7 +311,7 @@ func TestDocsReference(t *testing.T) {
 		}
 	}
 	var missing []string
-	for _, l := range rules.RequiredLists {
+	for _, l := range rules.RequiredLists() {
 		if !bytes.Contains(md, []byte("`"+l+"`")) {
 			missing = append(missing, l)
 		}

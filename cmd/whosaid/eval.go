@@ -64,9 +64,9 @@ gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
 	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
-	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants, " or ")+
+	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants(), " or ")+
 		" (British quotation marks; hard-wrapped at 72 columns)")
-	enumFlag(cmd, "variant", fixed(eval.Variants...))
+	enumFlag(cmd, "variant", eval.Variants)
 	cmd.Flags().StringVar(&o.write, "write-gold", "", "also write the transformed gold as JSONL to this file (with --variant), for score.py")
 	return cmd
 }
@@ -193,8 +193,8 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 	if o.write != "" && o.variant == "" {
 		return nil, &exitError{exitUsage, fmt.Errorf("--write-gold needs --variant")}
 	}
-	if o.variant != "" && !slices.Contains(eval.Variants, o.variant) {
-		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants, " or "))}
+	if o.variant != "" && !slices.Contains(eval.Variants(), o.variant) {
+		return nil, &exitError{exitUsage, fmt.Errorf("--variant %q: want %s", o.variant, strings.Join(eval.Variants(), " or "))}
 	}
 	f, err := openGold(goldPath)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // on that gold.
 func TestEvalVariants(t *testing.T) {
 	gold := "../../eval/testdata/gold.jsonl"
-	for _, v := range eval.Variants {
+	for _, v := range eval.Variants() {
 		t.Run(v, func(t *testing.T) {
 			dir := t.TempDir()
 			written, pred := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl")

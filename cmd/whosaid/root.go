@@ -242,7 +242,7 @@ type inputFlags struct {
 func (f *inputFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.globs, "glob", nil, "file name pattern inside folders (repeatable; default "+strings.Join(extract.DefaultGlobs(), " ")+")")
 	cmd.Flags().StringVar(&f.input, "input", "", "input format: "+strings.Join(extract.InputFormats(), ", ")+" (default: by extension, .jsonl is JSONL, .html HTML; .gz is decompressed)")
-	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings, ", ")+
+	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings(), ", ")+
 		" (auto: UTF-8, or UTF-16 with a byte-order mark)")
 	cmd.Flags().StringVar(&f.maxSize, "max-size", "4M", "largest document (file, standard input or JSONL line) to read, e.g. 500K, 64M, 1G; 0 for no bound")
 }

@@ -22,20 +22,16 @@ var isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]
 // ldDate finds the publication date of JSON-LD metadata.
 var ldDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`)
 
-// metaDate returns the publication date the page's metadata gives, as
-// YYYY-MM-DD, or "": from <meta> tags, <time itemprop=datePublished> and
-// JSON-LD. The date is not guessed from the text (that is slow and often
-// wrong on pages with many dates).
-func metaDate(doc *html.Node) string { return pageMeta(doc).date }
-
 // meta is what a page's metadata gives besides the extractor's.
 type meta struct {
 	date string // YYYY-MM-DD
 	url  string // the canonical URL
 }
 
-// pageMeta reads the publication date (see metaDate) and the canonical
-// URL (<link rel=canonical>, else og:url) of a page.
+// pageMeta reads the publication date and the canonical URL of a page. The
+// date, as YYYY-MM-DD, comes from <meta> tags, <time itemprop=datePublished>
+// and JSON-LD; it is not guessed from the text (that is slow and often wrong
+// on pages with many dates). The URL is <link rel=canonical>, else og:url.
 func pageMeta(doc *html.Node) meta {
 	var m meta
 	ogURL := ""
