@@ -265,13 +265,21 @@ func TestCarriedJSONLFields(t *testing.T) {
 	corpus := `{"id":"a","text":"Ships return\n\nMaria Olsen, the harbour director, said: \"The ships will come back next spring.\"\n","url":"https://example.org/a","outlet":"Harbour News","n":3,"tags":["x"],"gone":null}` + "\n" +
 		`{"id":"b","text":"Plain text, nothing else."}` + "\n"
 	var ins []Input
-	err := ReadInputs([]string{"-"}, InputOptions{Format: "jsonl", Stdin: strings.NewReader(corpus)}, func(in Input) error {
-		ins = append(ins, in)
-		return nil
-	})
-	if err != nil || len(ins) != 2 {
-		t.Fatal(ins, err)
+	read := func(keep bool) []Input {
+		var ins []Input
+		err := ReadInputs([]string{"-"}, InputOptions{Format: "jsonl", Stdin: strings.NewReader(corpus), KeepMeta: keep}, func(in Input) error {
+			ins = append(ins, in)
+			return nil
+		})
+		if err != nil || len(ins) != 2 {
+			t.Fatal(ins, err)
+		}
+		return ins
 	}
+	if ins := read(false); ins[0].Meta != nil {
+		t.Errorf("Meta %q without KeepMeta, want nil (the line is not decoded twice)", ins[0].Meta)
+	}
+	ins = read(true)
 	want := map[string]string{"url": "https://example.org/a", "outlet": "Harbour News", "n": "3", "tags": `["x"]`}
 	if !reflect.DeepEqual(ins[0].Meta, want) || ins[1].Meta != nil {
 		t.Fatalf("Meta %q and %q, want %q and nil", ins[0].Meta, ins[1].Meta, want)

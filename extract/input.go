@@ -69,6 +69,10 @@ type InputOptions struct {
 	// a JSONL output can have exactly one line per input line
 	// (docs/scale-out.md).
 	KeepLines bool
+	// KeepMeta keeps the other fields of a JSONL line in Input.Meta, for
+	// the doc_… columns (WriterOptions.Columns). Off, a line with other
+	// fields is not decoded a second time for them.
+	KeepMeta bool
 }
 
 // DefaultMaxBytes is the default bound on one document (4 MiB): a news
@@ -432,7 +436,7 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err), Line: lineNo})
 		}
 		if len(line) > 0 || err == nil {
-			in, skip := parseJSONLine(name, lineNo, line)
+			in, skip := parseJSONLine(name, lineNo, line, opt.KeepMeta)
 			if skip && opt.KeepLines {
 				in, skip = Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ErrBlankLine}, false
 			}
@@ -477,7 +481,7 @@ func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
 // InputOptions.KeepLines is set.
 var ErrBlankLine = errors.New("blank line, no JSON record")
 
-func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
+func parseJSONLine(name string, lineNo int, line []byte, keepMeta bool) (Input, bool) {
 	line = bytes.TrimSpace(line)
 	if len(line) == 0 {
 		return Input{}, true
@@ -499,7 +503,7 @@ func parseJSONLine(name string, lineNo int, line []byte) (Input, bool) {
 		}
 		return Input{ID: *id, Text: text}, false
 	}
-	return decodeJSONLine(name, lineNo, line), false
+	return decodeJSONLine(name, lineNo, line, keepMeta), false
 }
 
 // MaxIDBytes bounds a JSONL document id: the id is repeated on every row
@@ -515,7 +519,7 @@ func longID(n int) error {
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // decodeJSONLine decodes a JSONL line (not blank) with encoding/json.
-func decodeJSONLine(name string, lineNo int, line []byte) Input {
+func decodeJSONLine(name string, lineNo int, line []byte, keepMeta bool) Input {
 	var rec struct {
 		ID   json.RawMessage `json:"id"`
 		Text *string         `json:"text"`
@@ -545,7 +549,9 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	}
 	if rec.Text == nil {
 		if in, ok := jsonlHTML(id, line); ok {
-			in.Meta = jsonlMeta(line)
+			if keepMeta {
+				in.Meta = jsonlMeta(line)
+			}
 			if in.Err != nil {
 				in.RecordID = own
 			}
@@ -560,7 +566,11 @@ func decodeJSONLine(name string, lineNo int, line []byte) Input {
 	if err := CheckText(*rec.Text); err != nil {
 		return Input{ID: where, Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(id)), RecordID: own}
 	}
-	return Input{ID: id, Text: *rec.Text, Meta: jsonlMeta(line)}
+	in := Input{ID: id, Text: *rec.Text}
+	if keepMeta {
+		in.Meta = jsonlMeta(line)
+	}
+	return in
 }
 
 // jsonlMeta returns the fields of a JSONL line other than id and text:

@@ -59,8 +59,8 @@ func TestQuickJSONLine(t *testing.T) {
 	quick := 0
 	for i, l := range lines {
 		line := bytes.TrimSpace([]byte(l))
-		want := decodeJSONLine("f", i+1, line)
-		got, skip := parseJSONLine("f", i+1, []byte(l))
+		want := decodeJSONLine("f", i+1, line, false)
+		got, skip := parseJSONLine("f", i+1, []byte(l), false)
 		if skip || !reflect.DeepEqual(errText(got), errText(want)) || got.ID != want.ID || got.Text != want.Text || got.RecordID != want.RecordID {
 			t.Errorf("line %q: got %+v, want %+v", l, got, want)
 		}

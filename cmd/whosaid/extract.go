@@ -141,6 +141,9 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	// JSONL output has a line for every input line (docs/scale-out.md)
 	inOpt.KeepLines = format == "jsonl"
+	for _, c := range columns {
+		inOpt.KeepMeta = inOpt.KeepMeta || strings.HasPrefix(c, extract.DocColumnPrefix)
+	}
 	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
 	if p.on {
 		go p.setTotal(inputSize(args, inOpt.Globs, inOpt.Stdin))
