@@ -284,7 +284,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if len(ws) >= 2 {
 					e.person = e.person || looksPersonal(ws)
 				}
-				if !e.org && orgShaped(orgWords, ws) {
+				if !e.org && orgShaped(orgWords, toks[sp.Mention.Start:sp.Mention.End]) {
 					e.org = true
 				}
 				e.addAlias(full)
@@ -371,14 +371,14 @@ func isPossessiveTok(t rules.Token) bool {
 // an organisation's (United, City, FC, Council, Ministry).
 const listOrganisationWords = "organisation_words"
 
-// orgShaped reports whether a word of the name ws is in the list of
+// orgShaped reports whether a word of the name's tokens is in the list of
 // organisation words.
-func orgShaped(l *rules.List, ws []string) bool {
+func orgShaped(l *rules.List, toks []rules.Token) bool {
 	if l == nil {
 		return false
 	}
-	for _, w := range ws {
-		if l.Has(strings.ToLower(w)) {
+	for i := range toks {
+		if toks[i].Kind == rules.Word && l.Has(toks[i].Lower) {
 			return true
 		}
 	}
