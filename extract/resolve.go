@@ -20,6 +20,9 @@ type entity struct {
 	rows    int // quotes output (records), for the speakers table
 	said    int // statements of reported speech output, for the speakers table
 	person  bool
+	// org: a word of one of its names is an organisation word (Manchester
+	// United, City Council), so it is not a person whatever else says so.
+	org     bool
 	n       int // mentions
 	best    int // index in titles of the fullest specific title, -1 if none
 	bestVal int // its value (see titleValue)
@@ -233,6 +236,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	a.ents = es
 	det := x.lists.det
+	orgWords := x.rules.Lists[listOrganisationWords]
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := st.toks
@@ -279,6 +283,9 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 				if len(ws) >= 2 {
 					e.person = e.person || looksPersonal(ws)
+				}
+				if !e.org && orgShaped(orgWords, toks[sp.Mention.Start:sp.Mention.End]) {
+					e.org = true
 				}
 				e.addAlias(full)
 				e.n++
@@ -358,6 +365,24 @@ func isCoordinated(ws []string) bool {
 
 func isPossessiveTok(t rules.Token) bool {
 	return t.Lower == "’s" || t.Lower == "'s"
+}
+
+// listOrganisationWords names the optional list of words that make a name
+// an organisation's (United, City, FC, Council, Ministry).
+const listOrganisationWords = "organisation_words"
+
+// orgShaped reports whether a word of the name's tokens is in the list of
+// organisation words.
+func orgShaped(l *rules.List, toks []rules.Token) bool {
+	if l == nil {
+		return false
+	}
+	for i := range toks {
+		if toks[i].Kind == rules.Word && l.Has(toks[i].Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksPersonal: a two- to four-word name of capitalised words reads as a
@@ -463,7 +488,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 		g := pron.Attrs[toks[sp.Mention.Start].Lower]
 		at.speaker, at.status = "", "unresolved"
 		if g == "m" || g == "f" {
-			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g); e != nil {
+			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g, false); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 				if e.gender == "" {
 					e.gender = g
@@ -583,16 +608,17 @@ func (x *Extractor) ageAntecedent(a *analysis, head string, at int) *entity {
 	if !isDigitStart(head) {
 		return nil
 	}
-	return x.antecedent(a, at, "")
+	return x.antecedent(a, at, "", true)
 }
 
 // maxAntecedents bounds how many earlier names a pronoun looks back at.
 const maxAntecedents = 200
 
 // antecedent finds the nearest person before offset at compatible with
-// gender g ("" for any): a person named in the text, or the speaker of a
-// quote.
-func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
+// gender g ("" for any): a person named in the text, or, unless
+// personOnly, the speaker of a quote whose name could be a person's. An
+// organisation (see orgShaped) is never one.
+func (x *Extractor) antecedent(a *analysis, at int, g string, personOnly bool) *entity {
 	ms := a.ents.mentions
 	last := sort.Search(len(ms), func(i int) bool { return ms[i].start >= at })
 	// look back at most maxAntecedents names, so that resolving a pronoun
@@ -600,7 +626,7 @@ func (x *Extractor) antecedent(a *analysis, at int, g string) *entity {
 	for i := last - 1; i >= 0 && i >= last-maxAntecedents; i-- {
 		m := ms[i]
 		e := m.ent
-		if !e.person && e.quotes == 0 {
+		if e.org || !e.person && (personOnly || e.quotes == 0) {
 			continue
 		}
 		if g != "" && e.gender != "" && e.gender != g {
