@@ -70,7 +70,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or summary line on standard error")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
-	enumFlag(cmd, "format", fixed(extract.Formats...))
+	enumFlag(cmd, "format", fixed(extract.Formats()...))
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -117,7 +117,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if o.out == "" && isTerminal(a.stdout) {
 		def = "table"
 	}
-	format, err := outputFormat(o.format, o.out, def, extract.Formats)
+	format, err := outputFormat(o.format, o.out, def, extract.Formats())
 	if err != nil {
 		return err
 	}
