@@ -42,19 +42,27 @@ type GoldDoc struct {
 // but leaves it out of the end-to-end denominator). SpeakerStart and
 // SpeakerEnd are the speaker mention's offsets, nil when unknown.
 type GoldQuote struct {
-	Start               int      `json:"start"`
-	End                 int      `json:"end"`
-	Text                string   `json:"text"`
-	Speaker             *string  `json:"speaker"`
-	SpeakerStart        *int     `json:"speaker_start"`
-	SpeakerEnd          *int     `json:"speaker_end"`
-	SpeakerIsPronoun    bool     `json:"speaker_is_pronoun"`
+	GoldSpan
 	SpeakerAlternatives []string `json:"speaker_alternatives,omitempty"`
 	Cue                 *string  `json:"cue"`
 	Kind                string   `json:"kind"`
 	// SpeakerTitle is the speaker's title as the gold gives it, "" when
 	// it gives none.
 	SpeakerTitle string `json:"speaker_title,omitempty"`
+}
+
+// GoldSpan is what a gold quote and a gold attribution share: the
+// annotated text with its offsets, and its speaker as the gold names it
+// (nil when not annotated) with the offsets of the mention (nil when
+// unknown) and whether that mention is a pronoun.
+type GoldSpan struct {
+	Start            int     `json:"start"`
+	End              int     `json:"end"`
+	Text             string  `json:"text"`
+	Speaker          *string `json:"speaker"`
+	SpeakerStart     *int    `json:"speaker_start"`
+	SpeakerEnd       *int    `json:"speaker_end"`
+	SpeakerIsPronoun bool    `json:"speaker_is_pronoun"`
 }
 
 // IgnoreSpan is a gold ignore region: a prediction lying at least half
@@ -64,6 +72,17 @@ type IgnoreSpan struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+}
+
+// ignores reports whether the prediction p lies at least half inside one
+// of the document's ignore regions.
+func (d *GoldDoc) ignores(p PredQuote) bool {
+	for _, x := range d.Ignore {
+		if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // PredQuote is one predicted quote. Speaker "" means no speaker (score.py
@@ -502,14 +521,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 			if usedP[j] {
 				continue
 			}
-			inIgnore := false
-			for _, x := range d.Ignore {
-				if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
-					inIgnore = true
-					break
-				}
-			}
-			if inIgnore {
+			if d.ignores(p) {
 				ignored++
 				if !lenient {
 					nPred++
