@@ -192,31 +192,12 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 			}
 		}
 	}
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	acc := func(ok, n int) Accuracy {
-		a := Accuracy{N: n}
-		if n != 0 {
-			v := round4(ratio(ok, n))
-			a.Acc = &v
-		}
-		return a
-	}
-	p, r := ratio(tpP, nPred), ratio(tpR, nGold)
-	f := 0.0
-	if p+r != 0 {
-		f = 2 * p * r / (p + r)
-	}
 	return ReportedReport{
 		GoldReportedSpeech:        nGold,
 		PredIndirect:              nPred,
-		Reported:                  PRF{round4(p), round4(r), round4(f)},
-		SpeakerAccNamed:           acc(spkOK, spkN),
-		SpeakerAccPronounByOffset: acc(proOK, proN),
+		Reported:                  newPRF(tpP, nPred, tpR, nGold),
+		SpeakerAccNamed:           newAccuracy(spkOK, spkN),
+		SpeakerAccPronounByOffset: newAccuracy(proOK, proN),
 		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
 	}
 }
