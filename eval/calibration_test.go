@@ -74,9 +74,9 @@ func TestCalibrateBuckets(t *testing.T) {
 	sp := func(s string) *string { return &s }
 	ip := func(i int) *int { return &i }
 	gold := []GoldDoc{{ID: "d", Text: strings.Repeat("x", 100), Quotes: []GoldQuote{
-		{Start: 0, End: 10, Speaker: sp("Jane Doe")},
-		{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerStart: ip(40), SpeakerEnd: ip(42)},
-		{Start: 50, End: 60, Speaker: nil},
+		{GoldSpan: GoldSpan{Start: 0, End: 10, Speaker: sp("Jane Doe")}},
+		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerStart: ip(40), SpeakerEnd: ip(42)}},
+		{GoldSpan: GoldSpan{Start: 50, End: 60, Speaker: nil}},
 	}}}
 	pred := map[string][]RatedQuote{"d": {
 		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                            // right by a word

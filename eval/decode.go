@@ -201,6 +201,21 @@ func decodeList[T any](f *fields, key string, required bool) []T {
 	return out
 }
 
+// goldSpan reads the fields of a GoldSpan, in the order of its
+// declaration ("start" and "end" required); the caller checks the speaker
+// offsets (checkSpeakerEnd) once it has read its own fields.
+func (f *fields) goldSpan() GoldSpan {
+	return GoldSpan{
+		Start:            f.integer("start"),
+		End:              f.integer("end"),
+		Text:             f.str("text", false),
+		Speaker:          f.optStr("speaker"),
+		SpeakerStart:     f.optInteger("speaker_start"),
+		SpeakerEnd:       f.optInteger("speaker_end"),
+		SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
+	}
+}
+
 // checkSpeakerEnd requires speaker_end when speaker_start is set: score.py
 // reads it whenever both speaker starts are set, and would crash.
 func (f *fields) checkSpeakerEnd(start, end *int) {
@@ -237,13 +252,7 @@ func (d *GoldDoc) UnmarshalJSON(data []byte) error {
 func (q *GoldQuote) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, q, func(f *fields) GoldQuote {
 		out := GoldQuote{
-			Start:               f.integer("start"),
-			End:                 f.integer("end"),
-			Text:                f.str("text", false),
-			Speaker:             f.optStr("speaker"),
-			SpeakerStart:        f.optInteger("speaker_start"),
-			SpeakerEnd:          f.optInteger("speaker_end"),
-			SpeakerIsPronoun:    f.boolean("speaker_is_pronoun"),
+			GoldSpan:            f.goldSpan(),
 			SpeakerAlternatives: decodeList[string](f, "speaker_alternatives", false),
 			Cue:                 f.optStr("cue"),
 			Kind:                f.str("kind", false),

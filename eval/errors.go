@@ -65,13 +65,7 @@ func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
 				}
 				continue
 			}
-			ignored := false
-			for _, x := range d.Ignore {
-				if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
-					ignored = true
-					break
-				}
-			}
+			ignored := d.ignores(p)
 			if ignored && lenient {
 				continue
 			}

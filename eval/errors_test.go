@@ -52,9 +52,9 @@ func TestErrorsLines(t *testing.T) {
 	spk := func(s string) *string { return &s }
 	text := `“The dam holds,” said Ana Ruiz. “Rain is coming,” Leo Park said. A “so-called” plan. “We wait.”`
 	gold := []GoldDoc{{ID: "d", Text: text, Quotes: []GoldQuote{
-		{Start: 1, End: 15, Speaker: spk("Ana Ruiz")},
-		{Start: 33, End: 48, Speaker: spk("Leo Park")},
-		{Start: 86, End: 94, Speaker: spk("Ana Ruiz")},
+		{GoldSpan: GoldSpan{Start: 1, End: 15, Speaker: spk("Ana Ruiz")}},
+		{GoldSpan: GoldSpan{Start: 33, End: 48, Speaker: spk("Leo Park")}},
+		{GoldSpan: GoldSpan{Start: 86, End: 94, Speaker: spk("Ana Ruiz")}},
 	}}}
 	pred := map[string][]PredQuote{"d": {
 		{Start: 1, End: 15, Speaker: "Ana Ruiz"},

@@ -13,18 +13,12 @@ import (
 // annotated content; Speech is true when the cue is one of communication
 // (said, told, according to) rather than of belief or evidence.
 type GoldAttribution struct {
-	Kind             string  `json:"kind"`
-	Start            int     `json:"start"`
-	End              int     `json:"end"`
-	Text             string  `json:"text"`
-	Speaker          *string `json:"speaker"`
-	SpeakerStart     *int    `json:"speaker_start"`
-	SpeakerEnd       *int    `json:"speaker_end"`
-	SpeakerIsPronoun bool    `json:"speaker_is_pronoun"`
-	Cue              *string `json:"cue"`
-	CueStart         *int    `json:"cue_start"`
-	CueEnd           *int    `json:"cue_end"`
-	Speech           bool    `json:"speech"`
+	Kind string `json:"kind"`
+	GoldSpan
+	Cue      *string `json:"cue"`
+	CueStart *int    `json:"cue_start"`
+	CueEnd   *int    `json:"cue_end"`
+	Speech   bool    `json:"speech"`
 }
 
 // UnmarshalJSON decodes a gold attribution; "kind", "start" and "end" are
@@ -32,18 +26,12 @@ type GoldAttribution struct {
 func (a *GoldAttribution) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, a, func(f *fields) GoldAttribution {
 		out := GoldAttribution{
-			Kind:             f.str("kind", true),
-			Start:            f.integer("start"),
-			End:              f.integer("end"),
-			Text:             f.str("text", false),
-			Speaker:          f.optStr("speaker"),
-			SpeakerStart:     f.optInteger("speaker_start"),
-			SpeakerEnd:       f.optInteger("speaker_end"),
-			SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
-			Cue:              f.optStr("cue"),
-			CueStart:         f.optInteger("cue_start"),
-			CueEnd:           f.optInteger("cue_end"),
-			Speech:           f.boolean("speech"),
+			Kind:     f.str("kind", true),
+			GoldSpan: f.goldSpan(),
+			Cue:      f.optStr("cue"),
+			CueStart: f.optInteger("cue_start"),
+			CueEnd:   f.optInteger("cue_end"),
+			Speech:   f.boolean("speech"),
 		}
 		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
 		return out
@@ -204,31 +192,12 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 			}
 		}
 	}
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	acc := func(ok, n int) Accuracy {
-		a := Accuracy{N: n}
-		if n != 0 {
-			v := round4(ratio(ok, n))
-			a.Acc = &v
-		}
-		return a
-	}
-	p, r := ratio(tpP, nPred), ratio(tpR, nGold)
-	f := 0.0
-	if p+r != 0 {
-		f = 2 * p * r / (p + r)
-	}
 	return ReportedReport{
 		GoldReportedSpeech:        nGold,
 		PredIndirect:              nPred,
-		Reported:                  PRF{round4(p), round4(r), round4(f)},
-		SpeakerAccNamed:           acc(spkOK, spkN),
-		SpeakerAccPronounByOffset: acc(proOK, proN),
+		Reported:                  newPRF(tpP, nPred, tpR, nGold),
+		SpeakerAccNamed:           newAccuracy(spkOK, spkN),
+		SpeakerAccPronounByOffset: newAccuracy(proOK, proN),
 		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
 	}
 }

@@ -42,19 +42,27 @@ type GoldDoc struct {
 // but leaves it out of the end-to-end denominator). SpeakerStart and
 // SpeakerEnd are the speaker mention's offsets, nil when unknown.
 type GoldQuote struct {
-	Start               int      `json:"start"`
-	End                 int      `json:"end"`
-	Text                string   `json:"text"`
-	Speaker             *string  `json:"speaker"`
-	SpeakerStart        *int     `json:"speaker_start"`
-	SpeakerEnd          *int     `json:"speaker_end"`
-	SpeakerIsPronoun    bool     `json:"speaker_is_pronoun"`
+	GoldSpan
 	SpeakerAlternatives []string `json:"speaker_alternatives,omitempty"`
 	Cue                 *string  `json:"cue"`
 	Kind                string   `json:"kind"`
 	// SpeakerTitle is the speaker's title as the gold gives it, "" when
 	// it gives none.
 	SpeakerTitle string `json:"speaker_title,omitempty"`
+}
+
+// GoldSpan is what a gold quote and a gold attribution share: the
+// annotated text with its offsets, and its speaker as the gold names it
+// (nil when not annotated) with the offsets of the mention (nil when
+// unknown) and whether that mention is a pronoun.
+type GoldSpan struct {
+	Start            int     `json:"start"`
+	End              int     `json:"end"`
+	Text             string  `json:"text"`
+	Speaker          *string `json:"speaker"`
+	SpeakerStart     *int    `json:"speaker_start"`
+	SpeakerEnd       *int    `json:"speaker_end"`
+	SpeakerIsPronoun bool    `json:"speaker_is_pronoun"`
 }
 
 // IgnoreSpan is a gold ignore region: a prediction lying at least half
@@ -64,6 +72,17 @@ type IgnoreSpan struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+}
+
+// ignores reports whether the prediction p lies at least half inside one
+// of the document's ignore regions.
+func (d *GoldDoc) ignores(p PredQuote) bool {
+	for _, x := range d.Ignore {
+		if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // PredQuote is one predicted quote. Speaker "" means no speaker (score.py
@@ -305,6 +324,35 @@ func round4(x float64) float64 {
 	return v
 }
 
+// ratio is a/b, 0 when b is 0 (as the scorers' ratio).
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// newPRF is the precision tpP/nPred, the recall tpR/nGold and their F1,
+// each rounded to 4 decimals.
+func newPRF(tpP, nPred, tpR, nGold int) PRF {
+	p, r := ratio(tpP, nPred), ratio(tpR, nGold)
+	f := 0.0
+	if p+r != 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return PRF{round4(p), round4(r), round4(f)}
+}
+
+// newAccuracy is ok out of n, its accuracy nil when n is 0.
+func newAccuracy(ok, n int) Accuracy {
+	a := Accuracy{N: n}
+	if n != 0 {
+		v := round4(ratio(ok, n))
+		a.Acc = &v
+	}
+	return a
+}
+
 // pyFloat formats x as Python's repr(float) does (shortest round-trip
 // digits, ".0" on integral values, exponent form outside 1e-4 <= |x| < 1e16).
 func pyFloat(x float64) string {
@@ -502,14 +550,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 			if usedP[j] {
 				continue
 			}
-			inIgnore := false
-			for _, x := range d.Ignore {
-				if overlap(x.Start, x.End, p.Start, p.End)*2 >= p.End-p.Start {
-					inIgnore = true
-					break
-				}
-			}
-			if inIgnore {
+			if d.ignores(p) {
 				ignored++
 				if !lenient {
 					nPred++
@@ -567,28 +608,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 		}
 	}
 
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	prf := func(tp int) PRF {
-		p, r := ratio(tp, nPred), ratio(tp, nGold)
-		f := 0.0
-		if p+r != 0 {
-			f = 2 * p * r / (p + r)
-		}
-		return PRF{round4(p), round4(r), round4(f)}
-	}
-	acc := func(ok, n int) Accuracy {
-		a := Accuracy{N: n}
-		if n != 0 {
-			v := round4(ratio(ok, n))
-			a.Acc = &v
-		}
-		return a
-	}
+	prf := func(tp int) PRF { return newPRF(tp, nPred, tp, nGold) }
 	named := 0
 	for _, d := range gold {
 		for _, q := range d.Quotes {
@@ -608,9 +628,9 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 		PredInIgnoreRegions:       ignored,
 		QuoteExact:                prf(tpExact),
 		QuoteOverlap:              prf(tpOverlap),
-		SpeakerAccNamed:           acc(spkOK, spkN),
-		SpeakerAccPronounByOffset: acc(proOK, proN),
-		TitleAcc:                  acc(titleOK, titleN),
+		SpeakerAccNamed:           newAccuracy(spkOK, spkN),
+		SpeakerAccPronounByOffset: newAccuracy(proOK, proN),
+		TitleAcc:                  newAccuracy(titleOK, titleN),
 		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
 	}
 }

@@ -131,10 +131,10 @@ func strp(s string) *string { return &s }
 func TestScoreMatching(t *testing.T) {
 	text := strings.Repeat("x", 40)
 	gold := []GoldDoc{{ID: "d", Text: text, Quotes: []GoldQuote{
-		{Start: 0, End: 10, Speaker: strp("Alpha")},
-		{Start: 10, End: 20, Speaker: strp("Beta")},
-		{Start: 20, End: 30, Speaker: strp("Gamma")},
-		{Start: 30, End: 40, Speaker: strp("Delta")},
+		{GoldSpan: GoldSpan{Start: 0, End: 10, Speaker: strp("Alpha")}},
+		{GoldSpan: GoldSpan{Start: 10, End: 20, Speaker: strp("Beta")}},
+		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: strp("Gamma")}},
+		{GoldSpan: GoldSpan{Start: 30, End: 40, Speaker: strp("Delta")}},
 	}}}
 	tests := []struct {
 		name    string
@@ -168,7 +168,7 @@ func TestScoreMatching(t *testing.T) {
 
 func TestScoreSpeakers(t *testing.T) {
 	text := "Jane Okafor spoke. “Yes,” she said."
-	quote := GoldQuote{Start: 20, End: 24}
+	quote := GoldQuote{GoldSpan: GoldSpan{Start: 20, End: 24}}
 	named := quote
 	named.Speaker, named.SpeakerStart, named.SpeakerEnd = strp("Jane Okafor"), intp(0), intp(11)
 	pron := quote
@@ -218,7 +218,7 @@ func fp(f float64) *float64 { return &f }
 
 func TestScoreIgnoreRegions(t *testing.T) {
 	gold := []GoldDoc{{ID: "d", Text: strings.Repeat("x", 60),
-		Quotes: []GoldQuote{{Start: 0, End: 10}},
+		Quotes: []GoldQuote{{GoldSpan: GoldSpan{Start: 0, End: 10}}},
 		Ignore: []IgnoreSpan{{Start: 20, End: 30}}}}
 	pred := map[string][]PredQuote{"d": {
 		{Start: 0, End: 10},  // matched

@@ -147,7 +147,7 @@ func corpusArticle(id, marked string, meta []string) (corpusDoc, error) {
 			if quotes[s.tag] != nil {
 				return d, fmt.Errorf("quote %s marked twice", s.tag)
 			}
-			quotes[s.tag] = &corpusQuote{GoldQuote: eval.GoldQuote{Start: s.start, End: s.end, Text: at(s), Kind: "direct"}}
+			quotes[s.tag] = &corpusQuote{GoldQuote: eval.GoldQuote{GoldSpan: eval.GoldSpan{Start: s.start, End: s.end, Text: at(s)}, Kind: "direct"}}
 			order = append(order, s.tag)
 		}
 	}

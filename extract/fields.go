@@ -98,8 +98,9 @@ func field(name string) *recordField {
 	return nil
 }
 
-// defaultColumns returns the names of the default CSV, TSV and xlsx columns.
-func defaultColumns() []string {
+// Columns returns the default header of CSV, TSV and xlsx output (the
+// names of the record fields marked as columns), a new slice at each call.
+func Columns() []string {
 	var out []string
 	for i := range recordFields {
 		if recordFields[i].column {
@@ -108,9 +109,6 @@ func defaultColumns() []string {
 	}
 	return out
 }
-
-// Columns is the default header of CSV, TSV and xlsx output.
-var Columns = defaultColumns()
 
 // AllowedColumns returns the column names that Columns options accept: the
 // record's fields and the usual document columns (any doc_KEY is accepted
@@ -152,7 +150,7 @@ func ParseColumns(spec string) ([]string, error) {
 // when names is empty.
 func resolveColumns(names []string) ([]column, error) {
 	if len(names) == 0 {
-		names = Columns
+		names = Columns()
 	}
 	out := make([]column, 0, len(names))
 	seen := make(map[string]bool, len(names))

@@ -62,7 +62,7 @@ func fullRecord() Record {
 func TestEveryFieldInEveryFormat(t *testing.T) {
 	r := fullRecord()
 	doc := &Document{ID: "docv", Lang: "langv", Quotes: []Record{r}}
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			w, err := NewWriter(format, &buf, WriterOptions{Width: 400})

@@ -250,7 +250,7 @@ func checkDocument(t *testing.T, text string, doc *extract.Document) {
 			t.Errorf("%s: confidence %v", what, q.Confidence)
 		}
 	}
-	for _, format := range extract.Formats {
+	for _, format := range extract.Formats() {
 		w, err := extract.NewWriter(format, &countWriter{}, extract.WriterOptions{})
 		if err != nil {
 			t.Fatal(err)

@@ -125,15 +125,10 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, bool) {
 	return dst, true
 }
 
-// appendDocJSON appends the JSON of docOut(d), as json.Marshal gives it;
+// streamDocJSON appends the JSON of docOut(d), as json.Marshal gives it;
 // ok is false when a value cannot be encoded (a confidence that is not a
-// number), for which the caller uses json.Marshal and its error.
-func appendDocJSON(dst []byte, d *Document) ([]byte, bool) {
-	return streamDocJSON(dst, d, nil, nil)
-}
-
-// streamDocJSON is appendDocJSON that, when flush is not nil, hands the
-// bytes so far to flush after each record once they pass streamChunk, and
+// number), for which the caller uses json.Marshal and its error. When
+// flush is not nil, it hands the bytes so far to flush after each record once they pass streamChunk, and
 // goes on with the slice flush returns: a document with many rows is
 // written record by record, never built whole.
 //

@@ -12,7 +12,7 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
-// marshalLine is what the JSONL writer wrote before appendDocJSON.
+// marshalLine is what the JSONL writer wrote before streamDocJSON.
 func marshalLine(t *testing.T, d *Document) []byte {
 	t.Helper()
 	b, err := json.Marshal(docOut(d))
@@ -84,12 +84,12 @@ func TestAppendDocJSONLikeMarshal(t *testing.T) {
 			Warnings: []Warning{{Line: 3, Msg: "bad \"mark\""}}})
 	for _, d := range docs {
 		want := marshalLine(t, d)
-		got, ok := appendDocJSON(nil, d)
+		got, ok := streamDocJSON(nil, d, nil, nil)
 		if !ok || !bytes.Equal(got, want) {
 			t.Fatalf("%s: got\n%s\nwant\n%s", d.ID, got, want)
 		}
 	}
-	if _, ok := appendDocJSON(nil, &Document{Quotes: []Record{{Confidence: math.Inf(1)}}}); ok {
+	if _, ok := streamDocJSON(nil, &Document{Quotes: []Record{{Confidence: math.Inf(1)}}}, nil, nil); ok {
 		t.Error("an infinite confidence was encoded")
 	}
 }

@@ -19,7 +19,7 @@ type formatSpec struct {
 	open func(w io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error)
 }
 
-// formats is the registry of output formats, in the order of Formats.
+// formats is the registry of output formats, in the order of Formats().
 var formats = [...]formatSpec{
 	{"table", func(_ io.Writer, bw *bufio.Writer, opt WriterOptions, cols []column) (Writer, error) {
 		width := opt.Width
@@ -51,14 +51,15 @@ var formats = [...]formatSpec{
 	}},
 }
 
-// Formats are the output formats of the quote table.
-var Formats = func() []string {
+// Formats returns the output formats of the quote table, a new slice
+// at each call.
+func Formats() []string {
 	out := make([]string, len(formats))
 	for i := range formats {
 		out[i] = formats[i].name
 	}
 	return out
-}()
+}
 
 // tableColumns are the default columns of the terminal table.
 var tableColumns = [...]string{"id", "quote", "speaker", "title", "cue"}
@@ -102,7 +103,7 @@ func NewWriter(format string, w io.Writer, opt WriterOptions) (Writer, error) {
 			return formats[i].open(w, bufio.NewWriterSize(w, 64<<10), opt, cols)
 		}
 	}
-	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
 
 func optInt(p *int) string {

@@ -16,7 +16,7 @@ func TestPageDocJSON(t *testing.T) {
 	}
 	for _, d := range docs {
 		want := marshalLine(t, d)
-		got, ok := appendDocJSON(nil, d)
+		got, ok := streamDocJSON(nil, d, nil, nil)
 		if !ok || !bytes.Equal(got, want) {
 			t.Errorf("%s: got\n%s\nwant\n%s", d.ID, got, want)
 		}

@@ -81,10 +81,10 @@ func (x *Extractor) report(a *analysis) []statement {
 	return out
 }
 
-// ListClauseConjunctions names the list of words after which a statement
+// listClauseConjunctions names the list of words after which a statement
 // inside the content of another may begin (X said A, while Y argued B); the
 // list is optional.
-const ListClauseConjunctions = "clause_conjunctions"
+const listClauseConjunctions = "clause_conjunctions"
 
 // opensClause reports whether a statement inside reported content can
 // begin at toks[i]: after punctuation, a dash or a quotation, or after a
@@ -98,7 +98,7 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 	if p.Kind != rules.Word {
 		return true
 	}
-	return x.rules.InList(x.rules.Lists[ListClauseConjunctions], p)
+	return x.rules.InList(x.rules.Lists[listClauseConjunctions], p)
 }
 
 // mostlyQuoted reports whether statement st reports content before its cue

@@ -234,7 +234,7 @@ func TestCSVRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s raw=%v: %v\n%s", format, raw, err, buf.String())
 			}
-			if len(rows) != len(d.Quotes)+1 || strings.Join(rows[0], ",") != strings.Join(extract.Columns, ",") {
+			if len(rows) != len(d.Quotes)+1 || strings.Join(rows[0], ",") != strings.Join(extract.Columns(), ",") {
 				t.Fatalf("%s raw=%v: %d rows, header %v", format, raw, len(rows), rows[0])
 			}
 			for i, q := range d.Quotes {
@@ -321,7 +321,7 @@ func TestDeterministic(t *testing.T) {
 		w.Close()
 		return buf.String()
 	}
-	for _, format := range extract.Formats {
+	for _, format := range extract.Formats() {
 		first := output(format, 1)
 		if len(first) < 100 {
 			t.Fatalf("%s: little output: %q", format, first)

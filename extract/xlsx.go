@@ -21,7 +21,7 @@ const (
 const xlsxMaxCell = 32767
 
 // xlsxWriter writes an Excel workbook: a quotes sheet (one row per record,
-// the columns of Columns, or those asked for) and a speakers sheet (the speakers merged across
+// the columns of Columns(), or those asked for) and a speakers sheet (the speakers merged across
 // the documents). Cells keep their type: offsets, lines and confidences are
 // numbers, the rest text cells, never formulas, so a quote that begins with
 // "=" is shown, not run. The workbook is written whole by Close.
@@ -169,15 +169,15 @@ func (w *xlsxWriter) Close() error {
 	return bw.Flush()
 }
 
-// SpeakerColumns is the header of the speakers table of the xlsx and CSV
-// outputs.
-var SpeakerColumns = func() []string {
+// SpeakerColumns returns the header of the speakers table of the xlsx and
+// CSV outputs, a new slice at each call.
+func SpeakerColumns() []string {
 	var out []string
 	for _, c := range speakerColumns(false, false) {
 		out = append(out, c.name)
 	}
 	return out
-}()
+}
 
 // WriteSpeakersXLSX writes a workbook of one sheet, the speakers.
 func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {
@@ -216,8 +216,9 @@ func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
 			return err
 		}
 	}
-	head := make([]any, len(SpeakerColumns))
-	for i, c := range SpeakerColumns {
+	cols := SpeakerColumns()
+	head := make([]any, len(cols))
+	for i, c := range cols {
 		head[i] = c
 	}
 	if err := f.SetSheetRow(sheet, "A1", &head); err != nil {
@@ -230,6 +231,6 @@ func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(SpeakerColumns), max(len(sp)+1, 2))
+	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(sp)+1, 2))
 	return f.AutoFilter(sheet, "A1:"+last, nil)
 }

@@ -92,7 +92,7 @@ func TestXLSXMatchesCSV(t *testing.T) {
 			}
 		}
 	}
-	for i, c := range extract.Columns {
+	for i, c := range extract.Columns() {
 		name, _ := excelize.CoordinatesToCellName(i+1, 2)
 		typ, err := f.GetCellType("quotes", name)
 		if err != nil {
@@ -129,7 +129,7 @@ func TestXLSXMatchesCSV(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(sp[0], ",") != strings.Join(extract.SpeakerColumns, ",") || !found {
+	if strings.Join(sp[0], ",") != strings.Join(extract.SpeakerColumns(), ",") || !found {
 		t.Errorf("speakers sheet: %q", sp)
 	}
 }

@@ -162,9 +162,8 @@ func tokItem(it *item) bool {
 }
 
 type parser struct {
-	src   string
-	pos   int
-	depth int
+	src string
+	pos int
 }
 
 func (p *parser) col() int { return utf8.RuneCountInString(p.src[:p.pos]) + 1 }

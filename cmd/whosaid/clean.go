@@ -15,8 +15,7 @@ import (
 )
 
 type cleanOpts struct {
-	rules   ruleFlags
-	in      inputFlags
+	docFlags
 	format  string
 	out     string
 	explain bool
@@ -33,8 +32,7 @@ func newCleanCmd(a *app) *cobra.Command {
 		Args: stdinArgs(a),
 		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, stdinDefault(args)) },
 	}
-	o.rules.add(cmd)
-	o.in.add(cmd)
+	o.docFlags.add(cmd)
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or jsonl")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output")
 	enumFlag(cmd, "format", fixed("text", "jsonl"))
@@ -71,11 +69,7 @@ type lineJSON struct {
 }
 
 func runClean(a *app, o *cleanOpts, args []string) error {
-	rs, err := o.rules.load()
-	if err != nil {
-		return err
-	}
-	inOpt, err := o.in.options(a)
+	rs, inOpt, err := o.load(a)
 	if err != nil {
 		return err
 	}
@@ -83,10 +77,11 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
 	x := extract.New(rs, extract.Options{})
-	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
+	w, err := createOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
 	}
+	defer w.discard()
 	bw := bufio.NewWriter(w)
 	failed := 0
 	err = extract.ReadInputs(args, inOpt, func(in extract.Input) error {
@@ -165,11 +160,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		err = bw.Flush()
 	}
 	if err != nil {
-		abort()
 		return &exitError{exitInputFailed, err}
 	}
-	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
+	if err := w.keep(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		return &exitError{exitInputFailed, errors.New("")}

@@ -129,23 +129,8 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 	}
 	if o.pred != "" {
-		w, commit, abort, err := openOutput(a, o.pred, []string{goldPath}, nil)
-		if err != nil {
+		if err := writePred(a, o.pred, goldPath, docs); err != nil {
 			return err
-		}
-		ww, _ := extract.NewWriter("jsonl", w, extract.WriterOptions{})
-		for _, d := range docs {
-			if err := ww.WriteDoc(d); err != nil {
-				abort()
-				return err
-			}
-		}
-		if err := ww.Close(); err != nil {
-			abort()
-			return err
-		}
-		if err := commit(); err != nil {
-			return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.pred), err)}
 		}
 	}
 	if o.calib && o.errs {
@@ -187,6 +172,40 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	return nil
 }
 
+// writePred writes the documents extracted from the gold file goldPath
+// to path (--pred) as JSONL, whole or not at all.
+func writePred(a *app, path, goldPath string, docs []*extract.Document) error {
+	w, err := createOutput(a, path, []string{goldPath}, nil)
+	if err != nil {
+		return err
+	}
+	defer w.discard()
+	ww, _ := extract.NewWriter("jsonl", w, extract.WriterOptions{})
+	for _, d := range docs {
+		if err := ww.WriteDoc(d); err != nil {
+			return err
+		}
+	}
+	if err := ww.Close(); err != nil {
+		return err
+	}
+	return w.keep()
+}
+
+// writeGold writes the transformed gold file b to path (--write-gold),
+// whole or not at all.
+func writeGold(a *app, path, goldPath string, b []byte) error {
+	w, err := createOutput(a, path, []string{goldPath}, nil)
+	if err != nil {
+		return err
+	}
+	defer w.discard()
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return w.keep()
+}
+
 // readEvalGold reads the gold file, transformed by o.variant when it is
 // set, and writes the transformed gold to o.write when that is set.
 func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) {
@@ -208,16 +227,8 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 			return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
 		}
 		if o.write != "" {
-			w, commit, abort, err := openOutput(a, o.write, []string{goldPath}, nil)
-			if err != nil {
+			if err := writeGold(a, o.write, goldPath, b.Bytes()); err != nil {
 				return nil, err
-			}
-			if _, err := w.Write(b.Bytes()); err != nil {
-				abort()
-				return nil, fmt.Errorf("writing %s: %w", o.write, err)
-			}
-			if err := commit(); err != nil {
-				return nil, &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.write), err)}
 			}
 		}
 		r = &b

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -15,18 +13,13 @@ import (
 )
 
 type extractOpts struct {
-	rules   ruleFlags
-	in      inputFlags
-	format  string
-	out     string
+	docFlags
+	tableFlags
 	all     bool
 	explain bool
 	csvRaw  bool
-	jobs    int
-	quiet   bool
 	cpuprof string
 	minConf float64
-	bom     bool
 	lang    string
 	columns string
 
@@ -53,10 +46,8 @@ func newExtractCmd(a *app) *cobra.Command {
 			return runExtract(cmd.Context(), a, o, stdinDefault(args))
 		},
 	}
-	o.rules.add(cmd)
-	o.in.add(cmd)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "output format: table, csv, tsv, json, jsonl, xlsx, html (default: -o's extension, else table on a terminal, else jsonl)")
-	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
+	o.docFlags.add(cmd)
+	o.tableFlags.add(cmd, extract.Formats())
 	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
 	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not (in JSON, an explain field; for the other formats, on standard error)")
@@ -64,13 +55,9 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&o.dupScope, "dup-scope", "corpus", "where a repeated quotation's first occurrence is looked for: corpus (every document before) or document (its own only: the same output however a corpus is cut into chunks)")
 	enumFlag(cmd, "dup-scope", fixed("corpus", "document"))
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
-	cmd.Flags().BoolVar(&o.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 	cmd.Flags().StringVar(&o.columns, "columns", "", "pick and order the columns, comma-separated (doc_title,quote,speaker,title,confidence); doc_KEY carries a document field (title, date, url, byline, or any field of a JSONL line) to every row")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
-	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel (the output is the same for any number)")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar or summary line on standard error")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
-	enumFlag(cmd, "format", fixed(extract.Formats...))
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -80,8 +67,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if o.jobs < 1 {
-		return &exitError{exitUsage, fmt.Errorf("-j %d: want at least 1", o.jobs)}
+	if err := o.checkJobs(); err != nil {
+		return err
 	}
 	if o.dupScope == "" {
 		o.dupScope = "corpus" // commands without the flag (report)
@@ -99,25 +86,16 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	// the output is checked before any work, and its temporary file
 	// removed on every way out but success
-	w, commit, abort, err := openOutput(a, o.out, args, inOpt.Globs)
+	w, err := createOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			abort()
-		}
-	}()
+	defer w.discard()
 	rs, err := o.rules.load()
 	if err != nil {
 		return err
 	}
-	def := "jsonl"
-	if o.out == "" && isTerminal(a.stdout) {
-		def = "table"
-	}
-	format, err := outputFormat(o.format, o.out, def, extract.Formats)
+	format, err := o.pickFormat(a, extract.Formats())
 	if err != nil {
 		return err
 	}
@@ -144,7 +122,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	for _, c := range columns {
 		inOpt.KeepMeta = inOpt.KeepMeta || strings.HasPrefix(c, extract.DocColumnPrefix)
 	}
-	p := newProgress(a.stderr, !o.quiet && isTerminal(a.stderr))
+	run := newDocRun(a, o.quiet)
+	p := run.p
 	if p.on {
 		go p.setTotal(inputSize(args, inOpt.Globs, inOpt.Stdin))
 	}
@@ -171,24 +150,17 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		}
 		return nil
 	}
-	failed := 0
-	var sum runSummary
 	dd := extract.NewDeduper()
 	var noPack unpackedDocs
 	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
-		p.doc()
-		sum.add(r)
-		if r.Err != nil {
-			failed++
-			p.message("whosaid: %s: %v\n", extract.SafeName(r.Input.ID), r.Err)
+		if !run.result(r) {
 			return extract.WriteError(ww, r) // JSONL: the document's line holds its error
-
 		}
 		if o.dupScope == "document" {
 			dd = extract.NewDeduper() // repeats inside the document only
 		}
 		dd.Mark(r.Doc, o.dedupe)
-		sum.count(r.Doc)
+		run.sum.count(r.Doc)
 		noPack.add(r.Doc)
 		if err := ww.WriteDoc(r.Doc); err != nil {
 			return err
@@ -205,23 +177,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if msg := noPack.warning(); msg != "" {
 		fmt.Fprintln(a.stderr, msg)
 	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return &exitError{exitInterrupted, errors.New("interrupted")}
-		}
-		return &exitError{exitInputFailed, err}
-	}
-	committed = true
-	if err := commit(); err != nil {
-		return &exitError{exitInputFailed, fmt.Errorf("cannot write %s: %w", extract.SafeName(o.out), err)}
-	}
-	if !o.quiet && a.stderrTerminal() {
-		fmt.Fprintln(a.stderr, sum.String())
-	}
-	if failed > 0 {
-		return &exitError{exitInputFailed, errors.New("")}
-	}
-	return nil
+	return run.end(err, w)
 }
 
 // isJSONLArg reports whether the documents of a command-line path come
