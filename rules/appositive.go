@@ -15,7 +15,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		return 0, false
 	}
 	k := i + 1
-	if toks[k].Lower == "the" {
+	if rs.InList(rs.speakerLists.articles, &toks[k]) {
 		k++
 	}
 	start := k
@@ -25,7 +25,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		if t.Kind != Word || (k > start && rs.in(t, rs.speakerBits.cueVerbs)) || rs.in(t, rs.speakerBits.aux) || rs.in(t, rs.speakerBits.pronouns) {
 			break
 		}
-		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
+		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && rs.InList(rs.speakerLists.nameConnectors, t)) {
 			break
 		}
 		if k > start && t.Cap && rs.in(t, rs.speakerBits.firstNames) && !rs.in(&toks[k-1], rs.speakerBits.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
@@ -203,7 +203,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	if f := &toks[start]; j > start+1 && f.Cap && !rs.isTitleWord(f) && !rs.isHead(f) && !rs.in(f, rs.speakerBits.determiners) {
 		// a name and a plain word start a clause, not an appositive:
 		// Jeb Bush, Rubio collide in scramble for voters
-		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
+		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !rs.isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
 			return Span{}, Span{}, false
 		}
 	}
@@ -237,7 +237,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 // (author of “…”, host of the show “…”).
 func (rs *Ruleset) namesWork(toks []Token, j int) bool {
 	p := &toks[j-1]
-	return p.Kind == Word && (rs.in(p, rs.speakerBits.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !isPossessive(p))
+	return p.Kind == Word && (rs.in(p, rs.speakerBits.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !rs.isPossessive(p))
 }
 
 // quoteEndsInComma reports whether a quotation's text ends with a comma
@@ -272,7 +272,7 @@ func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool 
 	if !head {
 		// (now a consultant: an adverb may come first; and after a
 		// determiner or possessive it modifies the head: its only ally)
-		if rs.in(t, rs.speakerBits.aux) && !rs.in(p, rs.speakerBits.determiners) && !isPossessive(p) || rs.in(t, rs.speakerBits.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.speakerBits.determiners) && !rs.in(p, rs.speakerBits.notNames) {
+		if rs.in(t, rs.speakerBits.aux) && !rs.in(p, rs.speakerBits.determiners) && !rs.isPossessive(p) || rs.in(t, rs.speakerBits.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.speakerBits.determiners) && !rs.in(p, rs.speakerBits.notNames) {
 			return true
 		}
 		// a plain word, then a preposition with a name or determiner after
