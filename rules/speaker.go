@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,6 +150,25 @@ type speakerBits struct {
 
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
+
+// PossessiveEndings returns the letters after the apostrophe of each entry
+// of the possessives list that has some (’s → s), once each, for the
+// tokenizer to split them off a word.
+func (rs *Ruleset) PossessiveEndings() []string {
+	var out []string
+	l := rs.Lists[ListPossessives]
+	if l == nil {
+		return nil
+	}
+	for _, e := range l.Entries {
+		rest := strings.TrimPrefix(strings.TrimPrefix(e, "'"), "’")
+		if rest == e || rest == "" || slices.Contains(out, rest) {
+			continue
+		}
+		out = append(out, rest)
+	}
+	return out
+}
 
 // isPossessive reports whether t is a possessive ending (the possessives
 // list: ’s, and the bare ’ of a plural).
