@@ -215,7 +215,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || x.rules.IsPartyLabel(w) {
 					j++
 				}
 			}

@@ -223,7 +223,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	if !head {
 		// an age, a party label, a degree (Ph.D.), or after the title a
 		// phrase with a determiner: one of the states suing the EPA
-		one := j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))
+		one := j == start+1 && (isDigitWord(toks[start].Text) || rs.IsPartyLabel(toks[start].Text))
 		if one || abbreviations(toks[start:j]) || more && rel < 0 && rs.in(&toks[start], rs.speakerBits.determiners) {
 			return Span{start, end}, Span{}, true
 		}
@@ -335,20 +335,23 @@ func (rs *Ruleset) affiliated(toks []Token, from, at int) bool {
 	return at-k >= 2
 }
 
-// IsPartyLabel reports whether w is a party–state label of US news, R-Ky.
-// or D-Calif. (a party initial, a hyphen and a capitalised abbreviation,
-// with or without its period): an appositive of a name, whose period ends
-// no sentence.
-func IsPartyLabel(w string) bool {
-	if len(w) < 4 || len(w) > 9 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) || w[2] < 'A' || w[2] > 'Z' {
+// IsPartyLabel reports whether w is a party–state label, R-Ky. or D-Calif.
+// in US news: a capitalised party initial of the party_initials list, a
+// hyphen and a capitalised abbreviation of two to seven letters and periods.
+// It is an appositive of a name, whose period ends no sentence. Without the
+// list no word is one.
+func (rs *Ruleset) IsPartyLabel(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 1 || len(w)-h-1 < 2 || len(w)-h-1 > 7 || w[0] < 'A' || w[0] > 'Z' || w[h+1] < 'A' || w[h+1] > 'Z' {
 		return false
 	}
-	for i := 3; i < len(w); i++ {
+	for i := h + 2; i < len(w); i++ {
 		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.') {
 			return false
 		}
 	}
-	return true
+	l := rs.Lists[ListPartyInitials]
+	return l != nil && l.Has(strings.ToLower(w[:h]))
 }
 
 func isDigitWord(s string) bool {

@@ -20,6 +20,7 @@ lists:
   linked_articles: {replace: true, words: [dem]}
   name_joiners: {replace: true, words: [und]}
   expletives: {replace: true, words: [es]}
+  party_initials: {replace: true, words: [cdu]}
 `)}
 	xx, err := Load(append(DefaultBaseSources(), other))
 	if err != nil {
@@ -65,6 +66,20 @@ lists:
 	} {
 		if got := speaker(c.rs, c.words...); got != c.want {
 			t.Errorf("%s: speaker %q, want %q", c.name, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		rs   *Ruleset
+		w    string
+		want bool
+	}{
+		{en, "R-Ky.", true}, {en, "D-Calif.", true}, {en, "D-N.Y.", true}, {en, "I-Vt", true},
+		{en, "X-Ky.", false}, {en, "R-ky.", false}, {en, "r-Ky.", false}, {en, "R-K", false}, {en, "R-Kentucky.", false},
+		{en, "R-K2.", false}, {en, "-Ky.", false},
+		{xx, "CDU-NRW", true}, {xx, "R-Ky.", false},
+	} {
+		if got := c.rs.IsPartyLabel(c.w); got != c.want {
+			t.Errorf("IsPartyLabel(%q) = %v, want %v", c.w, got, c.want)
 		}
 	}
 }

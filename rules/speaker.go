@@ -37,6 +37,7 @@ const (
 	ListNameJoiners    = "name_joiners"             // and (optional: two names joined, Dovere and Debenedetti)
 	ListExpletives     = "expletives"               // it (optional: an empty subject before expletive_after)
 	ListNameConnectors = "name_connectors"          // of, for, and, on (optional: inside a capitalised name in a phrase)
+	ListPartyInitials  = "party_initials"           // r, d, i (optional: party–state labels, R-Ky.)
 )
 
 // RequiredLists returns the names of the lists every ruleset must have.
