@@ -76,11 +76,47 @@ func TestLanguageSection(t *testing.T) {
 		{"morphology: latin", "unknown morphology"},
 		{"single_marks: sometimes", "unknown single_marks"},
 		{"noun_quote_confidence: 2", "between 0 and 1"},
+		{"title_case_short: 40", "0 to 20"},
+		{"sentence_case: maybe", "true or false"},
 		{"colour: red", "unknown key"},
 	} {
 		src := Source{Name: "bad.yaml", Data: []byte("version: 1\nlanguage:\n  " + c.yaml + "\n")}
 		if _, err := Load(append(base, src)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+// TestCaseSettings checks the title-case and sentence-case settings: as a
+// file gives them, and their defaults in a pack that gives none.
+func TestCaseSettings(t *testing.T) {
+	base := DefaultBaseSources()
+	for _, c := range []struct {
+		name      string
+		yaml      string
+		short     int
+		sentences bool
+	}{
+		{"English", "", 3, true},
+		{"given", "language:\n  title_case_short: 0\n  sentence_case: false\n", 0, false},
+		{"a pack without them", "language:\n  code: xx\n", 3, true},
+	} {
+		srcs := base
+		if c.yaml != "" {
+			srcs = append(append([]Source{}, base...), Source{Name: "xx.yaml", Pack: "xx", Data: []byte("version: 1\n" + c.yaml)})
+		}
+		rs, err := Load(srcs)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		l := rs.Language
+		if p := rs.packs; p != nil {
+			if pl, ok := p.profiles["xx"]; ok {
+				l = *pl
+			}
+		}
+		if l.TitleCaseShort != c.short || l.SentenceCase != c.sentences {
+			t.Errorf("%s: title_case_short %d, sentence_case %v; want %d, %v", c.name, l.TitleCaseShort, l.SentenceCase, c.short, c.sentences)
 		}
 	}
 }
