@@ -120,3 +120,21 @@ func TestCaseSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthPrefixes checks the metadata's month prefixes: read by the
+// first form a name starts with, and twelve or an error.
+func TestMonthPrefixes(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int{"january": 1, "sept": 9, "dec": 12, "de": 0, "": 0, "märz": 0} {
+		if got := rs.Metadata.MonthByPrefix(name); got != want {
+			t.Errorf("MonthByPrefix(%q) = %d, want %d", name, got, want)
+		}
+	}
+	bad := Source{Name: "bad.yaml", Data: []byte("version: 1\nmetadata:\n  month_prefixes: [jan, feb]\n")}
+	if _, err := Load(append(DefaultBaseSources(), bad)); err == nil || !strings.Contains(err.Error(), "twelve months") {
+		t.Errorf("two month prefixes: error %v, want one about the twelve months", err)
+	}
+}
