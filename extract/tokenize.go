@@ -239,7 +239,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
-		case x.possessiveAt(view, i, n, limit) > 0:
+		case (r == '\'' || r == '’') && x.possessiveAt(view, i, n, limit) > 0:
 			// a possessive ending (’s) as its own token
 			j := i + n + x.possessiveAt(view, i, n, limit)
 			if j >= limit || !(unicode.IsLetter(rune(view[j])) || unicode.IsDigit(rune(view[j]))) {
