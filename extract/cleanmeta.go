@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -213,12 +214,13 @@ func (x *Extractor) dateFromParts(p map[string]string) string {
 	if err1 != nil || err2 != nil || h > 23 || mi > 59 {
 		return t.Format("2006-01-02")
 	}
-	switch strings.ToLower(strings.ReplaceAll(p["ampm"], ".", "")) {
-	case "pm":
+	switch ap := strings.ToLower(strings.ReplaceAll(p["ampm"], ".", "")); {
+	case ap == "":
+	case slices.Contains(x.rules.Metadata.PM, ap):
 		if h < 12 {
 			h += 12
 		}
-	case "am":
+	case slices.Contains(x.rules.Metadata.AM, ap):
 		if h == 12 {
 			h = 0
 		}

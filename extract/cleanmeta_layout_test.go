@@ -40,6 +40,21 @@ metadata:
 		}
 	}
 	for _, c := range []struct {
+		name       string
+		hour, ampm string
+		want       string
+	}{
+		{"pm", "3", "p.m.", "2024-03-05T15:04"},
+		{"noon pm", "12", "PM", "2024-03-05T12:04"},
+		{"midnight am", "12", "am", "2024-03-05T00:04"},
+		{"neither", "3", "nachm", "2024-03-05T03:04"},
+	} {
+		x := New(en, Options{})
+		if got := x.dateFromParts(map[string]string{"year": "2024", "month": "3", "day": "5", "hour": c.hour, "minute": "04", "ampm": c.ampm}); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+	for _, c := range []struct {
 		name string
 		rs   *rules.Ruleset
 		s    string

@@ -92,8 +92,20 @@ func (d *decoder) wrappedText(rs *Ruleset, n *yaml.Node) {
 }
 
 func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
-	d.mapping(n, []string{"date", "headline_max_words", "month_prefixes", "date_layouts"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"date", "headline_max_words", "month_prefixes", "date_layouts", "am", "pm"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "am", "pm":
+			var words []string
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					words = append(words, strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), ".", "")))
+				}
+			})
+			if key == "am" {
+				rs.Metadata.AM = words
+			} else {
+				rs.Metadata.PM = words
+			}
 		case "month_prefixes":
 			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
 				d.errf(v, "month_prefixes: want the twelve months in order (each as jan|…), got %d", len(v.Content))

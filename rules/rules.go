@@ -136,6 +136,9 @@ type Metadata struct {
 	// DateLayouts are the Go time layouts that read the match of a date
 	// pattern without named groups (2 January 2006, Jan. 2, 2006), in order.
 	DateLayouts []string
+	// AM and PM are the words of an ampm group before and after noon
+	// (lower case, without periods: am, pm).
+	AM, PM []string
 }
 
 // MonthByPrefix returns the number (1 to 12) of the first month of
