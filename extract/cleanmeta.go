@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -171,9 +172,9 @@ func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
 			}
 		}
 		if len(parts) == 0 {
-			return parseDate(s[m[0]:m[1]])
+			return x.parseDate(s[m[0]:m[1]])
 		}
-		if d := dateFromParts(x.monthParts(parts)); d != "" {
+		if d := x.dateFromParts(x.monthParts(parts)); d != "" {
 			return d
 		}
 		return s[m[0]:m[1]]
@@ -181,12 +182,10 @@ func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
 	return ""
 }
 
-var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
-	"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-
 // dateFromParts assembles an ISO date from named parts; "" when they do not
-// make a date.
-func dateFromParts(p map[string]string) string {
+// make a date. A month name that is no number is read by the metadata's
+// month prefixes (the language's months were tried by monthParts).
+func (x *Extractor) dateFromParts(p map[string]string) string {
 	y, err := strconv.Atoi(p["year"])
 	if err != nil {
 		return ""
@@ -196,11 +195,7 @@ func dateFromParts(p map[string]string) string {
 	}
 	mo, err := strconv.Atoi(p["month"])
 	if err != nil {
-		name := strings.ToLower(p["month"])
-		if len(name) < 3 {
-			return ""
-		}
-		mo = monthNames[name[:3]]
+		mo = x.rules.Metadata.MonthByPrefix(strings.ToLower(p["month"]))
 	}
 	d, err := strconv.Atoi(p["day"])
 	if err != nil || mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
@@ -219,12 +214,13 @@ func dateFromParts(p map[string]string) string {
 	if err1 != nil || err2 != nil || h > 23 || mi > 59 {
 		return t.Format("2006-01-02")
 	}
-	switch strings.ToLower(strings.ReplaceAll(p["ampm"], ".", "")) {
-	case "pm":
+	switch ap := strings.ToLower(strings.ReplaceAll(p["ampm"], ".", "")); {
+	case ap == "":
+	case slices.Contains(x.rules.Metadata.PM, ap):
 		if h < 12 {
 			h += 12
 		}
-	case "am":
+	case slices.Contains(x.rules.Metadata.AM, ap):
 		if h == 12 {
 			h = 0
 		}
@@ -232,16 +228,10 @@ func dateFromParts(p map[string]string) string {
 	return t.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute).Format("2006-01-02T15:04")
 }
 
-var dateLayouts = []string{
-	"2 Jan, 2006 15:04", "2 Jan 2006 15:04", "2 January 2006 15:04", "2 January, 2006 15:04",
-	"2 Jan, 2006", "2 Jan 2006", "2 January 2006", "2 January, 2006",
-	"Jan 2, 2006", "January 2, 2006", "Jan. 2, 2006", "Jan 2 2006",
-	"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02",
-}
-
-// parseDate turns a dateline into ISO 8601 (2025-04-25T15:12) when it can.
-func parseDate(s string) string {
-	for _, layout := range dateLayouts {
+// parseDate turns a dateline into ISO 8601 (2025-04-25T15:12) when one of
+// the metadata's date layouts reads it.
+func (x *Extractor) parseDate(s string) string {
+	for _, layout := range x.rules.Metadata.DateLayouts {
 		t, err := time.Parse(layout, s)
 		if err != nil {
 			continue

@@ -73,17 +73,21 @@ type lists struct {
 	// abbr is the abbreviations list, which the tokenizer looks up at
 	// every period that follows a word.
 	abbr *wordtab.Set
+	// possessives holds the letters after the apostrophe of the
+	// possessive endings (’s → s), which the tokenizer splits off.
+	possessives []string
 }
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
 	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
 	x.lists = lists{
-		det:        rs.Lists[rules.ListDeterminers],
-		hon:        rs.Lists[rules.ListHonorifics],
-		cue:        rs.Lists[rules.ListCueVerbs],
-		cuePhrases: rs.Lists[rules.ListCuePhrases],
-		abbr:       rs.Lists[rules.ListAbbreviations].WordSet(),
+		det:         rs.Lists[rules.ListDeterminers],
+		hon:         rs.Lists[rules.ListHonorifics],
+		cue:         rs.Lists[rules.ListCueVerbs],
+		cuePhrases:  rs.Lists[rules.ListCuePhrases],
+		abbr:        rs.Lists[rules.ListAbbreviations].WordSet(),
+		possessives: rs.PossessiveEndings(),
 	}
 	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)
 	for _, m := range rs.QuoteMarks {

@@ -240,7 +240,7 @@ func CheckLang(rs *rules.Ruleset, code string) error {
 // work or the name of a thing: title case (see titleCaseText) or, in a
 // language that capitalises its nouns, one capitalised word.
 func (x *Extractor) titleLike(content string) bool {
-	if titleCaseText(content) {
+	if x.titleCaseText(content) {
 		return true
 	}
 	if !x.rules.Language.CapitalisedNouns || wordCount(content, 1) != 1 {
@@ -258,7 +258,7 @@ func (x *Extractor) nounTitle(content string, confidence float64) bool {
 	if !x.rules.Language.CapitalisedNouns {
 		return false
 	}
-	return titleCaseText(content) || confidence < x.rules.Language.NounQuoteConfidence
+	return x.titleCaseText(content) || confidence < x.rules.Language.NounQuoteConfidence
 }
 
 // elision returns the lengths in bytes, in the word w and in its lower

@@ -220,7 +220,7 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if at.ok && !x.opts.All && r.Kind != "headline" && x.termLike(a, at, qi, content, q.Start) {
 			continue // a term, a scare quote or a title, whatever rule took it
 		}
-		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !isSentence(strings.Fields(content)) {
+		if at.ok && !x.opts.All && r.Kind == "continued" && wordCount(content, x.rules.Speech.ScareMaxWords) <= x.rules.Speech.ScareMaxWords && !x.isSentence(strings.Fields(content)) {
 			continue // a term opening a paragraph does not continue anybody's turn
 		}
 		if at.ok && !x.opts.All && a.innerTop(q, r.Kind) && r.Kind != "headline" {
@@ -268,10 +268,10 @@ func (x *Extractor) nonSpeech(a *analysis, qi int, content string) string {
 	if x.afterScareMarker(a, qi) {
 		return "scare"
 	}
-	if isTitleCase(words) {
+	if x.isTitleCase(words) {
 		return "title"
 	}
-	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !isSentence(words) {
+	if a.innerTop(q, "") || len(words) <= x.rules.Speech.ScareMaxWords && !x.isSentence(words) {
 		return "scare"
 	}
 	return ""
@@ -308,9 +308,10 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 }
 
 // isSentence reports whether a short quote reads as a sentence: two words
-// or more, a capital first letter, and words after the first in lower case
-// (“We are done.”), unlike a term (“establishment”) or a name.
-func isSentence(words []string) bool {
+// or more, a capital first letter, and, in a language of sentence_case,
+// words after the first in lower case (“We are done.”), unlike a term
+// (“establishment”) or a name.
+func (x *Extractor) isSentence(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
@@ -320,7 +321,7 @@ func isSentence(words []string) bool {
 	}
 	for _, w := range words[1:] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
+		if x.rules.Language.SentenceCase && unicode.IsUpper(r) {
 			return false
 		}
 	}
@@ -329,9 +330,9 @@ func isSentence(words []string) bool {
 
 // titleCaseText is isTitleCase(strings.Fields(s)), without splitting a
 // text that has more words than a title.
-func titleCaseText(s string) bool {
+func (x *Extractor) titleCaseText(s string) bool {
 	n := wordCount(s, 10)
-	return n >= 2 && n <= 10 && isTitleCase(strings.Fields(s))
+	return n >= 2 && n <= 10 && x.isTitleCase(strings.Fields(s))
 }
 
 // capitalWord reports whether s is one word that begins with a capital
@@ -369,14 +370,15 @@ func wordCount(s string, limit int) int {
 }
 
 // isTitleCase reports whether every word of two or more that is longer than
-// three letters begins with a capital (Meet the Press, Jane The Virgin).
-func isTitleCase(words []string) bool {
+// the language's title_case_short letters (3 in English) begins with a
+// capital (Meet the Press, Jane The Virgin).
+func (x *Extractor) isTitleCase(words []string) bool {
 	if len(words) < 2 || len(words) > 10 {
 		return false
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if utf8.RuneCountInString(w) > x.rules.Language.TitleCaseShort && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
 	}

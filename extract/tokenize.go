@@ -194,10 +194,10 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
 					nx, _ := utf8.DecodeRuneInString(view[j+n2:])
 					if j+n2 < limit && (unicode.IsLetter(nx) || unicode.IsDigit(nx)) {
-						// possessive 's ends the word
-						if (r2 == '\'' || r2 == '’') && (nx == 's' || nx == 'S') {
-							after, _ := utf8.DecodeRuneInString(view[j+n2+1:])
-							if j+n2+1 >= limit || !(unicode.IsLetter(after) || unicode.IsDigit(after)) {
+						// a possessive ending (’s) ends the word
+						if m := x.possessiveAt(view, j, n2, limit); m > 0 {
+							after, _ := utf8.DecodeRuneInString(view[j+n2+m:])
+							if j+n2+m >= limit || !(unicode.IsLetter(after) || unicode.IsDigit(after)) {
 								break
 							}
 						}
@@ -215,7 +215,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			// a trailing period belongs to abbreviations and initials
 			if j < limit && view[j] == '.' {
 				w := view[i : j+1]
-				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || rules.IsPartyLabel(w) {
+				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) || (utf8.RuneCountInString(view[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(view[i:j], ".") || x.rules.IsPartyLabel(w) {
 					j++
 				}
 			}
@@ -239,9 +239,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
-		case (r == '\'' || r == '’') && i+n < limit && (view[i+n] == 's' || view[i+n] == 'S'):
-			// possessive ’s as its own token
-			j := i + n + 1
+		case (r == '\'' || r == '’') && x.possessiveAt(view, i, n, limit) > 0:
+			// a possessive ending (’s) as its own token
+			j := i + n + x.possessiveAt(view, i, n, limit)
 			if j >= limit || !(unicode.IsLetter(rune(view[j])) || unicode.IsDigit(rune(view[j]))) {
 				w := view[i:j]
 				out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Quote: -1})
@@ -339,4 +339,20 @@ func shortTail(toks []rules.Token, k int) bool {
 func isDigitStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)
+}
+
+// possessiveAt returns the length of the letters of a possessive ending of
+// the possessives list (’s: the s) that follow the apostrophe of n bytes at
+// view[i], in either case, or 0 when none does or view[i] is no apostrophe.
+func (x *Extractor) possessiveAt(view string, i, n, limit int) int {
+	if c := view[i]; c != '\'' && !(c == 0xE2 && view[i:i+n] == "’") {
+		return 0
+	}
+	k := i + n
+	for _, suf := range x.lists.possessives {
+		if e := k + len(suf); e <= limit && strings.EqualFold(view[k:e], suf) {
+			return len(suf)
+		}
+	}
+	return 0
 }

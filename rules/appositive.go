@@ -15,7 +15,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		return 0, false
 	}
 	k := i + 1
-	if toks[k].Lower == "the" {
+	if rs.InList(rs.speakerLists.articles, &toks[k]) {
 		k++
 	}
 	start := k
@@ -25,7 +25,7 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		if t.Kind != Word || (k > start && rs.in(t, rs.speakerBits.cueVerbs)) || rs.in(t, rs.speakerBits.aux) || rs.in(t, rs.speakerBits.pronouns) {
 			break
 		}
-		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && (t.Lower == "of" || t.Lower == "for" || t.Lower == "and" || t.Lower == "on")) {
+		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && rs.InList(rs.speakerLists.nameConnectors, t)) {
 			break
 		}
 		if k > start && t.Cap && rs.in(t, rs.speakerBits.firstNames) && !rs.in(&toks[k-1], rs.speakerBits.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
@@ -203,7 +203,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	if f := &toks[start]; j > start+1 && f.Cap && !rs.isTitleWord(f) && !rs.isHead(f) && !rs.in(f, rs.speakerBits.determiners) {
 		// a name and a plain word start a clause, not an appositive:
 		// Jeb Bush, Rubio collide in scramble for voters
-		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
+		if n := &toks[start+1]; n.Kind == Word && !n.Cap && !rs.isPossessive(n) && !rs.isHead(n) && !rs.isTitleWord(n) && !rs.titleAhead(toks, start+1) {
 			return Span{}, Span{}, false
 		}
 	}
@@ -223,7 +223,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 	if !head {
 		// an age, a party label, a degree (Ph.D.), or after the title a
 		// phrase with a determiner: one of the states suing the EPA
-		one := j == start+1 && (isDigitWord(toks[start].Text) || IsPartyLabel(toks[start].Text))
+		one := j == start+1 && (isDigitWord(toks[start].Text) || rs.IsPartyLabel(toks[start].Text))
 		if one || abbreviations(toks[start:j]) || more && rel < 0 && rs.in(&toks[start], rs.speakerBits.determiners) {
 			return Span{start, end}, Span{}, true
 		}
@@ -237,7 +237,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 // (author of “…”, host of the show “…”).
 func (rs *Ruleset) namesWork(toks []Token, j int) bool {
 	p := &toks[j-1]
-	return p.Kind == Word && (rs.in(p, rs.speakerBits.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !isPossessive(p))
+	return p.Kind == Word && (rs.in(p, rs.speakerBits.speakerPreps) || rs.InList(rs.Lists[ListTitleMarkers], p) && !rs.isPossessive(p))
 }
 
 // quoteEndsInComma reports whether a quotation's text ends with a comma
@@ -272,7 +272,7 @@ func (rs *Ruleset) clauseWord(toks []Token, j, start int, head, prep bool) bool 
 	if !head {
 		// (now a consultant: an adverb may come first; and after a
 		// determiner or possessive it modifies the head: its only ally)
-		if rs.in(t, rs.speakerBits.aux) && !rs.in(p, rs.speakerBits.determiners) && !isPossessive(p) || rs.in(t, rs.speakerBits.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.speakerBits.determiners) && !rs.in(p, rs.speakerBits.notNames) {
+		if rs.in(t, rs.speakerBits.aux) && !rs.in(p, rs.speakerBits.determiners) && !rs.isPossessive(p) || rs.in(t, rs.speakerBits.determiners) && !rs.isTitleWord(t) && !prep && !rs.in(p, rs.speakerBits.determiners) && !rs.in(p, rs.speakerBits.notNames) {
 			return true
 		}
 		// a plain word, then a preposition with a name or determiner after
@@ -335,20 +335,23 @@ func (rs *Ruleset) affiliated(toks []Token, from, at int) bool {
 	return at-k >= 2
 }
 
-// IsPartyLabel reports whether w is a party–state label of US news, R-Ky.
-// or D-Calif. (a party initial, a hyphen and a capitalised abbreviation,
-// with or without its period): an appositive of a name, whose period ends
-// no sentence.
-func IsPartyLabel(w string) bool {
-	if len(w) < 4 || len(w) > 9 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) || w[2] < 'A' || w[2] > 'Z' {
+// IsPartyLabel reports whether w is a party–state label, R-Ky. or D-Calif.
+// in US news: a capitalised party initial of the party_initials list, a
+// hyphen and a capitalised abbreviation of two to seven letters and periods.
+// It is an appositive of a name, whose period ends no sentence. Without the
+// list no word is one.
+func (rs *Ruleset) IsPartyLabel(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 1 || len(w)-h-1 < 2 || len(w)-h-1 > 7 || w[0] < 'A' || w[0] > 'Z' || w[h+1] < 'A' || w[h+1] > 'Z' {
 		return false
 	}
-	for i := 3; i < len(w); i++ {
+	for i := h + 2; i < len(w); i++ {
 		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.') {
 			return false
 		}
 	}
-	return true
+	l := rs.Lists[ListPartyInitials]
+	return l != nil && l.Has(strings.ToLower(w[:h]))
 }
 
 func isDigitWord(s string) bool {

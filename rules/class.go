@@ -85,7 +85,9 @@ func (rs *Ruleset) bindClasses() {
 	}
 	rest := make([]string, 0, len(rs.Lists))
 	for name := range rs.Lists {
-		if !seen[name] {
+		// party_initials is read by its words alone (IsPartyLabel), never
+		// by a token's classes: it takes no bit from the lists that are
+		if !seen[name] && name != ListPartyInitials {
 			rest = append(rest, name)
 		}
 	}

@@ -92,8 +92,43 @@ func (d *decoder) wrappedText(rs *Ruleset, n *yaml.Node) {
 }
 
 func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
-	d.mapping(n, []string{"date", "headline_max_words"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"date", "headline_max_words", "month_prefixes", "date_layouts", "am", "pm"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "am", "pm":
+			var words []string
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					words = append(words, strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), ".", "")))
+				}
+			})
+			if key == "am" {
+				rs.Metadata.AM = words
+			} else {
+				rs.Metadata.PM = words
+			}
+		case "month_prefixes":
+			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
+				d.errf(v, "month_prefixes: want the twelve months in order (each as jan|…), got %d", len(v.Content))
+				return
+			}
+			rs.Metadata.MonthPrefixes = nil
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok {
+					var forms []string
+					for _, f := range strings.Split(s, "|") {
+						if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+							forms = append(forms, f)
+						}
+					}
+					rs.Metadata.MonthPrefixes = append(rs.Metadata.MonthPrefixes, forms)
+				}
+			})
+		case "date_layouts":
+			d.seq(v, func(c *yaml.Node) {
+				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
+					rs.Metadata.DateLayouts = append(rs.Metadata.DateLayouts, s)
+				}
+			})
 		case "date":
 			d.seq(v, func(c *yaml.Node) {
 				if re := d.regex(c); re != nil {

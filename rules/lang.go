@@ -61,7 +61,19 @@ type Language struct {
 	// ParticipleEndings are the endings of participles that may open a
 	// sentence in capitals and are no names (English -ing: Reprising …).
 	ParticipleEndings []string
-	Pos               Pos
+	// TitleCaseShort is the length in letters up to which a word of the
+	// title of a work may stay in lower case (Meet the Press: 3); a short
+	// quotation whose longer words are all capitalised is such a title, not
+	// speech. Default 3.
+	TitleCaseShort int
+	// SentenceCase tells that the words of a sentence after its first are
+	// in lower case but for names (“We are done.”), so that a short
+	// quotation with capitals after its first word is a term or a name, not
+	// a sentence. Default true.
+	SentenceCase bool
+	Pos          Pos
+
+	titleCaseShortSet, sentenceCaseSet bool // given in a file (else the defaults)
 
 	ofPack bool // the profile comes from a language pack's files
 }
@@ -84,7 +96,7 @@ const (
 func morphologies() []string { return []string{"english", "none"} }
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings", "title_case_short", "sentence_case"}
 
 // language decodes the `language:` section; later files override the keys
 // they give (and add stop words, months and elisions), except that the first
@@ -147,6 +159,18 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 					rs.Language.ParticipleEndings = append(rs.Language.ParticipleEndings, strings.ToLower(strings.TrimSpace(s)))
 				}
 			})
+		case "title_case_short":
+			if n, ok := d.int(v); ok {
+				if n < 0 || n > 20 {
+					d.errf(v, "title_case_short: want 0 to 20 letters, got %d", n)
+					return
+				}
+				rs.Language.TitleCaseShort, rs.Language.titleCaseShortSet = n, true
+			}
+		case "sentence_case":
+			if b, ok := d.bool(v); ok {
+				rs.Language.SentenceCase, rs.Language.sentenceCaseSet = b, true
+			}
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
@@ -170,6 +194,17 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			})
 		}
 	})
+}
+
+// applyDefaults gives the settings of the profile that no file gave their
+// defaults.
+func (l *Language) applyDefaults() {
+	if !l.titleCaseShortSet {
+		l.TitleCaseShort = 3
+	}
+	if !l.sentenceCaseSet {
+		l.SentenceCase = true
+	}
 }
 
 // validLangCode reports whether s looks like an ISO 639 code.
@@ -438,6 +473,7 @@ func packProfile(code string, pack []Source) *Language {
 	if rs.Language.Code == "" {
 		rs.Language.Code = code
 	}
+	rs.Language.applyDefaults()
 	return &rs.Language
 }
 

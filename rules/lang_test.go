@@ -76,11 +76,65 @@ func TestLanguageSection(t *testing.T) {
 		{"morphology: latin", "unknown morphology"},
 		{"single_marks: sometimes", "unknown single_marks"},
 		{"noun_quote_confidence: 2", "between 0 and 1"},
+		{"title_case_short: 40", "0 to 20"},
+		{"sentence_case: maybe", "true or false"},
 		{"colour: red", "unknown key"},
 	} {
 		src := Source{Name: "bad.yaml", Data: []byte("version: 1\nlanguage:\n  " + c.yaml + "\n")}
 		if _, err := Load(append(base, src)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.yaml, err, c.want)
 		}
+	}
+}
+
+// TestCaseSettings checks the title-case and sentence-case settings: as a
+// file gives them, and their defaults in a pack that gives none.
+func TestCaseSettings(t *testing.T) {
+	base := DefaultBaseSources()
+	for _, c := range []struct {
+		name      string
+		yaml      string
+		short     int
+		sentences bool
+	}{
+		{"English", "", 3, true},
+		{"given", "language:\n  title_case_short: 0\n  sentence_case: false\n", 0, false},
+		{"a pack without them", "language:\n  code: xx\n", 3, true},
+	} {
+		srcs := base
+		if c.yaml != "" {
+			srcs = append(append([]Source{}, base...), Source{Name: "xx.yaml", Pack: "xx", Data: []byte("version: 1\n" + c.yaml)})
+		}
+		rs, err := Load(srcs)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		l := rs.Language
+		if p := rs.packs; p != nil {
+			if pl, ok := p.profiles["xx"]; ok {
+				l = *pl
+			}
+		}
+		if l.TitleCaseShort != c.short || l.SentenceCase != c.sentences {
+			t.Errorf("%s: title_case_short %d, sentence_case %v; want %d, %v", c.name, l.TitleCaseShort, l.SentenceCase, c.short, c.sentences)
+		}
+	}
+}
+
+// TestMonthPrefixes checks the metadata's month prefixes: read by the
+// first form a name starts with, and twelve or an error.
+func TestMonthPrefixes(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int{"january": 1, "sept": 9, "dec": 12, "de": 0, "": 0, "märz": 0} {
+		if got := rs.Metadata.MonthByPrefix(name); got != want {
+			t.Errorf("MonthByPrefix(%q) = %d, want %d", name, got, want)
+		}
+	}
+	bad := Source{Name: "bad.yaml", Data: []byte("version: 1\nmetadata:\n  month_prefixes: [jan, feb]\n")}
+	if _, err := Load(append(DefaultBaseSources(), bad)); err == nil || !strings.Contains(err.Error(), "twelve months") {
+		t.Errorf("two month prefixes: error %v, want one about the twelve months", err)
 	}
 }

@@ -195,6 +195,7 @@ func loadOne(srcs []Source) (*Ruleset, error) {
 	rs.Attribution = filterAttr(rs.Attribution, rs.Disabled)
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
 	rs.applyMorphology()
+	rs.Language.applyDefaults()
 	rs.resolve(&errs, firstName(srcs))
 	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // Version is the ruleset format version this package reads.
@@ -127,6 +128,31 @@ type Metadata struct {
 	Date []*Regexp
 	// HeadlineMaxWords bounds the length of a line taken as the headline.
 	HeadlineMaxWords int
+	// MonthPrefixes are the twelve months in order, each with the
+	// lower-case forms a month name of a date pattern may start with (jan:
+	// January, Jan., Janu), for the month names the language's months do
+	// not list (English dates in a page of another language).
+	MonthPrefixes [][]string
+	// DateLayouts are the Go time layouts that read the match of a date
+	// pattern without named groups (2 January 2006, Jan. 2, 2006), in order.
+	DateLayouts []string
+	// AM and PM are the words of an ampm group before and after noon
+	// (lower case, without periods: am, pm).
+	AM, PM []string
+}
+
+// MonthByPrefix returns the number (1 to 12) of the first month of
+// MonthPrefixes with a form that the lower-case name starts with; 0 when
+// none does.
+func (m *Metadata) MonthByPrefix(name string) int {
+	for i, forms := range m.MonthPrefixes {
+		for _, f := range forms {
+			if strings.HasPrefix(name, f) {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // Regexp is a compiled regular expression with its source and position.

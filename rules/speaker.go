@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,13 @@ const (
 	ListTitleMarkers   = "title_markers"            // ’s (optional: before a title-case quote that names a work)
 	ListAffiliation    = "affiliation_prepositions" // of (optional: Meenakshi Ganguly of Human Rights Watch)
 	ListOpeners        = "sentence_openers"         // but, even, perhaps (optional: words before a sentence's subject)
+	ListPossessives    = "possessives"              // ’s, ' (optional: the possessive endings the tokenizer splits off)
+	ListNameLinkers    = "name_linkers"             // of (optional: Board of Elections, secretary of State)
+	ListArticles       = "linked_articles"          // the (optional: head of the FBI, of the campaign)
+	ListNameJoiners    = "name_joiners"             // and (optional: two names joined, Dovere and Debenedetti)
+	ListExpletives     = "expletives"               // it (optional: an empty subject before expletive_after)
+	ListNameConnectors = "name_connectors"          // of, for, and, on (optional: inside a capitalised name in a phrase)
+	ListPartyInitials  = "party_initials"           // r, d, i (optional: party–state labels, R-Ky.)
 )
 
 // RequiredLists returns the names of the lists every ruleset must have.
@@ -58,6 +66,12 @@ type speakerLists struct {
 	titleModifiers *List
 	titleSuffixes  *List
 	titles         *List
+	possessives    *List
+	nameLinkers    *List
+	articles       *List
+	nameJoiners    *List
+	expletives     *List
+	nameConnectors *List
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -80,6 +94,12 @@ func (rs *Ruleset) bindLists() {
 		titleModifiers: rs.Lists[ListTitleModifiers],
 		titleSuffixes:  rs.Lists[ListTitleSuffixes],
 		titles:         rs.Lists[ListTitles],
+		possessives:    rs.Lists[ListPossessives],
+		nameLinkers:    rs.Lists[ListNameLinkers],
+		articles:       rs.Lists[ListArticles],
+		nameJoiners:    rs.Lists[ListNameJoiners],
+		expletives:     rs.Lists[ListExpletives],
+		nameConnectors: rs.Lists[ListNameConnectors],
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {
@@ -132,8 +152,29 @@ type speakerBits struct {
 // maxPhrase bounds a speaker phrase in tokens.
 const maxPhrase = 14
 
-func isPossessive(t *Token) bool {
-	return t.Lower == "’s" || t.Lower == "'s" || t.Lower == "’" || t.Lower == "'"
+// PossessiveEndings returns the letters after the apostrophe of each entry
+// of the possessives list that has some (’s → s), once each, for the
+// tokenizer to split them off a word.
+func (rs *Ruleset) PossessiveEndings() []string {
+	var out []string
+	l := rs.Lists[ListPossessives]
+	if l == nil {
+		return nil
+	}
+	for _, e := range l.Entries {
+		rest := strings.TrimPrefix(strings.TrimPrefix(e, "'"), "’")
+		if rest == e || rest == "" || slices.Contains(out, rest) {
+			continue
+		}
+		out = append(out, rest)
+	}
+	return out
+}
+
+// isPossessive reports whether t is a possessive ending (the possessives
+// list: ’s, and the bare ’ of a plural).
+func (rs *Ruleset) isPossessive(t *Token) bool {
+	return rs.InList(rs.speakerLists.possessives, t)
 }
 
 // IsNameWord reports whether toks[i] can be part of a proper name.
@@ -243,11 +284,11 @@ func (rs *Ruleset) isHead(t *Token) bool {
 // Ushakov); a descriptor (the Russian presidential aide, officials); each
 // optionally followed by an appositive (Hugh Hill, a doctor,).
 func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
-	if i >= len(toks) || toks[i].Kind != Word || isPossessive(&toks[i]) {
+	if i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
 	if rs.in(&toks[i], rs.speakerBits.pronouns) {
-		if toks[i].Lower == "it" && i+1 < len(toks) && rs.in(&toks[i+1], rs.speakerBits.expletiveAfter) {
+		if rs.InList(rs.speakerLists.expletives, &toks[i]) && i+1 < len(toks) && rs.in(&toks[i+1], rs.speakerBits.expletiveAfter) {
 			return nil // It’s been common to …: no speaker
 		}
 		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
@@ -267,15 +308,15 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
 		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
-		case isPossessive(t) && end > j && toks[end-1].Cap:
+		case rs.isPossessive(t) && end > j && toks[end-1].Cap:
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || t.Lower == "of" && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
 			// Charles de Gaulle, Board of Elections
-		case t.Lower == "of" && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || toks[end+1].Lower == "the"):
+		case rs.InList(rs.speakerLists.nameLinkers, t) && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
-			if toks[end+1].Lower == "the" {
+			if rs.InList(rs.speakerLists.articles, &toks[end+1]) {
 				end++
 			}
 		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
@@ -316,7 +357,7 @@ done:
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || t.Lower == "of") && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
@@ -419,8 +460,8 @@ done:
 		}
 		return out
 	}
-	// Two names joined by "and": Edward-Isaac Dovere and Gabriel Debenedetti.
-	if k < end && end+2 < len(toks) && toks[end].Lower == "and" && rs.IsNameWord(toks, end+1) {
+	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
+	if k < end && end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
 				both := out[0]
@@ -500,7 +541,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 	last := -1
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		t := &toks[k]
-		if isPossessive(t) && k > j {
+		if rs.isPossessive(t) && k > j {
 			continue
 		}
 		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
@@ -510,7 +551,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 			last = k
 			continue
 		}
-		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && isPossessive(&toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
+		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && rs.isPossessive(&toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
 			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
@@ -572,7 +613,7 @@ func (rs *Ruleset) splitAtFirstName(toks []Token, k, end int) int {
 	}
 	for p := k + 1; p < end-1; p++ {
 		prev := &toks[p-1]
-		if rs.in(&toks[p], rs.speakerBits.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.speakerBits.firstNames|rs.speakerBits.nameParticles|rs.speakerBits.honorifics) && prev.Lower != "of" {
+		if rs.in(&toks[p], rs.speakerBits.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.speakerBits.firstNames|rs.speakerBits.nameParticles|rs.speakerBits.honorifics) && !rs.InList(rs.speakerLists.nameLinkers, prev) {
 			return p
 		}
 	}
