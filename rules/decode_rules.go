@@ -107,22 +107,9 @@ func (d *decoder) metadata(rs *Ruleset, n *yaml.Node) {
 				rs.Metadata.PM = words
 			}
 		case "month_prefixes":
-			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
-				d.errf(v, "month_prefixes: want the twelve months in order (each as jan|…), got %d", len(v.Content))
-				return
+			if ms, ok := d.months(key, "jan|…", v); ok {
+				rs.Metadata.MonthPrefixes = ms
 			}
-			rs.Metadata.MonthPrefixes = nil
-			d.seq(v, func(c *yaml.Node) {
-				if s, ok := d.str(c); ok {
-					var forms []string
-					for _, f := range strings.Split(s, "|") {
-						if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
-							forms = append(forms, f)
-						}
-					}
-					rs.Metadata.MonthPrefixes = append(rs.Metadata.MonthPrefixes, forms)
-				}
-			})
 		case "date_layouts":
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {

@@ -176,24 +176,33 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		case "noun_quote_confidence":
 			d.share(key, v, &rs.Language.NounQuoteConfidence)
 		case "months":
-			if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
-				d.errf(v, "months: want the twelve months in order (each as name|short|…), got %d", len(v.Content))
-				return
+			if ms, ok := d.months(key, "name|short|…", v); ok {
+				rs.Language.Months = ms
 			}
-			rs.Language.Months = nil
-			d.seq(v, func(c *yaml.Node) {
-				if s, ok := d.str(c); ok {
-					var forms []string
-					for _, f := range strings.Split(s, "|") {
-						if f = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(f), ".")); f != "" {
-							forms = append(forms, f)
-						}
-					}
-					rs.Language.Months = append(rs.Language.Months, forms)
-				}
-			})
 		}
 	})
+}
+
+// months decodes a list of the twelve months in order, each a string of
+// forms separated by | (January|Jan), into the lower-case forms without a
+// final period; ok is false after reporting a list of another length.
+func (d *decoder) months(key, shape string, v *yaml.Node) (ms [][]string, ok bool) {
+	if v.Kind == yaml.SequenceNode && len(v.Content) != 12 {
+		d.errf(v, "%s: want the twelve months in order (each as %s), got %d", key, shape, len(v.Content))
+		return nil, false
+	}
+	d.seq(v, func(c *yaml.Node) {
+		if s, ok := d.str(c); ok {
+			var forms []string
+			for _, f := range strings.Split(s, "|") {
+				if f = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(f), ".")); f != "" {
+					forms = append(forms, f)
+				}
+			}
+			ms = append(ms, forms)
+		}
+	})
+	return ms, true
 }
 
 // applyDefaults gives the settings of the profile that no file gave their
