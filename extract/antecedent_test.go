@@ -1,20 +1,13 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestAntecedents checks who an age descriptor (the 56-year-old) and he/she
 // resolve to: a person named anywhere before, the subject of a document's
 // first sentence included, and never an organisation, not even one that
 // was quoted (organisation-shaped names: Harbour United, City Council).
 func TestAntecedents(t *testing.T) {
-	cases := []struct {
-		name string
-		text string
-		want []string // the speaker of each quote
-	}{
+	cases := []speakerCase{
 		{"the subject of the first sentence, not the club named after it",
 			"Jose Lima has agreed a deal with the club until the end of the season.\n\n" +
 				"The Portuguese coach had been out of work since being sacked by Harbour United in May.\n\n" +
@@ -39,20 +32,5 @@ func TestAntecedents(t *testing.T) {
 			"“We won the game,” Baker said.\n\nHe added: “It was close at the end.”",
 			[]string{"Baker", "Baker"}},
 	}
-	x := defaultExtractor(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			doc, err := x.Extract("t", c.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, q := range doc.Quotes {
-				got = append(got, q.Speaker)
-			}
-			if strings.Join(got, "|") != strings.Join(c.want, "|") {
-				t.Errorf("speakers %q, want %q", got, c.want)
-			}
-		})
-	}
+	checkSpeakers(t, cases)
 }

@@ -10,11 +10,7 @@ import (
 // quotation before it that ended its sentence (which keeps the speaker of
 // its own turn).
 func TestCueOfNextQuote(t *testing.T) {
-	cases := []struct {
-		name string
-		text string
-		want []string // the speaker of each quote, in order
-	}{
+	cases := []speakerCase{
 		{"a full-sentence quote before the colon cue keeps its turn",
 			"“It is a different muscle,” Lee said. “You have to step back a little.” Park agreed: “It is another job.”",
 			[]string{"Lee", "Lee", "Park"}},
@@ -37,6 +33,19 @@ func TestCueOfNextQuote(t *testing.T) {
 			"“It is a different muscle,” Lee said. “You have to step back a little.” Park agreed.",
 			[]string{"Lee", "Park"}},
 	}
+	checkSpeakers(t, cases)
+}
+
+// speakerCase is a passage and the speakers of its quotes in order.
+type speakerCase struct {
+	name, text string
+	want       []string
+}
+
+// checkSpeakers extracts each case's passage and checks the speakers of
+// its quotes, showing every row when they differ.
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
 	x := defaultExtractor(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -44,15 +53,12 @@ func TestCueOfNextQuote(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
+			var got, rows []string
 			for _, q := range doc.Quotes {
 				got = append(got, q.Speaker)
+				rows = append(rows, q.Quote+" ← "+q.Speaker+" ["+q.Rule+"]")
 			}
 			if strings.Join(got, "|") != strings.Join(c.want, "|") {
-				var rows []string
-				for _, q := range doc.Quotes {
-					rows = append(rows, q.Quote+" ← "+q.Speaker+" ["+q.Rule+"]")
-				}
 				t.Errorf("speakers %q, want %q: %s", got, c.want, strings.Join(rows, "; "))
 			}
 		})
