@@ -104,7 +104,11 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 			}
 		}
 	}
-	x.table, x.tableAll = compileTable(x.pairs), compileTable(x.allPairs)
+	elisions := []string{} // none without the list
+	if l := rs.Lists[listApostropheElisions]; l != nil {
+		elisions = l.Entries
+	}
+	x.table, x.tableAll = compileTable(x.pairs, elisions), compileTable(x.allPairs, elisions)
 	x.newPacks(rs, opts)
 	return x
 }
@@ -270,6 +274,10 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 	x.release(a) // nothing of the analysis is in doc
 	return doc
 }
+
+// listApostropheElisions names the optional list of elided words that
+// follow an apostrophe ('em, 'tis): there the mark opens no quotation.
+const listApostropheElisions = "apostrophe_elisions"
 
 // lineOf returns the 1-based line of the input at byte offset off.
 func lineOf(c *Cleaned, off int) int {

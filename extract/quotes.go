@@ -66,6 +66,19 @@ type ScanWarning struct {
 type ScanOptions struct {
 	Pairs  []MarkPair // nil means DefaultMarkPairs()
 	MaxLen int        // maximum bytes of one quote's content; 0 means 5000
+	// Elisions are the words that, right after an apostrophe-like mark,
+	// are elided words ('em, 'tis), not the opening of a quotation; nil
+	// means DefaultElisions(), an empty slice none. (The ruleset gives them
+	// in its apostrophe_elisions list.)
+	Elisions []string
+}
+
+// DefaultElisions returns the elided words of English that follow an
+// apostrophe: 'em, rock 'n' roll, 'tis, 'twas, 'til, 'cause, 'cos, 'bout,
+// 'nuff. (The ruleset normally supplies them; this is for tests and the
+// library's zero config, like DefaultMarkPairs.)
+func DefaultElisions() []string {
+	return []string{"em", "n", "tis", "twas", "til", "cause", "cos", "bout", "nuff"}
 }
 
 // qsMaxDepth bounds the quotes open inside each other: an opening mark
@@ -119,16 +132,25 @@ const DefaultMaxQuoteLen = 5000
 // len(text) (plus sorting the warnings), whatever the input.
 func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
 	t := &qsDefaultTable
-	if opt.Pairs != nil {
-		t = compileTable(opt.Pairs)
+	if opt.Pairs != nil || opt.Elisions != nil {
+		pairs, elisions := opt.Pairs, opt.Elisions
+		if pairs == nil {
+			pairs = DefaultMarkPairs()
+		}
+		if elisions == nil {
+			elisions = DefaultElisions()
+		}
+		t = compileTable(pairs, elisions)
 	}
 	return scanQuotes(text, t, opt.MaxLen)
 }
 
-// compileTable returns the compiled pair table of pairs.
-func compileTable(pairs []MarkPair) *qsTable {
+// compileTable returns the compiled pair table of pairs, with the elided
+// words that follow an apostrophe.
+func compileTable(pairs []MarkPair, elisions []string) *qsTable {
 	t := new(qsTable)
 	t.compile(pairs)
+	t.elisions = elisions
 	return t
 }
 
@@ -166,6 +188,8 @@ type qsTable struct {
 	firsts []rune
 	// openers holds the one-character marks that open a quote
 	openers string
+	// elisions are the elided words that follow an apostrophe (ScanOptions)
+	elisions []string
 }
 
 const (
@@ -187,6 +211,7 @@ type qsMark struct {
 
 var qsDefaultTable = func() (t qsTable) {
 	t.compile(DefaultMarkPairs())
+	t.elisions = DefaultElisions()
 	return t
 }()
 

@@ -97,7 +97,7 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 		// ‘The dogs’ bowls were empty,’ he said: a plural possessive
 		return qsStray
 	}
-	canOpen := info.opens && leftOpen && rightOpen && !(info.apos && qsElision(text, j))
+	canOpen := info.opens && leftOpen && rightOpen && !(info.apos && qsElision(text, j, s.t.elisions))
 	switch {
 	case canClose && canOpen:
 		if left == qsLOpenMark || right != qsRAlnum {
@@ -193,8 +193,8 @@ func qsAfterSpacedSingle(text string, lo, pos int) bool {
 
 // qsElision reports whether text[j:], right after an apostrophe-like mark,
 // makes the mark an apostrophe: two digits (’90s, '95) or an elided word
-// ('em, 'n', 'tis, 'twas, 'til, 'cause, 'cos, 'bout, 'nuff).
-func qsElision(text string, j int) bool {
+// of elisions ('em, 'n', 'tis: ScanOptions.Elisions).
+func qsElision(text string, j int, elisions []string) bool {
 	if j+1 < len(text) && qsDigit(text[j]) && qsDigit(text[j+1]) {
 		k := j + 2
 		return k >= len(text) || text[k] == 's' || !qsWordAt(text, k)
@@ -207,7 +207,7 @@ func qsElision(text string, j int) bool {
 		return false
 	}
 	w := text[j:k]
-	for _, e := range [...]string{"em", "n", "tis", "twas", "til", "cause", "cos", "bout", "nuff"} {
+	for _, e := range elisions {
 		if strings.EqualFold(w, e) {
 			return true
 		}

@@ -119,3 +119,18 @@ func TestScanQuotesMarksLinear(t *testing.T) {
 		})
 	}
 }
+
+// TestScanQuotesElisions: the elided words after an apostrophe come from
+// ScanOptions.Elisions (the ruleset's apostrophe_elisions list): with
+// them, 'tis opens no quotation; without them, it opens one that runs to
+// the paragraph's end.
+func TestScanQuotesElisions(t *testing.T) {
+	text := "He said 'tis the season, and 'Christmas is here' too."
+	british := rulePairs(t, true)
+	cases := []quoteCase{
+		{"default elisions", text, ScanOptions{Pairs: british}, []string{"Christmas is here"}, -1},
+		{"the list's elisions", text, ScanOptions{Pairs: british, Elisions: []string{"tis"}}, []string{"Christmas is here"}, -1},
+		{"no elisions", text, ScanOptions{Pairs: british, Elisions: []string{}}, []string{"tis the season, and 'Christmas is here' too. +U", "Christmas is here [d1 p0]"}, -1},
+	}
+	runQuoteCases(t, cases)
+}
