@@ -196,6 +196,7 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 	}
 	return nil, fmt.Errorf("snapshot: no file %s", name)
 }
+
 // tree decodes the n nodes of a file into one block of nodes and one of
 // child pointers, and returns the first (the root).
 func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
