@@ -7,7 +7,7 @@ package rules
 // docs/performance.md). The trees are those yaml.v3 gives for the files,
 // field for field, so everything after parsing (decoding, checks, messages)
 // is the same. A file whose bytes differ from those the snapshot was made
-// from (its length and CRC-32C are kept) is parsed as before: an edited
+// from (its length and CRC-32 are kept) is parsed as before: an edited
 // rule file is never read from a stale snapshot, and TestDefaultSnapshot
 // fails until the snapshot is made anew.
 
@@ -34,8 +34,6 @@ var defaultSnapshot string
 // snapshotMagic opens a snapshot; its last byte is the format's version.
 const snapshotMagic = "whosaid-yaml-snapshot\x01"
 
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
 // snapshotRoot returns the parsed root node of the embedded default file
 // src from the snapshot, a fresh tree at each call; nil when src is no
 // default file, the snapshot lacks it, or src's bytes are not those the
@@ -55,7 +53,7 @@ func snapshotRoot(src Source) *yaml.Node {
 //
 //	magic
 //	files: count, then for each: name length and bytes, source length,
-//	  source CRC-32C, node count, string count, byte length of its section
+//	  source CRC-32, node count, string count, byte length of its section
 //	the section of each file, in file order: the length of each of its
 //	  strings, the bytes of all, then its nodes
 //
@@ -174,7 +172,7 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 		if f.name != name {
 			continue
 		}
-		if f.size != len(src) || uint32(f.crc) != crc32.Checksum(src, crcTable) {
+		if f.size != len(src) || uint32(f.crc) != crc32.ChecksumIEEE(src) {
 			return nil, fmt.Errorf("snapshot: %s has changed since the snapshot was made", name)
 		}
 		r := &snapshotReader{data: data[:f.stop], off: f.start}
@@ -338,7 +336,7 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		out = binary.AppendUvarint(out, uint64(len(f.name)))
 		out = append(out, f.name...)
 		out = binary.AppendUvarint(out, uint64(len(f.src)))
-		out = binary.AppendUvarint(out, uint64(crc32.Checksum(f.src, crcTable)))
+		out = binary.AppendUvarint(out, uint64(crc32.ChecksumIEEE(f.src)))
 		out = binary.AppendUvarint(out, uint64(f.count))
 		out = binary.AppendUvarint(out, uint64(f.nstrs))
 		out = binary.AppendUvarint(out, uint64(len(f.section)))
