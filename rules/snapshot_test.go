@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/needle"
 	"gopkg.in/yaml.v3"
 )
 
@@ -23,12 +24,25 @@ func TestDefaultSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	full, must, err := defaultPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFilters := buildFilters(full, must)
 	if *update {
-		if err := os.WriteFile(snapshotFile, want, 0o644); err != nil {
-			t.Fatal(err)
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{snapshotFile, want}, {filtersFile, wantFilters}} {
+			if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("wrote %s (%d bytes)", f.name, len(f.data))
 		}
-		t.Logf("wrote %s (%d bytes)", snapshotFile, len(want))
 		return
+	}
+	if !bytes.Equal([]byte(defaultFilters), wantFilters) {
+		t.Errorf("rules/%s is not the table of the default rules' filters: run `go generate ./rules`", filtersFile)
 	}
 	for _, src := range srcs {
 		if _, err := decodeSnapshotFile(defaultSnapshot, src.Name, src.Data); err != nil {
@@ -130,6 +144,50 @@ func TestSnapshotLoadSame(t *testing.T) {
 		o := fromYAML.Lists[name]
 		if o == nil || !reflect.DeepEqual(l.Entries, o.Entries) || !reflect.DeepEqual(l.EntryPos, o.EntryPos) || !reflect.DeepEqual(l.Forms(), o.Forms()) {
 			t.Errorf("list %s differs", name)
+		}
+	}
+}
+
+// TestFilterTable checks that each filter of the table equals the one
+// mining its regex gives now, and that a regex not in it is mined.
+func TestFilterTable(t *testing.T) {
+	full, must, err := defaultPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full) == 0 || len(must) == 0 {
+		t.Fatalf("%d cleanup regexes and %d date patterns in the defaults: want some of each", len(full), len(must))
+	}
+	table := string(buildFilters(full, must))
+	for _, c := range []struct {
+		kind     byte
+		patterns []string
+		mine     func(string) needle.Filter
+	}{{filterFull, full, needle.Of}, {filterMust, must, needle.MustOf}} {
+		for _, p := range c.patterns {
+			got, ok := lookupFilter(table, c.kind, p)
+			if !ok {
+				t.Errorf("%c %q: not in the table", c.kind, p)
+				continue
+			}
+			if want := c.mine(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("%c %q: the table's filter differs from the mined one", c.kind, p)
+			}
+		}
+	}
+	misses := []struct {
+		name, table string
+		kind        byte
+		pattern     string
+	}{
+		{"absent pattern", table, filterFull, `(?i)^no such rule in the defaults$`},
+		{"other kind", table, filterMust + 1, full[0]},
+		{"empty table", "", filterFull, full[0]},
+		{"truncated table", table[:len(filtersMagic)+2], filterFull, full[0]},
+	}
+	for _, m := range misses {
+		if _, ok := lookupFilter(m.table, m.kind, m.pattern); ok {
+			t.Errorf("%s: found a filter", m.name)
 		}
 	}
 }
