@@ -253,6 +253,9 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 	if !ok {
 		return nil
 	}
+	if d.src.Default && vettedPattern(s) {
+		return lazyRegexp(s, d.pos(n)) // compiled when the snapshot was made
+	}
 	re, err := regexp.Compile(s)
 	if err != nil {
 		p := d.pos(n)
@@ -271,7 +274,7 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 		*d.errs = append(*d.errs, &Error{Pos: p, Msg: "bad regular expression: " + strings.TrimPrefix(msg, "error parsing regexp: ")})
 		return nil
 	}
-	return &Regexp{Regexp: re, Pos: d.pos(n)}
+	return compiledRegexp(re, d.pos(n))
 }
 
 // unclosedParen returns the byte offset of the last ( of the regular

@@ -10,6 +10,8 @@ package rules
 import (
 	_ "embed"
 	"encoding/binary"
+	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -46,6 +48,17 @@ func mustFilterOf(pattern string) needle.Filter {
 		return f
 	}
 	return needle.MustOf(pattern)
+}
+
+// vettedPattern reports whether the regular expression src is in the
+// table: it compiled when the table was made (buildFilters checks), so the
+// loader may leave its compiling to its first use.
+func vettedPattern(src string) bool {
+	_, ok := lookupFilter(defaultFilters, filterFull, src)
+	if !ok {
+		_, ok = lookupFilter(defaultFilters, filterMust, src)
+	}
+	return ok
 }
 
 // The table's layout: the magic, the number of entries n (4 bytes, little
@@ -100,8 +113,8 @@ func lookupFilter(data string, kind byte, pattern string) (f needle.Filter, ok b
 }
 
 // buildFilters returns the table of the filters of the patterns: the full
-// filters of full and the must-filters of must.
-func buildFilters(full, must []string) []byte {
+// filters of full and the must-filters of must. Every pattern must compile.
+func buildFilters(full, must []string) ([]byte, error) {
 	type entry struct {
 		kind    byte
 		pattern string
@@ -124,6 +137,9 @@ func buildFilters(full, must []string) []byte {
 	})
 	var body, offs []byte
 	for _, e := range es {
+		if _, err := regexp.Compile(e.pattern); err != nil {
+			return nil, fmt.Errorf("rules: a default regular expression does not compile: %w", err)
+		}
 		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(body)))
 		body = append(body, e.kind)
 		body = binary.AppendUvarint(body, uint64(len(e.pattern)))
@@ -137,7 +153,7 @@ func buildFilters(full, must []string) []byte {
 	out := []byte(filtersMagic)
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(es)))
 	out = append(out, offs...)
-	return append(out, body...)
+	return append(out, body...), nil
 }
 
 // defaultPatterns returns the regexes of the default rulesets (the base

@@ -28,7 +28,10 @@ func TestDefaultSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFilters := buildFilters(full, must)
+	wantFilters, err := buildFilters(full, must)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
 		for _, f := range []struct {
 			name string
@@ -158,7 +161,11 @@ func TestFilterTable(t *testing.T) {
 	if len(full) == 0 || len(must) == 0 {
 		t.Fatalf("%d cleanup regexes and %d date patterns in the defaults: want some of each", len(full), len(must))
 	}
-	table := string(buildFilters(full, must))
+	data, err := buildFilters(full, must)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := string(data)
 	for _, c := range []struct {
 		kind     byte
 		patterns []string
@@ -189,5 +196,8 @@ func TestFilterTable(t *testing.T) {
 		if _, ok := lookupFilter(m.table, m.kind, m.pattern); ok {
 			t.Errorf("%s: found a filter", m.name)
 		}
+	}
+	if _, err := buildFilters([]string{`(unclosed`}, nil); err == nil {
+		t.Errorf("a table was made of a regular expression that does not compile")
 	}
 }
