@@ -154,7 +154,6 @@ func (m *Metadata) MonthByPrefix(name string) int {
 	return 0
 }
 
-
 // ListKind says how the entries of a list are matched.
 type ListKind string
 
