@@ -26,7 +26,9 @@ func (l *List) compile() {
 			}
 		}
 		forms = forms[:0]
-		for i, f := range splitForms(e) {
+		for i, rest, more := 0, e, true; more; i++ {
+			var f string
+			f, rest, more = strings.Cut(rest, "|") // the forms of e, as strings.Split(e, "|")
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -61,15 +63,6 @@ func (l *List) compile() {
 			}
 		}
 	}
-}
-
-// splitForms is strings.Split(e, "|"), without allocating for an entry of
-// one form.
-func splitForms(e string) []string {
-	if strings.IndexByte(e, '|') < 0 {
-		return []string{e}
-	}
-	return strings.Split(e, "|")
 }
 
 // oneWord reports whether strings.Fields(f) is f alone: f is not empty
