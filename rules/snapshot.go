@@ -32,7 +32,7 @@ const snapshotFile = "defaults.snapshot"
 var defaultSnapshot string
 
 // snapshotMagic opens a snapshot; its last byte is the format's version.
-const snapshotMagic = "whosaid-yaml-snapshot\x01"
+const snapshotMagic = "whosaid-yaml-snapshot\x02"
 
 // snapshotRoot returns the parsed root node of the embedded default file
 // src from the snapshot, a fresh tree at each call; nil when src is no
@@ -57,9 +57,10 @@ func snapshotRoot(src Source) *yaml.Node {
 //	the section of each file, in file order: the length of each of its
 //	  strings, the bytes of all, then its nodes
 //
-// A file's nodes are written in preorder, each as: kind, style, tag,
-// value, anchor, head, line and foot comment (indexes into the file's
-// strings), line, column, alias (1 + the preorder index of the node it
+// A file's nodes are written in preorder, each as: kind, style, which of
+// its strings are not empty (bits 0 to 5: tag, value, anchor, head, line
+// and foot comment), those strings (indexes into the file's strings), line,
+// column, alias (1 + the preorder index of the node it
 // refers to, or 0), number of children.
 
 // snapshotReader reads varints and strings from a snapshot.
@@ -214,8 +215,13 @@ func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
 		next++
 		nd.Kind = yaml.Kind(r.uint())
 		nd.Style = yaml.Style(r.uint())
-		nd.Tag, nd.Value, nd.Anchor = r.str(), r.str(), r.str()
-		nd.HeadComment, nd.LineComment, nd.FootComment = r.str(), r.str(), r.str()
+		if has := r.uint(); has != 0 {
+			for i, dst := range [...]*string{&nd.Tag, &nd.Value, &nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
+				if has&(1<<i) != 0 {
+					*dst = r.str()
+				}
+			}
+		}
 		nd.Line, nd.Column = r.uint(), r.uint()
 		if a := r.uint(); a > 0 {
 			if a > n {
@@ -296,8 +302,18 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		write = func(n *yaml.Node) {
 			nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
 			nodes = binary.AppendUvarint(nodes, uint64(n.Style))
-			for _, s := range []string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment} {
-				nodes = binary.AppendUvarint(nodes, str(s))
+			fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
+			has := 0
+			for i, s := range fields {
+				if s != "" {
+					has |= 1 << i
+				}
+			}
+			nodes = binary.AppendUvarint(nodes, uint64(has))
+			for _, s := range fields {
+				if s != "" {
+					nodes = binary.AppendUvarint(nodes, str(s))
+				}
 			}
 			nodes = binary.AppendUvarint(nodes, uint64(n.Line))
 			nodes = binary.AppendUvarint(nodes, uint64(n.Column))
