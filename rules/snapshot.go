@@ -71,7 +71,17 @@ type snapshotReader struct {
 	err  error
 }
 
+// uint reads a varint; most are one byte. (After an error, what it reads
+// does not matter: the caller gives up.)
 func (r *snapshotReader) uint() int {
+	if off := r.off; off < len(r.data) && r.data[off] < 0x80 {
+		r.off = off + 1
+		return int(r.data[off])
+	}
+	return r.uintLong()
+}
+
+func (r *snapshotReader) uintLong() int {
 	if r.err != nil {
 		return 0
 	}
