@@ -186,9 +186,7 @@ func speakerRight(g GoldQuote, p PredQuote) (scored, right bool) {
 	if g.Speaker == nil {
 		return false, false
 	}
-	byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
-		p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
-		min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+	byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
 	if byOff || g.SpeakerIsPronoun {
 		return true, byOff
 	}
