@@ -16,9 +16,7 @@ import (
 // sameAsInput returns the input that the regular file target (st) is, or
 // that a folder input would read, or "".
 func sameAsInput(target string, st fs.FileInfo, inputs, globs []string) string {
-	if len(globs) == 0 {
-		globs = []string{"*.txt", "*.md"}
-	}
+	globs = folderGlobs(globs)
 	absTarget, _ := filepath.Abs(target)
 	for _, in := range inputs {
 		if in == "-" {
@@ -54,9 +52,7 @@ func sameAsInput(target string, st fs.FileInfo, inputs, globs []string) string {
 // of folders that match globs; standard input when it is a regular file),
 // or 0 when some size cannot be known.
 func inputSize(paths []string, globs []string, stdin io.Reader) int64 {
-	if len(globs) == 0 {
-		globs = extract.DefaultGlobs()
-	}
+	globs = folderGlobs(globs)
 	var total int64
 	for _, p := range paths {
 		if p == "-" {
@@ -111,6 +107,15 @@ func jsonStringSize(s string) int64 {
 		}
 	}
 	return n
+}
+
+// folderGlobs returns the file name patterns by which a folder input's
+// files are chosen: globs, else extract's defaults.
+func folderGlobs(globs []string) []string {
+	if len(globs) == 0 {
+		return extract.DefaultGlobs()
+	}
+	return globs
 }
 
 // matchesGlob reports whether the file name matches one of globs, as a
