@@ -30,7 +30,7 @@ func (l *List) compile() {
 			}
 			switch l.Kind {
 			case KindLemmas:
-				forms = append(forms, VerbForms(f)...)
+				forms = append(forms, verbForms(f)...)
 			case KindNouns:
 				forms = append(forms, NounPlurals(f)...)
 			}
@@ -54,17 +54,17 @@ func (l *List) compile() {
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
-// VerbForms generates the regular inflections of a verb lemma: third person
+// verbForms generates the regular inflections of a verb lemma: third person
 // -s, past -ed and present participle -ing, with the usual spelling changes;
 // for a final consonant-vowel-consonant both the doubled and the plain
 // forms are produced (admit → admitted, admited), which costs nothing in
 // matching and needs no stress information. Multi-word lemmas inflect the
 // first word (point out → points out).
-func VerbForms(lemma string) []string {
+func verbForms(lemma string) []string {
 	first, rest, multi := strings.Cut(lemma, " ")
 	if multi {
 		var out []string
-		for _, f := range VerbForms(first) {
+		for _, f := range verbForms(first) {
 			out = append(out, f+" "+rest)
 		}
 		return out

@@ -27,15 +27,15 @@ func TestVerbForms(t *testing.T) {
 		{"a", nil, nil},
 	}
 	for _, tc := range tests {
-		got := VerbForms(tc.lemma)
+		got := verbForms(tc.lemma)
 		for _, w := range tc.want {
 			if !slices.Contains(got, w) {
-				t.Errorf("VerbForms(%q) = %v, lacks %q", tc.lemma, got, w)
+				t.Errorf("verbForms(%q) = %v, lacks %q", tc.lemma, got, w)
 			}
 		}
 		for _, w := range tc.not {
 			if slices.Contains(got, w) {
-				t.Errorf("VerbForms(%q) = %v, holds %q", tc.lemma, got, w)
+				t.Errorf("verbForms(%q) = %v, holds %q", tc.lemma, got, w)
 			}
 		}
 	}
