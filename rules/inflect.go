@@ -32,7 +32,7 @@ func (l *List) compile() {
 			case KindLemmas:
 				forms = append(forms, verbForms(f)...)
 			case KindNouns:
-				forms = append(forms, NounPlurals(f)...)
+				forms = append(forms, nounPlurals(f)...)
 			}
 		}
 		for _, f := range forms {
@@ -117,13 +117,13 @@ func verbForms(lemma string) []string {
 	return out
 }
 
-// NounPlurals generates the regular plural of a noun (official → officials,
+// nounPlurals generates the regular plural of a noun (official → officials,
 // spokesman → spokesmen, authority → authorities). Multi-word entries
 // inflect the last word.
-func NounPlurals(noun string) []string {
+func nounPlurals(noun string) []string {
 	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
 		var out []string
-		for _, p := range NounPlurals(noun[i+1:]) {
+		for _, p := range nounPlurals(noun[i+1:]) {
 			out = append(out, noun[:i+1]+p)
 		}
 		return out

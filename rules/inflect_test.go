@@ -53,8 +53,8 @@ func TestNounPlurals(t *testing.T) {
 		{"coach", "coaches"},
 	}
 	for _, tc := range tests {
-		if got := NounPlurals(tc.noun); !slices.Contains(got, tc.want) {
-			t.Errorf("NounPlurals(%q) = %v, want %q", tc.noun, got, tc.want)
+		if got := nounPlurals(tc.noun); !slices.Contains(got, tc.want) {
+			t.Errorf("nounPlurals(%q) = %v, want %q", tc.noun, got, tc.want)
 		}
 	}
 }
