@@ -46,7 +46,7 @@ type Input struct {
 
 // InputOptions say how paths are read.
 type InputOptions struct {
-	// Globs select files inside folders (default *.txt and *.md).
+	// Globs select files inside folders (default DefaultGlobs).
 	Globs []string
 	// Format forces the input format: "" (by extension), "text" or "jsonl".
 	Format string

@@ -135,45 +135,6 @@ func writeThrough(path, target string, st fs.FileInfo) (io.Writer, func() error,
 	return f, f.Close, func() { f.Close() }, nil
 }
 
-// sameAsInput returns the input that the regular file target (st) is, or
-// that a folder input would read, or "".
-func sameAsInput(target string, st fs.FileInfo, inputs, globs []string) string {
-	if len(globs) == 0 {
-		globs = []string{"*.txt", "*.md"}
-	}
-	absTarget, _ := filepath.Abs(target)
-	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		ist, err := os.Stat(in)
-		if err != nil {
-			continue
-		}
-		if os.SameFile(st, ist) {
-			return in
-		}
-		if !ist.IsDir() {
-			continue
-		}
-		dir, err := filepath.EvalSymlinks(in)
-		if err != nil {
-			continue
-		}
-		dir, _ = filepath.Abs(dir)
-		rel, err := filepath.Rel(dir, absTarget)
-		if err != nil || rel == ".." || len(rel) > 3 && rel[:3] == ".."+string(filepath.Separator) {
-			continue
-		}
-		for _, g := range globs {
-			if ok, _ := filepath.Match(g, filepath.Base(target)); ok {
-				return in
-			}
-		}
-	}
-	return ""
-}
-
 // ioErr strips the operation and path from an I/O error: the message
 // names the path itself.
 func ioErr(err error) error {
