@@ -27,6 +27,21 @@ type Bucket struct {
 	// Label names the bucket: a confidence range such as "0.80–0.90", a
 	// confidence, or a rule id.
 	Label string `json:"label"`
+	BucketCounts
+	// Accuracy is Right/Scored, nil when Scored is 0: how often a row of
+	// the bucket is a quote with the right speaker.
+	Accuracy *float64 `json:"accuracy"`
+	// SpeakerAccuracy is Right/(Scored-Unmatched), nil when that is 0: the
+	// speaker accuracy over the rows that are quotes, as score.py counts it.
+	SpeakerAccuracy *float64 `json:"speaker_accuracy"`
+	// Confidence is the mean confidence of the scored predictions (of all
+	// of them when none is scored).
+	Confidence float64 `json:"confidence"`
+}
+
+// BucketCounts are what a calibration row counts; the figures of a Bucket
+// are ratios of them.
+type BucketCounts struct {
 	// Rows counts the predictions in the bucket.
 	Rows int `json:"rows"`
 	// Unmatched counts the predictions matched to no gold quote (false
@@ -37,15 +52,24 @@ type Bucket struct {
 	Scored int `json:"scored"`
 	// Right counts the matched predictions whose speaker is right.
 	Right int `json:"right"`
-	// Accuracy is Right/Scored, nil when Scored is 0: how often a row of
-	// the bucket is a quote with the right speaker.
-	Accuracy *float64 `json:"accuracy"`
-	// SpeakerAccuracy is Right/(Scored-Unmatched), nil when that is 0: the
-	// speaker accuracy over the rows that are quotes, as score.py counts it.
-	SpeakerAccuracy *float64 `json:"speaker_accuracy"`
-	// Confidence is the mean confidence of the scored predictions (of all
-	// of them when none is scored).
-	Confidence float64 `json:"confidence"`
+}
+
+// count counts a prediction, matched to a gold quote or not; scored and
+// right are speakerRight's verdict on a matched one. It reports whether the
+// prediction is scored.
+func (c *BucketCounts) count(matched, scored, right bool) bool {
+	c.Rows++
+	if !matched {
+		c.Unmatched++
+	}
+	if matched && !scored {
+		return false
+	}
+	c.Scored++
+	if right {
+		c.Right++
+	}
+	return true
 }
 
 // Gap returns the bucket's accuracy less its mean confidence, 0 when
@@ -88,17 +112,9 @@ func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Cali
 			a = &acc{b: Bucket{Label: label}, key: key}
 			m[label] = a
 		}
-		a.b.Rows++
 		a.allConf += q.Confidence
-		if !matched {
-			a.b.Unmatched++
-		}
-		if scored || !matched {
-			a.b.Scored++
+		if a.b.count(matched, scored, right) {
 			a.confSum += q.Confidence
-			if right {
-				a.b.Right++
-			}
 		}
 	}
 	for _, d := range gold {
@@ -186,9 +202,7 @@ func speakerRight(g GoldQuote, p PredQuote) (scored, right bool) {
 	if g.Speaker == nil {
 		return false, false
 	}
-	byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
-		p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
-		min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+	byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
 	if byOff || g.SpeakerIsPronoun {
 		return true, byOff
 	}

@@ -75,14 +75,14 @@ func TestCalibrateBuckets(t *testing.T) {
 	ip := func(i int) *int { return &i }
 	gold := []GoldDoc{{ID: "d", Text: strings.Repeat("x", 100), Quotes: []GoldQuote{
 		{GoldSpan: GoldSpan{Start: 0, End: 10, Speaker: sp("Jane Doe")}},
-		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerStart: ip(40), SpeakerEnd: ip(42)}},
+		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerOffsets: SpeakerOffsets{ip(40), ip(42)}}},
 		{GoldSpan: GoldSpan{Start: 50, End: 60, Speaker: nil}},
 	}}}
 	pred := map[string][]RatedQuote{"d": {
-		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                            // right by a word
-		{PredQuote{Start: 20, End: 30, Speaker: "he", SpeakerStart: ip(45), SpeakerEnd: ip(47)}, 0.95, "a"}, // wrong offsets
-		{PredQuote{Start: 50, End: 60, Speaker: "X"}, 0.5, "b"},                                             // no gold speaker: not scored
-		{PredQuote{Start: 70, End: 80, Speaker: "Y"}, 0.55, "b"},                                            // unmatched
+		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                                  // right by a word
+		{PredQuote{Start: 20, End: 30, Speaker: "he", SpeakerOffsets: SpeakerOffsets{ip(45), ip(47)}}, 0.95, "a"}, // wrong offsets
+		{PredQuote{Start: 50, End: 60, Speaker: "X"}, 0.5, "b"},                                                   // no gold speaker: not scored
+		{PredQuote{Start: 70, End: 80, Speaker: "Y"}, 0.55, "b"},                                                  // unmatched
 	}}
 	c := Calibrate(gold, pred, 0.1)
 	if len(c.Buckets) != 2 {

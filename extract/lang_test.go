@@ -80,7 +80,7 @@ func TestLanguagePassages(t *testing.T) {
 					t.Errorf("%s: detected %q, want %q", g.ID, doc.Lang, want)
 				}
 				for _, q := range doc.Quotes {
-					pred[g.ID] = append(pred[g.ID], eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+					pred[g.ID] = append(pred[g.ID], eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerOffsets: eval.SpeakerOffsets{SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}})
 				}
 				n, ok := titles(g, extra[i], doc.Quotes)
 				titleN += n

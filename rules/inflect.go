@@ -39,9 +39,9 @@ func (l *List) compile() {
 			}
 			switch l.Kind {
 			case KindLemmas:
-				forms = append(forms, VerbForms(f)...)
+				forms = append(forms, verbForms(f)...)
 			case KindNouns:
-				forms = append(forms, NounPlurals(f)...)
+				forms = append(forms, nounPlurals(f)...)
 			}
 		}
 		for _, f := range forms {
@@ -82,17 +82,17 @@ func oneWord(f string) bool {
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
-// VerbForms generates the regular inflections of a verb lemma: third person
+// verbForms generates the regular inflections of a verb lemma: third person
 // -s, past -ed and present participle -ing, with the usual spelling changes;
 // for a final consonant-vowel-consonant both the doubled and the plain
 // forms are produced (admit → admitted, admited), which costs nothing in
 // matching and needs no stress information. Multi-word lemmas inflect the
 // first word (point out → points out).
-func VerbForms(lemma string) []string {
+func verbForms(lemma string) []string {
 	first, rest, multi := strings.Cut(lemma, " ")
 	if multi {
 		var out []string
-		for _, f := range VerbForms(first) {
+		for _, f := range verbForms(first) {
 			out = append(out, f+" "+rest)
 		}
 		return out
@@ -145,13 +145,13 @@ func VerbForms(lemma string) []string {
 	return out
 }
 
-// NounPlurals generates the regular plural of a noun (official → officials,
+// nounPlurals generates the regular plural of a noun (official → officials,
 // spokesman → spokesmen, authority → authorities). Multi-word entries
 // inflect the last word.
-func NounPlurals(noun string) []string {
+func nounPlurals(noun string) []string {
 	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
 		var out []string
-		for _, p := range NounPlurals(noun[i+1:]) {
+		for _, p := range nounPlurals(noun[i+1:]) {
 			out = append(out, noun[:i+1]+p)
 		}
 		return out

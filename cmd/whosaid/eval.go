@@ -116,7 +116,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		var ps []eval.PredQuote
 		var rs []eval.RatedQuote
 		for _, q := range doc.Quotes {
-			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Title: q.Title, Kind: q.Kind}
+			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerOffsets: eval.SpeakerOffsets{SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}, Title: q.Title, Kind: q.Kind}
 			ps = append(ps, p)
 			if q.Kind != "indirect" { // calibration rates quotations
 				rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
