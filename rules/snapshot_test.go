@@ -102,7 +102,7 @@ func TestSnapshotRefusesStale(t *testing.T) {
 	}{
 		{"as made", string(snap), src.Name, src.Data, true},
 		{"edited file", string(snap), src.Name, edited, false},
-		{"other file", string(snap), DefaultPrefix + "nosuch.yaml", src.Data, false},
+		{"other file", string(snap), defaultPrefix + "nosuch.yaml", src.Data, false},
 		{"truncated", string(snap[:len(snap)-1]), src.Name, src.Data, false},
 		{"empty", "", src.Name, src.Data, false},
 		{"wrong magic", "x" + string(snap[1:]), src.Name, src.Data, false},
