@@ -201,3 +201,51 @@ func TestFilterTable(t *testing.T) {
 		t.Errorf("a table was made of a regular expression that does not compile")
 	}
 }
+
+// TestSnapshotCorrupt checks that a damaged snapshot or filter table gives
+// an error or a result, never a panic: every byte of a small one is flipped
+// in turn.
+func TestSnapshotCorrupt(t *testing.T) {
+	var src Source
+	for _, s := range DefaultBaseSources() {
+		if src.Data == nil || len(s.Data) < len(src.Data) {
+			src = s
+		}
+	}
+	snap, err := buildSnapshot([]Source{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range snap {
+		bad := append([]byte(nil), snap...)
+		bad[i] ^= 0xff
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("byte %d flipped: panic %v", i, r)
+				}
+			}()
+			_, _ = decodeSnapshotFile(string(bad), src.Name, src.Data)
+		}()
+	}
+	patterns := []string{`(?i)^read more$`, `^\d{1,2}:\d{2}$`, `(?i)\b(photo|image)s?\b`}
+	table, err := buildFilters(patterns, patterns[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range table {
+		bad := append([]byte(nil), table...)
+		bad[i] ^= 0xff
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("byte %d of the filter table flipped: panic %v", i, r)
+				}
+			}()
+			for _, p := range patterns {
+				_, _ = lookupFilter(string(bad), filterFull, p)
+				_, _ = lookupFilter(string(bad), filterMust, p)
+			}
+		}()
+	}
+}
