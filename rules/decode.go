@@ -357,6 +357,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 			l.Description, _ = d.str(v)
 		case "words":
 			wordsNode = v
+			if n := len(v.Content); n > 0 { // room for every entry at once (an empty list stays nil)
+				words, wordPos = make([]string, 0, n), make([]Pos, 0, n)
+			}
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok {
 					words = append(words, s)
