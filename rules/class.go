@@ -95,7 +95,13 @@ func (rs *Ruleset) bindClasses() {
 	for _, name := range rest {
 		add(name)
 	}
-	cls := classTable{words: map[string]uint64{}}
+	n := 0 // the words of the lists, counted once per list: room enough for the map at once
+	for _, name := range order {
+		if l := rs.Lists[name]; l != nil {
+			n += len(l.words) + len(l.phrases)
+		}
+	}
+	cls := classTable{words: make(map[string]uint64, n)}
 	if l := rs.speakerLists.titleSuffixes; l != nil {
 		for _, suf := range l.Entries {
 			if suf == "" {

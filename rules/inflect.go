@@ -4,9 +4,16 @@ import "strings"
 
 // compile builds the lookup tables of a list from its entries.
 func (l *List) compile() {
-	l.words = map[string]struct{}{}
+	per := 1 // forms per entry, roughly: the words map is made big enough at once
+	if !l.plain && l.Kind == KindLemmas {
+		per = 5
+	} else if !l.plain && l.Kind == KindNouns {
+		per = 2
+	}
+	l.words = make(map[string]struct{}, per*len(l.Entries))
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
+	var forms []string
 	for _, e := range l.Entries {
 		e = strings.ToLower(strings.TrimSpace(e))
 		if e == "" {
@@ -18,8 +25,10 @@ func (l *List) compile() {
 				e, attr = w, a
 			}
 		}
-		var forms []string
-		for i, f := range strings.Split(e, "|") {
+		forms = forms[:0]
+		for i, rest, more := 0, e, true; more; i++ {
+			var f string
+			f, rest, more = strings.Cut(rest, "|") // the forms of e, as strings.Split(e, "|")
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -36,20 +45,39 @@ func (l *List) compile() {
 			}
 		}
 		for _, f := range forms {
-			ws := strings.Fields(f)
-			if len(ws) == 1 {
-				l.words[ws[0]] = struct{}{}
-				if attr != "" {
-					l.Attrs[ws[0]] = attr
+			w := f
+			if !oneWord(f) {
+				ws := strings.Fields(f)
+				if len(ws) != 1 {
+					if len(ws) > l.maxLen {
+						l.maxLen = len(ws)
+					}
+					l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
+					continue
 				}
-				continue
+				w = ws[0]
 			}
-			if len(ws) > l.maxLen {
-				l.maxLen = len(ws)
+			l.words[w] = struct{}{}
+			if attr != "" {
+				l.Attrs[w] = attr
 			}
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
 		}
 	}
+}
+
+// oneWord reports whether strings.Fields(f) is f alone: f is not empty
+// and holds no space (it is tested on ASCII text only; other text is left
+// to strings.Fields).
+func oneWord(f string) bool {
+	if f == "" {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c <= ' ' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }

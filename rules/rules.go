@@ -9,7 +9,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -153,12 +152,6 @@ func (m *Metadata) MonthByPrefix(name string) int {
 		}
 	}
 	return 0
-}
-
-// Regexp is a compiled regular expression with its source and position.
-type Regexp struct {
-	*regexp.Regexp
-	Pos Pos
 }
 
 // ListKind says how the entries of a list are matched.
