@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -205,11 +206,14 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
 			}
-		} else if kind := x.nonSpeech(a, qi, content); kind != "" {
+		} else if kind := x.nonSpeech(a, qi, content); kind != "" || x.readerVoice(a, qi) {
 			if !x.opts.All {
 				continue
 			}
-			r.Kind = kind
+			r.Kind = cmp.Or(kind, "hypothetical") // you will wonder, “What if …?”
+		}
+		if at.ok && !x.opts.All && x.exclaimModifier(a, qi, content) {
+			continue // that “a-ha!” moment: a modifier, not speech
 		}
 		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// Lists of the trust rules (optional: a ruleset without them has no such
+// rule).
+const (
+	// listReaderPronouns names the pronouns that address the reader (you):
+	// an unattributed quotation in a sentence that holds one is what the
+	// reader might say or think (you will wonder, “What if …?”), not
+	// anybody's speech.
+	listReaderPronouns = "reader_pronouns"
+)
+
+// readerWindow is how many tokens before a quotation readerVoice looks
+// at: the clause that introduces it (you will always wonder, “…”), not a
+// generic you earlier in the sentence (You have to go back years to see
+// the administration defend the idea that “…”).
+const readerWindow = 6
+
+// readerVoice reports whether the readerWindow tokens before the quote qi,
+// in its sentence and outside quotation marks, hold a word of the
+// reader_pronouns list: the quotation is a hypothetical of the reader's.
+func (x *Extractor) readerVoice(a *analysis, qi int) bool {
+	l := x.rules.Lists[listReaderPronouns]
+	loc := a.qloc[qi]
+	if l == nil || loc.sent < 0 {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	for k := max(0, loc.tok-readerWindow); k < loc.tok && k < len(toks); k++ {
+		if toks[k].Kind == rules.Word && x.rules.InList(l, &toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// exclaimModifier reports whether the quote qi is an exclamation or a
+// question of at most two words that modifies the noun after it, between a
+// determiner (or a possessive) and a lower-case word: that “a-ha!” moment,
+// our “eureka!” moments. Such a quotation names a kind of thing; whoever the
+// sentence names, it is not their speech.
+func (x *Extractor) exclaimModifier(a *analysis, qi int, content string) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 || wordCount(content, 2) > 2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(content)
+	if last != '!' && last != '?' {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	if loc.tok+1 >= len(toks) {
+		return false
+	}
+	before, after := &toks[loc.tok-1], &toks[loc.tok+1]
+	if !x.rules.InList(x.rules.Lists[rules.ListDeterminers], before) && !x.rules.InList(x.rules.Lists[rules.ListPossessives], before) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after.Text)
+	return after.Kind == rules.Word && unicode.IsLower(r)
+}
