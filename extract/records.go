@@ -212,8 +212,8 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			}
 			r.Kind = cmp.Or(kind, "hypothetical") // you will wonder, “What if …?”
 		}
-		if at.ok && !x.opts.All && x.exclaimModifier(a, qi, content) {
-			continue // that “a-ha!” moment: a modifier, not speech
+		if at.ok && !x.opts.All && (x.exclaimModifier(a, qi, content) || x.possessiveTerm(content) || x.endsInTitleNoun(content)) {
+			continue // that “a-ha!” moment, the “whistleblower’s” identity, the “Master Builder Series”: no speech
 		}
 		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,4 +66,38 @@ func (x *Extractor) exclaimModifier(a *analysis, qi int, content string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after.Text)
 	return after.Kind == rules.Word && unicode.IsLower(r)
+}
+
+// endsInTitleNoun reports whether the title-case quotation content ends
+// with a word of the title_nouns list: the “Master Builder Series”, “The
+// Late Show” name a work or a show, whoever the sentence names.
+func (x *Extractor) endsInTitleNoun(content string) bool {
+	if !x.titleCaseText(content) {
+		return false
+	}
+	w := strings.TrimRightFunc(content, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if i := strings.LastIndexFunc(w, unicode.IsSpace); i >= 0 {
+		w = w[i+1:]
+	}
+	return x.rules.Lists[listTitleNouns].Has(strings.ToLower(w))
+}
+
+// possessiveTerm reports whether the quotation content is one word that
+// ends in a possessive of the possessives list: the “whistleblower’s”
+// identity quotes a word inside a noun phrase, it is nobody's speech.
+func (x *Extractor) possessiveTerm(content string) bool {
+	if wordCount(content, 1) != 1 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSpace(content))
+	l := x.rules.Lists[rules.ListPossessives]
+	if l == nil {
+		return false
+	}
+	for _, p := range l.Entries {
+		if len(w) > len(p) && strings.HasSuffix(w, p) {
+			return true
+		}
+	}
+	return false
 }
