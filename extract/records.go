@@ -299,8 +299,8 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.tok > 0 && x.rules.IsTitleMarker(&toks[loc.tok-1]) {
 		return true
 	}
-	if loc.tok > 1 && (toks[loc.tok-1].Lower == "," || x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[loc.tok-1])) && x.rules.IsTitleMarker(&toks[loc.tok-2]) {
-		return true // in her memoir, “Tough Choices”; an episode of “The View”
+	if loc.tok > 1 && (toks[loc.tok-1].Lower == "," || x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[loc.tok-1]) || x.rules.InList(x.rules.Lists[listTitleLinks], &toks[loc.tok-1])) && x.rules.IsTitleMarker(&toks[loc.tok-2]) {
+		return true // in her memoir, “Tough Choices”; an episode of “The View”; a song like “Harbour”
 	}
 	nouns := x.rules.Lists[listTitleNouns]
 	for k := loc.tok + 1; k < len(toks) && k <= loc.tok+2 && toks[k].Kind == rules.Word; k++ {

@@ -16,6 +16,9 @@ const (
 	// reader might say or think (you will wonder, “What if …?”), not
 	// anybody's speech.
 	listReaderPronouns = "reader_pronouns"
+	// listTitleLinks names the words between a noun of works and the
+	// work's name: a song like “Harbour”.
+	listTitleLinks = "title_links"
 )
 
 // readerWindow is how many tokens before a quotation readerVoice looks
