@@ -188,8 +188,8 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 				r.Kind = "continued" // the speaker was named in an earlier paragraph
 			}
 			r.Rule = at.m.Rule.ID
-			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			r.Confidence = x.ruleConfidence(a, at, loc)
 			if at.guess != nil && r.Status != "unresolved" {
 				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
 				r.Confidence = min(r.Confidence, at.guess.Confidence)
