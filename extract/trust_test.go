@@ -186,3 +186,61 @@ func TestGuessedRules(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleConfidenceByFeature checks that a row takes its rule's
+// confidence_across when the speaker was found in an earlier paragraph, its
+// confidence_resolved when the speaker mention was resolved to a person
+// named before, and its confidence otherwise.
+func TestRuleConfidenceByFeature(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*rules.AttrRule{}
+	for _, r := range rs.Attribution {
+		byID[r.ID] = r
+	}
+	tests := []struct {
+		name, text, quote, rule, which string
+	}{
+		{"a turn inside its paragraph",
+			"“We will win the vote on Monday,” said Jane Doe, who smiled. “We will build the bridge this year.”\n",
+			"We will build the bridge this year.", "continued-turn", "confidence"},
+		{"a turn past a paragraph break",
+			"“We will win the vote on Monday,” said Jane Doe.\n\n“We will build the bridge this year.”\n",
+			"We will build the bridge this year.", "continued-turn", "across"},
+		{"a subject met for the first time",
+			"Jane Doe was quick to praise the plan and said it was “a good start” for the town.\n",
+			"a good start", "subject-cue-quote", "confidence"},
+		{"a subject resolved to a person named before",
+			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start” for the town.\n",
+			"a good start", "subject-cue-quote", "resolved"},
+	}
+	x := extract.New(rs, extract.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract("t", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := byID[tt.rule]
+			if r == nil {
+				t.Fatalf("no rule %s", tt.rule)
+			}
+			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved}[tt.which]
+			if want == 0 {
+				t.Fatalf("rule %s has no %s confidence", tt.rule, tt.which)
+			}
+			for _, q := range doc.Quotes {
+				if q.Quote != tt.quote {
+					continue
+				}
+				if q.Rule != tt.rule || q.Confidence != want {
+					t.Errorf("%q: rule %s confidence %v, want %s %v", q.Quote, q.Rule, q.Confidence, tt.rule, want)
+				}
+				return
+			}
+			t.Errorf("no row for %q: %+v", tt.quote, doc.Quotes)
+		})
+	}
+}
