@@ -212,6 +212,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			}
 			r.Kind = cmp.Or(kind, "hypothetical") // you will wonder, “What if …?”
 		}
+		if !x.opts.All && x.mentionSubject(a, qi, content) {
+			continue // “Non-paper” is a term: the words are mentioned, not spoken
+		}
 		if at.ok && !x.opts.All && (x.exclaimModifier(a, qi, content) || x.possessiveTerm(content) || x.endsInTitleNoun(content)) {
 			continue // that “a-ha!” moment, the “whistleblower’s” identity, the “Master Builder Series”: no speech
 		}

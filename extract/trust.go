@@ -19,6 +19,10 @@ const (
 	// listTitleLinks names the words between a noun of works and the
 	// work's name: a song like “Harbour”.
 	listTitleLinks = "title_links"
+	// listMentionVerbs names the verbs that, right after a short quotation
+	// that opens its sentence, make it a mention of the words: “Non-paper”
+	// is a diplomatic term; “Become a leader” sounds hard.
+	listMentionVerbs = "mention_verbs"
 )
 
 // readerWindow is how many tokens before a quotation readerVoice looks
@@ -119,4 +123,18 @@ func (x *Extractor) ruleConfidence(a *analysis, at attrib, loc qloc) float64 {
 		return r.ConfidenceResolved
 	}
 	return r.Confidence
+}
+
+// mentionSubject reports whether the quote qi, of at most scare_max_words
+// words, opens its sentence and a word of the mention_verbs list follows it
+// right away: the quotation is the subject the sentence talks about (“Top
+// secret” is a classification), a mention of the words, not speech.
+func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
+	l := x.rules.Lists[listMentionVerbs]
+	loc := a.qloc[qi]
+	if l == nil || loc.sent < 0 || loc.tok != 0 || wordCount(content, x.rules.Speech.ScareMaxWords) > x.rules.Speech.ScareMaxWords {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	return len(toks) > 1 && toks[1].Kind == rules.Word && x.rules.InList(l, &toks[1])
 }
