@@ -12,8 +12,8 @@ import (
 // rule).
 const (
 	// listReaderPronouns names the pronouns that address the reader (you):
-	// an unattributed quotation in a sentence that holds one is what the
-	// reader might say or think (you will wonder, “What if …?”), not
+	// an unattributed quotation shortly after one (readerWindow) is what
+	// the reader might say or think (you will wonder, “What if …?”), not
 	// anybody's speech.
 	listReaderPronouns = "reader_pronouns"
 	// listTitleLinks names the words between a noun of works and the
