@@ -138,7 +138,7 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 		if i == s.Start && x.rules.InList(det, t) {
 			continue
 		}
-		if t.Lower == "’s" || t.Lower == "'s" {
+		if x.rules.IsPossessiveSuffix(t) {
 			continue
 		}
 		ws = append(ws, t.Text)
@@ -208,7 +208,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
 		s.End--
 	}
-	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
+	if s.Len() == 0 || x.rules.IsPossessiveSuffix(&toks[s.End-1]) {
 		return title{}
 	}
 	head, office, rank, other := affiliation, false, false, false
@@ -345,7 +345,7 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerP
 		}
 		tt := x.title(toks, d.Title)
 		e.addTitle(tt)
-		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && isPossessiveTok(toks[p]) {
+		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && x.rules.IsPossessiveSuffix(&toks[p]) {
 			e.addTitle(title{text: toks[p-1].Text + toks[p].Text + " " + tt.text, office: tt.office})
 		}
 		e.person = true
@@ -361,10 +361,6 @@ func isCoordinated(ws []string) bool {
 		}
 	}
 	return false
-}
-
-func isPossessiveTok(t rules.Token) bool {
-	return t.Lower == "’s" || t.Lower == "'s"
 }
 
 // listOrganisationWords names the optional list of words that make a name

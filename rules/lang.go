@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -571,4 +572,20 @@ func (l *Language) MonthNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// IsPossessiveSuffix reports whether t is a possessive ending with letters
+// after its mark (’s, 's: an entry of the possessives list that
+// PossessiveEndings splits off a word), not the bare mark of a plural (’),
+// which also closes quotations.
+func (rs *Ruleset) IsPossessiveSuffix(t *Token) bool {
+	if !rs.isPossessive(t) {
+		return false
+	}
+	for _, r := range t.Lower {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
