@@ -236,3 +236,23 @@ func TestPackDates(t *testing.T) {
 		}
 	}
 }
+
+// TestInflectedNames checks that a name in another case form (Волковой,
+// Сергея Миронова) is the person first named, printed as the article
+// introduced them.
+func TestInflectedNames(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a surname in the genitive after по словам",
+			"Завод возобновит работу в понедельник, сообщила пресс-секретарь Ирина Волкова. «Все сотрудники вернутся на свои места», — сказала Волкова. По словам Волковой, «ремонт обошёлся дешевле, чем ожидалось».",
+			[]string{"Ирина Волкова", "Ирина Волкова"}},
+		{"a masculine surname in the genitive",
+			"Министр Антон Силуанов выступил в Думе с докладом о бюджете. «Дефицита не будет», — сказал Силуанов. По словам Силуанова, «расходы на оборону останутся прежними».",
+			[]string{"Антон Силуанов", "Антон Силуанов"}},
+		{"a full name in another case does not rename the person",
+			"Губернатор Сергей Миронов провёл совещание с главами районов. По словам Сергея Миронова, «дорогу откроют к осени». «Мы уложимся в бюджет», — пообещал Миронов.",
+			[]string{"Сергей Миронов", "Сергей Миронов"}},
+		{"a form first met in the genitive is printed as met, and its nominative links to it",
+			"По словам Анны Козловской, директора музея, выставка «привлекла вдвое больше посетителей». Козловская добавила: «Мы продлим её до конца лета».",
+			[]string{"Анны Козловской", "Анны Козловской"}},
+	})
+}
