@@ -19,6 +19,7 @@ type cleanOpts struct {
 	format  string
 	out     string
 	explain bool
+	lang    string
 }
 
 func newCleanCmd(a *app) *cobra.Command {
@@ -37,6 +38,7 @@ func newCleanCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output")
 	enumFlag(cmd, "format", fixed("text", "jsonl"))
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
 	return cmd
 }
 
@@ -48,6 +50,7 @@ type droppedJSON struct {
 
 type cleanJSON struct {
 	ID      string        `json:"id"`
+	Lang    string        `json:"lang"`
 	Title   string        `json:"title"`
 	Date    string        `json:"date"`
 	URL     string        `json:"url,omitempty"`
@@ -76,7 +79,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 	if o.format != "text" && o.format != "jsonl" {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
-	x := extract.New(rs, extract.Options{})
+	if err := extract.CheckLang(rs, o.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	x := extract.New(rs, extract.Options{Lang: o.lang})
 	w, err := createOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
@@ -107,7 +113,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		}
 		switch o.format {
 		case "jsonl":
-			rec := cleanJSON{ID: in.ID, Title: title, Date: date, URL: url, Byline: byline, Text: c.Text(), Dropped: []droppedJSON{}}
+			rec := cleanJSON{ID: in.ID, Lang: c.Lang, Title: title, Date: date, URL: url, Byline: byline, Text: c.Text(), Dropped: []droppedJSON{}}
 			cp := 0
 			prev := 0
 			for i, l := range c.Lines {
