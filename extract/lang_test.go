@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -171,6 +172,16 @@ func TestLanguageDetection(t *testing.T) {
 		{"short", "“Yes,” he said.", "en"},
 		{"unknown", "„Jesteśmy gotowi”, powiedziała minister w poniedziałek po rozmowach, dodając, że plan pozostaje aktualny i wiążący dla wszystkich.", extract.LangUnknown},
 	}
+	// a page whose first kilobytes are menus, without stop words, then the
+	// article: the detector reads on
+	var menu strings.Builder
+	for i := 0; menu.Len() < 6<<10; i++ {
+		fmt.Fprintf(&menu, "Home\nWorld News\nBusiness\nMarkets\nSport %d\nMagazine\nCulture\nTravel Guides\nOpinion\nVideo\nPodcasts\n", i)
+	}
+	article := strings.Repeat("“We are ready,” the minister said on Monday after the talks, and she added that the plan was on track. ", 20)
+	cases = append(cases,
+		struct{ name, text, want string }{"menus then en", menu.String() + article, "en"},
+		struct{ name, text, want string }{"menus then de", menu.String() + strings.Repeat("„Wir sind bereit“, sagte die Ministerin am Montag nach den Gesprächen, und sie fügte hinzu, dass der Plan gelte. ", 20), "de"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := x.Extract(c.name, c.text)
