@@ -18,6 +18,7 @@ type cleanOpts struct {
 	docFlags
 	outFlags
 	explain bool
+	lang    string
 }
 
 func newCleanCmd(a *app) *cobra.Command {
@@ -34,6 +35,7 @@ func newCleanCmd(a *app) *cobra.Command {
 	o.docFlags.add(cmd)
 	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
 	return cmd
 }
 
@@ -63,7 +65,8 @@ func headOf(in extract.Input, c *extract.Cleaned) docHead {
 
 // cleanJSON is a line of clean --format jsonl.
 type cleanJSON struct {
-	ID string `json:"id"`
+	ID   string `json:"id"`
+	Lang string `json:"lang"`
 	docHead
 	Text    string        `json:"text"`
 	Dropped []droppedJSON `json:"dropped"`
@@ -89,7 +92,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 	if o.format != "text" && o.format != "jsonl" {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
-	x := extract.New(rs, extract.Options{})
+	if err := extract.CheckLang(rs, o.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	x := extract.New(rs, extract.Options{Lang: o.lang})
 	w, err := createOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
@@ -117,7 +123,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		head := headOf(in, c)
 		switch o.format {
 		case "jsonl":
-			rec := cleanJSON{ID: in.ID, docHead: head, Text: c.Text(), Dropped: []droppedJSON{}}
+			rec := cleanJSON{ID: in.ID, Lang: c.Lang, docHead: head, Text: c.Text(), Dropped: []droppedJSON{}}
 			cp := 0
 			prev := 0
 			for i, l := range c.Lines {
