@@ -140,6 +140,26 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 	words := 0
 	space := true // at the start of a word
 	for _, r := range quote {
+		if r < utf8.RuneSelf {
+			// ASCII: what the tests below give, without the tables
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				space = true
+				continue
+			}
+			if space {
+				if words > 0 {
+					b = append(b, ' ')
+				}
+				words++
+				space = false
+			}
+			b = append(b, byte(r))
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			continue // a combining accent belongs to its letter's word
 		}
