@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -31,6 +32,27 @@ func TestAppendJSONStringLikeMarshal(t *testing.T) {
 		want, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestAppendJSONStringEightAtATime puts each byte at each place of a run of
+// plain letters, so that the eight-byte fast path meets it in every lane:
+// the encoding must still be json.Marshal's, and jsonLen must bound it.
+func TestAppendJSONStringEightAtATime(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for at := 0; at < 17; at++ {
+			w := []byte("abcdefghijklmnopqrstuvwx")
+			w[at] = byte(b)
+			s := string(w)
+			want, _ := json.Marshal(s)
+			got := appendJSONString(nil, s)
+			if !bytes.Equal(got, want) {
+				t.Errorf("byte %#x at %d: got %s, want %s", b, at, got, want)
+			}
+			if n := jsonLen(s); n < len(got) && b < utf8.RuneSelf {
+				t.Errorf("byte %#x at %d: jsonLen %d < %d", b, at, n, len(got))
+			}
 		}
 	}
 }

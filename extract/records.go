@@ -138,6 +138,12 @@ func rowCost(r *Record) int {
 func jsonLen(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && safeJSON8(load64(s, i)) {
+			i += 8 // no escapes in these eight bytes
+		}
+		if i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
 			n += 5
 		}
