@@ -30,11 +30,9 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 // that jsonSafe marks; it may say no for some that are (=), never yes for
 // one that is not.
 func safeJSON8(x uint64) bool {
-	if x&high64 != 0 {
-		return false
-	}
-	return inRange64(x, 0, 0x1f)|inRange64(x, '<', '>')|inRange64(x^ones64*'"', 0, 0)|
-		inRange64(x^ones64*'\\', 0, 0)|inRange64(x^ones64*'&', 0, 0) == 0
+	// as plainJSON8, with < > & too (and =, which lies between < and >)
+	q, b, a, l := x^ones64*'"', x^ones64*'\\', x^ones64*'&', x^ones64*'<'
+	return (x|(x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b|(a-ones64)&^a|(l-ones64*3)&^l)&high64 == 0
 }
 
 // appendJSONString appends s as a JSON string, as encoding/json does with

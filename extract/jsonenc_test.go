@@ -2,9 +2,11 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -144,5 +146,29 @@ func BenchmarkJSONLWriter(b *testing.B) {
 			w.WriteDoc(d)
 		}
 		w.Close()
+	}
+}
+
+// TestSafeJSON8 checks the word-at-a-time test of output bytes against
+// jsonSafe, byte by byte, on random words of the bytes that matter and
+// their neighbours (= may be refused, as it lies between < and >).
+func TestSafeJSON8(t *testing.T) {
+	pick := []byte{0, 1, 0x1f, 0x20, 0x21, '"', '#', '%', '&', '\'', ';', '<', '=', '>', '?', '[', '\\', ']', 'a', 0x7e, 0x7f, 0x80, 0xc3, 0xff}
+	rng := rand.New(rand.NewSource(1))
+	var b [8]byte
+	for n := 0; n < 200000; n++ {
+		want := true
+		for i := range b {
+			b[i] = 'a'
+			if rng.Intn(4) == 0 {
+				b[i] = pick[rng.Intn(len(pick))]
+			}
+			if c := b[i]; c >= utf8.RuneSelf || !jsonSafe[c] || c == '=' {
+				want = false
+			}
+		}
+		if got := safeJSON8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("safeJSON8(%q) = %v, want %v", b[:], got, want)
+		}
 	}
 }
