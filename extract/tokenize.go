@@ -49,8 +49,11 @@ func isAlnumASCII(b byte) bool {
 func alnumPrefix(x uint64) int {
 	// inRange64 needs ASCII bytes; a byte from 0x80 up may carry into the
 	// ones after it, but it is no letter, and the count stops there
-	alnum := (inRange64(x|ones64*0x20, 'a', 'z') | inRange64(x, '0', '9')) &^ x
-	return bits.TrailingZeros64(^alnum&high64) / 8
+	// (inRange64 written out, with the constants folded: small enough to
+	// be inlined in the tokenizer's loop)
+	y := x | ones64*0x20
+	alnum := ((y + ones64*(0x80-'a')) ^ (y + ones64*(0x80-'z'-1))) | ((x + ones64*(0x80-'0')) ^ (x + ones64*(0x80-'9'-1)))
+	return bits.TrailingZeros64(^(alnum&^x)&high64) >> 3
 }
 
 // Cases of a word, for lower-casing it (see asciiCase).
