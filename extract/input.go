@@ -739,10 +739,11 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 // string's content stand for themselves: all ASCII, and none a control
 // character, a quotation mark or a backslash.
 func plainJSON8(x uint64) bool {
-	if x&high64 != 0 {
-		return false
-	}
-	return inRange64(x, 0, 0x1f)|inRange64(x^ones64*'"', 0, 0)|inRange64(x^ones64*'\\', 0, 0) == 0
+	// a byte below 0x20 or a zero byte of q or b (a quotation mark or a
+	// backslash of x) sets its high bit in the sum (haszero's test; a
+	// borrow reaches only bytes above one that is set already)
+	q, b := x^ones64*'"', x^ones64*'\\'
+	return (x|(x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b)&high64 == 0
 }
 
 // quotedLen returns the length of the encoded JSON string content that

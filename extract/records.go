@@ -46,7 +46,13 @@ func newCPIndex(text string) *cpIndex {
 }
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&high64 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
 		}
@@ -139,6 +145,12 @@ func rowCost(r *Record) int {
 func jsonLen(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && safeJSON8(load64(s, i)) {
+			i += 8 // no escapes in these eight bytes
+		}
+		if i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
 			n += 5
 		}
