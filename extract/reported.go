@@ -134,6 +134,14 @@ const maxStatements = 4
 // cues is scratch space for their positions.
 func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to int) (statement, bool) {
 	var explain []string
+	// the cue lists with an entry at a start from from to to: a rule with
+	// none of them is not tried
+	var present uint64
+	for _, h := range hits {
+		if h.pos >= from && h.pos < to {
+			present |= h.bits
+		}
+	}
 	for ri, r := range g.rules {
 		lo, hi := from, to
 		if from > 0 && r.Anchored() {
@@ -141,7 +149,12 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		}
 		var m rules.Match
 		var ok bool
-		if need := g.need[ri]; need != 0 {
+		if need := g.need[ri]; need&present == 0 && need != 0 {
+			if x.opts.Explain {
+				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+			}
+			continue
+		} else if need != 0 {
 			// the cues of the rule from the first start on, and the first
 			// and last before to
 			cs := (*cues)[:0]
@@ -466,8 +479,32 @@ func (c *cpConv) convert(text string) {
 	slices.SortFunc(c.convs, func(p, q cpDst) int { return cmp.Compare(p.off, q.off) })
 	n, prev := 0, 0
 	for _, cv := range c.convs {
-		n += utf8.RuneCountInString(text[prev:cv.off])
+		n += runeCount(text[prev:cv.off])
 		prev = cv.off
 		*cv.dst = n
 	}
+}
+
+// runeCount is utf8.RuneCountInString(s) (an invalid byte counts one),
+// eight ASCII bytes at a time: the statements' offsets are counted over
+// the whole text of a document.
+func runeCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&0x8080808080808080 == 0 {
+				n, i = n+8, i+8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
+	}
+	return n
 }

@@ -441,6 +441,9 @@ type ListSet struct {
 	// classPhraseStart: a token with none of them starts no entry of them.
 	classes uint64
 	foreign bool // a list of another ruleset, matched without class bits
+	// byClass maps a class bit (by its index) to the lists of this
+	// ruleset that have it, as bits of lists.
+	byClass [64]uint64
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
@@ -456,6 +459,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 			s.foreign = true
 		} else {
 			s.classes |= l.bit
+			if l.bit != 0 {
+				s.byClass[bits.TrailingZeros64(l.bit)] |= 1 << k
+			}
 		}
 		if l.owner == rs && l.maxLen > 1 {
 			s.classes |= classPhraseStart
@@ -479,14 +485,14 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 		return 0
 	}
 	var mask uint64
-	for k, l := range s.lists {
-		switch {
-		case l.owner != rs:
-			if l.MatchAt(toks, i) > 0 {
+	for b := c & s.classes &^ classPhraseStart; b != 0; b &= b - 1 {
+		mask |= s.byClass[bits.TrailingZeros64(b)]
+	}
+	if s.foreign {
+		for k, l := range s.lists {
+			if l.owner != rs && l.MatchAt(toks, i) > 0 {
 				mask |= 1 << k
 			}
-		case c&l.bit != 0:
-			mask |= 1 << k
 		}
 	}
 	if c&classPhraseStart == 0 {

@@ -277,7 +277,11 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	var best Match
 	found := false
 	bestDist := 1 << 30
-	for start := max(lo, 0); start <= min(hi, len(toks)); start++ {
+	last := min(hi, len(toks))
+	if r.Anchored() {
+		last = min(last, 0) // canStart allows no other start
+	}
+	for start := max(lo, 0); start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
