@@ -138,8 +138,8 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 	// none of them is not tried
 	var present uint64
 	for _, h := range hits {
-		if h.pos >= from && h.pos < to {
-			present |= h.bits
+		if h.Pos >= from && h.Pos < to {
+			present |= h.Bits
 		}
 	}
 	for ri, r := range g.rules {
@@ -160,15 +160,15 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			cs := (*cues)[:0]
 			f, l := -1, -1
 			for _, h := range hits {
-				if h.pos < from || h.bits&need == 0 {
+				if h.Pos < from || h.Bits&need == 0 {
 					continue
 				}
-				cs = append(cs, h.pos)
-				if h.pos < to {
+				cs = append(cs, h.Pos)
+				if h.Pos < to {
 					if f < 0 {
-						f = h.pos
+						f = h.Pos
 					}
-					l = h.pos
+					l = h.Pos
 				}
 			}
 			*cues = cs
@@ -206,23 +206,12 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 
 // cueHit is a token of a sentence at which an entry of some cue lists
 // starts: bit k for gates.lists[k].
-type cueHit struct {
-	pos  int
-	bits uint64
-}
+type cueHit = rules.ListHit
 
 // hits appends to buf the tokens of toks at which an entry of the cue
 // lists starts, in order.
 func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
-	for i := range toks {
-		if toks[i].Kind != rules.Word {
-			continue
-		}
-		if bits := g.set.At(toks, i); bits != 0 {
-			buf = append(buf, cueHit{i, bits})
-		}
-	}
-	return buf
+	return g.set.Hits(toks, buf)
 }
 
 // any reports whether some rule can be tried on a sentence with these
@@ -230,7 +219,7 @@ func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 func (g *gates) any(hits []cueHit) bool {
 	var all uint64
 	for _, h := range hits {
-		all |= h.bits
+		all |= h.Bits
 	}
 	for _, need := range g.need {
 		if need == 0 || all&need != 0 {

@@ -507,6 +507,29 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 	return mask
 }
 
+// ListHit is a token at which an entry of some lists of a ListSet starts:
+// bit k of Bits for its k-th list.
+type ListHit struct {
+	Pos  int
+	Bits uint64
+}
+
+// Hits appends to buf the words of toks at which an entry of the set's
+// lists starts (At is not 0), in order; a word without the class of any of
+// them is passed over without a call.
+func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != Word || !s.foreign && s.rs.cls(t)&s.classes == 0 {
+			continue
+		}
+		if bits := s.At(toks, i); bits != 0 {
+			buf = append(buf, ListHit{i, bits})
+		}
+	}
+	return buf
+}
+
 // Anchored reports whether the rule's pattern starts with ^: it matches
 // only from the start of the window.
 func (r *AttrRule) Anchored() bool {
