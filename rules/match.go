@@ -559,7 +559,10 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		return k(pos)
 	}
 	it := items[i]
-	next := func(p int) bool { return m.seq(items, i+1, p, k) }
+	next := k // the last item: seq(items, len(items), p, k) is k(p)
+	if i+1 < len(items) {
+		next = func(p int) bool { return m.seq(items, i+1, p, k) }
+	}
 	if it.tok {
 		return m.repTok(it, pos, next)
 	}
