@@ -549,6 +549,11 @@ type CueReach struct {
 	// Gap is, for a pattern that starts with one SPEAKER, the most tokens
 	// from the end of the speaker phrase to that entry; else -1.
 	Gap int
+	// fill, when Gap is not -1 and it is not nil, holds the atoms that
+	// the items from the end of the speaker phrase to that entry are made
+	// of (one-token atoms, literals and lists): a match has the tokens
+	// between them tiled by matches of these atoms (see reachesCue).
+	fill []*item
 }
 
 // CueReach returns the rule's CueReach.
@@ -575,7 +580,61 @@ func (r *AttrRule) CueReach() CueReach {
 		gap += n
 	}
 	cr.Gap = gap
+	var fill []*item
+	if atomsOf(its[1:ci], &fill) && leadAtoms(its[ci:ci+1], &fill) {
+		cr.fill = fill
+	}
 	return cr
+}
+
+// atomsOf adds to out the atoms of the items its, those inside groups
+// included; it reports false when one is not a one-token atom, a literal
+// or a list (SPEAKER, ANY, CLAUSE: no tiling can be told).
+func atomsOf(its []*item, out *[]*item) bool {
+	for _, it := range its {
+		switch it.op {
+		case opGroup:
+			for _, alt := range it.alts {
+				if !atomsOf(alt, out) {
+					return false
+				}
+			}
+		case opList, opLit, opPunct, opDash, opCap, opUpper:
+			if it.op == opList && it.list == nil {
+				return false
+			}
+			*out = append(*out, it)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// leadAtoms adds to out the atoms of the items of its that can come
+// before the entry of the list that requiredLists finds in it (the first
+// required list, or in each alternative of the first required group); it
+// reports false when that cannot be told.
+func leadAtoms(its []*item, out *[]*item) bool {
+	for _, it := range its {
+		if it.min > 0 {
+			switch it.op {
+			case opList:
+				return it.list != nil
+			case opGroup:
+				for _, alt := range it.alts {
+					if !leadAtoms(alt, out) {
+						return false
+					}
+				}
+				return len(it.alts) > 0
+			}
+		}
+		if !atomsOf([]*item{it}, out) {
+			return false
+		}
+	}
+	return false
 }
 
 // listOffset returns the most tokens that the sequence its can match

@@ -39,8 +39,50 @@ func (m *matcher) reaches(n *near, it *item, start int) bool {
 		if it.pronoun && sp.Type != PronounMention {
 			continue
 		}
-		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) {
+		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) && m.reachesCue(n, sp.Span.End) {
 			return true
+		}
+	}
+	return false
+}
+
+// reachesCue reports whether the tokens from e up to a cue (at most
+// CueReach.Gap tokens on) are tiled by matches of the atoms of
+// CueReach.fill, as they are in every match whose speaker phrase ends at
+// e: false only when no match can. Each atom matches as the matcher's
+// items do (a list its longest entry).
+func (m *matcher) reachesCue(n *near, e int) bool {
+	rc := n.reach
+	var at [64]bool
+	if rc.fill == nil || rc.Gap >= len(at) {
+		return true
+	}
+	at[0] = true
+	for d := 0; d <= rc.Gap; d++ {
+		if !at[d] {
+			continue
+		}
+		p := e + d
+		if n.cueIn(p, p) {
+			return true
+		}
+		for _, a := range rc.fill {
+			k := 0
+			switch a.op {
+			case opList:
+				k = m.rs.ListAt(a.list, m.toks, p)
+			case opLit:
+				if m.atomAt(a, p) {
+					k = len(a.lit)
+				}
+			default:
+				if m.atomAt(a, p) {
+					k = 1
+				}
+			}
+			if k > 0 && d+k <= rc.Gap {
+				at[d+k] = true
+			}
 		}
 	}
 	return false
