@@ -322,7 +322,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items[0], start) {
+		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items, start) {
 			continue
 		}
 		m.caps = m.caps[:0]

@@ -25,9 +25,13 @@ func (n *near) cueIn(a, b int) bool {
 	return k < len(n.cues) && n.cues[k] <= b
 }
 
-// reaches reports whether a match from start can reach a cue (see
-// MatchNear): false only when none can.
-func (m *matcher) reaches(n *near, it *item, start int) bool {
+// reaches reports whether a match of the pattern items from start can
+// reach a cue (see MatchNear): false only when none can. For a pattern
+// that opens with SPEAKER, some speaker phrase at start must be followed
+// by what the rest of the pattern can start with, and end close enough
+// before a cue, with the tokens up to it tiled by the atoms between
+// (reachesCue).
+func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	rc := n.reach
 	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
 		return false
@@ -35,11 +39,13 @@ func (m *matcher) reaches(n *near, it *item, start int) bool {
 	if rc.Gap < 0 {
 		return true
 	}
+	it := items[0]
 	for _, sp := range m.Speakers(start) {
 		if it.pronoun && sp.Type != PronounMention {
 			continue
 		}
-		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) && m.reachesCue(n, sp.Span.End) {
+		e := sp.Span.End
+		if n.cueIn(e, e+rc.Gap) && (rc.fill != nil || m.canStart(items[1:], e)) && m.reachesCue(n, e) {
 			return true
 		}
 	}
