@@ -347,8 +347,10 @@ const maxSpeakerSpan = maxPhrase
 
 // CueLead returns the most tokens that the items of the rule's pattern
 // before its `cue:` capture can span, so that a match starts at most that
-// many tokens before a cue; -1 when it is not bounded (a CLAUSE before the
-// cue, `^`, no cue capture at the top level of the pattern).
+// many tokens before a cue (`^` spans none: a rule anchored at the start
+// of the sentence is not tried when its first cue stands further on); -1
+// when it is not bounded (a CLAUSE before the cue, no cue capture at the
+// top level of the pattern).
 func (r *AttrRule) CueLead() int {
 	if r.Pattern == nil {
 		return -1
@@ -358,8 +360,11 @@ func (r *AttrRule) CueLead() int {
 		if it.capture == "cue" {
 			return lead
 		}
+		if it.op == opStart {
+			continue
+		}
 		n := span(it)
-		if n < 0 || it.op == opStart {
+		if n < 0 {
 			return -1
 		}
 		lead += n
