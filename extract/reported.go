@@ -179,8 +179,19 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				continue
 			}
 			hi = l
-			if lead := g.lead[ri]; lead >= 0 {
-				lo = max(from, f-lead)
+			// a match starts at most Lead tokens before its cue, whose
+			// entry lies at most Off tokens into it: a rule anchored at
+			// the start of the sentence is not tried when its first cue
+			// entry stands further on. (Other rules start at most Lead
+			// tokens before the first entry, as they always have, which
+			// leaves out a long speaker phrase before a cue with an
+			// auxiliary: Lead + Off would find it, and change rows.)
+			if rc := g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+				if rc.Off >= 0 {
+					lo = max(from, f-rc.Lead-rc.Off)
+				}
+			} else if rc.Lead >= 0 {
+				lo = max(from, f-rc.Lead)
 			}
 			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
 		} else {
@@ -309,7 +320,6 @@ type gates struct {
 	lists []*rules.List  // the cue lists of all rules, at most 64
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
-	lead  []int          // per rule, rules.AttrRule.CueLead
 	reach []rules.CueReach
 }
 
@@ -336,7 +346,6 @@ func (x *Extractor) gates() *gates {
 			}
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)
-			g.lead = append(g.lead, r.CueLead())
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
