@@ -134,6 +134,14 @@ const maxStatements = 4
 // cues is scratch space for their positions.
 func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to int) (statement, bool) {
 	var explain []string
+	// the cue lists with an entry at a start from from to to: a rule with
+	// none of them is not tried
+	var present uint64
+	for _, h := range hits {
+		if h.Pos >= from && h.Pos < to {
+			present |= h.Bits
+		}
+	}
 	for ri, r := range g.rules {
 		lo, hi := from, to
 		if from > 0 && r.Anchored() {
@@ -141,21 +149,26 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		}
 		var m rules.Match
 		var ok bool
-		if need := g.need[ri]; need != 0 {
+		if need := g.need[ri]; need&present == 0 && need != 0 {
+			if x.opts.Explain {
+				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+			}
+			continue
+		} else if need != 0 {
 			// the cues of the rule from the first start on, and the first
 			// and last before to
 			cs := (*cues)[:0]
 			f, l := -1, -1
 			for _, h := range hits {
-				if h.pos < from || h.bits&need == 0 {
+				if h.Pos < from || h.Bits&need == 0 {
 					continue
 				}
-				cs = append(cs, h.pos)
-				if h.pos < to {
+				cs = append(cs, h.Pos)
+				if h.Pos < to {
 					if f < 0 {
-						f = h.pos
+						f = h.Pos
 					}
-					l = h.pos
+					l = h.Pos
 				}
 			}
 			*cues = cs
@@ -166,8 +179,19 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				continue
 			}
 			hi = l
-			if lead := g.lead[ri]; lead >= 0 {
-				lo = max(from, f-lead)
+			// a match starts at most Lead tokens before its cue, whose
+			// entry lies at most Off tokens into it: a rule anchored at
+			// the start of the sentence is not tried when its first cue
+			// entry stands further on. (Other rules start at most Lead
+			// tokens before the first entry, as they always have, which
+			// leaves out a long speaker phrase before a cue with an
+			// auxiliary: Lead + Off would find it, and change rows.)
+			if rc := g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+				if rc.Off >= 0 {
+					lo = max(from, f-rc.Lead-rc.Off)
+				}
+			} else if rc.Lead >= 0 {
+				lo = max(from, f-rc.Lead)
 			}
 			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
 		} else {
@@ -193,23 +217,12 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 
 // cueHit is a token of a sentence at which an entry of some cue lists
 // starts: bit k for gates.lists[k].
-type cueHit struct {
-	pos  int
-	bits uint64
-}
+type cueHit = rules.ListHit
 
 // hits appends to buf the tokens of toks at which an entry of the cue
 // lists starts, in order.
 func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
-	for i := range toks {
-		if toks[i].Kind != rules.Word {
-			continue
-		}
-		if bits := g.set.At(toks, i); bits != 0 {
-			buf = append(buf, cueHit{i, bits})
-		}
-	}
-	return buf
+	return g.set.Hits(toks, buf)
 }
 
 // any reports whether some rule can be tried on a sentence with these
@@ -217,7 +230,7 @@ func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 func (g *gates) any(hits []cueHit) bool {
 	var all uint64
 	for _, h := range hits {
-		all |= h.bits
+		all |= h.Bits
 	}
 	for _, need := range g.need {
 		if need == 0 || all&need != 0 {
@@ -307,7 +320,6 @@ type gates struct {
 	lists []*rules.List  // the cue lists of all rules, at most 64
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
-	lead  []int          // per rule, rules.AttrRule.CueLead
 	reach []rules.CueReach
 }
 
@@ -334,7 +346,6 @@ func (x *Extractor) gates() *gates {
 			}
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)
-			g.lead = append(g.lead, r.CueLead())
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
@@ -466,8 +477,33 @@ func (c *cpConv) convert(text string) {
 	slices.SortFunc(c.convs, func(p, q cpDst) int { return cmp.Compare(p.off, q.off) })
 	n, prev := 0, 0
 	for _, cv := range c.convs {
-		n += utf8.RuneCountInString(text[prev:cv.off])
+		n += runeCount(text[prev:cv.off])
 		prev = cv.off
 		*cv.dst = n
 	}
+}
+
+// runeCount is utf8.RuneCountInString(s) (an invalid byte counts one),
+// eight ASCII bytes at a time: the statements' offsets are counted over
+// the whole text of a document.
+func runeCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&0x8080808080808080 == 0 {
+				n, i = n+8, i+8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
+	}
+	return n
 }

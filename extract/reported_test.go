@@ -124,6 +124,11 @@ func TestReportedLayouts(t *testing.T) {
 			"the bridge would close in May because the repairs, which began last year, had run late", "Jane Doe", "said", "attributed", "reported-speaker-cue"},
 		{"paraphrase with a fragment", "Jane Doe described the talks as “very useful” for both sides.",
 			"the talks as “very useful” for both sides", "Jane Doe", "described", "attributed", "reported-speaker-cue"},
+		// the cue's verb stands beyond the most tokens that a rule
+		// anchored at the start spans before its cue (CueLead), within
+		// that and the adverbs of the cue (CueReach.Off)
+		{"anchored rule, cue entry after adverbs", "At the same time, the small northern town council had also later publicly claimed that the dam would hold.",
+			"the dam would hold", "the small northern town council", "also later publicly claimed", "attributed", "reported-subject-cue"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

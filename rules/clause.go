@@ -347,8 +347,10 @@ const maxSpeakerSpan = maxPhrase
 
 // CueLead returns the most tokens that the items of the rule's pattern
 // before its `cue:` capture can span, so that a match starts at most that
-// many tokens before a cue; -1 when it is not bounded (a CLAUSE before the
-// cue, `^`, no cue capture at the top level of the pattern).
+// many tokens before a cue (`^` spans none: a rule anchored at the start
+// of the sentence is not tried when its first cue stands further on); -1
+// when it is not bounded (a CLAUSE before the cue, no cue capture at the
+// top level of the pattern).
 func (r *AttrRule) CueLead() int {
 	if r.Pattern == nil {
 		return -1
@@ -358,8 +360,11 @@ func (r *AttrRule) CueLead() int {
 		if it.capture == "cue" {
 			return lead
 		}
+		if it.op == opStart {
+			continue
+		}
 		n := span(it)
-		if n < 0 || it.op == opStart {
+		if n < 0 {
 			return -1
 		}
 		lead += n
@@ -441,6 +446,9 @@ type ListSet struct {
 	// classPhraseStart: a token with none of them starts no entry of them.
 	classes uint64
 	foreign bool // a list of another ruleset, matched without class bits
+	// byClass maps a class bit (by its index) to the lists of this
+	// ruleset that have it, as bits of lists.
+	byClass [64]uint64
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
@@ -456,6 +464,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 			s.foreign = true
 		} else {
 			s.classes |= l.bit
+			if l.bit != 0 {
+				s.byClass[bits.TrailingZeros64(l.bit)] |= 1 << k
+			}
 		}
 		if l.owner == rs && l.maxLen > 1 {
 			s.classes |= classPhraseStart
@@ -479,14 +490,14 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 		return 0
 	}
 	var mask uint64
-	for k, l := range s.lists {
-		switch {
-		case l.owner != rs:
-			if l.MatchAt(toks, i) > 0 {
+	for b := c & s.classes &^ classPhraseStart; b != 0; b &= b - 1 {
+		mask |= s.byClass[bits.TrailingZeros64(b)]
+	}
+	if s.foreign {
+		for k, l := range s.lists {
+			if l.owner != rs && l.MatchAt(toks, i) > 0 {
 				mask |= 1 << k
 			}
-		case c&l.bit != 0:
-			mask |= 1 << k
 		}
 	}
 	if c&classPhraseStart == 0 {
@@ -499,6 +510,29 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 		}
 	}
 	return mask
+}
+
+// ListHit is a token at which an entry of some lists of a ListSet starts:
+// bit k of Bits for its k-th list.
+type ListHit struct {
+	Pos  int
+	Bits uint64
+}
+
+// Hits appends to buf the words of toks at which an entry of the set's
+// lists starts (At is not 0), in order; a word without the class of any of
+// them is passed over without a call.
+func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != Word || !s.foreign && s.rs.cls(t)&s.classes == 0 {
+			continue
+		}
+		if bits := s.At(toks, i); bits != 0 {
+			buf = append(buf, ListHit{i, bits})
+		}
+	}
+	return buf
 }
 
 // Anchored reports whether the rule's pattern starts with ^: it matches
@@ -520,6 +554,11 @@ type CueReach struct {
 	// Gap is, for a pattern that starts with one SPEAKER, the most tokens
 	// from the end of the speaker phrase to that entry; else -1.
 	Gap int
+	// fill, when Gap is not -1 and it is not nil, holds the atoms that
+	// the items from the end of the speaker phrase to that entry are made
+	// of (one-token atoms, literals and lists): a match has the tokens
+	// between them tiled by matches of these atoms (see reachesCue).
+	fill []*item
 }
 
 // CueReach returns the rule's CueReach.
@@ -546,7 +585,61 @@ func (r *AttrRule) CueReach() CueReach {
 		gap += n
 	}
 	cr.Gap = gap
+	var fill []*item
+	if atomsOf(its[1:ci], &fill) && leadAtoms(its[ci:ci+1], &fill) {
+		cr.fill = fill
+	}
 	return cr
+}
+
+// atomsOf adds to out the atoms of the items its, those inside groups
+// included; it reports false when one is not a one-token atom, a literal
+// or a list (SPEAKER, ANY, CLAUSE: no tiling can be told).
+func atomsOf(its []*item, out *[]*item) bool {
+	for _, it := range its {
+		switch it.op {
+		case opGroup:
+			for _, alt := range it.alts {
+				if !atomsOf(alt, out) {
+					return false
+				}
+			}
+		case opList, opLit, opPunct, opDash, opCap, opUpper:
+			if it.op == opList && it.list == nil {
+				return false
+			}
+			*out = append(*out, it)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// leadAtoms adds to out the atoms of the items of its that can come
+// before the entry of the list that requiredLists finds in it (the first
+// required list, or in each alternative of the first required group); it
+// reports false when that cannot be told.
+func leadAtoms(its []*item, out *[]*item) bool {
+	for _, it := range its {
+		if it.min > 0 {
+			switch it.op {
+			case opList:
+				return it.list != nil
+			case opGroup:
+				for _, alt := range it.alts {
+					if !leadAtoms(alt, out) {
+						return false
+					}
+				}
+				return len(it.alts) > 0
+			}
+		}
+		if !atomsOf([]*item{it}, out) {
+			return false
+		}
+	}
+	return false
 }
 
 // listOffset returns the most tokens that the sequence its can match

@@ -62,7 +62,7 @@ func TestCueListsAndLead(t *testing.T) {
 		anchored  bool
 	}{
 		{"reported-speaker-cue", "speech_verbs tell_verbs", maxSpeakerSpan + 1 + 3, false},
-		{"reported-according-to", "according_to", -1, true},
+		{"reported-according-to", "according_to", 4 + 1, true}, // ^ spans none
 		{"reported-parenthetical", "speech_verbs", -1, true},
 		{"reported-colon-lead", "", -1, true},
 		{"quote-cue-speaker", "cue_phrases cue_verbs cue_verbs_de", 1 + 1, false},

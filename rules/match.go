@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -85,6 +88,7 @@ type Window struct {
 	toks  []Token
 	spk   []speakersMemo // SpeakersAt by position
 	lists []listSeen     // whether a list occurs in the window
+	lits  []litSeen      // whether a literal occurs in the window
 	poss  []possSeen     // whether a pattern is possible (no quotation)
 	fails []failSeen     // rules that matched nowhere (no quotation)
 	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
@@ -157,6 +161,34 @@ type listSeen struct {
 	seen bool
 }
 
+// litSeen is whether the literal words of a pattern item occur in a
+// window (items of several rules name the same words).
+type litSeen struct {
+	lit  []string
+	seen bool
+}
+
+// hasLit reports whether the literal words of it occur at some position,
+// remembered for the window by the words, so that the rules that name
+// the same words (it, as, and) scan the tokens once.
+func (m *matcher) hasLit(it *item) bool {
+	w := m.Window
+	for i := range w.lits {
+		if slices.Equal(w.lits[i].lit, it.lit) {
+			return w.lits[i].seen
+		}
+	}
+	seen := false
+	for pos := range w.toks {
+		if m.atomAt(it, pos) {
+			seen = true
+			break
+		}
+	}
+	w.lits = append(w.lits, litSeen{it.lit, seen})
+	return seen
+}
+
 // NewWindow prepares toks for matching.
 func (rs *Ruleset) NewWindow(toks []Token) *Window {
 	return &Window{rs: rs, toks: toks}
@@ -167,9 +199,11 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	clear(w.lists)
+	clear(w.lits)
 	clear(w.poss)
 	clear(w.fails)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
+	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
 }
@@ -227,6 +261,9 @@ func (w *Window) listOccurs(l *List) bool {
 		}
 	}
 	for pos := range w.toks {
+		if l != nil && l.owner == w.rs && w.rs.cls(&w.toks[pos])&(l.bit|classPhraseStart) == 0 {
+			continue // what ListAt would tell from the classes
+		}
 		if w.rs.ListAt(l, w.toks, pos) > 0 {
 			return true
 		}
@@ -277,11 +314,15 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	var best Match
 	found := false
 	bestDist := 1 << 30
-	for start := max(lo, 0); start <= min(hi, len(toks)); start++ {
+	last := min(hi, len(toks))
+	if r.Anchored() {
+		last = min(last, 0) // canStart allows no other start
+	}
+	for start := max(lo, 0); start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items[0], start) {
+		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items, start) {
 			continue
 		}
 		m.caps = m.caps[:0]
@@ -408,12 +449,7 @@ func (m *matcher) occurs(it *item) bool {
 		}
 		return false
 	case opLit:
-		for pos := range toks {
-			if m.atomAt(it, pos) {
-				return true
-			}
-		}
-		return false
+		return m.hasLit(it)
 	}
 	return true // SPEAKER, ANY, ^, $: decided by the match itself
 }
@@ -523,7 +559,10 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		return k(pos)
 	}
 	it := items[i]
-	next := func(p int) bool { return m.seq(items, i+1, p, k) }
+	next := k // the last item: seq(items, len(items), p, k) is k(p)
+	if i+1 < len(items) {
+		next = func(p int) bool { return m.seq(items, i+1, p, k) }
+	}
 	if it.tok {
 		return m.repTok(it, pos, next)
 	}

@@ -20,7 +20,8 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
 		"Trump", "Smith", "spokesman", "according", "to", "as", "who", "has", "had", "also", "on", "Friday",
 		"that", "it", "was", "announced", "and", "but", "saying", "warned", "the", "talks", "were", "useful",
-		"plan", "would", "fail", ",", ",", ",", ":", ".", "Q:quote", "–", "(", ")"}
+		"plan", "would", "fail", ",", ",", ",", ":", ".", "Q:quote", "–", "(", ")",
+		"last", "week", "Monday", "repeatedly", "will", "which", "wants", "CNN"}
 	var reported []*AttrRule
 	for _, r := range rs.Attribution {
 		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
@@ -107,6 +108,41 @@ func TestListSetLikeListsAt(t *testing.T) {
 	for i := range toks {
 		if got, want := set.At(toks, i), rs.ListsAt(ls, toks, i); got != want {
 			t.Errorf("token %d %q: ListSet.At %b, ListsAt %b", i, toks[i].Text, got, want)
+		}
+	}
+}
+
+// TestCueReachFill: the rules that open with a speaker phrase followed by
+// atoms up to their cue get the atoms (so that MatchNear checks that the
+// tokens between are tiled by them); one with ANY or a second SPEAKER
+// before its cue does not.
+func TestCueReachFill(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id   string
+		fill bool
+	}{
+		{"reported-speaker-cue", true},
+		{"reported-speaker-cue-that", true},
+		{"reported-relative", true},
+		{"reported-speaker-aside-cue", false}, // SPEAKER , ANY{1,14} , cue
+		{"reported-according-to", false},      // no speaker phrase first
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		if got := r.CueReach().fill != nil; got != c.fill {
+			t.Errorf("%s: fill %v, want %v", c.id, got, c.fill)
 		}
 	}
 }

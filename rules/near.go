@@ -25,9 +25,13 @@ func (n *near) cueIn(a, b int) bool {
 	return k < len(n.cues) && n.cues[k] <= b
 }
 
-// reaches reports whether a match from start can reach a cue (see
-// MatchNear): false only when none can.
-func (m *matcher) reaches(n *near, it *item, start int) bool {
+// reaches reports whether a match of the pattern items from start can
+// reach a cue (see MatchNear): false only when none can. For a pattern
+// that opens with SPEAKER, some speaker phrase at start must be followed
+// by what the rest of the pattern can start with, and end close enough
+// before a cue, with the tokens up to it tiled by the atoms between
+// (reachesCue).
+func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	rc := n.reach
 	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
 		return false
@@ -35,12 +39,56 @@ func (m *matcher) reaches(n *near, it *item, start int) bool {
 	if rc.Gap < 0 {
 		return true
 	}
+	it := items[0]
 	for _, sp := range m.Speakers(start) {
 		if it.pronoun && sp.Type != PronounMention {
 			continue
 		}
-		if n.cueIn(sp.Span.End, sp.Span.End+rc.Gap) {
+		e := sp.Span.End
+		if n.cueIn(e, e+rc.Gap) && (rc.fill != nil || m.canStart(items[1:], e)) && m.reachesCue(n, e) {
 			return true
+		}
+	}
+	return false
+}
+
+// reachesCue reports whether the tokens from e up to a cue (at most
+// CueReach.Gap tokens on) are tiled by matches of the atoms of
+// CueReach.fill, as they are in every match whose speaker phrase ends at
+// e: false only when no match can. Each atom matches as the matcher's
+// items do (a list its longest entry).
+func (m *matcher) reachesCue(n *near, e int) bool {
+	rc := n.reach
+	var at [64]bool
+	if rc.fill == nil || rc.Gap >= len(at) {
+		return true
+	}
+	at[0] = true
+	for d := 0; d <= rc.Gap; d++ {
+		if !at[d] {
+			continue
+		}
+		p := e + d
+		if n.cueIn(p, p) {
+			return true
+		}
+		for _, a := range rc.fill {
+			k := 0
+			switch a.op {
+			case opList:
+				k = m.rs.ListAt(a.list, m.toks, p)
+			case opLit:
+				if m.atomAt(a, p) {
+					k = len(a.lit)
+				}
+			default:
+				if m.atomAt(a, p) {
+					k = 1
+				}
+			}
+			if k > 0 && d+k <= rc.Gap {
+				at[d+k] = true
+			}
 		}
 	}
 	return false
