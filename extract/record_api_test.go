@@ -95,4 +95,3 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
-
