@@ -95,9 +95,11 @@ func ReadLine(name string, lineNo int, data []byte, size int64, opt InputOptions
 // ReadDocument returns the Input of a whole document read from the file
 // name, as ReadInputs gives it for a file of that name: decoded by its
 // format (text or HTML by name's extension or opt.Format; opt.Encoding),
-// checked, bounded by opt.MaxBytes. A JSONL file is no one document: its
-// lines go through ReadLine.
-func ReadDocument(name string, data []byte, opt InputOptions) Input {
+// checked, bounded by opt.MaxBytes. size is the file's size, which may be
+// more than len(data) when the reader stopped past the bound (0 or less:
+// len(data)). A JSONL file is no one document: its lines go through
+// ReadLine.
+func ReadDocument(name string, data []byte, size int64, opt InputOptions) Input {
 	limit := opt.MaxBytes
 	if limit == 0 {
 		limit = DefaultMaxBytes
@@ -112,8 +114,8 @@ func ReadDocument(name string, data []byte, opt InputOptions) Input {
 	switch {
 	case f.whole == nil:
 		in = Input{ID: name, Err: fmt.Errorf("a %s file holds records, not one document", f.name)}
-	case limit >= 0 && int64(len(data)) > limit:
-		in = Input{ID: name, Err: tooLarge(int64(len(data)), limit)}
+	case limit >= 0 && max(size, int64(len(data))) > limit:
+		in = Input{ID: name, Err: tooLarge(max(size, int64(len(data))), limit)}
 	default:
 		in = f.whole(name, data, opt)
 	}

@@ -79,12 +79,12 @@ func TestReadDocumentMatchesReadInputs(t *testing.T) {
 		if err := extract.ReadInputs([]string{path}, opt, func(in extract.Input) error { want = append(want, in); return nil }); err != nil {
 			t.Fatal(err)
 		}
-		got := extract.ReadDocument(path, []byte(tc.data), opt)
+		got := extract.ReadDocument(path, []byte(tc.data), int64(len(tc.data)), opt)
 		if len(want) != 1 || got.ID != want[0].ID || got.Text != want[0].Text || errText(got.Err) != errText(want[0].Err) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, want)
 		}
 	}
-	if in := extract.ReadDocument("c.jsonl", []byte(`{"id":"x","text":"y"}`), extract.InputOptions{}); in.Err == nil {
+	if in := extract.ReadDocument("c.jsonl", []byte(`{"id":"x","text":"y"}`), 0, extract.InputOptions{}); in.Err == nil {
 		t.Errorf("a JSONL file read as one document: %+v", in)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/rules"
 )
 
@@ -35,6 +36,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // registered by its packages on the same flag set.
 type flags struct {
 	inputs, rules listFlag
+	maxSize       int64
 	cfg           Config
 }
 
@@ -51,13 +53,17 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.cfg.MinConfidence, "min_confidence", 0, "leave out rows whose confidence is below this (0 to 1)")
 	fs.StringVar(&f.cfg.Lang, "lang", "", "the language of every document instead of detecting it per document")
 	fs.BoolVar(&f.cfg.Dedupe, "dedupe", false, "keep the first occurrence of a quotation repeated within a document only")
-	fs.Int64Var(&f.cfg.MaxBytes, "max_size", 0, "the bound on one record in bytes (0: 4 MiB; negative: none)")
+	fs.Int64Var(&f.maxSize, "max_size", extract.DefaultMaxBytes, "the largest record (JSONL line or document) in bytes; 0 for no bound")
 }
 
 // config returns the configuration with the rule files read.
 func (f *flags) config() (Config, error) {
 	cfg := f.cfg
 	cfg.Inputs = f.inputs
+	cfg.MaxBytes = f.maxSize
+	if f.maxSize == 0 {
+		cfg.MaxBytes = -1 // no bound, as the CLI's --max-size 0
+	}
 	if len(f.rules) > 0 {
 		srcs, err := rules.ReadSources(f.rules)
 		if err != nil {

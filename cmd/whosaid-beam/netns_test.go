@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -26,7 +27,17 @@ const netnsEnv = "WHOSAID_BEAM_TEST_NETNS"
 func TestMain(m *testing.M) {
 	switch os.Getenv(netnsEnv) {
 	case "":
-		if code, err := rerunIsolated(); err == nil {
+		// the whosaid command to compare with is built out here, where
+		// the module proxy can be reached
+		dir, err := os.MkdirTemp("", "whosaid-beam-test-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		os.Setenv(cliEnv, buildCLI(dir))
+		code, err := rerunIsolated()
+		os.RemoveAll(dir)
+		if err == nil {
 			os.Exit(code)
 		} else {
 			fmt.Fprintf(os.Stderr, "whosaid-beam tests: no network namespace (%v): the Prism tests skip\n", err)
@@ -41,6 +52,22 @@ func TestMain(m *testing.M) {
 	// Prism logs every job's steps at level INFO
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	ptest.MainWithDefault(m, "prism")
+}
+
+// cliEnv names the whosaid binary that TestMain built, or holds the
+// error of its build after "error: ".
+const cliEnv = "WHOSAID_BEAM_TEST_CLI"
+
+// buildCLI builds the whosaid command of the module above into dir and
+// returns its path, or "error: " and why it could not.
+func buildCLI(dir string) string {
+	bin := filepath.Join(dir, "whosaid")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/whosaid")
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Sprintf("error: building whosaid: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // rerunIsolated runs this test binary again, with the same arguments, in a

@@ -57,7 +57,7 @@ type RawRecord struct {
 	Name string // the file
 	Line int    // the line of a JSONL file (from 1); 0 for a whole document
 	Data []byte // the line without its newline, or the document; nil for a line over the bound
-	Size int64  // the line's length with its newline (extract.ScanLines)
+	Size int64  // the line's length with its newline (extract.ScanLines), or the document's
 }
 
 // DocRows are the output of one document: its quote rows, encoded in the
@@ -181,9 +181,14 @@ func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 		if limit == 0 {
 			limit = extract.DefaultMaxBytes
 		}
+		size := file.Metadata.Size
+		if limit >= 0 && size > limit && !strings.HasSuffix(strings.ToLower(name), ".gz") {
+			emit(RawRecord{Name: name, Size: size}) // ReadDocument reports it as too large, unread
+			return nil
+		}
 		r := io.Reader(rc)
 		if limit >= 0 {
-			r = io.LimitReader(rc, limit+1) // ReadDocument reports it as too large
+			r = io.LimitReader(rc, limit+1)
 		}
 		data, err := io.ReadAll(r)
 		if err != nil {
@@ -253,7 +258,7 @@ func (f *extractFn) ProcessElement(r RawRecord, emit func(int, DocRows), dead fu
 	if r.Line > 0 {
 		in = extract.ReadLine(r.Name, r.Line, r.Data, r.Size, opt)
 	} else {
-		in = extract.ReadDocument(r.Name, r.Data, opt)
+		in = extract.ReadDocument(r.Name, r.Data, r.Size, opt)
 	}
 	res := extract.Result{Input: in, Err: in.Err}
 	if res.Err == nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/whosaid/whosaid/extract"
 )
 
 // A small corpus of passages written for these tests, with the kinds of
@@ -31,15 +32,13 @@ var smallCorpus = []string{
 	`{"id":"city-5","text":"“I was there,” said Maria Rossi. “We all were,” she said later, “and we saw it.”"}`,
 }
 
-// cli builds the whosaid command of the module above into a temporary
-// folder, for the rows to compare with.
+// cli returns the whosaid command that TestMain built from the module
+// above, for the rows to compare with.
 func cli(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "whosaid")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/whosaid")
-	cmd.Dir = filepath.Join("..", "..")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building whosaid: %v\n%s", err, out)
+	bin := os.Getenv(cliEnv)
+	if bin == "" || strings.HasPrefix(bin, "error: ") {
+		t.Fatalf("no whosaid command to compare with: %s", bin)
 	}
 	return bin
 }
@@ -49,7 +48,10 @@ func cli(t *testing.T) string {
 // failed) is no failure.
 func runCLI(t *testing.T, bin, corpus, format string, extra ...string) []byte {
 	t.Helper()
-	args := append([]string{"extract", "-q", "-j", "1", "--dup-scope", "document", "--input", "jsonl", "--format", format}, extra...)
+	args := append([]string{"extract", "-q", "-j", "1", "--dup-scope", "document", "--format", format}, extra...)
+	if strings.HasSuffix(corpus, ".jsonl") {
+		args = append(args, "--input", "jsonl")
+	}
 	cmd := exec.Command(bin, append(args, corpus)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -212,6 +214,35 @@ func TestPipelineMatchesCLI(t *testing.T) {
 	}
 }
 
+// TestTextFilesMatchCLI: text documents, one of them binary and one over
+// the bound, give the CLI's rows and error records.
+func TestTextFilesMatchCLI(t *testing.T) {
+	needLoopbackOnly(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt": "“We will open the bridge in May,” said Ann Lee, the mayor of Riverton.\n",
+		"b.txt": "Tom Baker, a spokesman for the port, said: “Traffic is up by a third.”\n",
+		"c.txt": "binary\x00data",
+		"d.txt": strings.Repeat("“Too long,” said Ann Lee. ", 200),
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := cli(t)
+	prefix := runPipeline(t, Config{Inputs: []string{filepath.Join(dir, "*.txt")}, Shards: 2, Format: "jsonl", MaxBytes: 4000})
+	// the files named one by one (a folder's walk words the size error
+	// without the size)
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	wantDocs, wantErrs := splitErrors(t, runCLI(t, bin, paths[0], "jsonl", append([]string{"--max-size", "4000"}, paths[1:]...)...))
+	if len(wantDocs) != 2 || len(wantErrs) != 2 {
+		t.Fatalf("the CLI gave %d documents and %d errors, want 2 and 2", len(wantDocs), len(wantErrs))
+	}
+	sameLines(t, "text rows", lines(shardFiles(t, prefix, "quotes", "jsonl")...), wantDocs)
+	sameLines(t, "text dead letters", lines(shardFiles(t, prefix, "errors", "jsonl")...), wantErrs)
+}
+
 func csvRows(t *testing.T, data []byte) [][]string {
 	t.Helper()
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
@@ -280,4 +311,35 @@ func TestPolNeARTrainMatchesCLI(t *testing.T) {
 	}
 	sameLines(t, "PolNeAR train rows", lines(shardFiles(t, prefix, "quotes", "jsonl")...), wantDocs)
 	sameLines(t, "PolNeAR train dead letters", lines(shardFiles(t, prefix, "errors", "jsonl")...), wantErrs)
+}
+
+// TestRulesReachTheWorkers: the --rules files are read when the job is
+// built and travel inside it: a cue verb that only a user file knows
+// attributes the quotation on the workers.
+func TestRulesReachTheWorkers(t *testing.T) {
+	needLoopbackOnly(t)
+	dir := t.TempDir()
+	ruleFile := filepath.Join(dir, "zorble.yaml")
+	if err := os.WriteFile(ruleFile, []byte("version: 1\nlists:\n  cue_verbs:\n    words: [zorbled]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpus := writeCorpus(t, []string{`{"id":"z","text":"“The bridge opens in May,” zorbled Ann Lee, the mayor of Riverton."}`})
+	for _, tc := range []struct {
+		rules []string
+		want  string
+	}{
+		{nil, `"speaker":""`},
+		{[]string{ruleFile}, `"speaker":"Ann Lee"`},
+	} {
+		f := flags{inputs: listFlag{corpus}, rules: tc.rules, maxSize: extract.DefaultMaxBytes, cfg: Config{Shards: 1, Format: "jsonl"}}
+		cfg, err := f.config()
+		if err != nil {
+			t.Fatal(err)
+		}
+		prefix := runPipeline(t, cfg)
+		rows := lines(shardFiles(t, prefix, "quotes", "jsonl")...)
+		if len(rows) != 1 || !strings.Contains(rows[0], tc.want) {
+			t.Errorf("rules %v: rows %q, want one with %s", tc.rules, rows, tc.want)
+		}
+	}
 }
