@@ -6,9 +6,13 @@ import (
 	"unsafe"
 )
 
-// isolation returns the process attributes of a child in a new user and
-// network namespace, mapped to the caller's user and group.
-func isolation() *syscall.SysProcAttr {
+// isolation returns the process attributes of a child in a new network
+// namespace, and with userNS a new user namespace too, mapped to the
+// caller's user and group (which needs no privilege).
+func isolation(userNS bool) *syscall.SysProcAttr {
+	if !userNS {
+		return &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWNET, Pdeathsig: syscall.SIGKILL}
+	}
 	return &syscall.SysProcAttr{
 		Cloneflags:                 syscall.CLONE_NEWUSER | syscall.CLONE_NEWNET,
 		UidMappings:                []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getuid(), Size: 1}},
