@@ -45,7 +45,7 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cfg.InputFormat, "input_format", "", "the format of every input: text or jsonl (default: by extension, .jsonl/.ndjson are JSONL)")
 	fs.StringVar(&f.cfg.Output, "output", "", "the prefix of the output files, local or gs:// (PREFIX-quotes-00000-of-00004.jsonl, …)")
 	fs.IntVar(&f.cfg.Shards, "shards", 4, "the number of quote and speaker files")
-	fs.StringVar(&f.cfg.Format, "format", "jsonl", "the format of the quote rows and speakers: "+strings.Join(Formats, ", "))
+	fs.StringVar(&f.cfg.Format, "format", "jsonl", "the format of the quote rows and speakers: "+strings.Join(Formats(), ", "))
 	fs.Var(&f.rules, "rules", "a rule file or folder that extends the default rules, read when the job is submitted (repeatable)")
 	fs.BoolVar(&f.cfg.NoDefaultRules, "no_default_rules", false, "use only the --rules files, not the embedded defaults")
 	fs.BoolVar(&f.cfg.Reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect)")

@@ -46,10 +46,10 @@ type Config struct {
 	MaxBytes int64
 }
 
-// Formats are the quote row formats of the pipeline: those that hold a
-// document's rows in lines of their own, so that a shard file is the
+// Formats returns the quote row formats of the pipeline: those that hold
+// a document's rows in lines of their own, so that a shard file is the
 // concatenation of its documents' rows (after a header).
-var Formats = []string{"jsonl", "csv", "tsv"}
+func Formats() []string { return []string{"jsonl", "csv", "tsv"} }
 
 // RawRecord is one record as read from a file, before any decoding: a
 // line of a JSONL corpus, or a whole text document.
@@ -135,13 +135,13 @@ func (cfg *Config) check() error {
 	case cfg.MinConfidence < 0 || cfg.MinConfidence > 1:
 		return fmt.Errorf("--min_confidence must be between 0 and 1, got %v", cfg.MinConfidence)
 	}
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if f == cfg.Format {
 			_, err := cfg.ruleset() // the rules fail here, not on every worker
 			return err
 		}
 	}
-	return fmt.Errorf("--format %q: want one of %s", cfg.Format, strings.Join(Formats, ", "))
+	return fmt.Errorf("--format %q: want one of %s", cfg.Format, strings.Join(Formats(), ", "))
 }
 
 // ruleset loads the rules of the configuration.
