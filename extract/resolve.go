@@ -40,6 +40,7 @@ type entities struct {
 	byKey    map[string][]*entity
 	mentions []nameMention    // in text order
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
+	holds    map[string][]int // see holding
 	latest   latestByKey      // entity key → entity of the latest mention
 }
 
@@ -524,17 +525,18 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 	if e == nil || len(mods) == 0 || titleHolds(e, mods) {
 		return e
 	}
-	idx := a.ents.byHead[head]
-	k := sort.Search(len(idx), func(j int) bool { return a.ents.mentions[idx[j]].start >= at })
-	for j := k - 1; j >= 0; j-- {
-		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
-			return c
-		}
+	es := a.ents
+	idx := es.byHead[head]
+	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
+	// the nearest before at, else the first after it, of the mentions
+	// whose entity has a title holding mods
+	js := es.holding(head, mods)
+	p := sort.SearchInts(js, k)
+	if p > 0 {
+		return es.mentions[idx[js[p-1]]].ent
 	}
-	for j := k; j < len(idx); j++ {
-		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
-			return c
-		}
+	if p < len(js) {
+		return es.mentions[idx[js[p]]].ent
 	}
 	return e
 }
