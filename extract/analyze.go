@@ -463,7 +463,7 @@ func (a *analysis) cueOfNextQuote(toks []rules.Token, quote int, m rules.Match) 
 		return false
 	}
 	t := toks[quote]
-	if t.Kind != rules.QuoteT || t.Quote < 0 || t.Quote >= len(a.quotes) {
+	if t.Kind != rules.QuoteT || t.Quote < 0 || int(t.Quote) >= len(a.quotes) {
 		return false
 	}
 	q := a.quotes[t.Quote]

@@ -199,11 +199,11 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 					s = c // the mention as written: Trump, who has called …
 				}
 				r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(int(toks[s.Start].Start))), intp(cp.at(int(toks[s.End-1].End)))
 			}
 			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+				r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
 			}
 		} else if kind := x.nonSpeech(a, qi, content); kind != "" {
 			if !x.opts.All {

@@ -290,7 +290,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 				e.addAlias(full)
 				e.n++
-				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
+				es.mentions = append(es.mentions, nameMention{int(toks[sp.Mention.Start].Start), int(toks[sp.Mention.End-1].End), e})
 				es.latest.note(key, e)
 				if sp.Span.End > next {
 					next = sp.Span.End
@@ -443,7 +443,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	switch sp.Type {
 	case rules.NameMention:
 		ws, key, _ := x.nameWords(toks, sp.Mention)
-		e := a.ents.atStart(toks[sp.Mention.Start].Start)
+		e := a.ents.atStart(int(toks[sp.Mention.Start].Start))
 		if isCoordinated(ws) {
 			e = nil // two speakers: Dovere and Debenedetti
 		} else if e == nil && len(ws) > 0 {
@@ -475,7 +475,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			head := x.headOf(toks, sp.Mention)
 			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
-			} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
+			} else if e := x.ageAntecedent(a, head, int(toks[sp.Mention.Start].Start)); e != nil {
 				// an age names the person last spoken of: the 56-year-old
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 			} else if first == "the" {
@@ -489,7 +489,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 		g := pron.Attrs[toks[sp.Mention.Start].Lower]
 		at.speaker, at.status = "", "unresolved"
 		if g == "m" || g == "f" {
-			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g, false); e != nil {
+			if e := x.antecedent(a, int(toks[sp.Mention.Start].Start), g, false); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 				if e.gender == "" {
 					e.gender = g
@@ -514,7 +514,7 @@ func (x *Extractor) isPlural(w string) bool {
 // holds the descriptor's other words (The US president → US President, not
 // Russian President), else the nearest.
 func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, head string) *entity {
-	at := toks[m.Start].Start
+	at := int(toks[m.Start].Start)
 	e := x.byTitle(a, head, at)
 	var mods []string
 	for i := m.Start; i < m.End; i++ {
