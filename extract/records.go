@@ -145,6 +145,11 @@ func jsonLen(s string) int {
 	return n
 }
 
+// minRowsSized is the number of possible rows above which records
+// allocates them all at once rather than growing: a news article has far
+// fewer (and many of its quotes make none).
+const minRowsSized = 4096
+
 // records builds the output rows of a document; past the output budget it
 // drops the rest and returns a warning.
 func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
@@ -154,7 +159,21 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	// slice by a quarter at a time, which cost five times the final size
 	// in allocations on a document with many rows
 	maxRows := min(len(a.quotes), budget/rowOverhead+1)
+	if !x.opts.All {
+		// only top-level quotes make rows: sized for them, the rows of a
+		// long document of short quotes need no growing at all
+		top := 0
+		for _, l := range a.qloc {
+			if l.sent >= 0 {
+				top++
+			}
+		}
+		maxRows = min(maxRows, top)
+	}
 	var out []Record
+	if maxRows > minRowsSized {
+		out = make([]Record, 0, maxRows)
+	}
 	n := 0
 	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
