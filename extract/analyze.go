@@ -210,14 +210,14 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		}
 		// top-level quotes of this line
 		var qidx []int
-		for qi < len(a.quotes) && a.quotes[qi].OpenStart < l.End {
-			if a.quotes[qi].Depth == 0 && a.quotes[qi].OpenStart >= l.Start {
+		for qi < len(a.quotes) && a.quotes[qi].OpenStart < int(l.End) {
+			if a.quotes[qi].Depth == 0 && a.quotes[qi].OpenStart >= int(l.Start) {
 				qidx = append(qidx, qi)
 			}
 			qi++
 		}
-		free := a.tokenSpace((l.End-l.Start)/3 + 1)
-		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free, &a.low)
+		free := a.tokenSpace(int(l.End-l.Start)/3 + 1)
+		para := x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
 		}
@@ -562,7 +562,7 @@ func (a *analysis) proseGap(x *Extractor, from, to, keep int) int {
 		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
 			continue
 		}
-		if i < to && i != keep && !x.proseLine(a, l.Start) {
+		if i < to && i != keep && !x.proseLine(a, int(l.Start)) {
 			continue
 		}
 		n++

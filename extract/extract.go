@@ -307,7 +307,7 @@ func lineIndex(c *Cleaned, off int) int {
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if c.Lines[m].End < off {
+		if int(c.Lines[m].End) < off {
 			lo = m + 1
 		} else {
 			hi = m
