@@ -27,6 +27,27 @@ type Bucket struct {
 	// Label names the bucket: a confidence range such as "0.80–0.90", a
 	// confidence, or a rule id.
 	Label string `json:"label"`
+	BucketCounts
+	// Accuracy is Right/Scored, nil when Scored is 0: how often a row of
+	// the bucket is a quote with the right speaker.
+	Accuracy *float64 `json:"accuracy"`
+	// SpeakerAccuracy is Right/(Scored-Unmatched), nil when that is 0: the
+	// speaker accuracy over the rows that are quotes, as score.py counts it.
+	SpeakerAccuracy *float64 `json:"speaker_accuracy"`
+	// Confidence is the mean confidence of the scored predictions (of all
+	// of them when none is scored).
+	Confidence float64 `json:"confidence"`
+	// StdErr is the standard error of Accuracy, sqrt(a(1-a)/Scored), nil
+	// when Scored is 0: a bucket's accuracy is a measurement, and one of
+	// few rows is a rough one.
+	StdErr *float64 `json:"std_err"`
+
+	confSum float64 // the sum of the confidences of the scored predictions
+}
+
+// BucketCounts are what a calibration row counts; the figures of a Bucket
+// are ratios of them.
+type BucketCounts struct {
 	// Rows counts the predictions in the bucket.
 	Rows int `json:"rows"`
 	// Unmatched counts the predictions matched to no gold quote (false
@@ -37,15 +58,32 @@ type Bucket struct {
 	Scored int `json:"scored"`
 	// Right counts the matched predictions whose speaker is right.
 	Right int `json:"right"`
-	// Accuracy is Right/Scored, nil when Scored is 0: how often a row of
-	// the bucket is a quote with the right speaker.
-	Accuracy *float64 `json:"accuracy"`
-	// SpeakerAccuracy is Right/(Scored-Unmatched), nil when that is 0: the
-	// speaker accuracy over the rows that are quotes, as score.py counts it.
-	SpeakerAccuracy *float64 `json:"speaker_accuracy"`
-	// Confidence is the mean confidence of the scored predictions (of all
-	// of them when none is scored).
-	Confidence float64 `json:"confidence"`
+}
+
+// count counts a prediction, matched to a gold quote or not; scored and
+// right are speakerRight's verdict on a matched one. It reports whether the
+// prediction is scored.
+func (c *BucketCounts) count(matched, scored, right bool) bool {
+	c.Rows++
+	if !matched {
+		c.Unmatched++
+	}
+	if matched && !scored {
+		return false
+	}
+	c.Scored++
+	if right {
+		c.Right++
+	}
+	return true
+}
+
+// add adds the counts of o to c.
+func (c *BucketCounts) add(o BucketCounts) {
+	c.Rows += o.Rows
+	c.Unmatched += o.Unmatched
+	c.Scored += o.Scored
+	c.Right += o.Right
 }
 
 // Gap returns the bucket's accuracy less its mean confidence, 0 when
@@ -66,6 +104,10 @@ type Calibration struct {
 	Buckets []Bucket `json:"buckets"`
 	// Rules are by rule id, the rule of the most predictions first.
 	Rules []Bucket `json:"rules"`
+	// MinRows and Merged, set by Merge: the confidence buckets merged into
+	// ranges of at least MinRows scored rows each.
+	MinRows int      `json:"min_rows,omitempty"`
+	Merged  []Bucket `json:"merged,omitempty"`
 }
 
 // Calibrate measures, per confidence bucket and per rule, how often the
@@ -88,17 +130,9 @@ func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Cali
 			a = &acc{b: Bucket{Label: label}, key: key}
 			m[label] = a
 		}
-		a.b.Rows++
 		a.allConf += q.Confidence
-		if !matched {
-			a.b.Unmatched++
-		}
-		if scored || !matched {
-			a.b.Scored++
+		if a.b.count(matched, scored, right) {
 			a.confSum += q.Confidence
-			if right {
-				a.b.Right++
-			}
 		}
 	}
 	for _, d := range gold {
@@ -128,15 +162,8 @@ func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Cali
 		out := make([]Bucket, 0, len(m))
 		for _, a := range m {
 			a.b.Confidence = round4(a.allConf / float64(a.b.Rows))
-			if a.b.Scored > 0 {
-				v := round4(float64(a.b.Right) / float64(a.b.Scored))
-				a.b.Accuracy = &v
-				a.b.Confidence = round4(a.confSum / float64(a.b.Scored))
-			}
-			if n := a.b.Scored - a.b.Unmatched; n > 0 {
-				v := round4(float64(a.b.Right) / float64(n))
-				a.b.SpeakerAccuracy = &v
-			}
+			a.b.confSum = a.confSum
+			a.b.finish()
 			out = append(out, a.b)
 		}
 		return out
@@ -149,6 +176,89 @@ func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Cali
 		return cmp.Or(cmp.Compare(b.Rows, a.Rows), cmp.Compare(a.Label, b.Label))
 	})
 	return c
+}
+
+// finish sets the accuracy, the speaker accuracy, the mean confidence and
+// the standard error of b from its counts and confSum.
+func (b *Bucket) finish() {
+	if n := b.Scored - b.Unmatched; n > 0 {
+		v := round4(float64(b.Right) / float64(n))
+		b.SpeakerAccuracy = &v
+	}
+	if b.Scored == 0 {
+		return
+	}
+	v := round4(float64(b.Right) / float64(b.Scored))
+	b.Accuracy = &v
+	b.Confidence = round4(b.confSum / float64(b.Scored))
+	p := float64(b.Right) / float64(b.Scored)
+	se := round4(math.Sqrt(p * (1 - p) / float64(b.Scored)))
+	b.StdErr = &se
+}
+
+// Merge joins the confidence buckets, lowest first, into ranges that hold
+// at least min scored rows each, and keeps them in c.Merged: adjacent
+// buckets are joined until the range has min; a last range short of min
+// joins the one before. A bucket whose rows all have confidence 0 (the
+// unresolved rows, which name no speaker and so are never right) stays
+// apart, as it cannot be off. The merged table is for reading accuracy
+// where single buckets hold too few rows to measure; the buckets
+// themselves stay in c.Buckets, so that a real miss is not hidden.
+func (c *Calibration) Merge(min int) {
+	c.MinRows, c.Merged = min, nil
+	var cur *Bucket
+	var lo string
+	flush := func(last string) {
+		if cur == nil {
+			return
+		}
+		cur.Label = joinLabels(lo, last)
+		cur.finish()
+		c.Merged = append(c.Merged, *cur)
+		cur = nil
+	}
+	prevLabel := ""
+	for _, b := range c.Buckets {
+		if b.Confidence == 0 && b.confSum == 0 {
+			flush(prevLabel)
+			c.Merged = append(c.Merged, b)
+			prevLabel = b.Label
+			continue
+		}
+		if cur == nil {
+			cur, lo = &Bucket{}, b.Label
+		}
+		cur.add(b.BucketCounts)
+		cur.confSum += b.confSum
+		prevLabel = b.Label
+		if cur.Scored >= min {
+			flush(b.Label)
+		}
+	}
+	if cur != nil && len(c.Merged) > 0 && c.Merged[len(c.Merged)-1].confSum > 0 {
+		// too few rows left: they join the range before
+		last := &c.Merged[len(c.Merged)-1]
+		last.add(cur.BucketCounts)
+		last.confSum += cur.confSum
+		last.Label = joinLabels(last.Label, prevLabel)
+		last.finish()
+		cur = nil
+	}
+	flush(prevLabel)
+}
+
+// joinLabels returns the label of the range from bucket label a to bucket
+// label b: 0.30–0.40 and 0.60–0.70 give 0.30–0.70.
+func joinLabels(a, b string) string {
+	lo, _, ok1 := strings.Cut(a, "–")
+	_, hi, ok2 := strings.Cut(b, "–")
+	if !ok1 || !ok2 {
+		if a == b {
+			return a
+		}
+		return a + "–" + b
+	}
+	return lo + "–" + hi
 }
 
 // bucketOf returns the label and sort key of the bucket of confidence c.
@@ -186,9 +296,7 @@ func speakerRight(g GoldQuote, p PredQuote) (scored, right bool) {
 	if g.Speaker == nil {
 		return false, false
 	}
-	byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
-		p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
-		min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+	byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
 	if byOff || g.SpeakerIsPronoun {
 		return true, byOff
 	}
@@ -207,21 +315,28 @@ func (c Calibration) String() string {
 	var b strings.Builder
 	table := func(head string, bs []Bucket) {
 		w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(w, "%s\trows\tunmatched\tscored\tright\taccuracy\tconfidence\tgap\tspeaker accuracy\n", head)
+		fmt.Fprintf(w, "%s\trows\tunmatched\tscored\tright\taccuracy\tstd err\tconfidence\tgap\tspeaker accuracy\n", head)
 		for _, x := range bs {
-			a, gap, sa := "-", "-", "-"
+			a, se, gap, sa := "-", "-", "-", "-"
 			if x.Accuracy != nil {
 				a, gap = fmt.Sprintf("%.3f", *x.Accuracy), fmt.Sprintf("%+.3f", x.Gap())
+			}
+			if x.StdErr != nil {
+				se = fmt.Sprintf("%.3f", *x.StdErr)
 			}
 			if x.SpeakerAccuracy != nil {
 				sa = fmt.Sprintf("%.3f", *x.SpeakerAccuracy)
 			}
-			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%s\t%.3f\t%s\t%s\n", x.Label, x.Rows, x.Unmatched, x.Scored, x.Right, a, x.Confidence, gap, sa)
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%.3f\t%s\t%s\n", x.Label, x.Rows, x.Unmatched, x.Scored, x.Right, a, se, x.Confidence, gap, sa)
 		}
 		w.Flush()
 	}
 	b.WriteString("accuracy by confidence: right rows / scored rows (unmatched rows are wrong; rows matched to a gold quote without a speaker are not scored); gap: accuracy - mean confidence; speaker accuracy: over matched rows only\n")
 	table("confidence", c.Buckets)
+	if c.Merged != nil {
+		fmt.Fprintf(&b, "\nmerged into ranges of at least %d scored rows\n", c.MinRows)
+		table("confidence", c.Merged)
+	}
 	b.WriteString("\nby rule\n")
 	table("rule", c.Rules)
 	return strings.TrimRight(b.String(), "\n")

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,14 +76,14 @@ func TestCalibrateBuckets(t *testing.T) {
 	ip := func(i int) *int { return &i }
 	gold := []GoldDoc{{ID: "d", Text: strings.Repeat("x", 100), Quotes: []GoldQuote{
 		{GoldSpan: GoldSpan{Start: 0, End: 10, Speaker: sp("Jane Doe")}},
-		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerStart: ip(40), SpeakerEnd: ip(42)}},
+		{GoldSpan: GoldSpan{Start: 20, End: 30, Speaker: sp("he"), SpeakerIsPronoun: true, SpeakerOffsets: SpeakerOffsets{ip(40), ip(42)}}},
 		{GoldSpan: GoldSpan{Start: 50, End: 60, Speaker: nil}},
 	}}}
 	pred := map[string][]RatedQuote{"d": {
-		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                            // right by a word
-		{PredQuote{Start: 20, End: 30, Speaker: "he", SpeakerStart: ip(45), SpeakerEnd: ip(47)}, 0.95, "a"}, // wrong offsets
-		{PredQuote{Start: 50, End: 60, Speaker: "X"}, 0.5, "b"},                                             // no gold speaker: not scored
-		{PredQuote{Start: 70, End: 80, Speaker: "Y"}, 0.55, "b"},                                            // unmatched
+		{PredQuote{Start: 0, End: 10, Speaker: "Doe"}, 0.9, "a"},                                                  // right by a word
+		{PredQuote{Start: 20, End: 30, Speaker: "he", SpeakerOffsets: SpeakerOffsets{ip(45), ip(47)}}, 0.95, "a"}, // wrong offsets
+		{PredQuote{Start: 50, End: 60, Speaker: "X"}, 0.5, "b"},                                                   // no gold speaker: not scored
+		{PredQuote{Start: 70, End: 80, Speaker: "Y"}, 0.55, "b"},                                                  // unmatched
 	}}
 	c := Calibrate(gold, pred, 0.1)
 	if len(c.Buckets) != 2 {
@@ -99,6 +100,59 @@ func TestCalibrateBuckets(t *testing.T) {
 		t.Errorf("rules %+v", c.Rules)
 	}
 	if s := c.String(); !strings.Contains(s, "0.90–1.00") || !strings.Contains(s, "by rule") {
+		t.Errorf("String:\n%s", s)
+	}
+}
+
+// TestCalibrationMerge checks that buckets are merged, lowest first, into
+// ranges of at least the given scored rows, that a short last range joins
+// the one before, that the bucket of confidence 0 stays apart, and that the
+// counts, mean confidence and standard error are those of the range.
+func TestCalibrationMerge(t *testing.T) {
+	b := func(label string, scored, right int, conf float64) Bucket {
+		x := Bucket{Label: label, BucketCounts: BucketCounts{Rows: scored, Scored: scored, Right: right}, confSum: conf * float64(scored)}
+		x.finish()
+		return x
+	}
+	tests := []struct {
+		name    string
+		buckets []Bucket
+		min     int
+		want    []string // label:scored:right
+	}{
+		{"merged up to the minimum",
+			[]Bucket{b("0.00–0.10", 5, 0, 0), b("0.30–0.40", 10, 4, 0.35), b("0.50–0.60", 25, 13, 0.55), b("0.90–1.00", 40, 38, 0.95)},
+			30, []string{"0.00–0.10:5:0", "0.30–0.60:35:17", "0.90–1.00:40:38"}},
+		{"a short last range joins the one before",
+			[]Bucket{b("0.30–0.40", 30, 10, 0.35), b("0.80–0.90", 40, 35, 0.85), b("0.90–1.00", 5, 5, 0.95)},
+			30, []string{"0.30–0.40:30:10", "0.80–1.00:45:40"}},
+		{"large buckets stay",
+			[]Bucket{b("0.80–0.90", 40, 35, 0.85), b("0.90–1.00", 50, 48, 0.95)},
+			30, []string{"0.80–0.90:40:35", "0.90–1.00:50:48"}},
+		{"all short: one range",
+			[]Bucket{b("0.30–0.40", 3, 1, 0.35), b("0.60–0.70", 4, 3, 0.65)},
+			30, []string{"0.30–0.70:7:4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Calibration{Buckets: tt.buckets}
+			c.Merge(tt.min)
+			var got []string
+			for _, m := range c.Merged {
+				got = append(got, fmt.Sprintf("%s:%d:%d", m.Label, m.Scored, m.Right))
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("merged %v, want %v", got, tt.want)
+			}
+		})
+	}
+	c := Calibration{Buckets: []Bucket{b("0.30–0.40", 10, 4, 0.35), b("0.50–0.60", 30, 15, 0.55)}}
+	c.Merge(30)
+	m := c.Merged[0]
+	if m.Confidence != 0.5 || *m.Accuracy != 0.475 || *m.StdErr != 0.079 {
+		t.Errorf("merged bucket %+v: want confidence 0.5, accuracy 0.475, std err 0.079", m)
+	}
+	if s := c.String(); !strings.Contains(s, "merged into ranges of at least 30 scored rows") {
 		t.Errorf("String:\n%s", s)
 	}
 }

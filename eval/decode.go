@@ -210,16 +210,20 @@ func (f *fields) goldSpan() GoldSpan {
 		End:              f.integer("end"),
 		Text:             f.str("text", false),
 		Speaker:          f.optStr("speaker"),
-		SpeakerStart:     f.optInteger("speaker_start"),
-		SpeakerEnd:       f.optInteger("speaker_end"),
+		SpeakerOffsets:   f.speakerOffsets(),
 		SpeakerIsPronoun: f.boolean("speaker_is_pronoun"),
 	}
 }
 
+// speakerOffsets reads "speaker_start" and "speaker_end", both optional.
+func (f *fields) speakerOffsets() SpeakerOffsets {
+	return SpeakerOffsets{SpeakerStart: f.optInteger("speaker_start"), SpeakerEnd: f.optInteger("speaker_end")}
+}
+
 // checkSpeakerEnd requires speaker_end when speaker_start is set: score.py
 // reads it whenever both speaker starts are set, and would crash.
-func (f *fields) checkSpeakerEnd(start, end *int) {
-	if f.err == nil && start != nil && end == nil {
+func (f *fields) checkSpeakerEnd(m SpeakerOffsets) {
+	if f.err == nil && m.SpeakerStart != nil && m.SpeakerEnd == nil {
 		f.err = errors.New(`"speaker_start" is set but "speaker_end" is missing or null`)
 	}
 }
@@ -258,7 +262,7 @@ func (q *GoldQuote) UnmarshalJSON(data []byte) error {
 			Kind:                f.str("kind", false),
 			SpeakerTitle:        f.str("speaker_title", false),
 		}
-		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		f.checkSpeakerEnd(out.SpeakerOffsets)
 		return out
 	})
 }
@@ -277,18 +281,17 @@ func (s *IgnoreSpan) UnmarshalJSON(data []byte) error {
 func (p *PredQuote) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, p, func(f *fields) PredQuote {
 		out := PredQuote{
-			Start:        f.integer("start"),
-			End:          f.integer("end"),
-			Speaker:      f.str("speaker", false),
-			SpeakerStart: f.optInteger("speaker_start"),
-			SpeakerEnd:   f.optInteger("speaker_end"),
-			Title:        f.str("speaker_title", false),
-			Kind:         f.str("kind", false),
+			Start:          f.integer("start"),
+			End:            f.integer("end"),
+			Speaker:        f.str("speaker", false),
+			SpeakerOffsets: f.speakerOffsets(),
+			Title:          f.str("speaker_title", false),
+			Kind:           f.str("kind", false),
 		}
 		if out.Title == "" {
 			out.Title = f.str("title", false)
 		}
-		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		f.checkSpeakerEnd(out.SpeakerOffsets)
 		return out
 	})
 }

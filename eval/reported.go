@@ -33,7 +33,7 @@ func (a *GoldAttribution) UnmarshalJSON(data []byte) error {
 			CueEnd:   f.optInteger("cue_end"),
 			Speech:   f.boolean("speech"),
 		}
-		f.checkSpeakerEnd(out.SpeakerStart, out.SpeakerEnd)
+		f.checkSpeakerEnd(out.SpeakerOffsets)
 		return out
 	})
 }
@@ -176,9 +176,7 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 			if g.Speaker == nil || *g.Speaker == "" {
 				continue
 			}
-			byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
-				p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
-				min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+			byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
 			if g.SpeakerIsPronoun || isPronoun(*g.Speaker) {
 				proN++
 				if byOff {

@@ -56,13 +56,28 @@ type GoldQuote struct {
 // (nil when not annotated) with the offsets of the mention (nil when
 // unknown) and whether that mention is a pronoun.
 type GoldSpan struct {
-	Start            int     `json:"start"`
-	End              int     `json:"end"`
-	Text             string  `json:"text"`
-	Speaker          *string `json:"speaker"`
-	SpeakerStart     *int    `json:"speaker_start"`
-	SpeakerEnd       *int    `json:"speaker_end"`
-	SpeakerIsPronoun bool    `json:"speaker_is_pronoun"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Text    string  `json:"text"`
+	Speaker *string `json:"speaker"`
+	SpeakerOffsets
+	SpeakerIsPronoun bool `json:"speaker_is_pronoun"`
+}
+
+// SpeakerOffsets are the code-point offsets of the mention of a quote's
+// speaker in the text, gold or predicted: nil when unknown. The decoders
+// require SpeakerEnd when SpeakerStart is set.
+type SpeakerOffsets struct {
+	SpeakerStart *int `json:"speaker_start"`
+	SpeakerEnd   *int `json:"speaker_end"`
+}
+
+// overlaps is score.py's speaker test by offsets: both mentions are known
+// and share at least one code point.
+func (m SpeakerOffsets) overlaps(o SpeakerOffsets) bool {
+	return m.SpeakerStart != nil && o.SpeakerStart != nil &&
+		m.SpeakerEnd != nil && o.SpeakerEnd != nil &&
+		min(*m.SpeakerEnd, *o.SpeakerEnd) > max(*m.SpeakerStart, *o.SpeakerStart)
 }
 
 // IgnoreSpan is a gold ignore region: a prediction lying at least half
@@ -92,13 +107,12 @@ func (d *GoldDoc) ignores(p PredQuote) bool {
 // "title". ReadPred and Score skip quotes of kind "indirect" (reported
 // speech, which ScoreReported scores), as score.py does.
 type PredQuote struct {
-	Start        int    `json:"start"`
-	End          int    `json:"end"`
-	Speaker      string `json:"speaker"`
-	SpeakerStart *int   `json:"speaker_start,omitempty"`
-	SpeakerEnd   *int   `json:"speaker_end,omitempty"`
-	Title        string `json:"title,omitempty"`
-	Kind         string `json:"kind,omitempty"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Speaker string `json:"speaker"`
+	SpeakerOffsets
+	Title string `json:"title,omitempty"`
+	Kind  string `json:"kind,omitempty"`
 }
 
 // PRF is a precision/recall/F1 triple, each rounded to 4 decimals.
@@ -575,9 +589,7 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) Report {
 			if g.Speaker == nil {
 				continue
 			}
-			byOff := p.SpeakerStart != nil && g.SpeakerStart != nil &&
-				p.SpeakerEnd != nil && g.SpeakerEnd != nil &&
-				min(*g.SpeakerEnd, *p.SpeakerEnd) > max(*g.SpeakerStart, *p.SpeakerStart)
+			byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
 			if g.SpeakerIsPronoun {
 				proN++
 				if byOff {

@@ -185,14 +185,14 @@ func TestScoreSpeakers(t *testing.T) {
 		pron  *float64
 		e2e   float64
 	}{
-		{"named by offsets", named, PredQuote{Start: 20, End: 24, Speaker: "Mayor", SpeakerStart: intp(5), SpeakerEnd: intp(6)}, fp(1), nil, 1},
+		{"named by offsets", named, PredQuote{Start: 20, End: 24, Speaker: "Mayor", SpeakerOffsets: SpeakerOffsets{intp(5), intp(6)}}, fp(1), nil, 1},
 		{"named by word", named, PredQuote{Start: 20, End: 24, Speaker: "OKAFOR"}, fp(1), nil, 1},
-		{"named wrong", named, PredQuote{Start: 20, End: 24, Speaker: "an aide", SpeakerStart: intp(26), SpeakerEnd: intp(29)}, fp(0), nil, 0},
-		{"named touching offsets do not overlap", named, PredQuote{Start: 20, End: 24, Speaker: "x", SpeakerStart: intp(11), SpeakerEnd: intp(12)}, fp(0), nil, 0},
-		{"pronoun by offsets", pron, PredQuote{Start: 20, End: 24, Speaker: "Jane Okafor", SpeakerStart: intp(27), SpeakerEnd: intp(28)}, nil, fp(1), 0},
+		{"named wrong", named, PredQuote{Start: 20, End: 24, Speaker: "an aide", SpeakerOffsets: SpeakerOffsets{intp(26), intp(29)}}, fp(0), nil, 0},
+		{"named touching offsets do not overlap", named, PredQuote{Start: 20, End: 24, Speaker: "x", SpeakerOffsets: SpeakerOffsets{intp(11), intp(12)}}, fp(0), nil, 0},
+		{"pronoun by offsets", pron, PredQuote{Start: 20, End: 24, Speaker: "Jane Okafor", SpeakerOffsets: SpeakerOffsets{intp(27), intp(28)}}, nil, fp(1), 0},
 		{"pronoun not by word", pron, PredQuote{Start: 20, End: 24, Speaker: "she"}, nil, fp(0), 0},
 		{"alternatives", alt, PredQuote{Start: 20, End: 24, Speaker: "Jane Okafor"}, fp(1), nil, 1},
-		{"empty speaker scored, not in end-to-end", empty, PredQuote{Start: 20, End: 24, Speaker: "x", SpeakerStart: intp(0), SpeakerEnd: intp(4)}, fp(1), nil, 1},
+		{"empty speaker scored, not in end-to-end", empty, PredQuote{Start: 20, End: 24, Speaker: "x", SpeakerOffsets: SpeakerOffsets{intp(0), intp(4)}}, fp(1), nil, 1},
 		{"null speaker not scored", quote, PredQuote{Start: 20, End: 24, Speaker: "Jane"}, nil, nil, 0},
 	}
 	for _, tt := range tests {
@@ -315,7 +315,7 @@ func TestReadPred(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string][]PredQuote{
-		"a": {{Start: 5, End: 9, Speaker: "Bo", SpeakerStart: intp(1), SpeakerEnd: intp(3)}},
+		"a": {{Start: 5, End: 9, Speaker: "Bo", SpeakerOffsets: SpeakerOffsets{intp(1), intp(3)}}},
 		"b": {{Start: 1, End: 2}},
 		"c": {},
 	}

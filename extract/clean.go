@@ -29,6 +29,8 @@ type Cleaned struct {
 	Lines []Line
 	Title string
 	Date  string // ISO 8601 when it could be parsed, else as written
+	// Lang is the language whose cleanup rules ran (see CleanLang).
+	Lang string
 	// lineStarts holds the offsets of the input's lines when the view has
 	// hard-wrapped lines joined (see unwrap), so that lines are still
 	// counted in the input; nil otherwise.
@@ -128,18 +130,17 @@ func grow[T any](s *[]T, n int) []T {
 	return *s
 }
 
-// Clean applies the ruleset's cleanup rules to text and recognises the
-// title and date.
+// Clean applies the cleanup rules of the text's language (see cleanLang)
+// to text and recognises the title and date.
 func (x *Extractor) Clean(text string) *Cleaned {
-	c, _, _ := x.clean(text, false)
+	c, _ := x.cleanLang(text, false)
 	return c
 }
 
 // CleanExplain is Clean that also tells, line by line, how the judgement
 // weighed each line that no rule dropped.
 func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
-	c, trace, _ := x.clean(text, true)
-	return c, trace
+	return x.cleanLang(text, true)
 }
 
 // clean is Clean and CleanExplain; it also returns the view before the

@@ -138,3 +138,21 @@ func TestShapeTestsCoverConditions(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII checks isASCII, which reads eight bytes at a time, with a
+// byte from 0x80 up at every place of strings of every length to 20.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		plain := strings.Repeat("a", n)
+		if !isASCII(plain) {
+			t.Errorf("isASCII(%q) = false", plain)
+		}
+		for at := 0; at < n; at++ {
+			b := []byte(plain)
+			b[at] = 0x80
+			if isASCII(string(b)) {
+				t.Errorf("isASCII(%q) = true", b)
+			}
+		}
+	}
+}

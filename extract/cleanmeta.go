@@ -148,13 +148,14 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 }
 
 // findDate returns the date of the first metadata date pattern that matches
-// a third or more of s, in ISO 8601 when it can be read, else as written; ""
-// when none does.
+// a third or more of s and reads as a date, in ISO 8601; else the first such
+// match as written; "" when none matches.
 // Named groups (year, month, day, hour, minute, ampm) say where the parts
 // are; without them the match is read with the usual layouts.
 // lower is s in lower case (see lowerSameLength); filters are the patterns'
 // quick tests (nil: none).
 func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
+	unread := "" // the first match whose named parts make no date (15/03/2024 as month/day/year)
 	for k, re := range x.rules.Metadata.Date {
 		if filters != nil && !filters[k].MustMay(s, lower) {
 			continue
@@ -177,9 +178,11 @@ func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
 		if d := x.dateFromParts(x.monthParts(parts)); d != "" {
 			return d
 		}
-		return s[m[0]:m[1]]
+		if unread == "" {
+			unread = s[m[0]:m[1]] // as written, unless a later pattern reads it
+		}
 	}
-	return ""
+	return unread
 }
 
 // dateFromParts assembles an ISO date from named parts; "" when they do not

@@ -262,7 +262,7 @@ func TestCorpusScores(t *testing.T) {
 		}
 		for _, q := range doc.Quotes {
 			pred[g.ID] = append(pred[g.ID], eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker,
-				SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+				SpeakerOffsets: eval.SpeakerOffsets{SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}})
 		}
 	}
 	r := eval.Score(gold, pred, false)

@@ -255,6 +255,7 @@ func (x *Extractor) Extract(id, text string) (*Document, error) {
 // speakers.
 func (x *Extractor) extract(id, text, lang string) *Document {
 	c, _, low := x.clean(text, false)
+	c.Lang = lang
 	doc := &Document{ID: id, Lang: lang, Title: c.Title, Date: c.Date, Clean: c, Text: text}
 	a := x.analyze(c, low)
 	for i, w := range a.warnings {

@@ -19,6 +19,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/whosaid/whosaid/internal/fileio"
 )
 
 // Input is one document read from a file, a folder, standard input or a
@@ -46,7 +48,7 @@ type Input struct {
 
 // InputOptions say how paths are read.
 type InputOptions struct {
-	// Globs select files inside folders (default *.txt and *.md).
+	// Globs select files inside folders (default DefaultGlobs).
 	Globs []string
 	// Format forces the input format: "" (by extension), "text" or "jsonl".
 	Format string
@@ -283,20 +285,12 @@ func readPath(p string, opt InputOptions, fn func(Input) error) error {
 	}
 	st, err := os.Stat(p)
 	if err != nil {
-		return fn(Input{ID: p, Err: ioError(err)})
+		return fn(Input{ID: p, Err: fileio.BareError(err)})
 	}
 	if st.IsDir() {
 		return walkDir(p, opt, fn)
 	}
 	return readFile(p, st, opt, fn)
-}
-
-func ioError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // readFile reads the file p; st is its os.Stat (nil when unknown).
@@ -313,7 +307,7 @@ func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) 
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return fn(Input{ID: p, Err: ioError(err)})
+		return fn(Input{ID: p, Err: fileio.BareError(err)})
 	}
 	defer f.Close()
 	if st != nil && !st.Mode().IsRegular() && opt.Context != nil {
@@ -327,7 +321,7 @@ func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) 
 	}
 	data, err := readAll(f, opt.MaxBytes, size)
 	if err != nil {
-		return fn(Input{ID: p, Err: ioError(err)})
+		return fn(Input{ID: p, Err: fileio.BareError(err)})
 	}
 	return fn(textInput(p, data, opt))
 }
@@ -351,7 +345,7 @@ func walkDir(root string, opt InputOptions, fn func(Input) error) error {
 			return opt.Context.Err()
 		}
 		if err != nil {
-			files = append(files, entry{path, ioError(err)})
+			files = append(files, entry{path, fileio.BareError(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -397,7 +391,7 @@ func irregular(path string, d fs.DirEntry) error {
 	if mode&fs.ModeSymlink != 0 {
 		st, err := os.Stat(path)
 		if err != nil {
-			return ioError(err)
+			return fileio.BareError(err)
 		}
 		mode = st.Mode().Type()
 		if st.IsDir() {
@@ -433,7 +427,7 @@ func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error)
 		if err != nil && err != io.EOF {
 			// a read or decoding error: the line is cut or corrupt, and
 			// the error stands in its place
-			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ioError(err), Line: lineNo})
+			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: fileio.BareError(err), Line: lineNo})
 		}
 		if len(line) > 0 || err == nil {
 			in, skip := parseJSONLine(name, lineNo, line, opt.KeepMeta)
@@ -745,10 +739,11 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 // string's content stand for themselves: all ASCII, and none a control
 // character, a quotation mark or a backslash.
 func plainJSON8(x uint64) bool {
-	if x&high64 != 0 {
-		return false
-	}
-	return inRange64(x, 0, 0x1f)|inRange64(x^ones64*'"', 0, 0)|inRange64(x^ones64*'\\', 0, 0) == 0
+	// a byte below 0x20 or a zero byte of q or b (a quotation mark or a
+	// backslash of x) sets its high bit in the sum (haszero's test; a
+	// borrow reaches only bytes above one that is set already)
+	q, b := x^ones64*'"', x^ones64*'\\'
+	return (x|(x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b)&high64 == 0
 }
 
 // quotedLen returns the length of the encoded JSON string content that

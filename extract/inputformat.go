@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/fileio"
 	"github.com/whosaid/whosaid/internal/htmlpage"
 )
 
@@ -112,7 +113,7 @@ func readFormatted(p string, st fs.FileInfo, opt InputOptions, fn func(Input) er
 	f, gz := formatOf(p, opt)
 	file, err := os.Open(p)
 	if err != nil {
-		return fn(Input{ID: p, Err: ioError(err)})
+		return fn(Input{ID: p, Err: fileio.BareError(err)})
 	}
 	defer file.Close()
 	var r io.Reader = file
@@ -137,7 +138,7 @@ func readFormatted(p string, st fs.FileInfo, opt InputOptions, fn func(Input) er
 	}
 	data, err := readAll(r, opt.MaxBytes, size)
 	if err != nil {
-		return fn(Input{ID: id, Err: ioError(err)})
+		return fn(Input{ID: id, Err: fileio.BareError(err)})
 	}
 	return fn(f.whole(id, data, opt))
 }

@@ -2,12 +2,15 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -31,6 +34,27 @@ func TestAppendJSONStringLikeMarshal(t *testing.T) {
 		want, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestAppendJSONStringEightAtATime puts each byte at each place of a run of
+// plain letters, so that the eight-byte fast path meets it in every lane:
+// the encoding must still be json.Marshal's, and jsonLen must bound it.
+func TestAppendJSONStringEightAtATime(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for at := 0; at < 17; at++ {
+			w := []byte("abcdefghijklmnopqrstuvwx")
+			w[at] = byte(b)
+			s := string(w)
+			want, _ := json.Marshal(s)
+			got := appendJSONString(nil, s)
+			if !bytes.Equal(got, want) {
+				t.Errorf("byte %#x at %d: got %s, want %s", b, at, got, want)
+			}
+			if n := jsonLen(s); n < len(got) && b < utf8.RuneSelf {
+				t.Errorf("byte %#x at %d: jsonLen %d < %d", b, at, n, len(got))
+			}
 		}
 	}
 }
@@ -122,5 +146,29 @@ func BenchmarkJSONLWriter(b *testing.B) {
 			w.WriteDoc(d)
 		}
 		w.Close()
+	}
+}
+
+// TestSafeJSON8 checks the word-at-a-time test of output bytes against
+// jsonSafe, byte by byte, on random words of the bytes that matter and
+// their neighbours (= may be refused, as it lies between < and >).
+func TestSafeJSON8(t *testing.T) {
+	pick := []byte{0, 1, 0x1f, 0x20, 0x21, '"', '#', '%', '&', '\'', ';', '<', '=', '>', '?', '[', '\\', ']', 'a', 0x7e, 0x7f, 0x80, 0xc3, 0xff}
+	rng := rand.New(rand.NewSource(1))
+	var b [8]byte
+	for n := 0; n < 200000; n++ {
+		want := true
+		for i := range b {
+			b[i] = 'a'
+			if rng.Intn(4) == 0 {
+				b[i] = pick[rng.Intn(len(pick))]
+			}
+			if c := b[i]; c >= utf8.RuneSelf || !jsonSafe[c] || c == '=' {
+				want = false
+			}
+		}
+		if got := safeJSON8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("safeJSON8(%q) = %v, want %v", b[:], got, want)
+		}
 	}
 }

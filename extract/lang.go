@@ -24,6 +24,7 @@ const LangUnknown = "und"
 // 1/detectMinShare of its words is in none.
 const (
 	detectBytes    = 4 << 10
+	detectWide     = 16 << 10 // read when the first detectBytes tell no language (a page's menus)
 	detectSure     = 30
 	detectMinWords = 12
 	detectMinShare = 12
@@ -56,10 +57,21 @@ func newDetector(rs *rules.Ruleset) *detector {
 
 // detect returns the index in d.codes of the language of text, or -1 for
 // none. A language other than the base one (index 0) must have a quarter
-// more stop words than it.
+// more stop words than it. When the first detectBytes of a longer text are
+// in no language (a scraped page opening with kilobytes of menus), the
+// first detectWide bytes decide.
 func (d *detector) detect(text string) int {
-	if len(text) > detectBytes {
-		text = text[:detectBytes]
+	k := d.detectIn(text, detectBytes)
+	if k < 0 && len(text) > detectBytes {
+		k = d.detectIn(text, detectWide)
+	}
+	return k
+}
+
+// detectIn is detect on the first n bytes of text.
+func (d *detector) detectIn(text string, n int) int {
+	if len(text) > n {
+		text = text[:n]
 	}
 	var hits [16]int
 	var buf [48]byte
@@ -119,7 +131,7 @@ func (d *detector) detect(text string) int {
 				hits[k]++
 			}
 		}
-		if words%16 == 0 && d.sure(&hits) {
+		if words%16 == 0 && d.sure(&hits, words) {
 			break
 		}
 	}
@@ -141,8 +153,11 @@ func (d *detector) detect(text string) int {
 	return best
 }
 
-// sure reports whether one language is far enough ahead to stop reading.
-func (d *detector) sure(hits *[16]int) bool {
+// sure reports whether one language is far enough ahead to stop reading:
+// detectSure stop words, twice any other's, and a share of the words read
+// that would make the text its language (a page's menus give stop words
+// too, but few).
+func (d *detector) sure(hits *[16]int, words int) bool {
 	best, second := 0, 0
 	for k := range d.codes {
 		switch h := hits[k]; {
@@ -152,7 +167,7 @@ func (d *detector) sure(hits *[16]int) bool {
 			second = h
 		}
 	}
-	return best >= detectSure && best >= 2*second
+	return best >= detectSure && best >= 2*second && best*detectMinShare >= words
 }
 
 // langOf returns the language code of a document and the extractor for it:

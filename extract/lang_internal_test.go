@@ -57,3 +57,31 @@ func TestElision(t *testing.T) {
 		t.Error("English splits elisions")
 	}
 }
+
+// TestTokenizeElision checks that the tokenizer splits the elided words off
+// in running text (it asks elision only of words that hold an apostrophe).
+func TestTokenizeElision(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs.ForLang("fr"), Options{})
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Selon l’épidémiologiste, L'État agit.", []string{"Selon", "l’", "épidémiologiste", ",", "L'", "État", "agit", "."}},
+		{"aujourd’hui et demain", []string{"aujourd’hui", "et", "demain"}},
+		{"un mot sans apostrophe", []string{"un", "mot", "sans", "apostrophe"}},
+	}
+	for _, c := range cases {
+		low := ""
+		var got []string
+		for _, tok := range x.tokenize(c.text, 0, len(c.text), nil, nil, nil, &low) {
+			got = append(got, tok.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("tokenize(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

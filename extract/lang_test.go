@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -80,7 +81,7 @@ func TestLanguagePassages(t *testing.T) {
 					t.Errorf("%s: detected %q, want %q", g.ID, doc.Lang, want)
 				}
 				for _, q := range doc.Quotes {
-					pred[g.ID] = append(pred[g.ID], eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd})
+					pred[g.ID] = append(pred[g.ID], eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerOffsets: eval.SpeakerOffsets{SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}})
 				}
 				n, ok := titles(g, extra[i], doc.Quotes)
 				titleN += n
@@ -171,6 +172,16 @@ func TestLanguageDetection(t *testing.T) {
 		{"short", "“Yes,” he said.", "en"},
 		{"unknown", "„Jesteśmy gotowi”, powiedziała minister w poniedziałek po rozmowach, dodając, że plan pozostaje aktualny i wiążący dla wszystkich.", extract.LangUnknown},
 	}
+	// a page whose first kilobytes are menus, without stop words, then the
+	// article: the detector reads on
+	var menu strings.Builder
+	for i := 0; menu.Len() < 6<<10; i++ {
+		fmt.Fprintf(&menu, "Home\nWorld News\nBusiness\nMarkets\nSport %d\nMagazine\nCulture\nTravel Guides\nOpinion\nVideo\nPodcasts\n", i)
+	}
+	article := strings.Repeat("“We are ready,” the minister said on Monday after the talks, and she added that the plan was on track. ", 20)
+	cases = append(cases,
+		struct{ name, text, want string }{"menus then en", menu.String() + article, "en"},
+		struct{ name, text, want string }{"menus then de", menu.String() + strings.Repeat("„Wir sind bereit“, sagte die Ministerin am Montag nach den Gesprächen, und sie fügte hinzu, dass der Plan gelte. ", 20), "de"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := x.Extract(c.name, c.text)
@@ -235,4 +246,24 @@ func TestPackDates(t *testing.T) {
 			t.Errorf("%s: date %q, want %q", c.lang, doc.Date, c.want)
 		}
 	}
+}
+
+// TestInflectedNames checks that a name in another case form (Волковой,
+// Сергея Миронова) is the person first named, printed as the article
+// introduced them.
+func TestInflectedNames(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a surname in the genitive after по словам",
+			"Завод возобновит работу в понедельник, сообщила пресс-секретарь Ирина Волкова. «Все сотрудники вернутся на свои места», — сказала Волкова. По словам Волковой, «ремонт обошёлся дешевле, чем ожидалось».",
+			[]string{"Ирина Волкова", "Ирина Волкова"}},
+		{"a masculine surname in the genitive",
+			"Министр Антон Силуанов выступил в Думе с докладом о бюджете. «Дефицита не будет», — сказал Силуанов. По словам Силуанова, «расходы на оборону останутся прежними».",
+			[]string{"Антон Силуанов", "Антон Силуанов"}},
+		{"a full name in another case does not rename the person",
+			"Губернатор Сергей Миронов провёл совещание с главами районов. По словам Сергея Миронова, «дорогу откроют к осени». «Мы уложимся в бюджет», — пообещал Миронов.",
+			[]string{"Сергей Миронов", "Сергей Миронов"}},
+		{"a form first met in the genitive is printed as met, and its nominative links to it",
+			"По словам Анны Козловской, директора музея, выставка «привлекла вдвое больше посетителей». Козловская добавила: «Мы продлим её до конца лета».",
+			[]string{"Анны Козловской", "Анны Козловской"}},
+	})
 }

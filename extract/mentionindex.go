@@ -5,7 +5,7 @@ import (
 )
 
 // latestByKey indexes a document's name mentions by the entity key (the
-// lower-case last word of the name, see nameWords): for each key, the
+// key of the last word of the name, see nameWords): for each key, the
 // entity of the latest mention in es.mentions. It stands for a scan back
 // over all earlier mentions for every one-word name, which made entity
 // resolution quadratic in a long document.
@@ -28,7 +28,7 @@ func (l latestByKey) note(key string, e *entity) { l[key] = e }
 func (l latestByKey) rebuild(mentions []nameMention) {
 	clear(l)
 	for _, m := range mentions {
-		l[strings.ToLower(m.ent.words[len(m.ent.words)-1])] = m.ent
+		l[m.ent.key] = m.ent
 	}
 }
 

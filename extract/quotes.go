@@ -571,6 +571,9 @@ func (s *qsScanner) paragraphEnd(i int) {
 		s.cutAll()
 		return
 	}
+	if len(s.stack) == 1 && s.unclosedOuter() {
+		return
+	}
 	end := s.trimBack(i, s.stack[0].contentStart)
 	for j, it := range s.stack {
 		if s.finalize(it, j, end, 0, end) {

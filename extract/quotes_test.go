@@ -77,6 +77,17 @@ var quoteCases = []quoteCase{
 	{"stray inch mark", `a 5" screen is small`, ScanOptions{}, nil, 1},
 	{"feet and inches", `he is 6'2" tall`, ScanOptions{}, nil, 1},
 	{"straight unclosed", `She said "hello there`, ScanOptions{}, []string{"hello there +U"}, 1},
+	// An outer quote left open at the paragraph end, with quotes of its own
+	// opening mark inside it, was never closed: it ends before the first of
+	// them, and they are top-level quotes.
+	{"unclosed outer before quotes of its own mark", "A demo came in called “Harbour (“Home Again”). “It moved me,” he said. “It just fit.”", ScanOptions{},
+		[]string{"Harbour ( +U", "Home Again", "It moved me,", "It just fit."}, 1},
+	{"unclosed outer, straight marks", `"Absent a plan, he added, "this is how it ends."`, ScanOptions{},
+		[]string{"Absent a plan, he added, +U", "this is how it ends."}, 1},
+	{"unclosed outer with an inner pair only stays whole", "“He said ‘no’ and left", ScanOptions{},
+		[]string{"He said ‘no’ and left +U", "no [d1 p0]"}, 1},
+	{"unclosed outer, quote of its own mark still open", "“a “b c", ScanOptions{},
+		[]string{"a “b c +U", "b c [d1 p0] +U"}, 2},
 	{"straight not opening before space", `a " b " c`, ScanOptions{}, nil, 2},
 
 	// Other languages.

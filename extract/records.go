@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,7 +46,13 @@ func newCPIndex(text string) *cpIndex {
 }
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&high64 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
 		}
@@ -138,6 +145,12 @@ func rowCost(r *Record) int {
 func jsonLen(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && safeJSON8(load64(s, i)) {
+			i += 8 // no escapes in these eight bytes
+		}
+		if i == len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
 			n += 5
 		}
@@ -206,8 +219,8 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 				r.Kind = "continued" // the speaker was named in an earlier paragraph
 			}
 			r.Rule = at.m.Rule.ID
-			r.Confidence = at.m.Rule.Confidence
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
+			r.Confidence = x.ruleConfidence(a, at, loc)
 			if at.guess != nil && r.Status != "unresolved" {
 				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
 				r.Confidence = min(r.Confidence, at.guess.Confidence)
@@ -224,11 +237,17 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 				r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
 			}
-		} else if kind := x.nonSpeech(a, qi, content); kind != "" {
+		} else if kind := x.nonSpeech(a, qi, content); kind != "" || x.readerVoice(a, qi) {
 			if !x.opts.All {
 				continue
 			}
-			r.Kind = kind
+			r.Kind = cmp.Or(kind, "hypothetical") // you will wonder, “What if …?”
+		}
+		if !x.opts.All && x.mentionSubject(a, qi, content) {
+			continue // “Non-paper” is a term: the words are mentioned, not spoken
+		}
+		if at.ok && !x.opts.All && (x.exclaimModifier(a, qi, content) || x.possessiveTerm(content) || x.endsInTitleNoun(content)) {
+			continue // that “a-ha!” moment, the “whistleblower’s” identity, the “Master Builder Series”: no speech
 		}
 		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech
@@ -314,8 +333,8 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.tok > 0 && x.rules.IsTitleMarker(&toks[loc.tok-1]) {
 		return true
 	}
-	if loc.tok > 1 && (toks[loc.tok-1].Lower == "," || x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[loc.tok-1])) && x.rules.IsTitleMarker(&toks[loc.tok-2]) {
-		return true // in her memoir, “Tough Choices”; an episode of “The View”
+	if loc.tok > 1 && (toks[loc.tok-1].Lower == "," || x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[loc.tok-1]) || x.rules.InList(x.rules.Lists[listTitleLinks], &toks[loc.tok-1])) && x.rules.IsTitleMarker(&toks[loc.tok-2]) {
+		return true // in her memoir, “Tough Choices”; an episode of “The View”; a song like “Harbour”
 	}
 	nouns := x.rules.Lists[listTitleNouns]
 	for k := loc.tok + 1; k < len(toks) && k <= loc.tok+2 && toks[k].Kind == rules.Word; k++ {

@@ -12,6 +12,7 @@ import (
 // entity is one person or organisation of a document.
 type entity struct {
 	name    string // canonical: the longest name seen
+	key     string // the key of its last word (see nameWords)
 	words   []string
 	titles  []string
 	aliases []string
@@ -42,6 +43,35 @@ type entities struct {
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
 	holds    map[string][]int // see holding
 	latest   latestByKey      // entity key → entity of the latest mention
+	// lang keys the case forms of a name word (NameKey); nil when the
+	// language declines no names, and names match as written.
+	lang *rules.Language
+}
+
+// sameWord reports whether a and b are forms of one name word: equal but
+// for case, or, in a language that declines names, of one key.
+func (es *entities) sameWord(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	return es.lang != nil && es.lang.NameKey(strings.ToLower(a)) == es.lang.NameKey(strings.ToLower(b))
+}
+
+// sameName reports whether the entity e is named by the words ws, whose
+// joined form is full: equal but for case, or word by word of one key.
+func (es *entities) sameName(e *entity, ws []string, full string) bool {
+	if strings.EqualFold(e.name, full) {
+		return true
+	}
+	if es.lang == nil || len(e.words) != len(ws) {
+		return false
+	}
+	for i := range ws {
+		if !es.sameWord(e.words[i], ws[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // atStart returns the entity of the name mention that starts at byte
@@ -119,8 +149,9 @@ func (e *entity) addAlias(a string) {
 }
 
 // nameWords returns the words of a name mention without honorifics,
-// determiners and possessives, the lower-case form of its last word (the
-// entity key, see link), and the gender its honorific gives.
+// determiners and possessives, the key of its last word (its lower-case
+// form, or in a language that declines names the key that links its case
+// forms, Language.NameKey; see link), and the gender its honorific gives.
 func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
 	hon, det := x.lists.hon, x.lists.det
 	var ws []string
@@ -139,30 +170,34 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 		if i == s.Start && x.rules.InList(det, t) {
 			continue
 		}
-		if t.Lower == "’s" || t.Lower == "'s" {
+		if x.rules.IsPossessiveSuffix(t) {
 			continue
 		}
 		ws = append(ws, t.Text)
 		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
+	if key != "" {
+		key = x.rules.Language.NameKey(key)
+	}
 	return ws, key, gender
 }
 
 // link finds or creates the entity of a name with the given words, whose
-// last word has the lower-case form key; full is the words joined by
-// spaces.
+// last word has the key key; full is the words joined by spaces. A name in
+// another case form (Ирины Волковой) links to the entity of its first
+// form, whose name stays as the article introduced it.
 func (es *entities) link(ws []string, key, full string) *entity {
 	cands := es.byKey[key]
 	if len(ws) >= 2 {
 		for _, e := range cands {
-			if strings.EqualFold(e.name, full) {
+			if es.sameName(e, ws, full) {
 				return e
 			}
 		}
 		// a single-word entity with this key gets the full name
 		for _, e := range cands {
-			if len(e.words) == 1 || strings.EqualFold(e.words[0], ws[0]) {
-				if len(ws) > len(e.words) {
+			if len(e.words) == 1 || es.sameWord(e.words[0], ws[0]) {
+				if len(ws) > len(e.words) && strings.EqualFold(e.words[len(e.words)-1], ws[len(ws)-1]) {
 					e.addAlias(e.name)
 					e.name, e.words = full, ws
 				}
@@ -184,7 +219,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			}
 		}
 	}
-	e := &entity{name: full, words: ws, titles: []string{}, aliases: []string{}, best: -1}
+	e := &entity{name: full, key: key, words: ws, titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
 	es.byKey[key] = append(es.byKey[key], e)
 	return e
@@ -209,7 +244,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	for s.Len() > 0 && toks[s.End-1].Kind == rules.Punct {
 		s.End--
 	}
-	if s.Len() == 0 || isPossessiveTok(toks[s.End-1]) {
+	if s.Len() == 0 || x.rules.IsPossessiveSuffix(&toks[s.End-1]) {
 		return title{}
 	}
 	head, office, rank, other := affiliation, false, false, false
@@ -235,6 +270,9 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
 	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
+	if len(x.rules.Language.NameInflections) > 0 {
+		es.lang = &x.rules.Language
+	}
 	a.ents = es
 	det := x.lists.det
 	orgWords := x.rules.Lists[listOrganisationWords]
@@ -346,7 +384,7 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerP
 		}
 		tt := x.title(toks, d.Title)
 		e.addTitle(tt)
-		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && isPossessiveTok(toks[p]) {
+		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && x.rules.IsPossessiveSuffix(&toks[p]) {
 			e.addTitle(title{text: toks[p-1].Text + toks[p].Text + " " + tt.text, office: tt.office})
 		}
 		e.person = true
@@ -362,10 +400,6 @@ func isCoordinated(ws []string) bool {
 		}
 	}
 	return false
-}
-
-func isPossessiveTok(t rules.Token) bool {
-	return t.Lower == "’s" || t.Lower == "'s"
 }
 
 // listOrganisationWords names the optional list of words that make a name

@@ -49,8 +49,11 @@ func isAlnumASCII(b byte) bool {
 func alnumPrefix(x uint64) int {
 	// inRange64 needs ASCII bytes; a byte from 0x80 up may carry into the
 	// ones after it, but it is no letter, and the count stops there
-	alnum := (inRange64(x|ones64*0x20, 'a', 'z') | inRange64(x, '0', '9')) &^ x
-	return bits.TrailingZeros64(^alnum&high64) / 8
+	// (inRange64 written out, with the constants folded: small enough to
+	// be inlined in the tokenizer's loop)
+	y := x | ones64*0x20
+	alnum := ((y + ones64*(0x80-'a')) ^ (y + ones64*(0x80-'z'-1))) | ((x + ones64*(0x80-'0')) ^ (x + ones64*(0x80-'9'-1)))
+	return bits.TrailingZeros64(^(alnum&^x)&high64) >> 3
 }
 
 // Cases of a word, for lower-casing it (see asciiCase).
@@ -156,6 +159,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			j := i + n
 			// the case of the word's bytes, as asciiCase would find it
 			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
+			apostrophe := false // the word holds one (else it has no elision)
 			for j < limit {
 				if j+8 <= len(view) {
 					// the ASCII letters and digits at j, up to eight at a time
@@ -205,6 +209,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 							break // a period inside a word only after a single letter: U.S., D-N.Y.
 						}
 						nonASCII = nonASCII || r2 >= utf8.RuneSelf || nx >= utf8.RuneSelf
+						apostrophe = apostrophe || r2 == '\'' || r2 == '’'
 						upper = upper || 'A' <= nx && nx <= 'Z'
 						j += n2 + utf8.RuneLen(nx)
 						continue
@@ -230,7 +235,11 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 				}
 				lw = (*low)[i:j]
 			}
-			if k, kl := x.elision(w, lw); k > 0 {
+			k, kl := 0, 0
+			if apostrophe {
+				k, kl = x.elision(w, lw)
+			}
+			if k > 0 {
 				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
 				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: int32(i), End: int32(i + k), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 				r, _ = utf8.DecodeRuneInString(w[k:])

@@ -76,6 +76,36 @@ func TestTrustOnPages(t *testing.T) {
 		{"a guessed term of a person stays, marked as a guess",
 			"Hillary Clinton has raised the issue of “systemic racism” in her speeches.\n",
 			[]row{{"systemic racism", "Hillary Clinton", "guessed"}}},
+		{"what the reader would think is no speech",
+			"Running a shop is hard work.\n\nSome nights you will wonder, “Why did I ever start this business at all?”\n",
+			nil},
+		{"a generic you far before the quote does not make it the reader's",
+			"You have to go back only ten years to see the council defend the idea that “a bridge is a public good for every town.”\n",
+			[]row{{"a bridge is a public good for every town.", "", "unresolved"}}},
+		{"an exclamation modifying a noun is no speech",
+			"Jane Doe said the team waited months for that “aha!” moment in the lab.\n",
+			nil},
+		{"an exclamation that is no modifier stays",
+			"The crowd chanted “Jane!” as she walked in, Jane Doe said.\n",
+			[]row{{"Jane!", "Jane Doe", "attributed"}}},
+		{"a one-word quote with its possessive is a term",
+			"Jane Doe said she would keep the “insider’s” name secret for now.\n",
+			nil},
+		{"a title-case quote ending in a noun of works is a name",
+			"The toy maker said its new sets are called the “Harbour Builder Series” this year.\n",
+			nil},
+		{"a capitalised word after a noun of works and like is a name",
+			"Jane Doe said she worried about singing a song like “Harbour,” which she loves.\n",
+			nil},
+		{"a short quote that is the subject of is is a mention",
+			"“We will win the vote,” said Jane Doe.\n\n“Harbour first” is the name of her plan.\n",
+			[]row{{"We will win the vote", "Jane Doe", "attributed"}}},
+		{"a quote opening its sentence before a cue stays",
+			"“We will win,” Jane Doe said.\n",
+			[]row{{"We will win", "Jane Doe", "attributed"}}},
+		{"a passive cue names its speaker after the quote",
+			"The closures have been described as “a disaster for the town” by the mayor.\n",
+			[]row{{"a disaster for the town", "the mayor", "unresolved"}}},
 		{"a labelled caption gives no quote",
 			"The mayor spoke on Monday about the harbour bridge and its cost to the city.\n\nMedia caption Jane Doe: \"We will win the vote\"\n\n“We will win the vote,” said Jane Doe, the mayor.\n",
 			[]row{{"We will win the vote", "Jane Doe", "attributed"}}},
@@ -160,5 +190,63 @@ func TestGuessedRules(t *testing.T) {
 		if guessed[id] {
 			t.Errorf("%s is marked guessed", id)
 		}
+	}
+}
+
+// TestRuleConfidenceByFeature checks that a row takes its rule's
+// confidence_across when the speaker was found in an earlier paragraph, its
+// confidence_resolved when the speaker mention was resolved to a person
+// named before, and its confidence otherwise.
+func TestRuleConfidenceByFeature(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*rules.AttrRule{}
+	for _, r := range rs.Attribution {
+		byID[r.ID] = r
+	}
+	tests := []struct {
+		name, text, quote, rule, which string
+	}{
+		{"a turn inside its paragraph",
+			"“We will win the vote on Monday,” said Jane Doe, who smiled. “We will build the bridge this year.”\n",
+			"We will build the bridge this year.", "continued-turn", "confidence"},
+		{"a turn past a paragraph break",
+			"“We will win the vote on Monday,” said Jane Doe.\n\n“We will build the bridge this year.”\n",
+			"We will build the bridge this year.", "continued-turn", "across"},
+		{"a subject met for the first time",
+			"Jane Doe was quick to praise the plan and said it was “a good start” for the town.\n",
+			"a good start", "subject-cue-quote", "confidence"},
+		{"a subject resolved to a person named before",
+			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start” for the town.\n",
+			"a good start", "subject-cue-quote", "resolved"},
+	}
+	x := extract.New(rs, extract.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract("t", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := byID[tt.rule]
+			if r == nil {
+				t.Fatalf("no rule %s", tt.rule)
+			}
+			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved}[tt.which]
+			if want == 0 {
+				t.Fatalf("rule %s has no %s confidence", tt.rule, tt.which)
+			}
+			for _, q := range doc.Quotes {
+				if q.Quote != tt.quote {
+					continue
+				}
+				if q.Rule != tt.rule || q.Confidence != want {
+					t.Errorf("%q: rule %s confidence %v, want %s %v", q.Quote, q.Rule, q.Confidence, tt.rule, want)
+				}
+				return
+			}
+			t.Errorf("no row for %q: %+v", tt.quote, doc.Quotes)
+		})
 	}
 }

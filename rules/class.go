@@ -31,9 +31,10 @@ const (
 // classTable maps lower-case words to their class bits.
 type classTable struct {
 	words map[string]uint64
-	// short holds the words of 1 to 8 bytes (without NUL bytes), packed,
-	// looked up first (longer words cost more to pack than to hash); ascii
-	// the one-byte ASCII words (punctuation, initials), read from an array
+	// short holds the words of 1 to 16 bytes (without NUL bytes), packed,
+	// looked up first (a word packs in two loads, cheaper than hashing it
+	// for the map); ascii the one-byte ASCII words (punctuation, initials),
+	// read from an array
 	short wordtab.Table
 	ascii [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
@@ -95,7 +96,13 @@ func (rs *Ruleset) bindClasses() {
 	for _, name := range rest {
 		add(name)
 	}
-	cls := classTable{words: map[string]uint64{}}
+	n := 0 // the words of the lists, counted once per list: room enough for the map at once
+	for _, name := range order {
+		if l := rs.Lists[name]; l != nil {
+			n += len(l.words) + len(l.phrases)
+		}
+	}
+	cls := classTable{words: make(map[string]uint64, n)}
 	if l := rs.speakerLists.titleSuffixes; l != nil {
 		for _, suf := range l.Entries {
 			if suf == "" {
@@ -127,9 +134,6 @@ func (rs *Ruleset) bindClasses() {
 		if len(w) == 1 && w[0] < 0x80 {
 			cls.ascii[w[0]] = c
 		}
-		if len(w) > 8 {
-			continue
-		}
 		if a, b, ok := wordtab.Pack(w); ok {
 			cls.short.PutNew(a, b, c)
 		}
@@ -154,7 +158,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	switch {
 	case len(lower) == 1 && lower[0] < 0x80:
 		c = rs.classes.ascii[lower[0]]
-	case len(lower) <= 8:
+	case len(lower) <= 16:
 		if a, b, ok := wordtab.Pack(lower); ok {
 			c, _ = rs.classes.short.Get(a, b)
 		} else {

@@ -254,7 +254,7 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 func (c *CleanupRule) prepare() {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
 		if r != nil && r.Regex != nil {
-			r.filter = needle.Of(r.Regex.String())
+			r.filter = filterOf(r.Regex.String()) // mined beforehand for the default rules
 		}
 	}
 }

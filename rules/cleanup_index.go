@@ -53,7 +53,7 @@ func dateFiltersOf(res []*Regexp) []needle.Filter {
 	fs := make([]needle.Filter, len(res))
 	for i, re := range res {
 		if re != nil {
-			fs[i] = needle.MustOf(re.String())
+			fs[i] = mustFilterOf(re.String())
 		}
 	}
 	return fs

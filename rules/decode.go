@@ -113,7 +113,10 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, fn func(key string, k,
 		d.errf(n, "want a mapping (key: value), got %s", kindName(n))
 		return
 	}
-	seen := map[string]int{}
+	var seen map[string]int // the line of each key so far, in a long mapping
+	if len(n.Content) > 2*smallMapping {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -121,17 +124,38 @@ func (d *decoder) mapping(n *yaml.Node, allowed []string, fn func(key string, k,
 			continue
 		}
 		key := k.Value
-		if line, ok := seen[key]; ok {
+		if line, ok := earlierKey(n.Content[:i], seen, key); ok {
 			d.errf(k, "duplicate key %q (first on line %d)", key, line)
 			continue
 		}
-		seen[key] = k.Line
+		if seen != nil {
+			seen[key] = k.Line
+		}
 		if allowed != nil && !contains(allowed, key) {
 			d.errf(k, "unknown key %q%s (allowed: %s)", key, didYouMean(key, append([]string(nil), allowed...)), strings.Join(allowed, ", "))
 			continue
 		}
 		fn(key, k, v)
 	}
+}
+
+// smallMapping is the number of keys up to which mapping looks for a
+// repeated key among the earlier ones instead of in a map.
+const smallMapping = 16
+
+// earlierKey returns the line of the first scalar key among the key/value
+// pairs before (or in seen, when it is not nil) that is key.
+func earlierKey(before []*yaml.Node, seen map[string]int, key string) (int, bool) {
+	if seen != nil {
+		line, ok := seen[key]
+		return line, ok
+	}
+	for j := 0; j+1 < len(before); j += 2 {
+		if k := before[j]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k.Line, true
+		}
+	}
+	return 0, false
 }
 
 func contains(ss []string, s string) bool {
@@ -253,6 +277,9 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 	if !ok {
 		return nil
 	}
+	if d.src.Default && vettedPattern(s) {
+		return lazyRegexp(s, d.pos(n)) // compiled when the snapshot was made
+	}
 	re, err := regexp.Compile(s)
 	if err != nil {
 		p := d.pos(n)
@@ -271,7 +298,7 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 		*d.errs = append(*d.errs, &Error{Pos: p, Msg: "bad regular expression: " + strings.TrimPrefix(msg, "error parsing regexp: ")})
 		return nil
 	}
-	return &Regexp{Regexp: re, Pos: d.pos(n)}
+	return compiledRegexp(re, d.pos(n))
 }
 
 // unclosedParen returns the byte offset of the last ( of the regular
@@ -330,6 +357,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 			l.Description, _ = d.str(v)
 		case "words":
 			wordsNode = v
+			if n := len(v.Content); n > 0 { // room for every entry at once (an empty list stays nil)
+				words, wordPos = make([]string, 0, n), make([]Pos, 0, n)
+			}
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok {
 					words = append(words, s)

@@ -253,7 +253,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
-	d.mapping(n, []string{"id", "description", "priority", "confidence", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"id", "description", "priority", "confidence", "confidence_across", "confidence_resolved", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
@@ -264,6 +264,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			r.Priority, _ = d.int(v)
 		case "confidence":
 			d.share(key, v, &r.Confidence)
+		case "confidence_across":
+			d.share(key, v, &r.ConfidenceAcross)
+		case "confidence_resolved":
+			d.share(key, v, &r.ConfidenceResolved)
 		case "kind":
 			r.Kind, _ = d.choice(key, v, []string{"direct", "partial", "headline", "continued", KindIndirect})
 		case "status":

@@ -46,7 +46,7 @@ attribution:
     tests:
       - {text: '“Hi,” said Jane Doe.', speaker: Jane Doe}
 `)
-	defaults := []Source{{Name: DefaultPrefix + "base.yaml", Data: []byte(base.String()), Default: true}}
+	defaults := []Source{{Name: defaultPrefix + "base.yaml", Data: []byte(base.String()), Default: true}}
 	if _, err := Load(defaults); err != nil {
 		f.Fatalf("the fuzz base ruleset does not load: %v", err)
 	}

@@ -4,9 +4,16 @@ import "strings"
 
 // compile builds the lookup tables of a list from its entries.
 func (l *List) compile() {
-	l.words = map[string]struct{}{}
+	per := 1 // forms per entry, roughly: the words map is made big enough at once
+	if !l.plain && l.Kind == KindLemmas {
+		per = 5
+	} else if !l.plain && l.Kind == KindNouns {
+		per = 2
+	}
+	l.words = make(map[string]struct{}, per*len(l.Entries))
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
+	var forms []string
 	for _, e := range l.Entries {
 		e = strings.ToLower(strings.TrimSpace(e))
 		if e == "" {
@@ -18,8 +25,10 @@ func (l *List) compile() {
 				e, attr = w, a
 			}
 		}
-		var forms []string
-		for i, f := range strings.Split(e, "|") {
+		forms = forms[:0]
+		for i, rest, more := 0, e, true; more; i++ {
+			var f string
+			f, rest, more = strings.Cut(rest, "|") // the forms of e, as strings.Split(e, "|")
 			f = strings.TrimSpace(f)
 			if f == "" {
 				continue
@@ -30,41 +39,60 @@ func (l *List) compile() {
 			}
 			switch l.Kind {
 			case KindLemmas:
-				forms = append(forms, VerbForms(f)...)
+				forms = append(forms, verbForms(f)...)
 			case KindNouns:
-				forms = append(forms, NounPlurals(f)...)
+				forms = append(forms, nounPlurals(f)...)
 			}
 		}
 		for _, f := range forms {
-			ws := strings.Fields(f)
-			if len(ws) == 1 {
-				l.words[ws[0]] = struct{}{}
-				if attr != "" {
-					l.Attrs[ws[0]] = attr
+			w := f
+			if !oneWord(f) {
+				ws := strings.Fields(f)
+				if len(ws) != 1 {
+					if len(ws) > l.maxLen {
+						l.maxLen = len(ws)
+					}
+					l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
+					continue
 				}
-				continue
+				w = ws[0]
 			}
-			if len(ws) > l.maxLen {
-				l.maxLen = len(ws)
+			l.words[w] = struct{}{}
+			if attr != "" {
+				l.Attrs[w] = attr
 			}
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
 		}
 	}
 }
 
+// oneWord reports whether strings.Fields(f) is f alone: f is not empty
+// and holds no space (it is tested on ASCII text only; other text is left
+// to strings.Fields).
+func oneWord(f string) bool {
+	if f == "" {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c <= ' ' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
-// VerbForms generates the regular inflections of a verb lemma: third person
+// verbForms generates the regular inflections of a verb lemma: third person
 // -s, past -ed and present participle -ing, with the usual spelling changes;
 // for a final consonant-vowel-consonant both the doubled and the plain
 // forms are produced (admit → admitted, admited), which costs nothing in
 // matching and needs no stress information. Multi-word lemmas inflect the
 // first word (point out → points out).
-func VerbForms(lemma string) []string {
+func verbForms(lemma string) []string {
 	first, rest, multi := strings.Cut(lemma, " ")
 	if multi {
 		var out []string
-		for _, f := range VerbForms(first) {
+		for _, f := range verbForms(first) {
 			out = append(out, f+" "+rest)
 		}
 		return out
@@ -117,13 +145,13 @@ func VerbForms(lemma string) []string {
 	return out
 }
 
-// NounPlurals generates the regular plural of a noun (official → officials,
+// nounPlurals generates the regular plural of a noun (official → officials,
 // spokesman → spokesmen, authority → authorities). Multi-word entries
 // inflect the last word.
-func NounPlurals(noun string) []string {
+func nounPlurals(noun string) []string {
 	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
 		var out []string
-		for _, p := range NounPlurals(noun[i+1:]) {
+		for _, p := range nounPlurals(noun[i+1:]) {
 			out = append(out, noun[:i+1]+p)
 		}
 		return out

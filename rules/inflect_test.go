@@ -27,15 +27,15 @@ func TestVerbForms(t *testing.T) {
 		{"a", nil, nil},
 	}
 	for _, tc := range tests {
-		got := VerbForms(tc.lemma)
+		got := verbForms(tc.lemma)
 		for _, w := range tc.want {
 			if !slices.Contains(got, w) {
-				t.Errorf("VerbForms(%q) = %v, lacks %q", tc.lemma, got, w)
+				t.Errorf("verbForms(%q) = %v, lacks %q", tc.lemma, got, w)
 			}
 		}
 		for _, w := range tc.not {
 			if slices.Contains(got, w) {
-				t.Errorf("VerbForms(%q) = %v, holds %q", tc.lemma, got, w)
+				t.Errorf("verbForms(%q) = %v, holds %q", tc.lemma, got, w)
 			}
 		}
 	}
@@ -53,8 +53,8 @@ func TestNounPlurals(t *testing.T) {
 		{"coach", "coaches"},
 	}
 	for _, tc := range tests {
-		if got := NounPlurals(tc.noun); !slices.Contains(got, tc.want) {
-			t.Errorf("NounPlurals(%q) = %v, want %q", tc.noun, got, tc.want)
+		if got := nounPlurals(tc.noun); !slices.Contains(got, tc.want) {
+			t.Errorf("nounPlurals(%q) = %v, want %q", tc.noun, got, tc.want)
 		}
 	}
 }

@@ -7,9 +7,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -71,7 +74,12 @@ type Language struct {
 	// quotation with capitals after its first word is a term or a name, not
 	// a sentence. Default true.
 	SentenceCase bool
-	Pos          Pos
+	// NameInflections are the endings of the case forms of names, each
+	// with what it becomes in the key that links the forms of one name
+	// (Russian Волковой, Волкову → волков, as Волкова), the longest
+	// ending first; see NameKey.
+	NameInflections []Inflection
+	Pos             Pos
 
 	titleCaseShortSet, sentenceCaseSet bool // given in a file (else the defaults)
 
@@ -96,7 +104,7 @@ const (
 func morphologies() []string { return []string{"english", "none"} }
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings", "title_case_short", "sentence_case"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings", "title_case_short", "sentence_case", "name_inflections"}
 
 // language decodes the `language:` section; later files override the keys
 // they give (and add stop words, months and elisions), except that the first
@@ -171,6 +179,8 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			if b, ok := d.bool(v); ok {
 				rs.Language.SentenceCase, rs.Language.sentenceCaseSet = b, true
 			}
+		case "name_inflections":
+			d.nameInflections(&rs.Language, v)
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
 		case "noun_quote_confidence":
@@ -571,4 +581,76 @@ func (l *Language) MonthNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// IsPossessiveSuffix reports whether t is a possessive ending with letters
+// after its mark (’s, 's: an entry of the possessives list that
+// PossessiveEndings splits off a word), not the bare mark of a plural (’),
+// which also closes quotations.
+func (rs *Ruleset) IsPossessiveSuffix(t *Token) bool {
+	if !rs.isPossessive(t) {
+		return false
+	}
+	for _, r := range t.Lower {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Inflection is an entry of a language's name_inflections: a name word
+// ending in Ending has the key of the word ending in Stem instead.
+type Inflection struct {
+	Ending, Stem string
+}
+
+// minNameStem is the least number of letters a name word keeps before an
+// inflected ending: shorter words are keyed as written.
+const minNameStem = 3
+
+// NameKey returns the key of a lower-case name word that links its case
+// forms: the word with its longest ending of NameInflections replaced by
+// that ending's stem (волковой → волков), or the word itself when no
+// ending fits or fewer than minNameStem letters would stay before it.
+func (l *Language) NameKey(lower string) string {
+	for _, in := range l.NameInflections {
+		if !strings.HasSuffix(lower, in.Ending) {
+			continue
+		}
+		rest := lower[:len(lower)-len(in.Ending)]
+		if utf8.RuneCountInString(rest) < minNameStem {
+			continue
+		}
+		return rest + in.Stem
+	}
+	return lower
+}
+
+// nameInflections decodes `name_inflections:`, a mapping of endings to
+// stems (ой: а), into l, longest ending first; a later file's entries are
+// added (and replace an ending given before).
+func (d *decoder) nameInflections(l *Language, v *yaml.Node) {
+	if v.Kind != yaml.MappingNode {
+		d.errf(v, "name_inflections: want a mapping of endings to stems (овой: ов), got %s", kindName(v))
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, s := v.Content[i], v.Content[i+1]
+		end, ok1 := d.str(k)
+		stem, ok2 := d.str(s)
+		if !ok1 || !ok2 {
+			continue
+		}
+		end, stem = strings.ToLower(strings.TrimSpace(end)), strings.ToLower(strings.TrimSpace(stem))
+		if end == "" || end == stem {
+			d.errf(k, "name_inflections: an ending must be a non-empty string other than its stem, got %q: %q", end, stem)
+			continue
+		}
+		l.NameInflections = slices.DeleteFunc(l.NameInflections, func(in Inflection) bool { return in.Ending == end })
+		l.NameInflections = append(l.NameInflections, Inflection{Ending: end, Stem: stem})
+	}
+	sort.SliceStable(l.NameInflections, func(i, j int) bool {
+		return len(l.NameInflections[i].Ending) > len(l.NameInflections[j].Ending)
+	})
 }

@@ -79,6 +79,8 @@ func TestLanguageSection(t *testing.T) {
 		{"title_case_short: 40", "0 to 20"},
 		{"sentence_case: maybe", "true or false"},
 		{"colour: red", "unknown key"},
+		{"name_inflections: [ой, а]", "want a mapping"},
+		{"name_inflections: {ой: ой}", "other than its stem"},
 	} {
 		src := Source{Name: "bad.yaml", Data: []byte("version: 1\nlanguage:\n  " + c.yaml + "\n")}
 		if _, err := Load(append(base, src)); err == nil || !strings.Contains(err.Error(), c.want) {
@@ -136,5 +138,43 @@ func TestMonthPrefixes(t *testing.T) {
 	bad := Source{Name: "bad.yaml", Data: []byte("version: 1\nmetadata:\n  month_prefixes: [jan, feb]\n")}
 	if _, err := Load(append(DefaultBaseSources(), bad)); err == nil || !strings.Contains(err.Error(), "twelve months") {
 		t.Errorf("two month prefixes: error %v, want one about the twelve months", err)
+	}
+}
+
+// TestNameKey checks that the case forms of a Russian name share one key
+// (the Russian pack's name_inflections), that short words and words of no
+// listed ending keep their own, and that English keys names as written.
+func TestNameKey(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := rs.ForLang("ru")
+	if ru == nil {
+		t.Fatal("no ru pack")
+	}
+	for _, c := range []struct {
+		forms []string
+		same  bool
+	}{
+		{[]string{"волкова", "волковой", "волкову", "волковым", "волков", "волкове"}, true},
+		{[]string{"ирина", "ирины", "ирине", "ирину", "ириной"}, true},
+		{[]string{"козловская", "козловской", "козловскую", "козловский", "козловского"}, true},
+		{[]string{"дмитрий", "дмитрия", "дмитрию", "дмитрием"}, true},
+		{[]string{"сергей", "сергея", "сергею", "сергеем"}, true},
+		{[]string{"антон", "антона", "антону", "антоном"}, true},
+		{[]string{"волков", "волк"}, false},
+		{[]string{"ли", "лиу"}, false}, // too short to lose an ending
+	} {
+		keys := map[string]bool{}
+		for _, f := range c.forms {
+			keys[ru.Language.NameKey(f)] = true
+		}
+		if (len(keys) == 1) != c.same {
+			t.Errorf("%v: keys %v, want one key: %v", c.forms, keys, c.same)
+		}
+	}
+	if got := rs.Language.NameKey("smiths"); got != "smiths" {
+		t.Errorf("English NameKey(smiths) = %q, want it as written", got)
 	}
 }

@@ -15,8 +15,8 @@ import (
 //go:embed defaults
 var defaultFS embed.FS
 
-// DefaultPrefix names the embedded default files in messages.
-const DefaultPrefix = "(default)/"
+// defaultPrefix names the embedded default files in messages.
+const defaultPrefix = "(default)/"
 
 // Source is the content of one rule file.
 type Source struct {
@@ -57,9 +57,9 @@ func embeddedSources(dir, pack string) []Source {
 		if err != nil {
 			continue
 		}
-		name := DefaultPrefix + e.Name()
+		name := defaultPrefix + e.Name()
 		if dir != "" {
-			name = DefaultPrefix + dir + "/" + e.Name()
+			name = defaultPrefix + dir + "/" + e.Name()
 		}
 		out = append(out, Source{Name: name, Data: data, Default: true, Pack: pack})
 	}

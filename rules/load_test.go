@@ -170,7 +170,7 @@ disable: [partial-quote]
 		t.Errorf("aux was not replaced: %v", aux.Entries)
 	}
 	r := findRule(rs, "quote-cue-speaker")
-	if r == nil || r.Source != "user.yaml" || r.Priority != 1 || r.Overrides.File != DefaultPrefix+"attribution.yaml" {
+	if r == nil || r.Source != "user.yaml" || r.Priority != 1 || r.Overrides.File != defaultPrefix+"attribution.yaml" {
 		t.Errorf("override: got %+v", r)
 	}
 	if findRule(rs, "partial-quote") != nil {

@@ -9,7 +9,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -155,12 +154,6 @@ func (m *Metadata) MonthByPrefix(name string) int {
 	return 0
 }
 
-// Regexp is a compiled regular expression with its source and position.
-type Regexp struct {
-	*regexp.Regexp
-	Pos Pos
-}
-
 // ListKind says how the entries of a list are matched.
 type ListKind string
 
@@ -282,8 +275,18 @@ type AttrRule struct {
 	Description string
 	Priority    int
 	Confidence  float64
-	Kind        string // output kind: direct, partial, headline, continued, indirect
-	Scope       Scope
+	// ConfidenceAcross, when not 0, is the confidence of a row whose
+	// speaker the rule found in an earlier paragraph than the quotation (a
+	// turn that goes on past a paragraph break is right less often than one
+	// inside a paragraph).
+	ConfidenceAcross float64
+	// ConfidenceResolved, when not 0, is the confidence of a row whose
+	// speaker mention (a surname, a pronoun, a definite descriptor) was
+	// resolved to a person named before: such a subject is more often the
+	// speaker than a name or a phrase met for the first time.
+	ConfidenceResolved float64
+	Kind               string // output kind: direct, partial, headline, continued, indirect
+	Scope              Scope
 	// Status is StatusGuessed for a fallback rule (the sentence subject, the
 	// sentence before) whose attributions are guesses, else "".
 	Status  string

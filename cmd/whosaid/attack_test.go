@@ -81,6 +81,20 @@ func TestOutputNeverDestroys(t *testing.T) {
 		}
 		noTemp(t, dir)
 	})
+	t.Run("a page inside a folder input, which the default globs read", func(t *testing.T) {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "a.txt"), []byte(goodText))
+		out := write(t, filepath.Join(dir, "report.html"), []byte("<p>old</p>\n"))
+		r := cli(bg, nil, "report", "-q", "-o", out, dir)
+		if r.code != exitUsage {
+			t.Errorf("exit code %d, want %d: the page is one of the folder's inputs", r.code, exitUsage)
+		}
+		checkMessages(t, r.stderr, `^whosaid: -o .*report\.html: is also an input `)
+		if readFile(t, out) != "<p>old</p>\n" {
+			t.Error("the page was replaced")
+		}
+		noTemp(t, dir)
+	})
 	t.Run("output onto a folder", func(t *testing.T) {
 		dir := t.TempDir()
 		in := write(t, filepath.Join(dir, "in", "s.txt"), []byte(goodText))

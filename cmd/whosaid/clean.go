@@ -16,9 +16,9 @@ import (
 
 type cleanOpts struct {
 	docFlags
-	format  string
-	out     string
+	outFlags
 	explain bool
+	lang    string
 }
 
 func newCleanCmd(a *app) *cobra.Command {
@@ -33,10 +33,9 @@ func newCleanCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, stdinDefault(args)) },
 	}
 	o.docFlags.add(cmd)
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or jsonl")
-	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output")
-	enumFlag(cmd, "format", fixed("text", "jsonl"))
+	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
 	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
 	return cmd
 }
 
@@ -46,12 +45,29 @@ type droppedJSON struct {
 	Rule  string `json:"rule"`
 }
 
+// docHead is what clean shows of a document's metadata: the title and
+// date that cleanup found in the text, an HTML page's own metadata first.
+type docHead struct {
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	URL    string `json:"url,omitempty"`
+	Byline string `json:"byline,omitempty"`
+}
+
+// headOf returns the metadata of input in, whose cleaned text is c.
+func headOf(in extract.Input, c *extract.Cleaned) docHead {
+	h := docHead{Title: c.Title, Date: c.Date}
+	if p := in.Page; p != nil {
+		h = docHead{Title: cmp.Or(p.Title, h.Title), Date: cmp.Or(p.Date, h.Date), URL: p.URL, Byline: p.Byline}
+	}
+	return h
+}
+
+// cleanJSON is a line of clean --format jsonl.
 type cleanJSON struct {
-	ID      string        `json:"id"`
-	Title   string        `json:"title"`
-	Date    string        `json:"date"`
-	URL     string        `json:"url,omitempty"`
-	Byline  string        `json:"byline,omitempty"`
+	ID   string `json:"id"`
+	Lang string `json:"lang"`
+	docHead
 	Text    string        `json:"text"`
 	Dropped []droppedJSON `json:"dropped"`
 	Lines   []lineJSON    `json:"lines,omitempty"`
@@ -76,7 +92,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 	if o.format != "text" && o.format != "jsonl" {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
-	x := extract.New(rs, extract.Options{})
+	if err := extract.CheckLang(rs, o.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	x := extract.New(rs, extract.Options{Lang: o.lang})
 	w, err := createOutput(a, o.out, args, inOpt.Globs)
 	if err != nil {
 		return err
@@ -101,13 +120,10 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 		} else {
 			c = x.Clean(in.Text)
 		}
-		title, date, url, byline := c.Title, c.Date, "", ""
-		if p := in.Page; p != nil {
-			title, date, url, byline = cmp.Or(p.Title, title), cmp.Or(p.Date, date), p.URL, p.Byline
-		}
+		head := headOf(in, c)
 		switch o.format {
 		case "jsonl":
-			rec := cleanJSON{ID: in.ID, Title: title, Date: date, URL: url, Byline: byline, Text: c.Text(), Dropped: []droppedJSON{}}
+			rec := cleanJSON{ID: in.ID, Lang: c.Lang, docHead: head, Text: c.Text(), Dropped: []droppedJSON{}}
 			cp := 0
 			prev := 0
 			for i, l := range c.Lines {
@@ -134,11 +150,11 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 			if len(args) > 1 || inOpt.Format == "jsonl" {
 				fmt.Fprintf(bw, "==> %s <==\n", in.ID)
 			}
-			if title != "" || date != "" {
-				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", title, date)
+			if head.Title != "" || head.Date != "" {
+				fmt.Fprintf(bw, "# title: %s\n# date: %s\n\n", head.Title, head.Date)
 			}
-			if url != "" {
-				fmt.Fprintf(bw, "# url: %s\n\n", url)
+			if head.URL != "" {
+				fmt.Fprintf(bw, "# url: %s\n\n", head.URL)
 			}
 			text := c.Text()
 			if isTerminal(a.stdout) {

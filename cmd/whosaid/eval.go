@@ -23,6 +23,7 @@ type evalOpts struct {
 	calib   bool
 	errs    bool
 	width   float64
+	minRows int
 	variant string
 	write   string
 }
@@ -52,6 +53,7 @@ gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
+  whosaid eval --calibration --min-rows 30 gold.jsonl  # also buckets merged to 30 scored rows or more
   whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote
   whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
@@ -64,6 +66,7 @@ gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
 	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
+	cmd.Flags().IntVar(&o.minRows, "min-rows", 0, "with --calibration: also merge adjacent buckets into ranges of at least this many scored rows")
 	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants(), " or ")+
 		" (British quotation marks; hard-wrapped at 72 columns)")
 	enumFlag(cmd, "variant", eval.Variants)
@@ -116,7 +119,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		var ps []eval.PredQuote
 		var rs []eval.RatedQuote
 		for _, q := range doc.Quotes {
-			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd, Title: q.Title, Kind: q.Kind}
+			p := eval.PredQuote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerOffsets: eval.SpeakerOffsets{SpeakerStart: q.SpeakerStart, SpeakerEnd: q.SpeakerEnd}, Title: q.Title, Kind: q.Kind}
 			ps = append(ps, p)
 			if q.Kind != "indirect" { // calibration rates quotations
 				rs = append(rs, eval.RatedQuote{PredQuote: p, Confidence: q.Confidence, Rule: q.Rule})
@@ -141,6 +144,9 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	}
 	if o.calib {
 		c := eval.Calibrate(gold, rated, o.width)
+		if o.minRows > 0 {
+			c.Merge(o.minRows)
+		}
 		if o.asJSON {
 			b, _ := json.MarshalIndent(c, "", "  ")
 			fmt.Fprintln(a.stdout, string(b))

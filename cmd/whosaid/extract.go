@@ -15,15 +15,13 @@ import (
 type extractOpts struct {
 	docFlags
 	tableFlags
-	all     bool
-	explain bool
+	rowFlags
 	csvRaw  bool
 	cpuprof string
 	minConf float64
 	lang    string
 	columns string
 
-	reported bool   // --reported: rows of kind indirect
 	dedupe   bool   // --dedupe: first occurrences only
 	dupScope string // --dup-scope: corpus or document
 }
@@ -48,9 +46,9 @@ func newExtractCmd(a *app) *cobra.Command {
 	}
 	o.docFlags.add(cmd)
 	o.tableFlags.add(cmd, extract.Formats())
-	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech (scare quotes, titles)")
-	cmd.Flags().BoolVar(&o.reported, "reported", false, "also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quote which rule attributed it and why the others did not (in JSON, an explain field; for the other formats, on standard error)")
+	o.rowFlags.add(cmd, "also show quotations that are not attributed speech (scare quotes, titles)",
+		"also report reported speech without quotation marks (rows of kind indirect: Ushakov said the talks had been useful)",
+		"show per quote which rule attributed it and why the others did not (in JSON, an explain field; for the other formats, on standard error)")
 	cmd.Flags().BoolVar(&o.dedupe, "dedupe", false, "keep the first occurrence of each repeated quotation only (a repeat's dup_of names its first occurrence)")
 	cmd.Flags().StringVar(&o.dupScope, "dup-scope", "corpus", "where a repeated quotation's first occurrence is looked for: corpus (every document before) or document (its own only: the same output however a corpus is cut into chunks)")
 	enumFlag(cmd, "dup-scope", fixed("corpus", "document"))
@@ -105,7 +103,9 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if err := extract.CheckLang(rs, o.lang); err != nil {
 		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, MinConfidence: o.minConf, Lang: o.lang, Reported: o.reported})
+	xo := o.options()
+	xo.MinConfidence, xo.Lang = o.minConf, o.lang
+	x := extract.New(rs, xo)
 	ww, err := extract.NewWriter(format, w, extract.WriterOptions{CSVRaw: o.csvRaw, BOM: o.bom, Columns: columns})
 	if err != nil {
 		return &exitError{exitUsage, err}

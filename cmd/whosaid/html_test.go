@@ -62,7 +62,7 @@ func TestFolderWithoutMatch(t *testing.T) {
 // TestExtractRescuedQuote: a quote box the content extractor drops comes
 // back, with its speaker, and its offsets refer to the text in the output.
 func TestExtractRescuedQuote(t *testing.T) {
-	code, out, stderr := runCmd(t, "extract", "-q", "--format", "json", filepath.Join("..", "..", "testdata", "html", "ferries.html"))
+	code, out, stderr := runCmd(t, "extract", "-q", "--format", "json", filepath.Join("..", "..", "testdata", "html", "harbour.html"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/internal/fileio"
 )
 
 // openOutput returns the writer for -o PATH, or standard output for "" and
@@ -38,12 +37,12 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 	st, err := os.Stat(path) // through links, /dev/stdout's /proc/self/fd/1 included
 	if lst, lerr := os.Lstat(path); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
 		if err != nil {
-			return refuse("a symbolic link that leads nowhere (%v)", ioErr(err))
+			return refuse("a symbolic link that leads nowhere (%v)", fileio.BareError(err))
 		}
 		if st.Mode().IsRegular() {
 			// the file the link names is replaced, the link stays
 			if target, err = filepath.EvalSymlinks(path); err != nil {
-				return refuse("%v", ioErr(err))
+				return refuse("%v", fileio.BareError(err))
 			}
 		}
 	}
@@ -54,7 +53,7 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 			return refuse("its folder %s does not exist", extract.SafeName(dir))
 		}
 	case err != nil:
-		return refuse("%v", ioErr(err))
+		return refuse("%v", fileio.BareError(err))
 	case st.IsDir():
 		return refuse("is a folder")
 	case st.Mode()&fs.ModeSocket != 0:
@@ -66,54 +65,23 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 			return refuse("is also an input (%s): it would be overwritten", extract.SafeName(in))
 		}
 	}
-	perm := fs.FileMode(0o666) // minus the umask, by the kernel
+	var perm fs.FileMode // 0: a new file, 0666 minus the umask
 	if st != nil {
 		perm = st.Mode().Perm()
 	}
-	f, err := createTemp(target)
+	f, err := fileio.CreateWhole(target, perm)
 	if err != nil {
-		return refuse("%v", ioErr(err))
+		return refuse("%v", fileio.BareError(err))
 	}
-	if st != nil {
-		if err := f.Chmod(perm); err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			return refuse("%v", ioErr(err))
-		}
-	}
-	a.addTemp(f)
+	a.addTemp(f.File)
 	// commit's errors never name the temporary file: the caller names
 	// the -o path
 	commit = func() error {
-		defer a.dropTemp(f)
-		if err := f.Close(); err != nil {
-			os.Remove(f.Name())
-			return ioErr(err)
-		}
-		if err := os.Rename(f.Name(), target); err != nil {
-			os.Remove(f.Name())
-			return ioErr(err)
-		}
-		return nil
+		defer a.dropTemp(f.File)
+		return f.Commit()
 	}
-	abort = func() { f.Close(); os.Remove(f.Name()); a.dropTemp(f) }
+	abort = func() { f.Abort(); a.dropTemp(f.File) }
 	return f, commit, abort, nil
-}
-
-// createTemp creates a new file next to target, .NAME.tmpRANDOM, with mode
-// 0666 minus the umask.
-func createTemp(target string) (*os.File, error) {
-	dir, base := filepath.Split(target)
-	for range 10 {
-		var b [6]byte
-		rand.Read(b[:])
-		name := filepath.Join(dir, "."+base+".tmp"+hex.EncodeToString(b[:]))
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
-		}
-	}
-	return nil, errors.New("cannot create a temporary file")
 }
 
 // writeThrough opens a device or named pipe for writing. A pipe is opened
@@ -128,62 +96,9 @@ func writeThrough(path, target string, st fs.FileInfo) (io.Writer, func() error,
 		if errors.Is(err, syscall.ENXIO) {
 			err = errors.New("a named pipe that nobody reads")
 		} else {
-			err = ioErr(err)
+			err = fileio.BareError(err)
 		}
 		return nil, nil, nil, &exitError{exitUsage, fmt.Errorf("-o %s: %v", extract.SafeName(path), err)}
 	}
 	return f, f.Close, func() { f.Close() }, nil
-}
-
-// sameAsInput returns the input that the regular file target (st) is, or
-// that a folder input would read, or "".
-func sameAsInput(target string, st fs.FileInfo, inputs, globs []string) string {
-	if len(globs) == 0 {
-		globs = []string{"*.txt", "*.md"}
-	}
-	absTarget, _ := filepath.Abs(target)
-	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		ist, err := os.Stat(in)
-		if err != nil {
-			continue
-		}
-		if os.SameFile(st, ist) {
-			return in
-		}
-		if !ist.IsDir() {
-			continue
-		}
-		dir, err := filepath.EvalSymlinks(in)
-		if err != nil {
-			continue
-		}
-		dir, _ = filepath.Abs(dir)
-		rel, err := filepath.Rel(dir, absTarget)
-		if err != nil || rel == ".." || len(rel) > 3 && rel[:3] == ".."+string(filepath.Separator) {
-			continue
-		}
-		for _, g := range globs {
-			if ok, _ := filepath.Match(g, filepath.Base(target)); ok {
-				return in
-			}
-		}
-	}
-	return ""
-}
-
-// ioErr strips the operation and path from an I/O error: the message
-// names the path itself.
-func ioErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

@@ -3,14 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/whosaid/whosaid/extract"
 )
 
 // progress draws a one-line progress bar on a terminal's standard error for
@@ -159,70 +154,4 @@ func clock(s float64) string {
 		return fmt.Sprintf("%d:%02d:%02d", t/3600, t/60%60, t%60)
 	}
 	return fmt.Sprintf("%d:%02d", t/60, t%60)
-}
-
-// inputSize returns the bytes in the inputs at paths (files, and the files
-// of folders that match globs; standard input when it is a regular file),
-// or 0 when some size cannot be known.
-func inputSize(paths []string, globs []string, stdin io.Reader) int64 {
-	if len(globs) == 0 {
-		globs = extract.DefaultGlobs()
-	}
-	var total int64
-	for _, p := range paths {
-		if p == "-" {
-			f, ok := stdin.(*os.File)
-			if !ok {
-				return 0
-			}
-			st, err := f.Stat()
-			if err != nil || !st.Mode().IsRegular() {
-				return 0
-			}
-			total += st.Size()
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			continue // reported by the reader
-		}
-		if !st.IsDir() {
-			total += st.Size()
-			continue
-		}
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			for _, g := range globs {
-				if ok, _ := filepath.Match(g, d.Name()); ok {
-					if info, err := d.Info(); err == nil {
-						total += info.Size()
-					}
-					break
-				}
-			}
-			return nil
-		})
-	}
-	return total
-}
-
-// jsonlSize estimates the bytes of the JSONL line that held a document:
-// its text and id JSON-escaped, and the keys.
-func jsonlSize(id, text string) int64 {
-	return int64(len(`{"id": "", "text": ""}`)+1) + jsonStringSize(id) + jsonStringSize(text)
-}
-
-func jsonStringSize(s string) int64 {
-	n := int64(len(s))
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t':
-			n++
-		case c < 0x20:
-			n += 5
-		}
-	}
-	return n
 }

@@ -5,7 +5,7 @@ import "github.com/spf13/cobra"
 // newReportCmd is "whosaid report": extract with the review page as the
 // output, written to report.html unless -o says otherwise.
 func newReportCmd(a *app) *cobra.Command {
-	o := &extractOpts{tableFlags: tableFlags{format: "html"}}
+	o := &extractOpts{tableFlags: tableFlags{outFlags: outFlags{format: "html"}}}
 	cmd := &cobra.Command{
 		Use:   "report [flags] PATH...",
 		Short: "Write a review page: one self-contained HTML file with each article's quotes marked, a quote table and the speakers",
@@ -27,9 +27,9 @@ title, cue, rule, confidence and status. It is "extract --format html".`,
 	}
 	o.docFlags.add(cmd)
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the page to this file (default report.html; - for standard output)")
-	cmd.Flags().BoolVar(&o.all, "all", false, "also mark quotations that are not attributed speech (scare quotes, titles)")
-	cmd.Flags().BoolVar(&o.reported, "reported", false, "also mark reported speech without quotation marks (rows of kind indirect)")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "show in each quote's details which rule attributed it and why the others did not")
+	o.rowFlags.add(cmd, "also mark quotations that are not attributed speech (scare quotes, titles)",
+		"also mark reported speech without quotation marks (rows of kind indirect)",
+		"show in each quote's details which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out quotes whose confidence is below this (0 to 1)")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
 	o.addRun(cmd, "documents processed in parallel")

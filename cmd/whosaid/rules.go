@@ -432,12 +432,9 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 
 type rulesTryOpts struct {
 	rulesetOpts
-	files   []string
-	text    string
-	all     bool
-	explain bool
-
-	reported bool // --reported: rows of kind indirect
+	rowFlags
+	files []string
+	text  string
 }
 
 func newRulesTryCmd(a *app) *cobra.Command {
@@ -454,11 +451,11 @@ rule's confidence. --explain adds, per quotation, how every rule fared.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runRulesTry(a, o, args) },
 	}
 	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
-	o.add(cmd)
+	o.rulesetOpts.add(cmd)
 	cmd.Flags().StringVar(&o.text, "text", "", "the text to try (instead of PATH)")
-	cmd.Flags().BoolVar(&o.all, "all", false, "also show quotations that are not attributed speech")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "show per quotation how every rule fared")
-	cmd.Flags().BoolVar(&o.reported, "reported", false, "also show reported speech (rows of kind indirect, the content without quotation marks)")
+	o.rowFlags.add(cmd, "also show quotations that are not attributed speech",
+		"also show reported speech (rows of kind indirect, the content without quotation marks)",
+		"show per quotation how every rule fared")
 	return cmd
 }
 
@@ -473,7 +470,7 @@ func runRulesTry(a *app, o *rulesTryOpts, args []string) error {
 	if err != nil {
 		return err
 	}
-	x := extract.New(rs, extract.Options{All: o.all, Explain: o.explain, Reported: o.reported})
+	x := extract.New(rs, o.options())
 	var docs []*extract.Document
 	failed := 0
 	add := func(in extract.Input) error {

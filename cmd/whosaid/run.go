@@ -44,22 +44,55 @@ func (f *docFlags) load(a *app) (*rules.Ruleset, extract.InputOptions, error) {
 	return rs, inOpt, nil
 }
 
+// rowFlags are the flags that choose which quotations extraction gives and
+// whether it explains them, the same three in extract, report and rules try:
+// --all, --reported and --explain. Their help texts are each command's own
+// (one shows rows, another marks quotes on a page).
+type rowFlags struct {
+	all      bool
+	reported bool
+	explain  bool
+}
+
+// add declares the flags with the command's help texts.
+func (f *rowFlags) add(cmd *cobra.Command, allHelp, reportedHelp, explainHelp string) {
+	cmd.Flags().BoolVar(&f.all, "all", false, allHelp)
+	cmd.Flags().BoolVar(&f.reported, "reported", false, reportedHelp)
+	cmd.Flags().BoolVar(&f.explain, "explain", false, explainHelp)
+}
+
+// options returns the extraction options the flags ask for.
+func (f *rowFlags) options() extract.Options {
+	return extract.Options{All: f.all, Explain: f.explain, Reported: f.reported}
+}
+
 // tableFlags are the output flags of a command that writes a table in one
 // of several formats (extract, speakers): --format, -o, --jobs, --quiet
 // and --bom.
 type tableFlags struct {
+	outFlags
+	jobs  int
+	quiet bool
+	bom   bool
+}
+
+// outFlags are --format and -o, the file that createOutput writes whole or
+// not at all (clean, extract, speakers).
+type outFlags struct {
 	format string
 	out    string
-	jobs   int
-	quiet  bool
-	bom    bool
+}
+
+// add declares the flags: --format takes one of formats, def by default.
+func (f *outFlags) add(cmd *cobra.Command, def string, formats []string, formatHelp string) {
+	cmd.Flags().StringVarP(&f.format, "format", "f", def, formatHelp)
+	enumFlag(cmd, "format", fixed(formats...))
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
 }
 
 // add declares the flags; formats are the formats --format accepts.
 func (f *tableFlags) add(cmd *cobra.Command, formats []string) {
-	cmd.Flags().StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: -o's extension, else table on a terminal, else jsonl)")
-	enumFlag(cmd, "format", fixed(formats...))
-	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to this file (written whole or not at all) instead of standard output")
+	f.outFlags.add(cmd, "", formats, "output format: "+strings.Join(formats, ", ")+" (default: -o's extension, else table on a terminal, else jsonl)")
 	f.addRun(cmd, "documents processed in parallel (the output is the same for any number)")
 	cmd.Flags().BoolVar(&f.bom, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
 }

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -16,11 +17,16 @@ var dateMetaKeys = []string{
 	"dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
 }
 
-// isoDate finds a date written YYYY-MM-DD (as in ISO 8601 timestamps).
-var isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`)
+// isoDate finds a date written YYYY-MM-DD (as in ISO 8601 timestamps). It
+// and ldDate are compiled on first use, not at every start of the program
+// (ldDate's bounded repetition alone cost more than the rest of the
+// package's set-up): most runs read no HTML.
+var isoDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`)
+})
 
 // ldDate finds the publication date of JSON-LD metadata.
-var ldDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`)
+var ldDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`) })
 
 // meta is what a page's metadata gives besides the extractor's.
 type meta struct {
@@ -53,19 +59,19 @@ func pageMeta(doc *html.Node) meta {
 				if key == "og:url" && ogURL == "" && isHTTP(attr(n, "content")) {
 					ogURL = attr(n, "content")
 				}
-				if d := isoDate.FindString(attr(n, "content")); d != "" && found[key] == "" {
+				if d := isoDate().FindString(attr(n, "content")); d != "" && found[key] == "" {
 					found[key] = d
 				}
 			case atom.Time:
 				if strings.EqualFold(attr(n, "itemprop"), "datePublished") {
-					if d := isoDate.FindString(attr(n, "datetime")); d != "" && found["datepublished"] == "" {
+					if d := isoDate().FindString(attr(n, "datetime")); d != "" && found["datepublished"] == "" {
 						found["datepublished"] = d
 					}
 				}
 			case atom.Script:
 				if ld == "" && strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil {
-					if m := ldDate.FindStringSubmatch(n.FirstChild.Data); m != nil {
-						ld = isoDate.FindString(m[1])
+					if m := ldDate().FindStringSubmatch(n.FirstChild.Data); m != nil {
+						ld = isoDate().FindString(m[1])
 					}
 				}
 				return

@@ -9,7 +9,7 @@ import (
 // attributed quotation between two article paragraphs; Extract reports it
 // as dropped, at the place it stood.
 func TestExtractDropsBoxedQuote(t *testing.T) {
-	p, err := Extract(readPage(t, "ferries.html"), Options{})
+	p, err := Extract(readPage(t, "harbour.html"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,7 +117,8 @@ func (m *acMatcher) renumber() {
 			}
 		}
 	}
-	m.fast = make([]uint16, nodes*m.classes)
+	// (allocated to 1<<16 entries, which scan reads without bounds checks)
+	m.fast = make([]uint16, nodes*m.classes, 1<<16)
 	m.outMask = make([]Hits, nodes-m.outFrom/m.classes)
 	for n := 0; n < nodes; n++ {
 		for c := 0; c < m.classes; c++ {
@@ -135,11 +136,16 @@ func (m *acMatcher) scan(s string) Hits {
 	}
 	var h Hits
 	if m.fast != nil {
-		row := 0
+		// the fields in locals, and the table as a full 16-bit array, so
+		// that the loop reloads nothing and checks no bounds (a row plus a
+		// class is below len(fast), which is below 1<<16)
+		fast := (*[1 << 16]uint16)(m.fast[: 1<<16 : 1<<16])
+		class, outFrom := &m.class, uint16(m.outFrom)
+		row := uint16(0)
 		for i := 0; i < len(s); i++ {
-			row = int(m.fast[row+int(m.class[s[i]])])
-			if row >= m.outFrom {
-				h |= m.outMask[(row-m.outFrom)/m.classes]
+			row = fast[row+uint16(class[s[i]])]
+			if row >= outFrom {
+				h |= m.outMask[int(row-outFrom)/m.classes]
 			}
 		}
 		return h

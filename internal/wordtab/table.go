@@ -94,22 +94,57 @@ func (t *Table) Or(a, b, v uint64) {
 
 // Pack packs a word of 1 to 16 bytes into two integers, little-endian with
 // zero bytes after it; ok is false for other lengths and for words holding a
-// NUL byte (which would pack like a shorter word).
+// NUL byte (which would pack like a shorter word). It reads the word with
+// two overlapping loads of 2, 4 or 8 bytes rather than byte by byte.
 func Pack(w string) (a, b uint64, ok bool) {
-	if len(w) == 0 || len(w) > 16 {
+	n := len(w)
+	switch {
+	case n == 0 || n > 16:
+		return 0, 0, false
+	case n >= 8:
+		a = Load64(w, 0)
+		if n > 8 {
+			// the last eight bytes, shifted down past the ones a holds
+			b = Load64(w, n-8) >> (8 * (16 - n))
+		}
+	case n >= 4:
+		lo, hi := load32(w, 0), load32(w, n-4)
+		a = lo | hi<<(8*(n-4))
+	case n >= 2:
+		lo, hi := load16(w, 0), load16(w, n-2)
+		a = lo | hi<<(8*(n-2))
+	default:
+		a = uint64(w[0])
+	}
+	// a NUL byte: a zero byte among the word's own n bytes
+	if hasZeroByte(a, min(n, 8)) || n > 8 && hasZeroByte(b, n-8) {
 		return 0, 0, false
 	}
-	for i := 0; i < len(w); i++ {
-		if w[i] == 0 {
-			return 0, 0, false
-		}
-		if i < 8 {
-			a |= uint64(w[i]) << (8 * i)
-		} else {
-			b |= uint64(w[i]) << (8 * (i - 8))
-		}
-	}
 	return a, b, true
+}
+
+// hasZeroByte reports whether one of the first n (1 to 8) bytes of x,
+// little-endian, is zero.
+func hasZeroByte(x uint64, n int) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// the exact test: a byte's high bit is set in z iff the byte is zero
+	z := ^(((x &^ high) + ones*0x7f) | x) & high
+	if n < 8 {
+		z &= uint64(1)<<(8*n) - 1
+	}
+	return z != 0
+}
+
+// load32 returns the 4 bytes of s at i as a little-endian integer.
+func load32(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// load16 returns the 2 bytes of s at i as a little-endian integer.
+func load16(s string, i int) uint64 {
+	s = s[i : i+2]
+	return uint64(s[0]) | uint64(s[1])<<8
 }
 
 // Load64 returns the 8 bytes of s at i as a little-endian integer.

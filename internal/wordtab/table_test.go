@@ -89,3 +89,46 @@ func TestPack(t *testing.T) {
 		}
 	}
 }
+
+// packBytes is Pack byte by byte, as it was written first: the reference
+// the overlapping loads must agree with.
+func packBytes(w string) (a, b uint64, ok bool) {
+	if len(w) == 0 || len(w) > 16 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0 {
+			return 0, 0, false
+		}
+		if i < 8 {
+			a |= uint64(w[i]) << (8 * i)
+		} else {
+			b |= uint64(w[i]) << (8 * (i - 8))
+		}
+	}
+	return a, b, true
+}
+
+// TestPackAgreesWithBytes checks Pack against the byte-by-byte packing on
+// every length from 0 to 17, with a NUL byte at each place and none, and
+// with bytes from 0x80 up.
+func TestPackAgreesWithBytes(t *testing.T) {
+	for n := 0; n <= 17; n++ {
+		for nul := -1; nul < n; nul++ {
+			for _, fill := range []byte{'a', 0xC3, 0xFF, 0x01} {
+				w := []byte(strings.Repeat(string(rune('a')), n))
+				for i := range w {
+					w[i] = fill + byte(i)
+				}
+				if nul >= 0 {
+					w[nul] = 0
+				}
+				a, b, ok := Pack(string(w))
+				ra, rb, rok := packBytes(string(w))
+				if a != ra || b != rb || ok != rok {
+					t.Errorf("Pack(%q) = %#x %#x %v, want %#x %#x %v", w, a, b, ok, ra, rb, rok)
+				}
+			}
+		}
+	}
+}

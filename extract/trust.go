@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// Lists of the trust rules (optional: a ruleset without them has no such
+// rule).
+const (
+	// listReaderPronouns names the pronouns that address the reader (you):
+	// an unattributed quotation shortly after one (readerWindow) is what
+	// the reader might say or think (you will wonder, “What if …?”), not
+	// anybody's speech.
+	listReaderPronouns = "reader_pronouns"
+	// listTitleLinks names the words between a noun of works and the
+	// work's name: a song like “Harbour”.
+	listTitleLinks = "title_links"
+	// listMentionVerbs names the verbs that, right after a short quotation
+	// that opens its sentence, make it a mention of the words: “Non-paper”
+	// is a diplomatic term; “Become a leader” sounds hard.
+	listMentionVerbs = "mention_verbs"
+)
+
+// readerWindow is how many tokens before a quotation readerVoice looks
+// at: the clause that introduces it (you will always wonder, “…”), not a
+// generic you earlier in the sentence (You have to go back years to see
+// the administration defend the idea that “…”).
+const readerWindow = 6
+
+// readerVoice reports whether the readerWindow tokens before the quote qi,
+// in its sentence and outside quotation marks, hold a word of the
+// reader_pronouns list: the quotation is a hypothetical of the reader's.
+func (x *Extractor) readerVoice(a *analysis, qi int) bool {
+	l := x.rules.Lists[listReaderPronouns]
+	loc := a.qloc[qi]
+	if l == nil || loc.sent < 0 {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	for k := max(0, loc.tok-readerWindow); k < loc.tok && k < len(toks); k++ {
+		if toks[k].Kind == rules.Word && x.rules.InList(l, &toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// exclaimModifier reports whether the quote qi is an exclamation or a
+// question of at most two words that modifies the noun after it, between a
+// determiner (or a possessive) and a lower-case word: that “a-ha!” moment,
+// our “eureka!” moments. Such a quotation names a kind of thing; whoever the
+// sentence names, it is not their speech.
+func (x *Extractor) exclaimModifier(a *analysis, qi int, content string) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok == 0 || wordCount(content, 2) > 2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(content)
+	if last != '!' && last != '?' {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	if loc.tok+1 >= len(toks) {
+		return false
+	}
+	before, after := &toks[loc.tok-1], &toks[loc.tok+1]
+	if !x.rules.InList(x.rules.Lists[rules.ListDeterminers], before) && !x.rules.InList(x.rules.Lists[rules.ListPossessives], before) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after.Text)
+	return after.Kind == rules.Word && unicode.IsLower(r)
+}
+
+// endsInTitleNoun reports whether the title-case quotation content ends
+// with a word of the title_nouns list: the “Master Builder Series”, “The
+// Late Show” name a work or a show, whoever the sentence names.
+func (x *Extractor) endsInTitleNoun(content string) bool {
+	if !x.titleCaseText(content) {
+		return false
+	}
+	w := strings.TrimRightFunc(content, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if i := strings.LastIndexFunc(w, unicode.IsSpace); i >= 0 {
+		w = w[i+1:]
+	}
+	return x.rules.Lists[listTitleNouns].Has(strings.ToLower(w))
+}
+
+// possessiveTerm reports whether the quotation content is one word that
+// ends in a possessive of the possessives list: the “whistleblower’s”
+// identity quotes a word inside a noun phrase, it is nobody's speech.
+func (x *Extractor) possessiveTerm(content string) bool {
+	if wordCount(content, 1) != 1 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSpace(content))
+	l := x.rules.Lists[rules.ListPossessives]
+	if l == nil {
+		return false
+	}
+	for _, p := range l.Entries {
+		if len(w) > len(p) && strings.HasSuffix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleConfidence returns the confidence of a row that the attribution at
+// gives the quote at loc: the rule's confidence_across when the speaker
+// was found in an earlier paragraph, else its confidence_resolved when the
+// speaker mention was resolved to a person named before, else its
+// confidence. (A guess lowers it further; records does that.)
+func (x *Extractor) ruleConfidence(a *analysis, at attrib, loc qloc) float64 {
+	r := at.m.Rule
+	switch {
+	case r.ConfidenceAcross > 0 && loc.sent >= 0 && a.sents[at.sent].para != a.sents[loc.sent].para:
+		return r.ConfidenceAcross
+	case r.ConfidenceResolved > 0 && at.status == "resolved":
+		return r.ConfidenceResolved
+	}
+	return r.Confidence
+}
+
+// mentionSubject reports whether the quote qi, of at most scare_max_words
+// words, opens its sentence and a word of the mention_verbs list follows it
+// right away: the quotation is the subject the sentence talks about (“Top
+// secret” is a classification), a mention of the words, not speech.
+func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
+	l := x.rules.Lists[listMentionVerbs]
+	loc := a.qloc[qi]
+	if l == nil || loc.sent < 0 || loc.tok != 0 || wordCount(content, x.rules.Speech.ScareMaxWords) > x.rules.Speech.ScareMaxWords {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	return len(toks) > 1 && toks[1].Kind == rules.Word && x.rules.InList(l, &toks[1])
+}

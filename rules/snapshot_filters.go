@@ -1,0 +1,186 @@
+package rules
+
+// The quick tests (needle filters) of the default rules' regexes, mined
+// beforehand: mining them took a third of loading the defaults. The table
+// is made with the snapshot of the default files (go generate ./rules) and
+// keyed by the regex's source, so a regex that is not in it (a user rule,
+// an edited default) is mined at load as before; TestDefaultSnapshot fails
+// when the table is not what mining the default regexes gives now.
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/needle"
+)
+
+// filtersFile is the file the table is kept in, beside this one.
+const filtersFile = "filters.snapshot"
+
+//go:embed filters.snapshot
+var defaultFilters string
+
+// filtersMagic opens the table; its last byte is the format's version.
+const filtersMagic = "whosaid-needle-snapshot\x01"
+
+// The kinds of filter in the table.
+const (
+	filterFull = 'F' // needle.Of
+	filterMust = 'M' // needle.MustOf
+)
+
+// filterOf returns needle.Of(pattern), from the table when it is there.
+func filterOf(pattern string) needle.Filter {
+	if f, ok := lookupFilter(defaultFilters, filterFull, pattern); ok {
+		return f
+	}
+	return needle.Of(pattern)
+}
+
+// mustFilterOf returns needle.MustOf(pattern), from the table when it is
+// there.
+func mustFilterOf(pattern string) needle.Filter {
+	if f, ok := lookupFilter(defaultFilters, filterMust, pattern); ok {
+		return f
+	}
+	return needle.MustOf(pattern)
+}
+
+// vettedPattern reports whether the regular expression src is in the
+// table: it compiled when the table was made (buildFilters checks), so the
+// loader may leave its compiling to its first use.
+func vettedPattern(src string) bool {
+	_, ok := lookupFilter(defaultFilters, filterFull, src)
+	if !ok {
+		_, ok = lookupFilter(defaultFilters, filterMust, src)
+	}
+	return ok
+}
+
+// The table's layout: the magic, the number of entries n (4 bytes, little
+// endian), n offsets of the entries from the end of the offsets (4 bytes
+// each), and the entries sorted by kind and pattern, each: its kind (a
+// byte), the pattern's length (a varint) and bytes, and the filter
+// (needle.Filter.AppendEncoded).
+
+// lookupFilter finds the filter of kind for pattern in the table data by
+// bisection; ok is false when it is not there or the table is broken.
+func lookupFilter(data string, kind byte, pattern string) (f needle.Filter, ok bool) {
+	if !strings.HasPrefix(data, filtersMagic) || len(data) < len(filtersMagic)+4 {
+		return f, false
+	}
+	data = data[len(filtersMagic):]
+	n := int(binary.LittleEndian.Uint32([]byte(data[:4])))
+	if n > len(data)/4 {
+		return f, false
+	}
+	offs, body := data[4:4+4*n], data[4+4*n:]
+	entry := func(i int) (k byte, pat, rest string, ok bool) {
+		off := int(binary.LittleEndian.Uint32([]byte(offs[4*i : 4*i+4])))
+		if off >= len(body) {
+			return 0, "", "", false
+		}
+		e := body[off:]
+		k, e = e[0], e[1:]
+		l, w := binary.Uvarint([]byte(e[:min(len(e), binary.MaxVarintLen64)]))
+		if w <= 0 || l > uint64(len(e)-w) {
+			return 0, "", "", false
+		}
+		return k, e[w : w+int(l)], e[w+int(l):], true
+	}
+	broken := false
+	i := sort.Search(n, func(i int) bool {
+		k, pat, _, ok := entry(i)
+		if !ok {
+			broken = true
+			return true
+		}
+		return k > kind || k == kind && pat >= pattern
+	})
+	if broken || i == n {
+		return f, false
+	}
+	k, pat, rest, _ := entry(i)
+	if k != kind || pat != pattern {
+		return f, false
+	}
+	f, _, err := needle.DecodeFilter(rest)
+	return f, err == nil
+}
+
+// buildFilters returns the table of the filters of the patterns: the full
+// filters of full and the must-filters of must. Every pattern must compile.
+func buildFilters(full, must []string) ([]byte, error) {
+	type entry struct {
+		kind    byte
+		pattern string
+	}
+	seen := map[entry]bool{}
+	var es []entry
+	add := func(kind byte, ps []string) {
+		for _, p := range ps {
+			e := entry{kind, p}
+			if !seen[e] {
+				seen[e] = true
+				es = append(es, e)
+			}
+		}
+	}
+	add(filterFull, full)
+	add(filterMust, must)
+	sort.Slice(es, func(i, j int) bool {
+		return es[i].kind < es[j].kind || es[i].kind == es[j].kind && es[i].pattern < es[j].pattern
+	})
+	var body, offs []byte
+	for _, e := range es {
+		if _, err := regexp.Compile(e.pattern); err != nil {
+			return nil, fmt.Errorf("rules: a default regular expression does not compile: %w", err)
+		}
+		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(body)))
+		body = append(body, e.kind)
+		body = binary.AppendUvarint(body, uint64(len(e.pattern)))
+		body = append(body, e.pattern...)
+		f := needle.Of(e.pattern)
+		if e.kind == filterMust {
+			f = needle.MustOf(e.pattern)
+		}
+		body = f.AppendEncoded(body)
+	}
+	out := []byte(filtersMagic)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(es)))
+	out = append(out, offs...)
+	return append(out, body...), nil
+}
+
+// defaultPatterns returns the regexes of the default rulesets (the base
+// and every language pack) that loading mines: those of the cleanup rules
+// (and their prev: and next:) and the metadata date patterns.
+func defaultPatterns() (full, must []string, err error) {
+	rs, err := Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, code := range rs.Langs() {
+		r := rs.ForLang(code)
+		if r == nil {
+			continue
+		}
+		for _, c := range r.Cleanup {
+			for _, x := range []*CleanupRule{c, c.Prev, c.Next} {
+				if x != nil && x.Regex != nil {
+					full = append(full, x.Regex.String())
+				}
+			}
+		}
+		for _, re := range r.Metadata.Date {
+			if re != nil {
+				must = append(must, re.String())
+			}
+		}
+	}
+	return full, must, nil
+}
