@@ -22,13 +22,41 @@ type analysis struct {
 	head       int        // with innerOuter: the end of the first line of text (see headEnd)
 	sents      []sentence // the sentences, then the openings of quotes (see quoteHead)
 	nsents     int        // the number of sentences proper
-	heads      map[int]int
-	qloc       []qloc   // per quote
-	attrs      []attrib // per quote
+	qloc       []qloc     // per quote
+	attrs      []attrib   // per quote
 	ents       *entities
 	sc         *scratch      // reused buffers, returned to the extractor by release
 	store      []rules.Token // the token chunk being filled
 	caps       captureSets   // the capture maps of attrs, shared when equal
+	// heads holds per quote the index in sents of its opening (see
+	// quoteHead), 0 until made
+	heads    []int32
+	lastHead headMark // the opening quoteHead made last
+}
+
+// headMark locates the tokens of the opening of quote qi in the token
+// chunks: from index store of chunk number chunk (counted from one) on.
+type headMark struct{ qi, chunk, store int }
+
+// dropHead takes back the opening of quote qi when no rule matched in it
+// and it is the last sentence made: its tokens and its sentence are free
+// for the next ones. The openings of unattributed quotes were a tenth of
+// the heap of a long document of short quotes.
+func (a *analysis) dropHead(qi int) {
+	if a.heads == nil || a.heads[qi] == 0 {
+		return
+	}
+	si := int(a.heads[qi])
+	if si != len(a.sents)-1 || a.attrs[qi].ok && a.attrs[qi].sent == si {
+		return
+	}
+	if h := a.lastHead; h.qi == qi && h.chunk == a.sc.nchunk && h.store <= len(a.store) {
+		clear(a.store[h.store:])
+		a.store = a.store[:h.store]
+	}
+	a.sents[si] = sentence{}
+	a.sents = a.sents[:si]
+	a.heads[qi] = 0
 }
 
 // scratch holds buffers that one document's analysis uses and the next one
@@ -108,6 +136,25 @@ func (a *analysis) commit(toks []rules.Token, free []rules.Token) []rules.Token 
 	return toks[:len(toks):len(toks)]
 }
 
+// fit returns the tokens para of a long paragraph, just committed, in an
+// array of their size when they are alone in a chunk that they fill to
+// less than seven eighths (tokenSpace reserves a third of the paragraph's
+// bytes, which lone-CR lines or a long paragraph of short sentences do not
+// fill). The chunk is dropped, not kept for the next document: a single
+// paragraph of many megabytes would otherwise hold a third more memory than
+// its tokens all through the document.
+func (a *analysis) fit(para []rules.Token) []rules.Token {
+	sc := a.sc
+	if len(para) < tokenChunk || len(a.store) != len(para) || &a.store[0] != &para[0] || len(para) >= cap(a.store)/8*7 {
+		return para
+	}
+	own := make([]rules.Token, len(para))
+	copy(own, para)
+	sc.chunks[sc.nchunk-1] = nil
+	a.store = nil
+	return own
+}
+
 // tokenChunk is the number of tokens allocated at a time for the
 // paragraphs of a document.
 const tokenChunk = 2048
@@ -163,18 +210,18 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		}
 		// top-level quotes of this line
 		var qidx []int
-		for qi < len(a.quotes) && a.quotes[qi].OpenStart < l.End {
-			if a.quotes[qi].Depth == 0 && a.quotes[qi].OpenStart >= l.Start {
+		for qi < len(a.quotes) && a.quotes[qi].OpenStart < int(l.End) {
+			if a.quotes[qi].Depth == 0 && a.quotes[qi].OpenStart >= int(l.Start) {
 				qidx = append(qidx, qi)
 			}
 			qi++
 		}
-		free := a.tokenSpace((l.End-l.Start)/3 + 1)
-		para := x.tokenize(c.View, l.Start, l.End, a.quotes, qidx, free, &a.low)
+		free := a.tokenSpace(int(l.End-l.Start)/3 + 1)
+		para := x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
 		}
-		para = a.commit(para, free)
+		para = a.fit(a.commit(para, free))
 		for i := range para {
 			x.rules.Classify(&para[i])
 		}
@@ -219,8 +266,11 @@ const maxHeadBytes = 400
 // content up to the end of its first line, at most maxHeadTokens tokens —
 // tokenized on first use and appended after the sentences proper.
 func (x *Extractor) quoteHead(a *analysis, qi int) int {
-	if si, ok := a.heads[qi]; ok {
-		return si
+	if a.heads == nil {
+		a.heads = make([]int32, len(a.quotes))
+	}
+	if si := a.heads[qi]; si > 0 {
+		return int(si)
 	}
 	q := a.quotes[qi]
 	end := q.End
@@ -233,23 +283,26 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 			end--
 		}
 	}
+	mark := len(a.store)
 	free := a.tokenSpace((end-q.Start)/3 + 1)
+	if len(a.store) != mark {
+		mark = 0 // a new chunk
+	}
 	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}
+	a.lastHead = headMark{qi: qi, chunk: a.sc.nchunk, store: mark}
 	if len(toks) > maxHeadTokens {
 		toks = toks[:maxHeadTokens:maxHeadTokens]
 	}
 	if len(toks) > 0 {
 		toks[0].First = true
 	}
-	if a.heads == nil {
-		a.heads = map[int]int{}
-	}
-	a.heads[qi] = len(a.sents)
+	si := len(a.sents) // > 0: after the sentence of the quote
+	a.heads[qi] = int32(si)
 	a.sents = append(a.sents, sentence{toks: toks, para: a.sents[a.qloc[qi].sent].para})
-	return a.heads[qi]
+	return si
 }
 
 // attribute runs the attribution rules over every top-level quote.
@@ -283,6 +336,7 @@ func (x *Extractor) attribute(a *analysis) {
 				break
 			}
 		}
+		a.dropHead(qi)
 	}
 }
 
@@ -463,7 +517,7 @@ func (a *analysis) cueOfNextQuote(toks []rules.Token, quote int, m rules.Match) 
 		return false
 	}
 	t := toks[quote]
-	if t.Kind != rules.QuoteT || t.Quote < 0 || t.Quote >= len(a.quotes) {
+	if t.Kind != rules.QuoteT || t.Quote < 0 || int(t.Quote) >= len(a.quotes) {
 		return false
 	}
 	q := a.quotes[t.Quote]
@@ -508,7 +562,7 @@ func (a *analysis) proseGap(x *Extractor, from, to, keep int) int {
 		if l.Dropped || strings.TrimSpace(a.view[l.Start:l.End]) == "" {
 			continue
 		}
-		if i < to && i != keep && !x.proseLine(a, l.Start) {
+		if i < to && i != keep && !x.proseLine(a, int(l.Start)) {
 			continue
 		}
 		n++

@@ -13,7 +13,7 @@ import (
 // the wrapped_text rules), one paragraph: its line breaks are spaces in
 // the view.
 type Line struct {
-	Start, End int    // byte offsets of the line in the input, newline excluded
+	Start, End int32  // byte offsets of the line in the input, newline excluded (a text is at most MaxDocument bytes)
 	Dropped    bool   // cleanup dropped it
 	Rule       string // the id of the rule that dropped it
 	Meta       string // "title" or "date" when the line gave document metadata
@@ -162,7 +162,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		} else {
 			end += start
 		}
-		c.Lines = append(c.Lines, Line{Start: start, End: end})
+		c.Lines = append(c.Lines, Line{Start: int32(start), End: int32(end)})
 		start = end + 1
 		if end == len(view) {
 			break
@@ -208,7 +208,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		if s == "" {
 			continue
 		}
-		off := l.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		off := int(l.Start) + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 		li := st.features(s, off)
 		li.off = off
 		if li.key != 0 {
@@ -306,10 +306,10 @@ func blankDropped(view string, lines []Line) string {
 			continue
 		}
 		b.WriteString(view[done:l.Start])
-		for k := l.Start; k < l.End; k += len(spaces) {
-			b.WriteString(spaces[:min(len(spaces), l.End-k)])
+		for k := int(l.Start); k < int(l.End); k += len(spaces) {
+			b.WriteString(spaces[:min(len(spaces), int(l.End)-k)])
 		}
-		done = l.End
+		done = int(l.End)
 	}
 	b.WriteString(view[done:])
 	return b.String()

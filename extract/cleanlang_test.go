@@ -71,7 +71,7 @@ func TestLanguagePages(t *testing.T) {
 		}{ID: p.ID, Lang: c.Lang, Title: c.Title, Date: c.Date, Dropped: []string{}}
 		for i, l := range c.Lines {
 			text := strings.TrimSpace(p.Text[l.Start:l.End])
-			if article[l.Start] {
+			if article[int(l.Start)] {
 				n.lines++
 				if !l.Dropped {
 					n.kept++

@@ -55,7 +55,7 @@ func (st *cleanState) headline() int {
 	// the picture); the first such line of the top half
 	for k := range st.lines {
 		i := st.first[k]
-		if i == k || st.lines[i].Start*2 > st.n || st.nbAt[k]-st.nbAt[i] > 8 {
+		if i == k || int(st.lines[i].Start)*2 > st.n || st.nbAt[k]-st.nbAt[i] > 8 {
 			continue
 		}
 		if st.headlineLike(i) && st.infos[i].words >= 4 {

@@ -113,8 +113,8 @@ func (a *analysis) innerTop(q Quote, kind string) bool {
 // document's title.
 func (a *analysis) inTitle(off int) bool {
 	lines := a.c.Lines
-	i, _ := slices.BinarySearchFunc(lines, off, func(l Line, off int) int { return l.End - off })
-	return i < len(lines) && lines[i].Start <= off && lines[i].Meta == "title"
+	i, _ := slices.BinarySearchFunc(lines, off, func(l Line, off int) int { return int(l.End) - off })
+	return i < len(lines) && int(lines[i].Start) <= off && lines[i].Meta == "title"
 }
 
 // unwrap returns view, the normalised text, with the line breaks inside

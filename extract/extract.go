@@ -7,6 +7,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -206,15 +207,24 @@ type Document struct {
 // counted in a last warning.
 const maxWarnings = 100
 
+// MaxDocument is the largest document in bytes: token offsets are 32-bit
+// (rules.Token), which keeps a document's tokens small. It is far beyond
+// any --max-size a machine can extract (a document costs some 30 times its
+// size in memory).
+const MaxDocument = math.MaxInt32
+
 // ErrInvalidUTF8 is returned for input that is not UTF-8 text.
 var ErrInvalidUTF8 = errors.New("not valid UTF-8")
 
 // ErrBinary is returned for input that looks like a binary file.
 var ErrBinary = errors.New("binary data, not text")
 
-// CheckText reports whether text can be processed: it must be valid UTF-8
-// and hold no NUL bytes.
+// CheckText reports whether text can be processed: it must be valid UTF-8,
+// hold no NUL bytes and be at most MaxDocument bytes long.
 func CheckText(text string) error {
+	if len(text) > MaxDocument {
+		return fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(text), MaxDocument)
+	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
 	}
@@ -298,7 +308,7 @@ func lineIndex(c *Cleaned, off int) int {
 	lo, hi := 0, len(c.Lines)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if c.Lines[m].End < off {
+		if int(c.Lines[m].End) < off {
 			lo = m + 1
 		} else {
 			hi = m

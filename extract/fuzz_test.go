@@ -110,10 +110,10 @@ func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 	}
 	prev := -1
 	for k, l := range c.Lines {
-		if l.Start != prev+1 || l.End < l.Start || l.End > len(text) {
+		if int(l.Start) != prev+1 || l.End < l.Start || int(l.End) > len(text) {
 			t.Fatalf("line %d: [%d, %d) after a line ending at %d", k+1, l.Start, l.End, prev)
 		}
-		if l.End < len(text) && text[l.End] != '\n' {
+		if int(l.End) < len(text) && text[l.End] != '\n' {
 			t.Fatalf("line %d ends at %d, not at a newline", k+1, l.End)
 		}
 		if strings.IndexByte(c.View[l.Start:l.End], '\n') >= 0 {
@@ -125,7 +125,7 @@ func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 		if l.Dropped && strings.TrimLeft(c.View[l.Start:l.End], " ") != "" {
 			t.Errorf("dropped line %d is not blank in the view", k+1)
 		}
-		prev = l.End
+		prev = int(l.End)
 	}
 	if prev != len(text) {
 		t.Fatalf("the lines end at %d, the input at %d", prev, len(text))
@@ -147,7 +147,7 @@ func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 
 func droppedAt(c *extract.Cleaned, off int) bool {
 	for _, l := range c.Lines {
-		if l.Start <= off && off < l.End {
+		if int(l.Start) <= off && off < int(l.End) {
 			return l.Dropped
 		}
 	}

@@ -143,8 +143,8 @@ func (w *htmlWriter) writeText(d *Document, first int) {
 	var lines [][2]int
 	if d.Clean != nil && len(d.Clean.View) == len(text) {
 		for _, l := range d.Clean.Lines {
-			if !l.Dropped && l.Start <= l.End && l.End <= len(text) {
-				lines = append(lines, [2]int{l.Start, l.End})
+			if !l.Dropped && l.Start <= l.End && int(l.End) <= len(text) {
+				lines = append(lines, [2]int{int(l.Start), int(l.End)})
 			}
 		}
 	} else {

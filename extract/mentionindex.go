@@ -1,6 +1,8 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+)
 
 // latestByKey indexes a document's name mentions by the entity key (the
 // key of the last word of the name, see nameWords): for each key, the
@@ -91,4 +93,34 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// holding returns the positions in es.byHead[head], in order, of the
+// mentions whose entity has a title that holds every word of mods (see
+// titleHolds), memoised by head and mods: a scan of the mentions back from
+// every descriptor made resolution quadratic in a long document. The
+// titles are complete when resolution asks (buildEntities gave them).
+func (es *entities) holding(head string, mods []string) []int {
+	key := head + "\x00" + strings.Join(mods, "\x00")
+	if js, ok := es.holds[key]; ok {
+		return js
+	}
+	if es.holds == nil {
+		es.holds = map[string][]int{}
+	}
+	memo := map[*entity]bool{}
+	var js []int
+	for j, i := range es.byHead[head] {
+		e := es.mentions[i].ent
+		ok, seen := memo[e]
+		if !seen {
+			ok = titleHolds(e, mods)
+			memo[e] = ok
+		}
+		if ok {
+			js = append(js, j)
+		}
+	}
+	es.holds[key] = js
+	return js
 }

@@ -109,3 +109,48 @@ func TestHeadIndex(t *testing.T) {
 		t.Errorf("headIndex(nil, isOf) not empty")
 	}
 }
+
+// TestHolding: the mentions by title head whose entity's titles hold a
+// descriptor's other words, as the scan back and forth from every
+// descriptor that the memo replaced finds them, at every offset.
+func TestHolding(t *testing.T) {
+	us := &entity{name: "A", titles: []string{"US President"}}
+	ru := &entity{name: "B", titles: []string{"Russian President", "former KGB officer"}}
+	fr := &entity{name: "C", titles: []string{"president of France", "former minister"}}
+	order := []*entity{us, ru, fr, ru, us, fr, fr, ru}
+	es := &entities{}
+	for i, e := range order {
+		es.mentions = append(es.mentions, nameMention{start: 10 * i, ent: e})
+	}
+	es.byHead = headIndex(es.mentions, isOf)
+	scan := func(idx []int, k int, mods []string) *entity {
+		for j := k - 1; j >= 0; j-- {
+			if c := es.mentions[idx[j]].ent; titleHolds(c, mods) {
+				return c
+			}
+		}
+		for j := k; j < len(idx); j++ {
+			if c := es.mentions[idx[j]].ent; titleHolds(c, mods) {
+				return c
+			}
+		}
+		return nil
+	}
+	for _, mods := range [][]string{{"us"}, {"russian"}, {"former"}, {"france"}, {"former", "kgb"}, {"german"}} {
+		idx := es.byHead["president"]
+		for k := 0; k <= len(idx); k++ {
+			want := scan(idx, k, mods)
+			js := es.holding("president", mods)
+			var got *entity
+			p, _ := slices.BinarySearch(js, k)
+			if p > 0 {
+				got = es.mentions[idx[js[p-1]]].ent
+			} else if p < len(js) {
+				got = es.mentions[idx[js[p]]].ent
+			}
+			if got != want {
+				t.Errorf("mods %q at %d: got %v, the scan finds %v", mods, k, got, want)
+			}
+		}
+	}
+}

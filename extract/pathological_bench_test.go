@@ -1,10 +1,11 @@
-package extract
+package extract_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/rules"
 )
 
@@ -20,8 +21,10 @@ var pathologicalUnits = []struct{ name, unit string }{
 }
 
 // BenchmarkPathological extracts each pathological text at 1, 4 and 16 MB:
-// ns/op and B/op should grow about 16× from 1 to 16 MB. It is not run by
-// go test; the figures in docs/reliability.md come from
+// ns/op, B/op and the peak heap while extracting (peak-MB, the bytes of
+// heap objects, live or not yet swept, under the test's GOGC) should grow
+// about 16× from 1 to 16 MB. It is not run by go test; the figures in
+// docs/reliability.md come from the command (peak RSS) and from
 //
 //	go test ./extract -run '^$' -bench Pathological -benchtime 1x -benchmem
 func BenchmarkPathological(b *testing.B) {
@@ -34,14 +37,18 @@ func BenchmarkPathological(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dMB", p.name, mb), func(b *testing.B) {
 				n := mb << 20
 				text := strings.Repeat(p.unit, n/len(p.unit)+1)[:n/len(p.unit)*len(p.unit)]
-				x := New(rs, Options{All: p.name == "opening-marks-all"})
+				x := extract.New(rs, extract.Options{All: p.name == "opening-marks-all"})
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
+				var peak uint64
 				for range b.N {
-					if _, err := x.Extract("p", text); err != nil {
-						b.Fatal(err)
-					}
+					peak = max(peak, peakDuring(func() {
+						if _, err := x.Extract("p", text); err != nil {
+							b.Fatal(err)
+						}
+					}))
 				}
+				b.ReportMetric(float64(peak)/1e6, "peak-MB")
 			})
 		}
 	}

@@ -158,6 +158,11 @@ func jsonLen(s string) int {
 	return n
 }
 
+// minRowsSized is the number of possible rows above which records
+// allocates them all at once rather than growing: a news article has far
+// fewer (and many of its quotes make none).
+const minRowsSized = 4096
+
 // records builds the output rows of a document; past the output budget it
 // drops the rest and returns a warning.
 func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
@@ -167,7 +172,21 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 	// slice by a quarter at a time, which cost five times the final size
 	// in allocations on a document with many rows
 	maxRows := min(len(a.quotes), budget/rowOverhead+1)
+	if !x.opts.All {
+		// only top-level quotes make rows: sized for them, the rows of a
+		// long document of short quotes need no growing at all
+		top := 0
+		for _, l := range a.qloc {
+			if l.sent >= 0 {
+				top++
+			}
+		}
+		maxRows = min(maxRows, top)
+	}
 	var out []Record
+	if maxRows > minRowsSized {
+		out = make([]Record, 0, maxRows)
+	}
 	n := 0
 	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
@@ -212,11 +231,11 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 					s = c // the mention as written: Trump, who has called …
 				}
 				r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(toks[s.Start].Start)), intp(cp.at(toks[s.End-1].End))
+				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(int(toks[s.Start].Start))), intp(cp.at(int(toks[s.End-1].End)))
 			}
 			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-				r.CueStart, r.CueEnd = intp(cp.at(toks[c.Start].Start)), intp(cp.at(toks[c.End-1].End))
+				r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
 			}
 		} else if kind := x.nonSpeech(a, qi, content); kind != "" || x.readerVoice(a, qi) {
 			if !x.opts.All {

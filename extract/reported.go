@@ -247,7 +247,7 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
 		if c, ok := at.m.Captures["cue"]; at.ok && ok && c.Len() > 0 {
-			off := a.sents[at.sent].toks[c.Start].Start
+			off := int(a.sents[at.sent].toks[c.Start].Start)
 			cues[off] = append(cues[off], qi)
 		}
 	}
@@ -263,8 +263,8 @@ func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) boo
 		return false
 	}
 	toks := a.sents[st.sent].toks
-	from, to := toks[st.content.Start].Start, toks[st.content.End-1].End
-	for _, qi := range cues[toks[c.Start].Start] {
+	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
+	for _, qi := range cues[int(toks[c.Start].Start)] {
 		if q := a.quotes[qi]; q.Start < from || q.End > to {
 			return true
 		}
@@ -292,7 +292,7 @@ func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
 		if toks[k].Kind != rules.QuoteT {
 			continue
 		}
-		qi := toks[k].Quote
+		qi := int(toks[k].Quote)
 		if qi >= 0 && qi < len(a.attrs) && a.attrs[qi].ok && a.attrs[qi].sent == si && a.attrs[qi].m.HasSpkr {
 			return qi
 		}
@@ -407,7 +407,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			}
 			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
 			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
-			if e, end := a.ents.mentionAt(toks[c.Start].Start); e != nil && end == toks[c.End-1].End {
+			if e, end := a.ents.mentionAt(int(toks[c.Start].Start)); e != nil && end == int(toks[c.End-1].End) {
 				at.ent, at.speaker = e, e.name
 			}
 		} else if at.m.HasSpkr {
@@ -426,7 +426,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			continue
 		}
 		toks := a.sents[at.sent].toks
-		bs, be := toks[st.content.Start].Start, toks[st.content.End-1].End
+		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
 			Sentence: sentenceText(a.view, toks, st.content.Start),
@@ -439,14 +439,14 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
 			r.SpeakerStart, r.SpeakerEnd = new(int), new(int)
-			cps.add(toks[s.Start].Start, r.SpeakerStart)
-			cps.add(toks[s.End-1].End, r.SpeakerEnd)
+			cps.add(int(toks[s.Start].Start), r.SpeakerStart)
+			cps.add(int(toks[s.End-1].End), r.SpeakerEnd)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 			r.CueStart, r.CueEnd = new(int), new(int)
-			cps.add(toks[c.Start].Start, r.CueStart)
-			cps.add(toks[c.End-1].End, r.CueEnd)
+			cps.add(int(toks[c.Start].Start), r.CueStart)
+			cps.add(int(toks[c.End-1].End), r.CueEnd)
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
 		out = append(out, r)

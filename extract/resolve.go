@@ -41,6 +41,7 @@ type entities struct {
 	byKey    map[string][]*entity
 	mentions []nameMention    // in text order
 	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
+	holds    map[string][]int // see holding
 	latest   latestByKey      // entity key → entity of the latest mention
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
@@ -327,7 +328,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 				e.addAlias(full)
 				e.n++
-				es.mentions = append(es.mentions, nameMention{toks[sp.Mention.Start].Start, toks[sp.Mention.End-1].End, e})
+				es.mentions = append(es.mentions, nameMention{int(toks[sp.Mention.Start].Start), int(toks[sp.Mention.End-1].End), e})
 				es.latest.note(key, e)
 				if sp.Span.End > next {
 					next = sp.Span.End
@@ -476,7 +477,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	switch sp.Type {
 	case rules.NameMention:
 		ws, key, _ := x.nameWords(toks, sp.Mention)
-		e := a.ents.atStart(toks[sp.Mention.Start].Start)
+		e := a.ents.atStart(int(toks[sp.Mention.Start].Start))
 		if isCoordinated(ws) {
 			e = nil // two speakers: Dovere and Debenedetti
 		} else if e == nil && len(ws) > 0 {
@@ -508,7 +509,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			head := x.headOf(toks, sp.Mention)
 			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
-			} else if e := x.ageAntecedent(a, head, toks[sp.Mention.Start].Start); e != nil {
+			} else if e := x.ageAntecedent(a, head, int(toks[sp.Mention.Start].Start)); e != nil {
 				// an age names the person last spoken of: the 56-year-old
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 			} else if first == "the" {
@@ -522,7 +523,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 		g := pron.Attrs[toks[sp.Mention.Start].Lower]
 		at.speaker, at.status = "", "unresolved"
 		if g == "m" || g == "f" {
-			if e := x.antecedent(a, toks[sp.Mention.Start].Start, g, false); e != nil {
+			if e := x.antecedent(a, int(toks[sp.Mention.Start].Start), g, false); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
 				if e.gender == "" {
 					e.gender = g
@@ -547,7 +548,7 @@ func (x *Extractor) isPlural(w string) bool {
 // holds the descriptor's other words (The US president → US President, not
 // Russian President), else the nearest.
 func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, head string) *entity {
-	at := toks[m.Start].Start
+	at := int(toks[m.Start].Start)
 	e := x.byTitle(a, head, at)
 	var mods []string
 	for i := m.Start; i < m.End; i++ {
@@ -558,17 +559,18 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 	if e == nil || len(mods) == 0 || titleHolds(e, mods) {
 		return e
 	}
-	idx := a.ents.byHead[head]
-	k := sort.Search(len(idx), func(j int) bool { return a.ents.mentions[idx[j]].start >= at })
-	for j := k - 1; j >= 0; j-- {
-		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
-			return c
-		}
+	es := a.ents
+	idx := es.byHead[head]
+	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
+	// the nearest before at, else the first after it, of the mentions
+	// whose entity has a title holding mods
+	js := es.holding(head, mods)
+	p := sort.SearchInts(js, k)
+	if p > 0 {
+		return es.mentions[idx[js[p-1]]].ent
 	}
-	for j := k; j < len(idx); j++ {
-		if c := a.ents.mentions[idx[j]].ent; titleHolds(c, mods) {
-			return c
-		}
+	if p < len(js) {
+		return es.mentions[idx[js[p]]].ent
 	}
 	return e
 }

@@ -133,7 +133,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 	for i < end {
 		if qi < len(qidx) && i >= quotes[qidx[qi]].OpenStart {
 			q := quotes[qidx[qi]]
-			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: q.OpenStart, End: q.CloseEnd, Kind: rules.QuoteT, Quote: qidx[qi]})
+			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: int32(q.OpenStart), End: int32(q.CloseEnd), Kind: rules.QuoteT, Quote: int32(qidx[qi])})
 			i = q.CloseEnd
 			qi++
 			continue
@@ -241,11 +241,11 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			}
 			if k > 0 {
 				// l’épidémiologiste → l’ épidémiologiste: the elided article is a word
-				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: i, End: i + k, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+				out = append(out, rules.Token{Text: w[:k], Lower: lw[:kl], Start: int32(i), End: int32(i + k), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 				r, _ = utf8.DecodeRuneInString(w[k:])
 				w, lw, i = w[k:], lw[kl:], i+k
 			}
-			out = append(out, rules.Token{Text: w, Lower: lw, Start: i, End: j, Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
 		case (r == '\'' || r == '’') && x.possessiveAt(view, i, n, limit) > 0:
@@ -253,26 +253,26 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			j := i + n + x.possessiveAt(view, i, n, limit)
 			if j >= limit || !(unicode.IsLetter(rune(view[j])) || unicode.IsDigit(rune(view[j]))) {
 				w := view[i:j]
-				out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: i, End: j, Kind: rules.Word, Quote: -1})
+				out = append(out, rules.Token{Text: w, Lower: strings.ToLower(w), Start: int32(i), End: int32(j), Kind: rules.Word, Quote: -1})
 				i = j
 				continue
 			}
 		case isDashRune(r):
-			out = append(out, rules.Token{Text: view[i : i+n], Lower: view[i : i+n], Start: i, End: i + n, Kind: rules.Dash, Quote: -1})
+			out = append(out, rules.Token{Text: view[i : i+n], Lower: view[i : i+n], Start: int32(i), End: int32(i + n), Kind: rules.Dash, Quote: -1})
 			i += n
 			continue
 		case r == '-' && i+1 < limit && view[i+1] == '-':
-			out = append(out, rules.Token{Text: "--", Lower: "--", Start: i, End: i + 2, Kind: rules.Dash, Quote: -1})
+			out = append(out, rules.Token{Text: "--", Lower: "--", Start: int32(i), End: int32(i + 2), Kind: rules.Dash, Quote: -1})
 			i += 2
 			continue
 		case r == '-' && (i == start || view[i-1] == ' ' && i+1 < limit && view[i+1] == ' '):
 			// a spaced hyphen, or one opening the paragraph (- Sanders.)
-			out = append(out, rules.Token{Text: "-", Lower: "-", Start: i, End: i + 1, Kind: rules.Dash, Quote: -1})
+			out = append(out, rules.Token{Text: "-", Lower: "-", Start: int32(i), End: int32(i + 1), Kind: rules.Dash, Quote: -1})
 			i++
 			continue
 		}
 		w := view[i : i+n]
-		out = append(out, rules.Token{Text: w, Lower: w, Start: i, End: i + n, Kind: rules.Punct, Quote: -1})
+		out = append(out, rules.Token{Text: w, Lower: w, Start: int32(i), End: int32(i + n), Kind: rules.Punct, Quote: -1})
 		i += n
 	}
 	return out

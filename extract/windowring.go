@@ -37,7 +37,9 @@ func (r *windowRing) lend(a *analysis, si int) *rules.Window {
 		r.owner = append(r.owner, si)
 	default:
 		w = r.wins[k]
-		a.sents[r.owner[k]].win = nil // that sentence makes a new one if asked again
+		if o := r.owner[k]; o < len(a.sents) && a.sents[o].win == w {
+			a.sents[o].win = nil // that sentence makes a new one if asked again (an opening dropped by dropHead has none)
+		}
 		w.Reset(a.rs, toks)
 	}
 	r.owner[r.n%maxWindows] = si

@@ -127,15 +127,15 @@ func TestClauseItem(t *testing.T) {
 // words makes tokens of space-separated words and punctuation.
 func words(s string) []Token {
 	var toks []Token
-	off := 0
+	var off int32
 	for _, w := range strings.Fields(s) {
 		k := Word
 		if len(w) == 1 && strings.ContainsAny(w, ".,:;") {
 			k = Punct
 		}
-		toks = append(toks, Token{Text: w, Lower: strings.ToLower(w), Start: off, End: off + len(w), Kind: k, Quote: -1,
+		toks = append(toks, Token{Text: w, Lower: strings.ToLower(w), Start: off, End: off + int32(len(w)), Kind: k, Quote: -1,
 			Cap: w[0] >= 'A' && w[0] <= 'Z'})
-		off += len(w) + 1
+		off += int32(len(w)) + 1
 	}
 	return toks
 }

@@ -9,7 +9,7 @@ import (
 // strings are words or punctuation; offsets are consecutive with one space.
 func sentence(parts ...string) ([]Token, int) {
 	var out []Token
-	quote, off := -1, 0
+	quote, off := -1, int32(0)
 	for _, p := range parts {
 		t := Token{Text: p, Lower: strings.ToLower(p), Kind: Word, Quote: -1, Start: off}
 		switch {
@@ -20,7 +20,7 @@ func sentence(parts ...string) ([]Token, int) {
 			t.Kind = Punct
 		}
 		t.Cap = t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
-		t.End = off + len(t.Text)
+		t.End = off + int32(len(t.Text))
 		off = t.End + 1
 		out = append(out, t)
 	}

@@ -16,9 +16,9 @@ const (
 type Token struct {
 	Text  string
 	Lower string
-	Start int
-	End   int
-	Quote int // for QuoteT tokens, the index of the quotation; else -1
+	Start int32
+	End   int32
+	Quote int32 // for QuoteT tokens, the index of the quotation; else -1
 	Kind  TokenKind
 	Cap   bool // begins with an upper-case letter
 	// First is true for the first token of a sentence.

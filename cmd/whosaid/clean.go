@@ -130,7 +130,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 				cp += utf8.RuneCountInString(in.Text[prev:l.Start])
 				s := cp
 				cp += utf8.RuneCountInString(in.Text[l.Start:l.End])
-				prev = l.End
+				prev = int(l.End)
 				if l.Dropped {
 					rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: l.Rule})
 				}

@@ -152,7 +152,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	dd := extract.NewDeduper()
 	var noPack unpackedDocs
-	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
+	err = extract.Run(ctx, run.reader(read), x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		if !run.result(r) {
 			return extract.WriteError(ww, r) // JSONL: the document's line holds its error
 		}

@@ -8,25 +8,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 )
 
-// gcPercent is the garbage collector's target (GOGC) when the environment
-// sets none. The live heap of an extraction is small (about 10 MB: one
-// document per worker and the ruleset), so the default of 100 collects
-// every few megabytes of garbage; 300 (the heap grows to 4× the live data
-// between collections) takes about 10% off the CPU time of a large run for
-// some 10 MB more of peak memory. This is the command's one GC policy; a
-// GOGC in the environment wins. No memory limit is set: a fixed one makes
-// the collector thrash on a document whose live heap nears it, so that
-// time grows faster than the document; memory is bounded by --max-size
-// instead (docs/reliability.md).
-const gcPercent = 300
-
 func main() {
+	var gc *gcPolicy // the command's one GC policy (gc.go), unless the environment sets one
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
+		gc = newGCPolicy()
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
@@ -38,7 +26,7 @@ func main() {
 		signal.Reset(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		cancel(&signalError{sig.(syscall.Signal)})
 	}()
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := (&app{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: gc}).run(os.Args[1:])
 	signal.Stop(sigs)
 	os.Exit(code)
 }

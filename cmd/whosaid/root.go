@@ -49,6 +49,8 @@ type app struct {
 
 	mu    sync.Mutex
 	temps map[*os.File]bool // temporary output files not yet renamed or removed
+
+	gc *gcPolicy // the GC policy of the process (main), nil in tests
 }
 
 // addTemp records a temporary output file, so that a run stopped by a

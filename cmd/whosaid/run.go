@@ -178,6 +178,7 @@ func newDocRun(a *app, quiet bool) *docRun {
 // false when the document failed. The caller counts the records it writes
 // (sum.count).
 func (d *docRun) result(r extract.Result) bool {
+	d.a.gc.done(len(r.Input.Text))
 	d.p.doc()
 	d.sum.add(r)
 	if r.Err != nil {

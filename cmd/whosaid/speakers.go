@@ -73,7 +73,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	run := newDocRun(a, o.quiet)
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
-	err = extract.Run(ctx, read, x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
+	err = extract.Run(ctx, run.reader(read), x, extract.RunOptions{Workers: o.jobs}, func(r extract.Result) error {
 		if !run.result(r) {
 			return nil
 		}
