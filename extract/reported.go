@@ -55,6 +55,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			if !ok {
 				break
 			}
+			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
 			st.sent = si
 			c := st.content
 			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End)

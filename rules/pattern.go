@@ -140,7 +140,7 @@ func tokItem(it *item) bool {
 	case opAny, opCap, opUpper, opDash, opPunct, opQuote, opOtherQuote:
 		return true
 	case opGroup:
-		var seen [opEnd + 1]bool
+		var seen [opContent + 1]bool
 		for _, alt := range it.alts {
 			if len(alt) != 1 {
 				return false

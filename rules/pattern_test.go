@@ -23,6 +23,7 @@ func TestParsePattern(t *testing.T) {
 		{src: "QUOTE (ANY | OTHERQUOTE){0,30} OTHERQUOTE SPEAKER", items: 4, hasQuote: true},
 		{src: "QUOTE CAP+ ANY* SPEAKER", items: 4, hasQuote: true},
 		{src: "don't SPEAKER", items: 2},
+		{src: "SPEAKER said ( CLAUSE | ANY ) ,", items: 4},
 		{src: "", errCol: 1, errSubstr: "empty pattern"},
 		{src: "QUOTE ( said", errCol: 7, errSubstr: "unclosed ("},
 		{src: "QUOTE ( | said) SPEAKER", errCol: 9, errSubstr: "empty alternative"},
