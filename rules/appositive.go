@@ -4,7 +4,10 @@ package rules
 // relative clauses, prepositional phrases and parentheticals, and the name
 // that may follow a descriptor.
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // prepPhrase matches a short prepositional phrase after a head or name:
 // "of state", "for the campaign", "of the University of Texas" — a
@@ -19,13 +22,18 @@ func (rs *Ruleset) prepPhrase(toks []Token, i int) (int, bool) {
 		k++
 	}
 	start := k
+	if rs.Language.GenitiveComplements {
+		start = i // the entry is the complement: a name may follow it at once (мэр города Дмитрий Козлов)
+	}
 	for k < len(toks) && k-start < 8 {
 		t := &toks[k]
 		// the first word may look like a verb: the secretary of state
 		if t.Kind != Word || (k > start && rs.in(t, rs.speakerBits.cueVerbs)) || rs.in(t, rs.speakerBits.aux) || rs.in(t, rs.speakerBits.pronouns) {
 			break
 		}
-		if rs.in(t, rs.speakerBits.notNames) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && rs.InList(rs.speakerLists.nameConnectors, t)) {
+		// (a capitalised noun opens a complement where nouns are
+		// capitalised: der Universität)
+		if rs.in(t, rs.speakerBits.notNames) && !(k == start && rs.capitalNoun(t)) && !(k > start && k+1 < len(toks) && toks[k-1].Cap && toks[k+1].Cap && rs.InList(rs.speakerLists.nameConnectors, t)) {
 			break
 		}
 		if k > start && t.Cap && rs.in(t, rs.speakerBits.firstNames) && !rs.in(&toks[k-1], rs.speakerBits.firstNames) && k+1 < len(toks) && rs.IsNameWord(toks, k+1) {
@@ -85,7 +93,7 @@ func (rs *Ruleset) appositiveName(toks []Token, d SpeakerPhrase) (SpeakerPhrase,
 // Kurt Volker.
 func (rs *Ruleset) namedDescriptor(toks []Token, d SpeakerPhrase) (SpeakerPhrase, bool) {
 	i := d.Span.End
-	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.speakerBits.firstNames) || !rs.IsNameWord(toks, i+1) || toks[i-1].Kind != Word || rs.in(&toks[i-1], rs.speakerBits.notNames) {
+	if i+1 >= len(toks) || !toks[i].Cap || !rs.in(&toks[i], rs.speakerBits.firstNames) || !rs.IsNameWord(toks, i+1) || toks[i-1].Kind != Word || rs.in(&toks[i-1], rs.speakerBits.notNames) && !rs.capitalNoun(&toks[i-1]) {
 		return d, false // (the reports of Michael Horowitz and John Durham)
 	}
 	office := false
@@ -105,6 +113,23 @@ func (rs *Ruleset) namedDescriptor(toks []Token, d SpeakerPhrase) (SpeakerPhrase
 		}
 	}
 	return d, false
+}
+
+// articleNoun reports whether toks[j], a relative pronoun that is also an
+// entry of speaker_prepositions, is an article before a noun in a language
+// that capitalises its nouns: Sprecher der Staatsanwaltschaft, not a
+// relative clause (which would follow a comma).
+func (rs *Ruleset) articleNoun(toks []Token, j int) bool {
+	return rs.Language.CapitalisedNouns && rs.in(&toks[j], rs.speakerBits.speakerPreps) && j > 0 && toks[j-1].Kind == Word && j+1 < len(toks) && toks[j+1].Cap
+}
+
+// capitalNoun reports whether t, in not_names, is a capitalised noun of a
+// language that capitalises its nouns (capitalised_nouns): not_names takes
+// in the words of six letters or more that end in a noun suffix
+// (Universität), which may end a title's complement as an English proper
+// noun does.
+func (rs *Ruleset) capitalNoun(t *Token) bool {
+	return rs.Language.CapitalisedNouns && t.Cap && !t.First && utf8.RuneCountInString(t.Lower) >= 6
 }
 
 // parenthetical matches "(R-Texas)" at i and returns the end after ")".
@@ -171,7 +196,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		if rel >= 0 {
 			continue
 		}
-		if t.Kind == Word && rs.in(t, rs.speakerBits.relatives) && j > start && head {
+		if t.Kind == Word && rs.in(t, rs.speakerBits.relatives) && j > start && head && !rs.articleNoun(toks, j) {
 			rel = j
 			continue
 		}
@@ -184,7 +209,7 @@ func (rs *Ruleset) appositive(toks []Token, i int, more, last bool) (Span, Span,
 		if t.Kind == Word && rs.in(t, rs.speakerBits.speakerPreps) {
 			prep = true
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.cueVerbs) && !prep && !rs.isTitleWord(t) && !rs.headNext(toks, j) || rs.in(t, rs.speakerBits.relatives) || rs.in(t, rs.speakerBits.pronouns) || j == start && rs.auxClause(toks, j)) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.cueVerbs) && !prep && !rs.isTitleWord(t) && !rs.headNext(toks, j) || rs.in(t, rs.speakerBits.relatives) && !rs.articleNoun(toks, j) || rs.in(t, rs.speakerBits.pronouns) || j == start && rs.auxClause(toks, j)) {
 			return Span{}, Span{}, false
 		}
 		if t.Kind == Word && !t.Cap && j > start && rs.clauseWord(toks, j, start, head, prep) {

@@ -57,6 +57,12 @@ type Language struct {
 	// quotation („…“, sagte sie), so „Done.“ Smith said. does not occur
 	// and a capitalised word after „….“ opens the next sentence.
 	PeriodEndsQuote bool
+	// GenitiveComplements tells that the entries of speaker_prepositions
+	// are nouns in the genitive that complete a title on their own, with
+	// no preposition before the complement (Russian мэр города, министр
+	// финансов): capitalised words after one may be the person's name
+	// (мэр города Дмитрий Козлов), as after a title.
+	GenitiveComplements bool
 	// Elisions are the words that drop their vowel before another with an
 	// apostrophe (French l’, d’, qu’; Italian dell’), without the
 	// apostrophe: the tokenizer makes them words of their own.
@@ -104,7 +110,7 @@ const (
 func morphologies() []string { return []string{"english", "none"} }
 
 // languageKeys are the keys of the `language:` section.
-var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "elisions", "participle_endings", "title_case_short", "sentence_case", "name_inflections"}
+var languageKeys = []string{"code", "name", "stop_words", "morphology", "single_marks", "months", "capitalised_nouns", "noun_quote_confidence", "period_ends_quote", "genitive_complements", "elisions", "participle_endings", "title_case_short", "sentence_case", "name_inflections"}
 
 // language decodes the `language:` section; later files override the keys
 // they give (and add stop words, months and elisions), except that the first
@@ -183,6 +189,8 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 			d.nameInflections(&rs.Language, v)
 		case "period_ends_quote":
 			rs.Language.PeriodEndsQuote, _ = d.bool(v)
+		case "genitive_complements":
+			rs.Language.GenitiveComplements, _ = d.bool(v)
 		case "noun_quote_confidence":
 			d.share(key, v, &rs.Language.NounQuoteConfidence)
 		case "months":

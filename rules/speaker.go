@@ -38,6 +38,7 @@ const (
 	ListExpletives     = "expletives"               // it (optional: an empty subject before expletive_after)
 	ListNameConnectors = "name_connectors"          // of, for, and, on (optional: inside a capitalised name in a phrase)
 	ListPartyInitials  = "party_initials"           // r, d, i (optional: party–state labels, R-Ky.)
+	ListNounMarkers    = "noun_markers"             // des, im, zum (optional: words after which one capitalised word is a noun, with capitalised_nouns)
 )
 
 // RequiredLists returns the names of the lists every ruleset must have.
@@ -72,6 +73,7 @@ type speakerLists struct {
 	nameJoiners    *List
 	expletives     *List
 	nameConnectors *List
+	nounMarkers    *List
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -100,6 +102,7 @@ func (rs *Ruleset) bindLists() {
 		nameJoiners:    rs.Lists[ListNameJoiners],
 		expletives:     rs.Lists[ListExpletives],
 		nameConnectors: rs.Lists[ListNameConnectors],
+		nounMarkers:    rs.Lists[ListNounMarkers],
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {
@@ -312,7 +315,7 @@ func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1):
+		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
 		case rs.InList(rs.speakerLists.nameLinkers, t) && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
@@ -357,6 +360,10 @@ done:
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
+		if k == end && k-2 >= j && rs.agentSurname(toks, j, k-1) {
+			k-- // Stürmer Jonas Krüger, Politiker Müller
+			continue
+		}
 		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
@@ -381,7 +388,7 @@ done:
 		}
 	}
 	k = rs.splitAtFirstName(toks, k, end)
-	if k > j && k < end && rs.in(&toks[k-1], rs.speakerBits.speakerPreps) {
+	if k > j && k < end && rs.in(&toks[k-1], rs.speakerBits.speakerPreps) && !rs.Language.GenitiveComplements {
 		// a title and its phrase, not a title and a name: the mayor of
 		// Springfield
 		k = end
@@ -430,6 +437,9 @@ done:
 		titleEnd++ // Gov . → the period
 	}
 	var out []SpeakerPhrase
+	if k < end && titleEnd <= j && rs.commonNoun(toks, i, j, nameStart, end) {
+		return nil // im Etat, das System: a noun, not a name
+	}
 	if k < end {
 		sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
 		if titleEnd > j {
@@ -532,6 +542,55 @@ done:
 		break
 	}
 	return out
+}
+
+// agentSurname reports whether toks[at], the last word of a run, is a
+// surname that only looks like an agent noun: in a language that
+// capitalises its nouns, a capitalised word that ends in an entry of
+// title_suffixes (-er, -in) but is no entry of titles, after a title
+// (Politiker Müller), after a given name (Georg Krämer) or after a name
+// word that follows a title (Stürmer Jonas Krüger).
+func (rs *Ruleset) agentSurname(toks []Token, j, at int) bool {
+	t := &toks[at]
+	if !rs.capitalTitle(t) || rs.in(t, rs.speakerBits.titles) || !rs.IsNameWord(toks, at) || at-1 < j {
+		return false
+	}
+	p := &toks[at-1]
+	if rs.isTitleWord(p) && p.Cap || p.Cap && rs.in(p, rs.speakerBits.firstNames) {
+		return true // Politiker Müller, Georg Krämer
+	}
+	return at-2 >= j && p.Cap && rs.IsNameWord(toks, at-1) && !rs.isTitleWord(p) && toks[at-2].Cap && rs.isTitleWord(&toks[at-2])
+}
+
+// nounAfterName reports whether the name particle toks[k], after a name
+// word, is an entry of noun_markers in a language that capitalises its
+// nouns (a preposition fused with an article: Georg Krämer zur
+// Nachrichtenagentur): it opens a phrase, not the rest of the name. After
+// another particle it stays in the name (Karl von zur Mühlen).
+func (rs *Ruleset) nounAfterName(toks []Token, k int) bool {
+	if !rs.Language.CapitalisedNouns || !rs.InList(rs.speakerLists.nounMarkers, &toks[k]) || k == 0 {
+		return false
+	}
+	return !rs.in(&toks[k-1], rs.speakerBits.nameParticles)
+}
+
+// commonNoun reports whether the name toks[from:end] of a phrase starting
+// at i (j after its determiner) is a common noun of a language that
+// capitalises nouns (capitalised_nouns): one word, neither in first_names
+// nor in capitals, after an entry of noun_markers (an article or a
+// preposition fused with one: das System, im Bericht). A name needs a
+// given name, a title before it or no such word before it.
+func (rs *Ruleset) commonNoun(toks []Token, i, j, from, end int) bool {
+	if !rs.Language.CapitalisedNouns || rs.speakerLists.nounMarkers == nil || end-from != 1 || from != j {
+		return false
+	}
+	t := &toks[from]
+	if isUpper(t.Text) || rs.in(t, rs.speakerBits.firstNames) {
+		return false // die CDU, der NDR: an organisation's initials
+	}
+	// (a phrase with its own determiner, die Firma, is a descriptor's
+	// subject and stays)
+	return j == i && i > 0 && toks[i-1].Kind == Word && rs.InList(rs.speakerLists.nounMarkers, &toks[i-1])
 }
 
 // descriptor matches a descriptor starting at i (j after the determiner):
