@@ -1,0 +1,83 @@
+package extract
+
+import "github.com/whosaid/whosaid/rules"
+
+// nameWordsInto is nameWords with the words appended to buf[:0], so that
+// the entity table's loop reuses one buffer for every mention instead of
+// allocating the words of each (link copies them when an entity keeps
+// them). It also returns the lower-case form of the first word, which the
+// tokenizer made (the key of the first-names list).
+func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span) (ws []string, key, gender, first string) {
+	hon, det := x.lists.hon, x.lists.det
+	ws = buf[:0]
+	for i := s.Start; i < s.End; i++ {
+		t := &toks[i]
+		if t.Kind != rules.Word {
+			continue
+		}
+		if x.rules.InList(hon, t) {
+			if g := hon.Attrs[t.Lower]; g != "" {
+				gender = g
+			}
+			continue
+		}
+		if i == s.Start && x.rules.InList(det, t) {
+			continue
+		}
+		if x.rules.IsPossessiveSuffix(t) {
+			continue
+		}
+		if len(ws) == 0 {
+			first = t.Lower
+		}
+		ws = append(ws, t.Text)
+		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
+	}
+	if key != "" {
+		key = x.rules.Language.NameKey(key)
+	}
+	return ws, key, gender, first
+}
+
+// entityArena hands out the entities of one document, and the words they
+// keep, from chunks: one allocation for several entities instead of one
+// for each entity and one for its words. A chunk stays alive while one of
+// its entities does, which is the document's entity table.
+type entityArena struct {
+	ents  []entity
+	words []string
+}
+
+// Chunk sizes of entityArena: the first chunk of a document is small (most
+// documents name a few dozen entities), each next one twice the last, up
+// to the cap.
+const (
+	arenaFirst = 8
+	arenaMax   = 128
+)
+
+// nextChunk returns the size of the chunk after one of capacity c.
+func nextChunk(c int) int {
+	return min(arenaMax, max(arenaFirst, 2*c))
+}
+
+// newEntity returns a zero entity.
+func (ar *entityArena) newEntity() *entity {
+	if len(ar.ents) == cap(ar.ents) {
+		ar.ents = make([]entity, 0, nextChunk(cap(ar.ents)))
+	}
+	ar.ents = ar.ents[:len(ar.ents)+1]
+	return &ar.ents[len(ar.ents)-1]
+}
+
+// keep returns a copy of ws that an entity may keep (ws may be a reused
+// buffer), with no room to append into the next copy.
+func (ar *entityArena) keep(ws []string) []string {
+	n := len(ws)
+	if cap(ar.words)-len(ar.words) < n {
+		ar.words = make([]string, 0, max(n, nextChunk(cap(ar.words))))
+	}
+	k := len(ar.words)
+	ar.words = append(ar.words, ws...)
+	return ar.words[k : k+n : k+n]
+}
