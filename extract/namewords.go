@@ -46,6 +46,7 @@ func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span
 type entityArena struct {
 	ents  []entity
 	words []string
+	ptrs  []*entity // the first entity of each key in byKey
 }
 
 // Chunk sizes of entityArena: the first chunk of a document is small (most
@@ -80,4 +81,19 @@ func (ar *entityArena) keep(ws []string) []string {
 	k := len(ar.words)
 	ar.words = append(ar.words, ws...)
 	return ar.words[k : k+n : k+n]
+}
+
+// add returns es with e appended; the first entity of a key gets a slice
+// of one from a chunk, with no room left, so that a second one is
+// appended to a copy as before.
+func (ar *entityArena) add(es []*entity, e *entity) []*entity {
+	if len(es) > 0 {
+		return append(es, e)
+	}
+	if len(ar.ptrs) == cap(ar.ptrs) {
+		ar.ptrs = make([]*entity, 0, nextChunk(cap(ar.ptrs)))
+	}
+	k := len(ar.ptrs)
+	ar.ptrs = append(ar.ptrs, e)
+	return ar.ptrs[k : k+1 : k+1]
 }

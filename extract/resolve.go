@@ -197,7 +197,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 	e := es.arena.newEntity()
 	*e = entity{name: full, key: key, words: es.arena.keep(ws), titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
-	es.byKey[key] = append(es.byKey[key], e)
+	es.byKey[key] = es.arena.add(es.byKey[key], e)
 	return e
 }
 
@@ -245,7 +245,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
