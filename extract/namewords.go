@@ -1,13 +1,18 @@
 package extract
 
-import "github.com/whosaid/whosaid/rules"
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
 
 // nameWordsInto is nameWords with the words appended to buf[:0], so that
 // the entity table's loop reuses one buffer for every mention instead of
 // allocating the words of each (link copies them when an entity keeps
 // them). It also returns the lower-case form of the first word, which the
-// tokenizer made (the key of the first-names list).
-func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span) (ws []string, key, gender, first string) {
+// tokenizer made (the key of the first-names list), and the offsets of
+// the first word's start and the last word's end (see joinWords).
+func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span) (ws []string, key, gender, first string, from, to int) {
 	hon, det := x.lists.hon, x.lists.det
 	ws = buf[:0]
 	for i := s.Start; i < s.End; i++ {
@@ -28,15 +33,45 @@ func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span
 			continue
 		}
 		if len(ws) == 0 {
-			first = t.Lower
+			first, from = t.Lower, t.Start
 		}
+		to = t.End
 		ws = append(ws, t.Text)
 		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
 	if key != "" {
 		key = x.rules.Language.NameKey(key)
 	}
-	return ws, key, gender, first
+	return ws, key, gender, first, from, to
+}
+
+// joinWords returns ws joined by spaces, as strings.Join does: sliced from
+// view[from:to] when the words stand so there (a name as written, the
+// most of them), else joined afresh.
+func joinWords(view string, from, to int, ws []string) string {
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	if 0 <= from && from <= to && to <= len(view) {
+		v, p := view[from:to], 0
+		for k, w := range ws {
+			if !strings.HasPrefix(v[p:], w) {
+				break
+			}
+			p += len(w)
+			if k == len(ws)-1 {
+				if p == len(v) {
+					return v
+				}
+				break
+			}
+			if p >= len(v) || v[p] != ' ' {
+				break
+			}
+			p++
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // entityArena hands out the entities of one document, and the words they

@@ -43,3 +43,29 @@ func TestEntityArena(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinWords checks that joinWords gives what strings.Join does, from
+// the text where the words stand joined by single spaces and afresh where
+// they do not.
+func TestJoinWords(t *testing.T) {
+	view := "Gov. Jane  Doe said; Mr. Bob Smith’s aide, Ann Lee-Ross."
+	for _, c := range []struct {
+		name     string
+		from, to int
+		ws       []string
+		want     string
+	}{
+		{"one word", 5, 9, []string{"Jane"}, "Jane"},
+		{"two spaces between", 5, 14, []string{"Jane", "Doe"}, "Jane Doe"},
+		{"as written", 25, 34, []string{"Bob", "Smith"}, "Bob Smith"},
+		{"honorific left out", 21, 34, []string{"Bob", "Smith"}, "Bob Smith"},
+		{"hyphenated", 45, 57, []string{"Ann", "Lee-Ross"}, "Ann Lee-Ross"},
+		{"a possessive between", 29, 43, []string{"Smith", "aide"}, "Smith aide"},
+		{"offsets out of range", 50, 90, []string{"Lee", "Ross"}, "Lee Ross"},
+	} {
+		got := joinWords(view, c.from, c.to, c.ws)
+		if got != c.want {
+			t.Errorf("%s: joinWords = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

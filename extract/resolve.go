@@ -153,7 +153,7 @@ func (e *entity) addAlias(a string) {
 // form, or in a language that declines names the key that links its case
 // forms, Language.NameKey; see link), and the gender its honorific gives.
 func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
-	ws, key, gender, _ := x.nameWordsInto(nil, toks, s)
+	ws, key, gender, _, _, _ := x.nameWordsInto(nil, toks, s)
 	return ws, key, gender
 }
 
@@ -278,12 +278,12 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if sp.Type != rules.NameMention || desc >= 0 && sp.Mention.Start >= desc {
 					continue // an appositive name is handled with its descriptor below
 				}
-				ws, key, g, first := x.nameWordsInto(wordBuf, toks, sp.Mention)
+				ws, key, g, first, from, to := x.nameWordsInto(wordBuf, toks, sp.Mention)
 				wordBuf = ws
 				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
-				full := strings.Join(ws, " ")
+				full := joinWords(a.view, from, to, ws)
 				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
 					g = x.rules.Lists[rules.ListFirstNames].Attrs[first]
