@@ -197,7 +197,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 	e := es.arena.newEntity()
 	*e = entity{name: full, key: key, words: es.arena.keep(ws), titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
-	es.byKey[key] = es.arena.add(es.byKey[key], e)
+	es.byKey[key] = es.arena.add(cands, e) // cands is es.byKey[key]
 	return e
 }
 
