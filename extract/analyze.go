@@ -72,6 +72,8 @@ type scratch struct {
 	mentions []nameMention // the name mentions of the entity table
 	latest   latestByKey   // the index of the entity table's latest mentions
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
+
+	byKey map[string][]*entity // the entity table's index by key (see entityIndex)
 }
 
 // getScratch returns a scratch for one document.

@@ -124,3 +124,21 @@ func (es *entities) holding(head string, mods []string) []int {
 	es.holds[key] = js
 	return js
 }
+
+// maxKeptKeys is the most keys an entity index may hold and still be kept
+// for the next document: a larger one (a long document's) is dropped, so
+// that clearing it does not cost every short document after it.
+const maxKeptKeys = 4096
+
+// entityIndex returns the scratch's index of entities by key (see
+// entities.byKey), empty: a map reused from document to document, which
+// spares each document the growth of its own. The entities of the last
+// document it indexed are released here, not at release.
+func (sc *scratch) entityIndex() map[string][]*entity {
+	if sc.byKey == nil || len(sc.byKey) > maxKeptKeys {
+		sc.byKey = map[string][]*entity{}
+	} else {
+		clear(sc.byKey)
+	}
+	return sc.byKey
+}

@@ -45,7 +45,8 @@ type entities struct {
 	latest   latestByKey      // entity key → entity of the latest mention
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
-	lang *rules.Language
+	lang  *rules.Language
+	arena entityArena // where the entities and their words are allocated
 }
 
 // sameWord reports whether a and b are forms of one name word: equal but
@@ -153,32 +154,7 @@ func (e *entity) addAlias(a string) {
 // form, or in a language that declines names the key that links its case
 // forms, Language.NameKey; see link), and the gender its honorific gives.
 func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, string, string) {
-	hon, det := x.lists.hon, x.lists.det
-	var ws []string
-	key, gender := "", ""
-	for i := s.Start; i < s.End; i++ {
-		t := &toks[i]
-		if t.Kind != rules.Word {
-			continue
-		}
-		if x.rules.InList(hon, t) {
-			if g := hon.Attrs[t.Lower]; g != "" {
-				gender = g
-			}
-			continue
-		}
-		if i == s.Start && x.rules.InList(det, t) {
-			continue
-		}
-		if x.rules.IsPossessiveSuffix(t) {
-			continue
-		}
-		ws = append(ws, t.Text)
-		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
-	}
-	if key != "" {
-		key = x.rules.Language.NameKey(key)
-	}
+	ws, key, gender, _, _, _ := x.nameWordsInto(nil, toks, s)
 	return ws, key, gender
 }
 
@@ -199,7 +175,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			if len(e.words) == 1 || es.sameWord(e.words[0], ws[0]) {
 				if len(ws) > len(e.words) && strings.EqualFold(e.words[len(e.words)-1], ws[len(ws)-1]) {
 					e.addAlias(e.name)
-					e.name, e.words = full, ws
+					e.name, e.words = full, es.arena.keep(ws)
 				}
 				return e
 			}
@@ -219,9 +195,10 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			}
 		}
 	}
-	e := &entity{name: full, key: key, words: ws, titles: []string{}, aliases: []string{}, best: -1}
+	e := es.arena.newEntity()
+	*e = entity{name: full, key: key, words: es.arena.keep(ws), titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
-	es.byKey[key] = append(es.byKey[key], e)
+	es.byKey[key] = es.arena.add(cands, e) // cands is es.byKey[key]
 	return e
 }
 
@@ -269,13 +246,14 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: map[string][]*entity{}, mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
 	a.ents = es
 	det := x.lists.det
 	orgWords := x.rules.Lists[listOrganisationWords]
+	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := st.toks
@@ -301,14 +279,15 @@ func (x *Extractor) buildEntities(a *analysis) {
 				if sp.Type != rules.NameMention || desc >= 0 && sp.Mention.Start >= desc {
 					continue // an appositive name is handled with its descriptor below
 				}
-				ws, key, g := x.nameWords(toks, sp.Mention)
+				ws, key, g, first, from, to := x.nameWordsInto(wordBuf, toks, sp.Mention)
+				wordBuf = ws
 				if len(ws) == 0 || isCoordinated(ws) {
 					continue
 				}
-				full := strings.Join(ws, " ")
+				full := joinWords(a.view, from, to, ws)
 				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
-					g = x.rules.Lists[rules.ListFirstNames].Attrs[strings.ToLower(ws[0])]
+					g = x.rules.Lists[rules.ListFirstNames].Attrs[first]
 				}
 				if g != "" && e.gender == "" {
 					e.gender = g

@@ -282,11 +282,8 @@ func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) != 0
 }
 
-// SpeakersAt returns the speaker phrases that start at toks[i], longest
-// first: a pronoun; a name with its pre-modifying title (Kremlin aide Yury
-// Ushakov); a descriptor (the Russian presidential aide, officials); each
-// optionally followed by an appositive (Hugh Hill, a doctor,).
-func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
+// speakersAt is SpeakersAt's full parse.
+func (rs *Ruleset) speakersAt(toks []Token, i int) []SpeakerPhrase {
 	if i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}

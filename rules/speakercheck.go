@@ -1,0 +1,78 @@
+package rules
+
+// SpeakersAt returns the speaker phrases that start at toks[i], longest
+// first: a pronoun; a name with its pre-modifying title (Kremlin aide Yury
+// Ushakov); a descriptor (the Russian presidential aide, officials); each
+// optionally followed by an appositive (Hugh Hill, a doctor,). Positions
+// where noSpeakerAt tells cheaply that there is none (the plain words of
+// most sentences: the 14 days, But in the end) skip the full parse,
+// speakersAt.
+func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
+	if rs.noSpeakerAt(toks, i) {
+		return nil
+	}
+	return rs.speakersAt(toks, i)
+}
+
+// noSpeakerAt reports that speakersAt(toks, i) is empty, by the few tests
+// that decide it for most words: a word (after a determiner, if it is one)
+// that starts no run of name or title words, and no head noun in the
+// descriptor's reach after it. It follows speakersAt's first steps and
+// descriptor's scan; false means only that the full parse must tell (a
+// capitalised word after a determiner, a cue verb in the scan, …).
+// TestNoSpeakerAt checks it against speakersAt.
+func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	t := &toks[i]
+	if t.Kind != Word {
+		return false
+	}
+	b := &rs.speakerBits
+	c := rs.cls(t)
+	if c&b.pronouns != 0 || rs.isPossessive(t) {
+		return false
+	}
+	j := i
+	if c&b.determiners != 0 {
+		j++
+	}
+	// the run of name and title words ends at j at once (the cases of
+	// speakersAt's loop that need a word before j cannot hold)
+	if j < len(toks) {
+		u := &toks[j]
+		cu := rs.cls(u)
+		// a capitalised word whose classes make IsNameWord false on its
+		// own: a function word that is no first name, an opener of the
+		// sentence (anything else may be a name: the full parse tells)
+		nameless := cu&(b.notNames|b.pronouns) != 0 && cu&b.firstNames == 0 || u.First && cu&b.openers != 0
+		if u.Kind == Word && (u.Cap && (j > i || !nameless) ||
+			cu&(b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns) != 0 ||
+			!u.Cap && rs.titleAhead(toks, j)) {
+			return false
+		}
+	}
+	// descriptor(toks, i, j, -1) finds no head: its scan, stopping where
+	// it stops (or later, which only makes the answer false more often)
+	for k := j; k < len(toks) && k-j < 7; k++ {
+		u := &toks[k]
+		if k > j && rs.isPossessive(u) {
+			continue
+		}
+		if u.Kind != Word {
+			return true
+		}
+		c := rs.cls(u)
+		if c&b.pronouns != 0 || k > j && c&b.determiners != 0 {
+			return true
+		}
+		if c&(b.titles|b.personNouns|classTitleSuffix) != 0 {
+			return false // a head: the descriptor may hold
+		}
+		if c&b.aux != 0 || c&b.notNames != 0 && !u.Cap {
+			return true
+		}
+	}
+	return true
+}

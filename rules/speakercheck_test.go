@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestNoSpeakerAt checks the cheap test of SpeakersAt against the full
+// parse: wherever noSpeakerAt says there is no phrase, speakersAt finds
+// none, on written passages and on random runs of words that build
+// speaker phrases (titles, names, determiners, verbs, punctuation). It
+// also checks that the test does decide most plain words.
+func TestNoSpeakerAt(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := func(s string) []Token {
+		var out []Token
+		first := true
+		for _, w := range strings.Fields(s) {
+			tk := Token{Text: w, Lower: strings.ToLower(w), Kind: Word, Quote: -1, First: first}
+			switch {
+			case strings.ContainsAny(w, ".,:;!?()"):
+				tk.Kind = Punct
+			case w == "—":
+				tk.Kind = Dash
+			}
+			tk.Cap = w[0] >= 'A' && w[0] <= 'Z'
+			rs.Classify(&tk)
+			out = append(out, tk)
+			first = w == "." || w == "?" || w == "!"
+		}
+		return out
+	}
+	decided, words := 0, 0
+	check := func(ts []Token) {
+		for i := range ts {
+			if ts[i].Kind == Word {
+				words++
+			}
+			if !rs.noSpeakerAt(ts, i) {
+				continue
+			}
+			decided++
+			if ps := rs.speakersAt(ts, i); len(ps) > 0 {
+				var ws []string
+				for _, tk := range ts {
+					ws = append(ws, tk.Text)
+				}
+				t.Errorf("noSpeakerAt(%q, %d) is true, but speakersAt finds %v", strings.Join(ws, " "), i, ps[0])
+			}
+		}
+	}
+	for _, s := range []string{
+		"The committee met on Tuesday , and the mayor of Springfield , Jane Doe , said the plan was late .",
+		"But in the end the state senator Bob Smith , 44 , a farmer , told reporters that his nephew was away .",
+		"In a statement , the former senior law enforcement official said the Democratic National Committee had been warned .",
+		"Perhaps young voters will stay home . Many Republicans said the super PAC spokeswoman was right .",
+		"It is late . Officials in the city said that a spokesman for the campaign declined to comment on the 14 days .",
+		"Trump ’s special envoy , Steve Witkoff , met Kremlin aide Yury Ushakov and Secretary of State John Kerry .",
+	} {
+		check(toks(s))
+	}
+	vocab := strings.Fields("the a his that this their some many one two state former senior new political " +
+		"president mayor senator spokesman official officials aide envoy nephew board " +
+		"Mr. Dr. Gov. Sen. The But In It He She They Will Tom King Amy Pope Jane Doe Smith Kremlin Committee " +
+		"said told is was has been will of for and in at ’s , . ( ) — said: 44")
+	rng := rand.New(rand.NewPCG(14, 3))
+	for n := 0; n < 20000; n++ {
+		ws := make([]string, 3+rng.IntN(9))
+		for k := range ws {
+			ws[k] = vocab[rng.IntN(len(vocab))]
+		}
+		check(toks(strings.Join(ws, " ")))
+	}
+	if decided*4 < words {
+		t.Errorf("noSpeakerAt decided %d of %d words, want a quarter or more", decided, words)
+	}
+}
