@@ -80,6 +80,8 @@ type cleanState struct {
 	toks  []string // the words of line tokOf
 	tokOf int      // the line toks belongs to (-1: none)
 	index *needle.Index
+	// filter returns a rule's quick regex tests (compiled.Rules.Filter)
+	filter func(*rules.CleanupRule) *needle.Filter
 	// lowView is the view in lower case, byte for byte
 	lowView string
 	first   []int  // per line, the first line with the same text
@@ -176,14 +178,15 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	bufs := sc.clean
 	// the state lives in the buffers too: one allocation less per call
 	st := &bufs.state
+	comp := x.rules.Compiled()
 	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
-		index: x.rules.CleanupIndex(),
-		cue:   x.rules.Lists[rules.ListCueVerbs], bufs: bufs}
+		index: comp.Index, filter: comp.Filter,
+		cue: x.rules.Lists[rules.ListCueVerbs], bufs: bufs}
 	if len(x.rules.Cleanup) > 0 {
-		st.stop = x.rules.StopWords()
+		st.stop = comp.Stop
 	} else {
 		// no rule reads the stop-word counts: no set to look up
-		st.stop = (*rules.List)(nil).WordSet()
+		st.stop = wordtab.NewSet(nil, noWord)
 	}
 	for _, r := range x.rules.Cleanup {
 		if r.Judge != nil {
@@ -321,3 +324,6 @@ const spaces = "                                                                
 func sameRules(a, b []*rules.CleanupRule) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
+
+// noWord is the word test of an empty word set: it has no word.
+func noWord(string) bool { return false }

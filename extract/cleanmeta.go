@@ -123,7 +123,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	}
 	var dateFilters []needle.Filter
 	if len(x.rules.Cleanup) > 0 {
-		dateFilters = x.rules.DateFilters()
+		dateFilters = x.rules.Compiled().DateFilters
 	}
 	for i := 0; i <= limit; i++ {
 		li := &st.infos[i]

@@ -226,9 +226,11 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
 		return false
 	}
-	if r.Regex != nil && (!r.Filter().EndsMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
-		!r.Filter().MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
-		return false
+	if r.Regex != nil {
+		if f := st.filter(r); !f.EndsMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
+			!f.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text) {
+			return false
+		}
 	}
 	// last, as it needs the line's words: a protected line is spared
 	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))

@@ -87,7 +87,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		hon:         rs.Lists[rules.ListHonorifics],
 		cue:         rs.Lists[rules.ListCueVerbs],
 		cuePhrases:  rs.Lists[rules.ListCuePhrases],
-		abbr:        rs.Lists[rules.ListAbbreviations].WordSet(),
+		abbr:        rs.Compiled().Abbr,
 		possessives: rs.PossessiveEndings(),
 	}
 	x.outerOnly = outerOnlyMarks(rs.QuoteMarks)

@@ -5,21 +5,6 @@ import (
 	"slices"
 )
 
-// ListNotClauseOpeners names the list of words that open no reported
-// content (prepositions: said in an interview, said of the plan). The list
-// is optional; without it any word may open a clause.
-const ListNotClauseOpeners = "not_clause_openers"
-
-// ListClauseBreaks names the list of words before which, after a comma,
-// reported content ends (…, saying; …, according to; …, but). The list is
-// optional.
-const ListClauseBreaks = "clause_breaks"
-
-// ListClauseStops names the list of phrases before which reported content
-// ends wherever they stand (… the idea and said that …). The list is
-// optional.
-const ListClauseStops = "clause_stops"
-
 // minClauseWords is the least number of words outside quotation marks that
 // reported content holds (“he said so” reports nothing a reader can use).
 const minClauseWords = 2

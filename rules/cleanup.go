@@ -259,7 +259,7 @@ func (c *CleanupRule) prepare() {
 	}
 }
 
-// Filter returns the quick tests of the rule's regex, mined when the rule
-// was loaded: they say no only where the regex cannot match. It is for the
-// extract package, which applies the rules.
-func (c *CleanupRule) Filter() *needle.Filter { return &c.filter }
+// quickFilter returns the quick tests of the rule's regex, mined when the
+// rule was loaded: they say no only where the regex cannot match (the
+// extract package reaches it through Compiled).
+func (c *CleanupRule) quickFilter() *needle.Filter { return &c.filter }

@@ -1,24 +1,20 @@
 package rules
 
 import (
+	"github.com/whosaid/whosaid/internal/compiled"
 	"github.com/whosaid/whosaid/internal/needle"
-	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
-// cleanupIndex holds what the cleanup stage reads of a ruleset besides its
-// rules, built once when the ruleset is loaded: the needle index of the
-// cleanup list, the quick tests of the metadata date patterns and the word
-// set of the stopwords list.
+// cleanupIndex holds what the extract stages read of a ruleset besides
+// its rules, built once when the ruleset is loaded (see Compiled).
 type cleanupIndex struct {
-	// list, dates, stopList: what the index was built for; when a caller
-	// changed them after Load, the accessors build afresh
-	list     []*CleanupRule
-	dates    []*Regexp
-	stopList *List
+	// list, dates, stopList, abbrList: what it was built for; when a caller
+	// changed them after Load, Compiled builds afresh what they feed
+	list               []*CleanupRule
+	dates              []*Regexp
+	stopList, abbrList *List
 
-	index       *needle.Index
-	dateFilters []needle.Filter
-	stop        *wordtab.Set
+	compiled compiled.Rules[*CleanupRule]
 }
 
 // listStopwords is the list whose share of a line's words cleanup rules
@@ -27,10 +23,15 @@ const listStopwords = "stopwords"
 
 // buildCleanupIndex returns the cleanup index of the ruleset.
 func buildCleanupIndex(rs *Ruleset) *cleanupIndex {
-	ci := &cleanupIndex{list: rs.Cleanup, dates: rs.Metadata.Date, stopList: rs.Lists[listStopwords]}
-	ci.index = indexOf(rs.Cleanup)
-	ci.dateFilters = dateFiltersOf(rs.Metadata.Date)
-	ci.stop = ci.stopList.WordSet()
+	ci := &cleanupIndex{list: rs.Cleanup, dates: rs.Metadata.Date,
+		stopList: rs.Lists[listStopwords], abbrList: rs.Lists[ListAbbreviations]}
+	ci.compiled = compiled.Rules[*CleanupRule]{
+		Index:       indexOf(rs.Cleanup),
+		DateFilters: dateFiltersOf(rs.Metadata.Date),
+		Stop:        ci.stopList.wordSet(),
+		Abbr:        ci.abbrList.wordSet(),
+		Filter:      (*CleanupRule).quickFilter,
+	}
 	return ci
 }
 
@@ -84,30 +85,34 @@ func sameList[T any](a, b []T) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// CleanupIndex returns the needle index of the ruleset's cleanup list, built
-// when the ruleset was loaded (built afresh when Cleanup was replaced since).
-// It is for the extract package, which applies the rules.
-func (rs *Ruleset) CleanupIndex() *needle.Index {
-	if rs.clean != nil && sameList(rs.clean.list, rs.Cleanup) {
-		return rs.clean.index
+// Compiled returns what the ruleset compiles for the extract package's
+// stages, built when the ruleset was loaded (what a caller replaced since —
+// Cleanup, Metadata.Date, the stopwords or abbreviations list — is built
+// afresh). It is for the extract package: its type is internal to this
+// module.
+func (rs *Ruleset) Compiled() *compiled.Rules[*CleanupRule] {
+	ci := rs.clean
+	if ci == nil {
+		ci = &cleanupIndex{compiled: compiled.Rules[*CleanupRule]{Filter: (*CleanupRule).quickFilter}}
 	}
-	return indexOf(rs.Cleanup)
-}
-
-// DateFilters returns the quick tests of the metadata date patterns, one per
-// pattern, built when the ruleset was loaded. It is for the extract package.
-func (rs *Ruleset) DateFilters() []needle.Filter {
-	if rs.clean != nil && sameList(rs.clean.dates, rs.Metadata.Date) {
-		return rs.clean.dateFilters
+	stop, abbr := rs.Lists[listStopwords], rs.Lists[ListAbbreviations]
+	fresh := rs.clean != nil && sameList(ci.list, rs.Cleanup) && sameList(ci.dates, rs.Metadata.Date) &&
+		stop == ci.stopList && abbr == ci.abbrList
+	if fresh {
+		return &ci.compiled
 	}
-	return dateFiltersOf(rs.Metadata.Date)
-}
-
-// StopWords returns the word set of the stopwords list, whose share of a
-// line's words cleanup rules test, built when the ruleset was loaded.
-func (rs *Ruleset) StopWords() *wordtab.Set {
-	if l := rs.Lists[listStopwords]; rs.clean == nil || l != rs.clean.stopList {
-		return l.WordSet()
+	c := ci.compiled
+	if rs.clean == nil || !sameList(ci.list, rs.Cleanup) {
+		c.Index = indexOf(rs.Cleanup)
 	}
-	return rs.clean.stop
+	if rs.clean == nil || !sameList(ci.dates, rs.Metadata.Date) {
+		c.DateFilters = dateFiltersOf(rs.Metadata.Date)
+	}
+	if rs.clean == nil || stop != ci.stopList {
+		c.Stop = stop.wordSet()
+	}
+	if rs.clean == nil || abbr != ci.abbrList {
+		c.Abbr = abbr.wordSet()
+	}
+	return &c
 }

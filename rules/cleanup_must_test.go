@@ -57,7 +57,7 @@ func TestMustMayNeverRefuses(t *testing.T) {
 
 func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 	t.Helper()
-	dates := rs.DateFilters()
+	dates := rs.Compiled().DateFilters
 	for _, line := range lines {
 		low := lowerLine(line)
 		for k, re := range rs.Metadata.Date {
@@ -70,7 +70,7 @@ func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 				if r == nil || r.Regex == nil || !r.Regex.MatchString(line) {
 					continue
 				}
-				if !r.Filter().MustMay(line, low) {
+				if !r.quickFilter().MustMay(line, low) {
 					t.Errorf("rule %s: MustMay refuses %q, which the regex matches", r.ID, line)
 				}
 			}
@@ -133,7 +133,7 @@ func TestWordSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, l := range rs.Lists {
-		ws := l.WordSet()
+		ws := l.wordSet()
 		for w := range l.words {
 			for _, v := range []string{w, w + "s", w + "\x00", "x" + w, strings.ToUpper(w), w[:len(w)/2], w[len(w)/2:],
 				w + w, w + "abcdefghijklmnop"} {
@@ -150,7 +150,7 @@ func TestWordSet(t *testing.T) {
 			}
 		}
 	}
-	if ws := (*List)(nil).WordSet(); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
+	if ws := (*List)(nil).wordSet(); ws.Has("the") || ws.Has("") || ws.Has("abcdefghijklmnopq") {
 		t.Error("the word set of no list holds words")
 	}
 }

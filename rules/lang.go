@@ -92,13 +92,6 @@ type Language struct {
 	ofPack bool // the profile comes from a language pack's files
 }
 
-// The optional lists of a language that capitalises its nouns (see
-// Ruleset.nounClass).
-const (
-	ListNounSuffixes   = "noun_suffixes"        // -ung, -heit: capitalised words that are nouns, not names
-	ListPersonSuffixes = "person_noun_suffixes" // -regierung, -polizei: compound nouns that can be speakers
-)
-
 // The values of `single_marks:`.
 const (
 	SingleMarksNested = "nested"

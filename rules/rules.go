@@ -56,7 +56,7 @@ type Ruleset struct {
 	Attribution  []*AttrRule  // sorted by priority, highest first
 	// Disabled maps the ids named in `disable:` to where they were named.
 	Disabled map[string]Pos
-	// clean is what Load builds for the cleanup stage (see CleanupIndex).
+	// clean is what Load builds for the cleanup stage (see Compiled).
 	clean *cleanupIndex
 }
 

@@ -2,9 +2,9 @@ package rules
 
 import "github.com/whosaid/whosaid/internal/wordtab"
 
-// WordSet returns the word set of the list (which may be nil): it answers
+// wordSet returns the word set of the list (which may be nil): it answers
 // Has as the list does, faster for short words.
-func (l *List) WordSet() *wordtab.Set {
+func (l *List) wordSet() *wordtab.Set {
 	if l == nil {
 		return wordtab.NewSet(nil, l.Has)
 	}

@@ -17,7 +17,7 @@ func TestScanRenumbered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := rs.CleanupIndex()
+	x := rs.Compiled().Index
 	if _, _, ok := needle.ScanBoth(x, ""); !ok {
 		t.Fatal("the default rules' automaton is not renumbered")
 	}
