@@ -12,11 +12,45 @@ import (
 // Line is one line of the input after cleaning; in hard-wrapped text (see
 // the wrapped_text rules), one paragraph: its line breaks are spaces in
 // the view.
+//
+// A Line is 16 bytes, as a document of newlines alone has one per byte: the
+// id of the rule that dropped it is an index into its Cleaned's table of
+// rule ids (see Cleaned.LineRule).
 type Line struct {
-	Start, End int32  // byte offsets of the line in the input, newline excluded (a text is at most MaxDocument bytes)
-	Dropped    bool   // cleanup dropped it
-	Rule       string // the id of the rule that dropped it
-	Meta       string // "title" or "date" when the line gave document metadata
+	Start, End int32    // byte offsets of the line in the input, newline excluded (a text is at most MaxDocument bytes)
+	rule       uint32   // the rule that dropped it: 1 + its index in Cleaned.ruleIDs (0: none)
+	Dropped    bool     // cleanup dropped it
+	Meta       LineMeta // MetaTitle or MetaDate when the line gave document metadata
+}
+
+// LineMeta tells which document metadata a line gave.
+type LineMeta uint8
+
+// The metadata a line can give.
+const (
+	MetaNone  LineMeta = iota // no metadata
+	MetaTitle                 // the document's title
+	MetaDate                  // the document's date
+)
+
+// String returns "title", "date" or "" (MetaNone).
+func (m LineMeta) String() string {
+	switch m {
+	case MetaTitle:
+		return "title"
+	case MetaDate:
+		return "date"
+	}
+	return ""
+}
+
+// LineRule returns the id of the rule that dropped c.Lines[i] ("" when
+// none did).
+func (c *Cleaned) LineRule(i int) string {
+	if r := c.Lines[i].rule; r > 0 {
+		return c.ruleIDs[r-1]
+	}
+	return ""
 }
 
 // Cleaned is the result of cleanup: a view of the input of the same byte
@@ -35,6 +69,8 @@ type Cleaned struct {
 	// hard-wrapped lines joined (see unwrap), so that lines are still
 	// counted in the input; nil otherwise.
 	lineStarts []int
+	// ruleIDs holds the ids of the rules that dropped lines (see LineRule)
+	ruleIDs []string
 }
 
 // LineTrace tells how cleanup judged one line (see CleanExplain).
@@ -82,20 +118,60 @@ type cleanState struct {
 	index *needle.Index
 	// lowView is the view in lower case, byte for byte
 	lowView string
-	first   []int  // per line, the first line with the same text
-	title   int    // the headline line (-1: none yet)
-	in      []bool // per line, in the article (after the judgement)
+	first   []int32 // per line, 1 + the first line with the same text (0: itself; see firstOf)
+	title   int     // the headline line (-1: none yet)
+	in      []bool  // per line, in the article (after the judgement)
 	// numbered: per line, an item of a numbered list
 	numbered []bool
 	scores   []float64
 	isGood   []bool   // per line, scored at least the judge's good (context conditions)
 	nb       []int    // the indexes of the non-blank lines
-	nbAt     []int    // per line, its place among the non-blank lines
+	nbAt     []int32  // per line, its place among the non-blank lines
 	worst    []string // per line, the most negative scored rule that matched
 	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
 	bufs        *cleanBufs
+	// ruleIDs: the ids of the rules that dropped lines (see setRule)
+	ruleIDs []string
+}
+
+// firstOf returns the first line with the same text as line i (i itself
+// when none came before).
+func (st *cleanState) firstOf(i int) int {
+	if f := st.first[i]; f > 0 {
+		return int(f) - 1
+	}
+	return i
+}
+
+// setRule records id as the rule that dropped line i ("" for none). The
+// ids of a document are few: a linear search of its table finds them.
+func (st *cleanState) setRule(i int, id string) {
+	st.lines[i].rule = st.ruleIndex(id)
+}
+
+// ruleIndex returns 1 + the index of id in st.ruleIDs, adding it when
+// new, or 0 for "".
+func (st *cleanState) ruleIndex(id string) uint32 {
+	if id == "" {
+		return 0
+	}
+	for k, s := range st.ruleIDs {
+		if s == id {
+			return uint32(k) + 1
+		}
+	}
+	st.ruleIDs = append(st.ruleIDs, id)
+	return uint32(len(st.ruleIDs))
+}
+
+// ruleOf returns the id of the rule that dropped line i ("" for none).
+func (st *cleanState) ruleOf(i int) string {
+	if r := st.lines[i].rule; r > 0 {
+		return st.ruleIDs[r-1]
+	}
+	return ""
 }
 
 // cleanBufs holds the working slices of a Clean call, kept in the
@@ -104,7 +180,8 @@ type cleanState struct {
 // time.
 type cleanBufs struct {
 	infos                []lineInfo
-	first, nbAt, nb, num []int
+	first, nbAt          []int32
+	nb, num              []int
 	next                 []int
 	numbered, isGood, in []bool
 	scores, low, v       []float64
@@ -202,7 +279,6 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	keys := 0
 	for i := range c.Lines {
 		l := &c.Lines[i]
-		st.first[i] = i
 		raw := view[l.Start:l.End]
 		s := strings.TrimSpace(raw)
 		if s == "" {
@@ -224,14 +300,14 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		if li := &st.infos[i]; li.key != 0 {
 			if f := int(seen.PutNew(li.key, 0, uint64(i))); f != i {
 				li.repeated = true
-				st.first[i] = f
+				st.first[i] = int32(f) + 1
 			}
 		}
 	}
 	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
 	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
 	for i := range c.Lines {
-		st.nbAt[i] = len(st.nb)
+		st.nbAt[i] = int32(len(st.nb))
 		if st.infos[i].text != "" {
 			st.nb = append(st.nb, i)
 		}
@@ -251,6 +327,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	st.lateRules()
 	x.metadata(c, st, start)
 	c.View = blankDropped(view, c.Lines)
+	c.ruleIDs = st.ruleIDs
 	trace, low := st.trace, st.lowView
 	*st = cleanState{} // the pool keeps no document
 	if len(c.Lines) > maxPooledLines {

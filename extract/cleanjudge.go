@@ -107,11 +107,13 @@ func (st *cleanState) judgement() (int, int) {
 		}
 		switch {
 		case !in[i]:
-			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, st.judge.ID)
 		case final[i] < j.Keep && i <= core:
-			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, st.judge.ID)
 			if st.worst[i] != "" {
-				st.lines[i].Rule = st.worst[i]
+				st.setRule(i, st.worst[i])
 			}
 		}
 	}
@@ -135,7 +137,7 @@ func (st *cleanState) extend(b int, final []float64) int {
 			next[p] = p
 		}
 	}
-	for p := st.nbAt[b] + 1; p < len(st.nb); p++ {
+	for p := int(st.nbAt[b]) + 1; p < len(st.nb); p++ {
 		i := st.nb[p]
 		if st.lines[i].Dropped || final[i] < j.Extend || next[p]-p <= j.Lookahead {
 			break

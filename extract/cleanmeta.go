@@ -54,7 +54,7 @@ func (st *cleanState) headline() int {
 	// a line printed twice a few lines apart (a headline above and below
 	// the picture); the first such line of the top half
 	for k := range st.lines {
-		i := st.first[k]
+		i := st.firstOf(k)
 		if i == k || int(st.lines[i].Start)*2 > st.n || st.nbAt[k]-st.nbAt[i] > 8 {
 			continue
 		}
@@ -85,12 +85,12 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		head = st.judge.Judge.HeadLines
 	}
 	title := st.title
-	if title >= 0 && c.Lines[title].Dropped && (st.judge == nil || c.Lines[title].Rule != st.judge.ID) {
+	if title >= 0 && c.Lines[title].Dropped && (st.judge == nil || st.ruleOf(title) != st.judge.ID) {
 		title = -1
 	}
 	if title < 0 && start >= 0 {
 		for i := start - 1; i >= 0 && i >= start-head && title < 0; i-- {
-			if st.infos[i].text == "" || c.Lines[i].Dropped && c.Lines[i].Rule != st.judge.ID {
+			if st.infos[i].text == "" || c.Lines[i].Dropped && st.ruleOf(i) != st.judge.ID {
 				continue
 			}
 			if st.headlineLike(i) && !st.infos[i].terminal {
@@ -110,9 +110,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	}
 	if title >= 0 {
 		l := &c.Lines[title]
-		c.Title, l.Meta = st.infos[title].text, "title"
-		if l.Dropped && st.judge != nil && l.Rule == st.judge.ID {
-			l.Dropped, l.Rule = false, ""
+		c.Title, l.Meta = st.infos[title].text, MetaTitle
+		if l.Dropped && st.judge != nil && st.ruleOf(title) == st.judge.ID {
+			l.Dropped = false
+			st.setRule(title, "")
 		}
 	}
 	limit := len(c.Lines) - 1
@@ -139,9 +140,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		}
 		c.Date = d
 		l := &c.Lines[i]
-		l.Meta = "date"
-		if !l.Dropped || st.judge != nil && l.Rule == st.judge.ID {
-			l.Dropped, l.Rule = true, "metadata-date"
+		l.Meta = MetaDate
+		if !l.Dropped || st.judge != nil && st.ruleOf(i) == st.judge.ID {
+			l.Dropped = true
+			st.setRule(i, "metadata-date")
 		}
 		break
 	}

@@ -61,7 +61,8 @@ func (st *cleanState) dropByFirst(i, phase, words int) {
 	for _, k := range st.index.Rules(phase, words) {
 		r := st.x.rules.Cleanup[k]
 		if st.holds(r, st.bufs.tests[k], k, i) {
-			st.lines[i].Dropped, st.lines[i].Rule = true, r.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, r.ID)
 			return
 		}
 	}
@@ -165,7 +166,7 @@ func (st *cleanState) markGood() {
 // goodWithin reports whether a good line lies within n non-blank lines of
 // line i.
 func (st *cleanState) goodWithin(i, n int) bool {
-	p := st.nbAt[i]
+	p := int(st.nbAt[i])
 	for k := max(0, p-n); k <= min(len(st.nb)-1, p+n); k++ {
 		if k != p && st.isGood[st.nb[k]] {
 			return true
@@ -177,7 +178,7 @@ func (st *cleanState) goodWithin(i, n int) bool {
 // nearTitle reports whether line i lies within n non-blank lines after the
 // headline.
 func (st *cleanState) nearTitle(i, n int) bool {
-	return st.title >= 0 && i > st.title && st.nbAt[i]-st.nbAt[st.title] <= n
+	return st.title >= 0 && i > st.title && int(st.nbAt[i]-st.nbAt[st.title]) <= n
 }
 
 // restRules applies the rules that drop a line and everything after it.
@@ -200,7 +201,8 @@ func (st *cleanState) restRules() {
 				continue
 			}
 			for k := i; k < len(st.lines); k++ {
-				st.lines[k].Dropped, st.lines[k].Rule = true, r.ID
+				st.lines[k].Dropped = true
+				st.setRule(k, r.ID)
 			}
 			return
 		}
@@ -238,7 +240,7 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 // non-blank line before (dir -1) or after (dir 1) line i; there is none at
 // the ends.
 func (st *cleanState) sideHolds(r *rules.CleanupRule, tests []shapeTest, i, dir int) bool {
-	p := st.nbAt[i] + dir
+	p := int(st.nbAt[i]) + dir
 	if p < 0 || p >= len(st.nb) {
 		return false
 	}
@@ -248,7 +250,7 @@ func (st *cleanState) sideHolds(r *rules.CleanupRule, tests []shapeTest, i, dir 
 // betweenDropped reports whether the nearest non-blank lines on both sides
 // of line i were dropped (a line at either end of the text is not between).
 func (st *cleanState) betweenDropped(i int) bool {
-	p := st.nbAt[i]
+	p := int(st.nbAt[i])
 	return p > 0 && p+1 < len(st.nb) && st.lines[st.nb[p-1]].Dropped && st.lines[st.nb[p+1]].Dropped
 }
 

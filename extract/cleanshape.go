@@ -97,7 +97,7 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		}
 	case "first_in_article":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
-			return st.in != nil && triHolds(r.FirstInArticle, st.in[st.first[i]])
+			return st.in != nil && triHolds(r.FirstInArticle, st.in[st.firstOf(i)])
 		}
 	case "numbered":
 		return func(st *cleanState, _ *rules.CleanupRule, _ *lineInfo, i int) bool { return st.numbered[i] }
