@@ -111,7 +111,8 @@ type cleanState struct {
 	cue   *rules.List
 	judge *rules.CleanupRule
 	lines []Line
-	infos []lineInfo
+	infos []lineInfo // per non-blank line, in order (see info)
+	blank lineInfo   // the features of every blank line: zero
 	n     int      // length of the view, for fractions
 	toks  []string // the words of line tokOf
 	tokOf int      // the line toks belongs to (-1: none)
@@ -134,6 +135,15 @@ type cleanState struct {
 	bufs        *cleanBufs
 	// ruleIDs: the ids of the rules that dropped lines (see setRule)
 	ruleIDs []string
+}
+
+// info returns the features of line i: those of a blank line are zero
+// (and not to be written).
+func (st *cleanState) info(i int) *lineInfo {
+	if p := int(st.nbAt[i]); p < len(st.nb) && st.nb[p] == i {
+		return &st.infos[p]
+	}
+	return &st.blank
 }
 
 // firstOf returns the first line with the same text as line i (i itself
@@ -274,11 +284,16 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			bufs.tests[k] = testsOf(r)
 		}
 	}
-	st.infos = grow(&bufs.infos, len(c.Lines))
+	// the features of the non-blank lines only, in their order (see info):
+	// a run of blank lines costs no lineInfo
+	st.infos = bufs.infos[:0]
 	st.first = grow(&bufs.first, len(c.Lines))
+	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
+	st.nb = bufs.nb[:0]
 	keys := 0
 	for i := range c.Lines {
 		l := &c.Lines[i]
+		st.nbAt[i] = int32(len(st.nb))
 		raw := view[l.Start:l.End]
 		s := strings.TrimSpace(raw)
 		if s == "" {
@@ -290,26 +305,21 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		if li.key != 0 {
 			keys++
 		}
-		st.infos[i] = li
+		st.infos = append(st.infos, li)
+		st.nb = append(st.nb, i)
 	}
+	bufs.infos, bufs.nb = st.infos, st.nb
 	// the table of line keys is sized for the lines that have one, not for
 	// every line: a run of empty lines costs no slots
 	seen := &bufs.seen
 	seen.Reset(keys)
-	for i := range st.infos {
-		if li := &st.infos[i]; li.key != 0 {
+	for p := range st.infos {
+		if li := &st.infos[p]; li.key != 0 {
+			i := st.nb[p]
 			if f := int(seen.PutNew(li.key, 0, uint64(i))); f != i {
 				li.repeated = true
 				st.first[i] = int32(f) + 1
 			}
-		}
-	}
-	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
-	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
-	for i := range c.Lines {
-		st.nbAt[i] = int32(len(st.nb))
-		if st.infos[i].text != "" {
-			st.nb = append(st.nb, i)
 		}
 	}
 	st.stopUnknown = st.stopwordsUnknown()
@@ -353,7 +363,7 @@ const neutralStopShare = 0.3
 func (st *cleanState) stopwordsUnknown() bool {
 	lines, stop, tokens := 0, 0, 0
 	for _, i := range st.nb {
-		if li := &st.infos[i]; li.tokens >= 10 {
+		if li := st.info(i); li.tokens >= 10 {
 			lines++
 			stop += li.stop
 			tokens += li.tokens

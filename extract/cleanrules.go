@@ -12,14 +12,14 @@ func (st *cleanState) shortRuns() {
 	if st.judge != nil {
 		short = st.judge.Judge.ShortWords
 	}
-	for i := 0; i < len(st.infos); {
-		if st.infos[i].text == "" || st.infos[i].words > short {
+	for i := 0; i < len(st.lines); {
+		if st.info(i).text == "" || st.info(i).words > short {
 			i++
 			continue
 		}
 		j, n := i, 0
-		for ; j < len(st.infos); j++ {
-			li := &st.infos[j]
+		for ; j < len(st.lines); j++ {
+			li := st.info(j)
 			if li.text == "" {
 				continue
 			}
@@ -29,8 +29,8 @@ func (st *cleanState) shortRuns() {
 			n++
 		}
 		for k := i; k < j; k++ {
-			if st.infos[k].text != "" {
-				st.infos[k].run = n
+			if st.info(k).text != "" {
+				st.info(k).run = n
 			}
 		}
 		i = j
@@ -43,7 +43,7 @@ func (st *cleanState) shortRuns() {
 func (st *cleanState) lineRules(between bool) {
 	for i := range st.lines {
 		l := &st.lines[i]
-		li := &st.infos[i]
+		li := st.info(i)
 		if li.text == "" || l.Dropped {
 			continue
 		}
@@ -75,7 +75,7 @@ func (st *cleanState) numberedItems() {
 	st.numbered = grow(&st.bufs.numbered, len(st.lines))
 	num := grow(&st.bufs.num, len(st.nb))
 	for p, i := range st.nb {
-		num[p] = itemNumber(st.infos[i].text)
+		num[p] = itemNumber(st.info(i).text)
 	}
 	for p := range st.nb {
 		if num[p] < 0 {
@@ -111,10 +111,10 @@ func (st *cleanState) lateRules() {
 	}
 	for i := range st.lines {
 		l := &st.lines[i]
-		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
+		if st.info(i).text == "" || l.Dropped || !st.in[i] {
 			continue
 		}
-		st.dropByFirst(i, needle.PhaseLate, st.infos[i].words)
+		st.dropByFirst(i, needle.PhaseLate, st.info(i).words)
 	}
 }
 
@@ -131,16 +131,16 @@ func (st *cleanState) score() {
 			st.markGood()
 		}
 		for i := range st.lines {
-			if st.infos[i].text == "" || st.lines[i].Dropped {
+			if st.info(i).text == "" || st.lines[i].Dropped {
 				continue
 			}
 			phase := needle.PhaseScore
 			if pass == 1 {
 				phase = needle.PhaseContext
 			}
-			for _, k := range st.index.Rules(phase, st.infos[i].words) {
+			for _, k := range st.index.Rules(phase, st.info(i).words) {
 				r := st.x.rules.Cleanup[k]
-				if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
+				if r.Score < 0 && r.Protect && st.info(i).hasQuote {
 					continue
 				}
 				if !st.holds(r, st.bufs.tests[k], k, i) {
@@ -189,10 +189,10 @@ func (st *cleanState) restRules() {
 		goodAt = st.judge.Judge.Good
 	}
 	for i := range st.lines {
-		if st.infos[i].text == "" {
+		if st.info(i).text == "" {
 			continue
 		}
-		for _, k := range st.index.Rules(needle.PhaseRest, st.infos[i].words) {
+		for _, k := range st.index.Rules(needle.PhaseRest, st.info(i).words) {
 			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue
@@ -216,7 +216,7 @@ func (st *cleanState) restRules() {
 // r's shape tests (testsOf), k its place in the list (-1 for prev: and
 // next:, which the needle index does not cover).
 func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) bool {
-	li := &st.infos[i]
+	li := st.info(i)
 	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
 		return false
 	}
@@ -277,7 +277,7 @@ func (st *cleanState) tokens(i int) []string {
 
 // hits returns the needles found in line i (scanned once).
 func (st *cleanState) hits(i int) needle.Hits {
-	li := &st.infos[i]
+	li := st.info(i)
 	if !li.scanned {
 		li.hits, li.scanned = st.index.Scan(st.lower(i)), true
 	}
@@ -286,7 +286,7 @@ func (st *cleanState) hits(i int) needle.Hits {
 
 // lower returns the lower-case text of line i.
 func (st *cleanState) lower(i int) string {
-	li := &st.infos[i]
+	li := st.info(i)
 	return st.lowView[li.off : li.off+len(li.text)]
 }
 

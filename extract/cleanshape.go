@@ -81,7 +81,7 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		return func(st *cleanState, _ *rules.CleanupRule, _ *lineInfo, i int) bool { return st.betweenDropped(i) }
 	case "title_copy":
 		return func(st *cleanState, _ *rules.CleanupRule, li *lineInfo, i int) bool {
-			return st.title >= 0 && i > st.title && li.key == st.infos[st.title].key
+			return st.title >= 0 && i > st.title && li.key == st.info(st.title).key
 		}
 	case "near_title":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
