@@ -113,9 +113,9 @@ type cleanState struct {
 	lines []Line
 	infos []lineInfo // per non-blank line, in order (see info)
 	blank lineInfo   // the features of every blank line: zero
-	n     int      // length of the view, for fractions
-	toks  []string // the words of line tokOf
-	tokOf int      // the line toks belongs to (-1: none)
+	n     int        // length of the view, for fractions
+	toks  []string   // the words of line tokOf
+	tokOf int        // the line toks belongs to (-1: none)
 	index *needle.Index
 	// lowView is the view in lower case, byte for byte
 	lowView string
