@@ -130,17 +130,18 @@ func (st *cleanState) score() {
 		if pass == 1 {
 			st.markGood()
 		}
-		for i := range st.lines {
-			if st.info(i).text == "" || st.lines[i].Dropped {
+		for _, i := range st.nb {
+			li := st.info(i)
+			if st.lines[i].Dropped {
 				continue
 			}
 			phase := needle.PhaseScore
 			if pass == 1 {
 				phase = needle.PhaseContext
 			}
-			for _, k := range st.index.Rules(phase, st.info(i).words) {
+			for _, k := range st.index.Rules(phase, li.words) {
 				r := st.x.rules.Cleanup[k]
-				if r.Score < 0 && r.Protect && st.info(i).hasQuote {
+				if r.Score < 0 && r.Protect && li.hasQuote {
 					continue
 				}
 				if !st.holds(r, st.bufs.tests[k], k, i) {
@@ -225,11 +226,11 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 			return false
 		}
 	}
-	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
+	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.infoHits(li)) || !st.listsHold(r, i)) {
 		return false
 	}
-	if r.Regex != nil && (!r.Filter().EndsMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
-		!r.Filter().MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text)) {
+	if r.Regex != nil && (!r.Filter().EndsMay(st.infoLower(li)) || k >= 0 && !st.index.RegexMay(k, st.infoHits(li)) ||
+		!r.Filter().MustMay(li.text, st.infoLower(li)) || !r.Regex.MatchString(li.text)) {
 		return false
 	}
 	// last, as it needs the line's words: a protected line is spared
@@ -277,16 +278,24 @@ func (st *cleanState) tokens(i int) []string {
 
 // hits returns the needles found in line i (scanned once).
 func (st *cleanState) hits(i int) needle.Hits {
-	li := st.info(i)
+	return st.infoHits(st.info(i))
+}
+
+// infoHits is hits for the line of features li.
+func (st *cleanState) infoHits(li *lineInfo) needle.Hits {
 	if !li.scanned {
-		li.hits, li.scanned = st.index.Scan(st.lower(i)), true
+		li.hits, li.scanned = st.index.Scan(st.infoLower(li)), true
 	}
 	return li.hits
 }
 
 // lower returns the lower-case text of line i.
 func (st *cleanState) lower(i int) string {
-	li := st.info(i)
+	return st.infoLower(st.info(i))
+}
+
+// infoLower is lower for the line of features li.
+func (st *cleanState) infoLower(li *lineInfo) string {
 	return st.lowView[li.off : li.off+len(li.text)]
 }
 
