@@ -128,6 +128,7 @@ type cleanState struct {
 	isGood   []bool   // per line, scored at least the judge's good (context conditions)
 	nb       []int    // the indexes of the non-blank lines
 	nbAt     []int32  // per line, its place among the non-blank lines
+	infoAt   []int32  // per line, 1 + its index in infos (0: a blank line)
 	worst    []string // per line, the most negative scored rule that matched
 	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
@@ -140,8 +141,8 @@ type cleanState struct {
 // info returns the features of line i: those of a blank line are zero
 // (and not to be written).
 func (st *cleanState) info(i int) *lineInfo {
-	if p := int(st.nbAt[i]); p < len(st.nb) && st.nb[p] == i {
-		return &st.infos[p]
+	if p := st.infoAt[i]; p > 0 {
+		return &st.infos[p-1]
 	}
 	return &st.blank
 }
@@ -190,7 +191,7 @@ func (st *cleanState) ruleOf(i int) string {
 // time.
 type cleanBufs struct {
 	infos                []lineInfo
-	first, nbAt          []int32
+	first, nbAt, infoAt  []int32
 	nb, num              []int
 	next                 []int
 	numbered, isGood, in []bool
@@ -286,9 +287,15 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	}
 	// the features of the non-blank lines only, in their order (see info):
 	// a run of blank lines costs no lineInfo
+	// (a document of few lines has them sized at once, for all its lines)
+	if len(c.Lines) <= maxPooledLines && cap(bufs.infos) < len(c.Lines) {
+		bufs.infos = make([]lineInfo, 0, len(c.Lines))
+		bufs.nb = make([]int, 0, len(c.Lines))
+	}
 	st.infos = bufs.infos[:0]
 	st.first = grow(&bufs.first, len(c.Lines))
 	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
+	st.infoAt = grow(&bufs.infoAt, len(c.Lines))
 	st.nb = bufs.nb[:0]
 	keys := 0
 	for i := range c.Lines {
@@ -307,6 +314,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		}
 		st.infos = append(st.infos, li)
 		st.nb = append(st.nb, i)
+		st.infoAt[i] = int32(len(st.infos))
 	}
 	bufs.infos, bufs.nb = st.infos, st.nb
 	// the table of line keys is sized for the lines that have one, not for
