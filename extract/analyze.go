@@ -418,7 +418,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == "title" && !endsWithColon(a.sents[prev].toks)) {
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == MetaTitle && !endsWithColon(a.sents[prev].toks)) {
 			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)

@@ -12,11 +12,45 @@ import (
 // Line is one line of the input after cleaning; in hard-wrapped text (see
 // the wrapped_text rules), one paragraph: its line breaks are spaces in
 // the view.
+//
+// A Line is 16 bytes, as a document of newlines alone has one per byte: the
+// id of the rule that dropped it is an index into its Cleaned's table of
+// rule ids (see Cleaned.LineRule).
 type Line struct {
-	Start, End int32  // byte offsets of the line in the input, newline excluded (a text is at most MaxDocument bytes)
-	Dropped    bool   // cleanup dropped it
-	Rule       string // the id of the rule that dropped it
-	Meta       string // "title" or "date" when the line gave document metadata
+	Start, End int32    // byte offsets of the line in the input, newline excluded (a text is at most MaxDocument bytes)
+	rule       uint32   // the rule that dropped it: 1 + its index in Cleaned.ruleIDs (0: none)
+	Dropped    bool     // cleanup dropped it
+	Meta       LineMeta // MetaTitle or MetaDate when the line gave document metadata
+}
+
+// LineMeta tells which document metadata a line gave.
+type LineMeta uint8
+
+// The metadata a line can give.
+const (
+	MetaNone  LineMeta = iota // no metadata
+	MetaTitle                 // the document's title
+	MetaDate                  // the document's date
+)
+
+// String returns "title", "date" or "" (MetaNone).
+func (m LineMeta) String() string {
+	switch m {
+	case MetaTitle:
+		return "title"
+	case MetaDate:
+		return "date"
+	}
+	return ""
+}
+
+// LineRule returns the id of the rule that dropped c.Lines[i] ("" when
+// none did).
+func (c *Cleaned) LineRule(i int) string {
+	if r := c.Lines[i].rule; r > 0 {
+		return c.ruleIDs[r-1]
+	}
+	return ""
 }
 
 // Cleaned is the result of cleanup: a view of the input of the same byte
@@ -35,6 +69,8 @@ type Cleaned struct {
 	// hard-wrapped lines joined (see unwrap), so that lines are still
 	// counted in the input; nil otherwise.
 	lineStarts []int
+	// ruleIDs holds the ids of the rules that dropped lines (see LineRule)
+	ruleIDs []string
 }
 
 // LineTrace tells how cleanup judged one line (see CleanExplain).
@@ -75,29 +111,80 @@ type cleanState struct {
 	cue   *rules.List
 	judge *rules.CleanupRule
 	lines []Line
-	infos []lineInfo
-	n     int      // length of the view, for fractions
-	toks  []string // the words of line tokOf
-	tokOf int      // the line toks belongs to (-1: none)
+	infos []lineInfo // per non-blank line, in order (see info)
+	blank lineInfo   // the features of every blank line: zero
+	n     int        // length of the view, for fractions
+	toks  []string   // the words of line tokOf
+	tokOf int        // the line toks belongs to (-1: none)
 	index *needle.Index
 	// filter returns a rule's quick regex tests (compiled.Rules.Filter)
 	filter func(*rules.CleanupRule) *needle.Filter
 	// lowView is the view in lower case, byte for byte
 	lowView string
-	first   []int  // per line, the first line with the same text
-	title   int    // the headline line (-1: none yet)
-	in      []bool // per line, in the article (after the judgement)
+	first   []int32 // per line, 1 + the first line with the same text (0: itself; see firstOf)
+	title   int     // the headline line (-1: none yet)
+	in      []bool  // per line, in the article (after the judgement)
 	// numbered: per line, an item of a numbered list
 	numbered []bool
 	scores   []float64
 	isGood   []bool   // per line, scored at least the judge's good (context conditions)
 	nb       []int    // the indexes of the non-blank lines
-	nbAt     []int    // per line, its place among the non-blank lines
+	nbAt     []int32  // per line, its place among the non-blank lines
+	infoAt   []int32  // per line, 1 + its index in infos (0: a blank line)
 	worst    []string // per line, the most negative scored rule that matched
 	trace    []LineTrace
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
 	bufs        *cleanBufs
+	// ruleIDs: the ids of the rules that dropped lines (see setRule)
+	ruleIDs []string
+}
+
+// info returns the features of line i: those of a blank line are zero
+// (and not to be written).
+func (st *cleanState) info(i int) *lineInfo {
+	if p := st.infoAt[i]; p > 0 {
+		return &st.infos[p-1]
+	}
+	return &st.blank
+}
+
+// firstOf returns the first line with the same text as line i (i itself
+// when none came before).
+func (st *cleanState) firstOf(i int) int {
+	if f := st.first[i]; f > 0 {
+		return int(f) - 1
+	}
+	return i
+}
+
+// setRule records id as the rule that dropped line i ("" for none). The
+// ids of a document are few: a linear search of its table finds them.
+func (st *cleanState) setRule(i int, id string) {
+	st.lines[i].rule = st.ruleIndex(id)
+}
+
+// ruleIndex returns 1 + the index of id in st.ruleIDs, adding it when
+// new, or 0 for "".
+func (st *cleanState) ruleIndex(id string) uint32 {
+	if id == "" {
+		return 0
+	}
+	for k, s := range st.ruleIDs {
+		if s == id {
+			return uint32(k) + 1
+		}
+	}
+	st.ruleIDs = append(st.ruleIDs, id)
+	return uint32(len(st.ruleIDs))
+}
+
+// ruleOf returns the id of the rule that dropped line i ("" for none).
+func (st *cleanState) ruleOf(i int) string {
+	if r := st.lines[i].rule; r > 0 {
+		return st.ruleIDs[r-1]
+	}
+	return ""
 }
 
 // cleanBufs holds the working slices of a Clean call, kept in the
@@ -106,7 +193,8 @@ type cleanState struct {
 // time.
 type cleanBufs struct {
 	infos                []lineInfo
-	first, nbAt, nb, num []int
+	first, nbAt, infoAt  []int32
+	nb, num              []int
 	next                 []int
 	numbered, isGood, in []bool
 	scores, low, v       []float64
@@ -200,12 +288,22 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			bufs.tests[k] = testsOf(r)
 		}
 	}
-	st.infos = grow(&bufs.infos, len(c.Lines))
+	// the features of the non-blank lines only, in their order (see info):
+	// a run of blank lines costs no lineInfo
+	// (a document of few lines has them sized at once, for all its lines)
+	if len(c.Lines) <= maxPooledLines && cap(bufs.infos) < len(c.Lines) {
+		bufs.infos = make([]lineInfo, 0, len(c.Lines))
+		bufs.nb = make([]int, 0, len(c.Lines))
+	}
+	st.infos = bufs.infos[:0]
 	st.first = grow(&bufs.first, len(c.Lines))
+	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
+	st.infoAt = grow(&bufs.infoAt, len(c.Lines))
+	st.nb = bufs.nb[:0]
 	keys := 0
 	for i := range c.Lines {
 		l := &c.Lines[i]
-		st.first[i] = i
+		st.nbAt[i] = int32(len(st.nb))
 		raw := view[l.Start:l.End]
 		s := strings.TrimSpace(raw)
 		if s == "" {
@@ -217,26 +315,22 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		if li.key != 0 {
 			keys++
 		}
-		st.infos[i] = li
+		st.infos = append(st.infos, li)
+		st.nb = append(st.nb, i)
+		st.infoAt[i] = int32(len(st.infos))
 	}
+	bufs.infos, bufs.nb = st.infos, st.nb
 	// the table of line keys is sized for the lines that have one, not for
 	// every line: a run of empty lines costs no slots
 	seen := &bufs.seen
 	seen.Reset(keys)
-	for i := range st.infos {
-		if li := &st.infos[i]; li.key != 0 {
+	for p := range st.infos {
+		if li := &st.infos[p]; li.key != 0 {
+			i := st.nb[p]
 			if f := int(seen.PutNew(li.key, 0, uint64(i))); f != i {
 				li.repeated = true
-				st.first[i] = f
+				st.first[i] = int32(f) + 1
 			}
-		}
-	}
-	st.nbAt = grow(&bufs.nbAt, len(c.Lines))
-	st.nb = grow(&bufs.nb, len(c.Lines))[:0]
-	for i := range c.Lines {
-		st.nbAt[i] = len(st.nb)
-		if st.infos[i].text != "" {
-			st.nb = append(st.nb, i)
 		}
 	}
 	st.stopUnknown = st.stopwordsUnknown()
@@ -254,6 +348,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	st.lateRules()
 	x.metadata(c, st, start)
 	c.View = blankDropped(view, c.Lines)
+	c.ruleIDs = st.ruleIDs
 	trace, low := st.trace, st.lowView
 	*st = cleanState{} // the pool keeps no document
 	if len(c.Lines) > maxPooledLines {
@@ -263,9 +358,9 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 }
 
 // maxPooledLines bounds the lines of a document whose cleanup buffers are
-// kept for the next one. The buffers take some 300 bytes a line; those of a
-// document of many lines would otherwise stay alive through its whole
-// analysis, on top of its tokens.
+// kept for the next one. The buffers take some 200 bytes a non-blank line
+// and 60 a blank one; those of a document of many lines would otherwise
+// stay alive through its whole analysis, on top of its tokens.
 const maxPooledLines = 1 << 16
 
 // neutralStopShare is the stop-word share every line is taken to have when
@@ -279,7 +374,7 @@ const neutralStopShare = 0.3
 func (st *cleanState) stopwordsUnknown() bool {
 	lines, stop, tokens := 0, 0, 0
 	for _, i := range st.nb {
-		if li := &st.infos[i]; li.tokens >= 10 {
+		if li := st.info(i); li.tokens >= 10 {
 			lines++
 			stop += li.stop
 			tokens += li.tokens

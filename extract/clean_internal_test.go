@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -154,5 +155,50 @@ func TestIsASCII(t *testing.T) {
 				t.Errorf("isASCII(%q) = true", b)
 			}
 		}
+	}
+}
+
+// TestLineCompact: a Line stays 16 bytes (a document of newlines alone has
+// one per byte), the ids of the dropping rules come back through the
+// document's table, and blank lines share the zero features, unwritten.
+func TestLineCompact(t *testing.T) {
+	if n := unsafe.Sizeof(Line{}); n != 16 {
+		t.Errorf("a Line is %d bytes, want 16", n)
+	}
+	for _, c := range []struct {
+		m    LineMeta
+		want string
+	}{{MetaNone, ""}, {MetaTitle, "title"}, {MetaDate, "date"}} {
+		if got := c.m.String(); got != c.want {
+			t.Errorf("LineMeta(%d).String() = %q, want %q", c.m, got, c.want)
+		}
+	}
+	st := &cleanState{lines: make([]Line, 4)}
+	for i, id := range []string{"a", "b", "a", ""} {
+		st.setRule(i, id)
+	}
+	c := &Cleaned{Lines: st.lines, ruleIDs: st.ruleIDs}
+	for i, want := range []string{"a", "b", "a", ""} {
+		if got := c.LineRule(i); got != want || st.ruleOf(i) != want {
+			t.Errorf("line %d: rule %q (state %q), want %q", i, got, st.ruleOf(i), want)
+		}
+	}
+	if len(st.ruleIDs) != 2 {
+		t.Errorf("rule table %q, want each id once", st.ruleIDs)
+	}
+	x := defaultExtractor(t)
+	text := "Harbour news\n\n\n\nThe ferry returned to the harbour on Monday, officials said.\n\n\nShare this article\n\n"
+	cl := x.Clean(text)
+	dropped := 0
+	for i, l := range cl.Lines {
+		if l.Dropped != (cl.LineRule(i) != "") {
+			t.Errorf("line %d: dropped %v, rule %q", i+1, l.Dropped, cl.LineRule(i))
+		}
+		if l.Dropped {
+			dropped++
+		}
+	}
+	if dropped == 0 || cl.Lines[0].Meta != MetaTitle {
+		t.Errorf("%d lines dropped, first line's meta %q: want a dropped line and the title", dropped, cl.Lines[0].Meta)
 	}
 }

@@ -33,9 +33,9 @@ func cleanupRules(t testing.TB, src string) *extract.Extractor {
 // dropped returns, for each dropped non-blank line, "text=rule".
 func dropped(c *extract.Cleaned, text string) []string {
 	var out []string
-	for _, l := range c.Lines {
+	for i, l := range c.Lines {
 		if l.Dropped && strings.TrimSpace(text[l.Start:l.End]) != "" {
-			out = append(out, strings.TrimSpace(text[l.Start:l.End])+"="+l.Rule)
+			out = append(out, strings.TrimSpace(text[l.Start:l.End])+"="+c.LineRule(i))
 		}
 	}
 	return out
@@ -285,9 +285,9 @@ func TestCleanMetadata(t *testing.T) {
 			if cl.Title != c.title || cl.Date != c.date {
 				t.Errorf("title %q date %q, want %q %q", cl.Title, cl.Date, c.title, c.date)
 			}
-			for _, l := range cl.Lines {
-				if l.Meta == "title" && l.Dropped {
-					t.Errorf("the headline line was dropped (%s)", l.Rule)
+			for i, l := range cl.Lines {
+				if l.Meta == extract.MetaTitle && l.Dropped {
+					t.Errorf("the headline line was dropped (%s)", cl.LineRule(i))
 				}
 			}
 		})
@@ -340,7 +340,7 @@ func TestGoldenPages(t *testing.T) {
 			g := cleanGolden{Title: c.Title, Date: c.Date, Text: c.Text(), Dropped: []string{}}
 			for i, l := range c.Lines {
 				if l.Dropped {
-					g.Dropped = append(g.Dropped, strings.Join([]string{itoa(i + 1), l.Rule, strings.TrimSpace(text[l.Start:l.End])}, ": "))
+					g.Dropped = append(g.Dropped, strings.Join([]string{itoa(i + 1), c.LineRule(i), strings.TrimSpace(text[l.Start:l.End])}, ": "))
 				}
 			}
 			b, err := json.MarshalIndent(g, "", "  ")

@@ -18,13 +18,13 @@ func (st *cleanState) judgement() (int, int) {
 	if j.MinDropped > 0 {
 		dropped, short := 0, 0
 		for i := range st.lines {
-			if st.infos[i].text == "" {
+			if st.info(i).text == "" {
 				continue
 			}
 			if st.lines[i].Dropped {
 				dropped++
 			}
-			if st.infos[i].words <= j.ShortWords {
+			if st.info(i).words <= j.ShortWords {
 				short++
 			}
 		}
@@ -37,7 +37,7 @@ func (st *cleanState) judgement() (int, int) {
 		final = make([]float64, n)
 		var idx []int
 		for i := range st.lines {
-			if st.infos[i].text != "" {
+			if st.info(i).text != "" {
 				idx = append(idx, i)
 			}
 		}
@@ -67,7 +67,7 @@ func (st *cleanState) judgement() (int, int) {
 	v := grow(&st.bufs.v, n)
 	for i := range st.lines {
 		switch {
-		case st.infos[i].text == "":
+		case st.info(i).text == "":
 		case st.lines[i].Dropped:
 			v[i] = j.Dropped
 		default:
@@ -99,19 +99,21 @@ func (st *cleanState) judgement() (int, int) {
 		}
 	}
 	for i := range st.lines {
-		if st.trace != nil && st.infos[i].text != "" {
+		if st.trace != nil && st.info(i).text != "" {
 			st.trace[i] = LineTrace{Score: final[i], Article: in[i]}
 		}
-		if st.infos[i].text == "" || st.lines[i].Dropped {
+		if st.info(i).text == "" || st.lines[i].Dropped {
 			continue
 		}
 		switch {
 		case !in[i]:
-			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, st.judge.ID)
 		case final[i] < j.Keep && i <= core:
-			st.lines[i].Dropped, st.lines[i].Rule = true, st.judge.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, st.judge.ID)
 			if st.worst[i] != "" {
-				st.lines[i].Rule = st.worst[i]
+				st.setRule(i, st.worst[i])
 			}
 		}
 	}
@@ -135,7 +137,7 @@ func (st *cleanState) extend(b int, final []float64) int {
 			next[p] = p
 		}
 	}
-	for p := st.nbAt[b] + 1; p < len(st.nb); p++ {
+	for p := int(st.nbAt[b]) + 1; p < len(st.nb); p++ {
 		i := st.nb[p]
 		if st.lines[i].Dropped || final[i] < j.Extend || next[p]-p <= j.Lookahead {
 			break
@@ -163,7 +165,7 @@ func (st *cleanState) secondRuns(v []float64, in []bool, from, to int) {
 	}
 	keep := j.Second > 0 && best >= j.Second
 	for k := a; k <= b && !keep; k++ {
-		keep = st.infos[k].hasQuote && !st.lines[k].Dropped
+		keep = st.info(k).hasQuote && !st.lines[k].Dropped
 	}
 	if keep {
 		for k := a; k <= b; k++ {
@@ -197,14 +199,14 @@ func maxRun(v []float64, from, to int) (int, int, float64) {
 // traceRules fills the matched scored rules of the trace.
 func (st *cleanState) traceRules() {
 	for i := range st.lines {
-		if st.infos[i].text == "" {
+		if st.info(i).text == "" {
 			continue
 		}
 		for k, r := range st.x.rules.Cleanup {
 			if !r.Scored {
 				continue
 			}
-			if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
+			if r.Score < 0 && r.Protect && st.info(i).hasQuote {
 				continue
 			}
 			if st.holds(r, st.bufs.tests[k], k, i) {

@@ -80,12 +80,12 @@ func TestLanguagePages(t *testing.T) {
 					n.quoteLines++
 					if l.Dropped {
 						n.lost++
-						t.Errorf("%s: article line %d with a quotation dropped by %s: %s", p.ID, i+1, l.Rule, text)
+						t.Errorf("%s: article line %d with a quotation dropped by %s: %s", p.ID, i+1, c.LineRule(i), text)
 					}
 				}
 			}
 			if l.Dropped {
-				g.Dropped = append(g.Dropped, fmt.Sprintf("%d: %s: %s", i+1, l.Rule, text))
+				g.Dropped = append(g.Dropped, fmt.Sprintf("%d: %s: %s", i+1, c.LineRule(i), text))
 			}
 		}
 		b, err := json.Marshal(g)

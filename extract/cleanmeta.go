@@ -17,7 +17,7 @@ func (st *cleanState) headline() int {
 	limit := min(len(st.lines)-1, 400)
 	first := -1
 	for i := range st.lines {
-		if st.infos[i].text != "" {
+		if st.info(i).text != "" {
 			first = i
 			break
 		}
@@ -30,17 +30,17 @@ func (st *cleanState) headline() int {
 	// most its bytes: lines too short for the title's key are passed over
 	// before the key of a long first line is made)
 	var fk []byte
-	fkMin := st.infos[first].letters + st.infos[first].digits
+	fkMin := st.info(first).letters + st.info(first).digits
 	best, bestLen := -1, 0
 	var k []byte
 	for i := first + 1; i <= limit; i++ {
-		if n := len(st.infos[i].text); n < 12 || n <= bestLen || 10*n < 4*fkMin || !st.headlineLike(i) {
+		if n := len(st.info(i).text); n < 12 || n <= bestLen || 10*n < 4*fkMin || !st.headlineLike(i) {
 			continue
 		}
 		if fk == nil {
-			fk = alnumKey(st.lower(first), make([]byte, 0, len(st.infos[first].text)))
+			fk = alnumKey(st.lower(first), make([]byte, 0, len(st.info(first).text)))
 		}
-		if st.infos[i].letters+st.infos[i].digits > len(fk) {
+		if st.info(i).letters+st.info(i).digits > len(fk) {
 			continue
 		}
 		k = alnumKey(st.lower(i), k[:0])
@@ -54,11 +54,11 @@ func (st *cleanState) headline() int {
 	// a line printed twice a few lines apart (a headline above and below
 	// the picture); the first such line of the top half
 	for k := range st.lines {
-		i := st.first[k]
+		i := st.firstOf(k)
 		if i == k || int(st.lines[i].Start)*2 > st.n || st.nbAt[k]-st.nbAt[i] > 8 {
 			continue
 		}
-		if st.headlineLike(i) && st.infos[i].words >= 4 {
+		if st.headlineLike(i) && st.info(i).words >= 4 {
 			return i
 		}
 	}
@@ -66,7 +66,7 @@ func (st *cleanState) headline() int {
 }
 
 func (st *cleanState) headlineLike(i int) bool {
-	li := &st.infos[i]
+	li := st.info(i)
 	maxWords := st.x.rules.Metadata.HeadlineMaxWords
 	if maxWords == 0 {
 		maxWords = 25
@@ -85,22 +85,22 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		head = st.judge.Judge.HeadLines
 	}
 	title := st.title
-	if title >= 0 && c.Lines[title].Dropped && (st.judge == nil || c.Lines[title].Rule != st.judge.ID) {
+	if title >= 0 && c.Lines[title].Dropped && (st.judge == nil || st.ruleOf(title) != st.judge.ID) {
 		title = -1
 	}
 	if title < 0 && start >= 0 {
 		for i := start - 1; i >= 0 && i >= start-head && title < 0; i-- {
-			if st.infos[i].text == "" || c.Lines[i].Dropped && c.Lines[i].Rule != st.judge.ID {
+			if st.info(i).text == "" || c.Lines[i].Dropped && st.ruleOf(i) != st.judge.ID {
 				continue
 			}
-			if st.headlineLike(i) && !st.infos[i].terminal {
+			if st.headlineLike(i) && !st.info(i).terminal {
 				title = i
 			}
 		}
 	}
 	if title < 0 {
 		for i := range c.Lines {
-			if st.infos[i].text != "" && !c.Lines[i].Dropped {
+			if st.info(i).text != "" && !c.Lines[i].Dropped {
 				if st.headlineLike(i) {
 					title = i
 				}
@@ -110,9 +110,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	}
 	if title >= 0 {
 		l := &c.Lines[title]
-		c.Title, l.Meta = st.infos[title].text, "title"
-		if l.Dropped && st.judge != nil && l.Rule == st.judge.ID {
-			l.Dropped, l.Rule = false, ""
+		c.Title, l.Meta = st.info(title).text, MetaTitle
+		if l.Dropped && st.judge != nil && st.ruleOf(title) == st.judge.ID {
+			l.Dropped = false
+			st.setRule(title, "")
 		}
 	}
 	limit := len(c.Lines) - 1
@@ -126,7 +127,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		dateFilters = x.rules.Compiled().DateFilters
 	}
 	for i := 0; i <= limit; i++ {
-		li := &st.infos[i]
+		li := st.info(i)
 		if li.text == "" || li.words > 14 || li.digits < 4 || i == title {
 			continue
 		}
@@ -139,9 +140,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 		}
 		c.Date = d
 		l := &c.Lines[i]
-		l.Meta = "date"
-		if !l.Dropped || st.judge != nil && l.Rule == st.judge.ID {
-			l.Dropped, l.Rule = true, "metadata-date"
+		l.Meta = MetaDate
+		if !l.Dropped || st.judge != nil && st.ruleOf(i) == st.judge.ID {
+			l.Dropped = true
+			st.setRule(i, "metadata-date")
 		}
 		break
 	}

@@ -12,14 +12,14 @@ func (st *cleanState) shortRuns() {
 	if st.judge != nil {
 		short = st.judge.Judge.ShortWords
 	}
-	for i := 0; i < len(st.infos); {
-		if st.infos[i].text == "" || st.infos[i].words > short {
+	for i := 0; i < len(st.lines); {
+		if st.info(i).text == "" || st.info(i).words > short {
 			i++
 			continue
 		}
 		j, n := i, 0
-		for ; j < len(st.infos); j++ {
-			li := &st.infos[j]
+		for ; j < len(st.lines); j++ {
+			li := st.info(j)
 			if li.text == "" {
 				continue
 			}
@@ -29,8 +29,8 @@ func (st *cleanState) shortRuns() {
 			n++
 		}
 		for k := i; k < j; k++ {
-			if st.infos[k].text != "" {
-				st.infos[k].run = n
+			if st.info(k).text != "" {
+				st.info(k).run = n
 			}
 		}
 		i = j
@@ -43,7 +43,7 @@ func (st *cleanState) shortRuns() {
 func (st *cleanState) lineRules(between bool) {
 	for i := range st.lines {
 		l := &st.lines[i]
-		li := &st.infos[i]
+		li := st.info(i)
 		if li.text == "" || l.Dropped {
 			continue
 		}
@@ -61,7 +61,8 @@ func (st *cleanState) dropByFirst(i, phase, words int) {
 	for _, k := range st.index.Rules(phase, words) {
 		r := st.x.rules.Cleanup[k]
 		if st.holds(r, st.bufs.tests[k], k, i) {
-			st.lines[i].Dropped, st.lines[i].Rule = true, r.ID
+			st.lines[i].Dropped = true
+			st.setRule(i, r.ID)
 			return
 		}
 	}
@@ -74,7 +75,7 @@ func (st *cleanState) numberedItems() {
 	st.numbered = grow(&st.bufs.numbered, len(st.lines))
 	num := grow(&st.bufs.num, len(st.nb))
 	for p, i := range st.nb {
-		num[p] = itemNumber(st.infos[i].text)
+		num[p] = itemNumber(st.info(i).text)
 	}
 	for p := range st.nb {
 		if num[p] < 0 {
@@ -110,10 +111,10 @@ func (st *cleanState) lateRules() {
 	}
 	for i := range st.lines {
 		l := &st.lines[i]
-		if st.infos[i].text == "" || l.Dropped || !st.in[i] {
+		if st.info(i).text == "" || l.Dropped || !st.in[i] {
 			continue
 		}
-		st.dropByFirst(i, needle.PhaseLate, st.infos[i].words)
+		st.dropByFirst(i, needle.PhaseLate, st.info(i).words)
 	}
 }
 
@@ -129,17 +130,18 @@ func (st *cleanState) score() {
 		if pass == 1 {
 			st.markGood()
 		}
-		for i := range st.lines {
-			if st.infos[i].text == "" || st.lines[i].Dropped {
+		for _, i := range st.nb {
+			li := st.info(i)
+			if st.lines[i].Dropped {
 				continue
 			}
 			phase := needle.PhaseScore
 			if pass == 1 {
 				phase = needle.PhaseContext
 			}
-			for _, k := range st.index.Rules(phase, st.infos[i].words) {
+			for _, k := range st.index.Rules(phase, li.words) {
 				r := st.x.rules.Cleanup[k]
-				if r.Score < 0 && r.Protect && st.infos[i].hasQuote {
+				if r.Score < 0 && r.Protect && li.hasQuote {
 					continue
 				}
 				if !st.holds(r, st.bufs.tests[k], k, i) {
@@ -165,7 +167,7 @@ func (st *cleanState) markGood() {
 // goodWithin reports whether a good line lies within n non-blank lines of
 // line i.
 func (st *cleanState) goodWithin(i, n int) bool {
-	p := st.nbAt[i]
+	p := int(st.nbAt[i])
 	for k := max(0, p-n); k <= min(len(st.nb)-1, p+n); k++ {
 		if k != p && st.isGood[st.nb[k]] {
 			return true
@@ -177,7 +179,7 @@ func (st *cleanState) goodWithin(i, n int) bool {
 // nearTitle reports whether line i lies within n non-blank lines after the
 // headline.
 func (st *cleanState) nearTitle(i, n int) bool {
-	return st.title >= 0 && i > st.title && st.nbAt[i]-st.nbAt[st.title] <= n
+	return st.title >= 0 && i > st.title && int(st.nbAt[i]-st.nbAt[st.title]) <= n
 }
 
 // restRules applies the rules that drop a line and everything after it.
@@ -188,10 +190,10 @@ func (st *cleanState) restRules() {
 		goodAt = st.judge.Judge.Good
 	}
 	for i := range st.lines {
-		if st.infos[i].text == "" {
+		if st.info(i).text == "" {
 			continue
 		}
-		for _, k := range st.index.Rules(needle.PhaseRest, st.infos[i].words) {
+		for _, k := range st.index.Rules(needle.PhaseRest, st.info(i).words) {
 			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue
@@ -200,7 +202,8 @@ func (st *cleanState) restRules() {
 				continue
 			}
 			for k := i; k < len(st.lines); k++ {
-				st.lines[k].Dropped, st.lines[k].Rule = true, r.ID
+				st.lines[k].Dropped = true
+				st.setRule(k, r.ID)
 			}
 			return
 		}
@@ -214,7 +217,7 @@ func (st *cleanState) restRules() {
 // r's shape tests (testsOf), k its place in the list (-1 for prev: and
 // next:, which the needle index does not cover).
 func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) bool {
-	li := &st.infos[i]
+	li := st.info(i)
 	if r.MaxWords > 0 && li.words > r.MaxWords || li.words < r.MinWords {
 		return false
 	}
@@ -223,12 +226,12 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 			return false
 		}
 	}
-	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.hits(i)) || !st.listsHold(r, i)) {
+	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.infoHits(li)) || !st.listsHold(r, i)) {
 		return false
 	}
 	if r.Regex != nil {
-		if f := st.filter(r); !f.EndsMay(st.lower(i)) || k >= 0 && !st.index.RegexMay(k, st.hits(i)) ||
-			!f.MustMay(li.text, st.lower(i)) || !r.Regex.MatchString(li.text) {
+		if f := st.filter(r); !f.EndsMay(st.infoLower(li)) || k >= 0 && !st.index.RegexMay(k, st.infoHits(li)) ||
+			!f.MustMay(li.text, st.infoLower(li)) || !r.Regex.MatchString(li.text) {
 			return false
 		}
 	}
@@ -240,7 +243,7 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 // non-blank line before (dir -1) or after (dir 1) line i; there is none at
 // the ends.
 func (st *cleanState) sideHolds(r *rules.CleanupRule, tests []shapeTest, i, dir int) bool {
-	p := st.nbAt[i] + dir
+	p := int(st.nbAt[i]) + dir
 	if p < 0 || p >= len(st.nb) {
 		return false
 	}
@@ -250,7 +253,7 @@ func (st *cleanState) sideHolds(r *rules.CleanupRule, tests []shapeTest, i, dir 
 // betweenDropped reports whether the nearest non-blank lines on both sides
 // of line i were dropped (a line at either end of the text is not between).
 func (st *cleanState) betweenDropped(i int) bool {
-	p := st.nbAt[i]
+	p := int(st.nbAt[i])
 	return p > 0 && p+1 < len(st.nb) && st.lines[st.nb[p-1]].Dropped && st.lines[st.nb[p+1]].Dropped
 }
 
@@ -277,16 +280,24 @@ func (st *cleanState) tokens(i int) []string {
 
 // hits returns the needles found in line i (scanned once).
 func (st *cleanState) hits(i int) needle.Hits {
-	li := &st.infos[i]
+	return st.infoHits(st.info(i))
+}
+
+// infoHits is hits for the line of features li.
+func (st *cleanState) infoHits(li *lineInfo) needle.Hits {
 	if !li.scanned {
-		li.hits, li.scanned = st.index.Scan(st.lower(i)), true
+		li.hits, li.scanned = st.index.Scan(st.infoLower(li)), true
 	}
 	return li.hits
 }
 
 // lower returns the lower-case text of line i.
 func (st *cleanState) lower(i int) string {
-	li := &st.infos[i]
+	return st.infoLower(st.info(i))
+}
+
+// infoLower is lower for the line of features li.
+func (st *cleanState) infoLower(li *lineInfo) string {
 	return st.lowView[li.off : li.off+len(li.text)]
 }
 

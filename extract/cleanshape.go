@@ -81,7 +81,7 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		return func(st *cleanState, _ *rules.CleanupRule, _ *lineInfo, i int) bool { return st.betweenDropped(i) }
 	case "title_copy":
 		return func(st *cleanState, _ *rules.CleanupRule, li *lineInfo, i int) bool {
-			return st.title >= 0 && i > st.title && li.key == st.infos[st.title].key
+			return st.title >= 0 && i > st.title && li.key == st.info(st.title).key
 		}
 	case "near_title":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
@@ -97,7 +97,7 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 		}
 	case "first_in_article":
 		return func(st *cleanState, r *rules.CleanupRule, _ *lineInfo, i int) bool {
-			return st.in != nil && triHolds(r.FirstInArticle, st.in[st.first[i]])
+			return st.in != nil && triHolds(r.FirstInArticle, st.in[st.firstOf(i)])
 		}
 	case "numbered":
 		return func(st *cleanState, _ *rules.CleanupRule, _ *lineInfo, i int) bool { return st.numbered[i] }

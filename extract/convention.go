@@ -114,7 +114,7 @@ func (a *analysis) innerTop(q Quote, kind string) bool {
 func (a *analysis) inTitle(off int) bool {
 	lines := a.c.Lines
 	i, _ := slices.BinarySearchFunc(lines, off, func(l Line, off int) int { return int(l.End) - off })
-	return i < len(lines) && int(lines[i].Start) <= off && lines[i].Meta == "title"
+	return i < len(lines) && int(lines[i].Start) <= off && lines[i].Meta == MetaTitle
 }
 
 // unwrap returns view, the normalised text, with the line breaks inside

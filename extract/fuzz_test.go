@@ -119,7 +119,7 @@ func checkCleaned(t *testing.T, text string, c *extract.Cleaned) {
 		if strings.IndexByte(c.View[l.Start:l.End], '\n') >= 0 {
 			t.Fatalf("line %d holds a newline", k+1) // in the input it may: hard-wrapped text
 		}
-		if l.Dropped && l.Rule == "" {
+		if l.Dropped && c.LineRule(k) == "" {
 			t.Errorf("line %d dropped by no rule", k+1)
 		}
 		if l.Dropped && strings.TrimLeft(c.View[l.Start:l.End], " ") != "" {

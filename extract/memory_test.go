@@ -3,7 +3,6 @@ package extract_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -91,9 +90,8 @@ func BenchmarkMemory(b *testing.B) {
 // more than 1 MiB; docs/reliability.md plans workers with 80 times the size
 // in peak RSS). A third of that is live at the end of the analysis; the
 // rest is the collector's headroom. The documents are 1 MB (256 KB with
-// -short). Newlines only is a known excess: cleanup keeps some 230 bytes
-// per line (a Line is 56 bytes, and its buffers per line), run with
-// WHOSAID_KNOWN_BUGS=1.
+// -short). Newlines only is one line per byte: a Line is 16 bytes and
+// cleanup keeps the features of the non-blank lines only.
 func TestMemoryPerByte(t *testing.T) {
 	const maxHeapPerByte = 120
 	x := defaultExtractor(t)
@@ -106,11 +104,6 @@ func TestMemoryPerByte(t *testing.T) {
 		switch p.name {
 		case "opening-marks-all":
 			continue // bounded by its output (TestAllOnOpeningMarksBounded)
-		case "newlines":
-			if os.Getenv("WHOSAID_KNOWN_BUGS") == "" {
-				t.Logf("%s: skipped, a known excess (see the doc comment)", p.name)
-				continue
-			}
 		}
 		text := strings.Repeat(p.unit, size/len(p.unit))
 		runtime.GC()

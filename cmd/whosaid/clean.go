@@ -132,11 +132,11 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 				cp += utf8.RuneCountInString(in.Text[l.Start:l.End])
 				prev = int(l.End)
 				if l.Dropped {
-					rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: l.Rule})
+					rec.Dropped = append(rec.Dropped, droppedJSON{Start: s, End: cp, Rule: c.LineRule(i)})
 				}
 				if trace != nil && strings.TrimSpace(c.View[l.Start:l.End]) != "" || trace != nil && l.Dropped {
 					t := trace[i]
-					rec.Lines = append(rec.Lines, lineJSON{Start: s, End: cp, Rule: l.Rule, Meta: l.Meta,
+					rec.Lines = append(rec.Lines, lineJSON{Start: s, End: cp, Rule: c.LineRule(i), Meta: l.Meta.String(),
 						Score: math.Round(t.Score*100) / 100, Article: t.Article, Scored: t.Scored})
 				}
 			}
@@ -165,7 +165,7 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 				bw.WriteString("\n# dropped lines (line, rule, score of the judgement, text)\n")
 				for i, l := range c.Lines {
 					if l.Dropped {
-						fmt.Fprintf(bw, "%5d  %-18s %6.2f  %s\n", i+1, l.Rule, trace[i].Score, extract.TermSafe(truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90)))
+						fmt.Fprintf(bw, "%5d  %-18s %6.2f  %s\n", i+1, c.LineRule(i), trace[i].Score, extract.TermSafe(truncate(strings.TrimSpace(in.Text[l.Start:l.End]), 90)))
 					}
 				}
 			}
