@@ -154,22 +154,15 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 				space = true
 				continue
 			}
-			if space {
-				if words > 0 {
-					b = append(b, ' ')
-				}
-				words++
-				space = false
+		} else {
+			if unicode.Is(unicode.Mn, r) {
+				continue // a combining accent belongs to its letter's word
 			}
-			b = append(b, byte(r))
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) {
-			continue // a combining accent belongs to its letter's word
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			space = true
-			continue
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				space = true
+				continue
+			}
+			r = unicode.ToLower(r)
 		}
 		if space {
 			if words > 0 {
@@ -178,7 +171,7 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 			words++
 			space = false
 		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b = utf8.AppendRune(b, r)
 	}
 	d.buf = b
 	if words < DedupeMinWords {
