@@ -178,11 +178,15 @@ func (m *matcher) hasLit(it *item) bool {
 			return w.lits[i].seen
 		}
 	}
-	seen := false
-	for pos := range w.toks {
-		if m.atomAt(it, pos) {
-			seen = true
-			break
+	seen := len(it.lit) == 0 && len(w.toks) > 0 // as atomAt says
+	if len(it.lit) > 0 {
+		// atomAt(it, pos) at each pos, with the first word compared inline
+		first, toks := it.lit[0], w.toks
+		for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
+			if toks[pos].Lower == first && m.atomAt(it, pos) {
+				seen = true
+				break
+			}
 		}
 	}
 	w.lits = append(w.lits, litSeen{it.lit, seen})
