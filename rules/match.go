@@ -90,8 +90,10 @@ type Window struct {
 	lists []listSeen     // whether a list occurs in the window
 	lits  []litSeen      // whether a literal occurs in the window
 	poss  []possSeen     // whether a pattern is possible (no quotation)
-	fails []failSeen     // rules that matched nowhere (no quotation)
-	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// possBits has the patternBit of every pattern in poss.
+	possBits uint64
+	fails    []failSeen // rules that matched nowhere (no quotation)
+	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
@@ -206,7 +208,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.lits)
 	clear(w.poss)
 	clear(w.fails)
-	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
+	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
 	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
@@ -236,6 +238,9 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 
 // hasList reports whether an entry of l occurs in the window.
 func (w *Window) hasList(l *List) bool {
+	if l != nil && l.owner == w.rs && l.bit != 0 && w.classesOf()&l.bit != 0 {
+		return true // a word of l occurs: no look-up in the lists seen
+	}
 	for i := range w.lists {
 		if w.lists[i].l == l {
 			return w.lists[i].seen
@@ -251,13 +256,7 @@ func (w *Window) hasList(l *List) bool {
 // or no phrase of any list can start anywhere), else at each position.
 func (w *Window) listOccurs(l *List) bool {
 	if l != nil && l.owner == w.rs {
-		if w.classes == 0 {
-			w.classes = classified
-			for i := range w.toks {
-				w.classes |= w.rs.cls(&w.toks[i])
-			}
-		}
-		if w.classes&l.bit != 0 {
+		if w.classesOf()&l.bit != 0 {
 			return true
 		}
 		if w.classes&classPhraseStart == 0 {
@@ -273,6 +272,18 @@ func (w *Window) listOccurs(l *List) bool {
 		}
 	}
 	return false
+}
+
+// classesOf returns the union of the classes of the window's tokens,
+// computed on first use.
+func (w *Window) classesOf() uint64 {
+	if w.classes == 0 {
+		w.classes = classified
+		for i := range w.toks {
+			w.classes |= w.rs.cls(&w.toks[i])
+		}
+	}
+	return w.classes
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -384,14 +395,27 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 	if m.quote >= 0 {
 		return m.possible(r.Pattern.items)
 	}
-	for i := range w.poss {
-		if w.poss[i].p == r.Pattern {
-			return w.poss[i].ok
+	bit := patternBit(r.Pattern)
+	if w.possBits&bit != 0 { // else a pattern not seen yet: no scan
+		for i := range w.poss {
+			if w.poss[i].p == r.Pattern {
+				return w.poss[i].ok
+			}
 		}
 	}
 	ok := m.possible(r.Pattern.items)
 	w.poss = append(w.poss, possSeen{r.Pattern, ok})
+	w.possBits |= bit
 	return ok
+}
+
+// patternBit is a bit for p in Window.possBits, from the length of its
+// source and its number of items (the rules of a ruleset seldom share
+// both), so that the first look-up of a pattern in a window — most of
+// them, each rule being tried once or twice per sentence — is told a miss
+// without a scan of the patterns remembered.
+func patternBit(p *Pattern) uint64 {
+	return 1 << ((uint(len(p.Source))*7 + uint(len(p.items))) & 63)
 }
 
 // captures returns the current value of every named capture.
