@@ -148,14 +148,16 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		if from > 0 && r.Anchored() {
 			continue // a pattern from the start of the sentence
 		}
-		var m rules.Match
-		var ok bool
-		if need := g.need[ri]; need&present == 0 && need != 0 {
+		need := g.need[ri]
+		if need&present == 0 && need != 0 {
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
 			}
 			continue
-		} else if need != 0 {
+		}
+		var m rules.Match // zeroed only for the rules tried
+		var ok bool
+		if need != 0 {
 			// the cues of the rule from the first start on, and the first
 			// and last before to
 			cs := (*cues)[:0]
