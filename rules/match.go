@@ -236,6 +236,17 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	return m.phrases
 }
 
+// spkDone returns the speaker phrases remembered at pos, if they are: the
+// matcher asks it before Speakers, as it inlines, so that the phrases
+// remembered cost no call (they are asked for at every start of every
+// rule).
+func (m *matcher) spkDone(pos int) ([]SpeakerPhrase, bool) {
+	if w := m.Window; uint(pos) < uint(len(w.spk)) && w.spk[pos].done {
+		return w.spk[pos].phrases, true
+	}
+	return nil, false
+}
+
 // hasList reports whether an entry of l occurs in the window.
 func (w *Window) hasList(l *List) bool {
 	if l != nil && l.owner == w.rs && l.bit != 0 && w.classesOf()&l.bit != 0 {
@@ -544,7 +555,11 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 				}
 			}
 		case opSpeaker:
-			for _, sp := range m.Speakers(pos) {
+			sps, ok := m.spkDone(pos)
+			if !ok {
+				sps = m.Speakers(pos)
+			}
+			for _, sp := range sps {
 				if !it.pronoun || sp.Type == PronounMention {
 					return true
 				}
@@ -740,7 +755,11 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		m.follow = ""
 		return m.clause(it.op == opClause, pos, follow, k)
 	case opSpeaker:
-		for _, sp := range m.Speakers(pos) {
+		sps, ok := m.spkDone(pos)
+		if !ok {
+			sps = m.Speakers(pos)
+		}
+		for _, sp := range sps {
 			if it.pronoun && sp.Type != PronounMention {
 				continue
 			}

@@ -40,7 +40,11 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 		return true
 	}
 	it := items[0]
-	for _, sp := range m.Speakers(start) {
+	sps, ok := m.spkDone(start)
+	if !ok {
+		sps = m.Speakers(start)
+	}
+	for _, sp := range sps {
 		if it.pronoun && sp.Type != PronounMention {
 			continue
 		}
