@@ -530,7 +530,7 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		}
 		return true
 	case opList:
-		return m.rs.ListAt(it.list, toks, pos) > 0
+		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
 	}
 	return true
 }
@@ -781,6 +781,9 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			return k(pos + len(it.lit))
 		}
 	case opList:
+		if it.list == nil || !m.mayList(it.list, pos) {
+			return false
+		}
 		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
 			return k(pos + n)
 		}

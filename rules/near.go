@@ -80,7 +80,9 @@ func (m *matcher) reachesCue(n *near, e int) bool {
 			k := 0
 			switch a.op {
 			case opList:
-				k = m.rs.ListAt(a.list, m.toks, p)
+				if a.list != nil && m.mayList(a.list, p) {
+					k = m.rs.ListAt(a.list, m.toks, p)
+				}
 			case opLit:
 				if m.atomAt(a, p) {
 					k = len(a.lit)
