@@ -288,11 +288,17 @@ func (w *Window) listOccurs(l *List) bool {
 // classesOf returns the union of the classes of the window's tokens,
 // computed on first use.
 func (w *Window) classesOf() uint64 {
-	if w.classes == 0 {
-		w.classes = classified
-		for i := range w.toks {
-			w.classes |= w.rs.cls(&w.toks[i])
-		}
+	if w.classes != 0 {
+		return w.classes
+	}
+	return w.classify()
+}
+
+// classify computes Window.classes.
+func (w *Window) classify() uint64 {
+	w.classes = classified
+	for i := range w.toks {
+		w.classes |= w.rs.cls(&w.toks[i])
 	}
 	return w.classes
 }
