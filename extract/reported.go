@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -143,19 +144,35 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			present |= h.Bits
 		}
 	}
-	for ri, r := range g.rules {
+	// without explanations, only the rules whose cue lists occur (or
+	// that need none) are visited, by their bits
+	try, fast := g.always, !x.opts.Explain && len(g.rules) <= 64
+	for b := present; fast && b != 0; b &= b - 1 {
+		try |= g.byList[bits.TrailingZeros64(b)]
+	}
+	for ri := 0; ri < len(g.rules); ri++ {
+		if fast {
+			rest := try >> ri
+			if rest == 0 {
+				break
+			}
+			ri += bits.TrailingZeros64(rest)
+		}
+		r := g.rules[ri]
 		lo, hi := from, to
 		if from > 0 && r.Anchored() {
 			continue // a pattern from the start of the sentence
 		}
-		var m rules.Match
-		var ok bool
-		if need := g.need[ri]; need&present == 0 && need != 0 {
+		need := g.need[ri]
+		if need&present == 0 && need != 0 {
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
 			}
 			continue
-		} else if need != 0 {
+		}
+		var m rules.Match // zeroed only for the rules tried
+		var ok bool
+		if need != 0 {
 			// the cues of the rule from the first start on, and the first
 			// and last before to
 			cs := (*cues)[:0]
@@ -322,6 +339,10 @@ type gates struct {
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
 	reach []rules.CueReach
+	// byList[k] has bit ri for the rules whose cue lists include lists[k];
+	// always those with no cue lists (both for the first 64 rules)
+	byList [64]uint64
+	always uint64
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -344,6 +365,14 @@ func (x *Extractor) gates() *gates {
 					break
 				}
 				need |= 1 << k
+			}
+			if ri := len(g.rules); ri < 64 {
+				if need == 0 {
+					g.always |= 1 << ri
+				}
+				for b := need; b != 0; b &= b - 1 {
+					g.byList[bits.TrailingZeros64(b)] |= 1 << ri
+				}
 			}
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)

@@ -128,12 +128,23 @@ func (m *matcher) clauseBreakAt(j int) bool {
 	}
 	cl := m.clauseLists()
 	breaks, stops := cl.breaks, cl.stops
-	yes := m.clauseBreak(breaks, j) || stops != nil && m.rs.ListAt(stops, m.toks, j) > 0
+	yes := m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
 	w.brk[j] = 1
 	if yes {
 		w.brk[j] = 2
 	}
 	return yes
+}
+
+// mayList reports whether an entry of l can start at toks[p]: false when
+// the token's classes (if it has them) tell ListAt's answer, 0, without
+// the call; it inlines.
+func (m *matcher) mayList(l *List, p int) bool {
+	if l.owner != m.rs || uint(p) >= uint(len(m.toks)) {
+		return true
+	}
+	c := m.toks[p].class
+	return c == 0 || c&(l.bit|classPhraseStart) != 0
 }
 
 // clauseEnds puts the possible ends of reported content from pos (before
@@ -200,7 +211,7 @@ type clauseEndsSeen struct {
 func (m *matcher) clauseBreak(breaks *List, j int) bool {
 	toks := m.toks
 	t, prev := &toks[j], &toks[j-1]
-	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && m.rs.ListAt(breaks, toks, j+1) > 0 {
+	if t.Kind == Punct && t.Text == "," && j+1 < len(toks) && breaks != nil && m.mayList(breaks, j+1) && m.rs.ListAt(breaks, toks, j+1) > 0 {
 		return true
 	}
 	if prev.Kind == Punct && (prev.Text == "." || prev.Text == "?" || prev.Text == "!") {

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"slices"
-	"unicode"
-)
+import "unicode"
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -90,8 +87,10 @@ type Window struct {
 	lists []listSeen     // whether a list occurs in the window
 	lits  []litSeen      // whether a literal occurs in the window
 	poss  []possSeen     // whether a pattern is possible (no quotation)
-	fails []failSeen     // rules that matched nowhere (no quotation)
-	brk   []uint8        // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// possBits has the patternBit of every pattern in poss.
+	possBits uint64
+	fails    []failSeen // rules that matched nowhere (no quotation)
+	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
@@ -105,88 +104,10 @@ type Window struct {
 	limit   int     // the step limit of a match when > 0 (tests), else maxSteps
 }
 
-// kindSummary says which one-token atoms occur in a window, so that
-// deciding whether a rule is possible does not scan the tokens per item.
-type kindSummary struct {
-	done             bool
-	punct            [2]uint64 // ASCII punctuation tokens, by byte
-	dash, cap, upper bool      // a Dash token, a capitalised word, a word in capitals
-	quotes           int       // QuoteT tokens
-}
-
-// summary returns the window's kindSummary, made on first use.
-func (w *Window) summary() *kindSummary {
-	ks := &w.kinds
-	if ks.done {
-		return ks
-	}
-	ks.done = true
-	for i := range w.toks {
-		t := &w.toks[i]
-		switch t.Kind {
-		case Punct:
-			if len(t.Text) == 1 && t.Text[0] < 128 {
-				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
-			}
-		case Dash:
-			ks.dash = true
-		case QuoteT:
-			ks.quotes++
-		case Word:
-			if t.Cap {
-				ks.cap = true
-				if !ks.upper && isUpperWord(t.Text) {
-					ks.upper = true
-				}
-			}
-		}
-	}
-	return ks
-}
-
 // speakersMemo is SpeakersAt at one position, once done.
 type speakersMemo struct {
 	phrases []SpeakerPhrase
 	done    bool
-}
-
-// possSeen is whether a pattern is possible in a window without a quotation.
-type possSeen struct {
-	p  *Pattern
-	ok bool
-}
-
-type listSeen struct {
-	l    *List
-	seen bool
-}
-
-// litSeen is whether the literal words of a pattern item occur in a
-// window (items of several rules name the same words).
-type litSeen struct {
-	lit  []string
-	seen bool
-}
-
-// hasLit reports whether the literal words of it occur at some position,
-// remembered for the window by the words, so that the rules that name
-// the same words (it, as, and) scan the tokens once.
-func (m *matcher) hasLit(it *item) bool {
-	w := m.Window
-	for i := range w.lits {
-		if slices.Equal(w.lits[i].lit, it.lit) {
-			return w.lits[i].seen
-		}
-	}
-	seen := false
-	for pos := range w.toks {
-		if m.atomAt(it, pos) {
-			seen = true
-			break
-		}
-	}
-	w.lits = append(w.lits, litSeen{it.lit, seen})
-	return seen
 }
 
 // NewWindow prepares toks for matching.
@@ -202,7 +123,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.lits)
 	clear(w.poss)
 	clear(w.fails)
-	w.rs, w.toks, w.spk, w.lists, w.poss, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, kindSummary{}
+	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
 	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
@@ -230,45 +151,15 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	return m.phrases
 }
 
-// hasList reports whether an entry of l occurs in the window.
-func (w *Window) hasList(l *List) bool {
-	for i := range w.lists {
-		if w.lists[i].l == l {
-			return w.lists[i].seen
-		}
+// spkDone returns the speaker phrases remembered at pos, if they are: the
+// matcher asks it before Speakers, as it inlines, so that the phrases
+// remembered cost no call (they are asked for at every start of every
+// rule).
+func (m *matcher) spkDone(pos int) ([]SpeakerPhrase, bool) {
+	if w := m.Window; uint(pos) < uint(len(w.spk)) && w.spk[pos].done {
+		return w.spk[pos].phrases, true
 	}
-	seen := w.listOccurs(l)
-	w.lists = append(w.lists, listSeen{l, seen})
-	return seen
-}
-
-// listOccurs reports whether an entry of l matches at some position: by the
-// union of the tokens' classes when l has a class bit (a word of l occurs,
-// or no phrase of any list can start anywhere), else at each position.
-func (w *Window) listOccurs(l *List) bool {
-	if l != nil && l.owner == w.rs {
-		if w.classes == 0 {
-			w.classes = classified
-			for i := range w.toks {
-				w.classes |= w.rs.cls(&w.toks[i])
-			}
-		}
-		if w.classes&l.bit != 0 {
-			return true
-		}
-		if w.classes&classPhraseStart == 0 {
-			return false
-		}
-	}
-	for pos := range w.toks {
-		if l != nil && l.owner == w.rs && w.rs.cls(&w.toks[pos])&(l.bit|classPhraseStart) == 0 {
-			continue // what ListAt would tell from the classes
-		}
-		if w.rs.ListAt(l, w.toks, pos) > 0 {
-			return true
-		}
-	}
-	return false
+	return nil, false
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -373,23 +264,6 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	return best, found
 }
 
-// possibleMemo is m.possible for the items of r, remembered for the
-// window when there is no quotation (rules of reported speech, tried
-// again on one sentence after each statement they find).
-func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
-	if m.quote >= 0 {
-		return m.possible(r.Pattern.items)
-	}
-	for i := range w.poss {
-		if w.poss[i].p == r.Pattern {
-			return w.poss[i].ok
-		}
-	}
-	ok := m.possible(r.Pattern.items)
-	w.poss = append(w.poss, possSeen{r.Pattern, ok})
-	return ok
-}
-
 // captures returns the current value of every named capture.
 func (m *matcher) captures() map[string]Span {
 	caps := make(map[string]Span, len(m.caps))
@@ -397,61 +271,6 @@ func (m *matcher) captures() map[string]Span {
 		caps[c.name] = c.span
 	}
 	return caps
-}
-
-// possible reports whether every required item of items (one that must
-// match at least once) can match somewhere in the window. It may say true
-// for a pattern that does not match, never false for one that does.
-func (m *matcher) possible(items []*item) bool {
-	for _, it := range items {
-		if it.min > 0 && !m.occurs(it) {
-			return false
-		}
-	}
-	return true
-}
-
-// occurs reports whether the atom of it can match at some position.
-func (m *matcher) occurs(it *item) bool {
-	toks := m.toks
-	switch it.op {
-	case opGroup:
-		for _, alt := range it.alts {
-			if m.possible(alt) {
-				return true
-			}
-		}
-		return false
-	case opQuote:
-		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
-	case opList:
-		return m.hasList(it.list)
-	case opDash:
-		return m.summary().dash
-	case opCap:
-		return m.summary().cap
-	case opUpper:
-		return m.summary().upper
-	case opOtherQuote:
-		n := m.summary().quotes
-		if m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT {
-			n-- // the quote being attributed is not another
-		}
-		return n > 0
-	case opPunct:
-		if len(it.punct) == 1 && it.punct[0] < 128 {
-			return m.summary().punct[it.punct[0]>>6]&(1<<(it.punct[0]&63)) != 0
-		}
-		for pos := range toks {
-			if m.atomAt(it, pos) {
-				return true
-			}
-		}
-		return false
-	case opLit:
-		return m.hasLit(it)
-	}
-	return true // SPEAKER, ANY, ^, $: decided by the match itself
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
@@ -491,7 +310,7 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		}
 		return true
 	case opList:
-		return m.rs.ListAt(it.list, toks, pos) > 0
+		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
 	}
 	return true
 }
@@ -516,7 +335,11 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 				}
 			}
 		case opSpeaker:
-			for _, sp := range m.Speakers(pos) {
+			sps, ok := m.spkDone(pos)
+			if !ok {
+				sps = m.Speakers(pos)
+			}
+			for _, sp := range sps {
 				if !it.pronoun || sp.Type == PronounMention {
 					return true
 				}
@@ -712,7 +535,11 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		m.follow = ""
 		return m.clause(it.op == opClause, pos, follow, k)
 	case opSpeaker:
-		for _, sp := range m.Speakers(pos) {
+		sps, ok := m.spkDone(pos)
+		if !ok {
+			sps = m.Speakers(pos)
+		}
+		for _, sp := range sps {
 			if it.pronoun && sp.Type != PronounMention {
 				continue
 			}
@@ -734,6 +561,9 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			return k(pos + len(it.lit))
 		}
 	case opList:
+		if it.list == nil || !m.mayList(it.list, pos) {
+			return false
+		}
 		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
 			return k(pos + n)
 		}

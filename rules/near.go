@@ -40,7 +40,11 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 		return true
 	}
 	it := items[0]
-	for _, sp := range m.Speakers(start) {
+	sps, ok := m.spkDone(start)
+	if !ok {
+		sps = m.Speakers(start)
+	}
+	for _, sp := range sps {
 		if it.pronoun && sp.Type != PronounMention {
 			continue
 		}
@@ -76,7 +80,9 @@ func (m *matcher) reachesCue(n *near, e int) bool {
 			k := 0
 			switch a.op {
 			case opList:
-				k = m.rs.ListAt(a.list, m.toks, p)
+				if a.list != nil && m.mayList(a.list, p) {
+					k = m.rs.ListAt(a.list, m.toks, p)
+				}
 			case opLit:
 				if m.atomAt(a, p) {
 					k = len(a.lit)

@@ -1,0 +1,230 @@
+package rules
+
+import "slices"
+
+// What a window remembers to tell, before any matching, whether a
+// pattern can match in it at all (Window.possibleMemo): which one-token
+// atoms, lists and literals occur.
+
+// kindSummary says which one-token atoms occur in a window, so that
+// deciding whether a rule is possible does not scan the tokens per item.
+type kindSummary struct {
+	done             bool
+	punct            [2]uint64 // ASCII punctuation tokens, by byte
+	dash, cap, upper bool      // a Dash token, a capitalised word, a word in capitals
+	quotes           int       // QuoteT tokens
+}
+
+// summary returns the window's kindSummary, made on first use.
+func (w *Window) summary() *kindSummary {
+	ks := &w.kinds
+	if ks.done {
+		return ks
+	}
+	ks.done = true
+	for i := range w.toks {
+		t := &w.toks[i]
+		switch t.Kind {
+		case Punct:
+			if len(t.Text) == 1 && t.Text[0] < 128 {
+				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+			}
+		case Dash:
+			ks.dash = true
+		case QuoteT:
+			ks.quotes++
+		case Word:
+			if t.Cap {
+				ks.cap = true
+				if !ks.upper && isUpperWord(t.Text) {
+					ks.upper = true
+				}
+			}
+		}
+	}
+	return ks
+}
+
+// possSeen is whether a pattern is possible in a window without a quotation.
+type possSeen struct {
+	p  *Pattern
+	ok bool
+}
+
+type listSeen struct {
+	l    *List
+	seen bool
+}
+
+// litSeen is whether the literal words of a pattern item occur in a
+// window (items of several rules name the same words).
+type litSeen struct {
+	lit  []string
+	seen bool
+}
+
+// hasLit reports whether the literal words of it occur at some position,
+// remembered for the window by the words, so that the rules that name
+// the same words (it, as, and) scan the tokens once.
+func (m *matcher) hasLit(it *item) bool {
+	w := m.Window
+	for i := range w.lits {
+		if slices.Equal(w.lits[i].lit, it.lit) {
+			return w.lits[i].seen
+		}
+	}
+	seen := len(it.lit) == 0 && len(w.toks) > 0 // as atomAt says
+	if len(it.lit) > 0 {
+		// atomAt(it, pos) at each pos, with the first word compared inline
+		first, toks := it.lit[0], w.toks
+		for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
+			if toks[pos].Lower == first && m.atomAt(it, pos) {
+				seen = true
+				break
+			}
+		}
+	}
+	w.lits = append(w.lits, litSeen{it.lit, seen})
+	return seen
+}
+
+// hasList reports whether an entry of l occurs in the window.
+func (w *Window) hasList(l *List) bool {
+	if l != nil && l.owner == w.rs && l.bit != 0 && w.classesOf()&l.bit != 0 {
+		return true // a word of l occurs: no look-up in the lists seen
+	}
+	for i := range w.lists {
+		if w.lists[i].l == l {
+			return w.lists[i].seen
+		}
+	}
+	seen := w.listOccurs(l)
+	w.lists = append(w.lists, listSeen{l, seen})
+	return seen
+}
+
+// listOccurs reports whether an entry of l matches at some position: by the
+// union of the tokens' classes when l has a class bit (a word of l occurs,
+// or no phrase of any list can start anywhere), else at each position.
+func (w *Window) listOccurs(l *List) bool {
+	if l != nil && l.owner == w.rs {
+		if w.classesOf()&l.bit != 0 {
+			return true
+		}
+		if w.classes&classPhraseStart == 0 {
+			return false
+		}
+	}
+	for pos := range w.toks {
+		if l != nil && l.owner == w.rs && w.rs.cls(&w.toks[pos])&(l.bit|classPhraseStart) == 0 {
+			continue // what ListAt would tell from the classes
+		}
+		if w.rs.ListAt(l, w.toks, pos) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// classesOf returns the union of the classes of the window's tokens,
+// computed on first use.
+func (w *Window) classesOf() uint64 {
+	if w.classes != 0 {
+		return w.classes
+	}
+	return w.classify()
+}
+
+// classify computes Window.classes.
+func (w *Window) classify() uint64 {
+	w.classes = classified
+	for i := range w.toks {
+		w.classes |= w.rs.cls(&w.toks[i])
+	}
+	return w.classes
+}
+
+// possibleMemo is m.possible for the items of r, remembered for the
+// window when there is no quotation (rules of reported speech, tried
+// again on one sentence after each statement they find).
+func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
+	if m.quote >= 0 {
+		return m.possible(r.Pattern.items)
+	}
+	bit := patternBit(r.Pattern)
+	if w.possBits&bit != 0 { // else a pattern not seen yet: no scan
+		for i := range w.poss {
+			if w.poss[i].p == r.Pattern {
+				return w.poss[i].ok
+			}
+		}
+	}
+	ok := m.possible(r.Pattern.items)
+	w.poss = append(w.poss, possSeen{r.Pattern, ok})
+	w.possBits |= bit
+	return ok
+}
+
+// patternBit is a bit for p in Window.possBits, from the length of its
+// source and its number of items (the rules of a ruleset seldom share
+// both), so that the first look-up of a pattern in a window — most of
+// them, each rule being tried once or twice per sentence — is told a miss
+// without a scan of the patterns remembered.
+func patternBit(p *Pattern) uint64 {
+	return 1 << ((uint(len(p.Source))*7 + uint(len(p.items))) & 63)
+}
+
+// possible reports whether every required item of items (one that must
+// match at least once) can match somewhere in the window. It may say true
+// for a pattern that does not match, never false for one that does.
+func (m *matcher) possible(items []*item) bool {
+	for _, it := range items {
+		if it.min > 0 && !m.occurs(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// occurs reports whether the atom of it can match at some position.
+func (m *matcher) occurs(it *item) bool {
+	toks := m.toks
+	switch it.op {
+	case opGroup:
+		for _, alt := range it.alts {
+			if m.possible(alt) {
+				return true
+			}
+		}
+		return false
+	case opQuote:
+		return m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT
+	case opList:
+		return m.hasList(it.list)
+	case opDash:
+		return m.summary().dash
+	case opCap:
+		return m.summary().cap
+	case opUpper:
+		return m.summary().upper
+	case opOtherQuote:
+		n := m.summary().quotes
+		if m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT {
+			n-- // the quote being attributed is not another
+		}
+		return n > 0
+	case opPunct:
+		if len(it.punct) == 1 && it.punct[0] < 128 {
+			return m.summary().punct[it.punct[0]>>6]&(1<<(it.punct[0]&63)) != 0
+		}
+		for pos := range toks {
+			if m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	case opLit:
+		return m.hasLit(it)
+	}
+	return true // SPEAKER, ANY, ^, $: decided by the match itself
+}
