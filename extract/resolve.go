@@ -448,6 +448,7 @@ func (x *Extractor) resolve(a *analysis) {
 // of a better one.
 func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*entity) string {
 	det := x.rules.Lists[rules.ListDeterminers]
+	defArt := x.rules.Lists[rules.ListDefinite]
 	pron := x.rules.Lists[rules.ListPronouns]
 	sp := at.m.Speaker
 	toks := a.sents[at.sent].toks
@@ -482,7 +483,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	case rules.DescriptorMention:
 		first := toks[sp.Mention.Start].Lower
 		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
-		definite := !plural && (first == "the" || !det.Has(first))
+		definite := !plural && (defArt.Has(first) || !det.Has(first))
 		at.speaker, at.status = mention, "attributed"
 		if definite {
 			head := x.headOf(toks, sp.Mention)
@@ -491,7 +492,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			} else if e := x.ageAntecedent(a, head, int(toks[sp.Mention.Start].Start)); e != nil {
 				// an age names the person last spoken of: the 56-year-old
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
-			} else if first == "the" {
+			} else if defArt.Has(first) {
 				at.status = "unresolved"
 			}
 		}

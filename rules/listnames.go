@@ -29,6 +29,7 @@ const (
 	ListPossessives    = "possessives"              // ’s, ' (optional: the possessive endings the tokenizer splits off)
 	ListNameLinkers    = "name_linkers"             // of (optional: Board of Elections, secretary of State)
 	ListArticles       = "linked_articles"          // the (optional: head of the FBI, of the campaign)
+	ListDefinite       = "definite_articles"        // the (optional: the articles of a definite descriptor that names someone spoken of, the mayor)
 	ListNameJoiners    = "name_joiners"             // and (optional: two names joined, Dovere and Debenedetti)
 	ListExpletives     = "expletives"               // it (optional: an empty subject before expletive_after)
 	ListNameConnectors = "name_connectors"          // of, for, and, on (optional: inside a capitalised name in a phrase)
