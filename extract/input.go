@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/binary"
@@ -404,71 +403,27 @@ func irregular(path string, d fs.DirEntry) error {
 	return nil
 }
 
-// readJSONL streams a JSONL corpus line by line; a line is bounded by
-// MaxBytes like a document.
+// readJSONL streams a JSONL corpus line by line (ScanLines, ReadLine); a
+// line is bounded by MaxBytes like a document, and a blank line is skipped
+// unless KeepLines asks for its ErrBlankLine.
 func readJSONL(name string, r io.Reader, opt InputOptions, fn func(Input) error) error {
-	br := bufio.NewReaderSize(newDecodeReader(r, opt.Encoding), 1<<16)
-	lineNo := 0
-	var buf []byte // the line, reused: the decoded strings are copies
-	for {
-		line, err := readLine(br, opt.MaxBytes, buf[:0])
-		buf = line
-		lineNo++
-		if lineNo == 1 {
-			// a UTF-8 byte-order mark is no part of the first record
-			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
-		}
-		if errors.Is(err, ErrTooLarge) {
-			if ferr := fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: err, Line: lineNo}); ferr != nil {
-				return ferr
-			}
-			continue
-		}
-		if err != nil && err != io.EOF {
-			// a read or decoding error: the line is cut or corrupt, and
-			// the error stands in its place
-			return fn(Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: fileio.BareError(err), Line: lineNo})
-		}
-		if len(line) > 0 || err == nil {
-			in, skip := parseJSONLine(name, lineNo, line, opt.KeepMeta)
-			if skip && opt.KeepLines {
-				in, skip = Input{ID: fmt.Sprintf("%s:%d", name, lineNo), Err: ErrBlankLine}, false
-			}
-			if !skip {
-				in.Line = lineNo
-				if ferr := fn(in); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
+	last := 0
+	var fnErr error
+	err := ScanLines(newDecodeReader(r, opt.Encoding), opt.MaxBytes, func(lineNo int, data []byte, size int64) error {
+		last = lineNo
+		in := ReadLine(name, lineNo, data, size, opt)
+		if errors.Is(in.Err, ErrBlankLine) && !opt.KeepLines {
 			return nil
 		}
+		fnErr = fn(in)
+		return fnErr
+	})
+	if err == nil || err == fnErr {
+		return err
 	}
-}
-
-// readLine reads one line; a line longer than limit (when limit >= 0) is
-// skipped and reported with ErrTooLarge. The line is appended to buf.
-func readLine(br *bufio.Reader, limit int64, buf []byte) ([]byte, error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		buf = append(buf, chunk...)
-		if limit >= 0 && int64(len(buf)) > limit+1 { // +1: the newline
-			n := int64(len(buf))
-			for err == bufio.ErrBufferFull {
-				chunk, err = br.ReadSlice('\n')
-				n += int64(len(chunk))
-			}
-			if err != nil && err != io.EOF {
-				return nil, err
-			}
-			return nil, fmt.Errorf("line of %s: %w", sizeString(n), tooLarge(-1, limit))
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return buf, err
-	}
+	// a read or decoding error: the line is cut or corrupt, and the error
+	// stands in its place
+	return fn(Input{ID: fmt.Sprintf("%s:%d", name, last+1), Err: fileio.BareError(err), Line: last + 1})
 }
 
 // ErrBlankLine is reported for a blank line of a JSONL corpus when

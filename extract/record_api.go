@@ -73,17 +73,17 @@ func ReadLine(name string, lineNo int, data []byte, size int64, opt InputOptions
 	if limit == 0 {
 		limit = DefaultMaxBytes
 	}
-	where := fmt.Sprintf("%s:%d", name, lineNo)
+	where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
 	size = max(size, int64(len(data)))
 	if limit >= 0 && size > limit+1 {
-		return Input{ID: messageID(where), Err: fmt.Errorf("line of %s: %w", sizeString(size), tooLarge(-1, limit)), Line: lineNo}
+		return Input{ID: messageID(where()), Err: fmt.Errorf("line of %s: %w", sizeString(size), tooLarge(-1, limit)), Line: lineNo}
 	}
 	if lineNo == 1 {
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark is no part of the record
 	}
 	in, skip := parseJSONLine(name, lineNo, data, opt.KeepMeta)
 	if skip {
-		in = Input{ID: where, Err: ErrBlankLine}
+		in = Input{ID: where(), Err: ErrBlankLine}
 	}
 	in.Line = lineNo
 	if in.Err != nil {
