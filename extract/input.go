@@ -132,17 +132,7 @@ func messageID(id string) string { return SafeName(id) }
 // that is not printable — control characters (a newline, an escape
 // sequence), bidirectional overrides and other format characters that
 // would reorder the line — or invalid UTF-8; as it is otherwise.
-func SafeName(id string) string {
-	if !utf8.ValidString(id) {
-		return strconv.Quote(id)
-	}
-	for _, r := range id {
-		if r != ' ' && !strconv.IsPrint(r) {
-			return strconv.Quote(id)
-		}
-	}
-	return id
-}
+func SafeName(id string) string { return fileio.SafeName(id) }
 
 // ErrTooLarge is reported for a document over InputOptions.MaxBytes.
 var ErrTooLarge = errors.New("document too large")
