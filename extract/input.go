@@ -373,6 +373,14 @@ func walkDir(root string, opt InputOptions, fn func(Input) error) error {
 	return nil
 }
 
+// errNoMatch is reported for a folder in which no file matched the globs.
+var errNoMatch = errors.New("no file in the folder matches")
+
+// noMatch returns errNoMatch for the folder patterns globs.
+func noMatch(globs []string) error {
+	return fmt.Errorf("%w %s (choose others with --glob)", errNoMatch, strings.Join(globs, " "))
+}
+
 // irregular returns an error for a folder entry that is not a regular file
 // (or a link to one).
 func irregular(path string, d fs.DirEntry) error {
