@@ -14,6 +14,8 @@ import (
 	"github.com/whosaid/whosaid/extract"
 )
 
+// cleanOpts are clean's flags: the rules and inputs, the output, and
+// what is shown.
 type cleanOpts struct {
 	docFlags
 	outFlags
@@ -21,6 +23,15 @@ type cleanOpts struct {
 	lang    string
 }
 
+// add declares clean's flags.
+func (o *cleanOpts) add(cmd *cobra.Command) {
+	o.docFlags.add(cmd)
+	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
+}
+
+// newCleanCmd is "whosaid clean": the cleaned text of documents.
 func newCleanCmd(a *app) *cobra.Command {
 	o := &cleanOpts{}
 	cmd := &cobra.Command{
@@ -32,10 +43,7 @@ func newCleanCmd(a *app) *cobra.Command {
 		Args: stdinArgs(a),
 		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, stdinDefault(args)) },
 	}
-	o.docFlags.add(cmd)
-	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
+	o.add(cmd)
 	return cmd
 }
 

@@ -25,6 +25,18 @@ type evalOpts struct {
 	errs    bool
 }
 
+// add declares eval's flags.
+func (o *evalOpts) add(cmd *cobra.Command) {
+	o.rules.add(cmd)
+	o.gold.add(cmd)
+	o.calib.add(cmd)
+	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
+	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
+	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
+}
+
+// newEvalCmd is "whosaid eval": extraction scored against a gold file.
 func newEvalCmd(a *app) *cobra.Command {
 	o := &evalOpts{}
 	cmd := &cobra.Command{
@@ -56,13 +68,7 @@ gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
 	}
-	o.rules.add(cmd)
-	o.gold.add(cmd)
-	o.calib.add(cmd)
-	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
-	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
-	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
-	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
+	o.add(cmd)
 	return cmd
 }
 
