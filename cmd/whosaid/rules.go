@@ -33,14 +33,27 @@ cleanup of scraped junk. The format is documented in docs/rules.md.`,
 	return cmd
 }
 
-// rulesetOpts choose the ruleset of check, test and list: the defaults (or
-// not) and the user's files.
+// rulesetOpts choose the ruleset of the rules subcommands (check, test,
+// and list and try through ruleFileOpts): the defaults (or not) and the
+// user's files.
 type rulesetOpts struct {
 	noDefault bool
 }
 
 func (o *rulesetOpts) add(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.noDefault, "no-default-rules", false, "the files on their own, not on top of the built-in rules")
+}
+
+// ruleFileOpts are rulesetOpts whose files --rules names (rules list and
+// try, whose arguments are other things), rather than the arguments.
+type ruleFileOpts struct {
+	rulesetOpts
+	files []string
+}
+
+func (o *ruleFileOpts) add(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
+	o.rulesetOpts.add(cmd)
 }
 
 // load reads and loads the rule files at paths. Problems are printed one a
@@ -107,6 +120,13 @@ type rulesTestOpts struct {
 	verbose bool
 }
 
+// add declares rules test's flags.
+func (o *rulesTestOpts) add(cmd *cobra.Command) {
+	o.rulesetOpts.add(cmd)
+	cmd.Flags().StringArrayVar(&o.only, "rule", nil, "test only the rule with this id (repeatable)")
+	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "also list the tests that pass")
+}
+
 func newRulesTestCmd(a *app) *cobra.Command {
 	o := &rulesTestOpts{}
 	cmd := &cobra.Command{
@@ -122,8 +142,6 @@ tests the built-in rules.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runRulesTest(a, o, args) },
 	}
 	o.add(cmd)
-	cmd.Flags().StringArrayVar(&o.only, "rule", nil, "test only the rule with this id (repeatable)")
-	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "also list the tests that pass")
 	return cmd
 }
 

@@ -15,9 +15,14 @@ import (
 // where each came from.
 
 type rulesListOpts struct {
-	rulesetOpts
-	files   []string
+	ruleFileOpts
 	entries bool
+}
+
+// add declares rules list's flags.
+func (o *rulesListOpts) add(cmd *cobra.Command) {
+	o.ruleFileOpts.add(cmd)
+	cmd.Flags().BoolVar(&o.entries, "entries", false, "show every list entry and where it was written")
 }
 
 func newRulesListCmd(a *app) *cobra.Command {
@@ -38,9 +43,7 @@ is "rules list --rules my-rules/".`,
   whosaid rules list --rules my-rules/ cue_verbs`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runRulesList(a, o, args) },
 	}
-	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
 	o.add(cmd)
-	cmd.Flags().BoolVar(&o.entries, "entries", false, "show every list entry and where it was written")
 	return cmd
 }
 

@@ -14,10 +14,18 @@ import (
 // attributed each, for rule authors.
 
 type rulesTryOpts struct {
-	rulesetOpts
+	ruleFileOpts
 	rowFlags
-	files []string
-	text  string
+	text string
+}
+
+// add declares rules try's flags.
+func (o *rulesTryOpts) add(cmd *cobra.Command) {
+	o.ruleFileOpts.add(cmd)
+	cmd.Flags().StringVar(&o.text, "text", "", "the text to try (instead of PATH)")
+	o.rowFlags.add(cmd, "also show quotations that are not attributed speech",
+		"also show reported speech (rows of kind indirect, the content without quotation marks)",
+		"show per quotation how every rule fared")
 }
 
 func newRulesTryCmd(a *app) *cobra.Command {
@@ -33,12 +41,7 @@ rule's confidence. --explain adds, per quotation, how every rule fared.`,
   whosaid rules try --rules my-rules/ --explain article.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runRulesTry(a, o, args) },
 	}
-	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
-	o.rulesetOpts.add(cmd)
-	cmd.Flags().StringVar(&o.text, "text", "", "the text to try (instead of PATH)")
-	o.rowFlags.add(cmd, "also show quotations that are not attributed speech",
-		"also show reported speech (rows of kind indirect, the content without quotation marks)",
-		"show per quotation how every rule fared")
+	o.add(cmd)
 	return cmd
 }
 
