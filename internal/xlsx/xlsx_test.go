@@ -129,6 +129,9 @@ func TestReadBack(t *testing.T) {
 	if len(names) != 1 || names[0].Name != "_xlnm._FilterDatabase" || names[0].RefersTo != "'data'!$A$1:$C$13" || names[0].Scope != "data" {
 		t.Errorf("defined names %+v, want the filter of data", names)
 	}
+	if sheet := part(t, buf.Bytes(), "xl/worksheets/sheet1.xml"); !strings.HasSuffix(sheet, `</sheetData><autoFilter ref="A1:C13"/></worksheet>`) {
+		t.Errorf("sheet1.xml has no autoFilter element after its rows: %q", sheet[max(0, len(sheet)-80):])
+	}
 	second, err := f.GetRows("it's second")
 	if err != nil || len(second) != 1 || strings.Join(second[0], "|") != "only||sparse" {
 		t.Errorf("second sheet: %q %v", second, err)
@@ -143,6 +146,25 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + itoa(i%10)
+}
+
+// part returns the named part of the workbook b.
+func part(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	r, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // checkWellFormed reads every part of the workbook with encoding/xml and
