@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -49,12 +48,16 @@ gold file has "quotes".
 
 --errors lists instead every mistake behind the quote figures, one a line:
 document, kind (missed, spurious, speaker), offsets, the quotation, and the
-gold and predicted speakers. The gold file's format is in docs/eval.md.`,
+gold and predicted speakers. With --calibration, --errors lists the wrong rows
+behind the calibration tables instead: each row that matches no gold quote or
+names the wrong speaker, with its rule and confidence first. The gold file's
+format is in docs/eval.md.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
   whosaid eval --calibration --min-rows 30 gold.jsonl  # also buckets merged to 30 scored rows or more
   whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote
+  whosaid eval --calibration --errors gold.jsonl  # the wrong rows behind the calibration, with rule and confidence
   whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
@@ -64,7 +67,7 @@ gold and predicted speakers. The gold file's format is in docs/eval.md.`,
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
 	cmd.Flags().BoolVar(&o.calib, "calibration", false, "print speaker accuracy per confidence bucket and per rule instead of the report")
-	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
+	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --calibration: the wrong rows with rule and confidence; with --json, as a JSON array)")
 	cmd.Flags().Float64Var(&o.width, "bucket", 0.1, "with --calibration: the width of a confidence bucket (0: a bucket per distinct confidence)")
 	cmd.Flags().IntVar(&o.minRows, "min-rows", 0, "with --calibration: also merge adjacent buckets into ranges of at least this many scored rows")
 	cmd.Flags().StringVar(&o.variant, "variant", "", "transform the gold documents first: "+strings.Join(eval.Variants(), " or ")+
@@ -137,7 +140,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 	}
 	if o.calib && o.errs {
-		return &exitError{exitUsage, errors.New("--errors and --calibration: choose one")}
+		return printCalibrationErrors(a, eval.CalibrationErrors(gold, rated), o.asJSON)
 	}
 	if o.errs {
 		return printEvalErrors(a, eval.Errors(gold, pred, o.lenient), o.asJSON)
@@ -244,6 +247,34 @@ func readEvalGold(a *app, o *evalOpts, goldPath string) ([]eval.GoldDoc, error) 
 		return nil, &exitError{exitInputFailed, fmt.Errorf("%s: %w", goldPath, err)}
 	}
 	return gold, nil
+}
+
+// printCalibrationErrors writes the wrong rows of eval --calibration
+// --errors: one line each (rule, confidence, then as --errors), a JSON
+// array with asJSON, and a count on standard error.
+func printCalibrationErrors(a *app, errs []eval.RatedError, asJSON bool) error {
+	if asJSON {
+		if errs == nil {
+			errs = []eval.RatedError{}
+		}
+		b, err := json.MarshalIndent(errs, "", "  ")
+		if err != nil {
+			return fmt.Errorf("eval --calibration --errors: %w", err)
+		}
+		fmt.Fprintln(a.stdout, string(b))
+		return nil
+	}
+	n := map[string]int{}
+	for _, e := range errs {
+		n[e.Kind]++
+		fields := strings.Split(e.String(), "\t")
+		for i, f := range fields {
+			fields[i] = extract.TermSafe(f)
+		}
+		fmt.Fprintln(a.stdout, strings.Join(fields, "\t"))
+	}
+	fmt.Fprintf(a.stderr, "whosaid: %d wrong rows: %d matching no gold quote, %d wrong speakers\n", len(errs), n[eval.ErrSpurious], n[eval.ErrSpeaker])
+	return nil
 }
 
 // printEvalErrors writes the mistakes of eval --errors: one line each, a
