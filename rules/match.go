@@ -280,7 +280,7 @@ func (m *matcher) captures() map[string]Span {
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
 // (for opLit, opPunct, opDash, opCap, opUpper, opOtherQuote, opQuote, opAny,
-// opList).
+// opList, opNot).
 func (m *matcher) atomAt(it *item, pos int) bool {
 	toks := m.toks
 	if pos >= len(toks) {
@@ -316,8 +316,20 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return true
 	case opList:
 		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
+	case opNot:
+		return t.Kind != QuoteT && !m.negAt(it, pos)
 	}
 	return true
+}
+
+// negAt reports whether the item X of not:X (it.neg) matches at pos. X
+// captures nothing; the speaker phrase that a SPEAKER inside it takes is
+// put back, so that X leaves the match as it found it.
+func (m *matcher) negAt(it *item, pos int) bool {
+	spk, has, follow := m.speaker, m.hasSpk, m.follow
+	ok := m.seq(it.neg, 0, pos, func(int) bool { return true })
+	m.speaker, m.hasSpk, m.follow = spk, has, follow
+	return ok
 }
 
 // canStart reports whether the sequence items can begin to match at pos:

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -33,7 +32,7 @@ func (o *evalOpts) add(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
-	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --json, as a JSON array)")
+	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --calibration: the wrong rows with rule and confidence; with --json, as a JSON array)")
 }
 
 // newEvalCmd is "whosaid eval": extraction scored against a gold file.
@@ -58,12 +57,16 @@ gold file has "quotes".
 
 --errors lists instead every mistake behind the quote figures, one a line:
 document, kind (missed, spurious, speaker), offsets, the quotation, and the
-gold and predicted speakers. The gold file's format is in docs/eval.md.`,
+gold and predicted speakers. With --calibration, --errors lists the wrong rows
+behind the calibration tables instead: each row that matches no gold quote or
+names the wrong speaker, with its rule and confidence first. The gold file's
+format is in docs/eval.md.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
   whosaid eval --calibration --min-rows 30 gold.jsonl  # also buckets merged to 30 scored rows or more
   whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote
+  whosaid eval --calibration --errors gold.jsonl  # the wrong rows behind the calibration, with rule and confidence
   whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runEval(a, o, args[0]) },
@@ -116,7 +119,7 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 		}
 	}
 	if o.calib.on && o.errs {
-		return &exitError{exitUsage, errors.New("--errors and --calibration: choose one")}
+		return printCalibrationErrors(a, eval.CalibrationErrors(gold, rated), o.asJSON)
 	}
 	if o.errs {
 		return printEvalErrors(a, eval.Errors(gold, pred, o.lenient), o.asJSON)
@@ -196,6 +199,34 @@ func writePred(a *app, path, goldPath string, docs []*extract.Document) error {
 		return err
 	}
 	return w.keep()
+}
+
+// printCalibrationErrors writes the wrong rows of eval --calibration
+// --errors: one line each (rule, confidence, then as --errors), a JSON
+// array with asJSON, and a count on standard error.
+func printCalibrationErrors(a *app, errs []eval.RatedError, asJSON bool) error {
+	if asJSON {
+		if errs == nil {
+			errs = []eval.RatedError{}
+		}
+		b, err := json.MarshalIndent(errs, "", "  ")
+		if err != nil {
+			return fmt.Errorf("eval --calibration --errors: %w", err)
+		}
+		fmt.Fprintln(a.stdout, string(b))
+		return nil
+	}
+	n := map[string]int{}
+	for _, e := range errs {
+		n[e.Kind]++
+		fields := strings.Split(e.String(), "\t")
+		for i, f := range fields {
+			fields[i] = extract.TermSafe(f)
+		}
+		fmt.Fprintln(a.stdout, strings.Join(fields, "\t"))
+	}
+	fmt.Fprintf(a.stderr, "whosaid: %d wrong rows: %d matching no gold quote, %d wrong speakers\n", len(errs), n[eval.ErrSpurious], n[eval.ErrSpeaker])
+	return nil
 }
 
 // printEvalErrors writes the mistakes of eval --errors: one line each, a
