@@ -67,9 +67,9 @@ func (x *Extractor) report(a *analysis) []statement {
 				// a continuation without a subject (…, saying B) has the
 				// speaker of the statement or quotation before it
 				if len(out) > first {
-					inherit(&st.m, out[len(out)-1].m)
+					inherit(st.m, *out[len(out)-1].m)
 				} else if qi := x.quoteBefore(a, si, st.m.Span.Start); qi >= 0 {
-					inherit(&st.m, a.attrs[qi].m)
+					inherit(st.m, *a.attrs[qi].m)
 				} else {
 					st.content = rules.Span{} // nobody to continue
 				}
@@ -223,7 +223,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+			return statement{attrib: attrib{ok: true, m: &m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
 		}
 		if x.opts.Explain {
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
