@@ -32,7 +32,6 @@ type analysis struct {
 	// new ones go into (see keepMatch)
 	matches  map[matchKey]*rules.Match
 	matchBuf []rules.Match
-	noMatch  rules.Match   // the match of the quotes without one
 	sample   []rules.Token // the tokens of the start of a long paragraph (see tokenBound)
 	// heads holds per quote the index in sents of its opening (see
 	// quoteHead), 0 until made
@@ -244,9 +243,11 @@ type qloc struct {
 type attrib struct {
 	ok   bool
 	sent int // the sentence the match is in
-	// m is the match, read-only once kept: the quotes of a long document
-	// share equal ones (see keepMatch); a statement has its own. An
-	// unattributed quote's points to a zero match.
+	// m is the match (nil unless ok), read-only once kept: the quotes of a
+	// long document share equal ones (see keepMatch); a statement has its
+	// own. The attribs of unattributed quotes are never written, so that
+	// a document of many quotes without speakers does not touch their
+	// pages.
 	m       *rules.Match
 	explain []string
 
@@ -328,9 +329,6 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	// made after the tokens, so that they are not live at the peak of
 	// tokenizing a long paragraph
 	a.attrs = make([]attrib, len(a.quotes))
-	for i := range a.attrs {
-		a.attrs[i].m = &a.noMatch // read as the zero match while unattributed
-	}
 	return a
 }
 

@@ -264,7 +264,10 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 	cues := map[int][]int{}
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
-		if c, ok := at.m.Captures["cue"]; at.ok && ok && c.Len() > 0 {
+		if !at.ok {
+			continue // no match (at.m is nil)
+		}
+		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			off := int(a.sents[at.sent].toks[c.Start].Start)
 			cues[off] = append(cues[off], qi)
 		}
