@@ -24,6 +24,7 @@ type analysis struct {
 	nsents     int        // the number of sentences proper
 	qloc       []qloc     // per quote
 	attrs      []attrib   // per quote
+	explains   [][]string // per quote, with Options.Explain: how each rule fared (nil without)
 	ents       *entities
 	sc         *scratch      // reused buffers, returned to the extractor by release
 	store      []rules.Token // the token chunk being filled
@@ -194,7 +195,7 @@ const sampleBytes = 64 << 10
 // tokenBound returns the room to reserve for the tokens of the paragraph
 // view[start:end] (whose top-level quotes are qidx): a third of its bytes,
 // or for a paragraph of more than four times sampleBytes, the tokens of its
-// first sampleBytes scaled to its length, with an eighth more. A third
+// first sampleBytes scaled to its length, with a thirty-second more. A third
 // was 60% more than the tokens of a long paragraph of lone-CR lines, and
 // all of it was live, with the copy to an array of their size, while the
 // paragraph was tokenized (a third of the peak heap of the document). A
@@ -219,7 +220,7 @@ func (x *Extractor) tokenBound(a *analysis, start, end int, qidx []int) int {
 		k++
 	}
 	toks := x.tokenize(a.view, start, cut, a.quotes, qidx[:k], a.sample[:0], &a.low)
-	est := len(toks)*(end-start)/(cut-start) + len(toks)/8 + 64
+	est := len(toks)*(end-start)/(cut-start)*33/32 + 64
 	clear(toks) // a.sample is reused: its tokens hold strings of the view
 	return min(n, est)
 }
@@ -248,8 +249,7 @@ type attrib struct {
 	// own. The attribs of unattributed quotes are never written, so that
 	// a document of many quotes without speakers does not touch their
 	// pages.
-	m       *rules.Match
-	explain []string
+	m *rules.Match
 
 	speaker string
 	status  string
@@ -329,6 +329,9 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	// made after the tokens, so that they are not live at the peak of
 	// tokenizing a long paragraph
 	a.attrs = make([]attrib, len(a.quotes))
+	if x.opts.Explain {
+		a.explains = make([][]string, len(a.quotes))
+	}
 	return a
 }
 
@@ -395,7 +398,7 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
-				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
+				a.explains[qi] = append(a.explains[qi], fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
 			}
 			if ok {
 				at.ok, at.m, at.sent = true, a.keepMatch(m), si
@@ -405,7 +408,7 @@ func (x *Extractor) attribute(a *analysis) {
 					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
 				}
 				if rest := quoteRulesAfter(x.rules.Attribution, ri); x.opts.Explain && rest > 0 {
-					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
+					a.explains[qi] = append(a.explains[qi], fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 				break
 			}

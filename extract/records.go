@@ -226,7 +226,6 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 				r.Kind = "continued" // the speaker was named in an earlier paragraph
 			}
 			r.Rule = at.m.Rule.ID
-			p.rule = at.m.Rule
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
 			r.Confidence = x.ruleConfidence(a, at, loc)
 			if at.guess != nil && r.Status != "unresolved" {
@@ -275,7 +274,9 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		if r.Confidence < x.opts.MinConfidence {
 			continue // below the caller's threshold
 		}
-		r.Explain = at.explain
+		if a.explains != nil {
+			r.Explain = a.explains[qi]
+		}
 		cost := rowCost(&r)
 		if cost > budget {
 			if dropped == 0 {
@@ -289,7 +290,11 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 			at.ent.rows++ // the speakers table counts the rows output
 		}
 		if rs.plan {
-			rs.add(p, &r)
+			var rule *rules.AttrRule
+			if at.ok {
+				rule = at.m.Rule
+			}
+			rs.add(p, &r, rule)
 			continue
 		}
 		n++

@@ -25,11 +25,9 @@ type rowPlan struct {
 	ment   byteSpan // the speaker's mention
 	cue    byteSpan // the cue
 	line   int32
-	who    int32  // speaker, status and title: index in rowSet.who
-	kind   uint16 // index in rowSet.kinds
-	cut    uint8  // where the sentence context was cut (cutBefore, cutAfter)
-	conf   float64
-	rule   *rules.AttrRule // nil for an unattributed quote
+	who    int32 // speaker, status and title: index in rowSet.who
+	class  int32 // rule, kind and confidence: index in rowSet.classes
+	cut    uint8 // where the sentence context was cut (cutBefore, cutAfter)
 }
 
 // offsets sets the code-point offsets of r, a row of plan p.
@@ -46,13 +44,22 @@ func (p *rowPlan) offsets(r *Record, cp *cpIndex) {
 // rowWho is the speaker, status and title of rows.
 type rowWho struct{ speaker, status, title string }
 
+// rowClass is the rule (nil for an unattributed quote), kind and
+// confidence of rows.
+type rowClass struct {
+	rule *rules.AttrRule
+	kind string
+	conf float64
+}
+
 // rowSet holds the rows of a document that records decided on: built at
 // once (rows), or, for a document of more than minRowsSized possible rows,
 // planned (plans) and built by build after the analysis is released. A
-// Record is 336 bytes with its offsets, a plan 64: the rows of a long
+// Record is 336 bytes with its offsets, a plan 48: the rows of a long
 // document of short quotes (one per 20 bytes of lone-CR lines) were as
 // large as its tokens, sentences and attributions together, and all of
-// them were alive at once.
+// them were alive at once. The few distinct speakers and rules of the rows
+// are kept once (who, classes).
 type rowSet struct {
 	plan    bool
 	rows    []Record
@@ -60,18 +67,21 @@ type rowSet struct {
 	explain [][]string // per plan, when any has an explanation
 	who     []rowWho
 	whoIdx  map[rowWho]int32
-	kinds   []string
+	classes []rowClass
+	clsIdx  map[rowClass]int32
 	maxRows int
 	id      string
 	text    string // the document's text, for the code-point offsets
 	view    string // the text the plans' byte offsets point into
 }
 
-// add plans the row r, whose offsets p holds.
-func (rs *rowSet) add(p rowPlan, r *Record) {
+// add plans the row r, whose offsets p holds, of rule (nil for an
+// unattributed quote).
+func (rs *rowSet) add(p rowPlan, r *Record, rule *rules.AttrRule) {
 	if rs.plans == nil {
 		rs.plans = make([]rowPlan, 0, rs.maxRows)
 		rs.whoIdx = map[rowWho]int32{}
+		rs.clsIdx = map[rowClass]int32{}
 	}
 	w := rowWho{r.Speaker, r.Status, r.Title}
 	i, ok := rs.whoIdx[w]
@@ -80,14 +90,14 @@ func (rs *rowSet) add(p rowPlan, r *Record) {
 		rs.who = append(rs.who, w)
 		rs.whoIdx[w] = i
 	}
-	p.who = i
-	k := slices.Index(rs.kinds, r.Kind)
-	if k < 0 {
-		k = len(rs.kinds)
-		rs.kinds = append(rs.kinds, r.Kind)
+	c := rowClass{rule, r.Kind, r.Confidence}
+	k, ok := rs.clsIdx[c]
+	if !ok {
+		k = int32(len(rs.classes))
+		rs.classes = append(rs.classes, c)
+		rs.clsIdx[c] = k
 	}
-	p.kind = uint16(k) // the rules' kinds and a few more
-	p.line, p.conf = int32(r.Line), r.Confidence
+	p.who, p.class, p.line = i, k, int32(r.Line)
 	if r.Explain != nil && rs.explain == nil {
 		rs.explain = make([][]string, len(rs.plans), rs.maxRows)
 	}
@@ -108,15 +118,15 @@ func (rs *rowSet) build() []Record {
 	for i := range rs.plans {
 		p := &rs.plans[i]
 		r := &out[i]
-		w := rs.who[p.who]
+		w, c := rs.who[p.who], rs.classes[p.class]
 		*r = Record{Doc: rs.id, ID: "q" + strconv.Itoa(i+1), Quote: collapse(rs.view[p.qs:p.qe]), byteStart: int(p.qs),
-			Kind: rs.kinds[p.kind], Status: w.status, Speaker: w.speaker, Title: w.title,
-			Line: int(p.line), Confidence: p.conf}
+			Kind: c.kind, Status: w.status, Speaker: w.speaker, Title: w.title,
+			Line: int(p.line), Confidence: c.conf}
 		if p.sent.start >= 0 {
 			r.Sentence = sentenceString(rs.view, p.sent, p.cut)
 		}
-		if p.rule != nil {
-			r.Rule = p.rule.ID
+		if c.rule != nil {
+			r.Rule = c.rule.ID
 		}
 		if p.ment.start >= 0 {
 			r.Mention = collapse(rs.view[p.ment.start:p.ment.end])
