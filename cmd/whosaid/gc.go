@@ -27,7 +27,7 @@ const bigDocument = 1 << 20
 
 // hugeGCPercent is the target while a document of more than hugeDocument
 // bytes is in the run. Its analysis, which lives until its rows are
-// planned, is some 27 times its size, and the garbage of matching piles up
+// planned, is some 29 times its size, and the garbage of matching piles up
 // to the collector's goal on top of it: 16 MB of lone-CR lines (one
 // quotation per 20 bytes) peaked at 0.82–0.87 GB at 100, 0.71–0.79 GB at
 // 75, 0.70 GB at 60, for some 5–10% more CPU on that document.
