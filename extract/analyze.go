@@ -24,10 +24,16 @@ type analysis struct {
 	nsents     int        // the number of sentences proper
 	qloc       []qloc     // per quote
 	attrs      []attrib   // per quote
+	explains   [][]string // per quote, with Options.Explain: how each rule fared (nil without)
 	ents       *entities
 	sc         *scratch      // reused buffers, returned to the extractor by release
 	store      []rules.Token // the token chunk being filled
 	caps       captureSets   // the capture maps of attrs, shared when equal
+	// matches holds the shared matches of attrs, matchBuf the block that
+	// new ones go into (see keepMatch)
+	matches  map[matchKey]*rules.Match
+	matchBuf []rules.Match
+	sample   []rules.Token // the tokens of the start of a long paragraph (see tokenBound)
 	// heads holds per quote the index in sents of its opening (see
 	// quoteHead), 0 until made
 	heads    []int32
@@ -86,7 +92,8 @@ func (x *Extractor) getScratch() *scratch {
 
 // release gives a's buffers back to the extractor; a must not be used
 // after. The tokens are left as they are (the pool drops its buffers at
-// garbage collection), the sentences are cleared.
+// garbage collection), the sentences are cleared; a long document's
+// buffers are dropped.
 func (x *Extractor) release(a *analysis) {
 	sc := a.sc
 	if sc == nil {
@@ -94,6 +101,19 @@ func (x *Extractor) release(a *analysis) {
 	}
 	clear(a.sents)
 	sc.sents = a.sents[:0]
+	long := false // the buffers of a long document are not kept
+	if cap(sc.sents) > maxKeptSentences {
+		sc.sents, long = nil, true
+	}
+	for i, c := range sc.chunks {
+		if cap(c) > maxKeptChunk || i >= maxKeptChunks {
+			sc.chunks[i], long = nil, true
+		}
+	}
+	if long {
+		sc.chunks = sc.chunks[:min(len(sc.chunks), maxKeptChunks)]
+		sc.wins = windowRing{} // its windows hold tokens of the document
+	}
 	if a.ents != nil {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
@@ -104,6 +124,17 @@ func (x *Extractor) release(a *analysis) {
 	a.sc, a.sents, a.store = nil, nil, nil
 	x.scratch.Put(sc)
 }
+
+// maxKeptSentences, maxKeptChunk and maxKeptChunks bound the sentences and
+// the token arrays that a scratch keeps for the next document: those of a
+// long document or paragraph are garbage once its analysis is released,
+// not held by the pool (nor by its matching windows) through the building
+// of its rows.
+const (
+	maxKeptSentences = 1 << 16
+	maxKeptChunk     = 1 << 16 // tokens
+	maxKeptChunks    = 64      // chunks of tokenChunk tokens: 7 MB
+)
 
 // tokenSpace returns an empty slice with room for need tokens or more, in
 // the current chunk or the next one (of tokenChunk tokens, or more for a
@@ -157,6 +188,43 @@ func (a *analysis) fit(para []rules.Token) []rules.Token {
 	return own
 }
 
+// sampleBytes is the length of the start of a long paragraph that
+// tokenBound tokenizes to estimate its tokens.
+const sampleBytes = 64 << 10
+
+// tokenBound returns the room to reserve for the tokens of the paragraph
+// view[start:end] (whose top-level quotes are qidx): a third of its bytes,
+// or for a paragraph of more than four times sampleBytes, the tokens of its
+// first sampleBytes scaled to its length, with a thirty-second more. A third
+// was 60% more than the tokens of a long paragraph of lone-CR lines, and
+// all of it was live, with the copy to an array of their size, while the
+// paragraph was tokenized (a third of the peak heap of the document). A
+// paragraph denser than its start outgrows the room, which append grows.
+func (x *Extractor) tokenBound(a *analysis, start, end int, qidx []int) int {
+	n := (end-start)/3 + 1
+	if end-start <= 4*sampleBytes {
+		return n
+	}
+	cut := start + sampleBytes
+	for cut > start && a.view[cut-1] != ' ' && a.view[cut-1] != '\r' && a.view[cut-1] != '\n' {
+		cut-- // a token boundary, at a space
+	}
+	if cut == start {
+		return n
+	}
+	if a.sample == nil {
+		a.sample = make([]rules.Token, 0, sampleBytes/3+1)
+	}
+	k := 0
+	for k < len(qidx) && a.quotes[qidx[k]].OpenStart < cut {
+		k++
+	}
+	toks := x.tokenize(a.view, start, cut, a.quotes, qidx[:k], a.sample[:0], &a.low)
+	est := len(toks)*(end-start)/(cut-start)*33/32 + 64
+	clear(toks) // a.sample is reused: its tokens hold strings of the view
+	return min(n, est)
+}
+
 // tokenChunk is the number of tokens allocated at a time for the
 // paragraphs of a document.
 const tokenChunk = 2048
@@ -171,12 +239,17 @@ type qloc struct {
 	sent, tok int // -1 for nested quotes
 }
 
-// attrib is the attribution of one quote.
+// attrib is the attribution of one quote (or of a statement of reported
+// speech).
 type attrib struct {
-	ok      bool
-	m       rules.Match
-	sent    int // the sentence the match is in
-	explain []string
+	ok   bool
+	sent int // the sentence the match is in
+	// m is the match (nil unless ok), read-only once kept: the quotes of a
+	// long document share equal ones (see keepMatch); a statement has its
+	// own. The attribs of unattributed quotes are never written, so that
+	// a document of many quotes without speakers does not touch their
+	// pages.
+	m *rules.Match
 
 	speaker string
 	status  string
@@ -199,7 +272,6 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		a.head = headEnd(c.View)
 	}
 	a.qloc = make([]qloc, len(a.quotes))
-	a.attrs = make([]attrib, len(a.quotes))
 	for i := range a.qloc {
 		a.qloc[i] = qloc{-1, -1}
 	}
@@ -218,7 +290,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			qi++
 		}
-		free := a.tokenSpace(int(l.End-l.Start)/3 + 1)
+		free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
 		para := x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
 		if len(para) == 0 {
 			continue
@@ -254,6 +326,12 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		}
 	}
 	a.nsents = len(a.sents)
+	// made after the tokens, so that they are not live at the peak of
+	// tokenizing a long paragraph
+	a.attrs = make([]attrib, len(a.quotes))
+	if x.opts.Explain {
+		a.explains = make([][]string, len(a.quotes))
+	}
 	return a
 }
 
@@ -320,20 +398,17 @@ func (x *Extractor) attribute(a *analysis) {
 			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
-				at.explain = append(at.explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
+				a.explains[qi] = append(a.explains[qi], fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
 			}
 			if ok {
-				at.ok, at.m, at.sent = true, m, si
-				if len(a.quotes) > minSharedCaptures {
-					at.m.Captures = a.caps.intern(m.Captures)
-				}
+				at.ok, at.m, at.sent = true, a.keepMatch(m), si
 				if r.Status == rules.StatusGuessed {
 					at.guess = r
 				} else if r.Scope == rules.ScopeTurn {
 					at.guess = a.attrs[a.prevTop(qi)].guess // a turn goes on as sure as it began
 				}
 				if rest := quoteRulesAfter(x.rules.Attribution, ri); x.opts.Explain && rest > 0 {
-					at.explain = append(at.explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
+					a.explains[qi] = append(a.explains[qi], fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 				break
 			}
@@ -395,7 +470,7 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if here.para != there.para && (!here.first || a.proseGap(x, there.para, here.para, a.sents[a.attrs[p].sent].para) > 1) {
 			return rules.Match{}, 0, false, "the previous quote is not in this or the previous paragraph"
 		}
-		m := a.attrs[p].m
+		m := *a.attrs[p].m
 		m.Rule = r
 		return m, a.attrs[p].sent, true, "continues the turn of the previous quote"
 	case rules.ScopeSentence:

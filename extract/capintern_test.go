@@ -28,7 +28,7 @@ func TestCaptureSets(t *testing.T) {
 		{"equal again", maps.Clone(d), d, true},
 		{"empty", map[string]rules.Span{}, nil, false},
 	} {
-		got := c.intern(tc.in)
+		got, _ := c.intern(tc.in)
 		if !maps.Equal(got, tc.in) {
 			t.Errorf("%s: intern changed the captures: %v, want %v", tc.name, got, tc.in)
 		}
@@ -43,8 +43,8 @@ func TestCaptureSets(t *testing.T) {
 		t.Errorf("%d sets kept, want %d", len(c.byKey), maxCaptureSets)
 	}
 	late := map[string]rules.Span{"cue": {Start: 1 << 20}}
-	if got := c.intern(late); !sameMap(got, late) {
-		t.Errorf("a new set past the bound did not come back as itself")
+	if got, id := c.intern(late); !sameMap(got, late) || id != -1 {
+		t.Errorf("a new set past the bound did not come back as itself, unshared (id %d)", id)
 	}
 }
 

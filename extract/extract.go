@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -65,6 +66,9 @@ type Extractor struct {
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor
 	detect *detector
+	// planRows is the number of possible rows of a document above which
+	// records plans them (minRowsSized; see rowSet).
+	planRows int
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -81,7 +85,7 @@ type lists struct {
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
-	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}}
+	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}, planRows: minRowsSized}
 	x.lists = lists{
 		det:         rs.Lists[rules.ListDeterminers],
 		hon:         rs.Lists[rules.ListHonorifics],
@@ -203,6 +207,14 @@ type Document struct {
 	Meta map[string]string `json:"-"`
 }
 
+// freeAbove is the size in bytes of a document from which extract gives
+// the memory of its analysis back to the operating system before it builds
+// the planned rows (debug.FreeOSMemory: one collection, short as the
+// analysis is garbage by then). The rows are one array of some 17 bytes
+// per byte of text, which the freed pages of the analysis, scattered, do
+// not hold: without it the peak RSS held both (16 MB of lone-CR lines).
+const freeAbove = 4 << 20
+
 // maxWarnings bounds the warnings reported for one document; the rest are
 // counted in a last warning.
 const maxWarnings = 100
@@ -271,18 +283,31 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 		reps = x.report(a)
 	}
 	x.resolve(a)
-	var bound *Warning
-	if doc.Quotes, bound = x.records(a, id, text); bound != nil {
+	rows, bound := x.records(a, id, text)
+	if bound != nil {
 		doc.Warnings = append(doc.Warnings, *bound)
 	}
+	var reported []Record
 	if len(reps) > 0 {
-		doc.Quotes = x.withReported(a, reps, doc.Quotes, id, text)
+		if rows.plan {
+			reported = x.withReported(a, reps, nil, id, text)
+		} else {
+			rows.rows = x.withReported(a, reps, rows.rows, id, text)
+		}
+	}
+	doc.Speakers = a.speakerTable()
+	x.release(a) // nothing of the analysis is in doc
+	// the planned rows are built once the analysis is garbage (see rowSet)
+	if rows.plan && len(text) > freeAbove {
+		debug.FreeOSMemory()
+	}
+	doc.Quotes = rows.build()
+	if len(reported) > 0 {
+		doc.Quotes = mergeRows(doc.Quotes, reported)
 	}
 	for i := range doc.Quotes {
 		doc.Quotes[i].Lang = lang
 	}
-	doc.Speakers = a.speakerTable()
-	x.release(a) // nothing of the analysis is in doc
 	return doc
 }
 

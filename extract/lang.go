@@ -322,7 +322,7 @@ func (x *Extractor) reportedTurn(a *analysis, r *rules.AttrRule, qi int, loc qlo
 	if a.qloc[p].sent < loc.sent-reportedSentences {
 		return rules.Match{}, 0, false, "the previous attributed quote is more than three sentences back"
 	}
-	m := a.attrs[p].m
+	m := *a.attrs[p].m
 	m.Rule = r
 	return m, a.attrs[p].sent, true, "reported speech that continues the previous quote's speaker"
 }

@@ -163,10 +163,11 @@ func jsonLen(s string) int {
 // fewer (and many of its quotes make none).
 const minRowsSized = 4096
 
-// records builds the output rows of a document; past the output budget it
-// drops the rest and returns a warning.
-func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
-	cp := newCPIndex(text)
+// records decides the output rows of a document; past the output budget
+// it drops the rest and returns a warning. The rows of a document of more
+// than minRowsSized possible rows are planned (see rowSet), to be built
+// after its analysis is released.
+func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 	budget := outputPerByte*len(text) + outputSlack
 	// the rows grow by doubling up to their bound: append grows a large
 	// slice by a quarter at a time, which cost five times the final size
@@ -183,10 +184,14 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		}
 		maxRows = min(maxRows, top)
 	}
-	var out []Record
-	if maxRows > minRowsSized {
-		out = make([]Record, 0, maxRows)
+	rs := &rowSet{id: id, text: text, view: a.view, maxRows: maxRows}
+	var cp *cpIndex
+	if maxRows > x.planRows {
+		rs.plan = true
+	} else {
+		cp = newCPIndex(text)
 	}
+	var out []Record
 	n := 0
 	dropped, firstDropped := 0, 0
 	for qi, q := range a.quotes {
@@ -205,12 +210,14 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			continue
 		}
 		q.Start, q.End = qs, qe
-		r := Record{Doc: id, Quote: content, Start: cp.at(q.Start), End: cp.at(q.End), byteStart: q.Start,
+		p := rowPlan{qs: int32(qs), qe: int32(qe), sent: noSpan, ment: noSpan, cue: noSpan}
+		r := Record{Doc: id, Quote: content, byteStart: q.Start,
 			Kind: "direct", Status: "unresolved", Line: lineOf(a.c, q.Start)}
 		if loc.sent < 0 {
 			r.Kind = "nested"
 		} else {
-			r.Sentence = sentenceText(a.view, a.sents[loc.sent].toks, loc.tok)
+			p.sent, p.cut = sentenceSpan(a.sents[loc.sent].toks, loc.tok)
+			r.Sentence = sentenceString(a.view, p.sent, p.cut)
 		}
 		if at.ok {
 			toks := a.sents[at.sent].toks
@@ -230,12 +237,12 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
 					s = c // the mention as written: Trump, who has called …
 				}
-				r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-				r.SpeakerStart, r.SpeakerEnd = intp(cp.at(int(toks[s.Start].Start))), intp(cp.at(int(toks[s.End-1].End)))
+				p.ment = byteSpan{toks[s.Start].Start, toks[s.End-1].End}
+				r.Mention = collapse(a.view[p.ment.start:p.ment.end])
 			}
 			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-				r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-				r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
+				p.cue = byteSpan{toks[c.Start].Start, toks[c.End-1].End}
+				r.Cue = collapse(a.view[p.cue.start:p.cue.end])
 			}
 		} else if kind := x.nonSpeech(a, qi, content); kind != "" || x.readerVoice(a, qi) {
 			if !x.opts.All {
@@ -267,7 +274,9 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if r.Confidence < x.opts.MinConfidence {
 			continue // below the caller's threshold
 		}
-		r.Explain = at.explain
+		if a.explains != nil {
+			r.Explain = a.explains[qi]
+		}
 		cost := rowCost(&r)
 		if cost > budget {
 			if dropped == 0 {
@@ -280,19 +289,24 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 		if at.ok && at.ent != nil {
 			at.ent.rows++ // the speakers table counts the rows output
 		}
+		if rs.plan {
+			var rule *rules.AttrRule
+			if at.ok {
+				rule = at.m.Rule
+			}
+			rs.add(p, &r, rule)
+			continue
+		}
 		n++
 		r.ID = "q" + strconv.Itoa(n)
-		if len(out) == cap(out) {
-			grown := make([]Record, len(out), min(max(16, 2*cap(out)), max(maxRows, len(out)+1)))
-			copy(grown, out)
-			out = grown
-		}
+		p.offsets(&r, cp)
 		out = append(out, r)
 	}
+	rs.rows = out
 	if dropped > 0 {
-		return out, &Warning{Line: firstDropped, Msg: fmt.Sprintf("output bounded: %d quotations from this line on dropped (more than %d bytes of output per byte of text)", dropped, outputPerByte)}
+		return rs, &Warning{Line: firstDropped, Msg: fmt.Sprintf("output bounded: %d quotations from this line on dropped (more than %d bytes of output per byte of text)", dropped, outputPerByte)}
 	}
-	return out, nil
+	return rs, nil
 }
 
 // nonSpeech classifies an unattributed quote that is not speech: "scare"
@@ -432,6 +446,19 @@ const sentenceContext = 240
 // whitespace normalised; in a long sentence only the tokens within
 // sentenceContext bytes of the quote, with "…" where it was cut.
 func sentenceText(view string, toks []rules.Token, q int) string {
+	s, cut := sentenceSpan(toks, q)
+	return sentenceString(view, s, cut)
+}
+
+// Where sentenceSpan cut a sentence.
+const (
+	cutBefore = 1 << iota // tokens before the span left out
+	cutAfter              // tokens after it left out
+)
+
+// sentenceSpan returns the bytes of the sentence toks that sentenceText
+// gives for the quote at token q, and where it was cut.
+func sentenceSpan(toks []rules.Token, q int) (byteSpan, uint8) {
 	lo, hi := 0, len(toks)
 	for lo < q && toks[q].Start-toks[lo].Start > sentenceContext {
 		lo++
@@ -439,14 +466,27 @@ func sentenceText(view string, toks []rules.Token, q int) string {
 	for hi > q+1 && toks[hi-1].End-toks[q].End > sentenceContext {
 		hi--
 	}
-	s := collapse(view[toks[lo].Start:toks[hi-1].End])
+	var cut uint8
 	if lo > 0 {
-		s = "… " + s
+		cut |= cutBefore
 	}
 	if hi < len(toks) {
-		s += " …"
+		cut |= cutAfter
 	}
-	return s
+	return byteSpan{toks[lo].Start, toks[hi-1].End}, cut
+}
+
+// sentenceString is the text of the sentence span s of view, cut where cut
+// says.
+func sentenceString(view string, s byteSpan, cut uint8) string {
+	t := collapse(view[s.start:s.end])
+	if cut&cutBefore != 0 {
+		t = "… " + t
+	}
+	if cut&cutAfter != 0 {
+		t += " …"
+	}
+	return t
 }
 
 // termLike reports whether an attributed quote that would not be speech

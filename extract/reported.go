@@ -17,6 +17,7 @@ import (
 // of kind indirect in a sentence, and its content.
 type statement struct {
 	attrib
+	explain []string
 	content rules.Span // tokens of the sentence at.sent
 }
 
@@ -67,9 +68,9 @@ func (x *Extractor) report(a *analysis) []statement {
 				// a continuation without a subject (…, saying B) has the
 				// speaker of the statement or quotation before it
 				if len(out) > first {
-					inherit(&st.m, out[len(out)-1].m)
+					inherit(st.m, *out[len(out)-1].m)
 				} else if qi := x.quoteBefore(a, si, st.m.Span.Start); qi >= 0 {
-					inherit(&st.m, a.attrs[qi].m)
+					inherit(st.m, *a.attrs[qi].m)
 				} else {
 					st.content = rules.Span{} // nobody to continue
 				}
@@ -223,7 +224,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			return statement{attrib: attrib{ok: true, m: m, explain: explain}, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+			return statement{attrib: attrib{ok: true, m: &m}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
 		}
 		if x.opts.Explain {
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
@@ -264,7 +265,10 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 	cues := map[int][]int{}
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
-		if c, ok := at.m.Captures["cue"]; at.ok && ok && c.Len() > 0 {
+		if !at.ok {
+			continue // no match (at.m is nil)
+		}
+		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			off := int(a.sents[at.sent].toks[c.Start].Start)
 			cues[off] = append(cues[off], qi)
 		}
@@ -461,7 +465,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
 			Sentence: sentenceText(a.view, toks, st.content.Start),
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
-			Speaker: at.speaker, Title: at.title, Explain: at.explain}
+			Speaker: at.speaker, Title: at.title, Explain: st.explain}
 		if at.m.HasSpkr {
 			s := at.m.Speaker.Mention
 			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {

@@ -418,7 +418,9 @@ func (x *Extractor) resolve(a *analysis) {
 					if a.quotes[p].Depth == 0 {
 						if a.attrs[p].ok {
 							*at = a.attrs[p]
-							at.explain = nil
+							if a.explains != nil {
+								a.explains[qi] = nil // the attribution is the previous quote's: no explanation
+							}
 						}
 						break
 					}

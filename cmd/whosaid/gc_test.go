@@ -12,8 +12,9 @@ func gcNow() int {
 	return p
 }
 
-// TestGCPolicy: GOGC is gcPercent for small documents and bigGCPercent
-// while a big one is read and not yet done, however they interleave; a nil
+// TestGCPolicy: GOGC is gcPercent for small documents, bigGCPercent while
+// a big one is read and not yet done, and hugeGCPercent while a huge one
+// is, however they interleave; a nil
 // policy (tests, or GOGC in the environment) leaves the collector alone.
 func TestGCPolicy(t *testing.T) {
 	defer debug.SetGCPercent(gcNow())
@@ -33,11 +34,13 @@ func TestGCPolicy(t *testing.T) {
 		{true, 3000, gcPercent},
 		{true, bigDocument, gcPercent},
 		{true, bigDocument + 1, bigGCPercent},
-		{true, 16 << 20, bigGCPercent},
-		{false, 3000, bigGCPercent},
-		{false, bigDocument + 1, bigGCPercent},
-		{true, 100, bigGCPercent},
-		{false, 16 << 20, gcPercent},
+		{true, 16 << 20, hugeGCPercent},
+		{false, 3000, hugeGCPercent},
+		{false, bigDocument + 1, hugeGCPercent},
+		{true, 100, hugeGCPercent},
+		{true, 2 << 20, hugeGCPercent},
+		{false, 16 << 20, bigGCPercent},
+		{false, 2 << 20, gcPercent},
 		{false, bigDocument, gcPercent},
 	}
 	for i, s := range steps {

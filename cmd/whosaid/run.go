@@ -176,9 +176,8 @@ func newDocRun(a *app, quiet bool) *docRun {
 
 // result counts a document's result and reports its error; it returns
 // false when the document failed. The caller counts the records it writes
-// (sum.count).
+// (sum.count), and calls written once they are written.
 func (d *docRun) result(r extract.Result) bool {
-	d.a.gc.done(len(r.Input.Text))
 	d.p.doc()
 	d.sum.add(r)
 	if r.Err != nil {
@@ -187,6 +186,11 @@ func (d *docRun) result(r extract.Result) bool {
 	}
 	return true
 }
+
+// written notes a document's result written (or failed): the run's GC
+// policy goes back to small documents only then, as the records of a big
+// one are alive until written.
+func (d *docRun) written(r extract.Result) { d.a.gc.done(len(r.Input.Text)) }
 
 // end closes a run whose bar is finished: err, the run's error, becomes
 // its exit code (interrupted or input failed); else the output is kept,
