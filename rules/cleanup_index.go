@@ -25,8 +25,15 @@ const listStopwords = "stopwords"
 func buildCleanupIndex(rs *Ruleset) *cleanupIndex {
 	ci := &cleanupIndex{list: rs.Cleanup, dates: rs.Metadata.Date,
 		stopList: rs.Lists[listStopwords], abbrList: rs.Lists[ListAbbreviations]}
+	var index *needle.Index
+	if rs.static != nil {
+		index = rs.static.cleanupIndex(rs.Cleanup)
+	}
+	if index == nil {
+		index = indexOf(rs.Cleanup)
+	}
 	ci.compiled = compiled.Rules[*CleanupRule]{
-		Index:       indexOf(rs.Cleanup),
+		Index:       index,
 		DateFilters: dateFiltersOf(rs.Metadata.Date),
 		Stop:        ci.stopList.wordSet(),
 		Abbr:        ci.abbrList.wordSet(),

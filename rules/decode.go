@@ -389,7 +389,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 		old.Entries = append(old.Entries, words...)
 		old.EntryPos = append(old.EntryPos, wordPos...)
 		old.Extended = append(old.Extended, d.pos(k))
-		old.compile()
+		if !d.lazyLists {
+			old.compile()
+		}
 		return
 	}
 	if old, ok := rs.Lists[name]; ok && replace {
@@ -403,7 +405,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 	}
 	l.Entries = words
 	l.EntryPos = wordPos
-	l.compile()
+	if !d.lazyLists {
+		l.compile()
+	}
 	rs.Lists[name] = l
 }
 

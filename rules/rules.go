@@ -58,6 +58,8 @@ type Ruleset struct {
 	Disabled map[string]Pos
 	// clean is what Load builds for the cleanup stage (see Compiled).
 	clean *cleanupIndex
+	// static is the static data of the load, while it loads (see static.go)
+	static *staticDefaults
 }
 
 // MarkPair is one opening/closing quotation-mark pair. A mark is one

@@ -21,6 +21,9 @@ type decoder struct {
 	src   Source
 	errs  *ErrorList
 	lines []string // the source split into lines, on demand
+	// lazyLists: leave the lists uncompiled (the loader compiles them at
+	// the end, from the static data; see staticDefaults.compileLists)
+	lazyLists bool
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }

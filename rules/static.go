@@ -1,0 +1,172 @@
+package rules
+
+// What loading the default base files builds besides the rules themselves
+// — the word forms of the lists, the word-class table and the needle index
+// of the cleanup rules — made when the snapshot is made (go generate
+// ./rules) and kept as constant Go data in static_defaults.go, which the
+// linker lays out: a start that loads the defaults reads these tables in
+// place instead of inflecting the lists and building the tables (about
+// half of loading the defaults; see docs/performance.md). They are used
+// only when the sources are the default base files the data was made from
+// (staticKey: their names and bytes); any other load (a user file on top,
+// an edited default, a language pack) builds everything as before, and
+// TestStaticDefaults fails until the data is made anew.
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/needle"
+	"github.com/whosaid/whosaid/internal/wordtab"
+)
+
+// staticDefaults is what loading the default base files builds, as data.
+type staticDefaults struct {
+	// Key is the staticKey of the sources it was made from.
+	Key uint32
+	// Lists holds the lists by name.
+	Lists []staticList
+	// Order holds the names of the lists in the order bindClasses gives
+	// them class bits.
+	Order []string
+	// Ascii, Short and Long are the class table: the classes of the
+	// one-byte ASCII words, the slots of the table of packed words
+	// (wordtab.Table.Slots) and the words that do not pack, sorted.
+	Ascii [0x80]uint64
+	Short []uint64
+	Long  []staticWord
+	// Cleanup is the needle index of the cleanup rules.
+	Cleanup needle.IndexData
+}
+
+// staticList is a compiled list.
+type staticList struct {
+	Name string
+	// Entries is the number of its entries (a check)
+	Entries int
+	// Forms is what List.Forms gives: its words and its phrases (words
+	// joined by one space), sorted.
+	Forms []string
+	// Attrs holds the words with an attribute and the attribute, in pairs,
+	// sorted by word.
+	Attrs []string
+}
+
+// staticWord is a word of the class table and its classes.
+type staticWord struct {
+	Word  string
+	Class uint64
+}
+
+// staticKey returns the key of a load of srcs: a CRC-32 of their names
+// and bytes; ok is false when one of them is not a default base file.
+func staticKey(srcs []Source) (key uint32, ok bool) {
+	var n [8]byte
+	for _, s := range srcs {
+		if !s.Default || s.Pack != "" {
+			return 0, false
+		}
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Name)))
+		key = crc32.Update(key, crc32.IEEETable, n[:])
+		key = crc32.Update(key, crc32.IEEETable, []byte(s.Name))
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Data)))
+		key = crc32.Update(key, crc32.IEEETable, n[:])
+		key = crc32.Update(key, crc32.IEEETable, s.Data)
+	}
+	return key, len(srcs) > 0
+}
+
+// staticFor returns the static data of a load of srcs, nil when there is
+// none for them.
+func staticFor(srcs []Source) *staticDefaults {
+	st := &staticDefaultData
+	if len(st.Lists) == 0 {
+		return nil
+	}
+	if key, ok := staticKey(srcs); !ok || key != st.Key {
+		return nil
+	}
+	return st
+}
+
+// list returns the static list of the name, nil when there is none.
+func (st *staticDefaults) list(name string) *staticList {
+	i := sort.Search(len(st.Lists), func(i int) bool { return st.Lists[i].Name >= name })
+	if i < len(st.Lists) && st.Lists[i].Name == name {
+		return &st.Lists[i]
+	}
+	return nil
+}
+
+// compileLists compiles the lists of rs (which the decoder left
+// uncompiled): from the static data where it has the list, else from its
+// entries.
+func (st *staticDefaults) compileLists(rs *Ruleset) {
+	for name, l := range rs.Lists {
+		sl := st.list(name)
+		if sl == nil || sl.Entries != len(l.Entries) || l.plain {
+			l.compile()
+			continue
+		}
+		sl.install(l)
+	}
+}
+
+// install gives l the words, phrases and attributes of sl.
+func (sl *staticList) install(l *List) {
+	n := 0
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			n++
+		}
+	}
+	l.words = make(map[string]struct{}, n)
+	l.phrases = map[string][][]string{}
+	l.maxLen = 1
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			l.words[f] = struct{}{}
+			continue
+		}
+		ws := strings.Split(f, " ")
+		l.maxLen = max(l.maxLen, len(ws))
+		l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
+	}
+	if l.Attrs == nil && len(sl.Attrs) > 0 {
+		l.Attrs = map[string]string{}
+	}
+	for i := 0; i+1 < len(sl.Attrs); i += 2 {
+		l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]
+	}
+}
+
+// classTable returns the class table of the data when order is the order
+// it was made for; ok is false when it is not.
+func (st *staticDefaults) classTable(order []string) (cls classTable, ok bool) {
+	if len(order) != len(st.Order) {
+		return cls, false
+	}
+	for i, name := range order {
+		if st.Order[i] != name {
+			return cls, false
+		}
+	}
+	cls.short = wordtab.FromSlots(st.Short)
+	cls.ascii = st.Ascii
+	cls.words = make(map[string]uint64, len(st.Long))
+	for _, w := range st.Long {
+		cls.words[w.Word] = w.Class
+	}
+	return cls, true
+}
+
+// cleanupIndex returns the needle index of the cleanup rules list from the
+// data, nil when the data is not of such a list.
+func (st *staticDefaults) cleanupIndex(list []*CleanupRule) *needle.Index {
+	if len(st.Cleanup.Slot) != len(list) {
+		return nil
+	}
+	return needle.FromData(&st.Cleanup)
+}
