@@ -75,6 +75,7 @@ func (rs *Ruleset) bindClasses() {
 	n := 0 // the words of the lists, counted once per list: room enough for the map at once
 	for _, name := range order {
 		if l := rs.Lists[name]; l != nil {
+			l.materialize()
 			n += len(l.words) + len(l.phrases)
 		}
 	}
@@ -168,6 +169,22 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 	cls.personSuf = newSuffixSet(rs.Lists[ListPersonSuffixes])
 	cls.order = order
 	return cls
+}
+
+// wordClasses returns the classes of the lists that hold the lower-case
+// word, as the class table has them (without classified and the suffix
+// classes of classOf).
+func (rs *Ruleset) wordClasses(lower string) uint64 {
+	switch {
+	case len(lower) == 1 && lower[0] < 0x80:
+		return rs.classes.ascii[lower[0]]
+	case len(lower) <= 16:
+		if a, b, ok := wordtab.Pack(lower); ok {
+			c, _ := rs.classes.short.Get(a, b)
+			return c
+		}
+	}
+	return rs.classes.words[lower]
 }
 
 // Classify records in t its word classes under this ruleset: which of its

@@ -200,12 +200,20 @@ type List struct {
 
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
+
+	// static: the list's forms come from the static data (see static.go);
+	// while words is nil, its words are those of its class bit in owner's
+	// class table
+	static *staticList
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).
 func (l *List) Has(w string) bool {
 	if l == nil {
 		return false
+	}
+	if l.words == nil && l.static != nil {
+		return l.owner.wordClasses(w)&l.bit != 0
 	}
 	_, ok := l.words[w]
 	return ok
@@ -247,6 +255,9 @@ func (l *List) longestPhrase(toks []Token, i, best int) int {
 
 // Forms returns every lower-case form the list matches, sorted.
 func (l *List) Forms() []string {
+	if l.words == nil && l.static != nil {
+		return append(make([]string, 0, len(l.static.Forms)), l.static.Forms...)
+	}
 	out := make([]string, 0, len(l.words))
 	for w := range l.words {
 		out = append(out, w)

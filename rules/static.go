@@ -104,30 +104,49 @@ func (st *staticDefaults) list(name string) *staticList {
 // uncompiled): from the static data where it has the list, else from its
 // entries.
 func (st *staticDefaults) compileLists(rs *Ruleset) {
+	bits := make(map[string]bool, len(st.Order))
+	for i, name := range st.Order {
+		bits[name] = i < maxListBits
+	}
 	for name, l := range rs.Lists {
 		sl := st.list(name)
 		if sl == nil || sl.Entries != len(l.Entries) || l.plain {
 			l.compile()
 			continue
 		}
-		sl.install(l)
+		sl.install(l, !bits[name])
 	}
 }
 
-// install gives l the words, phrases and attributes of sl.
-func (sl *staticList) install(l *List) {
-	n := 0
+// words returns the forms of sl that are words (not phrases).
+func (sl *staticList) words() []string {
+	out := make([]string, 0, len(sl.Forms))
 	for _, f := range sl.Forms {
 		if strings.IndexByte(f, ' ') < 0 {
-			n++
+			out = append(out, f)
 		}
 	}
-	l.words = make(map[string]struct{}, n)
+	return out
+}
+
+// materialize gives a list whose words are read from its owner's class
+// table its own words map (for a class table built anew).
+func (l *List) materialize() {
+	if l.words == nil && l.static != nil {
+		l.static.install(l, true)
+	}
+}
+
+// install gives l the words, phrases and attributes of sl; its words map
+// only when words is true: else Has reads them from the class table by
+// the list's class bit, which the list must get from the static data's
+// class table (bindClasses).
+func (sl *staticList) install(l *List, words bool) {
+	l.static = sl
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
 	for _, f := range sl.Forms {
 		if strings.IndexByte(f, ' ') < 0 {
-			l.words[f] = struct{}{}
 			continue
 		}
 		ws := strings.Split(f, " ")
@@ -139,6 +158,22 @@ func (sl *staticList) install(l *List) {
 	}
 	for i := 0; i+1 < len(sl.Attrs); i += 2 {
 		l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]
+	}
+	if !words {
+		l.words = nil
+		return
+	}
+	n := 0
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			n++
+		}
+	}
+	l.words = make(map[string]struct{}, n)
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			l.words[f] = struct{}{}
+		}
 	}
 }
 
