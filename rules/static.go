@@ -39,6 +39,20 @@ type staticDefaults struct {
 	Long  []staticWord
 	// Cleanup is the needle index of the cleanup rules.
 	Cleanup needle.IndexData
+	// Packs holds the profiles of the default language packs, by code.
+	Packs []staticPack
+}
+
+// staticPack is the language profile of a default language pack, as
+// packProfile reads it from the pack's files.
+type staticPack struct {
+	Code string
+	// Key is the sourcesKey of the pack's files.
+	Key uint32
+	// Profile is the profile without its maps, which StopWords and
+	// Elisions hold (nil for a nil map).
+	Profile             Language
+	StopWords, Elisions []string
 }
 
 // staticList is a compiled list.
@@ -60,14 +74,21 @@ type staticWord struct {
 	Class uint64
 }
 
-// staticKey returns the key of a load of srcs: a CRC-32 of their names
-// and bytes; ok is false when one of them is not a default base file.
+// staticKey returns the key of a load of srcs: their sourcesKey; ok is
+// false when one of them is not a default base file.
 func staticKey(srcs []Source) (key uint32, ok bool) {
-	var n [8]byte
 	for _, s := range srcs {
 		if !s.Default || s.Pack != "" {
 			return 0, false
 		}
+	}
+	return sourcesKey(srcs), len(srcs) > 0
+}
+
+// sourcesKey returns a CRC-32 of the names and bytes of srcs.
+func sourcesKey(srcs []Source) (key uint32) {
+	var n [8]byte
+	for _, s := range srcs {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Name)))
 		key = crc32.Update(key, crc32.IEEETable, n[:])
 		key = crc32.Update(key, crc32.IEEETable, []byte(s.Name))
@@ -75,7 +96,45 @@ func staticKey(srcs []Source) (key uint32, ok bool) {
 		key = crc32.Update(key, crc32.IEEETable, n[:])
 		key = crc32.Update(key, crc32.IEEETable, s.Data)
 	}
-	return key, len(srcs) > 0
+	return key
+}
+
+// staticPackProfile returns the profile of the default language pack code
+// from the static data when pack holds the files it was made from (else
+// nil): packProfile(code, pack), without reading the files.
+func staticPackProfile(code string, pack []Source) *Language {
+	st := &staticDefaultData
+	for i := range st.Packs {
+		sp := &st.Packs[i]
+		if sp.Code != code {
+			continue
+		}
+		for _, s := range pack {
+			if !s.Default {
+				return nil
+			}
+		}
+		if sourcesKey(pack) != sp.Key {
+			return nil
+		}
+		l := sp.Profile
+		l.StopWords = wordMap(sp.StopWords)
+		l.Elisions = wordMap(sp.Elisions)
+		return &l
+	}
+	return nil
+}
+
+// wordMap returns the set of words (nil for nil).
+func wordMap(words []string) map[string]struct{} {
+	if words == nil {
+		return nil
+	}
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
 }
 
 // staticFor returns the static data of a load of srcs, nil when there is

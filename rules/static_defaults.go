@@ -14932,4 +14932,693 @@ var staticDefaultData = staticDefaults{
 			0x2000000, 0x2000000, 0x2000000, 0x2000000, 0x2000000, 0x2000000,
 		},
 	},
+	Packs: []staticPack{
+		{
+			Code: "de",
+			Key:  2921093244,
+			Profile: Language{
+				Code:        "de",
+				Name:        "German",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"januar", "jänner", "jan",
+					},
+					{
+						"februar", "feber", "feb",
+					},
+					{
+						"märz", "mär",
+					},
+					{
+						"april", "apr",
+					},
+					{
+						"mai",
+					},
+					{
+						"juni", "jun",
+					},
+					{
+						"juli", "jul",
+					},
+					{
+						"august", "aug",
+					},
+					{
+						"september", "sep", "sept",
+					},
+					{
+						"oktober", "okt",
+					},
+					{
+						"november", "nov",
+					},
+					{
+						"dezember", "dez",
+					},
+				},
+				CapitalisedNouns:    true,
+				NounQuoteConfidence: 0.85,
+				PeriodEndsQuote:     true,
+				TitleCaseShort:      3,
+				SentenceCase:        true,
+				Pos: Pos{
+					File: "(default)/de/language.yaml",
+					Line: 7,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"aber", "als", "am", "auch", "auf", "aus", "bei", "bereits",
+				"das", "dass", "dem", "den", "der", "des", "die", "diese",
+				"dieser", "durch", "ein", "eine", "einem", "einen", "einer", "eines",
+				"er", "es", "für", "gegen", "habe", "haben", "hat", "hatte",
+				"ich", "ihre", "im", "ist", "kann", "mit", "nach", "nicht",
+				"noch", "nur", "oder", "sagte", "schon", "sei", "sein", "seine",
+				"sich", "sie", "sind", "sowie", "um", "und", "von", "vor",
+				"war", "werden", "wie", "wieder", "wir", "wird", "wurde", "wurden",
+				"zu", "zum", "zur", "über",
+			},
+		},
+		{
+			Code: "es",
+			Key:  2207606833,
+			Profile: Language{
+				Code:        "es",
+				Name:        "Spanish",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"enero", "ene",
+					},
+					{
+						"febrero", "feb",
+					},
+					{
+						"marzo", "mar",
+					},
+					{
+						"abril", "abr",
+					},
+					{
+						"mayo", "may",
+					},
+					{
+						"junio", "jun",
+					},
+					{
+						"julio", "jul",
+					},
+					{
+						"agosto", "ago",
+					},
+					{
+						"septiembre", "setiembre", "sep",
+					},
+					{
+						"octubre", "oct",
+					},
+					{
+						"noviembre", "nov",
+					},
+					{
+						"diciembre", "dic",
+					},
+				},
+				PeriodEndsQuote: true,
+				TitleCaseShort:  3,
+				SentenceCase:    true,
+				Pos: Pos{
+					File: "(default)/es/language.yaml",
+					Line: 5,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"afirmó", "al", "aunque", "como", "con", "cuando", "de", "del",
+				"desde", "dijo", "donde", "el", "en", "entre", "es", "esta",
+				"este", "está", "están", "fue", "ha", "había", "han", "hasta",
+				"hay", "la", "las", "lo", "los", "muy", "más", "no",
+				"para", "pero", "por", "porque", "pues", "que", "se", "según",
+				"ser", "será", "señaló", "sido", "sin", "sobre", "son", "su",
+				"sus", "también", "tiene", "todo", "todos", "un", "una", "uno",
+				"y", "ya",
+			},
+		},
+		{
+			Code: "fr",
+			Key:  2238833856,
+			Profile: Language{
+				Code:        "fr",
+				Name:        "French",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"janvier", "janv",
+					},
+					{
+						"février", "févr",
+					},
+					{
+						"mars",
+					},
+					{
+						"avril", "avr",
+					},
+					{
+						"mai",
+					},
+					{
+						"juin",
+					},
+					{
+						"juillet", "juil",
+					},
+					{
+						"août",
+					},
+					{
+						"septembre", "sept",
+					},
+					{
+						"octobre", "oct",
+					},
+					{
+						"novembre", "nov",
+					},
+					{
+						"décembre", "déc",
+					},
+				},
+				PeriodEndsQuote: true,
+				TitleCaseShort:  3,
+				SentenceCase:    true,
+				Pos: Pos{
+					File: "(default)/fr/language.yaml",
+					Line: 6,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"a", "après", "au", "aussi", "aux", "avant", "avec", "ce",
+				"ces", "cette", "comme", "dans", "de", "des", "dit", "dont",
+				"du", "déclaré", "elle", "elles", "en", "entre", "est", "et",
+				"fait", "il", "ils", "la", "le", "les", "leur", "lors",
+				"mais", "ne", "nous", "ont", "ou", "par", "pas", "plus",
+				"pour", "que", "qui", "sa", "sans", "se", "selon", "sera",
+				"ses", "son", "sont", "sous", "sur", "tout", "très", "un",
+				"une", "vous", "était", "été", "être",
+			},
+			Elisions: []string{
+				"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n",
+				"puisqu", "qu", "quoiqu", "s", "t",
+			},
+		},
+		{
+			Code: "it",
+			Key:  2354701917,
+			Profile: Language{
+				Code:        "it",
+				Name:        "Italian",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"gennaio", "gen",
+					},
+					{
+						"febbraio", "feb",
+					},
+					{
+						"marzo", "mar",
+					},
+					{
+						"aprile", "apr",
+					},
+					{
+						"maggio", "mag",
+					},
+					{
+						"giugno", "giu",
+					},
+					{
+						"luglio", "lug",
+					},
+					{
+						"agosto", "ago",
+					},
+					{
+						"settembre", "set",
+					},
+					{
+						"ottobre", "ott",
+					},
+					{
+						"novembre", "nov",
+					},
+					{
+						"dicembre", "dic",
+					},
+				},
+				PeriodEndsQuote: true,
+				TitleCaseShort:  3,
+				SentenceCase:    true,
+				Pos: Pos{
+					File: "(default)/it/language.yaml",
+					Line: 5,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"al", "alla", "anche", "ancora", "che", "ci", "come", "con",
+				"dal", "dalla", "degli", "dei", "del", "della", "delle", "detto",
+				"di", "dopo", "e", "essere", "fra", "già", "gli", "ha",
+				"hanno", "i", "il", "la", "le", "lo", "loro", "ma",
+				"molto", "nel", "nella", "non", "per", "più", "questa", "questo",
+				"secondo", "si", "sono", "stata", "stato", "sua", "sul", "sulla",
+				"suo", "tra", "un", "una", "è",
+			},
+			Elisions: []string{
+				"all", "c", "d", "dall", "dell", "l", "nell", "quest",
+				"sull", "un",
+			},
+		},
+		{
+			Code: "pt",
+			Key:  3774417651,
+			Profile: Language{
+				Code:        "pt",
+				Name:        "Portuguese",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"janeiro", "jan",
+					},
+					{
+						"fevereiro", "fev",
+					},
+					{
+						"março", "mar",
+					},
+					{
+						"abril", "abr",
+					},
+					{
+						"maio", "mai",
+					},
+					{
+						"junho", "jun",
+					},
+					{
+						"julho", "jul",
+					},
+					{
+						"agosto", "ago",
+					},
+					{
+						"setembro", "set",
+					},
+					{
+						"outubro", "out",
+					},
+					{
+						"novembro", "nov",
+					},
+					{
+						"dezembro", "dez",
+					},
+				},
+				PeriodEndsQuote: true,
+				TitleCaseShort:  3,
+				SentenceCase:    true,
+				Pos: Pos{
+					File: "(default)/pt/language.yaml",
+					Line: 5,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"a", "afirmou", "ainda", "ao", "aos", "após", "as", "até",
+				"com", "como", "da", "das", "de", "disse", "do", "dos",
+				"e", "em", "entre", "essa", "esse", "está", "foi", "foram",
+				"há", "isso", "já", "mais", "mas", "muito", "na", "nas",
+				"no", "nos", "não", "o", "os", "para", "pela", "pelo",
+				"por", "quando", "que", "se", "segundo", "ser", "será", "seu",
+				"sobre", "sua", "são", "também", "tem", "um", "uma", "é",
+			},
+		},
+		{
+			Code: "ru",
+			Key:  3351117839,
+			Profile: Language{
+				Code:        "ru",
+				Name:        "Russian",
+				Morphology:  "none",
+				SingleMarks: "nested",
+				Months: [][]string{
+					{
+						"января", "январь", "янв",
+					},
+					{
+						"февраля", "февраль", "фев",
+					},
+					{
+						"марта", "март", "мар",
+					},
+					{
+						"апреля", "апрель", "апр",
+					},
+					{
+						"мая", "май",
+					},
+					{
+						"июня", "июнь", "июн",
+					},
+					{
+						"июля", "июль", "июл",
+					},
+					{
+						"августа", "август", "авг",
+					},
+					{
+						"сентября", "сентябрь", "сен",
+					},
+					{
+						"октября", "октябрь", "окт",
+					},
+					{
+						"ноября", "ноябрь", "ноя",
+					},
+					{
+						"декабря", "декабрь", "дек",
+					},
+				},
+				PeriodEndsQuote:     true,
+				GenitiveComplements: true,
+				TitleCaseShort:      3,
+				SentenceCase:        true,
+				NameInflections: []Inflection{
+					{
+						Ending: "ского",
+						Stem:   "ск",
+					},
+					{
+						Ending: "скому",
+						Stem:   "ск",
+					},
+					{
+						Ending: "цкого",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цкому",
+						Stem:   "цк",
+					},
+					{
+						Ending: "овым",
+						Stem:   "ов",
+					},
+					{
+						Ending: "овой",
+						Stem:   "ов",
+					},
+					{
+						Ending: "овых",
+						Stem:   "ов",
+					},
+					{
+						Ending: "евым",
+						Stem:   "ев",
+					},
+					{
+						Ending: "евой",
+						Stem:   "ев",
+					},
+					{
+						Ending: "евых",
+						Stem:   "ев",
+					},
+					{
+						Ending: "ёвым",
+						Stem:   "ёв",
+					},
+					{
+						Ending: "ёвой",
+						Stem:   "ёв",
+					},
+					{
+						Ending: "иным",
+						Stem:   "ин",
+					},
+					{
+						Ending: "иной",
+						Stem:   "ин",
+					},
+					{
+						Ending: "иных",
+						Stem:   "ин",
+					},
+					{
+						Ending: "ыным",
+						Stem:   "ын",
+					},
+					{
+						Ending: "ыной",
+						Stem:   "ын",
+					},
+					{
+						Ending: "ский",
+						Stem:   "ск",
+					},
+					{
+						Ending: "ская",
+						Stem:   "ск",
+					},
+					{
+						Ending: "ским",
+						Stem:   "ск",
+					},
+					{
+						Ending: "ском",
+						Stem:   "ск",
+					},
+					{
+						Ending: "ской",
+						Stem:   "ск",
+					},
+					{
+						Ending: "скую",
+						Stem:   "ск",
+					},
+					{
+						Ending: "цкий",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цкая",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цким",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цком",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цкой",
+						Stem:   "цк",
+					},
+					{
+						Ending: "цкую",
+						Stem:   "цк",
+					},
+					{
+						Ending: "ова",
+						Stem:   "ов",
+					},
+					{
+						Ending: "ову",
+						Stem:   "ов",
+					},
+					{
+						Ending: "ове",
+						Stem:   "ов",
+					},
+					{
+						Ending: "овы",
+						Stem:   "ов",
+					},
+					{
+						Ending: "ева",
+						Stem:   "ев",
+					},
+					{
+						Ending: "еву",
+						Stem:   "ев",
+					},
+					{
+						Ending: "еве",
+						Stem:   "ев",
+					},
+					{
+						Ending: "евы",
+						Stem:   "ев",
+					},
+					{
+						Ending: "ёва",
+						Stem:   "ёв",
+					},
+					{
+						Ending: "ёву",
+						Stem:   "ёв",
+					},
+					{
+						Ending: "ёве",
+						Stem:   "ёв",
+					},
+					{
+						Ending: "ина",
+						Stem:   "ин",
+					},
+					{
+						Ending: "ину",
+						Stem:   "ин",
+					},
+					{
+						Ending: "ине",
+						Stem:   "ин",
+					},
+					{
+						Ending: "ины",
+						Stem:   "ин",
+					},
+					{
+						Ending: "ына",
+						Stem:   "ын",
+					},
+					{
+						Ending: "ыну",
+						Stem:   "ын",
+					},
+					{
+						Ending: "ыне",
+						Stem:   "ын",
+					},
+					{
+						Ending: "ией",
+						Stem:   "и",
+					},
+					{
+						Ending: "ием",
+						Stem:   "и",
+					},
+					{
+						Ending: "еем",
+						Stem:   "е",
+					},
+					{
+						Ending: "ьей",
+						Stem:   "ь",
+					},
+					{
+						Ending: "ия",
+						Stem:   "и",
+					},
+					{
+						Ending: "ии",
+						Stem:   "и",
+					},
+					{
+						Ending: "ию",
+						Stem:   "и",
+					},
+					{
+						Ending: "ий",
+						Stem:   "и",
+					},
+					{
+						Ending: "ей",
+						Stem:   "е",
+					},
+					{
+						Ending: "ея",
+						Stem:   "е",
+					},
+					{
+						Ending: "ею",
+						Stem:   "е",
+					},
+					{
+						Ending: "ее",
+						Stem:   "е",
+					},
+					{
+						Ending: "ья",
+						Stem:   "ь",
+					},
+					{
+						Ending: "ьи",
+						Stem:   "ь",
+					},
+					{
+						Ending: "ье",
+						Stem:   "ь",
+					},
+					{
+						Ending: "ью",
+						Stem:   "ь",
+					},
+					{
+						Ending: "ой",
+					},
+					{
+						Ending: "ом",
+					},
+					{
+						Ending: "ым",
+					},
+					{
+						Ending: "а",
+					},
+					{
+						Ending: "ы",
+					},
+					{
+						Ending: "е",
+					},
+					{
+						Ending: "у",
+					},
+				},
+				Pos: Pos{
+					File: "(default)/ru/language.yaml",
+					Line: 5,
+					Col:  3,
+				},
+				ofPack: true,
+			},
+			StopWords: []string{
+				"более", "был", "была", "были", "было", "быть", "в", "год",
+				"года", "для", "до", "его", "ее", "если", "еще", "ещё",
+				"её", "же", "за", "заявил", "заявила", "и", "из", "или",
+				"их", "к", "как", "которая", "которые", "который", "между", "может",
+				"на", "не", "но", "о", "он", "она", "они", "от",
+				"по", "после", "при", "с", "сказал", "сказала", "словам", "так",
+				"также", "только", "у", "уже", "что", "чтобы", "эта", "это",
+				"этот",
+			},
+		},
+	},
 }

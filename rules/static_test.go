@@ -96,7 +96,28 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	st.Short = short.Slots()
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
+	for _, code := range DefaultPacks() {
+		pack := DefaultPackSources(code)
+		p := *packProfile(code, pack)
+		sp := staticPack{Code: code, Key: sourcesKey(pack), StopWords: sortedKeys(p.StopWords), Elisions: sortedKeys(p.Elisions)}
+		p.StopWords, p.Elisions = nil, nil
+		sp.Profile = p
+		st.Packs = append(st.Packs, sp)
+	}
 	return st, nil
+}
+
+// sortedKeys returns the keys of m, sorted (nil for nil).
+func sortedKeys(m map[string]struct{}) []string {
+	if m == nil {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // buildStaticSource returns static_defaults.go for the default sources
@@ -154,7 +175,8 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, indent string) {
 			}
 		}
 		b.WriteString(goType(v.Type()) + "{")
-		simple := v.Type().Elem().Kind() != reflect.Struct
+		k := v.Type().Elem().Kind()
+		simple := k != reflect.Struct && k != reflect.Slice && k != reflect.Array && k != reflect.Pointer
 		for i := 0; i < n; i++ {
 			switch {
 			case !simple:
@@ -181,6 +203,8 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, indent string) {
 		b.WriteString("}")
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
+	case reflect.Float64:
+		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
 	case reflect.Bool:
 		b.WriteString(strconv.FormatBool(v.Bool()))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -316,4 +340,33 @@ func hasSame(g, w *List) bool {
 		}
 	}
 	return len(w.words) == 0 || g.Has("no-such-word") == w.Has("no-such-word")
+}
+
+// TestStaticPackProfiles checks that the profile of each default language
+// pack from the static data is the one its files give, and that a pack
+// whose files differ is not read from it.
+func TestStaticPackProfiles(t *testing.T) {
+	packs := DefaultPacks()
+	if len(packs) == 0 {
+		t.Skip("no default language packs")
+	}
+	for _, code := range packs {
+		pack := DefaultPackSources(code)
+		got := staticPackProfile(code, pack)
+		if got == nil {
+			t.Errorf("%s: no static profile: run `go generate ./rules`", code)
+			continue
+		}
+		if want := packProfile(code, pack); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the static profile differs from the files'", code)
+		}
+		edited := append([]Source(nil), pack...)
+		edited[0].Data = append(append([]byte(nil), edited[0].Data...), '\n')
+		if staticPackProfile(code, edited) != nil {
+			t.Errorf("%s: a static profile for edited files", code)
+		}
+		if staticPackProfile("xx", pack) != nil {
+			t.Errorf("%s: a static profile for an unknown code", code)
+		}
+	}
 }
