@@ -49,6 +49,44 @@ func snapshotRoot(src Source) *yaml.Node {
 	return root
 }
 
+// noListsSuffix ends the name of a file's second tree in the snapshot: the
+// tree without the entries of its top-level `lists:` section (an empty
+// mapping in its place), for a load that reads the lists from the static
+// data (see static.go). Files without such a section have none.
+const noListsSuffix = "#nolists"
+
+// snapshotRootNoLists returns the root of the file src without its lists
+// (see noListsSuffix) from the snapshot, or its full tree (snapshotRoot)
+// when the snapshot has no such tree of it.
+func snapshotRootNoLists(src Source) *yaml.Node {
+	if !src.Default {
+		return nil
+	}
+	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+noListsSuffix, src.Data); err == nil {
+		return root
+	}
+	return snapshotRoot(src)
+}
+
+// withoutLists returns a copy of the root mapping of a file with the value
+// of its top-level `lists` key an empty mapping; nil when it has no such
+// key.
+func withoutLists(root *yaml.Node) *yaml.Node {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "lists" {
+			v := root.Content[i+1]
+			cp := *root
+			cp.Content = append([]*yaml.Node(nil), root.Content...)
+			cp.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: v.Style, Line: v.Line, Column: v.Column}
+			return &cp
+		}
+	}
+	return nil
+}
+
 // The snapshot's layout, every number an unsigned varint:
 //
 //	magic
@@ -276,6 +314,10 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		count   int
 		nstrs   int
 	}
+	type tree struct {
+		name string
+		root *yaml.Node
+	}
 	var files []file
 	for _, src := range srcs {
 		var errs ErrorList
@@ -286,74 +328,83 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		if root == nil || len(errs) > 0 {
 			continue
 		}
-		strIdx := map[string]int{"": 0}
-		strs := []string{""}
-		str := func(s string) uint64 {
-			i, ok := strIdx[s]
-			if !ok {
-				i = len(strs)
-				strIdx[s] = i
-				strs = append(strs, s)
-			}
-			return uint64(i)
+		// the file's tree, and for a base file with lists its tree without
+		// them
+		trees := []tree{{src.Name, root}}
+		if nl := withoutLists(root); nl != nil && src.Pack == "" {
+			trees = append(trees, tree{src.Name + noListsSuffix, nl})
 		}
-		order := map[*yaml.Node]int{}
-		var number func(n *yaml.Node)
-		number = func(n *yaml.Node) {
-			order[n] = len(order)
-			for _, c := range n.Content {
-				number(c)
-			}
-		}
-		number(root)
-		var nodes []byte
-		var bad error
-		var write func(n *yaml.Node)
-		write = func(n *yaml.Node) {
-			nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
-			nodes = binary.AppendUvarint(nodes, uint64(n.Style))
-			fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
-			has := 0
-			for i, s := range fields {
-				if s != "" {
-					has |= 1 << i
-				}
-			}
-			nodes = binary.AppendUvarint(nodes, uint64(has))
-			for _, s := range fields {
-				if s != "" {
-					nodes = binary.AppendUvarint(nodes, str(s))
-				}
-			}
-			nodes = binary.AppendUvarint(nodes, uint64(n.Line))
-			nodes = binary.AppendUvarint(nodes, uint64(n.Column))
-			alias := 0
-			if n.Alias != nil {
-				i, ok := order[n.Alias]
+		for _, tr := range trees {
+			root := tr.root
+			strIdx := map[string]int{"": 0}
+			strs := []string{""}
+			str := func(s string) uint64 {
+				i, ok := strIdx[s]
 				if !ok {
-					bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
+					i = len(strs)
+					strIdx[s] = i
+					strs = append(strs, s)
 				}
-				alias = i + 1
+				return uint64(i)
 			}
-			nodes = binary.AppendUvarint(nodes, uint64(alias))
-			nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
-			for _, c := range n.Content {
-				write(c)
+			order := map[*yaml.Node]int{}
+			var number func(n *yaml.Node)
+			number = func(n *yaml.Node) {
+				order[n] = len(order)
+				for _, c := range n.Content {
+					number(c)
+				}
 			}
+			number(root)
+			var nodes []byte
+			var bad error
+			var write func(n *yaml.Node)
+			write = func(n *yaml.Node) {
+				nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
+				nodes = binary.AppendUvarint(nodes, uint64(n.Style))
+				fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
+				has := 0
+				for i, s := range fields {
+					if s != "" {
+						has |= 1 << i
+					}
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(has))
+				for _, s := range fields {
+					if s != "" {
+						nodes = binary.AppendUvarint(nodes, str(s))
+					}
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(n.Line))
+				nodes = binary.AppendUvarint(nodes, uint64(n.Column))
+				alias := 0
+				if n.Alias != nil {
+					i, ok := order[n.Alias]
+					if !ok {
+						bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
+					}
+					alias = i + 1
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(alias))
+				nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
+				for _, c := range n.Content {
+					write(c)
+				}
+			}
+			write(root)
+			if bad != nil {
+				return nil, bad
+			}
+			var sec []byte
+			for _, s := range strs {
+				sec = binary.AppendUvarint(sec, uint64(len(s)))
+			}
+			for _, s := range strs {
+				sec = append(sec, s...)
+			}
+			sec = append(sec, nodes...)
+			files = append(files, file{name: tr.name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 		}
-		write(root)
-		if bad != nil {
-			return nil, bad
-		}
-		var sec []byte
-		for _, s := range strs {
-			sec = binary.AppendUvarint(sec, uint64(len(s)))
-		}
-		for _, s := range strs {
-			sec = append(sec, s...)
-		}
-		sec = append(sec, nodes...)
-		files = append(files, file{name: src.Name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	out := []byte(snapshotMagic)

@@ -57,9 +57,14 @@ type staticPack struct {
 
 // staticList is a compiled list.
 type staticList struct {
-	Name string
-	// Entries is the number of its entries (a check)
-	Entries int
+	Name        string
+	Kind        ListKind
+	Description string
+	Entries     []string
+	EntryPos    []Pos
+	Pos         Pos
+	Extended    []Pos
+	Replaced    Pos
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
@@ -167,9 +172,18 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 	for i, name := range st.Order {
 		bits[name] = i < maxListBits
 	}
+	// the lists the decoder left out (see snapshotRootNoLists)
+	for i := range st.Lists {
+		sl := &st.Lists[i]
+		if _, ok := rs.Lists[sl.Name]; !ok {
+			rs.Lists[sl.Name] = &List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
+				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
+				Replaced: sl.Replaced, Attrs: map[string]string{}}
+		}
+	}
 	for name, l := range rs.Lists {
 		sl := st.list(name)
-		if sl == nil || sl.Entries != len(l.Entries) || l.plain {
+		if sl == nil || len(sl.Entries) != len(l.Entries) || l.plain {
 			l.compile()
 			continue
 		}

@@ -66,7 +66,8 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		l := rs.Lists[name]
-		sl := staticList{Name: name, Entries: len(l.Entries), Forms: l.Forms()}
+		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries, EntryPos: l.EntryPos,
+			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced, Forms: l.Forms()}
 		ws := make([]string, 0, len(l.Attrs))
 		for w := range l.Attrs {
 			ws = append(ws, w)
@@ -152,6 +153,19 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, indent string) {
 	case reflect.Struct:
 		b.WriteString(goType(v.Type()) + "{")
 		t := v.Type()
+		if flat(t) {
+			// on one line
+			sep := ""
+			for i := 0; i < v.NumField(); i++ {
+				if !v.Field(i).IsZero() {
+					b.WriteString(sep + t.Field(i).Name + ": ")
+					goLiteral(b, v.Field(i), indent)
+					sep = ", "
+				}
+			}
+			b.WriteString("}")
+			return
+		}
 		for i := 0; i < v.NumField(); i++ {
 			if v.Field(i).IsZero() {
 				continue
@@ -218,6 +232,17 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, indent string) {
 	}
 }
 
+// flat reports whether the struct type t has only fields of basic types.
+func flat(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		switch t.Field(i).Type.Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Array, reflect.Pointer, reflect.Map:
+			return false
+		}
+	}
+	return true
+}
+
 // goType returns the name of t in Go source of package rules.
 func goType(t reflect.Type) string {
 	if t.Name() != "" {
@@ -272,6 +297,9 @@ func TestStaticLoadSame(t *testing.T) {
 		switch {
 		case g == nil:
 			t.Errorf("list %s: missing", name)
+		case g.Kind != w.Kind || g.Description != w.Description || g.Pos != w.Pos || g.Replaced != w.Replaced ||
+			!reflect.DeepEqual(g.Entries, w.Entries) || !reflect.DeepEqual(g.EntryPos, w.EntryPos) || !reflect.DeepEqual(g.Extended, w.Extended):
+			t.Errorf("list %s: its definition differs", name)
 		case !reflect.DeepEqual(g.Forms(), w.Forms()):
 			t.Errorf("list %s: forms differ", name)
 		case !hasSame(g, w):

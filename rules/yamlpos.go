@@ -191,7 +191,12 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse reads the one YAML document of the file; it returns nil after
 // reporting a problem.
 func (d *decoder) parse() (root *yaml.Node) {
-	if root := snapshotRoot(d.src); root != nil {
+	if d.lazyLists {
+		// the lists come from the static data: the tree without them
+		if root := snapshotRootNoLists(d.src); root != nil {
+			return root
+		}
+	} else if root := snapshotRoot(d.src); root != nil {
 		return root // an embedded default file, parsed when it was built
 	}
 	defer func() {
