@@ -37,8 +37,10 @@ type staticDefaults struct {
 	Ascii [0x80]uint64
 	Short []uint64
 	Long  []staticWord
-	// Cleanup is the needle index of the cleanup rules.
-	Cleanup needle.IndexData
+	// Cleanup is the needle index of the cleanup rules; Stop and Abbr the
+	// word sets of the stopwords and abbreviations lists.
+	Cleanup    needle.IndexData
+	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
 }
@@ -68,6 +70,8 @@ type staticList struct {
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
+	// Phrases holds the phrases of Forms, split into words.
+	Phrases [][]string
 	// Attrs holds the words with an attribute and the attribute, in pairs,
 	// sorted by word.
 	Attrs []string
@@ -218,11 +222,7 @@ func (sl *staticList) install(l *List, words bool) {
 	l.static = sl
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
-			continue
-		}
-		ws := strings.Split(f, " ")
+	for _, ws := range sl.Phrases {
 		l.maxLen = max(l.maxLen, len(ws))
 		l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
 	}
@@ -277,4 +277,9 @@ func (st *staticDefaults) cleanupIndex(list []*CleanupRule) *needle.Index {
 		return nil
 	}
 	return needle.FromData(&st.Cleanup)
+}
+
+// wordSet returns the word set of list l from the data (see List.wordSet).
+func (st *staticDefaults) wordSet(d *wordtab.SetData, l *List) *wordtab.Set {
+	return wordtab.SetFromData(d, l.Has)
 }

@@ -24,6 +24,9 @@ type decoder struct {
 	// lazyLists: leave the lists uncompiled (the loader compiles them at
 	// the end, from the static data; see staticDefaults.compileLists)
 	lazyLists bool
+	// cleanKeys, nestedKeys: the keys a cleanup rule and its prev: and
+	// next: accept (cleanupKeys, nestedKeys), made at the file's first rule
+	cleanKeys, nestedKeys []string
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }

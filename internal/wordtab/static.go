@@ -29,3 +29,23 @@ func FromSlots(s []uint64) Table {
 	// slot is three uint64 fields, laid out as three consecutive integers
 	return Table{slots: unsafe.Slice((*slot)(unsafe.Pointer(&s[0])), n), shift: 64 - bits, mask: n - 1}
 }
+
+// SetData is a Set as plain data (see Table.Slots), for a generator that
+// writes a built set as constant Go data.
+type SetData struct {
+	Slots       []uint64
+	Nul         bool
+	First, Last [17][4]uint64
+}
+
+// Data returns the set as plain data; it shares the set's memory.
+func (s *Set) Data() SetData {
+	return SetData{Slots: s.tab.Slots(), Nul: s.nul, First: s.first, Last: s.last}
+}
+
+// SetFromData returns the set whose data is d, as Data gives it, with the
+// membership test fallback for long words (see NewSet); it reads d.Slots
+// in place, which must not change after.
+func SetFromData(d *SetData, fallback func(string) bool) *Set {
+	return &Set{tab: FromSlots(d.Slots), fallback: fallback, nul: d.Nul, first: d.First, last: d.Last}
+}

@@ -29,3 +29,29 @@ func TestFromSlots(t *testing.T) {
 		}
 	}
 }
+
+func TestSetFromData(t *testing.T) {
+	words := []string{"a", "of", "the", "president", "a-sixteen-bytes!", "a-word-longer-than-sixteen"}
+	has := func(w string) bool {
+		for _, x := range words {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	s := NewSet(words, has)
+	d := s.Data()
+	got := SetFromData(&d, has)
+	for _, w := range append(words, "", "b", "presiden", "presidents", "the ", "x-word-longer-than-sixteen") {
+		if got.Has(w) != s.Has(w) {
+			t.Errorf("Has(%q) = %v, want %v", w, got.Has(w), s.Has(w))
+		}
+	}
+	// a set of no words (its table has no slots)
+	e := NewSet(nil, func(string) bool { return false })
+	ed := e.Data()
+	if SetFromData(&ed, func(string) bool { return false }).Has("a") {
+		t.Errorf("the empty set holds a")
+	}
+}
