@@ -30,6 +30,8 @@ type Source struct {
 
 // DefaultSources returns the embedded default rule files, in name order:
 // the base files, then the files of each language pack (see DefaultPacks).
+// The Data of the sources is the program's embedded data, read-only: copy
+// it before changing it.
 func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPackSources()...) }
 
 // DefaultBaseSources returns the embedded default rule files of the base
@@ -53,7 +55,7 @@ func embeddedSources(dir, pack string) []Source {
 		if e.IsDir() {
 			continue
 		}
-		data, err := defaultFS.ReadFile(path + "/" + e.Name())
+		data, err := embeddedFile(path + "/" + e.Name())
 		if err != nil {
 			continue
 		}

@@ -23,7 +23,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:generate go test -run ^Test(DefaultSnapshot|StaticDefaults)$ -update .
+//go:generate go test -run ^Test(DefaultSnapshot|StaticDefaults|EmbeddedFiles)$ -update .
 
 // snapshotFile is the file the snapshot is kept in, beside this one.
 const snapshotFile = "defaults.snapshot"

@@ -49,8 +49,12 @@ type staticDefaults struct {
 // packProfile reads it from the pack's files.
 type staticPack struct {
 	Code string
-	// Key is the sourcesKey of the pack's files.
-	Key uint32
+	// Files names the pack's files that hold a language section, whose
+	// sourcesKey is Key. (The pack's other files are not read for the
+	// profile: a language section added to one of them without making
+	// the data anew is seen by TestStaticPackProfiles, not at run time.)
+	Files []string
+	Key   uint32
 	// Profile is the profile without its maps, which StopWords and
 	// Elisions hold (nil for a nil map).
 	Profile             Language
@@ -118,12 +122,16 @@ func staticPackProfile(code string, pack []Source) *Language {
 		if sp.Code != code {
 			continue
 		}
+		var files []Source
 		for _, s := range pack {
 			if !s.Default {
 				return nil
 			}
+			if len(files) < len(sp.Files) && s.Name == sp.Files[len(files)] {
+				files = append(files, s)
+			}
 		}
-		if sourcesKey(pack) != sp.Key {
+		if len(files) != len(sp.Files) || sourcesKey(files) != sp.Key {
 			return nil
 		}
 		l := sp.Profile

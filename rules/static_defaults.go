@@ -22825,7 +22825,10 @@ var staticDefaultData = staticDefaults{
 	Packs: []staticPack{
 		{
 			Code: "de",
-			Key:  2921093244,
+			Files: []string{
+				"(default)/de/language.yaml",
+			},
+			Key: 3613205530,
 			Profile: Language{
 				Code:        "de",
 				Name:        "German",
@@ -22891,7 +22894,10 @@ var staticDefaultData = staticDefaults{
 		},
 		{
 			Code: "es",
-			Key:  2207606833,
+			Files: []string{
+				"(default)/es/language.yaml",
+			},
+			Key: 2379979417,
 			Profile: Language{
 				Code:        "es",
 				Name:        "Spanish",
@@ -22954,7 +22960,10 @@ var staticDefaultData = staticDefaults{
 		},
 		{
 			Code: "fr",
-			Key:  2238833856,
+			Files: []string{
+				"(default)/fr/language.yaml",
+			},
+			Key: 1339542012,
 			Profile: Language{
 				Code:        "fr",
 				Name:        "French",
@@ -23021,7 +23030,10 @@ var staticDefaultData = staticDefaults{
 		},
 		{
 			Code: "it",
-			Key:  2354701917,
+			Files: []string{
+				"(default)/it/language.yaml",
+			},
+			Key: 4023268791,
 			Profile: Language{
 				Code:        "it",
 				Name:        "Italian",
@@ -23087,7 +23099,10 @@ var staticDefaultData = staticDefaults{
 		},
 		{
 			Code: "pt",
-			Key:  3774417651,
+			Files: []string{
+				"(default)/pt/language.yaml",
+			},
+			Key: 3415377956,
 			Profile: Language{
 				Code:        "pt",
 				Name:        "Portuguese",
@@ -23149,7 +23164,10 @@ var staticDefaultData = staticDefaults{
 		},
 		{
 			Code: "ru",
-			Key:  3351117839,
+			Files: []string{
+				"(default)/ru/language.yaml",
+			},
+			Key: 3879644262,
 			Profile: Language{
 				Code:        "ru",
 				Name:        "Russian",
