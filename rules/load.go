@@ -204,6 +204,7 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
 	if st != nil {
 		st.compileLists(rs)
+		st.attachTests(rs)
 	}
 	rs.applyMorphology()
 	rs.Language.applyDefaults()

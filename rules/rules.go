@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
 // Version is the ruleset format version this package reads.
@@ -205,6 +207,8 @@ type List struct {
 	// while words is nil, its words are those of its class bit in owner's
 	// class table
 	static *staticList
+	// set: the word set of such a list without a class bit
+	set *wordtab.Set
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).
@@ -213,6 +217,9 @@ func (l *List) Has(w string) bool {
 		return false
 	}
 	if l.words == nil && l.static != nil {
+		if l.set != nil {
+			return l.set.Has(w)
+		}
 		return l.owner.wordClasses(w)&l.bit != 0
 	}
 	_, ok := l.words[w]

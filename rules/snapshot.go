@@ -49,42 +49,72 @@ func snapshotRoot(src Source) *yaml.Node {
 	return root
 }
 
-// noListsSuffix ends the name of a file's second tree in the snapshot: the
-// tree without the entries of its top-level `lists:` section (an empty
-// mapping in its place), for a load that reads the lists from the static
-// data (see static.go). Files without such a section have none.
-const noListsSuffix = "#nolists"
+// staticSuffix ends the name of a base file's second tree in the
+// snapshot: the tree without what a load with the static data reads from
+// it (see static.go) — the entries of its top-level `lists:` section (an
+// empty mapping in its place) and the `tests:` of its attribution rules.
+// Files without either have none.
+const staticSuffix = "#static"
 
-// snapshotRootNoLists returns the root of the file src without its lists
-// (see noListsSuffix) from the snapshot, or its full tree (snapshotRoot)
-// when the snapshot has no such tree of it.
-func snapshotRootNoLists(src Source) *yaml.Node {
+// snapshotRootStatic returns the root of the file src without its lists
+// and rule tests (see staticSuffix) from the snapshot, or its full tree
+// (snapshotRoot) when the snapshot has no such tree of it.
+func snapshotRootStatic(src Source) *yaml.Node {
 	if !src.Default {
 		return nil
 	}
-	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+noListsSuffix, src.Data); err == nil {
+	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+staticSuffix, src.Data); err == nil {
 		return root
 	}
 	return snapshotRoot(src)
 }
 
-// withoutLists returns a copy of the root mapping of a file with the value
-// of its top-level `lists` key an empty mapping; nil when it has no such
-// key.
-func withoutLists(root *yaml.Node) *yaml.Node {
+// staticTree returns a copy of the root mapping of a file with the value
+// of its top-level `lists` key an empty mapping and the `tests` of its
+// attribution rules left out; nil when it has neither.
+func staticTree(root *yaml.Node) *yaml.Node {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "lists" {
-			v := root.Content[i+1]
-			cp := *root
-			cp.Content = append([]*yaml.Node(nil), root.Content...)
+	cp := *root
+	cp.Content = append([]*yaml.Node(nil), root.Content...)
+	changed := false
+	for i := 0; i+1 < len(cp.Content); i += 2 {
+		k, v := cp.Content[i], cp.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		switch k.Value {
+		case "lists":
 			cp.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: v.Style, Line: v.Line, Column: v.Column}
-			return &cp
+			changed = true
+		case "attribution":
+			if v.Kind != yaml.SequenceNode {
+				continue
+			}
+			seq := *v
+			seq.Content = append([]*yaml.Node(nil), v.Content...)
+			for j, r := range seq.Content {
+				if r.Kind != yaml.MappingNode {
+					continue
+				}
+				for m := 0; m+1 < len(r.Content); m += 2 {
+					if r.Content[m].Value == "tests" {
+						rc := *r
+						rc.Content = append(append([]*yaml.Node(nil), r.Content[:m]...), r.Content[m+2:]...)
+						seq.Content[j] = &rc
+						changed = true
+						break
+					}
+				}
+			}
+			cp.Content[i+1] = &seq
 		}
 	}
-	return nil
+	if !changed {
+		return nil
+	}
+	return &cp
 }
 
 // The snapshot's layout, every number an unsigned varint:
@@ -328,11 +358,11 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		if root == nil || len(errs) > 0 {
 			continue
 		}
-		// the file's tree, and for a base file with lists its tree without
-		// them
+		// the file's tree, and for a base file with lists or rule tests
+		// its tree without them (see staticSuffix)
 		trees := []tree{{src.Name, root}}
-		if nl := withoutLists(root); nl != nil && src.Pack == "" {
-			trees = append(trees, tree{src.Name + noListsSuffix, nl})
+		if st := staticTree(root); st != nil && src.Pack == "" {
+			trees = append(trees, tree{src.Name + staticSuffix, st})
 		}
 		for _, tr := range trees {
 			root := tr.root

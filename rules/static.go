@@ -43,6 +43,28 @@ type staticDefaults struct {
 	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
+	// Tests holds the tests of the attribution rules, by rule id.
+	Tests []staticTests
+}
+
+// staticTests are the tests of an attribution rule.
+type staticTests struct {
+	ID    string
+	Tests []RuleTest
+}
+
+// attachTests gives the attribution rules of rs the tests the static data
+// has for them (the decoder read a tree without them; see staticSuffix).
+func (st *staticDefaults) attachTests(rs *Ruleset) {
+	for _, r := range rs.Attribution {
+		if r.Tests != nil {
+			continue // decoded from a full tree
+		}
+		i := sort.Search(len(st.Tests), func(i int) bool { return st.Tests[i].ID >= r.ID })
+		if i < len(st.Tests) && st.Tests[i].ID == r.ID {
+			r.Tests = st.Tests[i].Tests
+		}
+	}
 }
 
 // staticPack is the language profile of a default language pack, as
@@ -76,6 +98,9 @@ type staticList struct {
 	Forms []string
 	// Phrases holds the phrases of Forms, split into words.
 	Phrases [][]string
+	// Set is the word set of a list that gets no class bit (nil for the
+	// others, whose words the class table holds).
+	Set *wordtab.SetData
 	// Attrs holds the words with an attribute and the attribute, in pairs,
 	// sorted by word.
 	Attrs []string
@@ -180,6 +205,7 @@ func (st *staticDefaults) list(name string) *staticList {
 // uncompiled): from the static data where it has the list, else from its
 // entries.
 func (st *staticDefaults) compileLists(rs *Ruleset) {
+	// the lists that get a class bit (their words are in the class table)
 	bits := make(map[string]bool, len(st.Order))
 	for i, name := range st.Order {
 		bits[name] = i < maxListBits
@@ -199,7 +225,7 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 			l.compile()
 			continue
 		}
-		sl.install(l, !bits[name])
+		sl.install(l, !bits[name] && sl.Set == nil)
 	}
 }
 
@@ -214,6 +240,13 @@ func (sl *staticList) words() []string {
 	return out
 }
 
+// hasWord reports whether w is a word of sl (not a phrase), by bisection
+// of its sorted forms.
+func (sl *staticList) hasWord(w string) bool {
+	i := sort.SearchStrings(sl.Forms, w)
+	return i < len(sl.Forms) && sl.Forms[i] == w && strings.IndexByte(w, ' ') < 0
+}
+
 // materialize gives a list whose words are read from its owner's class
 // table its own words map (for a class table built anew).
 func (l *List) materialize() {
@@ -223,11 +256,15 @@ func (l *List) materialize() {
 }
 
 // install gives l the words, phrases and attributes of sl; its words map
-// only when words is true: else Has reads them from the class table by
-// the list's class bit, which the list must get from the static data's
-// class table (bindClasses).
+// only when words is true: else Has reads them from sl's word set when it
+// has one, or from the class table by the list's class bit, which the list
+// must get from the static data's class table (bindClasses).
 func (sl *staticList) install(l *List, words bool) {
-	l.static = sl
+	l.static, l.set = sl, nil
+	if !words && sl.Set != nil {
+		l.set = wordtab.SetFromData(sl.Set, sl.hasWord)
+	}
+	l.bit = 0 // (until bindClasses gives it one)
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
 	for _, ws := range sl.Phrases {

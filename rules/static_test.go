@@ -74,6 +74,10 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
 			}
 		}
+		if l.owner != rs || l.bit == 0 {
+			d := wordtab.NewSet(sl.words(), nil).Data()
+			sl.Set = &d
+		}
 		ws := make([]string, 0, len(l.Attrs))
 		for w := range l.Attrs {
 			ws = append(ws, w)
@@ -101,6 +105,12 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		}
 	}
 	st.Short = short.Slots()
+	for _, r := range rs.Attribution {
+		if r.Tests != nil {
+			st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
+		}
+	}
+	sort.Slice(st.Tests, func(i, j int) bool { return st.Tests[i].ID < st.Tests[j].ID })
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
 	// the word sets, their words put in sorted order
@@ -335,6 +345,20 @@ func TestStaticLoadSame(t *testing.T) {
 		case g.bit != w.bit || (g.owner == got) != (w.owner == want):
 			t.Errorf("list %s: class bit %x, want %x", name, g.bit, w.bit)
 		}
+	}
+	if len(got.Attribution) != len(want.Attribution) {
+		t.Fatalf("%d attribution rules, want %d", len(got.Attribution), len(want.Attribution))
+	}
+	tests := 0
+	for i, w := range want.Attribution {
+		g := got.Attribution[i]
+		tests += len(w.Tests)
+		if g.ID != w.ID || !reflect.DeepEqual(g.Tests, w.Tests) {
+			t.Errorf("attribution rule %s: its tests differ (%d, want %d)", w.ID, len(g.Tests), len(w.Tests))
+		}
+	}
+	if tests == 0 {
+		t.Errorf("no attribution rule of the defaults has tests")
 	}
 	if len(want.classes.words) < 1000 {
 		t.Fatalf("%d words in the class table: want more", len(want.classes.words))

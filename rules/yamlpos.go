@@ -195,8 +195,9 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // reporting a problem.
 func (d *decoder) parse() (root *yaml.Node) {
 	if d.lazyLists {
-		// the lists come from the static data: the tree without them
-		if root := snapshotRootNoLists(d.src); root != nil {
+		// the lists and rule tests come from the static data: the tree
+		// without them
+		if root := snapshotRootStatic(d.src); root != nil {
 			return root
 		}
 	} else if root := snapshotRoot(d.src); root != nil {
