@@ -294,9 +294,19 @@ func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
 		nd.Kind = yaml.Kind(r.uint())
 		nd.Style = yaml.Style(r.uint())
 		if has := r.uint(); has != 0 {
-			for i, dst := range [...]*string{&nd.Tag, &nd.Value, &nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
-				if has&(1<<i) != 0 {
-					*dst = r.str()
+			// (tag and value are the common ones: tested one by one, no
+			// loop over the fields)
+			if has&1 != 0 {
+				nd.Tag = r.str()
+			}
+			if has&2 != 0 {
+				nd.Value = r.str()
+			}
+			if has >= 4 {
+				for i, dst := range [...]*string{&nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
+					if has&(4<<i) != 0 {
+						*dst = r.str()
+					}
 				}
 			}
 		}

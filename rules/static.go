@@ -96,7 +96,8 @@ type staticList struct {
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
-	// Phrases holds the phrases of Forms, split into words.
+	// Phrases holds the phrases of Forms, split into words (in the order of
+	// Forms: those of one first word are in a row).
 	Phrases [][]string
 	// Set is the word set of a list that gets no class bit (nil for the
 	// others, whose words the class table holds).
@@ -267,9 +268,22 @@ func (sl *staticList) install(l *List, words bool) {
 	l.bit = 0 // (until bindClasses gives it one)
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1
-	for _, ws := range sl.Phrases {
-		l.maxLen = max(l.maxLen, len(ws))
-		l.phrases[ws[0]] = append(l.phrases[ws[0]], ws)
+	// the phrases are sorted, so those of one first word are in a row:
+	// each word's phrases are a slice of sl.Phrases
+	for i := 0; i < len(sl.Phrases); {
+		j := i + 1
+		for j < len(sl.Phrases) && sl.Phrases[j][0] == sl.Phrases[i][0] {
+			j++
+		}
+		for _, ws := range sl.Phrases[i:j] {
+			l.maxLen = max(l.maxLen, len(ws))
+		}
+		w, grp := sl.Phrases[i][0], sl.Phrases[i:j:j]
+		if old := l.phrases[w]; old != nil {
+			grp = append(old, grp...)
+		}
+		l.phrases[w] = grp
+		i = j
 	}
 	if l.Attrs == nil && len(sl.Attrs) > 0 {
 		l.Attrs = map[string]string{}
