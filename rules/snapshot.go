@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -175,6 +176,33 @@ func (r *snapshotReader) uintLong() int {
 	return int(v)
 }
 
+// uints reads len(dst) varints into dst, with the position in a local.
+func (r *snapshotReader) uints(dst []int) {
+	data, off := r.data, r.off
+	for i := range dst {
+		if off < len(data) && data[off] < 0x80 {
+			dst[i] = int(data[off])
+			off++
+			continue
+		}
+		r.off = off
+		dst[i] = r.uintLong()
+		off = r.off
+	}
+	r.off = off
+}
+
+// strAt returns the string of index i.
+func (r *snapshotReader) strAt(i int) string {
+	if uint(i) >= uint(len(r.strs)) {
+		if r.err == nil {
+			r.err = errors.New("snapshot: string index out of range")
+		}
+		return ""
+	}
+	return r.strs[i]
+}
+
 // bytes returns the next n bytes.
 func (r *snapshotReader) bytes(n int) string {
 	if r.err != nil {
@@ -291,34 +319,41 @@ func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
 		}
 		nd := &nodes[next]
 		next++
-		nd.Kind = yaml.Kind(r.uint())
-		nd.Style = yaml.Style(r.uint())
-		if has := r.uint(); has != 0 {
-			// (tag and value are the common ones: tested one by one, no
-			// loop over the fields)
-			if has&1 != 0 {
-				nd.Tag = r.str()
-			}
-			if has&2 != 0 {
-				nd.Value = r.str()
-			}
-			if has >= 4 {
-				for i, dst := range [...]*string{&nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
-					if has&(4<<i) != 0 {
-						*dst = r.str()
-					}
+		// a node's numbers in two calls: kind, style, which strings it
+		// has; then the strings, line, column, alias, children
+		var head [3]int
+		r.uints(head[:])
+		nd.Kind, nd.Style = yaml.Kind(head[0]), yaml.Style(head[1])
+		has := head[2] & 63
+		var rest [10]int
+		m := bits.OnesCount(uint(has)) + 4
+		r.uints(rest[:m])
+		j := 0
+		if has&1 != 0 {
+			nd.Tag = r.strAt(rest[j])
+			j++
+		}
+		if has&2 != 0 {
+			nd.Value = r.strAt(rest[j])
+			j++
+		}
+		if has >= 4 {
+			for i, dst := range [...]*string{&nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
+				if has&(4<<i) != 0 {
+					*dst = r.strAt(rest[j])
+					j++
 				}
 			}
 		}
-		nd.Line, nd.Column = r.uint(), r.uint()
-		if a := r.uint(); a > 0 {
+		nd.Line, nd.Column = rest[m-4], rest[m-3]
+		if a := rest[m-2]; a > 0 {
 			if a > n {
 				r.err = errors.New("snapshot: alias out of range")
 				return nil
 			}
 			nd.Alias = &nodes[a-1]
 		}
-		k := r.uint()
+		k := rest[m-1]
 		if k == 0 || r.err != nil {
 			return nd
 		}
