@@ -1,16 +1,18 @@
 package rules
 
 // What loading the default base files builds besides the rules themselves
-// — the word forms of the lists, the word-class table and the needle index
-// of the cleanup rules — made when the snapshot is made (go generate
-// ./rules) and kept as constant Go data in static_defaults.go, which the
-// linker lays out: a start that loads the defaults reads these tables in
-// place instead of inflecting the lists and building the tables (about
-// half of loading the defaults; see docs/performance.md). They are used
-// only when the sources are the default base files the data was made from
-// (staticKey: their names and bytes); any other load (a user file on top,
-// an edited default, a language pack) builds everything as before, and
-// TestStaticDefaults fails until the data is made anew.
+// — the lists (entries, positions, inflected forms, phrases), the
+// word-class table, the needle index and word sets of the cleanup stage,
+// the attribution rules' tests and the language packs' profiles — made
+// when the snapshot is made (go generate ./rules) and kept as constant Go
+// data in static_defaults.go, which the linker lays out: a start that
+// loads the defaults reads these tables in place instead of decoding the
+// lists, inflecting them and building the tables (see docs/performance.md).
+// They are used only when the sources are the default base files the data
+// was made from (staticKey: their names and bytes); any other load (a user
+// file on top, an edited default, a language pack's ruleset) builds
+// everything as before. TestStaticDefaults fails until the data is made
+// anew, after a change of a default file or of the code that builds it.
 
 import (
 	"encoding/binary"
