@@ -156,3 +156,42 @@ func TestCalibrationMerge(t *testing.T) {
 		t.Errorf("String:\n%s", s)
 	}
 }
+
+// TestCalibrationErrors checks that the rows listed as wrong are exactly
+// the scored rows that Calibrate does not count right, with their rule and
+// confidence, on the testdata sets.
+func TestCalibrationErrors(t *testing.T) {
+	for _, set := range testdataSets {
+		gold, pred := readTestdata(t, filepath.Join("testdata", set.gold), filepath.Join("testdata", set.pred))
+		rated := map[string][]RatedQuote{}
+		for _, d := range gold {
+			for k, p := range pred[d.ID] {
+				rated[d.ID] = append(rated[d.ID], RatedQuote{PredQuote: p, Confidence: float64(k%11) / 10, Rule: "r" + string(rune('a'+k%3))})
+			}
+		}
+		c := Calibrate(gold, rated, 0.1)
+		wrong := map[string]int{}
+		for _, b := range c.Rules {
+			wrong[b.Label] = b.Scored - b.Right
+		}
+		errs := CalibrationErrors(gold, rated)
+		got := map[string]int{}
+		for _, e := range errs {
+			got[e.Rule]++
+			if e.Kind != ErrSpurious && e.Kind != ErrSpeaker {
+				t.Errorf("%s: kind %s, want spurious or speaker", set.gold, e.Kind)
+			}
+			if !strings.HasPrefix(e.String(), fmt.Sprintf("%s\t%.2f\t%s\t", e.Rule, e.Confidence, e.Doc)) {
+				t.Errorf("%s: line %q does not open with the rule, the confidence and the document", set.gold, e.String())
+			}
+		}
+		for rule, n := range wrong {
+			if got[rule] != n {
+				t.Errorf("%s: rule %s has %d wrong rows listed, want %d (scored less right)", set.gold, rule, got[rule], n)
+			}
+		}
+		if len(errs) == 0 {
+			t.Errorf("%s: no wrong rows listed; the test data should have some", set.gold)
+		}
+	}
+}

@@ -132,17 +132,7 @@ func messageID(id string) string { return SafeName(id) }
 // that is not printable — control characters (a newline, an escape
 // sequence), bidirectional overrides and other format characters that
 // would reorder the line — or invalid UTF-8; as it is otherwise.
-func SafeName(id string) string {
-	if !utf8.ValidString(id) {
-		return strconv.Quote(id)
-	}
-	for _, r := range id {
-		if r != ' ' && !strconv.IsPrint(r) {
-			return strconv.Quote(id)
-		}
-	}
-	return id
-}
+func SafeName(id string) string { return fileio.SafeName(id) }
 
 // ErrTooLarge is reported for a document over InputOptions.MaxBytes.
 var ErrTooLarge = errors.New("document too large")
@@ -381,6 +371,14 @@ func walkDir(root string, opt InputOptions, fn func(Input) error) error {
 		}
 	}
 	return nil
+}
+
+// errNoMatch is reported for a folder in which no file matched the globs.
+var errNoMatch = errors.New("no file in the folder matches")
+
+// noMatch returns errNoMatch for the folder patterns globs.
+func noMatch(globs []string) error {
+	return fmt.Errorf("%w %s (choose others with --glob)", errNoMatch, strings.Join(globs, " "))
 }
 
 // irregular returns an error for a folder entry that is not a regular file

@@ -220,7 +220,7 @@ func (x *Extractor) records(a *analysis, id, text string) ([]Record, *Warning) {
 			}
 			r.Rule = at.m.Rule.ID
 			r.Speaker, r.Status, r.Title = at.speaker, at.status, at.title
-			r.Confidence = x.ruleConfidence(a, at, loc)
+			r.Confidence = x.ruleConfidence(a, at, loc, content)
 			if at.guess != nil && r.Status != "unresolved" {
 				r.Status = rules.StatusGuessed // a fallback: the speaker is a guess
 				r.Confidence = min(r.Confidence, at.guess.Confidence)

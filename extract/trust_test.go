@@ -195,8 +195,10 @@ func TestGuessedRules(t *testing.T) {
 
 // TestRuleConfidenceByFeature checks that a row takes its rule's
 // confidence_across when the speaker was found in an earlier paragraph, its
-// confidence_resolved when the speaker mention was resolved to a person
-// named before, and its confidence otherwise.
+// confidence_short when the quotation has at most scare_max_words words
+// (before confidence_resolved), its confidence_resolved when the speaker
+// mention was resolved to a person named before, and its confidence
+// otherwise.
 func TestRuleConfidenceByFeature(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
@@ -216,11 +218,20 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 			"“We will win the vote on Monday,” said Jane Doe.\n\n“We will build the bridge this year.”\n",
 			"We will build the bridge this year.", "continued-turn", "across"},
 		{"a subject met for the first time",
-			"Jane Doe was quick to praise the plan and said it was “a good start” for the town.\n",
-			"a good start", "subject-cue-quote", "confidence"},
+			"Jane Doe was quick to praise the plan and said it was “a good start for the town and its people” this year.\n",
+			"a good start for the town and its people", "subject-cue-quote", "confidence"},
 		{"a subject resolved to a person named before",
+			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start for the town and its people” this year.\n",
+			"a good start for the town and its people", "subject-cue-quote", "resolved"},
+		{"a short quotation: more often a term than speech",
 			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start” for the town.\n",
-			"a good start", "subject-cue-quote", "resolved"},
+			"a good start", "subject-cue-quote", "short"},
+		{"a short quotation after an inverted cue",
+			"“Fine by me,” said Jane Doe.\n",
+			"Fine by me", "quote-cue-speaker", "short"},
+		{"four words are still short, five are not",
+			"“We are fine by you,” said Jane Doe.\n",
+			"We are fine by you", "quote-cue-speaker", "confidence"},
 	}
 	x := extract.New(rs, extract.Options{})
 	for _, tt := range tests {
@@ -233,7 +244,7 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 			if r == nil {
 				t.Fatalf("no rule %s", tt.rule)
 			}
-			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved}[tt.which]
+			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved, "short": r.ConfidenceShort}[tt.which]
 			if want == 0 {
 				t.Fatalf("rule %s has no %s confidence", tt.rule, tt.which)
 			}

@@ -1,14 +1,12 @@
 package extract
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/whosaid/whosaid/internal/xlsx"
 )
 
 // The sheets of the xlsx format.
@@ -17,22 +15,17 @@ const (
 	xlsxSpeakersSheet = "speakers"
 )
 
-// xlsxMaxCell is the most characters a spreadsheet cell holds.
-const xlsxMaxCell = 32767
-
 // xlsxWriter writes an Excel workbook: a quotes sheet (one row per record,
 // the columns of Columns(), or those asked for) and a speakers sheet (the speakers merged across
 // the documents). Cells keep their type: offsets, lines and confidences are
 // numbers, the rest text cells, never formulas, so a quote that begins with
-// "=" is shown, not run. The workbook is written whole by Close.
+// "=" is shown, not run. The quotes are written as they come; the speakers
+// sheet and the parts that describe the workbook by Close.
 type xlsxWriter struct {
-	w        io.Writer
-	f        *excelize.File
-	sw       *excelize.StreamWriter
-	wrap     int // style id of the wrapped quote cells
-	row      int // the last row written
+	x        *xlsx.Writer
 	speakers SpeakerMerge
 	cols     []column
+	row      []xlsx.Cell // scratch for one row
 }
 
 // xlsxDocWidth is the width of a document column.
@@ -42,131 +35,70 @@ func newXLSXWriter(w io.Writer, cols []column) (*xlsxWriter, error) {
 	if cols == nil {
 		cols, _ = resolveColumns(nil)
 	}
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", xlsxQuotesSheet); err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	sw, err := f.NewStreamWriter(xlsxQuotesSheet)
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
+	widths := make([]float64, len(cols))
+	head := make([]xlsx.Cell, len(cols))
 	for i := range cols {
-		wd := float64(xlsxDocWidth)
+		widths[i] = xlsxDocWidth
 		if f := cols[i].field; f != nil {
-			wd = f.width
+			widths[i] = f.width
 		}
-		if wd > 0 {
-			if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-				return nil, fmt.Errorf("xlsx: %w", err)
-			}
-		}
+		head[i] = xlsx.Text(cols[i].name).In(xlsx.Bold)
 	}
-	head := make([]any, len(cols))
-	for i := range cols {
-		head[i] = excelize.Cell{StyleID: bold, Value: cols[i].name}
+	x := xlsx.NewWriter(w)
+	if err := x.AddSheet(xlsx.Sheet{Name: xlsxQuotesSheet, Widths: widths, FreezeHeader: true, AutoFilter: true}); err != nil {
+		return nil, err
 	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
+	if err := x.WriteRow(head); err != nil {
+		return nil, err
 	}
-	return &xlsxWriter{w: w, f: f, sw: sw, wrap: wrap, row: 1, cols: cols}, nil
+	return &xlsxWriter{x: x, cols: cols, row: head}, nil
 }
 
 func (w *xlsxWriter) WriteDoc(d *Document) error {
 	w.speakers.Add(d)
 	for i := range d.Quotes {
-		cells, err := w.cells(d, &d.Quotes[i])
-		if err != nil {
-			return fmt.Errorf("xlsx: document %s: %w", d.ID, err)
-		}
-		w.row++
-		cell, _ := excelize.CoordinatesToCellName(1, w.row)
-		if err := w.sw.SetRow(cell, cells); err != nil {
-			return fmt.Errorf("xlsx: %w", err)
+		if err := w.x.WriteRow(w.cells(d, &d.Quotes[i])); err != nil {
+			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
 	}
 	return nil
 }
 
 // cells returns the record's cells in the order of the columns, as
-// numbers in the numeric columns.
-func (w *xlsxWriter) cells(d *Document, r *Record) ([]any, error) {
-	out := make([]any, len(w.cols))
+// numbers in the numeric columns, in w.row.
+func (w *xlsxWriter) cells(d *Document, r *Record) []xlsx.Cell {
+	out := w.row[:0]
 	for i := range w.cols {
 		col := &w.cols[i]
 		v := col.text(d, r)
-		var c any
+		var c xlsx.Cell
 		switch {
 		case col.numeric() && v != "":
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-				c = n
+				c = xlsx.Int(n)
 			} else if f, err := strconv.ParseFloat(v, 64); err == nil {
-				c = f
+				c = xlsx.Float(f)
 			} else {
-				c = xlsxText(v)
+				c = xlsx.Text(v)
 			}
-		case v != "":
-			c = xlsxText(v)
+		default:
+			c = xlsx.Text(v)
 		}
 		if col.field != nil && col.field.wrap {
-			c = excelize.Cell{StyleID: w.wrap, Value: c}
+			c = c.In(xlsx.Wrapped)
 		}
-		out[i] = c
+		out = append(out, c)
 	}
-	return out, nil
-}
-
-// xlsxText makes s fit a cell: characters that XML cannot hold become
-// U+FFFD, and the text is cut to the most a cell holds.
-func xlsxText(s string) string {
-	clean := true
-	for _, r := range s {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
-			clean = false
-			break
-		}
-	}
-	if !clean {
-		s = strings.Map(func(r rune) rune {
-			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
-				return utf8.RuneError
-			}
-			return r
-		}, s)
-	}
-	if utf8.RuneCountInString(s) > xlsxMaxCell {
-		s = string([]rune(s)[:xlsxMaxCell-1]) + "…"
-	}
-	return s
+	w.row = out
+	return out
 }
 
 func (w *xlsxWriter) Close() error {
-	defer w.f.Close()
-	if err := w.sw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
+	if err := writeSpeakerSheet(w.x, w.speakers.Speakers()); err != nil {
+		w.x.Close()
+		return err
 	}
-	last, _ := excelize.CoordinatesToCellName(len(w.cols), max(w.row, 2))
-	if err := w.f.AutoFilter(xlsxQuotesSheet, "A1:"+last, nil); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	if err := writeSpeakerSheet(w.f, w.speakers.Speakers()); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	bw := bufio.NewWriterSize(w.w, 64<<10)
-	if _, err := w.f.WriteTo(bw); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	return bw.Flush()
+	return w.x.Close()
 }
 
 // SpeakerColumns returns the header of the speakers table of the xlsx and
@@ -181,56 +113,35 @@ func SpeakerColumns() []string {
 
 // WriteSpeakersXLSX writes a workbook of one sheet, the speakers.
 func WriteSpeakersXLSX(w io.Writer, sp []CorpusSpeaker) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", xlsxSpeakersSheet); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
+	x := xlsx.NewWriter(w)
+	if err := writeSpeakerSheet(x, sp); err != nil {
+		x.Close()
+		return err
 	}
-	if err := writeSpeakerSheet(f, sp); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := f.WriteTo(bw); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	return bw.Flush()
+	return x.Close()
 }
 
-// writeSpeakerSheet writes the speakers sheet of f (made when missing). It
-// does not stream: excelize writes the streams of a workbook in map order,
-// so one stream (the quotes) is the most that keeps the file's bytes the
-// same from run to run.
-func writeSpeakerSheet(f *excelize.File, sp []CorpusSpeaker) error {
-	const sheet = xlsxSpeakersSheet
-	if i, _ := f.GetSheetIndex(sheet); i < 0 {
-		if _, err := f.NewSheet(sheet); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	for i, wd := range []float64{28, 48, 32, 9, 11} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
-			return err
-		}
-	}
+// writeSpeakerSheet adds the speakers sheet to x.
+func writeSpeakerSheet(x *xlsx.Writer, sp []CorpusSpeaker) error {
 	cols := SpeakerColumns()
-	head := make([]any, len(cols))
-	for i, c := range cols {
-		head[i] = c
-	}
-	if err := f.SetSheetRow(sheet, "A1", &head); err != nil {
+	s := xlsx.Sheet{Name: xlsxSpeakersSheet, Widths: []float64{28, 48, 32, 9, 11}, FreezeHeader: true, AutoFilter: true}
+	if err := x.AddSheet(s); err != nil {
 		return err
 	}
-	for i, s := range sp {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := []any{xlsxText(s.Name), xlsxText(strings.Join(s.Titles, "; ")), xlsxText(strings.Join(s.Aliases, "; ")), s.Quotes, s.Documents}
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+	row := make([]xlsx.Cell, len(cols))
+	for i, c := range cols {
+		row[i] = xlsx.Text(c)
+	}
+	if err := x.WriteRow(row); err != nil {
+		return err
+	}
+	for i := range sp {
+		s := &sp[i]
+		row = append(row[:0], xlsx.Text(s.Name), xlsx.Text(strings.Join(s.Titles, "; ")), xlsx.Text(strings.Join(s.Aliases, "; ")),
+			xlsx.Int(int64(s.Quotes)), xlsx.Int(int64(s.Documents)))
+		if err := x.WriteRow(row); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(sp)+1, 2))
-	return f.AutoFilter(sheet, "A1:"+last, nil)
+	return nil
 }

@@ -23,6 +23,7 @@ func TestDecodeBounds(t *testing.T) {
 		{"language:\n  morphology: englsh\n", `unknown morphology "englsh" (did you mean "english"?) (allowed: english, none)`},
 		{"attribution:\n  - id: x\n    pattern: SPEAKER CUE QUOTE\n    kind: diret\n", `unknown kind "diret" (did you mean "direct"?)`},
 		{"attribution:\n  - id: x\n    pattern: SPEAKER CUE QUOTE\n    confidence: -1\n", "confidence must be between 0 and 1, got -1"},
+		{"attribution:\n  - id: x\n    pattern: SPEAKER CUE QUOTE\n    confidence_short: 1.2\n", "confidence_short must be between 0 and 1, got 1.2"},
 		{"wrapped_text:\n  min_lines: 3\n  min_width: 40\n  max_width: 80\n  share: 0.5\nspeech:\n  scare_max_words: 2\n  guess_confidence: 0.4\n", ""},
 	} {
 		_, err := Load(append(base, Source{Name: "x.yaml", Data: []byte("version: 1\n" + c.yaml)}))

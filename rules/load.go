@@ -296,6 +296,7 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 				for _, a := range it.alts {
 					bind(a)
 				}
+				bind(it.neg)
 			}
 		}
 		bind(r.Pattern.items)

@@ -151,15 +151,20 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	return m.phrases
 }
 
-// spkDone returns the speaker phrases remembered at pos, if they are: the
-// matcher asks it before Speakers, as it inlines, so that the phrases
-// remembered cost no call (they are asked for at every start of every
-// rule).
-func (m *matcher) spkDone(pos int) ([]SpeakerPhrase, bool) {
-	if w := m.Window; uint(pos) < uint(len(w.spk)) && w.spk[pos].done {
-		return w.spk[pos].phrases, true
+// phrasesAt returns Speakers(pos), reading a position already computed
+// straight from the memo: the phrases are asked for at every start of
+// every rule, and by every SPEAKER item.
+func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
+	if spk := m.spk; uint(pos) < uint(len(spk)) && spk[pos].done {
+		return spk[pos].phrases
 	}
-	return nil, false
+	return m.Speakers(pos)
+}
+
+// admits reports whether the SPEAKER item it takes a speaker phrase of
+// type t: any, or only a pronoun for PRONOUN.
+func (it *item) admits(t SpeakerType) bool {
+	return !it.pronoun || t == PronounMention
 }
 
 // MatchRule finds the best match of rule r in the window toks, whose token
@@ -275,7 +280,7 @@ func (m *matcher) captures() map[string]Span {
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
 // (for opLit, opPunct, opDash, opCap, opUpper, opOtherQuote, opQuote, opAny,
-// opList).
+// opList, opNot).
 func (m *matcher) atomAt(it *item, pos int) bool {
 	toks := m.toks
 	if pos >= len(toks) {
@@ -311,8 +316,20 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return true
 	case opList:
 		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
+	case opNot:
+		return t.Kind != QuoteT && !m.negAt(it, pos)
 	}
 	return true
+}
+
+// negAt reports whether the item X of not:X (it.neg) matches at pos. X
+// captures nothing; the speaker phrase that a SPEAKER inside it takes is
+// put back, so that X leaves the match as it found it.
+func (m *matcher) negAt(it *item, pos int) bool {
+	spk, has, follow := m.speaker, m.hasSpk, m.follow
+	ok := m.seq(it.neg, 0, pos, func(int) bool { return true })
+	m.speaker, m.hasSpk, m.follow = spk, has, follow
+	return ok
 }
 
 // canStart reports whether the sequence items can begin to match at pos:
@@ -335,12 +352,8 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 				}
 			}
 		case opSpeaker:
-			sps, ok := m.spkDone(pos)
-			if !ok {
-				sps = m.Speakers(pos)
-			}
-			for _, sp := range sps {
-				if !it.pronoun || sp.Type == PronounMention {
+			for _, sp := range m.phrasesAt(pos) {
+				if it.admits(sp.Type) {
 					return true
 				}
 			}
@@ -535,12 +548,8 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		m.follow = ""
 		return m.clause(it.op == opClause, pos, follow, k)
 	case opSpeaker:
-		sps, ok := m.spkDone(pos)
-		if !ok {
-			sps = m.Speakers(pos)
-		}
-		for _, sp := range sps {
-			if it.pronoun && sp.Type != PronounMention {
+		for _, sp := range m.phrasesAt(pos) {
+			if !it.admits(sp.Type) {
 				continue
 			}
 			old, oldHas := m.speaker, m.hasSpk

@@ -40,12 +40,8 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 		return true
 	}
 	it := items[0]
-	sps, ok := m.spkDone(start)
-	if !ok {
-		sps = m.Speakers(start)
-	}
-	for _, sp := range sps {
-		if it.pronoun && sp.Type != PronounMention {
+	for _, sp := range m.phrasesAt(start) {
+		if !it.admits(sp.Type) {
 			continue
 		}
 		e := sp.Span.End

@@ -29,6 +29,8 @@ import (
 //	X? X* X+ X{m,n} repetition (* and + are bounded to 8)
 //	name:X         capture the tokens matched by X as name (cue, title, ...);
 //	               a speaker: capture is the speaker in a pattern without SPEAKER
+//	not:X          one token that ANY matches and at which X does not match
+//	               (not:@determiners, not:(who | which){1,12}); X captures nothing
 type Pattern struct {
 	Source   string
 	items    []*item
@@ -62,6 +64,7 @@ const (
 	opEnd
 	opClause
 	opContent
+	opNot // not:X — one token, no quotation, at which X (neg) does not match
 )
 
 type item struct {
@@ -72,6 +75,7 @@ type item struct {
 	lit      []string // literal words
 	punct    string
 	alts     [][]*item
+	neg      []*item // opNot: the item X of not:X, which must not match
 	min, max int
 	capture  string
 	// tok: the item matches one token per repetition and captures nothing
@@ -121,6 +125,8 @@ func ParsePattern(src string) (*Pattern, error) {
 				for _, a := range it.alts {
 					walk(a)
 				}
+			case opNot:
+				walk(it.neg)
 			}
 		}
 	}
@@ -130,17 +136,17 @@ func ParsePattern(src string) (*Pattern, error) {
 
 // tokItem reports whether one repetition of it matches exactly one token
 // and captures nothing: a one-token atom, or a group of alternatives that
-// are each one such atom (ANY, OTHERQUOTE, QUOTE) and that no token matches
-// two of.
+// are each one such atom (ANY or a not:, OTHERQUOTE, QUOTE) and that no
+// token matches two of.
 func tokItem(it *item) bool {
 	if it.capture != "" {
 		return false
 	}
 	switch it.op {
-	case opAny, opCap, opUpper, opDash, opPunct, opQuote, opOtherQuote:
+	case opAny, opCap, opUpper, opDash, opPunct, opQuote, opOtherQuote, opNot:
 		return true
 	case opGroup:
-		var seen [opContent + 1]bool
+		var seen [opNot + 1]bool
 		for _, alt := range it.alts {
 			if len(alt) != 1 {
 				return false
@@ -150,7 +156,11 @@ func tokItem(it *item) bool {
 				return false
 			}
 			switch a.op {
-			case opAny, opOtherQuote, opQuote: // pairwise exclusive
+			case opAny, opNot: // no quotation: exclusive of the two below, not of each other
+				if seen[opAny] || seen[opNot] {
+					return false
+				}
+			case opOtherQuote, opQuote:
 			default:
 				return false
 			}
@@ -255,6 +265,12 @@ func (p *parser) item(depth int) (*item, error) {
 	it, err := p.atom(depth)
 	if err != nil {
 		return nil, err
+	}
+	if capture == negPrefix {
+		if it, err = negation(it, acol); err != nil {
+			return nil, err
+		}
+		capture = ""
 	}
 	it.col = acol // the item itself, after any name: prefix
 	it.start = col
@@ -391,4 +407,38 @@ func (p *parser) atom(depth int) (*item, error) {
 		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
 	}
 	return nil, p.errf("unexpected %q", string(r))
+}
+
+// negPrefix is the prefix of a negated item, not:X, which is no capture.
+const negPrefix = "not"
+
+// negation returns the item not:X for the item X parsed at column col: one
+// token that ANY matches and at which X does not match. X may be any item
+// that matches tokens (a literal, a list, CAP, SPEAKER, a group of them,
+// repeated or not) but may capture nothing, nor be ^, $, CLAUSE or
+// CONTENT or another not:.
+func negation(x *item, col int) (*item, error) {
+	x.min, x.max = 1, 1 // X's own repetition applies to not:X, as for a capture
+	var check func([]*item) error
+	check = func(its []*item) error {
+		for _, it := range its {
+			switch {
+			case it.capture != "":
+				return &PatternError{Col: it.start, Msg: fmt.Sprintf("not: cannot hold a capture (%s:)", it.capture)}
+			case it.op == opStart || it.op == opEnd || it.op == opClause || it.op == opContent || it.op == opNot:
+				return &PatternError{Col: it.start, Msg: "not: takes an item that matches tokens, not ^, $, CLAUSE, CONTENT or another not:"}
+			}
+			for _, a := range it.alts {
+				if err := check(a); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	x.col, x.start = col, col
+	if err := check([]*item{x}); err != nil {
+		return nil, err
+	}
+	return &item{op: opNot, neg: []*item{x}}, nil
 }

@@ -13,6 +13,7 @@ func setTok(its []*item, on bool) {
 		for _, alt := range it.alts {
 			setTok(alt, on)
 		}
+		setTok(it.neg, on)
 	}
 }
 

@@ -305,8 +305,13 @@ type AttrRule struct {
 	// resolved to a person named before: such a subject is more often the
 	// speaker than a name or a phrase met for the first time.
 	ConfidenceResolved float64
-	Kind               string // output kind: direct, partial, headline, continued, indirect
-	Scope              Scope
+	// ConfidenceShort, when not 0, is the confidence of a row whose
+	// quotation has at most Speech.ScareMaxWords words: a short quotation is
+	// more often a term, a scare quote or a title than speech, whoever the
+	// rule finds.
+	ConfidenceShort float64
+	Kind            string // output kind: direct, partial, headline, continued, indirect
+	Scope           Scope
 	// Status is StatusGuessed for a fallback rule (the sentence subject, the
 	// sentence before) whose attributions are guesses, else "".
 	Status  string

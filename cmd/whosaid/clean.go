@@ -14,13 +14,24 @@ import (
 	"github.com/whosaid/whosaid/extract"
 )
 
+// cleanOpts are clean's flags: the rules and inputs, the output, and
+// what is shown.
 type cleanOpts struct {
 	docFlags
 	outFlags
+	langFlag
 	explain bool
-	lang    string
 }
 
+// add declares clean's flags.
+func (o *cleanOpts) add(cmd *cobra.Command) {
+	o.docFlags.add(cmd)
+	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
+	o.langFlag.add(cmd, "clean every document with the rules of this language")
+}
+
+// newCleanCmd is "whosaid clean": the cleaned text of documents.
 func newCleanCmd(a *app) *cobra.Command {
 	o := &cleanOpts{}
 	cmd := &cobra.Command{
@@ -32,10 +43,7 @@ func newCleanCmd(a *app) *cobra.Command {
 		Args: stdinArgs(a),
 		RunE: func(cmd *cobra.Command, args []string) error { return runClean(a, o, stdinDefault(args)) },
 	}
-	o.docFlags.add(cmd)
-	o.outFlags.add(cmd, "text", []string{"text", "jsonl"}, "output format: text or jsonl")
-	cmd.Flags().BoolVar(&o.explain, "explain", false, "list every dropped line with the rule that dropped it")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "clean every document with the rules of this language (a language pack: en, de, fr, …) instead of detecting it per document")
+	o.add(cmd)
 	return cmd
 }
 
@@ -92,8 +100,8 @@ func runClean(a *app, o *cleanOpts, args []string) error {
 	if o.format != "text" && o.format != "jsonl" {
 		return &exitError{exitUsage, fmt.Errorf("--format %q: want text or jsonl", o.format)}
 	}
-	if err := extract.CheckLang(rs, o.lang); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	if err := o.langFlag.check(rs); err != nil {
+		return err
 	}
 	x := extract.New(rs, extract.Options{Lang: o.lang})
 	w, err := createOutput(a, o.out, args, inOpt.Globs)

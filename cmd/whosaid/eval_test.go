@@ -99,6 +99,24 @@ func TestEvalCalibration(t *testing.T) {
 	if code := run(context.Background(), []string{"eval", "--calibration", gold}, strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "by rule") {
 		t.Errorf("exit %d, table:\n%s", code, out.String())
 	}
+	// --errors: the wrong rows, as many as the table's scored rows less its right ones
+	wrong := 0
+	for _, b := range c.Rules {
+		wrong += b.Scored - b.Right
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"eval", "--calibration", "--errors", "--json", gold}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("--calibration --errors: exit %d: %s", code, errb.String())
+	}
+	var errs []eval.RatedError
+	if err := json.Unmarshal(out.Bytes(), &errs); err != nil || len(errs) != wrong {
+		t.Errorf("--calibration --errors: %d rows (%v), want %d", len(errs), err, wrong)
+	}
+	out.Reset()
+	if code := run(context.Background(), []string{"eval", "--calibration", "--errors", gold}, strings.NewReader(""), &out, &errb); code != 0 || strings.Count(out.String(), "\n") != wrong {
+		t.Errorf("--calibration --errors: exit %d, %d lines, want %d:\n%s", code, strings.Count(out.String(), "\n"), wrong, out.String())
+	}
 	for _, args := range [][]string{{"eval", "--calibration", "--bucket", "2", gold}, {"extract", "--min-confidence", "1.5", gold}} {
 		errb.Reset()
 		if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != exitUsage {

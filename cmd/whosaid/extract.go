@@ -16,10 +16,10 @@ type extractOpts struct {
 	docFlags
 	tableFlags
 	rowFlags
+	langFlag
 	csvRaw  bool
 	cpuprof string
 	minConf float64
-	lang    string
 	columns string
 
 	dedupe   bool   // --dedupe: first occurrences only
@@ -55,7 +55,7 @@ func newExtractCmd(a *app) *cobra.Command {
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out rows whose confidence is below this (0 to 1; unattributed rows have 0)")
 	cmd.Flags().StringVar(&o.columns, "columns", "", "pick and order the columns, comma-separated (doc_title,quote,speaker,title,confidence); doc_KEY carries a document field (title, date, url, byline, or any field of a JSONL line) to every row")
 	cmd.Flags().BoolVar(&o.csvRaw, "csv-raw", false, "do not neutralise CSV cells that a spreadsheet would read as formulas")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
+	o.langFlag.add(cmd, "the language of every document")
 	cmd.Flags().StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
@@ -100,8 +100,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	if o.minConf < 0 || o.minConf > 1 {
 		return &exitError{exitUsage, fmt.Errorf("--min-confidence must be between 0 and 1, got %v", o.minConf)}
 	}
-	if err := extract.CheckLang(rs, o.lang); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	if err := o.langFlag.check(rs); err != nil {
+		return err
 	}
 	xo := o.options()
 	xo.MinConfidence, xo.Lang = o.minConf, o.lang

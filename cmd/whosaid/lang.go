@@ -4,8 +4,29 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/rules"
 )
+
+// langFlag is --lang of clean, extract and report: every document in one
+// language (a language pack) instead of detecting it per document.
+type langFlag struct {
+	lang string
+}
+
+// add declares --lang; what is the command's start of its help text.
+func (f *langFlag) add(cmd *cobra.Command, what string) {
+	cmd.Flags().StringVar(&f.lang, "lang", "", what+" (a language pack: en, de, fr, …) instead of detecting it per document")
+}
+
+// check refuses a --lang that the ruleset rs has no rules for.
+func (f *langFlag) check(rs *rules.Ruleset) error {
+	if err := extract.CheckLang(rs, f.lang); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("--lang: %w", err)}
+	}
+	return nil
+}
 
 // maxNamedUnpacked bounds the documents named in the no-pack warning.
 const maxNamedUnpacked = 10

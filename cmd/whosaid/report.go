@@ -31,7 +31,7 @@ title, cue, rule, confidence and status. It is "extract --format html".`,
 		"also mark reported speech without quotation marks (rows of kind indirect)",
 		"show in each quote's details which rule attributed it and why the others did not")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "leave out quotes whose confidence is below this (0 to 1)")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "the language of every document (a language pack: en, de, fr, …) instead of detecting it per document")
+	o.langFlag.add(cmd, "the language of every document")
 	o.addRun(cmd, "documents processed in parallel")
 	cmd.Flags().BoolVar(&o.dedupe, "dedupe", false, "keep the first occurrence of each repeated quotation only")
 	return cmd

@@ -16,6 +16,14 @@ type speakersOpts struct {
 	reported bool // --reported: a column of statements
 }
 
+// add declares speakers' flags.
+func (o *speakersOpts) add(cmd *cobra.Command) {
+	o.docFlags.add(cmd)
+	o.tableFlags.add(cmd, extract.SpeakerFormats())
+	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
+	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
+}
+
 func newSpeakersCmd(a *app) *cobra.Command {
 	o := &speakersOpts{}
 	cmd := &cobra.Command{
@@ -35,10 +43,7 @@ aliases, quotes and documents. --by-doc lists them per document instead.`,
 			return runSpeakers(cmd.Context(), a, o, stdinDefault(args))
 		},
 	}
-	o.docFlags.add(cmd)
-	o.tableFlags.add(cmd, extract.SpeakerFormats())
-	cmd.Flags().BoolVar(&o.byDoc, "by-doc", false, "list the speakers of each document apart, without merging across documents")
-	cmd.Flags().BoolVar(&o.reported, "reported", false, "also count reported speech without quotation marks (a column reported)")
+	o.add(cmd)
 	return cmd
 }
 

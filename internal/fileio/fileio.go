@@ -1,7 +1,8 @@
 // Package fileio owns the project's file-system helpers that more than one
-// package needs: a file written whole or not at all (Whole), and I/O errors
+// package needs: the target of an output checked and opened (CheckTarget,
+// Target.Open), a file written whole or not at all (Whole), I/O errors
 // stripped of the path that the caller's own message already names
-// (BareError).
+// (BareError), and a name as it can stand in such a message (SafeName).
 package fileio
 
 import (
@@ -11,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Whole is a file written whole or not at all: the bytes go to a temporary
@@ -81,4 +84,21 @@ func BareError(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// SafeName returns a name (a file name, a document id) as it can stand in
+// a one-line message on a terminal: Go-quoted when it holds a character
+// that is not printable — control characters (a newline, an escape
+// sequence), bidirectional overrides and other format characters that
+// would reorder the line — or invalid UTF-8; as it is otherwise.
+func SafeName(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if r != ' ' && !strconv.IsPrint(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
