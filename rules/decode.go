@@ -21,7 +21,7 @@ var sections = []string{"version", "language", "lists", "cleanup", "quote_marks"
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
 	// (a load with the static data reads files that loaded without
 	// problems when it was made: valid UTF-8)
-	if !d.lazyLists && !utf8.Valid(d.src.Data) {
+	if !d.fromStatic && !utf8.Valid(d.src.Data) {
 		d.errAt(Pos{File: d.file}, "not valid UTF-8 text")
 		return
 	}
@@ -391,7 +391,7 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 		old.Entries = append(old.Entries, words...)
 		old.EntryPos = append(old.EntryPos, wordPos...)
 		old.Extended = append(old.Extended, d.pos(k))
-		if !d.lazyLists {
+		if !d.fromStatic {
 			old.compile()
 		}
 		return
@@ -407,7 +407,7 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 	}
 	l.Entries = words
 	l.EntryPos = wordPos
-	if !d.lazyLists {
+	if !d.fromStatic {
 		l.compile()
 	}
 	rs.Lists[name] = l

@@ -181,7 +181,7 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 		}
 	}
 	for _, src := range srcs {
-		d := &decoder{file: src.Name, errs: &errs, src: src, lazyLists: st != nil}
+		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil}
 		d.file1(rs, ids)
 	}
 	for id, p := range rs.Disabled {

@@ -21,9 +21,10 @@ type decoder struct {
 	src   Source
 	errs  *ErrorList
 	lines []string // the source split into lines, on demand
-	// lazyLists: leave the lists uncompiled (the loader compiles them at
-	// the end, from the static data; see staticDefaults.compileLists)
-	lazyLists bool
+	// fromStatic: the load has the static data (see static.go): read the
+	// file's tree without its lists and rule tests, which the loader takes
+	// from the data, and leave lists uncompiled
+	fromStatic bool
 	// cleanKeys, nestedKeys: the keys a cleanup rule and its prev: and
 	// next: accept (cleanupKeys, nestedKeys), made at the file's first rule
 	cleanKeys, nestedKeys []string
@@ -194,7 +195,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse reads the one YAML document of the file; it returns nil after
 // reporting a problem.
 func (d *decoder) parse() (root *yaml.Node) {
-	if d.lazyLists {
+	if d.fromStatic {
 		// the lists and rule tests come from the static data: the tree
 		// without them
 		if root := snapshotRootStatic(d.src); root != nil {
