@@ -43,6 +43,8 @@ type classTable struct {
 	// person_noun_suffixes (languages that capitalise nouns); nil when the
 	// ruleset has neither.
 	nounSuf, personSuf *suffixSet
+	// order holds the names of the lists in the order of their bits
+	order []string
 }
 
 // hasSuffix reports whether w ends in an entry of title_suffixes.
@@ -63,6 +65,26 @@ func (ct *classTable) hasSuffix(w string) bool {
 // then those that patterns refer to, then the rest by name, up to
 // maxListBits.
 func (rs *Ruleset) bindClasses() {
+	order := rs.classOrder()
+	if st := rs.static; st != nil {
+		if cls, ok := st.classTable(order); ok {
+			rs.classes = rs.bindOrder(order, cls, false)
+			return
+		}
+	}
+	n := 0 // the words of the lists, counted once per list: room enough for the map at once
+	for _, name := range order {
+		if l := rs.Lists[name]; l != nil {
+			l.materialize()
+			n += len(l.words) + len(l.phrases)
+		}
+	}
+	rs.classes = rs.bindOrder(order, classTable{words: make(map[string]uint64, n)}, true)
+}
+
+// classOrder returns the names of the lists in the order they get class
+// bits (see bindClasses).
+func (rs *Ruleset) classOrder() []string {
 	var order []string
 	seen := map[string]bool{}
 	add := func(name string) {
@@ -96,13 +118,13 @@ func (rs *Ruleset) bindClasses() {
 	for _, name := range rest {
 		add(name)
 	}
-	n := 0 // the words of the lists, counted once per list: room enough for the map at once
-	for _, name := range order {
-		if l := rs.Lists[name]; l != nil {
-			n += len(l.words) + len(l.phrases)
-		}
-	}
-	cls := classTable{words: make(map[string]uint64, n)}
+	return order
+}
+
+// bindOrder gives the lists of order their class bits and completes the
+// class table cls: with the words of the lists when words is true (else
+// cls holds them already), and with the suffix tables.
+func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTable {
 	if l := rs.speakerLists.titleSuffixes; l != nil {
 		for _, suf := range l.Entries {
 			if suf == "" {
@@ -122,6 +144,9 @@ func (rs *Ruleset) bindClasses() {
 			continue
 		}
 		l.owner, l.bit = rs, 1<<uint(i)
+		if !words {
+			continue
+		}
 		for w := range l.words {
 			cls.words[w] |= l.bit
 		}
@@ -129,18 +154,37 @@ func (rs *Ruleset) bindClasses() {
 			cls.words[w] |= classPhraseStart
 		}
 	}
-	cls.short = wordtab.New(len(cls.words))
-	for w, c := range cls.words {
-		if len(w) == 1 && w[0] < 0x80 {
-			cls.ascii[w[0]] = c
-		}
-		if a, b, ok := wordtab.Pack(w); ok {
-			cls.short.PutNew(a, b, c)
+	if words {
+		cls.short = wordtab.New(len(cls.words))
+		for w, c := range cls.words {
+			if len(w) == 1 && w[0] < 0x80 {
+				cls.ascii[w[0]] = c
+			}
+			if a, b, ok := wordtab.Pack(w); ok {
+				cls.short.PutNew(a, b, c)
+			}
 		}
 	}
 	cls.nounSuf = newSuffixSet(rs.Lists[ListNounSuffixes])
 	cls.personSuf = newSuffixSet(rs.Lists[ListPersonSuffixes])
-	rs.classes = cls
+	cls.order = order
+	return cls
+}
+
+// wordClasses returns the classes of the lists that hold the lower-case
+// word, as the class table has them (without classified and the suffix
+// classes of classOf).
+func (rs *Ruleset) wordClasses(lower string) uint64 {
+	switch {
+	case len(lower) == 1 && lower[0] < 0x80:
+		return rs.classes.ascii[lower[0]]
+	case len(lower) <= 16:
+		if a, b, ok := wordtab.Pack(lower); ok {
+			c, _ := rs.classes.short.Get(a, b)
+			return c
+		}
+	}
+	return rs.classes.words[lower]
 }
 
 // Classify records in t its word classes under this ruleset: which of its

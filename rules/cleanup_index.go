@@ -26,11 +26,20 @@ func buildCleanupIndex(rs *Ruleset) *cleanupIndex {
 	ci := &cleanupIndex{list: rs.Cleanup, dates: rs.Metadata.Date,
 		stopList: rs.Lists[listStopwords], abbrList: rs.Lists[ListAbbreviations]}
 	ci.compiled = compiled.Rules[*CleanupRule]{
-		Index:       indexOf(rs.Cleanup),
 		DateFilters: dateFiltersOf(rs.Metadata.Date),
-		Stop:        ci.stopList.wordSet(),
-		Abbr:        ci.abbrList.wordSet(),
 		Filter:      (*CleanupRule).quickFilter,
+	}
+	c := &ci.compiled
+	if st := rs.static; st != nil {
+		// made when the static data was made (see static.go)
+		c.Index = st.cleanupIndex(rs.Cleanup)
+		c.Stop, c.Abbr = st.wordSet(&st.Stop, ci.stopList), st.wordSet(&st.Abbr, ci.abbrList)
+	}
+	if c.Index == nil {
+		c.Index = indexOf(rs.Cleanup)
+	}
+	if c.Stop == nil {
+		c.Stop, c.Abbr = ci.stopList.wordSet(), ci.abbrList.wordSet()
 	}
 	return ci
 }

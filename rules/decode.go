@@ -19,7 +19,9 @@ import (
 var sections = []string{"version", "language", "lists", "cleanup", "quote_marks", "mark_convention", "wrapped_text", "metadata", "speech", "attribution", "disable"}
 
 func (d *decoder) file1(rs *Ruleset, ids *idIndex) {
-	if !utf8.Valid(d.src.Data) {
+	// (a load with the static data reads files that loaded without
+	// problems when it was made: valid UTF-8)
+	if !d.fromStatic && !utf8.Valid(d.src.Data) {
 		d.errAt(Pos{File: d.file}, "not valid UTF-8 text")
 		return
 	}
@@ -389,7 +391,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 		old.Entries = append(old.Entries, words...)
 		old.EntryPos = append(old.EntryPos, wordPos...)
 		old.Extended = append(old.Extended, d.pos(k))
-		old.compile()
+		if !d.fromStatic {
+			old.compile()
+		}
 		return
 	}
 	if old, ok := rs.Lists[name]; ok && replace {
@@ -403,7 +407,9 @@ func (d *decoder) list(rs *Ruleset, name string, k, v *yaml.Node) {
 	}
 	l.Entries = words
 	l.EntryPos = wordPos
-	l.compile()
+	if !d.fromStatic {
+		l.compile()
+	}
 	rs.Lists[name] = l
 }
 

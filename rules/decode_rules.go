@@ -162,9 +162,13 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
 		c := newCleanupRule(d.pos(n), d.file)
 		conds := 0
-		keys := cleanupKeys()
+		if d.cleanKeys == nil {
+			// once per file: the keys are sorted out of a map
+			d.cleanKeys, d.nestedKeys = cleanupKeys(), nestedKeys()
+		}
+		keys := d.cleanKeys
 		if nested {
-			keys = nestedKeys()
+			keys = d.nestedKeys
 		}
 		d.mapping(n, keys, func(key string, k, v *yaml.Node) {
 			switch key {

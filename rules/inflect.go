@@ -10,6 +10,7 @@ func (l *List) compile() {
 	} else if !l.plain && l.Kind == KindNouns {
 		per = 2
 	}
+	l.static = nil
 	l.words = make(map[string]struct{}, per*len(l.Entries))
 	l.phrases = map[string][][]string{}
 	l.maxLen = 1

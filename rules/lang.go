@@ -438,7 +438,9 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 		}
 		ps.srcs[code] = append(sub, pack...)
 		if allDefault {
-			ps.profiles[code] = packProfile(code, pack)
+			if ps.profiles[code] = staticPackProfile(code, pack); ps.profiles[code] == nil {
+				ps.profiles[code] = packProfile(code, pack)
+			}
 			continue
 		}
 		p, err := loadPack(code, ps.srcs[code])

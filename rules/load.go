@@ -30,6 +30,8 @@ type Source struct {
 
 // DefaultSources returns the embedded default rule files, in name order:
 // the base files, then the files of each language pack (see DefaultPacks).
+// The Data of the sources is the program's embedded data, read-only: copy
+// it before changing it.
 func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPackSources()...) }
 
 // DefaultBaseSources returns the embedded default rule files of the base
@@ -53,7 +55,7 @@ func embeddedSources(dir, pack string) []Source {
 		if e.IsDir() {
 			continue
 		}
-		data, err := defaultFS.ReadFile(path + "/" + e.Name())
+		data, err := embeddedFile(path + "/" + e.Name())
 		if err != nil {
 			continue
 		}
@@ -160,8 +162,14 @@ func Load(srcs []Source) (*Ruleset, error) {
 }
 
 // loadOne loads one ruleset from sources, packs and all.
-func loadOne(srcs []Source) (*Ruleset, error) {
-	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}}
+func loadOne(srcs []Source) (*Ruleset, error) { return loadWith(srcs, staticFor(srcs)) }
+
+// loadWith is loadOne with the static data of srcs (nil: none; see
+// static.go): its lists, word classes and cleanup index are then read from
+// the data instead of built.
+func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
+	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}, static: st}
+	defer func() { rs.static = nil }()
 	var errs ErrorList
 	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}, base: map[string]bool{}}
 	for _, src := range srcs {
@@ -173,7 +181,7 @@ func loadOne(srcs []Source) (*Ruleset, error) {
 		}
 	}
 	for _, src := range srcs {
-		d := &decoder{file: src.Name, errs: &errs, src: src}
+		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil}
 		d.file1(rs, ids)
 	}
 	for id, p := range rs.Disabled {
@@ -194,6 +202,10 @@ func loadOne(srcs []Source) (*Ruleset, error) {
 	}
 	rs.Attribution = filterAttr(rs.Attribution, rs.Disabled)
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
+	if st != nil {
+		st.compileLists(rs)
+		st.attachTests(rs)
+	}
 	rs.applyMorphology()
 	rs.Language.applyDefaults()
 	rs.resolve(&errs, firstName(srcs))

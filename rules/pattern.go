@@ -174,9 +174,20 @@ func tokItem(it *item) bool {
 type parser struct {
 	src string
 	pos int
+	// runes: the number of runes of src before byte at, counted by col
+	// from the last position it was asked for (a parse goes forward)
+	at, runes int
 }
 
-func (p *parser) col() int { return utf8.RuneCountInString(p.src[:p.pos]) + 1 }
+// col returns the 1-based column, in runes, of the current position.
+func (p *parser) col() int {
+	if p.pos < p.at {
+		p.at, p.runes = 0, 0
+	}
+	p.runes += utf8.RuneCountInString(p.src[p.at:p.pos])
+	p.at = p.pos
+	return p.runes + 1
+}
 
 func (p *parser) errf(format string, args ...any) error {
 	return &PatternError{Col: p.col(), Msg: fmt.Sprintf(format, args...)}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
 // Version is the ruleset format version this package reads.
@@ -58,6 +60,8 @@ type Ruleset struct {
 	Disabled map[string]Pos
 	// clean is what Load builds for the cleanup stage (see Compiled).
 	clean *cleanupIndex
+	// static is the static data of the load, while it loads (see static.go)
+	static *staticDefaults
 }
 
 // MarkPair is one opening/closing quotation-mark pair. A mark is one
@@ -198,12 +202,25 @@ type List struct {
 
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
+
+	// static: the list's forms come from the static data (see static.go);
+	// while words is nil, its words are those of its class bit in owner's
+	// class table
+	static *staticList
+	// set: the word set of such a list without a class bit
+	set *wordtab.Set
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).
 func (l *List) Has(w string) bool {
 	if l == nil {
 		return false
+	}
+	if l.words == nil && l.static != nil {
+		if l.set != nil {
+			return l.set.Has(w)
+		}
+		return l.owner.wordClasses(w)&l.bit != 0
 	}
 	_, ok := l.words[w]
 	return ok
@@ -245,6 +262,9 @@ func (l *List) longestPhrase(toks []Token, i, best int) int {
 
 // Forms returns every lower-case form the list matches, sorted.
 func (l *List) Forms() []string {
+	if l.words == nil && l.static != nil {
+		return append(make([]string, 0, len(l.static.Forms)), l.static.Forms...)
+	}
 	out := make([]string, 0, len(l.words))
 	for w := range l.words {
 		out = append(out, w)

@@ -17,13 +17,14 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/bits"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-//go:generate go test -run ^TestDefaultSnapshot$ -update .
+//go:generate go test -run ^Test(DefaultSnapshot|StaticDefaults|EmbeddedFiles)$ -update .
 
 // snapshotFile is the file the snapshot is kept in, beside this one.
 const snapshotFile = "defaults.snapshot"
@@ -47,6 +48,74 @@ func snapshotRoot(src Source) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// staticSuffix ends the name of a base file's second tree in the
+// snapshot: the tree without what a load with the static data reads from
+// it (see static.go) — the entries of its top-level `lists:` section (an
+// empty mapping in its place) and the `tests:` of its attribution rules.
+// Files without either have none.
+const staticSuffix = "#static"
+
+// snapshotRootStatic returns the root of the file src without its lists
+// and rule tests (see staticSuffix) from the snapshot, or its full tree
+// (snapshotRoot) when the snapshot has no such tree of it.
+func snapshotRootStatic(src Source) *yaml.Node {
+	if !src.Default {
+		return nil
+	}
+	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+staticSuffix, src.Data); err == nil {
+		return root
+	}
+	return snapshotRoot(src)
+}
+
+// staticTree returns a copy of the root mapping of a file with the value
+// of its top-level `lists` key an empty mapping and the `tests` of its
+// attribution rules left out; nil when it has neither.
+func staticTree(root *yaml.Node) *yaml.Node {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	cp := *root
+	cp.Content = append([]*yaml.Node(nil), root.Content...)
+	changed := false
+	for i := 0; i+1 < len(cp.Content); i += 2 {
+		k, v := cp.Content[i], cp.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		switch k.Value {
+		case "lists":
+			cp.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: v.Style, Line: v.Line, Column: v.Column}
+			changed = true
+		case "attribution":
+			if v.Kind != yaml.SequenceNode {
+				continue
+			}
+			seq := *v
+			seq.Content = append([]*yaml.Node(nil), v.Content...)
+			for j, r := range seq.Content {
+				if r.Kind != yaml.MappingNode {
+					continue
+				}
+				for m := 0; m+1 < len(r.Content); m += 2 {
+					if r.Content[m].Value == "tests" {
+						rc := *r
+						rc.Content = append(append([]*yaml.Node(nil), r.Content[:m]...), r.Content[m+2:]...)
+						seq.Content[j] = &rc
+						changed = true
+						break
+					}
+				}
+			}
+			cp.Content[i+1] = &seq
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return &cp
 }
 
 // The snapshot's layout, every number an unsigned varint:
@@ -105,6 +174,33 @@ func (r *snapshotReader) uintLong() int {
 		return 0
 	}
 	return int(v)
+}
+
+// uints reads len(dst) varints into dst, with the position in a local.
+func (r *snapshotReader) uints(dst []int) {
+	data, off := r.data, r.off
+	for i := range dst {
+		if off < len(data) && data[off] < 0x80 {
+			dst[i] = int(data[off])
+			off++
+			continue
+		}
+		r.off = off
+		dst[i] = r.uintLong()
+		off = r.off
+	}
+	r.off = off
+}
+
+// strAt returns the string of index i.
+func (r *snapshotReader) strAt(i int) string {
+	if uint(i) >= uint(len(r.strs)) {
+		if r.err == nil {
+			r.err = errors.New("snapshot: string index out of range")
+		}
+		return ""
+	}
+	return r.strs[i]
 }
 
 // bytes returns the next n bytes.
@@ -223,24 +319,41 @@ func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
 		}
 		nd := &nodes[next]
 		next++
-		nd.Kind = yaml.Kind(r.uint())
-		nd.Style = yaml.Style(r.uint())
-		if has := r.uint(); has != 0 {
-			for i, dst := range [...]*string{&nd.Tag, &nd.Value, &nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
-				if has&(1<<i) != 0 {
-					*dst = r.str()
+		// a node's numbers in two calls: kind, style, which strings it
+		// has; then the strings, line, column, alias, children
+		var head [3]int
+		r.uints(head[:])
+		nd.Kind, nd.Style = yaml.Kind(head[0]), yaml.Style(head[1])
+		has := head[2] & 63
+		var rest [10]int
+		m := bits.OnesCount(uint(has)) + 4
+		r.uints(rest[:m])
+		j := 0
+		if has&1 != 0 {
+			nd.Tag = r.strAt(rest[j])
+			j++
+		}
+		if has&2 != 0 {
+			nd.Value = r.strAt(rest[j])
+			j++
+		}
+		if has >= 4 {
+			for i, dst := range [...]*string{&nd.Anchor, &nd.HeadComment, &nd.LineComment, &nd.FootComment} {
+				if has&(4<<i) != 0 {
+					*dst = r.strAt(rest[j])
+					j++
 				}
 			}
 		}
-		nd.Line, nd.Column = r.uint(), r.uint()
-		if a := r.uint(); a > 0 {
+		nd.Line, nd.Column = rest[m-4], rest[m-3]
+		if a := rest[m-2]; a > 0 {
 			if a > n {
 				r.err = errors.New("snapshot: alias out of range")
 				return nil
 			}
 			nd.Alias = &nodes[a-1]
 		}
-		k := r.uint()
+		k := rest[m-1]
 		if k == 0 || r.err != nil {
 			return nd
 		}
@@ -276,6 +389,10 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		count   int
 		nstrs   int
 	}
+	type tree struct {
+		name string
+		root *yaml.Node
+	}
 	var files []file
 	for _, src := range srcs {
 		var errs ErrorList
@@ -286,74 +403,83 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		if root == nil || len(errs) > 0 {
 			continue
 		}
-		strIdx := map[string]int{"": 0}
-		strs := []string{""}
-		str := func(s string) uint64 {
-			i, ok := strIdx[s]
-			if !ok {
-				i = len(strs)
-				strIdx[s] = i
-				strs = append(strs, s)
-			}
-			return uint64(i)
+		// the file's tree, and for a base file with lists or rule tests
+		// its tree without them (see staticSuffix)
+		trees := []tree{{src.Name, root}}
+		if st := staticTree(root); st != nil && src.Pack == "" {
+			trees = append(trees, tree{src.Name + staticSuffix, st})
 		}
-		order := map[*yaml.Node]int{}
-		var number func(n *yaml.Node)
-		number = func(n *yaml.Node) {
-			order[n] = len(order)
-			for _, c := range n.Content {
-				number(c)
-			}
-		}
-		number(root)
-		var nodes []byte
-		var bad error
-		var write func(n *yaml.Node)
-		write = func(n *yaml.Node) {
-			nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
-			nodes = binary.AppendUvarint(nodes, uint64(n.Style))
-			fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
-			has := 0
-			for i, s := range fields {
-				if s != "" {
-					has |= 1 << i
-				}
-			}
-			nodes = binary.AppendUvarint(nodes, uint64(has))
-			for _, s := range fields {
-				if s != "" {
-					nodes = binary.AppendUvarint(nodes, str(s))
-				}
-			}
-			nodes = binary.AppendUvarint(nodes, uint64(n.Line))
-			nodes = binary.AppendUvarint(nodes, uint64(n.Column))
-			alias := 0
-			if n.Alias != nil {
-				i, ok := order[n.Alias]
+		for _, tr := range trees {
+			root := tr.root
+			strIdx := map[string]int{"": 0}
+			strs := []string{""}
+			str := func(s string) uint64 {
+				i, ok := strIdx[s]
 				if !ok {
-					bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
+					i = len(strs)
+					strIdx[s] = i
+					strs = append(strs, s)
 				}
-				alias = i + 1
+				return uint64(i)
 			}
-			nodes = binary.AppendUvarint(nodes, uint64(alias))
-			nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
-			for _, c := range n.Content {
-				write(c)
+			order := map[*yaml.Node]int{}
+			var number func(n *yaml.Node)
+			number = func(n *yaml.Node) {
+				order[n] = len(order)
+				for _, c := range n.Content {
+					number(c)
+				}
 			}
+			number(root)
+			var nodes []byte
+			var bad error
+			var write func(n *yaml.Node)
+			write = func(n *yaml.Node) {
+				nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
+				nodes = binary.AppendUvarint(nodes, uint64(n.Style))
+				fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
+				has := 0
+				for i, s := range fields {
+					if s != "" {
+						has |= 1 << i
+					}
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(has))
+				for _, s := range fields {
+					if s != "" {
+						nodes = binary.AppendUvarint(nodes, str(s))
+					}
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(n.Line))
+				nodes = binary.AppendUvarint(nodes, uint64(n.Column))
+				alias := 0
+				if n.Alias != nil {
+					i, ok := order[n.Alias]
+					if !ok {
+						bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
+					}
+					alias = i + 1
+				}
+				nodes = binary.AppendUvarint(nodes, uint64(alias))
+				nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
+				for _, c := range n.Content {
+					write(c)
+				}
+			}
+			write(root)
+			if bad != nil {
+				return nil, bad
+			}
+			var sec []byte
+			for _, s := range strs {
+				sec = binary.AppendUvarint(sec, uint64(len(s)))
+			}
+			for _, s := range strs {
+				sec = append(sec, s...)
+			}
+			sec = append(sec, nodes...)
+			files = append(files, file{name: tr.name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 		}
-		write(root)
-		if bad != nil {
-			return nil, bad
-		}
-		var sec []byte
-		for _, s := range strs {
-			sec = binary.AppendUvarint(sec, uint64(len(s)))
-		}
-		for _, s := range strs {
-			sec = append(sec, s...)
-		}
-		sec = append(sec, nodes...)
-		files = append(files, file{name: src.Name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	out := []byte(snapshotMagic)

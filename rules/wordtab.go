@@ -8,6 +8,9 @@ func (l *List) wordSet() *wordtab.Set {
 	if l == nil {
 		return wordtab.NewSet(nil, l.Has)
 	}
+	if l.words == nil && l.static != nil {
+		return wordtab.NewSet(l.static.words(), l.Has)
+	}
 	words := make([]string, 0, len(l.words))
 	for w := range l.words {
 		words = append(words, w)

@@ -21,6 +21,13 @@ type decoder struct {
 	src   Source
 	errs  *ErrorList
 	lines []string // the source split into lines, on demand
+	// fromStatic: the load has the static data (see static.go): read the
+	// file's tree without its lists and rule tests, which the loader takes
+	// from the data, and leave lists uncompiled
+	fromStatic bool
+	// cleanKeys, nestedKeys: the keys a cleanup rule and its prev: and
+	// next: accept (cleanupKeys, nestedKeys), made at the file's first rule
+	cleanKeys, nestedKeys []string
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -188,7 +195,13 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse reads the one YAML document of the file; it returns nil after
 // reporting a problem.
 func (d *decoder) parse() (root *yaml.Node) {
-	if root := snapshotRoot(d.src); root != nil {
+	if d.fromStatic {
+		// the lists and rule tests come from the static data: the tree
+		// without them
+		if root := snapshotRootStatic(d.src); root != nil {
+			return root
+		}
+	} else if root := snapshotRoot(d.src); root != nil {
 		return root // an embedded default file, parsed when it was built
 	}
 	defer func() {

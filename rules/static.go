@@ -1,0 +1,346 @@
+package rules
+
+// What loading the default base files builds besides the rules themselves
+// — the lists (entries, positions, inflected forms, phrases), the
+// word-class table, the needle index and word sets of the cleanup stage,
+// the attribution rules' tests and the language packs' profiles — made
+// when the snapshot is made (go generate ./rules) and kept as constant Go
+// data in static_defaults.go, which the linker lays out: a start that
+// loads the defaults reads these tables in place instead of decoding the
+// lists, inflecting them and building the tables (see docs/performance.md).
+// They are used only when the sources are the default base files the data
+// was made from (staticKey: their names and bytes); any other load (a user
+// file on top, an edited default, a language pack's ruleset) builds
+// everything as before. TestStaticDefaults fails until the data is made
+// anew, after a change of a default file or of the code that builds it.
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/needle"
+	"github.com/whosaid/whosaid/internal/wordtab"
+)
+
+// staticDefaults is what loading the default base files builds, as data.
+type staticDefaults struct {
+	// Key is the staticKey of the sources it was made from.
+	Key uint32
+	// Lists holds the lists by name.
+	Lists []staticList
+	// Order holds the names of the lists in the order bindClasses gives
+	// them class bits.
+	Order []string
+	// Ascii, Short and Long are the class table: the classes of the
+	// one-byte ASCII words, the slots of the table of packed words
+	// (wordtab.Table.Slots) and the words that do not pack, sorted.
+	Ascii [0x80]uint64
+	Short []uint64
+	Long  []staticWord
+	// Cleanup is the needle index of the cleanup rules; Stop and Abbr the
+	// word sets of the stopwords and abbreviations lists.
+	Cleanup    needle.IndexData
+	Stop, Abbr wordtab.SetData
+	// Packs holds the profiles of the default language packs, by code.
+	Packs []staticPack
+	// Tests holds the tests of the attribution rules, by rule id.
+	Tests []staticTests
+}
+
+// staticTests are the tests of an attribution rule.
+type staticTests struct {
+	ID    string
+	Tests []RuleTest
+}
+
+// attachTests gives the attribution rules of rs the tests the static data
+// has for them (the decoder read a tree without them; see staticSuffix).
+func (st *staticDefaults) attachTests(rs *Ruleset) {
+	for _, r := range rs.Attribution {
+		if r.Tests != nil {
+			continue // decoded from a full tree
+		}
+		i := sort.Search(len(st.Tests), func(i int) bool { return st.Tests[i].ID >= r.ID })
+		if i < len(st.Tests) && st.Tests[i].ID == r.ID {
+			r.Tests = st.Tests[i].Tests
+		}
+	}
+}
+
+// staticPack is the language profile of a default language pack, as
+// packProfile reads it from the pack's files.
+type staticPack struct {
+	Code string
+	// Files names the pack's files that hold a language section, whose
+	// sourcesKey is Key. (The pack's other files are not read for the
+	// profile: a language section added to one of them without making
+	// the data anew is seen by TestStaticPackProfiles, not at run time.)
+	Files []string
+	Key   uint32
+	// Profile is the profile without its maps, which StopWords and
+	// Elisions hold (nil for a nil map).
+	Profile             Language
+	StopWords, Elisions []string
+}
+
+// staticList is a compiled list.
+type staticList struct {
+	Name        string
+	Kind        ListKind
+	Description string
+	Entries     []string
+	EntryPos    []Pos
+	Pos         Pos
+	Extended    []Pos
+	Replaced    Pos
+	// Forms is what List.Forms gives: its words and its phrases (words
+	// joined by one space), sorted.
+	Forms []string
+	// Phrases holds the phrases of Forms, split into words (in the order of
+	// Forms: those of one first word are in a row).
+	Phrases [][]string
+	// Set is the word set of a list that gets no class bit (nil for the
+	// others, whose words the class table holds).
+	Set *wordtab.SetData
+	// Attrs holds the words with an attribute and the attribute, in pairs,
+	// sorted by word.
+	Attrs []string
+}
+
+// staticWord is a word of the class table and its classes.
+type staticWord struct {
+	Word  string
+	Class uint64
+}
+
+// staticKey returns the key of a load of srcs: their sourcesKey; ok is
+// false when one of them is not a default base file.
+func staticKey(srcs []Source) (key uint32, ok bool) {
+	for _, s := range srcs {
+		if !s.Default || s.Pack != "" {
+			return 0, false
+		}
+	}
+	return sourcesKey(srcs), len(srcs) > 0
+}
+
+// sourcesKey returns a CRC-32 of the names and bytes of srcs.
+func sourcesKey(srcs []Source) (key uint32) {
+	var n [8]byte
+	for _, s := range srcs {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Name)))
+		key = crc32.Update(key, crc32.IEEETable, n[:])
+		key = crc32.Update(key, crc32.IEEETable, []byte(s.Name))
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Data)))
+		key = crc32.Update(key, crc32.IEEETable, n[:])
+		key = crc32.Update(key, crc32.IEEETable, s.Data)
+	}
+	return key
+}
+
+// staticPackProfile returns the profile of the default language pack code
+// from the static data when pack holds the files it was made from (else
+// nil): packProfile(code, pack), without reading the files.
+func staticPackProfile(code string, pack []Source) *Language {
+	st := &staticDefaultData
+	for i := range st.Packs {
+		sp := &st.Packs[i]
+		if sp.Code != code {
+			continue
+		}
+		var files []Source
+		for _, s := range pack {
+			if !s.Default {
+				return nil
+			}
+			if len(files) < len(sp.Files) && s.Name == sp.Files[len(files)] {
+				files = append(files, s)
+			}
+		}
+		if len(files) != len(sp.Files) || sourcesKey(files) != sp.Key {
+			return nil
+		}
+		l := sp.Profile
+		l.StopWords = wordMap(sp.StopWords)
+		l.Elisions = wordMap(sp.Elisions)
+		return &l
+	}
+	return nil
+}
+
+// wordMap returns the set of words (nil for nil).
+func wordMap(words []string) map[string]struct{} {
+	if words == nil {
+		return nil
+	}
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+// staticFor returns the static data of a load of srcs, nil when there is
+// none for them.
+func staticFor(srcs []Source) *staticDefaults {
+	st := &staticDefaultData
+	if len(st.Lists) == 0 {
+		return nil
+	}
+	if key, ok := staticKey(srcs); !ok || key != st.Key {
+		return nil
+	}
+	return st
+}
+
+// list returns the static list of the name, nil when there is none.
+func (st *staticDefaults) list(name string) *staticList {
+	i := sort.Search(len(st.Lists), func(i int) bool { return st.Lists[i].Name >= name })
+	if i < len(st.Lists) && st.Lists[i].Name == name {
+		return &st.Lists[i]
+	}
+	return nil
+}
+
+// compileLists compiles the lists of rs (which the decoder left
+// uncompiled): from the static data where it has the list, else from its
+// entries.
+func (st *staticDefaults) compileLists(rs *Ruleset) {
+	// the lists that get a class bit (their words are in the class table)
+	bits := make(map[string]bool, len(st.Order))
+	for i, name := range st.Order {
+		bits[name] = i < maxListBits
+	}
+	// the lists the decoder left out (see snapshotRootNoLists)
+	for i := range st.Lists {
+		sl := &st.Lists[i]
+		if _, ok := rs.Lists[sl.Name]; !ok {
+			rs.Lists[sl.Name] = &List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
+				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
+				Replaced: sl.Replaced, Attrs: map[string]string{}}
+		}
+	}
+	for name, l := range rs.Lists {
+		sl := st.list(name)
+		if sl == nil || len(sl.Entries) != len(l.Entries) || l.plain {
+			l.compile()
+			continue
+		}
+		sl.install(l, !bits[name] && sl.Set == nil)
+	}
+}
+
+// words returns the forms of sl that are words (not phrases).
+func (sl *staticList) words() []string {
+	out := make([]string, 0, len(sl.Forms))
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hasWord reports whether w is a word of sl (not a phrase), by bisection
+// of its sorted forms.
+func (sl *staticList) hasWord(w string) bool {
+	i := sort.SearchStrings(sl.Forms, w)
+	return i < len(sl.Forms) && sl.Forms[i] == w && strings.IndexByte(w, ' ') < 0
+}
+
+// materialize gives a list whose words are read from its owner's class
+// table its own words map (for a class table built anew).
+func (l *List) materialize() {
+	if l.words == nil && l.static != nil {
+		l.static.install(l, true)
+	}
+}
+
+// install gives l the words, phrases and attributes of sl; its words map
+// only when words is true: else Has reads them from sl's word set when it
+// has one, or from the class table by the list's class bit, which the list
+// must get from the static data's class table (bindClasses).
+func (sl *staticList) install(l *List, words bool) {
+	l.static, l.set = sl, nil
+	if !words && sl.Set != nil {
+		l.set = wordtab.SetFromData(sl.Set, sl.hasWord)
+	}
+	l.bit = 0 // (until bindClasses gives it one)
+	l.phrases = map[string][][]string{}
+	l.maxLen = 1
+	// the phrases are sorted, so those of one first word are in a row:
+	// each word's phrases are a slice of sl.Phrases
+	for i := 0; i < len(sl.Phrases); {
+		j := i + 1
+		for j < len(sl.Phrases) && sl.Phrases[j][0] == sl.Phrases[i][0] {
+			j++
+		}
+		for _, ws := range sl.Phrases[i:j] {
+			l.maxLen = max(l.maxLen, len(ws))
+		}
+		w, grp := sl.Phrases[i][0], sl.Phrases[i:j:j]
+		if old := l.phrases[w]; old != nil {
+			grp = append(old, grp...)
+		}
+		l.phrases[w] = grp
+		i = j
+	}
+	if l.Attrs == nil && len(sl.Attrs) > 0 {
+		l.Attrs = map[string]string{}
+	}
+	for i := 0; i+1 < len(sl.Attrs); i += 2 {
+		l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]
+	}
+	if !words {
+		l.words = nil
+		return
+	}
+	n := 0
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			n++
+		}
+	}
+	l.words = make(map[string]struct{}, n)
+	for _, f := range sl.Forms {
+		if strings.IndexByte(f, ' ') < 0 {
+			l.words[f] = struct{}{}
+		}
+	}
+}
+
+// classTable returns the class table of the data when order is the order
+// it was made for; ok is false when it is not.
+func (st *staticDefaults) classTable(order []string) (cls classTable, ok bool) {
+	if len(order) != len(st.Order) {
+		return cls, false
+	}
+	for i, name := range order {
+		if st.Order[i] != name {
+			return cls, false
+		}
+	}
+	cls.short = wordtab.FromSlots(st.Short)
+	cls.ascii = st.Ascii
+	cls.words = make(map[string]uint64, len(st.Long))
+	for _, w := range st.Long {
+		cls.words[w.Word] = w.Class
+	}
+	return cls, true
+}
+
+// cleanupIndex returns the needle index of the cleanup rules list from the
+// data, nil when the data is not of such a list.
+func (st *staticDefaults) cleanupIndex(list []*CleanupRule) *needle.Index {
+	if len(st.Cleanup.Slot) != len(list) {
+		return nil
+	}
+	return needle.FromData(&st.Cleanup)
+}
+
+// wordSet returns the word set of list l from the data (see List.wordSet).
+func (st *staticDefaults) wordSet(d *wordtab.SetData, l *List) *wordtab.Set {
+	return wordtab.SetFromData(d, l.Has)
+}
