@@ -130,24 +130,40 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
 	qi := 0
 	i := start
+	// limit: where the next quotation opens, else end
+	limit := end
+	if len(qidx) > 0 {
+		limit = quotes[qidx[0]].OpenStart
+	}
 	for i < end {
-		if qi < len(qidx) && i >= quotes[qidx[qi]].OpenStart {
+		if i >= limit && qi < len(qidx) {
 			q := quotes[qidx[qi]]
 			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: int32(q.OpenStart), End: int32(q.CloseEnd), Kind: rules.QuoteT, Quote: int32(qidx[qi])})
 			i = q.CloseEnd
 			qi++
+			limit = end
+			if qi < len(qidx) {
+				limit = quotes[qidx[qi]].OpenStart
+			}
 			continue
 		}
-		limit := end
-		if qi < len(qidx) {
-			limit = quotes[qidx[qi]].OpenStart
+		// an ASCII letter or digit that is no quotation mark starts a word
+		// with no look-up of its rune's properties
+		var r rune
+		n := 1
+		word := false
+		if c := view[i]; c < utf8.RuneSelf {
+			if c == ' ' {
+				i++
+				continue
+			}
+			r = rune(c)
+			word = isAlnumASCII(c) && !x.asciiMark[c]
+		} else {
+			r, n = utf8.DecodeRuneInString(view[i:])
 		}
-		if view[i] == ' ' {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(view[i:])
 		switch {
+		case word:
 		case unicode.IsSpace(r):
 			i += n
 			continue
@@ -156,6 +172,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			i += n
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = true
+		}
+		if word {
 			j := i + n
 			// the case of the word's bytes, as asciiCase would find it
 			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
@@ -248,6 +267,8 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
 			continue
+		}
+		switch {
 		case (r == '\'' || r == '’') && x.possessiveAt(view, i, n, limit) > 0:
 			// a possessive ending (’s) as its own token
 			j := i + n + x.possessiveAt(view, i, n, limit)
