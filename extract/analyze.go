@@ -246,8 +246,8 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
-				for k, t := range st.toks {
-					if t.Kind == rules.QuoteT {
+				for k := range st.toks {
+					if t := &st.toks[k]; t.Kind == rules.QuoteT {
 						a.qloc[t.Quote] = qloc{len(a.sents), k}
 					}
 				}
