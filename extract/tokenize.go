@@ -266,6 +266,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
+			if i < limit && view[i] == ' ' {
+				i++ // the space after the word, without a turn of the loop
+			}
 			continue
 		}
 		switch {
@@ -295,6 +298,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		w := view[i : i+n]
 		out = append(out, rules.Token{Text: w, Lower: w, Start: int32(i), End: int32(i + n), Kind: rules.Punct, Quote: -1})
 		i += n
+		if i < limit && view[i] == ' ' {
+			i++ // (as after a word)
+		}
 	}
 	return out
 }
