@@ -294,7 +294,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 	if len(a.store) != mark {
 		mark = 0 // a new chunk
 	}
-	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
+	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, maxHeadTokens)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}

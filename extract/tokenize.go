@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -128,6 +129,13 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // made here on first need ("" until then) and shared by the paragraphs of
 // a document.
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
+	return x.tokenizeN(view, start, end, quotes, qidx, out, low, math.MaxInt)
+}
+
+// tokenizeN is tokenize that stops once out holds maxToks tokens or more:
+// the tokens it gives are the first of those tokenize gives (a token ends
+// where it would end in the whole paragraph).
+func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string, maxToks int) []rules.Token {
 	qi := 0
 	i := start
 	// limit: where the next quotation opens, else end
@@ -135,7 +143,7 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 	if len(qidx) > 0 {
 		limit = quotes[qidx[0]].OpenStart
 	}
-	for i < end {
+	for i < end && len(out) < maxToks {
 		if i >= limit && qi < len(qidx) {
 			q := quotes[qidx[qi]]
 			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: int32(q.OpenStart), End: int32(q.CloseEnd), Kind: rules.QuoteT, Quote: int32(qidx[qi])})
