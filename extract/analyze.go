@@ -303,19 +303,23 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		first := true
 		depth := 0
 		for i := range para {
-			switch para[i].Text {
-			case "(", "[":
-				depth++
-			case ")", "]":
-				depth = max(0, depth-1)
+			// (only punctuation and quotations bracket or end a sentence)
+			k := para[i].Kind
+			if k == rules.Punct {
+				switch para[i].Text {
+				case "(", "[":
+					depth++
+				case ")", "]":
+					depth = max(0, depth-1)
+				}
 			}
 			// a sentence is bounded in tokens, so that no input makes the
 			// matching of a quote's window grow with the document
-			if i == len(para)-1 || depth == 0 && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
+			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
-				for k, t := range st.toks {
-					if t.Kind == rules.QuoteT {
+				for k := range st.toks {
+					if t := &st.toks[k]; t.Kind == rules.QuoteT {
 						a.qloc[t.Quote] = qloc{len(a.sents), k}
 					}
 				}
@@ -368,7 +372,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 	if len(a.store) != mark {
 		mark = 0 // a new chunk
 	}
-	toks := x.tokenize(a.view, q.Start, end, a.quotes, nil, free, &a.low)
+	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, maxHeadTokens)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}

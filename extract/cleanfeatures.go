@@ -163,36 +163,45 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 		}
 	}
 	for i := 0; i < len(s); {
+		c := s[i]
+		if f := asciiAlnum[c]; f != 0 {
+			// a run of ASCII letters and digits starts or extends the word:
+			// its counts are summed in the fields of one integer (a run is
+			// cut before it could fill one)
+			if ws < 0 {
+				ws = i
+			}
+			sum := f
+			h = (h ^ uint64(low[i])) * prime64
+			j, stop := i+1, min(len(s), i+maxAlnumRun)
+			for j < stop {
+				f = asciiAlnum[s[j]]
+				if f == 0 {
+					break
+				}
+				sum += f
+				h = (h ^ uint64(low[j])) * prime64
+				j++
+			}
+			lower, upper := int(sum&alnumField), int(sum>>alnumUpper&alnumField)
+			li.lowerCs += lower
+			li.upper += upper
+			li.letters += lower + upper
+			li.digits += int(sum >> alnumDigit)
+			li.chars += j - i
+			i = j
+			continue
+		}
 		li.chars++
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII: letters and digits extend the word
-			switch {
-			case 'a' <= c && c <= 'z':
-				li.lowerCs++
-				li.letters++
-			case 'A' <= c && c <= 'Z':
-				li.upper++
-				li.letters++
-			case '0' <= c && c <= '9':
-				li.digits++
-			case c == ' ':
+		if c < utf8.RuneSelf {
+			if c == ' ' {
 				// (what other does with a space)
 				if ws >= 0 {
 					endWord(i)
 					ws = -1
 				}
-				i++
-				continue
-			default:
+			} else {
 				st.other(&li, s, i, rune(c), &ws, &sq, endWord)
-				i++
-				continue
-			}
-			if i < len(low) {
-				h = (h ^ uint64(low[i])) * prime64
-			}
-			if ws < 0 {
-				ws = i
 			}
 			i++
 			continue
@@ -250,6 +259,32 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 	}
 	return li
 }
+
+// asciiAlnum gives, per byte, what an ASCII letter or digit adds to the
+// counts of features (0 for the other bytes): one in the field of small
+// letters (bits 0–20), capitals (from alnumUpper) or digits (from
+// alnumDigit). It is never written.
+var asciiAlnum = func() (t [256]uint64) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1 << alnumUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1 << alnumDigit
+	}
+	return t
+}()
+
+// The fields of a sum of asciiAlnum values, and the longest run summed in
+// one (each field holds up to 2^21 - 1).
+const (
+	alnumUpper  = 21
+	alnumDigit  = 42
+	alnumField  = 1<<21 - 1
+	maxAlnumRun = 1 << 20
+)
 
 // other handles, for features, the character r at i that is neither a
 // letter nor a digit: it may end the word begun at *ws, and it may be a

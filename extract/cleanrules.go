@@ -226,14 +226,21 @@ func (st *cleanState) holds(r *rules.CleanupRule, tests []shapeTest, k, i int) b
 			return false
 		}
 	}
-	if len(r.Words)+len(r.OnlyWords) > 0 && (k >= 0 && !st.index.WordsMay(k, st.infoHits(li)) || !st.listsHold(r, i)) {
+	// the quick tests of the words and the regex before the word lists'
+	// look-ups and the regex itself (the conditions are all needed: their
+	// order only sets the cost)
+	words := len(r.Words)+len(r.OnlyWords) > 0
+	if words && k >= 0 && !st.index.WordsMay(k, st.infoHits(li)) {
 		return false
 	}
 	if r.Regex != nil {
 		if f := st.filter(r); !f.EndsMay(st.infoLower(li)) || k >= 0 && !st.index.RegexMay(k, st.infoHits(li)) ||
-			!f.MustMay(li.text, st.infoLower(li)) || !r.Regex.MatchString(li.text) {
+			!f.MustMay(li.text, st.infoLower(li)) {
 			return false
 		}
+	}
+	if words && !st.listsHold(r, i) || r.Regex != nil && !r.Regex.MatchString(li.text) {
+		return false
 	}
 	// last, as it needs the line's words: a protected line is spared
 	return r.Scored || !r.Protect || !li.hasQuote && !(r.ProtectCues && st.hasCue(i))

@@ -8,7 +8,9 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/whosaid/whosaid/internal/wordtab"
 	"github.com/whosaid/whosaid/rules"
 )
 
@@ -32,9 +34,12 @@ const (
 
 // detector tells a document's language from the stop words of the packs.
 type detector struct {
-	codes  []string          // language codes; index 0 is the base language
-	words  map[string]uint16 // lower-case stop word → bit set of codes
-	maxLen int               // the longest stop word, in bytes
+	codes []string          // language codes; index 0 is the base language
+	words map[string]uint16 // lower-case stop word → bit set of codes
+	// short holds the words of up to 16 bytes of words, packed (see
+	// wordtab.Pack): a look-up neither hashes the word nor compares it
+	short  wordtab.Table
+	maxLen int // the longest stop word, in bytes
 }
 
 // newDetector builds the detector of a ruleset and its packs; nil when the
@@ -52,7 +57,25 @@ func newDetector(rs *rules.Ruleset) *detector {
 			d.maxLen = max(d.maxLen, len(w))
 		}
 	}
+	d.short = wordtab.New(len(d.words))
+	for w, bits := range d.words {
+		if a, b, ok := wordtab.Pack(w); ok {
+			d.short.Or(a, b, uint64(bits))
+		}
+	}
 	return d
+}
+
+// lookup returns the bit set of codes of the lower-case word w.
+func (d *detector) lookup(w []byte) uint16 {
+	if len(w) == 0 {
+		return 0
+	}
+	if a, b, ok := wordtab.Pack(unsafe.String(&w[0], len(w))); ok { // (not kept: w is reused)
+		bits, _ := d.short.Get(a, b)
+		return uint16(bits)
+	}
+	return d.words[string(w)]
 }
 
 // detect returns the index in d.codes of the language of text, or -1 for
@@ -122,7 +145,7 @@ func (d *detector) detectIn(text string, n int) int {
 		if long || len(w) > d.maxLen {
 			continue
 		}
-		bits := d.words[string(w)]
+		bits := d.lookup(w)
 		if bits == 0 {
 			continue
 		}

@@ -362,38 +362,54 @@ type qsScanner struct {
 // runes whose first byte may start a mark.
 func (s *qsScanner) run() {
 	text, t := s.text, s.t
+	cls := &t.class
 	for i := 0; i < len(text); {
-		c := t.class[text[i]]
-		if c == 0 {
-			i++
-			continue
+		// eight ordinary bytes (no newline, no mark, no first byte of a
+		// mark) at a time, most of a text; else byte by byte to the end of
+		// the eight
+		stop := len(text)
+		if i+8 <= len(text) {
+			x := load64(text, i)
+			if cls[byte(x)]|cls[byte(x>>8)]|cls[byte(x>>16)]|cls[byte(x>>24)]|
+				cls[byte(x>>32)]|cls[byte(x>>40)]|cls[byte(x>>48)]|cls[byte(x>>56)] == 0 {
+				i += 8
+				continue
+			}
+			stop = i + 8
 		}
-		switch c {
-		case qsNewline:
-			s.paragraphEnd(i)
-			s.lineStart = i + 1
-			i++
-			continue
-		case qsASCIIMark:
-			if m := t.ascii[text[i]]; m >= 0 && len(t.firsts) == 0 {
-				s.mark(i, 1, int(m))
+		for i < stop {
+			c := cls[text[i]]
+			if c == 0 {
 				i++
 				continue
 			}
+			switch c {
+			case qsNewline:
+				s.paragraphEnd(i)
+				s.lineStart = i + 1
+				i++
+				continue
+			case qsASCIIMark:
+				if m := t.ascii[text[i]]; m >= 0 && len(t.firsts) == 0 {
+					s.mark(i, 1, int(m))
+					i++
+					continue
+				}
+			}
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if w == 1 && r == utf8.RuneError {
+				i++
+				continue
+			}
+			if d, dw := t.digraphAt(text, i, r, w); d >= 0 && s.tryMark(i, dw, d) {
+				i += dw
+				continue
+			}
+			if m := t.find(r); m >= 0 {
+				s.mark(i, w, m)
+			}
+			i += w
 		}
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if w == 1 && r == utf8.RuneError {
-			i++
-			continue
-		}
-		if d, dw := t.digraphAt(text, i, r, w); d >= 0 && s.tryMark(i, dw, d) {
-			i += dw
-			continue
-		}
-		if m := t.find(r); m >= 0 {
-			s.mark(i, w, m)
-		}
-		i += w
 	}
 	s.paragraphEnd(len(text))
 	s.resolvePending(-1)

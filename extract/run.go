@@ -13,7 +13,8 @@ type RunOptions struct {
 	// (0 or less: runtime.NumCPU()).
 	Workers int
 	// Window bounds the documents read but not yet emitted (0 or less:
-	// 2 × Workers). Memory grows with the window, never with the corpus.
+	// 2 × Workers; with one worker, inlineWindow). Memory grows with the
+	// window, never with the corpus.
 	Window int
 }
 
@@ -52,14 +53,19 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 		workers = runtime.NumCPU()
 	}
 	window := opt.Window
+	if workers == 1 {
+		// the emitter extracts each document itself: a worker goroutine
+		// would only hand each result over to it, and the hand-over (waking
+		// the parked emitter, a futex call) cost some 3% of the CPU time
+		// of a run
+		if window <= 0 {
+			window = inlineWindow
+		}
+		return runInline(ctx, read, x, window, emit)
+	}
 	if window <= 0 {
 		window = 2 * workers
 	}
-	// With one worker, the emitter extracts each document itself: a
-	// worker goroutine would only hand each result over to it, and the
-	// hand-over (waking the parked emitter, a futex call) cost some 3% of
-	// the CPU time of a run.
-	inline := workers == 1
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -85,9 +91,6 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 				j.res <- Result{Input: in, Err: in.Err}
 				return nil
 			}
-			if inline {
-				return nil // the emitter extracts it
-			}
 			select {
 			case jobs <- j:
 				return nil
@@ -99,9 +102,6 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 
 	var wg sync.WaitGroup
 	for range workers {
-		if inline {
-			break
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -134,14 +134,10 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 				return ctx.Err()
 			}
 			var r Result
-			if inline && j.in.Err == nil {
-				r = extractOne(x, j.in)
-			} else {
-				select {
-				case r = <-j.res:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+			select {
+			case r = <-j.res:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
 			if err := emit(r); err != nil {
 				return err
@@ -154,6 +150,120 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// inlineWindow is the window of a run with one worker: news articles are
+// small, and the reader is woken once per window of documents (see
+// runInline). A queue of more than inlineBytes of text is full whatever its
+// number of documents, so that large documents are not read far ahead.
+const (
+	inlineWindow = 16
+	inlineBytes  = 1 << 20
+)
+
+// runInline is Run with one worker: the calling goroutine extracts and
+// emits each document, and the reader's goroutine hands the documents over
+// through a queue of at most half the window, which the emitter takes whole
+// (so that the documents it holds and the queue are at most window). The
+// reader waits only when the queue is full and is woken once the emitter
+// has taken it: one wake-up of a parked goroutine (a futex call on each
+// side) per queue of documents, where a channel of capacity window woke the
+// reader after every document received, to read one more.
+func runInline(ctx context.Context, read Reader, x *Extractor, window int, emit func(Result) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu      sync.Mutex
+		queue   []Input // read, not yet taken by the emitter
+		queued  int     // the bytes of text in queue
+		done    bool    // the reader returned, with readErr
+		readErr error
+		// full: the reader waits for the queue to be taken; waiting: the
+		// emitter waits for a document (or the reader's end)
+		full, waiting bool
+	)
+	limit := max(1, window/2)       // documents in the queue
+	ready := make(chan struct{}, 1) // to the emitter, when it waits
+	space := make(chan struct{}, 1) // to the reader, when it waits
+	signal := func(c chan struct{}) {
+		select {
+		case c <- struct{}{}:
+		default: // a signal is pending already
+		}
+	}
+	go func() {
+		err := read(func(in Input) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			mu.Lock()
+			for len(queue) >= limit || len(queue) > 0 && queued >= inlineBytes {
+				full = true
+				mu.Unlock()
+				select {
+				case <-space:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				mu.Lock()
+			}
+			queue = append(queue, in)
+			queued += len(in.Text)
+			wake := waiting
+			waiting = false
+			mu.Unlock()
+			if wake {
+				signal(ready)
+			}
+			return nil
+		})
+		mu.Lock()
+		done, readErr = true, err
+		wake := waiting
+		waiting = false
+		mu.Unlock()
+		if wake {
+			signal(ready)
+		}
+	}()
+
+	var batch []Input
+	for {
+		mu.Lock()
+		for len(queue) == 0 && !done {
+			waiting = true
+			mu.Unlock()
+			select {
+			case <-ready:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			mu.Lock()
+		}
+		batch, queue, queued = queue, batch[:0], 0
+		wake, finished, err := full, done, readErr
+		full = false
+		mu.Unlock()
+		if wake {
+			signal(space)
+		}
+		if len(batch) == 0 && finished {
+			return err
+		}
+		for i, in := range batch {
+			batch[i] = Input{} // the queue's array keeps no document
+			r := Result{Input: in, Err: in.Err}
+			if in.Err == nil {
+				r = extractOne(x, in)
+			}
+			if err := emit(r); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // extractOne extracts one document; a panic (a bug) becomes the document's

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -128,26 +129,49 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // made here on first need ("" until then) and shared by the paragraphs of
 // a document.
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
+	return x.tokenizeN(view, start, end, quotes, qidx, out, low, math.MaxInt)
+}
+
+// tokenizeN is tokenize that stops once out holds maxToks tokens or more:
+// the tokens it gives are the first of those tokenize gives (a token ends
+// where it would end in the whole paragraph).
+func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string, maxToks int) []rules.Token {
 	qi := 0
 	i := start
-	for i < end {
-		if qi < len(qidx) && i >= quotes[qidx[qi]].OpenStart {
+	// limit: where the next quotation opens, else end
+	limit := end
+	if len(qidx) > 0 {
+		limit = quotes[qidx[0]].OpenStart
+	}
+	for i < end && len(out) < maxToks {
+		if i >= limit && qi < len(qidx) {
 			q := quotes[qidx[qi]]
 			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: int32(q.OpenStart), End: int32(q.CloseEnd), Kind: rules.QuoteT, Quote: int32(qidx[qi])})
 			i = q.CloseEnd
 			qi++
+			limit = end
+			if qi < len(qidx) {
+				limit = quotes[qidx[qi]].OpenStart
+			}
 			continue
 		}
-		limit := end
-		if qi < len(qidx) {
-			limit = quotes[qidx[qi]].OpenStart
+		// an ASCII letter or digit that is no quotation mark starts a word
+		// with no look-up of its rune's properties
+		var r rune
+		n := 1
+		word := false
+		if c := view[i]; c < utf8.RuneSelf {
+			if c == ' ' {
+				i++
+				continue
+			}
+			r = rune(c)
+			word = isAlnumASCII(c) && !x.asciiMark[c]
+		} else {
+			r, n = utf8.DecodeRuneInString(view[i:])
 		}
-		if view[i] == ' ' {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(view[i:])
 		switch {
+		case word:
 		case unicode.IsSpace(r):
 			i += n
 			continue
@@ -156,6 +180,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			i += n
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = true
+		}
+		if word {
 			j := i + n
 			// the case of the word's bytes, as asciiCase would find it
 			nonASCII, upper := r >= utf8.RuneSelf, 'A' <= r && r <= 'Z'
@@ -247,7 +274,12 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 			}
 			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
 			i = j
+			if i < limit && view[i] == ' ' {
+				i++ // the space after the word, without a turn of the loop
+			}
 			continue
+		}
+		switch {
 		case (r == '\'' || r == '’') && x.possessiveAt(view, i, n, limit) > 0:
 			// a possessive ending (’s) as its own token
 			j := i + n + x.possessiveAt(view, i, n, limit)
@@ -274,6 +306,9 @@ func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx [
 		w := view[i : i+n]
 		out = append(out, rules.Token{Text: w, Lower: w, Start: int32(i), End: int32(i + n), Kind: rules.Punct, Quote: -1})
 		i += n
+		if i < limit && view[i] == ' ' {
+			i++ // (as after a word)
+		}
 	}
 	return out
 }

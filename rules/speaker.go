@@ -397,25 +397,19 @@ done:
 	if k < end && titleEnd <= j && rs.commonNoun(toks, i, j, nameStart, end) {
 		return nil // im Etat, das System: a noun, not a name
 	}
-	if k < end {
-		sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
-		if titleEnd > j {
-			sp.Title = Span{j, titleEnd}
-		}
-		if det && nameStart == j { // the Kremlin, The New York Post
-			sp.Mention.Start = i
-		}
-		out = append(out, sp)
-	} else {
+	if k >= end {
 		d, ok := rs.descriptor(toks, i, j, possAt)
 		if !ok {
 			return nil
 		}
-		out = append(out, d)
+		out = make([]SpeakerPhrase, 1, 2)
+		out[0] = d
 		if withName, ok := rs.appositiveName(toks, d); ok {
-			out = append([]SpeakerPhrase{withName}, out...)
+			out = append(out, withName)
+			out[0], out[1] = withName, d
 		} else if withName, ok := rs.namedDescriptor(toks, d); ok {
-			out = append([]SpeakerPhrase{withName}, out...)
+			out = append(out, withName)
+			out[0], out[1] = withName, d
 		}
 		if possAt > j {
 			// the possessor on its own: US President Donald Trump
@@ -425,23 +419,35 @@ done:
 				}
 			}
 		}
-		return out
+		return out[:len(out):len(out)]
 	}
+	sp := SpeakerPhrase{Span: Span{i, end}, Mention: Span{nameStart, end}, Type: NameMention}
+	if titleEnd > j {
+		sp.Title = Span{j, titleEnd}
+	}
+	if det && nameStart == j { // the Kremlin, The New York Post
+		sp.Mention.Start = i
+	}
+	// The phrases of a name, longest first, are made shortest first: rev
+	// holds them in reverse, and is turned round at the end (one array,
+	// where putting each in front allocated a new one).
+	rev := make([]SpeakerPhrase, 1, 4)
+	rev[0] = sp
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if k < end && end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
+	if end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
-				both := out[0]
+				both := rev[len(rev)-1]
 				both.Span.End = p.Span.End
 				both.Mention.End = p.Span.End
-				out = append([]SpeakerPhrase{both}, out...)
+				rev = append(rev, both)
 				break
 			}
 		}
 	}
 	// Appositives and parentheticals after the name: Hugh Hill, a doctor, /
 	// Haines, 44, / John Cornyn (R-Texas)
-	base := out[0]
+	base := rev[len(rev)-1]
 	cur := base
 	fromAppositive := false
 	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
@@ -464,7 +470,7 @@ done:
 				next.Title = title
 				fromAppositive = true
 			}
-			out = append([]SpeakerPhrase{next}, out...)
+			rev = append(rev, next)
 			cur = next
 			if ap.End == 0 || toks[ap.End-1].Text != "," {
 				break // the appositive ended the sentence or the clause
@@ -474,7 +480,7 @@ done:
 		if pe, ok := rs.relativeClause(toks, at); ok {
 			next := cur
 			next.Span.End = pe
-			out = append([]SpeakerPhrase{next}, out...)
+			rev = append(rev, next)
 			cur = next
 			continue
 		}
@@ -485,20 +491,21 @@ done:
 				// the organisation is the title: Meenakshi Ganguly of Human Rights Watch
 				next.Title = Span{cur.Span.End, pe}
 			}
-			out = append([]SpeakerPhrase{next}, out...)
+			rev = append(rev, next)
 			cur = next
 			continue
 		}
 		if pe, ok := parenthetical(toks, cur.Span.End); ok {
 			next := cur
 			next.Span.End = pe
-			out = append([]SpeakerPhrase{next}, out...)
+			rev = append(rev, next)
 			cur = next
 			continue
 		}
 		break
 	}
-	return out
+	slices.Reverse(rev)
+	return rev[:len(rev):len(rev)]
 }
 
 // agentSurname reports whether toks[at], the last word of a run, is a

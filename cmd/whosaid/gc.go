@@ -8,12 +8,14 @@ import (
 )
 
 // gcPercent is the garbage collector's target (GOGC) when the environment
-// sets none. The live heap of an extraction of news is small (about 10 MB:
-// one article per worker and the ruleset), so the default of 100 collects
-// every few megabytes of garbage; 300 (the heap grows to 4× the live data
-// between collections) takes about 10% off the CPU time of a large run for
-// some 10 MB more of peak memory.
-const gcPercent = 300
+// sets none. The live heap of an extraction of news is small (about 7 MB:
+// one article per worker and the ruleset, which every collection marks
+// again), so the default of 100 collects every few megabytes of garbage;
+// 300 (the heap grows to 4× the live data between collections) took about
+// 10% off the CPU time of a large run for some 10 MB more of peak memory,
+// and 600 another 3% of the instructions (a collection costs some 30
+// million) for some 25 MB more (docs/performance.md, round five).
+const gcPercent = 600
 
 // bigGCPercent is the target while a document of more than bigDocument
 // bytes is in the run: its live heap is some 20 to 50 times its size, and
