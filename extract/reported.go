@@ -420,8 +420,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// in one pass over the text (cps); out does not grow, so that pointers
 	// into it hold
 	var cps cpConv
-	out := make([]Record, 0, len(quotes)+len(sts))
-	out = append(out, quotes...)
+	out := make([]Record, 0, len(sts))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -485,8 +484,42 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		cps.add(be, &last.End)
 	}
 	cps.convert(text)
-	slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
-	return out
+	return mergeRecords(quotes, out)
+}
+
+// mergeRecords returns the records of quotes and reps in text order (by
+// byteStart, those of quotes first at equal offsets): a merge when both
+// are in that order already, as they come, else a stable sort.
+func mergeRecords(quotes, reps []Record) []Record {
+	byStart := func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) }
+	out := make([]Record, 0, len(quotes)+len(reps))
+	if !sortedByStart(quotes) || !sortedByStart(reps) {
+		out = append(append(out, quotes...), reps...)
+		slices.SortStableFunc(out, byStart)
+		return out
+	}
+	i, j := 0, 0
+	for i < len(quotes) && j < len(reps) {
+		if reps[j].byteStart < quotes[i].byteStart {
+			out = append(out, reps[j])
+			j++
+		} else {
+			out = append(out, quotes[i])
+			i++
+		}
+	}
+	out = append(out, quotes[i:]...)
+	return append(out, reps[j:]...)
+}
+
+// sortedByStart reports whether rs is in the order of byteStart.
+func sortedByStart(rs []Record) bool {
+	for i := 1; i < len(rs); i++ {
+		if rs[i].byteStart < rs[i-1].byteStart {
+			return false
+		}
+	}
+	return true
 }
 
 // cpConv converts byte offsets of a text to code-point offsets, all at
