@@ -420,7 +420,9 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// in one pass over the text (cps); out does not grow, so that pointers
 	// into it hold
 	var cps cpConv
-	out := make([]Record, 0, len(sts))
+	// the statements' records go after room for the quotes', which the
+	// merge fills from the front
+	out := make([]Record, len(quotes), len(quotes)+len(sts))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -487,29 +489,31 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	return mergeRecords(quotes, out)
 }
 
-// mergeRecords returns the records of quotes and reps in text order (by
-// byteStart, those of quotes first at equal offsets): a merge when both
-// are in that order already, as they come, else a stable sort.
-func mergeRecords(quotes, reps []Record) []Record {
-	byStart := func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) }
-	out := make([]Record, 0, len(quotes)+len(reps))
+// mergeRecords puts the records of quotes and of out[len(quotes):] (the
+// statements') in out, in text order (by byteStart, those of quotes first
+// at equal offsets), and returns it: a merge from the front when both are
+// in that order already, as they come (a record of the statements is read
+// before its slot is written), else a stable sort.
+func mergeRecords(quotes, out []Record) []Record {
+	reps := out[len(quotes):]
 	if !sortedByStart(quotes) || !sortedByStart(reps) {
-		out = append(append(out, quotes...), reps...)
-		slices.SortStableFunc(out, byStart)
+		copy(out, quotes)
+		slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
 		return out
 	}
-	i, j := 0, 0
+	i, j, k := 0, 0, 0
 	for i < len(quotes) && j < len(reps) {
 		if reps[j].byteStart < quotes[i].byteStart {
-			out = append(out, reps[j])
+			out[k] = reps[j]
 			j++
 		} else {
-			out = append(out, quotes[i])
+			out[k] = quotes[i]
 			i++
 		}
+		k++
 	}
-	out = append(out, quotes[i:]...)
-	return append(out, reps[j:]...)
+	copy(out[k:], quotes[i:]) // else the rest of reps is in place
+	return out
 }
 
 // sortedByStart reports whether rs is in the order of byteStart.

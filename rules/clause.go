@@ -136,6 +136,16 @@ func (m *matcher) clauseBreakAt(j int) bool {
 	return yes
 }
 
+// resetBytes returns b with n zero bytes, reusing its memory.
+func resetBytes(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 // mayList reports whether an entry of l can start at toks[p]: false when
 // the token's classes (if it has them) tell ListAt's answer, 0, without
 // the call; it inlines.

@@ -97,6 +97,9 @@ type Window struct {
 	// remembers, then those of CLAUSE items being tried (a stack).
 	endBuf []int
 	ends   []clauseEndsSeen
+	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
+	// being matched: 0 unknown, 1 no, 2 yes.
+	cueSeen []uint8
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -201,6 +204,9 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	}
 	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
+	}
+	if nr != nil && nr.reach.fill != nil {
+		w.cueSeen = resetBytes(w.cueSeen, len(toks)+1)
 	}
 	var best Match
 	found := false
