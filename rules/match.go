@@ -393,7 +393,13 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		next = func(p int) bool { return m.seq(items, i+1, p, k) }
 	}
 	if it.tok {
-		return m.repTok(it, pos, next)
+		var guard *item
+		if i+1 < len(items) {
+			if g := items[i+1]; g.op == opPunct && g.tok && g.min > 0 {
+				guard = g
+			}
+		}
+		return m.repTok(it, pos, guard, next)
 	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
@@ -414,8 +420,11 @@ func (m *matcher) step() bool {
 // (item.tok), without recursion or closures: it takes the longest run of
 // repetitions, then tries k from the longest down, counting the steps that
 // rep counts in the same order (when the count goes over maxSteps it gives
-// up, as Match drops the result then).
-func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
+// up, as Match drops the result then). When guard is not nil, it is the
+// required punctuation item that k matches first: where that punctuation
+// is not, k is not called and the one step it would count is counted
+// (ANY{1,12} , calls k at the commas in reach only).
+func (m *matcher) repTok(it *item, pos int, guard *item, k func(int) bool) bool {
 	n := 0
 	for {
 		if m.step() { // rep(it, n, …)
@@ -437,7 +446,16 @@ func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
 		if j < n && it.op == opGroup && m.tokRest(it, pos+j) {
 			return false // over maxSteps
 		}
-		if j >= it.min && k(pos+j) {
+		if j < it.min {
+			continue
+		}
+		if guard != nil && !m.atomAt(guard, pos+j) {
+			if m.step() { // the one step k would count: the guard's rep
+				return false
+			}
+			continue
+		}
+		if k(pos + j) {
 			return true
 		}
 	}
