@@ -198,6 +198,10 @@ type List struct {
 
 	owner *Ruleset // the ruleset that gave the list its class bit
 	bit   uint64   // the list's class bit under owner; 0 for none
+	// firsts has firstBit(w) for the first word w of every phrase, under
+	// owner: a word whose bit is not set starts none, which ListAt tells
+	// without the look-up of the phrases.
+	firsts uint64
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).
