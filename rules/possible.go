@@ -122,14 +122,16 @@ func (w *Window) hasList(l *List) bool {
 
 // listOccurs reports whether an entry of l matches at some position: by the
 // union of the tokens' classes when l has a class bit (a word of l occurs,
-// or no phrase of any list can start anywhere), else at each position.
+// or no phrase of any list can start anywhere), or by the Bloom filters of
+// the window's words and of the first words of l's phrases (none of them
+// occurs), else at each position.
 func (w *Window) listOccurs(l *List) bool {
 	if l != nil && l.owner == w.rs {
 		if w.classesOf()&l.bit != 0 {
 			return true
 		}
-		if w.classes&classPhraseStart == 0 {
-			return false
+		if w.classes&classPhraseStart == 0 || w.summary().words&l.firsts == 0 {
+			return false // no word of the window starts a phrase of l
 		}
 	}
 	for pos := range w.toks {
