@@ -424,8 +424,9 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// in one pass over the text (cps); out does not grow, so that pointers
 	// into it hold
 	var cps cpConv
-	out := make([]Record, 0, len(quotes)+len(sts))
-	out = append(out, quotes...)
+	// the statements' records go after room for the quotes', which the
+	// merge fills from the front
+	out := make([]Record, len(quotes), len(quotes)+len(sts))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -489,8 +490,44 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		cps.add(be, &last.End)
 	}
 	cps.convert(text)
-	slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
+	return mergeRecords(quotes, out)
+}
+
+// mergeRecords puts the records of quotes and of out[len(quotes):] (the
+// statements') in out, in text order (by byteStart, those of quotes first
+// at equal offsets), and returns it: a merge from the front when both are
+// in that order already, as they come (a record of the statements is read
+// before its slot is written), else a stable sort.
+func mergeRecords(quotes, out []Record) []Record {
+	reps := out[len(quotes):]
+	if !sortedByStart(quotes) || !sortedByStart(reps) {
+		copy(out, quotes)
+		slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
+		return out
+	}
+	i, j, k := 0, 0, 0
+	for i < len(quotes) && j < len(reps) {
+		if reps[j].byteStart < quotes[i].byteStart {
+			out[k] = reps[j]
+			j++
+		} else {
+			out[k] = quotes[i]
+			i++
+		}
+		k++
+	}
+	copy(out[k:], quotes[i:]) // else the rest of reps is in place
 	return out
+}
+
+// sortedByStart reports whether rs is in the order of byteStart.
+func sortedByStart(rs []Record) bool {
+	for i := 1; i < len(rs); i++ {
+		if rs[i].byteStart < rs[i-1].byteStart {
+			return false
+		}
+	}
+	return true
 }
 
 // cpConv converts byte offsets of a text to code-point offsets, all at

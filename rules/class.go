@@ -139,12 +139,18 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 	}
 	for i, name := range order {
 		l := rs.Lists[name]
-		l.owner, l.bit = nil, 0
-		if i >= maxListBits || l == nil {
+		if l == nil {
+			continue
+		}
+		l.owner, l.bit, l.firsts = nil, 0, 0
+		if i >= maxListBits {
 			continue
 		}
 		l.owner, l.bit = rs, 1<<uint(i)
-		if !words {
+		for w := range l.phrases {
+			l.firsts |= firstBit(w)
+		}
+		if !words { // the static table holds the words' bits already
 			continue
 		}
 		for w := range l.words {
@@ -320,8 +326,18 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	if c&l.bit != 0 {
 		best = 1
 	}
-	if c&classPhraseStart == 0 || l.maxLen <= 1 {
+	if c&classPhraseStart == 0 || l.maxLen <= 1 || l.firsts&firstBit(toks[i].Lower) == 0 {
 		return best
 	}
 	return l.longestPhrase(toks, i, best)
+}
+
+// firstBit is a bit for the word w, from its length and its first and last
+// bytes, for List.firsts (a one-word Bloom filter of the words that start
+// a list's phrases).
+func firstBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << ((uint(len(w))*13 + uint(w[0])*7 + uint(w[len(w)-1])) & 63)
 }

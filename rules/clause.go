@@ -136,6 +136,16 @@ func (m *matcher) clauseBreakAt(j int) bool {
 	return yes
 }
 
+// resetBytes returns b with n zero bytes, reusing its memory.
+func resetBytes(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 // mayList reports whether an entry of l can start at toks[p]: false when
 // the token's classes (if it has them) tell ListAt's answer, 0, without
 // the call; it inlines.
@@ -445,6 +455,8 @@ type ListSet struct {
 	// byClass maps a class bit (by its index) to the lists of this
 	// ruleset that have it, as bits of lists.
 	byClass [64]uint64
+	// firsts is the union of the lists' List.firsts.
+	firsts uint64
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
@@ -466,6 +478,7 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 		}
 		if l.owner == rs && l.maxLen > 1 {
 			s.classes |= classPhraseStart
+			s.firsts |= l.firsts
 			for w := range l.phrases {
 				s.first[w] |= 1 << k
 			}
@@ -496,7 +509,7 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 			}
 		}
 	}
-	if c&classPhraseStart == 0 {
+	if c&classPhraseStart == 0 || s.firsts&firstBit(toks[i].Lower) == 0 {
 		return mask
 	}
 	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {

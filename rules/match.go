@@ -97,6 +97,9 @@ type Window struct {
 	// remembers, then those of CLAUSE items being tried (a stack).
 	endBuf []int
 	ends   []clauseEndsSeen
+	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
+	// being matched: 0 unknown, 1 no, 2 yes.
+	cueSeen []uint8
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
 	kinds   kindSummary
@@ -206,6 +209,9 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	}
 	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
+	}
+	if nr != nil && nr.reach.fill != nil {
+		w.cueSeen = resetBytes(w.cueSeen, len(toks)+1)
 	}
 	var best Match
 	found := false
@@ -400,7 +406,13 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		next = func(p int) bool { return m.seq(items, i+1, p, k) }
 	}
 	if it.tok {
-		return m.repTok(it, pos, next)
+		var guard *item
+		if i+1 < len(items) {
+			if g := items[i+1]; g.op == opPunct && g.tok && g.min > 0 {
+				guard = g
+			}
+		}
+		return m.repTok(it, pos, guard, next)
 	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
@@ -421,8 +433,11 @@ func (m *matcher) step() bool {
 // (item.tok), without recursion or closures: it takes the longest run of
 // repetitions, then tries k from the longest down, counting the steps that
 // rep counts in the same order (when the count goes over maxSteps it gives
-// up, as Match drops the result then).
-func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
+// up, as Match drops the result then). When guard is not nil, it is the
+// required punctuation item that k matches first: where that punctuation
+// is not, k is not called and the one step it would count is counted
+// (ANY{1,12} , calls k at the commas in reach only).
+func (m *matcher) repTok(it *item, pos int, guard *item, k func(int) bool) bool {
 	n := 0
 	for {
 		if m.step() { // rep(it, n, …)
@@ -444,7 +459,16 @@ func (m *matcher) repTok(it *item, pos int, k func(int) bool) bool {
 		if j < n && it.op == opGroup && m.tokRest(it, pos+j) {
 			return false // over maxSteps
 		}
-		if j >= it.min && k(pos+j) {
+		if j < it.min {
+			continue
+		}
+		if guard != nil && !m.atomAt(guard, pos+j) {
+			if m.step() { // the one step k would count: the guard's rep
+				return false
+			}
+			continue
+		}
+		if k(pos + j) {
 			return true
 		}
 	}

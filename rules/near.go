@@ -45,11 +45,28 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 			continue
 		}
 		e := sp.Span.End
-		if n.cueIn(e, e+rc.Gap) && (rc.fill != nil || m.canStart(items[1:], e)) && m.reachesCue(n, e) {
+		if n.cueIn(e, e+rc.Gap) && (rc.fill != nil || m.canStart(items[1:], e)) && m.reachesCueMemo(n, e) {
 			return true
 		}
 	}
 	return false
+}
+
+// reachesCueMemo is reachesCue, remembered by e for the match (the
+// speaker phrases from several starts end at the same token: Yury
+// Ushakov and Ushakov before said).
+func (m *matcher) reachesCueMemo(n *near, e int) bool {
+	w := m.Window
+	if n.reach.fill == nil || uint(e) >= uint(len(w.cueSeen)) {
+		return m.reachesCue(n, e)
+	}
+	if w.cueSeen[e] == 0 {
+		w.cueSeen[e] = 1
+		if m.reachesCue(n, e) {
+			w.cueSeen[e] = 2
+		}
+	}
+	return w.cueSeen[e] == 2
 }
 
 // reachesCue reports whether the tokens from e up to a cue (at most

@@ -9,10 +9,14 @@ import "slices"
 // kindSummary says which one-token atoms occur in a window, so that
 // deciding whether a rule is possible does not scan the tokens per item.
 type kindSummary struct {
-	done             bool
-	punct            [2]uint64 // ASCII punctuation tokens, by byte
-	dash, cap, upper bool      // a Dash token, a capitalised word, a word in capitals
-	quotes           int       // QuoteT tokens
+	done      bool
+	punct     [2]uint64 // ASCII punctuation tokens, by byte
+	dash, cap bool      // a Dash token, a capitalised word
+	// upper: a word in capitals, once upperDone (looked for on first use:
+	// few patterns ask)
+	upper, upperDone bool
+	quotes           int    // QuoteT tokens
+	words            uint64 // firstBit of every token's lower-case form
 }
 
 // summary returns the window's kindSummary, made on first use.
@@ -24,6 +28,7 @@ func (w *Window) summary() *kindSummary {
 	ks.done = true
 	for i := range w.toks {
 		t := &w.toks[i]
+		ks.words |= firstBit(t.Lower)
 		switch t.Kind {
 		case Punct:
 			if len(t.Text) == 1 && t.Text[0] < 128 {
@@ -36,13 +41,25 @@ func (w *Window) summary() *kindSummary {
 		case Word:
 			if t.Cap {
 				ks.cap = true
-				if !ks.upper && isUpperWord(t.Text) {
-					ks.upper = true
-				}
 			}
 		}
 	}
 	return ks
+}
+
+// hasUpper reports whether a word in capitals occurs in the window.
+func (w *Window) hasUpper() bool {
+	ks := w.summary()
+	if !ks.upperDone {
+		ks.upperDone = true
+		for i := range w.toks {
+			if t := &w.toks[i]; t.Kind == Word && t.Cap && isUpperWord(t.Text) {
+				ks.upper = true
+				break
+			}
+		}
+	}
+	return ks.upper
 }
 
 // possSeen is whether a pattern is possible in a window without a quotation.
@@ -74,7 +91,7 @@ func (m *matcher) hasLit(it *item) bool {
 		}
 	}
 	seen := len(it.lit) == 0 && len(w.toks) > 0 // as atomAt says
-	if len(it.lit) > 0 {
+	if len(it.lit) > 0 && w.summary().words&firstBit(it.lit[0]) != 0 {
 		// atomAt(it, pos) at each pos, with the first word compared inline
 		first, toks := it.lit[0], w.toks
 		for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
@@ -105,14 +122,16 @@ func (w *Window) hasList(l *List) bool {
 
 // listOccurs reports whether an entry of l matches at some position: by the
 // union of the tokens' classes when l has a class bit (a word of l occurs,
-// or no phrase of any list can start anywhere), else at each position.
+// or no phrase of any list can start anywhere), or by the Bloom filters of
+// the window's words and of the first words of l's phrases (none of them
+// occurs), else at each position.
 func (w *Window) listOccurs(l *List) bool {
 	if l != nil && l.owner == w.rs {
 		if w.classesOf()&l.bit != 0 {
 			return true
 		}
-		if w.classes&classPhraseStart == 0 {
-			return false
+		if w.classes&classPhraseStart == 0 || w.summary().words&l.firsts == 0 {
+			return false // no word of the window starts a phrase of l
 		}
 	}
 	for pos := range w.toks {
@@ -206,7 +225,7 @@ func (m *matcher) occurs(it *item) bool {
 	case opCap:
 		return m.summary().cap
 	case opUpper:
-		return m.summary().upper
+		return m.hasUpper()
 	case opOtherQuote:
 		n := m.summary().quotes
 		if m.quote >= 0 && m.quote < len(toks) && toks[m.quote].Kind == QuoteT {

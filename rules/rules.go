@@ -209,6 +209,10 @@ type List struct {
 	static *staticList
 	// set: the word set of such a list without a class bit
 	set *wordtab.Set
+	// firsts has firstBit(w) for the first word w of every phrase, under
+	// owner: a word whose bit is not set starts none, which ListAt tells
+	// without the look-up of the phrases.
+	firsts uint64
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).

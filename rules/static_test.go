@@ -344,6 +344,8 @@ func TestStaticLoadSame(t *testing.T) {
 			t.Errorf("list %s: attributes differ", name)
 		case g.bit != w.bit || (g.owner == got) != (w.owner == want):
 			t.Errorf("list %s: class bit %x, want %x", name, g.bit, w.bit)
+		case g.firsts != w.firsts:
+			t.Errorf("list %s: phrase first-word filter %x, want %x", name, g.firsts, w.firsts)
 		}
 	}
 	if len(got.Attribution) != len(want.Attribution) {
