@@ -111,6 +111,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 		return &exitError{exitUsage, err}
 	}
 	if o.cpuprof != "" {
+		a.guardSignals()
 		stop, err := startCPUProfile(o.cpuprof)
 		if err != nil {
 			return &exitError{exitUsage, err}
