@@ -38,16 +38,42 @@ const snapshotMagic = "whosaid-yaml-snapshot\x02"
 // snapshotRoot returns the parsed root node of the embedded default file
 // src from the snapshot, a fresh tree at each call; nil when src is no
 // default file, the snapshot lacks it, or src's bytes are not those the
-// snapshot was made from.
-func snapshotRoot(src Source) *yaml.Node {
+// snapshot was made from. idx is the snapshot's header, read once per
+// load (nil: read here).
+func snapshotRoot(src Source, idx *snapshotIndex) *yaml.Node {
 	if !src.Default {
 		return nil
 	}
-	root, err := decodeSnapshotFile(defaultSnapshot, src.Name, src.Data)
+	root, err := idx.decode(src.Name, src.Data)
 	if err != nil {
 		return nil
 	}
 	return root
+}
+
+// snapshotIndex is the header of the embedded snapshot, read on the first
+// file that a load takes from it and kept for the others of that load
+// (each file read the header anew before: ~1% of a start's instructions).
+type snapshotIndex struct {
+	read  bool
+	files []snapshotEntry
+	err   error
+}
+
+// decode is decodeSnapshotFile on the embedded snapshot with the header
+// of idx (a nil idx reads it at each call).
+func (idx *snapshotIndex) decode(name string, src []byte) (*yaml.Node, error) {
+	if idx == nil {
+		return decodeSnapshotFile(defaultSnapshot, name, src)
+	}
+	if !idx.read {
+		idx.files, idx.err = readSnapshotHeader(defaultSnapshot)
+		idx.read = true
+	}
+	if idx.err != nil {
+		return nil, idx.err
+	}
+	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src)
 }
 
 // staticSuffix ends the name of a base file's second tree in the
@@ -60,14 +86,14 @@ const staticSuffix = "#static"
 // snapshotRootStatic returns the root of the file src without its lists
 // and rule tests (see staticSuffix) from the snapshot, or its full tree
 // (snapshotRoot) when the snapshot has no such tree of it.
-func snapshotRootStatic(src Source) *yaml.Node {
+func snapshotRootStatic(src Source, idx *snapshotIndex) *yaml.Node {
 	if !src.Default {
 		return nil
 	}
-	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+staticSuffix, src.Data); err == nil {
+	if root, err := idx.decode(src.Name+staticSuffix, src.Data); err == nil {
 		return root
 	}
-	return snapshotRoot(src)
+	return snapshotRoot(src, idx)
 }
 
 // staticTree returns a copy of the root mapping of a file with the value
@@ -275,6 +301,12 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeSnapshotEntry(data, files, name, src)
+}
+
+// decodeSnapshotEntry is decodeSnapshotFile with the entries of the
+// snapshot's header, files.
+func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte) (*yaml.Node, error) {
 	for _, f := range files {
 		if f.name != name {
 			continue
