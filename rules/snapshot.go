@@ -58,6 +58,34 @@ type snapshotIndex struct {
 	read  bool
 	files []snapshotEntry
 	err   error
+	// scratch holds the blocks of the file decoded last, which the next
+	// file of the load decodes into: a load touches the memory of its
+	// largest tree instead of all of them (~200 KB less). A decoder keeps
+	// no node of a tree once the file is read (see decoder.attr).
+	scratch snapshotScratch
+}
+
+// snapshotScratch is the memory a file's tree is decoded into.
+type snapshotScratch struct {
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	lens  []int
+	strs  []string
+}
+
+// grow returns s's slice of n elements, zeroed, or a new one when s is
+// nil or too small (which s keeps).
+func grow[T any](s *[]T, n int) []T {
+	if s == nil {
+		return make([]T, n)
+	}
+	if cap(*s) < n {
+		*s = make([]T, n)
+		return *s
+	}
+	b := (*s)[:n]
+	clear(b)
+	return b
 }
 
 // decode is decodeSnapshotFile on the embedded snapshot with the header
@@ -73,7 +101,7 @@ func (idx *snapshotIndex) decode(name string, src []byte) (*yaml.Node, error) {
 	if idx.err != nil {
 		return nil, idx.err
 	}
-	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src)
+	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src, &idx.scratch)
 }
 
 // staticSuffix ends the name of a base file's second tree in the
@@ -301,12 +329,13 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeSnapshotEntry(data, files, name, src)
+	return decodeSnapshotEntry(data, files, name, src, nil)
 }
 
 // decodeSnapshotEntry is decodeSnapshotFile with the entries of the
-// snapshot's header, files.
-func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte) (*yaml.Node, error) {
+// snapshot's header, files, decoded into the memory of sc (nil: new
+// memory; else the tree lives until sc's next use).
+func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte, sc *snapshotScratch) (*yaml.Node, error) {
 	for _, f := range files {
 		if f.name != name {
 			continue
@@ -318,30 +347,33 @@ func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []
 		if f.nstrs > f.stop-f.start {
 			return nil, errors.New("snapshot: bad string count")
 		}
-		lens := make([]int, f.nstrs)
+		if sc == nil {
+			sc = &snapshotScratch{}
+		}
+		lens := grow(&sc.lens, f.nstrs)
 		for i := range lens {
 			lens[i] = r.uint()
 		}
-		r.strs = make([]string, f.nstrs)
+		r.strs = grow(&sc.strs, f.nstrs)
 		for i, l := range lens {
 			r.strs[i] = r.bytes(l)
 		}
 		if r.err != nil {
 			return nil, r.err
 		}
-		return r.tree(f.nodes)
+		return r.tree(f.nodes, sc)
 	}
 	return nil, fmt.Errorf("snapshot: no file %s", name)
 }
 
 // tree decodes the n nodes of a file into one block of nodes and one of
-// child pointers, and returns the first (the root).
-func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
+// child pointers, those of sc, and returns the first (the root).
+func (r *snapshotReader) tree(n int, sc *snapshotScratch) (*yaml.Node, error) {
 	if n < 1 || n > len(r.data) {
 		return nil, errors.New("snapshot: bad node count")
 	}
-	nodes := make([]yaml.Node, n)
-	ptrs := make([]*yaml.Node, n-1) // every node but the root is one child
+	nodes := grow(&sc.nodes, n)
+	ptrs := grow(&sc.ptrs, n-1) // every node but the root is one child
 	next, used := 0, 0
 	var read func() *yaml.Node
 	read = func() *yaml.Node {
