@@ -60,7 +60,7 @@ type snapshotIndex struct {
 	err   error
 	// scratch holds the blocks of the file decoded last, which the next
 	// file of the load decodes into: a load touches the memory of its
-	// largest tree instead of all of them (135 KB less). A decoder keeps
+	// largest tree instead of all of them (~200 KB less). A decoder keeps
 	// no node of a tree once the file is read (see decoder.attr).
 	scratch snapshotScratch
 }
