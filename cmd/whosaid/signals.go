@@ -40,8 +40,9 @@ func stopped(ctx context.Context) (string, int) {
 // signalDelay is how long a process runs before it installs the handlers
 // of the signals that stop a run (signalGuard), unless it opens an output
 // file sooner. Installing them starts the runtime's signal machinery: two
-// more threads and some 100 more context switches, about a third of the CPU
-// time of a 3 KB article's whole run (docs/performance.md). A signal
+// more threads (one locked to its goroutine) and their hand-overs, about a
+// quarter of the time of a 3 KB article's whole run (docs/performance.md,
+// start-up, round three); a run that ends sooner never pays it. A signal
 // sooner ends the process the default way, as during the program's own
 // start: the same exit status (128 + the signal), no message.
 const signalDelay = 50 * time.Millisecond
