@@ -54,14 +54,13 @@ const signalDelay = 50 * time.Millisecond
 type signalGuard struct {
 	once   sync.Once
 	cancel context.CancelCauseFunc
-	timer  *time.Timer
 }
 
 // newSignalGuard returns the guard of a process, which installs the
 // handlers after signalDelay or at install, whichever comes first.
 func newSignalGuard(cancel context.CancelCauseFunc) *signalGuard {
 	g := &signalGuard{cancel: cancel}
-	g.timer = time.AfterFunc(signalDelay, g.install)
+	time.AfterFunc(signalDelay, g.install) // (a no-op once installed)
 	return g
 }
 
@@ -73,7 +72,6 @@ func (g *signalGuard) install() {
 		return
 	}
 	g.once.Do(func() {
-		g.timer.Stop()
 		sigs := make(chan os.Signal, 1)
 		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		go func() {
