@@ -395,12 +395,22 @@ func TestSignals(t *testing.T) {
 				}
 				time.Sleep(10 * time.Millisecond)
 			}
-			time.Sleep(100 * time.Millisecond)
 			if c.stdout {
-				// the program's start (seconds under -race on a busy
-				// machine) and signalDelay
-				time.Sleep(2*time.Second + signalDelay)
+				// wait for the run to reach the pipe: a writer opened
+				// without blocking finds its reader (up to 10 s, as
+				// above); the write end, held open, keeps the reader
+				// blocked in read; then for signalDelay
+				for i := 0; i < 1000; i++ {
+					fd, err := syscall.Open(fifo, syscall.O_WRONLY|syscall.O_NONBLOCK, 0)
+					if err == nil {
+						defer syscall.Close(fd)
+						break
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				time.Sleep(signalDelay)
 			}
+			time.Sleep(100 * time.Millisecond)
 			cmd.Process.Signal(c.sig)
 			done := make(chan error, 1)
 			go func() { done <- cmd.Wait() }()
