@@ -399,7 +399,8 @@ func TestSignals(t *testing.T) {
 				// wait for the run to reach the pipe: a writer opened
 				// without blocking finds its reader (up to 10 s, as
 				// above); the write end, held open, keeps the reader
-				// blocked in read; then for signalDelay
+				// blocked in read; then for signalDelay, with a margin
+				// for a timer late on a busy machine
 				for i := 0; i < 1000; i++ {
 					fd, err := syscall.Open(fifo, syscall.O_WRONLY|syscall.O_NONBLOCK, 0)
 					if err == nil {
@@ -408,7 +409,7 @@ func TestSignals(t *testing.T) {
 					}
 					time.Sleep(10 * time.Millisecond)
 				}
-				time.Sleep(signalDelay)
+				time.Sleep(4 * signalDelay)
 			}
 			time.Sleep(100 * time.Millisecond)
 			cmd.Process.Signal(c.sig)
