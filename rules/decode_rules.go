@@ -326,7 +326,9 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !ok {
 		return nil
 	}
-	r.at = func(col int) Pos { return d.valuePos(patNode, runeOffset(src, col)) }
+	at := *patNode // a copy: the tree's memory is reused by the next file (snapshotIndex)
+	at.Content = nil
+	r.at = func(col int) Pos { return d.valuePos(&at, runeOffset(src, col)) }
 	if strings.TrimSpace(src) == "" {
 		d.errf(patNode, "empty pattern")
 		return nil

@@ -180,8 +180,9 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 			ids.base[src.Name] = true
 		}
 	}
+	snap := &snapshotIndex{}
 	for _, src := range srcs {
-		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil}
+		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil, snap: snap}
 		d.file1(rs, ids)
 	}
 	for id, p := range rs.Disabled {

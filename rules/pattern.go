@@ -241,6 +241,14 @@ func isNameRune(r rune) bool {
 func (p *parser) ident() string {
 	start := p.pos
 	for p.pos < len(p.src) {
+		if c := p.src[p.pos]; c < utf8.RuneSelf {
+			// ASCII, most of every pattern: isNameRune or an apostrophe
+			if c == '_' || c == '-' || c == '\'' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				p.pos++
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeRuneInString(p.src[p.pos:])
 		if !isNameRune(r) && !(r == '\'' || r == '’') {
 			break

@@ -38,16 +38,83 @@ const snapshotMagic = "whosaid-yaml-snapshot\x02"
 // snapshotRoot returns the parsed root node of the embedded default file
 // src from the snapshot, a fresh tree at each call; nil when src is no
 // default file, the snapshot lacks it, or src's bytes are not those the
-// snapshot was made from.
-func snapshotRoot(src Source) *yaml.Node {
+// snapshot was made from. idx is the snapshot's header, read once per
+// load (nil: read here).
+func snapshotRoot(src Source, idx *snapshotIndex) *yaml.Node {
 	if !src.Default {
 		return nil
 	}
-	root, err := decodeSnapshotFile(defaultSnapshot, src.Name, src.Data)
+	root, err := idx.decode(src.Name, src.Data)
 	if err != nil {
 		return nil
 	}
 	return root
+}
+
+// snapshotIndex is the header of the embedded snapshot, read on the first
+// file that a load takes from it and kept for the others of that load
+// (each file read the header anew before: ~1% of a start's instructions).
+type snapshotIndex struct {
+	read  bool
+	files []snapshotEntry
+	err   error
+	// scratch holds the blocks of the file decoded last, which the next
+	// file of the load decodes into: a load touches the memory of its
+	// largest tree instead of all of them (~200 KB less). A decoder keeps
+	// no node of a tree once the file is read (see decoder.attr).
+	scratch snapshotScratch
+}
+
+// snapshotScratch is the memory a file's tree is decoded into.
+type snapshotScratch struct {
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	lens  []int
+	strs  []string
+}
+
+// grow returns s's slice of n elements, zeroed, or a new one when s is
+// nil or too small (which s keeps).
+func grow[T any](s *[]T, n int) []T {
+	if s == nil {
+		return make([]T, n)
+	}
+	if cap(*s) < n {
+		*s = make([]T, n)
+		return *s
+	}
+	b := (*s)[:n]
+	clear(b)
+	return b
+}
+
+// decode is decodeSnapshotFile on the embedded snapshot with the header
+// of idx (a nil idx reads it at each call).
+func (idx *snapshotIndex) decode(name string, src []byte) (*yaml.Node, error) {
+	if idx == nil {
+		return decodeSnapshotFile(defaultSnapshot, name, src)
+	}
+	if !idx.read {
+		idx.files, idx.err = readSnapshotHeader(defaultSnapshot)
+		idx.read = true
+		if strings.HasSuffix(name, staticSuffix) {
+			// a load with the static data: its trees are those of the
+			// suffix (or smaller), so the largest of them is made first
+			nodes, strs := 0, 0
+			for _, f := range idx.files {
+				if strings.HasSuffix(f.name, staticSuffix) {
+					nodes, strs = max(nodes, f.nodes), max(strs, f.nstrs)
+				}
+			}
+			sc := &idx.scratch
+			sc.nodes, sc.ptrs = make([]yaml.Node, 0, nodes), make([]*yaml.Node, 0, nodes)
+			sc.lens, sc.strs = make([]int, 0, strs), make([]string, 0, strs)
+		}
+	}
+	if idx.err != nil {
+		return nil, idx.err
+	}
+	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src, &idx.scratch)
 }
 
 // staticSuffix ends the name of a base file's second tree in the
@@ -60,14 +127,14 @@ const staticSuffix = "#static"
 // snapshotRootStatic returns the root of the file src without its lists
 // and rule tests (see staticSuffix) from the snapshot, or its full tree
 // (snapshotRoot) when the snapshot has no such tree of it.
-func snapshotRootStatic(src Source) *yaml.Node {
+func snapshotRootStatic(src Source, idx *snapshotIndex) *yaml.Node {
 	if !src.Default {
 		return nil
 	}
-	if root, err := decodeSnapshotFile(defaultSnapshot, src.Name+staticSuffix, src.Data); err == nil {
+	if root, err := idx.decode(src.Name+staticSuffix, src.Data); err == nil {
 		return root
 	}
-	return snapshotRoot(src)
+	return snapshotRoot(src, idx)
 }
 
 // staticTree returns a copy of the root mapping of a file with the value
@@ -275,6 +342,13 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeSnapshotEntry(data, files, name, src, nil)
+}
+
+// decodeSnapshotEntry is decodeSnapshotFile with the entries of the
+// snapshot's header, files, decoded into the memory of sc (nil: new
+// memory; else the tree lives until sc's next use).
+func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte, sc *snapshotScratch) (*yaml.Node, error) {
 	for _, f := range files {
 		if f.name != name {
 			continue
@@ -286,30 +360,33 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 		if f.nstrs > f.stop-f.start {
 			return nil, errors.New("snapshot: bad string count")
 		}
-		lens := make([]int, f.nstrs)
+		if sc == nil {
+			sc = &snapshotScratch{}
+		}
+		lens := grow(&sc.lens, f.nstrs)
 		for i := range lens {
 			lens[i] = r.uint()
 		}
-		r.strs = make([]string, f.nstrs)
+		r.strs = grow(&sc.strs, f.nstrs)
 		for i, l := range lens {
 			r.strs[i] = r.bytes(l)
 		}
 		if r.err != nil {
 			return nil, r.err
 		}
-		return r.tree(f.nodes)
+		return r.tree(f.nodes, sc)
 	}
 	return nil, fmt.Errorf("snapshot: no file %s", name)
 }
 
 // tree decodes the n nodes of a file into one block of nodes and one of
-// child pointers, and returns the first (the root).
-func (r *snapshotReader) tree(n int) (*yaml.Node, error) {
+// child pointers, those of sc, and returns the first (the root).
+func (r *snapshotReader) tree(n int, sc *snapshotScratch) (*yaml.Node, error) {
 	if n < 1 || n > len(r.data) {
 		return nil, errors.New("snapshot: bad node count")
 	}
-	nodes := make([]yaml.Node, n)
-	ptrs := make([]*yaml.Node, n-1) // every node but the root is one child
+	nodes := grow(&sc.nodes, n)
+	ptrs := grow(&sc.ptrs, n-1) // every node but the root is one child
 	next, used := 0, 0
 	var read func() *yaml.Node
 	read = func() *yaml.Node {

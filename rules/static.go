@@ -268,7 +268,15 @@ func (sl *staticList) install(l *List, words bool) {
 		l.set = wordtab.SetFromData(sl.Set, sl.hasWord)
 	}
 	l.bit = 0 // (until bindClasses gives it one)
-	l.phrases = map[string][][]string{}
+	// the maps are made big enough at once (their growth was a third of
+	// the cost of the lists at every start)
+	first := 0 // the phrases' first words (the phrases are sorted)
+	for i := range sl.Phrases {
+		if i == 0 || sl.Phrases[i][0] != sl.Phrases[i-1][0] {
+			first++
+		}
+	}
+	l.phrases = make(map[string][][]string, first)
 	l.maxLen = 1
 	// the phrases are sorted, so those of one first word are in a row:
 	// each word's phrases are a slice of sl.Phrases
@@ -288,7 +296,7 @@ func (sl *staticList) install(l *List, words bool) {
 		i = j
 	}
 	if l.Attrs == nil && len(sl.Attrs) > 0 {
-		l.Attrs = map[string]string{}
+		l.Attrs = make(map[string]string, len(sl.Attrs)/2)
 	}
 	for i := 0; i+1 < len(sl.Attrs); i += 2 {
 		l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]

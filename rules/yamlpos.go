@@ -28,6 +28,9 @@ type decoder struct {
 	// cleanKeys, nestedKeys: the keys a cleanup rule and its prev: and
 	// next: accept (cleanupKeys, nestedKeys), made at the file's first rule
 	cleanKeys, nestedKeys []string
+	// snap is the header of the embedded snapshot, shared by the decoders
+	// of one load (nil: each reads it)
+	snap *snapshotIndex
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -198,10 +201,10 @@ func (d *decoder) parse() (root *yaml.Node) {
 	if d.fromStatic {
 		// the lists and rule tests come from the static data: the tree
 		// without them
-		if root := snapshotRootStatic(d.src); root != nil {
+		if root := snapshotRootStatic(d.src, d.snap); root != nil {
 			return root
 		}
-	} else if root := snapshotRoot(d.src); root != nil {
+	} else if root := snapshotRoot(d.src, d.snap); root != nil {
 		return root // an embedded default file, parsed when it was built
 	}
 	defer func() {

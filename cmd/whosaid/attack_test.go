@@ -342,22 +342,31 @@ func TestRulesTryEscapes(t *testing.T) {
 // TestSignals runs the command in a child process reading a named pipe that
 // nobody writes (a blocked reader), sends it a signal and checks that it
 // stops at once with 128 + the signal, a message, and no temporary file.
+// With -o the handlers are in place once the temporary file exists; on
+// standard output, once signalDelay has passed (signalGuard).
 func TestSignals(t *testing.T) {
 	cases := []struct {
-		sig  syscall.Signal
-		code int
-		msg  string
-		cmd  string
+		sig    syscall.Signal
+		code   int
+		msg    string
+		cmd    string
+		stdout bool // no -o: the output goes to standard output
 	}{
-		{syscall.SIGINT, 130, "whosaid: interrupted", "extract"},
-		{syscall.SIGTERM, 143, "whosaid: terminated", "extract"},
-		{syscall.SIGHUP, 129, "whosaid: hangup", "extract"},
+		{syscall.SIGINT, 130, "whosaid: interrupted", "extract", true},
+		{syscall.SIGTERM, 143, "whosaid: terminated", "extract", true},
+		{syscall.SIGINT, 130, "whosaid: interrupted", "extract", false},
+		{syscall.SIGTERM, 143, "whosaid: terminated", "extract", false},
+		{syscall.SIGHUP, 129, "whosaid: hangup", "extract", false},
 		// clean reads on the command's own goroutine, stuck opening the
 		// pipe: run gives up on it after stopGrace
-		{syscall.SIGINT, 130, "whosaid: interrupted", "clean"},
+		{syscall.SIGINT, 130, "whosaid: interrupted", "clean", false},
 	}
 	for _, c := range cases {
-		t.Run(c.cmd+"/"+c.sig.String(), func(t *testing.T) {
+		name := c.cmd + "/" + c.sig.String()
+		if c.stdout {
+			name += "/stdout"
+		}
+		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			good := write(t, filepath.Join(dir, "good.txt"), []byte(goodText))
 			fifo := mkfifo(t, filepath.Join(dir, "in.txt"))
@@ -365,6 +374,9 @@ func TestSignals(t *testing.T) {
 			args := []string{c.cmd, "-q", "-j", "2", "-o", out, good, fifo}
 			if c.cmd == "clean" {
 				args = []string{c.cmd, "-o", out, good, fifo}
+			}
+			if c.stdout {
+				args = []string{c.cmd, "-q", "-j", "2", good, fifo}
 			}
 			cmd := exec.Command(os.Args[0], args...)
 			cmd.Env = append(os.Environ(), "WHOSAID_CHILD=1")
@@ -376,12 +388,28 @@ func TestSignals(t *testing.T) {
 			// wait for the temporary output file: the run has started (up
 			// to 10 s: under -race on a busy machine the program's start,
 			// with the HTML extractor's tables, takes seconds)
-			for i := 0; i < 1000; i++ {
+			for i := 0; i < 1000 && !c.stdout; i++ {
 				ents, _ := os.ReadDir(filepath.Dir(out))
 				if len(ents) > 1 {
 					break
 				}
 				time.Sleep(10 * time.Millisecond)
+			}
+			if c.stdout {
+				// wait for the run to reach the pipe: a writer opened
+				// without blocking finds its reader (up to 10 s, as
+				// above); the write end, held open, keeps the reader
+				// blocked in read; then for signalDelay, with a margin
+				// for a timer late on a busy machine
+				for i := 0; i < 1000; i++ {
+					fd, err := syscall.Open(fifo, syscall.O_WRONLY|syscall.O_NONBLOCK, 0)
+					if err == nil {
+						defer syscall.Close(fd)
+						break
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				time.Sleep(4 * signalDelay)
 			}
 			time.Sleep(100 * time.Millisecond)
 			cmd.Process.Signal(c.sig)

@@ -7,8 +7,6 @@ package main
 import (
 	"context"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 func main() {
@@ -17,16 +15,7 @@ func main() {
 		gc = newGCPolicy()
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	go func() {
-		sig := <-sigs
-		// After the first signal, a second one kills the process the
-		// default way.
-		signal.Reset(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-		cancel(&signalError{sig.(syscall.Signal)})
-	}()
-	code := (&app{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: gc}).run(os.Args[1:])
-	signal.Stop(sigs)
+	a := &app{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: gc, signals: newSignalGuard(cancel)}
+	code := a.run(os.Args[1:])
 	os.Exit(code)
 }

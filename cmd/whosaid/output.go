@@ -24,6 +24,7 @@ func openOutput(a *app, path string, inputs, globs []string) (w io.Writer, commi
 	refuse := func(err error) (io.Writer, func() error, func(), error) {
 		return nil, nil, nil, &exitError{exitUsage, fmt.Errorf("-o %s: %v", extract.SafeName(path), err)}
 	}
+	a.guardSignals() // a signal from now on removes the temporary file
 	t, err := fileio.CheckTarget(path)
 	if err != nil {
 		return refuse(err)

@@ -51,7 +51,14 @@ type app struct {
 	temps map[*os.File]bool // temporary output files not yet renamed or removed
 
 	gc *gcPolicy // the GC policy of the process (main), nil in tests
+
+	signals *signalGuard // the signal handlers of the process (main), nil in tests
 }
+
+// guardSignals installs the signal handlers now if they are not yet (see
+// signalGuard): before a file is created that a signal must not leave
+// behind.
+func (a *app) guardSignals() { a.signals.install() }
 
 // addTemp records a temporary output file, so that a run stopped by a
 // signal removes it even when its command is stuck (removeTemps).

@@ -73,6 +73,7 @@ func runRulesInit(a *app, dir, lang string) error {
 			return &exitError{exitInputFailed, err}
 		}
 	}
+	a.guardSignals()
 	for i, s := range srcs {
 		data := fmt.Sprintf(initHeader, path.Base(s.Name), dir, dir, dir, dir) + string(s.Data)
 		// O_EXCL: a file that appeared since the check is not overwritten.

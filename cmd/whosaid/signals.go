@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"os"
+	"os/signal"
+	"sync"
 	"syscall"
+	"time"
 )
 
 // signalError is the cause of a run's cancellation by a signal.
@@ -31,4 +35,49 @@ func stopped(ctx context.Context) (string, int) {
 		return se.Error(), se.exitCode()
 	}
 	return "interrupted", exitInterrupted
+}
+
+// signalDelay is how long a process runs before it installs the handlers
+// of the signals that stop a run (signalGuard), unless it opens an output
+// file sooner. Installing them starts the runtime's signal machinery: two
+// more threads (one locked to its goroutine) and their hand-overs, about a
+// quarter of the time of a 3 KB article's whole run (docs/performance.md,
+// start-up, round three); a run that ends sooner never pays it. A signal
+// sooner ends the process the default way, as during the program's own
+// start: the same exit status (128 + the signal), no message.
+const signalDelay = 50 * time.Millisecond
+
+// signalGuard installs, once, the handlers of SIGINT, SIGTERM and SIGHUP,
+// which cancel the run with a signalError as cause; after the first
+// signal, a second one kills the process the default way. A nil guard
+// (tests that run commands in-process) does nothing.
+type signalGuard struct {
+	once   sync.Once
+	cancel context.CancelCauseFunc
+}
+
+// newSignalGuard returns the guard of a process, which installs the
+// handlers after signalDelay or at install, whichever comes first.
+func newSignalGuard(cancel context.CancelCauseFunc) *signalGuard {
+	g := &signalGuard{cancel: cancel}
+	time.AfterFunc(signalDelay, g.install) // (a no-op once installed)
+	return g
+}
+
+// install installs the handlers, if not yet done; it returns once they
+// are in place. A command calls it (app.guardSignals) before it creates
+// a file that a signal must not leave behind.
+func (g *signalGuard) install() {
+	if g == nil {
+		return
+	}
+	g.once.Do(func() {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		go func() {
+			sig := <-sigs
+			signal.Reset(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			g.cancel(&signalError{sig.(syscall.Signal)})
+		}()
+	})
 }
