@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -117,4 +119,25 @@ func bstrEscape(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkName reports whether name can name a sheet.
+func checkName(name string) error {
+	if !utf8.ValidString(name) {
+		return fmt.Errorf("xlsx: sheet name %q is not UTF-8", name)
+	}
+	n := 0
+	for _, r := range name {
+		n++
+		if !xmlChar(r, utf8.RuneLen(r)) || strings.ContainsRune(`:\/?*[]`, r) {
+			return fmt.Errorf("xlsx: sheet name %q: %q is not allowed", name, r)
+		}
+	}
+	switch {
+	case n == 0 || n > 31:
+		return fmt.Errorf("xlsx: sheet name %q: 1 to 31 characters", name)
+	case strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'"):
+		return fmt.Errorf("xlsx: sheet name %q begins or ends with an apostrophe", name)
+	}
+	return nil
 }

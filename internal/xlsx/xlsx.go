@@ -17,10 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Limits of a worksheet and of a cell, as Excel enforces them.
@@ -29,67 +27,6 @@ const (
 	MaxCols     = 1 << 14 // columns of a sheet
 	MaxCellText = 32767   // UTF-16 code units of a text cell
 )
-
-// Style is the look of a cell.
-type Style uint8
-
-// The cell styles. Their numbers are the cell formats of styles.xml.
-const (
-	Plain   Style = iota // the default look
-	Wrapped              // text wrapped in the column's width, aligned to the top
-	Bold                 // bold, aligned to the top (a header)
-)
-
-type cellKind uint8
-
-const (
-	kindEmpty cellKind = iota
-	kindText
-	kindNumber
-)
-
-// Cell is one cell of a row: text, a number or empty (the zero Cell), in
-// a Style.
-type Cell struct {
-	kind  cellKind
-	v     string // the text, or the number as written in the XML
-	style Style
-}
-
-// Text returns a text cell. Text is never read as a formula. The empty
-// string gives an empty cell.
-func Text(s string) Cell {
-	if s == "" {
-		return Cell{}
-	}
-	return Cell{kind: kindText, v: s}
-}
-
-// Int returns a number cell.
-func Int(n int64) Cell { return Cell{kind: kindNumber, v: strconv.FormatInt(n, 10)} }
-
-// Float returns a number cell with at most 15 significant digits, the
-// precision of a spreadsheet. NaN and the infinities, which a spreadsheet
-// cannot hold as numbers, become text cells.
-func Float(f float64) Cell {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		s := "NaN"
-		if math.IsInf(f, 1) {
-			s = "+Inf"
-		} else if math.IsInf(f, -1) {
-			s = "-Inf"
-		}
-		return Cell{kind: kindText, v: s}
-	}
-	return Cell{kind: kindNumber, v: formatFloat(f)}
-}
-
-// In returns the cell in style s. An empty cell with a style other than
-// Plain is written (a cell a user fills later takes the style).
-func (c Cell) In(s Style) Cell {
-	c.style = s
-	return c
-}
 
 // Sheet describes a worksheet.
 type Sheet struct {
@@ -322,27 +259,6 @@ func (w *Writer) fail(err error) error {
 	return err
 }
 
-// checkName reports whether name can name a sheet.
-func checkName(name string) error {
-	if !utf8.ValidString(name) {
-		return fmt.Errorf("xlsx: sheet name %q is not UTF-8", name)
-	}
-	n := 0
-	for _, r := range name {
-		n++
-		if !xmlChar(r, utf8.RuneLen(r)) || strings.ContainsRune(`:\/?*[]`, r) {
-			return fmt.Errorf("xlsx: sheet name %q: %q is not allowed", name, r)
-		}
-	}
-	switch {
-	case n == 0 || n > 31:
-		return fmt.Errorf("xlsx: sheet name %q: 1 to 31 characters", name)
-	case strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'"):
-		return fmt.Errorf("xlsx: sheet name %q begins or ends with an apostrophe", name)
-	}
-	return nil
-}
-
 // filterRange is the range of a sheet's autofilter: the header row and
 // the rows below it (at least one), over its columns. Absolute gives the
 // $A$1:$B$2 form of a defined name.
@@ -365,37 +281,4 @@ func appendColumn(b []byte, i int) []byte {
 		buf[k] = byte('A' + (i-1)%26)
 	}
 	return append(b, buf[k:]...)
-}
-
-// formatFloat writes f as a spreadsheet stores it: in decimal notation,
-// with at most 15 significant digits (the digits after them cut, those
-// before a decimal point made zeros).
-func formatFloat(f float64) string {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if math.Abs(f) == math.MaxFloat64 {
-		return s
-	}
-	const digits = 15
-	point := strings.IndexByte(s, '.')
-	sig := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' || sig == 0 && s[i] == '0' {
-			continue
-		}
-		if sig++; sig <= digits {
-			continue
-		}
-		if point >= 0 && i > point {
-			return strings.TrimSuffix(s[:i], ".")
-		}
-		if point < 0 {
-			point = len(s)
-		}
-		b := []byte(s[:point])
-		for ; i < len(b); i++ {
-			b[i] = '0'
-		}
-		return string(b)
-	}
-	return s
 }
