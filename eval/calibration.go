@@ -137,11 +137,7 @@ func Calibrate(gold []GoldDoc, pred map[string][]RatedQuote, width float64) Cali
 	}
 	for _, d := range gold {
 		RP := pred[d.ID]
-		P := make([]PredQuote, len(RP))
-		for j, q := range RP {
-			P[j] = q.PredQuote
-		}
-		match := matchQuotes(d.Quotes, P)
+		match := matchQuotes(d.Quotes, predQuotes(RP))
 		for j, q := range RP {
 			i := match[j]
 			matched := i >= 0
@@ -340,4 +336,13 @@ func (c Calibration) String() string {
 	b.WriteString("\nby rule\n")
 	table("rule", c.Rules)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// predQuotes returns the predictions of rated rows rq.
+func predQuotes(rq []RatedQuote) []PredQuote {
+	P := make([]PredQuote, len(rq))
+	for j, q := range rq {
+		P[j] = q.PredQuote
+	}
+	return P
 }

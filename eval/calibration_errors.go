@@ -26,19 +26,8 @@ func CalibrationErrors(gold []GoldDoc, pred map[string][]RatedQuote) []RatedErro
 	var out []RatedError
 	for _, d := range gold {
 		RP := pred[d.ID]
-		P := make([]PredQuote, len(RP))
-		for j, q := range RP {
-			P[j] = q.PredQuote
-		}
-		match := matchQuotes(d.Quotes, P)
-		text := []rune(d.Text)
-		span := func(a, b int) string {
-			a, b = max(a, 0), min(b, len(text))
-			if a >= b {
-				return ""
-			}
-			return string(text[a:b])
-		}
+		match := matchQuotes(d.Quotes, predQuotes(RP))
+		t := newDocText(d)
 		var errs []RatedError
 		for j, q := range RP {
 			p := q.PredQuote
@@ -48,11 +37,9 @@ func CalibrationErrors(gold []GoldDoc, pred map[string][]RatedQuote) []RatedErro
 				if scored, right := speakerRight(g, p); !scored || right {
 					continue
 				}
-				e = Error{Doc: d.ID, Kind: ErrSpeaker, Start: g.Start, End: g.End, Quote: goldText(g, span),
-					Gold: *g.Speaker, Pred: p.Speaker, Pronoun: g.SpeakerIsPronoun}
+				e = t.speakerError(g, p)
 			} else {
-				e = Error{Doc: d.ID, Kind: ErrSpurious, Start: p.Start, End: p.End, Quote: span(p.Start, p.End),
-					Pred: p.Speaker, Ignored: d.ignores(p)}
+				e = t.spuriousError(p, d.ignores(p))
 			}
 			errs = append(errs, RatedError{Error: e, Rule: cmp.Or(q.Rule, "(none)"), Confidence: q.Confidence})
 		}

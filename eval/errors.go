@@ -45,14 +45,7 @@ func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
 	for _, d := range gold {
 		G, P := d.Quotes, direct(pred[d.ID])
 		match := matchQuotes(G, P)
-		text := []rune(d.Text)
-		span := func(a, b int) string {
-			a, b = max(a, 0), min(b, len(text))
-			if a >= b {
-				return ""
-			}
-			return string(text[a:b])
-		}
+		t := newDocText(d)
 		var errs []Error
 		matched := make([]bool, len(G))
 		for j, p := range P {
@@ -60,8 +53,7 @@ func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
 				matched[i] = true
 				g := G[i]
 				if scored, right := speakerRight(g, p); scored && !right {
-					errs = append(errs, Error{Doc: d.ID, Kind: ErrSpeaker, Start: g.Start, End: g.End, Quote: goldText(g, span),
-						Gold: *g.Speaker, Pred: p.Speaker, Pronoun: g.SpeakerIsPronoun})
+					errs = append(errs, t.speakerError(g, p))
 				}
 				continue
 			}
@@ -69,14 +61,13 @@ func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
 			if ignored && lenient {
 				continue
 			}
-			errs = append(errs, Error{Doc: d.ID, Kind: ErrSpurious, Start: p.Start, End: p.End, Quote: span(p.Start, p.End),
-				Pred: p.Speaker, Ignored: ignored})
+			errs = append(errs, t.spuriousError(p, ignored))
 		}
 		for i, g := range G {
 			if matched[i] {
 				continue
 			}
-			e := Error{Doc: d.ID, Kind: ErrMissed, Start: g.Start, End: g.End, Quote: goldText(g, span), Pronoun: g.SpeakerIsPronoun}
+			e := Error{Doc: d.ID, Kind: ErrMissed, Start: g.Start, End: g.End, Quote: t.goldText(g), Pronoun: g.SpeakerIsPronoun}
 			if g.Speaker != nil {
 				e.Gold = *g.Speaker
 			}
@@ -90,12 +81,43 @@ func Errors(gold []GoldDoc, pred map[string][]PredQuote, lenient bool) []Error {
 	return out
 }
 
+// docText is a gold document with its text as code points, which the
+// error lists cut quotations from.
+type docText struct {
+	id   string
+	text []rune
+}
+
+func newDocText(d GoldDoc) docText { return docText{d.ID, []rune(d.Text)} }
+
+// span is the text from code point a to b, cut to the document.
+func (t docText) span(a, b int) string {
+	a, b = max(a, 0), min(b, len(t.text))
+	if a >= b {
+		return ""
+	}
+	return string(t.text[a:b])
+}
+
 // goldText is the text of gold quote g: its text field, else its span.
-func goldText(g GoldQuote, span func(a, b int) string) string {
+func (t docText) goldText(g GoldQuote) string {
 	if g.Text != "" {
 		return g.Text
 	}
-	return span(g.Start, g.End)
+	return t.span(g.Start, g.End)
+}
+
+// speakerError is the error of prediction p matched to gold quote g (which
+// has a speaker) with the wrong speaker.
+func (t docText) speakerError(g GoldQuote, p PredQuote) Error {
+	return Error{Doc: t.id, Kind: ErrSpeaker, Start: g.Start, End: g.End, Quote: t.goldText(g),
+		Gold: *g.Speaker, Pred: p.Speaker, Pronoun: g.SpeakerIsPronoun}
+}
+
+// spuriousError is the error of prediction p that matches no gold quote.
+func (t docText) spuriousError(p PredQuote, ignored bool) Error {
+	return Error{Doc: t.id, Kind: ErrSpurious, Start: p.Start, End: p.End, Quote: t.span(p.Start, p.End),
+		Pred: p.Speaker, Ignored: ignored}
 }
 
 // String formats the error as one line: document, kind, offsets, the

@@ -205,53 +205,45 @@ func writePred(a *app, path, goldPath string, docs []*extract.Document) error {
 // --errors: one line each (rule, confidence, then as --errors), a JSON
 // array with asJSON, and a count on standard error.
 func printCalibrationErrors(a *app, errs []eval.RatedError, asJSON bool) error {
-	if asJSON {
-		if errs == nil {
-			errs = []eval.RatedError{}
-		}
-		b, err := json.MarshalIndent(errs, "", "  ")
-		if err != nil {
-			return fmt.Errorf("eval --calibration --errors: %w", err)
-		}
-		fmt.Fprintln(a.stdout, string(b))
-		return nil
-	}
-	n := map[string]int{}
-	for _, e := range errs {
-		n[e.Kind]++
-		fields := strings.Split(e.String(), "\t")
-		for i, f := range fields {
-			fields[i] = extract.TermSafe(f)
-		}
-		fmt.Fprintln(a.stdout, strings.Join(fields, "\t"))
-	}
-	fmt.Fprintf(a.stderr, "whosaid: %d wrong rows: %d matching no gold quote, %d wrong speakers\n", len(errs), n[eval.ErrSpurious], n[eval.ErrSpeaker])
-	return nil
+	return printErrorList(a, errs, asJSON, "eval --calibration --errors", func(e eval.RatedError) string { return e.Kind },
+		func(n map[string]int) string {
+			return fmt.Sprintf("%d wrong rows: %d matching no gold quote, %d wrong speakers", len(errs), n[eval.ErrSpurious], n[eval.ErrSpeaker])
+		})
 }
 
 // printEvalErrors writes the mistakes of eval --errors: one line each, a
 // JSON array with asJSON, and a count by kind on standard error.
 func printEvalErrors(a *app, errs []eval.Error, asJSON bool) error {
+	return printErrorList(a, errs, asJSON, "eval --errors", func(e eval.Error) string { return e.Kind },
+		func(n map[string]int) string {
+			return fmt.Sprintf("%d missed, %d spurious, %d wrong speakers", n[eval.ErrMissed], n[eval.ErrSpurious], n[eval.ErrSpeaker])
+		})
+}
+
+// printErrorList writes errs as a JSON array with asJSON (what names the
+// command in an error), else one line each with its fields made safe for
+// a terminal, then the summary of the counts by kind on standard error.
+func printErrorList[E fmt.Stringer](a *app, errs []E, asJSON bool, what string, kind func(E) string, summary func(map[string]int) string) error {
 	if asJSON {
 		if errs == nil {
-			errs = []eval.Error{}
+			errs = []E{}
 		}
 		b, err := json.MarshalIndent(errs, "", "  ")
 		if err != nil {
-			return fmt.Errorf("eval --errors: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 		fmt.Fprintln(a.stdout, string(b))
 		return nil
 	}
 	n := map[string]int{}
 	for _, e := range errs {
-		n[e.Kind]++
+		n[kind(e)]++
 		fields := strings.Split(e.String(), "\t")
 		for i, f := range fields {
 			fields[i] = extract.TermSafe(f)
 		}
 		fmt.Fprintln(a.stdout, strings.Join(fields, "\t"))
 	}
-	fmt.Fprintf(a.stderr, "whosaid: %d missed, %d spurious, %d wrong speakers\n", n[eval.ErrMissed], n[eval.ErrSpurious], n[eval.ErrSpeaker])
+	fmt.Fprintln(a.stderr, "whosaid: "+summary(n))
 	return nil
 }
