@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 5850585,
+	Key: 2656826044,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
@@ -3840,7 +3840,7 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "not_clause_openers",
 			Kind:        "words",
-			Description: "Words that open no reported content (the CLAUSE and CONTENT items read this list) — prepositions and conjunctions after a cue (said in an interview, said of the plan, said when asked).",
+			Description: "Words that open no reported content (the CLAUSE and CONTENT items read this list) — prepositions and conjunctions after a cue (said in an interview, said of the plan, said when asked), and nouns that make a compound with a cue (pledged delegates).",
 			Entries: []string{
 				"in", "on", "at", "of", "about", "with", "for", "from",
 				"by", "during", "after", "before", "when", "while", "as", "into",
@@ -3848,7 +3848,7 @@ var staticDefaultData = staticDefaults{
 				"against", "toward", "towards", "and", "or", "but", "nor", "than",
 				"because", "although", "though", "so", "if", "afterward", "afterwards", "later",
 				"earlier", "yesterday", "today", "tonight", "repeatedly", "also", "again", "publicly",
-				"privately", "recently", "previously", "then", "often",
+				"privately", "recently", "previously", "then", "often", "delegates",
 			},
 			EntryPos: []Pos{
 				{File: "(default)/reported.yaml", Line: 182, Col: 13},
@@ -3904,16 +3904,17 @@ var staticDefaultData = staticDefaults{
 				{File: "(default)/reported.yaml", Line: 186, Col: 7},
 				{File: "(default)/reported.yaml", Line: 186, Col: 19},
 				{File: "(default)/reported.yaml", Line: 186, Col: 25},
+				{File: "(default)/reported.yaml", Line: 186, Col: 32},
 			},
 			Pos: Pos{File: "(default)/reported.yaml", Line: 179, Col: 3},
 			Forms: []string{
 				"about", "after", "afterward", "afterwards", "again", "against", "also", "although",
 				"among", "and", "as", "at", "because", "before", "but", "by",
-				"during", "earlier", "for", "from", "if", "in", "into", "later",
-				"nor", "of", "often", "on", "or", "per", "previously", "privately",
-				"publicly", "recently", "repeatedly", "since", "so", "than", "then", "though",
-				"through", "today", "tonight", "toward", "towards", "until", "upon", "via",
-				"when", "while", "with", "without", "yesterday",
+				"delegates", "during", "earlier", "for", "from", "if", "in", "into",
+				"later", "nor", "of", "often", "on", "or", "per", "previously",
+				"privately", "publicly", "recently", "repeatedly", "since", "so", "than", "then",
+				"though", "through", "today", "tonight", "toward", "towards", "until", "upon",
+				"via", "when", "while", "with", "without", "yesterday",
 			},
 		},
 		{
@@ -11175,7 +11176,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x2, 0x0, 0x0, 0x0, 0x69727473696e696d, 0x7365, 0x40,
 		0x676e696461656c, 0x0, 0x80000004, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x7365677275, 0x0, 0x20000100, 0x6465746f6f6873, 0x0, 0x2000000000000000, 0x65746167656c6564,
-		0x73, 0x42, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
+		0x73, 0x80042, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x696b6b696e, 0x0, 0x10000, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
