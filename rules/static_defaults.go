@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 4166547567,
+	Key: 975643062,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
@@ -3848,7 +3848,7 @@ var staticDefaultData = staticDefaults{
 				"against", "toward", "towards", "and", "or", "but", "nor", "than",
 				"because", "although", "though", "so", "if", "afterward", "afterwards", "later",
 				"earlier", "yesterday", "today", "tonight", "repeatedly", "also", "again", "publicly",
-				"privately", "recently", "previously", "then", "often", "delegates",
+				"privately", "recently", "previously", "then", "often", "delegates", "last",
 			},
 			EntryPos: []Pos{
 				{File: "(default)/reported.yaml", Line: 182, Col: 13},
@@ -3905,16 +3905,17 @@ var staticDefaultData = staticDefaults{
 				{File: "(default)/reported.yaml", Line: 186, Col: 19},
 				{File: "(default)/reported.yaml", Line: 186, Col: 25},
 				{File: "(default)/reported.yaml", Line: 186, Col: 32},
+				{File: "(default)/reported.yaml", Line: 186, Col: 43},
 			},
 			Pos: Pos{File: "(default)/reported.yaml", Line: 179, Col: 3},
 			Forms: []string{
 				"about", "after", "afterward", "afterwards", "again", "against", "also", "although",
 				"among", "and", "as", "at", "because", "before", "but", "by",
 				"delegates", "during", "earlier", "for", "from", "if", "in", "into",
-				"later", "nor", "of", "often", "on", "or", "per", "previously",
-				"privately", "publicly", "recently", "repeatedly", "since", "so", "than", "then",
-				"though", "through", "today", "tonight", "toward", "towards", "until", "upon",
-				"via", "when", "while", "with", "without", "yesterday",
+				"last", "later", "nor", "of", "often", "on", "or", "per",
+				"previously", "privately", "publicly", "recently", "repeatedly", "since", "so", "than",
+				"then", "though", "through", "today", "tonight", "toward", "towards", "until",
+				"upon", "via", "when", "while", "with", "without", "yesterday",
 			},
 		},
 		{
@@ -11627,7 +11628,7 @@ var staticDefaultData = staticDefaults{
 		0x747365746e6f63, 0x0, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x7669746365746564, 0x7365, 0x2, 0x0, 0x0, 0x0, 0x796c7265766562,
 		0x0, 0x10000, 0x676e69627564, 0x0, 0x20000100, 0x657361656c70, 0x0, 0x20,
-		0x0, 0x0, 0x0, 0x7473616c, 0x0, 0x2000000210000020, 0x0, 0x0,
+		0x0, 0x0, 0x0, 0x7473616c, 0x0, 0x2000000210080020, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
