@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 975643062,
+	Key: 4065476854,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
@@ -6349,7 +6349,7 @@ var staticDefaultData = staticDefaults{
 				"call", "decline", "refuse", "recommend", "dub", "label", "brand", "insist on",
 				"request", "applaud", "condemn", "denounce", "dispute", "downplay", "lambaste", "lash out at",
 				"mock", "plead", "quip", "rebuke", "reaffirm", "scold", "rail against", "take aim at",
-				"point to", "post",
+				"point to", "post", "respond to",
 			},
 			EntryPos: []Pos{
 				{File: "(default)/reported.yaml", Line: 12, Col: 13},
@@ -6474,6 +6474,7 @@ var staticDefaultData = staticDefaults{
 				{File: "(default)/reported.yaml", Line: 23, Col: 59},
 				{File: "(default)/reported.yaml", Line: 23, Col: 72},
 				{File: "(default)/reported.yaml", Line: 23, Col: 82},
+				{File: "(default)/reported.yaml", Line: 23, Col: 88},
 			},
 			Pos: Pos{File: "(default)/reported.yaml", Line: 9, Col: 3},
 			Forms: []string{
@@ -6529,17 +6530,18 @@ var staticDefaultData = staticDefaults{
 				"reiterates", "reiterating", "reject", "rejected", "rejecting", "rejects", "remark", "remarked",
 				"remarking", "remarks", "remind", "reminded", "reminding", "reminds", "repeat", "repeated",
 				"repeating", "repeats", "report", "reported", "reporting", "reports", "request", "requested",
-				"requesting", "requests", "reveal", "revealed", "revealing", "reveals", "rule out", "ruled out",
-				"rules out", "ruling out", "said", "say", "sayed", "saying", "says", "scold",
-				"scolded", "scolding", "scolds", "signal", "signaled", "signaling", "signalled", "signalling",
-				"signals", "slam", "slamed", "slaming", "slammed", "slamming", "slams", "speculate",
-				"speculated", "speculates", "speculating", "stress", "stressed", "stresses", "stressing", "suggest",
-				"suggested", "suggesting", "suggests", "take aim at", "taked aim at", "takes aim at", "taking aim at", "testified",
-				"testifies", "testify", "testifying", "threaten", "threatened", "threatening", "threatenned", "threatenning",
-				"threatens", "tweet", "tweeted", "tweeting", "tweets", "underline", "underlined", "underlines",
-				"underlining", "underscore", "underscored", "underscores", "underscoring", "urge", "urged", "urges",
-				"urging", "vow", "vowed", "vowing", "vows", "warn", "warned", "warning",
-				"warns", "write", "writed", "writes", "writing", "written", "wrote",
+				"requesting", "requests", "respond to", "responded to", "responding to", "responds to", "reveal", "revealed",
+				"revealing", "reveals", "rule out", "ruled out", "rules out", "ruling out", "said", "say",
+				"sayed", "saying", "says", "scold", "scolded", "scolding", "scolds", "signal",
+				"signaled", "signaling", "signalled", "signalling", "signals", "slam", "slamed", "slaming",
+				"slammed", "slamming", "slams", "speculate", "speculated", "speculates", "speculating", "stress",
+				"stressed", "stresses", "stressing", "suggest", "suggested", "suggesting", "suggests", "take aim at",
+				"taked aim at", "takes aim at", "taking aim at", "testified", "testifies", "testify", "testifying", "threaten",
+				"threatened", "threatening", "threatenned", "threatenning", "threatens", "tweet", "tweeted", "tweeting",
+				"tweets", "underline", "underlined", "underlines", "underlining", "underscore", "underscored", "underscores",
+				"underscoring", "urge", "urged", "urges", "urging", "vow", "vowed", "vowing",
+				"vows", "warn", "warned", "warning", "warns", "write", "writed", "writes",
+				"writing", "written", "wrote",
 			},
 			Phrases: [][]string{
 				{
@@ -6649,6 +6651,18 @@ var staticDefaultData = staticDefaults{
 				},
 				{
 					"rails", "against",
+				},
+				{
+					"respond", "to",
+				},
+				{
+					"responded", "to",
+				},
+				{
+					"responding", "to",
+				},
+				{
+					"responds", "to",
 				},
 				{
 					"rule", "out",
@@ -10617,7 +10631,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x686372616573, 0x0, 0x1000000000000000, 0x73726f74696465,
 		0x0, 0x42, 0x616968706f73, 0x0, 0x10000, 0x656b696c6e75, 0x0, 0x20,
-		0x6d2769, 0x0, 0x20, 0x65646e6f70736572, 0x64, 0x100, 0x6d61696c6c6977, 0x0,
+		0x6d2769, 0x0, 0x20, 0x65646e6f70736572, 0x64, 0x2000000000000100, 0x6d61696c6c6977, 0x0,
 		0x10000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x65677275,
 		0x0, 0x20000100, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x6e61696e617269, 0x0, 0x4, 0x0, 0x0, 0x0, 0x0, 0x0,
@@ -10944,7 +10958,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x0, 0x0, 0x677561, 0x0, 0x20, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x676e697070697571, 0x0, 0x20400100, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x6c61636973756d, 0x0, 0x40000,
-		0x0, 0x0, 0x0, 0x73646e6f70736572, 0x0, 0x100, 0x0, 0x0,
+		0x0, 0x0, 0x0, 0x73646e6f70736572, 0x0, 0x2000000000000100, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x65746963, 0x0, 0x20000100, 0x656c626163,
 		0x0, 0x40, 0x796c6261746f6e, 0x0, 0x10000020, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x656c776f6e6b6361, 0x73656764, 0x60000100, 0x63696d6f6e6f6365, 0x0,
@@ -12684,7 +12698,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x74616964656d6d69, 0x796c65,
 		0x10000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x726f6e7265766f67,
 		0x0, 0x42, 0x6e65646973657270, 0x737463656c652d74, 0x2, 0x6574636172616863, 0x657a6972, 0x20000100,
-		0x0, 0x0, 0x0, 0x646e6f70736572, 0x0, 0x100, 0x0, 0x0,
+		0x0, 0x0, 0x0, 0x646e6f70736572, 0x0, 0x2000000000000100, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x796c6b6e617266, 0x0, 0x10000000, 0x6f69746163756465, 0x6e, 0x1000000000000000,
 		0x737961776c61, 0x0, 0x10000000, 0x726576656e, 0x0, 0x10000400, 0x74756f6873, 0x0,
@@ -13079,7 +13093,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x7372657474656c, 0x0, 0x1000000000000040,
 		0x0, 0x0, 0x0, 0x726f7773736f7263, 0x64, 0x1000000000000000, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x69646e6f70736572,
-		0x676e, 0x400100, 0x64656c696172, 0x0, 0x2000000000000100, 0x0, 0x0, 0x0,
+		0x676e, 0x2000000000400100, 0x64656c696172, 0x0, 0x2000000000000100, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x646565726761,
 		0x0, 0x2060000100, 0x6e696469666e6f63, 0x67, 0x100, 0x6572657073696877, 0x64, 0x100,
