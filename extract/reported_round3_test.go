@@ -6,12 +6,13 @@ import (
 )
 
 // TestReportedStatementsRound3 checks, on passages written for the test,
-// the statements of the third round of reported-speech rules: where the
+// the statements of the fourth round of reported-speech rules: where the
 // content ends (an appositive, an absolute construction, a participle of
 // speech after a comma), a subordinate clause of time that stays in the
 // content, a share of people as the subject of a second statement, a
-// participle after a fronted phrase, and a source inside the content
-// followed by a relative. Each case lists every statement of the
+// participle after a fronted phrase, a question put after "when", "respond
+// to" as a cue, a day after a closing speaker and cue, and a source inside
+// the content followed by a relative. Each case lists every statement of the
 // sentence, as content|speaker as written.
 func TestReportedStatementsRound3(t *testing.T) {
 	x := reportedExtractor(t)
@@ -37,6 +38,15 @@ func TestReportedStatementsRound3(t *testing.T) {
 		{"participle after a fronted phrase",
 			"At a town hall on Friday, Jane Doe struck a calm tone, saying the bridge would reopen in May.",
 			[]string{"the bridge would reopen in May|Jane Doe"}},
+		{"a question put after when",
+			"Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
+			[]string{"whether the council would close the bridge|"}},
+		{"respond to",
+			"Jane Doe did not respond to a request for comment on the bridge.",
+			[]string{"a request for comment on the bridge|Jane Doe"}},
+		{"the day after a closing speaker is no content",
+			"The bridge carried more cars than in any year since 2004, the Port Authority reported last week.",
+			[]string{"The bridge carried more cars than in any year since 2004|the Port Authority"}},
 		{"a relative after a source inside the sentence",
 			"Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
 			[]string{"Most voters in the county want the bridge to stay open|the latest poll"}},
