@@ -1,0 +1,71 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReportedStatementsRound3 checks, on passages written for the test,
+// the statements of the fourth round of reported-speech rules: where the
+// content ends (an appositive, an absolute construction, a participle of
+// speech after a comma), a subordinate clause of time that stays in the
+// content, a share of people as the subject of a second statement, a
+// participle after a fronted phrase, a question put after "when", "respond
+// to" as a cue, a day after a closing speaker and cue, and a source inside
+// the content followed by a relative. Each case lists every statement of the
+// sentence, as content|speaker as written.
+func TestReportedStatementsRound3(t *testing.T) {
+	x := reportedExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"appositive after the content",
+			"Jane Doe said the bridge would close in May, a move that angered the drivers.",
+			[]string{"the bridge would close in May|Jane Doe"}},
+		{"absolute construction after the content",
+			"Jane Doe said the bridge would close in May, with the road staying open all year.",
+			[]string{"the bridge would close in May|Jane Doe"}},
+		{"participle of speech after the content",
+			"Jane Doe said the bridge would close in May, describing the repairs as overdue.",
+			[]string{"the bridge would close in May|Jane Doe", "the repairs as overdue|Jane Doe"}},
+		{"a clause of time stays in the content",
+			"Jane Doe said she knew little about the plan before the council announced the vote.",
+			[]string{"she knew little about the plan before the council announced the vote|Jane Doe"}},
+		{"a share of people after a conjunction",
+			"Most residents want the bridge to stay open, after more than half said the road should close.",
+			[]string{"the road should close|more than half"}},
+		{"participle after a fronted phrase",
+			"At a town hall on Friday, Jane Doe struck a calm tone, saying the bridge would reopen in May.",
+			[]string{"the bridge would reopen in May|Jane Doe"}},
+		{"a question put after when",
+			"Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
+			[]string{"whether the council would close the bridge|"}},
+		{"respond to",
+			"Jane Doe did not respond to a request for comment on the bridge.",
+			[]string{"a request for comment on the bridge|Jane Doe"}},
+		{"the day after a closing speaker is no content",
+			"The bridge carried more cars than in any year since 2004, the Port Authority reported last week.",
+			[]string{"The bridge carried more cars than in any year since 2004|the Port Authority"}},
+		{"a relative after a source inside the sentence",
+			"Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
+			[]string{"Most voters in the county want the bridge to stay open|the latest poll"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract("t", "Bridge news\n\n"+tt.text+"\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, q := range doc.Quotes {
+				if q.Kind == "indirect" {
+					got = append(got, q.Quote+"|"+q.Mention)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("statements %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
