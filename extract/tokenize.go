@@ -325,7 +325,10 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 	startsNew := (next.Kind == rules.Word && (next.Cap || isDigitStart(next.Text))) || next.Kind == rules.QuoteT
 	switch t.Kind {
 	case rules.Punct:
-		return (t.Text == "." || t.Text == "!" || t.Text == "?") && startsNew
+		if t.Text == "." || t.Text == "!" || t.Text == "?" {
+			return startsNew
+		}
+		return startsNew && x.marksAfterEnd(toks, i)
 	case rules.QuoteT:
 		q := quotes[t.Quote]
 		content := strings.TrimRight(view[q.Start:q.End], " ")
@@ -357,6 +360,26 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// marksAfterEnd reports whether toks[i] ends a run of quotation-mark
+// characters that are no quotation here (two apostrophes as the typewriter
+// quotation mark of some archives, a mark left unpaired) set right after a
+// sentence's final period, exclamation or question mark: the sentence ends
+// after them (a period, two apostrophes, then He said …), not at the next
+// period.
+func (x *Extractor) marksAfterEnd(toks []rules.Token, i int) bool {
+	for k := i; k > 0; k-- {
+		t := &toks[k]
+		r, n := utf8.DecodeRuneInString(t.Text)
+		if t.Kind != rules.Punct || n != len(t.Text) || !x.mark(r) || toks[k-1].End != t.Start {
+			return false
+		}
+		if p := toks[k-1].Text; toks[k-1].Kind == rules.Punct && (p == "." || p == "!" || p == "?") {
+			return true
+		}
 	}
 	return false
 }
