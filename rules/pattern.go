@@ -177,6 +177,37 @@ type parser struct {
 	// runes: the number of runes of src before byte at, counted by col
 	// from the last position it was asked for (a parse goes forward)
 	at, runes int
+	// items and ptrs are blocks that the parse takes its items and item
+	// lists from (one allocation for many: their allocations were a fifth
+	// of parsing the default patterns at every start); stack holds the
+	// items of the sequences being parsed.
+	items []item
+	ptrs  []*item
+	stack []*item
+}
+
+// newItem returns a new item of the parse that holds it.
+func (p *parser) newItem(it item) *item {
+	if len(p.items) == cap(p.items) {
+		// an item takes ~8 bytes of a pattern's source
+		p.items = make([]item, 0, min(max(len(p.src)/8, 4), 64))
+	}
+	p.items = append(p.items, it)
+	return &p.items[len(p.items)-1]
+}
+
+// itemList returns a copy of its in a block of the parse, its capacity its
+// length (an append to it copies).
+func (p *parser) itemList(its []*item) []*item {
+	if len(its) == 0 {
+		return nil
+	}
+	if cap(p.ptrs)-len(p.ptrs) < len(its) {
+		p.ptrs = make([]*item, 0, max(len(its), min(len(p.src)/6, 128)))
+	}
+	start := len(p.ptrs)
+	p.ptrs = append(p.ptrs, its...)
+	return p.ptrs[start:len(p.ptrs):len(p.ptrs)]
 }
 
 // col returns the 1-based column, in runes, of the current position.
@@ -213,22 +244,25 @@ func (p *parser) seq(depth int) ([]*item, error) {
 	if depth > 8 {
 		return nil, p.errf("groups nested too deeply")
 	}
-	var out []*item
+	// the items so far are those of the stack from mark (a nested
+	// sequence's are above them until it returns)
+	mark := len(p.stack)
+	defer func() { p.stack = p.stack[:mark] }()
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			return out, nil
+			return p.itemList(p.stack[mark:]), nil
 		}
 		r := p.peek()
 		if r == '|' || r == ')' {
-			return out, nil
+			return p.itemList(p.stack[mark:]), nil
 		}
 		it, err := p.item(depth)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, it)
-		if len(out) > 64 {
+		p.stack = append(p.stack, it)
+		if len(p.stack)-mark > 64 {
 			return nil, p.errf("pattern too long (more than 64 items)")
 		}
 	}
@@ -335,7 +369,7 @@ func (p *parser) atom(depth int) (*item, error) {
 	case r == '(':
 		open := p.col()
 		p.pos += n
-		g := &item{op: opGroup}
+		g := p.newItem(item{op: opGroup})
 		for {
 			alt, err := p.seq(depth + 1)
 			if err != nil {
@@ -362,7 +396,7 @@ func (p *parser) atom(depth int) (*item, error) {
 		if name == "" {
 			return nil, p.errf("@ must be followed by a list name")
 		}
-		return &item{op: opList, name: name}, nil
+		return p.newItem(item{op: opList, name: name}), nil
 	case r == '"':
 		p.pos += n
 		end := strings.IndexByte(p.src[p.pos:], '"')
@@ -374,45 +408,45 @@ func (p *parser) atom(depth int) (*item, error) {
 		if len(words) == 0 {
 			return nil, p.errf("empty literal")
 		}
-		return &item{op: opLit, lit: words}, nil
+		return p.newItem(item{op: opLit, lit: words}), nil
 	case r == '^':
 		p.pos += n
-		return &item{op: opStart}, nil
+		return p.newItem(item{op: opStart}), nil
 	case r == '$':
 		p.pos += n
-		return &item{op: opEnd}, nil
+		return p.newItem(item{op: opEnd}), nil
 	case r == '–' || r == '—' || r == '―':
 		p.pos += n
-		return &item{op: opDash}, nil
+		return p.newItem(item{op: opDash}), nil
 	case r == ',' || r == ':' || r == ';' || r == '.' || r == '!':
 		p.pos += n
-		return &item{op: opPunct, punct: string(r)}, nil
+		return p.newItem(item{op: opPunct, punct: string(r)}), nil
 	case isNameRune(r):
 		id := p.ident()
 		switch id {
 		case "QUOTE":
-			return &item{op: opQuote}, nil
+			return p.newItem(item{op: opQuote}), nil
 		case "OTHERQUOTE":
-			return &item{op: opOtherQuote}, nil
+			return p.newItem(item{op: opOtherQuote}), nil
 		case "SPEAKER":
-			return &item{op: opSpeaker}, nil
+			return p.newItem(item{op: opSpeaker}), nil
 		case "PRONOUN":
-			return &item{op: opSpeaker, pronoun: true}, nil
+			return p.newItem(item{op: opSpeaker, pronoun: true}), nil
 		case "ANY":
-			return &item{op: opAny}, nil
+			return p.newItem(item{op: opAny}), nil
 		case "CAP":
-			return &item{op: opCap}, nil
+			return p.newItem(item{op: opCap}), nil
 		case "UPPER":
-			return &item{op: opUpper}, nil
+			return p.newItem(item{op: opUpper}), nil
 		case "CLAUSE":
-			return &item{op: opClause}, nil
+			return p.newItem(item{op: opClause}), nil
 		case "CONTENT":
-			return &item{op: opContent}, nil
+			return p.newItem(item{op: opContent}), nil
 		}
 		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
 			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, UPPER, CLAUSE, CONTENT, @list or a literal)", id)}
 		}
-		return &item{op: opLit, lit: []string{strings.ToLower(id)}}, nil
+		return p.newItem(item{op: opLit, lit: []string{strings.ToLower(id)}}), nil
 	}
 	return nil, p.errf("unexpected %q", string(r))
 }
