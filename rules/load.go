@@ -180,9 +180,9 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 			ids.base[src.Name] = true
 		}
 	}
-	snap := &snapshotIndex{}
+	snap, patterns := &snapshotIndex{}, &patternBlocks{shared: true}
 	for _, src := range srcs {
-		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil, snap: snap}
+		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil, snap: snap, patterns: patterns}
 		d.file1(rs, ids)
 	}
 	for id, p := range rs.Disabled {

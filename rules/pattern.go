@@ -96,8 +96,11 @@ func (e *PatternError) Error() string { return fmt.Sprintf("col %d: %s", e.Col, 
 
 // ParsePattern parses a pattern. List references are resolved later by the
 // ruleset (see Ruleset.resolve).
-func ParsePattern(src string) (*Pattern, error) {
-	p := &parser{src: src}
+func ParsePattern(src string) (*Pattern, error) { return parsePattern(src, &patternBlocks{}) }
+
+// parsePattern is ParsePattern with the items taken from blocks.
+func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
+	p := &parser{src: src, blocks: blocks}
 	items, err := p.seq(0)
 	if err != nil {
 		return nil, err
@@ -177,23 +180,38 @@ type parser struct {
 	// runes: the number of runes of src before byte at, counted by col
 	// from the last position it was asked for (a parse goes forward)
 	at, runes int
-	// items and ptrs are blocks that the parse takes its items and item
-	// lists from (one allocation for many: their allocations were a fifth
-	// of parsing the default patterns at every start); stack holds the
-	// items of the sequences being parsed.
+	// blocks holds the memory the parse takes its items and item lists
+	// from, and its stack
+	blocks *patternBlocks
+}
+
+// patternBlocks are blocks of items and item lists that parses take their
+// items from: one allocation for many (their allocations were a fifth of
+// parsing the default patterns at every start). The patterns of one load
+// share them, so that a block is left part empty once per load, not once
+// per pattern.
+type patternBlocks struct {
 	items []item
 	ptrs  []*item
+	// stack holds the items of the sequences being parsed
 	stack []*item
+	// shared: the blocks serve many parses (blocks of a fixed size; else
+	// sized by the one pattern's source)
+	shared bool
 }
 
 // newItem returns a new item of the parse that holds it.
 func (p *parser) newItem(it item) *item {
-	if len(p.items) == cap(p.items) {
-		// an item takes ~8 bytes of a pattern's source
-		p.items = make([]item, 0, min(max(len(p.src)/8, 4), 64))
+	b := p.blocks
+	if len(b.items) == cap(b.items) {
+		n := 69 // 12,144 bytes, just under a size class of the allocator
+		if !b.shared {
+			n = min(max(len(p.src)/8, 4), 64) // ~8 bytes of source an item
+		}
+		b.items = make([]item, 0, n)
 	}
-	p.items = append(p.items, it)
-	return &p.items[len(p.items)-1]
+	b.items = append(b.items, it)
+	return &b.items[len(b.items)-1]
 }
 
 // itemList returns a copy of its in a block of the parse, its capacity its
@@ -202,12 +220,17 @@ func (p *parser) itemList(its []*item) []*item {
 	if len(its) == 0 {
 		return nil
 	}
-	if cap(p.ptrs)-len(p.ptrs) < len(its) {
-		p.ptrs = make([]*item, 0, max(len(its), min(len(p.src)/6, 128)))
+	b := p.blocks
+	if cap(b.ptrs)-len(b.ptrs) < len(its) {
+		n := 256
+		if !b.shared {
+			n = min(len(p.src)/6, 128)
+		}
+		b.ptrs = make([]*item, 0, max(len(its), n))
 	}
-	start := len(p.ptrs)
-	p.ptrs = append(p.ptrs, its...)
-	return p.ptrs[start:len(p.ptrs):len(p.ptrs)]
+	start := len(b.ptrs)
+	b.ptrs = append(b.ptrs, its...)
+	return b.ptrs[start:len(b.ptrs):len(b.ptrs)]
 }
 
 // col returns the 1-based column, in runes, of the current position.
@@ -246,23 +269,24 @@ func (p *parser) seq(depth int) ([]*item, error) {
 	}
 	// the items so far are those of the stack from mark (a nested
 	// sequence's are above them until it returns)
-	mark := len(p.stack)
-	defer func() { p.stack = p.stack[:mark] }()
+	b := p.blocks
+	mark := len(b.stack)
+	defer func() { b.stack = b.stack[:mark] }()
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			return p.itemList(p.stack[mark:]), nil
+			return p.itemList(b.stack[mark:]), nil
 		}
 		r := p.peek()
 		if r == '|' || r == ')' {
-			return p.itemList(p.stack[mark:]), nil
+			return p.itemList(b.stack[mark:]), nil
 		}
 		it, err := p.item(depth)
 		if err != nil {
 			return nil, err
 		}
-		p.stack = append(p.stack, it)
-		if len(p.stack)-mark > 64 {
+		b.stack = append(b.stack, it)
+		if len(b.stack)-mark > 64 {
 			return nil, p.errf("pattern too long (more than 64 items)")
 		}
 	}

@@ -32,6 +32,9 @@ type decoder struct {
 	// snap is the header of the embedded snapshot, shared by the decoders
 	// of one load (nil: each reads it)
 	snap *snapshotIndex
+	// patterns holds the memory of the patterns of the load, shared by its
+	// decoders (nil: each pattern its own)
+	patterns *patternBlocks
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
