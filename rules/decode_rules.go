@@ -333,7 +333,11 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		d.errf(patNode, "empty pattern")
 		return nil
 	}
-	pat, err := ParsePattern(src)
+	blocks := d.patterns
+	if blocks == nil {
+		blocks = &patternBlocks{}
+	}
+	pat, err := parsePattern(src, blocks)
 	if err != nil {
 		if pe, ok := err.(*PatternError); ok {
 			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -31,6 +32,9 @@ type decoder struct {
 	// snap is the header of the embedded snapshot, shared by the decoders
 	// of one load (nil: each reads it)
 	snap *snapshotIndex
+	// patterns holds the memory of the patterns of the load, shared by its
+	// decoders (nil: each pattern its own)
+	patterns *patternBlocks
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -193,7 +197,9 @@ func runeOffset(s string, col int) int {
 	return len(s)
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLineRE reads the line of a YAML parser message; compiled on first
+// use (an error path), not at every start.
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parse reads the one YAML document of the file; it returns nil after
 // reporting a problem.
@@ -249,7 +255,7 @@ func (d *decoder) syntaxError(err error) {
 // it names none).
 func splitYAMLError(err error) (string, int) {
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return m[2], line
 	}
