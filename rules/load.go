@@ -168,7 +168,6 @@ func loadOne(srcs []Source) (*Ruleset, error) { return loadWith(srcs, staticFor(
 // static.go): its lists, word classes and cleanup index are then read from
 // the data instead of built.
 func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
-	growStack(0)
 	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}, static: st}
 	defer func() { rs.static = nil }()
 	var errs ErrorList
@@ -381,19 +380,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-
-// growStack makes the goroutine's stack as big as a load needs at once,
-// while the stack is shallow: the runtime grows a stack by copying it,
-// frame by frame, and growing it step by step deep in the decoder's and
-// the pattern parser's recursion cost ~0.3 M instructions at every start
-// (3% of a run on one article). Its frame is stackReserve bytes; i is 0.
-//
-//go:noinline
-func growStack(i int) byte {
-	var b [stackReserve]byte
-	return b[i]
-}
-
-// stackReserve is the stack a load makes room for at once (see
-// growStack).
-const stackReserve = 48 << 10
