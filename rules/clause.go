@@ -568,11 +568,16 @@ type CueReach struct {
 	// of (one-token atoms, literals and lists): a match has the tokens
 	// between them tiled by matches of these atoms (see reachesCue).
 	fill []*item
+	// pivot is what must stand right before the cue (pivotOf), or nil.
+	pivot *pivot
 }
 
 // CueReach returns the rule's CueReach.
 func (r *AttrRule) CueReach() CueReach {
 	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
+	if r.Pattern != nil && len(r.CueLists()) > 0 {
+		cr.pivot = pivotOf(r.Pattern.items)
+	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr
 	}

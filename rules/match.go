@@ -210,6 +210,10 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
 	}
+	if nr != nil && !m.pivotHolds(nr) {
+		w.fails = append(w.fails, failSeen{r, lo, hi})
+		return Match{}, false
+	}
 	if nr != nil && nr.reach.fill != nil {
 		w.cueSeen = resetBytes(w.cueSeen, len(toks)+1)
 	}

@@ -146,3 +146,45 @@ func TestCueReachFill(t *testing.T) {
 		}
 	}
 }
+
+// TestCueReachPivot: the rules with a comma, a dash or a literal right
+// before their cue, or before a speaker phrase right before it, get a
+// pivot (which MatchNear checks before matching); those with optional
+// items or ANY there do not.
+func TestCueReachPivot(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id      string
+		pivot   bool
+		speaker bool
+	}{
+		{"reported-content-speaker-cue", true, true},  // ^ CLAUSE , SPEAKER cue
+		{"reported-parenthetical", true, true},        // ^ content:(CLAUSE , SPEAKER cue …)
+		{"reported-content-cue-speaker", true, false}, // ^ CLAUSE , cue SPEAKER
+		{"reported-according-to-inside", true, false}, // ( , | – ) cue
+		{"reported-speaker-cue", false, false},        // SPEAKER ,? (…)? cue
+		{"reported-according-to", false, false},       // ,? cue
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		pv := r.CueReach().pivot
+		if got := pv != nil; got != c.pivot {
+			t.Errorf("%s: pivot %v, want %v", c.id, got, c.pivot)
+			continue
+		}
+		if pv != nil && (pv.speaker != nil) != c.speaker {
+			t.Errorf("%s: pivot with a speaker %v, want %v", c.id, pv.speaker != nil, c.speaker)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package rules
+
+// A necessary condition of a rule of reported speech that is told per
+// window before any matching: most of these rules have, right before their
+// `cue:` capture, a token of a few kinds (a comma, a dash, a literal — `, cue`,
+// `( and | but ) cue`) or a SPEAKER that such a token opens (`, SPEAKER cue`).
+// No match exists unless that token stands right before one of the rule's
+// cue entries (or the cue's leading auxiliaries), or a speaker phrase after
+// it ends there. The rules that open with `^ CLAUSE ,` try every end of the
+// content before such a comma otherwise.
+
+// pivot is that condition for a rule (CueReach.pivot); nil when its
+// pattern has no such shape.
+type pivot struct {
+	// before holds the atoms, one of which matches right before the cue
+	// capture (speaker nil) or right before the speaker phrase.
+	before []*item
+	// speaker is the SPEAKER item between before and the cue, or nil.
+	speaker *item
+	// off is the most tokens from the start of the cue capture to the
+	// start of its list entry (CueReach.Off).
+	off int
+	// lead, when not nil, holds the atoms that the cue capture is made of
+	// before its list entry: the tokens from its start to the entry are
+	// tiled by them (see matcher.tiles).
+	lead []*item
+}
+
+// pivotOf returns the pivot of the items of a pattern, or nil. Groups of
+// one alternative that are matched once (`content:(CLAUSE , SPEAKER cue:…)`)
+// are read as the sequence they hold.
+func pivotOf(items []*item) *pivot {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 1 {
+		return nil
+	}
+	off := listOffset(flat[ci : ci+1])
+	if off < 0 {
+		return nil
+	}
+	var lead []*item
+	if !leadAtoms(flat[ci:ci+1], &lead) {
+		lead = nil
+	} else if lead == nil {
+		lead = []*item{} // the entry starts the capture
+	}
+	if b := pivotAtoms(flat[ci-1]); b != nil {
+		return &pivot{before: b, off: off, lead: lead}
+	}
+	if sp := flat[ci-1]; sp.op == opSpeaker && sp.min == 1 && sp.max == 1 && ci >= 2 {
+		if b := pivotAtoms(flat[ci-2]); b != nil {
+			return &pivot{before: b, speaker: sp, off: off, lead: lead}
+		}
+	}
+	return nil
+}
+
+// flatten appends items to out, with the items of a group of one
+// alternative matched exactly once (other than the cue capture) in place
+// of the group.
+func flatten(items []*item, out *[]*item) {
+	for _, it := range items {
+		if it.op == opGroup && len(it.alts) == 1 && it.min == 1 && it.max == 1 && it.capture != "cue" {
+			flatten(it.alts[0], out)
+			continue
+		}
+		*out = append(*out, it)
+	}
+}
+
+// pivotAtoms returns the atoms of an item matched exactly once that is a
+// punctuation mark, a dash, a literal or another quotation, or a group of
+// alternatives each of which is one such atom; else nil.
+func pivotAtoms(it *item) []*item {
+	if it.min != 1 || it.max != 1 || it.capture != "" {
+		return nil
+	}
+	if pivotAtom(it) {
+		return []*item{it}
+	}
+	if it.op != opGroup || len(it.alts) == 0 {
+		return nil
+	}
+	var out []*item
+	for _, alt := range it.alts {
+		if len(alt) != 1 || alt[0].min != 1 || alt[0].max != 1 || alt[0].capture != "" || !pivotAtom(alt[0]) {
+			return nil
+		}
+		out = append(out, alt[0])
+	}
+	return out
+}
+
+// pivotAtom reports whether it is an atom whose match ends at a known
+// token: a punctuation mark, a dash, another quotation or a literal.
+func pivotAtom(it *item) bool {
+	switch it.op {
+	case opPunct, opDash, opOtherQuote:
+		return true
+	case opLit:
+		return len(it.lit) > 0
+	}
+	return false
+}
+
+// endsAt reports whether one of the atoms matches ending right before
+// token e.
+func (m *matcher) endsAt(atoms []*item, e int) bool {
+	for _, a := range atoms {
+		switch a.op {
+		case opPunct:
+			if e >= 1 && e <= len(m.toks) {
+				if t := &m.toks[e-1]; t.Kind == Punct && t.Text == a.punct {
+					return true
+				}
+			}
+		case opLit:
+			if n := len(a.lit); e-n >= 0 && m.atomAt(a, e-n) {
+				return true
+			}
+		default:
+			if e >= 1 && m.atomAt(a, e-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pivotHolds reports whether the pivot of the rule (n.reach.pivot) can
+// hold in the window: false only when no match can. The cue capture
+// starts at most off tokens before one of the cue entries n.cues.
+func (m *matcher) pivotHolds(n *near) bool {
+	pv := n.reach.pivot
+	if pv == nil {
+		return true
+	}
+	if pv.speaker == nil {
+		for _, c := range n.cues {
+			for s := c; s >= max(c-pv.off, 1); s-- {
+				if m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if len(n.cues) == 0 {
+		return false
+	}
+	// the speaker phrase from s ends before a cue at s+1 to
+	// s+maxSpeakerSpan+off: cues[k] is the first after s
+	k := 0
+	for s := 1; s < len(m.toks); s++ {
+		for k < len(n.cues) && n.cues[k] <= s {
+			k++
+		}
+		if k == len(n.cues) {
+			break
+		}
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || !m.endsAt(pv.before, s) {
+			continue
+		}
+		for _, sp := range m.phrasesAt(s) {
+			if e := sp.Span.End; pv.speaker.admits(sp.Type) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, pv.off, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
