@@ -24,6 +24,8 @@ type pivot struct {
 	// before its list entry: the tokens from its start to the entry are
 	// tiled by them (see matcher.tiles).
 	lead []*item
+	// punct is the punctuation mark that before holds alone, or "".
+	punct string
 }
 
 // pivotOf returns the pivot of the items of a pattern, or nil. Groups of
@@ -52,15 +54,18 @@ func pivotOf(items []*item) *pivot {
 	} else if lead == nil {
 		lead = []*item{} // the entry starts the capture
 	}
+	var pv *pivot
 	if b := pivotAtoms(flat[ci-1]); b != nil {
-		return &pivot{before: b, off: off, lead: lead}
-	}
-	if sp := flat[ci-1]; sp.op == opSpeaker && sp.min == 1 && sp.max == 1 && ci >= 2 {
+		pv = &pivot{before: b, off: off, lead: lead}
+	} else if sp := flat[ci-1]; sp.op == opSpeaker && sp.min == 1 && sp.max == 1 && ci >= 2 {
 		if b := pivotAtoms(flat[ci-2]); b != nil {
-			return &pivot{before: b, speaker: sp, off: off, lead: lead}
+			pv = &pivot{before: b, speaker: sp, off: off, lead: lead}
 		}
 	}
-	return nil
+	if pv != nil && len(pv.before) == 1 && pv.before[0].op == opPunct {
+		pv.punct = pv.before[0].punct
+	}
+	return pv
 }
 
 // flatten appends items to out, with the items of a group of one
@@ -114,6 +119,13 @@ func pivotAtom(it *item) bool {
 // endsAt reports whether one of the atoms matches ending right before
 // token e.
 func (m *matcher) endsAt(atoms []*item, e int) bool {
+	if len(atoms) == 1 && atoms[0].op == opPunct { // a comma: told inline
+		if e < 1 || e > len(m.toks) {
+			return false
+		}
+		t := &m.toks[e-1]
+		return t.Kind == Punct && t.Text == atoms[0].punct
+	}
 	for _, a := range atoms {
 		switch a.op {
 		case opPunct:
@@ -165,6 +177,9 @@ func (m *matcher) pivotHolds(n *near) bool {
 		}
 		if k == len(n.cues) {
 			break
+		}
+		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
+			continue // not the one punctuation mark of before
 		}
 		if n.cues[k] > s+maxSpeakerSpan+pv.off || !m.endsAt(pv.before, s) {
 			continue
