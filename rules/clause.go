@@ -570,13 +570,16 @@ type CueReach struct {
 	fill []*item
 	// pivot is what must stand right before the cue (pivotOf), or nil.
 	pivot *pivot
+	// tail, when not -1, is the most tokens from the start of the cue
+	// capture to the end of a pattern that ends with $ (tailOf).
+	tail int
 }
 
 // CueReach returns the rule's CueReach.
 func (r *AttrRule) CueReach() CueReach {
-	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
+	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
-		cr.pivot = pivotOf(r.Pattern.items)
+		cr.pivot, cr.tail = pivotOf(r.Pattern.items), tailOf(r.Pattern.items)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

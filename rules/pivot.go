@@ -192,3 +192,45 @@ func (m *matcher) pivotHolds(n *near) bool {
 	}
 	return false
 }
+
+// tailOf returns, for a pattern that ends with $ after its cue capture, the
+// most tokens that the items from the cue capture to the $ can match (the
+// cue then stands at most that many tokens before the window's trailing
+// punctuation), or -1.
+func tailOf(items []*item) int {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 || len(flat) < 2 || flat[len(flat)-1].op != opEnd || flat[len(flat)-1].min < 1 {
+		return -1
+	}
+	n := 0
+	for _, it := range flat[ci : len(flat)-1] {
+		k := span(it)
+		if k < 0 {
+			return -1
+		}
+		n += k
+	}
+	return n
+}
+
+// tailHolds reports whether a cue of n stands close enough to the end of
+// the window for a pattern that ends with $ (CueReach.tail): false only
+// when no match can end there.
+func (m *matcher) tailHolds(n *near) bool {
+	if n.reach.tail < 0 {
+		return true
+	}
+	end := len(m.toks)
+	for end > 0 && m.toks[end-1].Kind == Punct {
+		end--
+	}
+	return len(n.cues) > 0 && n.cues[len(n.cues)-1]+n.reach.tail >= end
+}
