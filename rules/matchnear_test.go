@@ -188,3 +188,35 @@ func TestCueReachPivot(t *testing.T) {
 		}
 	}
 }
+
+// TestCueReachTail: a rule that ends with $ a bounded span after its cue
+// gets the bound (MatchNear then asks for a cue that close to the end);
+// one that ends otherwise, or unbounded, does not.
+func TestCueReachTail(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id   string
+		tail bool
+	}{
+		{"reported-according-to-after-breaks", true}, // cue speaker:(ANY{1,16}) . $
+		{"reported-according-to-long", false},        // … , CLAUSE $
+		{"reported-speaker-cue", false},              // … CONTENT
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		if got := r.CueReach().tail >= 0; got != c.tail {
+			t.Errorf("%s: tail %v (%d), want %v", c.id, got, r.CueReach().tail, c.tail)
+		}
+	}
+}
