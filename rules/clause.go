@@ -573,13 +573,16 @@ type CueReach struct {
 	// tail, when not -1, is the most tokens from the start of the cue
 	// capture to the end of a pattern that ends with $ (tailOf).
 	tail int
+	// after is the first list that a match needs after its cue (afterOf),
+	// or nil.
+	after *after
 }
 
 // CueReach returns the rule's CueReach.
 func (r *AttrRule) CueReach() CueReach {
 	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
-		cr.pivot, cr.tail = pivotOf(r.Pattern.items), tailOf(r.Pattern.items)
+		cr.pivot, cr.tail, cr.after = pivotOf(r.Pattern.items), tailOf(r.Pattern.items), afterOf(r.Pattern.items)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

@@ -220,3 +220,34 @@ func TestCueReachTail(t *testing.T) {
 		}
 	}
 }
+
+// TestCueReachAfter: a rule with a required list a bounded span after its
+// cue gets it (MatchNear then asks for an entry that close after a cue);
+// one whose items after the cue are optional does not.
+func TestCueReachAfter(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id    string
+		after bool
+	}{
+		{"reported-speaker-cue-that", true}, // cue … ,? @reporting_conjunctions CONTENT
+		{"reported-speaker-cue", false},     // cue … that? CONTENT
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		if got := r.CueReach().after != nil; got != c.after {
+			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
+		}
+	}
+}

@@ -234,3 +234,58 @@ func (m *matcher) tailHolds(n *near) bool {
 	}
 	return len(n.cues) > 0 && n.cues[len(n.cues)-1]+n.reach.tail >= end
 }
+
+// after is the first required list item after a rule's cue capture, when
+// the items between match a bounded number of tokens: a match has an
+// entry of it within span tokens after the start of a cue entry.
+type after struct {
+	list *List
+	span int
+}
+
+// afterOf returns the after of the items of a pattern, or nil.
+func afterOf(items []*item) *after {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 {
+		return nil
+	}
+	n := 0
+	for i, it := range flat[ci:] {
+		if i > 0 && it.op == opList && it.list != nil && it.min >= 1 {
+			return &after{list: it.list, span: n}
+		}
+		k := span(it)
+		if k < 0 {
+			return nil
+		}
+		n += k
+	}
+	return nil
+}
+
+// afterHolds reports whether an entry of the after list of the rule
+// (n.reach.after) starts within its span after a cue of n: false only
+// when no match can.
+func (m *matcher) afterHolds(n *near) bool {
+	af := n.reach.after
+	if af == nil {
+		return true
+	}
+	q := 0 // the positions before q hold no entry, or were looked at
+	for _, c := range n.cues {
+		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
+			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
