@@ -576,6 +576,8 @@ type CueReach struct {
 	// after is the first list that a match needs after its cue (afterOf),
 	// or nil.
 	after *after
+	// minLead is the fewest tokens before the cue capture (minLeadOf).
+	minLead int
 }
 
 // CueReach returns the rule's CueReach.
@@ -583,6 +585,7 @@ func (r *AttrRule) CueReach() CueReach {
 	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
 		cr.pivot, cr.tail, cr.after = pivotOf(r.Pattern.items), tailOf(r.Pattern.items), afterOf(r.Pattern.items)
+		cr.minLead = minLeadOf(r.Pattern.items)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

@@ -251,3 +251,27 @@ func TestCueReachAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestMinLead: the fewest tokens before a cue capture, which MatchNear
+// asks of the last cue from the first start on.
+func TestMinLead(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    int
+	}{
+		{"SPEAKER cue:said CONTENT", 1},
+		{"^ (opener ,?)? speaker:((CAP | the) ANY{6,11}) cue:said CONTENT", 7},
+		{"^ CLAUSE , cue:said SPEAKER", 2},
+		{"( was | were ) cue:asked", 1},
+		{"it is cue:said", 2},
+		{"CONTENT , he said", 0}, // no cue capture
+	} {
+		p, err := ParsePattern(c.pattern)
+		if err != nil {
+			t.Fatalf("%s: %v", c.pattern, err)
+		}
+		if got := minLeadOf(p.items); got != c.want {
+			t.Errorf("%s: minLeadOf %d, want %d", c.pattern, got, c.want)
+		}
+	}
+}

@@ -289,3 +289,43 @@ func (m *matcher) afterHolds(n *near) bool {
 	}
 	return false
 }
+
+// minLeadOf returns the fewest tokens that the items of a pattern match
+// before its cue capture: a cue entry stands at least that many tokens
+// after the start of a match.
+func minLeadOf(items []*item) int {
+	var flat []*item
+	flatten(items, &flat)
+	n := 0
+	for _, it := range flat {
+		if it.capture == "cue" {
+			return n
+		}
+		n += minSpan(it)
+	}
+	return 0 // no cue capture: no bound
+}
+
+// minSpan returns the fewest tokens item it can match.
+func minSpan(it *item) int {
+	one := 1
+	switch it.op {
+	case opStart, opEnd:
+		return 0
+	case opLit:
+		one = len(it.lit)
+	case opGroup:
+		one = -1
+		for _, alt := range it.alts {
+			n := 0
+			for _, a := range alt {
+				n += minSpan(a)
+			}
+			if one < 0 || n < one {
+				one = n
+			}
+		}
+		one = max(one, 0)
+	}
+	return one * it.min
+}
