@@ -224,7 +224,8 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			return statement{attrib: attrib{ok: true, m: &m}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
+			hit := m // on the heap only for the rule that matched
+			return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
 		}
 		if x.opts.Explain {
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,

@@ -568,11 +568,25 @@ type CueReach struct {
 	// of (one-token atoms, literals and lists): a match has the tokens
 	// between them tiled by matches of these atoms (see reachesCue).
 	fill []*item
+	// pivot is what must stand right before the cue (pivotOf), or nil.
+	pivot *pivot
+	// tail, when not -1, is the most tokens from the start of the cue
+	// capture to the end of a pattern that ends with $ (tailOf).
+	tail int
+	// after is the first list that a match needs after its cue (afterOf),
+	// or nil.
+	after *after
+	// minLead is the fewest tokens before the cue capture (minLeadOf).
+	minLead int
 }
 
 // CueReach returns the rule's CueReach.
 func (r *AttrRule) CueReach() CueReach {
-	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
+	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
+	if r.Pattern != nil && len(r.CueLists()) > 0 {
+		cr.pivot, cr.tail, cr.after = pivotOf(r.Pattern.items), tailOf(r.Pattern.items), afterOf(r.Pattern.items)
+		cr.minLead = minLeadOf(r.Pattern.items)
+	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr
 	}

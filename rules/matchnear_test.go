@@ -146,3 +146,132 @@ func TestCueReachFill(t *testing.T) {
 		}
 	}
 }
+
+// TestCueReachPivot: the rules with a comma, a dash or a literal right
+// before their cue, or before a speaker phrase right before it, get a
+// pivot (which MatchNear checks before matching); those with optional
+// items or ANY there do not.
+func TestCueReachPivot(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id      string
+		pivot   bool
+		speaker bool
+	}{
+		{"reported-content-speaker-cue", true, true},  // ^ CLAUSE , SPEAKER cue
+		{"reported-parenthetical", true, true},        // ^ content:(CLAUSE , SPEAKER cue …)
+		{"reported-content-cue-speaker", true, false}, // ^ CLAUSE , cue SPEAKER
+		{"reported-according-to-inside", true, false}, // ( , | – ) cue
+		{"reported-speaker-cue", false, false},        // SPEAKER ,? (…)? cue
+		{"reported-according-to", false, false},       // ,? cue
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		pv := r.CueReach().pivot
+		if got := pv != nil; got != c.pivot {
+			t.Errorf("%s: pivot %v, want %v", c.id, got, c.pivot)
+			continue
+		}
+		if pv != nil && (pv.speaker != nil) != c.speaker {
+			t.Errorf("%s: pivot with a speaker %v, want %v", c.id, pv.speaker != nil, c.speaker)
+		}
+	}
+}
+
+// TestCueReachTail: a rule that ends with $ a bounded span after its cue
+// gets the bound (MatchNear then asks for a cue that close to the end);
+// one that ends otherwise, or unbounded, does not.
+func TestCueReachTail(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id   string
+		tail bool
+	}{
+		{"reported-according-to-after-breaks", true}, // cue speaker:(ANY{1,16}) . $
+		{"reported-according-to-long", false},        // … , CLAUSE $
+		{"reported-speaker-cue", false},              // … CONTENT
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		if got := r.CueReach().tail >= 0; got != c.tail {
+			t.Errorf("%s: tail %v (%d), want %v", c.id, got, r.CueReach().tail, c.tail)
+		}
+	}
+}
+
+// TestCueReachAfter: a rule with a required list a bounded span after its
+// cue gets it (MatchNear then asks for an entry that close after a cue);
+// one whose items after the cue are optional does not.
+func TestCueReachAfter(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id    string
+		after bool
+	}{
+		{"reported-speaker-cue-that", true}, // cue … ,? @reporting_conjunctions CONTENT
+		{"reported-speaker-cue", false},     // cue … that? CONTENT
+	} {
+		var r *AttrRule
+		for _, a := range rs.Attribution {
+			if a.ID == c.id {
+				r = a
+			}
+		}
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		if got := r.CueReach().after != nil; got != c.after {
+			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
+		}
+	}
+}
+
+// TestMinLead: the fewest tokens before a cue capture, which MatchNear
+// asks of the last cue from the first start on.
+func TestMinLead(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    int
+	}{
+		{"SPEAKER cue:said CONTENT", 1},
+		{"^ (opener ,?)? speaker:((CAP | the) ANY{6,11}) cue:said CONTENT", 7},
+		{"^ CLAUSE , cue:said SPEAKER", 2},
+		{"( was | were ) cue:asked", 1},
+		{"it is cue:said", 2},
+		{"CONTENT , he said", 0}, // no cue capture
+	} {
+		p, err := ParsePattern(c.pattern)
+		if err != nil {
+			t.Fatalf("%s: %v", c.pattern, err)
+		}
+		if got := minLeadOf(p.items); got != c.want {
+			t.Errorf("%s: minLeadOf %d, want %d", c.pattern, got, c.want)
+		}
+	}
+}

@@ -75,13 +75,19 @@ func (m *matcher) reachesCueMemo(n *near, e int) bool {
 // e: false only when no match can. Each atom matches as the matcher's
 // items do (a list its longest entry).
 func (m *matcher) reachesCue(n *near, e int) bool {
-	rc := n.reach
+	return m.tiles(n, n.reach.fill, n.reach.Gap, e)
+}
+
+// tiles reports whether the tokens from e up to a cue of n (at most gap
+// tokens on) are tiled by matches of the atoms fill (true when fill is nil
+// or gap too large to tell).
+func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 	var at [64]bool
-	if rc.fill == nil || rc.Gap >= len(at) {
+	if fill == nil || gap >= len(at) {
 		return true
 	}
 	at[0] = true
-	for d := 0; d <= rc.Gap; d++ {
+	for d := 0; d <= gap; d++ {
 		if !at[d] {
 			continue
 		}
@@ -89,7 +95,7 @@ func (m *matcher) reachesCue(n *near, e int) bool {
 		if n.cueIn(p, p) {
 			return true
 		}
-		for _, a := range rc.fill {
+		for _, a := range fill {
 			k := 0
 			switch a.op {
 			case opList:
@@ -105,7 +111,7 @@ func (m *matcher) reachesCue(n *near, e int) bool {
 					k = 1
 				}
 			}
-			if k > 0 && d+k <= rc.Gap {
+			if k > 0 && d+k <= gap {
 				at[d+k] = true
 			}
 		}

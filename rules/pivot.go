@@ -1,0 +1,331 @@
+package rules
+
+// A necessary condition of a rule of reported speech that is told per
+// window before any matching: most of these rules have, right before their
+// `cue:` capture, a token of a few kinds (a comma, a dash, a literal — `, cue`,
+// `( and | but ) cue`) or a SPEAKER that such a token opens (`, SPEAKER cue`).
+// No match exists unless that token stands right before one of the rule's
+// cue entries (or the cue's leading auxiliaries), or a speaker phrase after
+// it ends there. The rules that open with `^ CLAUSE ,` try every end of the
+// content before such a comma otherwise.
+
+// pivot is that condition for a rule (CueReach.pivot); nil when its
+// pattern has no such shape.
+type pivot struct {
+	// before holds the atoms, one of which matches right before the cue
+	// capture (speaker nil) or right before the speaker phrase.
+	before []*item
+	// speaker is the SPEAKER item between before and the cue, or nil.
+	speaker *item
+	// off is the most tokens from the start of the cue capture to the
+	// start of its list entry (CueReach.Off).
+	off int
+	// lead, when not nil, holds the atoms that the cue capture is made of
+	// before its list entry: the tokens from its start to the entry are
+	// tiled by them (see matcher.tiles).
+	lead []*item
+	// punct is the punctuation mark that before holds alone, or "".
+	punct string
+}
+
+// pivotOf returns the pivot of the items of a pattern, or nil. Groups of
+// one alternative that are matched once (`content:(CLAUSE , SPEAKER cue:…)`)
+// are read as the sequence they hold.
+func pivotOf(items []*item) *pivot {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 1 {
+		return nil
+	}
+	off := listOffset(flat[ci : ci+1])
+	if off < 0 {
+		return nil
+	}
+	var lead []*item
+	if !leadAtoms(flat[ci:ci+1], &lead) {
+		lead = nil
+	} else if lead == nil {
+		lead = []*item{} // the entry starts the capture
+	}
+	var pv *pivot
+	if b := pivotAtoms(flat[ci-1]); b != nil {
+		pv = &pivot{before: b, off: off, lead: lead}
+	} else if sp := flat[ci-1]; sp.op == opSpeaker && sp.min == 1 && sp.max == 1 && ci >= 2 {
+		if b := pivotAtoms(flat[ci-2]); b != nil {
+			pv = &pivot{before: b, speaker: sp, off: off, lead: lead}
+		}
+	}
+	if pv != nil && len(pv.before) == 1 && pv.before[0].op == opPunct {
+		pv.punct = pv.before[0].punct
+	}
+	return pv
+}
+
+// flatten appends items to out, with the items of a group of one
+// alternative matched exactly once (other than the cue capture) in place
+// of the group.
+func flatten(items []*item, out *[]*item) {
+	for _, it := range items {
+		if it.op == opGroup && len(it.alts) == 1 && it.min == 1 && it.max == 1 && it.capture != "cue" {
+			flatten(it.alts[0], out)
+			continue
+		}
+		*out = append(*out, it)
+	}
+}
+
+// pivotAtoms returns the atoms of an item matched exactly once that is a
+// punctuation mark, a dash, a literal or another quotation, or a group of
+// alternatives each of which is one such atom; else nil.
+func pivotAtoms(it *item) []*item {
+	if it.min != 1 || it.max != 1 || it.capture != "" {
+		return nil
+	}
+	if pivotAtom(it) {
+		return []*item{it}
+	}
+	if it.op != opGroup || len(it.alts) == 0 {
+		return nil
+	}
+	var out []*item
+	for _, alt := range it.alts {
+		if len(alt) != 1 || alt[0].min != 1 || alt[0].max != 1 || alt[0].capture != "" || !pivotAtom(alt[0]) {
+			return nil
+		}
+		out = append(out, alt[0])
+	}
+	return out
+}
+
+// pivotAtom reports whether it is an atom whose match ends at a known
+// token: a punctuation mark, a dash, another quotation or a literal.
+func pivotAtom(it *item) bool {
+	switch it.op {
+	case opPunct, opDash, opOtherQuote:
+		return true
+	case opLit:
+		return len(it.lit) > 0
+	}
+	return false
+}
+
+// endsAt reports whether one of the atoms matches ending right before
+// token e.
+func (m *matcher) endsAt(atoms []*item, e int) bool {
+	if len(atoms) == 1 && atoms[0].op == opPunct { // a comma: told inline
+		if e < 1 || e > len(m.toks) {
+			return false
+		}
+		t := &m.toks[e-1]
+		return t.Kind == Punct && t.Text == atoms[0].punct
+	}
+	for _, a := range atoms {
+		switch a.op {
+		case opPunct:
+			if e >= 1 && e <= len(m.toks) {
+				if t := &m.toks[e-1]; t.Kind == Punct && t.Text == a.punct {
+					return true
+				}
+			}
+		case opLit:
+			if n := len(a.lit); e-n >= 0 && m.atomAt(a, e-n) {
+				return true
+			}
+		default:
+			if e >= 1 && m.atomAt(a, e-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pivotHolds reports whether the pivot of the rule (n.reach.pivot) can
+// hold in the window: false only when no match can. The cue capture
+// starts at most off tokens before one of the cue entries n.cues.
+func (m *matcher) pivotHolds(n *near) bool {
+	pv := n.reach.pivot
+	if pv == nil {
+		return true
+	}
+	if pv.speaker == nil {
+		for _, c := range n.cues {
+			for s := c; s >= max(c-pv.off, 1); s-- {
+				if m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if len(n.cues) == 0 {
+		return false
+	}
+	// the speaker phrase from s ends before a cue at s+1 to
+	// s+maxSpeakerSpan+off: cues[k] is the first after s
+	k := 0
+	for s := 1; s < len(m.toks); s++ {
+		for k < len(n.cues) && n.cues[k] <= s {
+			k++
+		}
+		if k == len(n.cues) {
+			break
+		}
+		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
+			continue // not the one punctuation mark of before
+		}
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || !m.endsAt(pv.before, s) {
+			continue
+		}
+		for _, sp := range m.phrasesAt(s) {
+			if e := sp.Span.End; pv.speaker.admits(sp.Type) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, pv.off, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tailOf returns, for a pattern that ends with $ after its cue capture, the
+// most tokens that the items from the cue capture to the $ can match (the
+// cue then stands at most that many tokens before the window's trailing
+// punctuation), or -1.
+func tailOf(items []*item) int {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 || len(flat) < 2 || flat[len(flat)-1].op != opEnd || flat[len(flat)-1].min < 1 {
+		return -1
+	}
+	n := 0
+	for _, it := range flat[ci : len(flat)-1] {
+		k := span(it)
+		if k < 0 {
+			return -1
+		}
+		n += k
+	}
+	return n
+}
+
+// tailHolds reports whether a cue of n stands close enough to the end of
+// the window for a pattern that ends with $ (CueReach.tail): false only
+// when no match can end there.
+func (m *matcher) tailHolds(n *near) bool {
+	if n.reach.tail < 0 {
+		return true
+	}
+	end := len(m.toks)
+	for end > 0 && m.toks[end-1].Kind == Punct {
+		end--
+	}
+	return len(n.cues) > 0 && n.cues[len(n.cues)-1]+n.reach.tail >= end
+}
+
+// after is the first required list item after a rule's cue capture, when
+// the items between match a bounded number of tokens: a match has an
+// entry of it within span tokens after the start of a cue entry.
+type after struct {
+	list *List
+	span int
+}
+
+// afterOf returns the after of the items of a pattern, or nil.
+func afterOf(items []*item) *after {
+	var flat []*item
+	flatten(items, &flat)
+	ci := -1
+	for i, it := range flat {
+		if it.capture == "cue" {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 {
+		return nil
+	}
+	n := 0
+	for i, it := range flat[ci:] {
+		if i > 0 && it.op == opList && it.list != nil && it.min >= 1 {
+			return &after{list: it.list, span: n}
+		}
+		k := span(it)
+		if k < 0 {
+			return nil
+		}
+		n += k
+	}
+	return nil
+}
+
+// afterHolds reports whether an entry of the after list of the rule
+// (n.reach.after) starts within its span after a cue of n: false only
+// when no match can.
+func (m *matcher) afterHolds(n *near) bool {
+	af := n.reach.after
+	if af == nil {
+		return true
+	}
+	q := 0 // the positions before q hold no entry, or were looked at
+	for _, c := range n.cues {
+		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
+			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minLeadOf returns the fewest tokens that the items of a pattern match
+// before its cue capture: a cue entry stands at least that many tokens
+// after the start of a match.
+func minLeadOf(items []*item) int {
+	var flat []*item
+	flatten(items, &flat)
+	n := 0
+	for _, it := range flat {
+		if it.capture == "cue" {
+			return n
+		}
+		n += minSpan(it)
+	}
+	return 0 // no cue capture: no bound
+}
+
+// minSpan returns the fewest tokens item it can match.
+func minSpan(it *item) int {
+	one := 1
+	switch it.op {
+	case opStart, opEnd:
+		return 0
+	case opLit:
+		one = len(it.lit)
+	case opGroup:
+		one = -1
+		for _, alt := range it.alts {
+			n := 0
+			for _, a := range alt {
+				n += minSpan(a)
+			}
+			if one < 0 || n < one {
+				one = n
+			}
+		}
+		one = max(one, 0)
+	}
+	return one * it.min
+}
