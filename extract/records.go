@@ -37,7 +37,7 @@ func newCPIndex(text string) *cpIndex {
 		for p < len(text) && !utf8.RuneStart(text[p]) {
 			p++
 		}
-		n += utf8.RuneCountInString(text[prev:p])
+		n += runeCount(text[prev:p])
 		c.pos = append(c.pos, p)
 		c.marks = append(c.marks, n)
 		prev = p
@@ -73,7 +73,7 @@ func (c *cpIndex) at(off int) int {
 	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
 		from, n = c.lastOff, c.lastCP
 	}
-	n += utf8.RuneCountInString(c.text[from:off])
+	n += runeCount(c.text[from:off])
 	c.lastOff, c.lastCP = off, n
 	return n
 }
@@ -86,37 +86,6 @@ func collapse(s string) string {
 		return s // what Join(Fields(s)) would copy
 	}
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// isCollapsed reports whether collapse(s) == s: s holds no white space but
-// single plain spaces between other characters.
-func isCollapsed(s string) bool {
-	space := true // a space here would lead the string
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ':
-				if space {
-					return false
-				}
-				space = true
-			case '\t', '\n', '\v', '\f', '\r':
-				return false
-			default:
-				space = false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return false
-		}
-		space = false
-		i += n
-	}
-	return !space || s == ""
 }
 
 // Output bounds: the rows of a document take at most outputPerByte bytes
@@ -393,32 +362,6 @@ func capitalWord(s string) bool {
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	r, _ := utf8.DecodeRuneInString(s)
 	return s != "" && unicode.IsUpper(r) && wordCount(s, 1) == 1
-}
-
-// wordCount returns len(strings.Fields(s)), or a number above limit when
-// it is more than limit, without splitting s.
-func wordCount(s string, limit int) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		var space bool
-		if b := s[i]; b < utf8.RuneSelf {
-			space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			if n++; n > limit {
-				return n
-			}
-		}
-	}
-	return n
 }
 
 // isTitleCase reports whether every word of two or more that is longer than
