@@ -118,13 +118,19 @@ func rowCost(r *Record) int {
 // bytes each).
 func jsonLen(s string) int {
 	n := len(s) + 2
-	for i := 0; i < len(s); i++ {
-		for i+8 <= len(s) && safeJSON8(load64(s, i)) {
-			i += 8 // no escapes in these eight bytes
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if safeJSON8(load64(s, i)) {
+			continue // no escapes in these eight bytes
 		}
-		if i == len(s) {
-			break
+		// each of the eight once (not the eight-byte test again at each)
+		for _, b := range []byte(s[i : i+8]) {
+			if b < utf8.RuneSelf && !jsonSafe[b] {
+				n += 5
+			}
 		}
+	}
+	for ; i < len(s); i++ {
 		if b := s[i]; b < utf8.RuneSelf && !jsonSafe[b] {
 			n += 5
 		}
