@@ -28,6 +28,7 @@ func spaces8(x uint64) (sp uint64, plain bool) {
 func isCollapsed(s string) bool {
 	space := true // a space here would lead the string
 	for i := 0; i < len(s); {
+		stop := len(s)
 		if i+8 <= len(s) {
 			if sp, ok := spaces8(load64(s, i)); ok {
 				// two spaces in a row, within the block or across its start
@@ -38,29 +39,32 @@ func isCollapsed(s string) bool {
 				i += 8
 				continue
 			}
+			stop = i + 8 // one byte or rune at a time to the end of the eight
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ':
-				if space {
+		for i < stop {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch c {
+				case ' ':
+					if space {
+						return false
+					}
+					space = true
+				case '\t', '\n', '\v', '\f', '\r':
 					return false
+				default:
+					space = false
 				}
-				space = true
-			case '\t', '\n', '\v', '\f', '\r':
-				return false
-			default:
-				space = false
+				i++
+				continue
 			}
-			i++
-			continue
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return false
-		}
-		space = false
-		i += n
 	}
 	return !space || s == ""
 }
@@ -70,6 +74,7 @@ func isCollapsed(s string) bool {
 func wordCount(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
+		stop := len(s)
 		if i+8 <= len(s) {
 			if sp, ok := spaces8(load64(s, i)); ok {
 				before := n
@@ -85,22 +90,25 @@ func wordCount(s string, limit int) int {
 				i += 8
 				continue
 			}
+			stop = i + 8 // one byte or rune at a time to the end of the eight
 		}
-		var space bool
-		if b := s[i]; b < utf8.RuneSelf {
-			space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			if n++; n > limit {
-				return n
+		for i < stop {
+			var space bool
+			if b := s[i]; b < utf8.RuneSelf {
+				space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+				i += size
+			}
+			if space {
+				in = false
+			} else if !in {
+				in = true
+				if n++; n > limit {
+					return n
+				}
 			}
 		}
 	}
