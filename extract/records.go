@@ -36,6 +36,8 @@ func newCPIndex(text string) *cpIndex {
 	if c.ascii {
 		return c
 	}
+	k := (len(text) + cpBlock - 1) / cpBlock
+	c.pos, c.marks = make([]int, 0, k), make([]int, 0, k)
 	n, prev := 0, 0
 	for b := 0; b < len(text); b += cpBlock {
 		p := b
