@@ -143,7 +143,30 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 	b := d.buf[:0]
 	words := 0
 	space := true // at the start of a word
-	for _, r := range quote {
+	for i := 0; i < len(quote); {
+		if i+8 <= len(quote) {
+			// a run of ASCII letters and digits, up to eight at a time,
+			// lowered at once
+			x := load64(quote, i)
+			if n := alnumPrefix(x); n > 0 {
+				if space {
+					if words > 0 {
+						b = append(b, ' ')
+					}
+					words++
+					space = false
+				}
+				b = binary.LittleEndian.AppendUint64(b, x|inRange64(x&(^uint64(0)>>(64-8*n)), 'A', 'Z')>>2)
+				b = b[:len(b)-8+n]
+				i += n
+				continue
+			}
+		}
+		r, size := rune(quote[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(quote[i:])
+		}
+		i += size
 		if r < utf8.RuneSelf {
 			// ASCII: what the tests below give, without the tables
 			switch {

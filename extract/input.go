@@ -624,65 +624,70 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 			j += 8
 			continue
 		}
-		c := b[j]
-		switch {
-		case c == '"':
-			if buf == nil {
-				return string(b[start:j]), j + 1, true
-			}
-			buf = append(buf, b[start:j]...)
-			if len(buf) == 0 {
-				return "", j + 1, true
-			}
-			// buf is not written again: it becomes the string without a copy
-			return unsafe.String(&buf[0], len(buf)), j + 1, true
-		case c < 0x20:
-			return "", 0, false
-		case c == '\\':
-			if j+1 >= len(b) {
+		// else byte by byte (or rune) to the end of the eight, without the
+		// eight-byte test again at each
+		stop := min(j+8, len(b))
+		for j < stop {
+			c := b[j]
+			switch {
+			case c == '"':
+				if buf == nil {
+					return string(b[start:j]), j + 1, true
+				}
+				buf = append(buf, b[start:j]...)
+				if len(buf) == 0 {
+					return "", j + 1, true
+				}
+				// buf is not written again: it becomes the string without a copy
+				return unsafe.String(&buf[0], len(buf)), j + 1, true
+			case c < 0x20:
 				return "", 0, false
-			}
-			if buf == nil {
-				// the decoded string is no longer than the encoded one
-				buf = make([]byte, 0, j-start+quotedLen(b, j))
-			}
-			buf = append(buf, b[start:j]...)
-			switch e := b[j+1]; e {
-			case '"', '\\', '/':
-				buf = append(buf, e)
-			case 'b':
-				buf = append(buf, '\b')
-			case 'f':
-				buf = append(buf, '\f')
-			case 'n':
-				buf = append(buf, '\n')
-			case 'r':
-				buf = append(buf, '\r')
-			case 't':
-				buf = append(buf, '\t')
-			case 'u':
-				if j+6 > len(b) {
+			case c == '\\':
+				if j+1 >= len(b) {
 					return "", 0, false
 				}
-				v, err := strconv.ParseUint(string(b[j+2:j+6]), 16, 16)
-				if err != nil || v >= 0xD800 && v < 0xE000 {
+				if buf == nil {
+					// the decoded string is no longer than the encoded one
+					buf = make([]byte, 0, j-start+quotedLen(b, j))
+				}
+				buf = append(buf, b[start:j]...)
+				switch e := b[j+1]; e {
+				case '"', '\\', '/':
+					buf = append(buf, e)
+				case 'b':
+					buf = append(buf, '\b')
+				case 'f':
+					buf = append(buf, '\f')
+				case 'n':
+					buf = append(buf, '\n')
+				case 'r':
+					buf = append(buf, '\r')
+				case 't':
+					buf = append(buf, '\t')
+				case 'u':
+					if j+6 > len(b) {
+						return "", 0, false
+					}
+					v, err := strconv.ParseUint(string(b[j+2:j+6]), 16, 16)
+					if err != nil || v >= 0xD800 && v < 0xE000 {
+						return "", 0, false
+					}
+					buf = utf8.AppendRune(buf, rune(v))
+					j += 4
+				default:
 					return "", 0, false
 				}
-				buf = utf8.AppendRune(buf, rune(v))
-				j += 4
+				j += 2
+				start = j
+			case c < utf8.RuneSelf:
+				j++
 			default:
-				return "", 0, false
+				r, n := utf8.DecodeRune(b[j:])
+				if r == utf8.RuneError && n == 1 {
+					return "", 0, false
+				}
+				j += n
 			}
-			j += 2
-			start = j
-		case c < utf8.RuneSelf:
-			j++
-		default:
-			r, n := utf8.DecodeRune(b[j:])
-			if r == utf8.RuneError && n == 1 {
-				return "", 0, false
-			}
-			j += n
 		}
 	}
 	return "", 0, false

@@ -55,6 +55,16 @@ func TestAppendJSONStringEightAtATime(t *testing.T) {
 			if n := jsonLen(s); n < len(got) && b < utf8.RuneSelf {
 				t.Errorf("byte %#x at %d: jsonLen %d < %d", b, at, n, len(got))
 			}
+			// the bound is the byte loop's: 5 more for each ASCII byte to escape
+			wantLen := len(s) + 2
+			for _, c := range w {
+				if c < utf8.RuneSelf && !jsonSafe[c] {
+					wantLen += 5
+				}
+			}
+			if n := jsonLen(s); n != wantLen {
+				t.Errorf("byte %#x at %d: jsonLen %d, want %d", b, at, n, wantLen)
+			}
 		}
 	}
 }

@@ -259,7 +259,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 		toks := st.toks
 		for i := 0; i < len(toks); {
 			t := &toks[i]
-			if t.Kind != rules.Word || !(t.Cap || x.rules.InList(det, t) || x.rules.IsTitleWord(*t)) {
+			if t.Kind != rules.Word || !(t.Cap || x.rules.InListOrTitleWord(det, t)) {
 				i++
 				continue
 			}

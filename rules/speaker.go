@@ -221,6 +221,16 @@ func datelineAt(toks []Token, i int) bool {
 // noun (the words that may precede a name as its title).
 func (rs *Ruleset) IsTitleWord(t Token) bool { return rs.isTitleWord(&t) }
 
+// InListOrTitleWord is rs.InList(l, t) || rs.IsTitleWord(*t) in one test
+// of t's class bits when l is one of rs's lists (the entity table asks it
+// of every word that is not capitalised).
+func (rs *Ruleset) InListOrTitleWord(l *List, t *Token) bool {
+	if l == nil || l.owner != rs || t.Kind != Word {
+		return rs.InList(l, t) || rs.isTitleWord(t)
+	}
+	return rs.cls(t)&(l.bit|rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix) != 0
+}
+
 func (rs *Ruleset) isTitleWord(t *Token) bool {
 	if t.Kind != Word {
 		return false

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Eight-byte scans of the text that records copy and measure (the quotes,
+// mentions, cues and sentences of the rows): a block of eight plain ASCII
+// bytes is taken whole, any other byte as the byte loops always did, so
+// the answers are those of the loops for any text, valid UTF-8 or not.
+// (runeCount, in reported.go, counts code points the same way.)
+
+// spaces8 returns, for the 8 bytes x, whether all are ASCII from 0x20 up
+// (no control byte, so no white space but the plain space) and the high
+// bit of each byte that is a space.
+func spaces8(x uint64) (sp uint64, plain bool) {
+	if x&high64 != 0 || (x-ones64*0x20)&^x&high64 != 0 {
+		return 0, false
+	}
+	y := x ^ ones64*' ' // zero bytes where b is a space
+	return ^(((y &^ high64) + ones64*0x7f) | y) & high64, true
+}
+
+// isCollapsed reports whether collapse(s) == s: s holds no white space but
+// single plain spaces between other characters.
+func isCollapsed(s string) bool {
+	space := true // a space here would lead the string
+	for i := 0; i < len(s); {
+		stop := len(s)
+		if i+8 <= len(s) {
+			if sp, ok := spaces8(load64(s, i)); ok {
+				// two spaces in a row, within the block or across its start
+				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				space = sp>>63 != 0
+				i += 8
+				continue
+			}
+			stop = i + 8 // one byte or rune at a time to the end of the eight
+		}
+		for i < stop {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch c {
+				case ' ':
+					if space {
+						return false
+					}
+					space = true
+				case '\t', '\n', '\v', '\f', '\r':
+					return false
+				default:
+					space = false
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += n
+		}
+	}
+	return !space || s == ""
+}
+
+// wordCount returns len(strings.Fields(s)), or a number above limit when
+// it is more than limit, without splitting s.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		stop := len(s)
+		if i+8 <= len(s) {
+			if sp, ok := spaces8(load64(s, i)); ok {
+				before := n
+				prev := sp << 8 // the byte before each is a space
+				if !in {
+					prev |= 0x80
+				}
+				n += bits.OnesCount64(^sp & high64 & prev)
+				if n > limit {
+					return max(before+1, limit+1) // where the byte loop stops
+				}
+				in = sp>>63 == 0
+				i += 8
+				continue
+			}
+			stop = i + 8 // one byte or rune at a time to the end of the eight
+		}
+		for i < stop {
+			var space bool
+			if b := s[i]; b < utf8.RuneSelf {
+				space = b == ' ' || '\t' <= b && b <= '\r' // unicode.IsSpace, for ASCII
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+				i += size
+			}
+			if space {
+				in = false
+			} else if !in {
+				in = true
+				if n++; n > limit {
+					return n
+				}
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestTextScan8: isCollapsed and wordCount, which take eight plain ASCII
+// bytes at a time, agree with strings.Fields on written cases around the
+// blocks and on random runs of spaces, controls, multi-byte and invalid
+// bytes; wordCount stops at the value the byte loop stops at.
+func TestTextScan8(t *testing.T) {
+	cases := []string{
+		"", " ", "abcdefgh", "abcdefg ", "abcdefgh ", " abcdefgh", "abcdefg  hijklmno",
+		"abcdefgh  ijklmno", "abcdefg\thijklmn", "a b c d e f g h i j k l", "abc defg hijk lmno pqrs",
+		"“closer,” he said to them", "abcdefgh\xffabcdefgh", "abcdefgh\u00a0ijklmnop",
+		"one two three four five six", "a\x01b c\x1fd efgh ijkl", "abcdefgh\u3000ijklmnop",
+	}
+	rng := rand.New(rand.NewPCG(14, 3))
+	pieces := []string{"a", "b", " ", " ", "  ", "\t", "\n", "\x01", "é", "“", "\u00a0", "\u2009", "\xff", "\xe2\x80", "word", "longer"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		words := strings.Fields(s)
+		if got, want := isCollapsed(s), strings.Join(words, " ") == s; got != want {
+			t.Fatalf("isCollapsed(%q) = %v, want %v", s, got, want)
+		}
+		for _, limit := range []int{-1, 0, 1, 2, 3, 5, 10, 100} {
+			want := len(words)
+			if want > limit && want > 0 {
+				want = max(limit+1, 1) // the first count past the limit
+			}
+			if got := wordCount(s, limit); got != want {
+				t.Fatalf("wordCount(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInListOrTitleWord: the one test of class bits answers as InList and
+// IsTitleWord together, for the determiners and another list, on
+// classified words, unclassified ones and tokens that are no words.
+func TestInListOrTitleWord(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the a an this The senator Senator former spokesman chairwoman minister Smith said Tuesday of , — and his her its their lawmaker economists")
+	for _, name := range []string{ListDeterminers, "organisation_words", "no such list"} {
+		l := rs.Lists[name]
+		for _, w := range words {
+			for _, kind := range []TokenKind{Word, Punct} {
+				for _, classify := range []bool{true, false} {
+					tk := Token{Text: w, Lower: strings.ToLower(w), Kind: kind, Cap: w[0] >= 'A' && w[0] <= 'Z', Quote: -1}
+					if classify {
+						rs.Classify(&tk)
+					}
+					want := rs.InList(l, &tk) || rs.IsTitleWord(tk)
+					if got := rs.InListOrTitleWord(l, &tk); got != want {
+						t.Errorf("InListOrTitleWord(%s, %q, kind %v, classified %v) = %v, want %v", name, w, kind, classify, got, want)
+					}
+				}
+			}
+		}
+	}
+}
