@@ -32,15 +32,7 @@ type pivot struct {
 // one alternative that are matched once (`content:(CLAUSE , SPEAKER cue:…)`)
 // are read as the sequence they hold.
 func pivotOf(items []*item) *pivot {
-	var flat []*item
-	flatten(items, &flat)
-	ci := -1
-	for i, it := range flat {
-		if it.capture == "cue" {
-			ci = i
-			break
-		}
-	}
+	flat, ci := flatCue(items)
 	if ci < 1 {
 		return nil
 	}
@@ -198,15 +190,7 @@ func (m *matcher) pivotHolds(n *near) bool {
 // cue then stands at most that many tokens before the window's trailing
 // punctuation), or -1.
 func tailOf(items []*item) int {
-	var flat []*item
-	flatten(items, &flat)
-	ci := -1
-	for i, it := range flat {
-		if it.capture == "cue" {
-			ci = i
-			break
-		}
-	}
+	flat, ci := flatCue(items)
 	if ci < 0 || len(flat) < 2 || flat[len(flat)-1].op != opEnd || flat[len(flat)-1].min < 1 {
 		return -1
 	}
@@ -245,15 +229,7 @@ type after struct {
 
 // afterOf returns the after of the items of a pattern, or nil.
 func afterOf(items []*item) *after {
-	var flat []*item
-	flatten(items, &flat)
-	ci := -1
-	for i, it := range flat {
-		if it.capture == "cue" {
-			ci = i
-			break
-		}
-	}
+	flat, ci := flatCue(items)
 	if ci < 0 {
 		return nil
 	}
@@ -328,4 +304,17 @@ func minSpan(it *item) int {
 		one = max(one, 0)
 	}
 	return one * it.min
+}
+
+// flatCue returns the items of a pattern flattened (see flatten) and the
+// index of the cue capture among them, or -1.
+func flatCue(items []*item) ([]*item, int) {
+	var flat []*item
+	flatten(items, &flat)
+	for i, it := range flat {
+		if it.capture == "cue" {
+			return flat, i
+		}
+	}
+	return flat, -1
 }
