@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 4065476854,
+	Key: 965082463,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
