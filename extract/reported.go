@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -553,29 +552,4 @@ func (c *cpConv) convert(text string) {
 		prev = cv.off
 		*cv.dst = n
 	}
-}
-
-// runeCount is utf8.RuneCountInString(s) (an invalid byte counts one),
-// eight ASCII bytes at a time: the statements' offsets are counted over
-// the whole text of a document.
-func runeCount(s string) int {
-	n, i := 0, 0
-	for i < len(s) {
-		if i+8 <= len(s) {
-			b := s[i : i+8]
-			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-			if x&0x8080808080808080 == 0 {
-				n, i = n+8, i+8
-				continue
-			}
-		}
-		if s[i] < utf8.RuneSelf {
-			n, i = n+1, i+1
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		n, i = n+1, i+size
-	}
-	return n
 }

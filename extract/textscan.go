@@ -10,7 +10,6 @@ import (
 // mentions, cues and sentences of the rows): a block of eight plain ASCII
 // bytes is taken whole, any other byte as the byte loops always did, so
 // the answers are those of the loops for any text, valid UTF-8 or not.
-// (runeCount, in reported.go, counts code points the same way.)
 
 // spaces8 returns, for the 8 bytes x, whether all are ASCII from 0x20 up
 // (no control byte, so no white space but the plain space) and the high
@@ -111,6 +110,31 @@ func wordCount(s string, limit int) int {
 				}
 			}
 		}
+	}
+	return n
+}
+
+// runeCount is utf8.RuneCountInString(s) (an invalid byte counts one),
+// eight ASCII bytes at a time: the rows' and the statements' code-point
+// offsets are counted over the whole text of a document.
+func runeCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&high64 == 0 {
+				n, i = n+8, i+8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
 	}
 	return n
 }
