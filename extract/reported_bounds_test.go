@@ -27,15 +27,9 @@ func TestReportedContentEnds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := x.Extract("t", "Bridge news\n\n"+tt.text+"\n")
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, q := range doc.Quotes {
-				if q.Kind == "indirect" {
-					got = append(got, q.Quote)
-				}
+			for _, q := range statements(t, x, tt.text) {
+				got = append(got, q.Quote)
 			}
 			if len(got) == 0 || got[0] != tt.content {
 				t.Errorf("statements %q, want the first to be %q", got, tt.content)

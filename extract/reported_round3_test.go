@@ -53,15 +53,9 @@ func TestReportedStatementsRound3(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := x.Extract("t", "Bridge news\n\n"+tt.text+"\n")
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, q := range doc.Quotes {
-				if q.Kind == "indirect" {
-					got = append(got, q.Quote+"|"+q.Mention)
-				}
+			for _, q := range statements(t, x, tt.text) {
+				got = append(got, q.Quote+"|"+q.Mention)
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("statements %q, want %q", got, tt.want)

@@ -19,6 +19,23 @@ func reportedExtractor(t testing.TB) *extract.Extractor {
 	return extract.New(rs, extract.Options{Reported: true})
 }
 
+// statements extracts the passage text under a headline with x and
+// returns its rows of kind indirect.
+func statements(t *testing.T, x *extract.Extractor, text string) []extract.Record {
+	t.Helper()
+	doc, err := x.Extract("t", "Bridge news\n\n"+text+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []extract.Record
+	for _, q := range doc.Quotes {
+		if q.Kind == "indirect" {
+			got = append(got, q)
+		}
+	}
+	return got
+}
+
 // TestReportedSeed runs the seed article with reported speech: the quote
 // rows are those of today, and the statements of kind indirect hold the
 // two that Ushakov made without quotation marks around all of them, and no
@@ -132,16 +149,7 @@ func TestReportedLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := x.Extract("t", "Bridge news\n\n"+tt.text+"\n")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []extract.Record
-			for _, q := range doc.Quotes {
-				if q.Kind == "indirect" {
-					got = append(got, q)
-				}
-			}
+			got := statements(t, x, tt.text)
 			if len(got) != 1 {
 				t.Fatalf("%d statements, want 1: %+v", len(got), got)
 			}
