@@ -131,7 +131,7 @@ func TestCueReachFill(t *testing.T) {
 		{"reported-speaker-aside-cue", false}, // SPEAKER , ANY{1,14} , cue
 		{"reported-according-to", false},      // no speaker phrase first
 	} {
-		r := ruleByID(rs, c.id)
+		r := findRule(rs, c.id)
 		if r == nil {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
@@ -163,7 +163,7 @@ func TestCueReachPivot(t *testing.T) {
 		{"reported-speaker-cue", false, false},        // SPEAKER ,? (…)? cue
 		{"reported-according-to", false, false},       // ,? cue
 	} {
-		r := ruleByID(rs, c.id)
+		r := findRule(rs, c.id)
 		if r == nil {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
@@ -195,7 +195,7 @@ func TestCueReachTail(t *testing.T) {
 		{"reported-according-to-long", false},        // … , CLAUSE $
 		{"reported-speaker-cue", false},              // … CONTENT
 	} {
-		r := ruleByID(rs, c.id)
+		r := findRule(rs, c.id)
 		if r == nil {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
@@ -221,7 +221,7 @@ func TestCueReachAfter(t *testing.T) {
 		{"reported-speaker-cue-that", true}, // cue … ,? @reporting_conjunctions CONTENT
 		{"reported-speaker-cue", false},     // cue … that? CONTENT
 	} {
-		r := ruleByID(rs, c.id)
+		r := findRule(rs, c.id)
 		if r == nil {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
@@ -254,14 +254,4 @@ func TestMinLead(t *testing.T) {
 			t.Errorf("%s: minLeadOf %d, want %d", c.pattern, got, c.want)
 		}
 	}
-}
-
-// ruleByID returns the attribution rule id of rs, or nil.
-func ruleByID(rs *Ruleset, id string) *AttrRule {
-	for _, a := range rs.Attribution {
-		if a.ID == id {
-			return a
-		}
-	}
-	return nil
 }
