@@ -193,7 +193,11 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.AddCommand(subcommands(a, args)...)
+	subs := subcommands(a, args)
+	// cobra's completion command (its help texts for four shells) is
+	// built at every run; a run of one named command never reaches it
+	root.CompletionOptions.DisableDefaultCmd = len(subs) == 1
+	root.AddCommand(subs...)
 	registerEnums(root)
 	return root
 }
