@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -169,7 +170,8 @@ const qmEnd = qm + ",.;:"
 // stopWords are score.py's STOP words, never content words. (score.py also
 // defines a PRON set but never uses it: pronoun speakers are told by the
 // gold speaker_is_pronoun flag.)
-var stopWords = func() map[string]bool {
+// They are made on first use, not at every start of the program.
+var stopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of and or in on at to for from by with mr mrs ms dr
 sen rep gov president former said says he she they it his her their him them
@@ -178,7 +180,7 @@ das den dem des ein eine und von im`) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // runeAt returns text[i] with Python's indexing: a negative i counts from
 // the end. Out of range it returns -1, which is in no character set (where
@@ -212,18 +214,22 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_'
 }
 
-// wordBreakMid lists the characters with Word_Break MidLetter, MidNumLet or
+// wordBreakMid reports whether r has Word_Break MidLetter, MidNumLet or
 // Single_Quote, which are case-ignorable.
-var wordBreakMid = map[rune]bool{
-	'\'': true, '.': true, ':': true, 0xB7: true, 0x387: true, 0x55F: true,
-	0x5F4: true, 0x2018: true, 0x2019: true, 0x2024: true, 0x2027: true,
-	0xFE13: true, 0xFE52: true, 0xFE55: true, 0xFF07: true, 0xFF0E: true,
-	0xFF1A: true,
+func wordBreakMid(r rune) bool {
+	switch r {
+	case '\'', '.', ':', 0xB7, 0x387, 0x55F,
+		0x5F4, 0x2018, 0x2019, 0x2024, 0x2027,
+		0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E,
+		0xFF1A:
+		return true
+	}
+	return false
 }
 
 // caseIgnorable is Unicode's Case_Ignorable property.
 func caseIgnorable(r rune) bool {
-	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk) || wordBreakMid[r]
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk) || wordBreakMid(r)
 }
 
 // cased is Unicode's Cased property.
@@ -274,22 +280,22 @@ func pyLower(s string) []rune {
 
 // titleStopWords are score.py's TITLE_STOP words, never content words of
 // a title.
-var titleStopWords = func() map[string]bool {
+var titleStopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of and or in on at to for from by with former now longtime
 also then retired current new his her their its`) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // words is score.py's words(): the set of \w+ tokens of the lowercased
 // string that are not stop words and are longer than one code point.
-func words(s string) map[string]bool { return wordSet(s, stopWords) }
+func words(s string) map[string]bool { return wordSet(s, stopWords()) }
 
 // titleWords is score.py's title_words(): words() with the title stop
 // words.
-func titleWords(s string) map[string]bool { return wordSet(s, titleStopWords) }
+func titleWords(s string) map[string]bool { return wordSet(s, titleStopWords()) }
 
 // wordSet returns the set of \w+ tokens of the lowercased string that are
 // not in stop and are longer than one code point.

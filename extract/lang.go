@@ -34,12 +34,13 @@ const (
 
 // detector tells a document's language from the stop words of the packs.
 type detector struct {
-	codes []string          // language codes; index 0 is the base language
-	words map[string]uint16 // lower-case stop word → bit set of codes
-	// short holds the words of up to 16 bytes of words, packed (see
-	// wordtab.Pack): a look-up neither hashes the word nor compares it
+	codes []string // language codes; index 0 is the base language
+	// short maps the lower-case stop words of up to 16 bytes, packed (see
+	// wordtab.Pack), to their bit sets of codes: a look-up neither hashes
+	// the word nor compares it
 	short  wordtab.Table
-	maxLen int // the longest stop word, in bytes
+	words  map[string]uint16 // the same for the words that do not pack (nil when none)
+	maxLen int               // the longest stop word, in bytes
 }
 
 // newDetector builds the detector of a ruleset and its packs; nil when the
@@ -54,19 +55,22 @@ func newDetector(rs *rules.Ruleset) *detector {
 	for _, code := range langs {
 		n += len(rs.LangProfile(code).StopWords)
 	}
-	// made big enough at once: growing it took a third of its cost, at
-	// every start
-	d := &detector{codes: langs, words: make(map[string]uint16, n)}
+	// the table made big enough at once (for n keys: a word in several
+	// languages counts once for each), and no map of all the words: the
+	// map cost more page faults at every start than the rest of the
+	// detector, and only words that do not pack need it
+	d := &detector{codes: langs, short: wordtab.New(n)}
 	for i, code := range langs {
 		for w := range rs.LangProfile(code).StopWords {
-			d.words[w] |= 1 << i
 			d.maxLen = max(d.maxLen, len(w))
-		}
-	}
-	d.short = wordtab.New(len(d.words))
-	for w, bits := range d.words {
-		if a, b, ok := wordtab.Pack(w); ok {
-			d.short.Or(a, b, uint64(bits))
+			if a, b, ok := wordtab.Pack(w); ok {
+				d.short.Or(a, b, 1<<i)
+				continue
+			}
+			if d.words == nil {
+				d.words = map[string]uint16{}
+			}
+			d.words[w] |= 1 << i
 		}
 	}
 	return d

@@ -85,3 +85,32 @@ func TestTokenizeElision(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectorLookup: every stop word of every language looks up to the
+// set of the languages that list it, and a word that none lists to none.
+func TestDetectorLookup(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDetector(rs)
+	if d == nil || len(d.codes) < 2 {
+		t.Fatal("the default rules give no detector over several languages")
+	}
+	want := map[string]uint16{}
+	for i, code := range d.codes {
+		for w := range rs.LangProfile(code).StopWords {
+			want[w] |= 1 << i
+		}
+	}
+	for w, bits := range want {
+		if got := d.lookup([]byte(w)); got != bits {
+			t.Errorf("lookup(%q) = %b, want %b", w, got, bits)
+		}
+	}
+	for _, w := range []string{"zzyzx", "quotationmarksxx", "abcdefghijklmnopqrstuvwxyz"} {
+		if got := d.lookup([]byte(w)); got != 0 {
+			t.Errorf("lookup(%q) = %b, want none", w, got)
+		}
+	}
+}

@@ -138,7 +138,35 @@ func loadRules(paths []string, withDefaults bool) (rs *rules.Ruleset, problems r
 	return rs, problems, err != nil
 }
 
-func newRootCmd(a *app) *cobra.Command {
+// commands are the root's commands, in the order help lists them.
+var commands = [...]struct {
+	name  string
+	build func(*app) *cobra.Command
+}{
+	{"extract", newExtractCmd}, {"report", newReportCmd}, {"clean", newCleanCmd},
+	{"eval", newEvalCmd}, {"speakers", newSpeakersCmd}, {"rules", newRulesCmd},
+}
+
+// subcommands builds the root's commands for a run with args: only the one
+// that args[0] names when it names one — a run of one command does not see
+// its siblings, and building all of them with their flags took a few
+// percent of the start of a short run — else all of them (help,
+// completion, a root flag, an unknown command and its suggestions).
+func subcommands(a *app, args []string) []*cobra.Command {
+	for _, c := range commands {
+		if len(args) > 0 && args[0] == c.name {
+			return []*cobra.Command{c.build(a)}
+		}
+	}
+	all := make([]*cobra.Command, len(commands))
+	for i, c := range commands {
+		all[i] = c.build(a)
+	}
+	return all
+}
+
+// newRootCmd builds the command tree for a run with args (see subcommands).
+func newRootCmd(a *app, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "whosaid",
 		Short: "Extract quotations from news text and say who said them",
@@ -165,7 +193,11 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.AddCommand(newExtractCmd(a), newReportCmd(a), newCleanCmd(a), newEvalCmd(a), newSpeakersCmd(a), newRulesCmd(a))
+	subs := subcommands(a, args)
+	// cobra's completion command (its help texts for four shells) is
+	// built at every run; a run of one named command never reaches it
+	root.CompletionOptions.DisableDefaultCmd = len(subs) == 1
+	root.AddCommand(subs...)
 	registerEnums(root)
 	return root
 }
@@ -182,7 +214,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // exit code.
 func (a *app) run(args []string) int {
 	ctx, stderr := a.ctx, a.stderr
-	root := newRootCmd(a)
+	root := newRootCmd(a, args)
 	root.SetArgs(args)
 	done := make(chan error, 1)
 	go func() { done <- root.ExecuteContext(ctx) }()

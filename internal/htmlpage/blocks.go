@@ -9,24 +9,34 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// blockTags are the elements that start and end a line of text.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
-	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
-	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Td: true,
-	atom.Th: true, atom.Tr: true, atom.Ul: true, atom.Body: true, atom.Html: true,
-	atom.Caption: true, atom.Title: true,
+// blockTag reports whether a is an element that starts and ends a line of
+// text. (A switch, not a map: a package-level map is built at every start
+// of the program, and most runs read no HTML.)
+func blockTag(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+		atom.Dd, atom.Details, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer,
+		atom.Form, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li,
+		atom.Main, atom.Nav, atom.Ol, atom.P, atom.Pre,
+		atom.Section, atom.Summary, atom.Table, atom.Td,
+		atom.Th, atom.Tr, atom.Ul, atom.Body, atom.Html,
+		atom.Caption, atom.Title:
+		return true
+	}
+	return false
 }
 
-// skipTags are the elements whose text is never article text.
-var skipTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Head: true, atom.Iframe: true, atom.Object: true,
-	atom.Select: true, atom.Textarea: true, atom.Button: true, atom.Math: true,
+// skipTag reports whether a is an element whose text is never article text.
+func skipTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template,
+		atom.Svg, atom.Head, atom.Iframe, atom.Object,
+		atom.Select, atom.Textarea, atom.Button, atom.Math:
+		return true
+	}
+	return false
 }
 
 // maxDepth bounds the walk of a tree (the HTML parser already bounds the
@@ -64,7 +74,7 @@ func (r *lineRenderer) walk(n *html.Node, depth int) {
 		return
 	case html.ElementNode:
 		a := tagOf(n)
-		if skipTags[a] {
+		if skipTag(a) {
 			return
 		}
 		if a == atom.Br {
@@ -77,7 +87,7 @@ func (r *lineRenderer) walk(n *html.Node, depth int) {
 	case html.CommentNode, html.DoctypeNode:
 		return
 	}
-	block := n.Type == html.ElementNode && blockTags[tagOf(n)]
+	block := n.Type == html.ElementNode && blockTag(tagOf(n))
 	if block {
 		r.flush()
 	}

@@ -6,7 +6,7 @@ import (
 	"errors"
 	nurl "net/url"
 
-	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/whosaid/whosaid/internal/readability"
 	"golang.org/x/net/html"
 )
 
