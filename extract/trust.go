@@ -112,21 +112,34 @@ func (x *Extractor) possessiveTerm(content string) bool {
 // ruleConfidence returns the confidence of a row that the attribution at
 // gives the quote at loc, whose text is content: the rule's
 // confidence_across when the speaker was found in an earlier paragraph,
-// else its confidence_short when the quotation has at most scare_max_words
-// words, else its confidence_resolved when the speaker mention was
-// resolved to a person named before, else its confidence. (A guess lowers
-// it further; records does that.)
+// else its confidence_single when the speaker is a one-word name
+// (singleName), else its confidence_short when the quotation has at most
+// scare_max_words words, else its confidence_resolved when the speaker
+// mention was resolved to a person named before, else its confidence. (A
+// guess lowers it further; records does that.)
 func (x *Extractor) ruleConfidence(a *analysis, at attrib, loc qloc, content string) float64 {
 	r := at.m.Rule
 	switch {
 	case r.ConfidenceAcross > 0 && loc.sent >= 0 && a.sents[at.sent].para != a.sents[loc.sent].para:
 		return r.ConfidenceAcross
+	case r.ConfidenceSingle > 0 && singleName(at.speaker):
+		return r.ConfidenceSingle
 	case r.ConfidenceShort > 0 && wordCount(content, x.rules.Speech.ScareMaxWords+1) <= x.rules.Speech.ScareMaxWords:
 		return r.ConfidenceShort
 	case r.ConfidenceResolved > 0 && at.status == "resolved":
 		return r.ConfidenceResolved
 	}
 	return r.Confidence
+}
+
+// singleName reports whether the speaker, as the row gives it (the fullest
+// name of its entity), is one word that begins with a capital letter: a
+// name the document never gives in full (Politifact, Phoenix, or a word
+// that opens the sentence and is no name at all), not a person introduced
+// by first and last name.
+func singleName(speaker string) bool {
+	r, _ := utf8.DecodeRuneInString(speaker)
+	return unicode.IsUpper(r) && wordCount(speaker, 1) == 1
 }
 
 // mentionSubject reports whether the quote qi, of at most scare_max_words

@@ -195,6 +195,7 @@ func TestGuessedRules(t *testing.T) {
 
 // TestRuleConfidenceByFeature checks that a row takes its rule's
 // confidence_across when the speaker was found in an earlier paragraph, its
+// confidence_single when the speaker is a one-word name, its
 // confidence_short when the quotation has at most scare_max_words words
 // (before confidence_resolved), its confidence_resolved when the speaker
 // mention was resolved to a person named before, and its confidence
@@ -223,6 +224,12 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 		{"a subject resolved to a person named before",
 			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start for the town and its people” this year.\n",
 			"a good start for the town and its people", "subject-cue-quote", "resolved"},
+		{"a one-word name the document never gives in full",
+			"Springfield was quick to praise the plan and said it was “a good start for the town and its people” this year.\n",
+			"a good start for the town and its people", "subject-cue-quote", "single"},
+		{"a one-word name before a short quotation: the name decides",
+			"Springfield was quick to praise the plan and said it was “a good start” for the town.\n",
+			"a good start", "subject-cue-quote", "single"},
 		{"a short quotation: more often a term than speech",
 			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start” for the town.\n",
 			"a good start", "subject-cue-quote", "short"},
@@ -244,7 +251,7 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 			if r == nil {
 				t.Fatalf("no rule %s", tt.rule)
 			}
-			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved, "short": r.ConfidenceShort}[tt.which]
+			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved, "short": r.ConfidenceShort, "single": r.ConfidenceSingle}[tt.which]
 			if want == 0 {
 				t.Fatalf("rule %s has no %s confidence", tt.rule, tt.which)
 			}

@@ -309,6 +309,12 @@ type AttrRule struct {
 	// resolved to a person named before: such a subject is more often the
 	// speaker than a name or a phrase met for the first time.
 	ConfidenceResolved float64
+	// ConfidenceSingle, when not 0, is the confidence of a row whose
+	// speaker is a name of one capitalised word that the document never
+	// gives in full: a person in the news is mostly named in full once, so
+	// such a name is more often an organisation, a place or a capitalised
+	// word that opens the sentence than the speaker.
+	ConfidenceSingle float64
 	// ConfidenceShort, when not 0, is the confidence of a row whose
 	// quotation has at most Speech.ScareMaxWords words: a short quotation is
 	// more often a term, a scare quote or a title than speech, whoever the
