@@ -296,9 +296,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			continue
 		}
 		para = a.fit(a.commit(para, free))
-		for i := range para {
-			x.rules.Classify(&para[i])
-		}
+		x.rules.ClassifyAll(para)
 		s := 0
 		first := true
 		depth := 0
