@@ -147,6 +147,7 @@ func load16(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8
 }
 
+
 // Load64 returns the 8 bytes of s at i as a little-endian integer.
 func Load64(s string, i int) uint64 {
 	s = s[i : i+8]
@@ -159,7 +160,7 @@ func Load64(s string, i int) uint64 {
 // instead of a loop over the bytes.
 func PackAt(s string, i, j int) (a, b uint64) {
 	n := uint(j - i)
-	a, b = Load64(s, i), Load64(s, i+8)
+	a, b = load64(s, i), load64(s, i+8)
 	if n < 8 {
 		return a & (uint64(1)<<(8*n) - 1), 0
 	}
