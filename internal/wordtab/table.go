@@ -147,7 +147,6 @@ func load16(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8
 }
 
-
 // Load64 returns the 8 bytes of s at i as a little-endian integer.
 func Load64(s string, i int) uint64 {
 	s = s[i : i+8]
