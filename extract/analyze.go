@@ -313,14 +313,14 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			// a sentence is bounded in tokens, so that no input makes the
 			// matching of a quote's window grow with the document
+			if k == rules.QuoteT {
+				// located in the sentence it ends up in (it has one more
+				// token at each turn until it is cut)
+				a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
+			}
 			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
-				for k := range st.toks {
-					if t := &st.toks[k]; t.Kind == rules.QuoteT {
-						a.qloc[t.Quote] = qloc{len(a.sents), k}
-					}
-				}
 				a.sents = append(a.sents, st)
 				first = false
 				s = i + 1
