@@ -296,9 +296,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			continue
 		}
 		para = a.fit(a.commit(para, free))
-		for i := range para {
-			x.rules.Classify(&para[i])
-		}
+		x.rules.ClassifyAll(para)
 		s := 0
 		first := true
 		depth := 0
@@ -315,14 +313,14 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			// a sentence is bounded in tokens, so that no input makes the
 			// matching of a quote's window grow with the document
+			if k == rules.QuoteT {
+				// located in the sentence it ends up in (it has one more
+				// token at each turn until it is cut)
+				a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
+			}
 			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
 				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
 				st.toks[0].First = true
-				for k := range st.toks {
-					if t := &st.toks[k]; t.Kind == rules.QuoteT {
-						a.qloc[t.Quote] = qloc{len(a.sents), k}
-					}
-				}
 				a.sents = append(a.sents, st)
 				first = false
 				s = i + 1
@@ -342,6 +340,28 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 // maxHeadTokens bounds the opening of a quotation that rules of scope quote
 // see.
 const maxHeadTokens = 40
+
+// headTokensOf returns how many tokens of a quotation's opening the rules
+// of scope quote of rs can read: maxHeadTokens, or fewer when each of them
+// is anchored at the opening's start and reads a bounded number of tokens
+// (rules.AttrRule.HeadReach; one more, so that an explanation of a miss
+// names the same token after the part that matched). The default
+// transcript label, ^ UPPER{1,3} :, reads four: its rule no longer has forty
+// tokens made for every quotation, where it matches almost none.
+func headTokensOf(rs *rules.Ruleset) int {
+	n := 0
+	for _, r := range rs.Attribution {
+		if r.Scope != rules.ScopeQuote {
+			continue
+		}
+		k, ok := r.HeadReach()
+		if !ok {
+			return maxHeadTokens
+		}
+		n = max(n, k+1)
+	}
+	return min(n, maxHeadTokens)
+}
 
 // maxHeadBytes bounds the text tokenized for the opening of a quotation.
 const maxHeadBytes = 400
@@ -372,13 +392,13 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 	if len(a.store) != mark {
 		mark = 0 // a new chunk
 	}
-	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, maxHeadTokens)
+	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, x.headTokens)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}
 	a.lastHead = headMark{qi: qi, chunk: a.sc.nchunk, store: mark}
-	if len(toks) > maxHeadTokens {
-		toks = toks[:maxHeadTokens:maxHeadTokens]
+	if len(toks) > x.headTokens {
+		toks = toks[:x.headTokens:x.headTokens]
 	}
 	if len(toks) > 0 {
 		toks[0].First = true

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/internal/needle"
 	"github.com/whosaid/whosaid/internal/wordtab"
@@ -412,21 +413,15 @@ func lowerSameLength(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	var buf [512]byte // lowered bytes, written to b when full
-	n := 0
+	// written in place into one array of the text's length: no buffer
+	// copied out and no test of its room per block
+	b := make([]byte, len(s))
+	copy(b, s[:i])
 	for i < len(s) {
-		if n > len(buf)-8 {
-			b.Write(buf[:n])
-			n = 0
-		}
 		if i+8 <= len(s) {
 			if x := load64(s, i); x&high64 == 0 {
 				// 8 ASCII bytes: set the 0x20 bit of the capitals
-				binary.LittleEndian.PutUint64(buf[n:], x|inRange64(x, 'A', 'Z')>>2)
-				n += 8
+				binary.LittleEndian.PutUint64(b[i:], x|inRange64(x, 'A', 'Z')>>2)
 				i += 8
 				continue
 			}
@@ -436,20 +431,17 @@ func lowerSameLength(s string) string {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			buf[n] = c
-			n++
+			b[i] = c
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
-			utf8.EncodeRune(buf[n:], l)
+			utf8.EncodeRune(b[i:], l)
 		} else {
-			copy(buf[n:], s[i:i+w])
+			copy(b[i:], s[i:i+w])
 		}
-		n += w
 		i += w
 	}
-	b.Write(buf[:n])
-	return b.String()
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }

@@ -69,6 +69,9 @@ type Extractor struct {
 	// planRows is the number of possible rows of a document above which
 	// records plans them (minRowsSized; see rowSet).
 	planRows int
+	// headTokens is how many tokens of a quotation's opening are made for
+	// the rules of scope quote (see headTokensOf).
+	headTokens int
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
@@ -114,6 +117,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		elisions = l.Entries
 	}
 	x.table, x.tableAll = compileTable(x.pairs, elisions), compileTable(x.allPairs, elisions)
+	x.headTokens = headTokensOf(rs)
 	x.newPacks(rs, opts)
 	return x
 }

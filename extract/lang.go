@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,6 +122,32 @@ func (d *detector) detectIn(text string, n int) int {
 			i += n
 			continue
 		}
+		// a word of one to seven ASCII letters ended by an ASCII byte (most
+		// words): lowered and packed from one load of eight bytes, as
+		// wordtab.Pack packs it, without the copy into buf
+		if c < utf8.RuneSelf && i+8 <= len(text) {
+			x := load64(text, i)
+			if k := asciiLetterPrefix(x); k < 8 && text[i+k] < utf8.RuneSelf {
+				i += k
+				words++
+				if k > d.maxLen {
+					continue
+				}
+				bits, _ := d.short.Get((x|ones64*0x20)&(1<<(8*k)-1), 0)
+				if bits == 0 {
+					continue
+				}
+				for k := range d.codes {
+					if bits&(1<<k) != 0 {
+						hits[k]++
+					}
+				}
+				if words%16 == 0 && d.sure(&hits, words) {
+					break
+				}
+				continue
+			}
+		}
 		// the word, lowered into buf
 		w := buf[:0]
 		long := false
@@ -184,6 +211,14 @@ func (d *detector) detectIn(text string, n int) int {
 		return -1
 	}
 	return best
+}
+
+// asciiLetterPrefix returns how many of the 8 bytes x (little-endian) are,
+// from the first, ASCII letters (as alnumPrefix, without the digits).
+func asciiLetterPrefix(x uint64) int {
+	y := x | ones64*0x20 // a capital as its small letter
+	letter := (y + ones64*(0x80-'a')) ^ (y + ones64*(0x80-'z'-1))
+	return bits.TrailingZeros64(^(letter&^x)&high64) >> 3
 }
 
 // sure reports whether one language is far enough ahead to stop reading:

@@ -114,3 +114,22 @@ func TestDetectorLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIILetterPrefix checks asciiLetterPrefix against a byte loop, on
+// every byte value at each of the eight places after letters.
+func TestASCIILetterPrefix(t *testing.T) {
+	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			b := []byte("abcdEFGH")
+			b[pos] = byte(c)
+			want := 0
+			for want < 8 && isLetter(b[want]) {
+				want++
+			}
+			if got := asciiLetterPrefix(load64(string(b), 0)); got != want {
+				t.Fatalf("asciiLetterPrefix(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}

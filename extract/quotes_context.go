@@ -31,6 +31,13 @@ const (
 // decide applies the context rule to a same-character or apostrophe-like mark.
 func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 	text := s.text
+	j := pos + w
+	if info.apos && pos > s.lineStart && pos != s.lastOpenEnd && isAlnumASCII(text[pos-1]) && j < len(text) && isAlnumASCII(text[j]) {
+		// an apostrophe between two ASCII letters or digits (don’t): left
+		// qsLOther, right qsRAlnum, so that it can neither close (an
+		// apostrophe before a letter) nor open (after one), as below
+		return qsStray
+	}
 	left := qsLOther
 	switch {
 	case pos == s.lineStart:
@@ -48,7 +55,6 @@ func (s *qsScanner) decide(pos, w int, info *qsMark, available bool) int {
 			left = qsLAmbig
 		}
 	}
-	j := pos + w
 	right := qsROther
 	if j >= len(text) || text[j] == '\n' {
 		right = qsREnd

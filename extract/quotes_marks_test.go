@@ -134,3 +134,20 @@ func TestScanQuotesElisions(t *testing.T) {
 	}
 	runQuoteCases(t, cases)
 }
+
+// TestApostropheInWord checks that an apostrophe between two letters or
+// digits (the scanner's short cut) neither opens nor closes a quotation,
+// inside single quotation marks and out, where a mark beside a space does.
+func TestApostropheInWord(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"‘I don’t know,’ she said.", "I don’t know,"},
+		{"He said ‘it’s the 90’s’ and left.", "it’s the 90’s"},
+		{"'We can't, won't stop,' he said.", "We can't, won't stop,"},
+		{"The dog’s bowl ‘was empty’ today.", "was empty"},
+	} {
+		qs, _ := ScanQuotes(c.text, ScanOptions{})
+		if len(qs) != 1 || c.text[qs[0].Start:qs[0].End] != c.want {
+			t.Errorf("ScanQuotes(%q) = %+v, want one quote %q", c.text, qs, c.want)
+		}
+	}
+}

@@ -92,7 +92,16 @@ func collapse(s string) string {
 	if isCollapsed(s) {
 		return s // what Join(Fields(s)) would copy
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " "), without the slice of fields
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // Output bounds: the rows of a document take at most outputPerByte bytes
@@ -366,7 +375,15 @@ func (x *Extractor) isSentence(words []string) bool {
 // text that has more words than a title.
 func (x *Extractor) titleCaseText(s string) bool {
 	n := wordCount(s, 10)
-	return n >= 2 && n <= 10 && x.isTitleCase(strings.Fields(s))
+	if n < 2 || n > 10 {
+		return false
+	}
+	var buf [10]string // the n words: no slice allocated for them
+	words := buf[:0]
+	for w := range strings.FieldsSeq(s) {
+		words = append(words, w)
+	}
+	return x.isTitleCase(words)
 }
 
 // capitalWord reports whether s is one word that begins with a capital

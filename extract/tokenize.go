@@ -202,7 +202,12 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 					if j >= limit {
 						break
 					}
-					// view[j] is no ASCII letter or digit: on to the rest
+					// view[j] is no ASCII letter or digit: any other ASCII
+					// byte than the apostrophe, hyphen and period that may
+					// join two parts of a word ends it (a space, most often)
+					if b := view[j]; b < utf8.RuneSelf && b != '\'' && b != '-' && b != '.' {
+						break
+					}
 				}
 				var r2 rune
 				n2 := 1
@@ -272,7 +277,11 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 				r, _ = utf8.DecodeRuneInString(w[k:])
 				w, lw, i = w[k:], lw[kl:], i+k
 			}
-			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: unicode.IsUpper(r), Quote: -1})
+			cp := 'A' <= r && r <= 'Z' // unicode.IsUpper, for ASCII
+			if r >= utf8.RuneSelf {
+				cp = unicode.IsUpper(r)
+			}
+			out = append(out, rules.Token{Text: w, Lower: lw, Start: int32(i), End: int32(j), Kind: rules.Word, Cap: cp, Quote: -1})
 			i = j
 			if i < limit && view[i] == ' ' {
 				i++ // the space after the word, without a turn of the loop

@@ -202,6 +202,22 @@ func (rs *Ruleset) Classify(t *Token) {
 	t.class = rs.classOf(t.Lower, t.Cap)
 }
 
+// ClassifyAll classifies each of toks, as Classify does one: one call for
+// a paragraph, with a one-byte word (punctuation, an initial) read from
+// the ASCII table without the call of classOf.
+func (rs *Ruleset) ClassifyAll(toks []Token) {
+	for i := range toks {
+		t := &toks[i]
+		if len(t.Lower) == 1 && t.Lower[0] < 0x80 && !t.Cap {
+			// (what classOf gives a word of one byte: no suffix class, and
+			// nounClass only for capitals)
+			t.class = rs.classes.ascii[t.Lower[0]] | classified
+			continue
+		}
+		t.class = rs.classOf(t.Lower, t.Cap)
+	}
+}
+
 // classOf returns the classes of a word with lower-case form lower.
 func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	var c uint64

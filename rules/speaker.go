@@ -185,6 +185,16 @@ func (rs *Ruleset) trimOpeners(toks []Token, s Span) Span {
 // isUpper reports whether strings.ToUpper(s) == s, without making the upper
 // case: every rune of s is its own upper case.
 func isUpper(s string) bool {
+	// most capitalised words: a lower-case ASCII letter second (a byte
+	// below 0x80 is a rune of its own)
+	if len(s) >= 2 && 'a' <= s[1] && s[1] <= 'z' {
+		return false
+	}
+	return isUpperRunes(s)
+}
+
+// isUpperRunes is isUpper, rune by rune.
+func isUpperRunes(s string) bool {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'a' <= r && r <= 'z' {

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestShortWordsLikeMap checks that classOf finds, through its word table, the
 // classes the word map holds, for the words of the default ruleset and
@@ -29,5 +33,41 @@ func TestShortWordsLikeMap(t *testing.T) {
 	}
 	for _, w := range []string{"", "\x00", "a\x00", "12345678", "123456789", "é", ".", ",", "’s"} {
 		check(w)
+	}
+}
+
+// TestClassifyAllLikeClassify checks that ClassifyAll, with its short cut
+// for one-byte words, gives each token the classes Classify gives it.
+func TestClassifyAllLikeClassify(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toks []Token
+	for _, w := range []string{"a", "A", "I", "i", ",", ".", "-", "’", "é", "É", "the", "The", "said", "spokeswoman", "Spokeswoman", "x"} {
+		for _, capital := range []bool{false, true} {
+			toks = append(toks, Token{Text: w, Lower: strings.ToLower(w), Cap: capital})
+		}
+	}
+	for c := 0; c < 0x80; c++ {
+		toks = append(toks, Token{Text: string(rune(c)), Lower: string(rune(c))})
+	}
+	all := slices.Clone(toks)
+	rs.ClassifyAll(all)
+	for i := range toks {
+		rs.Classify(&toks[i])
+		if all[i].class != toks[i].class || all[i].class == 0 {
+			t.Errorf("%q (capital %v): ClassifyAll %#x, Classify %#x", toks[i].Lower, toks[i].Cap, all[i].class, toks[i].class)
+		}
+	}
+}
+
+// TestIsUpper checks isUpper, with its short cut on the second byte,
+// against strings.ToUpper.
+func TestIsUpper(t *testing.T) {
+	for _, s := range []string{"", "A", "a", "AB", "Ab", "aB", "ÉTAT", "État", "ÉtAT", "NEW-YORK", "U.S.", "3M", "x", "ÀB", "Àb", "BÉ", "Bé", "ǅ"} {
+		if got, want := isUpper(s), strings.ToUpper(s) == s; got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -159,7 +159,7 @@ func Load64(s string, i int) uint64 {
 // instead of a loop over the bytes.
 func PackAt(s string, i, j int) (a, b uint64) {
 	n := uint(j - i)
-	a, b = Load64(s, i), Load64(s, i+8)
+	a, b = load64(s, i), load64(s, i+8)
 	if n < 8 {
 		return a & (uint64(1)<<(8*n) - 1), 0
 	}
