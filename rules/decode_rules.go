@@ -337,7 +337,14 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if blocks == nil {
 		blocks = &patternBlocks{}
 	}
-	pat, err := parsePattern(src, blocks)
+	pat, ok := (*Pattern)(nil), false
+	if d.src.Default {
+		pat, ok = tablePattern(src, blocks) // parsed when the table was made
+	}
+	var err error
+	if !ok {
+		pat, err = parsePattern(src, blocks)
+	}
 	if err != nil {
 		if pe, ok := err.(*PatternError); ok {
 			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)

@@ -113,6 +113,14 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 		return nil, &PatternError{Col: 1, Msg: "empty pattern"}
 	}
 	pat := &Pattern{Source: src, items: items}
+	pat.scan()
+	return pat, nil
+}
+
+// scan sets what a parse tells of pat's items besides the items
+// themselves: each item's tok, HasQuote, HasClause and the list
+// references.
+func (pat *Pattern) scan() {
 	var walk func([]*item)
 	walk = func(its []*item) {
 		for _, it := range its {
@@ -133,8 +141,7 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 			}
 		}
 	}
-	walk(items)
-	return pat, nil
+	walk(pat.items)
 }
 
 // tokItem reports whether one repetition of it matches exactly one token
@@ -220,17 +227,25 @@ func (p *parser) itemList(its []*item) []*item {
 	if len(its) == 0 {
 		return nil
 	}
+	out := p.reserve(len(its))
+	copy(out, its)
+	return out
+}
+
+// reserve returns a list of n nil items in a block of the parse, its
+// capacity its length.
+func (p *parser) reserve(n int) []*item {
 	b := p.blocks
-	if cap(b.ptrs)-len(b.ptrs) < len(its) {
-		n := 256
+	if cap(b.ptrs)-len(b.ptrs) < n {
+		size := 256
 		if !b.shared {
-			n = min(len(p.src)/6, 128)
+			size = min(len(p.src)/6, 128)
 		}
-		b.ptrs = make([]*item, 0, max(len(its), n))
+		b.ptrs = make([]*item, 0, max(n, size))
 	}
 	start := len(b.ptrs)
-	b.ptrs = append(b.ptrs, its...)
-	return b.ptrs[start:len(b.ptrs):len(b.ptrs)]
+	b.ptrs = b.ptrs[:start+n]
+	return b.ptrs[start : start+n : start+n]
 }
 
 // col returns the 1-based column, in runes, of the current position.

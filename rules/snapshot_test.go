@@ -32,17 +32,28 @@ func TestDefaultSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pats, err := defaultPatternSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPatterns, err := buildPatterns(pats)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
 		for _, f := range []struct {
 			name string
 			data []byte
-		}{{snapshotFile, want}, {filtersFile, wantFilters}} {
+		}{{snapshotFile, want}, {filtersFile, wantFilters}, {patternsFile, wantPatterns}} {
 			if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			t.Logf("wrote %s (%d bytes)", f.name, len(f.data))
 		}
 		return
+	}
+	if !bytes.Equal([]byte(defaultPatternTable), wantPatterns) {
+		t.Errorf("rules/%s is not the table of the default attribution patterns: run `go generate ./rules`", patternsFile)
 	}
 	if !bytes.Equal([]byte(defaultFilters), wantFilters) {
 		t.Errorf("rules/%s is not the table of the default rules' filters: run `go generate ./rules`", filtersFile)
