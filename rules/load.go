@@ -287,7 +287,7 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 					if !ok {
 						p := r.Pos
 						if r.at != nil {
-							p = r.at(it.col)
+							p = r.at(int(it.col))
 						}
 						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", it.name, rs.suggestList(it.name))})
 						continue

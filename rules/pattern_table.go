@@ -117,8 +117,9 @@ func (r *patternReader) seq(depth int) []*item {
 func (r *patternReader) item(depth int) *item {
 	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
 	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0})
-	it.col, it.start, it.min, it.max = r.uint(), r.uint(), r.uint(), r.uint()
-	if o > int(opNot) || it.min > it.max || it.max > 60 {
+	col := r.uint()
+	it.col, it.start, it.min, it.max = int32(col), r.uint(), r.uint(), r.uint()
+	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
 		r.fail() // no parse gives these
 		return it
 	}
@@ -151,7 +152,7 @@ func appendItems(b []byte, its []*item) []byte {
 			flags |= itemPronoun
 		}
 		b = append(b, byte(it.op), flags) // varints of one byte
-		for _, v := range []int{it.col, it.start, it.min, it.max} {
+		for _, v := range []int{int(it.col), it.start, it.min, it.max} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		b = str(str(str(b, it.name), it.punct), it.capture)
