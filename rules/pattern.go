@@ -38,7 +38,9 @@ type Pattern struct {
 	// HasClause is true when the pattern holds CLAUSE: a rule of reported
 	// speech, matched per sentence rather than per quotation.
 	HasClause bool
-	lists     []listRef
+	// lists holds the list items' names and columns, in the order of the
+	// items (depth first, as the source has them)
+	lists []listRef
 }
 
 type listRef struct {
@@ -74,9 +76,10 @@ type item struct {
 	// (see tokItem), which matcher.repTok repeats without recursion.
 	tok bool
 	// col: the column of the item itself, after any name: prefix (an
-	// int32, in the word of the flags above: 160 bytes an item, not 176)
+	// int32, in the word of the flags above). A list item's name is in
+	// Pattern.lists and where its source starts is startCol: 136 bytes
+	// an item, not 176.
 	col      int32
-	name     string   // list name
 	list     *List    // resolved list
 	lit      []string // literal words
 	punct    string
@@ -84,7 +87,18 @@ type item struct {
 	neg      []*item // opNot: the item X of not:X, which must not match
 	min, max int
 	capture  string
-	start    int // column where the item's source starts (its name: prefix)
+}
+
+// startCol returns the column where the item's source starts: that of
+// its name: prefix, or of the not: of a negation (which keeps no capture).
+func (it *item) startCol() int {
+	switch {
+	case it.capture != "":
+		return int(it.col) - utf8.RuneCountInString(it.capture) - 1
+	case it.op == opNot:
+		return int(it.col) - utf8.RuneCountInString(negPrefix) - 1
+	}
+	return int(it.col)
 }
 
 // PatternError is a problem in a pattern at a column (1-based, in runes)
@@ -114,14 +128,13 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 	if len(items) == 0 {
 		return nil, &PatternError{Col: 1, Msg: "empty pattern"}
 	}
-	pat := &Pattern{Source: src, items: items}
+	pat := &Pattern{Source: src, items: items, lists: p.lists}
 	pat.scan()
 	return pat, nil
 }
 
 // scan sets what a parse tells of pat's items besides the items
-// themselves: each item's tok, HasQuote, HasClause and the list
-// references.
+// themselves and their lists: each item's tok, HasQuote and HasClause.
 func (pat *Pattern) scan() {
 	var walk func([]*item)
 	walk = func(its []*item) {
@@ -132,8 +145,6 @@ func (pat *Pattern) scan() {
 				pat.HasQuote = true
 			case opClause, opContent:
 				pat.HasClause = true
-			case opList:
-				pat.lists = append(pat.lists, listRef{it.name, int(it.col)})
 			case opGroup:
 				for _, a := range it.alts {
 					walk(a)
@@ -192,6 +203,8 @@ type parser struct {
 	// blocks holds the memory the parse takes its items and item lists
 	// from, and its stack
 	blocks *patternBlocks
+	// lists holds the list items parsed so far (see Pattern.lists)
+	lists []listRef
 }
 
 // patternBlocks are blocks of items and item lists that parses take their
@@ -213,7 +226,7 @@ type patternBlocks struct {
 func (p *parser) newItem(it item) *item {
 	b := p.blocks
 	if len(b.items) == cap(b.items) {
-		n := 76 // 12,160 bytes, just under a size class of the allocator
+		n := 90 // 12,240 bytes, just under a size class of the allocator
 		if !b.shared {
 			n = min(max(len(p.src)/8, 4), 64) // ~8 bytes of source an item
 		}
@@ -356,7 +369,6 @@ func (p *parser) item(depth int) (*item, error) {
 		capture = ""
 	}
 	it.col = int32(acol) // the item itself, after any name: prefix
-	it.start = col
 	it.capture = capture
 	it.min, it.max = 1, 1
 	if p.pos < len(p.src) {
@@ -432,12 +444,14 @@ func (p *parser) atom(depth int) (*item, error) {
 			return g, nil
 		}
 	case r == '@':
+		col := p.col()
 		p.pos += n
 		name := p.ident()
 		if name == "" {
 			return nil, p.errf("@ must be followed by a list name")
 		}
-		return p.newItem(item{op: opList, name: name}), nil
+		p.lists = append(p.lists, listRef{name, col})
+		return p.newItem(item{op: opList}), nil
 	case r == '"':
 		p.pos += n
 		end := strings.IndexByte(p.src[p.pos:], '"')
@@ -507,9 +521,9 @@ func negation(x *item, col int) (*item, error) {
 		for _, it := range its {
 			switch {
 			case it.capture != "":
-				return &PatternError{Col: it.start, Msg: fmt.Sprintf("not: cannot hold a capture (%s:)", it.capture)}
+				return &PatternError{Col: it.startCol(), Msg: fmt.Sprintf("not: cannot hold a capture (%s:)", it.capture)}
 			case it.op == opStart || it.op == opEnd || it.op == opClause || it.op == opContent || it.op == opNot:
-				return &PatternError{Col: it.start, Msg: "not: takes an item that matches tokens, not ^, $, CLAUSE, CONTENT or another not:"}
+				return &PatternError{Col: it.startCol(), Msg: "not: takes an item that matches tokens, not ^, $, CLAUSE, CONTENT or another not:"}
 			}
 			for _, a := range it.alts {
 				if err := check(a); err != nil {
@@ -519,7 +533,7 @@ func negation(x *item, col int) (*item, error) {
 		}
 		return nil
 	}
-	x.col, x.start = int32(col), col
+	x.col = int32(col)
 	if err := check([]*item{x}); err != nil {
 		return nil, err
 	}

@@ -28,17 +28,18 @@ const patternsFile = "patterns.snapshot"
 var defaultPatternTable string
 
 // patternsMagic opens the table; its last byte is the format's version.
-const patternsMagic = "whosaid-pattern-snapshot\x01"
+const patternsMagic = "whosaid-pattern-snapshot\x02"
 
 // patternKind is the kind of the table's entries (see lookupEntry).
 const patternKind = 'P'
 
 // An entry's value is the pattern's items as a sequence: the number of
 // items (a varint) and each item: its op (a byte), a byte of flags
-// (itemPronoun), its col, start, min and max (varints), its name, punct
-// and capture (each a varint length and the bytes), its literal words (a
-// count and each word so), its alternatives (a count and each a sequence)
-// and its negated items (a sequence). An empty sequence is a nil slice.
+// (itemPronoun), its col, min and max (varints), its list name (of a list
+// item: Pattern.lists), punct and capture (each a varint length and the
+// bytes), its literal words (a count and each word so), its alternatives
+// (a count and each a sequence) and its negated items (a sequence). An
+// empty sequence is a nil slice.
 
 // itemPronoun is the flag of a PRONOUN item.
 const itemPronoun = 1
@@ -61,7 +62,7 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	if r.err != nil || len(items) == 0 {
 		return nil, false
 	}
-	pat = &Pattern{Source: src, items: items}
+	pat = &Pattern{Source: src, items: items, lists: r.lists}
 	pat.scan()
 	return pat, true
 }
@@ -71,7 +72,8 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 // caller gives up.
 type patternReader struct {
 	snapshotReader
-	p *parser // the blocks the items go in
+	p     *parser   // the blocks the items go in
+	lists []listRef // the list items read so far
 }
 
 // fail records that the data is broken.
@@ -118,12 +120,16 @@ func (r *patternReader) item(depth int) *item {
 	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
 	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0})
 	col := r.uint()
-	it.col, it.start, it.min, it.max = int32(col), r.uint(), r.uint(), r.uint()
+	it.col, it.min, it.max = int32(col), r.uint(), r.uint()
 	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
 		r.fail() // no parse gives these
 		return it
 	}
-	it.name, it.punct, it.capture = r.text(), r.text(), r.text()
+	name := r.text()
+	if it.op == opList {
+		r.lists = append(r.lists, listRef{name, col})
+	}
+	it.punct, it.capture = r.text(), r.text()
 	if n := r.count(); n > 0 {
 		it.lit = make([]string, n)
 		for i := range it.lit {
@@ -140,8 +146,10 @@ func (r *patternReader) item(depth int) *item {
 	return it
 }
 
-// appendItems appends the encoding of the sequence its to b.
-func appendItems(b []byte, its []*item) []byte {
+// appendItems appends the encoding of the sequence its to b; refs holds
+// the names of the list items from the first of its on, and is advanced
+// past those of its.
+func appendItems(b []byte, its []*item, refs *[]listRef) []byte {
 	b = binary.AppendUvarint(b, uint64(len(its)))
 	str := func(b []byte, s string) []byte {
 		return append(binary.AppendUvarint(b, uint64(len(s))), s...)
@@ -152,19 +160,23 @@ func appendItems(b []byte, its []*item) []byte {
 			flags |= itemPronoun
 		}
 		b = append(b, byte(it.op), flags) // varints of one byte
-		for _, v := range []int{int(it.col), it.start, it.min, it.max} {
+		for _, v := range []int{int(it.col), it.min, it.max} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
-		b = str(str(str(b, it.name), it.punct), it.capture)
+		name := ""
+		if it.op == opList && len(*refs) > 0 {
+			name, *refs = (*refs)[0].name, (*refs)[1:]
+		}
+		b = str(str(str(b, name), it.punct), it.capture)
 		b = binary.AppendUvarint(b, uint64(len(it.lit)))
 		for _, w := range it.lit {
 			b = str(b, w)
 		}
 		b = binary.AppendUvarint(b, uint64(len(it.alts)))
 		for _, a := range it.alts {
-			b = appendItems(b, a)
+			b = appendItems(b, a, refs)
 		}
-		b = appendItems(b, it.neg)
+		b = appendItems(b, it.neg, refs)
 	}
 	return b
 }
@@ -183,7 +195,8 @@ func buildPatterns(srcs []string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rules: a default pattern does not parse: %q: %w", src, err)
 		}
-		es = append(es, tableEntry{patternKind, src, appendItems(nil, pat.items)})
+		refs := pat.lists
+		es = append(es, tableEntry{patternKind, src, appendItems(nil, pat.items, &refs)})
 	}
 	return buildTable(patternsMagic, es), nil
 }
