@@ -328,9 +328,13 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !ok {
 		return nil
 	}
-	at := *patNode // a copy: the tree's memory is reused by the next file (snapshotIndex)
-	at.Content = nil
-	r.at = func(col int) Pos { return d.valuePos(&at, runeOffset(src, col)) }
+	// the node's position and style, not the node (152 bytes a rule, and
+	// the tree's memory is reused by the next file: snapshotIndex)
+	kind, style, line, column := patNode.Kind, patNode.Style, patNode.Line, patNode.Column
+	r.at = func(col int) Pos {
+		at := yaml.Node{Kind: kind, Style: style, Value: src, Line: line, Column: column}
+		return d.valuePos(&at, runeOffset(src, col))
+	}
 	if strings.TrimSpace(src) == "" {
 		d.errf(patNode, "empty pattern")
 		return nil
@@ -339,7 +343,14 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if blocks == nil {
 		blocks = &patternBlocks{}
 	}
-	pat, err := parsePattern(src, blocks)
+	pat, ok := (*Pattern)(nil), false
+	if d.src.Default {
+		pat, ok = tablePattern(src, blocks) // parsed when the table was made
+	}
+	var err error
+	if !ok {
+		pat, err = parsePattern(src, blocks)
+	}
 	if err != nil {
 		if pe, ok := err.(*PatternError); ok {
 			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)

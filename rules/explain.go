@@ -55,10 +55,10 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 
 // quoteSrc returns the source of items [i, j) of p, quoted.
 func quoteSrc(p *Pattern, i, j int) string {
-	from := runeOffset(p.Source, p.items[i].start)
+	from := runeOffset(p.Source, p.items[i].startCol())
 	to := len(p.Source)
 	if j < len(p.items) {
-		to = runeOffset(p.Source, p.items[j].start)
+		to = runeOffset(p.Source, p.items[j].startCol())
 	}
 	return "«" + strings.Join(strings.Fields(p.Source[from:to]), " ") + "»"
 }

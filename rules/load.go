@@ -279,17 +279,21 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 		if r.Pattern == nil {
 			continue
 		}
+		// the list items come in the order of r.Pattern.lists (depth first)
+		refs := r.Pattern.lists
 		var bind func([]*item)
 		bind = func(its []*item) {
 			for _, it := range its {
-				if it.op == opList {
-					l, ok := rs.Lists[it.name]
+				if it.op == opList && len(refs) > 0 {
+					ref := refs[0]
+					refs = refs[1:]
+					l, ok := rs.Lists[ref.name]
 					if !ok {
 						p := r.Pos
 						if r.at != nil {
-							p = r.at(it.col)
+							p = r.at(ref.col)
 						}
-						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", it.name, rs.suggestList(it.name))})
+						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
 						continue
 					}
 					it.list = l

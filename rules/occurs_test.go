@@ -65,11 +65,11 @@ func TestWindowShortcutsLikeScans(t *testing.T) {
 					}
 				case opList:
 					if got, want := w.hasList(it.list), scan(); got != want {
-						t.Fatalf("%v: hasList(%s) = %v, want %v", parts, it.name, got, want)
+						t.Fatalf("%v: hasList(%s) = %v, want %v", parts, it.list.Name, got, want)
 					}
 					for p := range toks {
 						if it.list != nil && !m.mayList(it.list, p) && rs.ListAt(it.list, toks, p) > 0 {
-							t.Fatalf("%v: mayList(%s, %d) false where ListAt finds an entry", parts, it.name, p)
+							t.Fatalf("%v: mayList(%s, %d) false where ListAt finds an entry", parts, it.list.Name, p)
 						}
 					}
 				}

@@ -38,7 +38,9 @@ type Pattern struct {
 	// HasClause is true when the pattern holds CLAUSE: a rule of reported
 	// speech, matched per sentence rather than per quotation.
 	HasClause bool
-	lists     []listRef
+	// lists holds the list items' names and columns, in the order of the
+	// items (depth first, as the source has them)
+	lists []listRef
 }
 
 type listRef struct {
@@ -68,9 +70,16 @@ const (
 )
 
 type item struct {
-	pronoun  bool // opSpeaker: pronouns only (PRONOUN)
-	op       op
-	name     string   // list name
+	pronoun bool // opSpeaker: pronouns only (PRONOUN)
+	op      op
+	// tok: the item matches one token per repetition and captures nothing
+	// (see tokItem), which matcher.repTok repeats without recursion.
+	tok bool
+	// col: the column of the item itself, after any name: prefix (an
+	// int32, in the word of the flags above). A list item's name is in
+	// Pattern.lists and where its source starts is startCol: 136 bytes
+	// an item, not 176.
+	col      int32
 	list     *List    // resolved list
 	lit      []string // literal words
 	punct    string
@@ -78,11 +87,18 @@ type item struct {
 	neg      []*item // opNot: the item X of not:X, which must not match
 	min, max int
 	capture  string
-	// tok: the item matches one token per repetition and captures nothing
-	// (see tokItem), which matcher.repTok repeats without recursion.
-	tok   bool
-	col   int // column of the item itself, after any name: prefix
-	start int // column where the item's source starts (its name: prefix)
+}
+
+// startCol returns the column where the item's source starts: that of
+// its name: prefix, or of the not: of a negation (which keeps no capture).
+func (it *item) startCol() int {
+	switch {
+	case it.capture != "":
+		return int(it.col) - utf8.RuneCountInString(it.capture) - 1
+	case it.op == opNot:
+		return int(it.col) - utf8.RuneCountInString(negPrefix) - 1
+	}
+	return int(it.col)
 }
 
 // PatternError is a problem in a pattern at a column (1-based, in runes)
@@ -112,7 +128,14 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 	if len(items) == 0 {
 		return nil, &PatternError{Col: 1, Msg: "empty pattern"}
 	}
-	pat := &Pattern{Source: src, items: items}
+	pat := &Pattern{Source: src, items: items, lists: p.lists}
+	pat.scan()
+	return pat, nil
+}
+
+// scan sets what a parse tells of pat's items besides the items
+// themselves and their lists: each item's tok, HasQuote and HasClause.
+func (pat *Pattern) scan() {
 	var walk func([]*item)
 	walk = func(its []*item) {
 		for _, it := range its {
@@ -122,8 +145,6 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 				pat.HasQuote = true
 			case opClause, opContent:
 				pat.HasClause = true
-			case opList:
-				pat.lists = append(pat.lists, listRef{it.name, it.col})
 			case opGroup:
 				for _, a := range it.alts {
 					walk(a)
@@ -133,8 +154,7 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 			}
 		}
 	}
-	walk(items)
-	return pat, nil
+	walk(pat.items)
 }
 
 // tokItem reports whether one repetition of it matches exactly one token
@@ -183,6 +203,8 @@ type parser struct {
 	// blocks holds the memory the parse takes its items and item lists
 	// from, and its stack
 	blocks *patternBlocks
+	// lists holds the list items parsed so far (see Pattern.lists)
+	lists []listRef
 }
 
 // patternBlocks are blocks of items and item lists that parses take their
@@ -204,7 +226,7 @@ type patternBlocks struct {
 func (p *parser) newItem(it item) *item {
 	b := p.blocks
 	if len(b.items) == cap(b.items) {
-		n := 69 // 12,144 bytes, just under a size class of the allocator
+		n := 90 // 12,240 bytes, just under a size class of the allocator
 		if !b.shared {
 			n = min(max(len(p.src)/8, 4), 64) // ~8 bytes of source an item
 		}
@@ -220,17 +242,25 @@ func (p *parser) itemList(its []*item) []*item {
 	if len(its) == 0 {
 		return nil
 	}
+	out := p.reserve(len(its))
+	copy(out, its)
+	return out
+}
+
+// reserve returns a list of n nil items in a block of the parse, its
+// capacity its length.
+func (p *parser) reserve(n int) []*item {
 	b := p.blocks
-	if cap(b.ptrs)-len(b.ptrs) < len(its) {
-		n := 256
+	if cap(b.ptrs)-len(b.ptrs) < n {
+		size := 256
 		if !b.shared {
-			n = min(len(p.src)/6, 128)
+			size = min(len(p.src)/6, 128)
 		}
-		b.ptrs = make([]*item, 0, max(len(its), n))
+		b.ptrs = make([]*item, 0, max(n, size))
 	}
 	start := len(b.ptrs)
-	b.ptrs = append(b.ptrs, its...)
-	return b.ptrs[start:len(b.ptrs):len(b.ptrs)]
+	b.ptrs = b.ptrs[:start+n]
+	return b.ptrs[start : start+n : start+n]
 }
 
 // col returns the 1-based column, in runes, of the current position.
@@ -338,8 +368,7 @@ func (p *parser) item(depth int) (*item, error) {
 		}
 		capture = ""
 	}
-	it.col = acol // the item itself, after any name: prefix
-	it.start = col
+	it.col = int32(acol) // the item itself, after any name: prefix
 	it.capture = capture
 	it.min, it.max = 1, 1
 	if p.pos < len(p.src) {
@@ -415,12 +444,14 @@ func (p *parser) atom(depth int) (*item, error) {
 			return g, nil
 		}
 	case r == '@':
+		col := p.col()
 		p.pos += n
 		name := p.ident()
 		if name == "" {
 			return nil, p.errf("@ must be followed by a list name")
 		}
-		return p.newItem(item{op: opList, name: name}), nil
+		p.lists = append(p.lists, listRef{name, col})
+		return p.newItem(item{op: opList}), nil
 	case r == '"':
 		p.pos += n
 		end := strings.IndexByte(p.src[p.pos:], '"')
@@ -490,9 +521,9 @@ func negation(x *item, col int) (*item, error) {
 		for _, it := range its {
 			switch {
 			case it.capture != "":
-				return &PatternError{Col: it.start, Msg: fmt.Sprintf("not: cannot hold a capture (%s:)", it.capture)}
+				return &PatternError{Col: it.startCol(), Msg: fmt.Sprintf("not: cannot hold a capture (%s:)", it.capture)}
 			case it.op == opStart || it.op == opEnd || it.op == opClause || it.op == opContent || it.op == opNot:
-				return &PatternError{Col: it.start, Msg: "not: takes an item that matches tokens, not ^, $, CLAUSE, CONTENT or another not:"}
+				return &PatternError{Col: it.startCol(), Msg: "not: takes an item that matches tokens, not ^, $, CLAUSE, CONTENT or another not:"}
 			}
 			for _, a := range it.alts {
 				if err := check(a); err != nil {
@@ -502,7 +533,7 @@ func negation(x *item, col int) (*item, error) {
 		}
 		return nil
 	}
-	x.col, x.start = col, col
+	x.col = int32(col)
 	if err := check([]*item{x}); err != nil {
 		return nil, err
 	}

@@ -70,16 +70,28 @@ func vettedPattern(src string) bool {
 // lookupFilter finds the filter of kind for pattern in the table data by
 // bisection; ok is false when it is not there or the table is broken.
 func lookupFilter(data string, kind byte, pattern string) (f needle.Filter, ok bool) {
-	if !strings.HasPrefix(data, filtersMagic) || len(data) < len(filtersMagic)+4 {
+	rest, ok := lookupEntry(data, filtersMagic, kind, pattern)
+	if !ok {
 		return f, false
 	}
-	data = data[len(filtersMagic):]
+	f, _, err := needle.DecodeFilter(rest)
+	return f, err == nil
+}
+
+// lookupEntry finds the entry of kind and key in a table made by
+// buildTable with magic, by bisection, and returns what follows its key;
+// ok is false when it is not there or the table is broken.
+func lookupEntry(data, magic string, kind byte, key string) (rest string, ok bool) {
+	if !strings.HasPrefix(data, magic) || len(data) < len(magic)+4 {
+		return "", false
+	}
+	data = data[len(magic):]
 	n := int(binary.LittleEndian.Uint32([]byte(data[:4])))
 	if n > len(data)/4 {
-		return f, false
+		return "", false
 	}
 	offs, body := data[4:4+4*n], data[4+4*n:]
-	entry := func(i int) (k byte, pat, rest string, ok bool) {
+	entry := func(i int) (k byte, key, rest string, ok bool) {
 		off := int(binary.LittleEndian.Uint32([]byte(offs[4*i : 4*i+4])))
 		if off >= len(body) {
 			return 0, "", "", false
@@ -99,17 +111,41 @@ func lookupFilter(data string, kind byte, pattern string) (f needle.Filter, ok b
 			broken = true
 			return true
 		}
-		return k > kind || k == kind && pat >= pattern
+		return k > kind || k == kind && pat >= key
 	})
 	if broken || i == n {
-		return f, false
+		return "", false
 	}
-	k, pat, rest, _ := entry(i)
-	if k != kind || pat != pattern {
-		return f, false
+	k, got, rest, _ := entry(i)
+	if k != kind || got != key {
+		return "", false
 	}
-	f, _, err := needle.DecodeFilter(rest)
-	return f, err == nil
+	return rest, true
+}
+
+// tableEntry is an entry of a table made by buildTable: its kind, its key
+// and its value.
+type tableEntry struct {
+	kind  byte
+	key   string
+	value []byte
+}
+
+// buildTable returns the table of the entries, which must be sorted by
+// kind and key (see lookupEntry).
+func buildTable(magic string, es []tableEntry) []byte {
+	var body, offs []byte
+	for _, e := range es {
+		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(body)))
+		body = append(body, e.kind)
+		body = binary.AppendUvarint(body, uint64(len(e.key)))
+		body = append(body, e.key...)
+		body = append(body, e.value...)
+	}
+	out := []byte(magic)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(es)))
+	out = append(out, offs...)
+	return append(out, body...)
 }
 
 // buildFilters returns the table of the filters of the patterns: the full
@@ -135,25 +171,18 @@ func buildFilters(full, must []string) ([]byte, error) {
 	sort.Slice(es, func(i, j int) bool {
 		return es[i].kind < es[j].kind || es[i].kind == es[j].kind && es[i].pattern < es[j].pattern
 	})
-	var body, offs []byte
-	for _, e := range es {
+	tab := make([]tableEntry, len(es))
+	for i, e := range es {
 		if _, err := regexp.Compile(e.pattern); err != nil {
 			return nil, fmt.Errorf("rules: a default regular expression does not compile: %w", err)
 		}
-		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(body)))
-		body = append(body, e.kind)
-		body = binary.AppendUvarint(body, uint64(len(e.pattern)))
-		body = append(body, e.pattern...)
 		f := needle.Of(e.pattern)
 		if e.kind == filterMust {
 			f = needle.MustOf(e.pattern)
 		}
-		body = f.AppendEncoded(body)
+		tab[i] = tableEntry{e.kind, e.pattern, f.AppendEncoded(nil)}
 	}
-	out := []byte(filtersMagic)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(es)))
-	out = append(out, offs...)
-	return append(out, body...), nil
+	return buildTable(filtersMagic, tab), nil
 }
 
 // defaultPatterns returns the regexes of the default rulesets (the base

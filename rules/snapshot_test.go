@@ -32,17 +32,28 @@ func TestDefaultSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pats, err := defaultPatternSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPatterns, err := buildPatterns(pats)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
 		for _, f := range []struct {
 			name string
 			data []byte
-		}{{snapshotFile, want}, {filtersFile, wantFilters}} {
+		}{{snapshotFile, want}, {filtersFile, wantFilters}, {patternsFile, wantPatterns}} {
 			if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			t.Logf("wrote %s (%d bytes)", f.name, len(f.data))
 		}
 		return
+	}
+	if !bytes.Equal([]byte(defaultPatternTable), wantPatterns) {
+		t.Errorf("rules/%s is not the table of the default attribution patterns: run `go generate ./rules`", patternsFile)
 	}
 	if !bytes.Equal([]byte(defaultFilters), wantFilters) {
 		t.Errorf("rules/%s is not the table of the default rules' filters: run `go generate ./rules`", filtersFile)
@@ -216,36 +227,34 @@ func TestSnapshotCorrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range snap {
-		bad := append([]byte(nil), snap...)
-		bad[i] ^= 0xff
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					t.Fatalf("byte %d flipped: panic %v", i, r)
-				}
-			}()
-			_, _ = decodeSnapshotFile(string(bad), src.Name, src.Data)
-		}()
-	}
+	flipEach(t, "the snapshot", snap, func(bad string) { _, _ = decodeSnapshotFile(bad, src.Name, src.Data) })
 	patterns := []string{`(?i)^read more$`, `^\d{1,2}:\d{2}$`, `(?i)\b(photo|image)s?\b`}
 	table, err := buildFilters(patterns, patterns[:1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range table {
-		bad := append([]byte(nil), table...)
+	flipEach(t, "the filter table", table, func(bad string) {
+		for _, p := range patterns {
+			_, _ = lookupFilter(bad, filterFull, p)
+			_, _ = lookupFilter(bad, filterMust, p)
+		}
+	})
+}
+
+// flipEach calls read with a copy of data that has one byte flipped, for
+// each byte in turn, and fails the test when read panics.
+func flipEach(t *testing.T, what string, data []byte, read func(bad string)) {
+	t.Helper()
+	for i := range data {
+		bad := append([]byte(nil), data...)
 		bad[i] ^= 0xff
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					t.Fatalf("byte %d of the filter table flipped: panic %v", i, r)
+					t.Fatalf("byte %d of %s flipped: panic %v", i, what, r)
 				}
 			}()
-			for _, p := range patterns {
-				_, _ = lookupFilter(string(bad), filterFull, p)
-				_, _ = lookupFilter(string(bad), filterMust, p)
-			}
+			read(string(bad))
 		}()
 	}
 }

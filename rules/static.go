@@ -276,7 +276,10 @@ func (sl *staticList) install(l *List, words bool) {
 			first++
 		}
 	}
-	l.phrases = make(map[string][][]string, first)
+	l.phrases = nil // most lists have no phrases: no map (reads of nil are of an empty one)
+	if first > 0 {
+		l.phrases = make(map[string][][]string, first)
+	}
 	l.maxLen = 1
 	// the phrases are sorted, so those of one first word are in a row:
 	// each word's phrases are a slice of sl.Phrases

@@ -1,0 +1,224 @@
+package rules
+
+// The parsed attribution patterns of the default rule files, made with the
+// snapshot (go generate ./rules) and keyed by the pattern's source:
+// parsing the default patterns was the largest part of loading the
+// defaults (~2.4 M of a start's ~12 M instructions, with what the parse
+// allocates). A default file's pattern is read from the table into the
+// load's item blocks, its strings those of the embedded table (no copy); a
+// pattern that is not in it (an edited default, any user file's) is parsed
+// as before, so user files' errors are reported as before.
+// TestDefaultSnapshot fails when the table is not what parsing the default
+// patterns gives now (after a change of the parser or of a default
+// pattern: run go generate ./rules); TestPatternTable compares each of its
+// patterns with the parser's.
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// patternsFile is the file the table is kept in, beside this one.
+const patternsFile = "patterns.snapshot"
+
+//go:embed patterns.snapshot
+var defaultPatternTable string
+
+// patternsMagic opens the table; its last byte is the format's version.
+const patternsMagic = "whosaid-pattern-snapshot\x02"
+
+// patternKind is the kind of the table's entries (see lookupEntry).
+const patternKind = 'P'
+
+// An entry's value is the pattern's items as a sequence: the number of
+// items (a varint) and each item: its op (a byte), a byte of flags
+// (itemPronoun), its col, min and max (varints), its list name (of a list
+// item: Pattern.lists), punct and capture (each a varint length and the
+// bytes), its literal words (a count and each word so), its alternatives
+// (a count and each a sequence) and its negated items (a sequence). An
+// empty sequence is a nil slice.
+
+// itemPronoun is the flag of a PRONOUN item.
+const itemPronoun = 1
+
+// tablePattern returns the pattern src from the table, with its items
+// taken from blocks; ok is false when it is not there or the table is
+// broken.
+func tablePattern(src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
+	return readPattern(defaultPatternTable, src, blocks)
+}
+
+// readPattern is tablePattern on the table data.
+func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
+	val, ok := lookupEntry(data, patternsMagic, patternKind, src)
+	if !ok {
+		return nil, false
+	}
+	r := &patternReader{snapshotReader: snapshotReader{data: val}, p: &parser{src: src, blocks: blocks}}
+	items := r.seq(0)
+	if r.err != nil || len(items) == 0 {
+		return nil, false
+	}
+	pat = &Pattern{Source: src, items: items, lists: r.lists}
+	pat.scan()
+	return pat, true
+}
+
+// patternReader reads a table entry's items (the entries after it follow
+// them in its data). After an error, what it reads does not matter: the
+// caller gives up.
+type patternReader struct {
+	snapshotReader
+	p     *parser   // the blocks the items go in
+	lists []listRef // the list items read so far
+}
+
+// fail records that the data is broken.
+func (r *patternReader) fail() {
+	if r.err == nil {
+		r.err = errors.New("pattern table: broken entry")
+	}
+}
+
+// count reads a count of things that each take a byte of the data at
+// least.
+func (r *patternReader) count() int {
+	n := r.uint()
+	if n > len(r.data)-r.off {
+		r.fail()
+		return 0
+	}
+	return n
+}
+
+// text reads a string: a slice of the table, not a copy.
+func (r *patternReader) text() string { return r.bytes(r.uint()) }
+
+// seq reads a sequence of items into the blocks (nil when it is empty).
+func (r *patternReader) seq(depth int) []*item {
+	n := r.count()
+	if n == 0 || r.err != nil {
+		return nil
+	}
+	if depth > 32 { // the parser nests 8 groups at most
+		r.fail()
+		return nil
+	}
+	its := r.p.reserve(n)
+	for i := range its {
+		if its[i] = r.item(depth); r.err != nil {
+			return nil
+		}
+	}
+	return its
+}
+
+func (r *patternReader) item(depth int) *item {
+	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
+	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0})
+	col := r.uint()
+	it.col, it.min, it.max = int32(col), r.uint(), r.uint()
+	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
+		r.fail() // no parse gives these
+		return it
+	}
+	name := r.text()
+	if it.op == opList {
+		r.lists = append(r.lists, listRef{name, col})
+	}
+	it.punct, it.capture = r.text(), r.text()
+	if n := r.count(); n > 0 {
+		it.lit = make([]string, n)
+		for i := range it.lit {
+			it.lit[i] = r.text()
+		}
+	}
+	if n := r.count(); n > 0 {
+		it.alts = make([][]*item, n)
+		for i := range it.alts {
+			it.alts[i] = r.seq(depth + 1)
+		}
+	}
+	it.neg = r.seq(depth + 1)
+	return it
+}
+
+// appendItems appends the encoding of the sequence its to b; refs holds
+// the names of the list items from the first of its on, and is advanced
+// past those of its.
+func appendItems(b []byte, its []*item, refs *[]listRef) []byte {
+	b = binary.AppendUvarint(b, uint64(len(its)))
+	str := func(b []byte, s string) []byte {
+		return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+	}
+	for _, it := range its {
+		flags := byte(0)
+		if it.pronoun {
+			flags |= itemPronoun
+		}
+		b = append(b, byte(it.op), flags) // varints of one byte
+		for _, v := range []int{int(it.col), it.min, it.max} {
+			b = binary.AppendUvarint(b, uint64(v))
+		}
+		name := ""
+		if it.op == opList && len(*refs) > 0 {
+			name, *refs = (*refs)[0].name, (*refs)[1:]
+		}
+		b = str(str(str(b, name), it.punct), it.capture)
+		b = binary.AppendUvarint(b, uint64(len(it.lit)))
+		for _, w := range it.lit {
+			b = str(b, w)
+		}
+		b = binary.AppendUvarint(b, uint64(len(it.alts)))
+		for _, a := range it.alts {
+			b = appendItems(b, a, refs)
+		}
+		b = appendItems(b, it.neg, refs)
+	}
+	return b
+}
+
+// buildPatterns returns the table of the patterns, each of which must
+// parse and read back from the table as the parser gives it.
+func buildPatterns(srcs []string) ([]byte, error) {
+	srcs = append([]string(nil), srcs...)
+	sort.Strings(srcs)
+	var es []tableEntry
+	for i, src := range srcs {
+		if i > 0 && src == srcs[i-1] {
+			continue
+		}
+		pat, err := ParsePattern(src)
+		if err != nil {
+			return nil, fmt.Errorf("rules: a default pattern does not parse: %q: %w", src, err)
+		}
+		refs := pat.lists
+		es = append(es, tableEntry{patternKind, src, appendItems(nil, pat.items, &refs)})
+	}
+	return buildTable(patternsMagic, es), nil
+}
+
+// defaultPatternSources returns the sources of the attribution patterns of
+// the default rulesets (the base and every language pack).
+func defaultPatternSources() ([]string, error) {
+	rs, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, code := range rs.Langs() {
+		r := rs.ForLang(code)
+		if r == nil {
+			continue
+		}
+		for _, a := range r.Attribution {
+			if a.Pattern != nil {
+				out = append(out, a.Pattern.Source)
+			}
+		}
+	}
+	return out, nil
+}
