@@ -170,6 +170,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			}
 			continue
 		}
+		if fast && !w.Possible(r) {
+			continue // MatchNear would say so (with explanations, it does)
+		}
 		var m rules.Match // zeroed only for the rules tried
 		var ok bool
 		if need != 0 {
@@ -204,14 +207,14 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			// tokens before the first entry, as they always have, which
 			// leaves out a long speaker phrase before a cue with an
 			// auxiliary: Lead + Off would find it, and change rows.)
-			if rc := g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+			if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
 				if rc.Off >= 0 {
 					lo = max(from, f-rc.Lead-rc.Off)
 				}
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
-			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
+			m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
 		} else {
 			m, ok = w.MatchFrom(r, -1, lo, hi)
 		}

@@ -71,7 +71,8 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 					}
 				}
 				want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi)
-				got, gotOK := near.MatchNear(r, lo, hi, cs, r.CueReach())
+				reach := r.CueReach()
+				got, gotOK := near.MatchNear(r, lo, hi, cs, &reach)
 				if gotOK != wantOK || !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %s on %v from %d to %d: MatchNear gave %v %+v, MatchFrom %v %+v",
 						r.ID, parts, lo, hi, gotOK, got, wantOK, want)

@@ -19,12 +19,18 @@ type kindSummary struct {
 	words            uint64 // firstBit of every token's lower-case form
 }
 
-// summary returns the window's kindSummary, made on first use.
+// summary returns the window's kindSummary, made on first use; it
+// inlines.
 func (w *Window) summary() *kindSummary {
-	ks := &w.kinds
-	if ks.done {
-		return ks
+	if w.kinds.done {
+		return &w.kinds
 	}
+	return w.summarize()
+}
+
+// summarize makes the window's kindSummary.
+func (w *Window) summarize() *kindSummary {
+	ks := &w.kinds
 	ks.done = true
 	for i := range w.toks {
 		t := &w.toks[i]
@@ -163,6 +169,20 @@ func (w *Window) classify() uint64 {
 	return w.classes
 }
 
+// Possible reports whether every required item of r's pattern can match
+// somewhere in the window without a quotation (see possible), remembered
+// for the window as MatchFrom and MatchNear remember it: false only when
+// they find no match, so that a caller can pass over the rule before it
+// gathers what they need.
+func (w *Window) Possible(r *AttrRule) bool {
+	if r.Pattern == nil {
+		return false
+	}
+	m := &w.m // matchFrom sets it up again
+	m.Window, m.quote = w, -1
+	return w.possibleMemo(m, r)
+}
+
 // possibleMemo is m.possible for the items of r, remembered for the
 // window when there is no quotation (rules of reported speech, tried
 // again on one sentence after each statement they find).
@@ -198,12 +218,17 @@ func patternBit(p *Pattern) uint64 {
 // for a pattern that does not match, never false for one that does.
 func (m *matcher) possible(items []*item) bool {
 	for _, it := range items {
-		if it.min > 0 && !m.occurs(it) {
+		if it.min > 0 && occursFree>>it.op&1 == 0 && !m.occurs(it) {
 			return false
 		}
 	}
 	return true
 }
+
+// occursFree has a bit for each op of which occurs says true without a
+// look at the window (SPEAKER, ANY, ^, $, CLAUSE, CONTENT, not:X), which
+// possible passes over without the call.
+const occursFree = 1<<opSpeaker | 1<<opAny | 1<<opStart | 1<<opEnd | 1<<opClause | 1<<opContent | 1<<opNot
 
 // occurs reports whether the atom of it can match at some position.
 func (m *matcher) occurs(it *item) bool {
