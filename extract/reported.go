@@ -170,7 +170,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			}
 			continue
 		}
-		if fast && !w.Possible(r) {
+		if fast && !w.NeedsHold(g.needs, ri, r) {
 			continue // MatchNear would say so (with explanations, it does)
 		}
 		var m rules.Match // zeroed only for the rules tried
@@ -346,6 +346,7 @@ type gates struct {
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
 	reach []rules.CueReach
+	needs *rules.Needs // what each rule needs in a window, told at once
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -386,6 +387,7 @@ func (x *Extractor) gates() *gates {
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
+		g.needs = rules.NewNeeds(g.rules)
 		x.gate = g
 	})
 	return x.gate

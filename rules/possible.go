@@ -96,19 +96,28 @@ func (m *matcher) hasLit(it *item) bool {
 			return w.lits[i].seen
 		}
 	}
-	seen := len(it.lit) == 0 && len(w.toks) > 0 // as atomAt says
-	if len(it.lit) > 0 && w.summary().words&firstBit(it.lit[0]) != 0 {
-		// atomAt(it, pos) at each pos, with the first word compared inline
-		first, toks := it.lit[0], w.toks
-		for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
-			if toks[pos].Lower == first && m.atomAt(it, pos) {
-				seen = true
-				break
-			}
-		}
-	}
+	seen := m.litOccurs(it)
 	w.lits = append(w.lits, litSeen{it.lit, seen})
 	return seen
+}
+
+// litOccurs is hasLit without the memo: atomAt(it, pos) at each pos, with
+// the first word compared inline, when the window's words may hold it.
+func (m *matcher) litOccurs(it *item) bool {
+	w := m.Window
+	if len(it.lit) == 0 {
+		return len(w.toks) > 0 // as atomAt says
+	}
+	if w.summary().words&firstBit(it.lit[0]) == 0 {
+		return false
+	}
+	first, toks := it.lit[0], w.toks
+	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
+		if toks[pos].Lower == first && m.atomAt(it, pos) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasList reports whether an entry of l occurs in the window.
@@ -167,20 +176,6 @@ func (w *Window) classify() uint64 {
 		w.classes |= w.rs.cls(&w.toks[i])
 	}
 	return w.classes
-}
-
-// Possible reports whether every required item of r's pattern can match
-// somewhere in the window without a quotation (see possible), remembered
-// for the window as MatchFrom and MatchNear remember it: false only when
-// they find no match, so that a caller can pass over the rule before it
-// gathers what they need.
-func (w *Window) Possible(r *AttrRule) bool {
-	if r.Pattern == nil {
-		return false
-	}
-	m := &w.m // matchFrom sets it up again
-	m.Window, m.quote = w, -1
-	return w.possibleMemo(m, r)
 }
 
 // possibleMemo is m.possible for the items of r, remembered for the
