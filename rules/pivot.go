@@ -118,20 +118,27 @@ func (m *matcher) endsAt(atoms []*item, e int) bool {
 		t := &m.toks[e-1]
 		return t.Kind == Punct && t.Text == atoms[0].punct
 	}
+	if e < 1 || e > len(m.toks) {
+		return false // every atom spans a token before e
+	}
+	t := &m.toks[e-1]
 	for _, a := range atoms {
 		switch a.op {
 		case opPunct:
-			if e >= 1 && e <= len(m.toks) {
-				if t := &m.toks[e-1]; t.Kind == Punct && t.Text == a.punct {
-					return true
-				}
+			if t.Kind == Punct && t.Text == a.punct {
+				return true
+			}
+		case opDash:
+			if t.Kind == Dash {
+				return true
 			}
 		case opLit:
-			if n := len(a.lit); e-n >= 0 && m.atomAt(a, e-n) {
+			// the last word told inline before atomAt compares them all
+			if n := len(a.lit); n > 0 && e-n >= 0 && t.Lower == a.lit[n-1] && m.atomAt(a, e-n) {
 				return true
 			}
 		default:
-			if e >= 1 && m.atomAt(a, e-1) {
+			if m.atomAt(a, e-1) {
 				return true
 			}
 		}
