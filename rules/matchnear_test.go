@@ -38,17 +38,7 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 		if n%20 == 0 {
 			size = 80 + rng.Intn(120)
 		}
-		parts := make([]string, size)
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		toks, _ := sentence(parts...)
-		for i := range toks {
-			if toks[i].Text == "–" {
-				toks[i].Kind = Dash
-			}
-			rs.Classify(&toks[i])
-		}
+		toks, parts := randomSentence(rs, rng, words, size)
 		near := rs.NewWindow(toks) // one window for all rules and ranges, as the extractor has
 		from := []int{0, rng.Intn(len(toks)), rng.Intn(len(toks))}
 		for _, r := range reported {

@@ -73,17 +73,7 @@ func TestNeedsLikePossible(t *testing.T) {
 		"asked", "whether", "when", "by", "percent", ",", ",", ":", ".", "Q:quote", "–", "(", ")", "CNN", "which"}
 	rng := rand.New(rand.NewSource(11))
 	for n := 0; n < 500; n++ {
-		parts := make([]string, 2+rng.Intn(20))
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		toks, _ := sentence(parts...)
-		for i := range toks {
-			if toks[i].Text == "–" {
-				toks[i].Kind = Dash
-			}
-			rs.Classify(&toks[i])
-		}
+		toks, parts := randomSentence(rs, rng, words, 2+rng.Intn(20))
 		w := rs.NewWindow(toks)
 		for ri, r := range all {
 			ref := rs.NewWindow(toks)
@@ -101,4 +91,21 @@ func TestNeedsLikePossible(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomSentence returns the tokens of n words drawn from words by rng,
+// classified, with "–" a dash, and the words.
+func randomSentence(rs *Ruleset, rng *rand.Rand, words []string, n int) ([]Token, []string) {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = words[rng.Intn(len(words))]
+	}
+	toks, _ := sentence(parts...)
+	for i := range toks {
+		if toks[i].Text == "–" {
+			toks[i].Kind = Dash
+		}
+		rs.Classify(&toks[i])
+	}
+	return toks, parts
 }
