@@ -388,6 +388,7 @@ func (x *Extractor) gates() *gates {
 		}
 		g.set = x.rules.NewListSet(g.lists)
 		g.needs = rules.NewNeeds(g.rules)
+		rules.SharePivots(g.reach)
 		x.gate = g
 	})
 	return x.gate
