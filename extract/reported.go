@@ -170,6 +170,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			}
 			continue
 		}
+		if fast && !w.NeedsHold(g.needs, ri, r) {
+			continue // MatchNear would say so (with explanations, it does)
+		}
 		var m rules.Match // zeroed only for the rules tried
 		var ok bool
 		if need != 0 {
@@ -204,14 +207,14 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			// tokens before the first entry, as they always have, which
 			// leaves out a long speaker phrase before a cue with an
 			// auxiliary: Lead + Off would find it, and change rows.)
-			if rc := g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+			if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
 				if rc.Off >= 0 {
 					lo = max(from, f-rc.Lead-rc.Off)
 				}
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
-			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
+			m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
 		} else {
 			m, ok = w.MatchFrom(r, -1, lo, hi)
 		}
@@ -343,6 +346,7 @@ type gates struct {
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
 	reach []rules.CueReach
+	needs *rules.Needs // what each rule needs in a window, told at once
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -383,6 +387,8 @@ func (x *Extractor) gates() *gates {
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
+		g.needs = rules.NewNeeds(g.rules)
+		rules.SharePivots(g.reach)
 		x.gate = g
 	})
 	return x.gate

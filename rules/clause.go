@@ -455,8 +455,20 @@ type ListSet struct {
 	// byClass maps a class bit (by its index) to the lists of this
 	// ruleset that have it, as bits of lists.
 	byClass [64]uint64
-	// firsts is the union of the lists' List.firsts.
-	firsts uint64
+	// firsts is a Bloom filter of the words that start the lists' phrases
+	// (the keys of first), of 256 bits (phraseBit): the lists' own
+	// 64-bit filters, joined, let a word as common as said through to the
+	// map of first words.
+	firsts [4]uint64
+}
+
+// phraseBit returns the word and the bit of w in ListSet.firsts.
+func phraseBit(w string) (int, uint64) {
+	if w == "" {
+		return 0, 1
+	}
+	h := uint(len(w))*31 + uint(w[0])*7 + uint(w[len(w)/2])*3 + uint(w[len(w)-1])*13
+	return int(h>>6) & 3, 1 << (h & 63)
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
@@ -478,9 +490,10 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 		}
 		if l.owner == rs && l.maxLen > 1 {
 			s.classes |= classPhraseStart
-			s.firsts |= l.firsts
 			for w := range l.phrases {
 				s.first[w] |= 1 << k
+				i, b := phraseBit(w)
+				s.firsts[i] |= b
 			}
 		}
 	}
@@ -509,8 +522,11 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 			}
 		}
 	}
-	if c&classPhraseStart == 0 || s.firsts&firstBit(toks[i].Lower) == 0 {
+	if c&classPhraseStart == 0 {
 		return mask
+	}
+	if k, b := phraseBit(toks[i].Lower); s.firsts[k]&b == 0 {
+		return mask // no phrase of the lists starts with the word
 	}
 	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {
 		k := bits.TrailingZeros64(b)

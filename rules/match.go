@@ -97,6 +97,15 @@ type Window struct {
 	// remembers, then those of CLAUSE items being tried (a stack).
 	endBuf []int
 	ends   []clauseEndsSeen
+	// needs is the set of compiled needs whose facts known and holds
+	// tell (see Needs): bit k of known when fact k has been told, of holds
+	// when it occurs in the window.
+	needs        *Needs
+	known, holds uint64
+	// pivots is what pivotHolds told of shared pivots, for the cues
+	// pivotCues[lo:hi]
+	pivots    []pivotSeen
+	pivotCues []int
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
@@ -130,6 +139,8 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
+	w.needs, w.known, w.holds = nil, 0, 0
+	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
 }
 
 // Tokens returns the window's tokens.

@@ -38,17 +38,7 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 		if n%20 == 0 {
 			size = 80 + rng.Intn(120)
 		}
-		parts := make([]string, size)
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		toks, _ := sentence(parts...)
-		for i := range toks {
-			if toks[i].Text == "–" {
-				toks[i].Kind = Dash
-			}
-			rs.Classify(&toks[i])
-		}
+		toks, parts := randomSentence(rs, rng, words, size)
 		near := rs.NewWindow(toks) // one window for all rules and ranges, as the extractor has
 		from := []int{0, rng.Intn(len(toks)), rng.Intn(len(toks))}
 		for _, r := range reported {
@@ -71,7 +61,8 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 					}
 				}
 				want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi)
-				got, gotOK := near.MatchNear(r, lo, hi, cs, r.CueReach())
+				reach := r.CueReach()
+				got, gotOK := near.MatchNear(r, lo, hi, cs, &reach)
 				if gotOK != wantOK || !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %s on %v from %d to %d: MatchNear gave %v %+v, MatchFrom %v %+v",
 						r.ID, parts, lo, hi, gotOK, got, wantOK, want)
@@ -252,6 +243,40 @@ func TestMinLead(t *testing.T) {
 		}
 		if got := minLeadOf(p.items); got != c.want {
 			t.Errorf("%s: minLeadOf %d, want %d", c.pattern, got, c.want)
+		}
+	}
+}
+
+// TestSharePivots: rules whose pivots are alike hold one after
+// SharePivots (content before `, SPEAKER said ,` and a short run before
+// it; `, according to` before the end of the sentence or not), rules whose
+// pivots differ (another lead before the cue, no speaker phrase) do not.
+func TestSharePivots(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"reported-parenthetical", "reported-parenthetical-short", true},
+		{"reported-according-to-after", "reported-according-to-after-long", true},
+		{"reported-content-cue-speaker", "reported-content-breaks-cue-speaker", true},
+		{"reported-parenthetical", "reported-content-speaker-cue", false},
+		{"reported-parenthetical", "reported-content-cue-speaker", false},
+	} {
+		ra, rb := findRule(rs, c.a), findRule(rs, c.b)
+		if ra == nil || rb == nil {
+			t.Fatalf("%s or %s: no such rule in the defaults", c.a, c.b)
+		}
+		reaches := []CueReach{ra.CueReach(), rb.CueReach()}
+		SharePivots(reaches)
+		if got := reaches[0].pivot == reaches[1].pivot; got != c.same {
+			t.Errorf("%s and %s: one pivot %v, want %v", c.a, c.b, got, c.same)
+		}
+		if c.same && !reaches[0].pivot.shared {
+			t.Errorf("%s and %s: the pivot they hold is not marked shared", c.a, c.b)
 		}
 	}
 }

@@ -5,18 +5,19 @@ import "slices"
 // MatchNear is MatchFrom for a rule of reported speech (no quotation)
 // whose cue entries are known: cues are the sorted indexes of the tokens
 // at which an entry of one of r.CueLists() starts (at least all of them
-// from lo on), and reach is r.CueReach(). The starts from which no match
-// can reach a cue — one too far before every cue, or whose speaker phrases
-// all end too far before every cue — are not tried; the result is that of
+// from lo on), and reach is r.CueReach() (by pointer: it is not copied
+// per call). The starts from which no match can reach a cue — one too far
+// before every cue, or whose speaker phrases all end too far before every
+// cue — are not tried; the result is that of
 // MatchFrom(r, -1, lo, hi).
-func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach CueReach) (Match, bool) {
+func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach *CueReach) (Match, bool) {
 	return w.matchFrom(r, -1, lo, hi, &near{cues: cues, reach: reach})
 }
 
 // near is what MatchNear knows of the cues of a window.
 type near struct {
 	cues  []int
-	reach CueReach
+	reach *CueReach
 }
 
 // cueIn reports whether a cue stands at a token from a to b (inclusive).

@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // A necessary condition of a rule of reported speech that is told per
 // window before any matching: most of these rules have, right before their
 // `cue:` capture, a token of a few kinds (a comma, a dash, a literal — `, cue`,
@@ -26,6 +28,61 @@ type pivot struct {
 	lead []*item
 	// punct is the punctuation mark that before holds alone, or "".
 	punct string
+	// shared: other rules' CueReach hold this pivot too (SharePivots), so
+	// that a window remembers what it told of it
+	shared bool
+}
+
+// SharePivots makes the rules of reaches whose pivots are alike (the same
+// atoms before the cue, speaker item, offset and lead atoms: reported
+// content before `, SPEAKER said ,` in two rules, `, according to` in
+// two) hold one pivot, which a window then tells once for all of them
+// when their cues are the same (see pivotHolds).
+func SharePivots(reaches []CueReach) {
+	for i := range reaches {
+		p := reaches[i].pivot
+		if p == nil {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if q := reaches[j].pivot; q != nil && q != p && samePivot(p, q) {
+				reaches[i].pivot, q.shared = q, true
+				break
+			}
+		}
+	}
+}
+
+// samePivot reports whether pivotHolds says the same of p and q in every
+// window for the same cues.
+func samePivot(p, q *pivot) bool {
+	if p.off != q.off || p.punct != q.punct || (p.speaker == nil) != (q.speaker == nil) ||
+		p.speaker != nil && p.speaker.pronoun != q.speaker.pronoun || (p.lead == nil) != (q.lead == nil) {
+		return false
+	}
+	return sameAtoms(p.before, q.before) && sameAtoms(p.lead, q.lead)
+}
+
+// sameAtoms reports whether the atoms a and b match alike, one by one
+// (an atom with items of its own, a group or not:X, only itself).
+func sameAtoms(a, b []*item) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && (a[i].op == opGroup || a[i].op == opNot || !sameFact(a[i], b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// pivotSeen is what pivotHolds told of a shared pivot for the cues
+// pivotCues[lo:hi] of the window.
+type pivotSeen struct {
+	pv     *pivot
+	lo, hi int
+	ok     bool
 }
 
 // pivotOf returns the pivot of the items of a pattern, or nil. Groups of
@@ -118,20 +175,27 @@ func (m *matcher) endsAt(atoms []*item, e int) bool {
 		t := &m.toks[e-1]
 		return t.Kind == Punct && t.Text == atoms[0].punct
 	}
+	if e < 1 || e > len(m.toks) {
+		return false // every atom spans a token before e
+	}
+	t := &m.toks[e-1]
 	for _, a := range atoms {
 		switch a.op {
 		case opPunct:
-			if e >= 1 && e <= len(m.toks) {
-				if t := &m.toks[e-1]; t.Kind == Punct && t.Text == a.punct {
-					return true
-				}
+			if t.Kind == Punct && t.Text == a.punct {
+				return true
+			}
+		case opDash:
+			if t.Kind == Dash {
+				return true
 			}
 		case opLit:
-			if n := len(a.lit); e-n >= 0 && m.atomAt(a, e-n) {
+			// the last word told inline before atomAt compares them all
+			if n := len(a.lit); n > 0 && e-n >= 0 && t.Lower == a.lit[n-1] && m.atomAt(a, e-n) {
 				return true
 			}
 		default:
-			if e >= 1 && m.atomAt(a, e-1) {
+			if m.atomAt(a, e-1) {
 				return true
 			}
 		}
@@ -147,6 +211,24 @@ func (m *matcher) pivotHolds(n *near) bool {
 	if pv == nil {
 		return true
 	}
+	if !pv.shared {
+		return m.pivotHoldsNow(n, pv)
+	}
+	w := m.Window
+	for _, ps := range w.pivots {
+		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], n.cues) {
+			return ps.ok
+		}
+	}
+	ok := m.pivotHoldsNow(n, pv)
+	lo := len(w.pivotCues)
+	w.pivotCues = append(w.pivotCues, n.cues...)
+	w.pivots = append(w.pivots, pivotSeen{pv, lo, len(w.pivotCues), ok})
+	return ok
+}
+
+// pivotHoldsNow is pivotHolds for pivot pv, not remembered.
+func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, 1); s-- {

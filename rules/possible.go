@@ -19,12 +19,18 @@ type kindSummary struct {
 	words            uint64 // firstBit of every token's lower-case form
 }
 
-// summary returns the window's kindSummary, made on first use.
+// summary returns the window's kindSummary, made on first use; it
+// inlines.
 func (w *Window) summary() *kindSummary {
-	ks := &w.kinds
-	if ks.done {
-		return ks
+	if w.kinds.done {
+		return &w.kinds
 	}
+	return w.summarize()
+}
+
+// summarize makes the window's kindSummary.
+func (w *Window) summarize() *kindSummary {
+	ks := &w.kinds
 	ks.done = true
 	for i := range w.toks {
 		t := &w.toks[i]
@@ -90,19 +96,28 @@ func (m *matcher) hasLit(it *item) bool {
 			return w.lits[i].seen
 		}
 	}
-	seen := len(it.lit) == 0 && len(w.toks) > 0 // as atomAt says
-	if len(it.lit) > 0 && w.summary().words&firstBit(it.lit[0]) != 0 {
-		// atomAt(it, pos) at each pos, with the first word compared inline
-		first, toks := it.lit[0], w.toks
-		for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
-			if toks[pos].Lower == first && m.atomAt(it, pos) {
-				seen = true
-				break
-			}
-		}
-	}
+	seen := m.litOccurs(it)
 	w.lits = append(w.lits, litSeen{it.lit, seen})
 	return seen
+}
+
+// litOccurs is hasLit without the memo: atomAt(it, pos) at each pos, with
+// the first word compared inline, when the window's words may hold it.
+func (m *matcher) litOccurs(it *item) bool {
+	w := m.Window
+	if len(it.lit) == 0 {
+		return len(w.toks) > 0 // as atomAt says
+	}
+	if w.summary().words&firstBit(it.lit[0]) == 0 {
+		return false
+	}
+	first, toks := it.lit[0], w.toks
+	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
+		if toks[pos].Lower == first && m.atomAt(it, pos) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasList reports whether an entry of l occurs in the window.
@@ -198,12 +213,17 @@ func patternBit(p *Pattern) uint64 {
 // for a pattern that does not match, never false for one that does.
 func (m *matcher) possible(items []*item) bool {
 	for _, it := range items {
-		if it.min > 0 && !m.occurs(it) {
+		if it.min > 0 && occursFree>>it.op&1 == 0 && !m.occurs(it) {
 			return false
 		}
 	}
 	return true
 }
+
+// occursFree has a bit for each op of which occurs says true without a
+// look at the window (SPEAKER, ANY, ^, $, CLAUSE, CONTENT, not:X), which
+// possible passes over without the call.
+const occursFree = 1<<opSpeaker | 1<<opAny | 1<<opStart | 1<<opEnd | 1<<opClause | 1<<opContent | 1<<opNot
 
 // occurs reports whether the atom of it can match at some position.
 func (m *matcher) occurs(it *item) bool {

@@ -1,0 +1,204 @@
+package rules
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// Needs is what Window.possibleMemo tells of a set of rules of reported
+// speech — can every required item of the pattern match somewhere in the
+// window? — compiled once for the set, so that a window answers it for
+// every rule of the set from one bit set of facts instead of walking each
+// pattern's items: a fact is one atom (a list, a literal, a punctuation
+// mark, a dash…) that occurs in the window or not, told once per window
+// and shared by the rules that need it (most of them need the speech
+// verbs, a comma, that).
+//
+// A rule's need is a conjunction of clauses, one per required item of its
+// pattern; a clause is a disjunction of terms (the alternatives of a
+// group), and a term a conjunction of facts (a bit set). It is the boolean
+// function that possible computes, leaf for leaf; a part too large to
+// compile (more than maxNeedTerms terms, more than 64 facts) is left out,
+// which can only make the need hold where possible would not — never the
+// reverse. A Needs is read-only once made, safe for concurrent use.
+type Needs struct {
+	facts []*item     // the atom of each fact, by bit
+	rules [][]*clause // per rule of the set, its clauses; nil: none
+	exact []bool      // per rule, whether nothing was left out
+}
+
+// clause is a disjunction of terms, each a set of fact bits that must all
+// hold.
+type clause struct{ terms []uint64 }
+
+// maxNeedTerms bounds the terms of one clause.
+const maxNeedTerms = 16
+
+// NewNeeds compiles the needs of rules (in that order: Window.NeedsHold
+// takes the index of a rule).
+func NewNeeds(rules []*AttrRule) *Needs {
+	ns := &Needs{}
+	for _, r := range rules {
+		var cs []*clause
+		exact := r.Pattern != nil
+		if r.Pattern != nil {
+			for _, it := range r.Pattern.items {
+				if it.min == 0 {
+					continue
+				}
+				ts, ok := ns.itemTerms(it)
+				exact = exact && ok
+				if len(ts) == 1 && ts[0] == 0 {
+					continue // holds in every window
+				}
+				cs = append(cs, &clause{terms: ts})
+			}
+		}
+		ns.rules = append(ns.rules, cs)
+		ns.exact = append(ns.exact, exact)
+	}
+	return ns
+}
+
+// itemTerms returns the terms of the clause of required item it (one term
+// 0: true; none: false), and whether nothing was left out.
+func (ns *Needs) itemTerms(it *item) ([]uint64, bool) {
+	if occursFree>>it.op&1 != 0 {
+		return []uint64{0}, true
+	}
+	if it.op != opGroup {
+		b, ok := ns.fact(it)
+		return []uint64{b}, ok
+	}
+	var out []uint64
+	exact := true
+	for _, alt := range it.alts {
+		ts, ok := ns.seqTerms(alt)
+		exact = exact && ok
+		out = append(out, ts...)
+		if len(out) > maxNeedTerms {
+			return []uint64{0}, false
+		}
+	}
+	return out, exact
+}
+
+// seqTerms returns the terms of the conjunction of the required items of
+// items, and whether nothing was left out.
+func (ns *Needs) seqTerms(items []*item) ([]uint64, bool) {
+	out := []uint64{0}
+	exact := true
+	for _, it := range items {
+		if it.min == 0 {
+			continue
+		}
+		ts, ok := ns.itemTerms(it)
+		exact = exact && ok
+		var next []uint64
+		for _, a := range out {
+			for _, b := range ts {
+				next = append(next, a|b)
+			}
+		}
+		if len(next) > maxNeedTerms {
+			return []uint64{0}, false
+		}
+		out = next
+	}
+	return out, exact
+}
+
+// fact returns the bit of the fact of atom it, made on first use (0, and
+// false, when there are 64 facts already: the atom is then left out).
+func (ns *Needs) fact(it *item) (uint64, bool) {
+	for i, f := range ns.facts {
+		if sameFact(f, it) {
+			return 1 << i, true
+		}
+	}
+	if len(ns.facts) == 64 {
+		return 0, false
+	}
+	ns.facts = append(ns.facts, it)
+	return 1 << (len(ns.facts) - 1), true
+}
+
+// sameFact reports whether occurs says the same of atoms a and b in every
+// window: the same op and the same list, words or punctuation (occurs
+// reads nothing else of them).
+func sameFact(a, b *item) bool {
+	return a.op == b.op && a.list == b.list && a.punct == b.punct && slices.Equal(a.lit, b.lit)
+}
+
+// NeedsHold reports whether rule ri of ns (see NewNeeds) can match in the
+// window without a quotation, as far as its required items tell: false
+// only when one of them occurs nowhere (the window's memo of possible
+// patterns then says false too). When the rule's need is exact and holds,
+// the memo is told so, so that matching does not walk the pattern again.
+func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
+	if w.needs != ns {
+		w.needs, w.known, w.holds = ns, 0, 0
+	}
+	for _, c := range ns.rules[ri] {
+		if !w.clauseHolds(ns, c) {
+			return false
+		}
+	}
+	if ns.exact[ri] && r.Pattern != nil {
+		w.rememberPossible(r.Pattern)
+	}
+	return true
+}
+
+// clauseHolds reports whether a term of c holds in the window, telling
+// the facts it needs on first use.
+func (w *Window) clauseHolds(ns *Needs, c *clause) bool {
+	for _, t := range c.terms {
+		if miss := t &^ w.known; miss != 0 {
+			w.tell(ns, miss)
+		}
+		if w.holds&t == t {
+			return true
+		}
+	}
+	return false
+}
+
+// tell finds out the facts of bs, as occurs does for their atoms.
+func (w *Window) tell(ns *Needs, bs uint64) {
+	m := &w.m // matchFrom sets it up again
+	m.Window, m.quote = w, -1
+	for ; bs != 0; bs &= bs - 1 {
+		i := bits.TrailingZeros64(bs)
+		w.known |= 1 << i
+		// the facts are remembered here: the lists and literals without
+		// the window's own memo of them
+		var yes bool
+		switch it := ns.facts[i]; it.op {
+		case opList:
+			yes = w.listOccurs(it.list)
+		case opLit:
+			yes = m.litOccurs(it)
+		default:
+			yes = m.occurs(it)
+		}
+		if yes {
+			w.holds |= 1 << i
+		}
+	}
+}
+
+// rememberPossible records in the window's memo that pattern p is
+// possible, unless it is there already.
+func (w *Window) rememberPossible(p *Pattern) {
+	bit := patternBit(p)
+	if w.possBits&bit != 0 {
+		for i := range w.poss {
+			if w.poss[i].p == p {
+				return
+			}
+		}
+	}
+	w.poss = append(w.poss, possSeen{p, true})
+	w.possBits |= bit
+}

@@ -1,0 +1,111 @@
+package rules
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestNeedsHold: Window.NeedsHold, which the extractor asks before it
+// gathers the cues of a rule of reported speech, says false when a
+// required item of the pattern occurs nowhere in the sentence (the literal
+// of reported-passive, the reporting conjunction of
+// reported-speaker-cue-that), true when they all occur.
+func TestNeedsHold(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rule, text string
+		want       bool
+	}{
+		{"reported-passive", "It was announced that the plan would fail .", true},
+		{"reported-passive", "The minister announced that the plan would fail .", false},
+		{"reported-speaker-cue-that", "The minister said that the plan would fail .", true},
+		{"reported-speaker-cue-that", "The minister said the plan would fail .", false},
+		{"reported-speaker-cue", "The minister said the plan would fail .", true},
+		{"reported-content-cue-speaker", "The plan would fail said the minister .", false},
+	} {
+		r := findRule(rs, c.rule)
+		if r == nil {
+			t.Fatalf("no rule %s in the defaults", c.rule)
+		}
+		toks, _ := sentence(strings.Fields(c.text)...)
+		for i := range toks {
+			rs.Classify(&toks[i])
+		}
+		if got := rs.NewWindow(toks).NeedsHold(NewNeeds([]*AttrRule{r}), 0, r); got != c.want {
+			t.Errorf("%s on %q: NeedsHold %v, want %v", c.rule, c.text, got, c.want)
+		}
+	}
+}
+
+// TestNeedsLikePossible: the compiled needs of every attribution rule say
+// what possible says of its pattern without a quotation, on random
+// sentences of the words the rules look for, one window for all rules as
+// the extractor has; and after NeedsHold the window's memo of possible
+// patterns agrees.
+func TestNeedsLikePossible(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []*AttrRule
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			all = append(all, r)
+		}
+	}
+	ns := NewNeeds(all)
+	exact := 0
+	for _, e := range ns.exact {
+		if e {
+			exact++
+		}
+	}
+	t.Logf("%d of %d exact, %d facts", exact, len(all), len(ns.facts))
+	if exact < len(all)/2 {
+		t.Errorf("only %d of %d rules compiled exactly", exact, len(all))
+	}
+	words := []string{"said", "told", "reporters", "he", "The", "official", "Smith", "according", "to", "as",
+		"who", "has", "on", "Friday", "that", "it", "was", "announced", "and", "but", "saying", "warned",
+		"asked", "whether", "when", "by", "percent", ",", ",", ":", ".", "Q:quote", "–", "(", ")", "CNN", "which"}
+	rng := rand.New(rand.NewSource(11))
+	for n := 0; n < 500; n++ {
+		toks, parts := randomSentence(rs, rng, words, 2+rng.Intn(20))
+		w := rs.NewWindow(toks)
+		for ri, r := range all {
+			ref := rs.NewWindow(toks)
+			m := &ref.m
+			m.Window, m.quote = ref, -1
+			want := m.possible(r.Pattern.items)
+			got := w.NeedsHold(ns, ri, r)
+			if got != want && (!got || ns.exact[ri]) {
+				t.Fatalf("%s on %v: NeedsHold %v, possible %v", r.ID, parts, got, want)
+			}
+			m = &w.m
+			m.Window, m.quote = w, -1
+			if got && ns.exact[ri] && !w.possibleMemo(m, r) {
+				t.Fatalf("%s on %v: the memo says impossible after NeedsHold", r.ID, parts)
+			}
+		}
+	}
+}
+
+// randomSentence returns the tokens of n words drawn from words by rng,
+// classified, with "–" a dash, and the words.
+func randomSentence(rs *Ruleset, rng *rand.Rand, words []string, n int) ([]Token, []string) {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = words[rng.Intn(len(words))]
+	}
+	toks, _ := sentence(parts...)
+	for i := range toks {
+		if toks[i].Text == "–" {
+			toks[i].Kind = Dash
+		}
+		rs.Classify(&toks[i])
+	}
+	return toks, parts
+}
