@@ -52,14 +52,14 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks))
+			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks))
 			if !ok {
 				break
 			}
 			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End)
+			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
 				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
 			}
@@ -130,11 +130,12 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 const maxStatements = 4
 
 // reportIn matches the rules of kind indirect in the sentence window w,
-// with the start of the match from token from to token to, and returns the
+// with the start of the match from token from to token to and before token
+// before (the cues that a match reaches may lie beyond it), and returns the
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to int) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int) (statement, bool) {
 	var explain []string
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
@@ -196,7 +197,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				}
 				continue
 			}
-			hi = l
+			hi = min(l, before-1)
 			// a match starts at most Lead tokens before its cue, whose
 			// entry lies at most Off tokens into it: a rule anchored at
 			// the start of the sentence is not tried when its first cue
@@ -211,9 +212,11 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
-			m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
+			if hi >= lo {
+				m, ok = w.MatchNear(r, lo, hi, cs, g.reach[ri])
+			}
 		} else {
-			m, ok = w.MatchFrom(r, -1, lo, hi)
+			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
 		}
 		c, has := m.Captures["content"]
 		if ok && has && c.Len() > 0 {
