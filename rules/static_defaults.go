@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 2731636624,
+	Key: 1100640006,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
