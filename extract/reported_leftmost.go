@@ -25,16 +25,27 @@ func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 	return st
 }
 
+// maxClosingSpeaker bounds the tokens of a content that closingSpeaker
+// takes for a speaker phrase.
+const maxClosingSpeaker = 12
+
+// isComma reports whether t is a comma.
+func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == "," }
+
 // closingSpeaker returns the statement, begun before st, whose speaker
 // after its cue st took for content: in "The plan failed, for the city,
 // said Jane Doe", st reads "the city" as the speaker and "Jane Doe" as the
 // content, while the whole sentence is one statement of Jane Doe. It is
-// tried only when a comma stands right before st's cue, and with every cue
-// of the sentence, not only those before st.
+// tried only when a comma stands right before st's cue and st's content is
+// short and ends the sentence or a comma, and with every cue of the
+// sentence, not only those before st.
 func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, pos int, st statement) (statement, bool) {
 	cue, ok := st.m.Captures["cue"]
-	if !ok || cue.Start == 0 || toks[cue.Start-1].Kind != rules.Punct || toks[cue.Start-1].Text != "," {
+	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
 		return statement{}, false
+	}
+	if end := st.content.End; end < len(toks) && !isComma(toks[end]) && trimContent(toks, end, len(toks)) > end {
+		return statement{}, false // st's content is no speaker phrase closing the sentence or set off by a comma
 	}
 	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start)
 	if !ok || early.m.Span.Start >= st.m.Span.Start || !early.m.HasSpkr {
