@@ -61,7 +61,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			c := st.content
 			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
-				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
+				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.m.Span.Start))
 			}
 			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
 				// a continuation without a subject (…, saying B) has the
@@ -101,6 +101,19 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 		return true
 	}
 	return x.rules.InList(x.rules.Lists[listClauseConjunctions], p)
+}
+
+// trimConjunction returns the end of content toks[start:end] that a
+// statement inside it ends, without a word of the clause_conjunctions list
+// after punctuation before that statement: "A, and Jane Doe says B" gives
+// the content A, not "A, and" (a conjunction inside the clause, "he was
+// frustrated when …", stays: the clause after it belongs to the content).
+func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
+	l := x.rules.Lists[listClauseConjunctions]
+	if end > start+2 && toks[end-2].Kind == rules.Punct && toks[end-1].Kind == rules.Word && x.rules.InList(l, &toks[end-1]) {
+		return trimContent(toks, start, end-1)
+	}
+	return end
 }
 
 // mostlyQuoted reports whether statement st reports content before its cue
