@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 3243337046,
+	Key: 3735691381,
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",
