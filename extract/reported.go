@@ -52,16 +52,16 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks))
+			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks))
 			if !ok {
 				break
 			}
 			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End)
+			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
-				st.content.End = trimContent(toks, c.Start, inner.m.Span.Start)
+				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.m.Span.Start))
 			}
 			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
 				// a continuation without a subject (…, saying B) has the
@@ -103,6 +103,19 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 	return x.rules.InList(x.rules.Lists[listClauseConjunctions], p)
 }
 
+// trimConjunction returns the end of content toks[start:end] that a
+// statement inside it ends, without a word of the clause_conjunctions list
+// after punctuation before that statement: "A, and Jane Doe says B" gives
+// the content A, not "A, and" (a conjunction inside the clause, "he was
+// frustrated when …", stays: the clause after it belongs to the content).
+func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
+	l := x.rules.Lists[listClauseConjunctions]
+	if end > start+2 && toks[end-2].Kind == rules.Punct && toks[end-1].Kind == rules.Word && x.rules.InList(l, &toks[end-1]) {
+		return trimContent(toks, start, end-1)
+	}
+	return end
+}
+
 // mostlyQuoted reports whether statement st reports content before its cue
 // that ends with a quotation and holds no more words outside quotation
 // marks than inside: the paraphrase around a quotation with its cue after
@@ -130,11 +143,12 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 const maxStatements = 4
 
 // reportIn matches the rules of kind indirect in the sentence window w,
-// with the start of the match from token from to token to, and returns the
+// with the start of the match from token from to token to and before token
+// before (the cues that a match reaches may lie beyond it), and returns the
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to int) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int) (statement, bool) {
 	var explain []string
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
@@ -199,7 +213,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				}
 				continue
 			}
-			hi = l
+			hi = min(l, before-1)
 			// a match starts at most Lead tokens before its cue, whose
 			// entry lies at most Off tokens into it: a rule anchored at
 			// the start of the sentence is not tried when its first cue
@@ -214,9 +228,11 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
-			m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+			if hi >= lo {
+				m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+			}
 		} else {
-			m, ok = w.MatchFrom(r, -1, lo, hi)
+			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
 		}
 		c, has := m.Captures["content"]
 		if ok && has && c.Len() > 0 {

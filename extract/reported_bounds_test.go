@@ -6,7 +6,9 @@ import "testing"
 // written for the test: before a semicolon, before a second predicate of
 // the speaker after "and", before ", and" with a new pronoun subject,
 // before the occasion of the saying, and that a day after the cue with
-// "on" is no content.
+// "on" is no content; a statement after ", and" ends the content before the
+// comma; a pronoun after an aside and the cue opens the content (it is no
+// addressee).
 func TestReportedContentEnds(t *testing.T) {
 	x := reportedExtractor(t)
 	tests := []struct{ name, text, content string }{
@@ -24,6 +26,10 @@ func TestReportedContentEnds(t *testing.T) {
 			"she would close the bridge in May"},
 		{"and inside the content stays", "Jane Doe said the bridge and the road would close in May.",
 			"the bridge and the road would close in May"},
+		{"pronoun after an aside and the cue is content", "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
+			"she would close the bridge in May"},
+		{", and before a second statement", "Jane Doe said the bridge will close in May, and John Roe says the road will stay open all year.",
+			"the bridge will close in May"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,16 @@ func TestReportedLeftmost(t *testing.T) {
 			},
 		},
 		{
+			name: "content before a cue and a speaker after a phrase that reads as a speaker",
+			text: "The bridge will stay open all year for the people of the city, said Jane Doe, a member of the council.",
+			want: []string{"The bridge will stay open all year for the people of the city", "Jane Doe", "said"},
+		},
+		{
+			name: "a speaker set off by an aside keeps the statement after the cue",
+			text: "Jane Doe, a member of the council, said she would vote against the bridge in May.",
+			want: []string{"she would vote against the bridge in May", "Jane Doe", "said"},
+		},
+		{
 			name: "one statement from the start",
 			text: "Jane Doe told reporters on Friday that the bridge would close in May.",
 			want: []string{"the bridge would close in May", "Jane Doe", "told"},
