@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -52,5 +53,37 @@ func TestGCPolicy(t *testing.T) {
 		if p := gcNow(); p != s.want {
 			t.Errorf("step %d (read %v, %d bytes): GOGC %d, want %d", i, s.read, s.n, p, s.want)
 		}
+	}
+}
+
+// TestDocRunWorkers: a run of one worker keeps the process to one
+// processor, unless the command sets no runtime policy (tests, GOGC in the
+// environment) or GOMAXPROCS is in the environment; more workers leave it.
+func TestDocRunWorkers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	tests := []struct {
+		name  string
+		gc    *gcPolicy
+		env   string
+		n     int
+		procs int
+	}{
+		{"one worker", &gcPolicy{}, "", 1, 1},
+		{"two workers", &gcPolicy{}, "", 2, 3},
+		{"no policy", nil, "", 1, 3},
+		{"GOMAXPROCS set", &gcPolicy{}, "3", 1, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("GOMAXPROCS", tc.env)
+			runtime.GOMAXPROCS(3)
+			d := &docRun{a: &app{gc: tc.gc}}
+			if got := d.workers(tc.n); got != tc.n {
+				t.Errorf("workers(%d) = %d", tc.n, got)
+			}
+			if p := runtime.GOMAXPROCS(0); p != tc.procs {
+				t.Errorf("GOMAXPROCS = %d, want %d", p, tc.procs)
+			}
+		})
 	}
 }

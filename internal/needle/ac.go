@@ -130,6 +130,14 @@ func (m *acMatcher) renumber() {
 	}
 }
 
+// outAt returns the groups whose needle ends at the node of fast row
+// row, which is at least outFrom (kept out of scan's loop).
+//
+//go:noinline
+func (m *acMatcher) outAt(row uint16) Hits {
+	return m.outMask[int(row-uint16(m.outFrom))/m.classes]
+}
+
 func (m *acMatcher) scan(s string) Hits {
 	if m.all {
 		return ^Hits(0)
@@ -145,7 +153,9 @@ func (m *acMatcher) scan(s string) Hits {
 		for i := 0; i < len(s); i++ {
 			row = fast[row+uint16(class[s[i]])]
 			if row >= outFrom {
-				h |= m.outMask[int(row-outFrom)/m.classes]
+				// rare (a needle ends at few of a line's bytes): a call,
+				// so that the loop keeps its registers
+				h |= m.outAt(row)
 			}
 		}
 		return h

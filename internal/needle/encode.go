@@ -74,5 +74,6 @@ func DecodeFilter(s string) (Filter, string, error) {
 		}
 		f.firstBytes[p[0]] = true
 	}
+	f.mustScan = newMustScan(f.must)
 	return f, s, nil
 }

@@ -26,6 +26,8 @@ type Filter struct {
 	must []string
 	// mustBad: the characters of a line that make must no test (see foldBad)
 	mustBad string
+	// mustScan: the one-pass test of must, made with it
+	mustScan mustScan
 	// firstBytes: the first bytes of the prefixes
 	firstBytes [256]bool
 }
@@ -50,6 +52,7 @@ func Of(pattern string) Filter {
 	}
 	f.suffixes = suffixes(re)
 	f.must, f.mustBad = mustOf(re)
+	f.mustScan = newMustScan(f.must)
 	return f
 }
 
@@ -62,6 +65,7 @@ func MustOf(pattern string) Filter {
 		return f
 	}
 	f.must, f.mustBad = mustOf(re.Simplify())
+	f.mustScan = newMustScan(f.must)
 	return f
 }
 
@@ -77,7 +81,7 @@ func (f *Filter) Must() []string { return f.must }
 // cleanup does) is lower: whether lower holds, whole, one of the strings
 // that every match holds. It only says no when the regex cannot match.
 func (f *Filter) MustMay(text, lower string) bool {
-	return mustMay(f.must, f.mustBad, text, lower)
+	return mustMay(f, text, lower)
 }
 
 // EndsMay reports whether the regex may match a line whose lower-case form

@@ -8,21 +8,44 @@ import (
 )
 
 // mustMay is Filter.MustMay.
-func mustMay(must []string, bad, text, lower string) bool {
-	if must == nil {
+func mustMay(f *Filter, text, lower string) bool {
+	if f.must == nil {
 		return true
 	}
-	for _, m := range must {
-		if strings.Contains(lower, m) {
+	if f.mustScan.on {
+		if f.mustScan.holds(f.must, lower) {
 			return true
 		}
+	} else {
+		for _, m := range f.must {
+			if strings.Contains(lower, m) {
+				return true
+			}
+		}
 	}
-	return bad != "" && holdsAnyRune(text, bad)
+	return f.mustBad != "" && holdsAnyRune(text, f.mustBad)
 }
 
 // holdsAnyRune reports whether s holds one of the characters of set, which
 // are not ASCII.
 func holdsAnyRune(s, set string) bool {
+	if lead, ok := oneLead(set); ok {
+		// a search for the lead byte skips the rest (a lead byte is never
+		// inside another character, so it starts one in the loop below)
+		for i := 0; i < len(s); i++ {
+			k := strings.IndexByte(s[i:], lead)
+			if k < 0 {
+				return false
+			}
+			i += k
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if strings.ContainsRune(set, r) {
+				return true
+			}
+			i += n - 1
+		}
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < utf8.RuneSelf {
 			continue
@@ -34,6 +57,21 @@ func holdsAnyRune(s, set string) bool {
 		i += n - 1
 	}
 	return false
+}
+
+// oneLead returns the first byte of the UTF-8 encoding of set's
+// characters, and whether they all share it. A set holding the replacement
+// character (which an invalid byte of any value decodes to) has none.
+func oneLead(set string) (byte, bool) {
+	if set == "" || set[0] < utf8.RuneSelf {
+		return 0, false
+	}
+	for i, r := range set {
+		if r == utf8.RuneError || set[i] != set[0] {
+			return 0, false
+		}
+	}
+	return set[0], true
 }
 
 // foldBad adds to bad the characters that a match of re may hold where
