@@ -134,15 +134,7 @@ func (d *detector) detectIn(text string, n int) int {
 					continue
 				}
 				bits, _ := d.short.Get((x|ones64*0x20)&(1<<(8*k)-1), 0)
-				if bits == 0 {
-					continue
-				}
-				for k := range d.codes {
-					if bits&(1<<k) != 0 {
-						hits[k]++
-					}
-				}
-				if words%16 == 0 && d.sure(&hits, words) {
+				if d.tally(&hits, uint16(bits), words) {
 					break
 				}
 				continue
@@ -182,16 +174,7 @@ func (d *detector) detectIn(text string, n int) int {
 		if long || len(w) > d.maxLen {
 			continue
 		}
-		bits := d.lookup(w)
-		if bits == 0 {
-			continue
-		}
-		for k := range d.codes {
-			if bits&(1<<k) != 0 {
-				hits[k]++
-			}
-		}
-		if words%16 == 0 && d.sure(&hits, words) {
+		if d.tally(&hits, d.lookup(w), words) {
 			break
 		}
 	}
@@ -225,6 +208,21 @@ func asciiLetterPrefix(x uint64) int {
 // detectSure stop words, twice any other's, and a share of the words read
 // that would make the text its language (a page's menus give stop words
 // too, but few).
+// tally counts a word whose languages are the bits, the words-th of the
+// text, for each of its languages, and says whether the detection is sure
+// by now (checked every 16 words).
+func (d *detector) tally(hits *[16]int, bits uint16, words int) bool {
+	if bits == 0 {
+		return false
+	}
+	for k := range d.codes {
+		if bits&(1<<k) != 0 {
+			hits[k]++
+		}
+	}
+	return words%16 == 0 && d.sure(hits, words)
+}
+
 func (d *detector) sure(hits *[16]int, words int) bool {
 	best, second := 0, 0
 	for k := range d.codes {
