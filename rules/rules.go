@@ -191,7 +191,9 @@ type List struct {
 	// was defined; zero when it replaced none.
 	Replaced Pos
 	// Attrs holds optional per-entry attributes (e.g. gender of pronouns),
-	// keyed by the lower-case word.
+	// keyed by the lower-case word. It is nil for a list read from the
+	// static data of the default rules (static.go), which keeps them in
+	// its read-only data: read them with Attr, which answers for both.
 	Attrs map[string]string
 
 	words   map[string]struct{} // lower-case forms (all inflections)
@@ -228,6 +230,19 @@ func (l *List) Has(w string) bool {
 	}
 	_, ok := l.words[w]
 	return ok
+}
+
+// Attr returns the attribute of the lower-case word w in the list (the
+// gender of a pronoun or first name, say), "" when it has none or the list
+// is nil.
+func (l *List) Attr(w string) string {
+	if l == nil {
+		return ""
+	}
+	if l.Attrs == nil && l.static != nil {
+		return l.static.attr(w)
+	}
+	return l.Attrs[w]
 }
 
 // MatchAt returns the length in tokens of the longest entry of the list that
