@@ -49,12 +49,12 @@ type detector struct {
 // or there are more than 16 languages.
 func newDetector(rs *rules.Ruleset) *detector {
 	langs := rs.Langs()
-	if len(rs.Language.StopWords) == 0 || len(langs) > 16 {
+	if rs.Language.NumStopWords() == 0 || len(langs) > 16 {
 		return nil
 	}
 	n := 0
 	for _, code := range langs {
-		n += len(rs.LangProfile(code).StopWords)
+		n += rs.LangProfile(code).NumStopWords()
 	}
 	// the table made big enough at once (for n keys: a word in several
 	// languages counts once for each), and no map of all the words: the
@@ -62,7 +62,7 @@ func newDetector(rs *rules.Ruleset) *detector {
 	// detector, and only words that do not pack need it
 	d := &detector{codes: langs, short: wordtab.New(n)}
 	for i, code := range langs {
-		for w := range rs.LangProfile(code).StopWords {
+		for w := range rs.LangProfile(code).StopWordSeq() {
 			d.maxLen = max(d.maxLen, len(w))
 			if a, b, ok := wordtab.Pack(w); ok {
 				d.short.Or(a, b, 1<<i)

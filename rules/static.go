@@ -163,23 +163,10 @@ func staticPackProfile(code string, pack []Source) *Language {
 			return nil
 		}
 		l := sp.Profile
-		l.StopWords = wordMap(sp.StopWords)
-		l.Elisions = wordMap(sp.Elisions)
+		l.stopList, l.elisionList = sp.StopWords, sp.Elisions
 		return &l
 	}
 	return nil
-}
-
-// wordMap returns the set of words (nil for nil).
-func wordMap(words []string) map[string]struct{} {
-	if words == nil {
-		return nil
-	}
-	m := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m[w] = struct{}{}
-	}
-	return m
 }
 
 // staticFor returns the static data of a load of srcs, nil when there is
