@@ -102,6 +102,7 @@ type Language struct {
 	// detection reads a pack's profile, and the maps were built at every
 	// start for it.
 	stopList, elisionList []string
+	fromStatic            bool // the profile was read from the static data
 }
 
 // NumStopWords returns the number of the language's stop words.

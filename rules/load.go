@@ -151,13 +151,15 @@ func Load(srcs []Source) (*Ruleset, error) {
 			base = append(base, s)
 		}
 	}
-	rs, err := loadOne(base)
+	st := staticFor(base)
+	rs, err := loadWith(base, st)
 	if err != nil {
 		return nil, err
 	}
 	if err := loadPacks(rs, srcs); err != nil {
 		return nil, err
 	}
+	rs.stopWords = staticStopWordsFor(rs, st != nil)
 	return rs, nil
 }
 

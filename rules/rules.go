@@ -62,6 +62,9 @@ type Ruleset struct {
 	clean *cleanupIndex
 	// static is the static data of the load, while it loads (see static.go)
 	static *staticDefaults
+	// stopWords is the static stop-word table of a default load (see
+	// StopWordTable); nil when it must be built
+	stopWords *staticStopWords
 }
 
 // MarkPair is one opening/closing quotation-mark pair. A mark is one

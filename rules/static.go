@@ -45,6 +45,9 @@ type staticDefaults struct {
 	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
+	// StopWords is the stop-word table of the base language and the packs
+	// (see StopWordTable).
+	StopWords staticStopWords
 	// Tests holds the tests of the attribution rules, by rule id.
 	Tests []staticTests
 }
@@ -163,7 +166,7 @@ func staticPackProfile(code string, pack []Source) *Language {
 			return nil
 		}
 		l := sp.Profile
-		l.stopList, l.elisionList = sp.StopWords, sp.Elisions
+		l.stopList, l.elisionList, l.fromStatic = sp.StopWords, sp.Elisions, true
 		return &l
 	}
 	return nil

@@ -140,6 +140,19 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		sp.Profile = p
 		st.Packs = append(st.Packs, sp)
 	}
+	// the stop-word table of the base language and the packs, when all
+	// their words pack (else each start builds it)
+	profiles := []*Language{&rs.Language}
+	st.StopWords.Codes = []string{rs.Lang()}
+	for _, code := range DefaultPacks() {
+		profiles = append(profiles, packProfile(code, DefaultPackSources(code)))
+		st.StopWords.Codes = append(st.StopWords.Codes, code)
+	}
+	if t := buildStopWordTable(profiles); t.Long == nil && len(profiles) <= maxStopLangs {
+		st.StopWords.Slots, st.StopWords.MaxLen = t.Short.Slots(), t.MaxLen
+	} else {
+		st.StopWords = staticStopWords{}
+	}
 	return st, nil
 }
 
@@ -481,7 +494,7 @@ func TestStaticPackProfiles(t *testing.T) {
 			t.Errorf("%s: the static profile builds maps of its words", code)
 		}
 		g := *got // its words as the files' profile holds them
-		g.StopWords, g.Elisions, g.stopList, g.elisionList = wordMap(got.stopList), wordMap(got.elisionList), nil, nil
+		g.StopWords, g.Elisions, g.stopList, g.elisionList, g.fromStatic = wordMap(got.stopList), wordMap(got.elisionList), nil, nil, false
 		if want := packProfile(code, pack); !reflect.DeepEqual(&g, want) {
 			t.Errorf("%s: the static profile differs from the files'", code)
 		}
