@@ -183,6 +183,9 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 		}
 	}
 	snap, patterns := &snapshotIndex{}, &patternBlocks{shared: true}
+	if st != nil {
+		snap.known = st.Files // staticFor checked the bytes of srcs
+	}
 	for _, src := range srcs {
 		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil, snap: snap, patterns: patterns}
 		d.file1(rs, ids)

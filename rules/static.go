@@ -28,6 +28,9 @@ import (
 type staticDefaults struct {
 	// Key is the staticKey of the sources it was made from.
 	Key uint32
+	// Files are the names of those sources and the CRC-32 of each one's
+	// bytes (see snapshotIndex.known).
+	Files []staticFileCRC
 	// Lists holds the lists by name.
 	Lists []staticList
 	// Order holds the names of the lists in the order bindClasses gives
@@ -50,6 +53,12 @@ type staticDefaults struct {
 	StopWords staticStopWords
 	// Tests holds the tests of the attribution rules, by rule id.
 	Tests []staticTests
+}
+
+// staticFileCRC is a source's name and the CRC-32 of its bytes.
+type staticFileCRC struct {
+	Name string
+	CRC  uint32
 }
 
 // staticTests are the tests of an attribution rule.

@@ -10,6 +10,14 @@ import (
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
 	Key: 2770081162,
+	Files: []staticFileCRC{
+		{Name: "(default)/attribution.yaml", CRC: 3109797790},
+		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
+		{Name: "(default)/language.yaml", CRC: 4099747923},
+		{Name: "(default)/lists.yaml", CRC: 2389576253},
+		{Name: "(default)/marks.yaml", CRC: 202089706},
+		{Name: "(default)/reported.yaml", CRC: 166404603},
+	},
 	Lists: []staticList{
 		{
 			Name:        "abbreviations",

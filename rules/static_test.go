@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"reflect"
@@ -61,6 +62,9 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		return nil, err
 	}
 	st := &staticDefaults{Key: key, Order: rs.classes.order}
+	for _, s := range srcs {
+		st.Files = append(st.Files, staticFileCRC{Name: s.Name, CRC: crc32.ChecksumIEEE(s.Data)})
+	}
 	names := make([]string, 0, len(rs.Lists))
 	for name := range rs.Lists {
 		names = append(names, name)
