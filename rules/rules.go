@@ -214,6 +214,8 @@ type List struct {
 	static *staticList
 	// set: the word set of such a list without a class bit
 	set *wordtab.Set
+	// attrTab: the table of its attributes (see staticList.AttrSlots)
+	attrTab wordtab.Table
 	// firsts has firstBit(w) for the first word w of every phrase, under
 	// owner: a word whose bit is not set starts none, which ListAt tells
 	// without the look-up of the phrases.
@@ -243,7 +245,7 @@ func (l *List) Attr(w string) string {
 		return ""
 	}
 	if l.Attrs == nil && l.static != nil {
-		return l.static.attr(w)
+		return l.static.attr(&l.attrTab, w)
 	}
 	return l.Attrs[w]
 }

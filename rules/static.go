@@ -119,6 +119,12 @@ type staticList struct {
 	// Attrs holds the words with an attribute and the attribute, in pairs,
 	// sorted by word.
 	Attrs []string
+	// AttrSlots are the slots of a wordtab.Table of the words of Attrs
+	// that pack, each to 1 + the index of its attribute in AttrVals, the
+	// distinct attributes: List.Attr's look-up (a bisection of Attrs cost
+	// more than the map it replaced, per name of a document).
+	AttrSlots []uint64
+	AttrVals  []string
 }
 
 // staticWord is a word of the class table and its classes.
@@ -231,9 +237,16 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 	}
 }
 
-// attr returns the attribute of the word w in sl.Attrs ("" for none), by
-// bisection: the pairs are sorted by word.
-func (sl *staticList) attr(w string) string {
+// attr returns the attribute of the word w in sl.Attrs ("" for none): from
+// tab, the table of sl.AttrSlots, when w packs, else by bisection (the
+// pairs are sorted by word).
+func (sl *staticList) attr(tab *wordtab.Table, w string) string {
+	if a, b, ok := wordtab.Pack(w); ok && len(sl.AttrSlots) > 0 {
+		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.AttrVals)) {
+			return sl.AttrVals[v-1]
+		}
+		return ""
+	}
 	n := len(sl.Attrs) / 2
 	i := sort.Search(n, func(i int) bool { return sl.Attrs[2*i] >= w })
 	if i < n && sl.Attrs[2*i] == w {
@@ -310,6 +323,7 @@ func (sl *staticList) install(l *List, words bool) {
 	}
 	// the attributes stay in the data (List.Attr reads them there): a map
 	// of first_names' ~260 was ~37 KB of fresh heap at every start
+	l.attrTab = wordtab.FromSlots(sl.AttrSlots)
 	if len(l.Attrs) == 0 {
 		l.Attrs = nil
 	} else {

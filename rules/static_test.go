@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"hash/crc32"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -90,6 +91,18 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		sort.Strings(ws)
 		for _, w := range ws {
 			sl.Attrs = append(sl.Attrs, w, l.Attrs[w])
+		}
+		if len(ws) > 0 {
+			// the packing words in a table, each to 1 + its attribute's
+			// index in the sorted distinct attributes
+			sl.AttrVals = sortedKeys(wordMap(slices.Collect(maps.Values(l.Attrs))))
+			tab := wordtab.New(len(ws))
+			for _, w := range ws {
+				if a, b, ok := wordtab.Pack(w); ok {
+					tab.PutNew(a, b, uint64(1+slices.Index(sl.AttrVals, l.Attrs[w])))
+				}
+			}
+			sl.AttrSlots = tab.Slots()
 		}
 		st.Lists = append(st.Lists, sl)
 	}
