@@ -48,33 +48,12 @@ type detector struct {
 // base ruleset names no stop words (then every document is in its language)
 // or there are more than 16 languages.
 func newDetector(rs *rules.Ruleset) *detector {
-	langs := rs.Langs()
-	if len(rs.Language.StopWords) == 0 || len(langs) > 16 {
+	// the table of the default rules is read from their static data
+	t, ok := rs.StopWordTable()
+	if !ok {
 		return nil
 	}
-	n := 0
-	for _, code := range langs {
-		n += len(rs.LangProfile(code).StopWords)
-	}
-	// the table made big enough at once (for n keys: a word in several
-	// languages counts once for each), and no map of all the words: the
-	// map cost more page faults at every start than the rest of the
-	// detector, and only words that do not pack need it
-	d := &detector{codes: langs, short: wordtab.New(n)}
-	for i, code := range langs {
-		for w := range rs.LangProfile(code).StopWords {
-			d.maxLen = max(d.maxLen, len(w))
-			if a, b, ok := wordtab.Pack(w); ok {
-				d.short.Or(a, b, 1<<i)
-				continue
-			}
-			if d.words == nil {
-				d.words = map[string]uint16{}
-			}
-			d.words[w] |= 1 << i
-		}
-	}
-	return d
+	return &detector{codes: rs.Langs(), short: t.Short, words: t.Long, maxLen: t.MaxLen}
 }
 
 // lookup returns the bit set of codes of the lower-case word w.

@@ -99,7 +99,7 @@ func TestDetectorLookup(t *testing.T) {
 	}
 	want := map[string]uint16{}
 	for i, code := range d.codes {
-		for w := range rs.LangProfile(code).StopWords {
+		for w := range rs.LangProfile(code).StopWordSeq() {
 			want[w] |= 1 << i
 		}
 	}

@@ -21,7 +21,7 @@ func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span
 			continue
 		}
 		if x.rules.InList(hon, t) {
-			if g := hon.Attrs[t.Lower]; g != "" {
+			if g := hon.Attr(t.Lower); g != "" {
 				gender = g
 			}
 			continue

@@ -493,7 +493,7 @@ func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
 		return false
 	}
 	if at.m.HasSpkr && at.m.Speaker.Type == rules.PronounMention {
-		g := x.rules.Lists[rules.ListPronouns].Attrs[a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower]
+		g := x.rules.Lists[rules.ListPronouns].Attr(a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower)
 		return g == "m" || g == "f" || g == "p"
 	}
 	return true

@@ -227,7 +227,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	head, office, rank, other := affiliation, false, false, false
 	for k := s.Start; k < s.End; k++ {
 		t := &toks[k]
-		if t.Kind == rules.Word && x.rules.InList(x.lists.hon, t) && x.lists.hon.Attrs[t.Lower] == "" {
+		if t.Kind == rules.Word && x.rules.InList(x.lists.hon, t) && x.lists.hon.Attr(t.Lower) == "" {
 			rank = true // an honorific of rank: Gov., Lt. Gen.
 			continue
 		}
@@ -287,7 +287,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				full := joinWords(a.view, from, to, ws)
 				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
-					g = x.rules.Lists[rules.ListFirstNames].Attrs[first]
+					g = x.rules.Lists[rules.ListFirstNames].Attr(first)
 				}
 				if g != "" && e.gender == "" {
 					e.gender = g
@@ -502,7 +502,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			at.title = x.title(toks, sp.Title).text
 		}
 	case rules.PronounMention:
-		g := pron.Attrs[toks[sp.Mention.Start].Lower]
+		g := pron.Attr(toks[sp.Mention.Start].Lower)
 		at.speaker, at.status = "", "unresolved"
 		if g == "m" || g == "f" {
 			if e := x.antecedent(a, int(toks[sp.Mention.Start].Start), g, false); e != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,7 +29,10 @@ type Language struct {
 	// Name is the language's name in English, for messages.
 	Name string
 	// StopWords are frequent function words of the language, by which a
-	// document's language is detected (lower case).
+	// document's language is detected (lower case). It is nil in the
+	// profile of a default language pack read from the static data
+	// (LangProfile without user files), which keeps them in its read-only
+	// data: StopWordSeq and NumStopWords answer for both.
 	StopWords map[string]struct{}
 	// Morphology says how the lemmas and nouns lists are inflected:
 	// "english" (say → says, said, saying; official → officials) or "none"
@@ -65,7 +69,9 @@ type Language struct {
 	GenitiveComplements bool
 	// Elisions are the words that drop their vowel before another with an
 	// apostrophe (French l’, d’, qu’; Italian dell’), without the
-	// apostrophe: the tokenizer makes them words of their own.
+	// apostrophe: the tokenizer makes them words of their own. Like
+	// StopWords, nil in a profile read from the static data (a pack's
+	// ruleset, ForLang, has them).
 	Elisions map[string]struct{}
 	// ParticipleEndings are the endings of participles that may open a
 	// sentence in capitals and are no names (English -ing: Reprising …).
@@ -90,6 +96,40 @@ type Language struct {
 	titleCaseShortSet, sentenceCaseSet bool // given in a file (else the defaults)
 
 	ofPack bool // the profile comes from a language pack's files
+
+	// stopList and elisionList are the stop words and elisions, sorted, of
+	// a profile read from the static data, whose maps are nil: only
+	// detection reads a pack's profile, and the maps were built at every
+	// start for it.
+	stopList, elisionList []string
+	fromStatic            bool // the profile was read from the static data
+}
+
+// NumStopWords returns the number of the language's stop words.
+func (l *Language) NumStopWords() int {
+	if l.StopWords == nil {
+		return len(l.stopList)
+	}
+	return len(l.StopWords)
+}
+
+// StopWordSeq returns the language's stop words, in no set order.
+func (l *Language) StopWordSeq() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if l.StopWords == nil {
+			for _, w := range l.stopList {
+				if !yield(w) {
+					return
+				}
+			}
+			return
+		}
+		for w := range l.StopWords {
+			if !yield(w) {
+				return
+			}
+		}
+	}
 }
 
 // The values of `single_marks:`.

@@ -34,11 +34,11 @@ func TestDefaultPacksLoad(t *testing.T) {
 			t.Errorf("pack %s says it is %q", code, p.Lang())
 		}
 		prof := rs.LangProfile(code)
-		if prof == nil || len(prof.StopWords) < 20 {
+		if prof == nil || prof.NumStopWords() < 20 {
 			t.Errorf("pack %s: a profile with too few stop words for detection", code)
 		}
-		for w := range prof.StopWords {
-			if _, ok := rs.Language.StopWords[w]; ok && len(prof.StopWords) == len(rs.Language.StopWords) {
+		for w := range prof.StopWordSeq() {
+			if _, ok := rs.Language.StopWords[w]; ok && prof.NumStopWords() == rs.Language.NumStopWords() {
 				t.Errorf("pack %s has the base language's stop words", code)
 				break
 			}

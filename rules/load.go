@@ -151,13 +151,15 @@ func Load(srcs []Source) (*Ruleset, error) {
 			base = append(base, s)
 		}
 	}
-	rs, err := loadOne(base)
+	st := staticFor(base)
+	rs, err := loadWith(base, st)
 	if err != nil {
 		return nil, err
 	}
 	if err := loadPacks(rs, srcs); err != nil {
 		return nil, err
 	}
+	rs.stopWords = staticStopWordsFor(rs, st != nil)
 	return rs, nil
 }
 
@@ -181,6 +183,9 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 		}
 	}
 	snap, patterns := &snapshotIndex{}, &patternBlocks{shared: true}
+	if st != nil {
+		snap.known = st.Files // staticFor checked the bytes of srcs
+	}
 	for _, src := range srcs {
 		d := &decoder{file: src.Name, errs: &errs, src: src, fromStatic: st != nil, snap: snap, patterns: patterns}
 		d.file1(rs, ids)

@@ -62,6 +62,9 @@ type Ruleset struct {
 	clean *cleanupIndex
 	// static is the static data of the load, while it loads (see static.go)
 	static *staticDefaults
+	// stopWords is the static stop-word table of a default load (see
+	// StopWordTable); nil when it must be built
+	stopWords *staticStopWords
 }
 
 // MarkPair is one opening/closing quotation-mark pair. A mark is one
@@ -191,7 +194,9 @@ type List struct {
 	// was defined; zero when it replaced none.
 	Replaced Pos
 	// Attrs holds optional per-entry attributes (e.g. gender of pronouns),
-	// keyed by the lower-case word.
+	// keyed by the lower-case word. It is nil for a list read from the
+	// static data of the default rules (static.go), which keeps them in
+	// its read-only data: read them with Attr, which answers for both.
 	Attrs map[string]string
 
 	words   map[string]struct{} // lower-case forms (all inflections)
@@ -209,6 +214,8 @@ type List struct {
 	static *staticList
 	// set: the word set of such a list without a class bit
 	set *wordtab.Set
+	// attrTab: the table of its attributes (see staticList.AttrSlots)
+	attrTab wordtab.Table
 	// firsts has firstBit(w) for the first word w of every phrase, under
 	// owner: a word whose bit is not set starts none, which ListAt tells
 	// without the look-up of the phrases.
@@ -228,6 +235,19 @@ func (l *List) Has(w string) bool {
 	}
 	_, ok := l.words[w]
 	return ok
+}
+
+// Attr returns the attribute of the lower-case word w in the list (the
+// gender of a pronoun or first name, say), "" when it has none or the list
+// is nil.
+func (l *List) Attr(w string) string {
+	if l == nil {
+		return ""
+	}
+	if l.Attrs == nil && l.static != nil {
+		return l.static.attr(&l.attrTab, w)
+	}
+	return l.Attrs[w]
 }
 
 // MatchAt returns the length in tokens of the longest entry of the list that

@@ -63,6 +63,11 @@ type snapshotIndex struct {
 	// largest tree instead of all of them (~200 KB less). A decoder keeps
 	// no node of a tree once the file is read (see decoder.attr).
 	scratch snapshotScratch
+	// known holds the CRC-32s of the files a load with the static data
+	// has checked already (staticKey): their bytes are those the data was
+	// made from, so an entry with the same CRC needs no second pass over
+	// them
+	known []staticFileCRC
 }
 
 // snapshotScratch is the memory a file's tree is decoded into.
@@ -114,7 +119,7 @@ func (idx *snapshotIndex) decode(name string, src []byte) (*yaml.Node, error) {
 	if idx.err != nil {
 		return nil, idx.err
 	}
-	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src, &idx.scratch)
+	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src, &idx.scratch, idx.known)
 }
 
 // staticSuffix ends the name of a base file's second tree in the
@@ -335,6 +340,17 @@ func readSnapshotHeader(data string) ([]snapshotEntry, error) {
 	return files, nil
 }
 
+// crcIs reports whether crc is the CRC-32 of src, the bytes of the file
+// name: by known when it holds name, else computed.
+func crcIs(known []staticFileCRC, name string, crc uint32, src []byte) bool {
+	for _, k := range known {
+		if k.Name == name && k.CRC == crc {
+			return true
+		}
+	}
+	return crc == crc32.ChecksumIEEE(src)
+}
+
 // decodeSnapshotFile returns the root node of the file name of the
 // snapshot data, which must have been made from the bytes src.
 func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
@@ -342,18 +358,19 @@ func decodeSnapshotFile(data, name string, src []byte) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeSnapshotEntry(data, files, name, src, nil)
+	return decodeSnapshotEntry(data, files, name, src, nil, nil)
 }
 
 // decodeSnapshotEntry is decodeSnapshotFile with the entries of the
 // snapshot's header, files, decoded into the memory of sc (nil: new
-// memory; else the tree lives until sc's next use).
-func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte, sc *snapshotScratch) (*yaml.Node, error) {
+// memory; else the tree lives until sc's next use); known holds CRC-32s
+// of files checked already (see snapshotIndex).
+func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []byte, sc *snapshotScratch, known []staticFileCRC) (*yaml.Node, error) {
 	for _, f := range files {
 		if f.name != name {
 			continue
 		}
-		if f.size != len(src) || uint32(f.crc) != crc32.ChecksumIEEE(src) {
+		if f.size != len(src) || !crcIs(known, strings.TrimSuffix(name, staticSuffix), uint32(f.crc), src) {
 			return nil, fmt.Errorf("snapshot: %s has changed since the snapshot was made", name)
 		}
 		r := &snapshotReader{data: data[:f.stop], off: f.start}

@@ -52,11 +52,13 @@ func mustFilterOf(pattern string) needle.Filter {
 
 // vettedPattern reports whether the regular expression src is in the
 // table: it compiled when the table was made (buildFilters checks), so the
-// loader may leave its compiling to its first use.
+// loader may leave its compiling to its first use. It finds the entry
+// without decoding its filter: that is done once, when the rule asks for
+// it (filterOf, mustFilterOf), not at every load a second time.
 func vettedPattern(src string) bool {
-	_, ok := lookupFilter(defaultFilters, filterFull, src)
+	_, ok := lookupEntry(defaultFilters, filtersMagic, filterFull, src)
 	if !ok {
-		_, ok = lookupFilter(defaultFilters, filterMust, src)
+		_, ok = lookupEntry(defaultFilters, filtersMagic, filterMust, src)
 	}
 	return ok
 }

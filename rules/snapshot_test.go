@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"hash/crc32"
 	"os"
 	"reflect"
 	"testing"
@@ -256,5 +257,32 @@ func flipEach(t *testing.T, what string, data []byte, read func(bad string)) {
 			}()
 			read(string(bad))
 		}()
+	}
+}
+
+// TestCRCIs checks that a snapshot entry's CRC is taken as the file's only
+// when the static data checked the same file with the same CRC, and is
+// computed otherwise (an entry made from other bytes is refused).
+func TestCRCIs(t *testing.T) {
+	src := []byte("version: 1\n")
+	crc := crc32.ChecksumIEEE(src)
+	known := []staticFileCRC{{Name: "(default)/a.yaml", CRC: crc + 1}}
+	for _, c := range []struct {
+		name  string
+		known []staticFileCRC
+		file  string
+		crc   uint32
+		want  bool
+	}{
+		{"computed, same", nil, "(default)/a.yaml", crc, true},
+		{"computed, other", nil, "(default)/a.yaml", crc + 1, false},
+		{"known", known, "(default)/a.yaml", crc + 1, true},
+		{"known, other entry", known, "(default)/a.yaml", crc + 2, false},
+		{"known, entry of the bytes", known, "(default)/a.yaml", crc, true},
+		{"other file", known, "(default)/b.yaml", crc + 1, false},
+	} {
+		if got := crcIs(c.known, c.file, c.crc, src); got != c.want {
+			t.Errorf("%s: crcIs = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

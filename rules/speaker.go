@@ -404,7 +404,7 @@ done:
 	titleEnd := nameStart
 	for m := nameStart; m < k; m++ {
 		t := &toks[m]
-		if t.Kind == Word && rs.speakerLists.honorifics.Attrs[t.Lower] == "" {
+		if t.Kind == Word && rs.speakerLists.honorifics.Attr(t.Lower) == "" {
 			titleEnd = m + 1
 		} else if t.Kind == Word {
 			break

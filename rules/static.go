@@ -28,6 +28,9 @@ import (
 type staticDefaults struct {
 	// Key is the staticKey of the sources it was made from.
 	Key uint32
+	// Files are the names of those sources and the CRC-32 of each one's
+	// bytes (see snapshotIndex.known).
+	Files []staticFileCRC
 	// Lists holds the lists by name.
 	Lists []staticList
 	// Order holds the names of the lists in the order bindClasses gives
@@ -45,8 +48,17 @@ type staticDefaults struct {
 	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
+	// StopWords is the stop-word table of the base language and the packs
+	// (see StopWordTable).
+	StopWords staticStopWords
 	// Tests holds the tests of the attribution rules, by rule id.
 	Tests []staticTests
+}
+
+// staticFileCRC is a source's name and the CRC-32 of its bytes.
+type staticFileCRC struct {
+	Name string
+	CRC  uint32
 }
 
 // staticTests are the tests of an attribution rule.
@@ -107,6 +119,12 @@ type staticList struct {
 	// Attrs holds the words with an attribute and the attribute, in pairs,
 	// sorted by word.
 	Attrs []string
+	// AttrSlots are the slots of a wordtab.Table of the words of Attrs
+	// that pack, each to 1 + the index of its attribute in AttrVals, the
+	// distinct attributes: List.Attr's look-up (a bisection of Attrs cost
+	// more than the map it replaced, per name of a document).
+	AttrSlots []uint64
+	AttrVals  []string
 }
 
 // staticWord is a word of the class table and its classes.
@@ -163,23 +181,10 @@ func staticPackProfile(code string, pack []Source) *Language {
 			return nil
 		}
 		l := sp.Profile
-		l.StopWords = wordMap(sp.StopWords)
-		l.Elisions = wordMap(sp.Elisions)
+		l.stopList, l.elisionList, l.fromStatic = sp.StopWords, sp.Elisions, true
 		return &l
 	}
 	return nil
-}
-
-// wordMap returns the set of words (nil for nil).
-func wordMap(words []string) map[string]struct{} {
-	if words == nil {
-		return nil
-	}
-	m := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m[w] = struct{}{}
-	}
-	return m
 }
 
 // staticFor returns the static data of a load of srcs, nil when there is
@@ -219,7 +224,7 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 		if _, ok := rs.Lists[sl.Name]; !ok {
 			rs.Lists[sl.Name] = &List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
 				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
-				Replaced: sl.Replaced, Attrs: map[string]string{}}
+				Replaced: sl.Replaced}
 		}
 	}
 	for name, l := range rs.Lists {
@@ -230,6 +235,24 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 		}
 		sl.install(l, !bits[name] && sl.Set == nil)
 	}
+}
+
+// attr returns the attribute of the word w in sl.Attrs ("" for none): from
+// tab, the table of sl.AttrSlots, when w packs, else by bisection (the
+// pairs are sorted by word).
+func (sl *staticList) attr(tab *wordtab.Table, w string) string {
+	if a, b, ok := wordtab.Pack(w); ok && len(sl.AttrSlots) > 0 {
+		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.AttrVals)) {
+			return sl.AttrVals[v-1]
+		}
+		return ""
+	}
+	n := len(sl.Attrs) / 2
+	i := sort.Search(n, func(i int) bool { return sl.Attrs[2*i] >= w })
+	if i < n && sl.Attrs[2*i] == w {
+		return sl.Attrs[2*i+1]
+	}
+	return ""
 }
 
 // words returns the forms of sl that are words (not phrases).
@@ -298,11 +321,15 @@ func (sl *staticList) install(l *List, words bool) {
 		l.phrases[w] = grp
 		i = j
 	}
-	if l.Attrs == nil && len(sl.Attrs) > 0 {
-		l.Attrs = make(map[string]string, len(sl.Attrs)/2)
-	}
-	for i := 0; i+1 < len(sl.Attrs); i += 2 {
-		l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]
+	// the attributes stay in the data (List.Attr reads them there): a map
+	// of first_names' ~260 was ~37 KB of fresh heap at every start
+	l.attrTab = wordtab.FromSlots(sl.AttrSlots)
+	if len(l.Attrs) == 0 {
+		l.Attrs = nil
+	} else {
+		for i := 0; i+1 < len(sl.Attrs); i += 2 {
+			l.Attrs[sl.Attrs[i]] = sl.Attrs[i+1]
+		}
 	}
 	if !words {
 		l.words = nil

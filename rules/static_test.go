@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"hash/crc32"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,6 +63,9 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		return nil, err
 	}
 	st := &staticDefaults{Key: key, Order: rs.classes.order}
+	for _, s := range srcs {
+		st.Files = append(st.Files, staticFileCRC{Name: s.Name, CRC: crc32.ChecksumIEEE(s.Data)})
+	}
 	names := make([]string, 0, len(rs.Lists))
 	for name := range rs.Lists {
 		names = append(names, name)
@@ -85,6 +91,18 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		sort.Strings(ws)
 		for _, w := range ws {
 			sl.Attrs = append(sl.Attrs, w, l.Attrs[w])
+		}
+		if len(ws) > 0 {
+			// the packing words in a table, each to 1 + its attribute's
+			// index in the sorted distinct attributes
+			sl.AttrVals = sortedKeys(wordMap(slices.Collect(maps.Values(l.Attrs))))
+			tab := wordtab.New(len(ws))
+			for _, w := range ws {
+				if a, b, ok := wordtab.Pack(w); ok {
+					tab.PutNew(a, b, uint64(1+slices.Index(sl.AttrVals, l.Attrs[w])))
+				}
+			}
+			sl.AttrSlots = tab.Slots()
 		}
 		st.Lists = append(st.Lists, sl)
 	}
@@ -138,6 +156,19 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		p.StopWords, p.Elisions = nil, nil
 		sp.Profile = p
 		st.Packs = append(st.Packs, sp)
+	}
+	// the stop-word table of the base language and the packs, when all
+	// their words pack (else each start builds it)
+	profiles := []*Language{&rs.Language}
+	st.StopWords.Codes = []string{rs.Lang()}
+	for _, code := range DefaultPacks() {
+		profiles = append(profiles, packProfile(code, DefaultPackSources(code)))
+		st.StopWords.Codes = append(st.StopWords.Codes, code)
+	}
+	if t := buildStopWordTable(profiles); t.Long == nil && len(profiles) <= maxStopLangs {
+		st.StopWords.Slots, st.StopWords.MaxLen = t.Short.Slots(), t.MaxLen
+	} else {
+		st.StopWords = staticStopWords{}
 	}
 	return st, nil
 }
@@ -340,7 +371,7 @@ func TestStaticLoadSame(t *testing.T) {
 			t.Errorf("list %s: Has differs", name)
 		case !reflect.DeepEqual(phrases(g), phrases(w)) || g.maxLen != w.maxLen:
 			t.Errorf("list %s: phrases differ", name)
-		case !reflect.DeepEqual(g.Attrs, w.Attrs):
+		case !attrSame(g, w):
 			t.Errorf("list %s: attributes differ", name)
 		case g.bit != w.bit || (g.owner == got) != (w.owner == want):
 			t.Errorf("list %s: class bit %x, want %x", name, g.bit, w.bit)
@@ -438,6 +469,29 @@ func hasSame(g, w *List) bool {
 	return len(w.words) == 0 || g.Has("no-such-word") == w.Has("no-such-word")
 }
 
+// attrSame reports whether g (from the static data) answers Attr as w (its
+// Attrs map) does for each word of w's lists, their attributes' words and
+// a word that is in neither, and keeps no map of its own when w has
+// attributes (they stay in the data).
+func attrSame(g, w *List) bool {
+	if len(w.Attrs) > 0 && g.Attrs != nil {
+		return false
+	}
+	words := []string{"no-such-word", ""}
+	for word := range w.words {
+		words = append(words, word)
+	}
+	for word := range w.Attrs {
+		words = append(words, word, word+"x", word[:len(word)-1])
+	}
+	for _, word := range words {
+		if g.Attr(word) != w.Attr(word) {
+			return false
+		}
+	}
+	return true
+}
+
 // TestStaticPackProfiles checks that the profile of each default language
 // pack from the static data is the one its files give, and that a pack
 // whose files differ is not read from it.
@@ -453,8 +507,16 @@ func TestStaticPackProfiles(t *testing.T) {
 			t.Errorf("%s: no static profile: run `go generate ./rules`", code)
 			continue
 		}
-		if want := packProfile(code, pack); !reflect.DeepEqual(got, want) {
+		if got.StopWords != nil || got.Elisions != nil {
+			t.Errorf("%s: the static profile builds maps of its words", code)
+		}
+		g := *got // its words as the files' profile holds them
+		g.StopWords, g.Elisions, g.stopList, g.elisionList, g.fromStatic = wordMap(got.stopList), wordMap(got.elisionList), nil, nil, false
+		if want := packProfile(code, pack); !reflect.DeepEqual(&g, want) {
 			t.Errorf("%s: the static profile differs from the files'", code)
+		}
+		if got.NumStopWords() != len(g.StopWords) || len(slices.Collect(got.StopWordSeq())) != len(g.StopWords) {
+			t.Errorf("%s: NumStopWords %d, StopWordSeq %d words, want %d", code, got.NumStopWords(), len(slices.Collect(got.StopWordSeq())), len(g.StopWords))
 		}
 		for i, s := range pack {
 			if !topLevelKey(s.Data, "language") {
@@ -530,4 +592,16 @@ func TestEmbeddedFiles(t *testing.T) {
 			t.Errorf("%s: the embedded string differs from defaultFS's file (%v, %v)", p, err, err2)
 		}
 	}
+}
+
+// wordMap returns the set of words (nil for nil).
+func wordMap(words []string) map[string]struct{} {
+	if words == nil {
+		return nil
+	}
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
 }
