@@ -412,7 +412,40 @@ func nullable(items []*item) bool {
 
 // seq matches items[i:] at token pos, calling k with the end position of
 // each complete match until k returns true.
+//
+// An item matched once at most (an atom or a speaker phrase, X or X?) is
+// matched in place, as rep would, and the rest of the sequence after it
+// by a call, without a closure; an optional one that gives no match goes
+// on in the loop.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
+	for ; i < len(items); i++ {
+		it := items[i]
+		if it.tok || it.max != 1 || it.min > 1 || it.op == opGroup || it.op == opClause || it.op == opContent {
+			break
+		}
+		m.steps++ // rep(it, 0, pos, next)
+		if m.steps > m.limit {
+			return false
+		}
+		if it.op == opSpeaker {
+			for _, sp := range m.phrasesAt(pos) {
+				if !it.admits(sp.Type) {
+					continue
+				}
+				old, oldHas := m.speaker, m.hasSpk
+				m.speaker, m.hasSpk = sp, true
+				if m.seqNext(items, i, pos, sp.Span.End, k) {
+					return true
+				}
+				m.speaker, m.hasSpk = old, oldHas
+			}
+		} else if e := m.atomEnd(it, pos); e >= 0 && m.seqNext(items, i, pos, e, k) {
+			return true
+		}
+		if it.min > 0 {
+			return false
+		}
+	}
 	if i == len(items) {
 		return k(pos)
 	}
@@ -436,6 +469,28 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 	}
 	return m.rep(it, 0, pos, next)
+}
+
+// seqNext goes on after the item items[i], matched once at most (see
+// seq), which matched from pos to end: as repNext does, then the rest of
+// the sequence from end.
+func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool {
+	it := items[i]
+	depth := len(m.caps)
+	if it.capture != "" {
+		m.caps = append(m.caps, capture{it.capture, Span{pos, end}})
+	}
+	var ok bool
+	if end == pos { // empty match
+		ok = m.seq(items, i+1, end, k)
+	} else { // rep(it, 1, end, next)
+		m.steps++
+		ok = m.steps <= m.limit && m.seq(items, i+1, end, k)
+	}
+	if !ok {
+		m.caps = m.caps[:depth]
+	}
+	return ok
 }
 
 // step counts one step of the match; it reports whether the match has gone
