@@ -214,7 +214,16 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	// the matcher set up anew, field by field (a composite literal
+	// stores every word of it, with write barriers for its pointers)
+	if m.Window != w {
+		m.Window = w
+	}
+	m.quote, m.steps, m.limit, m.caps = quote, 0, maxSteps, m.caps[:0]
+	m.speaker, m.hasSpk = SpeakerPhrase{}, false
+	if m.follow != "" {
+		m.follow = ""
+	}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
