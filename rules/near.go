@@ -20,8 +20,23 @@ type near struct {
 	reach *CueReach
 }
 
-// cueIn reports whether a cue stands at a token from a to b (inclusive).
+// cueIn reports whether a cue stands at a token from a to b (inclusive):
+// by a scan of the cues when there are a few (a rule has one to three in
+// most sentences, and the scan inlines), else by a binary search.
 func (n *near) cueIn(a, b int) bool {
+	if len(n.cues) > 8 {
+		return n.cueSearch(a, b)
+	}
+	for _, c := range n.cues {
+		if c >= a {
+			return c <= b
+		}
+	}
+	return false
+}
+
+// cueSearch is cueIn by a binary search of the cues.
+func (n *near) cueSearch(a, b int) bool {
 	k, _ := slices.BinarySearch(n.cues, a)
 	return k < len(n.cues) && n.cues[k] <= b
 }
