@@ -103,7 +103,8 @@ func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 		return true
 	}
 	at[0] = true
-	for d := 0; d <= gap; d++ {
+	reach := 0 // the furthest d marked: past it no tiling goes on
+	for d := 0; d <= reach; d++ {
 		if !at[d] {
 			continue
 		}
@@ -129,6 +130,7 @@ func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 			}
 			if k > 0 && d+k <= gap {
 				at[d+k] = true
+				reach = max(reach, d+k)
 			}
 		}
 	}
