@@ -294,9 +294,9 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 	var reported []Record
 	if len(reps) > 0 {
 		if rows.plan {
-			reported = x.withReported(a, reps, nil, id, text)
+			reported = x.withReported(a, reps, nil, id, text, nil)
 		} else {
-			rows.rows = x.withReported(a, reps, rows.rows, id, text)
+			rows.rows = x.withReported(a, reps, rows.rows, id, text, rows.cp)
 		}
 	}
 	doc.Speakers = a.speakerTable()

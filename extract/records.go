@@ -181,6 +181,7 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		rs.plan = true
 	} else {
 		cp = newCPIndex(text)
+		rs.cp = cp
 	}
 	var out []Record
 	n := 0

@@ -440,12 +440,12 @@ const minStatementWords = 3
 
 // withReported resolves the speakers of the statements, counts them in the
 // entity table, and merges their records (ids r1, r2, … in text order)
-// with the quote records, in text order.
-func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string) []Record {
-	// the records take byte offsets, converted to code points at the end
-	// in one pass over the text (cps); out does not grow, so that pointers
-	// into it hold
-	var cps cpConv
+// with the quote records, in text order. cp is the text's code-point
+// index that the quote records used, or nil.
+func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
+	if cp == nil {
+		cp = newCPIndex(text)
+	}
 	// the statements' records go after room for the quotes', which the
 	// merge fills from the front
 	out := make([]Record, len(quotes), len(quotes)+len(sts))
@@ -495,23 +495,16 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				s = c
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-			r.SpeakerStart, r.SpeakerEnd = new(int), new(int)
-			cps.add(int(toks[s.Start].Start), r.SpeakerStart)
-			cps.add(int(toks[s.End-1].End), r.SpeakerEnd)
+			r.SpeakerStart, r.SpeakerEnd = intp(cp.at(int(toks[s.Start].Start))), intp(cp.at(int(toks[s.End-1].End)))
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-			r.CueStart, r.CueEnd = new(int), new(int)
-			cps.add(int(toks[c.Start].Start), r.CueStart)
-			cps.add(int(toks[c.End-1].End), r.CueEnd)
+			r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
+		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
-		last := &out[len(out)-1]
-		cps.add(bs, &last.Start)
-		cps.add(be, &last.End)
 	}
-	cps.convert(text)
 	return mergeRecords(quotes, out)
 }
 
@@ -550,28 +543,4 @@ func sortedByStart(rs []Record) bool {
 		}
 	}
 	return true
-}
-
-// cpConv converts byte offsets of a text to code-point offsets, all at
-// once, in one pass over the text up to the last.
-type cpConv struct{ convs []cpDst }
-
-// cpDst is a byte offset and where its code-point offset goes.
-type cpDst struct {
-	off int
-	dst *int
-}
-
-// add asks for the code-point offset of byte offset off in *dst.
-func (c *cpConv) add(off int, dst *int) { c.convs = append(c.convs, cpDst{off, dst}) }
-
-// convert sets every *dst to the code points of text[:off].
-func (c *cpConv) convert(text string) {
-	slices.SortFunc(c.convs, func(p, q cpDst) int { return cmp.Compare(p.off, q.off) })
-	n, prev := 0, 0
-	for _, cv := range c.convs {
-		n += runeCount(text[prev:cv.off])
-		prev = cv.off
-		*cv.dst = n
-	}
 }

@@ -73,6 +73,9 @@ type rowSet struct {
 	id      string
 	text    string // the document's text, for the code-point offsets
 	view    string // the text the plans' byte offsets point into
+	// cp is the text's code-point index when the rows are built at once
+	// (nil when planned), for the statements' rows too
+	cp *cpIndex
 }
 
 // add plans the row r, whose offsets p holds, of rule (nil for an

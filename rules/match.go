@@ -214,7 +214,16 @@ func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
 func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
 	toks := w.toks
 	m := &w.m
-	*m = matcher{Window: w, quote: quote, caps: m.caps[:0], limit: maxSteps}
+	// the matcher set up anew, field by field (a composite literal
+	// stores every word of it, with write barriers for its pointers)
+	if m.Window != w {
+		m.Window = w
+	}
+	m.quote, m.steps, m.limit, m.caps = quote, 0, maxSteps, m.caps[:0]
+	m.speaker, m.hasSpk = SpeakerPhrase{}, false
+	if m.follow != "" {
+		m.follow = ""
+	}
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
@@ -412,7 +421,40 @@ func nullable(items []*item) bool {
 
 // seq matches items[i:] at token pos, calling k with the end position of
 // each complete match until k returns true.
+//
+// An item matched once at most (an atom or a speaker phrase, X or X?) is
+// matched in place, as rep would, and the rest of the sequence after it
+// by a call, without a closure; an optional one that gives no match goes
+// on in the loop.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
+	for ; i < len(items); i++ {
+		it := items[i]
+		if it.tok || it.max != 1 || it.min > 1 || it.op == opGroup || it.op == opClause || it.op == opContent {
+			break
+		}
+		m.steps++ // rep(it, 0, pos, next)
+		if m.steps > m.limit {
+			return false
+		}
+		if it.op == opSpeaker {
+			for _, sp := range m.phrasesAt(pos) {
+				if !it.admits(sp.Type) {
+					continue
+				}
+				old, oldHas := m.speaker, m.hasSpk
+				m.speaker, m.hasSpk = sp, true
+				if m.seqNext(items, i, pos, sp.Span.End, k) {
+					return true
+				}
+				m.speaker, m.hasSpk = old, oldHas
+			}
+		} else if e := m.atomEnd(it, pos); e >= 0 && m.seqNext(items, i, pos, e, k) {
+			return true
+		}
+		if it.min > 0 {
+			return false
+		}
+	}
 	if i == len(items) {
 		return k(pos)
 	}
@@ -436,6 +478,28 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 	}
 	return m.rep(it, 0, pos, next)
+}
+
+// seqNext goes on after the item items[i], matched once at most (see
+// seq), which matched from pos to end: as repNext does, then the rest of
+// the sequence from end.
+func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool {
+	it := items[i]
+	depth := len(m.caps)
+	if it.capture != "" {
+		m.caps = append(m.caps, capture{it.capture, Span{pos, end}})
+	}
+	var ok bool
+	if end == pos { // empty match
+		ok = m.seq(items, i+1, end, k)
+	} else { // rep(it, 1, end, next)
+		m.steps++
+		ok = m.steps <= m.limit && m.seq(items, i+1, end, k)
+	}
+	if !ok {
+		m.caps = m.caps[:depth]
+	}
+	return ok
 }
 
 // step counts one step of the match; it reports whether the match has gone
@@ -526,20 +590,42 @@ func (m *matcher) tokRest(it *item, pos int) bool {
 	return false
 }
 
-// rep matches item it repeated n..max times, greedily.
+// rep matches item it repeated n..max times, greedily. An atom or a
+// speaker phrase is matched in place (atomEnd, the phrases at pos) and goes
+// on through repNext; a group or reported content through one, with
+// closures.
 func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	m.steps++
 	if m.steps > m.limit {
 		return false
 	}
 	if n < it.max {
-		if m.one(it, pos, func(p int) bool {
-			if p == pos { // empty match: do not loop
-				return n+1 >= it.min && k(p)
+		switch it.op {
+		case opGroup, opClause, opContent:
+			if m.one(it, pos, func(p int) bool {
+				if p == pos { // empty match: do not loop
+					return n+1 >= it.min && k(p)
+				}
+				return m.rep(it, n+1, p, k)
+			}) {
+				return true
 			}
-			return m.rep(it, n+1, p, k)
-		}) {
-			return true
+		case opSpeaker:
+			for _, sp := range m.phrasesAt(pos) {
+				if !it.admits(sp.Type) {
+					continue
+				}
+				old, oldHas := m.speaker, m.hasSpk
+				m.speaker, m.hasSpk = sp, true
+				if m.repNext(it, n, pos, sp.Span.End, k) {
+					return true
+				}
+				m.speaker, m.hasSpk = old, oldHas
+			}
+		default:
+			if e := m.atomEnd(it, pos); e >= 0 && m.repNext(it, n, pos, e, k) {
+				return true
+			}
 		}
 	}
 	if n >= it.min {
@@ -548,7 +634,76 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	return false
 }
 
-// one matches a single occurrence of it at pos.
+// repNext goes on after the (n+1)th repetition of it, which matched from
+// pos to end: it binds the item's capture, then matches the next
+// repetition (rep(it, n+1, end, k)) or, for an empty match, calls k; the
+// capture is unbound when that fails. The last repetition's rep, which
+// counts its step and calls k, is done in place.
+func (m *matcher) repNext(it *item, n, pos, end int, k func(int) bool) bool {
+	depth := len(m.caps)
+	if it.capture != "" {
+		m.caps = append(m.caps, capture{it.capture, Span{pos, end}})
+	}
+	var ok bool
+	switch {
+	case end == pos: // empty match: do not loop
+		ok = n+1 >= it.min && k(end)
+	case n+1 >= it.max && n+1 >= it.min: // rep(it, n+1, end, k)
+		m.steps++
+		ok = m.steps <= m.limit && k(end)
+	default:
+		ok = m.rep(it, n+1, end, k)
+	}
+	if !ok {
+		m.caps = m.caps[:depth]
+	}
+	return ok
+}
+
+// atomEnd returns the end of a match of the atom it (any item but a
+// group, a speaker phrase or reported content) at pos, or -1 when it does
+// not match there.
+func (m *matcher) atomEnd(it *item, pos int) int {
+	toks := m.toks
+	switch it.op {
+	case opStart:
+		if pos == 0 {
+			return pos
+		}
+		return -1
+	case opEnd:
+		for j := pos; j < len(toks); j++ {
+			if toks[j].Kind != Punct {
+				return -1
+			}
+		}
+		return pos
+	}
+	if pos >= len(toks) {
+		return -1
+	}
+	switch it.op {
+	case opLit:
+		if m.atomAt(it, pos) {
+			return pos + len(it.lit)
+		}
+	case opList:
+		if it.list == nil || !m.mayList(it.list, pos) {
+			return -1
+		}
+		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
+			return pos + n
+		}
+	default:
+		if m.atomAt(it, pos) {
+			return pos + 1
+		}
+	}
+	return -1
+}
+
+// one matches a single occurrence of the group or reported content it at
+// pos.
 func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 	if it.capture != "" {
 		inner := k
@@ -562,66 +717,17 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 			return false
 		}
 	}
-	toks := m.toks
-	switch it.op {
-	case opStart:
-		if pos == 0 {
-			return k(pos)
-		}
-		return false
-	case opEnd:
-		for j := pos; j < len(toks); j++ {
-			if toks[j].Kind != Punct {
-				return false
-			}
-		}
-		return k(pos)
-	case opGroup:
+	if it.op == opGroup {
 		for _, alt := range it.alts {
 			if m.seq(alt, 0, pos, k) {
 				return true
 			}
 		}
 		return false
-	case opClause, opContent:
-		follow := m.follow
-		m.follow = ""
-		return m.clause(it.op == opClause, pos, follow, k)
-	case opSpeaker:
-		for _, sp := range m.phrasesAt(pos) {
-			if !it.admits(sp.Type) {
-				continue
-			}
-			old, oldHas := m.speaker, m.hasSpk
-			m.speaker, m.hasSpk = sp, true
-			if k(sp.Span.End) {
-				return true
-			}
-			m.speaker, m.hasSpk = old, oldHas
-		}
-		return false
 	}
-	if pos >= len(toks) {
-		return false
-	}
-	switch it.op {
-	case opLit:
-		if m.atomAt(it, pos) {
-			return k(pos + len(it.lit))
-		}
-	case opList:
-		if it.list == nil || !m.mayList(it.list, pos) {
-			return false
-		}
-		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
-			return k(pos + n)
-		}
-	default:
-		if m.atomAt(it, pos) {
-			return k(pos + 1)
-		}
-	}
-	return false
+	follow := m.follow
+	m.follow = ""
+	return m.clause(it.op == opClause, pos, follow, k)
 }
 
 // isUpperWord reports whether w has two letters or more and no lower-case

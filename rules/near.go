@@ -20,8 +20,23 @@ type near struct {
 	reach *CueReach
 }
 
-// cueIn reports whether a cue stands at a token from a to b (inclusive).
+// cueIn reports whether a cue stands at a token from a to b (inclusive):
+// by a scan of the cues when there are a few (a rule has one to three in
+// most sentences, and the scan inlines), else by a binary search.
 func (n *near) cueIn(a, b int) bool {
+	if len(n.cues) > 8 {
+		return n.cueSearch(a, b)
+	}
+	for _, c := range n.cues {
+		if c >= a {
+			return c <= b
+		}
+	}
+	return false
+}
+
+// cueSearch is cueIn by a binary search of the cues.
+func (n *near) cueSearch(a, b int) bool {
 	k, _ := slices.BinarySearch(n.cues, a)
 	return k < len(n.cues) && n.cues[k] <= b
 }
@@ -88,7 +103,8 @@ func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 		return true
 	}
 	at[0] = true
-	for d := 0; d <= gap; d++ {
+	reach := 0 // the furthest d marked: past it no tiling goes on
+	for d := 0; d <= reach; d++ {
 		if !at[d] {
 			continue
 		}
@@ -114,6 +130,7 @@ func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 			}
 			if k > 0 && d+k <= gap {
 				at[d+k] = true
+				reach = max(reach, d+k)
 			}
 		}
 	}

@@ -244,8 +244,9 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	}
 	// the speaker phrase from s ends before a cue at s+1 to
 	// s+maxSpeakerSpan+off: cues[k] is the first after s
+	// (before the first cue's reach, no start s can end before one)
 	k := 0
-	for s := 1; s < len(m.toks); s++ {
+	for s := max(1, n.cues[0]-maxSpeakerSpan-pv.off); s < len(m.toks); s++ {
 		for k < len(n.cues) && n.cues[k] <= s {
 			k++
 		}
