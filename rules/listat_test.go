@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// TestListAtLikeMatchAt checks ListAt, with its filters of first and
-// second words, against MatchAt (which tells each phrase by comparing its
-// words) on sentences made of every phrase of the default lists: the
+// TestListAtLikeMatchAt checks ListAt and ListSet.At, with their filters
+// of first and second words, against MatchAt (which tells each phrase by
+// comparing its words) on sentences made of every phrase of the default lists: the
 // phrase alone, after a word, before one, cut after its first word, and
 // with its second word replaced.
 func TestListAtLikeMatchAt(t *testing.T) {
@@ -26,6 +26,7 @@ func TestListAtLikeMatchAt(t *testing.T) {
 		if l == nil || l.owner != rs || len(l.phrases) == 0 {
 			continue
 		}
+		set := rs.NewListSet([]*List{l})
 		for _, ps := range l.phrases {
 			for _, p := range ps {
 				variants := [][]string{
@@ -44,6 +45,9 @@ func TestListAtLikeMatchAt(t *testing.T) {
 						got, want := rs.ListAt(l, toks, i), l.MatchAt(toks, i)
 						if got != want {
 							t.Fatalf("%s: ListAt(%q, %d) = %d, MatchAt %d", name, parts, i, got, want)
+						}
+						if got := set.At(toks, i); got != 0 != (want > 0) {
+							t.Fatalf("%s: ListSet.At(%q, %d) = %b, MatchAt %d", name, parts, i, got, want)
 						}
 						checked++
 						if i+1 < len(toks) && l.firsts&firstBit(toks[i].Lower) != 0 {
