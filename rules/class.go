@@ -142,13 +142,21 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 		if l == nil {
 			continue
 		}
-		l.owner, l.bit, l.firsts = nil, 0, 0
+		l.owner, l.bit, l.firsts, l.seconds = nil, 0, 0, [4]uint64{}
 		if i >= maxListBits {
 			continue
 		}
 		l.owner, l.bit = rs, 1<<uint(i)
-		for w := range l.phrases {
+		for w, ps := range l.phrases {
 			l.firsts |= firstBit(w)
+			for _, p := range ps {
+				if len(p) < 2 { // no second word to tell: every word passes
+					l.seconds = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+					continue
+				}
+				k, b := phraseBit(p[1])
+				l.seconds[k] |= b
+			}
 		}
 		if !words { // the static table holds the words' bits already
 			continue
@@ -344,6 +352,11 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	}
 	if c&classPhraseStart == 0 || l.maxLen <= 1 || l.firsts&firstBit(toks[i].Lower) == 0 {
 		return best
+	}
+	if i+1 < len(toks) {
+		if k, b := phraseBit(toks[i+1].Lower); l.seconds[k]&b == 0 {
+			return best // no phrase goes on with this word
+		}
 	}
 	return l.longestPhrase(toks, i, best)
 }

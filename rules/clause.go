@@ -460,6 +460,9 @@ type ListSet struct {
 	// 64-bit filters, joined, let a word as common as said through to the
 	// map of first words.
 	firsts [4]uint64
+	// seconds joins the lists' filters of their phrases' second words
+	// (List.seconds).
+	seconds [4]uint64
 }
 
 // phraseBit returns the word and the bit of w in ListSet.firsts.
@@ -490,6 +493,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 		}
 		if l.owner == rs && l.maxLen > 1 {
 			s.classes |= classPhraseStart
+			for j, b := range l.seconds {
+				s.seconds[j] |= b
+			}
 			for w := range l.phrases {
 				s.first[w] |= 1 << k
 				i, b := phraseBit(w)
@@ -527,6 +533,11 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 	}
 	if k, b := phraseBit(toks[i].Lower); s.firsts[k]&b == 0 {
 		return mask // no phrase of the lists starts with the word
+	}
+	if i+1 < len(toks) {
+		if k, b := phraseBit(toks[i+1].Lower); s.seconds[k]&b == 0 {
+			return mask // nor goes on with the next one
+		}
 	}
 	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {
 		k := bits.TrailingZeros64(b)

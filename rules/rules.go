@@ -220,6 +220,11 @@ type List struct {
 	// owner: a word whose bit is not set starts none, which ListAt tells
 	// without the look-up of the phrases.
 	firsts uint64
+	// seconds is a Bloom filter of the second words of the phrases, of
+	// 256 bits (phraseBit), under owner: after a first word as common as
+	// and, which starts some fifty phrases of one list, ListAt tells most
+	// next words without comparing them with each phrase.
+	seconds [4]uint64
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).

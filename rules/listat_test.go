@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"sort"
+	"testing"
+)
+
+// TestListAtLikeMatchAt checks ListAt and ListSet.At, with their filters
+// of first and second words, against MatchAt (which tells each phrase by
+// comparing its words) on sentences made of every phrase of the default lists: the
+// phrase alone, after a word, before one, cut after its first word, and
+// with its second word replaced.
+func TestListAtLikeMatchAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(rs.Lists))
+	for name := range rs.Lists {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	checked, filtered := 0, 0
+	for _, name := range names {
+		l := rs.Lists[name]
+		if l == nil || l.owner != rs || len(l.phrases) == 0 {
+			continue
+		}
+		set := rs.NewListSet([]*List{l})
+		for _, ps := range l.phrases {
+			for _, p := range ps {
+				variants := [][]string{
+					p,
+					append([]string{"we"}, p...),
+					append(append([]string{}, p...), "today"),
+					p[:1],
+					append([]string{p[0], "zebra"}, p[2:]...),
+				}
+				for _, parts := range variants {
+					toks, _ := sentence(parts...)
+					for i := range toks {
+						rs.Classify(&toks[i])
+					}
+					for i := range toks {
+						got, want := rs.ListAt(l, toks, i), l.MatchAt(toks, i)
+						if got != want {
+							t.Fatalf("%s: ListAt(%q, %d) = %d, MatchAt %d", name, parts, i, got, want)
+						}
+						if got := set.At(toks, i); got != 0 != (want > 0) {
+							t.Fatalf("%s: ListSet.At(%q, %d) = %b, MatchAt %d", name, parts, i, got, want)
+						}
+						checked++
+						if i+1 < len(toks) && l.firsts&firstBit(toks[i].Lower) != 0 {
+							if k, b := phraseBit(toks[i+1].Lower); l.seconds[k]&b == 0 {
+								filtered++
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 || filtered == 0 {
+		t.Fatalf("checked %d positions, %d told by the second-word filter: want some of each", checked, filtered)
+	}
+}
