@@ -113,23 +113,40 @@ func (x *Extractor) possessiveTerm(content string) bool {
 // gives the quote at loc, whose text is content: the rule's
 // confidence_across when the speaker was found in an earlier paragraph,
 // else its confidence_single when the speaker is a one-word name
-// (singleName), else its confidence_short when the quotation has at most
+// (singleName), else its confidence_term when the quotation has at most
+// scare_max_words words and follows a determiner or a possessive
+// (termPosition), else its confidence_short when the quotation has at most
 // scare_max_words words, else its confidence_resolved when the speaker
 // mention was resolved to a person named before, else its confidence. (A
 // guess lowers it further; records does that.)
 func (x *Extractor) ruleConfidence(a *analysis, at attrib, loc qloc, content string) float64 {
 	r := at.m.Rule
+	short := wordCount(content, x.rules.Speech.ScareMaxWords+1) <= x.rules.Speech.ScareMaxWords
 	switch {
 	case r.ConfidenceAcross > 0 && loc.sent >= 0 && a.sents[at.sent].para != a.sents[loc.sent].para:
 		return r.ConfidenceAcross
 	case r.ConfidenceSingle > 0 && singleName(at.speaker):
 		return r.ConfidenceSingle
-	case r.ConfidenceShort > 0 && wordCount(content, x.rules.Speech.ScareMaxWords+1) <= x.rules.Speech.ScareMaxWords:
+	case r.ConfidenceTerm > 0 && short && x.termPosition(a, loc):
+		return r.ConfidenceTerm
+	case r.ConfidenceShort > 0 && short:
 		return r.ConfidenceShort
 	case r.ConfidenceResolved > 0 && at.status == "resolved":
 		return r.ConfidenceResolved
 	}
 	return r.Confidence
+}
+
+// termPosition reports whether the quote at loc follows a word of the
+// determiners list or a possessive in its sentence: a short quotation there
+// is a term inside a noun phrase (the party’s “establishment” candidate, a
+// “virtual tie”) more often than speech of the sentence's subject.
+func (x *Extractor) termPosition(a *analysis, loc qloc) bool {
+	if loc.sent < 0 || loc.tok == 0 {
+		return false
+	}
+	before := &a.sents[loc.sent].toks[loc.tok-1]
+	return x.rules.InList(x.rules.Lists[rules.ListDeterminers], before) || x.rules.InList(x.rules.Lists[rules.ListPossessives], before)
 }
 
 // singleName reports whether the speaker, as the row gives it (the fullest

@@ -196,8 +196,9 @@ func TestGuessedRules(t *testing.T) {
 // TestRuleConfidenceByFeature checks that a row takes its rule's
 // confidence_across when the speaker was found in an earlier paragraph, its
 // confidence_single when the speaker is a one-word name, its
-// confidence_short when the quotation has at most scare_max_words words
-// (before confidence_resolved), its confidence_resolved when the speaker
+// confidence_term when such a quotation follows a determiner or a
+// possessive, its confidence_short when the quotation has at most
+// scare_max_words words (before confidence_resolved), its confidence_resolved when the speaker
 // mention was resolved to a person named before, and its confidence
 // otherwise.
 func TestRuleConfidenceByFeature(t *testing.T) {
@@ -233,6 +234,12 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 		{"a short quotation: more often a term than speech",
 			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was “a good start” for the town.\n",
 			"a good start", "subject-cue-quote", "short"},
+		{"a short quotation after a determiner: a term inside a noun phrase",
+			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said it was a “good start” for the town.\n",
+			"good start", "subject-cue-quote", "term"},
+		{"a short quotation after a possessive",
+			"Jane Doe met the council on Monday.\n\nDoe was quick to praise the plan and said the town’s “good start” was a relief.\n",
+			"good start", "subject-cue-quote", "term"},
 		{"a short quotation after an inverted cue",
 			"“Fine by me,” said Jane Doe.\n",
 			"Fine by me", "quote-cue-speaker", "short"},
@@ -251,7 +258,7 @@ func TestRuleConfidenceByFeature(t *testing.T) {
 			if r == nil {
 				t.Fatalf("no rule %s", tt.rule)
 			}
-			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved, "short": r.ConfidenceShort, "single": r.ConfidenceSingle}[tt.which]
+			want := map[string]float64{"confidence": r.Confidence, "across": r.ConfidenceAcross, "resolved": r.ConfidenceResolved, "short": r.ConfidenceShort, "single": r.ConfidenceSingle, "term": r.ConfidenceTerm}[tt.which]
 			if want == 0 {
 				t.Fatalf("rule %s has no %s confidence", tt.rule, tt.which)
 			}

@@ -257,7 +257,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
-	d.mapping(n, []string{"id", "description", "priority", "confidence", "confidence_across", "confidence_resolved", "confidence_short", "confidence_single", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
+	d.mapping(n, []string{"id", "description", "priority", "confidence", "confidence_across", "confidence_resolved", "confidence_short", "confidence_single", "confidence_term", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			r.ID, _ = d.str(v)
@@ -276,6 +276,8 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			d.share(key, v, &r.ConfidenceShort)
 		case "confidence_single":
 			d.share(key, v, &r.ConfidenceSingle)
+		case "confidence_term":
+			d.share(key, v, &r.ConfidenceTerm)
 		case "kind":
 			r.Kind, _ = d.choice(key, v, []string{"direct", "partial", "headline", "continued", KindIndirect})
 		case "status":

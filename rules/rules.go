@@ -345,8 +345,15 @@ type AttrRule struct {
 	// more often a term, a scare quote or a title than speech, whoever the
 	// rule finds.
 	ConfidenceShort float64
-	Kind            string // output kind: direct, partial, headline, continued, indirect
-	Scope           Scope
+	// ConfidenceTerm, when not 0, is the confidence of a row whose
+	// quotation has at most Speech.ScareMaxWords words and follows a
+	// determiner or a possessive: such a quotation is mostly a term inside
+	// a noun phrase (the party’s “establishment” candidate), a scare quote
+	// more often than other short quotations. It comes before
+	// ConfidenceShort.
+	ConfidenceTerm float64
+	Kind           string // output kind: direct, partial, headline, continued, indirect
+	Scope          Scope
 	// Status is StatusGuessed for a fallback rule (the sentence subject, the
 	// sentence before) whose attributions are guesses, else "".
 	Status  string
