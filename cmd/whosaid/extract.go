@@ -153,7 +153,7 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	dd := extract.NewDeduper()
 	var noPack unpackedDocs
-	read, ropt := run.pipeline(read, o.workers(args, inOpt))
+	read, ropt := run.pipeline(read, o.workers(args, inOpt), oneDocument(args, inOpt))
 	err = extract.Run(ctx, read, x, ropt, func(r extract.Result) error {
 		defer run.written(r)
 		if !run.result(r) {

@@ -93,7 +93,7 @@ func TestDocRunWorkers(t *testing.T) {
 					}
 				}
 				return nil
-			}, tc.n)
+			}, tc.n, false)
 			if opt.Workers != tc.n {
 				t.Errorf("workers %d, want %d", opt.Workers, tc.n)
 			}

@@ -78,7 +78,7 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	run := newDocRun(a, o.quiet)
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
-	read, ropt := run.pipeline(read, o.workers(args, inOpt))
+	read, ropt := run.pipeline(read, o.workers(args, inOpt), oneDocument(args, inOpt))
 	err = extract.Run(ctx, read, x, ropt, func(r extract.Result) error {
 		defer run.written(r)
 		if !run.result(r) {
