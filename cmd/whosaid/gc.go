@@ -96,9 +96,10 @@ func (g *gcPolicy) count(n, d int) {
 }
 
 // pipeline returns the reader and the options of the run's extract.Run
-// over read with n workers, which reads on the run's goroutine when serial
-// (a run of one document, oneDocument). The run's GC policy sees every document read
-// (result tells it of every document done), and a run of one worker keeps
+// over read with n workers, reading on the run's own goroutine when serial
+// (a run of one document, oneDocument). The run's GC policy sees every
+// document read (result tells it of every document done), and a run of one
+// worker keeps
 // the process to one processor (GOMAXPROCS 1) from its second document on,
 // when the command sets the runtime's policy (no GOGC nor GOMAXPROCS in
 // the environment, which win). With one worker there is one goroutine of
@@ -108,8 +109,8 @@ func (g *gcPolicy) count(n, d int) {
 // time the same within the noise; docs/performance.md, round eight).
 // A run of one document has no hand-overs to spare, and the change is not
 // free: it stops the world and gives back the second processor's cached
-// memory, some 100 page faults of a 3 KB article's 950 (docs/performance.md,
-// start-up). Extraction itself does not change.
+// memory, some 90 page faults of a 3 KB article's 950 (docs/performance.md,
+// start-up, round seven). Extraction itself does not change.
 func (d *docRun) pipeline(read extract.Reader, n int, serial bool) (extract.Reader, extract.RunOptions) {
 	opt := extract.RunOptions{Workers: n, Serial: serial}
 	g := d.a.gc

@@ -215,10 +215,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // run executes the command line with the app's streams and returns the
-// exit code. The command runs on the calling goroutine, whose stack the
-// packages' set-up has grown already (a goroutine of its own grew another
-// by copying: 0.15 M instructions of a short run's 9.6 M); a command that
-// a signal does not stop in time is given up (giveUpAfterStop).
+// exit code. The command runs on the calling goroutine: a goroutine of its
+// own was a hand-over that woke a thread for the idle second processor,
+// and grew a new stack by copying where the main goroutine's had grown in
+// the packages' set-up already (docs/performance.md, start-up, round
+// seven). A command that a signal does not stop in time is given up
+// (giveUpAfterStop).
 func (a *app) run(args []string) int {
 	ctx, stderr := a.ctx, a.stderr
 	root := newRootCmd(a, args)
