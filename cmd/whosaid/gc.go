@@ -99,14 +99,13 @@ func (g *gcPolicy) count(n, d int) {
 // over read with n workers, reading on the run's own goroutine when serial
 // (a run of one document, oneDocument). The run's GC policy sees every
 // document read (result tells it of every document done), and a run of one
-// worker keeps
-// the process to one processor (GOMAXPROCS 1) from its second document on,
-// when the command sets the runtime's policy (no GOGC nor GOMAXPROCS in
-// the environment, which win). With one worker there is one goroutine of
-// work; a second processor only woke threads to look for more at the
-// reader's hand-overs and ran the collector's idle workers: on 20 MB of
-// news JSONL, system time 0.15 s instead of 0.19 s (mean of ten runs; user
-// time the same within the noise; docs/performance.md, round eight).
+// worker keeps the process to one processor (GOMAXPROCS 1) from its second
+// document on, when the command sets the runtime's policy (no GOGC nor
+// GOMAXPROCS in the environment, which win). With one worker there is one
+// goroutine of work; a second processor only woke threads to look for more
+// at the reader's hand-overs and ran the collector's idle workers: on 20 MB
+// of news JSONL, system time 0.15 s instead of 0.19 s (mean of ten runs;
+// user time the same within the noise; docs/performance.md, round eight).
 // A run of one document has no hand-overs to spare, and the change is not
 // free: it stops the world and gives back the second processor's cached
 // memory, some 90 page faults of a 3 KB article's 950 (docs/performance.md,
