@@ -16,6 +16,11 @@ type RunOptions struct {
 	// 2 × Workers; with one worker, inlineWindow). Memory grows with the
 	// window, never with the corpus.
 	Window int
+	// Serial, with one worker, reads each document on the calling
+	// goroutine between extractions, with no reader goroutine to hand it
+	// over (for a source that does not block, such as one regular file:
+	// a read blocked in I/O is then not abandoned at a cancellation).
+	Serial bool
 }
 
 // Result is the outcome of one input document, passed to Run's emit.
@@ -58,6 +63,9 @@ func Run(ctx context.Context, read Reader, x *Extractor, opt RunOptions, emit fu
 		// would only hand each result over to it, and the hand-over (waking
 		// the parked emitter, a futex call) cost some 3% of the CPU time
 		// of a run
+		if opt.Serial {
+			return runSerial(ctx, read, x, emit)
+		}
 		if window <= 0 {
 			window = inlineWindow
 		}
@@ -264,6 +272,24 @@ func runInline(ctx context.Context, read Reader, x *Extractor, window int, emit 
 			}
 		}
 	}
+}
+
+// runSerial is Run with one worker and RunOptions.Serial: each document is
+// extracted and emitted as read, on the calling goroutine.
+func runSerial(ctx context.Context, read Reader, x *Extractor, emit func(Result) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return read(func(in Input) error {
+		r := Result{Input: in, Err: in.Err}
+		if in.Err == nil {
+			r = extractOne(x, in)
+		}
+		if err := emit(r); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
 }
 
 // extractOne extracts one document; a panic (a bug) becomes the document's

@@ -48,6 +48,11 @@ func runDocs(t *testing.T, n int) []extract.Input {
 
 func runJSONL(t *testing.T, docs []extract.Input, workers int) (string, []string) {
 	t.Helper()
+	return runJSONLOpt(t, docs, extract.RunOptions{Workers: workers})
+}
+
+func runJSONLOpt(t *testing.T, docs []extract.Input, opt extract.RunOptions) (string, []string) {
+	t.Helper()
 	x := defaultExtractor(t)
 	var buf bytes.Buffer
 	w, err := extract.NewWriter("jsonl", &buf, extract.WriterOptions{})
@@ -55,7 +60,7 @@ func runJSONL(t *testing.T, docs []extract.Input, workers int) (string, []string
 		t.Fatal(err)
 	}
 	var failed []string
-	err = extract.Run(context.Background(), sliceReader(docs, nil), x, extract.RunOptions{Workers: workers}, func(r extract.Result) error {
+	err = extract.Run(context.Background(), sliceReader(docs, nil), x, opt, func(r extract.Result) error {
 		if r.Err != nil {
 			failed = append(failed, r.Input.ID)
 			return nil
@@ -89,6 +94,10 @@ func TestRunOrder(t *testing.T) {
 			t.Errorf("-j %d: failed %v, want %v", workers, failed, failed1)
 		}
 	}
+	got, failed := runJSONLOpt(t, docs, extract.RunOptions{Workers: 1, Serial: true})
+	if got != one || fmt.Sprint(failed) != fmt.Sprint(failed1) {
+		t.Errorf("serial: output or failed documents (%v) differ from -j 1", failed)
+	}
 }
 
 // TestRunStops: an emit error or a cancellation stops the batch promptly,
@@ -97,10 +106,11 @@ func TestRunStops(t *testing.T) {
 	x := defaultExtractor(t)
 	docs := runDocs(t, 200)
 	stop := errors.New("stop")
-	for _, workers := range []int{1, 3} {
+	for _, workers := range []int{0, 1, 3} { // 0: one worker, serial
+		opt := extract.RunOptions{Workers: max(workers, 1), Serial: workers == 0}
 		var handed atomic.Int64
 		n := 0
-		err := extract.Run(context.Background(), sliceReader(docs, &handed), x, extract.RunOptions{Workers: workers}, func(r extract.Result) error {
+		err := extract.Run(context.Background(), sliceReader(docs, &handed), x, opt, func(r extract.Result) error {
 			n++
 			if n == 10 {
 				return stop
@@ -111,7 +121,10 @@ func TestRunStops(t *testing.T) {
 			t.Errorf("workers %d: got %v, want the emit error", workers, err)
 		}
 		window := 2 * workers // Run's default
-		if workers == 1 {
+		switch workers {
+		case 0:
+			window = 0 // reads one document at a time
+		case 1:
 			window = 16
 		}
 		if h := handed.Load(); h > int64(10+window+workers+2) {
@@ -120,7 +133,7 @@ func TestRunStops(t *testing.T) {
 
 		ctx, cancel := context.WithCancel(context.Background())
 		n = 0
-		err = extract.Run(ctx, sliceReader(docs, nil), x, extract.RunOptions{Workers: workers}, func(r extract.Result) error {
+		err = extract.Run(ctx, sliceReader(docs, nil), x, opt, func(r extract.Result) error {
 			n++
 			if n == 5 {
 				cancel()
@@ -180,12 +193,14 @@ func TestRunReadError(t *testing.T) {
 		}
 		return bad
 	}
-	var ids []string
-	err := extract.Run(context.Background(), read, x, extract.RunOptions{Workers: 2}, func(r extract.Result) error {
-		ids = append(ids, r.Input.ID)
-		return nil
-	})
-	if !errors.Is(err, bad) || len(ids) != 5 {
-		t.Errorf("got %v after %v, want the read error after 5 documents", err, ids)
+	for _, opt := range []extract.RunOptions{{Workers: 2}, {Workers: 1, Serial: true}} {
+		var ids []string
+		err := extract.Run(context.Background(), read, x, opt, func(r extract.Result) error {
+			ids = append(ids, r.Input.ID)
+			return nil
+		})
+		if !errors.Is(err, bad) || len(ids) != 5 {
+			t.Errorf("%+v: got %v after %v, want the read error after 5 documents", opt, err, ids)
+		}
 	}
 }

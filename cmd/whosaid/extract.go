@@ -153,7 +153,8 @@ func runExtract(ctx context.Context, a *app, o *extractOpts, args []string) erro
 	}
 	dd := extract.NewDeduper()
 	var noPack unpackedDocs
-	err = extract.Run(ctx, run.reader(read), x, extract.RunOptions{Workers: run.workers(o.workers(args, inOpt))}, func(r extract.Result) error {
+	read, ropt := run.pipeline(read, o.workers(args, inOpt), oneDocument(args, inOpt))
+	err = extract.Run(ctx, read, x, ropt, func(r extract.Result) error {
 		defer run.written(r)
 		if !run.result(r) {
 			return extract.WriteError(ww, r) // JSONL: the document's line holds its error

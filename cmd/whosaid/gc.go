@@ -95,33 +95,36 @@ func (g *gcPolicy) count(n, d int) {
 	}
 }
 
-// reader wraps read so that the run's GC policy sees every document read;
-// result tells it of every document done.
-func (d *docRun) reader(read extract.Reader) extract.Reader {
+// pipeline returns the reader and the options of the run's extract.Run
+// over read with n workers, reading on the run's own goroutine when serial
+// (a run of one document, oneDocument). The run's GC policy sees every
+// document read (result tells it of every document done), and a run of one
+// worker keeps the process to one processor (GOMAXPROCS 1) from its second
+// document on, when the command sets the runtime's policy (no GOGC nor
+// GOMAXPROCS in the environment, which win). With one worker there is one
+// goroutine of work; a second processor only woke threads to look for more
+// at the reader's hand-overs and ran the collector's idle workers: on 20 MB
+// of news JSONL, system time 0.15 s instead of 0.19 s (mean of ten runs;
+// user time the same within the noise; docs/performance.md, round eight).
+// A run of one document has no hand-overs to spare, and the change is not
+// free: it stops the world and gives back the second processor's cached
+// memory, some 90 page faults of a 3 KB article's 950 (docs/performance.md,
+// start-up, round seven). Extraction itself does not change.
+func (d *docRun) pipeline(read extract.Reader, n int, serial bool) (extract.Reader, extract.RunOptions) {
+	opt := extract.RunOptions{Workers: n, Serial: serial}
 	g := d.a.gc
 	if g == nil {
-		return read
+		return read, opt
 	}
+	oneProc := n == 1 && os.Getenv("GOMAXPROCS") == ""
 	return func(fn func(extract.Input) error) error {
+		docs := 0
 		return read(func(in extract.Input) error {
+			if docs++; docs == 2 && oneProc {
+				runtime.GOMAXPROCS(1)
+			}
 			g.read(len(in.Text))
 			return fn(in)
 		})
-	}
-}
-
-// workers returns n, the workers of the run, and keeps the process to one
-// processor (GOMAXPROCS 1) when n is 1 and the command sets the runtime's
-// policy (no GOGC nor GOMAXPROCS in the environment, which win). With one
-// worker there is one goroutine of work; a second processor only woke
-// threads to look for more at the reader's hand-overs and ran the
-// collector's idle workers: on 20 MB of news JSONL, system time 0.15 s
-// instead of 0.19 s (mean of ten runs; user time the same within the
-// noise; docs/performance.md, round eight). Extraction itself does not
-// change.
-func (d *docRun) workers(n int) int {
-	if n == 1 && d.a.gc != nil && os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(1)
-	}
-	return n
+	}, opt
 }

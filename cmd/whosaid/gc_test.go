@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+
+	"github.com/whosaid/whosaid/extract"
 )
 
 // gcNow returns the current GC percent.
@@ -57,8 +59,9 @@ func TestGCPolicy(t *testing.T) {
 }
 
 // TestDocRunWorkers: a run of one worker keeps the process to one
-// processor, unless the command sets no runtime policy (tests, GOGC in the
-// environment) or GOMAXPROCS is in the environment; more workers leave it.
+// processor from its second document on, unless the command sets no
+// runtime policy (tests, GOGC in the environment) or GOMAXPROCS is in the
+// environment; a run of one document, or of more workers, leaves it.
 func TestDocRunWorkers(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	tests := []struct {
@@ -66,21 +69,35 @@ func TestDocRunWorkers(t *testing.T) {
 		gc    *gcPolicy
 		env   string
 		n     int
+		docs  int
 		procs int
 	}{
-		{"one worker", &gcPolicy{}, "", 1, 1},
-		{"two workers", &gcPolicy{}, "", 2, 3},
-		{"no policy", nil, "", 1, 3},
-		{"GOMAXPROCS set", &gcPolicy{}, "3", 1, 3},
+		{"one worker", &gcPolicy{}, "", 1, 3, 1},
+		{"one worker, one document", &gcPolicy{}, "", 1, 1, 3},
+		{"two workers", &gcPolicy{}, "", 2, 3, 3},
+		{"no policy", nil, "", 1, 3, 3},
+		{"GOMAXPROCS set", &gcPolicy{}, "3", 1, 3, 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOMAXPROCS", tc.env)
 			runtime.GOMAXPROCS(3)
 			d := &docRun{a: &app{gc: tc.gc}}
-			if got := d.workers(tc.n); got != tc.n {
-				t.Errorf("workers(%d) = %d", tc.n, got)
+			read, opt := d.pipeline(func(fn func(extract.Input) error) error {
+				for i := range tc.docs {
+					if p := runtime.GOMAXPROCS(0); i < 2 && p != 3 {
+						t.Errorf("before document %d: GOMAXPROCS = %d, want 3", i+1, p)
+					}
+					if err := fn(extract.Input{Text: "Jane Doe said so."}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}, tc.n, false)
+			if opt.Workers != tc.n {
+				t.Errorf("workers %d, want %d", opt.Workers, tc.n)
 			}
+			read(func(extract.Input) error { return nil })
 			if p := runtime.GOMAXPROCS(0); p != tc.procs {
 				t.Errorf("GOMAXPROCS = %d, want %d", p, tc.procs)
 			}

@@ -15,7 +15,7 @@ func main() {
 		gc = newGCPolicy()
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
-	a := &app{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: gc, signals: newSignalGuard(cancel)}
+	a := &app{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: gc, signals: newSignalGuard(cancel), exit: os.Exit}
 	code := a.run(os.Args[1:])
 	os.Exit(code)
 }

@@ -53,6 +53,10 @@ type app struct {
 	gc *gcPolicy // the GC policy of the process (main), nil in tests
 
 	signals *signalGuard // the signal handlers of the process (main), nil in tests
+
+	// exit ends the process (main: os.Exit) when a signal's run is given
+	// up (giveUpAfterStop); nil in tests
+	exit func(code int)
 }
 
 // guardSignals installs the signal handlers now if they are not yet (see
@@ -211,33 +215,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // run executes the command line with the app's streams and returns the
-// exit code.
+// exit code. The command runs on the calling goroutine: a goroutine of its
+// own was a hand-over that woke a thread for the idle second processor,
+// and grew a new stack by copying where the main goroutine's had grown in
+// the packages' set-up already (docs/performance.md, start-up, round
+// seven). A command that a signal does not stop in time is given up
+// (giveUpAfterStop).
 func (a *app) run(args []string) int {
 	ctx, stderr := a.ctx, a.stderr
 	root := newRootCmd(a, args)
 	root.SetArgs(args)
-	done := make(chan error, 1)
-	go func() { done <- root.ExecuteContext(ctx) }()
-	var err error
-	select {
-	case err = <-done:
-	case <-ctx.Done():
-		select {
-		case err = <-done:
-		case <-time.After(stopGrace):
-			a.removeTemps()
-			err = ctx.Err()
-		}
-	}
+	returned := a.giveUpAfterStop()
+	err := root.ExecuteContext(ctx)
+	returned()
 	if err == nil {
 		return exitOK
 	}
 	if ctx.Err() != nil {
 		// a signal (Ctrl-C, SIGTERM, SIGHUP): the commands stop between
 		// documents, and have removed their temporary files
-		msg, code := stopped(ctx)
-		fmt.Fprintln(stderr, "whosaid:", msg)
-		return code
+		return a.interrupted()
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -113,19 +113,28 @@ func (f *tableFlags) checkJobs() error {
 }
 
 // workers returns the number of documents a run over the inputs args
-// processes at the same time: --jobs, or 1 when args are one document (a
-// single file that is neither a folder nor JSONL, also compressed, nor
-// standard input).
+// processes at the same time: --jobs, or 1 when args are one document
+// (oneDocument).
 // The output is the same either way; one document spares the workers the
 // hand-overs of the pipeline (a worker goroutine per job, waking a second
 // thread), some 10 context switches of a 3 KB article's run.
 func (f *tableFlags) workers(args []string, opt extract.InputOptions) int {
-	if f.jobs > 1 && len(args) == 1 && args[0] != "-" && !isJSONLArg(trimGz(args[0]), opt) {
-		if st, err := os.Stat(args[0]); err == nil && st.Mode().IsRegular() {
-			return 1
-		}
+	if f.jobs > 1 && oneDocument(args, opt) {
+		return 1
 	}
 	return f.jobs
+}
+
+// oneDocument reports whether the inputs args are one document: a single
+// regular file that is neither JSONL (also compressed) nor standard input.
+// Reading it cannot block for long, so the run reads it on its own
+// goroutine (extract.RunOptions.Serial).
+func oneDocument(args []string, opt extract.InputOptions) bool {
+	if len(args) != 1 || args[0] == "-" || isJSONLArg(trimGz(args[0]), opt) {
+		return false
+	}
+	st, err := os.Stat(args[0])
+	return err == nil && st.Mode().IsRegular()
 }
 
 // trimGz returns the path p without its ".gz" extension (of any case).

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"sync"
@@ -80,4 +81,56 @@ func (g *signalGuard) install() {
 			g.cancel(&signalError{sig.(syscall.Signal)})
 		}()
 	})
+}
+
+// interrupted writes the message of a run stopped by a signal (or a
+// cancellation) and returns its exit code.
+func (a *app) interrupted() int {
+	msg, code := stopped(a.ctx)
+	fmt.Fprintln(a.stderr, "whosaid:", msg)
+	return code
+}
+
+// giveUpAfterStop makes the process give its command up when the app's
+// context is done (a signal) and the command has not returned stopGrace
+// later: a read blocked in the kernel (opening a named pipe that nobody
+// writes) cannot be cancelled. The temporary output files are removed and
+// the process exits (a.exit) as a stopped run does. It returns the
+// function to call once the command has returned, which cancels that. An
+// app without exit (tests that run commands in-process) waits for its
+// command.
+func (a *app) giveUpAfterStop() (returned func()) {
+	if a.exit == nil {
+		return func() {}
+	}
+	var (
+		mu    sync.Mutex
+		done  bool
+		timer *time.Timer
+	)
+	stop := context.AfterFunc(a.ctx, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return
+		}
+		timer = time.AfterFunc(stopGrace, func() {
+			mu.Lock() // held until the exit: the command's return waits
+			if done {
+				mu.Unlock()
+				return
+			}
+			a.removeTemps()
+			a.exit(a.interrupted())
+		})
+	})
+	return func() {
+		stop()
+		mu.Lock()
+		defer mu.Unlock()
+		done = true
+		if timer != nil {
+			timer.Stop()
+		}
+	}
 }

@@ -78,7 +78,8 @@ func runSpeakers(ctx context.Context, a *app, o *speakersOpts, args []string) er
 	run := newDocRun(a, o.quiet)
 	read := func(fn func(extract.Input) error) error { return extract.ReadInputs(args, inOpt, fn) }
 	var merge extract.SpeakerMerge
-	err = extract.Run(ctx, run.reader(read), x, extract.RunOptions{Workers: run.workers(o.workers(args, inOpt))}, func(r extract.Result) error {
+	read, ropt := run.pipeline(read, o.workers(args, inOpt), oneDocument(args, inOpt))
+	err = extract.Run(ctx, read, x, ropt, func(r extract.Result) error {
 		defer run.written(r)
 		if !run.result(r) {
 			return nil

@@ -7,8 +7,8 @@ import (
 	"github.com/whosaid/whosaid/extract"
 )
 
-// TestWorkers checks that a run over one document uses one worker and any
-// other run the --jobs asked for.
+// TestWorkers checks that a run over one document uses one worker (and
+// reads it serially) and any other run the --jobs asked for.
 func TestWorkers(t *testing.T) {
 	dir := t.TempDir()
 	txt := write(t, filepath.Join(dir, "a.txt"), []byte("text"))
@@ -22,23 +22,27 @@ func TestWorkers(t *testing.T) {
 		args []string
 		opt  extract.InputOptions
 		want int
+		one  bool
 	}{
-		{"one text file", 4, []string{txt}, extract.InputOptions{}, 1},
-		{"one html file", 4, []string{html}, extract.InputOptions{}, 1},
-		{"one compressed text file", 4, []string{gz}, extract.InputOptions{}, 1},
-		{"-j 1", 1, []string{txt}, extract.InputOptions{}, 1},
-		{"two files", 4, []string{txt, html}, extract.InputOptions{}, 4},
-		{"jsonl", 4, []string{jsonl}, extract.InputOptions{}, 4},
-		{"compressed jsonl", 4, []string{jsonlGz}, extract.InputOptions{}, 4},
-		{"--input jsonl", 4, []string{txt}, extract.InputOptions{Format: "jsonl"}, 4},
-		{"a folder", 4, []string{dir}, extract.InputOptions{}, 4},
-		{"standard input", 4, []string{"-"}, extract.InputOptions{}, 4},
-		{"missing file", 4, []string{filepath.Join(dir, "none.txt")}, extract.InputOptions{}, 4},
+		{"one text file", 4, []string{txt}, extract.InputOptions{}, 1, true},
+		{"one html file", 4, []string{html}, extract.InputOptions{}, 1, true},
+		{"one compressed text file", 4, []string{gz}, extract.InputOptions{}, 1, true},
+		{"-j 1", 1, []string{txt}, extract.InputOptions{}, 1, true},
+		{"two files", 4, []string{txt, html}, extract.InputOptions{}, 4, false},
+		{"jsonl", 4, []string{jsonl}, extract.InputOptions{}, 4, false},
+		{"compressed jsonl", 4, []string{jsonlGz}, extract.InputOptions{}, 4, false},
+		{"--input jsonl", 4, []string{txt}, extract.InputOptions{Format: "jsonl"}, 4, false},
+		{"a folder", 4, []string{dir}, extract.InputOptions{}, 4, false},
+		{"standard input", 4, []string{"-"}, extract.InputOptions{}, 4, false},
+		{"missing file", 4, []string{filepath.Join(dir, "none.txt")}, extract.InputOptions{}, 4, false},
 	}
 	for _, c := range cases {
 		f := tableFlags{jobs: c.jobs}
 		if got := f.workers(c.args, c.opt); got != c.want {
 			t.Errorf("%s: workers %d, want %d", c.name, got, c.want)
+		}
+		if got := oneDocument(c.args, c.opt); got != c.one {
+			t.Errorf("%s: oneDocument %v, want %v", c.name, got, c.one)
 		}
 	}
 }
