@@ -247,6 +247,30 @@ func TestMinLead(t *testing.T) {
 	}
 }
 
+// TestContentAfter: the rules whose content follows their cue, which
+// MatchNear does not try when fewer than two words follow the first cue.
+func TestContentAfter(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    bool
+	}{
+		{"SPEAKER cue:said that? CONTENT", true},
+		{"^ content:(CLAUSE , SPEAKER cue:said , CONTENT)", true}, // a one-alternative group is read as its items
+		{"( when | after ) cue:asked content:(( that | about ) CLAUSE)", true},
+		{"^ CLAUSE , cue:said SPEAKER", false},
+		{"SPEAKER cue:said CONTENT?", false},
+		{"CONTENT , he said", false}, // no cue capture
+	} {
+		p, err := ParsePattern(c.pattern)
+		if err != nil {
+			t.Fatalf("%s: %v", c.pattern, err)
+		}
+		if got := contentAfterOf(p.items); got != c.want {
+			t.Errorf("%s: contentAfterOf %v, want %v", c.pattern, got, c.want)
+		}
+	}
+}
+
 // TestSharePivots: rules whose pivots are alike hold one after
 // SharePivots (content before `, SPEAKER said ,` and a short run before
 // it; `, according to` before the end of the sentence or not), rules whose

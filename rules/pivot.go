@@ -349,6 +349,41 @@ func (m *matcher) afterHolds(n *near) bool {
 	return false
 }
 
+// contentAfterOf reports whether a required CONTENT or CLAUSE item
+// follows the cue capture in every match of the pattern.
+func contentAfterOf(items []*item) bool {
+	flat, ci := flatCue(items)
+	if ci < 0 {
+		return false
+	}
+	for _, it := range flat[ci+1:] {
+		if (it.op == opContent || it.op == opClause) && it.min >= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentAfterHolds reports whether the words after the first cue of n
+// can hold reported content (n.reach.content): the content after a cue
+// holds at least minClauseWords words, so that "…,” she said." is no
+// statement of a rule whose content follows its cue. False only when no
+// match can.
+func (m *matcher) contentAfterHolds(n *near) bool {
+	if !n.reach.content {
+		return true
+	}
+	words := 0
+	for p := n.cues[0] + 1; p < len(m.toks); p++ {
+		if m.toks[p].Kind == Word {
+			if words++; words >= minClauseWords {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // minLeadOf returns the fewest tokens that the items of a pattern match
 // before its cue capture: a cue entry stands at least that many tokens
 // after the start of a match.
