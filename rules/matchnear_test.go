@@ -217,8 +217,12 @@ func TestCueReachAfter(t *testing.T) {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
 		}
-		if got := r.CueReach().after != nil; got != c.after {
+		af := r.CueReach().after
+		if got := af != nil; got != c.after {
 			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
+		}
+		if got := af != nil && af.gap != nil && len(af.verbs) == 2; got != c.after {
+			t.Errorf("%s: the items between the cue verbs and the list told: %v, want %v", c.id, got, c.after)
 		}
 	}
 }

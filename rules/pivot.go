@@ -308,6 +308,10 @@ func (m *matcher) tailHolds(n *near) bool {
 type after struct {
 	list *List
 	span int
+	// verbs and gap, when gap is not nil: the list items that end the
+	// cue capture (its entry: the cue verb) and the items between the
+	// capture and the list (see gapHolds)
+	verbs, gap []*item
 }
 
 // afterOf returns the after of the items of a pattern, or nil.
@@ -319,7 +323,9 @@ func afterOf(items []*item) *after {
 	n := 0
 	for i, it := range flat[ci:] {
 		if i > 0 && it.op == opList && it.list != nil && it.min >= 1 {
-			return &after{list: it.list, span: n}
+			af := &after{list: it.list, span: n}
+			af.verbs, af.gap = gapOf(flat[ci], flat[ci+1:ci+i])
+			return af
 		}
 		k := span(it)
 		if k < 0 {
@@ -342,7 +348,7 @@ func (m *matcher) afterHolds(n *near) bool {
 	for _, c := range n.cues {
 		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
 			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
-				return true
+				return af.gap == nil || m.gapHolds(n, af)
 			}
 		}
 	}
