@@ -605,6 +605,9 @@ type CueReach struct {
 	after *after
 	// minLead is the fewest tokens before the cue capture (minLeadOf).
 	minLead int
+	// content is whether reported content (CONTENT or CLAUSE) follows
+	// the cue capture (contentAfterOf).
+	content bool
 }
 
 // CueReach returns the rule's CueReach.
@@ -613,6 +616,7 @@ func (r *AttrRule) CueReach() CueReach {
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
 		cr.pivot, cr.tail, cr.after = pivotOf(r.Pattern.items), tailOf(r.Pattern.items), afterOf(r.Pattern.items)
 		cr.minLead = minLeadOf(r.Pattern.items)
+		cr.content = contentAfterOf(r.Pattern.items)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

@@ -217,8 +217,12 @@ func TestCueReachAfter(t *testing.T) {
 			t.Errorf("%s: no such rule in the defaults", c.id)
 			continue
 		}
-		if got := r.CueReach().after != nil; got != c.after {
+		af := r.CueReach().after
+		if got := af != nil; got != c.after {
 			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
+		}
+		if got := af != nil && af.gap != nil && len(af.verbs) == 2; got != c.after {
+			t.Errorf("%s: the items between the cue verbs and the list told: %v, want %v", c.id, got, c.after)
 		}
 	}
 }
@@ -243,6 +247,30 @@ func TestMinLead(t *testing.T) {
 		}
 		if got := minLeadOf(p.items); got != c.want {
 			t.Errorf("%s: minLeadOf %d, want %d", c.pattern, got, c.want)
+		}
+	}
+}
+
+// TestContentAfter: the rules whose content follows their cue, which
+// MatchNear does not try when fewer than two words follow the first cue.
+func TestContentAfter(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    bool
+	}{
+		{"SPEAKER cue:said that? CONTENT", true},
+		{"^ content:(CLAUSE , SPEAKER cue:said , CONTENT)", true}, // a one-alternative group is read as its items
+		{"( when | after ) cue:asked content:(( that | about ) CLAUSE)", true},
+		{"^ CLAUSE , cue:said SPEAKER", false},
+		{"SPEAKER cue:said CONTENT?", false},
+		{"CONTENT , he said", false}, // no cue capture
+	} {
+		p, err := ParsePattern(c.pattern)
+		if err != nil {
+			t.Fatalf("%s: %v", c.pattern, err)
+		}
+		if got := contentAfterOf(p.items); got != c.want {
+			t.Errorf("%s: contentAfterOf %v, want %v", c.pattern, got, c.want)
 		}
 	}
 }

@@ -23,8 +23,11 @@ import (
 // reverse. A Needs is read-only once made, safe for concurrent use.
 type Needs struct {
 	facts []*item     // the atom of each fact, by bit
-	rules [][]*clause // per rule of the set, its clauses; nil: none
-	exact []bool      // per rule, whether nothing was left out
+	rules [][]*clause // per rule of the set, its clauses of several terms
+	// all is, per rule, the facts of its clauses of one term, which must
+	// all hold (most clauses are one fact: a list, a comma)
+	all   []uint64
+	exact []bool // per rule, whether nothing was left out
 }
 
 // clause is a disjunction of terms, each a set of fact bits that must all
@@ -40,6 +43,7 @@ func NewNeeds(rules []*AttrRule) *Needs {
 	ns := &Needs{}
 	for _, r := range rules {
 		var cs []*clause
+		var all uint64
 		exact := r.Pattern != nil
 		if r.Pattern != nil {
 			for _, it := range r.Pattern.items {
@@ -51,10 +55,15 @@ func NewNeeds(rules []*AttrRule) *Needs {
 				if len(ts) == 1 && ts[0] == 0 {
 					continue // holds in every window
 				}
+				if len(ts) == 1 {
+					all |= ts[0]
+					continue
+				}
 				cs = append(cs, &clause{terms: ts})
 			}
 		}
 		ns.rules = append(ns.rules, cs)
+		ns.all = append(ns.all, all)
 		ns.exact = append(ns.exact, exact)
 	}
 	return ns
@@ -139,6 +148,18 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 	if w.needs != ns {
 		w.needs, w.known, w.holds = ns, 0, 0
 	}
+	if all := ns.all[ri]; w.holds&all != all {
+		if all&w.known&^w.holds != 0 {
+			return false // a fact told for another rule fails
+		}
+		// the facts not yet told, one at a time: the first that fails
+		// decides
+		for miss := all &^ w.known; miss != 0; miss &= miss - 1 {
+			if b := miss & -miss; !w.tellHolds(ns, b) {
+				return false
+			}
+		}
+	}
 	for _, c := range ns.rules[ri] {
 		if !w.clauseHolds(ns, c) {
 			return false
@@ -162,6 +183,12 @@ func (w *Window) clauseHolds(ns *Needs, c *clause) bool {
 		}
 	}
 	return false
+}
+
+// tellHolds tells the fact of bit b and reports whether it holds.
+func (w *Window) tellHolds(ns *Needs, b uint64) bool {
+	w.tell(ns, b)
+	return w.holds&b != 0
 }
 
 // tell finds out the facts of bs, as occurs does for their atoms.

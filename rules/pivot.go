@@ -308,6 +308,10 @@ func (m *matcher) tailHolds(n *near) bool {
 type after struct {
 	list *List
 	span int
+	// verbs and gap, when gap is not nil: the list items that end the
+	// cue capture (its entry: the cue verb) and the items between the
+	// capture and the list (see gapHolds)
+	verbs, gap []*item
 }
 
 // afterOf returns the after of the items of a pattern, or nil.
@@ -319,7 +323,9 @@ func afterOf(items []*item) *after {
 	n := 0
 	for i, it := range flat[ci:] {
 		if i > 0 && it.op == opList && it.list != nil && it.min >= 1 {
-			return &after{list: it.list, span: n}
+			af := &after{list: it.list, span: n}
+			af.verbs, af.gap = gapOf(flat[ci], flat[ci+1:ci+i])
+			return af
 		}
 		k := span(it)
 		if k < 0 {
@@ -342,6 +348,41 @@ func (m *matcher) afterHolds(n *near) bool {
 	for _, c := range n.cues {
 		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
 			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
+				return af.gap == nil || m.gapHolds(n, af)
+			}
+		}
+	}
+	return false
+}
+
+// contentAfterOf reports whether a required CONTENT or CLAUSE item
+// follows the cue capture in every match of the pattern.
+func contentAfterOf(items []*item) bool {
+	flat, ci := flatCue(items)
+	if ci < 0 {
+		return false
+	}
+	for _, it := range flat[ci+1:] {
+		if (it.op == opContent || it.op == opClause) && it.min >= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentAfterHolds reports whether the words after the first cue of n
+// can hold reported content (n.reach.content): the content after a cue
+// holds at least minClauseWords words, so that "…,” she said." is no
+// statement of a rule whose content follows its cue. False only when no
+// match can.
+func (m *matcher) contentAfterHolds(n *near) bool {
+	if !n.reach.content {
+		return true
+	}
+	words := 0
+	for p := n.cues[0] + 1; p < len(m.toks); p++ {
+		if m.toks[p].Kind == Word {
+			if words++; words >= minClauseWords {
 				return true
 			}
 		}
