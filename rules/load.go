@@ -284,32 +284,23 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 		if r.Pattern == nil {
 			continue
 		}
+		if l := r.Pattern.lazy; l != nil {
+			l.lists = rs.Lists // bound when read (pattern_lazy.go)
+			continue
+		}
 		// the list items come in the order of r.Pattern.lists (depth first)
 		refs := r.Pattern.lists
-		var bind func([]*item)
-		bind = func(its []*item) {
-			for _, it := range its {
-				if it.op == opList && len(refs) > 0 {
-					ref := refs[0]
-					refs = refs[1:]
-					l, ok := rs.Lists[ref.name]
-					if !ok {
-						p := r.Pos
-						if r.at != nil {
-							p = r.at(ref.col)
-						}
-						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
-						continue
-					}
-					it.list = l
+		bindItems(r.Pattern.items, &refs, func(ref listRef) *List {
+			l, ok := rs.Lists[ref.name]
+			if !ok {
+				p := r.Pos
+				if r.at != nil {
+					p = r.at(ref.col)
 				}
-				for _, a := range it.alts {
-					bind(a)
-				}
-				bind(it.neg)
+				*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
 			}
-		}
-		bind(r.Pattern.items)
+			return l
+		})
 	}
 	for _, c := range rs.Cleanup {
 		for i, name := range c.wordLists {

@@ -249,13 +249,13 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items, start) {
+		if !m.canStart(r.Pattern.its(), start) || nr != nil && !m.reaches(nr, r.Pattern.its(), start) {
 			continue
 		}
 		m.caps = m.caps[:0]
 		m.hasSpk = false
 		var got Match
-		ok := m.seq(r.Pattern.items, 0, start, func(end int) bool {
+		ok := m.seq(r.Pattern.its(), 0, start, func(end int) bool {
 			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
 				return false
 			}

@@ -41,6 +41,9 @@ type Pattern struct {
 	// lists holds the list items' names and columns, in the order of the
 	// items (depth first, as the source has them)
 	lists []listRef
+	// lazy, when not nil, holds the items instead of items: read on
+	// first use (see its)
+	lazy *lazyItems
 }
 
 type listRef struct {

@@ -1,0 +1,72 @@
+package rules
+
+// The patterns of reported speech are read from the pattern table on
+// first use: a run without --reported never matches them, and reading
+// their items at every start (32 of the default base ruleset's 70
+// patterns, ~half of the items) filled ~60 KB of fresh memory. Only a
+// load with the static data makes such patterns (decoder.attr): its
+// patterns are all in the table and were checked when it was made
+// (TestStaticLoadSame loads the same files without the data, which parses
+// and checks every pattern). Every reader of a pattern's items goes
+// through Pattern.its.
+
+import "sync"
+
+// lazyItems is what a pattern read on first use needs, and its items once
+// read.
+type lazyItems struct {
+	once sync.Once
+	// lists are the ruleset's lists, which the list items are bound to
+	// (set by Ruleset.resolve; read-only after the load)
+	lists map[string]*List
+	items []*item
+}
+
+// lazyPattern returns the pattern src of the table without its items,
+// which its reads on first use; ok is false when src is not in the table.
+func lazyPattern(src string) (pat *Pattern, ok bool) {
+	val, ok := lookupEntry(defaultPatternTable, patternsMagic, patternKind, src)
+	if !ok || val == "" {
+		return nil, false
+	}
+	return &Pattern{Source: src, HasQuote: val[0]&patternQuote != 0, HasClause: val[0]&patternClause != 0,
+		lazy: &lazyItems{}}, true
+}
+
+// its returns the items of p: for a pattern read on first use, read them
+// from the table and bind their lists the first time (safe for
+// concurrent use).
+func (p *Pattern) its() []*item {
+	l := p.lazy
+	if l == nil {
+		return p.items
+	}
+	l.once.Do(func() {
+		full, ok := tablePattern(p.Source, &patternBlocks{})
+		if !ok {
+			return // (lazyPattern found it: a broken table is refused by TestDefaultSnapshot)
+		}
+		refs := full.lists
+		bindItems(full.items, &refs, func(ref listRef) *List { return l.lists[ref.name] })
+		l.items = full.items
+	})
+	return l.items
+}
+
+// bindItems sets the list of each list item of its, depth first, to
+// list(ref) of the next of refs (nil: left unbound).
+func bindItems(its []*item, refs *[]listRef, list func(listRef) *List) {
+	for _, it := range its {
+		if it.op == opList && len(*refs) > 0 {
+			ref := (*refs)[0]
+			*refs = (*refs)[1:]
+			if l := list(ref); l != nil {
+				it.list = l
+			}
+		}
+		for _, a := range it.alts {
+			bindItems(a, refs, list)
+		}
+		bindItems(it.neg, refs, list)
+	}
+}
