@@ -170,7 +170,11 @@ func loadOne(srcs []Source) (*Ruleset, error) { return loadWith(srcs, staticFor(
 // static.go): its lists, word classes and cleanup index are then read from
 // the data instead of built.
 func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
-	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}, static: st}
+	nLists := 0 // the lists of the static data, at once (the map grew four times)
+	if st != nil {
+		nLists = len(st.Lists)
+	}
+	rs := &Ruleset{Lists: make(map[string]*List, nLists), Disabled: map[string]Pos{}, static: st}
 	defer func() { rs.static = nil }()
 	var errs ErrorList
 	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}, base: map[string]bool{}}
