@@ -574,7 +574,7 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 // Anchored reports whether the rule's pattern starts with ^: it matches
 // only from the start of the window.
 func (r *AttrRule) Anchored() bool {
-	return r.Pattern != nil && len(r.Pattern.its()) > 0 && r.Pattern.its()[0].op == opStart
+	return r.Pattern != nil && r.Pattern.anchored
 }
 
 // CueReach bounds where the cue of a rule of reported speech stands

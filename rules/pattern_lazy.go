@@ -10,16 +10,19 @@ package rules
 // and checks every pattern). Every reader of a pattern's items goes
 // through Pattern.its.
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
-// lazyItems is what a pattern read on first use needs, and its items once
-// read.
+// lazyItems is what a pattern read on first use needs to read its items
+// (into Pattern.items, before done).
 type lazyItems struct {
-	once sync.Once
+	mu   sync.Mutex
+	done atomic.Bool // items are read
 	// lists are the ruleset's lists, which the list items are bound to
 	// (set by Ruleset.resolve; read-only after the load)
 	lists map[string]*List
-	items []*item
 }
 
 // lazyPattern returns the pattern src of the table without its items,
@@ -29,28 +32,37 @@ func lazyPattern(src string) (pat *Pattern, ok bool) {
 	if !ok || val == "" {
 		return nil, false
 	}
-	return &Pattern{Source: src, HasQuote: val[0]&patternQuote != 0, HasClause: val[0]&patternClause != 0,
-		lazy: &lazyItems{}}, true
+	f := val[0]
+	return &Pattern{Source: src, HasQuote: f&patternQuote != 0, HasClause: f&patternClause != 0,
+		anchored: f&patternAnchored != 0, lazy: &lazyItems{}}, true
 }
 
 // its returns the items of p: for a pattern read on first use, read them
 // from the table and bind their lists the first time (safe for
-// concurrent use).
+// concurrent use). Small enough to be inlined: the matchers call it for
+// every rule at every place they try it.
 func (p *Pattern) its() []*item {
-	l := p.lazy
-	if l == nil {
-		return p.items
+	if p.lazy == nil || p.lazy.done.Load() {
+		return p.items // (set before done, for a pattern read on first use)
 	}
-	l.once.Do(func() {
-		full, ok := tablePattern(p.Source, &patternBlocks{})
-		if !ok {
-			return // (lazyPattern found it: a broken table is refused by TestDefaultSnapshot)
-		}
-		refs := full.lists
-		bindItems(full.items, &refs, func(ref listRef) *List { return l.lists[ref.name] })
-		l.items = full.items
-	})
-	return l.items
+	return p.read()
+}
+
+// read reads the items of p, a pattern read on first use, from the table,
+// once.
+func (p *Pattern) read() []*item {
+	l := p.lazy
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.done.Load() {
+		if full, ok := tablePattern(p.Source, &patternBlocks{}); ok {
+			refs := full.lists
+			bindItems(full.items, &refs, func(ref listRef) *List { return l.lists[ref.name] })
+			p.items = full.items
+		} // (else nil: lazyPattern found it, and a broken table is refused by TestDefaultSnapshot)
+		l.done.Store(true)
+	}
+	return p.items
 }
 
 // bindItems sets the list of each list item of its, depth first, to

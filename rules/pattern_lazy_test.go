@@ -39,9 +39,9 @@ func TestLazyPatterns(t *testing.T) {
 		if w == nil || w.Pattern == nil {
 			t.Fatalf("rule %s: not in the load without the static data", r.ID)
 		}
-		if r.Pattern.HasQuote != w.Pattern.HasQuote || r.Pattern.HasClause != w.Pattern.HasClause {
-			t.Errorf("rule %s: HasQuote, HasClause %v, %v; want %v, %v", r.ID,
-				r.Pattern.HasQuote, r.Pattern.HasClause, w.Pattern.HasQuote, w.Pattern.HasClause)
+		if g, w := r.Pattern, w.Pattern; g.HasQuote != w.HasQuote || g.HasClause != w.HasClause || g.anchored != w.anchored {
+			t.Errorf("rule %s: HasQuote, HasClause, anchored %v, %v, %v; want %v, %v, %v", r.ID,
+				g.HasQuote, g.HasClause, g.anchored, w.HasQuote, w.HasClause, w.anchored)
 		}
 		// read at once by several goroutines (go test -race)
 		var wg sync.WaitGroup

@@ -33,7 +33,8 @@ const patternsMagic = "whosaid-pattern-snapshot\x03"
 // patternKind is the kind of the table's entries (see lookupEntry).
 const patternKind = 'P'
 
-// An entry's value is a byte of flags (patternQuote, patternClause: what
+// An entry's value is a byte of flags (patternQuote, patternClause,
+// patternAnchored: what
 // Pattern.scan tells of the items, for a pattern whose items are read on
 // first use, lazyPattern), then the pattern's items as a sequence: the number of
 // items (a varint) and each item: its op (a byte), a byte of flags
@@ -47,10 +48,11 @@ const patternKind = 'P'
 const itemPronoun = 1
 
 // The flags of a pattern: it holds QUOTE (HasQuote), CLAUSE or CONTENT
-// (HasClause).
+// (HasClause), it starts with ^ (anchored).
 const (
 	patternQuote = 1 << iota
 	patternClause
+	patternAnchored
 )
 
 // tablePattern returns the pattern src from the table, with its items
@@ -211,6 +213,9 @@ func buildPatterns(srcs []string) ([]byte, error) {
 		}
 		if pat.HasClause {
 			flags |= patternClause
+		}
+		if pat.anchored {
+			flags |= patternAnchored
 		}
 		es = append(es, tableEntry{patternKind, src, appendItems([]byte{flags}, pat.items, &refs)})
 	}

@@ -205,7 +205,11 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 // them, each rule being tried once or twice per sentence — is told a miss
 // without a scan of the patterns remembered.
 func patternBit(p *Pattern) uint64 {
-	return 1 << ((uint(len(p.Source))*7 + uint(len(p.its()))) & 63)
+	n := 0 // (a pattern read on first use counts no items: its items are not read for this)
+	if p.lazy == nil {
+		n = len(p.items)
+	}
+	return 1 << ((uint(len(p.Source))*7 + uint(n)) & 63)
 }
 
 // possible reports whether every required item of items (one that must
