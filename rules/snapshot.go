@@ -391,6 +391,23 @@ func (r *snapshotReader) tree(n int, sc *snapshotScratch) (*yaml.Node, error) {
 	return root, nil
 }
 
+// parseYAML returns the tree the YAML parser gives for src (not the
+// snapshot's, for a default file), or its problems.
+func parseYAML(src Source) (*yaml.Node, error) {
+	var errs ErrorList
+	plain := src
+	plain.Default = false // parse the YAML, not the snapshot
+	d := &decoder{file: src.Name, errs: &errs, src: plain}
+	root := d.parse()
+	if root == nil || len(errs) > 0 {
+		if len(errs) == 0 {
+			return nil, fmt.Errorf("%s: no tree", src.Name)
+		}
+		return nil, errs.Err()
+	}
+	return root, nil
+}
+
 // buildSnapshot parses the sources and returns the snapshot of those that
 // parse as one non-empty YAML document without problems (the others are
 // left out and parsed at load as before).
@@ -404,12 +421,8 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 	}
 	var files []file
 	for _, src := range srcs {
-		var errs ErrorList
-		plain := src
-		plain.Default = false // parse the YAML, not the snapshot
-		d := &decoder{file: src.Name, errs: &errs, src: plain}
-		root := d.parse()
-		if root == nil || len(errs) > 0 {
+		root, err := parseYAML(src)
+		if err != nil {
 			continue
 		}
 		strIdx := map[string]int{"": 0}

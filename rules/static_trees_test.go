@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"os"
 	"reflect"
 	"strconv"
 	"testing"
@@ -28,19 +27,8 @@ func TestStaticTrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(staticTreesFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s (%d bytes)", staticTreesFile, len(want))
+	if !generated(t, staticTreesFile, want, "the trees of the default rule files") {
 		return
-	}
-	got, err := os.ReadFile(staticTreesFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("rules/%s is not the trees of the default rule files: run `go generate ./rules`", staticTreesFile)
 	}
 	// each tree, field for field, against the parser's
 	for _, src := range DefaultBaseSources() {
@@ -49,7 +37,10 @@ func TestStaticTrees(t *testing.T) {
 			t.Errorf("%s: no static tree", src.Name)
 			continue
 		}
-		parsed := parseDefault(t, src)
+		parsed, err := parseYAML(src)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if st := staticTree(parsed); st != nil {
 			parsed = st
 		}
@@ -70,20 +61,6 @@ func TestStaticTreesRefused(t *testing.T) {
 	}
 }
 
-// parseDefault returns the tree the YAML parser gives for the default file src.
-func parseDefault(t *testing.T, src Source) *yaml.Node {
-	t.Helper()
-	var errs ErrorList
-	plain := src
-	plain.Default = false // parse the YAML, not the snapshot
-	d := &decoder{file: src.Name, errs: &errs, src: plain}
-	root := d.parse()
-	if root == nil || len(errs) > 0 {
-		t.Fatalf("%s: %v", src.Name, errs.Err())
-	}
-	return root
-}
-
 // buildStaticTrees returns the source of static_trees_data.go for the
 // default base files srcs.
 func buildStaticTrees(srcs []Source) ([]byte, error) {
@@ -100,13 +77,9 @@ func buildStaticTrees(srcs []Source) ([]byte, error) {
 	b.WriteString("// staticTreeFiles holds the tree of each default base file (see static_trees.go).\n")
 	b.WriteString("var staticTreeFiles = [...]staticTreeFile{\n")
 	for f, src := range srcs {
-		var errs ErrorList
-		plain := src
-		plain.Default = false
-		d := &decoder{file: src.Name, errs: &errs, src: plain}
-		root := d.parse()
-		if root == nil || len(errs) > 0 {
-			return nil, fmt.Errorf("%s: %v", src.Name, errs.Err())
+		root, err := parseYAML(src)
+		if err != nil {
+			return nil, err
 		}
 		if st := staticTree(root); st != nil {
 			root = st
