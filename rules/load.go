@@ -50,9 +50,15 @@ func embeddedSources(dir, pack string) []Source {
 	if err != nil {
 		return nil
 	}
-	var out []Source
+	out := make([]Source, 0, len(ents))
+	from := 0
 	for _, e := range ents {
 		if e.IsDir() {
+			continue
+		}
+		if f := embeddedIn(path, e.Name(), &from); f != nil {
+			// the generated entry (embedded_files.go): its name made once
+			out = append(out, Source{Name: f.name, Data: f.bytes(), Default: true, Pack: pack})
 			continue
 		}
 		data, err := embeddedFile(path + "/" + e.Name())

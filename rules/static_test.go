@@ -572,7 +572,7 @@ func TestEmbeddedFiles(t *testing.T) {
 	b.WriteString("// defaultFileData holds the default files, each embedded as a string (see embeddedFile).\n")
 	b.WriteString("var defaultFileData = [...]embeddedData{\n")
 	for i, p := range paths {
-		fmt.Fprintf(&b, "\t{%q, &defaultFile%d},\n", p, i)
+		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i)
 	}
 	b.WriteString("}\n")
 	for i, p := range paths {
