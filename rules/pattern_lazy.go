@@ -2,8 +2,8 @@ package rules
 
 // The patterns of reported speech are read from the pattern table on
 // first use: a run without --reported never matches them, and reading
-// their items at every start (32 of the default base ruleset's 70
-// patterns, ~half of the items) filled ~60 KB of fresh memory. Only a
+// their items at every start (about half of the default base ruleset's
+// items) filled ~60 KB of fresh memory. Only a
 // load with the static data makes such patterns (decoder.attr): its
 // patterns are all in the table and were checked when it was made
 // (TestStaticLoadSame loads the same files without the data, which parses
