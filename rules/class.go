@@ -65,13 +65,16 @@ func (ct *classTable) hasSuffix(w string) bool {
 // then those that patterns refer to, then the rest by name, up to
 // maxListBits.
 func (rs *Ruleset) bindClasses() {
-	order := rs.classOrder()
 	if st := rs.static; st != nil {
-		if cls, ok := st.classTable(order); ok {
-			rs.classes = rs.bindOrder(order, cls, false)
+		// the order of the load the data was made from, which is this
+		// load's: the same files (staticFor), hence the same lists and
+		// patterns (TestStaticLoadSame compares the classes both ways)
+		if cls, ok := st.classTable(st.Order); ok {
+			rs.classes = rs.bindOrder(st.Order, cls, false)
 			return
 		}
 	}
+	order := rs.classOrder()
 	n := 0 // the words of the lists, counted once per list: room enough for the map at once
 	for _, name := range order {
 		if l := rs.Lists[name]; l != nil {

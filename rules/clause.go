@@ -291,7 +291,7 @@ func (r *AttrRule) CueLists() []*List {
 			}
 		}
 	}
-	walk(r.Pattern.items)
+	walk(r.Pattern.its())
 	if cue == nil {
 		return nil
 	}
@@ -362,7 +362,7 @@ func (r *AttrRule) CueLead() int {
 		return -1
 	}
 	lead := 0
-	for _, it := range r.Pattern.items {
+	for _, it := range r.Pattern.its() {
 		if it.capture == "cue" {
 			return lead
 		}
@@ -574,7 +574,7 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 // Anchored reports whether the rule's pattern starts with ^: it matches
 // only from the start of the window.
 func (r *AttrRule) Anchored() bool {
-	return r.Pattern != nil && len(r.Pattern.items) > 0 && r.Pattern.items[0].op == opStart
+	return r.Pattern != nil && r.Pattern.anchored
 }
 
 // CueReach bounds where the cue of a rule of reported speech stands
@@ -614,14 +614,15 @@ type CueReach struct {
 func (r *AttrRule) CueReach() CueReach {
 	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
-		cr.pivot, cr.tail, cr.after = pivotOf(r.Pattern.items), tailOf(r.Pattern.items), afterOf(r.Pattern.items)
-		cr.minLead = minLeadOf(r.Pattern.items)
-		cr.content = contentAfterOf(r.Pattern.items)
+		its := r.Pattern.its()
+		cr.pivot, cr.tail, cr.after = pivotOf(its), tailOf(its), afterOf(its)
+		cr.minLead = minLeadOf(its)
+		cr.content = contentAfterOf(its)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr
 	}
-	its := r.Pattern.items
+	its := r.Pattern.its()
 	ci := slices.IndexFunc(its, func(it *item) bool { return it.capture == "cue" })
 	if ci < 0 {
 		return cr

@@ -117,8 +117,9 @@ type CleanupRule struct {
 	FirstInArticle Tri
 
 	// filter: the quick tests mined from Regex (see needle.Of), set when the
-	// rule is checked
-	filter needle.Filter
+	// rule is checked; nil without a regex (a pointer: the filter is ~720
+	// bytes, and most rules have no regex)
+	filter *needle.Filter
 
 	// list references, bound by the loader; wordOnly[i] marks only_words
 	wordLists []string
@@ -254,12 +255,14 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 func (c *CleanupRule) prepare() {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
 		if r != nil && r.Regex != nil {
-			r.filter = filterOf(r.Regex.String()) // mined beforehand for the default rules
+			f := filterOf(r.Regex.String()) // mined beforehand for the default rules
+			r.filter = &f
 		}
 	}
 }
 
 // quickFilter returns the quick tests of the rule's regex, mined when the
 // rule was loaded: they say no only where the regex cannot match (the
-// extract package reaches it through Compiled).
-func (c *CleanupRule) quickFilter() *needle.Filter { return &c.filter }
+// extract package reaches it through Compiled); nil when the rule has no
+// regex.
+func (c *CleanupRule) quickFilter() *needle.Filter { return c.filter }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // judgeSetters lists the keys of a judge mapping and how to set them.
@@ -172,12 +173,11 @@ var cleanupScalars = map[string]scalarKey{
 // the rule has them; empty for most line rules.
 func (c *CleanupRule) Conditions() []string {
 	var out []string
-	for k, s := range cleanupScalars {
-		if s.tested() && s.active(c) {
-			out = append(out, k)
+	for _, k := range testedKeys() {
+		if k.active(c) {
+			out = append(out, k.name)
 		}
 	}
-	sort.Strings(out)
 	if c.Prev != nil {
 		out = append(out, "prev")
 	}
@@ -186,6 +186,26 @@ func (c *CleanupRule) Conditions() []string {
 	}
 	return out
 }
+
+// namedKey is a key of cleanupScalars and its entry.
+type namedKey struct {
+	name string
+	scalarKey
+}
+
+// testedKeys returns the keys of cleanupScalars that cleanup tests
+// (scalarKey.tested), sorted: made on first use, read-only (Conditions
+// ran over the map and sorted for each rule of each start).
+var testedKeys = sync.OnceValue(func() []namedKey {
+	var out []namedKey
+	for k, s := range cleanupScalars {
+		if s.tested() {
+			out = append(out, namedKey{k, s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+})
 
 func tri(b bool) Tri {
 	if b {

@@ -346,7 +346,10 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		blocks = &patternBlocks{}
 	}
 	pat, ok := (*Pattern)(nil), false
-	if d.src.Default {
+	if d.src.Default && d.fromStatic && r.Kind == KindIndirect {
+		pat, ok = lazyPattern(src) // read on first use (pattern_lazy.go)
+	}
+	if d.src.Default && !ok {
 		pat, ok = tablePattern(src, blocks) // parsed when the table was made
 	}
 	var err error

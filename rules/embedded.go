@@ -14,7 +14,7 @@ import (
 func embeddedFile(path string) ([]byte, error) {
 	for i := range defaultFileData {
 		if f := &defaultFileData[i]; f.path == path {
-			return unsafe.Slice(unsafe.StringData(*f.data), len(*f.data)), nil
+			return f.bytes(), nil
 		}
 	}
 	return fs.ReadFile(defaultFS, path)
@@ -22,6 +22,26 @@ func embeddedFile(path string) ([]byte, error) {
 
 // embeddedData is a default file embedded as a string.
 type embeddedData struct {
-	path string
+	path string // defaults/…
+	name string // its name in messages: defaultPrefix and the path in defaults
 	data *string
+}
+
+// bytes returns the file's bytes: the program's embedded data, read-only.
+func (f *embeddedData) bytes() []byte { return unsafe.Slice(unsafe.StringData(*f.data), len(*f.data)) }
+
+// embeddedIn returns the entry of defaultFileData of the file name in the
+// folder dir (defaults/…), looking from index *from on (defaultFileData is
+// sorted by path, and a folder's files are asked for in name order: each
+// is found after the one before, and *from is moved past it); nil when
+// there is none.
+func embeddedIn(dir, name string, from *int) *embeddedData {
+	for i := *from; i < len(defaultFileData); i++ {
+		p := defaultFileData[i].path
+		if len(p) == len(dir)+1+len(name) && p[len(dir)] == '/' && p[:len(dir)] == dir && p[len(dir)+1:] == name {
+			*from = i + 1
+			return &defaultFileData[i]
+		}
+	}
+	return nil
 }

@@ -15,7 +15,7 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 	if r.Pattern == nil {
 		return "the rule has no pattern"
 	}
-	items := r.Pattern.items
+	items := r.Pattern.its()
 	qi := -1 // the top-level QUOTE item
 	for i, it := range items {
 		if it.op == opQuote {
@@ -55,10 +55,10 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 
 // quoteSrc returns the source of items [i, j) of p, quoted.
 func quoteSrc(p *Pattern, i, j int) string {
-	from := runeOffset(p.Source, p.items[i].startCol())
+	from := runeOffset(p.Source, p.its()[i].startCol())
 	to := len(p.Source)
-	if j < len(p.items) {
-		to = runeOffset(p.Source, p.items[j].startCol())
+	if j < len(p.its()) {
+		to = runeOffset(p.Source, p.its()[j].startCol())
 	}
 	return "«" + strings.Join(strings.Fields(p.Source[from:to]), " ") + "»"
 }

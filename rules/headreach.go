@@ -13,7 +13,7 @@ func (r *AttrRule) HeadReach() (n int, ok bool) {
 	if !r.Anchored() {
 		return 0, false
 	}
-	return seqReach(r.Pattern.items)
+	return seqReach(r.Pattern.its())
 }
 
 // seqReach is the tokens that the items its, in sequence, can read (see

@@ -344,7 +344,11 @@ func (rs *Ruleset) LangProfile(code string) *Language {
 type packSet struct {
 	codes    []string
 	profiles map[string]*Language
-	srcs     map[string][]Source // the sources of each pack's ruleset, in load order
+	// base holds the base sources and srcs the pack's own sources, in
+	// load order: a pack's ruleset loads base then srcs[code] (one copy
+	// of the base sources, not one per pack, at every start)
+	base []Source
+	srcs map[string][]Source
 
 	mu     sync.Mutex
 	loaded map[string]*Ruleset
@@ -359,11 +363,11 @@ func (ps *packSet) get(code string) *Ruleset {
 	if p, ok := ps.loaded[code]; ok {
 		return p
 	}
-	srcs, ok := ps.srcs[code]
+	pack, ok := ps.srcs[code]
 	if !ok {
 		return nil
 	}
-	p, err := loadPack(code, srcs)
+	p, err := loadPack(code, ps.sources(pack))
 	if err != nil {
 		p = nil
 	}
@@ -463,27 +467,29 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 		return nil
 	}
 	sort.Strings(codes)
-	ps := &packSet{codes: codes, profiles: map[string]*Language{}, srcs: map[string][]Source{}, loaded: map[string]*Ruleset{}}
+	ps := &packSet{codes: codes, profiles: make(map[string]*Language, len(codes)), srcs: make(map[string][]Source, len(codes)), loaded: map[string]*Ruleset{}}
 	rs.packs = ps
+	for _, s := range srcs {
+		if s.Pack == "" {
+			ps.base = append(ps.base, s)
+		}
+	}
 	var errs ErrorList
 	for _, code := range codes {
-		var sub, pack []Source
+		var pack []Source
 		for _, s := range srcs {
-			switch s.Pack {
-			case "":
-				sub = append(sub, s)
-			case code:
+			if s.Pack == code {
 				pack = append(pack, s)
 			}
 		}
-		ps.srcs[code] = append(sub, pack...)
+		ps.srcs[code] = pack
 		if allDefault {
 			if ps.profiles[code] = staticPackProfile(code, pack); ps.profiles[code] == nil {
 				ps.profiles[code] = packProfile(code, pack)
 			}
 			continue
 		}
-		p, err := loadPack(code, ps.srcs[code])
+		p, err := loadPack(code, ps.sources(pack))
 		if err != nil {
 			for _, e := range errorsOf(err) {
 				if strings.Contains(e.Pos.File, "/"+code+"/") || strings.Contains(e.Pos.File, string(filepath.Separator)+code+string(filepath.Separator)) {
@@ -498,6 +504,12 @@ func loadPacks(rs *Ruleset, srcs []Source) error {
 		ps.profiles[code] = &p.Language
 	}
 	return errs.Err()
+}
+
+// sources returns the sources of the ruleset of a pack whose own sources
+// are pack: the base sources, then pack.
+func (ps *packSet) sources(pack []Source) []Source {
+	return append(append(make([]Source, 0, len(ps.base)+len(pack)), ps.base...), pack...)
 }
 
 // loadPack loads the ruleset of pack code from its sources.

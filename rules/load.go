@@ -50,9 +50,15 @@ func embeddedSources(dir, pack string) []Source {
 	if err != nil {
 		return nil
 	}
-	var out []Source
+	out := make([]Source, 0, len(ents))
+	from := 0
 	for _, e := range ents {
 		if e.IsDir() {
+			continue
+		}
+		if f := embeddedIn(path, e.Name(), &from); f != nil {
+			// the generated entry (embedded_files.go): its name made once
+			out = append(out, Source{Name: f.name, Data: f.bytes(), Default: true, Pack: pack})
 			continue
 		}
 		data, err := embeddedFile(path + "/" + e.Name())
@@ -170,7 +176,11 @@ func loadOne(srcs []Source) (*Ruleset, error) { return loadWith(srcs, staticFor(
 // static.go): its lists, word classes and cleanup index are then read from
 // the data instead of built.
 func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
-	rs := &Ruleset{Lists: map[string]*List{}, Disabled: map[string]Pos{}, static: st}
+	nLists := 0 // the lists of the static data, at once (the map grew four times)
+	if st != nil {
+		nLists = len(st.Lists)
+	}
+	rs := &Ruleset{Lists: make(map[string]*List, nLists), Disabled: map[string]Pos{}, static: st}
 	defer func() { rs.static = nil }()
 	var errs ErrorList
 	ids := &idIndex{attr: map[string]int{}, clean: map[string]int{}, defaults: map[string]bool{}, base: map[string]bool{}}
@@ -284,32 +294,23 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 		if r.Pattern == nil {
 			continue
 		}
+		if l := r.Pattern.lazy; l != nil {
+			l.lists = rs.Lists // bound when read (pattern_lazy.go)
+			continue
+		}
 		// the list items come in the order of r.Pattern.lists (depth first)
 		refs := r.Pattern.lists
-		var bind func([]*item)
-		bind = func(its []*item) {
-			for _, it := range its {
-				if it.op == opList && len(refs) > 0 {
-					ref := refs[0]
-					refs = refs[1:]
-					l, ok := rs.Lists[ref.name]
-					if !ok {
-						p := r.Pos
-						if r.at != nil {
-							p = r.at(ref.col)
-						}
-						*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
-						continue
-					}
-					it.list = l
+		bindItems(r.Pattern.items, &refs, func(ref listRef) *List {
+			l, ok := rs.Lists[ref.name]
+			if !ok {
+				p := r.Pos
+				if r.at != nil {
+					p = r.at(ref.col)
 				}
-				for _, a := range it.alts {
-					bind(a)
-				}
-				bind(it.neg)
+				*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
 			}
-		}
-		bind(r.Pattern.items)
+			return l
+		})
 	}
 	for _, c := range rs.Cleanup {
 		for i, name := range c.wordLists {

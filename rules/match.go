@@ -245,17 +245,18 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if r.Anchored() {
 		last = min(last, 0) // canStart allows no other start
 	}
+	its := r.Pattern.its()
 	for start := max(lo, 0); start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(r.Pattern.items, start) || nr != nil && !m.reaches(nr, r.Pattern.items, start) {
+		if !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
 			continue
 		}
 		m.caps = m.caps[:0]
 		m.hasSpk = false
 		var got Match
-		ok := m.seq(r.Pattern.items, 0, start, func(end int) bool {
+		ok := m.seq(its, 0, start, func(end int) bool {
 			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
 				return false
 			}

@@ -46,7 +46,7 @@ func NewNeeds(rules []*AttrRule) *Needs {
 		var all uint64
 		exact := r.Pattern != nil
 		if r.Pattern != nil {
-			for _, it := range r.Pattern.items {
+			for _, it := range r.Pattern.its() {
 				if it.min == 0 {
 					continue
 				}

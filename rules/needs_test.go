@@ -79,7 +79,7 @@ func TestNeedsLikePossible(t *testing.T) {
 			ref := rs.NewWindow(toks)
 			m := &ref.m
 			m.Window, m.quote = ref, -1
-			want := m.possible(r.Pattern.items)
+			want := m.possible(r.Pattern.its())
 			got := w.NeedsHold(ns, ri, r)
 			if got != want && (!got || ns.exact[ri]) {
 				t.Fatalf("%s on %v: NeedsHold %v, possible %v", r.ID, parts, got, want)

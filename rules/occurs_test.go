@@ -49,7 +49,7 @@ func TestWindowShortcutsLikeScans(t *testing.T) {
 			if r.Pattern == nil {
 				continue
 			}
-			walkItems(r.Pattern.items, func(it *item) {
+			walkItems(r.Pattern.its(), func(it *item) {
 				scan := func() bool {
 					for p := range toks {
 						if m.atomAt(it, p) {
@@ -74,7 +74,7 @@ func TestWindowShortcutsLikeScans(t *testing.T) {
 					}
 				}
 			})
-			want := fm.possible(r.Pattern.items)
+			want := fm.possible(r.Pattern.its())
 			for k := 0; k < 2; k++ {
 				if got := w.possibleMemo(m, r); got != want {
 					t.Fatalf("%v: possibleMemo(%s) = %v, want %v", parts, r.ID, got, want)

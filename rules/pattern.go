@@ -38,9 +38,14 @@ type Pattern struct {
 	// HasClause is true when the pattern holds CLAUSE: a rule of reported
 	// speech, matched per sentence rather than per quotation.
 	HasClause bool
+	// anchored: the first item is ^ (see AttrRule.Anchored)
+	anchored bool
 	// lists holds the list items' names and columns, in the order of the
 	// items (depth first, as the source has them)
 	lists []listRef
+	// lazy, when not nil, holds the items instead of items: read on
+	// first use (see its)
+	lazy *lazyItems
 }
 
 type listRef struct {
@@ -134,8 +139,10 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 }
 
 // scan sets what a parse tells of pat's items besides the items
-// themselves and their lists: each item's tok, HasQuote and HasClause.
+// themselves and their lists: each item's tok, HasQuote, HasClause and
+// anchored.
 func (pat *Pattern) scan() {
+	pat.anchored = len(pat.items) > 0 && pat.items[0].op == opStart
 	var walk func([]*item)
 	walk = func(its []*item) {
 		for _, it := range its {

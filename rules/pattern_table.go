@@ -28,12 +28,15 @@ const patternsFile = "patterns.snapshot"
 var defaultPatternTable string
 
 // patternsMagic opens the table; its last byte is the format's version.
-const patternsMagic = "whosaid-pattern-snapshot\x02"
+const patternsMagic = "whosaid-pattern-snapshot\x03"
 
 // patternKind is the kind of the table's entries (see lookupEntry).
 const patternKind = 'P'
 
-// An entry's value is the pattern's items as a sequence: the number of
+// An entry's value is a byte of flags (patternQuote, patternClause,
+// patternAnchored: what
+// Pattern.scan tells of the items, for a pattern whose items are read on
+// first use, lazyPattern), then the pattern's items as a sequence: the number of
 // items (a varint) and each item: its op (a byte), a byte of flags
 // (itemPronoun), its col, min and max (varints), its list name (of a list
 // item: Pattern.lists), punct and capture (each a varint length and the
@@ -43,6 +46,14 @@ const patternKind = 'P'
 
 // itemPronoun is the flag of a PRONOUN item.
 const itemPronoun = 1
+
+// The flags of a pattern: it holds QUOTE (HasQuote), CLAUSE or CONTENT
+// (HasClause), it starts with ^ (anchored).
+const (
+	patternQuote = 1 << iota
+	patternClause
+	patternAnchored
+)
 
 // tablePattern returns the pattern src from the table, with its items
 // taken from blocks; ok is false when it is not there or the table is
@@ -54,10 +65,10 @@ func tablePattern(src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
 // readPattern is tablePattern on the table data.
 func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
 	val, ok := lookupEntry(data, patternsMagic, patternKind, src)
-	if !ok {
+	if !ok || val == "" {
 		return nil, false
 	}
-	r := &patternReader{snapshotReader: snapshotReader{data: val}, p: &parser{src: src, blocks: blocks}}
+	r := &patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &parser{src: src, blocks: blocks}}
 	items := r.seq(0)
 	if r.err != nil || len(items) == 0 {
 		return nil, false
@@ -196,7 +207,17 @@ func buildPatterns(srcs []string) ([]byte, error) {
 			return nil, fmt.Errorf("rules: a default pattern does not parse: %q: %w", src, err)
 		}
 		refs := pat.lists
-		es = append(es, tableEntry{patternKind, src, appendItems(nil, pat.items, &refs)})
+		flags := byte(0)
+		if pat.HasQuote {
+			flags |= patternQuote
+		}
+		if pat.HasClause {
+			flags |= patternClause
+		}
+		if pat.anchored {
+			flags |= patternAnchored
+		}
+		es = append(es, tableEntry{patternKind, src, appendItems([]byte{flags}, pat.items, &refs)})
 	}
 	return buildTable(patternsMagic, es), nil
 }

@@ -183,7 +183,7 @@ func (w *Window) classify() uint64 {
 // again on one sentence after each statement they find).
 func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 	if m.quote >= 0 {
-		return m.possible(r.Pattern.items)
+		return m.possible(r.Pattern.its())
 	}
 	bit := patternBit(r.Pattern)
 	if w.possBits&bit != 0 { // else a pattern not seen yet: no scan
@@ -193,7 +193,7 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 			}
 		}
 	}
-	ok := m.possible(r.Pattern.items)
+	ok := m.possible(r.Pattern.its())
 	w.poss = append(w.poss, possSeen{r.Pattern, ok})
 	w.possBits |= bit
 	return ok
@@ -205,7 +205,11 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 // them, each rule being tried once or twice per sentence — is told a miss
 // without a scan of the patterns remembered.
 func patternBit(p *Pattern) uint64 {
-	return 1 << ((uint(len(p.Source))*7 + uint(len(p.items))) & 63)
+	n := 0 // (a pattern read on first use counts no items: its items are not read for this)
+	if p.lazy == nil {
+		n = len(p.items)
+	}
+	return 1 << ((uint(len(p.Source))*7 + uint(n)) & 63)
 }
 
 // possible reports whether every required item of items (one that must

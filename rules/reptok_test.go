@@ -73,10 +73,10 @@ func TestRepTokLikeRep(t *testing.T) {
 			if n%3 == 1 {
 				w.limit = 1 + rng.Intn(400) // reach the limit in the middle of repetitions
 			}
-			setTok(r.Pattern.items, false)
+			setTok(r.Pattern.its(), false)
 			want, wantOK := w.Match(r, quote)
 			wantSteps := w.m.steps
-			setTok(r.Pattern.items, true)
+			setTok(r.Pattern.its(), true)
 			limit := w.limit
 			w = rs.NewWindow(toks) // a fresh window: it remembers the rules that failed
 			w.limit = limit

@@ -24,7 +24,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:generate go test -run ^Test(DefaultSnapshot|StaticDefaults|EmbeddedFiles)$ -update .
+//go:generate go test -run ^Test(DefaultSnapshot|StaticDefaults|StaticTrees|EmbeddedFiles)$ -update .
 
 // snapshotFile is the file the snapshot is kept in, beside this one.
 const snapshotFile = "defaults.snapshot"
@@ -102,92 +102,11 @@ func (idx *snapshotIndex) decode(name string, src []byte) (*yaml.Node, error) {
 	if !idx.read {
 		idx.files, idx.err = readSnapshotHeader(defaultSnapshot)
 		idx.read = true
-		if strings.HasSuffix(name, staticSuffix) {
-			// a load with the static data: its trees are those of the
-			// suffix (or smaller), so the largest of them is made first
-			nodes, strs := 0, 0
-			for _, f := range idx.files {
-				if strings.HasSuffix(f.name, staticSuffix) {
-					nodes, strs = max(nodes, f.nodes), max(strs, f.nstrs)
-				}
-			}
-			sc := &idx.scratch
-			sc.nodes, sc.ptrs = make([]yaml.Node, 0, nodes), make([]*yaml.Node, 0, nodes)
-			sc.lens, sc.strs = make([]int, 0, strs), make([]string, 0, strs)
-		}
 	}
 	if idx.err != nil {
 		return nil, idx.err
 	}
 	return decodeSnapshotEntry(defaultSnapshot, idx.files, name, src, &idx.scratch, idx.known)
-}
-
-// staticSuffix ends the name of a base file's second tree in the
-// snapshot: the tree without what a load with the static data reads from
-// it (see static.go) — the entries of its top-level `lists:` section (an
-// empty mapping in its place) and the `tests:` of its attribution rules.
-// Files without either have none.
-const staticSuffix = "#static"
-
-// snapshotRootStatic returns the root of the file src without its lists
-// and rule tests (see staticSuffix) from the snapshot, or its full tree
-// (snapshotRoot) when the snapshot has no such tree of it.
-func snapshotRootStatic(src Source, idx *snapshotIndex) *yaml.Node {
-	if !src.Default {
-		return nil
-	}
-	if root, err := idx.decode(src.Name+staticSuffix, src.Data); err == nil {
-		return root
-	}
-	return snapshotRoot(src, idx)
-}
-
-// staticTree returns a copy of the root mapping of a file with the value
-// of its top-level `lists` key an empty mapping and the `tests` of its
-// attribution rules left out; nil when it has neither.
-func staticTree(root *yaml.Node) *yaml.Node {
-	if root == nil || root.Kind != yaml.MappingNode {
-		return nil
-	}
-	cp := *root
-	cp.Content = append([]*yaml.Node(nil), root.Content...)
-	changed := false
-	for i := 0; i+1 < len(cp.Content); i += 2 {
-		k, v := cp.Content[i], cp.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			continue
-		}
-		switch k.Value {
-		case "lists":
-			cp.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: v.Style, Line: v.Line, Column: v.Column}
-			changed = true
-		case "attribution":
-			if v.Kind != yaml.SequenceNode {
-				continue
-			}
-			seq := *v
-			seq.Content = append([]*yaml.Node(nil), v.Content...)
-			for j, r := range seq.Content {
-				if r.Kind != yaml.MappingNode {
-					continue
-				}
-				for m := 0; m+1 < len(r.Content); m += 2 {
-					if r.Content[m].Value == "tests" {
-						rc := *r
-						rc.Content = append(append([]*yaml.Node(nil), r.Content[:m]...), r.Content[m+2:]...)
-						seq.Content[j] = &rc
-						changed = true
-						break
-					}
-				}
-			}
-			cp.Content[i+1] = &seq
-		}
-	}
-	if !changed {
-		return nil
-	}
-	return &cp
 }
 
 // The snapshot's layout, every number an unsigned varint:
@@ -370,7 +289,7 @@ func decodeSnapshotEntry(data string, files []snapshotEntry, name string, src []
 		if f.name != name {
 			continue
 		}
-		if f.size != len(src) || !crcIs(known, strings.TrimSuffix(name, staticSuffix), uint32(f.crc), src) {
+		if f.size != len(src) || !crcIs(known, name, uint32(f.crc), src) {
 			return nil, fmt.Errorf("snapshot: %s has changed since the snapshot was made", name)
 		}
 		r := &snapshotReader{data: data[:f.stop], off: f.start}
@@ -472,6 +391,23 @@ func (r *snapshotReader) tree(n int, sc *snapshotScratch) (*yaml.Node, error) {
 	return root, nil
 }
 
+// parseYAML returns the tree the YAML parser gives for src (not the
+// snapshot's, for a default file), or its problems.
+func parseYAML(src Source) (*yaml.Node, error) {
+	var errs ErrorList
+	plain := src
+	plain.Default = false // parse the YAML, not the snapshot
+	d := &decoder{file: src.Name, errs: &errs, src: plain}
+	root := d.parse()
+	if root == nil || len(errs) > 0 {
+		if len(errs) == 0 {
+			return nil, fmt.Errorf("%s: no tree", src.Name)
+		}
+		return nil, errs.Err()
+	}
+	return root, nil
+}
+
 // buildSnapshot parses the sources and returns the snapshot of those that
 // parse as one non-empty YAML document without problems (the others are
 // left out and parsed at load as before).
@@ -483,97 +419,80 @@ func buildSnapshot(srcs []Source) ([]byte, error) {
 		count   int
 		nstrs   int
 	}
-	type tree struct {
-		name string
-		root *yaml.Node
-	}
 	var files []file
 	for _, src := range srcs {
-		var errs ErrorList
-		plain := src
-		plain.Default = false // parse the YAML, not the snapshot
-		d := &decoder{file: src.Name, errs: &errs, src: plain}
-		root := d.parse()
-		if root == nil || len(errs) > 0 {
+		root, err := parseYAML(src)
+		if err != nil {
 			continue
 		}
-		// the file's tree, and for a base file with lists or rule tests
-		// its tree without them (see staticSuffix)
-		trees := []tree{{src.Name, root}}
-		if st := staticTree(root); st != nil && src.Pack == "" {
-			trees = append(trees, tree{src.Name + staticSuffix, st})
+		strIdx := map[string]int{"": 0}
+		strs := []string{""}
+		str := func(s string) uint64 {
+			i, ok := strIdx[s]
+			if !ok {
+				i = len(strs)
+				strIdx[s] = i
+				strs = append(strs, s)
+			}
+			return uint64(i)
 		}
-		for _, tr := range trees {
-			root := tr.root
-			strIdx := map[string]int{"": 0}
-			strs := []string{""}
-			str := func(s string) uint64 {
-				i, ok := strIdx[s]
+		order := map[*yaml.Node]int{}
+		var number func(n *yaml.Node)
+		number = func(n *yaml.Node) {
+			order[n] = len(order)
+			for _, c := range n.Content {
+				number(c)
+			}
+		}
+		number(root)
+		var nodes []byte
+		var bad error
+		var write func(n *yaml.Node)
+		write = func(n *yaml.Node) {
+			nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
+			nodes = binary.AppendUvarint(nodes, uint64(n.Style))
+			fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
+			has := 0
+			for i, s := range fields {
+				if s != "" {
+					has |= 1 << i
+				}
+			}
+			nodes = binary.AppendUvarint(nodes, uint64(has))
+			for _, s := range fields {
+				if s != "" {
+					nodes = binary.AppendUvarint(nodes, str(s))
+				}
+			}
+			nodes = binary.AppendUvarint(nodes, uint64(n.Line))
+			nodes = binary.AppendUvarint(nodes, uint64(n.Column))
+			alias := 0
+			if n.Alias != nil {
+				i, ok := order[n.Alias]
 				if !ok {
-					i = len(strs)
-					strIdx[s] = i
-					strs = append(strs, s)
+					bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
 				}
-				return uint64(i)
+				alias = i + 1
 			}
-			order := map[*yaml.Node]int{}
-			var number func(n *yaml.Node)
-			number = func(n *yaml.Node) {
-				order[n] = len(order)
-				for _, c := range n.Content {
-					number(c)
-				}
+			nodes = binary.AppendUvarint(nodes, uint64(alias))
+			nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
+			for _, c := range n.Content {
+				write(c)
 			}
-			number(root)
-			var nodes []byte
-			var bad error
-			var write func(n *yaml.Node)
-			write = func(n *yaml.Node) {
-				nodes = binary.AppendUvarint(nodes, uint64(n.Kind))
-				nodes = binary.AppendUvarint(nodes, uint64(n.Style))
-				fields := [...]string{n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment}
-				has := 0
-				for i, s := range fields {
-					if s != "" {
-						has |= 1 << i
-					}
-				}
-				nodes = binary.AppendUvarint(nodes, uint64(has))
-				for _, s := range fields {
-					if s != "" {
-						nodes = binary.AppendUvarint(nodes, str(s))
-					}
-				}
-				nodes = binary.AppendUvarint(nodes, uint64(n.Line))
-				nodes = binary.AppendUvarint(nodes, uint64(n.Column))
-				alias := 0
-				if n.Alias != nil {
-					i, ok := order[n.Alias]
-					if !ok {
-						bad = fmt.Errorf("%s: an alias to a node outside the file's tree", src.Name)
-					}
-					alias = i + 1
-				}
-				nodes = binary.AppendUvarint(nodes, uint64(alias))
-				nodes = binary.AppendUvarint(nodes, uint64(len(n.Content)))
-				for _, c := range n.Content {
-					write(c)
-				}
-			}
-			write(root)
-			if bad != nil {
-				return nil, bad
-			}
-			var sec []byte
-			for _, s := range strs {
-				sec = binary.AppendUvarint(sec, uint64(len(s)))
-			}
-			for _, s := range strs {
-				sec = append(sec, s...)
-			}
-			sec = append(sec, nodes...)
-			files = append(files, file{name: tr.name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 		}
+		write(root)
+		if bad != nil {
+			return nil, bad
+		}
+		var sec []byte
+		for _, s := range strs {
+			sec = binary.AppendUvarint(sec, uint64(len(s)))
+		}
+		for _, s := range strs {
+			sec = append(sec, s...)
+		}
+		sec = append(sec, nodes...)
+		files = append(files, file{name: src.Name, src: src.Data, section: sec, count: len(order), nstrs: len(strs)})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	out := []byte(snapshotMagic)

@@ -202,38 +202,54 @@ func staticFor(srcs []Source) *staticDefaults {
 
 // list returns the static list of the name, nil when there is none.
 func (st *staticDefaults) list(name string) *staticList {
-	i := sort.Search(len(st.Lists), func(i int) bool { return st.Lists[i].Name >= name })
-	if i < len(st.Lists) && st.Lists[i].Name == name {
+	if i := st.listIndex(name); i >= 0 {
 		return &st.Lists[i]
 	}
 	return nil
+}
+
+// listIndex returns the index in st.Lists of the list of the name, -1
+// when there is none.
+func (st *staticDefaults) listIndex(name string) int {
+	i := sort.Search(len(st.Lists), func(i int) bool { return st.Lists[i].Name >= name })
+	if i < len(st.Lists) && st.Lists[i].Name == name {
+		return i
+	}
+	return -1
 }
 
 // compileLists compiles the lists of rs (which the decoder left
 // uncompiled): from the static data where it has the list, else from its
 // entries.
 func (st *staticDefaults) compileLists(rs *Ruleset) {
-	// the lists that get a class bit (their words are in the class table)
-	bits := make(map[string]bool, len(st.Order))
-	for i, name := range st.Order {
-		bits[name] = i < maxListBits
+	// bit[i]: st.Lists[i] gets a class bit (its words are in the class
+	// table)
+	bit := make([]bool, len(st.Lists))
+	for _, name := range st.Order[:min(len(st.Order), maxListBits)] {
+		if i := st.listIndex(name); i >= 0 {
+			bit[i] = true
+		}
 	}
-	// the lists the decoder left out (see snapshotRootNoLists)
+	// the lists the decoder left out (the static trees have no lists), in
+	// one block
+	block := make([]List, 0, len(st.Lists))
 	for i := range st.Lists {
 		sl := &st.Lists[i]
 		if _, ok := rs.Lists[sl.Name]; !ok {
-			rs.Lists[sl.Name] = &List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
+			block = append(block, List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
 				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
-				Replaced: sl.Replaced}
+				Replaced: sl.Replaced})
+			rs.Lists[sl.Name] = &block[len(block)-1]
 		}
 	}
 	for name, l := range rs.Lists {
-		sl := st.list(name)
-		if sl == nil || len(sl.Entries) != len(l.Entries) || l.plain {
+		i := st.listIndex(name)
+		if i < 0 || len(st.Lists[i].Entries) != len(l.Entries) || l.plain {
 			l.compile()
 			continue
 		}
-		sl.install(l, !bits[name] && sl.Set == nil)
+		sl := &st.Lists[i]
+		sl.install(l, !bit[i] && sl.Set == nil)
 	}
 }
 

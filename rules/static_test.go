@@ -33,23 +33,34 @@ func TestStaticDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(staticFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s (%d bytes)", staticFile, len(want))
+	if !generated(t, staticFile, want, "the static data of the default rule files") {
 		return
-	}
-	got, err := os.ReadFile(staticFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("rules/%s is not the static data of the default rule files: run `go generate ./rules`", staticFile)
 	}
 	if staticFor(DefaultBaseSources()) == nil {
 		t.Fatalf("the static data is not used for the default base files")
 	}
+}
+
+// generated writes want to the generated file with -update (and returns
+// false: nothing more to check), else fails the test unless the file
+// holds want, which is what for the message.
+func generated(t *testing.T, file string, want []byte, what string) bool {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s (%d bytes)", file, len(want))
+		return false
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("rules/%s is not %s: run `go generate ./rules`", file, what)
+	}
+	return true
 }
 
 // buildStatic returns the static data of a load of the sources srcs.
@@ -561,7 +572,7 @@ func TestEmbeddedFiles(t *testing.T) {
 	b.WriteString("// defaultFileData holds the default files, each embedded as a string (see embeddedFile).\n")
 	b.WriteString("var defaultFileData = [...]embeddedData{\n")
 	for i, p := range paths {
-		fmt.Fprintf(&b, "\t{%q, &defaultFile%d},\n", p, i)
+		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i)
 	}
 	b.WriteString("}\n")
 	for i, p := range paths {

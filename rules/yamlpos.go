@@ -206,11 +206,12 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 func (d *decoder) parse() (root *yaml.Node) {
 	if d.fromStatic {
 		// the lists and rule tests come from the static data: the tree
-		// without them
-		if root := snapshotRootStatic(d.src, d.snap); root != nil {
+		// without them, laid out by the linker (static_trees.go)
+		if root := staticTreeRoot(d.src.Name); root != nil {
 			return root
 		}
-	} else if root := snapshotRoot(d.src, d.snap); root != nil {
+	}
+	if root := snapshotRoot(d.src, d.snap); root != nil {
 		return root // an embedded default file, parsed when it was built
 	}
 	defer func() {
