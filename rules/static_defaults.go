@@ -9,9 +9,9 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 1828612597,
+	Key: 4204186049,
 	Files: []staticFileCRC{
-		{Name: "(default)/attribution.yaml", CRC: 2213893608},
+		{Name: "(default)/attribution.yaml", CRC: 3009608656},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
 		{Name: "(default)/lists.yaml", CRC: 1033874786},
