@@ -36,6 +36,8 @@ type speakerLists struct {
 	nounMarkers    *List
 	adjectiveNames *List
 	subordinators  *List
+	objectPreps    *List
+	definite       *List
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -67,6 +69,8 @@ func (rs *Ruleset) bindLists() {
 		nounMarkers:    rs.Lists[ListNounMarkers],
 		adjectiveNames: rs.Lists[ListAdjectiveNames],
 		subordinators:  rs.Lists[ListSubordinators],
+		objectPreps:    rs.Lists[ListObjectPreps],
+		definite:       rs.Lists[ListDefinite],
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {
@@ -621,6 +625,25 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
 	}
 	return sp, true
+}
+
+// subjectAt reports whether a speaker phrase of type t at toks[pos] stands
+// where a subject can (the SUBJECT item): a pronoun, or a phrase that
+// follows no word of object_prepositions or definite_articles (obtained
+// by the Springfield Herald, a message on Twitter) and no name word of
+// which it would be the end (the Springfield Herald → Herald).
+func (rs *Ruleset) subjectAt(toks []Token, pos int, t SpeakerType) bool {
+	if pos == 0 || t == PronounMention {
+		return true
+	}
+	p := &toks[pos-1]
+	if p.Kind != Word {
+		return true
+	}
+	if rs.InList(rs.speakerLists.objectPreps, p) || rs.InList(rs.speakerLists.definite, p) {
+		return false
+	}
+	return !p.Cap || !rs.IsNameWord(toks, pos-1)
 }
 
 // adjectiveName reports whether the run toks[j:end] of a name is one
