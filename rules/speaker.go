@@ -327,7 +327,15 @@ done:
 		end--
 	}
 	if end > j && rs.adjectiveName(toks, j, end, det) {
-		return nil // Republican claims, an Egyptian textbook: an adjective, no name
+		// an adjective, no name (Republican claims, an Egyptian textbook),
+		// but the modifier of a descriptor's head after it (Republican
+		// business leaders)
+		d, ok := rs.descriptor(toks, i, end, -1)
+		if !ok {
+			return nil
+		}
+		d.Title.Start = j
+		return []SpeakerPhrase{d}
 	}
 	if end == j {
 		if d, ok := rs.descriptor(toks, i, j, -1); ok {
