@@ -327,9 +327,9 @@ done:
 		end--
 	}
 	if end > j && rs.adjectiveName(toks, j, end, det) {
-		// an adjective, no name (Republican claims, an Egyptian textbook),
+		// an adjective, no name (Liberal claims, a Canadian brochure),
 		// but the modifier of a descriptor's head after it (Republican
-		// business leaders)
+		// county leaders)
 		d, ok := rs.descriptor(toks, i, end, -1)
 		if !ok {
 			return nil
@@ -610,7 +610,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 			break
 		}
 		if k == j && t.Cap && rs.InList(rs.speakerLists.subordinators, t) {
-			break // a fronted clause is no descriptor: Though party rules permit members …
+			break // a fronted clause is no descriptor: Though club rules allow proxies, …
 		}
 		if rs.isHead(t) {
 			last = k
@@ -638,7 +638,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 // subjectAt reports whether a speaker phrase of type t at toks[pos] stands
 // where a subject can (the SUBJECT item): a pronoun, or a phrase that
 // follows no word of object_prepositions or definite_articles (obtained
-// by the Springfield Herald, a message on Twitter) and no name word of
+// by the Springfield Herald, a note from Springfield) and no name word of
 // which it would be the end (the Springfield Herald → Herald).
 func (rs *Ruleset) subjectAt(toks []Token, pos int, t SpeakerType) bool {
 	if pos == 0 || t == PronounMention {
@@ -658,10 +658,10 @@ func (rs *Ruleset) subjectAt(toks []Token, pos int, t SpeakerType) bool {
 // capitalised adjective of party or nationality (adjective_names), after
 // plain lower-case words only (rated Republican), that is no speaker:
 // without a determiner (a singular noun of that kind needs one, so
-// Republican claims is an adjective and its noun), or after one before a
-// plain lower-case word, its noun (an Egyptian textbook; not the Republican
+// Liberal claims is an adjective and its noun), or after one before a
+// plain lower-case word, its noun (a Canadian brochure; not the Republican
 // said, the Republican who …), unless it is a noun too (a title or a person
-// noun: one Republican involved in the planning).
+// noun: one Republican close to the mayor).
 func (rs *Ruleset) adjectiveName(toks []Token, j, end int, det bool) bool {
 	t := &toks[end-1]
 	if !t.Cap || rs.speakerLists.adjectiveNames == nil || !rs.InList(rs.speakerLists.adjectiveNames, t) {
@@ -676,7 +676,7 @@ func (rs *Ruleset) adjectiveName(toks []Token, j, end int, det bool) bool {
 		return true
 	}
 	if end >= len(toks) || rs.isHead(t) {
-		return false // a noun too: one Republican involved in the planning
+		return false // a noun too: one Republican close to the mayor
 	}
 	n := &toks[end]
 	b := &rs.speakerBits

@@ -9,12 +9,12 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 2064003147,
+	Key: 450647521,
 	Files: []staticFileCRC{
-		{Name: "(default)/attribution.yaml", CRC: 324315187},
+		{Name: "(default)/attribution.yaml", CRC: 4133800733},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
-		{Name: "(default)/lists.yaml", CRC: 2525414799},
+		{Name: "(default)/lists.yaml", CRC: 262120688},
 		{Name: "(default)/marks.yaml", CRC: 202089706},
 		{Name: "(default)/reported.yaml", CRC: 3829428174},
 	},
@@ -317,7 +317,7 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "adjective_names",
 			Kind:        "words",
-			Description: "Capitalised adjectives of party, nationality or region that are no speaker as the one word of a name (a singular noun of that kind needs a determiner): without one (Republican claims were rated …) or before a plain lower-case noun (an Egyptian textbook explains …); with a name or a title after them they are its modifier (Republican Jane Doe, the American envoy). Words that are also common surnames (Cuban, English, French, German, Christian, Irish, Welsh, Latin) are left out: said Cuban names Mark Cuban. Optional.",
+			Description: "Capitalised adjectives of party, nationality or region that are no speaker as the one word of a name (a singular noun of that kind needs a determiner): without one (Liberal claims were rated …) or before a plain lower-case noun (a Canadian brochure explains …); with a name or a title after them they are its modifier (Republican Jane Doe, the American envoy). Words that are also common surnames (Cuban, English, French, German, Christian, Irish, Welsh, Latin) are left out: said Cuban names a person of that name. Optional.",
 			Entries: []string{
 				"democratic", "republican", "american", "russian", "ukrainian", "british", "chinese", "iranian",
 				"israeli", "palestinian", "syrian", "iraqi", "afghan", "turkish", "indian", "pakistani",
@@ -5317,7 +5317,7 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "object_prepositions",
 			Kind:        "words",
-			Description: "Prepositions whose object is no subject: the SUBJECT item of a pattern takes no speaker phrase right after one (obtained by the Springfield Herald warns, a message on Twitter reading; partial-quote). Optional.",
+			Description: "Prepositions whose object is no subject: the SUBJECT item of a pattern takes no speaker phrase right after one (obtained by the Springfield Herald warns, a note from Springfield reading; partial-quote). Optional.",
 			Entries: []string{
 				"by", "on", "in", "at", "of", "from", "for", "with",
 				"to", "into", "onto", "about", "against", "via", "through", "over",
@@ -26885,7 +26885,7 @@ var staticDefaultData = staticDefaults{
 					Pos:     Pos{File: "(default)/attribution.yaml", Line: 593, Col: 9},
 				},
 				{
-					Text:    "Republican claims were rated “false” far more often.",
+					Text:    "Liberal claims were rated “false” far more often.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/attribution.yaml", Line: 595, Col: 9},
 				},
