@@ -35,6 +35,9 @@ const (
 	ListNameConnectors = "name_connectors"          // of, for, and, on (optional: inside a capitalised name in a phrase)
 	ListPartyInitials  = "party_initials"           // r, d, i (optional: party–state labels, R-Ky.)
 	ListNounMarkers    = "noun_markers"             // des, im, zum (optional: words after which one capitalised word is a noun, with capitalised_nouns)
+	ListAdjectiveNames = "adjective_names"          // Republican, Canadian (optional: capitalised adjectives that alone before a noun are no speaker)
+	ListSubordinators  = "subordinators"            // though, while (optional: words that open a subordinate clause, and no speaker phrase)
+	ListObjectPreps    = "object_prepositions"      // by, on, in (optional: a SUBJECT item never follows one)
 
 	// the lists of a language that capitalises its nouns (optional)
 	ListNounSuffixes   = "noun_suffixes"        // -ung, -heit: capitalised words that are nouns, not names

@@ -385,7 +385,7 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 			}
 		case opSpeaker:
 			for _, sp := range m.phrasesAt(pos) {
-				if it.admits(sp.Type) {
+				if it.admits(sp.Type) && (!it.subject || m.rs.subjectAt(m.toks, pos, sp.Type)) {
 					return true
 				}
 			}
@@ -439,7 +439,7 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 		if it.op == opSpeaker {
 			for _, sp := range m.phrasesAt(pos) {
-				if !it.admits(sp.Type) {
+				if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
 					continue
 				}
 				old, oldHas := m.speaker, m.hasSpk
@@ -613,7 +613,7 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 			}
 		case opSpeaker:
 			for _, sp := range m.phrasesAt(pos) {
-				if !it.admits(sp.Type) {
+				if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
 					continue
 				}
 				old, oldHas := m.speaker, m.hasSpk

@@ -57,7 +57,7 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	}
 	it := items[0]
 	for _, sp := range m.phrasesAt(start) {
-		if !it.admits(sp.Type) {
+		if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, start, sp.Type) {
 			continue
 		}
 		e := sp.Span.End

@@ -16,6 +16,10 @@ import (
 //	OTHERQUOTE     any other quotation
 //	SPEAKER        a speaker phrase: a name, a pronoun, or a descriptor
 //	PRONOUN        a speaker that is a pronoun (he, she, they): a subject
+//	SUBJECT        a speaker phrase where a subject can stand: not right after
+//	               a preposition or an article (object_prepositions,
+//	               definite_articles) or inside a longer name (obtained by the
+//	               Springfield Herald warns)
 //	ANY            any token but a quotation
 //	CAP            a capitalised word
 //	UPPER          a word in capitals, two letters or more (PENCE, MR.)
@@ -76,6 +80,7 @@ const (
 
 type item struct {
 	pronoun bool // opSpeaker: pronouns only (PRONOUN)
+	subject bool // opSpeaker: where a subject can stand (SUBJECT)
 	op      op
 	// tok: the item matches one token per repetition and captures nothing
 	// (see tokItem), which matcher.repTok repeats without recursion.
@@ -494,6 +499,8 @@ func (p *parser) atom(depth int) (*item, error) {
 			return p.newItem(item{op: opSpeaker}), nil
 		case "PRONOUN":
 			return p.newItem(item{op: opSpeaker, pronoun: true}), nil
+		case "SUBJECT":
+			return p.newItem(item{op: opSpeaker, subject: true}), nil
 		case "ANY":
 			return p.newItem(item{op: opAny}), nil
 		case "CAP":
@@ -506,7 +513,7 @@ func (p *parser) atom(depth int) (*item, error) {
 			return p.newItem(item{op: opContent}), nil
 		}
 		if strings.ToUpper(id) == id && strings.ToLower(id) != id {
-			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, ANY, CAP, UPPER, CLAUSE, CONTENT, @list or a literal)", id)}
+			return nil, &PatternError{Col: p.col() - utf8.RuneCountInString(id), Msg: fmt.Sprintf("unknown item %s (want QUOTE, OTHERQUOTE, SPEAKER, PRONOUN, SUBJECT, ANY, CAP, UPPER, CLAUSE, CONTENT, @list or a literal)", id)}
 		}
 		return p.newItem(item{op: opLit, lit: []string{strings.ToLower(id)}}), nil
 	}

@@ -38,14 +38,17 @@ const patternKind = 'P'
 // Pattern.scan tells of the items, for a pattern whose items are read on
 // first use, lazyPattern), then the pattern's items as a sequence: the number of
 // items (a varint) and each item: its op (a byte), a byte of flags
-// (itemPronoun), its col, min and max (varints), its list name (of a list
+// (itemPronoun, itemSubject), its col, min and max (varints), its list name (of a list
 // item: Pattern.lists), punct and capture (each a varint length and the
 // bytes), its literal words (a count and each word so), its alternatives
 // (a count and each a sequence) and its negated items (a sequence). An
 // empty sequence is a nil slice.
 
-// itemPronoun is the flag of a PRONOUN item.
-const itemPronoun = 1
+// itemPronoun is the flag of a PRONOUN item, itemSubject of a SUBJECT item.
+const (
+	itemPronoun = 1
+	itemSubject = 2
+)
 
 // The flags of a pattern: it holds QUOTE (HasQuote), CLAUSE or CONTENT
 // (HasClause), it starts with ^ (anchored).
@@ -129,7 +132,7 @@ func (r *patternReader) seq(depth int) []*item {
 
 func (r *patternReader) item(depth int) *item {
 	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
-	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0})
+	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0, subject: flags&itemSubject != 0})
 	col := r.uint()
 	it.col, it.min, it.max = int32(col), r.uint(), r.uint()
 	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
@@ -169,6 +172,9 @@ func appendItems(b []byte, its []*item, refs *[]listRef) []byte {
 		flags := byte(0)
 		if it.pronoun {
 			flags |= itemPronoun
+		}
+		if it.subject {
+			flags |= itemSubject
 		}
 		b = append(b, byte(it.op), flags) // varints of one byte
 		for _, v := range []int{int(it.col), it.min, it.max} {

@@ -57,7 +57,7 @@ func SharePivots(reaches []CueReach) {
 // window for the same cues.
 func samePivot(p, q *pivot) bool {
 	if p.off != q.off || p.punct != q.punct || (p.speaker == nil) != (q.speaker == nil) ||
-		p.speaker != nil && p.speaker.pronoun != q.speaker.pronoun || (p.lead == nil) != (q.lead == nil) {
+		p.speaker != nil && (p.speaker.pronoun != q.speaker.pronoun || p.speaker.subject != q.speaker.subject) || (p.lead == nil) != (q.lead == nil) {
 		return false
 	}
 	return sameAtoms(p.before, q.before) && sameAtoms(p.lead, q.lead)
@@ -260,7 +260,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 			continue
 		}
 		for _, sp := range m.phrasesAt(s) {
-			if e := sp.Span.End; pv.speaker.admits(sp.Type) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, pv.off, e) {
+			if e := sp.Span.End; pv.speaker.admits(sp.Type) && (!pv.speaker.subject || m.rs.subjectAt(m.toks, s, sp.Type)) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, pv.off, e) {
 				return true
 			}
 		}

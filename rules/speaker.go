@@ -34,6 +34,10 @@ type speakerLists struct {
 	expletives     *List
 	nameConnectors *List
 	nounMarkers    *List
+	adjectiveNames *List
+	subordinators  *List
+	objectPreps    *List
+	definite       *List
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -63,6 +67,10 @@ func (rs *Ruleset) bindLists() {
 		expletives:     rs.Lists[ListExpletives],
 		nameConnectors: rs.Lists[ListNameConnectors],
 		nounMarkers:    rs.Lists[ListNounMarkers],
+		adjectiveNames: rs.Lists[ListAdjectiveNames],
+		subordinators:  rs.Lists[ListSubordinators],
+		objectPreps:    rs.Lists[ListObjectPreps],
+		definite:       rs.Lists[ListDefinite],
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {
@@ -317,6 +325,17 @@ done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
 	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) {
 		end--
+	}
+	if end > j && rs.adjectiveName(toks, j, end, det) {
+		// an adjective, no name (Liberal claims, a Canadian brochure),
+		// but the modifier of a descriptor's head after it (Republican
+		// county leaders)
+		d, ok := rs.descriptor(toks, i, end, -1)
+		if !ok {
+			return nil
+		}
+		d.Title.Start = j
+		return []SpeakerPhrase{d}
 	}
 	if end == j {
 		if d, ok := rs.descriptor(toks, i, j, -1); ok {
@@ -590,6 +609,9 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
 			break
 		}
+		if k == j && t.Cap && rs.InList(rs.speakerLists.subordinators, t) {
+			break // a fronted clause is no descriptor: Though club rules allow proxies, …
+		}
 		if rs.isHead(t) {
 			last = k
 			continue
@@ -611,6 +633,54 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		sp.Title.Start = possAt + 1 // Trump’s special envoy → special envoy
 	}
 	return sp, true
+}
+
+// subjectAt reports whether a speaker phrase of type t at toks[pos] stands
+// where a subject can (the SUBJECT item): a pronoun, or a phrase that
+// follows no word of object_prepositions or definite_articles (obtained
+// by the Springfield Herald, a note from Springfield) and no name word of
+// which it would be the end (the Springfield Herald → Herald).
+func (rs *Ruleset) subjectAt(toks []Token, pos int, t SpeakerType) bool {
+	if pos == 0 || t == PronounMention {
+		return true
+	}
+	p := &toks[pos-1]
+	if p.Kind != Word {
+		return true
+	}
+	if rs.InList(rs.speakerLists.objectPreps, p) || rs.InList(rs.speakerLists.definite, p) {
+		return false
+	}
+	return !p.Cap || !rs.IsNameWord(toks, pos-1)
+}
+
+// adjectiveName reports whether the run toks[j:end] of a name is one
+// capitalised adjective of party or nationality (adjective_names), after
+// plain lower-case words only (rated Republican), that is no speaker:
+// without a determiner (a singular noun of that kind needs one, so
+// Liberal claims is an adjective and its noun), or after one before a
+// plain lower-case word, its noun (a Canadian brochure; not the Republican
+// said, the Republican who …), unless it is a noun too (a title or a person
+// noun: one Republican close to the mayor).
+func (rs *Ruleset) adjectiveName(toks []Token, j, end int, det bool) bool {
+	t := &toks[end-1]
+	if !t.Cap || rs.speakerLists.adjectiveNames == nil || !rs.InList(rs.speakerLists.adjectiveNames, t) {
+		return false
+	}
+	for m := j; m < end-1; m++ {
+		if toks[m].Cap || rs.isTitleWord(&toks[m]) {
+			return false
+		}
+	}
+	if !det {
+		return true
+	}
+	if end >= len(toks) || rs.isHead(t) {
+		return false // a noun too: one Republican close to the mayor
+	}
+	n := &toks[end]
+	b := &rs.speakerBits
+	return n.Kind == Word && !n.Cap && rs.cls(n)&(b.cueVerbs|b.aux|b.notNames|b.relatives|b.pronouns) == 0
 }
 
 // titleAhead reports whether a title word follows toks[i] within three
