@@ -26,6 +26,9 @@ const (
 	// listNamingParticiples names the words that, after a determiner and a
 	// noun, give the name a thing goes by: the technique called “…”.
 	listNamingParticiples = "naming_participles"
+	// listNamingAgents names the words after such a quotation that name
+	// who gave the name: a plan called “reckless” by the mayor.
+	listNamingAgents = "naming_agents"
 )
 
 // readerWindow is how many tokens before a quotation readerVoice looks
@@ -183,7 +186,9 @@ func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
 // condition known as “brain fog”). The quotation is the name the thing goes
 // by, not anybody's speech; a verb of naming with a subject (critics called
 // it “reckless”, which he dubbed “…”, what the senators called “…”: the noun
-// is of the person_nouns or titles list) does not match.
+// is of the person_nouns or titles list) does not match, nor does a quotation
+// that a word of the naming_agents list follows (a plan called “reckless” by
+// the mayor: the mayor's word).
 func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
 	l := x.rules.Lists[listNamingParticiples]
 	loc := a.qloc[qi]
@@ -194,6 +199,9 @@ func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
 		return false
 	}
 	toks := a.sents[loc.sent].toks
+	if next := loc.tok + 1; next < len(toks) && x.rules.InList(x.rules.Lists[listNamingAgents], &toks[next]) {
+		return false
+	}
 	for k := max(2, loc.tok-3); k < loc.tok; k++ {
 		if l.MatchAt(toks, k) != loc.tok-k {
 			continue
