@@ -185,17 +185,20 @@ func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
 // and one lower-case word (the technique called “mental arithmetic”, a
 // condition known as “brain fog”). The quotation is the name the thing goes
 // by, not anybody's speech; a verb of naming with a subject (critics called
-// it “reckless”, which he dubbed “…”, what the senators called “…”: the noun
+// it “reckless”, which he dubbed “…”, what the inspectors called “…”: the noun
 // is of the person_nouns or titles list) does not match, nor does a quotation
 // that a word of the naming_agents list follows (a plan called “reckless” by
 // the mayor: the mayor's word).
 func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
-	l := x.rules.Lists[listNamingParticiples]
 	loc := a.qloc[qi]
-	if l == nil || loc.sent < 0 || loc.tok < 3 || wordCount(content, x.rules.Speech.ScareMaxWords+1) > x.rules.Speech.ScareMaxWords {
+	if loc.sent < 0 || loc.tok < 3 {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(content); !unicode.IsLower(r) {
+		return false
+	}
+	l := x.rules.Lists[listNamingParticiples]
+	if l == nil || wordCount(content, x.rules.Speech.ScareMaxWords+1) > x.rules.Speech.ScareMaxWords {
 		return false
 	}
 	toks := a.sents[loc.sent].toks
@@ -214,6 +217,11 @@ func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
 	return false
 }
 
+// maxPronounLen bounds the bytes of a word that pronounMention looks up: a
+// longer quotation is no single pronoun of any language pack, and most
+// quotations are turned away without a look-up.
+const maxPronounLen = 16
+
 // pronounMention reports whether the quote qi is one word of the pronouns
 // list (with at most a final period), inside its sentence rather than
 // opening it: the trademark of the word “We”, because “she” is a candidate.
@@ -221,11 +229,8 @@ func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
 // and a split quotation (“That,” he added, “…”) keeps its comma.
 func (x *Extractor) pronounMention(a *analysis, qi int, content string) bool {
 	loc := a.qloc[qi]
-	if loc.sent < 0 || loc.tok == 0 {
-		return false
-	}
 	w := strings.TrimSuffix(content, ".")
-	if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+	if len(w) > maxPronounLen || loc.sent < 0 || loc.tok == 0 || w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 		return false
 	}
 	return x.rules.Lists[rules.ListPronouns].Has(strings.ToLower(w))

@@ -9,12 +9,12 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 797466230,
+	Key: 1531991298,
 	Files: []staticFileCRC{
 		{Name: "(default)/attribution.yaml", CRC: 4133800733},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
-		{Name: "(default)/lists.yaml", CRC: 1629591498},
+		{Name: "(default)/lists.yaml", CRC: 2599040517},
 		{Name: "(default)/marks.yaml", CRC: 202089706},
 		{Name: "(default)/reported.yaml", CRC: 3829428174},
 	},
@@ -3821,7 +3821,7 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "naming_participles",
 			Kind:        "phrases",
-			Description: "Words right after a determiner and a noun that give the name the thing goes by (the technique called “…”, a condition known as “…”); a quotation of at most scare_max_words words in lower case right after them is a coined term, not speech, whatever rule took it. A verb of naming with a subject (critics called it “…”, which he dubbed “…”, what the senators called “…”; a noun of person_nouns or titles) is no such construction. Optional.",
+			Description: "Words right after a determiner and a noun that give the name the thing goes by (the technique called “…”, a condition known as “…”); a quotation of at most scare_max_words words in lower case right after them is a coined term, not speech, whatever rule took it. A verb of naming with a subject (critics called it “…”, which he dubbed “…”, what the inspectors called “…”; a noun of person_nouns or titles) is no such construction. Optional.",
 			Entries: []string{
 				"called", "known as", "also known as", "dubbed", "nicknamed", "termed", "referred to as",
 			},
