@@ -245,8 +245,8 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		if !x.opts.All && x.mentionSubject(a, qi, content) {
 			continue // “Non-paper” is a term: the words are mentioned, not spoken
 		}
-		if at.ok && !x.opts.All && (x.exclaimModifier(a, qi, content) || x.possessiveTerm(content) || x.endsInTitleNoun(content)) {
-			continue // that “a-ha!” moment, the “whistleblower’s” identity, the “Master Builder Series”: no speech
+		if at.ok && !x.opts.All && (x.exclaimModifier(a, qi, content) || x.possessiveTerm(content) || x.endsInTitleNoun(content) || x.namedTerm(a, qi, content) || x.pronounMention(a, qi, content)) {
+			continue // that “a-ha!” moment, the “whistleblower’s” identity, the “Master Builder Series”, a technique called “…”: no speech
 		}
 		if at.ok && !x.opts.All && x.titleLike(content) && (at.m.Rule.Status == rules.StatusGuessed || at.m.Rule.Confidence < x.rules.Speech.GuessConfidence || x.afterTitleMarker(a, qi) || x.nounTitle(content, at.m.Rule.Confidence)) {
 			continue // a title-case term with only a guessed speaker: a title, not speech

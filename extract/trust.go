@@ -23,6 +23,12 @@ const (
 	// that opens its sentence, make it a mention of the words: “Non-paper”
 	// is a diplomatic term; “Become a leader” sounds hard.
 	listMentionVerbs = "mention_verbs"
+	// listNamingParticiples names the words that, after a determiner and a
+	// noun, give the name a thing goes by: the technique called “…”.
+	listNamingParticiples = "naming_participles"
+	// listNamingAgents names the words after such a quotation that name
+	// who gave the name: a plan called “reckless” by the mayor.
+	listNamingAgents = "naming_agents"
 )
 
 // readerWindow is how many tokens before a quotation readerVoice looks
@@ -171,4 +177,61 @@ func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
 	}
 	toks := a.sents[loc.sent].toks
 	return len(toks) > 1 && toks[1].Kind == rules.Word && x.rules.InList(l, &toks[1])
+}
+
+// namedTerm reports whether the quote qi is a coined term: at most
+// scare_max_words words that begin in lower case, right after an entry of
+// the naming_participles list that follows a word of the determiners list
+// and one lower-case word (the technique called “mental arithmetic”, a
+// condition known as “brain fog”). The quotation is the name the thing goes
+// by, not anybody's speech; a verb of naming with a subject (critics called
+// it “reckless”, which he dubbed “…”, what the inspectors called “…”: the noun
+// is of the person_nouns or titles list) does not match, nor does a quotation
+// that a word of the naming_agents list follows (a plan called “reckless” by
+// the mayor: the mayor's word).
+func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
+	loc := a.qloc[qi]
+	if loc.sent < 0 || loc.tok < 3 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(content); !unicode.IsLower(r) {
+		return false
+	}
+	l := x.rules.Lists[listNamingParticiples]
+	if l == nil || wordCount(content, x.rules.Speech.ScareMaxWords+1) > x.rules.Speech.ScareMaxWords {
+		return false
+	}
+	toks := a.sents[loc.sent].toks
+	if next := loc.tok + 1; next < len(toks) && x.rules.InList(x.rules.Lists[listNamingAgents], &toks[next]) {
+		return false
+	}
+	for k := max(2, loc.tok-3); k < loc.tok; k++ {
+		if l.MatchAt(toks, k) != loc.tok-k {
+			continue
+		}
+		noun := &toks[k-1]
+		r, _ := utf8.DecodeRuneInString(noun.Text)
+		return noun.Kind == rules.Word && unicode.IsLower(r) && x.rules.InList(x.rules.Lists[rules.ListDeterminers], &toks[k-2]) &&
+			!x.rules.InList(x.rules.Lists[rules.ListPersonNouns], noun) && !x.rules.InList(x.rules.Lists[rules.ListTitles], noun)
+	}
+	return false
+}
+
+// maxPronounLen bounds the bytes of a word that pronounMention looks up: a
+// longer quotation is no single pronoun of any language pack, and most
+// quotations are turned away without a look-up.
+const maxPronounLen = 16
+
+// pronounMention reports whether the quote qi is one word of the pronouns
+// list (with at most a final period), inside its sentence rather than
+// opening it: the trademark of the word “We”, because “she” is a candidate.
+// The word is mentioned, not spoken; an answer (“Me.”) opens its sentence,
+// and a split quotation (“That,” he added, “…”) keeps its comma.
+func (x *Extractor) pronounMention(a *analysis, qi int, content string) bool {
+	loc := a.qloc[qi]
+	w := strings.TrimSuffix(content, ".")
+	if len(w) > maxPronounLen || loc.sent < 0 || loc.tok == 0 || w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return false
+	}
+	return x.rules.Lists[rules.ListPronouns].Has(strings.ToLower(w))
 }
