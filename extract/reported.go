@@ -74,7 +74,7 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) {
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) && !x.inTypewriterQuote(a, toks, st) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
@@ -114,6 +114,36 @@ func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
 		return trimContent(toks, start, end-1)
 	}
 	return end
+}
+
+// listTypewriterQuotes names the list of quotation marks that the quote
+// scanner does not pair (the typewriter quotes of two apostrophes of some
+// news archives); the list is optional.
+const listTypewriterQuotes = "typewriter_quotes"
+
+// inTypewriterQuote reports whether the cue of statement st (its content
+// when it has none) stands inside a quotation in marks of the
+// typewriter_quotes list: after an odd number of them in its paragraph. Such
+// a statement is the quoted speaker's words (If my kids called people
+// names, I would scold them, he said — in such marks), not one of the
+// article.
+func (x *Extractor) inTypewriterQuote(a *analysis, toks []rules.Token, st statement) bool {
+	l := x.rules.Lists[listTypewriterQuotes]
+	if l == nil {
+		return false
+	}
+	at := st.content.Start
+	if c, ok := st.m.Captures["cue"]; ok && c.Len() > 0 {
+		at = c.Start
+	}
+	end := int(toks[at].Start)
+	para := a.view[strings.LastIndexByte(a.view[:end], '\n')+1 : end]
+	for _, mark := range l.Entries {
+		if strings.Count(para, mark)%2 == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // mostlyQuoted reports whether statement st reports content before its cue

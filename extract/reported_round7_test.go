@@ -1,0 +1,45 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReportedStatementsRound7 checks, on passages written for the test,
+// the statements of the seventh round of reported-speech rules: a statement
+// whose cue stands inside a quotation in the typewriter marks of two
+// apostrophes that the quote scanner does not pair is the quoted speaker's words, also when
+// the quotation opened in an earlier sentence of the paragraph; a statement
+// after its closing mark stays. Each case lists every statement of the
+// text, as content|speaker as written.
+func TestReportedStatementsRound7(t *testing.T) {
+	x := reportedExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a cue inside typewriter quotes",
+			"''If my kids called people names, I would scold them,'' Jane Doe said.",
+			nil},
+		{"a quotation over two sentences",
+			"''The bridge is old. The mayor said it would close in May,'' Jane Doe said.",
+			nil},
+		{"a statement after the closing mark",
+			"''The bridge is old,'' Jane Doe said. John Roe said the bridge would close in May.",
+			[]string{"the bridge would close in May|John Roe"}},
+		{"a statement without typewriter quotes",
+			"Jane Doe said the bridge would close in May.",
+			[]string{"the bridge would close in May|Jane Doe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range statements(t, x, tt.text) {
+				got = append(got, q.Quote+"|"+q.Mention)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("statements %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
