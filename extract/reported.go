@@ -123,7 +123,8 @@ const listTypewriterQuotes = "typewriter_quotes"
 
 // inTypewriterQuote reports whether the cue of statement st (its content
 // when it has none) stands inside a quotation in marks of the
-// typewriter_quotes list: after an odd number of them in its paragraph. Such
+// typewriter_quotes list: after an odd number of them in its paragraph, the
+// last one opening (after a space or at the paragraph's start). Such
 // a statement is the quoted speaker's words (If my kids called people
 // names, I would scold them, he said — in such marks), not one of the
 // article.
@@ -139,7 +140,13 @@ func (x *Extractor) inTypewriterQuote(a *analysis, toks []rules.Token, st statem
 	end := int(toks[at].Start)
 	para := a.view[strings.LastIndexByte(a.view[:end], '\n')+1 : end]
 	for _, mark := range l.Entries {
-		if strings.Count(para, mark)%2 == 1 {
+		if mark == "" || strings.Count(para, mark)%2 == 0 {
+			continue
+		}
+		// the last mark opens the quotation: at the start of the paragraph
+		// or after a space (a paragraph that begins inside a quotation has
+		// its closing mark after a word or a period)
+		if k := strings.LastIndex(para, mark); k == 0 || para[k-1] == ' ' || para[k-1] == '\t' || para[k-1] == '(' {
 			return true
 		}
 	}

@@ -10,7 +10,8 @@ import (
 // whose cue stands inside a quotation in the typewriter marks of two
 // apostrophes that the quote scanner does not pair is the quoted speaker's words, also when
 // the quotation opened in an earlier sentence of the paragraph; a statement
-// after its closing mark stays. Each case lists every statement of the
+// after its closing mark stays, also in a paragraph that begins inside a
+// quotation (its one mark closes). Each case lists every statement of the
 // text, as content|speaker as written.
 func TestReportedStatementsRound7(t *testing.T) {
 	x := reportedExtractor(t)
@@ -26,6 +27,9 @@ func TestReportedStatementsRound7(t *testing.T) {
 			nil},
 		{"a statement after the closing mark",
 			"''The bridge is old,'' Jane Doe said. John Roe said the bridge would close in May.",
+			[]string{"the bridge would close in May|John Roe"}},
+		{"a paragraph that begins inside a quotation",
+			"The bridge is old.'' John Roe said the bridge would close in May.",
 			[]string{"the bridge would close in May|John Roe"}},
 		{"a statement without typewriter quotes",
 			"Jane Doe said the bridge would close in May.",
