@@ -74,7 +74,7 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) && !x.inTypewriterQuote(a, toks, st) {
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) && !x.inTypewriterQuote(a, toks, st) && !x.labelSpeaker(toks, st) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
@@ -151,6 +151,27 @@ func (x *Extractor) inTypewriterQuote(a *analysis, toks []rules.Token, st statem
 		}
 	}
 	return false
+}
+
+// listSpeakerLabels names the list of words that, alone or after a
+// determiner, are a label and no speaker (Correction, Exclusive, The
+// Latest — the kickers of headlines before a colon); the list is optional.
+const listSpeakerLabels = "speaker_labels"
+
+// labelSpeaker reports whether the speaker phrase of statement st is a word
+// of the speaker_labels list, after determiners if any (The Latest: the
+// bridge will close): such a statement has no speaker and is no statement.
+func (x *Extractor) labelSpeaker(toks []rules.Token, st statement) bool {
+	l := x.rules.Lists[listSpeakerLabels]
+	if l == nil || !st.m.HasSpkr {
+		return false
+	}
+	s := st.m.Speaker.Span
+	det := x.rules.Lists[rules.ListDeterminers]
+	for s.Len() > 1 && x.rules.InList(det, &toks[s.Start]) {
+		s.Start++
+	}
+	return s.Len() == 1 && x.rules.InList(l, &toks[s.Start])
 }
 
 // mostlyQuoted reports whether statement st reports content before its cue
