@@ -21,7 +21,7 @@ func TestReportedStatementsRound7(t *testing.T) {
 		want       []string
 	}{
 		{"a cue inside typewriter quotes",
-			"''If my kids called people names, I would scold them,'' Jane Doe said.",
+			"''The council said the bridge would close in May,'' Jane Doe said.",
 			nil},
 		{"a quotation over two sentences",
 			"''The bridge is old. The mayor said it would close in May,'' Jane Doe said.",
