@@ -1,9 +1,6 @@
 package extract_test
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestReportedStatementsRound7 checks, on passages written for the test,
 // the statements of the seventh round of reported-speech rules: a statement
@@ -15,11 +12,7 @@ import (
 // before a colon (Exclusive:, The Latest:) is no speaker. Each case lists every statement of the
 // text, as content|speaker as written.
 func TestReportedStatementsRound7(t *testing.T) {
-	x := reportedExtractor(t)
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	checkStatementCases(t, reportedExtractor(t), []statementCase{
 		{"a cue inside typewriter quotes",
 			"''The council said the bridge would close in May,'' Jane Doe said.",
 			nil},
@@ -44,16 +37,5 @@ func TestReportedStatementsRound7(t *testing.T) {
 		{"a statement without typewriter quotes",
 			"Jane Doe said the bridge would close in May.",
 			[]string{"the bridge would close in May|Jane Doe"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, q := range statements(t, x, tt.text) {
-				got = append(got, q.Quote+"|"+q.Mention)
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("statements %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
