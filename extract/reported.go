@@ -34,6 +34,8 @@ func (x *Extractor) report(a *analysis) []statement {
 		return nil
 	}
 	quoteCues := x.quoteCues(a)
+	marks := x.typewriterMarks(a.view)
+	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
 	var hits []cueHit
 	var cues []int
@@ -74,7 +76,7 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) {
+			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) && !inTypewriterQuote(a.view, toks, st, marks) && !x.labelSpeaker(labels, toks, st) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
@@ -114,6 +116,78 @@ func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
 		return trimContent(toks, start, end-1)
 	}
 	return end
+}
+
+// listTypewriterQuotes names the list of quotation marks that the quote
+// scanner does not pair (the typewriter quotes of two apostrophes of some
+// news archives); the list is optional.
+const listTypewriterQuotes = "typewriter_quotes"
+
+// typewriterMarks returns the marks of the typewriter_quotes list that occur
+// in text (none in most documents: then no statement is looked at).
+func (x *Extractor) typewriterMarks(text string) []string {
+	l := x.rules.Lists[listTypewriterQuotes]
+	if l == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range l.Entries {
+		if m != "" && strings.Contains(text, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// inTypewriterQuote reports whether the cue of statement st (its content
+// when it has none) stands inside a quotation in one of marks (those of the
+// typewriter_quotes list in the text): after an odd number of them in its
+// paragraph, the last one opening (after a space or at the paragraph's
+// start). Such a statement is the quoted speaker's words (The council said
+// the bridge would close, Jane Doe said — in such marks), not one of the
+// article.
+func inTypewriterQuote(text string, toks []rules.Token, st statement, marks []string) bool {
+	if len(marks) == 0 {
+		return false
+	}
+	at := st.content.Start
+	if c, ok := st.m.Captures["cue"]; ok && c.Len() > 0 {
+		at = c.Start
+	}
+	end := int(toks[at].Start)
+	para := text[strings.LastIndexByte(text[:end], '\n')+1 : end]
+	for _, mark := range marks {
+		if strings.Count(para, mark)%2 == 0 {
+			continue
+		}
+		// the last mark opens the quotation: at the start of the paragraph
+		// or after a space (a paragraph that begins inside a quotation has
+		// its closing mark after a word or a period)
+		if k := strings.LastIndex(para, mark); k == 0 || para[k-1] == ' ' || para[k-1] == '\t' || para[k-1] == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+// listSpeakerLabels names the list of words that, alone or after a
+// determiner, are a label and no speaker (Correction, Exclusive, The
+// Latest — the kickers of headlines before a colon); the list is optional.
+const listSpeakerLabels = "speaker_labels"
+
+// labelSpeaker reports whether the speaker phrase of statement st is a word
+// of l, the speaker_labels list, after determiners if any (The Latest: the
+// bridge will close): such a statement has no speaker and is no statement.
+func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st statement) bool {
+	if l == nil || !st.m.HasSpkr {
+		return false
+	}
+	s := st.m.Speaker.Span
+	det := x.rules.Lists[rules.ListDeterminers]
+	for s.Len() > 1 && x.rules.InList(det, &toks[s.Start]) {
+		s.Start++
+	}
+	return s.Len() == 1 && x.rules.InList(l, &toks[s.Start])
 }
 
 // mostlyQuoted reports whether statement st reports content before its cue

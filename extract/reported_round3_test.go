@@ -3,6 +3,8 @@ package extract_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/whosaid/whosaid/extract"
 )
 
 // TestReportedStatementsRound3 checks, on passages written for the test,
@@ -15,11 +17,7 @@ import (
 // the content followed by a relative. Each case lists every statement of the
 // sentence, as content|speaker as written.
 func TestReportedStatementsRound3(t *testing.T) {
-	x := reportedExtractor(t)
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	checkStatementCases(t, reportedExtractor(t), []statementCase{
 		{"appositive after the content",
 			"Jane Doe said the bridge would close in May, a move that angered the drivers.",
 			[]string{"the bridge would close in May|Jane Doe"}},
@@ -50,7 +48,19 @@ func TestReportedStatementsRound3(t *testing.T) {
 		{"a relative after a source inside the sentence",
 			"Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
 			[]string{"Most voters in the county want the bridge to stay open|the latest poll"}},
-	}
+	})
+}
+
+// statementCase is a passage written for a test and every statement that
+// extract --reported finds in it, as content|speaker as written.
+type statementCase struct {
+	name, text string
+	want       []string
+}
+
+// checkStatementCases checks the statements of each case, one subtest each.
+func checkStatementCases(t *testing.T, x *extract.Extractor, tests []statementCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
