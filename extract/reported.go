@@ -123,31 +123,76 @@ func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
 // news archives); the list is optional.
 const listTypewriterQuotes = "typewriter_quotes"
 
-// typewriterMarks returns the marks of the typewriter_quotes list that occur
-// in text (none in most documents: then no statement is looked at).
-func (x *Extractor) typewriterMarks(text string) []string {
+// typewriterIndex is where the marks of the typewriter_quotes list stand
+// in a document, found once so that the test of each statement costs a
+// binary search, not a scan of its paragraph (a document of one long line
+// with many statements stays linear).
+type typewriterIndex struct {
+	// breaks are the offsets of the document's line breaks
+	breaks []int
+	// marks holds, per mark that occurs, its occurrences: counted holds
+	// those a scan from the left counts (not overlapping, as strings.Count),
+	// at all the offsets where the mark starts (as strings.LastIndex finds)
+	marks []typewriterMark
+}
+
+// typewriterMark is the occurrences of one mark, of size bytes, in a
+// document.
+type typewriterMark struct {
+	size        int
+	counted, at []int
+}
+
+// typewriterMarks indexes the marks of the typewriter_quotes list that
+// occur in text; nil when none does (most documents: then no statement is
+// looked at).
+func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 	l := x.rules.Lists[listTypewriterQuotes]
 	if l == nil {
 		return nil
 	}
-	var out []string
+	var ix typewriterIndex
 	for _, m := range l.Entries {
-		if m != "" && strings.Contains(text, m) {
-			out = append(out, m)
+		if m == "" || !strings.Contains(text, m) {
+			continue
 		}
+		tm := typewriterMark{size: len(m)}
+		for k := 0; ; {
+			i := strings.Index(text[k:], m)
+			if i < 0 {
+				break
+			}
+			tm.at = append(tm.at, k+i)
+			if n := len(tm.counted); n == 0 || k+i >= tm.counted[n-1]+len(m) {
+				tm.counted = append(tm.counted, k+i)
+			}
+			k += i + 1
+		}
+		ix.marks = append(ix.marks, tm)
 	}
-	return out
+	if len(ix.marks) == 0 {
+		return nil
+	}
+	for k := 0; ; {
+		i := strings.IndexByte(text[k:], '\n')
+		if i < 0 {
+			break
+		}
+		ix.breaks = append(ix.breaks, k+i)
+		k += i + 1
+	}
+	return &ix
 }
 
 // inTypewriterQuote reports whether the cue of statement st (its content
-// when it has none) stands inside a quotation in one of marks (those of the
-// typewriter_quotes list in the text): after an odd number of them in its
-// paragraph, the last one opening (after a space or at the paragraph's
-// start). Such a statement is the quoted speaker's words (The council said
-// the bridge would close, Jane Doe said — in such marks), not one of the
-// article.
-func inTypewriterQuote(text string, toks []rules.Token, st statement, marks []string) bool {
-	if len(marks) == 0 {
+// when it has none) stands inside a quotation in one of the marks of ix
+// (those of the typewriter_quotes list in the text): after an odd number of
+// them in its paragraph, the last one opening (after a space or at the
+// paragraph's start). Such a statement is the quoted speaker's words (The
+// council said the bridge would close, Jane Doe said — in such marks), not
+// one of the article.
+func inTypewriterQuote(text string, toks []rules.Token, st statement, ix *typewriterIndex) bool {
+	if ix == nil {
 		return false
 	}
 	at := st.content.Start
@@ -155,15 +200,25 @@ func inTypewriterQuote(text string, toks []rules.Token, st statement, marks []st
 		at = c.Start
 	}
 	end := int(toks[at].Start)
-	para := text[strings.LastIndexByte(text[:end], '\n')+1 : end]
-	for _, mark := range marks {
-		if strings.Count(para, mark)%2 == 0 {
+	para := 0 // the paragraph's start: after the last line break before end
+	if b := sort.SearchInts(ix.breaks, end); b > 0 {
+		para = ix.breaks[b-1] + 1
+	}
+	for _, tm := range ix.marks {
+		// the marks wholly in text[para:end]: their count from the left, and
+		// the last one
+		last := end - tm.size + 1
+		if n := sort.SearchInts(tm.counted, last) - sort.SearchInts(tm.counted, para); n%2 == 0 {
+			continue
+		}
+		j := sort.SearchInts(tm.at, last) - 1
+		if j < 0 || tm.at[j] < para {
 			continue
 		}
 		// the last mark opens the quotation: at the start of the paragraph
 		// or after a space (a paragraph that begins inside a quotation has
 		// its closing mark after a word or a period)
-		if k := strings.LastIndex(para, mark); k == 0 || para[k-1] == ' ' || para[k-1] == '\t' || para[k-1] == '(' {
+		if k := tm.at[j]; k == para || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '(' {
 			return true
 		}
 	}
