@@ -9,9 +9,9 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 3658900645,
+	Key: 2521859132,
 	Files: []staticFileCRC{
-		{Name: "(default)/attribution.yaml", CRC: 4133800733},
+		{Name: "(default)/attribution.yaml", CRC: 2306623170},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
 		{Name: "(default)/lists.yaml", CRC: 2599040517},

@@ -5,7 +5,7 @@ package rules
 import "gopkg.in/yaml.v3"
 
 // staticTreesKey is the key of the static data the trees were made with (see static_trees.go).
-const staticTreesKey = 3658900645
+const staticTreesKey = 2521859132
 
 // staticTreeFiles holds the tree of each default base file (see static_trees.go).
 var staticTreeFiles = [...]staticTreeFile{
@@ -280,7 +280,7 @@ var staticTree0_3 = [...]yaml.Node{
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "priority", Line: 254, Column: 5},
 	{Kind: yaml.ScalarNode, Tag: "!!int", Value: "80", Line: 254, Column: 15},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confidence", Line: 255, Column: 5},
-	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.48", Line: 255, Column: 17},
+	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.62", Line: 255, Column: 17},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pattern", Line: 256, Column: 5},
 	{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "^ not:(@cue_verbs | @cue_participles){0,40} QUOTE (ANY | OTHERQUOTE){0,30} OTHERQUOTE ,? SPEAKER cue:(@cue_phrases | @aux{0,2} @cue_verbs)", Line: 256, Column: 14},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "id", Line: 266, Column: 5},
@@ -550,7 +550,7 @@ var staticTree0_3 = [...]yaml.Node{
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "priority", Line: 533, Column: 5},
 	{Kind: yaml.ScalarNode, Tag: "!!int", Value: "65", Line: 533, Column: 15},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confidence", Line: 534, Column: 5},
-	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.8", Line: 534, Column: 17},
+	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.9", Line: 534, Column: 17},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 535, Column: 5},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "partial", Line: 535, Column: 11},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pattern", Line: 536, Column: 5},
