@@ -9,14 +9,14 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 1916260656,
+	Key: 1520048465,
 	Files: []staticFileCRC{
 		{Name: "(default)/attribution.yaml", CRC: 4133800733},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
 		{Name: "(default)/lists.yaml", CRC: 2599040517},
 		{Name: "(default)/marks.yaml", CRC: 202089706},
-		{Name: "(default)/reported.yaml", CRC: 2584876519},
+		{Name: "(default)/reported.yaml", CRC: 4070446263},
 	},
 	Lists: []staticList{
 		{
@@ -28273,6 +28273,22 @@ var staticDefaultData = staticDefaults{
 					Speaker: "The state agency",
 					Cue:     "reports that",
 					Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-subject-noun-that",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe laughed off the suggestion that the bridge was unsafe for cyclists.",
+					Speaker: "Jane Doe",
+					Cue:     "suggestion that",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 708, Col: 9},
+				},
+				{
+					Text:    "Jane Doe liked the idea that the bridge would close in May.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
 				},
 			},
 		},

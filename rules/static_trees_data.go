@@ -5,7 +5,7 @@ package rules
 import "gopkg.in/yaml.v3"
 
 // staticTreesKey is the key of the static data the trees were made with (see static_trees.go).
-const staticTreesKey = 1916260656
+const staticTreesKey = 1520048465
 
 // staticTreeFiles holds the tree of each default base file (see static_trees.go).
 var staticTreeFiles = [...]staticTreeFile{
@@ -1642,7 +1642,7 @@ var staticTree5_1 = [...]yaml.Node{
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "lists", Line: 8, Column: 1},
 	{Kind: yaml.MappingNode, Tag: "!!map", Line: 9, Column: 3},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "attribution", Line: 215, Column: 1},
-	{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 216, Column: 3, Content: []*yaml.Node{&staticTree5_2[0], &staticTree5_2[1], &staticTree5_2[2], &staticTree5_2[3], &staticTree5_2[4], &staticTree5_2[5], &staticTree5_2[6], &staticTree5_2[7], &staticTree5_2[8], &staticTree5_2[9], &staticTree5_2[10], &staticTree5_2[11], &staticTree5_2[12], &staticTree5_2[13], &staticTree5_2[14], &staticTree5_2[15], &staticTree5_2[16], &staticTree5_2[17], &staticTree5_2[18], &staticTree5_2[19], &staticTree5_2[20], &staticTree5_2[21], &staticTree5_2[22], &staticTree5_2[23], &staticTree5_2[24], &staticTree5_2[25], &staticTree5_2[26], &staticTree5_2[27], &staticTree5_2[28], &staticTree5_2[29], &staticTree5_2[30], &staticTree5_2[31], &staticTree5_2[32], &staticTree5_2[33]}},
+	{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 216, Column: 3, Content: []*yaml.Node{&staticTree5_2[0], &staticTree5_2[1], &staticTree5_2[2], &staticTree5_2[3], &staticTree5_2[4], &staticTree5_2[5], &staticTree5_2[6], &staticTree5_2[7], &staticTree5_2[8], &staticTree5_2[9], &staticTree5_2[10], &staticTree5_2[11], &staticTree5_2[12], &staticTree5_2[13], &staticTree5_2[14], &staticTree5_2[15], &staticTree5_2[16], &staticTree5_2[17], &staticTree5_2[18], &staticTree5_2[19], &staticTree5_2[20], &staticTree5_2[21], &staticTree5_2[22], &staticTree5_2[23], &staticTree5_2[24], &staticTree5_2[25], &staticTree5_2[26], &staticTree5_2[27], &staticTree5_2[28], &staticTree5_2[29], &staticTree5_2[30], &staticTree5_2[31], &staticTree5_2[32], &staticTree5_2[33], &staticTree5_2[34]}},
 }
 
 var staticTree5_2 = [...]yaml.Node{
@@ -1680,6 +1680,7 @@ var staticTree5_2 = [...]yaml.Node{
 	{Kind: yaml.MappingNode, Tag: "!!map", Line: 658, Column: 5, Content: []*yaml.Node{&staticTree5_3[376], &staticTree5_3[377], &staticTree5_3[378], &staticTree5_3[379], &staticTree5_3[380], &staticTree5_3[381], &staticTree5_3[382], &staticTree5_3[383], &staticTree5_3[384], &staticTree5_3[385], &staticTree5_3[386], &staticTree5_3[387]}},
 	{Kind: yaml.MappingNode, Tag: "!!map", Line: 671, Column: 5, Content: []*yaml.Node{&staticTree5_3[388], &staticTree5_3[389], &staticTree5_3[390], &staticTree5_3[391], &staticTree5_3[392], &staticTree5_3[393], &staticTree5_3[394], &staticTree5_3[395], &staticTree5_3[396], &staticTree5_3[397], &staticTree5_3[398], &staticTree5_3[399]}},
 	{Kind: yaml.MappingNode, Tag: "!!map", Line: 683, Column: 5, Content: []*yaml.Node{&staticTree5_3[400], &staticTree5_3[401], &staticTree5_3[402], &staticTree5_3[403], &staticTree5_3[404], &staticTree5_3[405], &staticTree5_3[406], &staticTree5_3[407], &staticTree5_3[408], &staticTree5_3[409], &staticTree5_3[410], &staticTree5_3[411]}},
+	{Kind: yaml.MappingNode, Tag: "!!map", Line: 701, Column: 5, Content: []*yaml.Node{&staticTree5_3[412], &staticTree5_3[413], &staticTree5_3[414], &staticTree5_3[415], &staticTree5_3[416], &staticTree5_3[417], &staticTree5_3[418], &staticTree5_3[419], &staticTree5_3[420], &staticTree5_3[421], &staticTree5_3[422], &staticTree5_3[423]}},
 }
 
 var staticTree5_3 = [...]yaml.Node{
@@ -2095,4 +2096,16 @@ var staticTree5_3 = [...]yaml.Node{
 	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.6", Line: 687, Column: 17},
 	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pattern", Line: 688, Column: 5},
 	{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "( speaker:(CAP{1,4}) ( \"’s\" | \"'s\" ) | speaker:( his | her | their ) ) ANY{0,2} cue:@that_nouns content:CLAUSE", Line: 688, Column: 14},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "id", Line: 701, Column: 5},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "reported-subject-noun-that", Line: 701, Column: 9},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "description", Line: 702, Column: 5},
+	{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "A noun of a statement with its that-clause in the predicate of the sentence subject, who is taken as its speaker (Jane Doe repeated her earlier claim that …, Jane Doe laughed off the suggestion that …).", Line: 702, Column: 18},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "kind", Line: 703, Column: 5},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "indirect", Line: 703, Column: 11},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "priority", Line: 704, Column: 5},
+	{Kind: yaml.ScalarNode, Tag: "!!int", Value: "25", Line: 704, Column: 15},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "confidence", Line: 705, Column: 5},
+	{Kind: yaml.ScalarNode, Tag: "!!float", Value: "0.5", Line: 705, Column: 17},
+	{Kind: yaml.ScalarNode, Tag: "!!str", Value: "pattern", Line: 706, Column: 5},
+	{Kind: yaml.ScalarNode, Style: 4, Tag: "!!str", Value: "^ SPEAKER ANY{1,10} cue:@that_nouns content:CLAUSE", Line: 706, Column: 14},
 }
