@@ -18,6 +18,12 @@ var pathologicalUnits = []struct{ name, unit string }{
 	{"lone-cr", "“Yes,” he said.\r"},
 	{"newlines", "\n"},
 	{"opening-marks-all", "“"},
+	// with Options.Reported: statements on one line with no line break
+	// (one paragraph), inside and outside typewriter '' quotations, and
+	// short terms after called (each once scanned back to its paragraph's
+	// start, or its sentence's)
+	{"reported-line", "Jane Doe said the bridge would close. ''The council said it would pay,'' the mayor said. "},
+	{"reported-called", "The plan, called “reckless” by some, a method called “mental arithmetic”, Jane Doe said they called “silly”, "},
 }
 
 // BenchmarkPathological extracts each pathological text at 1, 4 and 16 MB:
@@ -37,7 +43,7 @@ func BenchmarkPathological(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dMB", p.name, mb), func(b *testing.B) {
 				n := mb << 20
 				text := strings.Repeat(p.unit, n/len(p.unit)+1)[:n/len(p.unit)*len(p.unit)]
-				x := extract.New(rs, extract.Options{All: p.name == "opening-marks-all"})
+				x := extract.New(rs, extract.Options{All: p.name == "opening-marks-all", Reported: strings.HasPrefix(p.name, "reported-")})
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
 				var peak uint64

@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// scanTypewriterQuote is inTypewriterQuote as it was first written: it
+// counts the marks of its paragraph by a scan back to the paragraph's
+// start, per statement — quadratic on a long paragraph of many statements.
+// TestTypewriterIndexLikeScan keeps the index that replaced it equal to it.
+func scanTypewriterQuote(text string, end int, marks []string) bool {
+	para := text[strings.LastIndexByte(text[:end], '\n')+1 : end]
+	for _, mark := range marks {
+		if strings.Count(para, mark)%2 == 0 {
+			continue
+		}
+		if k := strings.LastIndex(para, mark); k == 0 || para[k-1] == ' ' || para[k-1] == '\t' || para[k-1] == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTypewriterIndexLikeScan checks inTypewriterQuote, which looks up the
+// marks indexed once a document (typewriterMarks), against the scan of the
+// statement's paragraph at every offset of random texts of marks (also
+// overlapping runs: ”' and ””), apostrophes, spaces, parentheses and
+// line breaks.
+func TestTypewriterIndexLikeScan(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{Reported: true})
+	l := rs.Lists[listTypewriterQuotes]
+	if l == nil || len(l.Entries) == 0 {
+		t.Skip("no typewriter_quotes list")
+	}
+	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
+	rng := rand.New(rand.NewSource(1))
+	st := statement{attrib: attrib{m: &rules.Match{}}}
+	tok := []rules.Token{{}}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(30); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		ix := x.typewriterMarks(text)
+		for end := 0; end <= len(text); end++ {
+			tok[0].Start = int32(end)
+			if got, want := inTypewriterQuote(text, tok, st, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
+				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
+			}
+		}
+	}
+}
