@@ -19,7 +19,6 @@ import (
 	"github.com/whosaid/whosaid/internal/xnet/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
 )
 
@@ -29,17 +28,16 @@ import (
 // leading and trailing whitespace. Encoders will use HTML escape sequences for
 // runes that are not supported by the character set.
 func Lookup(label string) (e encoding.Encoding, name string) {
-	e, err := htmlindex.Get(label)
-	if err != nil {
+	e, name, ok := lookupLabel(label) // whosaid's copy: index.go, not htmlindex
+	if !ok {
 		return nil, ""
 	}
-	name, _ = htmlindex.Name(e)
-	return &htmlEncoding{e}, name
+	return &htmlEnc{e}, name
 }
 
-type htmlEncoding struct{ encoding.Encoding }
+type htmlEnc struct{ encoding.Encoding }
 
-func (h *htmlEncoding) NewEncoder() *encoding.Encoder {
+func (h *htmlEnc) NewEncoder() *encoding.Encoder {
 	// HTML requires a non-terminating legacy encoder. We use HTML escapes to
 	// substitute unsupported code points.
 	return encoding.HTMLEscapeUnsupported(h.Encoding.NewEncoder())
