@@ -423,7 +423,7 @@ func inBodyIM(p *parser) bool {
 			if p.tok.DataAtom == a.Math {
 				adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustments)
 			} else {
-				adjustAttributeNames(p.tok.Attr, svgAttributeAdjustments)
+				adjustAttributeNames(p.tok.Attr, svgAttributeAdjustments.get())
 			}
 			adjustForeignAttributes(p.tok.Attr)
 			p.addElement()
