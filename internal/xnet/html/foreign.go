@@ -161,9 +161,11 @@ var svgTagNameAdjustments = &lazyMap[string]{make: func() map[string]string {
 }}
 
 // Section 12.2.6.1
-var mathMLAttributeAdjustments = map[string]string{
-	"definitionurl": "definitionURL",
-}
+var mathMLAttributeAdjustments = &lazyMap[string]{make: func() map[string]string {
+	return map[string]string{
+		"definitionurl": "definitionURL",
+	}
+}}
 
 var svgAttributeAdjustments = &lazyMap[string]{make: func() map[string]string {
 	return map[string]string{

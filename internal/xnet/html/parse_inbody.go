@@ -421,7 +421,7 @@ func inBodyIM(p *parser) bool {
 		case a.Math, a.Svg:
 			p.reconstructActiveFormattingElements()
 			if p.tok.DataAtom == a.Math {
-				adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustments)
+				adjustAttributeNames(p.tok.Attr, mathMLAttributeAdjustments.get())
 			} else {
 				adjustAttributeNames(p.tok.Attr, svgAttributeAdjustments.get())
 			}
