@@ -154,9 +154,13 @@ var commands = [...]struct {
 // subcommands builds the root's commands for a run with args: only the one
 // that args[0] names when it names one — a run of one command does not see
 // its siblings, and building all of them with their flags took a few
-// percent of the start of a short run — else all of them (help,
-// completion, a root flag, an unknown command and its suggestions).
+// percent of the start of a short run — none for `--version` alone (or
+// `-v`: cobra answers it before it looks at a command), else all of them
+// (help, completion, a root flag, an unknown command and its suggestions).
 func subcommands(a *app, args []string) []*cobra.Command {
+	if versionOnly(args) {
+		return nil
+	}
 	for _, c := range commands {
 		if len(args) > 0 && args[0] == c.name {
 			return []*cobra.Command{c.build(a)}
@@ -169,8 +173,21 @@ func subcommands(a *app, args []string) []*cobra.Command {
 	return all
 }
 
+// versionOnly reports whether args ask for the version and nothing else.
+func versionOnly(args []string) bool {
+	return len(args) == 1 && (args[0] == "--version" || args[0] == "-v")
+}
+
 // newRootCmd builds the command tree for a run with args (see subcommands).
 func newRootCmd(a *app, args []string) *cobra.Command {
+	subs := subcommands(a, args)
+	ver := ""
+	if len(subs) != 1 {
+		// the root's --version flag: a run of one named command cannot
+		// reach it (it is not a persistent flag), and reading the build
+		// information allocates at every start
+		ver = version()
+	}
 	root := &cobra.Command{
 		Use:   "whosaid",
 		Short: "Extract quotations from news text and say who said them",
@@ -183,7 +200,7 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
   cat corpus.jsonl | whosaid extract --input jsonl --format jsonl -
   whosaid clean --explain article.txt
   whosaid eval gold.jsonl`,
-		Version:       version(),
+		Version:       ver,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -197,7 +214,6 @@ The linguistic knowledge lives in YAML rules; the defaults are built in.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	subs := subcommands(a, args)
 	// cobra's completion command (its help texts for four shells) is
 	// built at every run; a run of one named command never reaches it
 	root.CompletionOptions.DisableDefaultCmd = len(subs) == 1

@@ -60,7 +60,7 @@ func TestSubcommandsAlone(t *testing.T) {
 // help, completion, a misspelt command) builds them all, so that help lists
 // them and cobra can suggest one.
 func TestSubcommandsAll(t *testing.T) {
-	for _, args := range [][]string{nil, {"--version"}, {"help", "extract"}, {"__complete", "ext"}, {"extrct"}, {"-h"}} {
+	for _, args := range [][]string{nil, {"--version", "extract"}, {"help", "extract"}, {"__complete", "ext"}, {"extrct"}, {"-h"}, {"-v", "-h"}} {
 		a := &app{ctx: context.Background(), stdin: strings.NewReader("")}
 		if got := subcommands(a, args); len(got) != len(commands) {
 			t.Errorf("%q: %d commands built, want %d", args, len(got), len(commands))
@@ -70,6 +70,30 @@ func TestSubcommandsAll(t *testing.T) {
 		got := subcommands(&app{ctx: context.Background()}, []string{c.name, "x"})
 		if len(got) != 1 || got[0].Name() != c.name {
 			t.Errorf("%s: built %d commands", c.name, len(got))
+		}
+	}
+}
+
+// TestSubcommandsVersion: `--version` (or `-v`) alone builds no command, and
+// prints what the whole tree prints.
+func TestSubcommandsVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "-v"} {
+		var outs [2]string
+		for i, built := range [][]string{{arg}, nil} {
+			var stdout, stderr bytes.Buffer
+			a := &app{ctx: context.Background(), stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
+			root := newRootCmd(a, built)
+			if n := len(root.Commands()); i == 0 && n != 0 || i == 1 && n != len(commands) {
+				t.Fatalf("%s (built for %q): %d commands", arg, built, n)
+			}
+			root.SetArgs([]string{arg})
+			if err := root.Execute(); err != nil {
+				t.Fatalf("%s: %v", arg, err)
+			}
+			outs[i] = stdout.String() + "|" + stderr.String()
+		}
+		if outs[0] != outs[1] || outs[0] != "whosaid "+version()+"\n|" {
+			t.Errorf("%s: alone %q, in the whole tree %q", arg, outs[0], outs[1])
 		}
 	}
 }

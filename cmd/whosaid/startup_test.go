@@ -17,7 +17,9 @@ const startupArticle = "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
 // BenchmarkStartup times one process from start to exit: whosaid
 // extracting the quotations of one 3 KB article, `whosaid --version` (the
 // binary and the package set-up alone, no rules), and a Go hello-world
-// binary, all three built into a temporary folder in the same run. Each
+// binary, all three built into a temporary folder in the same run, as the
+// README builds whosaid (CGO_ENABLED=0: the build with cgo takes ~70 more
+// page faults a run; docs/performance.md, start-up round eight). Each
 // iteration runs the three one after the other, so that the load of the
 // machine weighs on them alike. It reports the median wall clock of each
 // (hello-ms, version-ms, extract-ms), the ratio of extract to hello-world
@@ -81,12 +83,13 @@ func BenchmarkStartup(b *testing.B) {
 	b.ReportMetric(med(cpu[2])/med(cpu[0]), "cpu-x-hello")
 }
 
-// goBuild builds the Go main package in dir into the binary out.
+// goBuild builds the Go main package in dir into the binary out, as the
+// README's install line does.
 func goBuild(b *testing.B, dir, out string) {
 	b.Helper()
 	cmd := exec.Command("go", "build", "-o", out, ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("go build in %s: %v\n%s", dir, err, msg)
 	}

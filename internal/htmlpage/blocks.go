@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 	"golang.org/x/net/html/atom"
 )
 

@@ -7,7 +7,7 @@ import (
 	nurl "net/url"
 
 	"github.com/whosaid/whosaid/internal/readability"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // Extractor names the content extractor this build uses.

@@ -6,7 +6,7 @@ import (
 	nurl "net/url"
 
 	"github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // Extractor names the content extractor this build uses.

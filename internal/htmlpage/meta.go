@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 	"golang.org/x/net/html/atom"
 )
 

@@ -18,8 +18,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
+	"github.com/whosaid/whosaid/internal/xnet/html"
+	"github.com/whosaid/whosaid/internal/xnet/html/charset"
 )
 
 // Page is the article of an HTML page.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/itlightning/dateparse"
 	"github.com/whosaid/whosaid/internal/readability/render"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 var ErrTimestampMissing = errors.New("timestamp not found in document")

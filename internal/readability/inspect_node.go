@@ -5,7 +5,7 @@ import (
 	"log/slog"
 	"strings"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // inspectNode wraps a HTML node to use in structured logging

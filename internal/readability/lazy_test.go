@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/readability/internal/lazyre"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // TestRegexpsCompile compiles every package-level expression: upstream

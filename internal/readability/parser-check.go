@@ -6,7 +6,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
 	"github.com/whosaid/whosaid/internal/readability/internal/re2go"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // CheckDocument checks whether the document is readable without parsing the whole thing.

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // cleanConditionally cleans an element of all tags of type "tag" if

@@ -9,7 +9,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
 	"github.com/whosaid/whosaid/internal/readability/internal/re2go"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // grabArticle uses a variety of metrics (content score, classname,

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // getJSONLD try to extract metadata from JSON-LD object.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
 	"github.com/whosaid/whosaid/internal/readability/internal/re2go"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 	"golang.org/x/net/html/atom"
 )
 

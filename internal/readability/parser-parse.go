@@ -5,7 +5,7 @@ import (
 	nurl "net/url"
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // ParseDocument parses the specified document and find the main readable content.

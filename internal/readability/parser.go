@@ -12,7 +12,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/readability/dom"
 	"github.com/whosaid/whosaid/internal/readability/internal/re2go"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // All of the regular expressions in use within readability.

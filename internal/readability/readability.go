@@ -11,7 +11,7 @@ package readability
 import (
 	nurl "net/url"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // FromDocument parses an document and returns the readable content. It's the wrapper

@@ -3,7 +3,7 @@ package readability
 import (
 	"unicode"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 // hasTextContent reports whether a node or any of its descendants have text content other than spaces.

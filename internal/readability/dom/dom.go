@@ -5,8 +5,7 @@ import (
 	"github.com/whosaid/whosaid/internal/readability/internal/lazyre"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 var (
@@ -19,23 +18,23 @@ var (
 // QuerySelectorAll returns array of document's elements that match
 // the specified group of selectors.
 func QuerySelectorAll(doc *html.Node, selectors string) []*html.Node {
-	matcher, err := cascadia.ParseGroup(selectors)
-	if err != nil {
+	matcher, ok := parseGroup(selectors)
+	if !ok {
 		return nil
 	}
 
-	return cascadia.QueryAll(doc, matcher)
+	return queryAll(doc, matcher, nil)
 }
 
 // QuerySelector returns the first document's element that match
 // the specified group of selectors.
 func QuerySelector(doc *html.Node, selectors string) *html.Node {
-	matcher, err := cascadia.ParseGroup(selectors)
-	if err != nil {
+	matcher, ok := parseGroup(selectors)
+	if !ok {
 		return nil
 	}
 
-	return cascadia.Query(doc, matcher)
+	return query(doc, matcher)
 }
 
 // GetElementByID returns a Node object representing the element whose id

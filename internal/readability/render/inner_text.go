@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
+	"github.com/whosaid/whosaid/internal/xnet/html"
 )
 
 const noBreakSpace = '\u00A0'
