@@ -608,6 +608,9 @@ type CueReach struct {
 	// content is whether reported content (CONTENT or CLAUSE) follows
 	// the cue capture (contentAfterOf).
 	content bool
+	// cueContent is what a match reads from its cue verb to its content
+	// (cueContentOf), or nil.
+	cueContent *cueContent
 }
 
 // CueReach returns the rule's CueReach.
@@ -618,6 +621,7 @@ func (r *AttrRule) CueReach() CueReach {
 		cr.pivot, cr.tail, cr.after = pivotOf(its), tailOf(its), afterOf(its)
 		cr.minLead = minLeadOf(its)
 		cr.content = contentAfterOf(its)
+		cr.cueContent = cueContentOf(its)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

@@ -231,7 +231,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		return Match{}, false
 	}
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || !m.pivotHolds(nr) || !m.afterHolds(nr)) {
+		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || !m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
 		w.fails = append(w.fails, failSeen{r, lo, hi})
 		return Match{}, false
 	}

@@ -1,0 +1,119 @@
+package rules
+
+// cueContent is, for a pattern whose cue capture ends with its cue verb
+// (a list, or a group of alternatives each opening with one: @speech_verbs
+// | @tell_verbs (@addressees | SPEAKER)) and is followed by its reported
+// content (CONTENT or CLAUSE) after items that hold no other content or
+// quotation, what a match reads from the verb's entry to where the
+// content opens: per alternative, the verb's list and the items after it.
+type cueContent struct {
+	verbs []*item
+	rests [][]*item
+}
+
+// cueContentOf returns the pattern's cueContent, or nil.
+func cueContentOf(items []*item) *cueContent {
+	flat, ci := flatCue(items)
+	if ci < 0 {
+		return nil
+	}
+	capture := flat[ci]
+	if capture.op != opGroup || len(capture.alts) != 1 || capture.min != 1 || capture.max != 1 {
+		return nil
+	}
+	// the items from the capture to the content
+	var between []*item
+	found := false
+	for _, it := range flat[ci+1:] {
+		if (it.op == opContent || it.op == opClause) && it.min >= 1 {
+			found = true
+			break
+		}
+		if !contentFree(it) {
+			return nil
+		}
+		between = append(between, it)
+	}
+	if !found {
+		return nil
+	}
+	alt := capture.alts[0]
+	last := alt[len(alt)-1]
+	cc := &cueContent{}
+	add := func(verb *item, rest []*item) bool {
+		if verb.op != opList || verb.list == nil || verb.min != 1 || verb.max != 1 || verb.capture != "" {
+			return false
+		}
+		for _, it := range rest {
+			if !contentFree(it) {
+				return false
+			}
+		}
+		cc.verbs = append(cc.verbs, verb)
+		cc.rests = append(cc.rests, append(append([]*item(nil), rest...), between...))
+		return true
+	}
+	switch {
+	case last.op == opList:
+		if !add(last, nil) {
+			return nil
+		}
+	case last.op == opGroup && last.min == 1 && last.max == 1 && last.capture == "":
+		for _, a := range last.alts {
+			if len(a) == 0 || !add(a[0], a[1:]) {
+				return nil
+			}
+		}
+	default:
+		return nil
+	}
+	return cc
+}
+
+// contentFree reports whether item it holds no reported content or
+// quotation, inside groups too.
+func contentFree(it *item) bool {
+	switch it.op {
+	case opContent, opClause, opQuote, opOtherQuote:
+		return false
+	case opGroup:
+		for _, alt := range it.alts {
+			for _, a := range alt {
+				if !contentFree(a) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// cueContentHolds reports whether, from the entry of a cue verb at some
+// cue of n, the items after it match up to a token where reported content
+// can open (clauseStart), as the matcher matches them: false only when no
+// match can (Jane Doe said in a statement. — the content cannot open at
+// in). The matcher's steps, captures and speaker are put back.
+func (m *matcher) cueContentHolds(n *near) bool {
+	cc := n.reach.cueContent
+	if cc == nil {
+		return true
+	}
+	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
+	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
+	for _, c := range n.cues {
+		for i, v := range cc.verbs {
+			if !m.mayList(v.list, c) {
+				continue
+			}
+			k := m.rs.ListAt(v.list, m.toks, c)
+			if k == 0 {
+				continue
+			}
+			m.steps = 0
+			if m.seq(cc.rests[i], 0, c+k, m.clauseStart) || m.steps > m.limit {
+				return true
+			}
+		}
+	}
+	return false
+}
