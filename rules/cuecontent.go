@@ -88,11 +88,14 @@ func contentFree(it *item) bool {
 	return true
 }
 
-// cueContentHolds reports whether, from the entry of a cue verb at some
-// cue of n, the items after it match up to a token where reported content
-// can open (clauseStart), as the matcher matches them: false only when no
-// match can (Jane Doe said in a statement. — the content cannot open at
-// in). The matcher's steps, captures and speaker are put back.
+// cueContentHolds keeps, of the cues of n, those from whose cue verb
+// the items after it match up to a token where reported content can open
+// (clauseStart), as the matcher matches them, and reports whether one is
+// left: a match's cue verb stands at such a cue, so the starts that reach
+// no other are not tried, and the rule not at all when none is left (Jane
+// Doe said in a statement. — the content cannot open at in). The kept cues
+// are in the window's buffer until the next call. The matcher's steps,
+// captures and speaker are put back.
 func (m *matcher) cueContentHolds(n *near) bool {
 	cc := n.reach.cueContent
 	if cc == nil {
@@ -100,6 +103,8 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	}
 	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
 	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
+	w := m.Window
+	kept := w.contentCues[:0]
 	for _, c := range n.cues {
 		for i, v := range cc.verbs {
 			if !m.mayList(v.list, c) {
@@ -111,9 +116,14 @@ func (m *matcher) cueContentHolds(n *near) bool {
 			}
 			m.steps = 0
 			if m.seq(cc.rests[i], 0, c+k, m.clauseStart) || m.steps > m.limit {
-				return true
+				kept = append(kept, c)
+				break
 			}
 		}
 	}
-	return false
+	w.contentCues = kept
+	if len(kept) < len(n.cues) {
+		n.cues = kept
+	}
+	return len(kept) > 0
 }

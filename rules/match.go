@@ -106,6 +106,8 @@ type Window struct {
 	// pivotCues[lo:hi]
 	pivots    []pivotSeen
 	pivotCues []int
+	// contentCues is the cues that cueContentHolds kept
+	contentCues []int
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
