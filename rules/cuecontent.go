@@ -9,6 +9,9 @@ package rules
 type cueContent struct {
 	verbs []*item
 	rests [][]*item
+	// skip is, per alternative, whether its items may all match nothing:
+	// content that opens right after the verb then holds without them
+	skip []bool
 }
 
 // cueContentOf returns the pattern's cueContent, or nil.
@@ -50,7 +53,13 @@ func cueContentOf(items []*item) *cueContent {
 			}
 		}
 		cc.verbs = append(cc.verbs, verb)
-		cc.rests = append(cc.rests, append(append([]*item(nil), rest...), between...))
+		its := append(append([]*item(nil), rest...), between...)
+		cc.rests = append(cc.rests, its)
+		skip := true
+		for _, it := range its {
+			skip = skip && it.min == 0
+		}
+		cc.skip = append(cc.skip, skip)
 		return true
 	}
 	switch {
@@ -113,6 +122,10 @@ func (m *matcher) cueContentHolds(n *near) bool {
 			k := m.rs.ListAt(v.list, m.toks, c)
 			if k == 0 {
 				continue
+			}
+			if cc.skip[i] && m.clauseStart(c+k) {
+				kept = append(kept, c) // as seq finds when all the items match nothing
+				break
 			}
 			m.steps = 0
 			if m.seq(cc.rests[i], 0, c+k, m.clauseStart) || m.steps > m.limit {
