@@ -21,7 +21,7 @@ func cueContentOf(items []*item) *cueContent {
 		return nil
 	}
 	capture := flat[ci]
-	if capture.op != opGroup || len(capture.alts) != 1 || capture.min != 1 || capture.max != 1 {
+	if capture.min != 1 || capture.max != 1 || capture.op != opList && (capture.op != opGroup || len(capture.alts) != 1) {
 		return nil
 	}
 	// the items from the capture to the content
@@ -40,11 +40,9 @@ func cueContentOf(items []*item) *cueContent {
 	if !found {
 		return nil
 	}
-	alt := capture.alts[0]
-	last := alt[len(alt)-1]
 	cc := &cueContent{}
 	add := func(verb *item, rest []*item) bool {
-		if verb.op != opList || verb.list == nil || verb.min != 1 || verb.max != 1 || verb.capture != "" {
+		if verb.op != opList || verb.list == nil || verb.min != 1 || verb.max != 1 || verb.capture != "" && verb != capture {
 			return false
 		}
 		for _, it := range rest {
@@ -62,6 +60,14 @@ func cueContentOf(items []*item) *cueContent {
 		cc.skip = append(cc.skip, skip)
 		return true
 	}
+	if capture.op == opList { // cue:@list
+		if !add(capture, nil) {
+			return nil
+		}
+		return cc
+	}
+	alt := capture.alts[0]
+	last := alt[len(alt)-1]
 	switch {
 	case last.op == opList:
 		if !add(last, nil) {

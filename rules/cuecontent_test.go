@@ -21,6 +21,7 @@ func TestCueContent(t *testing.T) {
 	}{
 		{"reported-speaker-cue", 2},         // (@speech_verbs | @tell_verbs (@addressees | SPEAKER)) … that? CONTENT
 		{"reported-subject-cue", 1},         // @subject_cues @addressees? … that? CONTENT
+		{"reported-passive", 1},             // cue:@speech_verbs that CLAUSE
 		{"reported-content-cue-speaker", 0}, // the content before the cue
 		{"reported-according-to-inside", 0}, // the cue inside the content capture
 	} {
