@@ -23,7 +23,7 @@ func TestCueContent(t *testing.T) {
 		{"reported-subject-cue", 1},         // @subject_cues @addressees? … that? CONTENT
 		{"reported-passive", 1},             // cue:@speech_verbs that CLAUSE
 		{"reported-content-cue-speaker", 0}, // the content before the cue
-		{"reported-according-to-inside", 0}, // the cue inside the content capture
+		{"reported-according-to-after", 0},  // no content after the cue
 	} {
 		r := findRule(rs, c.id)
 		if r == nil {
