@@ -157,6 +157,15 @@ func (m *matcher) mayList(l *List, p int) bool {
 	return c == 0 || c&(l.bit|classPhraseStart) != 0
 }
 
+// entryLen returns the length of the longest entry of list l at token
+// p, as a list item matches, or 0: mayList first, then ListAt.
+func (m *matcher) entryLen(l *List, p int) int {
+	if !m.mayList(l, p) {
+		return 0
+	}
+	return m.rs.ListAt(l, m.toks, p)
+}
+
 // clauseEnds puts the possible ends of reported content from pos (before
 // last) in the window's endBuf[lo:hi], in order. Without a quotation they
 // are remembered for the window (keep), for every rule that tries content

@@ -122,10 +122,7 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	kept := w.contentCues[:0]
 	for _, c := range n.cues {
 		for i, v := range cc.verbs {
-			if !m.mayList(v.list, c) {
-				continue
-			}
-			k := m.rs.ListAt(v.list, m.toks, c)
+			k := m.entryLen(v.list, c)
 			if k == 0 {
 				continue
 			}
