@@ -157,6 +157,15 @@ func (m *matcher) mayList(l *List, p int) bool {
 	return c == 0 || c&(l.bit|classPhraseStart) != 0
 }
 
+// entryLen returns the length of the longest entry of list l at token
+// p, as a list item matches, or 0: mayList first, then ListAt.
+func (m *matcher) entryLen(l *List, p int) int {
+	if !m.mayList(l, p) {
+		return 0
+	}
+	return m.rs.ListAt(l, m.toks, p)
+}
+
 // clauseEnds puts the possible ends of reported content from pos (before
 // last) in the window's endBuf[lo:hi], in order. Without a quotation they
 // are remembered for the window (keep), for every rule that tries content
@@ -608,6 +617,9 @@ type CueReach struct {
 	// content is whether reported content (CONTENT or CLAUSE) follows
 	// the cue capture (contentAfterOf).
 	content bool
+	// cueContent is what a match reads from its cue verb to its content
+	// (cueContentOf), or nil.
+	cueContent *cueContent
 }
 
 // CueReach returns the rule's CueReach.
@@ -618,6 +630,7 @@ func (r *AttrRule) CueReach() CueReach {
 		cr.pivot, cr.tail, cr.after = pivotOf(its), tailOf(its), afterOf(its)
 		cr.minLead = minLeadOf(its)
 		cr.content = contentAfterOf(its)
+		cr.cueContent = cueContentOf(its)
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

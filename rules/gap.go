@@ -67,10 +67,7 @@ func (m *matcher) gapHolds(n *near, af *after) bool {
 	at := func(p int) bool { return m.mayList(af.list, p) && m.rs.ListAt(af.list, m.toks, p) > 0 }
 	for _, c := range n.cues {
 		for _, v := range af.verbs {
-			if !m.mayList(v.list, c) {
-				continue
-			}
-			k := m.rs.ListAt(v.list, m.toks, c)
+			k := m.entryLen(v.list, c)
 			if k == 0 {
 				continue
 			}

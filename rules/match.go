@@ -106,6 +106,8 @@ type Window struct {
 	// pivotCues[lo:hi]
 	pivots    []pivotSeen
 	pivotCues []int
+	// contentCues is the cues that cueContentHolds kept
+	contentCues []int
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
@@ -231,7 +233,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		return Match{}, false
 	}
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || !m.pivotHolds(nr) || !m.afterHolds(nr)) {
+		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || !m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
 		w.fails = append(w.fails, failSeen{r, lo, hi})
 		return Match{}, false
 	}

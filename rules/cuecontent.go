@@ -1,0 +1,145 @@
+package rules
+
+// cueContent is, for a pattern whose cue capture ends with its cue verb
+// (a list, or a group of alternatives each opening with one: @speech_verbs
+// | @tell_verbs (@addressees | SPEAKER)) and is followed by its reported
+// content (CONTENT or CLAUSE) after items that hold no other content or
+// quotation, what a match reads from the verb's entry to where the
+// content opens: per alternative, the verb's list and the items after it.
+type cueContent struct {
+	verbs []*item
+	rests [][]*item
+	// skip is, per alternative, whether its items may all match nothing:
+	// content that opens right after the verb then holds without them
+	skip []bool
+}
+
+// cueContentOf returns the pattern's cueContent, or nil.
+func cueContentOf(items []*item) *cueContent {
+	flat, ci := flatCue(items)
+	if ci < 0 {
+		return nil
+	}
+	capture := flat[ci]
+	if capture.min != 1 || capture.max != 1 || capture.op != opList && (capture.op != opGroup || len(capture.alts) != 1) {
+		return nil
+	}
+	// the items from the capture to the content
+	var between []*item
+	found := false
+	for _, it := range flat[ci+1:] {
+		if (it.op == opContent || it.op == opClause) && it.min >= 1 {
+			found = true
+			break
+		}
+		if !contentFree(it) {
+			return nil
+		}
+		between = append(between, it)
+	}
+	if !found {
+		return nil
+	}
+	cc := &cueContent{}
+	add := func(verb *item, rest []*item) bool {
+		if verb.op != opList || verb.list == nil || verb.min != 1 || verb.max != 1 || verb.capture != "" && verb != capture {
+			return false
+		}
+		for _, it := range rest {
+			if !contentFree(it) {
+				return false
+			}
+		}
+		cc.verbs = append(cc.verbs, verb)
+		its := append(append([]*item(nil), rest...), between...)
+		cc.rests = append(cc.rests, its)
+		skip := true
+		for _, it := range its {
+			skip = skip && it.min == 0
+		}
+		cc.skip = append(cc.skip, skip)
+		return true
+	}
+	if capture.op == opList { // cue:@list
+		if !add(capture, nil) {
+			return nil
+		}
+		return cc
+	}
+	alt := capture.alts[0]
+	last := alt[len(alt)-1]
+	switch {
+	case last.op == opList:
+		if !add(last, nil) {
+			return nil
+		}
+	case last.op == opGroup && last.min == 1 && last.max == 1 && last.capture == "":
+		for _, a := range last.alts {
+			if len(a) == 0 || !add(a[0], a[1:]) {
+				return nil
+			}
+		}
+	default:
+		return nil
+	}
+	return cc
+}
+
+// contentFree reports whether item it holds no reported content or
+// quotation, inside groups too.
+func contentFree(it *item) bool {
+	switch it.op {
+	case opContent, opClause, opQuote, opOtherQuote:
+		return false
+	case opGroup:
+		for _, alt := range it.alts {
+			for _, a := range alt {
+				if !contentFree(a) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// cueContentHolds keeps, of the cues of n, those from whose cue verb
+// the items after it match up to a token where reported content can open
+// (clauseStart), as the matcher matches them, and reports whether one is
+// left: a match's cue verb stands at such a cue, so the starts that reach
+// no other are not tried, and the rule not at all when none is left (Jane
+// Doe said in a statement. — the content cannot open at in). The kept cues
+// are in the window's buffer until the next call. The matcher's steps,
+// captures and speaker are put back.
+func (m *matcher) cueContentHolds(n *near) bool {
+	cc := n.reach.cueContent
+	if cc == nil {
+		return true
+	}
+	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
+	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
+	w := m.Window
+	kept := w.contentCues[:0]
+	for _, c := range n.cues {
+		for i, v := range cc.verbs {
+			k := m.entryLen(v.list, c)
+			if k == 0 {
+				continue
+			}
+			if cc.skip[i] && m.clauseStart(c+k) {
+				kept = append(kept, c) // as seq finds when all the items match nothing
+				break
+			}
+			m.steps = 0
+			if m.seq(cc.rests[i], 0, c+k, m.clauseStart) || m.steps > m.limit {
+				kept = append(kept, c)
+				break
+			}
+		}
+	}
+	w.contentCues = kept
+	if len(kept) < len(n.cues) {
+		n.cues = kept
+	}
+	return len(kept) > 0
+}

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCueContent: the rules whose content follows their cue verb have
+// what lies between told (cueContentOf), and a sentence whose cue verbs
+// are followed by no token where content can open (said in a statement,
+// told the paper .) is rejected by cueContentHolds, while one with
+// content is not — with MatchNear giving what MatchFrom gives.
+func TestCueContent(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id    string
+		verbs int // 0: none told
+	}{
+		{"reported-speaker-cue", 2},         // (@speech_verbs | @tell_verbs (@addressees | SPEAKER)) … that? CONTENT
+		{"reported-subject-cue", 1},         // @subject_cues @addressees? … that? CONTENT
+		{"reported-passive", 1},             // cue:@speech_verbs that CLAUSE
+		{"reported-content-cue-speaker", 0}, // the content before the cue
+		{"reported-according-to-after", 0},  // no content after the cue
+	} {
+		r := findRule(rs, c.id)
+		if r == nil {
+			t.Errorf("%s: no such rule in the defaults", c.id)
+			continue
+		}
+		cc := r.CueReach().cueContent
+		if got := 0; cc != nil && len(cc.verbs) != c.verbs || cc == nil && c.verbs != 0 {
+			if cc != nil {
+				got = len(cc.verbs)
+			}
+			t.Errorf("%s: %d cue verbs told, want %d", c.id, got, c.verbs)
+		}
+	}
+	r := findRule(rs, "reported-speaker-cue")
+	if r == nil {
+		t.Fatal("no reported-speaker-cue in the defaults")
+	}
+	reach := r.CueReach()
+	for _, c := range []struct {
+		text  string
+		holds bool
+	}{
+		{"Jane Doe said in a statement on Friday .", false},
+		{"Jane Doe said at a meeting in Springfield .", false},
+		{"Jane Doe said the bridge would close .", true},
+		{"Jane Doe said on Friday that the bridge would close .", true},
+	} {
+		toks, _ := sentence(strings.Fields(c.text)...)
+		for i := range toks {
+			rs.Classify(&toks[i])
+		}
+		set := rs.NewListSet(r.CueLists())
+		var cues []int
+		for i := range toks {
+			if set.At(toks, i) != 0 {
+				cues = append(cues, i)
+			}
+		}
+		w := rs.NewWindow(toks)
+		w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+		if got := w.m.cueContentHolds(&near{cues: cues, reach: &reach}); got != c.holds {
+			t.Errorf("%q: cueContentHolds %v, want %v", c.text, got, c.holds)
+		}
+		want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, 0, len(toks)-1)
+		got, gotOK := rs.NewWindow(toks).MatchNear(r, 0, len(toks)-1, cues, &reach)
+		if gotOK != wantOK || gotOK && got.Span != want.Span {
+			t.Errorf("%q: MatchNear %v %v, MatchFrom %v %v", c.text, gotOK, got.Span, wantOK, want.Span)
+		}
+	}
+}
