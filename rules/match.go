@@ -246,7 +246,11 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		last = min(last, 0) // canStart allows no other start
 	}
 	its := r.Pattern.its()
-	for start := max(lo, 0); start <= last; start++ {
+	first := max(lo, 0)
+	if len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
+		first = max(first, quote) // QUOTE first: no other start (canStart)
+	}
+	for start := first; start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
@@ -378,8 +382,10 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 		case opEnd:
 			return true
 		case opGroup:
+			// canStart of an alternative that can match nothing is true,
+			// but for a ^ it holds: (^ | ,) starts at 0 or a comma only
 			for _, alt := range it.alts {
-				if nullable(alt) || m.canStart(alt, pos) {
+				if m.canStart(alt, pos) {
 					return true
 				}
 			}
@@ -397,25 +403,6 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 		if it.min > 0 {
 			return false
 		}
-	}
-	return true
-}
-
-// nullable reports whether items can match no token at all.
-func nullable(items []*item) bool {
-	for _, it := range items {
-		if it.min == 0 || it.op == opStart || it.op == opEnd {
-			continue
-		}
-		if it.op == opGroup {
-			for _, alt := range it.alts {
-				if nullable(alt) {
-					goto next
-				}
-			}
-		}
-		return false
-	next:
 	}
 	return true
 }
