@@ -411,6 +411,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 
 // attribute runs the attribution rules over every top-level quote.
 func (x *Extractor) attribute(a *analysis) {
+	ns := x.needsOfQuotes()
 	for qi, loc := range a.qloc {
 		if loc.sent < 0 {
 			continue
@@ -419,6 +420,12 @@ func (x *Extractor) attribute(a *analysis) {
 		for ri, r := range x.rules.Attribution {
 			if r.Reported() {
 				continue // matched per sentence, by report
+			}
+			if r.Scope == rules.ScopeSentence && !x.opts.Explain && !a.window(loc.sent).NeedsHold(ns, ri, r) {
+				// a required item occurs nowhere in the sentence: the
+				// match fails before any start is tried, without the
+				// walk of the pattern per quotation
+				continue
 			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
@@ -439,6 +446,13 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		a.dropHead(qi)
 	}
+}
+
+// needsOfQuotes returns the needs of the attribution rules in a
+// quotation's sentence (see rules.NewQuoteNeeds), made on first use.
+func (x *Extractor) needsOfQuotes() *rules.Needs {
+	x.quoteNeedsOnce.Do(func() { x.quoteNeeds = rules.NewQuoteNeeds(x.rules.Attribution) })
+	return x.quoteNeeds
 }
 
 // quoteRulesAfter counts the rules after rs[i] that attribute quotations

@@ -72,6 +72,10 @@ type Extractor struct {
 	// headTokens is how many tokens of a quotation's opening are made for
 	// the rules of scope quote (see headTokensOf).
 	headTokens int
+	// quoteNeeds tells, for every attribution rule, whether its required
+	// items occur in a quotation's sentence at all (made on first use)
+	quoteNeeds     *rules.Needs
+	quoteNeedsOnce sync.Once
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or

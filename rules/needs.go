@@ -28,6 +28,9 @@ type Needs struct {
 	// all hold (most clauses are one fact: a list, a comma)
 	all   []uint64
 	exact []bool // per rule, whether nothing was left out
+	// quote: the needs of rules tried on a quotation's sentence
+	// (NewQuoteNeeds)
+	quote bool
 }
 
 // clause is a disjunction of terms, each a set of fact bits that must all
@@ -39,8 +42,16 @@ const maxNeedTerms = 16
 
 // NewNeeds compiles the needs of rules (in that order: Window.NeedsHold
 // takes the index of a rule).
-func NewNeeds(rules []*AttrRule) *Needs {
-	ns := &Needs{}
+func NewNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, false) }
+
+// NewQuoteNeeds is NewNeeds for rules tried on the sentence of a
+// quotation (Window.Match with a quote): what the quotation is to them is
+// left out (QUOTE and OTHERQUOTE hold in every window), and NeedsHold
+// tells the window's memo nothing.
+func NewQuoteNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, true) }
+
+func newNeeds(rules []*AttrRule, quote bool) *Needs {
+	ns := &Needs{quote: quote}
 	for _, r := range rules {
 		var cs []*clause
 		var all uint64
@@ -64,7 +75,7 @@ func NewNeeds(rules []*AttrRule) *Needs {
 		}
 		ns.rules = append(ns.rules, cs)
 		ns.all = append(ns.all, all)
-		ns.exact = append(ns.exact, exact)
+		ns.exact = append(ns.exact, exact && !quote)
 	}
 	return ns
 }
@@ -72,7 +83,7 @@ func NewNeeds(rules []*AttrRule) *Needs {
 // itemTerms returns the terms of the clause of required item it (one term
 // 0: true; none: false), and whether nothing was left out.
 func (ns *Needs) itemTerms(it *item) ([]uint64, bool) {
-	if occursFree>>it.op&1 != 0 {
+	if occursFree>>it.op&1 != 0 || ns.quote && (it.op == opQuote || it.op == opOtherQuote) {
 		return []uint64{0}, true
 	}
 	if it.op != opGroup {
