@@ -89,6 +89,9 @@ type Window struct {
 	poss  []possSeen     // whether a pattern is possible (no quotation)
 	// possBits has the patternBit of every pattern in poss.
 	possBits uint64
+	// possQuote is the pattern that NeedsHold last found possible with a
+	// quotation (NewQuoteNeeds), for the Match that follows
+	possQuote *Pattern
 	fails    []failSeen // rules that matched nowhere (no quotation)
 	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
@@ -139,7 +142,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
-	w.needs, w.known, w.holds = nil, 0, 0
+	w.needs, w.known, w.holds, w.possQuote = nil, 0, 0, nil
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
 }
 

@@ -45,9 +45,10 @@ const maxNeedTerms = 16
 func NewNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, false) }
 
 // NewQuoteNeeds is NewNeeds for rules tried on the sentence of a
-// quotation (Window.Match with a quote): what the quotation is to them is
-// left out (QUOTE and OTHERQUOTE hold in every window), and NeedsHold
-// tells the window's memo nothing.
+// quotation (Window.Match with a quote): QUOTE holds (the quotation
+// tried), OTHERQUOTE is left out (it holds in every window), and an exact
+// need that holds tells the next Match of the rule in the window that its
+// pattern is possible.
 func NewQuoteNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, true) }
 
 func newNeeds(rules []*AttrRule, quote bool) *Needs {
@@ -75,7 +76,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		}
 		ns.rules = append(ns.rules, cs)
 		ns.all = append(ns.all, all)
-		ns.exact = append(ns.exact, exact && !quote)
+		ns.exact = append(ns.exact, exact)
 	}
 	return ns
 }
@@ -83,8 +84,11 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 // itemTerms returns the terms of the clause of required item it (one term
 // 0: true; none: false), and whether nothing was left out.
 func (ns *Needs) itemTerms(it *item) ([]uint64, bool) {
-	if occursFree>>it.op&1 != 0 || ns.quote && (it.op == opQuote || it.op == opOtherQuote) {
-		return []uint64{0}, true
+	if occursFree>>it.op&1 != 0 || ns.quote && it.op == opQuote {
+		return []uint64{0}, true // (QUOTE: the quotation tried is one)
+	}
+	if ns.quote && it.op == opOtherQuote {
+		return []uint64{0}, false
 	}
 	if it.op != opGroup {
 		b, ok := ns.fact(it)
@@ -177,7 +181,11 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		}
 	}
 	if ns.exact[ri] && r.Pattern != nil {
-		w.rememberPossible(r.Pattern)
+		if ns.quote {
+			w.possQuote = r.Pattern
+		} else {
+			w.rememberPossible(r.Pattern)
+		}
 	}
 	return true
 }

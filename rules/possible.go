@@ -183,6 +183,9 @@ func (w *Window) classify() uint64 {
 // again on one sentence after each statement they find).
 func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 	if m.quote >= 0 {
+		if w.possQuote == r.Pattern && m.quote < len(m.toks) && m.toks[m.quote].Kind == QuoteT {
+			return true // told by NeedsHold, QUOTE aside
+		}
 		return m.possible(r.Pattern.its())
 	}
 	bit := patternBit(r.Pattern)
