@@ -92,8 +92,8 @@ type Window struct {
 	// possQuote is the pattern that NeedsHold last found possible with a
 	// quotation (NewQuoteNeeds), for the Match that follows
 	possQuote *Pattern
-	fails    []failSeen // rules that matched nowhere (no quotation)
-	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	fails     []failSeen // rules that matched nowhere (no quotation)
+	brk       []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
