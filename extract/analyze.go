@@ -603,7 +603,17 @@ func spanText(toks []rules.Token, s rules.Span) string {
 	if s.Len() <= 0 {
 		return ""
 	}
+	if s.Len() == 1 {
+		return toks[s.Start].Text
+	}
 	var b strings.Builder
+	// (the tokens' bytes and a space between two: no more than the text
+	// they span, whose spaces the join shortens)
+	n := 0
+	for i := s.Start; i < s.End; i++ {
+		n += len(toks[i].Text) + 1
+	}
+	b.Grow(n)
 	for i := s.Start; i < s.End; i++ {
 		if i > s.Start && toks[i].Start > toks[i-1].End {
 			b.WriteByte(' ')

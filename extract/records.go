@@ -131,8 +131,8 @@ func jsonLen(s string) int {
 	n := len(s) + 2
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if safeJSON8(load64(s, i)) {
-			continue // no escapes in these eight bytes
+		if asciiSafeJSON8(load64(s, i)) {
+			continue // no escapes counted in these eight bytes (only ASCII ones are)
 		}
 		// each of the eight once (not the eight-byte test again at each)
 		for _, b := range []byte(s[i : i+8]) {
