@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/wordtab"
@@ -75,7 +76,9 @@ type Extractor struct {
 	// quoteNeeds tells, for every attribution rule, whether its required
 	// items occur in a quotation's sentence at all (made on first use)
 	quoteNeeds     *rules.Needs
+	quoteNeedsAt   []int // per attribution rule, its index in quoteNeeds (-1: none)
 	quoteNeedsOnce sync.Once
+	quotesTried    atomic.Int64 // quotations attributed so far (see needsAfterQuotes)
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or
