@@ -125,6 +125,16 @@ func rowCost(r *Record) int {
 	return n
 }
 
+// rowBound is at least rowCost(r), from the strings' lengths alone (an
+// escape takes at most six bytes for one).
+func rowBound(r *Record) int {
+	n := rowOverhead + 6*(len(r.Doc)+len(r.Quote)+len(r.Speaker)+len(r.Mention)+len(r.Title)+len(r.Cue)+len(r.Rule)+len(r.Sentence)) + 8*2
+	for _, e := range r.Explain {
+		n += 6*len(e) + 2 + 3
+	}
+	return n
+}
+
 // jsonLen bounds the length of s as a JSON string (escapes at most six
 // bytes each).
 func jsonLen(s string) int {
@@ -186,6 +196,13 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 	var out []Record
 	n := 0
 	dropped, firstDropped := 0, 0
+	// sure is what is left of the budget by the rows' bounds (rowBound),
+	// while each fits: budget is then not updated (-1: rowCost from then
+	// on; from the start for planned rows, which out does not keep)
+	sure := -1
+	if !rs.plan {
+		sure = budget
+	}
 	for qi, q := range a.quotes {
 		loc := a.qloc[qi]
 		if loc.sent < 0 && !x.opts.All {
@@ -269,15 +286,31 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		if a.explains != nil {
 			r.Explain = a.explains[qi]
 		}
-		cost := rowCost(&r)
-		if cost > budget {
-			if dropped == 0 {
-				firstDropped = r.Line
+		fits := false // by the bound, without the cost
+		if sure >= 0 {
+			// the row's bound fits what is sure to be left: so does its
+			// cost, and the rows kept so far are costed only if one does not
+			if b := rowBound(&r); b <= sure {
+				sure -= b
+				fits = true
+			} else {
+				for k := range out {
+					budget -= rowCost(&out[k])
+				}
+				sure = -1
 			}
-			dropped++
-			continue
 		}
-		budget -= cost
+		if !fits {
+			cost := rowCost(&r)
+			if cost > budget {
+				if dropped == 0 {
+					firstDropped = r.Line
+				}
+				dropped++
+				continue
+			}
+			budget -= cost
+		}
 		if at.ok && at.ent != nil {
 			at.ent.rows++ // the speakers table counts the rows output
 		}
