@@ -430,6 +430,9 @@ func (x *Extractor) attribute(a *analysis) {
 				// walk of the pattern per quotation
 				continue
 			}
+			if r.Scope == rules.ScopeQuote && !x.opts.Explain && !x.headMay(a, qi, ri) {
+				continue // (nor is the quotation's opening tokenized)
+			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
 				a.explains[qi] = append(a.explains[qi], fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, why))
@@ -449,6 +452,28 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		a.dropHead(qi)
 	}
+}
+
+// headMay reports whether rule ri, of scope quote, may match in the
+// opening of quote qi as far as the marks of punctuation it requires
+// tell: each must occur in the quotation's text (a superset of the
+// opening's).
+func (x *Extractor) headMay(a *analysis, qi, ri int) bool {
+	x.headPunctOnce.Do(func() {
+		x.headPunct = make([]string, len(x.rules.Attribution))
+		for k, r := range x.rules.Attribution {
+			if r.Scope == rules.ScopeQuote && r.Pattern != nil {
+				x.headPunct[k] = r.Pattern.RequiredPunct()
+			}
+		}
+	})
+	q := a.quotes[qi]
+	for i := 0; i < len(x.headPunct[ri]); i++ {
+		if strings.IndexByte(a.view[q.Start:q.End], x.headPunct[ri][i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // needsAfterQuotes is how many quotations an Extractor tries before it

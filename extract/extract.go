@@ -79,6 +79,10 @@ type Extractor struct {
 	quoteNeedsAt   []int // per attribution rule, its index in quoteNeeds (-1: none)
 	quoteNeedsOnce sync.Once
 	quotesTried    atomic.Int64 // quotations attributed so far (see needsAfterQuotes)
+	// headPunct holds, per rule of scope quote, the marks it requires
+	// (see headMay), made on first use
+	headPunct     []string
+	headPunctOnce sync.Once
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or

@@ -274,3 +274,16 @@ func (m *matcher) occurs(it *item) bool {
 	}
 	return true // SPEAKER, ANY, ^, $: decided by the match itself
 }
+
+// RequiredPunct returns the ASCII punctuation marks that every match of p
+// holds as tokens of their own (its required items of one mark, outside
+// any group): a text in which one of them does not occur holds no match.
+func (p *Pattern) RequiredPunct() string {
+	var b []byte
+	for _, it := range p.its() {
+		if it.min > 0 && it.op == opPunct && len(it.punct) == 1 && it.punct[0] < 0x80 {
+			b = append(b, it.punct[0])
+		}
+	}
+	return string(b)
+}
