@@ -32,14 +32,25 @@ type cpIndex struct {
 const cpBlock = 128
 
 func newCPIndex(text string) *cpIndex {
-	c := &cpIndex{text: text, ascii: isASCII(text)}
-	if c.ascii {
-		return c
+	return &cpIndex{text: text, ascii: isASCII(text)}
+}
+
+// upTo makes the checkpoints up to block k (those of the text after the
+// last offset asked for, or of a document without rows, are not counted).
+func (c *cpIndex) upTo(k int) {
+	if len(c.pos) > k {
+		return
 	}
-	k := (len(text) + cpBlock - 1) / cpBlock
-	c.pos, c.marks = make([]int, 0, k), make([]int, 0, k)
+	text := c.text
+	if c.pos == nil {
+		nb := (len(text) + cpBlock - 1) / cpBlock
+		c.pos, c.marks = make([]int, 0, nb), make([]int, 0, nb)
+	}
 	n, prev := 0, 0
-	for b := 0; b < len(text); b += cpBlock {
+	if len(c.pos) > 0 {
+		n, prev = c.marks[len(c.marks)-1], c.pos[len(c.pos)-1]
+	}
+	for b := len(c.pos) * cpBlock; b < len(text) && len(c.pos) <= k; b += cpBlock {
 		p := b
 		for p < len(text) && !utf8.RuneStart(text[p]) {
 			p++
@@ -49,7 +60,6 @@ func newCPIndex(text string) *cpIndex {
 		c.marks = append(c.marks, n)
 		prev = p
 	}
-	return c
 }
 
 func isASCII(s string) bool {
@@ -69,7 +79,10 @@ func isASCII(s string) bool {
 
 // at returns the number of code points in text[:off].
 func (c *cpIndex) at(off int) int {
-	if c.ascii || len(c.pos) == 0 {
+	if c.ascii {
+		return off
+	}
+	if c.upTo(off / cpBlock); len(c.pos) == 0 {
 		return off
 	}
 	k := min(off/cpBlock, len(c.pos)-1)
