@@ -411,6 +411,10 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 
 // attribute runs the attribution rules over every top-level quote.
 func (x *Extractor) attribute(a *analysis) {
+	var ns *rules.Needs // (compiled once the quotations tried pay for it: not for one article)
+	if x.quotesTried.Add(int64(len(a.qloc))) > needsAfterQuotes {
+		ns = x.needsOfQuotes()
+	}
 	for qi, loc := range a.qloc {
 		if loc.sent < 0 {
 			continue
@@ -419,6 +423,15 @@ func (x *Extractor) attribute(a *analysis) {
 		for ri, r := range x.rules.Attribution {
 			if r.Reported() {
 				continue // matched per sentence, by report
+			}
+			if ns != nil && x.quoteNeedsAt[ri] >= 0 && !x.opts.Explain && !a.window(loc.sent).NeedsHold(ns, x.quoteNeedsAt[ri], r) {
+				// a required item occurs nowhere in the sentence: the
+				// match fails before any start is tried, without the
+				// walk of the pattern per quotation
+				continue
+			}
+			if r.Scope == rules.ScopeQuote && !x.opts.Explain && !x.headMay(a, qi, ri) {
+				continue // (nor is the quotation's opening tokenized)
 			}
 			m, si, ok, why := x.tryRule(a, r, qi, loc)
 			if x.opts.Explain {
@@ -439,6 +452,53 @@ func (x *Extractor) attribute(a *analysis) {
 		}
 		a.dropHead(qi)
 	}
+}
+
+// headMay reports whether rule ri, of scope quote, may match in the
+// opening of quote qi as far as the marks of punctuation it requires
+// tell: each must occur in the quotation's text (a superset of the
+// opening's).
+func (x *Extractor) headMay(a *analysis, qi, ri int) bool {
+	x.headPunctOnce.Do(func() {
+		x.headPunct = make([]string, len(x.rules.Attribution))
+		for k, r := range x.rules.Attribution {
+			if r.Scope == rules.ScopeQuote && r.Pattern != nil {
+				x.headPunct[k] = r.Pattern.RequiredPunct()
+			}
+		}
+	})
+	q := a.quotes[qi]
+	for i := 0; i < len(x.headPunct[ri]); i++ {
+		if strings.IndexByte(a.view[q.Start:q.End], x.headPunct[ri][i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// needsAfterQuotes is how many quotations an Extractor tries before it
+// compiles the needs of their rules (some 160,000 instructions, which the
+// rules not tried save back in about forty quotations).
+const needsAfterQuotes = 40
+
+// needsOfQuotes returns the needs of the attribution rules in a
+// quotation's sentence (see rules.NewQuoteNeeds), made on first use.
+func (x *Extractor) needsOfQuotes() *rules.Needs {
+	x.quoteNeedsOnce.Do(func() {
+		// the rules of sentence scope only, those of reported speech
+		// left to be read on first use
+		var rs []*rules.AttrRule
+		x.quoteNeedsAt = make([]int, len(x.rules.Attribution))
+		for ri, r := range x.rules.Attribution {
+			x.quoteNeedsAt[ri] = -1
+			if r.Scope == rules.ScopeSentence && !r.Reported() {
+				x.quoteNeedsAt[ri] = len(rs)
+				rs = append(rs, r)
+			}
+		}
+		x.quoteNeeds = rules.NewQuoteNeeds(rs)
+	})
+	return x.quoteNeeds
 }
 
 // quoteRulesAfter counts the rules after rs[i] that attribute quotations
@@ -589,7 +649,17 @@ func spanText(toks []rules.Token, s rules.Span) string {
 	if s.Len() <= 0 {
 		return ""
 	}
+	if s.Len() == 1 {
+		return toks[s.Start].Text
+	}
 	var b strings.Builder
+	// (the tokens' bytes and a space between two: no more than the text
+	// they span, whose spaces the join shortens)
+	n := 0
+	for i := s.Start; i < s.End; i++ {
+		n += len(toks[i].Text) + 1
+	}
+	b.Grow(n)
 	for i := s.Start; i < s.End; i++ {
 		if i > s.Start && toks[i].Start > toks[i-1].End {
 			b.WriteByte(' ')

@@ -105,4 +105,14 @@ func TestCPIndex(t *testing.T) {
 			t.Fatalf("at(%d) = %d, want %d", off, got, want)
 		}
 	}
+	// checkpoints made on demand: first asked from the middle, the end or
+	// the start
+	for _, first := range []int{len(text) / 2, len(text), 0, 1} {
+		c := newCPIndex(text)
+		for _, off := range append([]int{first}, offs...) {
+			if got, want := c.at(off), utf8.RuneCountInString(text[:off]); got != want {
+				t.Fatalf("first %d: at(%d) = %d, want %d", first, off, got, want)
+			}
+		}
+	}
 }

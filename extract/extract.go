@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/wordtab"
@@ -72,6 +73,16 @@ type Extractor struct {
 	// headTokens is how many tokens of a quotation's opening are made for
 	// the rules of scope quote (see headTokensOf).
 	headTokens int
+	// quoteNeeds tells, for every attribution rule, whether its required
+	// items occur in a quotation's sentence at all (made on first use)
+	quoteNeeds     *rules.Needs
+	quoteNeedsAt   []int // per attribution rule, its index in quoteNeeds (-1: none)
+	quoteNeedsOnce sync.Once
+	quotesTried    atomic.Int64 // quotations attributed so far (see needsAfterQuotes)
+	// headPunct holds, per rule of scope quote, the marks it requires
+	// (see headMay), made on first use
+	headPunct     []string
+	headPunctOnce sync.Once
 }
 
 // lists holds the lists of the ruleset that the pipeline reads per token or

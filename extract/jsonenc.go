@@ -35,6 +35,15 @@ func safeJSON8(x uint64) bool {
 	return (x|(x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b|(a-ones64)&^a|(l-ones64*3)&^l)&high64 == 0
 }
 
+// asciiSafeJSON8 is safeJSON8 for the ASCII bytes of x alone: the others
+// (of runes that encoding/json writes as they are, but for U+2028,
+// U+2029 and invalid UTF-8) pass. It may say no for some safe bytes (=,
+// and bytes after a control character), never yes for an unsafe ASCII one.
+func asciiSafeJSON8(x uint64) bool {
+	q, b, a, l := x^ones64*'"', x^ones64*'\\', x^ones64*'&', x^ones64*'<'
+	return ((x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b|(a-ones64)&^a|(l-ones64*3)&^l)&high64 == 0
+}
+
 // appendJSONString appends s as a JSON string, as encoding/json does with
 // HTML escaping on.
 func appendJSONString(dst []byte, s string) []byte {

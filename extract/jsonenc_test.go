@@ -182,3 +182,28 @@ func TestSafeJSON8(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIISafeJSON8 checks the test jsonLen counts with: never yes for
+// eight bytes holding an ASCII byte to escape, yes for those of safe ASCII
+// bytes and the bytes of other runes (no = among them).
+func TestASCIISafeJSON8(t *testing.T) {
+	pick := []byte{0, 1, 0x1f, 0x20, 0x21, '"', '#', '%', '&', '\'', ';', '<', '=', '>', '?', '[', '\\', ']', 'a', 0x7e, 0x7f, 0x80, 0x9c, 0xc3, 0xe2, 0xff}
+	rng := rand.New(rand.NewSource(1))
+	var b [8]byte
+	for n := 0; n < 200000; n++ {
+		safe, eq := true, false
+		for i := range b {
+			b[i] = 'a'
+			if rng.Intn(4) == 0 {
+				b[i] = pick[rng.Intn(len(pick))]
+			}
+			if c := b[i]; c < utf8.RuneSelf && !jsonSafe[c] {
+				safe = false
+			}
+			eq = eq || b[i] == '='
+		}
+		if got := asciiSafeJSON8(binary.LittleEndian.Uint64(b[:])); got && !safe || !got && safe && !eq {
+			t.Fatalf("asciiSafeJSON8(%q) = %v, want %v", b[:], got, safe)
+		}
+	}
+}

@@ -32,14 +32,25 @@ type cpIndex struct {
 const cpBlock = 128
 
 func newCPIndex(text string) *cpIndex {
-	c := &cpIndex{text: text, ascii: isASCII(text)}
-	if c.ascii {
-		return c
+	return &cpIndex{text: text, ascii: isASCII(text)}
+}
+
+// upTo makes the checkpoints up to block k (those of the text after the
+// last offset asked for, or of a document without rows, are not counted).
+func (c *cpIndex) upTo(k int) {
+	if len(c.pos) > k {
+		return
 	}
-	k := (len(text) + cpBlock - 1) / cpBlock
-	c.pos, c.marks = make([]int, 0, k), make([]int, 0, k)
+	text := c.text
+	if c.pos == nil {
+		nb := (len(text) + cpBlock - 1) / cpBlock
+		c.pos, c.marks = make([]int, 0, nb), make([]int, 0, nb)
+	}
 	n, prev := 0, 0
-	for b := 0; b < len(text); b += cpBlock {
+	if len(c.pos) > 0 {
+		n, prev = c.marks[len(c.marks)-1], c.pos[len(c.pos)-1]
+	}
+	for b := len(c.pos) * cpBlock; b < len(text) && len(c.pos) <= k; b += cpBlock {
 		p := b
 		for p < len(text) && !utf8.RuneStart(text[p]) {
 			p++
@@ -49,7 +60,6 @@ func newCPIndex(text string) *cpIndex {
 		c.marks = append(c.marks, n)
 		prev = p
 	}
-	return c
 }
 
 func isASCII(s string) bool {
@@ -69,7 +79,10 @@ func isASCII(s string) bool {
 
 // at returns the number of code points in text[:off].
 func (c *cpIndex) at(off int) int {
-	if c.ascii || len(c.pos) == 0 {
+	if c.ascii {
+		return off
+	}
+	if c.upTo(off / cpBlock); len(c.pos) == 0 {
 		return off
 	}
 	k := min(off/cpBlock, len(c.pos)-1)
@@ -125,14 +138,24 @@ func rowCost(r *Record) int {
 	return n
 }
 
+// rowBound is at least rowCost(r), from the strings' lengths alone (an
+// escape takes at most six bytes for one).
+func rowBound(r *Record) int {
+	n := rowOverhead + 6*(len(r.Doc)+len(r.Quote)+len(r.Speaker)+len(r.Mention)+len(r.Title)+len(r.Cue)+len(r.Rule)+len(r.Sentence)) + 8*2
+	for _, e := range r.Explain {
+		n += 6*len(e) + 2 + 3
+	}
+	return n
+}
+
 // jsonLen bounds the length of s as a JSON string (escapes at most six
 // bytes each).
 func jsonLen(s string) int {
 	n := len(s) + 2
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if safeJSON8(load64(s, i)) {
-			continue // no escapes in these eight bytes
+		if asciiSafeJSON8(load64(s, i)) {
+			continue // no escapes counted in these eight bytes (only ASCII ones are)
 		}
 		// each of the eight once (not the eight-byte test again at each)
 		for _, b := range []byte(s[i : i+8]) {
@@ -186,6 +209,13 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 	var out []Record
 	n := 0
 	dropped, firstDropped := 0, 0
+	// sure is what is left of the budget by the rows' bounds (rowBound),
+	// while each fits: budget is then not updated (-1: rowCost from then
+	// on; from the start for planned rows, which out does not keep)
+	sure := -1
+	if !rs.plan {
+		sure = budget
+	}
 	for qi, q := range a.quotes {
 		loc := a.qloc[qi]
 		if loc.sent < 0 && !x.opts.All {
@@ -269,15 +299,31 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		if a.explains != nil {
 			r.Explain = a.explains[qi]
 		}
-		cost := rowCost(&r)
-		if cost > budget {
-			if dropped == 0 {
-				firstDropped = r.Line
+		fits := false // by the bound, without the cost
+		if sure >= 0 {
+			// the row's bound fits what is sure to be left: so does its
+			// cost, and the rows kept so far are costed only if one does not
+			if b := rowBound(&r); b <= sure {
+				sure -= b
+				fits = true
+			} else {
+				for k := range out {
+					budget -= rowCost(&out[k])
+				}
+				sure = -1
 			}
-			dropped++
-			continue
 		}
-		budget -= cost
+		if !fits {
+			cost := rowCost(&r)
+			if cost > budget {
+				if dropped == 0 {
+					firstDropped = r.Line
+				}
+				dropped++
+				continue
+			}
+			budget -= cost
+		}
 		if at.ok && at.ent != nil {
 			at.ent.rows++ // the speakers table counts the rows output
 		}

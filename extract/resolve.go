@@ -254,6 +254,9 @@ func (x *Extractor) buildEntities(a *analysis) {
 	det := x.lists.det
 	orgWords := x.rules.Lists[listOrganisationWords]
 	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
+	// the phrases at each position in turn, where no window memoises them
+	// (appositiveTitle, which asks for another position, makes its own)
+	var phraseBuf []rules.SpeakerPhrase
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := st.toks
@@ -263,7 +266,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				i++
 				continue
 			}
-			sps := st.speakers(x.rules, i)
+			sps := st.speakersInto(x.rules, i, &phraseBuf)
 			if len(sps) == 0 {
 				i++
 				continue

@@ -159,3 +159,32 @@ func TestTokenBound(t *testing.T) {
 		x.release(a)
 	}
 }
+
+// TestRowBoundsLikeCosts: rows kept by their bounds (rowBound, while the
+// budget is sure to hold them) are those that their costs keep (the
+// planned rows are costed from the first), also when the budget runs out
+// midway.
+func TestRowBoundsLikeCosts(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, planned := New(rs, Options{All: true}), New(rs, Options{All: true})
+	direct.planRows = int(^uint(0) >> 1)
+	planned.planRows = 0
+	text := strings.Repeat("“a” ", 8000) // rows of more bytes than the text's budget
+	want, err := planned.Extract("bounded", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := direct.Extract("bounded", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Warnings) == 0 || len(want.Quotes) == 0 {
+		t.Fatalf("%d rows, warnings %v: the budget does not run out midway", len(want.Quotes), want.Warnings)
+	}
+	if !reflect.DeepEqual(got.Quotes, want.Quotes) || !reflect.DeepEqual(got.Warnings, want.Warnings) {
+		t.Errorf("rows by bounds: %d, %v; by costs: %d, %v", len(got.Quotes), got.Warnings, len(want.Quotes), want.Warnings)
+	}
+}

@@ -34,10 +34,23 @@ func (a *analysis) window(si int) *rules.Window {
 // attribution made one (which memoises them), else computed afresh, without
 // the memo that a sentence matched by no rule would not use again.
 func (s *sentence) speakers(rs *rules.Ruleset, i int) []rules.SpeakerPhrase {
+	return s.speakersInto(rs, i, nil)
+}
+
+// speakersInto is speakers with the phrases computed afresh written into
+// *buf's array (see rules.Ruleset.SpeakersAtInto), made on first use:
+// they are valid until the next call with buf.
+func (s *sentence) speakersInto(rs *rules.Ruleset, i int, buf *[]rules.SpeakerPhrase) []rules.SpeakerPhrase {
 	if s.win != nil {
 		return s.win.Speakers(i)
 	}
-	return rs.SpeakersAt(s.toks, i)
+	if buf == nil {
+		return rs.SpeakersAt(s.toks, i)
+	}
+	if cap(*buf) == 0 {
+		*buf = make([]rules.SpeakerPhrase, 0, 8) // (more phrases at one position take a new array)
+	}
+	return rs.SpeakersAtInto(s.toks, i, *buf)
 }
 
 // isAlnumASCII reports whether the ASCII byte b is a letter or a digit.

@@ -31,3 +31,24 @@ func TestHeadReach(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredPunct: the marks a match needs as tokens of their own are
+// those of the required items outside groups, not of optional items or
+// alternatives.
+func TestRequiredPunct(t *testing.T) {
+	for _, tt := range []struct{ pattern, want string }{
+		{"^ speaker:(UPPER{1,3}) :", ":"},
+		{"(^ | ,) cue:@cue_verbs SPEAKER , QUOTE", ","},
+		{"QUOTE ,? SPEAKER cue:@cue_verbs", ""},
+		{"SPEAKER , cue:@cue_verbs :", ",:"},
+		{"SPEAKER – QUOTE", ""},
+	} {
+		p, err := ParsePattern(tt.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.RequiredPunct(); got != tt.want {
+			t.Errorf("%q: RequiredPunct() = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}

@@ -89,8 +89,11 @@ type Window struct {
 	poss  []possSeen     // whether a pattern is possible (no quotation)
 	// possBits has the patternBit of every pattern in poss.
 	possBits uint64
-	fails    []failSeen // rules that matched nowhere (no quotation)
-	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// possQuote is the pattern that NeedsHold last found possible with a
+	// quotation (NewQuoteNeeds), for the Match that follows
+	possQuote *Pattern
+	fails     []failSeen // rules that matched nowhere (no quotation)
+	brk       []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
@@ -141,7 +144,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.lits = w.lits[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
-	w.needs, w.known, w.holds = nil, 0, 0
+	w.needs, w.known, w.holds, w.possQuote = nil, 0, 0, nil
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
 }
 
@@ -248,7 +251,11 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		last = min(last, 0) // canStart allows no other start
 	}
 	its := r.Pattern.its()
-	for start := max(lo, 0); start <= last; start++ {
+	first := max(lo, 0)
+	if len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
+		first = max(first, quote) // QUOTE first: no other start (canStart)
+	}
+	for start := first; start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
@@ -380,8 +387,10 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 		case opEnd:
 			return true
 		case opGroup:
+			// canStart of an alternative that can match nothing is true,
+			// but for a ^ it holds: (^ | ,) starts at 0 or a comma only
 			for _, alt := range it.alts {
-				if nullable(alt) || m.canStart(alt, pos) {
+				if m.canStart(alt, pos) {
 					return true
 				}
 			}
@@ -399,25 +408,6 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 		if it.min > 0 {
 			return false
 		}
-	}
-	return true
-}
-
-// nullable reports whether items can match no token at all.
-func nullable(items []*item) bool {
-	for _, it := range items {
-		if it.min == 0 || it.op == opStart || it.op == opEnd {
-			continue
-		}
-		if it.op == opGroup {
-			for _, alt := range it.alts {
-				if nullable(alt) {
-					goto next
-				}
-			}
-		}
-		return false
-	next:
 	}
 	return true
 }

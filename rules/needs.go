@@ -28,6 +28,9 @@ type Needs struct {
 	// all hold (most clauses are one fact: a list, a comma)
 	all   []uint64
 	exact []bool // per rule, whether nothing was left out
+	// quote: the needs of rules tried on a quotation's sentence
+	// (NewQuoteNeeds)
+	quote bool
 }
 
 // clause is a disjunction of terms, each a set of fact bits that must all
@@ -39,8 +42,17 @@ const maxNeedTerms = 16
 
 // NewNeeds compiles the needs of rules (in that order: Window.NeedsHold
 // takes the index of a rule).
-func NewNeeds(rules []*AttrRule) *Needs {
-	ns := &Needs{}
+func NewNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, false) }
+
+// NewQuoteNeeds is NewNeeds for rules tried on the sentence of a
+// quotation (Window.Match with a quote): QUOTE holds (the quotation
+// tried), OTHERQUOTE is left out (it holds in every window), and an exact
+// need that holds tells the next Match of the rule in the window that its
+// pattern is possible.
+func NewQuoteNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, true) }
+
+func newNeeds(rules []*AttrRule, quote bool) *Needs {
+	ns := &Needs{quote: quote}
 	for _, r := range rules {
 		var cs []*clause
 		var all uint64
@@ -72,8 +84,11 @@ func NewNeeds(rules []*AttrRule) *Needs {
 // itemTerms returns the terms of the clause of required item it (one term
 // 0: true; none: false), and whether nothing was left out.
 func (ns *Needs) itemTerms(it *item) ([]uint64, bool) {
-	if occursFree>>it.op&1 != 0 {
-		return []uint64{0}, true
+	if occursFree>>it.op&1 != 0 || ns.quote && it.op == opQuote {
+		return []uint64{0}, true // (QUOTE: the quotation tried is one)
+	}
+	if ns.quote && it.op == opOtherQuote {
+		return []uint64{0}, false
 	}
 	if it.op != opGroup {
 		b, ok := ns.fact(it)
@@ -166,7 +181,11 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		}
 	}
 	if ns.exact[ri] && r.Pattern != nil {
-		w.rememberPossible(r.Pattern)
+		if ns.quote {
+			w.possQuote = r.Pattern
+		} else {
+			w.rememberPossible(r.Pattern)
+		}
 	}
 	return true
 }

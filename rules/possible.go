@@ -183,6 +183,9 @@ func (w *Window) classify() uint64 {
 // again on one sentence after each statement they find).
 func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 	if m.quote >= 0 {
+		if w.possQuote == r.Pattern && m.quote < len(m.toks) && m.toks[m.quote].Kind == QuoteT {
+			return true // told by NeedsHold, QUOTE aside
+		}
 		return m.possible(r.Pattern.its())
 	}
 	bit := patternBit(r.Pattern)
@@ -270,4 +273,17 @@ func (m *matcher) occurs(it *item) bool {
 		return m.hasLit(it)
 	}
 	return true // SPEAKER, ANY, ^, $: decided by the match itself
+}
+
+// RequiredPunct returns the ASCII punctuation marks that every match of p
+// holds as tokens of their own (its required items of one mark, outside
+// any group): a text in which one of them does not occur holds no match.
+func (p *Pattern) RequiredPunct() string {
+	var b []byte
+	for _, it := range p.its() {
+		if it.min > 0 && it.op == opPunct && len(it.punct) == 1 && it.punct[0] < 0x80 {
+			b = append(b, it.punct[0])
+		}
+	}
+	return string(b)
 }

@@ -270,8 +270,11 @@ func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) != 0
 }
 
-// speakersAt is SpeakersAt's full parse.
-func (rs *Ruleset) speakersAt(toks []Token, i int) []SpeakerPhrase {
+// speakersAt is SpeakersAt's full parse: it appends the phrases to
+// buf[:0] (nil: a new array) and returns them, their capacity cut to
+// their length.
+func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []SpeakerPhrase {
+	buf = buf[:0]
 	if i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
@@ -279,7 +282,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int) []SpeakerPhrase {
 		if rs.InList(rs.speakerLists.expletives, &toks[i]) && i+1 < len(toks) && rs.in(&toks[i+1], rs.speakerBits.expletiveAfter) {
 			return nil // It’s been common to …: no speaker
 		}
-		return []SpeakerPhrase{{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention}}
+		return one(buf, SpeakerPhrase{Span: Span{i, i + 1}, Mention: Span{i, i + 1}, Type: PronounMention})
 	}
 	j := i
 	det := false
@@ -335,11 +338,11 @@ done:
 			return nil
 		}
 		d.Title.Start = j
-		return []SpeakerPhrase{d}
+		return one(buf, d)
 	}
 	if end == j {
 		if d, ok := rs.descriptor(toks, i, j, -1); ok {
-			return []SpeakerPhrase{d}
+			return one(buf, d)
 		}
 		return nil
 	}
@@ -441,8 +444,10 @@ done:
 		if !ok {
 			return nil
 		}
-		out = make([]SpeakerPhrase, 1, 2)
-		out[0] = d
+		if cap(buf) < 2 {
+			buf = make([]SpeakerPhrase, 0, 2)
+		}
+		out = append(buf, d)
 		if withName, ok := rs.appositiveName(toks, d); ok {
 			out = append(out, withName)
 			out[0], out[1] = withName, d
@@ -470,8 +475,10 @@ done:
 	// The phrases of a name, longest first, are made shortest first: rev
 	// holds them in reverse, and is turned round at the end (one array,
 	// where putting each in front allocated a new one).
-	rev := make([]SpeakerPhrase, 1, 4)
-	rev[0] = sp
+	if cap(buf) < 4 {
+		buf = make([]SpeakerPhrase, 0, 4)
+	}
+	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
 	if end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
@@ -545,6 +552,14 @@ done:
 	}
 	slices.Reverse(rev)
 	return rev[:len(rev):len(rev)]
+}
+
+// one returns the phrase p alone, in buf when it has room.
+func one(buf []SpeakerPhrase, p SpeakerPhrase) []SpeakerPhrase {
+	if cap(buf) == 0 {
+		return []SpeakerPhrase{p}
+	}
+	return append(buf, p)[:1:1]
 }
 
 // agentSurname reports whether toks[at], the last word of a run, is a

@@ -8,10 +8,17 @@ package rules
 // most sentences: the 14 days, But in the end) skip the full parse,
 // speakersAt.
 func (rs *Ruleset) SpeakersAt(toks []Token, i int) []SpeakerPhrase {
+	return rs.SpeakersAtInto(toks, i, nil)
+}
+
+// SpeakersAtInto is SpeakersAt with the phrases written into buf's array
+// when it has room (a new array else): they are valid until buf is used
+// again, for a caller that reads them before the next position.
+func (rs *Ruleset) SpeakersAtInto(toks []Token, i int, buf []SpeakerPhrase) []SpeakerPhrase {
 	if rs.noSpeakerAt(toks, i) {
 		return nil
 	}
-	return rs.speakersAt(toks, i)
+	return rs.speakersAt(toks, i, buf)
 }
 
 // noSpeakerAt reports that speakersAt(toks, i) is empty, by the few tests

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -35,16 +36,22 @@ func TestNoSpeakerAt(t *testing.T) {
 		return out
 	}
 	decided, words := 0, 0
+	// a reused array, dirty from the position before, gives the phrases
+	// of a new one (SpeakersAtInto, the entity table's)
+	buf := make([]SpeakerPhrase, 0, 8)
 	check := func(ts []Token) {
 		for i := range ts {
 			if ts[i].Kind == Word {
 				words++
 			}
+			if got, want := rs.SpeakersAtInto(ts, i, buf), rs.SpeakersAt(ts, i); !slices.Equal(got, want) {
+				t.Errorf("SpeakersAtInto(%d) = %v, SpeakersAt %v", i, got, want)
+			}
 			if !rs.noSpeakerAt(ts, i) {
 				continue
 			}
 			decided++
-			if ps := rs.speakersAt(ts, i); len(ps) > 0 {
+			if ps := rs.speakersAt(ts, i, nil); len(ps) > 0 {
 				var ws []string
 				for _, tk := range ts {
 					ws = append(ws, tk.Text)
