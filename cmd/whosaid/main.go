@@ -7,6 +7,8 @@ package main
 import (
 	"context"
 	"os"
+
+	_ "github.com/whosaid/whosaid/internal/hugeheap"
 )
 
 func main() {
