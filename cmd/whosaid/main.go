@@ -7,6 +7,8 @@ package main
 import (
 	"context"
 	"os"
+
+	_ "github.com/whosaid/whosaid/internal/hugeheap" // the heap's allocations on huge pages from the packages' set-up on: fewer page faults (WHOSAID_HUGEHEAP=0: off)
 )
 
 func main() {

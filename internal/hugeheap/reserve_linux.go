@@ -1,7 +1,7 @@
 package hugeheap
 
 import (
-	"fmt"
+	"errors"
 	"runtime"
 	"syscall"
 	"unsafe"
@@ -12,8 +12,12 @@ import (
 // garbage collection (its memory is never touched, so it costs no page
 // faults). It returns the range asked for. An error (a kernel without
 // transparent huge pages, a block too small to hold a huge page) leaves the
-// heap as the runtime made it; the block is freed either way.
+// heap as the runtime made it; the block is freed either way. With
+// WHOSAID_HUGEHEAP=0 in the environment it does nothing and says so.
 func Reserve(n int) (Range, error) {
+	if off() {
+		return Range{}, errors.New("hugeheap: off (WHOSAID_HUGEHEAP=0)")
+	}
 	r, err := advise(n)
 	runtime.GC()
 	return r, err
@@ -23,14 +27,14 @@ func Reserve(n int) (Range, error) {
 // is dead when it returns.
 func advise(n int) (Range, error) {
 	if n < 2*hugePage {
-		return Range{}, fmt.Errorf("hugeheap: a block of %d bytes holds no whole huge page", n)
+		return Range{}, errors.New("hugeheap: the block holds no whole huge page")
 	}
 	block := make([]byte, n)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
 	lo := (start + hugePage - 1) &^ (hugePage - 1)
 	hi := (start + uintptr(n)) &^ (hugePage - 1)
 	if err := syscall.Madvise(block[lo-start:hi-start], syscall.MADV_HUGEPAGE); err != nil {
-		return Range{}, fmt.Errorf("hugeheap: madvise: %w", err)
+		return Range{}, errors.Join(errors.New("hugeheap: madvise"), err)
 	}
 	return Range{Lo: lo, Hi: hi}, nil
 }
