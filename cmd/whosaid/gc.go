@@ -42,20 +42,11 @@ const hugeGCPercent = 60
 // GC policy.
 const hugeDocument = 8 << 20
 
-// hugeHeapBlock is the least block of heap, in bytes, that a run of more
-// than one document, or with a big one, asks huge pages for
+// hugeHeapBlock is the size in bytes of the block of heap that a run of
+// more than one document, or with a big one, asks huge pages for
 // (internal/hugeheap): the peak heap of a run over news at gcPercent is
 // some 50 MB, whatever the corpus's size.
 const hugeHeapBlock = 64 << 20
-
-// hugeHeapPerByte is the block asked for a big document, per byte of it:
-// the peak RSS of one long document is some 20–25 bytes a byte
-// (docs/performance.md), all of it fresh memory.
-const hugeHeapPerByte = 24
-
-// hugeHeapMax bounds the block: address space asked of the kernel, not
-// memory, but a bound all the same.
-const hugeHeapMax = 1 << 30
 
 // gcPolicy is the command's one GC policy, applied when the environment
 // sets no GOGC (a GOGC in the environment wins; a GOMEMLIMIT there is obeyed too): GOGC
@@ -73,7 +64,7 @@ type gcPolicy struct {
 	huge int // huge documents read and not yet written
 	pct  int // the GOGC set
 
-	hugeBlock int // the largest block of huge pages asked for so far
+	hugeOnce sync.Once // the heap's block of huge pages, asked for once
 }
 
 // newGCPolicy sets the GC target for a run of small documents.
@@ -114,29 +105,20 @@ func (g *gcPolicy) count(n, d int) {
 	}
 }
 
-// hugeHeap asks for a block of the heap backed by huge pages
+// hugeHeap asks, once a run, for a block of the heap backed by huge pages
 // (internal/hugeheap), so that the heap's growth to its peak costs a few
 // page faults of 2 MiB instead of a fault for every 4 KiB: on 1 MB of news
-// JSONL 2,100 faults instead of 5,200, on 20 MB 2,000 instead of 10,500,
-// on one 16 MB document 24,000 instead of 75,000 (docs/performance.md,
-// huge pages). The block is hugeHeapBlock for a run's second document,
-// hugeHeapPerByte times a document of n bytes, within hugeHeapMax; it is
-// asked for again only when it would grow. Each ask costs a collection,
-// so a run of one small document, whose heap stays within what the runtime
-// mapped at start, does not ask. Where the kernel gives no huge pages the
-// block is only freed again. A nil policy does nothing.
-func (g *gcPolicy) hugeHeap(n int) {
+// JSONL 1,500 faults instead of 5,200, on 20 MB 2,000 instead of 10,500
+// (docs/performance.md, huge pages). It costs a collection of the small
+// heap of the run's start, so a run of one small document, whose heap
+// stays within what the runtime mapped at start, does not ask. Where the
+// kernel gives no huge pages the block is only freed again. A nil policy
+// does nothing.
+func (g *gcPolicy) hugeHeap() {
 	if g == nil {
 		return
 	}
-	want := max(hugeHeapBlock, min(hugeHeapPerByte*n, hugeHeapMax))
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if want <= g.hugeBlock {
-		return
-	}
-	g.hugeBlock = want
-	_, _ = hugeheap.Reserve(want)
+	g.hugeOnce.Do(func() { _, _ = hugeheap.Reserve(hugeHeapBlock) })
 }
 
 // pipeline returns the reader and the options of the run's extract.Run
@@ -167,11 +149,8 @@ func (d *docRun) pipeline(read extract.Reader, n int, serial bool) (extract.Read
 			if docs++; docs == 2 && oneProc {
 				runtime.GOMAXPROCS(1)
 			}
-			switch {
-			case len(in.Text) > bigDocument:
-				g.hugeHeap(len(in.Text))
-			case docs == 2:
-				g.hugeHeap(0)
+			if docs == 2 || len(in.Text) > bigDocument {
+				g.hugeHeap()
 			}
 			g.read(len(in.Text))
 			return fn(in)
