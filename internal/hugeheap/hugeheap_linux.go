@@ -2,22 +2,15 @@
 
 package hugeheap
 
-import (
-	"syscall"
-	"unsafe"
-)
+import "syscall"
 
 const (
 	chunk        = 4 << 20   // the runtime maps its heap in chunks of 4 MiB (pallocChunkBytes), chunk-aligned
-	huge         = 2 << 20   // a transparent huge page on amd64 and arm64 with 4 KiB pages
 	probe        = 128 << 10 // 16 pages of 8 KiB: the runtime takes such a span from its page allocator, never from a processor's page cache
 	page         = 8 << 10   // the runtime's page: an object of this size is a span of one page
 	drain        = 128       // at most this many pages taken from below the target, 1 MiB
 	madvHugepage = 14        // MADV_HUGEPAGE
 )
-
-// addr is the address of b's first byte.
-func addr(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }
 
 // sink keeps the last page taken by the drain on the heap (an object that
 // does not escape is put on the stack).
@@ -40,13 +33,13 @@ func prepare() string {
 	p := make([]byte, probe)
 	f := addr(p) + probe
 	base := (f - 1) &^ (chunk - 1) // the chunk of the probe's last page
-	target := (f + huge - 1) &^ (huge - 1)
+	target := (f + hugePage - 1) &^ (hugePage - 1)
 	if target-f >= probe {
 		if filler := make([]byte, target-f); addr(filler) != f {
 			return "filler misplaced"
 		}
 	}
-	end := target + huge
+	end := target + hugePage
 	if target == base+chunk {
 		// The chunk is full: the next span makes the runtime map the
 		// next chunk, at target when the heap is contiguous.

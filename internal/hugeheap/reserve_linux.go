@@ -30,7 +30,7 @@ func advise(n int) (Range, error) {
 		return Range{}, errors.New("hugeheap: the block holds no whole huge page")
 	}
 	block := make([]byte, n)
-	start := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
+	start := addr(block)
 	lo := (start + hugePage - 1) &^ (hugePage - 1)
 	hi := (start + uintptr(n)) &^ (hugePage - 1)
 	if err := syscall.Madvise(block[lo-start:hi-start], syscall.MADV_HUGEPAGE); err != nil {
@@ -38,3 +38,6 @@ func advise(n int) (Range, error) {
 	}
 	return Range{Lo: lo, Hi: hi}, nil
 }
+
+// addr is the address of b's first byte.
+func addr(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }
