@@ -67,4 +67,5 @@ func init() {
 		return
 	}
 	Result = prepare()
+	growStack()
 }
