@@ -15,7 +15,8 @@
 //     ".../internal/hugeheap"`), its init, among the first of the program's
 //     packages, moves the heap's next allocations to an untouched 2 MiB
 //     boundary and marks what lies above it (the rest of the runtime's
-//     4 MiB heap chunk, or the whole next one);
+//     4 MiB heap chunk, or the whole next one), and then grows its own
+//     goroutine's stack once while it is shallow (growStack);
 //   - for a run that is about to allocate much, Reserve makes the heap grow
 //     by a block, marks it, and hands it back to the runtime with a
 //     collection, so that the allocations that follow fill it first.
