@@ -20,8 +20,8 @@ const startupArticle = "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
 // binary, all three built into a temporary folder in the same run, as the
 // README builds whosaid (CGO_ENABLED=0: the build with cgo takes ~70 more
 // page faults a run; docs/performance.md, start-up round eight). Each
-// iteration runs the three one after the other, so that the load of the
-// machine weighs on them alike. It reports the median wall clock of each
+// iteration runs them (and the copies below) one after the other, so that
+// the load of the machine weighs on them alike. It reports the median wall clock of each
 // (hello-ms, version-ms, extract-ms), the ratio of extract to hello-world
 // (x-hello, the bar of issue 14 is 2.5) and that ratio in CPU time, user
 // and system (cpu-x-hello).
@@ -31,9 +31,9 @@ const startupArticle = "../../testdata/seed/rt-putin-witkoff-2025-04-25.txt"
 // shared mapping, so the page cache holds the file in 4 KiB pages, and each
 // page of code or data a run touches costs its own page-table entry; a file
 // written in large blocks gets large page-cache folios where the kernel
-// and the filesystem have them (ext4 and xfs on Linux 6.16 and later), and
-// the kernel maps its 2 MiB ones with one entry each: the same code, some
-// 100 page faults fewer a run (docs/performance.md, start-up round nine).
+// and the filesystem have them (ext4 on Linux 6.18 here), and the kernel
+// maps its 2 MiB ones with one entry each: the same code, some 120 page
+// faults fewer a run (docs/performance.md, start-up round nine).
 // The ratio of the two is how much of a run is the page cache's state,
 // not the program's. Run it with
 //
