@@ -613,9 +613,15 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
-		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs,
+		ss, cut := sentenceSpan(toks, st.content.Start)
+		sent, plain := sentenceCollapsed(a.view, ss, cut)
+		quote := a.view[bs:be]
+		if !plain || be > int(ss.end) {
+			quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		}
+		r := Record{Doc: id, Quote: quote, byteStart: bs,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
-			Sentence: sentenceText(a.view, toks, st.content.Start),
+			Sentence: sent,
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
 			Speaker: at.speaker, Title: at.title, Explain: st.explain}
 		if at.m.HasSpkr {
