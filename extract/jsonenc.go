@@ -173,13 +173,17 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 		dst = appendPageJSON(dst, d)
 	}
 	dst = append(dst, `,"quotes":[`...)
+	var docJSON []byte // the document's id as a JSON string, for its records
+	if cols == nil && len(d.Quotes) > 0 {
+		docJSON = appendJSONString(nil, d.ID)
+	}
 	for i := range d.Quotes {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
 		var ok bool
 		if cols == nil {
-			dst, ok = appendRecordJSON(dst, &d.Quotes[i])
+			dst, ok = appendRecordJSON(dst, &d.Quotes[i], d.ID, docJSON)
 		} else {
 			dst, ok = appendColumnsJSON(dst, d, &d.Quotes[i], cols)
 		}
@@ -239,8 +243,9 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 }
 
 // appendRecordJSON appends the JSON of one record, as json.Marshal gives
-// it: the fields of recordFields in order.
-func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
+// it: the fields of recordFields in order. docJSON is the JSON string of
+// doc, the document's id, encoded once for all its records.
+func appendRecordJSON(dst []byte, r *Record, doc string, docJSON []byte) ([]byte, bool) {
 	sep := byte('{')
 	for i := range recordFields {
 		f := &recordFields[i]
@@ -251,6 +256,10 @@ func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
 		dst = append(dst, f.name...)
 		dst = append(dst, '"', ':')
 		sep = ','
+		if i == 0 && docJSON != nil && r.Doc == doc {
+			dst = append(dst, docJSON...) // recordFields[0] is the doc's id
+			continue
+		}
 		var ok bool
 		if dst, ok = appendFieldJSON(dst, f, r); !ok {
 			return dst, false
