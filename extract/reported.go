@@ -54,14 +54,14 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks))
+			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules)
 			if !ok {
 				break
 			}
 			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End)
+			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.m.Span.Start))
 			}
@@ -268,6 +268,9 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 	return in >= out
 }
 
+// allRules is the mask of reportIn that tries every rule.
+const allRules = ^uint64(0)
+
 // maxStatements bounds the statements found in one sentence.
 const maxStatements = 4
 
@@ -277,7 +280,7 @@ const maxStatements = 4
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
 	var explain []string
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
@@ -293,6 +296,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 	for b := present; fast && b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
+	try &= only
 	for ri := 0; ri < len(g.rules); ri++ {
 		if fast {
 			rest := try >> ri
@@ -300,6 +304,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				break
 			}
 			ri += bits.TrailingZeros64(rest)
+		}
+		if !fast && ri < 64 && only&(1<<ri) == 0 {
+			continue // not asked for
 		}
 		r := g.rules[ri]
 		lo, hi := from, to
@@ -496,6 +503,10 @@ type gates struct {
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
 	always uint64
+	// closing has bit ri for the rules whose content may begin before
+	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
+	// one of them can be closingSpeaker's
+	closing uint64
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -522,6 +533,9 @@ func (x *Extractor) gates() *gates {
 			if ri := len(g.rules); ri < 64 {
 				if need == 0 {
 					g.always |= 1 << ri
+				}
+				if r.ContentBeforeCue() {
+					g.closing |= 1 << ri
 				}
 				for b := need; b != 0; b &= b - 1 {
 					g.byList[bits.TrailingZeros64(b)] |= 1 << ri
