@@ -107,7 +107,9 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 					docID = strings.Clone(doc.ID)
 				}
 				d.first[k.key] = dupSite{docID, strings.Clone(r.ID)}
-				kept = append(kept, *r)
+				if drop {
+					kept = append(kept, *r)
+				}
 				continue
 			}
 			n++
@@ -120,7 +122,9 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 			}
 			r.DupOf = DupRef(site.doc, site.id)
 		}
-		kept = append(kept, *r)
+		if drop { // else every record stays where it is
+			kept = append(kept, *r)
+		}
 	}
 	if drop {
 		clear(doc.Quotes[len(kept):])

@@ -242,6 +242,15 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 	return append(dst, '}'), true
 }
 
+// recordKeys are the JSON keys of recordFields with their colons
+// ("doc":), made once.
+var recordKeys = func() (keys [len(recordFields)]string) {
+	for i := range recordFields {
+		keys[i] = `"` + recordFields[i].name + `":`
+	}
+	return keys
+}()
+
 // appendRecordJSON appends the JSON of one record, as json.Marshal gives
 // it: the fields of recordFields in order. docJSON is the JSON string of
 // doc, the document's id, encoded once for all its records.
@@ -252,9 +261,8 @@ func appendRecordJSON(dst []byte, r *Record, doc string, docJSON []byte) ([]byte
 		if f.json == jsonNever || f.json == jsonOmitEmpty && f.empty(r) {
 			continue
 		}
-		dst = append(dst, sep, '"')
-		dst = append(dst, f.name...)
-		dst = append(dst, '"', ':')
+		dst = append(dst, sep)
+		dst = append(dst, recordKeys[i]...)
 		sep = ','
 		if i == 0 && docJSON != nil && r.Doc == doc {
 			dst = append(dst, docJSON...) // recordFields[0] is the doc's id
