@@ -402,16 +402,14 @@ func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 // any reports whether some rule can be tried on a sentence with these
 // hits: one that needs no cue, or one whose cue occurs.
 func (g *gates) any(hits []cueHit) bool {
+	if g.anyAlways {
+		return true
+	}
 	var all uint64
 	for _, h := range hits {
 		all |= h.Bits
 	}
-	for _, need := range g.need {
-		if need == 0 || all&need != 0 {
-			return true
-		}
-	}
-	return false
+	return all&g.anyNeed != 0
 }
 
 // quoteCues maps the byte offset of the cue of every attributed quotation
@@ -507,6 +505,10 @@ type gates struct {
 	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
 	// one of them can be closingSpeaker's
 	closing uint64
+	// anyAlways: some rule needs no cue; anyNeed joins the cue lists of
+	// the others (any's answer in one test)
+	anyAlways bool
+	anyNeed   uint64
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -543,6 +545,8 @@ func (x *Extractor) gates() *gates {
 			}
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)
+			g.anyAlways = g.anyAlways || need == 0
+			g.anyNeed |= need
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
