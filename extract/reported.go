@@ -45,7 +45,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			continue
 		}
 		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) {
+		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(toks) {
 			continue
 		}
 		w := a.window(si)
@@ -509,6 +509,27 @@ type gates struct {
 	// the others (any's answer in one test)
 	anyAlways bool
 	anyNeed   uint64
+	// alwaysPunct holds, per rule that needs no cue, the punctuation
+	// marks that it needs (rules.Needs.PunctNeeds)
+	alwaysPunct []rules.PunctSet
+}
+
+// alwaysMay reports whether a rule that needs no cue — the only ones
+// tried in a sentence without a cue — can match in the sentence toks:
+// false when each lacks a punctuation mark that it needs (the colon of
+// SPEAKER : CLAUSE), told from the tokens without the window that
+// NeedsHold would make and summarise for it.
+func (g *gates) alwaysMay(toks []rules.Token) bool {
+	if len(g.alwaysPunct) == 0 {
+		return false
+	}
+	have := rules.PunctOf(toks)
+	for _, want := range g.alwaysPunct {
+		if have.Holds(want) {
+			return true
+		}
+	}
+	return false
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -551,6 +572,11 @@ func (x *Extractor) gates() *gates {
 		}
 		g.set = x.rules.NewListSet(g.lists)
 		g.needs = rules.NewNeeds(g.rules)
+		for ri, need := range g.need {
+			if need == 0 {
+				g.alwaysPunct = append(g.alwaysPunct, g.needs.PunctNeeds(ri))
+			}
+		}
 		rules.SharePivots(g.reach)
 		x.gate = g
 	})
