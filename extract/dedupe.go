@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,7 +107,9 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 					docID = strings.Clone(doc.ID)
 				}
 				d.first[k.key] = dupSite{docID, strings.Clone(r.ID)}
-				kept = append(kept, *r)
+				if drop {
+					kept = append(kept, *r)
+				}
 				continue
 			}
 			n++
@@ -119,7 +122,9 @@ func (d *Deduper) Mark(doc *Document, drop bool) int {
 			}
 			r.DupOf = DupRef(site.doc, site.id)
 		}
-		kept = append(kept, *r)
+		if drop { // else every record stays where it is
+			kept = append(kept, *r)
+		}
 	}
 	if drop {
 		clear(doc.Quotes[len(kept):])
@@ -148,6 +153,30 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 			// a run of ASCII letters and digits, up to eight at a time,
 			// lowered at once
 			x := load64(quote, i)
+			if x&high64 == 0 {
+				// eight ASCII bytes of words apart by single separators:
+				// lowered, the separators as spaces, at once
+				al := alnum64(x)
+				sep := ^al & high64
+				if sep&(sep<<8) == 0 && (sep&0x80 == 0 || !space) {
+					starts := al &^ (al << 8) // the words that start in the block
+					if !space {
+						starts &^= 0x80 // its first byte goes on with a word
+					} else if al&0x80 != 0 && words > 0 {
+						b = append(b, ' ')
+					}
+					words += bits.OnesCount64(starts)
+					y := (x|inRange64(x, 'A', 'Z')>>2)&^((sep>>7)*0xff) | sep>>2
+					n := 8
+					if space = sep>>63 != 0; space {
+						n = 7 // the space of a trailing separator waits for the next word
+					}
+					b = binary.LittleEndian.AppendUint64(b, y)
+					b = b[:len(b)-8+n]
+					i += 8
+					continue
+				}
+			}
 			if n := alnumPrefix(x); n > 0 {
 				if space {
 					if words > 0 {

@@ -173,13 +173,17 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 		dst = appendPageJSON(dst, d)
 	}
 	dst = append(dst, `,"quotes":[`...)
+	var docJSON []byte // the document's id as a JSON string, for its records
+	if cols == nil && len(d.Quotes) > 0 {
+		docJSON = appendJSONString(nil, d.ID)
+	}
 	for i := range d.Quotes {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
 		var ok bool
 		if cols == nil {
-			dst, ok = appendRecordJSON(dst, &d.Quotes[i])
+			dst, ok = appendRecordJSON(dst, &d.Quotes[i], d.ID, docJSON)
 		} else {
 			dst, ok = appendColumnsJSON(dst, d, &d.Quotes[i], cols)
 		}
@@ -238,19 +242,32 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 	return append(dst, '}'), true
 }
 
+// recordKeys are the JSON keys of recordFields with their colons
+// ("doc":), made once.
+var recordKeys = func() (keys [len(recordFields)]string) {
+	for i := range recordFields {
+		keys[i] = `"` + recordFields[i].name + `":`
+	}
+	return keys
+}()
+
 // appendRecordJSON appends the JSON of one record, as json.Marshal gives
-// it: the fields of recordFields in order.
-func appendRecordJSON(dst []byte, r *Record) ([]byte, bool) {
+// it: the fields of recordFields in order. docJSON is the JSON string of
+// doc, the document's id, encoded once for all its records.
+func appendRecordJSON(dst []byte, r *Record, doc string, docJSON []byte) ([]byte, bool) {
 	sep := byte('{')
 	for i := range recordFields {
 		f := &recordFields[i]
 		if f.json == jsonNever || f.json == jsonOmitEmpty && f.empty(r) {
 			continue
 		}
-		dst = append(dst, sep, '"')
-		dst = append(dst, f.name...)
-		dst = append(dst, '"', ':')
+		dst = append(dst, sep)
+		dst = append(dst, recordKeys[i]...)
 		sep = ','
+		if i == 0 && docJSON != nil && r.Doc == doc {
+			dst = append(dst, docJSON...) // recordFields[0] is the doc's id
+			continue
+		}
 		var ok bool
 		if dst, ok = appendFieldJSON(dst, f, r); !ok {
 			return dst, false

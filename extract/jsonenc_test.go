@@ -115,7 +115,13 @@ func TestAppendDocJSONLikeMarshal(t *testing.T) {
 		&Document{ID: "<empty>"},
 		&Document{ID: "odd", Title: "T & \u2028", Date: "2026", Quotes: []Record{{Doc: "odd", Confidence: 1e-9, SpeakerStart: &one, CueEnd: &one, Explain: []string{}}},
 			Speakers: []Speaker{{Name: "A"}, {Name: "B", Titles: []string{}, Aliases: []string{"b"}, Gender: "f", Quotes: 2, Mentions: -1}},
-			Warnings: []Warning{{Line: 3, Msg: "bad \"mark\""}}})
+			Warnings: []Warning{{Line: 3, Msg: "bad \"mark\""}}},
+		// the id encoded once for the records of the document, not for
+		// a record of another
+		&Document{ID: "a<b \"c\"", Quotes: []Record{{Doc: "a<b \"c\""}, {Doc: "other & more"}, {}}})
+	if recordFields[0].name != "doc" {
+		t.Fatalf("the first field is %q: appendRecordJSON writes the doc's id first", recordFields[0].name)
+	}
 	for _, d := range docs {
 		want := marshalLine(t, d)
 		got, ok := streamDocJSON(nil, d, nil, nil)

@@ -499,14 +499,25 @@ func sentenceSpan(toks []rules.Token, q int) (byteSpan, uint8) {
 // sentenceString is the text of the sentence span s of view, cut where cut
 // says.
 func sentenceString(view string, s byteSpan, cut uint8) string {
-	t := collapse(view[s.start:s.end])
+	t, _ := sentenceCollapsed(view, s, cut)
+	return t
+}
+
+// sentenceCollapsed is sentenceString, and whether the bytes of s were
+// collapsed already (then so is any run of its tokens).
+func sentenceCollapsed(view string, s byteSpan, cut uint8) (string, bool) {
+	t := view[s.start:s.end]
+	done := isCollapsed(t)
+	if !done {
+		t = collapse(t)
+	}
 	if cut&cutBefore != 0 {
 		t = "… " + t
 	}
 	if cut&cutAfter != 0 {
 		t += " …"
 	}
-	return t
+	return t, done
 }
 
 // termLike reports whether an attributed quote that would not be speech

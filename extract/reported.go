@@ -45,7 +45,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			continue
 		}
 		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) {
+		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(toks) {
 			continue
 		}
 		w := a.window(si)
@@ -54,14 +54,14 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks))
+			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules)
 			if !ok {
 				break
 			}
 			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End)
+			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules)
 			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.m.Span.Start))
 			}
@@ -268,6 +268,9 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 	return in >= out
 }
 
+// allRules is the mask of reportIn that tries every rule.
+const allRules = ^uint64(0)
+
 // maxStatements bounds the statements found in one sentence.
 const maxStatements = 4
 
@@ -277,7 +280,7 @@ const maxStatements = 4
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
 	var explain []string
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
@@ -293,6 +296,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 	for b := present; fast && b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
+	try &= only
 	for ri := 0; ri < len(g.rules); ri++ {
 		if fast {
 			rest := try >> ri
@@ -300,6 +304,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				break
 			}
 			ri += bits.TrailingZeros64(rest)
+		}
+		if !fast && ri < 64 && only&(1<<ri) == 0 {
+			continue // not asked for
 		}
 		r := g.rules[ri]
 		lo, hi := from, to
@@ -395,16 +402,14 @@ func (g *gates) hits(toks []rules.Token, buf []cueHit) []cueHit {
 // any reports whether some rule can be tried on a sentence with these
 // hits: one that needs no cue, or one whose cue occurs.
 func (g *gates) any(hits []cueHit) bool {
+	if g.anyAlways {
+		return true
+	}
 	var all uint64
 	for _, h := range hits {
 		all |= h.Bits
 	}
-	for _, need := range g.need {
-		if need == 0 || all&need != 0 {
-			return true
-		}
-	}
-	return false
+	return all&g.anyNeed != 0
 }
 
 // quoteCues maps the byte offset of the cue of every attributed quotation
@@ -496,6 +501,35 @@ type gates struct {
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
 	always uint64
+	// closing has bit ri for the rules whose content may begin before
+	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
+	// one of them can be closingSpeaker's
+	closing uint64
+	// anyAlways: some rule needs no cue; anyNeed joins the cue lists of
+	// the others (any's answer in one test)
+	anyAlways bool
+	anyNeed   uint64
+	// alwaysPunct holds, per rule that needs no cue, the punctuation
+	// marks that it needs (rules.Needs.PunctNeeds)
+	alwaysPunct []rules.PunctSet
+}
+
+// alwaysMay reports whether a rule that needs no cue — the only ones
+// tried in a sentence without a cue — can match in the sentence toks:
+// false when each lacks a punctuation mark that it needs (the colon of
+// SPEAKER : CLAUSE), told from the tokens without the window that
+// NeedsHold would make and summarise for it.
+func (g *gates) alwaysMay(toks []rules.Token) bool {
+	if len(g.alwaysPunct) == 0 {
+		return false
+	}
+	have := rules.PunctOf(toks)
+	for _, want := range g.alwaysPunct {
+		if have.Holds(want) {
+			return true
+		}
+	}
+	return false
 }
 
 // gates returns the extractor's rules of kind indirect and their cue lists.
@@ -523,16 +557,26 @@ func (x *Extractor) gates() *gates {
 				if need == 0 {
 					g.always |= 1 << ri
 				}
+				if r.ContentBeforeCue() {
+					g.closing |= 1 << ri
+				}
 				for b := need; b != 0; b &= b - 1 {
 					g.byList[bits.TrailingZeros64(b)] |= 1 << ri
 				}
 			}
 			g.rules = append(g.rules, r)
 			g.need = append(g.need, need)
+			g.anyAlways = g.anyAlways || need == 0
+			g.anyNeed |= need
 			g.reach = append(g.reach, r.CueReach())
 		}
 		g.set = x.rules.NewListSet(g.lists)
 		g.needs = rules.NewNeeds(g.rules)
+		for ri, need := range g.need {
+			if need == 0 {
+				g.alwaysPunct = append(g.alwaysPunct, g.needs.PunctNeeds(ri))
+			}
+		}
 		rules.SharePivots(g.reach)
 		x.gate = g
 	})
@@ -613,9 +657,15 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		toks := a.sents[at.sent].toks
 		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
-		r := Record{Doc: id, Quote: collapse(a.view[bs:be]), byteStart: bs,
+		ss, cut := sentenceSpan(toks, st.content.Start)
+		sent, plain := sentenceCollapsed(a.view, ss, cut)
+		quote := a.view[bs:be]
+		if !plain || be > int(ss.end) {
+			quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		}
+		r := Record{Doc: id, Quote: quote, byteStart: bs,
 			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
-			Sentence: sentenceText(a.view, toks, st.content.Start),
+			Sentence: sent,
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
 			Speaker: at.speaker, Title: at.title, Explain: st.explain}
 		if at.m.HasSpkr {

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/whosaid/whosaid/rules"
+import (
+	"slices"
+
+	"github.com/whosaid/whosaid/rules"
+)
 
 // leftmost returns the statement that begins first in the sentence from
 // token pos on: st, the statement of the rule of highest priority that
@@ -15,7 +19,7 @@ func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 	if st.m.Span.Start <= pos {
 		return st
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, st.m.Span.Start, st.m.Span.Start)
+	early, ok := x.reportIn(w, g, hits, cues, toks, pos, st.m.Span.Start, st.m.Span.Start, allRules)
 	if ok && early.m.Span.Start < st.m.Span.Start {
 		return early
 	}
@@ -47,19 +51,55 @@ func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cue
 	if end := st.content.End; end < len(toks) && !isComma(toks[end]) && trimContent(toks, end, len(toks)) > end {
 		return statement{}, false // st's content is no speaker phrase closing the sentence or set off by a comma
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start)
-	if !ok || early.m.Span.Start >= st.m.Span.Start || !early.m.HasSpkr {
+	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st) {
 		return statement{}, false
 	}
+	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, allRules)
+	if !ok || !closes(early, st) {
+		return statement{}, false
+	}
+	return early, true
+}
+
+// closes reports whether early, a statement begun before st, is the one
+// whose speaker st took for content (see closingSpeaker).
+func closes(early, st statement) bool {
+	if early.m.Span.Start >= st.m.Span.Start || !early.m.HasSpkr {
+		return false
+	}
 	if ec, ok := early.m.Captures["cue"]; !ok || early.content.End > ec.Start {
-		return statement{}, false // the content is not before the cue
+		return false // the content is not before the cue
 	}
 	sp := early.m.Speaker.Span
 	if c, ok := early.m.Captures["speaker"]; ok {
 		sp = c
 	}
-	if sp.Start >= st.content.End || sp.End <= st.content.Start {
-		return statement{}, false // not the speaker that st took for content
+	return sp.Start < st.content.End && sp.End > st.content.Start // the speaker that st took for content
+}
+
+// mayClose reports whether closingSpeaker's search can find a statement
+// that closes st: one of a rule of gates.closing, the first of them that
+// matches or, when its statement does not close st, the next. The search
+// of all rules gives the statement of the first rule that matches; when
+// that statement closes st, so does the statement of that rule here, as
+// a rule's match does not depend on the others. Most sentences have no
+// such statement, and the rules whose content follows their cue (the
+// speaker rules, the subject rules), which cannot give one, are not
+// tried over the whole sentence for it.
+func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, pos int, st statement) bool {
+	for only := g.closing; only != 0; {
+		early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
+		if !ok {
+			return false
+		}
+		if closes(early, st) {
+			return true
+		}
+		ri := slices.Index(g.rules, early.m.Rule)
+		if ri < 0 || ri >= 64 {
+			return true // cannot tell: the search of all rules will
+		}
+		only &^= 1 << ri
 	}
-	return early, true
+	return false
 }

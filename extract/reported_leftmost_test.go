@@ -2,6 +2,9 @@ package extract_test
 
 import (
 	"testing"
+
+	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/rules"
 )
 
 // TestReportedLeftmost checks that the statement that begins first in a
@@ -37,7 +40,24 @@ func TestReportedLeftmost(t *testing.T) {
 			want: []string{"the bridge would close in May", "Jane Doe", "told"},
 		},
 	}
-	x := reportedExtractor(t)
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// with explanations every rule is tried in turn; without, the rules
+	// are visited by their bits and closingSpeaker asks first the rules
+	// whose content may come before their cue
+	for _, x := range []*extract.Extractor{reportedExtractor(t), extract.New(rs, extract.Options{Reported: true, Explain: true})} {
+		leftmostCases(t, x, tests)
+	}
+}
+
+// leftmostCases runs the cases of TestReportedLeftmost with x.
+func leftmostCases(t *testing.T, x *extract.Extractor, tests []struct {
+	name string
+	text string
+	want []string
+}) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := x.Extract("t", tc.text)

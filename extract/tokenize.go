@@ -58,6 +58,13 @@ func isAlnumASCII(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
+// alnum64 returns, for the 8 ASCII bytes x, the high bit of each that is a
+// letter or a digit (isAlnumASCII).
+func alnum64(x uint64) uint64 {
+	y := x | ones64*0x20
+	return (((y + ones64*(0x80-'a')) ^ (y + ones64*(0x80-'z'-1))) | ((x + ones64*(0x80-'0')) ^ (x + ones64*(0x80-'9'-1)))) & high64
+}
+
 // alnumPrefix returns how many of the 8 bytes x (little-endian) are, from
 // the first, ASCII letters or digits (isAlnumASCII).
 func alnumPrefix(x uint64) int {

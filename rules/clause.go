@@ -540,6 +540,12 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 	if c&classPhraseStart == 0 {
 		return mask
 	}
+	return s.phrasesAt(toks, i, mask)
+}
+
+// phrasesAt adds to mask, the lists found at toks[i] by their class bits,
+// those that have a phrase of several words starting there.
+func (s *ListSet) phrasesAt(toks []Token, i int, mask uint64) uint64 {
 	if k, b := phraseBit(toks[i].Lower); s.firsts[k]&b == 0 {
 		return mask // no phrase of the lists starts with the word
 	}
@@ -568,13 +574,36 @@ type ListHit struct {
 // lists starts (At is not 0), in order; a word without the class of any of
 // them is passed over without a call.
 func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
+	if s.foreign {
+		for i := range toks {
+			if toks[i].Kind != Word {
+				continue
+			}
+			if bits := s.At(toks, i); bits != 0 {
+				buf = append(buf, ListHit{i, bits})
+			}
+		}
+		return buf
+	}
+	// At, inline: the class bits of each word once
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word || !s.foreign && s.rs.cls(t)&s.classes == 0 {
+		if t.Kind != Word {
 			continue
 		}
-		if bits := s.At(toks, i); bits != 0 {
-			buf = append(buf, ListHit{i, bits})
+		c := s.rs.cls(t) & s.classes
+		if c == 0 {
+			continue
+		}
+		var mask uint64
+		for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
+			mask |= s.byClass[bits.TrailingZeros64(b)]
+		}
+		if c&classPhraseStart != 0 {
+			mask = s.phrasesAt(toks, i, mask)
+		}
+		if mask != 0 {
+			buf = append(buf, ListHit{i, mask})
 		}
 	}
 	return buf

@@ -75,3 +75,49 @@ func TestCueContent(t *testing.T) {
 		}
 	}
 }
+
+// TestContentBeforeCue pins which default rules of reported speech may
+// capture content that begins before their cue: closingSpeaker asks only
+// them first.
+func TestContentBeforeCue(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		"reported-speaker-cue":                false, // SPEAKER … cue:(…) … CONTENT
+		"reported-speaker-cue-that":           false,
+		"reported-subject-cue":                false,
+		"reported-according-to":               false, // ^ ANY{0,4} ,? cue:… SPEAKER , CONTENT
+		"reported-content-cue-speaker":        true,  // ^ CLAUSE , cue:… SPEAKER
+		"reported-according-to-after":         true,
+		"reported-parenthetical":              true, // content:(CLAUSE , SPEAKER cue:… , CONTENT)
+		"reported-parenthetical-short":        true, // content:(…) holds the cue: asked too
+		"reported-content-speaker-cue":        true,
+		"reported-colon-lead":                 true, // no cue capture
+		"reported-continued-participle":       false,
+		"reported-content-breaks-cue-speaker": true,
+	}
+	seen := 0
+	for _, r := range rs.Attribution {
+		if w, ok := want[r.ID]; ok {
+			seen++
+			if got := r.ContentBeforeCue(); got != w {
+				t.Errorf("%s: ContentBeforeCue() = %v, want %v", r.ID, got, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d rules found", seen, len(want))
+	}
+	for _, src := range []string{"SPEAKER cue:@speech_verbs CONTENT", "^ CLAUSE , cue:@speech_verbs SPEAKER", "( CLAUSE | SPEAKER ) cue:@speech_verbs CONTENT", "SPEAKER said CONTENT"} {
+		p, err := ParsePattern(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &AttrRule{ID: "t", Pattern: p}
+		if got, w := r.ContentBeforeCue(), src != "SPEAKER cue:@speech_verbs CONTENT"; got != w { // no cue capture: true
+			t.Errorf("%s: ContentBeforeCue() = %v, want %v", src, got, w)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"testing"
 )
@@ -20,6 +21,13 @@ func TestListAtLikeMatchAt(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	var own []*List // the first 64 lists of the ruleset, for a ListSet of many
+	for _, name := range names {
+		if l := rs.Lists[name]; l != nil && l.owner == rs && len(own) < 64 {
+			own = append(own, l)
+		}
+	}
+	many := rs.NewListSet(own)
 	checked, filtered := 0, 0
 	for _, name := range names {
 		l := rs.Lists[name]
@@ -27,6 +35,7 @@ func TestListAtLikeMatchAt(t *testing.T) {
 			continue
 		}
 		set := rs.NewListSet([]*List{l})
+		sets := []*ListSet{set, many}
 		for _, ps := range l.phrases {
 			for _, p := range ps {
 				variants := [][]string{
@@ -40,6 +49,18 @@ func TestListAtLikeMatchAt(t *testing.T) {
 					toks, _ := sentence(parts...)
 					for i := range toks {
 						rs.Classify(&toks[i])
+					}
+					for _, s := range sets {
+						// Hits is At at every word, inline
+						var want []ListHit
+						for i := range toks {
+							if b := s.At(toks, i); b != 0 && toks[i].Kind == Word {
+								want = append(want, ListHit{i, b})
+							}
+						}
+						if got := s.Hits(toks, nil); !slices.Equal(got, want) {
+							t.Fatalf("%s: ListSet.Hits(%q) = %v, At %v", name, parts, got, want)
+						}
 					}
 					for i := range toks {
 						got, want := rs.ListAt(l, toks, i), l.MatchAt(toks, i)

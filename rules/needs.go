@@ -248,3 +248,40 @@ func (w *Window) rememberPossible(p *Pattern) {
 	w.poss = append(w.poss, possSeen{p, true})
 	w.possBits |= bit
 }
+
+// PunctSet is a set of ASCII punctuation marks, by byte.
+type PunctSet [2]uint64
+
+// add puts the mark c in ps.
+func (ps *PunctSet) add(c byte) { ps[c>>6] |= 1 << (c & 63) }
+
+// Holds reports whether ps holds every mark of want.
+func (ps PunctSet) Holds(want PunctSet) bool {
+	return ps[0]&want[0] == want[0] && ps[1]&want[1] == want[1]
+}
+
+// PunctNeeds returns the one-byte punctuation marks that rule ri needs
+// (its facts of clauses of one term that are such a mark): a window whose
+// tokens lack one of them is one in which the rule's needs fail, and its
+// pattern is not possible.
+func (ns *Needs) PunctNeeds(ri int) PunctSet {
+	var ps PunctSet
+	for b := ns.all[ri]; b != 0; b &= b - 1 {
+		if it := ns.facts[bits.TrailingZeros64(b)]; it.op == opPunct && len(it.punct) == 1 && it.punct[0] < 128 {
+			ps.add(it.punct[0])
+		}
+	}
+	return ps
+}
+
+// PunctOf returns the one-byte punctuation marks among toks, as a
+// window's summary has them.
+func PunctOf(toks []Token) PunctSet {
+	var ps PunctSet
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Punct && len(t.Text) == 1 && t.Text[0] < 128 {
+			ps.add(t.Text[0])
+		}
+	}
+	return ps
+}

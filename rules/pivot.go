@@ -442,3 +442,39 @@ func flatCue(items []*item) ([]*item, int) {
 	}
 	return flat, -1
 }
+
+// ContentBeforeCue reports whether a match of the rule can capture content
+// that does not begin at or after the start of its cue: false only when
+// the pattern reaches its cue capture, item by item, before any item that
+// captures content (CONTENT, CLAUSE, content:(…), or a group that holds
+// one), so that every content capture begins at or after the cue's end.
+func (r *AttrRule) ContentBeforeCue() bool {
+	return r.Pattern == nil || cueFirst(r.Pattern.its()) != 1
+}
+
+// cueFirst tells what comes first in items, matched in order: 1 for the
+// cue capture, 2 for an item that may capture content (or a group that
+// holds the cue among alternatives or repeated), 0 for neither.
+func cueFirst(items []*item) int {
+	for _, it := range items {
+		switch {
+		case it.capture == "cue":
+			return 1
+		case it.op == opContent || it.op == opClause || it.capture == "content":
+			return 2
+		case it.op != opGroup:
+			continue
+		case len(it.alts) == 1 && it.min == 1 && it.max == 1:
+			if r := cueFirst(it.alts[0]); r != 0 {
+				return r
+			}
+		default:
+			for _, alt := range it.alts {
+				if cueFirst(alt) != 0 {
+					return 2
+				}
+			}
+		}
+	}
+	return 0
+}
