@@ -38,6 +38,16 @@ type analysis struct {
 	// quoteHead), 0 until made
 	heads    []int32
 	lastHead headMark // the opening quoteHead made last
+	// packToks is set for a document of more than packTokensAbove bytes, whose
+	// sentences keep their tokens packed in pstore (the chunk being
+	// filled), their Lower that is not a slice of the view or low in side;
+	// paraBuf is the tokens of the paragraph being packed, unpacked the
+	// buffers of the sentences unpacked (see analysis.toks)
+	packToks bool
+	pstore   []rules.Packed
+	side     []string
+	paraBuf  []rules.Token
+	unpacked unpackRing
 }
 
 // headMark locates the tokens of the opening of quote qi in the token
@@ -266,7 +276,7 @@ type attrib struct {
 // tokenizer make it when a word needs it.
 func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
-	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
+	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0], packToks: len(c.View) > x.packTokensAbove}
 	a.quotes, a.warnings, a.innerOuter = x.scanQuotes(c.View)
 	if a.innerOuter {
 		a.head = headEnd(c.View)
@@ -290,13 +300,23 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			qi++
 		}
-		free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
-		para := x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+		var para []rules.Token
+		pack := a.packToks && l.End-l.Start <= maxPackedPara
+		if pack {
+			para = x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low)
+			a.paraBuf = para[:0]
+		} else {
+			free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
+			para = x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+			if len(para) > 0 {
+				para = a.fit(a.commit(para, free))
+			}
+		}
 		if len(para) == 0 {
 			continue
 		}
-		para = a.fit(a.commit(para, free))
 		x.rules.ClassifyAll(para)
+		s0 := len(a.sents)
 		s := 0
 		first := true
 		depth := 0
@@ -325,6 +345,9 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 				first = false
 				s = i + 1
 			}
+		}
+		if pack {
+			a.packSentences(s0)
 		}
 	}
 	a.nsents = len(a.sents)
@@ -560,12 +583,12 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 	case rules.ScopeSentence:
 		m, ok := a.window(loc.sent).Match(r, loc.tok)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.toks(loc.sent), loc.tok)
 		}
-		if a.cueOfNextQuote(a.sents[loc.sent].toks, loc.tok, m) {
+		if a.cueOfNextQuote(a.toks(loc.sent), loc.tok, m) {
 			return rules.Match{}, 0, false, "the cue after this quote, which ended its sentence, introduces a later quote"
 		}
-		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
+		return m, loc.sent, true, x.matched(a.toks(loc.sent), m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
@@ -577,16 +600,16 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == MetaTitle && !endsWithColon(a.sents[prev].toks)) {
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.toks(prev)) || a.c.Lines[pp].Meta == MetaTitle && !endsWithColon(a.toks(prev))) {
 			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
+			return m, 0, false, x.miss("no match in the previous sentence", r, a.toks(prev), -1)
 		}
-		return m, prev, true, x.matched(a.sents[prev].toks, m)
+		return m, prev, true, x.matched(a.toks(prev), m)
 	case rules.ScopeNext:
-		toks := a.sents[loc.sent].toks
+		toks := a.toks(loc.sent)
 		if loc.tok != len(toks)-1 && !(loc.tok == len(toks)-2 && toks[len(toks)-1].Kind == rules.Punct) {
 			return rules.Match{}, 0, false, "the quote does not end its sentence"
 		}
@@ -596,22 +619,22 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		}
 		m, ok := a.window(next).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
+			return m, 0, false, x.miss("no match in the next sentence", r, a.toks(next), -1)
 		}
-		return m, next, true, x.matched(a.sents[next].toks, m)
+		return m, next, true, x.matched(a.toks(next), m)
 	case rules.ScopeReported:
 		m, ok := a.window(loc.sent).Match(r, loc.tok)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.toks(loc.sent), loc.tok)
 		}
 		return x.reportedTurn(a, r, qi, loc)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
 		m, ok := a.window(si).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's opening", r, a.sents[si].toks, -1)
+			return m, 0, false, x.miss("no match in the quote's opening", r, a.toks(si), -1)
 		}
-		return m, si, true, x.matched(a.sents[si].toks, m)
+		return m, si, true, x.matched(a.toks(si), m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
 }

@@ -67,6 +67,9 @@ type Extractor struct {
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor
 	detect *detector
+	// packTokensAbove is the size of a document from which its tokens are
+	// packed (packTokensAbove; tests lower it)
+	packTokensAbove int
 	// planRows is the number of possible rows of a document above which
 	// records plans them (minRowsSized; see rowSet).
 	planRows int
@@ -99,7 +102,7 @@ type lists struct {
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
-	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}, planRows: minRowsSized}
+	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}, planRows: minRowsSized, packTokensAbove: packTokensAbove}
 	x.lists = lists{
 		det:         rs.Lists[rules.ListDeterminers],
 		hon:         rs.Lists[rules.ListHonorifics],
