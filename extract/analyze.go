@@ -38,12 +38,14 @@ type analysis struct {
 	// quoteHead), 0 until made
 	heads    []int32
 	lastHead headMark // the opening quoteHead made last
-	// packToks is set for a document of more than packTokensAbove bytes, whose
-	// sentences keep their tokens packed in pstore (the chunk being
-	// filled), their Lower that is not a slice of the view or low in side;
-	// paraBuf is the tokens of the paragraph being packed, unpacked the
-	// buffers of the sentences unpacked (see analysis.toks)
+	// packToks is set for a document of more than packTokensAbove bytes,
+	// whose sentences keep their tokens packed: packed[si] for sentence si
+	// (nil for one that keeps them whole), in chunks of which pstore is
+	// the one being filled, their Lower that is not a slice of the view or
+	// low in side; paraBuf is the tokens of the paragraph being packed,
+	// unpacked the buffers of the sentences unpacked (see analysis.toks)
 	packToks bool
+	packed   [][]rules.Packed
 	pstore   []rules.Packed
 	side     []string
 	paraBuf  []rules.Token
@@ -287,7 +289,8 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	}
 	qi := 0
 	// The tokens of all paragraphs go into chunks of one array, which
-	// sentences slice; a paragraph that does not fit gets its own array.
+	// sentences slice; a paragraph that does not fit gets its own array
+	// (or in a long document, they are packed: see packTokensAbove).
 	for li, l := range c.Lines {
 		if l.Dropped || strings.TrimSpace(c.View[l.Start:l.End]) == "" {
 			continue
@@ -300,52 +303,14 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			qi++
 		}
-		var para []rules.Token
 		pack := a.packToks && l.End-l.Start <= maxPackedPara
-		if pack {
-			para = x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low)
-			a.paraBuf = para[:0]
-		} else {
-			free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
-			para = x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
-			if len(para) > 0 {
-				para = a.fit(a.commit(para, free))
-			}
-		}
+		para := x.paragraph(a, l, qidx, pack)
 		if len(para) == 0 {
 			continue
 		}
 		x.rules.ClassifyAll(para)
 		s0 := len(a.sents)
-		s := 0
-		first := true
-		depth := 0
-		for i := range para {
-			// (only punctuation and quotations bracket or end a sentence)
-			k := para[i].Kind
-			if k == rules.Punct {
-				switch para[i].Text {
-				case "(", "[":
-					depth++
-				case ")", "]":
-					depth = max(0, depth-1)
-				}
-			}
-			// a sentence is bounded in tokens, so that no input makes the
-			// matching of a quote's window grow with the document
-			if k == rules.QuoteT {
-				// located in the sentence it ends up in (it has one more
-				// token at each turn until it is cut)
-				a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
-			}
-			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
-				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
-				st.toks[0].First = true
-				a.sents = append(a.sents, st)
-				first = false
-				s = i + 1
-			}
-		}
+		x.sentences(a, para, li)
 		if pack {
 			a.packSentences(s0)
 		}
@@ -358,6 +323,57 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		a.explains = make([][]string, len(a.quotes))
 	}
 	return a
+}
+
+// paragraph returns the tokens of the paragraph l (whose top-level quotes
+// are qidx): in a.paraBuf when they are to be packed, else in the token
+// chunks.
+func (x *Extractor) paragraph(a *analysis, l Line, qidx []int, pack bool) []rules.Token {
+	if pack {
+		para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low)
+		a.paraBuf = para[:0]
+		return para
+	}
+	free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
+	para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+	if len(para) == 0 {
+		return nil
+	}
+	return a.fit(a.commit(para, free))
+}
+
+// sentences splits the tokens para of paragraph li into sentences, appended
+// to a.sents.
+func (x *Extractor) sentences(a *analysis, para []rules.Token, li int) {
+	s := 0
+	first := true
+	depth := 0
+	for i := range para {
+		// (only punctuation and quotations bracket or end a sentence)
+		k := para[i].Kind
+		if k == rules.Punct {
+			switch para[i].Text {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				depth = max(0, depth-1)
+			}
+		}
+		// a sentence is bounded in tokens, so that no input makes the
+		// matching of a quote's window grow with the document
+		if k == rules.QuoteT {
+			// located in the sentence it ends up in (it has one more
+			// token at each turn until it is cut)
+			a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
+		}
+		if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, a.view) || i+1-s >= maxSentenceTokens {
+			st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
+			st.toks[0].First = true
+			a.sents = append(a.sents, st)
+			first = false
+			s = i + 1
+		}
+	}
 }
 
 // maxHeadTokens bounds the opening of a quotation that rules of scope quote

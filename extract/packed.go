@@ -19,7 +19,7 @@ const packTokensAbove = 1 << 20
 // its tokens are made whole first, in a buffer that the next paragraph
 // reuses. A longer one keeps its tokens whole, in its own array (see fit),
 // so that a document of one long paragraph does not hold them twice.
-const maxPackedPara = 1 << 20
+const maxPackedPara = 256 << 10
 
 // packChunk is the number of packed tokens allocated at a time.
 const packChunk = 1 << 16
@@ -42,39 +42,47 @@ type unpackRing struct {
 
 // toks returns the tokens of sentence si (see maxUnpacked).
 func (a *analysis) toks(si int) []rules.Token {
-	if s := &a.sents[si]; s.toks != nil || s.packed == nil {
-		return s.toks
+	if t := a.sents[si].toks; t != nil || !a.packToks {
+		return t
 	}
 	return a.unpack(si)
 }
 
-// unpack unpacks the tokens of the packed sentence si into the ring's
+// unpack unpacks the tokens of sentence si, if packed, into the ring's
 // oldest buffer, taking it (and its window) back from the sentence that
 // had it.
 func (a *analysis) unpack(si int) []rules.Token {
+	if si >= len(a.packed) || a.packed[si] == nil {
+		return nil // an opening taken back (dropHead)
+	}
 	r := &a.unpacked
 	k := r.n % maxUnpacked
 	if k == len(r.bufs) {
 		r.bufs = append(r.bufs, nil)
 		r.owner = append(r.owner, -1)
-	} else if o := r.owner[k]; o >= 0 && o < len(a.sents) && a.sents[o].packed != nil {
+	} else if o := r.owner[k]; o >= 0 {
 		a.sents[o].toks, a.sents[o].win = nil, nil
 	}
-	s := &a.sents[si]
-	buf := r.bufs[k][:0]
-	for i := range s.packed {
-		buf = append(buf, s.packed[i].Unpack(a.view, a.low, a.side))
+	p := a.packed[si]
+	buf := r.bufs[k]
+	if cap(buf) < len(p) {
+		buf = make([]rules.Token, len(p), max(len(p), 32))
 	}
+	buf = buf[:len(p)]
+	rules.UnpackAll(buf, p, a.view, a.low, a.side)
 	r.bufs[k], r.owner[k] = buf, si
 	r.n++
-	s.toks = buf[:len(buf):len(buf)]
-	return s.toks
+	a.sents[si].toks = buf[:len(p):len(p)]
+	return a.sents[si].toks
 }
 
 // packSentences packs the tokens of the sentences from si on, which are
 // made from a.paraBuf, reused for the next paragraph. A sentence with a
 // token that does not pack keeps its tokens in an array of their own.
 func (a *analysis) packSentences(si int) {
+	for len(a.packed) < si {
+		a.packed = append(a.packed, nil) // the sentences of a paragraph too long to pack
+	}
 	for ; si < len(a.sents); si++ {
 		s := &a.sents[si]
 		if cap(a.pstore)-len(a.pstore) < len(s.toks) {
@@ -82,17 +90,13 @@ func (a *analysis) packSentences(si int) {
 		}
 		n := len(a.pstore)
 		p := a.pstore[n : n+len(s.toks) : n+len(s.toks)]
-		ok := true
-		for i := range s.toks {
-			if p[i], ok = s.toks[i].Pack(a.view, a.low, &a.side); !ok {
-				break
-			}
-		}
-		if !ok {
+		if !rules.PackAll(p, s.toks, a.view, a.low, &a.side) {
 			s.toks = slices.Clone(s.toks)
+			a.packed = append(a.packed, nil)
 			continue
 		}
 		a.pstore = a.pstore[:n+len(p)]
-		s.toks, s.packed = nil, p
+		s.toks = nil
+		a.packed = append(a.packed, p)
 	}
 }

@@ -14,11 +14,12 @@ import (
 )
 
 // TestPackedLikeWhole extracts documents with their tokens packed (see
-// packTokensAbove) and whole, and wants the same documents: the shipped articles
-// one by one and joined into one long document (of more than maxUnpacked
-// sentences, so that unpacked sentences are taken back and unpacked again),
-// and the texts of the language tests (words whose lower case is not a
-// slice of the view).
+// packTokensAbove) and whole, and wants the same documents: the shipped
+// articles, a long document of invented paragraphs (of more than
+// maxUnpacked sentences, so that unpacked sentences are taken back and
+// unpacked again), the same with a paragraph too long to pack among them,
+// and the texts of the language tests and invented ones with words whose
+// lower case is no slice of the view.
 func TestPackedLikeWhole(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
@@ -42,7 +43,7 @@ func TestPackedLikeWhole(t *testing.T) {
 	first := strings.Fields("Jane John Maria Carlos Anna Tom Ada Omar")
 	last := strings.Fields("Doe Roe Lopez Berg Hale Costa Reed Stone Vance Pike Moss")
 	roles := []string{"the mayor of Springfield", "a spokesman for Acme Corp.", "the city's chief engineer", "Senator", "the council's treasurer"}
-	for k := range 1500 {
+	for k := range 600 {
 		f, l, r := first[k%len(first)], last[k%len(last)], roles[k%len(roles)]
 		switch k % 5 {
 		case 0:
@@ -58,6 +59,9 @@ func TestPackedLikeWhole(t *testing.T) {
 		}
 	}
 	docs = append(docs, strings.Join(long, "\n\n"))
+	// a paragraph too long to pack between paragraphs packed
+	para := strings.Repeat(strings.Join(long, " ")+" ", maxPackedPara/len(strings.Join(long, " "))+1)
+	docs = append(docs, strings.Join(long[:300], "\n\n")+"\n\n"+para+"\n\n"+strings.Join(long[300:600], "\n\n"))
 	// words whose lower case is no slice of the view or of its lowered copy
 	var odd []string
 	for k := range 40 {
@@ -85,20 +89,27 @@ func TestPackedLikeWhole(t *testing.T) {
 	if len(texts) == 0 || len(langs) == 0 {
 		t.Fatal("no test texts")
 	}
-	opts := Options{All: true, Explain: true, Reported: true}
-	whole, packed := New(rs, opts), New(rs, opts)
-	packed.packTokensAbove = 0
-	for _, p := range packed.packs {
-		if y := p.get(); y != nil {
-			y.packTokensAbove = 0
+	// (explanations only for the short ones: they take ten times longer)
+	var whole, packed [2]*Extractor
+	for k, opts := range []Options{{All: true, Explain: true, Reported: true}, {All: true, Reported: true}} {
+		whole[k], packed[k] = New(rs, opts), New(rs, opts)
+		packed[k].packTokensAbove = 0
+		for _, p := range packed[k].packs {
+			if y := p.get(); y != nil {
+				y.packTokensAbove = 0
+			}
 		}
 	}
 	for i, text := range docs {
-		want, err := whole.Extract("d", text)
+		k := 0
+		if len(text) > 64<<10 {
+			k = 1
+		}
+		want, err := whole[k].Extract("d", text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := packed.Extract("d", text)
+		got, err := packed[k].Extract("d", text)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,13 +16,10 @@ import (
 type sentence struct {
 	// toks holds the tokens; nil for a packed sentence while they are not
 	// unpacked (read them with analysis.toks)
-	toks []rules.Token
-	// packed holds the tokens of a sentence of a long document, packed
-	// (see analysis.pack); nil for the others
-	packed []rules.Packed
-	para   int // paragraph index
-	first  bool
-	win    *rules.Window // made on first use by attribution; resolution reuses it
+	toks  []rules.Token
+	para  int // paragraph index
+	first bool
+	win   *rules.Window // made on first use by attribution; resolution reuses it
 }
 
 // window returns the matching window of sentence si, lent by the scratch's

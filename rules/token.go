@@ -1,6 +1,9 @@
 package rules
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // TokenKind classifies a token.
 type TokenKind uint8
@@ -34,7 +37,7 @@ type Token struct {
 // Packed is a Token without its strings, for keeping the tokens of a long
 // document: 24 bytes instead of 56, and no pointers, so that the collector
 // does not scan them. Its Text is the document's view[Start:End]; its Lower
-// is found as low says (see Pack).
+// is found as low says (see PackAll).
 type Packed struct {
 	Start, End int32
 	// aux is the Quote of the token, or with lowSide its Lower's index in
@@ -55,43 +58,58 @@ const (
 	lowSide              // Lower is side[aux]
 )
 
-// Pack returns t packed, for the text view (t.Text must be
-// view[t.Start:t.End]) and its lowered copy low (or ""); a Lower that is
-// neither Text, "" nor low[t.Start:t.End] is appended to *side. It returns
-// false for a token that it cannot pack (another Text, or a side Lower with
-// a quote).
-func (t *Token) Pack(view, low string, side *[]string) (Packed, bool) {
-	p := Packed{Start: t.Start, End: t.End, aux: t.Quote, Kind: t.Kind, Cap: t.Cap, First: t.First, class: t.class}
-	if t.Start < 0 || int(t.End) > len(view) || t.Start > t.End || t.Text != view[t.Start:t.End] {
-		return p, false
+// PackAll packs toks into dst (of their length), for the text view
+// (every token's Text must be view[Start:End]) and its lowered copy low (or
+// ""): a Lower that is neither Text, "" nor low[Start:End] is appended to
+// *side. It returns false when a token does not pack (another Text, or a
+// Lower for the side table with a quote); dst is then undefined.
+func PackAll(dst []Packed, toks []Token, view, low string, side *[]string) bool {
+	dst = dst[:len(toks)]
+	for i := range toks {
+		t := &toks[i]
+		if t.Start < 0 || t.Start > t.End || int(t.End) > len(view) || !sameString(t.Text, view[t.Start:t.End]) {
+			return false
+		}
+		p := Packed{Start: t.Start, End: t.End, aux: t.Quote, Kind: t.Kind, Cap: t.Cap, First: t.First, class: t.class}
+		switch {
+		case sameString(t.Lower, t.Text):
+			p.low = lowText
+		case t.Lower == "":
+			p.low = lowNone
+		case int(t.End) <= len(low) && sameString(t.Lower, low[t.Start:t.End]):
+			p.low = lowView
+		case t.Quote == -1 && len(*side) < math.MaxInt32:
+			p.low, p.aux = lowSide, int32(len(*side))
+			*side = append(*side, t.Lower)
+		default:
+			return false
+		}
+		dst[i] = p
 	}
-	switch {
-	case t.Lower == t.Text:
-		p.low = lowText
-	case t.Lower == "":
-		p.low = lowNone
-	case int(t.End) <= len(low) && t.Lower == low[t.Start:t.End]:
-		p.low = lowView
-	case t.Quote == -1 && len(*side) < math.MaxInt32:
-		p.low, p.aux = lowSide, int32(len(*side))
-		*side = append(*side, t.Lower)
-	default:
-		return p, false
-	}
-	return p, true
+	return true
 }
 
-// Unpack returns the token that Pack packed into p, with the same view, low
-// and side table.
-func (p *Packed) Unpack(view, low string, side []string) Token {
-	t := Token{Text: view[p.Start:p.End], Start: p.Start, End: p.End, Quote: p.aux, Kind: p.Kind, Cap: p.Cap, First: p.First, class: p.class}
-	switch p.low {
-	case lowText:
-		t.Lower = t.Text
-	case lowView:
-		t.Lower = low[p.Start:p.End]
-	case lowSide:
-		t.Lower, t.Quote = side[p.aux], -1
+// sameString is a == b, told at once when they share their bytes (a token's
+// Text and Lower are most often slices of the same text).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
+}
+
+// UnpackAll fills dst (of the length of src) with the tokens that PackAll
+// packed into src, with the same view, low and side table.
+func UnpackAll(dst []Token, src []Packed, view, low string, side []string) {
+	dst = dst[:len(src)]
+	for i := range src {
+		p := &src[i]
+		t := &dst[i]
+		*t = Token{Text: view[p.Start:p.End], Start: p.Start, End: p.End, Quote: p.aux, Kind: p.Kind, Cap: p.Cap, First: p.First, class: p.class}
+		switch p.low {
+		case lowText:
+			t.Lower = t.Text
+		case lowView:
+			t.Lower = low[p.Start:p.End]
+		case lowSide:
+			t.Lower, t.Quote = side[p.aux], -1
+		}
 	}
-	return t
 }
