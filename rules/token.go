@@ -66,17 +66,25 @@ const (
 func PackAll(dst []Packed, toks []Token, view, low string, side *[]string) bool {
 	dst = dst[:len(toks)]
 	for i := range toks {
-		t := &toks[i]
-		if t.Start < 0 || t.Start > t.End || int(t.End) > len(view) || !sameString(t.Text, view[t.Start:t.End]) {
+		t, p := &toks[i], &dst[i]
+		if t.Start < 0 || t.Start >= t.End || int(t.End) > len(view) || !sameString(t.Text, view[t.Start:t.End]) {
 			return false
 		}
-		p := Packed{Start: t.Start, End: t.End, aux: t.Quote, Kind: t.Kind, Cap: t.Cap, First: t.First, class: t.class}
+		p.Start, p.End, p.aux, p.Kind, p.Cap, p.First, p.class = t.Start, t.End, t.Quote, t.Kind, t.Cap, t.First, t.class
+		// (the bytes shared first: an upper-case word's Lower is its
+		// Text's length, in low)
+		lower := unsafe.StringData(t.Lower)
+		inLow := int(t.End) <= len(low) && len(t.Lower) == len(t.Text)
 		switch {
-		case sameString(t.Lower, t.Text):
+		case lower == unsafe.StringData(t.Text) && len(t.Lower) == len(t.Text):
 			p.low = lowText
 		case t.Lower == "":
 			p.low = lowNone
-		case int(t.End) <= len(low) && sameString(t.Lower, low[t.Start:t.End]):
+		case inLow && lower == unsafe.StringData(low[t.Start:]):
+			p.low = lowView
+		case t.Lower == t.Text:
+			p.low = lowText
+		case inLow && t.Lower == low[t.Start:t.End]:
 			p.low = lowView
 		case t.Quote == -1 && len(*side) < math.MaxInt32:
 			p.low, p.aux = lowSide, int32(len(*side))
@@ -84,13 +92,11 @@ func PackAll(dst []Packed, toks []Token, view, low string, side *[]string) bool 
 		default:
 			return false
 		}
-		dst[i] = p
 	}
 	return true
 }
 
-// sameString is a == b, told at once when they share their bytes (a token's
-// Text and Lower are most often slices of the same text).
+// sameString is a == b, told at once when they share their bytes.
 func sameString(a, b string) bool {
 	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
@@ -100,16 +106,21 @@ func sameString(a, b string) bool {
 func UnpackAll(dst []Token, src []Packed, view, low string, side []string) {
 	dst = dst[:len(src)]
 	for i := range src {
-		p := &src[i]
-		t := &dst[i]
-		*t = Token{Text: view[p.Start:p.End], Start: p.Start, End: p.End, Quote: p.aux, Kind: p.Kind, Cap: p.Cap, First: p.First, class: p.class}
+		p, t := &src[i], &dst[i]
+		t.Text = view[p.Start:p.End]
 		switch p.low {
 		case lowText:
 			t.Lower = t.Text
 		case lowView:
 			t.Lower = low[p.Start:p.End]
-		case lowSide:
-			t.Lower, t.Quote = side[p.aux], -1
+		case lowNone:
+			t.Lower = ""
+		default:
+			t.Lower = side[p.aux]
+		}
+		t.Start, t.End, t.Quote, t.Kind, t.Cap, t.First, t.class = p.Start, p.End, p.aux, p.Kind, p.Cap, p.First, p.class
+		if p.low == lowSide {
+			t.Quote = -1
 		}
 	}
 }
