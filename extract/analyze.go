@@ -38,6 +38,18 @@ type analysis struct {
 	// quoteHead), 0 until made
 	heads    []int32
 	lastHead headMark // the opening quoteHead made last
+	// packToks is set for a document of more than packTokensAbove bytes,
+	// whose sentences keep their tokens packed: packed[si] for sentence si
+	// (nil for one that keeps them whole), in chunks of which pstore is
+	// the one being filled, their Lower that is not a slice of the view or
+	// low in side; paraBuf is the tokens of the paragraph being packed,
+	// unpacked the buffers of the sentences unpacked (see analysis.toks)
+	packToks bool
+	packed   [][]rules.Packed
+	pstore   []rules.Packed
+	side     []string
+	paraBuf  []rules.Token
+	unpacked unpackRing
 }
 
 // headMark locates the tokens of the opening of quote qi in the token
@@ -266,7 +278,7 @@ type attrib struct {
 // tokenizer make it when a word needs it.
 func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	sc := x.getScratch()
-	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0]}
+	a := &analysis{c: c, rs: x.rules, view: c.View, low: low, sc: sc, sents: sc.sents[:0], packToks: len(c.View) > x.packTokensAbove}
 	a.quotes, a.warnings, a.innerOuter = x.scanQuotes(c.View)
 	if a.innerOuter {
 		a.head = headEnd(c.View)
@@ -277,7 +289,8 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 	}
 	qi := 0
 	// The tokens of all paragraphs go into chunks of one array, which
-	// sentences slice; a paragraph that does not fit gets its own array.
+	// sentences slice; a paragraph that does not fit gets its own array
+	// (or in a long document, they are packed: see packTokensAbove).
 	for li, l := range c.Lines {
 		if l.Dropped || strings.TrimSpace(c.View[l.Start:l.End]) == "" {
 			continue
@@ -290,41 +303,16 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			}
 			qi++
 		}
-		free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
-		para := x.tokenize(c.View, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+		pack := a.packToks && l.End-l.Start <= maxPackedPara
+		para := x.paragraph(a, l, qidx, pack)
 		if len(para) == 0 {
 			continue
 		}
-		para = a.fit(a.commit(para, free))
 		x.rules.ClassifyAll(para)
-		s := 0
-		first := true
-		depth := 0
-		for i := range para {
-			// (only punctuation and quotations bracket or end a sentence)
-			k := para[i].Kind
-			if k == rules.Punct {
-				switch para[i].Text {
-				case "(", "[":
-					depth++
-				case ")", "]":
-					depth = max(0, depth-1)
-				}
-			}
-			// a sentence is bounded in tokens, so that no input makes the
-			// matching of a quote's window grow with the document
-			if k == rules.QuoteT {
-				// located in the sentence it ends up in (it has one more
-				// token at each turn until it is cut)
-				a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
-			}
-			if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, c.View) || i+1-s >= maxSentenceTokens {
-				st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
-				st.toks[0].First = true
-				a.sents = append(a.sents, st)
-				first = false
-				s = i + 1
-			}
+		s0 := len(a.sents)
+		x.sentences(a, para, li)
+		if pack {
+			a.packSentences(s0)
 		}
 	}
 	a.nsents = len(a.sents)
@@ -335,6 +323,57 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		a.explains = make([][]string, len(a.quotes))
 	}
 	return a
+}
+
+// paragraph returns the tokens of the paragraph l (whose top-level quotes
+// are qidx): in a.paraBuf when they are to be packed, else in the token
+// chunks.
+func (x *Extractor) paragraph(a *analysis, l Line, qidx []int, pack bool) []rules.Token {
+	if pack {
+		para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low)
+		a.paraBuf = para[:0]
+		return para
+	}
+	free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
+	para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+	if len(para) == 0 {
+		return nil
+	}
+	return a.fit(a.commit(para, free))
+}
+
+// sentences splits the tokens para of paragraph li into sentences, appended
+// to a.sents.
+func (x *Extractor) sentences(a *analysis, para []rules.Token, li int) {
+	s := 0
+	first := true
+	depth := 0
+	for i := range para {
+		// (only punctuation and quotations bracket or end a sentence)
+		k := para[i].Kind
+		if k == rules.Punct {
+			switch para[i].Text {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				depth = max(0, depth-1)
+			}
+		}
+		// a sentence is bounded in tokens, so that no input makes the
+		// matching of a quote's window grow with the document
+		if k == rules.QuoteT {
+			// located in the sentence it ends up in (it has one more
+			// token at each turn until it is cut)
+			a.qloc[para[i].Quote] = qloc{len(a.sents), i - s}
+		}
+		if i == len(para)-1 || depth == 0 && (k == rules.Punct || k == rules.QuoteT) && x.endsSentence(para, i, a.quotes, a.view) || i+1-s >= maxSentenceTokens {
+			st := sentence{toks: para[s : i+1 : i+1], para: li, first: first}
+			st.toks[0].First = true
+			a.sents = append(a.sents, st)
+			first = false
+			s = i + 1
+		}
+	}
 }
 
 // maxHeadTokens bounds the opening of a quotation that rules of scope quote
@@ -560,12 +599,12 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 	case rules.ScopeSentence:
 		m, ok := a.window(loc.sent).Match(r, loc.tok)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.toks(loc.sent), loc.tok)
 		}
-		if a.cueOfNextQuote(a.sents[loc.sent].toks, loc.tok, m) {
+		if a.cueOfNextQuote(a.toks(loc.sent), loc.tok, m) {
 			return rules.Match{}, 0, false, "the cue after this quote, which ended its sentence, introduces a later quote"
 		}
-		return m, loc.sent, true, x.matched(a.sents[loc.sent].toks, m)
+		return m, loc.sent, true, x.matched(a.toks(loc.sent), m)
 	case rules.ScopePrevious:
 		if loc.tok != 0 {
 			return rules.Match{}, 0, false, "the quote does not open its sentence"
@@ -577,16 +616,16 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		if a.paraGap(a.sents[prev].para, a.sents[loc.sent].para) > 1 {
 			return rules.Match{}, 0, false, "the previous sentence is too far away"
 		}
-		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.sents[prev].toks) || a.c.Lines[pp].Meta == MetaTitle && !endsWithColon(a.sents[prev].toks)) {
+		if pp := a.sents[prev].para; pp != a.sents[loc.sent].para && (!endsWithTerminal(a.view, a.quotes, a.toks(prev)) || a.c.Lines[pp].Meta == MetaTitle && !endsWithColon(a.toks(prev))) {
 			return rules.Match{}, 0, false, "the line before is a headline, caption or credit, not a sentence"
 		}
 		m, ok := a.window(prev).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the previous sentence", r, a.sents[prev].toks, -1)
+			return m, 0, false, x.miss("no match in the previous sentence", r, a.toks(prev), -1)
 		}
-		return m, prev, true, x.matched(a.sents[prev].toks, m)
+		return m, prev, true, x.matched(a.toks(prev), m)
 	case rules.ScopeNext:
-		toks := a.sents[loc.sent].toks
+		toks := a.toks(loc.sent)
 		if loc.tok != len(toks)-1 && !(loc.tok == len(toks)-2 && toks[len(toks)-1].Kind == rules.Punct) {
 			return rules.Match{}, 0, false, "the quote does not end its sentence"
 		}
@@ -596,22 +635,22 @@ func (x *Extractor) tryRule(a *analysis, r *rules.AttrRule, qi int, loc qloc) (r
 		}
 		m, ok := a.window(next).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the next sentence", r, a.sents[next].toks, -1)
+			return m, 0, false, x.miss("no match in the next sentence", r, a.toks(next), -1)
 		}
-		return m, next, true, x.matched(a.sents[next].toks, m)
+		return m, next, true, x.matched(a.toks(next), m)
 	case rules.ScopeReported:
 		m, ok := a.window(loc.sent).Match(r, loc.tok)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's sentence", r, a.sents[loc.sent].toks, loc.tok)
+			return m, 0, false, x.miss("no match in the quote's sentence", r, a.toks(loc.sent), loc.tok)
 		}
 		return x.reportedTurn(a, r, qi, loc)
 	case rules.ScopeQuote:
 		si := x.quoteHead(a, qi)
 		m, ok := a.window(si).Match(r, -1)
 		if !ok {
-			return m, 0, false, x.miss("no match in the quote's opening", r, a.sents[si].toks, -1)
+			return m, 0, false, x.miss("no match in the quote's opening", r, a.toks(si), -1)
 		}
-		return m, si, true, x.matched(a.sents[si].toks, m)
+		return m, si, true, x.matched(a.toks(si), m)
 	}
 	return rules.Match{}, 0, false, "unknown scope"
 }

@@ -111,6 +111,11 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	if title >= 0 {
 		l := &c.Lines[title]
 		c.Title, l.Meta = st.info(title).text, MetaTitle
+		if st.n > packTokensAbove {
+			// a slice of the view before its dropped lines were blanked,
+			// which would keep that copy of a long document alive
+			c.Title = strings.Clone(c.Title)
+		}
 		if l.Dropped && st.judge != nil && st.ruleOf(title) == st.judge.ID {
 			l.Dropped = false
 			st.setRule(title, "")
@@ -139,6 +144,9 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 			continue
 		}
 		c.Date = d
+		if st.n > packTokensAbove {
+			c.Date = strings.Clone(d) // (as the title)
+		}
 		l := &c.Lines[i]
 		l.Meta = MetaDate
 		if !l.Dropped || st.judge != nil && st.ruleOf(i) == st.judge.ID {

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/internal/wordtab"
 	"github.com/whosaid/whosaid/rules"
@@ -67,6 +68,9 @@ type Extractor struct {
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor
 	detect *detector
+	// packTokensAbove is the size of a document from which its tokens are
+	// packed (packTokensAbove; tests lower it)
+	packTokensAbove int
 	// planRows is the number of possible rows of a document above which
 	// records plans them (minRowsSized; see rowSet).
 	planRows int
@@ -99,7 +103,7 @@ type lists struct {
 
 // New returns an Extractor for the ruleset.
 func New(rs *rules.Ruleset, opts Options) *Extractor {
-	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}, planRows: minRowsSized}
+	x := &Extractor{rules: rs, opts: opts, isMark: map[rune]bool{}, planRows: minRowsSized, packTokensAbove: packTokensAbove}
 	x.lists = lists{
 		det:         rs.Lists[rules.ListDeterminers],
 		hon:         rs.Lists[rules.ListHonorifics],
@@ -228,7 +232,15 @@ type Document struct {
 // analysis is garbage by then). The rows are one array of some 17 bytes
 // per byte of text, which the freed pages of the analysis, scattered, do
 // not hold: without it the peak RSS held both (16 MB of lone-CR lines).
-const freeAbove = 4 << 20
+// It is done only when that array is more than freeRowsAbove bytes: the
+// rows of news text (16 MB joined into one document: 28,000 rows, 8 MB)
+// fit the heap as it is, and giving its pages back made the building of
+// the rows and the writing touch fresh pages again (half the page faults
+// left of that document, and its block of huge pages split).
+const (
+	freeAbove     = 4 << 20
+	freeRowsAbove = 32 << 20
+)
 
 // maxWarnings bounds the warnings reported for one document; the rest are
 // counted in a last warning.
@@ -313,7 +325,7 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 	doc.Speakers = a.speakerTable()
 	x.release(a) // nothing of the analysis is in doc
 	// the planned rows are built once the analysis is garbage (see rowSet)
-	if rows.plan && len(text) > freeAbove {
+	if rows.plan && len(text) > freeAbove && len(rows.plans)*int(unsafe.Sizeof(Record{})) > freeRowsAbove {
 		debug.FreeOSMemory()
 	}
 	doc.Quotes = rows.build()

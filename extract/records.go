@@ -238,11 +238,11 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		if loc.sent < 0 {
 			r.Kind = "nested"
 		} else {
-			p.sent, p.cut = sentenceSpan(a.sents[loc.sent].toks, loc.tok)
+			p.sent, p.cut = sentenceSpan(a.toks(loc.sent), loc.tok)
 			r.Sentence = sentenceString(a.view, p.sent, p.cut)
 		}
 		if at.ok {
-			toks := a.sents[at.sent].toks
+			toks := a.toks(at.sent)
 			r.Kind = at.m.Rule.Kind
 			if r.Kind == "direct" && loc.sent >= 0 && a.sents[at.sent].para != a.sents[loc.sent].para && at.m.Rule.Scope != rules.ScopeNext {
 				r.Kind = "continued" // the speaker was named in an earlier paragraph
@@ -381,7 +381,7 @@ func (x *Extractor) afterTitleMarker(a *analysis, qi int) bool {
 	if loc.sent < 0 {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	if loc.tok > 0 && x.rules.IsTitleMarker(&toks[loc.tok-1]) {
 		return true
 	}
@@ -536,7 +536,7 @@ func (x *Extractor) termLike(a *analysis, at attrib, qi int, content string, off
 	case r.Status == rules.StatusGuessed && !x.personSpeaker(a, at):
 	case x.proseLine(a, off):
 		return false
-	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.sents[at.sent].toks, at.m.Span)):
+	case !weak && (r.Scope != rules.ScopeSentence || closesSentence(a.toks(at.sent), at.m.Span)):
 		return false
 	}
 	return x.nonSpeech(a, qi, content) != ""
@@ -551,7 +551,7 @@ func (x *Extractor) personSpeaker(a *analysis, at attrib) bool {
 		return false
 	}
 	if at.m.HasSpkr && at.m.Speaker.Type == rules.PronounMention {
-		g := x.rules.Lists[rules.ListPronouns].Attr(a.sents[at.sent].toks[at.m.Speaker.Mention.Start].Lower)
+		g := x.rules.Lists[rules.ListPronouns].Attr(a.toks(at.sent)[at.m.Speaker.Mention.Start].Lower)
 		return g == "m" || g == "f" || g == "p"
 	}
 	return true
@@ -578,7 +578,7 @@ func (x *Extractor) afterScareMarker(a *analysis, qi int) bool {
 	if loc.sent < 0 || loc.tok == 0 {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	markers := x.rules.Lists[rules.ListScareMarkers]
 	for k := max(0, loc.tok-2); k < loc.tok; k++ {
 		if markers.MatchAt(toks, k) == loc.tok-k {

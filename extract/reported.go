@@ -40,7 +40,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	var hits []cueHit
 	var cues []int
 	for si := 0; si < a.nsents; si++ {
-		toks := a.sents[si].toks
+		toks := a.toks(si)
 		if !x.mayReport(toks) {
 			continue
 		}
@@ -422,7 +422,7 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 			continue // no match (at.m is nil)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-			off := int(a.sents[at.sent].toks[c.Start].Start)
+			off := int(a.toks(at.sent)[c.Start].Start)
 			cues[off] = append(cues[off], qi)
 		}
 	}
@@ -437,7 +437,7 @@ func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) boo
 	if !ok || c.Len() == 0 {
 		return false
 	}
-	toks := a.sents[st.sent].toks
+	toks := a.toks(st.sent)
 	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 	for _, qi := range cues[int(toks[c.Start].Start)] {
 		if q := a.quotes[qi]; q.Start < from || q.End > to {
@@ -462,7 +462,7 @@ func inherit(m *rules.Match, prev rules.Match) {
 // that a match in the same sentence attributes, or -1 (looking at the
 // sentence's tokens only, so that the cost stays linear).
 func (x *Extractor) quoteBefore(a *analysis, si, tok int) int {
-	toks := a.sents[si].toks
+	toks := a.toks(si)
 	for k := min(tok, len(toks)) - 1; k >= 0; k-- {
 		if toks[k].Kind != rules.QuoteT {
 			continue
@@ -631,7 +631,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			// a subject that is no speaker phrase (The magazine, Some): as
 			// written, without the auxiliaries it took from the cue, or the
 			// entity of a name that is the whole of it
-			toks := a.sents[at.sent].toks
+			toks := a.toks(at.sent)
 			for c.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAux], &toks[c.End-1]) {
 				c.End--
 			}
@@ -655,7 +655,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		if at.m.Rule.Confidence < x.opts.MinConfidence {
 			continue
 		}
-		toks := a.sents[at.sent].toks
+		toks := a.toks(at.sent)
 		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 		ss, cut := sentenceSpan(toks, st.content.Start)
 		sent, plain := sentenceCollapsed(a.view, ss, cut)

@@ -259,14 +259,14 @@ func (x *Extractor) buildEntities(a *analysis) {
 	var phraseBuf []rules.SpeakerPhrase
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
-		toks := st.toks
+		toks := a.toks(si)
 		for i := 0; i < len(toks); {
 			t := &toks[i]
 			if t.Kind != rules.Word || !(t.Cap || x.rules.InListOrTitleWord(det, t)) {
 				i++
 				continue
 			}
-			sps := st.speakersInto(x.rules, i, &phraseBuf)
+			sps := st.speakersInto(x.rules, toks, i, &phraseBuf)
 			if len(sps) == 0 {
 				i++
 				continue
@@ -324,7 +324,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, st, sp, joined)
+						x.appositiveTitle(es, st, toks, sp, joined)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -343,8 +343,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
 // With joined, the name follows the descriptor with no comma.
-func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerPhrase, joined bool) {
-	toks := st.toks
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, toks []rules.Token, d rules.SpeakerPhrase, joined bool) {
 	at := d.Span.End
 	if !joined {
 		if at+1 >= len(toks) || toks[at].Text != "," {
@@ -352,7 +351,7 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, d rules.SpeakerP
 		}
 		at++
 	}
-	for _, sp := range st.speakers(x.rules, at) {
+	for _, sp := range st.speakers(x.rules, toks, at) {
 		if sp.Type != rules.NameMention {
 			continue
 		}
@@ -456,7 +455,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	defArt := x.rules.Lists[rules.ListDefinite]
 	pron := x.rules.Lists[rules.ListPronouns]
 	sp := at.m.Speaker
-	toks := a.sents[at.sent].toks
+	toks := a.toks(at.sent)
 	mention := spanText(toks, sp.Mention)
 	rank := "" // a title of honorifics only, if nothing better
 	switch sp.Type {

@@ -126,7 +126,7 @@ func (x *Extractor) sentenceMisses(r *rules.AttrRule, text string) map[int]strin
 		if loc.sent < 0 {
 			continue
 		}
-		toks := a.sents[loc.sent].toks
+		toks := a.toks(loc.sent)
 		if _, ok := x.rules.MatchRule(r, toks, loc.tok); ok {
 			continue
 		}

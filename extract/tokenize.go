@@ -14,6 +14,8 @@ import (
 // sentence is a run of tokens of one paragraph; quotations are single
 // tokens, so a sentence never ends inside one.
 type sentence struct {
+	// toks holds the tokens; nil for a packed sentence while they are not
+	// unpacked (read them with analysis.toks)
 	toks  []rules.Token
 	para  int // paragraph index
 	first bool
@@ -30,27 +32,28 @@ func (a *analysis) window(si int) *rules.Window {
 	return s.win
 }
 
-// speakers returns the speaker phrases at toks[i]: from the window when
-// attribution made one (which memoises them), else computed afresh, without
-// the memo that a sentence matched by no rule would not use again.
-func (s *sentence) speakers(rs *rules.Ruleset, i int) []rules.SpeakerPhrase {
-	return s.speakersInto(rs, i, nil)
+// speakers returns the speaker phrases at toks[i], toks being the
+// sentence's tokens: from the window when attribution made one (which
+// memoises them), else computed afresh, without the memo that a sentence
+// matched by no rule would not use again.
+func (s *sentence) speakers(rs *rules.Ruleset, toks []rules.Token, i int) []rules.SpeakerPhrase {
+	return s.speakersInto(rs, toks, i, nil)
 }
 
 // speakersInto is speakers with the phrases computed afresh written into
 // *buf's array (see rules.Ruleset.SpeakersAtInto), made on first use:
 // they are valid until the next call with buf.
-func (s *sentence) speakersInto(rs *rules.Ruleset, i int, buf *[]rules.SpeakerPhrase) []rules.SpeakerPhrase {
+func (s *sentence) speakersInto(rs *rules.Ruleset, toks []rules.Token, i int, buf *[]rules.SpeakerPhrase) []rules.SpeakerPhrase {
 	if s.win != nil {
 		return s.win.Speakers(i)
 	}
 	if buf == nil {
-		return rs.SpeakersAt(s.toks, i)
+		return rs.SpeakersAt(toks, i)
 	}
 	if cap(*buf) == 0 {
 		*buf = make([]rules.SpeakerPhrase, 0, 8) // (more phrases at one position take a new array)
 	}
-	return rs.SpeakersAtInto(s.toks, i, *buf)
+	return rs.SpeakersAtInto(toks, i, *buf)
 }
 
 // isAlnumASCII reports whether the ASCII byte b is a letter or a digit.

@@ -46,7 +46,7 @@ func (x *Extractor) readerVoice(a *analysis, qi int) bool {
 	if l == nil || loc.sent < 0 {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	for k := max(0, loc.tok-readerWindow); k < loc.tok && k < len(toks); k++ {
 		if toks[k].Kind == rules.Word && x.rules.InList(l, &toks[k]) {
 			return true
@@ -69,7 +69,7 @@ func (x *Extractor) exclaimModifier(a *analysis, qi int, content string) bool {
 	if last != '!' && last != '?' {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	if loc.tok+1 >= len(toks) {
 		return false
 	}
@@ -151,7 +151,7 @@ func (x *Extractor) termPosition(a *analysis, loc qloc) bool {
 	if loc.sent < 0 || loc.tok == 0 {
 		return false
 	}
-	before := &a.sents[loc.sent].toks[loc.tok-1]
+	before := &a.toks(loc.sent)[loc.tok-1]
 	return x.rules.InList(x.rules.Lists[rules.ListDeterminers], before) || x.rules.InList(x.rules.Lists[rules.ListPossessives], before)
 }
 
@@ -175,7 +175,7 @@ func (x *Extractor) mentionSubject(a *analysis, qi int, content string) bool {
 	if l == nil || loc.sent < 0 || loc.tok != 0 || wordCount(content, x.rules.Speech.ScareMaxWords) > x.rules.Speech.ScareMaxWords {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	return len(toks) > 1 && toks[1].Kind == rules.Word && x.rules.InList(l, &toks[1])
 }
 
@@ -201,7 +201,7 @@ func (x *Extractor) namedTerm(a *analysis, qi int, content string) bool {
 	if l == nil || wordCount(content, x.rules.Speech.ScareMaxWords+1) > x.rules.Speech.ScareMaxWords {
 		return false
 	}
-	toks := a.sents[loc.sent].toks
+	toks := a.toks(loc.sent)
 	if next := loc.tok + 1; next < len(toks) && x.rules.InList(x.rules.Lists[listNamingAgents], &toks[next]) {
 		return false
 	}

@@ -25,7 +25,7 @@ type windowRing struct {
 // lend returns a window of sentence si's tokens, taking it back from the
 // sentence that had it, if any, and sets a.sents[si].win.
 func (r *windowRing) lend(a *analysis, si int) *rules.Window {
-	toks := a.sents[si].toks
+	toks := a.toks(si)
 	var w *rules.Window
 	switch k := r.n % maxWindows; {
 	case r.n < len(r.wins) && r.n < maxWindows:

@@ -48,6 +48,17 @@ const hugeDocument = 8 << 20
 // some 50 MB, whatever the corpus's size.
 const hugeHeapBlock = 64 << 20
 
+// hugeHeapPerByte is the size of the block of huge pages per byte of a big
+// document that asks for it, when that is more than hugeHeapBlock: 16 MB of
+// news text joined into one document peaks at some 180 MB of heap (11
+// bytes a byte), which a block of 64 MiB left to 30,000 faults of 4 KiB
+// (docs/performance.md, one long document). The block is address space
+// until the heap grows into it, so a larger one costs no memory.
+const hugeHeapPerByte = 12
+
+// maxHugeHeapBlock bounds the block of huge pages.
+const maxHugeHeapBlock = 1 << 30
+
 // gcPolicy is the command's one GC policy, applied when the environment
 // sets no GOGC (a GOGC in the environment wins; a GOMEMLIMIT there is obeyed too): GOGC
 // gcPercent, bigGCPercent while a document of more than bigDocument bytes
@@ -112,13 +123,18 @@ func (g *gcPolicy) count(n, d int) {
 // (docs/performance.md, huge pages). It costs a collection of the small
 // heap of the run's start, so a run of one small document, whose heap
 // stays within what the runtime mapped at start, does not ask. Where the
-// kernel gives no huge pages the block is only freed again. A nil policy
-// does nothing.
-func (g *gcPolicy) hugeHeap() {
+// kernel gives no huge pages the block is only freed again. The block is
+// hugeHeapBlock, or for n, the size of the big document that asks,
+// hugeHeapPerByte times it. A nil policy does nothing.
+func (g *gcPolicy) hugeHeap(n int) {
 	if g == nil {
 		return
 	}
-	g.hugeOnce.Do(func() { _, _ = hugeheap.Reserve(hugeHeapBlock) })
+	block := hugeHeapBlock
+	if n > bigDocument {
+		block = max(block, min(hugeHeapPerByte*n, maxHugeHeapBlock))
+	}
+	g.hugeOnce.Do(func() { _, _ = hugeheap.Reserve(block) })
 }
 
 // pipeline returns the reader and the options of the run's extract.Run
@@ -150,7 +166,7 @@ func (d *docRun) pipeline(read extract.Reader, n int, serial bool) (extract.Read
 				runtime.GOMAXPROCS(1)
 			}
 			if docs == 2 || len(in.Text) > bigDocument {
-				g.hugeHeap()
+				g.hugeHeap(len(in.Text))
 			}
 			g.read(len(in.Text))
 			return fn(in)
