@@ -237,11 +237,11 @@ func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
 // blanking of dropped lines in lower case, byte for byte (see
 // lowerSameLength), which the tokenizer reuses on the kept lines.
 func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
-	view := normalize(text)
+	view, low := normalizeLower(text)
 	c := &Cleaned{}
 	if joined := x.unwrap(text, view); joined != view {
 		c.lineStarts = lineStarts(view)
-		view = joined
+		view, low = joined, lowerSameLength(joined)
 	}
 	nl := strings.Count(view, "\n") + 1
 	c.Lines = make([]Line, 0, nl)
@@ -267,7 +267,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	// the state lives in the buffers too: one allocation less per call
 	st := &bufs.state
 	comp := x.rules.Compiled()
-	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
+	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: low,
 		index: comp.Index, filter: comp.Filter,
 		cue: x.rules.Lists[rules.ListCueVerbs], bufs: bufs}
 	if len(x.rules.Cleanup) > 0 {

@@ -85,6 +85,27 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestNormalizeLower checks normalizeLower against normalize and
+// lowerSameLength, on text with every character normalize blanks, capitals
+// and the letters whose lower case is longer, in runs of ASCII long enough
+// for its eight-byte blocks, and with invalid UTF-8.
+func TestNormalizeLower(t *testing.T) {
+	parts := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\v", "\f", "\x08", "\x0e", "\x7f", "\u00a0", "\ufeff",
+		"\u2003", "\u200d", "\u00ad", "é", "É", "İ", "K", "Ж", "’", "\xff", "\xc2", "Plain Text ", "12345678",
+		"The Quick Brown Fox\n", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "@[`{"}
+	rnd := rand.New(rand.NewSource(5))
+	for range 5000 {
+		s := randomText(rnd, parts, 60)
+		view, low := normalizeLower(s)
+		if want := normalize(s); view != want {
+			t.Fatalf("normalizeLower(%q) view = %q, want %q", s, view, want)
+		}
+		if want := lowerSameLength(normalize(s)); low != want {
+			t.Fatalf("normalizeLower(%q) low = %q, want %q", s, low, want)
+		}
+	}
+}
+
 // TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
 func TestAlnumPrefix(t *testing.T) {
 	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}

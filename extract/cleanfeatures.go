@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,95 @@ func normalize(text string) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// normalizeLower returns normalize(text) and that view in lower case (see
+// lowerSameLength), made in one pass: eight bytes at a time while they are
+// ASCII and none is a control character, the view copied only once a byte
+// is blanked (most texts need none).
+func normalizeLower(text string) (view, low string) {
+	if text == "" {
+		return text, text
+	}
+	lb := make([]byte, len(text))
+	var vb []byte // the view, copied from text at the first blanked byte (nil: text itself)
+	blank := func(i, n int) {
+		if vb == nil {
+			vb = []byte(text)
+		}
+		for k := i; k < i+n; k++ {
+			vb[k], lb[k] = ' ', ' '
+		}
+	}
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			x := load64(text, i)
+			// the high bit of a byte is set in x-0x0e… where it is below
+			// 0x0e (no borrow reaches it from a lower byte that is not), in
+			// x where it is no ASCII
+			if (x-ones64*0x0e|x)&high64 == 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+			// the block's bytes before the first that is no ASCII or one of
+			// \t \v \f \r (the masks are exact below the first byte that is
+			// no ASCII, whose carries go only to the bytes after it), lowered
+			// at once; the bytes from there on are written again below
+			bad := x&high64 | inRange64(x, '\t', '\r')&^zeroBytes(x^ones64*'\n')
+			if bad == 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+			if k := bits.TrailingZeros64(bad) / 8; k > 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += k
+			}
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r' || c == '\t' || c == '\v' || c == '\f':
+				blank(i, 1)
+			case 'A' <= c && c <= 'Z':
+				lb[i] = c + 'a' - 'A'
+			default:
+				lb[i] = c
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\u200c', '\u200d', '\u2060', '\u00ad':
+			if !isWordJoiner(text, i, n) {
+				blank(i, n)
+				i += n
+				continue
+			}
+		case '\u00a0', '\u200b', '\ufeff', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
+			blank(i, n)
+			i += n
+			continue
+		}
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(lb[i:], l)
+		} else {
+			copy(lb[i:], text[i:i+n])
+		}
+		i += n
+	}
+	view = text
+	if vb != nil {
+		view = unsafe.String(&vb[0], len(vb)) // vb is not written again
+	}
+	return view, unsafe.String(&lb[0], len(lb)) // nor lb
+}
+
+// zeroBytes returns, for x of ASCII bytes, the high bit of each zero byte.
+func zeroBytes(x uint64) uint64 {
+	return ^((x&^high64 + ones64*0x7f) | x) & high64
 }
 
 // isWordJoiner reports whether the invisible joiner text[i:i+n] (zero-width
