@@ -106,6 +106,65 @@ func TestNormalizeLower(t *testing.T) {
 	}
 }
 
+// TestStopWordsSettled checks that counting a line's stop words only until
+// its share settles every stop-word condition (features, lineNeeds) cleans
+// as counting them all does: random documents of lines of 1 to 70 words,
+// with the judgement's trace, some with no stop words in most of their long
+// lines (stopwordsUnknown, which then counts the partial lines in full).
+func TestStopWordsSettled(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{})
+	stop := []string{"the", "of", "and", "said", "to", "in", "a", "The", "It", "was", "for", "on"}
+	other := []string{"Springfield", "Acme", "Corp.", "budget", "council", "Jane", "Doe", "reported", "2024", "12",
+		"Home", "World", "Sports", "Share", "“Yes,”", "cookie", "Photo:", "©", "Next:", "JANE", "ex-post", "don’t"}
+	rnd := rand.New(rand.NewSource(6))
+	defer func() { exactStopWords = false }()
+	for doc := range 400 {
+		var b strings.Builder
+		share := rnd.Float64() * 0.6
+		if doc%4 == 0 {
+			// a long line of stop words, counted in part, and long lines with
+			// almost none: stopwordsUnknown says yes until it counts that line
+			share = 0.02
+			for range 40 {
+				b.WriteString(stop[rnd.Intn(len(stop))] + " ")
+			}
+			b.WriteString("\n")
+		}
+		for range 5 + rnd.Intn(40) {
+			n := 1 + rnd.Intn(70)
+			if rnd.Intn(3) == 0 {
+				n = 1 + rnd.Intn(6)
+			}
+			for k := range n {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				if rnd.Float64() < share {
+					b.WriteString(stop[rnd.Intn(len(stop))])
+				} else {
+					b.WriteString(other[rnd.Intn(len(other))])
+				}
+			}
+			if rnd.Intn(2) == 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString("\n\n"[:1+rnd.Intn(2)])
+		}
+		text := b.String()
+		exactStopWords = false
+		c, trace := x.CleanExplain(text)
+		exactStopWords = true
+		ce, tracee := x.CleanExplain(text)
+		if !reflect.DeepEqual(c, ce) || !reflect.DeepEqual(trace, tracee) {
+			t.Fatalf("document %d: cleaned differently with the stop words counted in full:\n%s", doc, text)
+		}
+	}
+}
+
 // TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
 func TestAlnumPrefix(t *testing.T) {
 	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}

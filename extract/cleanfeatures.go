@@ -201,6 +201,7 @@ type lineInfo struct {
 	hasQuote bool
 	terminal bool
 	repeated bool        // the same key appeared on an earlier line
+	partial  bool        // stop is a lower bound; content and caps are not counted (see features)
 	scanned  bool        // hits holds the line's needles
 	hits     needle.Hits // (see cleanState.hits)
 	run      int         // length of the run of short lines the line lies in (0: not short)
@@ -218,8 +219,14 @@ func isCJK(r rune) bool {
 		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9f
 }
 
-// features computes a line's features in one pass over its characters.
-func (st *cleanState) features(s string, lowOff int) lineInfo {
+// features computes a line's features in one pass over its characters,
+// and then looks its words up in the stopwords list: all of them when exact
+// is set or a rule may read the line's share of capitalised words (which
+// counts the words that are not stop words), else only until the share of
+// stop words is above every threshold of a stop-word condition the rules
+// may test on a line of its length (see lineNeeds; li.partial is then set
+// and li.stop is a lower bound that passes and fails the same conditions).
+func (st *cleanState) features(s string, lowOff int, exact bool) lineInfo {
 	li := lineInfo{text: s}
 	low := st.lowView[lowOff : lowOff+len(s)] // s in lower case
 	const (
@@ -230,28 +237,12 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 	cjk := 0
 	sq := 0  // single quotation marks that opened
 	ws := -1 // start of the current word
+	// the words' bounds in s, looked up after the pass
+	wb := st.bufs.words[:0]
 	endWord := func(end int) {
 		li.words++
 		li.tokens++
-		// low[ws:end] is the word in lower case; the stop-word set reads it
-		// from the whole view, eight bytes at a time
-		if n := end - ws; n <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
-			li.stop++
-			return
-		}
-		if c := s[ws]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-				li.content++
-				if c <= 'Z' {
-					li.caps++
-				}
-			}
-		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
-			li.content++
-			if unicode.IsUpper(first) {
-				li.caps++
-			}
-		}
+		wb = append(wb, int32(ws), int32(end))
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -341,6 +332,8 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 		endWord(len(s))
 	}
 	li.words += (cjk + 1) / 2
+	st.bufs.words = wb
+	st.stopWords(&li, s, lowOff, wb, exact)
 	if li.letters+li.digits > 0 {
 		li.key = h
 	}
@@ -349,6 +342,62 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 		li.terminal = strings.ContainsRune(".!?:;…。！？", last) || st.x.isMark[last] && last != '\''
 	}
 	return li
+}
+
+// stopWords counts, for features, the line's words (bounds wb in s) that
+// are in the stopwords list, and the others that are capitalised.
+func (st *cleanState) stopWords(li *lineInfo, s string, lowOff int, wb []int32, exact bool) {
+	w := min(li.words, needBuckets-1)
+	caps := exact || st.needs.caps[w]
+	enough := len(wb) // stop words that settle every condition (see lineNeeds)
+	if !caps && li.tokens > 0 {
+		enough = shareAbove(st.needs.cut[w], li.tokens)
+	}
+	for k := 0; k < len(wb); k += 2 {
+		ws, end := int(wb[k]), int(wb[k+1])
+		// the word in lower case is read from the whole view, eight bytes at
+		// a time
+		if end-ws <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+			li.stop++
+			if li.stop >= enough {
+				li.partial = k+2 < len(wb)
+				return
+			}
+			continue
+		}
+		if !caps {
+			continue
+		}
+		if c := s[ws]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				li.content++
+				if c <= 'Z' {
+					li.caps++
+				}
+			}
+		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
+			li.content++
+			if unicode.IsUpper(first) {
+				li.caps++
+			}
+		}
+	}
+}
+
+// shareAbove returns the least n whose share of tokens (lineInfo.share) is
+// above cut.
+func shareAbove(cut float64, tokens int) int {
+	if !(cut < 1) {
+		return tokens + 1 // no share is
+	}
+	n := max(0, int(cut*float64(tokens)))
+	for n > 0 && float64(n-1)/float64(tokens) > cut {
+		n--
+	}
+	for float64(n)/float64(tokens) <= cut {
+		n++
+	}
+	return n
 }
 
 // asciiAlnum gives, per byte, what an ASCII letter or digit adds to the

@@ -5,10 +5,13 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
+// defaultShortWords: the words of a short line without a judge.
+const defaultShortWords = 4
+
 // shortRuns sets, on each short line, the length of the run of short lines
 // it lies in (blank lines do not break a run).
 func (st *cleanState) shortRuns() {
-	short := 4
+	short := defaultShortWords
 	if st.judge != nil {
 		short = st.judge.Judge.ShortWords
 	}
