@@ -276,8 +276,9 @@ func (st *cleanState) features(s string, lowOff int, exact bool) lineInfo {
 		}
 		li.chars++
 		if c < utf8.RuneSelf {
-			if c == ' ' {
-				// (what other does with a space)
+			if c != '"' && c != '\'' {
+				// (what other does with an ASCII character that is no
+				// quotation mark or apostrophe: it ends the word)
 				if ws >= 0 {
 					endWord(i)
 					ws = -1
