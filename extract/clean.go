@@ -207,7 +207,8 @@ type cleanBufs struct {
 	tests [][]shapeTest
 	// needs: what the list's rules read of a line's words (made with tests)
 	needs *lineNeeds
-	words []int32 // the bounds of a line's words (see features)
+	need  []needle.Hits // per rule of the list, its needles (see needled)
+	words []int32       // the bounds of a line's words (see features)
 	rules []*rules.CleanupRule
 	state cleanState
 }
@@ -292,6 +293,10 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			bufs.tests[k] = testsOf(r)
 		}
 		bufs.needs = needsOf(x.rules.Cleanup)
+		bufs.need = make([]needle.Hits, len(x.rules.Cleanup))
+		for k := range bufs.need {
+			bufs.need[k] = comp.Index.Need(k)
+		}
 	}
 	st.needs = bufs.needs
 	// the features of the non-blank lines only, in their order (see info):

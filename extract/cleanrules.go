@@ -62,6 +62,9 @@ func (st *cleanState) lineRules(between bool) {
 // words may trigger) that holds for it.
 func (st *cleanState) dropByFirst(i, phase, words int) {
 	for _, k := range st.index.Rules(phase, words) {
+		if !st.needled(k, i) {
+			continue
+		}
 		r := st.x.rules.Cleanup[k]
 		if st.holds(r, st.bufs.tests[k], k, i) {
 			st.lines[i].Dropped = true
@@ -143,6 +146,9 @@ func (st *cleanState) score() {
 				phase = needle.PhaseContext
 			}
 			for _, k := range st.index.Rules(phase, li.words) {
+				if !st.needled(k, i) {
+					continue
+				}
 				r := st.x.rules.Cleanup[k]
 				if r.Score < 0 && r.Protect && li.hasQuote {
 					continue
@@ -197,6 +203,9 @@ func (st *cleanState) restRules() {
 			continue
 		}
 		for _, k := range st.index.Rules(needle.PhaseRest, st.info(i).words) {
+			if !st.needled(k, i) {
+				continue
+			}
 			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue
@@ -214,6 +223,15 @@ func (st *cleanState) restRules() {
 			good++
 		}
 	}
+}
+
+// needled reports whether line i holds the needles rule k needs
+// (needle.Index.Need): a quick no before holds, which tests them after the
+// word bounds and the shape conditions. The line is scanned at the first
+// rule that needs a needle.
+func (st *cleanState) needled(k, i int) bool {
+	need := st.bufs.need[k]
+	return need == 0 || st.hits(i)&need == need
 }
 
 // holds reports whether every condition of r holds on line i; tests are

@@ -125,6 +125,19 @@ func (x *Index) RegexMay(i int, h Hits) bool { return h.has(x.slot[i]) }
 // words: lists.
 func (x *Index) WordsMay(i int, h Hits) bool { return h.has(x.words[i]) }
 
+// Need returns the needle groups that a line's hits must all hold for
+// rule i to apply to it: its regex's and its words: lists' (none when
+// RegexMay and WordsMay say yes whatever the hits).
+func (x *Index) Need(i int) Hits {
+	var h Hits
+	for _, slot := range []int{x.slot[i], x.words[i]} {
+		if slot >= 0 && slot < 64 {
+			h |= 1 << uint(slot)
+		}
+	}
+	return h
+}
+
 func (h Hits) has(slot int) bool { return slot < 0 || slot >= 64 || h&(1<<uint(slot)) != 0 }
 
 // fastFits reports whether the automaton of the first n bytes of pats has
