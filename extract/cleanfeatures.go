@@ -353,6 +353,32 @@ func (st *cleanState) stopWords(li *lineInfo, s string, lowOff int, wb []int32, 
 	enough := len(wb) // stop words that settle every condition (see lineNeeds)
 	if !caps && li.tokens > 0 {
 		enough = shareAbove(st.needs.cut[w], li.tokens)
+		// the short words first: most are stop words, so that fewer
+		// look-ups reach enough of them (the count does not depend on the
+		// order)
+		for k := 0; k < len(wb); k += 2 {
+			if ws, end := int(wb[k]), int(wb[k+1]); end-ws <= shortStopLen {
+				if st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+					li.stop++
+					if li.stop >= enough {
+						li.partial = true
+						return
+					}
+				}
+			}
+		}
+		for k := 0; k < len(wb); k += 2 {
+			if ws, end := int(wb[k]), int(wb[k+1]); end-ws > shortStopLen && end-ws <= maxStopLen {
+				if st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+					li.stop++
+					if li.stop >= enough {
+						li.partial = true
+						return
+					}
+				}
+			}
+		}
+		return
 	}
 	for k := 0; k < len(wb); k += 2 {
 		ws, end := int(wb[k]), int(wb[k+1])
@@ -452,6 +478,10 @@ func (st *cleanState) other(li *lineInfo, s string, i int, r rune, ws, sq *int, 
 		}
 	}
 }
+
+// shortStopLen: the words of this many bytes or fewer, most of them stop
+// words in prose, are looked up first (see stopWords).
+const shortStopLen = 3
 
 // maxStopLen bounds the byte length of the words looked up in the stopwords
 // list (longer words are not function words).
