@@ -165,6 +165,16 @@ func TestStopWordsSettled(t *testing.T) {
 	}
 }
 
+// TestGeneralPunct checks that the characters generalPunct takes are no
+// letters and no digits, as features takes them.
+func TestGeneralPunct(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if generalPunct(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			t.Errorf("%U is a letter or a digit", r)
+		}
+	}
+}
+
 // TestAlnumPrefix checks alnumPrefix against isAlnumASCII byte by byte.
 func TestAlnumPrefix(t *testing.T) {
 	pick := []byte{'/', '0', '9', ':', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '.', 0x7f, 0x80, 0xc3, 0xe2, 0xff}

@@ -290,6 +290,12 @@ func (st *cleanState) features(s string, lowOff int, exact bool) lineInfo {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if generalPunct(r) {
+			// curly quotes and apostrophes, dashes: no letter nor digit
+			st.other(&li, s, i, r, &ws, &sq, endWord)
+			i += n
+			continue
+		}
 		var letter, digit bool
 		if unicode.IsLetter(r) {
 			letter = true
@@ -426,6 +432,11 @@ func shareAbove(cut float64, tokens int) int {
 	}
 	return n
 }
+
+// generalPunct reports whether r is in Unicode's General Punctuation block
+// (U+2000–U+206F), which holds no letters and no digits
+// (TestGeneralPunct).
+func generalPunct(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 // asciiAlnum gives, per byte, what an ASCII letter or digit adds to the
 // counts of features (0 for the other bytes): one in the field of small
