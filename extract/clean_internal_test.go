@@ -166,11 +166,12 @@ func TestStopWordsSettled(t *testing.T) {
 }
 
 // TestGeneralPunct checks that the characters generalPunct takes are no
-// letters and no digits, as features takes them.
+// letters and no digits, as features takes them, and have no lower case, as
+// normalizeLower takes them.
 func TestGeneralPunct(t *testing.T) {
 	for r := rune(0); r <= 0x10ffff; r++ {
-		if generalPunct(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			t.Errorf("%U is a letter or a digit", r)
+		if generalPunct(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.ToLower(r) != r) {
+			t.Errorf("%U is a letter or a digit, or has a lower case", r)
 		}
 	}
 }

@@ -126,7 +126,10 @@ func normalizeLower(text string) (view, low string) {
 			i += n
 			continue
 		}
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+		if generalPunct(r) {
+			// curly quotes, dashes: no case (TestGeneralPunct)
+			copy(lb[i:], text[i:i+n])
+		} else if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
 			utf8.EncodeRune(lb[i:], l)
 		} else {
 			copy(lb[i:], text[i:i+n])
