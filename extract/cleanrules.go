@@ -61,8 +61,9 @@ func (st *cleanState) lineRules(between bool) {
 // dropByFirst drops line i by the first rule of phase (among those its
 // words may trigger) that holds for it.
 func (st *cleanState) dropByFirst(i, phase, words int) {
+	li := st.info(i)
 	for _, k := range st.index.Rules(phase, words) {
-		if !st.needled(k, i) {
+		if !st.needled(k, li) {
 			continue
 		}
 		r := st.x.rules.Cleanup[k]
@@ -146,7 +147,7 @@ func (st *cleanState) score() {
 				phase = needle.PhaseContext
 			}
 			for _, k := range st.index.Rules(phase, li.words) {
-				if !st.needled(k, i) {
+				if !st.needled(k, li) {
 					continue
 				}
 				r := st.x.rules.Cleanup[k]
@@ -199,11 +200,12 @@ func (st *cleanState) restRules() {
 		goodAt = st.judge.Judge.Good
 	}
 	for i := range st.lines {
-		if st.info(i).text == "" {
+		li := st.info(i)
+		if li.text == "" {
 			continue
 		}
-		for _, k := range st.index.Rules(needle.PhaseRest, st.info(i).words) {
-			if !st.needled(k, i) {
+		for _, k := range st.index.Rules(needle.PhaseRest, li.words) {
+			if !st.needled(k, li) {
 				continue
 			}
 			r := st.x.rules.Cleanup[k]
@@ -225,13 +227,13 @@ func (st *cleanState) restRules() {
 	}
 }
 
-// needled reports whether line i holds the needles rule k needs
-// (needle.Index.Need): a quick no before holds, which tests them after the
-// word bounds and the shape conditions. The line is scanned at the first
-// rule that needs a needle.
-func (st *cleanState) needled(k, i int) bool {
+// needled reports whether the line of features li holds the needles rule k
+// needs (needle.Index.Need): a quick no before holds, which tests them
+// after the word bounds and the shape conditions. The line is scanned at
+// the first rule that needs a needle.
+func (st *cleanState) needled(k int, li *lineInfo) bool {
 	need := st.bufs.need[k]
-	return need == 0 || st.hits(i)&need == need
+	return need == 0 || st.infoHits(li)&need == need
 }
 
 // holds reports whether every condition of r holds on line i; tests are
