@@ -150,11 +150,12 @@ func needsOf(list []*rules.CleanupRule) *lineNeeds {
 	}
 	var add func(r *rules.CleanupRule)
 	add = func(r *rules.CleanupRule) {
+		keys := r.Conditions()
 		for w := range needBuckets {
 			if w < r.MinWords && w < needBuckets-1 || r.MaxWords > 0 && w > r.MaxWords || r.ShortRun > 0 && w > short {
 				continue
 			}
-			for _, key := range r.Conditions() {
+			for _, key := range keys {
 				switch key {
 				case "min_capitalized", "max_capitalized":
 					n.caps[w] = true
