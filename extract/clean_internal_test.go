@@ -56,8 +56,9 @@ func TestTrimApostrophes(t *testing.T) {
 	}
 }
 
-// TestNormalize checks normalize against its plain definition, rune by
-// rune, on text with every character it blanks and with invalid UTF-8.
+// TestNormalize checks the view normalizeLower returns against its plain
+// definition, rune by rune, on text with every character it blanks and with
+// invalid UTF-8.
 func TestNormalize(t *testing.T) {
 	plain := func(s string) string {
 		var b strings.Builder
@@ -79,16 +80,17 @@ func TestNormalize(t *testing.T) {
 	rnd := rand.New(rand.NewSource(4))
 	for range 2000 {
 		s := randomText(rnd, parts, 60)
-		if got, want := normalize(s), plain(s); got != want {
-			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		if got, _ := normalizeLower(s); got != plain(s) {
+			t.Fatalf("normalizeLower(%q) view = %q, want %q", s, got, plain(s))
 		}
 	}
 }
 
-// TestNormalizeLower checks normalizeLower against normalize and
-// lowerSameLength, on text with every character normalize blanks, capitals
-// and the letters whose lower case is longer, in runs of ASCII long enough
-// for its eight-byte blocks, and with invalid UTF-8.
+// TestNormalizeLower checks the lower case normalizeLower returns against
+// lowerSameLength of its view, on text with every character it blanks,
+// capitals and the letters whose lower case is longer, in runs of ASCII
+// long enough for its eight-byte blocks, and with invalid UTF-8 (the view
+// itself: TestNormalize).
 func TestNormalizeLower(t *testing.T) {
 	parts := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\v", "\f", "\x08", "\x0e", "\x7f", "\u00a0", "\ufeff",
 		"\u2003", "\u200d", "\u00ad", "é", "É", "İ", "K", "Ж", "’", "\xff", "\xc2", "Plain Text ", "12345678",
@@ -97,10 +99,7 @@ func TestNormalizeLower(t *testing.T) {
 	for range 5000 {
 		s := randomText(rnd, parts, 60)
 		view, low := normalizeLower(s)
-		if want := normalize(s); view != want {
-			t.Fatalf("normalizeLower(%q) view = %q, want %q", s, view, want)
-		}
-		if want := lowerSameLength(normalize(s)); low != want {
+		if want := lowerSameLength(view); low != want {
 			t.Fatalf("normalizeLower(%q) low = %q, want %q", s, low, want)
 		}
 	}

@@ -12,52 +12,9 @@ import (
 	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
-// normalize returns text with CR, NBSP, zero-width characters and a BOM
-// replaced by the same number of bytes of spaces.
-func normalize(text string) string {
-	var b strings.Builder // the copy, begun at the first change
-	done := 0             // text[:done] is in b
-	blank := func(i, n int) {
-		if b.Cap() == 0 {
-			b.Grow(len(text))
-		}
-		b.WriteString(text[done:i])
-		b.WriteString("    "[:n])
-		done = i + n
-	}
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) && plainASCII8(load64(text, i)) {
-			i += 8
-			continue
-		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
-				blank(i, 1)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch r {
-		case '\u200c', '\u200d', '\u2060', '\u00ad':
-			if !isWordJoiner(text, i, n) {
-				blank(i, n)
-			}
-		case '\u00a0', '\u200b', '\ufeff', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
-			blank(i, n)
-		}
-		i += n
-	}
-	if b.Cap() == 0 {
-		return text
-	}
-	b.WriteString(text[done:])
-	return b.String()
-}
-
-// normalizeLower returns normalize(text) and that view in lower case (see
-// lowerSameLength), made in one pass: eight bytes at a time while they are
+// normalizeLower returns text with CR, NBSP, zero-width characters and a
+// BOM replaced by the same number of bytes of spaces (the view), and the
+// view in lower case (see lowerSameLength), made in one pass: eight bytes at a time while they are
 // ASCII and none is a control character, the view copied only once a byte
 // is blanked (most texts need none).
 func normalizeLower(text string) (view, low string) {
