@@ -132,17 +132,6 @@ func inRange64(x uint64, lo, hi byte) uint64 {
 	return (ge ^ gt) & high64
 }
 
-// plainASCII8 reports whether the 8 bytes x are ASCII and none is one of
-// \t \v \f \r, which normalize blanks.
-func plainASCII8(x uint64) bool {
-	if x&high64 != 0 {
-		return false
-	}
-	nl := x ^ ones64*'\n' // zero bytes where b is \n
-	isNL := ^(((nl & ^uint64(high64)) + ones64*0x7f) | nl) & high64
-	return inRange64(x, '\t', '\r')&^isNL == 0
-}
-
 // lineInfo holds the features cleanup rules test.
 type lineInfo struct {
 	text     string // trimmed
