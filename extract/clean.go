@@ -136,6 +136,7 @@ type cleanState struct {
 	// stopUnknown: the stopwords list does not cover the document's language
 	stopUnknown bool
 	bufs        *cleanBufs
+	needs       *lineNeeds
 	// ruleIDs: the ids of the rules that dropped lines (see setRule)
 	ruleIDs []string
 }
@@ -204,6 +205,10 @@ type cleanBufs struct {
 	// tests: per rule of the list, its shape tests (see testsOf; made once
 	// per buffer, for the list rules is)
 	tests [][]shapeTest
+	// needs: what the list's rules read of a line's words (made with tests)
+	needs *lineNeeds
+	need  []needle.Hits // per rule of the list, its needles (see needled)
+	words []int32       // the bounds of a line's words (see features)
 	rules []*rules.CleanupRule
 	state cleanState
 }
@@ -237,11 +242,11 @@ func (x *Extractor) CleanExplain(text string) (*Cleaned, []LineTrace) {
 // blanking of dropped lines in lower case, byte for byte (see
 // lowerSameLength), which the tokenizer reuses on the kept lines.
 func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, string) {
-	view := normalize(text)
+	view, low := normalizeLower(text)
 	c := &Cleaned{}
 	if joined := x.unwrap(text, view); joined != view {
 		c.lineStarts = lineStarts(view)
-		view = joined
+		view, low = joined, lowerSameLength(joined)
 	}
 	nl := strings.Count(view, "\n") + 1
 	c.Lines = make([]Line, 0, nl)
@@ -267,7 +272,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	// the state lives in the buffers too: one allocation less per call
 	st := &bufs.state
 	comp := x.rules.Compiled()
-	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: lowerSameLength(view),
+	*st = cleanState{x: x, lines: c.Lines, n: max(1, len(view)), tokOf: -1, lowView: low,
 		index: comp.Index, filter: comp.Filter,
 		cue: x.rules.Lists[rules.ListCueVerbs], bufs: bufs}
 	if len(x.rules.Cleanup) > 0 {
@@ -287,7 +292,13 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		for k, r := range x.rules.Cleanup {
 			bufs.tests[k] = testsOf(r)
 		}
+		bufs.needs = needsOf(x.rules.Cleanup)
+		bufs.need = make([]needle.Hits, len(x.rules.Cleanup))
+		for k := range bufs.need {
+			bufs.need[k] = comp.Index.Need(k)
+		}
 	}
+	st.needs = bufs.needs
 	// the features of the non-blank lines only, in their order (see info):
 	// a run of blank lines costs no lineInfo
 	// (a document of few lines has them sized at once, for all its lines)
@@ -310,7 +321,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			continue
 		}
 		off := int(l.Start) + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		li := st.features(s, off)
+		li := st.features(s, off, exactStopWords)
 		li.off = off
 		if li.key != 0 {
 			keys++
@@ -357,6 +368,10 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	return c, trace, low
 }
 
+// exactStopWords: every line's stop words counted in full (see features);
+// set by tests only, to compare.
+var exactStopWords = false
+
 // maxPooledLines bounds the lines of a document whose cleanup buffers are
 // kept for the next one. The buffers take some 200 bytes a non-blank line
 // and 60 a blank one; those of a document of many lines would otherwise
@@ -367,20 +382,48 @@ const maxPooledLines = 1 << 16
 // the stopwords list does not cover the document's language: that of prose.
 const neutralStopShare = 0.3
 
+// unknownShare is the share of stop words of a document's long lines below
+// which stopwordsUnknown holds.
+const unknownShare = 1.0 / 20
+
 // stopwordsUnknown reports whether the document's long lines (10 words or
 // more, at least 3 of them) hold almost no words of the stopwords list, as in
 // a language the list does not cover; stop-word conditions then see every
-// line as prose and the other features decide.
+// line as prose and the other features decide. A line whose stop words were
+// counted only in part (lineInfo.partial) has above unknownShare of them:
+// when the counts so far say yes, those lines are counted in full.
 func (st *cleanState) stopwordsUnknown() bool {
-	lines, stop, tokens := 0, 0, 0
+	lines, stop, tokens, partial := 0, 0, 0, false
 	for _, i := range st.nb {
 		if li := st.info(i); li.tokens >= 10 {
 			lines++
 			stop += li.stop
 			tokens += li.tokens
+			partial = partial || li.partial
 		}
 	}
-	return lines >= 3 && stop*20 < tokens
+	if !(lines >= 3 && stop*20 < tokens) {
+		return false
+	}
+	if partial {
+		stop = 0
+		for _, i := range st.nb {
+			if li := st.info(i); li.tokens >= 10 {
+				if li.partial {
+					st.recount(li)
+				}
+				stop += li.stop
+			}
+		}
+	}
+	return stop*20 < tokens
+}
+
+// recount counts the stop words of the line of li in full (and its
+// capitalised words).
+func (st *cleanState) recount(li *lineInfo) {
+	e := st.features(li.text, li.off, true)
+	li.stop, li.content, li.caps, li.partial = e.stop, e.content, e.caps, false
 }
 
 // blankDropped returns view with the dropped lines blanked (spaces, byte

@@ -56,8 +56,9 @@ func TestTrimApostrophes(t *testing.T) {
 	}
 }
 
-// TestNormalize checks normalize against its plain definition, rune by
-// rune, on text with every character it blanks and with invalid UTF-8.
+// TestNormalize checks the view normalizeLower returns against its plain
+// definition, rune by rune, on text with every character it blanks and with
+// invalid UTF-8.
 func TestNormalize(t *testing.T) {
 	plain := func(s string) string {
 		var b strings.Builder
@@ -79,8 +80,97 @@ func TestNormalize(t *testing.T) {
 	rnd := rand.New(rand.NewSource(4))
 	for range 2000 {
 		s := randomText(rnd, parts, 60)
-		if got, want := normalize(s), plain(s); got != want {
-			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		if got, _ := normalizeLower(s); got != plain(s) {
+			t.Fatalf("normalizeLower(%q) view = %q, want %q", s, got, plain(s))
+		}
+	}
+}
+
+// TestNormalizeLower checks the lower case normalizeLower returns against
+// lowerSameLength of its view, on text with every character it blanks,
+// capitals and the letters whose lower case is longer, in runs of ASCII
+// long enough for its eight-byte blocks, and with invalid UTF-8 (the view
+// itself: TestNormalize).
+func TestNormalizeLower(t *testing.T) {
+	parts := []string{"a", "Z", " ", "\n", "\r\n", "\t", "\v", "\f", "\x08", "\x0e", "\x7f", "\u00a0", "\ufeff",
+		"\u2003", "\u200d", "\u00ad", "é", "É", "İ", "K", "Ж", "’", "\xff", "\xc2", "Plain Text ", "12345678",
+		"The Quick Brown Fox\n", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "@[`{"}
+	rnd := rand.New(rand.NewSource(5))
+	for range 5000 {
+		s := randomText(rnd, parts, 60)
+		view, low := normalizeLower(s)
+		if want := lowerSameLength(view); low != want {
+			t.Fatalf("normalizeLower(%q) low = %q, want %q", s, low, want)
+		}
+	}
+}
+
+// TestStopWordsSettled checks that counting a line's stop words only until
+// its share settles every stop-word condition (features, lineNeeds) cleans
+// as counting them all does: random documents of lines of 1 to 70 words,
+// with the judgement's trace, some with no stop words in most of their long
+// lines (stopwordsUnknown, which then counts the partial lines in full).
+func TestStopWordsSettled(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{})
+	stop := []string{"the", "of", "and", "said", "to", "in", "a", "The", "It", "was", "for", "on"}
+	other := []string{"Springfield", "Acme", "Corp.", "budget", "council", "Jane", "Doe", "reported", "2024", "12",
+		"Home", "World", "Sports", "Share", "“Yes,”", "cookie", "Photo:", "©", "Next:", "JANE", "ex-post", "don’t"}
+	rnd := rand.New(rand.NewSource(6))
+	defer func() { exactStopWords = false }()
+	for doc := range 400 {
+		var b strings.Builder
+		share := rnd.Float64() * 0.6
+		if doc%4 == 0 {
+			// a long line of stop words, counted in part, and long lines with
+			// almost none: stopwordsUnknown says yes until it counts that line
+			share = 0.02
+			for range 40 {
+				b.WriteString(stop[rnd.Intn(len(stop))] + " ")
+			}
+			b.WriteString("\n")
+		}
+		for range 5 + rnd.Intn(40) {
+			n := 1 + rnd.Intn(70)
+			if rnd.Intn(3) == 0 {
+				n = 1 + rnd.Intn(6)
+			}
+			for k := range n {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				if rnd.Float64() < share {
+					b.WriteString(stop[rnd.Intn(len(stop))])
+				} else {
+					b.WriteString(other[rnd.Intn(len(other))])
+				}
+			}
+			if rnd.Intn(2) == 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString("\n\n"[:1+rnd.Intn(2)])
+		}
+		text := b.String()
+		exactStopWords = false
+		c, trace := x.CleanExplain(text)
+		exactStopWords = true
+		ce, tracee := x.CleanExplain(text)
+		if !reflect.DeepEqual(c, ce) || !reflect.DeepEqual(trace, tracee) {
+			t.Fatalf("document %d: cleaned differently with the stop words counted in full:\n%s", doc, text)
+		}
+	}
+}
+
+// TestGeneralPunct checks that the characters generalPunct takes are no
+// letters and no digits, as features takes them, and have no lower case, as
+// normalizeLower takes them.
+func TestGeneralPunct(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if generalPunct(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.ToLower(r) != r) {
+			t.Errorf("%U is a letter or a digit, or has a lower case", r)
 		}
 	}
 }

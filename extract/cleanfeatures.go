@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,28 +12,60 @@ import (
 	"github.com/whosaid/whosaid/internal/wordtab"
 )
 
-// normalize returns text with CR, NBSP, zero-width characters and a BOM
-// replaced by the same number of bytes of spaces.
-func normalize(text string) string {
-	var b strings.Builder // the copy, begun at the first change
-	done := 0             // text[:done] is in b
+// normalizeLower returns text with CR, NBSP, zero-width characters and a
+// BOM replaced by the same number of bytes of spaces (the view), and the
+// view in lower case (see lowerSameLength), made in one pass: eight bytes at a time while they are
+// ASCII and none is a control character, the view copied only once a byte
+// is blanked (most texts need none).
+func normalizeLower(text string) (view, low string) {
+	if text == "" {
+		return text, text
+	}
+	lb := make([]byte, len(text))
+	var vb []byte // the view, copied from text at the first blanked byte (nil: text itself)
 	blank := func(i, n int) {
-		if b.Cap() == 0 {
-			b.Grow(len(text))
+		if vb == nil {
+			vb = []byte(text)
 		}
-		b.WriteString(text[done:i])
-		b.WriteString("    "[:n])
-		done = i + n
+		for k := i; k < i+n; k++ {
+			vb[k], lb[k] = ' ', ' '
+		}
 	}
 	for i := 0; i < len(text); {
-		if i+8 <= len(text) && plainASCII8(load64(text, i)) {
-			i += 8
-			continue
+		if i+8 <= len(text) {
+			x := load64(text, i)
+			// the high bit of a byte is set in x-0x0e… where it is below
+			// 0x0e (no borrow reaches it from a lower byte that is not), in
+			// x where it is no ASCII
+			if (x-ones64*0x0e|x)&high64 == 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+			// the block's bytes before the first that is no ASCII or one of
+			// \t \v \f \r (the masks are exact below the first byte that is
+			// no ASCII, whose carries go only to the bytes after it), lowered
+			// at once; the bytes from there on are written again below
+			bad := x&high64 | inRange64(x, '\t', '\r')&^zeroBytes(x^ones64*'\n')
+			if bad == 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+			if k := bits.TrailingZeros64(bad) / 8; k > 0 {
+				binary.LittleEndian.PutUint64(lb[i:], x|inRange64(x, 'A', 'Z')>>2)
+				i += k
+			}
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c == '\r' || c == '\t' || c == '\v' || c == '\f' {
+			switch {
+			case c == '\r' || c == '\t' || c == '\v' || c == '\f':
 				blank(i, 1)
+			case 'A' <= c && c <= 'Z':
+				lb[i] = c + 'a' - 'A'
+			default:
+				lb[i] = c
 			}
 			i++
 			continue
@@ -42,17 +75,34 @@ func normalize(text string) string {
 		case '\u200c', '\u200d', '\u2060', '\u00ad':
 			if !isWordJoiner(text, i, n) {
 				blank(i, n)
+				i += n
+				continue
 			}
 		case '\u00a0', '\u200b', '\ufeff', '\u202f', '\u2009', '\u2007', '\u2002', '\u2003':
 			blank(i, n)
+			i += n
+			continue
+		}
+		if generalPunct(r) {
+			// curly quotes, dashes: no case (TestGeneralPunct)
+			copy(lb[i:], text[i:i+n])
+		} else if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(lb[i:], l)
+		} else {
+			copy(lb[i:], text[i:i+n])
 		}
 		i += n
 	}
-	if b.Cap() == 0 {
-		return text
+	view = text
+	if vb != nil {
+		view = unsafe.String(&vb[0], len(vb)) // vb is not written again
 	}
-	b.WriteString(text[done:])
-	return b.String()
+	return view, unsafe.String(&lb[0], len(lb)) // nor lb
+}
+
+// zeroBytes returns, for x of ASCII bytes, the high bit of each zero byte.
+func zeroBytes(x uint64) uint64 {
+	return ^((x&^high64 + ones64*0x7f) | x) & high64
 }
 
 // isWordJoiner reports whether the invisible joiner text[i:i+n] (zero-width
@@ -82,17 +132,6 @@ func inRange64(x uint64, lo, hi byte) uint64 {
 	return (ge ^ gt) & high64
 }
 
-// plainASCII8 reports whether the 8 bytes x are ASCII and none is one of
-// \t \v \f \r, which normalize blanks.
-func plainASCII8(x uint64) bool {
-	if x&high64 != 0 {
-		return false
-	}
-	nl := x ^ ones64*'\n' // zero bytes where b is \n
-	isNL := ^(((nl & ^uint64(high64)) + ones64*0x7f) | nl) & high64
-	return inRange64(x, '\t', '\r')&^isNL == 0
-}
-
 // lineInfo holds the features cleanup rules test.
 type lineInfo struct {
 	text     string // trimmed
@@ -111,6 +150,7 @@ type lineInfo struct {
 	hasQuote bool
 	terminal bool
 	repeated bool        // the same key appeared on an earlier line
+	partial  bool        // stop is a lower bound; content and caps are not counted (see features)
 	scanned  bool        // hits holds the line's needles
 	hits     needle.Hits // (see cleanState.hits)
 	run      int         // length of the run of short lines the line lies in (0: not short)
@@ -128,8 +168,14 @@ func isCJK(r rune) bool {
 		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9f
 }
 
-// features computes a line's features in one pass over its characters.
-func (st *cleanState) features(s string, lowOff int) lineInfo {
+// features computes a line's features in one pass over its characters,
+// and then looks its words up in the stopwords list: all of them when exact
+// is set or a rule may read the line's share of capitalised words (which
+// counts the words that are not stop words), else only until the share of
+// stop words is above every threshold of a stop-word condition the rules
+// may test on a line of its length (see lineNeeds; li.partial is then set
+// and li.stop is a lower bound that passes and fails the same conditions).
+func (st *cleanState) features(s string, lowOff int, exact bool) lineInfo {
 	li := lineInfo{text: s}
 	low := st.lowView[lowOff : lowOff+len(s)] // s in lower case
 	const (
@@ -140,28 +186,12 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 	cjk := 0
 	sq := 0  // single quotation marks that opened
 	ws := -1 // start of the current word
+	// the words' bounds in s, looked up after the pass
+	wb := st.bufs.words[:0]
 	endWord := func(end int) {
 		li.words++
 		li.tokens++
-		// low[ws:end] is the word in lower case; the stop-word set reads it
-		// from the whole view, eight bytes at a time
-		if n := end - ws; n <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
-			li.stop++
-			return
-		}
-		if c := s[ws]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-				li.content++
-				if c <= 'Z' {
-					li.caps++
-				}
-			}
-		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
-			li.content++
-			if unicode.IsUpper(first) {
-				li.caps++
-			}
-		}
+		wb = append(wb, int32(ws), int32(end))
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -195,8 +225,9 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 		}
 		li.chars++
 		if c < utf8.RuneSelf {
-			if c == ' ' {
-				// (what other does with a space)
+			if c != '"' && c != '\'' {
+				// (what other does with an ASCII character that is no
+				// quotation mark or apostrophe: it ends the word)
 				if ws >= 0 {
 					endWord(i)
 					ws = -1
@@ -208,6 +239,12 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if generalPunct(r) {
+			// curly quotes and apostrophes, dashes: no letter nor digit
+			st.other(&li, s, i, r, &ws, &sq, endWord)
+			i += n
+			continue
+		}
 		var letter, digit bool
 		if unicode.IsLetter(r) {
 			letter = true
@@ -251,6 +288,8 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 		endWord(len(s))
 	}
 	li.words += (cjk + 1) / 2
+	st.bufs.words = wb
+	st.stopWords(&li, s, lowOff, wb, exact)
 	if li.letters+li.digits > 0 {
 		li.key = h
 	}
@@ -260,6 +299,93 @@ func (st *cleanState) features(s string, lowOff int) lineInfo {
 	}
 	return li
 }
+
+// stopWords counts, for features, the line's words (bounds wb in s) that
+// are in the stopwords list, and the others that are capitalised.
+func (st *cleanState) stopWords(li *lineInfo, s string, lowOff int, wb []int32, exact bool) {
+	w := min(li.words, needBuckets-1)
+	caps := exact || st.needs.caps[w]
+	enough := len(wb) // stop words that settle every condition (see lineNeeds)
+	if !caps && li.tokens > 0 {
+		enough = shareAbove(st.needs.cut[w], li.tokens)
+		// the short words first: most are stop words, so that fewer
+		// look-ups reach enough of them (the count does not depend on the
+		// order)
+		for k := 0; k < len(wb); k += 2 {
+			if ws, end := int(wb[k]), int(wb[k+1]); end-ws <= shortStopLen {
+				if st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+					li.stop++
+					if li.stop >= enough {
+						li.partial = true
+						return
+					}
+				}
+			}
+		}
+		for k := 0; k < len(wb); k += 2 {
+			if ws, end := int(wb[k]), int(wb[k+1]); end-ws > shortStopLen && end-ws <= maxStopLen {
+				if st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+					li.stop++
+					if li.stop >= enough {
+						li.partial = true
+						return
+					}
+				}
+			}
+		}
+		return
+	}
+	for k := 0; k < len(wb); k += 2 {
+		ws, end := int(wb[k]), int(wb[k+1])
+		// the word in lower case is read from the whole view, eight bytes at
+		// a time
+		if end-ws <= maxStopLen && st.stop.HasAt(st.lowView, lowOff+ws, lowOff+end) {
+			li.stop++
+			if li.stop >= enough {
+				li.partial = k+2 < len(wb)
+				return
+			}
+			continue
+		}
+		if !caps {
+			continue
+		}
+		if c := s[ws]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				li.content++
+				if c <= 'Z' {
+					li.caps++
+				}
+			}
+		} else if first, _ := utf8.DecodeRuneInString(s[ws:]); unicode.IsLetter(first) {
+			li.content++
+			if unicode.IsUpper(first) {
+				li.caps++
+			}
+		}
+	}
+}
+
+// shareAbove returns the least n whose share of tokens (lineInfo.share) is
+// above cut.
+func shareAbove(cut float64, tokens int) int {
+	if !(cut < 1) {
+		return tokens + 1 // no share is
+	}
+	n := max(0, int(cut*float64(tokens)))
+	for n > 0 && float64(n-1)/float64(tokens) > cut {
+		n--
+	}
+	for float64(n)/float64(tokens) <= cut {
+		n++
+	}
+	return n
+}
+
+// generalPunct reports whether r is in Unicode's General Punctuation block
+// (U+2000–U+206F), which holds no letters and no digits
+// (TestGeneralPunct).
+func generalPunct(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 // asciiAlnum gives, per byte, what an ASCII letter or digit adds to the
 // counts of features (0 for the other bytes): one in the field of small
@@ -312,6 +438,10 @@ func (st *cleanState) other(li *lineInfo, s string, i int, r rune, ws, sq *int, 
 		}
 	}
 }
+
+// shortStopLen: the words of this many bytes or fewer, most of them stop
+// words in prose, are looked up first (see stopWords).
+const shortStopLen = 3
 
 // maxStopLen bounds the byte length of the words looked up in the stopwords
 // list (longer words are not function words).

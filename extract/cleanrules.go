@@ -5,10 +5,13 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
+// defaultShortWords: the words of a short line without a judge.
+const defaultShortWords = 4
+
 // shortRuns sets, on each short line, the length of the run of short lines
 // it lies in (blank lines do not break a run).
 func (st *cleanState) shortRuns() {
-	short := 4
+	short := defaultShortWords
 	if st.judge != nil {
 		short = st.judge.Judge.ShortWords
 	}
@@ -58,7 +61,11 @@ func (st *cleanState) lineRules(between bool) {
 // dropByFirst drops line i by the first rule of phase (among those its
 // words may trigger) that holds for it.
 func (st *cleanState) dropByFirst(i, phase, words int) {
+	li := st.info(i)
 	for _, k := range st.index.Rules(phase, words) {
+		if !st.needled(k, li) {
+			continue
+		}
 		r := st.x.rules.Cleanup[k]
 		if st.holds(r, st.bufs.tests[k], k, i) {
 			st.lines[i].Dropped = true
@@ -140,6 +147,9 @@ func (st *cleanState) score() {
 				phase = needle.PhaseContext
 			}
 			for _, k := range st.index.Rules(phase, li.words) {
+				if !st.needled(k, li) {
+					continue
+				}
 				r := st.x.rules.Cleanup[k]
 				if r.Score < 0 && r.Protect && li.hasQuote {
 					continue
@@ -190,10 +200,14 @@ func (st *cleanState) restRules() {
 		goodAt = st.judge.Judge.Good
 	}
 	for i := range st.lines {
-		if st.info(i).text == "" {
+		li := st.info(i)
+		if li.text == "" {
 			continue
 		}
-		for _, k := range st.index.Rules(needle.PhaseRest, st.info(i).words) {
+		for _, k := range st.index.Rules(needle.PhaseRest, li.words) {
+			if !st.needled(k, li) {
+				continue
+			}
 			r := st.x.rules.Cleanup[k]
 			if r.AfterGood > good {
 				continue
@@ -211,6 +225,15 @@ func (st *cleanState) restRules() {
 			good++
 		}
 	}
+}
+
+// needled reports whether the line of features li holds the needles rule k
+// needs (needle.Index.Need): a quick no before holds, which tests them
+// after the word bounds and the shape conditions. The line is scanned at
+// the first rule that needs a needle.
+func (st *cleanState) needled(k int, li *lineInfo) bool {
+	need := st.bufs.need[k]
+	return need == 0 || st.infoHits(li)&need == need
 }
 
 // holds reports whether every condition of r holds on line i; tests are

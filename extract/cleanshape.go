@@ -119,6 +119,66 @@ func shapeTestOf(r *rules.CleanupRule, key string) shapeTest {
 	return nil
 }
 
+// lineNeeds tells, per number of words of a line, what the rules of a
+// cleanup list (with their prev: and next: conditions) may read of its
+// words: whether the share of capitalised words, and the highest threshold
+// of a condition on the share of stop words (at least unknownShare, which
+// stopwordsUnknown tests on the document's long lines). Rules whose word
+// bounds exclude a line test none of its features (holds), so a share above
+// that threshold passes and fails every condition as the exact share does.
+type lineNeeds struct {
+	caps [needBuckets]bool
+	cut  [needBuckets]float64
+}
+
+// needBuckets: lines of needBuckets-1 words or more share the last entry
+// of lineNeeds.
+const needBuckets = 65
+
+// needsOf returns the needs of the rules of list. A rule with a short_run
+// condition holds on short lines only (shortRuns), whatever its max_words.
+func needsOf(list []*rules.CleanupRule) *lineNeeds {
+	n := &lineNeeds{}
+	for w := range n.cut {
+		n.cut[w] = unknownShare
+	}
+	short := defaultShortWords
+	for _, r := range list {
+		if r.Judge != nil {
+			short = r.Judge.ShortWords
+		}
+	}
+	var add func(r *rules.CleanupRule)
+	add = func(r *rules.CleanupRule) {
+		keys := r.Conditions()
+		for w := range needBuckets {
+			if w < r.MinWords && w < needBuckets-1 || r.MaxWords > 0 && w > r.MaxWords || r.ShortRun > 0 && w > short {
+				continue
+			}
+			for _, key := range keys {
+				switch key {
+				case "min_capitalized", "max_capitalized":
+					n.caps[w] = true
+				case "min_stopwords":
+					n.cut[w] = max(n.cut[w], r.MinStopwords)
+				case "max_stopwords":
+					n.cut[w] = max(n.cut[w], r.MaxStopwords)
+				}
+			}
+		}
+		if r.Prev != nil {
+			add(r.Prev)
+		}
+		if r.Next != nil {
+			add(r.Next)
+		}
+	}
+	for _, r := range list {
+		add(r)
+	}
+	return n
+}
+
 // stopShare returns the share of the line's words in the stopwords list
 // (that of prose when the list does not cover the document's language).
 func (st *cleanState) stopShare(li *lineInfo) float64 {

@@ -1,7 +1,14 @@
 package needle
 
-// needleBytes is how much of each needle the index looks for.
-const needleBytes = 5
+// maxNeedleBytes and minNeedleBytes bound how much of each needle the
+// index looks for: the most whose automaton fits the fast table (see
+// acMatcher), else the least. A longer needle says no to more lines (a
+// comment policy's "comment" is not "commerce", "have a tip" is not "have
+// been"), whose must-strings and word lists would be tested for nothing.
+const (
+	maxNeedleBytes = 7
+	minNeedleBytes = 5
+)
 
 // maxNeedles bounds the needles of a regex: beyond, the test would cost more
 // than it saves.
@@ -54,9 +61,7 @@ func Build(list []Rule) *Index {
 	k := 0
 	add := func(ns []string) int {
 		for _, n := range ns {
-			// a needle's first bytes are needed as well: short needles keep
-			// the automaton small enough for the processor's caches
-			pats = append(pats, n[:min(len(n), needleBytes)])
+			pats = append(pats, n)
 			owners = append(owners, k)
 		}
 		k++
@@ -74,6 +79,15 @@ func Build(list []Rule) *Index {
 		if len(c.Forms) > 0 && len(c.Forms) <= maxNeedles && selective(c.Forms) {
 			x.words[i] = add(c.Forms)
 		}
+	}
+	// a needle's first bytes are needed as well: short needles keep the
+	// automaton small enough for the processor's caches
+	n := maxNeedleBytes
+	for n > minNeedleBytes && !fastFits(pats, n) {
+		n--
+	}
+	for i, p := range pats {
+		pats[i] = p[:min(len(p), n)]
 	}
 	x.ac = newAC(pats, owners, k)
 	for i, c := range list {
@@ -111,4 +125,37 @@ func (x *Index) RegexMay(i int, h Hits) bool { return h.has(x.slot[i]) }
 // words: lists.
 func (x *Index) WordsMay(i int, h Hits) bool { return h.has(x.words[i]) }
 
+// Need returns the needle groups that a line's hits must all hold for
+// rule i to apply to it: its regex's and its words: lists' (none when
+// RegexMay and WordsMay say yes whatever the hits).
+func (x *Index) Need(i int) Hits {
+	var h Hits
+	for _, slot := range []int{x.slot[i], x.words[i]} {
+		if slot >= 0 && slot < 64 {
+			h |= 1 << uint(slot)
+		}
+	}
+	return h
+}
+
 func (h Hits) has(slot int) bool { return slot < 0 || slot >= 64 || h&(1<<uint(slot)) != 0 }
+
+// fastFits reports whether the automaton of the first n bytes of pats has
+// a fast table (acMatcher.renumber): its nodes (the distinct prefixes) times
+// its byte classes (the distinct bytes, and one for the rest) below 1<<16.
+func fastFits(pats []string, n int) bool {
+	nodes := map[string]bool{"": true}
+	var seen [256]bool
+	classes := 1
+	for _, p := range pats {
+		p = p[:min(len(p), n)]
+		for i := range len(p) {
+			nodes[p[:i+1]] = true
+			if !seen[p[i]] {
+				seen[p[i]] = true
+				classes++
+			}
+		}
+	}
+	return len(nodes)*classes < 1<<16
+}

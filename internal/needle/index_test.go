@@ -21,6 +21,14 @@ func TestScanRenumbered(t *testing.T) {
 	if _, _, ok := needle.ScanBoth(x, ""); !ok {
 		t.Fatal("the default rules' automaton is not renumbered")
 	}
+	// the language packs' too (with needles cut shorter where need be)
+	for _, l := range rs.Langs() {
+		if p := rs.ForLang(l); p != nil {
+			if _, _, ok := needle.ScanBoth(p.Compiled().Index, ""); !ok {
+				t.Errorf("the %s rules' automaton is not renumbered", l)
+			}
+		}
+	}
 	var parts []string
 	for _, c := range rs.Cleanup {
 		if c.Regex != nil {
