@@ -321,7 +321,7 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 			continue
 		}
 		off := int(l.Start) + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		li := st.features(s, off, exactStopWords)
+		li := st.features(s, off, x.exactStopWords)
 		li.off = off
 		if li.key != 0 {
 			keys++
@@ -367,10 +367,6 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	}
 	return c, trace, low
 }
-
-// exactStopWords: every line's stop words counted in full (see features);
-// set by tests only, to compare.
-var exactStopWords = false
 
 // maxPooledLines bounds the lines of a document whose cleanup buffers are
 // kept for the next one. The buffers take some 200 bytes a non-blank line

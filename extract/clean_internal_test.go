@@ -120,7 +120,6 @@ func TestStopWordsSettled(t *testing.T) {
 	other := []string{"Springfield", "Acme", "Corp.", "budget", "council", "Jane", "Doe", "reported", "2024", "12",
 		"Home", "World", "Sports", "Share", "“Yes,”", "cookie", "Photo:", "©", "Next:", "JANE", "ex-post", "don’t"}
 	rnd := rand.New(rand.NewSource(6))
-	defer func() { exactStopWords = false }()
 	for doc := range 400 {
 		var b strings.Builder
 		share := rnd.Float64() * 0.6
@@ -154,10 +153,10 @@ func TestStopWordsSettled(t *testing.T) {
 			b.WriteString("\n\n"[:1+rnd.Intn(2)])
 		}
 		text := b.String()
-		exactStopWords = false
 		c, trace := x.CleanExplain(text)
-		exactStopWords = true
+		x.exactStopWords = true
 		ce, tracee := x.CleanExplain(text)
+		x.exactStopWords = false
 		if !reflect.DeepEqual(c, ce) || !reflect.DeepEqual(trace, tracee) {
 			t.Fatalf("document %d: cleaned differently with the stop words counted in full:\n%s", doc, text)
 		}

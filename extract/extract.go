@@ -71,6 +71,9 @@ type Extractor struct {
 	// packTokensAbove is the size of a document from which its tokens are
 	// packed (packTokensAbove; tests lower it)
 	packTokensAbove int
+	// exactStopWords counts every line's stop words in full (see
+	// features); tests set it to compare with the count that stops early.
+	exactStopWords bool
 	// planRows is the number of possible rows of a document above which
 	// records plans them (minRowsSized; see rowSet).
 	planRows int

@@ -243,7 +243,7 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 					r2 = rune(b)
 				} else {
 					r2, n2 = utf8.DecodeRuneInString(view[j:])
-					// a joiner left in the view stands between letters (normalize)
+					// a joiner left in the view stands between letters (normalizeLower)
 					if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) || isJoinerRune(r2) {
 						nonASCII = true
 						j += n2
