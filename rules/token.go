@@ -35,19 +35,19 @@ type Token struct {
 }
 
 // Packed is a Token without its strings, for keeping the tokens of a long
-// document: 24 bytes instead of 56, and no pointers, so that the collector
-// does not scan them. Its Text is the document's view[Start:End]; its Lower
-// is found as low says (see PackAll).
+// document: 16 bytes instead of 56, and no pointers, so that the collector
+// does not scan them. Its Text is the document's view[Start:Start+n]; its
+// Lower is found as its bits say, and its word classes are the table's
+// (see PackTable).
 type Packed struct {
-	Start, End int32
+	Start int32
 	// aux is the Quote of the token, or with lowSide its Lower's index in
 	// the side table (the token's Quote is then -1)
-	aux   int32
-	Kind  TokenKind
-	Cap   bool
-	First bool
-	low   uint8
-	class uint64
+	aux  int32
+	cls  uint32 // the index of the token's class bits in PackTable.classes
+	n    uint16 // End - Start
+	Kind TokenKind
+	bits uint8 // where Lower is (the low two bits), packCap, packFirst
 }
 
 // Where a packed token's Lower is.
@@ -58,40 +58,106 @@ const (
 	lowSide              // Lower is side[aux]
 )
 
+// The flags of a packed token above where its Lower is.
+const (
+	lowMask   uint8 = 3
+	packCap   uint8 = 4
+	packFirst uint8 = 8
+)
+
+// classCache is the number of entries of PackTable's cache of class bits.
+const classCache = 1 << 12
+
+// PackTable is what the packed tokens of one document share: the Lower of
+// the rare tokens whose lower case is neither their Text, "" nor a slice of
+// the lowered view, and the distinct sets of word classes of its tokens
+// (a few thousand in a long document), which a token names by index.
+type PackTable struct {
+	side    []string
+	classes []uint64
+	index   map[uint64]uint32
+	cache   *[classCache]uint32 // class bits (hashed) -> index + 1
+}
+
+// classIndex returns the index of the class bits c in t.classes, adding
+// them when new.
+func (t *PackTable) classIndex(c uint64) (uint32, bool) {
+	if c == 0 && len(t.classes) > 0 {
+		return 0, true
+	}
+	if t.cache == nil {
+		t.cache = new([classCache]uint32)
+		t.index = make(map[uint64]uint32)
+		t.classes = append(t.classes[:0], 0)
+		t.index[0] = 0
+		if c == 0 {
+			return 0, true
+		}
+	}
+	h := (c * 0x9e3779b97f4a7c15) >> (64 - 12)
+	if k := t.cache[h]; k > 0 && t.classes[k-1] == c {
+		return k - 1, true
+	}
+	k, ok := t.index[c]
+	if !ok {
+		if len(t.classes) >= math.MaxUint32-1 {
+			return 0, false
+		}
+		k = uint32(len(t.classes))
+		t.classes = append(t.classes, c)
+		t.index[c] = k
+	}
+	t.cache[h] = k + 1
+	return k, true
+}
+
 // PackAll packs toks into dst (of their length), for the text view
 // (every token's Text must be view[Start:End]) and its lowered copy low (or
-// ""): a Lower that is neither Text, "" nor low[Start:End] is appended to
-// *side. It returns false when a token does not pack (another Text, or a
-// Lower for the side table with a quote); dst is then undefined.
-func PackAll(dst []Packed, toks []Token, view, low string, side *[]string) bool {
+// ""): a Lower that is neither Text, "" nor low[Start:End] goes to the
+// table's side table. It returns false when a token does not pack (another
+// Text, one longer than 64 KiB, or a Lower for the side table with a
+// quote); dst is then undefined.
+func PackAll(dst []Packed, toks []Token, view, low string, tab *PackTable) bool {
 	dst = dst[:len(toks)]
 	for i := range toks {
 		t, p := &toks[i], &dst[i]
-		if t.Start < 0 || t.Start >= t.End || int(t.End) > len(view) || !sameString(t.Text, view[t.Start:t.End]) {
+		if t.Start < 0 || t.Start >= t.End || int(t.End) > len(view) || t.End-t.Start > math.MaxUint16 || !sameString(t.Text, view[t.Start:t.End]) {
 			return false
 		}
-		p.Start, p.End, p.aux, p.Kind, p.Cap, p.First, p.class = t.Start, t.End, t.Quote, t.Kind, t.Cap, t.First, t.class
+		cls, ok := tab.classIndex(t.class)
+		if !ok {
+			return false
+		}
+		var bits uint8
+		if t.Cap {
+			bits |= packCap
+		}
+		if t.First {
+			bits |= packFirst
+		}
+		p.Start, p.n, p.aux, p.Kind, p.cls = t.Start, uint16(t.End-t.Start), t.Quote, t.Kind, cls
 		// (the bytes shared first: an upper-case word's Lower is its
 		// Text's length, in low)
 		lower := unsafe.StringData(t.Lower)
 		inLow := int(t.End) <= len(low) && len(t.Lower) == len(t.Text)
 		switch {
 		case lower == unsafe.StringData(t.Text) && len(t.Lower) == len(t.Text):
-			p.low = lowText
+			bits |= lowText
 		case t.Lower == "":
-			p.low = lowNone
+			bits |= lowNone
 		case inLow && lower == unsafe.StringData(low[t.Start:]):
-			p.low = lowView
+			bits |= lowView
 		case t.Lower == t.Text:
-			p.low = lowText
+			bits |= lowText
 		case inLow && t.Lower == low[t.Start:t.End]:
-			p.low = lowView
-		case t.Quote == -1 && len(*side) < math.MaxInt32:
-			p.low, p.aux = lowSide, int32(len(*side))
-			*side = append(*side, t.Lower)
+			bits |= lowView
+		case t.Quote == -1 && len(tab.side) < math.MaxInt32:
+			bits, p.aux = bits|lowSide, int32(len(tab.side))
+			tab.side = append(tab.side, t.Lower)
 		default:
 			return false
 		}
+		p.bits = bits
 	}
 	return true
 }
@@ -102,25 +168,26 @@ func sameString(a, b string) bool {
 }
 
 // UnpackAll fills dst (of the length of src) with the tokens that PackAll
-// packed into src, with the same view, low and side table.
-func UnpackAll(dst []Token, src []Packed, view, low string, side []string) {
+// packed into src, with the same view, low and table.
+func UnpackAll(dst []Token, src []Packed, view, low string, tab *PackTable) {
 	dst = dst[:len(src)]
+	classes := tab.classes
 	for i := range src {
 		p, t := &src[i], &dst[i]
-		t.Text = view[p.Start:p.End]
-		switch p.low {
+		end := p.Start + int32(p.n)
+		t.Text = view[p.Start:end]
+		t.Quote = p.aux
+		switch p.bits & lowMask {
 		case lowText:
 			t.Lower = t.Text
 		case lowView:
-			t.Lower = low[p.Start:p.End]
+			t.Lower = low[p.Start:end]
 		case lowNone:
 			t.Lower = ""
 		default:
-			t.Lower = side[p.aux]
-		}
-		t.Start, t.End, t.Quote, t.Kind, t.Cap, t.First, t.class = p.Start, p.End, p.aux, p.Kind, p.Cap, p.First, p.class
-		if p.low == lowSide {
+			t.Lower = tab.side[p.aux]
 			t.Quote = -1
 		}
+		t.Start, t.End, t.Kind, t.Cap, t.First, t.class = p.Start, end, p.Kind, p.bits&packCap != 0, p.bits&packFirst != 0, classes[p.cls]
 	}
 }
