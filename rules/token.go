@@ -68,6 +68,9 @@ const (
 // classCache is the number of entries of PackTable's cache of class bits.
 const classCache = 1 << 12
 
+// noClasses is the cache of a table with no classes yet.
+var noClasses [classCache]uint32
+
 // PackTable is what the packed tokens of one document share: the Lower of
 // the rare tokens whose lower case is neither their Text, "" nor a slice of
 // the lowered view, and the distinct sets of word classes of its tokens
@@ -80,23 +83,11 @@ type PackTable struct {
 }
 
 // classIndex returns the index of the class bits c in t.classes, adding
-// them when new.
+// them when new (PackAll looks in the cache first).
 func (t *PackTable) classIndex(c uint64) (uint32, bool) {
-	if c == 0 && len(t.classes) > 0 {
-		return 0, true
-	}
 	if t.cache == nil {
 		t.cache = new([classCache]uint32)
 		t.index = make(map[uint64]uint32)
-		t.classes = append(t.classes[:0], 0)
-		t.index[0] = 0
-		if c == 0 {
-			return 0, true
-		}
-	}
-	h := (c * 0x9e3779b97f4a7c15) >> (64 - 12)
-	if k := t.cache[h]; k > 0 && t.classes[k-1] == c {
-		return k - 1, true
 	}
 	k, ok := t.index[c]
 	if !ok {
@@ -107,9 +98,12 @@ func (t *PackTable) classIndex(c uint64) (uint32, bool) {
 		t.classes = append(t.classes, c)
 		t.index[c] = k
 	}
-	t.cache[h] = k + 1
+	t.cache[classHash(c)] = k + 1
 	return k, true
 }
+
+// classHash is the entry of class bits c in PackTable's cache.
+func classHash(c uint64) uint64 { return (c * 0x9e3779b97f4a7c15) >> (64 - 12) }
 
 // PackAll packs toks into dst (of their length), for the text view
 // (every token's Text must be view[Start:End]) and its lowered copy low (or
@@ -119,14 +113,24 @@ func (t *PackTable) classIndex(c uint64) (uint32, bool) {
 // quote); dst is then undefined.
 func PackAll(dst []Packed, toks []Token, view, low string, tab *PackTable) bool {
 	dst = dst[:len(toks)]
+	cache := tab.cache
+	if cache == nil {
+		cache = &noClasses
+	}
 	for i := range toks {
 		t, p := &toks[i], &dst[i]
 		if t.Start < 0 || t.Start >= t.End || int(t.End) > len(view) || t.End-t.Start > math.MaxUint16 || !sameString(t.Text, view[t.Start:t.End]) {
 			return false
 		}
-		cls, ok := tab.classIndex(t.class)
-		if !ok {
-			return false
+		var cls uint32
+		if k := cache[classHash(t.class)]; k > 0 && tab.classes[k-1] == t.class {
+			cls = k - 1
+		} else {
+			var ok bool
+			if cls, ok = tab.classIndex(t.class); !ok {
+				return false
+			}
+			cache = tab.cache
 		}
 		var bits uint8
 		if t.Cap {
@@ -172,22 +176,24 @@ func sameString(a, b string) bool {
 func UnpackAll(dst []Token, src []Packed, view, low string, tab *PackTable) {
 	dst = dst[:len(src)]
 	classes := tab.classes
+	// (the strings made without bounds checks: PackAll checked that every
+	// token lies in view, and in low for a Lower there)
+	vb, lb := unsafe.Pointer(unsafe.StringData(view)), unsafe.Pointer(unsafe.StringData(low))
 	for i := range src {
 		p, t := &src[i], &dst[i]
-		end := p.Start + int32(p.n)
-		t.Text = view[p.Start:end]
+		t.Text = unsafe.String((*byte)(unsafe.Add(vb, p.Start)), int(p.n))
 		t.Quote = p.aux
 		switch p.bits & lowMask {
 		case lowText:
 			t.Lower = t.Text
 		case lowView:
-			t.Lower = low[p.Start:end]
+			t.Lower = unsafe.String((*byte)(unsafe.Add(lb, p.Start)), int(p.n))
 		case lowNone:
 			t.Lower = ""
 		default:
 			t.Lower = tab.side[p.aux]
 			t.Quote = -1
 		}
-		t.Start, t.End, t.Kind, t.Cap, t.First, t.class = p.Start, end, p.Kind, p.bits&packCap != 0, p.bits&packFirst != 0, classes[p.cls]
+		t.Start, t.End, t.Kind, t.Cap, t.First, t.class = p.Start, p.Start+int32(p.n), p.Kind, p.bits&packCap != 0, p.bits&packFirst != 0, classes[p.cls]
 	}
 }
