@@ -7,7 +7,7 @@ import (
 )
 
 // packTokensAbove is the size in bytes of a document from which its sentences
-// keep their tokens packed (rules.Packed: 16 bytes without pointers instead
+// keep their tokens packed (rules.Packed: 12 bytes without pointers instead
 // of 56 with two), unpacked on use into a ring of buffers (see unpackRing).
 // The tokens were the largest part of a long document's live heap (138 of
 // 272 MB at its peak for 16 MB of news text), all of it scanned by the

@@ -35,20 +35,26 @@ type Token struct {
 }
 
 // Packed is a Token without its strings, for keeping the tokens of a long
-// document: 16 bytes instead of 56, and no pointers, so that the collector
+// document: 12 bytes instead of 56, and no pointers, so that the collector
 // does not scan them. Its Text is the document's view[Start:Start+n]; its
-// Lower is found as its bits say, and its word classes are the table's
+// Lower is found as its flags say, and its word classes are the table's
 // (see PackTable).
 type Packed struct {
 	Start int32
-	// aux is the Quote of the token, or with lowSide its Lower's index in
-	// the side table (the token's Quote is then -1)
-	aux  int32
-	cls  uint32 // the index of the token's class bits in PackTable.classes
-	n    uint16 // End - Start
-	Kind TokenKind
-	bits uint8 // where Lower is (the low two bits), packCap, packFirst
+	n     uint16 // End - Start
+	cls   uint16 // the index of the token's class bits in PackTable.classes
+	// w holds in its low 24 bits aux + 1, where aux is the Quote of the
+	// token, or with lowSide its Lower's index in the side table (the
+	// token's Quote is then -1); in its high 8 bits the flags: where Lower
+	// is (lowMask), packCap, packFirst and the Kind (shifted by kindShift)
+	w uint32
 }
+
+// The limits of a packed token's fields.
+const (
+	maxPackedAux = 1<<24 - 2
+	maxPackedCls = 1<<16 - 1
+)
 
 // Where a packed token's Lower is.
 const (
@@ -63,6 +69,7 @@ const (
 	lowMask   uint8 = 3
 	packCap   uint8 = 4
 	packFirst uint8 = 8
+	kindShift       = 4 // the Kind (at most 15) in the flags' high bits
 )
 
 // classCache is the number of entries of PackTable's cache of class bits.
@@ -91,7 +98,7 @@ func (t *PackTable) classIndex(c uint64) (uint32, bool) {
 	}
 	k, ok := t.index[c]
 	if !ok {
-		if len(t.classes) >= math.MaxUint32-1 {
+		if len(t.classes) > maxPackedCls {
 			return 0, false
 		}
 		k = uint32(len(t.classes))
@@ -109,8 +116,9 @@ func classHash(c uint64) uint64 { return (c * 0x9e3779b97f4a7c15) >> (64 - 12) }
 // (every token's Text must be view[Start:End]) and its lowered copy low (or
 // ""): a Lower that is neither Text, "" nor low[Start:End] goes to the
 // table's side table. It returns false when a token does not pack (another
-// Text, one longer than 64 KiB, or a Lower for the side table with a
-// quote); dst is then undefined.
+// Text, one longer than 64 KiB, a Lower for the side table with a quote, a
+// quote or side index past 16 Mi, a document's 65,537th set of classes);
+// dst is then undefined.
 func PackAll(dst []Packed, toks []Token, view, low string, tab *PackTable) bool {
 	dst = dst[:len(toks)]
 	cache := tab.cache
@@ -132,14 +140,18 @@ func PackAll(dst []Packed, toks []Token, view, low string, tab *PackTable) bool 
 			}
 			cache = tab.cache
 		}
-		var bits uint8
+		if t.Kind > 15 {
+			return false
+		}
+		bits := uint8(t.Kind) << kindShift
 		if t.Cap {
 			bits |= packCap
 		}
 		if t.First {
 			bits |= packFirst
 		}
-		p.Start, p.n, p.aux, p.Kind, p.cls = t.Start, uint16(t.End-t.Start), t.Quote, t.Kind, cls
+		aux := t.Quote
+		p.Start, p.n, p.cls = t.Start, uint16(t.End-t.Start), uint16(cls)
 		// (the bytes shared first: an upper-case word's Lower is its
 		// Text's length, in low)
 		lower := unsafe.StringData(t.Lower)
@@ -155,13 +167,16 @@ func PackAll(dst []Packed, toks []Token, view, low string, tab *PackTable) bool 
 			bits |= lowText
 		case inLow && t.Lower == low[t.Start:t.End]:
 			bits |= lowView
-		case t.Quote == -1 && len(tab.side) < math.MaxInt32:
-			bits, p.aux = bits|lowSide, int32(len(tab.side))
+		case t.Quote == -1 && len(tab.side) <= maxPackedAux:
+			bits, aux = bits|lowSide, int32(len(tab.side))
 			tab.side = append(tab.side, t.Lower)
 		default:
 			return false
 		}
-		p.bits = bits
+		if aux < -1 || aux > maxPackedAux {
+			return false
+		}
+		p.w = uint32(aux+1) | uint32(bits)<<24
 	}
 	return true
 }
@@ -182,8 +197,9 @@ func UnpackAll(dst []Token, src []Packed, view, low string, tab *PackTable) {
 	for i := range src {
 		p, t := &src[i], &dst[i]
 		t.Text = unsafe.String((*byte)(unsafe.Add(vb, p.Start)), int(p.n))
-		t.Quote = p.aux
-		switch p.bits & lowMask {
+		aux, bits := int32(p.w&(1<<24-1))-1, uint8(p.w>>24)
+		t.Quote = aux
+		switch bits & lowMask {
 		case lowText:
 			t.Lower = t.Text
 		case lowView:
@@ -191,9 +207,9 @@ func UnpackAll(dst []Token, src []Packed, view, low string, tab *PackTable) {
 		case lowNone:
 			t.Lower = ""
 		default:
-			t.Lower = tab.side[p.aux]
+			t.Lower = tab.side[aux]
 			t.Quote = -1
 		}
-		t.Start, t.End, t.Kind, t.Cap, t.First, t.class = p.Start, p.Start+int32(p.n), p.Kind, p.bits&packCap != 0, p.bits&packFirst != 0, classes[p.cls]
+		t.Start, t.End, t.Kind, t.Cap, t.First, t.class = p.Start, p.Start+int32(p.n), TokenKind(bits>>kindShift), bits&packCap != 0, bits&packFirst != 0, classes[p.cls]
 	}
 }
