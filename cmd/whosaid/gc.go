@@ -50,7 +50,7 @@ const hugeHeapBlock = 64 << 20
 
 // hugeHeapPerByte is the size of the block of huge pages per byte of a big
 // document that asks for it, when that is more than hugeHeapBlock: 16 MB of
-// news text joined into one document peaks at some 180 MB of heap (11
+// news text joined into one document peaks at some 160 MB of heap (10
 // bytes a byte), which a block of 64 MiB left to 30,000 faults of 4 KiB
 // (docs/performance.md, one long document). The block is address space
 // until the heap grows into it, so a larger one costs no memory.
