@@ -137,6 +137,18 @@ func (g *gcPolicy) hugeHeap(n int) {
 	g.hugeOnce.Do(func() { _, _ = hugeheap.Reserve(block) })
 }
 
+// beforeRead asks for the block of huge pages before a text file of more
+// than bigDocument bytes is read, as its size is known, rather than once it
+// is read: its read buffer (the document's text) is then in huge pages too,
+// not 4 KiB pages faulted one by one (16 MB: some 3,800 faults;
+// docs/performance.md, round two of the long document). A nil policy does
+// nothing.
+func (g *gcPolicy) beforeRead(size int64) {
+	if size > bigDocument {
+		g.hugeHeap(int(min(size, maxHugeHeapBlock)))
+	}
+}
+
 // pipeline returns the reader and the options of the run's extract.Run
 // over read with n workers, reading on the run's own goroutine when serial
 // (a run of one document, oneDocument). The run's GC policy sees every
