@@ -73,7 +73,10 @@ const (
 )
 
 // classCache is the number of entries of PackTable's cache of class bits.
-const classCache = 1 << 12
+const (
+	classCacheBits = 12
+	classCache     = 1 << classCacheBits
+)
 
 // noClasses is the cache of a table with no classes yet.
 var noClasses [classCache]uint32
@@ -81,7 +84,8 @@ var noClasses [classCache]uint32
 // PackTable is what the packed tokens of one document share: the Lower of
 // the rare tokens whose lower case is neither their Text, "" nor a slice of
 // the lowered view, and the distinct sets of word classes of its tokens
-// (a few thousand in a long document), which a token names by index.
+// (a few hundred in a long document of news), which a token names by
+// index.
 type PackTable struct {
 	side    []string
 	classes []uint64
@@ -110,7 +114,7 @@ func (t *PackTable) classIndex(c uint64) (uint32, bool) {
 }
 
 // classHash is the entry of class bits c in PackTable's cache.
-func classHash(c uint64) uint64 { return (c * 0x9e3779b97f4a7c15) >> (64 - 12) }
+func classHash(c uint64) uint64 { return (c * 0x9e3779b97f4a7c15) >> (64 - classCacheBits) }
 
 // PackAll packs toks into dst (of their length), for the text view
 // (every token's Text must be view[Start:End]) and its lowered copy low (or
