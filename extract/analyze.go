@@ -42,12 +42,12 @@ type analysis struct {
 	// whose sentences keep their tokens packed: packed[si] for sentence si
 	// (nil for one that keeps them whole), in chunks of which pstore is
 	// the one being filled, their Lower that is not a slice of the view or
-	// low in side; paraBuf is the tokens of the paragraph being packed,
+	// low and their sets of word classes in ptab; paraBuf is the tokens of the paragraph being packed,
 	// unpacked the buffers of the sentences unpacked (see analysis.toks)
 	packToks bool
 	packed   [][]rules.Packed
 	pstore   []rules.Packed
-	side     []string
+	ptab     rules.PackTable
 	paraBuf  []rules.Token
 	unpacked unpackRing
 }

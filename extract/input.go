@@ -74,6 +74,11 @@ type InputOptions struct {
 	// the doc_… columns (WriterOptions.Columns). Off, a line with other
 	// fields is not decoded a second time for them.
 	KeepMeta bool
+	// BeforeRead, when set, is called with the size of a regular file
+	// that is read whole as one document, before it is read (the command
+	// lays out the heap for a big document there, so that its read buffer
+	// is in the same huge pages as the rest).
+	BeforeRead func(size int64)
 }
 
 // DefaultMaxBytes is the default bound on one document (4 MiB): a news
@@ -316,6 +321,9 @@ func readFile(p string, st fs.FileInfo, opt InputOptions, fn func(Input) error) 
 	}
 	if isJSONL(p, opt) {
 		return readJSONL(p, f, opt, fn)
+	}
+	if opt.BeforeRead != nil && size >= 0 {
+		opt.BeforeRead(size)
 	}
 	data, err := readAll(f, opt.MaxBytes, size)
 	if err != nil {

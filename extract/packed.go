@@ -7,7 +7,7 @@ import (
 )
 
 // packTokensAbove is the size in bytes of a document from which its sentences
-// keep their tokens packed (rules.Packed: 24 bytes without pointers instead
+// keep their tokens packed (rules.Packed: 12 bytes without pointers instead
 // of 56 with two), unpacked on use into a ring of buffers (see unpackRing).
 // The tokens were the largest part of a long document's live heap (138 of
 // 272 MB at its peak for 16 MB of news text), all of it scanned by the
@@ -69,7 +69,7 @@ func (a *analysis) unpack(si int) []rules.Token {
 		buf = make([]rules.Token, len(p), max(len(p), 32))
 	}
 	buf = buf[:len(p)]
-	rules.UnpackAll(buf, p, a.view, a.low, a.side)
+	rules.UnpackAll(buf, p, a.view, a.low, &a.ptab)
 	r.bufs[k], r.owner[k] = buf, si
 	r.n++
 	a.sents[si].toks = buf[:len(p):len(p)]
@@ -90,7 +90,7 @@ func (a *analysis) packSentences(si int) {
 		}
 		n := len(a.pstore)
 		p := a.pstore[n : n+len(s.toks) : n+len(s.toks)]
-		if !rules.PackAll(p, s.toks, a.view, a.low, &a.side) {
+		if !rules.PackAll(p, s.toks, a.view, a.low, &a.ptab) {
 			s.toks = slices.Clone(s.toks)
 			a.packed = append(a.packed, nil)
 			continue

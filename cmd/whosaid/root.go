@@ -318,7 +318,7 @@ func (f *inputFlags) options(a *app) (extract.InputOptions, error) {
 	if err != nil {
 		return extract.InputOptions{}, &exitError{exitUsage, fmt.Errorf("--max-size %q: %w", f.maxSize, err)}
 	}
-	return extract.InputOptions{Globs: f.globs, Format: f.input, Stdin: a.stdin, Encoding: enc, MaxBytes: maxBytes, Context: a.ctx}, nil
+	return extract.InputOptions{Globs: f.globs, Format: f.input, Stdin: a.stdin, Encoding: enc, MaxBytes: maxBytes, Context: a.ctx, BeforeRead: a.gc.beforeRead}, nil
 }
 
 // parseSize reads a size such as 800, 500K, 64M or 1G (binary units; a
