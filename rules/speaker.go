@@ -148,10 +148,17 @@ func (rs *Ruleset) isPossessive(t *Token) bool {
 	return rs.InList(rs.speakerLists.possessives, t)
 }
 
-// IsNameWord reports whether toks[i] can be part of a proper name.
+// IsNameWord reports whether toks[i] can be part of a proper name. A
+// word that is not capitalised is told inline (the speaker parse asks it
+// of every word of its runs); isNameCap tests the others.
 func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
+	return toks[i].Cap && rs.isNameCap(toks, i)
+}
+
+// isNameCap is IsNameWord for a capitalised token toks[i].
+func (rs *Ruleset) isNameCap(toks []Token, i int) bool {
 	t := &toks[i]
-	if t.Kind != Word || !t.Cap {
+	if t.Kind != Word {
 		return false
 	}
 	if t.First && rs.participleOpener(t.Lower) {
