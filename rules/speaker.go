@@ -303,16 +303,16 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	for end < len(toks) && end-i < maxPhrase {
 		t := &toks[end]
 		switch {
-		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
+		case rs.IsNameWord(toks, end) || t.Kind == Word && rs.in(t, rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix): // (isTitleWord)
 		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
 		case rs.isPossessive(t) && end > j && toks[end-1].Cap:
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
-		case rs.InList(rs.speakerLists.nameLinkers, t) && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
+		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.InList(rs.speakerLists.nameLinkers, t) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
 			if rs.InList(rs.speakerLists.articles, &toks[end+1]) {
 				end++
@@ -333,7 +333,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	}
 done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
-	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) {
+	for end > j && !toks[end-1].Cap && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) && !rs.isHead(&toks[end-1]) {
 		end--
 	}
 	if end > j && rs.adjectiveName(toks, j, end, det) {
@@ -634,7 +634,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 		if k == j && t.Cap && rs.InList(rs.speakerLists.subordinators, t) {
 			break // a fronted clause is no descriptor: Though club rules allow proxies, …
 		}
-		if rs.isHead(t) {
+		if rs.in(t, rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) { // isHead, t being a word
 			last = k
 			continue
 		}
@@ -710,10 +710,14 @@ func (rs *Ruleset) adjectiveName(toks []Token, j, end int, det bool) bool {
 func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 	for k := i; k < len(toks) && k <= i+3; k++ {
 		t := &toks[k]
-		if t.Kind != Word || rs.in(t, rs.speakerBits.cueVerbs) || rs.in(t, rs.speakerBits.notNames) || rs.in(t, rs.speakerBits.determiners) {
+		if t.Kind != Word {
 			return false
 		}
-		if rs.in(t, rs.speakerBits.titles) || rs.capitalTitle(t) {
+		c := rs.cls(t)
+		if c&(rs.speakerBits.cueVerbs|rs.speakerBits.notNames|rs.speakerBits.determiners) != 0 {
+			return false
+		}
+		if c&rs.speakerBits.titles != 0 || c&classTitleSuffix != 0 && t.Cap && rs.Language.CapitalisedNouns { // (capitalTitle)
 			return true
 		}
 	}
