@@ -96,6 +96,10 @@ func (rs *Ruleset) bindLists() {
 		speakerPreps:   bit(rs.speakerLists.speakerPreps),
 		titleModifiers: bit(rs.speakerLists.titleModifiers),
 		titles:         bit(rs.speakerLists.titles),
+		possessives:    bit(rs.speakerLists.possessives),
+		nameLinkers:    bit(rs.speakerLists.nameLinkers),
+		articles:       bit(rs.speakerLists.articles),
+		nameJoiners:    bit(rs.speakerLists.nameJoiners),
 	}
 }
 
@@ -118,6 +122,10 @@ type speakerBits struct {
 	speakerPreps   uint64
 	titleModifiers uint64
 	titles         uint64
+	possessives    uint64
+	nameLinkers    uint64
+	articles       uint64
+	nameJoiners    uint64
 }
 
 // maxPhrase bounds a speaker phrase in tokens.
@@ -146,6 +154,13 @@ func (rs *Ruleset) PossessiveEndings() []string {
 // list: ’s, and the bare ’ of a plural).
 func (rs *Ruleset) isPossessive(t *Token) bool {
 	return rs.InList(rs.speakerLists.possessives, t)
+}
+
+// inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
+// bit (0 without one): a classified token is told inline, without InList's
+// call (the speaker parse asks it of most words it reads).
+func (rs *Ruleset) inBit(l *List, bit uint64, t *Token) bool {
+	return t.class&bit != 0 || (bit == 0 || t.class == 0) && rs.InList(l, t)
 }
 
 // IsNameWord reports whether toks[i] can be part of a proper name. A
@@ -282,7 +297,7 @@ func (rs *Ruleset) isHead(t *Token) bool {
 // their length.
 func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []SpeakerPhrase {
 	buf = buf[:0]
-	if i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]) {
+	if i >= len(toks) || toks[i].Kind != Word || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, &toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
 	if rs.in(&toks[i], rs.speakerBits.pronouns) {
@@ -306,15 +321,15 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 		case rs.IsNameWord(toks, end) || t.Kind == Word && rs.in(t, rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix): // (isTitleWord)
 		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
-		case rs.isPossessive(t) && end > j && toks[end-1].Cap:
+		case end > j && toks[end-1].Cap && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t):
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
-		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.InList(rs.speakerLists.nameLinkers, t) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
+		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
-			if rs.InList(rs.speakerLists.articles, &toks[end+1]) {
+			if rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1]) {
 				end++
 			}
 		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
@@ -370,7 +385,7 @@ done:
 			k-- // Stürmer Jonas Krüger, Politiker Müller
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
@@ -487,7 +502,7 @@ done:
 	}
 	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
+	if end+2 < len(toks) && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
 				both := rev[len(rev)-1]
@@ -625,7 +640,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 	last := -1
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		t := &toks[k]
-		if rs.isPossessive(t) && k > j {
+		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
 			continue
 		}
 		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
@@ -638,7 +653,7 @@ func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bo
 			last = k
 			continue
 		}
-		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && rs.isPossessive(&toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
+		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, &toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
 			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}

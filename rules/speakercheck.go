@@ -38,7 +38,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	}
 	b := &rs.speakerBits
 	c := rs.cls(t)
-	if c&b.pronouns != 0 || rs.isPossessive(t) {
+	if c&b.pronouns != 0 || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
 		return false
 	}
 	j := i
@@ -64,7 +64,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	// it stops (or later, which only makes the answer false more often)
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		u := &toks[k]
-		if k > j && rs.isPossessive(u) {
+		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, u) {
 			continue
 		}
 		if u.Kind != Word {
