@@ -292,11 +292,35 @@ func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) != 0
 }
 
+// nameMemo holds isNameCap of the tokens up to 31 after a phrase's start
+// at, once asked: speakersAt's run, its trailing name and its look-aheads
+// ask it of the same words again.
+type nameMemo struct {
+	at          int
+	known, name uint32
+}
+
+// isName is IsNameWord(toks, k) of a capitalised toks[k], remembered.
+func (m *nameMemo) isName(rs *Ruleset, toks []Token, k int) bool {
+	o := uint(k - m.at)
+	if o >= 32 {
+		return rs.isNameCap(toks, k)
+	}
+	if m.known&(1<<o) == 0 {
+		m.known |= 1 << o
+		if rs.isNameCap(toks, k) {
+			m.name |= 1 << o
+		}
+	}
+	return m.name&(1<<o) != 0
+}
+
 // speakersAt is SpeakersAt's full parse: it appends the phrases to
 // buf[:0] (nil: a new array) and returns them, their capacity cut to
 // their length.
 func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []SpeakerPhrase {
 	buf = buf[:0]
+	names := nameMemo{at: i}
 	if i >= len(toks) || toks[i].Kind != Word || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, &toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
@@ -318,14 +342,14 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	for end < len(toks) && end-i < maxPhrase {
 		t := &toks[end]
 		switch {
-		case rs.IsNameWord(toks, end) || t.Kind == Word && rs.in(t, rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix): // (isTitleWord)
+		case (toks[end].Cap && names.isName(rs, toks, end)) || t.Kind == Word && rs.in(t, rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix): // (isTitleWord)
 		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
 		case end > j && toks[end-1].Cap && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t):
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
 		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
@@ -334,7 +358,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 			}
 		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
-			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(&toks[end+1])) {
+			if end+1 < len(toks) && ((toks[end+1].Cap && names.isName(rs, toks, end+1)) || rs.isHead(&toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
 			}
 			end++
@@ -373,11 +397,11 @@ done:
 	k := end
 	for k > j {
 		t := &toks[k-1]
-		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.speakerBits.honorifics) {
+		if (toks[k-1].Cap && names.isName(rs, toks, k-1)) && !rs.isTitleWord(t) && !rs.in(t, rs.speakerBits.honorifics) {
 			k--
 			continue
 		}
-		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && toks[k-2].Cap && rs.in(&toks[k-2], rs.speakerBits.firstNames) {
+		if k == end && k-2 >= j && (toks[k-1].Cap && names.isName(rs, toks, k-1)) && toks[k-2].Cap && rs.in(&toks[k-2], rs.speakerBits.firstNames) {
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
@@ -385,18 +409,18 @@ done:
 			k-- // Stürmer Jonas Krüger, Politiker Müller
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
+		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && k < end && k-2 >= j && (toks[k-2].Cap && names.isName(rs, toks, k-2)) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
 		break
 	}
 	if k == end && end > j && toks[end-1].Cap && !rs.in(&toks[end-1], rs.speakerBits.titles) && !rs.isHead(&toks[end-1]) &&
-		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
+		(toks[end-1].Cap && names.isName(rs, toks, end-1)) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
 	}
-	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && rs.IsNameWord(toks, end-1) {
+	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && (toks[end-1].Cap && names.isName(rs, toks, end-1)) {
 		// a surname that is also a title, after a given name not in
 		// first_names: Charlie King
 		k = j
@@ -502,7 +526,7 @@ done:
 	}
 	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if end+2 < len(toks) && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
+	if end+2 < len(toks) && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
 				both := rev[len(rev)-1]
