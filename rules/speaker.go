@@ -341,22 +341,23 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	possAt := -1
 	for end < len(toks) && end-i < maxPhrase {
 		t := &toks[end]
+		c := rs.cls(t) // (its bits, read once for the cases)
 		switch {
-		case (toks[end].Cap && names.isName(rs, toks, end)) || t.Kind == Word && rs.in(t, rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix): // (isTitleWord)
-		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
+		case t.Cap && names.isName(rs, toks, end) || t.Kind == Word && c&(rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix) != 0: // (isTitleWord)
+		case t.Kind == Word && c&rs.speakerBits.honorifics != 0:
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
 		case end > j && toks[end-1].Cap && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t):
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (c&rs.speakerBits.nameParticles != 0 || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
 		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
 			if rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1]) {
 				end++
 			}
-		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
+		case t.Kind == Word && c&rs.speakerBits.personNouns != 0:
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
 			if end+1 < len(toks) && ((toks[end+1].Cap && names.isName(rs, toks, end+1)) || rs.isHead(&toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
@@ -662,22 +663,27 @@ func (rs *Ruleset) commonNoun(toks []Token, i, j, from, end int) bool {
 // a former senior law enforcement official, officials.
 func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bool) {
 	last := -1
+	b := &rs.speakerBits
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		t := &toks[k]
 		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
 			continue
 		}
-		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
+		if t.Kind != Word {
+			break
+		}
+		c := rs.cls(t) // (the tests below, of its bits once read)
+		if c&b.pronouns != 0 || c&b.determiners != 0 && k > j || t.First && c&b.openers != 0 {
 			break
 		}
 		if k == j && t.Cap && rs.InList(rs.speakerLists.subordinators, t) {
 			break // a fronted clause is no descriptor: Though club rules allow proxies, …
 		}
-		if rs.in(t, rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) { // isHead, t being a word
+		if c&(b.titles|b.personNouns|classTitleSuffix) != 0 { // isHead
 			last = k
 			continue
 		}
-		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, &toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
+		if c&b.cueVerbs != 0 && !(k+1 < len(toks) && rs.inBit(rs.speakerLists.possessives, b.possessives, &toks[k+1])) || (c&b.notNames != 0 && !t.Cap) || c&b.aux != 0 {
 			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
