@@ -561,6 +561,12 @@ done:
 		if at > base.Span.End && toks[at-1].Text == "," {
 			at--
 		}
+		// each of the four below needs a comma at at, or a parenthesis or
+		// a preposition of speaker_prepositions after the phrase: told
+		// here without their calls (most names have none of them)
+		if e := cur.Span.End; !(at < len(toks) && toks[at].Text == ",") && !(e < len(toks) && (toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps))) {
+			break
+		}
 		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End
