@@ -550,10 +550,6 @@ done:
 	base := rev[len(rev)-1]
 	cur := base
 	fromAppositive := false
-	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
-	// may end the sentence; elsewhere that is more often a clause (the State
-	// Department, the candidate … appeared to show …)
-	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 	for n := 0; n < maxAppositives; n++ {
 		// a phrase that ended at a comma shares it with the next: Sara
 		// Walker, 44, a home-care aide,
@@ -567,6 +563,10 @@ done:
 		if e := cur.Span.End; !(at < len(toks) && toks[at].Text == ",") && !(e < len(toks) && (toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps))) {
 			break
 		}
+		// after a cue (said Jane Doe, the mayor of Springfield.) an
+		// appositive may end the sentence; elsewhere that is more often a
+		// clause (the State Department, the candidate … appeared to show …)
+		afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End
