@@ -160,13 +160,6 @@ func (rs *Ruleset) isPossessive(t *Token) bool {
 	return rs.InList(rs.speakerLists.possessives, t)
 }
 
-// inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
-// bit (0 without one): a classified token is told inline, without InList's
-// call (the speaker parse asks it of most words it reads).
-func (rs *Ruleset) inBit(l *List, bit uint64, t *Token) bool {
-	return t.class&bit != 0 || (bit == 0 || t.class == 0) && rs.InList(l, t)
-}
-
 // IsNameWord reports whether toks[i] can be part of a proper name. A
 // word that is not capitalised is told inline (the speaker parse asks it
 // of every word of its runs); isNameCap tests the others.
@@ -297,29 +290,6 @@ func (rs *Ruleset) IsTitleNoun(t *Token) bool {
 
 func (rs *Ruleset) isHead(t *Token) bool {
 	return t.Kind == Word && rs.cls(t)&(rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) != 0
-}
-
-// nameMemo holds isNameCap of the tokens up to 31 after a phrase's start
-// at, once asked: speakersAt's run, its trailing name and its look-aheads
-// ask it of the same words again.
-type nameMemo struct {
-	at          int
-	known, name uint32
-}
-
-// isName is IsNameWord(toks, k) of a capitalised toks[k], remembered.
-func (m *nameMemo) isName(rs *Ruleset, toks []Token, k int) bool {
-	o := uint(k - m.at)
-	if o >= 32 {
-		return rs.isNameCap(toks, k)
-	}
-	if m.known&(1<<o) == 0 {
-		m.known |= 1 << o
-		if rs.isNameCap(toks, k) {
-			m.name |= 1 << o
-		}
-	}
-	return m.name&(1<<o) != 0
 }
 
 // speakersAt is SpeakersAt's full parse: it appends the phrases to

@@ -83,3 +83,33 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	}
 	return true
 }
+
+// inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
+// bit (0 without one): a classified token is told inline, without InList's
+// call (the speaker parse asks it of most words it reads).
+func (rs *Ruleset) inBit(l *List, bit uint64, t *Token) bool {
+	return t.class&bit != 0 || (bit == 0 || t.class == 0) && rs.InList(l, t)
+}
+
+// nameMemo holds isNameCap of the tokens up to 31 after a phrase's start
+// at, once asked: speakersAt's run, its trailing name and its look-aheads
+// ask it of the same words again.
+type nameMemo struct {
+	at          int
+	known, name uint32
+}
+
+// isName is IsNameWord(toks, k) of a capitalised toks[k], remembered.
+func (m *nameMemo) isName(rs *Ruleset, toks []Token, k int) bool {
+	o := uint(k - m.at)
+	if o >= 32 {
+		return rs.isNameCap(toks, k)
+	}
+	if m.known&(1<<o) == 0 {
+		m.known |= 1 << o
+		if rs.isNameCap(toks, k) {
+			m.name |= 1 << o
+		}
+	}
+	return m.name&(1<<o) != 0
+}
