@@ -327,7 +327,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && t.Kind == Word && (c&rs.speakerBits.nameParticles != 0 || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&rs.speakerBits.nameParticles != 0 || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
 		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
@@ -387,7 +387,7 @@ done:
 			k-- // Stürmer Jonas Krüger, Politiker Müller
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && k < end && k-2 >= j && (toks[k-2].Cap && names.isName(rs, toks, k-2)) && !rs.isTitleWord(&toks[k-2]) {
+		if k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && names.isName(rs, toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
@@ -504,7 +504,7 @@ done:
 	}
 	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if end+2 < len(toks) && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && (toks[end+1].Cap && names.isName(rs, toks, end+1)) {
+	if end+2 < len(toks) && toks[end+1].Cap && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && names.isName(rs, toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
 				both := rev[len(rev)-1]
