@@ -329,7 +329,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 			}
 		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&rs.speakerBits.nameParticles != 0 || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
-		case end > j && end+1 < len(toks) && rs.isHead(&toks[end-1]) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
+		case end > j && end+1 < len(toks) && toks[end-1].Kind == Word && rs.in(&toks[end-1], rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
 			if rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1]) {
 				end++
