@@ -96,6 +96,13 @@ func (rs *Ruleset) bindLists() {
 		speakerPreps:   bit(rs.speakerLists.speakerPreps),
 		titleModifiers: bit(rs.speakerLists.titleModifiers),
 		titles:         bit(rs.speakerLists.titles),
+		possessives:    bit(rs.speakerLists.possessives),
+		nameLinkers:    bit(rs.speakerLists.nameLinkers),
+		articles:       bit(rs.speakerLists.articles),
+		nameJoiners:    bit(rs.speakerLists.nameJoiners),
+	}
+	if b := rs.speakerBits.determiners; b != 0 {
+		rs.speakerBits.detTitle = b | rs.speakerBits.titles | rs.speakerBits.titleModifiers | classTitleSuffix
 	}
 }
 
@@ -118,6 +125,11 @@ type speakerBits struct {
 	speakerPreps   uint64
 	titleModifiers uint64
 	titles         uint64
+	possessives    uint64
+	nameLinkers    uint64
+	articles       uint64
+	nameJoiners    uint64
+	detTitle       uint64 // determiners, titles, title modifiers and agent nouns (0: determiners without a bit)
 }
 
 // maxPhrase bounds a speaker phrase in tokens.
@@ -148,10 +160,17 @@ func (rs *Ruleset) isPossessive(t *Token) bool {
 	return rs.InList(rs.speakerLists.possessives, t)
 }
 
-// IsNameWord reports whether toks[i] can be part of a proper name.
+// IsNameWord reports whether toks[i] can be part of a proper name. A
+// word that is not capitalised is told inline (the speaker parse asks it
+// of every word of its runs); isNameCap tests the others.
 func (rs *Ruleset) IsNameWord(toks []Token, i int) bool {
+	return toks[i].Cap && rs.isNameCap(toks, i)
+}
+
+// isNameCap is IsNameWord for a capitalised token toks[i].
+func (rs *Ruleset) isNameCap(toks []Token, i int) bool {
 	t := &toks[i]
-	if t.Kind != Word || !t.Cap {
+	if t.Kind != Word {
 		return false
 	}
 	if t.First && rs.participleOpener(t.Lower) {
@@ -243,6 +262,9 @@ func (rs *Ruleset) IsTitleWord(t Token) bool { return rs.isTitleWord(&t) }
 // of t's class bits when l is one of rs's lists (the entity table asks it
 // of every word that is not capitalised).
 func (rs *Ruleset) InListOrTitleWord(l *List, t *Token) bool {
+	if m := rs.speakerBits.detTitle; m != 0 && l == rs.speakerLists.determiners && t.class != 0 && t.Kind == Word {
+		return t.class&m != 0 // (the entity table's case: one mask, made once)
+	}
 	if l == nil || l.owner != rs || t.Kind != Word {
 		return rs.InList(l, t) || rs.isTitleWord(t)
 	}
@@ -275,7 +297,8 @@ func (rs *Ruleset) isHead(t *Token) bool {
 // their length.
 func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []SpeakerPhrase {
 	buf = buf[:0]
-	if i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]) {
+	names := nameMemo{at: i}
+	if i >= len(toks) || toks[i].Kind != Word || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, &toks[i]) {
 		return nil // (a phrase never starts at ’s)
 	}
 	if rs.in(&toks[i], rs.speakerBits.pronouns) {
@@ -295,24 +318,25 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	possAt := -1
 	for end < len(toks) && end-i < maxPhrase {
 		t := &toks[end]
+		c := rs.cls(t) // (its bits, read once for the cases)
 		switch {
-		case rs.IsNameWord(toks, end) || rs.isTitleWord(t):
-		case t.Kind == Word && rs.in(t, rs.speakerBits.honorifics):
+		case t.Cap && names.isName(rs, toks, end) || t.Kind == Word && c&(rs.speakerBits.titles|rs.speakerBits.titleModifiers|classTitleSuffix) != 0: // (isTitleWord)
+		case t.Kind == Word && c&rs.speakerBits.honorifics != 0:
 		case t.Kind == Punct && t.Text == "." && end > j && rs.in(&toks[end-1], rs.speakerBits.honorifics):
-		case rs.isPossessive(t) && end > j && toks[end-1].Cap:
+		case end > j && toks[end-1].Cap && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t):
 			if possAt < 0 {
 				possAt = end
 			}
-		case t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t) && !rs.affiliated(toks, j, end)) && end > j && end+1 < len(toks) && toks[end-1].Cap && rs.IsNameWord(toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&rs.speakerBits.nameParticles != 0 || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
-		case rs.InList(rs.speakerLists.nameLinkers, t) && end > j && rs.isHead(&toks[end-1]) && end+1 < len(toks) && (toks[end+1].Cap || rs.InList(rs.speakerLists.articles, &toks[end+1])):
+		case end > j && end+1 < len(toks) && toks[end-1].Kind == Word && rs.in(&toks[end-1], rs.speakerBits.titles|rs.speakerBits.personNouns|classTitleSuffix) && rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t) && (toks[end+1].Cap || rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1])):
 			// secretary of State, head of the FBI
-			if rs.InList(rs.speakerLists.articles, &toks[end+1]) {
+			if rs.inBit(rs.speakerLists.articles, rs.speakerBits.articles, &toks[end+1]) {
 				end++
 			}
-		case t.Kind == Word && rs.in(t, rs.speakerBits.personNouns):
+		case t.Kind == Word && c&rs.speakerBits.personNouns != 0:
 			// a head noun: stop after it, unless a name follows (his nephew Michery el Soheil)
-			if end+1 < len(toks) && (rs.IsNameWord(toks, end+1) || rs.isHead(&toks[end+1])) {
+			if end+1 < len(toks) && ((toks[end+1].Cap && names.isName(rs, toks, end+1)) || rs.isHead(&toks[end+1])) {
 				break // his nephew Michery el Soheil; the editorial board
 			}
 			end++
@@ -326,7 +350,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 	}
 done:
 	// lower-case modifiers ending the run modify nothing: the Saudis state …
-	for end > j && !toks[end-1].Cap && !rs.isHead(&toks[end-1]) && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) {
+	for end > j && !toks[end-1].Cap && rs.in(&toks[end-1], rs.speakerBits.titleModifiers) && !rs.isHead(&toks[end-1]) {
 		end--
 	}
 	if end > j && rs.adjectiveName(toks, j, end, det) {
@@ -351,11 +375,11 @@ done:
 	k := end
 	for k > j {
 		t := &toks[k-1]
-		if rs.IsNameWord(toks, k-1) && !rs.isTitleWord(t) && !rs.in(t, rs.speakerBits.honorifics) {
+		if (toks[k-1].Cap && names.isName(rs, toks, k-1)) && !rs.isTitleWord(t) && !rs.in(t, rs.speakerBits.honorifics) {
 			k--
 			continue
 		}
-		if k == end && k-2 >= j && rs.IsNameWord(toks, k-1) && toks[k-2].Cap && rs.in(&toks[k-2], rs.speakerBits.firstNames) {
+		if k == end && k-2 >= j && (toks[k-1].Cap && names.isName(rs, toks, k-1)) && toks[k-2].Cap && rs.in(&toks[k-2], rs.speakerBits.firstNames) {
 			k-- // a surname that is also a title: Amy Pope, Tom King
 			continue
 		}
@@ -363,18 +387,18 @@ done:
 			k-- // Stürmer Jonas Krüger, Politiker Müller
 			continue
 		}
-		if t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.InList(rs.speakerLists.nameLinkers, t)) && k < end && k-2 >= j && rs.IsNameWord(toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
+		if k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (rs.in(t, rs.speakerBits.nameParticles) || rs.inBit(rs.speakerLists.nameLinkers, rs.speakerBits.nameLinkers, t)) && names.isName(rs, toks, k-2) && !rs.isTitleWord(&toks[k-2]) {
 			k--
 			continue
 		}
 		break
 	}
 	if k == end && end > j && toks[end-1].Cap && !rs.in(&toks[end-1], rs.speakerBits.titles) && !rs.isHead(&toks[end-1]) &&
-		rs.IsNameWord(toks, end-1) && (end == j+1 || toks[end-2].Cap) {
+		(toks[end-1].Cap && names.isName(rs, toks, end-1)) && (end == j+1 || toks[end-2].Cap) {
 		// a capitalised modifier ending the run is a name: said Cuban
 		k = end - 1
 	}
-	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && rs.IsNameWord(toks, end-1) {
+	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && (toks[end-1].Cap && names.isName(rs, toks, end-1)) {
 		// a surname that is also a title, after a given name not in
 		// first_names: Charlie King
 		k = j
@@ -480,7 +504,7 @@ done:
 	}
 	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if end+2 < len(toks) && rs.InList(rs.speakerLists.nameJoiners, &toks[end]) && rs.IsNameWord(toks, end+1) {
+	if end+2 < len(toks) && toks[end+1].Cap && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && names.isName(rs, toks, end+1) {
 		for _, p := range rs.SpeakersAt(toks, end+1) {
 			if p.Type == NameMention && p.Title.Len() == 0 && p.Span == p.Mention {
 				both := rev[len(rev)-1]
@@ -496,10 +520,6 @@ done:
 	base := rev[len(rev)-1]
 	cur := base
 	fromAppositive := false
-	// after a cue (said Jane Doe, the mayor of Springfield.) an appositive
-	// may end the sentence; elsewhere that is more often a clause (the State
-	// Department, the candidate … appeared to show …)
-	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 	for n := 0; n < maxAppositives; n++ {
 		// a phrase that ended at a comma shares it with the next: Sara
 		// Walker, 44, a home-care aide,
@@ -507,6 +527,16 @@ done:
 		if at > base.Span.End && toks[at-1].Text == "," {
 			at--
 		}
+		// each of the four below needs a comma at at, or a parenthesis or
+		// a preposition of speaker_prepositions after the phrase: told
+		// here without their calls (most names have none of them)
+		if e := cur.Span.End; !(at < len(toks) && toks[at].Text == ",") && !(e < len(toks) && (toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps))) {
+			break
+		}
+		// after a cue (said Jane Doe, the mayor of Springfield.) an
+		// appositive may end the sentence; elsewhere that is more often a
+		// clause (the State Department, the candidate … appeared to show …)
+		afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End
@@ -616,22 +646,27 @@ func (rs *Ruleset) commonNoun(toks []Token, i, j, from, end int) bool {
 // a former senior law enforcement official, officials.
 func (rs *Ruleset) descriptor(toks []Token, i, j, possAt int) (SpeakerPhrase, bool) {
 	last := -1
+	b := &rs.speakerBits
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		t := &toks[k]
-		if rs.isPossessive(t) && k > j {
+		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
 			continue
 		}
-		if t.Kind != Word || rs.in(t, rs.speakerBits.pronouns) || rs.in(t, rs.speakerBits.determiners) && k > j || t.First && rs.in(t, rs.speakerBits.openers) {
+		if t.Kind != Word {
+			break
+		}
+		c := rs.cls(t) // (the tests below, of its bits once read)
+		if c&b.pronouns != 0 || c&b.determiners != 0 && k > j || t.First && c&b.openers != 0 {
 			break
 		}
 		if k == j && t.Cap && rs.InList(rs.speakerLists.subordinators, t) {
 			break // a fronted clause is no descriptor: Though club rules allow proxies, …
 		}
-		if rs.isHead(t) {
+		if c&(b.titles|b.personNouns|classTitleSuffix) != 0 { // isHead
 			last = k
 			continue
 		}
-		if rs.in(t, rs.speakerBits.cueVerbs) && !(k+1 < len(toks) && rs.isPossessive(&toks[k+1])) || (rs.in(t, rs.speakerBits.notNames) && !t.Cap) || rs.in(t, rs.speakerBits.aux) {
+		if c&b.cueVerbs != 0 && !(k+1 < len(toks) && rs.inBit(rs.speakerLists.possessives, b.possessives, &toks[k+1])) || (c&b.notNames != 0 && !t.Cap) || c&b.aux != 0 {
 			break // (a verb with a possessive is a noun: the state’s attorney general)
 		}
 	}
@@ -703,10 +738,14 @@ func (rs *Ruleset) adjectiveName(toks []Token, j, end int, det bool) bool {
 func (rs *Ruleset) titleAhead(toks []Token, i int) bool {
 	for k := i; k < len(toks) && k <= i+3; k++ {
 		t := &toks[k]
-		if t.Kind != Word || rs.in(t, rs.speakerBits.cueVerbs) || rs.in(t, rs.speakerBits.notNames) || rs.in(t, rs.speakerBits.determiners) {
+		if t.Kind != Word {
 			return false
 		}
-		if rs.in(t, rs.speakerBits.titles) || rs.capitalTitle(t) {
+		c := rs.cls(t)
+		if c&(rs.speakerBits.cueVerbs|rs.speakerBits.notNames|rs.speakerBits.determiners) != 0 {
+			return false
+		}
+		if c&rs.speakerBits.titles != 0 || c&classTitleSuffix != 0 && t.Cap && rs.Language.CapitalisedNouns { // (capitalTitle)
 			return true
 		}
 	}

@@ -38,7 +38,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	}
 	b := &rs.speakerBits
 	c := rs.cls(t)
-	if c&b.pronouns != 0 || rs.isPossessive(t) {
+	if c&b.pronouns != 0 || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
 		return false
 	}
 	j := i
@@ -64,7 +64,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	// it stops (or later, which only makes the answer false more often)
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		u := &toks[k]
-		if k > j && rs.isPossessive(u) {
+		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, u) {
 			continue
 		}
 		if u.Kind != Word {
@@ -82,4 +82,34 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 		}
 	}
 	return true
+}
+
+// inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
+// bit (0 without one): a classified token is told inline, without InList's
+// call (the speaker parse asks it of most words it reads).
+func (rs *Ruleset) inBit(l *List, bit uint64, t *Token) bool {
+	return t.class&bit != 0 || (bit == 0 || t.class == 0) && rs.InList(l, t)
+}
+
+// nameMemo holds isNameCap of the tokens up to 31 after a phrase's start
+// at, once asked: speakersAt's run, its trailing name and its look-aheads
+// ask it of the same words again.
+type nameMemo struct {
+	at          int
+	known, name uint32
+}
+
+// isName is IsNameWord(toks, k) of a capitalised toks[k], remembered.
+func (m *nameMemo) isName(rs *Ruleset, toks []Token, k int) bool {
+	o := uint(k - m.at)
+	if o >= 32 {
+		return rs.isNameCap(toks, k)
+	}
+	if m.known&(1<<o) == 0 {
+		m.known |= 1 << o
+		if rs.isNameCap(toks, k) {
+			m.name |= 1 << o
+		}
+	}
+	return m.name&(1<<o) != 0
 }
