@@ -178,6 +178,13 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 			}
 			continue
 		}
+		if c := view[i]; isAlnumASCII(c) && !x.asciiMark[c] {
+			var k int
+			if out, k = x.asciiWords(view, i, limit, out, low, maxToks); k > i {
+				i = k
+				continue
+			}
+		}
 		// an ASCII letter or digit that is no quotation mark starts a word
 		// with no look-up of its rune's properties
 		var r rune
@@ -343,6 +350,70 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 		}
 	}
 	return out
+}
+
+// asciiWords appends to out the tokens of the run of common words at
+// view[i] (i < limit), as tokenizeN would make them, and returns the
+// position after the run: words of ASCII letters and digits that start
+// with no quotation mark and end at limit or at an ASCII byte other than
+// the apostrophe, hyphen and period that may join two parts of a word (a
+// space, most often, which the word takes along). The run stops before
+// any other word or byte, and when out holds maxToks tokens. The words
+// are read eight bytes at a time; kept out of tokenizeN, whose loop over
+// any token holds more values across its turns.
+func (x *Extractor) asciiWords(view string, i, limit int, out []rules.Token, low *string, maxToks int) ([]rules.Token, int) {
+	for i < limit && len(out) < maxToks {
+		c := view[i]
+		if !isAlnumASCII(c) || x.asciiMark[c] {
+			break
+		}
+		j := i
+		var up uint64
+		for {
+			if j+8 > len(view) {
+				return out, i
+			}
+			v := load64(view, j)
+			// the high bit of each byte that ends the word: no ASCII
+			// letter or digit (alnum64), or at limit or after
+			end := ^(alnum64(v) &^ v) & high64
+			if rem := limit - j; rem < 8 {
+				end |= high64 << (8 * rem)
+			}
+			// (the upper-case letters before the first such byte)
+			up |= inRange64(v, 'A', 'Z') & (end&-end - 1)
+			if end == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(end) >> 3
+			break
+		}
+		if j < limit {
+			if b := view[j]; b >= utf8.RuneSelf || b == '\'' || b == '-' || b == '.' {
+				break
+			}
+		}
+		w, lw := view[i:j], view[i:j]
+		if up != 0 {
+			if *low == "" {
+				*low = lowerASCII(view)
+			}
+			lw = (*low)[i:j]
+		}
+		n := len(out)
+		if n < cap(out) {
+			out = out[:n+1]
+		} else {
+			out = append(out, rules.Token{})
+		}
+		out[n].SetWord(w, lw, int32(i), int32(j), 'A' <= c && c <= 'Z')
+		i = j
+		if i < limit && view[i] == ' ' {
+			i++
+		}
+	}
+	return out, i
 }
 
 // endsSentence reports whether a sentence ends after toks[i].
