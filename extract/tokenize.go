@@ -390,8 +390,18 @@ func (x *Extractor) asciiWords(view string, i, limit int, out []rules.Token, low
 			break
 		}
 		if j < limit {
-			if b := view[j]; b >= utf8.RuneSelf || b == '\'' || b == '-' || b == '.' {
+			if b := view[j]; b >= utf8.RuneSelf || b == '\'' || b == '-' {
 				break
+			} else if b == '.' {
+				// a period after a word of two bytes or more ends it (after
+				// a single letter it may go on: U.S.); it belongs to an
+				// abbreviation (a word with no hyphen is no party label)
+				if j-i < 2 {
+					break
+				}
+				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) {
+					j++
+				}
 			}
 		}
 		w, lw := view[i:j], view[i:j]
