@@ -178,9 +178,9 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 			}
 			continue
 		}
-		if c := view[i]; isAlnumASCII(c) && !x.asciiMark[c] {
+		if c := view[i]; c > ' ' && c < utf8.RuneSelf {
 			var k int
-			if out, k = x.asciiWords(view, i, limit, out, low, maxToks); k > i {
+			if out, k = x.commonRun(view, i, limit, out, low, maxToks); k > i {
 				i = k
 				continue
 			}
@@ -352,20 +352,35 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 	return out
 }
 
-// asciiWords appends to out the tokens of the run of common words at
+// commonRun appends to out the tokens of the run of common tokens at
 // view[i] (i < limit), as tokenizeN would make them, and returns the
-// position after the run: words of ASCII letters and digits that start
-// with no quotation mark and end at limit or at an ASCII byte other than
-// the apostrophe, hyphen and period that may join two parts of a word (a
-// space, most often, which the word takes along). The run stops before
-// any other word or byte, and when out holds maxToks tokens. The words
-// are read eight bytes at a time; kept out of tokenizeN, whose loop over
-// any token holds more values across its turns.
-func (x *Extractor) asciiWords(view string, i, limit int, out []rules.Token, low *string, maxToks int) ([]rules.Token, int) {
+// position after the run. A common token is a word of ASCII letters and
+// digits that starts with no quotation mark and ends at limit or at an
+// ASCII byte other than the apostrophe and hyphen that may join two parts
+// of a word (a space, most often), or at a period after two bytes or more;
+// or a mark of ASCII punctuation other than the apostrophe, the hyphen and
+// the quotation marks. Each takes one space after it along. The run stops
+// before any other token or byte, and when out holds maxToks tokens. The
+// words are read eight bytes at a time; kept out of tokenizeN, whose loop
+// over any token holds more values across its turns.
+func (x *Extractor) commonRun(view string, i, limit int, out []rules.Token, low *string, maxToks int) ([]rules.Token, int) {
 	for i < limit && len(out) < maxToks {
 		c := view[i]
-		if !isAlnumASCII(c) || x.asciiMark[c] {
+		if x.asciiMark[c&0x7f] && c < utf8.RuneSelf {
 			break
+		}
+		if !isAlnumASCII(c) {
+			if c <= ' ' || c >= utf8.RuneSelf || c == '\'' || c == '-' {
+				break // (spaces, a possessive, dashes: tokenizeN's cases)
+			}
+			w := view[i : i+1]
+			out = grow1(out)
+			out[len(out)-1].Set(w, w, int32(i), int32(i+1), rules.Punct, false)
+			i++
+			if i < limit && view[i] == ' ' {
+				i++
+			}
+			continue
 		}
 		j := i
 		var up uint64
@@ -411,19 +426,22 @@ func (x *Extractor) asciiWords(view string, i, limit int, out []rules.Token, low
 			}
 			lw = (*low)[i:j]
 		}
-		n := len(out)
-		if n < cap(out) {
-			out = out[:n+1]
-		} else {
-			out = append(out, rules.Token{})
-		}
-		out[n].SetWord(w, lw, int32(i), int32(j), 'A' <= c && c <= 'Z')
+		out = grow1(out)
+		out[len(out)-1].Set(w, lw, int32(i), int32(j), rules.Word, 'A' <= c && c <= 'Z')
 		i = j
 		if i < limit && view[i] == ' ' {
 			i++
 		}
 	}
 	return out, i
+}
+
+// grow1 returns out with one more token at its end, to be set.
+func grow1(out []rules.Token) []rules.Token {
+	if n := len(out); n < cap(out) {
+		return out[:n+1]
+	}
+	return append(out, rules.Token{})
 }
 
 // endsSentence reports whether a sentence ends after toks[i].

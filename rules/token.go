@@ -34,15 +34,15 @@ type Token struct {
 	class uint64
 }
 
-// SetWord makes *t the unclassified word token text, of lower-case form
-// lower, at [start, end): what Token{Text: text, Lower: lower, Start:
-// start, End: end, Kind: Word, Cap: capital, Quote: -1} gives, written
-// field by field in place (a tokenizer's append of the literal builds it
-// on the stack and copies it).
-func (t *Token) SetWord(text, lower string, start, end int32, capital bool) {
+// Set makes *t the unclassified token text, of lower-case form lower, of
+// kind k at [start, end) and outside quotations: what Token{Text: text,
+// Lower: lower, Start: start, End: end, Kind: k, Cap: capital, Quote: -1}
+// gives, written field by field in place (a tokenizer's append of the
+// literal builds it on the stack and copies it).
+func (t *Token) Set(text, lower string, start, end int32, k TokenKind, capital bool) {
 	t.Text, t.Lower = text, lower
 	t.Start, t.End, t.Quote = start, end, -1
-	t.Kind, t.Cap, t.First = Word, capital, false
+	t.Kind, t.Cap, t.First = k, capital, false
 	t.class = 0
 }
 
