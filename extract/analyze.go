@@ -351,6 +351,9 @@ func (x *Extractor) sentences(a *analysis, para []rules.Token, li int) {
 	for i := range para {
 		// (only punctuation and quotations bracket or end a sentence)
 		k := para[i].Kind
+		if k == rules.Word && i+1 < len(para) && i+1-s < maxSentenceTokens {
+			continue // (most tokens: the tests below in short)
+		}
 		if k == rules.Punct {
 			switch para[i].Text {
 			case "(", "[":

@@ -178,6 +178,13 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 			}
 			continue
 		}
+		if c := view[i]; c > ' ' && c < utf8.RuneSelf && commonRuns {
+			var k int
+			if out, k = x.commonRun(view, i, limit, out, low, maxToks); k > i {
+				i = k
+				continue
+			}
+		}
 		// an ASCII letter or digit that is no quotation mark starts a word
 		// with no look-up of its rune's properties
 		var r rune
@@ -343,6 +350,102 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 		}
 	}
 	return out
+}
+
+// commonRuns is false in a test that tells tokenizeN's tokens with
+// commonRun from those without.
+var commonRuns = true
+
+// commonRun appends to out the tokens of the run of common tokens at
+// view[i] (i < limit), as tokenizeN would make them, and returns the
+// position after the run. A common token is a word of ASCII letters and
+// digits that starts with no quotation mark and ends at limit or at an
+// ASCII byte other than the apostrophe and hyphen that may join two parts
+// of a word (a space, most often), or at a period after two bytes or more;
+// or a mark of ASCII punctuation other than the apostrophe, the hyphen and
+// the quotation marks. Each takes one space after it along. The run stops
+// before any other token or byte, and when out holds maxToks tokens. The
+// words are read eight bytes at a time; kept out of tokenizeN, whose loop
+// over any token holds more values across its turns.
+func (x *Extractor) commonRun(view string, i, limit int, out []rules.Token, low *string, maxToks int) ([]rules.Token, int) {
+	for i < limit && len(out) < maxToks {
+		c := view[i]
+		if x.asciiMark[c&0x7f] && c < utf8.RuneSelf {
+			break
+		}
+		if !isAlnumASCII(c) {
+			if c <= ' ' || c >= utf8.RuneSelf || c == '\'' || c == '-' {
+				break // (spaces, a possessive, dashes: tokenizeN's cases)
+			}
+			w := view[i : i+1]
+			out = grow1(out)
+			out[len(out)-1].Set(w, w, int32(i), int32(i+1), rules.Punct, false)
+			i++
+			if i < limit && view[i] == ' ' {
+				i++
+			}
+			continue
+		}
+		j := i
+		var up uint64
+		for {
+			if j+8 > len(view) {
+				return out, i
+			}
+			v := load64(view, j)
+			// the high bit of each byte that ends the word: no ASCII
+			// letter or digit (alnum64), or at limit or after
+			end := ^(alnum64(v) &^ v) & high64
+			if rem := limit - j; rem < 8 {
+				end |= high64 << (8 * rem)
+			}
+			// (the upper-case letters before the first such byte)
+			up |= inRange64(v, 'A', 'Z') & (end&-end - 1)
+			if end == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(end) >> 3
+			break
+		}
+		if j < limit {
+			if b := view[j]; b >= utf8.RuneSelf || b == '\'' || b == '-' {
+				break
+			} else if b == '.' {
+				// a period after a word of two bytes or more ends it (after
+				// a single letter it may go on: U.S.); it belongs to an
+				// abbreviation (a word with no hyphen is no party label)
+				if j-i < 2 {
+					break
+				}
+				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) {
+					j++
+				}
+			}
+		}
+		w, lw := view[i:j], view[i:j]
+		if up != 0 {
+			if *low == "" {
+				*low = lowerASCII(view)
+			}
+			lw = (*low)[i:j]
+		}
+		out = grow1(out)
+		out[len(out)-1].Set(w, lw, int32(i), int32(j), rules.Word, 'A' <= c && c <= 'Z')
+		i = j
+		if i < limit && view[i] == ' ' {
+			i++
+		}
+	}
+	return out, i
+}
+
+// grow1 returns out with one more token at its end, to be set.
+func grow1(out []rules.Token) []rules.Token {
+	if n := len(out); n < cap(out) {
+		return out[:n+1]
+	}
+	return append(out, rules.Token{})
 }
 
 // endsSentence reports whether a sentence ends after toks[i].

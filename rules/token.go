@@ -34,6 +34,18 @@ type Token struct {
 	class uint64
 }
 
+// Set makes *t the unclassified token text, of lower-case form lower, of
+// kind k at [start, end) and outside quotations: what Token{Text: text,
+// Lower: lower, Start: start, End: end, Kind: k, Cap: capital, Quote: -1}
+// gives, written field by field in place (a tokenizer's append of the
+// literal builds it on the stack and copies it).
+func (t *Token) Set(text, lower string, start, end int32, k TokenKind, capital bool) {
+	t.Text, t.Lower = text, lower
+	t.Start, t.End, t.Quote = start, end, -1
+	t.Kind, t.Cap, t.First = k, capital, false
+	t.class = 0
+}
+
 // Packed is a Token without its strings, for keeping the tokens of a long
 // document: 12 bytes instead of 56, and no pointers, so that the collector
 // does not scan them. Its Text is the document's view[Start:Start+n]; its
