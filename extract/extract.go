@@ -74,6 +74,9 @@ type Extractor struct {
 	// exactStopWords counts every line's stop words in full (see
 	// features); tests set it to compare with the count that stops early.
 	exactStopWords bool
+	// noCommonRuns sends every token through tokenizeN's general loop, not
+	// commonRun; tests set it to compare the two.
+	noCommonRuns bool
 	// planRows is the number of possible rows of a document above which
 	// records plans them (minRowsSized; see rowSet).
 	planRows int

@@ -178,7 +178,7 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 			}
 			continue
 		}
-		if c := view[i]; c > ' ' && c < utf8.RuneSelf && commonRuns {
+		if c := view[i]; c > ' ' && c < utf8.RuneSelf && !x.noCommonRuns {
 			var k int
 			if out, k = x.commonRun(view, i, limit, out, low, maxToks); k > i {
 				i = k
@@ -351,10 +351,6 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 	}
 	return out
 }
-
-// commonRuns is false in a test that tells tokenizeN's tokens with
-// commonRun from those without.
-var commonRuns = true
 
 // commonRun appends to out the tokens of the run of common tokens at
 // view[i] (i < limit), as tokenizeN would make them, and returns the

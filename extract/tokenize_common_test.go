@@ -26,7 +26,6 @@ func TestCommonRun(t *testing.T) {
 		"\"Hello world,\"", "“We will win.”", "‘quoted’", "said.", "end.Next", "A.B", "abcdefgh.", "ABCDEFGH,"}
 	seps := []string{" ", " ", " ", "", "  ", "\t"}
 	rng := rand.New(rand.NewSource(14))
-	defer func() { commonRuns = true }()
 	for n := 0; n < 3000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(40); k >= 0; k-- {
@@ -55,7 +54,7 @@ func TestCommonRun(t *testing.T) {
 		}
 		var got [2][]rules.Token
 		for v, on := range []bool{false, true} {
-			commonRuns = on
+			x.noCommonRuns = !on
 			low := ""
 			if n%2 == 0 {
 				low = lowerASCII(view)
