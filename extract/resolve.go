@@ -260,11 +260,9 @@ func (x *Extractor) buildEntities(a *analysis) {
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := a.toks(si)
-		for i := 0; i < len(toks); {
-			t := &toks[i]
-			if t.Kind != rules.Word || !(t.Cap || x.rules.InListOrTitleWord(det, t)) {
-				i++
-				continue
+		for i := 0; ; {
+			if i = x.rules.NextNameStart(det, toks, i); i >= len(toks) {
+				break
 			}
 			sps := st.speakersInto(x.rules, toks, i, &phraseBuf)
 			if len(sps) == 0 {

@@ -373,3 +373,30 @@ func firstBit(w string) uint64 {
 	}
 	return 1 << ((uint(len(w))*13 + uint(w[0])*7 + uint(w[len(w)-1])) & 63)
 }
+
+// NextNameStart returns the index of the first token of toks from i on
+// that is a word with a capital or for which InListOrTitleWord(l, t)
+// holds, or len(toks): the entity table's filter of the positions where a
+// speaker phrase may open, run in one loop that reads each token's class
+// bits inline instead of a call for every lower-case word.
+func (rs *Ruleset) NextNameStart(l *List, toks []Token, i int) int {
+	m := rs.speakerBits.detTitle
+	if m == 0 || l != rs.speakerLists.determiners {
+		for ; i < len(toks); i++ {
+			if t := &toks[i]; t.Kind == Word && (t.Cap || rs.InListOrTitleWord(l, t)) {
+				return i
+			}
+		}
+		return len(toks)
+	}
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		if t.Cap || t.class&m != 0 || t.class == 0 && rs.InListOrTitleWord(l, t) {
+			return i
+		}
+	}
+	return len(toks)
+}

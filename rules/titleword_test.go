@@ -32,3 +32,38 @@ func TestInListOrTitleWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNextNameStart: the entity table's filter stops where a loop of
+// InListOrTitleWord would, on classified, unclassified and mixed tokens.
+func TestNextNameStart(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the senator said , on Tuesday that a spokesman for Acme Corp. and his lawmaker friends — economists of Springfield — were quiet")
+	for _, name := range []string{ListDeterminers, "organisation_words", "no such list"} {
+		l := rs.Lists[name]
+		for mode := 0; mode < 3; mode++ {
+			toks := make([]Token, len(words))
+			for k, w := range words {
+				kind := Word
+				if strings.ContainsAny(w[:1], ",—") {
+					kind = Punct
+				}
+				toks[k] = Token{Text: w, Lower: strings.ToLower(w), Kind: kind, Cap: w[0] >= 'A' && w[0] <= 'Z', Quote: -1}
+				if mode == 1 || mode == 2 && k%2 == 0 {
+					rs.Classify(&toks[k])
+				}
+			}
+			for i := 0; i <= len(toks); i++ {
+				want := i
+				for want < len(toks) && !(toks[want].Kind == Word && (toks[want].Cap || rs.InListOrTitleWord(l, &toks[want]))) {
+					want++
+				}
+				if got := rs.NextNameStart(l, toks, i); got != want {
+					t.Errorf("%s, mode %d: NextNameStart(%d) = %d, want %d", name, mode, i, got, want)
+				}
+			}
+		}
+	}
+}
