@@ -47,6 +47,19 @@ type entities struct {
 	// language declines no names, and names match as written.
 	lang  *rules.Language
 	arena entityArena // where the entities and their words are allocated
+	// firsts has the bit firstBit of the first word of every entity of
+	// two words or more (an entity's first word is fixed once it has two):
+	// link looks back for a family name written first only when ws[0]'s
+	// bit is set.
+	firsts uint64
+}
+
+// firstBit returns the bit of w in entities.firsts.
+func firstBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << ((uint(len(w)) + uint(w[0]) + 3*uint(w[len(w)-1])) & 63)
 }
 
 // sameWord reports whether a and b are forms of one name word: equal but
@@ -176,6 +189,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 				if len(ws) > len(e.words) && strings.EqualFold(e.words[len(e.words)-1], ws[len(ws)-1]) {
 					e.addAlias(e.name)
 					e.name, e.words = full, es.arena.keep(ws)
+					es.firsts |= firstBit(ws[0])
 				}
 				return e
 			}
@@ -186,7 +200,7 @@ func (es *entities) link(ws []string, key, full string) *entity {
 			return e
 		}
 		return cands[0]
-	} else if len(ws) == 1 {
+	} else if len(ws) == 1 && es.firsts&firstBit(ws[0]) != 0 {
 		// a family name written first: Li for Li Jifeng, the person most
 		// recently named with it as the first of several words
 		for i := len(es.mentions) - 1; i >= 0 && i >= len(es.mentions)-maxAntecedents; i-- {
@@ -198,6 +212,9 @@ func (es *entities) link(ws []string, key, full string) *entity {
 	e := es.arena.newEntity()
 	*e = entity{name: full, key: key, words: es.arena.keep(ws), titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
+	if len(ws) >= 2 {
+		es.firsts |= firstBit(ws[0])
+	}
 	es.byKey[key] = es.arena.add(cands, e) // cands is es.byKey[key]
 	return e
 }
