@@ -15,6 +15,7 @@ import (
 func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span) (ws []string, key, gender, first string, from, to int) {
 	hon, det := x.lists.hon, x.lists.det
 	ws = buf[:0]
+	fi, li := -1, -1 // the first and the last word kept (few values live across the calls)
 	for i := s.Start; i < s.End; i++ {
 		t := &toks[i]
 		if t.Kind != rules.Word {
@@ -32,13 +33,17 @@ func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span
 		if x.rules.IsPossessiveSuffix(t) {
 			continue
 		}
-		if len(ws) == 0 {
-			first, from = t.Lower, int(t.Start)
+		if fi < 0 {
+			fi = i
 		}
-		to = int(t.End)
+		li = i
 		ws = append(ws, t.Text)
-		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
+	if li < 0 {
+		return ws, "", gender, "", 0, 0
+	}
+	first, from, to = toks[fi].Lower, int(toks[fi].Start), int(toks[li].End)
+	key = toks[li].Lower // strings.ToLower(t.Text), made by the tokenizer
 	if key != "" {
 		key = x.rules.Language.NameKey(key)
 	}
