@@ -224,9 +224,9 @@ func (es *entities) link(ws []string, key, full string) *entity {
 // it is none: no word of it can head a title (Ukraine, further), its only
 // heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
 func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
-	notNames := x.rules.Lists[rules.ListNotNames]
+	notNames := x.lists.notNames
 	// an affiliation names no head: (Harry Bond,) of Raleigh
-	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
+	affiliation := s.Len() > 1 && x.rules.InList(x.lists.affiliation, &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
 		if t.Kind == rules.Punct || x.rules.InList(x.lists.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
@@ -269,7 +269,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	}
 	a.ents = es
 	det := x.lists.det
-	orgWords := x.rules.Lists[listOrganisationWords]
+	orgWords := x.lists.orgWords
 	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
 	// the phrases at each position in turn, where no window memoises them
 	// (appositiveTitle, which asks for another position, makes its own)
@@ -305,7 +305,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				full := joinWords(a.view, from, to, ws)
 				e := es.link(ws, key, full)
 				if g == "" && len(ws) >= 2 {
-					g = x.rules.Lists[rules.ListFirstNames].Attr(first)
+					g = x.lists.firstNames.Attr(first)
 				}
 				if g != "" && e.gender == "" {
 					e.gender = g
@@ -466,9 +466,7 @@ func (x *Extractor) resolve(a *analysis) {
 // the quotes before it). It returns a title of honorifics only, for want
 // of a better one.
 func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*entity) string {
-	det := x.rules.Lists[rules.ListDeterminers]
-	defArt := x.rules.Lists[rules.ListDefinite]
-	pron := x.rules.Lists[rules.ListPronouns]
+	det, defArt, pron := x.lists.det, x.lists.defArt, x.lists.pron
 	sp := at.m.Speaker
 	toks := a.toks(at.sent)
 	mention := spanText(toks, sp.Mention)
