@@ -87,6 +87,7 @@ type entityArena struct {
 	ents  []entity
 	words []string
 	ptrs  []*entity // the first entity of each key in byKey
+	keys  []keyEntry
 }
 
 // Chunk sizes of entityArena: the first chunk of a document is small (most
@@ -109,6 +110,15 @@ func (ar *entityArena) newEntity() *entity {
 	}
 	ar.ents = ar.ents[:len(ar.ents)+1]
 	return &ar.ents[len(ar.ents)-1]
+}
+
+// newKey returns a zero key entry.
+func (ar *entityArena) newKey() *keyEntry {
+	if len(ar.keys) == cap(ar.keys) {
+		ar.keys = make([]keyEntry, 0, nextChunk(cap(ar.keys)))
+	}
+	ar.keys = ar.keys[:len(ar.keys)+1]
+	return &ar.keys[len(ar.keys)-1]
 }
 
 // keep returns a copy of ws that an entity may keep (ws may be a reused

@@ -38,11 +38,10 @@ type nameMention struct {
 // entities is the document's entity table.
 type entities struct {
 	list     []*entity
-	byKey    map[string][]*entity
-	mentions []nameMention    // in text order
-	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
-	holds    map[string][]int // see holding
-	latest   latestByKey      // entity key → entity of the latest mention
+	byKey    map[string]*keyEntry // entity key → its entities and latest mention
+	mentions []nameMention        // in text order
+	byHead   map[string][]int     // title head noun → indexes of mentions, made by byTitle
+	holds    map[string][]int     // see holding
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
 	lang  *rules.Language
@@ -176,11 +175,19 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 // another case form (Ирины Волковой) links to the entity of its first
 // form, whose name stays as the article introduced it.
 func (es *entities) link(ws []string, key, full string) *entity {
-	cands := es.byKey[key]
+	e, _ := es.linkEntry(ws, key, full)
+	return e
+}
+
+// linkEntry is link that also returns the entry of key, where the caller
+// notes the latest mention.
+func (es *entities) linkEntry(ws []string, key, full string) (*entity, *keyEntry) {
+	ke := es.entry(key)
+	cands := ke.ents
 	if len(ws) >= 2 {
 		for _, e := range cands {
 			if es.sameName(e, ws, full) {
-				return e
+				return e, ke
 			}
 		}
 		// a single-word entity with this key gets the full name
@@ -191,21 +198,21 @@ func (es *entities) link(ws []string, key, full string) *entity {
 					e.name, e.words = full, es.arena.keep(ws)
 					es.firsts |= firstBit(ws[0])
 				}
-				return e
+				return e, ke
 			}
 		}
 	} else if len(cands) > 0 {
 		// the most recently mentioned entity with this last name
-		if e := es.latest[key]; e != nil {
-			return e
+		if e := ke.latest; e != nil {
+			return e, ke
 		}
-		return cands[0]
+		return cands[0], ke
 	} else if len(ws) == 1 && es.firsts&firstBit(ws[0]) != 0 {
 		// a family name written first: Li for Li Jifeng, the person most
 		// recently named with it as the first of several words
 		for i := len(es.mentions) - 1; i >= 0 && i >= len(es.mentions)-maxAntecedents; i-- {
 			if e := es.mentions[i].ent; e != nil && e.person && len(e.words) >= 2 && e.words[0] == ws[0] {
-				return e
+				return e, ke
 			}
 		}
 	}
@@ -215,8 +222,8 @@ func (es *entities) link(ws []string, key, full string) *entity {
 	if len(ws) >= 2 {
 		es.firsts |= firstBit(ws[0])
 	}
-	es.byKey[key] = es.arena.add(cands, e) // cands is es.byKey[key]
-	return e
+	ke.ents = es.arena.add(cands, e)
+	return e, ke
 }
 
 // title returns the title that span s of toks gives, without a leading
@@ -263,7 +270,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0]}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
@@ -303,7 +310,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					continue
 				}
 				full := joinWords(a.view, from, to, ws)
-				e := es.link(ws, key, full)
+				e, ke := es.linkEntry(ws, key, full)
 				if g == "" && len(ws) >= 2 {
 					g = x.lists.firstNames.Attr(first)
 				}
@@ -326,7 +333,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{int(toks[sp.Mention.Start].Start), int(toks[sp.Mention.End-1].End), e})
-				es.latest.note(key, e)
+				ke.latest = e // the latest mention of key
 				if sp.Span.End > next {
 					next = sp.Span.End
 				}
@@ -351,7 +358,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
 		slices.SortStableFunc(es.mentions, byStart)
-		es.latest.rebuild(es.mentions)
+		es.rebuildLatest()
 	}
 }
 
