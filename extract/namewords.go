@@ -21,16 +21,12 @@ func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span
 		if t.Kind != rules.Word {
 			continue
 		}
-		if x.rules.InList(hon, t) {
-			if g := hon.Attr(t.Lower); g != "" {
-				gender = g
+		if drop, isHon := x.rules.NameWordDrop(hon, det, t, i == s.Start); drop {
+			if isHon {
+				if g := hon.Attr(t.Lower); g != "" {
+					gender = g
+				}
 			}
-			continue
-		}
-		if i == s.Start && x.rules.InList(det, t) {
-			continue
-		}
-		if x.rules.IsPossessiveSuffix(t) {
 			continue
 		}
 		if fi < 0 {

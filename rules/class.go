@@ -400,3 +400,25 @@ func (rs *Ruleset) NextNameStart(l *List, toks []Token, i int) int {
 	}
 	return len(toks)
 }
+
+// NameWordDrop reports whether a word t of a name mention is left out of
+// the name's words, as InList(hon, t), then with first InList(det, t),
+// then IsPossessiveSuffix(t) tell in turn, and whether it is left out as
+// an honorific; one call that reads t's class bits once, for the entity
+// table's every mention word.
+func (rs *Ruleset) NameWordDrop(hon, det *List, t *Token, first bool) (drop, honorific bool) {
+	if p := rs.speakerLists.possessives; hon == nil || hon.owner != rs || det == nil || det.owner != rs || p == nil || p.owner != rs {
+		if rs.InList(hon, t) {
+			return true, true
+		}
+		return first && rs.InList(det, t) || rs.IsPossessiveSuffix(t), false
+	}
+	c := rs.cls(t)
+	if c&hon.bit != 0 {
+		return true, true
+	}
+	if first && c&det.bit != 0 {
+		return true, false
+	}
+	return c&rs.speakerLists.possessives.bit != 0 && rs.IsPossessiveSuffix(t), false
+}

@@ -67,3 +67,37 @@ func TestNextNameStart(t *testing.T) {
 		}
 	}
 }
+
+// TestNameWordDrop: the one reading of class bits leaves out the words
+// that InList of the honorifics, of the determiners at the first word, and
+// IsPossessiveSuffix leave out, on classified and unclassified tokens and
+// with lists of another ruleset.
+func TestNameWordDrop(t *testing.T) {
+	rs, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Load(DefaultBaseSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Mr.", "Mrs", "Dr.", "the", "The", "a", "Jane", "Doe", "’s", "'s", "s", "Acme", "Gov.", "his"}
+	for _, rsl := range []*Ruleset{rs, other} {
+		hon, det := rsl.Lists[ListHonorifics], rsl.Lists[ListDeterminers]
+		for _, w := range words {
+			for _, classify := range []bool{true, false} {
+				for _, first := range []bool{true, false} {
+					tk := Token{Text: w, Lower: strings.ToLower(w), Kind: Word, Cap: w[0] >= 'A' && w[0] <= 'Z', Quote: -1}
+					if classify {
+						rs.Classify(&tk)
+					}
+					wantHon := rs.InList(hon, &tk)
+					want := wantHon || first && rs.InList(det, &tk) || rs.IsPossessiveSuffix(&tk)
+					if drop, isHon := rs.NameWordDrop(hon, det, &tk, first); drop != want || isHon != wantHon {
+						t.Errorf("NameWordDrop(%q, classified %v, first %v) = %v, %v; want %v, %v", w, classify, first, drop, isHon, want, wantHon)
+					}
+				}
+			}
+		}
+	}
+}
