@@ -88,10 +88,9 @@ type scratch struct {
 	sents    []sentence
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
-	latest   latestByKey   // the index of the entity table's latest mentions
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 
-	byKey map[string][]*entity // the entity table's index by key (see entityIndex)
+	byKey map[string]*keyEntry // the entity table's index by key (see entityIndex)
 }
 
 // getScratch returns a scratch for one document.
@@ -129,7 +128,6 @@ func (x *Extractor) release(a *analysis) {
 	if a.ents != nil {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
-		clear(sc.latest)
 	}
 	sc.nchunk = 0
 	sc.wins.reset()

@@ -99,6 +99,10 @@ type Extractor struct {
 // per mention, so that it does not look them up by name each time.
 type lists struct {
 	det, hon, cue, cuePhrases *rules.List
+	// the lists the entity table reads per mention and per title
+	notNames, affiliation, firstNames, orgWords *rules.List
+	// and per quotation it resolves
+	defArt, pron *rules.List
 	// abbr is the abbreviations list, which the tokenizer looks up at
 	// every period that follows a word.
 	abbr *wordtab.Set
@@ -115,6 +119,12 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		hon:         rs.Lists[rules.ListHonorifics],
 		cue:         rs.Lists[rules.ListCueVerbs],
 		cuePhrases:  rs.Lists[rules.ListCuePhrases],
+		notNames:    rs.Lists[rules.ListNotNames],
+		affiliation: rs.Lists[rules.ListAffiliation],
+		firstNames:  rs.Lists[rules.ListFirstNames],
+		orgWords:    rs.Lists[listOrganisationWords],
+		defArt:      rs.Lists[rules.ListDefinite],
+		pron:        rs.Lists[rules.ListPronouns],
 		abbr:        rs.Compiled().Abbr,
 		possessives: rs.PossessiveEndings(),
 	}

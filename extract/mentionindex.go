@@ -4,31 +4,35 @@ import (
 	"strings"
 )
 
-// latestByKey indexes a document's name mentions by the entity key (the
-// key of the last word of the name, see nameWords): for each key, the
-// entity of the latest mention in es.mentions. It stands for a scan back
-// over all earlier mentions for every one-word name, which made entity
-// resolution quadratic in a long document.
-type latestByKey map[string]*entity
-
-// latestIndex returns the scratch's index of latest mentions, empty: a
-// map reused from document to document (release clears it).
-func (sc *scratch) latestIndex() latestByKey {
-	if sc.latest == nil {
-		sc.latest = latestByKey{}
-	}
-	return sc.latest
+// keyEntry is the entity table's entry of one key (the key of the last
+// word of a name, see nameWords): the entities of that key in the order
+// made, and the entity of the latest mention noted with the key. latest
+// stands for a scan back over all earlier mentions for every one-word
+// name, which made entity resolution quadratic in a long document; kept
+// in the entry, it costs no map look-up or assignment of its own.
+type keyEntry struct {
+	ents   []*entity
+	latest *entity
 }
 
-// note records that the mention just appended to es.mentions is of entity
-// e, whose key is key.
-func (l latestByKey) note(key string, e *entity) { l[key] = e }
+// entry returns the entry of key, made empty if there is none.
+func (es *entities) entry(key string) *keyEntry {
+	ke := es.byKey[key]
+	if ke == nil {
+		ke = es.arena.newKey()
+		es.byKey[key] = ke
+	}
+	return ke
+}
 
-// rebuild indexes mentions afresh, after they were reordered.
-func (l latestByKey) rebuild(mentions []nameMention) {
-	clear(l)
-	for _, m := range mentions {
-		l[m.ent.key] = m.ent
+// rebuildLatest indexes the mentions' latest entities afresh, by their
+// entities' keys, after the mentions were reordered.
+func (es *entities) rebuildLatest() {
+	for _, ke := range es.byKey {
+		ke.latest = nil
+	}
+	for _, m := range es.mentions {
+		es.entry(m.ent.key).latest = m.ent
 	}
 }
 
@@ -134,9 +138,9 @@ const maxKeptKeys = 4096
 // entities.byKey), empty: a map reused from document to document, which
 // spares each document the growth of its own. The entities of the last
 // document it indexed are released here, not at release.
-func (sc *scratch) entityIndex() map[string][]*entity {
+func (sc *scratch) entityIndex() map[string]*keyEntry {
 	if sc.byKey == nil || len(sc.byKey) > maxKeptKeys {
-		sc.byKey = map[string][]*entity{}
+		sc.byKey = map[string]*keyEntry{}
 	} else {
 		clear(sc.byKey)
 	}

@@ -17,13 +17,13 @@ func TestLatestByKey(t *testing.T) {
 		{"Reed", "John Reed", "Jane Reed", "Reed", "Tom Hale", "Hale", "John Reed", "REED"},
 		{"Ana Costa", "Costa", "Pedro Costa", "Costa", "Ana Costa", "Costa", "Costa"},
 	} {
-		es := &entities{byKey: map[string][]*entity{}, latest: latestByKey{}}
+		es := &entities{byKey: map[string]*keyEntry{}}
 		for i, name := range names {
 			ws := strings.Fields(name)
 			key := strings.ToLower(ws[len(ws)-1])
 			var want *entity
-			if len(ws) == 1 && len(es.byKey[key]) > 0 {
-				want = es.byKey[key][0]
+			if ke := es.byKey[key]; len(ws) == 1 && ke != nil && len(ke.ents) > 0 {
+				want = ke.ents[0]
 				for k := len(es.mentions) - 1; k >= 0; k-- {
 					if m := es.mentions[k]; strings.EqualFold(m.ent.words[len(m.ent.words)-1], ws[0]) {
 						want = m.ent
@@ -31,16 +31,16 @@ func TestLatestByKey(t *testing.T) {
 					}
 				}
 			}
-			e := es.link(ws, key, name)
+			e, ke := es.linkEntry(ws, key, name)
 			if want != nil && e != want {
 				t.Errorf("%q, step %d: %q linked to %q, the scan finds %q", names, i, name, e.name, want.name)
 			}
 			es.mentions = append(es.mentions, nameMention{start: len(names) - i, ent: e})
-			es.latest.note(key, e)
+			ke.latest = e
 		}
 		// reordered (by start, here the reverse): rebuilt, the last one wins
 		slices.Reverse(es.mentions)
-		es.latest.rebuild(es.mentions)
+		es.rebuildLatest()
 		for key := range es.byKey {
 			var want *entity
 			for _, m := range es.mentions {
@@ -48,7 +48,7 @@ func TestLatestByKey(t *testing.T) {
 					want = m.ent
 				}
 			}
-			if got := es.latest[key]; got != want {
+			if got := es.byKey[key].latest; got != want {
 				t.Errorf("%q rebuilt: latest[%q] = %q, want %q", names, key, got.name, want.name)
 			}
 		}

@@ -15,30 +15,31 @@ import (
 func (x *Extractor) nameWordsInto(buf []string, toks []rules.Token, s rules.Span) (ws []string, key, gender, first string, from, to int) {
 	hon, det := x.lists.hon, x.lists.det
 	ws = buf[:0]
+	fi, li := -1, -1 // the first and the last word kept (few values live across the calls)
 	for i := s.Start; i < s.End; i++ {
 		t := &toks[i]
 		if t.Kind != rules.Word {
 			continue
 		}
-		if x.rules.InList(hon, t) {
-			if g := hon.Attr(t.Lower); g != "" {
-				gender = g
+		if drop, isHon := x.rules.NameWordDrop(hon, det, t, i == s.Start); drop {
+			if isHon {
+				if g := hon.Attr(t.Lower); g != "" {
+					gender = g
+				}
 			}
 			continue
 		}
-		if i == s.Start && x.rules.InList(det, t) {
-			continue
+		if fi < 0 {
+			fi = i
 		}
-		if x.rules.IsPossessiveSuffix(t) {
-			continue
-		}
-		if len(ws) == 0 {
-			first, from = t.Lower, int(t.Start)
-		}
-		to = int(t.End)
+		li = i
 		ws = append(ws, t.Text)
-		key = t.Lower // strings.ToLower(t.Text), made by the tokenizer
 	}
+	if li < 0 {
+		return ws, "", gender, "", 0, 0
+	}
+	first, from, to = toks[fi].Lower, int(toks[fi].Start), int(toks[li].End)
+	key = toks[li].Lower // strings.ToLower(t.Text), made by the tokenizer
 	if key != "" {
 		key = x.rules.Language.NameKey(key)
 	}
@@ -82,6 +83,7 @@ type entityArena struct {
 	ents  []entity
 	words []string
 	ptrs  []*entity // the first entity of each key in byKey
+	keys  []keyEntry
 }
 
 // Chunk sizes of entityArena: the first chunk of a document is small (most
@@ -104,6 +106,15 @@ func (ar *entityArena) newEntity() *entity {
 	}
 	ar.ents = ar.ents[:len(ar.ents)+1]
 	return &ar.ents[len(ar.ents)-1]
+}
+
+// newKey returns a zero key entry.
+func (ar *entityArena) newKey() *keyEntry {
+	if len(ar.keys) == cap(ar.keys) {
+		ar.keys = make([]keyEntry, 0, nextChunk(cap(ar.keys)))
+	}
+	ar.keys = ar.keys[:len(ar.keys)+1]
+	return &ar.keys[len(ar.keys)-1]
 }
 
 // keep returns a copy of ws that an entity may keep (ws may be a reused

@@ -38,15 +38,27 @@ type nameMention struct {
 // entities is the document's entity table.
 type entities struct {
 	list     []*entity
-	byKey    map[string][]*entity
-	mentions []nameMention    // in text order
-	byHead   map[string][]int // title head noun → indexes of mentions, made by byTitle
-	holds    map[string][]int // see holding
-	latest   latestByKey      // entity key → entity of the latest mention
+	byKey    map[string]*keyEntry // entity key → its entities and latest mention
+	mentions []nameMention        // in text order
+	byHead   map[string][]int     // title head noun → indexes of mentions, made by byTitle
+	holds    map[string][]int     // see holding
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
 	lang  *rules.Language
 	arena entityArena // where the entities and their words are allocated
+	// firsts has the bit firstBit of the first word of every entity of
+	// two words or more (an entity's first word is fixed once it has two):
+	// link looks back for a family name written first only when ws[0]'s
+	// bit is set.
+	firsts uint64
+}
+
+// firstBit returns the bit of w in entities.firsts.
+func firstBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << ((uint(len(w)) + uint(w[0]) + 3*uint(w[len(w)-1])) & 63)
 }
 
 // sameWord reports whether a and b are forms of one name word: equal but
@@ -163,11 +175,19 @@ func (x *Extractor) nameWords(toks []rules.Token, s rules.Span) ([]string, strin
 // another case form (Ирины Волковой) links to the entity of its first
 // form, whose name stays as the article introduced it.
 func (es *entities) link(ws []string, key, full string) *entity {
-	cands := es.byKey[key]
+	e, _ := es.linkEntry(ws, key, full)
+	return e
+}
+
+// linkEntry is link that also returns the entry of key, where the caller
+// notes the latest mention.
+func (es *entities) linkEntry(ws []string, key, full string) (*entity, *keyEntry) {
+	ke := es.entry(key)
+	cands := ke.ents
 	if len(ws) >= 2 {
 		for _, e := range cands {
 			if es.sameName(e, ws, full) {
-				return e
+				return e, ke
 			}
 		}
 		// a single-word entity with this key gets the full name
@@ -176,30 +196,34 @@ func (es *entities) link(ws []string, key, full string) *entity {
 				if len(ws) > len(e.words) && strings.EqualFold(e.words[len(e.words)-1], ws[len(ws)-1]) {
 					e.addAlias(e.name)
 					e.name, e.words = full, es.arena.keep(ws)
+					es.firsts |= firstBit(ws[0])
 				}
-				return e
+				return e, ke
 			}
 		}
 	} else if len(cands) > 0 {
 		// the most recently mentioned entity with this last name
-		if e := es.latest[key]; e != nil {
-			return e
+		if e := ke.latest; e != nil {
+			return e, ke
 		}
-		return cands[0]
-	} else if len(ws) == 1 {
+		return cands[0], ke
+	} else if len(ws) == 1 && es.firsts&firstBit(ws[0]) != 0 {
 		// a family name written first: Li for Li Jifeng, the person most
 		// recently named with it as the first of several words
 		for i := len(es.mentions) - 1; i >= 0 && i >= len(es.mentions)-maxAntecedents; i-- {
 			if e := es.mentions[i].ent; e != nil && e.person && len(e.words) >= 2 && e.words[0] == ws[0] {
-				return e
+				return e, ke
 			}
 		}
 	}
 	e := es.arena.newEntity()
 	*e = entity{name: full, key: key, words: es.arena.keep(ws), titles: []string{}, aliases: []string{}, best: -1}
 	es.list = append(es.list, e)
-	es.byKey[key] = es.arena.add(cands, e) // cands is es.byKey[key]
-	return e
+	if len(ws) >= 2 {
+		es.firsts |= firstBit(ws[0])
+	}
+	ke.ents = es.arena.add(cands, e)
+	return e, ke
 }
 
 // title returns the title that span s of toks gives, without a leading
@@ -207,9 +231,9 @@ func (es *entities) link(ws []string, key, full string) *entity {
 // it is none: no word of it can head a title (Ukraine, further), its only
 // heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
 func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
-	notNames := x.rules.Lists[rules.ListNotNames]
+	notNames := x.lists.notNames
 	// an affiliation names no head: (Harry Bond,) of Raleigh
-	affiliation := s.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAffiliation], &toks[s.Start])
+	affiliation := s.Len() > 1 && x.rules.InList(x.lists.affiliation, &toks[s.Start])
 	for s.Len() > 0 {
 		t := &toks[s.Start]
 		if t.Kind == rules.Punct || x.rules.InList(x.lists.det, t) && !x.rules.IsTitleWord(*t) || !x.rules.IsHeadWord(t) && !x.rules.IsTitleWord(*t) && x.rules.InList(notNames, t) {
@@ -246,13 +270,13 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], latest: a.sc.latestIndex()}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0]}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
 	a.ents = es
 	det := x.lists.det
-	orgWords := x.rules.Lists[listOrganisationWords]
+	orgWords := x.lists.orgWords
 	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
 	// the phrases at each position in turn, where no window memoises them
 	// (appositiveTitle, which asks for another position, makes its own)
@@ -260,11 +284,9 @@ func (x *Extractor) buildEntities(a *analysis) {
 	for si := range a.sents[:a.nsents] {
 		st := &a.sents[si]
 		toks := a.toks(si)
-		for i := 0; i < len(toks); {
-			t := &toks[i]
-			if t.Kind != rules.Word || !(t.Cap || x.rules.InListOrTitleWord(det, t)) {
-				i++
-				continue
+		for i := 0; ; {
+			if i = x.rules.NextNameStart(det, toks, i); i >= len(toks) {
+				break
 			}
 			sps := st.speakersInto(x.rules, toks, i, &phraseBuf)
 			if len(sps) == 0 {
@@ -288,9 +310,9 @@ func (x *Extractor) buildEntities(a *analysis) {
 					continue
 				}
 				full := joinWords(a.view, from, to, ws)
-				e := es.link(ws, key, full)
+				e, ke := es.linkEntry(ws, key, full)
 				if g == "" && len(ws) >= 2 {
-					g = x.rules.Lists[rules.ListFirstNames].Attr(first)
+					g = x.lists.firstNames.Attr(first)
 				}
 				if g != "" && e.gender == "" {
 					e.gender = g
@@ -311,7 +333,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				e.addAlias(full)
 				e.n++
 				es.mentions = append(es.mentions, nameMention{int(toks[sp.Mention.Start].Start), int(toks[sp.Mention.End-1].End), e})
-				es.latest.note(key, e)
+				ke.latest = e // the latest mention of key
 				if sp.Span.End > next {
 					next = sp.Span.End
 				}
@@ -336,7 +358,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
 		slices.SortStableFunc(es.mentions, byStart)
-		es.latest.rebuild(es.mentions)
+		es.rebuildLatest()
 	}
 }
 
@@ -451,9 +473,7 @@ func (x *Extractor) resolve(a *analysis) {
 // the quotes before it). It returns a title of honorifics only, for want
 // of a better one.
 func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*entity) string {
-	det := x.rules.Lists[rules.ListDeterminers]
-	defArt := x.rules.Lists[rules.ListDefinite]
-	pron := x.rules.Lists[rules.ListPronouns]
+	det, defArt, pron := x.lists.det, x.lists.defArt, x.lists.pron
 	sp := at.m.Speaker
 	toks := a.toks(at.sent)
 	mention := spanText(toks, sp.Mention)

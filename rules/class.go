@@ -373,3 +373,52 @@ func firstBit(w string) uint64 {
 	}
 	return 1 << ((uint(len(w))*13 + uint(w[0])*7 + uint(w[len(w)-1])) & 63)
 }
+
+// NextNameStart returns the index of the first token of toks from i on
+// that is a word with a capital or for which InListOrTitleWord(l, t)
+// holds, or len(toks): the entity table's filter of the positions where a
+// speaker phrase may open, run in one loop that reads each token's class
+// bits inline instead of a call for every lower-case word.
+func (rs *Ruleset) NextNameStart(l *List, toks []Token, i int) int {
+	m := rs.speakerBits.detTitle
+	if m == 0 || l != rs.speakerLists.determiners {
+		for ; i < len(toks); i++ {
+			if t := &toks[i]; t.Kind == Word && (t.Cap || rs.InListOrTitleWord(l, t)) {
+				return i
+			}
+		}
+		return len(toks)
+	}
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Word {
+			continue
+		}
+		if t.Cap || t.class&m != 0 || t.class == 0 && rs.InListOrTitleWord(l, t) {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// NameWordDrop reports whether a word t of a name mention is left out of
+// the name's words, as InList(hon, t), then with first InList(det, t),
+// then IsPossessiveSuffix(t) tell in turn, and whether it is left out as
+// an honorific; one call that reads t's class bits once, for the entity
+// table's every mention word.
+func (rs *Ruleset) NameWordDrop(hon, det *List, t *Token, first bool) (drop, honorific bool) {
+	if p := rs.speakerLists.possessives; hon == nil || hon.owner != rs || det == nil || det.owner != rs || p == nil || p.owner != rs {
+		if rs.InList(hon, t) {
+			return true, true
+		}
+		return first && rs.InList(det, t) || rs.IsPossessiveSuffix(t), false
+	}
+	c := rs.cls(t)
+	if c&hon.bit != 0 {
+		return true, true
+	}
+	if first && c&det.bit != 0 {
+		return true, false
+	}
+	return c&rs.speakerLists.possessives.bit != 0 && rs.IsPossessiveSuffix(t), false
+}
