@@ -60,7 +60,7 @@ func Decode(data []byte, enc string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if name == "utf-8" || name == "auto" && !hasUTF16BOM(data) {
+	if asIs(name, data) {
 		return string(data), nil
 	}
 	d := decoder{enc: name}
@@ -69,6 +69,12 @@ func Decode(data []byte, enc string) (string, error) {
 		return "", err
 	}
 	return string(out), nil
+}
+
+// asIs reports whether data in the canonical encoding name is taken as it
+// is: UTF-8, named or detected (no UTF-16 byte-order mark).
+func asIs(name string, data []byte) bool {
+	return name == "utf-8" || name == "auto" && !hasUTF16BOM(data)
 }
 
 func hasUTF16BOM(b []byte) bool {

@@ -212,7 +212,7 @@ func readInto(buf []byte, r io.Reader) ([]byte, error) {
 func textInput(id string, data []byte, opt InputOptions) Input {
 	var text string
 	var err error
-	if name, nerr := NormEncoding(opt.Encoding); nerr == nil && (name == "utf-8" || name == "auto" && !hasUTF16BOM(data)) {
+	if name, nerr := NormEncoding(opt.Encoding); nerr == nil && asIs(name, data) {
 		text = unsafe.String(unsafe.SliceData(data), len(data))
 	} else {
 		text, err = Decode(data, opt.Encoding)
