@@ -36,7 +36,9 @@ type classTable struct {
 	// for the map); ascii the one-byte ASCII words (punctuation, initials),
 	// read from an array
 	short wordtab.Table
-	ascii [0x80]uint64
+	// shortNul: words holds a word of 1 to 16 bytes (one with a NUL byte)
+	shortNul bool
+	ascii    [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
 	// nounSuf and personSuf hold the entries of noun_suffixes and
@@ -179,6 +181,8 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 			}
 			if a, b, ok := wordtab.Pack(w); ok {
 				cls.short.PutNew(a, b, c)
+			} else if w != "" && len(w) <= 16 {
+				cls.shortNul = true
 			}
 		}
 	}
@@ -235,6 +239,9 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	switch {
 	case len(lower) == 1 && lower[0] < 0x80:
 		c = rs.classes.ascii[lower[0]]
+	case len(lower) <= 16 && lower != "" && lower[len(lower)-1] != 0 && !rs.classes.shortNul:
+		// (no word of the table holds a NUL byte: such a word finds none)
+		c, _ = rs.classes.short.Get(wordtab.PackWord(lower))
 	case len(lower) <= 16:
 		if a, b, ok := wordtab.Pack(lower); ok {
 			c, _ = rs.classes.short.Get(a, b)

@@ -123,6 +123,28 @@ func Pack(w string) (a, b uint64, ok bool) {
 	return a, b, true
 }
 
+// PackWord is Pack for a word of 1 to 16 bytes whose last byte is not NUL,
+// without Pack's test for NUL bytes: such a word with a NUL byte packs to a
+// key no word without one has (a zero byte below its highest non-zero one),
+// so that a look-up of it in a table of such words finds nothing.
+func PackWord(w string) (a, b uint64) {
+	n := len(w)
+	switch {
+	case n >= 8:
+		a = Load64(w, 0)
+		if n > 8 {
+			b = Load64(w, n-8) >> (8 * (16 - n))
+		}
+	case n >= 4:
+		a = load32(w, 0) | load32(w, n-4)<<(8*(n-4))
+	case n >= 2:
+		a = load16(w, 0) | load16(w, n-2)<<(8*(n-2))
+	default:
+		a = uint64(w[0])
+	}
+	return a, b
+}
+
 // hasZeroByte reports whether one of the first n (1 to 8) bytes of x,
 // little-endian, is zero.
 func hasZeroByte(x uint64, n int) bool {
