@@ -38,7 +38,10 @@ type classTable struct {
 	short wordtab.Table
 	// shortNul: words holds a word of 1 to 16 bytes (one with a NUL byte)
 	shortNul bool
-	ascii    [0x80]uint64
+	// empty: the classes of the empty word (tokens without a lower-case
+	// form, not asked of the map)
+	empty uint64
+	ascii [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
 	// nounSuf and personSuf hold the entries of noun_suffixes and
@@ -189,6 +192,7 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 	cls.nounSuf = newSuffixSet(rs.Lists[ListNounSuffixes])
 	cls.personSuf = newSuffixSet(rs.Lists[ListPersonSuffixes])
 	cls.order = order
+	cls.empty = cls.words[""]
 	return cls
 }
 
@@ -239,9 +243,11 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	switch {
 	case len(lower) == 1 && lower[0] < 0x80:
 		c = rs.classes.ascii[lower[0]]
-	case len(lower) <= 16 && lower != "" && lower[len(lower)-1] != 0 && !rs.classes.shortNul:
+	case lower == "":
+		c = rs.classes.empty
+	case len(lower) <= 16 && lower[len(lower)-1] != 0 && !rs.classes.shortNul:
 		// (no word of the table holds a NUL byte: such a word finds none)
-		c, _ = rs.classes.short.Get(wordtab.PackWord(lower))
+		c = rs.classes.short.GetWord(lower)
 	case len(lower) <= 16:
 		if a, b, ok := wordtab.Pack(lower); ok {
 			c, _ = rs.classes.short.Get(a, b)

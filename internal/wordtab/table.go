@@ -123,13 +123,15 @@ func Pack(w string) (a, b uint64, ok bool) {
 	return a, b, true
 }
 
-// PackWord is Pack for a word of 1 to 16 bytes whose last byte is not NUL,
-// without Pack's test for NUL bytes: such a word with a NUL byte packs to a
-// key no word without one has (a zero byte below its highest non-zero one),
-// so that a look-up of it in a table of such words finds nothing.
-func PackWord(w string) (a, b uint64) {
-	n := len(w)
-	switch {
+// GetWord returns the value of the word w of 1 to 16 bytes, whose last
+// byte is not NUL, in a table of words packed by Pack (0 when the table
+// does not hold it): Get of its packing in one call, without Pack's test
+// for NUL bytes — such a word with a NUL byte packs to a key no word
+// without one has (a zero byte below its highest non-zero one), so that it
+// finds nothing.
+func (t *Table) GetWord(w string) uint64 {
+	var a, b uint64
+	switch n := len(w); {
 	case n >= 8:
 		a = Load64(w, 0)
 		if n > 8 {
@@ -142,7 +144,8 @@ func PackWord(w string) (a, b uint64) {
 	default:
 		a = uint64(w[0])
 	}
-	return a, b
+	v, _ := t.Get(a, b)
+	return v
 }
 
 // hasZeroByte reports whether one of the first n (1 to 8) bytes of x,
