@@ -130,13 +130,13 @@ func Pack(w string) (a, b uint64, ok bool) {
 // without one has (a zero byte below its highest non-zero one), so that it
 // finds nothing.
 func (t *Table) GetWord(w string) uint64 {
-	var a, b uint64
+	var a uint64
 	switch n := len(w); {
-	case n >= 8:
+	case n > 8:
+		v, _ := t.Get(Load64(w, 0), Load64(w, n-8)>>(8*(16-n)))
+		return v
+	case n == 8:
 		a = Load64(w, 0)
-		if n > 8 {
-			b = Load64(w, n-8) >> (8 * (16 - n))
-		}
 	case n >= 4:
 		a = load32(w, 0) | load32(w, n-4)<<(8*(n-4))
 	case n >= 2:
@@ -144,7 +144,7 @@ func (t *Table) GetWord(w string) uint64 {
 	default:
 		a = uint64(w[0])
 	}
-	v, _ := t.Get(a, b)
+	v, _ := t.Get(a, 0) // (the second word zero: the compiler drops its part)
 	return v
 }
 
