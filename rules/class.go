@@ -259,7 +259,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if len(lower) >= 7 && (!capital || rs.Language.CapitalisedNouns) && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
 	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {
