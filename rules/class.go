@@ -225,15 +225,22 @@ func (rs *Ruleset) Classify(t *Token) {
 // a paragraph, with a one-byte word (punctuation, an initial) read from
 // the ASCII table without the call of classOf.
 func (rs *Ruleset) ClassifyAll(toks []Token) {
+	// a word of 2 to 6 bytes gets no suffix class, nor one of nounClass
+	// when it is not capitalised or the ruleset has no noun suffixes: its
+	// classes are the table's, read without the call of classOf
+	nouns := rs.classes.nounSuf != nil || rs.classes.personSuf != nil
 	for i := range toks {
 		t := &toks[i]
-		if len(t.Lower) == 1 && t.Lower[0] < 0x80 && !t.Cap {
+		switch n := len(t.Lower); {
+		case n == 1 && t.Lower[0] < 0x80 && !t.Cap:
 			// (what classOf gives a word of one byte: no suffix class, and
 			// nounClass only for capitals)
 			t.class = rs.classes.ascii[t.Lower[0]] | classified
-			continue
+		case n >= 2 && n < 7 && t.Lower[n-1] != 0 && !rs.classes.shortNul && !(t.Cap && nouns):
+			t.class = rs.classes.short.GetWord(t.Lower) | classified
+		default:
+			t.class = rs.classOf(t.Lower, t.Cap)
 		}
-		t.class = rs.classOf(t.Lower, t.Cap)
 	}
 }
 
