@@ -36,6 +36,11 @@ type classTable struct {
 	// for the map); ascii the one-byte ASCII words (punctuation, initials),
 	// read from an array
 	short wordtab.Table
+	// shortNul: words holds a word of 1 to 16 bytes (one with a NUL byte)
+	shortNul bool
+	// empty: the classes of the empty word (tokens without a lower-case
+	// form, not asked of the map)
+	empty uint64
 	ascii [0x80]uint64
 	// suffixes holds the entries of title_suffixes by their last byte.
 	suffixes [256][]string
@@ -179,12 +184,15 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 			}
 			if a, b, ok := wordtab.Pack(w); ok {
 				cls.short.PutNew(a, b, c)
+			} else if w != "" && len(w) <= 16 {
+				cls.shortNul = true
 			}
 		}
 	}
 	cls.nounSuf = newSuffixSet(rs.Lists[ListNounSuffixes])
 	cls.personSuf = newSuffixSet(rs.Lists[ListPersonSuffixes])
 	cls.order = order
+	cls.empty = cls.words[""]
 	return cls
 }
 
@@ -217,15 +225,22 @@ func (rs *Ruleset) Classify(t *Token) {
 // a paragraph, with a one-byte word (punctuation, an initial) read from
 // the ASCII table without the call of classOf.
 func (rs *Ruleset) ClassifyAll(toks []Token) {
+	// a word of 2 to 6 bytes gets no suffix class, nor one of nounClass
+	// when it is not capitalised or the ruleset has no noun suffixes: its
+	// classes are the table's, read without the call of classOf
+	nouns := rs.classes.nounSuf != nil || rs.classes.personSuf != nil
 	for i := range toks {
 		t := &toks[i]
-		if len(t.Lower) == 1 && t.Lower[0] < 0x80 && !t.Cap {
+		switch n := len(t.Lower); {
+		case n == 1 && t.Lower[0] < 0x80 && !t.Cap:
 			// (what classOf gives a word of one byte: no suffix class, and
 			// nounClass only for capitals)
 			t.class = rs.classes.ascii[t.Lower[0]] | classified
-			continue
+		case n >= 2 && n < 7 && t.Lower[n-1] != 0 && !rs.classes.shortNul && !(t.Cap && nouns):
+			t.class = rs.classes.short.GetWord(t.Lower) | classified
+		default:
+			t.class = rs.classOf(t.Lower, t.Cap)
 		}
-		t.class = rs.classOf(t.Lower, t.Cap)
 	}
 }
 
@@ -235,6 +250,11 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	switch {
 	case len(lower) == 1 && lower[0] < 0x80:
 		c = rs.classes.ascii[lower[0]]
+	case lower == "":
+		c = rs.classes.empty
+	case len(lower) <= 16 && lower[len(lower)-1] != 0 && !rs.classes.shortNul:
+		// (no word of the table holds a NUL byte: such a word finds none)
+		c = rs.classes.short.GetWord(lower)
 	case len(lower) <= 16:
 		if a, b, ok := wordtab.Pack(lower); ok {
 			c, _ = rs.classes.short.Get(a, b)
@@ -246,7 +266,7 @@ func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	}
 	c |= classified
 	// titleSuffix, with the not_names look-up done by the class bits
-	if (!capital || rs.Language.CapitalisedNouns) && len(lower) >= 7 && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
+	if len(lower) >= 7 && (!capital || rs.Language.CapitalisedNouns) && c&rs.speakerBits.notNames == 0 && rs.classes.hasSuffix(lower) {
 		c |= classTitleSuffix
 	}
 	if capital && (rs.classes.nounSuf != nil || rs.classes.personSuf != nil) {

@@ -381,6 +381,7 @@ func (st *staticDefaults) classTable(order []string) (cls classTable, ok bool) {
 	cls.words = make(map[string]uint64, len(st.Long))
 	for _, w := range st.Long {
 		cls.words[w.Word] = w.Class
+		cls.shortNul = cls.shortNul || w.Word != "" && len(w.Word) <= 16
 	}
 	return cls, true
 }

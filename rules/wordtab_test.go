@@ -36,15 +36,22 @@ func TestShortWordsLikeMap(t *testing.T) {
 	}
 }
 
-// TestClassifyAllLikeClassify checks that ClassifyAll, with its short cut
-// for one-byte words, gives each token the classes Classify gives it.
+// TestClassifyAllLikeClassify checks that ClassifyAll, with its short cuts
+// for words of one byte and of two to six, gives each token the classes
+// Classify gives it, in every language (German has noun suffixes).
 func TestClassifyAllLikeClassify(t *testing.T) {
-	rs, err := Default()
+	base, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, code := range base.Langs() {
+		classifyAllLikeClassify(t, base.ForLang(code))
+	}
+}
+
+func classifyAllLikeClassify(t *testing.T, rs *Ruleset) {
 	var toks []Token
-	for _, w := range []string{"a", "A", "I", "i", ",", ".", "-", "’", "é", "É", "the", "The", "said", "spokeswoman", "Spokeswoman", "x"} {
+	for _, w := range []string{"a", "A", "I", "i", ",", ".", "-", "’", "é", "É", "the", "The", "said", "says", "Mr", "Amt", "Stadt", "Haus", "die", "der", "sagte", "ab\x00c", "", "spokeswoman", "Spokeswoman", "x"} {
 		for _, capital := range []bool{false, true} {
 			toks = append(toks, Token{Text: w, Lower: strings.ToLower(w), Cap: capital})
 		}

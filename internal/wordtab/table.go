@@ -123,6 +123,31 @@ func Pack(w string) (a, b uint64, ok bool) {
 	return a, b, true
 }
 
+// GetWord returns the value of the word w of 1 to 16 bytes, whose last
+// byte is not NUL, in a table of words packed by Pack (0 when the table
+// does not hold it): Get of its packing in one call, without Pack's test
+// for NUL bytes — such a word with a NUL byte packs to a key no word
+// without one has (a zero byte below its highest non-zero one), so that it
+// finds nothing.
+func (t *Table) GetWord(w string) uint64 {
+	var a uint64
+	switch n := len(w); {
+	case n > 8:
+		v, _ := t.Get(Load64(w, 0), Load64(w, n-8)>>(8*(16-n)))
+		return v
+	case n == 8:
+		a = Load64(w, 0)
+	case n >= 4:
+		a = load32(w, 0) | load32(w, n-4)<<(8*(n-4))
+	case n >= 2:
+		a = load16(w, 0) | load16(w, n-2)<<(8*(n-2))
+	default:
+		a = uint64(w[0])
+	}
+	v, _ := t.Get(a, 0) // (the second word zero: the compiler drops its part)
+	return v
+}
+
 // hasZeroByte reports whether one of the first n (1 to 8) bytes of x,
 // little-endian, is zero.
 func hasZeroByte(x uint64, n int) bool {

@@ -132,3 +132,34 @@ func TestPackAgreesWithBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestGetWord checks GetWord against Pack and Get for words of every
+// length, and that a word with a NUL byte before its last byte finds
+// nothing, not the word it would pack like without Pack's test.
+func TestGetWord(t *testing.T) {
+	words := []string{"a", "é", "of", "the", "said", "acme", "jane", "doe's", "springfield", "spokeswoman", "abcdefghijklmnop"}
+	tab := New(len(words))
+	for i, w := range words {
+		a, b, ok := Pack(w)
+		if !ok {
+			t.Fatalf("Pack(%q) failed", w)
+		}
+		tab.PutNew(a, b, uint64(i+1))
+	}
+	for i, w := range words {
+		if got := tab.GetWord(w); got != uint64(i+1) {
+			t.Errorf("GetWord(%q) = %d, want %d", w, got, i+1)
+		}
+		if len(w) < 16 {
+			if got := tab.GetWord(w + "x"); got != 0 {
+				t.Errorf("GetWord(%q) = %d, want 0", w+"x", got)
+			}
+		}
+		for k := 0; k+1 < len(w); k++ { // a NUL byte before the last one
+			nul := w[:k] + "\x00" + w[k+1:]
+			if got := tab.GetWord(nul); got != 0 {
+				t.Errorf("GetWord(%q) = %d, want 0", nul, got)
+			}
+		}
+	}
+}
