@@ -160,7 +160,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	// parse decodes a rule, or with nested the conditions of prev: or next:
 	var parse func(n *yaml.Node, nested bool) (*CleanupRule, int)
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
-		c := newCleanupRule(d.pos(n), d.file)
+		c := newCleanupRule(d.slabs().cleanRule(), d.pos(n), d.file)
 		conds := 0
 		if d.cleanKeys == nil {
 			// once per file: the keys are sorted out of a map
@@ -246,7 +246,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	if !d.id(n, c.ID, "cleanup rule") {
 		return nil
 	}
-	if msg := c.check(conds); msg != "" {
+	if msg := c.check(conds, d.slabs().filterSlab()); msg != "" {
 		d.errf(n, "%s", msg)
 		return nil
 	}
@@ -254,7 +254,8 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 }
 
 func (d *decoder) attr(n *yaml.Node) *AttrRule {
-	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
+	r := d.slabs().attrRule()
+	*r = AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
 	d.mapping(n, []string{"id", "description", "priority", "confidence", "confidence_across", "confidence_resolved", "confidence_short", "confidence_single", "confidence_term", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {

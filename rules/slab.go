@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"unsafe"
+
+	"github.com/whosaid/whosaid/internal/needle"
+)
+
+// slabBytes is the least size of a slab's block: more than the largest
+// size class of Go's allocator (32 KiB), so that a block is a span of its
+// own, which the allocator's central lists note in the one table they keep
+// for all such spans. Many objects of one size class take several spans,
+// and the first second span of a size class makes the runtime write a new
+// 4 KiB block of its span sets (~1.5 page faults of a fresh page, ~30 µs
+// here; docs/performance.md, start-up round ten): the rules of a load,
+// taken from slabs, leave their size classes to the rest of the run.
+const slabBytes = 32<<10 + 1
+
+// slab hands out the elements of blocks of T allocated together. An
+// element keeps its block alive: a slab serves objects that live as long
+// as each other (the rules of one load).
+type slab[T any] struct{ free []T }
+
+// new returns a zeroed T from the slab.
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		var t T
+		s.free = make([]T, slabBytes/int(unsafe.Sizeof(t))+1)
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
+}
+
+// slabs returns the memory of the load's patterns, which holds its slabs;
+// nil for a decoder of its own (whose rules are allocated one by one).
+func (d *decoder) slabs() *patternBlocks {
+	if d.patterns == nil || !d.patterns.shared {
+		return nil
+	}
+	return d.patterns
+}
+
+// attrRule returns a zeroed rule, from the load's slab when b is not nil.
+func (b *patternBlocks) attrRule() *AttrRule {
+	if b == nil {
+		return new(AttrRule)
+	}
+	return b.attrs.new()
+}
+
+// cleanRule returns a zeroed cleanup rule from the load's slab, nil
+// without one (newCleanupRule allocates it).
+func (b *patternBlocks) cleanRule() *CleanupRule {
+	if b == nil {
+		return nil
+	}
+	return b.cleans.new()
+}
+
+// filterSlab returns the slab of the load's quick tests, nil without one.
+func (b *patternBlocks) filterSlab() *slab[needle.Filter] {
+	if b == nil {
+		return nil
+	}
+	return &b.filters
+}
