@@ -331,13 +331,8 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !ok {
 		return nil
 	}
-	// the node's position and style, not the node (152 bytes a rule, and
-	// the tree's memory is reused by the next file: snapshotIndex)
-	kind, style, line, column := patNode.Kind, patNode.Style, patNode.Line, patNode.Column
-	r.at = func(col int) Pos {
-		at := yaml.Node{Kind: kind, Style: style, Value: src, Line: line, Column: column}
-		return d.valuePos(&at, runeOffset(src, col))
-	}
+	r.at = d.slabs().patternAt()
+	*r.at = patternAt{d: d, src: src, kind: patNode.Kind, style: patNode.Style, line: patNode.Line, column: patNode.Column}
 	if strings.TrimSpace(src) == "" {
 		d.errf(patNode, "empty pattern")
 		return nil
@@ -348,7 +343,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	pat, ok := (*Pattern)(nil), false
 	if d.src.Default && d.fromStatic && r.Kind == KindIndirect {
-		pat, ok = lazyPattern(src) // read on first use (pattern_lazy.go)
+		pat, ok = lazyPattern(src, blocks) // read on first use (pattern_lazy.go)
 	}
 	if d.src.Default && !ok {
 		pat, ok = tablePattern(src, blocks) // parsed when the table was made
@@ -359,7 +354,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	if err != nil {
 		if pe, ok := err.(*PatternError); ok {
-			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)
+			d.errAt(r.at.pos(pe.Col), "pattern: %s", pe.Msg)
 		} else {
 			d.errf(patNode, "pattern: %v", err)
 		}

@@ -235,10 +235,19 @@ type patternBlocks struct {
 	// shared: the blocks serve many parses (blocks of a fixed size; else
 	// sized by the one pattern's source)
 	shared bool
-	// the load's rules and their quick tests (see slab), when shared
+	// the load's rules, patterns, regexes and their quick tests (see
+	// slab), when shared
 	attrs   slab[AttrRule]
 	cleans  slab[CleanupRule]
 	filters slab[needle.Filter]
+	pats    slab[Pattern]
+	lazies  slab[lazyItems]
+	regexps slab[Regexp]
+	ats     slab[patternAt]
+	// reader is the table's reader of the load's patterns, used by one at
+	// a time
+	reader patternReader
+	parser parser
 }
 
 // newItem returns a new item of the parse that holds it.

@@ -32,18 +32,17 @@ func (s *slab[T]) new() *T {
 	return p
 }
 
-// slabs returns the memory of the load's patterns, which holds its slabs;
-// nil for a decoder of its own (whose rules are allocated one by one).
-func (d *decoder) slabs() *patternBlocks {
-	if d.patterns == nil || !d.patterns.shared {
-		return nil
-	}
-	return d.patterns
-}
+// slabs returns the memory of the load's patterns, which holds its slabs
+// (nil for a decoder of its own, whose rules are allocated one by one).
+func (d *decoder) slabs() *patternBlocks { return d.patterns }
 
-// attrRule returns a zeroed rule, from the load's slab when b is not nil.
+// slabbed reports whether b serves the rules of a load from its slabs (not
+// those of one pattern, and not nil).
+func (b *patternBlocks) slabbed() bool { return b != nil && b.shared }
+
+// attrRule returns a zeroed rule.
 func (b *patternBlocks) attrRule() *AttrRule {
-	if b == nil {
+	if !b.slabbed() {
 		return new(AttrRule)
 	}
 	return b.attrs.new()
@@ -52,7 +51,7 @@ func (b *patternBlocks) attrRule() *AttrRule {
 // cleanRule returns a zeroed cleanup rule from the load's slab, nil
 // without one (newCleanupRule allocates it).
 func (b *patternBlocks) cleanRule() *CleanupRule {
-	if b == nil {
+	if !b.slabbed() {
 		return nil
 	}
 	return b.cleans.new()
@@ -60,8 +59,42 @@ func (b *patternBlocks) cleanRule() *CleanupRule {
 
 // filterSlab returns the slab of the load's quick tests, nil without one.
 func (b *patternBlocks) filterSlab() *slab[needle.Filter] {
-	if b == nil {
+	if !b.slabbed() {
 		return nil
 	}
 	return &b.filters
+}
+
+// pattern returns a zeroed pattern.
+func (b *patternBlocks) pattern() *Pattern {
+	if !b.slabbed() {
+		return new(Pattern)
+	}
+	return b.pats.new()
+}
+
+// lazyItems returns a zeroed lazyItems.
+func (b *patternBlocks) lazyItems() *lazyItems {
+	if !b.slabbed() {
+		return new(lazyItems)
+	}
+	return b.lazies.new()
+}
+
+// lazyRegexp is the package's lazyRegexp.
+func (b *patternBlocks) lazyRegexp(src string, pos Pos) *Regexp {
+	if !b.slabbed() {
+		return lazyRegexp(src, pos)
+	}
+	re := b.regexps.new()
+	*re = Regexp{Pos: pos, src: src}
+	return re
+}
+
+// patternAt returns a zeroed patternAt.
+func (b *patternBlocks) patternAt() *patternAt {
+	if !b.slabbed() {
+		return new(patternAt)
+	}
+	return b.ats.new()
 }
