@@ -171,7 +171,19 @@ const qmEnd = qm + ",.;:"
 // defines a PRON set but never uses it: pronoun speakers are told by the
 // gold speaker_is_pronoun flag.)
 // They are made on first use, not at every start of the program.
-var stopWords = sync.OnceValue(func() map[string]bool {
+func stopWords() map[string]bool {
+	stopOnce.Do(makeStopWords)
+	return stopSet
+}
+
+// stopOnce, stopSet: the set of stopWords (a package-level sync.OnceValue
+// is a call of the package's set-up, which every process runs).
+var (
+	stopOnce sync.Once
+	stopSet  map[string]bool
+)
+
+func makeStopWords() {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of and or in on at to for from by with mr mrs ms dr
 sen rep gov president former said says he she they it his her their him them
@@ -179,8 +191,8 @@ we i you who that this his its one some others also er sie es ich wir der die
 das den dem des ein eine und von im`) {
 		m[w] = true
 	}
-	return m
-})
+	stopSet = m
+}
 
 // runeAt returns text[i] with Python's indexing: a negative i counts from
 // the end. Out of range it returns -1, which is in no character set (where
@@ -280,14 +292,24 @@ func pyLower(s string) []rune {
 
 // titleStopWords are score.py's TITLE_STOP words, never content words of
 // a title.
-var titleStopWords = sync.OnceValue(func() map[string]bool {
+func titleStopWords() map[string]bool {
+	titleStopOnce.Do(makeTitleStopWords)
+	return titleStopSet
+}
+
+var (
+	titleStopOnce sync.Once
+	titleStopSet  map[string]bool
+)
+
+func makeTitleStopWords() {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of and or in on at to for from by with former now longtime
 also then retired current new his her their its`) {
 		m[w] = true
 	}
-	return m
-})
+	titleStopSet = m
+}
 
 // words is score.py's words(): the set of \w+ tokens of the lowercased
 // string that are not stop words and are longer than one code point.
