@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -170,17 +171,40 @@ const qmEnd = qm + ",.;:"
 // stopWords are score.py's STOP words, never content words. (score.py also
 // defines a PRON set but never uses it: pronoun speakers are told by the
 // gold speaker_is_pronoun flag.)
-// They are made on first use, not at every start of the program.
-var stopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the of and or in on at to for from by with mr mrs ms dr
+func stopWords() map[string]bool { return stopSet.get() }
+
+var stopSet = lazyWords{words: `a an the of and or in on at to for from by with mr mrs ms dr
 sen rep gov president former said says he she they it his her their him them
 we i you who that this his its one some others also er sie es ich wir der die
-das den dem des ein eine und von im`) {
-		m[w] = true
+das den dem des ein eine und von im`}
+
+// lazyWords is the set of the words of a list, made on first use, not at
+// every start of the program: a package-level sync.OnceValue would be a
+// call of the package's set-up, which every process runs; a lazyWords is
+// static data.
+type lazyWords struct {
+	words string // space-separated
+	mu    sync.Mutex
+	set   atomic.Pointer[map[string]bool]
+}
+
+// get returns the set.
+func (w *lazyWords) get() map[string]bool {
+	if p := w.set.Load(); p != nil {
+		return *p
 	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if p := w.set.Load(); p != nil {
+		return *p
+	}
+	m := map[string]bool{}
+	for _, x := range strings.Fields(w.words) {
+		m[x] = true
+	}
+	w.set.Store(&m)
 	return m
-})
+}
 
 // runeAt returns text[i] with Python's indexing: a negative i counts from
 // the end. Out of range it returns -1, which is in no character set (where
@@ -280,14 +304,10 @@ func pyLower(s string) []rune {
 
 // titleStopWords are score.py's TITLE_STOP words, never content words of
 // a title.
-var titleStopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the of and or in on at to for from by with former now longtime
-also then retired current new his her their its`) {
-		m[w] = true
-	}
-	return m
-})
+func titleStopWords() map[string]bool { return titleStopSet.get() }
+
+var titleStopSet = lazyWords{words: `a an the of and or in on at to for from by with former now longtime
+also then retired current new his her their its`}
 
 // words is score.py's words(): the set of \w+ tokens of the lowercased
 // string that are not stop words and are longer than one code point.

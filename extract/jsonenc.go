@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,13 +19,22 @@ const jsonHex = "0123456789abcdef"
 const streamChunk = 32 << 10
 
 // jsonSafe marks the ASCII bytes that encoding/json writes as they are
-// (its htmlSafeSet): printable, and not ", \, <, > or &.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for b := 0x20; b < utf8.RuneSelf; b++ {
-		t[b] = b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
-	}
-	return t
-}()
+// (its htmlSafeSet): printable, and not ", \, <, > or &. A literal, not a
+// loop of the package's set-up (TestStaticTables).
+var jsonSafe = [utf8.RuneSelf]bool{
+	' ': true, '!': true, '#': true, '$': true, '%': true, '\'': true, '(': true, ')': true,
+	'*': true, '+': true, ',': true, '-': true, '.': true, '/': true, '0': true, '1': true,
+	'2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	':': true, ';': true, '=': true, '?': true, '@': true, 'A': true, 'B': true, 'C': true,
+	'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true, 'J': true, 'K': true,
+	'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true, 'S': true,
+	'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true, '[': true,
+	']': true, '^': true, '_': true, '`': true, 'a': true, 'b': true, 'c': true, 'd': true,
+	'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true, 'k': true, 'l': true,
+	'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
+	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true, '{': true, '|': true,
+	'}': true, '~': true, 0x7f: true,
+}
 
 // safeJSON8 reports whether the 8 bytes x (little-endian) are ASCII bytes
 // that jsonSafe marks; it may say no for some that are (=), never yes for
@@ -243,18 +253,24 @@ func streamDocJSON(dst []byte, d *Document, cols []column, flush func([]byte) []
 }
 
 // recordKeys are the JSON keys of recordFields with their colons
-// ("doc":), made once.
-var recordKeys = func() (keys [len(recordFields)]string) {
+// ("doc":), made at the first record written (not in the package's
+// set-up, which every process runs).
+var (
+	recordKeys     [len(recordFields)]string
+	recordKeysOnce sync.Once
+)
+
+func makeRecordKeys() {
 	for i := range recordFields {
-		keys[i] = `"` + recordFields[i].name + `":`
+		recordKeys[i] = `"` + recordFields[i].name + `":`
 	}
-	return keys
-}()
+}
 
 // appendRecordJSON appends the JSON of one record, as json.Marshal gives
 // it: the fields of recordFields in order. docJSON is the JSON string of
 // doc, the document's id, encoded once for all its records.
 func appendRecordJSON(dst []byte, r *Record, doc string, docJSON []byte) ([]byte, bool) {
+	recordKeysOnce.Do(makeRecordKeys)
 	sep := byte('{')
 	for i := range recordFields {
 		f := &recordFields[i]

@@ -213,3 +213,28 @@ func TestASCIISafeJSON8(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticTables checks the tables written as literals (so that the
+// package has no set-up) against their definitions.
+func TestStaticTables(t *testing.T) {
+	for b := range utf8.RuneSelf {
+		want := b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+		if jsonSafe[b] != want {
+			t.Errorf("jsonSafe[%#x] = %v, want %v", b, jsonSafe[b], want)
+		}
+	}
+	for c := range 256 {
+		var want uint64
+		switch {
+		case c >= 'a' && c <= 'z':
+			want = 1
+		case c >= 'A' && c <= 'Z':
+			want = 1 << alnumUpper
+		case c >= '0' && c <= '9':
+			want = 1 << alnumDigit
+		}
+		if asciiAlnum[c] != want {
+			t.Errorf("asciiAlnum[%q] = %#x, want %#x", rune(c), asciiAlnum[c], want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package extract
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -131,8 +132,11 @@ const DefaultMaxQuoteLen = 5000
 // Invalid UTF-8 is read as one-byte ordinary characters. The work is linear in
 // len(text) (plus sorting the warnings), whatever the input.
 func ScanQuotes(text string, opt ScanOptions) ([]Quote, []ScanWarning) {
-	t := &qsDefaultTable
-	if opt.Pairs != nil || opt.Elisions != nil {
+	var t *qsTable
+	if opt.Pairs == nil && opt.Elisions == nil {
+		qsDefaultTableOnce.Do(makeQSDefaultTable)
+		t = &qsDefaultTable
+	} else {
 		pairs, elisions := opt.Pairs, opt.Elisions
 		if pairs == nil {
 			pairs = DefaultMarkPairs()
@@ -209,11 +213,18 @@ type qsMark struct {
 	closes  uint64 // bit o set: this rune closes quotes opened by mark o
 }
 
-var qsDefaultTable = func() (t qsTable) {
-	t.compile(DefaultMarkPairs())
-	t.elisions = DefaultElisions()
-	return t
-}()
+// qsDefaultTable is the table of the default marks and elisions, made at
+// the first ScanQuotes that takes it (not in the package's set-up, which
+// every process runs).
+var (
+	qsDefaultTable     qsTable
+	qsDefaultTableOnce sync.Once
+)
+
+func makeQSDefaultTable() {
+	qsDefaultTable.compile(DefaultMarkPairs())
+	qsDefaultTable.elisions = DefaultElisions()
+}
 
 // qsUsableMark reports whether r may be a quotation mark: a valid, visible,
 // non-space rune other than the replacement character.

@@ -169,9 +169,14 @@ type Judge struct {
 }
 
 // newCleanupRule returns a rule with the defaults of the format.
-func newCleanupRule(pos Pos, source string) *CleanupRule {
-	return &CleanupRule{Drop: DropLine, Protect: true, ProtectCues: true, Pos: pos, Source: source,
+// c is where it is made (nil: a new rule).
+func newCleanupRule(c *CleanupRule, pos Pos, source string) *CleanupRule {
+	if c == nil {
+		c = new(CleanupRule)
+	}
+	*c = CleanupRule{Drop: DropLine, Protect: true, ProtectCues: true, Pos: pos, Source: source,
 		MaxStopwords: 1, MaxCapitalized: 1, MaxDigits: 1}
+	return c
 }
 
 // newJudge returns a judge with neutral weights.
@@ -191,8 +196,8 @@ func (c *CleanupRule) setSide(key string, side *CleanupRule) {
 
 // check reports what is wrong with a decoded rule as a whole ("" when
 // nothing is), and prepares the rule for matching.
-func (c *CleanupRule) check(conds int) string {
-	c.prepare()
+func (c *CleanupRule) check(conds int, filters *slab[needle.Filter]) string {
+	c.prepare(filters)
 	switch {
 	case c.Judge != nil && (conds > 0 || c.Scored || c.Drop != DropLine):
 		return fmt.Sprintf("cleanup rule %q: a judge rule takes no conditions, score or drop", c.ID)
@@ -252,11 +257,15 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 
 // prepare mines the quick tests of the rule's regex (and of prev: and
 // next:).
-func (c *CleanupRule) prepare() {
+func (c *CleanupRule) prepare(filters *slab[needle.Filter]) {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
 		if r != nil && r.Regex != nil {
-			f := filterOf(r.Regex.String()) // mined beforehand for the default rules
-			r.filter = &f
+			if filters != nil {
+				r.filter = filters.new()
+			} else {
+				r.filter = new(needle.Filter)
+			}
+			*r.filter = filterOf(r.Regex.String()) // mined beforehand for the default rules
 		}
 	}
 }

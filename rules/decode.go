@@ -280,7 +280,7 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 		return nil
 	}
 	if d.src.Default && vettedPattern(s) {
-		return lazyRegexp(s, d.pos(n)) // compiled when the snapshot was made
+		return d.slabs().lazyRegexp(s, d.pos(n)) // compiled when the snapshot was made
 	}
 	re, err := regexp.Compile(s)
 	if err != nil {

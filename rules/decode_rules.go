@@ -160,7 +160,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	// parse decodes a rule, or with nested the conditions of prev: or next:
 	var parse func(n *yaml.Node, nested bool) (*CleanupRule, int)
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
-		c := newCleanupRule(d.pos(n), d.file)
+		c := newCleanupRule(d.slabs().cleanRule(), d.pos(n), d.file)
 		conds := 0
 		if d.cleanKeys == nil {
 			// once per file: the keys are sorted out of a map
@@ -246,7 +246,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	if !d.id(n, c.ID, "cleanup rule") {
 		return nil
 	}
-	if msg := c.check(conds); msg != "" {
+	if msg := c.check(conds, d.slabs().filterSlab()); msg != "" {
 		d.errf(n, "%s", msg)
 		return nil
 	}
@@ -254,7 +254,8 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 }
 
 func (d *decoder) attr(n *yaml.Node) *AttrRule {
-	r := &AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
+	r := d.slabs().attrRule()
+	*r = AttrRule{Priority: 50, Confidence: 0.8, Kind: "direct", Scope: ScopeSentence, Pos: d.pos(n), Source: d.file, Pack: d.src.Pack}
 	r.idPos = r.Pos
 	var patNode *yaml.Node
 	d.mapping(n, []string{"id", "description", "priority", "confidence", "confidence_across", "confidence_resolved", "confidence_short", "confidence_single", "confidence_term", "kind", "scope", "status", "pattern", "tests"}, func(key string, k, v *yaml.Node) {
@@ -330,13 +331,8 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	if !ok {
 		return nil
 	}
-	// the node's position and style, not the node (152 bytes a rule, and
-	// the tree's memory is reused by the next file: snapshotIndex)
-	kind, style, line, column := patNode.Kind, patNode.Style, patNode.Line, patNode.Column
-	r.at = func(col int) Pos {
-		at := yaml.Node{Kind: kind, Style: style, Value: src, Line: line, Column: column}
-		return d.valuePos(&at, runeOffset(src, col))
-	}
+	r.at = d.slabs().patternAt()
+	*r.at = patternAt{d: d, src: src, kind: patNode.Kind, style: patNode.Style, line: patNode.Line, column: patNode.Column}
 	if strings.TrimSpace(src) == "" {
 		d.errf(patNode, "empty pattern")
 		return nil
@@ -347,7 +343,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	pat, ok := (*Pattern)(nil), false
 	if d.src.Default && d.fromStatic && r.Kind == KindIndirect {
-		pat, ok = lazyPattern(src) // read on first use (pattern_lazy.go)
+		pat, ok = lazyPattern(src, blocks) // read on first use (pattern_lazy.go)
 	}
 	if d.src.Default && !ok {
 		pat, ok = tablePattern(src, blocks) // parsed when the table was made
@@ -358,7 +354,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 	}
 	if err != nil {
 		if pe, ok := err.(*PatternError); ok {
-			d.errAt(r.at(pe.Col), "pattern: %s", pe.Msg)
+			d.errAt(r.at.pos(pe.Col), "pattern: %s", pe.Msg)
 		} else {
 			d.errf(patNode, "pattern: %v", err)
 		}

@@ -305,7 +305,7 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 			if !ok {
 				p := r.Pos
 				if r.at != nil {
-					p = r.at(ref.col)
+					p = r.at.pos(ref.col)
 				}
 				*errs = append(*errs, &Error{Pos: p, Msg: fmt.Sprintf("pattern refers to list %q, which does not exist%s", ref.name, rs.suggestList(ref.name))})
 			}

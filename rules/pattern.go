@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/whosaid/whosaid/internal/needle"
 )
 
 // Pattern is a compiled attribution pattern: a sequence of items over tokens.
@@ -232,13 +235,26 @@ type patternBlocks struct {
 	// shared: the blocks serve many parses (blocks of a fixed size; else
 	// sized by the one pattern's source)
 	shared bool
+	// the load's rules, patterns, regexes and their quick tests (see
+	// slab), when shared
+	attrs   slab[AttrRule]
+	cleans  slab[CleanupRule]
+	filters slab[needle.Filter]
+	pats    slab[Pattern]
+	lazies  slab[lazyItems]
+	regexps slab[Regexp]
+	ats     slab[patternAt]
+	// reader is the table's reader of the load's patterns, used by one at
+	// a time
+	reader patternReader
+	parser parser
 }
 
 // newItem returns a new item of the parse that holds it.
 func (p *parser) newItem(it item) *item {
 	b := p.blocks
 	if len(b.items) == cap(b.items) {
-		n := 90 // 12,240 bytes, just under a size class of the allocator
+		n := slabBytes/int(unsafe.Sizeof(item{})) + 1 // a span of its own (see slab)
 		if !b.shared {
 			n = min(max(len(p.src)/8, 4), 64) // ~8 bytes of source an item
 		}

@@ -27,14 +27,16 @@ type lazyItems struct {
 
 // lazyPattern returns the pattern src of the table without its items,
 // which its reads on first use; ok is false when src is not in the table.
-func lazyPattern(src string) (pat *Pattern, ok bool) {
+func lazyPattern(src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
 	val, ok := lookupEntry(defaultPatternTable, patternsMagic, patternKind, src)
 	if !ok || val == "" {
 		return nil, false
 	}
 	f := val[0]
-	return &Pattern{Source: src, HasQuote: f&patternQuote != 0, HasClause: f&patternClause != 0,
-		anchored: f&patternAnchored != 0, lazy: &lazyItems{}}, true
+	pat = blocks.pattern()
+	*pat = Pattern{Source: src, HasQuote: f&patternQuote != 0, HasClause: f&patternClause != 0,
+		anchored: f&patternAnchored != 0, lazy: blocks.lazyItems()}
+	return pat, true
 }
 
 // its returns the items of p: for a pattern read on first use, read them

@@ -71,12 +71,21 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	if !ok || val == "" {
 		return nil, false
 	}
-	r := &patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &parser{src: src, blocks: blocks}}
+	var r *patternReader
+	if blocks.slabbed() {
+		// the load's patterns are read one after another
+		blocks.parser = parser{src: src, blocks: blocks}
+		blocks.reader = patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &blocks.parser}
+		r = &blocks.reader
+	} else {
+		r = &patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &parser{src: src, blocks: blocks}}
+	}
 	items := r.seq(0)
 	if r.err != nil || len(items) == 0 {
 		return nil, false
 	}
-	pat = &Pattern{Source: src, items: items, lists: r.lists}
+	pat = blocks.pattern()
+	*pat = Pattern{Source: src, items: items, lists: r.lists}
 	pat.scan()
 	return pat, true
 }

@@ -366,8 +366,9 @@ type AttrRule struct {
 	// was defined; zero when the rule replaced none.
 	Overrides Pos
 
-	// at maps a 1-based column of the pattern source to its file position.
-	at    func(col int) Pos
+	// at maps a 1-based column of the pattern source to its file position
+	// (patternAt.pos).
+	at    *patternAt
 	idPos Pos
 }
 

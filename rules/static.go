@@ -242,6 +242,7 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 			rs.Lists[sl.Name] = &block[len(block)-1]
 		}
 	}
+	var sets slab[wordtab.Set] // the lists' word sets, one block for all
 	for name, l := range rs.Lists {
 		i := st.listIndex(name)
 		if i < 0 || len(st.Lists[i].Entries) != len(l.Entries) || l.plain {
@@ -249,7 +250,7 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 			continue
 		}
 		sl := &st.Lists[i]
-		sl.install(l, !bit[i] && sl.Set == nil)
+		sl.install(l, !bit[i] && sl.Set == nil, &sets)
 	}
 }
 
@@ -293,18 +294,19 @@ func (sl *staticList) hasWord(w string) bool {
 // table its own words map (for a class table built anew).
 func (l *List) materialize() {
 	if l.words == nil && l.static != nil {
-		l.static.install(l, true)
+		l.static.install(l, true, nil)
 	}
 }
 
 // install gives l the words, phrases and attributes of sl; its words map
 // only when words is true: else Has reads them from sl's word set when it
 // has one, or from the class table by the list's class bit, which the list
-// must get from the static data's class table (bindClasses).
-func (sl *staticList) install(l *List, words bool) {
+// must get from the static data's class table (bindClasses); that word set
+// is taken from sets.
+func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 	l.static, l.set = sl, nil
 	if !words && sl.Set != nil {
-		l.set = wordtab.SetFromData(sl.Set, sl.hasWord)
+		l.set = wordtab.SetFromDataAt(sets.new(), sl.Set, sl.hasWord)
 	}
 	l.bit = 0 // (until bindClasses gives it one)
 	// the maps are made big enough at once (their growth was a third of

@@ -327,3 +327,21 @@ func tryParse(data []byte) (err error) {
 		}
 	}
 }
+
+// patternAt maps a 1-based column of a rule's pattern source to its file
+// position: the pattern node's position and style, not the node (152 bytes
+// a rule, and the tree's memory is reused by the next file:
+// snapshotIndex).
+type patternAt struct {
+	d            *decoder
+	src          string
+	kind         yaml.Kind
+	style        yaml.Style
+	line, column int
+}
+
+// pos returns the file position of column col of the pattern.
+func (a *patternAt) pos(col int) Pos {
+	at := yaml.Node{Kind: a.kind, Style: a.style, Value: a.src, Line: a.line, Column: a.column}
+	return a.d.valuePos(&at, runeOffset(a.src, col))
+}

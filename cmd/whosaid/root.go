@@ -104,7 +104,7 @@ type ruleFlags struct {
 }
 
 func (f *ruleFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.files, "rules", nil, "a rule file or folder that extends the default rules (repeatable)")
+	stringArrayVar(cmd, &f.files, "rules", "a rule file or folder that extends the default rules (repeatable)")
 	cmd.Flags().BoolVar(&f.noDefault, "no-default-rules", false, "use only the --rules files, not the embedded defaults")
 }
 
@@ -294,7 +294,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.globs, "glob", nil, "file name pattern inside folders (repeatable; default "+strings.Join(extract.DefaultGlobs(), " ")+")")
+	stringArrayVar(cmd, &f.globs, "glob", "file name pattern inside folders (repeatable; default "+strings.Join(extract.DefaultGlobs(), " ")+")")
 	cmd.Flags().StringVar(&f.input, "input", "", "input format: "+strings.Join(extract.InputFormats(), ", ")+" (default: by extension, .jsonl is JSONL, .html HTML; .gz is decompressed)")
 	cmd.Flags().StringVar(&f.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(extract.Encodings(), ", ")+
 		" (auto: UTF-8, or UTF-16 with a byte-order mark)")

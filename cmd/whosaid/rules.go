@@ -52,7 +52,7 @@ type ruleFileOpts struct {
 }
 
 func (o *ruleFileOpts) add(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&o.files, "rules", nil, "a rule file or folder that extends the built-in rules (repeatable)")
+	stringArrayVar(cmd, &o.files, "rules", "a rule file or folder that extends the built-in rules (repeatable)")
 	o.rulesetOpts.add(cmd)
 }
 
@@ -123,7 +123,7 @@ type rulesTestOpts struct {
 // add declares rules test's flags.
 func (o *rulesTestOpts) add(cmd *cobra.Command) {
 	o.rulesetOpts.add(cmd)
-	cmd.Flags().StringArrayVar(&o.only, "rule", nil, "test only the rule with this id (repeatable)")
+	stringArrayVar(cmd, &o.only, "rule", "test only the rule with this id (repeatable)")
 	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "also list the tests that pass")
 }
 

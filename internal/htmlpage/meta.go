@@ -21,12 +21,25 @@ var dateMetaKeys = []string{
 // and ldDate are compiled on first use, not at every start of the program
 // (ldDate's bounded repetition alone cost more than the rest of the
 // package's set-up): most runs read no HTML.
-var isoDate = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`)
-})
+// (A package-level sync.OnceValue would be a call of the package's set-up,
+// which every process runs.)
+func isoDate() *regexp.Regexp {
+	isoDateOnce.Do(func() {
+		isoDateRe = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])`)
+	})
+	return isoDateRe
+}
 
 // ldDate finds the publication date of JSON-LD metadata.
-var ldDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`) })
+func ldDate() *regexp.Regexp {
+	ldDateOnce.Do(func() { ldDateRe = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{10,40})"`) })
+	return ldDateRe
+}
+
+var (
+	isoDateOnce, ldDateOnce sync.Once
+	isoDateRe, ldDateRe     *regexp.Regexp
+)
 
 // meta is what a page's metadata gives besides the extractor's.
 type meta struct {

@@ -5,11 +5,20 @@ package hugeheap
 import "syscall"
 
 const (
-	chunk        = 4 << 20   // the runtime maps its heap in chunks of 4 MiB (pallocChunkBytes), chunk-aligned
-	probe        = 128 << 10 // 16 pages of 8 KiB: the runtime takes such a span from its page allocator, never from a processor's page cache
-	page         = 8 << 10   // the runtime's page: an object of this size is a span of one page
-	drain        = 128       // at most this many pages taken from below the target, 1 MiB
-	madvHugepage = 14        // MADV_HUGEPAGE
+	chunk = 4 << 20   // the runtime maps its heap in chunks of 4 MiB (pallocChunkBytes), chunk-aligned
+	probe = 128 << 10 // 16 pages of 8 KiB: the runtime takes such a span from its page allocator, never from a processor's page cache
+	page  = 8 << 10   // the runtime's page: an object of this size is a span of one page
+	drain = 128       // at most this many pages taken from below the target, 1 MiB
+	// drainObj is the size of the objects that take those pages: a size
+	// class whose spans are one page of seven objects, and whose central
+	// lists the runtime's start has already filled past one span (its
+	// threads' profiling stacks). Objects of a page (8 KiB) were the only
+	// ones of their class: their second span cost a fresh block of the
+	// runtime's span sets, ~3.7 page faults (docs/performance.md, start-up
+	// round ten).
+	drainObj     = 1152
+	drainObjs    = drain * (page / drainObj)
+	madvHugepage = 14 // MADV_HUGEPAGE
 )
 
 // sink keeps the last page taken by the drain on the heap (an object that
@@ -48,8 +57,8 @@ func prepare() string {
 		}
 		end = target + chunk
 	}
-	for range drain {
-		sink = make([]byte, page)
+	for range drainObjs {
+		sink = make([]byte, drainObj)
 		if addr(sink) >= target {
 			break
 		}

@@ -110,7 +110,7 @@ func (ps *Parser) grabArticle() *html.Node {
 				}
 
 				role := dom.GetAttribute(node, "role")
-				if _, include := unlikelyRoles[role]; include {
+				if unlikelyRole(role) {
 					passLogger.Debug("removing content due to role", slog.Any("node", inspectNode(node)))
 					node = ps.removeAndGetNext(node)
 					continue

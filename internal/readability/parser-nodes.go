@@ -65,7 +65,7 @@ func (ps *Parser) hasChildBlockElement(element *html.Node) bool {
 		if child.Type != html.ElementNode {
 			continue
 		}
-		_, exist := divToPElems[child.Data]
+		exist := divToPElem(child.Data)
 		if exist || ps.hasChildBlockElement(child) {
 			return true
 		}

@@ -47,10 +47,29 @@ var (
 
 // Constants that used by readability.
 var (
-	unlikelyRoles        = sliceToMap("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog")
-	divToPElems          = sliceToMap("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "select")
 	alterToDivExceptions = []string{"div", "article", "section", "p", "ol", "ul"}
 )
+
+// unlikelyRole reports whether an element of the ARIA role is unlikely
+// content (a switch, not a map: a package-level map is built by the
+// package's set-up in every process).
+func unlikelyRole(role string) bool {
+	switch role {
+	case "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog":
+		return true
+	}
+	return false
+}
+
+// divToPElem reports whether a child element of the tag keeps a div from
+// becoming a p.
+func divToPElem(tag string) bool {
+	switch tag {
+	case "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "select":
+		return true
+	}
+	return false
+}
 
 // flags is flags that used by parser.
 type flags struct {

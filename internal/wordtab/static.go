@@ -47,5 +47,12 @@ func (s *Set) Data() SetData {
 // membership test fallback for long words (see NewSet); it reads d.Slots
 // in place, which must not change after.
 func SetFromData(d *SetData, fallback func(string) bool) *Set {
-	return &Set{tab: FromSlots(d.Slots), fallback: fallback, nul: d.Nul, first: d.First, last: d.Last}
+	return SetFromDataAt(new(Set), d, fallback)
+}
+
+// SetFromDataAt is SetFromData that makes the set in s (memory the caller
+// allocated together with others) and returns s.
+func SetFromDataAt(s *Set, d *SetData, fallback func(string) bool) *Set {
+	*s = Set{tab: FromSlots(d.Slots), fallback: fallback, nul: d.Nul, first: d.First, last: d.Last}
+	return s
 }
