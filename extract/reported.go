@@ -364,6 +364,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
+			if fast && w.PivotFails(&g.reach[ri], cs) {
+				continue // a rule before it with the same pivot and cues found it false
+			}
 			if hi >= lo {
 				m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
 			}
