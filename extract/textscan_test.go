@@ -42,3 +42,29 @@ func TestTextScan8(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCollapsedRunes: isCollapsed, which reads the runes from U+2000 to
+// U+2FFF in place and passes over the bytes that start no white space,
+// agrees with strings.Fields on every rune up to U+10FFFF (and invalid
+// bytes) between words, alone, doubled and at either end.
+func TestIsCollapsedRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := isCollapsed(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Fatalf("isCollapsed(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0x80); r <= 0x10FFFF; r++ {
+		if r >= 0x3100 && r&0xFF != 0 && r != 0xFEFF {
+			continue // (one rune a block above the ranges that hold spaces)
+		}
+		c := string(r)
+		for _, s := range []string{"Jane" + c + "Doe said so", "Jane " + c + " Doe", c + c + "x", "x" + c, c, "Springfield, Acme Corp." + c + " " + c} {
+			check(s)
+		}
+	}
+	for b := 0x80; b <= 0xFF; b++ {
+		for _, s := range []string{"ab" + string([]byte{byte(b)}) + "cd efgh", string([]byte{0xE2, byte(b), 0x80}) + "x", string([]byte{0xE2, 0x80, byte(b)}) + " y"} {
+			check(s)
+		}
+	}
+}
