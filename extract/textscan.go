@@ -156,6 +156,18 @@ func runeCount(s string) int {
 			n, i = n+1, i+1
 			continue
 		}
+		if c := s[i]; c >= 0xC2 && c <= 0xE2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// a valid rune of two bytes (é), or of three from U+2000 to
+			// U+2FFF (’ “ ” –), told without DecodeRuneInString
+			if c < 0xE0 {
+				n, i = n+1, i+2
+				continue
+			}
+			if c == 0xE2 && i+2 < len(s) && s[i+2]&0xC0 == 0x80 {
+				n, i = n+1, i+3
+				continue
+			}
+		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		n, i = n+1, i+size
 	}

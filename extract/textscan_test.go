@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTextScan8: isCollapsed and wordCount, which take eight plain ASCII
@@ -65,6 +66,29 @@ func TestIsCollapsedRunes(t *testing.T) {
 	for b := 0x80; b <= 0xFF; b++ {
 		for _, s := range []string{"ab" + string([]byte{byte(b)}) + "cd efgh", string([]byte{0xE2, byte(b), 0x80}) + "x", string([]byte{0xE2, 0x80, byte(b)}) + " y"} {
 			check(s)
+		}
+	}
+}
+
+// TestRuneCountRunes: runeCount, which tells the runes of two bytes and
+// those from U+2000 to U+2FFF without decoding them, counts as
+// utf8.RuneCountInString does, on every such rune, cut, and on bytes
+// around them that continue nothing.
+func TestRuneCountRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		c := string(r)
+		check("ab" + c + "cdefghij" + c)
+		check(c + c[:len(c)-1])
+	}
+	for a := 0xC0; a <= 0xE3; a++ {
+		for b := 0x70; b <= 0xC0; b++ {
+			check(string([]byte{'x', byte(a), byte(b)}) + "y z")
+			check(string([]byte{byte(a), 0x80, byte(b), 'q'}))
 		}
 	}
 }
