@@ -373,7 +373,11 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		} else {
 			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
 		}
-		c, has := m.Captures["content"]
+		var c rules.Span
+		has := false
+		if ok {
+			c, has = m.Captures["content"]
+		}
 		if ok && has && c.Len() > 0 {
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
