@@ -191,6 +191,13 @@ func (d *Deduper) key(quote string) (k [16]byte, ok bool) {
 				continue
 			}
 		}
+		if quote[i] == 0xE2 && i+2 < len(quote) && quote[i+1] == 0x80 && quote[i+2]&0xC0 == 0x80 {
+			// U+2000 to U+203F (’ “ ” – … •): no letter, digit or mark, a
+			// separator, told without the tables
+			space = true
+			i += 3
+			continue
+		}
 		r, size := rune(quote[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(quote[i:])

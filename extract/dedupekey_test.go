@@ -43,7 +43,8 @@ func TestDeduperKeyText(t *testing.T) {
 		"e\u0301tude ABCDEFGHIJ", "abc\xffDEF ghijklmnop", "  lead and trail  ", "x-y_z@W[`{",
 	}
 	rng := rand.New(rand.NewPCG(7, 14))
-	pieces := []string{"a", "Z", "7", " ", ",", "@", "[", "`", "{", "é", "É", "\u0301", "“", "\xff", "Word", "LONGWORD", "digits123"}
+	pieces := []string{"a", "Z", "7", " ", ",", "@", "[", "`", "{", "é", "É", "\u0301", "“", "\xff", "Word", "LONGWORD", "digits123",
+		"’", "—", "…", "\u2028", "\u203f", "\u2040", "\xe2\x80", "\xe2\x80\x7f", "\xe2\x81\x80"}
 	for range 20000 {
 		var sb strings.Builder
 		for range rng.IntN(30) {

@@ -94,6 +94,19 @@ func appendJSONString(dst []byte, s string) []byte {
 				start = i
 				continue
 			}
+			if b := s[i]; b >= 0xC2 && b <= 0xE2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				// a valid rune of two bytes (é), or of three from U+2000
+				// to U+2FFF (’ “ ” –) but U+2028 and U+2029: written as
+				// they are, without DecodeRuneInString
+				if b < 0xE0 {
+					i += 2
+					continue
+				}
+				if b == 0xE2 && i+2 < len(s) && s[i+2]&0xC0 == 0x80 && !(s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)) {
+					i += 3
+					continue
+				}
+			}
 			c, size := utf8.DecodeRuneInString(s[i:])
 			if c == utf8.RuneError && size == 1 {
 				dst = append(dst, s[start:i]...)

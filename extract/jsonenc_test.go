@@ -38,6 +38,33 @@ func TestAppendJSONStringLikeMarshal(t *testing.T) {
 	}
 }
 
+// TestAppendJSONStringRunes: the runes of two bytes and those from U+2000
+// to U+2FFF, which appendJSONString writes without decoding them, and the
+// byte sequences around them (cut, or with a byte that continues none),
+// are encoded as json.Marshal encodes them.
+func TestAppendJSONStringRunes(t *testing.T) {
+	check := func(s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		if r >= 0x800 && r < 0x2000 && r&0x3F != 0 {
+			continue // (the three-byte runes before U+2000 take DecodeRuneInString, as before)
+		}
+		c := string(r)
+		check("Jane " + c + " Doe")
+		check(c + c[:len(c)-1]) // cut at the end
+	}
+	for a := 0xC0; a <= 0xE3; a++ {
+		for b := 0x70; b <= 0xC0; b++ {
+			check(string([]byte{'x', byte(a), byte(b)}) + "y z")
+			check(string([]byte{byte(a), 0x80, byte(b), 'q'}))
+		}
+	}
+}
+
 // TestAppendJSONStringEightAtATime puts each byte at each place of a run of
 // plain letters, so that the eight-byte fast path meets it in every lane:
 // the encoding must still be json.Marshal's, and jsonLen must bound it.

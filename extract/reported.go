@@ -364,13 +364,20 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
+			if fast && w.PivotFails(&g.reach[ri], cs) {
+				continue // a rule before it with the same pivot and cues found it false
+			}
 			if hi >= lo {
 				m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
 			}
 		} else {
 			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
 		}
-		c, has := m.Captures["content"]
+		var c rules.Span
+		has := false
+		if ok {
+			c, has = m.Captures["content"]
+		}
 		if ok && has && c.Len() > 0 {
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
@@ -622,6 +629,9 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// the statements' records go after room for the quotes', which the
 	// merge fills from the front
 	out := make([]Record, len(quotes), len(quotes)+len(sts))
+	// the offsets of speakers and cues (at most four a record) in one
+	// array, not one allocation each
+	offs := make(offsets, 0, 4*len(sts))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -674,17 +684,26 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				s = c
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
-			r.SpeakerStart, r.SpeakerEnd = intp(cp.at(int(toks[s.Start].Start))), intp(cp.at(int(toks[s.End-1].End)))
+			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
-			r.CueStart, r.CueEnd = intp(cp.at(int(toks[c.Start].Start))), intp(cp.at(int(toks[c.End-1].End)))
+			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
 		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
 	return mergeRecords(quotes, out)
+}
+
+// offsets holds ints that records point to, made in one array.
+type offsets []int
+
+// p returns a pointer to v, kept in o (in its array while it has room).
+func (o *offsets) p(v int) *int {
+	*o = append(*o, v)
+	return &(*o)[len(*o)-1]
 }
 
 // mergeRecords puts the records of quotes and of out[len(quotes):] (the

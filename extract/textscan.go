@@ -57,6 +57,23 @@ func isCollapsed(s string) bool {
 				i++
 				continue
 			}
+			if c == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				// a rune from U+2000 to U+2FFF (’ “ ” – …), decoded in
+				// place: white space only in the general punctuation
+				if r := rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r <= 0x0A || r == 0x28 || r == 0x29 || r == 0x2F || r == 0x5F {
+					return false
+				}
+				space = false
+				i += 3
+				continue
+			}
+			if !spaceLead(c) {
+				// a byte of a rune that is no space (é, ’, “): as the
+				// rune's, whose other bytes are none of spaceLead's
+				space = false
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
@@ -67,6 +84,12 @@ func isCollapsed(s string) bool {
 	}
 	return !space || s == ""
 }
+
+// spaceLead reports whether a byte from 0x80 up can start a white space
+// rune that unicode.IsSpace knows (U+0085 and U+00A0: C2; U+1680: E1;
+// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F: E2; U+3000: E3). No
+// continuation byte (0x80–0xBF) is one of them.
+func spaceLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
 
 // wordCount returns len(strings.Fields(s)), or a number above limit when
 // it is more than limit, without splitting s.
@@ -132,6 +155,18 @@ func runeCount(s string) int {
 		if s[i] < utf8.RuneSelf {
 			n, i = n+1, i+1
 			continue
+		}
+		if c := s[i]; c >= 0xC2 && c <= 0xE2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// a valid rune of two bytes (é), or of three from U+2000 to
+			// U+2FFF (’ “ ” –), told without DecodeRuneInString
+			if c < 0xE0 {
+				n, i = n+1, i+2
+				continue
+			}
+			if c == 0xE2 && i+2 < len(s) && s[i+2]&0xC0 == 0x80 {
+				n, i = n+1, i+3
+				continue
+			}
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		n, i = n+1, i+size

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTextScan8: isCollapsed and wordCount, which take eight plain ASCII
@@ -39,6 +40,55 @@ func TestTextScan8(t *testing.T) {
 			if got := wordCount(s, limit); got != want {
 				t.Fatalf("wordCount(%q, %d) = %d, want %d", s, limit, got, want)
 			}
+		}
+	}
+}
+
+// TestIsCollapsedRunes: isCollapsed, which reads the runes from U+2000 to
+// U+2FFF in place and passes over the bytes that start no white space,
+// agrees with strings.Fields on every rune up to U+10FFFF (and invalid
+// bytes) between words, alone, doubled and at either end.
+func TestIsCollapsedRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := isCollapsed(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Fatalf("isCollapsed(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0x80); r <= 0x10FFFF; r++ {
+		if r >= 0x3100 && r&0xFF != 0 && r != 0xFEFF {
+			continue // (one rune a block above the ranges that hold spaces)
+		}
+		c := string(r)
+		for _, s := range []string{"Jane" + c + "Doe said so", "Jane " + c + " Doe", c + c + "x", "x" + c, c, "Springfield, Acme Corp." + c + " " + c} {
+			check(s)
+		}
+	}
+	for b := 0x80; b <= 0xFF; b++ {
+		for _, s := range []string{"ab" + string([]byte{byte(b)}) + "cd efgh", string([]byte{0xE2, byte(b), 0x80}) + "x", string([]byte{0xE2, 0x80, byte(b)}) + " y"} {
+			check(s)
+		}
+	}
+}
+
+// TestRuneCountRunes: runeCount, which tells the runes of two bytes and
+// those from U+2000 to U+2FFF without decoding them, counts as
+// utf8.RuneCountInString does, on every such rune, cut, and on bytes
+// around them that continue nothing.
+func TestRuneCountRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		c := string(r)
+		check("ab" + c + "cdefghij" + c)
+		check(c + c[:len(c)-1])
+	}
+	for a := 0xC0; a <= 0xE3; a++ {
+		for b := 0x70; b <= 0xC0; b++ {
+			check(string([]byte{'x', byte(a), byte(b)}) + "y z")
+			check(string([]byte{byte(a), 0x80, byte(b), 'q'}))
 		}
 	}
 }

@@ -99,12 +99,17 @@ type clauseLists struct {
 	notOpeners, breaks, stops *List
 }
 
-// clauseLists returns the window's clauseLists.
+// clauseLists returns the window's clauseLists: the ruleset's, bound at
+// load, or looked up in its lists.
 func (m *matcher) clauseLists() *clauseLists {
 	cl := &m.Window.clause
 	if !cl.done {
-		ls := m.rs.Lists
-		*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+		if b := &m.rs.speakerLists.clause; b.done {
+			*cl = *b
+		} else {
+			ls := m.rs.Lists
+			*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+		}
 	}
 	return cl
 }

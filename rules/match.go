@@ -270,7 +270,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(), Speaker: m.speaker, HasSpkr: m.hasSpk}
-			if s, ok := got.Captures["speaker"]; ok && !got.HasSpkr && s.Len() > 0 {
+			if s, ok := m.capture("speaker"); !got.HasSpkr && ok && s.Len() > 0 {
 				s = w.rs.trimOpeners(toks, s)
 				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
 				got.HasSpkr = true
@@ -308,6 +308,17 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		w.fails = append(w.fails, failSeen{r, lo, hi})
 	}
 	return best, found
+}
+
+// capture returns the current value of the named capture, as captures
+// holds it, without the map: the latest binding of the name.
+func (m *matcher) capture(name string) (Span, bool) {
+	for i := len(m.caps) - 1; i >= 0; i-- {
+		if m.caps[i].name == name {
+			return m.caps[i].span, true
+		}
+	}
+	return Span{}, false
 }
 
 // captures returns the current value of every named capture.

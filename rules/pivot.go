@@ -227,6 +227,24 @@ func (m *matcher) pivotHolds(n *near) bool {
 	return ok
 }
 
+// PivotFails reports whether the window has told already, for a rule
+// whose pivot is shared with that of reach (SharePivots), that the pivot
+// does not hold for these cues: MatchNear(r, lo, hi, cues, reach) then
+// finds no match, so that a caller need not call it. False when the
+// window has not told it (nothing is computed).
+func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
+	pv := reach.pivot
+	if pv == nil || !pv.shared {
+		return false
+	}
+	for _, ps := range w.pivots {
+		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], cues) {
+			return !ps.ok
+		}
+	}
+	return false
+}
+
 // pivotHoldsNow is pivotHolds for pivot pv, not remembered.
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {

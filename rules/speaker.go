@@ -38,6 +38,8 @@ type speakerLists struct {
 	subordinators  *List
 	objectPreps    *List
 	definite       *List
+	// clause: the lists of the CLAUSE and CONTENT items (done: bound)
+	clause clauseLists
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -71,6 +73,7 @@ func (rs *Ruleset) bindLists() {
 		subordinators:  rs.Lists[ListSubordinators],
 		objectPreps:    rs.Lists[ListObjectPreps],
 		definite:       rs.Lists[ListDefinite],
+		clause:         clauseLists{true, rs.Lists[ListNotClauseOpeners], rs.Lists[ListClauseBreaks], rs.Lists[ListClauseStops]},
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {

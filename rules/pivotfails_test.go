@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// TestPivotFailsLikeMatchFrom checks Window.PivotFails, with which the
+// extractor passes over a rule whose pivot, shared with a rule tried
+// before it, was found false for the same cues: wherever it says so,
+// MatchFrom on a fresh window finds no match. The rules of reported speech
+// are tried in order on one window per sentence, from the start and from
+// inside it, as the extractor tries them; the random sentences are made of
+// the words those rules look for.
+func TestPivotFailsLikeMatchFrom(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
+		"Trump", "Smith", "spokesman", "according", "to", "Jane", "Doe", "has", "also", "on", "Friday",
+		"that", "it", "was", "and", "but", "saying", "warned", "talks", "were", "useful", "plan",
+		"would", "fail", ",", ",", ",", ",", ".", "Q:quote", "–", "reportedly", "first", "Springfield"}
+	var reported []*AttrRule
+	var reaches []CueReach
+	for _, r := range rs.Attribution {
+		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
+			reported = append(reported, r)
+			reaches = append(reaches, r.CueReach())
+		}
+	}
+	SharePivots(reaches)
+	rng := rand.New(rand.NewSource(11))
+	told, checked := 0, 0
+	for n := 0; n < 1500; n++ {
+		toks, parts := randomSentence(rs, rng, words, 4+rng.Intn(30))
+		w := rs.NewWindow(toks)
+		for _, lo := range []int{0, rng.Intn(len(toks))} {
+			hi := len(toks) - 1
+			for i, r := range reported {
+				set := rs.NewListSet(r.CueLists())
+				var cs []int
+				for k := lo; k < len(toks); k++ {
+					if set.At(toks, k) != 0 {
+						cs = append(cs, k)
+					}
+				}
+				if len(cs) == 0 {
+					continue
+				}
+				checked++
+				if w.PivotFails(&reaches[i], cs) {
+					told++
+					if m, ok := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi); ok {
+						t.Fatalf("rule %s on %v from %d: PivotFails, but MatchFrom matched %+v", r.ID, parts, lo, m)
+					}
+					continue // as the extractor does
+				}
+				w.MatchNear(r, lo, hi, cs, &reaches[i])
+			}
+		}
+	}
+	if told == 0 {
+		t.Fatal("PivotFails never said so: the sentences do not exercise it")
+	}
+	t.Logf("%d of %d calls passed over", told, checked)
+}
