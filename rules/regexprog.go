@@ -126,7 +126,7 @@ func lookupProg(data, src string) (v string, ok bool) {
 
 // progUses is how many matches a default regex makes from its program
 // before it is compiled.
-const progUses = 64
+const progUses = 16
 
 // progMaxBits bounds the backtracker's visited set (instructions × input
 // positions); a longer input compiles the regex.
