@@ -11,9 +11,7 @@ import (
 // loaded, so that their errors are reported then; those of the embedded
 // defaults, which compiled when the snapshot was made (see
 // snapshot_filters.go), are compiled when first used: a run compiles only
-// the ones its documents need, and a default whose program is in the
-// snapshot's table (regexprog.go) makes its first progUses matches with it
-// and compiles only then. It is safe for concurrent use.
+// the ones its documents need. It is safe for concurrent use.
 type Regexp struct {
 	Pos Pos
 

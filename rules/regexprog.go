@@ -15,16 +15,13 @@ import (
 	"encoding/binary"
 	"regexp/syntax"
 	"sort"
-	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
 // progsFile is the file the programs' table is kept in, beside this one;
-// it is made with the snapshot (go generate ./rules). The table is keyed
-// by a hash of the regex's source, its index (8-byte hashes, sorted, and
-// 4-byte offsets) ahead of the entries (the source, then the program), so
-// that a look-up reads the index's page or two and its entry's.
+// it is made with the snapshot (go generate ./rules), keyed by the regex's
+// source like the filters' table, of which it is kept apart so that the
+// load's look-ups of filters do not read its pages.
 const progsFile = "progs.snapshot"
 
 //go:embed progs.snapshot
@@ -33,58 +30,33 @@ var defaultProgs string
 // progsMagic opens the table; its last byte is the format's version.
 const progsMagic = "whosaid-prog-snapshot\x01"
 
-// progMaxBytes bounds a program in the table: the few larger ones (case
-// folded classes of every script) are compiled as before.
-const progMaxBytes = 8 << 10
-
-// progHash is the table's hash of a source (FNV-1a, 64 bits).
-func progHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+// filterProg is the table's one kind of entry.
+const filterProg = 'P'
 
 // buildProgs returns the table of the programs of the patterns.
 func buildProgs(patterns []string) []byte {
-	type entry struct {
-		hash uint64
-		src  string
-		prog []byte
-	}
 	seen := map[string]bool{}
-	var es []entry
+	var ps []string
 	for _, p := range patterns {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		if v, ok := encodeProg(p); ok && len(v) <= progMaxBytes {
-			es = append(es, entry{progHash(p), p, v})
+		if !seen[p] {
+			seen[p] = true
+			ps = append(ps, p)
 		}
 	}
-	sort.Slice(es, func(i, j int) bool {
-		return es[i].hash < es[j].hash || es[i].hash == es[j].hash && es[i].src < es[j].src
-	})
-	var index, body []byte
-	for _, e := range es {
-		index = binary.LittleEndian.AppendUint64(index, e.hash)
-		index = binary.LittleEndian.AppendUint32(index, uint32(len(body)))
-		body = binary.AppendUvarint(body, uint64(len(e.src)))
-		body = append(body, e.src...)
-		body = append(body, e.prog...)
+	sort.Strings(ps)
+	var tab []tableEntry
+	for _, p := range ps {
+		if v, ok := encodeProg(p); ok {
+			tab = append(tab, tableEntry{filterProg, p, v})
+		}
 	}
-	out := []byte(progsMagic)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(es)))
-	return append(append(out, index...), body...)
+	return buildTable(progsMagic, tab)
 }
 
 // progOf returns the program of the default regex src from the table, or
 // nil.
 func progOf(src string) *prog {
-	v, ok := lookupProg(defaultProgs, src)
+	v, ok := lookupEntry(defaultProgs, progsMagic, filterProg, src)
 	if !ok {
 		return nil
 	}
@@ -92,41 +64,9 @@ func progOf(src string) *prog {
 	return p
 }
 
-// lookupProg returns the program's bytes of src in the table data (and
-// what follows them); ok is false when it is not there or the table is
-// broken.
-func lookupProg(data, src string) (v string, ok bool) {
-	if !strings.HasPrefix(data, progsMagic) || len(data) < len(progsMagic)+4 {
-		return "", false
-	}
-	data = data[len(progsMagic):]
-	n := int(binary.LittleEndian.Uint32([]byte(data[:4])))
-	if n > len(data)/12 {
-		return "", false
-	}
-	index, body := data[4:4+12*n], data[4+12*n:]
-	h := progHash(src)
-	hashAt := func(i int) uint64 { return binary.LittleEndian.Uint64([]byte(index[12*i : 12*i+8])) }
-	for i := sort.Search(n, func(i int) bool { return hashAt(i) >= h }); i < n && hashAt(i) == h; i++ {
-		off := int(binary.LittleEndian.Uint32([]byte(index[12*i+8 : 12*i+12])))
-		if off >= len(body) {
-			return "", false
-		}
-		e := body[off:]
-		l, w := binary.Uvarint([]byte(e[:min(len(e), binary.MaxVarintLen64)]))
-		if w <= 0 || l > uint64(len(e)-w) {
-			return "", false
-		}
-		if e[w:w+int(l)] == src {
-			return e[w+int(l):], true
-		}
-	}
-	return "", false
-}
-
 // progUses is how many matches a default regex makes from its program
 // before it is compiled.
-const progUses = 16
+const progUses = 64
 
 // progMaxBits bounds the backtracker's visited set (instructions × input
 // positions); a longer input compiles the regex.
@@ -401,35 +341,18 @@ func (b *progRun) matchRune(in *progInst, r rune) bool {
 	return si.MatchRune(r)
 }
 
-// progScratch is the backtracker's memory, reused by one match at a time
-// (a match that finds it taken allocates its own): a run matches a few
-// hundred lines with programs, and fresh memory for each cost page faults.
-var progScratch struct {
-	sync.Mutex
-	run progRun
-}
-
 // match returns the first match's capture positions in s (ncap of them;
-// ncap 0: none); found reports whether there is a match, ok is false when
-// s is too long for the backtracker.
+// ncap 0: whether there is one, as a non-nil empty slice); ok is false
+// when s is too long for the backtracker.
 func (p *prog) match(s string, ncap int) (m []int, found, ok bool) {
 	bits := len(p.inst) * (len(s) + 1)
 	if bits > progMaxBits {
 		return nil, false, false
 	}
-	b := &progRun{}
-	if progScratch.TryLock() {
-		defer progScratch.Unlock()
-		b = &progScratch.run
-	}
-	b.p, b.s = p, s
-	b.visited = grown(b.visited, (bits+31)/32)
-	clear(b.visited)
-	b.jobs = b.jobs[:0]
-	b.cap = grown(b.cap, ncap)
-	b.matchcap = nil
+	b := &progRun{p: p, s: s, visited: make([]uint32, (bits+31)/32)}
 	if ncap > 0 {
-		b.matchcap = make([]int, ncap) // returned to the caller
+		b.cap = make([]int, 2*ncap)
+		b.matchcap, b.cap = b.cap[:ncap], b.cap[ncap:]
 		for i := range b.cap {
 			b.cap[i], b.matchcap[i] = -1, -1
 		}
@@ -439,24 +362,16 @@ func (p *prog) match(s string, ncap int) (m []int, found, ok bool) {
 			b.cap[0] = 0
 		}
 		found = b.try(0)
-		return b.matchcap, found, true
+		return b.matchcap[:ncap:ncap], found, true
 	}
 	for pos, w := 0, -1; pos <= len(s) && w != 0; pos += w {
 		if len(b.cap) > 0 {
 			b.cap[0] = pos
 		}
 		if b.try(pos) {
-			return b.matchcap, true, true
+			return b.matchcap[:ncap:ncap], true, true
 		}
 		_, w = b.step(pos)
 	}
 	return nil, false, true
-}
-
-// grown returns b with length n, reusing its array when it is long enough.
-func grown[T any](b []T, n int) []T {
-	if cap(b) < n {
-		return make([]T, n)
-	}
-	return b[:n]
 }
