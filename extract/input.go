@@ -43,6 +43,10 @@ type Input struct {
 	// then names the file and line, it does not depend on where the line
 	// stands in the corpus: the JSONL output's error record carries it.
 	RecordID string
+	// checked is Text as it passed CheckText when it was read: ExtractInput
+	// does not check it again while Text is that same string (its bytes
+	// and length; a string's bytes do not change).
+	checked string
 }
 
 // InputOptions say how paths are read.
@@ -462,10 +466,13 @@ func parseJSONLine(name string, lineNo int, line []byte, keepMeta bool) (Input, 
 		if len(*id) > MaxIDBytes {
 			return Input{ID: where(), Err: longID(len(*id))}, false
 		}
-		if err := CheckText(text); err != nil {
+		// quickJSONString decodes only valid UTF-8 (a raw byte is read by
+		// utf8.DecodeRune, an escape gives a rune that is no surrogate):
+		// the size and the NUL bytes are what is left to check
+		if err := checkSizeNUL(text); err != nil {
 			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id)), RecordID: own}, false
 		}
-		return Input{ID: *id, Text: text}, false
+		return Input{ID: *id, Text: text, checked: text}, false
 	}
 	return decodeJSONLine(name, lineNo, line, keepMeta), false
 }
