@@ -692,8 +692,8 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 					if j+6 > len(b) {
 						return "", 0, false
 					}
-					v, err := strconv.ParseUint(string(b[j+2:j+6]), 16, 16)
-					if err != nil || v >= 0xD800 && v < 0xE000 {
+					v, ok := hex4(b[j+2 : j+6])
+					if !ok || v >= 0xD800 && v < 0xE000 {
 						return "", 0, false
 					}
 					buf = utf8.AppendRune(buf, rune(v))
@@ -715,6 +715,25 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// hex4 reads four hexadecimal digits, as strconv.ParseUint(string(h), 16,
+// 16) does, without the string and the call.
+func hex4(h []byte) (v uint32, ok bool) {
+	for _, c := range h[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint32(c)
+	}
+	return v, true
 }
 
 // plainJSON8 reports whether the 8 bytes x (little-endian) of a JSON
