@@ -277,11 +277,8 @@ var ErrBinary = errors.New("binary data, not text")
 // CheckText reports whether text can be processed: it must be valid UTF-8,
 // hold no NUL bytes and be at most MaxDocument bytes long.
 func CheckText(text string) error {
-	if len(text) > MaxDocument {
-		return fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(text), MaxDocument)
-	}
-	if i := strings.IndexByte(text, 0); i >= 0 {
-		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+	if err := checkSizeNUL(text); err != nil {
+		return err
 	}
 	if !utf8.ValidString(text) {
 		for i := 0; i < len(text); {
@@ -296,13 +293,29 @@ func CheckText(text string) error {
 	return nil
 }
 
+// checkSizeNUL is CheckText but for the UTF-8: the size and the NUL bytes.
+func checkSizeNUL(text string) error {
+	if len(text) > MaxDocument {
+		return fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(text), MaxDocument)
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+	}
+	return nil
+}
+
 // Extract runs the whole pipeline on one document.
 func (x *Extractor) Extract(id, text string) (*Document, error) {
 	if err := CheckText(text); err != nil {
 		return nil, err
 	}
+	return x.extractChecked(id, text), nil
+}
+
+// extractChecked is Extract on a text that passed CheckText.
+func (x *Extractor) extractChecked(id, text string) *Document {
 	lang, y := x.langOf(text)
-	return y.extract(id, text, lang), nil
+	return y.extract(id, text, lang)
 }
 
 // extract runs the pipeline on checked text in the language lang; a

@@ -43,6 +43,10 @@ type Input struct {
 	// then names the file and line, it does not depend on where the line
 	// stands in the corpus: the JSONL output's error record carries it.
 	RecordID string
+	// checked is Text as it passed CheckText when it was read: ExtractInput
+	// does not check it again while Text is that same string (its bytes
+	// and length; a string's bytes do not change).
+	checked string
 }
 
 // InputOptions say how paths are read.
@@ -462,10 +466,13 @@ func parseJSONLine(name string, lineNo int, line []byte, keepMeta bool) (Input, 
 		if len(*id) > MaxIDBytes {
 			return Input{ID: where(), Err: longID(len(*id))}, false
 		}
-		if err := CheckText(text); err != nil {
+		// quickJSONString decodes only valid UTF-8 (a raw byte is read by
+		// utf8.DecodeRune, an escape gives a rune that is no surrogate):
+		// the size and the NUL bytes are what is left to check
+		if err := checkSizeNUL(text); err != nil {
 			return Input{ID: where(), Err: fmt.Errorf("%w (id %s)", err, strconv.Quote(*id)), RecordID: own}, false
 		}
-		return Input{ID: *id, Text: text}, false
+		return Input{ID: *id, Text: text, checked: text}, false
 	}
 	return decodeJSONLine(name, lineNo, line, keepMeta), false
 }
@@ -685,8 +692,8 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 					if j+6 > len(b) {
 						return "", 0, false
 					}
-					v, err := strconv.ParseUint(string(b[j+2:j+6]), 16, 16)
-					if err != nil || v >= 0xD800 && v < 0xE000 {
+					v, ok := hex4(b[j+2 : j+6])
+					if !ok || v >= 0xD800 && v < 0xE000 {
 						return "", 0, false
 					}
 					buf = utf8.AppendRune(buf, rune(v))
@@ -708,6 +715,25 @@ func quickJSONString(b []byte, i int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// hex4 reads four hexadecimal digits, as strconv.ParseUint(string(h), 16,
+// 16) does, without the string and the call.
+func hex4(h []byte) (v uint32, ok bool) {
+	for _, c := range h[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint32(c)
+	}
+	return v, true
 }
 
 // plainJSON8 reports whether the 8 bytes x (little-endian) of a JSON

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -78,4 +79,24 @@ func errText(in Input) string {
 		return ""
 	}
 	return in.Err.Error()
+}
+
+// TestHex4 compares hex4 with strconv.ParseUint on four bytes of digits,
+// letters, signs and others.
+func TestHex4(t *testing.T) {
+	const chars = "09afAFgG+-_x \x00\xff"
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, c := range []byte("0aF_") {
+				for _, d := range chars {
+					h := []byte{byte(a), byte(b), c, byte(d)}
+					want, err := strconv.ParseUint(string(h), 16, 16)
+					got, ok := hex4(h)
+					if ok != (err == nil) || ok && uint64(got) != want {
+						t.Fatalf("hex4(%q) = %d, %v; ParseUint %d, %v", h, got, ok, want, err)
+					}
+				}
+			}
+		}
+	}
 }

@@ -187,17 +187,17 @@ func asciiLetterPrefix(x uint64) int {
 // detectSure stop words, twice any other's, and a share of the words read
 // that would make the text its language (a page's menus give stop words
 // too, but few).
-// tally counts a word whose languages are the bits, the words-th of the
+// tally counts a word whose languages are the bits of set, the words-th of the
 // text, for each of its languages, and says whether the detection is sure
 // by now (checked every 16 words).
-func (d *detector) tally(hits *[16]int, bits uint16, words int) bool {
-	if bits == 0 {
+func (d *detector) tally(hits *[16]int, set uint16, words int) bool {
+	if set == 0 {
 		return false
 	}
-	for k := range d.codes {
-		if bits&(1<<k) != 0 {
-			hits[k]++
-		}
+	// the bits of the codes, one turn each (a word is a stop word of one
+	// language or two, of some sixteen codes)
+	for b := uint32(set) & (1<<len(d.codes) - 1); b != 0; b &= b - 1 {
+		hits[bits.TrailingZeros32(b)&15]++
 	}
 	return words%16 == 0 && d.sure(hits, words)
 }

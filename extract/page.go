@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // maxRescued bounds the dropped paragraphs of one page tested for an
 // attributed quotation (each test is a small extraction).
@@ -62,6 +65,11 @@ func (x *Extractor) attributed(p string) bool {
 // cleanup found in the text).
 func (x *Extractor) ExtractInput(in Input) (*Document, error) {
 	if in.Page == nil {
+		if sameString(in.Text, in.checked) {
+			doc := x.extractChecked(in.ID, in.Text)
+			doc.Meta = in.Meta
+			return doc, nil
+		}
 		doc, err := x.Extract(in.ID, in.Text)
 		if doc != nil {
 			doc.Meta = in.Meta
@@ -87,4 +95,10 @@ func pageFields(doc *Document, p *Page) {
 	}
 	doc.Byline = p.Byline
 	doc.URL = p.URL
+}
+
+// sameString reports whether a and b are the same bytes in memory: then
+// they hold the same text, as a string's bytes do not change.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }

@@ -188,6 +188,11 @@ type qsTable struct {
 	// index is in ascii), qsLead (first byte of a non-ASCII mark rune).
 	class [256]uint8
 	ascii [128]int8
+	// asciiClass: the ASCII bytes of a class other than 0, each in the eight
+	// bytes of a word (the first repeated to fill the four), if they are
+	// four at most (asciiClassOK; the default marks: newline, " and ')
+	asciiClass   [4]uint64
+	asciiClassOK bool
 	// firsts holds the first characters of the two-character marks
 	firsts []rune
 	// openers holds the one-character marks that open a quote
@@ -289,6 +294,7 @@ func (t *qsTable) compile(pairs []MarkPair) {
 		}
 		t.marks[c].closes |= 1 << o
 	}
+	t.asciiClassOK = t.setASCIIClass()
 }
 
 // find returns the index of the one-character mark r, or -1.
@@ -374,6 +380,7 @@ type qsScanner struct {
 func (s *qsScanner) run() {
 	text, t := s.text, s.t
 	cls := &t.class
+	a := t.asciiClass // in registers, not read from t for each eight
 	for i := 0; i < len(text); {
 		// eight ordinary bytes (no newline, no mark, no first byte of a
 		// mark) at a time, most of a text; else byte by byte to the end of
@@ -381,7 +388,12 @@ func (s *qsScanner) run() {
 		stop := len(text)
 		if i+8 <= len(text) {
 			x := load64(text, i)
-			if cls[byte(x)]|cls[byte(x>>8)]|cls[byte(x>>16)]|cls[byte(x>>24)]|
+			if x&high64 == 0 && t.asciiClassOK {
+				if noByteOf(x, &a) {
+					i += 8
+					continue
+				}
+			} else if cls[byte(x)]|cls[byte(x>>8)]|cls[byte(x>>16)]|cls[byte(x>>24)]|
 				cls[byte(x>>32)]|cls[byte(x>>40)]|cls[byte(x>>48)]|cls[byte(x>>56)] == 0 {
 				i += 8
 				continue

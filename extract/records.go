@@ -418,19 +418,18 @@ func (x *Extractor) isSentence(words []string) bool {
 	return true
 }
 
-// titleCaseText is isTitleCase(strings.Fields(s)), without splitting a
-// text that has more words than a title.
+// titleCaseText is isTitleCase(strings.Fields(s)), in one pass over the
+// words that stops at the first one in lower case or the eleventh: either
+// makes the answer no (most quotations stop at their first or second word).
 func (x *Extractor) titleCaseText(s string) bool {
-	n := wordCount(s, 10)
-	if n < 2 || n > 10 {
-		return false
-	}
-	var buf [10]string // the n words: no slice allocated for them
-	words := buf[:0]
+	n, last := 0, ""
 	for w := range strings.FieldsSeq(s) {
-		words = append(words, w)
+		if n++; n > 10 || !x.titleWord(w) {
+			return false
+		}
+		last = w
 	}
-	return x.isTitleCase(words)
+	return n >= 2 && (!strings.HasSuffix(last, ".") || n <= 6)
 }
 
 // capitalWord reports whether s is one word that begins with a capital
@@ -449,13 +448,19 @@ func (x *Extractor) isTitleCase(words []string) bool {
 		return false
 	}
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if utf8.RuneCountInString(w) > x.rules.Language.TitleCaseShort && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !x.titleWord(w) {
 			return false
 		}
 	}
 	last := words[len(words)-1]
 	return !strings.HasSuffix(last, ".") || len(words) <= 6
+}
+
+// titleWord reports whether the word w may stand in a title: it is short
+// (title_case_short letters at most) or begins with a capital or a digit.
+func (x *Extractor) titleWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || utf8.RuneCountInString(w) <= x.rules.Language.TitleCaseShort
 }
 
 // sentenceContext bounds the context given around a quote, in bytes on
