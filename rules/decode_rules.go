@@ -342,7 +342,7 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 		blocks = &patternBlocks{}
 	}
 	pat, ok := (*Pattern)(nil), false
-	if d.src.Default && d.fromStatic && r.Kind == KindIndirect {
+	if d.src.Default && d.fromStatic {
 		pat, ok = lazyPattern(src, blocks) // read on first use (pattern_lazy.go)
 	}
 	if d.src.Default && !ok {
@@ -359,6 +359,13 @@ func (d *decoder) attr(n *yaml.Node) *AttrRule {
 			d.errf(patNode, "pattern: %v", err)
 		}
 		return nil
+	}
+	if pat.lazy != nil {
+		// a default pattern read on first use: its items are not read
+		// here, and the checks below passed when the static data was made
+		// from these very files (TestStaticLoadSame loads them without it)
+		r.Pattern = pat
+		return r
 	}
 	hasSpeaker := false
 	var walk func([]*item)

@@ -295,7 +295,7 @@ func (rs *Ruleset) resolve(errs *ErrorList, first string) {
 			continue
 		}
 		if l := r.Pattern.lazy; l != nil {
-			l.lists = rs.Lists // bound when read (pattern_lazy.go)
+			l.shared.lists = rs.Lists // bound when read (pattern_lazy.go)
 			continue
 		}
 		// the list items come in the order of r.Pattern.lists (depth first)

@@ -242,6 +242,8 @@ type patternBlocks struct {
 	filters slab[needle.Filter]
 	pats    slab[Pattern]
 	lazies  slab[lazyItems]
+	// lazy is what the load's patterns read on first use share
+	lazy    *lazyShared
 	regexps slab[Regexp]
 	ats     slab[patternAt]
 	// reader is the table's reader of the load's patterns, used by one at

@@ -1,9 +1,11 @@
 package rules
 
-// The patterns of reported speech are read from the pattern table on
-// first use: a run without --reported never matches them, and reading
-// their items at every start (about half of the default base ruleset's
-// items) filled ~60 KB of fresh memory. Only a
+// The patterns of the embedded defaults are read from the pattern table on
+// first use: a run without --reported never matches the patterns of
+// reported speech (about half of the default base ruleset's items, ~60 KB
+// of fresh memory at every start), and a run on one article tries about
+// half of the others (the seed article 23 of some 50; reading all of them
+// at every start cost ~0.2 M instructions, docs/performance.md). Only a
 // load with the static data makes such patterns (decoder.attr): its
 // patterns are all in the table and were checked when it was made
 // (TestStaticLoadSame loads the same files without the data, which parses
@@ -18,8 +20,19 @@ import (
 // lazyItems is what a pattern read on first use needs to read its items
 // (into Pattern.items, before done).
 type lazyItems struct {
-	mu   sync.Mutex
 	done atomic.Bool // items are read
+	// shared is what the load's patterns read on first use share
+	shared *lazyShared
+}
+
+// lazyShared is what the patterns of one load that are read on first use
+// share: a lock, the blocks their items are read into (one after another,
+// as the load reads its patterns: one pattern's items a few allocations of
+// their own cost some ten page faults more for an article's two dozen
+// patterns), and the lists their list items are bound to.
+type lazyShared struct {
+	mu     sync.Mutex
+	blocks *patternBlocks
 	// lists are the ruleset's lists, which the list items are bound to
 	// (set by Ruleset.resolve; read-only after the load)
 	lists map[string]*List
@@ -54,12 +67,13 @@ func (p *Pattern) its() []*item {
 // once.
 func (p *Pattern) read() []*item {
 	l := p.lazy
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	sh := l.shared
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
 	if !l.done.Load() {
-		if full, ok := tablePattern(p.Source, &patternBlocks{}); ok {
+		if full, ok := tablePattern(p.Source, sh.blocks); ok {
 			refs := full.lists
-			bindItems(full.items, &refs, func(ref listRef) *List { return l.lists[ref.name] })
+			bindItems(full.items, &refs, func(ref listRef) *List { return sh.lists[ref.name] })
 			p.items = full.items
 		} // (else nil: lazyPattern found it, and a broken table is refused by TestDefaultSnapshot)
 		l.done.Store(true)

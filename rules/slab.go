@@ -73,12 +73,17 @@ func (b *patternBlocks) pattern() *Pattern {
 	return b.pats.new()
 }
 
-// lazyItems returns a zeroed lazyItems.
+// lazyItems returns a lazyItems of the load's patterns read on first use.
 func (b *patternBlocks) lazyItems() *lazyItems {
-	if !b.slabbed() {
-		return new(lazyItems)
+	if b.lazy == nil {
+		b.lazy = &lazyShared{blocks: &patternBlocks{shared: true}}
 	}
-	return b.lazies.new()
+	if !b.slabbed() {
+		return &lazyItems{shared: b.lazy}
+	}
+	l := b.lazies.new()
+	l.shared = b.lazy
+	return l
 }
 
 // lazyRegexp is the package's lazyRegexp.
