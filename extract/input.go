@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/whosaid/whosaid/internal/fileio"
@@ -454,7 +452,7 @@ func parseJSONLine(name string, lineNo int, line []byte, keepMeta bool) (Input, 
 	if len(line) == 0 {
 		return Input{}, true
 	}
-	if id, text, ok := quickJSONLine(line); ok {
+	if id, text, ok := quickJSONLine(line, !keepMeta); ok {
 		where := func() string { return fmt.Sprintf("%s:%d", name, lineNo) }
 		own := "" // the record's own id
 		if id == nil || isBlank(*id) {
@@ -566,206 +564,6 @@ func jsonlMeta(line []byte) map[string]string {
 		meta[k] = s
 	}
 	return meta
-}
-
-// quickJSONLine decodes the common JSONL line, an object whose members are
-// "id" and "text" with string values, without encoding/json: it returns the
-// id (nil when absent) and the text, and ok. Anything else — other or
-// repeated keys, other value types, a surrogate escape, invalid UTF-8 or
-// JSON — gives ok false, and the caller decodes the line with
-// encoding/json, which gives the same values on the lines accepted here.
-func quickJSONLine(b []byte) (id *string, text string, ok bool) {
-	i := skipJSONSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return nil, "", false
-	}
-	hasText := false
-	for first := true; ; first = false {
-		i = skipJSONSpace(b, i+1)
-		if i >= len(b) {
-			return nil, "", false
-		}
-		if b[i] == '}' && first {
-			return nil, "", false // no text: encoding/json reports it
-		}
-		key, n, ok := quickJSONString(b, i)
-		if !ok {
-			return nil, "", false
-		}
-		i = skipJSONSpace(b, n)
-		if i >= len(b) || b[i] != ':' {
-			return nil, "", false
-		}
-		i = skipJSONSpace(b, i+1)
-		val, n, ok := quickJSONString(b, i)
-		if !ok {
-			return nil, "", false
-		}
-		switch {
-		case key == "id" && id == nil:
-			id = &val
-		case key == "text" && !hasText:
-			text, hasText = val, true
-		default:
-			return nil, "", false
-		}
-		i = skipJSONSpace(b, n)
-		if i >= len(b) {
-			return nil, "", false
-		}
-		if b[i] == '}' {
-			if skipJSONSpace(b, i+1) != len(b) || !hasText {
-				return nil, "", false
-			}
-			return id, text, true
-		}
-		if b[i] != ',' {
-			return nil, "", false
-		}
-	}
-}
-
-// skipJSONSpace returns the index of the first byte at or after i that is
-// not JSON white space.
-func skipJSONSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// quickJSONString decodes the JSON string at b[i] and returns it and the
-// index after it; ok is false for anything but a valid string without
-// surrogate escapes and with valid UTF-8.
-func quickJSONString(b []byte, i int) (string, int, bool) {
-	if i >= len(b) || b[i] != '"' {
-		return "", 0, false
-	}
-	start := i + 1
-	var buf []byte // the decoded string, once an escape was seen
-	for j := start; j < len(b); {
-		if j+8 <= len(b) && plainJSON8(binary.LittleEndian.Uint64(b[j:])) {
-			j += 8
-			continue
-		}
-		// else byte by byte (or rune) to the end of the eight, without the
-		// eight-byte test again at each
-		stop := min(j+8, len(b))
-		for j < stop {
-			c := b[j]
-			switch {
-			case c == '"':
-				if buf == nil {
-					return string(b[start:j]), j + 1, true
-				}
-				buf = append(buf, b[start:j]...)
-				if len(buf) == 0 {
-					return "", j + 1, true
-				}
-				// buf is not written again: it becomes the string without a copy
-				return unsafe.String(&buf[0], len(buf)), j + 1, true
-			case c < 0x20:
-				return "", 0, false
-			case c == '\\':
-				if j+1 >= len(b) {
-					return "", 0, false
-				}
-				if buf == nil {
-					// the decoded string is no longer than the encoded one
-					buf = make([]byte, 0, j-start+quotedLen(b, j))
-				}
-				buf = append(buf, b[start:j]...)
-				switch e := b[j+1]; e {
-				case '"', '\\', '/':
-					buf = append(buf, e)
-				case 'b':
-					buf = append(buf, '\b')
-				case 'f':
-					buf = append(buf, '\f')
-				case 'n':
-					buf = append(buf, '\n')
-				case 'r':
-					buf = append(buf, '\r')
-				case 't':
-					buf = append(buf, '\t')
-				case 'u':
-					if j+6 > len(b) {
-						return "", 0, false
-					}
-					v, ok := hex4(b[j+2 : j+6])
-					if !ok || v >= 0xD800 && v < 0xE000 {
-						return "", 0, false
-					}
-					buf = utf8.AppendRune(buf, rune(v))
-					j += 4
-				default:
-					return "", 0, false
-				}
-				j += 2
-				start = j
-			case c < utf8.RuneSelf:
-				j++
-			default:
-				r, n := utf8.DecodeRune(b[j:])
-				if r == utf8.RuneError && n == 1 {
-					return "", 0, false
-				}
-				j += n
-			}
-		}
-	}
-	return "", 0, false
-}
-
-// hex4 reads four hexadecimal digits, as strconv.ParseUint(string(h), 16,
-// 16) does, without the string and the call.
-func hex4(h []byte) (v uint32, ok bool) {
-	for _, c := range h[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		v = v<<4 | uint32(c)
-	}
-	return v, true
-}
-
-// plainJSON8 reports whether the 8 bytes x (little-endian) of a JSON
-// string's content stand for themselves: all ASCII, and none a control
-// character, a quotation mark or a backslash.
-func plainJSON8(x uint64) bool {
-	// a byte below 0x20 or a zero byte of q or b (a quotation mark or a
-	// backslash of x) sets its high bit in the sum (haszero's test; a
-	// borrow reaches only bytes above one that is set already)
-	q, b := x^ones64*'"', x^ones64*'\\'
-	return (x|(x-ones64*0x20)&^x|(q-ones64)&^q|(b-ones64)&^b)&high64 == 0
-}
-
-// quotedLen returns the length of the encoded JSON string content that
-// started before b[j] (the first backslash inside it), up to its closing
-// quote, or to the end of b when it has none: the first quotation mark
-// after an even run of backslashes.
-func quotedLen(b []byte, j int) int {
-	for k := j; ; k++ {
-		q := bytes.IndexByte(b[k:], '"')
-		if q < 0 {
-			return len(b) - j
-		}
-		k += q
-		n := 0 // backslashes before the mark; b[j-1] is none
-		for p := k - 1; p >= j && b[p] == '\\'; p-- {
-			n++
-		}
-		if n%2 == 0 {
-			return k - j
-		}
-	}
 }
 
 func jsonErr(err error) string {
