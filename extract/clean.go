@@ -305,6 +305,13 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	if len(c.Lines) <= maxPooledLines && cap(bufs.infos) < len(c.Lines) {
 		bufs.infos = make([]lineInfo, 0, len(c.Lines))
 		bufs.nb = make([]int, 0, len(c.Lines))
+	} else if len(c.Lines) > maxPooledLines {
+		// a long document's, sized for its non-blank lines: grown by
+		// append, they were copied at each doubling, into fresh memory
+		// (a tenth of the time of 16 MB of articles joined into one)
+		n := nonBlankLines(view, c.Lines)
+		bufs.infos = make([]lineInfo, 0, n)
+		bufs.nb = make([]int, 0, n)
 	}
 	st.infos = bufs.infos[:0]
 	st.first = grow(&bufs.first, len(c.Lines))
@@ -366,6 +373,18 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 		sc.clean = nil // garbage before the analysis allocates, not kept through it
 	}
 	return c, trace, low
+}
+
+// nonBlankLines returns the number of lines of view that hold more than
+// white space.
+func nonBlankLines(view string, lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(view[l.Start:l.End]) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // maxPooledLines bounds the lines of a document whose cleanup buffers are
