@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -208,19 +209,25 @@ func FuzzDecodeProg(f *testing.F) {
 	})
 }
 
-// TestLazyRegexpProg checks a default regex's answers before and after
-// it compiles itself (progUses), and a long input, which compiles it.
-func TestLazyRegexpProg(t *testing.T) {
+// lazyDateRegexp returns the first default date pattern as a lazy
+// Regexp, with a program in the table, and compiled by regexp.
+func lazyDateRegexp(t *testing.T) (*Regexp, *regexp.Regexp) {
+	t.Helper()
 	_, must, err := defaultPatterns()
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := must[0]
-	re := regexp.MustCompile(src)
-	r := lazyRegexp(src, Pos{})
+	r := lazyRegexp(must[0], Pos{})
 	if r.program(false) == nil {
-		t.Fatalf("%q: no program", src)
+		t.Fatalf("%q: no program", must[0])
 	}
+	return r, regexp.MustCompile(must[0])
+}
+
+// TestLazyRegexpProg checks a default regex's answers before and after
+// it compiles itself (progUses), and a long input, which compiles it.
+func TestLazyRegexpProg(t *testing.T) {
+	r, re := lazyDateRegexp(t)
 	inputs := []string{"25 Apr, 2025 15:12", "Jan 5, 2020", "nothing here", strings.Repeat("x", 10000) + " 3 May 2020"}
 	for i := 0; i < 2*progUses; i++ {
 		s := inputs[i%len(inputs)]
@@ -234,4 +241,26 @@ func TestLazyRegexpProg(t *testing.T) {
 	if !reflect.DeepEqual(r.SubexpNames(), re.SubexpNames()) || r.NumSubexp() != re.NumSubexp() {
 		t.Errorf("names %q, regexp %q", r.SubexpNames(), re.SubexpNames())
 	}
+}
+
+// TestLazyRegexpProgConcurrent checks a default regex matched from many
+// goroutines at once, while it uses its program (whose memory one match
+// takes at a time, the others their own) and after it compiles itself.
+func TestLazyRegexpProgConcurrent(t *testing.T) {
+	r, re := lazyDateRegexp(t)
+	inputs := []string{"25 Apr, 2025 15:12", "Jan 5, 2020", "nothing here", "On 3 May 2020, he said"}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range progUses {
+				s := inputs[(g+i)%len(inputs)]
+				if got, want := r.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+					t.Errorf("goroutine %d, use %d on %q: %v, regexp %v", g, i, s, got, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
