@@ -92,7 +92,7 @@ func (b *patternBlocks) lazyRegexp(src string, pos Pos) *Regexp {
 		return lazyRegexp(src, pos)
 	}
 	re := b.regexps.new()
-	*re = Regexp{Pos: pos, src: src}
+	re.Pos, re.src, re.lazy = pos, src, true
 	return re
 }
 

@@ -33,6 +33,7 @@ func TestDefaultSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wantProgs := buildProgs(append(full, must...))
 	pats, err := defaultPatternSources()
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func TestDefaultSnapshot(t *testing.T) {
 		for _, f := range []struct {
 			name string
 			data []byte
-		}{{snapshotFile, want}, {filtersFile, wantFilters}, {patternsFile, wantPatterns}} {
+		}{{snapshotFile, want}, {filtersFile, wantFilters}, {patternsFile, wantPatterns}, {progsFile, wantProgs}} {
 			if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -55,6 +56,9 @@ func TestDefaultSnapshot(t *testing.T) {
 	}
 	if !bytes.Equal([]byte(defaultPatternTable), wantPatterns) {
 		t.Errorf("rules/%s is not the table of the default attribution patterns: run `go generate ./rules`", patternsFile)
+	}
+	if !bytes.Equal([]byte(defaultProgs), wantProgs) {
+		t.Errorf("rules/%s is not the table of the default regexes' programs: run `go generate ./rules`", progsFile)
 	}
 	if !bytes.Equal([]byte(defaultFilters), wantFilters) {
 		t.Errorf("rules/%s is not the table of the default rules' filters: run `go generate ./rules`", filtersFile)
