@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"hash/crc32"
 	"io/fs"
 	"unsafe"
 )
@@ -25,6 +26,10 @@ type embeddedData struct {
 	path string // defaults/…
 	name string // its name in messages: defaultPrefix and the path in defaults
 	data *string
+	// crc is the CRC-32 of the file's bytes, recorded when this table was
+	// made (TestEmbeddedFiles checks it against the bytes): a load of the
+	// defaults knows their CRCs without reading ~200 KB (see sourceCRC)
+	crc uint32
 }
 
 // bytes returns the file's bytes: the program's embedded data, read-only.
@@ -44,4 +49,20 @@ func embeddedIn(dir, name string, from *int) *embeddedData {
 		}
 	}
 	return nil
+}
+
+// sourceCRC returns the CRC-32 of the bytes data of the source name: the
+// CRC recorded in defaultFileData when data is that embedded file's data
+// itself (the same bytes at the same address: DefaultSources gives the
+// embedded strings without a copy), else computed over data.
+func sourceCRC(name string, data []byte) uint32 {
+	if p := unsafe.SliceData(data); p != nil {
+		for i := range defaultFileData {
+			f := &defaultFileData[i]
+			if f.name == name && len(*f.data) == len(data) && unsafe.StringData(*f.data) == p {
+				return f.crc
+			}
+		}
+	}
+	return crc32.ChecksumIEEE(data)
 }

@@ -16,7 +16,6 @@ package rules
 
 import (
 	"encoding/binary"
-	"hash/crc32"
 	"sort"
 	"strings"
 
@@ -144,16 +143,25 @@ func staticKey(srcs []Source) (key uint32, ok bool) {
 	return sourcesKey(srcs), len(srcs) > 0
 }
 
-// sourcesKey returns a CRC-32 of the names and bytes of srcs.
-func sourcesKey(srcs []Source) (key uint32) {
-	var n [8]byte
+// sourcesKey returns a hash (FNV-1a) of the names of srcs and the lengths
+// and CRC-32s of their bytes (sourceCRC: the embedded default files' are
+// recorded, so a start neither reads their ~200 KB to check them nor
+// makes the CRC tables).
+func sourcesKey(srcs []Source) uint32 {
+	key := uint32(2166136261)
+	add := func(s string) {
+		for i := 0; i < len(s); i++ {
+			key = (key ^ uint32(s[i])) * 16777619
+		}
+	}
+	var n [16]byte
 	for _, s := range srcs {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Name)))
-		key = crc32.Update(key, crc32.IEEETable, n[:])
-		key = crc32.Update(key, crc32.IEEETable, []byte(s.Name))
+		binary.LittleEndian.PutUint32(n[:], uint32(len(s.Name)))
+		add(string(n[:4]))
+		add(s.Name)
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Data)))
-		key = crc32.Update(key, crc32.IEEETable, n[:])
-		key = crc32.Update(key, crc32.IEEETable, s.Data)
+		binary.LittleEndian.PutUint32(n[8:], sourceCRC(s.Name, s.Data))
+		add(string(n[:12]))
 	}
 	return key
 }

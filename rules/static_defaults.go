@@ -9,7 +9,7 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 3364441770,
+	Key: 3351799305,
 	Files: []staticFileCRC{
 		{Name: "(default)/attribution.yaml", CRC: 1840946654},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
@@ -32449,7 +32449,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/de/language.yaml",
 			},
-			Key: 3613205530,
+			Key: 3271086303,
 			Profile: Language{
 				Code:        "de",
 				Name:        "German",
@@ -32518,7 +32518,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/es/language.yaml",
 			},
-			Key: 2379979417,
+			Key: 372466858,
 			Profile: Language{
 				Code:        "es",
 				Name:        "Spanish",
@@ -32584,7 +32584,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/fr/language.yaml",
 			},
-			Key: 1339542012,
+			Key: 3822794566,
 			Profile: Language{
 				Code:        "fr",
 				Name:        "French",
@@ -32654,7 +32654,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/it/language.yaml",
 			},
-			Key: 4023268791,
+			Key: 2938498261,
 			Profile: Language{
 				Code:        "it",
 				Name:        "Italian",
@@ -32723,7 +32723,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/pt/language.yaml",
 			},
-			Key: 3415377956,
+			Key: 3170985045,
 			Profile: Language{
 				Code:        "pt",
 				Name:        "Portuguese",
@@ -32788,7 +32788,7 @@ var staticDefaultData = staticDefaults{
 			Files: []string{
 				"(default)/ru/language.yaml",
 			},
-			Key: 3879644262,
+			Key: 2717616753,
 			Profile: Language{
 				Code:        "ru",
 				Name:        "Russian",

@@ -572,7 +572,11 @@ func TestEmbeddedFiles(t *testing.T) {
 	b.WriteString("// defaultFileData holds the default files, each embedded as a string (see embeddedFile).\n")
 	b.WriteString("var defaultFileData = [...]embeddedData{\n")
 	for i, p := range paths {
-		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i)
+		data, err := fs.ReadFile(defaultFS, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d, 0x%08x},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i, crc32.ChecksumIEEE(data))
 	}
 	b.WriteString("}\n")
 	for i, p := range paths {
@@ -601,6 +605,14 @@ func TestEmbeddedFiles(t *testing.T) {
 		copied, err2 := fs.ReadFile(defaultFS, p)
 		if err != nil || err2 != nil || !bytes.Equal(data, copied) {
 			t.Errorf("%s: the embedded string differs from defaultFS's file (%v, %v)", p, err, err2)
+		}
+		// the recorded CRC, which a load takes for the file's (sourceCRC)
+		name := defaultPrefix + strings.TrimPrefix(p, "defaults/")
+		if got, want := sourceCRC(name, data), crc32.ChecksumIEEE(copied); got != want {
+			t.Errorf("%s: recorded CRC-32 %08x, the bytes' %08x: run `go generate ./rules`", p, got, want)
+		}
+		if got, want := sourceCRC(name, copied), crc32.ChecksumIEEE(copied); got != want {
+			t.Errorf("%s: a copy's CRC-32 %08x, want %08x", p, got, want)
 		}
 	}
 }
