@@ -50,7 +50,7 @@ func indexOf(list []*CleanupRule) *needle.Index {
 	for i, c := range list {
 		spec[i] = needle.Rule{Phase: phaseOf(c), MinWords: c.MinWords, MaxWords: c.MaxWords}
 		if c.Regex != nil {
-			spec[i].Filter = c.filter
+			spec[i].Filter = c.quickFilter()
 		}
 		for _, l := range c.Words {
 			spec[i].Forms = append(spec[i].Forms, l.Forms()...)

@@ -32,11 +32,12 @@ func TestMustMayNeverRefuses(t *testing.T) {
 	}
 	var parts []string
 	for _, c := range rs.Cleanup {
-		if c.filter == nil {
+		f := c.quickFilter()
+		if f == nil {
 			continue // no regex
 		}
-		parts = append(parts, c.filter.Must()...)
-		parts = append(parts, c.filter.Needles()...)
+		parts = append(parts, f.Must()...)
+		parts = append(parts, f.Needles()...)
 	}
 	parts = append(parts, " ", " ", "a", "B", "/", "K", "ſ", "İ", "ẞ", "Å", "12", ":", "(", ")", ".", ", ",
 		"Getty", "SHUTTERſTOCK", "Photo", "by ", "By\u00a0", "\u212a", "by Jane", "2 hours ago", "©", "Ω",

@@ -246,7 +246,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	if !d.id(n, c.ID, "cleanup rule") {
 		return nil
 	}
-	if msg := c.check(conds, d.slabs().filterSlab()); msg != "" {
+	if msg := c.check(conds, d.slabs().filterSlab(), d.src.Default); msg != "" {
 		d.errf(n, "%s", msg)
 		return nil
 	}
