@@ -162,8 +162,9 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
 		c := newCleanupRule(d.slabs().cleanRule(), d.pos(n), d.file)
 		conds := 0
-		if d.cleanKeys == nil {
-			// once per file: the keys are sorted out of a map
+		if d.cleanKeys == nil && !d.fromStatic {
+			// once per file: the keys are sorted out of a map (a load with
+			// the static data does not check them: see mapping)
 			d.cleanKeys, d.nestedKeys = cleanupKeys(), nestedKeys()
 		}
 		keys := d.cleanKeys
