@@ -112,6 +112,16 @@ type staticList struct {
 	// Phrases holds the phrases of Forms, split into words (in the order of
 	// Forms: those of one first word are in a row).
 	Phrases [][]string
+	// PhraseGroups holds the index in Phrases of the first phrase of each
+	// first word (no first word has two rows: buildStatic checks); MaxLen
+	// is the length in words of the longest phrase (0 for none); Firsts and
+	// Seconds are the Bloom filters of the phrases' first and second words
+	// (List.firsts, List.seconds; addPhraseFilters). A start read the
+	// phrases three times to find them.
+	PhraseGroups []int32
+	MaxLen       int
+	Firsts       uint64
+	Seconds      [4]uint64
 	// Set is the word set of a list that gets no class bit (nil for the
 	// others, whose words the class table holds).
 	Set *wordtab.SetData
@@ -317,35 +327,19 @@ func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 		l.set = wordtab.SetFromDataAt(sets.new(), sl.Set, sl.hasWord)
 	}
 	l.bit = 0 // (until bindClasses gives it one)
-	// the maps are made big enough at once (their growth was a third of
-	// the cost of the lists at every start)
-	first := 0 // the phrases' first words (the phrases are sorted)
-	for i := range sl.Phrases {
-		if i == 0 || sl.Phrases[i][0] != sl.Phrases[i-1][0] {
-			first++
+	// the phrases of each first word are a slice of sl.Phrases, one row
+	// per first word (PhraseGroups); most lists have no phrases: no map
+	// (reads of nil are of an empty one)
+	l.phrases, l.maxLen = nil, max(1, sl.MaxLen)
+	if n := len(sl.PhraseGroups); n > 0 {
+		l.phrases = make(map[string][][]string, n)
+		for g, i := range sl.PhraseGroups {
+			j := len(sl.Phrases)
+			if g+1 < n {
+				j = int(sl.PhraseGroups[g+1])
+			}
+			l.phrases[sl.Phrases[i][0]] = sl.Phrases[i:j:j]
 		}
-	}
-	l.phrases = nil // most lists have no phrases: no map (reads of nil are of an empty one)
-	if first > 0 {
-		l.phrases = make(map[string][][]string, first)
-	}
-	l.maxLen = 1
-	// the phrases are sorted, so those of one first word are in a row:
-	// each word's phrases are a slice of sl.Phrases
-	for i := 0; i < len(sl.Phrases); {
-		j := i + 1
-		for j < len(sl.Phrases) && sl.Phrases[j][0] == sl.Phrases[i][0] {
-			j++
-		}
-		for _, ws := range sl.Phrases[i:j] {
-			l.maxLen = max(l.maxLen, len(ws))
-		}
-		w, grp := sl.Phrases[i][0], sl.Phrases[i:j:j]
-		if old := l.phrases[w]; old != nil {
-			grp = append(old, grp...)
-		}
-		l.phrases[w] = grp
-		i = j
 	}
 	// the attributes stay in the data (List.Attr reads them there): a map
 	// of first_names' ~260 was ~37 KB of fresh heap at every start

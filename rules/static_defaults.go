@@ -118,6 +118,14 @@ var staticDefaultData = staticDefaults{
 					"according", "to",
 				},
 			},
+			PhraseGroups: []int32{
+				0,
+			},
+			MaxLen: 2,
+			Firsts: 0x8,
+			Seconds: [4]uint64{
+				0x0, 0x4000000,
+			},
 		},
 		{
 			Name:        "ad_words",
@@ -213,6 +221,15 @@ var staticDefaultData = staticDefaults{
 				{
 					"story", "continues", "below", "advertisement",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 6, 7, 8,
+				9, 10, 11,
+			},
+			MaxLen: 4,
+			Firsts: 0x400001a0e0000204,
+			Seconds: [4]uint64{
+				0x2000000000, 0x44000000, 0x100000000, 0x40404200,
 			},
 		},
 		{
@@ -312,6 +329,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"the", "station",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 3,
+			},
+			MaxLen: 2,
+			Firsts: 0x100800000200000,
+			Seconds: [4]uint64{
+				0x48010000000000, 0x100000000, 0x2800000080004, 0x1800020000020,
 			},
 		},
 		{
@@ -566,6 +591,14 @@ var staticDefaultData = staticDefaults{
 					"has", "been",
 				},
 			},
+			PhraseGroups: []int32{
+				0,
+			},
+			MaxLen: 2,
+			Firsts: 0x4000000000000,
+			Seconds: [4]uint64{
+				0x0, 0x0, 0x0, 0x800000000000,
+			},
 		},
 		{
 			Name:        "caption_words",
@@ -706,6 +739,15 @@ var staticDefaultData = staticDefaults{
 				{
 					"view", "this", "image",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 5, 6, 7,
+				8, 11, 12, 13, 14, 15,
+			},
+			MaxLen: 4,
+			Firsts: 0x400210a8a0002829,
+			Seconds: [4]uint64{
+				0x4000000000000000, 0x1000000000400000, 0x8402002008000001,
 			},
 		},
 		{
@@ -897,6 +939,15 @@ var staticDefaultData = staticDefaults{
 					"were", "quick",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 14, 16, 17,
+				28, 29,
+			},
+			MaxLen: 3,
+			Firsts: 0xc12080c000880,
+			Seconds: [4]uint64{
+				0x200008000010004, 0x1000000030000000, 0x8000000002210000, 0x100010400000000,
+			},
 		},
 		{
 			Name:        "clause_adverbs",
@@ -957,6 +1008,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"this", "week",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 9,
+			},
+			MaxLen: 3,
+			Firsts: 0x80100a0000,
+			Seconds: [4]uint64{
+				0x1000000000040, 0x8000000, 0x100100401000008, 0x400200000,
 			},
 		},
 		{
@@ -1526,6 +1585,14 @@ var staticDefaultData = staticDefaults{
 					"while", "trying",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 5, 86, 90, 97, 98,
+			},
+			MaxLen: 4,
+			Firsts: 0x24208000020200,
+			Seconds: [4]uint64{
+				0x450fe3242cd6a009, 0xb0481d5c12f8e090, 0x200000031800404, 0x2d080c30d500a9,
+			},
 		},
 		{
 			Name:        "comment_words",
@@ -1623,6 +1690,15 @@ var staticDefaultData = staticDefaults{
 					"comment",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 2, 5, 8, 11, 12, 13, 14,
+				15, 16, 17, 18,
+			},
+			MaxLen: 9,
+			Firsts: 0x4000180c40050094,
+			Seconds: [4]uint64{
+				0xc000140400000000, 0x800000000000000, 0x10000000000000, 0x2400000000100010,
+			},
 		},
 		{
 			Name:        "cookie_words",
@@ -1669,6 +1745,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"privacy", "settings",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 2, 4, 5,
+			},
+			MaxLen: 2,
+			Firsts: 0x431000000000,
+			Seconds: [4]uint64{
+				0x840000000000, 0x0, 0x4000040000, 0x10,
 			},
 		},
 		{
@@ -1752,6 +1836,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"pointing", "out",
 				},
+			},
+			PhraseGroups: []int32{
+				0,
+			},
+			MaxLen: 2,
+			Firsts: 0x80000000,
+			Seconds: [4]uint64{
+				0x0, 0x0, 0x20000000000,
 			},
 		},
 		{
@@ -1852,6 +1944,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"wrote", "on", "twitter",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 6, 15, 16, 17,
+			},
+			MaxLen: 4,
+			Firsts: 0x2040008000000015,
+			Seconds: [4]uint64{
+				0x20008000000000, 0x400000000, 0x1100, 0x2004000400000020,
 			},
 		},
 		{
@@ -2262,6 +2362,16 @@ var staticDefaultData = staticDefaults{
 				{
 					"shot", "back",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 5, 6, 7,
+				8, 9, 10, 11, 12, 13, 14, 15,
+				16, 17, 18, 19, 20, 21, 22,
+			},
+			MaxLen: 2,
+			Firsts: 0xe07880588403a420,
+			Seconds: [4]uint64{
+				0x0, 0x0, 0x20000000000, 0x4,
 			},
 		},
 		{
@@ -3242,6 +3352,17 @@ var staticDefaultData = staticDefaults{
 					"your", "ad", "choices",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 5, 6, 7,
+				8, 9, 10, 11, 12, 13, 15, 17,
+				18, 19, 21, 23, 24, 25, 29, 30,
+				32,
+			},
+			MaxLen: 6,
+			Firsts: 0x4430013bb8014037,
+			Seconds: [4]uint64{
+				0x201c2001020000, 0x400000000, 0x2001008300010201, 0xa08600400000,
+			},
 		},
 		{
 			Name:        "linked_articles",
@@ -3625,6 +3746,15 @@ var staticDefaultData = staticDefaults{
 					"would", "not",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 3, 4, 5, 6, 7, 8, 9,
+				10, 17, 18, 25, 26, 27,
+			},
+			MaxLen: 3,
+			Firsts: 0x2600ca140a00a0,
+			Seconds: [4]uint64{
+				0x201000000000040, 0x8080000, 0x100401010008, 0x182400220000,
+			},
 		},
 		{
 			Name:        "mention_verbs",
@@ -3878,6 +4008,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"referred", "to", "as",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2,
+			},
+			MaxLen: 3,
+			Firsts: 0x40010000400,
+			Seconds: [4]uint64{
+				0x200000, 0x80004000000,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -4388,6 +4526,17 @@ var staticDefaultData = staticDefaults{
 				{
 					"world", "news",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 5, 6, 7,
+				8, 9, 11, 12, 13, 14, 15, 16,
+				17, 18, 19, 20, 21, 22, 23, 24,
+				25, 26,
+			},
+			MaxLen: 2,
+			Firsts: 0x6542507a1011209d,
+			Seconds: [4]uint64{
+				0x80008010000, 0x1000000004000000, 0x400020200000001, 0x200000840000003a,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -5945,6 +6094,14 @@ var staticDefaultData = staticDefaults{
 					"would", "be",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 1, 3, 4, 6, 7,
+			},
+			MaxLen: 3,
+			Firsts: 0x4104a08000000,
+			Seconds: [4]uint64{
+				0x1000000080000000, 0x0, 0x8000000000000000, 0x800000000000,
+			},
 		},
 		{
 			Name:        "person_nouns",
@@ -6253,6 +6410,14 @@ var staticDefaultData = staticDefaults{
 					"think", "tanks",
 				},
 			},
+			PhraseGroups: []int32{
+				0,
+			},
+			MaxLen: 2,
+			Firsts: 0x1000000,
+			Seconds: [4]uint64{
+				0x0, 0x200000000, 0x0, 0x10000000000,
+			},
 		},
 		{
 			Name:        "possessives",
@@ -6398,6 +6563,15 @@ var staticDefaultData = staticDefaults{
 					"two", "in",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 4, 5, 6, 7, 8, 9, 10,
+				11, 12,
+			},
+			MaxLen: 2,
+			Firsts: 0x101000808340014,
+			Seconds: [4]uint64{
+				0x410000, 0xc00000000000, 0x0, 0x2000000000000000,
+			},
 		},
 		{
 			Name:        "question_cues",
@@ -6466,6 +6640,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"were", "quoted", "as", "saying",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 3,
+			},
+			MaxLen: 4,
+			Firsts: 0x10000c000000,
+			Seconds: [4]uint64{
+				0x0, 0x2,
 			},
 		},
 		{
@@ -6878,6 +7060,20 @@ var staticDefaultData = staticDefaults{
 					"читайте", "также",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 3, 4, 5, 6, 7, 8, 9,
+				10, 11, 12, 13, 14, 15, 17, 18,
+				19, 20, 22, 23, 25, 26, 27, 35,
+				40, 41, 42, 44, 45, 46, 49, 51,
+				58, 60, 61, 62, 63, 64, 65, 66,
+				67, 68, 69, 70, 71, 72, 74, 75,
+				76, 77, 78, 79,
+			},
+			MaxLen: 5,
+			Firsts: 0x79428eaf7ad6a60e,
+			Seconds: [4]uint64{
+				0x40820c90900c8000, 0x200054011200, 0x4d18881a8009214, 0x2041408408064600,
+			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
 					0x6e6f6963616c6572, 0x736f6461, 0xc, 0x0, 0x0, 0x0, 0x0, 0x0,
@@ -7098,6 +7294,14 @@ var staticDefaultData = staticDefaults{
 					"the", "word",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 1, 2,
+			},
+			MaxLen: 2,
+			Firsts: 0x100400010000000,
+			Seconds: [4]uint64{
+				0xd002284000, 0x800002000000000, 0x48040000880, 0x202004000100080,
+			},
 		},
 		{
 			Name:        "sentence_openers",
@@ -7236,6 +7440,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"share", "via",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 2, 3, 4,
+			},
+			MaxLen: 2,
+			Firsts: 0x2400080800,
+			Seconds: [4]uint64{
+				0x28000000000, 0x420000000, 0xc400000000000000,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -7526,6 +7738,14 @@ var staticDefaultData = staticDefaults{
 					"on", "twitter",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 2, 9,
+			},
+			MaxLen: 4,
+			Firsts: 0x20008000020000,
+			Seconds: [4]uint64{
+				0x80000000000, 0x800000, 0x0, 0x400020,
+			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
 					0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
@@ -7615,6 +7835,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"pointing", "out",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1,
+			},
+			MaxLen: 2,
+			Firsts: 0x80000080000000,
+			Seconds: [4]uint64{
+				0x4000000000000000, 0x0, 0x20000000000,
 			},
 		},
 		{
@@ -7977,6 +8205,18 @@ var staticDefaultData = staticDefaults{
 					"taking", "aim", "at",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 6, 8, 10,
+				12, 13, 14, 15, 16, 17, 18, 19,
+				20, 21, 22, 23, 24, 26, 28, 30,
+				32, 33, 34, 35, 36, 37, 38, 39,
+				40, 41, 42, 43, 44, 45, 46, 47,
+			},
+			MaxLen: 3,
+			Firsts: 0x7ae02ac3a8af88a8,
+			Seconds: [4]uint64{
+				0x4000008000000000, 0x8000004000000, 0x20080000000, 0x140,
+			},
 		},
 		{
 			Name:        "statement_nouns",
@@ -8135,6 +8375,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"this", "week",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 5, 7, 14,
+			},
+			MaxLen: 4,
+			Firsts: 0x200080100a0000,
+			Seconds: [4]uint64{
+				0x201000000000040, 0x8000000, 0x100100401000018, 0x400600020,
 			},
 		},
 		{
@@ -9987,6 +10235,14 @@ var staticDefaultData = staticDefaults{
 					"reports", "that",
 				},
 			},
+			PhraseGroups: []int32{
+				0, 2, 4, 6, 8, 9,
+			},
+			MaxLen: 2,
+			Firsts: 0x128100028000,
+			Seconds: [4]uint64{
+				0x4000008000000000, 0x4000000, 0x820000000000,
+			},
 		},
 		{
 			Name:        "subordinators",
@@ -10141,6 +10397,15 @@ var staticDefaultData = staticDefaults{
 				{
 					"your", "account",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 2, 3, 5, 6, 7, 8, 9,
+				10, 12, 13, 15, 16, 18,
+			},
+			MaxLen: 4,
+			Firsts: 0x820110a0000f184,
+			Seconds: [4]uint64{
+				0x0, 0x4002000000000000, 0x82020200000002, 0x2000000400c00020,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -10421,6 +10686,18 @@ var staticDefaultData = staticDefaults{
 				{
 					"warnings", "that",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 1, 2, 3, 4, 5, 6, 7,
+				8, 9, 10, 11, 12, 13, 14, 15,
+				16, 17, 18, 19, 20, 21, 22, 23,
+				24, 25, 26, 27, 28, 29, 30, 31,
+				32, 33,
+			},
+			MaxLen: 2,
+			Firsts: 0xc01eaa54a1c44a,
+			Seconds: [4]uint64{
+				0x0, 0x0, 0x800000000000,
 			},
 		},
 		{
@@ -11602,6 +11879,14 @@ var staticDefaultData = staticDefaults{
 				{
 					"vice", "presidents",
 				},
+			},
+			PhraseGroups: []int32{
+				0, 4, 6, 8, 10, 12, 14,
+			},
+			MaxLen: 2,
+			Firsts: 0x40000110080110,
+			Seconds: [4]uint64{
+				0x400000, 0x200244, 0x201000010000, 0x50000000010200,
 			},
 		},
 		{

@@ -91,6 +91,21 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
 			}
 		}
+		// the rows of the phrases of each first word, which install puts
+		// in the list's map as they are (a first word in two rows would
+		// lose one)
+		seen := map[string]bool{}
+		for i, ws := range sl.Phrases {
+			if i == 0 || ws[0] != sl.Phrases[i-1][0] {
+				if seen[ws[0]] {
+					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row", name, ws[0])
+				}
+				seen[ws[0]] = true
+				sl.PhraseGroups = append(sl.PhraseGroups, int32(i))
+			}
+			sl.MaxLen = max(sl.MaxLen, len(ws))
+			addPhraseFilters(&sl.Firsts, &sl.Seconds, ws)
+		}
 		if l.owner != rs || l.bit == 0 {
 			d := wordtab.NewSet(sl.words(), nil).Data()
 			sl.Set = &d
@@ -386,8 +401,8 @@ func TestStaticLoadSame(t *testing.T) {
 			t.Errorf("list %s: attributes differ", name)
 		case g.bit != w.bit || (g.owner == got) != (w.owner == want):
 			t.Errorf("list %s: class bit %x, want %x", name, g.bit, w.bit)
-		case g.firsts != w.firsts:
-			t.Errorf("list %s: phrase first-word filter %x, want %x", name, g.firsts, w.firsts)
+		case g.firsts != w.firsts || g.seconds != w.seconds:
+			t.Errorf("list %s: phrase filters %x %x, want %x %x", name, g.firsts, g.seconds, w.firsts, w.seconds)
 		}
 	}
 	if len(got.Attribution) != len(want.Attribution) {
