@@ -122,6 +122,9 @@ type staticList struct {
 	MaxLen       int
 	Firsts       uint64
 	Seconds      [4]uint64
+	// Bit tells that the list gets a class bit (its place in Order is
+	// below maxListBits): its words are in the class table.
+	Bit bool
 	// Set is the word set of a list that gets no class bit (nil for the
 	// others, whose words the class table holds).
 	Set *wordtab.SetData
@@ -240,35 +243,35 @@ func (st *staticDefaults) listIndex(name string) int {
 // uncompiled): from the static data where it has the list, else from its
 // entries.
 func (st *staticDefaults) compileLists(rs *Ruleset) {
-	// bit[i]: st.Lists[i] gets a class bit (its words are in the class
-	// table)
-	bit := make([]bool, len(st.Lists))
-	for _, name := range st.Order[:min(len(st.Order), maxListBits)] {
-		if i := st.listIndex(name); i >= 0 {
-			bit[i] = true
-		}
-	}
 	// the lists the decoder left out (the static trees have no lists), in
-	// one block
+	// one block; each list by its static list, with no search by name
 	block := make([]List, 0, len(st.Lists))
+	var sets slab[wordtab.Set] // the lists' word sets, one block for all
+	done := 0
 	for i := range st.Lists {
 		sl := &st.Lists[i]
-		if _, ok := rs.Lists[sl.Name]; !ok {
+		l, ok := rs.Lists[sl.Name]
+		if !ok {
 			block = append(block, List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
 				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
 				Replaced: sl.Replaced})
-			rs.Lists[sl.Name] = &block[len(block)-1]
+			l = &block[len(block)-1]
+			rs.Lists[sl.Name] = l
 		}
-	}
-	var sets slab[wordtab.Set] // the lists' word sets, one block for all
-	for name, l := range rs.Lists {
-		i := st.listIndex(name)
-		if i < 0 || len(st.Lists[i].Entries) != len(l.Entries) || l.plain {
+		done++
+		if len(sl.Entries) != len(l.Entries) || l.plain {
 			l.compile()
 			continue
 		}
-		sl := &st.Lists[i]
-		sl.install(l, !bit[i] && sl.Set == nil, &sets)
+		sl.install(l, !sl.Bit && sl.Set == nil, &sets)
+	}
+	if done == len(rs.Lists) {
+		return
+	}
+	for name, l := range rs.Lists {
+		if st.listIndex(name) < 0 { // a list the data does not have
+			l.compile()
+		}
 	}
 }
 

@@ -98,6 +98,7 @@ var staticDefaultData = staticDefaults{
 				"reps.", "rev.", "sec.", "sen.", "sens.", "sep.", "sept.", "sgt.",
 				"sr.", "st.", "u.k.", "u.n.", "u.s.", "vs.",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "according_to",
@@ -126,6 +127,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x4000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "ad_words",
@@ -231,6 +233,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x2000000000, 0x44000000, 0x100000000, 0x40404200,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "addressees",
@@ -338,6 +341,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x48010000000000, 0x100000000, 0x2800000080004, 0x1800020000020,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "adjective_names",
@@ -438,6 +442,7 @@ var staticDefaultData = staticDefaults{
 				"russian", "saudi", "scottish", "serbian", "socialist", "southern", "spanish", "swedish",
 				"swiss", "syrian", "turkish", "ukrainian", "venezuelan", "western",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "adverbial_openers",
@@ -474,6 +479,7 @@ var staticDefaultData = staticDefaults{
 				"in", "just", "on", "since", "throughout", "until", "upon", "when",
 				"with", "within",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "affiliation_prepositions",
@@ -489,6 +495,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"of",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "apostrophe_elisions",
@@ -514,6 +521,7 @@ var staticDefaultData = staticDefaults{
 				"bout", "cause", "cos", "em", "n", "nuff", "til", "tis",
 				"twas",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "aux",
@@ -599,6 +607,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x0, 0x0, 0x800000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "caption_words",
@@ -749,6 +758,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x4000000000000000, 0x1000000000400000, 0x8402002008000001,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "catenatives",
@@ -948,6 +958,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x200008000010004, 0x1000000030000000, 0x8000000002210000, 0x100010400000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "clause_adverbs",
@@ -1017,6 +1028,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x1000000000040, 0x8000000, 0x100100401000008, 0x400200000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "clause_breaks",
@@ -1095,6 +1107,7 @@ var staticDefaultData = staticDefaults{
 				"stressing", "suggesting", "telling", "told", "urging", "vowing", "warning", "whereas",
 				"while", "with", "writes", "wrote",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "clause_conjunctions",
@@ -1126,6 +1139,7 @@ var staticDefaultData = staticDefaults{
 				"although", "and", "as", "because", "but", "even", "or", "so",
 				"that", "then", "though", "when", "whereas", "while", "yet",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "clause_stops",
@@ -1593,6 +1607,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x450fe3242cd6a009, 0xb0481d5c12f8e090, 0x200000031800404, 0x2d080c30d500a9,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "comment_words",
@@ -1699,6 +1714,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0xc000140400000000, 0x800000000000000, 0x10000000000000, 0x2400000000100010,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "cookie_words",
@@ -1754,6 +1770,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x840000000000, 0x0, 0x4000040000, 0x10,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "cue_participles",
@@ -1845,6 +1862,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x0, 0x20000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "cue_phrases",
@@ -1953,6 +1971,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x20008000000000, 0x400000000, 0x1100, 0x2004000400000020,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "cue_verbs",
@@ -2373,6 +2392,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x0, 0x20000000000, 0x4,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "cue_verbs_de",
@@ -2380,6 +2400,7 @@ var staticDefaultData = staticDefaults{
 			Description: "Verbs of speech of another language that the English cue rules accept beside cue_verbs (their patterns name @cue_verbs_de); empty in English. The German pack (de/lists.yaml) fills it: sagte, erklärte, so.",
 			Pos:         Pos{File: "(default)/lists.yaml", Line: 33, Col: 3},
 			Forms:       []string{},
+			Bit:         true,
 		},
 		{
 			Name:        "definite_articles",
@@ -2395,6 +2416,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"the",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "determiners",
@@ -2443,6 +2465,7 @@ var staticDefaultData = staticDefaults{
 				"our", "several", "some", "that", "the", "their", "these", "this",
 				"those", "three", "top", "two",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "expletive_after",
@@ -2481,6 +2504,7 @@ var staticDefaultData = staticDefaults{
 				"has", "is", "may", "might", "remained", "remains", "seemed", "seems",
 				"was", "will", "would", "’s",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "expletives",
@@ -2496,6 +2520,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"it",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "first_names",
@@ -2828,6 +2853,7 @@ var staticDefaultData = staticDefaults{
 				"thomas", "tim", "timothy", "tom", "tyler", "victoria", "vincent", "virginia",
 				"vladimir", "walter", "wayne", "will", "william", "willie", "xi", "zachary",
 			},
+			Bit: true,
 			Attrs: []string{
 				"aaron", "m", "abigail", "f", "adam", "m", "al", "m",
 				"alan", "m", "albert", "m", "alexander", "m", "alexis", "f",
@@ -3158,6 +3184,7 @@ var staticDefaultData = staticDefaults{
 				"rev", "rev.", "sec", "sec.", "sen", "sen.", "sens", "sens.",
 				"sgt", "sgt.", "sir",
 			},
+			Bit: true,
 			Attrs: []string{
 				"dame", "f", "lady", "f", "lord", "m", "miss", "f",
 				"mr", "m", "mr.", "m", "mrs", "f", "mrs.", "f",
@@ -3363,6 +3390,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x201c2001020000, 0x400000000, 0x2001008300010201, 0xa08600400000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "linked_articles",
@@ -3378,6 +3406,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"the",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "manner_adverbs",
@@ -3755,6 +3784,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x201000000000040, 0x8080000, 0x100401010008, 0x182400220000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "mention_verbs",
@@ -3773,6 +3803,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"is", "means", "seems", "sounds",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "name_connectors",
@@ -3938,6 +3969,7 @@ var staticDefaultData = staticDefaults{
 				"der", "di", "dos", "du", "el", "ibn", "la", "le",
 				"ter", "van", "von",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "naming_agents",
@@ -5108,6 +5140,7 @@ var staticDefaultData = staticDefaults{
 				"through", "throughout", "today", "tonight", "toward", "towards", "until", "upon",
 				"via", "week", "weekend", "when", "while", "with", "without", "yesterday",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "not_names",
@@ -5605,6 +5638,7 @@ var staticDefaultData = staticDefaults{
 				"yes", "yesterday", "yet", "you", "you'd", "you'll", "you're", "you've",
 				"your", "you’d", "you’ll", "you’re", "you’ve",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "object_prepositions",
@@ -6102,6 +6136,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x1000000080000000, 0x0, 0x8000000000000000, 0x800000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "person_nouns",
@@ -6418,6 +6453,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x200000000, 0x0, 0x10000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "possessives",
@@ -6436,6 +6472,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"'", "'s", "’", "’s",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "pronouns",
@@ -6456,6 +6493,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"he", "i", "it", "she", "they", "we",
 			},
+			Bit: true,
 			Attrs: []string{
 				"he", "m", "i", "s", "it", "n", "she", "f",
 				"they", "p", "we", "s",
@@ -6572,6 +6610,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x410000, 0xc00000000000, 0x0, 0x2000000000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "question_cues",
@@ -6587,6 +6626,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"asked",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "question_words",
@@ -6609,6 +6649,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"how", "what", "when", "where", "which", "who", "whom", "why",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "quoted_as",
@@ -6649,6 +6690,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x2,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "reader_pronouns",
@@ -7166,6 +7208,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"that", "where", "which", "who", "whom", "whose",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "reporting_conjunctions",
@@ -7183,6 +7226,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"if", "that", "whether",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "scare_markers",
@@ -7302,6 +7346,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0xd002284000, 0x800002000000000, 0x48040000880, 0x202004000100080,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "sentence_openers",
@@ -7350,6 +7395,7 @@ var staticDefaultData = staticDefaults{
 				"now", "only", "perhaps", "privately", "publicly", "separately", "similarly", "so",
 				"still", "then", "ultimately", "yet",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "share_words",
@@ -7676,6 +7722,7 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"at", "for", "from", "of", "with",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "speech_nouns",
@@ -7844,6 +7891,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x4000000000000000, 0x0, 0x20000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "speech_verbs",
@@ -8217,6 +8265,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x4000008000000000, 0x8000004000000, 0x20080000000, 0x140,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "statement_nouns",
@@ -8273,6 +8322,7 @@ var staticDefaultData = staticDefaults{
 				"replies", "reply", "response", "responses", "retort", "retorts", "statement", "statements",
 				"suggestion", "suggestions", "threat", "threats", "vow", "vows", "warning", "warnings",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "statement_openers",
@@ -8384,6 +8434,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x201000000000040, 0x8000000, 0x100100401000018, 0x400600020,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "stopwords",
@@ -10024,6 +10075,7 @@ var staticDefaultData = staticDefaults{
 				"if", "or", "since", "so", "that", "then", "though", "unless",
 				"until", "when", "whereas", "while", "yet",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "subject_cues",
@@ -10243,6 +10295,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x4000008000000000, 0x4000000, 0x820000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "subordinators",
@@ -10274,6 +10327,7 @@ var staticDefaultData = staticDefaults{
 				"after", "although", "as", "because", "before", "if", "since", "that",
 				"though", "unless", "until", "when", "whereas", "whether", "while",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "subscribe_words",
@@ -10527,6 +10581,7 @@ var staticDefaultData = staticDefaults{
 				"reassure", "reassured", "reassures", "reassuring", "remind", "reminded", "reminding", "reminds",
 				"tell", "telled", "telling", "tells", "told",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "that_nouns",
@@ -10699,6 +10754,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x0, 0x0, 0x800000000000,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "thought_verbs",
@@ -10985,6 +11041,7 @@ var staticDefaultData = staticDefaults{
 				"sunday", "then", "this", "thursday", "today", "tonight", "tuesday", "wednesday",
 				"week", "year", "yesterday",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "title_links",
@@ -11085,6 +11142,7 @@ var staticDefaultData = staticDefaults{
 				"segment", "series", "set", "show", "sitcom", "song", "taping", "told",
 				"with", "’", "’s",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "title_modifiers",
@@ -11286,6 +11344,7 @@ var staticDefaultData = staticDefaults{
 				"treasury", "turkish", "u.k.", "u.n.", "u.s.", "uk", "ukrainian", "un",
 				"unnamed", "us", "us-based", "venezuelan", "veteran", "vice", "western",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "title_nouns",
@@ -11498,6 +11557,7 @@ var staticDefaultData = staticDefaults{
 				"maker", "manager", "monger", "officer", "ologist", "or", "organizer", "spokesman",
 				"spokeswoman", "worker", "writer", "year-old",
 			},
+			Bit: true,
 		},
 		{
 			Name:        "titles",
@@ -11888,6 +11948,7 @@ var staticDefaultData = staticDefaults{
 			Seconds: [4]uint64{
 				0x400000, 0x200244, 0x201000010000, 0x50000000010200,
 			},
+			Bit: true,
 		},
 		{
 			Name:        "typewriter_quotes",

@@ -130,6 +130,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 			}
 			sl.AttrSlots = tab.Slots()
 		}
+		sl.Bit = slices.Index(st.Order[:min(len(st.Order), maxListBits)], name) >= 0
 		st.Lists = append(st.Lists, sl)
 	}
 	// the class table, its words put in sorted order: the same data at
