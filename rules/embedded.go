@@ -35,22 +35,6 @@ type embeddedData struct {
 // bytes returns the file's bytes: the program's embedded data, read-only.
 func (f *embeddedData) bytes() []byte { return unsafe.Slice(unsafe.StringData(*f.data), len(*f.data)) }
 
-// embeddedIn returns the entry of defaultFileData of the file name in the
-// folder dir (defaults/…), looking from index *from on (defaultFileData is
-// sorted by path, and a folder's files are asked for in name order: each
-// is found after the one before, and *from is moved past it); nil when
-// there is none.
-func embeddedIn(dir, name string, from *int) *embeddedData {
-	for i := *from; i < len(defaultFileData); i++ {
-		p := defaultFileData[i].path
-		if len(p) == len(dir)+1+len(name) && p[len(dir)] == '/' && p[:len(dir)] == dir && p[len(dir)+1:] == name {
-			*from = i + 1
-			return &defaultFileData[i]
-		}
-	}
-	return nil
-}
-
 // sourceCRC returns the CRC-32 of the bytes data of the source name: the
 // CRC recorded in defaultFileData when data is that embedded file's data
 // itself (the same bytes at the same address: DefaultSources gives the

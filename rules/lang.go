@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"iter"
 	"os"
 	"path"
@@ -387,24 +386,15 @@ func DefaultPackSources(code string) []Source {
 // DefaultPacks returns the codes of the embedded language packs (besides
 // the base language), sorted.
 func DefaultPacks() []string {
-	ents, err := fs.ReadDir(defaultFS, "defaults")
-	if err != nil {
-		return nil
-	}
+	// the folders of the files of defaultFileData (sorted by path, so a
+	// folder's files are in a row; see embeddedSources)
 	var out []string
-	for _, e := range ents {
-		if e.IsDir() && validLangCode(e.Name()) {
-			out = append(out, e.Name())
+	for i := range defaultFileData {
+		rest, _ := strings.CutPrefix(defaultFileData[i].path, "defaults/")
+		code, _, ok := strings.Cut(rest, "/")
+		if ok && validLangCode(code) && (len(out) == 0 || out[len(out)-1] != code) {
+			out = append(out, code)
 		}
-	}
-	return out
-}
-
-// defaultPackSources returns the files of every embedded language pack.
-func defaultPackSources() []Source {
-	var out []Source
-	for _, code := range DefaultPacks() {
-		out = append(out, DefaultPackSources(code)...)
 	}
 	return out
 }

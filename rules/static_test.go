@@ -644,3 +644,61 @@ func wordMap(words []string) map[string]struct{} {
 	}
 	return m
 }
+
+// TestEmbeddedListing checks that the default files and packs, which a
+// start takes from defaultFileData, are those of the embedded folders.
+func TestEmbeddedListing(t *testing.T) {
+	ents, err := fs.ReadDir(defaultFS, "defaults")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var packs []string
+	dirs := []string{""}
+	for _, e := range ents {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+			if validLangCode(e.Name()) {
+				packs = append(packs, e.Name())
+			}
+		}
+	}
+	if got := DefaultPacks(); !slices.Equal(got, packs) {
+		t.Errorf("DefaultPacks() = %v, want %v", got, packs)
+	}
+	for _, dir := range dirs {
+		path := strings.TrimSuffix("defaults/"+dir, "/")
+		ents, err := fs.ReadDir(defaultFS, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range ents {
+			if !e.IsDir() {
+				want = append(want, defaultPrefix+strings.TrimPrefix(path+"/"+e.Name(), "defaults/"))
+			}
+		}
+		var got []string
+		for _, s := range embeddedSources(dir, dir) {
+			got = append(got, s.Name)
+			data, err := fs.ReadFile(defaultFS, "defaults/"+strings.TrimPrefix(s.Name, defaultPrefix))
+			if err != nil || !bytes.Equal(data, s.Data) || !s.Default || s.Pack != dir {
+				t.Errorf("%s: not the embedded file (%v)", s.Name, err)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("embeddedSources(%q) = %v, want %v", dir, got, want)
+		}
+	}
+}
+
+// TestDefaultSourcesListing checks that DefaultSources gives the base
+// files and then the files of each pack, as the functions of each give them.
+func TestDefaultSourcesListing(t *testing.T) {
+	want := DefaultBaseSources()
+	for _, code := range DefaultPacks() {
+		want = append(want, DefaultPackSources(code)...)
+	}
+	if got := DefaultSources(); !reflect.DeepEqual(got, want) {
+		t.Errorf("DefaultSources() gives %d files, not the %d of the base and the packs", len(got), len(want))
+	}
+}
