@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,9 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 )
-
-//go:embed defaults
-var defaultFS embed.FS
 
 // defaultPrefix names the embedded default files in messages.
 const defaultPrefix = "(default)/"

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"go/format"
 	"hash/crc32"
@@ -643,6 +644,25 @@ func wordMap(words []string) map[string]struct{} {
 		m[w] = struct{}{}
 	}
 	return m
+}
+
+// defaultFS holds the embedded folders whose files defaultFileData holds
+// as strings (the program takes them from there, with their names and
+// CRCs; TestEmbeddedFiles keeps it in step with the folders).
+//
+//go:embed defaults
+var defaultFS embed.FS
+
+// embeddedFile returns the bytes of the embedded default file at path
+// (defaults/…): those of defaultFileData when it has the file, else a
+// copy read from defaultFS.
+func embeddedFile(path string) ([]byte, error) {
+	for i := range defaultFileData {
+		if f := &defaultFileData[i]; f.path == path {
+			return f.bytes(), nil
+		}
+	}
+	return fs.ReadFile(defaultFS, path)
 }
 
 // TestEmbeddedListing checks that the default files and packs, which a
