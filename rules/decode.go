@@ -288,8 +288,10 @@ func (d *decoder) regex(n *yaml.Node) *Regexp {
 	if !ok {
 		return nil
 	}
-	if d.src.Default && vettedPattern(s) {
-		return d.slabs().lazyRegexp(s, d.pos(n)) // compiled when the snapshot was made
+	if d.src.Default && (d.fromStatic || vettedPattern(s)) {
+		// compiled when the snapshot was made (or, in a load with the static
+		// data, when the data was made from these files without an error)
+		return d.slabs().lazyRegexp(s, d.pos(n))
 	}
 	re, err := regexp.Compile(s)
 	if err != nil {
