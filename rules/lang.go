@@ -30,8 +30,9 @@ type Language struct {
 	// StopWords are frequent function words of the language, by which a
 	// document's language is detected (lower case). It is nil in the
 	// profile of a default language pack read from the static data
-	// (LangProfile without user files), which keeps them in its read-only
-	// data: StopWordSeq and NumStopWords answer for both.
+	// (LangProfile without user files), and in the base profile of a load
+	// of the default files alone, which keep them in their read-only data:
+	// StopWordSeq and NumStopWords answer for both.
 	StopWords map[string]struct{}
 	// Morphology says how the lemmas and nouns lists are inflected:
 	// "english" (say → says, said, saying; official → officials) or "none"
@@ -99,7 +100,8 @@ type Language struct {
 	// stopList and elisionList are the stop words and elisions, sorted, of
 	// a profile read from the static data, whose maps are nil: only
 	// detection reads a pack's profile, and the maps were built at every
-	// start for it.
+	// start for it. stopList also holds the base profile's stop words in a
+	// load with the static data (StopWords nil; see BaseStopWords).
 	stopList, elisionList []string
 	fromStatic            bool // the profile was read from the static data
 }
@@ -153,7 +155,7 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		// pack's stop words, months and elisions are its own
 		rs.Language = Language{ofPack: true}
 	}
-	if rs.Language.StopWords == nil {
+	if rs.Language.StopWords == nil && !d.fromStatic {
 		rs.Language.StopWords = map[string]struct{}{}
 	}
 	rs.Language.Pos = d.pos(n)
@@ -170,6 +172,9 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		case "name":
 			rs.Language.Name, _ = d.str(v)
 		case "stop_words":
+			if d.fromStatic {
+				return // the static data has them (BaseStopWords)
+			}
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
 					rs.Language.StopWords[strings.ToLower(strings.TrimSpace(s))] = struct{}{}

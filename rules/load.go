@@ -223,6 +223,7 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 	if st != nil {
 		st.compileLists(rs)
 		st.attachTests(rs)
+		rs.Language.stopList = st.BaseStopWords
 	}
 	rs.applyMorphology()
 	rs.Language.applyDefaults()

@@ -47,6 +47,10 @@ type staticDefaults struct {
 	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
+	// BaseStopWords are the stop words of the base profile, sorted: a load
+	// with the data reads them here (Language.stopList), and its decoder
+	// makes no map of them (a start never reads the map).
+	BaseStopWords []string
 	// StopWords is the stop-word table of the base language and the packs
 	// (see StopWordTable).
 	StopWords staticStopWords

@@ -33269,6 +33269,20 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 	},
+	BaseStopWords: []string{
+		"a", "about", "after", "all", "also", "an", "and", "any",
+		"are", "as", "at", "be", "because", "been", "but", "by",
+		"can", "could", "did", "do", "does", "for", "from", "had",
+		"has", "have", "he", "her", "him", "his", "how", "i",
+		"if", "in", "into", "is", "it", "its", "just", "like",
+		"may", "me", "more", "most", "my", "new", "no", "not",
+		"of", "on", "one", "only", "or", "other", "our", "out",
+		"over", "said", "says", "she", "should", "so", "some", "than",
+		"that", "the", "their", "them", "then", "there", "these", "they",
+		"this", "those", "to", "two", "up", "us", "very", "was",
+		"we", "were", "what", "when", "where", "which", "while", "who",
+		"will", "with", "would", "you",
+	},
 	StopWords: staticStopWords{
 		Codes: []string{
 			"en", "de", "es", "fr", "it", "pt", "ru",

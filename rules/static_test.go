@@ -74,7 +74,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &staticDefaults{Key: key, Order: rs.classes.order}
+	st := &staticDefaults{Key: key, Order: rs.classes.order, BaseStopWords: sortedKeys(rs.Language.StopWords)}
 	for _, s := range srcs {
 		st.Files = append(st.Files, staticFileCRC{Name: s.Name, CRC: crc32.ChecksumIEEE(s.Data)})
 	}
@@ -374,6 +374,15 @@ func TestStaticLoadSame(t *testing.T) {
 	}
 	if len(got.Lists) != len(want.Lists) {
 		t.Fatalf("%d lists, want %d", len(got.Lists), len(want.Lists))
+	}
+	gl, wl := got.Language, want.Language
+	if gl.StopWords != nil || gl.NumStopWords() != wl.NumStopWords() ||
+		!slices.Equal(slices.Sorted(gl.StopWordSeq()), slices.Sorted(wl.StopWordSeq())) {
+		t.Errorf("the base profile's stop words differ (%d, want %d)", gl.NumStopWords(), wl.NumStopWords())
+	}
+	gl.StopWords, gl.stopList, wl.StopWords = nil, nil, nil
+	if !reflect.DeepEqual(gl, wl) {
+		t.Errorf("the base profile differs:\n%+v\nwant\n%+v", gl, wl)
 	}
 	phrases := func(l *List) []string {
 		var out []string
