@@ -84,7 +84,7 @@ func (rs *Ruleset) bindClasses() {
 	for _, name := range order {
 		if l := rs.Lists[name]; l != nil {
 			l.materialize()
-			n += len(l.words) + len(l.phrases)
+			n += len(l.words) + l.numPhraseRows()
 		}
 	}
 	rs.classes = rs.bindOrder(order, classTable{words: make(map[string]uint64, n)}, true)
@@ -171,7 +171,7 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 		for w := range l.words {
 			cls.words[w] |= l.bit
 		}
-		for w := range l.phrases {
+		for w := range l.phraseRows() {
 			cls.words[w] |= classPhraseStart
 		}
 	}

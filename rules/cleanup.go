@@ -243,7 +243,7 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 	if l.Has(words[i]) {
 		best = 1
 	}
-	for _, p := range l.phrases[words[i]] {
+	for _, p := range l.phrasesOf(words[i]) {
 		if len(p) <= best || i+len(p) > len(words) {
 			continue
 		}

@@ -126,6 +126,14 @@ type staticList struct {
 	MaxLen       int
 	Firsts       uint64
 	Seconds      [4]uint64
+	// PhraseSlots are the slots of a wordtab.Table of the first words of
+	// the phrases that pack, each to 1 + the index of its row in
+	// PhraseGroups: List.phrasesOf's look-up, which a list of the data
+	// makes without a map of its phrases (the maps were ~0.1 M
+	// instructions of every start). The rows are in the order of their
+	// first words (buildStatic checks): a first word that does not pack is
+	// found by bisection.
+	PhraseSlots []uint64
 	// Bit tells that the list gets a class bit (its place in Order is
 	// below maxListBits): its words are in the class table.
 	Bit bool
@@ -297,6 +305,36 @@ func (sl *staticList) attr(tab *wordtab.Table, w string) string {
 	return ""
 }
 
+// row returns the phrases of row g of sl's phrases (see PhraseGroups).
+func (sl *staticList) row(g int) [][]string {
+	i, j := int(sl.PhraseGroups[g]), len(sl.Phrases)
+	if g+1 < len(sl.PhraseGroups) {
+		j = int(sl.PhraseGroups[g+1])
+	}
+	return sl.Phrases[i:j:j]
+}
+
+// phrasesOf returns the phrases of sl whose first word is w: its row in
+// tab, the table of sl.PhraseSlots, when w packs, else by bisection (the
+// rows are in the order of their first words).
+func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) [][]string {
+	if len(sl.PhraseGroups) == 0 {
+		return nil
+	}
+	if a, b, ok := wordtab.Pack(w); ok {
+		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.PhraseGroups)) {
+			return sl.row(int(v - 1))
+		}
+		return nil
+	}
+	n := len(sl.PhraseGroups)
+	g := sort.Search(n, func(g int) bool { return sl.Phrases[sl.PhraseGroups[g]][0] >= w })
+	if g < n && sl.Phrases[sl.PhraseGroups[g]][0] == w {
+		return sl.row(g)
+	}
+	return nil
+}
+
 // words returns the forms of sl that are words (not phrases).
 func (sl *staticList) words() []string {
 	out := make([]string, 0, len(sl.Forms))
@@ -334,20 +372,9 @@ func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 		l.set = wordtab.SetFromDataAt(sets.new(), sl.Set, sl.hasWord)
 	}
 	l.bit = 0 // (until bindClasses gives it one)
-	// the phrases of each first word are a slice of sl.Phrases, one row
-	// per first word (PhraseGroups); most lists have no phrases: no map
-	// (reads of nil are of an empty one)
+	// the phrases stay in the data (List.phrasesOf reads them there)
 	l.phrases, l.maxLen = nil, max(1, sl.MaxLen)
-	if n := len(sl.PhraseGroups); n > 0 {
-		l.phrases = make(map[string][][]string, n)
-		for g, i := range sl.PhraseGroups {
-			j := len(sl.Phrases)
-			if g+1 < n {
-				j = int(sl.PhraseGroups[g+1])
-			}
-			l.phrases[sl.Phrases[i][0]] = sl.Phrases[i:j:j]
-		}
-	}
+	l.phraseTab = wordtab.FromSlots(sl.PhraseSlots)
 	// the attributes stay in the data (List.Attr reads them there): a map
 	// of first_names' ~260 was ~37 KB of fresh heap at every start
 	l.attrTab = wordtab.FromSlots(sl.AttrSlots)

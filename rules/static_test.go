@@ -95,17 +95,26 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		// the rows of the phrases of each first word, which install puts
 		// in the list's map as they are (a first word in two rows would
 		// lose one)
-		seen := map[string]bool{}
+		var firsts []string // the rows' first words
 		for i, ws := range sl.Phrases {
 			if i == 0 || ws[0] != sl.Phrases[i-1][0] {
-				if seen[ws[0]] {
-					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row", name, ws[0])
+				if len(firsts) > 0 && firsts[len(firsts)-1] >= ws[0] {
+					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row after those of %q", name, ws[0], firsts[len(firsts)-1])
 				}
-				seen[ws[0]] = true
+				firsts = append(firsts, ws[0])
 				sl.PhraseGroups = append(sl.PhraseGroups, int32(i))
 			}
 			sl.MaxLen = max(sl.MaxLen, len(ws))
 			addPhraseFilters(&sl.Firsts, &sl.Seconds, ws)
+		}
+		if len(firsts) > 0 {
+			tab := wordtab.New(len(firsts))
+			for g, w := range firsts {
+				if a, b, ok := wordtab.Pack(w); ok {
+					tab.PutNew(a, b, uint64(g+1))
+				}
+			}
+			sl.PhraseSlots = tab.Slots()
 		}
 		if l.owner != rs || l.bit == 0 {
 			d := wordtab.NewSet(sl.words(), nil).Data()
@@ -386,7 +395,7 @@ func TestStaticLoadSame(t *testing.T) {
 	}
 	phrases := func(l *List) []string {
 		var out []string
-		for _, ps := range l.phrases {
+		for _, ps := range l.phraseRows() {
 			for _, p := range ps {
 				out = append(out, strings.Join(p, " "))
 			}
