@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -222,13 +224,15 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
 	if st != nil {
 		st.compileLists(rs)
-		st.attachTests(rs)
 		rs.Language.stopList = st.BaseStopWords
 	}
 	rs.applyMorphology()
 	rs.Language.applyDefaults()
 	rs.resolve(&errs, firstName(srcs))
-	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
+	slices.SortStableFunc(rs.Attribution, func(a, b *AttrRule) int { return cmp.Compare(b.Priority, a.Priority) })
+	if st != nil {
+		st.attachTests(rs) // (in the order the data has them)
+	}
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Pos: Pos{File: firstName(srcs)}, Msg: "the ruleset has no quote_marks"})
 	}

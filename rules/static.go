@@ -16,6 +16,7 @@ package rules
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,17 +71,25 @@ type staticTests struct {
 	Tests []RuleTest
 }
 
-// attachTests gives the attribution rules of rs the tests the static data
-// has for them (the decoder read a tree without them; see staticSuffix).
+// attachTests gives the attribution rules of rs, in their final order
+// (by priority), the tests the static data has for them (the decoder read
+// a tree without them; see staticSuffix). st.Tests holds an entry per
+// rule in that order, so each rule finds its entry next; one out of step
+// is looked for in all.
 func (st *staticDefaults) attachTests(rs *Ruleset) {
+	j := 0
 	for _, r := range rs.Attribution {
-		if r.Tests != nil {
-			continue // decoded from a full tree
+		k := j
+		if k >= len(st.Tests) || st.Tests[k].ID != r.ID {
+			k = slices.IndexFunc(st.Tests, func(t staticTests) bool { return t.ID == r.ID })
+			if k < 0 {
+				continue
+			}
 		}
-		i := sort.Search(len(st.Tests), func(i int) bool { return st.Tests[i].ID >= r.ID })
-		if i < len(st.Tests) && st.Tests[i].ID == r.ID {
-			r.Tests = st.Tests[i].Tests
+		if r.Tests == nil { // (else decoded from a full tree)
+			r.Tests = st.Tests[k].Tests
 		}
+		j = k + 1
 	}
 }
 

@@ -34155,81 +34155,135 @@ var staticDefaultData = staticDefaults{
 	},
 	Tests: []staticTests{
 		{
-			ID: "according-to-after",
+			ID: "transcript-label",
 			Tests: []RuleTest{
 				{
-					Text:    "The talks were “very useful,” according to Ushakov.",
-					Speaker: "Ushakov",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
+					Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
+					Speaker: "WALLACE",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
 				},
 				{
-					Text:    "The talks were “very useful,” according to plan.",
+					Text:    "“Note: the debate starts at nine.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "according-to-before",
+			ID: "quote-cue-speaker",
 			Tests: []RuleTest{
 				{
-					Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
-					Speaker: "Ushakov",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "colon-before",
-			Tests: []RuleTest{
-				{
-					Text:    "Caddell continued:\n\n“The health issue is partisan.”",
-					Speaker: "Caddell",
-					Cue:     "continued",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
-				},
-				{
-					Text:    "The agenda was this:\n\n“Peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "continued-turn",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
+					Text:    "“We are done,” said Jane Doe.",
 					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
 				},
 				{
-					Text:    "We came to talk. “We are leaving now.”",
+					Text:    "“We are done,” the minister said.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "cue-speaker-later-quote",
+			ID: "quote-speaker-cue",
 			Tests: []RuleTest{
 				{
-					Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
-					Speaker: "Joe Biden",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
+					Text:    "“It was closer,” Yury Ushakov has said.",
+					Speaker: "Yury Ushakov",
+					Cue:     "has said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
 				},
 				{
-					Text:    "The plan, urging critics to “give him time,” failed.",
+					Text:    "“It was very useful,” Ushakov told reporters.",
+					Speaker: "Ushakov",
+					Cue:     "told reporters",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
+				},
+				{
+					Text:    "“It was very useful,” the report on Monday concluded.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "quote-as-speaker-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Talks were “very useful,” as Ushakov put it.",
+					Speaker: "Ushakov",
+					Cue:     "put",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
+				},
+				{
+					Text:    "Talks were “very useful,” as a first step.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "speaker-cue-colon",
+			Tests: []RuleTest{
+				{
+					Text:    "Ushakov told the press on Friday: “The talks were useful.”",
+					Speaker: "Ushakov",
+					Cue:     "told",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
+				},
+				{
+					Text:    "The agenda: “peace first.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "speaker-cue-participle-addressee",
+			Tests: []RuleTest{
+				{
+					Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
+					Speaker: "Jane Doe",
+					Cue:     "weighed in",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
+				},
+				{
+					Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "participle-addressee-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
+					Speaker: "Clinton",
+					Cue:     "telling",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
+				},
+				{
+					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "speaker-cue-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "Then she said, “We will win.”",
+					Speaker: "she",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
+				},
+				{
+					Text:    "Then the room went quiet, “We will win.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
 				},
 			},
 		},
@@ -34250,6 +34304,74 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
+			ID: "according-to-before",
+			Tests: []RuleTest{
+				{
+					Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
+					Speaker: "Ushakov",
+					Cue:     "According to",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
+				},
+				{
+					Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "according-to-after",
+			Tests: []RuleTest{
+				{
+					Text:    "The talks were “very useful,” according to Ushakov.",
+					Speaker: "Ushakov",
+					Cue:     "according to",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
+				},
+				{
+					Text:    "The talks were “very useful,” according to plan.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "in-the-words-of",
+			Tests: []RuleTest{
+				{
+					Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
+					Speaker: "Dr. Lee",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
+				},
+				{
+					Text:    "In the words of Ushakov, “The talks were useful.”",
+					Speaker: "Ushakov",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
+				},
+				{
+					Text:    "In other words, “The talks were useful.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "quoted-as-saying",
+			Tests: []RuleTest{
+				{
+					Text:    "Ushakov was quoted as saying the talks were “useful.”",
+					Speaker: "Ushakov",
+					Cue:     "was quoted as saying",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
+				},
+				{
+					Text:    "The talks were quoted as “useful.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
+				},
+			},
+		},
+		{
 			ID: "dash-source-next",
 			Tests: []RuleTest{
 				{
@@ -34262,6 +34384,28 @@ var staticDefaultData = staticDefaults{
 					Text:    "“Boeing and GE pay zero taxes.”\n\nThe claim is old.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/attribution.yaml", Line: 129, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "passive-by-speaker",
+			Tests: []RuleTest{
+				{
+					Text:    "The closures have been described as “a disaster for the town” by the mayor.",
+					Speaker: "the mayor",
+					Cue:     "described",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
+				},
+				{
+					Text:    "The plan was called “reckless” by Jane Doe on Monday.",
+					Speaker: "Jane Doe",
+					Cue:     "called",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
+				},
+				{
+					Text:    "The plan was called “reckless” by late Monday.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
 				},
 			},
 		},
@@ -34298,37 +34442,151 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "in-the-words-of",
+			ID: "shared-attribution",
 			Tests: []RuleTest{
 				{
-					Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
-					Speaker: "Dr. Lee",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
-				},
-				{
-					Text:    "In the words of Ushakov, “The talks were useful.”",
+					Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
 					Speaker: "Ushakov",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
+					Cue:     "told reporters",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
 				},
 				{
-					Text:    "In other words, “The talks were useful.”",
+					Text:    "It was “very useful,” and brought “the sides closer.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
+				},
+				{
+					Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "object-colon-quote",
+			ID: "quote-gap-speaker-cue",
 			Tests: []RuleTest{
 				{
-					Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
+					Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
+					Speaker: "Clinton",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
 				},
 				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
+					Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "quote-gap-cue-speaker",
+			Tests: []RuleTest{
+				{
+					Text:    "“It was bad” for years, said Jane Doe.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
+				},
+				{
+					Text:    "“It was bad” for years, and worse later.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "colon-before",
+			Tests: []RuleTest{
+				{
+					Text:    "Caddell continued:\n\n“The health issue is partisan.”",
+					Speaker: "Caddell",
+					Cue:     "continued",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
+				},
+				{
+					Text:    "The agenda was this:\n\n“Peace first.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "split-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "“We came to talk,” he said. “We are leaving now.”",
+					Speaker: "he",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
+				},
+				{
+					Text:    "We came to talk. “We are leaving now.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "with-speaker-participle",
+			Tests: []RuleTest{
+				{
+					Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
+					Speaker: "John McCain",
+					Cue:     "calling",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
+				},
+				{
+					Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "speaker-cue-participle",
+			Tests: []RuleTest{
+				{
+					Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
+					Speaker: "Lewandowski",
+					Cue:     "saying",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
+				},
+				{
+					Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "subject-participle-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
+					Speaker: "Black Lives Matter",
+					Cue:     "saying",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
+				},
+				{
+					Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "relative-clause-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
+					Speaker: "who",
+					Cue:     "called",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
+				},
+				{
+					Text:    "Contrast that with the pact, which Trump has called “insanity.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
 				},
 			},
 		},
@@ -34383,140 +34641,43 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "partial-quote-object",
+			ID: "cue-speaker-later-quote",
 			Tests: []RuleTest{
 				{
-					Text:    "It was sent from Springfield warning that “the talks will fail.”",
-					Speaker: "Springfield",
-					Cue:     "warning",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
+					Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
+					Speaker: "Joe Biden",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
 				},
 				{
-					Text:    "The meeting brought the sides “closer” on the bridge.",
+					Text:    "The plan, urging critics to “give him time,” failed.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "participle-addressee-quote",
+			ID: "speaker-colon-quote",
 			Tests: []RuleTest{
 				{
-					Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
-					Speaker: "Clinton",
-					Cue:     "telling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
+					Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
+					Speaker: "Michael P. McDonald",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
 				},
 				{
-					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "passive-by-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The closures have been described as “a disaster for the town” by the mayor.",
-					Speaker: "the mayor",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
-				},
-				{
-					Text:    "The plan was called “reckless” by Jane Doe on Monday.",
+					Text:    "More from Jane Doe: “At long last the contests have started.”",
 					Speaker: "Jane Doe",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
 				},
 				{
-					Text:    "The plan was called “reckless” by late Monday.",
+					Text:    "The agenda for Monday: “At long last the contests have started.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "possessive-speech-noun",
-			Tests: []RuleTest{
-				{
-					Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
-					Speaker: "Mark Jones",
-					Cue:     "claim",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
 				},
 				{
-					Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
-					Speaker: "Lee",
-					Cue:     "pledge",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
-				},
-				{
-					Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
+					Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
-					Speaker: "Sam Lau",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
-				},
-				{
-					Text:    "There are no ballots left. “There are no paper ballots to recount.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-next-to-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
-					Speaker: "Axelrod",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
-				},
-				{
-					Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
-				},
-				{
-					Text:    "There was no bill at all. “We need to support workers.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
-				},
-				{
-					Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
 				},
 			},
 		},
@@ -34558,6 +34719,27 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
+			ID: "reported-asked-question",
+			Tests: []RuleTest{
+				{
+					Text: "Asked whether the bridge would close in May, the mayor said no.",
+					Cue:  "Asked",
+					Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
+				},
+				{
+					Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
+					Speaker: "Jane Doe",
+					Cue:     "asked",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
+				},
+				{
+					Text:    "Asked to leave the hall, the mayor said no.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
+				},
+			},
+		},
+		{
 			ID: "pronoun-noun-cue-quote",
 			Tests: []RuleTest{
 				{
@@ -34570,210 +34752,6 @@ var staticDefaultData = staticDefaults{
 					Text:    "Last year, he played down the mayor’s budget as “just part of the campaign” and moved on.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/attribution.yaml", Line: 352, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-as-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Talks were “very useful,” as Ushakov put it.",
-					Speaker: "Ushakov",
-					Cue:     "put",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
-				},
-				{
-					Text:    "Talks were “very useful,” as a first step.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“We are done,” said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
-				},
-				{
-					Text:    "“We are done,” the minister said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was bad” for years, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
-				},
-				{
-					Text:    "“It was bad” for years, and worse later.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
-					Speaker: "Clinton",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
-				},
-				{
-					Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-phrase-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
-					Speaker: "voice-over in the new ad",
-					Cue:     "says",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
-					Speaker: "lawsuit filed on Monday",
-					Cue:     "reads",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was closer,” Yury Ushakov has said.",
-					Speaker: "Yury Ushakov",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” the report on Monday concluded.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quoted-as-saying",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov was quoted as saying the talks were “useful.”",
-					Speaker: "Ushakov",
-					Cue:     "was quoted as saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
-				},
-				{
-					Text:    "The talks were quoted as “useful.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "relative-clause-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
-					Speaker: "who",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
-				},
-				{
-					Text:    "Contrast that with the pact, which Trump has called “insanity.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
-					Speaker: "Jane Doe",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting ended early.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after",
-			Tests: []RuleTest{
-				{
-					Text:    "Forty people were detained on Sunday, according to the interior ministry.",
-					Speaker: "the interior ministry",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
-				},
-				{
-					Text:    "Forty people were detained on Sunday, according to plan.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-breaks",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-long",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
 				},
 			},
 		},
@@ -34799,18 +34777,39 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "reported-according-to-long",
+			ID: "subject-cue-quote",
 			Tests: []RuleTest{
 				{
-					Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
-					Speaker: "early results of a poll taken by a firm for the two papers",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
+					Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
+					Speaker: "McConnell",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
 				},
 				{
-					Text:    "According to plan the bridge stayed open.",
+					Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
+				},
+				{
+					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-according-to",
+			Tests: []RuleTest{
+				{
+					Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
+					Speaker: "Jane Doe",
+					Cue:     "According to",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
+				},
+				{
+					Text:    "According to plan, the meeting ended early.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
 				},
 			},
 		},
@@ -34831,118 +34830,279 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "reported-asked-question",
+			ID: "subject-noun-cue-quote",
 			Tests: []RuleTest{
 				{
-					Text: "Asked whether the bridge would close in May, the mayor said no.",
-					Cue:  "Asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
+					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+					Speaker: "Officials",
+					Cue:     "terms",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
 				},
 				{
-					Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
-					Speaker: "Jane Doe",
-					Cue:     "asked",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
-				},
-				{
-					Text:    "Asked to leave the hall, the mayor said no.",
+					Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-colon-lead",
+			ID: "reported-according-to-long",
 			Tests: []RuleTest{
 				{
-					Text:    "Jane Doe: the talks had been useful and will go on.",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
+					Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
+					Speaker: "early results of a poll taken by a firm for the two papers",
+					Cue:     "According to",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
 				},
 				{
-					Text:    "Update: the talks had been useful and will go on.",
+					Text:    "According to plan the bridge stayed open.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-conjunction-subject-cue",
+			ID: "reported-according-to-after",
 			Tests: []RuleTest{
 				{
-					Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
-					Speaker: "some party figures",
-					Cue:     "concluded",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
+					Text:    "Forty people were detained on Sunday, according to the interior ministry.",
+					Speaker: "the interior ministry",
+					Cue:     "according to",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
 				},
 				{
-					Text:    "The race went on, even as some party figures left the hall in protest.",
+					Text:    "Forty people were detained on Sunday, according to plan.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-content-breaks-cue-speaker",
+			ID: "possessive-speech-noun",
 			Tests: []RuleTest{
 				{
-					Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
+					Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
+					Speaker: "Mark Jones",
+					Cue:     "claim",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
+				},
+				{
+					Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
+					Speaker: "Lee",
+					Cue:     "pledge",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
+				},
+				{
+					Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-according-to-after-long",
+			Tests: []RuleTest{
+				{
+					Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
+					Speaker: "data released on Friday by the state",
+					Cue:     "according to",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
+				},
+				{
+					Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-was-asked",
+			Tests: []RuleTest{
+				{
+					Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
+					Cue:  "asked",
+					Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
+				},
+				{
+					Text:    "Jane Doe was asked to leave the hall in May.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-passive",
+			Tests: []RuleTest{
+				{
+					Text: "On Monday it was announced that the talks would resume in June.",
+					Cue:  "announced",
+					Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
+				},
+				{
+					Text:    "It was clear that the talks would resume in June.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-parenthetical",
+			Tests: []RuleTest{
+				{
+					Text:    "Many of the closures, Jane Doe said, have involved public courses.",
 					Speaker: "Jane Doe",
 					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
 				},
 				{
-					Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
+					Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-content-breaks-speaker-cue",
+			ID: "shared-attribution-after-cue",
 			Tests: []RuleTest{
 				{
-					Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
+					Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
+					Speaker: "the Evening Herald",
+					Cue:     "reported",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
+				},
+				{
+					Text:    "It was “very useful,” and brought “the sides closer.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-according-to-after-breaks",
+			Tests: []RuleTest{
+				{
+					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
+					Speaker: "data released on Friday by the state",
+					Cue:     "according to",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
+				},
+				{
+					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-speaker-cue-that",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
+					Speaker: "Jane Doe",
+					Cue:     "told",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
+				},
+				{
+					Text:    "The mayor has warned that the bridge will close in May.",
+					Speaker: "The mayor",
+					Cue:     "has warned",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
+				},
+				{
+					Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
+					Speaker: "Jane Doe",
+					Cue:     "told",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
+				},
+				{
+					Text:    "Jane Doe believes that the talks had been useful.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-parenthetical-short",
+			Tests: []RuleTest{
+				{
+					Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
 					Speaker: "Jane Doe",
 					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
 				},
 				{
-					Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
+					Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-content-cue-speaker",
+			ID: "partial-quote-object",
 			Tests: []RuleTest{
 				{
-					Text:    "The talks had been useful, said Jane Doe.",
+					Text:    "It was sent from Springfield warning that “the talks will fail.”",
+					Speaker: "Springfield",
+					Cue:     "warning",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
+				},
+				{
+					Text:    "The meeting brought the sides “closer” on the bridge.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-speaker-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe said the talks had been useful.",
 					Speaker: "Jane Doe",
 					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
 				},
 				{
-					Text:    "The talks had been useful, said to be a first.",
+					Text:    "Jane Doe described the talks as “very useful.”",
+					Speaker: "Jane Doe",
+					Cue:     "described",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
+				},
+				{
+					Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "reported-content-quote-speaker-cue",
+			ID: "reported-relative",
 			Tests: []RuleTest{
 				{
-					Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
+					Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
 					Speaker: "Jane Doe",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
 				},
 				{
-					Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
+					Text:    "The plan was backed by Jane Doe, who left the city in May.",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "subject-colon-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
+					Speaker: "the Illinois Board of Elections",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
+				},
+				{
+					Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
 				},
 			},
 		},
@@ -34980,6 +35140,177 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
+			ID: "reported-content-quote-speaker-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
+					Speaker: "Jane Doe",
+					Cue:     "has said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
+				},
+				{
+					Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-content-cue-speaker",
+			Tests: []RuleTest{
+				{
+					Text:    "The talks had been useful, said Jane Doe.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
+				},
+				{
+					Text:    "The talks had been useful, said to be a first.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "object-colon-quote",
+			Tests: []RuleTest{
+				{
+					Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
+					Speaker: "Jane Doe",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
+				},
+				{
+					Text:    "The agenda for Monday: “At long last the contests have started.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-subject-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
+					Speaker: "Most of the voters polled",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
+				},
+				{
+					Text:    "The magazine on the table was open at a page about gardens.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
+				},
+				{
+					Text:    "The new report found the bridge unsafe for heavy trucks.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
+				},
+				{
+					Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
+					Speaker: "Local officials",
+					Cue:     "report that",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
+				},
+				{
+					Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
+					Speaker: "The state agency",
+					Cue:     "reports that",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-content-breaks-speaker-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
+				},
+				{
+					Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-content-breaks-cue-speaker",
+			Tests: []RuleTest{
+				{
+					Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
+				},
+				{
+					Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "quote-phrase-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
+					Speaker: "voice-over in the new ad",
+					Cue:     "says",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
+				},
+				{
+					Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
+					Speaker: "lawsuit filed on Monday",
+					Cue:     "reads",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
+				},
+				{
+					Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-when-asked",
+			Tests: []RuleTest{
+				{
+					Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
+					Cue:  "asked",
+					Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
+				},
+				{
+					Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-speaker-aside-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
+				},
+				{
+					Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
+					Speaker: "Jane Doe",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
+				},
+				{
+					Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
+				},
+			},
+		},
+		{
 			ID: "reported-content-subject-cue",
 			Tests: []RuleTest{
 				{
@@ -34992,6 +35323,84 @@ var staticDefaultData = staticDefaults{
 					Text:    "The pilot had logged many hours with the firm, the airline flew on Friday.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/reported.yaml", Line: 517, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-participle",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe left the talks early, saying they had failed.",
+					Speaker: "Jane Doe",
+					Cue:     "saying",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
+				},
+				{
+					Text:    "Jane Doe left the talks early, hoping they would fail.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "previous-subject-colon",
+			Tests: []RuleTest{
+				{
+					Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
+					Speaker: "Clinton",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
+				},
+				{
+					Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-subject-and-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
+					Speaker: "Jane Doe",
+					Cue:     "has promised",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
+				},
+				{
+					Text:    "Jane Doe opened the bridge in May and closed it in June.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-colon-lead",
+			Tests: []RuleTest{
+				{
+					Text:    "Jane Doe: the talks had been useful and will go on.",
+					Speaker: "Jane Doe",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
+				},
+				{
+					Text:    "Update: the talks had been useful and will go on.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "previous-speaker-next-to-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
+					Speaker: "Axelrod",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
+				},
+				{
+					Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
 				},
 			},
 		},
@@ -35040,6 +35449,38 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
+			ID: "previous-speaker-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
+					Speaker: "Sam Lau",
+					Cue:     "said",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
+				},
+				{
+					Text:    "There are no ballots left. “There are no paper ballots to recount.”",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-subject-aside-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
+					Speaker: "Brick makers",
+					Cue:     "argue",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
+				},
+				{
+					Text:    "Brick makers, for their part, built a new plant in two years.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
+				},
+			},
+		},
+		{
 			ID: "reported-fronted-subject-cue",
 			Tests: []RuleTest{
 				{
@@ -35052,6 +35493,22 @@ var staticDefaultData = staticDefaults{
 					Text:    "In a poll on Monday, the rest asked for more time.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/reported.yaml", Line: 470, Col: 9},
+				},
+			},
+		},
+		{
+			ID: "reported-conjunction-subject-cue",
+			Tests: []RuleTest{
+				{
+					Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
+					Speaker: "some party figures",
+					Cue:     "concluded",
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
+				},
+				{
+					Text:    "The race went on, even as some party figures left the hall in protest.",
+					NoMatch: true,
+					Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
 				},
 			},
 		},
@@ -35104,222 +35561,6 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "reported-parenthetical",
-			Tests: []RuleTest{
-				{
-					Text:    "Many of the closures, Jane Doe said, have involved public courses.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
-				},
-				{
-					Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-parenthetical-short",
-			Tests: []RuleTest{
-				{
-					Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
-				},
-				{
-					Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe left the talks early, saying they had failed.",
-					Speaker: "Jane Doe",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left the talks early, hoping they would fail.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-passive",
-			Tests: []RuleTest{
-				{
-					Text: "On Monday it was announced that the talks would resume in June.",
-					Cue:  "announced",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
-				},
-				{
-					Text:    "It was clear that the talks would resume in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-relative",
-			Tests: []RuleTest{
-				{
-					Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
-				},
-				{
-					Text:    "The plan was backed by Jane Doe, who left the city in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe said the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
-				},
-				{
-					Text:    "Jane Doe described the talks as “very useful.”",
-					Speaker: "Jane Doe",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
-				},
-				{
-					Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue-that",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
-				},
-				{
-					Text:    "The mayor has warned that the bridge will close in May.",
-					Speaker: "The mayor",
-					Cue:     "has warned",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
-				},
-				{
-					Text:    "Jane Doe believes that the talks had been useful.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-and-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
-					Speaker: "Jane Doe",
-					Cue:     "has promised",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
-				},
-				{
-					Text:    "Jane Doe opened the bridge in May and closed it in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
-					Speaker: "Brick makers",
-					Cue:     "argue",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
-				},
-				{
-					Text:    "Brick makers, for their part, built a new plant in two years.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
-					Speaker: "Most of the voters polled",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
-				},
-				{
-					Text:    "The magazine on the table was open at a page about gardens.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
-				},
-				{
-					Text:    "The new report found the bridge unsafe for heavy trucks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
-					Speaker: "Local officials",
-					Cue:     "report that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
-				},
-				{
-					Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
-					Speaker: "The state agency",
-					Cue:     "reports that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
-				},
-			},
-		},
-		{
 			ID: "reported-subject-noun-that",
 			Tests: []RuleTest{
 				{
@@ -35332,36 +35573,6 @@ var staticDefaultData = staticDefaults{
 					Text:    "Jane Doe liked the idea that the bridge would close in May.",
 					NoMatch: true,
 					Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-was-asked",
-			Tests: []RuleTest{
-				{
-					Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
-				},
-				{
-					Text:    "Jane Doe was asked to leave the hall in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-when-asked",
-			Tests: []RuleTest{
-				{
-					Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
-				},
-				{
-					Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
 				},
 			},
 		},
@@ -35381,243 +35592,32 @@ var staticDefaultData = staticDefaults{
 			},
 		},
 		{
-			ID: "shared-attribution",
+			ID: "previous-subject",
 			Tests: []RuleTest{
 				{
-					Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
+					Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
+					Speaker: "Clinton",
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
 				},
 				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
+					Text:    "There was no bill at all. “We need to support workers.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
-				},
-				{
-					Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
 				},
 			},
 		},
 		{
-			ID: "shared-attribution-after-cue",
+			ID: "continued-turn",
 			Tests: []RuleTest{
 				{
-					Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
-					Speaker: "the Evening Herald",
-					Cue:     "reported",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
-				},
-				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
-					Speaker: "Michael P. McDonald",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
-				},
-				{
-					Text:    "More from Jane Doe: “At long last the contests have started.”",
+					Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
 					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
-				},
-				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
-				},
-				{
-					Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov told the press on Friday: “The talks were useful.”",
-					Speaker: "Ushakov",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
-				},
-				{
-					Text:    "The agenda: “peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
-					Speaker: "Lewandowski",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
-				},
-				{
-					Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle-addressee",
-			Tests: []RuleTest{
-				{
-					Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
-					Speaker: "Jane Doe",
-					Cue:     "weighed in",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Then she said, “We will win.”",
-					Speaker: "she",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
-				},
-				{
-					Text:    "Then the room went quiet, “We will win.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "split-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "“We came to talk,” he said. “We are leaving now.”",
-					Speaker: "he",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
 				},
 				{
 					Text:    "We came to talk. “We are leaving now.”",
 					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
-					Speaker: "the Illinois Board of Elections",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
-				},
-				{
-					Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
-					Speaker: "McConnell",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
-				},
-				{
-					Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-noun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					Speaker: "Officials",
-					Cue:     "terms",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-participle-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
-					Speaker: "Black Lives Matter",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
-				},
-				{
-					Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "transcript-label",
-			Tests: []RuleTest{
-				{
-					Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
-					Speaker: "WALLACE",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
-				},
-				{
-					Text:    "“Note: the debate starts at nine.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "with-speaker-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
-					Speaker: "John McCain",
-					Cue:     "calling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
-				},
-				{
-					Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
+					Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
 				},
 			},
 		},

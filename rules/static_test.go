@@ -160,12 +160,10 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		}
 	}
 	st.Short = short.Slots()
+	// an entry per rule, in the rules' final order (see attachTests)
 	for _, r := range rs.Attribution {
-		if r.Tests != nil {
-			st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
-		}
+		st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
 	}
-	sort.Slice(st.Tests, func(i, j int) bool { return st.Tests[i].ID < st.Tests[j].ID })
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
 	// the word sets, their words put in sorted order
