@@ -185,7 +185,10 @@ type List struct {
 	Kind        ListKind
 	Description string
 	Entries     []string // as written
-	// EntryPos holds where each entry of Entries was written.
+	// EntryPos holds where each entry of Entries was written. It is nil
+	// for a list read from the static data of the default rules
+	// (static.go), which keeps the positions in its read-only data: read
+	// them with EntryPosAt, which answers for both.
 	EntryPos []Pos
 	// Pos is where the list was defined; Extended holds where later files
 	// added entries to it, in load order.
@@ -273,6 +276,18 @@ func (l *List) MatchAt(toks []Token, i int) int {
 		best = 1
 	}
 	return l.longestPhrase(toks, i, best)
+}
+
+// EntryPosAt returns where entry i of Entries was written; ok is false
+// when that is not known.
+func (l *List) EntryPosAt(i int) (p Pos, ok bool) {
+	if i < len(l.EntryPos) {
+		return l.EntryPos[i], true
+	}
+	if l.EntryPos == nil && l.static != nil {
+		return l.static.entryPos(i)
+	}
+	return Pos{}, false
 }
 
 // phrasesOf returns the phrases of l (their words) whose first word is w.

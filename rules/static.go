@@ -115,10 +115,16 @@ type staticList struct {
 	Kind        ListKind
 	Description string
 	Entries     []string
-	EntryPos    []Pos
-	Pos         Pos
-	Extended    []Pos
-	Replaced    Pos
+	// EntryAt holds where each entry was written, packed (packEntryPos):
+	// the index of its file in EntryFiles, its line and its column. As
+	// []Pos they were ~137 KB of the data segment, whose pointer bitmap
+	// the runtime's start builds (~35 K instructions of every start);
+	// List.EntryPosAt reads them here.
+	EntryAt    []uint64
+	EntryFiles []string
+	Pos        Pos
+	Extended   []Pos
+	Replaced   Pos
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
@@ -274,7 +280,7 @@ func (st *staticDefaults) compileLists(rs *Ruleset) {
 		l, ok := rs.Lists[sl.Name]
 		if !ok {
 			block = append(block, List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
-				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
+				Entries: sl.Entries, Pos: sl.Pos, Extended: sl.Extended,
 				Replaced: sl.Replaced})
 			l = &block[len(block)-1]
 			rs.Lists[sl.Name] = l
@@ -312,6 +318,28 @@ func (sl *staticList) attr(tab *wordtab.Table, w string) string {
 		return sl.Attrs[2*i+1]
 	}
 	return ""
+}
+
+// packEntryPos packs the position of an entry whose file is EntryFiles[f]
+// (see staticList.EntryAt); ok is false when a part does not fit.
+func packEntryPos(f int, p Pos) (v uint64, ok bool) {
+	if f < 0 || f >= 1<<16 || p.Line < 0 || p.Line >= 1<<32 || p.Col < 0 || p.Col >= 1<<16 {
+		return 0, false
+	}
+	return uint64(f)<<48 | uint64(p.Line)<<16 | uint64(p.Col), true
+}
+
+// entryPos returns the position of entry i of sl (see EntryAt).
+func (sl *staticList) entryPos(i int) (Pos, bool) {
+	if i < 0 || i >= len(sl.EntryAt) {
+		return Pos{}, false
+	}
+	v := sl.EntryAt[i]
+	f := int(v >> 48)
+	if f >= len(sl.EntryFiles) {
+		return Pos{}, false
+	}
+	return Pos{File: sl.EntryFiles[f], Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
 }
 
 // row returns the phrases of row g of sl's phrases (see PhraseGroups).

@@ -85,8 +85,22 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		l := rs.Lists[name]
-		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries, EntryPos: l.EntryPos,
+		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries,
 			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced, Forms: l.Forms()}
+		if len(l.EntryPos) != len(l.Entries) {
+			return nil, fmt.Errorf("list %s: %d positions for %d entries", name, len(l.EntryPos), len(l.Entries))
+		}
+		for _, p := range l.EntryPos {
+			f := slices.Index(sl.EntryFiles, p.File)
+			if f < 0 {
+				f, sl.EntryFiles = len(sl.EntryFiles), append(sl.EntryFiles, p.File)
+			}
+			v, ok := packEntryPos(f, p)
+			if !ok {
+				return nil, fmt.Errorf("list %s: the position %s does not pack", name, p)
+			}
+			sl.EntryAt = append(sl.EntryAt, v)
+		}
 		for _, f := range sl.Forms {
 			if strings.Contains(f, " ") {
 				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
@@ -407,7 +421,7 @@ func TestStaticLoadSame(t *testing.T) {
 		case g == nil:
 			t.Errorf("list %s: missing", name)
 		case g.Kind != w.Kind || g.Description != w.Description || g.Pos != w.Pos || g.Replaced != w.Replaced ||
-			!reflect.DeepEqual(g.Entries, w.Entries) || !reflect.DeepEqual(g.EntryPos, w.EntryPos) || !reflect.DeepEqual(g.Extended, w.Extended):
+			!reflect.DeepEqual(g.Entries, w.Entries) || !reflect.DeepEqual(entryPositions(g), w.EntryPos) || !reflect.DeepEqual(g.Extended, w.Extended):
 			t.Errorf("list %s: its definition differs", name)
 		case !reflect.DeepEqual(g.Forms(), w.Forms()):
 			t.Errorf("list %s: forms differ", name)
@@ -737,4 +751,16 @@ func TestDefaultSourcesListing(t *testing.T) {
 	if got := DefaultSources(); !reflect.DeepEqual(got, want) {
 		t.Errorf("DefaultSources() gives %d files, not the %d of the base and the packs", len(got), len(want))
 	}
+}
+
+// entryPositions returns the positions of l's entries, as EntryPosAt gives
+// them (nil for none).
+func entryPositions(l *List) []Pos {
+	var out []Pos
+	for i := range l.Entries {
+		if p, ok := l.EntryPosAt(i); ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }
