@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -200,13 +201,13 @@ type namedKey struct {
 // (scalarKey.tested), sorted: made on first use, read-only (Conditions
 // ran over the map and sorted for each rule of each start).
 var testedKeys = sync.OnceValue(func() []namedKey {
-	var out []namedKey
+	out := make([]namedKey, 0, len(cleanupScalars))
 	for k, s := range cleanupScalars {
 		if s.tested() {
 			out = append(out, namedKey{k, s})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	slices.SortFunc(out, func(a, b namedKey) int { return strings.Compare(a.name, b.name) })
 	return out
 })
 

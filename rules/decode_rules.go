@@ -209,7 +209,11 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				c.setSide(key, side)
 				conds++
 			case "judge":
-				d.mapping(v, judgeKeyNames(), func(name string, k, v *yaml.Node) {
+				var keys []string // (a load with the static data does not check them: see mapping)
+				if !d.fromStatic {
+					keys = judgeKeyNames()
+				}
+				d.mapping(v, keys, func(name string, k, v *yaml.Node) {
 					if f, ok := d.float(v); ok {
 						if msg := c.setJudge(name, f); msg != "" {
 							d.errf(v, "judge %s: %s", name, msg)
