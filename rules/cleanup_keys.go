@@ -173,6 +173,14 @@ var cleanupScalars = map[string]scalarKey{
 // words, only_words and after_good), sorted, with "prev" and "next" when
 // the rule has them; empty for most line rules.
 func (c *CleanupRule) Conditions() []string {
+	if c.decoded && !c.tested && c.Prev == nil && c.Next == nil {
+		return nil // its file set none of the keys
+	}
+	return c.conditions()
+}
+
+// conditions is Conditions, looking at every key.
+func (c *CleanupRule) conditions() []string {
 	var out []string
 	keys := testedKeys()
 	for i := range keys {

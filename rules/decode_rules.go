@@ -166,6 +166,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	var parse func(n *yaml.Node, nested bool) (*CleanupRule, int)
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
 		c := newCleanupRule(d.slabs().cleanRule(), d.pos(n), d.file)
+		c.decoded = true
 		conds := 0
 		if d.cleanKeys == nil && !d.fromStatic {
 			// once per file: the keys are sorted out of a map (a load with
@@ -242,6 +243,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				if msg := s.set(c, i, f, b); msg != "" {
 					d.errf(v, "%s", msg)
 				}
+				c.tested = c.tested || s.tested()
 				if s.cond {
 					conds++
 				}
