@@ -59,11 +59,16 @@ func indexOf(list []*CleanupRule) *needle.Index {
 	return needle.Build(spec)
 }
 
-func dateFiltersOf(res []*Regexp) []needle.Filter {
-	fs := make([]needle.Filter, len(res))
+// dateFiltersOf returns the quick tests of the date patterns res, each
+// made on first use (mined beforehand for the defaults; an article reads
+// those of the patterns before the one that finds its date).
+func dateFiltersOf(res []*Regexp) []needle.Lazy {
+	fs := make([]needle.Lazy, len(res))
 	for i, re := range res {
 		if re != nil {
-			fs[i] = mustFilterOf(re.String())
+			fs[i].Init(re.String(), mustFilterOf)
+		} else {
+			fs[i].Init("", func(string) needle.Filter { return needle.Filter{} })
 		}
 	}
 	return fs

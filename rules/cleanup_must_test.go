@@ -65,7 +65,7 @@ func checkMust(t *testing.T, rs *Ruleset, lines []string) {
 	for _, line := range lines {
 		low := lowerLine(line)
 		for k, re := range rs.Metadata.Date {
-			if re.MatchString(line) && !dates[k].MustMay(line, low) {
+			if re.MatchString(line) && !dates[k].Get().MustMay(line, low) {
 				t.Errorf("date pattern %d: May refuses %q, which it matches", k, line)
 			}
 		}
