@@ -66,7 +66,7 @@ func generated(t *testing.T, file string, want []byte, what string) bool {
 
 // buildStatic returns the static data of a load of the sources srcs.
 func buildStatic(srcs []Source) (*staticDefaults, error) {
-	key, ok := staticKey(srcs)
+	key, ok := generatedKey(srcs)
 	if !ok {
 		return nil, fmt.Errorf("the sources are not default base files")
 	}
@@ -201,7 +201,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 				files, names = append(files, s), append(names, s.Name)
 			}
 		}
-		sp := staticPack{Code: code, Files: names, Key: sourcesKey(files), StopWords: sortedKeys(p.StopWords), Elisions: sortedKeys(p.Elisions)}
+		sp := staticPack{Code: code, Files: names, Key: sourcesKeyBy(files, bytesCRC), StopWords: sortedKeys(p.StopWords), Elisions: sortedKeys(p.Elisions)}
 		p.StopWords, p.Elisions = nil, nil
 		sp.Profile = p
 		st.Packs = append(st.Packs, sp)
@@ -221,6 +221,19 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	}
 	return st, nil
 }
+
+// generatedKey is staticKey with the CRC-32s of the sources' bytes, not
+// those embedded_files.go records: the data made in a go generate run has
+// the key that a start finds once that run has recorded the CRCs anew.
+func generatedKey(srcs []Source) (key uint32, ok bool) {
+	if _, ok := staticKey(srcs); !ok {
+		return 0, false
+	}
+	return sourcesKeyBy(srcs, bytesCRC), true
+}
+
+// bytesCRC returns the CRC-32 of data.
+func bytesCRC(_ string, data []byte) uint32 { return crc32.ChecksumIEEE(data) }
 
 // sortedKeys returns the keys of m, sorted (nil for nil).
 func sortedKeys(m map[string]struct{}) []string {
