@@ -289,10 +289,12 @@ func (x *Extractor) clean(text string, explain bool) (*Cleaned, []LineTrace, str
 	if !sameRules(bufs.rules, x.rules.Cleanup) {
 		bufs.rules = x.rules.Cleanup
 		bufs.tests = make([][]shapeTest, len(x.rules.Cleanup))
+		keys := make([][]string, len(x.rules.Cleanup)) // each rule's conditions, asked once
 		for k, r := range x.rules.Cleanup {
-			bufs.tests[k] = testsOf(r)
+			keys[k] = r.Conditions()
+			bufs.tests[k] = testsOfKeys(r, keys[k])
 		}
-		bufs.needs = needsOf(x.rules.Cleanup)
+		bufs.needs = needsOf(x.rules.Cleanup, keys)
 		bufs.need = make([]needle.Hits, len(x.rules.Cleanup))
 		for k := range bufs.need {
 			bufs.need[k] = comp.Index.Need(k)

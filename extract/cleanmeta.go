@@ -127,7 +127,7 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 	} else {
 		limit = min(limit, 40)
 	}
-	var dateFilters []needle.Filter
+	var dateFilters []needle.Lazy
 	if len(x.rules.Cleanup) > 0 {
 		dateFilters = x.rules.Compiled().DateFilters
 	}
@@ -164,10 +164,10 @@ func (x *Extractor) metadata(c *Cleaned, st *cleanState, start int) {
 // are; without them the match is read with the usual layouts.
 // lower is s in lower case (see lowerSameLength); filters are the patterns'
 // quick tests (nil: none).
-func (x *Extractor) findDate(s, lower string, filters []needle.Filter) string {
+func (x *Extractor) findDate(s, lower string, filters []needle.Lazy) string {
 	unread := "" // the first match whose named parts make no date (15/03/2024 as month/day/year)
 	for k, re := range x.rules.Metadata.Date {
-		if filters != nil && !filters[k].MustMay(s, lower) {
+		if filters != nil && !filters[k].Get().MustMay(s, lower) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(s)

@@ -8,9 +8,12 @@ type shapeTest func(st *cleanState, r *rules.CleanupRule, li *lineInfo, i int) b
 
 // testsOf returns the tests of the shape and context conditions r sets
 // (rules.CleanupRule.Conditions): none for most line rules.
-func testsOf(r *rules.CleanupRule) []shapeTest {
+func testsOf(r *rules.CleanupRule) []shapeTest { return testsOfKeys(r, r.Conditions()) }
+
+// testsOfKeys is testsOf with the rule's conditions, keys.
+func testsOfKeys(r *rules.CleanupRule, keys []string) []shapeTest {
 	var out []shapeTest
-	for _, key := range r.Conditions() {
+	for _, key := range keys {
 		if t := shapeTestOf(r, key); t != nil {
 			out = append(out, t)
 		}
@@ -135,9 +138,11 @@ type lineNeeds struct {
 // of lineNeeds.
 const needBuckets = 65
 
-// needsOf returns the needs of the rules of list. A rule with a short_run
-// condition holds on short lines only (shortRuns), whatever its max_words.
-func needsOf(list []*rules.CleanupRule) *lineNeeds {
+// needsOf returns the needs of the rules of list, whose conditions
+// (rules.CleanupRule.Conditions) are keys (nil: asked of the rules). A rule
+// with a short_run condition holds on short lines only (shortRuns), whatever
+// its max_words.
+func needsOf(list []*rules.CleanupRule, keys [][]string) *lineNeeds {
 	n := &lineNeeds{}
 	for w := range n.cut {
 		n.cut[w] = unknownShare
@@ -148,33 +153,43 @@ func needsOf(list []*rules.CleanupRule) *lineNeeds {
 			short = r.Judge.ShortWords
 		}
 	}
-	var add func(r *rules.CleanupRule)
-	add = func(r *rules.CleanupRule) {
-		keys := r.Conditions()
-		for w := range needBuckets {
-			if w < r.MinWords && w < needBuckets-1 || r.MaxWords > 0 && w > r.MaxWords || r.ShortRun > 0 && w > short {
-				continue
+	var add func(r *rules.CleanupRule, keys []string)
+	add = func(r *rules.CleanupRule, keys []string) {
+		// what the rule reads of a line's words, then the lines it reads
+		// them of
+		caps, cut := false, -1.0
+		for _, key := range keys {
+			switch key {
+			case "min_capitalized", "max_capitalized":
+				caps = true
+			case "min_stopwords":
+				cut = max(cut, r.MinStopwords)
+			case "max_stopwords":
+				cut = max(cut, r.MaxStopwords)
 			}
-			for _, key := range keys {
-				switch key {
-				case "min_capitalized", "max_capitalized":
-					n.caps[w] = true
-				case "min_stopwords":
-					n.cut[w] = max(n.cut[w], r.MinStopwords)
-				case "max_stopwords":
-					n.cut[w] = max(n.cut[w], r.MaxStopwords)
+		}
+		if caps || cut >= 0 {
+			for w := range needBuckets {
+				if w < r.MinWords && w < needBuckets-1 || r.MaxWords > 0 && w > r.MaxWords || r.ShortRun > 0 && w > short {
+					continue
 				}
+				n.caps[w] = n.caps[w] || caps
+				n.cut[w] = max(n.cut[w], cut)
 			}
 		}
 		if r.Prev != nil {
-			add(r.Prev)
+			add(r.Prev, r.Prev.Conditions())
 		}
 		if r.Next != nil {
-			add(r.Next)
+			add(r.Next, r.Next.Conditions())
 		}
 	}
-	for _, r := range list {
-		add(r)
+	for i, r := range list {
+		if keys != nil {
+			add(r, keys[i])
+		} else {
+			add(r, r.Conditions())
+		}
 	}
 	return n
 }

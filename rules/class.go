@@ -84,7 +84,7 @@ func (rs *Ruleset) bindClasses() {
 	for _, name := range order {
 		if l := rs.Lists[name]; l != nil {
 			l.materialize()
-			n += len(l.words) + len(l.phrases)
+			n += len(l.words) + l.numPhraseRows()
 		}
 	}
 	rs.classes = rs.bindOrder(order, classTable{words: make(map[string]uint64, n)}, true)
@@ -155,15 +155,14 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 			continue
 		}
 		l.owner, l.bit = rs, 1<<uint(i)
-		for w, ps := range l.phrases {
-			l.firsts |= firstBit(w)
-			for _, p := range ps {
-				if len(p) < 2 { // no second word to tell: every word passes
-					l.seconds = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-					continue
+		if sl := l.static; sl != nil {
+			// made with the static data, from the same phrases (install)
+			l.firsts, l.seconds = sl.Firsts, sl.Seconds
+		} else {
+			for _, ps := range l.phrases {
+				for _, p := range ps {
+					addPhraseFilters(&l.firsts, &l.seconds, p)
 				}
-				k, b := phraseBit(p[1])
-				l.seconds[k] |= b
 			}
 		}
 		if !words { // the static table holds the words' bits already
@@ -172,7 +171,7 @@ func (rs *Ruleset) bindOrder(order []string, cls classTable, words bool) classTa
 		for w := range l.words {
 			cls.words[w] |= l.bit
 		}
-		for w := range l.phrases {
+		for w := range l.phraseRows() {
 			cls.words[w] |= classPhraseStart
 		}
 	}
@@ -387,6 +386,18 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 // firstBit is a bit for the word w, from its length and its first and last
 // bytes, for List.firsts (a one-word Bloom filter of the words that start
 // a list's phrases).
+// addPhraseFilters adds the phrase p (its words) to the Bloom filters of
+// a list's phrases' first and second words (see List.firsts, List.seconds).
+func addPhraseFilters(firsts *uint64, seconds *[4]uint64, p []string) {
+	*firsts |= firstBit(p[0])
+	if len(p) < 2 { // no second word to tell: every word passes
+		*seconds = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		return
+	}
+	k, b := phraseBit(p[1])
+	seconds[k] |= b
+}
+
 func firstBit(w string) uint64 {
 	if w == "" {
 		return 1

@@ -510,7 +510,7 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 			for j, b := range l.seconds {
 				s.seconds[j] |= b
 			}
-			for w := range l.phrases {
+			for w := range l.phraseRows() {
 				s.first[w] |= 1 << k
 				i, b := phraseBit(w)
 				s.firsts[i] |= b

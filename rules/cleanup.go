@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/whosaid/whosaid/internal/needle"
 )
@@ -117,9 +118,18 @@ type CleanupRule struct {
 	FirstInArticle Tri
 
 	// filter: the quick tests mined from Regex (see needle.Of), set when the
-	// rule is checked; nil without a regex (a pointer: the filter is ~720
-	// bytes, and most rules have no regex)
-	filter *needle.Filter
+	// rule is checked — or, for a rule of the embedded defaults
+	// (lazyFilter), read from the table of mined filters on first use
+	// (quickFilter): a run on one article tests the regexes of few rules;
+	// nil without a regex (a pointer: the filter is ~720 bytes, and most
+	// rules have no regex)
+	filter     atomic.Pointer[needle.Filter]
+	lazyFilter bool
+
+	// decoded: the rule was decoded from a file, and tested tells whether
+	// its file set one of the keys Conditions reports (most rules set none:
+	// Conditions then looks at no key)
+	decoded, tested bool
 
 	// list references, bound by the loader; wordOnly[i] marks only_words
 	wordLists []string
@@ -195,9 +205,10 @@ func (c *CleanupRule) setSide(key string, side *CleanupRule) {
 }
 
 // check reports what is wrong with a decoded rule as a whole ("" when
-// nothing is), and prepares the rule for matching.
-func (c *CleanupRule) check(conds int, filters *slab[needle.Filter]) string {
-	c.prepare(filters)
+// nothing is), and prepares the rule for matching (lazy: a rule of the
+// embedded defaults, whose quick tests are read on first use).
+func (c *CleanupRule) check(conds int, filters *slab[needle.Filter], lazy bool) string {
+	c.prepare(filters, lazy)
 	switch {
 	case c.Judge != nil && (conds > 0 || c.Scored || c.Drop != DropLine):
 		return fmt.Sprintf("cleanup rule %q: a judge rule takes no conditions, score or drop", c.ID)
@@ -237,7 +248,7 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 	if l.Has(words[i]) {
 		best = 1
 	}
-	for _, p := range l.phrases[words[i]] {
+	for _, p := range l.phrasesOf(words[i]) {
 		if len(p) <= best || i+len(p) > len(words) {
 			continue
 		}
@@ -256,22 +267,39 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 }
 
 // prepare mines the quick tests of the rule's regex (and of prev: and
-// next:).
-func (c *CleanupRule) prepare(filters *slab[needle.Filter]) {
+// next:); with lazy, it leaves them to quickFilter.
+func (c *CleanupRule) prepare(filters *slab[needle.Filter], lazy bool) {
 	for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
-		if r != nil && r.Regex != nil {
-			if filters != nil {
-				r.filter = filters.new()
-			} else {
-				r.filter = new(needle.Filter)
-			}
-			*r.filter = filterOf(r.Regex.String()) // mined beforehand for the default rules
+		if r == nil || r.Regex == nil {
+			continue
 		}
+		if lazy {
+			r.lazyFilter = true
+			continue
+		}
+		var f *needle.Filter
+		if filters != nil {
+			f = filters.new()
+		} else {
+			f = new(needle.Filter)
+		}
+		*f = filterOf(r.Regex.String()) // mined beforehand for the default rules
+		r.filter.Store(f)
 	}
 }
 
 // quickFilter returns the quick tests of the rule's regex, mined when the
-// rule was loaded: they say no only where the regex cannot match (the
-// extract package reaches it through Compiled); nil when the rule has no
-// regex.
-func (c *CleanupRule) quickFilter() *needle.Filter { return c.filter }
+// rule was loaded or, for a default rule, read from the table of mined
+// filters on its first use (safe for concurrent use: racing first uses
+// read the same filter, and one is kept): they say no only where the regex
+// cannot match (the extract package reaches it through Compiled); nil when
+// the rule has no regex.
+func (c *CleanupRule) quickFilter() *needle.Filter {
+	if f := c.filter.Load(); f != nil || !c.lazyFilter {
+		return f
+	}
+	f := new(needle.Filter)
+	*f = filterOf(c.Regex.String())
+	c.filter.CompareAndSwap(nil, f)
+	return c.filter.Load()
+}

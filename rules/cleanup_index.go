@@ -50,7 +50,7 @@ func indexOf(list []*CleanupRule) *needle.Index {
 	for i, c := range list {
 		spec[i] = needle.Rule{Phase: phaseOf(c), MinWords: c.MinWords, MaxWords: c.MaxWords}
 		if c.Regex != nil {
-			spec[i].Filter = c.filter
+			spec[i].Filter = c.quickFilter()
 		}
 		for _, l := range c.Words {
 			spec[i].Forms = append(spec[i].Forms, l.Forms()...)
@@ -59,11 +59,16 @@ func indexOf(list []*CleanupRule) *needle.Index {
 	return needle.Build(spec)
 }
 
-func dateFiltersOf(res []*Regexp) []needle.Filter {
-	fs := make([]needle.Filter, len(res))
+// dateFiltersOf returns the quick tests of the date patterns res, each
+// made on first use (mined beforehand for the defaults; an article reads
+// those of the patterns before the one that finds its date).
+func dateFiltersOf(res []*Regexp) []needle.Lazy {
+	fs := make([]needle.Lazy, len(res))
 	for i, re := range res {
 		if re != nil {
-			fs[i] = mustFilterOf(re.String())
+			fs[i].Init(re.String(), mustFilterOf)
+		} else {
+			fs[i].Init("", func(string) needle.Filter { return needle.Filter{} })
 		}
 	}
 	return fs

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -172,9 +173,20 @@ var cleanupScalars = map[string]scalarKey{
 // words, only_words and after_good), sorted, with "prev" and "next" when
 // the rule has them; empty for most line rules.
 func (c *CleanupRule) Conditions() []string {
+	if c.decoded && !c.tested && c.Prev == nil && c.Next == nil {
+		return nil // its file set none of the keys
+	}
+	return c.conditions()
+}
+
+// conditions is Conditions, looking at every key.
+func (c *CleanupRule) conditions() []string {
 	var out []string
-	for _, k := range testedKeys() {
-		if k.active(c) {
+	keys := testedKeys()
+	for i := range keys {
+		// (by index: a namedKey is ~80 bytes, copied per key by a range
+		// over values, for each rule of each start)
+		if k := &keys[i]; k.active(c) {
 			out = append(out, k.name)
 		}
 	}
@@ -197,13 +209,13 @@ type namedKey struct {
 // (scalarKey.tested), sorted: made on first use, read-only (Conditions
 // ran over the map and sorted for each rule of each start).
 var testedKeys = sync.OnceValue(func() []namedKey {
-	var out []namedKey
+	out := make([]namedKey, 0, len(cleanupScalars))
 	for k, s := range cleanupScalars {
 		if s.tested() {
 			out = append(out, namedKey{k, s})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	slices.SortFunc(out, func(a, b namedKey) int { return strings.Compare(a.name, b.name) })
 	return out
 })
 

@@ -41,6 +41,38 @@ func TestConditions(t *testing.T) {
 	}
 }
 
+// TestConditionsDecoded checks that Conditions, which skips the keys of a
+// decoded rule whose file set none, gives what looking at every key gives,
+// for every rule of the defaults and their packs.
+func TestConditionsDecoded(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, code := range rs.Langs() {
+		for _, c := range rs.ForLang(code).Cleanup {
+			for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
+				if r == nil {
+					continue
+				}
+				if !r.decoded {
+					t.Fatalf("%s: not marked decoded", r.ID)
+				}
+				if !r.tested {
+					skipped++
+				}
+				if got, want := r.Conditions(), r.conditions(); !slices.Equal(got, want) {
+					t.Errorf("%s (%s): Conditions() = %v, want %v", r.ID, code, got, want)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Errorf("no rule skips its keys")
+	}
+}
+
 // TestKeyLists checks the key lists the table gives the decoder: nested
 // keys are shape conditions and bounds only, and every condition key is in
 // the list a rule without conditions is told about.

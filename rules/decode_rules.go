@@ -142,7 +142,12 @@ func (d *decoder) speech(rs *Ruleset, n *yaml.Node) {
 	})
 }
 
+// id reports whether id is a rule id (not empty; letters, digits, '-',
+// '_' and '.'), reporting it at n when it is not.
 func (d *decoder) id(n *yaml.Node, id string, where string) bool {
+	if d.fromStatic {
+		return true // the default files' ids were checked when the data was made (see mapping)
+	}
 	if id == "" {
 		d.errf(n, "%s has no id", where)
 		return false
@@ -161,9 +166,11 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	var parse func(n *yaml.Node, nested bool) (*CleanupRule, int)
 	parse = func(n *yaml.Node, nested bool) (*CleanupRule, int) {
 		c := newCleanupRule(d.slabs().cleanRule(), d.pos(n), d.file)
+		c.decoded = true
 		conds := 0
-		if d.cleanKeys == nil {
-			// once per file: the keys are sorted out of a map
+		if d.cleanKeys == nil && !d.fromStatic {
+			// once per file: the keys are sorted out of a map (a load with
+			// the static data does not check them: see mapping)
 			d.cleanKeys, d.nestedKeys = cleanupKeys(), nestedKeys()
 		}
 		keys := d.cleanKeys
@@ -203,7 +210,11 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				c.setSide(key, side)
 				conds++
 			case "judge":
-				d.mapping(v, judgeKeyNames(), func(name string, k, v *yaml.Node) {
+				var keys []string // (a load with the static data does not check them: see mapping)
+				if !d.fromStatic {
+					keys = judgeKeyNames()
+				}
+				d.mapping(v, keys, func(name string, k, v *yaml.Node) {
 					if f, ok := d.float(v); ok {
 						if msg := c.setJudge(name, f); msg != "" {
 							d.errf(v, "judge %s: %s", name, msg)
@@ -232,6 +243,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				if msg := s.set(c, i, f, b); msg != "" {
 					d.errf(v, "%s", msg)
 				}
+				c.tested = c.tested || s.tested()
 				if s.cond {
 					conds++
 				}
@@ -246,7 +258,7 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 	if !d.id(n, c.ID, "cleanup rule") {
 		return nil
 	}
-	if msg := c.check(conds, d.slabs().filterSlab()); msg != "" {
+	if msg := c.check(conds, d.slabs().filterSlab(), d.src.Default); msg != "" {
 		d.errf(n, "%s", msg)
 		return nil
 	}

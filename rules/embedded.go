@@ -1,47 +1,36 @@
 package rules
 
 import (
-	"io/fs"
+	"hash/crc32"
 	"unsafe"
 )
-
-// embeddedFile returns the bytes of the embedded default file at path
-// (defaults/…): the program's embedded data itself when the file is one of
-// defaultFileData (made by go generate ./rules), with no copy; else a copy
-// read from defaultFS. Reading every default file into fresh memory at
-// each start (some 350 KB, the language packs' included) cost more page
-// faults than any other part of it.
-func embeddedFile(path string) ([]byte, error) {
-	for i := range defaultFileData {
-		if f := &defaultFileData[i]; f.path == path {
-			return f.bytes(), nil
-		}
-	}
-	return fs.ReadFile(defaultFS, path)
-}
 
 // embeddedData is a default file embedded as a string.
 type embeddedData struct {
 	path string // defaults/…
 	name string // its name in messages: defaultPrefix and the path in defaults
 	data *string
+	// crc is the CRC-32 of the file's bytes, recorded when this table was
+	// made (TestEmbeddedFiles checks it against the bytes): a load of the
+	// defaults knows their CRCs without reading ~200 KB (see sourceCRC)
+	crc uint32
 }
 
 // bytes returns the file's bytes: the program's embedded data, read-only.
 func (f *embeddedData) bytes() []byte { return unsafe.Slice(unsafe.StringData(*f.data), len(*f.data)) }
 
-// embeddedIn returns the entry of defaultFileData of the file name in the
-// folder dir (defaults/…), looking from index *from on (defaultFileData is
-// sorted by path, and a folder's files are asked for in name order: each
-// is found after the one before, and *from is moved past it); nil when
-// there is none.
-func embeddedIn(dir, name string, from *int) *embeddedData {
-	for i := *from; i < len(defaultFileData); i++ {
-		p := defaultFileData[i].path
-		if len(p) == len(dir)+1+len(name) && p[len(dir)] == '/' && p[:len(dir)] == dir && p[len(dir)+1:] == name {
-			*from = i + 1
-			return &defaultFileData[i]
+// sourceCRC returns the CRC-32 of the bytes data of the source name: the
+// CRC recorded in defaultFileData when data is that embedded file's data
+// itself (the same bytes at the same address: DefaultSources gives the
+// embedded strings without a copy), else computed over data.
+func sourceCRC(name string, data []byte) uint32 {
+	if p := unsafe.SliceData(data); p != nil {
+		for i := range defaultFileData {
+			f := &defaultFileData[i]
+			if f.name == name && len(*f.data) == len(data) && unsafe.StringData(*f.data) == p {
+				return f.crc
+			}
 		}
 	}
-	return nil
+	return crc32.ChecksumIEEE(data)
 }

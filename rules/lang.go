@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"iter"
 	"os"
 	"path"
@@ -31,8 +30,9 @@ type Language struct {
 	// StopWords are frequent function words of the language, by which a
 	// document's language is detected (lower case). It is nil in the
 	// profile of a default language pack read from the static data
-	// (LangProfile without user files), which keeps them in its read-only
-	// data: StopWordSeq and NumStopWords answer for both.
+	// (LangProfile without user files), and in the base profile of a load
+	// of the default files alone, which keep them in their read-only data:
+	// StopWordSeq and NumStopWords answer for both.
 	StopWords map[string]struct{}
 	// Morphology says how the lemmas and nouns lists are inflected:
 	// "english" (say → says, said, saying; official → officials) or "none"
@@ -100,7 +100,8 @@ type Language struct {
 	// stopList and elisionList are the stop words and elisions, sorted, of
 	// a profile read from the static data, whose maps are nil: only
 	// detection reads a pack's profile, and the maps were built at every
-	// start for it.
+	// start for it. stopList also holds the base profile's stop words in a
+	// load with the static data (StopWords nil; see BaseStopWords).
 	stopList, elisionList []string
 	fromStatic            bool // the profile was read from the static data
 }
@@ -154,7 +155,7 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		// pack's stop words, months and elisions are its own
 		rs.Language = Language{ofPack: true}
 	}
-	if rs.Language.StopWords == nil {
+	if rs.Language.StopWords == nil && !d.fromStatic {
 		rs.Language.StopWords = map[string]struct{}{}
 	}
 	rs.Language.Pos = d.pos(n)
@@ -171,6 +172,9 @@ func (d *decoder) language(rs *Ruleset, n *yaml.Node) {
 		case "name":
 			rs.Language.Name, _ = d.str(v)
 		case "stop_words":
+			if d.fromStatic {
+				return // the static data has them (BaseStopWords)
+			}
 			d.seq(v, func(c *yaml.Node) {
 				if s, ok := d.str(c); ok && strings.TrimSpace(s) != "" {
 					rs.Language.StopWords[strings.ToLower(strings.TrimSpace(s))] = struct{}{}
@@ -387,24 +391,15 @@ func DefaultPackSources(code string) []Source {
 // DefaultPacks returns the codes of the embedded language packs (besides
 // the base language), sorted.
 func DefaultPacks() []string {
-	ents, err := fs.ReadDir(defaultFS, "defaults")
-	if err != nil {
-		return nil
-	}
+	// the folders of the files of defaultFileData (sorted by path, so a
+	// folder's files are in a row; see embeddedSources)
 	var out []string
-	for _, e := range ents {
-		if e.IsDir() && validLangCode(e.Name()) {
-			out = append(out, e.Name())
+	for i := range defaultFileData {
+		rest, _ := strings.CutPrefix(defaultFileData[i].path, "defaults/")
+		code, _, ok := strings.Cut(rest, "/")
+		if ok && validLangCode(code) && (len(out) == 0 || out[len(out)-1] != code) {
+			out = append(out, code)
 		}
-	}
-	return out
-}
-
-// defaultPackSources returns the files of every embedded language pack.
-func defaultPackSources() []Source {
-	var out []Source
-	for _, code := range DefaultPacks() {
-		out = append(out, DefaultPackSources(code)...)
 	}
 	return out
 }

@@ -31,12 +31,12 @@ func TestListAtLikeMatchAt(t *testing.T) {
 	checked, filtered := 0, 0
 	for _, name := range names {
 		l := rs.Lists[name]
-		if l == nil || l.owner != rs || len(l.phrases) == 0 {
+		if l == nil || l.owner != rs || l.numPhraseRows() == 0 {
 			continue
 		}
 		set := rs.NewListSet([]*List{l})
 		sets := []*ListSet{set, many}
-		for _, ps := range l.phrases {
+		for _, ps := range l.phraseRows() {
 			for _, p := range ps {
 				variants := [][]string{
 					p,

@@ -1,19 +1,17 @@
 package rules
 
 import (
-	"embed"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 )
-
-//go:embed defaults
-var defaultFS embed.FS
 
 // defaultPrefix names the embedded default files in messages.
 const defaultPrefix = "(default)/"
@@ -32,7 +30,25 @@ type Source struct {
 // the base files, then the files of each language pack (see DefaultPacks).
 // The Data of the sources is the program's embedded data, read-only: copy
 // it before changing it.
-func DefaultSources() []Source { return append(DefaultBaseSources(), defaultPackSources()...) }
+func DefaultSources() []Source {
+	// one pass over defaultFileData for the base files, one for the packs'
+	// (their files are sorted by path: by pack, then by name)
+	out := make([]Source, 0, len(defaultFileData))
+	for pass := range 2 {
+		for i := range defaultFileData {
+			f := &defaultFileData[i]
+			rest, _ := strings.CutPrefix(f.path, "defaults/")
+			code, name, sub := strings.Cut(rest, "/")
+			switch {
+			case pass == 0 && !sub:
+				out = append(out, Source{Name: f.name, Data: f.bytes(), Default: true})
+			case pass == 1 && sub && validLangCode(code) && strings.IndexByte(name, '/') < 0:
+				out = append(out, Source{Name: f.name, Data: f.bytes(), Default: true, Pack: code})
+			}
+		}
+	}
+	return out
+}
 
 // DefaultBaseSources returns the embedded default rule files of the base
 // ruleset (the top-level files, language BaseLang), in name order.
@@ -40,36 +56,24 @@ func DefaultBaseSources() []Source { return embeddedSources("", "") }
 
 // embeddedSources returns the embedded files of the folder defaults/dir
 // (not its subfolders), in name order, as sources of the pack pack ("" for
-// the base ruleset); nil when there is no such folder.
+// the base ruleset); nil when there is no such folder. The files are those
+// of defaultFileData (made by go generate ./rules from the embedded folder,
+// which TestEmbeddedFiles compares it with): their names made once, their
+// data the embedded strings, with no listing of the folder at each start.
 func embeddedSources(dir, pack string) []Source {
-	path := "defaults"
+	prefix := "defaults/"
 	if dir != "" {
-		path += "/" + dir
+		prefix += dir + "/"
 	}
-	ents, err := fs.ReadDir(defaultFS, path)
-	if err != nil {
-		return nil
-	}
-	out := make([]Source, 0, len(ents))
-	from := 0
-	for _, e := range ents {
-		if e.IsDir() {
-			continue
-		}
-		if f := embeddedIn(path, e.Name(), &from); f != nil {
-			// the generated entry (embedded_files.go): its name made once
+	var out []Source
+	for i := range defaultFileData {
+		f := &defaultFileData[i]
+		if rest, ok := strings.CutPrefix(f.path, prefix); ok && rest != "" && strings.IndexByte(rest, '/') < 0 {
+			if out == nil {
+				out = make([]Source, 0, 8)
+			}
 			out = append(out, Source{Name: f.name, Data: f.bytes(), Default: true, Pack: pack})
-			continue
 		}
-		data, err := embeddedFile(path + "/" + e.Name())
-		if err != nil {
-			continue
-		}
-		name := defaultPrefix + e.Name()
-		if dir != "" {
-			name = defaultPrefix + dir + "/" + e.Name()
-		}
-		out = append(out, Source{Name: name, Data: data, Default: true, Pack: pack})
 	}
 	return out
 }
@@ -220,12 +224,15 @@ func loadWith(srcs []Source, st *staticDefaults) (*Ruleset, error) {
 	rs.Cleanup = filterClean(rs.Cleanup, rs.Disabled)
 	if st != nil {
 		st.compileLists(rs)
-		st.attachTests(rs)
+		rs.Language.stopList = st.BaseStopWords
 	}
 	rs.applyMorphology()
 	rs.Language.applyDefaults()
 	rs.resolve(&errs, firstName(srcs))
-	sort.SliceStable(rs.Attribution, func(i, j int) bool { return rs.Attribution[i].Priority > rs.Attribution[j].Priority })
+	slices.SortStableFunc(rs.Attribution, func(a, b *AttrRule) int { return cmp.Compare(b.Priority, a.Priority) })
+	if st != nil {
+		st.attachTests(rs) // (in the order the data has them)
+	}
 	if len(rs.QuoteMarks) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Pos: Pos{File: firstName(srcs)}, Msg: "the ruleset has no quote_marks"})
 	}

@@ -9,6 +9,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 
@@ -184,7 +185,10 @@ type List struct {
 	Kind        ListKind
 	Description string
 	Entries     []string // as written
-	// EntryPos holds where each entry of Entries was written.
+	// EntryPos holds where each entry of Entries was written. It is nil
+	// for a list read from the static data of the default rules
+	// (static.go), which keeps the positions in its read-only data: read
+	// them with EntryPosAt, which answers for both.
 	EntryPos []Pos
 	// Pos is where the list was defined; Extended holds where later files
 	// added entries to it, in load order.
@@ -199,7 +203,10 @@ type List struct {
 	// its read-only data: read them with Attr, which answers for both.
 	Attrs map[string]string
 
-	words   map[string]struct{} // lower-case forms (all inflections)
+	words map[string]struct{} // lower-case forms (all inflections)
+	// phrases holds the phrases (their words) by first word; nil for a
+	// list of the static data, whose phrases stay in the data (read them
+	// with phrasesOf and phraseRows, which answer for both)
 	phrases map[string][][]string
 	maxLen  int // longest phrase in tokens
 
@@ -216,6 +223,9 @@ type List struct {
 	set *wordtab.Set
 	// attrTab: the table of its attributes (see staticList.AttrSlots)
 	attrTab wordtab.Table
+	// phraseTab: the table of its phrases' first words (see
+	// staticList.PhraseSlots)
+	phraseTab wordtab.Table
 	// firsts has firstBit(w) for the first word w of every phrase, under
 	// owner: a word whose bit is not set starts none, which ListAt tells
 	// without the look-up of the phrases.
@@ -268,10 +278,59 @@ func (l *List) MatchAt(toks []Token, i int) int {
 	return l.longestPhrase(toks, i, best)
 }
 
+// EntryPosAt returns where entry i of Entries was written; ok is false
+// when that is not known.
+func (l *List) EntryPosAt(i int) (p Pos, ok bool) {
+	if i < len(l.EntryPos) {
+		return l.EntryPos[i], true
+	}
+	if l.EntryPos == nil && l.static != nil {
+		return l.static.entryPos(i)
+	}
+	return Pos{}, false
+}
+
+// phrasesOf returns the phrases of l (their words) whose first word is w.
+func (l *List) phrasesOf(w string) [][]string {
+	if l.phrases != nil || l.static == nil {
+		return l.phrases[w]
+	}
+	return l.static.phrasesOf(&l.phraseTab, w)
+}
+
+// phraseRows returns the first words of l's phrases, each with its
+// phrases, in no set order.
+func (l *List) phraseRows() iter.Seq2[string, [][]string] {
+	return func(yield func(string, [][]string) bool) {
+		if l.phrases != nil || l.static == nil {
+			for w, ps := range l.phrases {
+				if !yield(w, ps) {
+					return
+				}
+			}
+			return
+		}
+		sl := l.static
+		for g, i := range sl.PhraseGroups {
+			if ps := sl.row(g); !yield(sl.Phrases[i][0], ps) {
+				return
+			}
+		}
+	}
+}
+
+// numPhraseRows returns the number of first words of l's phrases.
+func (l *List) numPhraseRows() int {
+	if l.phrases != nil || l.static == nil {
+		return len(l.phrases)
+	}
+	return len(l.static.PhraseGroups)
+}
+
 // longestPhrase returns the length of the longest multi-word entry of l
 // that matches at toks[i] and is longer than best, or best.
 func (l *List) longestPhrase(toks []Token, i, best int) int {
-	for _, p := range l.phrases[toks[i].Lower] {
+	for _, p := range l.phrasesOf(toks[i].Lower) {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
@@ -298,7 +357,7 @@ func (l *List) Forms() []string {
 	for w := range l.words {
 		out = append(out, w)
 	}
-	for _, ps := range l.phrases {
+	for _, ps := range l.phraseRows() {
 		for _, p := range ps {
 			out = append(out, joinWords(p))
 		}

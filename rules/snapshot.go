@@ -260,14 +260,14 @@ func readSnapshotHeader(data string) ([]snapshotEntry, error) {
 }
 
 // crcIs reports whether crc is the CRC-32 of src, the bytes of the file
-// name: by known when it holds name, else computed.
+// name: by known when it holds name, else by sourceCRC.
 func crcIs(known []staticFileCRC, name string, crc uint32, src []byte) bool {
 	for _, k := range known {
 		if k.Name == name && k.CRC == crc {
 			return true
 		}
 	}
-	return crc == crc32.ChecksumIEEE(src)
+	return crc == sourceCRC(name, src)
 }
 
 // decodeSnapshotFile returns the root node of the file name of the

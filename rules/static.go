@@ -16,7 +16,7 @@ package rules
 
 import (
 	"encoding/binary"
-	"hash/crc32"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +48,10 @@ type staticDefaults struct {
 	Stop, Abbr wordtab.SetData
 	// Packs holds the profiles of the default language packs, by code.
 	Packs []staticPack
+	// BaseStopWords are the stop words of the base profile, sorted: a load
+	// with the data reads them here (Language.stopList), and its decoder
+	// makes no map of them (a start never reads the map).
+	BaseStopWords []string
 	// StopWords is the stop-word table of the base language and the packs
 	// (see StopWordTable).
 	StopWords staticStopWords
@@ -67,17 +71,25 @@ type staticTests struct {
 	Tests []RuleTest
 }
 
-// attachTests gives the attribution rules of rs the tests the static data
-// has for them (the decoder read a tree without them; see staticSuffix).
+// attachTests gives the attribution rules of rs, in their final order
+// (by priority), the tests the static data has for them (the decoder read
+// a tree without them; see staticSuffix). st.Tests holds an entry per
+// rule in that order, so each rule finds its entry next; one out of step
+// is looked for in all.
 func (st *staticDefaults) attachTests(rs *Ruleset) {
+	j := 0
 	for _, r := range rs.Attribution {
-		if r.Tests != nil {
-			continue // decoded from a full tree
+		k := j
+		if k >= len(st.Tests) || st.Tests[k].ID != r.ID {
+			k = slices.IndexFunc(st.Tests, func(t staticTests) bool { return t.ID == r.ID })
+			if k < 0 {
+				continue
+			}
 		}
-		i := sort.Search(len(st.Tests), func(i int) bool { return st.Tests[i].ID >= r.ID })
-		if i < len(st.Tests) && st.Tests[i].ID == r.ID {
-			r.Tests = st.Tests[i].Tests
+		if r.Tests == nil { // (else decoded from a full tree)
+			r.Tests = st.Tests[k].Tests
 		}
+		j = k + 1
 	}
 }
 
@@ -103,16 +115,43 @@ type staticList struct {
 	Kind        ListKind
 	Description string
 	Entries     []string
-	EntryPos    []Pos
-	Pos         Pos
-	Extended    []Pos
-	Replaced    Pos
+	// EntryAt holds where each entry was written, packed (packEntryPos):
+	// the index of its file in EntryFiles, its line and its column. As
+	// []Pos they were ~137 KB of the data segment, whose pointer bitmap
+	// the runtime's start builds (~35 K instructions of every start);
+	// List.EntryPosAt reads them here.
+	EntryAt    []uint64
+	EntryFiles []string
+	Pos        Pos
+	Extended   []Pos
+	Replaced   Pos
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
 	// Phrases holds the phrases of Forms, split into words (in the order of
 	// Forms: those of one first word are in a row).
 	Phrases [][]string
+	// PhraseGroups holds the index in Phrases of the first phrase of each
+	// first word (no first word has two rows: buildStatic checks); MaxLen
+	// is the length in words of the longest phrase (0 for none); Firsts and
+	// Seconds are the Bloom filters of the phrases' first and second words
+	// (List.firsts, List.seconds; addPhraseFilters). A start read the
+	// phrases three times to find them.
+	PhraseGroups []int32
+	MaxLen       int
+	Firsts       uint64
+	Seconds      [4]uint64
+	// PhraseSlots are the slots of a wordtab.Table of the first words of
+	// the phrases that pack, each to 1 + the index of its row in
+	// PhraseGroups: List.phrasesOf's look-up, which a list of the data
+	// makes without a map of its phrases (the maps were ~0.1 M
+	// instructions of every start). The rows are in the order of their
+	// first words (buildStatic checks): a first word that does not pack is
+	// found by bisection.
+	PhraseSlots []uint64
+	// Bit tells that the list gets a class bit (its place in Order is
+	// below maxListBits): its words are in the class table.
+	Bit bool
 	// Set is the word set of a list that gets no class bit (nil for the
 	// others, whose words the class table holds).
 	Set *wordtab.SetData
@@ -144,16 +183,31 @@ func staticKey(srcs []Source) (key uint32, ok bool) {
 	return sourcesKey(srcs), len(srcs) > 0
 }
 
-// sourcesKey returns a CRC-32 of the names and bytes of srcs.
-func sourcesKey(srcs []Source) (key uint32) {
-	var n [8]byte
+// sourcesKey returns a hash (FNV-1a) of the names of srcs and the lengths
+// and CRC-32s of their bytes (sourceCRC: the embedded default files' are
+// recorded, so a start neither reads their ~200 KB to check them nor
+// makes the CRC tables).
+func sourcesKey(srcs []Source) uint32 { return sourcesKeyBy(srcs, sourceCRC) }
+
+// sourcesKeyBy is sourcesKey with the CRC-32s crc gives. The generator
+// gives those of the bytes (crc32.ChecksumIEEE): one go generate after an
+// edit of a default file makes data whose key a start then finds with the
+// CRCs it records in the same run.
+func sourcesKeyBy(srcs []Source, crc func(name string, data []byte) uint32) uint32 {
+	key := uint32(2166136261)
+	add := func(s string) {
+		for i := 0; i < len(s); i++ {
+			key = (key ^ uint32(s[i])) * 16777619
+		}
+	}
+	var n [16]byte
 	for _, s := range srcs {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Name)))
-		key = crc32.Update(key, crc32.IEEETable, n[:])
-		key = crc32.Update(key, crc32.IEEETable, []byte(s.Name))
+		binary.LittleEndian.PutUint32(n[:], uint32(len(s.Name)))
+		add(string(n[:4]))
+		add(s.Name)
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s.Data)))
-		key = crc32.Update(key, crc32.IEEETable, n[:])
-		key = crc32.Update(key, crc32.IEEETable, s.Data)
+		binary.LittleEndian.PutUint32(n[8:], crc(s.Name, s.Data))
+		add(string(n[:12]))
 	}
 	return key
 }
@@ -222,35 +276,35 @@ func (st *staticDefaults) listIndex(name string) int {
 // uncompiled): from the static data where it has the list, else from its
 // entries.
 func (st *staticDefaults) compileLists(rs *Ruleset) {
-	// bit[i]: st.Lists[i] gets a class bit (its words are in the class
-	// table)
-	bit := make([]bool, len(st.Lists))
-	for _, name := range st.Order[:min(len(st.Order), maxListBits)] {
-		if i := st.listIndex(name); i >= 0 {
-			bit[i] = true
-		}
-	}
 	// the lists the decoder left out (the static trees have no lists), in
-	// one block
+	// one block; each list by its static list, with no search by name
 	block := make([]List, 0, len(st.Lists))
+	var sets slab[wordtab.Set] // the lists' word sets, one block for all
+	done := 0
 	for i := range st.Lists {
 		sl := &st.Lists[i]
-		if _, ok := rs.Lists[sl.Name]; !ok {
+		l, ok := rs.Lists[sl.Name]
+		if !ok {
 			block = append(block, List{Name: sl.Name, Kind: sl.Kind, Description: sl.Description,
-				Entries: sl.Entries, EntryPos: sl.EntryPos, Pos: sl.Pos, Extended: sl.Extended,
+				Entries: sl.Entries, Pos: sl.Pos, Extended: sl.Extended,
 				Replaced: sl.Replaced})
-			rs.Lists[sl.Name] = &block[len(block)-1]
+			l = &block[len(block)-1]
+			rs.Lists[sl.Name] = l
 		}
-	}
-	var sets slab[wordtab.Set] // the lists' word sets, one block for all
-	for name, l := range rs.Lists {
-		i := st.listIndex(name)
-		if i < 0 || len(st.Lists[i].Entries) != len(l.Entries) || l.plain {
+		done++
+		if len(sl.Entries) != len(l.Entries) || l.plain {
 			l.compile()
 			continue
 		}
-		sl := &st.Lists[i]
-		sl.install(l, !bit[i] && sl.Set == nil, &sets)
+		sl.install(l, !sl.Bit && sl.Set == nil, &sets)
+	}
+	if done == len(rs.Lists) {
+		return
+	}
+	for name, l := range rs.Lists {
+		if st.listIndex(name) < 0 { // a list the data does not have
+			l.compile()
+		}
 	}
 }
 
@@ -270,6 +324,58 @@ func (sl *staticList) attr(tab *wordtab.Table, w string) string {
 		return sl.Attrs[2*i+1]
 	}
 	return ""
+}
+
+// packEntryPos packs the position of an entry whose file is EntryFiles[f]
+// (see staticList.EntryAt); ok is false when a part does not fit.
+func packEntryPos(f int, p Pos) (v uint64, ok bool) {
+	if f < 0 || f >= 1<<16 || p.Line < 0 || p.Line >= 1<<32 || p.Col < 0 || p.Col >= 1<<16 {
+		return 0, false
+	}
+	return uint64(f)<<48 | uint64(p.Line)<<16 | uint64(p.Col), true
+}
+
+// entryPos returns the position of entry i of sl (see EntryAt).
+func (sl *staticList) entryPos(i int) (Pos, bool) {
+	if i < 0 || i >= len(sl.EntryAt) {
+		return Pos{}, false
+	}
+	v := sl.EntryAt[i]
+	f := int(v >> 48)
+	if f >= len(sl.EntryFiles) {
+		return Pos{}, false
+	}
+	return Pos{File: sl.EntryFiles[f], Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
+}
+
+// row returns the phrases of row g of sl's phrases (see PhraseGroups).
+func (sl *staticList) row(g int) [][]string {
+	i, j := int(sl.PhraseGroups[g]), len(sl.Phrases)
+	if g+1 < len(sl.PhraseGroups) {
+		j = int(sl.PhraseGroups[g+1])
+	}
+	return sl.Phrases[i:j:j]
+}
+
+// phrasesOf returns the phrases of sl whose first word is w: its row in
+// tab, the table of sl.PhraseSlots, when w packs, else by bisection (the
+// rows are in the order of their first words).
+func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) [][]string {
+	if len(sl.PhraseGroups) == 0 {
+		return nil
+	}
+	if a, b, ok := wordtab.Pack(w); ok {
+		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.PhraseGroups)) {
+			return sl.row(int(v - 1))
+		}
+		return nil
+	}
+	n := len(sl.PhraseGroups)
+	g := sort.Search(n, func(g int) bool { return sl.Phrases[sl.PhraseGroups[g]][0] >= w })
+	if g < n && sl.Phrases[sl.PhraseGroups[g]][0] == w {
+		return sl.row(g)
+	}
+	return nil
 }
 
 // words returns the forms of sl that are words (not phrases).
@@ -309,36 +415,9 @@ func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 		l.set = wordtab.SetFromDataAt(sets.new(), sl.Set, sl.hasWord)
 	}
 	l.bit = 0 // (until bindClasses gives it one)
-	// the maps are made big enough at once (their growth was a third of
-	// the cost of the lists at every start)
-	first := 0 // the phrases' first words (the phrases are sorted)
-	for i := range sl.Phrases {
-		if i == 0 || sl.Phrases[i][0] != sl.Phrases[i-1][0] {
-			first++
-		}
-	}
-	l.phrases = nil // most lists have no phrases: no map (reads of nil are of an empty one)
-	if first > 0 {
-		l.phrases = make(map[string][][]string, first)
-	}
-	l.maxLen = 1
-	// the phrases are sorted, so those of one first word are in a row:
-	// each word's phrases are a slice of sl.Phrases
-	for i := 0; i < len(sl.Phrases); {
-		j := i + 1
-		for j < len(sl.Phrases) && sl.Phrases[j][0] == sl.Phrases[i][0] {
-			j++
-		}
-		for _, ws := range sl.Phrases[i:j] {
-			l.maxLen = max(l.maxLen, len(ws))
-		}
-		w, grp := sl.Phrases[i][0], sl.Phrases[i:j:j]
-		if old := l.phrases[w]; old != nil {
-			grp = append(old, grp...)
-		}
-		l.phrases[w] = grp
-		i = j
-	}
+	// the phrases stay in the data (List.phrasesOf reads them there)
+	l.phrases, l.maxLen = nil, max(1, sl.MaxLen)
+	l.phraseTab = wordtab.FromSlots(sl.PhraseSlots)
 	// the attributes stay in the data (List.Attr reads them there): a map
 	// of first_names' ~260 was ~37 KB of fresh heap at every start
 	l.attrTab = wordtab.FromSlots(sl.AttrSlots)

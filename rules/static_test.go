@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"go/format"
 	"hash/crc32"
@@ -65,7 +66,7 @@ func generated(t *testing.T, file string, want []byte, what string) bool {
 
 // buildStatic returns the static data of a load of the sources srcs.
 func buildStatic(srcs []Source) (*staticDefaults, error) {
-	key, ok := staticKey(srcs)
+	key, ok := generatedKey(srcs)
 	if !ok {
 		return nil, fmt.Errorf("the sources are not default base files")
 	}
@@ -73,7 +74,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &staticDefaults{Key: key, Order: rs.classes.order}
+	st := &staticDefaults{Key: key, Order: rs.classes.order, BaseStopWords: sortedKeys(rs.Language.StopWords)}
 	for _, s := range srcs {
 		st.Files = append(st.Files, staticFileCRC{Name: s.Name, CRC: crc32.ChecksumIEEE(s.Data)})
 	}
@@ -84,12 +85,50 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		l := rs.Lists[name]
-		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries, EntryPos: l.EntryPos,
+		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries,
 			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced, Forms: l.Forms()}
+		if len(l.EntryPos) != len(l.Entries) {
+			return nil, fmt.Errorf("list %s: %d positions for %d entries", name, len(l.EntryPos), len(l.Entries))
+		}
+		for _, p := range l.EntryPos {
+			f := slices.Index(sl.EntryFiles, p.File)
+			if f < 0 {
+				f, sl.EntryFiles = len(sl.EntryFiles), append(sl.EntryFiles, p.File)
+			}
+			v, ok := packEntryPos(f, p)
+			if !ok {
+				return nil, fmt.Errorf("list %s: the position %s does not pack", name, p)
+			}
+			sl.EntryAt = append(sl.EntryAt, v)
+		}
 		for _, f := range sl.Forms {
 			if strings.Contains(f, " ") {
 				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
 			}
+		}
+		// the rows of the phrases of each first word, which install puts
+		// in the list's map as they are (a first word in two rows would
+		// lose one)
+		var firsts []string // the rows' first words
+		for i, ws := range sl.Phrases {
+			if i == 0 || ws[0] != sl.Phrases[i-1][0] {
+				if len(firsts) > 0 && firsts[len(firsts)-1] >= ws[0] {
+					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row after those of %q", name, ws[0], firsts[len(firsts)-1])
+				}
+				firsts = append(firsts, ws[0])
+				sl.PhraseGroups = append(sl.PhraseGroups, int32(i))
+			}
+			sl.MaxLen = max(sl.MaxLen, len(ws))
+			addPhraseFilters(&sl.Firsts, &sl.Seconds, ws)
+		}
+		if len(firsts) > 0 {
+			tab := wordtab.New(len(firsts))
+			for g, w := range firsts {
+				if a, b, ok := wordtab.Pack(w); ok {
+					tab.PutNew(a, b, uint64(g+1))
+				}
+			}
+			sl.PhraseSlots = tab.Slots()
 		}
 		if l.owner != rs || l.bit == 0 {
 			d := wordtab.NewSet(sl.words(), nil).Data()
@@ -115,6 +154,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 			}
 			sl.AttrSlots = tab.Slots()
 		}
+		sl.Bit = slices.Index(st.Order[:min(len(st.Order), maxListBits)], name) >= 0
 		st.Lists = append(st.Lists, sl)
 	}
 	// the class table, its words put in sorted order: the same data at
@@ -134,12 +174,10 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		}
 	}
 	st.Short = short.Slots()
+	// an entry per rule, in the rules' final order (see attachTests)
 	for _, r := range rs.Attribution {
-		if r.Tests != nil {
-			st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
-		}
+		st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
 	}
-	sort.Slice(st.Tests, func(i, j int) bool { return st.Tests[i].ID < st.Tests[j].ID })
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
 	// the word sets, their words put in sorted order
@@ -163,7 +201,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 				files, names = append(files, s), append(names, s.Name)
 			}
 		}
-		sp := staticPack{Code: code, Files: names, Key: sourcesKey(files), StopWords: sortedKeys(p.StopWords), Elisions: sortedKeys(p.Elisions)}
+		sp := staticPack{Code: code, Files: names, Key: sourcesKeyBy(files, bytesCRC), StopWords: sortedKeys(p.StopWords), Elisions: sortedKeys(p.Elisions)}
 		p.StopWords, p.Elisions = nil, nil
 		sp.Profile = p
 		st.Packs = append(st.Packs, sp)
@@ -183,6 +221,19 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	}
 	return st, nil
 }
+
+// generatedKey is staticKey with the CRC-32s of the sources' bytes, not
+// those embedded_files.go records: the data made in a go generate run has
+// the key that a start finds once that run has recorded the CRCs anew.
+func generatedKey(srcs []Source) (key uint32, ok bool) {
+	if _, ok := staticKey(srcs); !ok {
+		return 0, false
+	}
+	return sourcesKeyBy(srcs, bytesCRC), true
+}
+
+// bytesCRC returns the CRC-32 of data.
+func bytesCRC(_ string, data []byte) uint32 { return crc32.ChecksumIEEE(data) }
 
 // sortedKeys returns the keys of m, sorted (nil for nil).
 func sortedKeys(m map[string]struct{}) []string {
@@ -358,9 +409,18 @@ func TestStaticLoadSame(t *testing.T) {
 	if len(got.Lists) != len(want.Lists) {
 		t.Fatalf("%d lists, want %d", len(got.Lists), len(want.Lists))
 	}
+	gl, wl := got.Language, want.Language
+	if gl.StopWords != nil || gl.NumStopWords() != wl.NumStopWords() ||
+		!slices.Equal(slices.Sorted(gl.StopWordSeq()), slices.Sorted(wl.StopWordSeq())) {
+		t.Errorf("the base profile's stop words differ (%d, want %d)", gl.NumStopWords(), wl.NumStopWords())
+	}
+	gl.StopWords, gl.stopList, wl.StopWords = nil, nil, nil
+	if !reflect.DeepEqual(gl, wl) {
+		t.Errorf("the base profile differs:\n%+v\nwant\n%+v", gl, wl)
+	}
 	phrases := func(l *List) []string {
 		var out []string
-		for _, ps := range l.phrases {
+		for _, ps := range l.phraseRows() {
 			for _, p := range ps {
 				out = append(out, strings.Join(p, " "))
 			}
@@ -374,7 +434,7 @@ func TestStaticLoadSame(t *testing.T) {
 		case g == nil:
 			t.Errorf("list %s: missing", name)
 		case g.Kind != w.Kind || g.Description != w.Description || g.Pos != w.Pos || g.Replaced != w.Replaced ||
-			!reflect.DeepEqual(g.Entries, w.Entries) || !reflect.DeepEqual(g.EntryPos, w.EntryPos) || !reflect.DeepEqual(g.Extended, w.Extended):
+			!reflect.DeepEqual(g.Entries, w.Entries) || !reflect.DeepEqual(entryPositions(g), w.EntryPos) || !reflect.DeepEqual(g.Extended, w.Extended):
 			t.Errorf("list %s: its definition differs", name)
 		case !reflect.DeepEqual(g.Forms(), w.Forms()):
 			t.Errorf("list %s: forms differ", name)
@@ -386,8 +446,8 @@ func TestStaticLoadSame(t *testing.T) {
 			t.Errorf("list %s: attributes differ", name)
 		case g.bit != w.bit || (g.owner == got) != (w.owner == want):
 			t.Errorf("list %s: class bit %x, want %x", name, g.bit, w.bit)
-		case g.firsts != w.firsts:
-			t.Errorf("list %s: phrase first-word filter %x, want %x", name, g.firsts, w.firsts)
+		case g.firsts != w.firsts || g.seconds != w.seconds:
+			t.Errorf("list %s: phrase filters %x %x, want %x %x", name, g.firsts, g.seconds, w.firsts, w.seconds)
 		}
 	}
 	if len(got.Attribution) != len(want.Attribution) {
@@ -572,7 +632,11 @@ func TestEmbeddedFiles(t *testing.T) {
 	b.WriteString("// defaultFileData holds the default files, each embedded as a string (see embeddedFile).\n")
 	b.WriteString("var defaultFileData = [...]embeddedData{\n")
 	for i, p := range paths {
-		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i)
+		data, err := fs.ReadFile(defaultFS, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d, 0x%08x},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i, crc32.ChecksumIEEE(data))
 	}
 	b.WriteString("}\n")
 	for i, p := range paths {
@@ -602,6 +666,14 @@ func TestEmbeddedFiles(t *testing.T) {
 		if err != nil || err2 != nil || !bytes.Equal(data, copied) {
 			t.Errorf("%s: the embedded string differs from defaultFS's file (%v, %v)", p, err, err2)
 		}
+		// the recorded CRC, which a load takes for the file's (sourceCRC)
+		name := defaultPrefix + strings.TrimPrefix(p, "defaults/")
+		if got, want := sourceCRC(name, data), crc32.ChecksumIEEE(copied); got != want {
+			t.Errorf("%s: recorded CRC-32 %08x, the bytes' %08x: run `go generate ./rules`", p, got, want)
+		}
+		if got, want := sourceCRC(name, copied), crc32.ChecksumIEEE(copied); got != want {
+			t.Errorf("%s: a copy's CRC-32 %08x, want %08x", p, got, want)
+		}
 	}
 }
 
@@ -615,4 +687,93 @@ func wordMap(words []string) map[string]struct{} {
 		m[w] = struct{}{}
 	}
 	return m
+}
+
+// defaultFS holds the embedded folders whose files defaultFileData holds
+// as strings (the program takes them from there, with their names and
+// CRCs; TestEmbeddedFiles keeps it in step with the folders).
+//
+//go:embed defaults
+var defaultFS embed.FS
+
+// embeddedFile returns the bytes of the embedded default file at path
+// (defaults/…): those of defaultFileData when it has the file, else a
+// copy read from defaultFS.
+func embeddedFile(path string) ([]byte, error) {
+	for i := range defaultFileData {
+		if f := &defaultFileData[i]; f.path == path {
+			return f.bytes(), nil
+		}
+	}
+	return fs.ReadFile(defaultFS, path)
+}
+
+// TestEmbeddedListing checks that the default files and packs, which a
+// start takes from defaultFileData, are those of the embedded folders.
+func TestEmbeddedListing(t *testing.T) {
+	ents, err := fs.ReadDir(defaultFS, "defaults")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var packs []string
+	dirs := []string{""}
+	for _, e := range ents {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+			if validLangCode(e.Name()) {
+				packs = append(packs, e.Name())
+			}
+		}
+	}
+	if got := DefaultPacks(); !slices.Equal(got, packs) {
+		t.Errorf("DefaultPacks() = %v, want %v", got, packs)
+	}
+	for _, dir := range dirs {
+		path := strings.TrimSuffix("defaults/"+dir, "/")
+		ents, err := fs.ReadDir(defaultFS, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range ents {
+			if !e.IsDir() {
+				want = append(want, defaultPrefix+strings.TrimPrefix(path+"/"+e.Name(), "defaults/"))
+			}
+		}
+		var got []string
+		for _, s := range embeddedSources(dir, dir) {
+			got = append(got, s.Name)
+			data, err := fs.ReadFile(defaultFS, "defaults/"+strings.TrimPrefix(s.Name, defaultPrefix))
+			if err != nil || !bytes.Equal(data, s.Data) || !s.Default || s.Pack != dir {
+				t.Errorf("%s: not the embedded file (%v)", s.Name, err)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("embeddedSources(%q) = %v, want %v", dir, got, want)
+		}
+	}
+}
+
+// TestDefaultSourcesListing checks that DefaultSources gives the base
+// files and then the files of each pack, as the functions of each give them.
+func TestDefaultSourcesListing(t *testing.T) {
+	want := DefaultBaseSources()
+	for _, code := range DefaultPacks() {
+		want = append(want, DefaultPackSources(code)...)
+	}
+	if got := DefaultSources(); !reflect.DeepEqual(got, want) {
+		t.Errorf("DefaultSources() gives %d files, not the %d of the base and the packs", len(got), len(want))
+	}
+}
+
+// entryPositions returns the positions of l's entries, as EntryPosAt gives
+// them (nil for none).
+func entryPositions(l *List) []Pos {
+	var out []Pos
+	for i := range l.Entries {
+		if p, ok := l.EntryPosAt(i); ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }

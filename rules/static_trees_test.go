@@ -64,7 +64,7 @@ func TestStaticTreesRefused(t *testing.T) {
 // buildStaticTrees returns the source of static_trees_data.go for the
 // default base files srcs.
 func buildStaticTrees(srcs []Source) ([]byte, error) {
-	key, ok := staticKey(srcs)
+	key, ok := generatedKey(srcs)
 	if !ok {
 		return nil, fmt.Errorf("the sources are not default base files")
 	}

@@ -126,7 +126,7 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 		for _, ext := range l.Extended {
 			var added []string
 			for i, e := range l.Entries {
-				if i < len(l.EntryPos) && l.EntryPos[i].File == ext.File && l.EntryPos[i].Line >= ext.Line {
+				if p, ok := l.EntryPosAt(i); ok && p.File == ext.File && p.Line >= ext.Line {
 					added = append(added, e)
 				}
 			}
@@ -135,8 +135,8 @@ func runRulesList(a *app, o *rulesListOpts, args []string) error {
 		if detail {
 			for i, e := range l.Entries {
 				p := ""
-				if i < len(l.EntryPos) {
-					p = l.EntryPos[i].String()
+				if at, ok := l.EntryPosAt(i); ok {
+					p = at.String()
 				}
 				lists.rows = append(lists.rows, fmt.Sprintf("\t  %s\t\t%s", e, p))
 			}

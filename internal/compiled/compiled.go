@@ -18,8 +18,8 @@ type Rules[R any] struct {
 	// Index is the needle index of the cleanup list.
 	Index *needle.Index
 	// DateFilters are the quick tests of the metadata date patterns, one per
-	// pattern.
-	DateFilters []needle.Filter
+	// pattern, each made on first use.
+	DateFilters []needle.Lazy
 	// Stop is the word set of the stopwords list, whose share of a line's
 	// words cleanup rules test.
 	Stop *wordtab.Set
