@@ -16,7 +16,6 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -104,15 +103,10 @@ func progOf(src string) *prog {
 // what follows them); ok is false when it is not there or the table is
 // broken.
 func lookupProg(data, src string) (v string, ok bool) {
-	if !strings.HasPrefix(data, progsMagic) || len(data) < len(progsMagic)+4 {
+	n, index, body, ok := tableParts(data, progsMagic, 12)
+	if !ok {
 		return "", false
 	}
-	data = data[len(progsMagic):]
-	n := int(le32(data, 0))
-	if n > len(data)/12 {
-		return "", false
-	}
-	index, body := data[4:4+12*n], data[4+12*n:]
 	h := progHash(src)
 	hashAt := func(i int) uint64 { return uint64(le32(index, 12*i)) | uint64(le32(index, 12*i+4))<<32 }
 	for i := sort.Search(n, func(i int) bool { return hashAt(i) >= h }); i < n && hashAt(i) == h; i++ {

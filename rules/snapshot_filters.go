@@ -79,21 +79,31 @@ func lookupFilter(data string, kind byte, pattern string) (f needle.Filter, ok b
 	return f, err == nil
 }
 
+// tableParts splits a table made with magic into its number of entries n,
+// its index of n entries of width bytes and the body after it; ok is false
+// when data does not start with magic or is too short for its index.
+func tableParts(data, magic string, width int) (n int, index, body string, ok bool) {
+	if len(data) < len(magic)+4 || data[:len(magic)] != magic {
+		return 0, "", "", false
+	}
+	data = data[len(magic):]
+	n = int(le32(data, 0))
+	if n > (len(data)-4)/width {
+		return 0, "", "", false
+	}
+	return n, data[4 : 4+width*n], data[4+width*n:], true
+}
+
 // lookupEntry finds the entry of kind and key in a table made by
 // buildTable with magic, by bisection, and returns what follows its key;
 // ok is false when it is not there or the table is broken. (It reads the
 // table in place, without closures or conversions to []byte: a start makes
 // ~150 look-ups.)
 func lookupEntry(data, magic string, kind byte, key string) (rest string, ok bool) {
-	if len(data) < len(magic)+4 || data[:len(magic)] != magic {
+	n, offs, body, ok := tableParts(data, magic, 4)
+	if !ok {
 		return "", false
 	}
-	data = data[len(magic):]
-	n := int(le32(data, 0))
-	if n > len(data)/4 {
-		return "", false
-	}
-	offs, body := data[4:4+4*n], data[4+4*n:]
 	lo, hi := 0, n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
