@@ -109,6 +109,15 @@ func (r *patternReader) fail() {
 // count reads a count of things that each take a byte of the data at
 // least.
 func (r *patternReader) count() int {
+	if off := r.off; off < len(r.data) && r.data[off] == 0 {
+		r.off = off + 1 // most counts of an item are 0: no call
+		return 0
+	}
+	return r.countLong()
+}
+
+// countLong is count without its shortcut.
+func (r *patternReader) countLong() int {
 	n := r.uint()
 	if n > len(r.data)-r.off {
 		r.fail()
@@ -118,7 +127,16 @@ func (r *patternReader) count() int {
 }
 
 // text reads a string: a slice of the table, not a copy.
-func (r *patternReader) text() string { return r.bytes(r.uint()) }
+func (r *patternReader) text() string {
+	if off := r.off; off < len(r.data) && r.data[off] == 0 {
+		r.off = off + 1 // most of an item's strings are empty: no call
+		return ""
+	}
+	return r.textLong()
+}
+
+// textLong is text without its shortcut.
+func (r *patternReader) textLong() string { return r.bytes(r.uint()) }
 
 // seq reads a sequence of items into the blocks (nil when it is empty).
 func (r *patternReader) seq(depth int) []*item {
@@ -140,10 +158,17 @@ func (r *patternReader) seq(depth int) []*item {
 }
 
 func (r *patternReader) item(depth int) *item {
-	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
+	// op and flags are written as bytes, below 0x80; col, min and max are
+	// varints, most of one byte: those five read at once when they are
+	var o, flags, col, lo, hi int
+	if d, off := r.data, r.off; off+5 <= len(d) && (d[off]|d[off+1]|d[off+2]|d[off+3]|d[off+4])&0x80 == 0 {
+		o, flags, col, lo, hi = int(d[off]), int(d[off+1]), int(d[off+2]), int(d[off+3]), int(d[off+4])
+		r.off = off + 5
+	} else {
+		o, flags, col, lo, hi = r.uint(), r.uint(), r.uint(), r.uint(), r.uint()
+	}
 	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0, subject: flags&itemSubject != 0})
-	col := r.uint()
-	it.col, it.min, it.max = int32(col), r.uint(), r.uint()
+	it.col, it.min, it.max = int32(col), lo, hi
 	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
 		r.fail() // no parse gives these
 		return it
