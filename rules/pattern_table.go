@@ -71,6 +71,11 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	if !ok || val == "" {
 		return nil, false
 	}
+	return entryPattern(val, src, blocks)
+}
+
+// entryPattern is readPattern on the pattern's entry val (not empty).
+func entryPattern(val, src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
 	var r *patternReader
 	if blocks.slabbed() {
 		// the load's patterns are read one after another
