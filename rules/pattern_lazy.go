@@ -76,10 +76,8 @@ func (p *Pattern) read() []*item {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if !l.done.Load() {
-		if full, ok := entryPattern(l.entry, p.Source, sh.blocks); ok {
-			refs := full.lists
-			bindItems(full.items, &refs, func(ref listRef) *List { return sh.lists[ref.name] })
-			p.items = full.items
+		if full, ok := entryPattern(l.entry, p.Source, sh.blocks, sh.lists); ok {
+			p.items = full.items // (its list items bound as they were read)
 		} // (else nil: lazyPattern found it, and a broken table is refused by TestDefaultSnapshot)
 		l.done.Store(true)
 	}

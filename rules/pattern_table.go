@@ -71,11 +71,13 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	if !ok || val == "" {
 		return nil, false
 	}
-	return entryPattern(val, src, blocks)
+	return entryPattern(val, src, blocks, nil)
 }
 
-// entryPattern is readPattern on the pattern's entry val (not empty).
-func entryPattern(val, src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
+// entryPattern is readPattern on the pattern's entry val (not empty). With
+// lists, each list item is bound to the list of its name as it is read
+// (what bindItems does on the items read), and Pattern.lists is left nil.
+func entryPattern(val, src string, blocks *patternBlocks, lists map[string]*List) (pat *Pattern, ok bool) {
 	var r *patternReader
 	if blocks.slabbed() {
 		// the load's patterns are read one after another
@@ -85,6 +87,7 @@ func entryPattern(val, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	} else {
 		r = &patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &parser{src: src, blocks: blocks}}
 	}
+	r.bind = lists
 	items := r.seq(0)
 	if r.err != nil || len(items) == 0 {
 		return nil, false
@@ -101,7 +104,10 @@ func entryPattern(val, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 type patternReader struct {
 	snapshotReader
 	p     *parser   // the blocks the items go in
-	lists []listRef // the list items read so far
+	lists []listRef // the list items read so far (without bind)
+	// bind: when not nil, the lists that list items are bound to as they
+	// are read, by name
+	bind map[string]*List
 }
 
 // fail records that the data is broken.
@@ -180,7 +186,11 @@ func (r *patternReader) item(depth int) *item {
 	}
 	name := r.text()
 	if it.op == opList {
-		r.lists = append(r.lists, listRef{name, col})
+		if r.bind == nil {
+			r.lists = append(r.lists, listRef{name, col})
+		} else if l := r.bind[name]; l != nil {
+			it.list = l
+		}
 	}
 	it.punct, it.capture = r.text(), r.text()
 	if n := r.count(); n > 0 {
