@@ -76,7 +76,8 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 
 // entryPattern is readPattern on the pattern's entry val (not empty). With
 // lists, each list item is bound to the list of its name as it is read
-// (what bindItems does on the items read), and Pattern.lists is left nil.
+// (what bindItems does on the items read), Pattern.lists is left nil, and
+// of what Pattern.scan sets only the items' tok is set (by item).
 func entryPattern(val, src string, blocks *patternBlocks, lists map[string]*List) (pat *Pattern, ok bool) {
 	var r *patternReader
 	if blocks.slabbed() {
@@ -94,7 +95,9 @@ func entryPattern(val, src string, blocks *patternBlocks, lists map[string]*List
 	}
 	pat = blocks.pattern()
 	*pat = Pattern{Source: src, items: items, lists: r.lists}
-	pat.scan()
+	if lists == nil {
+		pat.scan()
+	} // (else the caller wants the items only: the pattern read on first use has its flags from the entry, and item set each item's tok)
 	return pat, true
 }
 
@@ -206,6 +209,7 @@ func (r *patternReader) item(depth int) *item {
 		}
 	}
 	it.neg = r.seq(depth + 1)
+	it.tok = tokItem(it) // (as Pattern.scan sets it)
 	return it
 }
 
