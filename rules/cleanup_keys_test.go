@@ -105,8 +105,8 @@ func TestKeyLists(t *testing.T) {
 }
 
 // TestCleanupScalarsSorted checks that cleanupScalars is sorted by name
-// without repeats (scalarOf bisects it, Conditions lists its keys in its
-// order) and that scalarOf finds each key and no other.
+// without repeats (Conditions lists its keys in its order) and that
+// scalarOf finds each key and no other.
 func TestCleanupScalarsSorted(t *testing.T) {
 	for i := 1; i < len(cleanupScalars); i++ {
 		if a, b := cleanupScalars[i-1].name, cleanupScalars[i].name; a >= b {
