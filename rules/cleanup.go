@@ -126,10 +126,11 @@ type CleanupRule struct {
 	filter     atomic.Pointer[needle.Filter]
 	lazyFilter bool
 
-	// decoded: the rule was decoded from a file, and tested tells whether
-	// its file set one of the keys Conditions reports (most rules set none:
-	// Conditions then looks at no key)
-	decoded, tested bool
+	// decoded: the rule was decoded from a file, and testedKeys are the
+	// keys Conditions reports that its file set (most rules set none:
+	// Conditions then looks at no key; a rule with a few, at those only)
+	decoded    bool
+	testedKeys keyMask
 
 	// list references, bound by the loader; wordOnly[i] marks only_words
 	wordLists []string

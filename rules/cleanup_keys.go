@@ -2,10 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"slices"
+	"math/bits"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // judgeSetters lists the keys of a judge mapping and how to set them.
@@ -129,43 +128,47 @@ func shareKey(key string, role keyRole, neutral float64, field func(*CleanupRule
 }
 
 // cleanupScalars are the scalar keys of a cleanup rule other than id,
-// description, drop, regex, words, only_words and judge. A new condition is
-// a field of CleanupRule, an entry here, and its test in the cleanup stage
-// (extract's shape tests, which a test keeps in step with this table).
-var cleanupScalars = map[string]scalarKey{
-	"max_words":         intKey(bound, func(c *CleanupRule) *int { return &c.MaxWords }),
-	"min_words":         intKey(bound, func(c *CleanupRule) *int { return &c.MinWords }),
-	"max_chars":         intKey(shape, func(c *CleanupRule) *int { return &c.MaxChars }),
-	"min_chars":         intKey(shape, func(c *CleanupRule) *int { return &c.MinChars }),
-	"short_run":         intKey(context, func(c *CleanupRule) *int { return &c.ShortRun }),
-	"near_title":        intKey(context, func(c *CleanupRule) *int { return &c.NearTitle }),
-	"good_within":       intKey(context, func(c *CleanupRule) *int { return &c.GoodWithin }),
-	"no_good_within":    intKey(context, func(c *CleanupRule) *int { return &c.NoGoodWithin }),
-	"after_good":        intKey(restOnly, func(c *CleanupRule) *int { return &c.AfterGood }),
-	"repeated":          boolKey(context, func(c *CleanupRule) *bool { return &c.Repeated }),
-	"no_terminal_punct": boolKey(shape, func(c *CleanupRule) *bool { return &c.NoTerminalPunct }),
-	"between_dropped":   boolKey(context, func(c *CleanupRule) *bool { return &c.BetweenDropped }),
-	"title_copy":        boolKey(context, func(c *CleanupRule) *bool { return &c.TitleCopy }),
-	"numbered":          boolKey(context, func(c *CleanupRule) *bool { return &c.Numbered }),
-	"protect":           boolKey(option, func(c *CleanupRule) *bool { return &c.Protect }),
-	"protect_cues":      boolKey(option, func(c *CleanupRule) *bool { return &c.ProtectCues }),
-	"terminal":          triKey(shape, func(c *CleanupRule) *Tri { return &c.Terminal }),
-	"quote":             triKey(shape, func(c *CleanupRule) *Tri { return &c.Quote }),
-	"all_caps":          triKey(shape, func(c *CleanupRule) *Tri { return &c.AllCaps }),
-	"first_in_article":  triKey(context, func(c *CleanupRule) *Tri { return &c.FirstInArticle }),
-	"dropped":           triKey(shape, func(c *CleanupRule) *Tri { return &c.Dropped }),
-	"after":             shareKey("after", ranged, 0, func(c *CleanupRule) *float64 { return &c.AfterFraction }),
-	"before":            shareKey("before", ranged, 0, func(c *CleanupRule) *float64 { return &c.BeforeFraction }),
-	"min_stopwords":     shareKey("min_stopwords", shape, 0, func(c *CleanupRule) *float64 { return &c.MinStopwords }),
-	"max_stopwords":     shareKey("max_stopwords", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxStopwords }),
-	"min_capitalized":   shareKey("min_capitalized", shape, 0, func(c *CleanupRule) *float64 { return &c.MinCapitalized }),
-	"max_capitalized":   shareKey("max_capitalized", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxCapitalized }),
-	"min_digits":        shareKey("min_digits", shape, 0, func(c *CleanupRule) *float64 { return &c.MinDigits }),
-	"max_digits":        shareKey("max_digits", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxDigits }),
-	"score": scalar("float", option, func(c *CleanupRule, _ int, f float64, _ bool) string {
+// description, drop, regex, words, only_words and judge, sorted by name
+// (TestCleanupScalarsSorted). A new condition is a field of CleanupRule,
+// an entry here, and its test in the cleanup stage (extract's shape tests,
+// which a test keeps in step with this table). A sorted slice, not a map:
+// Conditions lists the keys in this order, for each rule a process's
+// first document meets, which cost a map iteration and a sort on first
+// use; scalarIndex finds a key by name.
+var cleanupScalars = []namedKey{
+	{"after", shareKey("after", ranged, 0, func(c *CleanupRule) *float64 { return &c.AfterFraction })},
+	{"after_good", intKey(restOnly, func(c *CleanupRule) *int { return &c.AfterGood })},
+	{"all_caps", triKey(shape, func(c *CleanupRule) *Tri { return &c.AllCaps })},
+	{"before", shareKey("before", ranged, 0, func(c *CleanupRule) *float64 { return &c.BeforeFraction })},
+	{"between_dropped", boolKey(context, func(c *CleanupRule) *bool { return &c.BetweenDropped })},
+	{"dropped", triKey(shape, func(c *CleanupRule) *Tri { return &c.Dropped })},
+	{"first_in_article", triKey(context, func(c *CleanupRule) *Tri { return &c.FirstInArticle })},
+	{"good_within", intKey(context, func(c *CleanupRule) *int { return &c.GoodWithin })},
+	{"max_capitalized", shareKey("max_capitalized", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxCapitalized })},
+	{"max_chars", intKey(shape, func(c *CleanupRule) *int { return &c.MaxChars })},
+	{"max_digits", shareKey("max_digits", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxDigits })},
+	{"max_stopwords", shareKey("max_stopwords", shape, 1, func(c *CleanupRule) *float64 { return &c.MaxStopwords })},
+	{"max_words", intKey(bound, func(c *CleanupRule) *int { return &c.MaxWords })},
+	{"min_capitalized", shareKey("min_capitalized", shape, 0, func(c *CleanupRule) *float64 { return &c.MinCapitalized })},
+	{"min_chars", intKey(shape, func(c *CleanupRule) *int { return &c.MinChars })},
+	{"min_digits", shareKey("min_digits", shape, 0, func(c *CleanupRule) *float64 { return &c.MinDigits })},
+	{"min_stopwords", shareKey("min_stopwords", shape, 0, func(c *CleanupRule) *float64 { return &c.MinStopwords })},
+	{"min_words", intKey(bound, func(c *CleanupRule) *int { return &c.MinWords })},
+	{"near_title", intKey(context, func(c *CleanupRule) *int { return &c.NearTitle })},
+	{"no_good_within", intKey(context, func(c *CleanupRule) *int { return &c.NoGoodWithin })},
+	{"no_terminal_punct", boolKey(shape, func(c *CleanupRule) *bool { return &c.NoTerminalPunct })},
+	{"numbered", boolKey(context, func(c *CleanupRule) *bool { return &c.Numbered })},
+	{"protect", boolKey(option, func(c *CleanupRule) *bool { return &c.Protect })},
+	{"protect_cues", boolKey(option, func(c *CleanupRule) *bool { return &c.ProtectCues })},
+	{"quote", triKey(shape, func(c *CleanupRule) *Tri { return &c.Quote })},
+	{"repeated", boolKey(context, func(c *CleanupRule) *bool { return &c.Repeated })},
+	{"score", scalar("float", option, func(c *CleanupRule, _ int, f float64, _ bool) string {
 		c.Scored, c.Score = true, f
 		return ""
-	}, func(*CleanupRule) bool { return false }),
+	}, func(*CleanupRule) bool { return false })},
+	{"short_run", intKey(context, func(c *CleanupRule) *int { return &c.ShortRun })},
+	{"terminal", triKey(shape, func(c *CleanupRule) *Tri { return &c.Terminal })},
+	{"title_copy", boolKey(context, func(c *CleanupRule) *bool { return &c.TitleCopy })},
 }
 
 // Conditions returns the keys of the conditions of the rule that cleanup
@@ -173,20 +176,31 @@ var cleanupScalars = map[string]scalarKey{
 // words, only_words and after_good), sorted, with "prev" and "next" when
 // the rule has them; empty for most line rules.
 func (c *CleanupRule) Conditions() []string {
-	if c.decoded && !c.tested && c.Prev == nil && c.Next == nil {
-		return nil // its file set none of the keys
+	if c.decoded {
+		return c.conditionsOf(c.testedKeys) // the keys its file set: most none
 	}
 	return c.conditions()
 }
 
 // conditions is Conditions, looking at every key.
-func (c *CleanupRule) conditions() []string {
+func (c *CleanupRule) conditions() []string { return c.conditionsOf(allScalars) }
+
+// allScalars is the mask of every key of cleanupScalars (see keyMask).
+const allScalars = ^keyMask(0)
+
+// keyMask is a set of keys of cleanupScalars, a bit by index.
+type keyMask uint32
+
+// conditionsOf is Conditions, looking at the keys of mask only.
+func (c *CleanupRule) conditionsOf(mask keyMask) []string {
 	var out []string
-	keys := testedKeys()
-	for i := range keys {
-		// (by index: a namedKey is ~80 bytes, copied per key by a range
-		// over values, for each rule of each start)
-		if k := &keys[i]; k.active(c) {
+	for m := mask; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros32(uint32(m))
+		if i >= len(cleanupScalars) {
+			break
+		}
+		// (by pointer: a namedKey is ~80 bytes)
+		if k := &cleanupScalars[i]; k.tested() && k.active(c) {
 			out = append(out, k.name)
 		}
 	}
@@ -205,19 +219,26 @@ type namedKey struct {
 	scalarKey
 }
 
-// testedKeys returns the keys of cleanupScalars that cleanup tests
-// (scalarKey.tested), sorted: made on first use, read-only (Conditions
-// ran over the map and sorted for each rule of each start).
-var testedKeys = sync.OnceValue(func() []namedKey {
-	out := make([]namedKey, 0, len(cleanupScalars))
-	for k, s := range cleanupScalars {
-		if s.tested() {
-			out = append(out, namedKey{k, s})
-		}
+// scalarOf returns the index of the entry of cleanupScalars named key (-1
+// for another key).
+func scalarOf(key string) int {
+	if i, ok := scalarIndex[key]; ok {
+		return int(i)
 	}
-	slices.SortFunc(out, func(a, b namedKey) int { return strings.Compare(a.name, b.name) })
-	return out
-})
+	return -1
+}
+
+// scalarIndex is the index of each key in cleanupScalars, made in the
+// package's set-up (as the map of the keys was): the decoder looks up every
+// key of every cleanup rule, which a bisection of the slice made slower
+// than a map by ~50 K instructions a load.
+var scalarIndex = func() map[string]uint8 {
+	m := make(map[string]uint8, len(cleanupScalars))
+	for i := range cleanupScalars {
+		m[cleanupScalars[i].name] = uint8(i)
+	}
+	return m
+}()
 
 func tri(b bool) Tri {
 	if b {
@@ -243,8 +264,8 @@ func share(key string, f float64) string {
 // cleanupKeys returns every key a cleanup rule accepts.
 func cleanupKeys() []string {
 	keys := []string{"id", "description", "drop", "regex", "words", "only_words", "prev", "next", "judge"}
-	for k := range cleanupScalars {
-		keys = append(keys, k)
+	for _, k := range cleanupScalars {
+		keys = append(keys, k.name)
 	}
 	sort.Strings(keys[9:])
 	return keys
@@ -254,9 +275,9 @@ func cleanupKeys() []string {
 // shape, without list references or context).
 func nestedKeys() []string {
 	keys := []string{"regex"}
-	for k, s := range cleanupScalars {
-		if s.role == shape || s.role == bound {
-			keys = append(keys, k)
+	for _, k := range cleanupScalars {
+		if k.role == shape || k.role == bound {
+			keys = append(keys, k.name)
 		}
 	}
 	sort.Strings(keys[1:])
@@ -266,9 +287,9 @@ func nestedKeys() []string {
 // conditionKeys lists the condition keys, for messages.
 func conditionKeys() string {
 	keys := []string{"regex", "words", "only_words", "prev", "next"}
-	for k, s := range cleanupScalars {
-		if s.cond {
-			keys = append(keys, k)
+	for _, k := range cleanupScalars {
+		if k.cond {
+			keys = append(keys, k.name)
 		}
 	}
 	sort.Strings(keys[5:])

@@ -41,15 +41,15 @@ func TestConditions(t *testing.T) {
 	}
 }
 
-// TestConditionsDecoded checks that Conditions, which skips the keys of a
-// decoded rule whose file set none, gives what looking at every key gives,
+// TestConditionsDecoded checks that Conditions, which looks only at the
+// keys a decoded rule's file set, gives what looking at every key gives,
 // for every rule of the defaults and their packs.
 func TestConditionsDecoded(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	skipped := 0
+	skipped, some := 0, 0
 	for _, code := range rs.Langs() {
 		for _, c := range rs.ForLang(code).Cleanup {
 			for _, r := range []*CleanupRule{c, c.Prev, c.Next} {
@@ -59,8 +59,10 @@ func TestConditionsDecoded(t *testing.T) {
 				if !r.decoded {
 					t.Fatalf("%s: not marked decoded", r.ID)
 				}
-				if !r.tested {
+				if r.testedKeys == 0 {
 					skipped++
+				} else {
+					some++
 				}
 				if got, want := r.Conditions(), r.conditions(); !slices.Equal(got, want) {
 					t.Errorf("%s (%s): Conditions() = %v, want %v", r.ID, code, got, want)
@@ -68,8 +70,8 @@ func TestConditionsDecoded(t *testing.T) {
 			}
 		}
 	}
-	if skipped == 0 {
-		t.Errorf("no rule skips its keys")
+	if skipped == 0 || some == 0 {
+		t.Errorf("%d rules skip their keys, %d look at some: want both", skipped, some)
 	}
 }
 
@@ -89,15 +91,39 @@ func TestKeyLists(t *testing.T) {
 		}
 	}
 	conds := conditionKeys()
-	for k, s := range cleanupScalars {
-		if s.cond != strings.Contains(", "+conds+",", ", "+k+",") {
-			t.Errorf("key %q: cond %v, but the condition list says otherwise", k, s.cond)
+	for _, s := range cleanupScalars {
+		if s.cond != strings.Contains(", "+conds+",", ", "+s.name+",") {
+			t.Errorf("key %q: cond %v, but the condition list says otherwise", s.name, s.cond)
 		}
 	}
 	all := cleanupKeys()
-	for k := range cleanupScalars {
-		if !slices.Contains(all, k) {
-			t.Errorf("cleanupKeys lacks %q", k)
+	for _, s := range cleanupScalars {
+		if !slices.Contains(all, s.name) {
+			t.Errorf("cleanupKeys lacks %q", s.name)
+		}
+	}
+}
+
+// TestCleanupScalarsSorted checks that cleanupScalars is sorted by name
+// without repeats (Conditions lists its keys in its order) and that
+// scalarOf finds each key and no other.
+func TestCleanupScalarsSorted(t *testing.T) {
+	for i := 1; i < len(cleanupScalars); i++ {
+		if a, b := cleanupScalars[i-1].name, cleanupScalars[i].name; a >= b {
+			t.Errorf("cleanupScalars: %q before %q", a, b)
+		}
+	}
+	if len(cleanupScalars) > 32 {
+		t.Errorf("cleanupScalars: %d keys, more than a keyMask holds", len(cleanupScalars))
+	}
+	for i, k := range cleanupScalars {
+		if got := scalarOf(k.name); got != i {
+			t.Errorf("scalarOf(%q) = %d, want %d", k.name, got, i)
+		}
+	}
+	for _, key := range []string{"", "id", "regex", "judge", "max_word", "zzz", "after_goo"} {
+		if got := scalarOf(key); got != -1 {
+			t.Errorf("scalarOf(%q) = %d, want -1", key, got)
 		}
 	}
 }

@@ -225,7 +225,11 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 					c.Judge = newJudge()
 				}
 			default:
-				s := cleanupScalars[key]
+				var s scalarKey
+				ki := scalarOf(key)
+				if ki >= 0 {
+					s = cleanupScalars[ki].scalarKey
+				}
 				var i int
 				var f float64
 				var b, ok bool
@@ -243,7 +247,9 @@ func (d *decoder) cleanup(n *yaml.Node) *CleanupRule {
 				if msg := s.set(c, i, f, b); msg != "" {
 					d.errf(v, "%s", msg)
 				}
-				c.tested = c.tested || s.tested()
+				if s.tested() {
+					c.testedKeys |= 1 << ki
+				}
 				if s.cond {
 					conds++
 				}

@@ -21,6 +21,10 @@ import (
 // (into Pattern.items, before done).
 type lazyItems struct {
 	done atomic.Bool // items are read
+	// entry is the pattern's entry in the table, found by lazyPattern
+	// (read looks it up no more: a bisection over the table's sources,
+	// ~1,300 instructions a pattern)
+	entry string
 	// shared is what the load's patterns read on first use share
 	shared *lazyShared
 }
@@ -49,6 +53,7 @@ func lazyPattern(src string, blocks *patternBlocks) (pat *Pattern, ok bool) {
 	pat = blocks.pattern()
 	*pat = Pattern{Source: src, HasQuote: f&patternQuote != 0, HasClause: f&patternClause != 0,
 		anchored: f&patternAnchored != 0, lazy: blocks.lazyItems()}
+	pat.lazy.entry = val
 	return pat, true
 }
 
@@ -71,10 +76,8 @@ func (p *Pattern) read() []*item {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if !l.done.Load() {
-		if full, ok := tablePattern(p.Source, sh.blocks); ok {
-			refs := full.lists
-			bindItems(full.items, &refs, func(ref listRef) *List { return sh.lists[ref.name] })
-			p.items = full.items
+		if full, ok := entryPattern(l.entry, p.Source, sh.blocks, sh.lists); ok {
+			p.items = full.items // (its list items bound as they were read)
 		} // (else nil: lazyPattern found it, and a broken table is refused by TestDefaultSnapshot)
 		l.done.Store(true)
 	}

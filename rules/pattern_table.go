@@ -71,6 +71,14 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	if !ok || val == "" {
 		return nil, false
 	}
+	return entryPattern(val, src, blocks, nil)
+}
+
+// entryPattern is readPattern on the pattern's entry val (not empty). With
+// lists, each list item is bound to the list of its name as it is read
+// (what bindItems does on the items read), Pattern.lists is left nil, and
+// of what Pattern.scan sets only the items' tok is set (by item).
+func entryPattern(val, src string, blocks *patternBlocks, lists map[string]*List) (pat *Pattern, ok bool) {
 	var r *patternReader
 	if blocks.slabbed() {
 		// the load's patterns are read one after another
@@ -80,13 +88,16 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 	} else {
 		r = &patternReader{snapshotReader: snapshotReader{data: val[1:]}, p: &parser{src: src, blocks: blocks}}
 	}
+	r.bind = lists
 	items := r.seq(0)
 	if r.err != nil || len(items) == 0 {
 		return nil, false
 	}
 	pat = blocks.pattern()
 	*pat = Pattern{Source: src, items: items, lists: r.lists}
-	pat.scan()
+	if lists == nil {
+		pat.scan()
+	} // (else the caller wants the items only: the pattern read on first use has its flags from the entry, and item set each item's tok)
 	return pat, true
 }
 
@@ -96,7 +107,10 @@ func readPattern(data, src string, blocks *patternBlocks) (pat *Pattern, ok bool
 type patternReader struct {
 	snapshotReader
 	p     *parser   // the blocks the items go in
-	lists []listRef // the list items read so far
+	lists []listRef // the list items read so far (without bind)
+	// bind: when not nil, the lists that list items are bound to as they
+	// are read, by name
+	bind map[string]*List
 }
 
 // fail records that the data is broken.
@@ -109,6 +123,15 @@ func (r *patternReader) fail() {
 // count reads a count of things that each take a byte of the data at
 // least.
 func (r *patternReader) count() int {
+	if off := r.off; off < len(r.data) && r.data[off] == 0 {
+		r.off = off + 1 // most counts of an item are 0: no call
+		return 0
+	}
+	return r.countLong()
+}
+
+// countLong is count without its shortcut.
+func (r *patternReader) countLong() int {
 	n := r.uint()
 	if n > len(r.data)-r.off {
 		r.fail()
@@ -118,7 +141,16 @@ func (r *patternReader) count() int {
 }
 
 // text reads a string: a slice of the table, not a copy.
-func (r *patternReader) text() string { return r.bytes(r.uint()) }
+func (r *patternReader) text() string {
+	if off := r.off; off < len(r.data) && r.data[off] == 0 {
+		r.off = off + 1 // most of an item's strings are empty: no call
+		return ""
+	}
+	return r.textLong()
+}
+
+// textLong is text without its shortcut.
+func (r *patternReader) textLong() string { return r.bytes(r.uint()) }
 
 // seq reads a sequence of items into the blocks (nil when it is empty).
 func (r *patternReader) seq(depth int) []*item {
@@ -140,17 +172,28 @@ func (r *patternReader) seq(depth int) []*item {
 }
 
 func (r *patternReader) item(depth int) *item {
-	o, flags := r.uint(), r.uint() // written as bytes, below 0x80
+	// op and flags are written as bytes, below 0x80; col, min and max are
+	// varints, most of one byte: those five read at once when they are
+	var o, flags, col, lo, hi int
+	if d, off := r.data, r.off; off+5 <= len(d) && (d[off]|d[off+1]|d[off+2]|d[off+3]|d[off+4])&0x80 == 0 {
+		o, flags, col, lo, hi = int(d[off]), int(d[off+1]), int(d[off+2]), int(d[off+3]), int(d[off+4])
+		r.off = off + 5
+	} else {
+		o, flags, col, lo, hi = r.uint(), r.uint(), r.uint(), r.uint(), r.uint()
+	}
 	it := r.p.newItem(item{op: op(o), pronoun: flags&itemPronoun != 0, subject: flags&itemSubject != 0})
-	col := r.uint()
-	it.col, it.min, it.max = int32(col), r.uint(), r.uint()
+	it.col, it.min, it.max = int32(col), lo, hi
 	if o > int(opNot) || col > 1<<30 || it.min > it.max || it.max > 60 {
 		r.fail() // no parse gives these
 		return it
 	}
 	name := r.text()
 	if it.op == opList {
-		r.lists = append(r.lists, listRef{name, col})
+		if r.bind == nil {
+			r.lists = append(r.lists, listRef{name, col})
+		} else if l := r.bind[name]; l != nil {
+			it.list = l
+		}
 	}
 	it.punct, it.capture = r.text(), r.text()
 	if n := r.count(); n > 0 {
@@ -166,6 +209,7 @@ func (r *patternReader) item(depth int) *item {
 		}
 	}
 	it.neg = r.seq(depth + 1)
+	it.tok = tokItem(it) // (as Pattern.scan sets it)
 	return it
 }
 
