@@ -128,10 +128,17 @@ type staticList struct {
 	// Forms is what List.Forms gives: its words and its phrases (words
 	// joined by one space), sorted.
 	Forms []string
-	// Phrases holds the phrases of Forms, split into words (in the order of
-	// Forms: those of one first word are in a row).
-	Phrases [][]string
-	// PhraseGroups holds the index in Phrases of the first phrase of each
+	// PhraseWords holds the words of the phrases of Forms, one phrase after
+	// the other (in the order of Forms: those of one first word are in a
+	// row), and PhraseEnds the end in PhraseWords of each phrase's words:
+	// one array of words a list. As [][]string, an array of words for
+	// each phrase, they were ~600 small arrays of the data segment, each a
+	// run of the pointer mask of the data that the runtime's start builds
+	// from the linker's program, which spends ~0.1 K instructions on a
+	// run (~0.14 M instructions of every start).
+	PhraseWords []string
+	PhraseEnds  []int32
+	// PhraseGroups holds the index in PhraseEnds of the first phrase of each
 	// first word (no first word has two rows: buildStatic checks); MaxLen
 	// is the length in words of the longest phrase (0 for none); Firsts and
 	// Seconds are the Bloom filters of the phrases' first and second words
@@ -349,33 +356,77 @@ func (sl *staticList) entryPos(i int) (Pos, bool) {
 }
 
 // row returns the phrases of row g of sl's phrases (see PhraseGroups).
-func (sl *staticList) row(g int) [][]string {
-	i, j := int(sl.PhraseGroups[g]), len(sl.Phrases)
+func (sl *staticList) row(g int) phraseRow {
+	i, j := int(sl.PhraseGroups[g]), len(sl.PhraseEnds)
 	if g+1 < len(sl.PhraseGroups) {
 		j = int(sl.PhraseGroups[g+1])
 	}
-	return sl.Phrases[i:j:j]
+	return phraseRow{words: sl.PhraseWords, ends: sl.PhraseEnds[i:j:j], start: sl.phraseStart(i)}
+}
+
+// phraseStart returns where the words of sl's phrase i start in
+// PhraseWords.
+func (sl *staticList) phraseStart(i int) int32 {
+	if i == 0 {
+		return 0
+	}
+	return sl.PhraseEnds[i-1]
+}
+
+// firstWord returns the first word of row g of sl's phrases.
+func (sl *staticList) firstWord(g int) string {
+	return sl.PhraseWords[sl.phraseStart(int(sl.PhraseGroups[g]))]
+}
+
+// phraseRow is the phrases of one first word: a row of a list's map
+// (rows) or of the static data's (words and ends, see
+// staticList.PhraseWords).
+type phraseRow struct {
+	rows  [][]string
+	words []string
+	ends  []int32 // the end of each phrase in words (nil: rows)
+	start int32   // where the first phrase starts in words
+}
+
+// len returns the number of phrases of r.
+func (r phraseRow) len() int {
+	if r.ends == nil {
+		return len(r.rows)
+	}
+	return len(r.ends)
+}
+
+// at returns the words of phrase k of r.
+func (r phraseRow) at(k int) []string {
+	if r.ends == nil {
+		return r.rows[k]
+	}
+	s := r.start
+	if k > 0 {
+		s = r.ends[k-1]
+	}
+	return r.words[s:r.ends[k]:r.ends[k]]
 }
 
 // phrasesOf returns the phrases of sl whose first word is w: its row in
 // tab, the table of sl.PhraseSlots, when w packs, else by bisection (the
 // rows are in the order of their first words).
-func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) [][]string {
+func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) phraseRow {
 	if len(sl.PhraseGroups) == 0 {
-		return nil
+		return phraseRow{}
 	}
 	if a, b, ok := wordtab.Pack(w); ok {
 		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.PhraseGroups)) {
 			return sl.row(int(v - 1))
 		}
-		return nil
+		return phraseRow{}
 	}
 	n := len(sl.PhraseGroups)
-	g := sort.Search(n, func(g int) bool { return sl.Phrases[sl.PhraseGroups[g]][0] >= w })
-	if g < n && sl.Phrases[sl.PhraseGroups[g]][0] == w {
+	g := sort.Search(n, func(g int) bool { return sl.firstWord(g) >= w })
+	if g < n && sl.firstWord(g) == w {
 		return sl.row(g)
 	}
-	return nil
+	return phraseRow{}
 }
 
 // words returns the forms of sl that are words (not phrases).

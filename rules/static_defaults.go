@@ -73,10 +73,11 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"according to",
 			},
-			Phrases: [][]string{
-				{
-					"according", "to",
-				},
+			PhraseWords: []string{
+				"according", "to",
+			},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -125,43 +126,15 @@ var staticDefaultData = staticDefaults{
 				"publicité", "receive a commission", "scroll to continue", "skip ad", "sponsored", "sponsored content", "story continues below advertisement", "teads",
 				"werbung", "реклама", "广告", "広告",
 			},
-			Phrases: [][]string{
-				{
-					"ad", "choices",
-				},
-				{
-					"article", "continues", "below",
-				},
-				{
-					"continue", "reading", "below",
-				},
-				{
-					"earn", "a", "commission",
-				},
-				{
-					"paid", "content",
-				},
-				{
-					"paid", "post",
-				},
-				{
-					"partner", "content",
-				},
-				{
-					"receive", "a", "commission",
-				},
-				{
-					"scroll", "to", "continue",
-				},
-				{
-					"skip", "ad",
-				},
-				{
-					"sponsored", "content",
-				},
-				{
-					"story", "continues", "below", "advertisement",
-				},
+			PhraseWords: []string{
+				"ad", "choices", "article", "continues", "below", "continue", "reading", "below",
+				"earn", "a", "commission", "paid", "content", "paid", "post", "partner",
+				"content", "receive", "a", "commission", "scroll", "to", "continue", "skip",
+				"ad", "sponsored", "content", "story", "continues", "below", "advertisement",
+			},
+			PhraseEnds: []int32{
+				2, 5, 8, 11, 13, 15, 17, 20,
+				23, 25, 27, 31,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 6, 7, 8,
@@ -214,52 +187,15 @@ var staticDefaultData = staticDefaults{
 				"the committee", "the court", "the crowd", "the jury", "the magazine", "the media", "the network", "the newspaper",
 				"the paper", "the press", "the station", "them", "us", "viewers", "voters", "you",
 			},
-			Phrases: [][]string{
-				{
-					"a", "reporter",
-				},
-				{
-					"an", "audience",
-				},
-				{
-					"an", "interviewer",
-				},
-				{
-					"the", "audience",
-				},
-				{
-					"the", "committee",
-				},
-				{
-					"the", "court",
-				},
-				{
-					"the", "crowd",
-				},
-				{
-					"the", "jury",
-				},
-				{
-					"the", "magazine",
-				},
-				{
-					"the", "media",
-				},
-				{
-					"the", "network",
-				},
-				{
-					"the", "newspaper",
-				},
-				{
-					"the", "paper",
-				},
-				{
-					"the", "press",
-				},
-				{
-					"the", "station",
-				},
+			PhraseWords: []string{
+				"a", "reporter", "an", "audience", "an", "interviewer", "the", "audience",
+				"the", "committee", "the", "court", "the", "crowd", "the", "jury",
+				"the", "magazine", "the", "media", "the", "network", "the", "newspaper",
+				"the", "paper", "the", "press", "the", "station",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3,
@@ -420,10 +356,11 @@ var staticDefaultData = staticDefaults{
 				"previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "should",
 				"simply", "still", "then", "was", "were", "will", "would",
 			},
-			Phrases: [][]string{
-				{
-					"has", "been",
-				},
+			PhraseWords: []string{
+				"has", "been",
+			},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -481,55 +418,16 @@ var staticDefaultData = staticDefaults{
 				"pool", "reuters", "reuters pictures", "rex", "shutterstock", "slideshow", "source", "staff",
 				"supplied", "toggle caption", "video", "view this image", "watch", "xinhua", "фото",
 			},
-			Phrases: [][]string{
-				{
-					"afp", "via", "getty", "images",
-				},
-				{
-					"ap", "photo",
-				},
-				{
-					"associated", "press",
-				},
-				{
-					"enlarge", "this", "image",
-				},
-				{
-					"file", "photo",
-				},
-				{
-					"getty", "images",
-				},
-				{
-					"handout", "photo",
-				},
-				{
-					"hide", "caption",
-				},
-				{
-					"image", "by",
-				},
-				{
-					"image", "caption",
-				},
-				{
-					"image", "source",
-				},
-				{
-					"media", "caption",
-				},
-				{
-					"photo", "by",
-				},
-				{
-					"reuters", "pictures",
-				},
-				{
-					"toggle", "caption",
-				},
-				{
-					"view", "this", "image",
-				},
+			PhraseWords: []string{
+				"afp", "via", "getty", "images", "ap", "photo", "associated", "press",
+				"enlarge", "this", "image", "file", "photo", "getty", "images", "handout",
+				"photo", "hide", "caption", "image", "by", "image", "caption", "image",
+				"source", "media", "caption", "photo", "by", "reuters", "pictures", "toggle",
+				"caption", "view", "this", "image",
+			},
+			PhraseEnds: []int32{
+				4, 6, 8, 11, 13, 15, 17, 19,
+				21, 23, 25, 27, 29, 31, 33, 36,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -597,100 +495,22 @@ var staticDefaultData = staticDefaults{
 				"was likely", "was quick", "was scheduled", "was set", "was the first", "was willing", "went on", "were going",
 				"were quick",
 			},
-			Phrases: [][]string{
-				{
-					"are", "going",
-				},
-				{
-					"did", "not", "hesitate",
-				},
-				{
-					"had", "yet",
-				},
-				{
-					"has", "yet",
-				},
-				{
-					"is", "eager",
-				},
-				{
-					"is", "expected",
-				},
-				{
-					"is", "going",
-				},
-				{
-					"is", "happy",
-				},
-				{
-					"is", "likely",
-				},
-				{
-					"is", "quick",
-				},
-				{
-					"is", "scheduled",
-				},
-				{
-					"is", "set",
-				},
-				{
-					"is", "the", "first",
-				},
-				{
-					"is", "willing",
-				},
-				{
-					"took", "the", "opportunity",
-				},
-				{
-					"took", "time",
-				},
-				{
-					"used", "the", "occasion",
-				},
-				{
-					"was", "careful",
-				},
-				{
-					"was", "eager",
-				},
-				{
-					"was", "expected",
-				},
-				{
-					"was", "going",
-				},
-				{
-					"was", "happy",
-				},
-				{
-					"was", "likely",
-				},
-				{
-					"was", "quick",
-				},
-				{
-					"was", "scheduled",
-				},
-				{
-					"was", "set",
-				},
-				{
-					"was", "the", "first",
-				},
-				{
-					"was", "willing",
-				},
-				{
-					"went", "on",
-				},
-				{
-					"were", "going",
-				},
-				{
-					"were", "quick",
-				},
+			PhraseWords: []string{
+				"are", "going", "did", "not", "hesitate", "had", "yet", "has",
+				"yet", "is", "eager", "is", "expected", "is", "going", "is",
+				"happy", "is", "likely", "is", "quick", "is", "scheduled", "is",
+				"set", "is", "the", "first", "is", "willing", "took", "the",
+				"opportunity", "took", "time", "used", "the", "occasion", "was", "careful",
+				"was", "eager", "was", "expected", "was", "going", "was", "happy",
+				"was", "likely", "was", "quick", "was", "scheduled", "was", "set",
+				"was", "the", "first", "was", "willing", "went", "on", "were",
+				"going", "were", "quick",
+			},
+			PhraseEnds: []int32{
+				2, 5, 7, 9, 11, 13, 15, 17,
+				19, 21, 23, 25, 28, 30, 33, 35,
+				38, 40, 42, 44, 46, 48, 50, 52,
+				54, 56, 59, 61, 63, 65, 67,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 14, 16, 17,
@@ -737,37 +557,14 @@ var staticDefaultData = staticDefaults{
 				"first", "in the past", "last year", "long", "on friday", "on monday", "on saturday", "on sunday",
 				"on thursday", "on tuesday", "on wednesday", "openly", "this week",
 			},
-			Phrases: [][]string{
-				{
-					"in", "the", "past",
-				},
-				{
-					"last", "year",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
+			PhraseWords: []string{
+				"in", "the", "past", "last", "year", "on", "friday", "on",
+				"monday", "on", "saturday", "on", "sunday", "on", "thursday", "on",
+				"tuesday", "on", "wednesday", "this", "week",
+			},
+			PhraseEnds: []int32{
+				3, 5, 7, 9, 11, 13, 15, 17,
+				19, 21,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 9,
@@ -902,319 +699,52 @@ var staticDefaultData = staticDefaults{
 				"but was not", "but would not", "on the condition", "while acknowledging", "while arguing", "while insisting", "while noting", "while saying",
 				"while trying",
 			},
-			Phrases: [][]string{
-				{
-					",", "and", "he",
-				},
-				{
-					",", "and", "it",
-				},
-				{
-					",", "and", "she",
-				},
-				{
-					",", "and", "they",
-				},
-				{
-					",", "and", "we",
-				},
-				{
-					"and", "accused",
-				},
-				{
-					"and", "accusing",
-				},
-				{
-					"and", "acknowledged",
-				},
-				{
-					"and", "added",
-				},
-				{
-					"and", "admitted",
-				},
-				{
-					"and", "announced",
-				},
-				{
-					"and", "argued",
-				},
-				{
-					"and", "asked",
-				},
-				{
-					"and", "attacked",
-				},
-				{
-					"and", "began",
-				},
-				{
-					"and", "blamed",
-				},
-				{
-					"and", "called",
-				},
-				{
-					"and", "called",
-				},
-				{
-					"and", "calling",
-				},
-				{
-					"and", "calls",
-				},
-				{
-					"and", "celebrated",
-				},
-				{
-					"and", "challenged",
-				},
-				{
-					"and", "chiding",
-				},
-				{
-					"and", "cited",
-				},
-				{
-					"and", "claimed",
-				},
-				{
-					"and", "continued",
-				},
-				{
-					"and", "could", "not",
-				},
-				{
-					"and", "criticized",
-				},
-				{
-					"and", "declared",
-				},
-				{
-					"and", "declined",
-				},
-				{
-					"and", "defended",
-				},
-				{
-					"and", "denied",
-				},
-				{
-					"and", "did", "not",
-				},
-				{
-					"and", "dismissed",
-				},
-				{
-					"and", "does", "not",
-				},
-				{
-					"and", "embraced",
-				},
-				{
-					"and", "emphasized",
-				},
-				{
-					"and", "explained",
-				},
-				{
-					"and", "expressed",
-				},
-				{
-					"and", "gave",
-				},
-				{
-					"and", "had",
-				},
-				{
-					"and", "has",
-				},
-				{
-					"and", "has", "not",
-				},
-				{
-					"and", "have",
-				},
-				{
-					"and", "highlighted",
-				},
-				{
-					"and", "implying",
-				},
-				{
-					"and", "insisted",
-				},
-				{
-					"and", "is", "not",
-				},
-				{
-					"and", "met",
-				},
-				{
-					"and", "noted",
-				},
-				{
-					"and", "offered",
-				},
-				{
-					"and", "pledged",
-				},
-				{
-					"and", "pointed", "out",
-				},
-				{
-					"and", "pointed", "to",
-				},
-				{
-					"and", "points", "out",
-				},
-				{
-					"and", "praised",
-				},
-				{
-					"and", "predicted",
-				},
-				{
-					"and", "promised",
-				},
-				{
-					"and", "promising",
-				},
-				{
-					"and", "questioned",
-				},
-				{
-					"and", "railed",
-				},
-				{
-					"and", "refused",
-				},
-				{
-					"and", "refuses",
-				},
-				{
-					"and", "rejected",
-				},
-				{
-					"and", "said",
-				},
-				{
-					"and", "saying",
-				},
-				{
-					"and", "says",
-				},
-				{
-					"and", "seemed",
-				},
-				{
-					"and", "signaled",
-				},
-				{
-					"and", "spoke",
-				},
-				{
-					"and", "stressed",
-				},
-				{
-					"and", "suggested",
-				},
-				{
-					"and", "thanked",
-				},
-				{
-					"and", "threatened",
-				},
-				{
-					"and", "told",
-				},
-				{
-					"and", "took",
-				},
-				{
-					"and", "touted",
-				},
-				{
-					"and", "tried",
-				},
-				{
-					"and", "urged",
-				},
-				{
-					"and", "urging",
-				},
-				{
-					"and", "vowed",
-				},
-				{
-					"and", "warned",
-				},
-				{
-					"and", "was", "not",
-				},
-				{
-					"and", "went",
-				},
-				{
-					"and", "will", "not",
-				},
-				{
-					"and", "would", "not",
-				},
-				{
-					"at", "a", "campaign",
-				},
-				{
-					"at", "a", "news", "conference",
-				},
-				{
-					"at", "a", "press", "conference",
-				},
-				{
-					"at", "a", "rally",
-				},
-				{
-					"but", "added",
-				},
-				{
-					"but", "did", "not",
-				},
-				{
-					"but", "has",
-				},
-				{
-					"but", "has", "not",
-				},
-				{
-					"but", "said",
-				},
-				{
-					"but", "was", "not",
-				},
-				{
-					"but", "would", "not",
-				},
-				{
-					"on", "the", "condition",
-				},
-				{
-					"while", "acknowledging",
-				},
-				{
-					"while", "arguing",
-				},
-				{
-					"while", "insisting",
-				},
-				{
-					"while", "noting",
-				},
-				{
-					"while", "saying",
-				},
-				{
-					"while", "trying",
-				},
+			PhraseWords: []string{
+				",", "and", "he", ",", "and", "it", ",", "and",
+				"she", ",", "and", "they", ",", "and", "we", "and",
+				"accused", "and", "accusing", "and", "acknowledged", "and", "added", "and",
+				"admitted", "and", "announced", "and", "argued", "and", "asked", "and",
+				"attacked", "and", "began", "and", "blamed", "and", "called", "and",
+				"called", "and", "calling", "and", "calls", "and", "celebrated", "and",
+				"challenged", "and", "chiding", "and", "cited", "and", "claimed", "and",
+				"continued", "and", "could", "not", "and", "criticized", "and", "declared",
+				"and", "declined", "and", "defended", "and", "denied", "and", "did",
+				"not", "and", "dismissed", "and", "does", "not", "and", "embraced",
+				"and", "emphasized", "and", "explained", "and", "expressed", "and", "gave",
+				"and", "had", "and", "has", "and", "has", "not", "and",
+				"have", "and", "highlighted", "and", "implying", "and", "insisted", "and",
+				"is", "not", "and", "met", "and", "noted", "and", "offered",
+				"and", "pledged", "and", "pointed", "out", "and", "pointed", "to",
+				"and", "points", "out", "and", "praised", "and", "predicted", "and",
+				"promised", "and", "promising", "and", "questioned", "and", "railed", "and",
+				"refused", "and", "refuses", "and", "rejected", "and", "said", "and",
+				"saying", "and", "says", "and", "seemed", "and", "signaled", "and",
+				"spoke", "and", "stressed", "and", "suggested", "and", "thanked", "and",
+				"threatened", "and", "told", "and", "took", "and", "touted", "and",
+				"tried", "and", "urged", "and", "urging", "and", "vowed", "and",
+				"warned", "and", "was", "not", "and", "went", "and", "will",
+				"not", "and", "would", "not", "at", "a", "campaign", "at",
+				"a", "news", "conference", "at", "a", "press", "conference", "at",
+				"a", "rally", "but", "added", "but", "did", "not", "but",
+				"has", "but", "has", "not", "but", "said", "but", "was",
+				"not", "but", "would", "not", "on", "the", "condition", "while",
+				"acknowledging", "while", "arguing", "while", "insisting", "while", "noting", "while",
+				"saying", "while", "trying",
+			},
+			PhraseEnds: []int32{
+				3, 6, 9, 12, 15, 17, 19, 21,
+				23, 25, 27, 29, 31, 33, 35, 37,
+				39, 41, 43, 45, 47, 49, 51, 53,
+				55, 57, 60, 62, 64, 66, 68, 70,
+				73, 75, 78, 80, 82, 84, 86, 88,
+				90, 92, 95, 97, 99, 101, 103, 106,
+				108, 110, 112, 114, 117, 120, 123, 125,
+				127, 129, 131, 133, 135, 137, 139, 141,
+				143, 145, 147, 149, 151, 153, 155, 157,
+				159, 161, 163, 165, 167, 169, 171, 173,
+				175, 177, 180, 182, 185, 188, 191, 195,
+				199, 202, 204, 207, 209, 212, 214, 217,
+				220, 223, 225, 227, 229, 231, 233, 235,
 			},
 			PhraseGroups: []int32{
 				0, 5, 86, 90, 97, 98,
@@ -1257,65 +787,19 @@ var staticDefaultData = staticDefaults{
 				"community guidelines", "community rules", "community standards", "dear readers", "discussion rules", "house rules", "log in to comment", "moderation policy",
 				"rules for comments", "sign in to comment", "you must be logged in to post a comment",
 			},
-			Phrases: [][]string{
-				{
-					"comment", "guidelines",
-				},
-				{
-					"comment", "policy",
-				},
-				{
-					"commenting", "guidelines",
-				},
-				{
-					"commenting", "policy",
-				},
-				{
-					"commenting", "system",
-				},
-				{
-					"comments", "are", "closed",
-				},
-				{
-					"comments", "policy",
-				},
-				{
-					"comments", "powered", "by",
-				},
-				{
-					"community", "guidelines",
-				},
-				{
-					"community", "rules",
-				},
-				{
-					"community", "standards",
-				},
-				{
-					"dear", "readers",
-				},
-				{
-					"discussion", "rules",
-				},
-				{
-					"house", "rules",
-				},
-				{
-					"log", "in", "to", "comment",
-				},
-				{
-					"moderation", "policy",
-				},
-				{
-					"rules", "for", "comments",
-				},
-				{
-					"sign", "in", "to", "comment",
-				},
-				{
-					"you", "must", "be", "logged", "in", "to", "post", "a",
-					"comment",
-				},
+			PhraseWords: []string{
+				"comment", "guidelines", "comment", "policy", "commenting", "guidelines", "commenting", "policy",
+				"commenting", "system", "comments", "are", "closed", "comments", "policy", "comments",
+				"powered", "by", "community", "guidelines", "community", "rules", "community", "standards",
+				"dear", "readers", "discussion", "rules", "house", "rules", "log", "in",
+				"to", "comment", "moderation", "policy", "rules", "for", "comments", "sign",
+				"in", "to", "comment", "you", "must", "be", "logged", "in",
+				"to", "post", "a", "comment",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 13, 15, 18,
+				20, 22, 24, 26, 28, 30, 34, 36,
+				39, 43, 52,
 			},
 			PhraseGroups: []int32{
 				0, 2, 5, 8, 11, 12, 13, 14,
@@ -1362,25 +846,12 @@ var staticDefaultData = staticDefaults{
 				"accept all", "accept cookies", "ccpa", "consent", "cookie", "cookie policy", "cookie settings", "cookies",
 				"gdpr", "manage preferences", "privacy settings",
 			},
-			Phrases: [][]string{
-				{
-					"accept", "all",
-				},
-				{
-					"accept", "cookies",
-				},
-				{
-					"cookie", "policy",
-				},
-				{
-					"cookie", "settings",
-				},
-				{
-					"manage", "preferences",
-				},
-				{
-					"privacy", "settings",
-				},
+			PhraseWords: []string{
+				"accept", "all", "accept", "cookies", "cookie", "policy", "cookie", "settings",
+				"manage", "preferences", "privacy", "settings",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12,
 			},
 			PhraseGroups: []int32{
 				0, 2, 4, 5,
@@ -1435,10 +906,11 @@ var staticDefaultData = staticDefaults{
 				"saying", "slamming", "stating", "stressing", "suggesting", "telling", "thanking", "tweeting",
 				"urging", "vowing", "warning", "writing",
 			},
-			Phrases: [][]string{
-				{
-					"pointing", "out",
-				},
+			PhraseWords: []string{
+				"pointing", "out",
+			},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -1481,67 +953,20 @@ var staticDefaultData = staticDefaults{
 				"told fox news", "told journalists", "told reporters", "told supporters", "told the associated press", "told the crowd", "told the press", "weighed in",
 				"weighs in", "wrote in a statement", "wrote on facebook", "wrote on twitter",
 			},
-			Phrases: [][]string{
-				{
-					"chimed", "in",
-				},
-				{
-					"chimes", "in",
-				},
-				{
-					"said", "in", "a", "statement",
-				},
-				{
-					"said", "in", "a", "tweet",
-				},
-				{
-					"said", "in", "an", "interview",
-				},
-				{
-					"said", "on", "twitter",
-				},
-				{
-					"told", "an", "audience",
-				},
-				{
-					"told", "cnn",
-				},
-				{
-					"told", "fox", "news",
-				},
-				{
-					"told", "journalists",
-				},
-				{
-					"told", "reporters",
-				},
-				{
-					"told", "supporters",
-				},
-				{
-					"told", "the", "associated", "press",
-				},
-				{
-					"told", "the", "crowd",
-				},
-				{
-					"told", "the", "press",
-				},
-				{
-					"weighed", "in",
-				},
-				{
-					"weighs", "in",
-				},
-				{
-					"wrote", "in", "a", "statement",
-				},
-				{
-					"wrote", "on", "facebook",
-				},
-				{
-					"wrote", "on", "twitter",
-				},
+			PhraseWords: []string{
+				"chimed", "in", "chimes", "in", "said", "in", "a", "statement",
+				"said", "in", "a", "tweet", "said", "in", "an", "interview",
+				"said", "on", "twitter", "told", "an", "audience", "told", "cnn",
+				"told", "fox", "news", "told", "journalists", "told", "reporters", "told",
+				"supporters", "told", "the", "associated", "press", "told", "the", "crowd",
+				"told", "the", "press", "weighed", "in", "weighs", "in", "wrote",
+				"in", "a", "statement", "wrote", "on", "facebook", "wrote", "on",
+				"twitter",
+			},
+			PhraseEnds: []int32{
+				2, 4, 8, 12, 16, 19, 22, 24,
+				27, 29, 31, 33, 37, 40, 43, 45,
+				47, 51, 54, 57,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 6, 15, 16, 17,
@@ -1730,76 +1155,18 @@ var staticDefaultData = staticDefaults{
 				"wonders", "write", "writed", "writes", "writing", "written", "wrote", "yell",
 				"yelled", "yelling", "yells",
 			},
-			Phrases: [][]string{
-				{
-					"fire", "back",
-				},
-				{
-					"fired", "back",
-				},
-				{
-					"fires", "back",
-				},
-				{
-					"firing", "back",
-				},
-				{
-					"hit", "back",
-				},
-				{
-					"hited", "back",
-				},
-				{
-					"hiting", "back",
-				},
-				{
-					"hits", "back",
-				},
-				{
-					"hitted", "back",
-				},
-				{
-					"hitting", "back",
-				},
-				{
-					"lash", "out",
-				},
-				{
-					"lashed", "out",
-				},
-				{
-					"lashes", "out",
-				},
-				{
-					"lashing", "out",
-				},
-				{
-					"point", "out",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointing", "out",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"shoot", "back",
-				},
-				{
-					"shooted", "back",
-				},
-				{
-					"shooting", "back",
-				},
-				{
-					"shoots", "back",
-				},
-				{
-					"shot", "back",
-				},
+			PhraseWords: []string{
+				"fire", "back", "fired", "back", "fires", "back", "firing", "back",
+				"hit", "back", "hited", "back", "hiting", "back", "hits", "back",
+				"hitted", "back", "hitting", "back", "lash", "out", "lashed", "out",
+				"lashes", "out", "lashing", "out", "point", "out", "pointed", "out",
+				"pointing", "out", "points", "out", "shoot", "back", "shooted", "back",
+				"shooting", "back", "shoots", "back", "shot", "back",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -2401,106 +1768,26 @@ var staticDefaultData = staticDefaults{
 				"reprints", "rights reserved", "site map", "sitemap", "terms", "terms & conditions", "terms and conditions", "terms of service",
 				"terms of use", "trademark", "trademarks", "we may earn", "without permission", "without the prior written permission", "your ad choices",
 			},
-			Phrases: [][]string{
-				{
-					"about", "us",
-				},
-				{
-					"ad", "choices",
-				},
-				{
-					"affiliate", "links",
-				},
-				{
-					"all", "rights", "reserved",
-				},
-				{
-					"code", "of", "conduct",
-				},
-				{
-					"contact", "us",
-				},
-				{
-					"cookie", "policy",
-				},
-				{
-					"do", "not", "sell", "my", "personal", "information",
-				},
-				{
-					"does", "not", "constitute",
-				},
-				{
-					"earn", "a", "commission",
-				},
-				{
-					"ethics", "policy",
-				},
-				{
-					"for", "informational", "purposes", "only",
-				},
-				{
-					"informational", "purposes",
-				},
-				{
-					"legal", "notice",
-				},
-				{
-					"legal", "notices",
-				},
-				{
-					"may", "earn", "a", "commission",
-				},
-				{
-					"may", "not", "be", "reproduced",
-				},
-				{
-					"medical", "advice",
-				},
-				{
-					"not", "been", "evaluated",
-				},
-				{
-					"privacy", "notice",
-				},
-				{
-					"privacy", "policy",
-				},
-				{
-					"registered", "trademark",
-				},
-				{
-					"registered", "trademarks",
-				},
-				{
-					"rights", "reserved",
-				},
-				{
-					"site", "map",
-				},
-				{
-					"terms", "&", "conditions",
-				},
-				{
-					"terms", "and", "conditions",
-				},
-				{
-					"terms", "of", "service",
-				},
-				{
-					"terms", "of", "use",
-				},
-				{
-					"we", "may", "earn",
-				},
-				{
-					"without", "permission",
-				},
-				{
-					"without", "the", "prior", "written", "permission",
-				},
-				{
-					"your", "ad", "choices",
-				},
+			PhraseWords: []string{
+				"about", "us", "ad", "choices", "affiliate", "links", "all", "rights",
+				"reserved", "code", "of", "conduct", "contact", "us", "cookie", "policy",
+				"do", "not", "sell", "my", "personal", "information", "does", "not",
+				"constitute", "earn", "a", "commission", "ethics", "policy", "for", "informational",
+				"purposes", "only", "informational", "purposes", "legal", "notice", "legal", "notices",
+				"may", "earn", "a", "commission", "may", "not", "be", "reproduced",
+				"medical", "advice", "not", "been", "evaluated", "privacy", "notice", "privacy",
+				"policy", "registered", "trademark", "registered", "trademarks", "rights", "reserved", "site",
+				"map", "terms", "&", "conditions", "terms", "and", "conditions", "terms",
+				"of", "service", "terms", "of", "use", "we", "may", "earn",
+				"without", "permission", "without", "the", "prior", "written", "permission", "your",
+				"ad", "choices",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 9, 12, 14, 16, 22,
+				25, 28, 30, 34, 36, 38, 40, 44,
+				48, 50, 53, 55, 57, 59, 61, 63,
+				65, 68, 71, 74, 77, 80, 82, 87,
+				90,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -2653,91 +1940,21 @@ var staticDefaultData = staticDefaults{
 				"ultimately", "unofficially", "usually", "vehemently", "wednesday", "widely", "will not", "won't",
 				"would not", "wrongly", "yesterday",
 			},
-			Phrases: [][]string{
-				{
-					"at", "one", "point",
-				},
-				{
-					"at", "the", "time",
-				},
-				{
-					"at", "times",
-				},
-				{
-					"could", "not",
-				},
-				{
-					"did", "not",
-				},
-				{
-					"do", "not",
-				},
-				{
-					"does", "not",
-				},
-				{
-					"had", "not",
-				},
-				{
-					"has", "not",
-				},
-				{
-					"have", "not",
-				},
-				{
-					"in", "effect",
-				},
-				{
-					"in", "essence",
-				},
-				{
-					"in", "fact",
-				},
-				{
-					"in", "particular",
-				},
-				{
-					"in", "recent", "days",
-				},
-				{
-					"in", "recent", "weeks",
-				},
-				{
-					"in", "the", "past",
-				},
-				{
-					"last", "week",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
-				{
-					"will", "not",
-				},
-				{
-					"would", "not",
-				},
+			PhraseWords: []string{
+				"at", "one", "point", "at", "the", "time", "at", "times",
+				"could", "not", "did", "not", "do", "not", "does", "not",
+				"had", "not", "has", "not", "have", "not", "in", "effect",
+				"in", "essence", "in", "fact", "in", "particular", "in", "recent",
+				"days", "in", "recent", "weeks", "in", "the", "past", "last",
+				"week", "on", "friday", "on", "monday", "on", "saturday", "on",
+				"sunday", "on", "thursday", "on", "tuesday", "on", "wednesday", "this",
+				"week", "will", "not", "would", "not",
+			},
+			PhraseEnds: []int32{
+				3, 6, 8, 10, 12, 14, 16, 18,
+				20, 22, 24, 26, 28, 30, 33, 36,
+				39, 41, 43, 45, 47, 49, 51, 53,
+				55, 57, 59, 61,
 			},
 			PhraseGroups: []int32{
 				0, 3, 4, 5, 6, 7, 8, 9,
@@ -3001,16 +2218,11 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"also known as", "called", "dubbed", "known as", "nicknamed", "referred to as", "termed",
 			},
-			Phrases: [][]string{
-				{
-					"also", "known", "as",
-				},
-				{
-					"known", "as",
-				},
-				{
-					"referred", "to", "as",
-				},
+			PhraseWords: []string{
+				"also", "known", "as", "known", "as", "referred", "to", "as",
+			},
+			PhraseEnds: []int32{
+				3, 5, 8,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2,
@@ -3198,88 +2410,20 @@ var staticDefaultData = staticDefaults{
 				"us news", "video", "videos", "view all", "viral", "weather", "weird", "wellness",
 				"world", "world news", "x",
 			},
-			Phrases: [][]string{
-				{
-					"about", "us",
-				},
-				{
-					"breaking", "news",
-				},
-				{
-					"contact", "us",
-				},
-				{
-					"home", "page",
-				},
-				{
-					"how", "to",
-				},
-				{
-					"jobs", "board",
-				},
-				{
-					"latest", "news",
-				},
-				{
-					"latin", "america",
-				},
-				{
-					"local", "news",
-				},
-				{
-					"log", "in",
-				},
-				{
-					"log", "out",
-				},
-				{
-					"middle", "east",
-				},
-				{
-					"more", "news",
-				},
-				{
-					"personal", "finance",
-				},
-				{
-					"press", "releases",
-				},
-				{
-					"real", "estate",
-				},
-				{
-					"see", "all",
-				},
-				{
-					"show", "all",
-				},
-				{
-					"sign", "in",
-				},
-				{
-					"site", "map",
-				},
-				{
-					"special", "reports",
-				},
-				{
-					"today's", "paper",
-				},
-				{
-					"top", "stories",
-				},
-				{
-					"uk", "news",
-				},
-				{
-					"us", "news",
-				},
-				{
-					"view", "all",
-				},
-				{
-					"world", "news",
-				},
+			PhraseWords: []string{
+				"about", "us", "breaking", "news", "contact", "us", "home", "page",
+				"how", "to", "jobs", "board", "latest", "news", "latin", "america",
+				"local", "news", "log", "in", "log", "out", "middle", "east",
+				"more", "news", "personal", "finance", "press", "releases", "real", "estate",
+				"see", "all", "show", "all", "sign", "in", "site", "map",
+				"special", "reports", "today's", "paper", "top", "stories", "uk", "news",
+				"us", "news", "view", "all", "world", "news",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46, 48,
+				50, 52, 54,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -4382,31 +3526,13 @@ var staticDefaultData = staticDefaults{
 				"had been", "has also been", "has been", "is", "is being", "was", "was also", "was being",
 				"will be", "would be",
 			},
-			Phrases: [][]string{
-				{
-					"had", "been",
-				},
-				{
-					"has", "also", "been",
-				},
-				{
-					"has", "been",
-				},
-				{
-					"is", "being",
-				},
-				{
-					"was", "also",
-				},
-				{
-					"was", "being",
-				},
-				{
-					"will", "be",
-				},
-				{
-					"would", "be",
-				},
+			PhraseWords: []string{
+				"had", "been", "has", "also", "been", "has", "been", "is",
+				"being", "was", "also", "was", "being", "will", "be", "would",
+				"be",
+			},
+			PhraseEnds: []int32{
+				2, 5, 7, 9, 11, 13, 15, 17,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3, 4, 6, 7,
@@ -4545,13 +3671,11 @@ var staticDefaultData = staticDefaults{
 				"wife", "wifes", "witness", "witnesses", "woman", "women", "worker", "workers",
 				"writer", "writers", "youngster", "youngsters",
 			},
-			Phrases: [][]string{
-				{
-					"think", "tank",
-				},
-				{
-					"think", "tanks",
-				},
+			PhraseWords: []string{
+				"think", "tank", "think", "tanks",
+			},
+			PhraseEnds: []int32{
+				2, 4,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -4650,46 +3774,15 @@ var staticDefaultData = staticDefaults{
 				"most", "nearly", "nine in", "one in", "one-third", "only", "over", "roughly",
 				"seven in", "six in", "three in", "three-quarters", "two in", "two-thirds", "under",
 			},
-			Phrases: [][]string{
-				{
-					"a", "majority",
-				},
-				{
-					"a", "plurality",
-				},
-				{
-					"a", "quarter",
-				},
-				{
-					"a", "third",
-				},
-				{
-					"eight", "in",
-				},
-				{
-					"five", "in",
-				},
-				{
-					"four", "in",
-				},
-				{
-					"nine", "in",
-				},
-				{
-					"one", "in",
-				},
-				{
-					"seven", "in",
-				},
-				{
-					"six", "in",
-				},
-				{
-					"three", "in",
-				},
-				{
-					"two", "in",
-				},
+			PhraseWords: []string{
+				"a", "majority", "a", "plurality", "a", "quarter", "a", "third",
+				"eight", "in", "five", "in", "four", "in", "nine", "in",
+				"one", "in", "seven", "in", "six", "in", "three", "in",
+				"two", "in",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26,
 			},
 			PhraseGroups: []int32{
 				0, 4, 5, 6, 7, 8, 9, 10,
@@ -4771,19 +3864,12 @@ var staticDefaultData = staticDefaults{
 			Forms: []string{
 				"is quoted as saying", "was quoted as saying", "was quoted saying", "were quoted as saying",
 			},
-			Phrases: [][]string{
-				{
-					"is", "quoted", "as", "saying",
-				},
-				{
-					"was", "quoted", "as", "saying",
-				},
-				{
-					"was", "quoted", "saying",
-				},
-				{
-					"were", "quoted", "as", "saying",
-				},
+			PhraseWords: []string{
+				"is", "quoted", "as", "saying", "was", "quoted", "as", "saying",
+				"was", "quoted", "saying", "were", "quoted", "as", "saying",
+			},
+			PhraseEnds: []int32{
+				4, 8, 11, 15,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3,
@@ -4897,247 +3983,42 @@ var staticDefaultData = staticDefaults{
 				"you may also like", "you might also like", "à lire aussi", "ähnliche artikel", "čtěte také", "по теме", "похожие статьи", "читайте также",
 				"相关新闻", "相关阅读", "関連記事", "관련기사",
 			},
-			Phrases: [][]string{
-				{
-					"also", "on",
-				},
-				{
-					"also", "read",
-				},
-				{
-					"also", "see",
-				},
-				{
-					"around", "the", "web",
-				},
-				{
-					"articoli", "correlati",
-				},
-				{
-					"artículos", "relacionados",
-				},
-				{
-					"baca", "juga",
-				},
-				{
-					"back", "to", "gallery",
-				},
-				{
-					"berita", "terkait",
-				},
-				{
-					"continue", "reading",
-				},
-				{
-					"das", "könnte", "sie", "auch", "interessieren",
-				},
-				{
-					"don't", "miss",
-				},
-				{
-					"editor's", "picks",
-				},
-				{
-					"editors'", "picks",
-				},
-				{
-					"explore", "further",
-				},
-				{
-					"from", "our", "partners",
-				},
-				{
-					"from", "the", "web",
-				},
-				{
-					"further", "reading",
-				},
-				{
-					"in", "case", "you", "missed", "it",
-				},
-				{
-					"keep", "reading",
-				},
-				{
-					"latest", "news",
-				},
-				{
-					"latest", "stories",
-				},
-				{
-					"leggi", "anche",
-				},
-				{
-					"leia", "mais",
-				},
-				{
-					"leia", "também",
-				},
-				{
-					"lire", "aussi",
-				},
-				{
-					"mehr", "zum", "thema",
-				},
-				{
-					"more", "articles",
-				},
-				{
-					"more", "coverage",
-				},
-				{
-					"more", "from",
-				},
-				{
-					"more", "in",
-				},
-				{
-					"more", "news",
-				},
-				{
-					"more", "on",
-				},
-				{
-					"more", "stories",
-				},
-				{
-					"more", "to", "explore",
-				},
-				{
-					"most", "commented",
-				},
-				{
-					"most", "popular",
-				},
-				{
-					"most", "read",
-				},
-				{
-					"most", "shared",
-				},
-				{
-					"most", "viewed",
-				},
-				{
-					"must", "read",
-				},
-				{
-					"noticias", "relacionadas",
-				},
-				{
-					"other", "articles",
-				},
-				{
-					"other", "stories",
-				},
-				{
-					"popular", "now",
-				},
-				{
-					"promoted", "stories",
-				},
-				{
-					"read", "more",
-				},
-				{
-					"read", "next",
-				},
-				{
-					"read", "this", "next",
-				},
-				{
-					"recommended", "for", "you",
-				},
-				{
-					"recommended", "stories",
-				},
-				{
-					"related", "articles",
-				},
-				{
-					"related", "content",
-				},
-				{
-					"related", "coverage",
-				},
-				{
-					"related", "links",
-				},
-				{
-					"related", "news",
-				},
-				{
-					"related", "posts",
-				},
-				{
-					"related", "stories",
-				},
-				{
-					"see", "also",
-				},
-				{
-					"see", "gallery",
-				},
-				{
-					"související", "články",
-				},
-				{
-					"sponsored", "stories",
-				},
-				{
-					"sur", "le", "même", "sujet",
-				},
-				{
-					"top", "stories",
-				},
-				{
-					"trending", "now",
-				},
-				{
-					"up", "next",
-				},
-				{
-					"veja", "também",
-				},
-				{
-					"view", "gallery",
-				},
-				{
-					"voir", "aussi",
-				},
-				{
-					"watch", "next",
-				},
-				{
-					"weitere", "artikel",
-				},
-				{
-					"what", "to", "read", "next",
-				},
-				{
-					"you", "may", "also", "like",
-				},
-				{
-					"you", "might", "also", "like",
-				},
-				{
-					"à", "lire", "aussi",
-				},
-				{
-					"ähnliche", "artikel",
-				},
-				{
-					"čtěte", "také",
-				},
-				{
-					"по", "теме",
-				},
-				{
-					"похожие", "статьи",
-				},
-				{
-					"читайте", "также",
-				},
+			PhraseWords: []string{
+				"also", "on", "also", "read", "also", "see", "around", "the",
+				"web", "articoli", "correlati", "artículos", "relacionados", "baca", "juga", "back",
+				"to", "gallery", "berita", "terkait", "continue", "reading", "das", "könnte",
+				"sie", "auch", "interessieren", "don't", "miss", "editor's", "picks", "editors'",
+				"picks", "explore", "further", "from", "our", "partners", "from", "the",
+				"web", "further", "reading", "in", "case", "you", "missed", "it",
+				"keep", "reading", "latest", "news", "latest", "stories", "leggi", "anche",
+				"leia", "mais", "leia", "também", "lire", "aussi", "mehr", "zum",
+				"thema", "more", "articles", "more", "coverage", "more", "from", "more",
+				"in", "more", "news", "more", "on", "more", "stories", "more",
+				"to", "explore", "most", "commented", "most", "popular", "most", "read",
+				"most", "shared", "most", "viewed", "must", "read", "noticias", "relacionadas",
+				"other", "articles", "other", "stories", "popular", "now", "promoted", "stories",
+				"read", "more", "read", "next", "read", "this", "next", "recommended",
+				"for", "you", "recommended", "stories", "related", "articles", "related", "content",
+				"related", "coverage", "related", "links", "related", "news", "related", "posts",
+				"related", "stories", "see", "also", "see", "gallery", "související", "články",
+				"sponsored", "stories", "sur", "le", "même", "sujet", "top", "stories",
+				"trending", "now", "up", "next", "veja", "também", "view", "gallery",
+				"voir", "aussi", "watch", "next", "weitere", "artikel", "what", "to",
+				"read", "next", "you", "may", "also", "like", "you", "might",
+				"also", "like", "à", "lire", "aussi", "ähnliche", "artikel", "čtěte",
+				"také", "по", "теме", "похожие", "статьи", "читайте", "также",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 9, 11, 13, 15, 18,
+				20, 22, 27, 29, 31, 33, 35, 38,
+				41, 43, 48, 50, 52, 54, 56, 58,
+				60, 62, 65, 67, 69, 71, 73, 75,
+				77, 79, 82, 84, 86, 88, 90, 92,
+				94, 96, 98, 100, 102, 104, 106, 108,
+				111, 114, 116, 118, 120, 122, 124, 126,
+				128, 130, 132, 134, 136, 138, 142, 144,
+				146, 148, 150, 152, 154, 156, 158, 162,
+				166, 170, 173, 175, 177, 179, 181, 183,
 			},
 			PhraseGroups: []int32{
 				0, 3, 4, 5, 6, 7, 8, 9,
@@ -5340,70 +4221,18 @@ var staticDefaultData = staticDefaults{
 				"the play", "the program", "the programme", "the series", "the show", "the slogan", "the song", "the term",
 				"the word", "titled",
 			},
-			Phrases: [][]string{
-				{
-					"known", "as",
-				},
-				{
-					"so", "called",
-				},
-				{
-					"the", "album",
-				},
-				{
-					"the", "book",
-				},
-				{
-					"the", "documentary",
-				},
-				{
-					"the", "film",
-				},
-				{
-					"the", "hashtag",
-				},
-				{
-					"the", "movie",
-				},
-				{
-					"the", "musical",
-				},
-				{
-					"the", "nickname",
-				},
-				{
-					"the", "novel",
-				},
-				{
-					"the", "phrase",
-				},
-				{
-					"the", "play",
-				},
-				{
-					"the", "program",
-				},
-				{
-					"the", "programme",
-				},
-				{
-					"the", "series",
-				},
-				{
-					"the", "show",
-				},
-				{
-					"the", "slogan",
-				},
-				{
-					"the", "song",
-				},
-				{
-					"the", "term",
-				},
-				{
-					"the", "word",
-				},
+			PhraseWords: []string{
+				"known", "as", "so", "called", "the", "album", "the", "book",
+				"the", "documentary", "the", "film", "the", "hashtag", "the", "movie",
+				"the", "musical", "the", "nickname", "the", "novel", "the", "phrase",
+				"the", "play", "the", "program", "the", "programme", "the", "series",
+				"the", "show", "the", "slogan", "the", "song", "the", "term",
+				"the", "word",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2,
@@ -5483,28 +4312,12 @@ var staticDefaultData = staticDefaults{
 				"sms", "snapchat", "telegram", "tiktok", "tumblr", "tweet", "twitter", "vk",
 				"wechat", "weibo", "whatsapp", "youtube",
 			},
-			Phrases: [][]string{
-				{
-					"copy", "link",
-				},
-				{
-					"copy", "url",
-				},
-				{
-					"link", "copied",
-				},
-				{
-					"pin", "it",
-				},
-				{
-					"share", "on",
-				},
-				{
-					"share", "this",
-				},
-				{
-					"share", "via",
-				},
+			PhraseWords: []string{
+				"copy", "link", "copy", "url", "link", "copied", "pin", "it",
+				"share", "on", "share", "this", "share", "via",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14,
 			},
 			PhraseGroups: []int32{
 				0, 2, 3, 4,
@@ -5761,40 +4574,16 @@ var staticDefaultData = staticDefaults{
 				"at a news conference", "at a press conference", "in a filing", "in a letter", "in a post", "in a speech", "in a statement", "in a tweet",
 				"in an interview", "on facebook", "on twitter",
 			},
-			Phrases: [][]string{
-				{
-					"at", "a", "news", "conference",
-				},
-				{
-					"at", "a", "press", "conference",
-				},
-				{
-					"in", "a", "filing",
-				},
-				{
-					"in", "a", "letter",
-				},
-				{
-					"in", "a", "post",
-				},
-				{
-					"in", "a", "speech",
-				},
-				{
-					"in", "a", "statement",
-				},
-				{
-					"in", "a", "tweet",
-				},
-				{
-					"in", "an", "interview",
-				},
-				{
-					"on", "facebook",
-				},
-				{
-					"on", "twitter",
-				},
+			PhraseWords: []string{
+				"at", "a", "news", "conference", "at", "a", "press", "conference",
+				"in", "a", "filing", "in", "a", "letter", "in", "a",
+				"post", "in", "a", "speech", "in", "a", "statement", "in",
+				"a", "tweet", "in", "an", "interview", "on", "facebook", "on",
+				"twitter",
+			},
+			PhraseEnds: []int32{
+				4, 8, 11, 14, 17, 20, 23, 26,
+				29, 31, 33,
 			},
 			PhraseGroups: []int32{
 				0, 2, 9,
@@ -5855,13 +4644,11 @@ var staticDefaultData = staticDefaults{
 				"predicting", "promising", "proposing", "questioning", "recalling", "reiterating", "saying", "stating",
 				"stressing", "suggesting", "telling", "tweeting", "urging", "vowing", "warning",
 			},
-			Phrases: [][]string{
-				{
-					"calling", "for",
-				},
-				{
-					"pointing", "out",
-				},
+			PhraseWords: []string{
+				"calling", "for", "pointing", "out",
+			},
+			PhraseEnds: []int32{
+				2, 4,
 			},
 			PhraseGroups: []int32{
 				0, 1,
@@ -5991,151 +4778,28 @@ var staticDefaultData = staticDefaults{
 				"vows", "warn", "warned", "warning", "warns", "write", "writed", "writes",
 				"writing", "written", "wrote",
 			},
-			Phrases: [][]string{
-				{
-					"brush", "off",
-				},
-				{
-					"brushed", "off",
-				},
-				{
-					"brushes", "off",
-				},
-				{
-					"brushing", "off",
-				},
-				{
-					"call", "for",
-				},
-				{
-					"call", "on",
-				},
-				{
-					"called", "for",
-				},
-				{
-					"called", "on",
-				},
-				{
-					"calling", "for",
-				},
-				{
-					"calling", "on",
-				},
-				{
-					"calls", "for",
-				},
-				{
-					"calls", "on",
-				},
-				{
-					"complain", "about",
-				},
-				{
-					"complained", "about",
-				},
-				{
-					"complaining", "about",
-				},
-				{
-					"complains", "about",
-				},
-				{
-					"insist", "on",
-				},
-				{
-					"insisted", "on",
-				},
-				{
-					"insisting", "on",
-				},
-				{
-					"insists", "on",
-				},
-				{
-					"lash", "out", "at",
-				},
-				{
-					"lashed", "out", "at",
-				},
-				{
-					"lashes", "out", "at",
-				},
-				{
-					"lashing", "out", "at",
-				},
-				{
-					"point", "out",
-				},
-				{
-					"point", "to",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointed", "to",
-				},
-				{
-					"pointing", "out",
-				},
-				{
-					"pointing", "to",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"points", "to",
-				},
-				{
-					"rail", "against",
-				},
-				{
-					"railed", "against",
-				},
-				{
-					"railing", "against",
-				},
-				{
-					"rails", "against",
-				},
-				{
-					"respond", "to",
-				},
-				{
-					"responded", "to",
-				},
-				{
-					"responding", "to",
-				},
-				{
-					"responds", "to",
-				},
-				{
-					"rule", "out",
-				},
-				{
-					"ruled", "out",
-				},
-				{
-					"rules", "out",
-				},
-				{
-					"ruling", "out",
-				},
-				{
-					"take", "aim", "at",
-				},
-				{
-					"taked", "aim", "at",
-				},
-				{
-					"takes", "aim", "at",
-				},
-				{
-					"taking", "aim", "at",
-				},
+			PhraseWords: []string{
+				"brush", "off", "brushed", "off", "brushes", "off", "brushing", "off",
+				"call", "for", "call", "on", "called", "for", "called", "on",
+				"calling", "for", "calling", "on", "calls", "for", "calls", "on",
+				"complain", "about", "complained", "about", "complaining", "about", "complains", "about",
+				"insist", "on", "insisted", "on", "insisting", "on", "insists", "on",
+				"lash", "out", "at", "lashed", "out", "at", "lashes", "out",
+				"at", "lashing", "out", "at", "point", "out", "point", "to",
+				"pointed", "out", "pointed", "to", "pointing", "out", "pointing", "to",
+				"points", "out", "points", "to", "rail", "against", "railed", "against",
+				"railing", "against", "rails", "against", "respond", "to", "responded", "to",
+				"responding", "to", "responds", "to", "rule", "out", "ruled", "out",
+				"rules", "out", "ruling", "out", "take", "aim", "at", "taked",
+				"aim", "at", "takes", "aim", "at", "taking", "aim", "at",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 43, 46, 49, 52,
+				54, 56, 58, 60, 62, 64, 66, 68,
+				70, 72, 74, 76, 78, 80, 82, 84,
+				86, 88, 90, 92, 95, 98, 101, 104,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 6, 8, 10,
@@ -6262,52 +4926,16 @@ var staticDefaultData = staticDefaults{
 				"on tuesday", "on wednesday", "previously", "separately", "similarly", "so", "still", "then",
 				"this week", "yet",
 			},
-			Phrases: [][]string{
-				{
-					"at", "the", "same", "time",
-				},
-				{
-					"in", "a", "statement",
-				},
-				{
-					"in", "an", "interview",
-				},
-				{
-					"in", "particular",
-				},
-				{
-					"in", "response",
-				},
-				{
-					"last", "week",
-				},
-				{
-					"last", "year",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
+			PhraseWords: []string{
+				"at", "the", "same", "time", "in", "a", "statement", "in",
+				"an", "interview", "in", "particular", "in", "response", "last", "week",
+				"last", "year", "on", "friday", "on", "monday", "on", "saturday",
+				"on", "sunday", "on", "thursday", "on", "tuesday", "on", "wednesday",
+				"this", "week",
+			},
+			PhraseEnds: []int32{
+				4, 7, 10, 12, 14, 16, 18, 20,
+				22, 24, 26, 28, 30, 32, 34,
 			},
 			PhraseGroups: []int32{
 				0, 1, 5, 7, 14,
@@ -7502,37 +6130,14 @@ var staticDefaultData = staticDefaults{
 				"testified", "told", "touted", "tweeted", "urged", "urges", "vowed", "vows",
 				"warn", "warned", "warns", "writes", "wrote",
 			},
-			Phrases: [][]string{
-				{
-					"called", "for",
-				},
-				{
-					"called", "on",
-				},
-				{
-					"calls", "for",
-				},
-				{
-					"calls", "on",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointed", "to",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"points", "to",
-				},
-				{
-					"report", "that",
-				},
-				{
-					"reports", "that",
-				},
+			PhraseWords: []string{
+				"called", "for", "called", "on", "calls", "for", "calls", "on",
+				"pointed", "out", "pointed", "to", "points", "out", "points", "to",
+				"report", "that", "reports", "that",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20,
 			},
 			PhraseGroups: []int32{
 				0, 2, 4, 6, 8, 9,
@@ -7606,64 +6211,18 @@ var staticDefaultData = staticDefaults{
 				"subscribe", "subscribed", "subscriber", "subscribers", "subscription", "subscriptions", "unsubscribe", "username",
 				"your account",
 			},
-			Phrases: [][]string{
-				{
-					"already", "a", "subscriber",
-				},
-				{
-					"already", "have", "an", "account",
-				},
-				{
-					"become", "a", "member",
-				},
-				{
-					"create", "account",
-				},
-				{
-					"create", "an", "account",
-				},
-				{
-					"download", "the", "app",
-				},
-				{
-					"follow", "us",
-				},
-				{
-					"forgot", "password",
-				},
-				{
-					"free", "trial",
-				},
-				{
-					"get", "the", "app",
-				},
-				{
-					"join", "now",
-				},
-				{
-					"join", "us",
-				},
-				{
-					"like", "us",
-				},
-				{
-					"log", "in",
-				},
-				{
-					"log", "out",
-				},
-				{
-					"my", "account",
-				},
-				{
-					"sign", "in",
-				},
-				{
-					"sign", "up",
-				},
-				{
-					"your", "account",
-				},
+			PhraseWords: []string{
+				"already", "a", "subscriber", "already", "have", "an", "account", "become",
+				"a", "member", "create", "account", "create", "an", "account", "download",
+				"the", "app", "follow", "us", "forgot", "password", "free", "trial",
+				"get", "the", "app", "join", "now", "join", "us", "like",
+				"us", "log", "in", "log", "out", "my", "account", "sign",
+				"in", "sign", "up", "your", "account",
+			},
+			PhraseEnds: []int32{
+				3, 7, 10, 12, 15, 18, 20, 22,
+				24, 27, 29, 31, 33, 35, 37, 39,
+				41, 43, 45,
 			},
 			PhraseGroups: []int32{
 				0, 2, 3, 5, 6, 7, 8, 9,
@@ -7836,109 +6395,23 @@ var staticDefaultData = staticDefaults{
 				"promise that", "promises that", "remark that", "remarks that", "statement that", "statements that", "suggestion that", "suggestions that",
 				"warning that", "warnings that",
 			},
-			Phrases: [][]string{
-				{
-					"accusation", "that",
-				},
-				{
-					"accusations", "that",
-				},
-				{
-					"admission", "that",
-				},
-				{
-					"admissions", "that",
-				},
-				{
-					"allegation", "that",
-				},
-				{
-					"allegations", "that",
-				},
-				{
-					"argument", "that",
-				},
-				{
-					"arguments", "that",
-				},
-				{
-					"assertion", "that",
-				},
-				{
-					"assertions", "that",
-				},
-				{
-					"assurance", "that",
-				},
-				{
-					"assurances", "that",
-				},
-				{
-					"claim", "that",
-				},
-				{
-					"claims", "that",
-				},
-				{
-					"complaint", "that",
-				},
-				{
-					"complaints", "that",
-				},
-				{
-					"contention", "that",
-				},
-				{
-					"contentions", "that",
-				},
-				{
-					"criticism", "that",
-				},
-				{
-					"criticisms", "that",
-				},
-				{
-					"insistence", "that",
-				},
-				{
-					"insistences", "that",
-				},
-				{
-					"pledge", "that",
-				},
-				{
-					"pledges", "that",
-				},
-				{
-					"promise", "that",
-				},
-				{
-					"promises", "that",
-				},
-				{
-					"remark", "that",
-				},
-				{
-					"remarks", "that",
-				},
-				{
-					"statement", "that",
-				},
-				{
-					"statements", "that",
-				},
-				{
-					"suggestion", "that",
-				},
-				{
-					"suggestions", "that",
-				},
-				{
-					"warning", "that",
-				},
-				{
-					"warnings", "that",
-				},
+			PhraseWords: []string{
+				"accusation", "that", "accusations", "that", "admission", "that", "admissions", "that",
+				"allegation", "that", "allegations", "that", "argument", "that", "arguments", "that",
+				"assertion", "that", "assertions", "that", "assurance", "that", "assurances", "that",
+				"claim", "that", "claims", "that", "complaint", "that", "complaints", "that",
+				"contention", "that", "contentions", "that", "criticism", "that", "criticisms", "that",
+				"insistence", "that", "insistences", "that", "pledge", "that", "pledges", "that",
+				"promise", "that", "promises", "that", "remark", "that", "remarks", "that",
+				"statement", "that", "statements", "that", "suggestion", "that", "suggestions", "that",
+				"warning", "that", "warnings", "that",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46, 48,
+				50, 52, 54, 56, 58, 60, 62, 64,
+				66, 68,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -8697,55 +7170,15 @@ var staticDefaultData = staticDefaults{
 				"vp", "vps", "waiter", "waiters", "waitress", "waitresses", "whip", "whips",
 				"winger", "wingers", "writer", "writers",
 			},
-			Phrases: [][]string{
-				{
-					"attorney", "general",
-				},
-				{
-					"attorney", "general",
-				},
-				{
-					"attorney", "generals",
-				},
-				{
-					"attorney", "generals",
-				},
-				{
-					"majority", "leader",
-				},
-				{
-					"majority", "leaders",
-				},
-				{
-					"minority", "leader",
-				},
-				{
-					"minority", "leaders",
-				},
-				{
-					"press", "secretaries",
-				},
-				{
-					"press", "secretary",
-				},
-				{
-					"prime", "minister",
-				},
-				{
-					"prime", "ministers",
-				},
-				{
-					"running", "mate",
-				},
-				{
-					"running", "mates",
-				},
-				{
-					"vice", "president",
-				},
-				{
-					"vice", "presidents",
-				},
+			PhraseWords: []string{
+				"attorney", "general", "attorney", "general", "attorney", "generals", "attorney", "generals",
+				"majority", "leader", "majority", "leaders", "minority", "leader", "minority", "leaders",
+				"press", "secretaries", "press", "secretary", "prime", "minister", "prime", "ministers",
+				"running", "mate", "running", "mates", "vice", "president", "vice", "presidents",
+			},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
 			},
 			PhraseGroups: []int32{
 				0, 4, 6, 8, 10, 12, 14,

@@ -101,17 +101,21 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 			}
 			sl.EntryAt = append(sl.EntryAt, v)
 		}
+		var phrases [][]string
 		for _, f := range sl.Forms {
 			if strings.Contains(f, " ") {
-				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
+				ws := strings.Split(f, " ")
+				phrases = append(phrases, ws)
+				sl.PhraseWords = append(sl.PhraseWords, ws...)
+				sl.PhraseEnds = append(sl.PhraseEnds, int32(len(sl.PhraseWords)))
 			}
 		}
 		// the rows of the phrases of each first word, which install puts
 		// in the list's map as they are (a first word in two rows would
 		// lose one)
 		var firsts []string // the rows' first words
-		for i, ws := range sl.Phrases {
-			if i == 0 || ws[0] != sl.Phrases[i-1][0] {
+		for i, ws := range phrases {
+			if i == 0 || ws[0] != phrases[i-1][0] {
 				if len(firsts) > 0 && firsts[len(firsts)-1] >= ws[0] {
 					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row after those of %q", name, ws[0], firsts[len(firsts)-1])
 				}
@@ -421,8 +425,8 @@ func TestStaticLoadSame(t *testing.T) {
 	phrases := func(l *List) []string {
 		var out []string
 		for _, ps := range l.phraseRows() {
-			for _, p := range ps {
-				out = append(out, strings.Join(p, " "))
+			for k := range ps.len() {
+				out = append(out, strings.Join(ps.at(k), " "))
 			}
 		}
 		sort.Strings(out)
