@@ -28927,1472 +28927,1154 @@ var staticDefaultData = staticDefaults{
 		MaxLen: 14,
 	},
 	Tests: []staticTests{
+		{ID: "transcript-label", End: 2},
+		{ID: "quote-cue-speaker", End: 4},
+		{ID: "quote-speaker-cue", End: 7},
+		{ID: "quote-as-speaker-cue", End: 9},
+		{ID: "speaker-cue-colon", End: 11},
+		{ID: "speaker-cue-participle-addressee", End: 13},
+		{ID: "participle-addressee-quote", End: 15},
+		{ID: "speaker-cue-quote", End: 17},
+		{ID: "cue-speaker-quote", End: 19},
+		{ID: "according-to-before", End: 21},
+		{ID: "according-to-after", End: 23},
+		{ID: "in-the-words-of", End: 26},
+		{ID: "quoted-as-saying", End: 28},
+		{ID: "dash-source-next", End: 30},
+		{ID: "passive-by-speaker", End: 33},
+		{ID: "headline-dash", End: 38},
+		{ID: "shared-attribution", End: 41},
+		{ID: "quote-gap-speaker-cue", End: 43},
+		{ID: "quote-gap-cue-speaker", End: 45},
+		{ID: "colon-before", End: 47},
+		{ID: "split-quote", End: 49},
+		{ID: "with-speaker-participle", End: 51},
+		{ID: "speaker-cue-participle", End: 53},
+		{ID: "subject-participle-quote", End: 55},
+		{ID: "relative-clause-cue", End: 57},
+		{ID: "partial-quote", End: 65},
+		{ID: "cue-speaker-later-quote", End: 67},
+		{ID: "speaker-colon-quote", End: 71},
+		{ID: "pronoun-clause-cue-quote", End: 73},
+		{ID: "pronoun-cue-quote", End: 76},
+		{ID: "reported-asked-question", End: 79},
+		{ID: "pronoun-noun-cue-quote", End: 81},
+		{ID: "reported-according-to-inside", End: 84},
+		{ID: "subject-cue-quote", End: 87},
+		{ID: "reported-according-to", End: 89},
+		{ID: "reported-as-speaker-cue", End: 91},
+		{ID: "subject-noun-cue-quote", End: 93},
+		{ID: "reported-according-to-long", End: 95},
+		{ID: "reported-according-to-after", End: 97},
+		{ID: "possessive-speech-noun", End: 100},
+		{ID: "reported-according-to-after-long", End: 102},
+		{ID: "reported-was-asked", End: 104},
+		{ID: "reported-passive", End: 106},
+		{ID: "reported-parenthetical", End: 108},
+		{ID: "shared-attribution-after-cue", End: 110},
+		{ID: "reported-according-to-after-breaks", End: 112},
+		{ID: "reported-speaker-cue-that", End: 116},
+		{ID: "reported-parenthetical-short", End: 118},
+		{ID: "partial-quote-object", End: 120},
+		{ID: "reported-speaker-cue", End: 123},
+		{ID: "reported-relative", End: 125},
+		{ID: "subject-colon-quote", End: 127},
+		{ID: "reported-content-speaker-cue", End: 132},
+		{ID: "reported-content-quote-speaker-cue", End: 134},
+		{ID: "reported-content-cue-speaker", End: 136},
+		{ID: "object-colon-quote", End: 138},
+		{ID: "reported-subject-cue", End: 143},
+		{ID: "reported-content-breaks-speaker-cue", End: 145},
+		{ID: "reported-content-breaks-cue-speaker", End: 147},
+		{ID: "quote-phrase-cue", End: 150},
+		{ID: "reported-when-asked", End: 152},
+		{ID: "reported-speaker-aside-cue", End: 155},
+		{ID: "reported-content-subject-cue", End: 157},
+		{ID: "reported-participle", End: 159},
+		{ID: "previous-subject-colon", End: 161},
+		{ID: "reported-subject-and-cue", End: 163},
+		{ID: "reported-colon-lead", End: 165},
+		{ID: "previous-speaker-next-to-cue", End: 167},
+		{ID: "reported-continued-participle", End: 170},
+		{ID: "reported-continued-verb", End: 173},
+		{ID: "previous-speaker-cue", End: 175},
+		{ID: "reported-subject-aside-cue", End: 177},
+		{ID: "reported-fronted-subject-cue", End: 179},
+		{ID: "reported-conjunction-subject-cue", End: 181},
+		{ID: "reported-long-subject-cue", End: 184},
+		{ID: "reported-noun-that", End: 188},
+		{ID: "reported-subject-noun-that", End: 190},
+		{ID: "sentence-subject", End: 192},
+		{ID: "previous-subject", End: 194},
+		{ID: "continued-turn", End: 196},
+	},
+	RuleTests: []RuleTest{
+		{
+			Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
+			Speaker: "WALLACE",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
+		},
+		{
+			Text:    "“Note: the debate starts at nine.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
+		},
+		{
+			Text:    "“We are done,” said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
+		},
+		{
+			Text:    "“We are done,” the minister said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
+		},
+		{
+			Text:    "“It was closer,” Yury Ushakov has said.",
+			Speaker: "Yury Ushakov",
+			Cue:     "has said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
+		},
+		{
+			Text:    "“It was very useful,” Ushakov told reporters.",
+			Speaker: "Ushakov",
+			Cue:     "told reporters",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
+		},
+		{
+			Text:    "“It was very useful,” the report on Monday concluded.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
+		},
+		{
+			Text:    "Talks were “very useful,” as Ushakov put it.",
+			Speaker: "Ushakov",
+			Cue:     "put",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
+		},
+		{
+			Text:    "Talks were “very useful,” as a first step.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
+		},
+		{
+			Text:    "Ushakov told the press on Friday: “The talks were useful.”",
+			Speaker: "Ushakov",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
+		},
+		{
+			Text:    "The agenda: “peace first.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
+		},
+		{
+			Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
+			Speaker: "Jane Doe",
+			Cue:     "weighed in",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
+		},
+		{
+			Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
+			Speaker: "Clinton",
+			Cue:     "telling",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
+		},
+		{
+			Text:    "But, said Solovey, “I do not want to drum up conflict.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
+		},
+		{
+			Text:    "Then she said, “We will win.”",
+			Speaker: "she",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
+		},
+		{
+			Text:    "Then the room went quiet, “We will win.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
+		},
+		{
+			Text:    "But, said Solovey, “I do not want to drum up conflict.”",
+			Speaker: "Solovey",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 113, Col: 9},
+		},
+		{
+			Text:    "But, unlike Solovey, “I do not want to drum up conflict.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 116, Col: 9},
+		},
+		{
+			Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
+			Speaker: "Ushakov",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
+		},
+		{
+			Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
+		},
+		{
+			Text:    "The talks were “very useful,” according to Ushakov.",
+			Speaker: "Ushakov",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
+		},
+		{
+			Text:    "The talks were “very useful,” according to plan.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
+		},
+		{
+			Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
+			Speaker: "Dr. Lee",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
+		},
+		{
+			Text:    "In the words of Ushakov, “The talks were useful.”",
+			Speaker: "Ushakov",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
+		},
+		{
+			Text:    "In other words, “The talks were useful.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
+		},
+		{
+			Text:    "Ushakov was quoted as saying the talks were “useful.”",
+			Speaker: "Ushakov",
+			Cue:     "was quoted as saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
+		},
+		{
+			Text:    "The talks were quoted as “useful.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
+		},
+		{
+			Text:    "“Boeing and GE pay zero taxes.”\n\n- Bernie Sanders.",
+			Speaker: "Bernie Sanders",
+			Cue:     "-",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 126, Col: 9},
+		},
+		{
+			Text:    "“Boeing and GE pay zero taxes.”\n\nThe claim is old.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 129, Col: 9},
+		},
+		{
+			Text:    "The closures have been described as “a disaster for the town” by the mayor.",
+			Speaker: "the mayor",
+			Cue:     "described",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
+		},
+		{
+			Text:    "The plan was called “reckless” by Jane Doe on Monday.",
+			Speaker: "Jane Doe",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
+		},
+		{
+			Text:    "The plan was called “reckless” by late Monday.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
+		},
+		{
+			Text:    "Putin-Witkoff talks ‘constructive’ – Russian presidential aide",
+			Speaker: "Russian presidential aide",
+			Cue:     "–",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 246, Col: 9},
+		},
+		{
+			Text:    "Putin-Witkoff talks ‘constructive’ – and long",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 249, Col: 9},
+		},
+		{
+			Text:    "City budget “a disaster” – Springfield mayor",
+			Speaker: "Springfield mayor",
+			Cue:     "–",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 251, Col: 9},
+		},
+		{
+			Text:    "Doe said on Monday that the city would “keep its word.”—Jane Roe.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 254, Col: 9},
+		},
+		{
+			Text:    "The mayor insisted the plan was “sound” – Jane Roe",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 256, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
+			Speaker: "Ushakov",
+			Cue:     "told reporters",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
+		},
+		{
+			Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
+		},
+		{
+			Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
+			Speaker: "Clinton",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
+		},
+		{
+			Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
+		},
+		{
+			Text:    "“It was bad” for years, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
+		},
+		{
+			Text:    "“It was bad” for years, and worse later.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
+		},
+		{
+			Text:    "Caddell continued:\n\n“The health issue is partisan.”",
+			Speaker: "Caddell",
+			Cue:     "continued",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
+		},
+		{
+			Text:    "The agenda was this:\n\n“Peace first.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
+		},
+		{
+			Text:    "“We came to talk,” he said. “We are leaving now.”",
+			Speaker: "he",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
+		},
+		{
+			Text:    "We came to talk. “We are leaving now.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
+		},
+		{
+			Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
+			Speaker: "John McCain",
+			Cue:     "calling",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
+		},
+		{
+			Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
+		},
+		{
+			Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
+			Speaker: "Lewandowski",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
+		},
+		{
+			Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
+		},
+		{
+			Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
+			Speaker: "Black Lives Matter",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
+		},
+		{
+			Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
+		},
+		{
+			Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
+			Speaker: "who",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
+		},
+		{
+			Text:    "Contrast that with the pact, which Trump has called “insanity.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
+		},
+		{
+			Text:    "At the rally the governor referred to his rival as “a weathervane in a storm.”",
+			Speaker: "the governor",
+			Cue:     "referred",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 586, Col: 9},
+		},
+		{
+			Text:    "The mayor derided the tower as “a glass toothpick.”",
+			Speaker: "The mayor",
+			Cue:     "derided",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 589, Col: 9},
+		},
+		{
+			Text:    "Kremlin aide Yury Ushakov has hailed “very useful” talks.",
+			Speaker: "Yury Ushakov",
+			Cue:     "hailed",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 592, Col: 9},
+		},
+		{
+			Text:    "But Jane Doe has hailed “very useful” talks.",
+			Speaker: "Jane Doe",
+			Cue:     "hailed",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 595, Col: 9},
+		},
+		{
+			Text:    "The meeting brought the sides “closer” on Ukraine.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 598, Col: 9},
+		},
+		{
+			Text:    "A letter obtained by the Springfield Herald warns that “the talks will fail.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 600, Col: 9},
+		},
+		{
+			Text:    "Liberal claims were rated “false” far more often.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 602, Col: 9},
+		},
+		{
+			Text:    "A Republican called the plan “a disaster.”",
+			Speaker: "A Republican",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 604, Col: 9},
+		},
+		{
+			Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
+			Speaker: "Joe Biden",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
+		},
+		{
+			Text:    "The plan, urging critics to “give him time,” failed.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
+		},
+		{
+			Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
+			Speaker: "Michael P. McDonald",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
+		},
+		{
+			Text:    "More from Jane Doe: “At long last the contests have started.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
+		},
+		{
+			Text:    "The agenda for Monday: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
+		},
+		{
+			Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
+		},
+		{
+			Text:    "The vote went ahead on Monday, although she supported the plan and said, “We are ready to build it.”",
+			Speaker: "she",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 336, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, she supported the plan and said, “We are ready to build it.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 339, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, he supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
+			Speaker: "he",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 320, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, Sharpton supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 323, Col: 9},
+		},
+		{
+			Text:    "While she has dropped the attacks on her rival, her staff will reprint a column on his “fiction-filled campaign” this week.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 325, Col: 9},
+		},
+		{
+			Text: "Asked whether the bridge would close in May, the mayor said no.",
+			Cue:  "Asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
+		},
+		{
+			Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
+			Speaker: "Jane Doe",
+			Cue:     "asked",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
+		},
+		{
+			Text:    "Asked to leave the hall, the mayor said no.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
+		},
+		{
+			Text:    "Last year, he played down the mayor’s comments as “just part of the campaign” and moved on.",
+			Speaker: "he",
+			Cue:     "comments",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 349, Col: 9},
+		},
+		{
+			Text:    "Last year, he played down the mayor’s budget as “just part of the campaign” and moved on.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 352, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county, according to the latest poll, want the bridge to stay open.",
+			Speaker: "the latest poll",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 288, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county, according to plan, want the bridge to stay open.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 291, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 293, Col: 9},
+		},
+		{
+			Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
+			Speaker: "McConnell",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
+		},
+		{
+			Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
+		},
+		{
+			Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
+			Speaker: "Jane Doe",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
+		},
+		{
+			Text:    "According to plan, the meeting ended early.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
+		},
+		{
+			Text:    "As the paper first reported, most of the money went to copies of one book.",
+			Speaker: "the paper",
+			Cue:     "first reported",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 236, Col: 9},
+		},
+		{
+			Text:    "As the paper fell from the table, most of the money went to books.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 239, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+			Speaker: "Officials",
+			Cue:     "terms",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
+		},
+		{
+			Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
+			Speaker: "early results of a poll taken by a firm for the two papers",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
+		},
+		{
+			Text:    "According to plan the bridge stayed open.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
+		},
+		{
+			Text:    "Forty people were detained on Sunday, according to the interior ministry.",
+			Speaker: "the interior ministry",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
+		},
+		{
+			Text:    "Forty people were detained on Sunday, according to plan.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
+		},
+		{
+			Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
+			Speaker: "Mark Jones",
+			Cue:     "claim",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
+		},
+		{
+			Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
+			Speaker: "Lee",
+			Cue:     "pledge",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
+		},
 		{
-			ID: "transcript-label",
-			Tests: []RuleTest{
-				{
-					Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
-					Speaker: "WALLACE",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
-				},
-				{
-					Text:    "“Note: the debate starts at nine.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“We are done,” said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
-				},
-				{
-					Text:    "“We are done,” the minister said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was closer,” Yury Ushakov has said.",
-					Speaker: "Yury Ushakov",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” the report on Monday concluded.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-as-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Talks were “very useful,” as Ushakov put it.",
-					Speaker: "Ushakov",
-					Cue:     "put",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
-				},
-				{
-					Text:    "Talks were “very useful,” as a first step.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov told the press on Friday: “The talks were useful.”",
-					Speaker: "Ushakov",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
-				},
-				{
-					Text:    "The agenda: “peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle-addressee",
-			Tests: []RuleTest{
-				{
-					Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
-					Speaker: "Jane Doe",
-					Cue:     "weighed in",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
-				},
-			},
-		},
+			Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
+			Speaker: "data released on Friday by the state",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
+		},
+		{
+			Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
+			Cue:  "asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
+		},
+		{
+			Text:    "Jane Doe was asked to leave the hall in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
+		},
+		{
+			Text: "On Monday it was announced that the talks would resume in June.",
+			Cue:  "announced",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
+		},
+		{
+			Text:    "It was clear that the talks would resume in June.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
+		},
+		{
+			Text:    "Many of the closures, Jane Doe said, have involved public courses.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
+		},
+		{
+			Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
+		},
+		{
+			Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
+			Speaker: "the Evening Herald",
+			Cue:     "reported",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
+			Speaker: "data released on Friday by the state",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
+		},
+		{
+			Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
+			Speaker: "Jane Doe",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
+		},
+		{
+			Text:    "The mayor has warned that the bridge will close in May.",
+			Speaker: "The mayor",
+			Cue:     "has warned",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
+		},
+		{
+			Text:    "Jane Doe believes that the talks had been useful.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
+		},
+		{
+			Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
+		},
+		{
+			Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
+		},
+		{
+			Text:    "It was sent from Springfield warning that “the talks will fail.”",
+			Speaker: "Springfield",
+			Cue:     "warning",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
+		},
+		{
+			Text:    "The meeting brought the sides “closer” on the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
+		},
+		{
+			Text:    "Jane Doe said the talks had been useful.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
+		},
+		{
+			Text:    "Jane Doe described the talks as “very useful.”",
+			Speaker: "Jane Doe",
+			Cue:     "described",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
+		},
+		{
+			Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
+		},
+		{
+			Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
+		},
+		{
+			Text:    "The plan was backed by Jane Doe, who left the city in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
+		},
+		{
+			Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
+			Speaker: "the Illinois Board of Elections",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
+		},
+		{
+			Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 493, Col: 9},
+		},
+		{
+			Text:    "After the storm attacks, the city rebuilt the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 496, Col: 9},
+		},
+		{
+			Text:    "In a speech at the town hall last July, Jane Doe said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 498, Col: 9},
+		},
+		{
+			Text:    "Several of the council members were not pleased with the plan, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 500, Col: 9},
+		},
+		{
+			Text:    "In May, the council closed the bridge for a year, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 503, Col: 9},
+		},
+		{
+			Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
+			Speaker: "Jane Doe",
+			Cue:     "has said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
+		},
+		{
+			Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, said to be a first.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
+		},
+		{
+			Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
+		},
+		{
+			Text:    "The agenda for Monday: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
+		},
+		{
+			Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
+			Speaker: "Most of the voters polled",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
+		},
+		{
+			Text:    "The magazine on the table was open at a page about gardens.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
+		},
+		{
+			Text:    "The new report found the bridge unsafe for heavy trucks.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
+		},
+		{
+			Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
+			Speaker: "Local officials",
+			Cue:     "report that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
+		},
+		{
+			Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
+			Speaker: "The state agency",
+			Cue:     "reports that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
+			Speaker: "voice-over in the new ad",
+			Cue:     "says",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
+			Speaker: "lawsuit filed on Monday",
+			Cue:     "reads",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
+		},
+		{
+			Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
+			Cue:  "asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
+		},
+		{
+			Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
+		},
+		{
+			Text:    "The pilot had logged many hours with the firm, the airline said on Friday.",
+			Speaker: "the airline",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 514, Col: 9},
+		},
+		{
+			Text:    "The pilot had logged many hours with the firm, the airline flew on Friday.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 517, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left the talks early, saying they had failed.",
+			Speaker: "Jane Doe",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left the talks early, hoping they would fail.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
+		},
+		{
+			Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
+		},
+		{
+			Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
+		},
+		{
+			Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
+			Speaker: "Jane Doe",
+			Cue:     "has promised",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
+		},
+		{
+			Text:    "Jane Doe opened the bridge in May and closed it in June.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
+		},
+		{
+			Text:    "Jane Doe: the talks had been useful and will go on.",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
+		},
+		{
+			Text:    "Update: the talks had been useful and will go on.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
+		},
+		{
+			Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
+			Speaker: "Axelrod",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
+		},
+		{
+			Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
+		},
+		{
+			Text:    "Jane Doe announced that she would run for mayor, saying the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 593, Col: 9},
+		},
+		{
+			Text:    "“We are done,” Jane Doe said, adding that the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "adding",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 596, Col: 9},
+		},
+		{
+			Text:    "The river rose all night, saying nothing of the rain to come.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 599, Col: 9},
+		},
+		{
+			Text:    "Jane Doe rejected the idea that the bridge would close and said that the city needed it.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 610, Col: 9},
+		},
+		{
+			Text:    "Jane Doe often questions the cost of the bridge and has called for a vote on it in May.",
+			Speaker: "Jane Doe",
+			Cue:     "has called for",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 613, Col: 9},
+		},
+		{
+			Text:    "The river rose all night and said nothing of the rain to come.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 616, Col: 9},
+		},
+		{
+			Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
+			Speaker: "Sam Lau",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
+		},
+		{
+			Text:    "There are no ballots left. “There are no paper ballots to recount.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
+		},
+		{
+			Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
+			Speaker: "Brick makers",
+			Cue:     "argue",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
+		},
+		{
+			Text:    "Brick makers, for their part, built a new plant in two years.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
+		},
+		{
+			Text:    "In a poll on Monday, the rest said the plant should close within a year.",
+			Speaker: "the rest",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 467, Col: 9},
+		},
+		{
+			Text:    "In a poll on Monday, the rest asked for more time.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 470, Col: 9},
+		},
+		{
+			Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
+			Speaker: "some party figures",
+			Cue:     "concluded",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
+		},
+		{
+			Text:    "The race went on, even as some party figures left the hall in protest.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
+		},
+		{
+			Text:    "A person familiar with the plans for the new bridge says the work will start in May.",
+			Speaker: "A person familiar with the plans for the new bridge",
+			Cue:     "says",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 439, Col: 9},
+		},
+		{
+			Text:    "A person familiar with the plans for the new bridge left the hall in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 442, Col: 9},
+		},
+		{
+			Text:    "The new bridge over the river will open in May, says Jane Doe of the council.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 444, Col: 9},
+		},
+		{
+			Text:    "The council met amid complaints that the bridge was unsafe for cyclists.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 690, Col: 9},
+		},
+		{
+			Text:    "The council heard Jane Doe’s complaints that the bridge was unsafe for cyclists.",
+			Speaker: "Jane Doe",
+			Cue:     "complaints that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 692, Col: 9},
+		},
+		{
+			Text:    "The mayor ignored her earlier warning that the bridge would close in May.",
+			Speaker: "her",
+			Cue:     "warning that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 695, Col: 9},
+		},
+		{
+			Text:    "The council liked the idea that the bridge would close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 698, Col: 9},
+		},
+		{
+			Text:    "Jane Doe laughed off the suggestion that the bridge was unsafe for cyclists.",
+			Speaker: "Jane Doe",
+			Cue:     "suggestion that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 708, Col: 9},
+		},
+		{
+			Text:    "Jane Doe liked the idea that the bridge would close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
+		},
+		{
+			Text:    "Clinton has increasingly raised the issue of “systemic racism” in her speeches.",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 495, Col: 9},
+		},
+		{
+			Text:    "In the end there was the issue of “systemic racism” in her speeches.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 497, Col: 9},
+		},
+		{
+			Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
+		},
+		{
+			Text:    "There was no bill at all. “We need to support workers.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
+		},
+		{
+			Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
+		},
 		{
-			ID: "participle-addressee-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
-					Speaker: "Clinton",
-					Cue:     "telling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
-				},
-				{
-					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Then she said, “We will win.”",
-					Speaker: "she",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
-				},
-				{
-					Text:    "Then the room went quiet, “We will win.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "cue-speaker-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
-					Speaker: "Solovey",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 113, Col: 9},
-				},
-				{
-					Text:    "But, unlike Solovey, “I do not want to drum up conflict.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 116, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "according-to-before",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
-					Speaker: "Ushakov",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "according-to-after",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks were “very useful,” according to Ushakov.",
-					Speaker: "Ushakov",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
-				},
-				{
-					Text:    "The talks were “very useful,” according to plan.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "in-the-words-of",
-			Tests: []RuleTest{
-				{
-					Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
-					Speaker: "Dr. Lee",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
-				},
-				{
-					Text:    "In the words of Ushakov, “The talks were useful.”",
-					Speaker: "Ushakov",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
-				},
-				{
-					Text:    "In other words, “The talks were useful.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quoted-as-saying",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov was quoted as saying the talks were “useful.”",
-					Speaker: "Ushakov",
-					Cue:     "was quoted as saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
-				},
-				{
-					Text:    "The talks were quoted as “useful.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "dash-source-next",
-			Tests: []RuleTest{
-				{
-					Text:    "“Boeing and GE pay zero taxes.”\n\n- Bernie Sanders.",
-					Speaker: "Bernie Sanders",
-					Cue:     "-",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 126, Col: 9},
-				},
-				{
-					Text:    "“Boeing and GE pay zero taxes.”\n\nThe claim is old.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 129, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "passive-by-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The closures have been described as “a disaster for the town” by the mayor.",
-					Speaker: "the mayor",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
-				},
-				{
-					Text:    "The plan was called “reckless” by Jane Doe on Monday.",
-					Speaker: "Jane Doe",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
-				},
-				{
-					Text:    "The plan was called “reckless” by late Monday.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "headline-dash",
-			Tests: []RuleTest{
-				{
-					Text:    "Putin-Witkoff talks ‘constructive’ – Russian presidential aide",
-					Speaker: "Russian presidential aide",
-					Cue:     "–",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 246, Col: 9},
-				},
-				{
-					Text:    "Putin-Witkoff talks ‘constructive’ – and long",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 249, Col: 9},
-				},
-				{
-					Text:    "City budget “a disaster” – Springfield mayor",
-					Speaker: "Springfield mayor",
-					Cue:     "–",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 251, Col: 9},
-				},
-				{
-					Text:    "Doe said on Monday that the city would “keep its word.”—Jane Roe.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 254, Col: 9},
-				},
-				{
-					Text:    "The mayor insisted the plan was “sound” – Jane Roe",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 256, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "shared-attribution",
-			Tests: []RuleTest{
-				{
-					Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
-				},
-				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
-				},
-				{
-					Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
-					Speaker: "Clinton",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
-				},
-				{
-					Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was bad” for years, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
-				},
-				{
-					Text:    "“It was bad” for years, and worse later.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "colon-before",
-			Tests: []RuleTest{
-				{
-					Text:    "Caddell continued:\n\n“The health issue is partisan.”",
-					Speaker: "Caddell",
-					Cue:     "continued",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
-				},
-				{
-					Text:    "The agenda was this:\n\n“Peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "split-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "“We came to talk,” he said. “We are leaving now.”",
-					Speaker: "he",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
-				},
-				{
-					Text:    "We came to talk. “We are leaving now.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "with-speaker-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
-					Speaker: "John McCain",
-					Cue:     "calling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
-				},
-				{
-					Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
-					Speaker: "Lewandowski",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
-				},
-				{
-					Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-participle-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
-					Speaker: "Black Lives Matter",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
-				},
-				{
-					Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "relative-clause-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
-					Speaker: "who",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
-				},
-				{
-					Text:    "Contrast that with the pact, which Trump has called “insanity.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "partial-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "At the rally the governor referred to his rival as “a weathervane in a storm.”",
-					Speaker: "the governor",
-					Cue:     "referred",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 586, Col: 9},
-				},
-				{
-					Text:    "The mayor derided the tower as “a glass toothpick.”",
-					Speaker: "The mayor",
-					Cue:     "derided",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 589, Col: 9},
-				},
-				{
-					Text:    "Kremlin aide Yury Ushakov has hailed “very useful” talks.",
-					Speaker: "Yury Ushakov",
-					Cue:     "hailed",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 592, Col: 9},
-				},
-				{
-					Text:    "But Jane Doe has hailed “very useful” talks.",
-					Speaker: "Jane Doe",
-					Cue:     "hailed",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 595, Col: 9},
-				},
-				{
-					Text:    "The meeting brought the sides “closer” on Ukraine.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 598, Col: 9},
-				},
-				{
-					Text:    "A letter obtained by the Springfield Herald warns that “the talks will fail.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 600, Col: 9},
-				},
-				{
-					Text:    "Liberal claims were rated “false” far more often.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 602, Col: 9},
-				},
-				{
-					Text:    "A Republican called the plan “a disaster.”",
-					Speaker: "A Republican",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 604, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "cue-speaker-later-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
-					Speaker: "Joe Biden",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
-				},
-				{
-					Text:    "The plan, urging critics to “give him time,” failed.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
-					Speaker: "Michael P. McDonald",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
-				},
-				{
-					Text:    "More from Jane Doe: “At long last the contests have started.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
-				},
-				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
-				},
-				{
-					Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-clause-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "The vote went ahead on Monday, although she supported the plan and said, “We are ready to build it.”",
-					Speaker: "she",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 336, Col: 9},
-				},
-				{
-					Text:    "Eight years ago, she supported the plan and said, “We are ready to build it.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 339, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Eight years ago, he supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
-					Speaker: "he",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 320, Col: 9},
-				},
-				{
-					Text:    "Eight years ago, Sharpton supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 323, Col: 9},
-				},
-				{
-					Text:    "While she has dropped the attacks on her rival, her staff will reprint a column on his “fiction-filled campaign” this week.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 325, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-asked-question",
-			Tests: []RuleTest{
-				{
-					Text: "Asked whether the bridge would close in May, the mayor said no.",
-					Cue:  "Asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
-				},
-				{
-					Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
-					Speaker: "Jane Doe",
-					Cue:     "asked",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
-				},
-				{
-					Text:    "Asked to leave the hall, the mayor said no.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-noun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Last year, he played down the mayor’s comments as “just part of the campaign” and moved on.",
-					Speaker: "he",
-					Cue:     "comments",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 349, Col: 9},
-				},
-				{
-					Text:    "Last year, he played down the mayor’s budget as “just part of the campaign” and moved on.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 352, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-inside",
-			Tests: []RuleTest{
-				{
-					Text:    "Most voters in the county, according to the latest poll, want the bridge to stay open.",
-					Speaker: "the latest poll",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 288, Col: 9},
-				},
-				{
-					Text:    "Most voters in the county, according to plan, want the bridge to stay open.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 291, Col: 9},
-				},
-				{
-					Text:    "Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 293, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
-					Speaker: "McConnell",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
-				},
-				{
-					Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
-					Speaker: "Jane Doe",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting ended early.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-as-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "As the paper first reported, most of the money went to copies of one book.",
-					Speaker: "the paper",
-					Cue:     "first reported",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 236, Col: 9},
-				},
-				{
-					Text:    "As the paper fell from the table, most of the money went to books.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 239, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-noun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					Speaker: "Officials",
-					Cue:     "terms",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-long",
-			Tests: []RuleTest{
-				{
-					Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
-					Speaker: "early results of a poll taken by a firm for the two papers",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
-				},
-				{
-					Text:    "According to plan the bridge stayed open.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after",
-			Tests: []RuleTest{
-				{
-					Text:    "Forty people were detained on Sunday, according to the interior ministry.",
-					Speaker: "the interior ministry",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
-				},
-				{
-					Text:    "Forty people were detained on Sunday, according to plan.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "possessive-speech-noun",
-			Tests: []RuleTest{
-				{
-					Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
-					Speaker: "Mark Jones",
-					Cue:     "claim",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
-				},
-				{
-					Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
-					Speaker: "Lee",
-					Cue:     "pledge",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
-				},
-				{
-					Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-long",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-was-asked",
-			Tests: []RuleTest{
-				{
-					Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
-				},
-				{
-					Text:    "Jane Doe was asked to leave the hall in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-passive",
-			Tests: []RuleTest{
-				{
-					Text: "On Monday it was announced that the talks would resume in June.",
-					Cue:  "announced",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
-				},
-				{
-					Text:    "It was clear that the talks would resume in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-parenthetical",
-			Tests: []RuleTest{
-				{
-					Text:    "Many of the closures, Jane Doe said, have involved public courses.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
-				},
-				{
-					Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "shared-attribution-after-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
-					Speaker: "the Evening Herald",
-					Cue:     "reported",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
-				},
-				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-breaks",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue-that",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
-				},
-				{
-					Text:    "The mayor has warned that the bridge will close in May.",
-					Speaker: "The mayor",
-					Cue:     "has warned",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
-				},
-				{
-					Text:    "Jane Doe believes that the talks had been useful.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-parenthetical-short",
-			Tests: []RuleTest{
-				{
-					Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
-				},
-				{
-					Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "partial-quote-object",
-			Tests: []RuleTest{
-				{
-					Text:    "It was sent from Springfield warning that “the talks will fail.”",
-					Speaker: "Springfield",
-					Cue:     "warning",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
-				},
-				{
-					Text:    "The meeting brought the sides “closer” on the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe said the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
-				},
-				{
-					Text:    "Jane Doe described the talks as “very useful.”",
-					Speaker: "Jane Doe",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
-				},
-				{
-					Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-relative",
-			Tests: []RuleTest{
-				{
-					Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
-				},
-				{
-					Text:    "The plan was backed by Jane Doe, who left the city in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
-					Speaker: "the Illinois Board of Elections",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
-				},
-				{
-					Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks had been useful, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 493, Col: 9},
-				},
-				{
-					Text:    "After the storm attacks, the city rebuilt the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 496, Col: 9},
-				},
-				{
-					Text:    "In a speech at the town hall last July, Jane Doe said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 498, Col: 9},
-				},
-				{
-					Text:    "Several of the council members were not pleased with the plan, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 500, Col: 9},
-				},
-				{
-					Text:    "In May, the council closed the bridge for a year, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 503, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-quote-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
-					Speaker: "Jane Doe",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
-				},
-				{
-					Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks had been useful, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
-				},
-				{
-					Text:    "The talks had been useful, said to be a first.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "object-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
-				},
-				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
-					Speaker: "Most of the voters polled",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
-				},
-				{
-					Text:    "The magazine on the table was open at a page about gardens.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
-				},
-				{
-					Text:    "The new report found the bridge unsafe for heavy trucks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
-					Speaker: "Local officials",
-					Cue:     "report that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
-				},
-				{
-					Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
-					Speaker: "The state agency",
-					Cue:     "reports that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-breaks-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
-				},
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-breaks-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
-				},
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-phrase-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
-					Speaker: "voice-over in the new ad",
-					Cue:     "says",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
-					Speaker: "lawsuit filed on Monday",
-					Cue:     "reads",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-when-asked",
-			Tests: []RuleTest{
-				{
-					Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
-				},
-				{
-					Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The pilot had logged many hours with the firm, the airline said on Friday.",
-					Speaker: "the airline",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 514, Col: 9},
-				},
-				{
-					Text:    "The pilot had logged many hours with the firm, the airline flew on Friday.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 517, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe left the talks early, saying they had failed.",
-					Speaker: "Jane Doe",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left the talks early, hoping they would fail.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
-				},
-				{
-					Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-and-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
-					Speaker: "Jane Doe",
-					Cue:     "has promised",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
-				},
-				{
-					Text:    "Jane Doe opened the bridge in May and closed it in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-colon-lead",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe: the talks had been useful and will go on.",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
-				},
-				{
-					Text:    "Update: the talks had been useful and will go on.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-next-to-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
-					Speaker: "Axelrod",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
-				},
-				{
-					Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-continued-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe announced that she would run for mayor, saying the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 593, Col: 9},
-				},
-				{
-					Text:    "“We are done,” Jane Doe said, adding that the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "adding",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 596, Col: 9},
-				},
-				{
-					Text:    "The river rose all night, saying nothing of the rain to come.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 599, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-continued-verb",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe rejected the idea that the bridge would close and said that the city needed it.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 610, Col: 9},
-				},
-				{
-					Text:    "Jane Doe often questions the cost of the bridge and has called for a vote on it in May.",
-					Speaker: "Jane Doe",
-					Cue:     "has called for",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 613, Col: 9},
-				},
-				{
-					Text:    "The river rose all night and said nothing of the rain to come.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 616, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
-					Speaker: "Sam Lau",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
-				},
-				{
-					Text:    "There are no ballots left. “There are no paper ballots to recount.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
-					Speaker: "Brick makers",
-					Cue:     "argue",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
-				},
-				{
-					Text:    "Brick makers, for their part, built a new plant in two years.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-fronted-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "In a poll on Monday, the rest said the plant should close within a year.",
-					Speaker: "the rest",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 467, Col: 9},
-				},
-				{
-					Text:    "In a poll on Monday, the rest asked for more time.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 470, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-conjunction-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
-					Speaker: "some party figures",
-					Cue:     "concluded",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
-				},
-				{
-					Text:    "The race went on, even as some party figures left the hall in protest.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-long-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "A person familiar with the plans for the new bridge says the work will start in May.",
-					Speaker: "A person familiar with the plans for the new bridge",
-					Cue:     "says",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 439, Col: 9},
-				},
-				{
-					Text:    "A person familiar with the plans for the new bridge left the hall in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 442, Col: 9},
-				},
-				{
-					Text:    "The new bridge over the river will open in May, says Jane Doe of the council.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 444, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-noun-that",
-			Tests: []RuleTest{
-				{
-					Text:    "The council met amid complaints that the bridge was unsafe for cyclists.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 690, Col: 9},
-				},
-				{
-					Text:    "The council heard Jane Doe’s complaints that the bridge was unsafe for cyclists.",
-					Speaker: "Jane Doe",
-					Cue:     "complaints that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 692, Col: 9},
-				},
-				{
-					Text:    "The mayor ignored her earlier warning that the bridge would close in May.",
-					Speaker: "her",
-					Cue:     "warning that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 695, Col: 9},
-				},
-				{
-					Text:    "The council liked the idea that the bridge would close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 698, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-noun-that",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe laughed off the suggestion that the bridge was unsafe for cyclists.",
-					Speaker: "Jane Doe",
-					Cue:     "suggestion that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 708, Col: 9},
-				},
-				{
-					Text:    "Jane Doe liked the idea that the bridge would close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "sentence-subject",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton has increasingly raised the issue of “systemic racism” in her speeches.",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 495, Col: 9},
-				},
-				{
-					Text:    "In the end there was the issue of “systemic racism” in her speeches.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 497, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
-				},
-				{
-					Text:    "There was no bill at all. “We need to support workers.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "continued-turn",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
-				},
-				{
-					Text:    "We came to talk. “We are leaving now.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
-				},
-			},
+			Text:    "We came to talk. “We are leaving now.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
 		},
 	},
 }

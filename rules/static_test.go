@@ -180,7 +180,8 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	st.Short = short.Slots()
 	// an entry per rule, in the rules' final order (see attachTests)
 	for _, r := range rs.Attribution {
-		st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
+		st.RuleTests = append(st.RuleTests, r.Tests...)
+		st.Tests = append(st.Tests, staticTests{ID: r.ID, End: int32(len(st.RuleTests))})
 	}
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
