@@ -152,7 +152,7 @@ type staticList struct {
 	// each phrase, they were ~600 small arrays of the data segment, each a
 	// run of the pointer mask of the data that the runtime's start builds
 	// from the linker's program, which spends ~0.1 K instructions on a
-	// run (~0.14 M instructions of every start).
+	// run (~0.13 M instructions of every start).
 	PhraseWords []string
 	PhraseEnds  []int32
 	// PhraseGroups holds the index in PhraseEnds of the first phrase of each
