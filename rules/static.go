@@ -136,9 +136,12 @@ type staticList struct {
 	// the index of its file in EntryFiles, its line and its column. As
 	// []Pos they were ~137 KB of the data segment, whose pointer bitmap
 	// the runtime's start builds (~35 K instructions of every start);
-	// List.EntryPosAt reads them here.
+	// List.EntryPosAt reads them here. EntryFiles holds the names of
+	// the files, each followed by a line break: one string, not a
+	// []string a list (each small array of the data segment costs the
+	// start ~0.2 K instructions: see PhraseWords).
 	EntryAt    []uint64
-	EntryFiles []string
+	EntryFiles string
 	Pos        Pos
 	Extended   []Pos
 	Replaced   Pos
@@ -365,11 +368,15 @@ func (sl *staticList) entryPos(i int) (Pos, bool) {
 		return Pos{}, false
 	}
 	v := sl.EntryAt[i]
-	f := int(v >> 48)
-	if f >= len(sl.EntryFiles) {
+	files := sl.EntryFiles
+	for f := int(v >> 48); f > 0; f-- {
+		_, files, _ = strings.Cut(files, "\n")
+	}
+	file, _, ok := strings.Cut(files, "\n")
+	if !ok {
 		return Pos{}, false
 	}
-	return Pos{File: sl.EntryFiles[f], Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
+	return Pos{File: file, Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
 }
 
 // row returns the phrases of row g of sl's phrases (see PhraseGroups).

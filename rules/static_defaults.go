@@ -41,10 +41,8 @@ var staticDefaultData = staticDefaults{
 				0x1590044, 0x159004a, 0x1590050, 0x1590056, 0x15a0007, 0x15a000e, 0x15a0014, 0x15a001b,
 				0x15a0022, 0x15a0029, 0x15a002e, 0x15a0033, 0x15a0039, 0x15a0040,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 341, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 341, Col: 3},
 			Forms: []string{
 				"a.m.", "apr.", "atty.", "aug.", "ave.", "blvd.", "capt.", "co.",
 				"col.", "corp.", "d.c.", "dec.", "dr.", "e.g.", "etc.", "feb.",
@@ -66,10 +64,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x45000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 66, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 66, Col: 3},
 			Forms: []string{
 				"according to",
 			},
@@ -115,10 +111,8 @@ var staticDefaultData = staticDefaults{
 				0xbf0007, 0xbf0010, 0xbf0017, 0xbf001f, 0xbf002a, 0xbf0033, 0xbf003c, 0xbf0048,
 				0xbf0054, 0xc00007, 0xc0000e, 0xc00012,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 184, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 184, Col: 3},
 			Forms: []string{
 				"ad", "ad choices", "adchoices", "ads", "advert", "advertise", "advertisement", "advertisements",
 				"advertiser", "advertising", "adverts", "affiliate", "anzeige", "article continues below", "continue reading below", "earn a commission",
@@ -177,10 +171,8 @@ var staticDefaultData = staticDefaults{
 				0x5c0043, 0x5c004d, 0x5d0007, 0x5d0010, 0x5d001f, 0x5d002a, 0x5d0034, 0x5d0043,
 				0x5d0053, 0x5e0007, 0x5e0012, 0x5e0021, 0x5e002f, 0x5e003c, 0x5e0049, 0x5e0051,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 88, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 88, Col: 3},
 			Forms: []string{
 				"a reporter", "an audience", "an interviewer", "congress", "donors", "her", "him", "interviewers",
 				"investigators", "journalists", "lawmakers", "me", "reporters", "students", "supporters", "the audience",
@@ -241,10 +233,8 @@ var staticDefaultData = staticDefaults{
 				0xb60053, 0xb70007, 0xb70014, 0xb70022, 0xb7002b, 0xb70038, 0xb70043, 0xb7004e,
 				0xb80007, 0xb80010, 0xb80019, 0xb80023, 0xb8002d, 0xb80039,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 167, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 167, Col: 3},
 			Forms: []string{
 				"afghan", "african", "american", "arab", "asian", "australian", "austrian", "belgian",
 				"brazilian", "british", "canadian", "catholic", "chinese", "communist", "conservative", "croatian",
@@ -272,10 +262,8 @@ var staticDefaultData = staticDefaults{
 				0xa0003c, 0xa00042, 0xa00049, 0xa00050, 0xa00056, 0xa0005a, 0xa00065, 0xa0006b,
 				0xa00071, 0xa00079,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 157, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 157, Col: 3},
 			Forms: []string{
 				"after", "amid", "at", "before", "by", "during", "following", "from",
 				"in", "just", "on", "since", "throughout", "until", "upon", "when",
@@ -293,10 +281,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc6000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 196, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 196, Col: 3},
 			Forms: []string{
 				"of",
 			},
@@ -314,10 +300,8 @@ var staticDefaultData = staticDefaults{
 				0x167000d, 0x1670011, 0x1670014, 0x1670019, 0x167001f, 0x1670024, 0x167002b, 0x1670030,
 				0x1670036,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 357, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 357, Col: 3},
 			Forms: []string{
 				"bout", "cause", "cos", "em", "n", "nuff", "til", "tis",
 				"twas",
@@ -344,10 +328,8 @@ var staticDefaultData = staticDefaults{
 				0x3c004a, 0x3c0050, 0x3c0057, 0x3c005c, 0x3d0007, 0x3d000c, 0x3d0012, 0x3d0016,
 				0x3d001b, 0x3d0022, 0x3d0027, 0x3d002e, 0x3d0036, 0x3d003d, 0x3d0047, 0x3d004d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 56, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 56, Col: 3},
 			Forms: []string{
 				"again", "already", "also", "are", "be", "been", "being", "can",
 				"could", "did", "do", "does", "earlier", "even", "famously", "frequently",
@@ -404,10 +386,8 @@ var staticDefaultData = staticDefaults{
 				0xd7004f, 0xd70054, 0xd70059, 0xd80007, 0xd8000c, 0xd80012, 0xd80017, 0xd8001f,
 				0xd80027, 0xd8002e, 0xd80034, 0xd80046, 0xd90007, 0xd9000e, 0xd90014,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 207, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 207, Col: 3},
 			Forms: []string{
 				"afp", "afp via getty images", "alamy", "ansa", "ap", "ap photo", "associated press", "bild",
 				"bilder", "caption", "corbis", "courtesy", "credit", "credits", "dpa", "efe",
@@ -480,10 +460,8 @@ var staticDefaultData = staticDefaults{
 				0x370063, 0x380007, 0x380019, 0x380026, 0x380031, 0x38003b, 0x380045, 0x380050,
 				0x38005c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 47, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 47, Col: 3},
 			Forms: []string{
 				"agreed", "appeared", "appears", "are going", "began", "begin", "begins", "chose",
 				"continue", "continued", "continues", "decided", "declined", "declines", "did not hesitate", "had yet",
@@ -549,10 +527,8 @@ var staticDefaultData = staticDefaults{
 				0x40000d, 0x40001a, 0x400020, 0x400028, 0x40002f, 0x40003a, 0x400045, 0x400050,
 				0x410007, 0x410015, 0x410022, 0x41002d, 0x41003a,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 62, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 62, Col: 3},
 			Forms: []string{
 				"first", "in the past", "last year", "long", "on friday", "on monday", "on saturday", "on sunday",
 				"on thursday", "on tuesday", "on wednesday", "openly", "this week",
@@ -606,10 +582,8 @@ var staticDefaultData = staticDefaults{
 				0x830012, 0x83001b, 0x830026, 0x830032, 0x83003f, 0x830049, 0x830052, 0x83005f,
 				0x83006a, 0x83006d, 0x830071, 0x830077,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 124, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 124, Col: 3},
 			Forms: []string{
 				"a", "according", "accusing", "added", "adding", "although", "an", "announcing",
 				"arguing", "asking", "asserting", "blaming", "but", "calling", "citing", "claiming",
@@ -633,10 +607,8 @@ var staticDefaultData = staticDefaults{
 				0xa4000d, 0xa40012, 0xa40017, 0xa4001b, 0xa40022, 0xa4002b, 0xa40035, 0xa4003d,
 				0xa40043, 0xa40047, 0xa4004c, 0xa40052, 0xa40058, 0xa4005c, 0xa40065,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 161, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 161, Col: 3},
 			Forms: []string{
 				"although", "and", "as", "because", "but", "even", "or", "so",
 				"that", "then", "though", "when", "whereas", "while", "yet",
@@ -679,10 +651,8 @@ var staticDefaultData = staticDefaults{
 				0x950007, 0x950016, 0x950024, 0x950032, 0x960007, 0x960013, 0x960022, 0x960039,
 				0x96004f,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 132, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 132, Col: 3},
 			Forms: []string{
 				", and he", ", and it", ", and she", ", and they", ", and we", ";", "and accused", "and accusing",
 				"and acknowledged", "and added", "and admitted", "and announced", "and argued", "and asked", "and attacked", "and began",
@@ -778,10 +748,8 @@ var staticDefaultData = staticDefaults{
 				0x9f0007, 0x9f001a, 0x9f002e, 0xa00007, 0xa00015, 0xa0002a, 0xa0003b, 0xa00048,
 				0xa10007, 0xa10018, 0xa1002c,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 154, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 154, Col: 3},
 			Forms: []string{
 				"comment guidelines", "comment policy", "commenting guidelines", "commenting policy", "commenting system", "comments are closed", "comments policy", "comments powered by",
 				"community guidelines", "community rules", "community standards", "dear readers", "discussion rules", "house rules", "log in to comment", "moderation policy",
@@ -838,10 +806,8 @@ var staticDefaultData = staticDefaults{
 				0x97000d, 0x970015, 0x97001e, 0x97002d, 0x97003e, 0x970047, 0x97004d, 0x970053,
 				0x980007, 0x980017, 0x98002b,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 148, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 148, Col: 3},
 			Forms: []string{
 				"accept all", "accept cookies", "ccpa", "consent", "cookie", "cookie policy", "cookie settings", "cookies",
 				"gdpr", "manage preferences", "privacy settings",
@@ -893,10 +859,8 @@ var staticDefaultData = staticDefaults{
 				0x1f003e, 0x1f004c, 0x1f0056, 0x200007, 0x200011, 0x20001a, 0x200027, 0x200032,
 				0x20003e, 0x200048, 0x200052, 0x20005c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 25, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 25, Col: 3},
 			Forms: []string{
 				"accusing", "acknowledging", "adding", "admitting", "alleging", "arguing", "asking", "asserting",
 				"blasting", "boasting", "branding", "calling", "charging", "claiming", "complaining", "conceding",
@@ -944,10 +908,8 @@ var staticDefaultData = staticDefaults{
 				0x35004c, 0x360007, 0x360018, 0x36002a, 0x36003d, 0x36004e, 0x370007, 0x370017,
 				0x370028, 0x370034, 0x37003f, 0x37004a,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 49, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 49, Col: 3},
 			Forms: []string{
 				"chimed in", "chimes in", "said in a statement", "said in a tweet", "said in an interview", "said on twitter", "told an audience", "told cnn",
 				"told fox news", "told journalists", "told reporters", "told supporters", "told the associated press", "told the crowd", "told the press", "weighed in",
@@ -1044,10 +1006,8 @@ var staticDefaultData = staticDefaults{
 				0x170041, 0x170048, 0x17004f, 0x170059, 0x180007, 0x18000f, 0x180015, 0x18001e,
 				0x180028, 0x180030, 0x18003a, 0x180042, 0x18004d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 4, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 4, Col: 3},
 			Forms: []string{
 				"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "acknowledging",
 				"add", "added", "adding", "adds", "admit", "admited", "admiting", "admits",
@@ -1224,10 +1184,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd2000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 208, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 208, Col: 3},
 			Forms: []string{
 				"the",
 			},
@@ -1249,10 +1207,8 @@ var staticDefaultData = staticDefaults{
 				0x56000d, 0x560013, 0x56001c, 0x560022, 0x560028, 0x56002f, 0x560038, 0x56003e,
 				0x560044, 0x560049, 0x560053, 0x56005d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 83, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 83, Col: 3},
 			Forms: []string{
 				"a", "an", "another", "both", "few", "five", "four", "her",
 				"his", "its", "many", "most", "multiple", "numerous", "one", "other",
@@ -1275,10 +1231,8 @@ var staticDefaultData = staticDefaults{
 				0xed0044, 0xed004d, 0xed0057, 0xed005d, 0xed0064, 0xed0069, 0xed0070, 0xed0077,
 				0xed007c, 0xed0081, 0xed0086, 0xed008e,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 235, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 235, Col: 3},
 			Forms: []string{
 				"'s", "appeared", "appears", "became", "becomes", "can", "could", "had",
 				"has", "is", "may", "might", "remained", "remains", "seemed", "seems",
@@ -1296,10 +1250,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd8000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 214, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 214, Col: 3},
 			Forms: []string{
 				"it",
 			},
@@ -1377,10 +1329,8 @@ var staticDefaultData = staticDefaults{
 				0x1110038, 0x1110043, 0x1110052, 0x1120007, 0x1120011, 0x1120022, 0x1120031, 0x112003d,
 				0x1120047, 0x1120052, 0x1130007, 0x1130014, 0x1130020, 0x113002c, 0x1130036, 0x1130042,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 238, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 238, Col: 3},
 			Forms: []string{
 				"aaron", "abigail", "adam", "al", "alan", "albert", "alexander", "alexis",
 				"alice", "amanda", "amber", "amy", "andrea", "andrew", "angela", "ann",
@@ -1700,10 +1650,8 @@ var staticDefaultData = staticDefaults{
 				0x510055, 0x520007, 0x52000f, 0x520018, 0x52001f, 0x520027, 0x52002f, 0x520038,
 				0x520040, 0x520049, 0x520051,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 77, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 77, Col: 3},
 			Forms: []string{
 				"atty", "atty.", "capt", "capt.", "col", "col.", "dame", "dr",
 				"dr.", "gen", "gen.", "gov", "gov.", "lady", "lord", "lt",
@@ -1756,10 +1704,8 @@ var staticDefaultData = staticDefaults{
 				0xca0012, 0xca001e, 0xca0034, 0xca004b, 0xcb0007, 0xcb0028, 0xcb003d, 0xcb004d,
 				0xcc0007, 0xcc002d, 0xcc0044, 0xcd0007, 0xcd0014, 0xcd0027, 0xcd003e,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 194, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 194, Col: 3},
 			Forms: []string{
 				"about us", "accessibility", "ad choices", "affiliate links", "all rights reserved", "careers", "code of conduct", "contact us",
 				"cookie policy", "copyright", "corrections", "disclaimer", "do not sell my personal information", "does not constitute", "earn a commission", "ethics policy",
@@ -1838,10 +1784,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xcf000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 205, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 205, Col: 3},
 			Forms: []string{
 				"the",
 			},
@@ -1911,10 +1855,8 @@ var staticDefaultData = staticDefaults{
 				0xc4000f, 0xc40018, 0xc40022, 0xc4002b, 0xc40036, 0xc40040, 0xc4004b, 0xc40053,
 				0xc4005a, 0xc40061, 0xc40067,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 170, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 170, Col: 3},
 			Forms: []string{
 				"accurately", "adamantly", "again", "all", "allegedly", "already", "also", "always",
 				"angrily", "apparently", "at one point", "at the time", "at times", "basically", "bitterly", "bluntly",
@@ -1991,10 +1933,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x11b000d, 0x11b0011, 0x11b0019, 0x11b0020,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 281, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 281, Col: 3},
 			Forms: []string{
 				"is", "means", "seems", "sounds",
 			},
@@ -2010,10 +1950,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xdb000d, 0xdb0011, 0xdb0016, 0xdb001b,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 217, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 217, Col: 3},
 			Forms: []string{
 				"and", "for", "of", "on",
 			},
@@ -2058,10 +1996,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd5000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 211, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 211, Col: 3},
 			Forms: []string{
 				"and",
 			},
@@ -2102,10 +2038,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xcc000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 202, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 202, Col: 3},
 			Forms: []string{
 				"of",
 			},
@@ -2148,10 +2082,8 @@ var staticDefaultData = staticDefaults{
 				0x1540035, 0x1540039, 0x154003d, 0x1540041, 0x1540045, 0x154004a, 0x154004e, 0x1540052,
 				0x1540057, 0x154005c, 0x1540061,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 338, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 338, Col: 3},
 			Forms: []string{
 				"al", "bin", "da", "das", "de", "del", "della", "den",
 				"der", "di", "dos", "du", "el", "ibn", "la", "le",
@@ -2169,10 +2101,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x122000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 288, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 288, Col: 3},
 			Forms: []string{
 				"by",
 			},
@@ -2211,10 +2141,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x11f000d, 0x11f0015, 0x11f001f, 0x11f002e, 0x11f0036, 0x11f0041, 0x11f0049,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 284, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 284, Col: 3},
 			Forms: []string{
 				"also known as", "called", "dubbed", "known as", "nicknamed", "referred to as", "termed",
 			},
@@ -2367,10 +2295,8 @@ var staticDefaultData = staticDefaults{
 				0x7f0013, 0x7f001c, 0x7f0025, 0x7f0031, 0x7f003e, 0x7f0049, 0x7f004e, 0x7f0052,
 				0x7f0057, 0x7f005b,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 94, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 94, Col: 3},
 			Forms: []string{
 				"&", "about", "about us", "account", "advertise", "advertising", "africa", "all",
 				"america", "americas", "analysis", "and", "animals", "app", "apps", "architecture",
@@ -2965,10 +2891,8 @@ var staticDefaultData = staticDefaults{
 				0xcb004e, 0xcb0059, 0xcc0007, 0xcc0013, 0xcc0019, 0xcc0020, 0xcc002b, 0xcc0031,
 				0xcc0037, 0xcc0040, 0xcc004b, 0xcc0054, 0xcd0007, 0xcd000d, 0xcd0016, 0xcd001d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 197, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 197, Col: 3},
 			Forms: []string{
 				"about", "after", "afternoon", "afterward", "afterwards", "again", "against", "also",
 				"although", "among", "and", "as", "at", "back", "because", "before",
@@ -3087,10 +3011,8 @@ var staticDefaultData = staticDefaults{
 				0x1500044, 0x150004c, 0x1500055, 0x1510007, 0x1510010, 0x151001a, 0x1510023, 0x151002b,
 				0x1510035, 0x1510040, 0x151004a, 0x1510054,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 299, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 299, Col: 3},
 			Forms: []string{
 				"a", "about", "absent", "according", "accordingly", "across", "added", "adding",
 				"additionally", "advertisement", "afp", "after", "afterward", "afterwards", "again", "against",
@@ -3159,10 +3081,8 @@ var staticDefaultData = staticDefaults{
 				0xc0000d, 0xc00014, 0xc0001c, 0xc00025, 0xc0002b, 0xc00032, 0xc0003b, 0xc00044,
 				0xc0004c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 185, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 185, Col: 3},
 			Forms: []string{
 				"about", "against", "among", "at", "behind", "between", "by", "for",
 				"from", "in", "into", "of", "on", "onto", "over", "than",
@@ -3268,10 +3188,8 @@ var staticDefaultData = staticDefaults{
 				0x1630007, 0x1630014, 0x163001c, 0x1630024, 0x163002f, 0x1630039, 0x163003f, 0x1630046,
 				0x163004d, 0x1630056, 0x1640007, 0x164000d, 0x1640013,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 347, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 347, Col: 3},
 			Forms: []string{
 				"academy", "administration", "afc", "agency", "airlines", "airways", "albion", "alliance",
 				"army", "assembly", "association", "athletic", "authority", "bank", "board", "bureau",
@@ -3476,10 +3394,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xde000d, 0xde0010, 0xde0013,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 220, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 220, Col: 3},
 			Forms: []string{
 				"d", "i", "r",
 			},
@@ -3518,10 +3434,8 @@ var staticDefaultData = staticDefaults{
 				0x57000d, 0x570011, 0x570016, 0x570020, 0x57002a, 0x570033, 0x57003d, 0x570047,
 				0x570052, 0x570061,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 84, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 84, Col: 3},
 			Forms: []string{
 				"had been", "has also been", "has been", "is", "is being", "was", "was also", "was being",
 				"will be", "would be",
@@ -3614,10 +3528,8 @@ var staticDefaultData = staticDefaults{
 				0x9f0029, 0x9f0035, 0x9f003e, 0x9f0046, 0x9f0050, 0x9f0056, 0xa00007, 0xa0000f,
 				0xa00017, 0xa0001f,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 135, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 135, Col: 3},
 			Forms: []string{
 				"activist", "activists", "ad", "administration", "administrations", "ads", "advocate", "advocates",
 				"agencies", "agency", "aide", "aides", "analyst", "analysts", "announcer", "announcers",
@@ -3705,10 +3617,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc9000d, 0xc90013, 0xc90019, 0xc9001e,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 199, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 199, Col: 3},
 			Forms: []string{
 				"'", "'s", "’", "’s",
 			},
@@ -3724,10 +3634,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x4c000d, 0x4c0015, 0x4c001e, 0x4c0028, 0x4c0030, 0x4c0037,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 74, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 74, Col: 3},
 			Forms: []string{
 				"he", "i", "it", "she", "they", "we",
 			},
@@ -3764,10 +3672,8 @@ var staticDefaultData = staticDefaults{
 				0x9b002d, 0x9b0039, 0x9b0044, 0x9b004d, 0x9b0058, 0x9c0007, 0x9c0014, 0x9c001c,
 				0x9c0024, 0x9c002e, 0x9c0037, 0x9c0040, 0x9c0048, 0x9c0052, 0x9c005c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 151, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 151, Col: 3},
 			Forms: []string{
 				"a majority", "a plurality", "a quarter", "a third", "about", "almost", "eight in", "fewer",
 				"five in", "four in", "half", "just", "less", "majorities", "majority", "more",
@@ -3819,10 +3725,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x62000d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 95, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 95, Col: 3},
 			Forms: []string{
 				"asked",
 			},
@@ -3838,10 +3742,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x66000d, 0x660013, 0x660018, 0x66001d, 0x660022, 0x660028, 0x66002f, 0x660035,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 99, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 99, Col: 3},
 			Forms: []string{
 				"how", "what", "when", "where", "which", "who", "whom", "why",
 			},
@@ -3857,10 +3759,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x49000d, 0x490023, 0x490038, 0x49004f,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 70, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 70, Col: 3},
 			Forms: []string{
 				"is quoted as saying", "was quoted as saying", "was quoted saying", "were quoted as saying",
 			},
@@ -3899,10 +3799,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xea000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 232, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 232, Col: 3},
 			Forms: []string{
 				"you",
 			},
@@ -3965,10 +3863,8 @@ var staticDefaultData = staticDefaults{
 				0xb50007, 0xb50014, 0xb50028, 0xb50034, 0xb50043, 0xb5004c, 0xb60007, 0xb60012,
 				0xb60022, 0xb60028, 0xb6002e, 0xb60034,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 163, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 163, Col: 3},
 			Forms: []string{
 				"also on", "also read", "also see", "around the web", "articoli correlati", "artículos relacionados", "baca juga", "back to gallery",
 				"berita terkait", "continue reading", "das könnte sie auch interessieren", "don't miss", "editor's picks", "editors' picks", "explore further", "from our partners",
@@ -4167,10 +4063,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc3000d, 0xc30012, 0xc30019, 0xc3001f, 0xc30026, 0xc3002c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 193, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 193, Col: 3},
 			Forms: []string{
 				"that", "where", "which", "who", "whom", "whose",
 			},
@@ -4186,10 +4080,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x6a000d, 0x6a0013, 0x6a001c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 103, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 103, Col: 3},
 			Forms: []string{
 				"if", "that", "whether",
 			},
@@ -4211,10 +4103,8 @@ var staticDefaultData = staticDefaults{
 				0xe60049, 0xe60053, 0xe6005d, 0xe70007, 0xe70012, 0xe7001e, 0xe7002b, 0xe7003a,
 				0xe7004b, 0xe70055,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 226, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 226, Col: 3},
 			Forms: []string{
 				"dubbed", "entitled", "known as", "nicknamed", "so called", "so-called", "the album", "the book",
 				"the documentary", "the film", "the hashtag", "the movie", "the musical", "the nickname", "the novel", "the phrase",
@@ -4268,10 +4158,8 @@ var staticDefaultData = staticDefaults{
 				0x290079, 0x290082, 0x29008e, 0x29009a, 0x2900a5, 0x2900af, 0x2900bb, 0x2900c4,
 				0x2900ce, 0x2900db, 0x2900e9, 0x2900f4,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 39, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 39, Col: 3},
 			Forms: []string{
 				"also", "and", "but", "earlier", "even", "eventually", "finally", "furthermore",
 				"however", "indeed", "instead", "later", "likewise", "meanwhile", "moreover", "nevertheless",
@@ -4300,10 +4188,8 @@ var staticDefaultData = staticDefaults{
 				0x87002b, 0x870034, 0x87003e, 0x870044, 0x87004e, 0x870052, 0x870059, 0x880007,
 				0x88000d, 0x880017, 0x88001f, 0x880028,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 129, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 129, Col: 3},
 			Forms: []string{
 				"addthis", "bookmark", "comment", "comments", "copy link", "copy url", "e-mail", "email",
 				"facebook", "feed", "flipboard", "instagram", "line", "link copied", "linkedin", "mail",
@@ -4456,10 +4342,8 @@ var staticDefaultData = staticDefaults{
 				0xd5000d, 0xd50019, 0xd50024, 0xd5002e, 0xd50033, 0xd50039, 0xd50044, 0xd5004e,
 				0xd50056, 0xd60007, 0xd60011, 0xd60017, 0xd6001f, 0xd60026,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 210, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 210, Col: 3},
 			Forms: []string{
 				"bombshell", "boom", "breaking", "correction", "exclusive", "latest", "listen", "name",
 				"question", "reminder", "revealed", "update", "watch", "wow",
@@ -4545,10 +4429,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xe1000d, 0xe10011, 0xe10016, 0xe1001a, 0xe10020,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 223, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 223, Col: 3},
 			Forms: []string{
 				"at", "for", "from", "of", "with",
 			},
@@ -4566,10 +4448,8 @@ var staticDefaultData = staticDefaults{
 				0x52000d, 0x52001d, 0x52002e, 0x520039, 0x520045, 0x520052, 0x530007, 0x530013,
 				0x530020, 0x530036, 0x53004d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 79, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 79, Col: 3},
 			Forms: []string{
 				"at a news conference", "at a press conference", "in a filing", "in a letter", "in a post", "in a speech", "in a statement", "in a tweet",
 				"in an interview", "on facebook", "on twitter",
@@ -4632,10 +4512,8 @@ var staticDefaultData = staticDefaults{
 				0x4c0052, 0x4c005f, 0x4d0007, 0x4d0014, 0x4d0020, 0x4d002c, 0x4d0036, 0x4d0041,
 				0x4d004b, 0x4d0054, 0x4d0061, 0x4e0007, 0x4e000f, 0x4e001a, 0x4e0024, 0x4e0030,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 70, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 70, Col: 3},
 			Forms: []string{
 				"accusing", "acknowledging", "adding", "admitting", "alleging", "announcing", "arguing", "asking",
 				"asserting", "blaming", "calling for", "citing", "claiming", "complaining", "conceding", "condemning",
@@ -4708,10 +4586,8 @@ var staticDefaultData = staticDefaults{
 				0x160056, 0x170007, 0x17000e, 0x170014, 0x17001c, 0x170026, 0x17002d, 0x17003b,
 				0x170048, 0x170052, 0x170058,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 9, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 9, Col: 3},
 			Forms: []string{
 				"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "acknowledging",
 				"add", "added", "adding", "adds", "admit", "admited", "admiting", "admits",
@@ -4881,10 +4757,8 @@ var staticDefaultData = staticDefaults{
 				0x2e0049, 0x2e0054, 0x2e005a, 0x2f0007, 0x2f000e, 0x2f001a, 0x2f0025, 0x2f0030,
 				0x2f0042, 0x2f004f, 0x2f0057, 0x300007, 0x30000f, 0x300015, 0x30001e, 0x300026,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 42, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 42, Col: 3},
 			Forms: []string{
 				"accusation", "accusations", "admission", "admissions", "argument", "arguments", "assertion", "assertions",
 				"boast", "boasts", "call", "calls", "catchphrase", "catchphrases", "characterization", "characterizations",
@@ -4915,10 +4789,8 @@ var staticDefaultData = staticDefaults{
 				0x440044, 0x440051, 0x450007, 0x450014, 0x450020, 0x45002b, 0x450035, 0x450041,
 				0x45004c, 0x450057,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 63, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 63, Col: 3},
 			Forms: []string{
 				"also", "and", "at the same time", "but", "earlier", "however", "in a statement", "in an interview",
 				"in particular", "in response", "indeed", "instead", "last week", "last year", "later", "likewise",
@@ -5113,10 +4985,8 @@ var staticDefaultData = staticDefaults{
 				0x5c0025, 0x5c0028, 0x5c002b, 0x5c002e, 0x5c0031, 0x5c0034, 0x5c0037, 0x5c003a,
 				0x5c003d, 0x5c0040,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 40, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 40, Col: 3},
 			Forms: []string{
 				"a", "aber", "about", "above", "aby", "ada", "adalah", "after",
 				"again", "against", "akan", "al", "ale", "all", "alla", "als",
@@ -6054,10 +5924,8 @@ var staticDefaultData = staticDefaults{
 				0xa80042, 0xa8004a, 0xa80050, 0xa80054, 0xa80059, 0xa90007, 0xa9000e, 0xa90016,
 				0xa9001c, 0xa90020, 0xa90028, 0xa9002f, 0xa90035,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 165, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 165, Col: 3},
 			Forms: []string{
 				"after", "although", "and", "as", "because", "before", "but", "even",
 				"if", "or", "since", "so", "that", "then", "though", "unless",
@@ -6107,10 +5975,8 @@ var staticDefaultData = staticDefaults{
 				0x28004f, 0x290007, 0x290011, 0x29001d, 0x290027, 0x290031, 0x29003d, 0x290046,
 				0x290051, 0x29005b, 0x290064, 0x2a0007, 0x2a0014,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 24, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 24, Col: 3},
 			Forms: []string{
 				"accused", "accuses", "acknowledge", "acknowledged", "acknowledges", "added", "adds", "admit",
 				"admits", "admitted", "agree", "agreed", "agrees", "allege", "alleged", "alleges",
@@ -6169,10 +6035,8 @@ var staticDefaultData = staticDefaults{
 				0xa6000d, 0xa60013, 0xa60017, 0xa6001e, 0xa60024, 0xa6002d, 0xa60031, 0xa6003a,
 				0xa60041, 0xa6004b, 0xa60053, 0xa6005a, 0xa60062, 0xa60069, 0xa60071,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 164, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 164, Col: 3},
 			Forms: []string{
 				"after", "although", "as", "because", "before", "if", "since", "that",
 				"though", "unless", "until", "when", "whereas", "whether", "while",
@@ -6199,10 +6063,8 @@ var staticDefaultData = staticDefaults{
 				0x920007, 0x920011, 0x92001b, 0x920024, 0x92002d, 0x920037, 0x920040, 0x92004b,
 				0x920053,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 138, Col: 3},
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 138, Col: 3},
 			Forms: []string{
 				"already a subscriber", "already have an account", "become a member", "create account", "create an account", "download the app", "follow", "follow us",
 				"forgot password", "free trial", "get the app", "inbox", "join now", "join us", "like us", "log in",
@@ -6354,10 +6216,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x2e000d, 0x2e0018, 0x2e0020, 0x2e0028, 0x2e0030, 0x2e0038, 0x2e003f,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 43, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 43, Col: 3},
 			Forms: []string{
 				"assure", "assured", "assures", "assuring", "brief", "briefed", "briefing", "briefs",
 				"inform", "informed", "informing", "informs", "notified", "notifies", "notify", "notifying",
@@ -6384,10 +6244,8 @@ var staticDefaultData = staticDefaults{
 				0x790049, 0x7a0007, 0x7a0018, 0x7a0026, 0x7a0035, 0x7a0042, 0x7a0050, 0x7b0007,
 				0x7b0015, 0x7b0025,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 114, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 114, Col: 3},
 			Forms: []string{
 				"accusation that", "accusations that", "admission that", "admissions that", "allegation that", "allegations that", "argument that", "arguments that",
 				"assertion that", "assertions that", "assurance that", "assurances that", "claim that", "claims that", "complaint that", "complaints that",
@@ -6493,10 +6351,8 @@ var staticDefaultData = staticDefaults{
 				0x3d004e, 0x3d0057, 0x3e0007, 0x3e001a, 0x3e0026, 0x3e0030, 0x3e003d, 0x3e0044,
 				0x3e004d, 0x3e0054,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 57, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 57, Col: 3},
 			Forms: []string{
 				"assume", "assumed", "assumes", "assuming", "believe", "believed", "believes", "believing",
 				"conclude", "concluded", "concludes", "concluding", "consider", "considered", "considering", "considerred",
@@ -6705,10 +6561,8 @@ var staticDefaultData = staticDefaults{
 				0x700024, 0x70002b, 0x700031, 0x70003b, 0x700046, 0x700052, 0x700059, 0x710007,
 				0x71000d, 0x710012, 0x710019,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 107, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 107, Col: 3},
 			Forms: []string{
 				"afternoon", "again", "already", "also", "earlier", "evening", "friday", "last",
 				"later", "monday", "month", "morning", "next", "night", "now", "often",
@@ -6728,10 +6582,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x125000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 291, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 291, Col: 3},
 			Forms: []string{
 				"like",
 			},
@@ -6782,10 +6634,8 @@ var staticDefaultData = staticDefaults{
 				0x1170054, 0x117005c, 0x1180007, 0x1180012, 0x118001b, 0x1180024, 0x1180031, 0x118003b,
 				0x1180043, 0x1180050, 0x1180059,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 276, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 276, Col: 3},
 			Forms: []string{
 				"'", "'s", "album", "book", "broadcast", "column", "competition", "contest",
 				"documentary", "edition", "episode", "film", "installment", "memoir", "movie", "musical",
@@ -6841,10 +6691,8 @@ var staticDefaultData = staticDefaults{
 				0x850007, 0x850010, 0x850016, 0x850023, 0x850031, 0x85003a, 0x850043, 0x85004c,
 				0x850057, 0x860007, 0x86000e, 0x860016, 0x86001d, 0x860027, 0x860032,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 117, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 117, Col: 3},
 			Forms: []string{
 				"acting", "afghan", "afghanistan", "african", "american", "anonymous", "appeals", "assistant",
 				"associate", "australian", "belgian", "brazilian", "british", "campaign", "canadian", "chief",
@@ -6886,10 +6734,8 @@ var staticDefaultData = staticDefaults{
 				0x12a000f, 0x12a0017, 0x12a001f, 0x12a0024, 0x12a002a, 0x12a0031, 0x12a0039, 0x12a0042,
 				0x12a004c, 0x12a0052, 0x12a005a, 0x12a0061,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 294, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 294, Col: 3},
 			Forms: []string{
 				"album", "anchor", "award", "book", "co-host", "column", "documentary", "episode",
 				"film", "hat", "hats", "host", "memoir", "movie", "musical", "newsletter",
@@ -7028,10 +6874,8 @@ var staticDefaultData = staticDefaults{
 				0xa30043, 0xa3004b, 0xa30053, 0xa3005b, 0xa30063, 0xa3006b, 0xa30076, 0xa3007f,
 				0xa30088, 0xa30091, 0xa3009a, 0xa300a5,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 161, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 161, Col: 3},
 			Forms: []string{
 				"adviser", "advisor", "er", "holder", "ician", "ist", "keeper", "leader",
 				"maker", "manager", "monger", "officer", "ologist", "or", "organizer", "spokesman",
@@ -7107,10 +6951,8 @@ var staticDefaultData = staticDefaults{
 				0x740007, 0x740012, 0x74001c, 0x740024, 0x74002f, 0x740039, 0x740044, 0x74004d,
 				0x740056,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 87, Col: 3},
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 87, Col: 3},
 			Forms: []string{
 				"activist", "activists", "actor", "actors", "actress", "actresses", "administrator", "administrators",
 				"admiral", "admirals", "adoptee", "adoptees", "adviser", "advisers", "advisor", "advisors",
@@ -7208,10 +7050,8 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd1000d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 206, Col: 3},
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 206, Col: 3},
 			Forms: []string{
 				"''",
 			},

@@ -90,10 +90,15 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 		if len(l.EntryPos) != len(l.Entries) {
 			return nil, fmt.Errorf("list %s: %d positions for %d entries", name, len(l.EntryPos), len(l.Entries))
 		}
+		var files []string
 		for _, p := range l.EntryPos {
-			f := slices.Index(sl.EntryFiles, p.File)
+			f := slices.Index(files, p.File)
 			if f < 0 {
-				f, sl.EntryFiles = len(sl.EntryFiles), append(sl.EntryFiles, p.File)
+				if strings.Contains(p.File, "\n") {
+					return nil, fmt.Errorf("list %s: a file name with a line break: %q", name, p.File)
+				}
+				f, files = len(files), append(files, p.File)
+				sl.EntryFiles += p.File + "\n"
 			}
 			v, ok := packEntryPos(f, p)
 			if !ok {
