@@ -353,7 +353,7 @@ func (l *List) longestPhrase(toks []Token, i, best int) int {
 // Forms returns every lower-case form the list matches, sorted.
 func (l *List) Forms() []string {
 	if l.words == nil && l.static != nil {
-		return append(make([]string, 0, len(l.static.Forms)), l.static.Forms...)
+		return l.static.forms()
 	}
 	out := make([]string, 0, len(l.words))
 	for w := range l.words {

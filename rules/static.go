@@ -145,9 +145,13 @@ type staticList struct {
 	Pos        Pos
 	Extended   []Pos
 	Replaced   Pos
-	// Forms is what List.Forms gives: its words and its phrases (words
-	// joined by one space), sorted.
-	Forms []string
+	// FormText holds what List.Forms gives, one form after the other:
+	// its words and its phrases (words joined by one space), sorted; and
+	// FormEnds the end of each form in it (see form). One string and
+	// pointer-free ends, not a []string a list (each small array of the
+	// data segment costs the start ~0.2 K instructions: see PhraseWords).
+	FormText string
+	FormEnds []int32
 	// PhraseWords holds the words of the phrases of Forms, one phrase after
 	// the other (in the order of Forms: those of one first word are in a
 	// row), and PhraseEnds the end in PhraseWords of each phrase's words:
@@ -453,11 +457,29 @@ func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) phraseRow {
 	return phraseRow{}
 }
 
+// form returns form i of sl (see FormText).
+func (sl *staticList) form(i int) string {
+	start := int32(0)
+	if i > 0 {
+		start = sl.FormEnds[i-1]
+	}
+	return sl.FormText[start:sl.FormEnds[i]]
+}
+
+// forms returns the forms of sl, sorted: List.Forms.
+func (sl *staticList) forms() []string {
+	out := make([]string, len(sl.FormEnds))
+	for i := range out {
+		out[i] = sl.form(i)
+	}
+	return out
+}
+
 // words returns the forms of sl that are words (not phrases).
 func (sl *staticList) words() []string {
-	out := make([]string, 0, len(sl.Forms))
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	out := make([]string, 0, len(sl.FormEnds))
+	for i := range sl.FormEnds {
+		if f := sl.form(i); strings.IndexByte(f, ' ') < 0 {
 			out = append(out, f)
 		}
 	}
@@ -467,8 +489,9 @@ func (sl *staticList) words() []string {
 // hasWord reports whether w is a word of sl (not a phrase), by bisection
 // of its sorted forms.
 func (sl *staticList) hasWord(w string) bool {
-	i := sort.SearchStrings(sl.Forms, w)
-	return i < len(sl.Forms) && sl.Forms[i] == w && strings.IndexByte(w, ' ') < 0
+	n := len(sl.FormEnds)
+	i := sort.Search(n, func(i int) bool { return sl.form(i) >= w })
+	return i < n && sl.form(i) == w && strings.IndexByte(w, ' ') < 0
 }
 
 // materialize gives a list whose words are read from its owner's class
@@ -508,14 +531,14 @@ func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 		return
 	}
 	n := 0
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	for i := range sl.FormEnds {
+		if strings.IndexByte(sl.form(i), ' ') < 0 {
 			n++
 		}
 	}
 	l.words = make(map[string]struct{}, n)
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	for i := range sl.FormEnds {
+		if f := sl.form(i); strings.IndexByte(f, ' ') < 0 {
 			l.words[f] = struct{}{}
 		}
 	}

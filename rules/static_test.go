@@ -86,7 +86,12 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	for _, name := range names {
 		l := rs.Lists[name]
 		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries,
-			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced, Forms: l.Forms()}
+			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced}
+		forms := l.Forms()
+		for _, f := range forms {
+			sl.FormText += f
+			sl.FormEnds = append(sl.FormEnds, int32(len(sl.FormText)))
+		}
 		if len(l.EntryPos) != len(l.Entries) {
 			return nil, fmt.Errorf("list %s: %d positions for %d entries", name, len(l.EntryPos), len(l.Entries))
 		}
@@ -107,7 +112,7 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 			sl.EntryAt = append(sl.EntryAt, v)
 		}
 		var phrases [][]string
-		for _, f := range sl.Forms {
+		for _, f := range forms {
 			if strings.Contains(f, " ") {
 				ws := strings.Split(f, " ")
 				phrases = append(phrases, ws)
