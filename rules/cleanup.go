@@ -249,7 +249,9 @@ func (l *List) MatchWordsAt(words []string, i int) int {
 	if l.Has(words[i]) {
 		best = 1
 	}
-	for _, p := range l.phrasesOf(words[i]) {
+	ps := l.phrasesOf(words[i])
+	for k := range ps.len() {
+		p := ps.at(k)
 		if len(p) <= best || i+len(p) > len(words) {
 			continue
 		}

@@ -37,7 +37,8 @@ func TestListAtLikeMatchAt(t *testing.T) {
 		set := rs.NewListSet([]*List{l})
 		sets := []*ListSet{set, many}
 		for _, ps := range l.phraseRows() {
-			for _, p := range ps {
+			for k := range ps.len() {
+				p := ps.at(k)
 				variants := [][]string{
 					p,
 					append([]string{"we"}, p...),

@@ -291,28 +291,28 @@ func (l *List) EntryPosAt(i int) (p Pos, ok bool) {
 }
 
 // phrasesOf returns the phrases of l (their words) whose first word is w.
-func (l *List) phrasesOf(w string) [][]string {
+func (l *List) phrasesOf(w string) phraseRow {
 	if l.phrases != nil || l.static == nil {
-		return l.phrases[w]
+		return phraseRow{rows: l.phrases[w]}
 	}
 	return l.static.phrasesOf(&l.phraseTab, w)
 }
 
 // phraseRows returns the first words of l's phrases, each with its
 // phrases, in no set order.
-func (l *List) phraseRows() iter.Seq2[string, [][]string] {
-	return func(yield func(string, [][]string) bool) {
+func (l *List) phraseRows() iter.Seq2[string, phraseRow] {
+	return func(yield func(string, phraseRow) bool) {
 		if l.phrases != nil || l.static == nil {
 			for w, ps := range l.phrases {
-				if !yield(w, ps) {
+				if !yield(w, phraseRow{rows: ps}) {
 					return
 				}
 			}
 			return
 		}
 		sl := l.static
-		for g, i := range sl.PhraseGroups {
-			if ps := sl.row(g); !yield(sl.Phrases[i][0], ps) {
+		for g := range sl.PhraseGroups {
+			if !yield(sl.firstWord(g), sl.row(g)) {
 				return
 			}
 		}
@@ -330,7 +330,9 @@ func (l *List) numPhraseRows() int {
 // longestPhrase returns the length of the longest multi-word entry of l
 // that matches at toks[i] and is longer than best, or best.
 func (l *List) longestPhrase(toks []Token, i, best int) int {
-	for _, p := range l.phrasesOf(toks[i].Lower) {
+	ps := l.phrasesOf(toks[i].Lower)
+	for k := range ps.len() {
+		p := ps.at(k)
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
@@ -351,15 +353,15 @@ func (l *List) longestPhrase(toks []Token, i, best int) int {
 // Forms returns every lower-case form the list matches, sorted.
 func (l *List) Forms() []string {
 	if l.words == nil && l.static != nil {
-		return append(make([]string, 0, len(l.static.Forms)), l.static.Forms...)
+		return l.static.forms()
 	}
 	out := make([]string, 0, len(l.words))
 	for w := range l.words {
 		out = append(out, w)
 	}
 	for _, ps := range l.phraseRows() {
-		for _, p := range ps {
-			out = append(out, joinWords(p))
+		for k := range ps.len() {
+			out = append(out, joinWords(ps.at(k)))
 		}
 	}
 	sort.Strings(out)

@@ -55,8 +55,12 @@ type staticDefaults struct {
 	// StopWords is the stop-word table of the base language and the packs
 	// (see StopWordTable).
 	StopWords staticStopWords
-	// Tests holds the tests of the attribution rules, by rule id.
-	Tests []staticTests
+	// Tests holds the tests of the attribution rules, by rule id, and
+	// RuleTests the tests themselves, those of one rule after the other:
+	// one array, not one a rule (each small array of the data segment
+	// costs the start ~0.1 K instructions: see staticList.PhraseWords).
+	Tests     []staticTests
+	RuleTests []RuleTest
 }
 
 // staticFileCRC is a source's name and the CRC-32 of its bytes.
@@ -65,10 +69,11 @@ type staticFileCRC struct {
 	CRC  uint32
 }
 
-// staticTests are the tests of an attribution rule.
+// staticTests names an attribution rule and where its tests end in
+// staticDefaults.RuleTests (they start where the previous entry's end).
 type staticTests struct {
-	ID    string
-	Tests []RuleTest
+	ID  string
+	End int32
 }
 
 // attachTests gives the attribution rules of rs, in their final order
@@ -87,10 +92,22 @@ func (st *staticDefaults) attachTests(rs *Ruleset) {
 			}
 		}
 		if r.Tests == nil { // (else decoded from a full tree)
-			r.Tests = st.Tests[k].Tests
+			r.Tests = st.testsOf(k)
 		}
 		j = k + 1
 	}
+}
+
+// testsOf returns the tests of the rule of st.Tests[k] (nil for none).
+func (st *staticDefaults) testsOf(k int) []RuleTest {
+	start, end := int32(0), st.Tests[k].End
+	if k > 0 {
+		start = st.Tests[k-1].End
+	}
+	if start == end {
+		return nil
+	}
+	return st.RuleTests[start:end:end]
 }
 
 // staticPack is the language profile of a default language pack, as
@@ -119,19 +136,33 @@ type staticList struct {
 	// the index of its file in EntryFiles, its line and its column. As
 	// []Pos they were ~137 KB of the data segment, whose pointer bitmap
 	// the runtime's start builds (~35 K instructions of every start);
-	// List.EntryPosAt reads them here.
+	// List.EntryPosAt reads them here. EntryFiles holds the names of
+	// the files, each followed by a line break: one string, not a
+	// []string a list (each small array of the data segment costs the
+	// start ~0.2 K instructions: see PhraseWords).
 	EntryAt    []uint64
-	EntryFiles []string
+	EntryFiles string
 	Pos        Pos
 	Extended   []Pos
 	Replaced   Pos
-	// Forms is what List.Forms gives: its words and its phrases (words
-	// joined by one space), sorted.
-	Forms []string
-	// Phrases holds the phrases of Forms, split into words (in the order of
-	// Forms: those of one first word are in a row).
-	Phrases [][]string
-	// PhraseGroups holds the index in Phrases of the first phrase of each
+	// FormText holds what List.Forms gives, one form after the other:
+	// its words and its phrases (words joined by one space), sorted; and
+	// FormEnds the end of each form in it (see form). One string and
+	// pointer-free ends, not a []string a list (each small array of the
+	// data segment costs the start ~0.2 K instructions: see PhraseWords).
+	FormText string
+	FormEnds []int32
+	// PhraseWords holds the words of the phrases of Forms, one phrase after
+	// the other (in the order of Forms: those of one first word are in a
+	// row), and PhraseEnds the end in PhraseWords of each phrase's words:
+	// one array of words a list. As [][]string, an array of words for
+	// each phrase, they were ~600 small arrays of the data segment, each a
+	// run of the pointer mask of the data that the runtime's start builds
+	// from the linker's program, which spends ~0.1 K instructions on a
+	// run (~0.13 M instructions of every start).
+	PhraseWords []string
+	PhraseEnds  []int32
+	// PhraseGroups holds the index in PhraseEnds of the first phrase of each
 	// first word (no first word has two rows: buildStatic checks); MaxLen
 	// is the length in words of the longest phrase (0 for none); Firsts and
 	// Seconds are the Bloom filters of the phrases' first and second words
@@ -341,48 +372,114 @@ func (sl *staticList) entryPos(i int) (Pos, bool) {
 		return Pos{}, false
 	}
 	v := sl.EntryAt[i]
-	f := int(v >> 48)
-	if f >= len(sl.EntryFiles) {
+	files := sl.EntryFiles
+	for f := int(v >> 48); f > 0; f-- {
+		_, files, _ = strings.Cut(files, "\n")
+	}
+	file, _, ok := strings.Cut(files, "\n")
+	if !ok {
 		return Pos{}, false
 	}
-	return Pos{File: sl.EntryFiles[f], Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
+	return Pos{File: file, Line: int(v >> 16 & (1<<32 - 1)), Col: int(v & (1<<16 - 1))}, true
 }
 
 // row returns the phrases of row g of sl's phrases (see PhraseGroups).
-func (sl *staticList) row(g int) [][]string {
-	i, j := int(sl.PhraseGroups[g]), len(sl.Phrases)
+func (sl *staticList) row(g int) phraseRow {
+	i, j := int(sl.PhraseGroups[g]), len(sl.PhraseEnds)
 	if g+1 < len(sl.PhraseGroups) {
 		j = int(sl.PhraseGroups[g+1])
 	}
-	return sl.Phrases[i:j:j]
+	return phraseRow{words: sl.PhraseWords, ends: sl.PhraseEnds[i:j:j], start: sl.phraseStart(i)}
+}
+
+// phraseStart returns where the words of sl's phrase i start in
+// PhraseWords.
+func (sl *staticList) phraseStart(i int) int32 {
+	if i == 0 {
+		return 0
+	}
+	return sl.PhraseEnds[i-1]
+}
+
+// firstWord returns the first word of row g of sl's phrases.
+func (sl *staticList) firstWord(g int) string {
+	return sl.PhraseWords[sl.phraseStart(int(sl.PhraseGroups[g]))]
+}
+
+// phraseRow is the phrases of one first word: a row of a list's map
+// (rows) or of the static data's (words and ends, see
+// staticList.PhraseWords).
+type phraseRow struct {
+	rows  [][]string
+	words []string
+	ends  []int32 // the end of each phrase in words (nil: rows)
+	start int32   // where the first phrase starts in words
+}
+
+// len returns the number of phrases of r.
+func (r phraseRow) len() int {
+	if r.ends == nil {
+		return len(r.rows)
+	}
+	return len(r.ends)
+}
+
+// at returns the words of phrase k of r.
+func (r phraseRow) at(k int) []string {
+	if r.ends == nil {
+		return r.rows[k]
+	}
+	s := r.start
+	if k > 0 {
+		s = r.ends[k-1]
+	}
+	return r.words[s:r.ends[k]:r.ends[k]]
 }
 
 // phrasesOf returns the phrases of sl whose first word is w: its row in
 // tab, the table of sl.PhraseSlots, when w packs, else by bisection (the
 // rows are in the order of their first words).
-func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) [][]string {
+func (sl *staticList) phrasesOf(tab *wordtab.Table, w string) phraseRow {
 	if len(sl.PhraseGroups) == 0 {
-		return nil
+		return phraseRow{}
 	}
 	if a, b, ok := wordtab.Pack(w); ok {
 		if v, found := tab.Get(a, b); found && v-1 < uint64(len(sl.PhraseGroups)) {
 			return sl.row(int(v - 1))
 		}
-		return nil
+		return phraseRow{}
 	}
 	n := len(sl.PhraseGroups)
-	g := sort.Search(n, func(g int) bool { return sl.Phrases[sl.PhraseGroups[g]][0] >= w })
-	if g < n && sl.Phrases[sl.PhraseGroups[g]][0] == w {
+	g := sort.Search(n, func(g int) bool { return sl.firstWord(g) >= w })
+	if g < n && sl.firstWord(g) == w {
 		return sl.row(g)
 	}
-	return nil
+	return phraseRow{}
+}
+
+// form returns form i of sl (see FormText).
+func (sl *staticList) form(i int) string {
+	start := int32(0)
+	if i > 0 {
+		start = sl.FormEnds[i-1]
+	}
+	return sl.FormText[start:sl.FormEnds[i]]
+}
+
+// forms returns the forms of sl, sorted: List.Forms.
+func (sl *staticList) forms() []string {
+	out := make([]string, len(sl.FormEnds))
+	for i := range out {
+		out[i] = sl.form(i)
+	}
+	return out
 }
 
 // words returns the forms of sl that are words (not phrases).
 func (sl *staticList) words() []string {
-	out := make([]string, 0, len(sl.Forms))
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	out := make([]string, 0, len(sl.FormEnds))
+	for i := range sl.FormEnds {
+		if f := sl.form(i); strings.IndexByte(f, ' ') < 0 {
 			out = append(out, f)
 		}
 	}
@@ -392,8 +489,9 @@ func (sl *staticList) words() []string {
 // hasWord reports whether w is a word of sl (not a phrase), by bisection
 // of its sorted forms.
 func (sl *staticList) hasWord(w string) bool {
-	i := sort.SearchStrings(sl.Forms, w)
-	return i < len(sl.Forms) && sl.Forms[i] == w && strings.IndexByte(w, ' ') < 0
+	n := len(sl.FormEnds)
+	i := sort.Search(n, func(i int) bool { return sl.form(i) >= w })
+	return i < n && sl.form(i) == w && strings.IndexByte(w, ' ') < 0
 }
 
 // materialize gives a list whose words are read from its owner's class
@@ -433,14 +531,14 @@ func (sl *staticList) install(l *List, words bool, sets *slab[wordtab.Set]) {
 		return
 	}
 	n := 0
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	for i := range sl.FormEnds {
+		if strings.IndexByte(sl.form(i), ' ') < 0 {
 			n++
 		}
 	}
 	l.words = make(map[string]struct{}, n)
-	for _, f := range sl.Forms {
-		if strings.IndexByte(f, ' ') < 0 {
+	for i := range sl.FormEnds {
+		if f := sl.form(i); strings.IndexByte(f, ' ') < 0 {
 			l.words[f] = struct{}{}
 		}
 	}

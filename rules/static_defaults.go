@@ -41,18 +41,17 @@ var staticDefaultData = staticDefaults{
 				0x1590044, 0x159004a, 0x1590050, 0x1590056, 0x15a0007, 0x15a000e, 0x15a0014, 0x15a001b,
 				0x15a0022, 0x15a0029, 0x15a002e, 0x15a0033, 0x15a0039, 0x15a0040,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 341, Col: 3},
-			Forms: []string{
-				"a.m.", "apr.", "atty.", "aug.", "ave.", "blvd.", "capt.", "co.",
-				"col.", "corp.", "d.c.", "dec.", "dr.", "e.g.", "etc.", "feb.",
-				"ft.", "gen.", "gov.", "i.e.", "inc.", "jan.", "jr.", "jul.",
-				"jun.", "lt.", "ltd.", "mar.", "mr.", "mrs.", "ms.", "mt.",
-				"no.", "nov.", "oct.", "p.m.", "ph.", "pres.", "prof.", "rep.",
-				"reps.", "rev.", "sec.", "sen.", "sens.", "sep.", "sept.", "sgt.",
-				"sr.", "st.", "u.k.", "u.n.", "u.s.", "vs.",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 341, Col: 3},
+			FormText:   "a.m.apr.atty.aug.ave.blvd.capt.co.col.corp.d.c.dec.dr.e.g.etc.feb.ft.gen.gov.i.e.inc.jan.jr.jul.jun.lt.ltd.mar.mr.mrs.ms.mt.no.nov.oct.p.m.ph.pres.prof.rep.reps.rev.sec.sen.sens.sep.sept.sgt.sr.st.u.k.u.n.u.s.vs.",
+			FormEnds: []int32{
+				4, 8, 13, 17, 21, 26, 31, 34,
+				38, 43, 47, 51, 54, 58, 62, 66,
+				69, 73, 77, 81, 85, 89, 92, 96,
+				100, 103, 107, 111, 114, 118, 121, 124,
+				127, 131, 135, 139, 142, 147, 152, 156,
+				161, 165, 169, 173, 178, 182, 187, 191,
+				194, 197, 201, 205, 209, 212,
 			},
 			Bit: true,
 		},
@@ -66,17 +65,17 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x45000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 66, Col: 3},
+			FormText:   "according to",
+			FormEnds: []int32{
+				12,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 66, Col: 3},
-			Forms: []string{
-				"according to",
+			PhraseWords: []string{
+				"according", "to",
 			},
-			Phrases: [][]string{
-				{
-					"according", "to",
-				},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -114,54 +113,25 @@ var staticDefaultData = staticDefaults{
 				0xbf0007, 0xbf0010, 0xbf0017, 0xbf001f, 0xbf002a, 0xbf0033, 0xbf003c, 0xbf0048,
 				0xbf0054, 0xc00007, 0xc0000e, 0xc00012,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 184, Col: 3},
+			FormText:   "adad choicesadchoicesadsadvertadvertiseadvertisementadvertisementsadvertiseradvertisingadvertsaffiliateanzeigearticle continues belowcontinue reading belowearn a commissioniklaninreadpaid contentpaid postpartner contentpromotedpubblicitàpublicidadpublicitéreceive a commissionscroll to continueskip adsponsoredsponsored contentstory continues below advertisementteadswerbungреклама广告広告",
+			FormEnds: []int32{
+				2, 12, 21, 24, 30, 39, 52, 66,
+				76, 87, 94, 103, 110, 133, 155, 172,
+				177, 183, 195, 204, 219, 227, 238, 248,
+				258, 278, 296, 303, 312, 329, 364, 369,
+				376, 390, 396, 402,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 184, Col: 3},
-			Forms: []string{
-				"ad", "ad choices", "adchoices", "ads", "advert", "advertise", "advertisement", "advertisements",
-				"advertiser", "advertising", "adverts", "affiliate", "anzeige", "article continues below", "continue reading below", "earn a commission",
-				"iklan", "inread", "paid content", "paid post", "partner content", "promoted", "pubblicità", "publicidad",
-				"publicité", "receive a commission", "scroll to continue", "skip ad", "sponsored", "sponsored content", "story continues below advertisement", "teads",
-				"werbung", "реклама", "广告", "広告",
+			PhraseWords: []string{
+				"ad", "choices", "article", "continues", "below", "continue", "reading", "below",
+				"earn", "a", "commission", "paid", "content", "paid", "post", "partner",
+				"content", "receive", "a", "commission", "scroll", "to", "continue", "skip",
+				"ad", "sponsored", "content", "story", "continues", "below", "advertisement",
 			},
-			Phrases: [][]string{
-				{
-					"ad", "choices",
-				},
-				{
-					"article", "continues", "below",
-				},
-				{
-					"continue", "reading", "below",
-				},
-				{
-					"earn", "a", "commission",
-				},
-				{
-					"paid", "content",
-				},
-				{
-					"paid", "post",
-				},
-				{
-					"partner", "content",
-				},
-				{
-					"receive", "a", "commission",
-				},
-				{
-					"scroll", "to", "continue",
-				},
-				{
-					"skip", "ad",
-				},
-				{
-					"sponsored", "content",
-				},
-				{
-					"story", "continues", "below", "advertisement",
-				},
+			PhraseEnds: []int32{
+				2, 5, 8, 11, 13, 15, 17, 20,
+				23, 25, 27, 31,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 6, 7, 8,
@@ -204,62 +174,24 @@ var staticDefaultData = staticDefaults{
 				0x5c0043, 0x5c004d, 0x5d0007, 0x5d0010, 0x5d001f, 0x5d002a, 0x5d0034, 0x5d0043,
 				0x5d0053, 0x5e0007, 0x5e0012, 0x5e0021, 0x5e002f, 0x5e003c, 0x5e0049, 0x5e0051,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 88, Col: 3},
+			FormText:   "a reporteran audiencean interviewercongressdonorsherhiminterviewersinvestigatorsjournalistslawmakersmereportersstudentssupportersthe audiencethe committeethe courtthe crowdthe jurythe magazinethe mediathe networkthe newspaperthe paperthe pressthe stationthemusviewersvotersyou",
+			FormEnds: []int32{
+				10, 21, 35, 43, 49, 52, 55, 67,
+				80, 91, 100, 102, 111, 119, 129, 141,
+				154, 163, 172, 180, 192, 201, 212, 225,
+				234, 243, 254, 258, 260, 267, 273, 276,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 88, Col: 3},
-			Forms: []string{
-				"a reporter", "an audience", "an interviewer", "congress", "donors", "her", "him", "interviewers",
-				"investigators", "journalists", "lawmakers", "me", "reporters", "students", "supporters", "the audience",
-				"the committee", "the court", "the crowd", "the jury", "the magazine", "the media", "the network", "the newspaper",
-				"the paper", "the press", "the station", "them", "us", "viewers", "voters", "you",
+			PhraseWords: []string{
+				"a", "reporter", "an", "audience", "an", "interviewer", "the", "audience",
+				"the", "committee", "the", "court", "the", "crowd", "the", "jury",
+				"the", "magazine", "the", "media", "the", "network", "the", "newspaper",
+				"the", "paper", "the", "press", "the", "station",
 			},
-			Phrases: [][]string{
-				{
-					"a", "reporter",
-				},
-				{
-					"an", "audience",
-				},
-				{
-					"an", "interviewer",
-				},
-				{
-					"the", "audience",
-				},
-				{
-					"the", "committee",
-				},
-				{
-					"the", "court",
-				},
-				{
-					"the", "crowd",
-				},
-				{
-					"the", "jury",
-				},
-				{
-					"the", "magazine",
-				},
-				{
-					"the", "media",
-				},
-				{
-					"the", "network",
-				},
-				{
-					"the", "newspaper",
-				},
-				{
-					"the", "paper",
-				},
-				{
-					"the", "press",
-				},
-				{
-					"the", "station",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3,
@@ -305,20 +237,19 @@ var staticDefaultData = staticDefaults{
 				0xb60053, 0xb70007, 0xb70014, 0xb70022, 0xb7002b, 0xb70038, 0xb70043, 0xb7004e,
 				0xb80007, 0xb80010, 0xb80019, 0xb80023, 0xb8002d, 0xb80039,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 167, Col: 3},
-			Forms: []string{
-				"afghan", "african", "american", "arab", "asian", "australian", "austrian", "belgian",
-				"brazilian", "british", "canadian", "catholic", "chinese", "communist", "conservative", "croatian",
-				"czech", "danish", "democratic", "dutch", "eastern", "egyptian", "emirati", "european",
-				"evangelical", "federal", "finnish", "greek", "hungarian", "indian", "iranian", "iraqi",
-				"israeli", "italian", "japanese", "jewish", "jordanian", "kenyan", "korean", "lebanese",
-				"liberal", "libertarian", "libyan", "mexican", "midwestern", "muslim", "nigerian", "northern",
-				"norwegian", "pakistani", "palestinian", "polish", "progressive", "qatari", "republican", "romanian",
-				"russian", "saudi", "scottish", "serbian", "socialist", "southern", "spanish", "swedish",
-				"swiss", "syrian", "turkish", "ukrainian", "venezuelan", "western",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 167, Col: 3},
+			FormText:   "afghanafricanamericanarabasianaustralianaustrianbelgianbrazilianbritishcanadiancatholicchinesecommunistconservativecroatianczechdanishdemocraticdutcheasternegyptianemiratieuropeanevangelicalfederalfinnishgreekhungarianindianiranianiraqiisraeliitalianjapanesejewishjordaniankenyankoreanlebaneseliberallibertarianlibyanmexicanmidwesternmuslimnigeriannorthernnorwegianpakistanipalestinianpolishprogressiveqatarirepublicanromanianrussiansaudiscottishserbiansocialistsouthernspanishswedishswisssyrianturkishukrainianvenezuelanwestern",
+			FormEnds: []int32{
+				6, 13, 21, 25, 30, 40, 48, 55,
+				64, 71, 79, 87, 94, 103, 115, 123,
+				128, 134, 144, 149, 156, 164, 171, 179,
+				190, 197, 204, 209, 218, 224, 231, 236,
+				243, 250, 258, 264, 273, 279, 285, 293,
+				300, 311, 317, 324, 334, 340, 348, 356,
+				365, 374, 385, 391, 402, 408, 418, 426,
+				433, 438, 446, 453, 462, 470, 477, 484,
+				489, 495, 502, 511, 521, 528,
 			},
 			Bit: true,
 		},
@@ -336,14 +267,13 @@ var staticDefaultData = staticDefaults{
 				0xa0003c, 0xa00042, 0xa00049, 0xa00050, 0xa00056, 0xa0005a, 0xa00065, 0xa0006b,
 				0xa00071, 0xa00079,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 157, Col: 3},
-			Forms: []string{
-				"after", "amid", "at", "before", "by", "during", "following", "from",
-				"in", "just", "on", "since", "throughout", "until", "upon", "when",
-				"with", "within",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 157, Col: 3},
+			FormText:   "afteramidatbeforebyduringfollowingfrominjustonsincethroughoutuntiluponwhenwithwithin",
+			FormEnds: []int32{
+				5, 9, 11, 17, 19, 25, 34, 38,
+				40, 44, 46, 51, 61, 66, 70, 74,
+				78, 84,
 			},
 			Bit: true,
 		},
@@ -357,12 +287,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc6000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 196, Col: 3},
-			Forms: []string{
-				"of",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 196, Col: 3},
+			FormText:   "of",
+			FormEnds: []int32{
+				2,
 			},
 			Bit: true,
 		},
@@ -378,13 +307,12 @@ var staticDefaultData = staticDefaults{
 				0x167000d, 0x1670011, 0x1670014, 0x1670019, 0x167001f, 0x1670024, 0x167002b, 0x1670030,
 				0x1670036,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 357, Col: 3},
-			Forms: []string{
-				"bout", "cause", "cos", "em", "n", "nuff", "til", "tis",
-				"twas",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 357, Col: 3},
+			FormText:   "boutcausecosemnnufftiltistwas",
+			FormEnds: []int32{
+				4, 9, 12, 14, 15, 19, 22, 25,
+				29,
 			},
 			Bit: true,
 		},
@@ -408,22 +336,22 @@ var staticDefaultData = staticDefaults{
 				0x3c004a, 0x3c0050, 0x3c0057, 0x3c005c, 0x3d0007, 0x3d000c, 0x3d0012, 0x3d0016,
 				0x3d001b, 0x3d0022, 0x3d0027, 0x3d002e, 0x3d0036, 0x3d003d, 0x3d0047, 0x3d004d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 56, Col: 3},
+			FormText:   "againalreadyalsoarebebeenbeingcancoulddiddodoesearlierevenfamouslyfrequentlyfurtherhadhashas beenhaveisjustlatermaymightn'tnevernotoftenonceonlypreviouslyprivatelypubliclyquicklyrecentlyrepeatedlyreportedlyshouldsimplystillthenwaswerewillwould",
+			FormEnds: []int32{
+				5, 12, 16, 19, 21, 25, 30, 33,
+				38, 41, 43, 47, 54, 58, 66, 76,
+				83, 86, 89, 97, 101, 103, 107, 112,
+				115, 120, 123, 128, 131, 136, 140, 144,
+				154, 163, 171, 178, 186, 196, 206, 212,
+				218, 223, 227, 230, 234, 238, 243,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 56, Col: 3},
-			Forms: []string{
-				"again", "already", "also", "are", "be", "been", "being", "can",
-				"could", "did", "do", "does", "earlier", "even", "famously", "frequently",
-				"further", "had", "has", "has been", "have", "is", "just", "later",
-				"may", "might", "n't", "never", "not", "often", "once", "only",
-				"previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "should",
-				"simply", "still", "then", "was", "were", "will", "would",
+			PhraseWords: []string{
+				"has", "been",
 			},
-			Phrases: [][]string{
-				{
-					"has", "been",
-				},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -467,69 +395,29 @@ var staticDefaultData = staticDefaults{
 				0xd7004f, 0xd70054, 0xd70059, 0xd80007, 0xd8000c, 0xd80012, 0xd80017, 0xd8001f,
 				0xd80027, 0xd8002e, 0xd80034, 0xd80046, 0xd90007, 0xd9000e, 0xd90014,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 207, Col: 3},
+			FormText:   "afpafp via getty imagesalamyansaapap photoassociated pressbildbildercaptioncorbiscourtesycreditcreditsdpaefeenlargeenlarge this imageepaexpandfilefile photofotofotosgallerygettygetty imageshandouthandout photohide captionillustrationimageimage byimage captionimage sourceimagenimagesimmagineistockmedia captionpaphotophoto byphotographphotographerphotospicturepicturespoolreutersreuters picturesrexshutterstockslideshowsourcestaffsuppliedtoggle captionvideoview this imagewatchxinhuaфото",
+			FormEnds: []int32{
+				3, 23, 28, 32, 34, 42, 58, 62,
+				68, 75, 81, 89, 95, 102, 105, 108,
+				115, 133, 136, 142, 146, 156, 160, 165,
+				172, 177, 189, 196, 209, 221, 233, 238,
+				246, 259, 271, 277, 283, 291, 297, 310,
+				312, 317, 325, 335, 347, 353, 360, 368,
+				372, 379, 395, 398, 410, 419, 425, 430,
+				438, 452, 457, 472, 477, 483, 491,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 207, Col: 3},
-			Forms: []string{
-				"afp", "afp via getty images", "alamy", "ansa", "ap", "ap photo", "associated press", "bild",
-				"bilder", "caption", "corbis", "courtesy", "credit", "credits", "dpa", "efe",
-				"enlarge", "enlarge this image", "epa", "expand", "file", "file photo", "foto", "fotos",
-				"gallery", "getty", "getty images", "handout", "handout photo", "hide caption", "illustration", "image",
-				"image by", "image caption", "image source", "imagen", "images", "immagine", "istock", "media caption",
-				"pa", "photo", "photo by", "photograph", "photographer", "photos", "picture", "pictures",
-				"pool", "reuters", "reuters pictures", "rex", "shutterstock", "slideshow", "source", "staff",
-				"supplied", "toggle caption", "video", "view this image", "watch", "xinhua", "фото",
+			PhraseWords: []string{
+				"afp", "via", "getty", "images", "ap", "photo", "associated", "press",
+				"enlarge", "this", "image", "file", "photo", "getty", "images", "handout",
+				"photo", "hide", "caption", "image", "by", "image", "caption", "image",
+				"source", "media", "caption", "photo", "by", "reuters", "pictures", "toggle",
+				"caption", "view", "this", "image",
 			},
-			Phrases: [][]string{
-				{
-					"afp", "via", "getty", "images",
-				},
-				{
-					"ap", "photo",
-				},
-				{
-					"associated", "press",
-				},
-				{
-					"enlarge", "this", "image",
-				},
-				{
-					"file", "photo",
-				},
-				{
-					"getty", "images",
-				},
-				{
-					"handout", "photo",
-				},
-				{
-					"hide", "caption",
-				},
-				{
-					"image", "by",
-				},
-				{
-					"image", "caption",
-				},
-				{
-					"image", "source",
-				},
-				{
-					"media", "caption",
-				},
-				{
-					"photo", "by",
-				},
-				{
-					"reuters", "pictures",
-				},
-				{
-					"toggle", "caption",
-				},
-				{
-					"view", "this", "image",
-				},
+			PhraseEnds: []int32{
+				4, 6, 8, 11, 13, 15, 17, 19,
+				21, 23, 25, 27, 29, 31, 33, 36,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -582,115 +470,36 @@ var staticDefaultData = staticDefaults{
 				0x370063, 0x380007, 0x380019, 0x380026, 0x380031, 0x38003b, 0x380045, 0x380050,
 				0x38005c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 47, Col: 3},
+			FormText:   "agreedappearedappearsare goingbeganbeginbeginschosecontinuecontinuedcontinuesdecideddeclineddeclinesdid not hesitatehad yethas yethopedhopesis eageris expectedis goingis happyis likelyis quickis scheduledis setis the firstis willingmovedplannedplanspledgedpromisedrefusedrefusesrushedseeksseemedseemssoughttook the opportunitytook timetriedtriesusedused the occasionvowedwantwantedwantswas carefulwas eagerwas expectedwas goingwas happywas likelywas quickwas scheduledwas setwas the firstwas willingwent onwere goingwere quick",
+			FormEnds: []int32{
+				6, 14, 21, 30, 35, 40, 46, 51,
+				59, 68, 77, 84, 92, 100, 116, 123,
+				130, 135, 140, 148, 159, 167, 175, 184,
+				192, 204, 210, 222, 232, 237, 244, 249,
+				256, 264, 271, 278, 284, 289, 295, 300,
+				306, 326, 335, 340, 345, 349, 366, 371,
+				375, 381, 386, 397, 406, 418, 427, 436,
+				446, 455, 468, 475, 488, 499, 506, 516,
+				526,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 47, Col: 3},
-			Forms: []string{
-				"agreed", "appeared", "appears", "are going", "began", "begin", "begins", "chose",
-				"continue", "continued", "continues", "decided", "declined", "declines", "did not hesitate", "had yet",
-				"has yet", "hoped", "hopes", "is eager", "is expected", "is going", "is happy", "is likely",
-				"is quick", "is scheduled", "is set", "is the first", "is willing", "moved", "planned", "plans",
-				"pledged", "promised", "refused", "refuses", "rushed", "seeks", "seemed", "seems",
-				"sought", "took the opportunity", "took time", "tried", "tries", "used", "used the occasion", "vowed",
-				"want", "wanted", "wants", "was careful", "was eager", "was expected", "was going", "was happy",
-				"was likely", "was quick", "was scheduled", "was set", "was the first", "was willing", "went on", "were going",
-				"were quick",
+			PhraseWords: []string{
+				"are", "going", "did", "not", "hesitate", "had", "yet", "has",
+				"yet", "is", "eager", "is", "expected", "is", "going", "is",
+				"happy", "is", "likely", "is", "quick", "is", "scheduled", "is",
+				"set", "is", "the", "first", "is", "willing", "took", "the",
+				"opportunity", "took", "time", "used", "the", "occasion", "was", "careful",
+				"was", "eager", "was", "expected", "was", "going", "was", "happy",
+				"was", "likely", "was", "quick", "was", "scheduled", "was", "set",
+				"was", "the", "first", "was", "willing", "went", "on", "were",
+				"going", "were", "quick",
 			},
-			Phrases: [][]string{
-				{
-					"are", "going",
-				},
-				{
-					"did", "not", "hesitate",
-				},
-				{
-					"had", "yet",
-				},
-				{
-					"has", "yet",
-				},
-				{
-					"is", "eager",
-				},
-				{
-					"is", "expected",
-				},
-				{
-					"is", "going",
-				},
-				{
-					"is", "happy",
-				},
-				{
-					"is", "likely",
-				},
-				{
-					"is", "quick",
-				},
-				{
-					"is", "scheduled",
-				},
-				{
-					"is", "set",
-				},
-				{
-					"is", "the", "first",
-				},
-				{
-					"is", "willing",
-				},
-				{
-					"took", "the", "opportunity",
-				},
-				{
-					"took", "time",
-				},
-				{
-					"used", "the", "occasion",
-				},
-				{
-					"was", "careful",
-				},
-				{
-					"was", "eager",
-				},
-				{
-					"was", "expected",
-				},
-				{
-					"was", "going",
-				},
-				{
-					"was", "happy",
-				},
-				{
-					"was", "likely",
-				},
-				{
-					"was", "quick",
-				},
-				{
-					"was", "scheduled",
-				},
-				{
-					"was", "set",
-				},
-				{
-					"was", "the", "first",
-				},
-				{
-					"was", "willing",
-				},
-				{
-					"went", "on",
-				},
-				{
-					"were", "going",
-				},
-				{
-					"were", "quick",
-				},
+			PhraseEnds: []int32{
+				2, 5, 7, 9, 11, 13, 15, 17,
+				19, 21, 23, 25, 28, 30, 33, 35,
+				38, 40, 42, 44, 46, 48, 50, 52,
+				54, 56, 59, 61, 63, 65, 67,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 14, 16, 17,
@@ -729,45 +538,21 @@ var staticDefaultData = staticDefaults{
 				0x40000d, 0x40001a, 0x400020, 0x400028, 0x40002f, 0x40003a, 0x400045, 0x400050,
 				0x410007, 0x410015, 0x410022, 0x41002d, 0x41003a,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 62, Col: 3},
+			FormText:   "firstin the pastlast yearlongon fridayon mondayon saturdayon sundayon thursdayon tuesdayon wednesdayopenlythis week",
+			FormEnds: []int32{
+				5, 16, 25, 29, 38, 47, 58, 67,
+				78, 88, 100, 106, 115,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 62, Col: 3},
-			Forms: []string{
-				"first", "in the past", "last year", "long", "on friday", "on monday", "on saturday", "on sunday",
-				"on thursday", "on tuesday", "on wednesday", "openly", "this week",
+			PhraseWords: []string{
+				"in", "the", "past", "last", "year", "on", "friday", "on",
+				"monday", "on", "saturday", "on", "sunday", "on", "thursday", "on",
+				"tuesday", "on", "wednesday", "this", "week",
 			},
-			Phrases: [][]string{
-				{
-					"in", "the", "past",
-				},
-				{
-					"last", "year",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
+			PhraseEnds: []int32{
+				3, 5, 7, 9, 11, 13, 15, 17,
+				19, 21,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 9,
@@ -809,18 +594,17 @@ var staticDefaultData = staticDefaults{
 				0x830012, 0x83001b, 0x830026, 0x830032, 0x83003f, 0x830049, 0x830052, 0x83005f,
 				0x83006a, 0x83006d, 0x830071, 0x830077,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 124, Col: 3},
-			Forms: []string{
-				"a", "according", "accusing", "added", "adding", "although", "an", "announcing",
-				"arguing", "asking", "asserting", "blaming", "but", "calling", "citing", "claiming",
-				"compared", "criticizing", "describing", "despite", "dismissing", "drawing", "echoing", "emphasizing",
-				"explaining", "highlighting", "insisting", "just", "leading", "meaning", "noting", "praising",
-				"promising", "prompting", "putting", "referring", "said", "say", "saying", "says",
-				"stressing", "suggesting", "telling", "told", "urging", "vowing", "warning", "whereas",
-				"while", "with", "writes", "wrote",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 124, Col: 3},
+			FormText:   "aaccordingaccusingaddedaddingalthoughanannouncingarguingaskingassertingblamingbutcallingcitingclaimingcomparedcriticizingdescribingdespitedismissingdrawingechoingemphasizingexplaininghighlightinginsistingjustleadingmeaningnotingpraisingpromisingpromptingputtingreferringsaidsaysayingsaysstressingsuggestingtellingtoldurgingvowingwarningwhereaswhilewithwriteswrote",
+			FormEnds: []int32{
+				1, 10, 18, 23, 29, 37, 39, 49,
+				56, 62, 71, 78, 81, 88, 94, 102,
+				110, 121, 131, 138, 148, 155, 162, 173,
+				183, 195, 204, 208, 215, 222, 228, 236,
+				245, 254, 261, 270, 274, 277, 283, 287,
+				296, 306, 313, 317, 323, 329, 336, 343,
+				348, 352, 358, 363,
 			},
 			Bit: true,
 		},
@@ -836,13 +620,12 @@ var staticDefaultData = staticDefaults{
 				0xa4000d, 0xa40012, 0xa40017, 0xa4001b, 0xa40022, 0xa4002b, 0xa40035, 0xa4003d,
 				0xa40043, 0xa40047, 0xa4004c, 0xa40052, 0xa40058, 0xa4005c, 0xa40065,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 161, Col: 3},
-			Forms: []string{
-				"although", "and", "as", "because", "but", "even", "or", "so",
-				"that", "then", "though", "when", "whereas", "while", "yet",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 161, Col: 3},
+			FormText:   "althoughandasbecausebutevenorsothatthenthoughwhenwhereaswhileyet",
+			FormEnds: []int32{
+				8, 11, 13, 20, 23, 27, 29, 31,
+				35, 39, 45, 49, 56, 61, 64,
 			},
 			Bit: true,
 		},
@@ -882,339 +665,71 @@ var staticDefaultData = staticDefaults{
 				0x950007, 0x950016, 0x950024, 0x950032, 0x960007, 0x960013, 0x960022, 0x960039,
 				0x96004f,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 132, Col: 3},
+			FormText:   ", and he, and it, and she, and they, and we;and accusedand accusingand acknowledgedand addedand admittedand announcedand arguedand askedand attackedand beganand blamedand calledand calledand callingand callsand celebratedand challengedand chidingand citedand claimedand continuedand could notand criticizedand declaredand declinedand defendedand deniedand did notand dismissedand does notand embracedand emphasizedand explainedand expressedand gaveand hadand hasand has notand haveand highlightedand implyingand insistedand is notand metand notedand offeredand pledgedand pointed outand pointed toand points outand praisedand predictedand promisedand promisingand questionedand railedand refusedand refusesand rejectedand saidand sayingand saysand seemedand signaledand spokeand stressedand suggestedand thankedand threatenedand toldand tookand toutedand triedand urgedand urgingand vowedand warnedand was notand wentand will notand would notat a campaignat a news conferenceat a press conferenceat a rallybut addedbut did notbut hasbut has notbut saidbut was notbut would noton the conditionwhile acknowledgingwhile arguingwhile insistingwhile notingwhile sayingwhile trying",
+			FormEnds: []int32{
+				8, 16, 25, 35, 43, 44, 55, 67,
+				83, 92, 104, 117, 127, 136, 148, 157,
+				167, 177, 187, 198, 207, 221, 235, 246,
+				255, 266, 279, 292, 306, 318, 330, 342,
+				352, 363, 376, 388, 400, 414, 427, 440,
+				448, 455, 462, 473, 481, 496, 508, 520,
+				530, 537, 546, 557, 568, 583, 597, 611,
+				622, 635, 647, 660, 674, 684, 695, 706,
+				718, 726, 736, 744, 754, 766, 775, 787,
+				800, 811, 825, 833, 841, 851, 860, 869,
+				879, 888, 898, 909, 917, 929, 942, 955,
+				975, 996, 1006, 1015, 1026, 1033, 1044, 1052,
+				1063, 1076, 1092, 1111, 1124, 1139, 1151, 1163,
+				1175,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 132, Col: 3},
-			Forms: []string{
-				", and he", ", and it", ", and she", ", and they", ", and we", ";", "and accused", "and accusing",
-				"and acknowledged", "and added", "and admitted", "and announced", "and argued", "and asked", "and attacked", "and began",
-				"and blamed", "and called", "and called", "and calling", "and calls", "and celebrated", "and challenged", "and chiding",
-				"and cited", "and claimed", "and continued", "and could not", "and criticized", "and declared", "and declined", "and defended",
-				"and denied", "and did not", "and dismissed", "and does not", "and embraced", "and emphasized", "and explained", "and expressed",
-				"and gave", "and had", "and has", "and has not", "and have", "and highlighted", "and implying", "and insisted",
-				"and is not", "and met", "and noted", "and offered", "and pledged", "and pointed out", "and pointed to", "and points out",
-				"and praised", "and predicted", "and promised", "and promising", "and questioned", "and railed", "and refused", "and refuses",
-				"and rejected", "and said", "and saying", "and says", "and seemed", "and signaled", "and spoke", "and stressed",
-				"and suggested", "and thanked", "and threatened", "and told", "and took", "and touted", "and tried", "and urged",
-				"and urging", "and vowed", "and warned", "and was not", "and went", "and will not", "and would not", "at a campaign",
-				"at a news conference", "at a press conference", "at a rally", "but added", "but did not", "but has", "but has not", "but said",
-				"but was not", "but would not", "on the condition", "while acknowledging", "while arguing", "while insisting", "while noting", "while saying",
-				"while trying",
+			PhraseWords: []string{
+				",", "and", "he", ",", "and", "it", ",", "and",
+				"she", ",", "and", "they", ",", "and", "we", "and",
+				"accused", "and", "accusing", "and", "acknowledged", "and", "added", "and",
+				"admitted", "and", "announced", "and", "argued", "and", "asked", "and",
+				"attacked", "and", "began", "and", "blamed", "and", "called", "and",
+				"called", "and", "calling", "and", "calls", "and", "celebrated", "and",
+				"challenged", "and", "chiding", "and", "cited", "and", "claimed", "and",
+				"continued", "and", "could", "not", "and", "criticized", "and", "declared",
+				"and", "declined", "and", "defended", "and", "denied", "and", "did",
+				"not", "and", "dismissed", "and", "does", "not", "and", "embraced",
+				"and", "emphasized", "and", "explained", "and", "expressed", "and", "gave",
+				"and", "had", "and", "has", "and", "has", "not", "and",
+				"have", "and", "highlighted", "and", "implying", "and", "insisted", "and",
+				"is", "not", "and", "met", "and", "noted", "and", "offered",
+				"and", "pledged", "and", "pointed", "out", "and", "pointed", "to",
+				"and", "points", "out", "and", "praised", "and", "predicted", "and",
+				"promised", "and", "promising", "and", "questioned", "and", "railed", "and",
+				"refused", "and", "refuses", "and", "rejected", "and", "said", "and",
+				"saying", "and", "says", "and", "seemed", "and", "signaled", "and",
+				"spoke", "and", "stressed", "and", "suggested", "and", "thanked", "and",
+				"threatened", "and", "told", "and", "took", "and", "touted", "and",
+				"tried", "and", "urged", "and", "urging", "and", "vowed", "and",
+				"warned", "and", "was", "not", "and", "went", "and", "will",
+				"not", "and", "would", "not", "at", "a", "campaign", "at",
+				"a", "news", "conference", "at", "a", "press", "conference", "at",
+				"a", "rally", "but", "added", "but", "did", "not", "but",
+				"has", "but", "has", "not", "but", "said", "but", "was",
+				"not", "but", "would", "not", "on", "the", "condition", "while",
+				"acknowledging", "while", "arguing", "while", "insisting", "while", "noting", "while",
+				"saying", "while", "trying",
 			},
-			Phrases: [][]string{
-				{
-					",", "and", "he",
-				},
-				{
-					",", "and", "it",
-				},
-				{
-					",", "and", "she",
-				},
-				{
-					",", "and", "they",
-				},
-				{
-					",", "and", "we",
-				},
-				{
-					"and", "accused",
-				},
-				{
-					"and", "accusing",
-				},
-				{
-					"and", "acknowledged",
-				},
-				{
-					"and", "added",
-				},
-				{
-					"and", "admitted",
-				},
-				{
-					"and", "announced",
-				},
-				{
-					"and", "argued",
-				},
-				{
-					"and", "asked",
-				},
-				{
-					"and", "attacked",
-				},
-				{
-					"and", "began",
-				},
-				{
-					"and", "blamed",
-				},
-				{
-					"and", "called",
-				},
-				{
-					"and", "called",
-				},
-				{
-					"and", "calling",
-				},
-				{
-					"and", "calls",
-				},
-				{
-					"and", "celebrated",
-				},
-				{
-					"and", "challenged",
-				},
-				{
-					"and", "chiding",
-				},
-				{
-					"and", "cited",
-				},
-				{
-					"and", "claimed",
-				},
-				{
-					"and", "continued",
-				},
-				{
-					"and", "could", "not",
-				},
-				{
-					"and", "criticized",
-				},
-				{
-					"and", "declared",
-				},
-				{
-					"and", "declined",
-				},
-				{
-					"and", "defended",
-				},
-				{
-					"and", "denied",
-				},
-				{
-					"and", "did", "not",
-				},
-				{
-					"and", "dismissed",
-				},
-				{
-					"and", "does", "not",
-				},
-				{
-					"and", "embraced",
-				},
-				{
-					"and", "emphasized",
-				},
-				{
-					"and", "explained",
-				},
-				{
-					"and", "expressed",
-				},
-				{
-					"and", "gave",
-				},
-				{
-					"and", "had",
-				},
-				{
-					"and", "has",
-				},
-				{
-					"and", "has", "not",
-				},
-				{
-					"and", "have",
-				},
-				{
-					"and", "highlighted",
-				},
-				{
-					"and", "implying",
-				},
-				{
-					"and", "insisted",
-				},
-				{
-					"and", "is", "not",
-				},
-				{
-					"and", "met",
-				},
-				{
-					"and", "noted",
-				},
-				{
-					"and", "offered",
-				},
-				{
-					"and", "pledged",
-				},
-				{
-					"and", "pointed", "out",
-				},
-				{
-					"and", "pointed", "to",
-				},
-				{
-					"and", "points", "out",
-				},
-				{
-					"and", "praised",
-				},
-				{
-					"and", "predicted",
-				},
-				{
-					"and", "promised",
-				},
-				{
-					"and", "promising",
-				},
-				{
-					"and", "questioned",
-				},
-				{
-					"and", "railed",
-				},
-				{
-					"and", "refused",
-				},
-				{
-					"and", "refuses",
-				},
-				{
-					"and", "rejected",
-				},
-				{
-					"and", "said",
-				},
-				{
-					"and", "saying",
-				},
-				{
-					"and", "says",
-				},
-				{
-					"and", "seemed",
-				},
-				{
-					"and", "signaled",
-				},
-				{
-					"and", "spoke",
-				},
-				{
-					"and", "stressed",
-				},
-				{
-					"and", "suggested",
-				},
-				{
-					"and", "thanked",
-				},
-				{
-					"and", "threatened",
-				},
-				{
-					"and", "told",
-				},
-				{
-					"and", "took",
-				},
-				{
-					"and", "touted",
-				},
-				{
-					"and", "tried",
-				},
-				{
-					"and", "urged",
-				},
-				{
-					"and", "urging",
-				},
-				{
-					"and", "vowed",
-				},
-				{
-					"and", "warned",
-				},
-				{
-					"and", "was", "not",
-				},
-				{
-					"and", "went",
-				},
-				{
-					"and", "will", "not",
-				},
-				{
-					"and", "would", "not",
-				},
-				{
-					"at", "a", "campaign",
-				},
-				{
-					"at", "a", "news", "conference",
-				},
-				{
-					"at", "a", "press", "conference",
-				},
-				{
-					"at", "a", "rally",
-				},
-				{
-					"but", "added",
-				},
-				{
-					"but", "did", "not",
-				},
-				{
-					"but", "has",
-				},
-				{
-					"but", "has", "not",
-				},
-				{
-					"but", "said",
-				},
-				{
-					"but", "was", "not",
-				},
-				{
-					"but", "would", "not",
-				},
-				{
-					"on", "the", "condition",
-				},
-				{
-					"while", "acknowledging",
-				},
-				{
-					"while", "arguing",
-				},
-				{
-					"while", "insisting",
-				},
-				{
-					"while", "noting",
-				},
-				{
-					"while", "saying",
-				},
-				{
-					"while", "trying",
-				},
+			PhraseEnds: []int32{
+				3, 6, 9, 12, 15, 17, 19, 21,
+				23, 25, 27, 29, 31, 33, 35, 37,
+				39, 41, 43, 45, 47, 49, 51, 53,
+				55, 57, 60, 62, 64, 66, 68, 70,
+				73, 75, 78, 80, 82, 84, 86, 88,
+				90, 92, 95, 97, 99, 101, 103, 106,
+				108, 110, 112, 114, 117, 120, 123, 125,
+				127, 129, 131, 133, 135, 137, 139, 141,
+				143, 145, 147, 149, 151, 153, 155, 157,
+				159, 161, 163, 165, 167, 169, 171, 173,
+				175, 177, 180, 182, 185, 188, 191, 195,
+				199, 202, 204, 207, 209, 212, 214, 217,
+				220, 223, 225, 227, 229, 231, 233, 235,
 			},
 			PhraseGroups: []int32{
 				0, 5, 86, 90, 97, 98,
@@ -1248,74 +763,27 @@ var staticDefaultData = staticDefaults{
 				0x9f0007, 0x9f001a, 0x9f002e, 0xa00007, 0xa00015, 0xa0002a, 0xa0003b, 0xa00048,
 				0xa10007, 0xa10018, 0xa1002c,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 154, Col: 3},
+			FormText:   "comment guidelinescomment policycommenting guidelinescommenting policycommenting systemcomments are closedcomments policycomments powered bycommunity guidelinescommunity rulescommunity standardsdear readersdiscussion ruleshouse ruleslog in to commentmoderation policyrules for commentssign in to commentyou must be logged in to post a comment",
+			FormEnds: []int32{
+				18, 32, 53, 70, 87, 106, 121, 140,
+				160, 175, 194, 206, 222, 233, 250, 267,
+				285, 303, 342,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 154, Col: 3},
-			Forms: []string{
-				"comment guidelines", "comment policy", "commenting guidelines", "commenting policy", "commenting system", "comments are closed", "comments policy", "comments powered by",
-				"community guidelines", "community rules", "community standards", "dear readers", "discussion rules", "house rules", "log in to comment", "moderation policy",
-				"rules for comments", "sign in to comment", "you must be logged in to post a comment",
+			PhraseWords: []string{
+				"comment", "guidelines", "comment", "policy", "commenting", "guidelines", "commenting", "policy",
+				"commenting", "system", "comments", "are", "closed", "comments", "policy", "comments",
+				"powered", "by", "community", "guidelines", "community", "rules", "community", "standards",
+				"dear", "readers", "discussion", "rules", "house", "rules", "log", "in",
+				"to", "comment", "moderation", "policy", "rules", "for", "comments", "sign",
+				"in", "to", "comment", "you", "must", "be", "logged", "in",
+				"to", "post", "a", "comment",
 			},
-			Phrases: [][]string{
-				{
-					"comment", "guidelines",
-				},
-				{
-					"comment", "policy",
-				},
-				{
-					"commenting", "guidelines",
-				},
-				{
-					"commenting", "policy",
-				},
-				{
-					"commenting", "system",
-				},
-				{
-					"comments", "are", "closed",
-				},
-				{
-					"comments", "policy",
-				},
-				{
-					"comments", "powered", "by",
-				},
-				{
-					"community", "guidelines",
-				},
-				{
-					"community", "rules",
-				},
-				{
-					"community", "standards",
-				},
-				{
-					"dear", "readers",
-				},
-				{
-					"discussion", "rules",
-				},
-				{
-					"house", "rules",
-				},
-				{
-					"log", "in", "to", "comment",
-				},
-				{
-					"moderation", "policy",
-				},
-				{
-					"rules", "for", "comments",
-				},
-				{
-					"sign", "in", "to", "comment",
-				},
-				{
-					"you", "must", "be", "logged", "in", "to", "post", "a",
-					"comment",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 13, 15, 18,
+				20, 22, 24, 26, 28, 30, 34, 36,
+				39, 43, 52,
 			},
 			PhraseGroups: []int32{
 				0, 2, 5, 8, 11, 12, 13, 14,
@@ -1354,33 +822,19 @@ var staticDefaultData = staticDefaults{
 				0x97000d, 0x970015, 0x97001e, 0x97002d, 0x97003e, 0x970047, 0x97004d, 0x970053,
 				0x980007, 0x980017, 0x98002b,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 148, Col: 3},
+			FormText:   "accept allaccept cookiesccpaconsentcookiecookie policycookie settingscookiesgdprmanage preferencesprivacy settings",
+			FormEnds: []int32{
+				10, 24, 28, 35, 41, 54, 69, 76,
+				80, 98, 114,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 148, Col: 3},
-			Forms: []string{
-				"accept all", "accept cookies", "ccpa", "consent", "cookie", "cookie policy", "cookie settings", "cookies",
-				"gdpr", "manage preferences", "privacy settings",
+			PhraseWords: []string{
+				"accept", "all", "accept", "cookies", "cookie", "policy", "cookie", "settings",
+				"manage", "preferences", "privacy", "settings",
 			},
-			Phrases: [][]string{
-				{
-					"accept", "all",
-				},
-				{
-					"accept", "cookies",
-				},
-				{
-					"cookie", "policy",
-				},
-				{
-					"cookie", "settings",
-				},
-				{
-					"manage", "preferences",
-				},
-				{
-					"privacy", "settings",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12,
 			},
 			PhraseGroups: []int32{
 				0, 2, 4, 5,
@@ -1422,23 +876,23 @@ var staticDefaultData = staticDefaults{
 				0x1f003e, 0x1f004c, 0x1f0056, 0x200007, 0x200011, 0x20001a, 0x200027, 0x200032,
 				0x20003e, 0x200048, 0x200052, 0x20005c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 25, Col: 3},
+			FormText:   "accusingacknowledgingaddingadmittingallegingarguingaskingassertingblastingboastingbrandingcallingchargingclaimingcomplainingconcedingcontendingdeclaringdenyingdescribingdubbingexplaininginsistingjokinglabelinglabellinglamentingmaintainingnotingpointing outpostingpraisingpredictingpromisingquippingrecallingreiteratingrepeatingreplyingrespondingsayingslammingstatingstressingsuggestingtellingthankingtweetingurgingvowingwarningwriting",
+			FormEnds: []int32{
+				8, 21, 27, 36, 44, 51, 57, 66,
+				74, 82, 90, 97, 105, 113, 124, 133,
+				143, 152, 159, 169, 176, 186, 195, 201,
+				209, 218, 227, 238, 244, 256, 263, 271,
+				281, 290, 298, 307, 318, 327, 335, 345,
+				351, 359, 366, 375, 385, 392, 400, 408,
+				414, 420, 427, 434,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 25, Col: 3},
-			Forms: []string{
-				"accusing", "acknowledging", "adding", "admitting", "alleging", "arguing", "asking", "asserting",
-				"blasting", "boasting", "branding", "calling", "charging", "claiming", "complaining", "conceding",
-				"contending", "declaring", "denying", "describing", "dubbing", "explaining", "insisting", "joking",
-				"labeling", "labelling", "lamenting", "maintaining", "noting", "pointing out", "posting", "praising",
-				"predicting", "promising", "quipping", "recalling", "reiterating", "repeating", "replying", "responding",
-				"saying", "slamming", "stating", "stressing", "suggesting", "telling", "thanking", "tweeting",
-				"urging", "vowing", "warning", "writing",
+			PhraseWords: []string{
+				"pointing", "out",
 			},
-			Phrases: [][]string{
-				{
-					"pointing", "out",
-				},
+			PhraseEnds: []int32{
+				2,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -1472,76 +926,28 @@ var staticDefaultData = staticDefaults{
 				0x35004c, 0x360007, 0x360018, 0x36002a, 0x36003d, 0x36004e, 0x370007, 0x370017,
 				0x370028, 0x370034, 0x37003f, 0x37004a,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 49, Col: 3},
+			FormText:   "chimed inchimes insaid in a statementsaid in a tweetsaid in an interviewsaid on twittertold an audiencetold cnntold fox newstold journaliststold reporterstold supporterstold the associated presstold the crowdtold the pressweighed inweighs inwrote in a statementwrote on facebookwrote on twitter",
+			FormEnds: []int32{
+				9, 18, 37, 52, 72, 87, 103, 111,
+				124, 140, 154, 169, 194, 208, 222, 232,
+				241, 261, 278, 294,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 49, Col: 3},
-			Forms: []string{
-				"chimed in", "chimes in", "said in a statement", "said in a tweet", "said in an interview", "said on twitter", "told an audience", "told cnn",
-				"told fox news", "told journalists", "told reporters", "told supporters", "told the associated press", "told the crowd", "told the press", "weighed in",
-				"weighs in", "wrote in a statement", "wrote on facebook", "wrote on twitter",
+			PhraseWords: []string{
+				"chimed", "in", "chimes", "in", "said", "in", "a", "statement",
+				"said", "in", "a", "tweet", "said", "in", "an", "interview",
+				"said", "on", "twitter", "told", "an", "audience", "told", "cnn",
+				"told", "fox", "news", "told", "journalists", "told", "reporters", "told",
+				"supporters", "told", "the", "associated", "press", "told", "the", "crowd",
+				"told", "the", "press", "weighed", "in", "weighs", "in", "wrote",
+				"in", "a", "statement", "wrote", "on", "facebook", "wrote", "on",
+				"twitter",
 			},
-			Phrases: [][]string{
-				{
-					"chimed", "in",
-				},
-				{
-					"chimes", "in",
-				},
-				{
-					"said", "in", "a", "statement",
-				},
-				{
-					"said", "in", "a", "tweet",
-				},
-				{
-					"said", "in", "an", "interview",
-				},
-				{
-					"said", "on", "twitter",
-				},
-				{
-					"told", "an", "audience",
-				},
-				{
-					"told", "cnn",
-				},
-				{
-					"told", "fox", "news",
-				},
-				{
-					"told", "journalists",
-				},
-				{
-					"told", "reporters",
-				},
-				{
-					"told", "supporters",
-				},
-				{
-					"told", "the", "associated", "press",
-				},
-				{
-					"told", "the", "crowd",
-				},
-				{
-					"told", "the", "press",
-				},
-				{
-					"weighed", "in",
-				},
-				{
-					"weighs", "in",
-				},
-				{
-					"wrote", "in", "a", "statement",
-				},
-				{
-					"wrote", "on", "facebook",
-				},
-				{
-					"wrote", "on", "twitter",
-				},
+			PhraseEnds: []int32{
+				2, 4, 8, 12, 16, 19, 22, 24,
+				27, 29, 31, 33, 37, 40, 43, 45,
+				47, 51, 54, 57,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 6, 15, 16, 17,
@@ -1619,187 +1025,128 @@ var staticDefaultData = staticDefaults{
 				0x170041, 0x170048, 0x17004f, 0x170059, 0x180007, 0x18000f, 0x180015, 0x18001e,
 				0x180028, 0x180030, 0x18003a, 0x180042, 0x18004d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 4, Col: 3},
+			FormText:   "accuseaccusedaccusesaccusingacknowledgeacknowledgedacknowledgesacknowledgingaddaddedaddingaddsadmitadmitedadmitingadmitsadmittedadmittingadviseadvisedadvisesadvisingaffirmaffirmedaffirmingaffirmsagreeagreedagreeingagreesallegeallegedallegesallegingannounceannouncedannouncesannouncingansweransweredansweringanswerredanswerringanswersarguearguedarguesarguingaskaskedaskingasksassertassertedassertingassertsassureassuredassuresassuringattackattackedattackingattacksbarkbarkedbarkingbarksbeambeamedbeamingbeamsbegbeganbegedbeggedbeggingbeginbeginedbegingbeginingbeginnedbeginningbeginsbegsbegunbemoanbemoanedbemoaningbemoansblameblamedblamesblamingblastblastedblastingblastsboastboastedboastingboastsbrandbrandedbrandingbrandscallcalledcallingcallscautioncautionedcautioningcautionschantchantedchantingchantscharacterisecharacterisedcharacterisescharacterisingcharacterizecharacterizedcharacterizescharacterizingchargechargedchargeschargingchidechidedchideschidingcitecitedcitescitingclaimclaimedclaimingclaimsclarifiedclarifiesclarifyclarifyingcommentcommentedcommentingcommentscomplaincomplainedcomplainingcomplainsconcedeconcededconcedesconcedingconcludeconcludedconcludesconcludingconcurconcuredconcuringconcurredconcurringconcurscondemncondemnedcondemningcondemnsconfideconfidedconfidesconfidingconfirmconfirmedconfirmingconfirmscontendcontendedcontendingcontendscontinuecontinuedcontinuescontinuingcountercounteredcounteringcounterredcounterringcounterscriedcriescriticisecriticisedcriticisescriticisingcriticizecriticizedcriticizescriticizingcrycryingdeclaredeclareddeclaresdeclaringdecrieddecriesdecrydecryingdemanddemandeddemandingdemandsdenieddeniesdenouncedenounceddenouncesdenouncingdenydenyingderidederidedderidesderidingdescribedescribeddescribesdescribingdismissdismisseddismissesdismissingdubdubbeddubbingdubeddubingdubsechoechoedechoesechoingelaborateelaboratedelaborateselaboratingemphasiseemphasisedemphasisesemphasisingemphasizeemphasizedemphasizesemphasizingenquireenquiredenquiresenquiringestimateestimatedestimatesestimatingexclaimexclaimedexclaimingexclaimsexhortexhortedexhortingexhortsexplainexplainedexplainingexplainsexultexultedexultingexultsfigurefiguredfiguresfiguringfire backfired backfires backfiring backfumefumedfumesfuminggloatgloatedgloatinggloatsgrowlgrowledgrowlinggrowlsgrumblegrumbledgrumblesgrumblingguessguessedguessesguessinggushgushedgushesgushinghailhailedhailinghailshinthintedhintinghintshit backhited backhiting backhits backhitted backhitting backhowlhowledhowlinghowlshuffhuffedhuffinghuffsimploreimploredimploresimploringindicateindicatedindicatesindicatinginforminformedinforminginformsinquireinquiredinquiresinquiringinsistinsistedinsistinginsistsinterjectinterjectedinterjectinginterjectsinterruptinterruptedinterruptinginterruptsintoneintonedintonesintoningjokejokedjokesjokinglabellabeledlabelinglabelledlabellinglabelslambastelambastedlambasteslambastinglamentlamentedlamentinglamentslash outlashed outlashes outlashing outlaudlaudedlaudinglaudslecturelecturedlectureslecturingmaintainmaintainedmaintainingmaintainsmarvelmarveledmarvelingmarvelledmarvellingmarvelsmentionmentionedmentioningmentionsmockmockedmockingmocksmurmurmurmuredmurmuringmurmurredmurmurringmurmursmusemusedmusesmusingmuttermutteredmutteringmutterredmutterringmuttersnotenotednotesnotingobjectobjectedobjectingobjectsobserveobservedobservesobservingofferofferedofferingofferredofferringoffersopineopinedopinesopiningpleadpleadedpleadingpleadspledgepledgedpledgespledgingpoint outpointed outpointing outpoints outportrayportrayedportrayingportrayspositpositedpositingpositsposittedposittingpostpostedpostingpostspraisepraisedpraisespraisingpreachpreachedpreachespreachingpredictpredictedpredictingpredictspresspressedpressespressingproclaimproclaimedproclaimingproclaimspromisepromisedpromisespromisingprotestprotestedprotestingprotestsputputedputingputsputtedputtingqueriedqueriesqueryqueryingquestionquestionedquestioningquestionsquipquipedquipingquippedquippingquipsrailrailedrailingrailsrantrantedrantingrantsraveravedravesravingreadreadedreadingreadsreasonreasonedreasoningreasonnedreasonningreasonsreassurereassuredreassuresreassuringrebutrebutedrebutingrebutsrebuttedrebuttingrecallrecalledrecallingrecallsreckonreckonedreckoningreckonnedreckonningreckonsrecountrecountedrecountingrecountsreferreferedreferencereferencedreferencesreferencingreferingreferredreferringrefersreiteratereiteratedreiteratesreiteratingrelayrelayedrelayingrelaysremarkremarkedremarkingremarksremindremindedremindingremindsrepeatrepeatedrepeatingrepeatsrepliedrepliesreplyreplyingreportreportedreportingreportsrespondrespondedrespondingrespondsretortretortedretortingretortsrevealrevealedrevealingrevealsridiculeridiculedridiculesridiculingriffriffedriffingriffsripripedripingrippedrippingripsroarroaredroaringroarssaidsangsaysayedsayingsaysscoffscoffedscoffingscoffsscoldscoldedscoldingscoldsscreamscreamedscreamingscreamsshoot backshooted backshooting backshoots backshot backshoutshoutedshoutingshoutssighsighedsighingsighssignalsignaledsignalingsignalledsignallingsignalssingsingedsingingsingsslamslamedslamingslammedslammingslamssnapsnapedsnapingsnappedsnappingsnapssneersneeredsneeringsneerssniffsniffedsniffingsniffsspeakspeakedspeakingspeaksspeculatespeculatedspeculatesspeculatingspokespokenstatestatedstatesstatingstressstressedstressesstressingsuggestsuggestedsuggestingsuggestssummarisesummarisedsummarisessummarisingsummarizesummarizedsummarizessummarizingsungsurmisesurmisedsurmisessurmisingteaseteasedteasesteasingtelltelledtellingtellstermtermedtermingtermstestifiedtestifiestestifytestifyingthankthankedthankingthankstheorisetheorisedtheorisestheorisingtheorizetheorizedtheorizestheorizingthreatenthreatenedthreateningthreatennedthreatenningthreatensthunderthunderedthunderingthunderredthunderringthunderstoldtweettweetedtweetingtweetsunderlineunderlinedunderlinesunderliningunderscoreunderscoredunderscoresunderscoringurgeurgedurgesurgingventureventuredventuresventuringvowvowedvowingvowswarnwarnedwarningwarnswhinewhinedwhineswhiningwhisperwhisperedwhisperingwhisperredwhisperringwhisperswonderwonderedwonderingwonderredwonderringwonderswritewritedwriteswritingwrittenwroteyellyelledyellingyells",
+			FormEnds: []int32{
+				6, 13, 20, 28, 39, 51, 63, 76,
+				79, 84, 90, 94, 99, 106, 114, 120,
+				128, 137, 143, 150, 157, 165, 171, 179,
+				188, 195, 200, 206, 214, 220, 226, 233,
+				240, 248, 256, 265, 274, 284, 290, 298,
+				307, 316, 326, 333, 338, 344, 350, 357,
+				360, 365, 371, 375, 381, 389, 398, 405,
+				411, 418, 425, 433, 439, 447, 456, 463,
+				467, 473, 480, 485, 489, 495, 502, 507,
+				510, 515, 520, 526, 533, 538, 545, 551,
+				559, 567, 576, 582, 586, 591, 597, 605,
+				614, 621, 626, 632, 638, 645, 650, 657,
+				665, 671, 676, 683, 691, 697, 702, 709,
+				717, 723, 727, 733, 740, 745, 752, 761,
+				771, 779, 784, 791, 799, 805, 817, 830,
+				843, 857, 869, 882, 895, 909, 915, 922,
+				929, 937, 942, 948, 954, 961, 965, 970,
+				975, 981, 986, 993, 1001, 1007, 1016, 1025,
+				1032, 1042, 1049, 1058, 1068, 1076, 1084, 1094,
+				1105, 1114, 1121, 1129, 1137, 1146, 1154, 1163,
+				1172, 1182, 1188, 1196, 1205, 1214, 1224, 1231,
+				1238, 1247, 1257, 1265, 1272, 1280, 1288, 1297,
+				1304, 1313, 1323, 1331, 1338, 1347, 1357, 1365,
+				1373, 1382, 1391, 1401, 1408, 1417, 1427, 1437,
+				1448, 1456, 1461, 1466, 1475, 1485, 1495, 1506,
+				1515, 1525, 1535, 1546, 1549, 1555, 1562, 1570,
+				1578, 1587, 1594, 1601, 1606, 1614, 1620, 1628,
+				1637, 1644, 1650, 1656, 1664, 1673, 1682, 1692,
+				1696, 1703, 1709, 1716, 1723, 1731, 1739, 1748,
+				1757, 1767, 1774, 1783, 1792, 1802, 1805, 1811,
+				1818, 1823, 1829, 1833, 1837, 1843, 1849, 1856,
+				1865, 1875, 1885, 1896, 1905, 1915, 1925, 1936,
+				1945, 1955, 1965, 1976, 1983, 1991, 1999, 2008,
+				2016, 2025, 2034, 2044, 2051, 2060, 2070, 2078,
+				2084, 2092, 2101, 2108, 2115, 2124, 2134, 2142,
+				2147, 2154, 2162, 2168, 2174, 2181, 2188, 2196,
+				2205, 2215, 2225, 2236, 2240, 2245, 2250, 2256,
+				2261, 2268, 2276, 2282, 2287, 2294, 2302, 2308,
+				2315, 2323, 2331, 2340, 2345, 2352, 2359, 2367,
+				2371, 2377, 2383, 2390, 2394, 2400, 2407, 2412,
+				2416, 2422, 2429, 2434, 2442, 2452, 2463, 2472,
+				2483, 2495, 2499, 2505, 2512, 2517, 2521, 2527,
+				2534, 2539, 2546, 2554, 2562, 2571, 2579, 2588,
+				2597, 2607, 2613, 2621, 2630, 2637, 2644, 2652,
+				2660, 2669, 2675, 2683, 2692, 2699, 2708, 2719,
+				2731, 2741, 2750, 2761, 2773, 2783, 2789, 2796,
+				2803, 2811, 2815, 2820, 2825, 2831, 2836, 2843,
+				2851, 2859, 2868, 2874, 2882, 2891, 2900, 2910,
+				2916, 2924, 2933, 2940, 2948, 2958, 2968, 2979,
+				2983, 2989, 2996, 3001, 3008, 3016, 3024, 3033,
+				3041, 3051, 3062, 3071, 3077, 3085, 3094, 3103,
+				3113, 3120, 3127, 3136, 3146, 3154, 3158, 3164,
+				3171, 3176, 3182, 3190, 3199, 3208, 3218, 3225,
+				3229, 3234, 3239, 3245, 3251, 3259, 3268, 3277,
+				3287, 3294, 3298, 3303, 3308, 3314, 3320, 3328,
+				3337, 3344, 3351, 3359, 3367, 3376, 3381, 3388,
+				3396, 3404, 3413, 3419, 3424, 3430, 3436, 3443,
+				3448, 3455, 3463, 3469, 3475, 3482, 3489, 3497,
+				3506, 3517, 3529, 3539, 3546, 3555, 3565, 3573,
+				3578, 3585, 3593, 3599, 3607, 3616, 3620, 3626,
+				3633, 3638, 3644, 3651, 3658, 3666, 3672, 3680,
+				3688, 3697, 3704, 3713, 3723, 3731, 3736, 3743,
+				3750, 3758, 3766, 3776, 3787, 3796, 3803, 3811,
+				3819, 3828, 3835, 3844, 3854, 3862, 3865, 3870,
+				3876, 3880, 3886, 3893, 3900, 3907, 3912, 3920,
+				3928, 3938, 3949, 3958, 3962, 3968, 3975, 3982,
+				3990, 3995, 3999, 4005, 4012, 4017, 4021, 4027,
+				4034, 4039, 4043, 4048, 4053, 4059, 4063, 4069,
+				4076, 4081, 4087, 4095, 4104, 4113, 4123, 4130,
+				4138, 4147, 4156, 4166, 4171, 4178, 4186, 4192,
+				4200, 4209, 4215, 4223, 4232, 4239, 4245, 4253,
+				4262, 4271, 4281, 4288, 4295, 4304, 4314, 4322,
+				4327, 4334, 4343, 4353, 4363, 4374, 4382, 4390,
+				4399, 4405, 4414, 4424, 4434, 4445, 4450, 4457,
+				4465, 4471, 4477, 4485, 4494, 4501, 4507, 4515,
+				4524, 4531, 4537, 4545, 4554, 4561, 4568, 4575,
+				4580, 4588, 4594, 4602, 4611, 4618, 4625, 4634,
+				4644, 4652, 4658, 4666, 4675, 4682, 4688, 4696,
+				4705, 4712, 4720, 4729, 4738, 4748, 4752, 4758,
+				4765, 4770, 4773, 4778, 4784, 4790, 4797, 4801,
+				4805, 4811, 4818, 4823, 4827, 4831, 4834, 4839,
+				4845, 4849, 4854, 4861, 4869, 4875, 4880, 4887,
+				4895, 4901, 4907, 4915, 4924, 4931, 4941, 4953,
+				4966, 4977, 4986, 4991, 4998, 5006, 5012, 5016,
+				5022, 5029, 5034, 5040, 5048, 5057, 5066, 5076,
+				5083, 5087, 5093, 5100, 5105, 5109, 5115, 5122,
+				5129, 5137, 5142, 5146, 5152, 5159, 5166, 5174,
+				5179, 5184, 5191, 5199, 5205, 5210, 5217, 5225,
+				5231, 5236, 5243, 5251, 5257, 5266, 5276, 5286,
+				5297, 5302, 5308, 5313, 5319, 5325, 5332, 5338,
+				5346, 5354, 5363, 5370, 5379, 5389, 5397, 5406,
+				5416, 5426, 5437, 5446, 5456, 5466, 5477, 5481,
+				5488, 5496, 5504, 5513, 5518, 5524, 5530, 5537,
+				5541, 5547, 5554, 5559, 5563, 5569, 5576, 5581,
+				5590, 5599, 5606, 5616, 5621, 5628, 5636, 5642,
+				5650, 5659, 5668, 5678, 5686, 5695, 5704, 5714,
+				5722, 5732, 5743, 5754, 5766, 5775, 5782, 5791,
+				5801, 5811, 5822, 5830, 5834, 5839, 5846, 5854,
+				5860, 5869, 5879, 5889, 5900, 5910, 5921, 5932,
+				5944, 5948, 5953, 5958, 5964, 5971, 5979, 5987,
+				5996, 5999, 6004, 6010, 6014, 6018, 6024, 6031,
+				6036, 6041, 6047, 6053, 6060, 6067, 6076, 6086,
+				6096, 6107, 6115, 6121, 6129, 6138, 6147, 6157,
+				6164, 6169, 6175, 6181, 6188, 6195, 6200, 6204,
+				6210, 6217, 6222,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 4, Col: 3},
-			Forms: []string{
-				"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "acknowledging",
-				"add", "added", "adding", "adds", "admit", "admited", "admiting", "admits",
-				"admitted", "admitting", "advise", "advised", "advises", "advising", "affirm", "affirmed",
-				"affirming", "affirms", "agree", "agreed", "agreeing", "agrees", "allege", "alleged",
-				"alleges", "alleging", "announce", "announced", "announces", "announcing", "answer", "answered",
-				"answering", "answerred", "answerring", "answers", "argue", "argued", "argues", "arguing",
-				"ask", "asked", "asking", "asks", "assert", "asserted", "asserting", "asserts",
-				"assure", "assured", "assures", "assuring", "attack", "attacked", "attacking", "attacks",
-				"bark", "barked", "barking", "barks", "beam", "beamed", "beaming", "beams",
-				"beg", "began", "beged", "begged", "begging", "begin", "begined", "beging",
-				"begining", "beginned", "beginning", "begins", "begs", "begun", "bemoan", "bemoaned",
-				"bemoaning", "bemoans", "blame", "blamed", "blames", "blaming", "blast", "blasted",
-				"blasting", "blasts", "boast", "boasted", "boasting", "boasts", "brand", "branded",
-				"branding", "brands", "call", "called", "calling", "calls", "caution", "cautioned",
-				"cautioning", "cautions", "chant", "chanted", "chanting", "chants", "characterise", "characterised",
-				"characterises", "characterising", "characterize", "characterized", "characterizes", "characterizing", "charge", "charged",
-				"charges", "charging", "chide", "chided", "chides", "chiding", "cite", "cited",
-				"cites", "citing", "claim", "claimed", "claiming", "claims", "clarified", "clarifies",
-				"clarify", "clarifying", "comment", "commented", "commenting", "comments", "complain", "complained",
-				"complaining", "complains", "concede", "conceded", "concedes", "conceding", "conclude", "concluded",
-				"concludes", "concluding", "concur", "concured", "concuring", "concurred", "concurring", "concurs",
-				"condemn", "condemned", "condemning", "condemns", "confide", "confided", "confides", "confiding",
-				"confirm", "confirmed", "confirming", "confirms", "contend", "contended", "contending", "contends",
-				"continue", "continued", "continues", "continuing", "counter", "countered", "countering", "counterred",
-				"counterring", "counters", "cried", "cries", "criticise", "criticised", "criticises", "criticising",
-				"criticize", "criticized", "criticizes", "criticizing", "cry", "crying", "declare", "declared",
-				"declares", "declaring", "decried", "decries", "decry", "decrying", "demand", "demanded",
-				"demanding", "demands", "denied", "denies", "denounce", "denounced", "denounces", "denouncing",
-				"deny", "denying", "deride", "derided", "derides", "deriding", "describe", "described",
-				"describes", "describing", "dismiss", "dismissed", "dismisses", "dismissing", "dub", "dubbed",
-				"dubbing", "dubed", "dubing", "dubs", "echo", "echoed", "echoes", "echoing",
-				"elaborate", "elaborated", "elaborates", "elaborating", "emphasise", "emphasised", "emphasises", "emphasising",
-				"emphasize", "emphasized", "emphasizes", "emphasizing", "enquire", "enquired", "enquires", "enquiring",
-				"estimate", "estimated", "estimates", "estimating", "exclaim", "exclaimed", "exclaiming", "exclaims",
-				"exhort", "exhorted", "exhorting", "exhorts", "explain", "explained", "explaining", "explains",
-				"exult", "exulted", "exulting", "exults", "figure", "figured", "figures", "figuring",
-				"fire back", "fired back", "fires back", "firing back", "fume", "fumed", "fumes", "fuming",
-				"gloat", "gloated", "gloating", "gloats", "growl", "growled", "growling", "growls",
-				"grumble", "grumbled", "grumbles", "grumbling", "guess", "guessed", "guesses", "guessing",
-				"gush", "gushed", "gushes", "gushing", "hail", "hailed", "hailing", "hails",
-				"hint", "hinted", "hinting", "hints", "hit back", "hited back", "hiting back", "hits back",
-				"hitted back", "hitting back", "howl", "howled", "howling", "howls", "huff", "huffed",
-				"huffing", "huffs", "implore", "implored", "implores", "imploring", "indicate", "indicated",
-				"indicates", "indicating", "inform", "informed", "informing", "informs", "inquire", "inquired",
-				"inquires", "inquiring", "insist", "insisted", "insisting", "insists", "interject", "interjected",
-				"interjecting", "interjects", "interrupt", "interrupted", "interrupting", "interrupts", "intone", "intoned",
-				"intones", "intoning", "joke", "joked", "jokes", "joking", "label", "labeled",
-				"labeling", "labelled", "labelling", "labels", "lambaste", "lambasted", "lambastes", "lambasting",
-				"lament", "lamented", "lamenting", "laments", "lash out", "lashed out", "lashes out", "lashing out",
-				"laud", "lauded", "lauding", "lauds", "lecture", "lectured", "lectures", "lecturing",
-				"maintain", "maintained", "maintaining", "maintains", "marvel", "marveled", "marveling", "marvelled",
-				"marvelling", "marvels", "mention", "mentioned", "mentioning", "mentions", "mock", "mocked",
-				"mocking", "mocks", "murmur", "murmured", "murmuring", "murmurred", "murmurring", "murmurs",
-				"muse", "mused", "muses", "musing", "mutter", "muttered", "muttering", "mutterred",
-				"mutterring", "mutters", "note", "noted", "notes", "noting", "object", "objected",
-				"objecting", "objects", "observe", "observed", "observes", "observing", "offer", "offered",
-				"offering", "offerred", "offerring", "offers", "opine", "opined", "opines", "opining",
-				"plead", "pleaded", "pleading", "pleads", "pledge", "pledged", "pledges", "pledging",
-				"point out", "pointed out", "pointing out", "points out", "portray", "portrayed", "portraying", "portrays",
-				"posit", "posited", "positing", "posits", "positted", "positting", "post", "posted",
-				"posting", "posts", "praise", "praised", "praises", "praising", "preach", "preached",
-				"preaches", "preaching", "predict", "predicted", "predicting", "predicts", "press", "pressed",
-				"presses", "pressing", "proclaim", "proclaimed", "proclaiming", "proclaims", "promise", "promised",
-				"promises", "promising", "protest", "protested", "protesting", "protests", "put", "puted",
-				"puting", "puts", "putted", "putting", "queried", "queries", "query", "querying",
-				"question", "questioned", "questioning", "questions", "quip", "quiped", "quiping", "quipped",
-				"quipping", "quips", "rail", "railed", "railing", "rails", "rant", "ranted",
-				"ranting", "rants", "rave", "raved", "raves", "raving", "read", "readed",
-				"reading", "reads", "reason", "reasoned", "reasoning", "reasonned", "reasonning", "reasons",
-				"reassure", "reassured", "reassures", "reassuring", "rebut", "rebuted", "rebuting", "rebuts",
-				"rebutted", "rebutting", "recall", "recalled", "recalling", "recalls", "reckon", "reckoned",
-				"reckoning", "reckonned", "reckonning", "reckons", "recount", "recounted", "recounting", "recounts",
-				"refer", "refered", "reference", "referenced", "references", "referencing", "refering", "referred",
-				"referring", "refers", "reiterate", "reiterated", "reiterates", "reiterating", "relay", "relayed",
-				"relaying", "relays", "remark", "remarked", "remarking", "remarks", "remind", "reminded",
-				"reminding", "reminds", "repeat", "repeated", "repeating", "repeats", "replied", "replies",
-				"reply", "replying", "report", "reported", "reporting", "reports", "respond", "responded",
-				"responding", "responds", "retort", "retorted", "retorting", "retorts", "reveal", "revealed",
-				"revealing", "reveals", "ridicule", "ridiculed", "ridicules", "ridiculing", "riff", "riffed",
-				"riffing", "riffs", "rip", "riped", "riping", "ripped", "ripping", "rips",
-				"roar", "roared", "roaring", "roars", "said", "sang", "say", "sayed",
-				"saying", "says", "scoff", "scoffed", "scoffing", "scoffs", "scold", "scolded",
-				"scolding", "scolds", "scream", "screamed", "screaming", "screams", "shoot back", "shooted back",
-				"shooting back", "shoots back", "shot back", "shout", "shouted", "shouting", "shouts", "sigh",
-				"sighed", "sighing", "sighs", "signal", "signaled", "signaling", "signalled", "signalling",
-				"signals", "sing", "singed", "singing", "sings", "slam", "slamed", "slaming",
-				"slammed", "slamming", "slams", "snap", "snaped", "snaping", "snapped", "snapping",
-				"snaps", "sneer", "sneered", "sneering", "sneers", "sniff", "sniffed", "sniffing",
-				"sniffs", "speak", "speaked", "speaking", "speaks", "speculate", "speculated", "speculates",
-				"speculating", "spoke", "spoken", "state", "stated", "states", "stating", "stress",
-				"stressed", "stresses", "stressing", "suggest", "suggested", "suggesting", "suggests", "summarise",
-				"summarised", "summarises", "summarising", "summarize", "summarized", "summarizes", "summarizing", "sung",
-				"surmise", "surmised", "surmises", "surmising", "tease", "teased", "teases", "teasing",
-				"tell", "telled", "telling", "tells", "term", "termed", "terming", "terms",
-				"testified", "testifies", "testify", "testifying", "thank", "thanked", "thanking", "thanks",
-				"theorise", "theorised", "theorises", "theorising", "theorize", "theorized", "theorizes", "theorizing",
-				"threaten", "threatened", "threatening", "threatenned", "threatenning", "threatens", "thunder", "thundered",
-				"thundering", "thunderred", "thunderring", "thunders", "told", "tweet", "tweeted", "tweeting",
-				"tweets", "underline", "underlined", "underlines", "underlining", "underscore", "underscored", "underscores",
-				"underscoring", "urge", "urged", "urges", "urging", "venture", "ventured", "ventures",
-				"venturing", "vow", "vowed", "vowing", "vows", "warn", "warned", "warning",
-				"warns", "whine", "whined", "whines", "whining", "whisper", "whispered", "whispering",
-				"whisperred", "whisperring", "whispers", "wonder", "wondered", "wondering", "wonderred", "wonderring",
-				"wonders", "write", "writed", "writes", "writing", "written", "wrote", "yell",
-				"yelled", "yelling", "yells",
+			PhraseWords: []string{
+				"fire", "back", "fired", "back", "fires", "back", "firing", "back",
+				"hit", "back", "hited", "back", "hiting", "back", "hits", "back",
+				"hitted", "back", "hitting", "back", "lash", "out", "lashed", "out",
+				"lashes", "out", "lashing", "out", "point", "out", "pointed", "out",
+				"pointing", "out", "points", "out", "shoot", "back", "shooted", "back",
+				"shooting", "back", "shoots", "back", "shot", "back",
 			},
-			Phrases: [][]string{
-				{
-					"fire", "back",
-				},
-				{
-					"fired", "back",
-				},
-				{
-					"fires", "back",
-				},
-				{
-					"firing", "back",
-				},
-				{
-					"hit", "back",
-				},
-				{
-					"hited", "back",
-				},
-				{
-					"hiting", "back",
-				},
-				{
-					"hits", "back",
-				},
-				{
-					"hitted", "back",
-				},
-				{
-					"hitting", "back",
-				},
-				{
-					"lash", "out",
-				},
-				{
-					"lashed", "out",
-				},
-				{
-					"lashes", "out",
-				},
-				{
-					"lashing", "out",
-				},
-				{
-					"point", "out",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointing", "out",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"shoot", "back",
-				},
-				{
-					"shooted", "back",
-				},
-				{
-					"shooting", "back",
-				},
-				{
-					"shoots", "back",
-				},
-				{
-					"shot", "back",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -1844,7 +1191,6 @@ var staticDefaultData = staticDefaults{
 			Kind:        "words",
 			Description: "Verbs of speech of another language that the English cue rules accept beside cue_verbs (their patterns name @cue_verbs_de); empty in English. The German pack (de/lists.yaml) fills it: sagte, erklärte, so.",
 			Pos:         Pos{File: "(default)/lists.yaml", Line: 33, Col: 3},
-			Forms:       []string{},
 			Bit:         true,
 		},
 		{
@@ -1857,12 +1203,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd2000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 208, Col: 3},
-			Forms: []string{
-				"the",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 208, Col: 3},
+			FormText:   "the",
+			FormEnds: []int32{
+				3,
 			},
 			Bit: true,
 		},
@@ -1882,15 +1227,14 @@ var staticDefaultData = staticDefaults{
 				0x56000d, 0x560013, 0x56001c, 0x560022, 0x560028, 0x56002f, 0x560038, 0x56003e,
 				0x560044, 0x560049, 0x560053, 0x56005d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 83, Col: 3},
-			Forms: []string{
-				"a", "an", "another", "both", "few", "five", "four", "her",
-				"his", "its", "many", "most", "multiple", "numerous", "one", "other",
-				"our", "several", "some", "that", "the", "their", "these", "this",
-				"those", "three", "top", "two",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 83, Col: 3},
+			FormText:   "aananotherbothfewfivefourherhisitsmanymostmultiplenumerousoneotherourseveralsomethatthetheirthesethisthosethreetoptwo",
+			FormEnds: []int32{
+				1, 3, 10, 14, 17, 21, 25, 28,
+				31, 34, 38, 42, 50, 58, 61, 66,
+				69, 76, 80, 84, 87, 92, 97, 101,
+				106, 111, 114, 117,
 			},
 			Bit: true,
 		},
@@ -1908,14 +1252,13 @@ var staticDefaultData = staticDefaults{
 				0xed0044, 0xed004d, 0xed0057, 0xed005d, 0xed0064, 0xed0069, 0xed0070, 0xed0077,
 				0xed007c, 0xed0081, 0xed0086, 0xed008e,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 235, Col: 3},
-			Forms: []string{
-				"'s", "appeared", "appears", "became", "becomes", "can", "could", "had",
-				"has", "is", "may", "might", "remained", "remains", "seemed", "seems",
-				"was", "will", "would", "’s",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 235, Col: 3},
+			FormText:   "'sappearedappearsbecamebecomescancouldhadhasismaymightremainedremainsseemedseemswaswillwould’s",
+			FormEnds: []int32{
+				2, 10, 17, 23, 30, 33, 38, 41,
+				44, 46, 49, 54, 62, 69, 75, 80,
+				83, 87, 92, 96,
 			},
 			Bit: true,
 		},
@@ -1929,12 +1272,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd8000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 214, Col: 3},
-			Forms: []string{
-				"it",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 214, Col: 3},
+			FormText:   "it",
+			FormEnds: []int32{
+				2,
 			},
 			Bit: true,
 		},
@@ -2010,43 +1352,42 @@ var staticDefaultData = staticDefaults{
 				0x1110038, 0x1110043, 0x1110052, 0x1120007, 0x1120011, 0x1120022, 0x1120031, 0x112003d,
 				0x1120047, 0x1120052, 0x1130007, 0x1130014, 0x1130020, 0x113002c, 0x1130036, 0x1130042,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 238, Col: 3},
-			Forms: []string{
-				"aaron", "abigail", "adam", "al", "alan", "albert", "alexander", "alexis",
-				"alice", "amanda", "amber", "amy", "andrea", "andrew", "angela", "ann",
-				"anna", "anthony", "arthur", "ashley", "austin", "barack", "barbara", "ben",
-				"benjamin", "bernie", "betty", "beverly", "bill", "billy", "bob", "bobby",
-				"boris", "brandon", "brenda", "brian", "brittany", "bruce", "bryan", "carl",
-				"carly", "carol", "carolyn", "catherine", "charles", "charlie", "charlotte", "chelsea",
-				"cheryl", "chris", "christian", "christina", "christine", "christopher", "claire", "condoleezza",
-				"cynthia", "dan", "daniel", "danielle", "david", "debbie", "deborah", "debra",
-				"denise", "dennis", "diana", "diane", "dianne", "dick", "donald", "donna",
-				"doris", "dorothy", "douglas", "dylan", "edward", "elijah", "elizabeth", "emily",
-				"emma", "emmanuel", "eric", "ethan", "eugene", "evelyn", "frances", "frank",
-				"gabriel", "gary", "george", "gerald", "gina", "gloria", "grace", "gregory",
-				"hannah", "harold", "harry", "heather", "helen", "henry", "hillary", "huma",
-				"isabella", "ivanka", "jack", "jacob", "jacqueline", "james", "janet", "janice",
-				"jason", "jean", "jeb", "jeffrey", "jennifer", "jeremy", "jerry", "jesse",
-				"jessica", "jill", "jim", "joan", "joe", "john", "jonathan", "jordan",
-				"jose", "joseph", "joshua", "joyce", "juan", "judith", "judy", "julia",
-				"julie", "justin", "karen", "katherine", "kathleen", "kathryn", "kayla", "keith",
-				"kelly", "kellyanne", "kenneth", "kevin", "kimberly", "kirsten", "kurt", "kyle",
-				"larry", "laura", "lauren", "lawrence", "linda", "lindsey", "lisa", "logan",
-				"louis", "madeleine", "madison", "marco", "margaret", "maria", "marie", "marilyn",
-				"marine", "mark", "martha", "mary", "mason", "matthew", "megan", "melania",
-				"melissa", "michael", "michele", "michelle", "mike", "mitch", "mitt", "nancy",
-				"natalie", "nathan", "newt", "nicholas", "nicole", "nikki", "noah", "olivia",
-				"pamela", "patricia", "patrick", "paul", "peter", "philip", "rachel", "ralph",
-				"rand", "randy", "raymond", "rebecca", "reince", "richard", "rick", "rob",
-				"robert", "roger", "ron", "ronald", "rose", "roy", "rudy", "russell",
-				"ruth", "ryan", "samantha", "samuel", "sandra", "sara", "sarah", "scott",
-				"sean", "sharon", "sheldon", "shirley", "sophia", "stephanie", "stephen", "steve",
-				"steven", "susan", "susana", "tammy", "ted", "teresa", "terry", "theresa",
-				"thomas", "tim", "timothy", "tom", "tyler", "victoria", "vincent", "virginia",
-				"vladimir", "walter", "wayne", "will", "william", "willie", "xi", "zachary",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 238, Col: 3},
+			FormText:   "aaronabigailadamalalanalbertalexanderalexisaliceamandaamberamyandreaandrewangelaannannaanthonyarthurashleyaustinbarackbarbarabenbenjaminberniebettybeverlybillbillybobbobbyborisbrandonbrendabrianbrittanybrucebryancarlcarlycarolcarolyncatherinecharlescharliecharlottechelseacherylchrischristianchristinachristinechristopherclairecondoleezzacynthiadandanieldanielledaviddebbiedeborahdebradenisedennisdianadianediannedickdonalddonnadorisdorothydouglasdylanedwardelijahelizabethemilyemmaemmanuelericethaneugeneevelynfrancesfrankgabrielgarygeorgegeraldginagloriagracegregoryhannahharoldharryheatherhelenhenryhillaryhumaisabellaivankajackjacobjacquelinejamesjanetjanicejasonjeanjebjeffreyjenniferjeremyjerryjessejessicajilljimjoanjoejohnjonathanjordanjosejosephjoshuajoycejuanjudithjudyjuliajuliejustinkarenkatherinekathleenkathrynkaylakeithkellykellyannekennethkevinkimberlykirstenkurtkylelarrylauralaurenlawrencelindalindseylisaloganlouismadeleinemadisonmarcomargaretmariamariemarilynmarinemarkmarthamarymasonmatthewmeganmelaniamelissamichaelmichelemichellemikemitchmittnancynatalienathannewtnicholasnicolenikkinoaholiviapamelapatriciapatrickpaulpeterphiliprachelralphrandrandyraymondrebeccareincerichardrickrobrobertrogerronronaldroseroyrudyrussellruthryansamanthasamuelsandrasarasarahscottseansharonsheldonshirleysophiastephaniestephenstevestevensusansusanatammytedteresaterrytheresathomastimtimothytomtylervictoriavincentvirginiavladimirwalterwaynewillwilliamwilliexizachary",
+			FormEnds: []int32{
+				5, 12, 16, 18, 22, 28, 37, 43,
+				48, 54, 59, 62, 68, 74, 80, 83,
+				87, 94, 100, 106, 112, 118, 125, 128,
+				136, 142, 147, 154, 158, 163, 166, 171,
+				176, 183, 189, 194, 202, 207, 212, 216,
+				221, 226, 233, 242, 249, 256, 265, 272,
+				278, 283, 292, 301, 310, 321, 327, 338,
+				345, 348, 354, 362, 367, 373, 380, 385,
+				391, 397, 402, 407, 413, 417, 423, 428,
+				433, 440, 447, 452, 458, 464, 473, 478,
+				482, 490, 494, 499, 505, 511, 518, 523,
+				530, 534, 540, 546, 550, 556, 561, 568,
+				574, 580, 585, 592, 597, 602, 609, 613,
+				621, 627, 631, 636, 646, 651, 656, 662,
+				667, 671, 674, 681, 689, 695, 700, 705,
+				712, 716, 719, 723, 726, 730, 738, 744,
+				748, 754, 760, 765, 769, 775, 779, 784,
+				789, 795, 800, 809, 817, 824, 829, 834,
+				839, 848, 855, 860, 868, 875, 879, 883,
+				888, 893, 899, 907, 912, 919, 923, 928,
+				933, 942, 949, 954, 962, 967, 972, 979,
+				985, 989, 995, 999, 1004, 1011, 1016, 1023,
+				1030, 1037, 1044, 1052, 1056, 1061, 1065, 1070,
+				1077, 1083, 1087, 1095, 1101, 1106, 1110, 1116,
+				1122, 1130, 1137, 1141, 1146, 1152, 1158, 1163,
+				1167, 1172, 1179, 1186, 1192, 1199, 1203, 1206,
+				1212, 1217, 1220, 1226, 1230, 1233, 1237, 1244,
+				1248, 1252, 1260, 1266, 1272, 1276, 1281, 1286,
+				1290, 1296, 1303, 1310, 1316, 1325, 1332, 1337,
+				1343, 1348, 1354, 1359, 1362, 1368, 1373, 1380,
+				1386, 1389, 1396, 1399, 1404, 1412, 1419, 1427,
+				1435, 1441, 1446, 1450, 1457, 1463, 1465, 1472,
 			},
 			Bit: true,
 			Attrs: []string{
@@ -2333,17 +1674,16 @@ var staticDefaultData = staticDefaults{
 				0x510055, 0x520007, 0x52000f, 0x520018, 0x52001f, 0x520027, 0x52002f, 0x520038,
 				0x520040, 0x520049, 0x520051,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 77, Col: 3},
-			Forms: []string{
-				"atty", "atty.", "capt", "capt.", "col", "col.", "dame", "dr",
-				"dr.", "gen", "gen.", "gov", "gov.", "lady", "lord", "lt",
-				"lt.", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-				"pres", "pres.", "prof", "prof.", "rep", "rep.", "reps", "reps.",
-				"rev", "rev.", "sec", "sec.", "sen", "sen.", "sens", "sens.",
-				"sgt", "sgt.", "sir",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 77, Col: 3},
+			FormText:   "attyatty.captcapt.colcol.damedrdr.gengen.govgov.ladylordltlt.missmrmr.mrsmrs.msms.prespres.profprof.reprep.repsreps.revrev.secsec.sensen.senssens.sgtsgt.sir",
+			FormEnds: []int32{
+				4, 9, 13, 18, 21, 25, 29, 31,
+				34, 37, 41, 44, 48, 52, 56, 58,
+				61, 65, 67, 70, 73, 77, 79, 82,
+				86, 91, 95, 100, 103, 107, 111, 116,
+				119, 123, 126, 130, 133, 137, 141, 146,
+				149, 153, 156,
 			},
 			Bit: true,
 			Attrs: []string{
@@ -2389,118 +1729,37 @@ var staticDefaultData = staticDefaults{
 				0xca0012, 0xca001e, 0xca0034, 0xca004b, 0xcb0007, 0xcb0028, 0xcb003d, 0xcb004d,
 				0xcc0007, 0xcc002d, 0xcc0044, 0xcd0007, 0xcd0014, 0xcd0027, 0xcd003e,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 194, Col: 3},
+			FormText:   "about usaccessibilityad choicesaffiliate linksall rights reservedcareerscode of conductcontact uscookie policycopyrightcorrectionsdisclaimerdo not sell my personal informationdoes not constituteearn a commissionethics policyfor informational purposes onlyimpressumimprintinformational purposeslegal noticelegal noticesmay earn a commissionmay not be reproducedmedical advicenot been evaluatedpermissionsprivacyprivacy noticeprivacy policyregistered trademarkregistered trademarksreprintsrights reservedsite mapsitemaptermsterms & conditionsterms and conditionsterms of serviceterms of usetrademarktrademarkswe may earnwithout permissionwithout the prior written permissionyour ad choices",
+			FormEnds: []int32{
+				8, 21, 31, 46, 65, 72, 87, 97,
+				110, 119, 130, 140, 175, 194, 211, 224,
+				255, 264, 271, 293, 305, 318, 339, 360,
+				374, 392, 403, 410, 424, 438, 458, 479,
+				487, 502, 510, 517, 522, 540, 560, 576,
+				588, 597, 607, 618, 636, 672, 687,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 194, Col: 3},
-			Forms: []string{
-				"about us", "accessibility", "ad choices", "affiliate links", "all rights reserved", "careers", "code of conduct", "contact us",
-				"cookie policy", "copyright", "corrections", "disclaimer", "do not sell my personal information", "does not constitute", "earn a commission", "ethics policy",
-				"for informational purposes only", "impressum", "imprint", "informational purposes", "legal notice", "legal notices", "may earn a commission", "may not be reproduced",
-				"medical advice", "not been evaluated", "permissions", "privacy", "privacy notice", "privacy policy", "registered trademark", "registered trademarks",
-				"reprints", "rights reserved", "site map", "sitemap", "terms", "terms & conditions", "terms and conditions", "terms of service",
-				"terms of use", "trademark", "trademarks", "we may earn", "without permission", "without the prior written permission", "your ad choices",
+			PhraseWords: []string{
+				"about", "us", "ad", "choices", "affiliate", "links", "all", "rights",
+				"reserved", "code", "of", "conduct", "contact", "us", "cookie", "policy",
+				"do", "not", "sell", "my", "personal", "information", "does", "not",
+				"constitute", "earn", "a", "commission", "ethics", "policy", "for", "informational",
+				"purposes", "only", "informational", "purposes", "legal", "notice", "legal", "notices",
+				"may", "earn", "a", "commission", "may", "not", "be", "reproduced",
+				"medical", "advice", "not", "been", "evaluated", "privacy", "notice", "privacy",
+				"policy", "registered", "trademark", "registered", "trademarks", "rights", "reserved", "site",
+				"map", "terms", "&", "conditions", "terms", "and", "conditions", "terms",
+				"of", "service", "terms", "of", "use", "we", "may", "earn",
+				"without", "permission", "without", "the", "prior", "written", "permission", "your",
+				"ad", "choices",
 			},
-			Phrases: [][]string{
-				{
-					"about", "us",
-				},
-				{
-					"ad", "choices",
-				},
-				{
-					"affiliate", "links",
-				},
-				{
-					"all", "rights", "reserved",
-				},
-				{
-					"code", "of", "conduct",
-				},
-				{
-					"contact", "us",
-				},
-				{
-					"cookie", "policy",
-				},
-				{
-					"do", "not", "sell", "my", "personal", "information",
-				},
-				{
-					"does", "not", "constitute",
-				},
-				{
-					"earn", "a", "commission",
-				},
-				{
-					"ethics", "policy",
-				},
-				{
-					"for", "informational", "purposes", "only",
-				},
-				{
-					"informational", "purposes",
-				},
-				{
-					"legal", "notice",
-				},
-				{
-					"legal", "notices",
-				},
-				{
-					"may", "earn", "a", "commission",
-				},
-				{
-					"may", "not", "be", "reproduced",
-				},
-				{
-					"medical", "advice",
-				},
-				{
-					"not", "been", "evaluated",
-				},
-				{
-					"privacy", "notice",
-				},
-				{
-					"privacy", "policy",
-				},
-				{
-					"registered", "trademark",
-				},
-				{
-					"registered", "trademarks",
-				},
-				{
-					"rights", "reserved",
-				},
-				{
-					"site", "map",
-				},
-				{
-					"terms", "&", "conditions",
-				},
-				{
-					"terms", "and", "conditions",
-				},
-				{
-					"terms", "of", "service",
-				},
-				{
-					"terms", "of", "use",
-				},
-				{
-					"we", "may", "earn",
-				},
-				{
-					"without", "permission",
-				},
-				{
-					"without", "the", "prior", "written", "permission",
-				},
-				{
-					"your", "ad", "choices",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 9, 12, 14, 16, 22,
+				25, 28, 30, 34, 36, 38, 40, 44,
+				48, 50, 53, 55, 57, 59, 61, 63,
+				65, 68, 71, 74, 77, 80, 82, 87,
+				90,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -2551,12 +1810,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xcf000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 205, Col: 3},
-			Forms: []string{
-				"the",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 205, Col: 3},
+			FormText:   "the",
+			FormEnds: []int32{
+				3,
 			},
 			Bit: true,
 		},
@@ -2624,120 +1882,49 @@ var staticDefaultData = staticDefaults{
 				0xc4000f, 0xc40018, 0xc40022, 0xc4002b, 0xc40036, 0xc40040, 0xc4004b, 0xc40053,
 				0xc4005a, 0xc40061, 0xc40067,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 170, Col: 3},
+			FormText:   "accuratelyadamantlyagainallallegedlyalreadyalsoalwaysangrilyapparentlyat one pointat the timeat timesbasicallybitterlybluntlybothbroadlycalmlycan'tcandidlycannotcarefullycategoricallycautiouslycheerfullyclearlycompletelyconfidentlyconsistentlyconstantlycontinuallycorrectlycould notdefiantlydid notdiplomaticallydirectlydo notdoes notearliereffectivelyemphaticallyentirelyerroneouslyespeciallyessentiallyeveneventuallyevidentlyexplicitlyfalselyfamouslyfinallyfirmlyfirstflatlyforcefullyformallyformerlyfranklyfrequentlyfridayfullygenerallygentlyhad nothalf-jokinglyharshlyhas nothave nothoweverimmediatelyimplicitlyin effectin essencein factin particularin recent daysin recent weeksin the pastincorrectlyindirectlyinformallyinitiallyinsistentlyinsteadjointlyjokinglyjustlargelylastlast weeklatelylaterlikewiselongloudlymerelymondaymostlyn'tnevernotnotablynowobviouslyoccasionallyofficiallyoftenon fridayon mondayon saturdayon sundayon thursdayon tuesdayon wednesdayonceonlyopenlyoptimisticallyoriginallyparticularlypartlypersonallyplainlypointedlypolitelypreviouslyprivatelypromptlyproudlypubliclyquicklyquietlyrarelyrecentlyregularlyrepeatedlyreportedlyrightlyroutinelysarcasticallysaturdayseldomseparatelysharplysimilarlysimplysometimessoonspecificallystillstronglysubsequentlysundayswiftlytactfullythenthis weekthursdaytodaytogethertonighttootuesdaytwicetypicallyultimatelyunofficiallyusuallyvehementlywednesdaywidelywill notwon'twould notwronglyyesterday",
+			FormEnds: []int32{
+				10, 19, 24, 27, 36, 43, 47, 53,
+				60, 70, 82, 93, 101, 110, 118, 125,
+				129, 136, 142, 147, 155, 161, 170, 183,
+				193, 203, 210, 220, 231, 243, 253, 264,
+				273, 282, 291, 298, 312, 320, 326, 334,
+				341, 352, 364, 372, 383, 393, 404, 408,
+				418, 427, 437, 444, 452, 459, 465, 470,
+				476, 486, 494, 502, 509, 519, 525, 530,
+				539, 545, 552, 565, 572, 579, 587, 594,
+				605, 615, 624, 634, 641, 654, 668, 683,
+				694, 705, 715, 725, 734, 745, 752, 759,
+				767, 771, 778, 782, 791, 797, 802, 810,
+				814, 820, 826, 832, 838, 841, 846, 849,
+				856, 859, 868, 880, 890, 895, 904, 913,
+				924, 933, 944, 954, 966, 970, 974, 980,
+				994, 1004, 1016, 1022, 1032, 1039, 1048, 1056,
+				1066, 1075, 1083, 1090, 1098, 1105, 1112, 1118,
+				1126, 1135, 1145, 1155, 1162, 1171, 1184, 1192,
+				1198, 1208, 1215, 1224, 1230, 1239, 1243, 1255,
+				1260, 1268, 1280, 1286, 1293, 1302, 1306, 1315,
+				1323, 1328, 1336, 1343, 1346, 1353, 1358, 1367,
+				1377, 1389, 1396, 1406, 1415, 1421, 1429, 1434,
+				1443, 1450, 1459,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 170, Col: 3},
-			Forms: []string{
-				"accurately", "adamantly", "again", "all", "allegedly", "already", "also", "always",
-				"angrily", "apparently", "at one point", "at the time", "at times", "basically", "bitterly", "bluntly",
-				"both", "broadly", "calmly", "can't", "candidly", "cannot", "carefully", "categorically",
-				"cautiously", "cheerfully", "clearly", "completely", "confidently", "consistently", "constantly", "continually",
-				"correctly", "could not", "defiantly", "did not", "diplomatically", "directly", "do not", "does not",
-				"earlier", "effectively", "emphatically", "entirely", "erroneously", "especially", "essentially", "even",
-				"eventually", "evidently", "explicitly", "falsely", "famously", "finally", "firmly", "first",
-				"flatly", "forcefully", "formally", "formerly", "frankly", "frequently", "friday", "fully",
-				"generally", "gently", "had not", "half-jokingly", "harshly", "has not", "have not", "however",
-				"immediately", "implicitly", "in effect", "in essence", "in fact", "in particular", "in recent days", "in recent weeks",
-				"in the past", "incorrectly", "indirectly", "informally", "initially", "insistently", "instead", "jointly",
-				"jokingly", "just", "largely", "last", "last week", "lately", "later", "likewise",
-				"long", "loudly", "merely", "monday", "mostly", "n't", "never", "not",
-				"notably", "now", "obviously", "occasionally", "officially", "often", "on friday", "on monday",
-				"on saturday", "on sunday", "on thursday", "on tuesday", "on wednesday", "once", "only", "openly",
-				"optimistically", "originally", "particularly", "partly", "personally", "plainly", "pointedly", "politely",
-				"previously", "privately", "promptly", "proudly", "publicly", "quickly", "quietly", "rarely",
-				"recently", "regularly", "repeatedly", "reportedly", "rightly", "routinely", "sarcastically", "saturday",
-				"seldom", "separately", "sharply", "similarly", "simply", "sometimes", "soon", "specifically",
-				"still", "strongly", "subsequently", "sunday", "swiftly", "tactfully", "then", "this week",
-				"thursday", "today", "together", "tonight", "too", "tuesday", "twice", "typically",
-				"ultimately", "unofficially", "usually", "vehemently", "wednesday", "widely", "will not", "won't",
-				"would not", "wrongly", "yesterday",
+			PhraseWords: []string{
+				"at", "one", "point", "at", "the", "time", "at", "times",
+				"could", "not", "did", "not", "do", "not", "does", "not",
+				"had", "not", "has", "not", "have", "not", "in", "effect",
+				"in", "essence", "in", "fact", "in", "particular", "in", "recent",
+				"days", "in", "recent", "weeks", "in", "the", "past", "last",
+				"week", "on", "friday", "on", "monday", "on", "saturday", "on",
+				"sunday", "on", "thursday", "on", "tuesday", "on", "wednesday", "this",
+				"week", "will", "not", "would", "not",
 			},
-			Phrases: [][]string{
-				{
-					"at", "one", "point",
-				},
-				{
-					"at", "the", "time",
-				},
-				{
-					"at", "times",
-				},
-				{
-					"could", "not",
-				},
-				{
-					"did", "not",
-				},
-				{
-					"do", "not",
-				},
-				{
-					"does", "not",
-				},
-				{
-					"had", "not",
-				},
-				{
-					"has", "not",
-				},
-				{
-					"have", "not",
-				},
-				{
-					"in", "effect",
-				},
-				{
-					"in", "essence",
-				},
-				{
-					"in", "fact",
-				},
-				{
-					"in", "particular",
-				},
-				{
-					"in", "recent", "days",
-				},
-				{
-					"in", "recent", "weeks",
-				},
-				{
-					"in", "the", "past",
-				},
-				{
-					"last", "week",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
-				{
-					"will", "not",
-				},
-				{
-					"would", "not",
-				},
+			PhraseEnds: []int32{
+				3, 6, 8, 10, 12, 14, 16, 18,
+				20, 22, 24, 26, 28, 30, 33, 36,
+				39, 41, 43, 45, 47, 49, 51, 53,
+				55, 57, 59, 61,
 			},
 			PhraseGroups: []int32{
 				0, 3, 4, 5, 6, 7, 8, 9,
@@ -2774,12 +1961,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x11b000d, 0x11b0011, 0x11b0019, 0x11b0020,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 281, Col: 3},
-			Forms: []string{
-				"is", "means", "seems", "sounds",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 281, Col: 3},
+			FormText:   "ismeansseemssounds",
+			FormEnds: []int32{
+				2, 7, 12, 18,
 			},
 			Bit: true,
 		},
@@ -2793,12 +1979,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xdb000d, 0xdb0011, 0xdb0016, 0xdb001b,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 217, Col: 3},
-			Forms: []string{
-				"and", "for", "of", "on",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 217, Col: 3},
+			FormText:   "andforofon",
+			FormEnds: []int32{
+				3, 6, 8, 10,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -2841,12 +2026,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd5000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 211, Col: 3},
-			Forms: []string{
-				"and",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 211, Col: 3},
+			FormText:   "and",
+			FormEnds: []int32{
+				3,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -2885,12 +2069,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xcc000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 202, Col: 3},
-			Forms: []string{
-				"of",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 202, Col: 3},
+			FormText:   "of",
+			FormEnds: []int32{
+				2,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -2931,14 +2114,13 @@ var staticDefaultData = staticDefaults{
 				0x1540035, 0x1540039, 0x154003d, 0x1540041, 0x1540045, 0x154004a, 0x154004e, 0x1540052,
 				0x1540057, 0x154005c, 0x1540061,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 338, Col: 3},
-			Forms: []string{
-				"al", "bin", "da", "das", "de", "del", "della", "den",
-				"der", "di", "dos", "du", "el", "ibn", "la", "le",
-				"ter", "van", "von",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 338, Col: 3},
+			FormText:   "albindadasdedeldelladenderdidosduelibnlaletervanvon",
+			FormEnds: []int32{
+				2, 5, 7, 10, 12, 15, 20, 23,
+				26, 28, 31, 33, 35, 38, 40, 42,
+				45, 48, 51,
 			},
 			Bit: true,
 		},
@@ -2952,12 +2134,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x122000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 288, Col: 3},
-			Forms: []string{
-				"by",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 288, Col: 3},
+			FormText:   "by",
+			FormEnds: []int32{
+				2,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -2994,23 +2175,17 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x11f000d, 0x11f0015, 0x11f001f, 0x11f002e, 0x11f0036, 0x11f0041, 0x11f0049,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 284, Col: 3},
+			FormText:   "also known ascalleddubbedknown asnicknamedreferred to astermed",
+			FormEnds: []int32{
+				13, 19, 25, 33, 42, 56, 62,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 284, Col: 3},
-			Forms: []string{
-				"also known as", "called", "dubbed", "known as", "nicknamed", "referred to as", "termed",
+			PhraseWords: []string{
+				"also", "known", "as", "known", "as", "referred", "to", "as",
 			},
-			Phrases: [][]string{
-				{
-					"also", "known", "as",
-				},
-				{
-					"known", "as",
-				},
-				{
-					"referred", "to", "as",
-				},
+			PhraseEnds: []int32{
+				3, 5, 8,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2,
@@ -3155,131 +2330,62 @@ var staticDefaultData = staticDefaults{
 				0x7f0013, 0x7f001c, 0x7f0025, 0x7f0031, 0x7f003e, 0x7f0049, 0x7f004e, 0x7f0052,
 				0x7f0057, 0x7f005b,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 94, Col: 3},
+			FormText:   "&aboutabout usaccountadvertiseadvertisingafricaallamericaamericasanalysisandanimalsappappsarchitecturearchivearchivesartartsasiaaustraliaautosawardsbackbaseballbasketballbeautyblogblogsbooksboxingbreakingbreaking newsbusinesscanadacareerscarscategoriescategorychinacitiescityclassifiedsclimateclosecolumnistcolumnistscolumnscomicscommunitycompaniesconferencescontactcontact uscontentcookingcourtscricketcrimecrosswordculturecybersecuritydatadealsdefensedesigndesktopdigitaldirectorydrinke-editioneconomyeditioneditorialeditorialseducationelectionelectionsenergyenglishentertainmentenvironmentespañoleuropeeventsexplainersfamilyfaqfashionfeaturesfilmfinancefitnessfoodfootballforforumforumsforwardfungalleriesgallerygamesgaminggardengogolfgraphicsguideguideshealthhelphockeyhomehome pagehomepagehoroscopehoroscopeshow tohumorinindexindiaindustriesindustryinnovationinternationalinterviewsinvestigationsjobsjobs boardjusticelatestlatest newslatin americalawlearningletterslifelifestylelivelocallocal newslog inlog outloginlogoutlotterymagazinemainmarketmarketplacemarketsmediamenumetromiddle eastmilitarymlbmobilemoneymoremore newsmotorsportmoviesmultimediamusicnationnationalnaturenavigationnbanewsnewsletternewslettersnewsroomnextnflnhlnutritionobitsobituariesoddofolympicsopenopinionopinionsparentingpartnerpartnerspersonal financepetsphotophotographyphotospicturespodcastpodcastspoliticspopularpresspress releasesprevpreviousprintproductsprofilepuzzlesquizzesracingradioreal estaterecipesregionregionsregisterrelationshipsreportreportsresearchresourcesreviewreviewsrugbysciencesearchsectionsectionssecuritysee allservicessettingsshopshoppingshow allsign insite mapsitemapskipsoccersolutionsspacespecial reportsspecialssponsoredsportsportsstartupsstatestorestylesubscribesubscriptionssupporttagtagstechtechnologytelevisiontennisthetheatertheatretipstoday's papertoolstoptop storiestopictopicstraveltrendingtvu.sufcukuk newsusus newsvideovideosview allviralweatherweirdwellnessworldworld newsx",
+			FormEnds: []int32{
+				1, 6, 14, 21, 30, 41, 47, 50,
+				57, 65, 73, 76, 83, 86, 90, 102,
+				109, 117, 120, 124, 128, 137, 142, 148,
+				152, 160, 170, 176, 180, 185, 190, 196,
+				204, 217, 225, 231, 238, 242, 252, 260,
+				265, 271, 275, 286, 293, 298, 307, 317,
+				324, 330, 339, 348, 359, 366, 376, 383,
+				390, 396, 403, 408, 417, 424, 437, 441,
+				446, 453, 459, 466, 473, 482, 487, 496,
+				503, 510, 519, 529, 538, 546, 555, 561,
+				568, 581, 592, 600, 606, 612, 622, 628,
+				631, 638, 646, 650, 657, 664, 668, 676,
+				679, 684, 690, 697, 700, 709, 716, 721,
+				727, 733, 735, 739, 747, 752, 758, 764,
+				768, 774, 778, 787, 795, 804, 814, 820,
+				825, 827, 832, 837, 847, 855, 865, 878,
+				888, 902, 906, 916, 923, 929, 940, 953,
+				956, 964, 971, 975, 984, 988, 993, 1003,
+				1009, 1016, 1021, 1027, 1034, 1042, 1046, 1052,
+				1063, 1070, 1075, 1079, 1084, 1095, 1103, 1106,
+				1112, 1117, 1121, 1130, 1140, 1146, 1156, 1161,
+				1167, 1175, 1181, 1191, 1194, 1198, 1208, 1219,
+				1227, 1231, 1234, 1237, 1246, 1251, 1261, 1264,
+				1266, 1274, 1278, 1285, 1293, 1302, 1309, 1317,
+				1333, 1337, 1342, 1353, 1359, 1367, 1374, 1382,
+				1390, 1397, 1402, 1416, 1420, 1428, 1433, 1441,
+				1448, 1455, 1462, 1468, 1473, 1484, 1491, 1497,
+				1504, 1512, 1525, 1531, 1538, 1546, 1555, 1561,
+				1568, 1573, 1580, 1586, 1593, 1601, 1609, 1616,
+				1624, 1632, 1636, 1644, 1652, 1659, 1667, 1674,
+				1678, 1684, 1693, 1698, 1713, 1721, 1730, 1735,
+				1741, 1749, 1754, 1759, 1764, 1773, 1786, 1793,
+				1796, 1800, 1804, 1814, 1824, 1830, 1833, 1840,
+				1847, 1851, 1864, 1869, 1872, 1883, 1888, 1894,
+				1900, 1908, 1910, 1913, 1916, 1918, 1925, 1927,
+				1934, 1939, 1945, 1953, 1958, 1965, 1970, 1978,
+				1983, 1993, 1994,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 94, Col: 3},
-			Forms: []string{
-				"&", "about", "about us", "account", "advertise", "advertising", "africa", "all",
-				"america", "americas", "analysis", "and", "animals", "app", "apps", "architecture",
-				"archive", "archives", "art", "arts", "asia", "australia", "autos", "awards",
-				"back", "baseball", "basketball", "beauty", "blog", "blogs", "books", "boxing",
-				"breaking", "breaking news", "business", "canada", "careers", "cars", "categories", "category",
-				"china", "cities", "city", "classifieds", "climate", "close", "columnist", "columnists",
-				"columns", "comics", "community", "companies", "conferences", "contact", "contact us", "content",
-				"cooking", "courts", "cricket", "crime", "crossword", "culture", "cybersecurity", "data",
-				"deals", "defense", "design", "desktop", "digital", "directory", "drink", "e-edition",
-				"economy", "edition", "editorial", "editorials", "education", "election", "elections", "energy",
-				"english", "entertainment", "environment", "español", "europe", "events", "explainers", "family",
-				"faq", "fashion", "features", "film", "finance", "fitness", "food", "football",
-				"for", "forum", "forums", "forward", "fun", "galleries", "gallery", "games",
-				"gaming", "garden", "go", "golf", "graphics", "guide", "guides", "health",
-				"help", "hockey", "home", "home page", "homepage", "horoscope", "horoscopes", "how to",
-				"humor", "in", "index", "india", "industries", "industry", "innovation", "international",
-				"interviews", "investigations", "jobs", "jobs board", "justice", "latest", "latest news", "latin america",
-				"law", "learning", "letters", "life", "lifestyle", "live", "local", "local news",
-				"log in", "log out", "login", "logout", "lottery", "magazine", "main", "market",
-				"marketplace", "markets", "media", "menu", "metro", "middle east", "military", "mlb",
-				"mobile", "money", "more", "more news", "motorsport", "movies", "multimedia", "music",
-				"nation", "national", "nature", "navigation", "nba", "news", "newsletter", "newsletters",
-				"newsroom", "next", "nfl", "nhl", "nutrition", "obits", "obituaries", "odd",
-				"of", "olympics", "open", "opinion", "opinions", "parenting", "partner", "partners",
-				"personal finance", "pets", "photo", "photography", "photos", "pictures", "podcast", "podcasts",
-				"politics", "popular", "press", "press releases", "prev", "previous", "print", "products",
-				"profile", "puzzles", "quizzes", "racing", "radio", "real estate", "recipes", "region",
-				"regions", "register", "relationships", "report", "reports", "research", "resources", "review",
-				"reviews", "rugby", "science", "search", "section", "sections", "security", "see all",
-				"services", "settings", "shop", "shopping", "show all", "sign in", "site map", "sitemap",
-				"skip", "soccer", "solutions", "space", "special reports", "specials", "sponsored", "sport",
-				"sports", "startups", "state", "store", "style", "subscribe", "subscriptions", "support",
-				"tag", "tags", "tech", "technology", "television", "tennis", "the", "theater",
-				"theatre", "tips", "today's paper", "tools", "top", "top stories", "topic", "topics",
-				"travel", "trending", "tv", "u.s", "ufc", "uk", "uk news", "us",
-				"us news", "video", "videos", "view all", "viral", "weather", "weird", "wellness",
-				"world", "world news", "x",
+			PhraseWords: []string{
+				"about", "us", "breaking", "news", "contact", "us", "home", "page",
+				"how", "to", "jobs", "board", "latest", "news", "latin", "america",
+				"local", "news", "log", "in", "log", "out", "middle", "east",
+				"more", "news", "personal", "finance", "press", "releases", "real", "estate",
+				"see", "all", "show", "all", "sign", "in", "site", "map",
+				"special", "reports", "today's", "paper", "top", "stories", "uk", "news",
+				"us", "news", "view", "all", "world", "news",
 			},
-			Phrases: [][]string{
-				{
-					"about", "us",
-				},
-				{
-					"breaking", "news",
-				},
-				{
-					"contact", "us",
-				},
-				{
-					"home", "page",
-				},
-				{
-					"how", "to",
-				},
-				{
-					"jobs", "board",
-				},
-				{
-					"latest", "news",
-				},
-				{
-					"latin", "america",
-				},
-				{
-					"local", "news",
-				},
-				{
-					"log", "in",
-				},
-				{
-					"log", "out",
-				},
-				{
-					"middle", "east",
-				},
-				{
-					"more", "news",
-				},
-				{
-					"personal", "finance",
-				},
-				{
-					"press", "releases",
-				},
-				{
-					"real", "estate",
-				},
-				{
-					"see", "all",
-				},
-				{
-					"show", "all",
-				},
-				{
-					"sign", "in",
-				},
-				{
-					"site", "map",
-				},
-				{
-					"special", "reports",
-				},
-				{
-					"today's", "paper",
-				},
-				{
-					"top", "stories",
-				},
-				{
-					"uk", "news",
-				},
-				{
-					"us", "news",
-				},
-				{
-					"view", "all",
-				},
-				{
-					"world", "news",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46, 48,
+				50, 52, 54,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -3821,19 +2927,18 @@ var staticDefaultData = staticDefaults{
 				0xcb004e, 0xcb0059, 0xcc0007, 0xcc0013, 0xcc0019, 0xcc0020, 0xcc002b, 0xcc0031,
 				0xcc0037, 0xcc0040, 0xcc004b, 0xcc0054, 0xcd0007, 0xcd000d, 0xcd0016, 0xcd001d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 197, Col: 3},
-			Forms: []string{
-				"about", "after", "afternoon", "afterward", "afterwards", "again", "against", "also",
-				"although", "among", "and", "as", "at", "back", "because", "before",
-				"but", "by", "delegates", "during", "earlier", "evening", "for", "from",
-				"if", "in", "into", "last", "later", "month", "morning", "night",
-				"nor", "of", "often", "on", "or", "per", "previously", "privately",
-				"publicly", "recently", "repeatedly", "since", "so", "than", "then", "though",
-				"through", "throughout", "today", "tonight", "toward", "towards", "until", "upon",
-				"via", "week", "weekend", "when", "while", "with", "without", "yesterday",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 197, Col: 3},
+			FormText:   "aboutafterafternoonafterwardafterwardsagainagainstalsoalthoughamongandasatbackbecausebeforebutbydelegatesduringearliereveningforfromifinintolastlatermonthmorningnightnorofoftenonorperpreviouslyprivatelypubliclyrecentlyrepeatedlysincesothanthenthoughthroughthroughouttodaytonighttowardtowardsuntiluponviaweekweekendwhenwhilewithwithoutyesterday",
+			FormEnds: []int32{
+				5, 10, 19, 28, 38, 43, 50, 54,
+				62, 67, 70, 72, 74, 78, 85, 91,
+				94, 96, 105, 111, 118, 125, 128, 132,
+				134, 136, 140, 144, 149, 154, 161, 166,
+				169, 171, 176, 178, 180, 183, 193, 202,
+				210, 218, 228, 233, 235, 239, 243, 249,
+				256, 266, 271, 278, 284, 291, 296, 300,
+				303, 307, 314, 318, 323, 327, 334, 343,
 			},
 			Bit: true,
 		},
@@ -3943,59 +3048,58 @@ var staticDefaultData = staticDefaults{
 				0x1500044, 0x150004c, 0x1500055, 0x1510007, 0x1510010, 0x151001a, 0x1510023, 0x151002b,
 				0x1510035, 0x1510040, 0x151004a, 0x1510054,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 299, Col: 3},
-			Forms: []string{
-				"a", "about", "absent", "according", "accordingly", "across", "added", "adding",
-				"additionally", "advertisement", "afp", "after", "afterward", "afterwards", "again", "against",
-				"all", "along", "alongside", "also", "although", "amid", "among", "an",
-				"and", "another", "anyway", "ap", "apparently", "apr", "apr.", "april",
-				"are", "as", "ask", "asked", "at", "aug", "aug.", "august",
-				"based", "be", "because", "before", "besides", "between", "both", "but",
-				"by", "calling", "can", "caption", "claiming", "clearly", "click", "consequently",
-				"consider", "contacted", "continued", "contrast", "could", "credit", "currently", "days",
-				"dear", "dec", "dec.", "december", "despite", "did", "do", "does",
-				"dozens", "dr", "during", "each", "earlier", "eight", "eighteen", "eighty",
-				"either", "eleven", "even", "eventually", "every", "explaining", "feb", "feb.",
-				"february", "fifteen", "fifty", "finally", "five", "following", "for", "fortunately",
-				"forty", "four", "fourteen", "friday", "from", "further", "furthermore", "getty",
-				"given", "had", "has", "have", "he", "he'd", "he'll", "he's",
-				"hello", "hence", "her", "here", "here's", "here’s", "he’d", "he’ll",
-				"he’s", "his", "hours", "how", "however", "hundred", "hundreds", "i",
-				"i'd", "i'll", "i'm", "i've", "if", "illustration", "image", "images",
-				"imagine", "importantly", "in", "indeed", "initially", "inside", "instead", "interestingly",
-				"into", "ironically", "is", "it", "it's", "its", "it’s", "i’d",
-				"i’ll", "i’m", "i’ve", "jan.", "january", "jul", "july", "june",
-				"just", "last", "later", "let", "let's", "let’s", "like", "likewise",
-				"madam", "many", "mar.", "march", "meanwhile", "might", "millions", "minutes",
-				"moments", "monday", "months", "more", "moreover", "most", "mr", "mrs",
-				"ms", "must", "my", "neither", "nevertheless", "next", "nine", "nineteen",
-				"ninety", "no", "no.", "nonetheless", "nor", "not", "notably", "note",
-				"noting", "nov", "nov.", "november", "now", "obviously", "oct", "oct.",
-				"october", "of", "often", "oh", "ok", "okay", "on", "once",
-				"one", "only", "or", "other", "otherwise", "our", "outside", "over",
-				"overall", "per", "perhaps", "photo", "photos", "picture", "please", "plus",
-				"pressed", "previously", "questioned", "reached", "recently", "regardless", "related", "remember",
-				"reuters", "said", "saturday", "saying", "says", "screenshot", "sep", "sep.",
-				"separately", "sept", "sept.", "september", "seven", "seventeen", "seventy", "she",
-				"she'd", "she'll", "she's", "she’d", "she’ll", "she’s", "shortly", "should",
-				"similarly", "since", "sir", "six", "sixteen", "sixty", "so", "so-called",
-				"some", "speaking", "specifically", "stating", "still", "such", "sunday", "surprisingly",
-				"ten", "than", "thank", "thanks", "that", "that's", "that’s", "the",
-				"their", "then", "there", "there's", "therefore", "there’s", "these", "they",
-				"they'd", "they'll", "they're", "they've", "they’d", "they’ll", "they’re", "they’ve",
-				"thirteen", "thirty", "this", "those", "though", "thousand", "thousands", "three",
-				"throughout", "thursday", "thus", "to", "today", "told", "tomorrow", "toward",
-				"towards", "tuesday", "twelve", "twenty", "two", "ultimately", "under", "unfortunately",
-				"unless", "unlike", "until", "update", "upon", "via", "video", "was",
-				"we", "we'd", "we'll", "we're", "we've", "wednesday", "weeks", "well",
-				"were", "we’d", "we’ll", "we’re", "we’ve", "what", "what's", "what’s",
-				"when", "where", "whether", "which", "while", "who", "whom", "whose",
-				"why", "will", "with", "within", "without", "would", "writing", "years",
-				"yes", "yesterday", "yet", "you", "you'd", "you'll", "you're", "you've",
-				"your", "you’d", "you’ll", "you’re", "you’ve",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 299, Col: 3},
+			FormText:   "aaboutabsentaccordingaccordinglyacrossaddedaddingadditionallyadvertisementafpafterafterwardafterwardsagainagainstallalongalongsidealsoalthoughamidamonganandanotheranywayapapparentlyaprapr.aprilareasaskaskedataugaug.augustbasedbebecausebeforebesidesbetweenbothbutbycallingcancaptionclaimingclearlyclickconsequentlyconsidercontactedcontinuedcontrastcouldcreditcurrentlydaysdeardecdec.decemberdespitediddodoesdozensdrduringeachearliereighteighteeneightyeithereleveneveneventuallyeveryexplainingfebfeb.februaryfifteenfiftyfinallyfivefollowingforfortunatelyfortyfourfourteenfridayfromfurtherfurthermoregettygivenhadhashavehehe'dhe'llhe'shellohenceherherehere'shere’she’dhe’llhe’shishourshowhoweverhundredhundredsii'di'lli'mi'veifillustrationimageimagesimagineimportantlyinindeedinitiallyinsideinsteadinterestinglyintoironicallyisitit'sitsit’si’di’lli’mi’vejan.januaryjuljulyjunejustlastlaterletlet'slet’slikelikewisemadammanymar.marchmeanwhilemightmillionsminutesmomentsmondaymonthsmoremoreovermostmrmrsmsmustmyneitherneverthelessnextninenineteenninetynono.nonethelessnornotnotablynotenotingnovnov.novembernowobviouslyoctoct.octoberofoftenohokokayononceoneonlyorotherotherwiseouroutsideoveroverallperperhapsphotophotospicturepleasepluspressedpreviouslyquestionedreachedrecentlyregardlessrelatedrememberreuterssaidsaturdaysayingsaysscreenshotsepsep.separatelyseptsept.septembersevenseventeenseventysheshe'dshe'llshe'sshe’dshe’llshe’sshortlyshouldsimilarlysincesirsixsixteensixtysoso-calledsomespeakingspecificallystatingstillsuchsundaysurprisinglytenthanthankthanksthatthat'sthat’sthetheirthentherethere'sthereforethere’sthesetheythey'dthey'llthey'rethey'vethey’dthey’llthey’rethey’vethirteenthirtythisthosethoughthousandthousandsthreethroughoutthursdaythustotodaytoldtomorrowtowardtowardstuesdaytwelvetwentytwoultimatelyunderunfortunatelyunlessunlikeuntilupdateuponviavideowaswewe'dwe'llwe'rewe'vewednesdayweekswellwerewe’dwe’llwe’rewe’vewhatwhat'swhat’swhenwherewhetherwhichwhilewhowhomwhosewhywillwithwithinwithoutwouldwritingyearsyesyesterdayyetyouyou'dyou'llyou'reyou'veyouryou’dyou’llyou’reyou’ve",
+			FormEnds: []int32{
+				1, 6, 12, 21, 32, 38, 43, 49,
+				61, 74, 77, 82, 91, 101, 106, 113,
+				116, 121, 130, 134, 142, 146, 151, 153,
+				156, 163, 169, 171, 181, 184, 188, 193,
+				196, 198, 201, 206, 208, 211, 215, 221,
+				226, 228, 235, 241, 248, 255, 259, 262,
+				264, 271, 274, 281, 289, 296, 301, 313,
+				321, 330, 339, 347, 352, 358, 367, 371,
+				375, 378, 382, 390, 397, 400, 402, 406,
+				412, 414, 420, 424, 431, 436, 444, 450,
+				456, 462, 466, 476, 481, 491, 494, 498,
+				506, 513, 518, 525, 529, 538, 541, 552,
+				557, 561, 569, 575, 579, 586, 597, 602,
+				607, 610, 613, 617, 619, 623, 628, 632,
+				637, 642, 645, 649, 655, 663, 669, 676,
+				682, 685, 690, 693, 700, 707, 715, 716,
+				719, 723, 726, 730, 732, 744, 749, 755,
+				762, 773, 775, 781, 790, 796, 803, 816,
+				820, 830, 832, 834, 838, 841, 847, 852,
+				858, 863, 869, 873, 880, 883, 887, 891,
+				895, 899, 904, 907, 912, 919, 923, 931,
+				936, 940, 944, 949, 958, 963, 971, 978,
+				985, 991, 997, 1001, 1009, 1013, 1015, 1018,
+				1020, 1024, 1026, 1033, 1045, 1049, 1053, 1061,
+				1067, 1069, 1072, 1083, 1086, 1089, 1096, 1100,
+				1106, 1109, 1113, 1121, 1124, 1133, 1136, 1140,
+				1147, 1149, 1154, 1156, 1158, 1162, 1164, 1168,
+				1171, 1175, 1177, 1182, 1191, 1194, 1201, 1205,
+				1212, 1215, 1222, 1227, 1233, 1240, 1246, 1250,
+				1257, 1267, 1277, 1284, 1292, 1302, 1309, 1317,
+				1324, 1328, 1336, 1342, 1346, 1356, 1359, 1363,
+				1373, 1377, 1382, 1391, 1396, 1405, 1412, 1415,
+				1420, 1426, 1431, 1438, 1446, 1453, 1460, 1466,
+				1475, 1480, 1483, 1486, 1493, 1498, 1500, 1509,
+				1513, 1521, 1533, 1540, 1545, 1549, 1555, 1567,
+				1570, 1574, 1579, 1585, 1589, 1595, 1603, 1606,
+				1611, 1615, 1620, 1627, 1636, 1645, 1650, 1654,
+				1660, 1667, 1674, 1681, 1689, 1698, 1707, 1716,
+				1724, 1730, 1734, 1739, 1745, 1753, 1762, 1767,
+				1777, 1785, 1789, 1791, 1796, 1800, 1808, 1814,
+				1821, 1828, 1834, 1840, 1843, 1853, 1858, 1871,
+				1877, 1883, 1888, 1894, 1898, 1901, 1906, 1909,
+				1911, 1915, 1920, 1925, 1930, 1939, 1944, 1948,
+				1952, 1958, 1965, 1972, 1979, 1983, 1989, 1997,
+				2001, 2006, 2013, 2018, 2023, 2026, 2030, 2035,
+				2038, 2042, 2046, 2052, 2059, 2064, 2071, 2076,
+				2079, 2088, 2091, 2094, 2099, 2105, 2111, 2117,
+				2121, 2128, 2136, 2144, 2152,
 			},
 			Bit: true,
 		},
@@ -4015,15 +3119,14 @@ var staticDefaultData = staticDefaults{
 				0xc0000d, 0xc00014, 0xc0001c, 0xc00025, 0xc0002b, 0xc00032, 0xc0003b, 0xc00044,
 				0xc0004c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 185, Col: 3},
-			Forms: []string{
-				"about", "against", "among", "at", "behind", "between", "by", "for",
-				"from", "in", "into", "of", "on", "onto", "over", "than",
-				"through", "to", "toward", "towards", "under", "via", "with", "within",
-				"without",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 185, Col: 3},
+			FormText:   "aboutagainstamongatbehindbetweenbyforfrominintoofonontooverthanthroughtotowardtowardsunderviawithwithinwithout",
+			FormEnds: []int32{
+				5, 12, 17, 19, 25, 32, 34, 37,
+				41, 43, 47, 49, 51, 55, 59, 63,
+				70, 72, 78, 85, 90, 93, 97, 103,
+				110,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -4124,20 +3227,19 @@ var staticDefaultData = staticDefaults{
 				0x1630007, 0x1630014, 0x163001c, 0x1630024, 0x163002f, 0x1630039, 0x163003f, 0x1630046,
 				0x163004d, 0x1630056, 0x1640007, 0x164000d, 0x1640013,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 347, Col: 3},
-			Forms: []string{
-				"academy", "administration", "afc", "agency", "airlines", "airways", "albion", "alliance",
-				"army", "assembly", "association", "athletic", "authority", "bank", "board", "bureau",
-				"center", "centre", "city", "club", "coalition", "college", "commission", "committee",
-				"company", "congress", "corp.", "corporation", "council", "department", "fc", "federation",
-				"foundation", "fund", "government", "group", "hospital", "hotspur", "house", "inc.",
-				"institute", "institution", "league", "llc", "ltd.", "ministry", "motors", "nations",
-				"navy", "network", "news", "office", "organisation", "organization", "parliament", "party",
-				"plc", "police", "rovers", "senate", "service", "services", "society", "times",
-				"trust", "union", "united", "university", "wanderers",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 347, Col: 3},
+			FormText:   "academyadministrationafcagencyairlinesairwaysalbionalliancearmyassemblyassociationathleticauthoritybankboardbureaucentercentrecityclubcoalitioncollegecommissioncommitteecompanycongresscorp.corporationcouncildepartmentfcfederationfoundationfundgovernmentgrouphospitalhotspurhouseinc.instituteinstitutionleaguellcltd.ministrymotorsnationsnavynetworknewsofficeorganisationorganizationparliamentpartyplcpoliceroverssenateserviceservicessocietytimestrustunionuniteduniversitywanderers",
+			FormEnds: []int32{
+				7, 21, 24, 30, 38, 45, 51, 59,
+				63, 71, 82, 90, 99, 103, 108, 114,
+				120, 126, 130, 134, 143, 150, 160, 169,
+				176, 184, 189, 200, 207, 217, 219, 229,
+				239, 243, 253, 258, 266, 273, 278, 282,
+				291, 302, 308, 311, 315, 323, 329, 336,
+				340, 347, 351, 357, 369, 381, 391, 396,
+				399, 405, 411, 417, 424, 432, 439, 444,
+				449, 454, 460, 470, 479,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -4332,12 +3434,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xde000d, 0xde0010, 0xde0013,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 220, Col: 3},
-			Forms: []string{
-				"d", "i", "r",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 220, Col: 3},
+			FormText:   "dir",
+			FormEnds: []int32{
+				1, 2, 3,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -4374,39 +3475,20 @@ var staticDefaultData = staticDefaults{
 				0x57000d, 0x570011, 0x570016, 0x570020, 0x57002a, 0x570033, 0x57003d, 0x570047,
 				0x570052, 0x570061,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 84, Col: 3},
+			FormText:   "had beenhas also beenhas beenisis beingwaswas alsowas beingwill bewould be",
+			FormEnds: []int32{
+				8, 21, 29, 31, 39, 42, 50, 59,
+				66, 74,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 84, Col: 3},
-			Forms: []string{
-				"had been", "has also been", "has been", "is", "is being", "was", "was also", "was being",
-				"will be", "would be",
+			PhraseWords: []string{
+				"had", "been", "has", "also", "been", "has", "been", "is",
+				"being", "was", "also", "was", "being", "will", "be", "would",
+				"be",
 			},
-			Phrases: [][]string{
-				{
-					"had", "been",
-				},
-				{
-					"has", "also", "been",
-				},
-				{
-					"has", "been",
-				},
-				{
-					"is", "being",
-				},
-				{
-					"was", "also",
-				},
-				{
-					"was", "being",
-				},
-				{
-					"will", "be",
-				},
-				{
-					"would", "be",
-				},
+			PhraseEnds: []int32{
+				2, 5, 7, 9, 11, 13, 15, 17,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3, 4, 6, 7,
@@ -4488,70 +3570,67 @@ var staticDefaultData = staticDefaults{
 				0x9f0029, 0x9f0035, 0x9f003e, 0x9f0046, 0x9f0050, 0x9f0056, 0xa00007, 0xa0000f,
 				0xa00017, 0xa0001f,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 135, Col: 3},
+			FormText:   "activistactivistsadadministrationadministrationsadsadvocateadvocatesagenciesagencyaideaidesanalystanalystsannouncerannouncersarticlearticlesassociationassociationsattendeeattendeesattorneyattorneysaudienceaudiencesauntauntsauthorauthoritiesauthorityauthorsbankbanksbiographerbiographersboardboardsbookbooksboyboysbrotherbrothersbureaubureauscablecablescallercallerscampaigncampaignscandidatecandidatescentercenterscentrecentreschildchildrenchildsclassmateclassmatesclipclipscolleaguecolleaguescollegecollegescolumnistcolumnistscommentatorcommentatorscommissioncommissionscommitteecommitteescompaniescompanycomplaintcomplaintsconservativeconservativescouncilcouncilscourtcourtscousincousinscriticcriticscrowdcrowdsdaughterdaughtersdelegatedelegatesdemocratdemocratsdemonstratordemonstratorsdepartmentdepartmentsdoctordoctorsdocumentdocumentsdonordonorseconomisteconomistseditoreditorialeditorialseditorsemailemailsemployeeemployeesexcerptexcerptsexecutiveexecutivesexpertexpertsfanfansfatherfathersfilingfilingsfoundationfoundationsfounderfoundersfriendfriendsgentlemangentlemengirlgirlsgovernmentgovernmentsgovernorgovernorsgranddaughtergranddaughtersgrandsongrandsonsgroupgroupsguyguysheadlineheadlineshistorianhistorianshospitalhospitalshosthostshusbandhusbandsinsiderinsidersinstituteinstitutesinvestigatorinvestigatorsinvestorinvestorsjournalistjournalistsjudgejudgeskidkidsladiesladylawmakerlawmakerslawsuitlawsuitslawyerlawyersleaderleaderslegislatorlegislatorsletterlettersliberalliberalsmagazinemagazinesmajoritiesmajoritymanmanagermanagersmayormayorsmembermembersmemomemosmenmessagemessagesministriesministrymothermothersmuseummuseumsnarratornarratorsneighborneighborsneighbourneighboursnephewnephewsnetworknetworksnewspapernewspapersnieceniecesnomineenomineesobserverobserversofficerofficersofficialofficialsop-edop-edsopponentopponentsorderordersorganisationorganisationsorganiserorganisersorganizationorganizationsorganizerorganizersoutletoutletsownerownerspanelpanelspaperpapersparentparentsparticipantparticipantspartiespartypassagepassagespeoplepercentpercentspersonpersonspetitionpetitionspiecepiecespolicepolicespollpollspostpostsprogressiveprogressivesprosecutorprosecutorsprotesterprotesterspunditpunditsrelativerelativesreleasereleasesreportreporterreportersreportsrepresentativerepresentativesrepublicanrepublicansresearcherresearchersresidentresidentsrespondentrespondentsretireeretireesrivalrivalsrulingrulingsschoolschoolsscientistscientistssenatorsenatorsshoppershopperssistersisterssonsonssourcesourcesspeechspeechesspokesmanspokesmenspokespersonspokespersonsspokeswomanspokeswomenspousespousesstafferstaffersstatementstatementsstoriesstorystudentstudentsstudiesstudysummariessummarysupportersupporterssurveysurveystabloidtabloidsteacherteachersteamteamsteenagerteenagersthink tankthink tanksthreethreestranscripttranscriptstweettweetstwotwosuncleunclesunionunionsuniversitiesuniversityuserusersveteranveteransvideovideosvolunteervolunteersvotervoterswebsitewebsiteswidowwidowswifewifeswitnesswitnesseswomanwomenworkerworkerswriterwritersyoungsteryoungsters",
+			FormEnds: []int32{
+				8, 17, 19, 33, 48, 51, 59, 68,
+				76, 82, 86, 91, 98, 106, 115, 125,
+				132, 140, 151, 163, 171, 180, 188, 197,
+				205, 214, 218, 223, 229, 240, 249, 256,
+				260, 265, 275, 286, 291, 297, 301, 306,
+				309, 313, 320, 328, 334, 341, 346, 352,
+				358, 365, 373, 382, 391, 401, 407, 414,
+				420, 427, 432, 440, 446, 455, 465, 469,
+				474, 483, 493, 500, 508, 517, 527, 538,
+				550, 560, 571, 580, 590, 599, 606, 615,
+				625, 637, 650, 657, 665, 670, 676, 682,
+				689, 695, 702, 707, 713, 721, 730, 738,
+				747, 755, 764, 776, 789, 799, 810, 816,
+				823, 831, 840, 845, 851, 860, 870, 876,
+				885, 895, 902, 907, 913, 921, 930, 937,
+				945, 954, 964, 970, 977, 980, 984, 990,
+				997, 1003, 1010, 1020, 1031, 1038, 1046, 1052,
+				1059, 1068, 1077, 1081, 1086, 1096, 1107, 1115,
+				1124, 1137, 1151, 1159, 1168, 1173, 1179, 1182,
+				1186, 1194, 1203, 1212, 1222, 1230, 1239, 1243,
+				1248, 1255, 1263, 1270, 1278, 1287, 1297, 1309,
+				1322, 1330, 1339, 1349, 1360, 1365, 1371, 1374,
+				1378, 1384, 1388, 1396, 1405, 1412, 1420, 1426,
+				1433, 1439, 1446, 1456, 1467, 1473, 1480, 1487,
+				1495, 1503, 1512, 1522, 1530, 1533, 1540, 1548,
+				1553, 1559, 1565, 1572, 1576, 1581, 1584, 1591,
+				1599, 1609, 1617, 1623, 1630, 1636, 1643, 1651,
+				1660, 1668, 1677, 1686, 1696, 1702, 1709, 1716,
+				1724, 1733, 1743, 1748, 1754, 1761, 1769, 1777,
+				1786, 1793, 1801, 1809, 1818, 1823, 1829, 1837,
+				1846, 1851, 1857, 1869, 1882, 1891, 1901, 1913,
+				1926, 1935, 1945, 1951, 1958, 1963, 1969, 1974,
+				1980, 1985, 1991, 1997, 2004, 2015, 2027, 2034,
+				2039, 2046, 2054, 2060, 2067, 2075, 2081, 2088,
+				2096, 2105, 2110, 2116, 2122, 2129, 2133, 2138,
+				2142, 2147, 2158, 2170, 2180, 2191, 2200, 2210,
+				2216, 2223, 2231, 2240, 2247, 2255, 2261, 2269,
+				2278, 2285, 2299, 2314, 2324, 2335, 2345, 2356,
+				2364, 2373, 2383, 2394, 2401, 2409, 2414, 2420,
+				2426, 2433, 2439, 2446, 2455, 2465, 2472, 2480,
+				2487, 2495, 2501, 2508, 2511, 2515, 2521, 2528,
+				2534, 2542, 2551, 2560, 2572, 2585, 2596, 2607,
+				2613, 2620, 2627, 2635, 2644, 2654, 2661, 2666,
+				2673, 2681, 2688, 2693, 2702, 2709, 2718, 2728,
+				2734, 2741, 2748, 2756, 2763, 2771, 2775, 2780,
+				2788, 2797, 2807, 2818, 2823, 2829, 2839, 2850,
+				2855, 2861, 2864, 2868, 2873, 2879, 2884, 2890,
+				2902, 2912, 2916, 2921, 2928, 2936, 2941, 2947,
+				2956, 2966, 2971, 2977, 2984, 2992, 2997, 3003,
+				3007, 3012, 3019, 3028, 3033, 3038, 3044, 3051,
+				3057, 3064, 3073, 3083,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 135, Col: 3},
-			Forms: []string{
-				"activist", "activists", "ad", "administration", "administrations", "ads", "advocate", "advocates",
-				"agencies", "agency", "aide", "aides", "analyst", "analysts", "announcer", "announcers",
-				"article", "articles", "association", "associations", "attendee", "attendees", "attorney", "attorneys",
-				"audience", "audiences", "aunt", "aunts", "author", "authorities", "authority", "authors",
-				"bank", "banks", "biographer", "biographers", "board", "boards", "book", "books",
-				"boy", "boys", "brother", "brothers", "bureau", "bureaus", "cable", "cables",
-				"caller", "callers", "campaign", "campaigns", "candidate", "candidates", "center", "centers",
-				"centre", "centres", "child", "children", "childs", "classmate", "classmates", "clip",
-				"clips", "colleague", "colleagues", "college", "colleges", "columnist", "columnists", "commentator",
-				"commentators", "commission", "commissions", "committee", "committees", "companies", "company", "complaint",
-				"complaints", "conservative", "conservatives", "council", "councils", "court", "courts", "cousin",
-				"cousins", "critic", "critics", "crowd", "crowds", "daughter", "daughters", "delegate",
-				"delegates", "democrat", "democrats", "demonstrator", "demonstrators", "department", "departments", "doctor",
-				"doctors", "document", "documents", "donor", "donors", "economist", "economists", "editor",
-				"editorial", "editorials", "editors", "email", "emails", "employee", "employees", "excerpt",
-				"excerpts", "executive", "executives", "expert", "experts", "fan", "fans", "father",
-				"fathers", "filing", "filings", "foundation", "foundations", "founder", "founders", "friend",
-				"friends", "gentleman", "gentlemen", "girl", "girls", "government", "governments", "governor",
-				"governors", "granddaughter", "granddaughters", "grandson", "grandsons", "group", "groups", "guy",
-				"guys", "headline", "headlines", "historian", "historians", "hospital", "hospitals", "host",
-				"hosts", "husband", "husbands", "insider", "insiders", "institute", "institutes", "investigator",
-				"investigators", "investor", "investors", "journalist", "journalists", "judge", "judges", "kid",
-				"kids", "ladies", "lady", "lawmaker", "lawmakers", "lawsuit", "lawsuits", "lawyer",
-				"lawyers", "leader", "leaders", "legislator", "legislators", "letter", "letters", "liberal",
-				"liberals", "magazine", "magazines", "majorities", "majority", "man", "manager", "managers",
-				"mayor", "mayors", "member", "members", "memo", "memos", "men", "message",
-				"messages", "ministries", "ministry", "mother", "mothers", "museum", "museums", "narrator",
-				"narrators", "neighbor", "neighbors", "neighbour", "neighbours", "nephew", "nephews", "network",
-				"networks", "newspaper", "newspapers", "niece", "nieces", "nominee", "nominees", "observer",
-				"observers", "officer", "officers", "official", "officials", "op-ed", "op-eds", "opponent",
-				"opponents", "order", "orders", "organisation", "organisations", "organiser", "organisers", "organization",
-				"organizations", "organizer", "organizers", "outlet", "outlets", "owner", "owners", "panel",
-				"panels", "paper", "papers", "parent", "parents", "participant", "participants", "parties",
-				"party", "passage", "passages", "people", "percent", "percents", "person", "persons",
-				"petition", "petitions", "piece", "pieces", "police", "polices", "poll", "polls",
-				"post", "posts", "progressive", "progressives", "prosecutor", "prosecutors", "protester", "protesters",
-				"pundit", "pundits", "relative", "relatives", "release", "releases", "report", "reporter",
-				"reporters", "reports", "representative", "representatives", "republican", "republicans", "researcher", "researchers",
-				"resident", "residents", "respondent", "respondents", "retiree", "retirees", "rival", "rivals",
-				"ruling", "rulings", "school", "schools", "scientist", "scientists", "senator", "senators",
-				"shopper", "shoppers", "sister", "sisters", "son", "sons", "source", "sources",
-				"speech", "speeches", "spokesman", "spokesmen", "spokesperson", "spokespersons", "spokeswoman", "spokeswomen",
-				"spouse", "spouses", "staffer", "staffers", "statement", "statements", "stories", "story",
-				"student", "students", "studies", "study", "summaries", "summary", "supporter", "supporters",
-				"survey", "surveys", "tabloid", "tabloids", "teacher", "teachers", "team", "teams",
-				"teenager", "teenagers", "think tank", "think tanks", "three", "threes", "transcript", "transcripts",
-				"tweet", "tweets", "two", "twos", "uncle", "uncles", "union", "unions",
-				"universities", "university", "user", "users", "veteran", "veterans", "video", "videos",
-				"volunteer", "volunteers", "voter", "voters", "website", "websites", "widow", "widows",
-				"wife", "wifes", "witness", "witnesses", "woman", "women", "worker", "workers",
-				"writer", "writers", "youngster", "youngsters",
+			PhraseWords: []string{
+				"think", "tank", "think", "tanks",
 			},
-			Phrases: [][]string{
-				{
-					"think", "tank",
-				},
-				{
-					"think", "tanks",
-				},
+			PhraseEnds: []int32{
+				2, 4,
 			},
 			PhraseGroups: []int32{
 				0,
@@ -4581,12 +3660,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc9000d, 0xc90013, 0xc90019, 0xc9001e,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 199, Col: 3},
-			Forms: []string{
-				"'", "'s", "’", "’s",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 199, Col: 3},
+			FormText:   "''s’’s",
+			FormEnds: []int32{
+				1, 3, 6, 10,
 			},
 			Bit: true,
 		},
@@ -4600,12 +3678,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x4c000d, 0x4c0015, 0x4c001e, 0x4c0028, 0x4c0030, 0x4c0037,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 74, Col: 3},
-			Forms: []string{
-				"he", "i", "it", "she", "they", "we",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 74, Col: 3},
+			FormText:   "heiitshetheywe",
+			FormEnds: []int32{
+				2, 3, 5, 8, 12, 14,
 			},
 			Bit: true,
 			Attrs: []string{
@@ -4640,56 +3717,24 @@ var staticDefaultData = staticDefaults{
 				0x9b002d, 0x9b0039, 0x9b0044, 0x9b004d, 0x9b0058, 0x9c0007, 0x9c0014, 0x9c001c,
 				0x9c0024, 0x9c002e, 0x9c0037, 0x9c0040, 0x9c0048, 0x9c0052, 0x9c005c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 151, Col: 3},
+			FormText:   "a majoritya pluralitya quartera thirdaboutalmosteight infewerfive infour inhalfjustlessmajoritiesmajoritymoremostnearlynine inone inone-thirdonlyoverroughlyseven insix inthree inthree-quarterstwo intwo-thirdsunder",
+			FormEnds: []int32{
+				10, 21, 30, 37, 42, 48, 56, 61,
+				68, 75, 79, 83, 87, 97, 105, 109,
+				113, 119, 126, 132, 141, 145, 149, 156,
+				164, 170, 178, 192, 198, 208, 213,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 151, Col: 3},
-			Forms: []string{
-				"a majority", "a plurality", "a quarter", "a third", "about", "almost", "eight in", "fewer",
-				"five in", "four in", "half", "just", "less", "majorities", "majority", "more",
-				"most", "nearly", "nine in", "one in", "one-third", "only", "over", "roughly",
-				"seven in", "six in", "three in", "three-quarters", "two in", "two-thirds", "under",
+			PhraseWords: []string{
+				"a", "majority", "a", "plurality", "a", "quarter", "a", "third",
+				"eight", "in", "five", "in", "four", "in", "nine", "in",
+				"one", "in", "seven", "in", "six", "in", "three", "in",
+				"two", "in",
 			},
-			Phrases: [][]string{
-				{
-					"a", "majority",
-				},
-				{
-					"a", "plurality",
-				},
-				{
-					"a", "quarter",
-				},
-				{
-					"a", "third",
-				},
-				{
-					"eight", "in",
-				},
-				{
-					"five", "in",
-				},
-				{
-					"four", "in",
-				},
-				{
-					"nine", "in",
-				},
-				{
-					"one", "in",
-				},
-				{
-					"seven", "in",
-				},
-				{
-					"six", "in",
-				},
-				{
-					"three", "in",
-				},
-				{
-					"two", "in",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26,
 			},
 			PhraseGroups: []int32{
 				0, 4, 5, 6, 7, 8, 9, 10,
@@ -4726,12 +3771,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x62000d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 95, Col: 3},
-			Forms: []string{
-				"asked",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 95, Col: 3},
+			FormText:   "asked",
+			FormEnds: []int32{
+				5,
 			},
 			Bit: true,
 		},
@@ -4745,12 +3789,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x66000d, 0x660013, 0x660018, 0x66001d, 0x660022, 0x660028, 0x66002f, 0x660035,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 99, Col: 3},
-			Forms: []string{
-				"how", "what", "when", "where", "which", "who", "whom", "why",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 99, Col: 3},
+			FormText:   "howwhatwhenwherewhichwhowhomwhy",
+			FormEnds: []int32{
+				3, 7, 11, 16, 21, 24, 28, 31,
 			},
 			Bit: true,
 		},
@@ -4764,26 +3807,18 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x49000d, 0x490023, 0x490038, 0x49004f,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 70, Col: 3},
+			FormText:   "is quoted as sayingwas quoted as sayingwas quoted sayingwere quoted as saying",
+			FormEnds: []int32{
+				19, 39, 56, 77,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 70, Col: 3},
-			Forms: []string{
-				"is quoted as saying", "was quoted as saying", "was quoted saying", "were quoted as saying",
+			PhraseWords: []string{
+				"is", "quoted", "as", "saying", "was", "quoted", "as", "saying",
+				"was", "quoted", "saying", "were", "quoted", "as", "saying",
 			},
-			Phrases: [][]string{
-				{
-					"is", "quoted", "as", "saying",
-				},
-				{
-					"was", "quoted", "as", "saying",
-				},
-				{
-					"was", "quoted", "saying",
-				},
-				{
-					"were", "quoted", "as", "saying",
-				},
+			PhraseEnds: []int32{
+				4, 8, 11, 15,
 			},
 			PhraseGroups: []int32{
 				0, 1, 3,
@@ -4813,12 +3848,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xea000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 232, Col: 3},
-			Forms: []string{
-				"you",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 232, Col: 3},
+			FormText:   "you",
+			FormEnds: []int32{
+				3,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -4879,265 +3913,59 @@ var staticDefaultData = staticDefaults{
 				0xb50007, 0xb50014, 0xb50028, 0xb50034, 0xb50043, 0xb5004c, 0xb60007, 0xb60012,
 				0xb60022, 0xb60028, 0xb6002e, 0xb60034,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 163, Col: 3},
+			FormText:   "also onalso readalso seearound the webarticoli correlatiartículos relacionadosbaca jugaback to galleryberita terkaitcontinue readingdas könnte sie auch interessierendon't misseditor's pickseditors' picksexplore furtherfrom our partnersfrom the webfurther readinghighlightsin case you missed itkeep readinglatest newslatest storiesleggi ancheleia maisleia tambémlire aussimehr zum themamore articlesmore coveragemore frommore inmore newsmore onmore storiesmore to exploremost commentedmost popularmost readmost sharedmost viewedmust readnoticias relacionadasother articlesother storiesoutbrainpopular nowpromoted storiesread moreread nextread this nextrecirculationrecommendedrecommended for yourecommended storiesrelacionadosrelatedrelated articlesrelated contentrelated coveragerelated linksrelated newsrelated postsrelated storiessee alsosee gallerysouvisejícísouvisející článkysponsored storiessur le même sujettaboolatop storiestrending nowup nextveja tambémview galleryvoir aussiwatch nextweitere artikelwhat to read nextyou may also likeyou might also likeà lire aussiähnliche artikelčtěte takéпо темепохожие статьичитайте также相关新闻相关阅读関連記事관련기사",
+			FormEnds: []int32{
+				7, 16, 24, 38, 56, 79, 88, 103,
+				117, 133, 167, 177, 191, 205, 220, 237,
+				249, 264, 274, 295, 307, 318, 332, 343,
+				352, 364, 374, 388, 401, 414, 423, 430,
+				439, 446, 458, 473, 487, 499, 508, 519,
+				530, 539, 560, 574, 587, 595, 606, 622,
+				631, 640, 654, 667, 678, 697, 716, 728,
+				735, 751, 766, 782, 795, 807, 820, 835,
+				843, 854, 867, 889, 906, 924, 931, 942,
+				954, 961, 973, 985, 995, 1005, 1020, 1037,
+				1054, 1073, 1086, 1103, 1116, 1129, 1156, 1181,
+				1193, 1205, 1217, 1229,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 163, Col: 3},
-			Forms: []string{
-				"also on", "also read", "also see", "around the web", "articoli correlati", "artículos relacionados", "baca juga", "back to gallery",
-				"berita terkait", "continue reading", "das könnte sie auch interessieren", "don't miss", "editor's picks", "editors' picks", "explore further", "from our partners",
-				"from the web", "further reading", "highlights", "in case you missed it", "keep reading", "latest news", "latest stories", "leggi anche",
-				"leia mais", "leia também", "lire aussi", "mehr zum thema", "more articles", "more coverage", "more from", "more in",
-				"more news", "more on", "more stories", "more to explore", "most commented", "most popular", "most read", "most shared",
-				"most viewed", "must read", "noticias relacionadas", "other articles", "other stories", "outbrain", "popular now", "promoted stories",
-				"read more", "read next", "read this next", "recirculation", "recommended", "recommended for you", "recommended stories", "relacionados",
-				"related", "related articles", "related content", "related coverage", "related links", "related news", "related posts", "related stories",
-				"see also", "see gallery", "související", "související články", "sponsored stories", "sur le même sujet", "taboola", "top stories",
-				"trending now", "up next", "veja também", "view gallery", "voir aussi", "watch next", "weitere artikel", "what to read next",
-				"you may also like", "you might also like", "à lire aussi", "ähnliche artikel", "čtěte také", "по теме", "похожие статьи", "читайте также",
-				"相关新闻", "相关阅读", "関連記事", "관련기사",
+			PhraseWords: []string{
+				"also", "on", "also", "read", "also", "see", "around", "the",
+				"web", "articoli", "correlati", "artículos", "relacionados", "baca", "juga", "back",
+				"to", "gallery", "berita", "terkait", "continue", "reading", "das", "könnte",
+				"sie", "auch", "interessieren", "don't", "miss", "editor's", "picks", "editors'",
+				"picks", "explore", "further", "from", "our", "partners", "from", "the",
+				"web", "further", "reading", "in", "case", "you", "missed", "it",
+				"keep", "reading", "latest", "news", "latest", "stories", "leggi", "anche",
+				"leia", "mais", "leia", "também", "lire", "aussi", "mehr", "zum",
+				"thema", "more", "articles", "more", "coverage", "more", "from", "more",
+				"in", "more", "news", "more", "on", "more", "stories", "more",
+				"to", "explore", "most", "commented", "most", "popular", "most", "read",
+				"most", "shared", "most", "viewed", "must", "read", "noticias", "relacionadas",
+				"other", "articles", "other", "stories", "popular", "now", "promoted", "stories",
+				"read", "more", "read", "next", "read", "this", "next", "recommended",
+				"for", "you", "recommended", "stories", "related", "articles", "related", "content",
+				"related", "coverage", "related", "links", "related", "news", "related", "posts",
+				"related", "stories", "see", "also", "see", "gallery", "související", "články",
+				"sponsored", "stories", "sur", "le", "même", "sujet", "top", "stories",
+				"trending", "now", "up", "next", "veja", "também", "view", "gallery",
+				"voir", "aussi", "watch", "next", "weitere", "artikel", "what", "to",
+				"read", "next", "you", "may", "also", "like", "you", "might",
+				"also", "like", "à", "lire", "aussi", "ähnliche", "artikel", "čtěte",
+				"také", "по", "теме", "похожие", "статьи", "читайте", "также",
 			},
-			Phrases: [][]string{
-				{
-					"also", "on",
-				},
-				{
-					"also", "read",
-				},
-				{
-					"also", "see",
-				},
-				{
-					"around", "the", "web",
-				},
-				{
-					"articoli", "correlati",
-				},
-				{
-					"artículos", "relacionados",
-				},
-				{
-					"baca", "juga",
-				},
-				{
-					"back", "to", "gallery",
-				},
-				{
-					"berita", "terkait",
-				},
-				{
-					"continue", "reading",
-				},
-				{
-					"das", "könnte", "sie", "auch", "interessieren",
-				},
-				{
-					"don't", "miss",
-				},
-				{
-					"editor's", "picks",
-				},
-				{
-					"editors'", "picks",
-				},
-				{
-					"explore", "further",
-				},
-				{
-					"from", "our", "partners",
-				},
-				{
-					"from", "the", "web",
-				},
-				{
-					"further", "reading",
-				},
-				{
-					"in", "case", "you", "missed", "it",
-				},
-				{
-					"keep", "reading",
-				},
-				{
-					"latest", "news",
-				},
-				{
-					"latest", "stories",
-				},
-				{
-					"leggi", "anche",
-				},
-				{
-					"leia", "mais",
-				},
-				{
-					"leia", "também",
-				},
-				{
-					"lire", "aussi",
-				},
-				{
-					"mehr", "zum", "thema",
-				},
-				{
-					"more", "articles",
-				},
-				{
-					"more", "coverage",
-				},
-				{
-					"more", "from",
-				},
-				{
-					"more", "in",
-				},
-				{
-					"more", "news",
-				},
-				{
-					"more", "on",
-				},
-				{
-					"more", "stories",
-				},
-				{
-					"more", "to", "explore",
-				},
-				{
-					"most", "commented",
-				},
-				{
-					"most", "popular",
-				},
-				{
-					"most", "read",
-				},
-				{
-					"most", "shared",
-				},
-				{
-					"most", "viewed",
-				},
-				{
-					"must", "read",
-				},
-				{
-					"noticias", "relacionadas",
-				},
-				{
-					"other", "articles",
-				},
-				{
-					"other", "stories",
-				},
-				{
-					"popular", "now",
-				},
-				{
-					"promoted", "stories",
-				},
-				{
-					"read", "more",
-				},
-				{
-					"read", "next",
-				},
-				{
-					"read", "this", "next",
-				},
-				{
-					"recommended", "for", "you",
-				},
-				{
-					"recommended", "stories",
-				},
-				{
-					"related", "articles",
-				},
-				{
-					"related", "content",
-				},
-				{
-					"related", "coverage",
-				},
-				{
-					"related", "links",
-				},
-				{
-					"related", "news",
-				},
-				{
-					"related", "posts",
-				},
-				{
-					"related", "stories",
-				},
-				{
-					"see", "also",
-				},
-				{
-					"see", "gallery",
-				},
-				{
-					"související", "články",
-				},
-				{
-					"sponsored", "stories",
-				},
-				{
-					"sur", "le", "même", "sujet",
-				},
-				{
-					"top", "stories",
-				},
-				{
-					"trending", "now",
-				},
-				{
-					"up", "next",
-				},
-				{
-					"veja", "também",
-				},
-				{
-					"view", "gallery",
-				},
-				{
-					"voir", "aussi",
-				},
-				{
-					"watch", "next",
-				},
-				{
-					"weitere", "artikel",
-				},
-				{
-					"what", "to", "read", "next",
-				},
-				{
-					"you", "may", "also", "like",
-				},
-				{
-					"you", "might", "also", "like",
-				},
-				{
-					"à", "lire", "aussi",
-				},
-				{
-					"ähnliche", "artikel",
-				},
-				{
-					"čtěte", "také",
-				},
-				{
-					"по", "теме",
-				},
-				{
-					"похожие", "статьи",
-				},
-				{
-					"читайте", "также",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 9, 11, 13, 15, 18,
+				20, 22, 27, 29, 31, 33, 35, 38,
+				41, 43, 48, 50, 52, 54, 56, 58,
+				60, 62, 65, 67, 69, 71, 73, 75,
+				77, 79, 82, 84, 86, 88, 90, 92,
+				94, 96, 98, 100, 102, 104, 106, 108,
+				111, 114, 116, 118, 120, 122, 124, 126,
+				128, 130, 132, 134, 136, 138, 142, 144,
+				146, 148, 150, 152, 154, 156, 158, 162,
+				166, 170, 173, 175, 177, 179, 181, 183,
 			},
 			PhraseGroups: []int32{
 				0, 3, 4, 5, 6, 7, 8, 9,
@@ -5286,12 +4114,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xc3000d, 0xc30012, 0xc30019, 0xc3001f, 0xc30026, 0xc3002c,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 193, Col: 3},
-			Forms: []string{
-				"that", "where", "which", "who", "whom", "whose",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 193, Col: 3},
+			FormText:   "thatwherewhichwhowhomwhose",
+			FormEnds: []int32{
+				4, 9, 14, 17, 21, 26,
 			},
 			Bit: true,
 		},
@@ -5305,12 +4132,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x6a000d, 0x6a0013, 0x6a001c,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 103, Col: 3},
-			Forms: []string{
-				"if", "that", "whether",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 103, Col: 3},
+			FormText:   "ifthatwhether",
+			FormEnds: []int32{
+				2, 6, 13,
 			},
 			Bit: true,
 		},
@@ -5330,80 +4156,27 @@ var staticDefaultData = staticDefaults{
 				0xe60049, 0xe60053, 0xe6005d, 0xe70007, 0xe70012, 0xe7001e, 0xe7002b, 0xe7003a,
 				0xe7004b, 0xe70055,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 226, Col: 3},
+			FormText:   "dubbedentitledknown asnicknamedso calledso-calledthe albumthe bookthe documentarythe filmthe hashtagthe moviethe musicalthe nicknamethe novelthe phrasethe playthe programthe programmethe seriesthe showthe sloganthe songthe termthe wordtitled",
+			FormEnds: []int32{
+				6, 14, 22, 31, 40, 49, 58, 66,
+				81, 89, 100, 109, 120, 132, 141, 151,
+				159, 170, 183, 193, 201, 211, 219, 227,
+				235, 241,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 226, Col: 3},
-			Forms: []string{
-				"dubbed", "entitled", "known as", "nicknamed", "so called", "so-called", "the album", "the book",
-				"the documentary", "the film", "the hashtag", "the movie", "the musical", "the nickname", "the novel", "the phrase",
-				"the play", "the program", "the programme", "the series", "the show", "the slogan", "the song", "the term",
-				"the word", "titled",
+			PhraseWords: []string{
+				"known", "as", "so", "called", "the", "album", "the", "book",
+				"the", "documentary", "the", "film", "the", "hashtag", "the", "movie",
+				"the", "musical", "the", "nickname", "the", "novel", "the", "phrase",
+				"the", "play", "the", "program", "the", "programme", "the", "series",
+				"the", "show", "the", "slogan", "the", "song", "the", "term",
+				"the", "word",
 			},
-			Phrases: [][]string{
-				{
-					"known", "as",
-				},
-				{
-					"so", "called",
-				},
-				{
-					"the", "album",
-				},
-				{
-					"the", "book",
-				},
-				{
-					"the", "documentary",
-				},
-				{
-					"the", "film",
-				},
-				{
-					"the", "hashtag",
-				},
-				{
-					"the", "movie",
-				},
-				{
-					"the", "musical",
-				},
-				{
-					"the", "nickname",
-				},
-				{
-					"the", "novel",
-				},
-				{
-					"the", "phrase",
-				},
-				{
-					"the", "play",
-				},
-				{
-					"the", "program",
-				},
-				{
-					"the", "programme",
-				},
-				{
-					"the", "series",
-				},
-				{
-					"the", "show",
-				},
-				{
-					"the", "slogan",
-				},
-				{
-					"the", "song",
-				},
-				{
-					"the", "term",
-				},
-				{
-					"the", "word",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2,
@@ -5439,15 +4212,14 @@ var staticDefaultData = staticDefaults{
 				0x290079, 0x290082, 0x29008e, 0x29009a, 0x2900a5, 0x2900af, 0x2900bb, 0x2900c4,
 				0x2900ce, 0x2900db, 0x2900e9, 0x2900f4,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 39, Col: 3},
-			Forms: []string{
-				"also", "and", "but", "earlier", "even", "eventually", "finally", "furthermore",
-				"however", "indeed", "instead", "later", "likewise", "meanwhile", "moreover", "nevertheless",
-				"now", "only", "perhaps", "privately", "publicly", "separately", "similarly", "so",
-				"still", "then", "ultimately", "yet",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 39, Col: 3},
+			FormText:   "alsoandbutearliereveneventuallyfinallyfurthermorehoweverindeedinsteadlaterlikewisemeanwhilemoreoverneverthelessnowonlyperhapsprivatelypubliclyseparatelysimilarlysostillthenultimatelyyet",
+			FormEnds: []int32{
+				4, 7, 10, 17, 21, 31, 38, 49,
+				56, 62, 69, 74, 82, 91, 99, 111,
+				114, 118, 125, 134, 142, 152, 161, 163,
+				168, 172, 182, 185,
 			},
 			Bit: true,
 		},
@@ -5471,40 +4243,23 @@ var staticDefaultData = staticDefaults{
 				0x87002b, 0x870034, 0x87003e, 0x870044, 0x87004e, 0x870052, 0x870059, 0x880007,
 				0x88000d, 0x880017, 0x88001f, 0x880028,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 129, Col: 3},
+			FormText:   "addthisbookmarkcommentcommentscopy linkcopy urle-mailemailfacebookfeedflipboardinstagramlinelink copiedlinkedinmailmessengerpin itpinterestpocketprintredditretweetrsssaveshareshare onshare thisshare viasharedsharessharingsmssnapchattelegramtiktoktumblrtweettwittervkwechatweibowhatsappyoutube",
+			FormEnds: []int32{
+				7, 15, 22, 30, 39, 47, 53, 58,
+				66, 70, 79, 88, 92, 103, 111, 115,
+				124, 130, 139, 145, 150, 156, 163, 166,
+				170, 175, 183, 193, 202, 208, 214, 221,
+				224, 232, 240, 246, 252, 257, 264, 266,
+				272, 277, 285, 292,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 129, Col: 3},
-			Forms: []string{
-				"addthis", "bookmark", "comment", "comments", "copy link", "copy url", "e-mail", "email",
-				"facebook", "feed", "flipboard", "instagram", "line", "link copied", "linkedin", "mail",
-				"messenger", "pin it", "pinterest", "pocket", "print", "reddit", "retweet", "rss",
-				"save", "share", "share on", "share this", "share via", "shared", "shares", "sharing",
-				"sms", "snapchat", "telegram", "tiktok", "tumblr", "tweet", "twitter", "vk",
-				"wechat", "weibo", "whatsapp", "youtube",
+			PhraseWords: []string{
+				"copy", "link", "copy", "url", "link", "copied", "pin", "it",
+				"share", "on", "share", "this", "share", "via",
 			},
-			Phrases: [][]string{
-				{
-					"copy", "link",
-				},
-				{
-					"copy", "url",
-				},
-				{
-					"link", "copied",
-				},
-				{
-					"pin", "it",
-				},
-				{
-					"share", "on",
-				},
-				{
-					"share", "this",
-				},
-				{
-					"share", "via",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14,
 			},
 			PhraseGroups: []int32{
 				0, 2, 3, 4,
@@ -5643,13 +4398,12 @@ var staticDefaultData = staticDefaults{
 				0xd5000d, 0xd50019, 0xd50024, 0xd5002e, 0xd50033, 0xd50039, 0xd50044, 0xd5004e,
 				0xd50056, 0xd60007, 0xd60011, 0xd60017, 0xd6001f, 0xd60026,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 210, Col: 3},
-			Forms: []string{
-				"bombshell", "boom", "breaking", "correction", "exclusive", "latest", "listen", "name",
-				"question", "reminder", "revealed", "update", "watch", "wow",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 210, Col: 3},
+			FormText:   "bombshellboombreakingcorrectionexclusivelatestlistennamequestionreminderrevealedupdatewatchwow",
+			FormEnds: []int32{
+				9, 13, 21, 31, 40, 46, 52, 56,
+				64, 72, 80, 86, 91, 94,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -5732,12 +4486,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xe1000d, 0xe10011, 0xe10016, 0xe1001a, 0xe10020,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 223, Col: 3},
-			Forms: []string{
-				"at", "for", "from", "of", "with",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 223, Col: 3},
+			FormText:   "atforfromofwith",
+			FormEnds: []int32{
+				2, 5, 9, 11, 15,
 			},
 			Bit: true,
 		},
@@ -5753,48 +4506,23 @@ var staticDefaultData = staticDefaults{
 				0x52000d, 0x52001d, 0x52002e, 0x520039, 0x520045, 0x520052, 0x530007, 0x530013,
 				0x530020, 0x530036, 0x53004d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 79, Col: 3},
+			FormText:   "at a news conferenceat a press conferencein a filingin a letterin a postin a speechin a statementin a tweetin an interviewon facebookon twitter",
+			FormEnds: []int32{
+				20, 41, 52, 63, 72, 83, 97, 107,
+				122, 133, 143,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 79, Col: 3},
-			Forms: []string{
-				"at a news conference", "at a press conference", "in a filing", "in a letter", "in a post", "in a speech", "in a statement", "in a tweet",
-				"in an interview", "on facebook", "on twitter",
+			PhraseWords: []string{
+				"at", "a", "news", "conference", "at", "a", "press", "conference",
+				"in", "a", "filing", "in", "a", "letter", "in", "a",
+				"post", "in", "a", "speech", "in", "a", "statement", "in",
+				"a", "tweet", "in", "an", "interview", "on", "facebook", "on",
+				"twitter",
 			},
-			Phrases: [][]string{
-				{
-					"at", "a", "news", "conference",
-				},
-				{
-					"at", "a", "press", "conference",
-				},
-				{
-					"in", "a", "filing",
-				},
-				{
-					"in", "a", "letter",
-				},
-				{
-					"in", "a", "post",
-				},
-				{
-					"in", "a", "speech",
-				},
-				{
-					"in", "a", "statement",
-				},
-				{
-					"in", "a", "tweet",
-				},
-				{
-					"in", "an", "interview",
-				},
-				{
-					"on", "facebook",
-				},
-				{
-					"on", "twitter",
-				},
+			PhraseEnds: []int32{
+				4, 8, 11, 14, 17, 20, 23, 26,
+				29, 31, 33,
 			},
 			PhraseGroups: []int32{
 				0, 2, 9,
@@ -5843,25 +4571,22 @@ var staticDefaultData = staticDefaults{
 				0x4c0052, 0x4c005f, 0x4d0007, 0x4d0014, 0x4d0020, 0x4d002c, 0x4d0036, 0x4d0041,
 				0x4d004b, 0x4d0054, 0x4d0061, 0x4e0007, 0x4e000f, 0x4e001a, 0x4e0024, 0x4e0030,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 70, Col: 3},
+			FormText:   "accusingacknowledgingaddingadmittingallegingannouncingarguingaskingassertingblamingcalling forcitingclaimingcomplainingconcedingcondemningcontendingcriticizingdeclaringdefendingdemandingdenyingdescribingdismissingemphasizingexplaininginsistingmentioningnotingpledgingpointing outpraisingpredictingpromisingproposingquestioningrecallingreiteratingsayingstatingstressingsuggestingtellingtweetingurgingvowingwarning",
+			FormEnds: []int32{
+				8, 21, 27, 36, 44, 54, 61, 67,
+				76, 83, 94, 100, 108, 119, 128, 138,
+				148, 159, 168, 177, 186, 193, 203, 213,
+				224, 234, 243, 253, 259, 267, 279, 287,
+				297, 306, 315, 326, 335, 346, 352, 359,
+				368, 378, 385, 393, 399, 405, 412,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 70, Col: 3},
-			Forms: []string{
-				"accusing", "acknowledging", "adding", "admitting", "alleging", "announcing", "arguing", "asking",
-				"asserting", "blaming", "calling for", "citing", "claiming", "complaining", "conceding", "condemning",
-				"contending", "criticizing", "declaring", "defending", "demanding", "denying", "describing", "dismissing",
-				"emphasizing", "explaining", "insisting", "mentioning", "noting", "pledging", "pointing out", "praising",
-				"predicting", "promising", "proposing", "questioning", "recalling", "reiterating", "saying", "stating",
-				"stressing", "suggesting", "telling", "tweeting", "urging", "vowing", "warning",
+			PhraseWords: []string{
+				"calling", "for", "pointing", "out",
 			},
-			Phrases: [][]string{
-				{
-					"calling", "for",
-				},
-				{
-					"pointing", "out",
-				},
+			PhraseEnds: []int32{
+				2, 4,
 			},
 			PhraseGroups: []int32{
 				0, 1,
@@ -5921,221 +4646,97 @@ var staticDefaultData = staticDefaults{
 				0x160056, 0x170007, 0x17000e, 0x170014, 0x17001c, 0x170026, 0x17002d, 0x17003b,
 				0x170048, 0x170052, 0x170058,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 9, Col: 3},
+			FormText:   "accuseaccusedaccusesaccusingacknowledgeacknowledgedacknowledgesacknowledgingaddaddedaddingaddsadmitadmitedadmitingadmitsadmittedadmittingadviseadvisedadvisesadvisingaffirmaffirmedaffirmingaffirmsagreeagreedagreeingagreesallegeallegedallegesallegingannounceannouncedannouncesannouncingapplaudapplaudedapplaudingapplaudsarguearguedarguesarguingaskaskedaskingasksassertassertedassertingassertsassureassuredassuresassuringblameblamedblamesblamingblastblastedblastingblastsboastboastedboastingboastsbrandbrandedbrandingbrandsbrush offbrushed offbrushes offbrushing offcallcall forcall oncalledcalled forcalled oncallingcalling forcalling oncallscalls forcalls oncautioncautionedcautioningcautionscharacterisecharacterisedcharacterisescharacterisingcharacterizecharacterizedcharacterizescharacterizingchargechargedchargeschargingcitecitedcitescitingclaimclaimedclaimingclaimsclarifiedclarifiesclarifyclarifyingcomplaincomplain aboutcomplainedcomplained aboutcomplainingcomplaining aboutcomplainscomplains aboutconcedeconcededconcedesconcedingconcludeconcludedconcludesconcludingconcurconcuredconcuringconcurredconcurringconcurscondemncondemnedcondemningcondemnsconfirmconfirmedconfirmingconfirmscontendcontendedcontendingcontendscounselcounseledcounselingcounselledcounsellingcounselscountercounteredcounteringcounterredcounterringcounterscriticisecriticisedcriticisescriticisingcriticizecriticizedcriticizescriticizingdeclaredeclareddeclaresdeclaringdeclinedeclineddeclinesdecliningdecrieddecriesdecrydecryingdefenddefendeddefendingdefendsdemanddemandeddemandingdemandsdenieddeniesdenouncedenounceddenouncesdenouncingdenydenyingdescribedescribeddescribesdescribingdisclosediscloseddisclosesdisclosingdismissdismisseddismissesdismissingdisputedisputeddisputesdisputingdownplaydownplayeddownplayingdownplaysdubdubbeddubbingdubeddubingdubselaborateelaboratedelaborateselaboratingemphasiseemphasisedemphasisesemphasisingemphasizeemphasizedemphasizesemphasizingestimateestimatedestimatesestimatingexplainexplainedexplainingexplainsforecastforecastedforecastingforecastsguaranteeguaranteedguaranteeingguaranteeshinthintedhintinghintsindicateindicatedindicatesindicatinginforminformedinforminginformsinsistinsist oninsistedinsisted oninsistinginsisting oninsistsinsists onjokejokedjokesjokinglabellabeledlabelinglabelledlabellinglabelslambastelambastedlambasteslambastinglamentlamentedlamentinglamentslash out atlashed out atlashes out atlashing out atmentionmentionedmentioningmentionsmockmockedmockingmocksnotenotednotesnotingobserveobservedobservesobservingpleadpleadedpleadingpleadspledgepledgedpledgespledgingpoint outpoint topointed outpointed topointing outpointing topoints outpoints topostpostedpostingpostspraisepraisedpraisespraisingpredictpredictedpredictingpredictspromisepromisedpromisespromisingproposeproposedproposesproposingprotestprotestedprotestingprotestsquestionquestionedquestioningquestionsquipquipedquipingquippedquippingquipsrail againstrailed againstrailing againstrails againstreaffirmreaffirmedreaffirmingreaffirmsrebukerebukedrebukesrebukingrecallrecalledrecallingrecallsrecommendrecommendedrecommendingrecommendsrecountrecountedrecountingrecountsrefuserefusedrefusesrefusingreiteratereiteratedreiteratesreiteratingrejectrejectedrejectingrejectsremarkremarkedremarkingremarksremindremindedremindingremindsrepeatrepeatedrepeatingrepeatsreportreportedreportingreportsrequestrequestedrequestingrequestsrespond toresponded toresponding toresponds torevealrevealedrevealingrevealsrule outruled outrules outruling outsaidsaysayedsayingsaysscoldscoldedscoldingscoldssignalsignaledsignalingsignalledsignallingsignalsslamslamedslamingslammedslammingslamsspeculatespeculatedspeculatesspeculatingstressstressedstressesstressingsuggestsuggestedsuggestingsuggeststake aim attaked aim attakes aim attaking aim attestifiedtestifiestestifytestifyingthreatenthreatenedthreateningthreatennedthreatenningthreatenstweettweetedtweetingtweetsunderlineunderlinedunderlinesunderliningunderscoreunderscoredunderscoresunderscoringurgeurgedurgesurgingvowvowedvowingvowswarnwarnedwarningwarnswritewritedwriteswritingwrittenwrote",
+			FormEnds: []int32{
+				6, 13, 20, 28, 39, 51, 63, 76,
+				79, 84, 90, 94, 99, 106, 114, 120,
+				128, 137, 143, 150, 157, 165, 171, 179,
+				188, 195, 200, 206, 214, 220, 226, 233,
+				240, 248, 256, 265, 274, 284, 291, 300,
+				310, 318, 323, 329, 335, 342, 345, 350,
+				356, 360, 366, 374, 383, 390, 396, 403,
+				410, 418, 423, 429, 435, 442, 447, 454,
+				462, 468, 473, 480, 488, 494, 499, 506,
+				514, 520, 529, 540, 551, 563, 567, 575,
+				582, 588, 598, 607, 614, 625, 635, 640,
+				649, 657, 664, 673, 683, 691, 703, 716,
+				729, 743, 755, 768, 781, 795, 801, 808,
+				815, 823, 827, 832, 837, 843, 848, 855,
+				863, 869, 878, 887, 894, 904, 912, 926,
+				936, 952, 963, 980, 989, 1004, 1011, 1019,
+				1027, 1036, 1044, 1053, 1062, 1072, 1078, 1086,
+				1095, 1104, 1114, 1121, 1128, 1137, 1147, 1155,
+				1162, 1171, 1181, 1189, 1196, 1205, 1215, 1223,
+				1230, 1239, 1249, 1259, 1270, 1278, 1285, 1294,
+				1304, 1314, 1325, 1333, 1342, 1352, 1362, 1373,
+				1382, 1392, 1402, 1413, 1420, 1428, 1436, 1445,
+				1452, 1460, 1468, 1477, 1484, 1491, 1496, 1504,
+				1510, 1518, 1527, 1534, 1540, 1548, 1557, 1564,
+				1570, 1576, 1584, 1593, 1602, 1612, 1616, 1623,
+				1631, 1640, 1649, 1659, 1667, 1676, 1685, 1695,
+				1702, 1711, 1720, 1730, 1737, 1745, 1753, 1762,
+				1770, 1780, 1791, 1800, 1803, 1809, 1816, 1821,
+				1827, 1831, 1840, 1850, 1860, 1871, 1880, 1890,
+				1900, 1911, 1920, 1930, 1940, 1951, 1959, 1968,
+				1977, 1987, 1994, 2003, 2013, 2021, 2029, 2039,
+				2050, 2059, 2068, 2078, 2090, 2100, 2104, 2110,
+				2117, 2122, 2130, 2139, 2148, 2158, 2164, 2172,
+				2181, 2188, 2194, 2203, 2211, 2222, 2231, 2243,
+				2250, 2260, 2264, 2269, 2274, 2280, 2285, 2292,
+				2300, 2308, 2317, 2323, 2331, 2340, 2349, 2359,
+				2365, 2373, 2382, 2389, 2400, 2413, 2426, 2440,
+				2447, 2456, 2466, 2474, 2478, 2484, 2491, 2496,
+				2500, 2505, 2510, 2516, 2523, 2531, 2539, 2548,
+				2553, 2560, 2568, 2574, 2580, 2587, 2594, 2602,
+				2611, 2619, 2630, 2640, 2652, 2663, 2673, 2682,
+				2686, 2692, 2699, 2704, 2710, 2717, 2724, 2732,
+				2739, 2748, 2758, 2766, 2773, 2781, 2789, 2798,
+				2805, 2813, 2821, 2830, 2837, 2846, 2856, 2864,
+				2872, 2882, 2893, 2902, 2906, 2912, 2919, 2926,
+				2934, 2939, 2951, 2965, 2980, 2993, 3001, 3011,
+				3022, 3031, 3037, 3044, 3051, 3059, 3065, 3073,
+				3082, 3089, 3098, 3109, 3121, 3131, 3138, 3147,
+				3157, 3165, 3171, 3178, 3185, 3193, 3202, 3212,
+				3222, 3233, 3239, 3247, 3256, 3263, 3269, 3277,
+				3286, 3293, 3299, 3307, 3316, 3323, 3329, 3337,
+				3346, 3353, 3359, 3367, 3376, 3383, 3390, 3399,
+				3409, 3417, 3427, 3439, 3452, 3463, 3469, 3477,
+				3486, 3493, 3501, 3510, 3519, 3529, 3533, 3536,
+				3541, 3547, 3551, 3556, 3563, 3571, 3577, 3583,
+				3591, 3600, 3609, 3619, 3626, 3630, 3636, 3643,
+				3650, 3658, 3663, 3672, 3682, 3692, 3703, 3709,
+				3717, 3725, 3734, 3741, 3750, 3760, 3768, 3779,
+				3791, 3803, 3816, 3825, 3834, 3841, 3851, 3859,
+				3869, 3880, 3891, 3903, 3912, 3917, 3924, 3932,
+				3938, 3947, 3957, 3967, 3978, 3988, 3999, 4010,
+				4022, 4026, 4031, 4036, 4042, 4045, 4050, 4056,
+				4060, 4064, 4070, 4077, 4082, 4087, 4093, 4099,
+				4106, 4113, 4118,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 9, Col: 3},
-			Forms: []string{
-				"accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "acknowledging",
-				"add", "added", "adding", "adds", "admit", "admited", "admiting", "admits",
-				"admitted", "admitting", "advise", "advised", "advises", "advising", "affirm", "affirmed",
-				"affirming", "affirms", "agree", "agreed", "agreeing", "agrees", "allege", "alleged",
-				"alleges", "alleging", "announce", "announced", "announces", "announcing", "applaud", "applauded",
-				"applauding", "applauds", "argue", "argued", "argues", "arguing", "ask", "asked",
-				"asking", "asks", "assert", "asserted", "asserting", "asserts", "assure", "assured",
-				"assures", "assuring", "blame", "blamed", "blames", "blaming", "blast", "blasted",
-				"blasting", "blasts", "boast", "boasted", "boasting", "boasts", "brand", "branded",
-				"branding", "brands", "brush off", "brushed off", "brushes off", "brushing off", "call", "call for",
-				"call on", "called", "called for", "called on", "calling", "calling for", "calling on", "calls",
-				"calls for", "calls on", "caution", "cautioned", "cautioning", "cautions", "characterise", "characterised",
-				"characterises", "characterising", "characterize", "characterized", "characterizes", "characterizing", "charge", "charged",
-				"charges", "charging", "cite", "cited", "cites", "citing", "claim", "claimed",
-				"claiming", "claims", "clarified", "clarifies", "clarify", "clarifying", "complain", "complain about",
-				"complained", "complained about", "complaining", "complaining about", "complains", "complains about", "concede", "conceded",
-				"concedes", "conceding", "conclude", "concluded", "concludes", "concluding", "concur", "concured",
-				"concuring", "concurred", "concurring", "concurs", "condemn", "condemned", "condemning", "condemns",
-				"confirm", "confirmed", "confirming", "confirms", "contend", "contended", "contending", "contends",
-				"counsel", "counseled", "counseling", "counselled", "counselling", "counsels", "counter", "countered",
-				"countering", "counterred", "counterring", "counters", "criticise", "criticised", "criticises", "criticising",
-				"criticize", "criticized", "criticizes", "criticizing", "declare", "declared", "declares", "declaring",
-				"decline", "declined", "declines", "declining", "decried", "decries", "decry", "decrying",
-				"defend", "defended", "defending", "defends", "demand", "demanded", "demanding", "demands",
-				"denied", "denies", "denounce", "denounced", "denounces", "denouncing", "deny", "denying",
-				"describe", "described", "describes", "describing", "disclose", "disclosed", "discloses", "disclosing",
-				"dismiss", "dismissed", "dismisses", "dismissing", "dispute", "disputed", "disputes", "disputing",
-				"downplay", "downplayed", "downplaying", "downplays", "dub", "dubbed", "dubbing", "dubed",
-				"dubing", "dubs", "elaborate", "elaborated", "elaborates", "elaborating", "emphasise", "emphasised",
-				"emphasises", "emphasising", "emphasize", "emphasized", "emphasizes", "emphasizing", "estimate", "estimated",
-				"estimates", "estimating", "explain", "explained", "explaining", "explains", "forecast", "forecasted",
-				"forecasting", "forecasts", "guarantee", "guaranteed", "guaranteeing", "guarantees", "hint", "hinted",
-				"hinting", "hints", "indicate", "indicated", "indicates", "indicating", "inform", "informed",
-				"informing", "informs", "insist", "insist on", "insisted", "insisted on", "insisting", "insisting on",
-				"insists", "insists on", "joke", "joked", "jokes", "joking", "label", "labeled",
-				"labeling", "labelled", "labelling", "labels", "lambaste", "lambasted", "lambastes", "lambasting",
-				"lament", "lamented", "lamenting", "laments", "lash out at", "lashed out at", "lashes out at", "lashing out at",
-				"mention", "mentioned", "mentioning", "mentions", "mock", "mocked", "mocking", "mocks",
-				"note", "noted", "notes", "noting", "observe", "observed", "observes", "observing",
-				"plead", "pleaded", "pleading", "pleads", "pledge", "pledged", "pledges", "pledging",
-				"point out", "point to", "pointed out", "pointed to", "pointing out", "pointing to", "points out", "points to",
-				"post", "posted", "posting", "posts", "praise", "praised", "praises", "praising",
-				"predict", "predicted", "predicting", "predicts", "promise", "promised", "promises", "promising",
-				"propose", "proposed", "proposes", "proposing", "protest", "protested", "protesting", "protests",
-				"question", "questioned", "questioning", "questions", "quip", "quiped", "quiping", "quipped",
-				"quipping", "quips", "rail against", "railed against", "railing against", "rails against", "reaffirm", "reaffirmed",
-				"reaffirming", "reaffirms", "rebuke", "rebuked", "rebukes", "rebuking", "recall", "recalled",
-				"recalling", "recalls", "recommend", "recommended", "recommending", "recommends", "recount", "recounted",
-				"recounting", "recounts", "refuse", "refused", "refuses", "refusing", "reiterate", "reiterated",
-				"reiterates", "reiterating", "reject", "rejected", "rejecting", "rejects", "remark", "remarked",
-				"remarking", "remarks", "remind", "reminded", "reminding", "reminds", "repeat", "repeated",
-				"repeating", "repeats", "report", "reported", "reporting", "reports", "request", "requested",
-				"requesting", "requests", "respond to", "responded to", "responding to", "responds to", "reveal", "revealed",
-				"revealing", "reveals", "rule out", "ruled out", "rules out", "ruling out", "said", "say",
-				"sayed", "saying", "says", "scold", "scolded", "scolding", "scolds", "signal",
-				"signaled", "signaling", "signalled", "signalling", "signals", "slam", "slamed", "slaming",
-				"slammed", "slamming", "slams", "speculate", "speculated", "speculates", "speculating", "stress",
-				"stressed", "stresses", "stressing", "suggest", "suggested", "suggesting", "suggests", "take aim at",
-				"taked aim at", "takes aim at", "taking aim at", "testified", "testifies", "testify", "testifying", "threaten",
-				"threatened", "threatening", "threatenned", "threatenning", "threatens", "tweet", "tweeted", "tweeting",
-				"tweets", "underline", "underlined", "underlines", "underlining", "underscore", "underscored", "underscores",
-				"underscoring", "urge", "urged", "urges", "urging", "vow", "vowed", "vowing",
-				"vows", "warn", "warned", "warning", "warns", "write", "writed", "writes",
-				"writing", "written", "wrote",
+			PhraseWords: []string{
+				"brush", "off", "brushed", "off", "brushes", "off", "brushing", "off",
+				"call", "for", "call", "on", "called", "for", "called", "on",
+				"calling", "for", "calling", "on", "calls", "for", "calls", "on",
+				"complain", "about", "complained", "about", "complaining", "about", "complains", "about",
+				"insist", "on", "insisted", "on", "insisting", "on", "insists", "on",
+				"lash", "out", "at", "lashed", "out", "at", "lashes", "out",
+				"at", "lashing", "out", "at", "point", "out", "point", "to",
+				"pointed", "out", "pointed", "to", "pointing", "out", "pointing", "to",
+				"points", "out", "points", "to", "rail", "against", "railed", "against",
+				"railing", "against", "rails", "against", "respond", "to", "responded", "to",
+				"responding", "to", "responds", "to", "rule", "out", "ruled", "out",
+				"rules", "out", "ruling", "out", "take", "aim", "at", "taked",
+				"aim", "at", "takes", "aim", "at", "taking", "aim", "at",
 			},
-			Phrases: [][]string{
-				{
-					"brush", "off",
-				},
-				{
-					"brushed", "off",
-				},
-				{
-					"brushes", "off",
-				},
-				{
-					"brushing", "off",
-				},
-				{
-					"call", "for",
-				},
-				{
-					"call", "on",
-				},
-				{
-					"called", "for",
-				},
-				{
-					"called", "on",
-				},
-				{
-					"calling", "for",
-				},
-				{
-					"calling", "on",
-				},
-				{
-					"calls", "for",
-				},
-				{
-					"calls", "on",
-				},
-				{
-					"complain", "about",
-				},
-				{
-					"complained", "about",
-				},
-				{
-					"complaining", "about",
-				},
-				{
-					"complains", "about",
-				},
-				{
-					"insist", "on",
-				},
-				{
-					"insisted", "on",
-				},
-				{
-					"insisting", "on",
-				},
-				{
-					"insists", "on",
-				},
-				{
-					"lash", "out", "at",
-				},
-				{
-					"lashed", "out", "at",
-				},
-				{
-					"lashes", "out", "at",
-				},
-				{
-					"lashing", "out", "at",
-				},
-				{
-					"point", "out",
-				},
-				{
-					"point", "to",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointed", "to",
-				},
-				{
-					"pointing", "out",
-				},
-				{
-					"pointing", "to",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"points", "to",
-				},
-				{
-					"rail", "against",
-				},
-				{
-					"railed", "against",
-				},
-				{
-					"railing", "against",
-				},
-				{
-					"rails", "against",
-				},
-				{
-					"respond", "to",
-				},
-				{
-					"responded", "to",
-				},
-				{
-					"responding", "to",
-				},
-				{
-					"responds", "to",
-				},
-				{
-					"rule", "out",
-				},
-				{
-					"ruled", "out",
-				},
-				{
-					"rules", "out",
-				},
-				{
-					"ruling", "out",
-				},
-				{
-					"take", "aim", "at",
-				},
-				{
-					"taked", "aim", "at",
-				},
-				{
-					"takes", "aim", "at",
-				},
-				{
-					"taking", "aim", "at",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 43, 46, 49, 52,
+				54, 56, 58, 60, 62, 64, 66, 68,
+				70, 72, 74, 76, 78, 80, 82, 84,
+				86, 88, 90, 92, 95, 98, 101, 104,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 6, 8, 10,
@@ -6217,19 +4818,18 @@ var staticDefaultData = staticDefaults{
 				0x2e0049, 0x2e0054, 0x2e005a, 0x2f0007, 0x2f000e, 0x2f001a, 0x2f0025, 0x2f0030,
 				0x2f0042, 0x2f004f, 0x2f0057, 0x300007, 0x30000f, 0x300015, 0x30001e, 0x300026,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 42, Col: 3},
-			Forms: []string{
-				"accusation", "accusations", "admission", "admissions", "argument", "arguments", "assertion", "assertions",
-				"boast", "boasts", "call", "calls", "catchphrase", "catchphrases", "characterization", "characterizations",
-				"claim", "claims", "comment", "comments", "complaint", "complaints", "contention", "contentions",
-				"criticism", "criticisms", "declaration", "declarations", "demand", "demands", "description", "descriptions",
-				"insistence", "insistences", "mantra", "mantras", "pledge", "pledges", "prediction", "predictions",
-				"promise", "promises", "quip", "quips", "refrain", "refrains", "remark", "remarks",
-				"replies", "reply", "response", "responses", "retort", "retorts", "statement", "statements",
-				"suggestion", "suggestions", "threat", "threats", "vow", "vows", "warning", "warnings",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 42, Col: 3},
+			FormText:   "accusationaccusationsadmissionadmissionsargumentargumentsassertionassertionsboastboastscallcallscatchphrasecatchphrasescharacterizationcharacterizationsclaimclaimscommentcommentscomplaintcomplaintscontentioncontentionscriticismcriticismsdeclarationdeclarationsdemanddemandsdescriptiondescriptionsinsistenceinsistencesmantramantraspledgepledgespredictionpredictionspromisepromisesquipquipsrefrainrefrainsremarkremarksrepliesreplyresponseresponsesretortretortsstatementstatementssuggestionsuggestionsthreatthreatsvowvowswarningwarnings",
+			FormEnds: []int32{
+				10, 21, 30, 40, 48, 57, 66, 76,
+				81, 87, 91, 96, 107, 119, 135, 152,
+				157, 163, 170, 178, 187, 197, 207, 218,
+				227, 237, 248, 260, 266, 273, 284, 296,
+				306, 317, 323, 330, 336, 343, 353, 364,
+				371, 379, 383, 388, 395, 403, 409, 416,
+				423, 428, 436, 445, 451, 458, 467, 477,
+				487, 498, 504, 511, 514, 518, 525, 533,
 			},
 			Bit: true,
 		},
@@ -6251,63 +4851,26 @@ var staticDefaultData = staticDefaults{
 				0x440044, 0x440051, 0x450007, 0x450014, 0x450020, 0x45002b, 0x450035, 0x450041,
 				0x45004c, 0x450057,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 63, Col: 3},
+			FormText:   "alsoandat the same timebutearlierhoweverin a statementin an interviewin particularin responseindeedinsteadlast weeklast yearlaterlikewisemeanwhilemoreovernowon fridayon mondayon saturdayon sundayon thursdayon tuesdayon wednesdaypreviouslyseparatelysimilarlysostillthenthis weekyet",
+			FormEnds: []int32{
+				4, 7, 23, 26, 33, 40, 54, 69,
+				82, 93, 99, 106, 115, 124, 129, 137,
+				146, 154, 157, 166, 175, 186, 195, 206,
+				216, 228, 238, 248, 257, 259, 264, 268,
+				277, 280,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 63, Col: 3},
-			Forms: []string{
-				"also", "and", "at the same time", "but", "earlier", "however", "in a statement", "in an interview",
-				"in particular", "in response", "indeed", "instead", "last week", "last year", "later", "likewise",
-				"meanwhile", "moreover", "now", "on friday", "on monday", "on saturday", "on sunday", "on thursday",
-				"on tuesday", "on wednesday", "previously", "separately", "similarly", "so", "still", "then",
-				"this week", "yet",
+			PhraseWords: []string{
+				"at", "the", "same", "time", "in", "a", "statement", "in",
+				"an", "interview", "in", "particular", "in", "response", "last", "week",
+				"last", "year", "on", "friday", "on", "monday", "on", "saturday",
+				"on", "sunday", "on", "thursday", "on", "tuesday", "on", "wednesday",
+				"this", "week",
 			},
-			Phrases: [][]string{
-				{
-					"at", "the", "same", "time",
-				},
-				{
-					"in", "a", "statement",
-				},
-				{
-					"in", "an", "interview",
-				},
-				{
-					"in", "particular",
-				},
-				{
-					"in", "response",
-				},
-				{
-					"last", "week",
-				},
-				{
-					"last", "year",
-				},
-				{
-					"on", "friday",
-				},
-				{
-					"on", "monday",
-				},
-				{
-					"on", "saturday",
-				},
-				{
-					"on", "sunday",
-				},
-				{
-					"on", "thursday",
-				},
-				{
-					"on", "tuesday",
-				},
-				{
-					"on", "wednesday",
-				},
-				{
-					"this", "week",
-				},
+			PhraseEnds: []int32{
+				4, 7, 10, 12, 14, 16, 18, 20,
+				22, 24, 26, 28, 30, 32, 34,
 			},
 			PhraseGroups: []int32{
 				0, 1, 5, 7, 14,
@@ -6485,81 +5048,80 @@ var staticDefaultData = staticDefaults{
 				0x5c0025, 0x5c0028, 0x5c002b, 0x5c002e, 0x5c0031, 0x5c0034, 0x5c0037, 0x5c003a,
 				0x5c003d, 0x5c0040,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
-			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 40, Col: 3},
-			Forms: []string{
-				"a", "aber", "about", "above", "aby", "ada", "adalah", "after",
-				"again", "against", "akan", "al", "ale", "all", "alla", "als",
-				"also", "am", "ama", "an", "anche", "and", "ani", "any",
-				"ao", "are", "as", "at", "atau", "att", "au", "auch",
-				"auf", "aus", "aux", "av", "avec", "až", "be", "because",
-				"been", "before", "bei", "being", "below", "between", "bir", "bol",
-				"bola", "both", "bu", "bude", "but", "by", "byl", "byla",
-				"bylo", "był", "była", "było", "být", "can", "can't", "ce",
-				"ces", "cette", "che", "cho", "ci", "co", "com", "comme",
-				"como", "con", "could", "czy", "các", "có", "của", "da",
-				"daha", "dan", "dans", "dari", "das", "dass", "dat", "de",
-				"del", "della", "delle", "dem", "den", "dengan", "der", "des",
-				"det", "di", "did", "didn't", "die", "dla", "do", "does",
-				"doesn't", "doing", "don't", "dos", "down", "du", "durch", "during",
-				"e", "each", "een", "ein", "eine", "einem", "einen", "einer",
-				"el", "elle", "elles", "em", "en", "er", "es", "est",
-				"esta", "este", "et", "even", "fait", "few", "foi", "for",
-				"from", "fue", "further", "för", "für", "get", "gibi", "gli",
-				"got", "ha", "haben", "had", "har", "has", "hat", "have",
-				"having", "he", "he's", "her", "here", "hers", "herself", "het",
-				"him", "himself", "his", "how", "i", "i'm", "ich", "if",
-				"ikke", "il", "ile", "ils", "im", "in", "ini", "into",
-				"is", "isn't", "ist", "it", "it's", "its", "itself", "itu",
-				"için", "jak", "jako", "je", "jego", "jeho", "jej", "její",
-				"jen", "jest", "ji", "jsem", "jsme", "jsou", "jste", "juga",
-				"just", "już", "jí", "k", "kami", "kann", "kde", "když",
-				"ke", "khi", "không", "kita", "která", "které", "který", "kteří",
-				"la", "las", "le", "les", "leur", "like", "lo", "los",
-				"là", "ma", "mais", "many", "may", "me", "med", "mereka",
-				"met", "might", "mit", "more", "most", "mu", "much", "must",
-				"my", "má", "más", "một", "na", "nach", "ne", "nebo",
-				"nel", "new", "người", "những", "nicht", "nie", "niet", "no",
-				"noch", "non", "nor", "nos", "not", "nous", "now", "nur",
-				"này", "não", "o", "och", "od", "oder", "of", "off",
-				"og", "olarak", "om", "on", "once", "one", "only", "ook",
-				"op", "or", "oraz", "os", "other", "ou", "our", "ours",
-				"out", "over", "own", "pada", "par", "para", "pas", "per",
-				"pero", "plus", "po", "por", "pour", "pro", "przez", "på",
-				"při", "qu", "que", "qui", "s", "sa", "said", "same",
-				"says", "se", "ser", "ses", "shall", "she", "she's", "should",
-				"si", "sich", "sie", "sind", "się", "so", "som", "some",
-				"son", "sono", "sont", "still", "su", "such", "sur", "sus",
-				"sú", "są", "ta", "tak", "také", "te", "ten", "tento",
-				"than", "that", "that's", "the", "their", "theirs", "them", "themselves",
-				"then", "there", "these", "they", "they're", "this", "those", "three",
-				"through", "tidak", "til", "to", "tom", "too", "toto", "tout",
-				"trong", "two", "ty", "tylko", "této", "tím", "um", "uma",
-				"un", "una", "und", "under", "une", "uno", "until", "untuk",
-				"up", "už", "v", "van", "ve", "very", "von", "voor",
-				"vor", "vous", "và", "však", "với", "w", "war", "was",
-				"wasn't", "we", "we're", "well", "werden", "were", "what", "when",
-				"where", "which", "while", "who", "whom", "whose", "why", "wie",
-				"will", "wir", "wird", "with", "won't", "would", "wurde", "y",
-				"yang", "you", "your", "yours", "z", "za", "ze", "zijn",
-				"zu", "zum", "zur", "är", "çok", "è", "été", "être",
-				"über", "đã", "được", "że", "že", "а", "був", "була",
-				"бы", "был", "была", "были", "было", "в", "вони", "все",
-				"вы", "від", "где", "для", "до", "его", "ее", "если",
-				"её", "же", "за", "и", "из", "или", "их", "й",
-				"його", "к", "как", "когда", "которая", "которые", "который", "мы",
-				"на", "не", "но", "о", "он", "она", "они", "от",
-				"по", "после", "при", "с", "та", "так", "также", "там",
-				"то", "тоже", "только", "ты", "у", "уже", "це", "что",
-				"чтобы", "що", "это", "я", "як", "і", "її", "い",
-				"う", "か", "が", "こ", "し", "す", "た", "て",
-				"で", "と", "な", "に", "の", "は", "ま", "も",
-				"る", "れ", "を", "不", "与", "为", "之", "也",
-				"了", "从", "他", "以", "但", "其", "到", "和",
-				"在", "对", "将", "就", "我", "是", "有", "的",
-				"而", "被", "这", "都",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 40, Col: 3},
+			FormText:   "aaberaboutaboveabyadaadalahafteragainagainstakanalaleallallaalsalsoamamaanancheandanianyaoareasatatauattauauchaufausauxavavecažbebecausebeenbeforebeibeingbelowbetweenbirbolbolabothbubudebutbybylbylabylobyłbyłabyłobýtcancan'tcecescettechechocicocomcommecomoconcouldczycáccócủadadahadandansdaridasdassdatdedeldelladelledemdendenganderdesdetdididdidn'tdiedladodoesdoesn'tdoingdon'tdosdowndudurchduringeeacheeneineineeinemeineneinerelelleellesemeneresestestaesteetevenfaitfewfoiforfromfuefurtherförfürgetgibigligothahabenhadharhashathavehavinghehe'sherherehersherselfhethimhimselfhishowii'michifikkeilileilsimininiintoisisn'tistitit'sitsitselfituiçinjakjakojejegojehojejjejíjenjestjijsemjsmejsoujstejugajustjużjíkkamikannkdekdyžkekhikhôngkitakterákterékterýkteřílalaslelesleurlikeloloslàmamaismanymaymemedmerekametmightmitmoremostmumuchmustmymámásmộtnanachnenebonelnewngườinhữngnichtnienietnonochnonnornosnotnousnownurnàynãooochododerofoffogolarakomononceoneonlyookopororazosotherououroursoutoverownpadaparparapasperperopluspoporpourproprzezpåpřiququequissasaidsamesayssesersesshallsheshe'sshouldsisichsiesindsięsosomsomesonsonosontstillsusuchsursussúsątataktakétetententothanthatthat'sthetheirtheirsthemthemselvesthentherethesetheythey'rethisthosethreethroughtidaktiltotomtootototouttrongtwotytylkotétotímumumaununaundunderuneunountiluntukupužvvanveveryvonvoorvorvousvàvšakvớiwwarwaswasn'twewe'rewellwerdenwerewhatwhenwherewhichwhilewhowhomwhosewhywiewillwirwirdwithwon'twouldwurdeyyangyouyouryourszzazezijnzuzumzurärçokèétéêtreüberđãđượcżežeабувбулабыбылбылабылибыловвонивсевывідгдедлядоегоеееслиеёжезаиизилиихййогоккаккогдакотораякоторыекоторыймынаненооононаониотпопослепристатактакжетамтотожетолькотыуужецечточтобыщоэтояякіїїいうかがこしすたてでとなにのはまもるれを不与为之也了从他以但其到和在对将就我是有的而被这都",
+			FormEnds: []int32{
+				1, 5, 10, 15, 18, 21, 27, 32,
+				37, 44, 48, 50, 53, 56, 60, 63,
+				67, 69, 72, 74, 79, 82, 85, 88,
+				90, 93, 95, 97, 101, 104, 106, 110,
+				113, 116, 119, 121, 125, 128, 130, 137,
+				141, 147, 150, 155, 160, 167, 170, 173,
+				177, 181, 183, 187, 190, 192, 195, 199,
+				203, 207, 212, 217, 221, 224, 229, 231,
+				234, 239, 242, 245, 247, 249, 252, 257,
+				261, 264, 269, 272, 276, 279, 284, 286,
+				290, 293, 297, 301, 304, 308, 311, 313,
+				316, 321, 326, 329, 332, 338, 341, 344,
+				347, 349, 352, 358, 361, 364, 366, 370,
+				377, 382, 387, 390, 394, 396, 401, 407,
+				408, 412, 415, 418, 422, 427, 432, 437,
+				439, 443, 448, 450, 452, 454, 456, 459,
+				463, 467, 469, 473, 477, 480, 483, 486,
+				490, 493, 500, 504, 508, 511, 515, 518,
+				521, 523, 528, 531, 534, 537, 540, 544,
+				550, 552, 556, 559, 563, 567, 574, 577,
+				580, 587, 590, 593, 594, 597, 600, 602,
+				606, 608, 611, 614, 616, 618, 621, 625,
+				627, 632, 635, 637, 641, 644, 650, 653,
+				658, 661, 665, 667, 671, 675, 678, 683,
+				686, 690, 692, 696, 700, 704, 708, 712,
+				716, 720, 723, 724, 728, 732, 735, 740,
+				742, 745, 751, 755, 761, 767, 773, 780,
+				782, 785, 787, 790, 794, 798, 800, 803,
+				806, 808, 812, 816, 819, 821, 824, 830,
+				833, 838, 841, 845, 849, 851, 855, 859,
+				861, 864, 868, 873, 875, 879, 881, 885,
+				888, 891, 899, 906, 911, 914, 918, 920,
+				924, 927, 930, 933, 936, 940, 943, 946,
+				950, 954, 955, 958, 960, 964, 966, 969,
+				971, 977, 979, 981, 985, 988, 992, 995,
+				997, 999, 1003, 1005, 1010, 1012, 1015, 1019,
+				1022, 1026, 1029, 1033, 1036, 1040, 1043, 1046,
+				1050, 1054, 1056, 1059, 1063, 1066, 1071, 1074,
+				1078, 1080, 1083, 1086, 1087, 1089, 1093, 1097,
+				1101, 1103, 1106, 1109, 1114, 1117, 1122, 1128,
+				1130, 1134, 1137, 1141, 1145, 1147, 1150, 1154,
+				1157, 1161, 1165, 1170, 1172, 1176, 1179, 1182,
+				1185, 1188, 1190, 1193, 1198, 1200, 1203, 1208,
+				1212, 1216, 1222, 1225, 1230, 1236, 1240, 1250,
+				1254, 1259, 1264, 1268, 1275, 1279, 1284, 1289,
+				1296, 1301, 1304, 1306, 1309, 1312, 1316, 1320,
+				1325, 1328, 1330, 1335, 1340, 1344, 1346, 1349,
+				1351, 1354, 1357, 1362, 1365, 1368, 1373, 1378,
+				1380, 1383, 1384, 1387, 1389, 1393, 1396, 1400,
+				1403, 1407, 1410, 1415, 1420, 1421, 1424, 1427,
+				1433, 1435, 1440, 1444, 1450, 1454, 1458, 1462,
+				1467, 1472, 1477, 1480, 1484, 1489, 1492, 1495,
+				1499, 1502, 1506, 1510, 1515, 1520, 1525, 1526,
+				1530, 1533, 1537, 1542, 1543, 1545, 1547, 1551,
+				1553, 1556, 1559, 1562, 1566, 1568, 1573, 1578,
+				1583, 1587, 1595, 1598, 1601, 1603, 1609, 1617,
+				1621, 1627, 1635, 1643, 1651, 1653, 1661, 1667,
+				1671, 1677, 1683, 1689, 1693, 1699, 1703, 1711,
+				1715, 1719, 1723, 1725, 1729, 1735, 1739, 1741,
+				1749, 1751, 1757, 1767, 1781, 1795, 1809, 1813,
+				1817, 1821, 1825, 1827, 1831, 1837, 1843, 1847,
+				1851, 1861, 1867, 1869, 1873, 1879, 1889, 1895,
+				1899, 1907, 1919, 1923, 1925, 1931, 1935, 1941,
+				1951, 1955, 1961, 1963, 1967, 1969, 1973, 1976,
+				1979, 1982, 1985, 1988, 1991, 1994, 1997, 2000,
+				2003, 2006, 2009, 2012, 2015, 2018, 2021, 2024,
+				2027, 2030, 2033, 2036, 2039, 2042, 2045, 2048,
+				2051, 2054, 2057, 2060, 2063, 2066, 2069, 2072,
+				2075, 2078, 2081, 2084, 2087, 2090, 2093, 2096,
+				2099, 2102, 2105, 2108,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -7426,14 +5988,13 @@ var staticDefaultData = staticDefaults{
 				0xa80042, 0xa8004a, 0xa80050, 0xa80054, 0xa80059, 0xa90007, 0xa9000e, 0xa90016,
 				0xa9001c, 0xa90020, 0xa90028, 0xa9002f, 0xa90035,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 165, Col: 3},
-			Forms: []string{
-				"after", "although", "and", "as", "because", "before", "but", "even",
-				"if", "or", "since", "so", "that", "then", "though", "unless",
-				"until", "when", "whereas", "while", "yet",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 165, Col: 3},
+			FormText:   "afteralthoughandasbecausebeforebuteveniforsincesothatthenthoughunlessuntilwhenwhereaswhileyet",
+			FormEnds: []int32{
+				5, 13, 16, 18, 25, 31, 34, 38,
+				40, 42, 47, 49, 53, 57, 63, 69,
+				74, 78, 85, 90, 93,
 			},
 			Bit: true,
 		},
@@ -7479,60 +6040,36 @@ var staticDefaultData = staticDefaults{
 				0x28004f, 0x290007, 0x290011, 0x29001d, 0x290027, 0x290031, 0x29003d, 0x290046,
 				0x290051, 0x29005b, 0x290064, 0x2a0007, 0x2a0014,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 24, Col: 3},
+			FormText:   "accusedaccusesacknowledgeacknowledgedacknowledgesaddedaddsadmitadmitsadmittedagreeagreedagreesallegeallegedallegesannouncedannouncesarguearguedarguesaskedassertedblamedboastedcalled forcalled oncalls forcalls oncautionedcautionscitedclaimclaimedclaimscomplaincomplainedcomplainsconcedeconcededconcedesconcludedcondemnedconfirmedcontendcontendedcontendscounteredcriticizedcriticizesdeclareddeclaresdeclineddefendeddemandeddenieddeniesdenounceddescribeddismisseddismissesdisputedemphasizedemphasizesestimatedexplainexplainedhintedinsistinsistedinsistsjokedlamentedmentionednotenotednotespledgedpledgespointed outpointed topoints outpoints topostedpraisedpraisespredictpredictedpredictspromisedproposedquestionedquippedrecalledrecallsrecommendedrefusedreiteratedreiteratesrejectedrejectsremarkedrepeatedrepliedreport thatreportedreports thatrevealedsaidsaysaysspeculatedstatedstressedstressessuggestsuggestedsuggeststelltellstestifiedtoldtoutedtweetedurgedurgesvowedvowswarnwarnedwarnswriteswrote",
+			FormEnds: []int32{
+				7, 14, 25, 37, 49, 54, 58, 63,
+				69, 77, 82, 88, 94, 100, 107, 114,
+				123, 132, 137, 143, 149, 154, 162, 168,
+				175, 185, 194, 203, 211, 220, 228, 233,
+				238, 245, 251, 259, 269, 278, 285, 293,
+				301, 310, 319, 328, 335, 344, 352, 361,
+				371, 381, 389, 397, 405, 413, 421, 427,
+				433, 442, 451, 460, 469, 477, 487, 497,
+				506, 513, 522, 528, 534, 542, 549, 554,
+				562, 571, 575, 580, 585, 592, 599, 610,
+				620, 630, 639, 645, 652, 659, 666, 675,
+				683, 691, 699, 709, 716, 724, 731, 742,
+				749, 759, 769, 777, 784, 792, 800, 807,
+				818, 826, 838, 846, 850, 853, 857, 867,
+				873, 881, 889, 896, 905, 913, 917, 922,
+				931, 935, 941, 948, 953, 958, 963, 967,
+				971, 977, 982, 988, 993,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 24, Col: 3},
-			Forms: []string{
-				"accused", "accuses", "acknowledge", "acknowledged", "acknowledges", "added", "adds", "admit",
-				"admits", "admitted", "agree", "agreed", "agrees", "allege", "alleged", "alleges",
-				"announced", "announces", "argue", "argued", "argues", "asked", "asserted", "blamed",
-				"boasted", "called for", "called on", "calls for", "calls on", "cautioned", "cautions", "cited",
-				"claim", "claimed", "claims", "complain", "complained", "complains", "concede", "conceded",
-				"concedes", "concluded", "condemned", "confirmed", "contend", "contended", "contends", "countered",
-				"criticized", "criticizes", "declared", "declares", "declined", "defended", "demanded", "denied",
-				"denies", "denounced", "described", "dismissed", "dismisses", "disputed", "emphasized", "emphasizes",
-				"estimated", "explain", "explained", "hinted", "insist", "insisted", "insists", "joked",
-				"lamented", "mentioned", "note", "noted", "notes", "pledged", "pledges", "pointed out",
-				"pointed to", "points out", "points to", "posted", "praised", "praises", "predict", "predicted",
-				"predicts", "promised", "proposed", "questioned", "quipped", "recalled", "recalls", "recommended",
-				"refused", "reiterated", "reiterates", "rejected", "rejects", "remarked", "repeated", "replied",
-				"report that", "reported", "reports that", "revealed", "said", "say", "says", "speculated",
-				"stated", "stressed", "stresses", "suggest", "suggested", "suggests", "tell", "tells",
-				"testified", "told", "touted", "tweeted", "urged", "urges", "vowed", "vows",
-				"warn", "warned", "warns", "writes", "wrote",
+			PhraseWords: []string{
+				"called", "for", "called", "on", "calls", "for", "calls", "on",
+				"pointed", "out", "pointed", "to", "points", "out", "points", "to",
+				"report", "that", "reports", "that",
 			},
-			Phrases: [][]string{
-				{
-					"called", "for",
-				},
-				{
-					"called", "on",
-				},
-				{
-					"calls", "for",
-				},
-				{
-					"calls", "on",
-				},
-				{
-					"pointed", "out",
-				},
-				{
-					"pointed", "to",
-				},
-				{
-					"points", "out",
-				},
-				{
-					"points", "to",
-				},
-				{
-					"report", "that",
-				},
-				{
-					"reports", "that",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20,
 			},
 			PhraseGroups: []int32{
 				0, 2, 4, 6, 8, 9,
@@ -7564,13 +6101,12 @@ var staticDefaultData = staticDefaults{
 				0xa6000d, 0xa60013, 0xa60017, 0xa6001e, 0xa60024, 0xa6002d, 0xa60031, 0xa6003a,
 				0xa60041, 0xa6004b, 0xa60053, 0xa6005a, 0xa60062, 0xa60069, 0xa60071,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 164, Col: 3},
-			Forms: []string{
-				"after", "although", "as", "because", "before", "if", "since", "that",
-				"though", "unless", "until", "when", "whereas", "whether", "while",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 164, Col: 3},
+			FormText:   "afteralthoughasbecausebeforeifsincethatthoughunlessuntilwhenwhereaswhetherwhile",
+			FormEnds: []int32{
+				5, 13, 15, 22, 28, 30, 35, 39,
+				45, 51, 56, 60, 67, 74, 79,
 			},
 			Bit: true,
 		},
@@ -7594,76 +6130,29 @@ var staticDefaultData = staticDefaults{
 				0x920007, 0x920011, 0x92001b, 0x920024, 0x92002d, 0x920037, 0x920040, 0x92004b,
 				0x920053,
 			},
-			EntryFiles: []string{
-				"(default)/cleanup.yaml",
+			EntryFiles: "(default)/cleanup.yaml\n",
+			Pos:        Pos{File: "(default)/cleanup.yaml", Line: 138, Col: 3},
+			FormText:   "already a subscriberalready have an accountbecome a membercreate accountcreate an accountdownload the appfollowfollow usforgot passwordfree trialget the appinboxjoin nowjoin uslike uslog inlog outloginlogoutmembershipmy accountnewsletternewsletterspasswordpaywallpremiumregistersign insign upsign-insign-upsignupsubscribesubscribedsubscribersubscriberssubscriptionsubscriptionsunsubscribeusernameyour account",
+			FormEnds: []int32{
+				20, 43, 58, 72, 89, 105, 111, 120,
+				135, 145, 156, 161, 169, 176, 183, 189,
+				196, 201, 207, 217, 227, 237, 248, 256,
+				263, 270, 278, 285, 292, 299, 306, 312,
+				321, 331, 341, 352, 364, 377, 388, 396,
+				408,
 			},
-			Pos: Pos{File: "(default)/cleanup.yaml", Line: 138, Col: 3},
-			Forms: []string{
-				"already a subscriber", "already have an account", "become a member", "create account", "create an account", "download the app", "follow", "follow us",
-				"forgot password", "free trial", "get the app", "inbox", "join now", "join us", "like us", "log in",
-				"log out", "login", "logout", "membership", "my account", "newsletter", "newsletters", "password",
-				"paywall", "premium", "register", "sign in", "sign up", "sign-in", "sign-up", "signup",
-				"subscribe", "subscribed", "subscriber", "subscribers", "subscription", "subscriptions", "unsubscribe", "username",
-				"your account",
+			PhraseWords: []string{
+				"already", "a", "subscriber", "already", "have", "an", "account", "become",
+				"a", "member", "create", "account", "create", "an", "account", "download",
+				"the", "app", "follow", "us", "forgot", "password", "free", "trial",
+				"get", "the", "app", "join", "now", "join", "us", "like",
+				"us", "log", "in", "log", "out", "my", "account", "sign",
+				"in", "sign", "up", "your", "account",
 			},
-			Phrases: [][]string{
-				{
-					"already", "a", "subscriber",
-				},
-				{
-					"already", "have", "an", "account",
-				},
-				{
-					"become", "a", "member",
-				},
-				{
-					"create", "account",
-				},
-				{
-					"create", "an", "account",
-				},
-				{
-					"download", "the", "app",
-				},
-				{
-					"follow", "us",
-				},
-				{
-					"forgot", "password",
-				},
-				{
-					"free", "trial",
-				},
-				{
-					"get", "the", "app",
-				},
-				{
-					"join", "now",
-				},
-				{
-					"join", "us",
-				},
-				{
-					"like", "us",
-				},
-				{
-					"log", "in",
-				},
-				{
-					"log", "out",
-				},
-				{
-					"my", "account",
-				},
-				{
-					"sign", "in",
-				},
-				{
-					"sign", "up",
-				},
-				{
-					"your", "account",
-				},
+			PhraseEnds: []int32{
+				3, 7, 10, 12, 15, 18, 20, 22,
+				24, 27, 29, 31, 33, 35, 37, 39,
+				41, 43, 45,
 			},
 			PhraseGroups: []int32{
 				0, 2, 3, 5, 6, 7, 8, 9,
@@ -7795,15 +6284,14 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x2e000d, 0x2e0018, 0x2e0020, 0x2e0028, 0x2e0030, 0x2e0038, 0x2e003f,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 43, Col: 3},
-			Forms: []string{
-				"assure", "assured", "assures", "assuring", "brief", "briefed", "briefing", "briefs",
-				"inform", "informed", "informing", "informs", "notified", "notifies", "notify", "notifying",
-				"reassure", "reassured", "reassures", "reassuring", "remind", "reminded", "reminding", "reminds",
-				"tell", "telled", "telling", "tells", "told",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 43, Col: 3},
+			FormText:   "assureassuredassuresassuringbriefbriefedbriefingbriefsinforminformedinforminginformsnotifiednotifiesnotifynotifyingreassurereassuredreassuresreassuringremindremindedremindingremindstelltelledtellingtellstold",
+			FormEnds: []int32{
+				6, 13, 20, 28, 33, 40, 48, 54,
+				60, 68, 77, 84, 92, 100, 106, 115,
+				123, 132, 141, 151, 157, 165, 174, 181,
+				185, 191, 198, 203, 207,
 			},
 			Bit: true,
 		},
@@ -7825,120 +6313,33 @@ var staticDefaultData = staticDefaults{
 				0x790049, 0x7a0007, 0x7a0018, 0x7a0026, 0x7a0035, 0x7a0042, 0x7a0050, 0x7b0007,
 				0x7b0015, 0x7b0025,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 114, Col: 3},
+			FormText:   "accusation thataccusations thatadmission thatadmissions thatallegation thatallegations thatargument thatarguments thatassertion thatassertions thatassurance thatassurances thatclaim thatclaims thatcomplaint thatcomplaints thatcontention thatcontentions thatcriticism thatcriticisms thatinsistence thatinsistences thatpledge thatpledges thatpromise thatpromises thatremark thatremarks thatstatement thatstatements thatsuggestion thatsuggestions thatwarning thatwarnings that",
+			FormEnds: []int32{
+				15, 31, 45, 60, 75, 91, 104, 118,
+				132, 147, 161, 176, 186, 197, 211, 226,
+				241, 257, 271, 286, 301, 317, 328, 340,
+				352, 365, 376, 388, 402, 417, 432, 448,
+				460, 473,
 			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 114, Col: 3},
-			Forms: []string{
-				"accusation that", "accusations that", "admission that", "admissions that", "allegation that", "allegations that", "argument that", "arguments that",
-				"assertion that", "assertions that", "assurance that", "assurances that", "claim that", "claims that", "complaint that", "complaints that",
-				"contention that", "contentions that", "criticism that", "criticisms that", "insistence that", "insistences that", "pledge that", "pledges that",
-				"promise that", "promises that", "remark that", "remarks that", "statement that", "statements that", "suggestion that", "suggestions that",
-				"warning that", "warnings that",
+			PhraseWords: []string{
+				"accusation", "that", "accusations", "that", "admission", "that", "admissions", "that",
+				"allegation", "that", "allegations", "that", "argument", "that", "arguments", "that",
+				"assertion", "that", "assertions", "that", "assurance", "that", "assurances", "that",
+				"claim", "that", "claims", "that", "complaint", "that", "complaints", "that",
+				"contention", "that", "contentions", "that", "criticism", "that", "criticisms", "that",
+				"insistence", "that", "insistences", "that", "pledge", "that", "pledges", "that",
+				"promise", "that", "promises", "that", "remark", "that", "remarks", "that",
+				"statement", "that", "statements", "that", "suggestion", "that", "suggestions", "that",
+				"warning", "that", "warnings", "that",
 			},
-			Phrases: [][]string{
-				{
-					"accusation", "that",
-				},
-				{
-					"accusations", "that",
-				},
-				{
-					"admission", "that",
-				},
-				{
-					"admissions", "that",
-				},
-				{
-					"allegation", "that",
-				},
-				{
-					"allegations", "that",
-				},
-				{
-					"argument", "that",
-				},
-				{
-					"arguments", "that",
-				},
-				{
-					"assertion", "that",
-				},
-				{
-					"assertions", "that",
-				},
-				{
-					"assurance", "that",
-				},
-				{
-					"assurances", "that",
-				},
-				{
-					"claim", "that",
-				},
-				{
-					"claims", "that",
-				},
-				{
-					"complaint", "that",
-				},
-				{
-					"complaints", "that",
-				},
-				{
-					"contention", "that",
-				},
-				{
-					"contentions", "that",
-				},
-				{
-					"criticism", "that",
-				},
-				{
-					"criticisms", "that",
-				},
-				{
-					"insistence", "that",
-				},
-				{
-					"insistences", "that",
-				},
-				{
-					"pledge", "that",
-				},
-				{
-					"pledges", "that",
-				},
-				{
-					"promise", "that",
-				},
-				{
-					"promises", "that",
-				},
-				{
-					"remark", "that",
-				},
-				{
-					"remarks", "that",
-				},
-				{
-					"statement", "that",
-				},
-				{
-					"statements", "that",
-				},
-				{
-					"suggestion", "that",
-				},
-				{
-					"suggestions", "that",
-				},
-				{
-					"warning", "that",
-				},
-				{
-					"warnings", "that",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
+				34, 36, 38, 40, 42, 44, 46, 48,
+				50, 52, 54, 56, 58, 60, 62, 64,
+				66, 68,
 			},
 			PhraseGroups: []int32{
 				0, 1, 2, 3, 4, 5, 6, 7,
@@ -8020,26 +6421,25 @@ var staticDefaultData = staticDefaults{
 				0x3d004e, 0x3d0057, 0x3e0007, 0x3e001a, 0x3e0026, 0x3e0030, 0x3e003d, 0x3e0044,
 				0x3e004d, 0x3e0054,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 57, Col: 3},
-			Forms: []string{
-				"assume", "assumed", "assumes", "assuming", "believe", "believed", "believes", "believing",
-				"conclude", "concluded", "concludes", "concluding", "consider", "considered", "considering", "considerred",
-				"considerring", "considers", "demonstrate", "demonstrated", "demonstrates", "demonstrating", "doubt", "doubted",
-				"doubting", "doubts", "expect", "expected", "expecting", "expects", "fear", "feared",
-				"fearing", "fears", "feel", "feeled", "feeling", "feels", "felt", "find",
-				"finded", "finding", "finds", "found", "hope", "hoped", "hopes", "hoping",
-				"implied", "implies", "imply", "implying", "indicate", "indicated", "indicates", "indicating",
-				"knew", "know", "knowed", "knowing", "known", "knows", "prove", "proved",
-				"proves", "proving", "realise", "realised", "realises", "realising", "realize", "realized",
-				"realizes", "realizing", "reckon", "reckoned", "reckoning", "reckonned", "reckonning", "reckons",
-				"show", "showed", "showing", "shown", "shows", "suggest", "suggested", "suggesting",
-				"suggests", "suspect", "suspected", "suspecting", "suspects", "think", "thinked", "thinking",
-				"thinks", "thought", "understand", "understanded", "understanding", "understands", "understood", "want",
-				"wanted", "wanting", "wants", "wish", "wished", "wishes", "wishing", "worried",
-				"worries", "worry", "worrying",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 57, Col: 3},
+			FormText:   "assumeassumedassumesassumingbelievebelievedbelievesbelievingconcludeconcludedconcludesconcludingconsiderconsideredconsideringconsiderredconsiderringconsidersdemonstratedemonstrateddemonstratesdemonstratingdoubtdoubteddoubtingdoubtsexpectexpectedexpectingexpectsfearfearedfearingfearsfeelfeeledfeelingfeelsfeltfindfindedfindingfindsfoundhopehopedhopeshopingimpliedimpliesimplyimplyingindicateindicatedindicatesindicatingknewknowknowedknowingknownknowsproveprovedprovesprovingrealiserealisedrealisesrealisingrealizerealizedrealizesrealizingreckonreckonedreckoningreckonnedreckonningreckonsshowshowedshowingshownshowssuggestsuggestedsuggestingsuggestssuspectsuspectedsuspectingsuspectsthinkthinkedthinkingthinksthoughtunderstandunderstandedunderstandingunderstandsunderstoodwantwantedwantingwantswishwishedwisheswishingworriedworriesworryworrying",
+			FormEnds: []int32{
+				6, 13, 20, 28, 35, 43, 51, 60,
+				68, 77, 86, 96, 104, 114, 125, 136,
+				148, 157, 168, 180, 192, 205, 210, 217,
+				225, 231, 237, 245, 254, 261, 265, 271,
+				278, 283, 287, 293, 300, 305, 309, 313,
+				319, 326, 331, 336, 340, 345, 350, 356,
+				363, 370, 375, 383, 391, 400, 409, 419,
+				423, 427, 433, 440, 445, 450, 455, 461,
+				467, 474, 481, 489, 497, 506, 513, 521,
+				529, 538, 544, 552, 561, 570, 580, 587,
+				591, 597, 604, 609, 614, 621, 630, 640,
+				648, 655, 664, 674, 682, 687, 694, 702,
+				708, 715, 725, 737, 750, 761, 771, 775,
+				781, 788, 793, 797, 803, 809, 816, 823,
+				830, 835, 843,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -8232,16 +6632,15 @@ var staticDefaultData = staticDefaults{
 				0x700024, 0x70002b, 0x700031, 0x70003b, 0x700046, 0x700052, 0x700059, 0x710007,
 				0x71000d, 0x710012, 0x710019,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 107, Col: 3},
-			Forms: []string{
-				"afternoon", "again", "already", "also", "earlier", "evening", "friday", "last",
-				"later", "monday", "month", "morning", "next", "night", "now", "often",
-				"once", "previously", "privately", "publicly", "recently", "repeatedly", "saturday", "still",
-				"sunday", "then", "this", "thursday", "today", "tonight", "tuesday", "wednesday",
-				"week", "year", "yesterday",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 107, Col: 3},
+			FormText:   "afternoonagainalreadyalsoearliereveningfridaylastlatermondaymonthmorningnextnightnowoftenoncepreviouslyprivatelypubliclyrecentlyrepeatedlysaturdaystillsundaythenthisthursdaytodaytonighttuesdaywednesdayweekyearyesterday",
+			FormEnds: []int32{
+				9, 14, 21, 25, 32, 39, 45, 49,
+				54, 60, 65, 72, 76, 81, 84, 89,
+				93, 103, 112, 120, 128, 138, 146, 151,
+				157, 161, 165, 173, 178, 185, 192, 201,
+				205, 209, 218,
 			},
 			Bit: true,
 		},
@@ -8255,12 +6654,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0x125000d,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 291, Col: 3},
-			Forms: []string{
-				"like",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 291, Col: 3},
+			FormText:   "like",
+			FormEnds: []int32{
+				4,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -8309,16 +6707,15 @@ var staticDefaultData = staticDefaults{
 				0x1170054, 0x117005c, 0x1180007, 0x1180012, 0x118001b, 0x1180024, 0x1180031, 0x118003b,
 				0x1180043, 0x1180050, 0x1180059,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 276, Col: 3},
-			Forms: []string{
-				"'", "'s", "album", "book", "broadcast", "column", "competition", "contest",
-				"documentary", "edition", "episode", "film", "installment", "memoir", "movie", "musical",
-				"newsletter", "novel", "op-ed", "play", "podcast", "premiere", "program", "programme",
-				"segment", "series", "set", "show", "sitcom", "song", "taping", "told",
-				"with", "’", "’s",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 276, Col: 3},
+			FormText:   "''salbumbookbroadcastcolumncompetitioncontestdocumentaryeditionepisodefilminstallmentmemoirmoviemusicalnewsletternovelop-edplaypodcastpremiereprogramprogrammesegmentseriessetshowsitcomsongtapingtoldwith’’s",
+			FormEnds: []int32{
+				1, 3, 8, 12, 21, 27, 38, 45,
+				56, 63, 70, 74, 85, 91, 96, 103,
+				113, 118, 123, 127, 134, 142, 149, 158,
+				165, 171, 174, 178, 184, 188, 194, 198,
+				202, 205, 209,
 			},
 			Bit: true,
 		},
@@ -8368,30 +6765,29 @@ var staticDefaultData = staticDefaults{
 				0x850007, 0x850010, 0x850016, 0x850023, 0x850031, 0x85003a, 0x850043, 0x85004c,
 				0x850057, 0x860007, 0x86000e, 0x860016, 0x86001d, 0x860027, 0x860032,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 117, Col: 3},
-			Forms: []string{
-				"acting", "afghan", "afghanistan", "african", "american", "anonymous", "appeals", "assistant",
-				"associate", "australian", "belgian", "brazilian", "british", "campaign", "canadian", "chief",
-				"chinese", "cia", "circuit", "city", "communications", "congressional", "conservative", "county",
-				"cuban", "current", "defence", "defense", "democratic", "deputy", "district", "dnc",
-				"doj", "dutch", "economic", "economy", "egyptian", "elected", "emirati", "eu",
-				"european", "executive", "fbi", "federal", "finance", "first", "foreign", "former",
-				"french", "general", "german", "gop", "government", "government-run", "grand", "health",
-				"high", "high-ranking", "incoming", "independent", "indian", "intelligence", "interim", "interior",
-				"iranian", "iraqi", "israeli", "italian", "japanese", "jordanian", "junior", "justice",
-				"kenyan", "korean", "kremlin", "late", "lead", "leading", "lebanese", "legal",
-				"liberal", "libyan", "local", "long-time", "longtime", "medical", "mexican", "military",
-				"national", "nato", "new", "nigerian", "north", "nsa", "outgoing", "pakistani",
-				"palestinian", "party", "pentagon", "police", "policy", "polish", "political", "presidential",
-				"press", "prime", "principal", "private", "progressive", "public", "qatari", "ranking",
-				"regional", "republican", "retired", "rnc", "russian", "saudi", "second", "security",
-				"senate", "senior", "south", "spanish", "special", "staff", "state", "state-run",
-				"supreme", "swedish", "syrian", "then", "third", "top", "top-ranking", "trade",
-				"treasury", "turkish", "u.k.", "u.n.", "u.s.", "uk", "ukrainian", "un",
-				"unnamed", "us", "us-based", "venezuelan", "veteran", "vice", "western",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 117, Col: 3},
+			FormText:   "actingafghanafghanistanafricanamericananonymousappealsassistantassociateaustralianbelgianbrazilianbritishcampaigncanadianchiefchineseciacircuitcitycommunicationscongressionalconservativecountycubancurrentdefencedefensedemocraticdeputydistrictdncdojdutcheconomiceconomyegyptianelectedemiratieueuropeanexecutivefbifederalfinancefirstforeignformerfrenchgeneralgermangopgovernmentgovernment-rungrandhealthhighhigh-rankingincomingindependentindianintelligenceinteriminterioriranianiraqiisraeliitalianjapanesejordanianjuniorjusticekenyankoreankremlinlateleadleadinglebaneselegalliberallibyanlocallong-timelongtimemedicalmexicanmilitarynationalnatonewnigeriannorthnsaoutgoingpakistanipalestinianpartypentagonpolicepolicypolishpoliticalpresidentialpressprimeprincipalprivateprogressivepublicqatarirankingregionalrepublicanretiredrncrussiansaudisecondsecuritysenateseniorsouthspanishspecialstaffstatestate-runsupremeswedishsyrianthenthirdtoptop-rankingtradetreasuryturkishu.k.u.n.u.s.ukukrainianununnamedusus-basedvenezuelanveteranvicewestern",
+			FormEnds: []int32{
+				6, 12, 23, 30, 38, 47, 54, 63,
+				72, 82, 89, 98, 105, 113, 121, 126,
+				133, 136, 143, 147, 161, 174, 186, 192,
+				197, 204, 211, 218, 228, 234, 242, 245,
+				248, 253, 261, 268, 276, 283, 290, 292,
+				300, 309, 312, 319, 326, 331, 338, 344,
+				350, 357, 363, 366, 376, 390, 395, 401,
+				405, 417, 425, 436, 442, 454, 461, 469,
+				476, 481, 488, 495, 503, 512, 518, 525,
+				531, 537, 544, 548, 552, 559, 567, 572,
+				579, 585, 590, 599, 607, 614, 621, 629,
+				637, 641, 644, 652, 657, 660, 668, 677,
+				688, 693, 701, 707, 713, 719, 728, 740,
+				745, 750, 759, 766, 777, 783, 789, 796,
+				804, 814, 821, 824, 831, 836, 842, 850,
+				856, 862, 867, 874, 881, 886, 891, 900,
+				907, 914, 920, 924, 929, 932, 943, 948,
+				956, 963, 967, 971, 975, 977, 986, 988,
+				995, 997, 1005, 1015, 1022, 1026, 1033,
 			},
 			Bit: true,
 		},
@@ -8413,16 +6809,15 @@ var staticDefaultData = staticDefaults{
 				0x12a000f, 0x12a0017, 0x12a001f, 0x12a0024, 0x12a002a, 0x12a0031, 0x12a0039, 0x12a0042,
 				0x12a004c, 0x12a0052, 0x12a005a, 0x12a0061,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 294, Col: 3},
-			Forms: []string{
-				"album", "anchor", "award", "book", "co-host", "column", "documentary", "episode",
-				"film", "hat", "hats", "host", "memoir", "movie", "musical", "newsletter",
-				"novel", "pageant", "podcast", "program", "programme", "reboot", "remake", "sequel",
-				"series", "shirt", "shirts", "show", "sitcom", "song", "star", "stars",
-				"summit", "t-shirt", "t-shirts", "tour",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 294, Col: 3},
+			FormText:   "albumanchorawardbookco-hostcolumndocumentaryepisodefilmhathatshostmemoirmoviemusicalnewsletternovelpageantpodcastprogramprogrammerebootremakesequelseriesshirtshirtsshowsitcomsongstarstarssummitt-shirtt-shirtstour",
+			FormEnds: []int32{
+				5, 11, 16, 20, 27, 33, 44, 51,
+				55, 58, 62, 66, 72, 77, 84, 94,
+				99, 106, 113, 120, 129, 135, 141, 147,
+				153, 158, 164, 168, 174, 178, 182, 187,
+				193, 200, 208, 212,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -8555,14 +6950,13 @@ var staticDefaultData = staticDefaults{
 				0xa30043, 0xa3004b, 0xa30053, 0xa3005b, 0xa30063, 0xa3006b, 0xa30076, 0xa3007f,
 				0xa30088, 0xa30091, 0xa3009a, 0xa300a5,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
-			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 161, Col: 3},
-			Forms: []string{
-				"adviser", "advisor", "er", "holder", "ician", "ist", "keeper", "leader",
-				"maker", "manager", "monger", "officer", "ologist", "or", "organizer", "spokesman",
-				"spokeswoman", "worker", "writer", "year-old",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 161, Col: 3},
+			FormText:   "adviseradvisorerholdericianistkeeperleadermakermanagermongerofficerologistororganizerspokesmanspokeswomanworkerwriteryear-old",
+			FormEnds: []int32{
+				7, 14, 16, 22, 27, 30, 36, 42,
+				47, 54, 60, 67, 74, 76, 85, 94,
+				105, 111, 117, 125,
 			},
 			Bit: true,
 		},
@@ -8634,118 +7028,77 @@ var staticDefaultData = staticDefaults{
 				0x740007, 0x740012, 0x74001c, 0x740024, 0x74002f, 0x740039, 0x740044, 0x74004d,
 				0x740056,
 			},
-			EntryFiles: []string{
-				"(default)/lists.yaml",
+			EntryFiles: "(default)/lists.yaml\n",
+			Pos:        Pos{File: "(default)/lists.yaml", Line: 87, Col: 3},
+			FormText:   "activistactivistsactoractorsactressactressesadministratoradministratorsadmiraladmiralsadopteeadopteesadviseradvisersadvisoradvisorsagentagentsaideaidesalliesallyambassadorambassadorsanalystanalystsanchoranchorsarchitectarchitectsartistartistsattorneyattorney generalattorney generalattorney generalsattorney generalsattorneysauditorauditorsauthorauthorsbackerbackersbartenderbartendersbillionairebillionairesbishopbishopsbloggerbloggersbossbossesbusinessmanbusinessmenbusinesswomanbusinesswomencampaignercampaignerscandidatecandidatescaptaincaptainscardinalcardinalsceoceoscfocfoschairchairmanchairmenchairpersonchairpersonschairschairwomanchairwomenchallengerchallengerschancellorchancellorschaplainchaplainschefchefschiefchiefsclericclericscmocmosco-authorco-authorsco-ceoco-ceosco-chairco-chairsco-directorco-directorsco-founderco-foundersco-hostco-hostscoachcoachescofoundercofounderscohostcohostscolonelcolonelscolumnistcolumnistscomediancomedianscommandercommanderscommentatorcommentatorscommissionercommissionerscommitteemancommitteemencommitteewomancommitteewomenconfidantconfidantscongressmancongressmencongresswomancongresswomenconstituentconstituentsconsultantconsultantscontendercontenderscontestantcontestantscoocooscorrespondentcorrespondentscouncillorcouncillorscouncilmancouncilmencouncilwomancouncilwomencounselcounselorcounselorscounselsctoctosdeandeansdefendantdefendantsdefensemandefensemendelegatedelegatesdemocratdemocratsdeputiesdeputydesignerdesignersdetectivedetectivesdiplomatdiplomatsdirectordirectorsdoctordoctorseconomisteconomistseditoreditor-in-chiefeditor-in-chiefseditorseldereldersemceeemceesengineerengineersentrepreneurentrepreneursenvoyenvoysevpevpsexecutiveexecutivesexpertexpertsfarmerfarmersfellowfellowsfirefighterfirefightersfounderfoundersfront-runnerfront-runnersfrontrunnerfrontrunnersgeneralgeneralsgoaliegoaliesgoalkeepergoalkeepersgovernorgovernorsheadheadshistorianhistorianshopefulhopefulshosthostsimamimamsincumbentincumbentsinspectorinspectorsinvestigatorinvestigatorsjudgejudgesjusticejusticeskingkingslawmakerlawmakerslawyerlawyersleaderleaderslegislatorlegislatorslieutenantlieutenantslobbyistlobbyistsmajority leadermajority leadersmanagermanagersmarshalmarshalsmayormayorsmediatormediatorsmepmepsmidfieldermidfieldersministerministersminority leaderminority leadersmoderatormoderatorsmogulmogulsmonitormonitorsmpmpsmusicianmusiciansnativenativesnegotiatornegotiatorsneurosurgeonneurosurgeonsnomineenomineesnursenursesobserverobserversofficerofficersofficialofficialsoperativeoperativesorganiserorganisersorganizerorganizersownerownerspanelistpanelistspartnerpartnerspastorpastorsphysicianphysicianspilotpilotspitcherpitchersplaintiffplaintiffsplayerplayerspodcasterpodcasterspoliticianpoliticianspollsterpollsterspopepopespremierpremierspresidentpresident-electpresident-electspresidentspress secretariespress secretarypriestpriestsprime ministerprime ministersprinceprincesprincipalprincipalsproducerproducersprofessionalprofessionalsprofessorprofessorsprosecutorprosecutorspublisherpublisherspunditpunditsquarterbackquarterbacksqueenqueensrabbirabbisrangerrangersrectorrectorsregulatorregulatorsreporterreportersrepresentativerepresentativesrepublicanrepublicansresearcherresearchersretireeretireesreverendreverendsrunner-uprunner-upsrunning materunning matessalesmansalesmensaleswomansaleswomenscholarscholarsscientistscientistssecretariessecretarysenatorsenatorssergeantsergeantssheriffsheriffssingersingerssoldiersoldierssolicitorsolicitorsspeakerspeakersspokesmanspokesmenspokespersonspokespersonsspokeswomanspokeswomenstafferstaffersstrategiststrategistsstrikerstrikersstudentstudentssuperintendentsuperintendentssurgeonsurgeonssurrogatesurrogatessvpsvpsteacherteacherstycoontycoonsveteranveteransvice presidentvice presidentsvpvpswaiterwaiterswaitresswaitresseswhipwhipswingerwingerswriterwriters",
+			FormEnds: []int32{
+				8, 17, 22, 28, 35, 44, 57, 71,
+				78, 86, 93, 101, 108, 116, 123, 131,
+				136, 142, 146, 151, 157, 161, 171, 182,
+				189, 197, 203, 210, 219, 229, 235, 242,
+				250, 266, 282, 299, 316, 325, 332, 340,
+				346, 353, 359, 366, 375, 385, 396, 408,
+				414, 421, 428, 436, 440, 446, 457, 468,
+				481, 494, 504, 515, 524, 534, 541, 549,
+				557, 566, 569, 573, 576, 580, 585, 593,
+				601, 612, 624, 630, 640, 650, 660, 671,
+				681, 692, 700, 709, 713, 718, 723, 729,
+				735, 742, 745, 749, 758, 768, 774, 781,
+				789, 798, 809, 821, 831, 842, 849, 857,
+				862, 869, 878, 888, 894, 901, 908, 916,
+				925, 935, 943, 952, 961, 971, 982, 994,
+				1006, 1019, 1031, 1043, 1057, 1071, 1080, 1090,
+				1101, 1112, 1125, 1138, 1149, 1161, 1171, 1182,
+				1191, 1201, 1211, 1222, 1225, 1229, 1242, 1256,
+				1266, 1277, 1287, 1297, 1309, 1321, 1328, 1337,
+				1347, 1355, 1358, 1362, 1366, 1371, 1380, 1390,
+				1400, 1410, 1418, 1427, 1435, 1444, 1452, 1458,
+				1466, 1475, 1484, 1494, 1502, 1511, 1519, 1528,
+				1534, 1541, 1550, 1560, 1566, 1581, 1597, 1604,
+				1609, 1615, 1620, 1626, 1634, 1643, 1655, 1668,
+				1673, 1679, 1682, 1686, 1695, 1705, 1711, 1718,
+				1724, 1731, 1737, 1744, 1755, 1767, 1774, 1782,
+				1794, 1807, 1818, 1830, 1837, 1845, 1851, 1858,
+				1868, 1879, 1887, 1896, 1900, 1905, 1914, 1924,
+				1931, 1939, 1943, 1948, 1952, 1957, 1966, 1976,
+				1985, 1995, 2007, 2020, 2025, 2031, 2038, 2046,
+				2050, 2055, 2063, 2072, 2078, 2085, 2091, 2098,
+				2108, 2119, 2129, 2140, 2148, 2157, 2172, 2188,
+				2195, 2203, 2210, 2218, 2223, 2229, 2237, 2246,
+				2249, 2253, 2263, 2274, 2282, 2291, 2306, 2322,
+				2331, 2341, 2346, 2352, 2359, 2367, 2369, 2372,
+				2380, 2389, 2395, 2402, 2412, 2423, 2435, 2448,
+				2455, 2463, 2468, 2474, 2482, 2491, 2498, 2506,
+				2514, 2523, 2532, 2542, 2551, 2561, 2570, 2580,
+				2585, 2591, 2599, 2608, 2615, 2623, 2629, 2636,
+				2645, 2655, 2660, 2666, 2673, 2681, 2690, 2700,
+				2706, 2713, 2722, 2732, 2742, 2753, 2761, 2770,
+				2774, 2779, 2786, 2794, 2803, 2818, 2834, 2844,
+				2861, 2876, 2882, 2889, 2903, 2918, 2924, 2931,
+				2940, 2950, 2958, 2967, 2979, 2992, 3001, 3011,
+				3021, 3032, 3041, 3051, 3057, 3064, 3075, 3087,
+				3092, 3098, 3103, 3109, 3115, 3122, 3128, 3135,
+				3144, 3154, 3162, 3171, 3185, 3200, 3210, 3221,
+				3231, 3242, 3249, 3257, 3265, 3274, 3283, 3293,
+				3305, 3318, 3326, 3334, 3344, 3354, 3361, 3369,
+				3378, 3388, 3399, 3408, 3415, 3423, 3431, 3440,
+				3447, 3455, 3461, 3468, 3475, 3483, 3492, 3502,
+				3509, 3517, 3526, 3535, 3547, 3560, 3571, 3582,
+				3589, 3597, 3607, 3618, 3625, 3633, 3640, 3648,
+				3662, 3677, 3684, 3692, 3701, 3711, 3714, 3718,
+				3725, 3733, 3739, 3746, 3753, 3761, 3775, 3790,
+				3792, 3795, 3801, 3808, 3816, 3826, 3830, 3835,
+				3841, 3848, 3854, 3861,
 			},
-			Pos: Pos{File: "(default)/lists.yaml", Line: 87, Col: 3},
-			Forms: []string{
-				"activist", "activists", "actor", "actors", "actress", "actresses", "administrator", "administrators",
-				"admiral", "admirals", "adoptee", "adoptees", "adviser", "advisers", "advisor", "advisors",
-				"agent", "agents", "aide", "aides", "allies", "ally", "ambassador", "ambassadors",
-				"analyst", "analysts", "anchor", "anchors", "architect", "architects", "artist", "artists",
-				"attorney", "attorney general", "attorney general", "attorney generals", "attorney generals", "attorneys", "auditor", "auditors",
-				"author", "authors", "backer", "backers", "bartender", "bartenders", "billionaire", "billionaires",
-				"bishop", "bishops", "blogger", "bloggers", "boss", "bosses", "businessman", "businessmen",
-				"businesswoman", "businesswomen", "campaigner", "campaigners", "candidate", "candidates", "captain", "captains",
-				"cardinal", "cardinals", "ceo", "ceos", "cfo", "cfos", "chair", "chairman",
-				"chairmen", "chairperson", "chairpersons", "chairs", "chairwoman", "chairwomen", "challenger", "challengers",
-				"chancellor", "chancellors", "chaplain", "chaplains", "chef", "chefs", "chief", "chiefs",
-				"cleric", "clerics", "cmo", "cmos", "co-author", "co-authors", "co-ceo", "co-ceos",
-				"co-chair", "co-chairs", "co-director", "co-directors", "co-founder", "co-founders", "co-host", "co-hosts",
-				"coach", "coaches", "cofounder", "cofounders", "cohost", "cohosts", "colonel", "colonels",
-				"columnist", "columnists", "comedian", "comedians", "commander", "commanders", "commentator", "commentators",
-				"commissioner", "commissioners", "committeeman", "committeemen", "committeewoman", "committeewomen", "confidant", "confidants",
-				"congressman", "congressmen", "congresswoman", "congresswomen", "constituent", "constituents", "consultant", "consultants",
-				"contender", "contenders", "contestant", "contestants", "coo", "coos", "correspondent", "correspondents",
-				"councillor", "councillors", "councilman", "councilmen", "councilwoman", "councilwomen", "counsel", "counselor",
-				"counselors", "counsels", "cto", "ctos", "dean", "deans", "defendant", "defendants",
-				"defenseman", "defensemen", "delegate", "delegates", "democrat", "democrats", "deputies", "deputy",
-				"designer", "designers", "detective", "detectives", "diplomat", "diplomats", "director", "directors",
-				"doctor", "doctors", "economist", "economists", "editor", "editor-in-chief", "editor-in-chiefs", "editors",
-				"elder", "elders", "emcee", "emcees", "engineer", "engineers", "entrepreneur", "entrepreneurs",
-				"envoy", "envoys", "evp", "evps", "executive", "executives", "expert", "experts",
-				"farmer", "farmers", "fellow", "fellows", "firefighter", "firefighters", "founder", "founders",
-				"front-runner", "front-runners", "frontrunner", "frontrunners", "general", "generals", "goalie", "goalies",
-				"goalkeeper", "goalkeepers", "governor", "governors", "head", "heads", "historian", "historians",
-				"hopeful", "hopefuls", "host", "hosts", "imam", "imams", "incumbent", "incumbents",
-				"inspector", "inspectors", "investigator", "investigators", "judge", "judges", "justice", "justices",
-				"king", "kings", "lawmaker", "lawmakers", "lawyer", "lawyers", "leader", "leaders",
-				"legislator", "legislators", "lieutenant", "lieutenants", "lobbyist", "lobbyists", "majority leader", "majority leaders",
-				"manager", "managers", "marshal", "marshals", "mayor", "mayors", "mediator", "mediators",
-				"mep", "meps", "midfielder", "midfielders", "minister", "ministers", "minority leader", "minority leaders",
-				"moderator", "moderators", "mogul", "moguls", "monitor", "monitors", "mp", "mps",
-				"musician", "musicians", "native", "natives", "negotiator", "negotiators", "neurosurgeon", "neurosurgeons",
-				"nominee", "nominees", "nurse", "nurses", "observer", "observers", "officer", "officers",
-				"official", "officials", "operative", "operatives", "organiser", "organisers", "organizer", "organizers",
-				"owner", "owners", "panelist", "panelists", "partner", "partners", "pastor", "pastors",
-				"physician", "physicians", "pilot", "pilots", "pitcher", "pitchers", "plaintiff", "plaintiffs",
-				"player", "players", "podcaster", "podcasters", "politician", "politicians", "pollster", "pollsters",
-				"pope", "popes", "premier", "premiers", "president", "president-elect", "president-elects", "presidents",
-				"press secretaries", "press secretary", "priest", "priests", "prime minister", "prime ministers", "prince", "princes",
-				"principal", "principals", "producer", "producers", "professional", "professionals", "professor", "professors",
-				"prosecutor", "prosecutors", "publisher", "publishers", "pundit", "pundits", "quarterback", "quarterbacks",
-				"queen", "queens", "rabbi", "rabbis", "ranger", "rangers", "rector", "rectors",
-				"regulator", "regulators", "reporter", "reporters", "representative", "representatives", "republican", "republicans",
-				"researcher", "researchers", "retiree", "retirees", "reverend", "reverends", "runner-up", "runner-ups",
-				"running mate", "running mates", "salesman", "salesmen", "saleswoman", "saleswomen", "scholar", "scholars",
-				"scientist", "scientists", "secretaries", "secretary", "senator", "senators", "sergeant", "sergeants",
-				"sheriff", "sheriffs", "singer", "singers", "soldier", "soldiers", "solicitor", "solicitors",
-				"speaker", "speakers", "spokesman", "spokesmen", "spokesperson", "spokespersons", "spokeswoman", "spokeswomen",
-				"staffer", "staffers", "strategist", "strategists", "striker", "strikers", "student", "students",
-				"superintendent", "superintendents", "surgeon", "surgeons", "surrogate", "surrogates", "svp", "svps",
-				"teacher", "teachers", "tycoon", "tycoons", "veteran", "veterans", "vice president", "vice presidents",
-				"vp", "vps", "waiter", "waiters", "waitress", "waitresses", "whip", "whips",
-				"winger", "wingers", "writer", "writers",
+			PhraseWords: []string{
+				"attorney", "general", "attorney", "general", "attorney", "generals", "attorney", "generals",
+				"majority", "leader", "majority", "leaders", "minority", "leader", "minority", "leaders",
+				"press", "secretaries", "press", "secretary", "prime", "minister", "prime", "ministers",
+				"running", "mate", "running", "mates", "vice", "president", "vice", "presidents",
 			},
-			Phrases: [][]string{
-				{
-					"attorney", "general",
-				},
-				{
-					"attorney", "general",
-				},
-				{
-					"attorney", "generals",
-				},
-				{
-					"attorney", "generals",
-				},
-				{
-					"majority", "leader",
-				},
-				{
-					"majority", "leaders",
-				},
-				{
-					"minority", "leader",
-				},
-				{
-					"minority", "leaders",
-				},
-				{
-					"press", "secretaries",
-				},
-				{
-					"press", "secretary",
-				},
-				{
-					"prime", "minister",
-				},
-				{
-					"prime", "ministers",
-				},
-				{
-					"running", "mate",
-				},
-				{
-					"running", "mates",
-				},
-				{
-					"vice", "president",
-				},
-				{
-					"vice", "presidents",
-				},
+			PhraseEnds: []int32{
+				2, 4, 6, 8, 10, 12, 14, 16,
+				18, 20, 22, 24, 26, 28, 30, 32,
 			},
 			PhraseGroups: []int32{
 				0, 4, 6, 8, 10, 12, 14,
@@ -8775,12 +7128,11 @@ var staticDefaultData = staticDefaults{
 			EntryAt: []uint64{
 				0xd1000d,
 			},
-			EntryFiles: []string{
-				"(default)/reported.yaml",
-			},
-			Pos: Pos{File: "(default)/reported.yaml", Line: 206, Col: 3},
-			Forms: []string{
-				"''",
+			EntryFiles: "(default)/reported.yaml\n",
+			Pos:        Pos{File: "(default)/reported.yaml", Line: 206, Col: 3},
+			FormText:   "''",
+			FormEnds: []int32{
+				2,
 			},
 			Set: &wordtab.SetData{
 				Slots: []uint64{
@@ -30494,1472 +28846,1154 @@ var staticDefaultData = staticDefaults{
 		MaxLen: 14,
 	},
 	Tests: []staticTests{
+		{ID: "transcript-label", End: 2},
+		{ID: "quote-cue-speaker", End: 4},
+		{ID: "quote-speaker-cue", End: 7},
+		{ID: "quote-as-speaker-cue", End: 9},
+		{ID: "speaker-cue-colon", End: 11},
+		{ID: "speaker-cue-participle-addressee", End: 13},
+		{ID: "participle-addressee-quote", End: 15},
+		{ID: "speaker-cue-quote", End: 17},
+		{ID: "cue-speaker-quote", End: 19},
+		{ID: "according-to-before", End: 21},
+		{ID: "according-to-after", End: 23},
+		{ID: "in-the-words-of", End: 26},
+		{ID: "quoted-as-saying", End: 28},
+		{ID: "dash-source-next", End: 30},
+		{ID: "passive-by-speaker", End: 33},
+		{ID: "headline-dash", End: 38},
+		{ID: "shared-attribution", End: 41},
+		{ID: "quote-gap-speaker-cue", End: 43},
+		{ID: "quote-gap-cue-speaker", End: 45},
+		{ID: "colon-before", End: 47},
+		{ID: "split-quote", End: 49},
+		{ID: "with-speaker-participle", End: 51},
+		{ID: "speaker-cue-participle", End: 53},
+		{ID: "subject-participle-quote", End: 55},
+		{ID: "relative-clause-cue", End: 57},
+		{ID: "partial-quote", End: 65},
+		{ID: "cue-speaker-later-quote", End: 67},
+		{ID: "speaker-colon-quote", End: 71},
+		{ID: "pronoun-clause-cue-quote", End: 73},
+		{ID: "pronoun-cue-quote", End: 76},
+		{ID: "reported-asked-question", End: 79},
+		{ID: "pronoun-noun-cue-quote", End: 81},
+		{ID: "reported-according-to-inside", End: 84},
+		{ID: "subject-cue-quote", End: 87},
+		{ID: "reported-according-to", End: 89},
+		{ID: "reported-as-speaker-cue", End: 91},
+		{ID: "subject-noun-cue-quote", End: 93},
+		{ID: "reported-according-to-long", End: 95},
+		{ID: "reported-according-to-after", End: 97},
+		{ID: "possessive-speech-noun", End: 100},
+		{ID: "reported-according-to-after-long", End: 102},
+		{ID: "reported-was-asked", End: 104},
+		{ID: "reported-passive", End: 106},
+		{ID: "reported-parenthetical", End: 108},
+		{ID: "shared-attribution-after-cue", End: 110},
+		{ID: "reported-according-to-after-breaks", End: 112},
+		{ID: "reported-speaker-cue-that", End: 116},
+		{ID: "reported-parenthetical-short", End: 118},
+		{ID: "partial-quote-object", End: 120},
+		{ID: "reported-speaker-cue", End: 123},
+		{ID: "reported-relative", End: 125},
+		{ID: "subject-colon-quote", End: 127},
+		{ID: "reported-content-speaker-cue", End: 132},
+		{ID: "reported-content-quote-speaker-cue", End: 134},
+		{ID: "reported-content-cue-speaker", End: 136},
+		{ID: "object-colon-quote", End: 138},
+		{ID: "reported-subject-cue", End: 143},
+		{ID: "reported-content-breaks-speaker-cue", End: 145},
+		{ID: "reported-content-breaks-cue-speaker", End: 147},
+		{ID: "quote-phrase-cue", End: 150},
+		{ID: "reported-when-asked", End: 152},
+		{ID: "reported-speaker-aside-cue", End: 155},
+		{ID: "reported-content-subject-cue", End: 157},
+		{ID: "reported-participle", End: 159},
+		{ID: "previous-subject-colon", End: 161},
+		{ID: "reported-subject-and-cue", End: 163},
+		{ID: "reported-colon-lead", End: 165},
+		{ID: "previous-speaker-next-to-cue", End: 167},
+		{ID: "reported-continued-participle", End: 170},
+		{ID: "reported-continued-verb", End: 173},
+		{ID: "previous-speaker-cue", End: 175},
+		{ID: "reported-subject-aside-cue", End: 177},
+		{ID: "reported-fronted-subject-cue", End: 179},
+		{ID: "reported-conjunction-subject-cue", End: 181},
+		{ID: "reported-long-subject-cue", End: 184},
+		{ID: "reported-noun-that", End: 188},
+		{ID: "reported-subject-noun-that", End: 190},
+		{ID: "sentence-subject", End: 192},
+		{ID: "previous-subject", End: 194},
+		{ID: "continued-turn", End: 196},
+	},
+	RuleTests: []RuleTest{
+		{
+			Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
+			Speaker: "WALLACE",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
+		},
+		{
+			Text:    "“Note: the debate starts at nine.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
+		},
+		{
+			Text:    "“We are done,” said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
+		},
+		{
+			Text:    "“We are done,” the minister said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
+		},
+		{
+			Text:    "“It was closer,” Yury Ushakov has said.",
+			Speaker: "Yury Ushakov",
+			Cue:     "has said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
+		},
+		{
+			Text:    "“It was very useful,” Ushakov told reporters.",
+			Speaker: "Ushakov",
+			Cue:     "told reporters",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
+		},
+		{
+			Text:    "“It was very useful,” the report on Monday concluded.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
+		},
+		{
+			Text:    "Talks were “very useful,” as Ushakov put it.",
+			Speaker: "Ushakov",
+			Cue:     "put",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
+		},
+		{
+			Text:    "Talks were “very useful,” as a first step.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
+		},
+		{
+			Text:    "Ushakov told the press on Friday: “The talks were useful.”",
+			Speaker: "Ushakov",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
+		},
+		{
+			Text:    "The agenda: “peace first.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
+		},
+		{
+			Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
+			Speaker: "Jane Doe",
+			Cue:     "weighed in",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
+		},
+		{
+			Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
+			Speaker: "Clinton",
+			Cue:     "telling",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
+		},
+		{
+			Text:    "But, said Solovey, “I do not want to drum up conflict.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
+		},
+		{
+			Text:    "Then she said, “We will win.”",
+			Speaker: "she",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
+		},
+		{
+			Text:    "Then the room went quiet, “We will win.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
+		},
+		{
+			Text:    "But, said Solovey, “I do not want to drum up conflict.”",
+			Speaker: "Solovey",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 113, Col: 9},
+		},
+		{
+			Text:    "But, unlike Solovey, “I do not want to drum up conflict.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 116, Col: 9},
+		},
+		{
+			Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
+			Speaker: "Ushakov",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
+		},
+		{
+			Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
+		},
+		{
+			Text:    "The talks were “very useful,” according to Ushakov.",
+			Speaker: "Ushakov",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
+		},
+		{
+			Text:    "The talks were “very useful,” according to plan.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
+		},
+		{
+			Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
+			Speaker: "Dr. Lee",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
+		},
+		{
+			Text:    "In the words of Ushakov, “The talks were useful.”",
+			Speaker: "Ushakov",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
+		},
+		{
+			Text:    "In other words, “The talks were useful.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
+		},
+		{
+			Text:    "Ushakov was quoted as saying the talks were “useful.”",
+			Speaker: "Ushakov",
+			Cue:     "was quoted as saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
+		},
+		{
+			Text:    "The talks were quoted as “useful.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
+		},
+		{
+			Text:    "“Boeing and GE pay zero taxes.”\n\n- Bernie Sanders.",
+			Speaker: "Bernie Sanders",
+			Cue:     "-",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 126, Col: 9},
+		},
+		{
+			Text:    "“Boeing and GE pay zero taxes.”\n\nThe claim is old.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 129, Col: 9},
+		},
+		{
+			Text:    "The closures have been described as “a disaster for the town” by the mayor.",
+			Speaker: "the mayor",
+			Cue:     "described",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
+		},
+		{
+			Text:    "The plan was called “reckless” by Jane Doe on Monday.",
+			Speaker: "Jane Doe",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
+		},
+		{
+			Text:    "The plan was called “reckless” by late Monday.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
+		},
+		{
+			Text:    "Putin-Witkoff talks ‘constructive’ – Russian presidential aide",
+			Speaker: "Russian presidential aide",
+			Cue:     "–",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 246, Col: 9},
+		},
+		{
+			Text:    "Putin-Witkoff talks ‘constructive’ – and long",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 249, Col: 9},
+		},
+		{
+			Text:    "City budget “a disaster” – Springfield mayor",
+			Speaker: "Springfield mayor",
+			Cue:     "–",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 251, Col: 9},
+		},
+		{
+			Text:    "Doe said on Monday that the city would “keep its word.”—Jane Roe.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 254, Col: 9},
+		},
+		{
+			Text:    "The mayor insisted the plan was “sound” – Jane Roe",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 256, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
+			Speaker: "Ushakov",
+			Cue:     "told reporters",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
+		},
+		{
+			Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
+		},
+		{
+			Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
+			Speaker: "Clinton",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
+		},
+		{
+			Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
+		},
+		{
+			Text:    "“It was bad” for years, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
+		},
+		{
+			Text:    "“It was bad” for years, and worse later.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
+		},
+		{
+			Text:    "Caddell continued:\n\n“The health issue is partisan.”",
+			Speaker: "Caddell",
+			Cue:     "continued",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
+		},
+		{
+			Text:    "The agenda was this:\n\n“Peace first.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
+		},
+		{
+			Text:    "“We came to talk,” he said. “We are leaving now.”",
+			Speaker: "he",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
+		},
+		{
+			Text:    "We came to talk. “We are leaving now.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
+		},
+		{
+			Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
+			Speaker: "John McCain",
+			Cue:     "calling",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
+		},
+		{
+			Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
+		},
+		{
+			Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
+			Speaker: "Lewandowski",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
+		},
+		{
+			Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
+		},
+		{
+			Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
+			Speaker: "Black Lives Matter",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
+		},
+		{
+			Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
+		},
+		{
+			Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
+			Speaker: "who",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
+		},
+		{
+			Text:    "Contrast that with the pact, which Trump has called “insanity.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
+		},
+		{
+			Text:    "At the rally the governor referred to his rival as “a weathervane in a storm.”",
+			Speaker: "the governor",
+			Cue:     "referred",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 586, Col: 9},
+		},
+		{
+			Text:    "The mayor derided the tower as “a glass toothpick.”",
+			Speaker: "The mayor",
+			Cue:     "derided",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 589, Col: 9},
+		},
+		{
+			Text:    "Kremlin aide Yury Ushakov has hailed “very useful” talks.",
+			Speaker: "Yury Ushakov",
+			Cue:     "hailed",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 592, Col: 9},
+		},
+		{
+			Text:    "But Jane Doe has hailed “very useful” talks.",
+			Speaker: "Jane Doe",
+			Cue:     "hailed",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 595, Col: 9},
+		},
+		{
+			Text:    "The meeting brought the sides “closer” on Ukraine.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 598, Col: 9},
+		},
+		{
+			Text:    "A letter obtained by the Springfield Herald warns that “the talks will fail.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 600, Col: 9},
+		},
+		{
+			Text:    "Liberal claims were rated “false” far more often.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 602, Col: 9},
+		},
+		{
+			Text:    "A Republican called the plan “a disaster.”",
+			Speaker: "A Republican",
+			Cue:     "called",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 604, Col: 9},
+		},
+		{
+			Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
+			Speaker: "Joe Biden",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
+		},
+		{
+			Text:    "The plan, urging critics to “give him time,” failed.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
+		},
+		{
+			Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
+			Speaker: "Michael P. McDonald",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
+		},
+		{
+			Text:    "More from Jane Doe: “At long last the contests have started.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
+		},
+		{
+			Text:    "The agenda for Monday: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
+		},
+		{
+			Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
+		},
+		{
+			Text:    "The vote went ahead on Monday, although she supported the plan and said, “We are ready to build it.”",
+			Speaker: "she",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 336, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, she supported the plan and said, “We are ready to build it.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 339, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, he supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
+			Speaker: "he",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 320, Col: 9},
+		},
+		{
+			Text:    "Eight years ago, Sharpton supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 323, Col: 9},
+		},
+		{
+			Text:    "While she has dropped the attacks on her rival, her staff will reprint a column on his “fiction-filled campaign” this week.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 325, Col: 9},
+		},
+		{
+			Text: "Asked whether the bridge would close in May, the mayor said no.",
+			Cue:  "Asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
+		},
+		{
+			Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
+			Speaker: "Jane Doe",
+			Cue:     "asked",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
+		},
+		{
+			Text:    "Asked to leave the hall, the mayor said no.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
+		},
+		{
+			Text:    "Last year, he played down the mayor’s comments as “just part of the campaign” and moved on.",
+			Speaker: "he",
+			Cue:     "comments",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 349, Col: 9},
+		},
+		{
+			Text:    "Last year, he played down the mayor’s budget as “just part of the campaign” and moved on.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 352, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county, according to the latest poll, want the bridge to stay open.",
+			Speaker: "the latest poll",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 288, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county, according to plan, want the bridge to stay open.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 291, Col: 9},
+		},
+		{
+			Text:    "Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 293, Col: 9},
+		},
+		{
+			Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
+			Speaker: "McConnell",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
+		},
+		{
+			Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
+		},
+		{
+			Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
+			Speaker: "Jane Doe",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
+		},
+		{
+			Text:    "According to plan, the meeting ended early.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
+		},
+		{
+			Text:    "As the paper first reported, most of the money went to copies of one book.",
+			Speaker: "the paper",
+			Cue:     "first reported",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 236, Col: 9},
+		},
+		{
+			Text:    "As the paper fell from the table, most of the money went to books.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 239, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
+			Speaker: "Officials",
+			Cue:     "terms",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
+		},
+		{
+			Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
+		},
+		{
+			Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
+			Speaker: "early results of a poll taken by a firm for the two papers",
+			Cue:     "According to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
+		},
+		{
+			Text:    "According to plan the bridge stayed open.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
+		},
+		{
+			Text:    "Forty people were detained on Sunday, according to the interior ministry.",
+			Speaker: "the interior ministry",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
+		},
+		{
+			Text:    "Forty people were detained on Sunday, according to plan.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
+		},
+		{
+			Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
+			Speaker: "Mark Jones",
+			Cue:     "claim",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
+		},
+		{
+			Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
+			Speaker: "Lee",
+			Cue:     "pledge",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
+		},
 		{
-			ID: "transcript-label",
-			Tests: []RuleTest{
-				{
-					Text:    "Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.”",
-					Speaker: "WALLACE",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 24, Col: 9},
-				},
-				{
-					Text:    "“Note: the debate starts at nine.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 26, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“We are done,” said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 36, Col: 9},
-				},
-				{
-					Text:    "“We are done,” the minister said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 39, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was closer,” Yury Ushakov has said.",
-					Speaker: "Yury Ushakov",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 49, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 52, Col: 9},
-				},
-				{
-					Text:    "“It was very useful,” the report on Monday concluded.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 55, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-as-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Talks were “very useful,” as Ushakov put it.",
-					Speaker: "Ushakov",
-					Cue:     "put",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 64, Col: 9},
-				},
-				{
-					Text:    "Talks were “very useful,” as a first step.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 67, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov told the press on Friday: “The talks were useful.”",
-					Speaker: "Ushakov",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 77, Col: 9},
-				},
-				{
-					Text:    "The agenda: “peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 80, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle-addressee",
-			Tests: []RuleTest{
-				{
-					Text:    "“We miss him,” Jane Doe weighed in, telling Tom Reed, “You stayed true to him.”",
-					Speaker: "Jane Doe",
-					Cue:     "weighed in",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 519, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left early, telling Tom Reed, “You stayed true to him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 522, Col: 9},
-				},
-			},
-		},
+			Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
+			Speaker: "data released on Friday by the state",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
+		},
+		{
+			Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
+			Cue:  "asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
+		},
+		{
+			Text:    "Jane Doe was asked to leave the hall in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
+		},
+		{
+			Text: "On Monday it was announced that the talks would resume in June.",
+			Cue:  "announced",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
+		},
+		{
+			Text:    "It was clear that the talks would resume in June.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
+		},
+		{
+			Text:    "Many of the closures, Jane Doe said, have involved public courses.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
+		},
+		{
+			Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
+		},
+		{
+			Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
+			Speaker: "the Evening Herald",
+			Cue:     "reported",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
+		},
+		{
+			Text:    "It was “very useful,” and brought “the sides closer.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
+			Speaker: "data released on Friday by the state",
+			Cue:     "according to",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
+		},
+		{
+			Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
+		},
+		{
+			Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
+			Speaker: "Jane Doe",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
+		},
+		{
+			Text:    "The mayor has warned that the bridge will close in May.",
+			Speaker: "The mayor",
+			Cue:     "has warned",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "told",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
+		},
+		{
+			Text:    "Jane Doe believes that the talks had been useful.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
+		},
+		{
+			Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
+		},
+		{
+			Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
+		},
+		{
+			Text:    "It was sent from Springfield warning that “the talks will fail.”",
+			Speaker: "Springfield",
+			Cue:     "warning",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
+		},
+		{
+			Text:    "The meeting brought the sides “closer” on the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
+		},
+		{
+			Text:    "Jane Doe said the talks had been useful.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
+		},
+		{
+			Text:    "Jane Doe described the talks as “very useful.”",
+			Speaker: "Jane Doe",
+			Cue:     "described",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
+		},
+		{
+			Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
+		},
+		{
+			Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
+		},
+		{
+			Text:    "The plan was backed by Jane Doe, who left the city in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
+		},
+		{
+			Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
+			Speaker: "the Illinois Board of Elections",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
+		},
+		{
+			Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 493, Col: 9},
+		},
+		{
+			Text:    "After the storm attacks, the city rebuilt the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 496, Col: 9},
+		},
+		{
+			Text:    "In a speech at the town hall last July, Jane Doe said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 498, Col: 9},
+		},
+		{
+			Text:    "Several of the council members were not pleased with the plan, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 500, Col: 9},
+		},
+		{
+			Text:    "In May, the council closed the bridge for a year, Jane Doe said.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 503, Col: 9},
+		},
+		{
+			Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
+			Speaker: "Jane Doe",
+			Cue:     "has said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
+		},
+		{
+			Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
+		},
+		{
+			Text:    "The talks had been useful, said to be a first.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
+		},
+		{
+			Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
+		},
+		{
+			Text:    "The agenda for Monday: “At long last the contests have started.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
+		},
+		{
+			Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
+			Speaker: "Most of the voters polled",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
+		},
+		{
+			Text:    "The magazine on the table was open at a page about gardens.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
+		},
+		{
+			Text:    "The new report found the bridge unsafe for heavy trucks.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
+		},
+		{
+			Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
+			Speaker: "Local officials",
+			Cue:     "report that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
+		},
+		{
+			Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
+			Speaker: "The state agency",
+			Cue:     "reports that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
+		},
+		{
+			Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
+			Speaker: "voice-over in the new ad",
+			Cue:     "says",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
+			Speaker: "lawsuit filed on Monday",
+			Cue:     "reads",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
+		},
+		{
+			Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
+		},
+		{
+			Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
+			Cue:  "asked",
+			Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
+		},
+		{
+			Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
+		},
+		{
+			Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
+		},
+		{
+			Text:    "The pilot had logged many hours with the firm, the airline said on Friday.",
+			Speaker: "the airline",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 514, Col: 9},
+		},
+		{
+			Text:    "The pilot had logged many hours with the firm, the airline flew on Friday.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 517, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left the talks early, saying they had failed.",
+			Speaker: "Jane Doe",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
+		},
+		{
+			Text:    "Jane Doe left the talks early, hoping they would fail.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
+		},
+		{
+			Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
+		},
+		{
+			Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
+		},
+		{
+			Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
+			Speaker: "Jane Doe",
+			Cue:     "has promised",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
+		},
+		{
+			Text:    "Jane Doe opened the bridge in May and closed it in June.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
+		},
+		{
+			Text:    "Jane Doe: the talks had been useful and will go on.",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
+		},
+		{
+			Text:    "Update: the talks had been useful and will go on.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
+		},
+		{
+			Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
+			Speaker: "Axelrod",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
+		},
+		{
+			Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
+		},
+		{
+			Text:    "Jane Doe announced that she would run for mayor, saying the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "saying",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 593, Col: 9},
+		},
+		{
+			Text:    "“We are done,” Jane Doe said, adding that the city needed a change of course.",
+			Speaker: "Jane Doe",
+			Cue:     "adding",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 596, Col: 9},
+		},
+		{
+			Text:    "The river rose all night, saying nothing of the rain to come.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 599, Col: 9},
+		},
+		{
+			Text:    "Jane Doe rejected the idea that the bridge would close and said that the city needed it.",
+			Speaker: "Jane Doe",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 610, Col: 9},
+		},
+		{
+			Text:    "Jane Doe often questions the cost of the bridge and has called for a vote on it in May.",
+			Speaker: "Jane Doe",
+			Cue:     "has called for",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 613, Col: 9},
+		},
+		{
+			Text:    "The river rose all night and said nothing of the rain to come.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 616, Col: 9},
+		},
+		{
+			Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
+			Speaker: "Sam Lau",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
+		},
+		{
+			Text:    "There are no ballots left. “There are no paper ballots to recount.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
+		},
+		{
+			Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
+			Speaker: "Brick makers",
+			Cue:     "argue",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
+		},
+		{
+			Text:    "Brick makers, for their part, built a new plant in two years.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
+		},
+		{
+			Text:    "In a poll on Monday, the rest said the plant should close within a year.",
+			Speaker: "the rest",
+			Cue:     "said",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 467, Col: 9},
+		},
+		{
+			Text:    "In a poll on Monday, the rest asked for more time.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 470, Col: 9},
+		},
+		{
+			Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
+			Speaker: "some party figures",
+			Cue:     "concluded",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
+		},
+		{
+			Text:    "The race went on, even as some party figures left the hall in protest.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
+		},
+		{
+			Text:    "A person familiar with the plans for the new bridge says the work will start in May.",
+			Speaker: "A person familiar with the plans for the new bridge",
+			Cue:     "says",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 439, Col: 9},
+		},
+		{
+			Text:    "A person familiar with the plans for the new bridge left the hall in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 442, Col: 9},
+		},
+		{
+			Text:    "The new bridge over the river will open in May, says Jane Doe of the council.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 444, Col: 9},
+		},
+		{
+			Text:    "The council met amid complaints that the bridge was unsafe for cyclists.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 690, Col: 9},
+		},
+		{
+			Text:    "The council heard Jane Doe’s complaints that the bridge was unsafe for cyclists.",
+			Speaker: "Jane Doe",
+			Cue:     "complaints that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 692, Col: 9},
+		},
+		{
+			Text:    "The mayor ignored her earlier warning that the bridge would close in May.",
+			Speaker: "her",
+			Cue:     "warning that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 695, Col: 9},
+		},
+		{
+			Text:    "The council liked the idea that the bridge would close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 698, Col: 9},
+		},
+		{
+			Text:    "Jane Doe laughed off the suggestion that the bridge was unsafe for cyclists.",
+			Speaker: "Jane Doe",
+			Cue:     "suggestion that",
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 708, Col: 9},
+		},
+		{
+			Text:    "Jane Doe liked the idea that the bridge would close in May.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
+		},
+		{
+			Text:    "Clinton has increasingly raised the issue of “systemic racism” in her speeches.",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 495, Col: 9},
+		},
+		{
+			Text:    "In the end there was the issue of “systemic racism” in her speeches.",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 497, Col: 9},
+		},
+		{
+			Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
+			Speaker: "Clinton",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
+		},
+		{
+			Text:    "There was no bill at all. “We need to support workers.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
+		},
+		{
+			Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
+			Speaker: "Jane Doe",
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
+		},
 		{
-			ID: "participle-addressee-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton seemed ready to riff on the incident, telling the crowd, “Some people get carried away.”",
-					Speaker: "Clinton",
-					Cue:     "telling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 101, Col: 9},
-				},
-				{
-					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 104, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Then she said, “We will win.”",
-					Speaker: "she",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 89, Col: 9},
-				},
-				{
-					Text:    "Then the room went quiet, “We will win.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 92, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "cue-speaker-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "But, said Solovey, “I do not want to drum up conflict.”",
-					Speaker: "Solovey",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 113, Col: 9},
-				},
-				{
-					Text:    "But, unlike Solovey, “I do not want to drum up conflict.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 116, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "according-to-before",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Ushakov, the meeting brought the sides “closer” on Ukraine.",
-					Speaker: "Ushakov",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 164, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting brought the sides “closer” on Ukraine.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 167, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "according-to-after",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks were “very useful,” according to Ushakov.",
-					Speaker: "Ushakov",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 176, Col: 9},
-				},
-				{
-					Text:    "The talks were “very useful,” according to plan.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 179, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "in-the-words-of",
-			Tests: []RuleTest{
-				{
-					Text:    "In Dr. Lee’s words, “The brain decides before we know it.”",
-					Speaker: "Dr. Lee",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 188, Col: 9},
-				},
-				{
-					Text:    "In the words of Ushakov, “The talks were useful.”",
-					Speaker: "Ushakov",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 190, Col: 9},
-				},
-				{
-					Text:    "In other words, “The talks were useful.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 192, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quoted-as-saying",
-			Tests: []RuleTest{
-				{
-					Text:    "Ushakov was quoted as saying the talks were “useful.”",
-					Speaker: "Ushakov",
-					Cue:     "was quoted as saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 233, Col: 9},
-				},
-				{
-					Text:    "The talks were quoted as “useful.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 236, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "dash-source-next",
-			Tests: []RuleTest{
-				{
-					Text:    "“Boeing and GE pay zero taxes.”\n\n- Bernie Sanders.",
-					Speaker: "Bernie Sanders",
-					Cue:     "-",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 126, Col: 9},
-				},
-				{
-					Text:    "“Boeing and GE pay zero taxes.”\n\nThe claim is old.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 129, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "passive-by-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The closures have been described as “a disaster for the town” by the mayor.",
-					Speaker: "the mayor",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 218, Col: 9},
-				},
-				{
-					Text:    "The plan was called “reckless” by Jane Doe on Monday.",
-					Speaker: "Jane Doe",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 221, Col: 9},
-				},
-				{
-					Text:    "The plan was called “reckless” by late Monday.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 224, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "headline-dash",
-			Tests: []RuleTest{
-				{
-					Text:    "Putin-Witkoff talks ‘constructive’ – Russian presidential aide",
-					Speaker: "Russian presidential aide",
-					Cue:     "–",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 246, Col: 9},
-				},
-				{
-					Text:    "Putin-Witkoff talks ‘constructive’ – and long",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 249, Col: 9},
-				},
-				{
-					Text:    "City budget “a disaster” – Springfield mayor",
-					Speaker: "Springfield mayor",
-					Cue:     "–",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 251, Col: 9},
-				},
-				{
-					Text:    "Doe said on Monday that the city would “keep its word.”—Jane Roe.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 254, Col: 9},
-				},
-				{
-					Text:    "The mayor insisted the plan was “sound” – Jane Roe",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 256, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "shared-attribution",
-			Tests: []RuleTest{
-				{
-					Text:    "It was “very useful,” and brought “the sides closer,” Ushakov told reporters.",
-					Speaker: "Ushakov",
-					Cue:     "told reporters",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 265, Col: 9},
-				},
-				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 268, Col: 9},
-				},
-				{
-					Text:    "Although he says he “wants a deal” and “a fair one,” he walked out on Monday, Jane Doe wrote.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 270, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "“If there had not been that intervention” by the United States, Clinton said at a town hall, “we would see Syria.”",
-					Speaker: "Clinton",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 293, Col: 9},
-				},
-				{
-					Text:    "“If there had not been that intervention” by the United States, Syria would be worse.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 296, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-gap-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "“It was bad” for years, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 306, Col: 9},
-				},
-				{
-					Text:    "“It was bad” for years, and worse later.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 309, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "colon-before",
-			Tests: []RuleTest{
-				{
-					Text:    "Caddell continued:\n\n“The health issue is partisan.”",
-					Speaker: "Caddell",
-					Cue:     "continued",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 642, Col: 9},
-				},
-				{
-					Text:    "The agenda was this:\n\n“Peace first.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 645, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "split-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "“We came to talk,” he said. “We are leaving now.”",
-					Speaker: "he",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 629, Col: 9},
-				},
-				{
-					Text:    "We came to talk. “We are leaving now.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 632, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "with-speaker-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”",
-					Speaker: "John McCain",
-					Cue:     "calling",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 545, Col: 9},
-				},
-				{
-					Text:    "Republicans were irritated by the plan, calling it a “Chinese menu.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 548, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-cue-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Comey cannot be the judge, Lewandowski added, saying it should be “up to the prosecutor to move forward.”",
-					Speaker: "Lewandowski",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 532, Col: 9},
-				},
-				{
-					Text:    "Comey cannot be the judge, saying it should be “up to the prosecutor to move forward.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 535, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-participle-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”",
-					Speaker: "Black Lives Matter",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 558, Col: 9},
-				},
-				{
-					Text:    "There was a statement saying it took the action “because of the unsafe conditions.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 561, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "relative-clause-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Contrast that with Trump, who has called the 12-nation pact “insanity,” and Sanders.",
-					Speaker: "who",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 572, Col: 9},
-				},
-				{
-					Text:    "Contrast that with the pact, which Trump has called “insanity.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 575, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "partial-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "At the rally the governor referred to his rival as “a weathervane in a storm.”",
-					Speaker: "the governor",
-					Cue:     "referred",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 586, Col: 9},
-				},
-				{
-					Text:    "The mayor derided the tower as “a glass toothpick.”",
-					Speaker: "The mayor",
-					Cue:     "derided",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 589, Col: 9},
-				},
-				{
-					Text:    "Kremlin aide Yury Ushakov has hailed “very useful” talks.",
-					Speaker: "Yury Ushakov",
-					Cue:     "hailed",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 592, Col: 9},
-				},
-				{
-					Text:    "But Jane Doe has hailed “very useful” talks.",
-					Speaker: "Jane Doe",
-					Cue:     "hailed",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 595, Col: 9},
-				},
-				{
-					Text:    "The meeting brought the sides “closer” on Ukraine.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 598, Col: 9},
-				},
-				{
-					Text:    "A letter obtained by the Springfield Herald warns that “the talks will fail.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 600, Col: 9},
-				},
-				{
-					Text:    "Liberal claims were rated “false” far more often.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 602, Col: 9},
-				},
-				{
-					Text:    "A Republican called the plan “a disaster.”",
-					Speaker: "A Republican",
-					Cue:     "called",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 604, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "cue-speaker-later-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "“Oh, let him decide,” said Vice President Joe Biden, urging critics to “give him time.”",
-					Speaker: "Joe Biden",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 396, Col: 9},
-				},
-				{
-					Text:    "The plan, urging critics to “give him time,” failed.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 399, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "speaker-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "TURNOUT IN IOWA - Michael P. McDonald: “At long last the contests have started.”",
-					Speaker: "Michael P. McDonald",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 138, Col: 9},
-				},
-				{
-					Text:    "More from Jane Doe: “At long last the contests have started.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 140, Col: 9},
-				},
-				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 142, Col: 9},
-				},
-				{
-					Text:    "The mayor later told the Evening Herald: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 144, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-clause-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "The vote went ahead on Monday, although she supported the plan and said, “We are ready to build it.”",
-					Speaker: "she",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 336, Col: 9},
-				},
-				{
-					Text:    "Eight years ago, she supported the plan and said, “We are ready to build it.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 339, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Eight years ago, he supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
-					Speaker: "he",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 320, Col: 9},
-				},
-				{
-					Text:    "Eight years ago, Sharpton supported Barack Obama over Clinton and said, “Hillary has never done nothing for us.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 323, Col: 9},
-				},
-				{
-					Text:    "While she has dropped the attacks on her rival, her staff will reprint a column on his “fiction-filled campaign” this week.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 325, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-asked-question",
-			Tests: []RuleTest{
-				{
-					Text: "Asked whether the bridge would close in May, the mayor said no.",
-					Cue:  "Asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 316, Col: 9},
-				},
-				{
-					Text:    "When asked by Jane Doe about the plan to close the bridge, the mayor said no.",
-					Speaker: "Jane Doe",
-					Cue:     "asked",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 318, Col: 9},
-				},
-				{
-					Text:    "Asked to leave the hall, the mayor said no.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 321, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "pronoun-noun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Last year, he played down the mayor’s comments as “just part of the campaign” and moved on.",
-					Speaker: "he",
-					Cue:     "comments",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 349, Col: 9},
-				},
-				{
-					Text:    "Last year, he played down the mayor’s budget as “just part of the campaign” and moved on.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 352, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-inside",
-			Tests: []RuleTest{
-				{
-					Text:    "Most voters in the county, according to the latest poll, want the bridge to stay open.",
-					Speaker: "the latest poll",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 288, Col: 9},
-				},
-				{
-					Text:    "Most voters in the county, according to plan, want the bridge to stay open.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 291, Col: 9},
-				},
-				{
-					Text:    "Most voters in the county want the bridge to stay open, according to the latest poll, which was taken in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 293, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "McConnell was quick to embrace the mogul and said this week that Trump will be “very competitive” in November.",
-					Speaker: "McConnell",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 366, Col: 9},
-				},
-				{
-					Text:    "The plan, which was late, came with the promise that it \"will not destroy ISIL.\"",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 369, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 371, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the three hour meeting brought the two sides closer.",
-					Speaker: "Jane Doe",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 223, Col: 9},
-				},
-				{
-					Text:    "According to plan, the meeting ended early.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 226, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-as-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "As the paper first reported, most of the money went to copies of one book.",
-					Speaker: "the paper",
-					Cue:     "first reported",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 236, Col: 9},
-				},
-				{
-					Text:    "As the paper fell from the table, most of the money went to books.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 239, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-noun-cue-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "Officials searched their records for the terms “talking points” and “ambassador” last year.",
-					Speaker: "Officials",
-					Cue:     "terms",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 383, Col: 9},
-				},
-				{
-					Text:    "Officials searched their records for the files “talking points” and “ambassador” last year.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 386, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-long",
-			Tests: []RuleTest{
-				{
-					Text:    "According to early results of a poll taken by a firm for the two papers, most voters in the county want the bridge to stay open.",
-					Speaker: "early results of a poll taken by a firm for the two papers",
-					Cue:     "According to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 249, Col: 9},
-				},
-				{
-					Text:    "According to plan the bridge stayed open.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 252, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after",
-			Tests: []RuleTest{
-				{
-					Text:    "Forty people were detained on Sunday, according to the interior ministry.",
-					Speaker: "the interior ministry",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 303, Col: 9},
-				},
-				{
-					Text:    "Forty people were detained on Sunday, according to plan.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 306, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "possessive-speech-noun",
-			Tests: []RuleTest{
-				{
-					Text:    "Mark Jones’s claim that there had been “thousands of errors” in the count was soon rejected.",
-					Speaker: "Mark Jones",
-					Cue:     "claim",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 202, Col: 9},
-				},
-				{
-					Text:    "But Lee’s controversial pledge to stay “neutral” in the race drew no applause.",
-					Speaker: "Lee",
-					Cue:     "pledge",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 205, Col: 9},
-				},
-				{
-					Text:    "Mark Jones’s plan to hire “thousands of clerks” for the count was soon rejected.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 208, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-long",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent in the first ten months, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 262, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 265, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-was-asked",
-			Tests: []RuleTest{
-				{
-					Text: "On Friday Jane Doe was asked whether the bridge would close in May.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 343, Col: 9},
-				},
-				{
-					Text:    "Jane Doe was asked to leave the hall in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 345, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-passive",
-			Tests: []RuleTest{
-				{
-					Text: "On Monday it was announced that the talks would resume in June.",
-					Cue:  "announced",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 355, Col: 9},
-				},
-				{
-					Text:    "It was clear that the talks would resume in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 357, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-parenthetical",
-			Tests: []RuleTest{
-				{
-					Text:    "Many of the closures, Jane Doe said, have involved public courses.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 652, Col: 9},
-				},
-				{
-					Text:    "Many of the closures, Jane Doe thinks, have involved public courses.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 655, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "shared-attribution-after-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Asked about the budget, the mayor “sighed” and said, “Not today,” the Evening Herald reported.",
-					Speaker: "the Evening Herald",
-					Cue:     "reported",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 279, Col: 9},
-				},
-				{
-					Text:    "It was “very useful,” and brought “the sides closer.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 282, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-according-to-after-breaks",
-			Tests: []RuleTest{
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, according to data released on Friday by the state.",
-					Speaker: "data released on Friday by the state",
-					Cue:     "according to",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 275, Col: 9},
-				},
-				{
-					Text:    "Revenue at the three casinos rose 3 percent, compared with 2 percent a year ago, as planned by the state.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 278, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue-that",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe told reporters on Friday that the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 367, Col: 9},
-				},
-				{
-					Text:    "The mayor has warned that the bridge will close in May.",
-					Speaker: "The mayor",
-					Cue:     "has warned",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 370, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, a member of the council, told John Roe that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "told",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 373, Col: 9},
-				},
-				{
-					Text:    "Jane Doe believes that the talks had been useful.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 376, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-parenthetical-short",
-			Tests: []RuleTest{
-				{
-					Text:    "Otherwise, Jane Doe said, the bridge will close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 665, Col: 9},
-				},
-				{
-					Text:    "Otherwise, Jane Doe thinks, the bridge will close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 668, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "partial-quote-object",
-			Tests: []RuleTest{
-				{
-					Text:    "It was sent from Springfield warning that “the talks will fail.”",
-					Speaker: "Springfield",
-					Cue:     "warning",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 615, Col: 9},
-				},
-				{
-					Text:    "The meeting brought the sides “closer” on the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 618, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe said the talks had been useful.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 386, Col: 9},
-				},
-				{
-					Text:    "Jane Doe described the talks as “very useful.”",
-					Speaker: "Jane Doe",
-					Cue:     "described",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 389, Col: 9},
-				},
-				{
-					Text:    "Jane Doe and John Roe discussed the possibility of new talks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 392, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-relative",
-			Tests: []RuleTest{
-				{
-					Text:    "The plan was backed by Jane Doe, who said the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 639, Col: 9},
-				},
-				{
-					Text:    "The plan was backed by Jane Doe, who left the city in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 642, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "subject-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "As if addressing him directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”",
-					Speaker: "the Illinois Board of Elections",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 408, Col: 9},
-				},
-				{
-					Text:    "In its findings there was one line: “Further discussion on this issue is unnecessary.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 410, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks had been useful, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 493, Col: 9},
-				},
-				{
-					Text:    "After the storm attacks, the city rebuilt the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 496, Col: 9},
-				},
-				{
-					Text:    "In a speech at the town hall last July, Jane Doe said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 498, Col: 9},
-				},
-				{
-					Text:    "Several of the council members were not pleased with the plan, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 500, Col: 9},
-				},
-				{
-					Text:    "In May, the council closed the bridge for a year, Jane Doe said.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 503, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-quote-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The meeting has brought the positions of the two capitals “closer,” Jane Doe has said.",
-					Speaker: "Jane Doe",
-					Cue:     "has said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 540, Col: 9},
-				},
-				{
-					Text:    "In particular, the two men discussed the “possibility of resuming direct negotiations between the parties,” Jane Doe said.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 543, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The talks had been useful, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 553, Col: 9},
-				},
-				{
-					Text:    "The talks had been useful, said to be a first.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 556, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "object-colon-quote",
-			Tests: []RuleTest{
-				{
-					Text:    "It was a message to Jane Doe: “At long last the contests have started.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 153, Col: 9},
-				},
-				{
-					Text:    "The agenda for Monday: “At long last the contests have started.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 155, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Most of the voters polled said the reader poll winner has predicted the election in five of six cycles.",
-					Speaker: "Most of the voters polled",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 418, Col: 9},
-				},
-				{
-					Text:    "The magazine on the table was open at a page about gardens.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 421, Col: 9},
-				},
-				{
-					Text:    "The new report found the bridge unsafe for heavy trucks.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Local officials report that the bridge is unsafe for heavy trucks.",
-					Speaker: "Local officials",
-					Cue:     "report that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 425, Col: 9},
-				},
-				{
-					Text:    "The state agency reports that the bridge is unsafe for heavy trucks.",
-					Speaker: "The state agency",
-					Cue:     "reports that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 428, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-breaks-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, Jane Doe said on Friday.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 527, Col: 9},
-				},
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, as Jane Doe knows.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 530, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-breaks-cue-speaker",
-			Tests: []RuleTest{
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, said Jane Doe.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 566, Col: 9},
-				},
-				{
-					Text:    "The bridge will close in May, but the road stays open all year, said to be a first.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 569, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "quote-phrase-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” a voice-over in the new ad says.",
-					Speaker: "voice-over in the new ad",
-					Cue:     "says",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 420, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. “We will build the bridge this year,” the lawsuit filed on Monday reads.",
-					Speaker: "lawsuit filed on Monday",
-					Cue:     "reads",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 423, Col: 9},
-				},
-				{
-					Text:    "Jane Doe spoke first. The plan, the “bridge of the year,” the council said, will cost more.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 426, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-when-asked",
-			Tests: []RuleTest{
-				{
-					Text: "Jane Doe smiled at the crowd when asked whether the council would close the bridge.",
-					Cue:  "asked",
-					Pos:  Pos{File: "(default)/reported.yaml", Line: 331, Col: 9},
-				},
-				{
-					Text:    "Jane Doe smiled at the crowd when asked to close the bridge.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 333, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-speaker-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said that the bridge would close in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 402, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, speaking on Friday in a town hall, said she would close the bridge in May.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 405, Col: 9},
-				},
-				{
-					Text:    "Jane Doe, citing figures from the state, closed the bridge in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 408, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-content-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The pilot had logged many hours with the firm, the airline said on Friday.",
-					Speaker: "the airline",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 514, Col: 9},
-				},
-				{
-					Text:    "The pilot had logged many hours with the firm, the airline flew on Friday.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 517, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe left the talks early, saying they had failed.",
-					Speaker: "Jane Doe",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 579, Col: 9},
-				},
-				{
-					Text:    "Jane Doe left the talks early, hoping they would fail.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 582, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject-colon",
-			Tests: []RuleTest{
-				{
-					Text:    "When Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 437, Col: 9},
-				},
-				{
-					Text:    "When Wallace died, there was a statement:\n\n“Hillary and I offer our condolences.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 439, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-and-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe opened the bridge in May and has promised that it will stay open all year.",
-					Speaker: "Jane Doe",
-					Cue:     "has promised",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 626, Col: 9},
-				},
-				{
-					Text:    "Jane Doe opened the bridge in May and closed it in June.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 629, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-colon-lead",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe: the talks had been useful and will go on.",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 678, Col: 9},
-				},
-				{
-					Text:    "Update: the talks had been useful and will go on.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 680, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-next-to-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Obama felt a moral obligation on climate change, Axelrod said. “This is core stuff for him.”",
-					Speaker: "Axelrod",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 450, Col: 9},
-				},
-				{
-					Text:    "Obama felt a moral obligation on climate change. “This is core stuff for him.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 453, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-continued-participle",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe announced that she would run for mayor, saying the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "saying",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 593, Col: 9},
-				},
-				{
-					Text:    "“We are done,” Jane Doe said, adding that the city needed a change of course.",
-					Speaker: "Jane Doe",
-					Cue:     "adding",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 596, Col: 9},
-				},
-				{
-					Text:    "The river rose all night, saying nothing of the rain to come.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 599, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-continued-verb",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe rejected the idea that the bridge would close and said that the city needed it.",
-					Speaker: "Jane Doe",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 610, Col: 9},
-				},
-				{
-					Text:    "Jane Doe often questions the cost of the bridge and has called for a vote on it in May.",
-					Speaker: "Jane Doe",
-					Cue:     "has called for",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 613, Col: 9},
-				},
-				{
-					Text:    "The river rose all night and said nothing of the rain to come.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 616, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-speaker-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Sam Lau, a party spokesman, on Tuesday evening said in a statement. “There are no paper ballots to recount.”",
-					Speaker: "Sam Lau",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 464, Col: 9},
-				},
-				{
-					Text:    "There are no ballots left. “There are no paper ballots to recount.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 467, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-aside-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "Brick makers, for their part, argue that imports grew to half of the market in two years.",
-					Speaker: "Brick makers",
-					Cue:     "argue",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 454, Col: 9},
-				},
-				{
-					Text:    "Brick makers, for their part, built a new plant in two years.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 457, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-fronted-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "In a poll on Monday, the rest said the plant should close within a year.",
-					Speaker: "the rest",
-					Cue:     "said",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 467, Col: 9},
-				},
-				{
-					Text:    "In a poll on Monday, the rest asked for more time.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 470, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-conjunction-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "The race went on, even as some party figures concluded it was now too late to stop him.",
-					Speaker: "some party figures",
-					Cue:     "concluded",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 480, Col: 9},
-				},
-				{
-					Text:    "The race went on, even as some party figures left the hall in protest.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 483, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-long-subject-cue",
-			Tests: []RuleTest{
-				{
-					Text:    "A person familiar with the plans for the new bridge says the work will start in May.",
-					Speaker: "A person familiar with the plans for the new bridge",
-					Cue:     "says",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 439, Col: 9},
-				},
-				{
-					Text:    "A person familiar with the plans for the new bridge left the hall in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 442, Col: 9},
-				},
-				{
-					Text:    "The new bridge over the river will open in May, says Jane Doe of the council.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 444, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-noun-that",
-			Tests: []RuleTest{
-				{
-					Text:    "The council met amid complaints that the bridge was unsafe for cyclists.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 690, Col: 9},
-				},
-				{
-					Text:    "The council heard Jane Doe’s complaints that the bridge was unsafe for cyclists.",
-					Speaker: "Jane Doe",
-					Cue:     "complaints that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 692, Col: 9},
-				},
-				{
-					Text:    "The mayor ignored her earlier warning that the bridge would close in May.",
-					Speaker: "her",
-					Cue:     "warning that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 695, Col: 9},
-				},
-				{
-					Text:    "The council liked the idea that the bridge would close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 698, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "reported-subject-noun-that",
-			Tests: []RuleTest{
-				{
-					Text:    "Jane Doe laughed off the suggestion that the bridge was unsafe for cyclists.",
-					Speaker: "Jane Doe",
-					Cue:     "suggestion that",
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 708, Col: 9},
-				},
-				{
-					Text:    "Jane Doe liked the idea that the bridge would close in May.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/reported.yaml", Line: 711, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "sentence-subject",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton has increasingly raised the issue of “systemic racism” in her speeches.",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 495, Col: 9},
-				},
-				{
-					Text:    "In the end there was the issue of “systemic racism” in her speeches.",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 497, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "previous-subject",
-			Tests: []RuleTest{
-				{
-					Text:    "Clinton touted her credentials as a sponsor of the bill. “We need to support workers.”",
-					Speaker: "Clinton",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 479, Col: 9},
-				},
-				{
-					Text:    "There was no bill at all. “We need to support workers.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 481, Col: 9},
-				},
-			},
-		},
-		{
-			ID: "continued-turn",
-			Tests: []RuleTest{
-				{
-					Text:    "According to Jane Doe, the talks were “useful.”\n\n“We are leaving now.”",
-					Speaker: "Jane Doe",
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 508, Col: 9},
-				},
-				{
-					Text:    "We came to talk. “We are leaving now.”",
-					NoMatch: true,
-					Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
-				},
-			},
+			Text:    "We came to talk. “We are leaving now.”",
+			NoMatch: true,
+			Pos:     Pos{File: "(default)/attribution.yaml", Line: 510, Col: 9},
 		},
 	},
 }

@@ -86,14 +86,24 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	for _, name := range names {
 		l := rs.Lists[name]
 		sl := staticList{Name: name, Kind: l.Kind, Description: l.Description, Entries: l.Entries,
-			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced, Forms: l.Forms()}
+			Pos: l.Pos, Extended: l.Extended, Replaced: l.Replaced}
+		forms := l.Forms()
+		for _, f := range forms {
+			sl.FormText += f
+			sl.FormEnds = append(sl.FormEnds, int32(len(sl.FormText)))
+		}
 		if len(l.EntryPos) != len(l.Entries) {
 			return nil, fmt.Errorf("list %s: %d positions for %d entries", name, len(l.EntryPos), len(l.Entries))
 		}
+		var files []string
 		for _, p := range l.EntryPos {
-			f := slices.Index(sl.EntryFiles, p.File)
+			f := slices.Index(files, p.File)
 			if f < 0 {
-				f, sl.EntryFiles = len(sl.EntryFiles), append(sl.EntryFiles, p.File)
+				if strings.Contains(p.File, "\n") {
+					return nil, fmt.Errorf("list %s: a file name with a line break: %q", name, p.File)
+				}
+				f, files = len(files), append(files, p.File)
+				sl.EntryFiles += p.File + "\n"
 			}
 			v, ok := packEntryPos(f, p)
 			if !ok {
@@ -101,17 +111,21 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 			}
 			sl.EntryAt = append(sl.EntryAt, v)
 		}
-		for _, f := range sl.Forms {
+		var phrases [][]string
+		for _, f := range forms {
 			if strings.Contains(f, " ") {
-				sl.Phrases = append(sl.Phrases, strings.Split(f, " "))
+				ws := strings.Split(f, " ")
+				phrases = append(phrases, ws)
+				sl.PhraseWords = append(sl.PhraseWords, ws...)
+				sl.PhraseEnds = append(sl.PhraseEnds, int32(len(sl.PhraseWords)))
 			}
 		}
 		// the rows of the phrases of each first word, which install puts
 		// in the list's map as they are (a first word in two rows would
 		// lose one)
 		var firsts []string // the rows' first words
-		for i, ws := range sl.Phrases {
-			if i == 0 || ws[0] != sl.Phrases[i-1][0] {
+		for i, ws := range phrases {
+			if i == 0 || ws[0] != phrases[i-1][0] {
 				if len(firsts) > 0 && firsts[len(firsts)-1] >= ws[0] {
 					return nil, fmt.Errorf("list %s: the phrases of %q are not in one row after those of %q", name, ws[0], firsts[len(firsts)-1])
 				}
@@ -176,7 +190,8 @@ func buildStatic(srcs []Source) (*staticDefaults, error) {
 	st.Short = short.Slots()
 	// an entry per rule, in the rules' final order (see attachTests)
 	for _, r := range rs.Attribution {
-		st.Tests = append(st.Tests, staticTests{ID: r.ID, Tests: r.Tests})
+		st.RuleTests = append(st.RuleTests, r.Tests...)
+		st.Tests = append(st.Tests, staticTests{ID: r.ID, End: int32(len(st.RuleTests))})
 	}
 	st.Ascii = rs.classes.ascii
 	st.Cleanup = rs.clean.compiled.Index.Data()
@@ -421,8 +436,8 @@ func TestStaticLoadSame(t *testing.T) {
 	phrases := func(l *List) []string {
 		var out []string
 		for _, ps := range l.phraseRows() {
-			for _, p := range ps {
-				out = append(out, strings.Join(p, " "))
+			for k := range ps.len() {
+				out = append(out, strings.Join(ps.at(k), " "))
 			}
 		}
 		sort.Strings(out)

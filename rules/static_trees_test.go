@@ -44,7 +44,7 @@ func TestStaticTrees(t *testing.T) {
 		if st := staticTree(parsed); st != nil {
 			parsed = st
 		}
-		if !reflect.DeepEqual(root, parsed) {
+		if !reflect.DeepEqual(root, sharedKeys(parsed)) {
 			t.Errorf("%s: the static tree is not the parser's", src.Name)
 		}
 	}
@@ -74,6 +74,7 @@ func buildStaticTrees(srcs []Source) ([]byte, error) {
 	b.WriteString("// staticTreesKey is the key of the static data the trees were made with (see static_trees.go).\n")
 	fmt.Fprintf(&b, "const staticTreesKey = %d\n\n", key)
 	var arrays bytes.Buffer
+	keys := &treeKeys{index: map[string]int{}}
 	b.WriteString("// staticTreeFiles holds the tree of each default base file (see static_trees.go).\n")
 	b.WriteString("var staticTreeFiles = [...]staticTreeFile{\n")
 	for f, src := range srcs {
@@ -85,22 +86,48 @@ func buildStaticTrees(srcs []Source) ([]byte, error) {
 			root = st
 		}
 		fmt.Fprintf(&b, "\t{%q, &staticTree%d_0[0]},\n", src.Name, f)
-		if err := writeTreeLevels(&arrays, fmt.Sprintf("staticTree%d_", f), src.Name, root); err != nil {
+		if err := writeTreeLevels(&arrays, keys, fmt.Sprintf("staticTree%d_", f), src.Name, root); err != nil {
 			return nil, err
 		}
+	}
+	b.WriteString("}\n")
+	b.WriteString("\n// staticTreeKeys holds the key nodes of the trees' mappings, one of each (see static_trees.go).\n")
+	b.WriteString("var staticTreeKeys = [...]yaml.Node{\n")
+	for _, k := range keys.nodes {
+		b.WriteString("\t{" + k + "},\n")
 	}
 	b.WriteString("}\n")
 	b.Write(arrays.Bytes())
 	return format.Source(b.Bytes())
 }
 
+// treeKeys collects the shared key nodes of the trees: each distinct
+// key (sharedKey) once, as Go source, with its index.
+type treeKeys struct {
+	nodes []string
+	index map[string]int
+}
+
+// ref returns the Go expression of the shared node of the key k.
+func (t *treeKeys) ref(k *yaml.Node) string {
+	src := nodeFields(sharedKey(k))
+	i, ok := t.index[src]
+	if !ok {
+		i = len(t.nodes)
+		t.index[src] = i
+		t.nodes = append(t.nodes, src)
+	}
+	return fmt.Sprintf("&staticTreeKeys[%d]", i)
+}
+
 // writeTreeLevels writes the nodes of the tree root as one array per
 // depth, named prefix and the depth: a node's children are elements of
 // the next depth's array (no array refers to itself or to an earlier one,
 // which Go's initialization order would refuse: the data is laid out by
-// the linker, with no code run at start). A tree with an alias is
-// refused (an alias may point back).
-func writeTreeLevels(b *bytes.Buffer, prefix, name string, root *yaml.Node) error {
+// the linker, with no code run at start), but for the scalar keys of
+// mappings, which refer to the shared nodes of keys (see sharedKey). A
+// tree with an alias is refused (an alias may point back).
+func writeTreeLevels(b *bytes.Buffer, keys *treeKeys, prefix, name string, root *yaml.Node) error {
 	level := []*yaml.Node{root}
 	for depth := 0; len(level) > 0; depth++ {
 		fmt.Fprintf(b, "\nvar %s%d = [...]yaml.Node{\n", prefix, depth)
@@ -112,14 +139,18 @@ func writeTreeLevels(b *bytes.Buffer, prefix, name string, root *yaml.Node) erro
 			b.WriteString("\t{" + nodeFields(n))
 			if len(n.Content) > 0 {
 				b.WriteString(", Content: []*yaml.Node{")
-				for i := range n.Content {
+				for i, c := range n.Content {
 					if i > 0 {
 						b.WriteString(", ")
 					}
-					fmt.Fprintf(b, "&%s%d[%d]", prefix, depth+1, len(next)+i)
+					if isSharedKey(n, i) {
+						b.WriteString(keys.ref(c))
+						continue
+					}
+					fmt.Fprintf(b, "&%s%d[%d]", prefix, depth+1, len(next))
+					next = append(next, c)
 				}
 				b.WriteString("}")
-				next = append(next, n.Content...)
 			}
 			b.WriteString("},\n")
 		}
@@ -127,6 +158,37 @@ func writeTreeLevels(b *bytes.Buffer, prefix, name string, root *yaml.Node) erro
 		level = next
 	}
 	return nil
+}
+
+// isSharedKey reports whether the child i of n is a key the static trees
+// share: a scalar key of a mapping.
+func isSharedKey(n *yaml.Node, i int) bool {
+	return n.Kind == yaml.MappingNode && i%2 == 0 && n.Content[i].Kind == yaml.ScalarNode && len(n.Content[i].Content) == 0
+}
+
+// sharedKey returns the node the static trees hold for the key k: k
+// without its position and comments, which a load with the static data
+// does not read of a key (it reports no error, and the keys whose
+// position it keeps, those of lists, are not in the trees).
+func sharedKey(k *yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: k.Kind, Style: k.Style, Tag: k.Tag, Value: k.Value}
+}
+
+// sharedKeys returns a copy of the tree root with its mappings' scalar
+// keys as the static trees hold them (sharedKey).
+func sharedKeys(root *yaml.Node) *yaml.Node {
+	cp := *root
+	if len(root.Content) > 0 {
+		cp.Content = make([]*yaml.Node, len(root.Content))
+		for i, c := range root.Content {
+			if isSharedKey(root, i) {
+				cp.Content[i] = sharedKey(c)
+			} else {
+				cp.Content[i] = sharedKeys(c)
+			}
+		}
+	}
+	return &cp
 }
 
 // nodeKinds names the kinds of node in Go source.

@@ -6,7 +6,11 @@
 
 package html
 
-import "sync"
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // All entities that do not end with ';' are 6 or fewer bytes long.
 const longestEntityWithoutSemicolon = 6
@@ -30,19 +34,20 @@ var (
 	entityOnce sync.Once
 )
 
-// entityRune is an entry of the entity table.
-type entityRune struct {
-	name string
-	r    rune
-}
-
-// loadEntities makes entity and entity2, once.
+// loadEntities makes entity and entity2, once. The names are keys in
+// place: substrings of the constant tables, which the linker keeps with
+// the program's read-only data (as string constants, unlike the arrays of
+// name and rune they were, they hold no pointer the garbage collector's
+// mask of the data must cover at every start).
 func loadEntities() {
 	entityOnce.Do(func() {
-		entity = make(map[string]rune, len(entitiesA)+len(entitiesB)+len(entitiesC))
-		for _, t := range [...][]entityRune{entitiesA[:], entitiesB[:], entitiesC[:]} {
-			for _, e := range t {
-				entity[e.name] = e.r
+		entity = make(map[string]rune, 2138)
+		for _, t := range [...]string{entitiesA, entitiesB, entitiesC} {
+			for t != "" {
+				sp := strings.IndexByte(t, ' ')
+				r, n := utf8.DecodeRuneInString(t[sp+1:])
+				entity[t[:sp]] = r
+				t = t[sp+1+n:]
 			}
 		}
 		// HTML entities that are two unicode codepoints.

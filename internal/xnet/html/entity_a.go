@@ -6,719 +6,718 @@
 
 package html
 
-// entitiesA is part of the entity table (entity.go): "AElig;" to "boxdR;".
-var entitiesA = [...]entityRune{
-	{"AElig;", '\U000000C6'},
-	{"AMP;", '\U00000026'},
-	{"Aacute;", '\U000000C1'},
-	{"Abreve;", '\U00000102'},
-	{"Acirc;", '\U000000C2'},
-	{"Acy;", '\U00000410'},
-	{"Afr;", '\U0001D504'},
-	{"Agrave;", '\U000000C0'},
-	{"Alpha;", '\U00000391'},
-	{"Amacr;", '\U00000100'},
-	{"And;", '\U00002A53'},
-	{"Aogon;", '\U00000104'},
-	{"Aopf;", '\U0001D538'},
-	{"ApplyFunction;", '\U00002061'},
-	{"Aring;", '\U000000C5'},
-	{"Ascr;", '\U0001D49C'},
-	{"Assign;", '\U00002254'},
-	{"Atilde;", '\U000000C3'},
-	{"Auml;", '\U000000C4'},
-	{"Backslash;", '\U00002216'},
-	{"Barv;", '\U00002AE7'},
-	{"Barwed;", '\U00002306'},
-	{"Bcy;", '\U00000411'},
-	{"Because;", '\U00002235'},
-	{"Bernoullis;", '\U0000212C'},
-	{"Beta;", '\U00000392'},
-	{"Bfr;", '\U0001D505'},
-	{"Bopf;", '\U0001D539'},
-	{"Breve;", '\U000002D8'},
-	{"Bscr;", '\U0000212C'},
-	{"Bumpeq;", '\U0000224E'},
-	{"CHcy;", '\U00000427'},
-	{"COPY;", '\U000000A9'},
-	{"Cacute;", '\U00000106'},
-	{"Cap;", '\U000022D2'},
-	{"CapitalDifferentialD;", '\U00002145'},
-	{"Cayleys;", '\U0000212D'},
-	{"Ccaron;", '\U0000010C'},
-	{"Ccedil;", '\U000000C7'},
-	{"Ccirc;", '\U00000108'},
-	{"Cconint;", '\U00002230'},
-	{"Cdot;", '\U0000010A'},
-	{"Cedilla;", '\U000000B8'},
-	{"CenterDot;", '\U000000B7'},
-	{"Cfr;", '\U0000212D'},
-	{"Chi;", '\U000003A7'},
-	{"CircleDot;", '\U00002299'},
-	{"CircleMinus;", '\U00002296'},
-	{"CirclePlus;", '\U00002295'},
-	{"CircleTimes;", '\U00002297'},
-	{"ClockwiseContourIntegral;", '\U00002232'},
-	{"CloseCurlyDoubleQuote;", '\U0000201D'},
-	{"CloseCurlyQuote;", '\U00002019'},
-	{"Colon;", '\U00002237'},
-	{"Colone;", '\U00002A74'},
-	{"Congruent;", '\U00002261'},
-	{"Conint;", '\U0000222F'},
-	{"ContourIntegral;", '\U0000222E'},
-	{"Copf;", '\U00002102'},
-	{"Coproduct;", '\U00002210'},
-	{"CounterClockwiseContourIntegral;", '\U00002233'},
-	{"Cross;", '\U00002A2F'},
-	{"Cscr;", '\U0001D49E'},
-	{"Cup;", '\U000022D3'},
-	{"CupCap;", '\U0000224D'},
-	{"DD;", '\U00002145'},
-	{"DDotrahd;", '\U00002911'},
-	{"DJcy;", '\U00000402'},
-	{"DScy;", '\U00000405'},
-	{"DZcy;", '\U0000040F'},
-	{"Dagger;", '\U00002021'},
-	{"Darr;", '\U000021A1'},
-	{"Dashv;", '\U00002AE4'},
-	{"Dcaron;", '\U0000010E'},
-	{"Dcy;", '\U00000414'},
-	{"Del;", '\U00002207'},
-	{"Delta;", '\U00000394'},
-	{"Dfr;", '\U0001D507'},
-	{"DiacriticalAcute;", '\U000000B4'},
-	{"DiacriticalDot;", '\U000002D9'},
-	{"DiacriticalDoubleAcute;", '\U000002DD'},
-	{"DiacriticalGrave;", '\U00000060'},
-	{"DiacriticalTilde;", '\U000002DC'},
-	{"Diamond;", '\U000022C4'},
-	{"DifferentialD;", '\U00002146'},
-	{"Dopf;", '\U0001D53B'},
-	{"Dot;", '\U000000A8'},
-	{"DotDot;", '\U000020DC'},
-	{"DotEqual;", '\U00002250'},
-	{"DoubleContourIntegral;", '\U0000222F'},
-	{"DoubleDot;", '\U000000A8'},
-	{"DoubleDownArrow;", '\U000021D3'},
-	{"DoubleLeftArrow;", '\U000021D0'},
-	{"DoubleLeftRightArrow;", '\U000021D4'},
-	{"DoubleLeftTee;", '\U00002AE4'},
-	{"DoubleLongLeftArrow;", '\U000027F8'},
-	{"DoubleLongLeftRightArrow;", '\U000027FA'},
-	{"DoubleLongRightArrow;", '\U000027F9'},
-	{"DoubleRightArrow;", '\U000021D2'},
-	{"DoubleRightTee;", '\U000022A8'},
-	{"DoubleUpArrow;", '\U000021D1'},
-	{"DoubleUpDownArrow;", '\U000021D5'},
-	{"DoubleVerticalBar;", '\U00002225'},
-	{"DownArrow;", '\U00002193'},
-	{"DownArrowBar;", '\U00002913'},
-	{"DownArrowUpArrow;", '\U000021F5'},
-	{"DownBreve;", '\U00000311'},
-	{"DownLeftRightVector;", '\U00002950'},
-	{"DownLeftTeeVector;", '\U0000295E'},
-	{"DownLeftVector;", '\U000021BD'},
-	{"DownLeftVectorBar;", '\U00002956'},
-	{"DownRightTeeVector;", '\U0000295F'},
-	{"DownRightVector;", '\U000021C1'},
-	{"DownRightVectorBar;", '\U00002957'},
-	{"DownTee;", '\U000022A4'},
-	{"DownTeeArrow;", '\U000021A7'},
-	{"Downarrow;", '\U000021D3'},
-	{"Dscr;", '\U0001D49F'},
-	{"Dstrok;", '\U00000110'},
-	{"ENG;", '\U0000014A'},
-	{"ETH;", '\U000000D0'},
-	{"Eacute;", '\U000000C9'},
-	{"Ecaron;", '\U0000011A'},
-	{"Ecirc;", '\U000000CA'},
-	{"Ecy;", '\U0000042D'},
-	{"Edot;", '\U00000116'},
-	{"Efr;", '\U0001D508'},
-	{"Egrave;", '\U000000C8'},
-	{"Element;", '\U00002208'},
-	{"Emacr;", '\U00000112'},
-	{"EmptySmallSquare;", '\U000025FB'},
-	{"EmptyVerySmallSquare;", '\U000025AB'},
-	{"Eogon;", '\U00000118'},
-	{"Eopf;", '\U0001D53C'},
-	{"Epsilon;", '\U00000395'},
-	{"Equal;", '\U00002A75'},
-	{"EqualTilde;", '\U00002242'},
-	{"Equilibrium;", '\U000021CC'},
-	{"Escr;", '\U00002130'},
-	{"Esim;", '\U00002A73'},
-	{"Eta;", '\U00000397'},
-	{"Euml;", '\U000000CB'},
-	{"Exists;", '\U00002203'},
-	{"ExponentialE;", '\U00002147'},
-	{"Fcy;", '\U00000424'},
-	{"Ffr;", '\U0001D509'},
-	{"FilledSmallSquare;", '\U000025FC'},
-	{"FilledVerySmallSquare;", '\U000025AA'},
-	{"Fopf;", '\U0001D53D'},
-	{"ForAll;", '\U00002200'},
-	{"Fouriertrf;", '\U00002131'},
-	{"Fscr;", '\U00002131'},
-	{"GJcy;", '\U00000403'},
-	{"GT;", '\U0000003E'},
-	{"Gamma;", '\U00000393'},
-	{"Gammad;", '\U000003DC'},
-	{"Gbreve;", '\U0000011E'},
-	{"Gcedil;", '\U00000122'},
-	{"Gcirc;", '\U0000011C'},
-	{"Gcy;", '\U00000413'},
-	{"Gdot;", '\U00000120'},
-	{"Gfr;", '\U0001D50A'},
-	{"Gg;", '\U000022D9'},
-	{"Gopf;", '\U0001D53E'},
-	{"GreaterEqual;", '\U00002265'},
-	{"GreaterEqualLess;", '\U000022DB'},
-	{"GreaterFullEqual;", '\U00002267'},
-	{"GreaterGreater;", '\U00002AA2'},
-	{"GreaterLess;", '\U00002277'},
-	{"GreaterSlantEqual;", '\U00002A7E'},
-	{"GreaterTilde;", '\U00002273'},
-	{"Gscr;", '\U0001D4A2'},
-	{"Gt;", '\U0000226B'},
-	{"HARDcy;", '\U0000042A'},
-	{"Hacek;", '\U000002C7'},
-	{"Hat;", '\U0000005E'},
-	{"Hcirc;", '\U00000124'},
-	{"Hfr;", '\U0000210C'},
-	{"HilbertSpace;", '\U0000210B'},
-	{"Hopf;", '\U0000210D'},
-	{"HorizontalLine;", '\U00002500'},
-	{"Hscr;", '\U0000210B'},
-	{"Hstrok;", '\U00000126'},
-	{"HumpDownHump;", '\U0000224E'},
-	{"HumpEqual;", '\U0000224F'},
-	{"IEcy;", '\U00000415'},
-	{"IJlig;", '\U00000132'},
-	{"IOcy;", '\U00000401'},
-	{"Iacute;", '\U000000CD'},
-	{"Icirc;", '\U000000CE'},
-	{"Icy;", '\U00000418'},
-	{"Idot;", '\U00000130'},
-	{"Ifr;", '\U00002111'},
-	{"Igrave;", '\U000000CC'},
-	{"Im;", '\U00002111'},
-	{"Imacr;", '\U0000012A'},
-	{"ImaginaryI;", '\U00002148'},
-	{"Implies;", '\U000021D2'},
-	{"Int;", '\U0000222C'},
-	{"Integral;", '\U0000222B'},
-	{"Intersection;", '\U000022C2'},
-	{"InvisibleComma;", '\U00002063'},
-	{"InvisibleTimes;", '\U00002062'},
-	{"Iogon;", '\U0000012E'},
-	{"Iopf;", '\U0001D540'},
-	{"Iota;", '\U00000399'},
-	{"Iscr;", '\U00002110'},
-	{"Itilde;", '\U00000128'},
-	{"Iukcy;", '\U00000406'},
-	{"Iuml;", '\U000000CF'},
-	{"Jcirc;", '\U00000134'},
-	{"Jcy;", '\U00000419'},
-	{"Jfr;", '\U0001D50D'},
-	{"Jopf;", '\U0001D541'},
-	{"Jscr;", '\U0001D4A5'},
-	{"Jsercy;", '\U00000408'},
-	{"Jukcy;", '\U00000404'},
-	{"KHcy;", '\U00000425'},
-	{"KJcy;", '\U0000040C'},
-	{"Kappa;", '\U0000039A'},
-	{"Kcedil;", '\U00000136'},
-	{"Kcy;", '\U0000041A'},
-	{"Kfr;", '\U0001D50E'},
-	{"Kopf;", '\U0001D542'},
-	{"Kscr;", '\U0001D4A6'},
-	{"LJcy;", '\U00000409'},
-	{"LT;", '\U0000003C'},
-	{"Lacute;", '\U00000139'},
-	{"Lambda;", '\U0000039B'},
-	{"Lang;", '\U000027EA'},
-	{"Laplacetrf;", '\U00002112'},
-	{"Larr;", '\U0000219E'},
-	{"Lcaron;", '\U0000013D'},
-	{"Lcedil;", '\U0000013B'},
-	{"Lcy;", '\U0000041B'},
-	{"LeftAngleBracket;", '\U000027E8'},
-	{"LeftArrow;", '\U00002190'},
-	{"LeftArrowBar;", '\U000021E4'},
-	{"LeftArrowRightArrow;", '\U000021C6'},
-	{"LeftCeiling;", '\U00002308'},
-	{"LeftDoubleBracket;", '\U000027E6'},
-	{"LeftDownTeeVector;", '\U00002961'},
-	{"LeftDownVector;", '\U000021C3'},
-	{"LeftDownVectorBar;", '\U00002959'},
-	{"LeftFloor;", '\U0000230A'},
-	{"LeftRightArrow;", '\U00002194'},
-	{"LeftRightVector;", '\U0000294E'},
-	{"LeftTee;", '\U000022A3'},
-	{"LeftTeeArrow;", '\U000021A4'},
-	{"LeftTeeVector;", '\U0000295A'},
-	{"LeftTriangle;", '\U000022B2'},
-	{"LeftTriangleBar;", '\U000029CF'},
-	{"LeftTriangleEqual;", '\U000022B4'},
-	{"LeftUpDownVector;", '\U00002951'},
-	{"LeftUpTeeVector;", '\U00002960'},
-	{"LeftUpVector;", '\U000021BF'},
-	{"LeftUpVectorBar;", '\U00002958'},
-	{"LeftVector;", '\U000021BC'},
-	{"LeftVectorBar;", '\U00002952'},
-	{"Leftarrow;", '\U000021D0'},
-	{"Leftrightarrow;", '\U000021D4'},
-	{"LessEqualGreater;", '\U000022DA'},
-	{"LessFullEqual;", '\U00002266'},
-	{"LessGreater;", '\U00002276'},
-	{"LessLess;", '\U00002AA1'},
-	{"LessSlantEqual;", '\U00002A7D'},
-	{"LessTilde;", '\U00002272'},
-	{"Lfr;", '\U0001D50F'},
-	{"Ll;", '\U000022D8'},
-	{"Lleftarrow;", '\U000021DA'},
-	{"Lmidot;", '\U0000013F'},
-	{"LongLeftArrow;", '\U000027F5'},
-	{"LongLeftRightArrow;", '\U000027F7'},
-	{"LongRightArrow;", '\U000027F6'},
-	{"Longleftarrow;", '\U000027F8'},
-	{"Longleftrightarrow;", '\U000027FA'},
-	{"Longrightarrow;", '\U000027F9'},
-	{"Lopf;", '\U0001D543'},
-	{"LowerLeftArrow;", '\U00002199'},
-	{"LowerRightArrow;", '\U00002198'},
-	{"Lscr;", '\U00002112'},
-	{"Lsh;", '\U000021B0'},
-	{"Lstrok;", '\U00000141'},
-	{"Lt;", '\U0000226A'},
-	{"Map;", '\U00002905'},
-	{"Mcy;", '\U0000041C'},
-	{"MediumSpace;", '\U0000205F'},
-	{"Mellintrf;", '\U00002133'},
-	{"Mfr;", '\U0001D510'},
-	{"MinusPlus;", '\U00002213'},
-	{"Mopf;", '\U0001D544'},
-	{"Mscr;", '\U00002133'},
-	{"Mu;", '\U0000039C'},
-	{"NJcy;", '\U0000040A'},
-	{"Nacute;", '\U00000143'},
-	{"Ncaron;", '\U00000147'},
-	{"Ncedil;", '\U00000145'},
-	{"Ncy;", '\U0000041D'},
-	{"NegativeMediumSpace;", '\U0000200B'},
-	{"NegativeThickSpace;", '\U0000200B'},
-	{"NegativeThinSpace;", '\U0000200B'},
-	{"NegativeVeryThinSpace;", '\U0000200B'},
-	{"NestedGreaterGreater;", '\U0000226B'},
-	{"NestedLessLess;", '\U0000226A'},
-	{"NewLine;", '\U0000000A'},
-	{"Nfr;", '\U0001D511'},
-	{"NoBreak;", '\U00002060'},
-	{"NonBreakingSpace;", '\U000000A0'},
-	{"Nopf;", '\U00002115'},
-	{"Not;", '\U00002AEC'},
-	{"NotCongruent;", '\U00002262'},
-	{"NotCupCap;", '\U0000226D'},
-	{"NotDoubleVerticalBar;", '\U00002226'},
-	{"NotElement;", '\U00002209'},
-	{"NotEqual;", '\U00002260'},
-	{"NotExists;", '\U00002204'},
-	{"NotGreater;", '\U0000226F'},
-	{"NotGreaterEqual;", '\U00002271'},
-	{"NotGreaterLess;", '\U00002279'},
-	{"NotGreaterTilde;", '\U00002275'},
-	{"NotLeftTriangle;", '\U000022EA'},
-	{"NotLeftTriangleEqual;", '\U000022EC'},
-	{"NotLess;", '\U0000226E'},
-	{"NotLessEqual;", '\U00002270'},
-	{"NotLessGreater;", '\U00002278'},
-	{"NotLessTilde;", '\U00002274'},
-	{"NotPrecedes;", '\U00002280'},
-	{"NotPrecedesSlantEqual;", '\U000022E0'},
-	{"NotReverseElement;", '\U0000220C'},
-	{"NotRightTriangle;", '\U000022EB'},
-	{"NotRightTriangleEqual;", '\U000022ED'},
-	{"NotSquareSubsetEqual;", '\U000022E2'},
-	{"NotSquareSupersetEqual;", '\U000022E3'},
-	{"NotSubsetEqual;", '\U00002288'},
-	{"NotSucceeds;", '\U00002281'},
-	{"NotSucceedsSlantEqual;", '\U000022E1'},
-	{"NotSupersetEqual;", '\U00002289'},
-	{"NotTilde;", '\U00002241'},
-	{"NotTildeEqual;", '\U00002244'},
-	{"NotTildeFullEqual;", '\U00002247'},
-	{"NotTildeTilde;", '\U00002249'},
-	{"NotVerticalBar;", '\U00002224'},
-	{"Nscr;", '\U0001D4A9'},
-	{"Ntilde;", '\U000000D1'},
-	{"Nu;", '\U0000039D'},
-	{"OElig;", '\U00000152'},
-	{"Oacute;", '\U000000D3'},
-	{"Ocirc;", '\U000000D4'},
-	{"Ocy;", '\U0000041E'},
-	{"Odblac;", '\U00000150'},
-	{"Ofr;", '\U0001D512'},
-	{"Ograve;", '\U000000D2'},
-	{"Omacr;", '\U0000014C'},
-	{"Omega;", '\U000003A9'},
-	{"Omicron;", '\U0000039F'},
-	{"Oopf;", '\U0001D546'},
-	{"OpenCurlyDoubleQuote;", '\U0000201C'},
-	{"OpenCurlyQuote;", '\U00002018'},
-	{"Or;", '\U00002A54'},
-	{"Oscr;", '\U0001D4AA'},
-	{"Oslash;", '\U000000D8'},
-	{"Otilde;", '\U000000D5'},
-	{"Otimes;", '\U00002A37'},
-	{"Ouml;", '\U000000D6'},
-	{"OverBar;", '\U0000203E'},
-	{"OverBrace;", '\U000023DE'},
-	{"OverBracket;", '\U000023B4'},
-	{"OverParenthesis;", '\U000023DC'},
-	{"PartialD;", '\U00002202'},
-	{"Pcy;", '\U0000041F'},
-	{"Pfr;", '\U0001D513'},
-	{"Phi;", '\U000003A6'},
-	{"Pi;", '\U000003A0'},
-	{"PlusMinus;", '\U000000B1'},
-	{"Poincareplane;", '\U0000210C'},
-	{"Popf;", '\U00002119'},
-	{"Pr;", '\U00002ABB'},
-	{"Precedes;", '\U0000227A'},
-	{"PrecedesEqual;", '\U00002AAF'},
-	{"PrecedesSlantEqual;", '\U0000227C'},
-	{"PrecedesTilde;", '\U0000227E'},
-	{"Prime;", '\U00002033'},
-	{"Product;", '\U0000220F'},
-	{"Proportion;", '\U00002237'},
-	{"Proportional;", '\U0000221D'},
-	{"Pscr;", '\U0001D4AB'},
-	{"Psi;", '\U000003A8'},
-	{"QUOT;", '\U00000022'},
-	{"Qfr;", '\U0001D514'},
-	{"Qopf;", '\U0000211A'},
-	{"Qscr;", '\U0001D4AC'},
-	{"RBarr;", '\U00002910'},
-	{"REG;", '\U000000AE'},
-	{"Racute;", '\U00000154'},
-	{"Rang;", '\U000027EB'},
-	{"Rarr;", '\U000021A0'},
-	{"Rarrtl;", '\U00002916'},
-	{"Rcaron;", '\U00000158'},
-	{"Rcedil;", '\U00000156'},
-	{"Rcy;", '\U00000420'},
-	{"Re;", '\U0000211C'},
-	{"ReverseElement;", '\U0000220B'},
-	{"ReverseEquilibrium;", '\U000021CB'},
-	{"ReverseUpEquilibrium;", '\U0000296F'},
-	{"Rfr;", '\U0000211C'},
-	{"Rho;", '\U000003A1'},
-	{"RightAngleBracket;", '\U000027E9'},
-	{"RightArrow;", '\U00002192'},
-	{"RightArrowBar;", '\U000021E5'},
-	{"RightArrowLeftArrow;", '\U000021C4'},
-	{"RightCeiling;", '\U00002309'},
-	{"RightDoubleBracket;", '\U000027E7'},
-	{"RightDownTeeVector;", '\U0000295D'},
-	{"RightDownVector;", '\U000021C2'},
-	{"RightDownVectorBar;", '\U00002955'},
-	{"RightFloor;", '\U0000230B'},
-	{"RightTee;", '\U000022A2'},
-	{"RightTeeArrow;", '\U000021A6'},
-	{"RightTeeVector;", '\U0000295B'},
-	{"RightTriangle;", '\U000022B3'},
-	{"RightTriangleBar;", '\U000029D0'},
-	{"RightTriangleEqual;", '\U000022B5'},
-	{"RightUpDownVector;", '\U0000294F'},
-	{"RightUpTeeVector;", '\U0000295C'},
-	{"RightUpVector;", '\U000021BE'},
-	{"RightUpVectorBar;", '\U00002954'},
-	{"RightVector;", '\U000021C0'},
-	{"RightVectorBar;", '\U00002953'},
-	{"Rightarrow;", '\U000021D2'},
-	{"Ropf;", '\U0000211D'},
-	{"RoundImplies;", '\U00002970'},
-	{"Rrightarrow;", '\U000021DB'},
-	{"Rscr;", '\U0000211B'},
-	{"Rsh;", '\U000021B1'},
-	{"RuleDelayed;", '\U000029F4'},
-	{"SHCHcy;", '\U00000429'},
-	{"SHcy;", '\U00000428'},
-	{"SOFTcy;", '\U0000042C'},
-	{"Sacute;", '\U0000015A'},
-	{"Sc;", '\U00002ABC'},
-	{"Scaron;", '\U00000160'},
-	{"Scedil;", '\U0000015E'},
-	{"Scirc;", '\U0000015C'},
-	{"Scy;", '\U00000421'},
-	{"Sfr;", '\U0001D516'},
-	{"ShortDownArrow;", '\U00002193'},
-	{"ShortLeftArrow;", '\U00002190'},
-	{"ShortRightArrow;", '\U00002192'},
-	{"ShortUpArrow;", '\U00002191'},
-	{"Sigma;", '\U000003A3'},
-	{"SmallCircle;", '\U00002218'},
-	{"Sopf;", '\U0001D54A'},
-	{"Sqrt;", '\U0000221A'},
-	{"Square;", '\U000025A1'},
-	{"SquareIntersection;", '\U00002293'},
-	{"SquareSubset;", '\U0000228F'},
-	{"SquareSubsetEqual;", '\U00002291'},
-	{"SquareSuperset;", '\U00002290'},
-	{"SquareSupersetEqual;", '\U00002292'},
-	{"SquareUnion;", '\U00002294'},
-	{"Sscr;", '\U0001D4AE'},
-	{"Star;", '\U000022C6'},
-	{"Sub;", '\U000022D0'},
-	{"Subset;", '\U000022D0'},
-	{"SubsetEqual;", '\U00002286'},
-	{"Succeeds;", '\U0000227B'},
-	{"SucceedsEqual;", '\U00002AB0'},
-	{"SucceedsSlantEqual;", '\U0000227D'},
-	{"SucceedsTilde;", '\U0000227F'},
-	{"SuchThat;", '\U0000220B'},
-	{"Sum;", '\U00002211'},
-	{"Sup;", '\U000022D1'},
-	{"Superset;", '\U00002283'},
-	{"SupersetEqual;", '\U00002287'},
-	{"Supset;", '\U000022D1'},
-	{"THORN;", '\U000000DE'},
-	{"TRADE;", '\U00002122'},
-	{"TSHcy;", '\U0000040B'},
-	{"TScy;", '\U00000426'},
-	{"Tab;", '\U00000009'},
-	{"Tau;", '\U000003A4'},
-	{"Tcaron;", '\U00000164'},
-	{"Tcedil;", '\U00000162'},
-	{"Tcy;", '\U00000422'},
-	{"Tfr;", '\U0001D517'},
-	{"Therefore;", '\U00002234'},
-	{"Theta;", '\U00000398'},
-	{"ThinSpace;", '\U00002009'},
-	{"Tilde;", '\U0000223C'},
-	{"TildeEqual;", '\U00002243'},
-	{"TildeFullEqual;", '\U00002245'},
-	{"TildeTilde;", '\U00002248'},
-	{"Topf;", '\U0001D54B'},
-	{"TripleDot;", '\U000020DB'},
-	{"Tscr;", '\U0001D4AF'},
-	{"Tstrok;", '\U00000166'},
-	{"Uacute;", '\U000000DA'},
-	{"Uarr;", '\U0000219F'},
-	{"Uarrocir;", '\U00002949'},
-	{"Ubrcy;", '\U0000040E'},
-	{"Ubreve;", '\U0000016C'},
-	{"Ucirc;", '\U000000DB'},
-	{"Ucy;", '\U00000423'},
-	{"Udblac;", '\U00000170'},
-	{"Ufr;", '\U0001D518'},
-	{"Ugrave;", '\U000000D9'},
-	{"Umacr;", '\U0000016A'},
-	{"UnderBar;", '\U0000005F'},
-	{"UnderBrace;", '\U000023DF'},
-	{"UnderBracket;", '\U000023B5'},
-	{"UnderParenthesis;", '\U000023DD'},
-	{"Union;", '\U000022C3'},
-	{"UnionPlus;", '\U0000228E'},
-	{"Uogon;", '\U00000172'},
-	{"Uopf;", '\U0001D54C'},
-	{"UpArrow;", '\U00002191'},
-	{"UpArrowBar;", '\U00002912'},
-	{"UpArrowDownArrow;", '\U000021C5'},
-	{"UpDownArrow;", '\U00002195'},
-	{"UpEquilibrium;", '\U0000296E'},
-	{"UpTee;", '\U000022A5'},
-	{"UpTeeArrow;", '\U000021A5'},
-	{"Uparrow;", '\U000021D1'},
-	{"Updownarrow;", '\U000021D5'},
-	{"UpperLeftArrow;", '\U00002196'},
-	{"UpperRightArrow;", '\U00002197'},
-	{"Upsi;", '\U000003D2'},
-	{"Upsilon;", '\U000003A5'},
-	{"Uring;", '\U0000016E'},
-	{"Uscr;", '\U0001D4B0'},
-	{"Utilde;", '\U00000168'},
-	{"Uuml;", '\U000000DC'},
-	{"VDash;", '\U000022AB'},
-	{"Vbar;", '\U00002AEB'},
-	{"Vcy;", '\U00000412'},
-	{"Vdash;", '\U000022A9'},
-	{"Vdashl;", '\U00002AE6'},
-	{"Vee;", '\U000022C1'},
-	{"Verbar;", '\U00002016'},
-	{"Vert;", '\U00002016'},
-	{"VerticalBar;", '\U00002223'},
-	{"VerticalLine;", '\U0000007C'},
-	{"VerticalSeparator;", '\U00002758'},
-	{"VerticalTilde;", '\U00002240'},
-	{"VeryThinSpace;", '\U0000200A'},
-	{"Vfr;", '\U0001D519'},
-	{"Vopf;", '\U0001D54D'},
-	{"Vscr;", '\U0001D4B1'},
-	{"Vvdash;", '\U000022AA'},
-	{"Wcirc;", '\U00000174'},
-	{"Wedge;", '\U000022C0'},
-	{"Wfr;", '\U0001D51A'},
-	{"Wopf;", '\U0001D54E'},
-	{"Wscr;", '\U0001D4B2'},
-	{"Xfr;", '\U0001D51B'},
-	{"Xi;", '\U0000039E'},
-	{"Xopf;", '\U0001D54F'},
-	{"Xscr;", '\U0001D4B3'},
-	{"YAcy;", '\U0000042F'},
-	{"YIcy;", '\U00000407'},
-	{"YUcy;", '\U0000042E'},
-	{"Yacute;", '\U000000DD'},
-	{"Ycirc;", '\U00000176'},
-	{"Ycy;", '\U0000042B'},
-	{"Yfr;", '\U0001D51C'},
-	{"Yopf;", '\U0001D550'},
-	{"Yscr;", '\U0001D4B4'},
-	{"Yuml;", '\U00000178'},
-	{"ZHcy;", '\U00000416'},
-	{"Zacute;", '\U00000179'},
-	{"Zcaron;", '\U0000017D'},
-	{"Zcy;", '\U00000417'},
-	{"Zdot;", '\U0000017B'},
-	{"ZeroWidthSpace;", '\U0000200B'},
-	{"Zeta;", '\U00000396'},
-	{"Zfr;", '\U00002128'},
-	{"Zopf;", '\U00002124'},
-	{"Zscr;", '\U0001D4B5'},
-	{"aacute;", '\U000000E1'},
-	{"abreve;", '\U00000103'},
-	{"ac;", '\U0000223E'},
-	{"acd;", '\U0000223F'},
-	{"acirc;", '\U000000E2'},
-	{"acute;", '\U000000B4'},
-	{"acy;", '\U00000430'},
-	{"aelig;", '\U000000E6'},
-	{"af;", '\U00002061'},
-	{"afr;", '\U0001D51E'},
-	{"agrave;", '\U000000E0'},
-	{"alefsym;", '\U00002135'},
-	{"aleph;", '\U00002135'},
-	{"alpha;", '\U000003B1'},
-	{"amacr;", '\U00000101'},
-	{"amalg;", '\U00002A3F'},
-	{"amp;", '\U00000026'},
-	{"and;", '\U00002227'},
-	{"andand;", '\U00002A55'},
-	{"andd;", '\U00002A5C'},
-	{"andslope;", '\U00002A58'},
-	{"andv;", '\U00002A5A'},
-	{"ang;", '\U00002220'},
-	{"ange;", '\U000029A4'},
-	{"angle;", '\U00002220'},
-	{"angmsd;", '\U00002221'},
-	{"angmsdaa;", '\U000029A8'},
-	{"angmsdab;", '\U000029A9'},
-	{"angmsdac;", '\U000029AA'},
-	{"angmsdad;", '\U000029AB'},
-	{"angmsdae;", '\U000029AC'},
-	{"angmsdaf;", '\U000029AD'},
-	{"angmsdag;", '\U000029AE'},
-	{"angmsdah;", '\U000029AF'},
-	{"angrt;", '\U0000221F'},
-	{"angrtvb;", '\U000022BE'},
-	{"angrtvbd;", '\U0000299D'},
-	{"angsph;", '\U00002222'},
-	{"angst;", '\U000000C5'},
-	{"angzarr;", '\U0000237C'},
-	{"aogon;", '\U00000105'},
-	{"aopf;", '\U0001D552'},
-	{"ap;", '\U00002248'},
-	{"apE;", '\U00002A70'},
-	{"apacir;", '\U00002A6F'},
-	{"ape;", '\U0000224A'},
-	{"apid;", '\U0000224B'},
-	{"apos;", '\U00000027'},
-	{"approx;", '\U00002248'},
-	{"approxeq;", '\U0000224A'},
-	{"aring;", '\U000000E5'},
-	{"ascr;", '\U0001D4B6'},
-	{"ast;", '\U0000002A'},
-	{"asymp;", '\U00002248'},
-	{"asympeq;", '\U0000224D'},
-	{"atilde;", '\U000000E3'},
-	{"auml;", '\U000000E4'},
-	{"awconint;", '\U00002233'},
-	{"awint;", '\U00002A11'},
-	{"bNot;", '\U00002AED'},
-	{"backcong;", '\U0000224C'},
-	{"backepsilon;", '\U000003F6'},
-	{"backprime;", '\U00002035'},
-	{"backsim;", '\U0000223D'},
-	{"backsimeq;", '\U000022CD'},
-	{"barvee;", '\U000022BD'},
-	{"barwed;", '\U00002305'},
-	{"barwedge;", '\U00002305'},
-	{"bbrk;", '\U000023B5'},
-	{"bbrktbrk;", '\U000023B6'},
-	{"bcong;", '\U0000224C'},
-	{"bcy;", '\U00000431'},
-	{"bdquo;", '\U0000201E'},
-	{"becaus;", '\U00002235'},
-	{"because;", '\U00002235'},
-	{"bemptyv;", '\U000029B0'},
-	{"bepsi;", '\U000003F6'},
-	{"bernou;", '\U0000212C'},
-	{"beta;", '\U000003B2'},
-	{"beth;", '\U00002136'},
-	{"between;", '\U0000226C'},
-	{"bfr;", '\U0001D51F'},
-	{"bigcap;", '\U000022C2'},
-	{"bigcirc;", '\U000025EF'},
-	{"bigcup;", '\U000022C3'},
-	{"bigodot;", '\U00002A00'},
-	{"bigoplus;", '\U00002A01'},
-	{"bigotimes;", '\U00002A02'},
-	{"bigsqcup;", '\U00002A06'},
-	{"bigstar;", '\U00002605'},
-	{"bigtriangledown;", '\U000025BD'},
-	{"bigtriangleup;", '\U000025B3'},
-	{"biguplus;", '\U00002A04'},
-	{"bigvee;", '\U000022C1'},
-	{"bigwedge;", '\U000022C0'},
-	{"bkarow;", '\U0000290D'},
-	{"blacklozenge;", '\U000029EB'},
-	{"blacksquare;", '\U000025AA'},
-	{"blacktriangle;", '\U000025B4'},
-	{"blacktriangledown;", '\U000025BE'},
-	{"blacktriangleleft;", '\U000025C2'},
-	{"blacktriangleright;", '\U000025B8'},
-	{"blank;", '\U00002423'},
-	{"blk12;", '\U00002592'},
-	{"blk14;", '\U00002591'},
-	{"blk34;", '\U00002593'},
-	{"block;", '\U00002588'},
-	{"bnot;", '\U00002310'},
-	{"bopf;", '\U0001D553'},
-	{"bot;", '\U000022A5'},
-	{"bottom;", '\U000022A5'},
-	{"bowtie;", '\U000022C8'},
-	{"boxDL;", '\U00002557'},
-	{"boxDR;", '\U00002554'},
-	{"boxDl;", '\U00002556'},
-	{"boxDr;", '\U00002553'},
-	{"boxH;", '\U00002550'},
-	{"boxHD;", '\U00002566'},
-	{"boxHU;", '\U00002569'},
-	{"boxHd;", '\U00002564'},
-	{"boxHu;", '\U00002567'},
-	{"boxUL;", '\U0000255D'},
-	{"boxUR;", '\U0000255A'},
-	{"boxUl;", '\U0000255C'},
-	{"boxUr;", '\U00002559'},
-	{"boxV;", '\U00002551'},
-	{"boxVH;", '\U0000256C'},
-	{"boxVL;", '\U00002563'},
-	{"boxVR;", '\U00002560'},
-	{"boxVh;", '\U0000256B'},
-	{"boxVl;", '\U00002562'},
-	{"boxVr;", '\U0000255F'},
-	{"boxbox;", '\U000029C9'},
-	{"boxdL;", '\U00002555'},
-	{"boxdR;", '\U00002552'},
-}
+// entitiesA is part of the entity table (entity.go): "AElig;" to "boxdR;"; each entry
+// is a name, a space and the rune it stands for.
+const entitiesA = "AElig; \U000000C6" +
+	"AMP; \U00000026" +
+	"Aacute; \U000000C1" +
+	"Abreve; \U00000102" +
+	"Acirc; \U000000C2" +
+	"Acy; \U00000410" +
+	"Afr; \U0001D504" +
+	"Agrave; \U000000C0" +
+	"Alpha; \U00000391" +
+	"Amacr; \U00000100" +
+	"And; \U00002A53" +
+	"Aogon; \U00000104" +
+	"Aopf; \U0001D538" +
+	"ApplyFunction; \U00002061" +
+	"Aring; \U000000C5" +
+	"Ascr; \U0001D49C" +
+	"Assign; \U00002254" +
+	"Atilde; \U000000C3" +
+	"Auml; \U000000C4" +
+	"Backslash; \U00002216" +
+	"Barv; \U00002AE7" +
+	"Barwed; \U00002306" +
+	"Bcy; \U00000411" +
+	"Because; \U00002235" +
+	"Bernoullis; \U0000212C" +
+	"Beta; \U00000392" +
+	"Bfr; \U0001D505" +
+	"Bopf; \U0001D539" +
+	"Breve; \U000002D8" +
+	"Bscr; \U0000212C" +
+	"Bumpeq; \U0000224E" +
+	"CHcy; \U00000427" +
+	"COPY; \U000000A9" +
+	"Cacute; \U00000106" +
+	"Cap; \U000022D2" +
+	"CapitalDifferentialD; \U00002145" +
+	"Cayleys; \U0000212D" +
+	"Ccaron; \U0000010C" +
+	"Ccedil; \U000000C7" +
+	"Ccirc; \U00000108" +
+	"Cconint; \U00002230" +
+	"Cdot; \U0000010A" +
+	"Cedilla; \U000000B8" +
+	"CenterDot; \U000000B7" +
+	"Cfr; \U0000212D" +
+	"Chi; \U000003A7" +
+	"CircleDot; \U00002299" +
+	"CircleMinus; \U00002296" +
+	"CirclePlus; \U00002295" +
+	"CircleTimes; \U00002297" +
+	"ClockwiseContourIntegral; \U00002232" +
+	"CloseCurlyDoubleQuote; \U0000201D" +
+	"CloseCurlyQuote; \U00002019" +
+	"Colon; \U00002237" +
+	"Colone; \U00002A74" +
+	"Congruent; \U00002261" +
+	"Conint; \U0000222F" +
+	"ContourIntegral; \U0000222E" +
+	"Copf; \U00002102" +
+	"Coproduct; \U00002210" +
+	"CounterClockwiseContourIntegral; \U00002233" +
+	"Cross; \U00002A2F" +
+	"Cscr; \U0001D49E" +
+	"Cup; \U000022D3" +
+	"CupCap; \U0000224D" +
+	"DD; \U00002145" +
+	"DDotrahd; \U00002911" +
+	"DJcy; \U00000402" +
+	"DScy; \U00000405" +
+	"DZcy; \U0000040F" +
+	"Dagger; \U00002021" +
+	"Darr; \U000021A1" +
+	"Dashv; \U00002AE4" +
+	"Dcaron; \U0000010E" +
+	"Dcy; \U00000414" +
+	"Del; \U00002207" +
+	"Delta; \U00000394" +
+	"Dfr; \U0001D507" +
+	"DiacriticalAcute; \U000000B4" +
+	"DiacriticalDot; \U000002D9" +
+	"DiacriticalDoubleAcute; \U000002DD" +
+	"DiacriticalGrave; \U00000060" +
+	"DiacriticalTilde; \U000002DC" +
+	"Diamond; \U000022C4" +
+	"DifferentialD; \U00002146" +
+	"Dopf; \U0001D53B" +
+	"Dot; \U000000A8" +
+	"DotDot; \U000020DC" +
+	"DotEqual; \U00002250" +
+	"DoubleContourIntegral; \U0000222F" +
+	"DoubleDot; \U000000A8" +
+	"DoubleDownArrow; \U000021D3" +
+	"DoubleLeftArrow; \U000021D0" +
+	"DoubleLeftRightArrow; \U000021D4" +
+	"DoubleLeftTee; \U00002AE4" +
+	"DoubleLongLeftArrow; \U000027F8" +
+	"DoubleLongLeftRightArrow; \U000027FA" +
+	"DoubleLongRightArrow; \U000027F9" +
+	"DoubleRightArrow; \U000021D2" +
+	"DoubleRightTee; \U000022A8" +
+	"DoubleUpArrow; \U000021D1" +
+	"DoubleUpDownArrow; \U000021D5" +
+	"DoubleVerticalBar; \U00002225" +
+	"DownArrow; \U00002193" +
+	"DownArrowBar; \U00002913" +
+	"DownArrowUpArrow; \U000021F5" +
+	"DownBreve; \U00000311" +
+	"DownLeftRightVector; \U00002950" +
+	"DownLeftTeeVector; \U0000295E" +
+	"DownLeftVector; \U000021BD" +
+	"DownLeftVectorBar; \U00002956" +
+	"DownRightTeeVector; \U0000295F" +
+	"DownRightVector; \U000021C1" +
+	"DownRightVectorBar; \U00002957" +
+	"DownTee; \U000022A4" +
+	"DownTeeArrow; \U000021A7" +
+	"Downarrow; \U000021D3" +
+	"Dscr; \U0001D49F" +
+	"Dstrok; \U00000110" +
+	"ENG; \U0000014A" +
+	"ETH; \U000000D0" +
+	"Eacute; \U000000C9" +
+	"Ecaron; \U0000011A" +
+	"Ecirc; \U000000CA" +
+	"Ecy; \U0000042D" +
+	"Edot; \U00000116" +
+	"Efr; \U0001D508" +
+	"Egrave; \U000000C8" +
+	"Element; \U00002208" +
+	"Emacr; \U00000112" +
+	"EmptySmallSquare; \U000025FB" +
+	"EmptyVerySmallSquare; \U000025AB" +
+	"Eogon; \U00000118" +
+	"Eopf; \U0001D53C" +
+	"Epsilon; \U00000395" +
+	"Equal; \U00002A75" +
+	"EqualTilde; \U00002242" +
+	"Equilibrium; \U000021CC" +
+	"Escr; \U00002130" +
+	"Esim; \U00002A73" +
+	"Eta; \U00000397" +
+	"Euml; \U000000CB" +
+	"Exists; \U00002203" +
+	"ExponentialE; \U00002147" +
+	"Fcy; \U00000424" +
+	"Ffr; \U0001D509" +
+	"FilledSmallSquare; \U000025FC" +
+	"FilledVerySmallSquare; \U000025AA" +
+	"Fopf; \U0001D53D" +
+	"ForAll; \U00002200" +
+	"Fouriertrf; \U00002131" +
+	"Fscr; \U00002131" +
+	"GJcy; \U00000403" +
+	"GT; \U0000003E" +
+	"Gamma; \U00000393" +
+	"Gammad; \U000003DC" +
+	"Gbreve; \U0000011E" +
+	"Gcedil; \U00000122" +
+	"Gcirc; \U0000011C" +
+	"Gcy; \U00000413" +
+	"Gdot; \U00000120" +
+	"Gfr; \U0001D50A" +
+	"Gg; \U000022D9" +
+	"Gopf; \U0001D53E" +
+	"GreaterEqual; \U00002265" +
+	"GreaterEqualLess; \U000022DB" +
+	"GreaterFullEqual; \U00002267" +
+	"GreaterGreater; \U00002AA2" +
+	"GreaterLess; \U00002277" +
+	"GreaterSlantEqual; \U00002A7E" +
+	"GreaterTilde; \U00002273" +
+	"Gscr; \U0001D4A2" +
+	"Gt; \U0000226B" +
+	"HARDcy; \U0000042A" +
+	"Hacek; \U000002C7" +
+	"Hat; \U0000005E" +
+	"Hcirc; \U00000124" +
+	"Hfr; \U0000210C" +
+	"HilbertSpace; \U0000210B" +
+	"Hopf; \U0000210D" +
+	"HorizontalLine; \U00002500" +
+	"Hscr; \U0000210B" +
+	"Hstrok; \U00000126" +
+	"HumpDownHump; \U0000224E" +
+	"HumpEqual; \U0000224F" +
+	"IEcy; \U00000415" +
+	"IJlig; \U00000132" +
+	"IOcy; \U00000401" +
+	"Iacute; \U000000CD" +
+	"Icirc; \U000000CE" +
+	"Icy; \U00000418" +
+	"Idot; \U00000130" +
+	"Ifr; \U00002111" +
+	"Igrave; \U000000CC" +
+	"Im; \U00002111" +
+	"Imacr; \U0000012A" +
+	"ImaginaryI; \U00002148" +
+	"Implies; \U000021D2" +
+	"Int; \U0000222C" +
+	"Integral; \U0000222B" +
+	"Intersection; \U000022C2" +
+	"InvisibleComma; \U00002063" +
+	"InvisibleTimes; \U00002062" +
+	"Iogon; \U0000012E" +
+	"Iopf; \U0001D540" +
+	"Iota; \U00000399" +
+	"Iscr; \U00002110" +
+	"Itilde; \U00000128" +
+	"Iukcy; \U00000406" +
+	"Iuml; \U000000CF" +
+	"Jcirc; \U00000134" +
+	"Jcy; \U00000419" +
+	"Jfr; \U0001D50D" +
+	"Jopf; \U0001D541" +
+	"Jscr; \U0001D4A5" +
+	"Jsercy; \U00000408" +
+	"Jukcy; \U00000404" +
+	"KHcy; \U00000425" +
+	"KJcy; \U0000040C" +
+	"Kappa; \U0000039A" +
+	"Kcedil; \U00000136" +
+	"Kcy; \U0000041A" +
+	"Kfr; \U0001D50E" +
+	"Kopf; \U0001D542" +
+	"Kscr; \U0001D4A6" +
+	"LJcy; \U00000409" +
+	"LT; \U0000003C" +
+	"Lacute; \U00000139" +
+	"Lambda; \U0000039B" +
+	"Lang; \U000027EA" +
+	"Laplacetrf; \U00002112" +
+	"Larr; \U0000219E" +
+	"Lcaron; \U0000013D" +
+	"Lcedil; \U0000013B" +
+	"Lcy; \U0000041B" +
+	"LeftAngleBracket; \U000027E8" +
+	"LeftArrow; \U00002190" +
+	"LeftArrowBar; \U000021E4" +
+	"LeftArrowRightArrow; \U000021C6" +
+	"LeftCeiling; \U00002308" +
+	"LeftDoubleBracket; \U000027E6" +
+	"LeftDownTeeVector; \U00002961" +
+	"LeftDownVector; \U000021C3" +
+	"LeftDownVectorBar; \U00002959" +
+	"LeftFloor; \U0000230A" +
+	"LeftRightArrow; \U00002194" +
+	"LeftRightVector; \U0000294E" +
+	"LeftTee; \U000022A3" +
+	"LeftTeeArrow; \U000021A4" +
+	"LeftTeeVector; \U0000295A" +
+	"LeftTriangle; \U000022B2" +
+	"LeftTriangleBar; \U000029CF" +
+	"LeftTriangleEqual; \U000022B4" +
+	"LeftUpDownVector; \U00002951" +
+	"LeftUpTeeVector; \U00002960" +
+	"LeftUpVector; \U000021BF" +
+	"LeftUpVectorBar; \U00002958" +
+	"LeftVector; \U000021BC" +
+	"LeftVectorBar; \U00002952" +
+	"Leftarrow; \U000021D0" +
+	"Leftrightarrow; \U000021D4" +
+	"LessEqualGreater; \U000022DA" +
+	"LessFullEqual; \U00002266" +
+	"LessGreater; \U00002276" +
+	"LessLess; \U00002AA1" +
+	"LessSlantEqual; \U00002A7D" +
+	"LessTilde; \U00002272" +
+	"Lfr; \U0001D50F" +
+	"Ll; \U000022D8" +
+	"Lleftarrow; \U000021DA" +
+	"Lmidot; \U0000013F" +
+	"LongLeftArrow; \U000027F5" +
+	"LongLeftRightArrow; \U000027F7" +
+	"LongRightArrow; \U000027F6" +
+	"Longleftarrow; \U000027F8" +
+	"Longleftrightarrow; \U000027FA" +
+	"Longrightarrow; \U000027F9" +
+	"Lopf; \U0001D543" +
+	"LowerLeftArrow; \U00002199" +
+	"LowerRightArrow; \U00002198" +
+	"Lscr; \U00002112" +
+	"Lsh; \U000021B0" +
+	"Lstrok; \U00000141" +
+	"Lt; \U0000226A" +
+	"Map; \U00002905" +
+	"Mcy; \U0000041C" +
+	"MediumSpace; \U0000205F" +
+	"Mellintrf; \U00002133" +
+	"Mfr; \U0001D510" +
+	"MinusPlus; \U00002213" +
+	"Mopf; \U0001D544" +
+	"Mscr; \U00002133" +
+	"Mu; \U0000039C" +
+	"NJcy; \U0000040A" +
+	"Nacute; \U00000143" +
+	"Ncaron; \U00000147" +
+	"Ncedil; \U00000145" +
+	"Ncy; \U0000041D" +
+	"NegativeMediumSpace; \U0000200B" +
+	"NegativeThickSpace; \U0000200B" +
+	"NegativeThinSpace; \U0000200B" +
+	"NegativeVeryThinSpace; \U0000200B" +
+	"NestedGreaterGreater; \U0000226B" +
+	"NestedLessLess; \U0000226A" +
+	"NewLine; \U0000000A" +
+	"Nfr; \U0001D511" +
+	"NoBreak; \U00002060" +
+	"NonBreakingSpace; \U000000A0" +
+	"Nopf; \U00002115" +
+	"Not; \U00002AEC" +
+	"NotCongruent; \U00002262" +
+	"NotCupCap; \U0000226D" +
+	"NotDoubleVerticalBar; \U00002226" +
+	"NotElement; \U00002209" +
+	"NotEqual; \U00002260" +
+	"NotExists; \U00002204" +
+	"NotGreater; \U0000226F" +
+	"NotGreaterEqual; \U00002271" +
+	"NotGreaterLess; \U00002279" +
+	"NotGreaterTilde; \U00002275" +
+	"NotLeftTriangle; \U000022EA" +
+	"NotLeftTriangleEqual; \U000022EC" +
+	"NotLess; \U0000226E" +
+	"NotLessEqual; \U00002270" +
+	"NotLessGreater; \U00002278" +
+	"NotLessTilde; \U00002274" +
+	"NotPrecedes; \U00002280" +
+	"NotPrecedesSlantEqual; \U000022E0" +
+	"NotReverseElement; \U0000220C" +
+	"NotRightTriangle; \U000022EB" +
+	"NotRightTriangleEqual; \U000022ED" +
+	"NotSquareSubsetEqual; \U000022E2" +
+	"NotSquareSupersetEqual; \U000022E3" +
+	"NotSubsetEqual; \U00002288" +
+	"NotSucceeds; \U00002281" +
+	"NotSucceedsSlantEqual; \U000022E1" +
+	"NotSupersetEqual; \U00002289" +
+	"NotTilde; \U00002241" +
+	"NotTildeEqual; \U00002244" +
+	"NotTildeFullEqual; \U00002247" +
+	"NotTildeTilde; \U00002249" +
+	"NotVerticalBar; \U00002224" +
+	"Nscr; \U0001D4A9" +
+	"Ntilde; \U000000D1" +
+	"Nu; \U0000039D" +
+	"OElig; \U00000152" +
+	"Oacute; \U000000D3" +
+	"Ocirc; \U000000D4" +
+	"Ocy; \U0000041E" +
+	"Odblac; \U00000150" +
+	"Ofr; \U0001D512" +
+	"Ograve; \U000000D2" +
+	"Omacr; \U0000014C" +
+	"Omega; \U000003A9" +
+	"Omicron; \U0000039F" +
+	"Oopf; \U0001D546" +
+	"OpenCurlyDoubleQuote; \U0000201C" +
+	"OpenCurlyQuote; \U00002018" +
+	"Or; \U00002A54" +
+	"Oscr; \U0001D4AA" +
+	"Oslash; \U000000D8" +
+	"Otilde; \U000000D5" +
+	"Otimes; \U00002A37" +
+	"Ouml; \U000000D6" +
+	"OverBar; \U0000203E" +
+	"OverBrace; \U000023DE" +
+	"OverBracket; \U000023B4" +
+	"OverParenthesis; \U000023DC" +
+	"PartialD; \U00002202" +
+	"Pcy; \U0000041F" +
+	"Pfr; \U0001D513" +
+	"Phi; \U000003A6" +
+	"Pi; \U000003A0" +
+	"PlusMinus; \U000000B1" +
+	"Poincareplane; \U0000210C" +
+	"Popf; \U00002119" +
+	"Pr; \U00002ABB" +
+	"Precedes; \U0000227A" +
+	"PrecedesEqual; \U00002AAF" +
+	"PrecedesSlantEqual; \U0000227C" +
+	"PrecedesTilde; \U0000227E" +
+	"Prime; \U00002033" +
+	"Product; \U0000220F" +
+	"Proportion; \U00002237" +
+	"Proportional; \U0000221D" +
+	"Pscr; \U0001D4AB" +
+	"Psi; \U000003A8" +
+	"QUOT; \U00000022" +
+	"Qfr; \U0001D514" +
+	"Qopf; \U0000211A" +
+	"Qscr; \U0001D4AC" +
+	"RBarr; \U00002910" +
+	"REG; \U000000AE" +
+	"Racute; \U00000154" +
+	"Rang; \U000027EB" +
+	"Rarr; \U000021A0" +
+	"Rarrtl; \U00002916" +
+	"Rcaron; \U00000158" +
+	"Rcedil; \U00000156" +
+	"Rcy; \U00000420" +
+	"Re; \U0000211C" +
+	"ReverseElement; \U0000220B" +
+	"ReverseEquilibrium; \U000021CB" +
+	"ReverseUpEquilibrium; \U0000296F" +
+	"Rfr; \U0000211C" +
+	"Rho; \U000003A1" +
+	"RightAngleBracket; \U000027E9" +
+	"RightArrow; \U00002192" +
+	"RightArrowBar; \U000021E5" +
+	"RightArrowLeftArrow; \U000021C4" +
+	"RightCeiling; \U00002309" +
+	"RightDoubleBracket; \U000027E7" +
+	"RightDownTeeVector; \U0000295D" +
+	"RightDownVector; \U000021C2" +
+	"RightDownVectorBar; \U00002955" +
+	"RightFloor; \U0000230B" +
+	"RightTee; \U000022A2" +
+	"RightTeeArrow; \U000021A6" +
+	"RightTeeVector; \U0000295B" +
+	"RightTriangle; \U000022B3" +
+	"RightTriangleBar; \U000029D0" +
+	"RightTriangleEqual; \U000022B5" +
+	"RightUpDownVector; \U0000294F" +
+	"RightUpTeeVector; \U0000295C" +
+	"RightUpVector; \U000021BE" +
+	"RightUpVectorBar; \U00002954" +
+	"RightVector; \U000021C0" +
+	"RightVectorBar; \U00002953" +
+	"Rightarrow; \U000021D2" +
+	"Ropf; \U0000211D" +
+	"RoundImplies; \U00002970" +
+	"Rrightarrow; \U000021DB" +
+	"Rscr; \U0000211B" +
+	"Rsh; \U000021B1" +
+	"RuleDelayed; \U000029F4" +
+	"SHCHcy; \U00000429" +
+	"SHcy; \U00000428" +
+	"SOFTcy; \U0000042C" +
+	"Sacute; \U0000015A" +
+	"Sc; \U00002ABC" +
+	"Scaron; \U00000160" +
+	"Scedil; \U0000015E" +
+	"Scirc; \U0000015C" +
+	"Scy; \U00000421" +
+	"Sfr; \U0001D516" +
+	"ShortDownArrow; \U00002193" +
+	"ShortLeftArrow; \U00002190" +
+	"ShortRightArrow; \U00002192" +
+	"ShortUpArrow; \U00002191" +
+	"Sigma; \U000003A3" +
+	"SmallCircle; \U00002218" +
+	"Sopf; \U0001D54A" +
+	"Sqrt; \U0000221A" +
+	"Square; \U000025A1" +
+	"SquareIntersection; \U00002293" +
+	"SquareSubset; \U0000228F" +
+	"SquareSubsetEqual; \U00002291" +
+	"SquareSuperset; \U00002290" +
+	"SquareSupersetEqual; \U00002292" +
+	"SquareUnion; \U00002294" +
+	"Sscr; \U0001D4AE" +
+	"Star; \U000022C6" +
+	"Sub; \U000022D0" +
+	"Subset; \U000022D0" +
+	"SubsetEqual; \U00002286" +
+	"Succeeds; \U0000227B" +
+	"SucceedsEqual; \U00002AB0" +
+	"SucceedsSlantEqual; \U0000227D" +
+	"SucceedsTilde; \U0000227F" +
+	"SuchThat; \U0000220B" +
+	"Sum; \U00002211" +
+	"Sup; \U000022D1" +
+	"Superset; \U00002283" +
+	"SupersetEqual; \U00002287" +
+	"Supset; \U000022D1" +
+	"THORN; \U000000DE" +
+	"TRADE; \U00002122" +
+	"TSHcy; \U0000040B" +
+	"TScy; \U00000426" +
+	"Tab; \U00000009" +
+	"Tau; \U000003A4" +
+	"Tcaron; \U00000164" +
+	"Tcedil; \U00000162" +
+	"Tcy; \U00000422" +
+	"Tfr; \U0001D517" +
+	"Therefore; \U00002234" +
+	"Theta; \U00000398" +
+	"ThinSpace; \U00002009" +
+	"Tilde; \U0000223C" +
+	"TildeEqual; \U00002243" +
+	"TildeFullEqual; \U00002245" +
+	"TildeTilde; \U00002248" +
+	"Topf; \U0001D54B" +
+	"TripleDot; \U000020DB" +
+	"Tscr; \U0001D4AF" +
+	"Tstrok; \U00000166" +
+	"Uacute; \U000000DA" +
+	"Uarr; \U0000219F" +
+	"Uarrocir; \U00002949" +
+	"Ubrcy; \U0000040E" +
+	"Ubreve; \U0000016C" +
+	"Ucirc; \U000000DB" +
+	"Ucy; \U00000423" +
+	"Udblac; \U00000170" +
+	"Ufr; \U0001D518" +
+	"Ugrave; \U000000D9" +
+	"Umacr; \U0000016A" +
+	"UnderBar; \U0000005F" +
+	"UnderBrace; \U000023DF" +
+	"UnderBracket; \U000023B5" +
+	"UnderParenthesis; \U000023DD" +
+	"Union; \U000022C3" +
+	"UnionPlus; \U0000228E" +
+	"Uogon; \U00000172" +
+	"Uopf; \U0001D54C" +
+	"UpArrow; \U00002191" +
+	"UpArrowBar; \U00002912" +
+	"UpArrowDownArrow; \U000021C5" +
+	"UpDownArrow; \U00002195" +
+	"UpEquilibrium; \U0000296E" +
+	"UpTee; \U000022A5" +
+	"UpTeeArrow; \U000021A5" +
+	"Uparrow; \U000021D1" +
+	"Updownarrow; \U000021D5" +
+	"UpperLeftArrow; \U00002196" +
+	"UpperRightArrow; \U00002197" +
+	"Upsi; \U000003D2" +
+	"Upsilon; \U000003A5" +
+	"Uring; \U0000016E" +
+	"Uscr; \U0001D4B0" +
+	"Utilde; \U00000168" +
+	"Uuml; \U000000DC" +
+	"VDash; \U000022AB" +
+	"Vbar; \U00002AEB" +
+	"Vcy; \U00000412" +
+	"Vdash; \U000022A9" +
+	"Vdashl; \U00002AE6" +
+	"Vee; \U000022C1" +
+	"Verbar; \U00002016" +
+	"Vert; \U00002016" +
+	"VerticalBar; \U00002223" +
+	"VerticalLine; \U0000007C" +
+	"VerticalSeparator; \U00002758" +
+	"VerticalTilde; \U00002240" +
+	"VeryThinSpace; \U0000200A" +
+	"Vfr; \U0001D519" +
+	"Vopf; \U0001D54D" +
+	"Vscr; \U0001D4B1" +
+	"Vvdash; \U000022AA" +
+	"Wcirc; \U00000174" +
+	"Wedge; \U000022C0" +
+	"Wfr; \U0001D51A" +
+	"Wopf; \U0001D54E" +
+	"Wscr; \U0001D4B2" +
+	"Xfr; \U0001D51B" +
+	"Xi; \U0000039E" +
+	"Xopf; \U0001D54F" +
+	"Xscr; \U0001D4B3" +
+	"YAcy; \U0000042F" +
+	"YIcy; \U00000407" +
+	"YUcy; \U0000042E" +
+	"Yacute; \U000000DD" +
+	"Ycirc; \U00000176" +
+	"Ycy; \U0000042B" +
+	"Yfr; \U0001D51C" +
+	"Yopf; \U0001D550" +
+	"Yscr; \U0001D4B4" +
+	"Yuml; \U00000178" +
+	"ZHcy; \U00000416" +
+	"Zacute; \U00000179" +
+	"Zcaron; \U0000017D" +
+	"Zcy; \U00000417" +
+	"Zdot; \U0000017B" +
+	"ZeroWidthSpace; \U0000200B" +
+	"Zeta; \U00000396" +
+	"Zfr; \U00002128" +
+	"Zopf; \U00002124" +
+	"Zscr; \U0001D4B5" +
+	"aacute; \U000000E1" +
+	"abreve; \U00000103" +
+	"ac; \U0000223E" +
+	"acd; \U0000223F" +
+	"acirc; \U000000E2" +
+	"acute; \U000000B4" +
+	"acy; \U00000430" +
+	"aelig; \U000000E6" +
+	"af; \U00002061" +
+	"afr; \U0001D51E" +
+	"agrave; \U000000E0" +
+	"alefsym; \U00002135" +
+	"aleph; \U00002135" +
+	"alpha; \U000003B1" +
+	"amacr; \U00000101" +
+	"amalg; \U00002A3F" +
+	"amp; \U00000026" +
+	"and; \U00002227" +
+	"andand; \U00002A55" +
+	"andd; \U00002A5C" +
+	"andslope; \U00002A58" +
+	"andv; \U00002A5A" +
+	"ang; \U00002220" +
+	"ange; \U000029A4" +
+	"angle; \U00002220" +
+	"angmsd; \U00002221" +
+	"angmsdaa; \U000029A8" +
+	"angmsdab; \U000029A9" +
+	"angmsdac; \U000029AA" +
+	"angmsdad; \U000029AB" +
+	"angmsdae; \U000029AC" +
+	"angmsdaf; \U000029AD" +
+	"angmsdag; \U000029AE" +
+	"angmsdah; \U000029AF" +
+	"angrt; \U0000221F" +
+	"angrtvb; \U000022BE" +
+	"angrtvbd; \U0000299D" +
+	"angsph; \U00002222" +
+	"angst; \U000000C5" +
+	"angzarr; \U0000237C" +
+	"aogon; \U00000105" +
+	"aopf; \U0001D552" +
+	"ap; \U00002248" +
+	"apE; \U00002A70" +
+	"apacir; \U00002A6F" +
+	"ape; \U0000224A" +
+	"apid; \U0000224B" +
+	"apos; \U00000027" +
+	"approx; \U00002248" +
+	"approxeq; \U0000224A" +
+	"aring; \U000000E5" +
+	"ascr; \U0001D4B6" +
+	"ast; \U0000002A" +
+	"asymp; \U00002248" +
+	"asympeq; \U0000224D" +
+	"atilde; \U000000E3" +
+	"auml; \U000000E4" +
+	"awconint; \U00002233" +
+	"awint; \U00002A11" +
+	"bNot; \U00002AED" +
+	"backcong; \U0000224C" +
+	"backepsilon; \U000003F6" +
+	"backprime; \U00002035" +
+	"backsim; \U0000223D" +
+	"backsimeq; \U000022CD" +
+	"barvee; \U000022BD" +
+	"barwed; \U00002305" +
+	"barwedge; \U00002305" +
+	"bbrk; \U000023B5" +
+	"bbrktbrk; \U000023B6" +
+	"bcong; \U0000224C" +
+	"bcy; \U00000431" +
+	"bdquo; \U0000201E" +
+	"becaus; \U00002235" +
+	"because; \U00002235" +
+	"bemptyv; \U000029B0" +
+	"bepsi; \U000003F6" +
+	"bernou; \U0000212C" +
+	"beta; \U000003B2" +
+	"beth; \U00002136" +
+	"between; \U0000226C" +
+	"bfr; \U0001D51F" +
+	"bigcap; \U000022C2" +
+	"bigcirc; \U000025EF" +
+	"bigcup; \U000022C3" +
+	"bigodot; \U00002A00" +
+	"bigoplus; \U00002A01" +
+	"bigotimes; \U00002A02" +
+	"bigsqcup; \U00002A06" +
+	"bigstar; \U00002605" +
+	"bigtriangledown; \U000025BD" +
+	"bigtriangleup; \U000025B3" +
+	"biguplus; \U00002A04" +
+	"bigvee; \U000022C1" +
+	"bigwedge; \U000022C0" +
+	"bkarow; \U0000290D" +
+	"blacklozenge; \U000029EB" +
+	"blacksquare; \U000025AA" +
+	"blacktriangle; \U000025B4" +
+	"blacktriangledown; \U000025BE" +
+	"blacktriangleleft; \U000025C2" +
+	"blacktriangleright; \U000025B8" +
+	"blank; \U00002423" +
+	"blk12; \U00002592" +
+	"blk14; \U00002591" +
+	"blk34; \U00002593" +
+	"block; \U00002588" +
+	"bnot; \U00002310" +
+	"bopf; \U0001D553" +
+	"bot; \U000022A5" +
+	"bottom; \U000022A5" +
+	"bowtie; \U000022C8" +
+	"boxDL; \U00002557" +
+	"boxDR; \U00002554" +
+	"boxDl; \U00002556" +
+	"boxDr; \U00002553" +
+	"boxH; \U00002550" +
+	"boxHD; \U00002566" +
+	"boxHU; \U00002569" +
+	"boxHd; \U00002564" +
+	"boxHu; \U00002567" +
+	"boxUL; \U0000255D" +
+	"boxUR; \U0000255A" +
+	"boxUl; \U0000255C" +
+	"boxUr; \U00002559" +
+	"boxV; \U00002551" +
+	"boxVH; \U0000256C" +
+	"boxVL; \U00002563" +
+	"boxVR; \U00002560" +
+	"boxVh; \U0000256B" +
+	"boxVl; \U00002562" +
+	"boxVr; \U0000255F" +
+	"boxbox; \U000029C9" +
+	"boxdL; \U00002555" +
+	"boxdR; \U00002552"

@@ -6,719 +6,718 @@
 
 package html
 
-// entitiesB is part of the entity table (entity.go): "boxdl;" to "nsimeq;".
-var entitiesB = [...]entityRune{
-	{"boxdl;", '\U00002510'},
-	{"boxdr;", '\U0000250C'},
-	{"boxh;", '\U00002500'},
-	{"boxhD;", '\U00002565'},
-	{"boxhU;", '\U00002568'},
-	{"boxhd;", '\U0000252C'},
-	{"boxhu;", '\U00002534'},
-	{"boxminus;", '\U0000229F'},
-	{"boxplus;", '\U0000229E'},
-	{"boxtimes;", '\U000022A0'},
-	{"boxuL;", '\U0000255B'},
-	{"boxuR;", '\U00002558'},
-	{"boxul;", '\U00002518'},
-	{"boxur;", '\U00002514'},
-	{"boxv;", '\U00002502'},
-	{"boxvH;", '\U0000256A'},
-	{"boxvL;", '\U00002561'},
-	{"boxvR;", '\U0000255E'},
-	{"boxvh;", '\U0000253C'},
-	{"boxvl;", '\U00002524'},
-	{"boxvr;", '\U0000251C'},
-	{"bprime;", '\U00002035'},
-	{"breve;", '\U000002D8'},
-	{"brvbar;", '\U000000A6'},
-	{"bscr;", '\U0001D4B7'},
-	{"bsemi;", '\U0000204F'},
-	{"bsim;", '\U0000223D'},
-	{"bsime;", '\U000022CD'},
-	{"bsol;", '\U0000005C'},
-	{"bsolb;", '\U000029C5'},
-	{"bsolhsub;", '\U000027C8'},
-	{"bull;", '\U00002022'},
-	{"bullet;", '\U00002022'},
-	{"bump;", '\U0000224E'},
-	{"bumpE;", '\U00002AAE'},
-	{"bumpe;", '\U0000224F'},
-	{"bumpeq;", '\U0000224F'},
-	{"cacute;", '\U00000107'},
-	{"cap;", '\U00002229'},
-	{"capand;", '\U00002A44'},
-	{"capbrcup;", '\U00002A49'},
-	{"capcap;", '\U00002A4B'},
-	{"capcup;", '\U00002A47'},
-	{"capdot;", '\U00002A40'},
-	{"caret;", '\U00002041'},
-	{"caron;", '\U000002C7'},
-	{"ccaps;", '\U00002A4D'},
-	{"ccaron;", '\U0000010D'},
-	{"ccedil;", '\U000000E7'},
-	{"ccirc;", '\U00000109'},
-	{"ccups;", '\U00002A4C'},
-	{"ccupssm;", '\U00002A50'},
-	{"cdot;", '\U0000010B'},
-	{"cedil;", '\U000000B8'},
-	{"cemptyv;", '\U000029B2'},
-	{"cent;", '\U000000A2'},
-	{"centerdot;", '\U000000B7'},
-	{"cfr;", '\U0001D520'},
-	{"chcy;", '\U00000447'},
-	{"check;", '\U00002713'},
-	{"checkmark;", '\U00002713'},
-	{"chi;", '\U000003C7'},
-	{"cir;", '\U000025CB'},
-	{"cirE;", '\U000029C3'},
-	{"circ;", '\U000002C6'},
-	{"circeq;", '\U00002257'},
-	{"circlearrowleft;", '\U000021BA'},
-	{"circlearrowright;", '\U000021BB'},
-	{"circledR;", '\U000000AE'},
-	{"circledS;", '\U000024C8'},
-	{"circledast;", '\U0000229B'},
-	{"circledcirc;", '\U0000229A'},
-	{"circleddash;", '\U0000229D'},
-	{"cire;", '\U00002257'},
-	{"cirfnint;", '\U00002A10'},
-	{"cirmid;", '\U00002AEF'},
-	{"cirscir;", '\U000029C2'},
-	{"clubs;", '\U00002663'},
-	{"clubsuit;", '\U00002663'},
-	{"colon;", '\U0000003A'},
-	{"colone;", '\U00002254'},
-	{"coloneq;", '\U00002254'},
-	{"comma;", '\U0000002C'},
-	{"commat;", '\U00000040'},
-	{"comp;", '\U00002201'},
-	{"compfn;", '\U00002218'},
-	{"complement;", '\U00002201'},
-	{"complexes;", '\U00002102'},
-	{"cong;", '\U00002245'},
-	{"congdot;", '\U00002A6D'},
-	{"conint;", '\U0000222E'},
-	{"copf;", '\U0001D554'},
-	{"coprod;", '\U00002210'},
-	{"copy;", '\U000000A9'},
-	{"copysr;", '\U00002117'},
-	{"crarr;", '\U000021B5'},
-	{"cross;", '\U00002717'},
-	{"cscr;", '\U0001D4B8'},
-	{"csub;", '\U00002ACF'},
-	{"csube;", '\U00002AD1'},
-	{"csup;", '\U00002AD0'},
-	{"csupe;", '\U00002AD2'},
-	{"ctdot;", '\U000022EF'},
-	{"cudarrl;", '\U00002938'},
-	{"cudarrr;", '\U00002935'},
-	{"cuepr;", '\U000022DE'},
-	{"cuesc;", '\U000022DF'},
-	{"cularr;", '\U000021B6'},
-	{"cularrp;", '\U0000293D'},
-	{"cup;", '\U0000222A'},
-	{"cupbrcap;", '\U00002A48'},
-	{"cupcap;", '\U00002A46'},
-	{"cupcup;", '\U00002A4A'},
-	{"cupdot;", '\U0000228D'},
-	{"cupor;", '\U00002A45'},
-	{"curarr;", '\U000021B7'},
-	{"curarrm;", '\U0000293C'},
-	{"curlyeqprec;", '\U000022DE'},
-	{"curlyeqsucc;", '\U000022DF'},
-	{"curlyvee;", '\U000022CE'},
-	{"curlywedge;", '\U000022CF'},
-	{"curren;", '\U000000A4'},
-	{"curvearrowleft;", '\U000021B6'},
-	{"curvearrowright;", '\U000021B7'},
-	{"cuvee;", '\U000022CE'},
-	{"cuwed;", '\U000022CF'},
-	{"cwconint;", '\U00002232'},
-	{"cwint;", '\U00002231'},
-	{"cylcty;", '\U0000232D'},
-	{"dArr;", '\U000021D3'},
-	{"dHar;", '\U00002965'},
-	{"dagger;", '\U00002020'},
-	{"daleth;", '\U00002138'},
-	{"darr;", '\U00002193'},
-	{"dash;", '\U00002010'},
-	{"dashv;", '\U000022A3'},
-	{"dbkarow;", '\U0000290F'},
-	{"dblac;", '\U000002DD'},
-	{"dcaron;", '\U0000010F'},
-	{"dcy;", '\U00000434'},
-	{"dd;", '\U00002146'},
-	{"ddagger;", '\U00002021'},
-	{"ddarr;", '\U000021CA'},
-	{"ddotseq;", '\U00002A77'},
-	{"deg;", '\U000000B0'},
-	{"delta;", '\U000003B4'},
-	{"demptyv;", '\U000029B1'},
-	{"dfisht;", '\U0000297F'},
-	{"dfr;", '\U0001D521'},
-	{"dharl;", '\U000021C3'},
-	{"dharr;", '\U000021C2'},
-	{"diam;", '\U000022C4'},
-	{"diamond;", '\U000022C4'},
-	{"diamondsuit;", '\U00002666'},
-	{"diams;", '\U00002666'},
-	{"die;", '\U000000A8'},
-	{"digamma;", '\U000003DD'},
-	{"disin;", '\U000022F2'},
-	{"div;", '\U000000F7'},
-	{"divide;", '\U000000F7'},
-	{"divideontimes;", '\U000022C7'},
-	{"divonx;", '\U000022C7'},
-	{"djcy;", '\U00000452'},
-	{"dlcorn;", '\U0000231E'},
-	{"dlcrop;", '\U0000230D'},
-	{"dollar;", '\U00000024'},
-	{"dopf;", '\U0001D555'},
-	{"dot;", '\U000002D9'},
-	{"doteq;", '\U00002250'},
-	{"doteqdot;", '\U00002251'},
-	{"dotminus;", '\U00002238'},
-	{"dotplus;", '\U00002214'},
-	{"dotsquare;", '\U000022A1'},
-	{"doublebarwedge;", '\U00002306'},
-	{"downarrow;", '\U00002193'},
-	{"downdownarrows;", '\U000021CA'},
-	{"downharpoonleft;", '\U000021C3'},
-	{"downharpoonright;", '\U000021C2'},
-	{"drbkarow;", '\U00002910'},
-	{"drcorn;", '\U0000231F'},
-	{"drcrop;", '\U0000230C'},
-	{"dscr;", '\U0001D4B9'},
-	{"dscy;", '\U00000455'},
-	{"dsol;", '\U000029F6'},
-	{"dstrok;", '\U00000111'},
-	{"dtdot;", '\U000022F1'},
-	{"dtri;", '\U000025BF'},
-	{"dtrif;", '\U000025BE'},
-	{"duarr;", '\U000021F5'},
-	{"duhar;", '\U0000296F'},
-	{"dwangle;", '\U000029A6'},
-	{"dzcy;", '\U0000045F'},
-	{"dzigrarr;", '\U000027FF'},
-	{"eDDot;", '\U00002A77'},
-	{"eDot;", '\U00002251'},
-	{"eacute;", '\U000000E9'},
-	{"easter;", '\U00002A6E'},
-	{"ecaron;", '\U0000011B'},
-	{"ecir;", '\U00002256'},
-	{"ecirc;", '\U000000EA'},
-	{"ecolon;", '\U00002255'},
-	{"ecy;", '\U0000044D'},
-	{"edot;", '\U00000117'},
-	{"ee;", '\U00002147'},
-	{"efDot;", '\U00002252'},
-	{"efr;", '\U0001D522'},
-	{"eg;", '\U00002A9A'},
-	{"egrave;", '\U000000E8'},
-	{"egs;", '\U00002A96'},
-	{"egsdot;", '\U00002A98'},
-	{"el;", '\U00002A99'},
-	{"elinters;", '\U000023E7'},
-	{"ell;", '\U00002113'},
-	{"els;", '\U00002A95'},
-	{"elsdot;", '\U00002A97'},
-	{"emacr;", '\U00000113'},
-	{"empty;", '\U00002205'},
-	{"emptyset;", '\U00002205'},
-	{"emptyv;", '\U00002205'},
-	{"emsp;", '\U00002003'},
-	{"emsp13;", '\U00002004'},
-	{"emsp14;", '\U00002005'},
-	{"eng;", '\U0000014B'},
-	{"ensp;", '\U00002002'},
-	{"eogon;", '\U00000119'},
-	{"eopf;", '\U0001D556'},
-	{"epar;", '\U000022D5'},
-	{"eparsl;", '\U000029E3'},
-	{"eplus;", '\U00002A71'},
-	{"epsi;", '\U000003B5'},
-	{"epsilon;", '\U000003B5'},
-	{"epsiv;", '\U000003F5'},
-	{"eqcirc;", '\U00002256'},
-	{"eqcolon;", '\U00002255'},
-	{"eqsim;", '\U00002242'},
-	{"eqslantgtr;", '\U00002A96'},
-	{"eqslantless;", '\U00002A95'},
-	{"equals;", '\U0000003D'},
-	{"equest;", '\U0000225F'},
-	{"equiv;", '\U00002261'},
-	{"equivDD;", '\U00002A78'},
-	{"eqvparsl;", '\U000029E5'},
-	{"erDot;", '\U00002253'},
-	{"erarr;", '\U00002971'},
-	{"escr;", '\U0000212F'},
-	{"esdot;", '\U00002250'},
-	{"esim;", '\U00002242'},
-	{"eta;", '\U000003B7'},
-	{"eth;", '\U000000F0'},
-	{"euml;", '\U000000EB'},
-	{"euro;", '\U000020AC'},
-	{"excl;", '\U00000021'},
-	{"exist;", '\U00002203'},
-	{"expectation;", '\U00002130'},
-	{"exponentiale;", '\U00002147'},
-	{"fallingdotseq;", '\U00002252'},
-	{"fcy;", '\U00000444'},
-	{"female;", '\U00002640'},
-	{"ffilig;", '\U0000FB03'},
-	{"fflig;", '\U0000FB00'},
-	{"ffllig;", '\U0000FB04'},
-	{"ffr;", '\U0001D523'},
-	{"filig;", '\U0000FB01'},
-	{"flat;", '\U0000266D'},
-	{"fllig;", '\U0000FB02'},
-	{"fltns;", '\U000025B1'},
-	{"fnof;", '\U00000192'},
-	{"fopf;", '\U0001D557'},
-	{"forall;", '\U00002200'},
-	{"fork;", '\U000022D4'},
-	{"forkv;", '\U00002AD9'},
-	{"fpartint;", '\U00002A0D'},
-	{"frac12;", '\U000000BD'},
-	{"frac13;", '\U00002153'},
-	{"frac14;", '\U000000BC'},
-	{"frac15;", '\U00002155'},
-	{"frac16;", '\U00002159'},
-	{"frac18;", '\U0000215B'},
-	{"frac23;", '\U00002154'},
-	{"frac25;", '\U00002156'},
-	{"frac34;", '\U000000BE'},
-	{"frac35;", '\U00002157'},
-	{"frac38;", '\U0000215C'},
-	{"frac45;", '\U00002158'},
-	{"frac56;", '\U0000215A'},
-	{"frac58;", '\U0000215D'},
-	{"frac78;", '\U0000215E'},
-	{"frasl;", '\U00002044'},
-	{"frown;", '\U00002322'},
-	{"fscr;", '\U0001D4BB'},
-	{"gE;", '\U00002267'},
-	{"gEl;", '\U00002A8C'},
-	{"gacute;", '\U000001F5'},
-	{"gamma;", '\U000003B3'},
-	{"gammad;", '\U000003DD'},
-	{"gap;", '\U00002A86'},
-	{"gbreve;", '\U0000011F'},
-	{"gcirc;", '\U0000011D'},
-	{"gcy;", '\U00000433'},
-	{"gdot;", '\U00000121'},
-	{"ge;", '\U00002265'},
-	{"gel;", '\U000022DB'},
-	{"geq;", '\U00002265'},
-	{"geqq;", '\U00002267'},
-	{"geqslant;", '\U00002A7E'},
-	{"ges;", '\U00002A7E'},
-	{"gescc;", '\U00002AA9'},
-	{"gesdot;", '\U00002A80'},
-	{"gesdoto;", '\U00002A82'},
-	{"gesdotol;", '\U00002A84'},
-	{"gesles;", '\U00002A94'},
-	{"gfr;", '\U0001D524'},
-	{"gg;", '\U0000226B'},
-	{"ggg;", '\U000022D9'},
-	{"gimel;", '\U00002137'},
-	{"gjcy;", '\U00000453'},
-	{"gl;", '\U00002277'},
-	{"glE;", '\U00002A92'},
-	{"gla;", '\U00002AA5'},
-	{"glj;", '\U00002AA4'},
-	{"gnE;", '\U00002269'},
-	{"gnap;", '\U00002A8A'},
-	{"gnapprox;", '\U00002A8A'},
-	{"gne;", '\U00002A88'},
-	{"gneq;", '\U00002A88'},
-	{"gneqq;", '\U00002269'},
-	{"gnsim;", '\U000022E7'},
-	{"gopf;", '\U0001D558'},
-	{"grave;", '\U00000060'},
-	{"gscr;", '\U0000210A'},
-	{"gsim;", '\U00002273'},
-	{"gsime;", '\U00002A8E'},
-	{"gsiml;", '\U00002A90'},
-	{"gt;", '\U0000003E'},
-	{"gtcc;", '\U00002AA7'},
-	{"gtcir;", '\U00002A7A'},
-	{"gtdot;", '\U000022D7'},
-	{"gtlPar;", '\U00002995'},
-	{"gtquest;", '\U00002A7C'},
-	{"gtrapprox;", '\U00002A86'},
-	{"gtrarr;", '\U00002978'},
-	{"gtrdot;", '\U000022D7'},
-	{"gtreqless;", '\U000022DB'},
-	{"gtreqqless;", '\U00002A8C'},
-	{"gtrless;", '\U00002277'},
-	{"gtrsim;", '\U00002273'},
-	{"hArr;", '\U000021D4'},
-	{"hairsp;", '\U0000200A'},
-	{"half;", '\U000000BD'},
-	{"hamilt;", '\U0000210B'},
-	{"hardcy;", '\U0000044A'},
-	{"harr;", '\U00002194'},
-	{"harrcir;", '\U00002948'},
-	{"harrw;", '\U000021AD'},
-	{"hbar;", '\U0000210F'},
-	{"hcirc;", '\U00000125'},
-	{"hearts;", '\U00002665'},
-	{"heartsuit;", '\U00002665'},
-	{"hellip;", '\U00002026'},
-	{"hercon;", '\U000022B9'},
-	{"hfr;", '\U0001D525'},
-	{"hksearow;", '\U00002925'},
-	{"hkswarow;", '\U00002926'},
-	{"hoarr;", '\U000021FF'},
-	{"homtht;", '\U0000223B'},
-	{"hookleftarrow;", '\U000021A9'},
-	{"hookrightarrow;", '\U000021AA'},
-	{"hopf;", '\U0001D559'},
-	{"horbar;", '\U00002015'},
-	{"hscr;", '\U0001D4BD'},
-	{"hslash;", '\U0000210F'},
-	{"hstrok;", '\U00000127'},
-	{"hybull;", '\U00002043'},
-	{"hyphen;", '\U00002010'},
-	{"iacute;", '\U000000ED'},
-	{"ic;", '\U00002063'},
-	{"icirc;", '\U000000EE'},
-	{"icy;", '\U00000438'},
-	{"iecy;", '\U00000435'},
-	{"iexcl;", '\U000000A1'},
-	{"iff;", '\U000021D4'},
-	{"ifr;", '\U0001D526'},
-	{"igrave;", '\U000000EC'},
-	{"ii;", '\U00002148'},
-	{"iiiint;", '\U00002A0C'},
-	{"iiint;", '\U0000222D'},
-	{"iinfin;", '\U000029DC'},
-	{"iiota;", '\U00002129'},
-	{"ijlig;", '\U00000133'},
-	{"imacr;", '\U0000012B'},
-	{"image;", '\U00002111'},
-	{"imagline;", '\U00002110'},
-	{"imagpart;", '\U00002111'},
-	{"imath;", '\U00000131'},
-	{"imof;", '\U000022B7'},
-	{"imped;", '\U000001B5'},
-	{"in;", '\U00002208'},
-	{"incare;", '\U00002105'},
-	{"infin;", '\U0000221E'},
-	{"infintie;", '\U000029DD'},
-	{"inodot;", '\U00000131'},
-	{"int;", '\U0000222B'},
-	{"intcal;", '\U000022BA'},
-	{"integers;", '\U00002124'},
-	{"intercal;", '\U000022BA'},
-	{"intlarhk;", '\U00002A17'},
-	{"intprod;", '\U00002A3C'},
-	{"iocy;", '\U00000451'},
-	{"iogon;", '\U0000012F'},
-	{"iopf;", '\U0001D55A'},
-	{"iota;", '\U000003B9'},
-	{"iprod;", '\U00002A3C'},
-	{"iquest;", '\U000000BF'},
-	{"iscr;", '\U0001D4BE'},
-	{"isin;", '\U00002208'},
-	{"isinE;", '\U000022F9'},
-	{"isindot;", '\U000022F5'},
-	{"isins;", '\U000022F4'},
-	{"isinsv;", '\U000022F3'},
-	{"isinv;", '\U00002208'},
-	{"it;", '\U00002062'},
-	{"itilde;", '\U00000129'},
-	{"iukcy;", '\U00000456'},
-	{"iuml;", '\U000000EF'},
-	{"jcirc;", '\U00000135'},
-	{"jcy;", '\U00000439'},
-	{"jfr;", '\U0001D527'},
-	{"jmath;", '\U00000237'},
-	{"jopf;", '\U0001D55B'},
-	{"jscr;", '\U0001D4BF'},
-	{"jsercy;", '\U00000458'},
-	{"jukcy;", '\U00000454'},
-	{"kappa;", '\U000003BA'},
-	{"kappav;", '\U000003F0'},
-	{"kcedil;", '\U00000137'},
-	{"kcy;", '\U0000043A'},
-	{"kfr;", '\U0001D528'},
-	{"kgreen;", '\U00000138'},
-	{"khcy;", '\U00000445'},
-	{"kjcy;", '\U0000045C'},
-	{"kopf;", '\U0001D55C'},
-	{"kscr;", '\U0001D4C0'},
-	{"lAarr;", '\U000021DA'},
-	{"lArr;", '\U000021D0'},
-	{"lAtail;", '\U0000291B'},
-	{"lBarr;", '\U0000290E'},
-	{"lE;", '\U00002266'},
-	{"lEg;", '\U00002A8B'},
-	{"lHar;", '\U00002962'},
-	{"lacute;", '\U0000013A'},
-	{"laemptyv;", '\U000029B4'},
-	{"lagran;", '\U00002112'},
-	{"lambda;", '\U000003BB'},
-	{"lang;", '\U000027E8'},
-	{"langd;", '\U00002991'},
-	{"langle;", '\U000027E8'},
-	{"lap;", '\U00002A85'},
-	{"laquo;", '\U000000AB'},
-	{"larr;", '\U00002190'},
-	{"larrb;", '\U000021E4'},
-	{"larrbfs;", '\U0000291F'},
-	{"larrfs;", '\U0000291D'},
-	{"larrhk;", '\U000021A9'},
-	{"larrlp;", '\U000021AB'},
-	{"larrpl;", '\U00002939'},
-	{"larrsim;", '\U00002973'},
-	{"larrtl;", '\U000021A2'},
-	{"lat;", '\U00002AAB'},
-	{"latail;", '\U00002919'},
-	{"late;", '\U00002AAD'},
-	{"lbarr;", '\U0000290C'},
-	{"lbbrk;", '\U00002772'},
-	{"lbrace;", '\U0000007B'},
-	{"lbrack;", '\U0000005B'},
-	{"lbrke;", '\U0000298B'},
-	{"lbrksld;", '\U0000298F'},
-	{"lbrkslu;", '\U0000298D'},
-	{"lcaron;", '\U0000013E'},
-	{"lcedil;", '\U0000013C'},
-	{"lceil;", '\U00002308'},
-	{"lcub;", '\U0000007B'},
-	{"lcy;", '\U0000043B'},
-	{"ldca;", '\U00002936'},
-	{"ldquo;", '\U0000201C'},
-	{"ldquor;", '\U0000201E'},
-	{"ldrdhar;", '\U00002967'},
-	{"ldrushar;", '\U0000294B'},
-	{"ldsh;", '\U000021B2'},
-	{"le;", '\U00002264'},
-	{"leftarrow;", '\U00002190'},
-	{"leftarrowtail;", '\U000021A2'},
-	{"leftharpoondown;", '\U000021BD'},
-	{"leftharpoonup;", '\U000021BC'},
-	{"leftleftarrows;", '\U000021C7'},
-	{"leftrightarrow;", '\U00002194'},
-	{"leftrightarrows;", '\U000021C6'},
-	{"leftrightharpoons;", '\U000021CB'},
-	{"leftrightsquigarrow;", '\U000021AD'},
-	{"leftthreetimes;", '\U000022CB'},
-	{"leg;", '\U000022DA'},
-	{"leq;", '\U00002264'},
-	{"leqq;", '\U00002266'},
-	{"leqslant;", '\U00002A7D'},
-	{"les;", '\U00002A7D'},
-	{"lescc;", '\U00002AA8'},
-	{"lesdot;", '\U00002A7F'},
-	{"lesdoto;", '\U00002A81'},
-	{"lesdotor;", '\U00002A83'},
-	{"lesges;", '\U00002A93'},
-	{"lessapprox;", '\U00002A85'},
-	{"lessdot;", '\U000022D6'},
-	{"lesseqgtr;", '\U000022DA'},
-	{"lesseqqgtr;", '\U00002A8B'},
-	{"lessgtr;", '\U00002276'},
-	{"lesssim;", '\U00002272'},
-	{"lfisht;", '\U0000297C'},
-	{"lfloor;", '\U0000230A'},
-	{"lfr;", '\U0001D529'},
-	{"lg;", '\U00002276'},
-	{"lgE;", '\U00002A91'},
-	{"lhard;", '\U000021BD'},
-	{"lharu;", '\U000021BC'},
-	{"lharul;", '\U0000296A'},
-	{"lhblk;", '\U00002584'},
-	{"ljcy;", '\U00000459'},
-	{"ll;", '\U0000226A'},
-	{"llarr;", '\U000021C7'},
-	{"llcorner;", '\U0000231E'},
-	{"llhard;", '\U0000296B'},
-	{"lltri;", '\U000025FA'},
-	{"lmidot;", '\U00000140'},
-	{"lmoust;", '\U000023B0'},
-	{"lmoustache;", '\U000023B0'},
-	{"lnE;", '\U00002268'},
-	{"lnap;", '\U00002A89'},
-	{"lnapprox;", '\U00002A89'},
-	{"lne;", '\U00002A87'},
-	{"lneq;", '\U00002A87'},
-	{"lneqq;", '\U00002268'},
-	{"lnsim;", '\U000022E6'},
-	{"loang;", '\U000027EC'},
-	{"loarr;", '\U000021FD'},
-	{"lobrk;", '\U000027E6'},
-	{"longleftarrow;", '\U000027F5'},
-	{"longleftrightarrow;", '\U000027F7'},
-	{"longmapsto;", '\U000027FC'},
-	{"longrightarrow;", '\U000027F6'},
-	{"looparrowleft;", '\U000021AB'},
-	{"looparrowright;", '\U000021AC'},
-	{"lopar;", '\U00002985'},
-	{"lopf;", '\U0001D55D'},
-	{"loplus;", '\U00002A2D'},
-	{"lotimes;", '\U00002A34'},
-	{"lowast;", '\U00002217'},
-	{"lowbar;", '\U0000005F'},
-	{"loz;", '\U000025CA'},
-	{"lozenge;", '\U000025CA'},
-	{"lozf;", '\U000029EB'},
-	{"lpar;", '\U00000028'},
-	{"lparlt;", '\U00002993'},
-	{"lrarr;", '\U000021C6'},
-	{"lrcorner;", '\U0000231F'},
-	{"lrhar;", '\U000021CB'},
-	{"lrhard;", '\U0000296D'},
-	{"lrm;", '\U0000200E'},
-	{"lrtri;", '\U000022BF'},
-	{"lsaquo;", '\U00002039'},
-	{"lscr;", '\U0001D4C1'},
-	{"lsh;", '\U000021B0'},
-	{"lsim;", '\U00002272'},
-	{"lsime;", '\U00002A8D'},
-	{"lsimg;", '\U00002A8F'},
-	{"lsqb;", '\U0000005B'},
-	{"lsquo;", '\U00002018'},
-	{"lsquor;", '\U0000201A'},
-	{"lstrok;", '\U00000142'},
-	{"lt;", '\U0000003C'},
-	{"ltcc;", '\U00002AA6'},
-	{"ltcir;", '\U00002A79'},
-	{"ltdot;", '\U000022D6'},
-	{"lthree;", '\U000022CB'},
-	{"ltimes;", '\U000022C9'},
-	{"ltlarr;", '\U00002976'},
-	{"ltquest;", '\U00002A7B'},
-	{"ltrPar;", '\U00002996'},
-	{"ltri;", '\U000025C3'},
-	{"ltrie;", '\U000022B4'},
-	{"ltrif;", '\U000025C2'},
-	{"lurdshar;", '\U0000294A'},
-	{"luruhar;", '\U00002966'},
-	{"mDDot;", '\U0000223A'},
-	{"macr;", '\U000000AF'},
-	{"male;", '\U00002642'},
-	{"malt;", '\U00002720'},
-	{"maltese;", '\U00002720'},
-	{"map;", '\U000021A6'},
-	{"mapsto;", '\U000021A6'},
-	{"mapstodown;", '\U000021A7'},
-	{"mapstoleft;", '\U000021A4'},
-	{"mapstoup;", '\U000021A5'},
-	{"marker;", '\U000025AE'},
-	{"mcomma;", '\U00002A29'},
-	{"mcy;", '\U0000043C'},
-	{"mdash;", '\U00002014'},
-	{"measuredangle;", '\U00002221'},
-	{"mfr;", '\U0001D52A'},
-	{"mho;", '\U00002127'},
-	{"micro;", '\U000000B5'},
-	{"mid;", '\U00002223'},
-	{"midast;", '\U0000002A'},
-	{"midcir;", '\U00002AF0'},
-	{"middot;", '\U000000B7'},
-	{"minus;", '\U00002212'},
-	{"minusb;", '\U0000229F'},
-	{"minusd;", '\U00002238'},
-	{"minusdu;", '\U00002A2A'},
-	{"mlcp;", '\U00002ADB'},
-	{"mldr;", '\U00002026'},
-	{"mnplus;", '\U00002213'},
-	{"models;", '\U000022A7'},
-	{"mopf;", '\U0001D55E'},
-	{"mp;", '\U00002213'},
-	{"mscr;", '\U0001D4C2'},
-	{"mstpos;", '\U0000223E'},
-	{"mu;", '\U000003BC'},
-	{"multimap;", '\U000022B8'},
-	{"mumap;", '\U000022B8'},
-	{"nLeftarrow;", '\U000021CD'},
-	{"nLeftrightarrow;", '\U000021CE'},
-	{"nRightarrow;", '\U000021CF'},
-	{"nVDash;", '\U000022AF'},
-	{"nVdash;", '\U000022AE'},
-	{"nabla;", '\U00002207'},
-	{"nacute;", '\U00000144'},
-	{"nap;", '\U00002249'},
-	{"napos;", '\U00000149'},
-	{"napprox;", '\U00002249'},
-	{"natur;", '\U0000266E'},
-	{"natural;", '\U0000266E'},
-	{"naturals;", '\U00002115'},
-	{"nbsp;", '\U000000A0'},
-	{"ncap;", '\U00002A43'},
-	{"ncaron;", '\U00000148'},
-	{"ncedil;", '\U00000146'},
-	{"ncong;", '\U00002247'},
-	{"ncup;", '\U00002A42'},
-	{"ncy;", '\U0000043D'},
-	{"ndash;", '\U00002013'},
-	{"ne;", '\U00002260'},
-	{"neArr;", '\U000021D7'},
-	{"nearhk;", '\U00002924'},
-	{"nearr;", '\U00002197'},
-	{"nearrow;", '\U00002197'},
-	{"nequiv;", '\U00002262'},
-	{"nesear;", '\U00002928'},
-	{"nexist;", '\U00002204'},
-	{"nexists;", '\U00002204'},
-	{"nfr;", '\U0001D52B'},
-	{"nge;", '\U00002271'},
-	{"ngeq;", '\U00002271'},
-	{"ngsim;", '\U00002275'},
-	{"ngt;", '\U0000226F'},
-	{"ngtr;", '\U0000226F'},
-	{"nhArr;", '\U000021CE'},
-	{"nharr;", '\U000021AE'},
-	{"nhpar;", '\U00002AF2'},
-	{"ni;", '\U0000220B'},
-	{"nis;", '\U000022FC'},
-	{"nisd;", '\U000022FA'},
-	{"niv;", '\U0000220B'},
-	{"njcy;", '\U0000045A'},
-	{"nlArr;", '\U000021CD'},
-	{"nlarr;", '\U0000219A'},
-	{"nldr;", '\U00002025'},
-	{"nle;", '\U00002270'},
-	{"nleftarrow;", '\U0000219A'},
-	{"nleftrightarrow;", '\U000021AE'},
-	{"nleq;", '\U00002270'},
-	{"nless;", '\U0000226E'},
-	{"nlsim;", '\U00002274'},
-	{"nlt;", '\U0000226E'},
-	{"nltri;", '\U000022EA'},
-	{"nltrie;", '\U000022EC'},
-	{"nmid;", '\U00002224'},
-	{"nopf;", '\U0001D55F'},
-	{"not;", '\U000000AC'},
-	{"notin;", '\U00002209'},
-	{"notinva;", '\U00002209'},
-	{"notinvb;", '\U000022F7'},
-	{"notinvc;", '\U000022F6'},
-	{"notni;", '\U0000220C'},
-	{"notniva;", '\U0000220C'},
-	{"notnivb;", '\U000022FE'},
-	{"notnivc;", '\U000022FD'},
-	{"npar;", '\U00002226'},
-	{"nparallel;", '\U00002226'},
-	{"npolint;", '\U00002A14'},
-	{"npr;", '\U00002280'},
-	{"nprcue;", '\U000022E0'},
-	{"nprec;", '\U00002280'},
-	{"nrArr;", '\U000021CF'},
-	{"nrarr;", '\U0000219B'},
-	{"nrightarrow;", '\U0000219B'},
-	{"nrtri;", '\U000022EB'},
-	{"nrtrie;", '\U000022ED'},
-	{"nsc;", '\U00002281'},
-	{"nsccue;", '\U000022E1'},
-	{"nscr;", '\U0001D4C3'},
-	{"nshortmid;", '\U00002224'},
-	{"nshortparallel;", '\U00002226'},
-	{"nsim;", '\U00002241'},
-	{"nsime;", '\U00002244'},
-	{"nsimeq;", '\U00002244'},
-}
+// entitiesB is part of the entity table (entity.go): "boxdl;" to "nsimeq;"; each entry
+// is a name, a space and the rune it stands for.
+const entitiesB = "boxdl; \U00002510" +
+	"boxdr; \U0000250C" +
+	"boxh; \U00002500" +
+	"boxhD; \U00002565" +
+	"boxhU; \U00002568" +
+	"boxhd; \U0000252C" +
+	"boxhu; \U00002534" +
+	"boxminus; \U0000229F" +
+	"boxplus; \U0000229E" +
+	"boxtimes; \U000022A0" +
+	"boxuL; \U0000255B" +
+	"boxuR; \U00002558" +
+	"boxul; \U00002518" +
+	"boxur; \U00002514" +
+	"boxv; \U00002502" +
+	"boxvH; \U0000256A" +
+	"boxvL; \U00002561" +
+	"boxvR; \U0000255E" +
+	"boxvh; \U0000253C" +
+	"boxvl; \U00002524" +
+	"boxvr; \U0000251C" +
+	"bprime; \U00002035" +
+	"breve; \U000002D8" +
+	"brvbar; \U000000A6" +
+	"bscr; \U0001D4B7" +
+	"bsemi; \U0000204F" +
+	"bsim; \U0000223D" +
+	"bsime; \U000022CD" +
+	"bsol; \U0000005C" +
+	"bsolb; \U000029C5" +
+	"bsolhsub; \U000027C8" +
+	"bull; \U00002022" +
+	"bullet; \U00002022" +
+	"bump; \U0000224E" +
+	"bumpE; \U00002AAE" +
+	"bumpe; \U0000224F" +
+	"bumpeq; \U0000224F" +
+	"cacute; \U00000107" +
+	"cap; \U00002229" +
+	"capand; \U00002A44" +
+	"capbrcup; \U00002A49" +
+	"capcap; \U00002A4B" +
+	"capcup; \U00002A47" +
+	"capdot; \U00002A40" +
+	"caret; \U00002041" +
+	"caron; \U000002C7" +
+	"ccaps; \U00002A4D" +
+	"ccaron; \U0000010D" +
+	"ccedil; \U000000E7" +
+	"ccirc; \U00000109" +
+	"ccups; \U00002A4C" +
+	"ccupssm; \U00002A50" +
+	"cdot; \U0000010B" +
+	"cedil; \U000000B8" +
+	"cemptyv; \U000029B2" +
+	"cent; \U000000A2" +
+	"centerdot; \U000000B7" +
+	"cfr; \U0001D520" +
+	"chcy; \U00000447" +
+	"check; \U00002713" +
+	"checkmark; \U00002713" +
+	"chi; \U000003C7" +
+	"cir; \U000025CB" +
+	"cirE; \U000029C3" +
+	"circ; \U000002C6" +
+	"circeq; \U00002257" +
+	"circlearrowleft; \U000021BA" +
+	"circlearrowright; \U000021BB" +
+	"circledR; \U000000AE" +
+	"circledS; \U000024C8" +
+	"circledast; \U0000229B" +
+	"circledcirc; \U0000229A" +
+	"circleddash; \U0000229D" +
+	"cire; \U00002257" +
+	"cirfnint; \U00002A10" +
+	"cirmid; \U00002AEF" +
+	"cirscir; \U000029C2" +
+	"clubs; \U00002663" +
+	"clubsuit; \U00002663" +
+	"colon; \U0000003A" +
+	"colone; \U00002254" +
+	"coloneq; \U00002254" +
+	"comma; \U0000002C" +
+	"commat; \U00000040" +
+	"comp; \U00002201" +
+	"compfn; \U00002218" +
+	"complement; \U00002201" +
+	"complexes; \U00002102" +
+	"cong; \U00002245" +
+	"congdot; \U00002A6D" +
+	"conint; \U0000222E" +
+	"copf; \U0001D554" +
+	"coprod; \U00002210" +
+	"copy; \U000000A9" +
+	"copysr; \U00002117" +
+	"crarr; \U000021B5" +
+	"cross; \U00002717" +
+	"cscr; \U0001D4B8" +
+	"csub; \U00002ACF" +
+	"csube; \U00002AD1" +
+	"csup; \U00002AD0" +
+	"csupe; \U00002AD2" +
+	"ctdot; \U000022EF" +
+	"cudarrl; \U00002938" +
+	"cudarrr; \U00002935" +
+	"cuepr; \U000022DE" +
+	"cuesc; \U000022DF" +
+	"cularr; \U000021B6" +
+	"cularrp; \U0000293D" +
+	"cup; \U0000222A" +
+	"cupbrcap; \U00002A48" +
+	"cupcap; \U00002A46" +
+	"cupcup; \U00002A4A" +
+	"cupdot; \U0000228D" +
+	"cupor; \U00002A45" +
+	"curarr; \U000021B7" +
+	"curarrm; \U0000293C" +
+	"curlyeqprec; \U000022DE" +
+	"curlyeqsucc; \U000022DF" +
+	"curlyvee; \U000022CE" +
+	"curlywedge; \U000022CF" +
+	"curren; \U000000A4" +
+	"curvearrowleft; \U000021B6" +
+	"curvearrowright; \U000021B7" +
+	"cuvee; \U000022CE" +
+	"cuwed; \U000022CF" +
+	"cwconint; \U00002232" +
+	"cwint; \U00002231" +
+	"cylcty; \U0000232D" +
+	"dArr; \U000021D3" +
+	"dHar; \U00002965" +
+	"dagger; \U00002020" +
+	"daleth; \U00002138" +
+	"darr; \U00002193" +
+	"dash; \U00002010" +
+	"dashv; \U000022A3" +
+	"dbkarow; \U0000290F" +
+	"dblac; \U000002DD" +
+	"dcaron; \U0000010F" +
+	"dcy; \U00000434" +
+	"dd; \U00002146" +
+	"ddagger; \U00002021" +
+	"ddarr; \U000021CA" +
+	"ddotseq; \U00002A77" +
+	"deg; \U000000B0" +
+	"delta; \U000003B4" +
+	"demptyv; \U000029B1" +
+	"dfisht; \U0000297F" +
+	"dfr; \U0001D521" +
+	"dharl; \U000021C3" +
+	"dharr; \U000021C2" +
+	"diam; \U000022C4" +
+	"diamond; \U000022C4" +
+	"diamondsuit; \U00002666" +
+	"diams; \U00002666" +
+	"die; \U000000A8" +
+	"digamma; \U000003DD" +
+	"disin; \U000022F2" +
+	"div; \U000000F7" +
+	"divide; \U000000F7" +
+	"divideontimes; \U000022C7" +
+	"divonx; \U000022C7" +
+	"djcy; \U00000452" +
+	"dlcorn; \U0000231E" +
+	"dlcrop; \U0000230D" +
+	"dollar; \U00000024" +
+	"dopf; \U0001D555" +
+	"dot; \U000002D9" +
+	"doteq; \U00002250" +
+	"doteqdot; \U00002251" +
+	"dotminus; \U00002238" +
+	"dotplus; \U00002214" +
+	"dotsquare; \U000022A1" +
+	"doublebarwedge; \U00002306" +
+	"downarrow; \U00002193" +
+	"downdownarrows; \U000021CA" +
+	"downharpoonleft; \U000021C3" +
+	"downharpoonright; \U000021C2" +
+	"drbkarow; \U00002910" +
+	"drcorn; \U0000231F" +
+	"drcrop; \U0000230C" +
+	"dscr; \U0001D4B9" +
+	"dscy; \U00000455" +
+	"dsol; \U000029F6" +
+	"dstrok; \U00000111" +
+	"dtdot; \U000022F1" +
+	"dtri; \U000025BF" +
+	"dtrif; \U000025BE" +
+	"duarr; \U000021F5" +
+	"duhar; \U0000296F" +
+	"dwangle; \U000029A6" +
+	"dzcy; \U0000045F" +
+	"dzigrarr; \U000027FF" +
+	"eDDot; \U00002A77" +
+	"eDot; \U00002251" +
+	"eacute; \U000000E9" +
+	"easter; \U00002A6E" +
+	"ecaron; \U0000011B" +
+	"ecir; \U00002256" +
+	"ecirc; \U000000EA" +
+	"ecolon; \U00002255" +
+	"ecy; \U0000044D" +
+	"edot; \U00000117" +
+	"ee; \U00002147" +
+	"efDot; \U00002252" +
+	"efr; \U0001D522" +
+	"eg; \U00002A9A" +
+	"egrave; \U000000E8" +
+	"egs; \U00002A96" +
+	"egsdot; \U00002A98" +
+	"el; \U00002A99" +
+	"elinters; \U000023E7" +
+	"ell; \U00002113" +
+	"els; \U00002A95" +
+	"elsdot; \U00002A97" +
+	"emacr; \U00000113" +
+	"empty; \U00002205" +
+	"emptyset; \U00002205" +
+	"emptyv; \U00002205" +
+	"emsp; \U00002003" +
+	"emsp13; \U00002004" +
+	"emsp14; \U00002005" +
+	"eng; \U0000014B" +
+	"ensp; \U00002002" +
+	"eogon; \U00000119" +
+	"eopf; \U0001D556" +
+	"epar; \U000022D5" +
+	"eparsl; \U000029E3" +
+	"eplus; \U00002A71" +
+	"epsi; \U000003B5" +
+	"epsilon; \U000003B5" +
+	"epsiv; \U000003F5" +
+	"eqcirc; \U00002256" +
+	"eqcolon; \U00002255" +
+	"eqsim; \U00002242" +
+	"eqslantgtr; \U00002A96" +
+	"eqslantless; \U00002A95" +
+	"equals; \U0000003D" +
+	"equest; \U0000225F" +
+	"equiv; \U00002261" +
+	"equivDD; \U00002A78" +
+	"eqvparsl; \U000029E5" +
+	"erDot; \U00002253" +
+	"erarr; \U00002971" +
+	"escr; \U0000212F" +
+	"esdot; \U00002250" +
+	"esim; \U00002242" +
+	"eta; \U000003B7" +
+	"eth; \U000000F0" +
+	"euml; \U000000EB" +
+	"euro; \U000020AC" +
+	"excl; \U00000021" +
+	"exist; \U00002203" +
+	"expectation; \U00002130" +
+	"exponentiale; \U00002147" +
+	"fallingdotseq; \U00002252" +
+	"fcy; \U00000444" +
+	"female; \U00002640" +
+	"ffilig; \U0000FB03" +
+	"fflig; \U0000FB00" +
+	"ffllig; \U0000FB04" +
+	"ffr; \U0001D523" +
+	"filig; \U0000FB01" +
+	"flat; \U0000266D" +
+	"fllig; \U0000FB02" +
+	"fltns; \U000025B1" +
+	"fnof; \U00000192" +
+	"fopf; \U0001D557" +
+	"forall; \U00002200" +
+	"fork; \U000022D4" +
+	"forkv; \U00002AD9" +
+	"fpartint; \U00002A0D" +
+	"frac12; \U000000BD" +
+	"frac13; \U00002153" +
+	"frac14; \U000000BC" +
+	"frac15; \U00002155" +
+	"frac16; \U00002159" +
+	"frac18; \U0000215B" +
+	"frac23; \U00002154" +
+	"frac25; \U00002156" +
+	"frac34; \U000000BE" +
+	"frac35; \U00002157" +
+	"frac38; \U0000215C" +
+	"frac45; \U00002158" +
+	"frac56; \U0000215A" +
+	"frac58; \U0000215D" +
+	"frac78; \U0000215E" +
+	"frasl; \U00002044" +
+	"frown; \U00002322" +
+	"fscr; \U0001D4BB" +
+	"gE; \U00002267" +
+	"gEl; \U00002A8C" +
+	"gacute; \U000001F5" +
+	"gamma; \U000003B3" +
+	"gammad; \U000003DD" +
+	"gap; \U00002A86" +
+	"gbreve; \U0000011F" +
+	"gcirc; \U0000011D" +
+	"gcy; \U00000433" +
+	"gdot; \U00000121" +
+	"ge; \U00002265" +
+	"gel; \U000022DB" +
+	"geq; \U00002265" +
+	"geqq; \U00002267" +
+	"geqslant; \U00002A7E" +
+	"ges; \U00002A7E" +
+	"gescc; \U00002AA9" +
+	"gesdot; \U00002A80" +
+	"gesdoto; \U00002A82" +
+	"gesdotol; \U00002A84" +
+	"gesles; \U00002A94" +
+	"gfr; \U0001D524" +
+	"gg; \U0000226B" +
+	"ggg; \U000022D9" +
+	"gimel; \U00002137" +
+	"gjcy; \U00000453" +
+	"gl; \U00002277" +
+	"glE; \U00002A92" +
+	"gla; \U00002AA5" +
+	"glj; \U00002AA4" +
+	"gnE; \U00002269" +
+	"gnap; \U00002A8A" +
+	"gnapprox; \U00002A8A" +
+	"gne; \U00002A88" +
+	"gneq; \U00002A88" +
+	"gneqq; \U00002269" +
+	"gnsim; \U000022E7" +
+	"gopf; \U0001D558" +
+	"grave; \U00000060" +
+	"gscr; \U0000210A" +
+	"gsim; \U00002273" +
+	"gsime; \U00002A8E" +
+	"gsiml; \U00002A90" +
+	"gt; \U0000003E" +
+	"gtcc; \U00002AA7" +
+	"gtcir; \U00002A7A" +
+	"gtdot; \U000022D7" +
+	"gtlPar; \U00002995" +
+	"gtquest; \U00002A7C" +
+	"gtrapprox; \U00002A86" +
+	"gtrarr; \U00002978" +
+	"gtrdot; \U000022D7" +
+	"gtreqless; \U000022DB" +
+	"gtreqqless; \U00002A8C" +
+	"gtrless; \U00002277" +
+	"gtrsim; \U00002273" +
+	"hArr; \U000021D4" +
+	"hairsp; \U0000200A" +
+	"half; \U000000BD" +
+	"hamilt; \U0000210B" +
+	"hardcy; \U0000044A" +
+	"harr; \U00002194" +
+	"harrcir; \U00002948" +
+	"harrw; \U000021AD" +
+	"hbar; \U0000210F" +
+	"hcirc; \U00000125" +
+	"hearts; \U00002665" +
+	"heartsuit; \U00002665" +
+	"hellip; \U00002026" +
+	"hercon; \U000022B9" +
+	"hfr; \U0001D525" +
+	"hksearow; \U00002925" +
+	"hkswarow; \U00002926" +
+	"hoarr; \U000021FF" +
+	"homtht; \U0000223B" +
+	"hookleftarrow; \U000021A9" +
+	"hookrightarrow; \U000021AA" +
+	"hopf; \U0001D559" +
+	"horbar; \U00002015" +
+	"hscr; \U0001D4BD" +
+	"hslash; \U0000210F" +
+	"hstrok; \U00000127" +
+	"hybull; \U00002043" +
+	"hyphen; \U00002010" +
+	"iacute; \U000000ED" +
+	"ic; \U00002063" +
+	"icirc; \U000000EE" +
+	"icy; \U00000438" +
+	"iecy; \U00000435" +
+	"iexcl; \U000000A1" +
+	"iff; \U000021D4" +
+	"ifr; \U0001D526" +
+	"igrave; \U000000EC" +
+	"ii; \U00002148" +
+	"iiiint; \U00002A0C" +
+	"iiint; \U0000222D" +
+	"iinfin; \U000029DC" +
+	"iiota; \U00002129" +
+	"ijlig; \U00000133" +
+	"imacr; \U0000012B" +
+	"image; \U00002111" +
+	"imagline; \U00002110" +
+	"imagpart; \U00002111" +
+	"imath; \U00000131" +
+	"imof; \U000022B7" +
+	"imped; \U000001B5" +
+	"in; \U00002208" +
+	"incare; \U00002105" +
+	"infin; \U0000221E" +
+	"infintie; \U000029DD" +
+	"inodot; \U00000131" +
+	"int; \U0000222B" +
+	"intcal; \U000022BA" +
+	"integers; \U00002124" +
+	"intercal; \U000022BA" +
+	"intlarhk; \U00002A17" +
+	"intprod; \U00002A3C" +
+	"iocy; \U00000451" +
+	"iogon; \U0000012F" +
+	"iopf; \U0001D55A" +
+	"iota; \U000003B9" +
+	"iprod; \U00002A3C" +
+	"iquest; \U000000BF" +
+	"iscr; \U0001D4BE" +
+	"isin; \U00002208" +
+	"isinE; \U000022F9" +
+	"isindot; \U000022F5" +
+	"isins; \U000022F4" +
+	"isinsv; \U000022F3" +
+	"isinv; \U00002208" +
+	"it; \U00002062" +
+	"itilde; \U00000129" +
+	"iukcy; \U00000456" +
+	"iuml; \U000000EF" +
+	"jcirc; \U00000135" +
+	"jcy; \U00000439" +
+	"jfr; \U0001D527" +
+	"jmath; \U00000237" +
+	"jopf; \U0001D55B" +
+	"jscr; \U0001D4BF" +
+	"jsercy; \U00000458" +
+	"jukcy; \U00000454" +
+	"kappa; \U000003BA" +
+	"kappav; \U000003F0" +
+	"kcedil; \U00000137" +
+	"kcy; \U0000043A" +
+	"kfr; \U0001D528" +
+	"kgreen; \U00000138" +
+	"khcy; \U00000445" +
+	"kjcy; \U0000045C" +
+	"kopf; \U0001D55C" +
+	"kscr; \U0001D4C0" +
+	"lAarr; \U000021DA" +
+	"lArr; \U000021D0" +
+	"lAtail; \U0000291B" +
+	"lBarr; \U0000290E" +
+	"lE; \U00002266" +
+	"lEg; \U00002A8B" +
+	"lHar; \U00002962" +
+	"lacute; \U0000013A" +
+	"laemptyv; \U000029B4" +
+	"lagran; \U00002112" +
+	"lambda; \U000003BB" +
+	"lang; \U000027E8" +
+	"langd; \U00002991" +
+	"langle; \U000027E8" +
+	"lap; \U00002A85" +
+	"laquo; \U000000AB" +
+	"larr; \U00002190" +
+	"larrb; \U000021E4" +
+	"larrbfs; \U0000291F" +
+	"larrfs; \U0000291D" +
+	"larrhk; \U000021A9" +
+	"larrlp; \U000021AB" +
+	"larrpl; \U00002939" +
+	"larrsim; \U00002973" +
+	"larrtl; \U000021A2" +
+	"lat; \U00002AAB" +
+	"latail; \U00002919" +
+	"late; \U00002AAD" +
+	"lbarr; \U0000290C" +
+	"lbbrk; \U00002772" +
+	"lbrace; \U0000007B" +
+	"lbrack; \U0000005B" +
+	"lbrke; \U0000298B" +
+	"lbrksld; \U0000298F" +
+	"lbrkslu; \U0000298D" +
+	"lcaron; \U0000013E" +
+	"lcedil; \U0000013C" +
+	"lceil; \U00002308" +
+	"lcub; \U0000007B" +
+	"lcy; \U0000043B" +
+	"ldca; \U00002936" +
+	"ldquo; \U0000201C" +
+	"ldquor; \U0000201E" +
+	"ldrdhar; \U00002967" +
+	"ldrushar; \U0000294B" +
+	"ldsh; \U000021B2" +
+	"le; \U00002264" +
+	"leftarrow; \U00002190" +
+	"leftarrowtail; \U000021A2" +
+	"leftharpoondown; \U000021BD" +
+	"leftharpoonup; \U000021BC" +
+	"leftleftarrows; \U000021C7" +
+	"leftrightarrow; \U00002194" +
+	"leftrightarrows; \U000021C6" +
+	"leftrightharpoons; \U000021CB" +
+	"leftrightsquigarrow; \U000021AD" +
+	"leftthreetimes; \U000022CB" +
+	"leg; \U000022DA" +
+	"leq; \U00002264" +
+	"leqq; \U00002266" +
+	"leqslant; \U00002A7D" +
+	"les; \U00002A7D" +
+	"lescc; \U00002AA8" +
+	"lesdot; \U00002A7F" +
+	"lesdoto; \U00002A81" +
+	"lesdotor; \U00002A83" +
+	"lesges; \U00002A93" +
+	"lessapprox; \U00002A85" +
+	"lessdot; \U000022D6" +
+	"lesseqgtr; \U000022DA" +
+	"lesseqqgtr; \U00002A8B" +
+	"lessgtr; \U00002276" +
+	"lesssim; \U00002272" +
+	"lfisht; \U0000297C" +
+	"lfloor; \U0000230A" +
+	"lfr; \U0001D529" +
+	"lg; \U00002276" +
+	"lgE; \U00002A91" +
+	"lhard; \U000021BD" +
+	"lharu; \U000021BC" +
+	"lharul; \U0000296A" +
+	"lhblk; \U00002584" +
+	"ljcy; \U00000459" +
+	"ll; \U0000226A" +
+	"llarr; \U000021C7" +
+	"llcorner; \U0000231E" +
+	"llhard; \U0000296B" +
+	"lltri; \U000025FA" +
+	"lmidot; \U00000140" +
+	"lmoust; \U000023B0" +
+	"lmoustache; \U000023B0" +
+	"lnE; \U00002268" +
+	"lnap; \U00002A89" +
+	"lnapprox; \U00002A89" +
+	"lne; \U00002A87" +
+	"lneq; \U00002A87" +
+	"lneqq; \U00002268" +
+	"lnsim; \U000022E6" +
+	"loang; \U000027EC" +
+	"loarr; \U000021FD" +
+	"lobrk; \U000027E6" +
+	"longleftarrow; \U000027F5" +
+	"longleftrightarrow; \U000027F7" +
+	"longmapsto; \U000027FC" +
+	"longrightarrow; \U000027F6" +
+	"looparrowleft; \U000021AB" +
+	"looparrowright; \U000021AC" +
+	"lopar; \U00002985" +
+	"lopf; \U0001D55D" +
+	"loplus; \U00002A2D" +
+	"lotimes; \U00002A34" +
+	"lowast; \U00002217" +
+	"lowbar; \U0000005F" +
+	"loz; \U000025CA" +
+	"lozenge; \U000025CA" +
+	"lozf; \U000029EB" +
+	"lpar; \U00000028" +
+	"lparlt; \U00002993" +
+	"lrarr; \U000021C6" +
+	"lrcorner; \U0000231F" +
+	"lrhar; \U000021CB" +
+	"lrhard; \U0000296D" +
+	"lrm; \U0000200E" +
+	"lrtri; \U000022BF" +
+	"lsaquo; \U00002039" +
+	"lscr; \U0001D4C1" +
+	"lsh; \U000021B0" +
+	"lsim; \U00002272" +
+	"lsime; \U00002A8D" +
+	"lsimg; \U00002A8F" +
+	"lsqb; \U0000005B" +
+	"lsquo; \U00002018" +
+	"lsquor; \U0000201A" +
+	"lstrok; \U00000142" +
+	"lt; \U0000003C" +
+	"ltcc; \U00002AA6" +
+	"ltcir; \U00002A79" +
+	"ltdot; \U000022D6" +
+	"lthree; \U000022CB" +
+	"ltimes; \U000022C9" +
+	"ltlarr; \U00002976" +
+	"ltquest; \U00002A7B" +
+	"ltrPar; \U00002996" +
+	"ltri; \U000025C3" +
+	"ltrie; \U000022B4" +
+	"ltrif; \U000025C2" +
+	"lurdshar; \U0000294A" +
+	"luruhar; \U00002966" +
+	"mDDot; \U0000223A" +
+	"macr; \U000000AF" +
+	"male; \U00002642" +
+	"malt; \U00002720" +
+	"maltese; \U00002720" +
+	"map; \U000021A6" +
+	"mapsto; \U000021A6" +
+	"mapstodown; \U000021A7" +
+	"mapstoleft; \U000021A4" +
+	"mapstoup; \U000021A5" +
+	"marker; \U000025AE" +
+	"mcomma; \U00002A29" +
+	"mcy; \U0000043C" +
+	"mdash; \U00002014" +
+	"measuredangle; \U00002221" +
+	"mfr; \U0001D52A" +
+	"mho; \U00002127" +
+	"micro; \U000000B5" +
+	"mid; \U00002223" +
+	"midast; \U0000002A" +
+	"midcir; \U00002AF0" +
+	"middot; \U000000B7" +
+	"minus; \U00002212" +
+	"minusb; \U0000229F" +
+	"minusd; \U00002238" +
+	"minusdu; \U00002A2A" +
+	"mlcp; \U00002ADB" +
+	"mldr; \U00002026" +
+	"mnplus; \U00002213" +
+	"models; \U000022A7" +
+	"mopf; \U0001D55E" +
+	"mp; \U00002213" +
+	"mscr; \U0001D4C2" +
+	"mstpos; \U0000223E" +
+	"mu; \U000003BC" +
+	"multimap; \U000022B8" +
+	"mumap; \U000022B8" +
+	"nLeftarrow; \U000021CD" +
+	"nLeftrightarrow; \U000021CE" +
+	"nRightarrow; \U000021CF" +
+	"nVDash; \U000022AF" +
+	"nVdash; \U000022AE" +
+	"nabla; \U00002207" +
+	"nacute; \U00000144" +
+	"nap; \U00002249" +
+	"napos; \U00000149" +
+	"napprox; \U00002249" +
+	"natur; \U0000266E" +
+	"natural; \U0000266E" +
+	"naturals; \U00002115" +
+	"nbsp; \U000000A0" +
+	"ncap; \U00002A43" +
+	"ncaron; \U00000148" +
+	"ncedil; \U00000146" +
+	"ncong; \U00002247" +
+	"ncup; \U00002A42" +
+	"ncy; \U0000043D" +
+	"ndash; \U00002013" +
+	"ne; \U00002260" +
+	"neArr; \U000021D7" +
+	"nearhk; \U00002924" +
+	"nearr; \U00002197" +
+	"nearrow; \U00002197" +
+	"nequiv; \U00002262" +
+	"nesear; \U00002928" +
+	"nexist; \U00002204" +
+	"nexists; \U00002204" +
+	"nfr; \U0001D52B" +
+	"nge; \U00002271" +
+	"ngeq; \U00002271" +
+	"ngsim; \U00002275" +
+	"ngt; \U0000226F" +
+	"ngtr; \U0000226F" +
+	"nhArr; \U000021CE" +
+	"nharr; \U000021AE" +
+	"nhpar; \U00002AF2" +
+	"ni; \U0000220B" +
+	"nis; \U000022FC" +
+	"nisd; \U000022FA" +
+	"niv; \U0000220B" +
+	"njcy; \U0000045A" +
+	"nlArr; \U000021CD" +
+	"nlarr; \U0000219A" +
+	"nldr; \U00002025" +
+	"nle; \U00002270" +
+	"nleftarrow; \U0000219A" +
+	"nleftrightarrow; \U000021AE" +
+	"nleq; \U00002270" +
+	"nless; \U0000226E" +
+	"nlsim; \U00002274" +
+	"nlt; \U0000226E" +
+	"nltri; \U000022EA" +
+	"nltrie; \U000022EC" +
+	"nmid; \U00002224" +
+	"nopf; \U0001D55F" +
+	"not; \U000000AC" +
+	"notin; \U00002209" +
+	"notinva; \U00002209" +
+	"notinvb; \U000022F7" +
+	"notinvc; \U000022F6" +
+	"notni; \U0000220C" +
+	"notniva; \U0000220C" +
+	"notnivb; \U000022FE" +
+	"notnivc; \U000022FD" +
+	"npar; \U00002226" +
+	"nparallel; \U00002226" +
+	"npolint; \U00002A14" +
+	"npr; \U00002280" +
+	"nprcue; \U000022E0" +
+	"nprec; \U00002280" +
+	"nrArr; \U000021CF" +
+	"nrarr; \U0000219B" +
+	"nrightarrow; \U0000219B" +
+	"nrtri; \U000022EB" +
+	"nrtrie; \U000022ED" +
+	"nsc; \U00002281" +
+	"nsccue; \U000022E1" +
+	"nscr; \U0001D4C3" +
+	"nshortmid; \U00002224" +
+	"nshortparallel; \U00002226" +
+	"nsim; \U00002241" +
+	"nsime; \U00002244" +
+	"nsimeq; \U00002244"

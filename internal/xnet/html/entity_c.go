@@ -6,718 +6,717 @@
 
 package html
 
-// entitiesC is part of the entity table (entity.go): "nsmid;" to "yuml".
-var entitiesC = [...]entityRune{
-	{"nsmid;", '\U00002224'},
-	{"nspar;", '\U00002226'},
-	{"nsqsube;", '\U000022E2'},
-	{"nsqsupe;", '\U000022E3'},
-	{"nsub;", '\U00002284'},
-	{"nsube;", '\U00002288'},
-	{"nsubseteq;", '\U00002288'},
-	{"nsucc;", '\U00002281'},
-	{"nsup;", '\U00002285'},
-	{"nsupe;", '\U00002289'},
-	{"nsupseteq;", '\U00002289'},
-	{"ntgl;", '\U00002279'},
-	{"ntilde;", '\U000000F1'},
-	{"ntlg;", '\U00002278'},
-	{"ntriangleleft;", '\U000022EA'},
-	{"ntrianglelefteq;", '\U000022EC'},
-	{"ntriangleright;", '\U000022EB'},
-	{"ntrianglerighteq;", '\U000022ED'},
-	{"nu;", '\U000003BD'},
-	{"num;", '\U00000023'},
-	{"numero;", '\U00002116'},
-	{"numsp;", '\U00002007'},
-	{"nvDash;", '\U000022AD'},
-	{"nvHarr;", '\U00002904'},
-	{"nvdash;", '\U000022AC'},
-	{"nvinfin;", '\U000029DE'},
-	{"nvlArr;", '\U00002902'},
-	{"nvrArr;", '\U00002903'},
-	{"nwArr;", '\U000021D6'},
-	{"nwarhk;", '\U00002923'},
-	{"nwarr;", '\U00002196'},
-	{"nwarrow;", '\U00002196'},
-	{"nwnear;", '\U00002927'},
-	{"oS;", '\U000024C8'},
-	{"oacute;", '\U000000F3'},
-	{"oast;", '\U0000229B'},
-	{"ocir;", '\U0000229A'},
-	{"ocirc;", '\U000000F4'},
-	{"ocy;", '\U0000043E'},
-	{"odash;", '\U0000229D'},
-	{"odblac;", '\U00000151'},
-	{"odiv;", '\U00002A38'},
-	{"odot;", '\U00002299'},
-	{"odsold;", '\U000029BC'},
-	{"oelig;", '\U00000153'},
-	{"ofcir;", '\U000029BF'},
-	{"ofr;", '\U0001D52C'},
-	{"ogon;", '\U000002DB'},
-	{"ograve;", '\U000000F2'},
-	{"ogt;", '\U000029C1'},
-	{"ohbar;", '\U000029B5'},
-	{"ohm;", '\U000003A9'},
-	{"oint;", '\U0000222E'},
-	{"olarr;", '\U000021BA'},
-	{"olcir;", '\U000029BE'},
-	{"olcross;", '\U000029BB'},
-	{"oline;", '\U0000203E'},
-	{"olt;", '\U000029C0'},
-	{"omacr;", '\U0000014D'},
-	{"omega;", '\U000003C9'},
-	{"omicron;", '\U000003BF'},
-	{"omid;", '\U000029B6'},
-	{"ominus;", '\U00002296'},
-	{"oopf;", '\U0001D560'},
-	{"opar;", '\U000029B7'},
-	{"operp;", '\U000029B9'},
-	{"oplus;", '\U00002295'},
-	{"or;", '\U00002228'},
-	{"orarr;", '\U000021BB'},
-	{"ord;", '\U00002A5D'},
-	{"order;", '\U00002134'},
-	{"orderof;", '\U00002134'},
-	{"ordf;", '\U000000AA'},
-	{"ordm;", '\U000000BA'},
-	{"origof;", '\U000022B6'},
-	{"oror;", '\U00002A56'},
-	{"orslope;", '\U00002A57'},
-	{"orv;", '\U00002A5B'},
-	{"oscr;", '\U00002134'},
-	{"oslash;", '\U000000F8'},
-	{"osol;", '\U00002298'},
-	{"otilde;", '\U000000F5'},
-	{"otimes;", '\U00002297'},
-	{"otimesas;", '\U00002A36'},
-	{"ouml;", '\U000000F6'},
-	{"ovbar;", '\U0000233D'},
-	{"par;", '\U00002225'},
-	{"para;", '\U000000B6'},
-	{"parallel;", '\U00002225'},
-	{"parsim;", '\U00002AF3'},
-	{"parsl;", '\U00002AFD'},
-	{"part;", '\U00002202'},
-	{"pcy;", '\U0000043F'},
-	{"percnt;", '\U00000025'},
-	{"period;", '\U0000002E'},
-	{"permil;", '\U00002030'},
-	{"perp;", '\U000022A5'},
-	{"pertenk;", '\U00002031'},
-	{"pfr;", '\U0001D52D'},
-	{"phi;", '\U000003C6'},
-	{"phiv;", '\U000003D5'},
-	{"phmmat;", '\U00002133'},
-	{"phone;", '\U0000260E'},
-	{"pi;", '\U000003C0'},
-	{"pitchfork;", '\U000022D4'},
-	{"piv;", '\U000003D6'},
-	{"planck;", '\U0000210F'},
-	{"planckh;", '\U0000210E'},
-	{"plankv;", '\U0000210F'},
-	{"plus;", '\U0000002B'},
-	{"plusacir;", '\U00002A23'},
-	{"plusb;", '\U0000229E'},
-	{"pluscir;", '\U00002A22'},
-	{"plusdo;", '\U00002214'},
-	{"plusdu;", '\U00002A25'},
-	{"pluse;", '\U00002A72'},
-	{"plusmn;", '\U000000B1'},
-	{"plussim;", '\U00002A26'},
-	{"plustwo;", '\U00002A27'},
-	{"pm;", '\U000000B1'},
-	{"pointint;", '\U00002A15'},
-	{"popf;", '\U0001D561'},
-	{"pound;", '\U000000A3'},
-	{"pr;", '\U0000227A'},
-	{"prE;", '\U00002AB3'},
-	{"prap;", '\U00002AB7'},
-	{"prcue;", '\U0000227C'},
-	{"pre;", '\U00002AAF'},
-	{"prec;", '\U0000227A'},
-	{"precapprox;", '\U00002AB7'},
-	{"preccurlyeq;", '\U0000227C'},
-	{"preceq;", '\U00002AAF'},
-	{"precnapprox;", '\U00002AB9'},
-	{"precneqq;", '\U00002AB5'},
-	{"precnsim;", '\U000022E8'},
-	{"precsim;", '\U0000227E'},
-	{"prime;", '\U00002032'},
-	{"primes;", '\U00002119'},
-	{"prnE;", '\U00002AB5'},
-	{"prnap;", '\U00002AB9'},
-	{"prnsim;", '\U000022E8'},
-	{"prod;", '\U0000220F'},
-	{"profalar;", '\U0000232E'},
-	{"profline;", '\U00002312'},
-	{"profsurf;", '\U00002313'},
-	{"prop;", '\U0000221D'},
-	{"propto;", '\U0000221D'},
-	{"prsim;", '\U0000227E'},
-	{"prurel;", '\U000022B0'},
-	{"pscr;", '\U0001D4C5'},
-	{"psi;", '\U000003C8'},
-	{"puncsp;", '\U00002008'},
-	{"qfr;", '\U0001D52E'},
-	{"qint;", '\U00002A0C'},
-	{"qopf;", '\U0001D562'},
-	{"qprime;", '\U00002057'},
-	{"qscr;", '\U0001D4C6'},
-	{"quaternions;", '\U0000210D'},
-	{"quatint;", '\U00002A16'},
-	{"quest;", '\U0000003F'},
-	{"questeq;", '\U0000225F'},
-	{"quot;", '\U00000022'},
-	{"rAarr;", '\U000021DB'},
-	{"rArr;", '\U000021D2'},
-	{"rAtail;", '\U0000291C'},
-	{"rBarr;", '\U0000290F'},
-	{"rHar;", '\U00002964'},
-	{"racute;", '\U00000155'},
-	{"radic;", '\U0000221A'},
-	{"raemptyv;", '\U000029B3'},
-	{"rang;", '\U000027E9'},
-	{"rangd;", '\U00002992'},
-	{"range;", '\U000029A5'},
-	{"rangle;", '\U000027E9'},
-	{"raquo;", '\U000000BB'},
-	{"rarr;", '\U00002192'},
-	{"rarrap;", '\U00002975'},
-	{"rarrb;", '\U000021E5'},
-	{"rarrbfs;", '\U00002920'},
-	{"rarrc;", '\U00002933'},
-	{"rarrfs;", '\U0000291E'},
-	{"rarrhk;", '\U000021AA'},
-	{"rarrlp;", '\U000021AC'},
-	{"rarrpl;", '\U00002945'},
-	{"rarrsim;", '\U00002974'},
-	{"rarrtl;", '\U000021A3'},
-	{"rarrw;", '\U0000219D'},
-	{"ratail;", '\U0000291A'},
-	{"ratio;", '\U00002236'},
-	{"rationals;", '\U0000211A'},
-	{"rbarr;", '\U0000290D'},
-	{"rbbrk;", '\U00002773'},
-	{"rbrace;", '\U0000007D'},
-	{"rbrack;", '\U0000005D'},
-	{"rbrke;", '\U0000298C'},
-	{"rbrksld;", '\U0000298E'},
-	{"rbrkslu;", '\U00002990'},
-	{"rcaron;", '\U00000159'},
-	{"rcedil;", '\U00000157'},
-	{"rceil;", '\U00002309'},
-	{"rcub;", '\U0000007D'},
-	{"rcy;", '\U00000440'},
-	{"rdca;", '\U00002937'},
-	{"rdldhar;", '\U00002969'},
-	{"rdquo;", '\U0000201D'},
-	{"rdquor;", '\U0000201D'},
-	{"rdsh;", '\U000021B3'},
-	{"real;", '\U0000211C'},
-	{"realine;", '\U0000211B'},
-	{"realpart;", '\U0000211C'},
-	{"reals;", '\U0000211D'},
-	{"rect;", '\U000025AD'},
-	{"reg;", '\U000000AE'},
-	{"rfisht;", '\U0000297D'},
-	{"rfloor;", '\U0000230B'},
-	{"rfr;", '\U0001D52F'},
-	{"rhard;", '\U000021C1'},
-	{"rharu;", '\U000021C0'},
-	{"rharul;", '\U0000296C'},
-	{"rho;", '\U000003C1'},
-	{"rhov;", '\U000003F1'},
-	{"rightarrow;", '\U00002192'},
-	{"rightarrowtail;", '\U000021A3'},
-	{"rightharpoondown;", '\U000021C1'},
-	{"rightharpoonup;", '\U000021C0'},
-	{"rightleftarrows;", '\U000021C4'},
-	{"rightleftharpoons;", '\U000021CC'},
-	{"rightrightarrows;", '\U000021C9'},
-	{"rightsquigarrow;", '\U0000219D'},
-	{"rightthreetimes;", '\U000022CC'},
-	{"ring;", '\U000002DA'},
-	{"risingdotseq;", '\U00002253'},
-	{"rlarr;", '\U000021C4'},
-	{"rlhar;", '\U000021CC'},
-	{"rlm;", '\U0000200F'},
-	{"rmoust;", '\U000023B1'},
-	{"rmoustache;", '\U000023B1'},
-	{"rnmid;", '\U00002AEE'},
-	{"roang;", '\U000027ED'},
-	{"roarr;", '\U000021FE'},
-	{"robrk;", '\U000027E7'},
-	{"ropar;", '\U00002986'},
-	{"ropf;", '\U0001D563'},
-	{"roplus;", '\U00002A2E'},
-	{"rotimes;", '\U00002A35'},
-	{"rpar;", '\U00000029'},
-	{"rpargt;", '\U00002994'},
-	{"rppolint;", '\U00002A12'},
-	{"rrarr;", '\U000021C9'},
-	{"rsaquo;", '\U0000203A'},
-	{"rscr;", '\U0001D4C7'},
-	{"rsh;", '\U000021B1'},
-	{"rsqb;", '\U0000005D'},
-	{"rsquo;", '\U00002019'},
-	{"rsquor;", '\U00002019'},
-	{"rthree;", '\U000022CC'},
-	{"rtimes;", '\U000022CA'},
-	{"rtri;", '\U000025B9'},
-	{"rtrie;", '\U000022B5'},
-	{"rtrif;", '\U000025B8'},
-	{"rtriltri;", '\U000029CE'},
-	{"ruluhar;", '\U00002968'},
-	{"rx;", '\U0000211E'},
-	{"sacute;", '\U0000015B'},
-	{"sbquo;", '\U0000201A'},
-	{"sc;", '\U0000227B'},
-	{"scE;", '\U00002AB4'},
-	{"scap;", '\U00002AB8'},
-	{"scaron;", '\U00000161'},
-	{"sccue;", '\U0000227D'},
-	{"sce;", '\U00002AB0'},
-	{"scedil;", '\U0000015F'},
-	{"scirc;", '\U0000015D'},
-	{"scnE;", '\U00002AB6'},
-	{"scnap;", '\U00002ABA'},
-	{"scnsim;", '\U000022E9'},
-	{"scpolint;", '\U00002A13'},
-	{"scsim;", '\U0000227F'},
-	{"scy;", '\U00000441'},
-	{"sdot;", '\U000022C5'},
-	{"sdotb;", '\U000022A1'},
-	{"sdote;", '\U00002A66'},
-	{"seArr;", '\U000021D8'},
-	{"searhk;", '\U00002925'},
-	{"searr;", '\U00002198'},
-	{"searrow;", '\U00002198'},
-	{"sect;", '\U000000A7'},
-	{"semi;", '\U0000003B'},
-	{"seswar;", '\U00002929'},
-	{"setminus;", '\U00002216'},
-	{"setmn;", '\U00002216'},
-	{"sext;", '\U00002736'},
-	{"sfr;", '\U0001D530'},
-	{"sfrown;", '\U00002322'},
-	{"sharp;", '\U0000266F'},
-	{"shchcy;", '\U00000449'},
-	{"shcy;", '\U00000448'},
-	{"shortmid;", '\U00002223'},
-	{"shortparallel;", '\U00002225'},
-	{"shy;", '\U000000AD'},
-	{"sigma;", '\U000003C3'},
-	{"sigmaf;", '\U000003C2'},
-	{"sigmav;", '\U000003C2'},
-	{"sim;", '\U0000223C'},
-	{"simdot;", '\U00002A6A'},
-	{"sime;", '\U00002243'},
-	{"simeq;", '\U00002243'},
-	{"simg;", '\U00002A9E'},
-	{"simgE;", '\U00002AA0'},
-	{"siml;", '\U00002A9D'},
-	{"simlE;", '\U00002A9F'},
-	{"simne;", '\U00002246'},
-	{"simplus;", '\U00002A24'},
-	{"simrarr;", '\U00002972'},
-	{"slarr;", '\U00002190'},
-	{"smallsetminus;", '\U00002216'},
-	{"smashp;", '\U00002A33'},
-	{"smeparsl;", '\U000029E4'},
-	{"smid;", '\U00002223'},
-	{"smile;", '\U00002323'},
-	{"smt;", '\U00002AAA'},
-	{"smte;", '\U00002AAC'},
-	{"softcy;", '\U0000044C'},
-	{"sol;", '\U0000002F'},
-	{"solb;", '\U000029C4'},
-	{"solbar;", '\U0000233F'},
-	{"sopf;", '\U0001D564'},
-	{"spades;", '\U00002660'},
-	{"spadesuit;", '\U00002660'},
-	{"spar;", '\U00002225'},
-	{"sqcap;", '\U00002293'},
-	{"sqcup;", '\U00002294'},
-	{"sqsub;", '\U0000228F'},
-	{"sqsube;", '\U00002291'},
-	{"sqsubset;", '\U0000228F'},
-	{"sqsubseteq;", '\U00002291'},
-	{"sqsup;", '\U00002290'},
-	{"sqsupe;", '\U00002292'},
-	{"sqsupset;", '\U00002290'},
-	{"sqsupseteq;", '\U00002292'},
-	{"squ;", '\U000025A1'},
-	{"square;", '\U000025A1'},
-	{"squarf;", '\U000025AA'},
-	{"squf;", '\U000025AA'},
-	{"srarr;", '\U00002192'},
-	{"sscr;", '\U0001D4C8'},
-	{"ssetmn;", '\U00002216'},
-	{"ssmile;", '\U00002323'},
-	{"sstarf;", '\U000022C6'},
-	{"star;", '\U00002606'},
-	{"starf;", '\U00002605'},
-	{"straightepsilon;", '\U000003F5'},
-	{"straightphi;", '\U000003D5'},
-	{"strns;", '\U000000AF'},
-	{"sub;", '\U00002282'},
-	{"subE;", '\U00002AC5'},
-	{"subdot;", '\U00002ABD'},
-	{"sube;", '\U00002286'},
-	{"subedot;", '\U00002AC3'},
-	{"submult;", '\U00002AC1'},
-	{"subnE;", '\U00002ACB'},
-	{"subne;", '\U0000228A'},
-	{"subplus;", '\U00002ABF'},
-	{"subrarr;", '\U00002979'},
-	{"subset;", '\U00002282'},
-	{"subseteq;", '\U00002286'},
-	{"subseteqq;", '\U00002AC5'},
-	{"subsetneq;", '\U0000228A'},
-	{"subsetneqq;", '\U00002ACB'},
-	{"subsim;", '\U00002AC7'},
-	{"subsub;", '\U00002AD5'},
-	{"subsup;", '\U00002AD3'},
-	{"succ;", '\U0000227B'},
-	{"succapprox;", '\U00002AB8'},
-	{"succcurlyeq;", '\U0000227D'},
-	{"succeq;", '\U00002AB0'},
-	{"succnapprox;", '\U00002ABA'},
-	{"succneqq;", '\U00002AB6'},
-	{"succnsim;", '\U000022E9'},
-	{"succsim;", '\U0000227F'},
-	{"sum;", '\U00002211'},
-	{"sung;", '\U0000266A'},
-	{"sup;", '\U00002283'},
-	{"sup1;", '\U000000B9'},
-	{"sup2;", '\U000000B2'},
-	{"sup3;", '\U000000B3'},
-	{"supE;", '\U00002AC6'},
-	{"supdot;", '\U00002ABE'},
-	{"supdsub;", '\U00002AD8'},
-	{"supe;", '\U00002287'},
-	{"supedot;", '\U00002AC4'},
-	{"suphsol;", '\U000027C9'},
-	{"suphsub;", '\U00002AD7'},
-	{"suplarr;", '\U0000297B'},
-	{"supmult;", '\U00002AC2'},
-	{"supnE;", '\U00002ACC'},
-	{"supne;", '\U0000228B'},
-	{"supplus;", '\U00002AC0'},
-	{"supset;", '\U00002283'},
-	{"supseteq;", '\U00002287'},
-	{"supseteqq;", '\U00002AC6'},
-	{"supsetneq;", '\U0000228B'},
-	{"supsetneqq;", '\U00002ACC'},
-	{"supsim;", '\U00002AC8'},
-	{"supsub;", '\U00002AD4'},
-	{"supsup;", '\U00002AD6'},
-	{"swArr;", '\U000021D9'},
-	{"swarhk;", '\U00002926'},
-	{"swarr;", '\U00002199'},
-	{"swarrow;", '\U00002199'},
-	{"swnwar;", '\U0000292A'},
-	{"szlig;", '\U000000DF'},
-	{"target;", '\U00002316'},
-	{"tau;", '\U000003C4'},
-	{"tbrk;", '\U000023B4'},
-	{"tcaron;", '\U00000165'},
-	{"tcedil;", '\U00000163'},
-	{"tcy;", '\U00000442'},
-	{"tdot;", '\U000020DB'},
-	{"telrec;", '\U00002315'},
-	{"tfr;", '\U0001D531'},
-	{"there4;", '\U00002234'},
-	{"therefore;", '\U00002234'},
-	{"theta;", '\U000003B8'},
-	{"thetasym;", '\U000003D1'},
-	{"thetav;", '\U000003D1'},
-	{"thickapprox;", '\U00002248'},
-	{"thicksim;", '\U0000223C'},
-	{"thinsp;", '\U00002009'},
-	{"thkap;", '\U00002248'},
-	{"thksim;", '\U0000223C'},
-	{"thorn;", '\U000000FE'},
-	{"tilde;", '\U000002DC'},
-	{"times;", '\U000000D7'},
-	{"timesb;", '\U000022A0'},
-	{"timesbar;", '\U00002A31'},
-	{"timesd;", '\U00002A30'},
-	{"tint;", '\U0000222D'},
-	{"toea;", '\U00002928'},
-	{"top;", '\U000022A4'},
-	{"topbot;", '\U00002336'},
-	{"topcir;", '\U00002AF1'},
-	{"topf;", '\U0001D565'},
-	{"topfork;", '\U00002ADA'},
-	{"tosa;", '\U00002929'},
-	{"tprime;", '\U00002034'},
-	{"trade;", '\U00002122'},
-	{"triangle;", '\U000025B5'},
-	{"triangledown;", '\U000025BF'},
-	{"triangleleft;", '\U000025C3'},
-	{"trianglelefteq;", '\U000022B4'},
-	{"triangleq;", '\U0000225C'},
-	{"triangleright;", '\U000025B9'},
-	{"trianglerighteq;", '\U000022B5'},
-	{"tridot;", '\U000025EC'},
-	{"trie;", '\U0000225C'},
-	{"triminus;", '\U00002A3A'},
-	{"triplus;", '\U00002A39'},
-	{"trisb;", '\U000029CD'},
-	{"tritime;", '\U00002A3B'},
-	{"trpezium;", '\U000023E2'},
-	{"tscr;", '\U0001D4C9'},
-	{"tscy;", '\U00000446'},
-	{"tshcy;", '\U0000045B'},
-	{"tstrok;", '\U00000167'},
-	{"twixt;", '\U0000226C'},
-	{"twoheadleftarrow;", '\U0000219E'},
-	{"twoheadrightarrow;", '\U000021A0'},
-	{"uArr;", '\U000021D1'},
-	{"uHar;", '\U00002963'},
-	{"uacute;", '\U000000FA'},
-	{"uarr;", '\U00002191'},
-	{"ubrcy;", '\U0000045E'},
-	{"ubreve;", '\U0000016D'},
-	{"ucirc;", '\U000000FB'},
-	{"ucy;", '\U00000443'},
-	{"udarr;", '\U000021C5'},
-	{"udblac;", '\U00000171'},
-	{"udhar;", '\U0000296E'},
-	{"ufisht;", '\U0000297E'},
-	{"ufr;", '\U0001D532'},
-	{"ugrave;", '\U000000F9'},
-	{"uharl;", '\U000021BF'},
-	{"uharr;", '\U000021BE'},
-	{"uhblk;", '\U00002580'},
-	{"ulcorn;", '\U0000231C'},
-	{"ulcorner;", '\U0000231C'},
-	{"ulcrop;", '\U0000230F'},
-	{"ultri;", '\U000025F8'},
-	{"umacr;", '\U0000016B'},
-	{"uml;", '\U000000A8'},
-	{"uogon;", '\U00000173'},
-	{"uopf;", '\U0001D566'},
-	{"uparrow;", '\U00002191'},
-	{"updownarrow;", '\U00002195'},
-	{"upharpoonleft;", '\U000021BF'},
-	{"upharpoonright;", '\U000021BE'},
-	{"uplus;", '\U0000228E'},
-	{"upsi;", '\U000003C5'},
-	{"upsih;", '\U000003D2'},
-	{"upsilon;", '\U000003C5'},
-	{"upuparrows;", '\U000021C8'},
-	{"urcorn;", '\U0000231D'},
-	{"urcorner;", '\U0000231D'},
-	{"urcrop;", '\U0000230E'},
-	{"uring;", '\U0000016F'},
-	{"urtri;", '\U000025F9'},
-	{"uscr;", '\U0001D4CA'},
-	{"utdot;", '\U000022F0'},
-	{"utilde;", '\U00000169'},
-	{"utri;", '\U000025B5'},
-	{"utrif;", '\U000025B4'},
-	{"uuarr;", '\U000021C8'},
-	{"uuml;", '\U000000FC'},
-	{"uwangle;", '\U000029A7'},
-	{"vArr;", '\U000021D5'},
-	{"vBar;", '\U00002AE8'},
-	{"vBarv;", '\U00002AE9'},
-	{"vDash;", '\U000022A8'},
-	{"vangrt;", '\U0000299C'},
-	{"varepsilon;", '\U000003F5'},
-	{"varkappa;", '\U000003F0'},
-	{"varnothing;", '\U00002205'},
-	{"varphi;", '\U000003D5'},
-	{"varpi;", '\U000003D6'},
-	{"varpropto;", '\U0000221D'},
-	{"varr;", '\U00002195'},
-	{"varrho;", '\U000003F1'},
-	{"varsigma;", '\U000003C2'},
-	{"vartheta;", '\U000003D1'},
-	{"vartriangleleft;", '\U000022B2'},
-	{"vartriangleright;", '\U000022B3'},
-	{"vcy;", '\U00000432'},
-	{"vdash;", '\U000022A2'},
-	{"vee;", '\U00002228'},
-	{"veebar;", '\U000022BB'},
-	{"veeeq;", '\U0000225A'},
-	{"vellip;", '\U000022EE'},
-	{"verbar;", '\U0000007C'},
-	{"vert;", '\U0000007C'},
-	{"vfr;", '\U0001D533'},
-	{"vltri;", '\U000022B2'},
-	{"vopf;", '\U0001D567'},
-	{"vprop;", '\U0000221D'},
-	{"vrtri;", '\U000022B3'},
-	{"vscr;", '\U0001D4CB'},
-	{"vzigzag;", '\U0000299A'},
-	{"wcirc;", '\U00000175'},
-	{"wedbar;", '\U00002A5F'},
-	{"wedge;", '\U00002227'},
-	{"wedgeq;", '\U00002259'},
-	{"weierp;", '\U00002118'},
-	{"wfr;", '\U0001D534'},
-	{"wopf;", '\U0001D568'},
-	{"wp;", '\U00002118'},
-	{"wr;", '\U00002240'},
-	{"wreath;", '\U00002240'},
-	{"wscr;", '\U0001D4CC'},
-	{"xcap;", '\U000022C2'},
-	{"xcirc;", '\U000025EF'},
-	{"xcup;", '\U000022C3'},
-	{"xdtri;", '\U000025BD'},
-	{"xfr;", '\U0001D535'},
-	{"xhArr;", '\U000027FA'},
-	{"xharr;", '\U000027F7'},
-	{"xi;", '\U000003BE'},
-	{"xlArr;", '\U000027F8'},
-	{"xlarr;", '\U000027F5'},
-	{"xmap;", '\U000027FC'},
-	{"xnis;", '\U000022FB'},
-	{"xodot;", '\U00002A00'},
-	{"xopf;", '\U0001D569'},
-	{"xoplus;", '\U00002A01'},
-	{"xotime;", '\U00002A02'},
-	{"xrArr;", '\U000027F9'},
-	{"xrarr;", '\U000027F6'},
-	{"xscr;", '\U0001D4CD'},
-	{"xsqcup;", '\U00002A06'},
-	{"xuplus;", '\U00002A04'},
-	{"xutri;", '\U000025B3'},
-	{"xvee;", '\U000022C1'},
-	{"xwedge;", '\U000022C0'},
-	{"yacute;", '\U000000FD'},
-	{"yacy;", '\U0000044F'},
-	{"ycirc;", '\U00000177'},
-	{"ycy;", '\U0000044B'},
-	{"yen;", '\U000000A5'},
-	{"yfr;", '\U0001D536'},
-	{"yicy;", '\U00000457'},
-	{"yopf;", '\U0001D56A'},
-	{"yscr;", '\U0001D4CE'},
-	{"yucy;", '\U0000044E'},
-	{"yuml;", '\U000000FF'},
-	{"zacute;", '\U0000017A'},
-	{"zcaron;", '\U0000017E'},
-	{"zcy;", '\U00000437'},
-	{"zdot;", '\U0000017C'},
-	{"zeetrf;", '\U00002128'},
-	{"zeta;", '\U000003B6'},
-	{"zfr;", '\U0001D537'},
-	{"zhcy;", '\U00000436'},
-	{"zigrarr;", '\U000021DD'},
-	{"zopf;", '\U0001D56B'},
-	{"zscr;", '\U0001D4CF'},
-	{"zwj;", '\U0000200D'},
-	{"zwnj;", '\U0000200C'},
-	{"AElig", '\U000000C6'},
-	{"AMP", '\U00000026'},
-	{"Aacute", '\U000000C1'},
-	{"Acirc", '\U000000C2'},
-	{"Agrave", '\U000000C0'},
-	{"Aring", '\U000000C5'},
-	{"Atilde", '\U000000C3'},
-	{"Auml", '\U000000C4'},
-	{"COPY", '\U000000A9'},
-	{"Ccedil", '\U000000C7'},
-	{"ETH", '\U000000D0'},
-	{"Eacute", '\U000000C9'},
-	{"Ecirc", '\U000000CA'},
-	{"Egrave", '\U000000C8'},
-	{"Euml", '\U000000CB'},
-	{"GT", '\U0000003E'},
-	{"Iacute", '\U000000CD'},
-	{"Icirc", '\U000000CE'},
-	{"Igrave", '\U000000CC'},
-	{"Iuml", '\U000000CF'},
-	{"LT", '\U0000003C'},
-	{"Ntilde", '\U000000D1'},
-	{"Oacute", '\U000000D3'},
-	{"Ocirc", '\U000000D4'},
-	{"Ograve", '\U000000D2'},
-	{"Oslash", '\U000000D8'},
-	{"Otilde", '\U000000D5'},
-	{"Ouml", '\U000000D6'},
-	{"QUOT", '\U00000022'},
-	{"REG", '\U000000AE'},
-	{"THORN", '\U000000DE'},
-	{"Uacute", '\U000000DA'},
-	{"Ucirc", '\U000000DB'},
-	{"Ugrave", '\U000000D9'},
-	{"Uuml", '\U000000DC'},
-	{"Yacute", '\U000000DD'},
-	{"aacute", '\U000000E1'},
-	{"acirc", '\U000000E2'},
-	{"acute", '\U000000B4'},
-	{"aelig", '\U000000E6'},
-	{"agrave", '\U000000E0'},
-	{"amp", '\U00000026'},
-	{"aring", '\U000000E5'},
-	{"atilde", '\U000000E3'},
-	{"auml", '\U000000E4'},
-	{"brvbar", '\U000000A6'},
-	{"ccedil", '\U000000E7'},
-	{"cedil", '\U000000B8'},
-	{"cent", '\U000000A2'},
-	{"copy", '\U000000A9'},
-	{"curren", '\U000000A4'},
-	{"deg", '\U000000B0'},
-	{"divide", '\U000000F7'},
-	{"eacute", '\U000000E9'},
-	{"ecirc", '\U000000EA'},
-	{"egrave", '\U000000E8'},
-	{"eth", '\U000000F0'},
-	{"euml", '\U000000EB'},
-	{"frac12", '\U000000BD'},
-	{"frac14", '\U000000BC'},
-	{"frac34", '\U000000BE'},
-	{"gt", '\U0000003E'},
-	{"iacute", '\U000000ED'},
-	{"icirc", '\U000000EE'},
-	{"iexcl", '\U000000A1'},
-	{"igrave", '\U000000EC'},
-	{"iquest", '\U000000BF'},
-	{"iuml", '\U000000EF'},
-	{"laquo", '\U000000AB'},
-	{"lt", '\U0000003C'},
-	{"macr", '\U000000AF'},
-	{"micro", '\U000000B5'},
-	{"middot", '\U000000B7'},
-	{"nbsp", '\U000000A0'},
-	{"not", '\U000000AC'},
-	{"ntilde", '\U000000F1'},
-	{"oacute", '\U000000F3'},
-	{"ocirc", '\U000000F4'},
-	{"ograve", '\U000000F2'},
-	{"ordf", '\U000000AA'},
-	{"ordm", '\U000000BA'},
-	{"oslash", '\U000000F8'},
-	{"otilde", '\U000000F5'},
-	{"ouml", '\U000000F6'},
-	{"para", '\U000000B6'},
-	{"plusmn", '\U000000B1'},
-	{"pound", '\U000000A3'},
-	{"quot", '\U00000022'},
-	{"raquo", '\U000000BB'},
-	{"reg", '\U000000AE'},
-	{"sect", '\U000000A7'},
-	{"shy", '\U000000AD'},
-	{"sup1", '\U000000B9'},
-	{"sup2", '\U000000B2'},
-	{"sup3", '\U000000B3'},
-	{"szlig", '\U000000DF'},
-	{"thorn", '\U000000FE'},
-	{"times", '\U000000D7'},
-	{"uacute", '\U000000FA'},
-	{"ucirc", '\U000000FB'},
-	{"ugrave", '\U000000F9'},
-	{"uml", '\U000000A8'},
-	{"uuml", '\U000000FC'},
-	{"yacute", '\U000000FD'},
-	{"yen", '\U000000A5'},
-	{"yuml", '\U000000FF'},
-}
+// entitiesC is part of the entity table (entity.go): "nsmid;" to "yuml"; each entry
+// is a name, a space and the rune it stands for.
+const entitiesC = "nsmid; \U00002224" +
+	"nspar; \U00002226" +
+	"nsqsube; \U000022E2" +
+	"nsqsupe; \U000022E3" +
+	"nsub; \U00002284" +
+	"nsube; \U00002288" +
+	"nsubseteq; \U00002288" +
+	"nsucc; \U00002281" +
+	"nsup; \U00002285" +
+	"nsupe; \U00002289" +
+	"nsupseteq; \U00002289" +
+	"ntgl; \U00002279" +
+	"ntilde; \U000000F1" +
+	"ntlg; \U00002278" +
+	"ntriangleleft; \U000022EA" +
+	"ntrianglelefteq; \U000022EC" +
+	"ntriangleright; \U000022EB" +
+	"ntrianglerighteq; \U000022ED" +
+	"nu; \U000003BD" +
+	"num; \U00000023" +
+	"numero; \U00002116" +
+	"numsp; \U00002007" +
+	"nvDash; \U000022AD" +
+	"nvHarr; \U00002904" +
+	"nvdash; \U000022AC" +
+	"nvinfin; \U000029DE" +
+	"nvlArr; \U00002902" +
+	"nvrArr; \U00002903" +
+	"nwArr; \U000021D6" +
+	"nwarhk; \U00002923" +
+	"nwarr; \U00002196" +
+	"nwarrow; \U00002196" +
+	"nwnear; \U00002927" +
+	"oS; \U000024C8" +
+	"oacute; \U000000F3" +
+	"oast; \U0000229B" +
+	"ocir; \U0000229A" +
+	"ocirc; \U000000F4" +
+	"ocy; \U0000043E" +
+	"odash; \U0000229D" +
+	"odblac; \U00000151" +
+	"odiv; \U00002A38" +
+	"odot; \U00002299" +
+	"odsold; \U000029BC" +
+	"oelig; \U00000153" +
+	"ofcir; \U000029BF" +
+	"ofr; \U0001D52C" +
+	"ogon; \U000002DB" +
+	"ograve; \U000000F2" +
+	"ogt; \U000029C1" +
+	"ohbar; \U000029B5" +
+	"ohm; \U000003A9" +
+	"oint; \U0000222E" +
+	"olarr; \U000021BA" +
+	"olcir; \U000029BE" +
+	"olcross; \U000029BB" +
+	"oline; \U0000203E" +
+	"olt; \U000029C0" +
+	"omacr; \U0000014D" +
+	"omega; \U000003C9" +
+	"omicron; \U000003BF" +
+	"omid; \U000029B6" +
+	"ominus; \U00002296" +
+	"oopf; \U0001D560" +
+	"opar; \U000029B7" +
+	"operp; \U000029B9" +
+	"oplus; \U00002295" +
+	"or; \U00002228" +
+	"orarr; \U000021BB" +
+	"ord; \U00002A5D" +
+	"order; \U00002134" +
+	"orderof; \U00002134" +
+	"ordf; \U000000AA" +
+	"ordm; \U000000BA" +
+	"origof; \U000022B6" +
+	"oror; \U00002A56" +
+	"orslope; \U00002A57" +
+	"orv; \U00002A5B" +
+	"oscr; \U00002134" +
+	"oslash; \U000000F8" +
+	"osol; \U00002298" +
+	"otilde; \U000000F5" +
+	"otimes; \U00002297" +
+	"otimesas; \U00002A36" +
+	"ouml; \U000000F6" +
+	"ovbar; \U0000233D" +
+	"par; \U00002225" +
+	"para; \U000000B6" +
+	"parallel; \U00002225" +
+	"parsim; \U00002AF3" +
+	"parsl; \U00002AFD" +
+	"part; \U00002202" +
+	"pcy; \U0000043F" +
+	"percnt; \U00000025" +
+	"period; \U0000002E" +
+	"permil; \U00002030" +
+	"perp; \U000022A5" +
+	"pertenk; \U00002031" +
+	"pfr; \U0001D52D" +
+	"phi; \U000003C6" +
+	"phiv; \U000003D5" +
+	"phmmat; \U00002133" +
+	"phone; \U0000260E" +
+	"pi; \U000003C0" +
+	"pitchfork; \U000022D4" +
+	"piv; \U000003D6" +
+	"planck; \U0000210F" +
+	"planckh; \U0000210E" +
+	"plankv; \U0000210F" +
+	"plus; \U0000002B" +
+	"plusacir; \U00002A23" +
+	"plusb; \U0000229E" +
+	"pluscir; \U00002A22" +
+	"plusdo; \U00002214" +
+	"plusdu; \U00002A25" +
+	"pluse; \U00002A72" +
+	"plusmn; \U000000B1" +
+	"plussim; \U00002A26" +
+	"plustwo; \U00002A27" +
+	"pm; \U000000B1" +
+	"pointint; \U00002A15" +
+	"popf; \U0001D561" +
+	"pound; \U000000A3" +
+	"pr; \U0000227A" +
+	"prE; \U00002AB3" +
+	"prap; \U00002AB7" +
+	"prcue; \U0000227C" +
+	"pre; \U00002AAF" +
+	"prec; \U0000227A" +
+	"precapprox; \U00002AB7" +
+	"preccurlyeq; \U0000227C" +
+	"preceq; \U00002AAF" +
+	"precnapprox; \U00002AB9" +
+	"precneqq; \U00002AB5" +
+	"precnsim; \U000022E8" +
+	"precsim; \U0000227E" +
+	"prime; \U00002032" +
+	"primes; \U00002119" +
+	"prnE; \U00002AB5" +
+	"prnap; \U00002AB9" +
+	"prnsim; \U000022E8" +
+	"prod; \U0000220F" +
+	"profalar; \U0000232E" +
+	"profline; \U00002312" +
+	"profsurf; \U00002313" +
+	"prop; \U0000221D" +
+	"propto; \U0000221D" +
+	"prsim; \U0000227E" +
+	"prurel; \U000022B0" +
+	"pscr; \U0001D4C5" +
+	"psi; \U000003C8" +
+	"puncsp; \U00002008" +
+	"qfr; \U0001D52E" +
+	"qint; \U00002A0C" +
+	"qopf; \U0001D562" +
+	"qprime; \U00002057" +
+	"qscr; \U0001D4C6" +
+	"quaternions; \U0000210D" +
+	"quatint; \U00002A16" +
+	"quest; \U0000003F" +
+	"questeq; \U0000225F" +
+	"quot; \U00000022" +
+	"rAarr; \U000021DB" +
+	"rArr; \U000021D2" +
+	"rAtail; \U0000291C" +
+	"rBarr; \U0000290F" +
+	"rHar; \U00002964" +
+	"racute; \U00000155" +
+	"radic; \U0000221A" +
+	"raemptyv; \U000029B3" +
+	"rang; \U000027E9" +
+	"rangd; \U00002992" +
+	"range; \U000029A5" +
+	"rangle; \U000027E9" +
+	"raquo; \U000000BB" +
+	"rarr; \U00002192" +
+	"rarrap; \U00002975" +
+	"rarrb; \U000021E5" +
+	"rarrbfs; \U00002920" +
+	"rarrc; \U00002933" +
+	"rarrfs; \U0000291E" +
+	"rarrhk; \U000021AA" +
+	"rarrlp; \U000021AC" +
+	"rarrpl; \U00002945" +
+	"rarrsim; \U00002974" +
+	"rarrtl; \U000021A3" +
+	"rarrw; \U0000219D" +
+	"ratail; \U0000291A" +
+	"ratio; \U00002236" +
+	"rationals; \U0000211A" +
+	"rbarr; \U0000290D" +
+	"rbbrk; \U00002773" +
+	"rbrace; \U0000007D" +
+	"rbrack; \U0000005D" +
+	"rbrke; \U0000298C" +
+	"rbrksld; \U0000298E" +
+	"rbrkslu; \U00002990" +
+	"rcaron; \U00000159" +
+	"rcedil; \U00000157" +
+	"rceil; \U00002309" +
+	"rcub; \U0000007D" +
+	"rcy; \U00000440" +
+	"rdca; \U00002937" +
+	"rdldhar; \U00002969" +
+	"rdquo; \U0000201D" +
+	"rdquor; \U0000201D" +
+	"rdsh; \U000021B3" +
+	"real; \U0000211C" +
+	"realine; \U0000211B" +
+	"realpart; \U0000211C" +
+	"reals; \U0000211D" +
+	"rect; \U000025AD" +
+	"reg; \U000000AE" +
+	"rfisht; \U0000297D" +
+	"rfloor; \U0000230B" +
+	"rfr; \U0001D52F" +
+	"rhard; \U000021C1" +
+	"rharu; \U000021C0" +
+	"rharul; \U0000296C" +
+	"rho; \U000003C1" +
+	"rhov; \U000003F1" +
+	"rightarrow; \U00002192" +
+	"rightarrowtail; \U000021A3" +
+	"rightharpoondown; \U000021C1" +
+	"rightharpoonup; \U000021C0" +
+	"rightleftarrows; \U000021C4" +
+	"rightleftharpoons; \U000021CC" +
+	"rightrightarrows; \U000021C9" +
+	"rightsquigarrow; \U0000219D" +
+	"rightthreetimes; \U000022CC" +
+	"ring; \U000002DA" +
+	"risingdotseq; \U00002253" +
+	"rlarr; \U000021C4" +
+	"rlhar; \U000021CC" +
+	"rlm; \U0000200F" +
+	"rmoust; \U000023B1" +
+	"rmoustache; \U000023B1" +
+	"rnmid; \U00002AEE" +
+	"roang; \U000027ED" +
+	"roarr; \U000021FE" +
+	"robrk; \U000027E7" +
+	"ropar; \U00002986" +
+	"ropf; \U0001D563" +
+	"roplus; \U00002A2E" +
+	"rotimes; \U00002A35" +
+	"rpar; \U00000029" +
+	"rpargt; \U00002994" +
+	"rppolint; \U00002A12" +
+	"rrarr; \U000021C9" +
+	"rsaquo; \U0000203A" +
+	"rscr; \U0001D4C7" +
+	"rsh; \U000021B1" +
+	"rsqb; \U0000005D" +
+	"rsquo; \U00002019" +
+	"rsquor; \U00002019" +
+	"rthree; \U000022CC" +
+	"rtimes; \U000022CA" +
+	"rtri; \U000025B9" +
+	"rtrie; \U000022B5" +
+	"rtrif; \U000025B8" +
+	"rtriltri; \U000029CE" +
+	"ruluhar; \U00002968" +
+	"rx; \U0000211E" +
+	"sacute; \U0000015B" +
+	"sbquo; \U0000201A" +
+	"sc; \U0000227B" +
+	"scE; \U00002AB4" +
+	"scap; \U00002AB8" +
+	"scaron; \U00000161" +
+	"sccue; \U0000227D" +
+	"sce; \U00002AB0" +
+	"scedil; \U0000015F" +
+	"scirc; \U0000015D" +
+	"scnE; \U00002AB6" +
+	"scnap; \U00002ABA" +
+	"scnsim; \U000022E9" +
+	"scpolint; \U00002A13" +
+	"scsim; \U0000227F" +
+	"scy; \U00000441" +
+	"sdot; \U000022C5" +
+	"sdotb; \U000022A1" +
+	"sdote; \U00002A66" +
+	"seArr; \U000021D8" +
+	"searhk; \U00002925" +
+	"searr; \U00002198" +
+	"searrow; \U00002198" +
+	"sect; \U000000A7" +
+	"semi; \U0000003B" +
+	"seswar; \U00002929" +
+	"setminus; \U00002216" +
+	"setmn; \U00002216" +
+	"sext; \U00002736" +
+	"sfr; \U0001D530" +
+	"sfrown; \U00002322" +
+	"sharp; \U0000266F" +
+	"shchcy; \U00000449" +
+	"shcy; \U00000448" +
+	"shortmid; \U00002223" +
+	"shortparallel; \U00002225" +
+	"shy; \U000000AD" +
+	"sigma; \U000003C3" +
+	"sigmaf; \U000003C2" +
+	"sigmav; \U000003C2" +
+	"sim; \U0000223C" +
+	"simdot; \U00002A6A" +
+	"sime; \U00002243" +
+	"simeq; \U00002243" +
+	"simg; \U00002A9E" +
+	"simgE; \U00002AA0" +
+	"siml; \U00002A9D" +
+	"simlE; \U00002A9F" +
+	"simne; \U00002246" +
+	"simplus; \U00002A24" +
+	"simrarr; \U00002972" +
+	"slarr; \U00002190" +
+	"smallsetminus; \U00002216" +
+	"smashp; \U00002A33" +
+	"smeparsl; \U000029E4" +
+	"smid; \U00002223" +
+	"smile; \U00002323" +
+	"smt; \U00002AAA" +
+	"smte; \U00002AAC" +
+	"softcy; \U0000044C" +
+	"sol; \U0000002F" +
+	"solb; \U000029C4" +
+	"solbar; \U0000233F" +
+	"sopf; \U0001D564" +
+	"spades; \U00002660" +
+	"spadesuit; \U00002660" +
+	"spar; \U00002225" +
+	"sqcap; \U00002293" +
+	"sqcup; \U00002294" +
+	"sqsub; \U0000228F" +
+	"sqsube; \U00002291" +
+	"sqsubset; \U0000228F" +
+	"sqsubseteq; \U00002291" +
+	"sqsup; \U00002290" +
+	"sqsupe; \U00002292" +
+	"sqsupset; \U00002290" +
+	"sqsupseteq; \U00002292" +
+	"squ; \U000025A1" +
+	"square; \U000025A1" +
+	"squarf; \U000025AA" +
+	"squf; \U000025AA" +
+	"srarr; \U00002192" +
+	"sscr; \U0001D4C8" +
+	"ssetmn; \U00002216" +
+	"ssmile; \U00002323" +
+	"sstarf; \U000022C6" +
+	"star; \U00002606" +
+	"starf; \U00002605" +
+	"straightepsilon; \U000003F5" +
+	"straightphi; \U000003D5" +
+	"strns; \U000000AF" +
+	"sub; \U00002282" +
+	"subE; \U00002AC5" +
+	"subdot; \U00002ABD" +
+	"sube; \U00002286" +
+	"subedot; \U00002AC3" +
+	"submult; \U00002AC1" +
+	"subnE; \U00002ACB" +
+	"subne; \U0000228A" +
+	"subplus; \U00002ABF" +
+	"subrarr; \U00002979" +
+	"subset; \U00002282" +
+	"subseteq; \U00002286" +
+	"subseteqq; \U00002AC5" +
+	"subsetneq; \U0000228A" +
+	"subsetneqq; \U00002ACB" +
+	"subsim; \U00002AC7" +
+	"subsub; \U00002AD5" +
+	"subsup; \U00002AD3" +
+	"succ; \U0000227B" +
+	"succapprox; \U00002AB8" +
+	"succcurlyeq; \U0000227D" +
+	"succeq; \U00002AB0" +
+	"succnapprox; \U00002ABA" +
+	"succneqq; \U00002AB6" +
+	"succnsim; \U000022E9" +
+	"succsim; \U0000227F" +
+	"sum; \U00002211" +
+	"sung; \U0000266A" +
+	"sup; \U00002283" +
+	"sup1; \U000000B9" +
+	"sup2; \U000000B2" +
+	"sup3; \U000000B3" +
+	"supE; \U00002AC6" +
+	"supdot; \U00002ABE" +
+	"supdsub; \U00002AD8" +
+	"supe; \U00002287" +
+	"supedot; \U00002AC4" +
+	"suphsol; \U000027C9" +
+	"suphsub; \U00002AD7" +
+	"suplarr; \U0000297B" +
+	"supmult; \U00002AC2" +
+	"supnE; \U00002ACC" +
+	"supne; \U0000228B" +
+	"supplus; \U00002AC0" +
+	"supset; \U00002283" +
+	"supseteq; \U00002287" +
+	"supseteqq; \U00002AC6" +
+	"supsetneq; \U0000228B" +
+	"supsetneqq; \U00002ACC" +
+	"supsim; \U00002AC8" +
+	"supsub; \U00002AD4" +
+	"supsup; \U00002AD6" +
+	"swArr; \U000021D9" +
+	"swarhk; \U00002926" +
+	"swarr; \U00002199" +
+	"swarrow; \U00002199" +
+	"swnwar; \U0000292A" +
+	"szlig; \U000000DF" +
+	"target; \U00002316" +
+	"tau; \U000003C4" +
+	"tbrk; \U000023B4" +
+	"tcaron; \U00000165" +
+	"tcedil; \U00000163" +
+	"tcy; \U00000442" +
+	"tdot; \U000020DB" +
+	"telrec; \U00002315" +
+	"tfr; \U0001D531" +
+	"there4; \U00002234" +
+	"therefore; \U00002234" +
+	"theta; \U000003B8" +
+	"thetasym; \U000003D1" +
+	"thetav; \U000003D1" +
+	"thickapprox; \U00002248" +
+	"thicksim; \U0000223C" +
+	"thinsp; \U00002009" +
+	"thkap; \U00002248" +
+	"thksim; \U0000223C" +
+	"thorn; \U000000FE" +
+	"tilde; \U000002DC" +
+	"times; \U000000D7" +
+	"timesb; \U000022A0" +
+	"timesbar; \U00002A31" +
+	"timesd; \U00002A30" +
+	"tint; \U0000222D" +
+	"toea; \U00002928" +
+	"top; \U000022A4" +
+	"topbot; \U00002336" +
+	"topcir; \U00002AF1" +
+	"topf; \U0001D565" +
+	"topfork; \U00002ADA" +
+	"tosa; \U00002929" +
+	"tprime; \U00002034" +
+	"trade; \U00002122" +
+	"triangle; \U000025B5" +
+	"triangledown; \U000025BF" +
+	"triangleleft; \U000025C3" +
+	"trianglelefteq; \U000022B4" +
+	"triangleq; \U0000225C" +
+	"triangleright; \U000025B9" +
+	"trianglerighteq; \U000022B5" +
+	"tridot; \U000025EC" +
+	"trie; \U0000225C" +
+	"triminus; \U00002A3A" +
+	"triplus; \U00002A39" +
+	"trisb; \U000029CD" +
+	"tritime; \U00002A3B" +
+	"trpezium; \U000023E2" +
+	"tscr; \U0001D4C9" +
+	"tscy; \U00000446" +
+	"tshcy; \U0000045B" +
+	"tstrok; \U00000167" +
+	"twixt; \U0000226C" +
+	"twoheadleftarrow; \U0000219E" +
+	"twoheadrightarrow; \U000021A0" +
+	"uArr; \U000021D1" +
+	"uHar; \U00002963" +
+	"uacute; \U000000FA" +
+	"uarr; \U00002191" +
+	"ubrcy; \U0000045E" +
+	"ubreve; \U0000016D" +
+	"ucirc; \U000000FB" +
+	"ucy; \U00000443" +
+	"udarr; \U000021C5" +
+	"udblac; \U00000171" +
+	"udhar; \U0000296E" +
+	"ufisht; \U0000297E" +
+	"ufr; \U0001D532" +
+	"ugrave; \U000000F9" +
+	"uharl; \U000021BF" +
+	"uharr; \U000021BE" +
+	"uhblk; \U00002580" +
+	"ulcorn; \U0000231C" +
+	"ulcorner; \U0000231C" +
+	"ulcrop; \U0000230F" +
+	"ultri; \U000025F8" +
+	"umacr; \U0000016B" +
+	"uml; \U000000A8" +
+	"uogon; \U00000173" +
+	"uopf; \U0001D566" +
+	"uparrow; \U00002191" +
+	"updownarrow; \U00002195" +
+	"upharpoonleft; \U000021BF" +
+	"upharpoonright; \U000021BE" +
+	"uplus; \U0000228E" +
+	"upsi; \U000003C5" +
+	"upsih; \U000003D2" +
+	"upsilon; \U000003C5" +
+	"upuparrows; \U000021C8" +
+	"urcorn; \U0000231D" +
+	"urcorner; \U0000231D" +
+	"urcrop; \U0000230E" +
+	"uring; \U0000016F" +
+	"urtri; \U000025F9" +
+	"uscr; \U0001D4CA" +
+	"utdot; \U000022F0" +
+	"utilde; \U00000169" +
+	"utri; \U000025B5" +
+	"utrif; \U000025B4" +
+	"uuarr; \U000021C8" +
+	"uuml; \U000000FC" +
+	"uwangle; \U000029A7" +
+	"vArr; \U000021D5" +
+	"vBar; \U00002AE8" +
+	"vBarv; \U00002AE9" +
+	"vDash; \U000022A8" +
+	"vangrt; \U0000299C" +
+	"varepsilon; \U000003F5" +
+	"varkappa; \U000003F0" +
+	"varnothing; \U00002205" +
+	"varphi; \U000003D5" +
+	"varpi; \U000003D6" +
+	"varpropto; \U0000221D" +
+	"varr; \U00002195" +
+	"varrho; \U000003F1" +
+	"varsigma; \U000003C2" +
+	"vartheta; \U000003D1" +
+	"vartriangleleft; \U000022B2" +
+	"vartriangleright; \U000022B3" +
+	"vcy; \U00000432" +
+	"vdash; \U000022A2" +
+	"vee; \U00002228" +
+	"veebar; \U000022BB" +
+	"veeeq; \U0000225A" +
+	"vellip; \U000022EE" +
+	"verbar; \U0000007C" +
+	"vert; \U0000007C" +
+	"vfr; \U0001D533" +
+	"vltri; \U000022B2" +
+	"vopf; \U0001D567" +
+	"vprop; \U0000221D" +
+	"vrtri; \U000022B3" +
+	"vscr; \U0001D4CB" +
+	"vzigzag; \U0000299A" +
+	"wcirc; \U00000175" +
+	"wedbar; \U00002A5F" +
+	"wedge; \U00002227" +
+	"wedgeq; \U00002259" +
+	"weierp; \U00002118" +
+	"wfr; \U0001D534" +
+	"wopf; \U0001D568" +
+	"wp; \U00002118" +
+	"wr; \U00002240" +
+	"wreath; \U00002240" +
+	"wscr; \U0001D4CC" +
+	"xcap; \U000022C2" +
+	"xcirc; \U000025EF" +
+	"xcup; \U000022C3" +
+	"xdtri; \U000025BD" +
+	"xfr; \U0001D535" +
+	"xhArr; \U000027FA" +
+	"xharr; \U000027F7" +
+	"xi; \U000003BE" +
+	"xlArr; \U000027F8" +
+	"xlarr; \U000027F5" +
+	"xmap; \U000027FC" +
+	"xnis; \U000022FB" +
+	"xodot; \U00002A00" +
+	"xopf; \U0001D569" +
+	"xoplus; \U00002A01" +
+	"xotime; \U00002A02" +
+	"xrArr; \U000027F9" +
+	"xrarr; \U000027F6" +
+	"xscr; \U0001D4CD" +
+	"xsqcup; \U00002A06" +
+	"xuplus; \U00002A04" +
+	"xutri; \U000025B3" +
+	"xvee; \U000022C1" +
+	"xwedge; \U000022C0" +
+	"yacute; \U000000FD" +
+	"yacy; \U0000044F" +
+	"ycirc; \U00000177" +
+	"ycy; \U0000044B" +
+	"yen; \U000000A5" +
+	"yfr; \U0001D536" +
+	"yicy; \U00000457" +
+	"yopf; \U0001D56A" +
+	"yscr; \U0001D4CE" +
+	"yucy; \U0000044E" +
+	"yuml; \U000000FF" +
+	"zacute; \U0000017A" +
+	"zcaron; \U0000017E" +
+	"zcy; \U00000437" +
+	"zdot; \U0000017C" +
+	"zeetrf; \U00002128" +
+	"zeta; \U000003B6" +
+	"zfr; \U0001D537" +
+	"zhcy; \U00000436" +
+	"zigrarr; \U000021DD" +
+	"zopf; \U0001D56B" +
+	"zscr; \U0001D4CF" +
+	"zwj; \U0000200D" +
+	"zwnj; \U0000200C" +
+	"AElig \U000000C6" +
+	"AMP \U00000026" +
+	"Aacute \U000000C1" +
+	"Acirc \U000000C2" +
+	"Agrave \U000000C0" +
+	"Aring \U000000C5" +
+	"Atilde \U000000C3" +
+	"Auml \U000000C4" +
+	"COPY \U000000A9" +
+	"Ccedil \U000000C7" +
+	"ETH \U000000D0" +
+	"Eacute \U000000C9" +
+	"Ecirc \U000000CA" +
+	"Egrave \U000000C8" +
+	"Euml \U000000CB" +
+	"GT \U0000003E" +
+	"Iacute \U000000CD" +
+	"Icirc \U000000CE" +
+	"Igrave \U000000CC" +
+	"Iuml \U000000CF" +
+	"LT \U0000003C" +
+	"Ntilde \U000000D1" +
+	"Oacute \U000000D3" +
+	"Ocirc \U000000D4" +
+	"Ograve \U000000D2" +
+	"Oslash \U000000D8" +
+	"Otilde \U000000D5" +
+	"Ouml \U000000D6" +
+	"QUOT \U00000022" +
+	"REG \U000000AE" +
+	"THORN \U000000DE" +
+	"Uacute \U000000DA" +
+	"Ucirc \U000000DB" +
+	"Ugrave \U000000D9" +
+	"Uuml \U000000DC" +
+	"Yacute \U000000DD" +
+	"aacute \U000000E1" +
+	"acirc \U000000E2" +
+	"acute \U000000B4" +
+	"aelig \U000000E6" +
+	"agrave \U000000E0" +
+	"amp \U00000026" +
+	"aring \U000000E5" +
+	"atilde \U000000E3" +
+	"auml \U000000E4" +
+	"brvbar \U000000A6" +
+	"ccedil \U000000E7" +
+	"cedil \U000000B8" +
+	"cent \U000000A2" +
+	"copy \U000000A9" +
+	"curren \U000000A4" +
+	"deg \U000000B0" +
+	"divide \U000000F7" +
+	"eacute \U000000E9" +
+	"ecirc \U000000EA" +
+	"egrave \U000000E8" +
+	"eth \U000000F0" +
+	"euml \U000000EB" +
+	"frac12 \U000000BD" +
+	"frac14 \U000000BC" +
+	"frac34 \U000000BE" +
+	"gt \U0000003E" +
+	"iacute \U000000ED" +
+	"icirc \U000000EE" +
+	"iexcl \U000000A1" +
+	"igrave \U000000EC" +
+	"iquest \U000000BF" +
+	"iuml \U000000EF" +
+	"laquo \U000000AB" +
+	"lt \U0000003C" +
+	"macr \U000000AF" +
+	"micro \U000000B5" +
+	"middot \U000000B7" +
+	"nbsp \U000000A0" +
+	"not \U000000AC" +
+	"ntilde \U000000F1" +
+	"oacute \U000000F3" +
+	"ocirc \U000000F4" +
+	"ograve \U000000F2" +
+	"ordf \U000000AA" +
+	"ordm \U000000BA" +
+	"oslash \U000000F8" +
+	"otilde \U000000F5" +
+	"ouml \U000000F6" +
+	"para \U000000B6" +
+	"plusmn \U000000B1" +
+	"pound \U000000A3" +
+	"quot \U00000022" +
+	"raquo \U000000BB" +
+	"reg \U000000AE" +
+	"sect \U000000A7" +
+	"shy \U000000AD" +
+	"sup1 \U000000B9" +
+	"sup2 \U000000B2" +
+	"sup3 \U000000B3" +
+	"szlig \U000000DF" +
+	"thorn \U000000FE" +
+	"times \U000000D7" +
+	"uacute \U000000FA" +
+	"ucirc \U000000FB" +
+	"ugrave \U000000F9" +
+	"uml \U000000A8" +
+	"uuml \U000000FC" +
+	"yacute \U000000FD" +
+	"yen \U000000A5" +
+	"yuml \U000000FF"
