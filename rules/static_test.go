@@ -651,7 +651,7 @@ func TestEmbeddedFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d, 0x%08x},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i, crc32.ChecksumIEEE(data))
+		fmt.Fprintf(&b, "\t{%q, %q, &defaultFile%d, %d, 0x%08x},\n", p, defaultPrefix+strings.TrimPrefix(p, "defaults/"), i, len(data), crc32.ChecksumIEEE(data))
 	}
 	b.WriteString("}\n")
 	for i, p := range paths {
