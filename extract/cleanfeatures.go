@@ -221,6 +221,14 @@ func (st *cleanState) features(s string, lowOff int, exact bool) lineInfo {
 			li.digits += int(sum >> alnumDigit)
 			li.chars += j - i
 			i = j
+			// a space after the word (most of prose's other bytes) ends it
+			// here, as below, not by another turn of the loop
+			if j < len(s) && s[j] == ' ' {
+				endWord(j)
+				ws = -1
+				li.chars++
+				i++
+			}
 			continue
 		}
 		li.chars++
