@@ -383,9 +383,6 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	return l.longestPhrase(toks, i, best)
 }
 
-// firstBit is a bit for the word w, from its length and its first and last
-// bytes, for List.firsts (a one-word Bloom filter of the words that start
-// a list's phrases).
 // addPhraseFilters adds the phrase p (its words) to the Bloom filters of
 // a list's phrases' first and second words (see List.firsts, List.seconds).
 func addPhraseFilters(firsts *uint64, seconds *[4]uint64, p []string) {
@@ -398,6 +395,9 @@ func addPhraseFilters(firsts *uint64, seconds *[4]uint64, p []string) {
 	seconds[k] |= b
 }
 
+// firstBit is a bit for the word w, from its length and its first and last
+// bytes, for List.firsts (a one-word Bloom filter of the words that start
+// a list's phrases).
 func firstBit(w string) uint64 {
 	if w == "" {
 		return 1
