@@ -88,6 +88,7 @@ type scratch struct {
 	sents    []sentence
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
+	reps     []Record      // the statements' records before their merge (see withReported)
 	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
 
 	byKey map[string]*keyEntry // the entity table's index by key (see entityIndex)

@@ -620,15 +620,19 @@ const minStatementWords = 3
 
 // withReported resolves the speakers of the statements, counts them in the
 // entity table, and merges their records (ids r1, r2, … in text order)
-// with the quote records, in text order. cp is the text's code-point
-// index that the quote records used, or nil.
+// with the quote records, in text order: into quotes' array when it has
+// room for them (records leaves it), else a new one. cp is the text's
+// code-point index that the quote records used, or nil.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
 	if cp == nil {
 		cp = newCPIndex(text)
 	}
-	// the statements' records go after room for the quotes', which the
-	// merge fills from the front
-	out := make([]Record, len(quotes), len(quotes)+len(sts))
+	// the statements' records, kept in the scratch between documents, until
+	// the merge copies them in
+	var out []Record
+	if a.sc != nil {
+		out = a.sc.reps[:0]
+	}
 	// the offsets of speakers and cues (at most four a record) in one
 	// array, not one allocation each
 	offs := make(offsets, 0, 4*len(sts))
@@ -694,7 +698,15 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
-	return mergeRecords(quotes, out)
+	if cap(quotes)-len(quotes) < len(out) {
+		quotes = slices.Grow(quotes, len(out))
+	}
+	merged := mergeRecords(quotes, out)
+	if a.sc != nil {
+		clear(out) // (their strings are the rows')
+		a.sc.reps = out[:0]
+	}
+	return merged
 }
 
 // offsets holds ints that records point to, made in one array.
@@ -706,30 +718,28 @@ func (o *offsets) p(v int) *int {
 	return &(*o)[len(*o)-1]
 }
 
-// mergeRecords puts the records of quotes and of out[len(quotes):] (the
-// statements') in out, in text order (by byteStart, those of quotes first
-// at equal offsets), and returns it: a merge from the front when both are
-// in that order already, as they come (a record of the statements is read
-// before its slot is written), else a stable sort.
-func mergeRecords(quotes, out []Record) []Record {
-	reps := out[len(quotes):]
+// mergeRecords puts the records of quotes and of reps (the statements')
+// in quotes' array, which has room for reps after them, in text order (by
+// byteStart, those of quotes first at equal offsets), and returns them: a
+// merge from the back when both are in that order already, as they come,
+// else a stable sort.
+func mergeRecords(quotes, reps []Record) []Record {
+	out := quotes[:len(quotes)+len(reps)]
 	if !sortedByStart(quotes) || !sortedByStart(reps) {
-		copy(out, quotes)
+		copy(out[len(quotes):], reps)
 		slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
 		return out
 	}
-	i, j, k := 0, 0, 0
-	for i < len(quotes) && j < len(reps) {
-		if reps[j].byteStart < quotes[i].byteStart {
-			out[k] = reps[j]
-			j++
+	i, k := len(quotes)-1, len(out)-1
+	for j := len(reps) - 1; j >= 0; k-- {
+		if i >= 0 && quotes[i].byteStart > reps[j].byteStart {
+			out[k] = quotes[i] // (k > i: no quote is written over before it is read)
+			i--
 		} else {
-			out[k] = quotes[i]
-			i++
+			out[k] = reps[j]
+			j--
 		}
-		k++
 	}
-	copy(out[k:], quotes[i:]) // else the rest of reps is in place
 	return out
 }
 
