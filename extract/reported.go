@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -156,7 +157,12 @@ func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 		if m == "" || !strings.Contains(text, m) {
 			continue
 		}
-		tm := typewriterMark{size: len(m)}
+		// counted is strings.Count's occurrences; at holds as many or more
+		// (overlapping ones: three marks of one byte hold two of two), in
+		// one array with room for both unless there are
+		n := strings.Count(text, m)
+		buf := make([]int, 2*n)
+		tm := typewriterMark{size: len(m), counted: buf[:0:n], at: buf[n:n]}
 		for k := 0; ; {
 			i := strings.Index(text[k:], m)
 			if i < 0 {
@@ -173,6 +179,7 @@ func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 	if len(ix.marks) == 0 {
 		return nil
 	}
+	ix.breaks = make([]int, 0, strings.Count(text, "\n"))
 	for k := 0; ; {
 		i := strings.IndexByte(text[k:], '\n')
 		if i < 0 {
@@ -262,7 +269,7 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 		case rules.Word:
 			out++
 		case rules.QuoteT:
-			in += len(strings.Fields(toks[i].Text))
+			in += wordCount(toks[i].Text, math.MaxInt) // len(strings.Fields)
 		}
 	}
 	return in >= out
@@ -419,19 +426,36 @@ func (g *gates) any(hits []cueHit) bool {
 	return all&g.anyNeed != 0
 }
 
-// quoteCues maps the byte offset of the cue of every attributed quotation
-// to the quotations it attributes.
-func (x *Extractor) quoteCues(a *analysis) map[int][]int {
-	cues := map[int][]int{}
+// quoteCue is the cue of an attributed quotation: its byte offset, and
+// the quotation's index.
+type quoteCue struct{ off, qi int }
+
+// quoteCues returns the cues of every attributed quotation, by byte offset
+// (the quotations of one cue in their order), for quotesCue: one array for
+// the document, not a map of slices.
+func (x *Extractor) quoteCues(a *analysis) []quoteCue {
+	n := 0
+	for qi := range a.attrs {
+		if a.attrs[qi].ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	cues := make([]quoteCue, 0, n)
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
 		if !at.ok {
 			continue // no match (at.m is nil)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-			off := int(a.toks(at.sent)[c.Start].Start)
-			cues[off] = append(cues[off], qi)
+			cues = append(cues, quoteCue{int(a.toks(at.sent)[c.Start].Start), qi})
 		}
+	}
+	byOff := func(p, q quoteCue) int { return cmp.Compare(p.off, q.off) }
+	if !slices.IsSortedFunc(cues, byOff) {
+		slices.SortStableFunc(cues, byOff)
 	}
 	return cues
 }
@@ -439,15 +463,17 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 // quotesCue reports whether the cue of statement st attributes a quotation
 // outside its content: “…,” Trump told CNN’s Jake Tapper reports no
 // statement “CNN’s Jake Tapper”.
-func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) bool {
+func (x *Extractor) quotesCue(a *analysis, st statement, cues []quoteCue) bool {
 	c, ok := st.m.Captures["cue"]
-	if !ok || c.Len() == 0 {
+	if !ok || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
 	toks := a.toks(st.sent)
 	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
-	for _, qi := range cues[int(toks[c.Start].Start)] {
-		if q := a.quotes[qi]; q.Start < from || q.End > to {
+	off := int(toks[c.Start].Start)
+	k, _ := slices.BinarySearchFunc(cues, off, func(q quoteCue, off int) int { return cmp.Compare(q.off, off) })
+	for ; k < len(cues) && cues[k].off == off; k++ {
+		if q := a.quotes[cues[k].qi]; q.Start < from || q.End > to {
 			return true
 		}
 	}
