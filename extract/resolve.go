@@ -51,6 +51,8 @@ type entities struct {
 	// link looks back for a family name written first only when ws[0]'s
 	// bit is set.
 	firsts uint64
+	// wordBuf holds the words of the mention that resolveSpeaker resolves
+	wordBuf []string
 }
 
 // firstBit returns the bit of w in entities.firsts.
@@ -479,13 +481,16 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	rank := "" // a title of honorifics only, if nothing better
 	switch sp.Type {
 	case rules.NameMention:
-		ws, key, _ := x.nameWords(toks, sp.Mention)
+		// the words in the table's buffer (link keeps a copy), joined
+		// once, as written when they stand so in the text
+		ws, key, _, _, from, to := x.nameWordsInto(a.ents.wordBuf, toks, sp.Mention)
+		a.ents.wordBuf = ws
 		e := a.ents.atStart(int(toks[sp.Mention.Start].Start))
-		full := "" // the words joined, made once
+		full := ""
 		if isCoordinated(ws) {
 			e = nil // two speakers: Dovere and Debenedetti
 		} else if e == nil && len(ws) > 0 {
-			full = strings.Join(ws, " ")
+			full = joinWords(a.view, from, to, ws)
 			e = a.ents.link(ws, key, full)
 		}
 		if sp.Title.Len() > 0 {
@@ -500,7 +505,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			at.speaker = e.name
 			at.status = "attributed"
 			if full == "" {
-				full = strings.Join(ws, " ")
+				full = joinWords(a.view, from, to, ws)
 			}
 			if !strings.EqualFold(full, e.name) {
 				at.status = "resolved"

@@ -355,9 +355,16 @@ func (m *matcher) capture(name string) (Span, bool) {
 	return Span{}, false
 }
 
+// smallCaptures is the most entries of a map that Go keeps in one group.
+const smallCaptures = 8
+
 // captures returns the current value of every named capture.
 func (m *matcher) captures() map[string]Span {
-	caps := make(map[string]Span, len(m.caps))
+	// a map of up to smallCaptures entries is one group of slots; a hint
+	// above it (the bindings, names bound again counted again, of a rule
+	// of reported speech) makes the tables of a large map, two objects
+	// more for the few names a rule has
+	caps := make(map[string]Span, min(len(m.caps), smallCaptures))
 	for _, c := range m.caps {
 		caps[c.name] = c.span
 	}
