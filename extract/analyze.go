@@ -89,7 +89,10 @@ type scratch struct {
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
 	reps     []Record      // the statements' records before their merge (see withReported)
-	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
+	// statements is the array of the statements that report finds, given
+	// back by withReported
+	statements []statement
+	clean      *cleanBufs // cleanup's buffers (see Extractor.clean)
 
 	byKey map[string]*keyEntry // the entity table's index by key (see entityIndex)
 }

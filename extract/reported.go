@@ -38,6 +38,9 @@ func (x *Extractor) report(a *analysis) []statement {
 	marks := x.typewriterMarks(a.view)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
+	if a.sc != nil {
+		out = a.sc.statements[:0] // (withReported gives the array back)
+	}
 	var hits []cueHit
 	var cues []int
 	for si := 0; si < a.nsents; si++ {
@@ -731,9 +734,17 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	if a.sc != nil {
 		clear(out) // (their strings are the rows')
 		a.sc.reps = out[:0]
+		if cap(sts) <= maxKeptStatements {
+			clear(sts)
+			a.sc.statements = sts[:0]
+		}
 	}
 	return merged
 }
+
+// maxKeptStatements bounds the statements whose array the scratch keeps
+// for the next document.
+const maxKeptStatements = 1 << 12
 
 // offsets holds ints that records point to, made in one array.
 type offsets []int
