@@ -707,9 +707,19 @@ func (a *analysis) speakerTable() []Speaker {
 	if a.ents == nil {
 		return nil
 	}
-	var out []Speaker
+	keep := func(e *entity) bool { return e.rows > 0 || e.said > 0 || len(e.titles) > 0 }
+	n := 0 // the table sized once, not grown
 	for _, e := range a.ents.list {
-		if e.rows == 0 && e.said == 0 && len(e.titles) == 0 {
+		if keep(e) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Speaker, 0, n)
+	for _, e := range a.ents.list {
+		if !keep(e) {
 			continue
 		}
 		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n, Reported: e.said})
