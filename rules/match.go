@@ -187,12 +187,15 @@ const minPhrasesRoom = 8
 // phrasesInto parses the speaker phrases at pos into the window's array of
 // phrases, and returns them, their capacity cut to their length.
 func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
+	if w.rs.noSpeakerAt(w.toks, pos) {
+		return nil // (most positions: told before the array is looked at)
+	}
 	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
 		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
 	}
 	n := len(w.phrases)
 	room := w.phrases[n:n:cap(w.phrases)]
-	ps := w.rs.SpeakersAtInto(w.toks, pos, room)
+	ps := w.rs.speakersAt(w.toks, pos, room) // (SpeakersAtInto less the test above)
 	if len(ps) == 0 {
 		return nil
 	}
