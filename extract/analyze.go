@@ -88,7 +88,11 @@ type scratch struct {
 	sents    []sentence
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
-	clean    *cleanBufs    // cleanup's buffers (see Extractor.clean)
+	reps     []Record      // the statements' records before their merge (see withReported)
+	// statements is the array of the statements that report finds, given
+	// back by withReported
+	statements []statement
+	clean      *cleanBufs // cleanup's buffers (see Extractor.clean)
 
 	byKey map[string]*keyEntry // the entity table's index by key (see entityIndex)
 }

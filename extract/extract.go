@@ -339,7 +339,7 @@ func (x *Extractor) extract(id, text, lang string) *Document {
 		reps = x.report(a)
 	}
 	x.resolve(a)
-	rows, bound := x.records(a, id, text)
+	rows, bound := x.records(a, id, text, len(reps))
 	if bound != nil {
 		doc.Warnings = append(doc.Warnings, *bound)
 	}

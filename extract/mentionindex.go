@@ -75,15 +75,16 @@ func titleHeads(memo map[*entity][]string, e *entity, prep func(string) bool) []
 	}
 	var hs []string
 	for _, t := range e.titles {
-		ws := strings.Fields(strings.ToLower(t))
-		for k, w := range ws {
+		// the last word before a phrase, without the slice of words
+		last, k := "", 0
+		for w := range strings.FieldsSeq(strings.ToLower(t)) {
 			if k > 0 && prep(w) {
-				ws = ws[:k]
 				break
 			}
+			last, k = w, k+1
 		}
-		if len(ws) > 0 && !containsString(hs, ws[len(ws)-1]) {
-			hs = append(hs, ws[len(ws)-1])
+		if last != "" && !containsString(hs, last) {
+			hs = append(hs, last)
 		}
 	}
 	memo[e] = hs

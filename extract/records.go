@@ -180,8 +180,9 @@ const minRowsSized = 4096
 // records decides the output rows of a document; past the output budget
 // it drops the rest and returns a warning. The rows of a document of more
 // than minRowsSized possible rows are planned (see rowSet), to be built
-// after its analysis is released.
-func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
+// after its analysis is released. Rows built at once leave room for room
+// more, the statements' rows that withReported merges in.
+func (x *Extractor) records(a *analysis, id, text string, room int) (*rowSet, *Warning) {
 	budget := outputPerByte*len(text) + outputSlack
 	// the rows grow by doubling up to their bound: append grows a large
 	// slice by a quarter at a time, which cost five times the final size
@@ -207,6 +208,11 @@ func (x *Extractor) records(a *analysis, id, text string) (*rowSet, *Warning) {
 		rs.cp = cp
 	}
 	var out []Record
+	if room > 0 && !rs.plan {
+		// the rows of statements merge into out: one array for both
+		// (maxRows is no more than planRows), not a grown one and a copy
+		out = make([]Record, 0, maxRows+room)
+	}
 	n := 0
 	dropped, firstDropped := 0, 0
 	// sure is what is left of the budget by the rows' bounds (rowBound),

@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -37,6 +38,9 @@ func (x *Extractor) report(a *analysis) []statement {
 	marks := x.typewriterMarks(a.view)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
+	if a.sc != nil {
+		out = a.sc.statements[:0] // (withReported gives the array back)
+	}
 	var hits []cueHit
 	var cues []int
 	for si := 0; si < a.nsents; si++ {
@@ -156,7 +160,12 @@ func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 		if m == "" || !strings.Contains(text, m) {
 			continue
 		}
-		tm := typewriterMark{size: len(m)}
+		// counted is strings.Count's occurrences; at holds as many or more
+		// (overlapping ones: three marks of one byte hold two of two), in
+		// one array with room for both unless there are
+		n := strings.Count(text, m)
+		buf := make([]int, 2*n)
+		tm := typewriterMark{size: len(m), counted: buf[:0:n], at: buf[n:n]}
 		for k := 0; ; {
 			i := strings.Index(text[k:], m)
 			if i < 0 {
@@ -173,6 +182,7 @@ func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 	if len(ix.marks) == 0 {
 		return nil
 	}
+	ix.breaks = make([]int, 0, strings.Count(text, "\n"))
 	for k := 0; ; {
 		i := strings.IndexByte(text[k:], '\n')
 		if i < 0 {
@@ -262,7 +272,7 @@ func mostlyQuoted(toks []rules.Token, st statement) bool {
 		case rules.Word:
 			out++
 		case rules.QuoteT:
-			in += len(strings.Fields(toks[i].Text))
+			in += wordCount(toks[i].Text, math.MaxInt) // len(strings.Fields)
 		}
 	}
 	return in >= out
@@ -419,19 +429,36 @@ func (g *gates) any(hits []cueHit) bool {
 	return all&g.anyNeed != 0
 }
 
-// quoteCues maps the byte offset of the cue of every attributed quotation
-// to the quotations it attributes.
-func (x *Extractor) quoteCues(a *analysis) map[int][]int {
-	cues := map[int][]int{}
+// quoteCue is the cue of an attributed quotation: its byte offset, and
+// the quotation's index.
+type quoteCue struct{ off, qi int }
+
+// quoteCues returns the cues of every attributed quotation, by byte offset
+// (the quotations of one cue in their order), for quotesCue: one array for
+// the document, not a map of slices.
+func (x *Extractor) quoteCues(a *analysis) []quoteCue {
+	n := 0
+	for qi := range a.attrs {
+		if a.attrs[qi].ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	cues := make([]quoteCue, 0, n)
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
 		if !at.ok {
 			continue // no match (at.m is nil)
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-			off := int(a.toks(at.sent)[c.Start].Start)
-			cues[off] = append(cues[off], qi)
+			cues = append(cues, quoteCue{int(a.toks(at.sent)[c.Start].Start), qi})
 		}
+	}
+	byOff := func(p, q quoteCue) int { return cmp.Compare(p.off, q.off) }
+	if !slices.IsSortedFunc(cues, byOff) {
+		slices.SortStableFunc(cues, byOff)
 	}
 	return cues
 }
@@ -439,15 +466,17 @@ func (x *Extractor) quoteCues(a *analysis) map[int][]int {
 // quotesCue reports whether the cue of statement st attributes a quotation
 // outside its content: “…,” Trump told CNN’s Jake Tapper reports no
 // statement “CNN’s Jake Tapper”.
-func (x *Extractor) quotesCue(a *analysis, st statement, cues map[int][]int) bool {
+func (x *Extractor) quotesCue(a *analysis, st statement, cues []quoteCue) bool {
 	c, ok := st.m.Captures["cue"]
-	if !ok || c.Len() == 0 {
+	if !ok || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
 	toks := a.toks(st.sent)
 	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
-	for _, qi := range cues[int(toks[c.Start].Start)] {
-		if q := a.quotes[qi]; q.Start < from || q.End > to {
+	off := int(toks[c.Start].Start)
+	k, _ := slices.BinarySearchFunc(cues, off, func(q quoteCue, off int) int { return cmp.Compare(q.off, off) })
+	for ; k < len(cues) && cues[k].off == off; k++ {
+		if q := a.quotes[cues[k].qi]; q.Start < from || q.End > to {
 			return true
 		}
 	}
@@ -620,15 +649,19 @@ const minStatementWords = 3
 
 // withReported resolves the speakers of the statements, counts them in the
 // entity table, and merges their records (ids r1, r2, … in text order)
-// with the quote records, in text order. cp is the text's code-point
-// index that the quote records used, or nil.
+// with the quote records, in text order: into quotes' array when it has
+// room for them (records leaves it), else a new one. cp is the text's
+// code-point index that the quote records used, or nil.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
 	if cp == nil {
 		cp = newCPIndex(text)
 	}
-	// the statements' records go after room for the quotes', which the
-	// merge fills from the front
-	out := make([]Record, len(quotes), len(quotes)+len(sts))
+	// the statements' records, kept in the scratch between documents, until
+	// the merge copies them in
+	var out []Record
+	if a.sc != nil {
+		out = a.sc.reps[:0]
+	}
 	// the offsets of speakers and cues (at most four a record) in one
 	// array, not one allocation each
 	offs := make(offsets, 0, 4*len(sts))
@@ -694,8 +727,24 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
-	return mergeRecords(quotes, out)
+	if cap(quotes)-len(quotes) < len(out) {
+		quotes = slices.Grow(quotes, len(out))
+	}
+	merged := mergeRecords(quotes, out)
+	if a.sc != nil {
+		clear(out) // (their strings are the rows')
+		a.sc.reps = out[:0]
+		if cap(sts) <= maxKeptStatements {
+			clear(sts)
+			a.sc.statements = sts[:0]
+		}
+	}
+	return merged
 }
+
+// maxKeptStatements bounds the statements whose array the scratch keeps
+// for the next document.
+const maxKeptStatements = 1 << 12
 
 // offsets holds ints that records point to, made in one array.
 type offsets []int
@@ -706,30 +755,28 @@ func (o *offsets) p(v int) *int {
 	return &(*o)[len(*o)-1]
 }
 
-// mergeRecords puts the records of quotes and of out[len(quotes):] (the
-// statements') in out, in text order (by byteStart, those of quotes first
-// at equal offsets), and returns it: a merge from the front when both are
-// in that order already, as they come (a record of the statements is read
-// before its slot is written), else a stable sort.
-func mergeRecords(quotes, out []Record) []Record {
-	reps := out[len(quotes):]
+// mergeRecords puts the records of quotes and of reps (the statements')
+// in quotes' array, which has room for reps after them, in text order (by
+// byteStart, those of quotes first at equal offsets), and returns them: a
+// merge from the back when both are in that order already, as they come,
+// else a stable sort.
+func mergeRecords(quotes, reps []Record) []Record {
+	out := quotes[:len(quotes)+len(reps)]
 	if !sortedByStart(quotes) || !sortedByStart(reps) {
-		copy(out, quotes)
+		copy(out[len(quotes):], reps)
 		slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
 		return out
 	}
-	i, j, k := 0, 0, 0
-	for i < len(quotes) && j < len(reps) {
-		if reps[j].byteStart < quotes[i].byteStart {
-			out[k] = reps[j]
-			j++
+	i, k := len(quotes)-1, len(out)-1
+	for j := len(reps) - 1; j >= 0; k-- {
+		if i >= 0 && quotes[i].byteStart > reps[j].byteStart {
+			out[k] = quotes[i] // (k > i: no quote is written over before it is read)
+			i--
 		} else {
-			out[k] = quotes[i]
-			i++
+			out[k] = reps[j]
+			j--
 		}
-		k++
 	}
-	copy(out[k:], quotes[i:]) // else the rest of reps is in place
 	return out
 }
 

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestMergeRecords checks that the records of statements merged after the
-// quotes' come in the order of a stable sort by byte offset, the quotes
+// TestMergeRecords checks that the records of statements merged into the
+// quotes' array come in the order of a stable sort by byte offset, the quotes
 // first at equal offsets, whether both come sorted (the merge) or not (the
 // sort it falls back to).
 func TestMergeRecords(t *testing.T) {
@@ -30,13 +30,13 @@ func TestMergeRecords(t *testing.T) {
 			for i, off := range c.quotes {
 				quotes = append(quotes, Record{ID: "q" + string(rune('0'+i)), byteStart: off})
 			}
-			out := make([]Record, len(quotes), len(quotes)+len(c.stmts))
+			var reps []Record
 			for i, off := range c.stmts {
-				out = append(out, Record{ID: "r" + string(rune('0'+i)), byteStart: off})
+				reps = append(reps, Record{ID: "r" + string(rune('0'+i)), byteStart: off})
 			}
-			all = append(append(all, quotes...), out[len(quotes):]...)
+			all = append(append(all, quotes...), reps...)
 			slices.SortStableFunc(all, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
-			got := mergeRecords(quotes, out)
+			got := mergeRecords(slices.Grow(quotes, len(reps)), reps)
 			if len(got) != len(all) {
 				t.Fatalf("%d records, want %d", len(got), len(all))
 			}

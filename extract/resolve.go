@@ -51,6 +51,8 @@ type entities struct {
 	// link looks back for a family name written first only when ws[0]'s
 	// bit is set.
 	firsts uint64
+	// wordBuf holds the words of the mention that resolveSpeaker resolves
+	wordBuf []string
 }
 
 // firstBit returns the bit of w in entities.firsts.
@@ -476,16 +478,20 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 	det, defArt, pron := x.lists.det, x.lists.defArt, x.lists.pron
 	sp := at.m.Speaker
 	toks := a.toks(at.sent)
-	mention := spanText(toks, sp.Mention)
 	rank := "" // a title of honorifics only, if nothing better
 	switch sp.Type {
 	case rules.NameMention:
-		ws, key, _ := x.nameWords(toks, sp.Mention)
+		// the words in the table's buffer (link keeps a copy), joined
+		// once, as written when they stand so in the text
+		ws, key, _, _, from, to := x.nameWordsInto(a.ents.wordBuf, toks, sp.Mention)
+		a.ents.wordBuf = ws
 		e := a.ents.atStart(int(toks[sp.Mention.Start].Start))
+		full := ""
 		if isCoordinated(ws) {
 			e = nil // two speakers: Dovere and Debenedetti
 		} else if e == nil && len(ws) > 0 {
-			e = a.ents.link(ws, key, strings.Join(ws, " "))
+			full = joinWords(a.view, from, to, ws)
+			e = a.ents.link(ws, key, full)
 		}
 		if sp.Title.Len() > 0 {
 			if tt := x.title(toks, sp.Title); !tt.rank {
@@ -498,17 +504,20 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			at.ent = e
 			at.speaker = e.name
 			at.status = "attributed"
-			if !strings.EqualFold(strings.Join(ws, " "), e.name) {
+			if full == "" {
+				full = joinWords(a.view, from, to, ws)
+			}
+			if !strings.EqualFold(full, e.name) {
 				at.status = "resolved"
 			}
 		} else {
-			at.speaker, at.status = mention, "attributed"
+			at.speaker, at.status = spanText(toks, sp.Mention), "attributed"
 		}
 	case rules.DescriptorMention:
 		first := toks[sp.Mention.Start].Lower
 		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
 		definite := !plural && (defArt.Has(first) || !det.Has(first))
-		at.speaker, at.status = mention, "attributed"
+		at.speaker, at.status = spanText(toks, sp.Mention), "attributed"
 		if definite {
 			head := x.headOf(toks, sp.Mention)
 			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
@@ -619,6 +628,22 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 // containsWords reports whether every word of b is a word of a, ignoring
 // case: the law professor at West Virginia University / law professor.
 func containsWords(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		// the words compared in place: in ASCII, equal lower-case forms
+		// are equal under EqualFold
+		for w := range strings.FieldsSeq(b) {
+			found := false
+			for v := range strings.FieldsSeq(a) {
+				if found = strings.EqualFold(v, w); found {
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
 	ws := strings.Fields(strings.ToLower(a))
 	for _, w := range strings.Fields(strings.ToLower(b)) {
 		if !slices.Contains(ws, w) {
@@ -682,9 +707,19 @@ func (a *analysis) speakerTable() []Speaker {
 	if a.ents == nil {
 		return nil
 	}
-	var out []Speaker
+	keep := func(e *entity) bool { return e.rows > 0 || e.said > 0 || len(e.titles) > 0 }
+	n := 0 // the table sized once, not grown
 	for _, e := range a.ents.list {
-		if e.rows == 0 && e.said == 0 && len(e.titles) == 0 {
+		if keep(e) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Speaker, 0, n)
+	for _, e := range a.ents.list {
+		if !keep(e) {
 			continue
 		}
 		out = append(out, Speaker{Name: e.name, Titles: e.titles, Aliases: e.aliases, Quotes: e.rows, Gender: e.gender, Mentions: e.n, Reported: e.said})

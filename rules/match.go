@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -81,12 +84,17 @@ type matcher struct {
 // not change while the window is in use. A Window is not safe for
 // concurrent use; the Ruleset is.
 type Window struct {
-	rs    *Ruleset
-	toks  []Token
-	spk   []speakersMemo // SpeakersAt by position
-	lists []listSeen     // whether a list occurs in the window
-	lits  []litSeen      // whether a literal occurs in the window
-	poss  []possSeen     // whether a pattern is possible (no quotation)
+	rs   *Ruleset
+	toks []Token
+	spk  []speakersMemo // SpeakersAt by position
+	// phrases holds the phrases of spk, one position after another: the
+	// memo's slices point into its array (a new array when it grows, the
+	// earlier ones left to the slices made in them), reused after Reset
+	// (phrases hold no pointers: nothing to clear)
+	phrases []SpeakerPhrase
+	lists   []listSeen // whether a list occurs in the window
+	lits    []litSeen  // whether a literal occurs in the window
+	poss    []possSeen // whether a pattern is possible (no quotation)
 	// possBits has the patternBit of every pattern in poss.
 	possBits uint64
 	// possQuote is the pattern that NeedsHold last found possible with a
@@ -141,7 +149,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.poss)
 	clear(w.fails)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
-	w.lits = w.lits[:0]
+	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
 	w.needs, w.known, w.holds, w.possQuote = nil, 0, 0, nil
@@ -165,9 +173,38 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	}
 	m := &w.spk[pos]
 	if !m.done {
-		m.phrases, m.done = w.rs.SpeakersAt(w.toks, pos), true
+		m.phrases, m.done = w.phrasesInto(pos), true
 	}
 	return m.phrases
+}
+
+// minPhrasesRoom is the room Speakers leaves in the window's array of
+// phrases before a position's parse: speakersAt makes an array of its own
+// when it needs more than four, or appends past it (a rare long run of
+// appositives, then copied in).
+const minPhrasesRoom = 8
+
+// phrasesInto parses the speaker phrases at pos into the window's array of
+// phrases, and returns them, their capacity cut to their length.
+func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
+	if w.rs.noSpeakerAt(w.toks, pos) {
+		return nil // (most positions: told before the array is looked at)
+	}
+	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
+		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
+	}
+	n := len(w.phrases)
+	room := w.phrases[n:n:cap(w.phrases)]
+	ps := w.rs.speakersAt(w.toks, pos, room) // (SpeakersAtInto less the test above)
+	if len(ps) == 0 {
+		return nil
+	}
+	if &ps[0] != &room[:1][0] { // not parsed in place: copied in
+		w.phrases = append(w.phrases, ps...)
+	} else {
+		w.phrases = w.phrases[:n+len(ps)]
+	}
+	return w.phrases[n : n+len(ps) : n+len(ps)]
 }
 
 // phrasesAt returns Speakers(pos), reading a position already computed
@@ -321,9 +358,16 @@ func (m *matcher) capture(name string) (Span, bool) {
 	return Span{}, false
 }
 
+// smallCaptures is the most entries of a map that Go keeps in one group.
+const smallCaptures = 8
+
 // captures returns the current value of every named capture.
 func (m *matcher) captures() map[string]Span {
-	caps := make(map[string]Span, len(m.caps))
+	// a map of up to smallCaptures entries is one group of slots; a hint
+	// above it (the bindings, names bound again counted again, of a rule
+	// of reported speech) makes the tables of a large map, two objects
+	// more for the few names a rule has
+	caps := make(map[string]Span, min(len(m.caps), smallCaptures))
 	for _, c := range m.caps {
 		caps[c.name] = c.span
 	}

@@ -39,7 +39,19 @@ func TestNoSpeakerAt(t *testing.T) {
 	// a reused array, dirty from the position before, gives the phrases
 	// of a new one (SpeakersAtInto, the entity table's)
 	buf := make([]SpeakerPhrase, 0, 8)
+	// one window for every passage (Reset keeps its array of phrases),
+	// asked from the last position to the first, and asked again after
+	// all: its memo gives SpeakersAt's phrases, unchanged by the later ones
+	win := rs.NewWindow(nil)
 	check := func(ts []Token) {
+		win.Reset(rs, ts)
+		for pass := 0; pass < 2; pass++ {
+			for i := len(ts); i >= 0; i-- {
+				if got, want := win.Speakers(i), rs.SpeakersAt(ts, i); !slices.Equal(got, want) || cap(got) != len(got) {
+					t.Errorf("Window.Speakers(%d) = %v (cap %d), SpeakersAt %v", i, got, cap(got), want)
+				}
+			}
+		}
 		for i := range ts {
 			if ts[i].Kind == Word {
 				words++
