@@ -590,13 +590,15 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 		}
 		return buf
 	}
-	// At, inline: the class bits of each word once
+	// At, inline: the class bits of each word once, and the filter of
+	// the phrases' first words before the call of phrasesAt
+	rs, classes := s.rs, s.classes
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word {
 			continue
 		}
-		c := s.rs.cls(t) & s.classes
+		c := rs.cls(t) & classes
 		if c == 0 {
 			continue
 		}
@@ -605,7 +607,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 			mask |= s.byClass[bits.TrailingZeros64(b)]
 		}
 		if c&classPhraseStart != 0 {
-			mask = s.phrasesAt(toks, i, mask)
+			if k, b := phraseBit(t.Lower); s.firsts[k]&b != 0 {
+				mask = s.phrasesAt(toks, i, mask)
+			}
 		}
 		if mask != 0 {
 			buf = append(buf, ListHit{i, mask})

@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // What a window remembers to tell, before any matching, whether a
 // pattern can match in it at all (Window.possibleMemo): which one-token
@@ -17,6 +20,15 @@ type kindSummary struct {
 	upper, upperDone bool
 	quotes           int    // QuoteT tokens
 	words            uint64 // firstBit of every token's lower-case form
+	// words4 is words spread over 256 bits (wordBits): a literal whose
+	// first word has no bit here occurs nowhere, told more often than by
+	// words alone
+	words4 [4]uint64
+	// starts has the firstBit of the words with classPhraseStart (those
+	// that may open a phrase of a list), and startAt their positions
+	// when the window has at most 64 tokens (else it is not kept)
+	starts  uint64
+	startAt uint64
 }
 
 // summary returns the window's kindSummary, made on first use; it
@@ -28,13 +40,37 @@ func (w *Window) summary() *kindSummary {
 	return w.summarize()
 }
 
-// summarize makes the window's kindSummary.
+// wordBits returns the bit of a word (by firstBit's hash) in
+// kindSummary.words4: the index of its word and the bit. Its bit folded
+// to 64 is firstBit(w).
+func wordBits(w string) (int, uint64) {
+	if w == "" {
+		return 0, 1
+	}
+	h := uint(len(w))*13 + uint(w[0])*7 + uint(w[len(w)-1])
+	return int(h>>6) & 3, 1 << (h & 63)
+}
+
+// summarize makes the window's kindSummary and the union of its tokens'
+// classes (Window.classes), in one pass over the tokens.
 func (w *Window) summarize() *kindSummary {
 	ks := &w.kinds
 	ks.done = true
+	classes := classified
+	var starts, startAt uint64
+	short := len(w.toks) <= 64
 	for i := range w.toks {
 		t := &w.toks[i]
-		ks.words |= firstBit(t.Lower)
+		k, b := wordBits(t.Lower)
+		ks.words4[k] |= b
+		c := w.rs.cls(t)
+		classes |= c
+		if c&classPhraseStart != 0 {
+			starts |= b
+			if short {
+				startAt |= 1 << i
+			}
+		}
 		switch t.Kind {
 		case Punct:
 			if len(t.Text) == 1 && t.Text[0] < 128 {
@@ -50,6 +86,9 @@ func (w *Window) summarize() *kindSummary {
 			}
 		}
 	}
+	ks.words = ks.words4[0] | ks.words4[1] | ks.words4[2] | ks.words4[3]
+	ks.starts, ks.startAt = starts, startAt
+	w.classes = classes
 	return ks
 }
 
@@ -108,7 +147,7 @@ func (m *matcher) litOccurs(it *item) bool {
 	if len(it.lit) == 0 {
 		return len(w.toks) > 0 // as atomAt says
 	}
-	if w.summary().words&firstBit(it.lit[0]) == 0 {
+	if k, b := wordBits(it.lit[0]); w.summary().words4[k]&b == 0 {
 		return false
 	}
 	first, toks := it.lit[0], w.toks
@@ -142,11 +181,22 @@ func (w *Window) hasList(l *List) bool {
 // occurs), else at each position.
 func (w *Window) listOccurs(l *List) bool {
 	if l != nil && l.owner == w.rs {
-		if w.classesOf()&l.bit != 0 {
+		ks := w.summary()
+		if w.classes&l.bit != 0 {
 			return true
 		}
-		if w.classes&classPhraseStart == 0 || w.summary().words&l.firsts == 0 {
+		if w.classes&classPhraseStart == 0 || ks.starts&l.firsts == 0 {
 			return false // no word of the window starts a phrase of l
+		}
+		if len(w.toks) <= 64 {
+			// only a word that may open a phrase can (l's own words
+			// occur nowhere)
+			for b := ks.startAt; b != 0; b &= b - 1 {
+				if w.rs.ListAt(l, w.toks, bits.TrailingZeros64(b)) > 0 {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	for pos := range w.toks {
@@ -161,20 +211,12 @@ func (w *Window) listOccurs(l *List) bool {
 }
 
 // classesOf returns the union of the classes of the window's tokens,
-// computed on first use.
+// computed on first use (with the window's summary).
 func (w *Window) classesOf() uint64 {
 	if w.classes != 0 {
 		return w.classes
 	}
-	return w.classify()
-}
-
-// classify computes Window.classes.
-func (w *Window) classify() uint64 {
-	w.classes = classified
-	for i := range w.toks {
-		w.classes |= w.rs.cls(&w.toks[i])
-	}
+	w.summarize()
 	return w.classes
 }
 
