@@ -192,8 +192,9 @@ func (w *Window) listOccurs(l *List) bool {
 			// only a word that may open a phrase can (l's own words
 			// occur nowhere)
 			for b := ks.startAt; b != 0; b &= b - 1 {
-				if w.rs.ListAt(l, w.toks, bits.TrailingZeros64(b)) > 0 {
-					return true
+				pos := bits.TrailingZeros64(b)
+				if l.firsts&firstBit(w.toks[pos].Lower) != 0 && w.rs.ListAt(l, w.toks, pos) > 0 {
+					return true // (ListAt's filter of first words, inline)
 				}
 			}
 			return false
