@@ -141,7 +141,8 @@ func (m *matcher) hasLit(it *item) bool {
 }
 
 // litOccurs is hasLit without the memo: atomAt(it, pos) at each pos, with
-// the first word compared inline, when the window's words may hold it.
+// the first word compared inline, when the window's words may hold it and
+// its tokens' classes hold the lists of that word.
 func (m *matcher) litOccurs(it *item) bool {
 	w := m.Window
 	if len(it.lit) == 0 {
@@ -149,6 +150,9 @@ func (m *matcher) litOccurs(it *item) bool {
 	}
 	if k, b := wordBits(it.lit[0]); w.summary().words4[k]&b == 0 {
 		return false
+	}
+	if c := w.rs.wordClasses(it.lit[0]); w.classes&c != c {
+		return false // a token of the word has at least the table's classes of it
 	}
 	first, toks := it.lit[0], w.toks
 	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
