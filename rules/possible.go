@@ -18,12 +18,7 @@ type kindSummary struct {
 	// upper: a word in capitals, once upperDone (looked for on first use:
 	// few patterns ask)
 	upper, upperDone bool
-	quotes           int    // QuoteT tokens
-	words            uint64 // firstBit of every token's lower-case form
-	// words4 is words spread over 256 bits (wordBits): a literal whose
-	// first word has no bit here occurs nowhere, told more often than by
-	// words alone
-	words4 [4]uint64
+	quotes           int // QuoteT tokens
 	// starts has the firstBit of the words with classPhraseStart (those
 	// that may open a phrase of a list), and startAt their positions
 	// when the window has at most 64 tokens (else it is not kept)
@@ -40,17 +35,6 @@ func (w *Window) summary() *kindSummary {
 	return w.summarize()
 }
 
-// wordBits returns the bit of a word (by firstBit's hash) in
-// kindSummary.words4: the index of its word and the bit. Its bit folded
-// to 64 is firstBit(w).
-func wordBits(w string) (int, uint64) {
-	if w == "" {
-		return 0, 1
-	}
-	h := uint(len(w))*13 + uint(w[0])*7 + uint(w[len(w)-1])
-	return int(h>>6) & 3, 1 << (h & 63)
-}
-
 // summarize makes the window's kindSummary and the union of its tokens'
 // classes (Window.classes), in one pass over the tokens.
 func (w *Window) summarize() *kindSummary {
@@ -61,12 +45,10 @@ func (w *Window) summarize() *kindSummary {
 	short := len(w.toks) <= 64
 	for i := range w.toks {
 		t := &w.toks[i]
-		k, b := wordBits(t.Lower)
-		ks.words4[k] |= b
 		c := w.rs.cls(t)
 		classes |= c
 		if c&classPhraseStart != 0 {
-			starts |= b
+			starts |= firstBit(t.Lower)
 			if short {
 				startAt |= 1 << i
 			}
@@ -86,7 +68,6 @@ func (w *Window) summarize() *kindSummary {
 			}
 		}
 	}
-	ks.words = ks.words4[0] | ks.words4[1] | ks.words4[2] | ks.words4[3]
 	ks.starts, ks.startAt = starts, startAt
 	w.classes = classes
 	return ks
@@ -141,17 +122,14 @@ func (m *matcher) hasLit(it *item) bool {
 }
 
 // litOccurs is hasLit without the memo: atomAt(it, pos) at each pos, with
-// the first word compared inline, when the window's words may hold it and
-// its tokens' classes hold the lists of that word.
+// the first word compared inline, when the union of the window's classes
+// holds those of the word (a token of it has at least the class table's).
 func (m *matcher) litOccurs(it *item) bool {
 	w := m.Window
 	if len(it.lit) == 0 {
 		return len(w.toks) > 0 // as atomAt says
 	}
-	if k, b := wordBits(it.lit[0]); w.summary().words4[k]&b == 0 {
-		return false
-	}
-	if c := w.rs.wordClasses(it.lit[0]); w.classes&c != c {
+	if c := w.rs.wordClasses(it.lit[0]); w.classesOf()&c != c {
 		return false // a token of the word has at least the table's classes of it
 	}
 	first, toks := it.lit[0], w.toks
