@@ -129,7 +129,7 @@ func (m *matcher) litOccurs(it *item) bool {
 	if len(it.lit) == 0 {
 		return len(w.toks) > 0 // as atomAt says
 	}
-	if c := w.rs.wordClasses(it.lit[0]); w.classesOf()&c != c {
+	if c := w.rs.tableClasses(it.lit[0]); w.classesOf()&c != c {
 		return false // a token of the word has at least the table's classes of it
 	}
 	first, toks := it.lit[0], w.toks
