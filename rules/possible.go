@@ -42,10 +42,11 @@ func (w *Window) summarize() *kindSummary {
 	ks.done = true
 	classes := classified
 	var starts, startAt uint64
-	short := len(w.toks) <= 64
-	for i := range w.toks {
-		t := &w.toks[i]
-		c := w.rs.cls(t)
+	toks, rs := w.toks, w.rs // (not read through w at every token)
+	short := len(toks) <= 64
+	for i := range toks {
+		t := &toks[i]
+		c := rs.cls(t)
 		classes |= c
 		if c&classPhraseStart != 0 {
 			starts |= firstBit(t.Lower)
