@@ -130,10 +130,21 @@ func (m *matcher) litOccurs(it *item) bool {
 	if len(it.lit) == 0 {
 		return len(w.toks) > 0 // as atomAt says
 	}
-	if c := w.rs.tableClasses(it.lit[0]); w.classesOf()&c != c {
+	c := w.rs.tableClasses(it.lit[0])
+	if w.classesOf()&c != c {
 		return false // a token of the word has at least the table's classes of it
 	}
 	first, toks := it.lit[0], w.toks
+	if c&classPhraseStart != 0 && len(toks) <= 64 {
+		// the word opens a list's phrase: only the positions of such words
+		for b := w.kinds.startAt; b != 0; b &= b - 1 {
+			pos := bits.TrailingZeros64(b)
+			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	}
 	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
 		if toks[pos].Lower == first && m.atomAt(it, pos) {
 			return true
