@@ -243,6 +243,16 @@ func (rs *Ruleset) ClassifyAll(toks []Token) {
 	}
 }
 
+// tableClasses is wordClasses, reading a word of 2 to 16 bytes as classOf
+// does (wordtab.Table.GetWord, without the test of its NUL bytes that Pack
+// makes).
+func (rs *Ruleset) tableClasses(lower string) uint64 {
+	if n := len(lower); n >= 2 && n <= 16 && lower[n-1] != 0 && !rs.classes.shortNul {
+		return rs.classes.short.GetWord(lower)
+	}
+	return rs.wordClasses(lower)
+}
+
 // classOf returns the classes of a word with lower-case form lower.
 func (rs *Ruleset) classOf(lower string, capital bool) uint64 {
 	var c uint64

@@ -580,23 +580,20 @@ type ListHit struct {
 // them is passed over without a call.
 func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 	if s.foreign {
-		for i := range toks {
-			if toks[i].Kind != Word {
-				continue
-			}
-			if bits := s.At(toks, i); bits != 0 {
-				buf = append(buf, ListHit{i, bits})
-			}
-		}
-		return buf
+		return s.hitsAt(toks, 0, buf)
 	}
-	// At, inline: the class bits of each word once
+	// At, inline, calling nothing for a word that starts no entry (an
+	// unclassified word sends the rest to hitsAt)
+	classes := s.classes
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word {
 			continue
 		}
-		c := s.rs.cls(t) & s.classes
+		if t.class == 0 {
+			return s.hitsAt(toks, i, buf)
+		}
+		c := t.class & classes
 		if c == 0 {
 			continue
 		}
@@ -604,11 +601,24 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 		for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
 			mask |= s.byClass[bits.TrailingZeros64(b)]
 		}
-		if c&classPhraseStart != 0 {
-			mask = s.phrasesAt(toks, i, mask)
+		if k, b := phraseBit(t.Lower); c&classPhraseStart != 0 && s.firsts[k]&b != 0 {
+			mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
 		}
 		if mask != 0 {
 			buf = append(buf, ListHit{i, mask})
+		}
+	}
+	return buf
+}
+
+// hitsAt is Hits from toks[from] on, by At at each word.
+func (s *ListSet) hitsAt(toks []Token, from int, buf []ListHit) []ListHit {
+	for i := from; i < len(toks); i++ {
+		if toks[i].Kind != Word {
+			continue
+		}
+		if bits := s.At(toks, i); bits != 0 {
+			buf = append(buf, ListHit{i, bits})
 		}
 	}
 	return buf

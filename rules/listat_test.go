@@ -48,10 +48,14 @@ func TestListAtLikeMatchAt(t *testing.T) {
 				}
 				for _, parts := range variants {
 					toks, _ := sentence(parts...)
+					raw := slices.Clone(toks) // unclassified: Hits goes on by At
 					for i := range toks {
 						rs.Classify(&toks[i])
 					}
 					for _, s := range sets {
+						if got, want := s.Hits(raw, nil), s.Hits(toks, nil); !slices.Equal(got, want) {
+							t.Fatalf("%s: ListSet.Hits(%q) unclassified = %v, classified %v", name, parts, got, want)
+						}
 						// Hits is At at every word, inline
 						var want []ListHit
 						for i := range toks {

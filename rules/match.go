@@ -144,10 +144,8 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 // memory w allocated.
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
-	clear(w.lists)
-	clear(w.lits)
-	clear(w.poss)
-	clear(w.fails)
+	// (the memos of lists, literals, patterns and failures are read up to
+	// their length only, and point into the ruleset: truncated, not cleared)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
 	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]

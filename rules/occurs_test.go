@@ -18,7 +18,8 @@ func walkItems(its []*item, f func(*item)) {
 // TestWindowShortcutsLikeScans checks the window's shortcuts against
 // plain scans of the tokens, on random sentences of the words the default
 // rules look for, classified and not: whether a literal or a list occurs
-// (hasLit, hasList), whether a pattern is possible (possibleMemo, asked
+// (hasLit, hasList, listOccurs on a window of up to 64 tokens and on a
+// longer one), whether a pattern is possible (possibleMemo, asked
 // twice, against possible on a fresh window), and that mayList says false
 // only where ListAt finds no entry.
 func TestWindowShortcutsLikeScans(t *testing.T) {
@@ -31,7 +32,11 @@ func TestWindowShortcutsLikeScans(t *testing.T) {
 		"Q:quote", "–", "reporters", "on", "Monday", "saying", "However"}
 	rng := rand.New(rand.NewSource(2))
 	for n := 0; n < 400; n++ {
-		parts := make([]string, 1+rng.Intn(25))
+		size := 25
+		if n%5 == 4 {
+			size = 90 // windows of more than 64 tokens: listOccurs scans them all
+		}
+		parts := make([]string, 1+rng.Intn(size))
 		for i := range parts {
 			parts[i] = words[rng.Intn(len(words))]
 		}
@@ -64,8 +69,12 @@ func TestWindowShortcutsLikeScans(t *testing.T) {
 						t.Fatalf("%v: hasLit(%v) = %v, want %v", parts, it.lit, got, want)
 					}
 				case opList:
-					if got, want := w.hasList(it.list), scan(); got != want {
+					want := scan()
+					if got := w.hasList(it.list); got != want {
 						t.Fatalf("%v: hasList(%s) = %v, want %v", parts, it.list.Name, got, want)
+					}
+					if got := fresh.listOccurs(it.list); got != want {
+						t.Fatalf("%v: listOccurs(%s) = %v, want %v", parts, it.list.Name, got, want)
 					}
 					for p := range toks {
 						if it.list != nil && !m.mayList(it.list, p) && rs.ListAt(it.list, toks, p) > 0 {

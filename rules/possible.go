@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // What a window remembers to tell, before any matching, whether a
 // pattern can match in it at all (Window.possibleMemo): which one-token
@@ -15,8 +18,12 @@ type kindSummary struct {
 	// upper: a word in capitals, once upperDone (looked for on first use:
 	// few patterns ask)
 	upper, upperDone bool
-	quotes           int    // QuoteT tokens
-	words            uint64 // firstBit of every token's lower-case form
+	quotes           int // QuoteT tokens
+	// starts has the firstBit of the words with classPhraseStart (those
+	// that may open a phrase of a list), and startAt their positions
+	// when the window has at most 64 tokens (else it is not kept)
+	starts  uint64
+	startAt uint64
 }
 
 // summary returns the window's kindSummary, made on first use; it
@@ -28,13 +35,25 @@ func (w *Window) summary() *kindSummary {
 	return w.summarize()
 }
 
-// summarize makes the window's kindSummary.
+// summarize makes the window's kindSummary and the union of its tokens'
+// classes (Window.classes), in one pass over the tokens.
 func (w *Window) summarize() *kindSummary {
 	ks := &w.kinds
 	ks.done = true
-	for i := range w.toks {
-		t := &w.toks[i]
-		ks.words |= firstBit(t.Lower)
+	classes := classified
+	var starts, startAt uint64
+	toks, rs := w.toks, w.rs // (not read through w at every token)
+	short := len(toks) <= 64
+	for i := range toks {
+		t := &toks[i]
+		c := rs.cls(t)
+		classes |= c
+		if c&classPhraseStart != 0 {
+			starts |= firstBit(t.Lower)
+			if short {
+				startAt |= 1 << i
+			}
+		}
 		switch t.Kind {
 		case Punct:
 			if len(t.Text) == 1 && t.Text[0] < 128 {
@@ -50,6 +69,8 @@ func (w *Window) summarize() *kindSummary {
 			}
 		}
 	}
+	ks.starts, ks.startAt = starts, startAt
+	w.classes = classes
 	return ks
 }
 
@@ -102,16 +123,28 @@ func (m *matcher) hasLit(it *item) bool {
 }
 
 // litOccurs is hasLit without the memo: atomAt(it, pos) at each pos, with
-// the first word compared inline, when the window's words may hold it.
+// the first word compared inline, when the union of the window's classes
+// holds those of the word (a token of it has at least the class table's).
 func (m *matcher) litOccurs(it *item) bool {
 	w := m.Window
 	if len(it.lit) == 0 {
 		return len(w.toks) > 0 // as atomAt says
 	}
-	if w.summary().words&firstBit(it.lit[0]) == 0 {
-		return false
+	c := w.rs.tableClasses(it.lit[0])
+	if w.classesOf()&c != c {
+		return false // a token of the word has at least the table's classes of it
 	}
 	first, toks := it.lit[0], w.toks
+	if c&classPhraseStart != 0 && len(toks) <= 64 {
+		// the word opens a list's phrase: only the positions of such words
+		for b := w.kinds.startAt; b != 0; b &= b - 1 {
+			pos := bits.TrailingZeros64(b)
+			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && m.atomAt(it, pos) {
+				return true
+			}
+		}
+		return false
+	}
 	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
 		if toks[pos].Lower == first && m.atomAt(it, pos) {
 			return true
@@ -142,11 +175,23 @@ func (w *Window) hasList(l *List) bool {
 // occurs), else at each position.
 func (w *Window) listOccurs(l *List) bool {
 	if l != nil && l.owner == w.rs {
-		if w.classesOf()&l.bit != 0 {
+		ks := w.summary()
+		if w.classes&l.bit != 0 {
 			return true
 		}
-		if w.classes&classPhraseStart == 0 || w.summary().words&l.firsts == 0 {
+		if w.classes&classPhraseStart == 0 || ks.starts&l.firsts == 0 {
 			return false // no word of the window starts a phrase of l
+		}
+		if len(w.toks) <= 64 {
+			// only a word that may open a phrase can (l's own words
+			// occur nowhere)
+			for b := ks.startAt; b != 0; b &= b - 1 {
+				pos := bits.TrailingZeros64(b)
+				if l.firsts&firstBit(w.toks[pos].Lower) != 0 && w.rs.ListAt(l, w.toks, pos) > 0 {
+					return true // (ListAt's filter of first words, inline)
+				}
+			}
+			return false
 		}
 	}
 	for pos := range w.toks {
@@ -161,20 +206,12 @@ func (w *Window) listOccurs(l *List) bool {
 }
 
 // classesOf returns the union of the classes of the window's tokens,
-// computed on first use.
+// computed on first use (with the window's summary).
 func (w *Window) classesOf() uint64 {
 	if w.classes != 0 {
 		return w.classes
 	}
-	return w.classify()
-}
-
-// classify computes Window.classes.
-func (w *Window) classify() uint64 {
-	w.classes = classified
-	for i := range w.toks {
-		w.classes |= w.rs.cls(&w.toks[i])
-	}
+	w.summarize()
 	return w.classes
 }
 

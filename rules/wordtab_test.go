@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// TestShortWordsLikeMap checks that classOf finds, through its word table, the
+// TestShortWordsLikeMap checks that classOf (and tableClasses, which reads
+// the table as it does) finds, through its word table, the
 // classes the word map holds, for the words of the default ruleset and
 // for variants of them that it does not hold. (The defaults are built here,
 // not read from the static data, whose map holds only the words that do
@@ -20,6 +21,9 @@ func TestShortWordsLikeMap(t *testing.T) {
 		t.Helper()
 		if got, want := rs.classOf(w, true)&^classified, rs.classes.words[w]; got != want {
 			t.Fatalf("classOf(%q) = %#x, want %#x", w, got, want)
+		}
+		if got, want := rs.tableClasses(w), rs.classes.words[w]; got != want {
+			t.Fatalf("tableClasses(%q) = %#x, want %#x", w, got, want)
 		}
 	}
 	for w := range rs.classes.words {
