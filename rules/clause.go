@@ -114,9 +114,10 @@ func (m *matcher) clauseLists() *clauseLists {
 	return cl
 }
 
-// breaks returns the window's memo of clauseBreakAt by token (0 unknown, 1
-// no, 2 yes), made on first use.
-func (m *matcher) breaks() []uint8 {
+// clauseBreakAt reports whether reported content that has reached toks[j]
+// (j > 0) ends before it: clauseBreak, or an entry of the clause_stops
+// list at j; remembered for the window.
+func (m *matcher) clauseBreakAt(j int) bool {
 	w := m.Window
 	if len(w.brk) == 0 {
 		n := len(w.toks)
@@ -127,15 +128,9 @@ func (m *matcher) breaks() []uint8 {
 			w.brk = make([]uint8, n)
 		}
 	}
-	return w.brk
-}
-
-// clauseBreakAt reports whether reported content that has reached toks[j]
-// (j > 0) ends before it: clauseBreak, or an entry of the clause_stops
-// list at j. It is asked for a token that the window's memo (breaks) does
-// not know yet, and remembers its answer there.
-func (m *matcher) clauseBreakAt(j int) bool {
-	w := m.Window
+	if b := w.brk[j]; b != 0 {
+		return b == 2
+	}
 	cl := m.clauseLists()
 	breaks, stops := cl.breaks, cl.stops
 	yes := m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
@@ -194,11 +189,9 @@ func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool)
 	toks := m.toks
 	lo = len(w.endBuf)
 	out, in := 0, 0
-	brk := m.breaks()
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		// the memo of clauseBreakAt, read in place
-		if b := brk[j]; j > pos && (b == 2 || b == 0 && m.clauseBreakAt(j)) {
+		if j > pos && m.clauseBreakAt(j) {
 			break
 		}
 		switch t.Kind {
