@@ -339,8 +339,15 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 			break // no later start can be nearer
 		}
 	}
-	if !found && quote < 0 && m.steps <= m.limit {
-		w.fails = append(w.fails, failSeen{r, lo, hi})
+	if quote < 0 && m.steps <= m.limit {
+		if !found {
+			w.fails = append(w.fails, failSeen{r, lo, hi})
+		} else if r.Pattern.HasClause && best.Span.Start > first {
+			// the leftmost match: every start before it failed, within
+			// the limit (the search of the starts before a statement,
+			// leftmost, asks again)
+			w.fails = append(w.fails, failSeen{r, lo, best.Span.Start - 1})
+		}
 	}
 	return best, found
 }

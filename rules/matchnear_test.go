@@ -70,6 +70,17 @@ func TestMatchNearLikeMatchFrom(t *testing.T) {
 				if gotOK {
 					matched++
 				}
+				// the starts before the match, asked again (as the search
+				// for the leftmost statement does) on the same window,
+				// whose memo of failures the match above filled
+				if gotOK && got.Span.Start > lo {
+					want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, lo, got.Span.Start-1)
+					again, againOK := near.MatchNear(r, lo, got.Span.Start-1, cs, &reach)
+					if againOK != wantOK || !reflect.DeepEqual(again, want) {
+						t.Fatalf("rule %s on %v from %d to %d, after a match at %d: MatchNear gave %v %+v, MatchFrom %v %+v",
+							r.ID, parts, lo, got.Span.Start-1, got.Span.Start, againOK, again, wantOK, want)
+					}
+				}
 			}
 		}
 	}
