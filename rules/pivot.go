@@ -31,6 +31,56 @@ type pivot struct {
 	// shared: other rules' CueReach hold this pivot too (SharePivots), so
 	// that a window remembers what it told of it
 	shared bool
+	// mayEnd tells, without a look at each atom, the tokens that no atom
+	// of before can end at (see mayEndAt)
+	mayEnd endFilter
+}
+
+// endFilter is what a token must be for one of some atoms (punctuation
+// marks, dashes, other quotations, literals) to end at it: firstBit of
+// its text among puncts for a mark, of its lower-case form among lasts
+// for a literal's last word; dash, quote when such an atom is there.
+type endFilter struct {
+	puncts, lasts uint64
+	dash, quote   bool
+}
+
+// endFilterOf returns the endFilter of atoms, each a pivotAtom.
+func endFilterOf(atoms []*item) endFilter {
+	var f endFilter
+	for _, a := range atoms {
+		switch a.op {
+		case opPunct:
+			f.puncts |= firstBit(a.punct)
+		case opDash:
+			f.dash = true
+		case opOtherQuote:
+			f.quote = true
+		case opLit:
+			f.lasts |= firstBit(a.lit[len(a.lit)-1])
+		}
+	}
+	return f
+}
+
+// mayEndAt reports whether one of the atoms of f may end at token t: false
+// only when endsAt says false for the position after t.
+func (f *endFilter) mayEndAt(t *Token) bool {
+	switch t.Kind {
+	case Punct:
+		if f.puncts&firstBit(t.Text) != 0 {
+			return true
+		}
+	case Dash:
+		if f.dash {
+			return true
+		}
+	case QuoteT:
+		if f.quote {
+			return true
+		}
+	}
+	return f.lasts != 0 && f.lasts&firstBit(t.Lower) != 0
 }
 
 // SharePivots makes the rules of reaches whose pivots are alike (the same
@@ -113,6 +163,9 @@ func pivotOf(items []*item) *pivot {
 	}
 	if pv != nil && len(pv.before) == 1 && pv.before[0].op == opPunct {
 		pv.punct = pv.before[0].punct
+	}
+	if pv != nil {
+		pv.mayEnd = endFilterOf(pv.before)
 	}
 	return pv
 }
@@ -250,7 +303,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, 1); s-- {
-				if m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+				if pv.mayEnd.mayEndAt(&m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
 					return true
 				}
 			}
@@ -274,7 +327,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
 			continue // not the one punctuation mark of before
 		}
-		if n.cues[k] > s+maxSpeakerSpan+pv.off || !m.endsAt(pv.before, s) {
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || !pv.mayEnd.mayEndAt(&m.toks[s-1]) || !m.endsAt(pv.before, s) {
 			continue
 		}
 		for _, sp := range m.phrasesAt(s) {

@@ -65,3 +65,49 @@ func TestPivotFailsLikeMatchFrom(t *testing.T) {
 	}
 	t.Logf("%d of %d calls passed over", told, checked)
 }
+
+// TestEndFilterLikeEndsAt checks the filter that pivotHoldsNow asks
+// before endsAt: for the pivot of every default rule of reported speech
+// and every token of random sentences (words, marks, dashes, quotations),
+// a token where mayEndAt says false is one after which endsAt says false
+// too; and it says false somewhere, or the filter would be no use.
+func TestEndFilterLikeEndsAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"said", "and", "but", "when", "after", "once", "was", "were", "by", "while", "the", "Smith",
+		",", ",", ".", ":", "(", ")", "–", "Q:quote", "according", "to", "that", "it"}
+	var pivots []*pivot
+	for _, r := range rs.Attribution {
+		if r.Reported() && r.Pattern != nil {
+			if pv := r.CueReach().pivot; pv != nil {
+				pivots = append(pivots, pv)
+			}
+		}
+	}
+	if len(pivots) == 0 {
+		t.Skip("no pivots in the defaults")
+	}
+	rng := rand.New(rand.NewSource(5))
+	rejected := 0
+	for n := 0; n < 300; n++ {
+		toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(20))
+		w := rs.NewWindow(toks)
+		m := &matcher{Window: w, quote: -1, limit: maxSteps}
+		for _, pv := range pivots {
+			for e := 1; e <= len(toks); e++ {
+				if pv.mayEnd.mayEndAt(&toks[e-1]) {
+					continue
+				}
+				rejected++
+				if m.endsAt(pv.before, e) {
+					t.Fatalf("%v: endsAt(%v, %d) holds where mayEndAt says false", parts, pv.before, e)
+				}
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Error("mayEndAt rejected no token")
+	}
+}
