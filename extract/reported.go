@@ -364,6 +364,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 				if rc.Off >= 0 {
 					lo = max(from, f-rc.Lead-rc.Off)
 				}
+				if fast && lo > 0 {
+					continue // its first cue too far on: MatchNear tries no start
+				}
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
 			}
