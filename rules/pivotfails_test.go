@@ -77,7 +77,7 @@ func TestEndFilterLikeEndsAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	words := []string{"said", "and", "but", "when", "after", "once", "was", "were", "by", "while", "the", "Smith",
-		",", ",", ".", ":", "(", ")", "–", "Q:quote", "according", "to", "that", "it"}
+		",", ",", ".", ":", "(", ")", "–", "Q:quote", "according", "to", "that", "it", "who", "which", "has"}
 	pivots := map[*pivot]bool{}
 	for _, r := range rs.Attribution {
 		pivots[r.CueReach().pivot] = r.Reported() && r.Pattern != nil
@@ -89,7 +89,7 @@ func TestEndFilterLikeEndsAt(t *testing.T) {
 		m := &matcher{Window: w, quote: -1, limit: maxSteps}
 		for pv, reported := range pivots {
 			for e := 1; pv != nil && reported && e <= len(toks); e++ {
-				if pv.mayEnd.mayEndAt(&toks[e-1]) {
+				if pv.mayEnd.mayEndAt(rs, &toks[e-1]) {
 					continue
 				}
 				rejected++
