@@ -307,6 +307,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
 	try &= only
+	if from > 0 {
+		try &^= g.anchored // patterns from the start of the sentence
+	}
 	for ri := 0; ri < len(g.rules); ri++ {
 		if fast {
 			rest := try >> ri
@@ -370,6 +373,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
 				if rc.Off >= 0 {
 					lo = max(from, f-rc.Lead-rc.Off)
+				}
+				if fast && lo > 0 {
+					continue // its first cue too far on: MatchNear tries no start
 				}
 			} else if rc.Lead >= 0 {
 				lo = max(from, f-rc.Lead)
@@ -537,6 +543,9 @@ type gates struct {
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
 	always uint64
+	// anchored has bit ri for the rules whose pattern starts at the
+	// start of the sentence (rules.AttrRule.Anchored)
+	anchored uint64
 	// closing has bit ri for the rules whose content may begin before
 	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
 	// one of them can be closingSpeaker's
@@ -595,6 +604,9 @@ func (x *Extractor) gates() *gates {
 				}
 				if r.ContentBeforeCue() {
 					g.closing |= 1 << ri
+				}
+				if r.Anchored() {
+					g.anchored |= 1 << ri
 				}
 				for b := need; b != 0; b &= b - 1 {
 					g.byList[bits.TrailingZeros64(b)] |= 1 << ri

@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // cueContent is, for a pattern whose cue capture ends with its cue verb
 // (a list, or a group of alternatives each opening with one: @speech_verbs
 // | @tell_verbs (@addressees | SPEAKER)) and is followed by its reported
@@ -12,16 +14,22 @@ type cueContent struct {
 	// skip is, per alternative, whether its items may all match nothing:
 	// content that opens right after the verb then holds without them
 	skip []bool
+	// tail: no content follows the cue capture, and the items after the
+	// verb run to the end of the pattern (^ CLAUSE , cue:… SPEAKER ( , | $ )):
+	// a match's cue verb stands where they match, to any end
+	tail bool
 }
 
-// cueContentOf returns the pattern's cueContent, or nil.
+// cueContentOf returns the pattern's cueContent, or nil (also when no
+// content follows the cue capture and every item after the verb may
+// match nothing: the test would pass every cue).
 func cueContentOf(items []*item) *cueContent {
 	flat, ci := flatCue(items)
 	if ci < 0 {
 		return nil
 	}
 	capture := flat[ci]
-	if capture.min != 1 || capture.max != 1 || capture.op != opList && (capture.op != opGroup || len(capture.alts) != 1) {
+	if capture.min != 1 || capture.max != 1 || capture.op != opList && (capture.op != opGroup || len(capture.alts) == 0) {
 		return nil
 	}
 	// the items from the capture to the content
@@ -37,10 +45,7 @@ func cueContentOf(items []*item) *cueContent {
 		}
 		between = append(between, it)
 	}
-	if !found {
-		return nil
-	}
-	cc := &cueContent{}
+	cc := &cueContent{tail: !found}
 	add := func(verb *item, rest []*item) bool {
 		if verb.op != opList || verb.list == nil || verb.min != 1 || verb.max != 1 || verb.capture != "" && verb != capture {
 			return false
@@ -64,7 +69,15 @@ func cueContentOf(items []*item) *cueContent {
 		if !add(capture, nil) {
 			return nil
 		}
-		return cc
+		return cc.told()
+	}
+	if len(capture.alts) > 1 { // cue:(@list | @list): each a verb
+		for _, a := range capture.alts {
+			if len(a) != 1 || !add(a[0], nil) {
+				return nil
+			}
+		}
+		return cc.told()
 	}
 	alt := capture.alts[0]
 	last := alt[len(alt)-1]
@@ -82,8 +95,21 @@ func cueContentOf(items []*item) *cueContent {
 	default:
 		return nil
 	}
+	return cc.told()
+}
+
+// told returns cc, or nil when it is a tail that every cue passes (the
+// items after each verb may all match nothing).
+func (cc *cueContent) told() *cueContent {
+	if cc.tail && !slices.Contains(cc.skip, false) {
+		return nil
+	}
 	return cc
 }
+
+// anyEnd is the continuation of a tail's items (cueContent.tail): the
+// pattern ends after them.
+func anyEnd(int) bool { return true }
 
 // contentFree reports whether item it holds no reported content or
 // quotation, inside groups too.
@@ -119,6 +145,10 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
 	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
 	w := m.Window
+	opens := m.clauseStart
+	if cc.tail {
+		opens = anyEnd
+	}
 	kept := w.contentCues[:0]
 	for _, c := range n.cues {
 		for i, v := range cc.verbs {
@@ -126,12 +156,12 @@ func (m *matcher) cueContentHolds(n *near) bool {
 			if k == 0 {
 				continue
 			}
-			if cc.skip[i] && m.clauseStart(c+k) {
+			if cc.skip[i] && opens(c+k) {
 				kept = append(kept, c) // as seq finds when all the items match nothing
 				break
 			}
 			m.steps = 0
-			if m.seq(cc.rests[i], 0, c+k, m.clauseStart) || m.steps > m.limit {
+			if m.seq(cc.rests[i], 0, c+k, opens) || m.steps > m.limit {
 				kept = append(kept, c)
 				break
 			}

@@ -259,6 +259,12 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if m.Window != w {
 		m.Window = w
 	}
+	// the gates that read the cues and tokens alone, first: what they
+	// reject is not remembered (the memos cost more)
+	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
+		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
+		return Match{}, false
+	}
 	m.quote, m.steps, m.limit, m.caps = quote, 0, maxSteps, m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	if m.follow != "" {
@@ -270,8 +276,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
 		return Match{}, false
 	}
-	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || !m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
+	if nr != nil && (!m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
 		w.fails = append(w.fails, failSeen{r, lo, hi})
 		return Match{}, false
 	}

@@ -235,12 +235,15 @@ func (w *Window) tell(ns *Needs, bs uint64) {
 }
 
 // rememberPossible records in the window's memo that pattern p is
-// possible, unless it is there already.
+// possible, unless it is there already; either way p is the memo's last
+// entry, which possibleMemo, asked next for p, reads first.
 func (w *Window) rememberPossible(p *Pattern) {
 	bit := patternBit(p)
 	if w.possBits&bit != 0 {
 		for i := range w.poss {
 			if w.poss[i].p == p {
+				last := len(w.poss) - 1
+				w.poss[i], w.poss[last] = w.poss[last], w.poss[i]
 				return
 			}
 		}

@@ -31,6 +31,73 @@ type pivot struct {
 	// shared: other rules' CueReach hold this pivot too (SharePivots), so
 	// that a window remembers what it told of it
 	shared bool
+	// mayEnd tells, without a look at each atom, the tokens that no atom
+	// of before can end at (see mayEndAt)
+	mayEnd endFilter
+}
+
+// endFilter is what a token must be for one of some atoms (punctuation
+// marks, dashes, other quotations, literals) to end at it: firstBit of
+// its text among puncts for a mark, of its lower-case form among lasts
+// for a literal's last word; dash, quote when such an atom is there.
+type endFilter struct {
+	puncts, lasts uint64
+	dash, quote   bool
+	// lists joins the class bits of the lists among the atoms (of one-word
+	// entries), under owner; any: a list without one, not told
+	lists uint64
+	owner *Ruleset
+	any   bool
+}
+
+// endFilterOf returns the endFilter of atoms, each a pivotAtom.
+func endFilterOf(atoms []*item) endFilter {
+	var f endFilter
+	for _, a := range atoms {
+		switch a.op {
+		case opPunct:
+			f.puncts |= firstBit(a.punct)
+		case opDash:
+			f.dash = true
+		case opOtherQuote:
+			f.quote = true
+		case opLit:
+			f.lasts |= firstBit(a.lit[len(a.lit)-1])
+		case opList:
+			if l := a.list; l.bit != 0 && l.owner != nil && (f.owner == nil || f.owner == l.owner) {
+				f.lists |= l.bit
+				f.owner = l.owner
+			} else {
+				f.any = true
+			}
+		default:
+			f.any = true
+		}
+	}
+	return f
+}
+
+// mayEndAt reports whether one of the atoms of f may end at token t of a
+// window of rs: false only when endsAt says false for the position after t.
+func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
+	if f.any || f.lists != 0 && (rs != f.owner || t.class == 0 || t.class&f.lists != 0) {
+		return true // (a list's word: mayList's test)
+	}
+	switch t.Kind {
+	case Punct:
+		if f.puncts&firstBit(t.Text) != 0 {
+			return true
+		}
+	case Dash:
+		if f.dash {
+			return true
+		}
+	case QuoteT:
+		if f.quote {
+			return true
+		}
+	}
+	return f.lasts != 0 && f.lasts&firstBit(t.Lower) != 0
 }
 
 // SharePivots makes the rules of reaches whose pivots are alike (the same
@@ -114,6 +181,9 @@ func pivotOf(items []*item) *pivot {
 	if pv != nil && len(pv.before) == 1 && pv.before[0].op == opPunct {
 		pv.punct = pv.before[0].punct
 	}
+	if pv != nil {
+		pv.mayEnd = endFilterOf(pv.before)
+	}
 	return pv
 }
 
@@ -134,8 +204,8 @@ func flatten(items []*item, out *[]*item) {
 // punctuation mark, a dash, a literal or another quotation, or a group of
 // alternatives each of which is one such atom; else nil.
 func pivotAtoms(it *item) []*item {
-	if it.min != 1 || it.max != 1 || it.capture != "" {
-		return nil
+	if it.min != 1 || it.max != 1 || it.capture != "" && it.op != opList {
+		return nil // (a list's capture, mention:@relative_pronouns, does not change where it ends)
 	}
 	if pivotAtom(it) {
 		return []*item{it}
@@ -154,13 +224,16 @@ func pivotAtoms(it *item) []*item {
 }
 
 // pivotAtom reports whether it is an atom whose match ends at a known
-// token: a punctuation mark, a dash, another quotation or a literal.
+// token: a punctuation mark, a dash, another quotation, a literal, or a
+// list of one-word entries.
 func pivotAtom(it *item) bool {
 	switch it.op {
 	case opPunct, opDash, opOtherQuote:
 		return true
 	case opLit:
 		return len(it.lit) > 0
+	case opList:
+		return it.list != nil && it.list.maxLen <= 1
 	}
 	return false
 }
@@ -250,7 +323,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, 1); s-- {
-				if m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+				if pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
 					return true
 				}
 			}
@@ -274,7 +347,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
 			continue // not the one punctuation mark of before
 		}
-		if n.cues[k] > s+maxSpeakerSpan+pv.off || !m.endsAt(pv.before, s) {
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || !pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s) {
 			continue
 		}
 		for _, sp := range m.phrasesAt(s) {

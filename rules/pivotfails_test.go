@@ -65,3 +65,41 @@ func TestPivotFailsLikeMatchFrom(t *testing.T) {
 	}
 	t.Logf("%d of %d calls passed over", told, checked)
 }
+
+// TestEndFilterLikeEndsAt checks the filter that pivotHoldsNow asks
+// before endsAt: for the pivot of every default rule of reported speech
+// and every token of random sentences (words, marks, dashes, quotations),
+// a token where mayEndAt says false is one after which endsAt says false
+// too; and it says false somewhere, or the filter would be no use.
+func TestEndFilterLikeEndsAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"said", "and", "but", "when", "after", "once", "was", "were", "by", "while", "the", "Smith",
+		",", ",", ".", ":", "(", ")", "–", "Q:quote", "according", "to", "that", "it", "who", "which", "has"}
+	pivots := map[*pivot]bool{}
+	for _, r := range rs.Attribution {
+		pivots[r.CueReach().pivot] = r.Reported() && r.Pattern != nil
+	}
+	rng, rejected := rand.New(rand.NewSource(5)), 0
+	for n := 0; n < 300; n++ {
+		toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(20))
+		w := rs.NewWindow(toks)
+		m := &matcher{Window: w, quote: -1, limit: maxSteps}
+		for pv, reported := range pivots {
+			for e := 1; pv != nil && reported && e <= len(toks); e++ {
+				if pv.mayEnd.mayEndAt(rs, &toks[e-1]) {
+					continue
+				}
+				rejected++
+				if m.endsAt(pv.before, e) {
+					t.Fatalf("%v: endsAt(%v, %d) holds where mayEndAt says false", parts, pv.before, e)
+				}
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Error("mayEndAt rejected no token")
+	}
+}
