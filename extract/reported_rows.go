@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// withReported resolves the speakers of the statements, counts them in the
+// entity table, and merges their records (ids r1, r2, … in text order)
+// with the quote records, in text order: into quotes' array when it has
+// room for them (records leaves it), else a new one. cp is the text's
+// code-point index that the quote records used, or nil.
+func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
+	if cp == nil {
+		cp = newCPIndex(text)
+	}
+	// the statements' records, kept in the scratch between documents, until
+	// the merge copies them in
+	var out []Record
+	if a.sc != nil {
+		out = a.sc.reps[:0]
+	}
+	// the offsets of speakers and cues (at most four a record) in one
+	// array, not one allocation each
+	offs := make(offsets, 0, 4*len(sts))
+	for i := range sts {
+		st := &sts[i]
+		at := &st.attrib
+		at.status = "unresolved"
+		rank := ""
+		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
+			// a subject that is no speaker phrase (The magazine, Some): as
+			// written, without the auxiliaries it took from the cue, or the
+			// entity of a name that is the whole of it
+			toks := a.toks(at.sent)
+			for c.Len() > 1 && x.rules.InList(x.rules.Lists[rules.ListAux], &toks[c.End-1]) {
+				c.End--
+			}
+			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
+			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
+			if e, end := a.ents.mentionAt(int(toks[c.Start].Start)); e != nil && end == int(toks[c.End-1].End) {
+				at.ent, at.speaker = e, e.name
+			}
+		} else if at.m.HasSpkr {
+			rank = x.resolveSpeaker(a, at, nil)
+		}
+		if at.ent != nil {
+			at.ent.said++
+			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+				at.title = best // given at another mention, or fuller there
+			}
+		}
+		if at.title == "" {
+			at.title = rank
+		}
+		if at.m.Rule.Confidence < x.opts.MinConfidence {
+			continue
+		}
+		toks := a.toks(at.sent)
+		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
+		ss, cut := sentenceSpan(toks, st.content.Start)
+		sent, plain := sentenceCollapsed(a.view, ss, cut)
+		quote := a.view[bs:be]
+		if !plain || be > int(ss.end) {
+			quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		}
+		r := Record{Doc: id, Quote: quote, byteStart: bs,
+			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
+			Sentence: sent,
+			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
+			Speaker: at.speaker, Title: at.title, Explain: st.explain}
+		if at.m.HasSpkr {
+			s := at.m.Speaker.Mention
+			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
+				s = c
+			}
+			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
+			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
+		}
+		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
+			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
+		}
+		r.ID = "r" + strconv.Itoa(i+1)
+		r.Start, r.End = cp.at(bs), cp.at(be)
+		out = append(out, r)
+	}
+	if cap(quotes)-len(quotes) < len(out) {
+		quotes = slices.Grow(quotes, len(out))
+	}
+	merged := mergeRecords(quotes, out)
+	if a.sc != nil {
+		clear(out) // (their strings are the rows')
+		a.sc.reps = out[:0]
+		if cap(sts) <= maxKeptStatements {
+			clear(sts)
+			a.sc.statements = sts[:0]
+		}
+	}
+	return merged
+}
+
+// maxKeptStatements bounds the statements whose array the scratch keeps
+// for the next document.
+const maxKeptStatements = 1 << 12
+
+// offsets holds ints that records point to, made in one array.
+type offsets []int
+
+// p returns a pointer to v, kept in o (in its array while it has room).
+func (o *offsets) p(v int) *int {
+	*o = append(*o, v)
+	return &(*o)[len(*o)-1]
+}
+
+// mergeRecords puts the records of quotes and of reps (the statements')
+// in quotes' array, which has room for reps after them, in text order (by
+// byteStart, those of quotes first at equal offsets), and returns them: a
+// merge from the back when both are in that order already, as they come,
+// else a stable sort.
+func mergeRecords(quotes, reps []Record) []Record {
+	out := quotes[:len(quotes)+len(reps)]
+	if !sortedByStart(quotes) || !sortedByStart(reps) {
+		copy(out[len(quotes):], reps)
+		slices.SortStableFunc(out, func(p, q Record) int { return cmp.Compare(p.byteStart, q.byteStart) })
+		return out
+	}
+	i, k := len(quotes)-1, len(out)-1
+	for j := len(reps) - 1; j >= 0; k-- {
+		if i >= 0 && quotes[i].byteStart > reps[j].byteStart {
+			out[k] = quotes[i] // (k > i: no quote is written over before it is read)
+			i--
+		} else {
+			out[k] = reps[j]
+			j--
+		}
+	}
+	return out
+}
+
+// sortedByStart reports whether rs is in the order of byteStart.
+func sortedByStart(rs []Record) bool {
+	for i := 1; i < len(rs); i++ {
+		if rs[i].byteStart < rs[i-1].byteStart {
+			return false
+		}
+	}
+	return true
+}

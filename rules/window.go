@@ -1,0 +1,141 @@
+package rules
+
+import "slices"
+
+// Window is a token window (a sentence) prepared for matching: it
+// memoises what does not depend on the rule or the quote (the speaker
+// phrases at each position, which lists occur), so that every rule tried on
+// a sentence, for each of its quotes, computes them once. The tokens must
+// not change while the window is in use. A Window is not safe for
+// concurrent use; the Ruleset is.
+type Window struct {
+	rs   *Ruleset
+	toks []Token
+	spk  []speakersMemo // SpeakersAt by position
+	// phrases holds the phrases of spk, one position after another: the
+	// memo's slices point into its array (a new array when it grows, the
+	// earlier ones left to the slices made in them), reused after Reset
+	// (phrases hold no pointers: nothing to clear)
+	phrases []SpeakerPhrase
+	lists   []listSeen // whether a list occurs in the window
+	lits    []litSeen  // whether a literal occurs in the window
+	poss    []possSeen // whether a pattern is possible (no quotation)
+	// possBits has the patternBit of every pattern in poss.
+	possBits uint64
+	// possQuote is the pattern that NeedsHold last found possible with a
+	// quotation (NewQuoteNeeds), for the Match that follows
+	possQuote *Pattern
+	fails     []failSeen // rules that matched nowhere (no quotation)
+	brk       []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// clause holds the lists of the CLAUSE item, looked up on first use.
+	clause clauseLists
+	// endBuf holds the possible ends of reported content: those that ends
+	// remembers, then those of CLAUSE items being tried (a stack).
+	endBuf []int
+	ends   []clauseEndsSeen
+	// needs is the set of compiled needs whose facts known and holds
+	// tell (see Needs): bit k of known when fact k has been told, of holds
+	// when it occurs in the window.
+	needs        *Needs
+	known, holds uint64
+	// pivots is what pivotHolds told of shared pivots, for the cues
+	// pivotCues[lo:hi]
+	pivots    []pivotSeen
+	pivotCues []int
+	// contentCues is the cues that cueContentHolds kept
+	contentCues []int
+	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
+	// being matched: 0 unknown, 1 no, 2 yes.
+	cueSeen []uint8
+	// classes is the union of the tokens' classes (0: not yet computed).
+	classes uint64
+	kinds   kindSummary
+	m       matcher // reused by Match
+	limit   int     // the step limit of a match when > 0 (tests), else maxSteps
+}
+
+// speakersMemo is SpeakersAt at one position, once done.
+type speakersMemo struct {
+	phrases []SpeakerPhrase
+	done    bool
+}
+
+// NewWindow prepares toks for matching.
+func (rs *Ruleset) NewWindow(toks []Token) *Window {
+	return &Window{rs: rs, toks: toks}
+}
+
+// Reset makes w a window of toks for rs, as NewWindow does, keeping the
+// memory w allocated.
+func (w *Window) Reset(rs *Ruleset, toks []Token) {
+	clear(w.spk)
+	// (the memos of lists, literals, patterns and failures are read up to
+	// their length only, and point into the ruleset: truncated, not cleared)
+	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
+	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
+	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
+	w.m = matcher{caps: w.m.caps[:0]}
+	w.needs, w.known, w.holds, w.possQuote = nil, 0, 0, nil
+	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
+}
+
+// Tokens returns the window's tokens.
+func (w *Window) Tokens() []Token { return w.toks }
+
+// Speakers returns SpeakersAt(toks, pos), computed once per position.
+func (w *Window) Speakers(pos int) []SpeakerPhrase {
+	if pos < 0 || pos > len(w.toks) {
+		return w.rs.SpeakersAt(w.toks, pos)
+	}
+	if len(w.spk) == 0 {
+		if n := len(w.toks) + 1; cap(w.spk) >= n {
+			w.spk = w.spk[:n] // cleared by Reset
+		} else {
+			w.spk = make([]speakersMemo, n)
+		}
+	}
+	m := &w.spk[pos]
+	if !m.done {
+		m.phrases, m.done = w.phrasesInto(pos), true
+	}
+	return m.phrases
+}
+
+// minPhrasesRoom is the room Speakers leaves in the window's array of
+// phrases before a position's parse: speakersAt makes an array of its own
+// when it needs more than four, or appends past it (a rare long run of
+// appositives, then copied in).
+const minPhrasesRoom = 8
+
+// phrasesInto parses the speaker phrases at pos into the window's array of
+// phrases, and returns them, their capacity cut to their length.
+func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
+	if w.rs.noSpeakerAt(w.toks, pos) {
+		return nil // (most positions: told before the array is looked at)
+	}
+	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
+		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
+	}
+	n := len(w.phrases)
+	room := w.phrases[n:n:cap(w.phrases)]
+	ps := w.rs.speakersAt(w.toks, pos, room) // (SpeakersAtInto less the test above)
+	if len(ps) == 0 {
+		return nil
+	}
+	if &ps[0] != &room[:1][0] { // not parsed in place: copied in
+		w.phrases = append(w.phrases, ps...)
+	} else {
+		w.phrases = w.phrases[:n+len(ps)]
+	}
+	return w.phrases[n : n+len(ps) : n+len(ps)]
+}
+
+// phrasesAt returns Speakers(pos), reading a position already computed
+// straight from the memo: the phrases are asked for at every start of
+// every rule, and by every SPEAKER item.
+func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
+	if spk := m.spk; uint(pos) < uint(len(spk)) && spk[pos].done {
+		return spk[pos].phrases
+	}
+	return m.Speakers(pos)
+}
