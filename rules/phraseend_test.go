@@ -89,14 +89,19 @@ func TestMayEndPhraseLikeSpeakersAt(t *testing.T) {
 		"said told is was has been will would also repeatedly ’s , , , . ( ) — “Yes,” “No” 44 D-Mass. R-Texas")
 	rng := rand.New(rand.NewPCG(13, 5))
 	for n := 0; n < 40000; n++ {
-		ws := make([]string, 3+rng.IntN(14))
-		for k := range ws {
-			ws[k] = vocab[rng.IntN(len(vocab))]
-		}
-		check(toks(strings.Join(ws, " ")))
+		check(toks(randomWords(rng, vocab, 3+rng.IntN(14))))
 	}
 	if ruled*10 < ends {
 		t.Errorf("mayEndPhrase ruled out %d of %d ends, want a tenth or more", ruled, ends)
 	}
 	t.Logf("mayEndPhrase ruled out %d of %d ends", ruled, ends)
+}
+
+// randomWords returns n words of vocab drawn by rng, joined by spaces.
+func randomWords(rng *rand.Rand, vocab []string, n int) string {
+	ws := make([]string, n)
+	for k := range ws {
+		ws[k] = vocab[rng.IntN(len(vocab))]
+	}
+	return strings.Join(ws, " ")
 }
