@@ -154,6 +154,11 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
 		first = max(first, quote) // QUOTE first: no other start (canStart)
 	}
+	if nr != nil && nr.reach.Gap >= 0 {
+		// no speaker phrase from a start at or after the last end that
+		// reaches a cue passes reaches: those starts are not tried
+		last = min(last, m.lastEnd(nr, its, first)-1)
+	}
 	for start := first; start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break

@@ -88,11 +88,7 @@ func TestNoSpeakerAt(t *testing.T) {
 		"said told is was has been will of for and in at ’s , . ( ) — said: 44")
 	rng := rand.New(rand.NewPCG(14, 3))
 	for n := 0; n < 20000; n++ {
-		ws := make([]string, 3+rng.IntN(9))
-		for k := range ws {
-			ws[k] = vocab[rng.IntN(len(vocab))]
-		}
-		check(toks(strings.Join(ws, " ")))
+		check(toks(randomWords(rng, vocab, 3+rng.IntN(9))))
 	}
 	if decided*4 < words {
 		t.Errorf("noSpeakerAt decided %d of %d words, want a quarter or more", decided, words)
