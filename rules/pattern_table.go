@@ -168,6 +168,7 @@ func (r *patternReader) seq(depth int) []*item {
 			return nil
 		}
 	}
+	setGuards(its) // (as Pattern.scan sets them)
 	return its
 }
 
