@@ -55,13 +55,7 @@ func TestGroupGuardLikeRep(t *testing.T) {
 	}
 	limited, guarded := 0, 0
 	for n, parts := range sents {
-		toks, _ := sentence(parts...)
-		for i := range toks {
-			if toks[i].Text == "–" || toks[i].Text == "—" {
-				toks[i].Kind = Dash
-			}
-			rs.Classify(&toks[i])
-		}
+		toks := testTokens(rs, parts)
 		quote := -1
 		for i := range toks {
 			if toks[i].Kind == QuoteT && (quote < 0 || rng.Intn(2) == 0) {
@@ -180,4 +174,17 @@ func prefixLikeRep(t *testing.T, rs *Ruleset, toks []Token, parts []string, quot
 			}
 		}
 	}
+}
+
+// testTokens returns the tokens of sentence(parts...), dashes made Dash
+// tokens, classified by rs.
+func testTokens(rs *Ruleset, parts []string) []Token {
+	toks, _ := sentence(parts...)
+	for i := range toks {
+		if toks[i].Text == "–" || toks[i].Text == "—" {
+			toks[i].Kind = Dash
+		}
+		rs.Classify(&toks[i])
+	}
+	return toks
 }
