@@ -346,7 +346,7 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
-		if it.tok || it.max != 1 || it.min > 1 || it.op == opGroup || it.op == opClause || it.op == opContent {
+		if !it.inPlace {
 			break
 		}
 		m.steps++ // rep(it, 0, pos, next)
@@ -399,6 +399,14 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 	}
 	return m.rep(it, 0, pos, next)
+}
+
+// inPlaceItem reports whether seq matches the item it in place: one not
+// repeated by repTok, matched once at most, and not a group or reported
+// content. (An item made without it, false, goes through rep, which
+// counts the same steps.)
+func inPlaceItem(it *item) bool {
+	return !it.tok && it.max == 1 && it.min <= 1 && it.op != opGroup && it.op != opClause && it.op != opContent
 }
 
 // seqNext goes on after the item items[i], matched once at most (see

@@ -93,7 +93,7 @@ func guardAtom(it *item) bool {
 func failAtoms(items []*item, i int, atoms *[]*item) (steps, end int) {
 	for ; i < len(items); i++ {
 		it := items[i]
-		if it.tok || it.max != 1 || it.min > 1 || it.op == opGroup || it.op == opClause || it.op == opContent {
+		if !inPlaceItem(it) {
 			break
 		}
 		// matched in place by seq: one step, then the atom
