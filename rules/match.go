@@ -351,7 +351,7 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
-		if it.tok || it.max != 1 || it.min > 1 || it.op == opGroup || it.op == opClause || it.op == opContent {
+		if !it.inPlace {
 			break
 		}
 		m.steps++ // rep(it, 0, pos, next)
@@ -392,7 +392,11 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 				guard = g
 			}
 		}
-		return m.repTok(it, pos, guard, next)
+		after := it.after
+		if after != nil && after.end > len(items) {
+			after = nil // a sequence cut before what the guard reads
+		}
+		return m.repTok(it, pos, guard, after, next)
 	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
@@ -400,6 +404,14 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 	}
 	return m.rep(it, 0, pos, next)
+}
+
+// inPlaceItem reports whether seq matches the item it in place: one not
+// repeated by repTok, matched once at most, and not a group or reported
+// content. (An item made without it, false, goes through rep, which
+// counts the same steps.)
+func inPlaceItem(it *item) bool {
+	return !it.tok && it.max == 1 && it.min <= 1 && it.op != opGroup && it.op != opClause && it.op != opContent
 }
 
 // seqNext goes on after the item items[i], matched once at most (see
@@ -438,8 +450,11 @@ func (m *matcher) step() bool {
 // up, as Match drops the result then). When guard is not nil, it is the
 // required punctuation item that k matches first: where that punctuation
 // is not, k is not called and the one step it would count is counted
-// (ANY{1,12} , calls k at the commas in reach only).
-func (m *matcher) repTok(it *item, pos int, guard *item, k func(int) bool) bool {
+// (ANY{1,12} , calls k at the commas in reach only). When after is not
+// nil (the item's own, it.after: the atoms that the rest of the sequence
+// tries first, where a group leads it), k is not called where none of
+// them matches, and the steps k would count are counted.
+func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func(int) bool) bool {
 	n := 0
 	for {
 		if m.step() { // rep(it, n, …)
@@ -466,6 +481,12 @@ func (m *matcher) repTok(it *item, pos int, guard *item, k func(int) bool) bool 
 		}
 		if guard != nil && !m.atomAt(guard, pos+j) {
 			if m.step() { // the one step k would count: the guard's rep
+				return false
+			}
+			continue
+		}
+		if after != nil && after.fails(m, pos+j) {
+			if m.steps += after.steps; m.steps > m.limit { // the steps k would count
 				return false
 			}
 			continue

@@ -88,10 +88,13 @@ type item struct {
 	// tok: the item matches one token per repetition and captures nothing
 	// (see tokItem), which matcher.repTok repeats without recursion.
 	tok bool
+	// inPlace: the item is matched once at most and in place by seq (an
+	// atom or a speaker phrase, X or X?: see inPlaceItem)
+	inPlace bool
 	// col: the column of the item itself, after any name: prefix (an
 	// int32, in the word of the flags above). A list item's name is in
-	// Pattern.lists and where its source starts is startCol: 136 bytes
-	// an item, not 176.
+	// Pattern.lists and where its source starts is startCol: 152 bytes
+	// an item (with inPlace and after), not 176.
 	col      int32
 	list     *List    // resolved list
 	lit      []string // literal words
@@ -100,6 +103,9 @@ type item struct {
 	neg      []*item // opNot: the item X of not:X, which must not match
 	min, max int
 	capture  string
+	// after: for a tok item, the atoms that the rest of its sequence
+	// tries first, when a group leads it (see seqGuard); nil if none.
+	after *seqGuard
 }
 
 // startCol returns the column where the item's source starts: that of
@@ -155,6 +161,10 @@ func (pat *Pattern) scan() {
 	walk = func(its []*item) {
 		for _, it := range its {
 			it.tok = tokItem(it)
+			it.inPlace = inPlaceItem(it)
+		}
+		setGuards(its)
+		for _, it := range its {
 			switch it.op {
 			case opQuote:
 				pat.HasQuote = true

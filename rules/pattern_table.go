@@ -168,6 +168,7 @@ func (r *patternReader) seq(depth int) []*item {
 			return nil
 		}
 	}
+	setGuards(its) // (as Pattern.scan sets them)
 	return its
 }
 
@@ -209,7 +210,8 @@ func (r *patternReader) item(depth int) *item {
 		}
 	}
 	it.neg = r.seq(depth + 1)
-	it.tok = tokItem(it) // (as Pattern.scan sets it)
+	it.tok = tokItem(it) // (as Pattern.scan sets it and inPlace)
+	it.inPlace = inPlaceItem(it)
 	return it
 }
 

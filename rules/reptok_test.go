@@ -10,6 +10,7 @@ import (
 func setTok(its []*item, on bool) {
 	for _, it := range its {
 		it.tok = on && tokItem(it)
+		it.inPlace = inPlaceItem(it)
 		for _, alt := range it.alts {
 			setTok(alt, on)
 		}
@@ -48,13 +49,7 @@ func TestRepTokLikeRep(t *testing.T) {
 		for i := range parts {
 			parts[i] = vocab[rng.Intn(len(vocab))]
 		}
-		toks, _ := sentence(parts...)
-		for i := range toks {
-			if toks[i].Text == "–" || toks[i].Text == "—" {
-				toks[i].Kind = Dash
-			}
-			rs.Classify(&toks[i])
-		}
+		toks := testTokens(rs, parts)
 		quote := -1
 		var qs []int
 		for i := range toks {

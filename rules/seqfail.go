@@ -1,0 +1,148 @@
+package rules
+
+// seqGuard tells, for the rest of a sequence after a tok item, the atoms
+// that seq tries at a position before it fails there when none of them
+// matches, and the steps that seq counts then: repTok does not call the
+// rest where none of the atoms matches, and counts those steps, so that
+// maxSteps gives up where it did before. (ANY | OTHERQUOTE){1,30} ( , | –
+// | ,? ( by | while ) ) cue:… calls the rest at a comma, a dash, by or
+// while only.
+type seqGuard struct {
+	atoms []*item
+	steps int
+	// end: the items of the sequence the guard reads end before end (a
+	// sequence cut before it, as explain's prefixes are, is not guarded)
+	end int
+}
+
+// fails reports whether no atom of g matches at pos.
+func (g *seqGuard) fails(m *matcher, pos int) bool {
+	if pos >= len(m.toks) {
+		return true // (atomAt is false past the end)
+	}
+	t := &m.toks[pos]
+	for _, a := range g.atoms {
+		switch a.op { // the usual atoms told here, not by a call
+		case opPunct:
+			if t.Kind == Punct && t.Text == a.punct {
+				return false
+			}
+		case opDash:
+			if t.Kind == Dash {
+				return false
+			}
+		case opLit:
+			if t.Lower == a.lit[0] && m.atomAt(a, pos) {
+				return false
+			}
+		default:
+			if m.atomAt(a, pos) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// setGuards sets the guard of each repeated tok item of the sequence its
+// whose rest a group leads (after an optional atom at most), when
+// failAtoms can tell it. (An item matched once at most calls the rest at
+// two positions at most: where the guard lets it, the atoms are tried
+// twice, and the guard costs more than it saves.)
+func setGuards(its []*item) {
+	for i, it := range its {
+		it.after = nil
+		if !it.tok || it.max < 2 || !groupLeads(its, i+1) {
+			continue
+		}
+		g := &seqGuard{}
+		if g.steps, g.end = failAtoms(its, i+1, &g.atoms); g.steps > 0 {
+			it.after = g
+		}
+	}
+}
+
+// groupLeads reports whether a group that is not a tok item comes first in
+// items[i:], after an optional atom at most: where the group cannot start,
+// its failing trial costs more than a guard's atoms do.
+func groupLeads(items []*item, i int) bool {
+	if i < len(items) && items[i].op != opGroup && !items[i].tok && items[i].min == 0 && items[i].max == 1 {
+		i++ // an optional atom, such as ,? before ( and | but )
+	}
+	return i < len(items) && items[i].op == opGroup && !items[i].tok
+}
+
+// guardAtom reports whether seq tries the atom it at a position by
+// atomAt alone (atomEnd is atomAt for it), counting no step of its own:
+// not a zero-width one, a speaker phrase, reported content or a negation.
+func guardAtom(it *item) bool {
+	switch it.op {
+	case opLit, opList, opPunct, opDash, opCap, opUpper, opQuote, opOtherQuote, opAny:
+		return true
+	}
+	return false
+}
+
+// failAtoms appends to atoms the atoms that seq(items, i, pos, k) tries at
+// pos and returns the steps it counts when none of them matches there:
+// then it fails before it calls k or binds anything (an optional item, or
+// one repeated from zero times, lets it go on to the next item at the
+// same pos), and end is the index after the last item it tries. It
+// returns 0 steps when it cannot tell: an item it does not follow, or k
+// called at pos.
+func failAtoms(items []*item, i int, atoms *[]*item) (steps, end int) {
+	for ; i < len(items); i++ {
+		it := items[i]
+		if !inPlaceItem(it) {
+			break
+		}
+		// matched in place by seq: one step, then the atom
+		if !guardAtom(it) {
+			return 0, 0
+		}
+		steps++
+		*atoms = append(*atoms, it)
+		if it.min > 0 {
+			return steps, i + 1
+		}
+	}
+	if i == len(items) {
+		return 0, 0 // k(pos)
+	}
+	it := items[i]
+	steps++ // rep(it, 0, …), or repTok's first step
+	switch {
+	case it.max == 0:
+	case it.tok && it.op == opGroup: // tokAt: a step for each alternative
+		for _, alt := range it.alts {
+			if !guardAtom(alt[0]) {
+				return 0, 0
+			}
+			steps++
+			*atoms = append(*atoms, alt[0])
+		}
+	case it.op == opGroup: // one tries each alternative
+		for _, alt := range it.alts {
+			s, _ := failAtoms(alt, 0, atoms)
+			if s == 0 {
+				return 0, 0
+			}
+			steps += s
+		}
+	case guardAtom(it):
+		*atoms = append(*atoms, it)
+	default:
+		return 0, 0
+	}
+	if it.min > 0 {
+		return steps, i + 1
+	}
+	// repeated from zero times: the rest of the sequence at pos (a
+	// required punctuation after a tok item, repTok's guard, counts the
+	// one step that its own trial counts)
+	s, end := failAtoms(items, i+1, atoms)
+	if s == 0 {
+		return 0, 0
+	}
+	return steps + s, end
+}
