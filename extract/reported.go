@@ -306,6 +306,9 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
 	try &= only
+	if fast {
+		try &^= w.NeedsFail(g.needs) // told false already in the window
+	}
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}

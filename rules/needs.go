@@ -26,8 +26,11 @@ type Needs struct {
 	rules [][]*clause // per rule of the set, its clauses of several terms
 	// all is, per rule, the facts of its clauses of one term, which must
 	// all hold (most clauses are one fact: a list, a comma)
-	all   []uint64
-	exact []bool // per rule, whether nothing was left out
+	all []uint64
+	// byFact has, per fact, bit ri for the first 64 rules whose all holds
+	// it (NeedsFail's masks)
+	byFact [64]uint64
+	exact  []bool // per rule, whether nothing was left out
 	// quote: the needs of rules tried on a quotation's sentence
 	// (NewQuoteNeeds)
 	quote bool
@@ -72,6 +75,11 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 					continue
 				}
 				cs = append(cs, &clause{terms: ts})
+			}
+		}
+		if ri := len(ns.all); ri < 64 {
+			for b := all; b != 0; b &= b - 1 {
+				ns.byFact[bits.TrailingZeros64(b)] |= 1 << ri
 			}
 		}
 		ns.rules = append(ns.rules, cs)
@@ -184,10 +192,24 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		if ns.quote {
 			w.possQuote = r.Pattern
 		} else {
-			w.rememberPossible(r.Pattern)
+			w.possTold = r.Pattern
 		}
 	}
 	return true
+}
+
+// NeedsFail returns bit ri for the first 64 rules of ns whose needs fail
+// on a fact told already in the window (NeedsHold would return false at
+// once): a search skips them all without a call each.
+func (w *Window) NeedsFail(ns *Needs) uint64 {
+	if w.needs != ns {
+		return 0
+	}
+	var fail uint64
+	for f := w.known &^ w.holds; f != 0; f &= f - 1 {
+		fail |= ns.byFact[bits.TrailingZeros64(f)]
+	}
+	return fail
 }
 
 // clauseHolds reports whether a term of c holds in the window, telling
@@ -232,24 +254,6 @@ func (w *Window) tell(ns *Needs, bs uint64) {
 			w.holds |= 1 << i
 		}
 	}
-}
-
-// rememberPossible records in the window's memo that pattern p is
-// possible, unless it is there already; either way p is the memo's last
-// entry, which possibleMemo, asked next for p, reads first.
-func (w *Window) rememberPossible(p *Pattern) {
-	bit := patternBit(p)
-	if w.possBits&bit != 0 {
-		for i := range w.poss {
-			if w.poss[i].p == p {
-				last := len(w.poss) - 1
-				w.poss[i], w.poss[last] = w.poss[last], w.poss[i]
-				return
-			}
-		}
-	}
-	w.poss = append(w.poss, possSeen{p, true})
-	w.possBits |= bit
 }
 
 // PunctSet is a set of ASCII punctuation marks, by byte.

@@ -225,8 +225,8 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 		}
 		return m.possible(r.Pattern.its())
 	}
-	if n := len(w.poss); n > 0 && w.poss[n-1].p == r.Pattern {
-		return w.poss[n-1].ok // told by NeedsHold just before
+	if w.possTold == r.Pattern {
+		return true // told by NeedsHold just before
 	}
 	bit := patternBit(r.Pattern)
 	if w.possBits&bit != 0 { // else a pattern not seen yet: no scan
