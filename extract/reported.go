@@ -290,7 +290,6 @@ const maxStatements = 4
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
 func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
-	var explain []string
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
 	var present uint64
@@ -299,119 +298,150 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			present |= h.Bits
 		}
 	}
-	// without explanations, only the rules whose cue lists occur (or
-	// that need none) are visited, by their bits
-	try, fast := g.always, !x.opts.Explain && len(g.rules) <= 64
-	for b := present; fast && b != 0; b &= b - 1 {
+	if x.opts.Explain || len(g.rules) > 64 {
+		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present)
+	}
+	// only the rules whose cue lists occur (or that need none) are
+	// visited, by their bits, less those that cannot start here and
+	// those whose needs fail on a fact the window told already; a visit
+	// that ends in rejection is a call of NeedsHold
+	try := g.always
+	for b := present; b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
-	try &= only
-	if fast {
-		try &^= w.NeedsFail(g.needs) // told false already in the window
-	}
+	try &= only &^ w.NeedsFail(g.needs)
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
-	for ri := 0; ri < len(g.rules); ri++ {
-		if fast {
-			rest := try >> ri
-			if rest == 0 {
-				break
-			}
-			ri += bits.TrailingZeros64(rest)
+	for ; try != 0; try &= try - 1 {
+		ri := bits.TrailingZeros64(try)
+		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
+			continue // MatchNear would say so (with explanations, it does)
 		}
-		if !fast && ri < 64 && only&(1<<ri) == 0 {
+		if m, c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true); res == attemptMatched {
+			return found(toks, m, c, nil), true
+		}
+	}
+	return statement{}, false
+}
+
+// reportEach is reportIn with explanations (or more than 64 rules): every
+// rule asked for is visited in turn, and each says why it did not match.
+func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only, present uint64) (statement, bool) {
+	var explain []string
+	noCue := func(r *rules.AttrRule) {
+		if x.opts.Explain {
+			explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+		}
+	}
+	for ri, r := range g.rules {
+		if ri < 64 && only&(1<<ri) == 0 {
 			continue // not asked for
 		}
-		r := g.rules[ri]
-		lo, hi := from, to
 		if from > 0 && r.Anchored() {
 			continue // a pattern from the start of the sentence
 		}
-		need := g.need[ri]
-		if need&present == 0 && need != 0 {
-			if x.opts.Explain {
-				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
-			}
+		if need := g.need[ri]; need&present == 0 && need != 0 {
+			noCue(r)
 			continue
 		}
-		if fast && !w.NeedsHold(g.needs, ri, r) {
-			continue // MatchNear would say so (with explanations, it does)
-		}
-		var m rules.Match // zeroed only for the rules tried
-		var ok bool
-		if need != 0 {
-			// the cues of the rule from the first start on, and the first
-			// and last before to
-			cs := (*cues)[:0]
-			f, l := -1, -1
-			for _, h := range hits {
-				if h.Pos < from || h.Bits&need == 0 {
-					continue
-				}
-				cs = append(cs, h.Pos)
-				if h.Pos < to {
-					if f < 0 {
-						f = h.Pos
-					}
-					l = h.Pos
-				}
-			}
-			*cues = cs
-			if f < 0 {
-				if x.opts.Explain {
-					explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
-				}
-				continue
-			}
-			hi = min(l, before-1)
-			// a match starts at most Lead tokens before its cue, whose
-			// entry lies at most Off tokens into it: a rule anchored at
-			// the start of the sentence is not tried when its first cue
-			// entry stands further on. (Other rules start at most Lead
-			// tokens before the first entry, as they always have, which
-			// leaves out a long speaker phrase before a cue with an
-			// auxiliary: Lead + Off would find it, and change rows.)
-			if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
-				if rc.Off >= 0 {
-					lo = max(from, f-rc.Lead-rc.Off)
-				}
-				if fast && lo > 0 {
-					continue // its first cue too far on: MatchNear tries no start
-				}
-			} else if rc.Lead >= 0 {
-				lo = max(from, f-rc.Lead)
-			}
-			if fast && w.PivotFails(&g.reach[ri], cs) {
-				continue // a rule before it with the same pivot and cues found it false
-			}
-			if hi >= lo {
-				m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
-			}
-		} else {
-			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
-		}
-		var c rules.Span
-		has := false
-		if ok {
-			c, has = m.Captures["content"]
-		}
-		if ok && has && c.Len() > 0 {
+		m, c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false)
+		switch {
+		case res == attemptNoCue:
+			noCue(r)
+		case res == attemptMatched:
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
 				if rest := len(g.rules) - 1 - ri; rest > 0 {
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			hit := m // on the heap only for the rule that matched
-			return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
-		}
-		if x.opts.Explain {
+			return found(toks, m, c, explain), true
+		case x.opts.Explain:
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
 				x.miss("no match in the sentence", r, toks, -1)))
 		}
 	}
 	return statement{}, false
+}
+
+// found returns the statement of match m with content c.
+func found(toks []rules.Token, m rules.Match, c rules.Span, explain []string) statement {
+	hit := m // on the heap only for the rule that matched
+	return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}
+}
+
+// The outcomes of attempt.
+const (
+	attemptMissed  = iota // no match with content
+	attemptNoCue          // no cue of the rule from the first start on
+	attemptMatched        // a match with content
+)
+
+// attempt matches rule ri of g as reportIn does (fast: without
+// explanations, skipping what MatchNear would reject), and returns the
+// match, its content and the outcome.
+func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *[]int, ri, from, to, before int, fast bool) (rules.Match, rules.Span, int) {
+	r := g.rules[ri]
+	lo, hi := from, to
+	need := g.need[ri]
+	var m rules.Match
+	var ok bool
+	if need != 0 {
+		// the cues of the rule from the first start on, and the first
+		// and last before to
+		cs := (*cues)[:0]
+		f, l := -1, -1
+		for _, h := range hits {
+			if h.Pos < from || h.Bits&need == 0 {
+				continue
+			}
+			cs = append(cs, h.Pos)
+			if h.Pos < to {
+				if f < 0 {
+					f = h.Pos
+				}
+				l = h.Pos
+			}
+		}
+		*cues = cs
+		if f < 0 {
+			return m, rules.Span{}, attemptNoCue
+		}
+		hi = min(l, before-1)
+		// a match starts at most Lead tokens before its cue, whose
+		// entry lies at most Off tokens into it: a rule anchored at
+		// the start of the sentence is not tried when its first cue
+		// entry stands further on. (Other rules start at most Lead
+		// tokens before the first entry, as they always have, which
+		// leaves out a long speaker phrase before a cue with an
+		// auxiliary: Lead + Off would find it, and change rows.)
+		if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+			if rc.Off >= 0 {
+				lo = max(from, f-rc.Lead-rc.Off)
+			}
+			if fast && lo > 0 {
+				return m, rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
+			}
+		} else if rc.Lead >= 0 {
+			lo = max(from, f-rc.Lead)
+		}
+		if fast && w.PivotFails(&g.reach[ri], cs) {
+			return m, rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
+		}
+		if hi >= lo {
+			m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+		}
+	} else {
+		m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
+	}
+	if !ok {
+		return m, rules.Span{}, attemptMissed
+	}
+	if c, has := m.Captures["content"]; has && c.Len() > 0 {
+		return m, c, attemptMatched
+	}
+	return m, rules.Span{}, attemptMissed
 }
 
 // cueHit is a token of a sentence at which an entry of some cue lists
