@@ -41,7 +41,7 @@ func (x *Extractor) report(a *analysis) []statement {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
 	var hits []cueHit
-	var cues []int
+	var cues cueScratch
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -289,7 +289,7 @@ const maxStatements = 4
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
 	var present uint64
@@ -298,6 +298,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			present |= h.Bits
 		}
 	}
+	cues.reset()
 	if x.opts.Explain || len(g.rules) > 64 {
 		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present)
 	}
@@ -327,7 +328,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 
 // reportEach is reportIn with explanations (or more than 64 rules): every
 // rule asked for is visited in turn, and each says why it did not match.
-func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only, present uint64) (statement, bool) {
+func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only, present uint64) (statement, bool) {
 	var explain []string
 	noCue := func(r *rules.AttrRule) {
 		if x.opts.Explain {
@@ -371,6 +372,55 @@ func found(toks []rules.Token, m rules.Match, c rules.Span, explain []string) st
 	return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}
 }
 
+// maxCueSets bounds the distinct sets of cue lists whose cues a search
+// finds once for all its rules (see cueScratch).
+const maxCueSets = 16
+
+// cueScratch is the scratch space of reportIn for the positions of the
+// cues: one slice of buf per set of cue lists (gates.cueSet) that a rule of
+// the search has asked for, found on first use (most rules share their
+// cue lists with others: the speech verbs), and the first and last of
+// them before the end of the starts.
+type cueScratch struct {
+	buf   []int
+	sets  [maxCueSets]struct{ lo, hi, f, l int32 }
+	built uint32 // bit k: sets[k] holds the cues of set k
+}
+
+// reset readies c for a search.
+func (c *cueScratch) reset() { c.buf, c.built = c.buf[:0], 0 }
+
+// of returns the tokens of hits from from on at which an entry of the
+// lists of need, the set of cue lists k, starts, and the first and last of
+// them before to (-1 for none).
+func (c *cueScratch) of(k uint8, hits []cueHit, need uint64, from, to int) ([]int, int, int) {
+	if k < maxCueSets && c.built&(1<<k) != 0 {
+		s := &c.sets[k]
+		return c.buf[s.lo:s.hi], int(s.f), int(s.l)
+	}
+	lo := len(c.buf)
+	cs := c.buf
+	f, l := -1, -1
+	for _, h := range hits {
+		if h.Pos < from || h.Bits&need == 0 {
+			continue
+		}
+		cs = append(cs, h.Pos)
+		if h.Pos < to {
+			if f < 0 {
+				f = h.Pos
+			}
+			l = h.Pos
+		}
+	}
+	c.buf = cs
+	if k < maxCueSets {
+		c.sets[k] = struct{ lo, hi, f, l int32 }{int32(lo), int32(len(cs)), int32(f), int32(l)}
+		c.built |= 1 << k
+	}
+	return cs[lo:], f, l
+}
+
 // The outcomes of attempt.
 const (
 	attemptMissed  = iota // no match with content
@@ -381,7 +431,7 @@ const (
 // attempt matches rule ri of g as reportIn does (fast: without
 // explanations, skipping what MatchNear would reject), and returns the
 // match, its content and the outcome.
-func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *[]int, ri, from, to, before int, fast bool) (rules.Match, rules.Span, int) {
+func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, ri, from, to, before int, fast bool) (rules.Match, rules.Span, int) {
 	r := g.rules[ri]
 	lo, hi := from, to
 	need := g.need[ri]
@@ -390,21 +440,7 @@ func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *[]in
 	if need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
-		cs := (*cues)[:0]
-		f, l := -1, -1
-		for _, h := range hits {
-			if h.Pos < from || h.Bits&need == 0 {
-				continue
-			}
-			cs = append(cs, h.Pos)
-			if h.Pos < to {
-				if f < 0 {
-					f = h.Pos
-				}
-				l = h.Pos
-			}
-		}
-		*cues = cs
+		cs, f, l := cues.of(g.cueSet[ri], hits, need, from, to)
 		if f < 0 {
 			return m, rules.Span{}, attemptNoCue
 		}
@@ -569,8 +605,11 @@ type gates struct {
 	lists []*rules.List  // the cue lists of all rules, at most 64
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
-	reach []rules.CueReach
-	needs *rules.Needs // what each rule needs in a window, told at once
+	// cueSet is, per rule, the index of its need among the distinct
+	// needs (maxCueSets or more: one of too many, found for each rule)
+	cueSet []uint8
+	reach  []rules.CueReach
+	needs  *rules.Needs // what each rule needs in a window, told at once
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -649,6 +688,15 @@ func (x *Extractor) gates() *gates {
 			g.anyAlways = g.anyAlways || need == 0
 			g.anyNeed |= need
 			g.reach = append(g.reach, r.CueReach())
+		}
+		var sets []uint64
+		for _, need := range g.need {
+			k := slices.Index(sets, need)
+			if k < 0 {
+				k = len(sets)
+				sets = append(sets, need)
+			}
+			g.cueSet = append(g.cueSet, uint8(min(k, maxCueSets)))
 		}
 		g.set = x.rules.NewListSet(g.lists)
 		g.needs = rules.NewNeeds(g.rules)
