@@ -31,6 +31,11 @@ type Needs struct {
 	// it (NeedsFail's masks)
 	byFact [64]uint64
 	exact  []bool // per rule, whether nothing was left out
+	// lits holds, per fact of a literal, the class table's classes of its
+	// first word in owner, the ruleset of the lists of the facts (nil when
+	// none has a list: litOccurs looks them up)
+	lits  []uint64
+	owner *Ruleset
 	// quote: the needs of rules tried on a quotation's sentence
 	// (NewQuoteNeeds)
 	quote bool
@@ -85,6 +90,18 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		ns.rules = append(ns.rules, cs)
 		ns.all = append(ns.all, all)
 		ns.exact = append(ns.exact, exact)
+	}
+	for _, f := range ns.facts {
+		if f.op == opList && f.list != nil && f.list.owner != nil {
+			ns.owner = f.list.owner
+			break
+		}
+	}
+	ns.lits = make([]uint64, len(ns.facts))
+	for i, f := range ns.facts {
+		if f.op == opLit && len(f.lit) > 0 && ns.owner != nil {
+			ns.lits[i] = ns.owner.tableClasses(f.lit[0])
+		}
 	}
 	return ns
 }
@@ -235,7 +252,10 @@ func (w *Window) tellHolds(ns *Needs, b uint64) bool {
 // tell finds out the facts of bs, as occurs does for their atoms.
 func (w *Window) tell(ns *Needs, bs uint64) {
 	m := &w.m // matchFrom sets it up again
-	m.Window, m.quote = w, -1
+	if m.Window != w {
+		m.Window = w
+	}
+	m.quote = -1
 	for ; bs != 0; bs &= bs - 1 {
 		i := bits.TrailingZeros64(bs)
 		w.known |= 1 << i
@@ -246,7 +266,11 @@ func (w *Window) tell(ns *Needs, bs uint64) {
 		case opList:
 			yes = w.listOccurs(it.list)
 		case opLit:
-			yes = m.litOccurs(it)
+			if w.rs == ns.owner && len(it.lit) > 0 {
+				yes = m.litOccursAs(it, ns.lits[i])
+			} else {
+				yes = m.litOccurs(it)
+			}
 		default:
 			yes = m.occurs(it)
 		}

@@ -65,6 +65,14 @@ func TestNeedsLikePossible(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d exact, %d facts", exact, len(all), len(ns.facts))
+	if ns.owner != rs {
+		t.Fatal("the needs' facts name no list of the ruleset")
+	}
+	for i, f := range ns.facts {
+		if f.op == opLit && len(f.lit) > 0 && ns.lits[i] != rs.tableClasses(f.lit[0]) {
+			t.Errorf("the classes of %q kept as %x, the table's %x", f.lit[0], ns.lits[i], rs.tableClasses(f.lit[0]))
+		}
+	}
 	if exact < len(all)/2 {
 		t.Errorf("only %d of %d rules compiled exactly", exact, len(all))
 	}
