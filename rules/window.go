@@ -29,8 +29,12 @@ type Window struct {
 	// a quotation, for the MatchNear that follows (possibleMemo reads it
 	// first; it is not put in poss)
 	possTold *Pattern
-	fails    []failSeen // rules that matched nowhere (no quotation)
-	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// puncts has the positions of the punctuation tokens, once punctsDone
+	// (see punctAt)
+	puncts     uint64
+	punctsDone bool
+	fails      []failSeen // rules that matched nowhere (no quotation)
+	brk        []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
@@ -79,7 +83,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
-	w.needs, w.known, w.holds, w.possQuote, w.possTold = nil, 0, 0, nil, nil
+	w.needs, w.known, w.holds, w.possQuote, w.possTold, w.punctsDone = nil, 0, 0, nil, nil, false
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
 }
 
