@@ -324,9 +324,15 @@ func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
 // pivotHoldsNow is pivotHolds for pivot pv, not remembered.
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
+		// a pivot of one punctuation mark ends only at the window's
+		// punctuation tokens (at, in a window of up to 64 tokens)
+		at := ^uint64(0)
+		if pv.punct != "" && len(m.toks) <= 64 {
+			at = m.punctAt()
+		}
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, 1); s-- {
-				if pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+				if at&(1<<((s-1)&63)) != 0 && pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
 					return true
 				}
 			}
