@@ -22,15 +22,11 @@ import (
 // which can only make the need hold where possible would not — never the
 // reverse. A Needs is read-only once made, safe for concurrent use.
 type Needs struct {
-	facts []*item     // the atom of each fact, by bit
-	rules [][]*clause // per rule of the set, its clauses of several terms
-	// all is, per rule, the facts of its clauses of one term, which must
-	// all hold (most clauses are one fact: a list, a comma)
-	all []uint64
+	facts []*item // the atom of each fact, by bit
+	rules []ruleNeed
 	// byFact has, per fact, bit ri for the first 64 rules whose all holds
 	// it (NeedsFail's masks)
 	byFact [64]uint64
-	exact  []bool // per rule, whether nothing was left out
 	// lits holds, per fact of a literal, the class table's classes of its
 	// first word in owner, the ruleset of the lists of the facts (nil when
 	// none has a list: litOccurs looks them up)
@@ -39,6 +35,17 @@ type Needs struct {
 	// quote: the needs of rules tried on a quotation's sentence
 	// (NewQuoteNeeds)
 	quote bool
+}
+
+// ruleNeed is the need of one rule of a Needs, read by NeedsHold at
+// once.
+type ruleNeed struct {
+	// all is the facts of its clauses of one term, which must all hold
+	// (most clauses are one fact: a list, a comma)
+	all uint64
+	// clauses are its clauses of several terms
+	clauses []*clause
+	exact   bool // whether nothing was left out
 }
 
 // clause is a disjunction of terms, each a set of fact bits that must all
@@ -82,14 +89,12 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 				cs = append(cs, &clause{terms: ts})
 			}
 		}
-		if ri := len(ns.all); ri < 64 {
+		if ri := len(ns.rules); ri < 64 {
 			for b := all; b != 0; b &= b - 1 {
 				ns.byFact[bits.TrailingZeros64(b)] |= 1 << ri
 			}
 		}
-		ns.rules = append(ns.rules, cs)
-		ns.all = append(ns.all, all)
-		ns.exact = append(ns.exact, exact)
+		ns.rules = append(ns.rules, ruleNeed{all: all, clauses: cs, exact: exact})
 	}
 	for _, f := range ns.facts {
 		if f.op == opList && f.list != nil && f.list.owner != nil {
@@ -188,7 +193,8 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 	if w.needs != ns {
 		w.needs, w.known, w.holds = ns, 0, 0
 	}
-	if all := ns.all[ri]; w.holds&all != all {
+	rn := &ns.rules[ri]
+	if all := rn.all; w.holds&all != all {
 		if all&w.known&^w.holds != 0 {
 			return false // a fact told for another rule fails
 		}
@@ -200,12 +206,12 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 			}
 		}
 	}
-	for _, c := range ns.rules[ri] {
+	for _, c := range rn.clauses {
 		if !w.clauseHolds(ns, c) {
 			return false
 		}
 	}
-	if ns.exact[ri] && r.Pattern != nil {
+	if rn.exact && r.Pattern != nil {
 		if ns.quote {
 			w.possQuote = r.Pattern
 		} else {
@@ -297,7 +303,7 @@ func (ps PunctSet) Holds(want PunctSet) bool {
 // pattern is not possible.
 func (ns *Needs) PunctNeeds(ri int) PunctSet {
 	var ps PunctSet
-	for b := ns.all[ri]; b != 0; b &= b - 1 {
+	for b := ns.rules[ri].all; b != 0; b &= b - 1 {
 		if it := ns.facts[bits.TrailingZeros64(b)]; it.op == opPunct && len(it.punct) == 1 && it.punct[0] < 128 {
 			ps.add(it.punct[0])
 		}

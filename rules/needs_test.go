@@ -59,8 +59,8 @@ func TestNeedsLikePossible(t *testing.T) {
 	}
 	ns := NewNeeds(all)
 	exact := 0
-	for _, e := range ns.exact {
-		if e {
+	for _, rn := range ns.rules {
+		if rn.exact {
 			exact++
 		}
 	}
@@ -93,12 +93,12 @@ func TestNeedsLikePossible(t *testing.T) {
 			if ri < 64 && fail&(1<<ri) != 0 && got {
 				t.Fatalf("%s on %v: NeedsFail says it fails, NeedsHold holds", r.ID, parts)
 			}
-			if got != want && (!got || ns.exact[ri]) {
+			if got != want && (!got || ns.rules[ri].exact) {
 				t.Fatalf("%s on %v: NeedsHold %v, possible %v", r.ID, parts, got, want)
 			}
 			m = &w.m
 			m.Window, m.quote = w, -1
-			if got && ns.exact[ri] && !w.possibleMemo(m, r) {
+			if got && ns.rules[ri].exact && !w.possibleMemo(m, r) {
 				t.Fatalf("%s on %v: the memo says impossible after NeedsHold", r.ID, parts)
 			}
 		}
