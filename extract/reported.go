@@ -314,12 +314,13 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
+	var m rules.Match // (attempt sets it only for a rule that MatchNear tries)
 	for ; try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
 		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
 		}
-		if m, c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true); res == attemptMatched {
+		if c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true, &m); res == attemptMatched {
 			return found(toks, m, c, nil), true
 		}
 	}
@@ -346,7 +347,8 @@ func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *c
 			noCue(r)
 			continue
 		}
-		m, c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false)
+		var m rules.Match
+		c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false, &m)
 		switch {
 		case res == attemptNoCue:
 			noCue(r)
@@ -429,20 +431,19 @@ const (
 )
 
 // attempt matches rule ri of g as reportIn does (fast: without
-// explanations, skipping what MatchNear would reject), and returns the
-// match, its content and the outcome.
-func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, ri, from, to, before int, fast bool) (rules.Match, rules.Span, int) {
+// explanations, skipping what MatchNear would reject), sets m to the
+// match when one is tried, and returns its content and the outcome.
+func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, ri, from, to, before int, fast bool, m *rules.Match) (rules.Span, int) {
 	r := g.rules[ri]
 	lo, hi := from, to
 	need := g.need[ri]
-	var m rules.Match
 	var ok bool
 	if need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
 		cs, f, l := cues.of(g.cueSet[ri], hits, need, from, to)
 		if f < 0 {
-			return m, rules.Span{}, attemptNoCue
+			return rules.Span{}, attemptNoCue
 		}
 		hi = min(l, before-1)
 		// a match starts at most Lead tokens before its cue, whose
@@ -457,27 +458,27 @@ func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueS
 				lo = max(from, f-rc.Lead-rc.Off)
 			}
 			if fast && lo > 0 {
-				return m, rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
+				return rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
 			}
 		} else if rc.Lead >= 0 {
 			lo = max(from, f-rc.Lead)
 		}
 		if fast && w.PivotFails(&g.reach[ri], cs) {
-			return m, rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
+			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+			*m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
 		}
 	} else {
-		m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
+		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
 	}
 	if !ok {
-		return m, rules.Span{}, attemptMissed
+		return rules.Span{}, attemptMissed
 	}
 	if c, has := m.Captures["content"]; has && c.Len() > 0 {
-		return m, c, attemptMatched
+		return c, attemptMatched
 	}
-	return m, rules.Span{}, attemptMissed
+	return rules.Span{}, attemptMissed
 }
 
 // cueHit is a token of a sentence at which an entry of some cue lists
