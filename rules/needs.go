@@ -201,7 +201,7 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		// the facts not yet told, one at a time: the first that fails
 		// decides
 		for miss := all &^ w.known; miss != 0; miss &= miss - 1 {
-			if b := miss & -miss; !w.tellHolds(ns, b) {
+			if !w.tellFact(ns, bits.TrailingZeros64(miss)) {
 				return false
 			}
 		}
@@ -249,41 +249,41 @@ func (w *Window) clauseHolds(ns *Needs, c *clause) bool {
 	return false
 }
 
-// tellHolds tells the fact of bit b and reports whether it holds.
-func (w *Window) tellHolds(ns *Needs, b uint64) bool {
-	w.tell(ns, b)
-	return w.holds&b != 0
-}
-
 // tell finds out the facts of bs, as occurs does for their atoms.
 func (w *Window) tell(ns *Needs, bs uint64) {
+	for ; bs != 0; bs &= bs - 1 {
+		w.tellFact(ns, bits.TrailingZeros64(bs))
+	}
+}
+
+// tellFact finds out fact i, as occurs does for its atom, and reports
+// whether it holds.
+func (w *Window) tellFact(ns *Needs, i int) bool {
 	m := &w.m // matchFrom sets it up again
 	if m.Window != w {
 		m.Window = w
 	}
 	m.quote = -1
-	for ; bs != 0; bs &= bs - 1 {
-		i := bits.TrailingZeros64(bs)
-		w.known |= 1 << i
-		// the facts are remembered here: the lists and literals without
-		// the window's own memo of them
-		var yes bool
-		switch it := ns.facts[i]; it.op {
-		case opList:
-			yes = w.listOccurs(it.list)
-		case opLit:
-			if w.rs == ns.owner && len(it.lit) > 0 {
-				yes = m.litOccursAs(it, ns.lits[i])
-			} else {
-				yes = m.litOccurs(it)
-			}
-		default:
-			yes = m.occurs(it)
+	w.known |= 1 << i
+	// the facts are remembered here: the lists and literals without the
+	// window's own memo of them
+	var yes bool
+	switch it := ns.facts[i]; it.op {
+	case opList:
+		yes = w.listOccurs(it.list)
+	case opLit:
+		if w.rs == ns.owner && len(it.lit) > 0 {
+			yes = m.litOccursAs(it, ns.lits[i])
+		} else {
+			yes = m.litOccurs(it)
 		}
-		if yes {
-			w.holds |= 1 << i
-		}
+	default:
+		yes = m.occurs(it)
 	}
+	if yes {
+		w.holds |= 1 << i
+	}
+	return yes
 }
 
 // PunctSet is a set of ASCII punctuation marks, by byte.
