@@ -41,7 +41,7 @@ func (x *Extractor) report(a *analysis) []statement {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
 	var hits []cueHit
-	var cues []int
+	var cues cueScratch
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -289,8 +289,7 @@ const maxStatements = 4
 // statement of the first rule that matches. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
-	var explain []string
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
 	var present uint64
@@ -299,116 +298,187 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *[]i
 			present |= h.Bits
 		}
 	}
-	// without explanations, only the rules whose cue lists occur (or
-	// that need none) are visited, by their bits
-	try, fast := g.always, !x.opts.Explain && len(g.rules) <= 64
-	for b := present; fast && b != 0; b &= b - 1 {
+	cues.reset()
+	if x.opts.Explain || len(g.rules) > 64 {
+		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present)
+	}
+	// only the rules whose cue lists occur (or that need none) are
+	// visited, by their bits, less those that cannot start here and
+	// those whose needs fail on a fact the window told already; a visit
+	// that ends in rejection is a call of NeedsHold
+	try := g.always
+	for b := present; b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
-	try &= only
+	try &= only &^ w.NeedsFail(g.needs)
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
-	for ri := 0; ri < len(g.rules); ri++ {
-		if fast {
-			rest := try >> ri
-			if rest == 0 {
-				break
-			}
-			ri += bits.TrailingZeros64(rest)
+	var m rules.Match // (attempt sets it only for a rule that MatchNear tries)
+	for ; try != 0; try &= try - 1 {
+		ri := bits.TrailingZeros64(try)
+		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
+			continue // MatchNear would say so (with explanations, it does)
 		}
-		if !fast && ri < 64 && only&(1<<ri) == 0 {
+		if c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true, &m); res == attemptMatched {
+			return found(toks, m, c, nil), true
+		}
+	}
+	return statement{}, false
+}
+
+// reportEach is reportIn with explanations (or more than 64 rules): every
+// rule asked for is visited in turn, and each says why it did not match.
+func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only, present uint64) (statement, bool) {
+	var explain []string
+	noCue := func(r *rules.AttrRule) {
+		if x.opts.Explain {
+			explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
+		}
+	}
+	for ri, r := range g.rules {
+		if ri < 64 && only&(1<<ri) == 0 {
 			continue // not asked for
 		}
-		r := g.rules[ri]
-		lo, hi := from, to
 		if from > 0 && r.Anchored() {
 			continue // a pattern from the start of the sentence
 		}
-		need := g.need[ri]
-		if need&present == 0 && need != 0 {
-			if x.opts.Explain {
-				explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
-			}
+		if need := g.need[ri]; need&present == 0 && need != 0 {
+			noCue(r)
 			continue
 		}
-		if fast && !w.NeedsHold(g.needs, ri, r) {
-			continue // MatchNear would say so (with explanations, it does)
-		}
-		var m rules.Match // zeroed only for the rules tried
-		var ok bool
-		if need != 0 {
-			// the cues of the rule from the first start on, and the first
-			// and last before to
-			cs := (*cues)[:0]
-			f, l := -1, -1
-			for _, h := range hits {
-				if h.Pos < from || h.Bits&need == 0 {
-					continue
-				}
-				cs = append(cs, h.Pos)
-				if h.Pos < to {
-					if f < 0 {
-						f = h.Pos
-					}
-					l = h.Pos
-				}
-			}
-			*cues = cs
-			if f < 0 {
-				if x.opts.Explain {
-					explain = append(explain, fmt.Sprintf("%s (priority %d): no cue of the rule in the sentence", r.ID, r.Priority))
-				}
-				continue
-			}
-			hi = min(l, before-1)
-			// a match starts at most Lead tokens before its cue, whose
-			// entry lies at most Off tokens into it: a rule anchored at
-			// the start of the sentence is not tried when its first cue
-			// entry stands further on. (Other rules start at most Lead
-			// tokens before the first entry, as they always have, which
-			// leaves out a long speaker phrase before a cue with an
-			// auxiliary: Lead + Off would find it, and change rows.)
-			if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
-				if rc.Off >= 0 {
-					lo = max(from, f-rc.Lead-rc.Off)
-				}
-				if fast && lo > 0 {
-					continue // its first cue too far on: MatchNear tries no start
-				}
-			} else if rc.Lead >= 0 {
-				lo = max(from, f-rc.Lead)
-			}
-			if fast && w.PivotFails(&g.reach[ri], cs) {
-				continue // a rule before it with the same pivot and cues found it false
-			}
-			if hi >= lo {
-				m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
-			}
-		} else {
-			m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
-		}
-		var c rules.Span
-		has := false
-		if ok {
-			c, has = m.Captures["content"]
-		}
-		if ok && has && c.Len() > 0 {
+		var m rules.Match
+		c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false, &m)
+		switch {
+		case res == attemptNoCue:
+			noCue(r)
+		case res == attemptMatched:
 			if x.opts.Explain {
 				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
 				if rest := len(g.rules) - 1 - ri; rest > 0 {
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			hit := m // on the heap only for the rule that matched
-			return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}, true
-		}
-		if x.opts.Explain {
+			return found(toks, m, c, explain), true
+		case x.opts.Explain:
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
 				x.miss("no match in the sentence", r, toks, -1)))
 		}
 	}
 	return statement{}, false
+}
+
+// found returns the statement of match m with content c.
+func found(toks []rules.Token, m rules.Match, c rules.Span, explain []string) statement {
+	hit := m // on the heap only for the rule that matched
+	return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}
+}
+
+// maxCueSets bounds the distinct sets of cue lists whose cues a search
+// finds once for all its rules (see cueScratch).
+const maxCueSets = 16
+
+// cueScratch is the scratch space of reportIn for the positions of the
+// cues: one slice of buf per set of cue lists (gates.cueSet) that a rule of
+// the search has asked for, found on first use (most rules share their
+// cue lists with others: the speech verbs), and the first and last of
+// them before the end of the starts.
+type cueScratch struct {
+	buf   []int
+	sets  [maxCueSets]struct{ lo, hi, f, l int32 }
+	built uint32 // bit k: sets[k] holds the cues of set k
+}
+
+// reset readies c for a search.
+func (c *cueScratch) reset() { c.buf, c.built = c.buf[:0], 0 }
+
+// of returns the tokens of hits from from on at which an entry of the
+// lists of need, the set of cue lists k, starts, and the first and last of
+// them before to (-1 for none).
+func (c *cueScratch) of(k uint8, hits []cueHit, need uint64, from, to int) ([]int, int, int) {
+	if k < maxCueSets && c.built&(1<<k) != 0 {
+		s := &c.sets[k]
+		return c.buf[s.lo:s.hi], int(s.f), int(s.l)
+	}
+	lo := len(c.buf)
+	cs := c.buf
+	f, l := -1, -1
+	for _, h := range hits {
+		if h.Pos < from || h.Bits&need == 0 {
+			continue
+		}
+		cs = append(cs, h.Pos)
+		if h.Pos < to {
+			if f < 0 {
+				f = h.Pos
+			}
+			l = h.Pos
+		}
+	}
+	c.buf = cs
+	if k < maxCueSets {
+		c.sets[k] = struct{ lo, hi, f, l int32 }{int32(lo), int32(len(cs)), int32(f), int32(l)}
+		c.built |= 1 << k
+	}
+	return cs[lo:], f, l
+}
+
+// The outcomes of attempt.
+const (
+	attemptMissed  = iota // no match with content
+	attemptNoCue          // no cue of the rule from the first start on
+	attemptMatched        // a match with content
+)
+
+// attempt matches rule ri of g as reportIn does (fast: without
+// explanations, skipping what MatchNear would reject), sets m to the
+// match when one is tried, and returns its content and the outcome.
+func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, ri, from, to, before int, fast bool, m *rules.Match) (rules.Span, int) {
+	r := g.rules[ri]
+	lo, hi := from, to
+	need := g.need[ri]
+	var ok bool
+	if need != 0 {
+		// the cues of the rule from the first start on, and the first
+		// and last before to
+		cs, f, l := cues.of(g.cueSet[ri], hits, need, from, to)
+		if f < 0 {
+			return rules.Span{}, attemptNoCue
+		}
+		hi = min(l, before-1)
+		// a match starts at most Lead tokens before its cue, whose
+		// entry lies at most Off tokens into it: a rule anchored at
+		// the start of the sentence is not tried when its first cue
+		// entry stands further on. (Other rules start at most Lead
+		// tokens before the first entry, as they always have, which
+		// leaves out a long speaker phrase before a cue with an
+		// auxiliary: Lead + Off would find it, and change rows.)
+		if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+			if rc.Off >= 0 {
+				lo = max(from, f-rc.Lead-rc.Off)
+			}
+			if fast && lo > 0 {
+				return rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
+			}
+		} else if rc.Lead >= 0 {
+			lo = max(from, f-rc.Lead)
+		}
+		if fast && w.PivotFails(&g.reach[ri], cs) {
+			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
+		}
+		if hi >= lo {
+			*m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+		}
+	} else {
+		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
+	}
+	if !ok {
+		return rules.Span{}, attemptMissed
+	}
+	if c, has := m.Captures["content"]; has && c.Len() > 0 {
+		return c, attemptMatched
+	}
+	return rules.Span{}, attemptMissed
 }
 
 // cueHit is a token of a sentence at which an entry of some cue lists
@@ -536,8 +606,11 @@ type gates struct {
 	lists []*rules.List  // the cue lists of all rules, at most 64
 	set   *rules.ListSet // lists, looked up at once
 	need  []uint64       // per rule, the bits of its cue lists; 0: always tried
-	reach []rules.CueReach
-	needs *rules.Needs // what each rule needs in a window, told at once
+	// cueSet is, per rule, the index of its need among the distinct
+	// needs (maxCueSets or more: one of too many, found for each rule)
+	cueSet []uint8
+	reach  []rules.CueReach
+	needs  *rules.Needs // what each rule needs in a window, told at once
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -616,6 +689,15 @@ func (x *Extractor) gates() *gates {
 			g.anyAlways = g.anyAlways || need == 0
 			g.anyNeed |= need
 			g.reach = append(g.reach, r.CueReach())
+		}
+		var sets []uint64
+		for _, need := range g.need {
+			k := slices.Index(sets, need)
+			if k < 0 {
+				k = len(sets)
+				sets = append(sets, need)
+			}
+			g.cueSet = append(g.cueSet, uint8(min(k, maxCueSets)))
 		}
 		g.set = x.rules.NewListSet(g.lists)
 		g.needs = rules.NewNeeds(g.rules)

@@ -15,7 +15,7 @@ import (
 // are tried again, so a sentence costs at most twice its rules — three
 // times when st's speaker is set off from its cue by a comma (see
 // closingSpeaker).
-func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, pos int, st statement) statement {
+func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) statement {
 	if st.m.Span.Start <= pos {
 		return st
 	}
@@ -43,7 +43,7 @@ func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == ","
 // tried only when a comma stands right before st's cue and st's content is
 // short and ends the sentence or a comma, and with every cue of the
 // sentence, not only those before st.
-func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, pos int, st statement) (statement, bool) {
+func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) (statement, bool) {
 	cue, ok := st.m.Captures["cue"]
 	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
 		return statement{}, false
@@ -86,7 +86,7 @@ func closes(early, st statement) bool {
 // such statement, and the rules whose content follows their cue (the
 // speaker rules, the subject rules), which cannot give one, are not
 // tried over the whole sentence for it.
-func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *[]int, toks []rules.Token, pos int, st statement) bool {
+func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) bool {
 	for only := g.closing; only != 0; {
 		early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
 		if !ok {

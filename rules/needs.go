@@ -22,15 +22,30 @@ import (
 // which can only make the need hold where possible would not — never the
 // reverse. A Needs is read-only once made, safe for concurrent use.
 type Needs struct {
-	facts []*item     // the atom of each fact, by bit
-	rules [][]*clause // per rule of the set, its clauses of several terms
-	// all is, per rule, the facts of its clauses of one term, which must
-	// all hold (most clauses are one fact: a list, a comma)
-	all   []uint64
-	exact []bool // per rule, whether nothing was left out
+	facts []*item // the atom of each fact, by bit
+	rules []ruleNeed
+	// byFact has, per fact, bit ri for the first 64 rules whose all holds
+	// it (NeedsFail's masks)
+	byFact [64]uint64
+	// lits holds, per fact of a literal, the class table's classes of its
+	// first word in owner, the ruleset of the lists of the facts (nil when
+	// none has a list: litOccurs looks them up)
+	lits  []uint64
+	owner *Ruleset
 	// quote: the needs of rules tried on a quotation's sentence
 	// (NewQuoteNeeds)
 	quote bool
+}
+
+// ruleNeed is the need of one rule of a Needs, read by NeedsHold at
+// once.
+type ruleNeed struct {
+	// all is the facts of its clauses of one term, which must all hold
+	// (most clauses are one fact: a list, a comma)
+	all uint64
+	// clauses are its clauses of several terms
+	clauses []*clause
+	exact   bool // whether nothing was left out
 }
 
 // clause is a disjunction of terms, each a set of fact bits that must all
@@ -74,9 +89,24 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 				cs = append(cs, &clause{terms: ts})
 			}
 		}
-		ns.rules = append(ns.rules, cs)
-		ns.all = append(ns.all, all)
-		ns.exact = append(ns.exact, exact)
+		if ri := len(ns.rules); ri < 64 {
+			for b := all; b != 0; b &= b - 1 {
+				ns.byFact[bits.TrailingZeros64(b)] |= 1 << ri
+			}
+		}
+		ns.rules = append(ns.rules, ruleNeed{all: all, clauses: cs, exact: exact})
+	}
+	for _, f := range ns.facts {
+		if f.op == opList && f.list != nil && f.list.owner != nil {
+			ns.owner = f.list.owner
+			break
+		}
+	}
+	ns.lits = make([]uint64, len(ns.facts))
+	for i, f := range ns.facts {
+		if f.op == opLit && len(f.lit) > 0 && ns.owner != nil {
+			ns.lits[i] = ns.owner.tableClasses(f.lit[0])
+		}
 	}
 	return ns
 }
@@ -163,31 +193,46 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 	if w.needs != ns {
 		w.needs, w.known, w.holds = ns, 0, 0
 	}
-	if all := ns.all[ri]; w.holds&all != all {
+	rn := &ns.rules[ri]
+	if all := rn.all; w.holds&all != all {
 		if all&w.known&^w.holds != 0 {
 			return false // a fact told for another rule fails
 		}
 		// the facts not yet told, one at a time: the first that fails
 		// decides
 		for miss := all &^ w.known; miss != 0; miss &= miss - 1 {
-			if b := miss & -miss; !w.tellHolds(ns, b) {
+			if !w.tellFact(ns, bits.TrailingZeros64(miss)) {
 				return false
 			}
 		}
 	}
-	for _, c := range ns.rules[ri] {
+	for _, c := range rn.clauses {
 		if !w.clauseHolds(ns, c) {
 			return false
 		}
 	}
-	if ns.exact[ri] && r.Pattern != nil {
+	if rn.exact && r.Pattern != nil {
 		if ns.quote {
 			w.possQuote = r.Pattern
 		} else {
-			w.rememberPossible(r.Pattern)
+			w.possTold = r.Pattern
 		}
 	}
 	return true
+}
+
+// NeedsFail returns bit ri for the first 64 rules of ns whose needs fail
+// on a fact told already in the window (NeedsHold would return false at
+// once): a search skips them all without a call each.
+func (w *Window) NeedsFail(ns *Needs) uint64 {
+	if w.needs != ns {
+		return 0
+	}
+	var fail uint64
+	for f := w.known &^ w.holds; f != 0; f &= f - 1 {
+		fail |= ns.byFact[bits.TrailingZeros64(f)]
+	}
+	return fail
 }
 
 // clauseHolds reports whether a term of c holds in the window, telling
@@ -204,52 +249,41 @@ func (w *Window) clauseHolds(ns *Needs, c *clause) bool {
 	return false
 }
 
-// tellHolds tells the fact of bit b and reports whether it holds.
-func (w *Window) tellHolds(ns *Needs, b uint64) bool {
-	w.tell(ns, b)
-	return w.holds&b != 0
-}
-
 // tell finds out the facts of bs, as occurs does for their atoms.
 func (w *Window) tell(ns *Needs, bs uint64) {
-	m := &w.m // matchFrom sets it up again
-	m.Window, m.quote = w, -1
 	for ; bs != 0; bs &= bs - 1 {
-		i := bits.TrailingZeros64(bs)
-		w.known |= 1 << i
-		// the facts are remembered here: the lists and literals without
-		// the window's own memo of them
-		var yes bool
-		switch it := ns.facts[i]; it.op {
-		case opList:
-			yes = w.listOccurs(it.list)
-		case opLit:
-			yes = m.litOccurs(it)
-		default:
-			yes = m.occurs(it)
-		}
-		if yes {
-			w.holds |= 1 << i
-		}
+		w.tellFact(ns, bits.TrailingZeros64(bs))
 	}
 }
 
-// rememberPossible records in the window's memo that pattern p is
-// possible, unless it is there already; either way p is the memo's last
-// entry, which possibleMemo, asked next for p, reads first.
-func (w *Window) rememberPossible(p *Pattern) {
-	bit := patternBit(p)
-	if w.possBits&bit != 0 {
-		for i := range w.poss {
-			if w.poss[i].p == p {
-				last := len(w.poss) - 1
-				w.poss[i], w.poss[last] = w.poss[last], w.poss[i]
-				return
-			}
-		}
+// tellFact finds out fact i, as occurs does for its atom, and reports
+// whether it holds.
+func (w *Window) tellFact(ns *Needs, i int) bool {
+	m := &w.m // matchFrom sets it up again
+	if m.Window != w {
+		m.Window = w
 	}
-	w.poss = append(w.poss, possSeen{p, true})
-	w.possBits |= bit
+	m.quote = -1
+	w.known |= 1 << i
+	// the facts are remembered here: the lists and literals without the
+	// window's own memo of them
+	var yes bool
+	switch it := ns.facts[i]; it.op {
+	case opList:
+		yes = w.listOccurs(it.list)
+	case opLit:
+		if w.rs == ns.owner && len(it.lit) > 0 {
+			yes = m.litOccursAs(it, ns.lits[i])
+		} else {
+			yes = m.litOccurs(it)
+		}
+	default:
+		yes = m.occurs(it)
+	}
+	if yes {
+		w.holds |= 1 << i
+	}
+	return yes
 }
 
 // PunctSet is a set of ASCII punctuation marks, by byte.
@@ -269,7 +303,7 @@ func (ps PunctSet) Holds(want PunctSet) bool {
 // pattern is not possible.
 func (ns *Needs) PunctNeeds(ri int) PunctSet {
 	var ps PunctSet
-	for b := ns.all[ri]; b != 0; b &= b - 1 {
+	for b := ns.rules[ri].all; b != 0; b &= b - 1 {
 		if it := ns.facts[bits.TrailingZeros64(b)]; it.op == opPunct && len(it.punct) == 1 && it.punct[0] < 128 {
 			ps.add(it.punct[0])
 		}

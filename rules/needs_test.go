@@ -59,12 +59,20 @@ func TestNeedsLikePossible(t *testing.T) {
 	}
 	ns := NewNeeds(all)
 	exact := 0
-	for _, e := range ns.exact {
-		if e {
+	for _, rn := range ns.rules {
+		if rn.exact {
 			exact++
 		}
 	}
 	t.Logf("%d of %d exact, %d facts", exact, len(all), len(ns.facts))
+	if ns.owner != rs {
+		t.Fatal("the needs' facts name no list of the ruleset")
+	}
+	for i, f := range ns.facts {
+		if f.op == opLit && len(f.lit) > 0 && ns.lits[i] != rs.tableClasses(f.lit[0]) {
+			t.Errorf("the classes of %q kept as %x, the table's %x", f.lit[0], ns.lits[i], rs.tableClasses(f.lit[0]))
+		}
+	}
 	if exact < len(all)/2 {
 		t.Errorf("only %d of %d rules compiled exactly", exact, len(all))
 	}
@@ -80,13 +88,17 @@ func TestNeedsLikePossible(t *testing.T) {
 			m := &ref.m
 			m.Window, m.quote = ref, -1
 			want := m.possible(r.Pattern.its())
+			fail := w.NeedsFail(ns)
 			got := w.NeedsHold(ns, ri, r)
-			if got != want && (!got || ns.exact[ri]) {
+			if ri < 64 && fail&(1<<ri) != 0 && got {
+				t.Fatalf("%s on %v: NeedsFail says it fails, NeedsHold holds", r.ID, parts)
+			}
+			if got != want && (!got || ns.rules[ri].exact) {
 				t.Fatalf("%s on %v: NeedsHold %v, possible %v", r.ID, parts, got, want)
 			}
 			m = &w.m
 			m.Window, m.quote = w, -1
-			if got && ns.exact[ri] && !w.possibleMemo(m, r) {
+			if got && ns.rules[ri].exact && !w.possibleMemo(m, r) {
 				t.Fatalf("%s on %v: the memo says impossible after NeedsHold", r.ID, parts)
 			}
 		}

@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // A necessary condition of a rule of reported speech that is told per
 // window before any matching: most of these rules have, right before their
@@ -321,9 +324,15 @@ func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
 // pivotHoldsNow is pivotHolds for pivot pv, not remembered.
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
+		// a pivot of one punctuation mark ends only at the window's
+		// punctuation tokens (at, in a window of up to 64 tokens)
+		at := ^uint64(0)
+		if pv.punct != "" && len(m.toks) <= 64 {
+			at = m.punctAt()
+		}
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, 1); s-- {
-				if pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+				if at&(1<<((s-1)&63)) != 0 && pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
 					return true
 				}
 			}
@@ -337,7 +346,13 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	// s+maxSpeakerSpan+off: cues[k] is the first after s
 	// (before the first cue's reach, no start s can end before one)
 	k := 0
-	for s := max(1, n.cues[0]-maxSpeakerSpan-pv.off); s < len(m.toks); s++ {
+	// a pivot of one punctuation mark: only the positions after the
+	// window's marks (in a window of up to 64 tokens)
+	step, at := 1, uint64(0)
+	if pv.punct != "" && len(m.toks) <= 64 {
+		step, at = 0, m.punctAt()
+	}
+	for s := nextAfter(at, step, max(1, n.cues[0]-maxSpeakerSpan-pv.off)-1, len(m.toks)); s < len(m.toks); s = nextAfter(at, step, s, len(m.toks)) {
 		for k < len(n.cues) && n.cues[k] <= s {
 			k++
 		}
@@ -357,6 +372,35 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		}
 	}
 	return false
+}
+
+// punctAt returns the positions of the window's punctuation tokens (at
+// most 64 tokens), found on first use: only the pivots ask.
+func (w *Window) punctAt() uint64 {
+	if w.punctsDone {
+		return w.puncts
+	}
+	var at uint64
+	for i := range w.toks {
+		if w.toks[i].Kind == Punct {
+			at |= 1 << (i & 63)
+		}
+	}
+	w.puncts, w.punctsDone = at, true
+	return at
+}
+
+// nextAfter returns the start after s that pivotHoldsNow tries next: s+1
+// when step is 1, else one past the first position of at from s on (n when
+// there is none).
+func nextAfter(at uint64, step, s, n int) int {
+	if step == 1 {
+		return s + 1
+	}
+	if b := at &^ (1<<s - 1); b != 0 {
+		return bits.TrailingZeros64(b) + 1
+	}
+	return n
 }
 
 // tailOf returns, for a pattern that ends with $ after its cue capture, the

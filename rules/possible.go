@@ -126,11 +126,16 @@ func (m *matcher) hasLit(it *item) bool {
 // the first word compared inline, when the union of the window's classes
 // holds those of the word (a token of it has at least the class table's).
 func (m *matcher) litOccurs(it *item) bool {
-	w := m.Window
 	if len(it.lit) == 0 {
-		return len(w.toks) > 0 // as atomAt says
+		return len(m.toks) > 0 // as atomAt says
 	}
-	c := w.rs.tableClasses(it.lit[0])
+	return m.litOccursAs(it, m.rs.tableClasses(it.lit[0]))
+}
+
+// litOccursAs is litOccurs for a literal whose first word has the table's
+// classes c (Needs keeps them for its facts).
+func (m *matcher) litOccursAs(it *item, c uint64) bool {
+	w := m.Window
 	if w.classesOf()&c != c {
 		return false // a token of the word has at least the table's classes of it
 	}
@@ -225,8 +230,8 @@ func (w *Window) possibleMemo(m *matcher, r *AttrRule) bool {
 		}
 		return m.possible(r.Pattern.its())
 	}
-	if n := len(w.poss); n > 0 && w.poss[n-1].p == r.Pattern {
-		return w.poss[n-1].ok // told by NeedsHold just before
+	if w.possTold == r.Pattern {
+		return true // told by NeedsHold just before
 	}
 	bit := patternBit(r.Pattern)
 	if w.possBits&bit != 0 { // else a pattern not seen yet: no scan

@@ -25,8 +25,16 @@ type Window struct {
 	// possQuote is the pattern that NeedsHold last found possible with a
 	// quotation (NewQuoteNeeds), for the Match that follows
 	possQuote *Pattern
-	fails     []failSeen // rules that matched nowhere (no quotation)
-	brk       []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// possTold is the pattern that NeedsHold last found possible without
+	// a quotation, for the MatchNear that follows (possibleMemo reads it
+	// first; it is not put in poss)
+	possTold *Pattern
+	// puncts has the positions of the punctuation tokens, once punctsDone
+	// (see punctAt)
+	puncts     uint64
+	punctsDone bool
+	fails      []failSeen // rules that matched nowhere (no quotation)
+	brk        []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// endBuf holds the possible ends of reported content: those that ends
@@ -75,7 +83,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
 	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
-	w.needs, w.known, w.holds, w.possQuote = nil, 0, 0, nil
+	w.needs, w.known, w.holds, w.possQuote, w.possTold, w.punctsDone = nil, 0, 0, nil, nil, false
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
 }
 
