@@ -97,6 +97,30 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
+	// seconds holds the second words of the stops' phrases (nil: none
+	// told, ListAt decides): a word followed by none of them starts no
+	// phrase of the list, told without ListAt's scan of the phrases.
+	seconds map[string]bool
+}
+
+// newClauseLists returns the clauseLists of these lists, with the second
+// words of the stops' phrases.
+func newClauseLists(notOpeners, breaks, stops *List) clauseLists {
+	cl := clauseLists{done: true, notOpeners: notOpeners, breaks: breaks, stops: stops}
+	if stops == nil {
+		return cl
+	}
+	for _, ps := range stops.phraseRows() {
+		for k := range ps.len() {
+			if p := ps.at(k); len(p) > 1 {
+				if cl.seconds == nil {
+					cl.seconds = map[string]bool{}
+				}
+				cl.seconds[p[1]] = true
+			}
+		}
+	}
+	return cl
 }
 
 // clauseLists returns the window's clauseLists: the ruleset's, bound at
@@ -108,7 +132,7 @@ func (m *matcher) clauseLists() *clauseLists {
 			*cl = *b
 		} else {
 			ls := m.rs.Lists
-			*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+			*cl = newClauseLists(ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops])
 		}
 	}
 	return cl
@@ -120,25 +144,55 @@ func (m *matcher) clauseLists() *clauseLists {
 func (m *matcher) clauseBreakAt(j int) bool {
 	w := m.Window
 	if len(w.brk) == 0 {
-		n := len(w.toks)
-		if cap(w.brk) >= n {
-			w.brk = w.brk[:n]
-			clear(w.brk)
-		} else {
-			w.brk = make([]uint8, n)
-		}
+		w.brk = resetBytes(w.brk, len(w.toks))
 	}
 	if b := w.brk[j]; b != 0 {
 		return b == 2
 	}
 	cl := m.clauseLists()
-	breaks, stops := cl.breaks, cl.stops
-	yes := m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
+	yes := m.clauseBreak(cl.breaks, j) || m.stopAt(cl, j)
 	w.brk[j] = 1
 	if yes {
 		w.brk[j] = 2
 	}
 	return yes
+}
+
+// stopAt reports whether an entry of the stops of cl starts at toks[j],
+// as ListAt tells: by the token's class bits, the list's filters of first
+// and second words, and the set of its phrases' second words, before the
+// scan of the phrases that start with the word (clause_stops has many
+// that start with and, and the filter of second words lets through a
+// word in four).
+func (m *matcher) stopAt(cl *clauseLists, j int) bool {
+	l, toks := cl.stops, m.toks
+	if l == nil {
+		return false
+	}
+	t := &toks[j]
+	c := t.class
+	if c == 0 || l.owner != m.rs || cl.seconds == nil {
+		return m.rs.ListAt(l, toks, j) > 0
+	}
+	if c&l.bit != 0 {
+		return true
+	}
+	if c&classPhraseStart == 0 || j+1 >= len(toks) || l.firsts&firstBit(t.Lower) == 0 {
+		return false
+	}
+	next := toks[j+1].Lower
+	if k, b := phraseBit(next); l.seconds[k]&b == 0 || !cl.seconds[next] {
+		return false
+	}
+	return l.longestPhrase(toks, j, 0) > 0
+}
+
+// clauseBreakOne is clauseBreakAt as ListAt tells it, for the test that
+// compares it with stopAt.
+func (m *matcher) clauseBreakOne(j int) bool {
+	cl := m.clauseLists()
+	breaks, stops := cl.breaks, cl.stops
+	return m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
 }
 
 // resetBytes returns b with n zero bytes, reusing its memory.
