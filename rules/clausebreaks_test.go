@@ -54,3 +54,11 @@ func TestClauseBreaksLikeClauseBreakOne(t *testing.T) {
 		}
 	}
 }
+
+// clauseBreakOne is clauseBreakAt as ListAt tells it, for the test that
+// compares it with stopAt.
+func (m *matcher) clauseBreakOne(j int) bool {
+	cl := m.clauseLists()
+	breaks, stops := cl.breaks, cl.stops
+	return m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
+}
