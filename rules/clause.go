@@ -97,6 +97,10 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
+	// seconds holds the second words of the stops' phrases (nil: none
+	// told, ListAt decides): a word followed by none of them starts no
+	// phrase of the list, told without ListAt's scan of the phrases.
+	seconds map[string]bool
 }
 
 // clauseLists returns the window's clauseLists: the ruleset's, bound at
@@ -108,7 +112,7 @@ func (m *matcher) clauseLists() *clauseLists {
 			*cl = *b
 		} else {
 			ls := m.rs.Lists
-			*cl = clauseLists{true, ls[ListNotClauseOpeners], ls[ListClauseBreaks], ls[ListClauseStops]}
+			*cl = clauseLists{done: true, notOpeners: ls[ListNotClauseOpeners], breaks: ls[ListClauseBreaks], stops: ls[ListClauseStops]} // (no seconds: ListAt tells the stops)
 		}
 	}
 	return cl
@@ -120,20 +124,13 @@ func (m *matcher) clauseLists() *clauseLists {
 func (m *matcher) clauseBreakAt(j int) bool {
 	w := m.Window
 	if len(w.brk) == 0 {
-		n := len(w.toks)
-		if cap(w.brk) >= n {
-			w.brk = w.brk[:n]
-			clear(w.brk)
-		} else {
-			w.brk = make([]uint8, n)
-		}
+		w.brk = resetBytes(w.brk, len(w.toks))
 	}
 	if b := w.brk[j]; b != 0 {
 		return b == 2
 	}
 	cl := m.clauseLists()
-	breaks, stops := cl.breaks, cl.stops
-	yes := m.clauseBreak(breaks, j) || stops != nil && m.mayList(stops, j) && m.rs.ListAt(stops, m.toks, j) > 0
+	yes := m.clauseBreak(cl.breaks, j) || m.stopAt(cl, j)
 	w.brk[j] = 1
 	if yes {
 		w.brk[j] = 2

@@ -73,7 +73,7 @@ func (rs *Ruleset) bindLists() {
 		subordinators:  rs.Lists[ListSubordinators],
 		objectPreps:    rs.Lists[ListObjectPreps],
 		definite:       rs.Lists[ListDefinite],
-		clause:         clauseLists{true, rs.Lists[ListNotClauseOpeners], rs.Lists[ListClauseBreaks], rs.Lists[ListClauseStops]},
+		clause:         newClauseLists(rs.Lists[ListNotClauseOpeners], rs.Lists[ListClauseBreaks], rs.Lists[ListClauseStops]),
 	}
 	rs.bindClasses()
 	bit := func(l *List) uint64 {

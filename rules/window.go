@@ -121,6 +121,11 @@ func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
 	if w.rs.noSpeakerAt(w.toks, pos) {
 		return nil // (most positions: told before the array is looked at)
 	}
+	return w.parseInto(pos)
+}
+
+// parseInto is phrasesInto less its test of noSpeakerAt.
+func (w *Window) parseInto(pos int) []SpeakerPhrase {
 	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
 		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
 	}
@@ -138,12 +143,20 @@ func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
 	return w.phrases[n : n+len(ps) : n+len(ps)]
 }
 
-// phrasesAt returns Speakers(pos), reading a position already computed
-// straight from the memo: the phrases are asked for at every start of
-// every rule, and by every SPEAKER item.
+// phrasesAt returns Speakers(pos), reading the memo straight and filling
+// a position not yet computed without Speakers' and phrasesInto's calls:
+// the phrases are asked for at every start of every rule, and by every
+// SPEAKER item.
 func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
-	if spk := m.spk; uint(pos) < uint(len(spk)) && spk[pos].done {
-		return spk[pos].phrases
+	if spk := m.spk; uint(pos) < uint(len(spk)) {
+		s := &spk[pos]
+		if !s.done { // (Speakers, inline up to noSpeakerAt: most positions)
+			s.done = true
+			if !m.rs.noSpeakerAt(m.toks, pos) {
+				s.phrases = m.parseInto(pos)
+			}
+		}
+		return s.phrases
 	}
 	return m.Speakers(pos)
 }
