@@ -142,8 +142,9 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	if cc == nil {
 		return true
 	}
+	// (put back at the end, not by a deferred call: seq does not panic,
+	// and the defer cost a tenth of the test)
 	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
-	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
 	w := m.Window
 	opens := m.clauseStart
 	if cc.tail {
@@ -167,6 +168,7 @@ func (m *matcher) cueContentHolds(n *near) bool {
 			}
 		}
 	}
+	m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has
 	w.contentCues = kept
 	if len(kept) < len(n.cues) {
 		n.cues = kept
