@@ -107,8 +107,10 @@ func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
 // atoms before the cue, speaker item, offset and lead atoms: reported
 // content before `, SPEAKER said ,` in two rules, `, according to` in
 // two) hold one pivot, which a window then tells once for all of them
-// when their cues are the same (see pivotHolds).
+// when their cues are the same (see pivotHolds). It shares their
+// cueContents' alike alternatives too (shareCueContents).
 func SharePivots(reaches []CueReach) {
+	shareCueContents(reaches)
 	for i := range reaches {
 		p := reaches[i].pivot
 		if p == nil {
