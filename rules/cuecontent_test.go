@@ -65,15 +65,8 @@ func TestCueContent(t *testing.T) {
 		for i := range toks {
 			rs.Classify(&toks[i])
 		}
-		set := rs.NewListSet(r.CueLists())
-		var cues []int
-		for i := range toks {
-			if set.At(toks, i) != 0 {
-				cues = append(cues, i)
-			}
-		}
-		w := rs.NewWindow(toks)
-		w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+		cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
+		w := testWindow(rs, toks)
 		if got := w.m.cueContentHolds(&near{cues: cues, reach: &reach}); got != c.holds {
 			t.Errorf("%q: cueContentHolds %v, want %v", c.text, got, c.holds)
 		}
@@ -171,22 +164,14 @@ func TestSharedCueContentLikeOwn(t *testing.T) {
 	rng := rand.New(rand.NewSource(13))
 	for n := 0; n < 1500; n++ {
 		toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(30))
-		w := rs.NewWindow(toks)
-		w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+		w := testWindow(rs, toks)
 		for i, r := range reported {
-			set := rs.NewListSet(r.CueLists())
-			var cues []int
-			for p := range toks {
-				if set.At(toks, p) != 0 {
-					cues = append(cues, p)
-				}
-			}
+			cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
 			if len(cues) == 0 {
 				continue
 			}
 			own := r.CueReach()
-			o := rs.NewWindow(toks)
-			o.m = matcher{Window: o, quote: -1, limit: maxSteps}
+			o := testWindow(rs, toks)
 			on := &near{cues: slices.Clone(cues), reach: &own}
 			want := o.m.cueContentHolds(on)
 			sn := &near{cues: slices.Clone(cues), reach: &reaches[i]}

@@ -28,14 +28,8 @@ func TestPivotOnceLikeEachCue(t *testing.T) {
 		set := rs.NewListSet(r.CueLists())
 		for k := 0; k < 400; k++ {
 			toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(30))
-			var cues []int
-			for p := range toks {
-				if set.At(toks, p) != 0 {
-					cues = append(cues, p)
-				}
-			}
-			w := rs.NewWindow(toks)
-			w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+			cues := cuesAt(set, toks)
+			w := testWindow(rs, toks)
 			n := &near{cues: cues, reach: &reach}
 			want := false
 			for _, c := range cues {
@@ -55,4 +49,23 @@ func TestPivotOnceLikeEachCue(t *testing.T) {
 	if tried == 0 || held == 0 || held == tried {
 		t.Fatalf("%d of %d sentences hold a pivot: want some of both", held, tried)
 	}
+}
+
+// cuesAt returns the tokens of toks at which an entry of set starts.
+func cuesAt(set *ListSet, toks []Token) []int {
+	var cues []int
+	for p := range toks {
+		if set.At(toks, p) != 0 {
+			cues = append(cues, p)
+		}
+	}
+	return cues
+}
+
+// testWindow returns a window of toks whose matcher is set up as
+// MatchNear sets it (no quotation), for the gates to be called alone.
+func testWindow(rs *Ruleset, toks []Token) *Window {
+	w := rs.NewWindow(toks)
+	w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+	return w
 }
