@@ -149,8 +149,9 @@ func contentFree(it *item) bool {
 // left: a match's cue verb stands at such a cue, so the starts that reach
 // no other are not tried, and the rule not at all when none is left (Jane
 // Doe said in a statement. — the content cannot open at in). The kept cues
-// are in the window's buffer until the next call. The matcher's steps,
-// captures and speaker are put back.
+// are in the window's buffer until the next call. An alternative that
+// other rules share (shareCueContents) is told once per cue in the
+// window. The matcher's steps, captures and speaker are put back.
 func (m *matcher) cueContentHolds(n *near) bool {
 	cc := n.reach.cueContent
 	if cc == nil {
@@ -165,35 +166,18 @@ func (m *matcher) cueContentHolds(n *near) bool {
 		opens = anyEnd
 	}
 	kept := w.contentCues[:0]
-cues:
 	for _, c := range n.cues {
 		for i := range cc.verbs {
-			if !cc.shared[i] {
-				if m.cueVerbHolds(cc, i, c, opens) {
-					kept = append(kept, c)
-					break
-				}
-				continue
+			var ok bool
+			if cc.shared[i] {
+				ok = m.sharedVerbHolds(cc, i, c, opens)
+			} else {
+				ok = m.cueVerbHolds(cc, i, c, opens)
 			}
-			// a shared alternative: told once per cue in the window
-			v := cc.verbs[i]
-			for _, s := range w.cueVerbs {
-				if s.verb == v && s.c == c {
-					if s.ok {
-						kept = append(kept, c)
-						continue cues
-					}
-					goto next
-				}
+			if ok {
+				kept = append(kept, c)
+				break
 			}
-			if ok := m.cueVerbHolds(cc, i, c, opens); true {
-				w.cueVerbs = append(w.cueVerbs, cueVerbSeen{v, c, ok})
-				if ok {
-					kept = append(kept, c)
-					continue cues
-				}
-			}
-		next:
 		}
 	}
 	m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has
@@ -218,6 +202,20 @@ func (m *matcher) cueVerbHolds(cc *cueContent, i, c int, opens func(int) bool) b
 	}
 	m.steps = 0
 	return m.seq(cc.rests[i], 0, c+k, opens) || m.steps > m.limit
+}
+
+// sharedVerbHolds is cueVerbHolds for a shared alternative, told once
+// per cue in the window.
+func (m *matcher) sharedVerbHolds(cc *cueContent, i, c int, opens func(int) bool) bool {
+	w, v := m.Window, cc.verbs[i]
+	for _, s := range w.cueVerbs {
+		if s.verb == v && s.c == c {
+			return s.ok
+		}
+	}
+	ok := m.cueVerbHolds(cc, i, c, opens)
+	w.cueVerbs = append(w.cueVerbs, cueVerbSeen{v, c, ok})
+	return ok
 }
 
 // shareCueContents makes the alternatives of the cueContents of reaches
