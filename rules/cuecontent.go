@@ -18,6 +18,19 @@ type cueContent struct {
 	// verb run to the end of the pattern (^ CLAUSE , cue:… SPEAKER ( , | $ )):
 	// a match's cue verb stands where they match, to any end
 	tail bool
+	// shared is, per alternative, whether another rule's cueContent holds
+	// the same verb item and items after it (shareCueContents): what a
+	// window tells of it at a cue is then remembered (cueVerbSeen)
+	shared []bool
+}
+
+// cueVerbSeen is what cueContentHolds told, in a window, of the shared
+// alternative whose verb item is verb at cue c: whether content can open
+// after it.
+type cueVerbSeen struct {
+	verb *item
+	c    int
+	ok   bool
 }
 
 // cueContentOf returns the pattern's cueContent, or nil (also when no
@@ -63,6 +76,7 @@ func cueContentOf(items []*item) *cueContent {
 			skip = skip && it.min == 0
 		}
 		cc.skip = append(cc.skip, skip)
+		cc.shared = append(cc.shared, false)
 		return true
 	}
 	if capture.op == opList { // cue:@list
@@ -135,15 +149,17 @@ func contentFree(it *item) bool {
 // left: a match's cue verb stands at such a cue, so the starts that reach
 // no other are not tried, and the rule not at all when none is left (Jane
 // Doe said in a statement. — the content cannot open at in). The kept cues
-// are in the window's buffer until the next call. The matcher's steps,
-// captures and speaker are put back.
+// are in the window's buffer until the next call. An alternative that
+// other rules share (shareCueContents) is told once per cue in the
+// window. The matcher's steps, captures and speaker are put back.
 func (m *matcher) cueContentHolds(n *near) bool {
 	cc := n.reach.cueContent
 	if cc == nil {
 		return true
 	}
+	// (put back at the end, not by a deferred call: seq does not panic,
+	// and the defer cost a tenth of the test)
 	steps, caps, spk, has := m.steps, len(m.caps), m.speaker, m.hasSpk
-	defer func() { m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has }()
 	w := m.Window
 	opens := m.clauseStart
 	if cc.tail {
@@ -151,25 +167,116 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	}
 	kept := w.contentCues[:0]
 	for _, c := range n.cues {
-		for i, v := range cc.verbs {
-			k := m.entryLen(v.list, c)
-			if k == 0 {
-				continue
+		for i := range cc.verbs {
+			var ok bool
+			if cc.shared[i] {
+				ok = m.sharedVerbHolds(cc, i, c, opens)
+			} else {
+				ok = m.cueVerbHolds(cc, i, c, opens)
 			}
-			if cc.skip[i] && opens(c+k) {
-				kept = append(kept, c) // as seq finds when all the items match nothing
-				break
-			}
-			m.steps = 0
-			if m.seq(cc.rests[i], 0, c+k, opens) || m.steps > m.limit {
+			if ok {
 				kept = append(kept, c)
 				break
 			}
 		}
 	}
+	m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has
 	w.contentCues = kept
 	if len(kept) < len(n.cues) {
 		n.cues = kept
 	}
 	return len(kept) > 0
+}
+
+// cueVerbHolds reports whether alternative i of cc has its verb's entry
+// at cue c, and the items after it match from there up to a token where
+// opens holds (or go over the step limit: no test then). The matcher's
+// steps and captures are left to the caller to put back.
+func (m *matcher) cueVerbHolds(cc *cueContent, i, c int, opens func(int) bool) bool {
+	k := m.entryLen(cc.verbs[i].list, c)
+	if k == 0 {
+		return false
+	}
+	if cc.skip[i] && opens(c+k) {
+		return true // as seq finds when all the items match nothing
+	}
+	m.steps = 0
+	return m.seq(cc.rests[i], 0, c+k, opens) || m.steps > m.limit
+}
+
+// sharedVerbHolds is cueVerbHolds for a shared alternative, told once
+// per cue in the window.
+func (m *matcher) sharedVerbHolds(cc *cueContent, i, c int, opens func(int) bool) bool {
+	w, v := m.Window, cc.verbs[i]
+	for _, s := range w.cueVerbs {
+		if s.verb == v && s.c == c {
+			return s.ok
+		}
+	}
+	ok := m.cueVerbHolds(cc, i, c, opens)
+	w.cueVerbs = append(w.cueVerbs, cueVerbSeen{v, c, ok})
+	return ok
+}
+
+// shareCueContents makes the alternatives of the cueContents of reaches
+// that are alike (the same verb list, the same items after it, both
+// tails or neither) hold one verb item and one slice of items, marked
+// shared, so that a window tells each at a cue once for all of them
+// (cueContentHolds).
+func shareCueContents(reaches []CueReach) {
+	for i := range reaches {
+		cc := reaches[i].cueContent
+		if cc == nil {
+			continue
+		}
+		for a := range cc.verbs {
+		find:
+			for j := 0; j < i; j++ {
+				dd := reaches[j].cueContent
+				if dd == nil || dd == cc || dd.tail != cc.tail {
+					continue
+				}
+				for b := range dd.verbs {
+					if dd.verbs[b].list == cc.verbs[a].list && sameItems(dd.rests[b], cc.rests[a]) {
+						cc.verbs[a], cc.rests[a] = dd.verbs[b], dd.rests[b]
+						cc.shared[a], dd.shared[b] = true, true
+						break find
+					}
+				}
+			}
+		}
+	}
+}
+
+// sameItems reports whether the items a and b match alike, one by one and
+// inside groups and negations (their columns aside).
+func sameItems(a, b []*item) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, x := range a {
+		y := b[i]
+		if x == y {
+			continue
+		}
+		if x.op != y.op || x.pronoun != y.pronoun || x.subject != y.subject || x.tok != y.tok || x.inPlace != y.inPlace ||
+			x.list != y.list || !slices.Equal(x.lit, y.lit) || x.punct != y.punct || x.min != y.min || x.max != y.max ||
+			x.capture != y.capture || len(x.alts) != len(y.alts) || !sameItems(x.neg, y.neg) || !sameGuard(x.after, y.after) {
+			return false
+		}
+		for k := range x.alts {
+			if !sameItems(x.alts[k], y.alts[k]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameGuard reports whether the guards g and h (item.after) are alike.
+func sameGuard(g, h *seqGuard) bool {
+	if g == nil || h == nil {
+		return g == h
+	}
+	return g.steps == h.steps && g.end == h.end && sameItems(g.atoms, h.atoms)
 }

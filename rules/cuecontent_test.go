@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -63,15 +65,8 @@ func TestCueContent(t *testing.T) {
 		for i := range toks {
 			rs.Classify(&toks[i])
 		}
-		set := rs.NewListSet(r.CueLists())
-		var cues []int
-		for i := range toks {
-			if set.At(toks, i) != 0 {
-				cues = append(cues, i)
-			}
-		}
-		w := rs.NewWindow(toks)
-		w.m = matcher{Window: w, quote: -1, limit: maxSteps}
+		cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
+		w := testWindow(rs, toks)
 		if got := w.m.cueContentHolds(&near{cues: cues, reach: &reach}); got != c.holds {
 			t.Errorf("%q: cueContentHolds %v, want %v", c.text, got, c.holds)
 		}
@@ -125,6 +120,65 @@ func TestContentBeforeCue(t *testing.T) {
 		r := &AttrRule{ID: "t", Pattern: p}
 		if got, w := r.ContentBeforeCue(), src != "SPEAKER cue:@speech_verbs CONTENT"; got != w { // no cue capture: true
 			t.Errorf("%s: ContentBeforeCue() = %v, want %v", src, got, w)
+		}
+	}
+}
+
+// TestSharedCueContentLikeOwn: the default rules of reported speech share
+// alike alternatives of their cueContents (SharePivots), and
+// cueContentHolds on one window for all of them, remembering the shared
+// ones, keeps the cues it keeps with each rule's own cueContent on a
+// window of its own.
+func TestSharedCueContentLikeOwn(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reported []*AttrRule
+	for _, r := range rs.Attribution {
+		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
+			reported = append(reported, r)
+		}
+	}
+	reaches := make([]CueReach, len(reported))
+	for i, r := range reported {
+		reaches[i] = r.CueReach()
+	}
+	SharePivots(reaches)
+	shared := 0
+	for _, rc := range reaches {
+		if rc.cueContent != nil {
+			for _, sh := range rc.cueContent.shared {
+				if sh {
+					shared++
+				}
+			}
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no alternative of a cueContent shared among the defaults")
+	}
+	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
+		"Trump", "Smith", "spokesman", "according", "to", "that", "it", "was", "in", "a", "statement",
+		"on", "Friday", "plan", "would", "fail", ",", ",", ".", "Q:quote", "added", "warned", "CNN"}
+	rng := rand.New(rand.NewSource(13))
+	for n := 0; n < 1500; n++ {
+		toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(30))
+		w := testWindow(rs, toks)
+		for i, r := range reported {
+			cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
+			if len(cues) == 0 {
+				continue
+			}
+			own := r.CueReach()
+			o := testWindow(rs, toks)
+			on := &near{cues: slices.Clone(cues), reach: &own}
+			want := o.m.cueContentHolds(on)
+			sn := &near{cues: slices.Clone(cues), reach: &reaches[i]}
+			got := w.m.cueContentHolds(sn)
+			if got != want || !slices.Equal(sn.cues, on.cues) {
+				t.Fatalf("rule %s on %v: shared %v %v, own %v %v", r.ID, parts, got, sn.cues, want, on.cues)
+			}
 		}
 	}
 }

@@ -63,8 +63,9 @@ func plainItems(its []*item) bool {
 // (Jane Doe said the plan that …). The matcher's steps are put back.
 func (m *matcher) gapHolds(n *near, af *after) bool {
 	steps, caps := m.steps, len(m.caps)
-	defer func() { m.steps, m.caps = steps, m.caps[:caps] }()
 	at := func(p int) bool { return m.mayList(af.list, p) && m.rs.ListAt(af.list, m.toks, p) > 0 }
+	ok := false
+cues:
 	for _, c := range n.cues {
 		for _, v := range af.verbs {
 			k := m.entryLen(v.list, c)
@@ -73,9 +74,11 @@ func (m *matcher) gapHolds(n *near, af *after) bool {
 			}
 			m.steps = 0
 			if m.seq(af.gap, 0, c+k, at) || m.steps > m.limit {
-				return true
+				ok = true
+				break cues
 			}
 		}
 	}
-	return false
+	m.steps, m.caps = steps, m.caps[:caps] // (not deferred: seq does not panic)
+	return ok
 }

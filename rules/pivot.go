@@ -107,8 +107,10 @@ func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
 // atoms before the cue, speaker item, offset and lead atoms: reported
 // content before `, SPEAKER said ,` in two rules, `, according to` in
 // two) hold one pivot, which a window then tells once for all of them
-// when their cues are the same (see pivotHolds).
+// when their cues are the same (see pivotHolds). It shares their
+// cueContents' alike alternatives too (shareCueContents).
 func SharePivots(reaches []CueReach) {
+	shareCueContents(reaches)
 	for i := range reaches {
 		p := reaches[i].pivot
 		if p == nil {
@@ -330,12 +332,17 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		if pv.punct != "" && len(m.toks) <= 64 {
 			at = m.punctAt()
 		}
+		// what holds at a position does not depend on the cue it is
+		// tried for: the positions that the cue before tried are not tried
+		// again (the cues are sorted)
+		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
 		for _, c := range n.cues {
-			for s := c; s >= max(c-pv.off, 1); s-- {
-				if at&(1<<((s-1)&63)) != 0 && pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+			for s := c; s >= max(c-pv.off, low); s-- {
+				if at&(1<<((s-1)&63)) != 0 && f.mayEndAt(rs, &toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
 					return true
 				}
 			}
+			low = max(low, c+1)
 		}
 		return false
 	}

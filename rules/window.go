@@ -52,6 +52,8 @@ type Window struct {
 	pivotCues []int
 	// contentCues is the cues that cueContentHolds kept
 	contentCues []int
+	// cueVerbs is what cueContentHolds told of shared alternatives
+	cueVerbs []cueVerbSeen
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
@@ -85,6 +87,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.m = matcher{caps: w.m.caps[:0]}
 	w.needs, w.known, w.holds, w.possQuote, w.possTold, w.punctsDone = nil, 0, 0, nil, nil, false
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
+	w.cueVerbs = w.cueVerbs[:0]
 }
 
 // Tokens returns the window's tokens.
