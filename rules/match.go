@@ -177,7 +177,10 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.capNames), Speaker: m.speaker, HasSpkr: m.hasSpk}
-			if s, ok := got.Captures.Get("speaker"); !got.HasSpkr && ok && s.Len() > 0 {
+			if got.HasSpkr {
+				return true
+			}
+			if s, ok := got.Captures.Get("speaker"); ok && s.Len() > 0 {
 				s = w.rs.trimOpeners(toks, s)
 				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
 				got.HasSpkr = true
