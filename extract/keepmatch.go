@@ -20,8 +20,8 @@ const matchBlock = 256
 // minSharedMatches quotes are shared when equal (==, their captures
 // included: equal spans of the same pattern's names, see rules.Captures):
 // the spans are token indexes within a sentence, so every row of a
-// transcript matches the same way, and the match is some 140 of the 250
-// bytes of a quote's attrib. The others are copied into blocks of
+// transcript matches the same way, and a match is 128 bytes, more than
+// the attrib that points to it (88). The others are copied into blocks of
 // matchBlock.
 func (a *analysis) keepMatch(m rules.Match) *rules.Match {
 	if len(a.quotes) <= minSharedMatches {

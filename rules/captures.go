@@ -2,6 +2,7 @@ package rules
 
 import (
 	"iter"
+	"math"
 	"slices"
 )
 
@@ -25,26 +26,35 @@ const contentName = "content"
 // are made and shared by its matches, and the spans of its first
 // inlineCaptures names are held in place, so that a match allocates
 // nothing for its captures (a pattern of more names keeps the spans of the
-// others in a slice of their own). Get reads a capture, Set binds one.
+// others in a copy of its names of its own). Get reads a capture, Set binds
+// one.
 //
 // Two Captures are == when they bind the same spans to the same names of
-// the same pattern. The zero value holds no capture. Spans are held in 32
-// bits: a window has fewer than 2³¹ tokens.
+// the same pattern. The zero value holds no capture.
 type Captures struct {
-	// names: the names, by number (those of the pattern, shared; nil for none)
-	names *[]string
-	// more: the spans of the names from inlineCaptures on (nil: none
-	// bound); shared by the copies of a Captures, so never written
-	more  *[]boundSpan
+	// names: the names, by number (those of the pattern, shared; nil for
+	// none), and the spans that are not held in place
+	names *captureNames
+	// spans: the spans of the first inlineCaptures names, each start
+	// plus one (0: unbound; a window has fewer than 2³¹-1 tokens)
 	spans [inlineCaptures]span32
-	bound uint8 // bit i: spans[i] is bound
 }
 
-// span32 is a Span in 32-bit token indexes.
-type span32 struct{ start, end int32 }
+// captureNames are the names of a pattern's captures, numbered, and the
+// spans of those from inlineCaptures on and of those bound by Set to a
+// span that is not held in place (by number; nil in a pattern's own).
+// Never written once a Captures holds it: a Captures that needs other
+// spans or names makes a copy of its own.
+type captureNames struct {
+	names []string
+	more  []boundSpan
+}
 
-// boundSpan is the span of a capture name from inlineCaptures on, and
-// whether it is bound.
+// span32 is a bound Span in 32-bit token indexes, its start plus one (the
+// zero value: unbound).
+type span32 struct{ start1, end int32 }
+
+// boundSpan is a span of captureNames.more, and whether it is bound.
 type boundSpan struct {
 	span Span
 	ok   bool
@@ -54,7 +64,7 @@ type boundSpan struct {
 // one (Span{} and false when not).
 func (c *Captures) Get(name string) (Span, bool) {
 	if c.names != nil {
-		for i, n := range *c.names {
+		for i, n := range c.names.names {
 			if n == name {
 				return c.at(i)
 			}
@@ -67,48 +77,59 @@ func (c *Captures) Get(name string) (Span, bool) {
 // bound.
 func (c *Captures) at(i int) (Span, bool) {
 	if i < inlineCaptures {
-		s := c.spans[i]
-		return Span{int(s.start), int(s.end)}, c.bound&(1<<i) != 0
+		if s := c.spans[i]; s.start1 != 0 {
+			return Span{int(s.start1) - 1, int(s.end)}, true
+		}
 	}
-	if i -= inlineCaptures; c.more == nil || i >= len(*c.more) {
+	if c.names == nil || i >= len(c.names.more) {
 		return Span{}, false
 	}
-	b := (*c.more)[i]
+	b := c.names.more[i]
 	return b.span, b.ok
 }
 
 // Set binds the named capture to s, as a later binding of it in the match
 // would. A name that the pattern does not capture is added to the names of
-// c alone: that, and a name from inlineCaptures on, allocates.
+// c alone: that, a name from inlineCaptures on, and a span of a negative
+// start or beyond 32 bits allocate.
 func (c *Captures) Set(name string, s Span) {
-	var names []string
+	i := -1
 	if c.names != nil {
-		names = *c.names
+		i = slices.Index(c.names.names, name)
 	}
-	i := slices.Index(names, name)
-	if i < 0 {
-		names = append(slices.Clip(names), name) // a copy: the pattern's are shared
-		c.names, i = &names, len(names)-1
-	}
-	if i < inlineCaptures {
-		c.bindInline(i, s)
+	if i >= 0 && i < inlineCaptures && fits32(s) && (i >= len(c.names.more) || !c.names.more[i].ok) {
+		c.spans[i] = span32{int32(s.Start + 1), int32(s.End)}
 		return
 	}
-	var more []boundSpan
-	if c.more != nil {
-		more = slices.Clone(*c.more) // shared with the copies of c
+	// another Captures may hold c.names: a copy of its own
+	var own captureNames
+	if c.names != nil {
+		own.names, own.more = slices.Clip(c.names.names), slices.Clone(c.names.more)
 	}
-	for len(more) <= i-inlineCaptures {
-		more = append(more, boundSpan{})
+	if i < 0 {
+		own.names = append(own.names, name)
+		i = len(own.names) - 1
 	}
-	more[i-inlineCaptures] = boundSpan{s, true}
-	c.more = &more
+	c.names = &own
+	if i < len(own.more) {
+		own.more[i] = boundSpan{}
+	}
+	if i < inlineCaptures {
+		c.spans[i] = span32{}
+		if fits32(s) {
+			c.spans[i] = span32{int32(s.Start + 1), int32(s.End)}
+			return
+		}
+	}
+	for len(own.more) <= i {
+		own.more = append(own.more, boundSpan{})
+	}
+	own.more[i] = boundSpan{s, true}
 }
 
-// bindInline binds the name numbered i (< inlineCaptures) to s.
-func (c *Captures) bindInline(i int, s Span) {
-	c.spans[i] = span32{int32(s.Start), int32(s.End)}
-	c.bound |= 1 << i
+// fits32 reports whether s can be held in place (span32).
+func fits32(s Span) bool {
+	return s.Start >= 0 && s.Start < math.MaxInt32 && s.End >= math.MinInt32 && s.End <= math.MaxInt32
 }
 
 // Len returns the number of names bound.
@@ -128,7 +149,7 @@ func (c *Captures) All() iter.Seq2[string, Span] {
 		if c.names == nil {
 			return
 		}
-		for i, n := range *c.names {
+		for i, n := range c.names.names {
 			if s, ok := c.at(i); ok && !yield(n, s) {
 				return
 			}
@@ -137,27 +158,26 @@ func (c *Captures) All() iter.Seq2[string, Span] {
 }
 
 // captures returns the current value of every named capture of a pattern
-// of the names: the latest binding of each, on the stack.
-func (m *matcher) captures(names *[]string) Captures {
+// of the names: the latest binding of each, on the stack. (The spans of a
+// window fit in 32 bits: it has fewer tokens than its text has bytes.)
+func (m *matcher) captures(names *captureNames) Captures {
 	c := Captures{names: names}
-	var more []boundSpan
+	var own *captureNames
 	for _, b := range m.caps {
 		if i := int(b.name); i < inlineCaptures {
-			c.bindInline(i, b.span)
+			c.spans[i] = span32{int32(b.span.Start + 1), int32(b.span.End)}
 		} else {
-			if more == nil {
-				more = make([]boundSpan, len(*names)-inlineCaptures)
+			if own == nil {
+				own = &captureNames{names: names.names, more: make([]boundSpan, len(names.names))}
+				c.names = own
 			}
-			more[i-inlineCaptures] = boundSpan{b.span, true}
+			own.more[i] = boundSpan{b.span, true}
 		}
-	}
-	if more != nil {
-		c.more = &more
 	}
 	return c
 }
 
-// numberCaptures sets the names of the captures of pat (capNames) and the
+// numberCaptures sets the names of the captures of pat (caps) and the
 // number of each item's capture among them (capIdx): content first when
 // the pattern holds CLAUSE or CONTENT (contentCapture), then each name as
 // the items, depth first, first capture it.
@@ -193,5 +213,5 @@ func (pat *Pattern) numberCaptures() {
 		}
 	}
 	walk(pat.items)
-	pat.capNames = names
+	pat.caps.names = names
 }

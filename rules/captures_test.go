@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"maps"
 	"math/rand"
 	"slices"
@@ -48,8 +49,8 @@ func TestCapturesNumbered(t *testing.T) {
 	var walk func(r *AttrRule, its []*item)
 	walk = func(r *AttrRule, its []*item) {
 		for _, it := range its {
-			if it.capture != "" && (int(it.capIdx) >= len(r.Pattern.capNames) || r.Pattern.capNames[it.capIdx] != it.capture) {
-				t.Errorf("%s: capture %s: number %d of %v", r.ID, it.capture, it.capIdx, r.Pattern.capNames)
+			if it.capture != "" && (int(it.capIdx) >= len(r.Pattern.caps.names) || r.Pattern.caps.names[it.capIdx] != it.capture) {
+				t.Errorf("%s: capture %s: number %d of %v", r.ID, it.capture, it.capIdx, r.Pattern.caps.names)
 			}
 			for _, a := range it.alts {
 				walk(r, a)
@@ -62,8 +63,8 @@ func TestCapturesNumbered(t *testing.T) {
 			continue
 		}
 		walk(r, r.Pattern.its())
-		if r.Pattern.HasClause && (len(r.Pattern.capNames) == 0 || r.Pattern.capNames[contentCapture] != contentName) {
-			t.Errorf("%s: reported content without %s first: %v", r.ID, contentName, r.Pattern.capNames)
+		if r.Pattern.HasClause && (len(r.Pattern.caps.names) == 0 || r.Pattern.caps.names[contentCapture] != contentName) {
+			t.Errorf("%s: reported content without %s first: %v", r.ID, contentName, r.Pattern.caps.names)
 		}
 	}
 }
@@ -113,14 +114,14 @@ func TestCapturesLikeMap(t *testing.T) {
 				continue
 			}
 			its := r.Pattern.its()
-			names := &r.Pattern.capNames
+			names := &r.Pattern.caps
 			for start := range toks {
 				m := &w.m
 				m.Window, m.quote, m.steps, m.limit, m.caps = w, quote, 0, 3000, m.caps[:0]
 				m.speaker, m.hasSpk, m.follow = SpeakerPhrase{}, false, ""
 				m.seq(its, 0, start, func(int) bool {
 					got := m.captures(names)
-					if d := sameCaptures(&got, capturesMap(m.caps, *names), *names); d != "" {
+					if d := sameCaptures(&got, capturesMap(m.caps, names.names), names.names); d != "" {
 						t.Errorf("%s at %d of %v: %s differs from the map", r.ID, start, toks, d)
 					}
 					checked++
@@ -138,42 +139,54 @@ func TestCapturesLikeMap(t *testing.T) {
 }
 
 // TestCapturesSet: Set binds a name as a later binding in the match
-// would, adds a name the pattern has not (to the copy alone), and leaves
-// the copies of a Captures as they were.
+// would (in place, past the names held in place, a span that 32 bits do
+// not hold, a name the pattern has not), and leaves the copies of a
+// Captures and the pattern's names as they were.
 func TestCapturesSet(t *testing.T) {
-	names := []string{"content", "cue", "a", "b", "c", "d"}
-	base := Captures{names: &names}
-	base.Set("cue", Span{1, 2})
-	base.Set("c", Span{5, 6})
+	pat := captureNames{names: []string{"content", "cue", "a", "b", "c", "d"}}
+	m := &matcher{caps: []capture{{1, Span{1, 2}}, {4, Span{5, 6}}, {1, Span{2, 3}}}}
+	base := m.captures(&pat)
+	orig := map[string]Span{"cue": {2, 3}, "c": {5, 6}}
+	all := slices.Concat(pat.names, []string{"speaker", "mention"})
 	for _, tc := range []struct {
 		name string
-		set  map[string]Span
+		set  []string // name, then the span's start and end
 	}{
 		{"none", nil},
-		{"again", map[string]Span{"cue": {3, 4}}},
-		{"in place", map[string]Span{"content": {0, 9}}},
-		{"past those in place", map[string]Span{"d": {7, 8}, "c": {6, 7}}},
-		{"new names", map[string]Span{"speaker": {0, 1}, "mention": {0, 0}}},
+		{"again", []string{"cue 3 4"}},
+		{"in place", []string{"content 0 9"}},
+		{"past those in place", []string{"d 7 8", "c 6 7"}},
+		{"new names", []string{"speaker 0 1", "mention 0 0"}},
+		{"not in 32 bits", []string{"cue -1 4", "a 0 5000000000"}},
+		{"not in 32 bits, then in", []string{"cue -1 4", "cue 1 4", "speaker -2 -1", "speaker 1 1"}},
 	} {
 		c := base
-		want := map[string]Span{"cue": {1, 2}, "c": {5, 6}}
-		for n, s := range tc.set {
-			c.Set(n, s)
-			want[n] = s
+		want := maps.Clone(orig)
+		for _, b := range tc.set {
+			var n string
+			var sp Span
+			if _, err := fmt.Sscan(b, &n, &sp.Start, &sp.End); err != nil {
+				t.Fatal(err)
+			}
+			c.Set(n, sp)
+			want[n] = sp
 		}
-		all := slices.Concat(names, []string{"speaker", "mention"})
 		if d := sameCaptures(&c, want, all); d != "" {
 			t.Errorf("%s: %s differs", tc.name, d)
 		}
-		if d := sameCaptures(&base, map[string]Span{"cue": {1, 2}, "c": {5, 6}}, all); d != "" {
+		if d := sameCaptures(&base, orig, all); d != "" {
 			t.Errorf("%s: the copy set changed the original: %s", tc.name, d)
 		}
 	}
-	if len(names) != 6 {
-		t.Errorf("a new name changed the pattern's names: %v", names)
+	if len(pat.names) != 6 || pat.more != nil {
+		t.Errorf("Set changed the pattern's names: %+v", pat)
 	}
 	var zero Captures
-	if d := sameCaptures(&zero, map[string]Span{}, names); d != "" {
+	if d := sameCaptures(&zero, map[string]Span{}, all); d != "" {
 		t.Errorf("zero value: %s", d)
+	}
+	zero.Set("cue", Span{1, 2})
+	if d := sameCaptures(&zero, map[string]Span{"cue": {1, 2}}, all); d != "" {
+		t.Errorf("zero value set: %s", d)
 	}
 }

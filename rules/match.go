@@ -176,7 +176,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
 				return false
 			}
-			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.capNames), Speaker: m.speaker, HasSpkr: m.hasSpk}
+			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.caps), Speaker: m.speaker, HasSpkr: m.hasSpk}
 			if got.HasSpkr {
 				return true
 			}

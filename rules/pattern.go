@@ -53,10 +53,10 @@ type Pattern struct {
 	// lazy, when not nil, holds the items instead of items: read on
 	// first use (see its)
 	lazy *lazyItems
-	// capNames holds the names of the captures, numbered (see
+	// caps holds the names of the captures, numbered (see
 	// numberCaptures): set with items, shared by the Captures of the
 	// matches
-	capNames []string
+	caps captureNames
 }
 
 type listRef struct {
@@ -101,7 +101,7 @@ type item struct {
 	// an item (with inPlace and after), not 176.
 	col int32
 	// capIdx: the number of capture among the names of the pattern
-	// (Pattern.capNames), in the padding after col
+	// (Pattern.caps), in the padding after col
 	capIdx   int32
 	list     *List    // resolved list
 	lit      []string // literal words
