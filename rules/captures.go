@@ -61,13 +61,21 @@ type boundSpan struct {
 }
 
 // Get returns the span that the named capture bound, and whether it bound
-// one (Span{} and false when not).
+// one (Span{} and false when not). (Small enough to be inlined, where the
+// name is a constant that the loop compares without a call.)
 func (c *Captures) Get(name string) (Span, bool) {
-	if c.names != nil {
-		for i, n := range c.names.names {
-			if n == name {
-				return c.at(i)
+	if c.names == nil {
+		return Span{}, false
+	}
+	for i, n := range c.names.names {
+		if n == name {
+			if s := c.spans[i&(inlineCaptures-1)]; i < inlineCaptures && s.start1 != 0 {
+				return Span{int(s.start1) - 1, int(s.end)}, true
 			}
+			if more := c.names.more; i < len(more) {
+				return more[i].span, more[i].ok
+			}
+			break
 		}
 	}
 	return Span{}, false
