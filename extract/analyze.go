@@ -28,10 +28,9 @@ type analysis struct {
 	ents       *entities
 	sc         *scratch      // reused buffers, returned to the extractor by release
 	store      []rules.Token // the token chunk being filled
-	caps       captureSets   // the capture maps of attrs, shared when equal
 	// matches holds the shared matches of attrs, matchBuf the block that
 	// new ones go into (see keepMatch)
-	matches  map[matchKey]*rules.Match
+	matches  map[rules.Match]*rules.Match
 	matchBuf []rules.Match
 	sample   []rules.Token // the tokens of the start of a long paragraph (see tokenBound)
 	// heads holds per quote the index in sents of its opening (see
@@ -683,7 +682,7 @@ func describeMatch(toks []rules.Token, m rules.Match) string {
 	if m.HasSpkr {
 		parts = append(parts, "speaker="+spanText(toks, m.Speaker.Mention))
 	}
-	if c, ok := m.Captures["cue"]; ok {
+	if c, ok := m.Captures.Get("cue"); ok {
 		parts = append(parts, "cue="+spanText(toks, c))
 	}
 	return strings.Join(parts, " ")
@@ -720,7 +719,7 @@ func spanText(toks []rules.Token, s rules.Span) string {
 // called Trump a “liar.” the cue opens a new sentence and introduces the
 // quotation after it; the one before belongs to an earlier speaker.
 func (a *analysis) cueOfNextQuote(toks []rules.Token, quote int, m rules.Match) bool {
-	cue, ok := m.Captures["cue"]
+	cue, ok := m.Captures.Get("cue")
 	if !ok || cue.Start <= quote {
 		return false
 	}

@@ -262,13 +262,13 @@ func (x *Extractor) records(a *analysis, id, text string, room int) (*rowSet, *W
 			}
 			if at.m.HasSpkr {
 				s := at.m.Speaker.Mention
-				if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
+				if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
 					s = c // the mention as written: Trump, who has called …
 				}
 				p.ment = byteSpan{toks[s.Start].Start, toks[s.End-1].End}
 				r.Mention = collapse(a.view[p.ment.start:p.ment.end])
 			}
-			if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+			if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
 				p.cue = byteSpan{toks[c.Start].Start, toks[c.End-1].End}
 				r.Cue = collapse(a.view[p.cue.start:p.cue.end])
 			}

@@ -205,7 +205,7 @@ func inTypewriterQuote(text string, toks []rules.Token, st statement, ix *typewr
 		return false
 	}
 	at := st.content.Start
-	if c, ok := st.m.Captures["cue"]; ok && c.Len() > 0 {
+	if c, ok := st.m.Captures.Get("cue"); ok && c.Len() > 0 {
 		at = c.Start
 	}
 	end := int(toks[at].Start)
@@ -261,7 +261,7 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st statement
 // which the quotation's own row reports.
 func mostlyQuoted(toks []rules.Token, st statement) bool {
 	c := st.content
-	cue, ok := st.m.Captures["cue"]
+	cue, ok := st.m.Captures.Get("cue")
 	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
 		return false
 	}
@@ -475,7 +475,7 @@ func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueS
 	if !ok {
 		return rules.Span{}, attemptMissed
 	}
-	if c, has := m.Captures["content"]; has && c.Len() > 0 {
+	if c, has := m.Captures.Get("content"); has && c.Len() > 0 {
 		return c, attemptMatched
 	}
 	return rules.Span{}, attemptMissed
@@ -527,7 +527,7 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 		if !at.ok {
 			continue // no match (at.m is nil)
 		}
-		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+		if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
 			cues = append(cues, quoteCue{int(a.toks(at.sent)[c.Start].Start), qi})
 		}
 	}
@@ -542,7 +542,7 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 // outside its content: “…,” Trump told CNN’s Jake Tapper reports no
 // statement “CNN’s Jake Tapper”.
 func (x *Extractor) quotesCue(a *analysis, st statement, cues []quoteCue) bool {
-	c, ok := st.m.Captures["cue"]
+	c, ok := st.m.Captures.Get("cue")
 	if !ok || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
@@ -561,11 +561,11 @@ func (x *Extractor) quotesCue(a *analysis, st statement, cues []quoteCue) bool {
 // inherit gives m the speaker of the match prev in the same sentence.
 func inherit(m *rules.Match, prev rules.Match) {
 	m.Speaker, m.HasSpkr = prev.Speaker, prev.HasSpkr
-	if c, ok := prev.Captures["speaker"]; ok {
-		m.Captures["speaker"] = c
+	if c, ok := prev.Captures.Get("speaker"); ok {
+		m.Captures.Set("speaker", c)
 	}
-	if c, ok := prev.Captures["mention"]; ok {
-		m.Captures["mention"] = c
+	if c, ok := prev.Captures.Get("mention"); ok {
+		m.Captures.Set("mention", c)
 	}
 }
 

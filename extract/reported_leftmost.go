@@ -44,7 +44,7 @@ func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == ","
 // short and ends the sentence or a comma, and with every cue of the
 // sentence, not only those before st.
 func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) (statement, bool) {
-	cue, ok := st.m.Captures["cue"]
+	cue, ok := st.m.Captures.Get("cue")
 	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
 		return statement{}, false
 	}
@@ -67,11 +67,11 @@ func closes(early, st statement) bool {
 	if early.m.Span.Start >= st.m.Span.Start || !early.m.HasSpkr {
 		return false
 	}
-	if ec, ok := early.m.Captures["cue"]; !ok || early.content.End > ec.Start {
+	if ec, ok := early.m.Captures.Get("cue"); !ok || early.content.End > ec.Start {
 		return false // the content is not before the cue
 	}
 	sp := early.m.Speaker.Span
-	if c, ok := early.m.Captures["speaker"]; ok {
+	if c, ok := early.m.Captures.Get("speaker"); ok {
 		sp = c
 	}
 	return sp.Start < st.content.End && sp.End > st.content.Start // the speaker that st took for content

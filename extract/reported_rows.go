@@ -31,7 +31,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		at := &st.attrib
 		at.status = "unresolved"
 		rank := ""
-		if c, ok := at.m.Captures["speaker"]; ok && c == at.m.Speaker.Span {
+		if c, ok := at.m.Captures.Get("speaker"); ok && c == at.m.Speaker.Span {
 			// a subject that is no speaker phrase (The magazine, Some): as
 			// written, without the auxiliaries it took from the cue, or the
 			// entity of a name that is the whole of it
@@ -74,13 +74,13 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			Speaker: at.speaker, Title: at.title, Explain: st.explain}
 		if at.m.HasSpkr {
 			s := at.m.Speaker.Mention
-			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
+			if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
 				s = c
 			}
 			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
 			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 		}
-		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
+		if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}

@@ -38,12 +38,12 @@ func TestPlannedRowsIdentical(t *testing.T) {
 		t.Skip("no articles in testdata/")
 	}
 	docs = append(docs, Input{ID: "all", Text: all.String()})
-	// more quotes than minSharedCaptures: shared matches; explanations
+	// more quotes than minSharedMatches: shared matches; explanations
 	// are asked of the articles only (they cost a match per rule)
 	articles := len(docs)
 	for _, u := range []string{"“We agree,” he said. She told them it was his plan. “No,” she said, and they left. ",
 		"“Yes,” he said.\r", "“Yes,” “no,” “maybe,” “so” and “then” they were. \n", "“We will win this,” said John Smith.\n"} {
-		docs = append(docs, Input{ID: u, Text: strings.Repeat(u, minSharedCaptures+100)})
+		docs = append(docs, Input{ID: u, Text: strings.Repeat(u, minSharedMatches+100)})
 	}
 	for _, opts := range []Options{{}, {All: true, Explain: true}, {Reported: true, All: true, Explain: true}, {MinConfidence: 0.8}} {
 		direct, planned := New(rs, opts), New(rs, opts)
@@ -82,12 +82,14 @@ func TestPlannedRowsIdentical(t *testing.T) {
 // document are copies.
 func TestKeepMatchShares(t *testing.T) {
 	r1, r2 := &rules.AttrRule{ID: "a"}, &rules.AttrRule{ID: "b"}
-	m := func(r *rules.AttrRule, start int, caps map[string]rules.Span) rules.Match {
+	m := func(r *rules.AttrRule, start int, caps rules.Captures) rules.Match {
 		return rules.Match{Rule: r, Span: rules.Span{Start: start, End: start + 3}, Captures: caps, HasSpkr: true,
 			Speaker: rules.SpeakerPhrase{Span: rules.Span{Start: start + 1, End: start + 2}, Mention: rules.Span{Start: start + 1, End: start + 2}}}
 	}
-	cue := func(s int) map[string]rules.Span { return map[string]rules.Span{"cue": {Start: s, End: s + 1}} }
-	long := &analysis{quotes: make([]Quote, minSharedCaptures+1)}
+	var names rules.Captures // the names of one pattern, as its matches share them
+	names.Set("cue", rules.Span{})
+	cue := func(s int) rules.Captures { c := names; c.Set("cue", rules.Span{Start: s, End: s + 1}); return c }
+	long := &analysis{quotes: make([]Quote, minSharedMatches+1)}
 	first := long.keepMatch(m(r1, 0, cue(2)))
 	for _, tc := range []struct {
 		name  string
@@ -104,7 +106,7 @@ func TestKeepMatchShares(t *testing.T) {
 		if (got == first) != tc.share {
 			t.Errorf("%s: shared %v, want %v", tc.name, got == first, tc.share)
 		}
-		if got.Rule != tc.m.Rule || got.Span != tc.m.Span || got.HasSpkr != tc.m.HasSpkr || !reflect.DeepEqual(got.Captures, tc.m.Captures) {
+		if got.Rule != tc.m.Rule || got.Span != tc.m.Span || got.HasSpkr != tc.m.HasSpkr || got.Captures != tc.m.Captures {
 			t.Errorf("%s: kept %+v, want %+v", tc.name, *got, tc.m)
 		}
 	}

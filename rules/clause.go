@@ -83,7 +83,7 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 			return false
 		}
 		depth := len(m.caps)
-		m.caps = append(m.caps, capture{"content", Span{pos, end}})
+		m.caps = append(m.caps, capture{contentCapture, Span{pos, end}})
 		if tryNext && k(next) || tryEnd && k(end) {
 			return true
 		}

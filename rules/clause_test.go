@@ -111,7 +111,7 @@ func TestClauseItem(t *testing.T) {
 			}
 			m, ok := rs.MatchRule(r, tt.toks, -1)
 			got := ""
-			if c, has := m.Captures["content"]; ok && has {
+			if c, has := m.Captures.Get("content"); ok && has {
 				got = windowText(tt.toks, c)
 				for strings.HasSuffix(got, " .") {
 					got = strings.TrimSuffix(got, " .")

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -25,8 +26,11 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 	}
 	const name = " prefix" // no pattern can use this capture name
 	for k := len(items) - 1; k >= 1; k-- {
-		head := &item{op: opGroup, alts: [][]*item{items[:k]}, min: 1, max: 1, capture: name}
-		p := &Pattern{Source: r.Pattern.Source, items: []*item{head}}
+		// the rule's captures numbered as in its pattern (items holds
+		// them), with the prefix's after them
+		names := append(slices.Clip(r.Pattern.caps.names), name)
+		head := &item{op: opGroup, alts: [][]*item{items[:k]}, min: 1, max: 1, capture: name, capIdx: int32(len(names) - 1)}
+		p := &Pattern{Source: r.Pattern.Source, items: []*item{head}, caps: captureNames{names: names}}
 		if qi >= k {
 			// QUOTE comes later: the leading items must match before it
 			gap := &item{op: opGroup, min: 0, max: 60, alts: [][]*item{
@@ -38,7 +42,7 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 		if !ok {
 			continue
 		}
-		span := m.Captures[name]
+		span, _ := m.Captures.Get(name)
 		at := "at the end of the sentence"
 		if span.End < len(toks) {
 			at = fmt.Sprintf("at %q", toks[span.End].Text)

@@ -39,12 +39,14 @@ type SpeakerPhrase struct {
 	Type    SpeakerType // name, pronoun or descriptor
 }
 
-// Match is one match of an attribution rule. Its Captures are read-only:
-// callers may share equal maps between matches.
+// Match is one match of an attribution rule: the rule, the tokens it
+// spans, its named captures (a value: see Captures) and its speaker
+// phrase, if it has one. Matches are comparable: two are == when they are
+// equal.
 type Match struct {
 	Rule     *AttrRule
 	Span     Span
-	Captures map[string]Span
+	Captures Captures
 	Speaker  SpeakerPhrase
 	HasSpkr  bool
 }
@@ -53,10 +55,11 @@ type Match struct {
 // a position counts one step), so no rule can make matching superlinear.
 const maxSteps = 20000
 
-// capture is one binding of a named capture; the latest binding of a name
-// is its value (the stack is unwound on backtracking).
+// capture is one binding of a named capture, by the number of its name
+// (item.capIdx); the latest binding of a name is its value (the stack is
+// unwound on backtracking).
 type capture struct {
-	name string
+	name int32
 	span Span
 }
 
@@ -173,8 +176,11 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
 				return false
 			}
-			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(), Speaker: m.speaker, HasSpkr: m.hasSpk}
-			if s, ok := m.capture("speaker"); !got.HasSpkr && ok && s.Len() > 0 {
+			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.caps), Speaker: m.speaker, HasSpkr: m.hasSpk}
+			if got.HasSpkr {
+				return true
+			}
+			if s, ok := got.Captures.Get("speaker"); ok && s.Len() > 0 {
 				s = w.rs.trimOpeners(toks, s)
 				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
 				got.HasSpkr = true
@@ -219,33 +225,6 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		}
 	}
 	return best, found
-}
-
-// capture returns the current value of the named capture, as captures
-// holds it, without the map: the latest binding of the name.
-func (m *matcher) capture(name string) (Span, bool) {
-	for i := len(m.caps) - 1; i >= 0; i-- {
-		if m.caps[i].name == name {
-			return m.caps[i].span, true
-		}
-	}
-	return Span{}, false
-}
-
-// smallCaptures is the most entries of a map that Go keeps in one group.
-const smallCaptures = 8
-
-// captures returns the current value of every named capture.
-func (m *matcher) captures() map[string]Span {
-	// a map of up to smallCaptures entries is one group of slots; a hint
-	// above it (the bindings, names bound again counted again, of a rule
-	// of reported speech) makes the tables of a large map, two objects
-	// more for the few names a rule has
-	caps := make(map[string]Span, min(len(m.caps), smallCaptures))
-	for _, c := range m.caps {
-		caps[c.name] = c.span
-	}
-	return caps
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
@@ -421,7 +400,7 @@ func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool
 	it := items[i]
 	depth := len(m.caps)
 	if it.capture != "" {
-		m.caps = append(m.caps, capture{it.capture, Span{pos, end}})
+		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
 	if end == pos { // empty match
@@ -585,7 +564,7 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 func (m *matcher) repNext(it *item, n, pos, end int, k func(int) bool) bool {
 	depth := len(m.caps)
 	if it.capture != "" {
-		m.caps = append(m.caps, capture{it.capture, Span{pos, end}})
+		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
 	switch {
@@ -652,7 +631,7 @@ func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
 		inner := k
 		k = func(p int) bool {
 			depth := len(m.caps)
-			m.caps = append(m.caps, capture{it.capture, Span{pos, p}})
+			m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
 			if inner(p) {
 				return true
 			}

@@ -103,7 +103,8 @@ attribution:
 		if got := windowText(toks, m.Speaker.Mention); !strings.HasSuffix(got, tc.speaker) {
 			t.Errorf("%s on %v: speaker %q, want %q", tc.rule, tc.parts, got, tc.speaker)
 		}
-		if got := windowText(toks, m.Captures["cue"]); got != tc.cue {
+		cue, _ := m.Captures.Get("cue")
+		if got := windowText(toks, cue); got != tc.cue {
 			t.Errorf("%s on %v: cue %q, want %q", tc.rule, tc.parts, got, tc.cue)
 		}
 	}

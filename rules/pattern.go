@@ -53,6 +53,10 @@ type Pattern struct {
 	// lazy, when not nil, holds the items instead of items: read on
 	// first use (see its)
 	lazy *lazyItems
+	// caps holds the names of the captures, numbered (see
+	// numberCaptures): set with items, shared by the Captures of the
+	// matches
+	caps captureNames
 }
 
 type listRef struct {
@@ -95,7 +99,10 @@ type item struct {
 	// int32, in the word of the flags above). A list item's name is in
 	// Pattern.lists and where its source starts is startCol: 152 bytes
 	// an item (with inPlace and after), not 176.
-	col      int32
+	col int32
+	// capIdx: the number of capture among the names of the pattern
+	// (Pattern.caps), in the padding after col
+	capIdx   int32
 	list     *List    // resolved list
 	lit      []string // literal words
 	punct    string
@@ -149,6 +156,7 @@ func parsePattern(src string, blocks *patternBlocks) (*Pattern, error) {
 	}
 	pat := &Pattern{Source: src, items: items, lists: p.lists}
 	pat.scan()
+	pat.numberCaptures()
 	return pat, nil
 }
 

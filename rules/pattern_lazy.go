@@ -77,7 +77,7 @@ func (p *Pattern) read() []*item {
 	defer sh.mu.Unlock()
 	if !l.done.Load() {
 		if full, ok := entryPattern(l.entry, p.Source, sh.blocks, sh.lists); ok {
-			p.items = full.items // (its list items bound as they were read)
+			p.items, p.caps = full.items, full.caps // (its list items bound as they were read)
 		} // (else nil: lazyPattern found it, and a broken table is refused by TestDefaultSnapshot)
 		l.done.Store(true)
 	}

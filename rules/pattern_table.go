@@ -95,6 +95,7 @@ func entryPattern(val, src string, blocks *patternBlocks, lists map[string]*List
 	}
 	pat = blocks.pattern()
 	*pat = Pattern{Source: src, items: items, lists: r.lists}
+	pat.numberCaptures()
 	if lists == nil {
 		pat.scan()
 	} // (else the caller wants the items only: the pattern read on first use has its flags from the entry, and item set each item's tok)
