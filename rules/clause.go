@@ -53,20 +53,23 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
 		last--
 	}
-	// the possible ends, found in one pass (or remembered for the window)
-	// and then tried from the longest
-	w := m.Window
-	lo, hi, keep := m.clauseEnds(strict, pos, last)
-	if !keep {
-		defer func() {
-			w.endBuf = w.endBuf[:lo]
-			for len(w.ends) > 0 && w.ends[len(w.ends)-1].hi > lo {
-				w.ends = w.ends[:len(w.ends)-1] // remembered inside the dropped ends
-			}
-		}()
-	}
-	for i := hi - 1; i >= lo; i-- {
-		end := w.endBuf[i]
+	// the run that the content can span (to the first break), then its
+	// possible ends, from the longest: an end after toks[j] with the
+	// words counted from pos to j
+	b, out, in := m.contentRun(pos, last)
+	for j := b - 1; j >= pos && out >= minClauseWords; j-- {
+		t := &toks[j]
+		ok := (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j)
+		switch t.Kind { // the counts of the run before toks[j], for the next end
+		case Word:
+			out--
+		case QuoteT:
+			in -= quoteWords(t.Text)
+		}
+		if !ok {
+			continue
+		}
+		end := j + 1
 		next := end
 		if end == last {
 			next = len(toks) // the trailing punctuation goes with the clause
@@ -168,27 +171,39 @@ func (m *matcher) entryLen(l *List, p int) int {
 	return m.rs.ListAt(l, m.toks, p)
 }
 
-// clauseEnds puts the possible ends of reported content from pos (before
-// last) in the window's endBuf[lo:hi], in order. Without a quotation they
-// are remembered for the window (keep), for every rule that tries content
-// at pos, as long as the window has not remembered more than a few ends per
-// token; else the caller drops them (endBuf is then a stack, on which a
-// later CLAUSE of the pattern pushes).
-func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool) {
+// contentRun returns the run of tokens that reported content from pos
+// (before last) can span: it ends at b, the first token from pos+1 on
+// before which the content breaks (clauseBreakAt), the quotation being
+// attributed, or last; out and in are the words of the run outside and
+// inside quotation marks. Without a quotation it is remembered for the
+// window, for every rule that tries content at pos (a token's breaks do
+// not depend on where the content opens). A word after a word breaks the
+// content only where an entry of the clause stops starts: when its
+// classes tell that none does, clauseBreakAt is not asked.
+func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	w := m.Window
 	if m.quote < 0 {
 		for _, e := range w.ends {
-			if e.pos == pos && e.strict == strict {
-				return e.lo, e.hi, true
+			if e.pos == pos {
+				return e.b, e.out, e.in
 			}
 		}
 	}
 	toks := m.toks
-	lo = len(w.endBuf)
-	out, in := 0, 0
+	cl := m.clauseLists()
+	// the classes of a word at which a stop can start, as stopAt tells
+	// them (all bits: the classes tell nothing, ListAt does)
+	stopBits := ^uint64(0)
+	if l := cl.stops; l == nil {
+		stopBits = 0
+	} else if l.owner == m.rs && cl.seconds != nil {
+		stopBits = l.bit | classPhraseStart
+	}
+	b = last
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && m.clauseBreakAt(j) {
+		if j > pos && !(t.Kind == Word && toks[j-1].Kind == Word && t.class&stopBits == 0 && t.class != 0) && m.clauseBreakAt(j) {
+			b = j
 			break
 		}
 		switch t.Kind {
@@ -196,33 +211,22 @@ func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool)
 			out++
 		case QuoteT:
 			if j == m.quote {
-				j = last // the quotation being attributed is no reported content
+				b = j // the quotation being attributed is no reported content
+				j = last
 				continue
 			}
 			in += quoteWords(t.Text)
 		}
-		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
-			w.endBuf = append(w.endBuf, j+1)
-		}
 	}
-	hi = len(w.endBuf)
-	keep = m.quote < 0 && hi <= maxEndsPerToken*(len(toks)+1)
-	if keep {
-		w.ends = append(w.ends, clauseEndsSeen{pos, strict, lo, hi})
+	if m.quote < 0 {
+		w.ends = append(w.ends, contentRunSeen{pos, b, out, in})
 	}
-	return lo, hi, keep
+	return b, out, in
 }
 
-// maxEndsPerToken bounds the ends of reported content that a window
-// remembers, per token, so that its memory stays linear in the sentence.
-const maxEndsPerToken = 4
-
-// clauseEndsSeen is where the ends of reported content from pos are in
-// Window.endBuf.
-type clauseEndsSeen struct {
-	pos    int
-	strict bool
-	lo, hi int
+// contentRunSeen is contentRun from pos, remembered for the window.
+type contentRunSeen struct {
+	pos, b, out, in int
 }
 
 // clauseBreak reports whether reported content that has reached toks[j]
