@@ -347,11 +347,20 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 // An item matched once at most (an atom or a speaker phrase, X or X?) is
 // matched in place, as rep would, and the rest of the sequence after it
 // by a call, without a closure; an optional one that gives no match goes
-// on in the loop.
+// on in the loop, and so does an optional group that its skip guard tells
+// cannot start at pos.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
 		if !it.inPlace {
+			// an optional group that cannot start at pos fails there
+			// after the steps of its guard, and rep goes on with the rest
+			// of the sequence at pos: so does the loop (unless the steps
+			// reach the limit, which rep tells)
+			if g := it.skip; g != nil && m.steps+g.steps <= m.limit && g.fails(m, pos) {
+				m.steps += g.steps
+				continue
+			}
 			break
 		}
 		m.steps++ // rep(it, 0, pos, next)

@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+)
+
+// setSkips sets (on) or clears the skip guard of every item of its, and of
+// the items inside them, as setGuards sets it.
+func setSkips(its []*item, on bool) {
+	for _, it := range its {
+		it.skip = nil
+		if on {
+			it.skip = skipGuard(it)
+		}
+		for _, alt := range it.alts {
+			setSkips(alt, on)
+		}
+		setSkips(it.neg, on)
+	}
+}
+
+// TestSkipGuardLikeRep checks that seq, which goes on in place after an
+// optional group whose skip guard tells that it cannot start (counting the
+// steps of its trial), gives the matches and the step counts of rep's
+// trial of the group, for every default rule, on random sentences of the
+// words that the optional groups of the rules of reported speech look
+// for (short ones, long ones, and ones with a low limit of steps), on the
+// first items of each pattern, and on the sentences of the evaluation
+// texts when WHOSAID_EVAL names their folder.
+func TestSkipGuardLikeRep(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Smith", "said", "he", "The", "the", "official", "on", "Monday", "Friday", "last", "week",
+		"told", "reporters", "wants", "to", "has", "repeatedly", "that", "asked", "by", "whether", "about", ",", ",",
+		"Q:quote", "talks", "had", "failed", ".", "in", "an", "interview", "according", "say", "also", "later", "–"}
+	rng := rand.New(rand.NewSource(15))
+	var sents [][]string
+	for n := 0; n < 1200; n++ {
+		size := 3 + rng.Intn(25)
+		if n%20 == 0 {
+			size = 80 + rng.Intn(150)
+		}
+		parts := make([]string, size)
+		for i := range parts {
+			parts[i] = words[rng.Intn(len(words))]
+		}
+		sents = append(sents, parts)
+	}
+	sents = append(sents, evalSentences(t, 300)...)
+	skips := 0
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			for _, it := range r.Pattern.its() {
+				if it.skip != nil {
+					skips++
+				}
+			}
+		}
+	}
+	if skips == 0 {
+		t.Fatal("no pattern has a skip guard")
+	}
+	defer func() {
+		for _, r := range rs.Attribution {
+			if r.Pattern != nil {
+				setSkips(r.Pattern.its(), true)
+			}
+		}
+	}()
+	match := func(r *AttrRule, toks []Token, quote, limit int, on bool) (Match, bool, int, bool) {
+		setSkips(r.Pattern.its(), on)
+		w := rs.NewWindow(toks)
+		w.limit = limit
+		m, ok := w.Match(r, quote)
+		return m, ok, w.m.steps, w.m.steps > w.m.limit
+	}
+	limited, matched := 0, 0
+	for n, parts := range sents {
+		toks := testTokens(rs, parts)
+		quote := -1
+		for i := range toks {
+			if toks[i].Kind == QuoteT && rng.Intn(2) == 0 {
+				quote = i
+			}
+		}
+		limit := 0
+		if n%4 == 1 {
+			limit = 1 + rng.Intn(300) // reach the limit inside the skipped trials
+			limited++
+		}
+		for _, r := range rs.Attribution {
+			if r.Pattern == nil {
+				continue
+			}
+			rules := []*AttrRule{r}
+			if n%10 == 0 {
+				its := r.Pattern.its()
+				for k := 1; k < len(its); k++ {
+					rules = append(rules, &AttrRule{ID: r.ID, Pattern: &Pattern{Source: r.Pattern.Source, items: its[:k]}})
+				}
+			}
+			for _, r := range rules {
+				want, wantOK, wantSteps, wantOver := match(r, toks, quote, limit, false)
+				got, gotOK, steps, over := match(r, toks, quote, limit, true)
+				if gotOK != wantOK || !reflect.DeepEqual(got, want) || over != wantOver || !over && steps != wantSteps {
+					t.Fatalf("rule %s (%d items) on %v (quote %d, limit %d): with the skips %v %+v in %d steps, without %v %+v in %d steps",
+						r.ID, len(r.Pattern.its()), parts, quote, limit, gotOK, got, steps, wantOK, want, wantSteps)
+				}
+				if wantOK {
+					matched++
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no rule matched")
+	}
+	t.Logf("%d sentences (%d with a low limit), %d patterns with a skip guard, %d matches", len(sents), limited, skips, matched)
+}
