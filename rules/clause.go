@@ -204,18 +204,22 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	b = last
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && !(t.Kind == Word && toks[j-1].Kind == Word && t.class&stopBits == 0 && t.class != 0) && m.clauseBreakAt(j) {
+		if t.Kind == Word {
+			if j > pos && (toks[j-1].Kind != Word || t.class&stopBits != 0 || t.class == 0) && m.clauseBreakAt(j) {
+				b = j
+				break
+			}
+			out++
+			continue
+		}
+		if j > pos && m.clauseBreakAt(j) {
 			b = j
 			break
 		}
-		switch t.Kind {
-		case Word:
-			out++
-		case QuoteT:
+		if t.Kind == QuoteT {
 			if j == m.quote {
 				b = j // the quotation being attributed is no reported content
-				j = last
-				continue
+				break
 			}
 			in += quoteWords(t.Text)
 		}
