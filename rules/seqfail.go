@@ -35,8 +35,20 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 			if t.Lower == a.lit[0] && m.atomAt(a, pos) {
 				return false
 			}
-		case opList: // (atomAt's test, the classes first)
-			if a.list != nil && m.mayList(a.list, pos) && m.rs.ListAt(a.list, m.toks, pos) > 0 {
+		case opList: // (atomAt's test: ListAt's first tests here)
+			l := a.list
+			if l == nil {
+				continue
+			}
+			if c := t.class; c != 0 && l.owner == m.rs {
+				if c&l.bit != 0 {
+					return false // a word of the list
+				}
+				if c&classPhraseStart == 0 || l.maxLen <= 1 || l.firsts&firstBit(t.Lower) == 0 {
+					continue // no phrase of the list starts with the word
+				}
+			}
+			if m.rs.ListAt(l, m.toks, pos) > 0 {
 				return false
 			}
 		default:
