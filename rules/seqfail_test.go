@@ -27,19 +27,7 @@ func TestGroupGuardLikeRep(t *testing.T) {
 		"saying", "adding", "while", "by", "after", "when", "before", "and", "but", "–", "Q:quote", "that",
 		"they", "had", "failed", ".", "as", "who", "told", "reporters", "according", "to"}
 	rng := rand.New(rand.NewSource(13))
-	var sents [][]string
-	for n := 0; n < 1500; n++ {
-		size := 3 + rng.Intn(30)
-		if n%15 == 0 {
-			size = 80 + rng.Intn(200)
-		}
-		parts := make([]string, size)
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		sents = append(sents, parts)
-	}
-	sents = append(sents, evalSentences(t, 400)...)
+	sents := append(randomParts(rng, words, 1500, 30, 15, 200), evalSentences(t, 400)...)
 	guards := 0
 	for _, r := range rs.Attribution {
 		if r.ID == "reported-participle" {

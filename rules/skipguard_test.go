@@ -21,6 +21,24 @@ func setSkips(its []*item, on bool) {
 	}
 }
 
+// randomParts returns n sentences of words drawn by rng, split into words:
+// of 3 to short+2 words, and every longEvery-th one of 80 to long+79.
+func randomParts(rng *rand.Rand, words []string, n, short, longEvery, long int) [][]string {
+	var sents [][]string
+	for k := 0; k < n; k++ {
+		size := 3 + rng.Intn(short)
+		if k%longEvery == 0 {
+			size = 80 + rng.Intn(long)
+		}
+		parts := make([]string, size)
+		for i := range parts {
+			parts[i] = words[rng.Intn(len(words))]
+		}
+		sents = append(sents, parts)
+	}
+	return sents
+}
+
 // TestSkipGuardLikeRep checks that seq, which goes on in place after an
 // optional group whose skip guard tells that it cannot start (counting the
 // steps of its trial), gives the matches and the step counts of rep's
@@ -38,19 +56,7 @@ func TestSkipGuardLikeRep(t *testing.T) {
 		"told", "reporters", "wants", "to", "has", "repeatedly", "that", "asked", "by", "whether", "about", ",", ",",
 		"Q:quote", "talks", "had", "failed", ".", "in", "an", "interview", "according", "say", "also", "later", "–"}
 	rng := rand.New(rand.NewSource(15))
-	var sents [][]string
-	for n := 0; n < 1200; n++ {
-		size := 3 + rng.Intn(25)
-		if n%20 == 0 {
-			size = 80 + rng.Intn(150)
-		}
-		parts := make([]string, size)
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		sents = append(sents, parts)
-	}
-	sents = append(sents, evalSentences(t, 300)...)
+	sents := append(randomParts(rng, words, 1200, 25, 20, 150), evalSentences(t, 300)...)
 	skips := 0
 	for _, r := range rs.Attribution {
 		if r.Pattern != nil {
