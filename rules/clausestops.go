@@ -76,3 +76,65 @@ func (m *matcher) stopAt(cl *clauseLists, j int) bool {
 	}
 	return false
 }
+
+// contentRun returns the run of tokens that reported content from pos
+// (before last) can span: it ends at b, the first token from pos+1 on
+// before which the content breaks (clauseBreakAt), the quotation being
+// attributed, or last; out and in are the words of the run outside and
+// inside quotation marks. Without a quotation it is remembered for the
+// window, for every rule that tries content at pos (a token's breaks do
+// not depend on where the content opens). A word after a word breaks the
+// content only where an entry of the clause stops starts: when its
+// classes tell that none does, clauseBreakAt is not asked.
+func (m *matcher) contentRun(pos, last int) (b, out, in int) {
+	w := m.Window
+	if m.quote < 0 {
+		for _, e := range w.ends {
+			if e.pos == pos {
+				return e.b, e.out, e.in
+			}
+		}
+	}
+	toks := m.toks
+	cl := m.clauseLists()
+	// the classes of a word at which a stop can start, as stopAt tells
+	// them (all bits: the classes tell nothing, ListAt does)
+	stopBits := ^uint64(0)
+	if l := cl.stops; l == nil {
+		stopBits = 0
+	} else if l.owner == m.rs && cl.seconds != nil {
+		stopBits = l.bit | classPhraseStart
+	}
+	b = last
+	for j := pos; j < last; j++ {
+		t := &toks[j]
+		if t.Kind == Word {
+			if j > pos && (toks[j-1].Kind != Word || t.class&stopBits != 0 || t.class == 0) && m.clauseBreakAt(j) {
+				b = j
+				break
+			}
+			out++
+			continue
+		}
+		if j > pos && m.clauseBreakAt(j) {
+			b = j
+			break
+		}
+		if t.Kind == QuoteT {
+			if j == m.quote {
+				b = j // the quotation being attributed is no reported content
+				break
+			}
+			in += quoteWords(t.Text)
+		}
+	}
+	if m.quote < 0 {
+		w.ends = append(w.ends, contentRunSeen{pos, b, out, in})
+	}
+	return b, out, in
+}
+
+// contentRunSeen is contentRun from pos, remembered for the window.
+type contentRunSeen struct {
+	pos, b, out, in int
+}
