@@ -44,15 +44,8 @@ func TestGroupGuardLikeRep(t *testing.T) {
 	limited, guarded := 0, 0
 	for n, parts := range sents {
 		toks := testTokens(rs, parts)
-		quote := -1
-		for i := range toks {
-			if toks[i].Kind == QuoteT && (quote < 0 || rng.Intn(2) == 0) {
-				quote = i
-			}
-		}
-		limit := 0
-		if n%4 == 1 {
-			limit = 1 + rng.Intn(600) // reach the limit inside the skipped calls
+		quote, limit := quoteAndLimit(rng, toks, n, 600) // (a low limit: reached inside the skipped calls)
+		if limit > 0 {
 			limited++
 		}
 		for _, r := range rs.Attribution {

@@ -39,6 +39,23 @@ func randomParts(rng *rand.Rand, words []string, n, short, longEvery, long int) 
 	return sents
 }
 
+// quoteAndLimit returns, for the n-th sentence of a test, the quotation
+// being attributed (one of its quotation tokens drawn by rng, or -1 when
+// it has none) and, for one sentence in four, a low limit of steps (up to
+// most; else 0: maxSteps), which the match reaches inside guarded trials.
+func quoteAndLimit(rng *rand.Rand, toks []Token, n, most int) (quote, limit int) {
+	quote = -1
+	for i := range toks {
+		if toks[i].Kind == QuoteT && (quote < 0 || rng.Intn(2) == 0) {
+			quote = i
+		}
+	}
+	if n%4 == 1 {
+		limit = 1 + rng.Intn(most)
+	}
+	return quote, limit
+}
+
 // TestSkipGuardLikeRep checks that seq, which goes on in place after an
 // optional group whose skip guard tells that it cannot start (counting the
 // steps of its trial), gives the matches and the step counts of rep's
@@ -87,15 +104,8 @@ func TestSkipGuardLikeRep(t *testing.T) {
 	limited, matched := 0, 0
 	for n, parts := range sents {
 		toks := testTokens(rs, parts)
-		quote := -1
-		for i := range toks {
-			if toks[i].Kind == QuoteT && rng.Intn(2) == 0 {
-				quote = i
-			}
-		}
-		limit := 0
-		if n%4 == 1 {
-			limit = 1 + rng.Intn(300) // reach the limit inside the skipped trials
+		quote, limit := quoteAndLimit(rng, toks, n, 300)
+		if limit > 0 {
 			limited++
 		}
 		for _, r := range rs.Attribution {
