@@ -62,20 +62,7 @@ func fastAndEach(t *testing.T) (fast, each *extract.Extractor) {
 // reported speech in text, and returns how many.
 func sameStatements(t *testing.T, fast, each *extract.Extractor, name, text string) int {
 	t.Helper()
-	indirect := func(x *extract.Extractor) []extract.Record {
-		res, err := x.Extract("d", text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []extract.Record
-		for _, q := range res.Quotes {
-			if q.Kind == "indirect" {
-				out = append(out, q)
-			}
-		}
-		return out
-	}
-	g, w := indirect(fast), indirect(each)
+	g, w := indirectRows(t, fast, text), indirectRows(t, each, text)
 	if len(g) != len(w) {
 		t.Fatalf("%s: %d statements, %d with explanations", name, len(g), len(w))
 	}
