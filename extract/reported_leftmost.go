@@ -19,11 +19,19 @@ func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	if st.m.Span.Start <= pos {
 		return st
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, st.m.Span.Start, st.m.Span.Start, allRules)
+	// the rules before st's found nothing from pos on in the search that
+	// found st, and st's rule nothing before st: they find nothing from
+	// the starts before st either, and only the rules from st's on are
+	// visited (with explanations, every rule says why)
+	only := allRules
+	if ri := slices.Index(g.rules, st.m.Rule); ri >= 0 && ri < 64 && !x.opts.Explain {
+		only = allRules << ri
+	}
+	early, ok := x.reportIn(w, g, hits, cues, toks, pos, st.m.Span.Start, st.m.Span.Start, only)
 	if ok && early.m.Span.Start < st.m.Span.Start {
 		return early
 	}
-	if early, ok := x.closingSpeaker(w, g, hits, cues, toks, pos, st); ok {
+	if early, ok := x.closingSpeaker(w, g, hits, cues, toks, pos, st, only); ok {
 		return early
 	}
 	return st
@@ -42,8 +50,8 @@ func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == ","
 // content, while the whole sentence is one statement of Jane Doe. It is
 // tried only when a comma stands right before st's cue and st's content is
 // short and ends the sentence or a comma, and with every cue of the
-// sentence, not only those before st.
-func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) (statement, bool) {
+// sentence, not only those before st; with the rules of only (leftmost's).
+func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement, only uint64) (statement, bool) {
 	cue, ok := st.m.Captures.Get("cue")
 	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
 		return statement{}, false
@@ -51,10 +59,10 @@ func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cue
 	if end := st.content.End; end < len(toks) && !isComma(toks[end]) && trimContent(toks, end, len(toks)) > end {
 		return statement{}, false // st's content is no speaker phrase closing the sentence or set off by a comma
 	}
-	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st) {
+	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st, only) {
 		return statement{}, false
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, allRules)
+	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
 	if !ok || !closes(early, st) {
 		return statement{}, false
 	}
@@ -85,9 +93,10 @@ func closes(early, st statement) bool {
 // a rule's match does not depend on the others. Most sentences have no
 // such statement, and the rules whose content follows their cue (the
 // speaker rules, the subject rules), which cannot give one, are not
-// tried over the whole sentence for it.
-func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) bool {
-	for only := g.closing; only != 0; {
+// tried over the whole sentence for it. Only the rules of rest are
+// asked (leftmost's: the others found nothing there).
+func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement, rest uint64) bool {
+	for only := g.closing & rest; only != 0; {
 		early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
 		if !ok {
 			return false

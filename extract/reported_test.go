@@ -23,7 +23,14 @@ func reportedExtractor(t testing.TB) *extract.Extractor {
 // returns its rows of kind indirect.
 func statements(t *testing.T, x *extract.Extractor, text string) []extract.Record {
 	t.Helper()
-	doc, err := x.Extract("t", "Bridge news\n\n"+text+"\n")
+	return indirectRows(t, x, "Bridge news\n\n"+text+"\n")
+}
+
+// indirectRows extracts text with x and returns its rows of kind
+// indirect.
+func indirectRows(t *testing.T, x *extract.Extractor, text string) []extract.Record {
+	t.Helper()
+	doc, err := x.Extract("t", text)
 	if err != nil {
 		t.Fatal(err)
 	}

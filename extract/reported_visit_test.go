@@ -2,12 +2,8 @@ package extract
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/whosaid/whosaid/rules"
 )
 
 // TestCueScratchLikeScan checks that the cues of a set of cue lists, found
@@ -51,58 +47,5 @@ func TestCueScratchLikeScan(t *testing.T) {
 				t.Fatalf("need %b from %d to %d in %v: %v %d %d, want %v %d %d", need, from, to, hits, got, gf, gl, want, wf, wl)
 			}
 		}
-	}
-}
-
-// TestReportInLikeEach checks that the visit of the rules by their bits
-// (reportIn without explanations) finds the statements that the visit of
-// every rule in turn (reportEach) finds.
-func TestReportInLikeEach(t *testing.T) {
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/seed/*.txt")
-	if len(files) == 0 {
-		t.Skip("no seed texts")
-	}
-	fast, each := New(rs, Options{Reported: true}), New(rs, Options{Reported: true, Explain: true})
-	n := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := each.Extract("d", string(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := fast.Extract("d", string(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var g, w []Record
-		for _, q := range got.Quotes {
-			if q.Kind == "indirect" {
-				g = append(g, q)
-			}
-		}
-		for _, q := range want.Quotes {
-			if q.Kind == "indirect" {
-				w = append(w, q)
-			}
-		}
-		n += len(g)
-		if len(g) != len(w) {
-			t.Fatalf("%s: %d statements, %d with explanations", f, len(g), len(w))
-		}
-		for i := range g {
-			if g[i].Start != w[i].Start || g[i].End != w[i].End || g[i].Speaker != w[i].Speaker || g[i].Cue != w[i].Cue || g[i].Rule != w[i].Rule {
-				t.Errorf("%s: statement %+v, with explanations %+v", f, g[i], w[i])
-			}
-		}
-	}
-	if n == 0 {
-		t.Error("no statements in the seed texts")
 	}
 }

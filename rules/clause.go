@@ -53,20 +53,23 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 	for last > pos && toks[last-1].Kind == Punct && !isCloser(toks[last-1].Text) {
 		last--
 	}
-	// the possible ends, found in one pass (or remembered for the window)
-	// and then tried from the longest
-	w := m.Window
-	lo, hi, keep := m.clauseEnds(strict, pos, last)
-	if !keep {
-		defer func() {
-			w.endBuf = w.endBuf[:lo]
-			for len(w.ends) > 0 && w.ends[len(w.ends)-1].hi > lo {
-				w.ends = w.ends[:len(w.ends)-1] // remembered inside the dropped ends
-			}
-		}()
-	}
-	for i := hi - 1; i >= lo; i-- {
-		end := w.endBuf[i]
+	// the run that the content can span (to the first break), then its
+	// possible ends, from the longest: an end after toks[j] with the
+	// words counted from pos to j
+	b, out, in := m.contentRun(pos, last)
+	for j := b - 1; j >= pos && out >= minClauseWords; j-- {
+		t := &toks[j]
+		ok := (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j)
+		switch t.Kind { // the counts of the run before toks[j], for the next end
+		case Word:
+			out--
+		case QuoteT:
+			in -= quoteWords(t.Text)
+		}
+		if !ok {
+			continue
+		}
+		end := j + 1
 		next := end
 		if end == last {
 			next = len(toks) // the trailing punctuation goes with the clause
@@ -97,10 +100,12 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
-	// seconds holds the second words of the stops' phrases (nil: none
-	// told, ListAt decides): a word followed by none of them starts no
-	// phrase of the list, told without ListAt's scan of the phrases.
-	seconds map[string]bool
+	// seconds maps the second word of each of the stops' phrases to
+	// those phrases (nil: none told, ListAt decides): a word followed by
+	// none of them starts no phrase of the list, and one followed by one
+	// of them starts a phrase only if one of those goes on there — told
+	// without ListAt's scan of the phrases of the first word.
+	seconds map[string][]stopPhrase
 }
 
 // clauseLists returns the window's clauseLists: the ruleset's, bound at
@@ -166,63 +171,6 @@ func (m *matcher) entryLen(l *List, p int) int {
 		return 0
 	}
 	return m.rs.ListAt(l, m.toks, p)
-}
-
-// clauseEnds puts the possible ends of reported content from pos (before
-// last) in the window's endBuf[lo:hi], in order. Without a quotation they
-// are remembered for the window (keep), for every rule that tries content
-// at pos, as long as the window has not remembered more than a few ends per
-// token; else the caller drops them (endBuf is then a stack, on which a
-// later CLAUSE of the pattern pushes).
-func (m *matcher) clauseEnds(strict bool, pos, last int) (lo, hi int, keep bool) {
-	w := m.Window
-	if m.quote < 0 {
-		for _, e := range w.ends {
-			if e.pos == pos && e.strict == strict {
-				return e.lo, e.hi, true
-			}
-		}
-	}
-	toks := m.toks
-	lo = len(w.endBuf)
-	out, in := 0, 0
-	for j := pos; j < last; j++ {
-		t := &toks[j]
-		if j > pos && m.clauseBreakAt(j) {
-			break
-		}
-		switch t.Kind {
-		case Word:
-			out++
-		case QuoteT:
-			if j == m.quote {
-				j = last // the quotation being attributed is no reported content
-				continue
-			}
-			in += quoteWords(t.Text)
-		}
-		if out >= minClauseWords && (!strict || out > in) && (t.Kind == Word || t.Kind == QuoteT || isCloser(t.Text)) && !inName(toks, j) {
-			w.endBuf = append(w.endBuf, j+1)
-		}
-	}
-	hi = len(w.endBuf)
-	keep = m.quote < 0 && hi <= maxEndsPerToken*(len(toks)+1)
-	if keep {
-		w.ends = append(w.ends, clauseEndsSeen{pos, strict, lo, hi})
-	}
-	return lo, hi, keep
-}
-
-// maxEndsPerToken bounds the ends of reported content that a window
-// remembers, per token, so that its memory stays linear in the sentence.
-const maxEndsPerToken = 4
-
-// clauseEndsSeen is where the ends of reported content from pos are in
-// Window.endBuf.
-type clauseEndsSeen struct {
-	pos    int
-	strict bool
-	lo, hi int
 }
 
 // clauseBreak reports whether reported content that has reached toks[j]

@@ -1,31 +1,42 @@
 package rules
 
-// newClauseLists returns the clauseLists of these lists, with the second
-// words of the stops' phrases.
+// newClauseLists returns the clauseLists of these lists, with the stops'
+// phrases by their second words (none when a phrase has one word only:
+// ListAt tells those).
 func newClauseLists(notOpeners, breaks, stops *List) clauseLists {
 	cl := clauseLists{done: true, notOpeners: notOpeners, breaks: breaks, stops: stops}
 	if stops == nil {
 		return cl
 	}
-	for _, ps := range stops.phraseRows() {
+	seconds := map[string][]stopPhrase{}
+	for w, ps := range stops.phraseRows() {
 		for k := range ps.len() {
-			if p := ps.at(k); len(p) > 1 {
-				if cl.seconds == nil {
-					cl.seconds = map[string]bool{}
-				}
-				cl.seconds[p[1]] = true
+			p := ps.at(k)
+			if len(p) < 2 {
+				return cl
 			}
+			seconds[p[1]] = append(seconds[p[1]], stopPhrase{w, p})
 		}
+	}
+	if len(seconds) > 0 {
+		cl.seconds = seconds
 	}
 	return cl
 }
 
+// stopPhrase is a phrase of the clause stops (its words) with the first
+// word of the list's phrases that it is found under.
+type stopPhrase struct {
+	first string
+	words []string
+}
+
 // stopAt reports whether an entry of the stops of cl starts at toks[j],
 // as ListAt tells: by the token's class bits, the list's filters of first
-// and second words, and the set of its phrases' second words, before the
-// scan of the phrases that start with the word (clause_stops has many
-// that start with and, and the filter of second words lets through a
-// word in four).
+// and second words, then the phrases of the next word as their second
+// (cl.seconds), not the scan of the phrases that start with the word
+// (clause_stops has many that start with and, and the filter of second
+// words lets through a word in four).
 func (m *matcher) stopAt(cl *clauseLists, j int) bool {
 	l, toks := cl.stops, m.toks
 	if l == nil {
@@ -43,8 +54,87 @@ func (m *matcher) stopAt(cl *clauseLists, j int) bool {
 		return false
 	}
 	next := toks[j+1].Lower
-	if k, b := phraseBit(next); l.seconds[k]&b == 0 || !cl.seconds[next] {
+	if k, b := phraseBit(next); l.seconds[k]&b == 0 {
 		return false
 	}
-	return l.longestPhrase(toks, j, 0) > 0
+	// the phrases of the first word that go on with next, as
+	// longestPhrase tries them (their words after the second)
+	for _, p := range cl.seconds[next] {
+		if p.first != t.Lower || j+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 2; k < len(p.words); k++ {
+			if toks[j+k].Lower != p.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// contentRun returns the run of tokens that reported content from pos
+// (before last) can span: it ends at b, the first token from pos+1 on
+// before which the content breaks (clauseBreakAt), the quotation being
+// attributed, or last; out and in are the words of the run outside and
+// inside quotation marks. Without a quotation it is remembered for the
+// window, for every rule that tries content at pos (a token's breaks do
+// not depend on where the content opens). A word after a word breaks the
+// content only where an entry of the clause stops starts: when its
+// classes tell that none does, clauseBreakAt is not asked.
+func (m *matcher) contentRun(pos, last int) (b, out, in int) {
+	w := m.Window
+	if m.quote < 0 {
+		for _, e := range w.ends {
+			if e.pos == pos {
+				return e.b, e.out, e.in
+			}
+		}
+	}
+	toks := m.toks
+	cl := m.clauseLists()
+	// the classes of a word at which a stop can start, as stopAt tells
+	// them (all bits: the classes tell nothing, ListAt does)
+	stopBits := ^uint64(0)
+	if l := cl.stops; l == nil {
+		stopBits = 0
+	} else if l.owner == m.rs && cl.seconds != nil {
+		stopBits = l.bit | classPhraseStart
+	}
+	b = last
+	for j := pos; j < last; j++ {
+		t := &toks[j]
+		if t.Kind == Word {
+			if j > pos && (toks[j-1].Kind != Word || t.class&stopBits != 0 || t.class == 0) && m.clauseBreakAt(j) {
+				b = j
+				break
+			}
+			out++
+			continue
+		}
+		if j > pos && m.clauseBreakAt(j) {
+			b = j
+			break
+		}
+		if t.Kind == QuoteT {
+			if j == m.quote {
+				b = j // the quotation being attributed is no reported content
+				break
+			}
+			in += quoteWords(t.Text)
+		}
+	}
+	if m.quote < 0 {
+		w.ends = append(w.ends, contentRunSeen{pos, b, out, in})
+	}
+	return b, out, in
+}
+
+// contentRunSeen is contentRun from pos, remembered for the window.
+type contentRunSeen struct {
+	pos, b, out, in int
 }

@@ -326,7 +326,8 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 // An item matched once at most (an atom or a speaker phrase, X or X?) is
 // matched in place, as rep would, and the rest of the sequence after it
 // by a call, without a closure; an optional one that gives no match goes
-// on in the loop.
+// on in the loop; an optional group that its skip guard tells cannot
+// start at pos goes on with the rest of the sequence (seqSkip).
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
@@ -377,10 +378,26 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 		return m.repTok(it, pos, guard, after, next)
 	}
+	if it.skip != nil {
+		return m.seqSkip(it, pos, next) // (an optional group)
+	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
 			m.follow = f.punct // read by the clause that rep tries first
 		}
+	}
+	return m.rep(it, 0, pos, next)
+}
+
+// seqSkip is rep(it, 0, pos, next) for an optional group whose skip
+// guard is not nil: where none of the guard's atoms matches, rep would fail
+// the group after the guard's steps and go on with next at pos, which it
+// does without rep's and one's calls (unless the steps reach the limit:
+// rep tells that).
+func (m *matcher) seqSkip(it *item, pos int, next func(int) bool) bool {
+	if g := it.skip; m.steps+g.steps <= m.limit && g.fails(m, pos) {
+		m.steps += g.steps
+		return next(pos)
 	}
 	return m.rep(it, 0, pos, next)
 }

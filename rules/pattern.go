@@ -113,6 +113,9 @@ type item struct {
 	// after: for a tok item, the atoms that the rest of its sequence
 	// tries first, when a group leads it (see seqGuard); nil if none.
 	after *seqGuard
+	// skip: for an optional group, the atoms that its alternatives try
+	// first (see skipGuard); nil if none.
+	skip *seqGuard
 }
 
 // startCol returns the column where the item's source starts: that of

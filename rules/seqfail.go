@@ -35,6 +35,22 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 			if t.Lower == a.lit[0] && m.atomAt(a, pos) {
 				return false
 			}
+		case opList: // (atomAt's test: ListAt's first tests here)
+			l := a.list
+			if l == nil {
+				continue
+			}
+			if c := t.class; c != 0 && l.owner == m.rs {
+				if c&l.bit != 0 {
+					return false // a word of the list
+				}
+				if c&classPhraseStart == 0 || l.maxLen <= 1 || l.firsts&firstBit(t.Lower) == 0 {
+					continue // no phrase of the list starts with the word
+				}
+			}
+			if m.rs.ListAt(l, m.toks, pos) > 0 {
+				return false
+			}
 		default:
 			if m.atomAt(a, pos) {
 				return false
@@ -51,7 +67,7 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 // twice, and the guard costs more than it saves.)
 func setGuards(its []*item) {
 	for i, it := range its {
-		it.after = nil
+		it.after, it.skip = nil, skipGuard(it)
 		if !it.tok || it.max < 2 || !groupLeads(its, i+1) {
 			continue
 		}
@@ -60,6 +76,28 @@ func setGuards(its []*item) {
 			it.after = g
 		}
 	}
+}
+
+// skipGuard returns, for a group that is not a tok item and may match
+// nothing (X? or X{0,n}), the atoms that its alternatives try first and
+// the steps that rep counts when none of them matches (rep's own, then
+// each alternative's failing trial), after which it goes on with the rest
+// of the sequence at the same token: seq goes on in place there, without
+// rep's and one's calls and closures. It returns nil when failAtoms
+// cannot tell an alternative's trial.
+func skipGuard(it *item) *seqGuard {
+	if it.op != opGroup || it.tok || it.min > 0 || it.max < 1 {
+		return nil
+	}
+	g := &seqGuard{steps: 1} // rep(it, 0, …)
+	for _, alt := range it.alts {
+		s, _ := failAtoms(alt, 0, &g.atoms)
+		if s == 0 {
+			return nil
+		}
+		g.steps += s
+	}
+	return g
 }
 
 // groupLeads reports whether a group that is not a tok item comes first in

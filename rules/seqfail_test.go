@@ -27,19 +27,7 @@ func TestGroupGuardLikeRep(t *testing.T) {
 		"saying", "adding", "while", "by", "after", "when", "before", "and", "but", "–", "Q:quote", "that",
 		"they", "had", "failed", ".", "as", "who", "told", "reporters", "according", "to"}
 	rng := rand.New(rand.NewSource(13))
-	var sents [][]string
-	for n := 0; n < 1500; n++ {
-		size := 3 + rng.Intn(30)
-		if n%15 == 0 {
-			size = 80 + rng.Intn(200)
-		}
-		parts := make([]string, size)
-		for i := range parts {
-			parts[i] = words[rng.Intn(len(words))]
-		}
-		sents = append(sents, parts)
-	}
-	sents = append(sents, evalSentences(t, 400)...)
+	sents := append(randomParts(rng, words, 1500, 30, 15, 200), evalSentences(t, 400)...)
 	guards := 0
 	for _, r := range rs.Attribution {
 		if r.ID == "reported-participle" {
@@ -56,15 +44,8 @@ func TestGroupGuardLikeRep(t *testing.T) {
 	limited, guarded := 0, 0
 	for n, parts := range sents {
 		toks := testTokens(rs, parts)
-		quote := -1
-		for i := range toks {
-			if toks[i].Kind == QuoteT && (quote < 0 || rng.Intn(2) == 0) {
-				quote = i
-			}
-		}
-		limit := 0
-		if n%4 == 1 {
-			limit = 1 + rng.Intn(600) // reach the limit inside the skipped calls
+		quote, limit := quoteAndLimit(rng, toks, n, 600) // (a low limit: reached inside the skipped calls)
+		if limit > 0 {
 			limited++
 		}
 		for _, r := range rs.Attribution {

@@ -37,10 +37,9 @@ type Window struct {
 	brk        []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
-	// endBuf holds the possible ends of reported content: those that ends
-	// remembers, then those of CLAUSE items being tried (a stack).
-	endBuf []int
-	ends   []clauseEndsSeen
+	// ends holds the runs of reported content (contentRun) by where
+	// they open.
+	ends []contentRunSeen
 	// needs is the set of compiled needs whose facts known and holds
 	// tell (see Needs): bit k of known when fact k has been told, of holds
 	// when it occurs in the window.
@@ -83,7 +82,7 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	// their length only, and point into the ruleset: truncated, not cleared)
 	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
 	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
-	w.fails, w.brk, w.clause, w.endBuf, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.endBuf[:0], w.ends[:0]
+	w.fails, w.brk, w.clause, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.ends[:0]
 	w.m = matcher{caps: w.m.caps[:0]}
 	w.needs, w.known, w.holds, w.possQuote, w.possTold, w.punctsDone = nil, 0, 0, nil, nil, false
 	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
