@@ -48,7 +48,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			continue
 		}
 		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(toks) {
+		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
 			continue
 		}
 		w := a.window(si)
@@ -636,13 +636,36 @@ type gates struct {
 // false when each lacks a punctuation mark that it needs (the colon of
 // SPEAKER : CLAUSE), told from the tokens without the window that
 // NeedsHold would make and summarise for it.
-func (g *gates) alwaysMay(toks []rules.Token) bool {
+func (g *gates) alwaysMay(view string, toks []rules.Token) bool {
 	if len(g.alwaysPunct) == 0 {
+		return false
+	}
+	if len(toks) > 0 && !g.marksMayOccur(view[toks[0].Start:toks[len(toks)-1].End]) {
 		return false
 	}
 	have := rules.PunctOf(toks)
 	for _, want := range g.alwaysPunct {
 		if have.Holds(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// marksMayOccur reports whether each mark of some set of alwaysPunct is
+// a byte of text, the bytes of a sentence: a mark's token is its byte of
+// the text (its Text is the view's), so a set with a mark that is no byte
+// of the sentence is one its tokens lack — told by a search of the bytes
+// (strings.IndexByte), without a pass over the tokens.
+func (g *gates) marksMayOccur(text string) bool {
+	for _, want := range g.alwaysPunct {
+		all := true
+		for half, w := range want {
+			for ; w != 0 && all; w &= w - 1 {
+				all = strings.IndexByte(text, byte(half<<6|bits.TrailingZeros64(w))) >= 0
+			}
+		}
+		if all {
 			return true
 		}
 	}

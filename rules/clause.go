@@ -581,25 +581,32 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 	}
 	// At, inline, calling nothing for a word that starts no entry (an
 	// unclassified word sends the rest to hitsAt)
+	// The classes are told first: most tokens have none of the set's
+	// (a classified token has the bit classified, which the set's classes
+	// lack, so a token with none is unclassified or starts no entry), and
+	// their kind is read only then; a word's first-word filter is hashed
+	// only when it starts a phrase of some list.
 	classes := s.classes
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != Word {
-			continue
-		}
-		if t.class == 0 {
-			return s.hitsAt(toks, i, buf)
-		}
 		c := t.class & classes
 		if c == 0 {
+			if t.class == 0 && t.Kind == Word {
+				return s.hitsAt(toks, i, buf)
+			}
+			continue
+		}
+		if t.Kind != Word {
 			continue
 		}
 		var mask uint64
 		for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
 			mask |= s.byClass[bits.TrailingZeros64(b)]
 		}
-		if k, b := phraseBit(t.Lower); c&classPhraseStart != 0 && s.firsts[k]&b != 0 {
-			mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
+		if c&classPhraseStart != 0 {
+			if k, b := phraseBit(t.Lower); s.firsts[k]&b != 0 {
+				mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
+			}
 		}
 		if mask != 0 {
 			buf = append(buf, ListHit{i, mask})

@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// fixedTexts returns the seed texts and a few sentences whose marks stand
+// inside words, quotations and addresses, for the tests of the fast paths
+// of report's fixed costs.
+func fixedTexts(t *testing.T) map[string]string {
+	t.Helper()
+	texts := map[string]string{
+		"colons": "At 10:30 the mayor said: the bridge will close. Ratio 3:1 is http://x.org/a:b. The memo: “Read it: now.” Jane Doe: we stay.\n\nNo colon here, the council said.",
+		"marks":  "Jane Doe — the mayor — said so; the rest (the council’s) said “no: never” and… left! Why? Because.\u00a0She  said\tso.",
+	}
+	files, _ := filepath.Glob("../testdata/seed/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(data)
+	}
+	return texts
+}
+
+// TestAlwaysMayLikePunctOf compares alwaysMay, which searches the
+// sentence's bytes for the marks before it reads the tokens, with the test
+// of the tokens' marks alone.
+func TestAlwaysMayLikePunctOf(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{Reported: true})
+	g := x.gates()
+	if len(g.alwaysPunct) == 0 {
+		t.Skip("no rule without cues")
+	}
+	n, yes := 0, 0
+	for f, text := range fixedTexts(t) {
+		a := x.analyze(x.Clean(text), "")
+		for si := range a.sents {
+			toks := a.toks(si)
+			have := rules.PunctOf(toks)
+			want := false
+			for _, p := range g.alwaysPunct {
+				want = want || have.Holds(p)
+			}
+			if got := g.alwaysMay(a.view, toks); got != want {
+				t.Fatalf("%s: alwaysMay of sentence %d = %v, the tokens' marks say %v", f, si, got, want)
+			}
+			n++
+			if want {
+				yes++
+			}
+		}
+	}
+	if n == 0 || yes == 0 {
+		t.Errorf("%d sentences, %d that may: nothing tested", n, yes)
+	}
+}
