@@ -105,16 +105,7 @@ func collapse(s string) string {
 	if isCollapsed(s) {
 		return s // what Join(Fields(s)) would copy
 	}
-	// strings.Join(strings.Fields(s), " "), without the slice of fields
-	var b strings.Builder
-	b.Grow(len(s))
-	for w := range strings.FieldsSeq(s) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
+	return collapseFields(s)
 }
 
 // Output bounds: the rows of a document take at most outputPerByte bytes
@@ -520,7 +511,7 @@ func sentenceCollapsed(view string, s byteSpan, cut uint8) (string, bool) {
 	t := view[s.start:s.end]
 	done := isCollapsed(t)
 	if !done {
-		t = collapse(t)
+		t = collapseFields(t)
 	}
 	if cut&cutBefore != 0 {
 		t = "… " + t

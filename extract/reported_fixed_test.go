@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
@@ -62,5 +64,35 @@ func TestAlwaysMayLikePunctOf(t *testing.T) {
 	}
 	if n == 0 || yes == 0 {
 		t.Errorf("%d sentences, %d that may: nothing tested", n, yes)
+	}
+}
+
+// TestCollapseFieldsLikeJoin compares collapseFields, one pass that copies
+// whole fields, with strings.Join(strings.Fields(s), " ") on random runs of
+// spaces, controls, multi-byte and invalid bytes, and on every rune up to
+// U+10FFFF between words.
+func TestCollapseFieldsLikeJoin(t *testing.T) {
+	check := func(s string) {
+		if got, want := collapseFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(14, 4))
+	pieces := []string{"a", "b", " ", " ", "  ", "\t", "\n", "\r", "\x01", "é", "“", "\u00a0", "\u0085", "\u2009", "\u3000", "\u1680", "\xff", "\xe2\x80", "\xe2", "\xc2", "word", "longer"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+	for r := rune(0x80); r <= 0x10FFFF; r++ {
+		if r >= 0x3100 && r&0xFF != 0 {
+			continue // (one rune a block above the ranges that hold spaces)
+		}
+		w := string(r)
+		check("a" + w + "b")
+		check(w + " x " + w)
+		check(w + w + "\t")
 	}
 }

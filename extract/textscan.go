@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Eight-byte scans of the text that records copy and measure (the quotes,
@@ -172,4 +173,48 @@ func runeCount(s string) int {
 		n, i = n+1, i+size
 	}
 	return n
+}
+
+// collapseFields is strings.Join(strings.Fields(s), " ") in one pass over
+// the bytes that copies each field whole: a byte from 0x80 up that can
+// start no white space (spaceLead) is no space, as the bytes of its rune
+// are none (isCollapsed reads them so too); a rune that can be one is
+// decoded.
+func collapseFields(s string) string {
+	b := make([]byte, 0, len(s))
+	start := -1 // the start of the field read, or -1 between fields
+	for i := 0; i < len(s); {
+		c, n, space := s[i], 1, false
+		switch {
+		case c < utf8.RuneSelf:
+			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace, for ASCII
+		case spaceLead(c):
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case !space:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[start:i]...)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[start:]...)
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }
