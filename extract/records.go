@@ -82,10 +82,14 @@ func (c *cpIndex) at(off int) int {
 	if c.ascii {
 		return off
 	}
-	if c.upTo(off / cpBlock); len(c.pos) == 0 {
+	k := off / cpBlock
+	if len(c.pos) <= k {
+		c.upTo(k) // (a call only when the checkpoints stop short of off)
+	}
+	if len(c.pos) == 0 {
 		return off
 	}
-	k := min(off/cpBlock, len(c.pos)-1)
+	k = min(k, len(c.pos)-1)
 	for k > 0 && c.pos[k] > off {
 		k--
 	}
