@@ -175,46 +175,82 @@ func runeCount(s string) int {
 	return n
 }
 
-// collapseFields is strings.Join(strings.Fields(s), " ") in one pass over
-// the bytes that copies each field whole: a byte from 0x80 up that can
-// start no white space (spaceLead) is no space, as the bytes of its rune
-// are none (isCollapsed reads them so too); a rune that can be one is
-// decoded.
+// collapseFields is strings.Join(strings.Fields(s), " ") in one pass that
+// copies each field whole. A field is read eight bytes at a time up to its
+// first byte that is no ASCII from '!' up (the lowest of badBytes8),
+// which alone is told: a byte from 0x80 up that can start no white space
+// (spaceLead) is no space, as the bytes of its rune are none (isCollapsed
+// reads them so too); a rune that can be one is decoded.
 func collapseFields(s string) string {
 	b := make([]byte, 0, len(s))
-	start := -1 // the start of the field read, or -1 between fields
-	for i := 0; i < len(s); {
-		c, n, space := s[i], 1, false
-		switch {
-		case c < utf8.RuneSelf:
-			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace, for ASCII
-		case spaceLead(c):
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		switch {
-		case !space:
-			if start < 0 {
-				start = i
+	for i := 0; ; {
+		// the white space before a field
+		for i < len(s) {
+			n, space := 1, false
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpace(c)
+			} else {
+				n, space = runeSpaceAt(s, i)
 			}
-		case start >= 0:
-			if len(b) > 0 {
-				b = append(b, ' ')
+			if !space {
+				break
 			}
-			b = append(b, s[start:i]...)
-			start = -1
+			i += n
 		}
-		i += n
-	}
-	if start >= 0 {
+		if i >= len(s) {
+			break
+		}
+		// the field, up to the next white space
+		j := i
+		for j < len(s) {
+			if j+8 <= len(s) {
+				bad := badBytes8(load64(s, j))
+				if bad == 0 {
+					j += 8
+					continue
+				}
+				j += bits.TrailingZeros64(bad) >> 3
+			}
+			n, space := 1, false
+			if c := s[j]; c < utf8.RuneSelf {
+				space = asciiSpace(c)
+			} else {
+				n, space = runeSpaceAt(s, j)
+			}
+			if space {
+				break
+			}
+			j += n
+		}
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, s[start:]...)
+		b = append(b, s[i:j]...)
+		i = j
 	}
 	if len(b) == 0 {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b)) // b is not written again
+}
+
+// badBytes8 returns, for the 8 bytes x, a mask whose lowest bit is the high
+// bit of the first byte that is no ASCII from '!' up (a space, a
+// control byte, a byte from 0x80 up), or 0 when there is none (the bits
+// above it may be set by a borrow).
+func badBytes8(x uint64) uint64 {
+	return (x | (x - ones64*0x21)) & high64
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// runeSpaceAt returns the size of the byte or rune at s[i], a byte from
+// 0x80 up, as collapseFields reads it, and whether it is white space.
+func runeSpaceAt(s string, i int) (int, bool) {
+	if !spaceLead(s[i]) {
+		return 1, false
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, unicode.IsSpace(r)
 }
