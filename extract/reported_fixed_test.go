@@ -96,35 +96,3 @@ func TestCollapseFieldsLikeJoin(t *testing.T) {
 		check(w + w + "\t")
 	}
 }
-
-// TestSpansAtLikeAt compares the code points of a statement's spans,
-// converted in the order of the text by one index, with those that a new
-// index gives each offset alone.
-func TestSpansAtLikeAt(t *testing.T) {
-	text := strings.Repeat("ab “cd” é中文 😀 x\n Jane Doe’s said\u00a0so ", 60)
-	rng := rand.New(rand.NewPCG(14, 5))
-	c := newCPIndex(text)
-	span := func() byteSpan {
-		if rng.IntN(4) == 0 {
-			return noSpan
-		}
-		s := rng.IntN(len(text))
-		return byteSpan{int32(s), int32(s + rng.IntN(min(300, len(text)-s)+1))}
-	}
-	for range 5000 {
-		spans := [3]byteSpan{span(), span(), span()}
-		if spans[0].start < 0 {
-			spans[0] = byteSpan{0, 0}
-		}
-		got := c.spansAt(&spans)
-		for k, s := range spans {
-			var want [2]int
-			if s.start >= 0 {
-				want = [2]int{newCPIndex(text).at(int(s.start)), newCPIndex(text).at(int(s.end))}
-			}
-			if got[k] != want {
-				t.Fatalf("spans %v: span %d at %v, want %v", spans, k, got[k], want)
-			}
-		}
-	}
-}

@@ -72,29 +72,20 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			Sentence: sent,
 			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
 			Speaker: at.speaker, Title: at.title, Explain: st.explain}
-		// the row's spans in bytes: the content, the mention, the cue
-		spans := [3]byteSpan{{int32(bs), int32(be)}, noSpan, noSpan}
 		if at.m.HasSpkr {
 			s := at.m.Speaker.Mention
 			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
 				s = c
 			}
-			spans[1] = byteSpan{toks[s.Start].Start, toks[s.End-1].End}
-			r.Mention = collapse(a.view[spans[1].start:spans[1].end])
+			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
+			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-			spans[2] = byteSpan{toks[c.Start].Start, toks[c.End-1].End}
-			r.Cue = collapse(a.view[spans[2].start:spans[2].end])
-		}
-		cps := cp.spansAt(&spans)
-		if spans[1].start >= 0 {
-			r.SpeakerStart, r.SpeakerEnd = offs.p(cps[1][0]), offs.p(cps[1][1])
-		}
-		if spans[2].start >= 0 {
-			r.CueStart, r.CueEnd = offs.p(cps[2][0]), offs.p(cps[2][1])
+			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
+			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}
 		r.ID = "r" + strconv.Itoa(i+1)
-		r.Start, r.End = cps[0][0], cps[0][1]
+		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
 	if cap(quotes)-len(quotes) < len(out) {
@@ -158,25 +149,4 @@ func sortedByStart(rs []Record) bool {
 		}
 	}
 	return true
-}
-
-// spansAt returns the code points of the starts and ends of spans (those
-// of a span that starts below 0 are left 0), converted in the order of the
-// text, each span's start before its end: an offset is counted on from the
-// one before it when both lie in one block of the index (the content of
-// "…, Jane Doe said" before the mention and the cue, not after them).
-func (c *cpIndex) spansAt(spans *[3]byteSpan) [3][2]int {
-	order := [3]int{0, 1, 2}
-	for i := 1; i < 3; i++ {
-		for j := i; j > 0 && spans[order[j]].start < spans[order[j-1]].start; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
-	var cps [3][2]int
-	for _, k := range order {
-		if s := spans[k]; s.start >= 0 {
-			cps[k] = [2]int{c.at(int(s.start)), c.at(int(s.end))}
-		}
-	}
-	return cps
 }

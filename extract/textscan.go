@@ -176,22 +176,19 @@ func runeCount(s string) int {
 }
 
 // collapseFields is strings.Join(strings.Fields(s), " ") in one pass that
-// copies each field whole. A field is read eight bytes at a time up to its
-// first byte that is no ASCII from '!' up (the lowest of badBytes8),
-// which alone is told: a byte from 0x80 up that can start no white space
+// copies whole runs of fields joined by single plain spaces already (most
+// of a text that is not collapsed is: a line break, a double space stand
+// between such runs). A field is read eight bytes at a time up to its
+// first byte that is no ASCII from '!' up (the lowest of badBytes8), which
+// alone is told: a byte from 0x80 up that can start no white space
 // (spaceLead) is no space, as the bytes of its rune are none (isCollapsed
 // reads them so too); a rune that can be one is decoded.
 func collapseFields(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; ; {
-		// the white space before a field
+		// the white space before a run
 		for i < len(s) {
-			n, space := 1, false
-			if c := s[i]; c < utf8.RuneSelf {
-				space = asciiSpace(c)
-			} else {
-				n, space = runeSpaceAt(s, i)
-			}
+			n, space := spaceAt(s, i)
 			if !space {
 				break
 			}
@@ -200,27 +197,18 @@ func collapseFields(s string) string {
 		if i >= len(s) {
 			break
 		}
-		// the field, up to the next white space
+		// the run: fields up to white space that is not one plain space
+		// before another field
 		j := i
-		for j < len(s) {
-			if j+8 <= len(s) {
-				bad := badBytes8(load64(s, j))
-				if bad == 0 {
-					j += 8
-					continue
-				}
-				j += bits.TrailingZeros64(bad) >> 3
-			}
-			n, space := 1, false
-			if c := s[j]; c < utf8.RuneSelf {
-				space = asciiSpace(c)
-			} else {
-				n, space = runeSpaceAt(s, j)
-			}
-			if space {
+		for {
+			j = fieldEnd(s, j)
+			if j+1 >= len(s) || s[j] != ' ' {
 				break
 			}
-			j += n
+			if c := s[j+1]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && isRuneSpace(s, j+1) {
+				break
+			}
+			j++
 		}
 		if len(b) > 0 {
 			b = append(b, ' ')
@@ -234,6 +222,41 @@ func collapseFields(s string) string {
 	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
+// fieldEnd returns the end of the field at s[j]: the first white space
+// from j on, or len(s).
+func fieldEnd(s string, j int) int {
+	for j < len(s) {
+		if j+8 <= len(s) {
+			bad := badBytes8(load64(s, j))
+			if bad == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(bad) >> 3
+		}
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			j++
+		} else if n, space := runeSpaceAt(s, j); space {
+			break
+		} else {
+			j += n
+		}
+	}
+	return j
+}
+
+// spaceAt returns the size of the byte or rune at s[i] as collapseFields
+// reads it, and whether it is white space (unicode.IsSpace).
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiSpace(c)
+	}
+	return runeSpaceAt(s, i)
+}
+
 // badBytes8 returns, for the 8 bytes x, a mask whose lowest bit is the high
 // bit of the first byte that is no ASCII from '!' up (a space, a
 // control byte, a byte from 0x80 up), or 0 when there is none (the bits
@@ -244,6 +267,13 @@ func badBytes8(x uint64) uint64 {
 
 // asciiSpace is unicode.IsSpace for an ASCII byte.
 func asciiSpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// isRuneSpace reports whether the rune at s[i], a byte from 0x80 up, is
+// white space, as runeSpaceAt reads it.
+func isRuneSpace(s string, i int) bool {
+	_, space := runeSpaceAt(s, i)
+	return space
+}
 
 // runeSpaceAt returns the size of the byte or rune at s[i], a byte from
 // 0x80 up, as collapseFields reads it, and whether it is white space.
