@@ -26,21 +26,29 @@ func spaces8(x uint64) (sp uint64, plain bool) {
 // isCollapsed reports whether collapse(s) == s: s holds no white space but
 // single plain spaces between other characters.
 func isCollapsed(s string) bool {
-	space := true // a space here would lead the string
+	prev := uint64(0x80) // 0x80 where the byte before i is a space (a space here would lead the string)
 	for i := 0; i < len(s); {
-		stop := len(s)
-		if i+8 <= len(s) {
-			if sp, ok := spaces8(load64(s, i)); ok {
-				// two spaces in a row, within the block or across its start
-				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
-					return false
-				}
-				space = sp>>63 != 0
-				i += 8
-				continue
+		// blocks of eight ASCII bytes from ' ' up: the only white space in
+		// them is the plain space (sp: the high bit of each), two of
+		// which may not follow each other, within the block or across
+		// its start
+		for ; i+8 <= len(s); i += 8 {
+			x := load64(s, i)
+			if (x|(x-ones64*0x20))&high64 != 0 {
+				break // a control byte or one from 0x80 up
 			}
-			stop = i + 8 // one byte or rune at a time to the end of the eight
+			sp := ^((x ^ ones64*' ') + ones64*0x7f) & high64
+			if sp&(sp<<8|prev) != 0 {
+				return false
+			}
+			prev = sp >> 56
 		}
+		if i >= len(s) {
+			break
+		}
+		// one byte or rune at a time to the end of the eight
+		stop := min(i+8, len(s))
+		space := prev != 0
 		for i < stop {
 			c := s[i]
 			if c < utf8.RuneSelf {
@@ -82,8 +90,12 @@ func isCollapsed(s string) bool {
 			space = false
 			i += n
 		}
+		prev = 0
+		if space {
+			prev = 0x80
+		}
 	}
-	return !space || s == ""
+	return prev == 0 || s == ""
 }
 
 // spaceLead reports whether a byte from 0x80 up can start a white space
