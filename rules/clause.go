@@ -474,6 +474,17 @@ type ListSet struct {
 	// seconds joins the lists' filters of their phrases' second words
 	// (List.seconds).
 	seconds [4]uint64
+	// byLen has, for the first words of the lists' phrases (the keys of
+	// first) of each length (modulo 16), the bits of their first bytes
+	// (modulo 32): Hits tells most words that start a phrase of some
+	// other list (the, in, of) by it, before it hashes them for firsts.
+	byLen [16]uint32
+}
+
+// mayFirst reports whether w may start a phrase of the set's lists, by
+// byLen: false only for a word none of whose length and first byte does.
+func (s *ListSet) mayFirst(w string) bool {
+	return len(w) == 0 || s.byLen[len(w)&15]&(1<<(w[0]&31)) != 0
 }
 
 // phraseBit returns the word and the bit of w in ListSet.firsts.
@@ -511,6 +522,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 				s.first[w] |= 1 << k
 				i, b := phraseBit(w)
 				s.firsts[i] |= b
+				if w != "" {
+					s.byLen[len(w)&15] |= 1 << (w[0] & 31)
+				}
 			}
 		}
 	}
@@ -585,7 +599,7 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 	// (a classified token has the bit classified, which the set's classes
 	// lack, so a token with none is unclassified or starts no entry), and
 	// their kind is read only then; a word's first-word filter is hashed
-	// only when it starts a phrase of some list.
+	// only when it starts a phrase of some list and byLen lets it through.
 	classes := s.classes
 	for i := range toks {
 		t := &toks[i]
@@ -603,7 +617,7 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 		for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
 			mask |= s.byClass[bits.TrailingZeros64(b)]
 		}
-		if c&classPhraseStart != 0 {
+		if c&classPhraseStart != 0 && s.mayFirst(t.Lower) {
 			if k, b := phraseBit(t.Lower); s.firsts[k]&b != 0 {
 				mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
 			}
