@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,5 +95,23 @@ func TestCollapseFieldsLikeJoin(t *testing.T) {
 		check("a" + w + "b")
 		check(w + " x " + w)
 		check(w + w + "\t")
+	}
+}
+
+// TestRowIDsLikeItoa compares the ids made in one array with the prefix
+// and strconv.Itoa, also when the array grows, and checks that the ids
+// made first stay as they were.
+func TestRowIDsLikeItoa(t *testing.T) {
+	for _, room := range []int{0, 3, 1000} {
+		ids := make(rowIDs, 0, room)
+		var got []string
+		for n := 1; n <= 300; n++ {
+			got = append(got, ids.next('r', n))
+		}
+		for i, id := range got {
+			if want := "r" + strconv.Itoa(i+1); id != want {
+				t.Fatalf("room %d: id %d = %q, want %q", room, i, id, want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -26,6 +27,8 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// the offsets of speakers and cues (at most four a record) in one
 	// array, not one allocation each
 	offs := make(offsets, 0, 4*len(sts))
+	// the rows' ids (r1, r2, …) in one array, not a string made for each
+	ids := make(rowIDs, 0, len(sts)*(1+len(strconv.Itoa(len(sts)))))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -84,7 +87,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
 			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}
-		r.ID = "r" + strconv.Itoa(i+1)
+		r.ID = ids.next('r', i+1)
 		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
@@ -106,6 +109,17 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 // maxKeptStatements bounds the statements whose array the scratch keeps
 // for the next document.
 const maxKeptStatements = 1 << 12
+
+// rowIDs holds the bytes of rows' ids, made in one array.
+type rowIDs []byte
+
+// next returns the id of prefix and n (r12), kept in ids (in its array
+// while it has room; the bytes of an id are never written again).
+func (ids *rowIDs) next(prefix byte, n int) string {
+	start := len(*ids)
+	*ids = strconv.AppendInt(append(*ids, prefix), int64(n), 10)
+	return unsafe.String(&(*ids)[start], len(*ids)-start)
+}
 
 // offsets holds ints that records point to, made in one array.
 type offsets []int
