@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -112,6 +113,24 @@ func TestRowIDsLikeItoa(t *testing.T) {
 			if want := "r" + strconv.Itoa(i+1); id != want {
 				t.Fatalf("room %d: id %d = %q, want %q", room, i, id, want)
 			}
+		}
+	}
+}
+
+// TestRuneCountRandom compares runeCount, which takes the ASCII bytes
+// before a block's first other byte at once, with utf8.RuneCountInString on
+// random runs of ASCII, multi-byte, four-byte and invalid bytes.
+func TestRuneCountRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 7))
+	pieces := []string{"a", "bc", "defghij", " ", "é", "“", "’", "—", "中", "😀", "\xff", "\xe2\x80", "\xc3", "\x80", "\u00a0"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(50) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
