@@ -52,7 +52,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		if at.ent != nil {
 			at.ent.said++
-			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+			if best := at.ent.bestTitle(); at.title == "" || best == at.title || containsWords(best, at.title) {
 				at.title = best // given at another mention, or fuller there
 			}
 		}
