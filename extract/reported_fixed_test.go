@@ -134,3 +134,41 @@ func TestRuneCountRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestInSentenceLikeCollapse compares the mention and cue of a statement's
+// row, taken as they are when they lie in its sentence's collapsed span,
+// with collapse, for every run of tokens of every sentence of the texts.
+func TestInSentenceLikeCollapse(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{Reported: true})
+	n, kept := 0, 0
+	for f, text := range fixedTexts(t) {
+		a := x.analyze(x.Clean(text), "")
+		for si := range a.sents {
+			toks := a.toks(si)
+			for _, q := range []int{0, len(toks) / 2, len(toks) - 1} {
+				ss, _ := sentenceSpan(toks, q)
+				plain := isCollapsed(a.view[ss.start:ss.end])
+				for i := range toks {
+					for j := i; j < len(toks) && j < i+8; j++ {
+						start, end := toks[i].Start, toks[j].End
+						got, want := inSentence(a.view, start, end, ss, plain), collapse(a.view[start:end])
+						if got != want {
+							t.Fatalf("%s: sentence %d, tokens %d to %d: %q, collapse gives %q", f, si, i, j, got, want)
+						}
+						n++
+						if plain && start >= ss.start && end <= ss.end {
+							kept++
+						}
+					}
+				}
+			}
+		}
+	}
+	if kept == 0 || kept == n {
+		t.Errorf("%d runs, %d taken as they are: both paths not tested", n, kept)
+	}
+}

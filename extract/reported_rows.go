@@ -80,11 +80,11 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			if c, ok := at.m.Captures["mention"]; ok && c.Len() > 0 {
 				s = c
 			}
-			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
+			r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
 			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 		}
 		if c, ok := at.m.Captures["cue"]; ok && c.Len() > 0 {
-			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
+			r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
 			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}
 		r.ID = ids.next('r', i+1)
@@ -104,6 +104,17 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 	}
 	return merged
+}
+
+// inSentence returns view[start:end], a run of tokens, collapsed: as it is
+// when it lies in the sentence span ss whose bytes are collapsed already
+// (plain; a run of its tokens starts and ends with no space, as the
+// statement's content does), else by collapse.
+func inSentence(view string, start, end int32, ss byteSpan, plain bool) string {
+	if plain && start >= ss.start && end <= ss.end {
+		return view[start:end]
+	}
+	return collapse(view[start:end])
 }
 
 // maxKeptStatements bounds the statements whose array the scratch keeps
