@@ -42,10 +42,16 @@ func (es *entities) rebuildLatest() {
 // for each head, the indexes of the mentions whose entity has a title with
 // that head, in order. The lists share one array, sized by a first pass:
 // grown by append, they made three times their size in garbage, late in
-// the document when its heap is at its largest.
-func headIndex(mentions []nameMention, prep func(string) bool) map[string][]int {
-	memo := map[*entity][]string{}
-	count := map[string]int{}
+// the document when its heap is at its largest. The maps are sized by
+// ents, the document's entities, and their titles (grown entry by entry,
+// they cost a third of the index).
+func headIndex(mentions []nameMention, ents []*entity, prep func(string) bool) map[string][]int {
+	titles := 0
+	for _, e := range ents {
+		titles += len(e.titles)
+	}
+	memo := make(map[*entity][]string, len(ents))
+	count := make(map[string]int, titles)
 	total := 0
 	for _, m := range mentions {
 		for _, h := range titleHeads(memo, m.ent, prep) {

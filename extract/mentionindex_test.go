@@ -96,7 +96,7 @@ func TestHeadIndex(t *testing.T) {
 			want[h] = append(want[h], i)
 		}
 	}
-	got := headIndex(ms, isOf)
+	got := headIndex(ms, nil, isOf)
 	if len(got) != len(want) {
 		t.Fatalf("headIndex: %v, want %v", got, want)
 	}
@@ -105,8 +105,8 @@ func TestHeadIndex(t *testing.T) {
 			t.Errorf("headIndex[%q] = %v, want %v", h, got[h], w)
 		}
 	}
-	if len(headIndex(nil, isOf)) != 0 {
-		t.Errorf("headIndex(nil, isOf) not empty")
+	if len(headIndex(nil, nil, isOf)) != 0 {
+		t.Errorf("headIndex(nil, nil, isOf) not empty")
 	}
 }
 
@@ -122,7 +122,7 @@ func TestHolding(t *testing.T) {
 	for i, e := range order {
 		es.mentions = append(es.mentions, nameMention{start: 10 * i, ent: e})
 	}
-	es.byHead = headIndex(es.mentions, isOf)
+	es.byHead = headIndex(es.mentions, es.list, isOf)
 	scan := func(idx []int, k int, mods []string) *entity {
 		for j := k - 1; j >= 0; j-- {
 			if c := es.mentions[idx[j]].ent; titleHolds(c, mods) {

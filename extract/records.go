@@ -82,10 +82,14 @@ func (c *cpIndex) at(off int) int {
 	if c.ascii {
 		return off
 	}
-	if c.upTo(off / cpBlock); len(c.pos) == 0 {
+	k := off / cpBlock
+	if len(c.pos) <= k {
+		c.upTo(k) // (a call only when the checkpoints stop short of off)
+	}
+	if len(c.pos) == 0 {
 		return off
 	}
-	k := min(off/cpBlock, len(c.pos)-1)
+	k = min(k, len(c.pos)-1)
 	for k > 0 && c.pos[k] > off {
 		k--
 	}
@@ -105,16 +109,7 @@ func collapse(s string) string {
 	if isCollapsed(s) {
 		return s // what Join(Fields(s)) would copy
 	}
-	// strings.Join(strings.Fields(s), " "), without the slice of fields
-	var b strings.Builder
-	b.Grow(len(s))
-	for w := range strings.FieldsSeq(s) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
+	return collapseFields(s)
 }
 
 // Output bounds: the rows of a document take at most outputPerByte bytes
@@ -520,7 +515,7 @@ func sentenceCollapsed(view string, s byteSpan, cut uint8) (string, bool) {
 	t := view[s.start:s.end]
 	done := isCollapsed(t)
 	if !done {
-		t = collapse(t)
+		t = collapseFields(t)
 	}
 	if cut&cutBefore != 0 {
 		t = "… " + t

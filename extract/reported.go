@@ -48,7 +48,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			continue
 		}
 		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(toks) {
+		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
 			continue
 		}
 		w := a.window(si)
@@ -79,7 +79,7 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, st, quoteCues) && !mostlyQuoted(toks, st) && !inTypewriterQuote(a.view, toks, st, marks) && !x.labelSpeaker(labels, toks, st) {
+			if st.content.Len() > 0 && !x.quotesCue(a, &st, quoteCues) && !mostlyQuoted(toks, &st) && !inTypewriterQuote(a.view, toks, &st, marks) && !x.labelSpeaker(labels, toks, &st) {
 				out = append(out, st)
 			}
 			pos = max(st.content.End, pos+1)
@@ -200,7 +200,7 @@ func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
 // paragraph's start). Such a statement is the quoted speaker's words (The
 // council said the bridge would close, Jane Doe said — in such marks), not
 // one of the article.
-func inTypewriterQuote(text string, toks []rules.Token, st statement, ix *typewriterIndex) bool {
+func inTypewriterQuote(text string, toks []rules.Token, st *statement, ix *typewriterIndex) bool {
 	if ix == nil {
 		return false
 	}
@@ -242,7 +242,7 @@ const listSpeakerLabels = "speaker_labels"
 // labelSpeaker reports whether the speaker phrase of statement st is a word
 // of l, the speaker_labels list, after determiners if any (The Latest: the
 // bridge will close): such a statement has no speaker and is no statement.
-func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st statement) bool {
+func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statement) bool {
 	if l == nil || !st.m.HasSpkr {
 		return false
 	}
@@ -259,7 +259,7 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st statement
 // marks than inside: the paraphrase around a quotation with its cue after
 // it (In particular, they discussed the “possibility of …,” he said),
 // which the quotation's own row reports.
-func mostlyQuoted(toks []rules.Token, st statement) bool {
+func mostlyQuoted(toks []rules.Token, st *statement) bool {
 	c := st.content
 	cue, ok := st.m.Captures.Get("cue")
 	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
@@ -541,7 +541,7 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 // quotesCue reports whether the cue of statement st attributes a quotation
 // outside its content: “…,” Trump told CNN’s Jake Tapper reports no
 // statement “CNN’s Jake Tapper”.
-func (x *Extractor) quotesCue(a *analysis, st statement, cues []quoteCue) bool {
+func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool {
 	c, ok := st.m.Captures.Get("cue")
 	if !ok || c.Len() == 0 || len(cues) == 0 {
 		return false
@@ -636,13 +636,36 @@ type gates struct {
 // false when each lacks a punctuation mark that it needs (the colon of
 // SPEAKER : CLAUSE), told from the tokens without the window that
 // NeedsHold would make and summarise for it.
-func (g *gates) alwaysMay(toks []rules.Token) bool {
+func (g *gates) alwaysMay(view string, toks []rules.Token) bool {
 	if len(g.alwaysPunct) == 0 {
+		return false
+	}
+	if len(toks) > 0 && !g.marksMayOccur(view[toks[0].Start:toks[len(toks)-1].End]) {
 		return false
 	}
 	have := rules.PunctOf(toks)
 	for _, want := range g.alwaysPunct {
 		if have.Holds(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// marksMayOccur reports whether each mark of some set of alwaysPunct is
+// a byte of text, the bytes of a sentence: a mark's token is its byte of
+// the text (its Text is the view's), so a set with a mark that is no byte
+// of the sentence is one its tokens lack — told by a search of the bytes
+// (strings.IndexByte), without a pass over the tokens.
+func (g *gates) marksMayOccur(text string) bool {
+	for _, want := range g.alwaysPunct {
+		all := true
+		for half, w := range want {
+			for ; w != 0 && all; w &= w - 1 {
+				all = strings.IndexByte(text, byte(half<<6|bits.TrailingZeros64(w))) >= 0
+			}
+		}
+		if all {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -26,6 +27,8 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	// the offsets of speakers and cues (at most four a record) in one
 	// array, not one allocation each
 	offs := make(offsets, 0, 4*len(sts))
+	// the rows' ids (r1, r2, …) in one array, not a string made for each
+	ids := make(rowIDs, 0, len(sts)*(1+len(strconv.Itoa(len(sts)))))
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -49,7 +52,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		}
 		if at.ent != nil {
 			at.ent.said++
-			if best := at.ent.bestTitle(); at.title == "" || containsWords(best, at.title) {
+			if best := at.ent.bestTitle(); at.title == "" || best == at.title || containsWords(best, at.title) {
 				at.title = best // given at another mention, or fuller there
 			}
 		}
@@ -77,14 +80,14 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 			if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
 				s = c
 			}
-			r.Mention = collapse(a.view[toks[s.Start].Start:toks[s.End-1].End])
+			r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
 			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 		}
 		if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
-			r.Cue = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End])
+			r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
 			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 		}
-		r.ID = "r" + strconv.Itoa(i+1)
+		r.ID = ids.next('r', i+1)
 		r.Start, r.End = cp.at(bs), cp.at(be)
 		out = append(out, r)
 	}
@@ -103,9 +106,31 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	return merged
 }
 
+// inSentence returns view[start:end], a run of tokens, collapsed: as it is
+// when it lies in the sentence span ss whose bytes are collapsed already
+// (plain; a run of its tokens starts and ends with no space, as the
+// statement's content does), else by collapse.
+func inSentence(view string, start, end int32, ss byteSpan, plain bool) string {
+	if plain && start >= ss.start && end <= ss.end {
+		return view[start:end]
+	}
+	return collapse(view[start:end])
+}
+
 // maxKeptStatements bounds the statements whose array the scratch keeps
 // for the next document.
 const maxKeptStatements = 1 << 12
+
+// rowIDs holds the bytes of rows' ids, made in one array.
+type rowIDs []byte
+
+// next returns the id of prefix and n (r12), kept in ids (in its array
+// while it has room; the bytes of an id are never written again).
+func (ids *rowIDs) next(prefix byte, n int) string {
+	start := len(*ids)
+	*ids = strconv.AppendInt(append(*ids, prefix), int64(n), 10)
+	return unsafe.String(&(*ids)[start], len(*ids)-start)
+}
 
 // offsets holds ints that records point to, made in one array.
 type offsets []int

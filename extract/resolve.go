@@ -612,7 +612,7 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
-		es.byHead = headIndex(es.mentions, x.rules.Lists[rules.ListSpeakerPreps].Has)
+		es.byHead = headIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
 	}
 	idx := es.byHead[head]
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Eight-byte scans of the text that records copy and measure (the quotes,
@@ -25,21 +26,29 @@ func spaces8(x uint64) (sp uint64, plain bool) {
 // isCollapsed reports whether collapse(s) == s: s holds no white space but
 // single plain spaces between other characters.
 func isCollapsed(s string) bool {
-	space := true // a space here would lead the string
+	prev := uint64(0x80) // 0x80 where the byte before i is a space (a space here would lead the string)
 	for i := 0; i < len(s); {
-		stop := len(s)
-		if i+8 <= len(s) {
-			if sp, ok := spaces8(load64(s, i)); ok {
-				// two spaces in a row, within the block or across its start
-				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
-					return false
-				}
-				space = sp>>63 != 0
-				i += 8
-				continue
+		// blocks of eight ASCII bytes from ' ' up: the only white space in
+		// them is the plain space (sp: the high bit of each), two of
+		// which may not follow each other, within the block or across
+		// its start
+		for ; i+8 <= len(s); i += 8 {
+			x := load64(s, i)
+			if (x|(x-ones64*0x20))&high64 != 0 {
+				break // a control byte or one from 0x80 up
 			}
-			stop = i + 8 // one byte or rune at a time to the end of the eight
+			sp := ^((x ^ ones64*' ') + ones64*0x7f) & high64
+			if sp&(sp<<8|prev) != 0 {
+				return false
+			}
+			prev = sp >> 56
 		}
+		if i >= len(s) {
+			break
+		}
+		// one byte or rune at a time to the end of the eight
+		stop := min(i+8, len(s))
+		space := prev != 0
 		for i < stop {
 			c := s[i]
 			if c < utf8.RuneSelf {
@@ -81,8 +90,12 @@ func isCollapsed(s string) bool {
 			space = false
 			i += n
 		}
+		prev = 0
+		if space {
+			prev = 0x80
+		}
 	}
-	return !space || s == ""
+	return prev == 0 || s == ""
 }
 
 // spaceLead reports whether a byte from 0x80 up can start a white space
@@ -138,8 +151,10 @@ func wordCount(s string, limit int) int {
 }
 
 // runeCount is utf8.RuneCountInString(s) (an invalid byte counts one),
-// eight ASCII bytes at a time: the rows' and the statements' code-point
-// offsets are counted over the whole text of a document.
+// eight ASCII bytes at a time, and the ASCII bytes of a block before its
+// first other byte at once (not one at a time, the block tried again after
+// each): the rows' and the statements' code-point offsets are counted over
+// the whole text of a document.
 func runeCount(s string) int {
 	n, i := 0, 0
 	for i < len(s) {
@@ -150,6 +165,9 @@ func runeCount(s string) int {
 			if x&high64 == 0 {
 				n, i = n+8, i+8
 				continue
+			}
+			if k := bits.TrailingZeros64(x&high64) >> 3; k > 0 {
+				n, i = n+k, i+k // the ASCII bytes before the first other one
 			}
 		}
 		if s[i] < utf8.RuneSelf {
@@ -172,4 +190,114 @@ func runeCount(s string) int {
 		n, i = n+1, i+size
 	}
 	return n
+}
+
+// collapseFields is strings.Join(strings.Fields(s), " ") in one pass that
+// copies whole runs of fields joined by single plain spaces already (most
+// of a text that is not collapsed is: a line break, a double space stand
+// between such runs). A field is read eight bytes at a time up to its
+// first byte that is no ASCII from '!' up (the lowest of badBytes8), which
+// alone is told: a byte from 0x80 up that can start no white space
+// (spaceLead) is no space, as the bytes of its rune are none (isCollapsed
+// reads them so too); a rune that can be one is decoded.
+func collapseFields(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; ; {
+		// the white space before a run
+		for i < len(s) {
+			n, space := spaceAt(s, i)
+			if !space {
+				break
+			}
+			i += n
+		}
+		if i >= len(s) {
+			break
+		}
+		// the run: fields up to white space that is not one plain space
+		// before another field
+		j := i
+		for {
+			j = fieldEnd(s, j)
+			if j+1 >= len(s) || s[j] != ' ' {
+				break
+			}
+			if c := s[j+1]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && isRuneSpace(s, j+1) {
+				break
+			}
+			j++
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[i:j]...)
+		i = j
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is not written again
+}
+
+// fieldEnd returns the end of the field at s[j]: the first white space
+// from j on, or len(s).
+func fieldEnd(s string, j int) int {
+	for j < len(s) {
+		if j+8 <= len(s) {
+			bad := badBytes8(load64(s, j))
+			if bad == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(bad) >> 3
+		}
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			j++
+		} else if n, space := runeSpaceAt(s, j); space {
+			break
+		} else {
+			j += n
+		}
+	}
+	return j
+}
+
+// spaceAt returns the size of the byte or rune at s[i] as collapseFields
+// reads it, and whether it is white space (unicode.IsSpace).
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiSpace(c)
+	}
+	return runeSpaceAt(s, i)
+}
+
+// badBytes8 returns, for the 8 bytes x, a mask whose lowest bit is the high
+// bit of the first byte that is no ASCII from '!' up (a space, a
+// control byte, a byte from 0x80 up), or 0 when there is none (the bits
+// above it may be set by a borrow).
+func badBytes8(x uint64) uint64 {
+	return (x | (x - ones64*0x21)) & high64
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
+
+// isRuneSpace reports whether the rune at s[i], a byte from 0x80 up, is
+// white space, as runeSpaceAt reads it.
+func isRuneSpace(s string, i int) bool {
+	_, space := runeSpaceAt(s, i)
+	return space
+}
+
+// runeSpaceAt returns the size of the byte or rune at s[i], a byte from
+// 0x80 up, as collapseFields reads it, and whether it is white space.
+func runeSpaceAt(s string, i int) (int, bool) {
+	if !spaceLead(s[i]) {
+		return 1, false
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, unicode.IsSpace(r)
 }

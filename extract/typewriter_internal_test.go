@@ -53,7 +53,7 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 		ix := x.typewriterMarks(text)
 		for end := 0; end <= len(text); end++ {
 			tok[0].Start = int32(end)
-			if got, want := inTypewriterQuote(text, tok, st, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
+			if got, want := inTypewriterQuote(text, tok, &st, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
 				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
 			}
 		}
