@@ -28,17 +28,27 @@ func (rs *Ruleset) SpeakersAtInto(toks []Token, i int, buf []SpeakerPhrase) []Sp
 // descriptor's scan; false means only that the full parse must tell (a
 // capitalised word after a determiner, a cue verb in the scan, …).
 // TestNoSpeakerAt checks it against speakersAt.
+//
+// The end of the tokens, a token that is no word and a possessive ending
+// are told at once, as speakersAt's first test tells them (a window's
+// rules ask at every punctuation mark and ’s too).
 func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
-	if i < 0 || i >= len(toks) {
+	if i < 0 {
 		return false
+	}
+	if i >= len(toks) {
+		return true
 	}
 	t := &toks[i]
 	if t.Kind != Word {
-		return false
+		return true
 	}
 	b := &rs.speakerBits
 	c := rs.cls(t)
-	if c&b.pronouns != 0 || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
+	if rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
+		return true // (a phrase never starts at ’s)
+	}
+	if c&b.pronouns != 0 {
 		return false
 	}
 	j := i
