@@ -57,6 +57,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	}
 	// the run of name and title words ends at j at once (the cases of
 	// speakersAt's loop that need a word before j cannot hold)
+	lower := false // a lower-case word at j: titleAhead(toks, j) may start the run
 	if j < len(toks) {
 		u := &toks[j]
 		cu := rs.cls(u)
@@ -65,33 +66,37 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 		// sentence (anything else may be a name: the full parse tells)
 		nameless := cu&(b.notNames|b.pronouns) != 0 && cu&b.firstNames == 0 || u.First && cu&b.openers != 0
 		if u.Kind == Word && (u.Cap && (j > i || !nameless) ||
-			cu&(b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns) != 0 ||
-			!u.Cap && rs.titleAhead(toks, j)) {
+			cu&(b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns) != 0) {
 			return false
 		}
+		lower = u.Kind == Word && !u.Cap
 	}
 	// descriptor(toks, i, j, -1) finds no head: its scan, stopping where
-	// it stops (or later, which only makes the answer false more often)
+	// it stops (or later, which only makes the answer false more often).
+	// Where it stops, titleAhead(toks, j) is asked only if it can hold: a
+	// title in its reach is a head, which the scan meets first, unless it
+	// stands at or after the stop, past a stop word that does not stop
+	// titleAhead (or is a possessive the scan skipped)
+	skipped := false
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		u := &toks[k]
 		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, u) {
+			skipped = true
 			continue
 		}
 		if u.Kind != Word {
-			return true
+			return !(lower && skipped && rs.titleAhead(toks, j))
 		}
 		c := rs.cls(u)
-		if c&b.pronouns != 0 || k > j && c&b.determiners != 0 {
-			return true
+		if c&b.pronouns != 0 || k > j && c&b.determiners != 0 ||
+			c&(b.titles|b.personNouns|classTitleSuffix) == 0 && (c&b.aux != 0 || c&b.notNames != 0 && !u.Cap) {
+			return !(lower && (skipped || k-j <= 3 && c&(b.cueVerbs|b.notNames|b.determiners) == 0) && rs.titleAhead(toks, j))
 		}
 		if c&(b.titles|b.personNouns|classTitleSuffix) != 0 {
 			return false // a head: the descriptor may hold
 		}
-		if c&b.aux != 0 || c&b.notNames != 0 && !u.Cap {
-			return true
-		}
 	}
-	return true
+	return !(lower && skipped && rs.titleAhead(toks, j))
 }
 
 // inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
