@@ -12,26 +12,17 @@ import (
 // the descriptor's scan (at the start, for every lower-case word): the
 // slow path that TestNoSpeakerAtLikeRef compares it with.
 func (rs *Ruleset) noSpeakerAtRef(toks []Token, i int) bool {
-	if i < 0 {
+	switch {
+	case i < 0:
 		return false
-	}
-	if i >= len(toks) {
+	case i >= len(toks) || toks[i].Kind != Word || rs.isPossessive(&toks[i]):
 		return true
-	}
-	t := &toks[i]
-	if t.Kind != Word {
-		return true
+	case rs.InList(rs.speakerLists.pronouns, &toks[i]):
+		return false
 	}
 	b := &rs.speakerBits
-	c := rs.cls(t)
-	if rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
-		return true
-	}
-	if c&b.pronouns != 0 {
-		return false
-	}
 	j := i
-	if c&b.determiners != 0 {
+	if rs.InList(rs.speakerLists.determiners, &toks[i]) {
 		j++
 	}
 	if j < len(toks) {
