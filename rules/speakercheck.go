@@ -28,17 +28,27 @@ func (rs *Ruleset) SpeakersAtInto(toks []Token, i int, buf []SpeakerPhrase) []Sp
 // descriptor's scan; false means only that the full parse must tell (a
 // capitalised word after a determiner, a cue verb in the scan, …).
 // TestNoSpeakerAt checks it against speakersAt.
+//
+// The end of the tokens, a token that is no word and a possessive ending
+// are told at once, as speakersAt's first test tells them (a window's
+// rules ask at every punctuation mark and ’s too).
 func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
-	if i < 0 || i >= len(toks) {
+	if i < 0 {
 		return false
+	}
+	if i >= len(toks) {
+		return true
 	}
 	t := &toks[i]
 	if t.Kind != Word {
-		return false
+		return true
 	}
 	b := &rs.speakerBits
 	c := rs.cls(t)
-	if c&b.pronouns != 0 || rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
+	if rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, t) {
+		return true // (a phrase never starts at ’s)
+	}
+	if c&b.pronouns != 0 {
 		return false
 	}
 	j := i
@@ -47,6 +57,7 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	}
 	// the run of name and title words ends at j at once (the cases of
 	// speakersAt's loop that need a word before j cannot hold)
+	lower := false // a lower-case word at j: titleAhead(toks, j) may start the run
 	if j < len(toks) {
 		u := &toks[j]
 		cu := rs.cls(u)
@@ -55,33 +66,37 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 		// sentence (anything else may be a name: the full parse tells)
 		nameless := cu&(b.notNames|b.pronouns) != 0 && cu&b.firstNames == 0 || u.First && cu&b.openers != 0
 		if u.Kind == Word && (u.Cap && (j > i || !nameless) ||
-			cu&(b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns) != 0 ||
-			!u.Cap && rs.titleAhead(toks, j)) {
+			cu&(b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns) != 0) {
 			return false
 		}
+		lower = u.Kind == Word && !u.Cap
 	}
 	// descriptor(toks, i, j, -1) finds no head: its scan, stopping where
-	// it stops (or later, which only makes the answer false more often)
+	// it stops (or later, which only makes the answer false more often).
+	// Where it stops, titleAhead(toks, j) is asked only if it can hold: a
+	// title in its reach is a head, which the scan meets first, unless it
+	// stands at or after the stop, past a stop word that does not stop
+	// titleAhead (or is a possessive the scan skipped)
+	skipped := false
 	for k := j; k < len(toks) && k-j < 7; k++ {
 		u := &toks[k]
 		if k > j && rs.inBit(rs.speakerLists.possessives, rs.speakerBits.possessives, u) {
+			skipped = true
 			continue
 		}
 		if u.Kind != Word {
-			return true
+			return !(lower && skipped && rs.titleAhead(toks, j))
 		}
 		c := rs.cls(u)
-		if c&b.pronouns != 0 || k > j && c&b.determiners != 0 {
-			return true
+		if c&b.pronouns != 0 || k > j && c&b.determiners != 0 ||
+			c&(b.titles|b.personNouns|classTitleSuffix) == 0 && (c&b.aux != 0 || c&b.notNames != 0 && !u.Cap) {
+			return !(lower && (skipped || k-j <= 3 && c&(b.cueVerbs|b.notNames|b.determiners) == 0) && rs.titleAhead(toks, j))
 		}
 		if c&(b.titles|b.personNouns|classTitleSuffix) != 0 {
 			return false // a head: the descriptor may hold
 		}
-		if c&b.aux != 0 || c&b.notNames != 0 && !u.Cap {
-			return true
-		}
 	}
-	return true
+	return !(lower && skipped && rs.titleAhead(toks, j))
 }
 
 // inBit is rs.InList(l, t) for a list of speakerLists whose class bit is

@@ -94,10 +94,10 @@ func (w *Window) Tokens() []Token { return w.toks }
 
 // Speakers returns SpeakersAt(toks, pos), computed once per position.
 func (w *Window) Speakers(pos int) []SpeakerPhrase {
-	if pos < 0 || pos > len(w.toks) {
-		return w.rs.SpeakersAt(w.toks, pos)
-	}
-	if len(w.spk) == 0 {
+	if uint(pos) >= uint(len(w.spk)) { // (the memo not made yet, or pos outside it)
+		if pos < 0 || pos > len(w.toks) {
+			return w.rs.SpeakersAt(w.toks, pos)
+		}
 		if n := len(w.toks) + 1; cap(w.spk) >= n {
 			w.spk = w.spk[:n] // cleared by Reset
 		} else {
@@ -106,7 +106,10 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	}
 	m := &w.spk[pos]
 	if !m.done {
-		m.phrases, m.done = w.phrasesInto(pos), true
+		m.done = true
+		if !w.rs.noSpeakerAt(w.toks, pos) { // (most positions: told before the array is looked at)
+			m.phrases = w.parseInto(pos)
+		}
 	}
 	return m.phrases
 }
@@ -117,16 +120,9 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 // appositives, then copied in).
 const minPhrasesRoom = 8
 
-// phrasesInto parses the speaker phrases at pos into the window's array of
-// phrases, and returns them, their capacity cut to their length.
-func (w *Window) phrasesInto(pos int) []SpeakerPhrase {
-	if w.rs.noSpeakerAt(w.toks, pos) {
-		return nil // (most positions: told before the array is looked at)
-	}
-	return w.parseInto(pos)
-}
-
-// parseInto is phrasesInto less its test of noSpeakerAt.
+// parseInto parses the speaker phrases at pos into the window's array of
+// phrases, and returns them, their capacity cut to their length (Speakers
+// less its memo and its test of noSpeakerAt).
 func (w *Window) parseInto(pos int) []SpeakerPhrase {
 	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
 		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
@@ -146,7 +142,7 @@ func (w *Window) parseInto(pos int) []SpeakerPhrase {
 }
 
 // phrasesAt returns Speakers(pos), reading the memo straight and filling
-// a position not yet computed without Speakers' and phrasesInto's calls:
+// a position not yet computed without Speakers' call:
 // the phrases are asked for at every start of every rule, and by every
 // SPEAKER item.
 func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
