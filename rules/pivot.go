@@ -396,7 +396,9 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
 			continue // not the one punctuation mark of before
 		}
-		if n.cues[k] > s+maxSpeakerSpan+pv.off || !pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s) {
+		// (the one mark of pv.punct, told above, is what endsAt and its
+		// filter would tell)
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || pv.punct == "" && (!pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s)) {
 			continue
 		}
 		for _, sp := range m.phrasesAt(s) {
