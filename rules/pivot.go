@@ -80,6 +80,19 @@ func endFilterOf(atoms []*item) endFilter {
 	return f
 }
 
+// words reports whether f lets through words only, told by their classes
+// (f.lists, in a window of rs) and the firstBit of their lower-case form
+// (f.lasts): mayEndAt(rs, t) is then mayEndWord(t).
+func (f *endFilter) words(rs *Ruleset) bool {
+	return !f.any && f.puncts == 0 && !f.dash && !f.quote && (f.lists == 0 || rs == f.owner)
+}
+
+// mayEndWord is mayEndAt for a filter of words only (words), small
+// enough to inline in the pivot's loop over positions.
+func (f *endFilter) mayEndWord(t *Token) bool {
+	return f.lists != 0 && (t.class == 0 || t.class&f.lists != 0) || f.lasts&firstBit(t.Lower) != 0
+}
+
 // mayEndAt reports whether one of the atoms of f may end at token t of a
 // window of rs: false only when endsAt says false for the position after t.
 func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
@@ -336,6 +349,20 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		// tried for: the positions that the cue before tried are not tried
 		// again (the cues are sorted)
 		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
+		if f.words(rs) {
+			// a filter of words only (a list's classes, literals' last
+			// words: mention:@relative_pronouns, and | but) told inline,
+			// not by a call at every position
+			for _, c := range n.cues {
+				for s := c; s >= max(c-pv.off, low); s-- {
+					if f.mayEndWord(&toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+						return true
+					}
+				}
+				low = max(low, c+1)
+			}
+			return false
+		}
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, low); s-- {
 				if at&(1<<((s-1)&63)) != 0 && f.mayEndAt(rs, &toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
@@ -369,7 +396,9 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
 			continue // not the one punctuation mark of before
 		}
-		if n.cues[k] > s+maxSpeakerSpan+pv.off || !pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s) {
+		// (the one mark of pv.punct, told above, is what endsAt and its
+		// filter would tell)
+		if n.cues[k] > s+maxSpeakerSpan+pv.off || pv.punct == "" && (!pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s)) {
 			continue
 		}
 		for _, sp := range m.phrasesAt(s) {

@@ -136,3 +136,49 @@ func TestPunctStartsLikeScan(t *testing.T) {
 		}
 	}
 }
+
+// TestMayEndWordLikeMayEndAt checks the inline test of a filter of words
+// only (endFilter.words, mayEndWord) against mayEndAt: for the pivot of
+// every default rule of reported speech whose filter is of words only, on
+// every token of random sentences, classified and not.
+func TestMayEndWordLikeMayEndAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"said", "and", "but", "when", "who", "which", "that", "the", "Smith", "as", "an", "be",
+		",", ".", ":", "–", "Q:quote", "according", "to", "has", "whose", "said", "bought"}
+	var filters []*endFilter
+	for _, r := range rs.Attribution {
+		if pv := r.CueReach().pivot; r.Reported() && pv != nil && pv.mayEnd.words(rs) {
+			filters = append(filters, &pv.mayEnd)
+		}
+	}
+	if len(filters) < 2 {
+		t.Fatalf("%d pivots with a filter of words only: want the default rules' relative and and | but", len(filters))
+	}
+	rng, held, told := rand.New(rand.NewSource(9)), 0, 0
+	for n := 0; n < 400; n++ {
+		toks, parts := randomSentence(rs, rng, words, 1+rng.Intn(20))
+		if n%2 == 1 {
+			for i := range toks {
+				toks[i].class = 0 // not classified: every word may be a list's
+			}
+		}
+		for _, f := range filters {
+			for i := range toks {
+				want := f.mayEndAt(rs, &toks[i])
+				if got := f.mayEndWord(&toks[i]); got != want {
+					t.Fatalf("%v token %d: mayEndWord %v, mayEndAt %v", parts, i, got, want)
+				}
+				told++
+				if want {
+					held++
+				}
+			}
+		}
+	}
+	if held == 0 || held == told {
+		t.Fatalf("%d of %d tokens let through: want some of both", held, told)
+	}
+}
