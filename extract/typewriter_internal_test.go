@@ -42,7 +42,7 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	}
 	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
-	st := statement{attrib: attrib{m: &rules.Match{}}}
+	st := statement{}
 	tok := []rules.Token{{}}
 	for n := 0; n < 2000; n++ {
 		var b strings.Builder
