@@ -44,8 +44,9 @@ func (x *Extractor) report(a *analysis) []statement {
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	var hits []cueHit
 	var cues cueScratch
+	hits, buf := a.reportBufs()
+	cues.buf = buf
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -92,6 +93,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	for i := range out {
 		out[i].m = &out[i].match // (out grows no more)
 	}
+	a.keepReportBufs(hits, cues.buf)
 	return out
 }
 
