@@ -37,16 +37,15 @@ func (x *Extractor) report(a *analysis) []statement {
 	if len(g.rules) == 0 {
 		return nil
 	}
-	quoteCues := x.quoteCues(a)
-	marks := x.typewriterMarks(a.view)
+	rs := a.reportScratch()
+	quoteCues := x.quoteCues(a, rs.quoteCues)
+	marks := x.typewriterMarks(a.view, &rs.typewriter)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	var cues cueScratch
-	hits, buf := a.reportBufs()
-	cues.buf = buf
+	hits, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -93,7 +92,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	for i := range out {
 		out[i].m = &out[i].match // (out grows no more)
 	}
-	a.keepReportBufs(hits, cues.buf)
+	rs.keep(hits, cues.buf, quoteCues)
 	return out
 }
 
@@ -128,119 +127,6 @@ func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
 		return trimContent(toks, start, end-1)
 	}
 	return end
-}
-
-// listTypewriterQuotes names the list of quotation marks that the quote
-// scanner does not pair (the typewriter quotes of two apostrophes of some
-// news archives); the list is optional.
-const listTypewriterQuotes = "typewriter_quotes"
-
-// typewriterIndex is where the marks of the typewriter_quotes list stand
-// in a document, found once so that the test of each statement costs a
-// binary search, not a scan of its paragraph (a document of one long line
-// with many statements stays linear).
-type typewriterIndex struct {
-	// breaks are the offsets of the document's line breaks
-	breaks []int
-	// marks holds, per mark that occurs, its occurrences: counted holds
-	// those a scan from the left counts (not overlapping, as strings.Count),
-	// at all the offsets where the mark starts (as strings.LastIndex finds)
-	marks []typewriterMark
-}
-
-// typewriterMark is the occurrences of one mark, of size bytes, in a
-// document.
-type typewriterMark struct {
-	size        int
-	counted, at []int
-}
-
-// typewriterMarks indexes the marks of the typewriter_quotes list that
-// occur in text; nil when none does (most documents: then no statement is
-// looked at).
-func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
-	l := x.rules.Lists[listTypewriterQuotes]
-	if l == nil {
-		return nil
-	}
-	var ix typewriterIndex
-	for _, m := range l.Entries {
-		if m == "" || !strings.Contains(text, m) {
-			continue
-		}
-		// counted is strings.Count's occurrences; at holds as many or more
-		// (overlapping ones: three marks of one byte hold two of two), in
-		// one array with room for both unless there are
-		n := strings.Count(text, m)
-		buf := make([]int, 2*n)
-		tm := typewriterMark{size: len(m), counted: buf[:0:n], at: buf[n:n]}
-		for k := 0; ; {
-			i := strings.Index(text[k:], m)
-			if i < 0 {
-				break
-			}
-			tm.at = append(tm.at, k+i)
-			if n := len(tm.counted); n == 0 || k+i >= tm.counted[n-1]+len(m) {
-				tm.counted = append(tm.counted, k+i)
-			}
-			k += i + 1
-		}
-		ix.marks = append(ix.marks, tm)
-	}
-	if len(ix.marks) == 0 {
-		return nil
-	}
-	ix.breaks = make([]int, 0, strings.Count(text, "\n"))
-	for k := 0; ; {
-		i := strings.IndexByte(text[k:], '\n')
-		if i < 0 {
-			break
-		}
-		ix.breaks = append(ix.breaks, k+i)
-		k += i + 1
-	}
-	return &ix
-}
-
-// inTypewriterQuote reports whether the cue of statement st (its content
-// when it has none) stands inside a quotation in one of the marks of ix
-// (those of the typewriter_quotes list in the text): after an odd number of
-// them in its paragraph, the last one opening (after a space or at the
-// paragraph's start). Such a statement is the quoted speaker's words (The
-// council said the bridge would close, Jane Doe said — in such marks), not
-// one of the article.
-func inTypewriterQuote(text string, toks []rules.Token, st *statement, ix *typewriterIndex) bool {
-	if ix == nil {
-		return false
-	}
-	at := st.content.Start
-	if c, ok := st.match.Captures.Get("cue"); ok && c.Len() > 0 {
-		at = c.Start
-	}
-	end := int(toks[at].Start)
-	para := 0 // the paragraph's start: after the last line break before end
-	if b := sort.SearchInts(ix.breaks, end); b > 0 {
-		para = ix.breaks[b-1] + 1
-	}
-	for _, tm := range ix.marks {
-		// the marks wholly in text[para:end]: their count from the left, and
-		// the last one
-		last := end - tm.size + 1
-		if n := sort.SearchInts(tm.counted, last) - sort.SearchInts(tm.counted, para); n%2 == 0 {
-			continue
-		}
-		j := sort.SearchInts(tm.at, last) - 1
-		if j < 0 || tm.at[j] < para {
-			continue
-		}
-		// the last mark opens the quotation: at the start of the paragraph
-		// or after a space (a paragraph that begins inside a quotation has
-		// its closing mark after a word or a period)
-		if k := tm.at[j]; k == para || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '(' {
-			return true
-		}
-	}
-	return false
 }
 
 // listSpeakerLabels names the list of words that, alone or after a
@@ -523,8 +409,8 @@ type quoteCue struct{ off, qi int }
 
 // quoteCues returns the cues of every attributed quotation, by byte offset
 // (the quotations of one cue in their order), for quotesCue: one array for
-// the document, not a map of slices.
-func (x *Extractor) quoteCues(a *analysis) []quoteCue {
+// the document, not a map of slices; buf's when it has room.
+func (x *Extractor) quoteCues(a *analysis, buf []quoteCue) []quoteCue {
 	n := 0
 	for qi := range a.attrs {
 		if a.attrs[qi].ok {
@@ -532,9 +418,12 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 		}
 	}
 	if n == 0 {
-		return nil
+		return buf[:0]
 	}
-	cues := make([]quoteCue, 0, n)
+	cues := buf[:0]
+	if cap(cues) < n {
+		cues = make([]quoteCue, 0, n)
+	}
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
 		if !at.ok {
