@@ -91,7 +91,8 @@ type scratch struct {
 	// statements is the array of the statements that report finds, given
 	// back by withReported
 	statements []statement
-	clean      *cleanBufs // cleanup's buffers (see Extractor.clean)
+	report     reportScratch // report's buffers
+	clean      *cleanBufs    // cleanup's buffers (see Extractor.clean)
 
 	byKey map[string]*keyEntry // the entity table's index by key (see entityIndex)
 }

@@ -18,6 +18,10 @@ type statement struct {
 	attrib
 	explain []string
 	content rules.Span // tokens of the sentence at.sent
+	// match is the statement's match, held here and not on the heap:
+	// report and the searches read it, and report points attrib.m to it
+	// once the document's statements are found (its array grows no more)
+	match rules.Match
 }
 
 // report runs the rules of kind indirect over every sentence (with
@@ -33,15 +37,15 @@ func (x *Extractor) report(a *analysis) []statement {
 	if len(g.rules) == 0 {
 		return nil
 	}
-	quoteCues := x.quoteCues(a)
-	marks := x.typewriterMarks(a.view)
+	rs := a.reportScratch()
+	quoteCues := x.quoteCues(a, rs.quoteCues)
+	marks := x.typewriterMarks(a.view, &rs.typewriter)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	var hits []cueHit
-	var cues cueScratch
+	hits, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -57,24 +61,24 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			st, ok := x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules)
-			if !ok {
+			var st statement
+			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
 				break
 			}
-			st = x.leftmost(w, g, hits, &cues, toks, pos, st)
+			x.leftmost(w, g, hits, &cues, toks, pos, &st)
 			st.sent = si
 			c := st.content
-			inner, found := x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules)
-			if found && inner.m.Span.Start > c.Start && x.opensClause(toks, inner.m.Span.Start) {
-				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.m.Span.Start))
+			var inner statement
+			if x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
+				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
-			if st.m.Rule.Scope == rules.ScopeTurn && !st.m.HasSpkr {
+			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {
 				// a continuation without a subject (…, saying B) has the
 				// speaker of the statement or quotation before it
 				if len(out) > first {
-					inherit(st.m, *out[len(out)-1].m)
-				} else if qi := x.quoteBefore(a, si, st.m.Span.Start); qi >= 0 {
-					inherit(st.m, *a.attrs[qi].m)
+					inherit(&st.match, &out[len(out)-1].match)
+				} else if qi := x.quoteBefore(a, si, st.match.Span.Start); qi >= 0 {
+					inherit(&st.match, a.attrs[qi].m)
 				} else {
 					st.content = rules.Span{} // nobody to continue
 				}
@@ -85,6 +89,10 @@ func (x *Extractor) report(a *analysis) []statement {
 			pos = max(st.content.End, pos+1)
 		}
 	}
+	for i := range out {
+		out[i].m = &out[i].match // (out grows no more)
+	}
+	rs.keep(hits, cues.buf, quoteCues)
 	return out
 }
 
@@ -121,119 +129,6 @@ func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
 	return end
 }
 
-// listTypewriterQuotes names the list of quotation marks that the quote
-// scanner does not pair (the typewriter quotes of two apostrophes of some
-// news archives); the list is optional.
-const listTypewriterQuotes = "typewriter_quotes"
-
-// typewriterIndex is where the marks of the typewriter_quotes list stand
-// in a document, found once so that the test of each statement costs a
-// binary search, not a scan of its paragraph (a document of one long line
-// with many statements stays linear).
-type typewriterIndex struct {
-	// breaks are the offsets of the document's line breaks
-	breaks []int
-	// marks holds, per mark that occurs, its occurrences: counted holds
-	// those a scan from the left counts (not overlapping, as strings.Count),
-	// at all the offsets where the mark starts (as strings.LastIndex finds)
-	marks []typewriterMark
-}
-
-// typewriterMark is the occurrences of one mark, of size bytes, in a
-// document.
-type typewriterMark struct {
-	size        int
-	counted, at []int
-}
-
-// typewriterMarks indexes the marks of the typewriter_quotes list that
-// occur in text; nil when none does (most documents: then no statement is
-// looked at).
-func (x *Extractor) typewriterMarks(text string) *typewriterIndex {
-	l := x.rules.Lists[listTypewriterQuotes]
-	if l == nil {
-		return nil
-	}
-	var ix typewriterIndex
-	for _, m := range l.Entries {
-		if m == "" || !strings.Contains(text, m) {
-			continue
-		}
-		// counted is strings.Count's occurrences; at holds as many or more
-		// (overlapping ones: three marks of one byte hold two of two), in
-		// one array with room for both unless there are
-		n := strings.Count(text, m)
-		buf := make([]int, 2*n)
-		tm := typewriterMark{size: len(m), counted: buf[:0:n], at: buf[n:n]}
-		for k := 0; ; {
-			i := strings.Index(text[k:], m)
-			if i < 0 {
-				break
-			}
-			tm.at = append(tm.at, k+i)
-			if n := len(tm.counted); n == 0 || k+i >= tm.counted[n-1]+len(m) {
-				tm.counted = append(tm.counted, k+i)
-			}
-			k += i + 1
-		}
-		ix.marks = append(ix.marks, tm)
-	}
-	if len(ix.marks) == 0 {
-		return nil
-	}
-	ix.breaks = make([]int, 0, strings.Count(text, "\n"))
-	for k := 0; ; {
-		i := strings.IndexByte(text[k:], '\n')
-		if i < 0 {
-			break
-		}
-		ix.breaks = append(ix.breaks, k+i)
-		k += i + 1
-	}
-	return &ix
-}
-
-// inTypewriterQuote reports whether the cue of statement st (its content
-// when it has none) stands inside a quotation in one of the marks of ix
-// (those of the typewriter_quotes list in the text): after an odd number of
-// them in its paragraph, the last one opening (after a space or at the
-// paragraph's start). Such a statement is the quoted speaker's words (The
-// council said the bridge would close, Jane Doe said — in such marks), not
-// one of the article.
-func inTypewriterQuote(text string, toks []rules.Token, st *statement, ix *typewriterIndex) bool {
-	if ix == nil {
-		return false
-	}
-	at := st.content.Start
-	if c, ok := st.m.Captures.Get("cue"); ok && c.Len() > 0 {
-		at = c.Start
-	}
-	end := int(toks[at].Start)
-	para := 0 // the paragraph's start: after the last line break before end
-	if b := sort.SearchInts(ix.breaks, end); b > 0 {
-		para = ix.breaks[b-1] + 1
-	}
-	for _, tm := range ix.marks {
-		// the marks wholly in text[para:end]: their count from the left, and
-		// the last one
-		last := end - tm.size + 1
-		if n := sort.SearchInts(tm.counted, last) - sort.SearchInts(tm.counted, para); n%2 == 0 {
-			continue
-		}
-		j := sort.SearchInts(tm.at, last) - 1
-		if j < 0 || tm.at[j] < para {
-			continue
-		}
-		// the last mark opens the quotation: at the start of the paragraph
-		// or after a space (a paragraph that begins inside a quotation has
-		// its closing mark after a word or a period)
-		if k := tm.at[j]; k == para || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '(' {
-			return true
-		}
-	}
-	return false
-}
-
 // listSpeakerLabels names the list of words that, alone or after a
 // determiner, are a label and no speaker (Correction, Exclusive, The
 // Latest — the kickers of headlines before a colon); the list is optional.
@@ -243,10 +138,10 @@ const listSpeakerLabels = "speaker_labels"
 // of l, the speaker_labels list, after determiners if any (The Latest: the
 // bridge will close): such a statement has no speaker and is no statement.
 func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statement) bool {
-	if l == nil || !st.m.HasSpkr {
+	if l == nil || !st.match.HasSpkr {
 		return false
 	}
-	s := st.m.Speaker.Span
+	s := st.match.Speaker.Span
 	det := x.rules.Lists[rules.ListDeterminers]
 	for s.Len() > 1 && x.rules.InList(det, &toks[s.Start]) {
 		s.Start++
@@ -261,7 +156,7 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statemen
 // which the quotation's own row reports.
 func mostlyQuoted(toks []rules.Token, st *statement) bool {
 	c := st.content
-	cue, ok := st.m.Captures.Get("cue")
+	cue, ok := st.match.Captures.Get("cue")
 	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
 		return false
 	}
@@ -286,10 +181,11 @@ const maxStatements = 4
 // reportIn matches the rules of kind indirect in the sentence window w,
 // with the start of the match from token from to token to and before token
 // before (the cues that a match reaches may lie beyond it), and returns the
-// statement of the first rule that matches. A rule with cue lists is tried
+// statement of the first rule that matches in st (its match, content and
+// explanations), which it writes over. A rule with cue lists is tried
 // from the starts that can reach one of its cues (rules.Window.MatchNear);
 // cues is scratch space for their positions.
-func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only uint64) (statement, bool) {
+func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only uint64, st *statement) bool {
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
 	var present uint64
@@ -300,7 +196,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	}
 	cues.reset()
 	if x.opts.Explain || len(g.rules) > 64 {
-		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present)
+		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present, st)
 	}
 	// only the rules whose cue lists occur (or that need none) are
 	// visited, by their bits, less those that cannot start here and
@@ -314,22 +210,23 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
-	var m rules.Match // (attempt sets it only for a rule that MatchNear tries)
 	for ; try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
 		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
 		}
-		if c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true, &m); res == attemptMatched {
-			return found(toks, m, c, nil), true
+		// (attempt sets the match only for a rule that MatchNear tries)
+		if c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true, &st.match); res == attemptMatched {
+			st.found(toks, c, nil)
+			return true
 		}
 	}
-	return statement{}, false
+	return false
 }
 
 // reportEach is reportIn with explanations (or more than 64 rules): every
 // rule asked for is visited in turn, and each says why it did not match.
-func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only, present uint64) (statement, bool) {
+func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only, present uint64, st *statement) bool {
 	var explain []string
 	noCue := func(r *rules.AttrRule) {
 		if x.opts.Explain {
@@ -347,31 +244,33 @@ func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *c
 			noCue(r)
 			continue
 		}
-		var m rules.Match
-		c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false, &m)
+		m := &st.match
+		*m = rules.Match{}
+		c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false, m)
 		switch {
 		case res == attemptNoCue:
 			noCue(r)
 		case res == attemptMatched:
 			if x.opts.Explain {
-				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, m)))
+				explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority, x.matched(toks, *m)))
 				if rest := len(g.rules) - 1 - ri; rest > 0 {
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			return found(toks, m, c, explain), true
+			st.found(toks, c, explain)
+			return true
 		case x.opts.Explain:
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
 				x.miss("no match in the sentence", r, toks, -1)))
 		}
 	}
-	return statement{}, false
+	return false
 }
 
-// found returns the statement of match m with content c.
-func found(toks []rules.Token, m rules.Match, c rules.Span, explain []string) statement {
-	hit := m // on the heap only for the rule that matched
-	return statement{attrib: attrib{ok: true, m: &hit}, explain: explain, content: rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}}
+// found makes st the statement of its match with content c.
+func (st *statement) found(toks []rules.Token, c rules.Span, explain []string) {
+	st.ok, st.explain = true, explain
+	st.content = rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}
 }
 
 // maxCueSets bounds the distinct sets of cue lists whose cues a search
@@ -510,8 +409,8 @@ type quoteCue struct{ off, qi int }
 
 // quoteCues returns the cues of every attributed quotation, by byte offset
 // (the quotations of one cue in their order), for quotesCue: one array for
-// the document, not a map of slices.
-func (x *Extractor) quoteCues(a *analysis) []quoteCue {
+// the document, not a map of slices; buf's when it has room.
+func (x *Extractor) quoteCues(a *analysis, buf []quoteCue) []quoteCue {
 	n := 0
 	for qi := range a.attrs {
 		if a.attrs[qi].ok {
@@ -519,9 +418,12 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 		}
 	}
 	if n == 0 {
-		return nil
+		return buf[:0]
 	}
-	cues := make([]quoteCue, 0, n)
+	cues := buf[:0]
+	if cap(cues) < n {
+		cues = make([]quoteCue, 0, n)
+	}
 	for qi := range a.attrs {
 		at := &a.attrs[qi]
 		if !at.ok {
@@ -542,7 +444,7 @@ func (x *Extractor) quoteCues(a *analysis) []quoteCue {
 // outside its content: “…,” Trump told CNN’s Jake Tapper reports no
 // statement “CNN’s Jake Tapper”.
 func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool {
-	c, ok := st.m.Captures.Get("cue")
+	c, ok := st.match.Captures.Get("cue")
 	if !ok || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
@@ -559,7 +461,7 @@ func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool 
 }
 
 // inherit gives m the speaker of the match prev in the same sentence.
-func inherit(m *rules.Match, prev rules.Match) {
+func inherit(m, prev *rules.Match) {
 	m.Speaker, m.HasSpkr = prev.Speaker, prev.HasSpkr
 	if c, ok := prev.Captures.Get("speaker"); ok {
 		m.Captures.Set("speaker", c)

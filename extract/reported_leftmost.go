@@ -6,7 +6,7 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
-// leftmost returns the statement that begins first in the sentence from
+// leftmost makes st the statement that begins first in the sentence from
 // token pos on: st, the statement of the rule of highest priority that
 // matches, or, when st begins after pos, a statement of any rule that
 // begins before it (Carson said A, telling B that C: the rule of "telling
@@ -15,26 +15,26 @@ import (
 // are tried again, so a sentence costs at most twice its rules — three
 // times when st's speaker is set off from its cue by a comma (see
 // closingSpeaker).
-func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement) statement {
-	if st.m.Span.Start <= pos {
-		return st
+func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st *statement) {
+	if st.match.Span.Start <= pos {
+		return
 	}
 	// the rules before st's found nothing from pos on in the search that
 	// found st, and st's rule nothing before st: they find nothing from
 	// the starts before st either, and only the rules from st's on are
 	// visited (with explanations, every rule says why)
 	only := allRules
-	if ri := slices.Index(g.rules, st.m.Rule); ri >= 0 && ri < 64 && !x.opts.Explain {
+	if ri := slices.Index(g.rules, st.match.Rule); ri >= 0 && ri < 64 && !x.opts.Explain {
 		only = allRules << ri
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, st.m.Span.Start, st.m.Span.Start, only)
-	if ok && early.m.Span.Start < st.m.Span.Start {
-		return early
+	var early statement
+	if x.reportIn(w, g, hits, cues, toks, pos, st.match.Span.Start, st.match.Span.Start, only, &early) && early.match.Span.Start < st.match.Span.Start {
+		*st = early
+		return
 	}
-	if early, ok := x.closingSpeaker(w, g, hits, cues, toks, pos, st, only); ok {
-		return early
+	if x.closingSpeaker(w, g, hits, cues, toks, pos, st, only, &early) {
+		*st = early
 	}
-	return st
 }
 
 // maxClosingSpeaker bounds the tokens of a content that closingSpeaker
@@ -44,42 +44,40 @@ const maxClosingSpeaker = 12
 // isComma reports whether t is a comma.
 func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == "," }
 
-// closingSpeaker returns the statement, begun before st, whose speaker
+// closingSpeaker finds the statement, begun before st, whose speaker
 // after its cue st took for content: in "The plan failed, for the city,
 // said Jane Doe", st reads "the city" as the speaker and "Jane Doe" as the
 // content, while the whole sentence is one statement of Jane Doe. It is
 // tried only when a comma stands right before st's cue and st's content is
 // short and ends the sentence or a comma, and with every cue of the
 // sentence, not only those before st; with the rules of only (leftmost's).
-func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement, only uint64) (statement, bool) {
-	cue, ok := st.m.Captures.Get("cue")
+// It reports whether it found one, which it writes in early (written over
+// in any case).
+func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st *statement, only uint64, early *statement) bool {
+	cue, ok := st.match.Captures.Get("cue")
 	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
-		return statement{}, false
+		return false
 	}
 	if end := st.content.End; end < len(toks) && !isComma(toks[end]) && trimContent(toks, end, len(toks)) > end {
-		return statement{}, false // st's content is no speaker phrase closing the sentence or set off by a comma
+		return false // st's content is no speaker phrase closing the sentence or set off by a comma
 	}
-	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st, only) {
-		return statement{}, false
+	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st, only, early) {
+		return false
 	}
-	early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
-	if !ok || !closes(early, st) {
-		return statement{}, false
-	}
-	return early, true
+	return x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.match.Span.Start, only, early) && closes(early, st)
 }
 
 // closes reports whether early, a statement begun before st, is the one
 // whose speaker st took for content (see closingSpeaker).
-func closes(early, st statement) bool {
-	if early.m.Span.Start >= st.m.Span.Start || !early.m.HasSpkr {
+func closes(early, st *statement) bool {
+	if early.match.Span.Start >= st.match.Span.Start || !early.match.HasSpkr {
 		return false
 	}
-	if ec, ok := early.m.Captures.Get("cue"); !ok || early.content.End > ec.Start {
+	if ec, ok := early.match.Captures.Get("cue"); !ok || early.content.End > ec.Start {
 		return false // the content is not before the cue
 	}
-	sp := early.m.Speaker.Span
-	if c, ok := early.m.Captures.Get("speaker"); ok {
+	sp := early.match.Speaker.Span
+	if c, ok := early.match.Captures.Get("speaker"); ok {
 		sp = c
 	}
 	return sp.Start < st.content.End && sp.End > st.content.Start // the speaker that st took for content
@@ -94,17 +92,17 @@ func closes(early, st statement) bool {
 // such statement, and the rules whose content follows their cue (the
 // speaker rules, the subject rules), which cannot give one, are not
 // tried over the whole sentence for it. Only the rules of rest are
-// asked (leftmost's: the others found nothing there).
-func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st statement, rest uint64) bool {
+// asked (leftmost's: the others found nothing there); early is scratch
+// space for the statements it finds.
+func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st *statement, rest uint64, early *statement) bool {
 	for only := g.closing & rest; only != 0; {
-		early, ok := x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.m.Span.Start, only)
-		if !ok {
+		if !x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.match.Span.Start, only, early) {
 			return false
 		}
 		if closes(early, st) {
 			return true
 		}
-		ri := slices.Index(g.rules, early.m.Rule)
+		ri := slices.Index(g.rules, early.match.Rule)
 		if ri < 0 || ri >= 64 {
 			return true // cannot tell: the search of all rules will
 		}

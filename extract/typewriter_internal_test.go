@@ -42,7 +42,8 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	}
 	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
-	st := statement{attrib: attrib{m: &rules.Match{}}}
+	st := statement{}
+	var buf typewriterIndex // reused from text to text, as report's scratch does
 	tok := []rules.Token{{}}
 	for n := 0; n < 2000; n++ {
 		var b strings.Builder
@@ -50,7 +51,7 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		text := b.String()
-		ix := x.typewriterMarks(text)
+		ix := x.typewriterMarks(text, &buf)
 		for end := 0; end <= len(text); end++ {
 			tok[0].Start = int32(end)
 			if got, want := inTypewriterQuote(text, tok, &st, ix), scanTypewriterQuote(text, end, l.Entries); got != want {

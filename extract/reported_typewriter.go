@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/rules"
+)
+
+// listTypewriterQuotes names the list of quotation marks that the quote
+// scanner does not pair (the typewriter quotes of two apostrophes of some
+// news archives); the list is optional.
+const listTypewriterQuotes = "typewriter_quotes"
+
+// typewriterIndex is where the marks of the typewriter_quotes list stand
+// in a document, found once so that the test of each statement costs a
+// binary search, not a scan of its paragraph (a document of one long line
+// with many statements stays linear).
+type typewriterIndex struct {
+	// breaks are the offsets of the document's line breaks
+	breaks []int
+	// marks holds, per mark that occurs, its occurrences: counted holds
+	// those a scan from the left counts (not overlapping, as strings.Count),
+	// at all the offsets where the mark starts (as strings.LastIndex finds)
+	marks []typewriterMark
+	// buf holds the arrays of breaks and of the marks' counted and at
+	buf []int
+}
+
+// typewriterMark is the occurrences of one mark, of size bytes, in a
+// document.
+type typewriterMark struct {
+	mark        string
+	size, n     int // the mark's bytes, and strings.Count's occurrences
+	counted, at []int
+}
+
+// typewriterMarks indexes the marks of the typewriter_quotes list that
+// occur in text, in ix, whose arrays it reuses (report's scratch keeps one
+// for the next document); nil when none does (most documents: then no
+// statement is looked at).
+func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewriterIndex {
+	l := x.rules.Lists[listTypewriterQuotes]
+	if l == nil {
+		return nil
+	}
+	// the marks that occur and their counts first, then their offsets and
+	// the line breaks in one array, sized for them all: no slice of it
+	// points into an array that grows after
+	ix.marks = ix.marks[:0]
+	need := 0
+	for _, m := range l.Entries {
+		if m == "" || !strings.Contains(text, m) {
+			continue
+		}
+		// counted is strings.Count's occurrences; at holds as many or more
+		// (overlapping ones: three marks of one byte hold two of two), in
+		// buf's room for both unless there are
+		n := strings.Count(text, m)
+		ix.marks = append(ix.marks, typewriterMark{mark: m, size: len(m), n: n})
+		need += 2 * n
+	}
+	if len(ix.marks) == 0 {
+		return nil
+	}
+	nb := strings.Count(text, "\n")
+	need += nb
+	buf := ix.buf[:0]
+	if cap(buf) < need {
+		buf = make([]int, 0, need)
+	}
+	ix.buf = buf
+	for mi := range ix.marks {
+		tm := &ix.marks[mi]
+		m, n := tm.mark, tm.n
+		// (each capped: an at of more than n grows into an array of its own)
+		lo := len(buf)
+		tm.counted, tm.at = buf[lo:lo:lo+n], buf[lo+n:lo+n:lo+2*n]
+		for k := 0; ; {
+			i := strings.Index(text[k:], m)
+			if i < 0 {
+				break
+			}
+			tm.at = append(tm.at, k+i)
+			if n := len(tm.counted); n == 0 || k+i >= tm.counted[n-1]+len(m) {
+				tm.counted = append(tm.counted, k+i)
+			}
+			k += i + 1
+		}
+		buf = buf[:len(buf)+2*n]
+	}
+	ix.breaks = buf[len(buf) : len(buf) : len(buf)+nb]
+	for k := 0; ; {
+		i := strings.IndexByte(text[k:], '\n')
+		if i < 0 {
+			break
+		}
+		ix.breaks = append(ix.breaks, k+i)
+		k += i + 1
+	}
+	return ix
+}
+
+// inTypewriterQuote reports whether the cue of statement st (its content
+// when it has none) stands inside a quotation in one of the marks of ix
+// (those of the typewriter_quotes list in the text): after an odd number of
+// them in its paragraph, the last one opening (after a space or at the
+// paragraph's start). Such a statement is the quoted speaker's words (The
+// council said the bridge would close, Jane Doe said — in such marks), not
+// one of the article.
+func inTypewriterQuote(text string, toks []rules.Token, st *statement, ix *typewriterIndex) bool {
+	if ix == nil {
+		return false
+	}
+	at := st.content.Start
+	if c, ok := st.match.Captures.Get("cue"); ok && c.Len() > 0 {
+		at = c.Start
+	}
+	end := int(toks[at].Start)
+	para := 0 // the paragraph's start: after the last line break before end
+	if b := sort.SearchInts(ix.breaks, end); b > 0 {
+		para = ix.breaks[b-1] + 1
+	}
+	for _, tm := range ix.marks {
+		// the marks wholly in text[para:end]: their count from the left, and
+		// the last one
+		last := end - tm.size + 1
+		if n := sort.SearchInts(tm.counted, last) - sort.SearchInts(tm.counted, para); n%2 == 0 {
+			continue
+		}
+		j := sort.SearchInts(tm.at, last) - 1
+		if j < 0 || tm.at[j] < para {
+			continue
+		}
+		// the last mark opens the quotation: at the start of the paragraph
+		// or after a space (a paragraph that begins inside a quotation has
+		// its closing mark after a word or a period)
+		if k := tm.at[j]; k == para || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '(' {
+			return true
+		}
+	}
+	return false
+}
