@@ -11,7 +11,8 @@ import (
 // other lists by the set's first lengths and bytes (byLen) before it hashes
 // them, with At at every word, for the cue lists of the default rules of
 // reported speech on random sentences of the first and second words of
-// every list's phrases, common words and marks.
+// every list's phrases, common words and marks, now and then one of them
+// left unclassified (Hits then goes on by At).
 func TestHitsLikeAtOnCueLists(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
@@ -53,7 +54,9 @@ func TestHitsLikeAtOnCueLists(t *testing.T) {
 		}
 		toks, _ := sentence(parts...)
 		for i := range toks {
-			rs.Classify(&toks[i])
+			if rng.IntN(40) > 0 { // now and then an unclassified token
+				rs.Classify(&toks[i])
+			}
 		}
 		var want []ListHit
 		for i := range toks {

@@ -149,8 +149,10 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 	// The classes are told first: most tokens have none of the set's
 	// (a classified token has the bit classified, which the set's classes
 	// lack, so a token with none is unclassified or starts no entry), and
-	// their kind is read only then; a word's first-word filter is hashed
-	// only when it starts a phrase of some list and byLen lets it through.
+	// a word that starts a phrase of some list, and has no other class of
+	// the set's, is passed over by byLen before its kind is read; else
+	// the kind is read then, and a word's first-word filter is hashed only
+	// when it starts a phrase of some list and byLen lets it through.
 	classes := s.classes
 	for i := range toks {
 		t := &toks[i]
@@ -160,6 +162,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 				return s.hitsAt(toks, i, buf)
 			}
 			continue
+		}
+		if c == classPhraseStart && !s.mayFirst(t.Lower) {
+			continue // (most: a word that starts a phrase of other lists only)
 		}
 		if t.Kind != Word {
 			continue
