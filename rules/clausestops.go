@@ -106,17 +106,32 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 		stopBits = l.bit | classPhraseStart
 	}
 	b = last
-	for j := pos; j < last; j++ {
+	// the first token (no break before it), then the others: a word
+	// after a word that starts no stop is counted without a call
+	j := pos
+	if j < last {
+		if t := &toks[j]; t.Kind == Word {
+			out++
+		} else if t.Kind == QuoteT {
+			if j == m.quote {
+				b, last = j, j // the quotation being attributed is no reported content
+			} else {
+				in += quoteWords(t.Text)
+			}
+		}
+		j++
+	}
+	for ; j < last; j++ {
 		t := &toks[j]
 		if t.Kind == Word {
-			if j > pos && (toks[j-1].Kind != Word || t.class&stopBits != 0 || t.class == 0) && m.clauseBreakAt(j) {
-				b = j
-				break
+			if c := t.class; c != 0 && c&stopBits == 0 && toks[j-1].Kind == Word || !m.clauseBreakAt(j) {
+				out++
+				continue
 			}
-			out++
-			continue
+			b = j
+			break
 		}
-		if j > pos && m.clauseBreakAt(j) {
+		if m.clauseBreakAt(j) {
 			b = j
 			break
 		}
