@@ -97,13 +97,14 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	}
 	toks := m.toks
 	cl := m.clauseLists()
-	// the classes of a word at which a stop can start, as stopAt tells
-	// them (all bits: the classes tell nothing, ListAt does)
-	stopBits := ^uint64(0)
+	// the class of a word of the stops and the filter of their phrases'
+	// first words, as stopAt tells them (all bits: the classes tell
+	// nothing, ListAt does; none: no stops)
+	stopBit, firsts := ^uint64(0), ^uint64(0)
 	if l := cl.stops; l == nil {
-		stopBits = 0
+		stopBit, firsts = 0, 0
 	} else if l.owner == m.rs && cl.seconds != nil {
-		stopBits = l.bit | classPhraseStart
+		stopBit, firsts = l.bit, l.firsts
 	}
 	b = last
 	// the first token (no break before it), then the others: a word
@@ -124,7 +125,7 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	for ; j < last; j++ {
 		t := &toks[j]
 		if t.Kind == Word {
-			if c := t.class; c != 0 && c&stopBits == 0 && toks[j-1].Kind == Word || !m.clauseBreakAt(j) {
+			if c := t.class; c != 0 && c&stopBit == 0 && (c&classPhraseStart == 0 || firsts&firstBit(t.Lower) == 0) && toks[j-1].Kind == Word || !m.clauseBreakAt(j) {
 				out++
 				continue
 			}
