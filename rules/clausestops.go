@@ -97,26 +97,42 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	}
 	toks := m.toks
 	cl := m.clauseLists()
-	// the classes of a word at which a stop can start, as stopAt tells
-	// them (all bits: the classes tell nothing, ListAt does)
-	stopBits := ^uint64(0)
+	// the class of a word of the stops and the filter of their phrases'
+	// first words, as stopAt tells them (all bits: the classes tell
+	// nothing, ListAt does; none: no stops)
+	stopBit, firsts := ^uint64(0), ^uint64(0)
 	if l := cl.stops; l == nil {
-		stopBits = 0
+		stopBit, firsts = 0, 0
 	} else if l.owner == m.rs && cl.seconds != nil {
-		stopBits = l.bit | classPhraseStart
+		stopBit, firsts = l.bit, l.firsts
 	}
 	b = last
-	for j := pos; j < last; j++ {
+	// the first token (no break before it), then the others: a word
+	// after a word that starts no stop is counted without a call
+	j := pos
+	if j < last {
+		if t := &toks[j]; t.Kind == Word {
+			out++
+		} else if t.Kind == QuoteT {
+			if j == m.quote {
+				b, last = j, j // the quotation being attributed is no reported content
+			} else {
+				in += quoteWords(t.Text)
+			}
+		}
+		j++
+	}
+	for ; j < last; j++ {
 		t := &toks[j]
 		if t.Kind == Word {
-			if j > pos && (toks[j-1].Kind != Word || t.class&stopBits != 0 || t.class == 0) && m.clauseBreakAt(j) {
-				b = j
-				break
+			if c := t.class; c != 0 && c&stopBit == 0 && (c&classPhraseStart == 0 || firsts&firstBit(t.Lower) == 0) && toks[j-1].Kind == Word || !m.clauseBreakAt(j) {
+				out++
+				continue
 			}
-			out++
-			continue
+			b = j
+			break
 		}
-		if j > pos && m.clauseBreakAt(j) {
+		if m.clauseBreakAt(j) {
 			b = j
 			break
 		}
