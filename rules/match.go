@@ -162,11 +162,14 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		// reaches a cue passes reaches: those starts are not tried
 		last = min(last, m.lastEnd(nr, its, first)-1)
 	}
+	// with a Gap, the pattern opens with one SPEAKER and reaches asks all
+	// that canStart does (an admitted phrase at start) and more
+	spk := nr != nil && nr.reach.Gap >= 0
 	for start := first; start <= last; start++ {
 		if r.Pattern.HasQuote && start > quote {
 			break
 		}
-		if !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
+		if !spk && !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
 			continue
 		}
 		m.caps = m.caps[:0]

@@ -49,6 +49,13 @@ func (n *near) cueSearch(a, b int) bool {
 // (reachesCue).
 func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	rc := n.reach
+	var ps []SpeakerPhrase
+	if rc.Gap >= 0 {
+		// the phrases first: most starts have none (told by the memo)
+		if ps = m.phrasesAt(start); len(ps) == 0 {
+			return false
+		}
+	}
 	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
 		return false
 	}
@@ -56,7 +63,7 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 		return true
 	}
 	it := items[0]
-	for _, sp := range m.phrasesAt(start) {
+	for _, sp := range ps {
 		if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, start, sp.Type) {
 			continue
 		}
