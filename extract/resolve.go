@@ -517,17 +517,25 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 		first := toks[sp.Mention.Start].Lower
 		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
 		definite := !plural && (defArt.Has(first) || !det.Has(first))
-		at.speaker, at.status = spanText(toks, sp.Mention), "attributed"
+		// the descriptor's own words only when it resolves to no entity
+		// (spelt out first, they were garbage whenever it did)
+		at.speaker, at.status = "", "attributed"
+		resolved := false
 		if definite {
 			head := x.headOf(toks, sp.Mention)
 			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				resolved = true
 			} else if e := x.ageAntecedent(a, head, int(toks[sp.Mention.Start].Start)); e != nil {
 				// an age names the person last spoken of: the 56-year-old
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				resolved = true
 			} else if defArt.Has(first) {
 				at.status = "unresolved"
 			}
+		}
+		if !resolved {
+			at.speaker = spanText(toks, sp.Mention)
 		}
 		if at.ent == nil {
 			at.title = x.title(toks, sp.Title).text
