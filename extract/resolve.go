@@ -600,6 +600,13 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 // titleHolds reports whether one of e's titles holds every word of mods.
 func titleHolds(e *entity, mods []string) bool {
 	for _, t := range e.titles {
+		if isASCII(t) {
+			// the words compared in place (see holdsLower)
+			if holdsLower(t, mods) {
+				return true
+			}
+			continue
+		}
 		ws := strings.Fields(strings.ToLower(t))
 		all := true
 		for _, m := range mods {

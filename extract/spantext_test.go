@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
@@ -46,5 +48,35 @@ func TestSpanTextInLikeSpanText(t *testing.T) {
 				t.Errorf("spanTextIn %q, spanText %q", got, slow)
 			}
 		})
+	}
+}
+
+// TestHoldsLowerLikeFields compares holdsLower, which compares the words
+// of an ASCII title in place, with the lowered title's fields.
+func TestHoldsLowerLikeFields(t *testing.T) {
+	cases := []struct {
+		title string
+		mods  []string
+	}{
+		{"Chief Executive of Acme", []string{"chief"}},
+		{"Chief Executive of Acme", []string{"executive", "acme"}},
+		{"Chief Executive of Acme", []string{"Chief"}},
+		{"chief  executive\tof\nacme", []string{"of", "acme"}},
+		{"Chief Executive", []string{"chief", "director"}},
+		{"Chief Executive", nil},
+		{"", []string{"chief"}},
+		{"", nil},
+		{"KEEPER", []string{"\u212aeeper"}},
+		{"Chiefs", []string{"chief"}},
+	}
+	for _, c := range cases {
+		slow := true
+		ws := strings.Fields(strings.ToLower(c.title))
+		for _, m := range c.mods {
+			slow = slow && slices.Contains(ws, m)
+		}
+		if got := holdsLower(c.title, c.mods); got != slow {
+			t.Errorf("holdsLower(%q, %q) = %v, the fields say %v", c.title, c.mods, got, slow)
+		}
 	}
 }
