@@ -46,15 +46,15 @@ func (es *entities) rebuildLatest() {
 // ents, the document's entities, and their titles (grown entry by entry,
 // they cost a third of the index).
 func headIndex(mentions []nameMention, ents []*entity, prep func(string) bool) map[string][]int {
-	titles := 0
-	for _, e := range ents {
-		titles += len(e.titles)
-	}
-	memo := make(map[*entity][]string, len(ents))
-	count := make(map[string]int, titles)
+	memo := lowHeads(ents, prep)
+	count := make(map[string]int, len(memo))
 	total := 0
 	for _, m := range mentions {
-		for _, h := range titleHeads(memo, m.ent, prep) {
+		hs, ok := memo[m.ent]
+		if !ok {
+			hs = titleHeads(memo, m.ent, prep) // an entity not in ents
+		}
+		for _, h := range hs {
 			count[h]++
 			total++
 		}
@@ -72,6 +72,87 @@ func headIndex(mentions []nameMention, ents []*entity, prep func(string) bool) m
 	return idx
 }
 
+// lowHeads returns the head nouns of the titles of every entity of ents,
+// as titleHeads gives them, by entity. The titles are lowered into one
+// string and the heads are slices of it, their lists slices of one array:
+// lowered one by one, with a list of its own for each entity, they made
+// most of the garbage of the index.
+func lowHeads(ents []*entity, prep func(string) bool) map[*entity][]string {
+	n, titles, ascii := 0, 0, true
+	for _, e := range ents {
+		for _, t := range e.titles {
+			n += len(t)
+			titles++
+			ascii = ascii && isASCII(t)
+		}
+	}
+	memo := make(map[*entity][]string, len(ents))
+	if titles == 0 {
+		return memo
+	}
+	// the lowered titles' ends, unless lowering keeps every length (ASCII)
+	var ends []int
+	if !ascii {
+		ends = make([]int, 0, titles)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, e := range ents {
+		for _, t := range e.titles {
+			if isASCII(t) {
+				for i := 0; i < len(t); i++ {
+					c := t[i]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b.WriteByte(c)
+				}
+			} else {
+				b.WriteString(strings.ToLower(t))
+			}
+			if ends != nil {
+				ends = append(ends, b.Len())
+			}
+		}
+	}
+	low := b.String()
+	all := make([]string, 0, titles)
+	p, k := 0, 0
+	for _, e := range ents {
+		from := len(all)
+		for _, t := range e.titles {
+			end := p + len(t)
+			if ends != nil {
+				end = ends[k]
+			}
+			h := headWord(low[p:end], prep)
+			p, k = end, k+1
+			if h != "" && !containsString(all[from:], h) {
+				all = append(all, h)
+			}
+		}
+		if len(all) > from {
+			memo[e] = all[from:len(all):len(all)]
+		} else {
+			memo[e] = nil
+		}
+	}
+	return memo
+}
+
+// headWord returns the head noun of the lower-case title t: its last word
+// before a word that opens a phrase (prep), or "".
+func headWord(t string, prep func(string) bool) string {
+	last, k := "", 0
+	for w := range strings.FieldsSeq(t) {
+		if k > 0 && prep(w) {
+			break
+		}
+		last, k = w, k+1
+	}
+	return last
+}
+
 // titleHeads returns the head nouns (last words, lower case) of the titles
 // of e, each once, in the order of the titles, memoised in memo: an entity
 // has many mentions, and its titles are split once.
@@ -81,15 +162,7 @@ func titleHeads(memo map[*entity][]string, e *entity, prep func(string) bool) []
 	}
 	var hs []string
 	for _, t := range e.titles {
-		// the last word before a phrase, without the slice of words
-		last, k := "", 0
-		for w := range strings.FieldsSeq(strings.ToLower(t)) {
-			if k > 0 && prep(w) {
-				break
-			}
-			last, k = w, k+1
-		}
-		if last != "" && !containsString(hs, last) {
+		if last := headWord(strings.ToLower(t), prep); last != "" && !containsString(hs, last) {
 			hs = append(hs, last)
 		}
 	}

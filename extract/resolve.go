@@ -232,7 +232,8 @@ func (es *entities) linkEntry(ws []string, key, full string) (*entity, *keyEntry
 // determiner or function word (a, the, And, now), or an empty title when
 // it is none: no word of it can head a title (Ukraine, further), its only
 // heads are ages (17-year-old), or it ends in a possessive (Elon Musk’s).
-func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
+// view is the text the tokens were cut from (see spanTextIn).
+func (x *Extractor) title(view string, toks []rules.Token, s rules.Span) title {
 	notNames := x.lists.notNames
 	// an affiliation names no head: (Harry Bond,) of Raleigh
 	affiliation := s.Len() > 1 && x.rules.InList(x.lists.affiliation, &toks[s.Start])
@@ -267,7 +268,7 @@ func (x *Extractor) title(toks []rules.Token, s rules.Span) title {
 	if !head && !rank {
 		return title{}
 	}
-	return title{text: spanText(toks, s), office: office || rank && other, rank: !other}
+	return title{text: spanTextIn(view, toks, s), office: office || rank && other, rank: !other}
 }
 
 // buildEntities finds every name in the document and groups them.
@@ -321,7 +322,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 					e.person = true
 				}
 				if sp.Title.Len() > 0 {
-					if tt := x.title(toks, sp.Title); tt.text != "" {
+					if tt := x.title(a.view, toks, sp.Title); tt.text != "" {
 						e.addTitle(tt)
 						e.person = true
 					}
@@ -348,7 +349,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 				}
 				for _, sp := range sps {
 					if sp.Type == rules.DescriptorMention {
-						x.appositiveTitle(es, st, toks, sp, joined)
+						x.appositiveTitle(es, st, a.view, toks, sp, joined)
 						next = max(next, sp.Span.End)
 					}
 				}
@@ -367,7 +368,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 // appositiveTitle gives the name after a descriptor the descriptor's title:
 // Trump’s special envoy, Steve Witkoff → special envoy, Trump’s special envoy.
 // With joined, the name follows the descriptor with no comma.
-func (x *Extractor) appositiveTitle(es *entities, st *sentence, toks []rules.Token, d rules.SpeakerPhrase, joined bool) {
+func (x *Extractor) appositiveTitle(es *entities, st *sentence, view string, toks []rules.Token, d rules.SpeakerPhrase, joined bool) {
 	at := d.Span.End
 	if !joined {
 		if at+1 >= len(toks) || toks[at].Text != "," {
@@ -385,9 +386,9 @@ func (x *Extractor) appositiveTitle(es *entities, st *sentence, toks []rules.Tok
 		}
 		e := es.link(ws, key, strings.Join(ws, " "))
 		if sp.Title.Len() > 0 {
-			e.addTitle(x.title(toks, sp.Title)) // Steenburgen’s son, filmmaker Charlie McDowell
+			e.addTitle(x.title(view, toks, sp.Title)) // Steenburgen’s son, filmmaker Charlie McDowell
 		}
-		tt := x.title(toks, d.Title)
+		tt := x.title(view, toks, d.Title)
 		e.addTitle(tt)
 		if p := d.Title.Start - 1; tt.text != "" && p > d.Span.Start && x.rules.IsPossessiveSuffix(&toks[p]) {
 			e.addTitle(title{text: toks[p-1].Text + toks[p].Text + " " + tt.text, office: tt.office})
@@ -494,7 +495,7 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 			e = a.ents.link(ws, key, full)
 		}
 		if sp.Title.Len() > 0 {
-			if tt := x.title(toks, sp.Title); !tt.rank {
+			if tt := x.title(a.view, toks, sp.Title); !tt.rank {
 				at.title = tt.text // this mention's own title
 			} else {
 				rank = tt.text // unless another mention gives more: Dr.
@@ -511,26 +512,34 @@ func (x *Extractor) resolveSpeaker(a *analysis, at *attrib, prevSpeakers []*enti
 				at.status = "resolved"
 			}
 		} else {
-			at.speaker, at.status = spanText(toks, sp.Mention), "attributed"
+			at.speaker, at.status = spanTextIn(a.view, toks, sp.Mention), "attributed"
 		}
 	case rules.DescriptorMention:
 		first := toks[sp.Mention.Start].Lower
 		plural := x.isPlural(toks[sp.Mention.End-1].Lower)
 		definite := !plural && (defArt.Has(first) || !det.Has(first))
-		at.speaker, at.status = spanText(toks, sp.Mention), "attributed"
+		// the descriptor's own words only when it resolves to no entity
+		// (spelt out first, they were garbage whenever it did)
+		at.speaker, at.status = "", "attributed"
+		resolved := false
 		if definite {
 			head := x.headOf(toks, sp.Mention)
 			if e := x.byTitleMods(a, toks, sp.Mention, head); e != nil {
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				resolved = true
 			} else if e := x.ageAntecedent(a, head, int(toks[sp.Mention.Start].Start)); e != nil {
 				// an age names the person last spoken of: the 56-year-old
 				at.ent, at.speaker, at.status = e, e.name, "resolved"
+				resolved = true
 			} else if defArt.Has(first) {
 				at.status = "unresolved"
 			}
 		}
+		if !resolved {
+			at.speaker = spanTextIn(a.view, toks, sp.Mention)
+		}
 		if at.ent == nil {
-			at.title = x.title(toks, sp.Title).text
+			at.title = x.title(a.view, toks, sp.Title).text
 		}
 	case rules.PronounMention:
 		g := pron.Attr(toks[sp.Mention.Start].Lower)
@@ -591,6 +600,13 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 // titleHolds reports whether one of e's titles holds every word of mods.
 func titleHolds(e *entity, mods []string) bool {
 	for _, t := range e.titles {
+		if isASCII(t) {
+			// the words compared in place (see holdsLower)
+			if holdsLower(t, mods) {
+				return true
+			}
+			continue
+		}
 		ws := strings.Fields(strings.ToLower(t))
 		all := true
 		for _, m := range mods {
