@@ -368,7 +368,8 @@ type search struct {
 
 // attempt matches rule ri of s.g as reportIn does (fast: without
 // explanations, skipping what MatchNear would reject), sets m to the
-// match when one is tried, and returns its content and the outcome.
+// match when it finds one (else m may be as it was), and returns its
+// content and the outcome.
 func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 	w, g, from, to, before := s.w, s.g, s.from, s.to, s.before
 	r := g.rules[ri]
@@ -405,7 +406,7 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			*m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+			ok = w.MatchNearTo(m, r, lo, hi, cs, &g.reach[ri])
 		}
 	} else {
 		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
