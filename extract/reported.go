@@ -194,9 +194,10 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 			present |= h.Bits
 		}
 	}
-	cues.reset()
+	cues.reset(hits, from, to)
+	s := search{w: w, g: g, cues: cues, from: from, to: to, before: before}
 	if x.opts.Explain || len(g.rules) > 64 {
-		return x.reportEach(w, g, hits, cues, toks, from, to, before, only, present, st)
+		return x.reportEach(&s, toks, only, present, st)
 	}
 	// only the rules whose cue lists occur (or that need none) are
 	// visited, by their bits, less those that cannot start here and
@@ -216,7 +217,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 			continue // MatchNear would say so (with explanations, it does)
 		}
 		// (attempt sets the match only for a rule that MatchNear tries)
-		if c, res := x.attempt(w, g, hits, cues, ri, from, to, before, true, &st.match); res == attemptMatched {
+		if c, res := s.attempt(ri, true, &st.match); res == attemptMatched {
 			st.found(toks, c, nil)
 			return true
 		}
@@ -226,7 +227,8 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 
 // reportEach is reportIn with explanations (or more than 64 rules): every
 // rule asked for is visited in turn, and each says why it did not match.
-func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only, present uint64, st *statement) bool {
+func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint64, st *statement) bool {
+	g, from := s.g, s.from
 	var explain []string
 	noCue := func(r *rules.AttrRule) {
 		if x.opts.Explain {
@@ -246,7 +248,7 @@ func (x *Extractor) reportEach(w *rules.Window, g *gates, hits []cueHit, cues *c
 		}
 		m := &st.match
 		*m = rules.Match{}
-		c, res := x.attempt(w, g, hits, cues, ri, from, to, before, false, m)
+		c, res := s.attempt(ri, false, m)
 		switch {
 		case res == attemptNoCue:
 			noCue(r)
@@ -284,25 +286,47 @@ const maxCueSets = 16
 // them before the end of the starts.
 type cueScratch struct {
 	buf   []int
-	sets  [maxCueSets]struct{ lo, hi, f, l int32 }
+	sets  [maxCueSets + 1]cueSet
 	built uint32 // bit k: sets[k] holds the cues of set k
+	// the hits of the sentence and the starts of the search
+	hits     []cueHit
+	from, to int
 }
 
-// reset readies c for a search.
-func (c *cueScratch) reset() { c.buf, c.built = c.buf[:0], 0 }
+// cueSet is the cues of a set of cue lists in a search (a slice of
+// cueScratch.buf: later sets are appended after it, and leave it as it is),
+// and the first and last of them before the end of the starts.
+type cueSet struct {
+	cs   []int
+	f, l int
+}
 
-// of returns the tokens of hits from from on at which an entry of the
-// lists of need, the set of cue lists k, starts, and the first and last of
-// them before to (-1 for none).
-func (c *cueScratch) of(k uint8, hits []cueHit, need uint64, from, to int) ([]int, int, int) {
-	if k < maxCueSets && c.built&(1<<k) != 0 {
-		s := &c.sets[k]
-		return c.buf[s.lo:s.hi], int(s.f), int(s.l)
+// reset readies c for a search of the starts from from to to with the
+// cue hits hits.
+func (c *cueScratch) reset(hits []cueHit, from, to int) {
+	c.buf, c.built = c.buf[:0], 0
+	c.hits, c.from, c.to = hits, from, to
+}
+
+// of returns the cues of set k: the tokens of the hits from the first
+// start on at which an entry of the lists of need, the set of cue lists k,
+// starts, and the first and last of them before the end of the starts (-1
+// for none). The set is the caller's to read until the next call.
+func (c *cueScratch) of(k uint8, need uint64) *cueSet {
+	if c.built>>k&1 != 0 { // (only bits below maxCueSets are set)
+		return &c.sets[k%maxCueSets]
 	}
+	return c.build(k, need)
+}
+
+// build is of on the first use of set k: it finds the cues (a set past
+// maxCueSets in the spare last entry of sets, found anew on each use).
+func (c *cueScratch) build(k uint8, need uint64) *cueSet {
+	from, to := c.from, c.to
 	lo := len(c.buf)
 	cs := c.buf
 	f, l := -1, -1
-	for _, h := range hits {
+	for _, h := range c.hits {
 		if h.Pos < from || h.Bits&need == 0 {
 			continue
 		}
@@ -315,11 +339,13 @@ func (c *cueScratch) of(k uint8, hits []cueHit, need uint64, from, to int) ([]in
 		}
 	}
 	c.buf = cs
-	if k < maxCueSets {
-		c.sets[k] = struct{ lo, hi, f, l int32 }{int32(lo), int32(len(cs)), int32(f), int32(l)}
+	if k >= maxCueSets {
+		k = maxCueSets // the spare
+	} else {
 		c.built |= 1 << k
 	}
-	return cs[lo:], f, l
+	c.sets[k] = cueSet{cs[lo:], f, l}
+	return &c.sets[k]
 }
 
 // The outcomes of attempt.
@@ -329,10 +355,23 @@ const (
 	attemptMatched        // a match with content
 )
 
-// attempt matches rule ri of g as reportIn does (fast: without
+// search is what the attempts of one search of reportIn share: the
+// window, the gates, the cue hits in their scratch space, and the range
+// of starts (see reportIn). Its attempts take it by pointer, so that a
+// visit of a rule passes a few registers.
+type search struct {
+	w                *rules.Window
+	g                *gates
+	cues             *cueScratch // (with the hits)
+	from, to, before int
+}
+
+// attempt matches rule ri of s.g as reportIn does (fast: without
 // explanations, skipping what MatchNear would reject), sets m to the
-// match when one is tried, and returns its content and the outcome.
-func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, ri, from, to, before int, fast bool, m *rules.Match) (rules.Span, int) {
+// match when it finds one (else m may be as it was), and returns its
+// content and the outcome.
+func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
+	w, g, from, to, before := s.w, s.g, s.from, s.to, s.before
 	r := g.rules[ri]
 	lo, hi := from, to
 	need := g.need[ri]
@@ -340,7 +379,8 @@ func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueS
 	if need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
-		cs, f, l := cues.of(g.cueSet[ri], hits, need, from, to)
+		set := s.cues.of(g.cueSet[ri], need)
+		cs, f, l := set.cs, set.f, set.l
 		if f < 0 {
 			return rules.Span{}, attemptNoCue
 		}
@@ -366,7 +406,7 @@ func (x *Extractor) attempt(w *rules.Window, g *gates, hits []cueHit, cues *cueS
 			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			*m, ok = w.MatchNear(r, lo, hi, cs, &g.reach[ri])
+			ok = w.MatchNearTo(m, r, lo, hi, cs, &g.reach[ri])
 		}
 	} else {
 		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))

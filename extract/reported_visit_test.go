@@ -22,14 +22,15 @@ func TestCueScratchLikeScan(t *testing.T) {
 		}
 		from := rng.Intn(30)
 		to := from + rng.Intn(40-from)
-		c.reset()
+		c.reset(hits, from, to)
 		for k := 0; k < 12; k++ {
 			set := rng.Intn(len(needs) + 1) // the last: one of too many sets
 			k, need := uint8(maxCueSets), uint64(1+rng.Intn(127))
 			if set < len(needs) {
 				k, need = uint8(set), needs[set]
 			}
-			got, gf, gl := c.of(k, hits, need, from, to)
+			cs := c.of(k, need)
+			got, gf, gl := cs.cs, cs.f, cs.l
 			var want []int
 			wf, wl := -1, -1
 			for _, h := range hits {

@@ -108,12 +108,15 @@ func (w *Window) Match(r *AttrRule, quote int) (Match, bool) {
 // (inclusive): a rule of reported speech is tried only around the cues
 // it needs, and after the statements already found.
 func (w *Window) MatchFrom(r *AttrRule, quote, lo, hi int) (Match, bool) {
-	return w.matchFrom(r, quote, lo, hi, nil)
+	var m Match
+	ok := w.matchFrom(&m, r, quote, lo, hi, nil)
+	return m, ok
 }
 
-// matchFrom is MatchFrom, trying only the starts that reach a cue when nr
-// is not nil.
-func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, bool) {
+// matchFrom is MatchFrom into dst, trying only the starts that reach a
+// cue when nr is not nil: it reports whether it found a match, and writes
+// dst only then (a rejected rule costs no copy of a Match).
+func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near) bool {
 	toks := w.toks
 	m := &w.m
 	// the matcher set up anew, field by field (a composite literal
@@ -125,7 +128,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	// reject is not remembered (the memos cost more)
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
 		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
-		return Match{}, false
+		return false
 	}
 	m.quote, m.steps, m.limit, m.caps = quote, 0, maxSteps, m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
@@ -136,16 +139,15 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 		m.limit = w.limit
 	}
 	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
-		return Match{}, false
+		return false
 	}
 	if nr != nil && (!m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
 		w.fails = append(w.fails, failSeen{r, lo, hi})
-		return Match{}, false
+		return false
 	}
 	if nr != nil && nr.reach.fill != nil {
 		w.cueSeen = resetBytes(w.cueSeen, len(toks)+1)
 	}
-	var best Match
 	found := false
 	bestDist := 1 << 30
 	last := min(hi, len(toks))
@@ -208,7 +210,7 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 			d = len(toks) - got.Span.End // nearest the end of the window
 		}
 		if !found || d < bestDist {
-			best, bestDist, found = got, d, true
+			*dst, bestDist, found = got, d, true
 		}
 		if r.Pattern.HasClause {
 			break // reported content: the leftmost match, the outermost statement
@@ -220,14 +222,14 @@ func (w *Window) matchFrom(r *AttrRule, quote, lo, hi int, nr *near) (Match, boo
 	if quote < 0 && m.steps <= m.limit {
 		if !found {
 			w.fails = append(w.fails, failSeen{r, lo, hi})
-		} else if r.Pattern.HasClause && best.Span.Start > first {
+		} else if r.Pattern.HasClause && dst.Span.Start > first {
 			// the leftmost match: every start before it failed, within
 			// the limit (the search of the starts before a statement,
 			// leftmost, asks again)
-			w.fails = append(w.fails, failSeen{r, lo, best.Span.Start - 1})
+			w.fails = append(w.fails, failSeen{r, lo, dst.Span.Start - 1})
 		}
 	}
-	return best, found
+	return found
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos

@@ -11,7 +11,15 @@ import "slices"
 // cue — are not tried; the result is that of
 // MatchFrom(r, -1, lo, hi).
 func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach *CueReach) (Match, bool) {
-	return w.matchFrom(r, -1, lo, hi, &near{cues: cues, reach: reach})
+	var m Match
+	ok := w.MatchNearTo(&m, r, lo, hi, cues, reach)
+	return m, ok
+}
+
+// MatchNearTo is MatchNear into dst: it reports whether it found a match,
+// and writes dst only then.
+func (w *Window) MatchNearTo(dst *Match, r *AttrRule, lo, hi int, cues []int, reach *CueReach) bool {
+	return w.matchFrom(dst, r, -1, lo, hi, &near{cues: cues, reach: reach})
 }
 
 // near is what MatchNear knows of the cues of a window.
