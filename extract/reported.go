@@ -371,15 +371,16 @@ type search struct {
 // match when it finds one (else m may be as it was), and returns its
 // content and the outcome.
 func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
-	w, g, from, to, before := s.w, s.g, s.from, s.to, s.before
-	r := g.rules[ri]
+	w, from, to, before := s.w, s.from, s.to, s.before
+	e := &s.g.each[ri]
+	r := e.r
 	lo, hi := from, to
-	need := g.need[ri]
+	need := e.need
 	var ok bool
 	if need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
-		set := s.cues.of(g.cueSet[ri], need)
+		set := s.cues.of(e.cueSet, need)
 		cs, f, l := set.cs, set.f, set.l
 		if f < 0 {
 			return rules.Span{}, attemptNoCue
@@ -392,7 +393,8 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		// tokens before the first entry, as they always have, which
 		// leaves out a long speaker phrase before a cue with an
 		// auxiliary: Lead + Off would find it, and change rows.)
-		if rc := &g.reach[ri]; rc.Lead >= 0 && r.Anchored() {
+		rc := e.reach
+		if rc.Lead >= 0 && e.anchored {
 			if rc.Off >= 0 {
 				lo = max(from, f-rc.Lead-rc.Off)
 			}
@@ -402,11 +404,11 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		} else if rc.Lead >= 0 {
 			lo = max(from, f-rc.Lead)
 		}
-		if fast && w.PivotFails(&g.reach[ri], cs) {
+		if fast && w.PivotFails(rc, cs) {
 			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			ok = w.MatchNearTo(m, r, lo, hi, cs, &g.reach[ri])
+			ok = w.MatchNearTo(m, r, lo, hi, cs, rc)
 		}
 	} else {
 		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
@@ -553,6 +555,9 @@ type gates struct {
 	cueSet []uint8
 	reach  []rules.CueReach
 	needs  *rules.Needs // what each rule needs in a window, told at once
+	// each holds, per rule, what an attempt reads of it (its rule, need,
+	// cue set, reach and anchoring), so that an attempt indexes once
+	each []gateRule
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -571,6 +576,18 @@ type gates struct {
 	// alwaysPunct holds, per rule that needs no cue, the punctuation
 	// marks that it needs (rules.Needs.PunctNeeds)
 	alwaysPunct []rules.PunctSet
+}
+
+// gateRule is what an attempt reads of one rule of the gates: the rule,
+// its need and cue set (gates.need, gates.cueSet), its reach (in
+// gates.reach) and whether its pattern starts at the start of the
+// sentence (rules.AttrRule.Anchored).
+type gateRule struct {
+	r        *rules.AttrRule
+	reach    *rules.CueReach
+	need     uint64
+	cueSet   uint8
+	anchored bool
 }
 
 // alwaysMay reports whether a rule that needs no cue — the only ones
@@ -672,6 +689,9 @@ func (x *Extractor) gates() *gates {
 			}
 		}
 		rules.SharePivots(g.reach)
+		for ri, r := range g.rules {
+			g.each = append(g.each, gateRule{r: r, reach: &g.reach[ri], need: g.need[ri], cueSet: g.cueSet[ri], anchored: r.Anchored()})
+		}
 		x.gate = g
 	})
 	return x.gate
