@@ -76,8 +76,8 @@ func hitsLikeAt(t *testing.T, rs *Ruleset) int {
 		}
 	}
 	for _, w := range words[:len(words):len(words)] {
-		if r, n := utf8.DecodeRuneInString(w); n > 0 && unicode.IsLower(r) {
-			words = append(words, string(unicode.ToUpper(r))+w[n:])
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			words = append(words, capitalized(w))
 		}
 	}
 	rng := rand.New(rand.NewPCG(14, 6))
