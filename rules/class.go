@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -50,6 +51,51 @@ type classTable struct {
 	nounSuf, personSuf *suffixSet
 	// order holds the names of the lists in the order of their bits
 	order []string
+	// phraseKeys holds, for each list with a class bit (by the bit's
+	// index, below maxListBits), a Bloom filter of the classes of the words that start its
+	// phrases, with a capital and without (phraseKeyBit); zero for a
+	// list without phrases. ListAt tells by it, from the classes it has
+	// read, most words that start no phrase of the list: the test of
+	// classPhraseStart it replaces is true for one word in three and
+	// foretold by no predictor.
+	phraseKeys [64][4]uint64
+}
+
+// phraseKeyBit returns the word and the bit of the classes c in
+// classTable.phraseKeys.
+func phraseKeyBit(c uint64) (int, uint64) {
+	h := c * 0x9e3779b97f4a7c15 >> 56
+	return int(h >> 6), 1 << (h & 63)
+}
+
+// bindPhraseKeys fills rs.classes.phraseKeys from the lists with a class
+// bit. It runs before the speaker lists' bits are bound, which classOf
+// reads: a first word's classes are taken from the table, with each of
+// the classes classOf may add to them (classTitleSuffix; the noun classes
+// of a capital, in a language with noun suffixes).
+func (rs *Ruleset) bindPhraseKeys() {
+	adds := []uint64{0, classTitleSuffix}
+	if rs.classes.nounSuf != nil || rs.classes.personSuf != nil {
+		for _, name := range []string{ListNotNames, ListPersonNouns} {
+			if l := rs.Lists[name]; l != nil && l.bit != 0 {
+				adds = append(adds, l.bit, l.bit|classTitleSuffix)
+			}
+		}
+	}
+	for _, name := range rs.classes.order {
+		l := rs.Lists[name]
+		if l == nil || l.owner != rs || l.maxLen <= 1 {
+			continue
+		}
+		keys := &rs.classes.phraseKeys[bits.TrailingZeros64(l.bit)]
+		for w := range l.phraseRows() {
+			c := rs.wordClasses(w) | classified
+			for _, add := range adds {
+				k, b := phraseKeyBit(c | add)
+				keys[k] |= b
+			}
+		}
+	}
 }
 
 // hasSuffix reports whether w ends in an entry of title_suffixes.
@@ -76,6 +122,7 @@ func (rs *Ruleset) bindClasses() {
 		// patterns (TestStaticLoadSame compares the classes both ways)
 		if cls, ok := st.classTable(st.Order); ok {
 			rs.classes = rs.bindOrder(st.Order, cls, false)
+			rs.bindPhraseKeys()
 			return
 		}
 	}
@@ -88,6 +135,7 @@ func (rs *Ruleset) bindClasses() {
 		}
 	}
 	rs.classes = rs.bindOrder(order, classTable{words: make(map[string]uint64, n)}, true)
+	rs.bindPhraseKeys()
 }
 
 // classOrder returns the names of the lists in the order they get class
@@ -382,7 +430,9 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	if c&l.bit != 0 {
 		best = 1
 	}
-	if c&classPhraseStart == 0 || l.maxLen <= 1 || l.firsts&firstBit(toks[i].Lower) == 0 {
+	// (no phrase of a list without them; for most words, no phrase of
+	// the list starts with a word of their classes)
+	if k, b := phraseKeyBit(c); rs.classes.phraseKeys[bits.TrailingZeros64(l.bit)&63][k]&b == 0 || l.firsts&firstBit(toks[i].Lower) == 0 {
 		return best
 	}
 	if i+1 < len(toks) {

@@ -4,20 +4,45 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
-// TestHitsLikeAtOnCueLists compares ListSet.Hits, which tells a word's
-// classes before its kind and passes over the words that start a phrase of
-// other lists by the set's first lengths and bytes (byLen) before it hashes
-// them, with At at every word, for the cue lists of the default rules of
-// reported speech on random sentences of the first and second words of
-// every list's phrases, common words and marks, now and then one of them
-// left unclassified (Hits then goes on by At).
+// TestHitsLikeAtOnCueLists compares ListSet.Hits, which passes over a
+// token by its classes and its key (ListSet.keys: the classes of the
+// words that start a phrase of the lists, and of an unclassified word),
+// with At at every word, for the cue lists of the rules of reported speech
+// of every language of the default rules, on random sentences of the
+// first and second words of every list's phrases, common words and marks,
+// some with a capital (whose classes may differ: classTitleSuffix, the
+// noun classes of a language that capitalises nouns), now and then one of
+// them left unclassified (Hits then goes on by At); and Hits of the set
+// with its keys left unparted (by At at every word) likewise.
 func TestHitsLikeAtOnCueLists(t *testing.T) {
-	rs, err := Default()
+	def, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	tested := 0
+	for _, code := range def.Langs() {
+		rs := def.ForLang(code)
+		if rs == nil {
+			continue
+		}
+		t.Run(code, func(t *testing.T) {
+			if hitsLikeAt(t, rs) > 0 {
+				tested++
+			}
+		})
+	}
+	if tested == 0 {
+		t.Error("no hits: nothing tested")
+	}
+}
+
+// hitsLikeAt runs TestHitsLikeAtOnCueLists on the cue lists of rs and
+// returns the number of hits found.
+func hitsLikeAt(t *testing.T, rs *Ruleset) int {
 	var cue []*List
 	for _, r := range rs.Attribution {
 		if r.Reported() && r.Pattern != nil {
@@ -29,9 +54,14 @@ func TestHitsLikeAtOnCueLists(t *testing.T) {
 		}
 	}
 	if len(cue) == 0 {
-		t.Skip("no cue lists")
+		return 0
 	}
 	set := rs.NewListSet(cue)
+	if !set.keyed {
+		t.Errorf("the keys of %d cue lists are not parted", len(cue))
+	}
+	unkeyed := *set
+	unkeyed.keyed = false
 	words := []string{"the", "in", "of", "said", "he", "told", ",", ".", ":", "", "x", "accordingly", "Q:quoted words"}
 	for _, l := range rs.Lists {
 		for _, ps := range l.phraseRows() {
@@ -43,6 +73,11 @@ func TestHitsLikeAtOnCueLists(t *testing.T) {
 			if len(words) < 4000 {
 				words = append(words, w)
 			}
+		}
+	}
+	for _, w := range words[:len(words):len(words)] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			words = append(words, capitalized(w))
 		}
 	}
 	rng := rand.New(rand.NewPCG(14, 6))
@@ -64,13 +99,13 @@ func TestHitsLikeAtOnCueLists(t *testing.T) {
 				want = append(want, ListHit{i, b})
 			}
 		}
-		got := set.Hits(toks, nil)
-		if !slices.Equal(got, want) {
+		if got := set.Hits(toks, nil); !slices.Equal(got, want) {
 			t.Fatalf("Hits(%q) = %v, At %v", parts, got, want)
 		}
-		hits += len(got)
+		if got := unkeyed.Hits(toks, nil); !slices.Equal(got, want) {
+			t.Fatalf("Hits(%q) without keys = %v, At %v", parts, got, want)
+		}
+		hits += len(want)
 	}
-	if hits == 0 {
-		t.Error("no hits: nothing tested")
-	}
+	return hits
 }

@@ -4,18 +4,31 @@ import (
 	"slices"
 	"sort"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestListAtLikeMatchAt checks ListAt and ListSet.At, with their filters
-// of first and second words, against MatchAt (which tells each phrase by
-// comparing its words) on sentences made of every phrase of the default lists: the
-// phrase alone, after a word, before one, cut after its first word, and
-// with its second word replaced.
+// of first and second words (and ListAt's of the first words' classes,
+// classTable.phraseKeys), against MatchAt (which tells each phrase by
+// comparing its words) on sentences made of every phrase of the lists of
+// every language of the default rules: the phrase alone, after a word,
+// before one, cut after its first word, with its second word replaced,
+// and with a capital (whose classes may differ).
 func TestListAtLikeMatchAt(t *testing.T) {
-	rs, err := Default()
+	def, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, code := range def.Langs() {
+		if rs := def.ForLang(code); rs != nil {
+			t.Run(code, func(t *testing.T) { listAtLikeMatchAt(t, rs) })
+		}
+	}
+}
+
+// listAtLikeMatchAt runs TestListAtLikeMatchAt on the lists of rs.
+func listAtLikeMatchAt(t *testing.T, rs *Ruleset) {
 	names := make([]string, 0, len(rs.Lists))
 	for name := range rs.Lists {
 		names = append(names, name)
@@ -45,6 +58,7 @@ func TestListAtLikeMatchAt(t *testing.T) {
 					append(append([]string{}, p...), "today"),
 					p[:1],
 					append([]string{p[0], "zebra"}, p[2:]...),
+					append([]string{capitalized(p[0])}, p[1:]...),
 				}
 				for _, parts := range variants {
 					toks, _ := sentence(parts...)
@@ -89,4 +103,10 @@ func TestListAtLikeMatchAt(t *testing.T) {
 	if checked == 0 || filtered == 0 {
 		t.Fatalf("checked %d positions, %d told by the second-word filter: want some of each", checked, filtered)
 	}
+}
+
+// capitalized returns w with its first letter upper-case.
+func capitalized(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }

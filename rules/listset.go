@@ -1,6 +1,9 @@
 package rules
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // ListSet is a set of lists of a ruleset (at most 64) whose entries
 // starting at a token are found at once: ListSet.At(toks, i) is
@@ -27,9 +30,92 @@ type ListSet struct {
 	seconds [4]uint64
 	// byLen has, for the first words of the lists' phrases (the keys of
 	// first) of each length (modulo 16), the bits of their first bytes
-	// (modulo 32): Hits tells most words that start a phrase of some
-	// other list (the, in, of) by it, before it hashes them for firsts.
+	// (modulo 32): hitAt tells by it the words whose key is that of a
+	// first word (take, point: most start no phrase) before it hashes
+	// them for firsts.
 	byLen [16]uint32
+	// keys holds the keys (keyOf) of the tokens that may start an entry
+	// without a class bit of the set's lists, each at its slot (keySlot):
+	// an unclassified word's (0) and those of the words that start a
+	// phrase of the lists; emptyKey elsewhere. Hits passes over a token
+	// whose key is not at its slot and that has no class bit of the lists
+	// by two tests that are seldom true: no branch on its classes.
+	keys [keySlots]uint64
+	// keyMul makes a key's slot (keySlot); keyed is false when no
+	// multiplier tried put the keys in slots of their own (Hits then
+	// goes by At)
+	keyMul uint64
+	keyed  bool
+	// bound is classes without classPhraseStart: the bits of the lists
+	bound uint64
+}
+
+// keySlots is the number of slots of ListSet.keys, 1<<keyBits.
+const (
+	keyBits  = 6
+	keySlots = 1 << keyBits
+)
+
+// emptyKey is the key of the empty slots of ListSet.keys: no token has it
+// (a classified token has the bit classified, an unclassified one the
+// classes 0).
+const emptyKey = classTitleSuffix
+
+// keyOf returns the key of a token of classes c and kind k: its classes,
+// told from the same classes of another kind (kinds are below 4: the key
+// of a word is its classes, of a mark they differ in bit 0 or 1).
+func keyOf(c uint64, k TokenKind) uint64 {
+	return c ^ uint64(k)
+}
+
+// keySlot returns the slot of key k in ListSet.keys.
+func (s *ListSet) keySlot(k uint64) uint64 {
+	return k * s.keyMul >> (64 - keyBits)
+}
+
+// maxKeyTrials is the number of multipliers bindKeys tries.
+const maxKeyTrials = 1 << 14
+
+// bindKeys fills keys with the keys of an unclassified word and of the
+// classified words of firsts (with a capital and without: their classes
+// may differ in classTitleSuffix and the noun classes), each in a slot of
+// its own: multipliers are tried in turn until the keys part.
+func (s *ListSet) bindKeys(rs *Ruleset, firsts []string) {
+	keys := []uint64{0}
+	for _, w := range firsts {
+		for _, capital := range []bool{false, true} {
+			if k := keyOf(rs.classOf(w, capital), Word); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	if 2*len(keys) > keySlots {
+		return // (too many to part: Hits goes by At)
+	}
+	x := uint64(0x9e3779b97f4a7c15)
+	for range maxKeyTrials {
+		// the multipliers of splitmix64, odd
+		x += 0x9e3779b97f4a7c15
+		z := (x ^ x>>30) * 0xbf58476d1ce4e5b9
+		z = (z ^ z>>27) * 0x94d049bb133111eb
+		s.keyMul = (z ^ z>>31) | 1
+		for i := range s.keys {
+			s.keys[i] = emptyKey
+		}
+		ok := true
+		for _, k := range keys {
+			h := s.keySlot(k)
+			if s.keys[h] != emptyKey {
+				ok = false
+				break
+			}
+			s.keys[h] = k
+		}
+		if ok {
+			s.keyed = true
+			return
+		}
+	}
 }
 
 // mayFirst reports whether w may start a phrase of the set's lists, by
@@ -51,6 +137,7 @@ func phraseBit(w string) (int, uint64) {
 // most 64 lists).
 func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 	s := &ListSet{rs: rs, first: map[string]uint64{}}
+	var firsts []string
 	for k, l := range ls {
 		if k >= 64 || l == nil {
 			break
@@ -70,6 +157,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 				s.seconds[j] |= b
 			}
 			for w := range l.phraseRows() {
+				if s.first[w] == 0 {
+					firsts = append(firsts, w)
+				}
 				s.first[w] |= 1 << k
 				i, b := phraseBit(w)
 				s.firsts[i] |= b
@@ -79,6 +169,9 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 			}
 		}
 	}
+	s.bound = s.classes &^ classPhraseStart
+	slices.Sort(firsts) // (the keys' order, hence their slots, fixed)
+	s.bindKeys(rs, firsts)
 	return s
 }
 
@@ -138,49 +231,75 @@ type ListHit struct {
 }
 
 // Hits appends to buf the words of toks at which an entry of the set's
-// lists starts (At is not 0), in order; a word without the class of any of
-// them is passed over without a call.
+// lists starts (At is not 0), in order; a token without the class of any
+// of them, and whose key (keyOf) is none of keys, is passed over without a
+// branch on its classes.
 func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
-	if s.foreign {
+	if s.foreign || !s.keyed {
 		return s.hitsAt(toks, 0, buf)
 	}
-	// At, inline, calling nothing for a word that starts no entry (an
-	// unclassified word sends the rest to hitsAt)
-	// The classes are told first: most tokens have none of the set's
-	// (a classified token has the bit classified, which the set's classes
-	// lack, so a token with none is unclassified or starts no entry), and
-	// a word that starts a phrase of some list, and has no other class of
-	// the set's, is passed over by byLen before its kind is read; else
-	// the kind is read then, and a word's first-word filter is hashed only
-	// when it starts a phrase of some list and byLen lets it through.
-	classes := s.classes
-	for i := range toks {
+	// Most tokens have none of the lists' class bits, and of the words
+	// that start a phrase of some list (the, in, of; a token with
+	// classPhraseStart is one in three) most start none of these lists':
+	// their keys are not in keys. next passes over them by two tests that
+	// are seldom true, not by a branch on classPhraseStart that no
+	// predictor foretells; hitAt tells the few it stops at (the words of
+	// the lists, those with a first word's classes, an unclassified word).
+	for i := s.next(toks, 0); i < len(toks); i = s.next(toks, i+1) {
+		if toks[i].class == 0 { // (key 0: an unclassified word)
+			return s.hitsAt(toks, i, buf)
+		}
+		buf = s.hitAt(toks, i, buf)
+	}
+	return buf
+}
+
+// next returns the index of the first token of toks from i on that has a
+// class bit of the set's lists or a key of keys, or len(toks). (A function
+// of its own, without calls: its loop keeps its values in registers. It
+// tests two tokens at a time, then the one left.)
+//
+//go:noinline
+func (s *ListSet) next(toks []Token, i int) int {
+	keys, mul, bound := &s.keys, s.keyMul, s.bound
+	for ; i+1 < len(toks); i += 2 {
+		t, u := &toks[i], &toks[i+1]
+		c, d := t.class, u.class
+		k, l := keyOf(c, t.Kind), keyOf(d, u.Kind)
+		if (c|d)&bound != 0 || keys[k*mul>>(64-keyBits)] == k || keys[l*mul>>(64-keyBits)] == l { // (keySlot, inline)
+			break
+		}
+	}
+	for ; i < len(toks); i++ {
 		t := &toks[i]
-		c := t.class & classes
-		if c == 0 {
-			if t.class == 0 && t.Kind == Word {
-				return s.hitsAt(toks, i, buf)
-			}
-			continue
+		c := t.class
+		k := keyOf(c, t.Kind)
+		if c&bound != 0 || keys[k*mul>>(64-keyBits)] == k {
+			return i
 		}
-		if c == classPhraseStart && !s.mayFirst(t.Lower) {
-			continue // (most: a word that starts a phrase of other lists only)
+	}
+	return len(toks)
+}
+
+// hitAt appends to buf the hit at toks[i], a classified token, if there
+// is one: At, for a token of the set's classes or keys.
+func (s *ListSet) hitAt(toks []Token, i int, buf []ListHit) []ListHit {
+	t := &toks[i]
+	if t.Kind != Word {
+		return buf
+	}
+	c := t.class & s.classes
+	var mask uint64
+	for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
+		mask |= s.byClass[bits.TrailingZeros64(b)]
+	}
+	if c&classPhraseStart != 0 && s.mayFirst(t.Lower) {
+		if k, b := phraseBit(t.Lower); s.firsts[k]&b != 0 {
+			mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
 		}
-		if t.Kind != Word {
-			continue
-		}
-		var mask uint64
-		for b := c &^ classPhraseStart; b != 0; b &= b - 1 {
-			mask |= s.byClass[bits.TrailingZeros64(b)]
-		}
-		if c&classPhraseStart != 0 && s.mayFirst(t.Lower) {
-			if k, b := phraseBit(t.Lower); s.firsts[k]&b != 0 {
-				mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
-			}
-		}
-		if mask != 0 {
-			buf = append(buf, ListHit{i, mask})
-		}
+	}
+	if mask != 0 {
+		buf = append(buf, ListHit{i, mask})
 	}
 	return buf
 }
