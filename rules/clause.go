@@ -420,6 +420,8 @@ type CueReach struct {
 	// of (one-token atoms, literals and lists): a match has the tokens
 	// between them tiled by matches of these atoms (see reachesCue).
 	fill []*item
+	// fillStart is startFilterOf(fill)
+	fillStart startFilter
 	// pivot is what must stand right before the cue (pivotOf), or nil.
 	pivot *pivot
 	// tail, when not -1, is the most tokens from the start of the cue
@@ -471,7 +473,7 @@ func (r *AttrRule) CueReach() CueReach {
 	cr.Gap = gap
 	var fill []*item
 	if atomsOf(its[1:ci], &fill) && leadAtoms(its[ci:ci+1], &fill) {
-		cr.fill = fill
+		cr.fill, cr.fillStart = fill, startFilterOf(fill)
 	}
 	return cr
 }

@@ -183,7 +183,7 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	m.steps, m.caps, m.speaker, m.hasSpk = steps, m.caps[:caps], spk, has
 	w.contentCues = kept
 	if len(kept) < len(n.cues) {
-		n.cues = kept
+		n.setCues(kept)
 	}
 	return len(kept) > 0
 }
