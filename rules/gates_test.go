@@ -310,3 +310,45 @@ func nextAfter(at uint64, step, s, n int) int {
 	}
 	return n
 }
+
+// quoteWordsSlow is quoteWords by a test per byte, as it was.
+func quoteWordsSlow(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r':
+			in = false
+		default:
+			if !in {
+				in = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestQuoteWordsLikeSlow compares quoteWords with quoteWordsSlow on
+// random strings of every byte, spaces frequent.
+func TestQuoteWordsLikeSlow(t *testing.T) {
+	rng := rand.New(rand.NewSource(37))
+	for _, s := range []string{"", " ", "a", " a ", "“He said so,” he", "a\tb\nc\rd  e", "\x00\x20\x09\x0a\x0d\x40\x60\x80\xa0\xc9\xca\xcd\xe0"} {
+		if got, want := quoteWords(s), quoteWordsSlow(s); got != want {
+			t.Fatalf("%q: quoteWords %d, want %d", s, got, want)
+		}
+	}
+	for k := 0; k < 20000; k++ {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			switch rng.Intn(4) {
+			case 0:
+				b[i] = " \n\t\r"[rng.Intn(4)]
+			default:
+				b[i] = byte(rng.Intn(256))
+			}
+		}
+		if got, want := quoteWords(string(b)), quoteWordsSlow(string(b)); got != want {
+			t.Fatalf("%q: quoteWords %d, want %d", b, got, want)
+		}
+	}
+}

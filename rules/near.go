@@ -22,37 +22,30 @@ func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach *CueReach)
 // MatchNearTo is MatchNear into dst: it reports whether it found a match,
 // and writes dst only then.
 func (w *Window) MatchNearTo(dst *Match, r *AttrRule, lo, hi int, cues []int, reach *CueReach) bool {
-	n := near{reach: reach}
-	n.setCues(cues)
-	return w.matchFrom(dst, r, -1, lo, hi, &n)
+	return w.matchFrom(dst, r, -1, lo, hi, &near{cues: cues, reach: reach})
 }
 
 // near is what MatchNear knows of the cues of a window.
 type near struct {
 	cues  []int
 	reach *CueReach
-	// at has bit c for each cue c, when every cue is below 64 (wide
-	// false): cueIn is then one mask test, without a branch per cue
-	at   uint64
-	wide bool
+	// at has bit c for each cue c, when every cue is below 64 (masked 1;
+	// 0 until cueIn first asks, 2 when a cue is at 64 or beyond): cueIn
+	// is then one mask test, without a branch per cue
+	at     uint64
+	masked uint8
 }
 
-// setCues makes cues the cues of n, with their mask.
+// setCues makes cues the cues of n, their mask to be made anew.
 func (n *near) setCues(cues []int) {
-	var at uint64
-	wide := false
-	for _, c := range cues {
-		wide = wide || uint(c) >= 64
-		at |= 1 << (uint(c) & 63)
-	}
-	n.cues, n.at, n.wide = cues, at, wide
+	n.cues, n.masked = cues, 0
 }
 
 // cueIn reports whether a cue stands at a token from a to b (inclusive):
 // by the cues' mask (bits a to b of it) when they are below 64, else by
 // cueSearch.
 func (n *near) cueIn(a, b int) bool {
-	if n.wide {
+	if n.masked != 1 {
 		return n.cueSearch(a, b)
 	}
 	a, b = max(a, 0), min(b, 63)
@@ -60,9 +53,24 @@ func (n *near) cueIn(a, b int) bool {
 	return a <= b && n.at>>(uint(a)&63)<<(uint(63-b+a)&63) != 0
 }
 
-// cueSearch is cueIn by a scan of the cues when there are a few, else by
-// a binary search.
+// cueSearch is cueIn without the mask: it makes the mask on first use
+// (and answers by it when the cues are all below 64), else tells by a scan
+// of the cues when there are a few, by a binary search otherwise.
 func (n *near) cueSearch(a, b int) bool {
+	if n.masked == 0 {
+		var at uint64
+		n.masked = 1
+		for _, c := range n.cues {
+			if uint(c) >= 64 {
+				n.masked = 2
+			}
+			at |= 1 << (uint(c) & 63)
+		}
+		n.at = at
+		if n.masked == 1 {
+			return n.cueIn(a, b)
+		}
+	}
 	if len(n.cues) <= 8 {
 		for _, c := range n.cues {
 			if c >= a {
