@@ -62,20 +62,11 @@ func (m *matcher) tilesSlow(n *near, fill []*item, gap, e int) bool {
 			return true
 		}
 		for _, a := range fill {
-			k := 0
-			switch a.op {
-			case opList:
-				if a.list != nil && m.mayList(a.list, p) {
-					k = m.rs.ListAt(a.list, m.toks, p)
-				}
-			case opLit:
-				if m.atomAt(a, p) {
-					k = len(a.lit)
-				}
-			default:
-				if m.atomAt(a, p) {
-					k = 1
-				}
+			k := 0 // the tokens the atom matches at p (a list its longest entry)
+			if a.op == opList && a.list != nil && m.mayList(a.list, p) {
+				k = m.rs.ListAt(a.list, m.toks, p)
+			} else if a.op != opList && m.atomAt(a, p) {
+				k = max(1, len(a.lit))
 			}
 			if k > 0 && d+k <= gap {
 				at[d+k] = true
@@ -238,18 +229,7 @@ func (m *matcher) pivotHoldsSlow(n *near, pv *pivot) bool {
 		// again (the cues are sorted)
 		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
 		if f.words(rs) {
-			// a filter of words only (a list's classes, literals' last
-			// words: mention:@relative_pronouns, and | but) told inline,
-			// not by a call at every position
-			for _, c := range n.cues {
-				for s := c; s >= max(c-pv.off, low); s-- {
-					if f.mayEndWord(&toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, s) {
-						return true
-					}
-				}
-				low = max(low, c+1)
-			}
-			return false
+			return m.pivotHoldsNow(n, pv) // (a filter of words: no mask)
 		}
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, low); s-- {
