@@ -9,13 +9,11 @@ import (
 
 // newNear returns the near of cues and reach, as MatchNearTo makes it.
 func newNear(cues []int, reach *CueReach) *near {
-	n := &near{reach: reach}
-	n.setCues(cues)
-	return n
+	return &near{cues: cues, reach: reach}
 }
 
-// TestCueInLikeScan compares cueIn, by the cues' mask or by cueSearch,
-// with a scan of the cues, for cues below 64 and beyond.
+// TestCueInLikeScan compares cueIn, by its scan or by cueSearch, with a
+// test of every cue, for a few cues and many.
 func TestCueInLikeScan(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
 	for k := 0; k < 3000; k++ {

@@ -29,56 +29,25 @@ func (w *Window) MatchNearTo(dst *Match, r *AttrRule, lo, hi int, cues []int, re
 type near struct {
 	cues  []int
 	reach *CueReach
-	// at has bit c for each cue c, when every cue is below 64 (masked 1;
-	// 0 until cueIn first asks, 2 when a cue is at 64 or beyond): cueIn
-	// is then one mask test, without a branch per cue
-	at     uint64
-	masked uint8
-}
-
-// setCues makes cues the cues of n, their mask to be made anew.
-func (n *near) setCues(cues []int) {
-	n.cues, n.masked = cues, 0
 }
 
 // cueIn reports whether a cue stands at a token from a to b (inclusive):
-// by the cues' mask (bits a to b of it) when they are below 64, else by
-// cueSearch.
+// by a scan of the cues when there are a few (a rule has one to three in
+// most sentences, and the scan inlines), else by a binary search.
 func (n *near) cueIn(a, b int) bool {
-	if n.masked != 1 {
+	if len(n.cues) > 8 {
 		return n.cueSearch(a, b)
 	}
-	a, b = max(a, 0), min(b, 63)
-	// bits a to b of the mask: shifted down to 0 to b-a, then up to the top
-	return a <= b && n.at>>(uint(a)&63)<<(uint(63-b+a)&63) != 0
+	for _, c := range n.cues {
+		if c >= a {
+			return c <= b
+		}
+	}
+	return false
 }
 
-// cueSearch is cueIn without the mask: it makes the mask on first use
-// (and answers by it when the cues are all below 64), else tells by a scan
-// of the cues when there are a few, by a binary search otherwise.
+// cueSearch is cueIn by a binary search of the cues.
 func (n *near) cueSearch(a, b int) bool {
-	if n.masked == 0 {
-		var at uint64
-		n.masked = 1
-		for _, c := range n.cues {
-			if uint(c) >= 64 {
-				n.masked = 2
-			}
-			at |= 1 << (uint(c) & 63)
-		}
-		n.at = at
-		if n.masked == 1 {
-			return n.cueIn(a, b)
-		}
-	}
-	if len(n.cues) <= 8 {
-		for _, c := range n.cues {
-			if c >= a {
-				return c <= b
-			}
-		}
-		return false
-	}
 	k, _ := slices.BinarySearch(n.cues, a)
 	return k < len(n.cues) && n.cues[k] <= b
 }
@@ -187,6 +156,9 @@ func (m *matcher) reachesCue(n *near, e int) bool {
 func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool {
 	if fill == nil || gap >= 64 {
 		return true
+	}
+	if len(fill) == 0 {
+		return n.cueIn(e, e) // (a capture that opens with its entry)
 	}
 	toks, rs := m.toks, m.rs
 	for at := uint64(1); at != 0; at &= at - 1 {
