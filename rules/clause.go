@@ -205,19 +205,19 @@ func inName(toks []Token, j int) bool {
 // isCloser reports whether a punctuation token closes a bracket.
 func isCloser(s string) bool { return s == ")" || s == "]" }
 
-// quoteWords counts the words of a quotation token's text.
+// quoteWords counts the words of a quotation token's text: the bytes that
+// are not a space, tab or line break after one that is (or at the start),
+// told without a branch per byte (a quotation runs to hundreds of bytes,
+// and a test per byte mispredicts at every word's ends).
 func quoteWords(s string) int {
-	n, in := 0, false
+	const spaces = 1<<' ' | 1<<'\n' | 1<<'\t' | 1<<'\r'
+	n, prev := 0, uint64(1) // prev: the byte before is a space (1) or not
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\n', '\t', '\r':
-			in = false
-		default:
-			if !in {
-				in = true
-				n++
-			}
-		}
+		x := uint64(s[i])
+		// 1 when x is one of spaces: its bit, for a byte below 64
+		sp := spaces >> (x & 63) & (1 - (x>>6+3)>>2)
+		n += int(prev &^ sp)
+		prev = sp
 	}
 	return n
 }
@@ -407,6 +407,25 @@ func (r *AttrRule) Anchored() bool {
 // from the starts that can reach an entry of the rule's cue lists
 // (Window.MatchNear). A field of -1 is unbounded.
 type CueReach struct {
+	// (the fields that the first gates of a visit read come first: one
+	// cache line)
+
+	// minLead is the fewest tokens before the cue capture (minLeadOf).
+	minLead int
+	// tail, when not -1, is the most tokens from the start of the cue
+	// capture to the end of a pattern that ends with $ (tailOf).
+	tail int
+	// content is whether reported content (CONTENT or CLAUSE) follows
+	// the cue capture (contentAfterOf).
+	content bool
+	// pivot is what must stand right before the cue (pivotOf), or nil.
+	pivot *pivot
+	// after is the first list that a match needs after its cue (afterOf),
+	// or nil.
+	after *after
+	// cueContent is what a match reads from its cue verb to its content
+	// (cueContentOf), or nil.
+	cueContent *cueContent
 	// Lead is CueLead: the most tokens before the `cue:` capture.
 	Lead int
 	// Off is the most tokens from the start of the `cue:` capture to the
@@ -420,22 +439,8 @@ type CueReach struct {
 	// of (one-token atoms, literals and lists): a match has the tokens
 	// between them tiled by matches of these atoms (see reachesCue).
 	fill []*item
-	// pivot is what must stand right before the cue (pivotOf), or nil.
-	pivot *pivot
-	// tail, when not -1, is the most tokens from the start of the cue
-	// capture to the end of a pattern that ends with $ (tailOf).
-	tail int
-	// after is the first list that a match needs after its cue (afterOf),
-	// or nil.
-	after *after
-	// minLead is the fewest tokens before the cue capture (minLeadOf).
-	minLead int
-	// content is whether reported content (CONTENT or CLAUSE) follows
-	// the cue capture (contentAfterOf).
-	content bool
-	// cueContent is what a match reads from its cue verb to its content
-	// (cueContentOf), or nil.
-	cueContent *cueContent
+	// fillStart is startFilterOf(fill)
+	fillStart startFilter
 }
 
 // CueReach returns the rule's CueReach.
@@ -471,7 +476,7 @@ func (r *AttrRule) CueReach() CueReach {
 	cr.Gap = gap
 	var fill []*item
 	if atomsOf(its[1:ci], &fill) && leadAtoms(its[ci:ci+1], &fill) {
-		cr.fill = fill
+		cr.fill, cr.fillStart = fill, startFilterOf(fill)
 	}
 	return cr
 }

@@ -22,6 +22,27 @@ type cueContent struct {
 	// the same verb item and items after it (shareCueContents): what a
 	// window tells of it at a cue is then remembered (cueVerbSeen)
 	shared []bool
+	// alts holds what cueContentHolds reads of each alternative, side by
+	// side (no load of the verb item, no four slices): made by told, and
+	// again when shareCueContents shares an alternative
+	alts []cueAlt
+}
+
+// cueAlt is an alternative of a cueContent as cueContentHolds reads it:
+// its verb item and that item's list, the items after it, skip, shared.
+type cueAlt struct {
+	list         *List
+	verb         *item
+	rest         []*item
+	skip, shared bool
+}
+
+// setAlts makes cc.alts from the alternatives' slices.
+func (cc *cueContent) setAlts() {
+	cc.alts = cc.alts[:0]
+	for i, v := range cc.verbs {
+		cc.alts = append(cc.alts, cueAlt{v.list, v, cc.rests[i], cc.skip[i], cc.shared[i]})
+	}
 }
 
 // cueVerbSeen is what cueContentHolds told, in a window, of the shared
@@ -118,6 +139,7 @@ func (cc *cueContent) told() *cueContent {
 	if cc.tail && !slices.Contains(cc.skip, false) {
 		return nil
 	}
+	cc.setAlts()
 	return cc
 }
 
@@ -167,12 +189,13 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	}
 	kept := w.contentCues[:0]
 	for _, c := range n.cues {
-		for i := range cc.verbs {
+		for i := range cc.alts {
+			a := &cc.alts[i]
 			var ok bool
-			if cc.shared[i] {
-				ok = m.sharedVerbHolds(cc, i, c, opens)
+			if a.shared {
+				ok = m.sharedVerbHolds(a, c, opens)
 			} else {
-				ok = m.cueVerbHolds(cc, i, c, opens)
+				ok = m.cueVerbHolds(a, c, opens)
 			}
 			if ok {
 				kept = append(kept, c)
@@ -188,32 +211,32 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	return len(kept) > 0
 }
 
-// cueVerbHolds reports whether alternative i of cc has its verb's entry
-// at cue c, and the items after it match from there up to a token where
-// opens holds (or go over the step limit: no test then). The matcher's
-// steps and captures are left to the caller to put back.
-func (m *matcher) cueVerbHolds(cc *cueContent, i, c int, opens func(int) bool) bool {
-	k := m.entryLen(cc.verbs[i].list, c)
+// cueVerbHolds reports whether alternative a of a cueContent has its
+// verb's entry at cue c, and the items after it match from there up to a
+// token where opens holds (or go over the step limit: no test then). The
+// matcher's steps and captures are left to the caller to put back.
+func (m *matcher) cueVerbHolds(a *cueAlt, c int, opens func(int) bool) bool {
+	k := m.entryLen(a.list, c)
 	if k == 0 {
 		return false
 	}
-	if cc.skip[i] && opens(c+k) {
+	if a.skip && opens(c+k) {
 		return true // as seq finds when all the items match nothing
 	}
 	m.steps = 0
-	return m.seq(cc.rests[i], 0, c+k, opens) || m.steps > m.limit
+	return m.seq(a.rest, 0, c+k, opens) || m.steps > m.limit
 }
 
 // sharedVerbHolds is cueVerbHolds for a shared alternative, told once
 // per cue in the window.
-func (m *matcher) sharedVerbHolds(cc *cueContent, i, c int, opens func(int) bool) bool {
-	w, v := m.Window, cc.verbs[i]
+func (m *matcher) sharedVerbHolds(a *cueAlt, c int, opens func(int) bool) bool {
+	w, v := m.Window, a.verb
 	for _, s := range w.cueVerbs {
 		if s.verb == v && s.c == c {
 			return s.ok
 		}
 	}
-	ok := m.cueVerbHolds(cc, i, c, opens)
+	ok := m.cueVerbHolds(a, c, opens)
 	w.cueVerbs = append(w.cueVerbs, cueVerbSeen{v, c, ok})
 	return ok
 }
@@ -240,6 +263,8 @@ func shareCueContents(reaches []CueReach) {
 					if dd.verbs[b].list == cc.verbs[a].list && sameItems(dd.rests[b], cc.rests[a]) {
 						cc.verbs[a], cc.rests[a] = dd.verbs[b], dd.rests[b]
 						cc.shared[a], dd.shared[b] = true, true
+						cc.setAlts()
+						dd.setAlts()
 						break find
 					}
 				}

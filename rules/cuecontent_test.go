@@ -67,7 +67,7 @@ func TestCueContent(t *testing.T) {
 		}
 		cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
 		w := testWindow(rs, toks)
-		if got := w.m.cueContentHolds(&near{cues: cues, reach: &reach}); got != c.holds {
+		if got := w.m.cueContentHolds(newNear(cues, &reach)); got != c.holds {
 			t.Errorf("%q: cueContentHolds %v, want %v", c.text, got, c.holds)
 		}
 		want, wantOK := rs.NewWindow(toks).MatchFrom(r, -1, 0, len(toks)-1)
@@ -172,9 +172,9 @@ func TestSharedCueContentLikeOwn(t *testing.T) {
 			}
 			own := r.CueReach()
 			o := testWindow(rs, toks)
-			on := &near{cues: slices.Clone(cues), reach: &own}
+			on := newNear(slices.Clone(cues), &own)
 			want := o.m.cueContentHolds(on)
-			sn := &near{cues: slices.Clone(cues), reach: &reaches[i]}
+			sn := newNear(slices.Clone(cues), &reaches[i])
 			got := w.m.cueContentHolds(sn)
 			if got != want || !slices.Equal(sn.cues, on.cues) {
 				t.Fatalf("rule %s on %v: shared %v %v, own %v %v", r.ID, parts, got, sn.cues, want, on.cues)

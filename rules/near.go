@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // MatchNear is MatchFrom for a rule of reported speech (no quotation)
 // whose cue entries are known: cues are the sorted indexes of the tokens
@@ -108,6 +111,9 @@ func (m *matcher) mayTile(n *near, e int) bool {
 	if n.reach.Gap >= 64 || n.cueIn(e, e) {
 		return true // (tiles tells no gap of 64 tokens or more)
 	}
+	if e < len(m.toks) && !n.reach.fillStart.mayStart(m.rs, &m.toks[e]) {
+		return false // no atom matches there
+	}
 	for _, a := range n.reach.fill {
 		if a.op == opList && (a.list == nil || m.mayList(a.list, e)) || a.op != opList && m.atomAt(a, e) {
 			return true
@@ -139,33 +145,37 @@ func (m *matcher) reachesCueMemo(n *near, e int) bool {
 // e: false only when no match can. Each atom matches as the matcher's
 // items do (a list its longest entry).
 func (m *matcher) reachesCue(n *near, e int) bool {
-	return m.tiles(n, n.reach.fill, n.reach.Gap, e)
+	return m.tiles(n, n.reach.fill, &n.reach.fillStart, n.reach.Gap, e)
 }
 
 // tiles reports whether the tokens from e up to a cue of n (at most gap
 // tokens on) are tiled by matches of the atoms fill (true when fill is nil
-// or gap too large to tell).
-func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
-	var at [64]bool
-	if fill == nil || gap >= len(at) {
+// or gap too large to tell); f is startFilterOf(fill). The offsets from e
+// that the tiling reaches are the bits of a mask, taken from the lowest
+// (each atom's match ends after its start).
+func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool {
+	if fill == nil || gap >= 64 {
 		return true
 	}
-	at[0] = true
-	reach := 0 // the furthest d marked: past it no tiling goes on
-	for d := 0; d <= reach; d++ {
-		if !at[d] {
-			continue
-		}
+	if len(fill) == 0 {
+		return n.cueIn(e, e) // (a capture that opens with its entry)
+	}
+	toks, rs := m.toks, m.rs
+	for at := uint64(1); at != 0; at &= at - 1 {
+		d := bits.TrailingZeros64(at)
 		p := e + d
 		if n.cueIn(p, p) {
 			return true
+		}
+		if p >= len(toks) || !f.mayStart(rs, &toks[p]) {
+			continue // no atom matches there
 		}
 		for _, a := range fill {
 			k := 0
 			switch a.op {
 			case opList:
 				if a.list != nil && m.mayList(a.list, p) {
-					k = m.rs.ListAt(a.list, m.toks, p)
+					k = rs.ListAt(a.list, toks, p)
 				}
 			case opLit:
 				if m.atomAt(a, p) {
@@ -177,12 +187,67 @@ func (m *matcher) tiles(n *near, fill []*item, gap, e int) bool {
 				}
 			}
 			if k > 0 && d+k <= gap {
-				at[d+k] = true
-				reach = max(reach, d+k)
+				at |= 1 << uint(d+k)
 			}
 		}
 	}
 	return false
+}
+
+// startFilter tells, without a look at each atom, the tokens at which
+// none of some atoms (lists, literals, punctuation marks, dashes) can
+// match: a list's by the token's classes (lists, of one owner), a
+// literal's by the firstBit of its first word (words), a mark's by the
+// firstBit of its text (puncts); any when an atom is not told so.
+type startFilter struct {
+	lists, words, puncts uint64
+	owner                *Ruleset
+	dash, any            bool
+}
+
+// startFilterOf returns the startFilter of atoms.
+func startFilterOf(atoms []*item) startFilter {
+	var f startFilter
+	for _, a := range atoms {
+		switch a.op {
+		case opList:
+			if l := a.list; l != nil && l.bit != 0 && l.owner != nil && (f.owner == nil || f.owner == l.owner) {
+				f.lists |= l.bit | classPhraseStart
+				f.owner = l.owner
+			} else {
+				f.any = true
+			}
+		case opLit:
+			if len(a.lit) == 0 {
+				f.any = true
+			} else {
+				f.words |= firstBit(a.lit[0])
+			}
+		case opPunct:
+			f.puncts |= firstBit(a.punct)
+		case opDash:
+			f.dash = true
+		default:
+			f.any = true
+		}
+	}
+	return f
+}
+
+// mayStart reports whether one of the atoms of f may match at token t of
+// a window of rs: false only when none does (see mayList and atomAt).
+func (f *startFilter) mayStart(rs *Ruleset, t *Token) bool {
+	c := t.class
+	if f.any || c == 0 || f.lists != 0 && (rs != f.owner || c&f.lists != 0) {
+		return true
+	}
+	switch t.Kind {
+	case Punct:
+		return f.puncts&firstBit(t.Text) != 0
+	case Dash:
+		return f.dash
+	}
+	return f.words&firstBit(t.Lower) != 0
 }
 
 // failSeen is a rule that matched nowhere from the starts lo to hi of a

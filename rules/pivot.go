@@ -37,6 +37,8 @@ type pivot struct {
 	// mayEnd tells, without a look at each atom, the tokens that no atom
 	// of before can end at (see mayEndAt)
 	mayEnd endFilter
+	// leadStart is startFilterOf(lead)
+	leadStart startFilter
 }
 
 // endFilter is what a token must be for one of some atoms (punctuation
@@ -200,7 +202,7 @@ func pivotOf(items []*item) *pivot {
 		pv.punct = pv.before[0].punct
 	}
 	if pv != nil {
-		pv.mayEnd = endFilterOf(pv.before)
+		pv.mayEnd, pv.leadStart = endFilterOf(pv.before), startFilterOf(pv.lead)
 	}
 	return pv
 }
@@ -336,36 +338,24 @@ func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
 	return false
 }
 
-// pivotHoldsNow is pivotHolds for pivot pv, not remembered.
+// pivotHoldsNow is pivotHolds for pivot pv, not remembered. What holds
+// at a position does not depend on the cue it is tried for: the positions
+// that the cue before tried are not tried again (the cues are sorted).
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
-	if pv.speaker == nil {
-		// a pivot of one punctuation mark ends only at the window's
-		// punctuation tokens (at, in a window of up to 64 tokens)
-		at := ^uint64(0)
-		if pv.punct != "" && len(m.toks) <= 64 {
-			at = m.punctAt()
-		}
-		// what holds at a position does not depend on the cue it is
-		// tried for: the positions that the cue before tried are not tried
-		// again (the cues are sorted)
-		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
-		if f.words(rs) {
-			// a filter of words only (a list's classes, literals' last
-			// words: mention:@relative_pronouns, and | but) told inline,
-			// not by a call at every position
-			for _, c := range n.cues {
-				for s := c; s >= max(c-pv.off, low); s-- {
-					if f.mayEndWord(&toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
-						return true
-					}
-				}
-				low = max(low, c+1)
-			}
-			return false
-		}
+	if pv.speaker != nil {
+		return m.pivotSpeakerHolds(n, pv)
+	}
+	if pv.punct != "" && len(m.toks) <= 64 {
+		return m.pivotMarkHolds(n, pv)
+	}
+	toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
+	if f.words(rs) {
+		// a filter of words only (a list's classes, literals' last
+		// words: mention:@relative_pronouns, and | but) told inline,
+		// not by a call at every position
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, low); s-- {
-				if at&(1<<((s-1)&63)) != 0 && f.mayEndAt(rs, &toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, pv.off, s) {
+				if f.mayEndWord(&toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, s) {
 					return true
 				}
 			}
@@ -373,70 +363,142 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		}
 		return false
 	}
-	if len(n.cues) == 0 {
+	for _, c := range n.cues {
+		for s := c; s >= max(c-pv.off, low); s-- {
+			if f.mayEndAt(rs, &toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, s) {
+				return true
+			}
+		}
+		low = max(low, c+1)
+	}
+	return false
+}
+
+// pivotMarkHolds is pivotHoldsNow for a pivot of one punctuation mark
+// (pv.punct) without a speaker, in a window of up to 64 tokens: the
+// positions s before a cue, up to off tokens back, whose token s-1 is
+// the mark are those of the window's mask of the mark (marksOf), taken
+// by a mask of the positions (what endsAt and mayEndAt would tell).
+func (m *matcher) pivotMarkHolds(n *near, pv *pivot) bool {
+	marks, low := m.marksOf(pv.punct), 1
+	for _, c := range n.cues {
+		// the positions s from max(c-off, low) to c: bits s-1
+		if lo := max(c-pv.off, low); lo <= c {
+			sh := uint(63-c+lo) & 63 // 64 less the c-lo+1 positions
+			for b := marks >> (uint(lo-1) & 63) << sh >> sh; b != 0; b &= b - 1 {
+				if m.tiles(n, pv.lead, &pv.leadStart, pv.off, bits.TrailingZeros64(b)+lo) {
+					return true
+				}
+			}
+		}
+		low = max(low, c+1)
+	}
+	return false
+}
+
+// pivotSpeakerHolds is pivotHoldsNow for a pivot with a speaker: the
+// speaker phrase from a position s after the atoms before ends before a
+// cue at s+1 to s+maxSpeakerSpan+off (before the first cue's reach, no
+// start s can end before one). For a pivot of one punctuation mark, in a
+// window of up to 64 tokens, only the positions after the window's marks
+// are tried (marksOf).
+func (m *matcher) pivotSpeakerHolds(n *near, pv *pivot) bool {
+	cues, toks := n.cues, m.toks
+	if len(cues) == 0 {
 		return false
 	}
-	// the speaker phrase from s ends before a cue at s+1 to
-	// s+maxSpeakerSpan+off: cues[k] is the first after s
-	// (before the first cue's reach, no start s can end before one)
-	k := 0
-	// a pivot of one punctuation mark: only the positions after the
-	// window's marks (in a window of up to 64 tokens)
-	step, at := 1, uint64(0)
-	if pv.punct != "" && len(m.toks) <= 64 {
-		step, at = 0, m.punctAt()
+	k := 0 // cues[k] is the first cue after s
+	first := max(1, cues[0]-maxSpeakerSpan-pv.off)
+	if pv.punct != "" && len(toks) <= 64 {
+		for b := m.marksOf(pv.punct) >> (uint(first-1) & 63); b != 0; b &= b - 1 {
+			s := bits.TrailingZeros64(b) + first
+			if s >= len(toks) {
+				break
+			}
+			for k < len(cues) && cues[k] <= s {
+				k++
+			}
+			if k == len(cues) {
+				break
+			}
+			if cues[k] <= s+maxSpeakerSpan+pv.off && m.speakerReaches(n, pv, s) {
+				return true
+			}
+		}
+		return false
 	}
-	for s := nextAfter(at, step, max(1, n.cues[0]-maxSpeakerSpan-pv.off)-1, len(m.toks)); s < len(m.toks); s = nextAfter(at, step, s, len(m.toks)) {
-		for k < len(n.cues) && n.cues[k] <= s {
+	for s := first; s < len(toks); s++ {
+		for k < len(cues) && cues[k] <= s {
 			k++
 		}
-		if k == len(n.cues) {
+		if k == len(cues) {
 			break
 		}
-		if t := &m.toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
+		if cues[k] > s+maxSpeakerSpan+pv.off {
+			continue
+		}
+		if t := &toks[s-1]; pv.punct != "" && (t.Kind != Punct || t.Text != pv.punct) {
 			continue // not the one punctuation mark of before
 		}
 		// (the one mark of pv.punct, told above, is what endsAt and its
 		// filter would tell)
-		if n.cues[k] > s+maxSpeakerSpan+pv.off || pv.punct == "" && (!pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) || !m.endsAt(pv.before, s)) {
+		if pv.punct == "" && (!pv.mayEnd.mayEndAt(m.rs, &toks[s-1]) || !m.endsAt(pv.before, s)) {
 			continue
 		}
-		for _, sp := range m.phrasesAt(s) {
-			if e := sp.Span.End; pv.speaker.admits(sp.Type) && (!pv.speaker.subject || m.rs.subjectAt(m.toks, s, sp.Type)) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, pv.off, e) {
-				return true
-			}
+		if m.speakerReaches(n, pv, s) {
+			return true
 		}
 	}
 	return false
 }
 
+// speakerReaches reports whether a speaker phrase from s that the pivot's
+// speaker item admits ends before a cue of n, with the tokens up to it
+// tiled by the lead atoms.
+func (m *matcher) speakerReaches(n *near, pv *pivot, s int) bool {
+	for _, sp := range m.phrasesAt(s) {
+		if e := sp.Span.End; pv.speaker.admits(sp.Type) && (!pv.speaker.subject || m.rs.subjectAt(m.toks, s, sp.Type)) && n.cueIn(e, e+pv.off) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// marksOf returns the positions of the window's tokens that are the
+// punctuation mark text (at most 64 tokens), remembered for one mark.
+func (m *matcher) marksOf(text string) uint64 {
+	w := m.Window
+	at := w.punctAt()
+	if w.markText == text {
+		return w.marks
+	}
+	var marks uint64
+	for b := at; b != 0; b &= b - 1 {
+		if i := bits.TrailingZeros64(b); w.toks[i].Text == text {
+			marks |= 1 << uint(i)
+		}
+	}
+	w.marks, w.markText = marks, text
+	return marks
+}
+
 // punctAt returns the positions of the window's punctuation tokens (at
-// most 64 tokens), found on first use: only the pivots ask.
+// most 64 tokens), found on first use: only the pivots ask. It forgets
+// the marks of marksOf of the window before.
 func (w *Window) punctAt() uint64 {
 	if w.punctsDone {
 		return w.puncts
 	}
 	var at uint64
 	for i := range w.toks {
+		var p uint64
 		if w.toks[i].Kind == Punct {
-			at |= 1 << (i & 63)
+			p = 1
 		}
+		at |= p << (uint(i) & 63)
 	}
-	w.puncts, w.punctsDone = at, true
+	w.puncts, w.punctsDone, w.markText = at, true, ""
 	return at
-}
-
-// nextAfter returns the start after s that pivotHoldsNow tries next: s+1
-// when step is 1, else one past the first position of at from s on (n when
-// there is none).
-func nextAfter(at uint64, step, s, n int) int {
-	if step == 1 {
-		return s + 1
-	}
-	if b := at &^ (1<<s - 1); b != 0 {
-		return bits.TrailingZeros64(b) + 1
-	}
-	return n
 }
 
 // tailOf returns, for a pattern that ends with $ after its cue capture, the

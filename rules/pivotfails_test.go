@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/rand"
-	"slices"
 	"testing"
 )
 
@@ -102,38 +101,6 @@ func TestEndFilterLikeEndsAt(t *testing.T) {
 	}
 	if rejected == 0 {
 		t.Error("mayEndAt rejected no token")
-	}
-}
-
-// TestPunctStartsLikeScan checks the starts that pivotHoldsNow tries for a
-// pivot of one punctuation mark (nextAfter over Window.punctAt): the
-// positions after the window's punctuation tokens, as a scan finds them,
-// from each first start.
-func TestPunctStartsLikeScan(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := []string{"said", "he", ",", ":", ".", "Q:quote", "–", "the", "(", ")"}
-	rng := rand.New(rand.NewSource(17))
-	for n := 0; n < 300; n++ {
-		toks, parts := randomSentence(rs, rng, words, 1+rng.Intn(64))
-		w := rs.NewWindow(toks)
-		at := w.punctAt()
-		for first := 1; first <= len(toks); first++ {
-			var got, want []int
-			for s := nextAfter(at, 0, first-1, len(toks)); s < len(toks); s = nextAfter(at, 0, s, len(toks)) {
-				got = append(got, s)
-			}
-			for s := nextAfter(at, 1, first-1, len(toks)); s < len(toks); s = nextAfter(at, 1, s, len(toks)) {
-				if toks[s-1].Kind == Punct {
-					want = append(want, s)
-				}
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("%v from %d: starts %v, want %v", parts, first, got, want)
-			}
-		}
 	}
 }
 

@@ -33,8 +33,12 @@ type Window struct {
 	// (see punctAt)
 	puncts     uint64
 	punctsDone bool
-	fails      []failSeen // rules that matched nowhere (no quotation)
-	brk        []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	// marks has the positions of the tokens that are the mark markText,
+	// when it is not "" (see marksOf; punctAt clears it)
+	marks    uint64
+	markText string
+	fails    []failSeen // rules that matched nowhere (no quotation)
+	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// ends holds the runs of reported content (contentRun) by where
