@@ -45,6 +45,9 @@ type Window struct {
 	// when it occurs in the window.
 	needs        *Needs
 	known, holds uint64
+	// fail has bit ri for the first 64 rules of needs whose facts of
+	// one term hold a fact that is known and fails (NeedsFail)
+	fail uint64
 	// pivots is what pivotHolds told of shared pivots, for the cues
 	// pivotCues[lo:hi]
 	pivots    []pivotSeen
