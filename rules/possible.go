@@ -150,8 +150,16 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 		}
 		return false
 	}
-	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
-		if toks[pos].Lower == first && m.atomAt(it, pos) {
+	fits := toks[:max(len(toks)-len(it.lit)+1, 0)] // (the starts where it fits)
+	for pos := range fits {
+		// a classified token without the word's classes is not the word:
+		// told by its class, before its text is compared (most tokens of
+		// the word's length are other words)
+		t := &fits[pos]
+		if tc := t.class; tc&c != c && tc != 0 {
+			continue
+		}
+		if t.Lower == first && m.atomAt(it, pos) {
 			return true
 		}
 	}
