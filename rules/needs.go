@@ -411,6 +411,15 @@ func (w *Window) tellFact(ns *Needs, i int) bool {
 	return yes
 }
 
+// b2u is 1 for true, 0 for false (compiled without a branch).
+func b2u(b bool) uint64 {
+	var u uint64
+	if b {
+		u = 1
+	}
+	return u
+}
+
 // PunctSet is a set of ASCII punctuation marks, by byte.
 type PunctSet [2]uint64
 
