@@ -307,7 +307,10 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 
 // NeedsFail returns bit ri for the first 64 rules of ns whose needs fail
 // on a fact told already in the window (NeedsHold would return false at
-// once): a search skips them all without a call each.
+// once): a search skips them all without a call each. The window takes
+// ns, its facts that the summary decides told at once, if it has not
+// yet (tellSummary): the first search of a window skips the rules that
+// fail on them too.
 func (w *Window) NeedsFail(ns *Needs) uint64 {
 	if w.needs != ns {
 		w.tellSummary(ns)
