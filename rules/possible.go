@@ -59,16 +59,7 @@ func (w *Window) summarize() *kindSummary {
 		k := t.Kind
 		caps |= b2u(t.Cap) & b2u(k == Word)
 		if k != Word {
-			switch k {
-			case Punct:
-				if len(t.Text) == 1 && t.Text[0] < 128 {
-					ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
-				}
-			case Dash:
-				ks.dash = true
-			case QuoteT:
-				ks.quotes++
-			}
+			ks.addOther(t)
 		}
 	}
 	var starts uint64
@@ -79,6 +70,21 @@ func (w *Window) summarize() *kindSummary {
 	ks.starts, ks.startAt = starts, startAt
 	w.classes = classes
 	return ks
+}
+
+// addOther adds token t, no Word, to the summary: a mark of one ASCII
+// byte, a dash, a quotation.
+func (ks *kindSummary) addOther(t *Token) {
+	switch t.Kind {
+	case Punct:
+		if len(t.Text) == 1 && t.Text[0] < 128 {
+			ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+		}
+	case Dash:
+		ks.dash = true
+	case QuoteT:
+		ks.quotes++
+	}
 }
 
 // phraseStartShift is the number of the bit classPhraseStart.
@@ -102,19 +108,10 @@ func (w *Window) summarizeLong() *kindSummary {
 		if c&classPhraseStart != 0 {
 			starts |= firstBit(t.Lower)
 		}
-		switch t.Kind {
-		case Punct:
-			if len(t.Text) == 1 && t.Text[0] < 128 {
-				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
-			}
-		case Dash:
-			ks.dash = true
-		case QuoteT:
-			ks.quotes++
-		case Word:
-			if t.Cap {
-				ks.cap = true
-			}
+		if t.Kind != Word {
+			ks.addOther(t)
+		} else if t.Cap {
+			ks.cap = true
 		}
 	}
 	ks.starts, ks.startAt = starts, 0
