@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -24,9 +25,14 @@ import (
 type Needs struct {
 	facts []*item // the atom of each fact, by bit
 	rules []ruleNeed
+	// terms holds the clauses of several terms of the rules, one after
+	// another (see ruleNeed), in one array that a window reads without a
+	// pointer per clause
+	terms []uint64
 	// byFact has, per fact, bit ri for the first 64 rules whose all holds
 	// it (NeedsFail's masks)
 	byFact [64]uint64
+	inAll  uint64 // the facts with a bit in byFact
 	// lits holds, per fact of a literal, the class table's classes of its
 	// first word in owner, the ruleset of the lists of the facts (nil when
 	// none has a list: litOccurs looks them up)
@@ -35,6 +41,37 @@ type Needs struct {
 	// quote: the needs of rules tried on a quotation's sentence
 	// (NewQuoteNeeds)
 	quote bool
+	// sum is what tellSummary reads to tell at once the facts that a
+	// window's summary decides
+	sum summaryFacts
+}
+
+// summaryFacts tells which facts of a Needs a window's summary (its
+// classes, phrase starts, punctuation, dashes, capitals and quotations)
+// decides, and how: what tellFact would find for each, in one pass over
+// the bits of the summary instead of a call per fact.
+type summaryFacts struct {
+	// lists: the facts of lists of owner with a class bit, known once
+	// the summary is (held, or not startable by a phrase of the window)
+	lists uint64
+	// byClass has, per class bit, the facts of lists with that bit (one
+	// held when a word of the window has it); classMask their union
+	byClass   [64]uint64
+	classMask uint64
+	// byFirst has, per bit of firstBit, the facts of lists a phrase of
+	// which starts with a word of that bit (such a list may occur when
+	// no word of it does)
+	byFirst [64]uint64
+	// puncts are the facts of one ASCII mark; dash, caps and others the
+	// facts of DASH, CAP and OTHERQUOTE
+	puncts             []punctFact
+	dash, caps, others uint64
+}
+
+// punctFact is a fact of one ASCII punctuation mark.
+type punctFact struct {
+	c   byte
+	bit uint64
 }
 
 // ruleNeed is the need of one rule of a Needs, read by NeedsHold at
@@ -43,14 +80,12 @@ type ruleNeed struct {
 	// all is the facts of its clauses of one term, which must all hold
 	// (most clauses are one fact: a list, a comma)
 	all uint64
-	// clauses are its clauses of several terms
-	clauses []*clause
-	exact   bool // whether nothing was left out
+	// clauses are its clauses of several terms, Needs.terms[lo:lo+n]:
+	// each the number of its terms, then the terms
+	lo    uint32
+	n     uint16
+	exact bool // whether nothing was left out
 }
-
-// clause is a disjunction of terms, each a set of fact bits that must all
-// hold.
-type clause struct{ terms []uint64 }
 
 // maxNeedTerms bounds the terms of one clause.
 const maxNeedTerms = 16
@@ -69,7 +104,7 @@ func NewQuoteNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, true) }
 func newNeeds(rules []*AttrRule, quote bool) *Needs {
 	ns := &Needs{quote: quote}
 	for _, r := range rules {
-		var cs []*clause
+		lo := len(ns.terms)
 		var all uint64
 		exact := r.Pattern != nil
 		if r.Pattern != nil {
@@ -86,15 +121,24 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 					all |= ts[0]
 					continue
 				}
-				cs = append(cs, &clause{terms: ts})
+				if slices.Contains(ts, 0) {
+					continue // a term of no facts: holds in every window
+				}
+				if len(ns.terms)+1+len(ts)-lo > math.MaxUint16 || len(ns.terms) > math.MaxUint32-math.MaxUint16 {
+					exact = false // left out: the need may hold where possible does not
+					continue
+				}
+				ns.terms = append(ns.terms, uint64(len(ts)))
+				ns.terms = append(ns.terms, ts...)
 			}
 		}
 		if ri := len(ns.rules); ri < 64 {
 			for b := all; b != 0; b &= b - 1 {
 				ns.byFact[bits.TrailingZeros64(b)] |= 1 << ri
 			}
+			ns.inAll |= all
 		}
-		ns.rules = append(ns.rules, ruleNeed{all: all, clauses: cs, exact: exact})
+		ns.rules = append(ns.rules, ruleNeed{all: all, lo: uint32(lo), n: uint16(len(ns.terms) - lo), exact: exact})
 	}
 	for _, f := range ns.facts {
 		if f.op == opList && f.list != nil && f.list.owner != nil {
@@ -108,7 +152,45 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 			ns.lits[i] = ns.owner.tableClasses(f.lit[0])
 		}
 	}
+	ns.summaryFacts()
 	return ns
+}
+
+// summaryFacts fills ns.sum: which facts a window's summary decides (see
+// Window.tellSummary). It tells none without an owner or for the needs of
+// a quotation's rules (those are asked of fewer windows, a few facts
+// each).
+func (ns *Needs) summaryFacts() {
+	sum := &ns.sum
+	if ns.owner == nil || ns.quote {
+		return
+	}
+	for i, f := range ns.facts {
+		b := uint64(1) << i
+		switch f.op {
+		case opList:
+			if l := f.list; l != nil && l.owner == ns.owner {
+				sum.lists |= b
+				for c := l.bit; c != 0; c &= c - 1 {
+					sum.byClass[bits.TrailingZeros64(c)] |= b
+				}
+				sum.classMask |= l.bit
+				for c := l.firsts; c != 0; c &= c - 1 {
+					sum.byFirst[bits.TrailingZeros64(c)] |= b
+				}
+			}
+		case opPunct:
+			if len(f.punct) == 1 && f.punct[0] < 128 {
+				sum.puncts = append(sum.puncts, punctFact{f.punct[0], b})
+			}
+		case opDash:
+			sum.dash |= b
+		case opCap:
+			sum.caps |= b
+		case opOtherQuote:
+			sum.others |= b
+		}
+	}
 }
 
 // itemTerms returns the terms of the clause of required item it (one term
@@ -191,7 +273,7 @@ func sameFact(a, b *item) bool {
 // the memo is told so, so that matching does not walk the pattern again.
 func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 	if w.needs != ns {
-		w.needs, w.known, w.holds = ns, 0, 0
+		w.tellSummary(ns)
 	}
 	rn := &ns.rules[ri]
 	if all := rn.all; w.holds&all != all {
@@ -206,10 +288,12 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 			}
 		}
 	}
-	for _, c := range rn.clauses {
-		if !w.clauseHolds(ns, c) {
+	for i, hi := int(rn.lo), int(rn.lo)+int(rn.n); i < hi; {
+		n := int(ns.terms[i])
+		if !w.clauseHolds(ns, ns.terms[i+1:i+1+n]) {
 			return false
 		}
+		i += 1 + n
 	}
 	if rn.exact && r.Pattern != nil {
 		if ns.quote {
@@ -223,22 +307,64 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 
 // NeedsFail returns bit ri for the first 64 rules of ns whose needs fail
 // on a fact told already in the window (NeedsHold would return false at
-// once): a search skips them all without a call each.
+// once): a search skips them all without a call each. The window takes
+// ns, its facts that the summary decides told at once, if it has not
+// yet (tellSummary): the first search of a window skips the rules that
+// fail on them too.
 func (w *Window) NeedsFail(ns *Needs) uint64 {
 	if w.needs != ns {
-		return 0
+		w.tellSummary(ns)
 	}
-	var fail uint64
-	for f := w.known &^ w.holds; f != 0; f &= f - 1 {
-		fail |= ns.byFact[bits.TrailingZeros64(f)]
-	}
-	return fail
+	return w.fail
 }
 
-// clauseHolds reports whether a term of c holds in the window, telling
-// the facts it needs on first use.
-func (w *Window) clauseHolds(ns *Needs, c *clause) bool {
-	for _, t := range c.terms {
+// tellSummary makes ns the window's needs, with the facts that its summary
+// decides told at once (see summaryFacts): what tellFact would say of
+// each, a list's fact by the classes and phrase starts as listOccurs
+// decides before any look-up of a phrase.
+func (w *Window) tellSummary(ns *Needs) {
+	w.needs, w.known, w.holds, w.fail = ns, 0, 0, 0
+	sum := &ns.sum
+	if sum.lists == 0 && len(sum.puncts) == 0 || w.rs != ns.owner {
+		return
+	}
+	ks := w.summary()
+	var holds, maybe uint64
+	for c := w.classes & sum.classMask; c != 0; c &= c - 1 {
+		holds |= sum.byClass[bits.TrailingZeros64(c)]
+	}
+	if w.classes&classPhraseStart != 0 {
+		for c := ks.starts; c != 0; c &= c - 1 {
+			maybe |= sum.byFirst[bits.TrailingZeros64(c)]
+		}
+	}
+	known := sum.lists &^ (maybe &^ holds)
+	for _, p := range sum.puncts {
+		holds |= -(ks.punct[p.c>>6] >> (p.c & 63) & 1) & p.bit
+		known |= p.bit
+	}
+	if ks.dash {
+		holds |= sum.dash
+	}
+	if ks.cap {
+		holds |= sum.caps
+	}
+	if ks.quotes > 0 {
+		holds |= sum.others
+	}
+	known |= sum.dash | sum.caps | sum.others
+	holds &= known
+	var fail uint64
+	for f := known &^ holds & ns.inAll; f != 0; f &= f - 1 {
+		fail |= ns.byFact[bits.TrailingZeros64(f)]
+	}
+	w.known, w.holds, w.fail = known, holds, fail
+}
+
+// clauseHolds reports whether a term of the clause of terms ts holds in
+// the window, telling the facts it needs on first use.
+func (w *Window) clauseHolds(ns *Needs, ts []uint64) bool {
+	for _, t := range ts {
 		if miss := t &^ w.known; miss != 0 {
 			w.tell(ns, miss)
 		}
@@ -282,8 +408,19 @@ func (w *Window) tellFact(ns *Needs, i int) bool {
 	}
 	if yes {
 		w.holds |= 1 << i
+	} else {
+		w.fail |= ns.byFact[i]
 	}
 	return yes
+}
+
+// b2u is 1 for true, 0 for false (compiled without a branch).
+func b2u(b bool) uint64 {
+	var u uint64
+	if b {
+		u = 1
+	}
+	return u
 }
 
 // PunctSet is a set of ASCII punctuation marks, by byte.

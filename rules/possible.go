@@ -36,40 +36,85 @@ func (w *Window) summary() *kindSummary {
 }
 
 // summarize makes the window's kindSummary and the union of its tokens'
-// classes (Window.classes), in one pass over the tokens.
+// classes (Window.classes), in one pass over the tokens. For a window of
+// at most 64 tokens (most sentences) the phrase starts and capitals are
+// read as 0 or 1 and added into the summary, not tested (a branch on
+// them is mispredicted at a third of the tokens), and the first words of
+// phrases hashed after the pass, from the positions it found; a longer
+// window takes summarizeLong.
 func (w *Window) summarize() *kindSummary {
+	toks, rs := w.toks, w.rs // (not read through w at every token)
+	if len(toks) > 64 {
+		return w.summarizeLong()
+	}
 	ks := &w.kinds
 	ks.done = true
 	classes := classified
-	var starts, startAt uint64
-	toks, rs := w.toks, w.rs // (not read through w at every token)
-	short := len(toks) <= 64
+	var startAt, caps uint64
+	for i := range toks {
+		t := &toks[i]
+		c := rs.cls(t)
+		classes |= c
+		startAt |= (c >> phraseStartShift & 1) << i
+		k := t.Kind
+		caps |= b2u(t.Cap) & b2u(k == Word)
+		if k != Word {
+			ks.addOther(t)
+		}
+	}
+	var starts uint64
+	for b := startAt; b != 0; b &= b - 1 {
+		starts |= firstBit(toks[bits.TrailingZeros64(b)].Lower)
+	}
+	ks.cap = caps != 0
+	ks.starts, ks.startAt = starts, startAt
+	w.classes = classes
+	return ks
+}
+
+// addOther adds token t, no Word, to the summary: a mark of one ASCII
+// byte, a dash, a quotation.
+func (ks *kindSummary) addOther(t *Token) {
+	switch t.Kind {
+	case Punct:
+		if len(t.Text) == 1 && t.Text[0] < 128 {
+			ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+		}
+	case Dash:
+		ks.dash = true
+	case QuoteT:
+		ks.quotes++
+	}
+}
+
+// phraseStartShift is the number of the bit classPhraseStart.
+const phraseStartShift = 61
+
+// summarizeLong is summarize for a window of more than 64 tokens, with a
+// branch on each token's phrase start and capital; it keeps no positions
+// of phrase starts (kindSummary.startAt).
+//
+//go:noinline
+func (w *Window) summarizeLong() *kindSummary {
+	ks := &w.kinds
+	ks.done = true
+	classes := classified
+	var starts uint64
+	toks, rs := w.toks, w.rs
 	for i := range toks {
 		t := &toks[i]
 		c := rs.cls(t)
 		classes |= c
 		if c&classPhraseStart != 0 {
 			starts |= firstBit(t.Lower)
-			if short {
-				startAt |= 1 << i
-			}
 		}
-		switch t.Kind {
-		case Punct:
-			if len(t.Text) == 1 && t.Text[0] < 128 {
-				ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
-			}
-		case Dash:
-			ks.dash = true
-		case QuoteT:
-			ks.quotes++
-		case Word:
-			if t.Cap {
-				ks.cap = true
-			}
+		if t.Kind != Word {
+			ks.addOther(t)
+		} else if t.Cap {
+			ks.cap = true
 		}
 	}
-	ks.starts, ks.startAt = starts, startAt
+	ks.starts, ks.startAt = starts, 0
 	w.classes = classes
 	return ks
 }
@@ -150,8 +195,16 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 		}
 		return false
 	}
-	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
-		if toks[pos].Lower == first && m.atomAt(it, pos) {
+	fits := toks[:max(len(toks)-len(it.lit)+1, 0)] // (the starts where it fits)
+	for pos := range fits {
+		// a classified token without the word's classes is not the word:
+		// told by its class, before its text is compared (most tokens of
+		// the word's length are other words)
+		t := &fits[pos]
+		if tc := t.class; tc&c != c && tc != 0 {
+			continue
+		}
+		if t.Lower == first && m.atomAt(it, pos) {
 			return true
 		}
 	}

@@ -49,6 +49,9 @@ type Window struct {
 	// when it occurs in the window.
 	needs        *Needs
 	known, holds uint64
+	// fail has bit ri for the first 64 rules of needs whose facts of
+	// one term hold a fact that is known and fails (NeedsFail)
+	fail uint64
 	// pivots is what pivotHolds told of shared pivots, for the cues
 	// pivotCues[lo:hi]
 	pivots    []pivotSeen
@@ -83,14 +86,48 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	clear(w.spk)
 	// (the memos of lists, literals, patterns and failures are read up to
-	// their length only, and point into the ruleset: truncated, not cleared)
-	w.rs, w.toks, w.spk, w.lists, w.poss, w.possBits, w.classes, w.kinds = rs, toks, w.spk[:0], w.lists[:0], w.poss[:0], 0, 0, kindSummary{}
-	w.lits, w.phrases = w.lits[:0], w.phrases[:0]
-	w.fails, w.brk, w.clause, w.ends = w.fails[:0], w.brk[:0], clauseLists{}, w.ends[:0]
-	w.m = matcher{caps: w.m.caps[:0]}
-	w.needs, w.known, w.holds, w.possQuote, w.possTold, w.punctsDone = nil, 0, 0, nil, nil, false
-	w.pivots, w.pivotCues = w.pivots[:0], w.pivotCues[:0]
+	// their length only, and point into the ruleset: truncated, not
+	// cleared; one field a statement, so that a slice's truncation stores
+	// its length alone, and no pointer is written twice)
+	if w.clause.done && w.rs != rs {
+		w.clause = clauseLists{} // (the lists depend on the ruleset alone)
+	}
+	w.rs, w.toks = rs, toks
+	w.spk = w.spk[:0]
+	w.lists = w.lists[:0]
+	w.poss = w.poss[:0]
+	w.lits = w.lits[:0]
+	w.phrases = w.phrases[:0]
+	w.fails = w.fails[:0]
+	w.brk = w.brk[:0]
+	w.ends = w.ends[:0]
+	w.pivots = w.pivots[:0]
+	w.pivotCues = w.pivotCues[:0]
 	w.cueVerbs = w.cueVerbs[:0]
+	w.possBits, w.classes, w.known, w.holds = 0, 0, 0, 0
+	w.kinds = kindSummary{}
+	w.punctsDone = false
+	if m := &w.m; m.Window != nil { // (else untouched since it was reset)
+		m.resetMatcher()
+	}
+	if w.needs != nil {
+		w.needs = nil
+	}
+	if w.possQuote != nil {
+		w.possQuote = nil
+	}
+	if w.possTold != nil {
+		w.possTold = nil
+	}
+}
+
+// resetMatcher makes m the zero matcher, its captures' array kept.
+func (m *matcher) resetMatcher() {
+	m.Window = nil
+	m.quote, m.steps, m.limit = 0, 0, 0
+	m.caps = m.caps[:0]
+	m.speaker, m.hasSpk = SpeakerPhrase{}, false
+	m.follow = ""
 }
 
 // Tokens returns the window's tokens.

@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"math/bits"
+	"math/rand"
+	"testing"
+)
+
+// fastWords are the words of the random sentences of the tests of the
+// fast paths below: the rules' lists and literals, phrase starts
+// (according, point), capitals, marks, a dash and a quotation.
+var fastWords = []string{"said", "told", "reporters", "he", "The", "official", "Smith", "according", "to", "as",
+	"who", "has", "on", "Friday", "that", "it", "was", "were", "announced", "and", "but", "saying", "warned",
+	"asked", "whether", "when", "by", "percent", "about", "point", "out", "his", "their", "’s", "'s",
+	",", ",", ":", ".", ";", "Q:quote", "–", "CNN", "which", "added", "while", "before", "after", "once"}
+
+// TestTellSummaryLikeTellFact: each fact that tellSummary tells from the
+// window's summary is what tellFact finds for it in a fresh window, and
+// NeedsFail is the rules whose facts of one term hold a fact known to
+// fail (the loop it replaces), before and after NeedsHold tells more.
+func TestTellSummaryLikeTellFact(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, reported []*AttrRule
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			all = append(all, r)
+			if r.Reported() {
+				reported = append(reported, r)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(5))
+	for _, rules := range [][]*AttrRule{reported, all} {
+		ns := NewNeeds(rules)
+		if ns.sum.lists == 0 || len(ns.sum.puncts) == 0 {
+			t.Fatalf("no facts told by the summary (%d rules)", len(rules))
+		}
+		told := 0
+		for n := 0; n < 400; n++ {
+			toks, parts := randomSentence(rs, rng, fastWords, 1+rng.Intn(80))
+			w := rs.NewWindow(toks)
+			w.tellSummary(ns)
+			told += bits.OnesCount64(w.known)
+			for i := range ns.facts {
+				if w.known&(1<<i) == 0 {
+					continue
+				}
+				ref := rs.NewWindow(toks)
+				ref.needs = ns
+				if got, want := w.holds&(1<<i) != 0, ref.tellFact(ns, i); got != want {
+					t.Fatalf("fact %d (op %d) on %v: told %v by the summary, %v by tellFact", i, ns.facts[i].op, parts, got, want)
+				}
+			}
+			for ri, r := range rules {
+				if got, want := w.NeedsFail(ns), failLoop(w, ns); got != want {
+					t.Fatalf("on %v: NeedsFail %x, the failed facts' rules %x", parts, got, want)
+				}
+				w.NeedsHold(ns, ri, r)
+			}
+		}
+		if told == 0 {
+			t.Fatal("no fact told")
+		}
+	}
+}
+
+// failLoop is NeedsFail as it was: the rules of byFact of every fact
+// known to fail.
+func failLoop(w *Window, ns *Needs) uint64 {
+	var fail uint64
+	for f := w.known &^ w.holds; f != 0; f &= f - 1 {
+		fail |= ns.byFact[bits.TrailingZeros64(f)]
+	}
+	return fail
+}
+
+// TestSummarizeLikeLong: summarize, without a branch on the phrase starts
+// and capitals, makes the summary that the loop with a branch on each
+// (summarizeLong) makes, with the positions of the phrase starts, for
+// windows of up to 64 tokens, classified or not; longer ones take the
+// loop itself.
+func TestSummarizeLikeLong(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(9))
+	for n := 0; n < 600; n++ {
+		toks, parts := randomSentence(rs, rng, fastWords, rng.Intn(72))
+		if n%5 == 0 {
+			for i := range toks {
+				toks[i].class = 0 // unclassified: rs.cls tells
+			}
+		}
+		if n%7 == 0 && len(toks) > 0 {
+			toks[0].Kind, toks[0].Cap = QuoteT, true // a capital that is no word's
+		}
+		w, ref := rs.NewWindow(toks), rs.NewWindow(toks)
+		got, want := *w.summarize(), *ref.summarizeLong()
+		var startAt uint64
+		for i := range toks {
+			if i < 64 && len(toks) <= 64 && rs.cls(&toks[i])&classPhraseStart != 0 {
+				startAt |= 1 << i
+			}
+		}
+		want.startAt = startAt
+		if got != want || w.classes != ref.classes {
+			t.Fatalf("on %v: summarize %+v (classes %x), the loop %+v (%x)", parts, got, w.classes, want, ref.classes)
+		}
+	}
+}
+
+// TestLitOccursLikeAtomAt: litOccurs, which passes over a token by its
+// class, says what atomAt says at some position, for the literals of
+// the rules and others, in windows classified or not.
+func TestLitOccursLikeAtomAt(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lits []*item
+	for _, r := range rs.Attribution {
+		if r.Pattern == nil {
+			continue
+		}
+		for _, f := range NewNeeds([]*AttrRule{r}).facts {
+			if f.op == opLit {
+				lits = append(lits, f)
+			}
+		}
+	}
+	for _, words := range [][]string{{"point", "out"}, {"said"}, {"smith"}, {"according", "to"}, {"."}} {
+		lits = append(lits, &item{op: opLit, lit: words, min: 1, max: 1})
+	}
+	rng := rand.New(rand.NewSource(13))
+	for n := 0; n < 300; n++ {
+		toks, parts := randomSentence(rs, rng, fastWords, rng.Intn(80))
+		if n%4 == 0 {
+			for i := range toks {
+				toks[i].class = 0
+			}
+		}
+		w := rs.NewWindow(toks)
+		m := &w.m
+		m.Window, m.quote = w, -1
+		for _, it := range lits {
+			want := false
+			for pos := range toks {
+				want = want || m.atomAt(it, pos)
+			}
+			if got := m.litOccurs(it); got != want {
+				t.Fatalf("%q on %v: litOccurs %v, atomAt %v", it.lit, parts, got, want)
+			}
+		}
+	}
+}
