@@ -234,12 +234,48 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
 // (for opLit, opPunct, opDash, opCap, opUpper, opOtherQuote, opQuote, opAny,
-// opList, opNot).
+// opList, opNot). The usual atoms (ANY, a punctuation, a literal) are told
+// by direct tests, the others by atomOther: a switch's jump table there
+// is an indirect branch that mispredicts.
 func (m *matcher) atomAt(it *item, pos int) bool {
 	toks := m.toks
 	if pos >= len(toks) {
 		return false
 	}
+	t := &toks[pos]
+	op := it.op
+	if op == opAny {
+		return t.Kind != QuoteT
+	}
+	if op == opPunct {
+		return t.Kind == Punct && t.Text == it.punct
+	}
+	if op == opLit {
+		return litAt(it.lit, toks, pos)
+	}
+	return m.atomOther(it, pos)
+}
+
+// litAt reports whether the literal words lit match at pos (the words of
+// the tokens from pos on, lower-cased).
+func litAt(lit []string, toks []Token, pos int) bool {
+	if pos+len(lit) > len(toks) {
+		return false
+	}
+	for j, w := range lit {
+		if toks[pos+j].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// atomOther is atomAt for the atoms it does not test itself, at a pos
+// before the end.
+//
+//go:noinline
+func (m *matcher) atomOther(it *item, pos int) bool {
+	toks := m.toks
 	t := &toks[pos]
 	switch it.op {
 	case opQuote:
@@ -248,26 +284,12 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind == QuoteT && pos != m.quote
 	case opClause, opContent: // where reported content can start
 		return m.clauseStart(pos)
-	case opAny:
-		return t.Kind != QuoteT
 	case opCap:
 		return t.Kind == Word && t.Cap
 	case opUpper:
 		return t.Kind == Word && t.Cap && isUpperWord(t.Text)
 	case opDash:
 		return t.Kind == Dash
-	case opPunct:
-		return t.Kind == Punct && t.Text == it.punct
-	case opLit:
-		if pos+len(it.lit) > len(toks) {
-			return false
-		}
-		for j, w := range it.lit {
-			if toks[pos+j].Lower != w {
-				return false
-			}
-		}
-		return true
 	case opList:
 		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
 	case opNot:
@@ -480,7 +502,7 @@ func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func
 		if j < it.min {
 			continue
 		}
-		if guard != nil && !m.atomAt(guard, pos+j) {
+		if guard != nil && !m.isPunct(guard.punct, pos+j) {
 			if m.step() { // the one step k would count: the guard's rep
 				return false
 			}
@@ -497,6 +519,12 @@ func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func
 		}
 	}
 	return false
+}
+
+// isPunct reports whether the token at pos is the punctuation p: atomAt
+// of an opPunct item, told without its dispatch.
+func (m *matcher) isPunct(p string, pos int) bool {
+	return pos < len(m.toks) && m.toks[pos].Kind == Punct && m.toks[pos].Text == p
 }
 
 // tokAt reports whether a tok item matches at pos, counting the steps of
@@ -628,7 +656,7 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 	}
 	switch it.op {
 	case opLit:
-		if m.atomAt(it, pos) {
+		if litAt(it.lit, toks, pos) {
 			return pos + len(it.lit)
 		}
 	case opList:

@@ -144,14 +144,14 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 		// the word opens a list's phrase: only the positions of such words
 		for b := w.kinds.startAt; b != 0; b &= b - 1 {
 			pos := bits.TrailingZeros64(b)
-			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && m.atomAt(it, pos) {
+			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && litAt(it.lit, toks, pos) {
 				return true
 			}
 		}
 		return false
 	}
 	for pos := 0; pos+len(it.lit) <= len(toks); pos++ {
-		if toks[pos].Lower == first && m.atomAt(it, pos) {
+		if toks[pos].Lower == first && litAt(it.lit, toks, pos) {
 			return true
 		}
 	}

@@ -32,7 +32,7 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 				return false
 			}
 		case opLit:
-			if t.Lower == a.lit[0] && m.atomAt(a, pos) {
+			if t.Lower == a.lit[0] && litAt(a.lit, m.toks, pos) {
 				return false
 			}
 		case opList: // (atomAt's test: ListAt's first tests here)
