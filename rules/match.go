@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"unicode"
+	"unsafe"
+)
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -75,6 +78,10 @@ type matcher struct {
 	// about to be tried ("" when unknown), so that it tries only the ends
 	// before it.
 	follow string
+	// failBits: the ruleBits of the rules in Window.fails (see
+	// addFail), so that a rule whose bit is not there is not looked up
+	// in the list.
+	failBits uint64
 }
 
 // admits reports whether the SPEAKER item it takes a speaker phrase of
@@ -138,11 +145,11 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
+	if !w.possibleMemo(m, r) || quote < 0 && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
 		return false
 	}
 	if nr != nil && (!m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
-		w.fails = append(w.fails, failSeen{r, lo, hi})
+		m.addFail(failSeen{r, lo, hi})
 		return false
 	}
 	if nr != nil && nr.reach.fill != nil {
@@ -221,15 +228,31 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	}
 	if quote < 0 && m.steps <= m.limit {
 		if !found {
-			w.fails = append(w.fails, failSeen{r, lo, hi})
+			m.addFail(failSeen{r, lo, hi})
 		} else if r.Pattern.HasClause && dst.Span.Start > first {
 			// the leftmost match: every start before it failed, within
 			// the limit (the search of the starts before a statement,
 			// leftmost, asks again)
-			w.fails = append(w.fails, failSeen{r, lo, dst.Span.Start - 1})
+			m.addFail(failSeen{r, lo, dst.Span.Start - 1})
 		}
 	}
 	return found
+}
+
+// addFail appends f to the window's fails and the bit of its rule's
+// pattern to failBits. (Only addFail appends to fails; Window.Reset
+// empties it and clears the matcher, failBits with it.)
+func (m *matcher) addFail(f failSeen) {
+	w := m.Window
+	w.fails = append(w.fails, f)
+	m.failBits |= ruleBit(f.r)
+}
+
+// ruleBit is a bit for r in matcher.failBits, from its address (a rule
+// does not move; its fields, such as its pattern's, are not read for it).
+func ruleBit(r *AttrRule) uint64 {
+	p := uintptr(unsafe.Pointer(r))
+	return 1 << ((p>>4 ^ p>>10) & 63)
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos
