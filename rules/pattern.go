@@ -94,27 +94,28 @@ type item struct {
 	tok bool
 	// inPlace: the item is matched once at most and in place by seq (an
 	// atom or a speaker phrase, X or X?: see inPlaceItem)
-	inPlace bool
-	// capIdx: the number of capture among the names of the pattern
-	// (Pattern.caps)
-	capIdx int32
-	// col: the column of the item itself, after any name: prefix. A list
-	// item's name is in Pattern.lists and where its source starts is
-	// startCol.
-	col      int32
+	inPlace  bool
+	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags
-	// and op, min and max) come first, in 32 bytes: items stand 160 bytes
-	// apart, at 0 or 32 bytes into a cache line, so those are read from
-	// one line; the guards and the atom's own fields follow.
+	// and op, min and max, and the list that a guard tests) come first, in
+	// 32 bytes: items stand 160 bytes apart, at 0 or 32 bytes into a cache
+	// line, so those are read from one line; the guards and the atom's
+	// own fields follow.
 
 	// after: for a tok item, the atoms that the rest of its sequence
 	// tries first, when a group leads it (see seqGuard); nil if none.
 	after *seqGuard
 	// skip: for an optional group, the atoms that its alternatives try
 	// first (see skipGuard); nil if none.
-	skip    *seqGuard
-	list    *List // resolved list
+	skip *seqGuard
+	// capIdx: the number of capture among the names of the pattern
+	// (Pattern.caps)
+	capIdx int32
+	// col: the column of the item itself, after any name: prefix. A list
+	// item's name is in Pattern.lists and where its source starts is
+	// startCol.
+	col     int32
 	punct   string
 	lit     []string // literal words
 	capture string
