@@ -163,7 +163,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	}
 	its := r.Pattern.its()
 	first := max(lo, 0)
-	if len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
+	hasQuote := r.Pattern.HasQuote
+	// (a pattern without a QUOTE item, such as every rule's of reported
+	// speech, does not read its first item for this)
+	if hasQuote && len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
 		first = max(first, quote) // QUOTE first: no other start (canStart)
 	}
 	if nr != nil && nr.reach.Gap >= 0 {
@@ -175,7 +178,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// that canStart does (an admitted phrase at start) and more
 	spk := nr != nil && nr.reach.Gap >= 0
 	for start := first; start <= last; start++ {
-		if r.Pattern.HasQuote && start > quote {
+		if hasQuote && start > quote {
 			break
 		}
 		if !spk && !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
@@ -185,7 +188,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 		m.hasSpk = false
 		var got Match
 		ok := m.seq(its, 0, start, func(end int) bool {
-			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
+			if hasQuote && !(start <= quote && quote < end) {
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.caps), Speaker: m.speaker, HasSpkr: m.hasSpk}
