@@ -414,6 +414,10 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		return k(pos)
 	}
 	it := items[i]
+	next := k // the last item: seq(items, len(items), p, k) is k(p)
+	if i+1 < len(items) {
+		next = func(p int) bool { return m.seq(items, i+1, p, k) }
+	}
 	if it.tok {
 		var guard *item
 		if i+1 < len(items) {
@@ -425,41 +429,30 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		if after != nil && after.end > len(items) {
 			after = nil // a sequence cut before what the guard reads
 		}
-		return m.repTok(it, pos, guard, after, items, i, k)
+		return m.repTok(it, pos, guard, after, next)
 	}
 	if it.skip != nil {
-		return m.seqSkip(items, i, pos, k) // (an optional group)
+		return m.seqSkip(it, pos, next) // (an optional group)
 	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
 			m.follow = f.punct // read by the clause that rep tries first
 		}
 	}
-	return m.rep(it, 0, pos, m.rest(items, i, k))
+	return m.rep(it, 0, pos, next)
 }
 
-// rest returns the continuation of seq after items[i]: the rest of the
-// sequence, then k (k itself after the last item).
-func (m *matcher) rest(items []*item, i int, k func(int) bool) func(int) bool {
-	if i+1 == len(items) {
-		return k // seq(items, len(items), p, k) is k(p)
-	}
-	return func(p int) bool { return m.seq(items, i+1, p, k) }
-}
-
-// seqSkip is rep(it, 0, pos, next) for it = items[i], an optional group
-// whose skip guard is not nil, and next the rest of the sequence after it
-// then k: where none of the guard's atoms matches, rep would fail the
-// group after the guard's steps and go on with next at pos, which it does
-// without rep's and one's calls, and without a closure (unless the steps
-// reach the limit: rep tells that).
-func (m *matcher) seqSkip(items []*item, i, pos int, k func(int) bool) bool {
-	it := items[i]
+// seqSkip is rep(it, 0, pos, next) for an optional group whose skip
+// guard is not nil: where none of the guard's atoms matches, rep would fail
+// the group after the guard's steps and go on with next at pos, which it
+// does without rep's and one's calls (unless the steps reach the limit:
+// rep tells that).
+func (m *matcher) seqSkip(it *item, pos int, next func(int) bool) bool {
 	if g := it.skip; m.steps+g.steps <= m.limit && g.fails(m, pos) {
 		m.steps += g.steps
-		return m.seq(items, i+1, pos, k)
+		return next(pos)
 	}
-	return m.rep(it, 0, pos, m.rest(items, i, k))
+	return m.rep(it, 0, pos, next)
 }
 
 // inPlaceItem reports whether seq matches the item it in place: one not
@@ -499,20 +492,18 @@ func (m *matcher) step() bool {
 	return m.steps > m.limit
 }
 
-// repTok is rep(it, 0, pos, next) for it = items[i], an item of one token
-// per repetition (item.tok), and next the rest of the sequence after it
-// then k, without recursion or closures: it takes the longest run of
-// repetitions, then tries next from the longest down (seq(items, i+1, …),
-// a direct call), counting the steps that rep counts in the same order
-// (when the count goes over maxSteps it gives up, as Match drops the
-// result then). When guard is not nil, it is the required punctuation
-// item that next matches first: where that punctuation is not, next is
-// not called and the one step it would count is counted (ANY{1,12} ,
-// tries next at the commas in reach only). When after is not nil (the
-// item's own, it.after: the atoms that the rest of the sequence tries
-// first, where a group leads it), next is not called where none of them
-// matches, and the steps it would count are counted.
-func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, items []*item, i int, k func(int) bool) bool {
+// repTok is rep(it, 0, pos, k) for an item of one token per repetition
+// (item.tok), without recursion or closures: it takes the longest run of
+// repetitions, then tries k from the longest down, counting the steps that
+// rep counts in the same order (when the count goes over maxSteps it gives
+// up, as Match drops the result then). When guard is not nil, it is the
+// required punctuation item that k matches first: where that punctuation
+// is not, k is not called and the one step it would count is counted
+// (ANY{1,12} , calls k at the commas in reach only). When after is not
+// nil (the item's own, it.after: the atoms that the rest of the sequence
+// tries first, where a group leads it), k is not called where none of
+// them matches, and the steps k would count are counted.
+func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func(int) bool) bool {
 	n := 0
 	for {
 		if m.step() { // rep(it, n, …)
@@ -549,7 +540,7 @@ func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, items 
 			}
 			continue
 		}
-		if m.seq(items, i+1, pos+j, k) { // (k after the last item)
+		if k(pos + j) {
 			return true
 		}
 	}
