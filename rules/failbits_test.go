@@ -16,16 +16,13 @@ func TestFailBitsLikeFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
-		"Trump", "Smith", "spokesman", "according", "to", "Jane", "Doe", "has", "also", "on", "Friday",
-		"that", "it", "was", "and", "but", "saying", "warned", "talks", "were", "useful", "plan",
-		"would", "fail", ",", ",", ",", ".", "–", "reportedly"}
 	var reported []*AttrRule
 	for _, r := range rs.Attribution {
 		if r.Reported() && r.Pattern != nil {
 			reported = append(reported, r)
 		}
 	}
+	words := reportedWords()
 	rng := rand.New(rand.NewSource(13))
 	w := rs.NewWindow(nil)
 	fails := 0
