@@ -469,7 +469,7 @@ func inPlaceItem(it *item) bool {
 func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool {
 	it := items[i]
 	depth := len(m.caps)
-	if it.capture != "" {
+	if it.named {
 		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
@@ -639,7 +639,7 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 // counts its step and calls k, is done in place.
 func (m *matcher) repNext(it *item, n, pos, end int, k func(int) bool) bool {
 	depth := len(m.caps)
-	if it.capture != "" {
+	if it.named {
 		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
@@ -703,7 +703,7 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 // one matches a single occurrence of the group or reported content it at
 // pos.
 func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
-	if it.capture != "" {
+	if it.named {
 		inner := k
 		k = func(p int) bool {
 			depth := len(m.caps)

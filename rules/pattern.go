@@ -94,7 +94,10 @@ type item struct {
 	tok bool
 	// inPlace: the item is matched once at most and in place by seq (an
 	// atom or a speaker phrase, X or X?: see inPlaceItem)
-	inPlace  bool
+	inPlace bool
+	// named: the item has a capture name (capture != ""), told with the
+	// fields above, in the line that the matcher reads anyway
+	named    bool
 	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags
@@ -178,6 +181,7 @@ func (pat *Pattern) scan() {
 		for _, it := range its {
 			it.tok = tokItem(it)
 			it.inPlace = inPlaceItem(it)
+			it.named = it.capture != ""
 		}
 		setGuards(its)
 		for _, it := range its {
