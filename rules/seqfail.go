@@ -13,6 +13,18 @@ type seqGuard struct {
 	// end: the items of the sequence the guard reads end before end (a
 	// sequence cut before it, as explain's prefixes are, is not guarded)
 	end int
+	// buf holds the atoms when they fit (most guards have one or two):
+	// the guard, 64 bytes, and its atoms' pointers are then read from
+	// one cache line (see newGuard)
+	buf [3]*item
+}
+
+// newGuard returns a guard of steps 0, whose atoms fill its own array
+// first (append moves them out when they do not fit).
+func newGuard() *seqGuard {
+	g := &seqGuard{}
+	g.atoms = g.buf[:0]
+	return g
 }
 
 // fails reports whether no atom of g matches at pos.
@@ -72,7 +84,7 @@ func setGuards(its []*item) {
 		if !it.tok || it.max < 2 || !groupLeads(its, i+1) {
 			continue
 		}
-		g := &seqGuard{}
+		g := newGuard()
 		if g.steps, g.end = failAtoms(its, i+1, &g.atoms); g.steps > 0 {
 			it.after = g
 		}
@@ -90,7 +102,8 @@ func skipGuard(it *item) *seqGuard {
 	if it.op != opGroup || it.tok || it.min > 0 || it.max < 1 {
 		return nil
 	}
-	g := &seqGuard{steps: 1} // rep(it, 0, …)
+	g := newGuard()
+	g.steps = 1 // rep(it, 0, …)
 	for _, alt := range it.alts {
 		s, _ := failAtoms(alt, 0, &g.atoms)
 		if s == 0 {
