@@ -29,7 +29,7 @@ func (rs *Ruleset) ExplainMiss(r *AttrRule, toks []Token, quote int) string {
 		// the rule's captures numbered as in its pattern (items holds
 		// them), with the prefix's after them
 		names := append(slices.Clip(r.Pattern.caps.names), name)
-		head := &item{op: opGroup, alts: [][]*item{items[:k]}, min: 1, max: 1, capture: name, capIdx: int32(len(names) - 1)}
+		head := &item{op: opGroup, alts: [][]*item{items[:k]}, min: 1, max: 1, capture: name, named: true, capIdx: int32(len(names) - 1)}
 		p := &Pattern{Source: r.Pattern.Source, items: []*item{head}, caps: captureNames{names: names}}
 		if qi >= k {
 			// QUOTE comes later: the leading items must match before it

@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"unicode"
+	"unsafe"
+)
 
 // SpeakerType says what kind of phrase a speaker mention is.
 type SpeakerType uint8
@@ -75,6 +78,10 @@ type matcher struct {
 	// about to be tried ("" when unknown), so that it tries only the ends
 	// before it.
 	follow string
+	// failBits: the ruleBits of the rules in Window.fails (see
+	// addFail), so that a rule whose bit is not there is not looked up
+	// in the list.
+	failBits uint64
 }
 
 // admits reports whether the SPEAKER item it takes a speaker phrase of
@@ -138,11 +145,11 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) || quote < 0 && w.failed(r, lo, hi) {
+	if !w.possibleMemo(m, r) || quote < 0 && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
 		return false
 	}
 	if nr != nil && (!m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
-		w.fails = append(w.fails, failSeen{r, lo, hi})
+		m.addFail(failSeen{r, lo, hi})
 		return false
 	}
 	if nr != nil && nr.reach.fill != nil {
@@ -156,7 +163,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	}
 	its := r.Pattern.its()
 	first := max(lo, 0)
-	if len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
+	hasQuote := r.Pattern.HasQuote
+	// (a pattern without a QUOTE item, such as every rule's of reported
+	// speech, does not read its first item for this)
+	if hasQuote && len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
 		first = max(first, quote) // QUOTE first: no other start (canStart)
 	}
 	if nr != nil && nr.reach.Gap >= 0 {
@@ -168,7 +178,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// that canStart does (an admitted phrase at start) and more
 	spk := nr != nil && nr.reach.Gap >= 0
 	for start := first; start <= last; start++ {
-		if r.Pattern.HasQuote && start > quote {
+		if hasQuote && start > quote {
 			break
 		}
 		if !spk && !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
@@ -178,7 +188,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 		m.hasSpk = false
 		var got Match
 		ok := m.seq(its, 0, start, func(end int) bool {
-			if r.Pattern.HasQuote && !(start <= quote && quote < end) {
+			if hasQuote && !(start <= quote && quote < end) {
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.caps), Speaker: m.speaker, HasSpkr: m.hasSpk}
@@ -221,25 +231,77 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	}
 	if quote < 0 && m.steps <= m.limit {
 		if !found {
-			w.fails = append(w.fails, failSeen{r, lo, hi})
+			m.addFail(failSeen{r, lo, hi})
 		} else if r.Pattern.HasClause && dst.Span.Start > first {
 			// the leftmost match: every start before it failed, within
 			// the limit (the search of the starts before a statement,
 			// leftmost, asks again)
-			w.fails = append(w.fails, failSeen{r, lo, dst.Span.Start - 1})
+			m.addFail(failSeen{r, lo, dst.Span.Start - 1})
 		}
 	}
 	return found
 }
 
+// addFail appends f to the window's fails and the bit of its rule's
+// pattern to failBits. (Only addFail appends to fails; Window.Reset
+// empties it and clears the matcher, failBits with it.)
+func (m *matcher) addFail(f failSeen) {
+	w := m.Window
+	w.fails = append(w.fails, f)
+	m.failBits |= ruleBit(f.r)
+}
+
+// ruleBit is a bit for r in matcher.failBits, from its address (a rule
+// does not move; its fields, such as its pattern's, are not read for it).
+func ruleBit(r *AttrRule) uint64 {
+	p := uintptr(unsafe.Pointer(r))
+	return 1 << ((p>>4 ^ p>>10) & 63)
+}
+
 // atomAt reports whether a one-token-or-more atom of it matches at pos
 // (for opLit, opPunct, opDash, opCap, opUpper, opOtherQuote, opQuote, opAny,
-// opList, opNot).
+// opList, opNot). The usual atoms (ANY, a punctuation, a literal) are told
+// by direct tests, the others by atomOther: a switch's jump table there
+// is an indirect branch that mispredicts.
 func (m *matcher) atomAt(it *item, pos int) bool {
 	toks := m.toks
 	if pos >= len(toks) {
 		return false
 	}
+	t := &toks[pos]
+	op := it.op
+	if op == opAny {
+		return t.Kind != QuoteT
+	}
+	if op == opPunct {
+		return t.Kind == Punct && t.Text == it.punct
+	}
+	if op == opLit {
+		return litAt(it.lit, toks, pos)
+	}
+	return m.atomOther(it, pos)
+}
+
+// litAt reports whether the literal words lit match at pos (the words of
+// the tokens from pos on, lower-cased).
+func litAt(lit []string, toks []Token, pos int) bool {
+	if pos+len(lit) > len(toks) {
+		return false
+	}
+	for j, w := range lit {
+		if toks[pos+j].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// atomOther is atomAt for the atoms it does not test itself, at a pos
+// before the end.
+//
+//go:noinline
+func (m *matcher) atomOther(it *item, pos int) bool {
+	toks := m.toks
 	t := &toks[pos]
 	switch it.op {
 	case opQuote:
@@ -248,26 +310,12 @@ func (m *matcher) atomAt(it *item, pos int) bool {
 		return t.Kind == QuoteT && pos != m.quote
 	case opClause, opContent: // where reported content can start
 		return m.clauseStart(pos)
-	case opAny:
-		return t.Kind != QuoteT
 	case opCap:
 		return t.Kind == Word && t.Cap
 	case opUpper:
 		return t.Kind == Word && t.Cap && isUpperWord(t.Text)
 	case opDash:
 		return t.Kind == Dash
-	case opPunct:
-		return t.Kind == Punct && t.Text == it.punct
-	case opLit:
-		if pos+len(it.lit) > len(toks) {
-			return false
-		}
-		for j, w := range it.lit {
-			if toks[pos+j].Lower != w {
-				return false
-			}
-		}
-		return true
 	case opList:
 		return it.list != nil && m.mayList(it.list, pos) && m.rs.ListAt(it.list, toks, pos) > 0
 	case opNot:
@@ -421,7 +469,7 @@ func inPlaceItem(it *item) bool {
 func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool {
 	it := items[i]
 	depth := len(m.caps)
-	if it.capture != "" {
+	if it.named {
 		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
@@ -480,7 +528,7 @@ func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func
 		if j < it.min {
 			continue
 		}
-		if guard != nil && !m.atomAt(guard, pos+j) {
+		if guard != nil && !m.isPunct(guard.punct, pos+j) {
 			if m.step() { // the one step k would count: the guard's rep
 				return false
 			}
@@ -497,6 +545,12 @@ func (m *matcher) repTok(it *item, pos int, guard *item, after *seqGuard, k func
 		}
 	}
 	return false
+}
+
+// isPunct reports whether the token at pos is the punctuation p: atomAt
+// of an opPunct item, told without its dispatch.
+func (m *matcher) isPunct(p string, pos int) bool {
+	return pos < len(m.toks) && m.toks[pos].Kind == Punct && m.toks[pos].Text == p
 }
 
 // tokAt reports whether a tok item matches at pos, counting the steps of
@@ -585,7 +639,7 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 // counts its step and calls k, is done in place.
 func (m *matcher) repNext(it *item, n, pos, end int, k func(int) bool) bool {
 	depth := len(m.caps)
-	if it.capture != "" {
+	if it.named {
 		m.caps = append(m.caps, capture{it.capIdx, Span{pos, end}})
 	}
 	var ok bool
@@ -628,7 +682,7 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 	}
 	switch it.op {
 	case opLit:
-		if m.atomAt(it, pos) {
+		if litAt(it.lit, toks, pos) {
 			return pos + len(it.lit)
 		}
 	case opList:
@@ -649,7 +703,7 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 // one matches a single occurrence of the group or reported content it at
 // pos.
 func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
-	if it.capture != "" {
+	if it.named {
 		inner := k
 		k = func(p int) bool {
 			depth := len(m.caps)

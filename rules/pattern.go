@@ -95,27 +95,35 @@ type item struct {
 	// inPlace: the item is matched once at most and in place by seq (an
 	// atom or a speaker phrase, X or X?: see inPlaceItem)
 	inPlace bool
-	// col: the column of the item itself, after any name: prefix (an
-	// int32, in the word of the flags above). A list item's name is in
-	// Pattern.lists and where its source starts is startCol: 152 bytes
-	// an item (with inPlace and after), not 176.
-	col int32
-	// capIdx: the number of capture among the names of the pattern
-	// (Pattern.caps), in the padding after col
-	capIdx   int32
-	list     *List    // resolved list
-	lit      []string // literal words
-	punct    string
-	alts     [][]*item
-	neg      []*item // opNot: the item X of not:X, which must not match
+	// named: the item has a capture name (capture != ""), told with the
+	// fields above, in the line that the matcher reads anyway
+	named    bool
+	list     *List // resolved list
 	min, max int
-	capture  string
+	// The fields that the matcher reads of every item it tries (the flags
+	// and op, min and max, and the list that a guard tests) come first, in
+	// 32 bytes: items stand 160 bytes apart, at 0 or 32 bytes into a cache
+	// line, so those are read from one line; the guards and the atom's
+	// own fields follow.
+
 	// after: for a tok item, the atoms that the rest of its sequence
 	// tries first, when a group leads it (see seqGuard); nil if none.
 	after *seqGuard
 	// skip: for an optional group, the atoms that its alternatives try
 	// first (see skipGuard); nil if none.
 	skip *seqGuard
+	// capIdx: the number of capture among the names of the pattern
+	// (Pattern.caps)
+	capIdx int32
+	// col: the column of the item itself, after any name: prefix. A list
+	// item's name is in Pattern.lists and where its source starts is
+	// startCol.
+	col     int32
+	punct   string
+	lit     []string // literal words
+	capture string
+	alts    [][]*item
+	neg     []*item // opNot: the item X of not:X, which must not match
 }
 
 // startCol returns the column where the item's source starts: that of
@@ -173,6 +181,7 @@ func (pat *Pattern) scan() {
 		for _, it := range its {
 			it.tok = tokItem(it)
 			it.inPlace = inPlaceItem(it)
+			it.named = it.capture != ""
 		}
 		setGuards(its)
 		for _, it := range its {

@@ -5,6 +5,16 @@ import (
 	"testing"
 )
 
+// reportedWords returns the words of the random sentences on which the
+// rules of reported speech are tried (randomSentence): the words those
+// rules look for.
+func reportedWords() []string {
+	return []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
+		"Trump", "Smith", "spokesman", "according", "to", "Jane", "Doe", "has", "also", "on", "Friday",
+		"that", "it", "was", "and", "but", "saying", "warned", "talks", "were", "useful", "plan",
+		"would", "fail", ",", ",", ",", ",", ".", "Q:quote", "–", "reportedly", "first", "Springfield"}
+}
+
 // TestPivotFailsLikeMatchFrom checks Window.PivotFails, with which the
 // extractor passes over a rule whose pivot, shared with a rule tried
 // before it, was found false for the same cues: wherever it says so,
@@ -17,10 +27,7 @@ func TestPivotFailsLikeMatchFrom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
-		"Trump", "Smith", "spokesman", "according", "to", "Jane", "Doe", "has", "also", "on", "Friday",
-		"that", "it", "was", "and", "but", "saying", "warned", "talks", "were", "useful", "plan",
-		"would", "fail", ",", ",", ",", ",", ".", "Q:quote", "–", "reportedly", "first", "Springfield"}
+	words := reportedWords()
 	var reported []*AttrRule
 	var reaches []CueReach
 	for _, r := range rs.Attribution {

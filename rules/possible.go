@@ -189,7 +189,7 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 		// the word opens a list's phrase: only the positions of such words
 		for b := w.kinds.startAt; b != 0; b &= b - 1 {
 			pos := bits.TrailingZeros64(b)
-			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && m.atomAt(it, pos) {
+			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && litAt(it.lit, toks, pos) {
 				return true
 			}
 		}
@@ -204,7 +204,7 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 		if tc := t.class; tc&c != c && tc != 0 {
 			continue
 		}
-		if t.Lower == first && m.atomAt(it, pos) {
+		if t.Lower == first && litAt(it.lit, toks, pos) {
 			return true
 		}
 	}

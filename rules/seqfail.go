@@ -13,6 +13,18 @@ type seqGuard struct {
 	// end: the items of the sequence the guard reads end before end (a
 	// sequence cut before it, as explain's prefixes are, is not guarded)
 	end int
+	// buf holds the atoms when they fit (most guards have one or two):
+	// the guard, 64 bytes, and its atoms' pointers are then read from
+	// one cache line (see newGuard)
+	buf [3]*item
+}
+
+// newGuard returns a guard of steps 0, whose atoms fill its own array
+// first (append moves them out when they do not fit).
+func newGuard() *seqGuard {
+	g := &seqGuard{}
+	g.atoms = g.buf[:0]
+	return g
 }
 
 // fails reports whether no atom of g matches at pos.
@@ -20,27 +32,18 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 	if pos >= len(m.toks) {
 		return true // (atomAt is false past the end)
 	}
-	t := &m.toks[pos]
+	t, rs := &m.toks[pos], m.rs
+	c := t.class
 	for _, a := range g.atoms {
-		switch a.op { // the usual atoms told here, not by a call
-		case opPunct:
-			if t.Kind == Punct && t.Text == a.punct {
-				return false
-			}
-		case opDash:
-			if t.Kind == Dash {
-				return false
-			}
-		case opLit:
-			if t.Lower == a.lit[0] && m.atomAt(a, pos) {
-				return false
-			}
-		case opList: // (atomAt's test: ListAt's first tests here)
+		// the usual atoms told here, not by a call; a list first, as
+		// most atoms are (a test each: a switch's binary search of the
+		// op mispredicts)
+		if a.op == opList { // (atomAt's test: ListAt's first tests here)
 			l := a.list
 			if l == nil {
 				continue
 			}
-			if c := t.class; c != 0 && l.owner == m.rs {
+			if c != 0 && l.owner == rs {
 				if c&l.bit != 0 {
 					return false // a word of the list
 				}
@@ -48,13 +51,23 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 					continue // no phrase of the list starts with the word
 				}
 			}
-			if m.rs.ListAt(l, m.toks, pos) > 0 {
+			if rs.ListAt(l, m.toks, pos) > 0 {
 				return false
 			}
-		default:
-			if m.atomAt(a, pos) {
+		} else if a.op == opLit {
+			if t.Lower == a.lit[0] && litAt(a.lit, m.toks, pos) {
 				return false
 			}
+		} else if a.op == opPunct {
+			if t.Kind == Punct && t.Text == a.punct {
+				return false
+			}
+		} else if a.op == opDash {
+			if t.Kind == Dash {
+				return false
+			}
+		} else if m.atomAt(a, pos) {
+			return false
 		}
 	}
 	return true
@@ -71,7 +84,7 @@ func setGuards(its []*item) {
 		if !it.tok || it.max < 2 || !groupLeads(its, i+1) {
 			continue
 		}
-		g := &seqGuard{}
+		g := newGuard()
 		if g.steps, g.end = failAtoms(its, i+1, &g.atoms); g.steps > 0 {
 			it.after = g
 		}
@@ -89,7 +102,8 @@ func skipGuard(it *item) *seqGuard {
 	if it.op != opGroup || it.tok || it.min > 0 || it.max < 1 {
 		return nil
 	}
-	g := &seqGuard{steps: 1} // rep(it, 0, …)
+	g := newGuard()
+	g.steps = 1 // rep(it, 0, …)
 	for _, alt := range it.alts {
 		s, _ := failAtoms(alt, 0, &g.atoms)
 		if s == 0 {
