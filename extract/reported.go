@@ -194,11 +194,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 			present |= h.Bits
 		}
 	}
-	cues.reset(hits, from, to)
-	s := search{w: w, g: g, cues: cues, from: from, to: to, before: before}
-	if x.opts.Explain || len(g.rules) > 64 {
-		return x.reportEach(&s, toks, only, present, st)
-	}
+	fast := !x.opts.Explain && len(g.rules) <= 64
 	// only the rules whose cue lists occur (or that need none) are
 	// visited, by their bits, less those that cannot start here and
 	// those whose needs fail on a fact the window told already; a visit
@@ -207,11 +203,19 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	for b := present; b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
-	try &= only &^ w.NeedsFail(g.needs)
+	try &= only
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
-	for ; try != 0; try &= try - 1 {
+	if fast && try == 0 {
+		return false // (most searches after a statement: no cue after it)
+	}
+	cues.reset(hits, from, to)
+	s := search{w: w, g: g, cues: cues, from: from, to: to, before: before}
+	if !fast {
+		return x.reportEach(&s, toks, only, present, st)
+	}
+	for try &^= w.NeedsFail(g.needs); try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
 		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
@@ -411,7 +415,7 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 			ok = w.MatchNearTo(m, r, lo, hi, cs, rc)
 		}
 	} else {
-		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
+		ok = s.matchAlways(r, lo, hi, m)
 	}
 	if !ok {
 		return rules.Span{}, attemptMissed
@@ -420,6 +424,17 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		return c, attemptMatched
 	}
 	return rules.Span{}, attemptMissed
+}
+
+// matchAlways is attempt's match of a rule that needs no cue, from the
+// starts lo to hi: out of attempt's code (such rules are few, and their
+// match is copied whole).
+//
+//go:noinline
+func (s *search) matchAlways(r *rules.AttrRule, lo, hi int, m *rules.Match) bool {
+	var ok bool
+	*m, ok = s.w.MatchFrom(r, -1, lo, min(hi, s.before-1))
+	return ok
 }
 
 // cueHit is a token of a sentence at which an entry of some cue lists
@@ -712,13 +727,20 @@ func trimContent(toks []rules.Token, start, end int) int {
 func (x *Extractor) mayReport(toks []rules.Token) bool {
 	n := 0
 	for i := range toks {
-		if toks[i].Kind == rules.Word {
-			if n++; n > minStatementWords {
-				return true
-			}
+		// (counted without a branch on the kind: words and other tokens
+		// alternate unpredictably)
+		n += int(wordKind(toks[i].Kind))
+		if n > minStatementWords {
+			return true
 		}
 	}
 	return false
+}
+
+// wordKind is 1 for a word's kind, else 0, told without a branch.
+func wordKind(k rules.TokenKind) uint8 {
+	d := uint8(k) ^ uint8(rules.Word)
+	return uint8((uint16(d) - 1) >> 15)
 }
 
 // minStatementWords: a sentence of fewer words holds no speaker, cue and
