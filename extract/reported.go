@@ -375,47 +375,33 @@ type search struct {
 // match when it finds one (else m may be as it was), and returns its
 // content and the outcome.
 func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
-	w, from, to, before := s.w, s.from, s.to, s.before
 	e := &s.g.each[ri]
-	r := e.r
-	lo, hi := from, to
-	need := e.need
 	var ok bool
-	if need != 0 {
+	if e.need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
-		set := s.cues.of(e.cueSet, need)
-		cs, f, l := set.cs, set.f, set.l
+		set := s.cues.of(e.cueSet, e.need)
+		cs, f := set.cs, set.f
 		if f < 0 {
 			return rules.Span{}, attemptNoCue
 		}
-		hi = min(l, before-1)
-		// a match starts at most Lead tokens before its cue, whose
-		// entry lies at most Off tokens into it: a rule anchored at
-		// the start of the sentence is not tried when its first cue
-		// entry stands further on. (Other rules start at most Lead
-		// tokens before the first entry, as they always have, which
-		// leaves out a long speaker phrase before a cue with an
-		// auxiliary: Lead + Off would find it, and change rows.)
-		rc := e.reach
-		if rc.Lead >= 0 && e.anchored {
-			if rc.Off >= 0 {
-				lo = max(from, f-rc.Lead-rc.Off)
-			}
-			if fast && lo > 0 {
-				return rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
-			}
-		} else if rc.Lead >= 0 {
-			lo = max(from, f-rc.Lead)
+		hi := min(set.l, s.before-1)
+		// the first start, at most e.lead tokens before the first cue
+		// (see gateRule.lead), told without a branch on the rule's kind;
+		// an anchored rule's only start is 0, so that a later first
+		// start means no start at all (MatchNear tries none)
+		lo, none := e.firstStart(s.from, f, fast)
+		if none {
+			return rules.Span{}, attemptMissed
 		}
-		if fast && w.PivotFails(rc, cs) {
+		if fast && e.sharedPivot && s.w.PivotFails(e.reach, cs) {
 			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			ok = w.MatchNearTo(m, r, lo, hi, cs, rc)
+			ok = s.w.MatchNearTo(m, e.r, lo, hi, cs, e.reach)
 		}
 	} else {
-		ok = s.matchAlways(r, lo, hi, m)
+		ok = s.matchAlways(e.r, s.from, s.to, m)
 	}
 	if !ok {
 		return rules.Span{}, attemptMissed
@@ -595,14 +581,62 @@ type gates struct {
 
 // gateRule is what an attempt reads of one rule of the gates: the rule,
 // its need and cue set (gates.need, gates.cueSet), its reach (in
-// gates.reach) and whether its pattern starts at the start of the
-// sentence (rules.AttrRule.Anchored).
+// gates.reach), and what the reach tells of the first start, read here
+// so that an attempt neither loads the reach nor branches on the rule's
+// kind before it matches.
 type gateRule struct {
-	r        *rules.AttrRule
-	reach    *rules.CueReach
-	need     uint64
-	cueSet   uint8
-	anchored bool
+	r     *rules.AttrRule
+	reach *rules.CueReach
+	need  uint64
+	// lead is the most tokens that a match starts before its first cue:
+	// a match starts at most Lead tokens before its cue, whose entry
+	// lies at most Off tokens into it, so Lead + Off for a rule anchored
+	// at the start of the sentence; Lead for the others, as they always
+	// have been tried, which leaves out a long speaker phrase before a
+	// cue with an auxiliary (Lead + Off would find it, and change rows);
+	// noLead when the reach does not bound it
+	lead int
+	// maxLo is the last first start with which an attempt that may pass
+	// over what MatchNear would reject tries the rule: 0 for a rule
+	// anchored at the start of the sentence with a bounded Lead, whose
+	// first cue then stands too far on (MatchNear tries no start), else
+	// math.MaxInt
+	maxLo  int
+	cueSet uint8
+	// sharedPivot: the reach's pivot is shared (rules.CueReach.SharedPivot),
+	// so that PivotFails may answer true
+	sharedPivot bool
+}
+
+// noLead is gateRule.lead for a reach that does not bound the tokens
+// before a cue: the first start is then the first of the search (a
+// token's index less noLead is below any).
+const noLead = 1 << 40
+
+// newGateRule returns the gateRule of rule r with its need, cue set and
+// reach.
+// (anchored: r's pattern starts at the start of the sentence).
+func newGateRule(r *rules.AttrRule, need uint64, cueSet uint8, rc *rules.CueReach, anchored bool) gateRule {
+	e := gateRule{r: r, reach: rc, need: need, cueSet: cueSet, lead: noLead, maxLo: math.MaxInt, sharedPivot: rc.SharedPivot()}
+	switch {
+	case rc.Lead >= 0 && anchored:
+		e.maxLo = 0
+		if rc.Off >= 0 {
+			e.lead = rc.Lead + rc.Off
+		}
+	case rc.Lead >= 0:
+		e.lead = rc.Lead
+	}
+	e.lead = min(e.lead, noLead)
+	return e
+}
+
+// firstStart returns the first start of an attempt of e's rule from
+// token from with its first cue at token f, and whether the rule has
+// none (fast: an attempt that passes over what MatchNear would reject).
+func (e *gateRule) firstStart(from, f int, fast bool) (lo int, none bool) {
+	lo = max(from, f-e.lead)
+	return lo, fast && lo > e.maxLo
 }
 
 // alwaysMay reports whether a rule that needs no cue — the only ones
@@ -705,7 +739,7 @@ func (x *Extractor) gates() *gates {
 		}
 		rules.SharePivots(g.reach)
 		for ri, r := range g.rules {
-			g.each = append(g.each, gateRule{r: r, reach: &g.reach[ri], need: g.need[ri], cueSet: g.cueSet[ri], anchored: r.Anchored()})
+			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}
 		x.gate = g
 	})
