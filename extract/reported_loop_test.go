@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
@@ -61,4 +64,69 @@ func TestFirstStartLikeRef(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRowsInPlaceLikeMerge compares the documents of an extractor that
+// makes the statements' rows in place in the quote rows' array with those
+// of one that makes them apart and merges them (mergeRecords), on the
+// seed's texts and PolNeAR's (with WHOSAID_EVAL), with and without
+// explanations and every quotation.
+func TestRowsInPlaceLikeMerge(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Jane Doe said the bridge would close, while John Roe argued that it should stay open.",
+		"“We will build it,” the mayor said. The council said the vote was delayed. Mary Major told reporters that the plan had failed, “and nobody cared,” she added.",
+	}
+	texts = append(texts, rowsCorpus(t)...)
+	for _, opts := range []Options{{Reported: true}, {Reported: true, All: true, Explain: true}, {Reported: true, MinConfidence: 0.7}} {
+		x, y := New(rs, opts), New(rs, opts)
+		y.mergeRows = true
+		for i, text := range texts {
+			got, err := x.Extract("d", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := y.Extract("d", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d, %+v: rows made in place differ from the merged ones", i, opts)
+			}
+		}
+	}
+}
+
+// rowsCorpus returns the seed's texts and, when WHOSAID_EVAL names the
+// folder of the evaluation data, the first 100 texts of PolNeAR's train set.
+func rowsCorpus(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	files, _ := filepath.Glob("../testdata/seed/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	if d := os.Getenv("WHOSAID_EVAL"); d != "" {
+		p := filepath.Join(d, "polnear-train.jsonl")
+		if _, err := os.Stat(p); err == nil {
+			n := 0
+			err := ReadInputs([]string{p}, InputOptions{}, func(in Input) error {
+				if n++; n <= 100 && in.Err == nil {
+					texts = append(texts, in.Text)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return texts
 }
