@@ -142,7 +142,7 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statemen
 		return false
 	}
 	s := st.match.Speaker.Span
-	det := x.rules.Lists[rules.ListDeterminers]
+	det := x.lists.det // (the ruleset's, looked up once: not a map read per statement)
 	for s.Len() > 1 && x.rules.InList(det, &toks[s.Start]) {
 		s.Start++
 	}
@@ -494,13 +494,27 @@ func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool 
 	toks := a.toks(st.sent)
 	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 	off := int(toks[c.Start].Start)
-	k, _ := slices.BinarySearchFunc(cues, off, func(q quoteCue, off int) int { return cmp.Compare(q.off, off) })
-	for ; k < len(cues) && cues[k].off == off; k++ {
+	for k := firstCueAt(cues, off); k < len(cues) && cues[k].off == off; k++ {
 		if q := a.quotes[cues[k].qi]; q.Start < from || q.End > to {
 			return true
 		}
 	}
 	return false
+}
+
+// firstCueAt returns the index of the first of cues (sorted by offset) at
+// offset off or after it: slices.BinarySearchFunc's, by a binary search
+// written out (that one calls its comparison at each step).
+func firstCueAt(cues []quoteCue, off int) int {
+	lo, hi := 0, len(cues)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); cues[m].off < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // inherit gives m the speaker of the match prev in the same sentence.

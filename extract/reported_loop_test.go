@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
@@ -129,4 +132,25 @@ func rowsCorpus(t *testing.T) []string {
 		}
 	}
 	return texts
+}
+
+// TestFirstCueAtLikeBinarySearch compares firstCueAt with
+// slices.BinarySearchFunc on sorted cues with repeated offsets, at every
+// offset around them.
+func TestFirstCueAtLikeBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	for n := 0; n < 40; n++ {
+		var cues []quoteCue
+		off := 0
+		for range n {
+			off += rng.IntN(3)
+			cues = append(cues, quoteCue{off: off, qi: len(cues)})
+		}
+		for at := -1; at <= off+1; at++ {
+			want, _ := slices.BinarySearchFunc(cues, at, func(q quoteCue, at int) int { return cmp.Compare(q.off, at) })
+			if got := firstCueAt(cues, at); got != want {
+				t.Fatalf("%v at %d: %d, want %d", cues, at, got, want)
+			}
+		}
+	}
 }
