@@ -18,6 +18,8 @@ type statement struct {
 	attrib
 	explain []string
 	content rules.Span // tokens of the sentence at.sent
+	// rule is the index of the match's rule in the gates (gates.rules)
+	rule int
 	// match is the statement's match, held here and not on the heap:
 	// report and the searches read it, and report points attrib.m to it
 	// once the document's statements are found (its array grows no more)
@@ -222,7 +224,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 		}
 		// (attempt sets the match only for a rule that MatchNear tries)
 		if c, res := s.attempt(ri, true, &st.match); res == attemptMatched {
-			st.found(toks, c, nil)
+			st.found(toks, ri, c, nil)
 			return true
 		}
 	}
@@ -263,7 +265,7 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			st.found(toks, c, explain)
+			st.found(toks, ri, c, explain)
 			return true
 		case x.opts.Explain:
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
@@ -273,9 +275,10 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 	return false
 }
 
-// found makes st the statement of its match with content c.
-func (st *statement) found(toks []rules.Token, c rules.Span, explain []string) {
-	st.ok, st.explain = true, explain
+// found makes st the statement of its match, of rule ri of the gates,
+// with content c.
+func (st *statement) found(toks []rules.Token, ri int, c rules.Span, explain []string) {
+	st.ok, st.explain, st.rule = true, explain, ri
 	st.content = rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}
 }
 
