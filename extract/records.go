@@ -83,10 +83,8 @@ func (c *cpIndex) at(off int) int {
 		return off
 	}
 	k := off / cpBlock
-	if len(c.pos) <= k+1 && (len(c.pos) <= k || (k+1)*cpBlock < len(c.text)) {
-		// (a call only when the checkpoints stop short of off, or of the
-		// end of its block: the next checkpoint tells an ASCII block)
-		c.upTo(k + 1)
+	if len(c.pos) <= k {
+		c.upTo(k) // (a call only when the checkpoints stop short of off)
 	}
 	if len(c.pos) == 0 {
 		return off
@@ -96,13 +94,6 @@ func (c *cpIndex) at(off int) int {
 		k--
 	}
 	from, n := c.pos[k], c.marks[k]
-	if k+1 < len(c.pos) && off >= from && c.pos[k+1]-from == c.marks[k+1]-n {
-		// a block of one code point a byte (ASCII, most of a news text's
-		// blocks): no counting
-		n += off - from
-		c.lastOff, c.lastCP = off, n
-		return n
-	}
 	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
 		from, n = c.lastOff, c.lastCP
 	}
