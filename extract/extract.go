@@ -64,6 +64,10 @@ type Extractor struct {
 	// on first use (see gates).
 	gate     *gates
 	gateOnce sync.Once
+	// mergeRows makes withReported build the statements' rows apart and
+	// merge them by mergeRecords, the reference of its merge in place
+	// (tests set it)
+	mergeRows bool
 	// packs holds the extractors of the ruleset's language packs, by code;
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor

@@ -18,6 +18,8 @@ type statement struct {
 	attrib
 	explain []string
 	content rules.Span // tokens of the sentence at.sent
+	// rule is the index of the match's rule in the gates (gates.rules)
+	rule int
 	// match is the statement's match, held here and not on the heap:
 	// report and the searches read it, and report points attrib.m to it
 	// once the document's statements are found (its array grows no more)
@@ -142,7 +144,7 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statemen
 		return false
 	}
 	s := st.match.Speaker.Span
-	det := x.rules.Lists[rules.ListDeterminers]
+	det := x.lists.det // (the ruleset's, looked up once: not a map read per statement)
 	for s.Len() > 1 && x.rules.InList(det, &toks[s.Start]) {
 		s.Start++
 	}
@@ -194,11 +196,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 			present |= h.Bits
 		}
 	}
-	cues.reset(hits, from, to)
-	s := search{w: w, g: g, cues: cues, from: from, to: to, before: before}
-	if x.opts.Explain || len(g.rules) > 64 {
-		return x.reportEach(&s, toks, only, present, st)
-	}
+	fast := !x.opts.Explain && len(g.rules) <= 64
 	// only the rules whose cue lists occur (or that need none) are
 	// visited, by their bits, less those that cannot start here and
 	// those whose needs fail on a fact the window told already; a visit
@@ -207,18 +205,26 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	for b := present; b != 0; b &= b - 1 {
 		try |= g.byList[bits.TrailingZeros64(b)]
 	}
-	try &= only &^ w.NeedsFail(g.needs)
+	try &= only
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
-	for ; try != 0; try &= try - 1 {
+	if fast && try == 0 {
+		return false // (most searches after a statement: no cue after it)
+	}
+	cues.reset(hits, from, to)
+	s := search{w: w, g: g, cues: cues, from: from, to: to, before: before}
+	if !fast {
+		return x.reportEach(&s, toks, only, present, st)
+	}
+	for try &^= w.NeedsFail(g.needs); try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
 		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
 		}
 		// (attempt sets the match only for a rule that MatchNear tries)
 		if c, res := s.attempt(ri, true, &st.match); res == attemptMatched {
-			st.found(toks, c, nil)
+			st.found(toks, ri, c, nil)
 			return true
 		}
 	}
@@ -259,7 +265,7 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 					explain = append(explain, fmt.Sprintf("%d lower rules not tried: %s matched first", rest, r.ID))
 				}
 			}
-			st.found(toks, c, explain)
+			st.found(toks, ri, c, explain)
 			return true
 		case x.opts.Explain:
 			explain = append(explain, fmt.Sprintf("%s (priority %d): %s", r.ID, r.Priority,
@@ -269,9 +275,10 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 	return false
 }
 
-// found makes st the statement of its match with content c.
-func (st *statement) found(toks []rules.Token, c rules.Span, explain []string) {
-	st.ok, st.explain = true, explain
+// found makes st the statement of its match, of rule ri of the gates,
+// with content c.
+func (st *statement) found(toks []rules.Token, ri int, c rules.Span, explain []string) {
+	st.ok, st.explain, st.rule = true, explain, ri
 	st.content = rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}
 }
 
@@ -371,47 +378,33 @@ type search struct {
 // match when it finds one (else m may be as it was), and returns its
 // content and the outcome.
 func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
-	w, from, to, before := s.w, s.from, s.to, s.before
 	e := &s.g.each[ri]
-	r := e.r
-	lo, hi := from, to
-	need := e.need
 	var ok bool
-	if need != 0 {
+	if e.need != 0 {
 		// the cues of the rule from the first start on, and the first
 		// and last before to
-		set := s.cues.of(e.cueSet, need)
-		cs, f, l := set.cs, set.f, set.l
+		set := s.cues.of(e.cueSet, e.need)
+		cs, f := set.cs, set.f
 		if f < 0 {
 			return rules.Span{}, attemptNoCue
 		}
-		hi = min(l, before-1)
-		// a match starts at most Lead tokens before its cue, whose
-		// entry lies at most Off tokens into it: a rule anchored at
-		// the start of the sentence is not tried when its first cue
-		// entry stands further on. (Other rules start at most Lead
-		// tokens before the first entry, as they always have, which
-		// leaves out a long speaker phrase before a cue with an
-		// auxiliary: Lead + Off would find it, and change rows.)
-		rc := e.reach
-		if rc.Lead >= 0 && e.anchored {
-			if rc.Off >= 0 {
-				lo = max(from, f-rc.Lead-rc.Off)
-			}
-			if fast && lo > 0 {
-				return rules.Span{}, attemptMissed // its first cue too far on: MatchNear tries no start
-			}
-		} else if rc.Lead >= 0 {
-			lo = max(from, f-rc.Lead)
+		hi := min(set.l, s.before-1)
+		// the first start, at most e.lead tokens before the first cue
+		// (see gateRule.lead), told without a branch on the rule's kind;
+		// an anchored rule's only start is 0, so that a later first
+		// start means no start at all (MatchNear tries none)
+		lo, none := e.firstStart(s.from, f, fast)
+		if none {
+			return rules.Span{}, attemptMissed
 		}
-		if fast && w.PivotFails(rc, cs) {
+		if fast && e.sharedPivot && s.w.PivotFails(e.reach, cs) {
 			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
 		}
 		if hi >= lo {
-			ok = w.MatchNearTo(m, r, lo, hi, cs, rc)
+			ok = s.w.MatchNearTo(m, e.r, lo, hi, cs, e.reach)
 		}
 	} else {
-		*m, ok = w.MatchFrom(r, -1, lo, min(hi, before-1))
+		ok = s.matchAlways(e.r, s.from, s.to, m)
 	}
 	if !ok {
 		return rules.Span{}, attemptMissed
@@ -420,6 +413,17 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		return c, attemptMatched
 	}
 	return rules.Span{}, attemptMissed
+}
+
+// matchAlways is attempt's match of a rule that needs no cue, from the
+// starts lo to hi: out of attempt's code (such rules are few, and their
+// match is copied whole).
+//
+//go:noinline
+func (s *search) matchAlways(r *rules.AttrRule, lo, hi int, m *rules.Match) bool {
+	var ok bool
+	*m, ok = s.w.MatchFrom(r, -1, lo, min(hi, s.before-1))
+	return ok
 }
 
 // cueHit is a token of a sentence at which an entry of some cue lists
@@ -493,13 +497,27 @@ func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool 
 	toks := a.toks(st.sent)
 	from, to := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 	off := int(toks[c.Start].Start)
-	k, _ := slices.BinarySearchFunc(cues, off, func(q quoteCue, off int) int { return cmp.Compare(q.off, off) })
-	for ; k < len(cues) && cues[k].off == off; k++ {
+	for k := firstCueAt(cues, off); k < len(cues) && cues[k].off == off; k++ {
 		if q := a.quotes[cues[k].qi]; q.Start < from || q.End > to {
 			return true
 		}
 	}
 	return false
+}
+
+// firstCueAt returns the index of the first of cues (sorted by offset) at
+// offset off or after it: slices.BinarySearchFunc's, by a binary search
+// written out (that one calls its comparison at each step).
+func firstCueAt(cues []quoteCue, off int) int {
+	lo, hi := 0, len(cues)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); cues[m].off < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // inherit gives m the speaker of the match prev in the same sentence.
@@ -580,14 +598,62 @@ type gates struct {
 
 // gateRule is what an attempt reads of one rule of the gates: the rule,
 // its need and cue set (gates.need, gates.cueSet), its reach (in
-// gates.reach) and whether its pattern starts at the start of the
-// sentence (rules.AttrRule.Anchored).
+// gates.reach), and what the reach tells of the first start, read here
+// so that an attempt neither loads the reach nor branches on the rule's
+// kind before it matches.
 type gateRule struct {
-	r        *rules.AttrRule
-	reach    *rules.CueReach
-	need     uint64
-	cueSet   uint8
-	anchored bool
+	r     *rules.AttrRule
+	reach *rules.CueReach
+	need  uint64
+	// lead is the most tokens that a match starts before its first cue:
+	// a match starts at most Lead tokens before its cue, whose entry
+	// lies at most Off tokens into it, so Lead + Off for a rule anchored
+	// at the start of the sentence; Lead for the others, as they always
+	// have been tried, which leaves out a long speaker phrase before a
+	// cue with an auxiliary (Lead + Off would find it, and change rows);
+	// noLead when the reach does not bound it
+	lead int
+	// maxLo is the last first start with which an attempt that may pass
+	// over what MatchNear would reject tries the rule: 0 for a rule
+	// anchored at the start of the sentence with a bounded Lead, whose
+	// first cue then stands too far on (MatchNear tries no start), else
+	// math.MaxInt
+	maxLo  int
+	cueSet uint8
+	// sharedPivot: the reach's pivot is shared (rules.CueReach.SharedPivot),
+	// so that PivotFails may answer true
+	sharedPivot bool
+}
+
+// noLead is gateRule.lead for a reach that does not bound the tokens
+// before a cue: the first start is then the first of the search (a
+// token's index less noLead is below any).
+const noLead = 1 << 40
+
+// newGateRule returns the gateRule of rule r with its need, cue set and
+// reach.
+// (anchored: r's pattern starts at the start of the sentence).
+func newGateRule(r *rules.AttrRule, need uint64, cueSet uint8, rc *rules.CueReach, anchored bool) gateRule {
+	e := gateRule{r: r, reach: rc, need: need, cueSet: cueSet, lead: noLead, maxLo: math.MaxInt, sharedPivot: rc.SharedPivot()}
+	switch {
+	case rc.Lead >= 0 && anchored:
+		e.maxLo = 0
+		if rc.Off >= 0 {
+			e.lead = rc.Lead + rc.Off
+		}
+	case rc.Lead >= 0:
+		e.lead = rc.Lead
+	}
+	e.lead = min(e.lead, noLead)
+	return e
+}
+
+// firstStart returns the first start of an attempt of e's rule from
+// token from with its first cue at token f, and whether the rule has
+// none (fast: an attempt that passes over what MatchNear would reject).
+func (e *gateRule) firstStart(from, f int, fast bool) (lo int, none bool) {
+	lo = max(from, f-e.lead)
+	return lo, fast && lo > e.maxLo
 }
 
 // alwaysMay reports whether a rule that needs no cue — the only ones
@@ -690,7 +756,7 @@ func (x *Extractor) gates() *gates {
 		}
 		rules.SharePivots(g.reach)
 		for ri, r := range g.rules {
-			g.each = append(g.each, gateRule{r: r, reach: &g.reach[ri], need: g.need[ri], cueSet: g.cueSet[ri], anchored: r.Anchored()})
+			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}
 		x.gate = g
 	})
@@ -712,13 +778,20 @@ func trimContent(toks []rules.Token, start, end int) int {
 func (x *Extractor) mayReport(toks []rules.Token) bool {
 	n := 0
 	for i := range toks {
-		if toks[i].Kind == rules.Word {
-			if n++; n > minStatementWords {
-				return true
-			}
+		// (counted without a branch on the kind: words and other tokens
+		// alternate unpredictably)
+		n += int(wordKind(toks[i].Kind))
+		if n > minStatementWords {
+			return true
 		}
 	}
 	return false
+}
+
+// wordKind is 1 for a word's kind, else 0, told without a branch.
+func wordKind(k rules.TokenKind) uint8 {
+	d := uint8(k) ^ uint8(rules.Word)
+	return uint8((uint16(d) - 1) >> 15)
 }
 
 // minStatementWords: a sentence of fewer words holds no speaker, cue and

@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"slices"
-
-	"github.com/whosaid/whosaid/rules"
-)
+import "github.com/whosaid/whosaid/rules"
 
 // leftmost makes st the statement that begins first in the sentence from
 // token pos on: st, the statement of the rule of highest priority that
@@ -24,7 +20,7 @@ func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	// the starts before st either, and only the rules from st's on are
 	// visited (with explanations, every rule says why)
 	only := allRules
-	if ri := slices.Index(g.rules, st.match.Rule); ri >= 0 && ri < 64 && !x.opts.Explain {
+	if ri := st.rule; ri < 64 && !x.opts.Explain {
 		only = allRules << ri
 	}
 	var early statement
@@ -102,8 +98,8 @@ func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cue
 		if closes(early, st) {
 			return true
 		}
-		ri := slices.Index(g.rules, early.match.Rule)
-		if ri < 0 || ri >= 64 {
+		ri := early.rule
+		if ri >= 64 {
 			return true // cannot tell: the search of all rules will
 		}
 		only &^= 1 << ri

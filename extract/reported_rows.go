@@ -59,37 +59,50 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		if at.title == "" {
 			at.title = rank
 		}
-		if at.m.Rule.Confidence < x.opts.MinConfidence {
+	}
+	// the rows of the statements kept (by confidence), in text order as
+	// they come (a statement's content starts after the last one's), are
+	// made in place in quotes' array, merged from the back with the quote
+	// rows, which are moved once: no array of their own that is copied in
+	n, inOrder, last := 0, true, -1
+	for i := range sts {
+		st := &sts[i]
+		if st.m.Rule.Confidence < x.opts.MinConfidence {
 			continue
 		}
-		toks := a.toks(at.sent)
-		bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
-		ss, cut := sentenceSpan(toks, st.content.Start)
-		sent, plain := sentenceCollapsed(a.view, ss, cut)
-		quote := a.view[bs:be]
-		if !plain || be > int(ss.end) {
-			quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		bs := int(a.toks(st.sent)[st.content.Start].Start)
+		inOrder = inOrder && bs >= last
+		last = bs
+		n++
+	}
+	if inOrder && !x.mergeRows && sortedByStart(quotes) {
+		if cap(quotes)-len(quotes) < n {
+			quotes = slices.Grow(quotes, n)
 		}
-		r := Record{Doc: id, Quote: quote, byteStart: bs,
-			Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
-			Sentence: sent,
-			Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
-			Speaker: at.speaker, Title: at.title, Explain: st.explain}
-		if at.m.HasSpkr {
-			s := at.m.Speaker.Mention
-			if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
-				s = c
+		merged := quotes[:len(quotes)+n]
+		q, k := len(quotes)-1, len(merged)-1
+		for i := len(sts) - 1; i >= 0; i-- {
+			st := &sts[i]
+			if st.m.Rule.Confidence < x.opts.MinConfidence {
+				continue
 			}
-			r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
-			r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
+			bs := int(a.toks(st.sent)[st.content.Start].Start)
+			for ; q >= 0 && quotes[q].byteStart > bs; q, k = q-1, k-1 {
+				merged[k] = quotes[q] // (k > q: no quote is written over before it is read)
+			}
+			x.statementRow(&merged[k], a, st, i, id, cp, &offs, &ids)
+			k--
 		}
-		if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
-			r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
-			r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
+		x.keepStatements(a, sts)
+		return merged
+	}
+	for i := range sts {
+		st := &sts[i]
+		if st.m.Rule.Confidence < x.opts.MinConfidence {
+			continue
 		}
-		r.ID = ids.next('r', i+1)
-		r.Start, r.End = cp.at(bs), cp.at(be)
-		out = append(out, r)
+		out = append(out, Record{})
+		x.statementRow(&out[len(out)-1], a, st, i, id, cp, &offs, &ids)
 	}
 	if cap(quotes)-len(quotes) < len(out) {
 		quotes = slices.Grow(quotes, len(out))
@@ -98,12 +111,55 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	if a.sc != nil {
 		clear(out) // (their strings are the rows')
 		a.sc.reps = out[:0]
-		if cap(sts) <= maxKeptStatements {
-			clear(sts)
-			a.sc.statements = sts[:0]
-		}
 	}
+	x.keepStatements(a, sts)
 	return merged
+}
+
+// keepStatements gives the array of statements sts back to a's scratch,
+// for the next document, when it is small enough.
+func (x *Extractor) keepStatements(a *analysis, sts []statement) {
+	if a.sc != nil && cap(sts) <= maxKeptStatements {
+		clear(sts)
+		a.sc.statements = sts[:0]
+	}
+}
+
+// statementRow writes in r the row of statement st, the i-th of the
+// document's (resolved), with its code points from cp and its offsets and
+// id kept in offs and ids.
+func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int, id string, cp *cpIndex, offs *offsets, ids *rowIDs) {
+	at := &st.attrib
+	toks := a.toks(at.sent)
+	bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
+	ss, cut := sentenceSpan(toks, st.content.Start)
+	sent, plain := sentenceCollapsed(a.view, ss, cut)
+	quote := a.view[bs:be]
+	if !plain || be > int(ss.end) {
+		quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+	}
+	// (made on the stack, and copied once: a row's fields written one by
+	// one into the array would each pass the write barrier's test)
+	r := Record{Doc: id, Quote: quote, byteStart: bs,
+		Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
+		Sentence: sent,
+		Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
+		Speaker: at.speaker, Title: at.title, Explain: st.explain}
+	if at.m.HasSpkr {
+		s := at.m.Speaker.Mention
+		if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
+			s = c
+		}
+		r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
+		r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
+	}
+	if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
+		r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
+		r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
+	}
+	r.ID = ids.next('r', i+1)
+	r.Start, r.End = cp.at(bs), cp.at(be)
+	*dst = r
 }
 
 // inSentence returns view[start:end], a run of tokens, collapsed: as it is

@@ -51,6 +51,9 @@ func TestReportMatchesInPlace(t *testing.T) {
 				if sts[i].m != &sts[i].match {
 					t.Errorf("%s: statement %d: its match is not its own", tt.name, i)
 				}
+				if g := y.gates(); g.rules[sts[i].rule] != sts[i].match.Rule {
+					t.Errorf("%s: statement %d: rule %d is not its match's", tt.name, i, sts[i].rule)
+				}
 			}
 			y.release(a)
 			d, err := x.Extract("d", tt.text)

@@ -31,8 +31,11 @@ type typewriterIndex struct {
 // document.
 type typewriterMark struct {
 	mark        string
-	size, n     int // the mark's bytes, and strings.Count's occurrences
+	size        int
 	counted, at []int
+	// lo, mid, hi: at and counted are buf[lo:mid] and buf[mid:hi], taken
+	// once buf grows no more
+	lo, mid, hi int
 }
 
 // typewriterMarks indexes the marks of the typewriter_quotes list that
@@ -44,60 +47,56 @@ func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewrite
 	if l == nil {
 		return nil
 	}
-	// the marks that occur and their counts first, then their offsets and
-	// the line breaks in one array, sized for them all: no slice of it
-	// points into an array that grows after
+	// one scan of the text per mark, its offsets appended to buf: at holds
+	// every offset where the mark starts (overlapping ones too: three
+	// marks of one byte hold two of two), counted those a scan from the
+	// left counts (not overlapping, as strings.Count); the line breaks
+	// after them, and the slices taken once buf grows no more
 	ix.marks = ix.marks[:0]
-	need := 0
+	buf := ix.buf[:0]
 	for _, m := range l.Entries {
-		if m == "" || !strings.Contains(text, m) {
+		if m == "" {
 			continue
 		}
-		// counted is strings.Count's occurrences; at holds as many or more
-		// (overlapping ones: three marks of one byte hold two of two), in
-		// buf's room for both unless there are
-		n := strings.Count(text, m)
-		ix.marks = append(ix.marks, typewriterMark{mark: m, size: len(m), n: n})
-		need += 2 * n
-	}
-	if len(ix.marks) == 0 {
-		return nil
-	}
-	nb := strings.Count(text, "\n")
-	need += nb
-	buf := ix.buf[:0]
-	if cap(buf) < need {
-		buf = make([]int, 0, need)
-	}
-	ix.buf = buf
-	for mi := range ix.marks {
-		tm := &ix.marks[mi]
-		m, n := tm.mark, tm.n
-		// (each capped: an at of more than n grows into an array of its own)
 		lo := len(buf)
-		tm.counted, tm.at = buf[lo:lo:lo+n], buf[lo+n:lo+n:lo+2*n]
 		for k := 0; ; {
 			i := strings.Index(text[k:], m)
 			if i < 0 {
 				break
 			}
-			tm.at = append(tm.at, k+i)
-			if n := len(tm.counted); n == 0 || k+i >= tm.counted[n-1]+len(m) {
-				tm.counted = append(tm.counted, k+i)
-			}
+			buf = append(buf, k+i)
 			k += i + 1
 		}
-		buf = buf[:len(buf)+2*n]
+		if len(buf) == lo {
+			continue
+		}
+		mid := len(buf)
+		for _, at := range buf[lo:mid] {
+			if len(buf) == mid || at >= buf[len(buf)-1]+len(m) {
+				buf = append(buf, at)
+			}
+		}
+		ix.marks = append(ix.marks, typewriterMark{mark: m, size: len(m), lo: lo, mid: mid, hi: len(buf)})
 	}
-	ix.breaks = buf[len(buf) : len(buf) : len(buf)+nb]
+	ix.buf = buf
+	if len(ix.marks) == 0 {
+		return nil
+	}
+	nb := len(buf)
 	for k := 0; ; {
 		i := strings.IndexByte(text[k:], '\n')
 		if i < 0 {
 			break
 		}
-		ix.breaks = append(ix.breaks, k+i)
+		buf = append(buf, k+i)
 		k += i + 1
 	}
+	ix.buf = buf
+	for mi := range ix.marks {
+		tm := &ix.marks[mi]
+		tm.at, tm.counted = buf[tm.lo:tm.mid:tm.mid], buf[tm.mid:tm.hi:tm.hi]
+	}
+	ix.breaks = buf[nb:len(buf):len(buf)]
 	return ix
 }
 

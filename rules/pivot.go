@@ -320,6 +320,10 @@ func (m *matcher) pivotHolds(n *near) bool {
 	return ok
 }
 
+// SharedPivot reports whether reach's pivot is shared with other rules'
+// (SharePivots): PivotFails answers false for any other reach.
+func (r *CueReach) SharedPivot() bool { return r.pivot != nil && r.pivot.shared }
+
 // PivotFails reports whether the window has told already, for a rule
 // whose pivot is shared with that of reach (SharePivots), that the pivot
 // does not hold for these cues: MatchNear(r, lo, hi, cues, reach) then
