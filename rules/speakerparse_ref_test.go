@@ -193,6 +193,12 @@ done:
 	return rs.appositives(toks, i, rev)
 }
 
+// langWords is the vocabulary of a language's random sentences.
+type langWords struct {
+	lang  string
+	words []string
+}
+
 // TestSpeakersAtLikeRef checks that speakersAt gives the phrases of
 // speakersAtRef at every position of random sentences of speaker words
 // (names, titles, honorifics, particles, linkers, joiners, possessives,
@@ -203,10 +209,7 @@ func TestSpeakersAtLikeRef(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		lang  string
-		words []string
-	}{
+	cases := []langWords{
 		{"en", strings.Fields("the The a his that their some one state former senior new political " +
 			"president President mayor senator Sen. spokesman official officials aide envoy nephew board super PAC spokeswoman " +
 			"secretary head Board Elections Department State FBI University Texas Human Rights Watch " +
