@@ -92,13 +92,18 @@ func (rs *Ruleset) joinedName(toks []Token, end int, rev []SpeakerPhrase) []Spea
 // appositives appends to rev, the phrases of a name starting at i, the
 // longer phrases of the appositives, relative clauses, prepositional
 // phrases and parentheticals after its last, and returns them longest
-// first.
+// first. The caller has told that the last is followed by a comma, a
+// parenthesis or a word of speaker_prepositions (the loop's first test).
 func (rs *Ruleset) appositives(toks []Token, i int, rev []SpeakerPhrase) []SpeakerPhrase {
 	// Appositives and parentheticals after the name: Hugh Hill, a doctor, /
 	// Haines, 44, / John Cornyn (R-Texas)
 	base := rev[len(rev)-1]
 	cur := base
 	fromAppositive := false
+	// after a cue (said Jane Doe, the mayor of Springfield.) an
+	// appositive may end the sentence; elsewhere that is more often a
+	// clause (the State Department, the candidate … appeared to show …)
+	afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 	for n := 0; n < maxAppositives; n++ {
 		// a phrase that ended at a comma shares it with the next: Sara
 		// Walker, 44, a home-care aide,
@@ -109,13 +114,10 @@ func (rs *Ruleset) appositives(toks []Token, i int, rev []SpeakerPhrase) []Speak
 		// each of the four below needs a comma at at, or a parenthesis or
 		// a preposition of speaker_prepositions after the phrase: told
 		// here without their calls (most names have none of them)
-		if e := cur.Span.End; !(at < len(toks) && toks[at].Text == ",") && !(e < len(toks) && (toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps))) {
+		// (the first, speakersAt tells before its call)
+		if e := cur.Span.End; n > 0 && !(at < len(toks) && toks[at].Text == ",") && !(e < len(toks) && (toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps))) {
 			break
 		}
-		// after a cue (said Jane Doe, the mayor of Springfield.) an
-		// appositive may end the sentence; elsewhere that is more often a
-		// clause (the State Department, the candidate … appeared to show …)
-		afterCue := i > 0 && toks[i-1].Kind == Word && rs.in(&toks[i-1], rs.speakerBits.cueVerbs)
 		if ap, title, ok := rs.appositive(toks, at, fromAppositive, afterCue); ok {
 			next := cur
 			next.Span.End = ap.End

@@ -190,7 +190,11 @@ done:
 	if end+2 < len(toks) && toks[end+1].Cap && rs.inBit(rs.speakerLists.nameJoiners, rs.speakerBits.nameJoiners, &toks[end]) && names.isName(rs, toks, end+1) {
 		rev = rs.joinedName(toks, end, rev)
 	}
-	return rs.appositives(toks, i, rev)
+	if e := rev[len(rev)-1].Span.End; e < len(toks) && (toks[e].Text == "," || toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], rs.speakerBits.speakerPreps)) {
+		return rs.appositives(toks, i, rev)
+	}
+	slices.Reverse(rev)
+	return rev[:len(rev):len(rev)]
 }
 
 // langWords is the vocabulary of a language's random sentences.
