@@ -114,6 +114,13 @@ type nameMemo struct {
 	known, name uint32
 }
 
+// held returns isName(rs, toks, k) as the memo holds it: 2 for a name,
+// 1 for none, 0 if it was not asked (or k is outside the memo).
+func (m *nameMemo) held(k int) uint32 {
+	o := uint(k - m.at)
+	return m.known>>o&1 + m.name>>o&1
+}
+
 // isName is IsNameWord(toks, k) of a capitalised toks[k], remembered.
 func (m *nameMemo) isName(rs *Ruleset, toks []Token, k int) bool {
 	o := uint(k - m.at)

@@ -68,10 +68,7 @@ func TestNoSpeakerAtLikeRef(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		lang  string
-		words []string
-	}{
+	cases := []langWords{
 		{"en", strings.Fields("the The a his that this their some many one two state former senior new political " +
 			"president mayor senator spokesman official officials aide envoy nephew board super PAC spokeswoman campaign " +
 			"Mr. Dr. Gov. Sen. But In It it He he him She They Perhaps Will Tom King Amy Pope Jane Doe Smith Kremlin Committee Republican " +
