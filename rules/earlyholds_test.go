@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -16,8 +17,8 @@ func (m *matcher) earlyHolds(r *AttrRule, lo, hi int, nr *near) bool {
 }
 
 // TestEarlyHoldsLikeMatchFrom checks the gates that matchFrom asks
-// before the matcher's set-up (earlyHolds): wherever they reject a rule of reported speech, MatchFrom
-// on a fresh window finds no match. They read none of the fields that
+// before the matcher's set-up (earlyHolds): wherever they reject a rule
+// of reported speech, MatchFrom on a fresh window finds no match. They read none of the fields that
 // the set-up gives (steps, limit, follow, speaker): on the window of the
 // calls before, those scribbled over, they reject at least what they
 // reject on a fresh window (more: the fails of the calls before), and
@@ -25,6 +26,54 @@ func (m *matcher) earlyHolds(r *AttrRule, lo, hi int, nr *near) bool {
 // one window per sentence, from the start and from inside it, as the
 // extractor tries them.
 func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
+	rejected, tried := 0, 0
+	eachReportedCall(t, 31, func(c *reportedCall) {
+		tried++
+		fresh := c.w.rs.NewWindow(c.toks) // no fails, no memos
+		fresh.m.Window, fresh.m.quote = fresh, -1
+		holds := fresh.m.earlyHolds(c.r, c.lo, c.hi, newNear(slices.Clone(c.cues), c.reach))
+		// the window of the calls before: its memos and fails filled,
+		// its matcher's set-up fields scribbled over
+		used := c.w
+		used.m.steps, used.m.limit, used.m.follow, used.m.hasSpk = 1<<30, 0, ",", true
+		used.m.Window, used.m.quote = used, -1
+		again := used.m.earlyHolds(c.r, c.lo, c.hi, newNear(slices.Clone(c.cues), c.reach))
+		if !holds && again {
+			t.Fatalf("rule %s on %v from %d: earlyHolds rejected it on a fresh window, not on one used before", c.r.ID, c.parts, c.lo)
+		}
+		if again {
+			used.MatchNear(c.r, c.lo, c.hi, c.cues, c.reach)
+		} else if m, ok := c.w.rs.NewWindow(c.toks).MatchFrom(c.r, -1, c.lo, c.hi); ok {
+			t.Fatalf("rule %s on %v from %d: earlyHolds rejected it on a window used before, but MatchFrom matched %+v", c.r.ID, c.parts, c.lo, m)
+		}
+		if !holds {
+			rejected++
+		}
+	})
+	someOfBoth(t, rejected, tried)
+	t.Logf("%d of %d calls rejected before the set-up", rejected, tried)
+}
+
+// reportedCall is one call of MatchNear that eachReportedCall makes: the
+// sentence (toks, and its words parts), its window w (one for all the
+// calls on the sentence, as the extractor has), the rule r and its reach
+// (pivots shared), the range lo to hi and the cues from lo.
+type reportedCall struct {
+	toks   []Token
+	parts  []string
+	w      *Window
+	r      *AttrRule
+	reach  *CueReach
+	lo, hi int
+	cues   []int
+}
+
+// eachReportedCall calls f for the calls of MatchNear that the extractor
+// would make on 1500 random sentences of reportedWords (seeded by seed):
+// every rule of reported speech with cues, in order, from the start and
+// from a random token.
+func eachReportedCall(t *testing.T, seed int64, f func(c *reportedCall)) {
+	t.Helper()
 	rs, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -38,13 +87,11 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 		}
 	}
 	SharePivots(reaches)
-	words, rng := reportedWords(), rand.New(rand.NewSource(31))
-	rejected, tried := 0, 0
+	words, rng := reportedWords(), rand.New(rand.NewSource(seed))
 	for n := 0; n < 1500; n++ {
 		toks, parts := randomSentence(rs, rng, words, 4+rng.Intn(30))
-		used := rs.NewWindow(toks)
+		w := rs.NewWindow(toks)
 		for _, lo := range []int{0, rng.Intn(len(toks))} {
-			hi := len(toks) - 1
 			for i, r := range reported {
 				set := rs.NewListSet(r.CueLists())
 				var cs []int
@@ -53,36 +100,10 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 						cs = append(cs, k)
 					}
 				}
-				if len(cs) == 0 {
-					continue
-				}
-				tried++
-				fresh := rs.NewWindow(toks) // no fails, no memos
-				fresh.m.Window, fresh.m.quote = fresh, -1
-				holds := fresh.m.earlyHolds(r, lo, hi, newNear(append([]int(nil), cs...), &reaches[i]))
-				// the window of the calls before: its memos and fails
-				// filled, its matcher's set-up fields scribbled over
-				used.m.steps, used.m.limit, used.m.follow, used.m.hasSpk = 1<<30, 0, ",", true
-				used.m.Window, used.m.quote = used, -1
-				again := used.m.earlyHolds(r, lo, hi, newNear(append([]int(nil), cs...), &reaches[i]))
-				if !holds && again {
-					t.Fatalf("rule %s on %v from %d: earlyHolds rejected it on a fresh window, not on one used before", r.ID, parts, lo)
-				}
-				if again {
-					used.MatchNear(r, lo, hi, cs, &reaches[i])
-				} else if m, ok := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi); ok {
-					t.Fatalf("rule %s on %v from %d: earlyHolds rejected it on a window used before, but MatchFrom matched %+v", r.ID, parts, lo, m)
-				}
-				if holds {
-					continue
-				}
-				rejected++
-				if m, ok := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi); ok {
-					t.Fatalf("rule %s on %v from %d: earlyHolds rejected it, but MatchFrom matched %+v", r.ID, parts, lo, m)
+				if len(cs) > 0 {
+					f(&reportedCall{toks, parts, w, r, &reaches[i], lo, len(toks) - 1, cs})
 				}
 			}
 		}
 	}
-	someOfBoth(t, rejected, tried)
-	t.Logf("%d of %d calls rejected before the set-up", rejected, tried)
 }
