@@ -137,7 +137,21 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
 		return false
 	}
-	m.quote, m.steps, m.limit, m.caps = quote, 0, maxSteps, m.caps[:0]
+	// then those that read no more of the matcher than the quote and the
+	// window's fails, before its set-up (the fails, the pivot and the
+	// after list: two thirds of the rejections of those that pass the
+	// gates above); what the last two reject is remembered
+	m.quote = quote
+	if nr != nil {
+		if m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
+			return false
+		}
+		if !m.pivotHolds(nr) || !m.afterHolds(nr) {
+			m.addFail(failSeen{r, lo, hi})
+			return false
+		}
+	}
+	m.steps, m.limit, m.caps = 0, maxSteps, m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	if m.follow != "" {
 		m.follow = ""
@@ -145,10 +159,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) || quote < 0 && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
+	if !w.possibleMemo(m, r) || quote < 0 && nr == nil && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
 		return false
 	}
-	if nr != nil && (!m.pivotHolds(nr) || !m.afterHolds(nr) || !m.cueContentHolds(nr)) {
+	if nr != nil && (!m.afterGapHolds(nr) || !m.cueContentHolds(nr)) {
 		m.addFail(failSeen{r, lo, hi})
 		return false
 	}

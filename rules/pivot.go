@@ -575,7 +575,8 @@ func afterOf(items []*item) *after {
 
 // afterHolds reports whether an entry of the after list of the rule
 // (n.reach.after) starts within its span after a cue of n: false only
-// when no match can.
+// when no match can. It reads no state of the matcher's set-up; the test
+// of the items between (afterGapHolds) comes after it.
 func (m *matcher) afterHolds(n *near) bool {
 	af := n.reach.after
 	if af == nil {
@@ -585,11 +586,20 @@ func (m *matcher) afterHolds(n *near) bool {
 	for _, c := range n.cues {
 		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
 			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
-				return af.gap == nil || m.gapHolds(n, af)
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// afterGapHolds is the rest of the test of the after list, once
+// afterHolds held and the matcher is set up: the items between the cue
+// capture and the list match up to an entry of it (gapHolds), when the
+// rule has such a gap.
+func (m *matcher) afterGapHolds(n *near) bool {
+	af := n.reach.after
+	return af == nil || af.gap == nil || m.gapHolds(n, af)
 }
 
 // contentAfterOf reports whether a required CONTENT or CLAUSE item

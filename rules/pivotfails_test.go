@@ -23,50 +23,18 @@ func reportedWords() []string {
 // inside it, as the extractor tries them; the random sentences are made of
 // the words those rules look for.
 func TestPivotFailsLikeMatchFrom(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	words := reportedWords()
-	var reported []*AttrRule
-	var reaches []CueReach
-	for _, r := range rs.Attribution {
-		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
-			reported = append(reported, r)
-			reaches = append(reaches, r.CueReach())
-		}
-	}
-	SharePivots(reaches)
-	rng := rand.New(rand.NewSource(11))
 	told, checked := 0, 0
-	for n := 0; n < 1500; n++ {
-		toks, parts := randomSentence(rs, rng, words, 4+rng.Intn(30))
-		w := rs.NewWindow(toks)
-		for _, lo := range []int{0, rng.Intn(len(toks))} {
-			hi := len(toks) - 1
-			for i, r := range reported {
-				set := rs.NewListSet(r.CueLists())
-				var cs []int
-				for k := lo; k < len(toks); k++ {
-					if set.At(toks, k) != 0 {
-						cs = append(cs, k)
-					}
-				}
-				if len(cs) == 0 {
-					continue
-				}
-				checked++
-				if w.PivotFails(&reaches[i], cs) {
-					told++
-					if m, ok := rs.NewWindow(toks).MatchFrom(r, -1, lo, hi); ok {
-						t.Fatalf("rule %s on %v from %d: PivotFails, but MatchFrom matched %+v", r.ID, parts, lo, m)
-					}
-					continue // as the extractor does
-				}
-				w.MatchNear(r, lo, hi, cs, &reaches[i])
+	eachReportedCall(t, 11, func(c *reportedCall) {
+		checked++
+		if c.w.PivotFails(c.reach, c.cues) {
+			told++
+			if m, ok := c.w.rs.NewWindow(c.toks).MatchFrom(c.r, -1, c.lo, c.hi); ok {
+				t.Fatalf("rule %s on %v from %d: PivotFails, but MatchFrom matched %+v", c.r.ID, c.parts, c.lo, m)
 			}
+			return // as the extractor does
 		}
-	}
+		c.w.MatchNear(c.r, c.lo, c.hi, c.cues, c.reach)
+	})
 	if told == 0 {
 		t.Fatal("PivotFails never said so: the sentences do not exercise it")
 	}
