@@ -131,3 +131,50 @@ func firstsLikeMap(t *testing.T, s *ListSet, ls []*List, words []string) {
 		}
 	}
 }
+
+// TestFewWordsLikeInList checks fewWords.has against InList, for every
+// list of every language of the default rules (those without a class bit
+// and with few words are told by their words: name_linkers and
+// name_joiners) and no list, on every word of the lists' entries and a
+// few others, classified or not.
+func TestFewWordsLikeInList(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	told := 0
+	for _, code := range def.Langs() {
+		rs := def.ForLang(code)
+		if rs == nil {
+			continue
+		}
+		words := slottedWords(rs)
+		lists := []*List{nil}
+		for _, l := range rs.Lists {
+			lists = append(lists, l)
+		}
+		for _, l := range lists {
+			f := rs.newFewWords(l)
+			if f.few && l != nil {
+				told++
+			}
+			for _, w := range words {
+				for _, classify := range []bool{false, true} {
+					tk := Token{Text: w, Lower: w, Kind: Word, Quote: -1}
+					if classify {
+						rs.Classify(&tk)
+					}
+					if got, want := f.has(rs, &tk), rs.InList(l, &tk); got != want {
+						t.Errorf("%s: has(%q, classified %v) = %v, InList %v", code, w, classify, got, want)
+					}
+				}
+			}
+		}
+	}
+	if rs := def.ForLang("en"); rs != nil && rs.speakerBits.nameLinkers == 0 && !rs.speakerLists.linkers.few {
+		t.Error("the default name_linkers list is not told by its words")
+	}
+	if told == 0 {
+		t.Error("no list is told by its words: the test tells nothing")
+	}
+}
