@@ -97,12 +97,12 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
-	// seconds maps the second word of each of the stops' phrases to
-	// those phrases (nil: none told, ListAt decides): a word followed by
-	// none of them starts no phrase of the list, and one followed by one
-	// of them starts a phrase only if one of those goes on there — told
-	// without ListAt's scan of the phrases of the first word.
-	seconds map[string][]stopPhrase
+	// seconds holds the stops' phrases by their second words (nil: none
+	// told, ListAt decides): a word followed by none of them starts no
+	// phrase of the list, and one followed by one of them starts a phrase
+	// only if one of those goes on there — told without ListAt's scan of
+	// the phrases of the first word.
+	seconds *slotted[stopPhrase]
 }
 
 // clauseLists returns the window's clauseLists: the ruleset's, bound at

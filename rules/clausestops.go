@@ -1,25 +1,25 @@
 package rules
 
 // newClauseLists returns the clauseLists of these lists, with the stops'
-// phrases by their second words (none when a phrase has one word only:
-// ListAt tells those).
+// phrases by the slot of their second words (none when a phrase has one
+// word only: ListAt tells those).
 func newClauseLists(notOpeners, breaks, stops *List) clauseLists {
 	cl := clauseLists{done: true, notOpeners: notOpeners, breaks: breaks, stops: stops}
 	if stops == nil {
 		return cl
 	}
-	seconds := map[string][]stopPhrase{}
-	for w, ps := range stops.phraseRows() {
-		for k := range ps.len() {
-			p := ps.at(k)
+	var ps []stopPhrase
+	for w, row := range stops.phraseRows() {
+		for k := range row.len() {
+			p := row.at(k)
 			if len(p) < 2 {
 				return cl
 			}
-			seconds[p[1]] = append(seconds[p[1]], stopPhrase{w, p})
+			ps = append(ps, stopPhrase{w, p})
 		}
 	}
-	if len(seconds) > 0 {
-		cl.seconds = seconds
+	if len(ps) > 0 {
+		cl.seconds = newSlotted(ps, func(p stopPhrase) string { return p.words[1] })
 	}
 	return cl
 }
@@ -34,7 +34,7 @@ type stopPhrase struct {
 // stopAt reports whether an entry of the stops of cl starts at toks[j],
 // as ListAt tells: by the token's class bits, the list's filters of first
 // and second words, then the phrases of the next word as their second
-// (cl.seconds), not the scan of the phrases that start with the word
+// (cl.seconds, by its slot), not the scan of the phrases that start with the word
 // (clause_stops has many that start with and, and the filter of second
 // words lets through a word in four).
 func (m *matcher) stopAt(cl *clauseLists, j int) bool {
@@ -54,13 +54,14 @@ func (m *matcher) stopAt(cl *clauseLists, j int) bool {
 		return false
 	}
 	next := toks[j+1].Lower
-	if k, b := phraseBit(next); l.seconds[k]&b == 0 {
+	s := phraseSlot(next)
+	if l.seconds[s>>6]&(1<<(s&63)) == 0 {
 		return false
 	}
 	// the phrases of the first word that go on with next, as
 	// longestPhrase tries them (their words after the second)
-	for _, p := range cl.seconds[next] {
-		if p.first != t.Lower || j+len(p.words) > len(toks) {
+	for _, p := range cl.seconds.at(s) {
+		if p.first != t.Lower || p.words[1] != next || j+len(p.words) > len(toks) {
 			continue
 		}
 		ok := true

@@ -12,7 +12,10 @@ import (
 type ListSet struct {
 	rs    *Ruleset
 	lists []*List
-	first map[string]uint64 // the first word of a phrase: the bits of its lists
+	// first holds the first words of the lists' phrases, each with the
+	// bits of its lists, by their slots (phraseSlot): phrasesAt finds a
+	// word's there, by the slot of the filter firsts, without hashing it.
+	first *slotted[firstWord]
 	// classes is the union of the class bits of the lists of rs and of
 	// classPhraseStart: a token with none of them starts no entry of them.
 	classes uint64
@@ -124,19 +127,71 @@ func (s *ListSet) mayFirst(w string) bool {
 	return len(w) == 0 || s.byLen[len(w)&15]&(1<<(w[0]&31)) != 0
 }
 
+// firstWord is a first word of the phrases of a ListSet's lists, with the
+// bits of those lists.
+type firstWord struct {
+	word  string
+	lists uint64
+}
+
+// slotted holds items by the slot (phraseSlot) of a word of each: those
+// of slot k are items[start[k]:start[k+1]], in their given order. A
+// word's items are found by its slot (the filters of first and second
+// words compute it) and a comparison of the words in it, not by hashing.
+type slotted[T any] struct {
+	start [phraseSlots + 1]int32
+	items []T
+}
+
+// newSlotted returns the slotted of items by the words word gives of them.
+func newSlotted[T any](items []T, word func(T) string) *slotted[T] {
+	s := &slotted[T]{items: make([]T, len(items))}
+	for _, it := range items {
+		s.start[phraseSlot(word(it))+1]++
+	}
+	for k := 1; k <= phraseSlots; k++ {
+		s.start[k] += s.start[k-1]
+	}
+	next := s.start
+	for _, it := range items {
+		k := phraseSlot(word(it))
+		s.items[next[k]] = it
+		next[k]++
+	}
+	return s
+}
+
+// at returns the items of slot k (0 ≤ k < phraseSlots): those whose word
+// has that slot, not only those of one word.
+func (s *slotted[T]) at(k int) []T {
+	return s.items[s.start[k]:s.start[k+1]]
+}
+
 // phraseBit returns the word and the bit of w in ListSet.firsts.
 func phraseBit(w string) (int, uint64) {
+	s := phraseSlot(w)
+	return s >> 6, 1 << (s & 63)
+}
+
+// phraseSlots is the number of slots of phraseSlot: the bits of the
+// filters of first and second words.
+const phraseSlots = 256
+
+// phraseSlot returns the slot of w in the filters of first and second
+// words, 0 to phraseSlots-1: its bit is 1<<(s&63) of word s>>6 (phraseBit).
+func phraseSlot(w string) int {
 	if w == "" {
-		return 0, 1
+		return 0
 	}
 	h := uint(len(w))*31 + uint(w[0])*7 + uint(w[len(w)/2])*3 + uint(w[len(w)-1])*13
-	return int(h>>6) & 3, 1 << (h & 63)
+	return int(h & (phraseSlots - 1))
 }
 
 // NewListSet returns the ListSet of ls (up to the first nil list, and at
 // most 64 lists).
 func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
-	s := &ListSet{rs: rs, first: map[string]uint64{}}
+	s := &ListSet{rs: rs}
+	first := map[string]uint64{}
 	var firsts []string
 	for k, l := range ls {
 		if k >= 64 || l == nil {
@@ -157,10 +212,10 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 				s.seconds[j] |= b
 			}
 			for w := range l.phraseRows() {
-				if s.first[w] == 0 {
+				if first[w] == 0 {
 					firsts = append(firsts, w)
 				}
-				s.first[w] |= 1 << k
+				first[w] |= 1 << k
 				i, b := phraseBit(w)
 				s.firsts[i] |= b
 				if w != "" {
@@ -171,6 +226,11 @@ func (rs *Ruleset) NewListSet(ls []*List) *ListSet {
 	}
 	s.bound = s.classes &^ classPhraseStart
 	slices.Sort(firsts) // (the keys' order, hence their slots, fixed)
+	fs := make([]firstWord, len(firsts))
+	for k, w := range firsts {
+		fs[k] = firstWord{w, first[w]}
+	}
+	s.first = newSlotted(fs, func(f firstWord) string { return f.word })
 	s.bindKeys(rs, firsts)
 	return s
 }
@@ -206,7 +266,9 @@ func (s *ListSet) At(toks []Token, i int) uint64 {
 // phrasesAt adds to mask, the lists found at toks[i] by their class bits,
 // those that have a phrase of several words starting there.
 func (s *ListSet) phrasesAt(toks []Token, i int, mask uint64) uint64 {
-	if k, b := phraseBit(toks[i].Lower); s.firsts[k]&b == 0 {
+	w := toks[i].Lower
+	f := phraseSlot(w)
+	if s.firsts[f>>6]&(1<<(f&63)) == 0 {
 		return mask // no phrase of the lists starts with the word
 	}
 	if i+1 < len(toks) {
@@ -214,7 +276,14 @@ func (s *ListSet) phrasesAt(toks []Token, i int, mask uint64) uint64 {
 			return mask // nor goes on with the next one
 		}
 	}
-	for b := s.first[toks[i].Lower] &^ mask; b != 0; b &= b - 1 {
+	var lists uint64
+	for _, e := range s.first.at(f) {
+		if e.word == w {
+			lists = e.lists
+			break
+		}
+	}
+	for b := lists &^ mask; b != 0; b &= b - 1 {
 		k := bits.TrailingZeros64(b)
 		if s.lists[k].longestPhrase(toks, i, 0) > 0 {
 			mask |= 1 << k

@@ -40,6 +40,9 @@ type speakerLists struct {
 	definite       *List
 	// clause: the lists of the CLAUSE and CONTENT items (done: bound)
 	clause clauseLists
+	// linkers and joiners: nameLinkers and nameJoiners, told by their
+	// words when they have no class bit
+	linkers, joiners fewWords
 }
 
 // bindLists looks up the lists of speakerLists.
@@ -76,6 +79,8 @@ func (rs *Ruleset) bindLists() {
 		clause:         newClauseLists(rs.Lists[ListNotClauseOpeners], rs.Lists[ListClauseBreaks], rs.Lists[ListClauseStops]),
 	}
 	rs.bindClasses()
+	rs.speakerLists.linkers = rs.newFewWords(rs.speakerLists.nameLinkers)
+	rs.speakerLists.joiners = rs.newFewWords(rs.speakerLists.nameJoiners)
 	bit := func(l *List) uint64 {
 		if l == nil {
 			return 0
@@ -491,7 +496,7 @@ func (rs *Ruleset) splitAtFirstName(toks []Token, k, end int) int {
 	}
 	for p := k + 1; p < end-1; p++ {
 		prev := &toks[p-1]
-		if rs.in(&toks[p], rs.speakerBits.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.speakerBits.firstNames|rs.speakerBits.nameParticles|rs.speakerBits.honorifics) && !rs.InList(rs.speakerLists.nameLinkers, prev) {
+		if rs.in(&toks[p], rs.speakerBits.firstNames) && toks[p].Cap && prev.Kind == Word && !rs.in(prev, rs.speakerBits.firstNames|rs.speakerBits.nameParticles|rs.speakerBits.honorifics) && !rs.speakerLists.linkers.has(rs, prev) {
 			return p
 		}
 	}

@@ -14,6 +14,61 @@ func (rs *Ruleset) inC(l *List, bit, c uint64, t *Token) bool {
 	return c&bit != 0 || bit == 0 && rs.InList(l, t)
 }
 
+// inW is rs.inC(f.list, bit, c, t), by f's words when it holds them.
+func (rs *Ruleset) inW(f *fewWords, bit, c uint64, t *Token) bool {
+	return c&bit != 0 || bit == 0 && f.has(rs, t)
+}
+
+// maxFewWords bounds the words of a fewWords that holds them.
+const maxFewWords = 4
+
+// fewWords is a list that the speaker parse asks of a token, with its
+// words when it has no class bit and at most maxFewWords forms (few):
+// has tells them by comparing the token's word with each, not by a
+// look-up in the list's table (name_linkers and name_joiners, a word
+// each, come after the lists that get a bit).
+type fewWords struct {
+	list  *List
+	words []string
+	few   bool
+}
+
+// newFewWords returns the fewWords of l, a list of rs.
+func (rs *Ruleset) newFewWords(l *List) fewWords {
+	f := fewWords{list: l}
+	if l == nil {
+		f.few = true
+		return f
+	}
+	if l.owner == rs && l.bit != 0 {
+		return f // (its bit tells)
+	}
+	forms := l.Forms()
+	if len(forms) > maxFewWords {
+		return f
+	}
+	for _, w := range forms {
+		if l.Has(w) {
+			f.words = append(f.words, w)
+		}
+	}
+	f.few = true
+	return f
+}
+
+// has reports whether t is in the list, as rs.InList(f.list, t) does.
+func (f *fewWords) has(rs *Ruleset, t *Token) bool {
+	if !f.few {
+		return rs.InList(f.list, t)
+	}
+	for _, w := range f.words {
+		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
 // speakersAt is SpeakersAt's full parse: it appends the phrases to
 // buf[:0] (nil: a new array) and returns them, their capacity cut to
 // their length.
@@ -64,9 +119,9 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inC(rs.speakerLists.nameLinkers, b.nameLinkers, c, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
 			// Charles de Gaulle, Board of Elections
-		case end > j && end+1 < len(toks) && toks[end-1].Kind == Word && cl.of(i, end-1)&(b.titles|b.personNouns|classTitleSuffix) != 0 && rs.inC(rs.speakerLists.nameLinkers, b.nameLinkers, c, t) && (toks[end+1].Cap || rs.inC(rs.speakerLists.articles, b.articles, cl.of(i, end+1), &toks[end+1])):
+		case end > j && end+1 < len(toks) && toks[end-1].Kind == Word && cl.of(i, end-1)&(b.titles|b.personNouns|classTitleSuffix) != 0 && rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t) && (toks[end+1].Cap || rs.inC(rs.speakerLists.articles, b.articles, cl.of(i, end+1), &toks[end+1])):
 			// secretary of State, head of the FBI
 			if rs.inC(rs.speakerLists.articles, b.articles, cl.of(i, end+1), &toks[end+1]) {
 				end++ // (the loop moves past it: the next token is read here)
@@ -123,7 +178,7 @@ done:
 			k-- // Stürmer Jonas Krüger, Politiker Müller
 			continue
 		}
-		if k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inC(rs.speakerLists.nameLinkers, b.nameLinkers, c, t)) && names.isName(rs, toks, k-2) && !(toks[k-2].Kind == Word && cl.of(i, k-2)&(b.titles|b.titleModifiers|classTitleSuffix) != 0) {
+		if k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t)) && names.isName(rs, toks, k-2) && !(toks[k-2].Kind == Word && cl.of(i, k-2)&(b.titles|b.titleModifiers|classTitleSuffix) != 0) {
 			k--
 			continue
 		}
@@ -207,7 +262,7 @@ done:
 	}
 	rev := append(buf, sp)
 	// Two names joined by a name joiner (and): Edward-Isaac Dovere and Gabriel Debenedetti.
-	if end+2 < len(toks) && toks[end+1].Cap && rs.inC(rs.speakerLists.nameJoiners, b.nameJoiners, cl.of(i, end), &toks[end]) && names.isName(rs, toks, end+1) {
+	if end+2 < len(toks) && toks[end+1].Cap && rs.inW(&rs.speakerLists.joiners, b.nameJoiners, cl.of(i, end), &toks[end]) && names.isName(rs, toks, end+1) {
 		rev = rs.joinedName(toks, end, rev)
 	}
 	// (most names have no appositive: the first of appositives' tests,
