@@ -48,6 +48,9 @@ func (x *Extractor) report(a *analysis) []statement {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
 	hits, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	// st and inner are written over by each search that finds one (not
+	// zeroed per statement: every field that report reads is set)
+	var st, inner statement
 	for si := 0; si < a.nsents; si++ {
 		toks := a.toks(si)
 		if !x.mayReport(toks) {
@@ -63,14 +66,12 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			var st statement
 			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
 				break
 			}
 			x.leftmost(w, g, hits, &cues, toks, pos, &st)
 			st.sent = si
 			c := st.content
-			var inner statement
 			if x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
@@ -587,6 +588,10 @@ type gates struct {
 	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
 	// one of them can be closingSpeaker's
 	closing uint64
+	// leftmost has bit ri for the rules whose pattern holds CLAUSE
+	// (rules.Pattern.HasClause): the match of such a rule is the first of
+	// its starts that matches, so that none before it does (see leftmost)
+	leftmost uint64
 	// anyAlways: some rule needs no cue; anyNeed joins the cue lists of
 	// the others (any's answer in one test)
 	anyAlways bool
@@ -727,6 +732,9 @@ func (x *Extractor) gates() *gates {
 				}
 				if r.Anchored() {
 					g.anchored |= 1 << ri
+				}
+				if r.Pattern.HasClause {
+					g.leftmost |= 1 << ri
 				}
 				for b := need; b != 0; b &= b - 1 {
 					g.byList[bits.TrailingZeros64(b)] |= 1 << ri
