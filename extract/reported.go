@@ -86,8 +86,16 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, &st, quoteCues) && !mostlyQuoted(toks, &st) && !inTypewriterQuote(a.view, toks, &st, marks) && !x.labelSpeaker(labels, toks, &st) {
-				out = append(out, st)
+			if st.content.Len() > 0 {
+				// the filters of a statement, with its cue looked up once
+				cue, hasCue := st.match.Captures.Get("cue")
+				at := st.content.Start // (the cue's start, else the content's)
+				if hasCue && cue.Len() > 0 {
+					at = cue.Start
+				}
+				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && !inTypewriterQuote(a.view, toks, at, marks) && !x.labelSpeaker(labels, toks, &st) {
+					out = append(out, st)
+				}
 			}
 			pos = max(st.content.End, pos+1)
 		}
@@ -152,15 +160,15 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statemen
 	return s.Len() == 1 && x.rules.InList(l, &toks[s.Start])
 }
 
-// mostlyQuoted reports whether statement st reports content before its cue
-// that ends with a quotation and holds no more words outside quotation
-// marks than inside: the paraphrase around a quotation with its cue after
-// it (In particular, they discussed the “possibility of …,” he said),
-// which the quotation's own row reports.
-func mostlyQuoted(toks []rules.Token, st *statement) bool {
+// mostlyQuoted reports whether statement st, of cue cue (when hasCue: the
+// capture is bound), reports content before its cue that ends with a
+// quotation and holds no more words outside quotation marks than inside:
+// the paraphrase around a quotation with its cue after it (In particular,
+// they discussed the “possibility of …,” he said), which the quotation's
+// own row reports.
+func mostlyQuoted(toks []rules.Token, st *statement, cue rules.Span, hasCue bool) bool {
 	c := st.content
-	cue, ok := st.match.Captures.Get("cue")
-	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
+	if !hasCue || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
 		return false
 	}
 	out, in := 0, 0
@@ -487,12 +495,11 @@ func (x *Extractor) quoteCues(a *analysis, buf []quoteCue) []quoteCue {
 	return cues
 }
 
-// quotesCue reports whether the cue of statement st attributes a quotation
-// outside its content: “…,” Trump told CNN’s Jake Tapper reports no
-// statement “CNN’s Jake Tapper”.
-func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool {
-	c, ok := st.match.Captures.Get("cue")
-	if !ok || c.Len() == 0 || len(cues) == 0 {
+// quotesCue reports whether the cue c of statement st (when hasCue: the
+// capture is bound) attributes a quotation outside its content: “…,”
+// Trump told CNN’s Jake Tapper reports no statement “CNN’s Jake Tapper”.
+func (x *Extractor) quotesCue(a *analysis, st *statement, c rules.Span, hasCue bool, cues []quoteCue) bool {
+	if !hasCue || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
 	toks := a.toks(st.sent)
