@@ -47,18 +47,33 @@ func (x *Extractor) report(a *analysis) []statement {
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	hits, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	buf, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	// the hits that the analysis found (findHits), if it did
+	early := &rs.early
+	if !early.ok || len(early.sents) != a.nsents {
+		early = nil
+	}
+	var hits []cueHit
 	// st and inner are written over by each search that finds one (not
 	// zeroed per statement: every field that report reads is set)
 	var st, inner statement
 	for si := 0; si < a.nsents; si++ {
-		toks := a.toks(si)
-		if !x.mayReport(toks) {
-			continue
-		}
-		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
-			continue
+		var toks []rules.Token
+		if early != nil {
+			sp := early.sents[si]
+			if sp.lo < 0 {
+				continue // (the same gates as below, told by findHits)
+			}
+			toks, hits = a.toks(si), early.all[sp.lo:sp.hi]
+		} else {
+			toks = a.toks(si)
+			if !x.mayReport(toks) {
+				continue
+			}
+			buf = g.hits(toks, buf[:0])
+			if hits = buf; !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
+				continue
+			}
 		}
 		w := a.window(si)
 		// the leftmost statement, then the next one after its content: a
@@ -103,7 +118,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	for i := range out {
 		out[i].m = &out[i].match // (out grows no more)
 	}
-	rs.keep(hits, cues.buf, quoteCues)
+	rs.keep(buf, cues.buf, quoteCues)
 	return out
 }
 
@@ -289,79 +304,6 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 func (st *statement) found(toks []rules.Token, ri int, c rules.Span, explain []string) {
 	st.ok, st.explain, st.rule = true, explain, ri
 	st.content = rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}
-}
-
-// maxCueSets bounds the distinct sets of cue lists whose cues a search
-// finds once for all its rules (see cueScratch).
-const maxCueSets = 16
-
-// cueScratch is the scratch space of reportIn for the positions of the
-// cues: one slice of buf per set of cue lists (gates.cueSet) that a rule of
-// the search has asked for, found on first use (most rules share their
-// cue lists with others: the speech verbs), and the first and last of
-// them before the end of the starts.
-type cueScratch struct {
-	buf   []int
-	sets  [maxCueSets + 1]cueSet
-	built uint32 // bit k: sets[k] holds the cues of set k
-	// the hits of the sentence and the starts of the search
-	hits     []cueHit
-	from, to int
-}
-
-// cueSet is the cues of a set of cue lists in a search (a slice of
-// cueScratch.buf: later sets are appended after it, and leave it as it is),
-// and the first and last of them before the end of the starts.
-type cueSet struct {
-	cs   []int
-	f, l int
-}
-
-// reset readies c for a search of the starts from from to to with the
-// cue hits hits.
-func (c *cueScratch) reset(hits []cueHit, from, to int) {
-	c.buf, c.built = c.buf[:0], 0
-	c.hits, c.from, c.to = hits, from, to
-}
-
-// of returns the cues of set k: the tokens of the hits from the first
-// start on at which an entry of the lists of need, the set of cue lists k,
-// starts, and the first and last of them before the end of the starts (-1
-// for none). The set is the caller's to read until the next call.
-func (c *cueScratch) of(k uint8, need uint64) *cueSet {
-	if c.built>>k&1 != 0 { // (only bits below maxCueSets are set)
-		return &c.sets[k%maxCueSets]
-	}
-	return c.build(k, need)
-}
-
-// build is of on the first use of set k: it finds the cues (a set past
-// maxCueSets in the spare last entry of sets, found anew on each use).
-func (c *cueScratch) build(k uint8, need uint64) *cueSet {
-	from, to := c.from, c.to
-	lo := len(c.buf)
-	cs := c.buf
-	f, l := -1, -1
-	for _, h := range c.hits {
-		if h.Pos < from || h.Bits&need == 0 {
-			continue
-		}
-		cs = append(cs, h.Pos)
-		if h.Pos < to {
-			if f < 0 {
-				f = h.Pos
-			}
-			l = h.Pos
-		}
-	}
-	c.buf = cs
-	if k >= maxCueSets {
-		k = maxCueSets // the spare
-	} else {
-		c.built |= 1 << k
-	}
-	c.sets[k] = cueSet{cs[lo:], f, l}
-	return &c.sets[k]
 }
 
 // The outcomes of attempt.
