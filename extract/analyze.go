@@ -290,7 +290,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		a.qloc[i] = qloc{-1, -1}
 	}
 	qi := 0
-	x.startHits(a)
+	early := x.opts.Reported && x.startHits(a)
 	// The tokens of all paragraphs go into chunks of one array, which
 	// sentences slice; a paragraph that does not fit gets its own array
 	// (or in a long document, they are packed: see packTokensAbove).
@@ -317,7 +317,9 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		if pack {
 			a.packSentences(s0)
 		}
-		x.findHits(a, s0) // (reported speech's cue hits, the tokens in cache)
+		if early {
+			x.findHits(a, s0) // (reported speech's cue hits, the tokens in cache)
+		}
 	}
 	a.nsents = len(a.sents)
 	// made after the tokens, so that they are not live at the peak of

@@ -12,8 +12,8 @@ import (
 // (findHits) against report's own scan of each sentence after attribution
 // (gates.hits and the gates after it), and report's statements with them
 // against those it finds without them, on the seed texts and the first
-// PolNeAR texts (with WHOSAID_EVAL), one extractor for all (its scratch
-// reused) and with long documents' packed tokens (no early hits).
+// PolNeAR texts (with WHOSAID_EVAL), with one extractor (its scratch
+// reused), its tokens packed (no early hits) and not.
 func TestEarlyHitsLikeScan(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
@@ -24,8 +24,8 @@ func TestEarlyHitsLikeScan(t *testing.T) {
 		"Correction: the bridge will close. It was closed.",
 		"",
 	}, rowsCorpus(t)...)
-	for _, packAbove := range []int{1 << 30, 0} {
-		x := New(rs, Options{Reported: true})
+	x := New(rs, Options{Reported: true}) // (one scratch: packed after not)
+	for _, packAbove := range []int{1 << 30, 0, 1 << 30} {
 		x.packTokensAbove = packAbove
 		g := x.gates()
 		n := 0

@@ -28,25 +28,23 @@ type earlyHits struct {
 // gates.alwaysMay).
 type hitSpan struct{ lo, hi int32 }
 
-// startHits readies a's early hits for a document: made by findHits only
-// with reported speech and tokens that are not packed (else report finds
-// the hits itself).
-func (x *Extractor) startHits(a *analysis) {
+// startHits readies a's early hits for a document (the analysis asks with
+// reported speech), and reports whether findHits is to make them: with
+// tokens that are not packed (else report finds the hits itself).
+func (x *Extractor) startHits(a *analysis) bool {
 	if a.sc == nil {
-		return
+		return false
 	}
 	e := &a.sc.report.early
-	e.ok = x.opts.Reported && !a.packToks && len(x.gates().rules) > 0
+	e.ok = !a.packToks && len(x.gates().rules) > 0
 	e.all, e.sents = e.all[:0], e.sents[:0]
+	return e.ok
 }
 
 // findHits finds the cue hits of a's sentences from sentence s0 on (those
-// of the paragraph just made), as report's gates do, when startHits made
-// them wanted.
+// of the paragraph just made), as report's gates do (for an analysis that
+// startHits readied).
 func (x *Extractor) findHits(a *analysis, s0 int) {
-	if a.sc == nil || !a.sc.report.early.ok {
-		return
-	}
 	e, g := &a.sc.report.early, x.gates()
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
