@@ -84,7 +84,9 @@ func (x *Extractor) report(a *analysis) []statement {
 			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
 				break
 			}
-			x.leftmost(w, g, hits, &cues, toks, pos, &st)
+			if st.match.Span.Start > pos { // (else st begins first: no call)
+				x.leftmost(w, g, hits, &cues, toks, pos, &st)
+			}
 			st.sent = si
 			c := st.content
 			if x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
