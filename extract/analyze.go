@@ -290,6 +290,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		a.qloc[i] = qloc{-1, -1}
 	}
 	qi := 0
+	early := x.opts.Reported && x.startHits(a)
 	// The tokens of all paragraphs go into chunks of one array, which
 	// sentences slice; a paragraph that does not fit gets its own array
 	// (or in a long document, they are packed: see packTokensAbove).
@@ -315,6 +316,9 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 		x.sentences(a, para, li)
 		if pack {
 			a.packSentences(s0)
+		}
+		if early {
+			x.findHits(a, s0) // (reported speech's cue hits, the tokens in cache)
 		}
 	}
 	a.nsents = len(a.sents)

@@ -47,15 +47,33 @@ func (x *Extractor) report(a *analysis) []statement {
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	hits, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	buf, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	// the hits that the analysis found (findHits), if it did
+	early := &rs.early
+	if !early.ok || len(early.sents) != a.nsents {
+		early = nil
+	}
+	var hits []cueHit
+	// st and inner are written over by each search that finds one (not
+	// zeroed per statement: every field that report reads is set)
+	var st, inner statement
 	for si := 0; si < a.nsents; si++ {
-		toks := a.toks(si)
-		if !x.mayReport(toks) {
-			continue
-		}
-		hits = g.hits(toks, hits[:0])
-		if !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
-			continue
+		var toks []rules.Token
+		if early != nil {
+			sp := early.sents[si]
+			if sp.lo < 0 {
+				continue // (the same gates as below, told by findHits)
+			}
+			toks, hits = a.toks(si), early.all[sp.lo:sp.hi]
+		} else {
+			toks = a.toks(si)
+			if !x.mayReport(toks) {
+				continue
+			}
+			buf = g.hits(toks, buf[:0])
+			if hits = buf; !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
+				continue
+			}
 		}
 		w := a.window(si)
 		// the leftmost statement, then the next one after its content: a
@@ -63,14 +81,14 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			var st statement
 			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
 				break
 			}
-			x.leftmost(w, g, hits, &cues, toks, pos, &st)
+			if st.match.Span.Start > pos { // (else st begins first: no call)
+				x.leftmost(w, g, hits, &cues, toks, pos, &st)
+			}
 			st.sent = si
 			c := st.content
-			var inner statement
 			if x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
@@ -85,8 +103,16 @@ func (x *Extractor) report(a *analysis) []statement {
 					st.content = rules.Span{} // nobody to continue
 				}
 			}
-			if st.content.Len() > 0 && !x.quotesCue(a, &st, quoteCues) && !mostlyQuoted(toks, &st) && !inTypewriterQuote(a.view, toks, &st, marks) && !x.labelSpeaker(labels, toks, &st) {
-				out = append(out, st)
+			if st.content.Len() > 0 {
+				// the filters of a statement, with its cue looked up once
+				cue, hasCue := st.match.Captures.Get("cue")
+				at := st.content.Start // (the cue's start, else the content's)
+				if hasCue && cue.Len() > 0 {
+					at = cue.Start
+				}
+				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && !inTypewriterQuote(a.view, toks, at, marks) && !x.labelSpeaker(labels, toks, &st) {
+					out = append(out, st)
+				}
 			}
 			pos = max(st.content.End, pos+1)
 		}
@@ -94,7 +120,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	for i := range out {
 		out[i].m = &out[i].match // (out grows no more)
 	}
-	rs.keep(hits, cues.buf, quoteCues)
+	rs.keep(buf, cues.buf, quoteCues)
 	return out
 }
 
@@ -151,15 +177,15 @@ func (x *Extractor) labelSpeaker(l *rules.List, toks []rules.Token, st *statemen
 	return s.Len() == 1 && x.rules.InList(l, &toks[s.Start])
 }
 
-// mostlyQuoted reports whether statement st reports content before its cue
-// that ends with a quotation and holds no more words outside quotation
-// marks than inside: the paraphrase around a quotation with its cue after
-// it (In particular, they discussed the “possibility of …,” he said),
-// which the quotation's own row reports.
-func mostlyQuoted(toks []rules.Token, st *statement) bool {
+// mostlyQuoted reports whether statement st, of cue cue (when hasCue: the
+// capture is bound), reports content before its cue that ends with a
+// quotation and holds no more words outside quotation marks than inside:
+// the paraphrase around a quotation with its cue after it (In particular,
+// they discussed the “possibility of …,” he said), which the quotation's
+// own row reports.
+func mostlyQuoted(toks []rules.Token, st *statement, cue rules.Span, hasCue bool) bool {
 	c := st.content
-	cue, ok := st.match.Captures.Get("cue")
-	if !ok || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
+	if !hasCue || cue.Start < c.End || toks[c.End-1].Kind != rules.QuoteT {
 		return false
 	}
 	out, in := 0, 0
@@ -280,79 +306,6 @@ func (x *Extractor) reportEach(s *search, toks []rules.Token, only, present uint
 func (st *statement) found(toks []rules.Token, ri int, c rules.Span, explain []string) {
 	st.ok, st.explain, st.rule = true, explain, ri
 	st.content = rules.Span{Start: c.Start, End: trimContent(toks, c.Start, c.End)}
-}
-
-// maxCueSets bounds the distinct sets of cue lists whose cues a search
-// finds once for all its rules (see cueScratch).
-const maxCueSets = 16
-
-// cueScratch is the scratch space of reportIn for the positions of the
-// cues: one slice of buf per set of cue lists (gates.cueSet) that a rule of
-// the search has asked for, found on first use (most rules share their
-// cue lists with others: the speech verbs), and the first and last of
-// them before the end of the starts.
-type cueScratch struct {
-	buf   []int
-	sets  [maxCueSets + 1]cueSet
-	built uint32 // bit k: sets[k] holds the cues of set k
-	// the hits of the sentence and the starts of the search
-	hits     []cueHit
-	from, to int
-}
-
-// cueSet is the cues of a set of cue lists in a search (a slice of
-// cueScratch.buf: later sets are appended after it, and leave it as it is),
-// and the first and last of them before the end of the starts.
-type cueSet struct {
-	cs   []int
-	f, l int
-}
-
-// reset readies c for a search of the starts from from to to with the
-// cue hits hits.
-func (c *cueScratch) reset(hits []cueHit, from, to int) {
-	c.buf, c.built = c.buf[:0], 0
-	c.hits, c.from, c.to = hits, from, to
-}
-
-// of returns the cues of set k: the tokens of the hits from the first
-// start on at which an entry of the lists of need, the set of cue lists k,
-// starts, and the first and last of them before the end of the starts (-1
-// for none). The set is the caller's to read until the next call.
-func (c *cueScratch) of(k uint8, need uint64) *cueSet {
-	if c.built>>k&1 != 0 { // (only bits below maxCueSets are set)
-		return &c.sets[k%maxCueSets]
-	}
-	return c.build(k, need)
-}
-
-// build is of on the first use of set k: it finds the cues (a set past
-// maxCueSets in the spare last entry of sets, found anew on each use).
-func (c *cueScratch) build(k uint8, need uint64) *cueSet {
-	from, to := c.from, c.to
-	lo := len(c.buf)
-	cs := c.buf
-	f, l := -1, -1
-	for _, h := range c.hits {
-		if h.Pos < from || h.Bits&need == 0 {
-			continue
-		}
-		cs = append(cs, h.Pos)
-		if h.Pos < to {
-			if f < 0 {
-				f = h.Pos
-			}
-			l = h.Pos
-		}
-	}
-	c.buf = cs
-	if k >= maxCueSets {
-		k = maxCueSets // the spare
-	} else {
-		c.built |= 1 << k
-	}
-	c.sets[k] = cueSet{cs[lo:], f, l}
-	return &c.sets[k]
 }
 
 // The outcomes of attempt.
@@ -486,12 +439,11 @@ func (x *Extractor) quoteCues(a *analysis, buf []quoteCue) []quoteCue {
 	return cues
 }
 
-// quotesCue reports whether the cue of statement st attributes a quotation
-// outside its content: “…,” Trump told CNN’s Jake Tapper reports no
-// statement “CNN’s Jake Tapper”.
-func (x *Extractor) quotesCue(a *analysis, st *statement, cues []quoteCue) bool {
-	c, ok := st.match.Captures.Get("cue")
-	if !ok || c.Len() == 0 || len(cues) == 0 {
+// quotesCue reports whether the cue c of statement st (when hasCue: the
+// capture is bound) attributes a quotation outside its content: “…,”
+// Trump told CNN’s Jake Tapper reports no statement “CNN’s Jake Tapper”.
+func (x *Extractor) quotesCue(a *analysis, st *statement, c rules.Span, hasCue bool, cues []quoteCue) bool {
+	if !hasCue || c.Len() == 0 || len(cues) == 0 {
 		return false
 	}
 	toks := a.toks(st.sent)
@@ -587,6 +539,10 @@ type gates struct {
 	// their cue (rules.AttrRule.ContentBeforeCue): only a statement of
 	// one of them can be closingSpeaker's
 	closing uint64
+	// leftmost has bit ri for the rules whose pattern holds CLAUSE
+	// (rules.Pattern.HasClause): the match of such a rule is the first of
+	// its starts that matches, so that none before it does (see leftmost)
+	leftmost uint64
 	// anyAlways: some rule needs no cue; anyNeed joins the cue lists of
 	// the others (any's answer in one test)
 	anyAlways bool
@@ -727,6 +683,9 @@ func (x *Extractor) gates() *gates {
 				}
 				if r.Anchored() {
 					g.anchored |= 1 << ri
+				}
+				if r.Pattern.HasClause {
+					g.leftmost |= 1 << ri
 				}
 				for b := need; b != 0; b &= b - 1 {
 					g.byList[bits.TrailingZeros64(b)] |= 1 << ri

@@ -16,12 +16,13 @@ func (x *Extractor) leftmost(w *rules.Window, g *gates, hits []cueHit, cues *cue
 		return
 	}
 	// the rules before st's found nothing from pos on in the search that
-	// found st, and st's rule nothing before st: they find nothing from
-	// the starts before st either, and only the rules from st's on are
-	// visited (with explanations, every rule says why)
+	// found st: they find nothing from the starts before st either, and
+	// only the rules from st's on are visited (with explanations, every
+	// rule says why); nor st's own when its match is the first of its
+	// starts that matches (gates.leftmost: every start before st's failed)
 	only := allRules
 	if ri := st.rule; ri < 64 && !x.opts.Explain {
-		only = allRules << ri
+		only = allRules << ri &^ (g.leftmost & (1 << ri))
 	}
 	var early statement
 	if x.reportIn(w, g, hits, cues, toks, pos, st.match.Span.Start, st.match.Span.Start, only, &early) && early.match.Span.Start < st.match.Span.Start {

@@ -34,8 +34,9 @@ func TestReportInLikeEach(t *testing.T) {
 // TestLeftmostLikeEach checks, on the first PolNeAR texts (skipped
 // without them), that the search of the starts before a statement, which
 // visits only the rules from the statement's own on without explanations
-// (leftmost), finds the statements that the visit of every rule (with
-// explanations) finds.
+// (leftmost) — and not that one either when its pattern holds CLAUSE
+// (gates.leftmost) —, finds the statements that the visit of every rule
+// (with explanations) finds.
 func TestLeftmostLikeEach(t *testing.T) {
 	docs := polnear(t)
 	fast, each := fastAndEach(t)

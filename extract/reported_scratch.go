@@ -9,6 +9,56 @@ type reportScratch struct {
 	cues       []int
 	quoteCues  []quoteCue
 	typewriter typewriterIndex
+	early      earlyHits
+}
+
+// earlyHits are the cue hits of a document's sentences, found by the
+// analysis as it makes each paragraph's sentences (findHits), while their
+// tokens are in the cache: report, which runs after attribution, then
+// reads the tokens of no sentence that its gates turn away (45 % of the
+// tokens) — their first touch since the analysis was the cue scan's.
+type earlyHits struct {
+	ok    bool // made for the document under analysis (with Options.Reported, tokens not packed)
+	all   []cueHit
+	sents []hitSpan // per sentence, its hits in all
+}
+
+// hitSpan is the hits of a sentence in earlyHits.all, all[lo:hi]; lo is -1
+// for a sentence that report's gates turn away (mayReport, gates.any,
+// gates.alwaysMay).
+type hitSpan struct{ lo, hi int32 }
+
+// startHits readies a's early hits for a document (the analysis asks with
+// reported speech), and reports whether findHits is to make them: with
+// tokens that are not packed (else report finds the hits itself).
+func (x *Extractor) startHits(a *analysis) bool {
+	if a.sc == nil {
+		return false
+	}
+	e := &a.sc.report.early
+	e.ok = !a.packToks && len(x.gates().rules) > 0
+	e.all, e.sents = e.all[:0], e.sents[:0]
+	return e.ok
+}
+
+// findHits finds the cue hits of a's sentences from sentence s0 on (those
+// of the paragraph just made), as report's gates do (for an analysis that
+// startHits readied).
+func (x *Extractor) findHits(a *analysis, s0 int) {
+	e, g := &a.sc.report.early, x.gates()
+	for si := s0; si < len(a.sents); si++ {
+		toks := a.sents[si].toks
+		lo := len(e.all)
+		if x.mayReport(toks) {
+			e.all = g.hits(toks, e.all)
+			if h := e.all[lo:]; g.any(h) && (len(h) > 0 || g.alwaysMay(a.view, toks)) {
+				e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+				continue
+			}
+		}
+		e.all = e.all[:lo]
+		e.sents = append(e.sents, hitSpan{-1, -1})
+	}
 }
 
 // maxKeptReportBuf bounds the elements of each array of report that the
@@ -28,6 +78,8 @@ func (a *analysis) reportScratch() *reportScratch {
 // are small.
 func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.hits, rs.cues, rs.quoteCues = small(hits), small(cues), small(quoteCues)
+	e := &rs.early
+	e.ok, e.all, e.sents = false, small(e.all), small(e.sents)
 	// the index's slices point into buf (or arrays of their own): only
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter
@@ -41,4 +93,77 @@ func small[T any](s []T) []T {
 		return nil
 	}
 	return s[:0]
+}
+
+// maxCueSets bounds the distinct sets of cue lists whose cues a search
+// finds once for all its rules (see cueScratch).
+const maxCueSets = 16
+
+// cueScratch is the scratch space of reportIn for the positions of the
+// cues: one slice of buf per set of cue lists (gates.cueSet) that a rule of
+// the search has asked for, found on first use (most rules share their
+// cue lists with others: the speech verbs), and the first and last of
+// them before the end of the starts.
+type cueScratch struct {
+	buf   []int
+	sets  [maxCueSets + 1]cueSet
+	built uint32 // bit k: sets[k] holds the cues of set k
+	// the hits of the sentence and the starts of the search
+	hits     []cueHit
+	from, to int
+}
+
+// cueSet is the cues of a set of cue lists in a search (a slice of
+// cueScratch.buf: later sets are appended after it, and leave it as it is),
+// and the first and last of them before the end of the starts.
+type cueSet struct {
+	cs   []int
+	f, l int
+}
+
+// reset readies c for a search of the starts from from to to with the
+// cue hits hits.
+func (c *cueScratch) reset(hits []cueHit, from, to int) {
+	c.buf, c.built = c.buf[:0], 0
+	c.hits, c.from, c.to = hits, from, to
+}
+
+// of returns the cues of set k: the tokens of the hits from the first
+// start on at which an entry of the lists of need, the set of cue lists k,
+// starts, and the first and last of them before the end of the starts (-1
+// for none). The set is the caller's to read until the next call.
+func (c *cueScratch) of(k uint8, need uint64) *cueSet {
+	if c.built>>k&1 != 0 { // (only bits below maxCueSets are set)
+		return &c.sets[k%maxCueSets]
+	}
+	return c.build(k, need)
+}
+
+// build is of on the first use of set k: it finds the cues (a set past
+// maxCueSets in the spare last entry of sets, found anew on each use).
+func (c *cueScratch) build(k uint8, need uint64) *cueSet {
+	from, to := c.from, c.to
+	lo := len(c.buf)
+	cs := c.buf
+	f, l := -1, -1
+	for _, h := range c.hits {
+		if h.Pos < from || h.Bits&need == 0 {
+			continue
+		}
+		cs = append(cs, h.Pos)
+		if h.Pos < to {
+			if f < 0 {
+				f = h.Pos
+			}
+			l = h.Pos
+		}
+	}
+	c.buf = cs
+	if k >= maxCueSets {
+		k = maxCueSets // the spare
+	} else {
+		c.built |= 1 << k
+	}
+	c.sets[k] = cueSet{cs[lo:], f, l}
+	return &c.sets[k]
 }

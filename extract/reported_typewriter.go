@@ -100,20 +100,17 @@ func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewrite
 	return ix
 }
 
-// inTypewriterQuote reports whether the cue of statement st (its content
-// when it has none) stands inside a quotation in one of the marks of ix
+// inTypewriterQuote reports whether toks[at], the cue of a statement (the
+// start of its content when it has none), stands inside a quotation in one
+// of the marks of ix
 // (those of the typewriter_quotes list in the text): after an odd number of
 // them in its paragraph, the last one opening (after a space or at the
 // paragraph's start). Such a statement is the quoted speaker's words (The
 // council said the bridge would close, Jane Doe said — in such marks), not
 // one of the article.
-func inTypewriterQuote(text string, toks []rules.Token, st *statement, ix *typewriterIndex) bool {
+func inTypewriterQuote(text string, toks []rules.Token, at int, ix *typewriterIndex) bool {
 	if ix == nil {
 		return false
-	}
-	at := st.content.Start
-	if c, ok := st.match.Captures.Get("cue"); ok && c.Len() > 0 {
-		at = c.Start
 	}
 	end := int(toks[at].Start)
 	para := 0 // the paragraph's start: after the last line break before end

@@ -42,7 +42,6 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	}
 	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
-	st := statement{}
 	var buf typewriterIndex // reused from text to text, as report's scratch does
 	tok := []rules.Token{{}}
 	for n := 0; n < 2000; n++ {
@@ -54,7 +53,7 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 		ix := x.typewriterMarks(text, &buf)
 		for end := 0; end <= len(text); end++ {
 			tok[0].Start = int32(end)
-			if got, want := inTypewriterQuote(text, tok, &st, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
+			if got, want := inTypewriterQuote(text, tok, 0, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
 				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
 			}
 		}
