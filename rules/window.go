@@ -144,6 +144,7 @@ func (m *matcher) resetMatcher() {
 	m.caps = m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	m.follow = ""
+	m.failBits = 0 // (the filter of the window's fails: else it fills up)
 }
 
 // Tokens returns the window's tokens.
