@@ -12,9 +12,13 @@ type Window struct {
 	rs   *Ruleset
 	toks []Token
 	spk  []speakersMemo // SpeakersAt by position
-	// phrases holds the phrases of spk, one position after another: the
-	// memo's slices point into its array (a new array when it grows, the
-	// earlier ones left to the slices made in them), reused after Reset
+	// spkGen is the generation of the memo spk: an entry is done when its
+	// gen is spkGen, so that Reset starts a new generation and does not
+	// clear the memo (a window asks a few of its positions; clearing
+	// them all cost more than the asks); 0 until the memo is first made
+	spkGen uint16
+	// phrases holds the phrases of spk, one position after another (the
+	// memo's entries hold their offsets in it), reused after Reset
 	// (phrases hold no pointers: nothing to clear)
 	phrases []SpeakerPhrase
 	lists   []listSeen // whether a list occurs in the window
@@ -70,10 +74,20 @@ type Window struct {
 	limit   int     // the step limit of a match when > 0 (tests), else maxSteps
 }
 
-// speakersMemo is SpeakersAt at one position, once done.
+// speakersMemo is SpeakersAt at one position, done when gen is the
+// window's spkGen: the phrases phrases[lo:lo+n] of the window (8 bytes,
+// no pointer: a window's memo spans a few cache lines).
 type speakersMemo struct {
-	phrases []SpeakerPhrase
-	done    bool
+	lo  uint32
+	n   uint16
+	gen uint16
+}
+
+// of returns the phrases of s, a done entry of w's memo, their capacity
+// cut to their length.
+func (s *speakersMemo) of(w *Window) []SpeakerPhrase {
+	lo, hi := int(s.lo), int(s.lo)+int(s.n)
+	return w.phrases[lo:hi:hi]
 }
 
 // NewWindow prepares toks for matching.
@@ -84,7 +98,9 @@ func (rs *Ruleset) NewWindow(toks []Token) *Window {
 // Reset makes w a window of toks for rs, as NewWindow does, keeping the
 // memory w allocated.
 func (w *Window) Reset(rs *Ruleset, toks []Token) {
-	clear(w.spk)
+	if w.spkGen++; w.spkGen == 0 { // (a new generation; once in 2¹⁶ the memo cleared)
+		clear(w.spk[:cap(w.spk)])
+	}
 	// (the memos of lists, literals, patterns and failures are read up to
 	// their length only, and point into the ruleset: truncated, not
 	// cleared; one field a statement, so that a slice's truncation stores
@@ -128,6 +144,7 @@ func (m *matcher) resetMatcher() {
 	m.caps = m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	m.follow = ""
+	m.failBits = 0 // (the filter of the window's fails: else it fills up)
 }
 
 // Tokens returns the window's tokens.
@@ -140,19 +157,22 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 			return w.rs.SpeakersAt(w.toks, pos)
 		}
 		if n := len(w.toks) + 1; cap(w.spk) >= n {
-			w.spk = w.spk[:n] // cleared by Reset
+			w.spk = w.spk[:n] // (its entries of an earlier generation)
 		} else {
 			w.spk = make([]speakersMemo, n)
 		}
-	}
-	m := &w.spk[pos]
-	if !m.done {
-		m.done = true
-		if !w.rs.noSpeakerAt(w.toks, pos) { // (most positions: told before the array is looked at)
-			m.phrases = w.parseInto(pos)
+		if w.spkGen == 0 { // (the memo's first use: its entries' gen is 0)
+			w.spkGen = 1
 		}
 	}
-	return m.phrases
+	m := &w.spk[pos]
+	if m.gen != w.spkGen {
+		*m = speakersMemo{gen: w.spkGen}
+		if !w.rs.noSpeakerAt(w.toks, pos) { // (most positions: told before the array is looked at)
+			m.lo, m.n = w.parseInto(pos)
+		}
+	}
+	return m.of(w)
 }
 
 // minPhrasesRoom is the room Speakers leaves in the window's array of
@@ -162,24 +182,24 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 const minPhrasesRoom = 8
 
 // parseInto parses the speaker phrases at pos into the window's array of
-// phrases, and returns them, their capacity cut to their length (Speakers
-// less its memo and its test of noSpeakerAt).
-func (w *Window) parseInto(pos int) []SpeakerPhrase {
+// phrases, and returns where they stand in it and how many they are
+// (Speakers less its memo and its test of noSpeakerAt).
+func (w *Window) parseInto(pos int) (lo uint32, n uint16) {
 	if cap(w.phrases)-len(w.phrases) < minPhrasesRoom {
 		w.phrases = slices.Grow(w.phrases, max(2*cap(w.phrases), 4*minPhrasesRoom)-len(w.phrases))
 	}
-	n := len(w.phrases)
-	room := w.phrases[n:n:cap(w.phrases)]
+	at := len(w.phrases)
+	room := w.phrases[at:at:cap(w.phrases)]
 	ps := w.rs.speakersAt(w.toks, pos, room) // (SpeakersAtInto less the test above)
 	if len(ps) == 0 {
-		return nil
+		return 0, 0
 	}
 	if &ps[0] != &room[:1][0] { // not parsed in place: copied in
 		w.phrases = append(w.phrases, ps...)
 	} else {
-		w.phrases = w.phrases[:n+len(ps)]
+		w.phrases = w.phrases[:at+len(ps)]
 	}
-	return w.phrases[n : n+len(ps) : n+len(ps)]
+	return uint32(at), uint16(len(ps))
 }
 
 // phrasesAt returns Speakers(pos), reading the memo straight and filling
@@ -189,13 +209,13 @@ func (w *Window) parseInto(pos int) []SpeakerPhrase {
 func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
 	if spk := m.spk; uint(pos) < uint(len(spk)) {
 		s := &spk[pos]
-		if !s.done { // (Speakers, inline up to noSpeakerAt: most positions)
-			s.done = true
+		if s.gen != m.spkGen { // (Speakers, inline up to noSpeakerAt: most positions)
+			*s = speakersMemo{gen: m.spkGen}
 			if !m.rs.noSpeakerAt(m.toks, pos) {
-				s.phrases = m.parseInto(pos)
+				s.lo, s.n = m.parseInto(pos)
 			}
 		}
-		return s.phrases
+		return s.of(m.Window)
 	}
 	return m.Speakers(pos)
 }
