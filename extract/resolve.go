@@ -21,6 +21,10 @@ type entity struct {
 	rows    int // quotes output (records), for the speakers table
 	said    int // statements of reported speech output, for the speakers table
 	person  bool
+	// headed: heads holds the numbers of its titles' head nouns in the
+	// document's headIndex (see headsOf)
+	headed bool
+	heads  []int32
 	// org: a word of one of its names is an organisation word (Manchester
 	// United, City Council), so it is not a person whatever else says so.
 	org     bool
@@ -40,7 +44,7 @@ type entities struct {
 	list     []*entity
 	byKey    map[string]*keyEntry // entity key → its entities and latest mention
 	mentions []nameMention        // in text order
-	byHead   map[string][]int     // title head noun → indexes of mentions, made by byTitle
+	byHead   *headIndex           // title head noun → indexes of mentions, made by byTitle
 	holds    map[string][]int     // see holding
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
@@ -582,7 +586,7 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 		return e
 	}
 	es := a.ents
-	idx := es.byHead[head]
+	idx := es.byHead.of(head)
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
 	// the nearest before at, else the first after it, of the mentions
 	// whose entity has a title holding mods
@@ -628,9 +632,9 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
-		es.byHead = headIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
+		es.byHead = newHeadIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
 	}
-	idx := es.byHead[head]
+	idx := es.byHead.of(head)
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
 	if k > 0 {
 		return es.mentions[idx[k-1]].ent
