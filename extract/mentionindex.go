@@ -73,14 +73,15 @@ func newHeadIndex(mentions []nameMention, ents []*entity, prep func(string) bool
 		}
 		total += len(m.ent.heads)
 	}
-	counts := make([]int, len(hx.names))
+	// the counts by head, then the lists, in one array
+	buf := make([]int, len(hx.names)+total)
+	counts, buf := buf[:len(hx.names)], buf[len(hx.names):]
 	for _, m := range mentions {
 		for _, h := range m.ent.heads {
 			counts[h]++
 		}
 	}
 	hx.lists = make([][]int, len(hx.names))
-	buf := make([]int, total)
 	for h, n := range counts {
 		hx.lists[h], buf = buf[:0:n], buf[n:]
 	}
@@ -115,6 +116,7 @@ func (hx *headIndex) headsOf(ents []*entity, prep func(string) bool) {
 	}
 	if hx.ids == nil {
 		hx.ids = make(map[string]int32, titles)
+		hx.names = make([]string, 0, titles)
 	}
 	// the lowered titles' ends, unless lowering keeps every length (ASCII)
 	var ends []int

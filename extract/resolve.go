@@ -55,7 +55,8 @@ type entities struct {
 	// link looks back for a family name written first only when ws[0]'s
 	// bit is set.
 	firsts uint64
-	// wordBuf holds the words of the mention that resolveSpeaker resolves
+	// wordBuf holds the words of the mention that buildEntities, then
+	// resolveSpeaker, resolves (the scratch's, kept between documents)
 	wordBuf []string
 }
 
@@ -277,14 +278,14 @@ func (x *Extractor) title(view string, toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0]}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], wordBuf: a.sc.words[:0]}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
 	a.ents = es
 	det := x.lists.det
 	orgWords := x.lists.orgWords
-	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
+	wordBuf := es.wordBuf // the words of each mention in turn (see nameWordsInto)
 	// the phrases at each position in turn, where no window memoises them
 	// (appositiveTitle, which asks for another position, makes its own)
 	var phraseBuf []rules.SpeakerPhrase
@@ -361,6 +362,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 			i = max(next, i+1)
 		}
 	}
+	es.wordBuf = wordBuf
 	// found in text order but for a few (a name inside a longer phrase)
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
