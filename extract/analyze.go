@@ -87,6 +87,7 @@ type scratch struct {
 	sents    []sentence
 	wins     windowRing    // the sentences' matching windows
 	mentions []nameMention // the name mentions of the entity table
+	words    []string      // the words of a name mention (see entities.wordBuf)
 	reps     []Record      // the statements' records before their merge (see withReported)
 	// statements is the array of the statements that report finds, given
 	// back by withReported
@@ -132,6 +133,8 @@ func (x *Extractor) release(a *analysis) {
 	if a.ents != nil {
 		clear(a.ents.mentions)
 		sc.mentions = a.ents.mentions[:0]
+		clear(a.ents.wordBuf[:cap(a.ents.wordBuf)]) // (words of the text)
+		sc.words = a.ents.wordBuf[:0]
 	}
 	sc.nchunk = 0
 	sc.wins.reset()

@@ -100,7 +100,8 @@ func normalizeLower(text string) (view, low string) {
 	return view, unsafe.String(&lb[0], len(lb)) // nor lb
 }
 
-// zeroBytes returns, for x of ASCII bytes, the high bit of each zero byte.
+// zeroBytes returns the high bit of each zero byte of x (exact for any
+// bytes: no carry crosses from one byte into the next).
 func zeroBytes(x uint64) uint64 {
 	return ^((x&^high64 + ones64*0x7f) | x) & high64
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -38,46 +39,67 @@ func (es *entities) rebuildLatest() {
 
 // headIndex indexes mentions by the head nouns of their entity's titles
 // (the last word before a word that opens a phrase, as prep tells: mayor
-// of Springfield → mayor):
-// for each head, the indexes of the mentions whose entity has a title with
-// that head, in order. The lists share one array, sized by a first pass:
-// grown by append, they made three times their size in garbage, late in
-// the document when its heap is at its largest. The maps are sized by
-// ents, the document's entities, and their titles (grown entry by entry,
-// they cost a third of the index).
-func headIndex(mentions []nameMention, ents []*entity, prep func(string) bool) map[string][]int {
-	memo := lowHeads(ents, prep)
-	count := make(map[string]int, len(memo))
-	total := 0
-	for _, m := range mentions {
-		hs, ok := memo[m.ent]
-		if !ok {
-			hs = titleHeads(memo, m.ent, prep) // an entity not in ents
-		}
-		for _, h := range hs {
-			count[h]++
-			total++
-		}
-	}
-	idx := make(map[string][]int, len(count))
-	buf := make([]int, total)
-	for h, n := range count {
-		idx[h], buf = buf[:0:n], buf[n:]
-	}
-	for i, m := range mentions {
-		for _, h := range memo[m.ent] {
-			idx[h] = append(idx[h], i)
-		}
-	}
-	return idx
+// of Springfield → mayor): for each head, the indexes of the mentions
+// whose entity has a title with that head, in order.
+type headIndex struct {
+	ids   map[string]int32 // a head → its number
+	names []string         // by number, the heads
+	lists [][]int          // by number, the mentions' indexes
 }
 
-// lowHeads returns the head nouns of the titles of every entity of ents,
-// as titleHeads gives them, by entity. The titles are lowered into one
-// string and the heads are slices of it, their lists slices of one array:
+// of returns the indexes of the mentions whose entity has a title with
+// the head noun head, in order.
+func (hx *headIndex) of(head string) []int {
+	if n, ok := hx.ids[head]; ok {
+		return hx.lists[n]
+	}
+	return nil
+}
+
+// newHeadIndex builds the headIndex of mentions, whose entities are ents
+// (an entity of a mention that is not in ents gets its heads too). The
+// heads are numbered once per title (headsOf), and each entity keeps its
+// heads' numbers, so that a mention costs no look-up of its entity or its
+// heads in a map; the lists share one array, sized by a first pass: grown
+// by append, they made three times their size in garbage, late in the
+// document when its heap is at its largest.
+func newHeadIndex(mentions []nameMention, ents []*entity, prep func(string) bool) *headIndex {
+	hx := &headIndex{}
+	hx.headsOf(ents, prep)
+	total := 0
+	for _, m := range mentions {
+		if !m.ent.headed {
+			hx.headsOf([]*entity{m.ent}, prep) // an entity not in ents
+		}
+		total += len(m.ent.heads)
+	}
+	// the counts by head, then the lists, in one array
+	buf := make([]int, len(hx.names)+total)
+	counts, buf := buf[:len(hx.names)], buf[len(hx.names):]
+	for _, m := range mentions {
+		for _, h := range m.ent.heads {
+			counts[h]++
+		}
+	}
+	hx.lists = make([][]int, len(hx.names))
+	for h, n := range counts {
+		hx.lists[h], buf = buf[:0:n], buf[n:]
+	}
+	for i, m := range mentions {
+		for _, h := range m.ent.heads {
+			hx.lists[h] = append(hx.lists[h], i)
+		}
+	}
+	return hx
+}
+
+// headsOf gives every entity of ents the numbers of the head nouns of its
+// titles (see headWord), each once, in the order of the titles, numbering
+// the heads not seen before. The titles are lowered into one string and
+// the heads are slices of it, the entities' lists slices of one array:
 // lowered one by one, with a list of its own for each entity, they made
 // most of the garbage of the index.
-func lowHeads(ents []*entity, prep func(string) bool) map[*entity][]string {
+func (hx *headIndex) headsOf(ents []*entity, prep func(string) bool) {
 	n, titles, ascii := 0, 0, true
 	for _, e := range ents {
 		for _, t := range e.titles {
@@ -86,9 +108,15 @@ func lowHeads(ents []*entity, prep func(string) bool) map[*entity][]string {
 			ascii = ascii && isASCII(t)
 		}
 	}
-	memo := make(map[*entity][]string, len(ents))
 	if titles == 0 {
-		return memo
+		for _, e := range ents {
+			e.heads, e.headed = nil, true
+		}
+		return
+	}
+	if hx.ids == nil {
+		hx.ids = make(map[string]int32, titles)
+		hx.names = make([]string, 0, titles)
 	}
 	// the lowered titles' ends, unless lowering keeps every length (ASCII)
 	var ends []int
@@ -116,7 +144,7 @@ func lowHeads(ents []*entity, prep func(string) bool) map[*entity][]string {
 		}
 	}
 	low := b.String()
-	all := make([]string, 0, titles)
+	all := make([]int32, 0, titles)
 	p, k := 0, 0
 	for _, e := range ents {
 		from := len(all)
@@ -127,17 +155,24 @@ func lowHeads(ents []*entity, prep func(string) bool) map[*entity][]string {
 			}
 			h := headWord(low[p:end], prep)
 			p, k = end, k+1
-			if h != "" && !containsString(all[from:], h) {
-				all = append(all, h)
+			if h == "" {
+				continue
+			}
+			id, ok := hx.ids[h]
+			if !ok {
+				id = int32(len(hx.names))
+				hx.ids[h] = id
+				hx.names = append(hx.names, h)
+			}
+			if !slices.Contains(all[from:], id) {
+				all = append(all, id)
 			}
 		}
+		e.heads, e.headed = nil, true
 		if len(all) > from {
-			memo[e] = all[from:len(all):len(all)]
-		} else {
-			memo[e] = nil
+			e.heads = all[from:len(all):len(all)]
 		}
 	}
-	return memo
 }
 
 // headWord returns the head noun of the lower-case title t: its last word
@@ -151,32 +186,6 @@ func headWord(t string, prep func(string) bool) string {
 		last, k = w, k+1
 	}
 	return last
-}
-
-// titleHeads returns the head nouns (last words, lower case) of the titles
-// of e, each once, in the order of the titles, memoised in memo: an entity
-// has many mentions, and its titles are split once.
-func titleHeads(memo map[*entity][]string, e *entity, prep func(string) bool) []string {
-	if hs, ok := memo[e]; ok {
-		return hs
-	}
-	var hs []string
-	for _, t := range e.titles {
-		if last := headWord(strings.ToLower(t), prep); last != "" && !containsString(hs, last) {
-			hs = append(hs, last)
-		}
-	}
-	memo[e] = hs
-	return hs
-}
-
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // holding returns the positions in es.byHead[head], in order, of the
@@ -194,7 +203,7 @@ func (es *entities) holding(head string, mods []string) []int {
 	}
 	memo := map[*entity]bool{}
 	var js []int
-	for j, i := range es.byHead[head] {
+	for j, i := range es.byHead.of(head) {
 		e := es.mentions[i].ent
 		ok, seen := memo[e]
 		if !seen {

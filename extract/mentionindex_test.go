@@ -96,16 +96,16 @@ func TestHeadIndex(t *testing.T) {
 			want[h] = append(want[h], i)
 		}
 	}
-	got := headIndex(ms, nil, isOf)
-	if len(got) != len(want) {
+	got := newHeadIndex(ms, nil, isOf)
+	if len(got.names) != len(want) {
 		t.Fatalf("headIndex: %v, want %v", got, want)
 	}
 	for h, w := range want {
-		if !slices.Equal(got[h], w) {
-			t.Errorf("headIndex[%q] = %v, want %v", h, got[h], w)
+		if !slices.Equal(got.of(h), w) {
+			t.Errorf("headIndex[%q] = %v, want %v", h, got.of(h), w)
 		}
 	}
-	if len(headIndex(nil, nil, isOf)) != 0 {
+	if len(newHeadIndex(nil, nil, isOf).names) != 0 {
 		t.Errorf("headIndex(nil, nil, isOf) not empty")
 	}
 }
@@ -122,7 +122,7 @@ func TestHolding(t *testing.T) {
 	for i, e := range order {
 		es.mentions = append(es.mentions, nameMention{start: 10 * i, ent: e})
 	}
-	es.byHead = headIndex(es.mentions, es.list, isOf)
+	es.byHead = newHeadIndex(es.mentions, es.list, isOf)
 	scan := func(idx []int, k int, mods []string) *entity {
 		for j := k - 1; j >= 0; j-- {
 			if c := es.mentions[idx[j]].ent; titleHolds(c, mods) {
@@ -137,7 +137,7 @@ func TestHolding(t *testing.T) {
 		return nil
 	}
 	for _, mods := range [][]string{{"us"}, {"russian"}, {"former"}, {"france"}, {"former", "kgb"}, {"german"}} {
-		idx := es.byHead["president"]
+		idx := es.byHead.of("president")
 		for k := 0; k <= len(idx); k++ {
 			want := scan(idx, k, mods)
 			js := es.holding("president", mods)

@@ -21,6 +21,10 @@ type entity struct {
 	rows    int // quotes output (records), for the speakers table
 	said    int // statements of reported speech output, for the speakers table
 	person  bool
+	// headed: heads holds the numbers of its titles' head nouns in the
+	// document's headIndex (see headsOf)
+	headed bool
+	heads  []int32
 	// org: a word of one of its names is an organisation word (Manchester
 	// United, City Council), so it is not a person whatever else says so.
 	org     bool
@@ -40,7 +44,7 @@ type entities struct {
 	list     []*entity
 	byKey    map[string]*keyEntry // entity key → its entities and latest mention
 	mentions []nameMention        // in text order
-	byHead   map[string][]int     // title head noun → indexes of mentions, made by byTitle
+	byHead   *headIndex           // title head noun → indexes of mentions, made by byTitle
 	holds    map[string][]int     // see holding
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
@@ -51,7 +55,8 @@ type entities struct {
 	// link looks back for a family name written first only when ws[0]'s
 	// bit is set.
 	firsts uint64
-	// wordBuf holds the words of the mention that resolveSpeaker resolves
+	// wordBuf holds the words of the mention that buildEntities, then
+	// resolveSpeaker, resolves (the scratch's, kept between documents)
 	wordBuf []string
 }
 
@@ -273,14 +278,14 @@ func (x *Extractor) title(view string, toks []rules.Token, s rules.Span) title {
 
 // buildEntities finds every name in the document and groups them.
 func (x *Extractor) buildEntities(a *analysis) {
-	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0]}
+	es := &entities{byKey: a.sc.entityIndex(), mentions: a.sc.mentions[:0], wordBuf: a.sc.words[:0]}
 	if len(x.rules.Language.NameInflections) > 0 {
 		es.lang = &x.rules.Language
 	}
 	a.ents = es
 	det := x.lists.det
 	orgWords := x.lists.orgWords
-	var wordBuf []string // the words of each mention in turn (see nameWordsInto)
+	wordBuf := es.wordBuf // the words of each mention in turn (see nameWordsInto)
 	// the phrases at each position in turn, where no window memoises them
 	// (appositiveTitle, which asks for another position, makes its own)
 	var phraseBuf []rules.SpeakerPhrase
@@ -357,6 +362,7 @@ func (x *Extractor) buildEntities(a *analysis) {
 			i = max(next, i+1)
 		}
 	}
+	es.wordBuf = wordBuf
 	// found in text order but for a few (a name inside a longer phrase)
 	byStart := func(m, n nameMention) int { return cmp.Compare(m.start, n.start) }
 	if !slices.IsSortedFunc(es.mentions, byStart) {
@@ -582,7 +588,7 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 		return e
 	}
 	es := a.ents
-	idx := es.byHead[head]
+	idx := es.byHead.of(head)
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
 	// the nearest before at, else the first after it, of the mentions
 	// whose entity has a title holding mods
@@ -628,9 +634,9 @@ func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
 	if es.byHead == nil {
 		// index the mentions by the head nouns of their entity's titles, once
-		es.byHead = headIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
+		es.byHead = newHeadIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
 	}
-	idx := es.byHead[head]
+	idx := es.byHead.of(head)
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
 	if k > 0 {
 		return es.mentions[idx[k-1]].ent

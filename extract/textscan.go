@@ -34,10 +34,23 @@ func isCollapsed(s string) bool {
 		// its start
 		for ; i+8 <= len(s); i += 8 {
 			x := load64(s, i)
-			if (x|(x-ones64*0x20))&high64 != 0 {
-				break // a control byte or one from 0x80 up
-			}
 			sp := ^((x ^ ones64*' ') + ones64*0x7f) & high64
+			if (x|(x-ones64*0x20))&high64 != 0 {
+				// a byte from 0x80 up, or a control byte: a block with no
+				// control byte and no lead of a white space rune but E2 (’
+				// “ ” – …, the runes of the news) is told at once, each E2
+				// rune decoded in place (see e2Space); any other, byte by
+				// byte below
+				if (x-ones64*0x20)&^x&high64 != 0 || zeroBytes(x^ones64*0xC2)|zeroBytes(x^ones64*0xE1)|zeroBytes(x^ones64*0xE3) != 0 {
+					break
+				}
+				for m := zeroBytes(x ^ ones64*0xE2); m != 0; m &= m - 1 {
+					if k := i + bits.TrailingZeros64(m)>>3; k+2 < len(s) && e2Space(s[k+1], s[k+2]) {
+						return false
+					}
+				}
+				sp = zeroBytes(x ^ ones64*' ')
+			}
 			if sp&(sp<<8|prev) != 0 {
 				return false
 			}
@@ -69,7 +82,7 @@ func isCollapsed(s string) bool {
 			if c == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 				// a rune from U+2000 to U+2FFF (’ “ ” – …), decoded in
 				// place: white space only in the general punctuation
-				if r := rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r <= 0x0A || r == 0x28 || r == 0x29 || r == 0x2F || r == 0x5F {
+				if e2Space(s[i+1], s[i+2]) {
 					return false
 				}
 				space = false
@@ -96,6 +109,17 @@ func isCollapsed(s string) bool {
 		}
 	}
 	return prev == 0 || s == ""
+}
+
+// e2Space reports whether the bytes E2 b1 b2 are a white space rune (from
+// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F): b1 and b2 continue
+// the rune, and it is one of those.
+func e2Space(b1, b2 byte) bool {
+	if b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(b1&0x3F)<<6 | rune(b2&0x3F)
+	return r <= 0x0A || r == 0x28 || r == 0x29 || r == 0x2F || r == 0x5F
 }
 
 // spaceLead reports whether a byte from 0x80 up can start a white space

@@ -19,7 +19,8 @@ func TestTextScan8(t *testing.T) {
 		"one two three four five six", "a\x01b c\x1fd efgh ijkl", "abcdefgh\u3000ijklmnop",
 	}
 	rng := rand.New(rand.NewPCG(14, 3))
-	pieces := []string{"a", "b", " ", " ", "  ", "\t", "\n", "\x01", "é", "“", "\u00a0", "\u2009", "\xff", "\xe2\x80", "word", "longer"}
+	pieces := []string{"a", "b", " ", " ", "  ", "\t", "\n", "\x01", "é", "“", "\u00a0", "\u2009", "\xff", "\xe2\x80", "word", "longer",
+		"’", "—", "\u2028", "\u205f", "\u202f", "\u2060", "\xe2", "\xe2\xe2\x80\x80", "\u1680", "\u3000", "\u0085", "said that"}
 	for range 20000 {
 		var b strings.Builder
 		for range rng.IntN(40) {
