@@ -419,7 +419,7 @@ type CueReach struct {
 	// the cue capture (contentAfterOf).
 	content bool
 	// mark and markSpan are the cueContent's mark and span (see
-	// cueContent.markAfter; mark 0: none), for cueMarkHolds.
+	// cueContent.markOf; mark 0: none), for CueMarks.
 	mark     byte
 	markSpan uint8
 	// pivot is what must stand right before the cue (pivotOf), or nil.

@@ -147,7 +147,7 @@ func (cc *cueContent) told() *cueContent {
 // verb of every alternative of cc open with, as a required atom (the
 // comma of SPEAKER said , CONTENT), and the most tokens of an entry of
 // the verbs' lists: a match has the mark 1 to that many tokens after a
-// cue (cueMarkHolds). 0, 0 when cc is nil, an alternative's items open
+// cue (CueMarks). 0, 0 when cc is nil, an alternative's items open
 // otherwise, the marks differ or an entry is too long to count in a byte.
 func (cc *cueContent) markOf() (byte, uint8) {
 	if cc == nil {
@@ -171,27 +171,6 @@ func (cc *cueContent) markOf() (byte, uint8) {
 		return 0, 0
 	}
 	return mark, uint8(span)
-}
-
-// cueMarkHolds reports whether the mark of n's cueContent (CueReach.mark,
-// see markAfter) stands 1 to markSpan tokens after one of the cues: false
-// only when cueContentHolds is (the items after a verb's entry at cue c,
-// of k tokens, open with the mark at c+k), told from the cues and tokens
-// alone, before the matcher is set up. True when there is no mark.
-func (m *matcher) cueMarkHolds(n *near) bool {
-	mark, span := n.reach.mark, int(n.reach.markSpan)
-	if mark == 0 {
-		return true
-	}
-	toks := m.toks
-	for _, c := range n.cues {
-		for p := c + 1; p <= c+span && p < len(toks); p++ {
-			if t := &toks[p]; t.Kind == Punct && len(t.Text) == 1 && t.Text[0] == mark {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // anyEnd is the continuation of a tail's items (cueContent.tail): the

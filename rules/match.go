@@ -134,7 +134,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// the gates that read the cues and tokens alone, first: what they
 	// reject is not remembered (the memos cost more)
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr) || nr.reach.mark != 0 && !m.cueMarkHolds(nr)) {
+		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
 		return false
 	}
 	// then those that read no more of the matcher than the quote and the
