@@ -83,15 +83,18 @@ func (w *Window) CueMarksFail(cm *CueMarks, hits []ListHit, try uint64) uint64 {
 	return w.markFail
 }
 
-// tellMarks tells the tests of cm for the rules of try not told yet.
+// tellMarks tells the tests of cm for the rules of try not told yet (a
+// test's answer holds for all its rules; those not asked for are not
+// marked told, their other tests not being made).
 func (w *Window) tellMarks(cm *CueMarks, hits []ListHit, try uint64) {
 	toks := w.toks
+	todo := try & cm.rules &^ w.markTold
+	w.markTold |= todo
 	for i := range cm.tests {
 		t := &cm.tests[i]
-		if t.rules&try&^w.markTold == 0 {
+		if t.rules&todo == 0 {
 			continue
 		}
-		w.markTold |= t.rules
 		ok := false
 		for _, h := range hits {
 			if h.Bits&t.need == 0 {
