@@ -8,23 +8,14 @@ import (
 )
 
 // cueMarkRules returns the default rules of reported speech with cues,
-// their reaches (pivots shared, as the extractor has them), the set of
-// their cue lists and each rule's bits of those lists, and the rules'
-// CueMarks.
+// their reaches (reportedRules), the set of their cue lists and each
+// rule's bits of those lists, and the rules' CueMarks.
 func cueMarkRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach, *ListSet, []uint64, *CueMarks) {
 	t.Helper()
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reported []*AttrRule
-	var reaches []CueReach
+	rs, reported, reaches := reportedRules(t)
 	var lists []*List
 	var need []uint64
-	for _, r := range rs.Attribution {
-		if !r.Reported() || r.Pattern == nil || len(r.CueLists()) == 0 {
-			continue
-		}
+	for _, r := range reported {
 		var n uint64
 		for _, l := range r.CueLists() {
 			k := slices.Index(lists, l)
@@ -34,11 +25,8 @@ func cueMarkRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach, *ListSet, []
 			}
 			n |= 1 << k
 		}
-		reported = append(reported, r)
-		reaches = append(reaches, r.CueReach())
 		need = append(need, n)
 	}
-	SharePivots(reaches)
 	return rs, reported, reaches, rs.NewListSet(lists), need, NewCueMarks(reaches, need)
 }
 
