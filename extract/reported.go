@@ -243,7 +243,8 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	if !fast {
 		return x.reportEach(&s, toks, only, present, st)
 	}
-	for try &^= w.NeedsFail(g.needs); try != 0; try &= try - 1 {
+	try &^= w.NeedsFail(g.needs)
+	for try &^= w.CueMarksFail(g.marks, hits, try); try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
 		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
@@ -525,6 +526,9 @@ type gates struct {
 	cueSet []uint8
 	reach  []rules.CueReach
 	needs  *rules.Needs // what each rule needs in a window, told at once
+	// marks: the marks that must stand next to a rule's cues, told at
+	// once from the hits
+	marks *rules.CueMarks
 	// each holds, per rule, what an attempt reads of it (its rule, need,
 	// cue set, reach and anchoring), so that an attempt indexes once
 	each []gateRule
@@ -714,6 +718,7 @@ func (x *Extractor) gates() *gates {
 			}
 		}
 		rules.SharePivots(g.reach)
+		g.marks = rules.NewCueMarks(g.reach, g.need)
 		for ri, r := range g.rules {
 			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}

@@ -418,6 +418,10 @@ type CueReach struct {
 	// content is whether reported content (CONTENT or CLAUSE) follows
 	// the cue capture (contentAfterOf).
 	content bool
+	// mark and markSpan are the cueContent's mark and span (see
+	// cueContent.markOf; mark 0: none), for CueMarks.
+	mark     byte
+	markSpan uint8
 	// pivot is what must stand right before the cue (pivotOf), or nil.
 	pivot *pivot
 	// after is the first list that a match needs after its cue (afterOf),
@@ -452,6 +456,7 @@ func (r *AttrRule) CueReach() CueReach {
 		cr.minLead = minLeadOf(its)
 		cr.content = contentAfterOf(its)
 		cr.cueContent = cueContentOf(its)
+		cr.mark, cr.markSpan = cr.cueContent.markOf()
 	}
 	if cr.Lead < 0 || len(r.CueLists()) == 0 {
 		return cr

@@ -143,6 +143,36 @@ func (cc *cueContent) told() *cueContent {
 	return cc
 }
 
+// markOf returns the one-byte punctuation mark that the items after the
+// verb of every alternative of cc open with, as a required atom (the
+// comma of SPEAKER said , CONTENT), and the most tokens of an entry of
+// the verbs' lists: a match has the mark 1 to that many tokens after a
+// cue (CueMarks). 0, 0 when cc is nil, an alternative's items open
+// otherwise, the marks differ or an entry is too long to count in a byte.
+func (cc *cueContent) markOf() (byte, uint8) {
+	if cc == nil {
+		return 0, 0
+	}
+	var mark byte
+	span := 1
+	for i, v := range cc.verbs {
+		rest := cc.rests[i]
+		if len(rest) == 0 || v.list == nil {
+			return 0, 0
+		}
+		it := rest[0]
+		if it.op != opPunct || it.min < 1 || len(it.punct) != 1 || it.punct[0] >= 0x80 || mark != 0 && it.punct[0] != mark {
+			return 0, 0
+		}
+		mark = it.punct[0]
+		span = max(span, v.list.maxLen)
+	}
+	if span > 255 {
+		return 0, 0
+	}
+	return mark, uint8(span)
+}
+
 // anyEnd is the continuation of a tail's items (cueContent.tail): the
 // pattern ends after them.
 func anyEnd(int) bool { return true }

@@ -54,6 +54,27 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 	t.Logf("%d of %d calls rejected before the set-up", rejected, tried)
 }
 
+// reportedRules returns the default rules of reported speech with cues
+// and their reaches, pivots shared (SharePivots) as the extractor has
+// them.
+func reportedRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach) {
+	t.Helper()
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reported []*AttrRule
+	var reaches []CueReach
+	for _, r := range rs.Attribution {
+		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
+			reported = append(reported, r)
+			reaches = append(reaches, r.CueReach())
+		}
+	}
+	SharePivots(reaches)
+	return rs, reported, reaches
+}
+
 // reportedCall is one call of MatchNear that eachReportedCall makes: the
 // sentence (toks, and its words parts), its window w (one for all the
 // calls on the sentence, as the extractor has), the rule r and its reach
@@ -74,19 +95,7 @@ type reportedCall struct {
 // from a random token.
 func eachReportedCall(t *testing.T, seed int64, f func(c *reportedCall)) {
 	t.Helper()
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reported []*AttrRule
-	var reaches []CueReach
-	for _, r := range rs.Attribution {
-		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
-			reported = append(reported, r)
-			reaches = append(reaches, r.CueReach())
-		}
-	}
-	SharePivots(reaches)
+	rs, reported, reaches := reportedRules(t)
 	words, rng := reportedWords(), rand.New(rand.NewSource(seed))
 	for n := 0; n < 1500; n++ {
 		toks, parts := randomSentence(rs, rng, words, 4+rng.Intn(30))

@@ -56,6 +56,10 @@ type Window struct {
 	// fail has bit ri for the first 64 rules of needs whose facts of
 	// one term hold a fact that is known and fails (NeedsFail)
 	fail uint64
+	// marksFor is the CueMarks whose rules markFail has the failing ones
+	// of, among those of markTold (CueMarksFail); nil before it is asked
+	marksFor           *CueMarks
+	markTold, markFail uint64
 	// pivots is what pivotHolds told of shared pivots, for the cues
 	// pivotCues[lo:hi]
 	pivots    []pivotSeen
@@ -128,6 +132,9 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	}
 	if w.needs != nil {
 		w.needs = nil
+	}
+	if w.marksFor != nil {
+		w.marksFor = nil
 	}
 	if w.possQuote != nil {
 		w.possQuote = nil
