@@ -98,7 +98,7 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 func (m *matcher) lastEnd(n *near, items []*item, first int) int {
 	rc := n.reach
 	for e := min(len(m.toks), n.cues[len(n.cues)-1]); e > first; e-- {
-		if n.cueIn(e, e+rc.Gap) && (rc.fill == nil && m.rs.mayEndPhrase(m.toks, e) && m.canStart(items[1:], e) ||
+		if n.cueIn(e, e+rc.Gap) && (rc.fill == nil && m.canStart(items[1:], e) && m.rs.mayEndPhrase(m.toks, e) ||
 			rc.fill != nil && m.mayTile(n, e) && m.rs.mayEndPhrase(m.toks, e) && m.reachesCueMemo(n, e)) {
 			return e
 		}
