@@ -174,7 +174,7 @@ func TestPivotHoldsLikeSlow(t *testing.T) {
 	for _, r := range rs.Attribution {
 		reach := r.CueReach()
 		pv := reach.pivot
-		if !r.Reported() || pv == nil {
+		if !r.Reported() || pv == nil || pv.leadOnly() {
 			continue
 		}
 		set := rs.NewListSet(r.CueLists())

@@ -147,23 +147,26 @@ func TestCueReachFill(t *testing.T) {
 // TestCueReachPivot: the rules with a comma, a dash or a literal right
 // before their cue, or before a speaker phrase right before it, get a
 // pivot (which MatchNear checks before matching); those with optional
-// items or ANY there do not.
+// items or ANY there do not, but get a leadOnly one when no SPEAKER
+// stands before the cue.
 func TestCueReachPivot(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		id      string
-		pivot   bool
-		speaker bool
+		id            string
+		pivot         bool
+		speaker, lead bool
 	}{
-		{"reported-content-speaker-cue", true, true},  // ^ CLAUSE , SPEAKER cue
-		{"reported-parenthetical", true, true},        // ^ content:(CLAUSE , SPEAKER cue …)
-		{"reported-content-cue-speaker", true, false}, // ^ CLAUSE , cue SPEAKER
-		{"reported-according-to-inside", true, false}, // ( , | – ) cue
-		{"reported-speaker-cue", false, false},        // SPEAKER ,? (…)? cue
-		{"reported-according-to", false, false},       // ,? cue
+		{"reported-content-speaker-cue", true, true, false},  // ^ CLAUSE , SPEAKER cue
+		{"reported-parenthetical", true, true, false},        // ^ content:(CLAUSE , SPEAKER cue …)
+		{"reported-content-cue-speaker", true, false, false}, // ^ CLAUSE , cue SPEAKER
+		{"reported-according-to-inside", true, false, false}, // ( , | – ) cue
+		{"reported-speaker-cue", false, false, false},        // SPEAKER ,? (…)? cue
+		{"reported-according-to", false, false, true},        // ^ ANY{0,4} ,? cue
+		{"reported-subject-cue", false, false, true},         // ^ (…)? speaker:(CAP ANY{0,5}) cue
+		{"reported-subject-and-cue", true, false, false},     // ^ (…)? SPEAKER ANY{1,25} ,? ( and | but ) cue
 	} {
 		r := findRule(rs, c.id)
 		if r == nil {
@@ -171,6 +174,12 @@ func TestCueReachPivot(t *testing.T) {
 			continue
 		}
 		pv := r.CueReach().pivot
+		if got := pv != nil && pv.leadOnly(); got != c.lead {
+			t.Errorf("%s: leadOnly pivot %v, want %v", c.id, got, c.lead)
+		}
+		if pv != nil && pv.leadOnly() {
+			pv = nil
+		}
 		if got := pv != nil; got != c.pivot {
 			t.Errorf("%s: pivot %v, want %v", c.id, got, c.pivot)
 			continue

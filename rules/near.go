@@ -91,13 +91,15 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 // starts with one SPEAKER: CueReach.Gap is not -1) may end and still reach
 // a cue as reaches asks — a cue stands at most Gap tokens on, a phrase may
 // end there (mayEndPhrase), and the items after the phrase can start there
-// (without fill) or the tiling of reachesCue can (mayTile) —, or -1 when
-// there is none: no start from e on passes reaches, and no speaker phrase
-// need be made there.
+// (without fill) or the tokens up to the cue are tiled (reachesCueMemo,
+// after its first step, mayTile) —, or -1 when there is none: no start
+// from e on passes reaches, and no speaker phrase need be made there; with
+// -1, no start at all does, and the visit ends before its first phrase.
 func (m *matcher) lastEnd(n *near, items []*item, first int) int {
 	rc := n.reach
 	for e := min(len(m.toks), n.cues[len(n.cues)-1]); e > first; e-- {
-		if n.cueIn(e, e+rc.Gap) && m.rs.mayEndPhrase(m.toks, e) && (rc.fill == nil && m.canStart(items[1:], e) || rc.fill != nil && m.mayTile(n, e)) {
+		if n.cueIn(e, e+rc.Gap) && (rc.fill == nil && m.canStart(items[1:], e) && m.rs.mayEndPhrase(m.toks, e) ||
+			rc.fill != nil && m.mayTile(n, e) && m.rs.mayEndPhrase(m.toks, e) && m.reachesCueMemo(n, e)) {
 			return e
 		}
 	}

@@ -15,10 +15,16 @@ import (
 // content before such a comma otherwise.
 
 // pivot is that condition for a rule (CueReach.pivot); nil when its
-// pattern has no such shape.
+// pattern has no such shape. A pivot without before atoms (leadOnly) is
+// the weaker condition of a pattern anchored at the start whose items
+// before the cue capture hold no SPEAKER (`^ speaker:(CAP ANY{0,5})
+// cue:…`): the cue capture starts from minLead to Lead tokens into the
+// sentence, with the tokens up to its entry tiled by the lead atoms (see
+// leadHolds).
 type pivot struct {
 	// before holds the atoms, one of which matches right before the cue
-	// capture (speaker nil) or right before the speaker phrase.
+	// capture (speaker nil) or right before the speaker phrase; nil for
+	// a leadOnly pivot.
 	before []*item
 	// speaker is the SPEAKER item between before and the cue, or nil.
 	speaker *item
@@ -39,6 +45,8 @@ type pivot struct {
 	mayEnd endFilter
 	// leadStart is startFilterOf(lead)
 	leadStart startFilter
+	// leadSpan is the most tokens that one of the lead atoms matches
+	leadSpan int
 }
 
 // endFilter is what a token must be for one of some atoms (punctuation
@@ -128,8 +136,8 @@ func SharePivots(reaches []CueReach) {
 	shareCueContents(reaches)
 	for i := range reaches {
 		p := reaches[i].pivot
-		if p == nil {
-			continue
+		if p == nil || p.leadOnly() {
+			continue // (what leadHolds tells depends on the rule's starts)
 		}
 		for j := 0; j < i; j++ {
 			if q := reaches[j].pivot; q != nil && q != p && samePivot(p, q) {
@@ -197,12 +205,21 @@ func pivotOf(items []*item) *pivot {
 		if b := pivotAtoms(flat[ci-2]); b != nil {
 			pv = &pivot{before: b, speaker: sp, off: off, lead: lead}
 		}
+	} else if lead != nil && flat[0].op == opStart && !holdsSpeaker(flat[:ci]) {
+		pv = &pivot{off: off, lead: lead}
 	}
 	if pv != nil && len(pv.before) == 1 && pv.before[0].op == opPunct {
 		pv.punct = pv.before[0].punct
 	}
 	if pv != nil {
 		pv.mayEnd, pv.leadStart = endFilterOf(pv.before), startFilterOf(pv.lead)
+		for _, a := range pv.lead {
+			if k := span(a); k < 0 {
+				pv.leadSpan = 1 << 20 // (not bounded: every s is tried)
+			} else {
+				pv.leadSpan = max(pv.leadSpan, k)
+			}
+		}
 	}
 	return pv
 }
@@ -305,6 +322,9 @@ func (m *matcher) pivotHolds(n *near) bool {
 		return true
 	}
 	if !pv.shared {
+		if pv.leadOnly() {
+			return m.leadHolds(n, pv)
+		}
 		return m.pivotHoldsNow(n, pv)
 	}
 	w := m.Window

@@ -22,7 +22,7 @@ func TestPivotOnceLikeEachCue(t *testing.T) {
 	for _, r := range rs.Attribution {
 		reach := r.CueReach()
 		pv := reach.pivot
-		if !r.Reported() || pv == nil || pv.speaker != nil {
+		if !r.Reported() || pv == nil || pv.speaker != nil || pv.leadOnly() {
 			continue
 		}
 		set := rs.NewListSet(r.CueLists())

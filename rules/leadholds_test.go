@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// leadWords are the words of the random sentences of the tests of
+// leadHolds and lastEnd: cue verbs, auxiliaries and adverbs of two words,
+// catenatives, names and the marks of the default rules' leads.
+func leadWords() []string {
+	return []string{"said", "says", "told", "argued", "he", "The", "the", "official", "Smith", "John", "has", "been",
+		"also", "repeatedly", "in", "fact", "tried", "to", "was", "likely", "would", "later", "on", "Monday",
+		"and", "who", "that", "it", "plan", ",", ",", "–", ".", "Q:quote", "according", "However"}
+}
+
+// TestLeadHoldsLikeEachStart compares leadHolds, which tries the tokens
+// within a lead atom's span before the last start of the cue capture
+// (after a test of the cues in range), with trying every start of the
+// capture from minLead to Lead, for the default rules with a leadOnly
+// pivot, on random sentences.
+func TestLeadHoldsLikeEachStart(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// sentences whose lead atoms of two or three words cross the last
+	// start of the capture (Lead: 11 in reported-subject-cue, the cue
+	// after it), or stop short of the cue
+	fixed := [][]string{
+		{"The", "official", "from", "the", "big", "old", "city", "of", "the", "north", "in", "fact", "said", "that", "it", "failed"},
+		{"The", "official", "from", "the", "big", "old", "city", "of", "the", "north", "has", "been", "told", "that", "it", "failed"},
+		{"The", "official", "from", "the", "big", "old", "city", "of", "the", "did", "not", "hesitate", "to", "argue", "that"},
+		{"The", "official", "from", "the", "big", "old", "city", "of", "the", "north", "in", "fact", "north", "said", "that"},
+		{"The", "official", "from", "the", "big", "old", "city", "of", "the", "north", "in", "fact", "then", "said", "that", "it"},
+	}
+	words, rng := leadWords(), rand.New(rand.NewSource(23))
+	tried, held, rules := 0, 0, 0
+	for _, r := range rs.Attribution {
+		reach := r.CueReach()
+		pv := reach.pivot
+		if !r.Reported() || pv == nil || !pv.leadOnly() {
+			continue
+		}
+		rules++
+		set := rs.NewListSet(r.CueLists())
+		for k := 0; k < 600+len(fixed); k++ {
+			toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(20))
+			if k >= 600 {
+				toks, parts = classifiedSentence(rs, fixed[k-600]), fixed[k-600]
+			}
+			cues := cuesAt(set, toks)
+			if len(cues) == 0 {
+				continue
+			}
+			w := testWindow(rs, toks)
+			n := newNear(cues, &reach)
+			want := reach.Lead < 0
+			for s := reach.minLead; s <= reach.Lead && !want; s++ {
+				want = w.m.tiles(n, pv.lead, &pv.leadStart, pv.off, s)
+			}
+			if got := w.m.leadHolds(n, pv); got != want {
+				t.Fatalf("rule %s on %v (cues %v): leadHolds %v, each start %v", r.ID, parts, cues, got, want)
+			}
+			tried++
+			if want {
+				held++
+			}
+		}
+	}
+	if rules < 3 {
+		t.Fatalf("%d default rules with a leadOnly pivot: want the subject rules' and more", rules)
+	}
+	someOfBoth(t, held, tried)
+}
+
+// TestLastEndBoundsStarts checks lastEnd, which asks the tiling up to a
+// cue (reachesCueMemo) at the ends it tries: no start from the end it
+// returns on passes reaches (none at all for -1), and it is never after
+// the end that the first step of the tiling (mayTile) gives.
+func TestLastEndBoundsStarts(t *testing.T) {
+	tighter, tried := 0, 0
+	eachReportedCall(t, 37, func(c *reportedCall) {
+		if c.reach.Gap < 0 {
+			return
+		}
+		w := testWindow(c.w.rs, c.toks)
+		w.cueSeen = resetBytes(w.cueSeen, len(c.toks)+1)
+		m, n, its := &w.m, newNear(c.cues, c.reach), c.r.Pattern.its()
+		e := m.lastEnd(n, its, c.lo)
+		loose := lastEndLoose(m, n, its, c.lo)
+		if loose >= 0 && e > loose || loose < 0 && e >= 0 {
+			t.Fatalf("rule %s on %v from %d: lastEnd %d after the loose end %d", c.r.ID, c.parts, c.lo, e, loose)
+		}
+		from := e
+		if e < 0 {
+			from = c.lo
+		}
+		for s := max(from, c.lo); s < len(c.toks); s++ {
+			if m.reaches(n, its, s) {
+				t.Fatalf("rule %s on %v from %d: lastEnd %d, but start %d reaches a cue", c.r.ID, c.parts, c.lo, e, s)
+			}
+		}
+		tried++
+		if e != loose {
+			tighter++
+		}
+	})
+	someOfBoth(t, tighter, tried)
+}
+
+// lastEndLoose is lastEnd as it was before it asked the whole tiling:
+// the first step of it alone (mayTile).
+func lastEndLoose(m *matcher, n *near, items []*item, first int) int {
+	rc := n.reach
+	for e := min(len(m.toks), n.cues[len(n.cues)-1]); e > first; e-- {
+		if n.cueIn(e, e+rc.Gap) && m.rs.mayEndPhrase(m.toks, e) && (rc.fill == nil && m.canStart(items[1:], e) || rc.fill != nil && m.mayTile(n, e)) {
+			return e
+		}
+	}
+	return -1
+}
+
+// classifiedSentence returns the tokens of the words parts, classified by rs.
+func classifiedSentence(rs *Ruleset, parts []string) []Token {
+	toks, _ := sentence(parts...)
+	for i := range toks {
+		rs.Classify(&toks[i])
+	}
+	return toks
+}
