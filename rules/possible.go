@@ -186,7 +186,11 @@ func (m *matcher) litOccursAs(it *item, c uint64) bool {
 	}
 	first, toks := it.lit[0], w.toks
 	if c&classPhraseStart != 0 && len(toks) <= 64 {
-		// the word opens a list's phrase: only the positions of such words
+		// the word opens a list's phrase: only the positions of such
+		// words, none when the filter of their words has not its bit
+		if w.kinds.starts&firstBit(first) == 0 {
+			return false
+		}
 		for b := w.kinds.startAt; b != 0; b &= b - 1 {
 			pos := bits.TrailingZeros64(b)
 			if pos+len(it.lit) <= len(toks) && toks[pos].Lower == first && litAt(it.lit, toks, pos) {
