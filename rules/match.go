@@ -477,6 +477,15 @@ func inPlaceItem(it *item) bool {
 	return !it.tok && it.max == 1 && it.min <= 1 && it.op != opGroup && it.op != opClause && it.op != opContent
 }
 
+// seqInPlace reports whether seq matches the item it in place (the
+// item's inPlace): one that inPlaceItem admits, or a tok atom matched once
+// at most (, or ,?), which repTok would match with the same steps in the
+// same order (the longest first: the token, then none) but through a
+// closure for the rest of the sequence and a call.
+func seqInPlace(it *item) bool {
+	return inPlaceItem(it) || it.tok && it.max == 1 && it.op != opGroup
+}
+
 // seqNext goes on after the item items[i], matched once at most (see
 // seq), which matched from pos to end: as repNext does, then the rest of
 // the sequence from end.

@@ -93,7 +93,7 @@ type item struct {
 	// (see tokItem), which matcher.repTok repeats without recursion.
 	tok bool
 	// inPlace: the item is matched once at most and in place by seq (an
-	// atom or a speaker phrase, X or X?: see inPlaceItem)
+	// atom or a speaker phrase, X or X?: see seqInPlace)
 	inPlace bool
 	// named: the item has a capture name (capture != ""), told with the
 	// fields above, in the line that the matcher reads anyway
@@ -180,7 +180,7 @@ func (pat *Pattern) scan() {
 	walk = func(its []*item) {
 		for _, it := range its {
 			it.tok = tokItem(it)
-			it.inPlace = inPlaceItem(it)
+			it.inPlace = seqInPlace(it)
 			it.named = it.capture != ""
 		}
 		setGuards(its)
