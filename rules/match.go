@@ -614,7 +614,8 @@ func (m *matcher) tokRest(it *item, pos int) bool {
 // rep matches item it repeated n..max times, greedily. An atom or a
 // speaker phrase is matched in place (atomEnd, the phrases at pos) and goes
 // on through repNext; a group or reported content through one, with
-// closures.
+// closures (the last repetition's rep, its step and k, done in place, as
+// repNext does).
 func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	m.steps++
 	if m.steps > m.limit {
@@ -626,6 +627,10 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 			if m.one(it, pos, func(p int) bool {
 				if p == pos { // empty match: do not loop
 					return n+1 >= it.min && k(p)
+				}
+				if n+1 >= it.max && n+1 >= it.min { // rep(it, n+1, p, k) in place
+					m.steps++
+					return m.steps <= m.limit && k(p)
 				}
 				return m.rep(it, n+1, p, k)
 			}) {
