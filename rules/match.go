@@ -392,7 +392,8 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 //
 // An item matched once at most (an atom or a speaker phrase, X or X?) is
 // matched in place, as rep would, and the rest of the sequence after it
-// by a call, without a closure; an optional one that gives no match goes
+// by a call, without a closure (in the loop, after a required atom that
+// captures nothing); an optional one that gives no match goes
 // on in the loop; an optional group that its skip guard tells cannot
 // start at pos goes on with the rest of the sequence (seqSkip).
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
@@ -417,7 +418,22 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 				}
 				m.speaker, m.hasSpk = old, oldHas
 			}
-		} else if e := m.atomEnd(it, pos); e >= 0 && m.seqNext(items, i, pos, e, k) {
+		} else if e := m.atomEnd(it, pos); it.min > 0 && !it.named {
+			// a required atom that captures nothing: one end at most,
+			// and nothing else to try when the rest fails from it, so
+			// the loop goes on from its end (seqNext without the call)
+			if e < 0 {
+				return false
+			}
+			if e != pos { // rep(it, 1, e, next)
+				m.steps++
+				if m.steps > m.limit {
+					return false
+				}
+			}
+			pos = e
+			continue
+		} else if e >= 0 && m.seqNext(items, i, pos, e, k) {
 			return true
 		}
 		if it.min > 0 {
