@@ -395,12 +395,25 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 // by a call, without a closure (in the loop, after a required atom that
 // captures nothing); an optional one that gives no match goes
 // on in the loop; an optional group that its skip guard tells cannot
-// start at pos goes on with the rest of the sequence (seqSkip).
+// start at pos is passed over in the loop too.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
 		if !it.inPlace {
-			break
+			// an optional group that its skip guard tells cannot start
+			// at pos: where none of the guard's atoms matches, rep would
+			// fail the group after the guard's steps and go on at pos,
+			// which the loop does without rep's and one's calls (unless
+			// the steps reach the limit: rep tells that)
+			if !it.skips {
+				break
+			}
+			g := it.skip
+			if m.steps+g.steps > m.limit || !g.fails(m, pos) {
+				break
+			}
+			m.steps += g.steps
+			continue
 		}
 		m.steps++ // rep(it, 0, pos, next)
 		if m.steps > m.limit {
@@ -461,26 +474,10 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 		return m.repTok(it, pos, guard, after, next)
 	}
-	if it.skip != nil {
-		return m.seqSkip(it, pos, next) // (an optional group)
-	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
 			m.follow = f.punct // read by the clause that rep tries first
 		}
-	}
-	return m.rep(it, 0, pos, next)
-}
-
-// seqSkip is rep(it, 0, pos, next) for an optional group whose skip
-// guard is not nil: where none of the guard's atoms matches, rep would fail
-// the group after the guard's steps and go on with next at pos, which it
-// does without rep's and one's calls (unless the steps reach the limit:
-// rep tells that).
-func (m *matcher) seqSkip(it *item, pos int, next func(int) bool) bool {
-	if g := it.skip; m.steps+g.steps <= m.limit && g.fails(m, pos) {
-		m.steps += g.steps
-		return next(pos)
 	}
 	return m.rep(it, 0, pos, next)
 }

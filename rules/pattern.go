@@ -97,7 +97,10 @@ type item struct {
 	inPlace bool
 	// named: the item has a capture name (capture != ""), told with the
 	// fields above, in the line that the matcher reads anyway
-	named    bool
+	named bool
+	// skips: the item has a skip guard (skip != nil), told with the
+	// flags, so that seq does not read skip for the items without one
+	skips    bool
 	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags

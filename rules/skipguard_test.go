@@ -14,6 +14,7 @@ func setSkips(its []*item, on bool) {
 		if on {
 			it.skip = skipGuard(it)
 		}
+		it.skips = it.skip != nil
 		for _, alt := range it.alts {
 			setSkips(alt, on)
 		}
