@@ -7,15 +7,12 @@ import (
 )
 
 // setInPlace sets the inPlace flag of the items of its, and of the items
-// inside them, to what in tells.
+// inside them (negations' included), to what in tells.
 func setInPlace(its []*item, in func(*item) bool) {
-	for _, it := range its {
+	walkItems(its, func(it *item) {
 		it.inPlace = in(it)
-		for _, alt := range it.alts {
-			setInPlace(alt, in)
-		}
 		setInPlace(it.neg, in)
-	}
+	})
 }
 
 // TestInPlaceLikeRep checks that seq's in-place paths (an atom or a
@@ -66,14 +63,7 @@ func TestInPlaceLikeRep(t *testing.T) {
 			if r.Pattern == nil {
 				continue
 			}
-			rules := []*AttrRule{r}
-			if n%10 == 0 {
-				its := r.Pattern.its()
-				for k := 1; k < len(its); k++ {
-					rules = append(rules, &AttrRule{ID: r.ID, Pattern: &Pattern{Source: r.Pattern.Source, items: its[:k]}})
-				}
-			}
-			for _, r := range rules {
+			for _, r := range withPrefixes(r, n%10 == 0) {
 				want, wantOK, wantSteps, wantOver := match(r, toks, quote, limit, none)
 				for _, way := range ways {
 					got, gotOK, steps, over := match(r, toks, quote, limit, way.in)
