@@ -638,14 +638,25 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 		switch it.op {
 		case opGroup, opClause, opContent:
 			if m.one(it, pos, func(p int) bool {
-				if p == pos { // empty match: do not loop
-					return n+1 >= it.min && k(p)
+				// the capture bound here, not by a closure of one's
+				depth := len(m.caps)
+				if it.named {
+					m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
 				}
-				if n+1 >= it.max && n+1 >= it.min { // rep(it, n+1, p, k) in place
+				var ok bool
+				switch {
+				case p == pos: // empty match: do not loop
+					ok = n+1 >= it.min && k(p)
+				case n+1 >= it.max && n+1 >= it.min: // rep(it, n+1, p, k) in place
 					m.steps++
-					return m.steps <= m.limit && k(p)
+					ok = m.steps <= m.limit && k(p)
+				default:
+					ok = m.rep(it, n+1, p, k)
 				}
-				return m.rep(it, n+1, p, k)
+				if !ok {
+					m.caps = m.caps[:depth]
+				}
+				return ok
 			}) {
 				return true
 			}
@@ -742,20 +753,8 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 }
 
 // one matches a single occurrence of the group or reported content it at
-// pos.
+// pos (rep's k binds its capture).
 func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
-	if it.named {
-		inner := k
-		k = func(p int) bool {
-			depth := len(m.caps)
-			m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
-			if inner(p) {
-				return true
-			}
-			m.caps = m.caps[:depth]
-			return false
-		}
-	}
 	if it.op == opGroup {
 		for _, alt := range it.alts {
 			if m.seq(alt, 0, pos, k) {
