@@ -638,7 +638,8 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 		switch it.op {
 		case opGroup, opClause, opContent:
 			if m.one(it, pos, func(p int) bool {
-				// the capture bound here, not by a closure of one's
+				// the capture bound here, not by a closure of one's; the
+				// body is repNext's, in place (a call of it cost more)
 				depth := len(m.caps)
 				if it.named {
 					m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
