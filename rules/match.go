@@ -392,14 +392,28 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 //
 // An item matched once at most (an atom or a speaker phrase, X or X?) is
 // matched in place, as rep would, and the rest of the sequence after it
-// by a call, without a closure; an optional one that gives no match goes
+// by a call, without a closure (in the loop, after a required atom that
+// captures nothing); an optional one that gives no match goes
 // on in the loop; an optional group that its skip guard tells cannot
-// start at pos goes on with the rest of the sequence (seqSkip).
+// start at pos is passed over in the loop too.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
 		if !it.inPlace {
-			break
+			// an optional group that its skip guard tells cannot start
+			// at pos: where none of the guard's atoms matches, rep would
+			// fail the group after the guard's steps and go on at pos,
+			// which the loop does without rep's and one's calls (unless
+			// the steps reach the limit: rep tells that)
+			if !it.skips {
+				break
+			}
+			g := it.skip
+			if m.steps+g.steps > m.limit || !g.fails(m, pos) {
+				break
+			}
+			m.steps += g.steps
+			continue
 		}
 		m.steps++ // rep(it, 0, pos, next)
 		if m.steps > m.limit {
@@ -417,7 +431,22 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 				}
 				m.speaker, m.hasSpk = old, oldHas
 			}
-		} else if e := m.atomEnd(it, pos); e >= 0 && m.seqNext(items, i, pos, e, k) {
+		} else if e := m.atomEnd(it, pos); it.min > 0 && !it.named {
+			// a required atom that captures nothing: one end at most,
+			// and nothing else to try when the rest fails from it, so
+			// the loop goes on from its end (seqNext without the call)
+			if e < 0 {
+				return false
+			}
+			if e != pos { // rep(it, 1, e, next)
+				m.steps++
+				if m.steps > m.limit {
+					return false
+				}
+			}
+			pos = e
+			continue
+		} else if e >= 0 && m.seqNext(items, i, pos, e, k) {
 			return true
 		}
 		if it.min > 0 {
@@ -445,26 +474,10 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 		}
 		return m.repTok(it, pos, guard, after, next)
 	}
-	if it.skip != nil {
-		return m.seqSkip(it, pos, next) // (an optional group)
-	}
 	if (it.op == opClause || it.op == opContent) && it.max == 1 && i+1 < len(items) {
 		if f := items[i+1]; f.op == opPunct && f.min > 0 {
 			m.follow = f.punct // read by the clause that rep tries first
 		}
-	}
-	return m.rep(it, 0, pos, next)
-}
-
-// seqSkip is rep(it, 0, pos, next) for an optional group whose skip
-// guard is not nil: where none of the guard's atoms matches, rep would fail
-// the group after the guard's steps and go on with next at pos, which it
-// does without rep's and one's calls (unless the steps reach the limit:
-// rep tells that).
-func (m *matcher) seqSkip(it *item, pos int, next func(int) bool) bool {
-	if g := it.skip; m.steps+g.steps <= m.limit && g.fails(m, pos) {
-		m.steps += g.steps
-		return next(pos)
 	}
 	return m.rep(it, 0, pos, next)
 }
@@ -475,6 +488,15 @@ func (m *matcher) seqSkip(it *item, pos int, next func(int) bool) bool {
 // counts the same steps.)
 func inPlaceItem(it *item) bool {
 	return !it.tok && it.max == 1 && it.min <= 1 && it.op != opGroup && it.op != opClause && it.op != opContent
+}
+
+// seqInPlace reports whether seq matches the item it in place (the
+// item's inPlace): one that inPlaceItem admits, or a tok atom matched once
+// at most (, or ,?), which repTok would match with the same steps in the
+// same order (the longest first: the token, then none) but through a
+// closure for the rest of the sequence and a call.
+func seqInPlace(it *item) bool {
+	return inPlaceItem(it) || it.tok && it.max == 1 && it.op != opGroup
 }
 
 // seqNext goes on after the item items[i], matched once at most (see
@@ -605,7 +627,8 @@ func (m *matcher) tokRest(it *item, pos int) bool {
 // rep matches item it repeated n..max times, greedily. An atom or a
 // speaker phrase is matched in place (atomEnd, the phrases at pos) and goes
 // on through repNext; a group or reported content through one, with
-// closures.
+// closures (the last repetition's rep, its step and k, done in place, as
+// repNext does).
 func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	m.steps++
 	if m.steps > m.limit {
@@ -615,10 +638,26 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 		switch it.op {
 		case opGroup, opClause, opContent:
 			if m.one(it, pos, func(p int) bool {
-				if p == pos { // empty match: do not loop
-					return n+1 >= it.min && k(p)
+				// the capture bound here, not by a closure of one's; the
+				// body is repNext's, in place (a call of it cost more)
+				depth := len(m.caps)
+				if it.named {
+					m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
 				}
-				return m.rep(it, n+1, p, k)
+				var ok bool
+				switch {
+				case p == pos: // empty match: do not loop
+					ok = n+1 >= it.min && k(p)
+				case n+1 >= it.max && n+1 >= it.min: // rep(it, n+1, p, k) in place
+					m.steps++
+					ok = m.steps <= m.limit && k(p)
+				default:
+					ok = m.rep(it, n+1, p, k)
+				}
+				if !ok {
+					m.caps = m.caps[:depth]
+				}
+				return ok
 			}) {
 				return true
 			}
@@ -715,20 +754,8 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 }
 
 // one matches a single occurrence of the group or reported content it at
-// pos.
+// pos (rep's k binds its capture).
 func (m *matcher) one(it *item, pos int, k func(int) bool) bool {
-	if it.named {
-		inner := k
-		k = func(p int) bool {
-			depth := len(m.caps)
-			m.caps = append(m.caps, capture{it.capIdx, Span{pos, p}})
-			if inner(p) {
-				return true
-			}
-			m.caps = m.caps[:depth]
-			return false
-		}
-	}
 	if it.op == opGroup {
 		for _, alt := range it.alts {
 			if m.seq(alt, 0, pos, k) {

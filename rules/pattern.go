@@ -93,11 +93,14 @@ type item struct {
 	// (see tokItem), which matcher.repTok repeats without recursion.
 	tok bool
 	// inPlace: the item is matched once at most and in place by seq (an
-	// atom or a speaker phrase, X or X?: see inPlaceItem)
+	// atom or a speaker phrase, X or X?: see seqInPlace)
 	inPlace bool
 	// named: the item has a capture name (capture != ""), told with the
 	// fields above, in the line that the matcher reads anyway
-	named    bool
+	named bool
+	// skips: the item has a skip guard (skip != nil), told with the
+	// flags, so that seq does not read skip for the items without one
+	skips    bool
 	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags
@@ -180,7 +183,7 @@ func (pat *Pattern) scan() {
 	walk = func(its []*item) {
 		for _, it := range its {
 			it.tok = tokItem(it)
-			it.inPlace = inPlaceItem(it)
+			it.inPlace = seqInPlace(it)
 			it.named = it.capture != ""
 		}
 		setGuards(its)

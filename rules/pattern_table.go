@@ -212,7 +212,7 @@ func (r *patternReader) item(depth int) *item {
 	}
 	it.neg = r.seq(depth + 1)
 	it.tok = tokItem(it) // (as Pattern.scan sets it, inPlace and named)
-	it.inPlace = inPlaceItem(it)
+	it.inPlace = seqInPlace(it)
 	it.named = it.capture != ""
 	return it
 }

@@ -10,7 +10,7 @@ import (
 func setTok(its []*item, on bool) {
 	for _, it := range its {
 		it.tok = on && tokItem(it)
-		it.inPlace = inPlaceItem(it)
+		it.inPlace = seqInPlace(it)
 		for _, alt := range it.alts {
 			setTok(alt, on)
 		}

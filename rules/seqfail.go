@@ -81,6 +81,7 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 func setGuards(its []*item) {
 	for i, it := range its {
 		it.after, it.skip = nil, skipGuard(it)
+		it.skips = it.skip != nil
 		if !it.tok || it.max < 2 || !groupLeads(its, i+1) {
 			continue
 		}

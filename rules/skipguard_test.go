@@ -14,6 +14,7 @@ func setSkips(its []*item, on bool) {
 		if on {
 			it.skip = skipGuard(it)
 		}
+		it.skips = it.skip != nil
 		for _, alt := range it.alts {
 			setSkips(alt, on)
 		}
@@ -37,6 +38,20 @@ func randomParts(rng *rand.Rand, words []string, n, short, longEvery, long int) 
 		sents = append(sents, parts)
 	}
 	return sents
+}
+
+// withPrefixes returns r and, when prefixes is true, rules of the first
+// items of its pattern (one item, two, ... all but the last), as explain
+// tries them.
+func withPrefixes(r *AttrRule, prefixes bool) []*AttrRule {
+	rules := []*AttrRule{r}
+	if prefixes {
+		its := r.Pattern.its()
+		for k := 1; k < len(its); k++ {
+			rules = append(rules, &AttrRule{ID: r.ID, Pattern: &Pattern{Source: r.Pattern.Source, items: its[:k]}})
+		}
+	}
+	return rules
 }
 
 // quoteAndLimit returns, for the n-th sentence of a test, the quotation
@@ -112,14 +127,7 @@ func TestSkipGuardLikeRep(t *testing.T) {
 			if r.Pattern == nil {
 				continue
 			}
-			rules := []*AttrRule{r}
-			if n%10 == 0 {
-				its := r.Pattern.its()
-				for k := 1; k < len(its); k++ {
-					rules = append(rules, &AttrRule{ID: r.ID, Pattern: &Pattern{Source: r.Pattern.Source, items: its[:k]}})
-				}
-			}
-			for _, r := range rules {
+			for _, r := range withPrefixes(r, n%10 == 0) {
 				want, wantOK, wantSteps, wantOver := match(r, toks, quote, limit, false)
 				got, gotOK, steps, over := match(r, toks, quote, limit, true)
 				if gotOK != wantOK || !reflect.DeepEqual(got, want) || over != wantOver || !over && steps != wantSteps {
