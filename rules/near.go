@@ -172,12 +172,13 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 		if p >= len(toks) || !f.mayStart(rs, &toks[p]) {
 			continue // no atom matches there
 		}
+		c := toks[p].class // (mayList's test, the token read once)
 		for _, a := range fill {
 			k := 0
 			switch a.op {
 			case opList:
-				if a.list != nil && m.mayList(a.list, p) {
-					k = rs.ListAt(a.list, toks, p)
+				if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
+					k = rs.ListAt(l, toks, p)
 				}
 			case opLit:
 				if m.atomAt(a, p) {
