@@ -67,13 +67,11 @@ func (x *Extractor) report(a *analysis) []statement {
 			toks, hits = a.toks(si), early.all[sp.lo:sp.hi]
 		} else {
 			toks = a.toks(si)
-			if !x.mayReport(toks) {
+			var ok bool
+			if buf, ok = x.sentenceHits(g, a.view, toks, buf[:0]); !ok {
 				continue
 			}
-			buf = g.hits(toks, buf[:0])
-			if hits = buf; !g.any(hits) || len(hits) == 0 && !g.alwaysMay(a.view, toks) {
-				continue
-			}
+			hits = buf
 		}
 		w := a.window(si)
 		// the leftmost statement, then the next one after its content: a

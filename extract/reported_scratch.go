@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/whosaid/whosaid/rules"
+
 // reportScratch holds the buffers of report that the next document reuses:
 // the cue hits of a sentence, the positions of the cues of a search (see
 // cueScratch), the cues of the quotations (quoteCues) and the index of the
@@ -49,16 +51,29 @@ func (x *Extractor) findHits(a *analysis, s0 int) {
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
 		lo := len(e.all)
-		if x.mayReport(toks) {
-			e.all = g.hits(toks, e.all)
-			if h := e.all[lo:]; g.any(h) && (len(h) > 0 || g.alwaysMay(a.view, toks)) {
-				e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
-				continue
-			}
+		var ok bool
+		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
+			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+			continue
 		}
 		e.all = e.all[:lo]
 		e.sents = append(e.sents, hitSpan{-1, -1})
 	}
+}
+
+// sentenceHits appends to buf the cue hits of a sentence's tokens toks
+// (view is the document's text), and reports whether report's gates let
+// the sentence be searched: it may hold a statement (mayReport), one of
+// its hits or its marks may open a rule (gates.any, gates.alwaysMay).
+// When it reports false, what it appended is the caller's to drop.
+func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf []cueHit) ([]cueHit, bool) {
+	if !x.mayReport(toks) {
+		return buf, false
+	}
+	lo := len(buf)
+	buf = g.hits(toks, buf)
+	h := buf[lo:]
+	return buf, g.any(h) && (len(h) > 0 || g.alwaysMay(view, toks))
 }
 
 // maxKeptReportBuf bounds the elements of each array of report that the
