@@ -170,58 +170,21 @@ done:
 			k--
 			continue
 		}
-		if k == end && k-2 >= j && name && toks[k-2].Cap && cl.of(i, k-2)&b.firstNames != 0 {
-			k-- // a surname that is also a title: Amy Pope, Tom King
-			continue
+		// (nameGoesOn's tests need a word before, and the run's last
+		// word or a capitalised word before: most runs end here)
+		if k-2 < j || k < end && !toks[k-2].Cap || !rs.nameGoesOn(toks, i, j, k, end, name, &cl, &names) {
+			break
 		}
-		if k == end && k-2 >= j && rs.agentSurname(toks, j, k-1) {
-			k-- // Stürmer Jonas Krüger, Politiker Müller
-			continue
-		}
-		if k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t)) && names.isName(rs, toks, k-2) && !(toks[k-2].Kind == Word && cl.of(i, k-2)&(b.titles|b.titleModifiers|classTitleSuffix) != 0) {
-			k--
-			continue
-		}
-		break
+		k--
 	}
-	if k == end && end > j && toks[end-1].Cap && toks[end-1].Kind == Word && cl.of(i, end-1)&(b.titles|b.personNouns|classTitleSuffix) == 0 &&
-		names.isName(rs, toks, end-1) && (end == j+1 || toks[end-2].Cap) {
-		// a capitalised modifier ending the run is a name: said Cuban
-		// (isName holds of words only: the tests of titles and heads are one)
-		k = end - 1
+	if k == end && toks[end-1].Cap { // (nameAtEnd's tests all need it)
+		k = rs.nameAtEnd(toks, i, j, end, det, &cl, &names)
 	}
-	if k == end && !det && end-j >= 2 && rs.plainName(toks, j, end-1) && (toks[end-1].Cap && names.isName(rs, toks, end-1)) {
-		// a surname that is also a title, after a given name not in
-		// first_names: Charlie King
-		k = j
+	if end-k >= 3 { // (a name of three words or more: splitAtFirstName's first test)
+		k = rs.splitAtFirstName(toks, k, end)
 	}
-	if k == end && !det && end == j+1 && toks[j].Cap {
-		if _, tt, ok := rs.appositive(toks, end, false, false); ok && tt.Len() > 0 {
-			// a name that is also a title, with its title after it: Dean,
-			// a medical doctor,
-			k = j
-		}
-	}
-	k = rs.splitAtFirstName(toks, k, end)
-	if k > j && k < end && cl.of(i, k-1)&b.speakerPreps != 0 && !rs.Language.GenitiveComplements {
-		// a title and its phrase, not a title and a name: the mayor of
-		// Springfield
-		k = end
-	}
-	// A run of capitalised words ending in an organisation's head noun is one
-	// name: the Democratic National Committee, not Committee titled
-	// Democratic National.
-	if k > j && k < end && cl.of(i, end-1)&b.personNouns != 0 && cl.of(i, end-1)&b.titles == 0 {
-		whole := true
-		for m := j; m < k; m++ {
-			if toks[m].Kind != Word || !toks[m].Cap || cl.of(i, m)&b.honorifics != 0 {
-				whole = false
-				break
-			}
-		}
-		if whole {
-			k = j
-		}
+	if k > j && k < end {
+		k = rs.titleOrName(toks, i, j, k, end, &cl)
 	}
 	// Honorifics directly before the name belong to the mention (Mr. Trump).
 	nameStart := k
@@ -241,7 +204,7 @@ done:
 	if nameStart < k { // (most names have no title: no call)
 		titleEnd = rs.rankEnd(toks, nameStart, k)
 	}
-	if k < end && titleEnd <= j && rs.commonNoun(toks, i, j, nameStart, end) {
+	if k < end && titleEnd <= j && rs.Language.CapitalisedNouns && rs.commonNoun(toks, i, j, nameStart, end) {
 		return nil // im Etat, das System: a noun, not a name
 	}
 	if k >= end {
@@ -270,6 +233,90 @@ done:
 	if e := rev[len(rev)-1].Span.End; e < len(toks) && (toks[e].Text == "," || toks[e].Text == "(" || toks[e].Kind == Word && rs.in(&toks[e], b.speakerPreps)) {
 		return rs.appositives(toks, i, rev)
 	}
-	slices.Reverse(rev)
+	if len(rev) > 1 {
+		slices.Reverse(rev)
+	}
 	return rev[:len(rev):len(rev)]
+}
+
+// nameGoesOn reports whether the trailing name of speakersAt's run
+// toks[j:end] (from i; cl its classes, names its memo) goes on to
+// toks[k-1], a word that is no plain name word (name tells whether it is a
+// name word at all): a surname that is also a title, after a first name
+// (Amy Pope), or after an agent noun (Politiker Müller), as the run's last
+// word; a particle or linker inside the name (Charles de Gaulle). It is
+// the rare part of the trailing name's loop, out of speakersAt's code.
+//
+//go:noinline
+func (rs *Ruleset) nameGoesOn(toks []Token, i, j, k, end int, name bool, cl *phraseClasses, names *nameMemo) bool {
+	b := &rs.speakerBits
+	t := &toks[k-1]
+	c := cl.of(i, k-1)
+	if k == end && k-2 >= j && name && toks[k-2].Cap && cl.of(i, k-2)&b.firstNames != 0 {
+		return true // a surname that is also a title: Amy Pope, Tom King
+	}
+	if k == end && k-2 >= j && rs.agentSurname(toks, j, k-1) {
+		return true // Stürmer Jonas Krüger, Politiker Müller
+	}
+	return k < end && k-2 >= j && toks[k-2].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t)) && names.isName(rs, toks, k-2) && !(toks[k-2].Kind == Word && cl.of(i, k-2)&(b.titles|b.titleModifiers|classTitleSuffix) != 0)
+}
+
+// nameAtEnd is the start of the name in speakersAt's run toks[j:end]
+// (from i, after a determiner if det; cl its classes, names its memo)
+// when its trailing loop found none (end if there is none): a capitalised
+// modifier ending the run, a surname that is also a title after a given
+// name, a name with its title in an appositive after it. Out of
+// speakersAt's code: most runs end in a name word.
+//
+//go:noinline
+func (rs *Ruleset) nameAtEnd(toks []Token, i, j, end int, det bool, cl *phraseClasses, names *nameMemo) int {
+	b := &rs.speakerBits
+	if end > j && toks[end-1].Cap && toks[end-1].Kind == Word && cl.of(i, end-1)&(b.titles|b.personNouns|classTitleSuffix) == 0 &&
+		names.isName(rs, toks, end-1) && (end == j+1 || toks[end-2].Cap) {
+		// a capitalised modifier ending the run is a name: said Cuban
+		// (isName holds of words only: the tests of titles and heads are one)
+		return end - 1
+	}
+	if !det && end-j >= 2 && rs.plainName(toks, j, end-1) && (toks[end-1].Cap && names.isName(rs, toks, end-1)) {
+		// a surname that is also a title, after a given name not in
+		// first_names: Charlie King
+		return j
+	}
+	if !det && end == j+1 && toks[j].Cap {
+		if _, tt, ok := rs.appositive(toks, end, false, false); ok && tt.Len() > 0 {
+			// a name that is also a title, with its title after it: Dean,
+			// a medical doctor,
+			return j
+		}
+	}
+	return end
+}
+
+// titleOrName is the start k of the name in speakersAt's run toks[j:end]
+// (from i; cl its classes) that a title toks[j:k] precedes, or end, or j,
+// when the run is one phrase: a title and its phrase (the mayor of
+// Springfield), or the name of an organisation (the Democratic National
+// Committee, not Committee titled Democratic National). Out of
+// speakersAt's code: most names have no title.
+//
+//go:noinline
+func (rs *Ruleset) titleOrName(toks []Token, i, j, k, end int, cl *phraseClasses) int {
+	b := &rs.speakerBits
+	if cl.of(i, k-1)&b.speakerPreps != 0 && !rs.Language.GenitiveComplements {
+		// a title and its phrase, not a title and a name: the mayor of
+		// Springfield
+		return end
+	}
+	// A run of capitalised words ending in an organisation's head noun is one
+	// name: the Democratic National Committee, not Committee titled
+	// Democratic National.
+	if cl.of(i, end-1)&b.personNouns != 0 && cl.of(i, end-1)&b.titles == 0 {
+		for m := j; m < k; m++ {
+			if toks[m].Kind != Word || !toks[m].Cap || cl.of(i, m)&b.honorifics != 0 {
+				return k
+			}
+		}
+		return j
+	}
+	return k
 }
