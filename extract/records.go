@@ -19,6 +19,10 @@ type cpIndex struct {
 	pos   []int // byte offset of checkpoint k (the first rune start >= k*cpBlock)
 	marks []int // code points before pos[k]
 	ascii bool
+	// valid: text is valid UTF-8 (it passed CheckText), so that the code
+	// points between two rune starts are its bytes that continue no rune,
+	// counted by validCount without a branch on them
+	valid bool
 	// the last conversion, from which a later offset in the same block is
 	// counted on
 	lastOff, lastCP int
@@ -31,8 +35,44 @@ type cpIndex struct {
 // once whatever the distance).
 const cpBlock = 128
 
+// newCPIndex returns the code-point index of text, any string.
 func newCPIndex(text string) *cpIndex {
 	return &cpIndex{text: text, ascii: isASCII(text)}
+}
+
+// newCheckedCPIndex returns the code-point index of a document's text, which
+// passed CheckText (valid UTF-8): its counts are validCount's.
+func newCheckedCPIndex(text string) *cpIndex {
+	return &cpIndex{text: text, ascii: isASCII(text), valid: true}
+}
+
+// validCount returns the code points of s[from:off], valid UTF-8 from a rune
+// start to another (or the end): the bytes that are no continuation byte
+// (10xxxxxx). The continuation bytes of eight bytes at a time are summed in
+// the bytes of acc (31 blocks at most: a byte's sum stays below 256), the
+// last block's by one load that ends at off when s has eight bytes before
+// it; no branch but the loops'.
+func validCount(s string, from, off int) int {
+	n, i := off-from, from
+	for i+8 <= off {
+		var acc uint64
+		for end := min(off-8, i+8*30); i <= end; i += 8 {
+			x := load64(s, i)
+			acc += (x &^ (x << 1) & high64) >> 7 // (1 in each byte with bit 7 set, bit 6 clear)
+		}
+		n -= int(acc * ones64 >> 56) // (the sum of acc's bytes)
+	}
+	if rest := off - i; rest > 0 {
+		if off >= 8 {
+			x := load64(s, off-8) >> (64 - 8*rest) // (the rest's bytes, the last of the eight)
+			n -= int((x &^ (x << 1) & high64 >> 7) * ones64 >> 56)
+		} else {
+			for ; i < off; i++ {
+				n -= int(s[i] >> 7 &^ (s[i] >> 6) & 1)
+			}
+		}
+	}
+	return n
 }
 
 // upTo makes the checkpoints up to block k (those of the text after the
@@ -55,7 +95,11 @@ func (c *cpIndex) upTo(k int) {
 		for p < len(text) && !utf8.RuneStart(text[p]) {
 			p++
 		}
-		n += runeCount(text[prev:p])
+		if c.valid { // (p is a rune start, or the end)
+			n += validCount(text, prev, p)
+		} else {
+			n += runeCount(text[prev:p])
+		}
 		c.pos = append(c.pos, p)
 		c.marks = append(c.marks, n)
 		prev = p
@@ -97,7 +141,11 @@ func (c *cpIndex) at(off int) int {
 	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
 		from, n = c.lastOff, c.lastCP
 	}
-	n += runeCount(c.text[from:off])
+	if c.valid && (off == len(c.text) || utf8.RuneStart(c.text[off])) {
+		n += validCount(c.text, from, off)
+	} else {
+		n += runeCount(c.text[from:off]) // (a rune cut at off counts its bytes)
+	}
 	c.lastOff, c.lastCP = off, n
 	return n
 }
@@ -199,7 +247,7 @@ func (x *Extractor) records(a *analysis, id, text string, room int) (*rowSet, *W
 	if maxRows > x.planRows {
 		rs.plan = true
 	} else {
-		cp = newCPIndex(text)
+		cp = newCheckedCPIndex(text)
 		rs.cp = cp
 	}
 	var out []Record

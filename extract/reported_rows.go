@@ -16,7 +16,7 @@ import (
 // code-point index that the quote records used, or nil.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
 	if cp == nil {
-		cp = newCPIndex(text)
+		cp = newCheckedCPIndex(text)
 	}
 	// the statements' records, kept in the scratch between documents, until
 	// the merge copies them in
