@@ -41,15 +41,16 @@ func TestCPIndexASCIIBlocks(t *testing.T) {
 	}
 }
 
-// TestCheckedCPIndexLikeCount checks the index of a valid text, whose counts
-// go by validCount (a rune cut at the offset by runeCount), at every byte
-// in text order and at random, against counting from the start; and
-// validCount itself between any two rune starts, across its blocks of eight
-// and the load that ends at the offset.
+// TestCheckedCPIndexLikeCount checks the index of a valid text, whose
+// conversions count the bits of its blocks' continuation bytes (validAt; a
+// rune cut at the offset counts its bytes), at every byte in text order and
+// at random, against counting from the start; and each block's bits and
+// count before it against the bytes.
 func TestCheckedCPIndexLikeCount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
 	pieces := []string{"a", "bc ", "The word. ", "\n", "é", "“", "’", "—", "中", "😀", "\u00a0", "ß"}
-	for n := 0; n < 80; n++ {
+	fixed := []string{"", "é", strings.Repeat("é", 64), strings.Repeat("ab“", 64), strings.Repeat("x", 127) + "中" + strings.Repeat("y", 126)}
+	for n := 0; n < 80+len(fixed); n++ {
 		rate := 1 + rng.IntN(60) // one piece in rate not ASCII
 		var b strings.Builder
 		for b.Len() < rng.IntN(700) {
@@ -60,6 +61,9 @@ func TestCheckedCPIndexLikeCount(t *testing.T) {
 			}
 		}
 		text := b.String()
+		if n < len(fixed) {
+			text = fixed[n] // (ends of blocks: 128 and 320 bytes, a rune across a block's end)
+		}
 		for _, random := range []bool{false, true} {
 			c := newCheckedCPIndex(text)
 			for i := 0; i <= len(text); i++ {
@@ -72,22 +76,21 @@ func TestCheckedCPIndexLikeCount(t *testing.T) {
 				}
 			}
 		}
-		for range 200 {
-			from, off := rng.IntN(len(text)+1), rng.IntN(len(text)+1)
-			if from > off {
-				from, off = off, from
+		c := newCheckedCPIndex(text)
+		c.contsUpTo(len(text) / cpBlock)
+		for k, b := range c.conts {
+			before := 0
+			for i := 0; i < len(text); i++ {
+				cont := text[i]&0xC0 == 0x80
+				if i < k*cpBlock && cont {
+					before++
+				}
+				if in := i >= k*cpBlock && i < (k+1)*cpBlock; in && cont != (b.bits[(i-k*cpBlock)/64]>>((i-k*cpBlock)%64)&1 != 0) {
+					t.Fatalf("%q: block %d: bit of byte %d is not %v", text, k, i, cont)
+				}
 			}
-			for from < len(text) && !utf8.RuneStart(text[from]) {
-				from++
-			}
-			for off < len(text) && !utf8.RuneStart(text[off]) {
-				off++
-			}
-			if from > off {
-				continue
-			}
-			if got, want := validCount(text, from, off), utf8.RuneCountInString(text[from:off]); got != want {
-				t.Fatalf("%q: validCount(%d, %d) = %d, want %d", text, from, off, got, want)
+			if b.before != before {
+				t.Fatalf("%q: block %d: before = %d, want %d", text, k, b.before, before)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,9 +21,12 @@ type cpIndex struct {
 	marks []int // code points before pos[k]
 	ascii bool
 	// valid: text is valid UTF-8 (it passed CheckText), so that the code
-	// points between two rune starts are its bytes that continue no rune,
-	// counted by validCount without a branch on them
+	// points before a rune start are its bytes that continue no rune:
+	// conts holds, per block of cpBlock bytes, those before it and a
+	// bitmap of those in it, and a conversion is a count of bits (pos and
+	// marks are not made)
 	valid bool
+	conts []contBlock
 	// the last conversion, from which a later offset in the same block is
 	// counted on
 	lastOff, lastCP int
@@ -41,38 +45,70 @@ func newCPIndex(text string) *cpIndex {
 }
 
 // newCheckedCPIndex returns the code-point index of a document's text, which
-// passed CheckText (valid UTF-8): its counts are validCount's.
+// passed CheckText (valid UTF-8): its conversions are validAt's.
 func newCheckedCPIndex(text string) *cpIndex {
 	return &cpIndex{text: text, ascii: isASCII(text), valid: true}
 }
 
-// validCount returns the code points of s[from:off], valid UTF-8 from a rune
-// start to another (or the end): the bytes that are no continuation byte
-// (10xxxxxx). The continuation bytes of eight bytes at a time are summed in
-// the bytes of acc (31 blocks at most: a byte's sum stays below 256), the
-// last block's by one load that ends at off when s has eight bytes before
-// it; no branch but the loops'.
-func validCount(s string, from, off int) int {
-	n, i := off-from, from
-	for i+8 <= off {
-		var acc uint64
-		for end := min(off-8, i+8*30); i <= end; i += 8 {
-			x := load64(s, i)
-			acc += (x &^ (x << 1) & high64) >> 7 // (1 in each byte with bit 7 set, bit 6 clear)
-		}
-		n -= int(acc * ones64 >> 56) // (the sum of acc's bytes)
+// contBlock is the continuation bytes (10xxxxxx) of a valid text's block of
+// cpBlock bytes: how many stand before the block, and bit i of bits for
+// its byte i.
+type contBlock struct {
+	before int
+	bits   [cpBlock / 64]uint64
+}
+
+// contsUpTo makes conts up to block k (at most len(text)/cpBlock: the block
+// at the text's end may be empty), each word's continuation bytes told by
+// masks and gathered into the bitmap by one multiplication.
+func (c *cpIndex) contsUpTo(k int) {
+	text := c.text
+	if c.conts == nil {
+		c.conts = make([]contBlock, 0, len(text)/cpBlock+1)
 	}
-	if rest := off - i; rest > 0 {
-		if off >= 8 {
-			x := load64(s, off-8) >> (64 - 8*rest) // (the rest's bytes, the last of the eight)
-			n -= int((x &^ (x << 1) & high64 >> 7) * ones64 >> 56)
-		} else {
-			for ; i < off; i++ {
-				n -= int(s[i] >> 7 &^ (s[i] >> 6) & 1)
+	before := 0
+	if n := len(c.conts); n > 0 {
+		last := &c.conts[n-1]
+		before = last.before + bits.OnesCount64(last.bits[0]) + bits.OnesCount64(last.bits[1])
+	}
+	for b := len(c.conts); b <= k; b++ {
+		var cb contBlock
+		start := b * cpBlock
+		end := min(start+cpBlock, len(text))
+		i := start
+		for ; i+8 <= end; i += 8 {
+			x := load64(text, i)
+			m := (x &^ (x << 1) & high64) >> 7 // (1 in each byte with bit 7 set, bit 6 clear)
+			cb.bits[(i-start)>>6] |= (m * 0x0102040810204080 >> 56) << ((i - start) & 63)
+		}
+		for ; i < end; i++ {
+			if text[i]&0xC0 == 0x80 {
+				cb.bits[(i-start)>>6] |= 1 << ((i - start) & 63)
 			}
 		}
+		cb.before = before
+		c.conts = append(c.conts, cb)
+		before += bits.OnesCount64(cb.bits[0]) + bits.OnesCount64(cb.bits[1])
 	}
-	return n
+}
+
+// validAt is at for a valid text: off less the continuation bytes before
+// the rune start at or before off (a rune cut at off counts its bytes, as
+// RuneCountInString counts them).
+func (c *cpIndex) validAt(off int) int {
+	j := off
+	for j > 0 && j < len(c.text) && !utf8.RuneStart(c.text[j]) {
+		j--
+	}
+	k := j / cpBlock
+	if k >= len(c.conts) {
+		c.contsUpTo(k)
+	}
+	b := &c.conts[k]
+	r := uint(j % cpBlock)
+	lo := b.bits[0] & (1<<r - 1)                       // (all of them from r = 64 on)
+	hi := b.bits[1] & (1<<uint(max(int(r)-64, 0)) - 1) // (none below 64)
+	return off - b.before - bits.OnesCount64(lo) - bits.OnesCount64(hi)
 }
 
 // upTo makes the checkpoints up to block k (those of the text after the
@@ -95,11 +131,7 @@ func (c *cpIndex) upTo(k int) {
 		for p < len(text) && !utf8.RuneStart(text[p]) {
 			p++
 		}
-		if c.valid { // (p is a rune start, or the end)
-			n += validCount(text, prev, p)
-		} else {
-			n += runeCount(text[prev:p])
-		}
+		n += runeCount(text[prev:p])
 		c.pos = append(c.pos, p)
 		c.marks = append(c.marks, n)
 		prev = p
@@ -126,6 +158,9 @@ func (c *cpIndex) at(off int) int {
 	if c.ascii {
 		return off
 	}
+	if c.valid {
+		return c.validAt(off)
+	}
 	k := off / cpBlock
 	if len(c.pos) <= k {
 		c.upTo(k) // (a call only when the checkpoints stop short of off)
@@ -141,11 +176,7 @@ func (c *cpIndex) at(off int) int {
 	if c.lastOff > from && c.lastOff <= off && (c.lastOff == len(c.text) || utf8.RuneStart(c.text[c.lastOff])) {
 		from, n = c.lastOff, c.lastCP
 	}
-	if c.valid && (off == len(c.text) || utf8.RuneStart(c.text[off])) {
-		n += validCount(c.text, from, off)
-	} else {
-		n += runeCount(c.text[from:off]) // (a rune cut at off counts its bytes)
-	}
+	n += runeCount(c.text[from:off])
 	c.lastOff, c.lastCP = off, n
 	return n
 }
