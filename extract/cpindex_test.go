@@ -7,6 +7,25 @@ import (
 	"unicode/utf8"
 )
 
+// checkAtEveryOffset checks the code-point offsets of the index that
+// newIndex makes of text at every byte, in text order and at random (a
+// fresh index for each order), against counting from the start.
+func checkAtEveryOffset(t *testing.T, rng *rand.Rand, text string, newIndex func(string) *cpIndex) {
+	t.Helper()
+	for _, random := range []bool{false, true} {
+		c := newIndex(text)
+		for i := 0; i <= len(text); i++ {
+			off := i
+			if random {
+				off = rng.IntN(len(text) + 1)
+			}
+			if got, want := c.at(off), utf8.RuneCountInString(text[:off]); got != want {
+				t.Fatalf("%q: at(%d) = %d, want %d", text, off, got, want)
+			}
+		}
+	}
+}
+
 // TestCPIndexASCIIBlocks checks code-point offsets at every byte of texts
 // whose checkpoint blocks are ASCII or not (multi-byte runes and invalid
 // bytes here and there), in text order and at random, against counting
@@ -26,18 +45,7 @@ func TestCPIndexASCIIBlocks(t *testing.T) {
 			}
 		}
 		text := b.String()
-		for _, random := range []bool{false, true} {
-			c := newCPIndex(text)
-			for i := 0; i <= len(text); i++ {
-				off := i
-				if random {
-					off = rng.IntN(len(text) + 1)
-				}
-				if got, want := c.at(off), utf8.RuneCountInString(text[:off]); got != want {
-					t.Fatalf("%q: at(%d) = %d, want %d", text, off, got, want)
-				}
-			}
-		}
+		checkAtEveryOffset(t, rng, text, newCPIndex)
 	}
 }
 
@@ -64,18 +72,7 @@ func TestCheckedCPIndexLikeCount(t *testing.T) {
 		if n < len(fixed) {
 			text = fixed[n] // (ends of blocks: 128 and 320 bytes, a rune across a block's end)
 		}
-		for _, random := range []bool{false, true} {
-			c := newCheckedCPIndex(text)
-			for i := 0; i <= len(text); i++ {
-				off := i
-				if random {
-					off = rng.IntN(len(text) + 1)
-				}
-				if got, want := c.at(off), utf8.RuneCountInString(text[:off]); got != want {
-					t.Fatalf("%q: at(%d) = %d, want %d", text, off, got, want)
-				}
-			}
-		}
+		checkAtEveryOffset(t, rng, text, newCheckedCPIndex)
 		c := newCheckedCPIndex(text)
 		c.contsUpTo(len(text) / cpBlock)
 		for k, b := range c.conts {
