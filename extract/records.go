@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,6 +20,13 @@ type cpIndex struct {
 	pos   []int // byte offset of checkpoint k (the first rune start >= k*cpBlock)
 	marks []int // code points before pos[k]
 	ascii bool
+	// valid: text is valid UTF-8 (it passed CheckText), so that the code
+	// points before a rune start are its bytes that continue no rune:
+	// conts holds, per block of cpBlock bytes, those before it and a
+	// bitmap of those in it, and a conversion is a count of bits (pos and
+	// marks are not made)
+	valid bool
+	conts []contBlock
 	// the last conversion, from which a later offset in the same block is
 	// counted on
 	lastOff, lastCP int
@@ -31,8 +39,76 @@ type cpIndex struct {
 // once whatever the distance).
 const cpBlock = 128
 
+// newCPIndex returns the code-point index of text, any string.
 func newCPIndex(text string) *cpIndex {
 	return &cpIndex{text: text, ascii: isASCII(text)}
+}
+
+// newCheckedCPIndex returns the code-point index of a document's text, which
+// passed CheckText (valid UTF-8): its conversions are validAt's.
+func newCheckedCPIndex(text string) *cpIndex {
+	return &cpIndex{text: text, ascii: isASCII(text), valid: true}
+}
+
+// contBlock is the continuation bytes (10xxxxxx) of a valid text's block of
+// cpBlock bytes: how many stand before the block, and bit i of bits for
+// its byte i.
+type contBlock struct {
+	before int
+	bits   [cpBlock / 64]uint64
+}
+
+// contsUpTo makes conts up to block k (at most len(text)/cpBlock: the block
+// at the text's end may be empty), each word's continuation bytes told by
+// masks and gathered into the bitmap by one multiplication.
+func (c *cpIndex) contsUpTo(k int) {
+	text := c.text
+	if c.conts == nil {
+		c.conts = make([]contBlock, 0, len(text)/cpBlock+1)
+	}
+	before := 0
+	if n := len(c.conts); n > 0 {
+		last := &c.conts[n-1]
+		before = last.before + bits.OnesCount64(last.bits[0]) + bits.OnesCount64(last.bits[1])
+	}
+	for b := len(c.conts); b <= k; b++ {
+		var cb contBlock
+		start := b * cpBlock
+		end := min(start+cpBlock, len(text))
+		i := start
+		for ; i+8 <= end; i += 8 {
+			x := load64(text, i)
+			m := (x &^ (x << 1) & high64) >> 7 // (1 in each byte with bit 7 set, bit 6 clear)
+			cb.bits[(i-start)>>6] |= (m * 0x0102040810204080 >> 56) << ((i - start) & 63)
+		}
+		for ; i < end; i++ {
+			if text[i]&0xC0 == 0x80 {
+				cb.bits[(i-start)>>6] |= 1 << ((i - start) & 63)
+			}
+		}
+		cb.before = before
+		c.conts = append(c.conts, cb)
+		before += bits.OnesCount64(cb.bits[0]) + bits.OnesCount64(cb.bits[1])
+	}
+}
+
+// validAt is at for a valid text: off less the continuation bytes before
+// the rune start at or before off (a rune cut at off counts its bytes, as
+// RuneCountInString counts them).
+func (c *cpIndex) validAt(off int) int {
+	j := off
+	for j > 0 && j < len(c.text) && !utf8.RuneStart(c.text[j]) {
+		j--
+	}
+	k := j / cpBlock
+	if k >= len(c.conts) {
+		c.contsUpTo(k)
+	}
+	b := &c.conts[k]
+	r := uint(j % cpBlock)
+	lo := b.bits[0] & (1<<r - 1)                       // (all of them from r = 64 on)
+	hi := b.bits[1] & (1<<uint(max(int(r)-64, 0)) - 1) // (none below 64)
+	return off - b.before - bits.OnesCount64(lo) - bits.OnesCount64(hi)
 }
 
 // upTo makes the checkpoints up to block k (those of the text after the
@@ -81,6 +157,9 @@ func isASCII(s string) bool {
 func (c *cpIndex) at(off int) int {
 	if c.ascii {
 		return off
+	}
+	if c.valid {
+		return c.validAt(off)
 	}
 	k := off / cpBlock
 	if len(c.pos) <= k {
@@ -199,7 +278,7 @@ func (x *Extractor) records(a *analysis, id, text string, room int) (*rowSet, *W
 	if maxRows > x.planRows {
 		rs.plan = true
 	} else {
-		cp = newCPIndex(text)
+		cp = newCheckedCPIndex(text)
 		rs.cp = cp
 	}
 	var out []Record

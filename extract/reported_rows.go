@@ -16,7 +16,7 @@ import (
 // code-point index that the quote records used, or nil.
 func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, id, text string, cp *cpIndex) []Record {
 	if cp == nil {
-		cp = newCPIndex(text)
+		cp = newCheckedCPIndex(text)
 	}
 	// the statements' records, kept in the scratch between documents, until
 	// the merge copies them in
@@ -141,7 +141,7 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 	// (made on the stack, and copied once: a row's fields written one by
 	// one into the array would each pass the write barrier's test)
 	r := Record{Doc: id, Quote: quote, byteStart: bs,
-		Kind: rules.KindIndirect, Status: at.status, Line: lineOf(a.c, bs),
+		Kind: rules.KindIndirect, Status: at.status, Line: a.lineAt(at.sent, bs),
 		Sentence: sent,
 		Rule:     at.m.Rule.ID, Confidence: at.m.Rule.Confidence,
 		Speaker: at.speaker, Title: at.title, Explain: st.explain}
@@ -160,6 +160,17 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 	r.ID = ids.next('r', i+1)
 	r.Start, r.End = cp.at(bs), cp.at(be)
 	*dst = r
+}
+
+// lineAt is lineOf(a.c, off) for an offset in sentence si: the line of its
+// paragraph when the view's lines are the input's (a.c has no lineStarts:
+// they are the view's lines split at each newline, so the line that holds
+// off is the paragraph's), else by lineOf's search.
+func (a *analysis) lineAt(si, off int) int {
+	if a.c.lineStarts == nil {
+		return a.sents[si].para + 1
+	}
+	return lineOf(a.c, off)
 }
 
 // inSentence returns view[start:end], a run of tokens, collapsed: as it is

@@ -116,7 +116,7 @@ func (rs *rowSet) build() []Record {
 	if !rs.plan || len(rs.plans) == 0 {
 		return rs.rows
 	}
-	cp := newCPIndex(rs.text)
+	cp := newCheckedCPIndex(rs.text)
 	out := make([]Record, len(rs.plans))
 	for i := range rs.plans {
 		p := &rs.plans[i]

@@ -326,16 +326,19 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 // next returns the index of the first token of toks from i on that has a
 // class bit of the set's lists or a key of keys, or len(toks). (A function
 // of its own, without calls: its loop keeps its values in registers. It
-// tests two tokens at a time, then the one left.)
+// tests two tokens at a time, both keys by one branch: the lesser of their
+// differences from their slots' keys is 0 when either is there; then the
+// one left.)
 //
 //go:noinline
 func (s *ListSet) next(toks []Token, i int) int {
 	keys, mul, bound := &s.keys, s.keyMul, s.bound
-	for ; i+1 < len(toks); i += 2 {
+	i = max(i, 0)
+	for n := len(toks) - 1; i < n; i += 2 {
 		t, u := &toks[i], &toks[i+1]
 		c, d := t.class, u.class
 		k, l := keyOf(c, t.Kind), keyOf(d, u.Kind)
-		if (c|d)&bound != 0 || keys[k*mul>>(64-keyBits)] == k || keys[l*mul>>(64-keyBits)] == l { // (keySlot, inline)
+		if (c|d)&bound != 0 || min(keys[k*mul>>(64-keyBits)]^k, keys[l*mul>>(64-keyBits)]^l) == 0 { // (keySlot, inline)
 			break
 		}
 	}
