@@ -673,16 +673,8 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 				return true
 			}
 		case opSpeaker:
-			for _, sp := range m.phrasesAt(pos) {
-				if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
-					continue
-				}
-				old, oldHas := m.speaker, m.hasSpk
-				m.speaker, m.hasSpk = sp, true
-				if m.repNext(it, n, pos, sp.Span.End, k) {
-					return true
-				}
-				m.speaker, m.hasSpk = old, oldHas
+			if m.repSpeaker(it, n, pos, k) {
+				return true
 			}
 		default:
 			if e := m.atomEnd(it, pos); e >= 0 && m.repNext(it, n, pos, e, k) {
@@ -692,6 +684,26 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	}
 	if n >= it.min {
 		return k(pos)
+	}
+	return false
+}
+
+// repSpeaker is rep's repetition of a SPEAKER item at pos: each admitted
+// phrase there, then repNext. Apart from rep: seq matches a speaker
+// phrase in place, and no default pattern repeats one.
+//
+//go:noinline
+func (m *matcher) repSpeaker(it *item, n, pos int, k func(int) bool) bool {
+	for _, sp := range m.phrasesAt(pos) {
+		if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
+			continue
+		}
+		old, oldHas := m.speaker, m.hasSpk
+		m.speaker, m.hasSpk = sp, true
+		if m.repNext(it, n, pos, sp.Span.End, k) {
+			return true
+		}
+		m.speaker, m.hasSpk = old, oldHas
 	}
 	return false
 }
