@@ -206,13 +206,8 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 				return false
 			}
 			got = Match{Rule: r, Span: Span{start, end}, Captures: m.captures(&r.Pattern.caps), Speaker: m.speaker, HasSpkr: m.hasSpk}
-			if got.HasSpkr {
-				return true
-			}
-			if s, ok := got.Captures.Get("speaker"); ok && s.Len() > 0 {
-				s = w.rs.trimOpeners(toks, s)
-				got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
-				got.HasSpkr = true
+			if !got.HasSpkr {
+				w.speakerCapture(&got)
 			}
 			return true
 		})
@@ -256,9 +251,25 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	return found
 }
 
+// speakerCapture gives a match without a SPEAKER phrase the speaker of
+// its capture "speaker", if it has one that is not empty, as a name
+// (its openers trimmed). Apart from matchFrom: few rules have one.
+//
+//go:noinline
+func (w *Window) speakerCapture(got *Match) {
+	if s, ok := got.Captures.Get("speaker"); ok && s.Len() > 0 {
+		s = w.rs.trimOpeners(w.toks, s)
+		got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
+		got.HasSpkr = true
+	}
+}
+
 // addFail appends f to the window's fails and the bit of its rule's
 // pattern to failBits. (Only addFail appends to fails; Window.Reset
-// empties it and clears the matcher, failBits with it.)
+// empties it and clears the matcher, failBits with it.) It is not inlined:
+// matchFrom calls it from four places, each an append and its growth.
+//
+//go:noinline
 func (m *matcher) addFail(f failSeen) {
 	w := m.Window
 	w.fails = append(w.fails, f)
@@ -662,16 +673,8 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 				return true
 			}
 		case opSpeaker:
-			for _, sp := range m.phrasesAt(pos) {
-				if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
-					continue
-				}
-				old, oldHas := m.speaker, m.hasSpk
-				m.speaker, m.hasSpk = sp, true
-				if m.repNext(it, n, pos, sp.Span.End, k) {
-					return true
-				}
-				m.speaker, m.hasSpk = old, oldHas
+			if m.repSpeaker(it, n, pos, k) {
+				return true
 			}
 		default:
 			if e := m.atomEnd(it, pos); e >= 0 && m.repNext(it, n, pos, e, k) {
@@ -681,6 +684,26 @@ func (m *matcher) rep(it *item, n, pos int, k func(int) bool) bool {
 	}
 	if n >= it.min {
 		return k(pos)
+	}
+	return false
+}
+
+// repSpeaker is rep's repetition of a SPEAKER item at pos: each admitted
+// phrase there, then repNext. Apart from rep: seq matches a speaker
+// phrase in place, and no default pattern repeats one.
+//
+//go:noinline
+func (m *matcher) repSpeaker(it *item, n, pos int, k func(int) bool) bool {
+	for _, sp := range m.phrasesAt(pos) {
+		if !it.admits(sp.Type) || it.subject && !m.rs.subjectAt(m.toks, pos, sp.Type) {
+			continue
+		}
+		old, oldHas := m.speaker, m.hasSpk
+		m.speaker, m.hasSpk = sp, true
+		if m.repNext(it, n, pos, sp.Span.End, k) {
+			return true
+		}
+		m.speaker, m.hasSpk = old, oldHas
 	}
 	return false
 }

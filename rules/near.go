@@ -262,7 +262,10 @@ type failSeen struct {
 
 // failed reports whether rule r, without a quotation, found no match in
 // the window from every start from lo to hi before (without going over
-// the step limit), so that it finds none again from those starts.
+// the step limit), so that it finds none again from those starts. It is
+// asked only when failBits has the rule's bit, and not inlined.
+//
+//go:noinline
 func (w *Window) failed(r *AttrRule, lo, hi int) bool {
 	for _, f := range w.fails {
 		if f.r == r && f.lo <= lo && hi <= f.hi {
