@@ -55,8 +55,7 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 }
 
 // reportedRules returns the default rules of reported speech with cues
-// and their reaches, pivots shared (SharePivots) as the extractor has
-// them.
+// and their reaches, as the extractor has them.
 func reportedRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach) {
 	t.Helper()
 	rs, err := Default()
@@ -71,14 +70,13 @@ func reportedRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach) {
 			reaches = append(reaches, r.CueReach())
 		}
 	}
-	SharePivots(reaches)
 	return rs, reported, reaches
 }
 
 // reportedCall is one call of MatchNear that eachReportedCall makes: the
 // sentence (toks, and its words parts), its window w (one for all the
 // calls on the sentence, as the extractor has), the rule r and its reach
-// (pivots shared), the range lo to hi and the cues from lo.
+// the range lo to hi and the cues from lo.
 type reportedCall struct {
 	toks   []Token
 	parts  []string

@@ -294,37 +294,3 @@ func TestContentAfter(t *testing.T) {
 		}
 	}
 }
-
-// TestSharePivots: rules whose pivots are alike hold one after
-// SharePivots (content before `, SPEAKER said ,` and a short run before
-// it; `, according to` before the end of the sentence or not), rules whose
-// pivots differ (another lead before the cue, no speaker phrase) do not.
-func TestSharePivots(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		a, b string
-		same bool
-	}{
-		{"reported-parenthetical", "reported-parenthetical-short", true},
-		{"reported-according-to-after", "reported-according-to-after-long", true},
-		{"reported-content-cue-speaker", "reported-content-breaks-cue-speaker", true},
-		{"reported-parenthetical", "reported-content-speaker-cue", false},
-		{"reported-parenthetical", "reported-content-cue-speaker", false},
-	} {
-		ra, rb := findRule(rs, c.a), findRule(rs, c.b)
-		if ra == nil || rb == nil {
-			t.Fatalf("%s or %s: no such rule in the defaults", c.a, c.b)
-		}
-		reaches := []CueReach{ra.CueReach(), rb.CueReach()}
-		SharePivots(reaches)
-		if got := reaches[0].pivot == reaches[1].pivot; got != c.same {
-			t.Errorf("%s and %s: one pivot %v, want %v", c.a, c.b, got, c.same)
-		}
-		if c.same && !reaches[0].pivot.shared {
-			t.Errorf("%s and %s: the pivot they hold is not marked shared", c.a, c.b)
-		}
-	}
-}

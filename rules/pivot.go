@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"math/bits"
-	"slices"
-)
+import "math/bits"
 
 // A necessary condition of a rule of reported speech that is told per
 // window before any matching: most of these rules have, right before their
@@ -37,9 +34,6 @@ type pivot struct {
 	lead []*item
 	// punct is the punctuation mark that before holds alone, or "".
 	punct string
-	// shared: other rules' CueReach hold this pivot too (SharePivots), so
-	// that a window remembers what it told of it
-	shared bool
 	// mayEnd tells, without a look at each atom, the tokens that no atom
 	// of before can end at (see mayEndAt)
 	mayEnd endFilter
@@ -124,60 +118,6 @@ func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
 		}
 	}
 	return f.lasts != 0 && f.lasts&firstBit(t.Lower) != 0
-}
-
-// SharePivots makes the rules of reaches whose pivots are alike (the same
-// atoms before the cue, speaker item, offset and lead atoms: reported
-// content before `, SPEAKER said ,` in two rules, `, according to` in
-// two) hold one pivot, which a window then tells once for all of them
-// when their cues are the same (see pivotHolds). It shares their
-// cueContents' alike alternatives too (shareCueContents).
-func SharePivots(reaches []CueReach) {
-	shareCueContents(reaches)
-	for i := range reaches {
-		p := reaches[i].pivot
-		if p == nil || p.leadOnly() {
-			continue // (what leadHolds tells depends on the rule's starts)
-		}
-		for j := 0; j < i; j++ {
-			if q := reaches[j].pivot; q != nil && q != p && samePivot(p, q) {
-				reaches[i].pivot, q.shared = q, true
-				break
-			}
-		}
-	}
-}
-
-// samePivot reports whether pivotHolds says the same of p and q in every
-// window for the same cues.
-func samePivot(p, q *pivot) bool {
-	if p.off != q.off || p.punct != q.punct || (p.speaker == nil) != (q.speaker == nil) ||
-		p.speaker != nil && (p.speaker.pronoun != q.speaker.pronoun || p.speaker.subject != q.speaker.subject) || (p.lead == nil) != (q.lead == nil) {
-		return false
-	}
-	return sameAtoms(p.before, q.before) && sameAtoms(p.lead, q.lead)
-}
-
-// sameAtoms reports whether the atoms a and b match alike, one by one
-// (an atom with items of its own, a group or not:X, only itself).
-func sameAtoms(a, b []*item) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] && (a[i].op == opGroup || a[i].op == opNot || !sameFact(a[i], b[i])) {
-			return false
-		}
-	}
-	return true
-}
-
-// pivotSeen is what pivotHolds told of a shared pivot for the cues
-// pivotCues[lo:hi] of the window.
-type pivotSeen struct {
-	pv     *pivot
-	lo, hi int
-	ok     bool
 }
 
 // pivotOf returns the pivot of the items of a pattern, or nil. Groups of
@@ -321,48 +261,13 @@ func (m *matcher) pivotHolds(n *near) bool {
 	if pv == nil {
 		return true
 	}
-	if !pv.shared {
-		if pv.leadOnly() {
-			return m.leadHolds(n, pv)
-		}
-		return m.pivotHoldsNow(n, pv)
+	if pv.leadOnly() {
+		return m.leadHolds(n, pv)
 	}
-	w := m.Window
-	for _, ps := range w.pivots {
-		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], n.cues) {
-			return ps.ok
-		}
-	}
-	ok := m.pivotHoldsNow(n, pv)
-	lo := len(w.pivotCues)
-	w.pivotCues = append(w.pivotCues, n.cues...)
-	w.pivots = append(w.pivots, pivotSeen{pv, lo, len(w.pivotCues), ok})
-	return ok
+	return m.pivotHoldsNow(n, pv)
 }
 
-// SharedPivot reports whether reach's pivot is shared with other rules'
-// (SharePivots): PivotFails answers false for any other reach.
-func (r *CueReach) SharedPivot() bool { return r.pivot != nil && r.pivot.shared }
-
-// PivotFails reports whether the window has told already, for a rule
-// whose pivot is shared with that of reach (SharePivots), that the pivot
-// does not hold for these cues: MatchNear(r, lo, hi, cues, reach) then
-// finds no match, so that a caller need not call it. False when the
-// window has not told it (nothing is computed).
-func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
-	pv := reach.pivot
-	if pv == nil || !pv.shared {
-		return false
-	}
-	for _, ps := range w.pivots {
-		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], cues) {
-			return !ps.ok
-		}
-	}
-	return false
-}
-
-// pivotHoldsNow is pivotHolds for pivot pv, not remembered. What holds
+// pivotHoldsNow is pivotHolds for pivot pv, not leadOnly. What holds
 // at a position does not depend on the cue it is tried for: the positions
 // that the cue before tried are not tried again (the cues are sorted).
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {

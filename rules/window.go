@@ -60,14 +60,8 @@ type Window struct {
 	// of, among those of markTold (CueMarksFail); nil before it is asked
 	marksFor           *CueMarks
 	markTold, markFail uint64
-	// pivots is what pivotHolds told of shared pivots, for the cues
-	// pivotCues[lo:hi]
-	pivots    []pivotSeen
-	pivotCues []int
 	// contentCues is the cues that cueContentHolds kept
 	contentCues []int
-	// cueVerbs is what cueContentHolds told of shared alternatives
-	cueVerbs []cueVerbSeen
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
@@ -121,9 +115,6 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.fails = w.fails[:0]
 	w.brk = w.brk[:0]
 	w.ends = w.ends[:0]
-	w.pivots = w.pivots[:0]
-	w.pivotCues = w.pivotCues[:0]
-	w.cueVerbs = w.cueVerbs[:0]
 	w.possBits, w.classes, w.known, w.holds = 0, 0, 0, 0
 	w.kinds = kindSummary{}
 	w.punctsDone = false
