@@ -8,12 +8,12 @@ import (
 
 // earlyHolds is what matchFrom asks of a call of MatchNear before the
 // matcher's set-up, after the gates of the cues alone: the window's
-// fails, the pivot and the after list (its first part).
+// fails and the pivot.
 func (m *matcher) earlyHolds(r *AttrRule, lo, hi int, nr *near) bool {
 	if m.failBits&ruleBit(r) != 0 && m.failed(r, lo, hi) {
 		return false
 	}
-	return m.pivotHolds(nr) && m.afterHolds(nr)
+	return m.pivotHolds(nr)
 }
 
 // TestEarlyHoldsLikeMatchFrom checks the gates that matchFrom asks

@@ -134,19 +134,19 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// the gates that read the cues and tokens alone, first: what they
 	// reject is not remembered (the memos cost more)
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
+		!m.contentAfterHolds(nr)) {
 		return false
 	}
 	// then those that read no more of the matcher than the quote and the
-	// window's fails, before its set-up (the fails, the pivot and the
-	// after list: two thirds of the rejections of those that pass the
-	// gates above); what the last two reject is remembered
+	// window's fails, before its set-up (the fails and the pivot: two
+	// thirds of the rejections of those that pass the gates above); what
+	// the pivot rejects is remembered
 	m.quote = quote
 	if nr != nil {
 		if m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
 			return false
 		}
-		if !m.pivotHolds(nr) || !m.afterHolds(nr) {
+		if !m.pivotHolds(nr) {
 			m.addFail(failSeen{r, lo, hi})
 			return false
 		}
@@ -162,7 +162,7 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if !w.possibleMemo(m, r) || quote < 0 && nr == nil && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
 		return false
 	}
-	if nr != nil && (!m.afterGapHolds(nr) || !m.cueContentHolds(nr)) {
+	if nr != nil && !m.cueContentHolds(nr) {
 		m.addFail(failSeen{r, lo, hi})
 		return false
 	}

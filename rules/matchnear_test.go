@@ -190,63 +190,6 @@ func TestCueReachPivot(t *testing.T) {
 	}
 }
 
-// TestCueReachTail: a rule that ends with $ a bounded span after its cue
-// gets the bound (MatchNear then asks for a cue that close to the end);
-// one that ends otherwise, or unbounded, does not.
-func TestCueReachTail(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		id   string
-		tail bool
-	}{
-		{"reported-according-to-after-breaks", true}, // cue speaker:(ANY{1,16}) . $
-		{"reported-according-to-long", false},        // … , CLAUSE $
-		{"reported-speaker-cue", false},              // … CONTENT
-	} {
-		r := findRule(rs, c.id)
-		if r == nil {
-			t.Errorf("%s: no such rule in the defaults", c.id)
-			continue
-		}
-		if got := r.CueReach().tail >= 0; got != c.tail {
-			t.Errorf("%s: tail %v (%d), want %v", c.id, got, r.CueReach().tail, c.tail)
-		}
-	}
-}
-
-// TestCueReachAfter: a rule with a required list a bounded span after its
-// cue gets it (MatchNear then asks for an entry that close after a cue);
-// one whose items after the cue are optional does not.
-func TestCueReachAfter(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		id    string
-		after bool
-	}{
-		{"reported-speaker-cue-that", true}, // cue … ,? @reporting_conjunctions CONTENT
-		{"reported-speaker-cue", false},     // cue … that? CONTENT
-	} {
-		r := findRule(rs, c.id)
-		if r == nil {
-			t.Errorf("%s: no such rule in the defaults", c.id)
-			continue
-		}
-		af := r.CueReach().after
-		if got := af != nil; got != c.after {
-			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
-		}
-		if got := af != nil && af.gap != nil && len(af.verbs) == 2; got != c.after {
-			t.Errorf("%s: the items between the cue verbs and the list told: %v, want %v", c.id, got, c.after)
-		}
-	}
-}
-
 // TestMinLead: the fewest tokens before a cue capture, which MatchNear
 // asks of the last cue from the first start on.
 func TestMinLead(t *testing.T) {
