@@ -41,8 +41,7 @@ type Window struct {
 	// when it is not "" (see marksOf; punctAt clears it)
 	marks    uint64
 	markText string
-	fails    []failSeen // rules that matched nowhere (no quotation)
-	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	brk      []uint8 // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// ends holds the runs of reported content (contentRun) by where
@@ -112,7 +111,6 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.poss = w.poss[:0]
 	w.lits = w.lits[:0]
 	w.phrases = w.phrases[:0]
-	w.fails = w.fails[:0]
 	w.brk = w.brk[:0]
 	w.ends = w.ends[:0]
 	w.possBits, w.classes, w.known, w.holds = 0, 0, 0, 0
@@ -142,7 +140,6 @@ func (m *matcher) resetMatcher() {
 	m.caps = m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	m.follow = ""
-	m.failBits = 0 // (the filter of the window's fails: else it fills up)
 }
 
 // Tokens returns the window's tokens.
