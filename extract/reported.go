@@ -349,9 +349,6 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		if none {
 			return rules.Span{}, attemptMissed
 		}
-		if fast && e.sharedPivot && s.w.PivotFails(e.reach, cs) {
-			return rules.Span{}, attemptMissed // a rule before it with the same pivot and cues found it false
-		}
 		if hi >= lo {
 			ok = s.w.MatchNearTo(m, e.r, lo, hi, cs, e.reach)
 		}
@@ -578,9 +575,6 @@ type gateRule struct {
 	// math.MaxInt
 	maxLo  int
 	cueSet uint8
-	// sharedPivot: the reach's pivot is shared (rules.CueReach.SharedPivot),
-	// so that PivotFails may answer true
-	sharedPivot bool
 }
 
 // noLead is gateRule.lead for a reach that does not bound the tokens
@@ -592,7 +586,7 @@ const noLead = 1 << 40
 // reach.
 // (anchored: r's pattern starts at the start of the sentence).
 func newGateRule(r *rules.AttrRule, need uint64, cueSet uint8, rc *rules.CueReach, anchored bool) gateRule {
-	e := gateRule{r: r, reach: rc, need: need, cueSet: cueSet, lead: noLead, maxLo: math.MaxInt, sharedPivot: rc.SharedPivot()}
+	e := gateRule{r: r, reach: rc, need: need, cueSet: cueSet, lead: noLead, maxLo: math.MaxInt}
 	switch {
 	case rc.Lead >= 0 && anchored:
 		e.maxLo = 0
@@ -715,7 +709,6 @@ func (x *Extractor) gates() *gates {
 				g.alwaysPunct = append(g.alwaysPunct, g.needs.PunctNeeds(ri))
 			}
 		}
-		rules.SharePivots(g.reach)
 		g.marks = rules.NewCueMarks(g.reach, g.need)
 		for ri, r := range g.rules {
 			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))

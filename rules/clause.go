@@ -412,9 +412,6 @@ type CueReach struct {
 
 	// minLead is the fewest tokens before the cue capture (minLeadOf).
 	minLead int
-	// tail, when not -1, is the most tokens from the start of the cue
-	// capture to the end of a pattern that ends with $ (tailOf).
-	tail int
 	// content is whether reported content (CONTENT or CLAUSE) follows
 	// the cue capture (contentAfterOf).
 	content bool
@@ -424,9 +421,6 @@ type CueReach struct {
 	markSpan uint8
 	// pivot is what must stand right before the cue (pivotOf), or nil.
 	pivot *pivot
-	// after is the first list that a match needs after its cue (afterOf),
-	// or nil.
-	after *after
 	// cueContent is what a match reads from its cue verb to its content
 	// (cueContentOf), or nil.
 	cueContent *cueContent
@@ -449,10 +443,10 @@ type CueReach struct {
 
 // CueReach returns the rule's CueReach.
 func (r *AttrRule) CueReach() CueReach {
-	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1, tail: -1}
+	cr := CueReach{Lead: r.CueLead(), Off: -1, Gap: -1}
 	if r.Pattern != nil && len(r.CueLists()) > 0 {
 		its := r.Pattern.its()
-		cr.pivot, cr.tail, cr.after = pivotOf(its), tailOf(its), afterOf(its)
+		cr.pivot = pivotOf(its)
 		cr.minLead = minLeadOf(its)
 		cr.content = contentAfterOf(its)
 		cr.cueContent = cueContentOf(its)

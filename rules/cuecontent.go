@@ -18,40 +18,25 @@ type cueContent struct {
 	// verb run to the end of the pattern (^ CLAUSE , cue:… SPEAKER ( , | $ )):
 	// a match's cue verb stands where they match, to any end
 	tail bool
-	// shared is, per alternative, whether another rule's cueContent holds
-	// the same verb item and items after it (shareCueContents): what a
-	// window tells of it at a cue is then remembered (cueVerbSeen)
-	shared []bool
 	// alts holds what cueContentHolds reads of each alternative, side by
-	// side (no load of the verb item, no four slices): made by told, and
-	// again when shareCueContents shares an alternative
+	// side (no load of the verb item, no three slices): made by told
 	alts []cueAlt
 }
 
 // cueAlt is an alternative of a cueContent as cueContentHolds reads it:
-// its verb item and that item's list, the items after it, skip, shared.
+// its verb item's list, the items after it, skip.
 type cueAlt struct {
-	list         *List
-	verb         *item
-	rest         []*item
-	skip, shared bool
+	list *List
+	rest []*item
+	skip bool
 }
 
 // setAlts makes cc.alts from the alternatives' slices.
 func (cc *cueContent) setAlts() {
 	cc.alts = cc.alts[:0]
 	for i, v := range cc.verbs {
-		cc.alts = append(cc.alts, cueAlt{v.list, v, cc.rests[i], cc.skip[i], cc.shared[i]})
+		cc.alts = append(cc.alts, cueAlt{v.list, cc.rests[i], cc.skip[i]})
 	}
-}
-
-// cueVerbSeen is what cueContentHolds told, in a window, of the shared
-// alternative whose verb item is verb at cue c: whether content can open
-// after it.
-type cueVerbSeen struct {
-	verb *item
-	c    int
-	ok   bool
 }
 
 // cueContentOf returns the pattern's cueContent, or nil (also when no
@@ -97,7 +82,6 @@ func cueContentOf(items []*item) *cueContent {
 			skip = skip && it.min == 0
 		}
 		cc.skip = append(cc.skip, skip)
-		cc.shared = append(cc.shared, false)
 		return true
 	}
 	if capture.op == opList { // cue:@list
@@ -201,9 +185,8 @@ func contentFree(it *item) bool {
 // left: a match's cue verb stands at such a cue, so the starts that reach
 // no other are not tried, and the rule not at all when none is left (Jane
 // Doe said in a statement. — the content cannot open at in). The kept cues
-// are in the window's buffer until the next call. An alternative that
-// other rules share (shareCueContents) is told once per cue in the
-// window. The matcher's steps, captures and speaker are put back.
+// are in the window's buffer until the next call. The matcher's steps,
+// captures and speaker are put back.
 func (m *matcher) cueContentHolds(n *near) bool {
 	cc := n.reach.cueContent
 	if cc == nil {
@@ -220,14 +203,7 @@ func (m *matcher) cueContentHolds(n *near) bool {
 	kept := w.contentCues[:0]
 	for _, c := range n.cues {
 		for i := range cc.alts {
-			a := &cc.alts[i]
-			var ok bool
-			if a.shared {
-				ok = m.sharedVerbHolds(a, c, opens)
-			} else {
-				ok = m.cueVerbHolds(a, c, opens)
-			}
-			if ok {
+			if m.cueVerbHolds(&cc.alts[i], c, opens) {
 				kept = append(kept, c)
 				break
 			}
@@ -255,83 +231,4 @@ func (m *matcher) cueVerbHolds(a *cueAlt, c int, opens func(int) bool) bool {
 	}
 	m.steps = 0
 	return m.seq(a.rest, 0, c+k, opens) || m.steps > m.limit
-}
-
-// sharedVerbHolds is cueVerbHolds for a shared alternative, told once
-// per cue in the window.
-func (m *matcher) sharedVerbHolds(a *cueAlt, c int, opens func(int) bool) bool {
-	w, v := m.Window, a.verb
-	for _, s := range w.cueVerbs {
-		if s.verb == v && s.c == c {
-			return s.ok
-		}
-	}
-	ok := m.cueVerbHolds(a, c, opens)
-	w.cueVerbs = append(w.cueVerbs, cueVerbSeen{v, c, ok})
-	return ok
-}
-
-// shareCueContents makes the alternatives of the cueContents of reaches
-// that are alike (the same verb list, the same items after it, both
-// tails or neither) hold one verb item and one slice of items, marked
-// shared, so that a window tells each at a cue once for all of them
-// (cueContentHolds).
-func shareCueContents(reaches []CueReach) {
-	for i := range reaches {
-		cc := reaches[i].cueContent
-		if cc == nil {
-			continue
-		}
-		for a := range cc.verbs {
-		find:
-			for j := 0; j < i; j++ {
-				dd := reaches[j].cueContent
-				if dd == nil || dd == cc || dd.tail != cc.tail {
-					continue
-				}
-				for b := range dd.verbs {
-					if dd.verbs[b].list == cc.verbs[a].list && sameItems(dd.rests[b], cc.rests[a]) {
-						cc.verbs[a], cc.rests[a] = dd.verbs[b], dd.rests[b]
-						cc.shared[a], dd.shared[b] = true, true
-						cc.setAlts()
-						dd.setAlts()
-						break find
-					}
-				}
-			}
-		}
-	}
-}
-
-// sameItems reports whether the items a and b match alike, one by one and
-// inside groups and negations (their columns aside).
-func sameItems(a, b []*item) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i, x := range a {
-		y := b[i]
-		if x == y {
-			continue
-		}
-		if x.op != y.op || x.pronoun != y.pronoun || x.subject != y.subject || x.tok != y.tok || x.inPlace != y.inPlace ||
-			x.list != y.list || !slices.Equal(x.lit, y.lit) || x.punct != y.punct || x.min != y.min || x.max != y.max ||
-			x.capture != y.capture || len(x.alts) != len(y.alts) || !sameItems(x.neg, y.neg) || !sameGuard(x.after, y.after) {
-			return false
-		}
-		for k := range x.alts {
-			if !sameItems(x.alts[k], y.alts[k]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// sameGuard reports whether the guards g and h (item.after) are alike.
-func sameGuard(g, h *seqGuard) bool {
-	if g == nil || h == nil {
-		return g == h
-	}
-	return g.steps == h.steps && g.end == h.end && sameItems(g.atoms, h.atoms)
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"math/rand"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -120,65 +118,6 @@ func TestContentBeforeCue(t *testing.T) {
 		r := &AttrRule{ID: "t", Pattern: p}
 		if got, w := r.ContentBeforeCue(), src != "SPEAKER cue:@speech_verbs CONTENT"; got != w { // no cue capture: true
 			t.Errorf("%s: ContentBeforeCue() = %v, want %v", src, got, w)
-		}
-	}
-}
-
-// TestSharedCueContentLikeOwn: the default rules of reported speech share
-// alike alternatives of their cueContents (SharePivots), and
-// cueContentHolds on one window for all of them, remembering the shared
-// ones, keeps the cues it keeps with each rule's own cueContent on a
-// window of its own.
-func TestSharedCueContentLikeOwn(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reported []*AttrRule
-	for _, r := range rs.Attribution {
-		if r.Reported() && r.Pattern != nil && len(r.CueLists()) > 0 {
-			reported = append(reported, r)
-		}
-	}
-	reaches := make([]CueReach, len(reported))
-	for i, r := range reported {
-		reaches[i] = r.CueReach()
-	}
-	SharePivots(reaches)
-	shared := 0
-	for _, rc := range reaches {
-		if rc.cueContent != nil {
-			for _, sh := range rc.cueContent.shared {
-				if sh {
-					shared++
-				}
-			}
-		}
-	}
-	if shared == 0 {
-		t.Fatal("no alternative of a cueContent shared among the defaults")
-	}
-	words := []string{"said", "says", "told", "reporters", "he", "she", "The", "the", "official", "President",
-		"Trump", "Smith", "spokesman", "according", "to", "that", "it", "was", "in", "a", "statement",
-		"on", "Friday", "plan", "would", "fail", ",", ",", ".", "Q:quote", "added", "warned", "CNN"}
-	rng := rand.New(rand.NewSource(13))
-	for n := 0; n < 1500; n++ {
-		toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(30))
-		w := testWindow(rs, toks)
-		for i, r := range reported {
-			cues := cuesAt(rs.NewListSet(r.CueLists()), toks)
-			if len(cues) == 0 {
-				continue
-			}
-			own := r.CueReach()
-			o := testWindow(rs, toks)
-			on := newNear(slices.Clone(cues), &own)
-			want := o.m.cueContentHolds(on)
-			sn := newNear(slices.Clone(cues), &reaches[i])
-			got := w.m.cueContentHolds(sn)
-			if got != want || !slices.Equal(sn.cues, on.cues) {
-				t.Fatalf("rule %s on %v: shared %v %v, own %v %v", r.ID, parts, got, sn.cues, want, on.cues)
-			}
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package rules
 
 // CueMarks is, for the rules of reported speech of a search, the
-// punctuation marks that must stand next to one of a rule's cues: the
-// comma right before the cue of CLAUSE , cue:… SPEAKER (its pivot of one
-// mark, no speaker: see pivotMarkHolds), the comma right after the verb
-// of SPEAKER cue:… , CONTENT (CueReach.mark: see cueContentHolds). A window
+// punctuation mark that must stand right after one of a rule's cues: the
+// comma after the verb of SPEAKER cue:… , CONTENT (CueReach.mark: see
+// cueContentHolds). (The comma right before the cue of CLAUSE , cue:…
+// SPEAKER, a pivot of one mark, is pivotMarkHolds' alone.) A window
 // tells them once for all rules from the tokens around its cue hits
 // (Window.CueMarksFail), so that a rule none of whose cues has its mark
 // is not visited. A CueMarks is read-only once made, safe for concurrent
@@ -14,18 +14,17 @@ type CueMarks struct {
 	rules uint64 // the rules of the tests
 }
 
-// maxMarkSpan bounds the tokens next to a cue at which a test looks for
-// its mark (a mark that may stand farther from the cue, as the comma
-// before SPEAKER , cue with a few words between, tells too little for
-// the tokens it reads).
+// maxMarkSpan bounds the tokens after a cue at which a test looks for
+// its mark (a mark that may stand farther from the cue tells too little
+// for the tokens it reads).
 const maxMarkSpan = 4
 
-// markTest is the mark that must stand lo to hi tokens from a cue (an
+// markTest is the mark that must stand 1 to span tokens after a cue (an
 // entry of the lists need, by their bits in the hits) of the rules of
 // bits rules: one test for the rules alike.
 type markTest struct {
 	mark        byte
-	lo, hi      int
+	span        int
 	need, rules uint64
 }
 
@@ -35,30 +34,21 @@ type markTest struct {
 // Only the first 64 rules are told.
 func NewCueMarks(reaches []CueReach, need []uint64) *CueMarks {
 	cm := &CueMarks{}
-	add := func(ri int, mark byte, lo, hi int) {
-		if hi-lo+1 > maxMarkSpan {
+	add := func(ri int, mark byte, span int) {
+		if span > maxMarkSpan {
 			return
 		}
 		for i := range cm.tests {
-			if t := &cm.tests[i]; t.mark == mark && t.lo == lo && t.hi == hi && t.need == need[ri] {
+			if t := &cm.tests[i]; t.mark == mark && t.span == span && t.need == need[ri] {
 				t.rules |= 1 << ri
 				return
 			}
 		}
-		cm.tests = append(cm.tests, markTest{mark, lo, hi, need[ri], 1 << ri})
+		cm.tests = append(cm.tests, markTest{mark, span, need[ri], 1 << ri})
 	}
 	for ri := range min(len(reaches), len(need), 64) {
-		rc := &reaches[ri]
-		if need[ri] == 0 {
-			continue
-		}
-		if pv := rc.pivot; pv != nil && pv.speaker == nil && len(pv.punct) == 1 && pv.punct[0] < 0x80 && pv.off >= 0 {
-			// the mark ends right before the cue capture, which starts
-			// at most off tokens before its entry
-			add(ri, pv.punct[0], -pv.off-1, -1)
-		}
-		if rc.mark != 0 {
-			add(ri, rc.mark, 1, int(rc.markSpan))
+		if rc := &reaches[ri]; need[ri] != 0 && rc.mark != 0 {
+			add(ri, rc.mark, int(rc.markSpan))
 		}
 	}
 	for _, t := range cm.tests {
@@ -100,7 +90,7 @@ func (w *Window) tellMarks(cm *CueMarks, hits []ListHit, try uint64) {
 			if h.Bits&t.need == 0 {
 				continue
 			}
-			for p := max(h.Pos+t.lo, 0); p <= h.Pos+t.hi && p < len(toks); p++ {
+			for p := h.Pos + 1; p <= h.Pos+t.span && p < len(toks); p++ {
 				if tk := &toks[p]; tk.Kind == Punct && len(tk.Text) == 1 && tk.Text[0] == t.mark {
 					ok = true
 					break

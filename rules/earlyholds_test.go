@@ -7,13 +7,9 @@ import (
 )
 
 // earlyHolds is what matchFrom asks of a call of MatchNear before the
-// matcher's set-up, after the gates of the cues alone: the window's
-// fails, the pivot and the after list (its first part).
-func (m *matcher) earlyHolds(r *AttrRule, lo, hi int, nr *near) bool {
-	if m.failBits&ruleBit(r) != 0 && m.failed(r, lo, hi) {
-		return false
-	}
-	return m.pivotHolds(nr) && m.afterHolds(nr)
+// matcher's set-up, after the gates of the cues alone: the pivot.
+func (m *matcher) earlyHolds(nr *near) bool {
+	return m.pivotHolds(nr)
 }
 
 // TestEarlyHoldsLikeMatchFrom checks the gates that matchFrom asks
@@ -21,7 +17,7 @@ func (m *matcher) earlyHolds(r *AttrRule, lo, hi int, nr *near) bool {
 // of reported speech, MatchFrom on a fresh window finds no match. They read none of the fields that
 // the set-up gives (steps, limit, follow, speaker): on the window of the
 // calls before, those scribbled over, they reject at least what they
-// reject on a fresh window (more: the fails of the calls before), and
+// reject on a fresh window, and
 // only what MatchFrom finds no match for. The rules are tried in order on
 // one window per sentence, from the start and from inside it, as the
 // extractor tries them.
@@ -29,15 +25,15 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 	rejected, tried := 0, 0
 	eachReportedCall(t, 31, func(c *reportedCall) {
 		tried++
-		fresh := c.w.rs.NewWindow(c.toks) // no fails, no memos
+		fresh := c.w.rs.NewWindow(c.toks) // no memos
 		fresh.m.Window, fresh.m.quote = fresh, -1
-		holds := fresh.m.earlyHolds(c.r, c.lo, c.hi, newNear(slices.Clone(c.cues), c.reach))
-		// the window of the calls before: its memos and fails filled,
+		holds := fresh.m.earlyHolds(newNear(slices.Clone(c.cues), c.reach))
+		// the window of the calls before: its memos filled,
 		// its matcher's set-up fields scribbled over
 		used := c.w
 		used.m.steps, used.m.limit, used.m.follow, used.m.hasSpk = 1<<30, 0, ",", true
 		used.m.Window, used.m.quote = used, -1
-		again := used.m.earlyHolds(c.r, c.lo, c.hi, newNear(slices.Clone(c.cues), c.reach))
+		again := used.m.earlyHolds(newNear(slices.Clone(c.cues), c.reach))
 		if !holds && again {
 			t.Fatalf("rule %s on %v from %d: earlyHolds rejected it on a fresh window, not on one used before", c.r.ID, c.parts, c.lo)
 		}
@@ -55,8 +51,7 @@ func TestEarlyHoldsLikeMatchFrom(t *testing.T) {
 }
 
 // reportedRules returns the default rules of reported speech with cues
-// and their reaches, pivots shared (SharePivots) as the extractor has
-// them.
+// and their reaches, as the extractor has them.
 func reportedRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach) {
 	t.Helper()
 	rs, err := Default()
@@ -71,14 +66,13 @@ func reportedRules(t *testing.T) (*Ruleset, []*AttrRule, []CueReach) {
 			reaches = append(reaches, r.CueReach())
 		}
 	}
-	SharePivots(reaches)
 	return rs, reported, reaches
 }
 
 // reportedCall is one call of MatchNear that eachReportedCall makes: the
 // sentence (toks, and its words parts), its window w (one for all the
 // calls on the sentence, as the extractor has), the rule r and its reach
-// (pivots shared), the range lo to hi and the cues from lo.
+// the range lo to hi and the cues from lo.
 type reportedCall struct {
 	toks   []Token
 	parts  []string

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"unicode"
-	"unsafe"
 )
 
 // SpeakerType says what kind of phrase a speaker mention is.
@@ -78,10 +77,6 @@ type matcher struct {
 	// about to be tried ("" when unknown), so that it tries only the ends
 	// before it.
 	follow string
-	// failBits: the ruleBits of the rules in Window.fails (see
-	// addFail), so that a rule whose bit is not there is not looked up
-	// in the list.
-	failBits uint64
 }
 
 // admits reports whether the SPEAKER item it takes a speaker phrase of
@@ -134,22 +129,15 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// the gates that read the cues and tokens alone, first: what they
 	// reject is not remembered (the memos cost more)
 	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr) || !m.tailHolds(nr)) {
+		!m.contentAfterHolds(nr)) {
 		return false
 	}
-	// then those that read no more of the matcher than the quote and the
-	// window's fails, before its set-up (the fails, the pivot and the
-	// after list: two thirds of the rejections of those that pass the
-	// gates above); what the last two reject is remembered
+	// then the pivot, which reads no more of the matcher than the quote,
+	// before its set-up (two thirds of the rejections of those that pass
+	// the gates above)
 	m.quote = quote
-	if nr != nil {
-		if m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
-			return false
-		}
-		if !m.pivotHolds(nr) || !m.afterHolds(nr) {
-			m.addFail(failSeen{r, lo, hi})
-			return false
-		}
+	if nr != nil && !m.pivotHolds(nr) {
+		return false
 	}
 	m.steps, m.limit, m.caps = 0, maxSteps, m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
@@ -159,11 +147,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) || quote < 0 && nr == nil && m.failBits&ruleBit(r) != 0 && w.failed(r, lo, hi) {
+	if !w.possibleMemo(m, r) {
 		return false
 	}
-	if nr != nil && (!m.afterGapHolds(nr) || !m.cueContentHolds(nr)) {
-		m.addFail(failSeen{r, lo, hi})
+	if nr != nil && !m.cueContentHolds(nr) {
 		return false
 	}
 	if nr != nil && nr.reach.fill != nil {
@@ -238,16 +225,6 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 			break // no later start can be nearer
 		}
 	}
-	if quote < 0 && m.steps <= m.limit {
-		if !found {
-			m.addFail(failSeen{r, lo, hi})
-		} else if r.Pattern.HasClause && dst.Span.Start > first {
-			// the leftmost match: every start before it failed, within
-			// the limit (the search of the starts before a statement,
-			// leftmost, asks again)
-			m.addFail(failSeen{r, lo, dst.Span.Start - 1})
-		}
-	}
 	return found
 }
 
@@ -262,25 +239,6 @@ func (w *Window) speakerCapture(got *Match) {
 		got.Speaker = SpeakerPhrase{Span: s, Mention: s, Type: NameMention}
 		got.HasSpkr = true
 	}
-}
-
-// addFail appends f to the window's fails and the bit of its rule's
-// pattern to failBits. (Only addFail appends to fails; Window.Reset
-// empties it and clears the matcher, failBits with it.) It is not inlined:
-// matchFrom calls it from four places, each an append and its growth.
-//
-//go:noinline
-func (m *matcher) addFail(f failSeen) {
-	w := m.Window
-	w.fails = append(w.fails, f)
-	m.failBits |= ruleBit(f.r)
-}
-
-// ruleBit is a bit for r in matcher.failBits, from its address (a rule
-// does not move; its fields, such as its pattern's, are not read for it).
-func ruleBit(r *AttrRule) uint64 {
-	p := uintptr(unsafe.Pointer(r))
-	return 1 << ((p>>4 ^ p>>10) & 63)
 }
 
 // atomAt reports whether a one-token-or-more atom of it matches at pos

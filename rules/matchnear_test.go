@@ -190,63 +190,6 @@ func TestCueReachPivot(t *testing.T) {
 	}
 }
 
-// TestCueReachTail: a rule that ends with $ a bounded span after its cue
-// gets the bound (MatchNear then asks for a cue that close to the end);
-// one that ends otherwise, or unbounded, does not.
-func TestCueReachTail(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		id   string
-		tail bool
-	}{
-		{"reported-according-to-after-breaks", true}, // cue speaker:(ANY{1,16}) . $
-		{"reported-according-to-long", false},        // … , CLAUSE $
-		{"reported-speaker-cue", false},              // … CONTENT
-	} {
-		r := findRule(rs, c.id)
-		if r == nil {
-			t.Errorf("%s: no such rule in the defaults", c.id)
-			continue
-		}
-		if got := r.CueReach().tail >= 0; got != c.tail {
-			t.Errorf("%s: tail %v (%d), want %v", c.id, got, r.CueReach().tail, c.tail)
-		}
-	}
-}
-
-// TestCueReachAfter: a rule with a required list a bounded span after its
-// cue gets it (MatchNear then asks for an entry that close after a cue);
-// one whose items after the cue are optional does not.
-func TestCueReachAfter(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		id    string
-		after bool
-	}{
-		{"reported-speaker-cue-that", true}, // cue … ,? @reporting_conjunctions CONTENT
-		{"reported-speaker-cue", false},     // cue … that? CONTENT
-	} {
-		r := findRule(rs, c.id)
-		if r == nil {
-			t.Errorf("%s: no such rule in the defaults", c.id)
-			continue
-		}
-		af := r.CueReach().after
-		if got := af != nil; got != c.after {
-			t.Errorf("%s: after %v, want %v", c.id, got, c.after)
-		}
-		if got := af != nil && af.gap != nil && len(af.verbs) == 2; got != c.after {
-			t.Errorf("%s: the items between the cue verbs and the list told: %v, want %v", c.id, got, c.after)
-		}
-	}
-}
-
 // TestMinLead: the fewest tokens before a cue capture, which MatchNear
 // asks of the last cue from the first start on.
 func TestMinLead(t *testing.T) {
@@ -291,40 +234,6 @@ func TestContentAfter(t *testing.T) {
 		}
 		if got := contentAfterOf(p.items); got != c.want {
 			t.Errorf("%s: contentAfterOf %v, want %v", c.pattern, got, c.want)
-		}
-	}
-}
-
-// TestSharePivots: rules whose pivots are alike hold one after
-// SharePivots (content before `, SPEAKER said ,` and a short run before
-// it; `, according to` before the end of the sentence or not), rules whose
-// pivots differ (another lead before the cue, no speaker phrase) do not.
-func TestSharePivots(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		a, b string
-		same bool
-	}{
-		{"reported-parenthetical", "reported-parenthetical-short", true},
-		{"reported-according-to-after", "reported-according-to-after-long", true},
-		{"reported-content-cue-speaker", "reported-content-breaks-cue-speaker", true},
-		{"reported-parenthetical", "reported-content-speaker-cue", false},
-		{"reported-parenthetical", "reported-content-cue-speaker", false},
-	} {
-		ra, rb := findRule(rs, c.a), findRule(rs, c.b)
-		if ra == nil || rb == nil {
-			t.Fatalf("%s or %s: no such rule in the defaults", c.a, c.b)
-		}
-		reaches := []CueReach{ra.CueReach(), rb.CueReach()}
-		SharePivots(reaches)
-		if got := reaches[0].pivot == reaches[1].pivot; got != c.same {
-			t.Errorf("%s and %s: one pivot %v, want %v", c.a, c.b, got, c.same)
-		}
-		if c.same && !reaches[0].pivot.shared {
-			t.Errorf("%s and %s: the pivot they hold is not marked shared", c.a, c.b)
 		}
 	}
 }

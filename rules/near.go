@@ -252,25 +252,3 @@ func (f *startFilter) mayStart(rs *Ruleset, t *Token) bool {
 	}
 	return f.words&firstBit(t.Lower) != 0
 }
-
-// failSeen is a rule that matched nowhere from the starts lo to hi of a
-// window without a quotation.
-type failSeen struct {
-	r      *AttrRule
-	lo, hi int
-}
-
-// failed reports whether rule r, without a quotation, found no match in
-// the window from every start from lo to hi before (without going over
-// the step limit), so that it finds none again from those starts. It is
-// asked only when failBits has the rule's bit, and not inlined.
-//
-//go:noinline
-func (w *Window) failed(r *AttrRule, lo, hi int) bool {
-	for _, f := range w.fails {
-		if f.r == r && f.lo <= lo && hi <= f.hi {
-			return true
-		}
-	}
-	return false
-}

@@ -81,17 +81,22 @@ type ruleNeed struct {
 	// (most clauses are one fact: a list, a comma)
 	all uint64
 	// clauses are its clauses of several terms, Needs.terms[lo:lo+n]:
-	// each the number of its terms, then the terms
+	// each the number of its terms, then the terms (NewQuoteNeeds only)
 	lo    uint32
 	n     uint16
 	exact bool // whether nothing was left out
+	// tells: a need that holds tells the window's memo of possible
+	// patterns so (exact, or only clauses of several terms left out)
+	tells bool
 }
 
 // maxNeedTerms bounds the terms of one clause.
 const maxNeedTerms = 16
 
 // NewNeeds compiles the needs of rules (in that order: Window.NeedsHold
-// takes the index of a rule).
+// takes the index of a rule), without their clauses of several terms
+// (the rules of reported speech: a need that holds still tells the
+// window's memo of possible patterns, whose answer the match gives).
 func NewNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, false) }
 
 // NewQuoteNeeds is NewNeeds for rules tried on the sentence of a
@@ -107,13 +112,14 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		lo := len(ns.terms)
 		var all uint64
 		exact := r.Pattern != nil
+		tells := exact
 		if r.Pattern != nil {
 			for _, it := range r.Pattern.its() {
 				if it.min == 0 {
 					continue
 				}
 				ts, ok := ns.itemTerms(it)
-				exact = exact && ok
+				exact, tells = exact && ok, tells && ok
 				if len(ts) == 1 && ts[0] == 0 {
 					continue // holds in every window
 				}
@@ -124,8 +130,17 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 				if slices.Contains(ts, 0) {
 					continue // a term of no facts: holds in every window
 				}
+				if !quote {
+					// a clause of several terms is not told for the rules
+					// of reported speech (turned off, it cost less than it
+					// saved: the pivot and the match reject those rules);
+					// the need still tells the memo of possible patterns,
+					// a filter too
+					exact = false
+					continue
+				}
 				if len(ns.terms)+1+len(ts)-lo > math.MaxUint16 || len(ns.terms) > math.MaxUint32-math.MaxUint16 {
-					exact = false // left out: the need may hold where possible does not
+					exact, tells = false, false // left out: the need may hold where possible does not
 					continue
 				}
 				ns.terms = append(ns.terms, uint64(len(ts)))
@@ -138,7 +153,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 			}
 			ns.inAll |= all
 		}
-		ns.rules = append(ns.rules, ruleNeed{all: all, lo: uint32(lo), n: uint16(len(ns.terms) - lo), exact: exact})
+		ns.rules = append(ns.rules, ruleNeed{all: all, lo: uint32(lo), n: uint16(len(ns.terms) - lo), exact: exact, tells: tells})
 	}
 	for _, f := range ns.facts {
 		if f.op == opList && f.list != nil && f.list.owner != nil {
@@ -295,7 +310,7 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		}
 		i += 1 + n
 	}
-	if rn.exact && r.Pattern != nil {
+	if rn.tells && r.Pattern != nil {
 		if ns.quote {
 			w.possQuote = r.Pattern
 		} else {

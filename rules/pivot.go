@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"math/bits"
-	"slices"
-)
+import "math/bits"
 
 // A necessary condition of a rule of reported speech that is told per
 // window before any matching: most of these rules have, right before their
@@ -37,9 +34,6 @@ type pivot struct {
 	lead []*item
 	// punct is the punctuation mark that before holds alone, or "".
 	punct string
-	// shared: other rules' CueReach hold this pivot too (SharePivots), so
-	// that a window remembers what it told of it
-	shared bool
 	// mayEnd tells, without a look at each atom, the tokens that no atom
 	// of before can end at (see mayEndAt)
 	mayEnd endFilter
@@ -124,60 +118,6 @@ func (f *endFilter) mayEndAt(rs *Ruleset, t *Token) bool {
 		}
 	}
 	return f.lasts != 0 && f.lasts&firstBit(t.Lower) != 0
-}
-
-// SharePivots makes the rules of reaches whose pivots are alike (the same
-// atoms before the cue, speaker item, offset and lead atoms: reported
-// content before `, SPEAKER said ,` in two rules, `, according to` in
-// two) hold one pivot, which a window then tells once for all of them
-// when their cues are the same (see pivotHolds). It shares their
-// cueContents' alike alternatives too (shareCueContents).
-func SharePivots(reaches []CueReach) {
-	shareCueContents(reaches)
-	for i := range reaches {
-		p := reaches[i].pivot
-		if p == nil || p.leadOnly() {
-			continue // (what leadHolds tells depends on the rule's starts)
-		}
-		for j := 0; j < i; j++ {
-			if q := reaches[j].pivot; q != nil && q != p && samePivot(p, q) {
-				reaches[i].pivot, q.shared = q, true
-				break
-			}
-		}
-	}
-}
-
-// samePivot reports whether pivotHolds says the same of p and q in every
-// window for the same cues.
-func samePivot(p, q *pivot) bool {
-	if p.off != q.off || p.punct != q.punct || (p.speaker == nil) != (q.speaker == nil) ||
-		p.speaker != nil && (p.speaker.pronoun != q.speaker.pronoun || p.speaker.subject != q.speaker.subject) || (p.lead == nil) != (q.lead == nil) {
-		return false
-	}
-	return sameAtoms(p.before, q.before) && sameAtoms(p.lead, q.lead)
-}
-
-// sameAtoms reports whether the atoms a and b match alike, one by one
-// (an atom with items of its own, a group or not:X, only itself).
-func sameAtoms(a, b []*item) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] && (a[i].op == opGroup || a[i].op == opNot || !sameFact(a[i], b[i])) {
-			return false
-		}
-	}
-	return true
-}
-
-// pivotSeen is what pivotHolds told of a shared pivot for the cues
-// pivotCues[lo:hi] of the window.
-type pivotSeen struct {
-	pv     *pivot
-	lo, hi int
-	ok     bool
 }
 
 // pivotOf returns the pivot of the items of a pattern, or nil. Groups of
@@ -321,48 +261,13 @@ func (m *matcher) pivotHolds(n *near) bool {
 	if pv == nil {
 		return true
 	}
-	if !pv.shared {
-		if pv.leadOnly() {
-			return m.leadHolds(n, pv)
-		}
-		return m.pivotHoldsNow(n, pv)
+	if pv.leadOnly() {
+		return m.leadHolds(n, pv)
 	}
-	w := m.Window
-	for _, ps := range w.pivots {
-		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], n.cues) {
-			return ps.ok
-		}
-	}
-	ok := m.pivotHoldsNow(n, pv)
-	lo := len(w.pivotCues)
-	w.pivotCues = append(w.pivotCues, n.cues...)
-	w.pivots = append(w.pivots, pivotSeen{pv, lo, len(w.pivotCues), ok})
-	return ok
+	return m.pivotHoldsNow(n, pv)
 }
 
-// SharedPivot reports whether reach's pivot is shared with other rules'
-// (SharePivots): PivotFails answers false for any other reach.
-func (r *CueReach) SharedPivot() bool { return r.pivot != nil && r.pivot.shared }
-
-// PivotFails reports whether the window has told already, for a rule
-// whose pivot is shared with that of reach (SharePivots), that the pivot
-// does not hold for these cues: MatchNear(r, lo, hi, cues, reach) then
-// finds no match, so that a caller need not call it. False when the
-// window has not told it (nothing is computed).
-func (w *Window) PivotFails(reach *CueReach, cues []int) bool {
-	pv := reach.pivot
-	if pv == nil || !pv.shared {
-		return false
-	}
-	for _, ps := range w.pivots {
-		if ps.pv == pv && slices.Equal(w.pivotCues[ps.lo:ps.hi], cues) {
-			return !ps.ok
-		}
-	}
-	return false
-}
-
-// pivotHoldsNow is pivotHolds for pivot pv, not remembered. What holds
+// pivotHoldsNow is pivotHolds for pivot pv, not leadOnly. What holds
 // at a position does not depend on the cue it is tried for: the positions
 // that the cue before tried are not tried again (the cues are sorted).
 func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
@@ -523,103 +428,6 @@ func (w *Window) punctAt() uint64 {
 	}
 	w.puncts, w.punctsDone, w.markText = at, true, ""
 	return at
-}
-
-// tailOf returns, for a pattern that ends with $ after its cue capture, the
-// most tokens that the items from the cue capture to the $ can match (the
-// cue then stands at most that many tokens before the window's trailing
-// punctuation), or -1.
-func tailOf(items []*item) int {
-	flat, ci := flatCue(items)
-	if ci < 0 || len(flat) < 2 || flat[len(flat)-1].op != opEnd || flat[len(flat)-1].min < 1 {
-		return -1
-	}
-	n := 0
-	for _, it := range flat[ci : len(flat)-1] {
-		k := span(it)
-		if k < 0 {
-			return -1
-		}
-		n += k
-	}
-	return n
-}
-
-// tailHolds reports whether a cue of n stands close enough to the end of
-// the window for a pattern that ends with $ (CueReach.tail): false only
-// when no match can end there.
-func (m *matcher) tailHolds(n *near) bool {
-	if n.reach.tail < 0 {
-		return true
-	}
-	end := len(m.toks)
-	for end > 0 && m.toks[end-1].Kind == Punct {
-		end--
-	}
-	return len(n.cues) > 0 && n.cues[len(n.cues)-1]+n.reach.tail >= end
-}
-
-// after is the first required list item after a rule's cue capture, when
-// the items between match a bounded number of tokens: a match has an
-// entry of it within span tokens after the start of a cue entry.
-type after struct {
-	list *List
-	span int
-	// verbs and gap, when gap is not nil: the list items that end the
-	// cue capture (its entry: the cue verb) and the items between the
-	// capture and the list (see gapHolds)
-	verbs, gap []*item
-}
-
-// afterOf returns the after of the items of a pattern, or nil.
-func afterOf(items []*item) *after {
-	flat, ci := flatCue(items)
-	if ci < 0 {
-		return nil
-	}
-	n := 0
-	for i, it := range flat[ci:] {
-		if i > 0 && it.op == opList && it.list != nil && it.min >= 1 {
-			af := &after{list: it.list, span: n}
-			af.verbs, af.gap = gapOf(flat[ci], flat[ci+1:ci+i])
-			return af
-		}
-		k := span(it)
-		if k < 0 {
-			return nil
-		}
-		n += k
-	}
-	return nil
-}
-
-// afterHolds reports whether an entry of the after list of the rule
-// (n.reach.after) starts within its span after a cue of n: false only
-// when no match can. It reads no state of the matcher's set-up; the test
-// of the items between (afterGapHolds) comes after it.
-func (m *matcher) afterHolds(n *near) bool {
-	af := n.reach.after
-	if af == nil {
-		return true
-	}
-	q := 0 // the positions before q hold no entry, or were looked at
-	for _, c := range n.cues {
-		for q = max(q, c+1); q <= c+af.span && q < len(m.toks); q++ {
-			if m.mayList(af.list, q) && m.rs.ListAt(af.list, m.toks, q) > 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// afterGapHolds is the rest of the test of the after list, once
-// afterHolds held and the matcher is set up: the items between the cue
-// capture and the list match up to an entry of it (gapHolds), when the
-// rule has such a gap.
-func (m *matcher) afterGapHolds(n *near) bool {
-	af := n.reach.after
-	return af == nil || af.gap == nil || m.gapHolds(n, af)
 }
 
 // contentAfterOf reports whether a required CONTENT or CLAUSE item

@@ -15,32 +15,6 @@ func reportedWords() []string {
 		"would", "fail", ",", ",", ",", ",", ".", "Q:quote", "–", "reportedly", "first", "Springfield"}
 }
 
-// TestPivotFailsLikeMatchFrom checks Window.PivotFails, with which the
-// extractor passes over a rule whose pivot, shared with a rule tried
-// before it, was found false for the same cues: wherever it says so,
-// MatchFrom on a fresh window finds no match. The rules of reported speech
-// are tried in order on one window per sentence, from the start and from
-// inside it, as the extractor tries them; the random sentences are made of
-// the words those rules look for.
-func TestPivotFailsLikeMatchFrom(t *testing.T) {
-	told, checked := 0, 0
-	eachReportedCall(t, 11, func(c *reportedCall) {
-		checked++
-		if c.w.PivotFails(c.reach, c.cues) {
-			told++
-			if m, ok := c.w.rs.NewWindow(c.toks).MatchFrom(c.r, -1, c.lo, c.hi); ok {
-				t.Fatalf("rule %s on %v from %d: PivotFails, but MatchFrom matched %+v", c.r.ID, c.parts, c.lo, m)
-			}
-			return // as the extractor does
-		}
-		c.w.MatchNear(c.r, c.lo, c.hi, c.cues, c.reach)
-	})
-	if told == 0 {
-		t.Fatal("PivotFails never said so: the sentences do not exercise it")
-	}
-	t.Logf("%d of %d calls passed over", told, checked)
-}
-
 // TestEndFilterLikeEndsAt checks the filter that pivotHoldsNow asks
 // before endsAt: for the pivot of every default rule of reported speech
 // and every token of random sentences (words, marks, dashes, quotations),

@@ -41,8 +41,7 @@ type Window struct {
 	// when it is not "" (see marksOf; punctAt clears it)
 	marks    uint64
 	markText string
-	fails    []failSeen // rules that matched nowhere (no quotation)
-	brk      []uint8    // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
+	brk      []uint8 // clauseBreakAt by token: 0 unknown, 1 no, 2 yes
 	// clause holds the lists of the CLAUSE item, looked up on first use.
 	clause clauseLists
 	// ends holds the runs of reported content (contentRun) by where
@@ -60,14 +59,8 @@ type Window struct {
 	// of, among those of markTold (CueMarksFail); nil before it is asked
 	marksFor           *CueMarks
 	markTold, markFail uint64
-	// pivots is what pivotHolds told of shared pivots, for the cues
-	// pivotCues[lo:hi]
-	pivots    []pivotSeen
-	pivotCues []int
 	// contentCues is the cues that cueContentHolds kept
 	contentCues []int
-	// cueVerbs is what cueContentHolds told of shared alternatives
-	cueVerbs []cueVerbSeen
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
 	// being matched: 0 unknown, 1 no, 2 yes.
 	cueSeen []uint8
@@ -118,12 +111,8 @@ func (w *Window) Reset(rs *Ruleset, toks []Token) {
 	w.poss = w.poss[:0]
 	w.lits = w.lits[:0]
 	w.phrases = w.phrases[:0]
-	w.fails = w.fails[:0]
 	w.brk = w.brk[:0]
 	w.ends = w.ends[:0]
-	w.pivots = w.pivots[:0]
-	w.pivotCues = w.pivotCues[:0]
-	w.cueVerbs = w.cueVerbs[:0]
 	w.possBits, w.classes, w.known, w.holds = 0, 0, 0, 0
 	w.kinds = kindSummary{}
 	w.punctsDone = false
@@ -151,7 +140,6 @@ func (m *matcher) resetMatcher() {
 	m.caps = m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	m.follow = ""
-	m.failBits = 0 // (the filter of the window's fails: else it fills up)
 }
 
 // Tokens returns the window's tokens.
