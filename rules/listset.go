@@ -327,8 +327,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 // class bit of the set's lists or a key of keys, or len(toks). (A function
 // of its own, without calls: its loop keeps its values in registers. It
 // tests two tokens at a time, both keys by one branch: the lesser of their
-// differences from their slots' keys is 0 when either is there; then the
-// one left.)
+// differences from their slots' keys is 0 when either is there; then
+// which of the two, without a branch: a loop over them mispredicted its
+// exits.)
 //
 //go:noinline
 func (s *ListSet) next(toks []Token, i int) int {
@@ -338,11 +339,13 @@ func (s *ListSet) next(toks []Token, i int) int {
 		t, u := &toks[i], &toks[i+1]
 		c, d := t.class, u.class
 		k, l := keyOf(c, t.Kind), keyOf(d, u.Kind)
-		if (c|d)&bound != 0 || min(keys[k*mul>>(64-keyBits)]^k, keys[l*mul>>(64-keyBits)]^l) == 0 { // (keySlot, inline)
-			break
+		x, y := keys[k*mul>>(64-keyBits)]^k, keys[l*mul>>(64-keyBits)]^l // (keySlot, inline)
+		if (c|d)&bound != 0 || min(x, y) == 0 {
+			// the second when the first is not one
+			return i + int(b2u(c&bound == 0)&b2u(x != 0))
 		}
 	}
-	for ; i < len(toks); i++ {
+	if i < len(toks) {
 		t := &toks[i]
 		c := t.class
 		k := keyOf(c, t.Kind)
