@@ -318,7 +318,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 		if toks[i].class == 0 { // (key 0: an unclassified word)
 			return s.hitsAt(toks, i, buf)
 		}
-		buf = s.hitAt(toks, i, buf)
+		if m := s.hitAt(toks, i); m != 0 {
+			buf = append(buf, ListHit{i, m})
+		}
 	}
 	return buf
 }
@@ -356,12 +358,14 @@ func (s *ListSet) next(toks []Token, i int) int {
 	return len(toks)
 }
 
-// hitAt appends to buf the hit at toks[i], a classified token, if there
-// is one: At, for a token of the set's classes or keys.
-func (s *ListSet) hitAt(toks []Token, i int, buf []ListHit) []ListHit {
+// hitAt returns the bits of the lists that have an entry starting at
+// toks[i], a classified token (0 for none): At, for a token of the set's
+// classes or keys. (It returns the bits, not buf: a slice in and out of a
+// call at every stop cost more than the append in Hits.)
+func (s *ListSet) hitAt(toks []Token, i int) uint64 {
 	t := &toks[i]
 	if t.Kind != Word {
-		return buf
+		return 0
 	}
 	c := t.class & s.classes
 	var mask uint64
@@ -373,10 +377,7 @@ func (s *ListSet) hitAt(toks []Token, i int, buf []ListHit) []ListHit {
 			mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
 		}
 	}
-	if mask != 0 {
-		buf = append(buf, ListHit{i, mask})
-	}
-	return buf
+	return mask
 }
 
 // hitsAt is Hits from toks[from] on, by At at each word.
