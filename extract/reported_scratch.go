@@ -52,7 +52,7 @@ func (x *Extractor) findHits(a *analysis, s0 int) {
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
 		lo := len(e.all)
-		if x.mayReport(toks) {
+		if firstWords(toks) > minStatementWords || x.mayReport(toks) {
 			e.all = g.hits(toks, e.all)
 			if h := e.all[lo:]; g.any(h) && (len(h) > 0 || g.alwaysMay(a.view, toks)) {
 				e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
@@ -62,6 +62,19 @@ func (x *Extractor) findHits(a *analysis, s0 int) {
 		}
 		e.sents = append(e.sents, hitSpan{-1, -1})
 	}
+}
+
+// firstWords returns the words of the first eight tokens of toks, summed
+// without a branch (0 for fewer tokens): more than minStatementWords
+// tells most sentences that mayReport lets through, without its loop,
+// whose exit at the fourth word no predictor foretells.
+func firstWords(toks []rules.Token) uint8 {
+	if len(toks) < 8 {
+		return 0
+	}
+	t := toks[:8]
+	return wordKind(t[0].Kind) + wordKind(t[1].Kind) + wordKind(t[2].Kind) + wordKind(t[3].Kind) +
+		wordKind(t[4].Kind) + wordKind(t[5].Kind) + wordKind(t[6].Kind) + wordKind(t[7].Kind)
 }
 
 // sentenceHits appends to buf the cue hits of a sentence's tokens toks
