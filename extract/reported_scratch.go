@@ -45,20 +45,36 @@ func (x *Extractor) startHits(a *analysis) bool {
 
 // findHits finds the cue hits of a's sentences from sentence s0 on (those
 // of the paragraph just made), as report's gates do (for an analysis that
-// startHits readied).
+// startHits readied): sentenceHits' tests, in its loop (one call less a
+// sentence).
 func (x *Extractor) findHits(a *analysis, s0 int) {
 	e, g := &a.sc.report.early, x.gates()
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
 		lo := len(e.all)
-		var ok bool
-		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
-			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
-			continue
+		if firstWords(toks) > minStatementWords || x.mayReport(toks) {
+			e.all = g.hits(toks, e.all)
+			if h := e.all[lo:]; g.any(h) && (len(h) > 0 || g.alwaysMay(a.view, toks)) {
+				e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+				continue
+			}
+			e.all = e.all[:lo]
 		}
-		e.all = e.all[:lo]
 		e.sents = append(e.sents, hitSpan{-1, -1})
 	}
+}
+
+// firstWords returns the words of the first eight tokens of toks, summed
+// without a branch (0 for fewer tokens): more than minStatementWords
+// tells most sentences that mayReport lets through, without its loop,
+// whose exit at the fourth word no predictor foretells.
+func firstWords(toks []rules.Token) uint8 {
+	if len(toks) < 8 {
+		return 0
+	}
+	t := toks[:8]
+	return wordKind(t[0].Kind) + wordKind(t[1].Kind) + wordKind(t[2].Kind) + wordKind(t[3].Kind) +
+		wordKind(t[4].Kind) + wordKind(t[5].Kind) + wordKind(t[6].Kind) + wordKind(t[7].Kind)
 }
 
 // sentenceHits appends to buf the cue hits of a sentence's tokens toks

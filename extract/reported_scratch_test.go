@@ -66,3 +66,25 @@ func TestReportMatchesInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstWordsLikeMayReport checks findHits' short way, the words of the
+// first eight tokens (firstWords), against mayReport: more than
+// minStatementWords of them only in a sentence that mayReport lets
+// through, on every sequence of kinds of up to ten tokens of words and
+// marks, and on the other kinds.
+func TestFirstWordsLikeMayReport(t *testing.T) {
+	var x *Extractor // (mayReport reads no field of it)
+	kinds := []rules.TokenKind{rules.Word, rules.Punct, rules.Dash, rules.QuoteT}
+	for n := 0; n <= 10; n++ {
+		for code := range 1 << (2 * n) { // (each token one of four kinds)
+			toks := make([]rules.Token, n)
+			for i := range toks {
+				toks[i].Kind = kinds[code>>(2*i)&3]
+			}
+			fast, slow := firstWords(toks) > minStatementWords, x.mayReport(toks)
+			if fast && !slow { // (findHits asks mayReport when fast is false)
+				t.Fatalf("kinds %v: firstWords %d, mayReport %v", toks, firstWords(toks), slow)
+			}
+		}
+	}
+}

@@ -99,6 +99,18 @@ func hitsLikeAt(t *testing.T, rs *Ruleset) int {
 				want = append(want, ListHit{i, b})
 			}
 		}
+		for i := range len(toks) + 1 { // next, like a test of each token
+			j := i
+			for ; j < len(toks); j++ {
+				k := keyOf(toks[j].class, toks[j].Kind)
+				if toks[j].class&set.bound != 0 || set.keys[set.keySlot(k)] == k {
+					break
+				}
+			}
+			if got := set.next(toks, i); got != j {
+				t.Fatalf("next(%q, %d) = %d, want %d", parts, i, got, j)
+			}
+		}
 		if got := set.Hits(toks, nil); !slices.Equal(got, want) {
 			t.Fatalf("Hits(%q) = %v, At %v", parts, got, want)
 		}

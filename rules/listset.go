@@ -318,7 +318,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 		if toks[i].class == 0 { // (key 0: an unclassified word)
 			return s.hitsAt(toks, i, buf)
 		}
-		buf = s.hitAt(toks, i, buf)
+		if m := s.hitAt(toks, i); m != 0 {
+			buf = append(buf, ListHit{i, m})
+		}
 	}
 	return buf
 }
@@ -327,8 +329,9 @@ func (s *ListSet) Hits(toks []Token, buf []ListHit) []ListHit {
 // class bit of the set's lists or a key of keys, or len(toks). (A function
 // of its own, without calls: its loop keeps its values in registers. It
 // tests two tokens at a time, both keys by one branch: the lesser of their
-// differences from their slots' keys is 0 when either is there; then the
-// one left.)
+// differences from their slots' keys is 0 when either is there; then
+// which of the two, without a branch: a loop over them mispredicted its
+// exits.)
 //
 //go:noinline
 func (s *ListSet) next(toks []Token, i int) int {
@@ -338,11 +341,13 @@ func (s *ListSet) next(toks []Token, i int) int {
 		t, u := &toks[i], &toks[i+1]
 		c, d := t.class, u.class
 		k, l := keyOf(c, t.Kind), keyOf(d, u.Kind)
-		if (c|d)&bound != 0 || min(keys[k*mul>>(64-keyBits)]^k, keys[l*mul>>(64-keyBits)]^l) == 0 { // (keySlot, inline)
-			break
+		x, y := keys[k*mul>>(64-keyBits)]^k, keys[l*mul>>(64-keyBits)]^l // (keySlot, inline)
+		if (c|d)&bound != 0 || min(x, y) == 0 {
+			// the second when the first is not one
+			return i + int(b2u(c&bound == 0)&b2u(x != 0))
 		}
 	}
-	for ; i < len(toks); i++ {
+	if i < len(toks) {
 		t := &toks[i]
 		c := t.class
 		k := keyOf(c, t.Kind)
@@ -353,12 +358,14 @@ func (s *ListSet) next(toks []Token, i int) int {
 	return len(toks)
 }
 
-// hitAt appends to buf the hit at toks[i], a classified token, if there
-// is one: At, for a token of the set's classes or keys.
-func (s *ListSet) hitAt(toks []Token, i int, buf []ListHit) []ListHit {
+// hitAt returns the bits of the lists that have an entry starting at
+// toks[i], a classified token (0 for none): At, for a token of the set's
+// classes or keys. (It returns the bits, not buf: a slice in and out of a
+// call at every stop cost more than the append in Hits.)
+func (s *ListSet) hitAt(toks []Token, i int) uint64 {
 	t := &toks[i]
 	if t.Kind != Word {
-		return buf
+		return 0
 	}
 	c := t.class & s.classes
 	var mask uint64
@@ -370,10 +377,7 @@ func (s *ListSet) hitAt(toks []Token, i int, buf []ListHit) []ListHit {
 			mask = s.phrasesAt(toks, i, mask) // (its filter, inline)
 		}
 	}
-	if mask != 0 {
-		buf = append(buf, ListHit{i, mask})
-	}
-	return buf
+	return mask
 }
 
 // hitsAt is Hits from toks[from] on, by At at each word.
