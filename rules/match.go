@@ -147,7 +147,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) {
+	// (a rule of reported speech is not asked: its cues, pivot and
+	// content gates reject what possible would, and NeedsHold told the
+	// rest before the search)
+	if nr == nil && !w.possibleMemo(m, r) {
 		return false
 	}
 	if nr != nil && !m.cueContentHolds(nr) {
