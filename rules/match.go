@@ -173,11 +173,6 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if hasQuote && len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
 		first = max(first, quote) // QUOTE first: no other start (canStart)
 	}
-	if nr != nil && nr.reach.Gap >= 0 {
-		// no speaker phrase from a start at or after the last end that
-		// reaches a cue passes reaches: those starts are not tried
-		last = min(last, m.lastEnd(nr, its, first)-1)
-	}
 	// with a Gap, the pattern opens with one SPEAKER and reaches asks all
 	// that canStart does (an admitted phrase at start) and more
 	spk := nr != nil && nr.reach.Gap >= 0
