@@ -74,6 +74,34 @@ func TestLeadHoldsLikeEachStart(t *testing.T) {
 	someOfBoth(t, held, tried)
 }
 
+// TestNoStartAfterLastCue checks the bound of matchFrom for the rules
+// that open with SPEAKER (CueReach.Gap not -1): no start at or after the
+// last cue passes reaches, so that none is tried.
+func TestNoStartAfterLastCue(t *testing.T) {
+	reached, tried := 0, 0
+	eachReportedCall(t, 37, func(c *reportedCall) {
+		if c.reach.Gap < 0 || len(c.cues) == 0 {
+			return
+		}
+		w := testWindow(c.w.rs, c.toks)
+		w.cueSeen = resetBytes(w.cueSeen, len(c.toks)+1)
+		m, n, its := &w.m, newNear(c.cues, c.reach), c.r.Pattern.its()
+		for s := c.lo; s < len(c.toks); s++ {
+			if !m.reaches(n, its, s) {
+				continue
+			}
+			if s >= c.cues[len(c.cues)-1] {
+				t.Fatalf("rule %s on %v: start %d reaches a cue, after the last cue %d", c.r.ID, c.parts, s, c.cues[len(c.cues)-1])
+			}
+			reached++
+		}
+		tried++
+	})
+	if reached == 0 || tried == 0 {
+		t.Fatalf("%d calls, %d starts that reach a cue: want some", tried, reached)
+	}
+}
+
 // classifiedSentence returns the tokens of the words parts, classified by rs.
 func classifiedSentence(rs *Ruleset, parts []string) []Token {
 	toks, _ := sentence(parts...)

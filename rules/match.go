@@ -176,6 +176,11 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	// with a Gap, the pattern opens with one SPEAKER and reaches asks all
 	// that canStart does (an admitted phrase at start) and more
 	spk := nr != nil && nr.reach.Gap >= 0
+	if spk {
+		// a phrase from start ends after it, before a cue: no start at
+		// or after the last cue reaches one
+		last = min(last, nr.cues[len(nr.cues)-1]-1)
+	}
 	for start := first; start <= last; start++ {
 		if hasQuote && start > quote {
 			break
