@@ -6,7 +6,7 @@ import (
 )
 
 // leadWords are the words of the random sentences of the tests of
-// leadHolds and lastEnd: cue verbs, auxiliaries and adverbs of two words,
+// leadHolds: cue verbs, auxiliaries and adverbs of two words,
 // catenatives, names and the marks of the default rules' leads.
 func leadWords() []string {
 	return []string{"said", "says", "told", "argued", "he", "The", "the", "official", "Smith", "John", "has", "been",
@@ -74,51 +74,32 @@ func TestLeadHoldsLikeEachStart(t *testing.T) {
 	someOfBoth(t, held, tried)
 }
 
-// TestLastEndBoundsStarts checks lastEnd, which asks the tiling up to a
-// cue (reachesCueMemo) at the ends it tries: no start from the end it
-// returns on passes reaches (none at all for -1), and it is never after
-// the end that the first step of the tiling (mayTile) gives.
-func TestLastEndBoundsStarts(t *testing.T) {
-	tighter, tried := 0, 0
+// TestNoStartAfterLastCue checks the bound of matchFrom for the rules
+// that open with SPEAKER (CueReach.Gap not -1): no start at or after the
+// last cue passes reaches, so that none is tried.
+func TestNoStartAfterLastCue(t *testing.T) {
+	reached, tried := 0, 0
 	eachReportedCall(t, 37, func(c *reportedCall) {
-		if c.reach.Gap < 0 {
+		if c.reach.Gap < 0 || len(c.cues) == 0 {
 			return
 		}
 		w := testWindow(c.w.rs, c.toks)
 		w.cueSeen = resetBytes(w.cueSeen, len(c.toks)+1)
 		m, n, its := &w.m, newNear(c.cues, c.reach), c.r.Pattern.its()
-		e := m.lastEnd(n, its, c.lo)
-		loose := lastEndLoose(m, n, its, c.lo)
-		if loose >= 0 && e > loose || loose < 0 && e >= 0 {
-			t.Fatalf("rule %s on %v from %d: lastEnd %d after the loose end %d", c.r.ID, c.parts, c.lo, e, loose)
-		}
-		from := e
-		if e < 0 {
-			from = c.lo
-		}
-		for s := max(from, c.lo); s < len(c.toks); s++ {
-			if m.reaches(n, its, s) {
-				t.Fatalf("rule %s on %v from %d: lastEnd %d, but start %d reaches a cue", c.r.ID, c.parts, c.lo, e, s)
+		for s := c.lo; s < len(c.toks); s++ {
+			if !m.reaches(n, its, s) {
+				continue
 			}
+			if s >= c.cues[len(c.cues)-1] {
+				t.Fatalf("rule %s on %v: start %d reaches a cue, after the last cue %d", c.r.ID, c.parts, s, c.cues[len(c.cues)-1])
+			}
+			reached++
 		}
 		tried++
-		if e != loose {
-			tighter++
-		}
 	})
-	someOfBoth(t, tighter, tried)
-}
-
-// lastEndLoose is lastEnd as it was before it asked the whole tiling:
-// the first step of it alone (mayTile).
-func lastEndLoose(m *matcher, n *near, items []*item, first int) int {
-	rc := n.reach
-	for e := min(len(m.toks), n.cues[len(n.cues)-1]); e > first; e-- {
-		if n.cueIn(e, e+rc.Gap) && m.rs.mayEndPhrase(m.toks, e) && (rc.fill == nil && m.canStart(items[1:], e) || rc.fill != nil && m.mayTile(n, e)) {
-			return e
-		}
+	if reached == 0 || tried == 0 {
+		t.Fatalf("%d calls, %d starts that reach a cue: want some", tried, reached)
 	}
-	return -1
 }
 
 // classifiedSentence returns the tokens of the words parts, classified by rs.

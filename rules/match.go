@@ -147,7 +147,10 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if w.limit > 0 {
 		m.limit = w.limit
 	}
-	if !w.possibleMemo(m, r) {
+	// (a rule of reported speech is not asked: its cues, pivot and
+	// content gates reject what possible would, and NeedsHold told the
+	// rest before the search)
+	if nr == nil && !w.possibleMemo(m, r) {
 		return false
 	}
 	if nr != nil && !m.cueContentHolds(nr) {
@@ -170,14 +173,14 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if hasQuote && len(its) > 0 && its[0].op == opQuote && its[0].min > 0 {
 		first = max(first, quote) // QUOTE first: no other start (canStart)
 	}
-	if nr != nil && nr.reach.Gap >= 0 {
-		// no speaker phrase from a start at or after the last end that
-		// reaches a cue passes reaches: those starts are not tried
-		last = min(last, m.lastEnd(nr, its, first)-1)
-	}
 	// with a Gap, the pattern opens with one SPEAKER and reaches asks all
 	// that canStart does (an admitted phrase at start) and more
 	spk := nr != nil && nr.reach.Gap >= 0
+	if spk {
+		// a phrase from start ends after it, before a cue: no start at
+		// or after the last cue reaches one
+		last = min(last, nr.cues[len(nr.cues)-1]-1)
+	}
 	for start := first; start <= last; start++ {
 		if hasQuote && start > quote {
 			break

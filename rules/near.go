@@ -86,44 +86,6 @@ func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	return false
 }
 
-// lastEnd returns the last token e, from first+1 to the last cue, at
-// which a speaker phrase that opens a match of items (a pattern that
-// starts with one SPEAKER: CueReach.Gap is not -1) may end and still reach
-// a cue as reaches asks — a cue stands at most Gap tokens on, a phrase may
-// end there (mayEndPhrase), and the items after the phrase can start there
-// (without fill) or the tokens up to the cue are tiled (reachesCueMemo,
-// after its first step, mayTile) —, or -1 when there is none: no start
-// from e on passes reaches, and no speaker phrase need be made there; with
-// -1, no start at all does, and the visit ends before its first phrase.
-func (m *matcher) lastEnd(n *near, items []*item, first int) int {
-	rc := n.reach
-	for e := min(len(m.toks), n.cues[len(n.cues)-1]); e > first; e-- {
-		if n.cueIn(e, e+rc.Gap) && (rc.fill == nil && m.canStart(items[1:], e) && m.rs.mayEndPhrase(m.toks, e) ||
-			rc.fill != nil && m.mayTile(n, e) && m.rs.mayEndPhrase(m.toks, e) && m.reachesCueMemo(n, e)) {
-			return e
-		}
-	}
-	return -1
-}
-
-// mayTile is the first step of tiles from e, without calling ListAt: false
-// only when reachesCue(n, e) is — no cue at e, and no atom of the fill
-// that can match there (a list by the token's classes, mayList).
-func (m *matcher) mayTile(n *near, e int) bool {
-	if n.reach.Gap >= 64 || n.cueIn(e, e) {
-		return true // (tiles tells no gap of 64 tokens or more)
-	}
-	if e < len(m.toks) && !n.reach.fillStart.mayStart(m.rs, &m.toks[e]) {
-		return false // no atom matches there
-	}
-	for _, a := range n.reach.fill {
-		if a.op == opList && (a.list == nil || m.mayList(a.list, e)) || a.op != opList && m.atomAt(a, e) {
-			return true
-		}
-	}
-	return false
-}
-
 // reachesCueMemo is reachesCue, remembered by e for the match (the
 // speaker phrases from several starts end at the same token: Yury
 // Ushakov and Ushakov before said).

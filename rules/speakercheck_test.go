@@ -94,3 +94,12 @@ func TestNoSpeakerAt(t *testing.T) {
 		t.Errorf("noSpeakerAt decided %d of %d words, want a quarter or more", decided, words)
 	}
 }
+
+// randomWords returns n words of vocab drawn by rng, joined by spaces.
+func randomWords(rng *rand.Rand, vocab []string, n int) string {
+	ws := make([]string, n)
+	for k := range ws {
+		ws[k] = vocab[rng.IntN(len(vocab))]
+	}
+	return strings.Join(ws, " ")
+}

@@ -30,8 +30,9 @@ type Window struct {
 	// quotation (NewQuoteNeeds), for the Match that follows
 	possQuote *Pattern
 	// possTold is the pattern that NeedsHold last found possible without
-	// a quotation, for the MatchNear that follows (possibleMemo reads it
-	// first; it is not put in poss)
+	// a quotation, for the MatchFrom of a rule that needs no cue that
+	// follows (possibleMemo reads it first; it is not put in poss;
+	// MatchNear asks no possible)
 	possTold *Pattern
 	// puncts has the positions of the punctuation tokens, once punctsDone
 	// (see punctAt)
