@@ -45,21 +45,18 @@ func (x *Extractor) startHits(a *analysis) bool {
 
 // findHits finds the cue hits of a's sentences from sentence s0 on (those
 // of the paragraph just made), as report's gates do (for an analysis that
-// startHits readied): sentenceHits' tests, in its loop (one call less a
-// sentence).
+// startHits readied).
 func (x *Extractor) findHits(a *analysis, s0 int) {
 	e, g := &a.sc.report.early, x.gates()
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
 		lo := len(e.all)
-		if firstWords(toks) > minStatementWords || x.mayReport(toks) {
-			e.all = g.hits(toks, e.all)
-			if h := e.all[lo:]; g.any(h) && (len(h) > 0 || g.alwaysMay(a.view, toks)) {
-				e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
-				continue
-			}
-			e.all = e.all[:lo]
+		var ok bool
+		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
+			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+			continue
 		}
+		e.all = e.all[:lo]
 		e.sents = append(e.sents, hitSpan{-1, -1})
 	}
 }
@@ -83,7 +80,7 @@ func firstWords(toks []rules.Token) uint8 {
 // its hits or its marks may open a rule (gates.any, gates.alwaysMay).
 // When it reports false, what it appended is the caller's to drop.
 func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf []cueHit) ([]cueHit, bool) {
-	if !x.mayReport(toks) {
+	if firstWords(toks) <= minStatementWords && !x.mayReport(toks) {
 		return buf, false
 	}
 	lo := len(buf)
