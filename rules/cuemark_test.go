@@ -110,7 +110,7 @@ func TestCueMarksLikeMatchFrom(t *testing.T) {
 			failed++
 			slow := testWindow(rs, toks)
 			nr := newNear(cues, &reaches[i])
-			if slow.m.pivotHolds(nr) && slow.m.cueContentHolds(nr) {
+			if slow.m.earlyHolds(nr) && slow.m.cueContentHolds(nr) {
 				t.Fatalf("rule %s on %v: CueMarksFail fails it, the pivot and cueContentHolds do not", r.ID, parts)
 			}
 			if m, ok := rs.NewWindow(toks).MatchFrom(r, -1, 0, len(toks)-1); ok {

@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// earlyHolds is what matchFrom asks of a call of MatchNear before the
-// matcher's set-up, after the gates of the cues alone: the pivot.
+// earlyHolds is what MatchNearTo asks before matchFrom's call, after the
+// gates of the cues and tokens alone: the pivot.
 func (m *matcher) earlyHolds(nr *near) bool {
-	return m.pivotHolds(nr)
+	return nr.reach.pivot == nil || m.Window.pivotHolds(nr)
 }
 
 // TestEarlyHoldsLikeMatchFrom checks the gates that matchFrom asks

@@ -318,3 +318,39 @@ func TestQuoteWordsLikeSlow(t *testing.T) {
 		}
 	}
 }
+
+// TestContentBeforeLikeCount compares the gate of CueReach.content in
+// MatchNearTo, by the window's contentBefore, with a count of the words
+// after the first cue (the gate before contentBefore), at every first
+// cue of random sentences, asked twice (the second from the memo).
+func TestContentBeforeLikeCount(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, rng := gateWords(), rand.New(rand.NewSource(31))
+	tried, held := 0, 0
+	for k := 0; k < 2000; k++ {
+		toks, parts := randomSentence(rs, rng, words, rng.Intn(12))
+		w := testWindow(rs, toks)
+		for pass := 0; pass < 2; pass++ {
+			for c := 0; c <= len(toks); c++ {
+				words := 0
+				for p := c + 1; p < len(toks); p++ {
+					if toks[p].Kind == Word {
+						words++
+					}
+				}
+				want := words >= minClauseWords
+				if got := c < w.contentBefore(); got != want {
+					t.Fatalf("%v: content after %d %v, want %v", parts, c, got, want)
+				}
+				tried++
+				if want {
+					held++
+				}
+			}
+		}
+	}
+	someOfBoth(t, held, tried)
+}

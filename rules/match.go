@@ -126,19 +126,9 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 	if m.Window != w {
 		m.Window = w
 	}
-	// the gates that read the cues and tokens alone, first: what they
-	// reject is not remembered (the memos cost more)
-	if nr != nil && (len(nr.cues) == 0 || nr.cues[len(nr.cues)-1] < max(lo, 0)+nr.reach.minLead ||
-		!m.contentAfterHolds(nr)) {
-		return false
-	}
-	// then the pivot, which reads no more of the matcher than the quote,
-	// before its set-up (two thirds of the rejections of those that pass
-	// the gates above)
+	// (MatchNear told the gates of the cues, the tokens and the pivot
+	// before the call)
 	m.quote = quote
-	if nr != nil && !m.pivotHolds(nr) {
-		return false
-	}
 	m.steps, m.limit, m.caps = 0, maxSteps, m.caps[:0]
 	m.speaker, m.hasSpk = SpeakerPhrase{}, false
 	if m.follow != "" {

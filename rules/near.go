@@ -20,9 +20,20 @@ func (w *Window) MatchNear(r *AttrRule, lo, hi int, cues []int, reach *CueReach)
 }
 
 // MatchNearTo is MatchNear into dst: it reports whether it found a match,
-// and writes dst only then.
+// and writes dst only then. The gates that read the cues, the tokens and
+// the pivot alone are told before matchFrom's call (three in five calls
+// end at them, and matchFrom's set-up and code are not paid for those);
+// what they reject is not remembered (the memos cost more).
 func (w *Window) MatchNearTo(dst *Match, r *AttrRule, lo, hi int, cues []int, reach *CueReach) bool {
-	return w.matchFrom(dst, r, -1, lo, hi, &near{cues: cues, reach: reach})
+	if len(cues) == 0 || cues[len(cues)-1] < max(lo, 0)+reach.minLead ||
+		reach.content && cues[0] >= w.contentBefore() {
+		return false
+	}
+	n := near{cues: cues, reach: reach}
+	if reach.pivot != nil && !w.pivotHolds(&n) {
+		return false
+	}
+	return w.matchFrom(dst, r, -1, lo, hi, &n)
 }
 
 // near is what MatchNear knows of the cues of a window.

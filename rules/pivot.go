@@ -253,14 +253,18 @@ func (m *matcher) endsAt(atoms []*item, e int) bool {
 	return false
 }
 
-// pivotHolds reports whether the pivot of the rule (n.reach.pivot) can
-// hold in the window: false only when no match can. The cue capture
-// starts at most off tokens before one of the cue entries n.cues.
-func (m *matcher) pivotHolds(n *near) bool {
-	pv := n.reach.pivot
-	if pv == nil {
-		return true
+// pivotHolds reports whether the pivot of the rule (n.reach.pivot, not
+// nil) can hold in the window: false only when no match can. The cue
+// capture starts at most off tokens before one of the cue entries
+// n.cues. It makes the window's matcher the window's, without a
+// quotation (as MatchNear's matchFrom does).
+func (w *Window) pivotHolds(n *near) bool {
+	m := &w.m
+	if m.Window != w {
+		m.Window = w
 	}
+	m.quote = -1
+	pv := n.reach.pivot
 	if pv.leadOnly() {
 		return m.leadHolds(n, pv)
 	}
@@ -445,24 +449,26 @@ func contentAfterOf(items []*item) bool {
 	return false
 }
 
-// contentAfterHolds reports whether the words after the first cue of n
-// can hold reported content (n.reach.content): the content after a cue
-// holds at least minClauseWords words, so that "…,” she said." is no
-// statement of a rule whose content follows its cue. False only when no
-// match can.
-func (m *matcher) contentAfterHolds(n *near) bool {
-	if !n.reach.content {
-		return true
-	}
-	words := 0
-	for p := n.cues[0] + 1; p < len(m.toks); p++ {
-		if m.toks[p].Kind == Word {
-			if words++; words >= minClauseWords {
-				return true
+// contentBefore returns the position of the minClauseWords-th word from
+// the end of the window (-1 when it has fewer words): the tokens after
+// a position hold that many words when it is before it, so that the
+// content of a rule whose content follows its cue (CueReach.content)
+// can hold after a first cue before it ("…,” she said." holds none).
+// Remembered in the window's summary, from a scan of its last tokens.
+func (w *Window) contentBefore() int {
+	ks := &w.kinds
+	if ks.wordsEnd == 0 {
+		p, words := len(w.toks)-1, 0
+		for ; p >= 0; p-- {
+			if w.toks[p].Kind == Word {
+				if words++; words >= minClauseWords {
+					break
+				}
 			}
 		}
+		ks.wordsEnd = int32(p + 2)
 	}
-	return false
+	return int(ks.wordsEnd) - 2
 }
 
 // minLeadOf returns the fewest tokens that the items of a pattern match

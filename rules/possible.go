@@ -12,7 +12,11 @@ import (
 // kindSummary says which one-token atoms occur in a window, so that
 // deciding whether a rule is possible does not scan the tokens per item.
 type kindSummary struct {
-	done      bool
+	done bool
+	// wordsEnd is 2 more than the position of the minClauseWords-th word
+	// from the window's end (1: fewer words), once known (0 before: see
+	// Window.contentBefore; apart from done)
+	wordsEnd  int32
 	punct     [2]uint64 // ASCII punctuation tokens, by byte
 	dash, cap bool      // a Dash token, a capitalised word
 	// upper: a word in capitals, once upperDone (looked for on first use:
