@@ -135,21 +135,21 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 			continue // no atom matches there
 		}
 		c := toks[p].class // (mayList's test, the token read once)
-		for _, l := range f.lists {
-			if l.owner == rs && c != 0 && c&(l.bit|classPhraseStart) == 0 {
-				continue
-			}
-			if k := rs.ListAt(l, toks, p); k > 0 && d+k <= gap {
-				at |= 1 << uint(d+k)
-			}
-		}
-		for _, a := range f.others {
-			if !m.atomAt(a, p) {
-				continue
-			}
-			k := 1
-			if a.op == opLit {
-				k = len(a.lit)
+		for _, a := range fill {
+			k := 0
+			switch a.op {
+			case opList:
+				if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
+					k = rs.ListAt(l, toks, p)
+				}
+			case opLit:
+				if m.atomAt(a, p) {
+					k = len(a.lit)
+				}
+			default:
+				if m.atomAt(a, p) {
+					k = 1
+				}
 			}
 			if k > 0 && d+k <= gap {
 				at |= 1 << uint(d+k)
@@ -161,18 +161,13 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 
 // startFilter tells, without a look at each atom, the tokens at which
 // none of some atoms (lists, literals, punctuation marks, dashes) can
-// match: a list's by the token's classes (bits, lists of one owner), a
+// match: a list's by the token's classes (lists, of one owner), a
 // literal's by the firstBit of its first word (words), a mark's by the
-// firstBit of its text (puncts); any when an atom is not told so. It
-// holds the atoms too, for tiles, split by kind: the lists of the list
-// atoms in lists, the rest in others (no switch on each atom's op, nor a
-// read of the atom, for a list: most atoms of a fill are lists).
+// firstBit of its text (puncts); any when an atom is not told so.
 type startFilter struct {
-	bits, words, puncts uint64
-	owner               *Ruleset
-	dash, any           bool
-	lists               []*List
-	others              []*item
+	lists, words, puncts uint64
+	owner                *Ruleset
+	dash, any            bool
 }
 
 // startFilterOf returns the startFilter of atoms.
@@ -182,15 +177,11 @@ func startFilterOf(atoms []*item) startFilter {
 		switch a.op {
 		case opList:
 			if l := a.list; l != nil && l.bit != 0 && l.owner != nil && (f.owner == nil || f.owner == l.owner) {
-				f.bits |= l.bit | classPhraseStart
+				f.lists |= l.bit | classPhraseStart
 				f.owner = l.owner
 			} else {
 				f.any = true
 			}
-			if a.list != nil { // (a nil list matches nothing)
-				f.lists = append(f.lists, a.list)
-			}
-			continue
 		case opLit:
 			if len(a.lit) == 0 {
 				f.any = true
@@ -204,7 +195,6 @@ func startFilterOf(atoms []*item) startFilter {
 		default:
 			f.any = true
 		}
-		f.others = append(f.others, a)
 	}
 	return f
 }
@@ -213,7 +203,7 @@ func startFilterOf(atoms []*item) startFilter {
 // a window of rs: false only when none does (see mayList and atomAt).
 func (f *startFilter) mayStart(rs *Ruleset, t *Token) bool {
 	c := t.class
-	if f.any || c == 0 || f.bits != 0 && (rs != f.owner || c&f.bits != 0) {
+	if f.any || c == 0 || f.lists != 0 && (rs != f.owner || c&f.lists != 0) {
 		return true
 	}
 	switch t.Kind {
