@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"math/bits"
 	"sort"
 	"strings"
 
@@ -51,24 +50,16 @@ type classTable struct {
 	nounSuf, personSuf *suffixSet
 	// order holds the names of the lists in the order of their bits
 	order []string
-	// phraseKeys holds, for each list with a class bit (by the bit's
-	// index, below maxListBits), a Bloom filter of the classes of the words that start its
-	// phrases, with a capital and without (phraseKeyBit); zero for a
-	// list without phrases. ListAt tells by it, from the classes it has
-	// read, most words that start no phrase of the list: the test of
-	// classPhraseStart it replaces is true for one word in three and
-	// foretold by no predictor.
-	phraseKeys [64][4]uint64
 }
 
 // phraseKeyBit returns the word and the bit of the classes c in
-// classTable.phraseKeys.
+// List.phraseKeys.
 func phraseKeyBit(c uint64) (int, uint64) {
 	h := c * 0x9e3779b97f4a7c15 >> 56
 	return int(h >> 6), 1 << (h & 63)
 }
 
-// bindPhraseKeys fills rs.classes.phraseKeys from the lists with a class
+// bindPhraseKeys fills the phraseKeys of the lists with a class
 // bit. It runs before the speaker lists' bits are bound, which classOf
 // reads: a first word's classes are taken from the table, with each of
 // the classes classOf may add to them (classTitleSuffix; the noun classes
@@ -87,7 +78,7 @@ func (rs *Ruleset) bindPhraseKeys() {
 		if l == nil || l.owner != rs || l.maxLen <= 1 {
 			continue
 		}
-		keys := &rs.classes.phraseKeys[bits.TrailingZeros64(l.bit)]
+		keys := &l.phraseKeys
 		for w := range l.phraseRows() {
 			c := rs.wordClasses(w) | classified
 			for _, add := range adds {
@@ -432,7 +423,7 @@ func (rs *Ruleset) ListAt(l *List, toks []Token, i int) int {
 	}
 	// (no phrase of a list without them; for most words, no phrase of
 	// the list starts with a word of their classes)
-	if k, b := phraseKeyBit(c); rs.classes.phraseKeys[bits.TrailingZeros64(l.bit)&63][k]&b == 0 || l.firsts&firstBit(toks[i].Lower) == 0 {
+	if k, b := phraseKeyBit(c); l.phraseKeys[k]&b == 0 || l.firsts&firstBit(toks[i].Lower) == 0 {
 		return best
 	}
 	if i+1 < len(toks) {

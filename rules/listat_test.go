@@ -10,7 +10,7 @@ import (
 
 // TestListAtLikeMatchAt checks ListAt and ListSet.At, with their filters
 // of first and second words (and ListAt's of the first words' classes,
-// classTable.phraseKeys), against MatchAt (which tells each phrase by
+// List.phraseKeys), against MatchAt (which tells each phrase by
 // comparing its words) on sentences made of every phrase of the lists of
 // every language of the default rules: the phrase alone, after a word,
 // before one, cut after its first word, with its second word replaced,

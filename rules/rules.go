@@ -235,6 +235,14 @@ type List struct {
 	// and, which starts some fifty phrases of one list, ListAt tells most
 	// next words without comparing them with each phrase.
 	seconds [4]uint64
+	// phraseKeys is a Bloom filter of the classes of the words that start
+	// the list's phrases, with a capital and without (phraseKeyBit), under
+	// owner; zero for a list without phrases. ListAt tells by it, from the
+	// classes it has read, most words that start no phrase of the list:
+	// the test of classPhraseStart it replaces is true for one word in
+	// three and foretold by no predictor. (In the list, beside bit, firsts
+	// and seconds, which ListAt reads too: no table of its own to miss.)
+	phraseKeys [4]uint64
 }
 
 // Has reports whether the lower-case word w is in the list (any inflection).
