@@ -43,7 +43,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				c.End--
 			}
 			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
-			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
+			at.speaker, at.status = a.collapsedRun(toks[c.Start].Start, toks[c.End-1].End), "attributed"
 			if e, end := a.ents.mentionAt(int(toks[c.Start].Start)); e != nil && end == int(toks[c.End-1].End) {
 				at.ent, at.speaker = e, e.name
 			}
@@ -133,10 +133,10 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 	toks := a.toks(at.sent)
 	bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 	ss, cut := sentenceSpan(toks, st.content.Start)
-	sent, plain := sentenceCollapsed(a.view, ss, cut)
+	sent, plain := sentenceCollapsed(a.view, ss, cut, a.plainRun(ss.start, ss.end))
 	quote := a.view[bs:be]
 	if !plain || be > int(ss.end) {
-		quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		quote = a.collapsedRun(int32(bs), int32(be)) // else a run of the sentence's tokens, collapsed too
 	}
 	// (made on the stack, and copied once: a row's fields written one by
 	// one into the array would each pass the write barrier's test)
@@ -150,11 +150,11 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 		if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
 			s = c
 		}
-		r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
+		r.Mention = a.inSentence(toks[s.Start].Start, toks[s.End-1].End, ss, plain)
 		r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
 	}
 	if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
-		r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
+		r.Cue = a.inSentence(toks[c.Start].Start, toks[c.End-1].End, ss, plain)
 		r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
 	}
 	r.ID = ids.next('r', i+1)
@@ -173,15 +173,24 @@ func (a *analysis) lineAt(si, off int) int {
 	return lineOf(a.c, off)
 }
 
-// inSentence returns view[start:end], a run of tokens, collapsed: as it is
-// when it lies in the sentence span ss whose bytes are collapsed already
-// (plain; a run of its tokens starts and ends with no space, as the
-// statement's content does), else by collapse.
-func inSentence(view string, start, end int32, ss byteSpan, plain bool) string {
+// inSentence returns a.view[start:end], a run of tokens, collapsed: as it
+// is when it lies in the sentence span ss whose bytes are collapsed
+// already (plain; a run of its tokens starts and ends with no space, as
+// the statement's content does), else by collapsedRun.
+func (a *analysis) inSentence(start, end int32, ss byteSpan, plain bool) string {
 	if plain && start >= ss.start && end <= ss.end {
-		return view[start:end]
+		return a.view[start:end]
 	}
-	return collapse(view[start:end])
+	return a.collapsedRun(start, end)
+}
+
+// collapsedRun is collapse(a.view[start:end]) for a run of a sentence's
+// tokens: the bytes as they are when a.gaps tells that they are collapsed.
+func (a *analysis) collapsedRun(start, end int32) string {
+	if a.plainRun(start, end) {
+		return a.view[start:end]
+	}
+	return collapse(a.view[start:end])
 }
 
 // maxKeptStatements bounds the statements whose array the scratch keeps
@@ -237,6 +246,83 @@ func mergeRecords(quotes, reps []Record) []Record {
 func sortedByStart(rs []Record) bool {
 	for i := 1; i < len(rs); i++ {
 		if rs[i].byteStart < rs[i-1].byteStart {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenGaps is what the tokenizer tells of the bytes between the tokens of
+// a document's paragraphs, in text order: the offsets of the quotations
+// made tokens, and of the bytes between tokens that are not one plain
+// space after a token (white space other than it, a second space, a space
+// after a stray mark). A run of a sentence's tokens that holds none of the
+// latter, and only collapsed quotations, is collapsed (its other tokens
+// hold no white space), which the rows then need not scan for.
+type tokenGaps struct {
+	at   []gapAt
+	made bool // noted by the tokenizer (see Extractor.gapsOf)
+}
+
+// gapAt is a gap at byte offset off (qi -1), or the token of quotation qi
+// there.
+type gapAt struct{ off, qi int32 }
+
+// note adds the offset off, of quotation qi or of a gap (qi -1).
+func (g *tokenGaps) note(off, qi int) {
+	g.at = append(g.at, gapAt{int32(off), int32(qi)})
+}
+
+// gapsOf returns where the tokenizer is to note the gaps of a's paragraphs
+// (in the array that a's scratch keeps): a.gaps with Options.Reported,
+// whose rows read them, else nil.
+func (x *Extractor) gapsOf(a *analysis) *tokenGaps {
+	if !x.opts.Reported {
+		return nil
+	}
+	g := &a.gaps
+	if !g.made {
+		g.made = true
+		if a.sc != nil {
+			g.at = a.sc.report.gaps.at[:0]
+		}
+	}
+	return g
+}
+
+// plainRun reports whether view[start:end], the bytes of a run of a
+// sentence's tokens, is known to be collapsed (isCollapsed) by a.gaps: it
+// holds no gap, and each quotation that it holds as a token is collapsed.
+// False when the tokenizer noted no gaps; isCollapsed may hold then.
+func (a *analysis) plainRun(start, end int32) bool {
+	g := &a.gaps
+	if !g.made {
+		return false
+	}
+	at := g.at
+	if len(at) == 0 || at[len(at)-1].off < start {
+		return true
+	}
+	// the first at or after start, by a search whose steps move base by
+	// the sign of a difference, not by a branch (which the offsets would
+	// mispredict; offsets are below 1<<31, so it does not overflow)
+	base := 0
+	for n := len(at); n > 1; n -= n >> 1 {
+		half := n >> 1
+		base += half * int(uint32(at[base+half].off-start)>>31)
+	}
+	if at[base].off < start {
+		base++
+	}
+	for _, e := range at[base:] {
+		if e.off >= end {
+			break
+		}
+		if e.qi < 0 {
+			return false
+		}
+		q := &a.quotes[e.qi]
+		if int32(q.CloseEnd) > end || !isCollapsed(a.view[q.OpenStart:q.CloseEnd]) {
 			return false
 		}
 	}

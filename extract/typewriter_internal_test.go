@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"sort"
 	"strings"
 	"testing"
 
@@ -43,18 +44,36 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
 	var buf typewriterIndex // reused from text to text, as report's scratch does
-	tok := []rules.Token{{}}
 	for n := 0; n < 2000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(30); k >= 0; k-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		text := b.String()
-		ix := x.typewriterMarks(text, &buf)
+		buf.made = false // (a new document)
 		for end := 0; end <= len(text); end++ {
-			tok[0].Start = int32(end)
-			if got, want := inTypewriterQuote(text, tok, 0, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
+			para := strings.LastIndexByte(text[:end], '\n') + 1
+			if got, want := inTypewriterQuote(text, para, end, x.typewriterOf(text, &buf)), scanTypewriterQuote(text, end, l.Entries); got != want {
 				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
+			}
+		}
+	}
+}
+
+// TestSearchIntsLikeSort compares searchInts with sort.SearchInts on
+// random sorted arrays, at every value from below the first to above the
+// last.
+func TestSearchIntsLikeSort(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	for range 2000 {
+		xs := make([]int, rng.Intn(40))
+		for i := range xs {
+			xs[i] = rng.Intn(100)
+		}
+		sort.Ints(xs)
+		for v := -2; v <= 102; v++ {
+			if got, want := searchInts(xs, v), sort.SearchInts(xs, v); got != want {
+				t.Fatalf("searchInts(%v, %d) = %d, want %d", xs, v, got, want)
 			}
 		}
 	}
