@@ -41,7 +41,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	}
 	rs := a.reportScratch()
 	quoteCues := x.quoteCues(a, rs.quoteCues)
-	rs.typewriter.made = false // (made at the first statement that asks)
+	marks := x.typewriterMarks(a.view, &rs.typewriter)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
 	if a.sc != nil {
@@ -108,7 +108,7 @@ func (x *Extractor) report(a *analysis) []statement {
 				if hasCue && cue.Len() > 0 {
 					at = cue.Start
 				}
-				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && !inTypewriterQuote(a.view, int(a.c.Lines[a.sents[si].para].Start), int(toks[at].Start), x.typewriterOf(a.view, &rs.typewriter)) && !x.labelSpeaker(labels, toks, &st) {
+				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && (marks == nil || !x.typewriterQuoted(a, marks, si, int(toks[at].Start))) && !x.labelSpeaker(labels, toks, &st) {
 					out = append(out, st)
 				}
 			}

@@ -151,11 +151,11 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 			s = c
 		}
 		r.Mention = a.inSentence(toks[s.Start].Start, toks[s.End-1].End, ss, plain)
-		r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
+		r.SpeakerStart, r.SpeakerEnd = offs.pair(cp.at(int(toks[s.Start].Start)), cp.at(int(toks[s.End-1].End)))
 	}
 	if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
 		r.Cue = a.inSentence(toks[c.Start].Start, toks[c.End-1].End, ss, plain)
-		r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
+		r.CueStart, r.CueEnd = offs.pair(cp.at(int(toks[c.Start].Start)), cp.at(int(toks[c.End-1].End)))
 	}
 	r.ID = ids.next('r', i+1)
 	r.Start, r.End = cp.at(bs), cp.at(be)
@@ -211,10 +211,12 @@ func (ids *rowIDs) next(prefix byte, n int) string {
 // offsets holds ints that records point to, made in one array.
 type offsets []int
 
-// p returns a pointer to v, kept in o (in its array while it has room).
-func (o *offsets) p(v int) *int {
-	*o = append(*o, v)
-	return &(*o)[len(*o)-1]
+// pair returns pointers to v and w, kept in o (in its array while it has
+// room).
+func (o *offsets) pair(v, w int) (*int, *int) {
+	*o = append(*o, v, w)
+	k := len(*o) - 2
+	return &(*o)[k], &(*o)[k+1]
 }
 
 // mergeRecords puts the records of quotes and of reps (the statements')
@@ -260,17 +262,15 @@ func sortedByStart(rs []Record) bool {
 // latter, and only collapsed quotations, is collapsed (its other tokens
 // hold no white space), which the rows then need not scan for.
 type tokenGaps struct {
-	at   []gapAt
+	// at holds per gap its offset in the high 32 bits and in the low ones
+	// its quotation's index, or -1 (all ones) for a gap: ordered by offset
+	at   []int64
 	made bool // noted by the tokenizer (see Extractor.gapsOf)
 }
 
-// gapAt is a gap at byte offset off (qi -1), or the token of quotation qi
-// there.
-type gapAt struct{ off, qi int32 }
-
 // note adds the offset off, of quotation qi or of a gap (qi -1).
 func (g *tokenGaps) note(off, qi int) {
-	g.at = append(g.at, gapAt{int32(off), int32(qi)})
+	g.at = append(g.at, int64(off)<<32|int64(uint32(qi)))
 }
 
 // gapsOf returns where the tokenizer is to note the gaps of a's paragraphs
@@ -299,29 +299,19 @@ func (a *analysis) plainRun(start, end int32) bool {
 	if !g.made {
 		return false
 	}
-	at := g.at
-	if len(at) == 0 || at[len(at)-1].off < start {
+	lo := int64(start) << 32
+	if n := len(g.at); n == 0 || g.at[n-1] < lo {
 		return true
 	}
-	// the first at or after start, by a search whose steps move base by
-	// the sign of a difference, not by a branch (which the offsets would
-	// mispredict; offsets are below 1<<31, so it does not overflow)
-	base := 0
-	for n := len(at); n > 1; n -= n >> 1 {
-		half := n >> 1
-		base += half * int(uint32(at[base+half].off-start)>>31)
-	}
-	if at[base].off < start {
-		base++
-	}
-	for _, e := range at[base:] {
-		if e.off >= end {
+	for _, e := range g.at[firstAt(g.at, lo):] {
+		if int32(e>>32) >= end {
 			break
 		}
-		if e.qi < 0 {
+		qi := int32(e)
+		if qi < 0 {
 			return false
 		}
-		q := &a.quotes[e.qi]
+		q := &a.quotes[qi]
 		if int32(q.CloseEnd) > end || !isCollapsed(a.view[q.OpenStart:q.CloseEnd]) {
 			return false
 		}

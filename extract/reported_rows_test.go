@@ -121,13 +121,14 @@ func TestPlainRunLikeIsCollapsed(t *testing.T) {
 // plainRunByScan is plainRun by a scan of all the gaps.
 func plainRunByScan(a *analysis, start, end int32) bool {
 	for _, e := range a.gaps.at {
-		if e.off < start || e.off >= end {
+		off, qi := int32(e>>32), int32(e)
+		if off < start || off >= end {
 			continue
 		}
-		if e.qi < 0 {
+		if qi < 0 {
 			return false
 		}
-		if q := a.quotes[e.qi]; int32(q.CloseEnd) > end || !isCollapsed(a.view[q.OpenStart:q.CloseEnd]) {
+		if q := a.quotes[qi]; int32(q.CloseEnd) > end || !isCollapsed(a.view[q.OpenStart:q.CloseEnd]) {
 			return false
 		}
 	}

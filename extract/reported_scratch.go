@@ -113,7 +113,7 @@ func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter
 	clear(tw.marks)
-	tw.made, tw.marks, tw.buf = false, tw.marks[:0], small(tw.buf)
+	tw.marks, tw.buf = tw.marks[:0], small(tw.buf)
 }
 
 // keepGaps gives the arrays of the gaps g back to rs, for the next

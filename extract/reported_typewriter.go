@@ -14,9 +14,6 @@ const listTypewriterQuotes = "typewriter_quotes"
 // binary search, not a scan of its paragraph (a document of one long line
 // with many statements stays linear).
 type typewriterIndex struct {
-	// made: the index is of the document under analysis (report clears
-	// it; the first statement that asks makes it)
-	made bool
 	// marks holds, per mark that occurs, its occurrences: counted holds
 	// those a scan from the left counts (not overlapping, as strings.Count),
 	// at all the offsets where the mark starts (as strings.LastIndex finds)
@@ -36,29 +33,16 @@ type typewriterMark struct {
 	lo, mid, hi int
 }
 
-// typewriterOf returns typewriterMarks(text, ix), made on the first call
-// for a document (report clears ix.made): a document none of whose
-// statements comes so far makes none.
-func (x *Extractor) typewriterOf(text string, ix *typewriterIndex) *typewriterIndex {
-	if !ix.made {
-		return x.typewriterMarks(text, ix)
-	}
-	if len(ix.marks) == 0 {
-		return nil
-	}
-	return ix
-}
-
 // typewriterMarks indexes the marks of the typewriter_quotes list that
 // occur in text, in ix, whose arrays it reuses (report's scratch keeps one
 // for the next document); nil when none does (most documents: then no
 // statement is looked at).
 func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewriterIndex {
-	ix.made, ix.marks = true, ix.marks[:0]
 	l := x.rules.Lists[listTypewriterQuotes]
 	if l == nil {
 		return nil
 	}
+	ix.marks = ix.marks[:0]
 	// one scan of the text per mark, its offsets appended to buf: at holds
 	// every offset where the mark starts (overlapping ones too: three
 	// marks of one byte hold two of two), counted those a scan from the
@@ -100,6 +84,14 @@ func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewrite
 	return ix
 }
 
+// typewriterQuoted is inTypewriterQuote for a statement of sentence si
+// whose cue stands at byte end, in a document whose marks ix indexes (not
+// nil: report asks only then), the paragraph's start that of the
+// sentence's line.
+func (x *Extractor) typewriterQuoted(a *analysis, ix *typewriterIndex, si, end int) bool {
+	return inTypewriterQuote(a.view, int(a.c.Lines[a.sents[si].para].Start), end, ix)
+}
+
 // inTypewriterQuote reports whether the cue of a statement at byte end
 // (the start of its content when it has none), in the paragraph (line)
 // that starts at para, stands inside a quotation in one of the marks of
@@ -116,10 +108,10 @@ func inTypewriterQuote(text string, para, end int, ix *typewriterIndex) bool {
 		// the marks wholly in text[para:end]: their count from the left, and
 		// the last one
 		last := end - tm.size + 1
-		if n := searchInts(tm.counted, last) - searchInts(tm.counted, para); n%2 == 0 {
+		if n := firstAt(tm.counted, last) - firstAt(tm.counted, para); n%2 == 0 {
 			continue
 		}
-		j := searchInts(tm.at, last) - 1
+		j := firstAt(tm.at, last) - 1
 		if j < 0 || tm.at[j] < para {
 			continue
 		}
@@ -133,18 +125,19 @@ func inTypewriterQuote(text string, para, end int, ix *typewriterIndex) bool {
 	return false
 }
 
-// searchInts is sort.SearchInts(xs, v), the index of the first of xs
-// (sorted offsets of a text) that is v or more, by steps that move by the
-// sign of a difference, not by a branch (which the offsets would
-// mispredict).
-func searchInts(xs []int, v int) int {
+// firstAt is sort.SearchInts(xs, v) for sorted byte offsets of a text (or
+// keys that order by them, as tokenGaps's): the index of the first of xs
+// that is v or more, by a search whose steps move by the sign of a
+// difference, not by a branch (which the offsets would mispredict; both
+// are not negative, so the difference does not overflow).
+func firstAt[T int | int64](xs []T, v T) int {
 	if len(xs) == 0 {
 		return 0
 	}
 	base := 0
 	for n := len(xs); n > 1; n -= n >> 1 {
 		half := n >> 1
-		base += half * int(uint64(xs[base+half]-v)>>63)
+		base += half * int(uint64(int64(xs[base+half])-int64(v))>>63)
 	}
 	if xs[base] < v {
 		base++

@@ -50,20 +50,20 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		text := b.String()
-		buf.made = false // (a new document)
+		ix := x.typewriterMarks(text, &buf)
 		for end := 0; end <= len(text); end++ {
 			para := strings.LastIndexByte(text[:end], '\n') + 1
-			if got, want := inTypewriterQuote(text, para, end, x.typewriterOf(text, &buf)), scanTypewriterQuote(text, end, l.Entries); got != want {
+			if got, want := inTypewriterQuote(text, para, end, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
 				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
 			}
 		}
 	}
 }
 
-// TestSearchIntsLikeSort compares searchInts with sort.SearchInts on
-// random sorted arrays, at every value from below the first to above the
-// last.
-func TestSearchIntsLikeSort(t *testing.T) {
+// TestFirstAtLikeSearchInts compares firstAt with sort.SearchInts on
+// random sorted arrays of ints and of int64s, at every value from below the
+// first to above the last.
+func TestFirstAtLikeSearchInts(t *testing.T) {
 	rng := rand.New(rand.NewSource(18))
 	for range 2000 {
 		xs := make([]int, rng.Intn(40))
@@ -72,8 +72,15 @@ func TestSearchIntsLikeSort(t *testing.T) {
 		}
 		sort.Ints(xs)
 		for v := -2; v <= 102; v++ {
-			if got, want := searchInts(xs, v), sort.SearchInts(xs, v); got != want {
-				t.Fatalf("searchInts(%v, %d) = %d, want %d", xs, v, got, want)
+			if got, want := firstAt(xs, v), sort.SearchInts(xs, v); got != want {
+				t.Fatalf("firstAt(%v, %d) = %d, want %d", xs, v, got, want)
+			}
+			xs64 := make([]int64, len(xs))
+			for i, x := range xs {
+				xs64[i] = int64(x) << 32
+			}
+			if got, want := firstAt(xs64, int64(v)<<32), sort.SearchInts(xs, v); got != want {
+				t.Fatalf("firstAt(%v, %d) = %d, want %d", xs64, v, got, want)
 			}
 		}
 	}
