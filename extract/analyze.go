@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +50,7 @@ type analysis struct {
 	ptab     rules.PackTable
 	paraBuf  []rules.Token
 	unpacked unpackRing
+	gaps     tokenGaps // with Options.Reported, what the rows need to know of the bytes between tokens
 }
 
 // headMark locates the tokens of the opening of quote qi in the token
@@ -339,12 +341,12 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 // chunks.
 func (x *Extractor) paragraph(a *analysis, l Line, qidx []int, pack bool) []rules.Token {
 	if pack {
-		para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low)
+		para := x.tokenizeN(a.view, int(l.Start), int(l.End), a.quotes, qidx, a.paraBuf[:0], &a.low, math.MaxInt, x.gapsOf(a))
 		a.paraBuf = para[:0]
 		return para
 	}
 	free := a.tokenSpace(x.tokenBound(a, int(l.Start), int(l.End), qidx))
-	para := x.tokenize(a.view, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low)
+	para := x.tokenizeN(a.view, int(l.Start), int(l.End), a.quotes, qidx, free, &a.low, math.MaxInt, x.gapsOf(a))
 	if len(para) == 0 {
 		return nil
 	}
@@ -443,7 +445,7 @@ func (x *Extractor) quoteHead(a *analysis, qi int) int {
 	if len(a.store) != mark {
 		mark = 0 // a new chunk
 	}
-	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, x.headTokens)
+	toks := x.tokenizeN(a.view, q.Start, end, a.quotes, nil, free, &a.low, x.headTokens, nil)
 	if len(toks) > 0 {
 		toks = a.commit(toks, free)
 	}

@@ -584,15 +584,16 @@ func sentenceSpan(toks []rules.Token, q int) (byteSpan, uint8) {
 // sentenceString is the text of the sentence span s of view, cut where cut
 // says.
 func sentenceString(view string, s byteSpan, cut uint8) string {
-	t, _ := sentenceCollapsed(view, s, cut)
+	t, _ := sentenceCollapsed(view, s, cut, false)
 	return t
 }
 
 // sentenceCollapsed is sentenceString, and whether the bytes of s were
-// collapsed already (then so is any run of its tokens).
-func sentenceCollapsed(view string, s byteSpan, cut uint8) (string, bool) {
+// collapsed already (then so is any run of its tokens): as known is
+// true, else told by isCollapsed.
+func sentenceCollapsed(view string, s byteSpan, cut uint8, known bool) (string, bool) {
 	t := view[s.start:s.end]
-	done := isCollapsed(t)
+	done := known || isCollapsed(t)
 	if !done {
 		t = collapseFields(t)
 	}

@@ -108,7 +108,7 @@ func (x *Extractor) report(a *analysis) []statement {
 				if hasCue && cue.Len() > 0 {
 					at = cue.Start
 				}
-				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && !inTypewriterQuote(a.view, toks, at, marks) && !x.labelSpeaker(labels, toks, &st) {
+				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && (marks == nil || !x.typewriterQuoted(a, marks, si, int(toks[at].Start))) && !x.labelSpeaker(labels, toks, &st) {
 					out = append(out, st)
 				}
 			}
@@ -119,6 +119,7 @@ func (x *Extractor) report(a *analysis) []statement {
 		out[i].m = &out[i].match // (out grows no more)
 	}
 	rs.keep(buf, cues.buf, quoteCues)
+	rs.keepGaps(&a.gaps)
 	return out
 }
 

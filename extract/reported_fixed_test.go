@@ -155,7 +155,7 @@ func TestInSentenceLikeCollapse(t *testing.T) {
 				for i := range toks {
 					for j := i; j < len(toks) && j < i+8; j++ {
 						start, end := toks[i].Start, toks[j].End
-						got, want := inSentence(a.view, start, end, ss, plain), collapse(a.view[start:end])
+						got, want := a.inSentence(start, end, ss, plain), collapse(a.view[start:end])
 						if got != want {
 							t.Fatalf("%s: sentence %d, tokens %d to %d: %q, collapse gives %q", f, si, i, j, got, want)
 						}

@@ -43,7 +43,7 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 				c.End--
 			}
 			at.m.Speaker = rules.SpeakerPhrase{Span: c, Mention: c, Type: rules.NameMention}
-			at.speaker, at.status = collapse(a.view[toks[c.Start].Start:toks[c.End-1].End]), "attributed"
+			at.speaker, at.status = a.collapsedRun(toks[c.Start].Start, toks[c.End-1].End), "attributed"
 			if e, end := a.ents.mentionAt(int(toks[c.Start].Start)); e != nil && end == int(toks[c.End-1].End) {
 				at.ent, at.speaker = e, e.name
 			}
@@ -133,10 +133,10 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 	toks := a.toks(at.sent)
 	bs, be := int(toks[st.content.Start].Start), int(toks[st.content.End-1].End)
 	ss, cut := sentenceSpan(toks, st.content.Start)
-	sent, plain := sentenceCollapsed(a.view, ss, cut)
+	sent, plain := sentenceCollapsed(a.view, ss, cut, a.plainRun(ss.start, ss.end))
 	quote := a.view[bs:be]
 	if !plain || be > int(ss.end) {
-		quote = collapse(quote) // else a run of the sentence's tokens, collapsed too
+		quote = a.collapsedRun(int32(bs), int32(be)) // else a run of the sentence's tokens, collapsed too
 	}
 	// (made on the stack, and copied once: a row's fields written one by
 	// one into the array would each pass the write barrier's test)
@@ -150,12 +150,12 @@ func (x *Extractor) statementRow(dst *Record, a *analysis, st *statement, i int,
 		if c, ok := at.m.Captures.Get("mention"); ok && c.Len() > 0 {
 			s = c
 		}
-		r.Mention = inSentence(a.view, toks[s.Start].Start, toks[s.End-1].End, ss, plain)
-		r.SpeakerStart, r.SpeakerEnd = offs.p(cp.at(int(toks[s.Start].Start))), offs.p(cp.at(int(toks[s.End-1].End)))
+		r.Mention = a.inSentence(toks[s.Start].Start, toks[s.End-1].End, ss, plain)
+		r.SpeakerStart, r.SpeakerEnd = offs.pair(cp.at(int(toks[s.Start].Start)), cp.at(int(toks[s.End-1].End)))
 	}
 	if c, ok := at.m.Captures.Get("cue"); ok && c.Len() > 0 {
-		r.Cue = inSentence(a.view, toks[c.Start].Start, toks[c.End-1].End, ss, plain)
-		r.CueStart, r.CueEnd = offs.p(cp.at(int(toks[c.Start].Start))), offs.p(cp.at(int(toks[c.End-1].End)))
+		r.Cue = a.inSentence(toks[c.Start].Start, toks[c.End-1].End, ss, plain)
+		r.CueStart, r.CueEnd = offs.pair(cp.at(int(toks[c.Start].Start)), cp.at(int(toks[c.End-1].End)))
 	}
 	r.ID = ids.next('r', i+1)
 	r.Start, r.End = cp.at(bs), cp.at(be)
@@ -173,15 +173,24 @@ func (a *analysis) lineAt(si, off int) int {
 	return lineOf(a.c, off)
 }
 
-// inSentence returns view[start:end], a run of tokens, collapsed: as it is
-// when it lies in the sentence span ss whose bytes are collapsed already
-// (plain; a run of its tokens starts and ends with no space, as the
-// statement's content does), else by collapse.
-func inSentence(view string, start, end int32, ss byteSpan, plain bool) string {
+// inSentence returns a.view[start:end], a run of tokens, collapsed: as it
+// is when it lies in the sentence span ss whose bytes are collapsed
+// already (plain; a run of its tokens starts and ends with no space, as
+// the statement's content does), else by collapsedRun.
+func (a *analysis) inSentence(start, end int32, ss byteSpan, plain bool) string {
 	if plain && start >= ss.start && end <= ss.end {
-		return view[start:end]
+		return a.view[start:end]
 	}
-	return collapse(view[start:end])
+	return a.collapsedRun(start, end)
+}
+
+// collapsedRun is collapse(a.view[start:end]) for a run of a sentence's
+// tokens: the bytes as they are when a.gaps tells that they are collapsed.
+func (a *analysis) collapsedRun(start, end int32) string {
+	if a.plainRun(start, end) {
+		return a.view[start:end]
+	}
+	return collapse(a.view[start:end])
 }
 
 // maxKeptStatements bounds the statements whose array the scratch keeps
@@ -202,10 +211,12 @@ func (ids *rowIDs) next(prefix byte, n int) string {
 // offsets holds ints that records point to, made in one array.
 type offsets []int
 
-// p returns a pointer to v, kept in o (in its array while it has room).
-func (o *offsets) p(v int) *int {
-	*o = append(*o, v)
-	return &(*o)[len(*o)-1]
+// pair returns pointers to v and w, kept in o (in its array while it has
+// room).
+func (o *offsets) pair(v, w int) (*int, *int) {
+	*o = append(*o, v, w)
+	k := len(*o) - 2
+	return &(*o)[k], &(*o)[k+1]
 }
 
 // mergeRecords puts the records of quotes and of reps (the statements')
@@ -237,6 +248,71 @@ func mergeRecords(quotes, reps []Record) []Record {
 func sortedByStart(rs []Record) bool {
 	for i := 1; i < len(rs); i++ {
 		if rs[i].byteStart < rs[i-1].byteStart {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenGaps is what the tokenizer tells of the bytes between the tokens of
+// a document's paragraphs, in text order: the offsets of the quotations
+// made tokens, and of the bytes between tokens that are not one plain
+// space after a token (white space other than it, a second space, a space
+// after a stray mark). A run of a sentence's tokens that holds none of the
+// latter, and only collapsed quotations, is collapsed (its other tokens
+// hold no white space), which the rows then need not scan for.
+type tokenGaps struct {
+	// at holds per gap its offset in the high 32 bits and in the low ones
+	// its quotation's index, or -1 (all ones) for a gap: ordered by offset
+	at   []int64
+	made bool // noted by the tokenizer (see Extractor.gapsOf)
+}
+
+// note adds the offset off, of quotation qi or of a gap (qi -1).
+func (g *tokenGaps) note(off, qi int) {
+	g.at = append(g.at, int64(off)<<32|int64(uint32(qi)))
+}
+
+// gapsOf returns where the tokenizer is to note the gaps of a's paragraphs
+// (in the array that a's scratch keeps): a.gaps with Options.Reported,
+// whose rows read them, else nil.
+func (x *Extractor) gapsOf(a *analysis) *tokenGaps {
+	if !x.opts.Reported {
+		return nil
+	}
+	g := &a.gaps
+	if !g.made {
+		g.made = true
+		if a.sc != nil {
+			g.at = a.sc.report.gaps.at[:0]
+		}
+	}
+	return g
+}
+
+// plainRun reports whether view[start:end], the bytes of a run of a
+// sentence's tokens, is known to be collapsed (isCollapsed) by a.gaps: it
+// holds no gap, and each quotation that it holds as a token is collapsed.
+// False when the tokenizer noted no gaps; isCollapsed may hold then.
+func (a *analysis) plainRun(start, end int32) bool {
+	g := &a.gaps
+	if !g.made {
+		return false
+	}
+	lo := int64(start) << 32
+	if n := len(g.at); n == 0 || g.at[n-1] < lo {
+		return true
+	}
+	for _, e := range g.at[firstAt(g.at, lo):] {
+		if int32(e>>32) >= end {
+			break
+		}
+		qi := int32(e)
+		if qi < 0 {
+			return false
+		}
+		q := &a.quotes[qi]
+		if int32(q.CloseEnd) > end || !isCollapsed(a.view[q.OpenStart:q.CloseEnd]) {
 			return false
 		}
 	}

@@ -12,6 +12,7 @@ type reportScratch struct {
 	quoteCues  []quoteCue
 	typewriter typewriterIndex
 	early      earlyHits
+	gaps       tokenGaps // the arrays of analysis.gaps
 }
 
 // earlyHits are the cue hits of a document's sentences, found by the
@@ -112,7 +113,14 @@ func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter
 	clear(tw.marks)
-	tw.marks, tw.breaks, tw.buf = tw.marks[:0], nil, small(tw.buf)
+	tw.marks, tw.buf = tw.marks[:0], small(tw.buf)
+}
+
+// keepGaps gives the arrays of the gaps g back to rs, for the next
+// document, when they are small (the rows read g until the document's end:
+// the next analysis writes them over).
+func (rs *reportScratch) keepGaps(g *tokenGaps) {
+	rs.gaps.at = small(g.at)
 }
 
 // small returns s emptied when its array is small enough to keep, else nil.

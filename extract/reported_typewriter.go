@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"sort"
 	"strings"
-
-	"github.com/whosaid/whosaid/rules"
 )
 
 // listTypewriterQuotes names the list of quotation marks that the quote
@@ -17,13 +14,11 @@ const listTypewriterQuotes = "typewriter_quotes"
 // binary search, not a scan of its paragraph (a document of one long line
 // with many statements stays linear).
 type typewriterIndex struct {
-	// breaks are the offsets of the document's line breaks
-	breaks []int
 	// marks holds, per mark that occurs, its occurrences: counted holds
 	// those a scan from the left counts (not overlapping, as strings.Count),
 	// at all the offsets where the mark starts (as strings.LastIndex finds)
 	marks []typewriterMark
-	// buf holds the arrays of breaks and of the marks' counted and at
+	// buf holds the arrays of the marks' counted and at
 	buf []int
 }
 
@@ -47,12 +42,12 @@ func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewrite
 	if l == nil {
 		return nil
 	}
+	ix.marks = ix.marks[:0]
 	// one scan of the text per mark, its offsets appended to buf: at holds
 	// every offset where the mark starts (overlapping ones too: three
 	// marks of one byte hold two of two), counted those a scan from the
-	// left counts (not overlapping, as strings.Count); the line breaks
-	// after them, and the slices taken once buf grows no more
-	ix.marks = ix.marks[:0]
+	// left counts (not overlapping, as strings.Count); the slices taken
+	// once buf grows no more
 	buf := ix.buf[:0]
 	for _, m := range l.Entries {
 		if m == "" {
@@ -82,49 +77,41 @@ func (x *Extractor) typewriterMarks(text string, ix *typewriterIndex) *typewrite
 	if len(ix.marks) == 0 {
 		return nil
 	}
-	nb := len(buf)
-	for k := 0; ; {
-		i := strings.IndexByte(text[k:], '\n')
-		if i < 0 {
-			break
-		}
-		buf = append(buf, k+i)
-		k += i + 1
-	}
-	ix.buf = buf
 	for mi := range ix.marks {
 		tm := &ix.marks[mi]
 		tm.at, tm.counted = buf[tm.lo:tm.mid:tm.mid], buf[tm.mid:tm.hi:tm.hi]
 	}
-	ix.breaks = buf[nb:len(buf):len(buf)]
 	return ix
 }
 
-// inTypewriterQuote reports whether toks[at], the cue of a statement (the
-// start of its content when it has none), stands inside a quotation in one
-// of the marks of ix
-// (those of the typewriter_quotes list in the text): after an odd number of
-// them in its paragraph, the last one opening (after a space or at the
-// paragraph's start). Such a statement is the quoted speaker's words (The
-// council said the bridge would close, Jane Doe said — in such marks), not
-// one of the article.
-func inTypewriterQuote(text string, toks []rules.Token, at int, ix *typewriterIndex) bool {
+// typewriterQuoted is inTypewriterQuote for a statement of sentence si
+// whose cue stands at byte end, in a document whose marks ix indexes (not
+// nil: report asks only then), the paragraph's start that of the
+// sentence's line.
+func (x *Extractor) typewriterQuoted(a *analysis, ix *typewriterIndex, si, end int) bool {
+	return inTypewriterQuote(a.view, int(a.c.Lines[a.sents[si].para].Start), end, ix)
+}
+
+// inTypewriterQuote reports whether the cue of a statement at byte end
+// (the start of its content when it has none), in the paragraph (line)
+// that starts at para, stands inside a quotation in one of the marks of
+// ix (those of the typewriter_quotes list in the text): after an odd
+// number of them in its paragraph, the last one opening (after a space or
+// at the paragraph's start). Such a statement is the quoted speaker's
+// words (The council said the bridge would close, Jane Doe said — in such
+// marks), not one of the article.
+func inTypewriterQuote(text string, para, end int, ix *typewriterIndex) bool {
 	if ix == nil {
 		return false
-	}
-	end := int(toks[at].Start)
-	para := 0 // the paragraph's start: after the last line break before end
-	if b := sort.SearchInts(ix.breaks, end); b > 0 {
-		para = ix.breaks[b-1] + 1
 	}
 	for _, tm := range ix.marks {
 		// the marks wholly in text[para:end]: their count from the left, and
 		// the last one
 		last := end - tm.size + 1
-		if n := sort.SearchInts(tm.counted, last) - sort.SearchInts(tm.counted, para); n%2 == 0 {
+		if n := firstAt(tm.counted, last) - firstAt(tm.counted, para); n%2 == 0 {
 			continue
 		}
-		j := sort.SearchInts(tm.at, last) - 1
+		j := firstAt(tm.at, last) - 1
 		if j < 0 || tm.at[j] < para {
 			continue
 		}
@@ -136,4 +123,24 @@ func inTypewriterQuote(text string, toks []rules.Token, at int, ix *typewriterIn
 		}
 	}
 	return false
+}
+
+// firstAt is sort.SearchInts(xs, v) for sorted byte offsets of a text (or
+// keys that order by them, as tokenGaps's): the index of the first of xs
+// that is v or more, by a search whose steps move by the sign of a
+// difference, not by a branch (which the offsets would mispredict; both
+// are not negative, so the difference does not overflow).
+func firstAt[T int | int64](xs []T, v T) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	base := 0
+	for n := len(xs); n > 1; n -= n >> 1 {
+		half := n >> 1
+		base += half * int(uint64(int64(xs[base+half])-int64(v))>>63)
+	}
+	if xs[base] < v {
+		base++
+	}
+	return base
 }

@@ -152,13 +152,15 @@ func isDashRune(r rune) bool { return r == '–' || r == '—' || r == '―' }
 // made here on first need ("" until then) and shared by the paragraphs of
 // a document.
 func (x *Extractor) tokenize(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string) []rules.Token {
-	return x.tokenizeN(view, start, end, quotes, qidx, out, low, math.MaxInt)
+	return x.tokenizeN(view, start, end, quotes, qidx, out, low, math.MaxInt, nil)
 }
 
 // tokenizeN is tokenize that stops once out holds maxToks tokens or more:
 // the tokens it gives are the first of those tokenize gives (a token ends
-// where it would end in the whole paragraph).
-func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string, maxToks int) []rules.Token {
+// where it would end in the whole paragraph). When gaps is not nil, it
+// notes there the quotations it makes tokens of and the bytes between
+// tokens that are not one plain space after a token (see tokenGaps).
+func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx []int, out []rules.Token, low *string, maxToks int, gaps *tokenGaps) []rules.Token {
 	qi := 0
 	i := start
 	// limit: where the next quotation opens, else end
@@ -170,6 +172,9 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 		if i >= limit && qi < len(qidx) {
 			q := quotes[qidx[qi]]
 			out = append(out, rules.Token{Text: view[q.OpenStart:q.CloseEnd], Start: int32(q.OpenStart), End: int32(q.CloseEnd), Kind: rules.QuoteT, Quote: int32(qidx[qi])})
+			if gaps != nil {
+				gaps.note(q.OpenStart, qidx[qi])
+			}
 			i = q.CloseEnd
 			qi++
 			limit = end
@@ -192,6 +197,9 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 		word := false
 		if c := view[i]; c < utf8.RuneSelf {
 			if c == ' ' {
+				if gaps != nil && (len(out) == 0 || out[len(out)-1].End != int32(i)) {
+					gaps.note(i, -1) // a space after no token: a second one, or after a skipped byte
+				}
 				i++
 				continue
 			}
@@ -203,6 +211,9 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 		switch {
 		case word:
 		case unicode.IsSpace(r):
+			if gaps != nil {
+				gaps.note(i, -1)
+			}
 			i += n
 			continue
 		case x.mark(r) && !(r == '\'' || r == '’'):

@@ -59,7 +59,7 @@ func TestCommonRun(t *testing.T) {
 			if n%2 == 0 {
 				low = lowerASCII(view)
 			}
-			got[v] = x.tokenizeN(view, start, end, quotes, qidx, nil, &low, maxToks)
+			got[v] = x.tokenizeN(view, start, end, quotes, qidx, nil, &low, maxToks, nil)
 		}
 		if len(got[0]) != len(got[1]) {
 			t.Fatalf("%q: %d tokens with commonRun, %d without", view[start:end], len(got[1]), len(got[0]))

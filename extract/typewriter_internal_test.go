@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"sort"
 	"strings"
 	"testing"
 
@@ -43,7 +44,6 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
 	var buf typewriterIndex // reused from text to text, as report's scratch does
-	tok := []rules.Token{{}}
 	for n := 0; n < 2000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(30); k >= 0; k-- {
@@ -52,9 +52,35 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 		text := b.String()
 		ix := x.typewriterMarks(text, &buf)
 		for end := 0; end <= len(text); end++ {
-			tok[0].Start = int32(end)
-			if got, want := inTypewriterQuote(text, tok, 0, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
+			para := strings.LastIndexByte(text[:end], '\n') + 1
+			if got, want := inTypewriterQuote(text, para, end, ix), scanTypewriterQuote(text, end, l.Entries); got != want {
 				t.Fatalf("%q at %d: index says %v, the scan %v", text, end, got, want)
+			}
+		}
+	}
+}
+
+// TestFirstAtLikeSearchInts compares firstAt with sort.SearchInts on
+// random sorted arrays of ints and of int64s, at every value from below the
+// first to above the last.
+func TestFirstAtLikeSearchInts(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	for range 2000 {
+		xs := make([]int, rng.Intn(40))
+		for i := range xs {
+			xs[i] = rng.Intn(100)
+		}
+		sort.Ints(xs)
+		for v := -2; v <= 102; v++ {
+			if got, want := firstAt(xs, v), sort.SearchInts(xs, v); got != want {
+				t.Fatalf("firstAt(%v, %d) = %d, want %d", xs, v, got, want)
+			}
+			xs64 := make([]int64, len(xs))
+			for i, x := range xs {
+				xs64[i] = int64(x) << 32
+			}
+			if got, want := firstAt(xs64, int64(v)<<32), sort.SearchInts(xs, v); got != want {
+				t.Fatalf("firstAt(%v, %d) = %d, want %d", xs64, v, got, want)
 			}
 		}
 	}
