@@ -245,7 +245,7 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 	try &^= w.NeedsFail(g.needs)
 	for try &^= w.CueMarksFail(g.marks, hits, try); try != 0; try &= try - 1 {
 		ri := bits.TrailingZeros64(try)
-		if !w.NeedsHold(g.needs, ri, g.rules[ri]) {
+		if !w.NeedsKnown(g.needs, ri) && !w.NeedsHold(g.needs, ri, g.rules[ri]) {
 			continue // MatchNear would say so (with explanations, it does)
 		}
 		// (attempt sets the match only for a rule that MatchNear tries)

@@ -82,11 +82,16 @@ type ruleNeed struct {
 	all uint64
 	// clauses are its clauses of several terms, Needs.terms[lo:lo+n]:
 	// each the number of its terms, then the terms (NewQuoteNeeds only)
-	lo    uint32
+	lo    uint16
 	n     uint16
 	exact bool // whether nothing was left out
+	// plain: no clause of several terms, and tells false (NeedsHold's
+	// inlined test)
+	plain bool
 	// tells: a need that holds tells the window's memo of possible
-	// patterns so (exact, or only clauses of several terms left out)
+	// patterns so (exact, or only clauses of several terms left out; in
+	// a NewNeeds, only for a rule without cue lists: MatchNear, which
+	// matches the others, asks no possible)
 	tells bool
 }
 
@@ -96,7 +101,10 @@ const maxNeedTerms = 16
 // NewNeeds compiles the needs of rules (in that order: Window.NeedsHold
 // takes the index of a rule), without their clauses of several terms
 // (the rules of reported speech: a need that holds still tells the
-// window's memo of possible patterns, whose answer the match gives).
+// window's memo of possible patterns, whose answer the match gives, for
+// a rule without cue lists: MatchNear, by which a caller matches the
+// others, asks no possible, and a need that told it would read the rule
+// for nothing).
 func NewNeeds(rules []*AttrRule) *Needs { return newNeeds(rules, false) }
 
 // NewQuoteNeeds is NewNeeds for rules tried on the sentence of a
@@ -112,7 +120,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		lo := len(ns.terms)
 		var all uint64
 		exact := r.Pattern != nil
-		tells := exact
+		tells := exact && (quote || len(r.CueLists()) == 0)
 		if r.Pattern != nil {
 			for _, it := range r.Pattern.its() {
 				if it.min == 0 {
@@ -139,7 +147,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 					exact = false
 					continue
 				}
-				if len(ns.terms)+1+len(ts)-lo > math.MaxUint16 || len(ns.terms) > math.MaxUint32-math.MaxUint16 {
+				if len(ns.terms)+1+len(ts)-lo > math.MaxUint16 || lo > math.MaxUint16 {
 					exact, tells = false, false // left out: the need may hold where possible does not
 					continue
 				}
@@ -153,7 +161,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 			}
 			ns.inAll |= all
 		}
-		ns.rules = append(ns.rules, ruleNeed{all: all, lo: uint32(lo), n: uint16(len(ns.terms) - lo), exact: exact, tells: tells})
+		ns.rules = append(ns.rules, ruleNeed{all: all, lo: uint16(lo), n: uint16(len(ns.terms) - lo), exact: exact, tells: tells, plain: len(ns.terms) == lo && !tells})
 	}
 	for _, f := range ns.facts {
 		if f.op == opList && f.list != nil && f.list.owner != nil {
@@ -285,7 +293,9 @@ func sameFact(a, b *item) bool {
 // window without a quotation, as far as its required items tell: false
 // only when one of them occurs nowhere (the window's memo of possible
 // patterns then says false too). When the rule's need is exact and holds,
-// the memo is told so, so that matching does not walk the pattern again.
+// the memo is told so, so that matching does not walk the pattern again
+// (of the needs of reported speech, for a rule without cue lists: see
+// NewNeeds).
 func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 	if w.needs != ns {
 		w.tellSummary(ns)
@@ -318,6 +328,16 @@ func (w *Window) NeedsHold(ns *Needs, ri int, r *AttrRule) bool {
 		}
 	}
 	return true
+}
+
+// NeedsKnown reports whether the need of rule ri of ns is known to hold
+// in the window: its facts told and held, no clause of several terms,
+// nothing to tell the memo of possible patterns — NeedsHold would report
+// true at once. It inlines: a caller asks it first, and NeedsHold only
+// when it reports false.
+func (w *Window) NeedsKnown(ns *Needs, ri int) bool {
+	rn := &ns.rules[ri]
+	return w.holds&rn.all == rn.all && rn.plain && w.needs == ns
 }
 
 // NeedsFail returns bit ri for the first 64 rules of ns whose needs fail

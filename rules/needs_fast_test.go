@@ -19,19 +19,7 @@ var fastWords = []string{"said", "told", "reporters", "he", "The", "official", "
 // NeedsFail is the rules whose facts of one term hold a fact known to
 // fail (the loop it replaces), before and after NeedsHold tells more.
 func TestTellSummaryLikeTellFact(t *testing.T) {
-	rs, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all, reported []*AttrRule
-	for _, r := range rs.Attribution {
-		if r.Pattern != nil {
-			all = append(all, r)
-			if r.Reported() {
-				reported = append(reported, r)
-			}
-		}
-	}
+	rs, all, reported := patternRules(t)
 	rng := rand.New(rand.NewSource(5))
 	for _, rules := range [][]*AttrRule{reported, all} {
 		ns := NewNeeds(rules)
@@ -65,6 +53,24 @@ func TestTellSummaryLikeTellFact(t *testing.T) {
 			t.Fatal("no fact told")
 		}
 	}
+}
+
+// patternRules returns the default ruleset, its attribution rules with a
+// pattern, and those of them of reported speech.
+func patternRules(t *testing.T) (rs *Ruleset, all, reported []*AttrRule) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			all = append(all, r)
+			if r.Reported() {
+				reported = append(reported, r)
+			}
+		}
+	}
+	return rs, all, reported
 }
 
 // failLoop is NeedsFail as it was: the rules of byFact of every fact
@@ -154,6 +160,54 @@ func TestLitOccursLikeAtomAt(t *testing.T) {
 			if got := m.litOccurs(it); got != want {
 				t.Fatalf("%q on %v: litOccurs %v, atomAt %v", it.lit, parts, got, want)
 			}
+		}
+	}
+}
+
+// TestNeedsKnownLikeNeedsHold: where NeedsKnown reports true (before and
+// after NeedsHold tells more facts), NeedsHold reports true and changes
+// nothing in the window; the needs of reported speech tell the memo of
+// possible patterns for the rules without cue lists only.
+func TestNeedsKnownLikeNeedsHold(t *testing.T) {
+	rs, all, reported := patternRules(t)
+	rng := rand.New(rand.NewSource(11))
+	for _, c := range []struct {
+		ns    *Needs
+		rules []*AttrRule
+	}{{NewNeeds(reported), reported}, {NewNeeds(all), all}, {NewQuoteNeeds(all), all}} {
+		known, tells := 0, 0
+		for ri, r := range c.rules {
+			rn := &c.ns.rules[ri]
+			if !c.ns.quote && rn.tells && len(r.CueLists()) > 0 {
+				t.Fatalf("%s: the need of a rule with cue lists tells the memo", r.ID)
+			}
+			if rn.tells {
+				tells++
+			}
+		}
+		if tells == 0 {
+			t.Fatal("no need tells the memo")
+		}
+		for n := 0; n < 300; n++ {
+			toks, parts := randomSentence(rs, rng, fastWords, 1+rng.Intn(60))
+			w := rs.NewWindow(toks)
+			for _, ri := range rng.Perm(len(c.rules)) {
+				if !w.NeedsKnown(c.ns, ri) {
+					w.NeedsHold(c.ns, ri, c.rules[ri])
+					continue
+				}
+				known++
+				k, h, f, pt, pq := w.known, w.holds, w.fail, w.possTold, w.possQuote
+				if !w.NeedsHold(c.ns, ri, c.rules[ri]) {
+					t.Fatalf("%s on %v: known to hold, NeedsHold false", c.rules[ri].ID, parts)
+				}
+				if w.known != k || w.holds != h || w.fail != f || w.possTold != pt || w.possQuote != pq {
+					t.Fatalf("%s on %v: known to hold, NeedsHold told more", c.rules[ri].ID, parts)
+				}
+			}
+		}
+		if known == 0 {
+			t.Fatal("no need known to hold")
 		}
 	}
 }
