@@ -42,16 +42,21 @@ func (s *sentence) speakers(rs *rules.Ruleset, toks []rules.Token, i int) []rule
 
 // speakersInto is speakers with the phrases computed afresh written into
 // *buf's array (see rules.Ruleset.SpeakersAtInto), made on first use:
-// they are valid until the next call with buf.
+// they are valid until the next call with buf. A window's memo is read
+// where it holds the position, not filled (the entity table asks each
+// position once).
 func (s *sentence) speakersInto(rs *rules.Ruleset, toks []rules.Token, i int, buf *[]rules.SpeakerPhrase) []rules.SpeakerPhrase {
-	if s.win != nil {
-		return s.win.Speakers(i)
-	}
 	if buf == nil {
+		if s.win != nil {
+			return s.win.Speakers(i)
+		}
 		return rs.SpeakersAt(toks, i)
 	}
 	if cap(*buf) == 0 {
 		*buf = make([]rules.SpeakerPhrase, 0, 8) // (more phrases at one position take a new array)
+	}
+	if s.win != nil {
+		return s.win.SpeakersInto(i, *buf) // (the memo read where it holds the position, not filled)
 	}
 	return rs.SpeakersAtInto(toks, i, *buf)
 }

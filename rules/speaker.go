@@ -109,6 +109,11 @@ func (rs *Ruleset) bindLists() {
 		articles:       bit(rs.speakerLists.articles),
 		nameJoiners:    bit(rs.speakerLists.nameJoiners),
 	}
+	b := &rs.speakerBits
+	b.plainMask, b.plainWant = b.notNames|b.pronouns|b.determiners|b.titles|b.titleModifiers|classTitleSuffix|b.honorifics|b.personNouns, b.notNames
+	if b.notNames == 0 {
+		b.plainWant = classified // (never held: plainMask lacks the bit)
+	}
 	if b := rs.speakerBits.determiners; b != 0 {
 		rs.speakerBits.detTitle = b | rs.speakerBits.titles | rs.speakerBits.titleModifiers | classTitleSuffix
 	}
@@ -138,6 +143,11 @@ type speakerBits struct {
 	articles       uint64
 	nameJoiners    uint64
 	detTitle       uint64 // determiners, titles, title modifiers and agent nouns (0: determiners without a bit)
+	// plainMask and plainWant tell a word of notNames of none of the
+	// classes that may start a phrase (pronouns, determiners, titles and
+	// their modifiers, agent nouns, honorifics) by one test: its classes
+	// masked by plainMask are plainWant (see plainNoSpeaker)
+	plainMask, plainWant uint64
 }
 
 // maxPhrase bounds a speaker phrase in tokens.

@@ -99,6 +99,21 @@ func (rs *Ruleset) noSpeakerAt(toks []Token, i int) bool {
 	return !(lower && skipped && rs.titleAhead(toks, j))
 }
 
+// plainNoSpeaker reports that noSpeakerAt(toks, i) holds by the test
+// that tells most of the positions a window's rules ask (inline, without
+// noSpeakerAt's call): a classified lower-case word of notNames of none
+// of the classes that may start a phrase (noSpeakerAt's scan stops at it
+// at once, and it is a stop where titleAhead is not asked; a token that
+// is no word has no phrase either). False tells nothing.
+// TestPlainNoSpeakerLikeNoSpeakerAt checks it.
+func (rs *Ruleset) plainNoSpeaker(toks []Token, i int) bool {
+	if uint(i) < uint(len(toks)) {
+		t := &toks[i]
+		return t.class&rs.speakerBits.plainMask == rs.speakerBits.plainWant && !t.Cap
+	}
+	return false
+}
+
 // inBit is rs.InList(l, t) for a list of speakerLists whose class bit is
 // bit (0 without one): a classified token is told inline, without InList's
 // call (the speaker parse asks it of most words it reads).

@@ -80,7 +80,7 @@ func TestNoSpeakerAtLikeRef(t *testing.T) {
 	for _, c := range cases {
 		rs := all.ForLang(c.lang)
 		rng := rand.New(rand.NewSource(13))
-		decided, words := 0, 0
+		decided, words, plains := 0, 0, 0 // plains: told by plainNoSpeaker
 		for n := 0; n < 20000; n++ {
 			toks, parts := randomSentence(rs, rng, c.words, 1+rng.Intn(16))
 			for i := range toks {
@@ -97,6 +97,11 @@ func TestNoSpeakerAtLikeRef(t *testing.T) {
 				if got != want {
 					t.Fatalf("%s: noSpeakerAt(%q, %d) = %v, want %v", c.lang, strings.Join(parts, " "), i, got, want)
 				}
+				if plain := rs.plainNoSpeaker(toks, i); plain && !want {
+					t.Fatalf("%s: plainNoSpeaker(%q, %d) holds, noSpeakerAt does not", c.lang, strings.Join(parts, " "), i)
+				} else if plain {
+					plains++
+				}
 				if i >= 0 && i < len(toks) && toks[i].Kind == Word {
 					words++
 					if got {
@@ -107,6 +112,9 @@ func TestNoSpeakerAtLikeRef(t *testing.T) {
 		}
 		if decided*4 < words {
 			t.Errorf("%s: noSpeakerAt decided %d of %d words, want a quarter or more", c.lang, decided, words)
+		}
+		if plains*10 < decided {
+			t.Errorf("%s: plainNoSpeaker told %d of the %d words noSpeakerAt decided, want a tenth or more", c.lang, plains, decided)
 		}
 	}
 }

@@ -45,6 +45,21 @@ func TestNoSpeakerAt(t *testing.T) {
 	win := rs.NewWindow(nil)
 	check := func(ts []Token) {
 		win.Reset(rs, ts)
+		// SpeakersInto before the memo is made, then on a memo filled at
+		// every other position: read from it or parsed into buf alike
+		for i := len(ts); i >= 0; i-- {
+			if got, want := win.SpeakersInto(i, buf), rs.SpeakersAt(ts, i); !slices.Equal(got, want) {
+				t.Errorf("Window.SpeakersInto(%d) = %v before the memo, SpeakersAt %v", i, got, want)
+			}
+		}
+		for i := 0; i <= len(ts); i += 2 {
+			win.Speakers(i)
+		}
+		for i := len(ts); i >= 0; i-- {
+			if got, want := win.SpeakersInto(i, buf), rs.SpeakersAt(ts, i); !slices.Equal(got, want) {
+				t.Errorf("Window.SpeakersInto(%d) = %v, SpeakersAt %v", i, got, want)
+			}
+		}
 		for pass := 0; pass < 2; pass++ {
 			for i := len(ts); i >= 0; i-- {
 				if got, want := win.Speakers(i), rs.SpeakersAt(ts, i); !slices.Equal(got, want) || cap(got) != len(got) {

@@ -171,6 +171,21 @@ func (w *Window) Speakers(pos int) []SpeakerPhrase {
 	return m.of(w)
 }
 
+// SpeakersInto is Speakers without the memo's fill: a position the memo
+// holds is read from it, any other parsed into buf's array
+// (SpeakersAtInto), valid until buf is used again. It is for a caller
+// that asks each position once and reads the phrases before its next ask
+// (the entity table): the memo's entry and its copy in the window's
+// array would serve no later ask.
+func (w *Window) SpeakersInto(pos int, buf []SpeakerPhrase) []SpeakerPhrase {
+	if uint(pos) < uint(len(w.spk)) {
+		if m := &w.spk[pos]; m.gen == w.spkGen {
+			return m.of(w)
+		}
+	}
+	return w.rs.SpeakersAtInto(w.toks, pos, buf)
+}
+
 // minPhrasesRoom is the room Speakers leaves in the window's array of
 // phrases before a position's parse: speakersAt makes an array of its own
 // when it needs more than four, or appends past it (a rare long run of
@@ -207,7 +222,7 @@ func (m *matcher) phrasesAt(pos int) []SpeakerPhrase {
 		s := &spk[pos]
 		if s.gen != m.spkGen { // (Speakers, inline up to noSpeakerAt: most positions)
 			*s = speakersMemo{gen: m.spkGen}
-			if !m.rs.noSpeakerAt(m.toks, pos) {
+			if !m.rs.plainNoSpeaker(m.toks, pos) && !m.rs.noSpeakerAt(m.toks, pos) {
 				s.lo, s.n = m.parseInto(pos)
 			}
 		}
