@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -44,19 +43,8 @@ func TestFirstSearchesLikeBySentence(t *testing.T) {
 		x, y := New(rs, opts), New(rs, opts)
 		y.bySentence = true
 		statements := 0
-		for i, text := range texts {
-			got, err := x.Extract("d", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := y.Extract("d", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("text %d, %+v: rows of the batched first searches differ from the searches by sentence", i, opts)
-			}
-			for _, r := range got.Quotes {
+		for _, d := range sameDocuments(t, x, y, texts, fmt.Sprintf("%+v: rows of the batched first searches differ from the searches by sentence", opts)) {
+			for _, r := range d.Quotes {
 				if r.Kind == "indirect" {
 					statements++
 				}
