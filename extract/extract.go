@@ -68,6 +68,10 @@ type Extractor struct {
 	// merge them by mergeRecords, the reference of its merge in place
 	// (tests set it)
 	mergeRows bool
+	// bySentence makes report run each sentence's first search on its
+	// own (reportIn), not rule by rule over a batch (firstSearches): only
+	// tests set it, to compare the two
+	bySentence bool
 	// packs holds the extractors of the ruleset's language packs, by code;
 	// detect chooses among them per document (nil: no detection).
 	packs  map[string]*packExtractor

@@ -57,9 +57,25 @@ func (x *Extractor) report(a *analysis) []statement {
 	// st and inner are written over by each search that finds one (not
 	// zeroed per statement: every field that report reads is set)
 	var st, inner statement
+	// the first searches of the sentences, a batch at a time, rule by
+	// rule (see firstSearches), when the analysis found the hits
+	batched := early != nil && !x.opts.Explain && len(g.rules) <= 64 && !x.bySentence
+	batch, bi := rs.firsts[:0], 0
 	for si := 0; si < a.nsents; si++ {
 		var toks []rules.Token
-		if early != nil {
+		var f *firstSearch
+		if batched {
+			if bi == len(batch) {
+				batch, bi = x.nextBatch(a, g, early, si, batch[:0]), 0
+				if len(batch) == 0 {
+					break
+				}
+			}
+			f = &batch[bi]
+			bi++
+			si = f.si
+			toks, hits = f.toks, f.hits
+		} else if early != nil {
 			sp := early.sents[si]
 			if sp.lo < 0 {
 				continue // (the same gates as below, told by findHits)
@@ -79,7 +95,12 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
-			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
+			if f != nil && n == 0 {
+				if !f.ok {
+					break
+				}
+				st = f.st
+			} else if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
 				break
 			}
 			if st.match.Span.Start > pos { // (else st begins first: no call)
@@ -118,6 +139,7 @@ func (x *Extractor) report(a *analysis) []statement {
 	for i := range out {
 		out[i].m = &out[i].match // (out grows no more)
 	}
+	rs.firsts = batch[:0]
 	rs.keep(buf, cues.buf, quoteCues)
 	rs.keepGaps(&a.gaps)
 	return out

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -87,20 +88,30 @@ func TestRowsInPlaceLikeMerge(t *testing.T) {
 	for _, opts := range []Options{{Reported: true}, {Reported: true, All: true, Explain: true}, {Reported: true, MinConfidence: 0.7}} {
 		x, y := New(rs, opts), New(rs, opts)
 		y.mergeRows = true
-		for i, text := range texts {
-			got, err := x.Extract("d", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := y.Extract("d", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("text %d, %+v: rows made in place differ from the merged ones", i, opts)
-			}
-		}
+		sameDocuments(t, x, y, texts, fmt.Sprintf("%+v: rows made in place differ from the merged ones", opts))
 	}
+}
+
+// sameDocuments checks that x and y extract the same documents from
+// texts, saying what differs when they do not, and returns x's.
+func sameDocuments(t *testing.T, x, y *Extractor, texts []string, what string) []*Document {
+	t.Helper()
+	var docs []*Document
+	for i, text := range texts {
+		got, err := x.Extract("d", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := y.Extract("d", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d: %s", i, what)
+		}
+		docs = append(docs, got)
+	}
+	return docs
 }
 
 // rowsCorpus returns the seed's texts and, when WHOSAID_EVAL names the

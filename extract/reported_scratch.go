@@ -13,6 +13,7 @@ type reportScratch struct {
 	typewriter typewriterIndex
 	early      earlyHits
 	gaps       tokenGaps // the arrays of analysis.gaps
+	firsts     []firstSearch
 }
 
 // earlyHits are the cue hits of a document's sentences, found by the
