@@ -237,22 +237,13 @@ const maxStatements = 4
 func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, from, to, before int, only uint64, st *statement) bool {
 	// the cue lists with an entry at a start from from to to: a rule with
 	// none of them is not tried
-	var present uint64
-	for _, h := range hits {
-		if h.Pos >= from && h.Pos < to {
-			present |= h.Bits
-		}
-	}
+	present := presentIn(hits, from, to)
 	fast := !x.opts.Explain && len(g.rules) <= 64
 	// only the rules whose cue lists occur (or that need none) are
 	// visited, by their bits, less those that cannot start here and
 	// those whose needs fail on a fact the window told already; a visit
 	// that ends in rejection is a call of NeedsHold
-	try := g.always
-	for b := present; b != 0; b &= b - 1 {
-		try |= g.byList[bits.TrailingZeros64(b)]
-	}
-	try &= only
+	try := g.mayTry(present) & only
 	if from > 0 {
 		try &^= g.anchored // patterns from the start of the sentence
 	}
@@ -277,6 +268,28 @@ func (x *Extractor) reportIn(w *rules.Window, g *gates, hits []cueHit, cues *cue
 		}
 	}
 	return false
+}
+
+// presentIn returns the cue lists with an entry in hits at a token from
+// from to to (bit k: gates.lists[k]).
+func presentIn(hits []cueHit, from, to int) uint64 {
+	var present uint64
+	for _, h := range hits {
+		if h.Pos >= from && h.Pos < to {
+			present |= h.Bits
+		}
+	}
+	return present
+}
+
+// mayTry returns the rules that need none of the cue lists or one of
+// present (bit i: g.rules[i]): the others have no cue to match.
+func (g *gates) mayTry(present uint64) uint64 {
+	try := g.always
+	for b := present; b != 0; b &= b - 1 {
+		try |= g.byList[bits.TrailingZeros64(b)]
+	}
+	return try
 }
 
 // reportEach is reportIn with explanations (or more than 64 rules): every

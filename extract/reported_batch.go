@@ -72,16 +72,7 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 	for i := range batch {
 		f := &batch[i]
 		f.ok = false
-		var present uint64
-		for _, h := range f.hits {
-			if h.Pos < len(f.toks) {
-				present |= h.Bits
-			}
-		}
-		try := g.always
-		for b := present; b != 0; b &= b - 1 {
-			try |= g.byList[bits.TrailingZeros64(b)]
-		}
+		try := g.mayTry(presentIn(f.hits, 0, len(f.toks)))
 		if try == 0 {
 			continue
 		}
