@@ -82,16 +82,21 @@ func (m *matcher) stopAt(cl *clauseLists, j int) bool {
 // (before last) can span: it ends at b, the first token from pos+1 on
 // before which the content breaks (clauseBreakAt), the quotation being
 // attributed, or last; out and in are the words of the run outside and
-// inside quotation marks. Without a quotation it is remembered for the
+// inside quotation marks, in counted only when strict asks for it (-1
+// otherwise: only a strict clause reads it, and a quotation's words are
+// counted byte by byte). Without a quotation it is remembered for the
 // window, for every rule that tries content at pos (a token's breaks do
 // not depend on where the content opens). A word after a word breaks the
 // content only where an entry of the clause stops starts: when its
 // classes tell that none does, clauseBreakAt is not asked.
-func (m *matcher) contentRun(pos, last int) (b, out, in int) {
+func (m *matcher) contentRun(pos, last int, strict bool) (b, out, in int) {
 	w := m.Window
 	if m.quote < 0 {
-		for _, e := range w.ends {
-			if e.pos == pos {
+		for i := range w.ends {
+			if e := &w.ends[i]; e.pos == pos {
+				if strict && e.in < 0 {
+					e.in = m.runQuoteWords(pos, e.b)
+				}
 				return e.b, e.out, e.in
 			}
 		}
@@ -108,6 +113,7 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 		stopBit, firsts = l.bit, l.firsts
 	}
 	b = last
+	quotes := false // a quotation in the run, its words not counted
 	// the first token (no break before it), then the others: a word
 	// after a word that starts no stop is counted without a call
 	j := pos
@@ -118,7 +124,7 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 			if j == m.quote {
 				b, last = j, j // the quotation being attributed is no reported content
 			} else {
-				in += quoteWords(t.Text)
+				quotes = true
 			}
 		}
 		j++
@@ -142,8 +148,14 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 				b = j // the quotation being attributed is no reported content
 				break
 			}
-			in += quoteWords(t.Text)
+			quotes = true
 		}
+	}
+	in = -1
+	if !quotes {
+		in = 0
+	} else if strict {
+		in = m.runQuoteWords(pos, b)
 	}
 	if m.quote < 0 {
 		w.ends = append(w.ends, contentRunSeen{pos, b, out, in})
@@ -151,7 +163,21 @@ func (m *matcher) contentRun(pos, last int) (b, out, in int) {
 	return b, out, in
 }
 
-// contentRunSeen is contentRun from pos, remembered for the window.
+// runQuoteWords returns the words of the quotations from toks[pos] to
+// toks[b-1] (in of contentRun's run from pos, which ends at b: the
+// quotation being attributed is not in it).
+func (m *matcher) runQuoteWords(pos, b int) int {
+	in := 0
+	for j := pos; j < b; j++ {
+		if t := &m.toks[j]; t.Kind == QuoteT {
+			in += quoteWords(t.Text)
+		}
+	}
+	return in
+}
+
+// contentRunSeen is contentRun from pos, remembered for the window (in
+// is -1 until a strict clause asks for it).
 type contentRunSeen struct {
 	pos, b, out, in int
 }

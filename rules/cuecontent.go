@@ -24,18 +24,20 @@ type cueContent struct {
 }
 
 // cueAlt is an alternative of a cueContent as cueContentHolds reads it:
-// its verb item's list, the items after it, skip.
+// its verb item's list, the items after it, skip, and what the items
+// after it need (needOf).
 type cueAlt struct {
 	list *List
 	rest []*item
 	skip bool
+	need cueNeed
 }
 
 // setAlts makes cc.alts from the alternatives' slices.
 func (cc *cueContent) setAlts() {
 	cc.alts = cc.alts[:0]
 	for i, v := range cc.verbs {
-		cc.alts = append(cc.alts, cueAlt{v.list, cc.rests[i], cc.skip[i]})
+		cc.alts = append(cc.alts, cueAlt{v.list, cc.rests[i], cc.skip[i], needOf(cc.rests[i])})
 	}
 }
 
@@ -228,6 +230,9 @@ func (m *matcher) cueVerbHolds(a *cueAlt, c int, opens func(int) bool) bool {
 	}
 	if a.skip && opens(c+k) {
 		return true // as seq finds when all the items match nothing
+	}
+	if a.need.atoms != nil && !m.needReached(&a.need, c+k) {
+		return false // (seq would fail: no match of the items from c+k)
 	}
 	m.steps = 0
 	return m.seq(a.rest, 0, c+k, opens) || m.steps > m.limit
