@@ -41,6 +41,16 @@ type pivot struct {
 	leadStart startFilter
 	// leadSpan is the most tokens that one of the lead atoms matches
 	leadSpan int
+	// bounded tells that the lead atoms are told (lead not nil, off below
+	// 64: tiles does not answer true at once) and leadStart is a filter
+	// of words (leadMayStart), so that pivotHoldsNow's scan back from a
+	// cue c, in a window of leadStart's owner, skips the positions s < c
+	// at which no lead atom starts and stops below leadSpan of them in a
+	// row: a tiling from s reaches a cue only through starts of lead
+	// atoms, each at most leadSpan tokens after the one before, and no
+	// cue stands between the cue before and c (the scan for a filter of
+	// words only; the general scan, asked little, tries every position)
+	bounded bool
 }
 
 // endFilter is what a token must be for one of some atoms (punctuation
@@ -153,6 +163,8 @@ func pivotOf(items []*item) *pivot {
 	}
 	if pv != nil {
 		pv.mayEnd, pv.leadStart = endFilterOf(pv.before), startFilterOf(pv.lead)
+		f := &pv.leadStart
+		pv.bounded = pv.lead != nil && pv.off < 64 && !f.any && f.puncts == 0 && !f.dash && f.lists != 0
 		for _, a := range pv.lead {
 			if k := span(a); k < 0 {
 				pv.leadSpan = 1 << 20 // (not bounded: every s is tried)
@@ -286,8 +298,16 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		// a filter of words only (a list's classes, literals' last
 		// words: mention:@relative_pronouns, and | but) told inline,
 		// not by a call at every position
+		skip := pv.bounded && rs == pv.leadStart.owner
 		for _, c := range n.cues {
-			for s := c; s >= max(c-pv.off, low); s-- {
+			for s, run := c, 0; s >= max(c-pv.off, low); s-- {
+				if s < c && skip && !pv.leadMayStart(&toks[s]) {
+					if run++; run >= pv.leadSpan {
+						break // (see pivot.bounded)
+					}
+					continue
+				}
+				run = 0
 				if f.mayEndWord(&toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, s) {
 					return true
 				}
@@ -305,6 +325,14 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 		low = max(low, c+1)
 	}
 	return false
+}
+
+// leadMayStart is pv.leadStart.mayStart(rs, t) for a bounded pivot and
+// a token t of a window of rs, leadStart's owner, small enough to inline:
+// true where it is (a token that is no word may be let through).
+func (pv *pivot) leadMayStart(t *Token) bool {
+	c := t.class
+	return c == 0 || c&pv.leadStart.lists != 0 || pv.leadStart.words&firstBit(t.Lower) != 0
 }
 
 // pivotMarkHolds is pivotHoldsNow for a pivot of one punctuation mark
@@ -398,16 +426,31 @@ func (m *matcher) speakerReaches(n *near, pv *pivot, s int) bool {
 }
 
 // marksOf returns the positions of the window's tokens that are the
-// punctuation mark text (at most 64 tokens), remembered for one mark.
+// punctuation mark text (at most 64 tokens), remembered for one mark: a
+// mark of one byte (a comma) told by that byte, inline, not by a call
+// of the strings' comparison.
 func (m *matcher) marksOf(text string) uint64 {
 	w := m.Window
-	at := w.punctAt()
-	if w.markText == text {
+	if w.punctsDone && sameMark(w.markText, text) {
 		return w.marks
 	}
+	return w.findMarks(text)
+}
+
+// sameMark is a == b, told by their byte for marks of one byte.
+func sameMark(a, b string) bool {
+	if len(a) == 1 && len(b) == 1 {
+		return a[0] == b[0]
+	}
+	return a == b
+}
+
+// findMarks is marksOf for a mark not remembered: it finds the marks
+// among the window's punctuation tokens (punctAt) and remembers them.
+func (w *Window) findMarks(text string) uint64 {
 	var marks uint64
-	for b := at; b != 0; b &= b - 1 {
-		if i := bits.TrailingZeros64(b); w.toks[i].Text == text {
+	for b := w.punctAt(); b != 0; b &= b - 1 {
+		if i := bits.TrailingZeros64(b); sameMark(w.toks[i].Text, text) {
 			marks |= 1 << uint(i)
 		}
 	}
