@@ -18,12 +18,20 @@ import (
 // A rule's need is a conjunction of clauses, one per required item of its
 // pattern; a clause is a disjunction of terms (the alternatives of a
 // group), and a term a conjunction of facts (a bit set). It is the boolean
-// function that possible computes, leaf for leaf; a part too large to
-// compile (more than maxNeedTerms terms, more than 64 facts) is left out,
-// which can only make the need hold where possible would not — never the
-// reverse. A Needs is read-only once made, safe for concurrent use.
+// function that possible computes, leaf for leaf, but for the literal
+// right after the ^ of an anchored pattern, whose fact is that it stands
+// at the first token (^ holds there only: Needs.first); a part too large
+// to compile (more than maxNeedTerms terms, more than 64 facts) is left
+// out, which can only make the need hold where possible would not — never
+// where the pattern cannot match. A Needs is read-only once made, safe for
+// concurrent use.
 type Needs struct {
 	facts []*item // the atom of each fact, by bit
+	// first has the facts of a literal that must stand at the window's
+	// first token, not anywhere: the literal right after the ^ of an
+	// anchored pattern (^ as SPEAKER …), which ^ holds at token 0 only;
+	// told by one comparison, not a scan of the window
+	first uint64
 	rules []ruleNeed
 	// terms holds the clauses of several terms of the rules, one after
 	// another (see ruleNeed), in one array that a window reads without a
@@ -51,21 +59,35 @@ type Needs struct {
 // decides, and how: what tellFact would find for each, in one pass over
 // the bits of the summary instead of a call per fact.
 type summaryFacts struct {
-	// lists: the facts of lists of owner with a class bit, known once
-	// the summary is (held, or not startable by a phrase of the window)
-	lists uint64
-	// byClass has, per class bit, the facts of lists with that bit (one
-	// held when a word of the window has it); classMask their union
-	byClass   [64]uint64
-	classMask uint64
-	// byFirst has, per bit of firstBit, the facts of lists a phrase of
-	// which starts with a word of that bit (such a list may occur when
-	// no word of it does)
-	byFirst [64]uint64
+	// lists: the facts of lists of owner, known once the summary is
+	// (held, or not startable by a phrase of the window); listFacts
+	// their lists' class bits and filters of first words
+	lists     uint64
+	listFacts []listFact
 	// puncts are the facts of one ASCII mark; dash, caps and others the
 	// facts of DASH, CAP and OTHERQUOTE
 	puncts             []punctFact
 	dash, caps, others uint64
+	// first: the facts of a literal at the first token (Needs.first),
+	// told by a comparison of the first tokens; firsts their literals
+	first  uint64
+	firsts []firstFact
+}
+
+// firstFact is a fact of a literal at the first token, with the class
+// table's classes of its first word (a token of the word has them all).
+type firstFact struct {
+	lit     []string
+	bit     uint64
+	classes uint64
+}
+
+// listFact is a fact of a list of the owner: its class bits (a word of
+// the window with one holds the fact) and the filter of its phrases'
+// first words (List.firsts: a phrase may start in a window whose
+// summary's starts meet it).
+type listFact struct {
+	class, firsts, bit uint64
 }
 
 // punctFact is a fact of one ASCII punctuation mark.
@@ -122,8 +144,16 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		exact := r.Pattern != nil
 		tells := exact && (quote || len(r.CueLists()) == 0)
 		if r.Pattern != nil {
-			for _, it := range r.Pattern.its() {
+			its := r.Pattern.its()
+			for k, it := range its {
 				if it.min == 0 {
+					continue
+				}
+				if k == 1 && its[0].op == opStart && it.op == opLit && len(it.lit) > 0 {
+					// (^ lit: the literal at token 0, a fact of its own)
+					b, ok := ns.fact(it, true)
+					exact, tells = exact && ok, tells && ok
+					all |= b
 					continue
 				}
 				ts, ok := ns.itemTerms(it)
@@ -182,25 +212,33 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 // summaryFacts fills ns.sum: which facts a window's summary decides (see
 // Window.tellSummary). It tells none without an owner or for the needs of
 // a quotation's rules (those are asked of fewer windows, a few facts
-// each).
+// each), nor a fact that no rule's clauses of one term hold (the others
+// are read by clauses of several terms only, which a NewNeeds has not:
+// telling them would serve nothing).
 func (ns *Needs) summaryFacts() {
 	sum := &ns.sum
 	if ns.owner == nil || ns.quote {
 		return
 	}
+	var used uint64
+	for i := range ns.rules {
+		used |= ns.rules[i].all
+	}
+	sum.first = ns.first
+	for f := ns.first; f != 0; f &= f - 1 {
+		i := bits.TrailingZeros64(f)
+		sum.firsts = append(sum.firsts, firstFact{ns.facts[i].lit, 1 << i, ns.lits[i]})
+	}
 	for i, f := range ns.facts {
 		b := uint64(1) << i
+		if used&b == 0 {
+			continue
+		}
 		switch f.op {
 		case opList:
 			if l := f.list; l != nil && l.owner == ns.owner {
 				sum.lists |= b
-				for c := l.bit; c != 0; c &= c - 1 {
-					sum.byClass[bits.TrailingZeros64(c)] |= b
-				}
-				sum.classMask |= l.bit
-				for c := l.firsts; c != 0; c &= c - 1 {
-					sum.byFirst[bits.TrailingZeros64(c)] |= b
-				}
+				sum.listFacts = append(sum.listFacts, listFact{l.bit, l.firsts, b})
 			}
 		case opPunct:
 			if len(f.punct) == 1 && f.punct[0] < 128 {
@@ -226,7 +264,7 @@ func (ns *Needs) itemTerms(it *item) ([]uint64, bool) {
 		return []uint64{0}, false
 	}
 	if it.op != opGroup {
-		b, ok := ns.fact(it)
+		b, ok := ns.fact(it, false)
 		return []uint64{b}, ok
 	}
 	var out []uint64
@@ -267,11 +305,12 @@ func (ns *Needs) seqTerms(items []*item) ([]uint64, bool) {
 	return out, exact
 }
 
-// fact returns the bit of the fact of atom it, made on first use (0, and
-// false, when there are 64 facts already: the atom is then left out).
-func (ns *Needs) fact(it *item) (uint64, bool) {
+// fact returns the bit of the fact of atom it (at the window's first
+// token when first, see Needs.first), made on first use (0, and false,
+// when there are 64 facts already: the atom is then left out).
+func (ns *Needs) fact(it *item, first bool) (uint64, bool) {
 	for i, f := range ns.facts {
-		if sameFact(f, it) {
+		if sameFact(f, it) && ns.first>>i&1 == b2u(first) {
 			return 1 << i, true
 		}
 	}
@@ -279,6 +318,7 @@ func (ns *Needs) fact(it *item) (uint64, bool) {
 		return 0, false
 	}
 	ns.facts = append(ns.facts, it)
+	ns.first |= b2u(first) << (len(ns.facts) - 1)
 	return 1 << (len(ns.facts) - 1), true
 }
 
@@ -365,29 +405,36 @@ func (w *Window) tellSummary(ns *Needs) {
 	}
 	ks := w.summary()
 	var holds, maybe uint64
-	for c := w.classes & sum.classMask; c != 0; c &= c - 1 {
-		holds |= sum.byClass[bits.TrailingZeros64(c)]
-	}
-	if w.classes&classPhraseStart != 0 {
-		for c := ks.starts; c != 0; c &= c - 1 {
-			maybe |= sum.byFirst[bits.TrailingZeros64(c)]
-		}
+	// (a list's fact by its class bits and first words, without a
+	// branch: the starts are 0 in a window without classPhraseStart)
+	classes, starts := w.classes, ks.starts
+	for _, f := range sum.listFacts {
+		holds |= -b2u(classes&f.class != 0) & f.bit
+		maybe |= -b2u(starts&f.firsts != 0) & f.bit
 	}
 	known := sum.lists &^ (maybe &^ holds)
 	for _, p := range sum.puncts {
-		holds |= -(ks.punct[p.c>>6] >> (p.c & 63) & 1) & p.bit
+		holds |= -(ks.punct[p.c>>6&1] >> (p.c & 63) & 1) & p.bit
 		known |= p.bit
 	}
 	if ks.dash {
 		holds |= sum.dash
 	}
-	if ks.cap {
+	if sum.caps != 0 && w.hasCap() {
 		holds |= sum.caps
 	}
 	if ks.quotes > 0 {
 		holds |= sum.others
 	}
 	known |= sum.dash | sum.caps | sum.others
+	for _, f := range sum.firsts {
+		// (a classified token without the word's classes is not the word:
+		// told before its text is compared)
+		if t := w.toks; len(t) > 0 && (t[0].class&f.classes == f.classes || t[0].class == 0) && litAt(f.lit, t, 0) {
+			holds |= f.bit
+		}
+	}
+	known |= sum.first
 	holds &= known
 	var fail uint64
 	for f := known &^ holds & ns.inAll; f != 0; f &= f - 1 {
@@ -433,7 +480,9 @@ func (w *Window) tellFact(ns *Needs, i int) bool {
 	case opList:
 		yes = w.listOccurs(it.list)
 	case opLit:
-		if w.rs == ns.owner && len(it.lit) > 0 {
+		if ns.first>>i&1 != 0 {
+			yes = litAt(it.lit, w.toks, 0)
+		} else if w.rs == ns.owner && len(it.lit) > 0 {
 			yes = m.litOccursAs(it, ns.lits[i])
 		} else {
 			yes = m.litOccurs(it)

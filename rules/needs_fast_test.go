@@ -84,10 +84,11 @@ func failLoop(w *Window, ns *Needs) uint64 {
 }
 
 // TestSummarizeLikeLong: summarize, without a branch on the phrase starts
-// and capitals, makes the summary that the loop with a branch on each
+// and kinds, makes the summary that the loop with a branch on each
 // (summarizeLong) makes, with the positions of the phrase starts, for
 // windows of up to 64 tokens, classified or not; longer ones take the
-// loop itself.
+// loop itself. hasCap, looked for on first use, finds a capitalised word
+// where one is.
 func TestSummarizeLikeLong(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
@@ -115,6 +116,13 @@ func TestSummarizeLikeLong(t *testing.T) {
 		want.startAt = startAt
 		if got != want || w.classes != ref.classes {
 			t.Fatalf("on %v: summarize %+v (classes %x), the loop %+v (%x)", parts, got, w.classes, want, ref.classes)
+		}
+		capital := false
+		for i := range toks {
+			capital = capital || toks[i].Kind == Word && toks[i].Cap
+		}
+		if w.hasCap() != capital || ref.hasCap() != capital {
+			t.Fatalf("on %v: hasCap %v, %v after the loop; a capitalised word: %v", parts, w.hasCap(), ref.hasCap(), capital)
 		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 // gathers the cues of a rule of reported speech, says false when a
 // required item of the pattern occurs nowhere in the sentence (the literal
 // of reported-passive, the reporting conjunction of
-// reported-speaker-cue-that), true when they all occur.
+// reported-speaker-cue-that), or the literal after ^ (reported-as-speaker-cue)
+// stands elsewhere than at the first token; true when they all occur.
 func TestNeedsHold(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
@@ -26,6 +27,8 @@ func TestNeedsHold(t *testing.T) {
 		{"reported-speaker-cue-that", "The minister said the plan would fail .", false},
 		{"reported-speaker-cue", "The minister said the plan would fail .", true},
 		{"reported-content-cue-speaker", "The plan would fail said the minister .", false},
+		{"reported-as-speaker-cue", "As the minister said , the plan would fail .", true},
+		{"reported-as-speaker-cue", "The plan , as the minister said , would fail .", false},
 	} {
 		r := findRule(rs, c.rule)
 		if r == nil {
@@ -42,9 +45,11 @@ func TestNeedsHold(t *testing.T) {
 }
 
 // TestNeedsLikePossible: the compiled needs of every attribution rule say
-// what possible says of its pattern without a quotation, on random
-// sentences of the words the rules look for, one window for all rules as
-// the extractor has; and after NeedsHold the window's memo of possible
+// what possible says of its pattern without a quotation, and of an
+// anchored pattern whose first item is a literal (^ as …) that it stands
+// at the first token, on random sentences of the words the rules look
+// for, one window for all rules as the extractor has; a rule whose need
+// fails does not match; and after NeedsHold the window's memo of possible
 // patterns agrees.
 func TestNeedsLikePossible(t *testing.T) {
 	rs, err := Default()
@@ -76,6 +81,15 @@ func TestNeedsLikePossible(t *testing.T) {
 	if exact < len(all)/2 {
 		t.Errorf("only %d of %d rules compiled exactly", exact, len(all))
 	}
+	first := 0
+	for i := range ns.facts {
+		if ns.first>>i&1 != 0 {
+			first++
+		}
+	}
+	if first == 0 {
+		t.Error("no rule's need has a literal at the first token (^ as …)")
+	}
 	words := []string{"said", "told", "reporters", "he", "The", "official", "Smith", "according", "to", "as",
 		"who", "has", "on", "Friday", "that", "it", "was", "announced", "and", "but", "saying", "warned",
 		"asked", "whether", "when", "by", "percent", ",", ",", ":", ".", "Q:quote", "–", "(", ")", "CNN", "which"}
@@ -87,7 +101,11 @@ func TestNeedsLikePossible(t *testing.T) {
 			ref := rs.NewWindow(toks)
 			m := &ref.m
 			m.Window, m.quote = ref, -1
-			want := m.possible(r.Pattern.its())
+			its := r.Pattern.its()
+			want := m.possible(its)
+			if len(its) > 1 && its[0].op == opStart && its[1].op == opLit && its[1].min > 0 && len(its[1].lit) > 0 {
+				want = want && litAt(its[1].lit, toks, 0)
+			}
 			fail := w.NeedsFail(ns)
 			got := w.NeedsHold(ns, ri, r)
 			if ri < 64 && fail&(1<<ri) != 0 && got {
@@ -95,6 +113,9 @@ func TestNeedsLikePossible(t *testing.T) {
 			}
 			if got != want && (!got || ns.rules[ri].exact) {
 				t.Fatalf("%s on %v: NeedsHold %v, possible %v", r.ID, parts, got, want)
+			}
+			if _, ok := rs.NewWindow(toks).Match(r, -1); ok && !got {
+				t.Fatalf("%s on %v: NeedsHold false, and the rule matches", r.ID, parts)
 			}
 			m = &w.m
 			m.Window, m.quote = w, -1

@@ -16,11 +16,12 @@ type kindSummary struct {
 	// wordsEnd is 2 more than the position of the minClauseWords-th word
 	// from the window's end (1: fewer words), once known (0 before: see
 	// Window.contentBefore; apart from done)
-	wordsEnd  int32
-	punct     [2]uint64 // ASCII punctuation tokens, by byte
-	dash, cap bool      // a Dash token, a capitalised word
-	// upper: a word in capitals, once upperDone (looked for on first use:
-	// few patterns ask)
+	wordsEnd int32
+	punct    [2]uint64 // ASCII punctuation tokens, by byte
+	dash     bool      // a Dash token
+	// cap: a capitalised word, once capDone; upper: a word in capitals,
+	// once upperDone (both looked for on first use: few patterns ask)
+	cap, capDone     bool
 	upper, upperDone bool
 	quotes           int // QuoteT tokens
 	// starts has the firstBit of the words with classPhraseStart (those
@@ -41,10 +42,11 @@ func (w *Window) summary() *kindSummary {
 
 // summarize makes the window's kindSummary and the union of its tokens'
 // classes (Window.classes), in one pass over the tokens. For a window of
-// at most 64 tokens (most sentences) the phrase starts and capitals are
-// read as 0 or 1 and added into the summary, not tested (a branch on
-// them is mispredicted at a third of the tokens), and the first words of
-// phrases hashed after the pass, from the positions it found; a longer
+// at most 64 tokens (most sentences) the phrase starts and the tokens
+// that are no words are read as 0 or 1 into masks of their positions,
+// not tested (a branch on them is mispredicted at a third of the tokens,
+// on the marks at each), and the first words of phrases hashed and the
+// marks added after the pass, from the positions it found; a longer
 // window takes summarizeLong.
 func (w *Window) summarize() *kindSummary {
 	toks, rs := w.toks, w.rs // (not read through w at every token)
@@ -54,23 +56,21 @@ func (w *Window) summarize() *kindSummary {
 	ks := &w.kinds
 	ks.done = true
 	classes := classified
-	var startAt, caps uint64
+	var startAt, otherAt uint64
 	for i := range toks {
 		t := &toks[i]
 		c := rs.cls(t)
 		classes |= c
 		startAt |= (c >> phraseStartShift & 1) << i
-		k := t.Kind
-		caps |= b2u(t.Cap) & b2u(k == Word)
-		if k != Word {
-			ks.addOther(t)
-		}
+		otherAt |= b2u(t.Kind != Word) << i
+	}
+	for b := otherAt; b != 0; b &= b - 1 {
+		ks.addOther(&toks[bits.TrailingZeros64(b)])
 	}
 	var starts uint64
 	for b := startAt; b != 0; b &= b - 1 {
 		starts |= firstBit(toks[bits.TrailingZeros64(b)].Lower)
 	}
-	ks.cap = caps != 0
 	ks.starts, ks.startAt = starts, startAt
 	w.classes = classes
 	return ks
@@ -95,8 +95,8 @@ func (ks *kindSummary) addOther(t *Token) {
 const phraseStartShift = 61
 
 // summarizeLong is summarize for a window of more than 64 tokens, with a
-// branch on each token's phrase start and capital; it keeps no positions
-// of phrase starts (kindSummary.startAt).
+// branch on each token's phrase start and kind; it keeps no positions of
+// phrase starts (kindSummary.startAt).
 //
 //go:noinline
 func (w *Window) summarizeLong() *kindSummary {
@@ -114,13 +114,26 @@ func (w *Window) summarizeLong() *kindSummary {
 		}
 		if t.Kind != Word {
 			ks.addOther(t)
-		} else if t.Cap {
-			ks.cap = true
 		}
 	}
 	ks.starts, ks.startAt = starts, 0
 	w.classes = classes
 	return ks
+}
+
+// hasCap reports whether a capitalised word occurs in the window.
+func (w *Window) hasCap() bool {
+	ks := w.summary()
+	if !ks.capDone {
+		ks.capDone = true
+		for i := range w.toks {
+			if t := &w.toks[i]; t.Kind == Word && t.Cap {
+				ks.cap = true
+				break
+			}
+		}
+	}
+	return ks.cap
 }
 
 // hasUpper reports whether a word in capitals occurs in the window.
@@ -356,7 +369,7 @@ func (m *matcher) occurs(it *item) bool {
 	case opDash:
 		return m.summary().dash
 	case opCap:
-		return m.summary().cap
+		return m.hasCap()
 	case opUpper:
 		return m.hasUpper()
 	case opOtherQuote:
