@@ -378,7 +378,7 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 					continue
 				}
 			}
-			if !it.once {
+			if it.once == onceNot {
 				break
 			}
 			// a group matched once at most: its alternatives, then, for
@@ -469,8 +469,35 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 // closures. (Apart from seq's loop: a closure made in the loop would
 // escape.)
 func (m *matcher) seqGroup(items []*item, i, pos int, k func(int) bool) bool {
+	it := items[i]
+	if it.once == onceAtoms {
+		// each alternative one required atom: seq's trial of it, in
+		// place (its step, its end, the step of its repetition), then
+		// its k, seqNext (past the limit, the alternatives left fail at
+		// their first step)
+		for _, alt := range it.alts {
+			m.steps++
+			if m.steps > m.limit {
+				return false
+			}
+			e := m.atomEnd(alt[0], pos)
+			if e < 0 {
+				continue
+			}
+			if e != pos {
+				m.steps++
+				if m.steps > m.limit {
+					return false
+				}
+			}
+			if m.seqNext(items, i, pos, e, k) {
+				return true
+			}
+		}
+		return false
+	}
 	next := func(p int) bool { return m.seqNext(items, i, pos, p, k) }
-	for _, alt := range items[i].alts {
+	for _, alt := range it.alts {
 		if m.seq(alt, 0, pos, next) {
 			return true
 		}
@@ -478,10 +505,34 @@ func (m *matcher) seqGroup(items []*item, i, pos int, k func(int) bool) bool {
 	return false
 }
 
-// onceItem reports whether seq tries the alternatives of the item it
-// itself: a group matched once at most (X or X?) that is not a tok item.
-func onceItem(it *item) bool {
-	return it.op == opGroup && !it.tok && it.max == 1 && it.min <= 1
+// onceKind says how seq matches a group matched once at most (X or X?)
+// that is not a tok item: by seqGroup, which tries its alternatives.
+type onceKind uint8
+
+// The kinds of items for seq.
+const (
+	onceNot   onceKind = iota // any other item
+	onceAlts                  // a group: each alternative by seq
+	onceAtoms                 // a group whose alternatives are each one required atom that captures nothing (not a speaker phrase): each in place
+)
+
+// onceOf returns how seq matches the item it (see onceKind).
+func onceOf(it *item) onceKind {
+	if it.op != opGroup || it.tok || it.max != 1 || it.min > 1 {
+		return onceNot
+	}
+	for _, alt := range it.alts {
+		if len(alt) != 1 {
+			return onceAlts
+		}
+		switch a := alt[0]; {
+		case a.min != 1 || a.max != 1 || a.capture != "":
+			return onceAlts
+		case a.op == opGroup || a.op == opClause || a.op == opContent || a.op == opSpeaker:
+			return onceAlts
+		}
+	}
+	return onceAtoms
 }
 
 // inPlaceItem reports whether seq matches the item it in place: one not

@@ -8,7 +8,12 @@ import (
 // setOnce sets (on) or clears the once flag of every item of its, and of
 // the items inside them, as Pattern.scan sets it.
 func setOnce(its []*item, on bool) {
-	walkAll(its, func(it *item) { it.once = on && onceItem(it) })
+	walkAll(its, func(it *item) {
+		it.once = onceNot
+		if on {
+			it.once = onceOf(it)
+		}
+	})
 }
 
 // TestOnceGroupLikeRep checks that seq, which tries the alternatives of a
@@ -33,7 +38,7 @@ func TestOnceGroupLikeRep(t *testing.T) {
 	for _, r := range rs.Attribution {
 		if r.Pattern != nil {
 			walkAll(r.Pattern.its(), func(it *item) {
-				if it.once {
+				if it.once != onceNot {
 					groups++
 				}
 			})

@@ -102,8 +102,9 @@ type item struct {
 	// flags, so that seq does not read skip for the items without one
 	skips bool
 	// once: the item is a group matched once at most (X or X?) and not a
-	// tok item, whose alternatives seq tries itself (see onceItem)
-	once     bool
+	// tok item, whose alternatives seq tries itself, and whether they are
+	// each one atom (see onceOf); onceNot for the other items
+	once     onceKind
 	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags
@@ -187,7 +188,7 @@ func (pat *Pattern) scan() {
 		for _, it := range its {
 			it.tok = tokItem(it)
 			it.inPlace = seqInPlace(it)
-			it.once = onceItem(it)
+			it.once = onceOf(it)
 			it.named = it.capture != ""
 		}
 		setGuards(its)
