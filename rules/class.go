@@ -114,7 +114,6 @@ func (rs *Ruleset) bindClasses() {
 		if cls, ok := st.classTable(st.Order); ok {
 			rs.classes = rs.bindOrder(st.Order, cls, false)
 			rs.bindPhraseKeys()
-			rs.bindRuleGuards()
 			return
 		}
 	}
@@ -128,18 +127,6 @@ func (rs *Ruleset) bindClasses() {
 	}
 	rs.classes = rs.bindOrder(order, classTable{words: make(map[string]uint64, n)}, true)
 	rs.bindPhraseKeys()
-	rs.bindRuleGuards()
-}
-
-// bindRuleGuards sets the class bits of the guards of the rules' patterns
-// read so far, now that the lists have their bits (a pattern read on
-// first use sets them as it is read).
-func (rs *Ruleset) bindRuleGuards() {
-	for _, r := range rs.Attribution {
-		if p := r.Pattern; p != nil && (p.lazy == nil || p.lazy.done.Load()) {
-			bindGuards(p.items)
-		}
-	}
 }
 
 // classOrder returns the names of the lists in the order they get class

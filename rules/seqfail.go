@@ -146,6 +146,17 @@ func bindGuards(its []*item) {
 	}
 }
 
+// bindRuleGuards sets the class bits of the guards of the rules' patterns
+// read so far, once the lists have their bits (resolve, after bindLists;
+// a pattern read on first use sets them as it is read).
+func (rs *Ruleset) bindRuleGuards() {
+	for _, r := range rs.Attribution {
+		if p := r.Pattern; p != nil && (p.lazy == nil || p.lazy.done.Load()) {
+			bindGuards(p.items)
+		}
+	}
+}
+
 // setGuards sets the guard of each repeated tok item of the sequence its
 // whose rest a group leads (after an optional atom at most), when
 // failAtoms can tell it. (An item matched once at most calls the rest at
