@@ -287,6 +287,7 @@ func filterClean(in []*CleanupRule, off map[string]Pos) []*CleanupRule {
 
 // resolve checks required lists and binds list references in patterns.
 func (rs *Ruleset) resolve(errs *ErrorList, first string) {
+	defer rs.bindRuleGuards() // (deferred first: run after bindLists, once the lists have their bits)
 	defer rs.bindLists()
 	var missing []string
 	for _, name := range RequiredLists() {

@@ -356,25 +356,43 @@ func (m *matcher) canStart(items []*item, pos int) bool {
 // matched in place, as rep would, and the rest of the sequence after it
 // by a call, without a closure (in the loop, after a required atom that
 // captures nothing); an optional one that gives no match goes
-// on in the loop; an optional group that its skip guard tells cannot
-// start at pos is passed over in the loop too.
+// on in the loop; a group that its skip guard tells cannot start at pos
+// is passed over in the loop too, or fails the sequence if it is required.
 func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	for ; i < len(items); i++ {
 		it := items[i]
 		if !it.inPlace {
-			// an optional group that its skip guard tells cannot start
-			// at pos: where none of the guard's atoms matches, rep would
-			// fail the group after the guard's steps and go on at pos,
-			// which the loop does without rep's and one's calls (unless
-			// the steps reach the limit: rep tells that)
-			if !it.skips {
+			// a group that its skip guard tells cannot start at pos:
+			// where none of the guard's atoms matches, rep would fail
+			// the group after the guard's steps and go on at pos if it
+			// is optional, or fail, which the loop does without rep's
+			// and one's calls (unless the steps reach the limit: rep
+			// tells that)
+			if it.skips {
+				g := it.skip
+				if m.steps+g.steps <= m.limit && g.fails(m, pos) {
+					m.steps += g.steps
+					if it.min > 0 {
+						return false
+					}
+					continue
+				}
+			}
+			if it.once == onceNot {
 				break
 			}
-			g := it.skip
-			if m.steps+g.steps > m.limit || !g.fails(m, pos) {
-				break
+			// a group matched once at most: its alternatives, then, for
+			// an optional one, the rest at pos (as rep's k(pos))
+			m.steps++ // rep(it, 0, pos, next)
+			if m.steps > m.limit {
+				return false
 			}
-			m.steps += g.steps
+			if m.seqGroup(items, i, pos, k) {
+				return true
+			}
+			if it.min > 0 {
+				return false
+			}
 			continue
 		}
 		m.steps++ // rep(it, 0, pos, next)
@@ -444,6 +462,79 @@ func (m *matcher) seq(items []*item, i, pos int, k func(int) bool) bool {
 	return m.rep(it, 0, pos, next)
 }
 
+// seqGroup matches the group items[i], matched once at most (see seq),
+// at pos, once seq has counted rep's step: each alternative, going on
+// with the rest of the sequence by seqNext, as rep and one would do
+// (seqNext is the body of rep's closure then), without their calls and
+// closures. (Apart from seq's loop: a closure made in the loop would
+// escape.)
+func (m *matcher) seqGroup(items []*item, i, pos int, k func(int) bool) bool {
+	it := items[i]
+	if it.once == onceAtoms {
+		// each alternative one required atom: seq's trial of it, in
+		// place (its step, its end, the step of its repetition), then
+		// its k, seqNext (past the limit, the alternatives left fail at
+		// their first step)
+		for _, alt := range it.alts {
+			m.steps++
+			if m.steps > m.limit {
+				return false
+			}
+			e := m.atomEnd(alt[0], pos)
+			if e < 0 {
+				continue
+			}
+			if e != pos {
+				m.steps++
+				if m.steps > m.limit {
+					return false
+				}
+			}
+			if m.seqNext(items, i, pos, e, k) {
+				return true
+			}
+		}
+		return false
+	}
+	next := func(p int) bool { return m.seqNext(items, i, pos, p, k) }
+	for _, alt := range it.alts {
+		if m.seq(alt, 0, pos, next) {
+			return true
+		}
+	}
+	return false
+}
+
+// onceKind says how seq matches a group matched once at most (X or X?)
+// that is not a tok item: by seqGroup, which tries its alternatives.
+type onceKind uint8
+
+// The kinds of items for seq.
+const (
+	onceNot   onceKind = iota // any other item
+	onceAlts                  // a group: each alternative by seq
+	onceAtoms                 // a group whose alternatives are each one required atom that captures nothing (not a speaker phrase): each in place
+)
+
+// onceOf returns how seq matches the item it (see onceKind).
+func onceOf(it *item) onceKind {
+	if it.op != opGroup || it.tok || it.max != 1 || it.min > 1 {
+		return onceNot
+	}
+	for _, alt := range it.alts {
+		if len(alt) != 1 {
+			return onceAlts
+		}
+		switch a := alt[0]; {
+		case a.min != 1 || a.max != 1 || a.capture != "":
+			return onceAlts
+		case a.op == opGroup || a.op == opClause || a.op == opContent || a.op == opSpeaker:
+			return onceAlts
+		}
+	}
+	return onceAtoms
+}
+
 // inPlaceItem reports whether seq matches the item it in place: one not
 // repeated by repTok, matched once at most, and not a group or reported
 // content. (An item made without it, false, goes through rep, which
@@ -462,7 +553,7 @@ func seqInPlace(it *item) bool {
 }
 
 // seqNext goes on after the item items[i], matched once at most (see
-// seq), which matched from pos to end: as repNext does, then the rest of
+// seq; an atom, a speaker phrase or a group), which matched from pos to end: as repNext does, then the rest of
 // the sequence from end.
 func (m *matcher) seqNext(items []*item, i, pos, end int, k func(int) bool) bool {
 	it := items[i]

@@ -100,7 +100,11 @@ type item struct {
 	named bool
 	// skips: the item has a skip guard (skip != nil), told with the
 	// flags, so that seq does not read skip for the items without one
-	skips    bool
+	skips bool
+	// once: the item is a group matched once at most (X or X?) and not a
+	// tok item, whose alternatives seq tries itself, and whether they are
+	// each one atom (see onceOf); onceNot for the other items
+	once     onceKind
 	list     *List // resolved list
 	min, max int
 	// The fields that the matcher reads of every item it tries (the flags
@@ -112,8 +116,8 @@ type item struct {
 	// after: for a tok item, the atoms that the rest of its sequence
 	// tries first, when a group leads it (see seqGuard); nil if none.
 	after *seqGuard
-	// skip: for an optional group, the atoms that its alternatives try
-	// first (see skipGuard); nil if none.
+	// skip: for a group, the atoms that its alternatives try first (see
+	// skipGuard); nil if none.
 	skip *seqGuard
 	// capIdx: the number of capture among the names of the pattern
 	// (Pattern.caps)
@@ -184,6 +188,7 @@ func (pat *Pattern) scan() {
 		for _, it := range its {
 			it.tok = tokItem(it)
 			it.inPlace = seqInPlace(it)
+			it.once = onceOf(it)
 			it.named = it.capture != ""
 		}
 		setGuards(its)

@@ -61,7 +61,7 @@ func TestLazyPatterns(t *testing.T) {
 			t.Errorf("rule %s: lists %v, want %v", r.ID, gl, wl)
 		}
 		for _, ws := range [...][]*item{got[0], w.Pattern.its()} {
-			walkAll(ws, func(it *item) { it.list = nil }) // each load's own lists
+			walkAll(ws, unbindItem) // each load's own lists
 		}
 		if !reflect.DeepEqual(got[0], w.Pattern.its()) {
 			t.Errorf("rule %s: items differ from the parsed ones", r.ID)
@@ -95,5 +95,16 @@ func walkAll(its []*item, f func(*item)) {
 			walkAll(alt, f)
 		}
 		walkAll(it.neg, f)
+	}
+}
+
+// unbindItem clears what a load binds to the item it: its list, and the
+// owner of its guards' lists (a load's own).
+func unbindItem(it *item) {
+	it.list = nil
+	for _, g := range [2]*seqGuard{it.after, it.skip} {
+		if g != nil {
+			g.owner = nil
+		}
 	}
 }

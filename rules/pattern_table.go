@@ -213,6 +213,7 @@ func (r *patternReader) item(depth int) *item {
 	it.neg = r.seq(depth + 1)
 	it.tok = tokItem(it) // (as Pattern.scan sets it, inPlace and named)
 	it.inPlace = seqInPlace(it)
+	it.once = onceOf(it)
 	it.named = it.capture != ""
 	return it
 }

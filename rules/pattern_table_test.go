@@ -62,7 +62,7 @@ func TestPatternTableLoad(t *testing.T) {
 	var unbind func([]*item)
 	unbind = func(its []*item) {
 		for _, it := range its {
-			it.list = nil
+			unbindItem(it)
 			for _, a := range it.alts {
 				unbind(a)
 			}

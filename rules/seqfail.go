@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"cmp"
+	"slices"
+)
+
 // seqGuard tells, for the rest of a sequence after a tok item, the atoms
 // that seq tries at a position before it fails there when none of them
 // matches, and the steps that seq counts then: repTok does not call the
@@ -13,9 +18,15 @@ type seqGuard struct {
 	// end: the items of the sequence the guard reads end before end (a
 	// sequence cut before it, as explain's prefixes are, is not guarded)
 	end int
-	// buf holds the atoms when they fit (most guards have one or two):
-	// the guard, 64 bytes, and its atoms' pointers are then read from
-	// one cache line (see newGuard)
+	// owner, when not nil, is the ruleset of every list item among the
+	// atoms, which come after the others other atoms (see bindBits), and
+	// bits is the union of their lists' class bits: a token that owner
+	// classified is told by them at once.
+	owner  *Ruleset
+	bits   uint64
+	others int
+	// buf holds the atoms when they fit (most guards have one or two;
+	// see newGuard)
 	buf [3]*item
 }
 
@@ -34,7 +45,16 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 	}
 	t, rs := &m.toks[pos], m.rs
 	c := t.class
-	for _, a := range g.atoms {
+	atoms := g.atoms
+	if c != 0 && g.owner == rs {
+		if c&g.bits != 0 {
+			return false // a word of one of the lists
+		}
+		if c&classPhraseStart == 0 {
+			atoms = atoms[:g.others] // no phrase of a list starts here
+		}
+	}
+	for _, a := range atoms {
 		// the usual atoms told here, not by a call; a list first, as
 		// most atoms are (a test each: a switch's binary search of the
 		// op mispredicts)
@@ -73,6 +93,70 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 	return true
 }
 
+// bindBits puts the list items among g's atoms after the others (the
+// order in which fails tries them does not change its answer) and sets
+// g.others, and g.owner and g.bits when the lists of those items all have
+// one owner (a class bit each): nil when there is none, or when a list
+// is not bound yet (bindGuards sets them again once the lists have their
+// bits).
+func (g *seqGuard) bindBits() {
+	slices.SortStableFunc(g.atoms, func(a, b *item) int {
+		return cmp.Compare(boolInt(a.op == opList), boolInt(b.op == opList))
+	})
+	g.owner, g.bits, g.others = nil, 0, len(g.atoms)
+	var owner *Ruleset
+	var bits uint64
+	for i, a := range g.atoms {
+		if a.op != opList {
+			continue
+		}
+		if g.others == len(g.atoms) {
+			g.others = i
+		}
+		l := a.list
+		if l == nil || l.owner == nil || owner != nil && l.owner != owner {
+			return
+		}
+		owner, bits = l.owner, bits|l.bit
+	}
+	g.owner, g.bits = owner, bits
+}
+
+// boolInt is 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// bindGuards sets the class bits of the guards of the items of its, and of
+// the items inside them (see bindBits).
+func bindGuards(its []*item) {
+	for _, it := range its {
+		for _, g := range [2]*seqGuard{it.after, it.skip} {
+			if g != nil {
+				g.bindBits()
+			}
+		}
+		for _, alt := range it.alts {
+			bindGuards(alt)
+		}
+		bindGuards(it.neg)
+	}
+}
+
+// bindRuleGuards sets the class bits of the guards of the rules' patterns
+// read so far, once the lists have their bits (resolve, after bindLists;
+// a pattern read on first use sets them as it is read).
+func (rs *Ruleset) bindRuleGuards() {
+	for _, r := range rs.Attribution {
+		if p := r.Pattern; p != nil && (p.lazy == nil || p.lazy.done.Load()) {
+			bindGuards(p.items)
+		}
+	}
+}
+
 // setGuards sets the guard of each repeated tok item of the sequence its
 // whose rest a group leads (after an optional atom at most), when
 // failAtoms can tell it. (An item matched once at most calls the rest at
@@ -88,19 +172,21 @@ func setGuards(its []*item) {
 		g := newGuard()
 		if g.steps, g.end = failAtoms(its, i+1, &g.atoms); g.steps > 0 {
 			it.after = g
+			g.bindBits()
 		}
 	}
 }
 
-// skipGuard returns, for a group that is not a tok item and may match
-// nothing (X? or X{0,n}), the atoms that its alternatives try first and
-// the steps that rep counts when none of them matches (rep's own, then
-// each alternative's failing trial), after which it goes on with the rest
-// of the sequence at the same token: seq goes on in place there, without
+// skipGuard returns, for a group that is not a tok item, the atoms that
+// its alternatives try first and the steps that rep counts when none of
+// them matches (rep's own, then each alternative's failing trial), after
+// which rep goes on with the rest of the sequence at the same token, for
+// a group that may match nothing (X? or X{0,n}), or fails, for one that
+// must match (X or X{1,n}): seq goes on in place there, or fails, without
 // rep's and one's calls and closures. It returns nil when failAtoms
 // cannot tell an alternative's trial.
 func skipGuard(it *item) *seqGuard {
-	if it.op != opGroup || it.tok || it.min > 0 || it.max < 1 {
+	if it.op != opGroup || it.tok || it.max < 1 {
 		return nil
 	}
 	g := newGuard()
@@ -112,6 +198,7 @@ func skipGuard(it *item) *seqGuard {
 		}
 		g.steps += s
 	}
+	g.bindBits()
 	return g
 }
 

@@ -102,21 +102,33 @@ func TestSkipGuardLikeRep(t *testing.T) {
 	if skips == 0 {
 		t.Fatal("no pattern has a skip guard")
 	}
+	limited, matched := toggledLikeRep(t, rs, sents, rng, setSkips, "the skips")
+	t.Logf("%d sentences (%d with a low limit), %d patterns with a skip guard, %d matches", len(sents), limited, skips, matched)
+}
+
+// toggledLikeRep checks that matching with what set turns on (set(its,
+// true) on a rule's items) gives the matches and the step counts of
+// matching without it (set(its, false)), for every rule of rs and the
+// first items of each pattern (for one sentence in ten), on the sentences
+// sents, with a low limit of steps for one in four; it turns it on again
+// at the end, and returns how many sentences had a low limit and how many
+// matches there were.
+func toggledLikeRep(t *testing.T, rs *Ruleset, sents [][]string, rng *rand.Rand, set func([]*item, bool), what string) (limited, matched int) {
+	t.Helper()
 	defer func() {
 		for _, r := range rs.Attribution {
 			if r.Pattern != nil {
-				setSkips(r.Pattern.its(), true)
+				set(r.Pattern.its(), true)
 			}
 		}
 	}()
 	match := func(r *AttrRule, toks []Token, quote, limit int, on bool) (Match, bool, int, bool) {
-		setSkips(r.Pattern.its(), on)
+		set(r.Pattern.its(), on)
 		w := rs.NewWindow(toks)
 		w.limit = limit
 		m, ok := w.Match(r, quote)
 		return m, ok, w.m.steps, w.m.steps > w.m.limit
 	}
-	limited, matched := 0, 0
 	for n, parts := range sents {
 		toks := testTokens(rs, parts)
 		quote, limit := quoteAndLimit(rng, toks, n, 300)
@@ -131,8 +143,8 @@ func TestSkipGuardLikeRep(t *testing.T) {
 				want, wantOK, wantSteps, wantOver := match(r, toks, quote, limit, false)
 				got, gotOK, steps, over := match(r, toks, quote, limit, true)
 				if gotOK != wantOK || !reflect.DeepEqual(got, want) || over != wantOver || !over && steps != wantSteps {
-					t.Fatalf("rule %s (%d items) on %v (quote %d, limit %d): with the skips %v %+v in %d steps, without %v %+v in %d steps",
-						r.ID, len(r.Pattern.its()), parts, quote, limit, gotOK, got, steps, wantOK, want, wantSteps)
+					t.Fatalf("rule %s (%d items) on %v (quote %d, limit %d): with %s %v %+v in %d steps, without %v %+v in %d steps",
+						r.ID, len(r.Pattern.its()), parts, quote, limit, what, gotOK, got, steps, wantOK, want, wantSteps)
 				}
 				if wantOK {
 					matched++
@@ -143,5 +155,5 @@ func TestSkipGuardLikeRep(t *testing.T) {
 	if matched == 0 {
 		t.Fatal("no rule matched")
 	}
-	t.Logf("%d sentences (%d with a low limit), %d patterns with a skip guard, %d matches", len(sents), limited, skips, matched)
+	return limited, matched
 }
