@@ -86,6 +86,20 @@ func (w *Window) tellMarks(cm *CueMarks, hits []ListHit, try uint64) {
 			continue
 		}
 		ok := false
+		if at, kept := w.markAtOf(t.mark); kept {
+			// the positions the summary keeps: those 1 to span after
+			// a hit's (bits past the window's 64 are none)
+			for _, h := range hits {
+				if h.Bits&t.need != 0 && h.Pos+1 < 64 && at>>(uint(h.Pos+1)&63)&(1<<t.span-1) != 0 {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				w.markFail |= t.rules
+			}
+			continue
+		}
 		for _, h := range hits {
 			if h.Bits&t.need == 0 {
 				continue

@@ -52,6 +52,11 @@ type Needs struct {
 	// sum is what tellSummary reads to tell at once the facts that a
 	// window's summary decides
 	sum summaryFacts
+	// mark is the punctuation mark of one ASCII byte that the most rules
+	// ask for before or after their cues (their pivots' one mark, their
+	// cue marks: markOfRules), 0 for none: a window's summary made for
+	// these needs keeps the positions of its tokens (kindSummary.markAt)
+	mark byte
 }
 
 // summaryFacts tells which facts of a Needs a window's summary (its
@@ -206,6 +211,7 @@ func newNeeds(rules []*AttrRule, quote bool) *Needs {
 		}
 	}
 	ns.summaryFacts()
+	ns.mark = markOfRules(rules)
 	return ns
 }
 

@@ -426,11 +426,17 @@ func (m *matcher) speakerReaches(n *near, pv *pivot, s int) bool {
 }
 
 // marksOf returns the positions of the window's tokens that are the
-// punctuation mark text (at most 64 tokens), remembered for one mark: a
-// mark of one byte (a comma) told by that byte, inline, not by a call
-// of the strings' comparison.
+// punctuation mark text (at most 64 tokens): those its summary keeps
+// for the mark (markAtOf), else those found once and remembered for one
+// mark, a mark of one byte (a comma) told by that byte, inline, not by a
+// call of the strings' comparison.
 func (m *matcher) marksOf(text string) uint64 {
 	w := m.Window
+	if len(text) == 1 {
+		if at, ok := w.markAtOf(text[0]); ok {
+			return at
+		}
+	}
 	if w.punctsDone && sameMark(w.markText, text) {
 		return w.marks
 	}

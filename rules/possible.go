@@ -29,6 +29,12 @@ type kindSummary struct {
 	// when the window has at most 64 tokens (else it is not kept)
 	starts  uint64
 	startAt uint64
+	// markAt has the positions of the tokens that are the punctuation
+	// mark of one byte mark, the window's needs' (Needs.mark) when the
+	// summary was made, in a window of at most 64 tokens (mark 0: none
+	// kept; see Window.markAtOf)
+	markAt uint64
+	mark   byte
 }
 
 // summary returns the window's kindSummary, made on first use; it
@@ -46,8 +52,9 @@ func (w *Window) summary() *kindSummary {
 // that are no words are read as 0 or 1 into masks of their positions,
 // not tested (a branch on them is mispredicted at a third of the tokens,
 // on the marks at each), and the first words of phrases hashed and the
-// marks added after the pass, from the positions it found; a longer
-// window takes summarizeLong.
+// marks added after the pass, from the positions it found, with those of
+// the mark of the window's needs (markAt, for the pivots and the cue
+// marks: see Needs.mark); a longer window takes summarizeLong.
 func (w *Window) summarize() *kindSummary {
 	toks, rs := w.toks, w.rs // (not read through w at every token)
 	if len(toks) > 64 {
@@ -64,9 +71,13 @@ func (w *Window) summarize() *kindSummary {
 		startAt |= (c >> phraseStartShift & 1) << i
 		otherAt |= b2u(t.Kind != Word) << i
 	}
+	var markAt uint64
+	mark := w.needs.summaryMark()
 	for b := otherAt; b != 0; b &= b - 1 {
-		ks.addOther(&toks[bits.TrailingZeros64(b)])
+		i := bits.TrailingZeros64(b)
+		markAt |= b2u(ks.addOther(&toks[i]) == mark) << i
 	}
+	ks.markAt, ks.mark = markAt&-b2u(mark != 0), mark
 	var starts uint64
 	for b := startAt; b != 0; b &= b - 1 {
 		starts |= firstBit(toks[bits.TrailingZeros64(b)].Lower)
@@ -77,18 +88,21 @@ func (w *Window) summarize() *kindSummary {
 }
 
 // addOther adds token t, no Word, to the summary: a mark of one ASCII
-// byte, a dash, a quotation.
-func (ks *kindSummary) addOther(t *Token) {
+// byte, a dash, a quotation. It returns the byte of a mark of one ASCII
+// byte, else 0.
+func (ks *kindSummary) addOther(t *Token) byte {
 	switch t.Kind {
 	case Punct:
 		if len(t.Text) == 1 && t.Text[0] < 128 {
 			ks.punct[t.Text[0]>>6] |= 1 << (t.Text[0] & 63)
+			return t.Text[0]
 		}
 	case Dash:
 		ks.dash = true
 	case QuoteT:
 		ks.quotes++
 	}
+	return 0
 }
 
 // phraseStartShift is the number of the bit classPhraseStart.
