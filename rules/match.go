@@ -175,7 +175,12 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 		if hasQuote && start > quote {
 			break
 		}
-		if !spk && !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
+		if spk {
+			// (reaches, its phrases asked here: most starts have none)
+			if ps := m.phrasesAt(start); len(ps) == 0 || !m.reachesFrom(nr, its, start, ps) {
+				continue
+			}
+		} else if !m.canStart(its, start) || nr != nil && !m.reaches(nr, its, start) {
 			continue
 		}
 		m.caps = m.caps[:0]

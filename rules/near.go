@@ -71,18 +71,21 @@ func (n *near) cueSearch(a, b int) bool {
 // (reachesCue).
 func (m *matcher) reaches(n *near, items []*item, start int) bool {
 	rc := n.reach
-	var ps []SpeakerPhrase
-	if rc.Gap >= 0 {
-		// the phrases first: most starts have none (told by the memo)
-		if ps = m.phrasesAt(start); len(ps) == 0 {
-			return false
-		}
+	if rc.Gap < 0 {
+		return rc.Lead < 0 || rc.Off < 0 || n.cueIn(start, start+rc.Lead+rc.Off)
 	}
+	// the phrases first: most starts have none (told by the memo)
+	ps := m.phrasesAt(start)
+	return len(ps) != 0 && m.reachesFrom(n, items, start, ps)
+}
+
+// reachesFrom is reaches for a pattern that opens with SPEAKER (a Gap),
+// whose phrases at start, ps, are not empty (matchFrom's loop asks them
+// before the call).
+func (m *matcher) reachesFrom(n *near, items []*item, start int, ps []SpeakerPhrase) bool {
+	rc := n.reach
 	if rc.Lead >= 0 && rc.Off >= 0 && !n.cueIn(start, start+rc.Lead+rc.Off) {
 		return false
-	}
-	if rc.Gap < 0 {
-		return true
 	}
 	it := items[0]
 	for _, sp := range ps {
