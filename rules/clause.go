@@ -112,14 +112,22 @@ type clauseLists struct {
 func (m *matcher) clauseLists() *clauseLists {
 	cl := &m.Window.clause
 	if !cl.done {
-		if b := &m.rs.speakerLists.clause; b.done {
-			*cl = *b
-		} else {
-			ls := m.rs.Lists
-			*cl = clauseLists{done: true, notOpeners: ls[ListNotClauseOpeners], breaks: ls[ListClauseBreaks], stops: ls[ListClauseStops]} // (no seconds: ListAt tells the stops)
-		}
+		m.bindClauseLists(cl)
 	}
 	return cl
+}
+
+// bindClauseLists sets cl, the window's clauseLists, once a window: out
+// of the code of clauseLists' callers, which inline the test.
+//
+//go:noinline
+func (m *matcher) bindClauseLists(cl *clauseLists) {
+	if b := &m.rs.speakerLists.clause; b.done {
+		*cl = *b
+	} else {
+		ls := m.rs.Lists
+		*cl = clauseLists{done: true, notOpeners: ls[ListNotClauseOpeners], breaks: ls[ListClauseBreaks], stops: ls[ListClauseStops]} // (no seconds: ListAt tells the stops)
+	}
 }
 
 // clauseBreakAt reports whether reported content that has reached toks[j]

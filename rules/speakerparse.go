@@ -119,7 +119,7 @@ func (rs *Ruleset) speakersAt(toks []Token, i int, buf []SpeakerPhrase) []Speake
 			if possAt < 0 {
 				possAt = end
 			}
-		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end):
+		case end > j && end+1 < len(toks) && toks[end-1].Cap && toks[end+1].Cap && t.Kind == Word && rs.nameLinkedOn(toks, j, end, c, &names):
 			// Charles de Gaulle, Board of Elections
 		case end > j && end+1 < len(toks) && toks[end-1].Kind == Word && cl.of(i, end-1)&(b.titles|b.personNouns|classTitleSuffix) != 0 && rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, t) && (toks[end+1].Cap || rs.inC(rs.speakerLists.articles, b.articles, cl.of(i, end+1), &toks[end+1])):
 			// secretary of State, head of the FBI
@@ -237,6 +237,17 @@ done:
 		slices.Reverse(rev)
 	}
 	return rev[:len(rev):len(rev)]
+}
+
+// nameLinkedOn reports whether toks[end], a word of classes c between two
+// capitalised words in speakersAt's run toks[j:…] (names its memo), is a
+// particle or linker inside a name: Charles de Gaulle, Board of Elections.
+// Out of speakersAt's loop: its tests are rare.
+//
+//go:noinline
+func (rs *Ruleset) nameLinkedOn(toks []Token, j, end int, c uint64, names *nameMemo) bool {
+	b := &rs.speakerBits
+	return (c&b.nameParticles != 0 || rs.inW(&rs.speakerLists.linkers, b.nameLinkers, c, &toks[end]) && !rs.affiliated(toks, j, end)) && names.isName(rs, toks, end+1) && !rs.nounAfterName(toks, end)
 }
 
 // nameGoesOn reports whether the trailing name of speakersAt's run
