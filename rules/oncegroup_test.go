@@ -34,19 +34,26 @@ func TestOnceGroupLikeRep(t *testing.T) {
 		"saying", "his", "’s", "claim", "who", "as", "It", "is", "was", ":"}
 	rng := rand.New(rand.NewSource(19))
 	sents := append(randomParts(rng, words, 1000, 25, 20, 150), evalSentences(t, 300)...)
-	groups := 0
-	for _, r := range rs.Attribution {
-		if r.Pattern != nil {
-			walkAll(r.Pattern.its(), func(it *item) {
-				if it.once != onceNot {
-					groups++
-				}
-			})
-		}
-	}
+	groups := countItems(rs, func(it *item) bool { return it.once != onceNot })
 	if groups == 0 {
 		t.Fatal("no pattern has a group matched once at most")
 	}
 	limited, matched := toggledLikeRep(t, rs, sents, rng, setOnce, "seq's groups")
 	t.Logf("%d sentences (%d with a low limit), %d groups matched once at most, %d matches", len(sents), limited, groups, matched)
+}
+
+// countItems returns the items of rs's attribution patterns, at any depth,
+// for which pred holds.
+func countItems(rs *Ruleset, pred func(*item) bool) int {
+	n := 0
+	for _, r := range rs.Attribution {
+		if r.Pattern != nil {
+			walkAll(r.Pattern.its(), func(it *item) {
+				if pred(it) {
+					n++
+				}
+			})
+		}
+	}
+	return n
 }

@@ -89,21 +89,12 @@ func TestSkipGuardLikeRep(t *testing.T) {
 		"Q:quote", "talks", "had", "failed", ".", "in", "an", "interview", "according", "say", "also", "later", "–"}
 	rng := rand.New(rand.NewSource(15))
 	sents := append(randomParts(rng, words, 1200, 25, 20, 150), evalSentences(t, 300)...)
-	skips := 0
-	for _, r := range rs.Attribution {
-		if r.Pattern != nil {
-			for _, it := range r.Pattern.its() {
-				if it.skip != nil {
-					skips++
-				}
-			}
-		}
-	}
+	skips := countItems(rs, func(it *item) bool { return it.skip != nil })
 	if skips == 0 {
 		t.Fatal("no pattern has a skip guard")
 	}
 	limited, matched := toggledLikeRep(t, rs, sents, rng, setSkips, "the skips")
-	t.Logf("%d sentences (%d with a low limit), %d patterns with a skip guard, %d matches", len(sents), limited, skips, matched)
+	t.Logf("%d sentences (%d with a low limit), %d items with a skip guard, %d matches", len(sents), limited, skips, matched)
 }
 
 // toggledLikeRep checks that matching with what set turns on (set(its,
