@@ -563,6 +563,8 @@ type gates struct {
 	// each holds, per rule, what an attempt reads of it (its rule, need,
 	// cue set, reach and anchoring), so that an attempt indexes once
 	each []gateRule
+	// mask tells the cheap gates of a first search by cue set (nearMask)
+	mask nearMask
 	// byList[k] has bit ri for the rules whose cue lists include lists[k];
 	// always those with no cue lists (both for the first 64 rules)
 	byList [64]uint64
@@ -749,6 +751,7 @@ func (x *Extractor) gates() *gates {
 		for ri, r := range g.rules {
 			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}
+		g.mask = newNearMask(g.each)
 		x.gate = g
 	})
 	return x.gate

@@ -26,14 +26,18 @@ import (
 // windows of a batch are lent together, far fewer than maxWindows.
 const firstBatch = 64
 
-// firstSearch is the first search of a sentence in a batch: its tokens,
-// hits and window, its cue scratch, and the statement it found (when ok).
+// firstSearch is the first search of a sentence in a batch: its search
+// (with its window), the facts of the needs that its window held when the
+// batch began, its tokens and hits, its cue scratch, and the statement it
+// found (when ok). What each attempt reads comes first: the attempts of a
+// rule go from one sentence to the next, each a first touch.
 type firstSearch struct {
+	s    search
+	held uint64 // (rules.Window.NeedsHeld)
+	ok   bool
 	si   int
 	toks []rules.Token
 	hits []cueHit
-	w    *rules.Window
-	ok   bool
 	cues cueScratch
 	st   statement
 }
@@ -54,7 +58,7 @@ func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, si int, b
 		}
 		f := &buf[len(buf)-1]
 		f.si, f.toks, f.hits = si, a.toks(si), early.all[sp.lo:sp.hi]
-		f.w = a.window(si)
+		f.s.w = a.window(si)
 	}
 	x.firstSearches(g, buf)
 	return buf
@@ -76,9 +80,13 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 		if try == 0 {
 			continue
 		}
+		w := f.s.w
 		f.cues.reset(f.hits, 0, len(f.toks))
-		try &^= f.w.NeedsFail(g.needs)
-		try &^= f.w.CueMarksFail(g.marks, f.hits, try)
+		try &^= w.NeedsFail(g.needs)
+		try &^= w.CueMarksFail(g.marks, f.hits, try)
+		try &^= g.mask.fails(f.hits, try, w)
+		f.s = search{w: w, g: g, cues: &f.cues, from: 0, to: len(f.toks), before: len(f.toks)}
+		f.held = w.NeedsHeld(g.needs)
 		union |= try
 		for b := try; b != 0; b &= b - 1 {
 			who[bits.TrailingZeros64(b)] |= 1 << i
@@ -90,11 +98,10 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 		for m := who[ri] &^ done; m != 0; m &= m - 1 {
 			i := bits.TrailingZeros64(m)
 			f := &batch[i]
-			if !f.w.NeedsKnown(g.needs, ri) && !f.w.NeedsHold(g.needs, ri, g.rules[ri]) {
+			if !g.needs.KnownIn(ri, f.held) && !f.s.w.NeedsKnown(g.needs, ri) && !f.s.w.NeedsHold(g.needs, ri, g.rules[ri]) {
 				continue
 			}
-			s := search{w: f.w, g: g, cues: &f.cues, from: 0, to: len(f.toks), before: len(f.toks)}
-			if c, res := s.attempt(ri, true, &f.st.match); res == attemptMatched {
+			if c, res := f.s.attempt(ri, true, &f.st.match); res == attemptMatched {
 				f.st.found(f.toks, ri, c, nil)
 				f.ok = true
 				done |= 1 << i
