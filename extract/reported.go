@@ -54,9 +54,9 @@ func (x *Extractor) report(a *analysis) []statement {
 		early = nil
 	}
 	var hits []cueHit
-	// st and inner are written over by each search that finds one (not
+	// next and inner are written over by each search that finds one (not
 	// zeroed per statement: every field that report reads is set)
-	var st, inner statement
+	var next, inner statement
 	// the first searches of the sentences, a batch at a time, rule by
 	// rule (see firstSearches), when the analysis found the hits
 	batched := early != nil && !x.opts.Explain && len(g.rules) <= 64 && !x.bySentence
@@ -95,16 +95,19 @@ func (x *Extractor) report(a *analysis) []statement {
 		// argued B) ends that content
 		pos, first := 0, len(out)
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
+			// the statement: the first search's where it is (not copied),
+			// else next
+			st := &next
 			if f != nil && n == 0 {
 				if !f.ok {
 					break
 				}
-				st = f.st
-			} else if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
+				st = &f.st
+			} else if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, st) {
 				break
 			}
 			if st.match.Span.Start > pos { // (else st begins first: no call)
-				x.leftmost(w, g, hits, &cues, toks, pos, &st)
+				x.leftmost(w, g, hits, &cues, toks, pos, st)
 			}
 			st.sent = si
 			c := st.content
@@ -129,8 +132,8 @@ func (x *Extractor) report(a *analysis) []statement {
 				if hasCue && cue.Len() > 0 {
 					at = cue.Start
 				}
-				if !x.quotesCue(a, &st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, &st, cue, hasCue) && (marks == nil || !x.typewriterQuoted(a, marks, si, int(toks[at].Start))) && !x.labelSpeaker(labels, toks, &st) {
-					out = append(out, st)
+				if !x.quotesCue(a, st, cue, hasCue, quoteCues) && !mostlyQuoted(toks, st, cue, hasCue) && (marks == nil || !x.typewriterQuoted(a, marks, si, int(toks[at].Start))) && !x.labelSpeaker(labels, toks, st) {
+					out = append(out, *st)
 				}
 			}
 			pos = max(st.content.End, pos+1)
@@ -380,14 +383,13 @@ func (s *search) attempt(ri int, fast bool, m *rules.Match) (rules.Span, int) {
 		// the first start, at most e.lead tokens before the first cue
 		// (see gateRule.lead), told without a branch on the rule's kind;
 		// an anchored rule's only start is 0, so that a later first
-		// start means no start at all (MatchNear tries none)
-		lo, none := e.firstStart(s.from, f, fast)
-		if none {
+		// start means no start at all (MatchNear tries none): told with
+		// the last start, by one branch
+		lo, maxLo := e.firstStart(s.from, f, fast)
+		if lo > min(hi, maxLo) {
 			return rules.Span{}, attemptMissed
 		}
-		if hi >= lo {
-			ok = s.w.MatchNearTo(m, e.r, lo, hi, cs, e.reach)
-		}
+		ok = s.w.MatchNearTo(m, e.r, lo, hi, cs, e.reach)
 	} else {
 		ok = s.matchAlways(e.r, s.from, s.to, m)
 	}
@@ -639,11 +641,15 @@ func newGateRule(r *rules.AttrRule, need uint64, cueSet uint8, rc *rules.CueReac
 }
 
 // firstStart returns the first start of an attempt of e's rule from
-// token from with its first cue at token f, and whether the rule has
-// none (fast: an attempt that passes over what MatchNear would reject).
-func (e *gateRule) firstStart(from, f int, fast bool) (lo int, none bool) {
-	lo = max(from, f-e.lead)
-	return lo, fast && lo > e.maxLo
+// token from with its first cue at token f, and the last first start
+// with which the rule has one (fast: an attempt that passes over what
+// MatchNear would reject; else math.MaxInt), told without branches.
+func (e *gateRule) firstStart(from, f int, fast bool) (lo, maxLo int) {
+	lo, maxLo = max(from, f-e.lead), e.maxLo
+	if !fast {
+		maxLo = math.MaxInt
+	}
+	return lo, maxLo
 }
 
 // alwaysMay reports whether a rule that needs no cue — the only ones

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -26,19 +27,28 @@ import (
 // windows of a batch are lent together, far fewer than maxWindows.
 const firstBatch = 64
 
-// firstSearch is the first search of a sentence in a batch: its search
-// (with its window), the facts of the needs that its window held when the
-// batch began, its tokens and hits, its cue scratch, and the statement it
-// found (when ok). What each attempt reads comes first: the attempts of a
+// firstSearch is the first search of a sentence in a batch (its fields
+// in firstSearchData), a whole number of cache lines long: the array of a
+// batch, allocated in a size class of 64-byte multiples, holds each at
+// the start of a line, so that what an attempt reads first (its search,
+// the facts held, the cue sets built) is one line — the attempts of a
 // rule go from one sentence to the next, each a first touch.
 type firstSearch struct {
+	firstSearchData
+	_ [(64 - unsafe.Sizeof(firstSearchData{})%64) % 64]byte
+}
+
+// firstSearchData is a firstSearch: its search (with its window), the
+// facts of the needs that its window held when the batch began, its cue
+// scratch, tokens and hits, and the statement it found (when ok).
+type firstSearchData struct {
 	s    search
 	held uint64 // (rules.Window.NeedsHeld)
+	cues cueScratch
 	ok   bool
 	si   int
 	toks []rules.Token
 	hits []cueHit
-	cues cueScratch
 	st   statement
 }
 

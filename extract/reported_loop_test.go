@@ -56,7 +56,8 @@ func TestFirstStartLikeRef(t *testing.T) {
 				for from := 0; from < 8; from++ {
 					for f := from; f < 40; f++ {
 						for _, fast := range []bool{false, true} {
-							lo, none := e.firstStart(from, f, fast)
+							lo, maxLo := e.firstStart(from, f, fast)
+							none := lo > maxLo
 							wantLo, wantNone := firstStartRef(rc, anchored, from, f, fast)
 							if none != wantNone || !none && lo != wantLo {
 								t.Fatalf("lead %d off %d anchored %v from %d f %d fast %v: (%d, %v), want (%d, %v)",

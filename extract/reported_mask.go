@@ -8,7 +8,7 @@ import "github.com/whosaid/whosaid/rules"
 // A first search (from the sentence's start, every rule) rejects a rule
 // before its match, in attempt and in MatchNearTo's first lines, by the
 // first and last cue of the rule's cue set alone: an anchored rule whose
-// first cue stands more than lead tokens on (firstStart's none), a rule
+// first cue stands more than lead tokens on (firstStart's maxLo), a rule
 // whose last cue stands before its first start plus the reach's minLead,
 // a rule whose content follows its cue and whose first cue stands at the
 // window's ContentBefore or after it. Told by the first and last hit of
@@ -31,7 +31,7 @@ const maskLast = 16
 type nearMask struct {
 	// leadBelow[f]: the anchored rules with a bounded lead (gateRule's
 	// maxLo 0) whose lead is below f, which a first cue at f rejects
-	// (firstStart's none); at maskFirst, those below maskFirst
+	// (firstStart's maxLo); at maskFirst, those below maskFirst
 	leadBelow [maskFirst + 1]uint64
 	// minLeadAbove[l]: the rules whose minLead is above l, which a last
 	// cue at l rejects (none at maskLast): only rules whose lead is not
@@ -71,7 +71,7 @@ func newNearMask(each []gateRule) nearMask {
 
 // fails returns the rules of try that the first search of a sentence with
 // cue hits hits (all in the sentence, in order) and window w rejects
-// before its match — attempt (firstStart's none) or MatchNearTo's cheap
+// before its match — attempt (firstStart's maxLo) or MatchNearTo's cheap
 // gates, with the cues of the rule's set from the sentence's start on. It
 // reads the first and last of all the hits, not of each rule's cue set:
 // a set's first cue is not before the first hit, its last not after the

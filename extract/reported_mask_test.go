@@ -89,8 +89,8 @@ func TestNearMaskLikeAttempts(t *testing.T) {
 				}
 				// the gates as attempt and MatchNearTo tell them
 				set := cues.of(e.cueSet, e.need)
-				lo, none := e.firstStart(0, set.f, true)
-				rej := set.f < 0 || none || min(set.l, len(toks)-1) < lo ||
+				lo, maxLo := e.firstStart(0, set.f, true)
+				rej := set.f < 0 || lo > maxLo || min(set.l, len(toks)-1) < lo ||
 					set.cs[len(set.cs)-1] < max(lo, 0)+e.reach.MinLead() ||
 					e.reach.ContentAfter() && set.cs[0] >= w.ContentBefore()
 				if rej {

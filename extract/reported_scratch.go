@@ -142,12 +142,12 @@ const maxCueSets = 16
 // cue lists with others: the speech verbs), and the first and last of
 // them before the end of the starts.
 type cueScratch struct {
-	buf   []int
-	sets  [maxCueSets + 1]cueSet
 	built uint32 // bit k: sets[k] holds the cues of set k
+	buf   []int
 	// the hits of the sentence and the starts of the search
 	hits     []cueHit
 	from, to int
+	sets     [maxCueSets + 1]cueSet
 }
 
 // cueSet is the cues of a set of cue lists in a search (a slice of
