@@ -60,16 +60,17 @@ func (x *Extractor) report(a *analysis) []statement {
 	// the first searches of the sentences, a batch at a time, rule by
 	// rule (see firstSearches), when the analysis found the hits
 	batched := early != nil && !x.opts.Explain && len(g.rules) <= 64 && !x.bySentence
-	batch, bi := rs.firsts[:0], 0
+	batch, bi, li := rs.firsts[:0], 0, 0 // (li: the next batch's first in early.live)
 	for si := 0; si < a.nsents; si++ {
 		var toks []rules.Token
 		var f *firstSearch
 		if batched {
 			if bi == len(batch) {
-				batch, bi = x.nextBatch(a, g, early, si, batch[:0]), 0
+				batch, bi = x.nextBatch(a, g, early, li, batch[:0]), 0
 				if len(batch) == 0 {
 					break
 				}
+				li += len(batch)
 			}
 			f = &batch[bi]
 			bi++

@@ -52,23 +52,20 @@ type firstSearchData struct {
 	st   statement
 }
 
-// nextBatch returns the next batch of first searches from sentence si on
-// (in buf's array), made: each sentence that the analysis's gates let
+// nextBatch returns the next batch of first searches from early.live[li]
+// on (in buf's array), made: each sentence that the analysis's gates let
 // through, with its window, searched by firstSearches.
-func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, si int, buf []firstSearch) []firstSearch {
-	for ; si < a.nsents && len(buf) < firstBatch; si++ {
+func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, buf []firstSearch) []firstSearch {
+	for _, si := range early.live[li:min(li+firstBatch, len(early.live))] {
 		sp := early.sents[si]
-		if sp.lo < 0 {
-			continue
-		}
 		if len(buf) < cap(buf) {
 			buf = buf[:len(buf)+1]
 		} else {
 			buf = append(buf, firstSearch{})
 		}
 		f := &buf[len(buf)-1]
-		f.si, f.toks, f.hits = si, a.toks(si), early.all[sp.lo:sp.hi]
-		f.s.w = a.window(si)
+		f.si, f.toks, f.hits = int(si), a.toks(int(si)), early.all[sp.lo:sp.hi]
+		f.s.w = a.window(int(si))
 	}
 	x.firstSearches(g, buf)
 	return buf

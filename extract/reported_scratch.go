@@ -25,6 +25,10 @@ type earlyHits struct {
 	ok    bool // made for the document under analysis (with Options.Reported, tokens not packed)
 	all   []cueHit
 	sents []hitSpan // per sentence, its hits in all
+	// live holds the sentences that the gates let through, in order
+	// (those whose hitSpan's lo is not -1): the first searches' batches
+	// are made from it, without a test per sentence passed over
+	live []int32
 }
 
 // hitSpan is the hits of a sentence in earlyHits.all, all[lo:hi]; lo is -1
@@ -41,7 +45,7 @@ func (x *Extractor) startHits(a *analysis) bool {
 	}
 	e := &a.sc.report.early
 	e.ok = !a.packToks && len(x.gates().rules) > 0
-	e.all, e.sents = e.all[:0], e.sents[:0]
+	e.all, e.sents, e.live = e.all[:0], e.sents[:0], e.live[:0]
 	return e.ok
 }
 
@@ -56,6 +60,7 @@ func (x *Extractor) findHits(a *analysis, s0 int) {
 		var ok bool
 		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
 			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+			e.live = append(e.live, int32(si))
 			continue
 		}
 		e.all = e.all[:lo]
@@ -109,7 +114,7 @@ func (a *analysis) reportScratch() *reportScratch {
 func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.hits, rs.cues, rs.quoteCues = small(hits), small(cues), small(quoteCues)
 	e := &rs.early
-	e.ok, e.all, e.sents = false, small(e.all), small(e.sents)
+	e.ok, e.all, e.sents, e.live = false, small(e.all), small(e.sents), small(e.live)
 	// the index's slices point into buf (or arrays of their own): only
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter
