@@ -35,7 +35,7 @@ const firstBatch = 64
 // rule go from one sentence to the next, each a first touch.
 type firstSearch struct {
 	firstSearchData
-	_ [(64 - unsafe.Sizeof(firstSearchData{})%64) % 64]byte
+	_ [64 - unsafe.Sizeof(firstSearchData{})%64]byte // (never empty: a struct that ends in an empty field is padded)
 }
 
 // firstSearchData is a firstSearch: its search (with its window), the

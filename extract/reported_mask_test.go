@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // maskTexts returns the texts of the mask's tests: the seed's, the first
@@ -152,5 +153,13 @@ func TestMaskedFirstSearchesLikeReportIn(t *testing.T) {
 	}
 	if found < 100 {
 		t.Errorf("%d statements found, want 100 or more", found)
+	}
+}
+
+// TestFirstSearchLines checks that a firstSearch is a whole number of
+// cache lines long, so that each of a batch starts a line.
+func TestFirstSearchLines(t *testing.T) {
+	if n := unsafe.Sizeof(firstSearch{}); n%64 != 0 {
+		t.Errorf("a firstSearch is %d bytes, not a multiple of 64", n)
 	}
 }
