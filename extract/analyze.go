@@ -323,7 +323,7 @@ func (x *Extractor) analyze(c *Cleaned, low string) *analysis {
 			a.packSentences(s0)
 		}
 		if early {
-			x.findHits(a, s0) // (reported speech's cue hits, the tokens in cache)
+			x.findHits(a, s0, len(qidx) > 0) // (reported speech's cue hits, the tokens in cache)
 		}
 	}
 	a.nsents = len(a.sents)

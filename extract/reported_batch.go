@@ -66,6 +66,9 @@ func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, b
 		f := &buf[len(buf)-1]
 		f.si, f.toks, f.hits = int(si), a.toks(int(si)), early.all[sp.lo:sp.hi]
 		f.s.w = a.window(int(si))
+		if sp.sum >= 0 {
+			f.s.w.UseSummary(&early.sums[sp.sum])
+		}
 	}
 	x.firstSearches(g, buf)
 	return buf

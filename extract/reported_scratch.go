@@ -29,12 +29,18 @@ type earlyHits struct {
 	// (those whose hitSpan's lo is not -1): the first searches' batches
 	// are made from it, without a test per sentence passed over
 	live []int32
+	// sums holds the summaries of the windows of the sentences that the
+	// gates let through (hitSpan.sum), made with their hits, the tokens in
+	// the cache: the first search's window takes its own (UseSummary)
+	// instead of reading the tokens again
+	sums []rules.Summary
 }
 
-// hitSpan is the hits of a sentence in earlyHits.all, all[lo:hi]; lo is -1
-// for a sentence that report's gates turn away (mayReport, gates.any,
+// hitSpan is the hits of a sentence in earlyHits.all, all[lo:hi], and its
+// window's summary, earlyHits.sums[sum] (sum -1: none made); lo is -1 for
+// a sentence that report's gates turn away (mayReport, gates.any,
 // gates.alwaysMay).
-type hitSpan struct{ lo, hi int32 }
+type hitSpan struct{ lo, hi, sum int32 }
 
 // startHits readies a's early hits for a document (the analysis asks with
 // reported speech), and reports whether findHits is to make them: with
@@ -45,26 +51,35 @@ func (x *Extractor) startHits(a *analysis) bool {
 	}
 	e := &a.sc.report.early
 	e.ok = !a.packToks && len(x.gates().rules) > 0
-	e.all, e.sents, e.live = e.all[:0], e.sents[:0], e.live[:0]
+	e.all, e.sents, e.live, e.sums = e.all[:0], e.sents[:0], e.live[:0], e.sums[:0]
 	return e.ok
 }
 
 // findHits finds the cue hits of a's sentences from sentence s0 on (those
 // of the paragraph just made), as report's gates do (for an analysis that
-// startHits readied).
-func (x *Extractor) findHits(a *analysis, s0 int) {
+// startHits readied), and the summaries of the windows of those that the
+// gates let through, unless the paragraph is quoted (holds a quotation:
+// attribution makes and summarizes the windows of its sentences with a
+// quotation before report asks them).
+func (x *Extractor) findHits(a *analysis, s0 int, quoted bool) {
 	e, g := &a.sc.report.early, x.gates()
 	for si := s0; si < len(a.sents); si++ {
 		toks := a.sents[si].toks
 		lo := len(e.all)
 		var ok bool
 		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
-			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all))})
+			sum := int32(-1)
+			if !quoted {
+				sum = int32(len(e.sums))
+				e.sums = append(e.sums, rules.Summary{})
+				x.rules.Summarize(toks, g.needs, &e.sums[sum])
+			}
+			e.sents = append(e.sents, hitSpan{int32(lo), int32(len(e.all)), sum})
 			e.live = append(e.live, int32(si))
 			continue
 		}
 		e.all = e.all[:lo]
-		e.sents = append(e.sents, hitSpan{-1, -1})
+		e.sents = append(e.sents, hitSpan{-1, -1, -1})
 	}
 }
 
@@ -114,7 +129,7 @@ func (a *analysis) reportScratch() *reportScratch {
 func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.hits, rs.cues, rs.quoteCues = small(hits), small(cues), small(quoteCues)
 	e := &rs.early
-	e.ok, e.all, e.sents, e.live = false, small(e.all), small(e.sents), small(e.live)
+	e.ok, e.all, e.sents, e.live, e.sums = false, small(e.all), small(e.sents), small(e.live), small(e.sums)
 	// the index's slices point into buf (or arrays of their own): only
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter

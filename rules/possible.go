@@ -47,20 +47,26 @@ func (w *Window) summary() *kindSummary {
 }
 
 // summarize makes the window's kindSummary and the union of its tokens'
-// classes (Window.classes), in one pass over the tokens. For a window of
-// at most 64 tokens (most sentences) the phrase starts and the tokens
-// that are no words are read as 0 or 1 into masks of their positions,
-// not tested (a branch on them is mispredicted at a third of the tokens,
-// on the marks at each), and the first words of phrases hashed and the
-// marks added after the pass, from the positions it found, with those of
-// the mark of the window's needs (markAt, for the pivots and the cue
-// marks: see Needs.mark); a longer window takes summarizeLong.
+// classes (Window.classes), in one pass over the tokens (summarizeInto),
+// with the positions of the mark of the window's needs.
 func (w *Window) summarize() *kindSummary {
-	toks, rs := w.toks, w.rs // (not read through w at every token)
+	w.classes = summarizeInto(&w.kinds, w.rs, w.toks, w.needs.summaryMark())
+	return &w.kinds
+}
+
+// summarizeInto makes ks the kindSummary of toks, tokens of rs, keeping
+// the positions of mark (see kindSummary.markAt), and returns the union of
+// their classes. For at most 64 tokens (most sentences) the phrase starts
+// and the tokens that are no words are read as 0 or 1 into masks of their
+// positions, not tested (a branch on them is mispredicted at a third of
+// the tokens, on the marks at each), and the first words of phrases
+// hashed and the marks added after the pass, from the positions it found,
+// with those of the mark (for the pivots and the cue marks: see
+// Needs.mark); more tokens take summarizeLong.
+func summarizeInto(ks *kindSummary, rs *Ruleset, toks []Token, mark byte) uint64 {
 	if len(toks) > 64 {
-		return w.summarizeLong()
+		return summarizeLong(ks, rs, toks)
 	}
-	ks := &w.kinds
 	ks.done = true
 	classes := classified
 	var startAt, otherAt uint64
@@ -72,7 +78,6 @@ func (w *Window) summarize() *kindSummary {
 		otherAt |= b2u(t.Kind != Word) << i
 	}
 	var markAt uint64
-	mark := w.needs.summaryMark()
 	for b := otherAt; b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		markAt |= b2u(ks.addOther(&toks[i]) == mark) << i
@@ -83,8 +88,7 @@ func (w *Window) summarize() *kindSummary {
 		starts |= firstBit(toks[bits.TrailingZeros64(b)].Lower)
 	}
 	ks.starts, ks.startAt = starts, startAt
-	w.classes = classes
-	return ks
+	return classes
 }
 
 // addOther adds token t, no Word, to the summary: a mark of one ASCII
@@ -108,17 +112,15 @@ func (ks *kindSummary) addOther(t *Token) byte {
 // phraseStartShift is the number of the bit classPhraseStart.
 const phraseStartShift = 61
 
-// summarizeLong is summarize for a window of more than 64 tokens, with a
-// branch on each token's phrase start and kind; it keeps no positions of
-// phrase starts (kindSummary.startAt).
+// summarizeLong is summarizeInto for more than 64 tokens, with a branch
+// on each token's phrase start and kind; it keeps no positions of phrase
+// starts (kindSummary.startAt) or marks.
 //
 //go:noinline
-func (w *Window) summarizeLong() *kindSummary {
-	ks := &w.kinds
+func summarizeLong(ks *kindSummary, rs *Ruleset, toks []Token) uint64 {
 	ks.done = true
 	classes := classified
 	var starts uint64
-	toks, rs := w.toks, w.rs
 	for i := range toks {
 		t := &toks[i]
 		c := rs.cls(t)
@@ -131,8 +133,7 @@ func (w *Window) summarizeLong() *kindSummary {
 		}
 	}
 	ks.starts, ks.startAt = starts, 0
-	w.classes = classes
-	return ks
+	return classes
 }
 
 // hasCap reports whether a capitalised word occurs in the window.
