@@ -582,6 +582,9 @@ type gates struct {
 	// the others (any's answer in one test)
 	anyAlways bool
 	anyNeed   uint64
+	// speakerFirst has bit ri for the rules whose start loops ask the
+	// speaker phrases at each start (see speakerFirst, parseSpeakers)
+	speakerFirst uint64
 	// alwaysPunct holds, per rule that needs no cue, the punctuation
 	// marks that it needs (rules.Needs.PunctNeeds)
 	alwaysPunct []rules.PunctSet
@@ -749,6 +752,7 @@ func (x *Extractor) gates() *gates {
 		for ri, r := range g.rules {
 			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}
+		g.speakerFirst = g.speakerFirstRules()
 		x.gate = g
 	})
 	return x.gate

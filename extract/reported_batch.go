@@ -79,6 +79,7 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 		f.cues.reset(f.hits, 0, len(f.toks))
 		try &^= f.w.NeedsFail(g.needs)
 		try &^= f.w.CueMarksFail(g.marks, f.hits, try)
+		g.parseSpeakers(f, try&g.speakerFirst)
 		union |= try
 		for b := try; b != 0; b &= b - 1 {
 			who[bits.TrailingZeros64(b)] |= 1 << i
