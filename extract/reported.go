@@ -583,7 +583,8 @@ type gates struct {
 	anyAlways bool
 	anyNeed   uint64
 	// speakerFirst has bit ri for the rules whose start loops ask the
-	// speaker phrases at each start (see speakerFirst, parseSpeakers)
+	// speaker phrases at each start, told before the rule loop (see
+	// speakerFirstRules, parseSpeakers)
 	speakerFirst uint64
 	// alwaysPunct holds, per rule that needs no cue, the punctuation
 	// marks that it needs (rules.Needs.PunctNeeds)

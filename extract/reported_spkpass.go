@@ -2,9 +2,10 @@ package extract
 
 import "math/bits"
 
-// speakerFirstRules returns the rules of g (the first 64) that open with
-// one SPEAKER and need a cue: those whose start loops ask the speaker
-// phrases at each start (see parseSpeakers).
+// speakerFirstRules returns the rules of g (the first 64) that need a cue,
+// open with one SPEAKER and have no pivot (rules.CueReach.SpeakerLoop):
+// those whose start loops ask the speaker phrases at each start, and that
+// reach their loops in most sentences (a pivot turns most away before).
 func (g *gates) speakerFirstRules() uint64 {
 	var spk uint64
 	for ri := range min(len(g.each), 64) {
@@ -16,10 +17,15 @@ func (g *gates) speakerFirstRules() uint64 {
 }
 
 // parseSpeakers parses the speaker phrases of f's window at the starts
-// that its SPEAKER-first rules spk may ask (rules.Window.ParseSpeakers),
-// before the first searches' rule loop: from the lowest first start of
-// those rules to the token before the last of their cues, the starts of
-// matchFrom's loop.
+// that its rules spk (of speakerFirst) may ask, in one loop
+// (rules.Window.ParseSpeakers) before the first searches' rule loop: the
+// starts of their loops in MatchNearTo that its cheap gates let
+// (rules.Window.SpeakerStarts), from the lowest first start to the token
+// before the last cue. Run lazily, one start at a time inside each
+// attempt, the parse and the matcher evicted each other's code; the
+// memo's answers are the parser's, so that every attempt reads what it
+// would have parsed (docs/performance.md, "The twentieth round
+// (spkpass)").
 func (g *gates) parseSpeakers(f *firstSearch, spk uint64) {
 	lo, hi := len(f.toks), -1
 	for ; spk != 0; spk &= spk - 1 {
