@@ -587,10 +587,6 @@ type gates struct {
 	// the others (any's answer in one test)
 	anyAlways bool
 	anyNeed   uint64
-	// speakerFirst has bit ri for the rules whose start loops ask the
-	// speaker phrases at each start, told before the rule loop (see
-	// speakerFirstRules, parseSpeakers)
-	speakerFirst uint64
 	// alwaysPunct holds, per rule that needs no cue, the punctuation
 	// marks that it needs (rules.Needs.PunctNeeds)
 	alwaysPunct []rules.PunctSet
@@ -763,7 +759,6 @@ func (x *Extractor) gates() *gates {
 			g.each = append(g.each, newGateRule(r, g.need[ri], g.cueSet[ri], &g.reach[ri], r.Anchored()))
 		}
 		g.mask = newNearMask(g.each)
-		g.speakerFirst = g.speakerFirstRules()
 		x.gate = g
 	})
 	return x.gate

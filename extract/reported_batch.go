@@ -97,7 +97,6 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 		try &^= g.mask.fails(f.hits, try, w)
 		f.s = search{w: w, g: g, cues: &f.cues, from: 0, to: len(f.toks), before: len(f.toks)}
 		f.held = w.NeedsHeld(g.needs)
-		g.parseSpeakers(f, try&g.speakerFirst)
 		union |= try
 		for b := try; b != 0; b &= b - 1 {
 			who[bits.TrailingZeros64(b)] |= 1 << i
