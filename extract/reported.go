@@ -47,7 +47,10 @@ func (x *Extractor) report(a *analysis) []statement {
 	if a.sc != nil {
 		out = a.sc.statements[:0] // (withReported gives the array back)
 	}
-	buf, cues := rs.hits[:0], cueScratch{buf: rs.cues[:0]}
+	// (the cue scratch is the scratch's: a cueScratch of report's own
+	// frame escaped to the heap, ~600 bytes a document)
+	buf, cues := rs.hits[:0], &rs.cueScr
+	cues.buf = rs.cues[:0]
 	// the hits that the analysis found (findHits), if it did
 	early := &rs.early
 	if !early.ok || len(early.sents) != a.nsents {
@@ -104,15 +107,15 @@ func (x *Extractor) report(a *analysis) []statement {
 					break
 				}
 				st = &f.st
-			} else if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, st) {
+			} else if !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), allRules, st) {
 				break
 			}
 			if st.match.Span.Start > pos { // (else st begins first: no call)
-				x.leftmost(w, g, hits, &cues, toks, pos, st)
+				x.leftmost(w, g, hits, cues, toks, pos, st)
 			}
 			st.sent = si
 			c := st.content
-			if x.reportIn(w, g, hits, &cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
+			if x.reportIn(w, g, hits, cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
 			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {

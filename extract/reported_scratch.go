@@ -14,6 +14,8 @@ type reportScratch struct {
 	early      earlyHits
 	gaps       tokenGaps // the arrays of analysis.gaps
 	firsts     []firstSearch
+	// cueScr is report's cue scratch (its buf is cues while report runs)
+	cueScr cueScratch
 }
 
 // earlyHits are the cue hits of a document's sentences, found by the
@@ -128,6 +130,7 @@ func (a *analysis) reportScratch() *reportScratch {
 // are small.
 func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.hits, rs.cues, rs.quoteCues = small(hits), small(cues), small(quoteCues)
+	rs.cueScr.buf, rs.cueScr.hits = nil, nil // (the arrays are kept in rs.cues, or dropped)
 	e := &rs.early
 	e.ok, e.all, e.sents, e.live, e.sums = false, small(e.all), small(e.sents), small(e.live), small(e.sums)
 	// the index's slices point into buf (or arrays of their own): only
