@@ -130,7 +130,7 @@ func (a *analysis) reportScratch() *reportScratch {
 // are small.
 func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.hits, rs.cues, rs.quoteCues = small(hits), small(cues), small(quoteCues)
-	rs.cueScr.buf, rs.cueScr.hits = nil, nil // (the arrays are kept in rs.cues, or dropped)
+	rs.cueScr = cueScratch{} // (its arrays are kept in rs.cues, or dropped: none held past the document)
 	e := &rs.early
 	e.ok, e.all, e.sents, e.live, e.sums = false, small(e.all), small(e.sents), small(e.live), small(e.sums)
 	// the index's slices point into buf (or arrays of their own): only
