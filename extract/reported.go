@@ -97,6 +97,9 @@ func (x *Extractor) report(a *analysis) []statement {
 		// statement inside the content of another (X said A, while Y
 		// argued B) ends that content
 		pos, first := 0, len(out)
+		// the rules that may match from pos on: those before the rule of a
+		// statement found nothing from an earlier pos (see later)
+		only := allRules
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
 			// the statement: the first search's where it is (not copied),
 			// else next
@@ -106,15 +109,21 @@ func (x *Extractor) report(a *analysis) []statement {
 					break
 				}
 				st = &f.st
-			} else if !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), allRules, st) {
+			} else if !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), only, st) {
 				break
+			}
+			// the rules before st's found nothing from pos on: nor do they
+			// inside st's content (a part of that search's starts and cues)
+			later := allRules << st.rule
+			if !x.opts.Explain { // (with explanations every rule says why)
+				only = later
 			}
 			if st.match.Span.Start > pos { // (else st begins first: no call)
 				x.leftmost(w, g, hits, cues, toks, pos, st)
 			}
 			st.sent = si
 			c := st.content
-			if x.reportIn(w, g, hits, cues, toks, c.Start+1, c.End, c.End, allRules, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
+			if x.reportIn(w, g, hits, cues, toks, c.Start+1, c.End, c.End, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
 			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {
