@@ -48,12 +48,25 @@ func (x *Extractor) innerSearch(w *rules.Window, g *gates, hits []cueHit, cues *
 // from its first cue of the range less its lead (gateRule.lead) to its
 // last, and only those are asked.
 func (x *Extractor) innerRules(w *rules.Window, g *gates, hits []cueHit, toks []rules.Token, from, to int, only uint64) uint64 {
-	try := g.mayTry(presentIn(hits, from, to)) & only &^ g.anchored
+	// the cue lists of the range (presentIn), and its last cue
+	var present uint64
+	last := -1
+	for _, h := range hits {
+		if h.Pos >= from && h.Pos < to {
+			present |= h.Bits
+			last = h.Pos
+		}
+	}
+	try := g.mayTry(present) & only &^ g.anchored
 	if try == 0 {
 		return 0
 	}
-	// the tokens of the range where a counted statement may begin, bit
-	// p-from (a longer range keeps every rule)
+	// a rule with cues begins at its last cue or before it
+	if try&g.always == 0 {
+		to = last + 1
+	}
+	// the tokens where a counted statement may begin, bit p-from (a
+	// longer range keeps every rule)
 	if to-from > 64 {
 		return only
 	}
