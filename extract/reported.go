@@ -123,7 +123,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			}
 			st.sent = si
 			c := st.content
-			if x.reportIn(w, g, hits, cues, toks, c.Start+1, c.End, c.End, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
+			if x.innerSearch(w, g, hits, cues, toks, c, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
 			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {
