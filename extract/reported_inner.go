@@ -71,7 +71,7 @@ func (x *Extractor) innerRules(w *rules.Window, g *gates, hits []cueHit, toks []
 		return only
 	}
 	var opens uint64
-	conj := x.rules.Lists[listClauseConjunctions]
+	conj := x.lists.conj
 	for p := from; p < to; p++ {
 		if t := &toks[p-1]; t.Kind != rules.Word || x.rules.InList(conj, t) {
 			opens |= 1 << (p - from)
