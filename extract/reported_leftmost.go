@@ -51,17 +51,36 @@ func isComma(t rules.Token) bool { return t.Kind == rules.Punct && t.Text == ","
 // It reports whether it found one, which it writes in early (written over
 // in any case).
 func (x *Extractor) closingSpeaker(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, pos int, st *statement, only uint64, early *statement) bool {
-	cue, ok := st.match.Captures.Get("cue")
-	if !ok || cue.Start == 0 || !isComma(toks[cue.Start-1]) || st.content.Len() > maxClosingSpeaker {
+	if !mayHoldSpeaker(toks, st) {
+		return false
+	}
+	if !x.opts.Explain && len(g.rules) <= 64 {
+		// the rules that leftmost's search tried from the sentence's
+		// start alone, or without a cue, missed as these searches would
+		// (see tried; with explanations, every rule says why)
+		only &^= g.tried(hits, pos, st.match.Span.Start)
+		if !x.mayClose(w, g, hits, cues, toks, pos, st, only, early) {
+			return false
+		}
+	}
+	return x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.match.Span.Start, only, early) && closes(early, st)
+}
+
+// mayHoldSpeaker reports whether st's content may be the speaker of a
+// statement begun before st (closingSpeaker's test): a comma stands right
+// before st's cue, and st's content is short and ends the sentence or a
+// comma.
+func mayHoldSpeaker(toks []rules.Token, st *statement) bool {
+	// (the statement's own fields first: most contents are longer, and
+	// the cue's capture is looked up by its name)
+	if st.content.Len() > maxClosingSpeaker {
 		return false
 	}
 	if end := st.content.End; end < len(toks) && !isComma(toks[end]) && trimContent(toks, end, len(toks)) > end {
 		return false // st's content is no speaker phrase closing the sentence or set off by a comma
 	}
-	if !x.opts.Explain && len(g.rules) <= 64 && !x.mayClose(w, g, hits, cues, toks, pos, st, only, early) {
-		return false
-	}
-	return x.reportIn(w, g, hits, cues, toks, pos, len(toks), st.match.Span.Start, only, early) && closes(early, st)
+	cue, ok := st.match.Captures.Get("cue")
+	return ok && cue.Start > 0 && isComma(toks[cue.Start-1])
 }
 
 // closes reports whether early, a statement begun before st, is the one
@@ -106,4 +125,17 @@ func (x *Extractor) mayClose(w *rules.Window, g *gates, hits []cueHit, cues *cue
 		only &^= 1 << ri
 	}
 	return false
+}
+
+// tried returns the rules whose attempt in the search of the starts
+// before token before from token pos (to and before: before) is the
+// attempt of a search from pos to the end of the sentence with the same
+// before — closingSpeaker's —, so that a rule that missed in the first
+// misses in the second: those that need no cue, whose starts are pos to
+// before-1 in both; and the rules anchored at the start of the sentence
+// that have a cue before before, whose only start is 0 in both (tried
+// when pos is 0, else in neither), with the same first cue (the first
+// of the set, before before) and the same cues from pos on.
+func (g *gates) tried(hits []cueHit, pos, before int) uint64 {
+	return g.always | g.anchored&g.mayTry(presentIn(hits, pos, before))
 }
