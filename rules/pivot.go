@@ -197,7 +197,8 @@ func flatten(items []*item, out *[]*item) {
 
 // pivotAtoms returns the atoms of an item matched exactly once that is a
 // punctuation mark, a dash, a literal or another quotation, or a group of
-// alternatives each of which is one such atom; else nil.
+// alternatives each of which ends with one such atom or with a group of
+// them (matched once): the atoms that can end the item's match; else nil.
 func pivotAtoms(it *item) []*item {
 	if it.min != 1 || it.max != 1 || it.capture != "" && it.op != opList {
 		return nil // (a list's capture, mention:@relative_pronouns, does not change where it ends)
@@ -210,10 +211,27 @@ func pivotAtoms(it *item) []*item {
 	}
 	var out []*item
 	for _, alt := range it.alts {
-		if len(alt) != 1 || alt[0].min != 1 || alt[0].max != 1 || alt[0].capture != "" || !pivotAtom(alt[0]) {
+		// the alternative's match ends with its last item's, an atom or
+		// a group of atoms matched once (`,? ( by | while )`: by, while)
+		if len(alt) == 0 {
 			return nil
 		}
-		out = append(out, alt[0])
+		last := alt[len(alt)-1]
+		if last.min != 1 || last.max != 1 || last.capture != "" {
+			return nil
+		}
+		if pivotAtom(last) {
+			out = append(out, last)
+			continue
+		}
+		if len(alt) == 1 || last.op != opGroup {
+			return nil
+		}
+		inner := pivotAtoms(last)
+		if inner == nil {
+			return nil
+		}
+		out = append(out, inner...)
 	}
 	return out
 }
