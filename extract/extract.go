@@ -111,6 +111,9 @@ type lists struct {
 	notNames, affiliation, firstNames, orgWords *rules.List
 	// and per quotation it resolves
 	defArt, pron *rules.List
+	// conj is the clause_conjunctions list, which report reads at each
+	// token where a statement inside another's content may begin
+	conj *rules.List
 	// abbr is the abbreviations list, which the tokenizer looks up at
 	// every period that follows a word.
 	abbr *wordtab.Set
@@ -133,6 +136,7 @@ func New(rs *rules.Ruleset, opts Options) *Extractor {
 		orgWords:    rs.Lists[listOrganisationWords],
 		defArt:      rs.Lists[rules.ListDefinite],
 		pron:        rs.Lists[rules.ListPronouns],
+		conj:        rs.Lists[listClauseConjunctions],
 		abbr:        rs.Compiled().Abbr,
 		possessives: rs.PossessiveEndings(),
 	}

@@ -123,7 +123,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			}
 			st.sent = si
 			c := st.content
-			if x.reportIn(w, g, hits, cues, toks, c.Start+1, c.End, c.End, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
+			if x.innerSearch(w, g, hits, cues, toks, c, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
 			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {
@@ -177,7 +177,7 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 	if p.Kind != rules.Word {
 		return true
 	}
-	return x.rules.InList(x.rules.Lists[listClauseConjunctions], p)
+	return x.rules.InList(x.lists.conj, p)
 }
 
 // trimConjunction returns the end of content toks[start:end] that a
@@ -186,7 +186,7 @@ func (x *Extractor) opensClause(toks []rules.Token, i int) bool {
 // the content A, not "A, and" (a conjunction inside the clause, "he was
 // frustrated when …", stays: the clause after it belongs to the content).
 func (x *Extractor) trimConjunction(toks []rules.Token, start, end int) int {
-	l := x.rules.Lists[listClauseConjunctions]
+	l := x.lists.conj
 	if end > start+2 && toks[end-2].Kind == rules.Punct && toks[end-1].Kind == rules.Word && x.rules.InList(l, &toks[end-1]) {
 		return trimContent(toks, start, end-1)
 	}

@@ -473,7 +473,7 @@ func (x *Extractor) endsSentence(toks []rules.Token, i int, quotes []Quote, view
 	switch t.Kind {
 	case rules.Punct:
 		if t.Text == "." || t.Text == "!" || t.Text == "?" {
-			return startsNew
+			return startsNew || x.marksBeforeStart(toks, i+1)
 		}
 		return startsNew && x.marksAfterEnd(toks, i)
 	case rules.QuoteT:
@@ -526,6 +526,26 @@ func (x *Extractor) marksAfterEnd(toks []rules.Token, i int) bool {
 		}
 		if p := toks[k-1].Text; toks[k-1].Kind == rules.Punct && (p == "." || p == "!" || p == "?") {
 			return true
+		}
+	}
+	return false
+}
+
+// marksBeforeStart reports whether toks[i] begins a run of quotation-mark
+// characters that are no quotation here (the typewriter marks of some
+// archives, a mark left unpaired) set right before a capitalised word or a
+// number: a sentence that ends before them begins a new one at them (a
+// period, then two apostrophes and a capitalised word), as a quotation
+// does.
+func (x *Extractor) marksBeforeStart(toks []rules.Token, i int) bool {
+	for k := i; k+1 < len(toks); k++ {
+		t := &toks[k]
+		r, n := utf8.DecodeRuneInString(t.Text)
+		if t.Kind != rules.Punct || n != len(t.Text) || !x.mark(r) || t.End != toks[k+1].Start {
+			return false
+		}
+		if next := &toks[k+1]; next.Kind == rules.Word {
+			return next.Cap || isDigitStart(next.Text)
 		}
 	}
 	return false
