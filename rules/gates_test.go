@@ -213,7 +213,7 @@ func (m *matcher) pivotHoldsSlow(n *near, pv *pivot) bool {
 		// what holds at a position does not depend on the cue it is
 		// tried for: the positions that the cue before tried are not tried
 		// again (the cues are sorted)
-		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
+		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, pv.minAt+1
 		if f.words(rs) {
 			return m.pivotHoldsNow(n, pv) // (a filter of words: no mask)
 		}
@@ -240,7 +240,7 @@ func (m *matcher) pivotHoldsSlow(n *near, pv *pivot) bool {
 	if pv.punct != "" && len(m.toks) <= 64 {
 		step, at = 0, m.punctAt()
 	}
-	for s := nextAfter(at, step, max(1, n.cues[0]-maxSpeakerSpan-pv.off)-1, len(m.toks)); s < len(m.toks); s = nextAfter(at, step, s, len(m.toks)) {
+	for s := nextAfter(at, step, max(pv.minAt+1, n.cues[0]-maxSpeakerSpan-pv.off)-1, len(m.toks)); s < len(m.toks); s = nextAfter(at, step, s, len(m.toks)) {
 		for k < len(n.cues) && n.cues[k] <= s {
 			k++
 		}

@@ -199,7 +199,8 @@ func TestMinLead(t *testing.T) {
 	}{
 		{"SPEAKER cue:said CONTENT", 1},
 		{"^ (opener ,?)? speaker:((CAP | the) ANY{6,11}) cue:said CONTENT", 7},
-		{"^ CLAUSE , cue:said SPEAKER", 2},
+		{"^ CLAUSE , cue:said SPEAKER", 3}, // (a clause holds two words or more)
+		{"^ content:(OTHERQUOTE CLAUSE | CONTENT) , SPEAKER cue:said", 4},
 		{"( was | were ) cue:asked", 1},
 		{"it is cue:said", 2},
 		{"CONTENT , he said", 0}, // no cue capture

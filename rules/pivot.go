@@ -34,6 +34,12 @@ type pivot struct {
 	lead []*item
 	// punct is the punctuation mark that before holds alone, or "".
 	punct string
+	// minAt is the fewest tokens that the items before the atoms of
+	// before match (minSpan: a clause holds two words or more), so that
+	// the atom stands at minAt or after (`^ content:(CLAUSE OTHERQUOTE)
+	// SPEAKER cue`: no quotation at the start of the sentence ends the
+	// content): the positions s after it are from minAt+1 on
+	minAt int
 	// mayEnd tells, without a look at each atom, the tokens that no atom
 	// of before can end at (see mayEndAt)
 	mayEnd endFilter
@@ -150,10 +156,10 @@ func pivotOf(items []*item) *pivot {
 	}
 	var pv *pivot
 	if b := pivotAtoms(flat[ci-1]); b != nil {
-		pv = &pivot{before: b, off: off, lead: lead}
+		pv = &pivot{before: b, off: off, lead: lead, minAt: minSpans(flat[:ci-1])}
 	} else if sp := flat[ci-1]; sp.op == opSpeaker && sp.min == 1 && sp.max == 1 && ci >= 2 {
 		if b := pivotAtoms(flat[ci-2]); b != nil {
-			pv = &pivot{before: b, speaker: sp, off: off, lead: lead}
+			pv = &pivot{before: b, speaker: sp, off: off, lead: lead, minAt: minSpans(flat[:ci-2])}
 		}
 	} else if lead != nil && flat[0].op == opStart && !holdsSpeaker(flat[:ci]) {
 		pv = &pivot{off: off, lead: lead}
@@ -191,7 +197,8 @@ func flatten(items []*item, out *[]*item) {
 
 // pivotAtoms returns the atoms of an item matched exactly once that is a
 // punctuation mark, a dash, a literal or another quotation, or a group of
-// alternatives each of which is one such atom; else nil.
+// alternatives each of which ends with one such atom or with a group of
+// them (matched once): the atoms that can end the item's match; else nil.
 func pivotAtoms(it *item) []*item {
 	if it.min != 1 || it.max != 1 || it.capture != "" && it.op != opList {
 		return nil // (a list's capture, mention:@relative_pronouns, does not change where it ends)
@@ -204,10 +211,27 @@ func pivotAtoms(it *item) []*item {
 	}
 	var out []*item
 	for _, alt := range it.alts {
-		if len(alt) != 1 || alt[0].min != 1 || alt[0].max != 1 || alt[0].capture != "" || !pivotAtom(alt[0]) {
+		// the alternative's match ends with its last item's, an atom or
+		// a group of atoms matched once (`,? ( by | while )`: by, while)
+		if len(alt) == 0 {
 			return nil
 		}
-		out = append(out, alt[0])
+		last := alt[len(alt)-1]
+		if last.min != 1 || last.max != 1 || last.capture != "" {
+			return nil
+		}
+		if pivotAtom(last) {
+			out = append(out, last)
+			continue
+		}
+		if len(alt) == 1 || last.op != opGroup {
+			return nil
+		}
+		inner := pivotAtoms(last)
+		if inner == nil {
+			return nil
+		}
+		out = append(out, inner...)
 	}
 	return out
 }
@@ -293,7 +317,7 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.punct != "" && len(m.toks) <= 64 {
 		return m.pivotMarkHolds(n, pv)
 	}
-	toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, 1
+	toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, pv.minAt+1
 	if f.words(rs) {
 		// a filter of words only (a list's classes, literals' last
 		// words: mention:@relative_pronouns, and | but) told inline,
@@ -341,7 +365,7 @@ func (pv *pivot) leadMayStart(t *Token) bool {
 // the mark are those of the window's mask of the mark (marksOf), taken
 // by a mask of the positions (what endsAt and mayEndAt would tell).
 func (m *matcher) pivotMarkHolds(n *near, pv *pivot) bool {
-	marks, low := m.marksOf(pv.punct), 1
+	marks, low := m.marksOf(pv.punct), pv.minAt+1
 	for _, c := range n.cues {
 		// the positions s from max(c-off, low) to c: bits s-1
 		if lo := max(c-pv.off, low); lo <= c {
@@ -369,7 +393,10 @@ func (m *matcher) pivotSpeakerHolds(n *near, pv *pivot) bool {
 		return false
 	}
 	k := 0 // cues[k] is the first cue after s
-	first := max(1, cues[0]-maxSpeakerSpan-pv.off)
+	first := max(pv.minAt+1, cues[0]-maxSpeakerSpan-pv.off)
+	if first >= len(toks) {
+		return false // (no s: the scans below read from first on)
+	}
 	if pv.punct != "" && len(toks) <= 64 {
 		for b := m.marksOf(pv.punct) >> (uint(first-1) & 63); b != 0; b &= b - 1 {
 			s := bits.TrailingZeros64(b) + first
@@ -536,12 +563,24 @@ func minLeadOf(items []*item) int {
 	return 0 // no cue capture: no bound
 }
 
-// minSpan returns the fewest tokens item it can match.
+// minSpans returns the fewest tokens that the items match in sequence.
+func minSpans(items []*item) int {
+	n := 0
+	for _, it := range items {
+		n += minSpan(it)
+	}
+	return n
+}
+
+// minSpan returns the fewest tokens item it can match. Reported content
+// (CLAUSE, CONTENT) holds at least minClauseWords words (see clause).
 func minSpan(it *item) int {
 	one := 1
 	switch it.op {
 	case opStart, opEnd:
 		return 0
+	case opClause, opContent:
+		one = minClauseWords
 	case opLit:
 		one = len(it.lit)
 	case opGroup:

@@ -33,7 +33,7 @@ func TestPivotOnceLikeEachCue(t *testing.T) {
 			n := newNear(cues, &reach)
 			want := false
 			for _, c := range cues {
-				for s := c; s >= max(c-pv.off, 1) && !want; s-- {
+				for s := c; s >= max(c-pv.off, pv.minAt+1) && !want; s-- {
 					want = pv.mayEnd.mayEndAt(rs, &toks[s-1]) && w.m.endsAt(pv.before, s) && w.m.tiles(n, pv.lead, &pv.leadStart, pv.off, s)
 				}
 			}

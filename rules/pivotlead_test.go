@@ -57,10 +57,10 @@ func TestPivotHoldsLikeEvery(t *testing.T) {
 }
 
 // pivotHoldsEvery is pivotHoldsNow for a pivot without a speaker, every
-// position up to off before a cue tried by the general filter, endsAt and
-// tiles.
+// position up to off before a cue from minAt+1 on tried by the general
+// filter, endsAt and tiles.
 func (m *matcher) pivotHoldsEvery(n *near, pv *pivot) bool {
-	low := 1
+	low := pv.minAt + 1 // (TestPivotMinAtLikeMatch checks minAt)
 	for _, c := range n.cues {
 		for s := c; s >= max(c-pv.off, low); s-- {
 			if pv.mayEnd.mayEndAt(m.rs, &m.toks[s-1]) && m.endsAt(pv.before, s) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, s) {
