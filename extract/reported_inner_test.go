@@ -15,7 +15,6 @@ import (
 func TestInnerSearchLikeReportIn(t *testing.T) {
 	x := New(defaultExtractor(t).rules, Options{Reported: true})
 	g := x.gates()
-	var buf []cueHit
 	var cues cueScratch
 	// counted is the outcome of a search inside content c: whether its
 	// statement counts, and the content's end that it leaves
@@ -26,42 +25,30 @@ func TestInnerSearchLikeReportIn(t *testing.T) {
 		return true, x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, in.match.Span.Start))
 	}
 	searches, accepted := 0, 0
-	for ti, text := range maskTexts(t) {
-		c, _, low := x.clean(text, false)
-		a := x.analyze(c, low)
-		for si := 0; si < a.nsents; si++ {
-			toks := a.toks(si)
-			hits, ok := x.sentenceHits(g, a.view, toks, buf[:0])
-			buf = hits
-			if !ok {
-				continue
+	forSearchedSentences(t, x, func(ti, si int, toks []rules.Token, hits []cueHit, w *rules.Window) {
+		pos := 0
+		for n := 0; n < maxStatements && pos < len(toks); n++ {
+			var st statement
+			if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
+				break
 			}
-			w := a.window(si)
-			pos := 0
-			for n := 0; n < maxStatements && pos < len(toks); n++ {
-				var st statement
-				if !x.reportIn(w, g, hits, &cues, toks, pos, len(toks), len(toks), allRules, &st) {
-					break
+			ct := st.content
+			for _, only := range []uint64{allRules << st.rule, allRules} {
+				var ref, got statement
+				okRef, endRef := counted(ct.Start+1 < ct.End && x.reportIn(w, g, hits, &cues, toks, ct.Start+1, ct.End, ct.End, only, &ref), toks, ct, &ref)
+				okGot, endGot := counted(x.innerSearch(w, g, hits, &cues, toks, ct, only, &got), toks, ct, &got)
+				searches++
+				if okRef != okGot || endRef != endGot {
+					t.Fatalf("text %d sentence %d, content %v of rule %d, rules %x: reportIn counts %v (end %d), innerSearch %v (end %d)",
+						ti, si, ct, st.rule, only, okRef, endRef, okGot, endGot)
 				}
-				ct := st.content
-				for _, only := range []uint64{allRules << st.rule, allRules} {
-					var ref, got statement
-					okRef, endRef := counted(ct.Start+1 < ct.End && x.reportIn(w, g, hits, &cues, toks, ct.Start+1, ct.End, ct.End, only, &ref), toks, ct, &ref)
-					okGot, endGot := counted(x.innerSearch(w, g, hits, &cues, toks, ct, only, &got), toks, ct, &got)
-					searches++
-					if okRef != okGot || endRef != endGot {
-						t.Fatalf("text %d sentence %d, content %v of rule %d, rules %x: reportIn counts %v (end %d), innerSearch %v (end %d)",
-							ti, si, ct, st.rule, only, okRef, endRef, okGot, endGot)
-					}
-					if okRef {
-						accepted++
-					}
+				if okRef {
+					accepted++
 				}
-				pos = max(ct.End, pos+1)
 			}
+			pos = max(ct.End, pos+1)
 		}
-		x.release(a)
-	}
+	})
 	if searches < 500 || accepted < 5 {
 		t.Errorf("%d searches inside a content, %d counted: want 500 and 5 or more", searches, accepted)
 	}
