@@ -40,7 +40,6 @@ func (x *Extractor) report(a *analysis) []statement {
 	}
 	rs := a.reportScratch()
 	quoteCues := x.quoteCues(a, rs.quoteCues)
-	marks := x.typewriterMarks(a.view, &rs.typewriter)
 	labels := x.rules.Lists[listSpeakerLabels]
 	var out []statement
 	if a.sc != nil {
@@ -54,6 +53,14 @@ func (x *Extractor) report(a *analysis) []statement {
 	early := &rs.early
 	if !early.ok || len(early.sents) != a.nsents {
 		early = nil
+	}
+	// the typewriter marks: the analysis's, which its hits left out, or
+	// found here
+	var marks *typewriterIndex
+	if early != nil {
+		marks = early.tw
+	} else {
+		marks = x.typewriterMarks(a.view, &rs.typewriter)
 	}
 	var hits []cueHit
 	// next and inner are written over by each search that finds one (not
@@ -87,7 +94,7 @@ func (x *Extractor) report(a *analysis) []statement {
 		} else {
 			toks = a.toks(si)
 			var ok bool
-			if buf, ok = x.sentenceHits(g, a.view, toks, buf[:0]); !ok {
+			if buf, ok = x.sentenceHits(g, a.view, toks, buf[:0], marks, a.paraStart(si)); !ok {
 				continue
 			}
 			hits = buf

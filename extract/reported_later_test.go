@@ -59,7 +59,7 @@ func forSearchedSentences(t *testing.T, x *Extractor, f func(ti, si int, toks []
 		a := x.analyze(c, low)
 		for si := 0; si < a.nsents; si++ {
 			toks := a.toks(si)
-			hits, ok := x.sentenceHits(g, a.view, toks, buf[:0])
+			hits, ok := x.sentenceHits(g, a.view, toks, buf[:0], nil, 0)
 			buf = hits
 			if ok {
 				f(ti, si, toks, hits, a.window(si))

@@ -27,7 +27,7 @@ func TestLeftmostLikeSearch(t *testing.T) {
 		c, _, low := x.clean(text, false)
 		a := x.analyze(c, low)
 		for si := range a.nsents {
-			if hits, ok := x.sentenceHits(x.gates(), a.view, a.toks(si), nil); ok {
+			if hits, ok := x.sentenceHits(x.gates(), a.view, a.toks(si), nil, nil, 0); ok {
 				leftmostLikeSentence(t, x, a.window(si), hits, a.toks(si), &n, ti, si)
 			}
 		}

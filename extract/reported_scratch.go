@@ -24,7 +24,10 @@ type reportScratch struct {
 // reads the tokens of no sentence that its gates turn away (45 % of the
 // tokens) — their first touch since the analysis was the cue scan's.
 type earlyHits struct {
-	ok    bool // made for the document under analysis (with Options.Reported, tokens not packed)
+	ok bool // made for the document under analysis (with Options.Reported, tokens not packed)
+	// tw is the document's typewriter marks (typewriterMarks; nil for
+	// none), found before the hits, which leave out those inside them
+	tw    *typewriterIndex
 	all   []cueHit
 	sents []hitSpan // per sentence, its hits in all
 	// live holds the sentences that the gates let through, in order
@@ -54,6 +57,10 @@ func (x *Extractor) startHits(a *analysis) bool {
 	e := &a.sc.report.early
 	e.ok = !a.packToks && len(x.gates().rules) > 0
 	e.all, e.sents, e.live, e.sums = e.all[:0], e.sents[:0], e.live[:0], e.sums[:0]
+	e.tw = nil
+	if e.ok {
+		e.tw = x.typewriterMarks(a.view, &a.sc.report.typewriter)
+	}
 	return e.ok
 }
 
@@ -69,7 +76,7 @@ func (x *Extractor) findHits(a *analysis, s0 int, quoted bool) {
 		toks := a.sents[si].toks
 		lo := len(e.all)
 		var ok bool
-		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all); ok {
+		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all, e.tw, a.paraStart(si)); ok {
 			sum := int32(-1)
 			if !quoted {
 				sum = int32(len(e.sums))
@@ -102,13 +109,20 @@ func firstWords(toks []rules.Token) uint8 {
 // (view is the document's text), and reports whether report's gates let
 // the sentence be searched: it may hold a statement (mayReport), one of
 // its hits or its marks may open a rule (gates.any, gates.alwaysMay).
+// A hit inside a quotation in typewriter marks (tw, the document's, nil
+// for none; para is the byte offset of the sentence's paragraph) is left
+// out: a statement of that cue is the quoted speaker's, which report
+// drops (typewriterQuoted), and its search would only be made to fail.
 // When it reports false, what it appended is the caller's to drop.
-func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf []cueHit) ([]cueHit, bool) {
+func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf []cueHit, tw *typewriterIndex, para int) ([]cueHit, bool) {
 	if firstWords(toks) <= minStatementWords && !x.mayReport(toks) {
 		return buf, false
 	}
 	lo := len(buf)
 	buf = g.hits(toks, buf)
+	if tw != nil {
+		buf = buf[:lo+dropTypewriterQuoted(view, para, toks, buf[lo:], tw)]
+	}
 	h := buf[lo:]
 	return buf, g.any(h) && (len(h) > 0 || g.alwaysMay(view, toks))
 }

@@ -85,3 +85,65 @@ func TestFirstAtLikeSearchInts(t *testing.T) {
 		}
 	}
 }
+
+// TestHitsOutsideTypewriterQuotes checks that the cue hits of a sentence
+// leave out those inside a quotation in typewriter marks, and only those:
+// each hit that the analysis keeps, and each it leaves out, is told by
+// inTypewriterQuote at its token, as the statement filter tells it
+// (typewriterQuoted); and that a statement of a cue inside such marks is
+// made no more, while the statement around them is.
+func TestHitsOutsideTypewriterQuotes(t *testing.T) {
+	x := New(defaultExtractor(t).rules, Options{Reported: true})
+	g := x.gates()
+	text := "Bridge news\n\nJane Doe said on Friday that the bridge would close, adding, ''The council said the repairs would take a year.''\n\n" +
+		"''The mayor told us the plan was sound,'' John Roe said.\n"
+	c, _, low := x.clean(text, false)
+	a := x.analyze(c, low)
+	defer x.release(a)
+	e := &a.sc.report.early
+	if !e.ok || e.tw == nil {
+		t.Fatalf("no early hits (%v) or no typewriter marks (%v)", e.ok, e.tw != nil)
+	}
+	kept, left := 0, 0
+	for si := 0; si < a.nsents; si++ {
+		toks := a.toks(si)
+		all, _ := x.sentenceHits(g, a.view, toks, nil, nil, 0)
+		var got []cueHit
+		if sp := e.sents[si]; sp.lo >= 0 {
+			got = e.all[sp.lo:sp.hi]
+		}
+		k := 0
+		for _, h := range all {
+			inside := x.typewriterQuoted(a, e.tw, si, int(toks[h.Pos].Start))
+			if kept := k < len(got) && got[k] == h; kept == inside {
+				t.Fatalf("sentence %d, hit at %q: inside the marks %v, kept %v", si, toks[h.Pos].Text, inside, kept)
+			}
+			if inside {
+				left++
+			} else {
+				k++
+				kept++
+			}
+		}
+		if k != len(got) {
+			t.Fatalf("sentence %d: %d hits kept, %d expected", si, len(got), k)
+		}
+	}
+	if kept == 0 || left < 2 {
+		t.Fatalf("%d hits kept, %d left out: want some of each", kept, left)
+	}
+	doc, err := x.Extract("t", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var speakers []string
+	for _, q := range doc.Quotes {
+		speakers = append(speakers, q.Speaker)
+		if q.Speaker == "The council" || q.Speaker == "The mayor" {
+			t.Errorf("a statement of the quoted speaker %q: %q", q.Speaker, q.Quote)
+		}
+	}
+	if len(speakers) == 0 || speakers[0] != "Jane Doe" {
+		t.Errorf("speakers %q, want Jane Doe's statement first", speakers)
+	}
+}
