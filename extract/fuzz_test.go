@@ -155,10 +155,16 @@ func droppedAt(c *extract.Cleaned, off int) bool {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range fuzzSeeds(f) {
+	fuzzExtraction(f, defaultExtractor(f), nil)
+}
+
+// fuzzExtraction fuzzes x.Extract from fuzzSeeds and seeds: invalid input
+// gets ErrBinary or ErrInvalidUTF8 (and CheckText refuses it), valid input
+// a document that checkDocument accepts.
+func fuzzExtraction(f *testing.F, x *extract.Extractor, seeds []string) {
+	for _, s := range append(fuzzSeeds(f), seeds...) {
 		f.Add(s)
 	}
-	x := defaultExtractor(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := x.Extract("fuzz", text)
 		if err != nil {
@@ -178,29 +184,13 @@ func FuzzExtract(f *testing.F) {
 // the statement rows are checked as the quote rows are. Its seeds add
 // statements in the layouts of the reported rules and typewriter marks.
 func FuzzExtractReported(f *testing.F) {
-	for _, s := range fuzzSeeds(f) {
-		f.Add(s)
-	}
-	for _, s := range []string{
+	fuzzExtraction(f, reportedExtractor(f), []string{
 		"Jane Doe said the bridge would close, while John Roe argued that it would not.",
 		"On Friday, the mayor told reporters that the talks had been useful, according to the council.",
 		"The bridge will close in May, Jane Doe said. ''We never said it would stay open,'' she added.",
 		"Jane Doe said the bridge would close in May. ''The cost is high,'' she said, adding that it was old.",
 		"Asked whether the bridge would close, the mayor said no. It was announced that talks would resume.",
 		"The plan failed, for the city, said Jane Doe, who, as the paper reported, had warned of it.",
-	} {
-		f.Add(s)
-	}
-	x := reportedExtractor(f)
-	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := x.Extract("fuzz", text)
-		if err != nil {
-			if !errors.Is(err, extract.ErrBinary) && !errors.Is(err, extract.ErrInvalidUTF8) {
-				t.Fatalf("unexpected error: %v", err)
-			}
-			return
-		}
-		checkDocument(t, text, doc)
 	})
 }
 
