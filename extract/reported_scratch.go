@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/whosaid/whosaid/rules"
+import (
+	"slices"
+
+	"github.com/whosaid/whosaid/rules"
+)
 
 // reportScratch holds the buffers of report that the next document reuses:
 // the cue hits of a sentence, the positions of the cues of a search (see
@@ -121,7 +125,8 @@ func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf 
 	lo := len(buf)
 	buf = g.hits(toks, buf)
 	if tw != nil {
-		buf = buf[:lo+dropTypewriterQuoted(view, para, toks, buf[lo:], tw)]
+		kept := slices.DeleteFunc(buf[lo:], func(h cueHit) bool { return inTypewriterQuote(view, para, int(toks[h.Pos].Start), tw) })
+		buf = buf[:lo+len(kept)]
 	}
 	h := buf[lo:]
 	return buf, g.any(h) && (len(h) > 0 || g.alwaysMay(view, toks))

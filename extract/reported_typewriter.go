@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/whosaid/whosaid/rules"
 )
 
 // listTypewriterQuotes names the list of quotation marks that the quote
@@ -97,21 +95,6 @@ func (x *Extractor) typewriterQuoted(a *analysis, ix *typewriterIndex, si, end i
 // paraStart returns the byte offset of the paragraph (line) of sentence si.
 func (a *analysis) paraStart(si int) int {
 	return int(a.c.Lines[a.sents[si].para].Start)
-}
-
-// dropTypewriterQuoted moves to the front of hits, in order, those of the
-// tokens toks (of a sentence in the paragraph at byte para of text) that
-// stand outside the quotations in the marks of ix (inTypewriterQuote),
-// and returns how many they are.
-func dropTypewriterQuoted(text string, para int, toks []rules.Token, hits []cueHit, ix *typewriterIndex) int {
-	n := 0
-	for _, h := range hits {
-		if !inTypewriterQuote(text, para, int(toks[h.Pos].Start), ix) {
-			hits[n] = h
-			n++
-		}
-	}
-	return n
 }
 
 // inTypewriterQuote reports whether the cue of a statement at byte end
