@@ -166,6 +166,12 @@ func (w *Window) matchFrom(dst *Match, r *AttrRule, quote, lo, hi int, nr *near)
 		// a phrase from start ends after it, before a cue: no start at
 		// or after the last cue reaches one
 		last = min(last, nr.cues[len(nr.cues)-1]-1)
+		// nor at or after the last token where a phrase may end and
+		// reach one through the fill (none: no start, no phrase parsed);
+		// a pivot's rule has the phrases before its cues parsed by then
+		if rc := nr.reach; rc.fill != nil && rc.pivot == nil && last-first >= 10 {
+			last = min(last, m.lastEnd(nr, first)-1)
+		}
 	}
 	for start := first; start <= last; start++ {
 		if hasQuote && start > quote {

@@ -100,6 +100,66 @@ func (m *matcher) reachesFrom(n *near, items []*item, start int, ps []SpeakerPhr
 	return false
 }
 
+// lastEnd returns the last token e, after first and at most at the last
+// cue, at which a phrase of the pattern's SPEAKER may end (mayEndPhrase)
+// and still reach a cue through the fill (reachesCue: the tokens from e
+// to a cue at most Gap on tiled by the fill's atoms); 0 if there is none.
+// No start at or after it reaches a cue, and with none no start does. For
+// a pattern with a fill (CueReach.fill not nil), called before any
+// reachesCueMemo of the match: it tells the tilings from the last cue
+// down, each from those after it (the fewest tokens to a cue, 2 more, in
+// the window's cueSeen), and leaves them there for the start loop.
+func (m *matcher) lastEnd(n *near, first int) int {
+	rc, seen, b := n.reach, m.Window.cueSeen, &m.rs.speakerBits
+	gap, last := rc.Gap, n.cues[len(n.cues)-1]
+	if gap >= 64 || last >= len(seen) || last >= len(m.toks) {
+		return last // (reachesCue tells no such gap: no bound)
+	}
+	k := len(n.cues) - 1
+	run := 0 // the positions in a row from p on from which no cue is reached
+	for p := last; p > first; p-- {
+		cue := false
+		for k >= 0 && n.cues[k] >= p {
+			cue = cue || n.cues[k] == p
+			k--
+		}
+		d := gap + 1
+		if cue {
+			d = 0
+		} else {
+			for ks := m.fillSteps(rc.fill, &rc.fillStart, p); ks != 0; ks &= ks - 1 {
+				s := bits.TrailingZeros64(ks)
+				if q := p + s; q < len(seen) && seen[q] >= 2 {
+					d = min(d, s+int(seen[q])-2)
+				}
+			}
+		}
+		if d > gap {
+			seen[p] = 1
+			// a run as long as the longest atom: no tiling crosses it,
+			// and the tokens down to the next cue reach none
+			if run++; run >= rc.fillStart.maxLen {
+				if k < 0 {
+					break
+				}
+				p = n.cues[k] + 1 // (the loop's step lands on the cue)
+			}
+			continue
+		}
+		seen[p], run = byte(2+d), 0
+		// (mayEndPhrase's first test inline: a name or a head before)
+		if t := &m.toks[p-1]; t.Kind == Word {
+			if c := m.rs.cls(t); c&b.ends != 0 || t.Cap && c&b.capStops == 0 {
+				return p
+			}
+		}
+		if m.rs.mayEndPhrase(m.toks, p) {
+			return p
+		}
+	}
+	return 0
+}
+
 // reachesCueMemo is reachesCue, remembered by e for the match (the
 // speaker phrases from several starts end at the same token: Yury
 // Ushakov and Ushakov before said).
@@ -114,7 +174,7 @@ func (m *matcher) reachesCueMemo(n *near, e int) bool {
 			w.cueSeen[e] = 2
 		}
 	}
-	return w.cueSeen[e] == 2
+	return w.cueSeen[e] >= 2 // (lastEnd writes 2 and the tokens to the cue)
 }
 
 // reachesCue reports whether the tokens from e up to a cue (at most
@@ -138,39 +198,50 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 	if len(fill) == 0 {
 		return n.cueIn(e, e) // (a capture that opens with its entry)
 	}
-	toks, rs := m.toks, m.rs
+	upTo := ^uint64(0) >> uint(63-gap) // (the offsets 0 to gap)
 	for at := uint64(1); at != 0; at &= at - 1 {
 		d := bits.TrailingZeros64(at)
 		p := e + d
 		if n.cueIn(p, p) {
 			return true
 		}
-		if p >= len(toks) || !f.mayStart(rs, &toks[p]) {
-			continue // no atom matches there
-		}
-		c := toks[p].class // (mayList's test, the token read once)
-		for _, a := range fill {
-			k := 0
-			switch a.op {
-			case opList:
-				if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
-					k = rs.ListAt(l, toks, p)
-				}
-			case opLit:
-				if m.atomAt(a, p) {
-					k = len(a.lit)
-				}
-			default:
-				if m.atomAt(a, p) {
-					k = 1
-				}
-			}
-			if k > 0 && d+k <= gap {
-				at |= 1 << uint(d+k)
-			}
-		}
+		at |= m.fillSteps(fill, f, p) << uint(d) & upTo
 	}
 	return false
+}
+
+// fillSteps returns the lengths of the matches of the atoms fill at token
+// p as the bits of a mask (bit k: a match of k tokens, below 64), 0 when
+// none matches; f is startFilterOf(fill). Each atom matches as the
+// matcher's items do (a list its longest entry).
+func (m *matcher) fillSteps(fill []*item, f *startFilter, p int) uint64 {
+	toks, rs := m.toks, m.rs
+	if p >= len(toks) || !f.mayStart(rs, &toks[p]) {
+		return 0 // no atom matches there
+	}
+	c := toks[p].class // (mayList's test, the token read once)
+	var ks uint64
+	for _, a := range fill {
+		k := 0
+		switch a.op {
+		case opList:
+			if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
+				k = rs.ListAt(l, toks, p)
+			}
+		case opLit:
+			if m.atomAt(a, p) {
+				k = len(a.lit)
+			}
+		default:
+			if m.atomAt(a, p) {
+				k = 1
+			}
+		}
+		if k > 0 && k < 64 {
+			ks |= 1 << uint(k)
+		}
+	}
+	return ks
 }
 
 // startFilter tells, without a look at each atom, the tokens at which
@@ -182,14 +253,20 @@ type startFilter struct {
 	lists, words, puncts uint64
 	owner                *Ruleset
 	dash, any            bool
+	// maxLen is the most tokens a match of one of the atoms spans
+	maxLen int
 }
 
 // startFilterOf returns the startFilter of atoms.
 func startFilterOf(atoms []*item) startFilter {
 	var f startFilter
 	for _, a := range atoms {
+		f.maxLen = max(f.maxLen, 1)
 		switch a.op {
 		case opList:
+			if a.list != nil {
+				f.maxLen = max(f.maxLen, a.list.maxLen)
+			}
 			if l := a.list; l != nil && l.bit != 0 && l.owner != nil && (f.owner == nil || f.owner == l.owner) {
 				f.lists |= l.bit | classPhraseStart
 				f.owner = l.owner
@@ -197,6 +274,7 @@ func startFilterOf(atoms []*item) startFilter {
 				f.any = true
 			}
 		case opLit:
+			f.maxLen = max(f.maxLen, len(a.lit))
 			if len(a.lit) == 0 {
 				f.any = true
 			} else {

@@ -114,6 +114,9 @@ func (rs *Ruleset) bindLists() {
 	if b.notNames == 0 {
 		b.plainWant = classified // (never held: plainMask lacks the bit)
 	}
+	b.ends = b.pronouns | b.titles | b.titleModifiers | classTitleSuffix | b.honorifics | b.personNouns | b.firstNames
+	b.capStops = b.notNames | b.pronouns
+	b.capNouns, b.endsAny = rs.Language.CapitalisedNouns, rs.Language.GenitiveComplements
 	if b := rs.speakerBits.determiners; b != 0 {
 		rs.speakerBits.detTitle = b | rs.speakerBits.titles | rs.speakerBits.titleModifiers | classTitleSuffix
 	}
@@ -143,6 +146,12 @@ type speakerBits struct {
 	articles       uint64
 	nameJoiners    uint64
 	detTitle       uint64 // determiners, titles, title modifiers and agent nouns (0: determiners without a bit)
+	// ends, capStops, capNouns and endsAny are mayEndPhrase's: the classes
+	// of a word that may end a phrase, those that keep a capitalised word
+	// from ending one as a name, and the language's capitalised nouns and
+	// genitive complements (read with the bits, not from Language)
+	ends, capStops    uint64
+	capNouns, endsAny bool
 	// plainMask and plainWant tell a word of notNames of none of the
 	// classes that may start a phrase (pronouns, determiners, titles and
 	// their modifiers, agent nouns, honorifics) by one test: its classes

@@ -63,7 +63,8 @@ type Window struct {
 	// contentCues is the cues that cueContentHolds kept
 	contentCues []int
 	// cueSeen is reachesCue by the end of a speaker phrase, for the rule
-	// being matched: 0 unknown, 1 no, 2 yes.
+	// being matched: 0 unknown, 1 no, 2 or more yes (lastEnd writes 2
+	// and the fewest tokens from the end to a cue).
 	cueSeen []uint8
 	// classes is the union of the tokens' classes (0: not yet computed).
 	classes uint64
