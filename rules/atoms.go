@@ -126,10 +126,20 @@ func (m *matcher) tokRest(it *item, pos int) bool {
 
 // atomEnd returns the end of a match of the atom it (any item but a
 // group, a speaker phrase or reported content) at pos, or -1 when it does
-// not match there.
+// not match there. A list, the usual atom, is told first.
 func (m *matcher) atomEnd(it *item, pos int) int {
 	toks := m.toks
-	switch it.op {
+	op := it.op
+	if op == opList {
+		if pos >= len(toks) || it.list == nil || !m.mayList(it.list, pos) {
+			return -1
+		}
+		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
+			return pos + n
+		}
+		return -1
+	}
+	switch op {
 	case opStart:
 		if pos == 0 {
 			return pos
@@ -146,22 +156,14 @@ func (m *matcher) atomEnd(it *item, pos int) int {
 	if pos >= len(toks) {
 		return -1
 	}
-	switch it.op {
-	case opLit:
+	if op == opLit {
 		if litAt(it.lit, toks, pos) {
 			return pos + len(it.lit)
 		}
-	case opList:
-		if it.list == nil || !m.mayList(it.list, pos) {
-			return -1
-		}
-		if n := m.rs.ListAt(it.list, toks, pos); n > 0 {
-			return pos + n
-		}
-	default:
-		if m.atomAt(it, pos) {
-			return pos + 1
-		}
+		return -1
+	}
+	if m.atomAt(it, pos) {
+		return pos + 1
 	}
 	return -1
 }

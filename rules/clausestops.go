@@ -107,10 +107,15 @@ func (m *matcher) contentRun(pos, last int, strict bool) (b, out, in int) {
 	// first words, as stopAt tells them (all bits: the classes tell
 	// nothing, ListAt does; none: no stops)
 	stopBit, firsts := ^uint64(0), ^uint64(0)
+	// and the filter of the classes of their phrases' first words, its
+	// four words in one (all bits: every class passes, and the test after
+	// it tells)
+	keys := ^uint64(0)
 	if l := cl.stops; l == nil {
-		stopBit, firsts = 0, 0
+		stopBit, firsts, keys = 0, 0, 0
 	} else if l.owner == m.rs && cl.seconds != nil {
-		stopBit, firsts = l.bit, l.firsts
+		k := &l.phraseKeys
+		stopBit, firsts, keys = l.bit, l.firsts, k[0]|k[1]|k[2]|k[3]
 	}
 	b = last
 	quotes := false // a quotation in the run, its words not counted
@@ -132,7 +137,13 @@ func (m *matcher) contentRun(pos, last int, strict bool) (b, out, in int) {
 	for ; j < last; j++ {
 		t := &toks[j]
 		if t.Kind == Word {
-			if c := t.class; c != 0 && c&stopBit == 0 && (c&classPhraseStart == 0 || firsts&firstBit(t.Lower) == 0) && toks[j-1].Kind == Word || !m.clauseBreakAt(j) {
+			// the filter of the classes of the stops' phrases' first
+			// words before classPhraseStart and firsts, as ListAt asks
+			// it: classPhraseStart is set for one word in three, and
+			// foretold by no predictor; the filter turns most away
+			c := t.class
+			_, kb := phraseKeyBit(c)
+			if c != 0 && c&stopBit == 0 && toks[j-1].Kind == Word && (keys&kb == 0 || c&classPhraseStart == 0 || firsts&firstBit(t.Lower) == 0) || !m.clauseBreakAt(j) {
 				out++
 				continue
 			}

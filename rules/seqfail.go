@@ -25,6 +25,11 @@ type seqGuard struct {
 	owner  *Ruleset
 	bits   uint64
 	others int
+	// keys and firsts, with owner, are the unions of the lists' filters
+	// of the words that start their phrases (List.phraseKeys folded into
+	// one word, List.firsts): a word that they turn away starts a phrase
+	// of none of the lists, which fails tells without trying them.
+	keys, firsts uint64
 	// buf holds the atoms when they fit (most guards have one or two;
 	// see newGuard)
 	buf [3]*item
@@ -50,7 +55,7 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 		if c&g.bits != 0 {
 			return false // a word of one of the lists
 		}
-		if c&classPhraseStart == 0 {
+		if !g.phraseMay(c, t.Lower) {
 			atoms = atoms[:g.others] // no phrase of a list starts here
 		}
 	}
@@ -93,6 +98,16 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 	return true
 }
 
+// phraseMay reports whether a phrase of one of g's lists may start with
+// the word lower of classes c, by the unions of their filters, as ListAt
+// tells it by each list's (false: ListAt finds no phrase of any): the
+// filter of the classes first, without a branch on classPhraseStart (set
+// for one word in three, foretold by no predictor).
+func (g *seqGuard) phraseMay(c uint64, lower string) bool {
+	_, b := phraseKeyBit(c)
+	return g.keys&b != 0 && c&classPhraseStart != 0 && g.firsts&firstBit(lower) != 0
+}
+
 // bindBits puts the list items among g's atoms after the others (the
 // order in which fails tries them does not change its answer) and sets
 // g.others, and g.owner and g.bits when the lists of those items all have
@@ -103,9 +118,9 @@ func (g *seqGuard) bindBits() {
 	slices.SortStableFunc(g.atoms, func(a, b *item) int {
 		return cmp.Compare(boolInt(a.op == opList), boolInt(b.op == opList))
 	})
-	g.owner, g.bits, g.others = nil, 0, len(g.atoms)
+	g.owner, g.bits, g.others, g.keys, g.firsts = nil, 0, len(g.atoms), 0, 0
 	var owner *Ruleset
-	var bits uint64
+	var bits, keys, firsts uint64
 	for i, a := range g.atoms {
 		if a.op != opList {
 			continue
@@ -118,8 +133,12 @@ func (g *seqGuard) bindBits() {
 			return
 		}
 		owner, bits = l.owner, bits|l.bit
+		if l.maxLen > 1 { // (a list of words alone starts no phrase)
+			keys |= l.phraseKeys[0] | l.phraseKeys[1] | l.phraseKeys[2] | l.phraseKeys[3]
+			firsts |= l.firsts
+		}
 	}
-	g.owner, g.bits = owner, bits
+	g.owner, g.bits, g.keys, g.firsts = owner, bits, keys, firsts
 }
 
 // boolInt is 1 for true, 0 for false.
