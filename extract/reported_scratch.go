@@ -80,7 +80,11 @@ func (x *Extractor) findHits(a *analysis, s0 int, quoted bool) {
 		toks := a.sents[si].toks
 		lo := len(e.all)
 		var ok bool
-		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all, e.tw, a.paraStart(si)); ok {
+		para := 0 // (read only with typewriter marks)
+		if e.tw != nil {
+			para = a.paraStart(si)
+		}
+		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all, e.tw, para); ok {
 			sum := int32(-1)
 			if !quoted {
 				sum = int32(len(e.sums))
@@ -124,7 +128,7 @@ func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf 
 	}
 	lo := len(buf)
 	buf = g.hits(toks, buf)
-	if tw != nil {
+	if tw != nil && len(buf) > lo && tw.anyIn(para, int(toks[buf[len(buf)-1].Pos].Start)) {
 		kept := slices.DeleteFunc(buf[lo:], func(h cueHit) bool { return inTypewriterQuote(view, para, int(toks[h.Pos].Start), tw) })
 		buf = buf[:lo+len(kept)]
 	}
