@@ -143,13 +143,7 @@ func (ix *typewriterIndex) anyIn(para, end int) bool {
 		// (the first mark from para on, found from the one found for the
 		// paragraph asked before: the sentences are asked in order)
 		tm := &ix.marks[mi]
-		k := tm.next
-		if k > 0 && tm.at[k-1] >= para {
-			k = firstAt(tm.at, para) // (an earlier paragraph: searched)
-		}
-		for k < len(tm.at) && tm.at[k] < para {
-			k++
-		}
+		k := nextFrom(tm.at, tm.next, para)
 		tm.next = k
 		if k < len(tm.at) && tm.at[k] < end-tm.size+1 {
 			return true
