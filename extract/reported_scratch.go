@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/whosaid/whosaid/rules"
 )
@@ -43,6 +45,76 @@ type earlyHits struct {
 	// the cache: the first search's window takes its own (UseSummary)
 	// instead of reading the tokens again
 	sums []rules.Summary
+	// marks is where the marks that the rules without cues need stand in
+	// the document (see markOffsets)
+	marks markOffsets
+}
+
+// markOffsets is where the bytes of the marks that the rules without cues
+// need (gates.alwaysPunct) stand in a document, found once by a search of
+// its text: a sentence without cue hits in which none stands holds no
+// match of those rules (gates.alwaysMay, which searches the sentence's
+// bytes, would say so), told by a cursor that moves with the sentences.
+type markOffsets struct {
+	at   []int // the offsets, in order
+	next int   // the first of at from the sentence last asked about on
+	// every: some rule without cues needs no mark (a sentence may hold
+	// its match whatever its marks)
+	every bool
+}
+
+// find makes m the offsets of text's bytes of the marks of g.alwaysPunct.
+func (m *markOffsets) find(g *gates, text string) {
+	m.at, m.next, m.every = m.at[:0], 0, false
+	var want rules.PunctSet
+	for _, ps := range g.alwaysPunct {
+		m.every = m.every || ps == rules.PunctSet{}
+		want[0], want[1] = want[0]|ps[0], want[1]|ps[1]
+	}
+	n := 0 // (marks found)
+	for half, w := range want {
+		for ; w != 0; w &= w - 1 {
+			c := byte(half<<6 | bits.TrailingZeros64(w))
+			for k := 0; ; {
+				i := strings.IndexByte(text[k:], c)
+				if i < 0 {
+					break
+				}
+				m.at = append(m.at, k+i)
+				k += i + 1
+			}
+			n++
+		}
+	}
+	if n > 1 {
+		slices.Sort(m.at)
+	}
+}
+
+// mayIn reports whether a byte of the marks stands in the text from lo to
+// hi (every mark of some rule's set can only stand in a range that holds
+// one of them); the ranges are asked in order (an earlier one is searched).
+func (m *markOffsets) mayIn(lo, hi int) bool {
+	if m.every {
+		return true
+	}
+	k := nextFrom(m.at, m.next, lo)
+	m.next = k
+	return k < len(m.at) && m.at[k] < hi
+}
+
+// nextFrom returns the index of the first of at (sorted offsets) that is
+// lo or more, from k on, the index found for an earlier lo (else by a
+// search): a cursor that moves with the paragraphs and sentences of a
+// document.
+func nextFrom(at []int, k, lo int) int {
+	if k > 0 && at[k-1] >= lo {
+		return firstAt(at, lo) // (an earlier range: searched)
+	}
+	for k < len(at) && at[k] < lo {
+		k++
+	}
+	return k
 }
 
 // hitSpan is the hits of a sentence in earlyHits.all, all[lo:hi], and its
@@ -64,6 +136,7 @@ func (x *Extractor) startHits(a *analysis) bool {
 	e.tw = nil
 	if e.ok {
 		e.tw = x.typewriterMarks(a.view, &a.sc.report.typewriter)
+		e.marks.find(x.gates(), a.view)
 	}
 	return e.ok
 }
@@ -80,7 +153,11 @@ func (x *Extractor) findHits(a *analysis, s0 int, quoted bool) {
 		toks := a.sents[si].toks
 		lo := len(e.all)
 		var ok bool
-		if e.all, ok = x.sentenceHits(g, a.view, toks, e.all, e.tw, a.paraStart(si)); ok {
+		para := 0 // (read only with typewriter marks)
+		if e.tw != nil {
+			para = a.paraStart(si)
+		}
+		if e.all, ok = x.hitsOf(g, a.view, toks, e.all, e.tw, para, &e.marks); ok {
 			sum := int32(-1)
 			if !quoted {
 				sum = int32(len(e.sums))
@@ -119,17 +196,25 @@ func firstWords(toks []rules.Token) uint8 {
 // drops (typewriterQuoted), and its search would only be made to fail.
 // When it reports false, what it appended is the caller's to drop.
 func (x *Extractor) sentenceHits(g *gates, view string, toks []rules.Token, buf []cueHit, tw *typewriterIndex, para int) ([]cueHit, bool) {
+	return x.hitsOf(g, view, toks, buf, tw, para, nil)
+}
+
+// hitsOf is sentenceHits with the offsets of the marks of the rules
+// without cues in the document (nil: none known), by which a sentence
+// without hits is let through only when one stands in it, before
+// alwaysMay searches its bytes.
+func (x *Extractor) hitsOf(g *gates, view string, toks []rules.Token, buf []cueHit, tw *typewriterIndex, para int, marks *markOffsets) ([]cueHit, bool) {
 	if firstWords(toks) <= minStatementWords && !x.mayReport(toks) {
 		return buf, false
 	}
 	lo := len(buf)
 	buf = g.hits(toks, buf)
-	if tw != nil {
+	if tw != nil && len(buf) > lo && tw.anyIn(para, int(toks[buf[len(buf)-1].Pos].Start)) {
 		kept := slices.DeleteFunc(buf[lo:], func(h cueHit) bool { return inTypewriterQuote(view, para, int(toks[h.Pos].Start), tw) })
 		buf = buf[:lo+len(kept)]
 	}
 	h := buf[lo:]
-	return buf, g.any(h) && (len(h) > 0 || g.alwaysMay(view, toks))
+	return buf, g.any(h) && (len(h) > 0 || (marks == nil || marks.mayIn(int(toks[0].Start), int(toks[len(toks)-1].End))) && g.alwaysMay(view, toks))
 }
 
 // maxKeptReportBuf bounds the elements of each array of report that the
@@ -152,6 +237,7 @@ func (rs *reportScratch) keep(hits []cueHit, cues []int, quoteCues []quoteCue) {
 	rs.cueScr = cueScratch{} // (its arrays are kept in rs.cues, or dropped: none held past the document)
 	e := &rs.early
 	e.ok, e.all, e.sents, e.live, e.sums = false, small(e.all), small(e.sents), small(e.live), small(e.sums)
+	e.marks.at = small(e.marks.at)
 	// the index's slices point into buf (or arrays of their own): only
 	// buf and the array of marks are reused, from their starts
 	tw := &rs.typewriter

@@ -31,6 +31,9 @@ type typewriterMark struct {
 	// lo, mid, hi: at and counted are buf[lo:mid] and buf[mid:hi], taken
 	// once buf grows no more
 	lo, mid, hi int
+	// next is the first of at from the paragraph that anyIn was last
+	// asked about on
+	next int
 }
 
 // typewriterMarks indexes the marks of the typewriter_quotes list that
@@ -124,6 +127,25 @@ func inTypewriterQuote(text string, para, end int, ix *typewriterIndex) bool {
 		// or after a space (a paragraph that begins inside a quotation has
 		// its closing mark after a word or a period)
 		if k := tm.at[j]; k == para || text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIn reports whether a mark of ix starts in text[para:end) with room
+// for it before end: else no cue of the paragraph that starts at para, at
+// byte end or before it, stands inside a quotation in these marks
+// (inTypewriterQuote looks for the last mark before the cue in the
+// paragraph), and the hits of a sentence need no test each.
+func (ix *typewriterIndex) anyIn(para, end int) bool {
+	for mi := range ix.marks {
+		// (the first mark from para on, found from the one found for the
+		// paragraph asked before: the sentences are asked in order)
+		tm := &ix.marks[mi]
+		k := nextFrom(tm.at, tm.next, para)
+		tm.next = k
+		if k < len(tm.at) && tm.at[k] < end-tm.size+1 {
 			return true
 		}
 	}

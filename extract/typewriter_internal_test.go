@@ -41,15 +41,10 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 	if l == nil || len(l.Entries) == 0 {
 		t.Skip("no typewriter_quotes list")
 	}
-	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
 	rng := rand.New(rand.NewSource(1))
 	var buf typewriterIndex // reused from text to text, as report's scratch does
 	for n := 0; n < 2000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(30); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := b.String()
+		text := typewriterText(rng)
 		ix := x.typewriterMarks(text, &buf)
 		for end := 0; end <= len(text); end++ {
 			para := strings.LastIndexByte(text[:end], '\n') + 1
@@ -58,6 +53,18 @@ func TestTypewriterIndexLikeScan(t *testing.T) {
 			}
 		}
 	}
+}
+
+// typewriterText returns a random text of typewriter marks (also
+// overlapping runs), apostrophes, spaces, parentheses, words and line
+// breaks.
+func typewriterText(rng *rand.Rand) string {
+	pieces := []string{"''", "'", "'''", " ", "(", "\n", "a", "said", "\t", "x ''"}
+	var b strings.Builder
+	for k := rng.Intn(30); k >= 0; k-- {
+		b.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return b.String()
 }
 
 // TestFirstAtLikeSearchInts compares firstAt with sort.SearchInts on
@@ -145,5 +152,48 @@ func TestHitsOutsideTypewriterQuotes(t *testing.T) {
 	}
 	if len(speakers) == 0 || speakers[0] != "Jane Doe" {
 		t.Errorf("speakers %q, want Jane Doe's statement first", speakers)
+	}
+}
+
+// TestAnyInLikeIndex checks anyIn, the test of a sentence's hits by the
+// marks before its last one, on random texts: whether a mark starts in
+// text[para:end) with room before end, asked paragraph by paragraph in
+// order as findHits asks (each from the paragraph's start to a later
+// offset) and now and then for an earlier paragraph; and that where it
+// says none, inTypewriterQuote says false at every offset up to end.
+func TestAnyInLikeIndex(t *testing.T) {
+	rs, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(rs, Options{Reported: true})
+	rng := rand.New(rand.NewSource(22))
+	var buf typewriterIndex
+	for n := 0; n < 2000; n++ {
+		text := typewriterText(rng)
+		ix := x.typewriterMarks(text, &buf)
+		if ix == nil {
+			continue
+		}
+		for end := 0; end <= len(text); end++ {
+			para := strings.LastIndexByte(text[:end], '\n') + 1
+			if rng.Intn(8) == 0 {
+				para = strings.LastIndexByte(text[:para], '\n') + 1 // (an earlier paragraph's start, or this one)
+			}
+			want := false
+			for _, tm := range ix.marks {
+				for _, at := range tm.at {
+					want = want || at >= para && at+tm.size <= end
+				}
+			}
+			if got := ix.anyIn(para, end); got != want {
+				t.Fatalf("%q from %d to %d: anyIn %v, want %v", text, para, end, got, want)
+			}
+			for e := para; !want && e <= end; e++ {
+				if inTypewriterQuote(text, para, e, ix) {
+					t.Fatalf("%q from %d to %d: no mark, but inside the marks at %d", text, para, end, e)
+				}
+			}
+		}
 	}
 }

@@ -68,14 +68,9 @@ func summarizeInto(ks *kindSummary, rs *Ruleset, toks []Token, mark byte) uint64
 		return summarizeLong(ks, rs, toks)
 	}
 	ks.done = true
-	classes := classified
-	var startAt, otherAt uint64
-	for i := range toks {
-		t := &toks[i]
-		c := rs.cls(t)
-		classes |= c
-		startAt |= (c >> phraseStartShift & 1) << i
-		otherAt |= b2u(t.Kind != Word) << i
+	classes, startAt, otherAt := scanKinds(toks)
+	if classes&classified == 0 { // (a token unclassified: rs.cls tells its classes)
+		classes, startAt = classesOfAll(rs, toks)
 	}
 	var markAt uint64
 	for b := otherAt; b != 0; b &= b - 1 {
@@ -83,12 +78,60 @@ func summarizeInto(ks *kindSummary, rs *Ruleset, toks []Token, mark byte) uint64
 		markAt |= b2u(ks.addOther(&toks[i]) == mark) << i
 	}
 	ks.markAt, ks.mark = markAt&-b2u(mark != 0), mark
+	ks.wordsEnd = wordsEndOf(^otherAt & (uint64(1)<<len(toks) - 1))
 	var starts uint64
 	for b := startAt; b != 0; b &= b - 1 {
 		starts |= firstBit(toks[bits.TrailingZeros64(b)].Lower)
 	}
 	ks.starts, ks.startAt = starts, startAt
 	return classes
+}
+
+// scanKinds returns the union of the classes of toks (at most 64 tokens;
+// without the bit classified when one of them is unclassified), and the
+// positions of the phrase starts and of the tokens that are no words
+// among them, read as 0 or 1. (A leaf of its own, so that its values stay
+// in registers: from the last token to the first, each mask shifted by
+// one, not by a count.)
+//
+//go:noinline
+func scanKinds(toks []Token) (classes, startAt, otherAt uint64) {
+	all := classified
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := &toks[i]
+		c := t.class
+		classes |= c
+		all &= c
+		startAt = startAt<<1 | c>>phraseStartShift&1
+		otherAt = otherAt<<1 | b2u(t.Kind != Word)
+	}
+	return classes &^ (classified &^ all), startAt, otherAt
+}
+
+// classesOfAll returns the union of the classes of toks (at most 64
+// tokens, some unclassified: rs.cls tells) and the positions of the
+// phrase starts among them.
+//
+//go:noinline
+func classesOfAll(rs *Ruleset, toks []Token) (classes, startAt uint64) {
+	classes = classified
+	for i := range toks {
+		c := rs.cls(&toks[i])
+		classes |= c
+		startAt |= (c >> phraseStartShift & 1) << i
+	}
+	return classes, startAt
+}
+
+// wordsEndOf returns kindSummary.wordsEnd of a window of at most 64
+// tokens whose words stand at the positions of the bits of words: 2 more
+// than the position of its minClauseWords-th word from the end (1 for
+// fewer words), what contentBefore's scan of the last tokens finds.
+func wordsEndOf(words uint64) int32 {
+	for range minClauseWords - 1 {
+		words &^= uint64(1<<63) >> bits.LeadingZeros64(words) // (the last word; none for 0)
+	}
+	return int32(63-bits.LeadingZeros64(words)) + 2
 }
 
 // addOther adds token t, no Word, to the summary: a mark of one ASCII

@@ -25,6 +25,13 @@ func TestUseSummaryLikeSummarize(t *testing.T) {
 			if w.kinds != ref.kinds || w.classes != ref.classes {
 				t.Fatalf("on %v: the summary handed over %+v (classes %x), the window's own %+v (%x)", parts, w.kinds, w.classes, ref.kinds, ref.classes)
 			}
+			// the last words' position kept with it is where the scan of
+			// a window without a summary finds them
+			handed := rs.NewWindow(toks)
+			handed.UseSummary(&s)
+			if got, want := handed.ContentBefore(), rs.NewWindow(toks).ContentBefore(); got != want {
+				t.Fatalf("on %v: ContentBefore %d with the summary handed over, %d by the scan", parts, got, want)
+			}
 			if failW != failRef || w.known != ref.known || w.holds != ref.holds {
 				t.Fatalf("on %v: NeedsFail %x, known %x, holds %x with the summary handed over; %x, %x, %x", parts, failW, w.known, w.holds, failRef, ref.known, ref.holds)
 			}
