@@ -57,8 +57,8 @@ func (es *entities) nearest(idx []int, at int) *entity {
 
 // titleHasHead reports whether one of titles has the head noun head (the
 // lower-case word that headsOf gives it, see headWord): an ASCII title
-// none of whose words is head, ignoring case, cannot (its head is one of
-// its words, lowered byte by byte), and is not lowered.
+// that does not hold head, ignoring case, cannot (its head is one of its
+// words, lowered byte by byte), and is not lowered.
 func titleHasHead(titles []string, head string, prep func(string) bool) bool {
 	for _, t := range titles {
 		if isASCII(t) && !foldHolds(t, head) {
@@ -71,28 +71,36 @@ func titleHasHead(titles []string, head string, prep func(string) bool) bool {
 	return false
 }
 
-// foldHolds reports whether the ASCII string t holds the lower-case word
-// w as one of its fields (split at ASCII white space), with t's letters A
-// to Z taken as lower-case.
+// foldHolds reports whether the ASCII string t holds the lower-case
+// string w, with t's letters A to Z taken as lower-case: w's first byte is
+// looked for in both cases (strings.IndexByte), the rest compared there.
 func foldHolds(t, w string) bool {
-	for i := 0; i < len(t); {
-		for i < len(t) && asciiSpace(t[i]) {
-			i++
+	if len(w) == 0 {
+		return true
+	}
+	c, u := w[0], w[0]
+	if 'a' <= c && c <= 'z' {
+		u = c - ('a' - 'A')
+	}
+	for i := 0; i+len(w) <= len(t); i++ {
+		s := t[i : len(t)-len(w)+1] // (where w may start)
+		k := strings.IndexByte(s, c)
+		if u != c {
+			if ku := strings.IndexByte(s, u); ku >= 0 && (k < 0 || ku < k) {
+				k = ku
+			}
 		}
-		j := i
-		for j < len(t) && !asciiSpace(t[j]) {
+		if k < 0 {
+			return false
+		}
+		i += k
+		j := 1
+		for j < len(w) && lowerByte(t[i+j]) == w[j] {
 			j++
 		}
-		if j-i == len(w) && j > i {
-			k := 0
-			for k < len(w) && lowerByte(t[i+k]) == w[k] {
-				k++
-			}
-			if k == len(w) {
-				return true
-			}
+		if j == len(w) {
+			return true
 		}
-		i = j
 	}
 	return false
 }
