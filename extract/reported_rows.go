@@ -29,6 +29,9 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 	offs := make(offsets, 0, 4*len(sts))
 	// the rows' ids (r1, r2, …) in one array, not a string made for each
 	ids := make(rowIDs, 0, len(sts)*(1+len(strconv.Itoa(len(sts)))))
+	if len(sts) > 0 {
+		a.ents.scanHeads = true // (the quote path builds the head index)
+	}
 	for i := range sts {
 		st := &sts[i]
 		at := &st.attrib
@@ -59,6 +62,9 @@ func (x *Extractor) withReported(a *analysis, sts []statement, quotes []Record, 
 		if at.title == "" {
 			at.title = rank
 		}
+	}
+	if len(sts) > 0 {
+		a.ents.scanHeads = false
 	}
 	// the rows of the statements kept (by confidence), in text order as
 	// they come (a statement's content starts after the last one's), are

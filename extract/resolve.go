@@ -45,7 +45,12 @@ type entities struct {
 	byKey    map[string]*keyEntry // entity key → its entities and latest mention
 	mentions []nameMention        // in text order
 	byHead   *headIndex           // title head noun → indexes of mentions, made by byTitle
-	holds    map[string][]int     // see holding
+	// scanHeads: byTitle finds an entity by title without byHead while
+	// it is not made (see byTitleScan), titleScans times so far: set for
+	// the statements' speakers
+	scanHeads  bool
+	titleScans int
+	holds      map[string][]int // see holding
 	// lang keys the case forms of a name word (NameKey); nil when the
 	// language declines no names, and names match as written.
 	lang  *rules.Language
@@ -588,7 +593,7 @@ func (x *Extractor) byTitleMods(a *analysis, toks []rules.Token, m rules.Span, h
 		return e
 	}
 	es := a.ents
-	idx := es.byHead.of(head)
+	idx := x.headIndex(es).of(head)
 	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
 	// the nearest before at, else the first after it, of the mentions
 	// whose entity has a title holding mods
@@ -632,19 +637,20 @@ func titleHolds(e *entity, mods []string) bool {
 // nearest before offset at, else the first after it.
 func (x *Extractor) byTitle(a *analysis, head string, at int) *entity {
 	es := a.ents
+	if es.byHead == nil && es.scanHeads && es.titleScans < maxTitleScans {
+		es.titleScans++
+		return byTitleScan(es, head, at, x.rules.Lists[rules.ListSpeakerPreps].Has)
+	}
+	return es.nearest(x.headIndex(es).of(head), at)
+}
+
+// headIndex returns es.byHead, made if it is not: the mentions indexed
+// by the head nouns of their entity's titles, once.
+func (x *Extractor) headIndex(es *entities) *headIndex {
 	if es.byHead == nil {
-		// index the mentions by the head nouns of their entity's titles, once
 		es.byHead = newHeadIndex(es.mentions, es.list, x.rules.Lists[rules.ListSpeakerPreps].Has)
 	}
-	idx := es.byHead.of(head)
-	k := sort.Search(len(idx), func(j int) bool { return es.mentions[idx[j]].start >= at })
-	if k > 0 {
-		return es.mentions[idx[k-1]].ent
-	}
-	if k < len(idx) {
-		return es.mentions[idx[k]].ent
-	}
-	return nil
+	return es.byHead
 }
 
 // containsWords reports whether every word of b is a word of a, ignoring
