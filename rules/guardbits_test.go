@@ -30,14 +30,20 @@ func TestGuardBitsLikeAtoms(t *testing.T) {
 			}
 		})
 	}
-	bound := 0
+	bound, lits := 0, 0
 	for _, g := range guards {
 		if g.owner != nil {
 			if g.owner != rs {
 				t.Fatal("a guard's lists have another owner")
 			}
 			bound++
+			if g.lits && g.others > 0 {
+				lits++ // (fails turns words away by litFirsts)
+			}
 		}
+	}
+	if lits == 0 {
+		t.Fatal("no guard of the default rules has literals before its lists")
 	}
 	if bound == 0 {
 		t.Fatal("no guard of the default rules has its lists' bits")
