@@ -30,6 +30,13 @@ type seqGuard struct {
 	// one word, List.firsts): a word that they turn away starts a phrase
 	// of none of the lists, which fails tells without trying them.
 	keys, firsts uint64
+	// lits, with owner, tells that the atoms before the lists are all
+	// literals (or none), and litFirsts is the union of their first
+	// words' firstBit: where no phrase of a list starts, a word that it
+	// turns away matches none of the atoms (fails tells it without its
+	// loop over them, whose exit mispredicted).
+	lits      bool
+	litFirsts uint64
 	// buf holds the atoms when they fit (most guards have one or two;
 	// see newGuard)
 	buf [3]*item
@@ -56,6 +63,9 @@ func (g *seqGuard) fails(m *matcher, pos int) bool {
 			return false // a word of one of the lists
 		}
 		if !g.phraseMay(c, t.Lower) {
+			if g.lits && g.litFirsts&firstBit(t.Lower) == 0 {
+				return true // no literal starts with the word either
+			}
 			atoms = atoms[:g.others] // no phrase of a list starts here
 		}
 	}
@@ -119,6 +129,17 @@ func (g *seqGuard) bindBits() {
 		return cmp.Compare(boolInt(a.op == opList), boolInt(b.op == opList))
 	})
 	g.owner, g.bits, g.others, g.keys, g.firsts = nil, 0, len(g.atoms), 0, 0
+	g.lits, g.litFirsts = true, 0
+	for _, a := range g.atoms {
+		if a.op == opList {
+			break
+		}
+		if a.op != opLit {
+			g.lits = false
+		} else {
+			g.litFirsts |= firstBit(a.lit[0])
+		}
+	}
 	var owner *Ruleset
 	var bits, keys, firsts uint64
 	for i, a := range g.atoms {
