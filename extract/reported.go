@@ -116,8 +116,8 @@ func (x *Extractor) report(a *analysis) []statement {
 					break
 				}
 				st = &f.st
-			} else if !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), only, st) {
-				break
+			} else if g.noneFrom(hits, pos, only) || !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), only, st) {
+				break // (noneFrom: no cue from pos on, told without the call)
 			}
 			// the rules before st's found nothing from pos on: nor do they
 			// inside st's content (a part of that search's starts and cues)
