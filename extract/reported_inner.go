@@ -29,8 +29,8 @@ import (
 // opensClause holds); where it does not, it may report false.
 func (x *Extractor) innerSearch(w *rules.Window, g *gates, hits []cueHit, cues *cueScratch, toks []rules.Token, c rules.Span, later uint64, inner *statement) bool {
 	from, to := c.Start+1, c.End
-	if from >= to {
-		return false
+	if from >= to || g.noneFrom(hits, from, later) {
+		return false // (noneFrom: no cue in the content or after it)
 	}
 	if !x.opts.Explain && len(g.rules) <= 64 {
 		later = x.innerRules(w, g, hits, toks, from, to, later)
