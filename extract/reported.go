@@ -66,8 +66,6 @@ func (x *Extractor) report(a *analysis) []statement {
 	// next and inner are written over by each search that finds one (not
 	// zeroed per statement: every field that report reads is set)
 	var next, inner statement
-	// reuse: the next search would find inner (see gates.innerNext)
-	reuse := false
 	// the first searches of the sentences, a batch at a time, rule by
 	// rule (see firstSearches), when the analysis found the hits
 	batched := early != nil && !x.opts.Explain && len(g.rules) <= 64 && !x.bySentence
@@ -109,7 +107,6 @@ func (x *Extractor) report(a *analysis) []statement {
 		// the rules that may match from pos on: those before the rule of a
 		// statement found nothing from an earlier pos (see later)
 		only := allRules
-		reuse = false
 		for n := 0; n < maxStatements && pos < len(toks); n++ {
 			// the statement: the first search's where it is (not copied),
 			// else next
@@ -119,8 +116,6 @@ func (x *Extractor) report(a *analysis) []statement {
 					break
 				}
 				st = &f.st
-			} else if reuse {
-				next = inner
 			} else if g.noneFrom(hits, pos, only) || !x.reportIn(w, g, hits, cues, toks, pos, len(toks), len(toks), only, st) {
 				break // (noneFrom: no cue from pos on, told without the call)
 			}
@@ -135,8 +130,7 @@ func (x *Extractor) report(a *analysis) []statement {
 			}
 			st.sent = si
 			c := st.content
-			counted := x.innerSearch(w, g, hits, cues, toks, c, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start)
-			if counted {
+			if x.innerSearch(w, g, hits, cues, toks, c, later, &inner) && inner.match.Span.Start > c.Start && x.opensClause(toks, inner.match.Span.Start) {
 				st.content.End = x.trimConjunction(toks, c.Start, trimContent(toks, c.Start, inner.match.Span.Start))
 			}
 			if st.match.Rule.Scope == rules.ScopeTurn && !st.match.HasSpkr {
@@ -162,7 +156,6 @@ func (x *Extractor) report(a *analysis) []statement {
 				}
 			}
 			pos = max(st.content.End, pos+1)
-			reuse = counted && !x.opts.Explain && g.innerNext(hits, toks, c, pos, &inner)
 		}
 	}
 	for i := range out {
