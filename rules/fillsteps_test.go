@@ -8,7 +8,7 @@ import (
 )
 
 // TestOneStepsLikeEach compares fillSteps, which tells a short filter's
-// atoms by oneSteps, with eachSteps, the atoms one by one, at every token
+// atoms at once, with eachSteps, the atoms one by one, at every token
 // of random sentences of the atoms' words (the words of their lists'
 // phrases too, with capitals), for the fill of each rule and the lead of
 // each pivot, in every language pack.

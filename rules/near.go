@@ -214,60 +214,21 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 // p as the bits of a mask (bit k: a match of k tokens, below 64), 0 when
 // none matches; f is startFilterOf(fill). Each atom matches as the
 // matcher's items do (a list its longest entry). A fill of one-token
-// atoms and lists (startFilter.short) is told by oneSteps at a classified
-// token of its lists' owner, not atom by atom.
+// atoms and lists (startFilter.short) is told here, at a classified token
+// of a window of f.owner, not atom by atom (eachSteps, through
+// otherSteps): f.mayStart's test first (a short filter has no dash); a
+// list without phrases, a word or a mark matches one token, so their
+// matches are one test of the classes and a comparison of the words; a
+// list with phrases (phrased) is asked only where the joined filters of
+// its phrases' first words let the token through, else its entry there
+// is one word or none, told by the classes too.
 func (m *matcher) fillSteps(fill []*item, f *startFilter, p int) uint64 {
 	toks, rs := m.toks, m.rs
-	if p >= len(toks) {
-		return 0
+	if !f.short || p >= len(toks) || toks[p].class == 0 || rs != f.owner {
+		return m.otherSteps(fill, f, p)
 	}
-	if c := toks[p].class; f.short && c != 0 && rs == f.owner {
-		return f.oneSteps(rs, toks, p, c) // (mayStart's test in it)
-	}
-	if !f.mayStart(rs, &toks[p]) {
-		return 0 // no atom matches there
-	}
-	return m.eachSteps(fill, p)
-}
-
-// eachSteps is fillSteps at a token that f.mayStart lets through, atom by
-// atom: the reference that oneSteps is compared with.
-func (m *matcher) eachSteps(fill []*item, p int) uint64 {
-	toks, rs := m.toks, m.rs
-	c := toks[p].class // (mayList's test, the token read once)
-	var ks uint64
-	for _, a := range fill {
-		k := 0
-		switch a.op {
-		case opList:
-			if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
-				k = rs.ListAt(l, toks, p)
-			}
-		case opLit:
-			if m.atomAt(a, p) {
-				k = len(a.lit)
-			}
-		default:
-			if m.atomAt(a, p) {
-				k = 1
-			}
-		}
-		if k > 0 && k < 64 {
-			ks |= 1 << uint(k)
-		}
-	}
-	return ks
-}
-
-// oneSteps is fillSteps for a short filter (startFilter.short) at toks[p],
-// a token of classes c (not 0) of a window of f.owner, f.mayStart's test
-// first (a short filter has no dash). A list without phrases, a word or a
-// mark matches one token, so their matches are one test of c and a
-// comparison of the words; a list with phrases (phrased) is asked only
-// where the joined filters of its phrases' first words let the token
-// through, else its entry there is one word or none, told by c too.
-func (f *startFilter) oneSteps(rs *Ruleset, toks []Token, p int, c uint64) uint64 {
 	t := &toks[p]
+	c := t.class
 	fb := firstBit(t.Lower)
 	if c&f.lists == 0 && (t.Kind != Punct || f.puncts&firstBit(t.Text) == 0) && (t.Kind == Punct || t.Kind == Dash || f.words&fb == 0) {
 		return 0 // (mayStart's test: no atom matches there)
@@ -301,20 +262,58 @@ func (f *startFilter) oneSteps(rs *Ruleset, toks []Token, p int, c uint64) uint6
 	return ks
 }
 
+// otherSteps is fillSteps where it does not tell the atoms by a short
+// filter.
+func (m *matcher) otherSteps(fill []*item, f *startFilter, p int) uint64 {
+	if p >= len(m.toks) || !f.mayStart(m.rs, &m.toks[p]) {
+		return 0 // no atom matches there
+	}
+	return m.eachSteps(fill, p)
+}
+
+// eachSteps is fillSteps at a token that f.mayStart lets through, atom by
+// atom: the reference that fillSteps' short filters are compared with.
+func (m *matcher) eachSteps(fill []*item, p int) uint64 {
+	toks, rs := m.toks, m.rs
+	c := toks[p].class // (mayList's test, the token read once)
+	var ks uint64
+	for _, a := range fill {
+		k := 0
+		switch a.op {
+		case opList:
+			if l := a.list; l != nil && (l.owner != rs || c == 0 || c&(l.bit|classPhraseStart) != 0) {
+				k = rs.ListAt(l, toks, p)
+			}
+		case opLit:
+			if m.atomAt(a, p) {
+				k = len(a.lit)
+			}
+		default:
+			if m.atomAt(a, p) {
+				k = 1
+			}
+		}
+		if k > 0 && k < 64 {
+			ks |= 1 << uint(k)
+		}
+	}
+	return ks
+}
+
 // startFilter tells, without a look at each atom, the tokens at which
 // none of some atoms (lists, literals, punctuation marks, dashes) can
 // match: a list's by the token's classes (lists, of one owner), a
 // literal's by the firstBit of its first word (words), a mark's by the
 // firstBit of its text (puncts); any when an atom is not told so.
 type startFilter struct {
-	// (what mayStart and oneSteps read first: one cache line)
+	// (what mayStart and fillSteps read first: one cache line)
 	lists, words, puncts uint64
 	// ones, phrasedBits, phraseFirsts: see short
 	ones, phrasedBits, phraseFirsts uint64
 	owner                           *Ruleset
 	dash, any                       bool
 	// short is whether every atom is a list of owner with a class bit, a
-	// literal of one word or a punctuation mark (oneSteps tells them):
+	// literal of one word or a punctuation mark (fillSteps tells them):
 	// ones are the bits of its lists without phrases, phrased (and
 	// phrasedBits) its lists with phrases, lits its words and marks its
 	// marks; phraseKeys and phraseFirsts join the filters of the phrases'
