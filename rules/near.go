@@ -213,12 +213,68 @@ func (m *matcher) tiles(n *near, fill []*item, f *startFilter, gap, e int) bool 
 // fillSteps returns the lengths of the matches of the atoms fill at token
 // p as the bits of a mask (bit k: a match of k tokens, below 64), 0 when
 // none matches; f is startFilterOf(fill). Each atom matches as the
-// matcher's items do (a list its longest entry).
+// matcher's items do (a list its longest entry). A fill of one-token
+// atoms and lists (startFilter.short) is told here, at a classified token
+// of a window of f.owner, not atom by atom (eachSteps, through
+// otherSteps): f.mayStart's test first (a short filter has no dash); a
+// list without phrases, a word or a mark matches one token, so their
+// matches are one test of the classes and a comparison of the words; a
+// list with phrases (phrased) is asked only where the joined filters of
+// its phrases' first words let the token through, else its entry there
+// is one word or none, told by the classes too.
 func (m *matcher) fillSteps(fill []*item, f *startFilter, p int) uint64 {
 	toks, rs := m.toks, m.rs
-	if p >= len(toks) || !f.mayStart(rs, &toks[p]) {
+	if !f.short || p >= len(toks) || toks[p].class == 0 || rs != f.owner {
+		return m.otherSteps(fill, f, p)
+	}
+	t := &toks[p]
+	c := t.class
+	fb := firstBit(t.Lower)
+	if c&f.lists == 0 && (t.Kind != Punct || f.puncts&firstBit(t.Text) == 0) && (t.Kind == Punct || t.Kind == Dash || f.words&fb == 0) {
+		return 0 // (mayStart's test: no atom matches there)
+	}
+	one := c&f.ones != 0
+	if f.words&fb != 0 {
+		for _, w := range f.lits {
+			if t.Lower == w {
+				one = true
+			}
+		}
+	}
+	if t.Kind == Punct {
+		for _, w := range f.marks {
+			if t.Text == w {
+				one = true
+			}
+		}
+	}
+	ks := b2u(one) << 1
+	// (ListAt's filters of the phrases' first words, joined: where none
+	// passes, each list's entry there is one word or none)
+	if k, b := phraseKeyBit(c); c&classPhraseStart == 0 || f.phraseKeys[k]&b == 0 || f.phraseFirsts&fb == 0 {
+		return ks | b2u(c&f.phrasedBits != 0)<<1
+	}
+	for _, l := range f.phrased {
+		if k := rs.ListAt(l, toks, p); k > 0 && k < 64 {
+			ks |= 1 << uint(k)
+		}
+	}
+	return ks
+}
+
+// otherSteps is fillSteps where it does not tell the atoms by a short
+// filter.
+func (m *matcher) otherSteps(fill []*item, f *startFilter, p int) uint64 {
+	if p >= len(m.toks) || !f.mayStart(m.rs, &m.toks[p]) {
 		return 0 // no atom matches there
 	}
+	return m.eachSteps(fill, p)
+}
+
+// eachSteps is fillSteps at a token that f.mayStart lets through, atom by
+// atom: the reference that fillSteps' short filters are compared with.
+func (m *matcher) eachSteps(fill []*item, p int) uint64 {
+	toks, rs := m.toks, m.rs
 	c := toks[p].class // (mayList's test, the token read once)
 	var ks uint64
 	for _, a := range fill {
@@ -250,16 +306,30 @@ func (m *matcher) fillSteps(fill []*item, f *startFilter, p int) uint64 {
 // literal's by the firstBit of its first word (words), a mark's by the
 // firstBit of its text (puncts); any when an atom is not told so.
 type startFilter struct {
+	// (what mayStart and fillSteps read first: one cache line)
 	lists, words, puncts uint64
-	owner                *Ruleset
-	dash, any            bool
+	// ones, phrasedBits, phraseFirsts: see short
+	ones, phrasedBits, phraseFirsts uint64
+	owner                           *Ruleset
+	dash, any                       bool
+	// short is whether every atom is a list of owner with a class bit, a
+	// literal of one word or a punctuation mark (fillSteps tells them):
+	// ones are the bits of its lists without phrases, phrased (and
+	// phrasedBits) its lists with phrases, lits its words and marks its
+	// marks; phraseKeys and phraseFirsts join the filters of the phrases'
+	// first words of the lists of phrased
+	short bool
 	// maxLen is the most tokens a match of one of the atoms spans
-	maxLen int
+	maxLen      int
+	lits, marks []string
+	phrased     []*List
+	phraseKeys  [4]uint64
 }
 
 // startFilterOf returns the startFilter of atoms.
 func startFilterOf(atoms []*item) startFilter {
 	var f startFilter
+	f.short = len(atoms) > 0
 	for _, a := range atoms {
 		f.maxLen = max(f.maxLen, 1)
 		switch a.op {
@@ -270,24 +340,38 @@ func startFilterOf(atoms []*item) startFilter {
 			if l := a.list; l != nil && l.bit != 0 && l.owner != nil && (f.owner == nil || f.owner == l.owner) {
 				f.lists |= l.bit | classPhraseStart
 				f.owner = l.owner
+				if l.maxLen > 1 {
+					f.phrasedBits |= l.bit
+					f.phrased = append(f.phrased, l)
+					for k, b := range l.phraseKeys {
+						f.phraseKeys[k] |= b
+					}
+					f.phraseFirsts |= l.firsts
+				} else {
+					f.ones |= l.bit
+				}
 			} else {
-				f.any = true
+				f.any, f.short = true, false
 			}
 		case opLit:
 			f.maxLen = max(f.maxLen, len(a.lit))
 			if len(a.lit) == 0 {
-				f.any = true
+				f.any, f.short = true, false
 			} else {
 				f.words |= firstBit(a.lit[0])
+				f.short = f.short && len(a.lit) == 1
+				f.lits = append(f.lits, a.lit[0])
 			}
 		case opPunct:
 			f.puncts |= firstBit(a.punct)
+			f.marks = append(f.marks, a.punct)
 		case opDash:
-			f.dash = true
+			f.dash, f.short = true, false
 		default:
-			f.any = true
+			f.any, f.short = true, false
 		}
 	}
+	f.short = f.short && f.owner != nil
 	return f
 }
 
