@@ -69,20 +69,23 @@ func (x *Extractor) report(a *analysis) []statement {
 	// the first searches of the sentences, a batch at a time, rule by
 	// rule (see firstSearches), when the analysis found the hits
 	batched := early != nil && !x.opts.Explain && len(g.rules) <= 64 && !x.bySentence
-	batch, bi, li := rs.firsts[:0], 0, 0 // (li: the next batch's first in early.live)
+	// (found: the sentences of the batch whose first search found a
+	// statement, those left to visit; the others give none, and are not
+	// visited; li: the next batch's first in early.live)
+	batch, found, li := rs.firsts[:0], uint64(0), 0
 	for si := 0; si < a.nsents; si++ {
 		var toks []rules.Token
 		var f *firstSearch
 		if batched {
-			if bi == len(batch) {
-				batch, bi = x.nextBatch(a, g, early, li, batch[:0]), 0
-				if len(batch) == 0 {
-					break
-				}
+			for found == 0 && li < len(early.live) {
+				batch, found = x.nextBatch(a, g, early, li, batch[:0])
 				li += len(batch)
 			}
-			f = &batch[bi]
-			bi++
+			if found == 0 {
+				break
+			}
+			f = &batch[bits.TrailingZeros64(found)]
+			found &= found - 1
 			si = f.si
 			toks, hits = f.toks, f.hits
 		} else if early != nil {
@@ -99,7 +102,15 @@ func (x *Extractor) report(a *analysis) []statement {
 			}
 			hits = buf
 		}
-		w := a.window(si)
+		// the sentence's window: a batch's, lent by nextBatch (a window
+		// stays its sentence's for maxWindows lends, far more than a
+		// batch's), without a read of the sentence's record
+		var w *rules.Window
+		if f != nil {
+			w = f.s.w
+		} else {
+			w = a.window(si)
+		}
 		// the leftmost statement, then the next one after its content: a
 		// statement inside the content of another (X said A, while Y
 		// argued B) ends that content

@@ -54,8 +54,9 @@ type firstSearchData struct {
 
 // nextBatch returns the next batch of first searches from early.live[li]
 // on (in buf's array), made: each sentence that the analysis's gates let
-// through, with its window, searched by firstSearches.
-func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, buf []firstSearch) []firstSearch {
+// through, with its window, searched by firstSearches; and the mask of
+// those that found a statement (bit i: the batch's i-th).
+func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, buf []firstSearch) ([]firstSearch, uint64) {
 	for _, si := range early.live[li:min(li+firstBatch, len(early.live))] {
 		sp := early.sents[si]
 		if len(buf) < cap(buf) {
@@ -70,8 +71,7 @@ func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, b
 			f.s.w.UseSummary(&early.sums[sp.sum])
 		}
 	}
-	x.firstSearches(g, buf)
-	return buf
+	return buf, x.firstSearches(g, buf)
 }
 
 // firstSearches runs the first search of each sentence of batch (reportIn
@@ -80,7 +80,9 @@ func (x *Extractor) nextBatch(a *analysis, g *gates, early *earlyHits, li int, b
 // higher priority matched, before the next rule — the attempts of
 // reportIn, in another order (a rule's code and data stay in the caches
 // from one sentence to the next). Each sentence's outcome is reportIn's.
-func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
+// It returns the mask of the sentences that found a statement (bit i:
+// batch[i], whose ok is set).
+func (x *Extractor) firstSearches(g *gates, batch []firstSearch) uint64 {
 	var union uint64
 	var who [64]uint64 // per rule, the sentences of the batch that may try it (bit i: batch[i])
 	for i := range batch {
@@ -118,4 +120,5 @@ func (x *Extractor) firstSearches(g *gates, batch []firstSearch) {
 			}
 		}
 	}
+	return done
 }

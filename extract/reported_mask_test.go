@@ -131,12 +131,16 @@ func TestMaskedFirstSearchesLikeReportIn(t *testing.T) {
 		early := &a.sc.report.early
 		var batch []firstSearch
 		for li := 0; early.ok; li += len(batch) {
-			batch = x.nextBatch(a, g, early, li, batch[:0])
+			var done uint64
+			batch, done = x.nextBatch(a, g, early, li, batch[:0])
 			if len(batch) == 0 {
 				break
 			}
 			for i := range batch {
 				f := &batch[i]
+				if done>>i&1 != 0 != f.ok {
+					t.Fatalf("text %d sentence %d: ok %v, but bit %d of the batch's mask %x", ti, f.si, f.ok, i, done)
+				}
 				var st statement
 				var cues cueScratch
 				ok := x.reportIn(f.s.w, g, f.hits, &cues, f.toks, 0, len(f.toks), len(f.toks), allRules, &st)
