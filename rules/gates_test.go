@@ -140,7 +140,7 @@ func TestTilesLikeSlow(t *testing.T) {
 	someOfBoth(t, held, tried)
 }
 
-// TestPivotHoldsLikeSlow compares pivotHoldsNow (the masks of a mark,
+// TestPivotHoldsLikeSlow compares pivotHolds (the masks of a mark,
 // the speaker path apart) with pivotHoldsSlow, its loops before them,
 // for every pivot of the default rules on random sentences, short and
 // longer than 64 tokens.
@@ -162,8 +162,8 @@ func TestPivotHoldsLikeSlow(t *testing.T) {
 			toks, parts := randomSentence(rs, rng, words, 3+rng.Intn(80))
 			cues := cuesAt(set, toks)
 			want := testWindow(rs, toks).m.pivotHoldsSlow(newNear(cues, &reach), pv)
-			if got := testWindow(rs, toks).m.pivotHoldsNow(newNear(cues, &reach), pv); got != want {
-				t.Fatalf("rule %s on %v (cues %v): pivotHoldsNow %v, slow %v", r.ID, parts, cues, got, want)
+			if got := testWindow(rs, toks).pivotHolds(newNear(cues, &reach)); got != want {
+				t.Fatalf("rule %s on %v (cues %v): pivotHolds %v, slow %v", r.ID, parts, cues, got, want)
 			}
 			tried++
 			if want {
@@ -200,7 +200,7 @@ func TestMarksOfLikeScan(t *testing.T) {
 	}
 }
 
-// pivotHoldsSlow is pivotHoldsNow as it was before the masks of a mark:
+// pivotHoldsSlow is pivotHolds as it was before the masks of a mark:
 // every position tried, the mark told by its token.
 func (m *matcher) pivotHoldsSlow(n *near, pv *pivot) bool {
 	if pv.speaker == nil {
@@ -215,7 +215,7 @@ func (m *matcher) pivotHoldsSlow(n *near, pv *pivot) bool {
 		// again (the cues are sorted)
 		toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, pv.minAt+1
 		if f.words(rs) {
-			return m.pivotHoldsNow(n, pv) // (a filter of words: no mask)
+			return m.pivotScanHolds(n, pv) // (a filter of words: no mask)
 		}
 		for _, c := range n.cues {
 			for s := c; s >= max(c-pv.off, low); s-- {

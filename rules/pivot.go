@@ -49,7 +49,7 @@ type pivot struct {
 	leadSpan int
 	// bounded tells that the lead atoms are told (lead not nil, off below
 	// 64: tiles does not answer true at once) and leadStart is a filter
-	// of words (leadMayStart), so that pivotHoldsNow's scan back from a
+	// of words (leadMayStart), so that pivotScanHolds's scan back from a
 	// cue c, in a window of leadStart's owner, skips the positions s < c
 	// at which no lead atom starts and stops below leadSpan of them in a
 	// row: a tiling from s reaches a cue only through starts of lead
@@ -108,9 +108,11 @@ func (f *endFilter) words(rs *Ruleset) bool {
 }
 
 // mayEndWord is mayEndAt for a filter of words only (words), small
-// enough to inline in the pivot's loop over positions.
+// enough to inline in the pivot's loop over positions, told without a
+// branch (a token not classified, class 0, takes every list's bits).
 func (f *endFilter) mayEndWord(t *Token) bool {
-	return f.lists != 0 && (t.class == 0 || t.class&f.lists != 0) || f.lasts&firstBit(t.Lower) != 0
+	c := t.class
+	return (c|-b2u(c == 0))&f.lists|f.lasts&firstBit(t.Lower) != 0
 }
 
 // mayEndAt reports whether one of the atoms of f may end at token t of a
@@ -293,7 +295,8 @@ func (m *matcher) endsAt(atoms []*item, e int) bool {
 // nil) can hold in the window: false only when no match can. The cue
 // capture starts at most off tokens before one of the cue entries
 // n.cues. It makes the window's matcher the window's, without a
-// quotation (as MatchNear's matchFrom does).
+// quotation (as MatchNear's matchFrom does), and calls the test of the
+// pivot's shape itself (one call, not two, per ask).
 func (w *Window) pivotHolds(n *near) bool {
 	m := &w.m
 	if m.Window != w {
@@ -304,28 +307,38 @@ func (w *Window) pivotHolds(n *near) bool {
 	if pv.leadOnly() {
 		return m.leadHolds(n, pv)
 	}
-	return m.pivotHoldsNow(n, pv)
-}
-
-// pivotHoldsNow is pivotHolds for pivot pv, not leadOnly. What holds
-// at a position does not depend on the cue it is tried for: the positions
-// that the cue before tried are not tried again (the cues are sorted).
-func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 	if pv.speaker != nil {
 		return m.pivotSpeakerHolds(n, pv)
 	}
 	if pv.punct != "" && len(m.toks) <= 64 {
 		return m.pivotMarkHolds(n, pv)
 	}
+	return m.pivotScanHolds(n, pv)
+}
+
+// pivotScanHolds is pivotHolds for a pivot without a speaker, not
+// leadOnly, other than one mark in a window of up to 64 tokens: a scan
+// back from each cue. What holds at a position does not depend on the
+// cue it is tried for: the positions that the cue before tried are not
+// tried again (the cues are sorted).
+func (m *matcher) pivotScanHolds(n *near, pv *pivot) bool {
 	toks, rs, f, low := m.toks, m.rs, &pv.mayEnd, pv.minAt+1
 	if f.words(rs) {
 		// a filter of words only (a list's classes, literals' last
 		// words: mention:@relative_pronouns, and | but) told inline,
 		// not by a call at every position
+		// (the cue's own position first, where no lead atom is asked)
 		skip := pv.bounded && rs == pv.leadStart.owner
 		for _, c := range n.cues {
-			for s, run := c, 0; s >= max(c-pv.off, low); s-- {
-				if s < c && skip && !pv.leadMayStart(&toks[s]) {
+			lo := max(c-pv.off, low)
+			if low = max(low, c+1); c < lo {
+				continue
+			}
+			if f.mayEndWord(&toks[c-1]) && m.endsAt(pv.before, c) && m.tiles(n, pv.lead, &pv.leadStart, pv.off, c) {
+				return true
+			}
+			for s, run := c-1, 0; s >= lo; s-- {
+				if skip && !pv.leadMayStart(&toks[s]) {
 					if run++; run >= pv.leadSpan {
 						break // (see pivot.bounded)
 					}
@@ -336,7 +349,6 @@ func (m *matcher) pivotHoldsNow(n *near, pv *pivot) bool {
 					return true
 				}
 			}
-			low = max(low, c+1)
 		}
 		return false
 	}
@@ -359,61 +371,67 @@ func (pv *pivot) leadMayStart(t *Token) bool {
 	return c == 0 || c&pv.leadStart.lists != 0 || pv.leadStart.words&firstBit(t.Lower) != 0
 }
 
-// pivotMarkHolds is pivotHoldsNow for a pivot of one punctuation mark
+// pivotMarkHolds is pivotHolds for a pivot of one punctuation mark
 // (pv.punct) without a speaker, in a window of up to 64 tokens: the
 // positions s before a cue, up to off tokens back, whose token s-1 is
 // the mark are those of the window's mask of the mark (marksOf), taken
-// by a mask of the positions (what endsAt and mayEndAt would tell).
+// by the mask of the positions near the cues (nearCues: what endsAt and
+// mayEndAt would tell), tried in order, each once.
 func (m *matcher) pivotMarkHolds(n *near, pv *pivot) bool {
-	marks, low := m.marksOf(pv.punct), pv.minAt+1
-	for _, c := range n.cues {
-		// the positions s from max(c-off, low) to c: bits s-1
-		if lo := max(c-pv.off, low); lo <= c {
-			sh := uint(63-c+lo) & 63 // 64 less the c-lo+1 positions
-			for b := marks >> (uint(lo-1) & 63) << sh >> sh; b != 0; b &= b - 1 {
-				if m.tiles(n, pv.lead, &pv.leadStart, pv.off, bits.TrailingZeros64(b)+lo) {
-					return true
-				}
-			}
+	b := m.marksOf(pv.punct) << 1 & nearCues(n.cues, pv.off, 0) &^ (1<<uint(pv.minAt+1) - 1)
+	for ; b != 0; b &= b - 1 {
+		if m.tiles(n, pv.lead, &pv.leadStart, pv.off, bits.TrailingZeros64(b)) {
+			return true
 		}
-		low = max(low, c+1)
 	}
 	return false
 }
 
-// pivotSpeakerHolds is pivotHoldsNow for a pivot with a speaker: the
+// nearCues returns the mask of the positions s, below 64, from c-back to
+// c-to for some cue c of cues (each below 64: a window of up to 64
+// tokens), told without a branch per cue.
+func nearCues(cues []int, back, to int) uint64 {
+	var r uint64
+	for _, c := range cues {
+		// bits max(c-back, 0) to c-to (none when c-to is -1: a shift by 64)
+		r |= ^uint64(0) >> uint(63-c+to) &^ (1<<uint(max(c-back, 0)) - 1)
+	}
+	return r
+}
+
+// pivotSpeakerHolds is pivotHolds for a pivot with a speaker: the
 // speaker phrase from a position s after the atoms before ends before a
 // cue at s+1 to s+maxSpeakerSpan+off (before the first cue's reach, no
-// start s can end before one). For a pivot of one punctuation mark, in a
-// window of up to 64 tokens, only the positions after the window's marks
-// are tried (marksOf).
+// start s can end before one). In a window of up to 64 tokens, only the
+// positions near a cue (nearCues) are tried, and for a pivot of one
+// punctuation mark only those after the window's marks (marksOf).
 func (m *matcher) pivotSpeakerHolds(n *near, pv *pivot) bool {
 	cues, toks := n.cues, m.toks
 	if len(cues) == 0 {
 		return false
 	}
-	k := 0 // cues[k] is the first cue after s
-	first := max(pv.minAt+1, cues[0]-maxSpeakerSpan-pv.off)
-	if first >= len(toks) {
-		return false // (no s: the scans below read from first on)
-	}
-	if pv.punct != "" && len(toks) <= 64 {
-		for b := m.marksOf(pv.punct) >> (uint(first-1) & 63); b != 0; b &= b - 1 {
-			s := bits.TrailingZeros64(b) + first
-			if s >= len(toks) {
-				break
+	if len(toks) <= 64 {
+		// the positions with a cue 1 to maxSpeakerSpan+off tokens after
+		// them (after a mark of pv.punct), in order
+		b := nearCues(cues, maxSpeakerSpan+pv.off, 1) &^ (1<<uint(pv.minAt+1) - 1)
+		if pv.punct != "" {
+			b &= m.marksOf(pv.punct) << 1
+		}
+		for ; b != 0; b &= b - 1 {
+			s := bits.TrailingZeros64(b)
+			if pv.punct == "" && (!pv.mayEnd.mayEndAt(m.rs, &toks[s-1]) || !m.endsAt(pv.before, s)) {
+				continue
 			}
-			for k < len(cues) && cues[k] <= s {
-				k++
-			}
-			if k == len(cues) {
-				break
-			}
-			if cues[k] <= s+maxSpeakerSpan+pv.off && m.speakerReaches(n, pv, s) {
+			if m.speakerReaches(n, pv, s) {
 				return true
 			}
 		}
 		return false
+	}
+	k := 0 // cues[k] is the first cue after s
+	first := max(pv.minAt+1, cues[0]-maxSpeakerSpan-pv.off)
+	if first >= len(toks) {
+		return false // (no s: the scan below reads from first on)
 	}
 	for s := first; s < len(toks); s++ {
 		for k < len(cues) && cues[k] <= s {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestPivotOnceLikeEachCue: pivotHoldsNow, which tries each position
+// TestPivotOnceLikeEachCue: pivotHolds, which tries each position
 // before the cues once (a position tried for a cue is not tried for the
 // next), says what trying every position before each cue says, for the
 // default rules of reported speech whose pivot stands right before the
@@ -37,8 +37,8 @@ func TestPivotOnceLikeEachCue(t *testing.T) {
 					want = pv.mayEnd.mayEndAt(rs, &toks[s-1]) && w.m.endsAt(pv.before, s) && w.m.tiles(n, pv.lead, &pv.leadStart, pv.off, s)
 				}
 			}
-			if got := w.m.pivotHoldsNow(n, pv); got != want {
-				t.Fatalf("rule %s on %v (cues %v): pivotHoldsNow %v, each cue %v", r.ID, parts, cues, got, want)
+			if got := w.pivotHolds(n); got != want {
+				t.Fatalf("rule %s on %v (cues %v): pivotHolds %v, each cue %v", r.ID, parts, cues, got, want)
 			}
 			tried++
 			if want {

@@ -15,7 +15,7 @@ func reportedWords() []string {
 		"would", "fail", ",", ",", ",", ",", ".", "Q:quote", "–", "reportedly", "first", "Springfield"}
 }
 
-// TestEndFilterLikeEndsAt checks the filter that pivotHoldsNow asks
+// TestEndFilterLikeEndsAt checks the filter that pivotHolds asks
 // before endsAt: for the pivot of every default rule of reported speech
 // and every token of random sentences (words, marks, dashes, quotations),
 // a token where mayEndAt says false is one after which endsAt says false

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestPivotHoldsLikeEvery compares pivotHoldsNow, for the pivots without
+// TestPivotHoldsLikeEvery compares pivotHolds, for the pivots without
 // a speaker, with pivotHoldsEvery, on random sentences dense in the lead
 // atoms of the cues (auxiliaries, adverbs of one word and of several,
 // catenatives with to) and in words that start none inside them: the
@@ -46,9 +46,9 @@ func TestPivotHoldsLikeEvery(t *testing.T) {
 				}
 			}
 			cues := cuesAt(set, toks)
-			got := testWindow(rs, toks).m.pivotHoldsNow(newNear(cues, &reach), pv)
+			got := testWindow(rs, toks).pivotHolds(newNear(cues, &reach))
 			if want := testWindow(rs, toks).m.pivotHoldsEvery(newNear(cues, &reach), pv); got != want {
-				t.Fatalf("rule %s on %v (cues %v): pivotHoldsNow %v, every %v", r.ID, parts, cues, got, want)
+				t.Fatalf("rule %s on %v (cues %v): pivotHolds %v, every %v", r.ID, parts, cues, got, want)
 			}
 			counts[b2u(got)]++
 		}
@@ -56,7 +56,7 @@ func TestPivotHoldsLikeEvery(t *testing.T) {
 	someOfBoth(t, counts[1], counts[0]+counts[1])
 }
 
-// pivotHoldsEvery is pivotHoldsNow for a pivot without a speaker, every
+// pivotHoldsEvery is pivotHolds for a pivot without a speaker, every
 // position up to off before a cue from minAt+1 on tried by the general
 // filter, endsAt and tiles.
 func (m *matcher) pivotHoldsEvery(n *near, pv *pivot) bool {
