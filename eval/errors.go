@@ -33,6 +33,9 @@ type Error struct {
 	// Ignored is set for a spurious prediction inside a gold ignore
 	// region (not counted with lenient).
 	Ignored bool `json:"ignored,omitempty"`
+	// Cue is the gold cue of a statement of reported speech (kinds
+	// missed-statement and statement-speaker), "" when the gold gives none.
+	Cue string `json:"cue,omitempty"`
 }
 
 // Errors lists every mistake that Score counts, document by document (in
@@ -100,7 +103,11 @@ func (t docText) span(a, b int) string {
 }
 
 // goldText is the text of gold quote g: its text field, else its span.
-func (t docText) goldText(g GoldQuote) string {
+func (t docText) goldText(g GoldQuote) string { return t.spanText(g.GoldSpan) }
+
+// spanText is the text of a gold quote or attribution: its text field,
+// else its span.
+func (t docText) spanText(g GoldSpan) string {
 	if g.Text != "" {
 		return g.Text
 	}
@@ -121,7 +128,8 @@ func (t docText) spuriousError(p PredQuote, ignored bool) Error {
 }
 
 // String formats the error as one line: document, kind, offsets, the
-// quotation (cut at 80 characters) and the speakers.
+// quotation or statement (cut at 80 characters), the speakers and the gold
+// cue of a statement.
 func (e Error) String() string {
 	q := []rune(strings.Join(strings.Fields(e.Quote), " "))
 	if len(q) > 80 {
@@ -129,9 +137,9 @@ func (e Error) String() string {
 	}
 	var who string
 	switch e.Kind {
-	case ErrMissed:
+	case ErrMissed, ErrMissedStatement:
 		who = "gold: " + orNone(e.Gold)
-	case ErrSpurious:
+	case ErrSpurious, ErrSpuriousStatement:
 		who = "predicted: " + orNone(e.Pred)
 		if e.Ignored {
 			who += " (in an ignore region)"
@@ -141,6 +149,9 @@ func (e Error) String() string {
 	}
 	if e.Pronoun {
 		who += " (pronoun: by offsets)"
+	}
+	if e.Cue != "" {
+		who += ", cue: " + e.Cue
 	}
 	return fmt.Sprintf("%s\t%s\t%d-%d\t“%s”\t%s", e.Doc, e.Kind, e.Start, e.End, string(q), who)
 }

@@ -26,12 +26,6 @@ func TestErrorsAgreeWithScore(t *testing.T) {
 				}
 			}
 			tp := int(math.Round(rep.QuoteOverlap.R * float64(rep.GoldQuotes)))
-			wrong := func(a Accuracy) int {
-				if a.Acc == nil {
-					return 0
-				}
-				return a.N - int(math.Round(*a.Acc*float64(a.N)))
-			}
 			want := map[string]int{
 				ErrMissed:   rep.GoldQuotes - tp,
 				ErrSpurious: rep.PredQuotesScored - tp,
@@ -73,6 +67,15 @@ func TestErrorsLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// wrong is the number of pairs that accuracy a counts as scored and not
+// right.
+func wrong(a Accuracy) int {
+	if a.Acc == nil {
+		return 0
+	}
+	return a.N - int(math.Round(*a.Acc*float64(a.N)))
 }
 
 func readFile[T any](t *testing.T, name string, read func(r io.Reader) (T, error)) T {

@@ -123,70 +123,37 @@ func alnumCount(text []rune, a, b, lo, hi int) int {
 func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 	var nGold, nPred, tpP, tpR, spkN, spkOK, proN, proOK, named int
 	for _, d := range gold {
-		var A []GoldAttribution
 		for _, a := range d.Attributions {
-			if a.Kind == "indirect" || a.Kind == "mixed" {
-				A = append(A, a)
-			}
 			if a.Kind == "indirect" && a.Speech && a.Speaker != nil && *a.Speaker != "" && !a.SpeakerIsPronoun {
 				named++
 			}
 		}
-		var P []PredQuote
-		for _, p := range pred[d.ID] {
-			if p.Kind == "indirect" {
-				P = append(P, p)
-			}
-		}
-		isG := make([]bool, len(A))
-		for i, a := range A {
-			if a.Kind == "indirect" && a.Speech {
-				isG[i] = true
+		m := matchReported(d, pred[d.ID])
+		for _, g := range m.isG {
+			if g {
 				nGold++
 			}
 		}
-		nPred += len(P)
-		if len(A) == 0 || len(P) == 0 {
-			continue
-		}
-		text := []rune(d.Text)
-		psize := make([]int, len(P))
-		for j, p := range P {
-			psize[j] = alnumCount(text, p.Start, p.End, 0, len(text))
-		}
-		var cands []candidate
-		for i, a := range A {
-			ga := alnumCount(text, a.Start, a.End, 0, len(text))
-			for j, p := range P {
-				ov := alnumCount(text, a.Start, a.End, p.Start, p.End)
-				if ga > 0 && psize[j] > 0 && ov*2 >= ga && ov*2 >= psize[j] {
-					cands = append(cands, candidate{float64(ov) / float64(max(ga, psize[j])), i, j})
-				}
-			}
-		}
-		sortCandidates(cands)
-		pairs, _ := greedyPairs(cands, len(A), len(P), 0)
-		for _, ij := range pairs {
+		nPred += len(m.P)
+		for _, ij := range m.pairs {
 			tpP++
-			if !isG[ij[0]] {
+			if !m.isG[ij[0]] {
 				continue
 			}
 			tpR++
-			g, p := A[ij[0]], P[ij[1]]
-			if g.Speaker == nil || *g.Speaker == "" {
-				continue
-			}
-			byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
-			if g.SpeakerIsPronoun || isPronoun(*g.Speaker) {
+			scored, pronoun, right := reportedSpeaker(m.A[ij[0]], m.P[ij[1]])
+			switch {
+			case !scored:
+			case pronoun:
 				proN++
-				if byOff {
+				if right {
 					proOK++
 				}
-				continue
-			}
-			spkN++
-			if byOff || sharesWord(words(*g.Speaker), words(p.Speaker)) {
-				spkOK++
+			default:
+				spkN++
+				if right {
+					spkOK++
+				}
 			}
 		}
 	}
@@ -198,6 +165,73 @@ func ScoreReported(gold []GoldDoc, pred map[string][]PredQuote) ReportedReport {
 		SpeakerAccPronounByOffset: newAccuracy(proOK, proN),
 		EndToEndNamedRecall:       round4(ratio(spkOK, max(1, named))),
 	}
+}
+
+// reportedMatch is one document's statements as ScoreReported pairs them:
+// A the gold attributions of kind indirect or mixed, isG which of them are
+// on the recall side (indirect with a cue of communication), P the
+// predictions of kind indirect, and pairs the matched (index in A, index
+// in P), in the order taken.
+type reportedMatch struct {
+	A     []GoldAttribution
+	isG   []bool
+	P     []PredQuote
+	pairs [][2]int
+}
+
+// matchReported pairs the predictions of kind indirect of document d with
+// its indirect and mixed attributions as score_reported.py does: letters
+// and digits overlapping by at least half of each, one to one, greedy by
+// overlap.
+func matchReported(d GoldDoc, preds []PredQuote) reportedMatch {
+	var m reportedMatch
+	for _, a := range d.Attributions {
+		if a.Kind == "indirect" || a.Kind == "mixed" {
+			m.A = append(m.A, a)
+			m.isG = append(m.isG, a.Kind == "indirect" && a.Speech)
+		}
+	}
+	for _, p := range preds {
+		if p.Kind == "indirect" {
+			m.P = append(m.P, p)
+		}
+	}
+	if len(m.A) == 0 || len(m.P) == 0 {
+		return m
+	}
+	text := []rune(d.Text)
+	psize := make([]int, len(m.P))
+	for j, p := range m.P {
+		psize[j] = alnumCount(text, p.Start, p.End, 0, len(text))
+	}
+	var cands []candidate
+	for i, a := range m.A {
+		ga := alnumCount(text, a.Start, a.End, 0, len(text))
+		for j, p := range m.P {
+			ov := alnumCount(text, a.Start, a.End, p.Start, p.End)
+			if ga > 0 && psize[j] > 0 && ov*2 >= ga && ov*2 >= psize[j] {
+				cands = append(cands, candidate{float64(ov) / float64(max(ga, psize[j])), i, j})
+			}
+		}
+	}
+	sortCandidates(cands)
+	m.pairs, _ = greedyPairs(cands, len(m.A), len(m.P), 0)
+	return m
+}
+
+// reportedSpeaker judges the speaker of prediction p matched to the
+// recall-side attribution g as score_reported.py does: not scored when g
+// has no source; a pronoun source (marked so, or one of the pronouns) is
+// right by offsets only; a named one by offsets or a shared content word.
+func reportedSpeaker(g GoldAttribution, p PredQuote) (scored, pronoun, right bool) {
+	if g.Speaker == nil || *g.Speaker == "" {
+		return false, false, false
+	}
+	byOff := g.SpeakerOffsets.overlaps(p.SpeakerOffsets)
+	if g.SpeakerIsPronoun || isPronoun(*g.Speaker) {
+		return true, true, byOff
+	}
+	return true, false, byOff || sharesWord(words(*g.Speaker), words(p.Speaker))
 }
 
 // MarshalJSON writes the report with score_reported.py's number formatting,

@@ -32,7 +32,7 @@ func (o *evalOpts) add(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.lenient, "lenient", false, "predictions inside ignore regions are not counted as false positives")
 	cmd.Flags().StringVar(&o.pred, "pred", "", "also write the predictions as JSONL to this file")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON (the same as score.py prints)")
-	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote instead of the report (with --calibration: the wrong rows with rule and confidence; with --json, as a JSON array)")
+	cmd.Flags().BoolVar(&o.errs, "errors", false, "list every missed, spurious and wrongly attributed quote (and statement of reported speech, when the gold has attributions) instead of the report (with --calibration: the wrong rows with rule and confidence; with --json, as a JSON array)")
 }
 
 // newEvalCmd is "whosaid eval": extraction scored against a gold file.
@@ -57,15 +57,22 @@ gold file has "quotes".
 
 --errors lists instead every mistake behind the quote figures, one a line:
 document, kind (missed, spurious, speaker), offsets, the quotation, and the
-gold and predicted speakers. With --calibration, --errors lists the wrong rows
-behind the calibration tables instead: each row that matches no gold quote or
-names the wrong speaker, with its rule and confidence first. The gold file's
-format is in docs/eval.md.`,
+gold and predicted speakers. When the gold file has attributions, the
+mistakes behind the reported-speech figures follow in the same format, with
+the kinds missed-statement, spurious-statement and statement-speaker and the
+gold cue last, e.g.
+
+  talks-1	missed-statement	120-146	“the talks had been useful”	gold: Ushakov, cue: said
+
+With --calibration, --errors lists the wrong rows behind the calibration
+tables instead: each row that matches no gold quote or names the wrong
+speaker, with its rule and confidence first. The gold file's format is in
+docs/eval.md.`,
 		Example: `  whosaid eval gold.jsonl
   whosaid eval --pred pred.jsonl --json gold.jsonl
   whosaid eval --calibration gold.jsonl        # speaker accuracy per confidence bucket and per rule
   whosaid eval --calibration --min-rows 30 gold.jsonl  # also buckets merged to 30 scored rows or more
-  whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote
+  whosaid eval --errors gold.jsonl             # every missed, spurious and wrongly attributed quote (and reported statement)
   whosaid eval --calibration --errors gold.jsonl  # the wrong rows behind the calibration, with rule and confidence
   whosaid eval --variant british --write-gold british.jsonl gold.jsonl`,
 		Args: cobra.ExactArgs(1),
@@ -121,15 +128,24 @@ func runEval(a *app, o *evalOpts, goldPath string) error {
 	if o.calib.on && o.errs {
 		return printCalibrationErrors(a, eval.CalibrationErrors(gold, rated), o.asJSON)
 	}
+	// the quote figures are scored when the report prints them
+	quotes := !reported || eval.HasQuotes(gold)
 	if o.errs {
-		return printEvalErrors(a, eval.Errors(gold, pred, o.lenient), o.asJSON)
+		var errs []eval.Error
+		if quotes {
+			errs = eval.Errors(gold, pred, o.lenient)
+		}
+		if reported {
+			errs = append(errs, eval.ReportedErrors(gold, pred)...)
+		}
+		return printEvalErrors(a, errs, o.asJSON, quotes, reported)
 	}
 	if o.calib.on {
 		printReport(a.stdout, o.calib.table(gold, rated), o.asJSON)
 		return nil
 	}
 	// JSON: the object score.py prints, then the one score_reported.py prints
-	if !reported || eval.HasQuotes(gold) {
+	if quotes {
 		printReport(a.stdout, eval.Score(gold, pred, o.lenient), o.asJSON)
 	}
 	if reported {
@@ -212,11 +228,21 @@ func printCalibrationErrors(a *app, errs []eval.RatedError, asJSON bool) error {
 }
 
 // printEvalErrors writes the mistakes of eval --errors: one line each, a
-// JSON array with asJSON, and a count by kind on standard error.
-func printEvalErrors(a *app, errs []eval.Error, asJSON bool) error {
+// JSON array with asJSON, and a count by kind on standard error, for the
+// quotes and for reported speech as each was scored.
+func printEvalErrors(a *app, errs []eval.Error, asJSON, quotes, reported bool) error {
 	return printErrorList(a, errs, asJSON, "eval --errors", func(e eval.Error) string { return e.Kind },
 		func(n map[string]int) string {
-			return fmt.Sprintf("%d missed, %d spurious, %d wrong speakers", n[eval.ErrMissed], n[eval.ErrSpurious], n[eval.ErrSpeaker])
+			var parts []string
+			if quotes {
+				parts = append(parts, fmt.Sprintf("%d missed, %d spurious, %d wrong speakers",
+					n[eval.ErrMissed], n[eval.ErrSpurious], n[eval.ErrSpeaker]))
+			}
+			if reported {
+				parts = append(parts, fmt.Sprintf("reported speech: %d missed, %d spurious, %d wrong speakers",
+					n[eval.ErrMissedStatement], n[eval.ErrSpuriousStatement], n[eval.ErrStatementSpeaker]))
+			}
+			return strings.Join(parts, "; ")
 		})
 }
 

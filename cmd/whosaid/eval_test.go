@@ -129,12 +129,89 @@ func TestEvalCalibration(t *testing.T) {
 // it extracts reported speech and prints what ScoreReported gives for the
 // predictions it wrote (and no quote report: the file has no quotes).
 func TestEvalReported(t *testing.T) {
+	out, g, p := evalOwnPred(t, "../../eval/testdata/reported-gold.jsonl", "--json")
+	rep := eval.ScoreReported(g, p)
+	want, _ := json.MarshalIndent(rep, "", "  ")
+	if strings.TrimSpace(out) != string(want) {
+		t.Errorf("eval report differs from scoring its own predictions:\n%s\nwant\n%s", out, want)
+	}
+	if rep.PredIndirect == 0 || rep.Reported.R == 0 {
+		t.Errorf("no reported speech found in the test file: %+v", rep)
+	}
+}
+
+// TestEvalReportedErrors runs `whosaid eval --errors` on the project's
+// reported gold file: it lists what eval.ReportedErrors gives for the
+// predictions it wrote (and no quote errors: the file has no quotes), as
+// many lines as the JSON array has entries, with the counts on standard
+// error.
+func TestEvalReportedErrors(t *testing.T) {
 	gold := "../../eval/testdata/reported-gold.jsonl"
+	out, g, p := evalOwnPred(t, gold, "--errors", "--json")
+	errs := eval.ReportedErrors(g, p)
+	want, _ := json.MarshalIndent(errs, "", "  ")
+	if strings.TrimSpace(out) != string(want) || len(errs) == 0 {
+		t.Errorf("eval --errors --json differs from listing its own predictions' errors:\n%s\nwant\n%s", out, want)
+	}
+	r := cli(context.Background(), nil, "eval", "--errors", gold)
+	if r.code != 0 || strings.Count(r.stdout, "\n") != len(errs) || !strings.Contains(r.stdout, "\tspurious-statement\t") {
+		t.Errorf("eval --errors: exit %d, %d lines, want %d:\n%s", r.code, strings.Count(r.stdout, "\n"), len(errs), r.stdout)
+	}
+	checkMessages(t, r.stderr, `^whosaid: reported speech: \d+ missed, \d+ spurious, \d+ wrong speakers$`)
+}
+
+// TestEvalErrorsQuotesAndReported runs `whosaid eval --errors` on a gold
+// file with quotes and attributions: the quote errors come first, then the
+// reported-speech errors by offset, with the gold cue; the JSON array holds
+// the same, the cue only on the statements.
+func TestEvalErrorsQuotesAndReported(t *testing.T) {
+	text := "Mayor Ana Ruiz said the dam would hold. “Rain is coming,” Leo Park said. Officials told reporters the vote was close. " +
+		"The bridge is closed, a clerk hinted. The costs rose, in the words of the clerk."
+	att := func(kind string, start, end int, speaker string, ss, se int, cue string) map[string]any {
+		return map[string]any{"kind": kind, "start": start, "end": end, "speaker": speaker, "speaker_start": ss, "speaker_end": se,
+			"speaker_is_pronoun": false, "cue": cue, "speech": true}
+	}
+	gold := map[string]any{"id": "d1", "text": text,
+		"quotes": []map[string]any{{"start": 41, "end": 56, "text": "Rain is coming,", "speaker": "Tomas Berg", "speaker_is_pronoun": false}},
+		"attributions": []map[string]any{
+			att("indirect", 20, 38, "Ana Ruiz", 6, 14, "said"),                  // found, right speaker
+			att("direct", 41, 56, "Tomas Berg", 58, 66, "said"),                 // not scored
+			att("indirect", 98, 116, "Leo Park", 58, 66, "told"),                // found, wrong speaker
+			att("indirect", 156, 170, "the clerk", 188, 197, "in the words of"), // missed
+		}, // "The bridge is closed" is not annotated: spurious
+	}
+	b, _ := json.Marshal(gold)
+	path := write(t, filepath.Join(t.TempDir(), "gold.jsonl"), append(b, '\n'))
+	r := cli(context.Background(), nil, "eval", "--errors", path)
+	want := []string{
+		"d1\tspeaker\t41-56\t“Rain is coming,”\tgold: Tomas Berg, predicted: Leo Park",
+		"d1\tstatement-speaker\t98-116\t“the vote was close”\tgold: Leo Park, predicted: Officials, cue: told",
+		"d1\tspurious-statement\t118-138\t“The bridge is closed”\tpredicted: a clerk",
+		"d1\tmissed-statement\t156-170\t“The costs rose”\tgold: the clerk, cue: in the words of",
+	}
+	if r.code != 0 || strings.TrimSpace(r.stdout) != strings.Join(want, "\n") {
+		t.Errorf("eval --errors: exit %d:\n%s\nwant:\n%s", r.code, r.stdout, strings.Join(want, "\n"))
+	}
+	checkMessages(t, r.stderr, `^whosaid: 0 missed, 0 spurious, 1 wrong speakers; reported speech: 1 missed, 1 spurious, 1 wrong speakers$`)
+	r = cli(context.Background(), nil, "eval", "--errors", "--json", path)
+	var errs []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &errs); err != nil || len(errs) != len(want) {
+		t.Fatalf("eval --errors --json: %v, %d errors:\n%s", err, len(errs), r.stdout)
+	}
+	if _, ok := errs[0]["cue"]; ok || errs[3]["cue"] != "in the words of" || errs[3]["kind"] != eval.ErrMissedStatement {
+		t.Errorf("eval --errors --json: the cue belongs to the statements only:\n%s", r.stdout)
+	}
+}
+
+// evalOwnPred runs `whosaid eval` with args on the gold file, writing the
+// predictions with --pred, and returns its output with the gold and the
+// predictions read back as the scorer reads them.
+func evalOwnPred(t *testing.T, gold string, args ...string) (string, []eval.GoldDoc, map[string][]eval.PredQuote) {
+	t.Helper()
 	pred := filepath.Join(t.TempDir(), "pred.jsonl")
-	var out, errb bytes.Buffer
-	code := run(context.Background(), []string{"eval", "--json", "--pred", pred, gold}, strings.NewReader(""), &out, &errb)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
+	r := cli(context.Background(), nil, append(append([]string{"eval", "--pred", pred}, args...), gold)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	gf, _ := os.Open(gold)
 	g, err := eval.ReadGold(gf)
@@ -148,12 +225,5 @@ func TestEvalReported(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the written predictions are not readable by the scorer: %v", err)
 	}
-	rep := eval.ScoreReported(g, p)
-	want, _ := json.MarshalIndent(rep, "", "  ")
-	if strings.TrimSpace(out.String()) != string(want) {
-		t.Errorf("eval report differs from scoring its own predictions:\n%s\nwant\n%s", out.String(), want)
-	}
-	if rep.PredIndirect == 0 || rep.Reported.R == 0 {
-		t.Errorf("no reported speech found in the test file: %+v", rep)
-	}
+	return r.stdout, g, p
 }
