@@ -283,8 +283,11 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 								break
 							}
 						}
-						if r2 == '.' && !singleLetterBefore(view, i, j) {
-							break // a period inside a word only after a single letter: U.S., D-N.Y.
+						// a period inside a word only after a single letter (U.S.,
+						// D-N.Y.) or between digits (a decimal point, 98.6; a
+						// separator of thousands, 1.000.000)
+						if r2 == '.' && !singleLetterBefore(view, i, j) && !(isDigitByte(view[j-1]) && unicode.IsDigit(nx)) {
+							break
 						}
 						nonASCII = nonASCII || r2 >= utf8.RuneSelf || nx >= utf8.RuneSelf
 						apostrophe = apostrophe || r2 == '\'' || r2 == '’'
@@ -373,7 +376,8 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 // position after the run. A common token is a word of ASCII letters and
 // digits that starts with no quotation mark and ends at limit or at an
 // ASCII byte other than the apostrophe and hyphen that may join two parts
-// of a word (a space, most often), or at a period after two bytes or more;
+// of a word (a space, most often), or at a period after two bytes or more
+// that is no decimal point;
 // or a mark of ASCII punctuation other than the apostrophe, the hyphen and
 // the quotation marks. Each takes one space after it along. The run stops
 // before any other token or byte, and when out holds maxToks tokens. The
@@ -425,9 +429,10 @@ func (x *Extractor) commonRun(view string, i, limit int, out []rules.Token, low 
 				break
 			} else if b == '.' {
 				// a period after a word of two bytes or more ends it (after
-				// a single letter it may go on: U.S.); it belongs to an
+				// a single letter it may go on: U.S.; between digits, 98.6,
+				// it is a decimal point: tokenizeN's cases); it belongs to an
 				// abbreviation (a word with no hyphen is no party label)
-				if j-i < 2 {
+				if j-i < 2 || isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1]) {
 					break
 				}
 				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) {
@@ -569,6 +574,9 @@ func shortTail(toks []rules.Token, k int) bool {
 	}
 	return k+3 >= len(toks)
 }
+
+// isDigitByte reports whether b is an ASCII digit.
+func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
 
 func isDigitStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
