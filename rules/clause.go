@@ -99,6 +99,9 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
+	// fronted is the fronted_subordinators list (nil: none), looked up
+	// by name once: see frontedComma.
+	fronted *List
 	// seconds holds the stops' phrases by their second words (nil: none
 	// told, ListAt decides): a word followed by none of them starts no
 	// phrase of the list, and one followed by one of them starts a phrase
@@ -128,6 +131,39 @@ func (m *matcher) bindClauseLists(cl *clauseLists) {
 		ls := m.rs.Lists
 		*cl = clauseLists{done: true, notOpeners: ls[ListNotClauseOpeners], breaks: ls[ListClauseBreaks], stops: ls[ListClauseStops]} // (no seconds: ListAt tells the stops)
 	}
+	cl.fronted = m.rs.Lists[listFrontedSubordinators]
+}
+
+// listFrontedSubordinators names the list of words that open a sentence
+// with a subordinate clause before its main clause (While X has said A,
+// his party …); the list is optional.
+const listFrontedSubordinators = "fronted_subordinators"
+
+// frontedComma reports whether the first comma of reported content from
+// pos (pos > 0) ends it because it closes a fronted subordinate clause:
+// the window opens with a word of the fronted_subordinators list and no
+// comma between clauses (clauseComma) stands before pos, so that the comma
+// is the window's first and the main clause follows it (Even as X said that A, his administration …).
+// It depends on pos alone, as contentRun's run does.
+func (m *matcher) frontedComma(pos int) bool {
+	l := m.clauseLists().fronted
+	toks := m.toks
+	if l == nil || pos == 0 || toks[0].Kind != Word || !m.rs.InList(l, &toks[0]) {
+		return false
+	}
+	for k := 1; k < pos; k++ {
+		if clauseComma(toks, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseComma reports whether toks[j] is a comma between clauses: not one
+// inside a number (2,400), which no space follows.
+func clauseComma(toks []Token, j int) bool {
+	t := &toks[j]
+	return t.Kind == Punct && t.Text == "," && (j+1 == len(toks) || toks[j+1].Start > t.End)
 }
 
 // clauseBreakAt reports whether reported content that has reached toks[j]

@@ -105,7 +105,7 @@ func clauseEndsList(w *Window, quote int, strict bool, pos int, follow string) (
 	out, in := 0, 0
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && m.clauseBreakOne(j) {
+		if j > pos && (m.clauseBreakOne(j) || pos > 0 && firstFrontedComma(m, j)) {
 			break
 		}
 		switch t.Kind {
@@ -148,4 +148,21 @@ func clauseEndsList(w *Window, quote int, strict bool, pos int, follow string) (
 		}
 	}
 	return got, steps
+}
+
+// firstFrontedComma reports whether toks[j] is the first comma between
+// clauses of a window that opens with a word of the fronted_subordinators
+// list: the end of the fronted clause, told over the whole window.
+func firstFrontedComma(m *matcher, j int) bool {
+	toks := m.toks
+	l := m.rs.Lists[listFrontedSubordinators]
+	if l == nil || toks[0].Kind != Word || !l.Has(toks[0].Lower) {
+		return false
+	}
+	for k := range toks {
+		if toks[k].Kind == Punct && toks[k].Text == "," && (k+1 == len(toks) || toks[k+1].Start > toks[k].End) {
+			return k == j
+		}
+	}
+	return false
 }
