@@ -9,14 +9,14 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 2698624967,
+	Key: 3725500304,
 	Files: []staticFileCRC{
 		{Name: "(default)/attribution.yaml", CRC: 1840946654},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
 		{Name: "(default)/lists.yaml", CRC: 2599040517},
 		{Name: "(default)/marks.yaml", CRC: 202089706},
-		{Name: "(default)/reported.yaml", CRC: 2576631415},
+		{Name: "(default)/reported.yaml", CRC: 3193865101},
 	},
 	Lists: []staticList{
 		{
@@ -1671,21 +1671,24 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "fronted_subordinators",
 			Kind:        "words",
-			Description: "Words that open a sentence with a subordinate clause before its main clause (While X has said A, his party …; Even as X said that A, …), read by the CLAUSE and CONTENT items — reported content that begins inside such a clause, before the sentence's first comma, ends at that comma. Without as (after As X reported, … the statement is the main clause).",
+			Description: "Words that open a sentence with a subordinate clause before its main clause (While X has said A, his party …; Even as X said that A, …; With X saying A, …), read by the CLAUSE and CONTENT items — reported content that begins inside such a clause, before the sentence's first comma, ends at that comma. Without as (after As X reported, … the statement is the main clause).",
 			Entries: []string{
 				"when", "after", "while", "though", "although", "if", "because", "since",
-				"before", "until", "once", "even", "despite", "unless", "whereas",
+				"before", "until", "once", "even", "despite", "unless", "whereas", "following",
+				"with", "amid",
 			},
 			EntryAt: []uint64{
 				0x9e000d, 0x9e0013, 0x9e001a, 0x9e0021, 0x9e0029, 0x9e0033, 0x9e0037, 0x9e0040,
-				0x9e0047, 0x9e004f, 0x9e0056, 0x9e005c, 0x9f0007, 0x9f0010, 0x9f0018,
+				0x9e0047, 0x9e004f, 0x9e0056, 0x9e005c, 0x9f0007, 0x9f0010, 0x9f0018, 0x9f0021,
+				0x9f002c, 0x9f0032,
 			},
 			EntryFiles: "(default)/reported.yaml\n",
 			Pos:        Pos{File: "(default)/reported.yaml", Line: 155, Col: 3},
-			FormText:   "afteralthoughbecausebeforedespiteevenifoncesincethoughunlessuntilwhenwhereaswhile",
+			FormText:   "afteralthoughamidbecausebeforedespiteevenfollowingifoncesincethoughunlessuntilwhenwhereaswhilewith",
 			FormEnds: []int32{
-				5, 13, 20, 26, 33, 37, 39, 43,
-				48, 54, 60, 65, 69, 76, 81,
+				5, 13, 17, 24, 30, 37, 41, 50,
+				52, 56, 61, 67, 73, 78, 82, 89,
+				94, 98,
 			},
 			Bit: true,
 		},
@@ -7966,7 +7969,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x73707673, 0x0, 0x2, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
-		0x0, 0x0, 0x0, 0x6e69776f6c6c6f66, 0x67, 0x100000000020, 0x73706168726570, 0x0,
+		0x0, 0x0, 0x0, 0x6e69776f6c6c6f66, 0x67, 0x400100000000020, 0x73706168726570, 0x0,
 		0x200020, 0x0, 0x0, 0x0, 0x746e616863, 0x0, 0x100, 0x0,
 		0x0, 0x0, 0x6e657275616c, 0x0, 0x10000, 0x657265646e756874, 0x64, 0x100,
 		0x737265646e756f66, 0x0, 0x42, 0x6465697274, 0x0, 0x4000000000, 0x0, 0x0,
@@ -9767,7 +9770,7 @@ var staticDefaultData = staticDefaults{
 		0x2, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x617065,
 		0x0, 0x8000000000000, 0x7369, 0x0, 0x2000002000008420, 0x6e697473756a, 0x0, 0x10000,
 		0x726567616e656574, 0x0, 0x40, 0x6c6c6163, 0x0, 0x2000000041000100, 0x6b636972, 0x0,
-		0x10000, 0x68746977, 0x0, 0x1001000c2020, 0x0, 0x0, 0x0, 0x676e69746f6f6873,
+		0x10000, 0x68746977, 0x0, 0x4001001000c2020, 0x0, 0x0, 0x0, 0x676e69746f6f6873,
 		0x0, 0x2000000000000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x73746e65726170, 0x0, 0x40, 0x0,
@@ -10199,7 +10202,7 @@ var staticDefaultData = staticDefaults{
 		0x0, 0x746169746f67656e, 0x726f, 0x2, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x73656b6174, 0x0, 0x2000000000000000,
 		0x617069636e697270, 0x736c, 0x2, 0x0, 0x0, 0x0, 0x64656665697262, 0x0,
-		0x8000000000, 0x0, 0x0, 0x0, 0x64696d61, 0x0, 0x100000000020, 0x0,
+		0x8000000000, 0x0, 0x0, 0x0, 0x64696d61, 0x0, 0x400100000000020, 0x0,
 		0x0, 0x0, 0x727265646e756874, 0x676e69, 0x100, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
 		0x0, 0x0, 0x0, 0x0, 0x73796173, 0x0, 0x1c0000120, 0x0,
