@@ -134,29 +134,29 @@ func (m *matcher) bindClauseLists(cl *clauseLists) {
 	cl.fronted = m.rs.Lists[listFrontedSubordinators]
 }
 
-// listFrontedSubordinators names the list of words that open a sentence
-// with a subordinate clause before its main clause (While X has said A,
-// his party …); the list is optional.
+// listFrontedSubordinators names the list of words that open a
+// subordinate or relative clause at the start of a sentence or right after
+// a comma (While X has said A, his party …; Trump, who has accused X of A,
+// may …); the list is optional.
 const listFrontedSubordinators = "fronted_subordinators"
 
 // frontedComma reports whether the first comma of reported content from
-// pos (pos > 0) ends it because it closes a fronted subordinate clause:
-// the window opens with a word of the fronted_subordinators list and no
-// comma between clauses (clauseComma) stands before pos, so that the comma
-// is the window's first and the main clause follows it (Even as X said that A, his administration …).
-// It depends on pos alone, as contentRun's run does.
+// pos ends it because it closes the clause that the content begins in: the
+// clause opens with a word of the fronted_subordinators list at the start
+// of the window or right after its last comma between clauses
+// (clauseComma) before pos, and the content begins after that word. It
+// depends on pos alone, as contentRun's run does.
 func (m *matcher) frontedComma(pos int) bool {
 	l := m.clauseLists().fronted
 	toks := m.toks
-	if l == nil || pos == 0 || toks[0].Kind != Word || !m.rs.InList(l, &toks[0]) {
+	if l == nil {
 		return false
 	}
-	for k := 1; k < pos; k++ {
-		if clauseComma(toks, k) {
-			return false
-		}
+	o := pos // the word that opens the clause of pos
+	for o > 0 && !clauseComma(toks, o-1) {
+		o--
 	}
-	return true
+	return o < pos && toks[o].Kind == Word && m.rs.InList(l, &toks[o])
 }
 
 // clauseComma reports whether toks[j] is a comma between clauses: not one

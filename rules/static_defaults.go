@@ -9,14 +9,14 @@ import (
 
 // staticDefaultData is what loading the default base files builds (see static.go).
 var staticDefaultData = staticDefaults{
-	Key: 3725500304,
+	Key: 1821293722,
 	Files: []staticFileCRC{
 		{Name: "(default)/attribution.yaml", CRC: 1840946654},
 		{Name: "(default)/cleanup.yaml", CRC: 1018421523},
 		{Name: "(default)/language.yaml", CRC: 4099747923},
 		{Name: "(default)/lists.yaml", CRC: 2599040517},
 		{Name: "(default)/marks.yaml", CRC: 202089706},
-		{Name: "(default)/reported.yaml", CRC: 3193865101},
+		{Name: "(default)/reported.yaml", CRC: 3367352298},
 	},
 	Lists: []staticList{
 		{
@@ -1671,7 +1671,7 @@ var staticDefaultData = staticDefaults{
 		{
 			Name:        "fronted_subordinators",
 			Kind:        "words",
-			Description: "Words that open a sentence with a subordinate clause before its main clause (While X has said A, his party …; Even as X said that A, …; With X saying A, …), read by the CLAUSE and CONTENT items — reported content that begins inside such a clause, before the sentence's first comma, ends at that comma. Without as (after As X reported, … the statement is the main clause).",
+			Description: "Words that open a subordinate clause at the start of a sentence or right after a comma (While X has said A, his party …; Even as X said that A, …; With X saying A, …), read by the CLAUSE and CONTENT items — reported content that begins inside such a clause, after its first word, ends at the next comma (the one that closes the clause; not one inside a number). Without as (after As X reported, … the statement is the main clause).",
 			Entries: []string{
 				"when", "after", "while", "though", "although", "if", "because", "since",
 				"before", "until", "once", "even", "despite", "unless", "whereas", "following",
