@@ -103,6 +103,7 @@ func TestClauseItem(t *testing.T) {
 		{"no fronted subordinate clause", "SPEAKER cue:said CONTENT", words("Jane Doe said the bridge would close , the council voted ."), "the bridge would close , the council voted"},
 		{"a subordinate clause after a comma", "SPEAKER cue:said CONTENT", words("The council voted , while Jane Doe said the bridge would close , to keep it ."), "the bridge would close"},
 		{"content right after a comma opens its own clause", "SPEAKER cue:said , CONTENT", words("While Jane Doe said , the bridge would close , the council voted ."), "the bridge would close , the council voted"},
+		{"a relative clause", "who cue:said CONTENT", words("The mayor , who said the bridge would close , voted to keep it ."), "the bridge would close"},
 		{"a comma inside a number", "SPEAKER cue:said CONTENT", joined(words("While Jane Doe said the bridge cost 2 , 400 dollars , the council voted ."), 7, 9), "the bridge cost 2,400 dollars"},
 	}
 	for _, tt := range tests {
