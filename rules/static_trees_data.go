@@ -5,7 +5,7 @@ package rules
 import "gopkg.in/yaml.v3"
 
 // staticTreesKey is the key of the static data the trees were made with (see static_trees.go).
-const staticTreesKey = 1435837825
+const staticTreesKey = 173871063
 
 // staticTreeFiles holds the tree of each default base file (see static_trees.go).
 var staticTreeFiles = [...]staticTreeFile{
