@@ -99,6 +99,9 @@ func (m *matcher) clause(strict bool, pos int, follow string, k func(int) bool) 
 type clauseLists struct {
 	done                      bool
 	notOpeners, breaks, stops *List
+	// fronted is the fronted_subordinators list (nil: none), looked up
+	// by name once: see frontedComma.
+	fronted *List
 	// seconds holds the stops' phrases by their second words (nil: none
 	// told, ListAt decides): a word followed by none of them starts no
 	// phrase of the list, and one followed by one of them starts a phrase
@@ -128,6 +131,39 @@ func (m *matcher) bindClauseLists(cl *clauseLists) {
 		ls := m.rs.Lists
 		*cl = clauseLists{done: true, notOpeners: ls[ListNotClauseOpeners], breaks: ls[ListClauseBreaks], stops: ls[ListClauseStops]} // (no seconds: ListAt tells the stops)
 	}
+	cl.fronted = m.rs.Lists[listFrontedSubordinators]
+}
+
+// listFrontedSubordinators names the list of words that open a
+// subordinate or relative clause at the start of a sentence or right after
+// a comma (While X has said A, his party …; Trump, who has accused X of A,
+// may …); the list is optional.
+const listFrontedSubordinators = "fronted_subordinators"
+
+// frontedComma reports whether the first comma of reported content from
+// pos ends it because it closes the clause that the content begins in: the
+// clause opens with a word of the fronted_subordinators list at the start
+// of the window or right after its last comma between clauses
+// (clauseComma) before pos, and the content begins after that word. It
+// depends on pos alone, as contentRun's run does.
+func (m *matcher) frontedComma(pos int) bool {
+	l := m.clauseLists().fronted
+	toks := m.toks
+	if l == nil {
+		return false
+	}
+	o := pos // the word that opens the clause of pos
+	for o > 0 && !clauseComma(toks, o-1) {
+		o--
+	}
+	return o < pos && toks[o].Kind == Word && m.rs.InList(l, &toks[o])
+}
+
+// clauseComma reports whether toks[j] is a comma between clauses: not one
+// inside a number (2,400), which no space follows.
+func clauseComma(toks []Token, j int) bool {
+	t := &toks[j]
+	return t.Kind == Punct && t.Text == "," && (j+1 == len(toks) || toks[j+1].Start > t.End)
 }
 
 // clauseBreakAt reports whether reported content that has reached toks[j]

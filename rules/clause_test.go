@@ -98,6 +98,13 @@ func TestClauseItem(t *testing.T) {
 		{"one word is too little", "SPEAKER cue:said CONTENT", words("Jane Doe said no ."), ""},
 		{"not after a preposition", "SPEAKER cue:said CONTENT", words("Jane Doe said in an interview ."), ""},
 		{"strict clause before its cue", "^ CLAUSE , SPEAKER said", words("The bridge would close , Jane Doe said ."), "The bridge would close"},
+		{"a fronted subordinate clause ends at its comma", "SPEAKER cue:said CONTENT", words("While Jane Doe said the bridge would close , the council voted to keep it ."), "the bridge would close"},
+		{"a comma before the content", "SPEAKER cue:said CONTENT", words("While in Paris , Jane Doe said the bridge would close , the council voted ."), "the bridge would close , the council voted"},
+		{"no fronted subordinate clause", "SPEAKER cue:said CONTENT", words("Jane Doe said the bridge would close , the council voted ."), "the bridge would close , the council voted"},
+		{"a subordinate clause after a comma", "SPEAKER cue:said CONTENT", words("The council voted , while Jane Doe said the bridge would close , to keep it ."), "the bridge would close"},
+		{"content right after a comma opens its own clause", "SPEAKER cue:said , CONTENT", words("While Jane Doe said , the bridge would close , the council voted ."), "the bridge would close , the council voted"},
+		{"a relative clause", "who cue:said CONTENT", words("The mayor , who said the bridge would close , voted to keep it ."), "the bridge would close"},
+		{"a comma inside a number", "SPEAKER cue:said CONTENT", joined(words("While Jane Doe said the bridge cost 2 , 400 dollars , the council voted ."), 7, 9), "the bridge cost 2,400 dollars"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,6 +143,19 @@ func words(s string) []Token {
 		toks = append(toks, Token{Text: w, Lower: strings.ToLower(w), Start: off, End: off + int32(len(w)), Kind: k, Quote: -1,
 			Cap: w[0] >= 'A' && w[0] <= 'Z'})
 		off += int32(len(w)) + 1
+	}
+	return toks
+}
+
+// joined returns toks with the tokens from i to j (inclusive) written
+// without spaces between them (2,400).
+func joined(toks []Token, i, j int) []Token {
+	for k := i + 1; k <= j; k++ {
+		d := toks[k].Start - toks[k-1].End
+		for n := k; n < len(toks); n++ {
+			toks[n].Start -= d
+			toks[n].End -= d
+		}
 	}
 	return toks
 }

@@ -119,6 +119,7 @@ func (m *matcher) contentRun(pos, last int, strict bool) (b, out, in int) {
 	}
 	b = last
 	quotes := false // a quotation in the run, its words not counted
+	comma := false  // a comma between clauses in the run (the first is asked of frontedComma)
 	// the first token (no break before it), then the others: a word
 	// after a word that starts no stop is counted without a call
 	j := pos
@@ -153,6 +154,13 @@ func (m *matcher) contentRun(pos, last int, strict bool) (b, out, in int) {
 		if m.clauseBreakAt(j) {
 			b = j
 			break
+		}
+		if t.Kind == Punct && !comma && clauseComma(toks, j) {
+			comma = true
+			if m.frontedComma(pos) {
+				b = j
+				break
+			}
 		}
 		if t.Kind == QuoteT {
 			if j == m.quote {

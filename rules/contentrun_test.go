@@ -105,7 +105,7 @@ func clauseEndsList(w *Window, quote int, strict bool, pos int, follow string) (
 	out, in := 0, 0
 	for j := pos; j < last; j++ {
 		t := &toks[j]
-		if j > pos && m.clauseBreakOne(j) {
+		if j > pos && (m.clauseBreakOne(j) || firstFrontedComma(m, pos, j)) {
 			break
 		}
 		switch t.Kind {
@@ -148,4 +148,31 @@ func clauseEndsList(w *Window, quote int, strict bool, pos int, follow string) (
 		}
 	}
 	return got, steps
+}
+
+// firstFrontedComma reports whether toks[j] is the first comma between
+// clauses after pos of a clause that opens with a word of the
+// fronted_subordinators list, at the start of the window or after a comma
+// between clauses, before pos: told over the whole window.
+func firstFrontedComma(m *matcher, pos, j int) bool {
+	toks := m.toks
+	l := m.rs.Lists[listFrontedSubordinators]
+	comma := func(k int) bool {
+		return toks[k].Kind == Punct && toks[k].Text == "," && (k+1 == len(toks) || toks[k+1].Start > toks[k].End)
+	}
+	open := -1 // the clause's first word
+	for k := 0; k <= pos; k++ {
+		if k == 0 || comma(k-1) {
+			open = k
+		}
+	}
+	if l == nil || open == pos || toks[open].Kind != Word || !l.Has(toks[open].Lower) {
+		return false
+	}
+	for k := pos; k < len(toks); k++ {
+		if comma(k) {
+			return k == j
+		}
+	}
+	return false
 }
