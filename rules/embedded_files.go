@@ -31,7 +31,7 @@ var defaultFileData = [...]embeddedData{
 	{"defaults/pt/cleanup.yaml", "(default)/pt/cleanup.yaml", &defaultFile22, 8167, 0xba50cbee},
 	{"defaults/pt/language.yaml", "(default)/pt/language.yaml", &defaultFile23, 1042, 0xb069d4d0},
 	{"defaults/pt/lists.yaml", "(default)/pt/lists.yaml", &defaultFile24, 7846, 0x73675060},
-	{"defaults/reported.yaml", "(default)/reported.yaml", &defaultFile25, 45240, 0x8858703b},
+	{"defaults/reported.yaml", "(default)/reported.yaml", &defaultFile25, 50551, 0x33e00bdb},
 	{"defaults/ru/attribution.yaml", "(default)/ru/attribution.yaml", &defaultFile26, 2081, 0xdd1608fc},
 	{"defaults/ru/cleanup.yaml", "(default)/ru/cleanup.yaml", &defaultFile27, 10275, 0x616681a2},
 	{"defaults/ru/language.yaml", "(default)/ru/language.yaml", &defaultFile28, 3724, 0x6545e171},

@@ -135,8 +135,11 @@ func randomSentence(rs *Ruleset, rng *rand.Rand, words []string, n int) ([]Token
 	}
 	toks, _ := sentence(parts...)
 	for i := range toks {
-		if toks[i].Text == "–" {
+		switch toks[i].Text {
+		case "–":
 			toks[i].Kind = Dash
+		case "(", ")": // (punctuation, as the tokenizer makes them; sentence makes them words)
+			toks[i].Kind = Punct
 		}
 		rs.Classify(&toks[i])
 	}
