@@ -143,6 +143,10 @@ func (rs *Ruleset) classOrder() []string {
 	for _, name := range RequiredLists() {
 		add(name)
 	}
+	// the lists whose bits the speaker parse's short cuts read (inBit),
+	// before the lists of patterns push them past maxListBits
+	add(ListPossessives)
+	add(ListArticles)
 	add(ListCuePhrases)
 	add(ListTitleMarkers)
 	add(ListNotClauseOpeners)

@@ -143,18 +143,22 @@ func TestEvalReported(t *testing.T) {
 // TestEvalReportedErrors runs `whosaid eval --errors` on the project's
 // reported gold file: it lists what eval.ReportedErrors gives for the
 // predictions it wrote (and no quote errors: the file has no quotes), as
-// many lines as the JSON array has entries, with the counts on standard
-// error.
+// many lines as the JSON array has entries (an empty array when the rules
+// make no mistake there: TestEvalErrorsQuotesAndReported checks each kind
+// on a file of its own), with the counts on standard error.
 func TestEvalReportedErrors(t *testing.T) {
 	gold := "../../eval/testdata/reported-gold.jsonl"
 	out, g, p := evalOwnPred(t, gold, "--errors", "--json")
 	errs := eval.ReportedErrors(g, p)
+	if errs == nil {
+		errs = []eval.Error{} // (the command prints an empty array, not null)
+	}
 	want, _ := json.MarshalIndent(errs, "", "  ")
-	if strings.TrimSpace(out) != string(want) || len(errs) == 0 {
+	if strings.TrimSpace(out) != string(want) {
 		t.Errorf("eval --errors --json differs from listing its own predictions' errors:\n%s\nwant\n%s", out, want)
 	}
 	r := cli(context.Background(), nil, "eval", "--errors", gold)
-	if r.code != 0 || strings.Count(r.stdout, "\n") != len(errs) || !strings.Contains(r.stdout, "\tspurious-statement\t") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != len(errs) {
 		t.Errorf("eval --errors: exit %d, %d lines, want %d:\n%s", r.code, strings.Count(r.stdout, "\n"), len(errs), r.stdout)
 	}
 	checkMessages(t, r.stderr, `^whosaid: reported speech: \d+ missed, \d+ spurious, \d+ wrong speakers$`)
