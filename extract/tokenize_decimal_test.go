@@ -27,15 +27,20 @@ func TestTokenizeDecimals(t *testing.T) {
 		{"the U.S. said", "the|U.S.|said"},
 	}
 	for _, tt := range tests {
-		low := ""
-		var got []string
-		for _, tok := range x.tokenize(tt.in, 0, len(tt.in), nil, nil, nil, &low) {
-			got = append(got, tok.Text)
-		}
-		if g := strings.Join(got, "|"); g != tt.want {
+		if g := tokenTexts(x, tt.in); g != tt.want {
 			t.Errorf("tokenize(%q) = %s, want %s", tt.in, g, tt.want)
 		}
 	}
+}
+
+// tokenTexts returns the texts of the tokens x makes of text, joined by |.
+func tokenTexts(x *Extractor, text string) string {
+	low := ""
+	var got []string
+	for _, tok := range x.tokenize(text, 0, len(text), nil, nil, nil, &low) {
+		got = append(got, tok.Text)
+	}
+	return strings.Join(got, "|")
 }
 
 // TestDecimalEndsNoSentence checks that a decimal point with two digits or

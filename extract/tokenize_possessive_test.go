@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/rules"
@@ -37,12 +36,7 @@ lists:
 		{"party label of the pack", xx, "Anna Berg, CDU-Nrw., said. R-Ky. said", "Anna|Berg|,|CDU-Nrw.|,|said|.|R-Ky|.|said"},
 	} {
 		x := New(c.rs, Options{})
-		low := ""
-		var got []string
-		for _, tk := range x.tokenize(c.text, 0, len(c.text), nil, nil, nil, &low) {
-			got = append(got, tk.Text)
-		}
-		if s := strings.Join(got, "|"); s != c.want {
+		if s := tokenTexts(x, c.text); s != c.want {
 			t.Errorf("%s: tokens %s, want %s", c.name, s, c.want)
 		}
 	}
