@@ -249,9 +249,9 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 						break
 					}
 					// view[j] is no ASCII letter or digit: any other ASCII
-					// byte than the apostrophe, hyphen and period that may
-					// join two parts of a word ends it (a space, most often)
-					if b := view[j]; b < utf8.RuneSelf && b != '\'' && b != '-' && b != '.' {
+					// byte than the apostrophe, hyphen, period and comma that
+					// may join two parts of a word ends it (a space, most often)
+					if b := view[j]; b < utf8.RuneSelf && b != '\'' && b != '-' && b != '.' && b != ',' {
 						break
 					}
 				}
@@ -273,7 +273,10 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 						continue
 					}
 				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+				if r2 == ',' && !(isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1])) {
+					break // a comma inside a word only between digits (2,400; 3,5)
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' || r2 == ',' {
 					nx, _ := utf8.DecodeRuneInString(view[j+n2:])
 					if j+n2 < limit && (unicode.IsLetter(nx) || unicode.IsDigit(nx)) {
 						// a possessive ending (’s) ends the word
@@ -377,7 +380,7 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 // digits that starts with no quotation mark and ends at limit or at an
 // ASCII byte other than the apostrophe and hyphen that may join two parts
 // of a word (a space, most often), or at a period after two bytes or more
-// that is no decimal point;
+// that is no decimal point, or at a comma that no digits surround;
 // or a mark of ASCII punctuation other than the apostrophe, the hyphen and
 // the quotation marks. Each takes one space after it along. The run stops
 // before any other token or byte, and when out holds maxToks tokens. The
@@ -438,6 +441,8 @@ func (x *Extractor) commonRun(view string, i, limit int, out []rules.Token, low 
 				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) {
 					j++
 				}
+			} else if b == ',' && isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1]) {
+				break // a comma between digits (2,400): tokenizeN's case
 			}
 		}
 		w, lw := view[i:j], view[i:j]

@@ -22,7 +22,7 @@ func TestCommonRun(t *testing.T) {
 	x := New(rs, Options{})
 	pieces := []string{"Jane", "Doe", "said", "SAID", "the", "U.S.", "Sen.", "Dr.", "it's", "Doe's", "well-known",
 		"café", "Zoë", "R-Ky.", "Springfield", "e.g.", "Acme", "Corp.", "2026", "3.5", "a", "I", "J.", "x1y2z3w4v5",
-		"Supercalifragilistic", "98.6", "10.25", "1.000.000", "2026.", "12.5%", ",", ".", ";", ":", "(", ")", "'", "-", "--", "—", "’s", "?", "!", "%", "$", "&",
+		"Supercalifragilistic", "98.6", "10.25", "1.000.000", "2026.", "12.5%", "2,400", "3,5", "1,250,000", "2016,", ",", ".", ";", ":", "(", ")", "'", "-", "--", "—", "’s", "?", "!", "%", "$", "&",
 		"\"Hello world,\"", "“We will win.”", "‘quoted’", "said.", "end.Next", "A.B", "abcdefgh.", "ABCDEFGH,"}
 	seps := []string{" ", " ", " ", "", "  ", "\t"}
 	rng := rand.New(rand.NewSource(14))

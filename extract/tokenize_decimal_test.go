@@ -7,10 +7,10 @@ import (
 	"github.com/whosaid/whosaid/rules"
 )
 
-// TestTokenizeDecimals checks that a period between digits joins them into
-// one token (a decimal point, a separator of thousands), whatever the
-// number of digits before it, and that a period after a number that no
-// digit follows stays a token of its own.
+// TestTokenizeDecimals checks that a period or a comma between digits joins
+// them into one token (a decimal point or comma, a separator of
+// thousands), whatever the number of digits before it, and that a period
+// or comma after a number that no digit follows stays a token of its own.
 func TestTokenizeDecimals(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
@@ -25,6 +25,12 @@ func TestTokenizeDecimals(t *testing.T) {
 		{"in 2026. Then", "in|2026|.|Then"},
 		{"was 98. 3 more", "was|98|.|3|more"},
 		{"the U.S. said", "the|U.S.|said"},
+		{"2,400 people", "2,400|people"},
+		{"1,250,000 dollars", "1,250,000|dollars"},
+		{"3,5 Prozent", "3,5|Prozent"},
+		{"in 2016, he said", "in|2016|,|he|said"},
+		{"2016,he", "2016|,|he"},
+		{"a,b", "a|,|b"},
 	}
 	for _, tt := range tests {
 		if g := tokenTexts(x, tt.in); g != tt.want {
