@@ -273,7 +273,7 @@ func (x *Extractor) tokenizeN(view string, start, end int, quotes []Quote, qidx 
 						continue
 					}
 				}
-				if r2 == ',' && !(isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1])) {
+				if r2 == ',' && !(digitsAround(view, j, limit)) {
 					break // a comma inside a word only between digits (2,400; 3,5)
 				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' || r2 == ',' {
@@ -435,13 +435,13 @@ func (x *Extractor) commonRun(view string, i, limit int, out []rules.Token, low 
 				// a single letter it may go on: U.S.; between digits, 98.6,
 				// it is a decimal point: tokenizeN's cases); it belongs to an
 				// abbreviation (a word with no hyphen is no party label)
-				if j-i < 2 || isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1]) {
+				if j-i < 2 || digitsAround(view, j, limit) {
 					break
 				}
 				if x.lists.abbr.Has(lowerWord(view, i, j+1, low)) {
 					j++
 				}
-			} else if b == ',' && isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1]) {
+			} else if b == ',' && digitsAround(view, j, limit) {
 				break // a comma between digits (2,400): tokenizeN's case
 			}
 		}
@@ -582,6 +582,13 @@ func shortTail(toks []rules.Token, k int) bool {
 
 // isDigitByte reports whether b is an ASCII digit.
 func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
+
+// digitsAround reports whether the byte view[j] (0 < j) stands between two
+// ASCII digits before limit: a decimal point or comma, a separator of
+// thousands (98.6, 2,400).
+func digitsAround(view string, j, limit int) bool {
+	return isDigitByte(view[j-1]) && j+1 < limit && isDigitByte(view[j+1])
+}
 
 func isDigitStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
